@@ -1,0 +1,71 @@
+"""`bidassist` command: the Typer application and its error boundary."""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+
+import typer
+from rich.console import Console
+
+from bidassist import __version__
+from bidassist.core.errors import BidassistError
+
+app = typer.Typer(
+    name="bidassist",
+    help=(
+        "Bid-and-contract risk assistant for suppliers bidding for large customers.\n\n"
+        "投标与合同风险助手：成本导入、无标底报价区间、投标文件生成、合同条款审查。"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+_state = {"debug": False}
+
+#: command modules, each with `register(app)`; order is the order of `--help`.
+COMMAND_MODULES = ("demo", "bid", "costs", "price", "render", "check")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bidassist {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
+) -> None:
+    _state["debug"] = debug
+
+
+for _name in COMMAND_MODULES:
+    import_module(f"bidassist.cli.{_name}").register(app)
+
+
+def report_error(exc: BidassistError) -> None:
+    """Print every problem on its own line: `error: place: message`."""
+    for problem in exc.problems:
+        err_console.print(f"[bold red]error:[/] {problem}", markup=True, highlight=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: runs the app; user mistakes end with one line each and exit status 2."""
+    if "--debug" in (argv if argv is not None else sys.argv[1:]):
+        _state["debug"] = True
+    try:
+        app(args=argv, standalone_mode=True)
+    except BidassistError as exc:
+        if _state["debug"]:
+            raise
+        report_error(exc)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)

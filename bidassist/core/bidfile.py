@@ -1,0 +1,338 @@
+"""The bid file (`bid.yaml`): one pydantic model for a bid.
+
+Sections: `tender` (what the buyer asks), `bidder` (who we are), `costs` (a cost sheet or lines),
+`pricing` (simulation, competitors, evaluation, policy, payment terms), `offer` (what we put in
+the envelope), `documents` (which forms to write), `contract` (the buyer's draft to check).
+Unknown keys are errors; relative paths resolve against the bid file's folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, field_validator, model_validator
+
+from bidassist.core.distributions import Dist
+from bidassist.core.errors import InputError
+from bidassist.core.types import DataPath, Money, Rate, StrictModel
+from bidassist.core.yamlfile import YamlDoc, load_yaml, validate
+
+# --------------------------------------------------------------------------- tender and bidder
+
+
+class Tender(StrictModel):
+    name: str = Field(min_length=1, description="project name (项目名称)")
+    number: str = Field(min_length=1, description="tender / project number (招标编号)")
+    buyer: str = Field(min_length=1, description="the buyer (招标人/采购人)")
+    agency: str | None = Field(default=None, description="tendering agency (招标代理机构)")
+    lot: str | None = Field(default=None, description="lot (标段/包号)")
+    kind: Literal["goods", "works", "services"] = "goods"
+    currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
+    deadline: dt.datetime | dt.date = Field(description="bid submission deadline (投标截止时间)")
+    bid_validity_days: int = Field(ge=1, description="bid validity the tender requires (days)")
+    duration_days: int | None = Field(default=None, ge=1, description="工期/交货期 required (days)")
+    delivery_place: str | None = None
+    quality_standard: str | None = None
+    warranty_months: int | None = Field(default=None, ge=0)
+    bid_bond: Money | None = Field(default=None, ge=0)
+    ceiling_price: Money | None = Field(default=None, gt=0, description="最高投标限价")
+    terms_file: DataPath | None = Field(default=None, description="the tender's contract terms")
+
+
+class Person(StrictModel):
+    name: str = Field(min_length=1)
+    title: str | None = None
+    sex: str | None = None
+    age: int | None = Field(default=None, ge=16, le=120)
+    id_number: str | None = None
+    phone: str | None = None
+
+
+class Bidder(StrictModel):
+    company: str = Field(min_length=1)
+    legal_representative: Person
+    authorised_agent: Person | None = None
+    address: str = Field(min_length=1)
+    phone: str = Field(min_length=1)
+    post_code: str | None = None
+    email: str | None = None
+    fax: str | None = None
+    company_type: str | None = Field(default=None, description="企业性质, e.g. 有限责任公司")
+    founded: dt.date | None = None
+    business_term: str | None = None
+    registered_capital: Money | None = None
+    bank: str | None = None
+    account: str | None = None
+    sme: bool = Field(default=False, description="small or micro enterprise (中小企业)")
+
+
+# --------------------------------------------------------------------------- costs
+
+
+class Spread(StrictModel):
+    """Default three-point spread for single-price lines of a category: low = likely×(1+low)."""
+
+    low: Rate = Field(le=0)
+    high: Rate = Field(ge=0)
+
+
+class CostLineInput(StrictModel):
+    """A cost line written in the bid file (instead of a cost sheet)."""
+
+    code: str | None = None
+    description: str = Field(min_length=1)
+    unit: str | None = None
+    quantity: Decimal = Field(ge=0)
+    likely: Money
+    low: Money | None = None
+    high: Money | None = None
+    distribution: Literal["fixed", "triangular", "pert", "uniform"] | None = None
+    category: str | None = None
+    risk: bool = False
+
+
+class CostsSection(StrictModel):
+    file: DataPath | None = Field(default=None, description="cost sheet (.xlsx/.xlsm/.csv)")
+    sheet: str | None = None
+    map: dict[str, str] | None = Field(default=None, description="field -> column letter")
+    spread: dict[str, Spread] = Field(default_factory=dict, description="category -> spread")
+    lines: list[CostLineInput] | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> CostsSection:
+        if (self.file is None) == (self.lines is None):
+            raise ValueError("give either file (a cost sheet) or lines, not both or neither")
+        return self
+
+
+# --------------------------------------------------------------------------- pricing
+
+
+class RiskEvent(StrictModel):
+    name: str = Field(min_length=1)
+    probability: float = Field(ge=0, le=1)
+    impact: Dist
+
+
+class Correlation(StrictModel):
+    within_category: float = Field(default=0.3, ge=-1, le=1)
+    groups: dict[str, list[str]] = Field(default_factory=dict, description="name -> line codes")
+    within_group: float = Field(default=0.5, ge=-1, le=1)
+
+
+class Vat(StrictModel):
+    rate: Rate = Field(ge=0, lt=1)
+    included: bool = True
+
+
+class Milestone(StrictModel):
+    share: Rate = Field(gt=0, le=1)
+    days: int = Field(ge=0, description="days after delivery/acceptance until paid")
+    name: str | None = None
+
+
+class Retention(StrictModel):
+    share: Rate = Field(ge=0, le=1)
+    months: int = Field(ge=0)
+
+
+class PaymentTerms(StrictModel):
+    advance: Rate = Field(default=Decimal(0), ge=0, le=1)
+    milestones: list[Milestone] = Field(default_factory=list)
+    retention: Retention | None = None
+    annual_rate: Rate = Field(default=Decimal("0.045"), ge=0, le=1)
+    duration_days: int | None = Field(default=None, ge=0, description="contract work period")
+
+    @model_validator(mode="after")
+    def _shares_sum_to_one(self) -> PaymentTerms:
+        total = self.advance + sum(m.share for m in self.milestones) + (
+            self.retention.share if self.retention else 0)
+        if self.milestones and abs(total - 1) > Decimal("0.0001"):
+            raise ValueError(f"advance + milestones + retention shares must add up to 1, got {total}")
+        return self
+
+
+class CountChoice(StrictModel):
+    values: list[int] = Field(min_length=1)
+    weights: list[float] | None = None
+
+    @field_validator("values")
+    @classmethod
+    def _positive(cls, v: list[int]) -> list[int]:
+        if any(x < 1 for x in v):
+            raise ValueError("must be ≥ 1")
+        return v
+
+    @model_validator(mode="after")
+    def _weights(self) -> CountChoice:
+        if self.weights is not None:
+            if len(self.weights) != len(self.values):
+                raise ValueError("weights must have one entry per value")
+            if any(w < 0 for w in self.weights) or sum(self.weights) <= 0:
+                raise ValueError("weights must be ≥ 0 and not all 0")
+        return self
+
+
+class History(StrictModel):
+    file: DataPath
+    reference: Literal["estimate", "median", "lowest"] = Field(
+        default="estimate",
+        description="what a bid is divided by: the tender's cost estimate column, or the "
+                    "median / lowest bid of the tender when there is no estimate")
+    half_life_years: float | None = Field(default=None, gt=0, description="weight recent tenders")
+
+
+class Competitors(StrictModel):
+    count: int | CountChoice = 3
+    price: Dist | None = None
+    ratio: Dist | None = None
+    history: History | None = None
+    common_factor: float = Field(default=0.0, ge=0, le=1,
+                                 description="share of bid variance common to all competitors")
+
+    @field_validator("count", mode="before")
+    @classmethod
+    def _count(cls, v: object) -> object:
+        if isinstance(v, int) and not isinstance(v, bool) and v < 1:
+            raise ValueError("must be ≥ 1")
+        return v
+
+    @model_validator(mode="after")
+    def _one_model(self) -> Competitors:
+        given = [k for k in ("price", "ratio", "history") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of price, ratio or history")
+        return self
+
+
+class LowestPrice(StrictModel):
+    method: Literal["lowest_price"]
+    abnormal_low_share: Rate | None = Field(
+        default=None, gt=0, le=1,
+        description="bids below this share of the average of valid bids are rejected")
+
+
+class WeightedScore(StrictModel):
+    method: Literal["weighted_score"]
+    price_weight: float = Field(gt=0, le=100)
+    our_other_points: float = Field(ge=0)
+    competitor_other_points: Dist
+    sme_deduction: Rate = Field(default=Decimal(0), ge=0, lt=1)
+    competitor_sme_share: float = Field(default=0.0, ge=0, le=1,
+                                        description="probability a competitor is an SME")
+
+
+class BenchmarkAverage(StrictModel):
+    method: Literal["benchmark_average"]
+    coefficients: list[float] = Field(default=[1.0], min_length=1)
+    drop_extremes_from: int | None = Field(default=None, ge=3)
+    points_per_pct_above: float = Field(default=1.0, ge=0)
+    points_per_pct_below: float = Field(default=0.5, ge=0)
+    full_points: float = Field(default=100.0, gt=0)
+    our_other_points: float = Field(default=0.0, ge=0)
+    competitor_other_points: Dist | None = None
+
+
+Evaluation = Annotated[Union[LowestPrice, WeightedScore, BenchmarkAverage],
+                       Field(discriminator="method")]
+
+
+class Policy(StrictModel):
+    min_margin: float = Field(default=0.0, ge=-1, description="over expected cost")
+    max_loss_probability: float = Field(default=0.2, ge=0, le=1)
+    min_win_probability: float = Field(default=0.05, ge=0, le=1)
+
+
+class PricingSection(StrictModel):
+    iterations: int = Field(default=100_000, ge=1, le=10_000_000)
+    seed: int | None = 7
+    overhead: Rate = Field(default=Decimal(0), ge=0, description="share of direct cost")
+    management_fee: Rate = Field(default=Decimal(0), ge=0)
+    vat: Vat | None = None
+    risks: list[RiskEvent] = Field(default_factory=list)
+    correlation: Correlation = Field(default_factory=Correlation)
+    payment_terms: PaymentTerms | None = None
+    competitors: Competitors
+    evaluation: Evaluation = Field(default_factory=lambda: LowestPrice(method="lowest_price"))
+    policy: Policy = Field(default_factory=Policy)
+    bid_cost: Money = Field(default=Decimal(0), ge=0, description="sunk cost of bidding")
+
+
+# --------------------------------------------------------------------------- offer, documents, contract
+
+
+class Deviation(StrictModel):
+    kind: Literal["commercial", "technical"] = "commercial"
+    item: str = Field(description="tender clause number (招标文件条目号)")
+    requirement: str
+    response: str
+    deviation: Literal["none", "positive", "negative"] = "none"
+    note: str | None = None
+    starred: bool = Field(default=False, description="★ substantive requirement")
+
+
+class Offer(StrictModel):
+    """What goes in the envelope."""
+
+    price: Money | None = Field(default=None, gt=0,
+                                description="bid total; omitted: the recommended price")
+    date: dt.date | None = Field(default=None, description="date on the forms; default: today")
+    bid_validity_days: int | None = Field(default=None, ge=1)
+    duration_days: int | None = Field(default=None, ge=1)
+    warranty_months: int | None = Field(default=None, ge=0)
+    delivery_place: str | None = None
+    payment_terms: str | None = None
+    deviations: list[Deviation] = Field(default_factory=list)
+    remarks: str | None = None
+
+
+class DocumentsSection(StrictModel):
+    language: Literal["zh", "en", "both"] = "zh"
+    templates: list[str] | None = Field(default=None, description="names; default: the set")
+    template_dir: DataPath | None = Field(default=None, description="your own templates")
+
+
+class ContractSection(StrictModel):
+    file: DataPath
+    against: DataPath | None = Field(default=None, description="tender terms to compare with")
+    payer: Literal["government", "soe", "large", "private", "unknown"] = "unknown"
+    supplier_sme: bool | None = None
+    construction: bool | None = None
+    fail_on: Literal["high", "medium", "low"] = "high"
+    waivers: DataPath | None = None
+
+
+# --------------------------------------------------------------------------- the bid
+
+
+class Bid(StrictModel):
+    tender: Tender
+    bidder: Bidder
+    costs: CostsSection | None = None
+    pricing: PricingSection | None = None
+    offer: Offer = Field(default_factory=Offer)
+    documents: DocumentsSection = Field(default_factory=DocumentsSection)
+    contract: ContractSection | None = None
+
+    #: where the bid file is (set by load_bid; not part of the file)
+    source: Path | None = Field(default=None, exclude=True)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.source.parent if self.source else Path.cwd()
+
+
+def load_bid(path: Path) -> Bid:
+    """Read and validate a bid file. Errors name the line and the key path."""
+    path = Path(path)
+    doc: YamlDoc = load_yaml(path)
+    if doc.data is not None and not isinstance(doc.data, dict):
+        raise InputError("a bid file is a mapping of sections (tender:, bidder:, ...)", str(path))
+    if isinstance(doc.data, dict) and "source" in doc.data:
+        raise InputError("unknown key (check the spelling)", f"{doc.where(('source',))}: source")
+    bid = validate(Bid, doc, context={"base_dir": path.resolve().parent})
+    bid.source = path.resolve()
+    return bid

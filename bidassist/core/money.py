@@ -1,0 +1,394 @@
+"""Money as Decimal: parsing amounts as finance writes them, rounding, display, and amounts
+in Chinese capitals (大写) and English words.
+
+Rules for capitals follow the People's Bank of China (支付结算办法 annex 1); see
+shared/domain/amounts.md. Generated style: 整 after 元 only, 零 after 元 when the 元 place is 0
+and 角 is not, no 零 between 万 and 仟 when only the 万 place is 0.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from bidassist.core.errors import InputError
+
+CENT = Decimal("0.01")
+#: Capitals are defined below one trillion (the largest unit is 亿, four digits of it).
+UPPER_LIMIT = Decimal("1000000000000")
+
+
+class AmountError(InputError, ValueError):
+    """An amount that cannot be parsed or written."""
+
+
+# --------------------------------------------------------------------------- rounding / display
+
+
+def round_money(value: Decimal | int | str) -> Decimal:
+    """Round half-up to 0.01 (the edge at which an amount is shown or written)."""
+    return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_decimal(value: object) -> Decimal:
+    """Exact Decimal of a number; floats go through their shortest repr (0.1 -> 0.1, not 0.1000…5)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise AmountError(f"{value!r} is not an amount")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise AmountError(f"{value!r} is not a finite amount")
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        return parse_amount(value)
+    raise AmountError(f"{value!r} is not an amount")
+
+
+def format_money(value: Decimal | int | str, *, symbol: str = "") -> str:
+    """`1234.5` -> `1,234.50` (thousands separators, two decimals, half-up)."""
+    d = round_money(value)
+    sign = "-" if d < 0 else ""
+    return f"{sign}{symbol}{abs(d):,.2f}"
+
+
+# --------------------------------------------------------------------------- parsing
+
+_CURRENCY_TOKENS = ("人民币", "RMB", "CNY", "USD", "US$", "EUR", "HKD", "元", "¥", "￥", "$", "€")
+_MULTIPLIERS = {"万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(100_000_000),
+                "亿": Decimal(100_000_000), "千元": Decimal(1_000), "k": Decimal(1_000), "K": Decimal(1_000)}
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f\u3000']")
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
+
+
+def parse_number(text: str, *, allow_percent: bool = True) -> Decimal:
+    """Parse a number as people type it into a sheet: `1,234.50`, `12.5万`, `15%`, `(3.00)`,
+    full-width digits. Raises AmountError with the reason for anything ambiguous."""
+    return _parse(text, allow_percent=allow_percent, what="number")
+
+
+def parse_amount(text: str) -> Decimal:
+    """Parse an amount of money: `1,234.50`, `¥1,234.50`, `RMB 1 234.5`, `12.5万`, `1.2亿`,
+    `(1,234.00)` (negative), full-width digits. Percentages are not amounts."""
+    return _parse(text, allow_percent=False, what="amount")
+
+
+def _parse(text: str, *, allow_percent: bool, what: str) -> Decimal:
+    if not isinstance(text, str):
+        return to_decimal(text)
+    original = text
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not s:
+        raise AmountError(f"empty {what}")
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    if s.startswith("-") or s.startswith("−"):
+        negative, s = not negative, s[1:].strip()
+    for token in _CURRENCY_TOKENS:
+        if s.upper().startswith(token.upper()):
+            s = s[len(token):].strip()
+            break
+    if s.startswith("-") or s.startswith("−"):  # ¥-12
+        negative, s = not negative, s[1:].strip()
+    percent = False
+    if s.endswith("%"):
+        if not allow_percent:
+            raise AmountError(f"{original!r} is a percentage, not an {what}")
+        percent, s = True, s[:-1].strip()
+    multiplier = Decimal(1)
+    for suffix, factor in _MULTIPLIERS.items():
+        if s.endswith(suffix):
+            multiplier, s = factor, s[: -len(suffix)].strip()
+            break
+    if s.endswith("元"):
+        s = s[:-1].strip()
+    s = _SPACES.sub("", s)
+    if not s:
+        raise AmountError(f"{original!r} has no digits")
+    if "," in s:
+        if not _GROUPED.match(s):
+            raise AmountError(
+                f"{original!r} is ambiguous: commas must separate thousands (1,234.50); "
+                "a decimal comma is not accepted"
+            )
+        s = s.replace(",", "")
+    if not _PLAIN.match(s):
+        raise AmountError(f"{original!r} is not a number")
+    try:
+        value = Decimal(s) * multiplier
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+        raise AmountError(f"{original!r} is not a number") from exc
+    if percent:
+        value = value / 100
+    return -value if negative else value
+
+
+# --------------------------------------------------------------------------- Chinese capitals
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_SMALL_UNITS = ("", "拾", "佰", "仟")
+_GROUP_UNITS = ("", "万", "亿")
+
+
+def _group_upper(n: int) -> str:
+    """0 < n < 10000 -> capitals with 零 compressed inside the group, trailing zeros dropped."""
+    out: list[str] = []
+    digits = f"{n:04d}"
+    pending_zero = False
+    started = False
+    for i, ch in enumerate(digits):
+        d = int(ch)
+        unit = _SMALL_UNITS[3 - i]
+        if d == 0:
+            pending_zero = started
+            continue
+        if pending_zero:
+            out.append("零")
+        out.append(_DIGITS[d] + unit)
+        started, pending_zero = True, False
+    return "".join(out)
+
+
+def rmb_upper(amount: Decimal | int | str, *, prefix: bool = False) -> str:
+    """Amount in Chinese capitals, e.g. 1409.50 -> 壹仟肆佰零玖元伍角.
+
+    Rounds half-up to 0.01 first. Negative amounts and amounts of 1e12 or more raise AmountError
+    (a bid price is never negative; capitals stop at 亿). `prefix=True` prepends 人民币.
+    """
+    value = round_money(amount)
+    if value < 0:
+        raise AmountError(f"{format_money(value)} is negative: amounts in capitals must be ≥ 0")
+    if value >= UPPER_LIMIT:
+        raise AmountError(f"{format_money(value)} is too large: capitals are written below 1e12")
+    cents = int(value * 100)
+    integer, jiao, fen = cents // 100, (cents // 10) % 10, cents % 10
+    parts: list[str] = []
+    if integer:
+        groups = [(integer // 10_000 ** k) % 10_000 for k in range(3)]  # low to high
+        skipped_zero_group = False
+        for k in (2, 1, 0):
+            g = groups[k]
+            if g == 0:
+                if parts:
+                    skipped_zero_group = True
+                continue
+            if parts and (g < 1000 or skipped_zero_group):
+                parts.append("零")
+            parts.append(_group_upper(g) + _GROUP_UNITS[k])
+            skipped_zero_group = False
+        parts.append("元")
+        if jiao == 0 and fen == 0:
+            parts.append("整")
+        elif jiao == 0:
+            parts.append("零" + _DIGITS[fen] + "分")
+        else:
+            if integer % 10 == 0:
+                parts.append("零")
+            parts.append(_DIGITS[jiao] + "角")
+            if fen:
+                parts.append(_DIGITS[fen] + "分")
+    else:
+        if jiao == 0 and fen == 0:
+            parts.append("零元整")
+        else:
+            if jiao:
+                parts.append(_DIGITS[jiao] + "角")
+            if fen:
+                parts.append(_DIGITS[fen] + "分")
+    text = "".join(parts)
+    return ("人民币" + text) if prefix else text
+
+
+_TRADITIONAL = str.maketrans({"貳": "贰", "貮": "贰", "參": "叁", "陸": "陆", "萬": "万", "億": "亿",
+                              "圓": "元", "圆": "元", "兩": "两"})
+_FORBIDDEN = set("一二三四五六七八九十百千两另毛念〇0123456789")
+_ALLOWED = set(_DIGITS) | set("拾佰仟万亿元角分整正")
+
+
+def _parse_int_upper(s: str, original: str) -> int:
+    """Parse the integer part (before 元) of capitals."""
+    if not s:
+        raise AmountError(f"{original!r}: no digits before 元")
+
+    def small(chunk: str) -> int:
+        total, digit, expect_digit = 0, None, True
+        for ch in chunk:
+            if ch == "零":
+                if digit is not None:
+                    raise AmountError(f"{original!r}: 零 directly after a digit")
+                continue
+            if ch in _DIGITS:
+                if digit is not None:
+                    raise AmountError(f"{original!r}: two digits in a row")
+                digit = _DIGITS.index(ch)
+                expect_digit = False
+                continue
+            if ch in "拾佰仟":
+                if digit is None:
+                    raise AmountError(f"{original!r}: {ch} without a digit before it (write 壹{ch})")
+                total += digit * 10 ** ("拾佰仟".index(ch) + 1)
+                digit = None
+                expect_digit = True
+                continue
+            raise AmountError(f"{original!r}: unexpected {ch!r}")
+        if digit is not None:
+            total += digit
+        del expect_digit
+        return total
+
+    total = 0
+    rest = s
+    for unit, factor in (("亿", 100_000_000), ("万", 10_000)):
+        if unit in rest:
+            head, _, rest = rest.partition(unit)
+            if unit in rest:
+                raise AmountError(f"{original!r}: {unit} appears twice")
+            value = small(head)
+            if value == 0:
+                raise AmountError(f"{original!r}: nothing before {unit}")
+            total += value * factor
+    total += small(rest)
+    return total
+
+
+def parse_rmb_upper(text: str) -> Decimal:
+    """Read amount capitals back to a Decimal, strictly: refuses the forms the PBoC rules forbid
+    (lower-case digits, 两/另/毛/念/〇, Arabic digits, a whole amount without 整/正, 整 after 分,
+    零角零分, a missing 零 after 元 before 分). Accepts traditional forms (貳 陸 萬 億 圓)."""
+    original = text
+    s = text.strip()
+    if s.startswith("人民币"):
+        s = s[3:]
+        if s[:1].isspace():
+            raise AmountError(f"{original!r}: no space is allowed after 人民币")
+    s = s.translate(_TRADITIONAL)
+    bad = sorted({ch for ch in s if ch in _FORBIDDEN})
+    if bad:
+        raise AmountError(f"{original!r}: {''.join(bad)} may not appear in capitals")
+    unknown = sorted({ch for ch in s if ch not in _ALLOWED})
+    if unknown:
+        raise AmountError(f"{original!r}: unexpected {''.join(unknown)}")
+    closing = s[-1:] in ("整", "正")
+    if closing:
+        s = s[:-1]
+    if "整" in s or "正" in s:
+        raise AmountError(f"{original!r}: 整 only at the end")
+    if "元" in s:
+        int_part, _, dec_part = s.partition("元")
+        if "元" in dec_part:
+            raise AmountError(f"{original!r}: 元 appears twice")
+        integer = 0 if int_part == "零" else _parse_int_upper(int_part, original)
+    else:
+        integer, dec_part = 0, s
+    jiao = fen = 0
+    m = re.fullmatch(r"(零)?(?:([壹贰叁肆伍陆柒捌玖])角)?(零)?(?:([壹贰叁肆伍陆柒捌玖])分)?", dec_part)
+    if m is None:
+        raise AmountError(f"{original!r}: cannot read 角/分 part {dec_part!r}")
+    lead_zero, j, mid_zero, f = m.groups()
+    if mid_zero:
+        raise AmountError(f"{original!r}: 零 between 角 and 分")
+    if j:
+        jiao = _DIGITS.index(j)
+    if f:
+        fen = _DIGITS.index(f)
+    if not dec_part:
+        if not closing:
+            raise AmountError(f"{original!r}: a whole amount must end with 整 (or 正)")
+    elif f and closing:
+        raise AmountError(f"{original!r}: 整 may not follow 分")
+    if lead_zero and not (j or f):
+        raise AmountError(f"{original!r}: stray 零")
+    if f and not j and integer and not lead_zero:
+        raise AmountError(f"{original!r}: 零 is required after 元 when 角 is 0 and 分 is not")
+    if lead_zero and integer == 0 and "元" not in s:
+        raise AmountError(f"{original!r}: stray 零")
+    if "元" not in s and not dec_part:
+        raise AmountError(f"{original!r}: not an amount")
+    return Decimal(integer) + Decimal(jiao) / 10 + Decimal(fen) / 100
+
+
+def upper_matches(upper: str, amount: Decimal | int | str) -> bool:
+    """True when the capitals read back to the amount rounded to 0.01."""
+    try:
+        return parse_rmb_upper(upper) == round_money(amount)
+    except AmountError:
+        return False
+
+
+# --------------------------------------------------------------------------- English words
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+
+#: currency -> (name before the words, major unit, minor unit)
+CURRENCY_WORDS = {
+    "CNY": ("Renminbi", "yuan", "fen"),
+    "RMB": ("Renminbi", "yuan", "fen"),
+    "USD": ("US Dollars", "", "cents"),
+    "EUR": ("Euros", "", "cents"),
+    "HKD": ("Hong Kong Dollars", "", "cents"),
+    "GBP": ("Pounds Sterling", "", "pence"),
+}
+
+
+def _below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    words = []
+    if hundreds:
+        words.append(f"{_ONES[hundreds]} hundred")
+    if rest:
+        if hundreds:
+            words.append("and")
+        if rest < 20:
+            words.append(_ONES[rest])
+        else:
+            tens, ones = divmod(rest, 10)
+            words.append(_TENS[tens] + (f"-{_ONES[ones]}" if ones else ""))
+    return " ".join(words)
+
+
+def integer_words(n: int) -> str:
+    """British-style cardinal: 1409 -> 'one thousand four hundred and nine'."""
+    if n < 0:
+        raise AmountError("negative amounts have no words form")
+    if n == 0:
+        return "zero"
+    words = []
+    for scale, name in _SCALES:
+        if n >= scale:
+            q, n = divmod(n, scale)
+            words.append(f"{integer_words(q)} {name}")
+    if n:
+        if words and n < 100:
+            words.append("and")
+        words.append(_below_thousand(n))
+    return " ".join(words)
+
+
+def amount_words(amount: Decimal | int | str, currency: str = "CNY") -> str:
+    """English amount in words for bid forms, e.g. 1409.50 CNY ->
+    'Renminbi One Thousand Four Hundred and Nine Yuan and Fifty Fen Only'."""
+    value = round_money(amount)
+    if value < 0:
+        raise AmountError(f"{format_money(value)} is negative: amounts in words must be ≥ 0")
+    if value >= UPPER_LIMIT:
+        raise AmountError(f"{format_money(value)} is too large for amount in words")
+    name, major, minor = CURRENCY_WORDS.get(currency.upper(), (currency.upper(), "", "cents"))
+    cents = int(value * 100)
+    integer, frac = divmod(cents, 100)
+    if integer == 0 and frac:
+        text = f"{integer_words(frac)} {minor}"
+    else:
+        text = integer_words(integer) + (f" {major}" if major else "")
+        if frac:
+            text += f" and {integer_words(frac)} {minor}"
+    text = " ".join(w if w == "and" else w.capitalize() for w in text.split(" "))
+    text = "-".join(p[:1].upper() + p[1:] for p in text.split("-"))
+    return f"{name} {text} Only"

@@ -1,0 +1,157 @@
+"""YAML data files (bid files, rule packs, manifests) validated by pydantic models, with errors
+that name the file, the line and the key path: `bid.yaml:14: pricing.seed: ...`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.safeio import read_text
+
+M = TypeVar("M", bound=BaseModel)
+
+#: Largest YAML file read (a bid file or rule pack is a few KB).
+MAX_YAML_BYTES = 5 * 1024 * 1024
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that refuses duplicate keys (a typo'd second `price:` must not win silently)."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise InputError(
+                f"duplicate key {key!r} (first at line {seen[key] + 1})",
+                f"line {key_node.start_mark.line + 1}",
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
+    """Map each key path to the 1-based line where its key (or item) starts."""
+    out = {} if out is None else out
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[path + (key,)] = key_node.start_mark.line + 1
+            _line_map(value_node, path + (key,), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _line_map(item, path + (i,), out)
+    return out
+
+
+class YamlDoc:
+    """A parsed YAML document: its data and where each key path stands."""
+
+    def __init__(self, data: Any, lines: dict[tuple, int], name: str) -> None:
+        self.data = data
+        self.lines = lines
+        self.name = name
+
+    def where(self, path: tuple) -> str:
+        """`bid.yaml:14` for the nearest known line of `path`."""
+        p = tuple(path)
+        while p and p not in self.lines:
+            p = p[:-1]
+        line = self.lines.get(p)
+        return f"{self.name}:{line}" if line else self.name
+
+
+def parse_yaml(text: str, name: str) -> YamlDoc:
+    """Parse YAML text; syntax errors name file and line."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return YamlDoc(None, {}, name)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except InputError as exc:
+        line = (exc.where or "").removeprefix("line ")
+        raise InputError(exc.message, f"{name}:{line}") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{name}:{mark.line + 1}" if mark else name
+        raise InputError(f"YAML syntax: {exc.problem or exc}", where) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML syntax: {exc}", name) from None
+    return YamlDoc(data, _line_map(node), name)
+
+
+def load_yaml(path: Path) -> YamlDoc:
+    path = Path(path)
+    return parse_yaml(read_text(path, max_bytes=MAX_YAML_BYTES, what="YAML file"), str(path))
+
+
+def _message(err: dict) -> str:
+    kind = err.get("type", "")
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        return "unknown key (check the spelling)"
+    msg = str(err.get("msg", "invalid"))
+    msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return msg[:1].lower() + msg[1:]
+
+
+def _clean_loc(loc: tuple, data: Any) -> tuple:
+    """Drop the tags pydantic inserts for unions (`function-after[...]`, a discriminator value)
+    so the path is the one the user wrote."""
+    out: list = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            out.append(part)
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        elif isinstance(node, dict) and part in node:
+            out.append(part)
+            node = node[part]
+        elif "[" in str(part) or str(part).startswith(("function-", "constrained-")) or (
+                isinstance(node, dict) and part in node.values()):
+            continue  # a pydantic union / discriminator tag, not a key the user wrote
+        elif i == len(loc) - 1 or not isinstance(node, dict):
+            out.append(part)  # a missing or unknown key, or below a wrong-typed value
+            node = None
+        # else: a discriminator tag that is not a key of the data: skip it
+    return tuple(out)
+
+
+def validation_problems(exc: ValidationError, doc: YamlDoc, prefix: tuple = ()) -> list[Problem]:
+    """Turn pydantic's errors into `file:line: a.b.c: message` problems, one per error."""
+    problems: list[Problem] = []
+    base = doc.data
+    for part in prefix:
+        base = base[part] if isinstance(base, (dict, list)) else None
+    for err in exc.errors():
+        full = prefix + _clean_loc(tuple(err.get("loc", ())), base)
+        dotted = ".".join(f"[{x}]" if isinstance(x, int) else str(x) for x in full).replace(".[", "[")
+        where = f"{doc.where(full)}: {dotted}" if dotted else doc.where(full)
+        problem = Problem(where, _message(err))
+        if problem not in problems:
+            problems.append(problem)
+    return problems
+
+
+def validate(model: type[M], doc: YamlDoc, *, context: dict | None = None) -> M:
+    """Validate a parsed document against a model; every problem is reported with its line."""
+    if doc.data is None:
+        raise InputError("file is empty", doc.name)
+    try:
+        return model.model_validate(doc.data, context=context)
+    except ValidationError as exc:
+        raise ProblemsError(validation_problems(exc, doc), f"{doc.name} is not valid") from None
