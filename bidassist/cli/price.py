@@ -1,9 +1,64 @@
-"""`bidassist price` commands (being built; see the issue for this capability)."""
+"""`bidassist price`: recommended bid price, range and cost percentiles for a bid file."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+from bidassist.core.errors import InputError
+
+#: runs with more iterations × lines than this show a progress bar
+PROGRESS_WORK = 2_000_000
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+
+    @app.command("price")
+    def price_cmd(
+        bid_file: Path = typer.Argument(..., help="The bid file (bid.yaml)."),
+        fmt: str = typer.Option("table", "--format", help="table or json (json goes to stdout)."),
+        xlsx: Path = typer.Option(None, "--xlsx", help="Also write an Excel report here."),
+        iterations: int = typer.Option(None, "--iterations", help="Monte Carlo iterations (default: the bid file's)."),
+        seed: int = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
+        force: bool = typer.Option(False, "--force", help="Overwrite an existing --xlsx file."),
+    ) -> None:
+        """Recommend a bid price with no reserve price: Monte Carlo cost, competitors, evaluation method.
+        无标底报价：成本模拟、竞争对手、评标办法，给出建议报价与区间。"""
+        from bidassist.core.bidfile import load_bid
+        from bidassist.costs import load_costs
+        from bidassist.pricing import price_bid
+        from bidassist.reports.price_table import print_price_table
+
+        if fmt not in ("table", "json"):
+            raise InputError(f"--format must be table or json, got {fmt!r}", "--format")
+        if iterations is not None and iterations < 1:
+            raise InputError(f"must be at least 1, got {iterations}", "--iterations")
+        if xlsx is not None and xlsx.exists() and not force:
+            raise InputError("already exists; use --force to overwrite it", str(xlsx))
+        bid = load_bid(bid_file)
+        costs = load_costs(bid).model
+        n = iterations or (bid.pricing.iterations if bid.pricing else 0)
+        err = Console(stderr=True)
+        if fmt == "table" and n * max(len(costs.lines), 1) >= PROGRESS_WORK:
+            with Progress(TextColumn("模拟 / simulating"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                          TimeRemainingColumn(), console=err, transient=True) as bar:
+                task = bar.add_task("price", total=1)
+                result = price_bid(bid, costs, iterations=iterations, seed=seed,
+                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+        else:
+            result = price_bid(bid, costs, iterations=iterations, seed=seed)
+        if xlsx is not None:
+            from bidassist.reports.price_xlsx import write_price_xlsx
+
+            write_price_xlsx(result, xlsx, force=force)
+        if fmt == "json":
+            typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        else:
+            print_price_table(result, Console(), currency=bid.tender.currency)
+            if xlsx is not None:
+                Console().print(f"wrote {xlsx}")

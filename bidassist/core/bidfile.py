@@ -73,7 +73,8 @@ class Bidder(StrictModel):
 
 
 class Spread(StrictModel):
-    """Default three-point spread for single-price lines of a category: low = likely×(1+low)."""
+    """Default three-point spread for single-price lines of a category: low = likely×(1+low),
+    high = likely×(1+high), e.g. 材料: {low: -0.05, high: 0.12} or {low: "-5%", high: "12%"}."""
 
     low: Rate = Field(le=0)
     high: Rate = Field(ge=0)
@@ -93,18 +94,51 @@ class CostLineInput(StrictModel):
     category: str | None = None
     risk: bool = False
 
+    @model_validator(mode="after")
+    def _order(self) -> CostLineInput:
+        low = self.low if self.low is not None else self.likely
+        high = self.high if self.high is not None else self.likely
+        if not low <= self.likely <= high:
+            raise ValueError(f"need low ≤ likely ≤ high, got {low}, {self.likely}, {high}")
+        return self
+
+
+#: fields a cost sheet column can be mapped to (`map: {description: B, quantity: D}`), plus `header`
+COST_MAP_FIELDS = ("code", "description", "unit", "quantity", "price", "amount", "low", "likely", "high",
+                   "category", "distribution", "risk", "header")
+
 
 class CostsSection(StrictModel):
-    file: DataPath | None = Field(default=None, description="cost sheet (.xlsx/.xlsm/.csv)")
-    sheet: str | None = None
-    map: dict[str, str] | None = Field(default=None, description="field -> column letter")
+    file: DataPath | None = Field(default=None, description="cost sheet (.xlsx/.xlsm/.xls/.ods/.csv)")
+    sheet: str | None = Field(default=None, description="one sheet; default: every sheet with a cost table")
+    map: dict[str, str] | None = Field(default=None, description="field -> column letter (header -> row)")
     spread: dict[str, Spread] = Field(default_factory=dict, description="category -> spread")
     lines: list[CostLineInput] | None = None
+
+    @field_validator("map", mode="before")
+    @classmethod
+    def _map(cls, v: object) -> object:
+        if not isinstance(v, dict):
+            return v
+        out = {}
+        for key, col in v.items():
+            if key not in COST_MAP_FIELDS:
+                raise ValueError(f"unknown field {key!r} (use {', '.join(COST_MAP_FIELDS)})")
+            text = str(col).strip().upper()
+            ok = text.isdigit() and int(text) >= 1 if key == "header" else (
+                text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
+            if not ok:
+                raise ValueError(f"{key}: {col!r} is not a " + ("row number" if key == "header" else
+                                                                "column letter such as D"))
+            out[key] = text
+        return out
 
     @model_validator(mode="after")
     def _one_source(self) -> CostsSection:
         if (self.file is None) == (self.lines is None):
             raise ValueError("give either file (a cost sheet) or lines, not both or neither")
+        if self.file is None and (self.sheet is not None or self.map is not None):
+            raise ValueError("sheet and map apply to a cost sheet file, not to lines")
         return self
 
 
@@ -183,6 +217,12 @@ class History(StrictModel):
         description="what a bid is divided by: the tender's cost estimate column, or the "
                     "median / lowest bid of the tender when there is no estimate")
     half_life_years: float | None = Field(default=None, gt=0, description="weight recent tenders")
+    us: str | None = Field(default=None, description="our own name in the file (our bids are not a competitor's)")
+    min_tenders: int = Field(default=2, ge=2, description="tenders a bidder needs to be fitted on its own")
+    reference_price: Money | None = Field(
+        default=None, gt=0,
+        description="the reference (estimate / median / lowest bid) expected in this tender; "
+                    "default: our expected cost on the bids' basis")
 
 
 class Competitors(StrictModel):
@@ -274,6 +314,15 @@ class Deviation(StrictModel):
     starred: bool = Field(default=False, description="★ substantive requirement")
 
 
+class AppendixItem(StrictModel):
+    """A row of 投标函附录 (bid letter appendix / contract data) that the offer agrees to."""
+
+    name: str = Field(min_length=1, description="条款名称")
+    clause: str | None = Field(default=None, description="合同条款号")
+    content: str = Field(min_length=1, description="约定内容")
+    note: str | None = Field(default=None, description="备注")
+
+
 class Offer(StrictModel):
     """What goes in the envelope."""
 
@@ -287,12 +336,25 @@ class Offer(StrictModel):
     payment_terms: str | None = None
     deviations: list[Deviation] = Field(default_factory=list)
     remarks: str | None = None
+    project_manager: str | None = Field(default=None, description="项目经理 (投标函附录)")
+    appendix: list[AppendixItem] = Field(
+        default_factory=list, description="further 投标函附录 rows (delay penalty, price adjustment…)")
+    authority_term: str = Field(
+        default="自本授权委托书签署之日起至投标有效期届满之日止", min_length=1,
+        description="委托期限 on 授权委托书")
 
 
 class DocumentsSection(StrictModel):
     language: Literal["zh", "en", "both"] = "zh"
     templates: list[str] | None = Field(default=None, description="names; default: the set")
     template_dir: DataPath | None = Field(default=None, description="your own templates")
+    appendix: bool | None = Field(
+        default=None,
+        description="include 投标函附录; default: for works tenders or when offer.appendix is given")
+    fail_below_cost: bool | None = Field(
+        default=None,
+        description="a price below expected cost is an error (true) or a warning (false); "
+                    "default: an error when pricing.policy is given")
 
 
 class ContractSection(StrictModel):

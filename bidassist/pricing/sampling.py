@@ -1,0 +1,190 @@
+"""Sampling primitives: every distribution of the shared vocabulary as a quantile function of a
+standard-normal score, and correlated normal scores for blocks of exchangeable variables.
+
+Correlation is induced with a Gaussian copula (a normal-scores rank correlation, the idea behind
+Iman–Conover): each block (a category or a named group of cost lines) gets a common factor, the
+scores are mapped through each line's own quantile function, so every marginal stays exactly the
+distribution the user gave. The target is a rank (Spearman) correlation ρs; the normal scores use
+ρ = 2·sin(π·ρs/6), which gives exactly ρs for the marginals. A block of k lines with a negative
+correlation below −1/(k−1) is not a valid correlation matrix: it is repaired (clipped to the
+bound, which is what clipping the negative eigenvalue does) and the caller is told.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import betaincinv, ndtr
+
+from bidassist.core.distributions import Fixed, Lognormal, Normal, Pert, Triangular, Uniform
+
+#: z-grid of the tabulated PERT quantile (normal-score space: smooth, fine in the tails).
+_Z_LO, _Z_HI, _Z_POINTS = -6.0, 6.0, 257
+_Z_GRID = np.linspace(_Z_LO, _Z_HI, _Z_POINTS)
+_U_GRID = ndtr(_Z_GRID)
+_PERT_CACHE: dict[float, np.ndarray] = {}
+
+
+def pert_shape(low: float, mode: float, high: float) -> tuple[float, float]:
+    """Beta-PERT (λ = 4) shape parameters α, β."""
+    if high <= low:
+        return 3.0, 3.0
+    a = 1 + 4 * (mode - low) / (high - low)
+    return a, 6 - a
+
+
+def _pert_table(alpha: float) -> np.ndarray:
+    """Standard Beta(α, 6−α) quantiles at Φ(z) on the z-grid (cached per α)."""
+    key = round(alpha, 9)
+    tab = _PERT_CACHE.get(key)
+    if tab is None:
+        tab = betaincinv(alpha, 6 - alpha, _U_GRID)
+        if len(_PERT_CACHE) > 20_000:
+            _PERT_CACHE.clear()
+        _PERT_CACHE[key] = tab
+    return tab
+
+
+@dataclass(frozen=True)
+class Marginal:
+    """A univariate distribution as a quantile function of a normal score z (x = F⁻¹(Φ(z)))."""
+
+    kind: str  # fixed | uniform | triangular | pert | normal | lognormal
+    a: float = 0.0
+    b: float = 0.0
+    c: float = 0.0
+
+    @classmethod
+    def of(cls, dist: object) -> Marginal:
+        """From a `bidassist.core.distributions` model."""
+        if isinstance(dist, Fixed):
+            return cls("fixed", dist.value)
+        if isinstance(dist, Uniform):
+            return cls("uniform", dist.low, dist.high) if dist.high > dist.low else cls("fixed", dist.low)
+        if isinstance(dist, Triangular | Pert):
+            if dist.high == dist.low:
+                return cls("fixed", dist.low)
+            return cls(dist.dist, dist.low, dist.mode, dist.high)
+        if isinstance(dist, Normal):
+            return cls("normal", dist.mean, dist.sd) if dist.sd > 0 else cls("fixed", dist.mean)
+        if isinstance(dist, Lognormal):
+            mu, sigma = dist.log_params()
+            return cls("lognormal", mu, sigma)
+        raise TypeError(f"not a distribution: {dist!r}")
+
+    @classmethod
+    def three_point(cls, kind: str, low: float, likely: float, high: float) -> Marginal:
+        if kind == "fixed" or high <= low:
+            return cls("fixed", likely)
+        if kind == "uniform":
+            return cls("uniform", low, high)
+        return cls(kind, low, likely, high)
+
+    @property
+    def mean(self) -> float:
+        k, a, b, c = self.kind, self.a, self.b, self.c
+        if k == "fixed":
+            return a
+        if k == "uniform":
+            return (a + b) / 2
+        if k == "triangular":
+            return (a + b + c) / 3
+        if k == "pert":
+            return (a + 4 * b + c) / 6
+        if k == "normal":
+            return a
+        return math.exp(a + b * b / 2)
+
+    @property
+    def lowest(self) -> float:
+        """Smallest possible value (−inf for normal)."""
+        if self.kind in ("fixed", "uniform", "triangular", "pert"):
+            return self.a
+        return -math.inf if self.kind == "normal" else 0.0
+
+    @property
+    def highest(self) -> float:
+        k = self.kind
+        if k == "fixed":
+            return self.a
+        if k == "uniform":
+            return self.b
+        if k in ("triangular", "pert"):
+            return self.c
+        return math.inf
+
+    def from_z(self, z: np.ndarray) -> np.ndarray:
+        """Quantile function applied to normal scores (any shape); float32 in, same shape out."""
+        k, a, b, c = self.kind, self.a, self.b, self.c
+        if k == "fixed":
+            return np.full(z.shape, a, dtype=z.dtype)
+        if k == "normal":
+            return a + b * z
+        if k == "lognormal":
+            return np.exp(a + b * z)
+        if k == "pert":
+            alpha, _ = pert_shape(a, b, c)
+            return a + (c - a) * np.interp(z, _Z_GRID, _pert_table(alpha)).astype(z.dtype, copy=False)
+        u = ndtr(z)
+        if k == "uniform":
+            return a + (b - a) * u
+        return triangular_quantile(u, a, b, c)
+
+
+def triangular_quantile(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
+    """Inverse CDF of the triangular distribution (pricing.md)."""
+    span = high - low
+    cut = (mode - low) / span
+    left = low + np.sqrt(u * (span * (mode - low)))
+    right = high - np.sqrt((1 - u) * (span * (high - mode)))
+    return np.where(u < cut, left, right)
+
+
+def normal_correlation(rank_corr: float) -> float:
+    """Pearson correlation of normal scores that yields Spearman `rank_corr` after any marginals."""
+    return 2 * math.sin(math.pi * rank_corr / 6)
+
+
+def block_bound(k: int) -> float:
+    """Lowest common correlation a block of k exchangeable variables can have (PSD)."""
+    return -1.0 if k <= 2 else -1.0 / (k - 1)
+
+
+def repair_block(rank_corr: float, k: int) -> tuple[float, bool]:
+    """(normal-score correlation, repaired?) for a block of k lines with common rank correlation."""
+    rho = normal_correlation(rank_corr)
+    bound = block_bound(k)
+    if rho < bound:
+        return bound, True
+    return min(rho, 1.0), False
+
+
+def correlated_scores(rng: np.random.Generator, k: int, n: int, rho: float) -> np.ndarray:
+    """(k, n) float32 standard-normal scores with common correlation rho between rows."""
+    e = rng.standard_normal((k, n), dtype=np.float32)
+    if k < 2 or rho == 0:
+        return e
+    if rho > 0:
+        f = rng.standard_normal(n, dtype=np.float32)
+        e *= np.float32(math.sqrt(1 - rho))
+        e += np.float32(math.sqrt(rho)) * f
+        return e
+    # rho < 0: T_j = (e_j − c·ē) / sd, with c solving corr = rho (c in [0, 1]).
+    c = 1 - math.sqrt(max(0.0, 1 + rho * k / (1 - rho)))
+    sd = math.sqrt(1 - 2 * c / k + c * c / k)
+    mean = e.mean(axis=0)
+    e -= np.float32(c) * mean
+    e *= np.float32(1 / sd)
+    return e
+
+
+def factor_scores(rng: np.random.Generator, n: int, m: int, common: float) -> np.ndarray:
+    """(n, m) float32 normal scores, each column sharing a common factor with variance share `common`."""
+    e = rng.standard_normal((n, m), dtype=np.float32)
+    if common > 0:
+        f = rng.standard_normal((n, 1), dtype=np.float32)
+        e *= np.float32(math.sqrt(1 - common))
+        e += np.float32(math.sqrt(common)) * f
+    return e

@@ -1,0 +1,133 @@
+"""Excel workbook of a pricing result, for finance: inputs, percentiles, the price curve as a table
+and as native Excel charts (cost S-curve, P(win) and expected profit against price), the tornado."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference, ScatterChart, Series
+from openpyxl.styles import Font
+
+from bidassist.core.safeio import atomic_path
+from bidassist.pricing.result import PriceResult
+
+_MONEY = "#,##0.00"
+_PCT = "0.0%"
+
+
+def _scatter(title: str, x_title: str, y_title: str) -> ScatterChart:
+    ch = ScatterChart()
+    ch.title = title
+    ch.style = 13
+    ch.x_axis.title = x_title
+    ch.y_axis.title = y_title
+    ch.height, ch.width = 9, 18
+    ch.x_axis.delete = False
+    ch.y_axis.delete = False
+    return ch
+
+
+def build_price_workbook(result: PriceResult) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Summary"
+    bold = Font(bold=True)
+    r = result.recommended
+    rows = [
+        ("建议报价 Recommended price", r.price, _MONEY), ("中标概率 P(win)", r.p_win, _PCT),
+        ("期望利润 Expected profit", r.expected_profit, _MONEY), ("利润率 Margin", r.margin, _PCT),
+        ("中标后亏损概率 P(loss if won)", r.p_loss_if_won, _PCT),
+        ("区间下限 Range low", result.range.low, _MONEY), ("区间上限 Range high", result.range.high, _MONEY),
+        ("成本均值 Cost mean", result.cost.mean, _MONEY), ("成本 P10", result.cost.p10, _MONEY),
+        ("成本 P50", result.cost.p50, _MONEY), ("成本 P80", result.cost.p80, _MONEY),
+        ("成本 P90", result.cost.p90, _MONEY), ("基准估算 Likely estimate", result.cost.likely, _MONEY),
+        ("不可预见费 Contingency (P80 − likely)", result.contingency, _MONEY),
+        ("成本口径 Cost basis", result.cost.basis, None),
+    ]
+    ws.append(["项目 Item", "值 Value"])
+    ws["A1"].font = ws["B1"].font = bold
+    for label, value, fmt in rows:
+        ws.append([label, value])
+        if fmt:
+            ws.cell(ws.max_row, 2).number_format = fmt
+    ws.append([])
+    ws.append(["输入 Inputs"])
+    ws.cell(ws.max_row, 1).font = bold
+    for k, v in result.inputs.items():
+        ws.append([k, v if isinstance(v, (int, float, str)) or v is None else json.dumps(v, ensure_ascii=False)])
+    ws.append([])
+    for w in result.warnings:
+        ws.append(["warning", w])
+    for n in result.notes:
+        ws.append(["note", n])
+    ws.column_dimensions["A"].width = 40
+    ws.column_dimensions["B"].width = 60
+
+    cv = wb.create_sheet("Curve")
+    cv.append(["报价 Price", "中标概率 P(win)", "期望利润 Expected profit", "中标后亏损概率 P(loss if won)",
+               "中标利润 Profit if won"])
+    for c in result.curve:
+        cv.append([c.price, c.p_win, c.expected_profit, c.p_loss_if_won, c.profit_if_won])
+        cv.cell(cv.max_row, 1).number_format = _MONEY
+        cv.cell(cv.max_row, 2).number_format = _PCT
+        cv.cell(cv.max_row, 3).number_format = _MONEY
+    n = len(result.curve) + 1
+    x = Reference(cv, min_col=1, min_row=2, max_row=n)
+    ch = _scatter("中标概率 P(win) vs price", "Price", "P(win)")
+    s = Series(Reference(cv, min_col=2, min_row=1, max_row=n), x, title_from_data=True)
+    s.marker.symbol = "none"
+    ch.series.append(s)
+    cv.add_chart(ch, "G2")
+    ch2 = _scatter("期望利润 Expected profit vs price", "Price", "Expected profit")
+    s2 = Series(Reference(cv, min_col=3, min_row=1, max_row=n), x, title_from_data=True)
+    s2.marker.symbol = "none"
+    ch2.series.append(s2)
+    cv.add_chart(ch2, "G21")
+
+    sc = wb.create_sheet("S-curve")
+    sc.append(["概率 Probability", "成本 Cost"])
+    for pr, v in result.s_curve:
+        sc.append([pr, v])
+        sc.cell(sc.max_row, 2).number_format = _MONEY
+    m = len(result.s_curve) + 1
+    ch3 = _scatter("成本S曲线 Cost S-curve", "Cost", "P(cost ≤ x)")
+    s3 = Series(Reference(sc, min_col=1, min_row=1, max_row=m), Reference(sc, min_col=2, min_row=2, max_row=m),
+                title_from_data=True)
+    s3.marker.symbol = "none"
+    ch3.series.append(s3)
+    sc.add_chart(ch3, "D2")
+
+    tw = wb.create_sheet("Tornado")
+    tw.append(["项目 Item", "方差占比 Share of variance", "标准差 SD"])
+    items = [s for s in result.sensitivity if s.kind in ("line", "risk")]
+    for s in items:
+        tw.append([f"{s.code + ' ' if s.code else ''}{s.name}", s.share_of_variance, s.sd])
+        tw.cell(tw.max_row, 2).number_format = _PCT
+    if items:
+        bar = BarChart()
+        bar.type = "bar"
+        bar.title = "龙卷风图 Tornado: share of cost variance"
+        bar.height, bar.width = 10, 18
+        bar.add_data(Reference(tw, min_col=2, min_row=1, max_row=len(items) + 1), titles_from_data=True)
+        bar.set_categories(Reference(tw, min_col=1, min_row=2, max_row=len(items) + 1))
+        bar.y_axis.delete = False
+        bar.x_axis.delete = False
+        bar.x_axis.scaling.orientation = "maxMin"
+        tw.add_chart(bar, "E2")
+    tw.append([])
+    tw.append(["对手数量变化 Competitors", "建议报价 Recommended price", "中标概率 P(win)"])
+    for s in result.sensitivity:
+        if s.kind == "competitors":
+            tw.append([s.count_change, s.recommended_price, s.p_win])
+    tw.column_dimensions["A"].width = 36
+    return wb
+
+
+def write_price_xlsx(result: PriceResult, path: Path, *, force: bool = False) -> Path:
+    """Write the workbook atomically; refuses to overwrite unless `force`."""
+    wb = build_price_workbook(result)
+    with atomic_path(Path(path), force=force) as tmp:
+        wb.save(tmp)
+    return Path(path)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bidassist.core.bidfile import Bid
+from bidassist.costs.model import CostLine, CostModel
+
+
+def make_bid(pricing: dict, **tender) -> Bid:
+    return Bid.model_validate({
+        "tender": {"name": "t", "number": "1", "buyer": "b", "deadline": "2026-01-01",
+                   "bid_validity_days": 90, **tender},
+        "bidder": {"company": "c", "legal_representative": {"name": "x"}, "address": "a", "phone": "1"},
+        "pricing": pricing})
+
+
+def fixed_cost(value: int | str = 100) -> CostModel:
+    v = Decimal(value)
+    return CostModel(lines=[CostLine(description="all", quantity=Decimal(1), low=v, likely=v, high=v)])
+
+
+@pytest.fixture
+def mkbid():
+    return make_bid
+
+
+@pytest.fixture
+def fixed100() -> CostModel:
+    return fixed_cost(100)
