@@ -1,12 +1,22 @@
-"""The main job, end to end, on a bid file: each step is one library call."""
+"""The main job, end to end, on a bid file: each step is one library call, in the order a bid
+team works: cost sheet → price range → tender documents → contract check."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
+from rich.rule import Rule
 
-from bidassist.core.bidfile import load_bid
+from bidassist.core.bidfile import Bid, load_bid
+from bidassist.core.errors import InputError
+from bidassist.core.money import format_money, rmb_upper, round_money
+from bidassist.core.safeio import atomic_write_text
+from bidassist.costs import load_costs
+from bidassist.costs.model import CostModel
 from bidassist.reports.summary import print_bid_summary
 
 
@@ -15,8 +25,107 @@ def default_example() -> Path:
     return Path(__file__).resolve().parent.parent / "examples" / "hospital" / "bid.yaml"
 
 
+def resolve_bid_price(bid: Bid, costs: CostModel) -> Decimal:
+    """The price that goes in the envelope: `offer.price` when the bid file gives one, otherwise
+    the recommended price of the pricing engine."""
+    if bid.offer.price is not None:
+        return round_money(bid.offer.price)
+    if bid.pricing is None:
+        raise InputError("no price: give offer.price, or a pricing section to recommend one",
+                         f"{bid.source or 'bid file'}: offer.price")
+    from bidassist.pricing import price_bid
+
+    return price_bid(bid, costs).recommended.price
+
+
+@dataclass
+class MainJobResult:
+    """What the main job produced: the files written and the figures that matter."""
+
+    price: Decimal | None = None
+    files: list[Path] = field(default_factory=list)
+    findings: int = 0
+    exit_status: int = 0
+
+
 def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
-                 console: Console | None = None) -> None:
+                 console: Console | None = None) -> MainJobResult:
+    """Load the bid, import its costs, price it, write its documents and check its contract.
+    Outputs go to `out_dir`; nothing existing is overwritten unless `force`."""
+    from bidassist.checklist import check_contract
+    from bidassist.documents import render_documents
+    from bidassist.pricing import price_bid
+    from bidassist.reports.check_terminal import print_result as print_check_result
+    from bidassist.reports.price_table import print_price_table
+    from bidassist.reports.price_xlsx import write_price_xlsx
+
     console = console or Console()
+    result = MainJobResult()
+    out_dir = Path(out_dir)
+
+    console.print(Rule("1 · 投标信息 Bid file"))
     bid = load_bid(bid_file)
     print_bid_summary(bid, console)
+
+    console.print(Rule("2 · 成本 Cost sheet"))
+    costs = load_costs(bid)
+    model = costs.model
+    totals = model.totals
+    console.print(f"{len(model.lines)} cost lines from {model.source or 'the bid file'}; "
+                  f"likely direct cost {bid.tender.currency} {format_money(totals.likely)} "
+                  f"(low {format_money(totals.low)}, high {format_money(totals.high)})")
+    for w in costs.warnings:
+        console.print(f"[yellow]warning:[/] {w}")
+
+    if bid.pricing is not None:
+        console.print(Rule("3 · 报价区间 Price range"))
+        from rich.progress import Progress
+
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("simulating", total=bid.pricing.iterations)
+            priced = price_bid(bid, model, progress=lambda done, total: progress.update(
+                task, completed=done, total=total))
+        print_price_table(priced, console, currency=bid.tender.currency)
+        result.files.append(atomic_write_text(
+            out_dir / "price.json", json.dumps(priced.to_json(), ensure_ascii=False, indent=2),
+            force=force))
+        result.files.append(write_price_xlsx(priced, out_dir / "price_report.xlsx", force=force))
+        recommended = priced.recommended.price
+    else:
+        recommended = None
+    price = round_money(bid.offer.price) if bid.offer.price is not None else recommended
+    if price is None:
+        raise InputError("no price: give offer.price, or a pricing section to recommend one",
+                         f"{bid.source}: offer.price")
+    result.price = price
+
+    console.print(Rule("4 · 投标文件 Tender documents"))
+    console.print(f"bid price 投标报价: {bid.tender.currency} {format_money(price)}"
+                  + (f"  人民币{rmb_upper(price)}" if bid.tender.currency == "CNY" else ""))
+    report = render_documents(bid, model, price, out_dir / "documents", force=force)
+    for path in report.files:
+        console.print(f"  wrote {path}")
+    result.files.extend(report.files)
+
+    if bid.contract is not None:
+        console.print(Rule("5 · 合同审查 Contract check"))
+        checked = check_contract(bid.contract.file, against=bid.contract.against,
+                                 waivers=bid.contract.waivers)
+        print_check_result(checked, console)
+        result.findings = len(checked.findings)
+        from bidassist.reports.check_docx import annotate_docx
+        from bidassist.reports.check_json import render_json
+        from bidassist.reports.check_md import render_md
+
+        result.files.append(atomic_write_text(
+            out_dir / "contract_review.json",
+            render_json(checked), force=force))
+        result.files.append(atomic_write_text(out_dir / "contract_review.md",
+                                              render_md(checked), force=force))
+        if bid.contract.file.suffix.lower() == ".docx":
+            result.files.append(annotate_docx(bid.contract.file, checked,
+                                              out_dir / "contract_annotated.docx", force=force))
+    console.print(Rule("完成 Done"))
+    for path in result.files:
+        console.print(f"  {path}")
+    return result

@@ -1,9 +1,93 @@
-"""`bidassist check` commands (being built; see the issue for this capability)."""
+"""`bidassist check`: the contract checklist (rule packs, key terms, comparison with the tender)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
+from rich.console import Console
+
+from bidassist.core.errors import InputError
+
+FORMATS = ("table", "json", "md", "html")
+SEVERITIES = ("high", "medium", "low")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+
+    @app.command("check")
+    def check_cmd(
+        contract: Path = typer.Argument(..., help="The contract (.docx/.pdf/.txt/.md), or a bid.yaml "
+                                                  "with a contract: section."),
+        against: Path = typer.Option(None, "--against", help="Tender terms (.docx/.pdf/.txt) or bid.yaml "
+                                                            "to compare the contract with."),
+        fmt: str = typer.Option("table", "--format", help="table, json, md or html."),
+        out: Path = typer.Option(None, "-o", "--output", help="Write the json/md/html report here."),
+        annotate: Path = typer.Option(None, "--annotate", help="Write a copy of the .docx contract with "
+                                                              "a Word comment on each flagged clause."),
+        fail_on: str = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this "
+                                                            "severity: high, medium or low (default high)."),
+        waivers: Path = typer.Option(None, "--waivers", help="Waiver file (YAML) of accepted findings."),
+        lang: str = typer.Option(None, "--lang", help="Force the rule packs' language: zh or en "
+                                                      "(default: by each clause's script)."),
+        packs: list[Path] = typer.Option(None, "--packs", help="Rule pack folder or file (repeatable; "
+                                                               "default: the shipped checklists/)."),
+        force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
+    ) -> None:
+        """Check a contract for supplier traps; compare it with the tender. Exit 0: nothing at or above
+        --fail-on; 1: something; 2: error. 合同审查：背靠背、审计结算、质保金、违约金、单方变更等，并与招标文件比对。"""
+        from bidassist.checklist import check_contract, load_packs
+
+        if fmt not in FORMATS:
+            raise InputError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}", "--format")
+        if lang is not None and lang not in ("zh", "en"):
+            raise InputError(f"--lang must be zh or en, got {lang!r}", "--lang")
+        if fail_on is not None and fail_on not in SEVERITIES:
+            raise InputError(f"--fail-on must be high, medium or low, got {fail_on!r}", "--fail-on")
+        if out is not None and fmt == "table":
+            raise InputError("-o needs --format json, md or html", "-o")
+        for path in (out, annotate):
+            if path is not None and path.exists() and not force:
+                raise InputError("already exists; use --force to overwrite it", str(path))
+        if contract.suffix.lower() in (".yaml", ".yml"):
+            from bidassist.core.bidfile import load_bid
+
+            bid = load_bid(contract)
+            if bid.contract is None:
+                raise InputError("the bid file has no contract: section", str(contract))
+            against = against or bid.contract.against
+            waivers = waivers or bid.contract.waivers
+            fail_on = fail_on or bid.contract.fail_on
+            contract = bid.contract.file
+        fail_on = fail_on or "high"
+        if annotate is not None and annotate.resolve() == contract.resolve():
+            raise InputError("--annotate must not overwrite the contract", str(annotate))
+        rules = load_packs(list(packs) if packs else None)
+        result = check_contract(contract, rules, against=against, waivers=waivers, lang=lang)
+        report_lang = lang or result.lang
+        if fmt == "table":
+            from bidassist.reports.check_terminal import print_result
+
+            print_result(result, Console(highlight=False, soft_wrap=False), report_lang)
+        else:
+            if fmt == "json":
+                from bidassist.reports.check_json import render_json as render
+            elif fmt == "md":
+                from bidassist.reports.check_md import render_md as render
+            else:
+                from bidassist.reports.check_html import render_html as render
+            text = render(result, report_lang)
+            if out is not None:
+                from bidassist.core.safeio import atomic_write_text
+
+                atomic_write_text(out, text, force=force)
+            else:
+                typer.echo(text, nl=False)
+        if annotate is not None:
+            from bidassist.reports.check_docx import annotate_docx
+
+            n = annotate_docx(contract, result, annotate, lang=report_lang, force=force)
+            Console(stderr=True).print(f"{n} comments → {annotate}")
+        if result.has_at_least(fail_on):
+            raise typer.Exit(1)

@@ -1,0 +1,320 @@
+"""The checking engine: a literal prefilter (one Aho–Corasick automaton per language over every
+rule's and term's keywords) picks the candidate rules of a clause; only those run their regexes,
+exceptions and numeric conditions.
+
+A clause is read in the language of its script (CJK or Latin); a clause with both runs both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import ahocorasick
+
+from .categories import SEVERITY_RANK
+from .result import Finding, KeyTerm
+from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
+
+#: a number further than this (characters) from the `near` match does not count as "its" number
+NEAR_WINDOW = 80
+#: characters of clause text kept in a finding / key term
+TEXT_LIMIT = 1200
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass
+class Unit:
+    """One clause as the engine reads it."""
+
+    text: str
+    clause: str | None = None            # number as printed (第十二条, 7.2)
+    location: str | None = None          # "paragraph 12", "table 1 row 3"
+    block_indices: list[int] = field(default_factory=list)
+    title: str | None = None
+
+
+def languages_of(text: str, sample: int = 4000) -> set[str]:
+    """{'zh'}, {'en'} or both, from the script of the text (CJK characters vs Latin words)."""
+    head = text[:sample]
+    cjk = len(_CJK.findall(head))
+    words = len(_LATIN_WORD.findall(head))
+    if cjk >= 20 and words >= 20:
+        return {"zh", "en"}
+    if cjk == 0 and words == 0:
+        return {"zh"}
+    return {"zh"} if cjk >= words else {"en"}
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True)
+class Number:
+    value: Decimal
+    start: int
+    end: int
+    raw: str
+
+
+def extract_numbers(kind: str, text: str) -> list[Number]:
+    """Every number of one kind the text states, normalised (percent/daily_rate as fractions,
+    days, months, amounts) with its position, via bidassist.core.numbers."""
+    from bidassist.core import numbers as nb
+
+    out: list[Number] = []
+    if kind == "percent":
+        found = nb.find_percents(text)
+        return [Number(f.value, f.start, f.end, f.raw) for f in found]
+    if kind == "daily_rate":
+        return [Number(f.value, f.start, f.end, f.raw) for f in nb.find_daily_rates(text)]
+    if kind == "amount":
+        return [Number(f.value, f.start, f.end, f.raw) for f in nb.find_amounts(text)]
+    convert = nb.to_days if kind == "days" else nb.to_months
+    for f in nb.find_durations(text):
+        try:
+            v = convert(f)
+        except (ValueError, ArithmeticError, TypeError):
+            continue
+        if v is not None:
+            out.append(Number(Decimal(v), f.start, f.end, f.raw))
+    return out
+
+
+_SEPARATORS = re.compile(r"[，,；;。:：\n]")
+#: a clause separator between a number and its anchor counts as this many characters of distance
+SEPARATOR_COST = 40
+
+
+def nearest(numbers: Sequence[Number], anchors: Sequence[tuple[int, int]], text: str = "",
+            window: int = NEAR_WINDOW) -> Number | None:
+    """The number closest to any anchor span, within `window`; crossing a comma or semicolon
+    costs SEPARATOR_COST (质保金为3% beats 履约保证金10%，质保金); ties: the one after the anchor."""
+    best: tuple[int, int, Number] | None = None
+    for n in numbers:
+        for a_start, a_end in anchors:
+            if n.start >= a_end:
+                gap, after = (a_end, n.start), 0
+            elif n.end <= a_start:
+                gap, after = (n.end, a_start), 1
+            else:
+                gap, after = (0, 0), 0
+            dist = gap[1] - gap[0]
+            if dist > window:
+                continue
+            if text and dist:
+                dist += SEPARATOR_COST * len(_SEPARATORS.findall(text, gap[0], gap[1]))
+            if best is None or (dist, after) < best[:2]:
+                best = (dist, after, n)
+    return best[2] if best else None
+
+
+# --------------------------------------------------------------------------- prefilter
+
+
+class _Index:
+    """One automaton over the keywords of one language's rules and terms."""
+
+    def __init__(self, rules: list[tuple[int, CompiledRule]], terms: list[tuple[int, CompiledTerm]]):
+        payload: dict[str, tuple[set[int], set[int]]] = {}
+        for i, r in rules:
+            for k in r.keywords:
+                payload.setdefault(k, (set(), set()))[0].add(i)
+        for i, t in terms:
+            for k in t.keywords:
+                payload.setdefault(k, (set(), set()))[1].add(i)
+        self.automaton = ahocorasick.Automaton()
+        self.payload: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for key, (rs, ts) in payload.items():
+            self.automaton.add_word(key, len(self.payload))
+            self.payload.append((tuple(sorted(rs)), tuple(sorted(ts))))
+        self.empty = not payload
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def candidates(self, norm: str) -> tuple[list[int], list[int]]:
+        if self.empty:
+            return [], []
+        rs: set[int] = set()
+        ts: set[int] = set()
+        seen: set[int] = set()
+        for _end, k in self.automaton.iter(norm):
+            if k in seen:
+                continue
+            seen.add(k)
+            r, t = self.payload[k]
+            rs.update(r)
+            ts.update(t)
+        return sorted(rs), sorted(ts)
+
+
+def index_for(ruleset: RuleSet, lang: str) -> _Index:
+    idx = ruleset._index.get(lang)
+    if idx is None:
+        idx = _Index([(i, r) for i, r in enumerate(ruleset.rules) if r.language == lang],
+                     [(i, t) for i, t in enumerate(ruleset.terms) if t.language == lang])
+        ruleset._index[lang] = idx
+    return idx
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def _gate(any_: list[re.Pattern], all_: list[re.Pattern], none: list[re.Pattern],
+          norm: str) -> tuple[bool, re.Match | None]:
+    m = None
+    if any_:
+        for p in any_:
+            m = p.search(norm)
+            if m:
+                break
+        if m is None:
+            return False, None
+    for p in all_:
+        if not p.search(norm):
+            return False, None
+    for p in none:
+        if p.search(norm):
+            return False, None
+    return True, m
+
+
+def _snippet(text: str, m: re.Match | None, keyword_pos: int | None = None) -> str:
+    if m is not None:
+        start, end = m.span()
+    elif keyword_pos is not None:
+        start, end = keyword_pos, keyword_pos
+    else:
+        return text[:120]
+    a = max(0, start - 15)
+    b = min(len(text), max(end, start + 1) + 15)
+    return ("…" if a else "") + text[a:b].strip() + ("…" if b < len(text) else "")
+
+
+def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit) -> Finding | None:
+    ok, m = _gate(cr.any, cr.all, cr.none, norm)
+    if not ok:
+        return None
+    rule = cr.rule
+    value = threshold = None
+    cond = rule.value
+    if cond is not None:
+        numbers = extract_numbers(cond.kind, text)
+        if cr.near is not None:
+            anchors = [a.span() for a in cr.near.finditer(norm)]
+            picked = nearest(numbers, anchors, norm) if anchors else None
+        else:
+            picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
+        threshold = cond.threshold
+        if cond.missing == "only":
+            if picked is not None:
+                return None
+        elif picked is None:
+            if cond.missing != "flag":
+                return None
+        elif not cond.holds(picked.value):
+            return None
+        else:
+            value = picked.value
+            if m is None:
+                m = re.compile(re.escape(picked.raw)).search(text)
+    return Finding(
+        rule=rule.id, category=rule.category, severity=rule.severity, clause=unit.clause,
+        location=unit.location, text=text[:TEXT_LIMIT], message=rule.message.model_dump(),
+        basis=rule.basis, fallback=rule.fallback.model_dump() if rule.fallback else None,
+        value=value, threshold=threshold, matched=_snippet(text, m), scope=list(rule.scope),
+        language=cr.language, block_indices=list(unit.block_indices))
+
+
+def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm | None:
+    ok, _m = _gate(ct.any, ct.all, ct.none, norm)
+    if not ok:
+        return None
+    values: dict[str, list] = {}
+    for kind in ct.term.extract:
+        found = [n.value for n in extract_numbers(kind, text)]
+        if found:
+            values[kind] = found
+    return KeyTerm(type=ct.term.type, clause=unit.clause, location=unit.location,
+                   text=text[:TEXT_LIMIT], values=values, language=ct.language)
+
+
+def check_unit(unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = None,
+               rule_filter: str | None = None) -> tuple[list[Finding], list[KeyTerm]]:
+    """Run every candidate rule and term on one clause. `languages` forces the packs used."""
+    text = unit.text
+    norm = normalise(text)
+    langs = languages or languages_of(text)
+    findings: list[Finding] = []
+    terms: list[KeyTerm] = []
+    for lang in sorted(langs):
+        rule_ids, term_ids = index_for(ruleset, lang).candidates(norm)
+        for i in rule_ids:
+            cr = ruleset.rules[i]
+            if rule_filter is not None and cr.id != rule_filter:
+                continue
+            f = evaluate_rule(cr, text, norm, unit)
+            if f is not None:
+                findings.append(f)
+                if cr.rule.clause_type:
+                    terms.append(KeyTerm(type=cr.rule.clause_type, clause=unit.clause,
+                                         location=unit.location, text=text[:TEXT_LIMIT], language=lang))
+        if rule_filter is None:
+            for i in term_ids:
+                kt = evaluate_term(ruleset.terms[i], text, norm, unit)
+                if kt is not None:
+                    terms.append(kt)
+    return _dedupe(findings), _merge_terms(terms)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per category per clause: the most severe (then the first) rule wins."""
+    best: dict[str, Finding] = {}
+    for f in findings:
+        cur = best.get(f.category)
+        if cur is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur.severity]:
+            best[f.category] = f
+    return [f for f in findings if best[f.category] is f]
+
+
+def _merge_terms(terms: list[KeyTerm]) -> list[KeyTerm]:
+    out: dict[str, KeyTerm] = {}
+    for t in terms:
+        cur = out.get(t.type)
+        if cur is None:
+            out[t.type] = t
+        else:
+            for k, v in t.values.items():
+                cur.values.setdefault(k, v)
+    return list(out.values())
+
+
+def check_units(units: Iterable[Unit], ruleset: RuleSet, *, languages: set[str] | None = None
+                ) -> tuple[list[Finding], list[KeyTerm], int]:
+    findings: list[Finding] = []
+    terms: list[KeyTerm] = []
+    n = 0
+    for unit in units:
+        n += 1
+        f, t = check_unit(unit, ruleset, languages=languages)
+        findings.extend(f)
+        terms.extend(t)
+    return findings, terms, n
+
+
+def rule_matches(ruleset: RuleSet, rule_id: str, text: str) -> bool:
+    """Does this one rule fire on `text` read as one clause (used by the example tests)?"""
+    cr = ruleset.rule(rule_id)
+    findings, _ = check_unit(Unit(text=text), ruleset, languages={cr.language}, rule_filter=rule_id)
+    return bool(findings)
+
+
+def term_matches(ruleset: RuleSet, term: CompiledTerm, text: str) -> bool:
+    norm = normalise(text)
+    if not any(k in norm for k in term.keywords):
+        return False
+    return evaluate_term(term, text, norm, Unit(text=text)) is not None
