@@ -1,0 +1,351 @@
+"""Consistency checks: on the data before rendering, and on each rendered document read back.
+
+Data: the schedule adds up and every line total is unit price × quantity; price within the ceiling;
+bid validity, period and warranty meet the tender; price not below expected cost; no negative
+deviation on a ★ item; forms not dated after the deadline.
+Rendered (read back from the .docx bytes or the text): every amount in capitals (大写) reads back to
+a figure beside it, every English amount in words matches its figure, the bid total appears in
+capitals/words and figures on the documents that show it, the schedule table's rows are priced
+right, add up to the total and number one per cost line, and no Jinja tag is left unrendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from typing import Literal, NamedTuple
+
+from lxml import etree
+
+from bidassist.core.bidfile import Bid
+from bidassist.core.errors import Problem
+from bidassist.core.money import (
+    AmountError,
+    amount_words,
+    format_money,
+    parse_rmb_upper,
+    rmb_upper,
+    round_money,
+)
+from bidassist.costs.model import CostModel
+from bidassist.documents.context import DocumentData
+
+Severity = Literal["ok", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    check: str
+    severity: Severity
+    where: str
+    message: str
+
+    def problem(self) -> Problem:
+        return Problem(self.where, self.message)
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def _r(check: str, severity: Severity, where: str, message: str) -> CheckResult:
+    return CheckResult(check, severity, where, message)
+
+
+# --------------------------------------------------------------------------- data checks
+
+
+def _dist_mean(d: object) -> float:
+    if hasattr(d, "expected"):
+        return float(d.expected())  # type: ignore[attr-defined]
+    m = d.mean  # type: ignore[attr-defined]
+    return float(m() if callable(m) else m)
+
+
+def expected_cost(bid: Bid, costs: CostModel) -> Decimal:
+    """Likely direct cost × (1 + overhead + management fee) + expected risk cost, with VAT added
+    when the price includes VAT: the floor under which the bid loses money on average."""
+    direct = costs.totals.likely
+    p = bid.pricing
+    if p is None:
+        return direct
+    cost = direct * (1 + p.overhead + p.management_fee)
+    cost += sum((Decimal(repr(r.probability * _dist_mean(r.impact))) for r in p.risks), Decimal(0))
+    if p.vat is not None and p.vat.included:
+        cost *= 1 + p.vat.rate
+    return round_money(cost)
+
+
+def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    t, o = bid.tender, bid.offer
+    price = data.price
+    lines_sum = sum((p.total for p in data.schedule), Decimal(0))
+    if lines_sum == price:
+        out.append(_r("schedule-sum", "ok", "分项报价表", f"{len(data.schedule)} lines add up to "
+                                                        f"{format_money(price)}"))
+    else:
+        out.append(_r("schedule-sum", "error", "分项报价表",
+                      f"lines add up to {format_money(lines_sum)}, not the total {format_money(price)}"))
+    bad = [p for p in data.schedule if round_money(p.unit_price * p.line.quantity) != p.total]
+    for p in bad:
+        out.append(_r("schedule-line", "error", p.line.source or f"line {p.no}",
+                      f"{format_money(p.unit_price)} × {p.line.quantity} ≠ {format_money(p.total)}"))
+    if t.ceiling_price is not None:
+        if price > t.ceiling_price:
+            out.append(_r("ceiling", "error", "offer.price",
+                          f"{format_money(price)} is above the ceiling price {format_money(t.ceiling_price)} "
+                          "(最高投标限价): the bid would be rejected"))
+        else:
+            out.append(_r("ceiling", "ok", "offer.price", f"within the ceiling price "
+                                                          f"{format_money(t.ceiling_price)}"))
+    validity = o.bid_validity_days or t.bid_validity_days
+    if validity < t.bid_validity_days:
+        out.append(_r("validity", "error", "offer.bid_validity_days",
+                      f"{validity} days is shorter than the {t.bid_validity_days} days the tender requires"))
+    else:
+        out.append(_r("validity", "ok", "offer.bid_validity_days",
+                      f"{validity} days ≥ {t.bid_validity_days} required"))
+    if o.duration_days is not None and t.duration_days is not None and o.duration_days > t.duration_days:
+        out.append(_r("duration", "error", "offer.duration_days",
+                      f"{o.duration_days} days is longer than the {t.duration_days} days the tender allows"))
+    if o.warranty_months is not None and t.warranty_months is not None \
+            and o.warranty_months < t.warranty_months:
+        out.append(_r("warranty", "error", "offer.warranty_months",
+                      f"{o.warranty_months} months is shorter than the {t.warranty_months} months required"))
+    floor = expected_cost(bid, costs)
+    if price < floor:
+        strict = bid.documents.fail_below_cost
+        if strict is None:
+            strict = bid.pricing is not None and "policy" in bid.pricing.model_fields_set
+        out.append(_r("below-cost", "error" if strict else "warning", "offer.price",
+                      f"{format_money(price)} is below the expected cost {format_money(floor)} "
+                      "(低于成本价的投标将被否决)"))
+    else:
+        margin = (price - floor) / floor if floor else Decimal(0)
+        min_margin = Decimal(repr(bid.pricing.policy.min_margin)) if bid.pricing else Decimal(0)
+        if margin < min_margin:
+            out.append(_r("below-cost", "warning", "offer.price",
+                          f"margin over expected cost is {margin:.1%}, below the policy's {min_margin:.1%}"))
+        else:
+            out.append(_r("below-cost", "ok", "offer.price",
+                          f"{format_money(price)} is above the expected cost {format_money(floor)}"))
+    for i, d in enumerate(o.deviations):
+        if d.deviation == "negative":
+            where = f"offer.deviations[{i}] ({d.item})"
+            if d.starred:
+                out.append(_r("deviation", "error", where,
+                              "negative deviation on a ★ (substantive) requirement: the bid would be rejected"))
+            else:
+                out.append(_r("deviation", "warning", where, "negative deviation (负偏离)"))
+    deadline = t.deadline.date() if isinstance(t.deadline, dt.datetime) else t.deadline
+    if data.date > deadline:
+        out.append(_r("date", "error", "offer.date",
+                      f"the forms are dated {data.date}, after the submission deadline {deadline}"))
+    return out
+
+
+# --------------------------------------------------------------------------- reading back
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_P, _TBL, _TR, _TC, _T, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc", "t", "sdt"))
+
+
+class Unit(NamedTuple):
+    """A paragraph, or a table row (cells), of a rendered document."""
+
+    text: str
+    cells: tuple[str, ...] | None = None
+    table: int | None = None
+
+
+def docx_units(data: bytes) -> list[Unit]:
+    """Paragraphs and table rows of word/document.xml, in order (text of w:t only: no field codes,
+    no tracked deletions)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    body = root.find(f"{{{W}}}body")
+    units: list[Unit] = []
+    add = units.append
+    table_no = 0
+
+    def walk(parent: etree._Element) -> None:
+        nonlocal table_no
+        for child in parent:
+            tag = child.tag
+            if tag == _P:
+                add(Unit("".join(child.itertext(_T))))
+            elif tag == _TBL:
+                table_no += 1
+                this = table_no
+                for tr in child.iter(_TR):
+                    cells = tuple(["".join(tc.itertext(_T)) for tc in tr.iterchildren(_TC)])
+                    add(Unit(" | ".join(cells), cells, this))
+            elif tag == _SDT:
+                content = child.find(f"{{{W}}}sdtContent")
+                if content is not None:
+                    walk(content)
+
+    walk(body)
+    return units
+
+
+def text_units(text: str) -> list[Unit]:
+    return [Unit(line) for line in text.splitlines()]
+
+
+_CAPITALS = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整正圆貳陸萬億]+")
+_CAP_DIGIT = re.compile(r"[壹贰叁肆伍陆柒捌玖貳陸]|零元整")
+_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d])")
+_WORDS = re.compile(r"\b(Renminbi|US Dollars|Euros|Hong Kong Dollars|Pounds Sterling|[A-Z]{3}) "
+                    r"([A-Za-z][A-Za-z\- ]*?) Only\b")
+_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
+
+
+def _figures(text: str) -> list[Decimal]:
+    return [Decimal(m.replace(",", "")) for m in _FIGURE.findall(text)]
+
+
+def _capitals(text: str) -> list[str]:
+    out = []
+    for m in _CAPITALS.finditer(text):
+        s = m.group(0)
+        if len(s) >= 2 and _CAP_DIGIT.search(s) and re.search("[元角分圆]", s):
+            out.append(s)
+    return out
+
+
+def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
+                checks: Iterable[str], schedule_count: int | None) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    checks = set(checks)
+    capitals_seen = 0
+    words_seen = 0
+    total_shown = False
+    for i, u in enumerate(units):
+        if _TAG.search(u.text):
+            out.append(_r("unrendered-tag", "error", f"{doc}: {u.text.strip()[:60]}",
+                          "a template tag was left unrendered (a tag Word broke up, or a typo)"))
+        caps = _capitals(u.text)
+        words = _WORDS.findall(u.text) if currency else []
+        if not caps and not words:
+            continue
+        near = _figures(u.text)
+        if not near:
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(units):
+                    near.extend(_figures(units[j].text))
+        for cap in caps:
+            capitals_seen += 1
+            try:
+                value = parse_rmb_upper(cap)
+            except AmountError as exc:
+                out.append(_r("capitals", "error", f"{doc}: {cap}", f"capitals do not read: {exc.message}"))
+                continue
+            if value not in near:
+                figs = ", ".join(format_money(f) for f in near) or "no figure"
+                out.append(_r("capitals", "error", f"{doc}: {cap}",
+                              f"capitals read {format_money(value)} but the figures beside them say {figs}"))
+            elif value == price:
+                total_shown = True
+        for name, body in words:
+            words_seen += 1
+            phrase = f"{name} {body} Only"
+            matched = [f for f in near if amount_words(f, currency) == phrase]
+            if not matched:
+                figs = ", ".join(format_money(f) for f in near) or "no figure"
+                out.append(_r("words", "error", f"{doc}: {phrase[:60]}",
+                              f"amount in words does not match the figures beside it ({figs})"))
+            elif price in matched:
+                total_shown = True
+    if capitals_seen or words_seen:
+        bad = [c for c in out if c.check in ("capitals", "words")]
+        if not bad:
+            out.append(_r("capitals", "ok", doc,
+                          f"{capitals_seen + words_seen} amount(s) in capitals/words agree with their figures"))
+    if "total" in checks:
+        if total_shown:
+            out.append(_r("total", "ok", doc, f"shows the bid total {format_money(price)} in capitals/words "
+                                              "and figures"))
+        else:
+            out.append(_r("total", "error", doc, f"does not show the bid total {format_money(price)} "
+                                                 f"({rmb_upper(price)}) in capitals/words with its figures"))
+    if "schedule" in checks:
+        out.extend(check_schedule_table(units, doc=doc, price=price, count=schedule_count))
+    return out
+
+
+_HEAD = {
+    "quantity": ("数量", "工程量", "quantity", "qty"),
+    "unit_price": ("单价", "综合单价", "unit rate", "unit price", "rate"),
+    "amount": ("合价", "金额", "amount", "total"),
+}
+
+
+def _column(cells: tuple[str, ...], keys: tuple[str, ...]) -> int | None:
+    for idx, c in enumerate(cells):
+        low = c.strip().lower()
+        if any(low.startswith(k) for k in keys):
+            return idx
+    return None
+
+
+def check_schedule_table(units: list[Unit], *, doc: str, price: Decimal,
+                         count: int | None) -> list[CheckResult]:
+    """Find the priced table (header with quantity, unit price and amount) and check its rows."""
+    header_idx = None
+    cols: dict[str, int] = {}
+    for i, u in enumerate(units):
+        if u.cells is None:
+            continue
+        found = {k: _column(u.cells, v) for k, v in _HEAD.items()}
+        if all(v is not None for v in found.values()):
+            header_idx, cols = i, {k: v for k, v in found.items() if v is not None}
+            break
+    if header_idx is None:
+        return [_r("schedule", "error", doc, "no priced table found (a header with 数量/单价/合价 or "
+                                             "Quantity/Unit rate/Amount)")]
+    table = units[header_idx].table
+    out: list[CheckResult] = []
+    rows = 0
+    total = Decimal(0)
+    stated: Decimal | None = None
+    for u in units[header_idx + 1:]:
+        if u.table != table or u.cells is None:
+            break
+        first = u.cells[0].strip()
+        if first.isdigit():
+            rows += 1
+            try:
+                q = Decimal(u.cells[cols["quantity"]].replace(",", "").strip())
+                up = Decimal(u.cells[cols["unit_price"]].replace(",", "").strip())
+                amt = Decimal(u.cells[cols["amount"]].replace(",", "").strip())
+            except (ArithmeticError, IndexError, ValueError):
+                out.append(_r("schedule", "error", f"{doc}: row {first}", f"cannot read the figures: {u.text}"))
+                continue
+            if round_money(q * up) != amt:
+                out.append(_r("schedule-line", "error", f"{doc}: row {first}",
+                              f"{format_money(up)} × {q} = {format_money(q * up)}, the row says {format_money(amt)}"))
+            total += amt
+        elif first.startswith(("合计", "总计", "Total", "TOTAL")):
+            figs = _figures(u.text)
+            if figs:
+                stated = figs[-1]
+    if count is not None and rows != count:
+        out.append(_r("schedule-rows", "error", doc, f"{rows} priced rows, but {count} cost lines"))
+    if total != price:
+        out.append(_r("schedule-sum", "error", doc,
+                      f"rows add up to {format_money(total)}, not the bid total {format_money(price)}"))
+    if stated is not None and stated != price:
+        out.append(_r("schedule-sum", "error", doc,
+                      f"the total row says {format_money(stated)}, the bid total is {format_money(price)}"))
+    if stated is None:
+        out.append(_r("schedule-sum", "error", doc, "the priced table has no total row (合计/Total)"))
+    if not any(c.severity == "error" for c in out):
+        out.append(_r("schedule", "ok", doc, f"{rows} rows priced at unit price × quantity, adding up to "
+                                             f"{format_money(price)}"))
+    return out

@@ -1,0 +1,165 @@
+"""Template data: the bid, the cost lines and the price, as the mappings templates read.
+
+Top-level names: `tender`, `bidder`, `offer`, `price`, `bond`, `schedule`, `deviations`,
+`appendix`, `date`, `currency`. Absent optional fields are left out (not None), so a template
+that prints one gets a "missing field" error naming it, while `{% if tender.agency %}` works.
+See docs/documents.md for the full list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from bidassist.core.bidfile import Bid
+from bidassist.core.money import amount_words, rmb_upper, round_money
+from bidassist.costs.model import CostModel
+from bidassist.documents.environment import Record
+from bidassist.documents.schedule import PricedLine, spread_total
+
+DEVIATION_ZH = {"none": "无偏离", "positive": "正偏离", "negative": "负偏离"}
+DEVIATION_EN = {"none": "Complies", "positive": "Exceeds", "negative": "Deviates"}
+CURRENCY_SYMBOL = {"CNY": "¥", "RMB": "¥", "USD": "US$", "EUR": "€", "HKD": "HK$", "GBP": "£"}
+
+
+def _record(path: str, value: Any) -> Any:
+    """Pydantic models / dicts -> Records with None dropped; lists -> lists of Records."""
+    if isinstance(value, BaseModel):
+        value = {k: getattr(value, k) for k in type(value).model_fields}
+    if isinstance(value, dict):
+        return Record(path, {k: _record(f"{path}.{k}", v) for k, v in value.items() if v is not None})
+    if isinstance(value, list):
+        return [_record(f"{path}[{i}]", v) for i, v in enumerate(value)]
+    return value
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """Everything the templates and the checks need, built once per bid."""
+
+    context: dict[str, Any]
+    price: Decimal
+    schedule: list[PricedLine]
+    date: dt.date
+    currency: str
+
+
+def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | None = None) -> DocumentData:
+    """Bid + costs + price -> template data (the priced schedule included)."""
+    total = round_money(price)
+    schedule = spread_total(total, list(costs.lines))
+    t, o = bid.tender, bid.offer
+    date = o.date or today or dt.date.today()
+    currency = t.currency
+
+    tender = _record("tender", t)
+    if t.deadline is not None:
+        tender["deadline_date"] = t.deadline.date() if isinstance(t.deadline, dt.datetime) else t.deadline
+
+    offer = _record("offer", o)
+    # what we offer, falling back to what the tender requires
+    for key in ("bid_validity_days", "duration_days", "warranty_months", "delivery_place"):
+        if key not in offer and getattr(t, key, None) is not None:
+            offer[key] = getattr(t, key)
+    offer["price"] = total
+    offer["date"] = date
+    offer.pop("deviations", None)
+    offer.pop("appendix", None)
+
+    price_rec = Record("price", {
+        "total": total,
+        "upper": rmb_upper(total),
+        "words": amount_words(total, currency),
+        "currency": currency,
+        "symbol": CURRENCY_SYMBOL.get(currency, currency + " "),
+    })
+    vat = bid.pricing.vat if bid.pricing else None
+    if vat is not None:
+        price_rec["vat_rate"] = vat.rate
+        price_rec["vat_included"] = vat.included
+        if vat.included:
+            ex = round_money(total / (1 + vat.rate))
+            price_rec["ex_vat"] = ex
+            price_rec["vat"] = total - ex
+
+    rows = []
+    for p in schedule:
+        ln = p.line
+        row = {"no": p.no, "code": ln.code, "description": ln.description, "unit": ln.unit,
+               "quantity": ln.quantity, "unit_price": p.unit_price, "total": p.total,
+               "category": ln.category, "source": ln.source}
+        rows.append(Record(f"schedule.rows[{p.no - 1}]", {k: v for k, v in row.items() if v is not None}))
+    schedule_rec = Record("schedule", {"rows": rows, "total": total, "count": len(rows),
+                                       "cost": round_money(sum((p.cost for p in schedule), Decimal(0)))})
+
+    devs = []
+    for i, d in enumerate(o.deviations):
+        rec = _record(f"offer.deviations[{i}]", d)
+        rec["label"] = DEVIATION_ZH[d.deviation]
+        rec["label_en"] = DEVIATION_EN[d.deviation]
+        devs.append(rec)
+    for kind in ("commercial", "technical"):
+        for n, rec in enumerate((r for r in devs if r["kind"] == kind), start=1):
+            rec["no"] = n
+    deviations = Record("deviations", {
+        "commercial": [r for r in devs if r["kind"] == "commercial"],
+        "technical": [r for r in devs if r["kind"] == "technical"],
+        "all": [Record(r._path, {**r, "no": i}) for i, r in enumerate(devs, start=1)],
+    })
+
+    context: dict[str, Any] = {
+        "currency": currency,
+        "tender": tender,
+        "bidder": _record("bidder", bid.bidder),
+        "offer": offer,
+        "price": price_rec,
+        "schedule": schedule_rec,
+        "deviations": deviations,
+        "appendix": appendix_rows(bid, offer),
+        "date": date,
+    }
+    if t.bid_bond is not None:
+        context["bond"] = Record("bond", {"amount": round_money(t.bid_bond),
+                                          "upper": rmb_upper(t.bid_bond),
+                                          "words": amount_words(t.bid_bond, currency)})
+    return DocumentData(context=context, price=total, schedule=schedule, date=date, currency=currency)
+
+
+def appendix_rows(bid: Bid, offer: Record) -> list[Record]:
+    """Rows of 投标函附录: what the data says about the contract terms, then offer.appendix."""
+    o = bid.offer
+    pt = bid.pricing.payment_terms if bid.pricing else None
+    rows: list[tuple[str, str]] = []
+    if o.project_manager:
+        rows.append(("项目经理", o.project_manager))
+    if "duration_days" in offer:
+        rows.append(("工期（交货期）", f"{offer['duration_days']}日历天"))
+    if "warranty_months" in offer:
+        rows.append(("缺陷责任期（质保期）", f"{offer['warranty_months']}个月"))
+    if "bid_validity_days" in offer:
+        rows.append(("投标有效期", f"{offer['bid_validity_days']}日历天"))
+    if pt is not None:
+        if pt.advance:
+            rows.append(("预付款", f"合同价款的{_pct(pt.advance)}"))
+        if pt.retention is not None and pt.retention.share:
+            rows.append(("质量保证金", f"合同价款的{_pct(pt.retention.share)}，"
+                                       f"{pt.retention.months}个月期满后返还"))
+    if o.payment_terms:
+        rows.append(("付款方式", o.payment_terms))
+    out = [Record(f"appendix[{i}]", {"no": i + 1, "name": name, "content": content})
+           for i, (name, content) in enumerate(rows)]
+    for item in o.appendix:
+        i = len(out)
+        rec = _record(f"offer.appendix[{len(out) - len(rows)}]", item)
+        rec["no"] = i + 1
+        out.append(rec)
+    return out
+
+
+def _pct(rate: Decimal) -> str:
+    text = f"{(rate * 100).quantize(Decimal('0.01')).normalize():f}"
+    return f"{text}%"

@@ -1,0 +1,348 @@
+"""Rendering: a template + the bid data -> a checked document, written only when every check
+passes and no field is missing.
+
+Every template is rendered in memory first (docx through docxtpl, text through Jinja), inside the
+sandbox, with missing fields collected; the result is read back and checked; only then is anything
+written, atomically, never over an existing file without `force`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2.sandbox import SecurityError
+
+from bidassist.core.bidfile import Bid
+from bidassist.core.errors import BidassistError, InputError, OutputExistsError, Problem, ProblemsError
+from bidassist.core.money import AmountError, format_money
+from bidassist.core.safeio import atomic_write_bytes, atomic_write_text, check_zip, read_text
+from bidassist.costs.model import CostModel
+from bidassist.documents.checks import (
+    CheckResult,
+    check_data,
+    check_units,
+    docx_units,
+    text_units,
+)
+from bidassist.documents.context import DocumentData, build_data
+from bidassist.documents.environment import BidSandbox, collect_missing, make_environment
+from bidassist.documents.fields import FieldUse, missing_fields, template_fields
+from bidassist.documents.manifest import TemplateSpec, find_template, template_set
+from bidassist.documents.pdf import NOT_INSTALLED, convert_to_pdf, soffice_path
+
+INDEX_NAME = "index.md"
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    name: str
+    title: str
+    language: str
+    path: Path
+    pdf: Path | None = None
+
+
+@dataclass
+class RenderReport:
+    """What render_documents wrote and what the checks found."""
+
+    files: list[RenderedFile] = field(default_factory=list)
+    checks: list[CheckResult] = field(default_factory=list)
+    index: Path | None = None
+    notes: list[str] = field(default_factory=list)
+    price: Decimal | None = None
+
+    @property
+    def warnings(self) -> list[CheckResult]:
+        return [c for c in self.checks if c.severity == "warning"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "price": None if self.price is None else f"{self.price:.2f}",
+            "files": [{"name": f.name, "title": f.title, "language": f.language, "path": str(f.path),
+                       "pdf": str(f.pdf) if f.pdf else None} for f in self.files],
+            "index": str(self.index) if self.index else None,
+            "checks": [c.to_dict() for c in self.checks],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass
+class _Rendered:
+    spec: TemplateSpec
+    content: bytes
+    suffix: str
+    missing: list[str]
+    checks: list[CheckResult]
+
+
+# --------------------------------------------------------------------------- template sources
+
+
+def _split_paragraphs(xml: str) -> str:
+    # docxtpl renders with one Word paragraph per line: a Jinja line number is a paragraph
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+class _DocxTemplate(DocxTemplate):
+    """docxtpl with one shortcut: its listing pass (turning \\n \\t \\a \\f inside text into
+    Word breaks, tabs, paragraphs) is a regex walk over every paragraph; when the rendered XML has
+    none of those characters the walk changes nothing and is skipped."""
+
+    _LISTING = re.compile("[\t\n\a\f]")
+
+    def resolve_listing(self, xml: str) -> str:
+        if self._LISTING.search(xml) is None:
+            return xml
+        return super().resolve_listing(xml)
+
+
+def _docx_template(path: Path) -> DocxTemplate:
+    check_zip(path, what="template")
+    try:
+        tpl = _DocxTemplate(path)
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises several kinds for a zip that is not a Word file
+        raise InputError(f"not a Word document template ({type(exc).__name__}: {exc})", str(path)) from None
+    return tpl
+
+
+def docx_source(path: Path) -> str:
+    """The Jinja source docxtpl renders for a .docx template (body, then headers and footers),
+    with tags that Word split across runs joined again."""
+    tpl = _docx_template(path)
+    parts = [_split_paragraphs(tpl.patch_xml(tpl.get_xml()))]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _, part in tpl.get_headers_footers(uri):
+            parts.append(_split_paragraphs(tpl.patch_xml(tpl.get_part_xml(part))))
+    return "\n".join(parts)
+
+
+def _syntax_problem(spec: TemplateSpec, exc: TemplateSyntaxError, source: str, *, docx: bool) -> Problem:
+    lineno = exc.lineno or 0
+    if docx:
+        lines = source.splitlines()
+        text = re.sub(r"<[^>]+>", "", lines[lineno - 1]) if 0 < lineno <= len(lines) else ""
+        where = f"{spec.path.name}: paragraph {max(lineno - 1, 1)}"
+        if text.strip():
+            where += f" «{text.strip()[:50]}»"
+    else:
+        where = f"{spec.path.name}:{lineno}"
+    return Problem(where, f"template syntax error: {exc.message}")
+
+
+def _environment(spec: TemplateSpec) -> BidSandbox:
+    if spec.kind == "docx":
+        return make_environment(autoescape=True)
+    return make_environment(autoescape=spec.path.suffix.lower() in (".html", ".htm"))
+
+
+def template_source(spec: TemplateSpec) -> str:
+    if spec.kind == "docx":
+        return docx_source(spec.path)
+    return read_text(spec.path, what="template")
+
+
+def inspect_fields(spec: TemplateSpec) -> list[FieldUse]:
+    """The data fields a template uses (syntax errors reported with file and line)."""
+    source = template_source(spec)
+    env = _environment(spec)
+    try:
+        ast = env.parse(source)
+    except TemplateSyntaxError as exc:
+        raise ProblemsError([_syntax_problem(spec, exc, source, docx=spec.kind == "docx")]) from None
+    return template_fields(ast)
+
+
+# --------------------------------------------------------------------------- rendering in memory
+
+
+def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) -> _Rendered:
+    env = _environment(spec)
+    label = f"{spec.title} ({spec.path.name})"
+    try:
+        with collect_missing() as missing:
+            if spec.kind == "docx":
+                tpl = _docx_template(spec.path)
+                try:
+                    tpl.render(data.context, jinja_env=env)
+                except TemplateSyntaxError as exc:
+                    # docxtpl renders one paragraph per line: exc.source is what it parsed
+                    source = exc.source or _split_paragraphs(tpl.patch_xml(tpl.get_xml()))
+                    raise ProblemsError([_syntax_problem(spec, exc, source, docx=True)]) from None
+                buf = io.BytesIO()
+                tpl.save(buf)
+                content, suffix = buf.getvalue(), ".docx"
+            else:
+                source = read_text(spec.path, what="template")
+                try:
+                    template = env.from_string(source)
+                except TemplateSyntaxError as exc:
+                    raise ProblemsError([_syntax_problem(spec, exc, source, docx=False)]) from None
+                content, suffix = template.render(data.context).encode("utf-8"), spec.path.suffix
+    except SecurityError as exc:
+        raise InputError(f"refused by the template sandbox: {exc}", label) from None
+    except TemplateSyntaxError as exc:  # in a header or footer
+        raise InputError(f"template syntax error: {exc.message} (line {exc.lineno})", label) from None
+    except AmountError as exc:
+        raise InputError(exc.message, label) from None
+    except TemplateError as exc:
+        raise InputError(f"template error: {exc}", label) from None
+    results: list[CheckResult] = []
+    if checks and not missing:
+        units = docx_units(content) if suffix == ".docx" else text_units(content.decode("utf-8"))
+        results = check_units(units, doc=spec.title, currency=data.currency, price=data.price,
+                              checks=spec.checks, schedule_count=len(data.schedule))
+    return _Rendered(spec, content, suffix, list(missing), results)
+
+
+def _missing_problems(rendered: list[_Rendered], data: DocumentData, bid: Bid) -> list[Problem]:
+    used_by: dict[str, list[str]] = {}
+    for r in rendered:
+        for path in r.missing:
+            used_by.setdefault(path, []).append(r.spec.title)
+    problems = []
+    source = bid.source.name if bid.source else "bid data"
+    for path, titles in used_by.items():
+        where = f"{source}: {path}"
+        m = re.match(r"schedule\.rows\[(\d+)\]\.(\w+)", path)
+        if m and int(m.group(1)) < len(data.schedule):
+            line = data.schedule[int(m.group(1))].line
+            where = f"{line.source or 'cost line ' + m.group(1)}: {m.group(2)}"
+        problems.append(Problem(where, f"missing field, needed by {', '.join(titles)} (缺少字段)"))
+    return problems
+
+
+def _refuse_inputs(out: Path, bid: Bid, specs: list[TemplateSpec]) -> None:
+    target = out.resolve()
+    inputs = [s.path.resolve() for s in specs]
+    if bid.source:
+        inputs.append(bid.source.resolve())
+    if bid.costs and bid.costs.file:
+        inputs.append(Path(bid.costs.file).resolve())
+    if target in inputs:
+        raise InputError("refusing to write over an input file", str(out))
+
+
+def render_template(template: str | Path, bid: Bid, costs: CostModel, price: Decimal, out: Path, *,
+                    force: bool = False) -> Path:
+    """Render one template (a built-in name or title, an own template's name, or a file) to `out`.
+    Raises ProblemsError listing every missing field or failed check; writes nothing then."""
+    spec = find_template(template, bid)
+    out = Path(out)
+    expected = ".docx" if spec.kind == "docx" else spec.path.suffix.lower()
+    if out.suffix.lower() != expected:
+        raise InputError(f"the output of {spec.path.name} must end with {expected}", str(out))
+    _refuse_inputs(out, bid, [spec])
+    if out.exists() and not force:
+        raise OutputExistsError("already exists; use --force to overwrite it", str(out))
+    data = build_data(bid, costs, price)
+    data_checks = check_data(bid, costs, data)
+    rendered = _render_one(spec, data)
+    problems = _missing_problems([rendered], data, bid)
+    problems += [c.problem() for c in data_checks + rendered.checks if c.severity == "error"]
+    if problems:
+        raise ProblemsError(problems, "the document was not written")
+    return atomic_write_bytes(out, rendered.content, force=force)
+
+
+def dry_render(template: str | Path, bid: Bid, costs: CostModel, price: Decimal) -> list[str]:
+    """Render in memory; the data fields the template needs and the data lacks."""
+    spec = find_template(template, bid)
+    data = build_data(bid, costs, price)
+    rendered = _render_one(spec, data, checks=False)
+    static = missing_fields(data.context, inspect_fields(spec))
+    return list(dict.fromkeys(rendered.missing + [p for p in static if p not in rendered.missing]))
+
+
+def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, *,
+                     names: list[str] | None = None, force: bool = False, pdf: bool = False) -> RenderReport:
+    """Write the document set for `bid.documents.language` (zh, en or both), or `names`, into
+    `out_dir` with an index. Everything is rendered and checked first: a failed check (error) or a
+    missing field raises ProblemsError listing all of them, and nothing is written."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("the output must be a folder for the document set", str(out_dir))
+    specs = template_set(bid, names)
+    if not specs:
+        raise InputError("no templates to render for this bid", "documents.templates")
+    outputs = [s.output if Path(s.output).suffix else s.output + s.path.suffix for s in specs]
+    dupes = {o for o in outputs if outputs.count(o) > 1}
+    if dupes:
+        raise InputError(f"two templates write the same file: {', '.join(sorted(dupes))}", "documents")
+    data = build_data(bid, costs, price)
+    report = RenderReport(price=data.price)
+    report.checks.extend(check_data(bid, costs, data))
+    rendered: list[_Rendered] = []
+    problems: list[Problem] = []
+    for spec in specs:
+        try:
+            rendered.append(_render_one(spec, data))
+        except BidassistError as exc:
+            problems.extend(exc.problems)
+    problems = _missing_problems(rendered, data, bid) + problems
+    for r in rendered:
+        report.checks.extend(r.checks)
+    shown = [r.spec.title for r in rendered if "total" in r.spec.checks or "schedule" in r.spec.checks]
+    if shown and not any(c.severity == "error" for c in report.checks if c.check in ("total", "schedule-sum")):
+        report.checks.append(CheckResult("same-total", "ok", "document set",
+                                         f"the same total {format_money(data.price)} on {', '.join(shown)}"))
+    problems += [c.problem() for c in report.checks if c.severity == "error"]
+    if problems:
+        raise ProblemsError(problems, "no document was written")
+
+    targets = [out_dir / o for o in outputs]
+    index = out_dir / INDEX_NAME
+    pdf_targets = [t.with_suffix(".pdf") if t.suffix == ".docx" else None for t in targets]
+    want_pdf = pdf and soffice_path() is not None
+    for t in targets + [index] + (pdf_targets if want_pdf else []):
+        if t is not None:
+            _refuse_inputs(t, bid, specs)
+    if not force:
+        existing = [t for t in targets + [index] + (pdf_targets if want_pdf else []) if t and t.exists()]
+        if existing:
+            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+            raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
+    for r, target, pdf_target in zip(rendered, targets, pdf_targets, strict=True):
+        atomic_write_bytes(target, r.content, force=force)
+        made_pdf = None
+        if want_pdf and pdf_target is not None:
+            made_pdf = convert_to_pdf(target, pdf_target, force=force)
+        report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
+    if pdf and not want_pdf:
+        report.notes.append(NOT_INSTALLED)
+    report.index = atomic_write_text(index, _index_text(bid, data, report), force=force)
+    return report
+
+
+def _index_text(bid: Bid, data: DocumentData, report: RenderReport) -> str:
+    lines = [
+        f"# 投标文件清单 / Document index — {bid.tender.name}",
+        "",
+        f"- 招标编号 / Tender No.: {bid.tender.number}" + (f" ({bid.tender.lot})" if bid.tender.lot else ""),
+        f"- 投标人 / Bidder: {bid.bidder.company}",
+        f"- 投标总价 / Total: {data.currency} {format_money(data.price)}",
+        f"- 日期 / Date on the forms: {data.date.isoformat()}",
+        f"- 生成时间 / Generated: {dt.datetime.now().replace(microsecond=0).isoformat()}",
+        "",
+        "| # | 文件 / File | 标题 / Title | 语言 / Language |",
+        "|---|---|---|---|",
+    ]
+    for i, f in enumerate(report.files, start=1):
+        name = f.path.name + (f" (+ {f.pdf.name})" if f.pdf else "")
+        lines.append(f"| {i} | {name} | {f.title} | {f.language} |")
+    lines += ["", "## 检查 / Checks", ""]
+    for c in report.checks:
+        mark = {"ok": "✓", "warning": "⚠", "error": "✗"}[c.severity]
+        lines.append(f"- {mark} {c.check} — {c.where}: {c.message}")
+    for n in report.notes:
+        lines.append(f"- note: {n}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,129 @@
+"""`bidassist templates list|check` and `bidassist render`, through main() as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, PRICE, hospital_lines
+from docx import Document
+
+from bidassist.cli import render as cli_render
+from bidassist.cli.app import main
+from bidassist.core.bidfile import load_bid
+from bidassist.costs.model import CostModel
+from bidassist.documents.pdf import soffice_path
+
+
+@pytest.fixture
+def bid_file(tmp_path, monkeypatch) -> Path:
+    """A copy of the example bid with offer.price; cost import stubbed with the test cost model."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace("offer:\n", f"offer:\n  price: {PRICE}\n", 1)
+    path = tmp_path / "bid.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    def inputs(data: Path):
+        bid = load_bid(data)
+        return bid, CostModel(lines=hospital_lines()), bid.offer.price
+
+    monkeypatch.setattr(cli_render, "load_inputs", inputs)
+    return path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_templates_list(capsys):
+    code, out, _ = run(capsys, "templates", "list", "--format", "json")
+    assert code == 0
+    names = {t["name"]: t for t in json.loads(out)}
+    assert "bid-letter" in names and names["bid-letter"]["title"] == "投标函"
+    assert "price.total" in names["bid-letter"]["fields"]
+    code, out, _ = run(capsys, "templates", "list")
+    assert code == 0 and "开标一览表" in out
+
+
+def test_templates_check_lists_fields_and_what_the_data_lacks(capsys, bid_file):
+    code, out, _ = run(capsys, "templates", "check", "投标函")
+    assert code == 0 and "bidder.post_code" in out
+    code, out, _ = run(capsys, "templates", "check", "投标函", "--data", str(bid_file))
+    assert code == 0 and "every field" in out
+    text = bid_file.read_text(encoding="utf-8").replace('  post_code: "310051"\n', "")
+    bid_file.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "templates", "check", "bid-letter", "--data", str(bid_file), "--format", "json")
+    assert code == 1 and json.loads(out)["missing"] == ["bidder.post_code"]
+
+
+def test_render_one_and_all(capsys, bid_file, tmp_path):
+    out = tmp_path / "letter.docx"
+    code, stdout, err = run(capsys, "render", "投标函", "--data", str(bid_file), "-o", str(out))
+    assert code == 0, err
+    assert any("9,876,543.21" in p.text for p in Document(str(out)).paragraphs)
+    code, _, err = run(capsys, "render", "投标函", "--data", str(bid_file), "-o", str(out))
+    assert code == 2 and "already exists" in err and "--force" in err
+    code, _, err = run(capsys, "render", "投标函", "--data", str(bid_file), "-o", str(out), "--force")
+    assert code == 0
+    folder = tmp_path / "set"
+    code, stdout, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(folder),
+                            "--format", "json")
+    assert code == 0, err
+    report = json.loads(stdout)
+    assert len(report["files"]) == 10 and Path(report["index"]).exists()
+    assert report["price"] == "9876543.21"
+
+
+def test_render_user_errors_exit_2_with_one_line_each(capsys, bid_file, tmp_path):
+    text = bid_file.read_text(encoding="utf-8")
+    text = text.replace('  post_code: "310051"\n', "").replace("sex: 男, age: 52", "sex: 男")
+    text = text.replace('id_number: "330102198807150026", ', "")
+    bid_file.write_text(text, encoding="utf-8")
+    folder = tmp_path / "set"
+    code, _, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(folder))
+    assert code == 2
+    lines = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    assert len(lines) == 3
+    assert not folder.exists()
+    code, _, err = run(capsys, "render", "nope", "--data", str(bid_file), "-o", str(tmp_path / "x.docx"))
+    assert code == 2 and "no template named" in err
+    code, _, err = run(capsys, "render", "--data", str(bid_file), "-o", str(tmp_path / "x.docx"))
+    assert code == 2 and "--all" in err
+
+
+def test_pdf_says_plainly_when_libreoffice_is_absent(capsys, bid_file, tmp_path, monkeypatch):
+    import bidassist.documents.pdf as pdf
+    import bidassist.documents.render as render
+
+    monkeypatch.setattr(pdf, "soffice_path", lambda: None)
+    monkeypatch.setattr(render, "soffice_path", lambda: None)
+    out = tmp_path / "letter.docx"
+    code, stdout, _ = run(capsys, "render", "投标函", "--data", str(bid_file), "-o", str(out), "--pdf")
+    assert code == 0 and "LibreOffice is not installed" in stdout and out.exists()
+    code, stdout, _ = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "s"), "--pdf")
+    assert code == 0 and "LibreOffice is not installed" in stdout
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
+def test_pdf_conversion_with_libreoffice(capsys, bid_file, tmp_path):
+    out = tmp_path / "报价表.docx"
+    code, stdout, err = run(capsys, "render", "分项报价表", "--data", str(bid_file), "-o", str(out), "--pdf")
+    assert code == 0, err
+    pdf_file = out.with_suffix(".pdf")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(str(pdf_file)).pages)
+    assert "9,876,543.21" in text and "分项报价表" in text
+    if shutil.which("pdftoppm"):
+        import subprocess
+
+        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf_file),
+                        str(tmp_path / "page")], check=True)
+        assert list(tmp_path.glob("page*.png"))
