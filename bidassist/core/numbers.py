@@ -1,0 +1,612 @@
+"""Numbers as contracts write them: percentages, durations, daily penalty rates, amounts.
+
+Every finder takes a text and returns `Found` items in text order, with the value normalised
+(percentages as fractions, durations in their unit, amounts in their currency) and the span of
+the text it was read from, so a rule can show the matched words and compare the value with a
+threshold. Full-width digits and signs (１０％) are read like ASCII; offsets always refer to the
+text as given.
+
+Forms read (see tests/core/test_numbers.py for the full set):
+- percentages: 10%, 10 %, 10％, 百分之十, 百分之三点五, 千分之五 (0.005), 万分之五 (0.0005), 5‰,
+  "ten percent (10%)", "10 per cent", and a bare 0.1 only where the context says 比例/rate;
+- durations: 60日, 六十天, 两个月, 90个自然日, 30个工作日, 一年半, 半年, "sixty (60) days",
+  "2 years", "30 business days", "thirty-day"; dates (2024年3月5日, 每月5日) are not durations;
+- daily rates: 每日按合同总价的千分之五, 每逾期一天支付0.1%, 日万分之五, "0.05% per day",
+  "per day of delay ... 0.5%", weekly rates converted to a daily rate;
+- amounts: ¥1,234.50, 1,234.50元, 12.5万元, 人民币壹佰万元整, 五百万元, USD 1,000,000, $2.5 million.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from bidassist.core.money import AmountError, parse_amount, parse_rmb_upper
+
+__all__ = [
+    "Found",
+    "chinese_numeral",
+    "english_numeral",
+    "find_amounts",
+    "find_daily_rates",
+    "find_durations",
+    "find_percents",
+    "int_to_chinese",
+    "to_days",
+    "to_months",
+]
+
+
+class Found(BaseModel):
+    """One number found in a text: its normalised value, unit, and where it was written."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    raw: str
+
+
+# --------------------------------------------------------------------------- helpers
+
+#: Full-width ASCII (！..～) to ASCII and the ideographic space to a space: one char for one char,
+#: so offsets in the translated text are offsets in the original.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+_WIDTH[0x3007] = ord("〇")  # keep 〇
+
+
+def _narrow(text: str) -> str:
+    return text.translate(_WIDTH)
+
+
+def _dedupe(cands: Iterable[tuple[int, int, Decimal, str]], text: str) -> list[Found]:
+    """Keep the longest of overlapping candidates, earliest first."""
+    out: list[Found] = []
+    last_end = -1
+    for start, end, value, unit in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
+        if start < last_end:
+            continue
+        out.append(Found(value=value, unit=unit, start=start, end=end, raw=text[start:end]))
+        last_end = end
+    return out
+
+
+# --------------------------------------------------------------------------- Chinese numerals
+
+_CN_DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "貮": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+_CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN_BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+_CN_TENS = {"廿": "二十", "卄": "二十", "卅": "三十", "卌": "四十"}
+_CN_ALL = set(_CN_DIGITS) | set(_CN_SMALL_UNITS) | set(_CN_BIG_UNITS) | set(_CN_TENS)
+#: A run of Chinese numeral characters (for regexes).
+CN_NUM_CHARS = "".join(sorted(_CN_ALL))
+
+
+def _cn_small(chunk: str, original: str) -> int:
+    """0..9999 from a chunk without 万/亿, e.g. 一千零五, 十二, 三千五 (= 3500)."""
+    total = 0
+    digit: int | None = None
+    last_unit = 0
+    zero_seen = False
+    for ch in chunk:
+        if ch in _CN_DIGITS:
+            d = _CN_DIGITS[ch]
+            if d == 0:
+                zero_seen = True
+                if digit is not None:
+                    raise ValueError(f"{original!r} is not a Chinese numeral")
+                continue
+            if digit is not None:
+                raise ValueError(f"{original!r} is not a Chinese numeral (two digits in a row)")
+            digit = d
+        elif ch in _CN_SMALL_UNITS:
+            unit = _CN_SMALL_UNITS[ch]
+            if last_unit and unit >= last_unit:
+                raise ValueError(f"{original!r} is not a Chinese numeral ({ch} out of order)")
+            if digit is None:
+                if unit == 10 and total == 0:
+                    digit = 1  # 十二
+                else:
+                    raise ValueError(f"{original!r} is not a Chinese numeral ({ch} without a digit)")
+            total += digit * unit
+            digit = None
+            last_unit = unit
+            zero_seen = False
+        else:
+            raise ValueError(f"{original!r} is not a Chinese numeral")
+    if digit is not None:
+        if last_unit >= 100 and not zero_seen:
+            total += digit * last_unit // 10  # 三千五 = 3500, 一百二 = 120
+        else:
+            total += digit
+    return total
+
+
+def chinese_numeral(text: str) -> int:
+    """Read a Chinese numeral: 十二, 两, 一百二十, 一百零五, 三十, 廿, 零, 一万五 (15000),
+    壹佰贰拾, 二〇二四 (digit by digit). Arabic digits are accepted too. ValueError otherwise."""
+    original = text
+    s = _narrow(text).strip()
+    if not s:
+        raise ValueError("empty numeral")
+    if s.isascii() and s.isdigit():
+        return int(s)
+    for k, v in _CN_TENS.items():
+        s = s.replace(k, v)
+    if any(ch not in _CN_ALL for ch in s):
+        raise ValueError(f"{original!r} is not a Chinese numeral")
+    if all(ch in _CN_DIGITS for ch in s):
+        if len(s) == 1:
+            return _CN_DIGITS[s]
+        # digit by digit (二〇二四); two or more digits with a leading 零 are not a number
+        return int("".join(str(_CN_DIGITS[ch]) for ch in s))
+    s = s.replace("萬", "万").replace("億", "亿")
+    return _cn_big(s, original)
+
+
+def _cn_big(s: str, original: str) -> int:
+    """Integers with 亿 and 万 groups: 一亿二千万, 一万亿, 一万五 (15000), 一亿五 (150 million)."""
+    if "亿" in s:
+        head, _, tail = s.partition("亿")
+        if "亿" in tail or not head:
+            raise ValueError(f"{original!r} is not a Chinese numeral")
+        high = _cn_wan(head, original) * 100_000_000
+        if len(tail) == 1 and _CN_DIGITS.get(tail):
+            return high + _CN_DIGITS[tail] * 10_000_000
+        return high + (_cn_wan(tail, original) if tail else 0)
+    return _cn_wan(s, original)
+
+
+def _cn_wan(s: str, original: str) -> int:
+    if "万" in s:
+        head, _, tail = s.partition("万")
+        if "万" in tail or not head:
+            raise ValueError(f"{original!r} is not a Chinese numeral")
+        high = _cn_small(head, original) * 10_000
+        if len(tail) == 1 and _CN_DIGITS.get(tail):
+            return high + _CN_DIGITS[tail] * 1000
+        return high + (_cn_small(tail, original) if tail else 0)
+    return _cn_small(s, original)
+
+
+_CN_NUMERALS_SIMPLE = "零一二三四五六七八九"
+
+
+def int_to_chinese(n: int, *, legal: bool = False) -> str:
+    """0 -> 零, 12 -> 十二, 105 -> 一百零五, 110 -> 一百一十, 10000 -> 一万; `legal` uses 壹贰叁."""
+    if n < 0:
+        raise ValueError("negative numbers have no Chinese counting form here")
+    digits = "零壹贰叁肆伍陆柒捌玖" if legal else _CN_NUMERALS_SIMPLE
+    units = ("", "拾", "佰", "仟") if legal else ("", "十", "百", "千")
+    if n == 0:
+        return digits[0]
+
+    def group(g: int) -> str:
+        out, zero = [], False
+        for i, ch in enumerate(f"{g:04d}"):
+            d = int(ch)
+            if d == 0:
+                zero = bool(out)
+                continue
+            if zero:
+                out.append(digits[0])
+                zero = False
+            out.append(digits[d] + units[3 - i])
+        return "".join(out)
+
+    parts: list[str] = []
+    groups = []
+    while n:
+        n, g = divmod(n, 10_000)
+        groups.append(g)
+    big = ("", "万" if not legal else "万", "亿", "万亿")
+    need_zero = False
+    for k in range(len(groups) - 1, -1, -1):
+        g = groups[k]
+        if g == 0:
+            need_zero = bool(parts)
+            continue
+        if parts and (need_zero or g < 1000):
+            parts.append(digits[0])
+        parts.append(group(g) + big[k])
+        need_zero = False
+    text = "".join(parts)
+    if not legal and text.startswith("一十"):
+        text = text[1:]  # 十二, not 一十二
+    return text
+
+
+# --------------------------------------------------------------------------- English numerals
+
+_EN_ONES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_SCALES = {"hundred": 100, "thousand": 1000}
+_EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_TENS), key=len, reverse=True))
+#: English number words: "sixty", "one hundred twenty", "thirty-five", "two hundred and ten".
+EN_NUMBER = (rf"(?:(?:{_EN_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_EN_WORD}|hundred|thousand)\b)*)")
+
+
+def english_numeral(text: str) -> int:
+    """'sixty' -> 60, 'one hundred and twenty' -> 120, 'thirty-five' -> 35. ValueError otherwise."""
+    words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w and w != "and"]
+    if not words:
+        raise ValueError(f"{text!r} is not an English numeral")
+    total, current = 0, 0
+    for w in words:
+        if w in _EN_ONES:
+            current += _EN_ONES[w]
+        elif w in _EN_TENS:
+            current += _EN_TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            raise ValueError(f"{text!r} is not an English numeral")
+    return total + current
+
+
+# --------------------------------------------------------------------------- percentages
+
+_NUM = r"\d+(?:\.\d+)?"
+_CN_NUM = rf"[{CN_NUM_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+_CN_FRACTION_DIGITS = {ch: str(v) for ch, v in _CN_DIGITS.items() if v < 10}
+
+
+def _cn_decimal(text: str) -> Decimal:
+    """三点五 -> 3.5, 十二 -> 12, 5 -> 5, 0.5 -> 0.5."""
+    s = _narrow(text).strip()
+    if re.fullmatch(_NUM, s):
+        return Decimal(s)
+    head, sep, tail = s.partition("点")
+    value = Decimal(chinese_numeral(head)) if head else Decimal(0)
+    if sep:
+        if not tail or any(ch not in _CN_FRACTION_DIGITS for ch in tail):
+            raise ValueError(f"{text!r} is not a number")
+        value += Decimal("0." + "".join(_CN_FRACTION_DIGITS[ch] for ch in tail))
+    return value
+
+
+_PCT_DIGITS = re.compile(rf"(?<![\d.])(?P<n>{_NUM}|\.\d+)\s?(?P<s>%|‰|‱|percent\b|per\s?cent\b\.?|pct\b)", re.I)
+_PCT_CN = re.compile(rf"(?P<b>百|千|万)分之\s*(?P<n>{_NUM}|{_CN_NUM})")
+_PCT_WORDS = re.compile(
+    rf"\b(?P<w>{EN_NUMBER})\s*(?:\(\s*(?P<d1>{_NUM})\s*%?\s*\)\s*)?(?:percent\b|per\s?cent\b\.?|%)"
+    rf"(?:\s*\(\s*(?P<d2>{_NUM})\s*%\s*\))?",
+    re.I,
+)
+_PCT_CONTEXT = re.compile(
+    r"(?:比例|比率|费率|税率|利率|扣率|\brate\b|\bratio\b)[^\d%。；;\n]{0,10}?(?<![\d.])(?P<n>0?\.\d+|0|1(?:\.0+)?)"
+    r"(?![\d%‰.]|\s*(?:%|元|万|天|日|个|月|年|percent|per\s?cent|days?|months?|years?))",
+    re.I,
+)
+_PCT_BASES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000)}
+_PCT_SIGNS = {"%": Decimal(100), "‰": Decimal(1000), "‱": Decimal(10_000)}
+
+
+def _percent_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
+    cands: list[tuple[int, int, Decimal, str]] = []
+    for m in _PCT_DIGITS.finditer(t):
+        base = _PCT_SIGNS.get(m["s"], Decimal(100))
+        cands.append((m.start(), m.end(), Decimal(m["n"]) / base, "percent"))
+    for m in _PCT_CN.finditer(t):
+        try:
+            n = _cn_decimal(m["n"])
+        except ValueError:
+            continue
+        cands.append((m.start(), m.end(), n / _PCT_BASES[m["b"]], "percent"))
+    for m in _PCT_WORDS.finditer(t):
+        digits = m["d2"] or m["d1"]
+        try:
+            n = Decimal(digits) if digits else Decimal(english_numeral(m["w"]))
+        except ValueError:
+            continue
+        cands.append((m.start(), m.end(), n / 100, "percent"))
+    for m in _PCT_CONTEXT.finditer(t):
+        cands.append((m.start("n"), m.end("n"), Decimal(m["n"]), "percent"))
+    return cands
+
+
+def find_percents(text: str) -> list[Found]:
+    """Percentages and shares as fractions: 10% -> 0.10, 千分之五 -> 0.005, 百分之三点五 -> 0.035.
+    `unit` is "percent" (the value is always the fraction)."""
+    return _dedupe(_percent_candidates(_narrow(text)), text)
+
+
+# --------------------------------------------------------------------------- durations
+
+_DUR_CN = re.compile(
+    rf"(?P<n>{_NUM}|{_CN_NUM}|半)\s*(?:[(（]\s*(?P<p>{_NUM})\s*[)）]\s*)?"
+    r"(?P<ge>个)?\s*(?P<half>半)?\s*"
+    r"(?P<u>个?工作日|个?自然日|个?日历[日天]|个?公历日|天|日|周年|周|星期|个?月|年)(?P<yhalf>半)?"
+)
+_DUR_EN = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM}|{EN_NUMBER})(?:\s*\(\s*(?P<p>{_NUM})\s*\))?[\s-]*"
+    r"(?P<k>calendar|business|working|banking|consecutive|full)?[\s-]*"
+    r"(?P<u>days?|months?|years?|weeks?)\b",
+    re.I,
+)
+_HALF = Decimal("0.5")
+
+
+def _duration_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
+    cands: list[tuple[int, int, Decimal, str]] = []
+    for m in _DUR_CN.finditer(t):
+        n_text, unit = m["n"], m["u"]
+        start = m.start()
+        before = t[start - 1] if start else ""
+        if unit.startswith("个") and m["ge"]:
+            continue  # 个个月
+        has_ge = bool(m["ge"]) or unit.startswith("个")
+        unit = unit.lstrip("个")
+        try:
+            if n_text == "半":
+                value = _HALF
+            elif m["p"]:
+                value = Decimal(m["p"])
+            else:
+                value = _cn_decimal(n_text)
+        except ValueError:
+            continue
+        if m["half"]:
+            if not has_ge or unit != "月":
+                continue
+            value += _HALF  # 一个半月
+        if unit in ("天", "日"):
+            if before in "月/-." and before:
+                continue  # 3月5日, 每月5日: a date
+            if n_text != "半" and re.fullmatch(r"\d{4}", n_text):
+                continue
+            kind = "days"
+        elif unit in ("工作日",):
+            kind = "working_days"
+        elif unit in ("自然日", "日历日", "日历天", "公历日"):
+            kind = "days"
+        elif unit in ("周", "星期"):
+            if n_text == "半":
+                continue
+            value, kind = value * 7, "days"
+        elif unit == "周年":
+            kind = "years"
+        elif unit == "月":
+            if not has_ge and n_text != "半":
+                continue  # 3月 is March, 十二月 December
+            kind = "months"
+        else:  # 年
+            if has_ge and n_text == "半":
+                continue
+            if re.fullmatch(r"\d{3,4}", n_text) or (
+                    len(n_text) >= 3 and all(ch in _CN_DIGITS for ch in n_text)):
+                continue  # 2024年 / 二〇二四年: a date
+            if t[m.end():m.end() + 1].isdigit() or t[m.end():m.end() + 1] in _CN_DIGITS and \
+                    t[m.end():m.end() + 3].find("月") > 0 and not has_ge:
+                continue  # 24年3月
+            kind = "years"
+            if m["yhalf"]:
+                value, kind = value * 12 + 6, "months"  # 一年半
+        cands.append((start, m.end(), value, kind))
+    for m in _DUR_EN.finditer(t):
+        try:
+            value = Decimal(m["p"]) if m["p"] else (
+                Decimal(m["n"]) if m["n"][0].isdigit() else Decimal(english_numeral(m["n"])))
+        except ValueError:
+            continue
+        unit = m["u"].lower().rstrip("s")
+        k = (m["k"] or "").lower()
+        if unit == "day":
+            kind = "working_days" if k in ("business", "working", "banking") else "days"
+        elif unit == "week":
+            value, kind = value * 7, ("working_days" if k in ("business", "working") else "days")
+            if kind == "working_days":
+                value, kind = value, "days"
+        elif unit == "month":
+            kind = "months"
+        else:
+            kind = "years"
+        cands.append((m.start(), m.end(), value, kind))
+    return cands
+
+
+def find_durations(text: str) -> list[Found]:
+    """Periods of time: 60日, 六十天, 两个月, 90个自然日, 30个工作日, "sixty (60) days", 2 years.
+
+    `unit` is one of "days", "working_days", "months", "years"; weeks are given in days, 一年半 in
+    months. Dates (2024年3月5日, 每月5日, 3月) are not durations."""
+    return _dedupe(_duration_candidates(_narrow(text)), text)
+
+
+_TO_DAYS = {"days": Decimal(1), "working_days": Decimal(7) / Decimal(5), "months": Decimal(30),
+            "years": Decimal(365)}
+
+
+def to_days(found: Found) -> Decimal:
+    """Calendar days: months x 30, years x 365, working days x 7/5."""
+    try:
+        return found.value * _TO_DAYS[found.unit]
+    except KeyError:
+        raise ValueError(f"{found.unit!r} is not a duration unit") from None
+
+
+def to_months(found: Found) -> Decimal:
+    """Months: days / 30, years x 12, working days x 7/5 / 30."""
+    if found.unit == "months":
+        return found.value
+    if found.unit == "years":
+        return found.value * 12
+    return to_days(found) / 30
+
+
+# --------------------------------------------------------------------------- daily rates
+
+_RATE_ANCHOR = re.compile(
+    r"(?P<day>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|迟|逾|晚)?(?:交货|付款|支付|完工|竣工|交付|履行|提交|供货|到货)?"
+    r"\s*(?:一|1)?\s*(?:个)?(?:日历|自然|工作)?(?:天|日)(?!期|常|内|起)"
+    r"|按日|[/／]\s*(?:天|日)|日(?=\s*(?:[百千万]分之|\d+(?:\.\d+)?\s*[%‰]))"
+    r"|\bper\s+(?:calendar\s+|business\s+|working\s+)?day\b|\b(?:for\s+)?(?:each|every)\s+(?:full\s+)?"
+    r"(?:calendar\s+|business\s+|working\s+)?day\b|\bdaily\b|\bper\s+diem\b|\ba\s+day\b|/\s?day\b)"
+    r"|(?P<week>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|迟)?(?:交货|付款|完工|交付)?\s*(?:一|1)?\s*(?:个)?(?:周|星期)"
+    r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+)?week\b|\bweekly\b)",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]|\.\s")
+_CAP_WORDS = re.compile(
+    # words that start a cap; not 总额 / "total" alone (合同总额的千分之五 is the base of a rate)
+    r"不超过|不得超过|不应超过|不高于|最高|最多|上限|封顶|累计|\bcap(?:ped)?\b|\bmaximum\b|\bexceed|"
+    r"\blimit|\baggregate\b|\bup to\b|\bin total\b",
+    re.I,
+)
+_RATE_WINDOW = 48
+
+
+def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
+    percents = sorted(_dedupe(_percent_candidates(t), t), key=lambda f: f.start)
+    if not percents:
+        return []
+    used: set[int] = set()
+    cands: list[tuple[int, int, Decimal, str]] = []
+
+    def clean_between(a: int, b: int) -> bool:
+        gap = t[a:b]
+        return not _SENTENCE_BREAK.search(gap) and not _CAP_WORDS.search(gap)
+
+    for m in _RATE_ANCHOR.finditer(t):
+        best: tuple[int, int] | None = None  # (distance, index of percent)
+        for i, p in enumerate(percents):
+            if i in used:
+                continue
+            if p.end <= m.start():
+                dist = m.start() - p.end
+                if dist <= _RATE_WINDOW and clean_between(p.end, m.start()):
+                    if best is None or dist < best[0]:
+                        best = (dist, i)
+            elif p.start >= m.end():
+                dist = p.start - m.end()
+                if dist > _RATE_WINDOW:
+                    break
+                if clean_between(m.end(), p.start) and (best is None or dist < best[0]):
+                    best = (dist, i)
+        if best is None:
+            continue
+        p = percents[best[1]]
+        used.add(best[1])
+        value = p.value / 7 if m["week"] else p.value
+        cands.append((min(m.start(), p.start), max(m.end(), p.end), value, "per_day"))
+    return cands
+
+
+def find_daily_rates(text: str) -> list[Found]:
+    """Penalty or interest rates per day, as a fraction per day: 每日按合同总价的千分之五 -> 0.005,
+    每逾期一天支付0.1% -> 0.001, "0.05% per day" -> 0.0005. The percentage is paired with the
+    nearest per-day phrase in the same sentence, never across a cap (不超过, up to, maximum);
+    weekly rates are divided by 7. `unit` is "per_day"; the span covers phrase and rate."""
+    return _dedupe(_rate_candidates(_narrow(text)), text)
+
+
+# --------------------------------------------------------------------------- amounts
+
+_AMOUNT_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR_PREFIX = {
+    "人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "USD": "USD", "US$": "USD",
+    "$": "USD", "HK$": "HKD", "HKD": "HKD", "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP", "JPY": "JPY",
+}
+_CUR_SUFFIX = {
+    "元人民币": "CNY", "元": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
+    "英镑": "GBP", "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "us dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "hkd": "HKD",
+}
+_MULT_EN = {"million": Decimal(10**6), "billion": Decimal(10**9), "thousand": Decimal(1000),
+            "m": Decimal(10**6), "mn": Decimal(10**6), "bn": Decimal(10**9)}
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_AMT_PREFIX = re.compile(
+    rf"(?P<cur>{_alt(_CUR_PREFIX)})\s*(?P<n>{_AMOUNT_NUM})(?![\d,])"
+    r"(?:\s*(?P<mult>万元|亿元|千元|万|亿|(?:million|billion|thousand|mn|bn|m)\b))?(?:\s*(?P<yuan>元))?"
+    r"(?!\s*[%‰])",
+    re.I,
+)
+_AMT_SUFFIX = re.compile(
+    rf"(?<![\d.,])(?P<n>{_AMOUNT_NUM})\s*(?P<mult>万|亿|千|(?:million|billion|thousand)\b)?\s*"
+    rf"(?P<cur>{_alt(_CUR_SUFFIX)})(?![A-Za-z])",
+    re.I,
+)
+_UPPER_CHARS = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億"
+_AMT_UPPER = re.compile(
+    rf"(?:人民币)?[{_UPPER_CHARS}]+[元圆圓](?:[零{_UPPER_CHARS[1:]}]{{0,6}}[角分])?"
+    rf"(?:[零{_UPPER_CHARS[1:]}]{{0,3}}分)?[整正]?"
+)
+_AMT_CN_LOWER = re.compile(rf"(?<![{CN_NUM_CHARS}])(?P<n>[{CN_NUM_CHARS}]+)(?P<cur>元|美元|欧元|港元)(?![整正角分])")
+
+
+def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
+    cands: list[tuple[int, int, Decimal, str]] = []
+    for m in _AMT_PREFIX.finditer(t):
+        cur = _CUR_PREFIX.get(m["cur"]) or _CUR_PREFIX.get(m["cur"].upper(), "CNY")
+        mult = (m["mult"] or "")
+        try:
+            if mult.lower() in _MULT_EN:
+                value = parse_amount(m["n"]) * _MULT_EN[mult.lower()]
+            else:
+                value = parse_amount(m["n"] + mult)
+        except AmountError:
+            continue
+        cands.append((m.start(), m.end(), value, cur))
+    for m in _AMT_SUFFIX.finditer(t):
+        cur = _CUR_SUFFIX[m["cur"].lower()] if m["cur"].lower() in _CUR_SUFFIX else _CUR_SUFFIX[m["cur"]]
+        mult = m["mult"] or ""
+        try:
+            if mult.lower() in _MULT_EN:
+                value = parse_amount(m["n"]) * _MULT_EN[mult.lower()]
+            else:
+                value = parse_amount(m["n"] + (mult + "元" if mult else ""))
+        except AmountError:
+            continue
+        cands.append((m.start(), m.end(), value, cur))
+    for m in _AMT_UPPER.finditer(t):
+        raw = m.group()
+        try:
+            value = parse_rmb_upper(raw)
+        except AmountError:
+            try:  # tolerate a missing 整 (人民币壹佰万元) – common in practice
+                value = parse_rmb_upper(raw + "整") if raw[-1] in "元圆圓" else None
+            except AmountError:
+                value = None
+        if value is not None:
+            cands.append((m.start(), m.end(), value, "CNY"))
+    for m in _AMT_CN_LOWER.finditer(t):
+        try:
+            value = Decimal(chinese_numeral(m["n"]))
+        except ValueError:
+            continue
+        cands.append((m.start(), m.end(), value, _CUR_SUFFIX[m["cur"]]))
+    return cands
+
+
+def find_amounts(text: str) -> list[Found]:
+    """Amounts of money: ¥1,234.50, 1,234.50元, 12.5万元, 人民币壹佰万元整 (大写), 五百万元,
+    USD 1,000,000, $2.5 million. `unit` is the currency code (CNY, USD, EUR, HKD, GBP, JPY);
+    percentages are never amounts."""
+    return _dedupe(_amount_candidates(_narrow(text)), text)
+
+
+#: name -> finder, for rule packs that name the kind of value a condition reads.
+FINDERS: dict[str, Callable[[str], list[Found]]] = {
+    "percent": find_percents,
+    "duration": find_durations,
+    "daily_rate": find_daily_rates,
+    "amount": find_amounts,
+}

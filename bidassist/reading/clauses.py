@@ -1,0 +1,252 @@
+"""Clause numbers as contracts print them, and splitting blocks into clauses.
+
+A block that starts with a clause number (typed, or Word's automatic number put in front by the
+docx reader) opens a clause; the blocks after it belong to it until the next number. Numbering
+kinds have a natural order (第X章 > 第X条 > 一、 > （一） > 1. > 1.1 > 1.1.1 > (1) > 1) > ① > (a) > (i));
+a clause's level is its depth among the kinds open above it, so 第七条 / （一） / 1. nest as
+1 / 2 / 3 and a later 第八条 is level 1 again. Sub-clauses are clauses of their own; a clause's
+text never includes the next heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bidassist.reading.model import Block, Clause
+
+_CN = "零〇一二两三四五六七八九十百千"
+_NOT_VALUE = (r"(?![\d%％‰]|\s*(?:%|％|‰|万|亿|元|倍|天|日|个|月|年|小时|周|"
+              r"percent|per\s?cent|days?|months?|years?|weeks?|hours?|million|billion|[kKmM]\b))")
+_NOT_REFERENCE = (r"(?!\s+(?:of|and|or|to|in|hereof|herein|above|below|shall|is|are|will|may|"
+                  r"hereunder|thereof|provides|applies|\(|through)\b)")
+
+#: (kind, compiled pattern) in the order they are tried; group "n" is the number token.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("cn_unit", re.compile(rf"(?P<n>第\s*[{_CN}\d]+\s*(?P<u>条|章|节|款|部分|编|篇))")),
+    ("en_article", re.compile(
+        r"(?P<n>(?P<w>ARTICLE|Article|ART\.|Art\.|SECTION|Section|SEC\.|Sec\.|CLAUSE|Clause|§)\s*"
+        r"(?P<d>(?>\d{1,3}(?:\.\d{1,3})*)|(?>[IVXLC]{1,7})|[A-Z])\b(?>\.?))" + _NOT_REFERENCE)),
+    ("dotted", re.compile(r"(?P<n>\d{1,3}(?:[.．]\d{1,3})+)[.．]?" + _NOT_VALUE)),
+    ("d1", re.compile(r"(?P<n>\d{1,3})(?:[.．](?![\d.．])|、|\t|\s*[．.、]\s)" + _NOT_VALUE)),
+    ("cn_dun", re.compile(rf"(?P<n>[{_CN}]{{1,4}})\s*[、．.]")),
+    ("cn_paren", re.compile(rf"(?P<n>[（(]\s*[{_CN}]{{1,4}}\s*[）)])")),
+    ("arabic_paren", re.compile(r"(?P<n>[（(]\s*\d{1,3}\s*[）)]|[⑴-⒇])")),
+    ("arabic_half", re.compile(r"(?P<n>\d{1,3}[）)])")),
+    ("circled", re.compile(r"(?P<n>[①-⑳])")),
+    ("d1", re.compile(r"(?P<n>[⒈-⒛])")),
+    ("roman_paren", re.compile(r"(?P<n>[（(](?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})[）)])")),
+    ("letter_paren", re.compile(r"(?P<n>[（(][a-zA-Z][）)])")),
+    ("roman_upper", re.compile(r"(?P<n>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))[.．](?=\s)")),
+    ("letter_half", re.compile(r"(?P<n>[a-z][.)）])(?=\s)")),
+    ("letter_upper", re.compile(r"(?P<n>[A-H])[.．](?=\s)")),
+]
+_RANK = {
+    "part": 0, "chapter": 1, "section_cn": 2, "article": 3, "para_cn": 4,
+    "cn_dun": 5, "roman_upper": 5, "letter_upper": 5,
+    "cn_paren": 6, "d1": 7, "d2": 8, "d3": 9, "d4": 10, "d5": 11, "d6": 12,
+    "arabic_paren": 13, "arabic_half": 14, "circled": 15, "letter_paren": 16, "letter_half": 17,
+    "roman_paren": 18, "other": 7,
+}
+_CN_UNIT_KIND = {"条": "article", "章": "chapter", "节": "section_cn", "款": "para_cn", "部分": "part",
+                 "编": "part", "篇": "part"}
+#: Table-of-contents lines: leader dots / a tab and a page number at the end.
+_TOC_LINE = re.compile(r"(?:[.．·…]{3,}|\t)\s*\d{1,4}\s*$")
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+_FIRST_CHARS = set("第AaSsCc§（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑IVXabcdefghBDEFGH"
+                   + _CN + "0123456789")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SPACES = re.compile(r"\s+")
+#: "付款方式：..." / "付款方式  ..." (a colon or a gap after at most 16 characters without punctuation)
+_CJK_TITLE = re.compile(r"([^\s，,。；;：:、（）()]{1,16})(?:\s*[：:]|\s+)")
+#: "Payment Terms. The Buyer ..." / "Payment Terms: ..." (at most 8 words)
+_EN_TITLE = re.compile(r"((?:[^\s.:;,]+\s){0,7}[^\s.:;,]+)(?:\.\s|:\s|\s{2,}|\s[-–—]\s)")
+_SMALL_WORDS = {"of", "and", "or", "the", "a", "an", "to", "for", "in", "on", "by", "with", "&"}
+_SENTENCE_END = re.compile(r"[。；;:：.!?！？]$")
+
+
+#: In a `headings` list for split_clauses: "not detected yet, detect it from the text".
+UNKNOWN_HEADING: object = object()
+_UNKNOWN = UNKNOWN_HEADING
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: str  #: as printed, without a trailing full stop ("7.2", "第七条", "（一）", "十二、")
+    kind: str
+    rank: int
+    rest: str  #: the text after the number
+
+
+def _kind_of(kind: str, m) -> str:  # m: re.Match or _Sub
+    if kind == "cn_unit":
+        return _CN_UNIT_KIND[m["u"]]
+    if kind == "en_article":
+        word = m["w"].lower().rstrip(".")
+        if word in ("article", "art"):
+            return "article"
+        parts = m["d"].count(".") + 1
+        return f"d{min(parts, 6)}"
+    if kind == "dotted":
+        parts = m["n"].count(".") + m["n"].count("．") + 1
+        return f"d{min(parts, 6)}"
+    return kind
+
+
+def _renamed(pattern: str, i: int) -> str:
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{i}>", pattern)
+
+
+#: All patterns in one alternation (one C-level match per block instead of a Python loop);
+#: group k<i> tells which pattern matched, its own groups are suffixed _<i>.
+_COMBINED = re.compile("|".join(f"(?P<k{i}>{_renamed(p.pattern, i)})" for i, (_, p) in enumerate(_PATTERNS)))
+
+
+class _Sub:
+    """A match of the combined pattern seen through the group names of pattern i."""
+
+    __slots__ = ("m", "i")
+
+    def __init__(self, m: re.Match[str], i: int) -> None:
+        self.m, self.i = m, i
+
+    def __getitem__(self, name: str) -> str:
+        return self.m[f"{name}_{self.i}"]
+
+    def end(self, name: str | None = None) -> int:
+        return self.m.end(f"{name}_{self.i}" if name else f"k{self.i}")
+
+
+def detect_heading(text: str) -> Heading | None:
+    """The clause number a block starts with, or None (also None for table-of-contents lines)."""
+    s = text.lstrip(" \t\u3000\u00a0")
+    if not s or s[0] not in _FIRST_CHARS:
+        return None
+    m = _COMBINED.match(s)
+    if m is None:
+        return None
+    i = int(m.lastgroup[1:])  # type: ignore[index]
+    kind = _PATTERNS[i][0]
+    if kind == "cn_dun" and s[m.end() - 1] in ".．" and s[m.end():m.end() + 1].isdigit():
+        for j in range(i + 1, len(_PATTERNS)):  # 一.5: not 一、; try the patterns after cn_dun
+            m2 = _PATTERNS[j][1].match(s)
+            if m2 is not None:
+                return _heading(s, _PATTERNS[j][0], m2)
+        return None
+    return _heading(s, kind, _Sub(m, i))
+
+
+def _heading(s: str, kind: str, m) -> Heading | None:  # m: re.Match or _Sub
+    number = m["n"]
+    if " " in number or "\t" in number or "\u3000" in number:
+        number = _SPACES.sub(" " if kind == "en_article" else "", number)
+    if kind in ("dotted", "d1", "en_article", "roman_upper", "letter_upper"):
+        number = number.rstrip(".．")
+    end_n = m.end("n")
+    if kind == "d1" and s[end_n:end_n + 1] == "、":
+        number += "、"
+    end = m.end()
+    if kind == "cn_dun":
+        number = s[:end].replace(" ", "").replace(".", "、").replace("．", "、")
+    if len(s) < 160 and _TOC_LINE.search(s):
+        return None
+    rest = s[end:].lstrip(" \t\u3000\u00a0:：.．、|")
+    k = _kind_of(kind, m)
+    return Heading(number=number, kind=k, rank=_RANK.get(k, 7), rest=rest)
+
+
+def classify_number(number: str) -> tuple[str, int]:
+    """(kind, rank) of a clause number as displayed, e.g. Word's automatic "7.2" or "第七条"."""
+    for probe in (number + "\tx", number + ". x"):
+        h = detect_heading(probe)
+        if h is not None:
+            return h.kind, h.rank
+    return "other", _RANK["other"]
+
+
+def _title(rest: str) -> str | None:
+    """Heading words after the number: the whole rest when it is short and not a sentence
+    ("付款方式", "Payment Terms"), else a short leading phrase before ：/: or a wide gap
+    ("付款方式：甲方应……" -> 付款方式) or, in English, a capitalised phrase before ". "
+    ("Payment. The Buyer shall ..." -> Payment)."""
+    rest = rest.strip()
+    if not rest:
+        return None
+    cjk = _CJK.search(rest[:20]) is not None
+    if cjk:
+        if len(rest) <= 30 and not _SENTENCE_END.search(rest) and "\n" not in rest:
+            return rest
+        m = _CJK_TITLE.match(rest)
+        return m.group(1) if m else None
+    words = rest.split()
+    if len(words) <= 10 and "\n" not in rest:
+        if not _SENTENCE_END.search(rest):
+            return rest
+        if rest.endswith(".") and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+            return rest[:-1]
+    m = _EN_TITLE.match(rest)
+    if m and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in m.group(1).split()):
+        return m.group(1)
+    return None
+
+
+def heading_block(index: int, text: str, location: str, headings: list[Heading | None],
+                  style: str | None = None) -> Block:
+    """A Block with its clause number detected; the detection is appended to `headings`."""
+    h = detect_heading(text)
+    headings.append(h)
+    return Block(index=index, text=text, number=h.number if h else None, location=location, style=style)
+
+
+def _heading_for(block: Block, known: Heading | None | object = None) -> Heading | None:
+    h = detect_heading(block.text) if known is _UNKNOWN else known  # type: ignore[assignment]
+    if block.number is None or (h is not None and h.number == block.number):
+        return h
+    kind, rank = classify_number(block.number)
+    text = block.text.lstrip()
+    rest = text[len(block.number):].lstrip(" \t\u3000.．、:：") if text.startswith(block.number) else text
+    return Heading(number=block.number, kind=kind, rank=rank, rest=rest)
+
+
+def split_clauses(blocks: list[Block], *, headings: list[Heading | None] | None = None) -> list[Clause]:
+    """Group blocks into clauses by their numbers (see the module docstring).
+
+    Blocks before the first number, and every block of a text that has no numbers at all, are
+    clauses of their own with number None and level 0. An unnumbered Word heading ("Heading 2",
+    "标题 2", often the document's title) also opens a clause (number None, level 0, its text as
+    title). `headings` (one per block, as
+    the readers detected them) saves detecting the numbers again."""
+    # (number, title, location, block indices, level, texts) per clause; models built at the end
+    pending: list[tuple[str | None, str | None, str, list[int], int, list[str]]] = []
+    stack: list[float] = []
+    open_clause = False
+    if headings is not None and len(headings) != len(blocks):
+        raise ValueError("headings must have one entry per block")
+    for pos, block in enumerate(blocks):
+        h = _heading_for(block, _UNKNOWN if headings is None else headings[pos])
+        rank: float | None = None
+        number = title = None
+        if h is not None:
+            rank, number, title = h.rank, h.number, _title(h.rest)
+        elif block.style:
+            m = _HEADING_STYLE.match(block.style.strip())
+            if m and block.text.strip():
+                rank, title = int(m.group(1)) - 0.5, block.text.strip()
+        if rank is not None:
+            if number is None:  # an unnumbered Word heading (often the document title): level 0
+                level = 0
+            else:
+                while stack and stack[-1] >= rank:
+                    stack.pop()
+                stack.append(rank)
+                level = len(stack)
+            pending.append((number, title, block.location, [block.index], level, [block.text]))
+            open_clause = True
+        elif open_clause:
+            pending[-1][3].append(block.index)
+            pending[-1][5].append(block.text)
+        else:
+            pending.append((None, None, block.location, [block.index], 0, [block.text]))
+    return [Clause(number=number, title=title, text="\n".join(parts), location=location,
+                   block_indices=indices, level=level)
+            for number, title, location, indices, level, parts in pending]

@@ -1,0 +1,64 @@
+"""Plain text and Markdown contracts: one block per non-empty line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bidassist.core.errors import InputError
+from bidassist.core.safeio import MiB, read_text
+from bidassist.reading.clauses import Heading, heading_block
+from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
+
+#: Largest text contract read. A 300-page contract is about 1 MB of text; 16 MB leaves room for
+#: exports with layout spaces while keeping memory bounded (about 10x the file at most).
+MAX_TEXT_BYTES = 16 * MiB
+
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_ZERO_WIDTH = ("\u200b", "\ufeff", "\u200e", "\u200f")
+
+
+def _clean_markdown(line: str) -> str:
+    line = _MD_PREFIX.sub("", line, count=1)
+    return _MD_EMPHASIS.sub(r"\2", line)
+
+
+def text_blocks(text: str, name: str, *, markdown: bool | None = None) -> list[Block]:
+    """Plain text -> blocks, one per non-empty line; location "line N" (1-based). `markdown`
+    (default: `name` ends with .md) strips heading marks, quotes, list bullets and bold."""
+    return text_blocks_and_headings(text, name, markdown=markdown)[0]
+
+
+def text_blocks_and_headings(text: str, name: str, *, markdown: bool | None = None
+                             ) -> tuple[list[Block], list[Heading | None]]:
+    """text_blocks plus the clause-number detection of each block (for split_clauses)."""
+    if markdown is None:
+        markdown = name.lower().endswith((".md", ".markdown"))
+    blocks: list[Block] = []
+    headings: list[Heading | None] = []
+    for ch in _ZERO_WIDTH:
+        if ch in text:
+            text = text.replace(ch, "")
+    if text.count("\n") > MAX_BLOCKS and sum(1 for line in text.splitlines() if line.strip()) > MAX_BLOCKS:
+        raise InputError(too_many_blocks_message(), name)
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw
+        if markdown:
+            line = _clean_markdown(line)
+        line = line.strip()
+        if not line:
+            continue
+        blocks.append(heading_block(len(blocks), line, f"line {lineno}", headings))
+    return blocks, headings
+
+
+def read_text_contract(path: Path) -> str:
+    """The text of a .txt/.md contract (UTF-8 or GB18030), at most MAX_TEXT_BYTES."""
+    path = Path(path)
+    try:
+        return read_text(path, max_bytes=MAX_TEXT_BYTES, what="contract text")
+    except InputError:
+        raise
+    except OSError as exc:
+        raise InputError(f"cannot read the contract: {exc.strerror or exc}", str(path)) from None
