@@ -203,6 +203,6 @@ def test_rate_of_contract_total_is_not_a_cap():
     # 总额 / "total" name the base of the rate, not a cap (legal.md's own wording)
     from bidassist.core.numbers import find_daily_rates
 
-    assert [f.value for f in find_daily_rates("每日按合同总额的千分之五支付违约金")] == [Decimal("0.005")]
+    assert [f.value for f in find_daily_rates("每日按合同总额的千分之五支付违约金")] == [D("0.005")]
     assert [f.value for f in find_daily_rates("0.5% of the total Contract Price per day of delay")] == [
-        Decimal("0.005")]
+        D("0.005")]
