@@ -1,0 +1,143 @@
+"""The cost model: cost lines with a quantity and a three-point unit cost.
+
+Every line keeps its `source` (`Costs!A17` or `bid.yaml:40`) so that every problem lands on a cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bidassist.core.errors import Problem
+from bidassist.core.money import round_money
+
+_new = object.__new__
+_set = object.__setattr__
+
+Distribution = Literal["fixed", "triangular", "pert", "uniform"]
+
+
+class CostLine(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str | None = None
+    description: str = Field(min_length=1)
+    unit: str | None = None
+    quantity: Decimal = Field(ge=0)
+    low: Decimal = Field(description="unit cost, optimistic")
+    likely: Decimal = Field(description="unit cost, most likely")
+    high: Decimal = Field(description="unit cost, pessimistic")
+    distribution: Distribution = "fixed"
+    category: str | None = None
+    risk: bool = False
+    source: str | None = Field(default=None, description="where the line came from, e.g. Costs!A17")
+
+    @model_validator(mode="after")
+    def _order(self) -> CostLine:
+        if not self.low <= self.likely <= self.high:
+            raise ValueError(f"need low ≤ likely ≤ high, got {self.low}, {self.likely}, {self.high}")
+        if self.distribution == "fixed" and not self.low == self.likely == self.high:
+            raise ValueError("a fixed line has low = likely = high")
+        return self
+
+    @classmethod
+    def trusted(cls, code: str | None, description: str, unit: str | None, quantity: Decimal, low: Decimal,
+                likely: Decimal, high: Decimal, distribution: Distribution, category: str | None,
+                risk: bool, source: str | None) -> CostLine:
+        """Build a line without re-running validation, for a caller that has already applied the
+        same rules (the sheet importer checks every cell and collects every problem first; this
+        saves ~2 µs a line on 100,000-line sheets). Tests check it agrees with normal validation."""
+        obj = _new(cls)
+        _set(obj, "__dict__", {
+            "code": code, "description": description, "unit": unit, "quantity": quantity, "low": low,
+            "likely": likely, "high": high, "distribution": distribution, "category": category,
+            "risk": risk, "source": source})
+        _set(obj, "__pydantic_fields_set__", _ALL_FIELDS)
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
+        return obj
+
+    @property
+    def likely_total(self) -> Decimal:
+        return self.quantity * self.likely
+
+    @property
+    def low_total(self) -> Decimal:
+        return self.quantity * self.low
+
+    @property
+    def high_total(self) -> Decimal:
+        return self.quantity * self.high
+
+
+_ALL_FIELDS = frozenset(CostLine.model_fields)
+
+
+class CostTotals(BaseModel):
+    low: Decimal
+    likely: Decimal
+    high: Decimal
+
+
+class CostModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lines: list[CostLine] = Field(min_length=1)
+    currency: str = "CNY"
+    source: str | None = None
+
+    @property
+    def totals(self) -> CostTotals:
+        """Sums of quantity × unit cost, rounded half-up to 0.01."""
+        return CostTotals(
+            low=round_money(sum((ln.low_total for ln in self.lines), Decimal(0))),
+            likely=round_money(sum((ln.likely_total for ln in self.lines), Decimal(0))),
+            high=round_money(sum((ln.high_total for ln in self.lines), Decimal(0))),
+        )
+
+    def categories(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for ln in self.lines:
+            seen.setdefault(ln.category or "", None)
+        return list(seen)
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal as plain decimal text (never exponent notation): 1.2E+3 -> 1200."""
+    text = format(value, "f")
+    return "0" if text in ("-0", "-0.0") else text
+
+
+@dataclass
+class CostImport:
+    """The result of importing costs: the model and the warnings (cell-located) that did not stop it."""
+
+    model: CostModel
+    warnings: list[Problem] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The documented JSON shape; amounts are decimal strings, totals rounded half-up to 0.01."""
+        totals = self.model.totals
+        return {
+            "lines": [
+                {
+                    "code": ln.code,
+                    "description": ln.description,
+                    "unit": ln.unit,
+                    "quantity": decimal_text(ln.quantity),
+                    "low": decimal_text(ln.low),
+                    "likely": decimal_text(ln.likely),
+                    "high": decimal_text(ln.high),
+                    "distribution": ln.distribution,
+                    "category": ln.category,
+                    "source": ln.source,
+                }
+                for ln in self.model.lines
+            ],
+            "totals": {"low": decimal_text(totals.low), "likely": decimal_text(totals.likely),
+                       "high": decimal_text(totals.high)},
+            "warnings": [{"cell": w.where, "message": w.message} for w in self.warnings],
+        }

@@ -1,0 +1,161 @@
+"""Cell values to Decimals, distributions, risk flags — with the reason when a value is wrong.
+
+Spreadsheet numbers arrive as binary floats; they become Decimals through 15 significant digits,
+the precision a spreadsheet shows (0.1 + 0.2 computed in Excel reads back as 0.3, not
+0.30000000000000004). Text numbers are parsed as finance types them (`1,234.50`, `¥1,234.50`,
+`12.5万`, full-width digits, `15%` where a rate makes sense).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+
+from bidassist.core.money import AmountError, parse_amount, parse_number
+
+
+class CellError(ValueError):
+    """A cell value that cannot be used; the message names the field and the value."""
+
+
+_FLOAT_CACHE: dict[float, Decimal] = {}
+_CACHE_LIMIT = 250_000
+
+
+def float_to_decimal(value: float) -> Decimal:
+    """A spreadsheet float as the Decimal it shows: shortest round-trip text (what the file
+    stored), or 15 significant digits for float noise from a calculation; `3.0` -> 3."""
+    text = repr(value)
+    if text[-1] in "nf":  # nan, inf, -inf
+        raise CellError(f"{text} is not a finite number")
+    if len(text) > 16:
+        text = format(value, ".15g")
+    elif text.endswith(".0"):
+        text = text[:-2]
+    d = Decimal(text)
+    if len(_FLOAT_CACHE) < _CACHE_LIMIT:
+        _FLOAT_CACHE[value] = d
+    return d
+
+
+def _reason(exc: AmountError) -> str:
+    msg = exc.message
+    if msg.startswith("'") and "' " in msg:
+        msg = msg.split("' ", 1)[1]
+    return msg.removeprefix("is ").removeprefix(": ")
+
+
+def to_number(value: object, what: str, *, money: bool = True) -> Decimal | None:
+    """A cell value as a Decimal; None for a blank cell; CellError when it is not a number.
+
+    `money=True` refuses percentages (`15%` is not a unit price)."""
+    t = type(value)
+    if t is float:
+        try:
+            return _FLOAT_CACHE.get(value) or float_to_decimal(value)  # type: ignore[arg-type]
+        except CellError as exc:
+            raise CellError(f"{what} {exc}") from None
+    if t is int:
+        return Decimal(value)  # type: ignore[arg-type]
+    if t is str:
+        s = value.strip()  # type: ignore[union-attr]
+        if not s:
+            return None
+        if s[0] == "+":
+            s = s[1:]
+        if s[0] == "#" and s[-1:] in ("!", "?", "A") and len(s) <= 8:
+            raise CellError(f"{what} is the formula error {s}; fix the formula")
+        try:
+            return parse_amount(s) if money else parse_number(s)
+        except AmountError as exc:
+            reason = _reason(exc)
+            if reason in ("not a number", "has no digits"):
+                raise CellError(f'{what} "{value}" is not a number') from None
+            if "percentage" in reason:
+                raise CellError(f'{what} "{value}" is a percentage, not an amount') from None
+            if "commas" in reason:
+                raise CellError(f'{what} "{value}" is not a number (commas separate thousands: '
+                                "1,234.50; a decimal comma is not accepted)") from None
+            raise CellError(f'{what} "{value}" is not a number: {reason}') from None
+    if value is None:
+        return None
+    if t is bool:
+        raise CellError(f"{what} is {'TRUE' if value else 'FALSE'}, not a number")
+    if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+        raise CellError(f"{what} is a date/time ({value}), not a number "
+                        "(the spreadsheet may have turned the text into a date; format the cell as number)")
+    if isinstance(value, Decimal):
+        return value
+    raise CellError(f"{what} {value!r} is not a number")
+
+
+def relative_percent(value: object) -> Decimal | None:
+    """`-5%` / `+12%` / `12%` typed as text in a low/high column -> 0.05 / 0.12 (a distance from
+    likely, sign ignored); None when the cell is not a text percentage."""
+    if type(value) is not str:
+        return None
+    s = unicodedata.normalize("NFKC", value).strip()
+    if not s.endswith("%"):
+        return None
+    s = s.lstrip("+-−± ")
+    try:
+        return abs(parse_number(s))
+    except AmountError:
+        raise CellError(f'"{value}" is not a percentage') from None
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: strings stripped, whole floats without `.0`, blanks as ``."""
+    if value is None:
+        return ""
+    t = type(value)
+    if t is str:
+        return value.strip()  # type: ignore[union-attr]
+    if t is float:
+        if value.is_integer():  # type: ignore[union-attr]
+            return str(int(value))  # type: ignore[arg-type]
+        return format(value, ".15g")
+    if t is bool:
+        return "TRUE" if value else "FALSE"
+    return str(value)
+
+
+_DISTRIBUTIONS = {
+    "fixed": "fixed", "固定": "fixed", "定值": "fixed", "确定": "fixed", "none": "fixed", "point": "fixed",
+    "triangular": "triangular", "triangle": "triangular", "tri": "triangular", "三角": "triangular",
+    "pert": "pert", "beta-pert": "pert", "betapert": "pert", "beta pert": "pert", "beta": "pert",
+    "uniform": "uniform", "均匀": "uniform", "flat": "uniform", "rectangular": "uniform",
+}
+
+
+def parse_distribution(value: object) -> str | None:
+    """`三角分布` -> triangular; None for blank; CellError for an unknown name."""
+    s = unicodedata.normalize("NFKC", cell_text(value)).lower().strip()
+    if not s:
+        return None
+    key = s.removesuffix("分布").removesuffix(" distribution").strip()
+    if key in _DISTRIBUTIONS:
+        return _DISTRIBUTIONS[key]
+    raise CellError(f'distribution "{cell_text(value)}" is not one of pert, triangular, uniform, fixed '
+                    "(PERT/三角/均匀/固定)")
+
+
+_TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "✔", "★", "☆", "x", "有", "风险", "risk"}
+_FALSE = {"否", "n", "no", "false", "0", "无", "-", "—"}
+
+
+def parse_risk(value: object) -> bool:
+    if value is None or value == "":
+        return False
+    if type(value) is bool:
+        return bool(value)
+    if type(value) in (int, float):
+        if value in (0, 1):
+            return bool(value)
+    s = unicodedata.normalize("NFKC", cell_text(value)).lower().strip()
+    if s in _TRUE:
+        return True
+    if s in _FALSE or not s:
+        return False
+    raise CellError(f'risk "{cell_text(value)}" should be 是/否 (yes/no)')
