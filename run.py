@@ -32,7 +32,7 @@ def _say(msg: str) -> None:
 def setup() -> None:
     """Create the virtual environment and install bidassist with its test extras, once per
     change of pyproject.toml."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run.py itself may meet an older Python
         sys.exit(f"bidassist needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if PY.exists() and STAMP.exists() and STAMP.read_text().strip() == want:
@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
     if task == "test":
         return run("-m", "pytest", *argv[1:])
     if task == "lint":
-        return run("-m", "ruff", "check", "bidassist", "tests", "benchmarks", "run.py", *argv[1:])
+        return run("-m", "ruff", "check", "bidassist", "tests", "benchmarks", "examples", "templates", "run.py", *argv[1:])
     if task == "bench":
         status = 0
         for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):

@@ -103,9 +103,12 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
     console.print(f"bid price 投标报价: {bid.tender.currency} {format_money(price)}"
                   + (f"  人民币{rmb_upper(price)}" if bid.tender.currency == "CNY" else ""))
     report = render_documents(bid, model, price, out_dir / "documents", force=force)
-    for path in report.files:
-        console.print(f"  wrote {path}")
-    result.files.extend(report.files)
+    for check in report.checks:
+        if check.severity != "ok":
+            console.print(f"  [yellow]{check.severity}:[/] {check}")
+    result.files.extend(f.path for f in report.files)
+    if report.index is not None:
+        result.files.append(report.index)
 
     if bid.contract is not None:
         console.print(Rule("5 · 合同审查 Contract check"))
@@ -122,9 +125,11 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
             render_json(checked), force=force))
         result.files.append(atomic_write_text(out_dir / "contract_review.md",
                                               render_md(checked), force=force))
-        if bid.contract.file.suffix.lower() == ".docx":
-            result.files.append(annotate_docx(bid.contract.file, checked,
-                                              out_dir / "contract_annotated.docx", force=force))
+        if bid.contract.file.suffix.lower() in (".docx", ".docm"):
+            annotated = out_dir / "contract_annotated.docx"
+            count = annotate_docx(bid.contract.file, checked, annotated, force=force)
+            console.print(f"annotated copy with {count} Word comments: {annotated}")
+            result.files.append(annotated)
     console.print(Rule("完成 Done"))
     for path in result.files:
         console.print(f"  {path}")

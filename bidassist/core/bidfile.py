@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -276,7 +276,7 @@ class BenchmarkAverage(StrictModel):
     competitor_other_points: Dist | None = None
 
 
-Evaluation = Annotated[Union[LowestPrice, WeightedScore, BenchmarkAverage],
+Evaluation = Annotated[LowestPrice | WeightedScore | BenchmarkAverage,
                        Field(discriminator="method")]
 
 

@@ -5,7 +5,7 @@ lognormal (mean and sd of the value, or p10 and p90)."""
 from __future__ import annotations
 
 import math
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -105,4 +105,4 @@ class Lognormal(StrictModel):
         return math.exp(mu + sigma**2 / 2)
 
 
-Dist = Annotated[Union[Fixed, Uniform, Triangular, Pert, Normal, Lognormal], Field(discriminator="dist")]
+Dist = Annotated[Fixed | Uniform | Triangular | Pert | Normal | Lognormal, Field(discriminator="dist")]

@@ -1,5 +1,5 @@
 """Tender documents from Jinja templates: the bid's Word files filled from bid.yaml, checked so
-that capitals, figures, schedule and totals always agree. See docs/documents.md."""
+that capitals, figures, schedule and totals always agree. See README, "Tender documents"."""
 
 from bidassist.documents.checks import CheckResult
 from bidassist.documents.context import DocumentData, build_data

@@ -3,7 +3,7 @@
 Top-level names: `tender`, `bidder`, `offer`, `price`, `bond`, `schedule`, `deviations`,
 `appendix`, `date`, `currency`. Absent optional fields are left out (not None), so a template
 that prints one gets a "missing field" error naming it, while `{% if tender.agency %}` works.
-See docs/documents.md for the full list.
+See README, "Tender documents" for the full list.
 """
 
 from __future__ import annotations

@@ -139,7 +139,7 @@ def _vertex(x: np.ndarray, y: np.ndarray, lo: float, hi: float) -> float | None:
 
 def price_bid(bid: Bid, costs: CostModel, *, iterations: int | None = None, seed: int | None = None,
               progress: Callable[[int, int], None] | None = None) -> PriceResult:
-    """Monte Carlo price recommendation for a bid (see docs/pricing.md)."""
+    """Monte Carlo price recommendation for a bid (see README, "Pricing")."""
     p = bid.pricing
     if p is None:
         raise InputError("the bid file has no pricing section (pricing: competitors: ... evaluation: ...)",
