@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bidassist.checklist import check_text, load_packs  # noqa: E402
 
-DEFAULT_DATA = Path("/work/shared/bench/cuad/cuad_dev.jsonl")
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench" / "cuad" / "cuad_dev.jsonl"
 
 #: CUAD category -> bidassist clause type (checklists/en terms)
 CATEGORY_TYPES: dict[str, str] = {

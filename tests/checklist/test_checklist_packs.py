@@ -13,7 +13,7 @@ from bidassist.checklist.categories import CATEGORIES
 from bidassist.checklist.engine import rule_matches, term_matches
 
 RULES = load_packs()
-FINDINGS_MD = Path("/work/shared/domain/findings.md")
+FINDINGS_MD = Path(__file__).resolve().parents[3] / "shared" / "domain" / "findings.md"
 
 _RULE_CASES = [(r.id, "match", ex) for r in RULES.rules for ex in r.rule.examples.match] + [
     (r.id, "no_match", ex) for r in RULES.rules for ex in r.rule.examples.no_match]

@@ -14,7 +14,7 @@ from bidassist.checklist.engine import rule_matches, term_matches
 
 ROOT = Path(__file__).resolve().parents[2]
 EN = ROOT / "checklists" / "en"
-FINDINGS = Path("/work/shared/domain/findings.md")
+FINDINGS = Path(__file__).resolve().parents[3] / "shared" / "domain" / "findings.md"
 COMPARE_ONLY = {"payment.schedule_changed", "deviation.price", "deviation.term"}
 TERM_TYPES = {
     "payment", "advance_payment", "retention", "performance_bond", "warranty", "penalty", "acceptance",

@@ -21,7 +21,7 @@ from bidassist.pricing.cost import financing_factor, simulate_costs
 from bidassist.pricing.sampling import Marginal
 from bidassist.reports.price_xlsx import write_price_xlsx
 
-MILK = Path("/work/shared/bench/bids/tx_school_milk_bids.csv")
+MILK = Path(__file__).resolve().parents[3] / "shared" / "bench" / "bids" / "tx_school_milk_bids.csv"
 COMP = {"count": 3, "price": {"dist": "uniform", "low": 100, "high": 140}}
 
 
