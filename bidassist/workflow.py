@@ -25,11 +25,13 @@ def default_example() -> Path:
     return Path(__file__).resolve().parent.parent / "examples" / "hospital" / "bid.yaml"
 
 
-def resolve_bid_price(bid: Bid, costs: CostModel) -> Decimal:
+def resolve_bid_price(bid: Bid, costs: CostModel, *, recommended: Decimal | None = None) -> Decimal:
     """The price that goes in the envelope: `offer.price` when the bid file gives one, otherwise
-    the recommended price of the pricing engine."""
+    the recommended price (`recommended` when already computed, else the pricing engine's)."""
     if bid.offer.price is not None:
         return round_money(bid.offer.price)
+    if recommended is not None:
+        return recommended
     if bid.pricing is None:
         raise InputError("no price: give offer.price, or a pricing section to recommend one",
                          f"{bid.source or 'bid file'}: offer.price")
@@ -93,10 +95,7 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
         recommended = priced.recommended.price
     else:
         recommended = None
-    price = round_money(bid.offer.price) if bid.offer.price is not None else recommended
-    if price is None:
-        raise InputError("no price: give offer.price, or a pricing section to recommend one",
-                         f"{bid.source}: offer.price")
+    price = resolve_bid_price(bid, model, recommended=recommended)
     result.price = price
 
     console.print(Rule("4 · 投标文件 Tender documents"))
