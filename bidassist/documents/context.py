@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -26,15 +27,31 @@ DEVIATION_EN = {"none": "Complies", "positive": "Exceeds", "negative": "Deviates
 CURRENCY_SYMBOL = {"CNY": "¥", "RMB": "¥", "USD": "US$", "EUR": "€", "HKD": "HK$", "GBP": "£"}
 
 
+# Values a template may see as they are; anything else (a path, an enum, a model) becomes text or
+# plain data, so no live Python object with methods that touch files or state reaches a template.
+_PLAIN_SCALARS = (str, bool, int, float, Decimal, dt.date, dt.datetime, dt.time)
+
+
+def plain(value: Any) -> Any:
+    """A scalar as a template may see it: plain values unchanged, enums as their value, anything
+    else (paths included) as its text."""
+    if isinstance(value, Enum):
+        value = value.value
+    if value is None or isinstance(value, _PLAIN_SCALARS):
+        return value
+    return str(value)
+
+
 def _record(path: str, value: Any) -> Any:
-    """Pydantic models / dicts -> Records with None dropped; lists -> lists of Records."""
+    """Pydantic models / dicts -> Records with None dropped; lists and tuples -> lists of Records;
+    every leaf made plain."""
     if isinstance(value, BaseModel):
         value = {k: getattr(value, k) for k in type(value).model_fields}
     if isinstance(value, dict):
-        return Record(path, {k: _record(f"{path}.{k}", v) for k, v in value.items() if v is not None})
-    if isinstance(value, list):
+        return Record(path, {str(k): _record(f"{path}.{k}", v) for k, v in value.items() if v is not None})
+    if isinstance(value, (list, tuple)):
         return [_record(f"{path}[{i}]", v) for i, v in enumerate(value)]
-    return value
+    return plain(value)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, pass_context
 from jinja2.exceptions import UndefinedError
 from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 from markupsafe import Markup
 
@@ -267,9 +267,11 @@ class _NoFiles(BaseLoader):
         raise TemplateNotFound(f"{template} (a template cannot include, import or extend files)")
 
 
-class BidSandbox(SandboxedEnvironment):
+class BidSandbox(ImmutableSandboxedEnvironment):
     """The sandbox: no attribute starting with `_`, no unsafe callables, no loader (so no
-    `include`/`import` of files)."""
+    `include`/`import` of files), and no method that changes a list, dict or set (`rows.clear()`,
+    `price.update(...)`), so one template cannot change the data the next one reads. The data
+    itself is plain (see `context.plain`): no live Python object such as a path is reachable."""
 
 
 def make_environment(*, autoescape: bool) -> BidSandbox:
