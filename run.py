@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
     if task == "test":
         return run("-m", "pytest", *argv[1:])
     if task == "lint":
-        return run("-m", "ruff", "check", "bidassist", "tests", "benchmarks", "examples", "templates", "run.py", *argv[1:])
+        return run("-m", "ruff", "check", "bidassist", "tests", "benchmarks", "run.py", *argv[1:])
     if task == "bench":
         status = 0
         for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):

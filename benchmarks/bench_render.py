@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
-    bid = load_bid(ROOT / "examples" / "hospital" / "bid.yaml")
+    bid = load_bid(ROOT / "bidassist" / "examples" / "hospital" / "bid.yaml")
     costs = cost_model(args.rows - 1)
     price = (costs.totals.likely * Decimal("1.35")).quantize(Decimal("0.01"))
     bid.tender.ceiling_price = price * 2

@@ -114,7 +114,7 @@ def load_contracts(path: Path, limit: int | None) -> list[dict]:
 
 
 def score(contracts: list[dict], packs: list[Path] | None) -> dict:
-    rules = load_packs(packs) if packs else load_packs([ROOT / "checklists" / "en"])
+    rules = load_packs(packs) if packs else load_packs([ROOT / "bidassist" / "checklists" / "en"])
     baseline = {c: re.compile(p, re.I) for c, p in BASELINE.items()}
     parts = ("tune", "held_out", "all")
     engine = {p: {c: Counts() for c in CATEGORY_TYPES} for p in parts}

@@ -14,6 +14,7 @@ from rich.rule import Rule
 from bidassist.core.bidfile import Bid, load_bid
 from bidassist.core.errors import InputError
 from bidassist.core.money import format_money, rmb_upper, round_money
+from bidassist.core.resources import package_path
 from bidassist.core.safeio import atomic_write_text
 from bidassist.costs import load_costs
 from bidassist.costs.model import CostModel
@@ -21,8 +22,8 @@ from bidassist.reports.summary import print_bid_summary
 
 
 def default_example() -> Path:
-    """The bundled example bid (examples/hospital/bid.yaml in a source checkout)."""
-    return Path(__file__).resolve().parent.parent / "examples" / "hospital" / "bid.yaml"
+    """The bundled example bid (package data: bidassist/examples/hospital/bid.yaml)."""
+    return package_path("examples") / "hospital" / "bid.yaml"
 
 
 def resolve_bid_price(bid: Bid, costs: CostModel, *, recommended: Decimal | None = None) -> Decimal:

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.resources import package_path
 from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
 
@@ -21,8 +22,8 @@ Language = Literal["zh", "en"]
 ValueKind = Literal["percent", "days", "months", "daily_rate", "amount"]
 Scope = Literal["G", "L", "SOE", "SME", "T", "C"]
 
-#: default folder of the packs shipped with bidassist: <repo>/checklists
-DEFAULT_PACK_DIR = Path(__file__).resolve().parents[2] / "checklists"
+#: default folder of the packs shipped with bidassist (package data: bidassist/checklists)
+DEFAULT_PACK_DIR = package_path("checklists")
 REGEX_FLAGS = re.IGNORECASE
 
 # Full-width digits, letters, % and the ideographic space, mapped one-to-one to ASCII so text

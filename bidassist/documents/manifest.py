@@ -18,11 +18,12 @@ from pydantic import Field
 
 from bidassist.core.bidfile import Bid
 from bidassist.core.errors import InputError
+from bidassist.core.resources import package_path
 from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import load_yaml, validate
 
 #: the built-in templates, beside the package in a source checkout
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES_DIR = package_path("templates")
 DOCX_SUFFIXES = (".docx",)
 TEXT_SUFFIXES = (".md", ".html", ".htm", ".txt")
 

@@ -18,7 +18,7 @@ from bidassist.checklist.engine import Unit
 from bidassist.cli.app import main
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "hospital"
+EXAMPLE = ROOT / "bidassist" / "examples" / "hospital"
 RULES = load_packs()
 
 

@@ -34,7 +34,7 @@ def load_corpus() -> list[dict]:
 
 
 def run() -> dict[str, dict]:
-    rules = load_packs([ROOT / "checklists" / "en"])
+    rules = load_packs([ROOT / "bidassist" / "checklists" / "en"])
     stats: dict[str, dict] = defaultdict(lambda: {"trap": 0, "found": 0, "twin": 0, "fp": 0, "missed": [],
                                                   "flagged": []})
     for e in load_corpus():
@@ -60,7 +60,7 @@ def stats():
 
 
 def test_corpus_covers_every_rule_category(stats):
-    rules = load_packs([ROOT / "checklists" / "en"])
+    rules = load_packs([ROOT / "bidassist" / "checklists" / "en"])
     cats = {r.rule.category for r in rules.rules}
     assert cats <= set(stats)
     for cat, s in stats.items():

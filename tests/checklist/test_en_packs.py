@@ -13,7 +13,7 @@ from bidassist.checklist import check_text, load_packs
 from bidassist.checklist.engine import rule_matches, term_matches
 
 ROOT = Path(__file__).resolve().parents[2]
-EN = ROOT / "checklists" / "en"
+EN = ROOT / "bidassist" / "checklists" / "en"
 FINDINGS = Path(__file__).resolve().parents[3] / "shared" / "domain" / "findings.md"
 COMPARE_ONLY = {"payment.schedule_changed", "deviation.price", "deviation.term"}
 TERM_TYPES = {

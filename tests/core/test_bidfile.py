@@ -8,7 +8,7 @@ from bidassist.core.bidfile import load_bid
 from bidassist.core.errors import BidassistError, ProblemsError
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "hospital" / "bid.yaml"
+EXAMPLE = ROOT / "bidassist" / "examples" / "hospital" / "bid.yaml"
 
 MINIMAL = """\
 tender:

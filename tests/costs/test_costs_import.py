@@ -230,7 +230,7 @@ def test_empty_sheet_and_no_header(tmp_path: Path) -> None:
 
 
 def test_bundled_example_imports() -> None:
-    path = Path(__file__).resolve().parents[2] / "examples" / "hospital" / "costs.xlsx"
+    path = Path(__file__).resolve().parents[2] / "bidassist" / "examples" / "hospital" / "costs.xlsx"
     result = import_cost_sheet(path)
     assert result.warnings == []
     cats = {ln.category for ln in result.model.lines}

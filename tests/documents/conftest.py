@@ -10,7 +10,7 @@ import pytest
 from bidassist.core.bidfile import Bid, load_bid
 from bidassist.costs.model import CostLine, CostModel
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "hospital" / "bid.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "bidassist" / "examples" / "hospital" / "bid.yaml"
 PRICE = D("9876543.21")
 
 
