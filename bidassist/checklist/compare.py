@@ -207,7 +207,7 @@ def key_terms_from_file(path: Path) -> KeyTerms:
         return key_terms_from_bid(path)
     from bidassist.reading import read_contract
 
-    from .api import units_from_clauses
+    from .units import units_from_clauses
 
     doc = read_contract(path)
     units = units_from_clauses(doc.clauses)
@@ -348,8 +348,11 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
 
 
 def compare_with(units: list[Unit], against: Path, rules: RuleSet | None = None, *,
-                 lang: str | None = None, name: str = "合同") -> list[Finding]:
-    """Findings for every key term of the contract (`units`) that differs from `against`."""
+                 lang: str | None = None, name: str = "合同", bid_price: Decimal | None = None) -> list[Finding]:
+    """Findings for every key term of the contract (`units`) that differs from `against`;
+    `bid_price` stands for the bid's price when the bid file does not write offer.price."""
     tender = key_terms_from_file(against)
+    if tender.price is None and bid_price is not None:
+        tender.price = Value(Decimal(bid_price), None, f"{Path(against).name}: 投标报价 bid price", "bid price")
     contract = extract_key_terms(units, name)
     return compare_terms(tender, contract)

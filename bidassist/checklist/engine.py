@@ -17,6 +17,7 @@ import ahocorasick
 from .categories import SEVERITY_RANK
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
+from .subject import binds, unselected_option
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
 NEAR_WINDOW = 80
@@ -195,9 +196,20 @@ def _snippet(text: str, m: re.Match | None, keyword_pos: int | None = None) -> s
     return ("…" if a else "") + text[a:b].strip() + ("…" if b < len(text) else "")
 
 
-def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit) -> Finding | None:
+def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None) -> bool:
+    """The matched words are not in an unselected option and bind the rule's party."""
+    if m is None:
+        return True
+    if unselected_option(norm, m.start()):
+        return False
+    if cr.rule.party == "any" or roles is None:
+        return True
+    return binds(cr.rule.party, norm, m.start(), m.end(), roles, cr.language)
+
+
+def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dict | None = None) -> Finding | None:
     ok, m = _gate(cr.any, cr.all, cr.none, norm)
-    if not ok:
+    if not ok or not applies(cr, norm, m, roles):
         return None
     rule = cr.rule
     value = threshold = None
@@ -257,7 +269,7 @@ def check_unit(unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = Non
             cr = ruleset.rules[i]
             if rule_filter is not None and cr.id != rule_filter:
                 continue
-            f = evaluate_rule(cr, text, norm, unit)
+            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang))
             if f is not None:
                 findings.append(f)
                 if cr.rule.clause_type:

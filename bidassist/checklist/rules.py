@@ -17,6 +17,7 @@ from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
 
 from .categories import CATEGORIES
+from .concepts import DEFAULT_VOCABULARY, ROLE_NAMES, Vocabulary, add_vocabulary, is_vocabulary, uses_roles
 
 Language = Literal["zh", "en"]
 ValueKind = Literal["percent", "days", "months", "daily_rate", "amount"]
@@ -92,6 +93,9 @@ class Rule(StrictModel):
     all: list[str] = Field(default_factory=list)
     none: list[str] = Field(default_factory=list)
     value: ValueCondition | None = None
+    #: whose obligation, right or liability triggers the rule: a clause that binds only the
+    #: other party, binds both alike, or is an option left unselected is not reported
+    party: Literal["supplier", "buyer", "any"] = "any"
     message: Text2
     basis: str | None = None
     fallback: Text2 | None = None
@@ -147,6 +151,9 @@ class CompiledRule:
     none: list[re.Pattern]
     near: re.Pattern | None
     keywords: list[str]
+    #: the patterns with their concepts expanded but the role placeholders kept, when any pattern
+    #: names a role; a contract with its own party words recompiles only these (RuleSet.for_roles)
+    templates: dict[str, list[str]] | None = None
 
     @property
     def id(self) -> str:
@@ -173,7 +180,37 @@ class RuleSet:
     rules: list[CompiledRule] = field(default_factory=list)
     terms: list[CompiledTerm] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    #: this contract's party words (language -> role -> variants); None: the shared words
+    roles: dict[str, dict[str, list[str]]] | None = None
     _index: dict = field(default_factory=dict, repr=False)
+    _variants: dict = field(default_factory=dict, repr=False)
+    _role_re: dict = field(default_factory=dict, repr=False)
+
+    def role_patterns(self, lang: str) -> dict[str, re.Pattern | None]:
+        """Compiled supplier / buyer / mutual words in `lang` for the subject test."""
+        got = self._role_re.get(lang)
+        if got is None:
+            mapping = (self.roles or {}).get(lang)
+            got = {name: re.compile(self.vocabulary.pattern(name, lang, mapping), REGEX_FLAGS)
+                   for name in ("supplier", "buyer", "mutual") if name in self.vocabulary.concepts}
+            self._role_re[lang] = got
+        return got
+
+    def for_roles(self, roles: dict[str, dict[str, list[str]]] | None) -> RuleSet:
+        """The rule set with the role placeholders read as this contract's party words
+        (roles: language -> role -> regex variants). Cached per distinct mapping; the keyword
+        index is shared because role words are never keywords."""
+        if not roles:
+            return self
+        key = tuple(sorted((lang, r, tuple(v)) for lang, m in roles.items() for r, v in m.items()))
+        variant = self._variants.get(key)
+        if variant is None:
+            variant = RuleSet(packs=self.packs, rules=[_recompiled(r, self.vocabulary, roles) for r in self.rules],
+                              terms=self.terms, files=self.files, vocabulary=self.vocabulary,
+                              roles=roles, _index=self._index)
+            self._variants[key] = variant
+        return variant
 
     @property
     def languages(self) -> set[str]:
@@ -194,30 +231,72 @@ class RuleSet:
         )
 
 
+def _recompiled(cr: CompiledRule, vocab: Vocabulary, roles: dict[str, dict[str, list[str]]]) -> CompiledRule:
+    if cr.templates is None or cr.language not in roles:
+        return cr
+    mapping = roles[cr.language]
+
+    def comp(patterns: list[str]) -> list[re.Pattern]:
+        return [re.compile(vocab.expand(p, cr.language, mapping), REGEX_FLAGS) for p in patterns]
+
+    near = cr.templates.get("near")
+    return CompiledRule(rule=cr.rule, pack=cr.pack, language=cr.language, where=cr.where,
+                        any=comp(cr.templates["any"]), all=comp(cr.templates["all"]),
+                        none=comp(cr.templates["none"]),
+                        near=comp(near)[0] if near else None, keywords=cr.keywords, templates=cr.templates)
+
+
 def _dotted(path: tuple) -> str:
     return ".".join(f"[{x}]" if isinstance(x, int) else str(x) for x in path).replace(".[", "[")
 
 
-def _compile(patterns: list[str], doc: YamlDoc, path: tuple, problems: list[Problem]) -> list[re.Pattern]:
-    out = []
-    for i, pattern in enumerate(patterns):
+@dataclass
+class _Compiler:
+    """Compiles one pack's patterns: concepts expanded, errors collected with file and line."""
+
+    doc: YamlDoc
+    vocab: Vocabulary
+    lang: str
+    problems: list[Problem]
+
+    def source(self, pattern: str, where: str, keep_roles: bool = False) -> str | None:
+        unknown = self.vocab.unknown(pattern)
+        if unknown:
+            known = ", ".join(sorted(self.vocab.concepts))
+            self.problems.append(Problem(where, f"unknown concept {{{unknown[0]}}} (known: {known})"))
+            return None
+        if keep_roles:
+            roles = {r: ["{" + r + "}"] for r in ROLE_NAMES}
+            return self.vocab.expand(pattern, self.lang, roles)
+        return self.vocab.expand(pattern, self.lang)
+
+    def one(self, pattern: str | None, path: tuple) -> re.Pattern | None:
+        if pattern is None:
+            return None
+        where = f"{self.doc.where(path)}: {_dotted(path)}"
+        src = self.source(pattern, where)
+        if src is None:
+            return None
         try:
-            out.append(re.compile(pattern, REGEX_FLAGS))
+            return re.compile(src, REGEX_FLAGS)
         except re.error as exc:
-            problems.append(Problem(f"{doc.where(path + (i,))}: {_dotted(path)}[{i}]",
-                                    f"bad regular expression {pattern!r}: {exc}"))
-    return out
+            self.problems.append(Problem(where, f"bad regular expression {pattern!r}: {exc}"))
+            return None
 
+    def many(self, patterns: list[str], path: tuple) -> list[re.Pattern]:
+        out = [self.one(p, path + (i,)) for i, p in enumerate(patterns)]
+        return [p for p in out if p is not None]
 
-def _one(pattern: str | None, doc: YamlDoc, path: tuple, problems: list[Problem]) -> re.Pattern | None:
-    if pattern is None:
-        return None
-    try:
-        return re.compile(pattern, REGEX_FLAGS)
-    except re.error as exc:
-        problems.append(Problem(f"{doc.where(path)}: {_dotted(path)}",
-                                f"bad regular expression {pattern!r}: {exc}"))
-        return None
+    def templates(self, rule: Rule) -> dict[str, list[str]] | None:
+        near = rule.value.near if rule.value else None
+        if not any(uses_roles(p) for p in [*rule.any, *rule.all, *rule.none, near]):
+            return None
+        out: dict[str, list[str]] = {}
+        for name in ("any", "all", "none"):
+            out[name] = [self.source(p, "", keep_roles=True) or "" for p in getattr(rule, name)]
+        if near:
+            out["near"] = [self.source(near, "", keep_roles=True) or ""]
+        return out
 
 
 def parse_pack(doc: YamlDoc) -> tuple[Pack | None, list[Problem]]:
@@ -233,6 +312,7 @@ def parse_pack(doc: YamlDoc) -> tuple[Pack | None, list[Problem]]:
 
 
 def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Problem]) -> None:
+    comp = _Compiler(doc, ruleset.vocabulary, pack.language, problems)
     for i, rule in enumerate(pack.rules):
         base = ("rules", i)
         langs = rule.languages or [pack.language]
@@ -242,20 +322,20 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
         if not rule.id.startswith(pack.language + "."):
             problems.append(Problem(f"{doc.where(base + ('id',))}: rules[{i}].id",
                                     f"rule id {rule.id!r} must start with {pack.language!r}."))
-        near = _one(rule.value.near if rule.value else None, doc, base + ("value", "near"), problems)
+        near = comp.one(rule.value.near if rule.value else None, base + ("value", "near"))
         ruleset.rules.append(CompiledRule(
             rule=rule, pack=pack.pack, language=pack.language, where=doc.where(base),
-            any=_compile(rule.any, doc, base + ("any",), problems),
-            all=_compile(rule.all, doc, base + ("all",), problems),
-            none=_compile(rule.none, doc, base + ("none",), problems),
-            near=near, keywords=[normalise(k) for k in rule.keywords]))
+            any=comp.many(rule.any, base + ("any",)),
+            all=comp.many(rule.all, base + ("all",)),
+            none=comp.many(rule.none, base + ("none",)),
+            near=near, keywords=[normalise(k) for k in rule.keywords], templates=comp.templates(rule)))
     for i, term in enumerate(pack.terms):
         base = ("terms", i)
         ruleset.terms.append(CompiledTerm(
             term=term, pack=pack.pack, language=pack.language, where=doc.where(base),
-            any=_compile(term.any, doc, base + ("any",), problems),
-            all=_compile(term.all, doc, base + ("all",), problems),
-            none=_compile(term.none, doc, base + ("none",), problems),
+            any=comp.many(term.any, base + ("any",)),
+            all=comp.many(term.all, base + ("all",)),
+            none=comp.many(term.none, base + ("none",)),
             keywords=[normalise(k) for k in term.keywords]))
 
 
@@ -272,40 +352,63 @@ def pack_files(dirs: list[Path]) -> list[Path]:
     return files
 
 
+def _read_docs(files: list[Path], problems: list[Problem]) -> list[YamlDoc]:
+    docs = []
+    for path in files:
+        try:
+            docs.append(load_yaml(path))
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+        except InputError as exc:
+            problems.append(Problem(exc.where or str(path), exc.message))
+    return docs
+
+
+def _vocabulary(files: list[Path], docs: list[YamlDoc], problems: list[Problem]) -> Vocabulary:
+    """The shipped vocabulary, then any other concept file among the packs read."""
+    vocab = Vocabulary()
+    read = {Path(f).resolve() for f in files}
+    shipped = [p for p in sorted(DEFAULT_VOCABULARY.glob("*.yaml")) if p.resolve() not in read]
+    for doc in _read_docs(shipped, problems) + docs:
+        if is_vocabulary(doc):
+            add_vocabulary(doc, vocab, problems)
+    return vocab
+
+
+def _check_ids(pack: Pack, doc: YamlDoc, seen_packs: dict[str, str], seen_rules: dict[str, str],
+               problems: list[Problem]) -> None:
+    if pack.pack in seen_packs:
+        problems.append(Problem(doc.where(("pack",)), f"pack id {pack.pack!r} also used in "
+                                f"{seen_packs[pack.pack]}"))
+    seen_packs[pack.pack] = doc.where(("pack",))
+    for i, rule in enumerate(pack.rules):
+        here = doc.where(("rules", i, "id"))
+        if rule.id in seen_rules:
+            problems.append(Problem(here, f"rule id {rule.id!r} also used at {seen_rules[rule.id]}"))
+        seen_rules[rule.id] = here
+
+
 def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = None) -> RuleSet:
     """Load, validate and compile every pack under `dirs` (default: the shipped `checklists/`).
 
-    All problems of all packs are reported together, each with file and line; rule and pack ids
-    must be unique across packs."""
+    Concept files (a mapping with `concepts:`) extend the shipped vocabulary. All problems of
+    all packs are reported together, each with file and line; rule and pack ids must be unique
+    across packs."""
     files = pack_files(list(dirs) if dirs else [DEFAULT_PACK_DIR])
     ruleset = RuleSet(files=files)
     problems: list[Problem] = []
     seen_rules: dict[str, str] = {}
     seen_packs: dict[str, str] = {}
-    for path in files:
-        try:
-            doc = load_yaml(path)
-        except ProblemsError as exc:
-            problems.extend(exc.problems)
-            continue
-        except InputError as exc:
-            problems.append(Problem(exc.where or str(path), exc.message))
+    docs = _read_docs(files, problems)
+    ruleset.vocabulary = _vocabulary(files, docs, problems)
+    for doc in docs:
+        if is_vocabulary(doc):
             continue
         pack, pack_problems = parse_pack(doc)
         problems.extend(pack_problems)
-        if pack is None:
+        if pack is None or (languages is not None and pack.language not in languages):
             continue
-        if languages is not None and pack.language not in languages:
-            continue
-        if pack.pack in seen_packs:
-            problems.append(Problem(doc.where(("pack",)), f"pack id {pack.pack!r} also used in "
-                                    f"{seen_packs[pack.pack]}"))
-        seen_packs[pack.pack] = doc.where(("pack",))
-        for i, rule in enumerate(pack.rules):
-            here = doc.where(("rules", i, "id"))
-            if rule.id in seen_rules:
-                problems.append(Problem(here, f"rule id {rule.id!r} also used at {seen_rules[rule.id]}"))
-            seen_rules[rule.id] = here
+        _check_ids(pack, doc, seen_packs, seen_rules, problems)
         compile_pack(pack, doc, ruleset, problems)
         ruleset.packs.append(pack)
     if problems:

@@ -34,6 +34,8 @@ def register(app: typer.Typer) -> None:
         packs: list[Path] = typer.Option(None, "--packs", help="Rule pack folder or file (repeatable; "
                                                                "default: the shipped checklists/)."),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
+        we: str = typer.Option(None, "--we", help="Which party we are: supplier (default), buyer, or a "
+                                                  "party's name as the contract writes it."),
     ) -> None:
         """Check a contract for supplier traps; compare it with the tender. Exit 0: nothing at or above
         --fail-on; 1: something; 2: error. 合同审查：背靠背、审计结算、质保金、违约金、单方变更等，并与招标文件比对。"""
@@ -60,11 +62,18 @@ def register(app: typer.Typer) -> None:
             waivers = waivers or bid.contract.waivers
             fail_on = fail_on or bid.contract.fail_on
             contract = bid.contract.file
+            we = we or bid.bidder.company
         fail_on = fail_on or "high"
         if annotate is not None and annotate.resolve() == contract.resolve():
             raise InputError("--annotate must not overwrite the contract", str(annotate))
         rules = load_packs(list(packs) if packs else None)
-        result = check_contract(contract, rules, against=against, waivers=waivers, lang=lang)
+        bid_price = None
+        if against is not None and against.suffix.lower() in (".yaml", ".yml"):
+            from bidassist.workflow import bid_file_price
+
+            bid_price = bid_file_price(against)
+        result = check_contract(contract, rules, against=against, waivers=waivers, lang=lang, we=we,
+                                bid_price=bid_price)
         report_lang = lang or result.lang
         if fmt == "table":
             from bidassist.reports.check_terminal import print_result

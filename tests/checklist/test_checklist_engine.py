@@ -108,7 +108,7 @@ def test_traps_found_and_twins_passed() -> None:
     types = {(k.type, k.clause) for k in result.clauses}
     assert ("retention", "第三条") in types and ("payment", "第二条") in types
     data = result.to_json()
-    assert set(data) == {"findings", "summary", "clauses"}
+    assert set(data) == {"findings", "summary", "clauses", "parties"}
     f = data["findings"][0]
     for key in ("rule", "category", "severity", "clause", "location", "text", "message", "basis", "fallback"):
         assert key in f

@@ -1,0 +1,79 @@
+"""Whose clause is it: the party that bears the obligation, right or liability a rule matched,
+and whether the matched words sit in an option the parties left unselected.
+
+Read per sentence on the normalised clause text. The actor is the party of a passive 由X / by X
+after the match, else the nearest party word before the match that is not an object (向甲方,
+甲方的, to the Buyer), else the sentence's first party word. Mutual words (任何一方, either
+party, 违约方) make the clause mutual. Heuristics, each with the tests in tests/checklist."""
+
+from __future__ import annotations
+
+import re
+
+#: a sentence ends at 。；; or a line break, or an English full stop followed by a space
+_SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
+_ZH_OBJECT_BEFORE = re.compile(r"(?:向|给|对|致|令|使|与|和|及|、|赔偿|支付给|告知|通知|要求|造成|导致|协助|配合)\s*$")
+_ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
+_EN_OBJECT_BEFORE = re.compile(r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
+                               r"\s+(?:the\s+)?$")
+_OPTION = re.compile(r"[□☐■☑☒√✓✔▇]|\[\s?[x✓]?\s?\]")
+_UNCHECKED = {"□", "☐"}
+#: how far back (characters, same line) an option box governs the matched words
+OPTION_REACH = 120
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    a = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        a = m.end()
+    m = _SENTENCE_END.search(text, end)
+    return a, (m.start() if m else len(text))
+
+
+def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, int, str]]:
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), role) for m in pattern.finditer(text)]
+
+
+def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
+    before = sentence[max(0, start - 6):start]
+    if lang == "en":
+        return bool(_EN_OBJECT_BEFORE.search(sentence[max(0, start - 25):start]) or
+                    sentence[end:end + 2] in ("'s", "’s"))
+    return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end:end + 4]))
+
+
+def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
+    """'supplier', 'buyer', 'mutual' or None for the party the matched span binds."""
+    hits = sorted(_hits(patterns.get("supplier"), sentence, "supplier") + _hits(patterns.get("buyer"), sentence, "buyer")
+                  + _hits(patterns.get("mutual"), sentence, "mutual"))
+    if not hits:
+        return None
+    passive = re.compile(r"(?:由|归)\s*$") if lang == "zh" else re.compile(r"\bby\s+(?:the\s+)?$")
+    for s, _e, role in hits:
+        if s >= m_start and passive.search(sentence[max(0, s - 10):s]):
+            return role
+    before = [(s, e, r) for s, e, r in hits if s < m_start and not _is_object(sentence, s, e, lang)]
+    if before:
+        return before[-1][2]
+    subjects = [(s, e, r) for s, e, r in hits if not _is_object(sentence, s, e, lang)]
+    return subjects[0][2] if subjects else None
+
+
+def unselected_option(text: str, start: int) -> bool:
+    """Is the match governed by an unticked box (□) on its own line, within OPTION_REACH?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - OPTION_REACH):start]
+    boxes = _OPTION.findall(window)
+    return bool(boxes) and (boxes[-1] in _UNCHECKED or boxes[-1].replace(" ", "") == "[]")
+
+
+def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None],
+          lang: str) -> bool:
+    """Does a rule for `wanted` (supplier / buyer) apply to the match at [m_start, m_end)?"""
+    a, b = sentence_bounds(text, m_start, m_end)
+    who = actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+    if who is None:
+        return True
+    return who == wanted
