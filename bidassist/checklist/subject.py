@@ -12,12 +12,20 @@ import re
 
 #: a sentence ends at 。；; or a line break, or an English full stop followed by a space
 _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
-_ZH_OBJECT_BEFORE = re.compile(r"(?:向|给|对|致|令|使|与|和|及|、|赔偿|支付给|告知|通知|要求|造成|导致|协助|配合)\s*$")
+_ZH_OBJECT_BEFORE = re.compile(r"(?:因|非因|由于|向|给|对|致|令|使|与|和|及|、|赔偿|支付给|告知|通知|要求|造成|导致|协助|配合)\s*$")
 _ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
 _EN_OBJECT_BEFORE = re.compile(r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
                                r"\s+(?:the\s+)?$")
+_COMMA = re.compile(r"[，,：:]")
+_ZH_PASSIVE = re.compile(r"(?:由|归)\s*$")
+#: "borne by the Seller": the party after a liability verb's "by" is the actor ("suffered by" is not)
+_EN_PASSIVE = re.compile(r"\b(?:borne|paid|payable|assumed|covered|reimbursed|compensated|indemnified|made\s+good|"
+                         r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of)"
+                         r"\s+(?:solely\s+|entirely\s+)?(?:by\s+)?(?:the\s+)?$")
 _OPTION = re.compile(r"[□☐■☑☒√✓✔▇]|\[\s?[x✓]?\s?\]")
 _UNCHECKED = {"□", "☐"}
+#: how far after the match a passive 由X / by X still names its actor
+PASSIVE_REACH = 20
 #: how far back (characters, same line) an option box governs the matched words
 OPTION_REACH = 120
 
@@ -50,15 +58,22 @@ def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Patter
                   + _hits(patterns.get("mutual"), sentence, "mutual"))
     if not hits:
         return None
-    passive = re.compile(r"(?:由|归)\s*$") if lang == "zh" else re.compile(r"\bby\s+(?:the\s+)?$")
-    for s, _e, role in hits:
-        if s >= m_start and passive.search(sentence[max(0, s - 10):s]):
-            return role
-    before = [(s, e, r) for s, e, r in hits if s < m_start and not _is_object(sentence, s, e, lang)]
+    passive = _ZH_PASSIVE if lang == "zh" else _EN_PASSIVE
+
+    def is_passive(s: int) -> bool:
+        return bool(passive.search(sentence[max(0, s - 40):s]))
+
+    inside = [r for s, _e, r in hits if m_start <= s < m_end and is_passive(s)]
+    if inside:
+        return inside[0]
+    before = [r for s, e, r in hits if s <= m_start and not is_passive(s) and not _is_object(sentence, s, e, lang)]
     if before:
-        return before[-1][2]
-    subjects = [(s, e, r) for s, e, r in hits if not _is_object(sentence, s, e, lang)]
-    return subjects[0][2] if subjects else None
+        return before[-1]
+    after = [r for s, _e, r in hits if m_end <= s < m_end + PASSIVE_REACH and is_passive(s)]
+    if after:
+        return after[0]
+    subjects = [r for s, e, r in hits if not is_passive(s) and not _is_object(sentence, s, e, lang)]
+    return subjects[0] if subjects else None
 
 
 def unselected_option(text: str, start: int) -> bool:
@@ -71,9 +86,15 @@ def unselected_option(text: str, start: int) -> bool:
 
 def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None],
           lang: str) -> bool:
-    """Does a rule for `wanted` (supplier / buyer) apply to the match at [m_start, m_end)?"""
+    """Does a rule for `wanted` (supplier / buyer) apply to the match at [m_start, m_end)?
+
+    The actor is looked for first in the comma-separated part that holds the end of the match
+    (where the verb of a Chinese clause stands: 甲方有权…扣除), then in the whole sentence."""
     a, b = sentence_bounds(text, m_start, m_end)
-    who = actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+    seg = a
+    for m in _COMMA.finditer(text, a, max(a, m_end - 1)):
+        seg = m.end()
+    who = actor(text[seg:b], max(m_start, seg) - seg, m_end - seg, patterns, lang) if seg > a else None
     if who is None:
-        return True
-    return who == wanted
+        who = actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+    return who is None or who == wanted
