@@ -7,7 +7,7 @@ from pathlib import Path
 from bidassist.core.errors import InputError
 
 from .engine import Unit, check_units
-from .parties import Parties, choose_we, find_parties, roles
+from .parties import Parties, choose_we, find_parties, parties_from_usage, roles
 from .result import CheckResult
 from .rules import RuleSet, load_packs
 from .units import units_from_clauses
@@ -29,7 +29,11 @@ def _languages(lang: str | None) -> set[str] | None:
 def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
     """The parties named at either end of the contract, and which of them we are."""
     ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL):]
-    return choose_we(find_parties((u.text, u.location) for u in ends), we)
+    found = find_parties((u.text, u.location) for u in ends)
+    if not any(p.role == "buyer" for p in found) or not any(p.role == "supplier" for p in found):
+        found = found + [p for p in parties_from_usage("\n".join(u.text for u in units))
+                         if not any(set(p.labels) & set(q.labels) for q in found)]
+    return choose_we(found, we)
 
 
 def run_units(units: list[Unit], rules: RuleSet, *, name: str, lang: str | None = None,

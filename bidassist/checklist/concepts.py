@@ -23,6 +23,9 @@ DEFAULT_VOCABULARY = package_path("checklists") / "vocabulary"
 #: a placeholder in a pattern: {name}; quantifiers such as {0,10} never match it
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 ROLE_NAMES = ("supplier", "buyer", "third_party")
+#: the literal start of a variant: plain characters and \\s+ between words, up to the first
+#: character with a regex meaning (a quantifier or group may make the char before it optional)
+_LITERAL_HEAD = re.compile(r"(?:[^\\()\[\]{}?*+|.^$]|\\s\+)+(?![?*{])")
 
 
 class ConceptExamples(StrictModel):
@@ -68,6 +71,19 @@ class Vocabulary:
 
     def unknown(self, pattern: str) -> list[str]:
         return [m.group(1) for m in PLACEHOLDER.finditer(pattern) if m.group(1) not in self.concepts]
+
+    def literals(self, concept_id: str, lang: str) -> list[str]:
+        """The literal head of each variant (what a keyword prefilter can look for): 没有按 of
+        没有按(?:期|时)?, "late" of late(?:ness)?. A variant that starts with a pattern gives none."""
+        out = []
+        for v in self.concepts[concept_id].variants(lang):
+            head = _LITERAL_HEAD.match(v)
+            word = head.group(0) if head else ""
+            if word.endswith("\\s+") or word.endswith("\\"):
+                word = word.rsplit("\\", 1)[0]
+            if word and (lang == "zh" or len(word) >= 3):
+                out.append(word.replace("\\s+", " ").replace("\\s", " ").strip())
+        return [w for w in out if w]
 
     def compiled(self, concept_id: str, lang: str) -> re.Pattern:
         return re.compile(self.pattern(concept_id, lang), re.IGNORECASE)

@@ -17,7 +17,7 @@ import ahocorasick
 from .categories import SEVERITY_RANK
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
-from .subject import binds, unselected_option
+from .subject import binds, sentence_bounds, unselected_option
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
 NEAR_WINDOW = 80
@@ -165,23 +165,22 @@ def index_for(ruleset: RuleSet, lang: str) -> _Index:
 # --------------------------------------------------------------------------- evaluation
 
 
-def _gate(any_: list[re.Pattern], all_: list[re.Pattern], none: list[re.Pattern],
-          norm: str) -> tuple[bool, re.Match | None]:
-    m = None
-    if any_:
-        for p in any_:
-            m = p.search(norm)
-            if m:
-                break
-        if m is None:
-            return False, None
-    for p in all_:
-        if not p.search(norm):
-            return False, None
-    for p in none:
-        if p.search(norm):
-            return False, None
-    return True, m
+#: matches of a rule's `any` patterns tried per clause before giving up (one per sentence is usual)
+MAX_MATCHES = 24
+
+
+def _gate(all_: list[re.Pattern], none: list[re.Pattern], norm: str) -> bool:
+    """Every `all` pattern and no `none` pattern is in the clause."""
+    return all(p.search(norm) for p in all_) and not any(p.search(norm) for p in none)
+
+
+def _candidates(any_: list[re.Pattern], norm: str) -> Iterable[re.Match | None]:
+    """Each match of the `any` patterns in clause order (None once when the rule has none)."""
+    if not any_:
+        yield None
+        return
+    found = [m for p in any_ for m in p.finditer(norm)]
+    yield from sorted(found, key=lambda m: m.start())[:MAX_MATCHES]
 
 
 def _snippet(text: str, m: re.Match | None, keyword_pos: int | None = None) -> str:
@@ -207,33 +206,56 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None)
     return binds(cr.rule.party, norm, m.start(), m.end(), roles, cr.language)
 
 
-def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dict | None = None) -> Finding | None:
-    ok, m = _gate(cr.any, cr.all, cr.none, norm)
-    if not ok or not applies(cr, norm, m, roles):
+def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int, int]]:
+    """Where the rule's number should stand: its `near` matches, those of the matched sentence first."""
+    spans = [a.span() for a in cr.near.finditer(norm)] if cr.near is not None else []
+    if m is None or not spans:
+        return spans
+    a, b = sentence_bounds(norm, m.start(), m.end())
+    inside = [s for s in spans if a <= s[0] < b]
+    return inside or spans
+
+
+def decide_value(cr: CompiledRule, text: str, norm: str, m: re.Match | None
+                 ) -> tuple[Decimal | None, Decimal | None, re.Match | None] | None:
+    """(value, threshold, match) when the rule's numeric condition holds for this match, else None."""
+    cond = cr.rule.value
+    if cond is None:
+        return None, None, m
+    numbers = extract_numbers(cond.kind, text)
+    if cr.near is not None:
+        anchors = _anchors(cr, norm, m)
+        picked = nearest(numbers, anchors, norm) if anchors else None
+    else:
+        picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
+    if cond.missing == "only":
+        return None if picked is not None else (None, cond.threshold, m)
+    if picked is None:
+        return (None, cond.threshold, m) if cond.missing == "flag" else None
+    if not cond.holds(picked.value):
         return None
+    if m is None:
+        m = re.compile(re.escape(picked.raw)).search(text)
+    return picked.value, cond.threshold, m
+
+
+def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dict | None = None) -> Finding | None:
+    """The rule's finding on this clause: the first match that binds the rule's party and meets
+    its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
+    if not _gate(cr.all, cr.none, norm):
+        return None
+    for m in _candidates(cr.any, norm):
+        if not applies(cr, norm, m, roles):
+            continue
+        decided = decide_value(cr, text, norm, m)
+        if decided is not None:
+            return _finding(cr, text, unit, *decided)
+    return None
+
+
+def _finding(cr: CompiledRule, text: str, unit: Unit, value: Decimal | None, threshold: Decimal | None,
+             m: re.Match | None) -> Finding:
     rule = cr.rule
-    value = threshold = None
-    cond = rule.value
-    if cond is not None:
-        numbers = extract_numbers(cond.kind, text)
-        if cr.near is not None:
-            anchors = [a.span() for a in cr.near.finditer(norm)]
-            picked = nearest(numbers, anchors, norm) if anchors else None
-        else:
-            picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
-        threshold = cond.threshold
-        if cond.missing == "only":
-            if picked is not None:
-                return None
-        elif picked is None:
-            if cond.missing != "flag":
-                return None
-        elif not cond.holds(picked.value):
-            return None
-        else:
-            value = picked.value
-            if m is None:
-                m = re.compile(re.escape(picked.raw)).search(text)
     return Finding(
         rule=rule.id, category=rule.category, severity=rule.severity, clause=unit.clause,
         location=unit.location, text=text[:TEXT_LIMIT], message=rule.message.model_dump(),
@@ -243,8 +265,7 @@ def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dic
 
 
 def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm | None:
-    ok, _m = _gate(ct.any, ct.all, ct.none, norm)
-    if not ok:
+    if not _gate(ct.all, ct.none, norm) or (ct.any and not any(p.search(norm) for p in ct.any)):
         return None
     values: dict[str, list] = {}
     for kind in ct.term.extract:

@@ -69,9 +69,14 @@ class Parties:
         return {"we": self.we, "parties": [p.to_json() for p in self.parties], "notes": list(self.notes)}
 
 
+_ZH_ALIAS = re.compile(rf"[（(]?\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*({_ZH_LABEL})")
+_NEXT_LABEL = re.compile(rf"(?:^|\s|[，,；;])(?:{_ZH_LABEL})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*[：:（(]", re.I)
+
+
 def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
+    raw = _NEXT_LABEL.split(_ZH_ALIAS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
     name = re.split(r"\s{2,}|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1)[0].strip()
     name = name.strip("\"“”'（）() ")
     return None if not name or _BLANK.match(name) else name
@@ -97,7 +102,8 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
     found: dict[str, Party] = {}
     for text, where in texts:
         for m in _ZH_LINE.finditer(text):
-            _add(found, [m.group(1), m.group(2) or ""], _clean_name(m.group(3)), where)
+            alias = _ZH_ALIAS.search(m.group(3) or "")
+            _add(found, [m.group(1), m.group(2) or "", alias.group(1) if alias else ""], _clean_name(m.group(3)), where)
         for m in _ZH_DEFINED.finditer(text):
             _add(found, [m.group(2)], _clean_name(m.group(1)), where)
         for m in _EN_DEFINED.finditer(text):
@@ -110,6 +116,33 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
             parties.append(p)
     _assign_roles(parties)
     return parties
+
+
+#: a role word used this often in a contract that defines no parties names one of them
+USAGE_MIN = 3
+_EN_USAGE = re.compile(r"\b(" + _EN_ROLE + r")\b", re.I)
+_ZH_USAGE = re.compile(_ZH_LABEL)
+
+
+def parties_from_usage(text: str) -> list[Party]:
+    """For a contract without a definitions block: the most used buyer word and supplier word
+    (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
+    counts: dict[str, int] = {}
+    for m in _EN_USAGE.finditer(text):
+        if m.group(1)[0].isupper():
+            counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
+    for m in _ZH_USAGE.finditer(text):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    used = {w for w, n in counts.items() if n >= USAGE_MIN}
+    subcontract = bool(used & _SUBCONTRACTOR)
+    best: dict[str, tuple[int, str]] = {}
+    for w in used:
+        role = _label_role(w, subcontract)
+        if role != "unknown" and counts[w] > best.get(role, (0, ""))[0]:
+            best[role] = (counts[w], w)
+    if len(best) < 2:
+        return []
+    return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
 
 
 def _label_role(label: str, subcontract: bool) -> str:

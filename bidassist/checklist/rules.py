@@ -17,7 +17,15 @@ from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
 
 from .categories import CATEGORIES
-from .concepts import DEFAULT_VOCABULARY, ROLE_NAMES, Vocabulary, add_vocabulary, is_vocabulary, uses_roles
+from .concepts import (
+    DEFAULT_VOCABULARY,
+    PLACEHOLDER,
+    ROLE_NAMES,
+    Vocabulary,
+    add_vocabulary,
+    is_vocabulary,
+    uses_roles,
+)
 
 Language = Literal["zh", "en"]
 ValueKind = Literal["percent", "days", "months", "daily_rate", "amount"]
@@ -283,6 +291,20 @@ class _Compiler:
             self.problems.append(Problem(where, f"bad regular expression {pattern!r}: {exc}"))
             return None
 
+    def keywords(self, words: list[str], path: tuple) -> list[str]:
+        """Literal keywords; `{concept}` stands for the literal head of each of its variants."""
+        out: list[str] = []
+        for i, w in enumerate(words):
+            m = PLACEHOLDER.fullmatch(w.strip())
+            if m is None:
+                out.append(normalise(w))
+            elif m.group(1) in self.vocab.concepts:
+                out.extend(normalise(x) for x in self.vocab.literals(m.group(1), self.lang))
+            else:
+                self.problems.append(Problem(f"{self.doc.where(path + (i,))}: {_dotted(path)}[{i}]",
+                                             f"unknown concept {w.strip()}"))
+        return out
+
     def many(self, patterns: list[str], path: tuple) -> list[re.Pattern]:
         out = [self.one(p, path + (i,)) for i, p in enumerate(patterns)]
         return [p for p in out if p is not None]
@@ -328,7 +350,7 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
             any=comp.many(rule.any, base + ("any",)),
             all=comp.many(rule.all, base + ("all",)),
             none=comp.many(rule.none, base + ("none",)),
-            near=near, keywords=[normalise(k) for k in rule.keywords], templates=comp.templates(rule)))
+            near=near, keywords=comp.keywords(rule.keywords, base + ("keywords",)), templates=comp.templates(rule)))
     for i, term in enumerate(pack.terms):
         base = ("terms", i)
         ruleset.terms.append(CompiledTerm(
@@ -336,7 +358,7 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
             any=comp.many(term.any, base + ("any",)),
             all=comp.many(term.all, base + ("all",)),
             none=comp.many(term.none, base + ("none",)),
-            keywords=[normalise(k) for k in term.keywords]))
+            keywords=comp.keywords(term.keywords, base + ("keywords",))))
 
 
 def pack_files(dirs: list[Path]) -> list[Path]:

@@ -12,7 +12,7 @@ import re
 
 #: a sentence ends at 。；; or a line break, or an English full stop followed by a space
 _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
-_ZH_OBJECT_BEFORE = re.compile(r"(?:因|非因|由于|向|给|对|致|令|使|与|和|及|、|赔偿|支付给|告知|通知|要求|造成|导致|协助|配合)\s*$")
+_ZH_OBJECT_BEFORE = re.compile(r"(?:因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$")
 _ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
 _EN_OBJECT_BEFORE = re.compile(r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
                                r"\s+(?:the\s+)?$")
@@ -22,10 +22,13 @@ _ZH_PASSIVE = re.compile(r"(?:由|归)\s*$")
 _EN_PASSIVE = re.compile(r"\b(?:borne|paid|payable|assumed|covered|reimbursed|compensated|indemnified|made\s+good|"
                          r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of)"
                          r"\s+(?:solely\s+|entirely\s+)?(?:by\s+)?(?:the\s+)?$")
+_ZH_RECIPIENT = re.compile(r"(?:向|给|付给|支付给|偿付|赔偿|赔付|退还|交付|偿还)\s*$")
+_EN_RECIPIENT = re.compile(r"\b(?:to|pay|reimburse|indemnify|compensate)\s+(?:the\s+)?$")
 _OPTION = re.compile(r"[□☐■☑☒√✓✔▇]|\[\s?[x✓]?\s?\]")
 _UNCHECKED = {"□", "☐"}
 #: how far after the match a passive 由X / by X still names its actor
 PASSIVE_REACH = 20
+OTHER = {"supplier": "buyer", "buyer": "supplier"}
 #: how far back (characters, same line) an option box governs the matched words
 OPTION_REACH = 120
 
@@ -47,8 +50,7 @@ def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, i
 def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
     before = sentence[max(0, start - 6):start]
     if lang == "en":
-        return bool(_EN_OBJECT_BEFORE.search(sentence[max(0, start - 25):start]) or
-                    sentence[end:end + 2] in ("'s", "’s"))
+        return bool(_EN_OBJECT_BEFORE.search(sentence[max(0, start - 25):start]))
     return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end:end + 4]))
 
 
@@ -73,7 +75,12 @@ def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Patter
     if after:
         return after[0]
     subjects = [r for s, e, r in hits if not is_passive(s) and not _is_object(sentence, s, e, lang)]
-    return subjects[0] if subjects else None
+    if subjects:
+        return subjects[0]
+    # only a recipient: 应偿付供方… / shall pay to the Seller… - the actor is the other side
+    recipient = _ZH_RECIPIENT if lang == "zh" else _EN_RECIPIENT
+    got = {r for s, _e, r in hits if r != "mutual" and recipient.search(sentence[max(0, s - 25):s])}
+    return OTHER[got.pop()] if len(got) == 1 else None
 
 
 def unselected_option(text: str, start: int) -> bool:

@@ -144,7 +144,7 @@ def _brute_force(text: str) -> set[str]:
     out = []
     for cr in RULES.rules:
         if cr.language in langs and any(k in norm for k in cr.keywords):
-            f = evaluate_rule(cr, text, norm, Unit(text=text))
+            f = evaluate_rule(cr, text, norm, Unit(text=text), RULES.role_patterns(cr.language))
             if f is not None:
                 out.append(f)
     return {f.rule for f in _dedupe(out)}
