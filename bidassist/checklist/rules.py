@@ -424,7 +424,7 @@ def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = N
     docs = _read_docs(files, problems)
     ruleset.vocabulary = _vocabulary(files, docs, problems)
     for doc in docs:
-        if is_vocabulary(doc):
+        if is_vocabulary(doc) or (isinstance(doc.data, dict) and "categories" in doc.data):
             continue
         pack, pack_problems = parse_pack(doc)
         problems.extend(pack_problems)
