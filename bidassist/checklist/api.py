@@ -6,7 +6,8 @@ from pathlib import Path
 
 from bidassist.core.errors import InputError
 
-from .engine import Unit, check_units
+from .doclevel import apply_document_rules
+from .engine import Unit, check_units, languages_of
 from .parties import Parties, choose_we, find_parties, parties_from_usage, roles
 from .result import CheckResult
 from .rules import RuleSet, load_packs
@@ -41,6 +42,8 @@ def run_units(units: list[Unit], rules: RuleSet, *, name: str, lang: str | None 
     parties = contract_parties(units, we)
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
+    doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
+    findings = apply_document_rules(findings, units, ruleset, doc_langs)
     result = CheckResult(name=name, findings=findings, clauses=terms, clause_count=n,
                          rule_count=len(rules.rules), parties=parties.to_json())
     result.notes.extend(parties.notes)

@@ -94,6 +94,17 @@ def render_markdown(ruleset: RuleSet) -> str:
         lines += [f"## {cat} — {zh} / {en}", ""]
         for cr in rules:
             lines += markdown_rule(explain(ruleset, cr.id))
+    lines += ["## Document-level rules / 全文规则", ""]
+    for lang, d in ruleset.document:
+        lines += [f"### `{d.id}`", "",
+                  f"- category: `{d.category}`; severity: {d.severity}; kind: {d.kind}; language: {lang}",
+                  f"- numerator: {d.numerator.kind} near `{d.numerator.near}`",
+                  f"- denominator: {d.denominator.kind} near `{d.denominator.near}`",
+                  f"- reported when numerator / denominator < {d.threshold} (numerator missing: {d.missing})",
+                  f"- {d.message.zh} / {d.message.en}", ""]
+    lines += ["Clause rules with `unless_anywhere` are dropped when any clause of the contract matches "
+              "one of its patterns: " + ", ".join(f"`{cr.id}`" for cr in ruleset.rules if cr.rule.unless_anywhere)
+              + ".", ""]
     lines += ["## Concepts / 概念", ""]
     for c in ruleset.vocabulary.concepts.values():
         kind = " (role, re-mapped per contract)" if c.role else ""

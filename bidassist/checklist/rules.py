@@ -104,6 +104,9 @@ class Rule(StrictModel):
     #: whose obligation, right or liability triggers the rule: a clause that binds only the
     #: other party, binds both alike, or is an option left unselected is not reported
     party: Literal["supplier", "buyer", "any"] = "any"
+    #: document-level exception: the finding is dropped when any clause of the contract matches
+    #: one of these (a cap on delay penalties stated in another article)
+    unless_anywhere: list[str] = Field(default_factory=list)
     message: Text2
     basis: str | None = None
     fallback: Text2 | None = None
@@ -137,12 +140,51 @@ class Term(StrictModel):
         return _nonblank(v)
 
 
+class Measure(StrictModel):
+    """A number of one kind next to an anchor (the first such in the contract counts)."""
+
+    kind: ValueKind
+    near: str = Field(min_length=1)
+
+
+class DocExamples(StrictModel):
+    match: list[str] = Field(default_factory=list)       # whole contracts (clauses on their own lines)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class DocumentRule(StrictModel):
+    """A rule that reads across clauses: `ratio` compares two numbers of the same contract
+    (the buyer's late-payment rate against the supplier's delay penalty) and reports when
+    numerator / denominator is below `threshold`, or when only the denominator is stated."""
+
+    id: str = Field(pattern=r"^(zh|en)\.doc\.[a-z0-9_.]+$")
+    category: str
+    severity: Literal["high", "medium", "low"]
+    kind: Literal["ratio"]
+    numerator: Measure
+    denominator: Measure
+    threshold: Decimal = Field(gt=0)
+    missing: Literal["pass", "flag"] = "flag"
+    message: Text2
+    basis: str | None = None
+    fallback: Text2 | None = None
+    examples: DocExamples = Field(default_factory=DocExamples)
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, v: str) -> str:
+        if v not in CATEGORIES:
+            raise ValueError(f"unknown category {v!r}")
+        return v
+
+
 class Pack(StrictModel):
     pack: str = Field(pattern=r"^[a-z0-9_.-]+$")
     language: Language
     description: str | None = None
     rules: list[Rule] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
+    document: list[DocumentRule] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- compiled forms
@@ -188,6 +230,8 @@ class RuleSet:
     rules: list[CompiledRule] = field(default_factory=list)
     terms: list[CompiledTerm] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    #: document-level rules with their pack language
+    document: list[tuple[str, DocumentRule]] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     #: this contract's party words (language -> role -> variants); None: the shared words
     roles: dict[str, dict[str, list[str]]] | None = None
@@ -215,7 +259,7 @@ class RuleSet:
         variant = self._variants.get(key)
         if variant is None:
             variant = RuleSet(packs=self.packs, rules=[_recompiled(r, self.vocabulary, roles) for r in self.rules],
-                              terms=self.terms, files=self.files, vocabulary=self.vocabulary,
+                              terms=self.terms, files=self.files, document=self.document, vocabulary=self.vocabulary,
                               roles=roles, _index=self._index)
             self._variants[key] = variant
         return variant
@@ -351,6 +395,16 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
             all=comp.many(rule.all, base + ("all",)),
             none=comp.many(rule.none, base + ("none",)),
             near=near, keywords=comp.keywords(rule.keywords, base + ("keywords",)), templates=comp.templates(rule)))
+    for i, rule in enumerate(pack.rules):
+        for j, pattern in enumerate(rule.unless_anywhere):
+            comp.one(pattern, ("rules", i, "unless_anywhere", j))
+    for i, drule in enumerate(pack.document):
+        if not drule.id.startswith(pack.language + "."):
+            problems.append(Problem(doc.where(("document", i, "id")), f"rule id {drule.id!r} must start with "
+                                    f"{pack.language!r}."))
+        comp.one(drule.numerator.near, ("document", i, "numerator", "near"))
+        comp.one(drule.denominator.near, ("document", i, "denominator", "near"))
+        ruleset.document.append((pack.language, drule))
     for i, term in enumerate(pack.terms):
         base = ("terms", i)
         ruleset.terms.append(CompiledTerm(

@@ -154,3 +154,30 @@ def test_roles_recompile_once_per_mapping():
     b = RULES.for_roles(roles(_parties(SUBCONTRACT), VOCAB))
     assert a is b and a is not RULES
     assert all(isinstance(r.any, list) and all(isinstance(p, re.Pattern) for p in r.any) for r in a.rules)
+
+
+# --------------------------------------------------------------------------- document-level rules
+
+DOC_CASES = [(drule.id, ex, True) for _lang, drule in RULES.document for ex in drule.examples.match] + \
+    [(drule.id, ex, False) for _lang, drule in RULES.document for ex in drule.examples.no_match]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "flagged"), DOC_CASES)
+def test_document_rule_examples(rule_id, text, flagged):
+    got = {f.rule for f in check_text(text, RULES).findings}
+    assert (rule_id in got) == flagged, (rule_id, text, got)
+
+
+def test_a_cap_in_another_article_answers_the_daily_penalty():
+    alone = "一、乙方每逾期一日，应按合同总价的千分之一向甲方支付违约金。"
+    capped = alone + "\n二、乙方支付的逾期违约金累计不超过合同总价的10%。"
+    assert "penalty.uncapped" in _cats(alone)
+    assert "penalty.uncapped" not in _cats(capped)
+
+
+def test_ratio_uses_the_contracts_own_rates():
+    """万分之五 against 1 % is flagged (twenty times lower); the same rate on both sides is not."""
+    low = "一、乙方逾期交货的，每逾期一日按合同价的1%支付违约金。\n二、甲方逾期付款的，每逾期一日按应付款的万分之五支付违约金。"
+    same = "一、乙方逾期交货的，每逾期一日按合同价的1%支付违约金。\n二、甲方逾期付款的，每逾期一日按应付款的1%支付违约金。"
+    assert "zh.doc.penalty.asymmetric.ratio" in {f.rule for f in check_text(low, RULES).findings}
+    assert "zh.doc.penalty.asymmetric.ratio" not in {f.rule for f in check_text(same, RULES).findings}
