@@ -107,6 +107,6 @@ def render_markdown(ruleset: RuleSet) -> str:
               + ".", ""]
     lines += ["## Concepts / 概念", ""]
     for c in ruleset.vocabulary.concepts.values():
-        kind = " (role, re-mapped per contract)" if c.role else ""
+        kind = " (party word; supplier, buyer and third_party are re-mapped per contract)" if c.role else ""
         lines.append(f"- `{{{c.id}}}`{kind}: {c.description} — zh: {' | '.join(c.zh)} — en: {' | '.join(c.en)}")
     return "\n".join(lines).rstrip() + "\n"

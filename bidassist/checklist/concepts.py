@@ -62,8 +62,12 @@ class Vocabulary:
 
     def pattern(self, concept_id: str, lang: str, roles: dict[str, list[str]] | None = None) -> str:
         if roles is not None and concept_id in roles:
-            return alternation(roles[concept_id])
-        return alternation(self.concepts[concept_id].variants(lang))
+            alt = alternation(roles[concept_id])
+        else:
+            alt = alternation(self.concepts[concept_id].variants(lang))
+        if lang == "en" and (concept_id in ROLE_NAMES or self.concepts[concept_id].role):
+            return rf"\b{alt}\b"  # "contractor" is not inside "subcontractor"
+        return alt
 
     def expand(self, pattern: str, lang: str, roles: dict[str, list[str]] | None = None) -> str:
         """`pattern` with every {concept} replaced by its alternation; KeyError for an unknown one."""
