@@ -24,6 +24,11 @@ _EN_PASSIVE = re.compile(r"\b(?:borne|paid|payable|assumed|covered|reimbursed|co
                          r"\s+(?:solely\s+|entirely\s+)?(?:by\s+)?(?:the\s+)?$")
 _ZH_RECIPIENT = re.compile(r"(?:向|给|付给|支付给|偿付|赔偿|赔付|退还|交付|偿还)\s*$")
 _EN_RECIPIENT = re.compile(r"\b(?:to|pay|reimburse|indemnify|compensate)\s+(?:the\s+)?$")
+_ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令)\s*$")
+_ZH_BEAR_AFTER = re.compile(r"\s*(?:处以|处罚|罚款|收取|索取|索赔|追偿|追究|扣)")
+_EN_BEAR_BEFORE = re.compile(r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*)\s+(?:\w+\s+){0,3}"
+                             r"(?:against|on|upon|from)\s+(?:the\s+)?$")
+_EN_BEAR_AFTER = re.compile(r"")
 _OPTION = re.compile(r"[□☐■☑☒√✓✔▇]|\[\s?[x✓]?\s?\]")
 _UNCHECKED = {"□", "☐"}
 #: how far after the match a passive 由X / by X still names its actor
@@ -91,6 +96,16 @@ def unselected_option(text: str, start: int) -> bool:
     return bool(boxes) and (boxes[-1] in _UNCHECKED or boxes[-1].replace(" ", "") == "[]")
 
 
+def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
+    """The party a penalty or claim is imposed on: 对乙方处以罚款 / 向乙方索赔 / against the Seller."""
+    hits = sorted(_hits(patterns.get("supplier"), sentence, "supplier") + _hits(patterns.get("buyer"), sentence, "buyer"))
+    before, after = (_ZH_BEAR_BEFORE, _ZH_BEAR_AFTER) if lang == "zh" else (_EN_BEAR_BEFORE, _EN_BEAR_AFTER)
+    for s, e, role in hits:
+        if before.search(sentence[max(0, s - 40):s]) and after.match(sentence[e:e + 12]):
+            return role
+    return None
+
+
 def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None],
           lang: str) -> bool:
     """Does a rule for `wanted` (supplier / buyer) apply to the match at [m_start, m_end)?
@@ -101,6 +116,8 @@ def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, 
     seg = a
     for m in _COMMA.finditer(text, a, max(a, m_end - 1)):
         seg = m.end()
+    if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
+        return True
     who = actor(text[seg:b], max(m_start, seg) - seg, m_end - seg, patterns, lang) if seg > a else None
     if who is None:
         who = actor(text[a:b], m_start - a, m_end - a, patterns, lang)
