@@ -5,7 +5,8 @@
 Runs the CLI as a user would — `bidassist costs import FILE --format json`, no --sheet, no --map —
 on every manifest entry whose file is present in the corpus directory ($BIDASSIST_COST_CORPUS,
 default /work/corpus/costs), and prints per split: correct, refused rightly, refused wrongly,
-wrong with a warning, silently wrong, crashes, missing files; then one line per miss.
+wrong with a warning, silently wrong, crashes, missing files, and how many refusals name a sheet;
+then one line per miss.
 
 An import is correct when it yields the expected number of lines (zero-amount item rows may be
 dropped) and its total is within max(1.00, 0.1 %) of `lines_total` (sheets round their amounts, the
@@ -29,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 OUTCOMES = ("correct", "refused rightly", "refused wrongly", "wrong with warning", "silently wrong", "crash",
             "missing")
+NAMING = "refusals naming a sheet"
 
 
 def run_import(path: Path) -> tuple[int, str, str]:
@@ -51,6 +53,12 @@ def judge_import(entry: dict, data: dict) -> tuple[str, str]:
         return "correct", ""
     detail = f"lines {len(lines)} (want {want_n}), total {total} (want {want_t})"
     return ("wrong with warning" if data.get("warnings") else "silently wrong"), detail
+
+
+def names_a_sheet(entry: dict, err: str) -> bool:
+    """Acceptance wants every refusal to name the sheet (a CSV has none: its file name counts)."""
+    names = [n for n in entry["sheets"] if not n.startswith("(")] or [Path(entry["file"]).stem]
+    return any(n.strip() and n.strip() in err for n in names)
 
 
 def judge(entry: dict, code: int, out: str, err: str) -> tuple[str, str]:
@@ -77,17 +85,22 @@ def score(entries: list[dict], corpus: Path) -> dict[str, list]:
         if not path.exists():
             outcome, why = "missing", str(path)
         else:
-            outcome, why = judge(e, *run_import(path))
+            code, out, err = run_import(path)
+            outcome, why = judge(e, code, out, err)
+            if code == 2 and names_a_sheet(e, err):
+                why = (why + " " if why else "") + "[names the sheet]"
         results.setdefault(e["split"], []).append((e["id"], e["language"], outcome, why))
     return results
 
 
 def report(results: dict[str, list]) -> None:
-    print("| split | files | " + " | ".join(OUTCOMES) + " |")
-    print("|---|---|" + "---|" * len(OUTCOMES))
+    print("| split | files | " + " | ".join(OUTCOMES) + f" | {NAMING} |")
+    print("|---|---|" + "---|" * (len(OUTCOMES) + 1))
     for split in sorted(results):
         c = Counter(r[2] for r in results[split])
-        print(f"| {split} | {len(results[split])} | " + " | ".join(str(c[o]) for o in OUTCOMES) + " |")
+        named = sum(1 for r in results[split] if r[2] == "refused rightly" and "[names the sheet]" in r[3])
+        print(f"| {split} | {len(results[split])} | " + " | ".join(str(c[o]) for o in OUTCOMES)
+              + f" | {named} of {c['refused rightly']} |")
     for split in sorted(results):
         for eid, lang, outcome, why in results[split]:
             if outcome not in ("correct", "refused rightly"):
