@@ -13,14 +13,13 @@ from decimal import Decimal
 
 from .engine import Number, Unit, extract_numbers, nearest
 from .result import Finding
-from .rules import REGEX_FLAGS, DocumentRule, Measure, RuleSet, normalise
+from .rules import DocumentRule, Measure, RuleSet
 
 Located = tuple[Number, Unit]
 
 
 def _pattern(ruleset: RuleSet, source: str, lang: str) -> re.Pattern:
-    mapping = (ruleset.roles or {}).get(lang)
-    return re.compile(ruleset.vocabulary.expand(source, lang, mapping), REGEX_FLAGS)
+    return ruleset.pattern(source, lang)
 
 
 def drop_overridden(findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet) -> list[Finding]:
@@ -28,7 +27,7 @@ def drop_overridden(findings: list[Finding], units: Sequence[Unit], ruleset: Rul
     by_id = {cr.id: cr for cr in ruleset.rules if cr.rule.unless_anywhere}
     if not any(f.rule in by_id for f in findings):
         return findings
-    norms = [normalise(u.text) for u in units]
+    norms = [u.norm for u in units]
     overridden: dict[str, bool] = {}
     for rule_id, cr in by_id.items():
         patterns = [_pattern(ruleset, p, cr.language) for p in cr.rule.unless_anywhere]
@@ -40,7 +39,7 @@ def first_measure(measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lan
     """The first number of the measure's kind next to its anchor, in contract order."""
     anchor = _pattern(ruleset, measure.near, lang)
     for unit in units:
-        norm = normalise(unit.text)
+        norm = unit.norm
         spans = [m.span() for m in anchor.finditer(norm)]
         if not spans:
             continue

@@ -37,6 +37,14 @@ class Unit:
     location: str | None = None          # "paragraph 12", "table 1 row 3"
     block_indices: list[int] = field(default_factory=list)
     title: str | None = None
+    _norm: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def norm(self) -> str:
+        """The text as rules read it (normalise), computed once."""
+        if self._norm is None:
+            self._norm = normalise(self.text)
+        return self._norm
 
 
 def languages_of(text: str, sample: int = 4000) -> set[str]:
@@ -179,8 +187,14 @@ def _candidates(any_: list[re.Pattern], norm: str) -> Iterable[re.Match | None]:
     if not any_:
         yield None
         return
-    found = [m for p in any_ for m in p.finditer(norm)]
-    yield from sorted(found, key=lambda m: m.start())[:MAX_MATCHES]
+    firsts = [m for m in (p.search(norm) for p in any_) if m is not None]
+    if not firsts:
+        return
+    firsts.sort(key=lambda m: m.start())
+    yield from firsts
+    seen = {m.span() for m in firsts}
+    more = [m for p in any_ for m in p.finditer(norm) if m.span() not in seen]
+    yield from sorted(more, key=lambda m: m.start())[:MAX_MATCHES]
 
 
 def _snippet(text: str, m: re.Match | None, keyword_pos: int | None = None) -> str:
@@ -280,7 +294,7 @@ def check_unit(unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = Non
                rule_filter: str | None = None) -> tuple[list[Finding], list[KeyTerm]]:
     """Run every candidate rule and term on one clause. `languages` forces the packs used."""
     text = unit.text
-    norm = normalise(text)
+    norm = unit.norm
     langs = languages or languages_of(text)
     findings: list[Finding] = []
     terms: list[KeyTerm] = []

@@ -39,6 +39,19 @@ _EN_ROLE = "|".join(sorted({w for w in EN_BUYER + EN_SUPPLIER}, key=len, reverse
 #: ACME Ltd. ("Buyer") / (hereinafter referred to as the "Subcontractor")
 _EN_DEFINED = re.compile(rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
                          rf"(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[\"“”']", re.I)
+#: ("Buyer") / (hereinafter referred to as the "Subcontractor"): the name stands before it
+_EN_DEFINED_ANCHOR = re.compile(rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
+                                rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']", re.I)
+_NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|[\n;:])\s*(?:the\s+)?", re.I)
+
+
+def _name_before(text: str, end: int) -> str:
+    """The party name written just before a defined-term bracket."""
+    head = text[max(0, end - 90):end]
+    starts = list(_NAME_START.finditer(head))
+    return head[starts[-1].end():] if starts else head
+
+
 #: BUYER: ACME Ltd / "Subcontractor" means ...
 _EN_LINE = re.compile(rf"^\s*(?:the\s+)?({_EN_ROLE})\s*(?:name)?\s*:\s*([^\n:]{{0,80}})", re.I | re.M)
 _EN_MEANS = re.compile(rf"[\"“]({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I)
@@ -104,10 +117,11 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         for m in _ZH_LINE.finditer(text):
             alias = _ZH_ALIAS.search(m.group(3) or "")
             _add(found, [m.group(1), m.group(2) or "", alias.group(1) if alias else ""], _clean_name(m.group(3)), where)
-        for m in _ZH_DEFINED.finditer(text):
-            _add(found, [m.group(2)], _clean_name(m.group(1)), where)
-        for m in _EN_DEFINED.finditer(text):
-            _add(found, [m.group(2)], _clean_name(m.group(1)), where)
+        if "称" in text:
+            for m in _ZH_DEFINED.finditer(text):
+                _add(found, [m.group(2)], _clean_name(m.group(1)), where)
+        for m in _EN_DEFINED_ANCHOR.finditer(text):
+            _add(found, [m.group(1)], _clean_name(_name_before(text, m.start())), where)
         for m in list(_EN_LINE.finditer(text)) + list(_EN_MEANS.finditer(text)):
             _add(found, [m.group(1)], _clean_name(m.group(2)), where)
     parties: list[Party] = []
@@ -120,6 +134,8 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
 
 #: a role word used this often in a contract that defines no parties names one of them
 USAGE_MIN = 3
+#: characters of the contract counted for role words
+USAGE_CHARS = 30000
 _EN_USAGE = re.compile(r"\b(" + _EN_ROLE + r")\b", re.I)
 _ZH_USAGE = re.compile(_ZH_LABEL)
 
@@ -128,6 +144,7 @@ def parties_from_usage(text: str) -> list[Party]:
     """For a contract without a definitions block: the most used buyer word and supplier word
     (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
     counts: dict[str, int] = {}
+    text = text[:USAGE_CHARS]
     for m in _EN_USAGE.finditer(text):
         if m.group(1)[0].isupper():
             counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
@@ -192,24 +209,34 @@ def _drop(variants: list[str], labels: list[str]) -> list[str]:
     return [v for v in variants if not any(re.fullmatch(v, lab, re.I) for lab in labels)]
 
 
+def _with(variants: list[str], labels: list[str]) -> list[str]:
+    """`variants` plus each label none of them already names (in a stable order)."""
+    extra = [re.escape(lab) for lab in labels if not any(re.fullmatch(v, lab, re.I) for v in variants)]
+    return variants + sorted(set(extra))
+
+
+def _side(lang: str, labels: list[str]) -> list[str]:
+    return [lab for lab in labels if lab.isascii() == (lang == "en")]
+
+
 def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]] | None:
-    """language -> role -> regex variants for this contract, or None to keep the shared words."""
-    if not parties.parties and parties.we == "supplier":
-        return None
+    """language -> role -> regex variants for this contract, or None when they are the shared
+    words (a plain 甲方/乙方 contract), so the rules need no recompiling."""
     ours, theirs = ("supplier", "buyer") if parties.we == "supplier" else ("buyer", "supplier")
     our_labels, their_labels = parties.labels(ours), parties.labels(theirs)
     all_labels = our_labels + their_labels + parties.labels("unknown")
     out: dict[str, dict[str, list[str]]] = {}
+    changed = False
     for lang in ("zh", "en"):
-        mine = [re.escape(lab) for lab in our_labels if lab.isascii() == (lang == "en")]
-        other = [re.escape(lab) for lab in their_labels if lab.isascii() == (lang == "en")]
-        generic_s = vocab.concepts["supplier"].variants(lang)
-        generic_b = vocab.concepts["buyer"].variants(lang)
+        generic = {r: vocab.concepts[r].variants(lang) for r in ("supplier", "buyer", "third_party")}
+        mine, other = generic["supplier"], generic["buyer"]
         if parties.we == "buyer":
-            generic_s, generic_b = generic_b, generic_s
-        out[lang] = {
-            "supplier": mine + _drop(generic_s, their_labels),
-            "buyer": other + _drop(generic_b, our_labels),
-            "third_party": _drop(vocab.concepts["third_party"].variants(lang), all_labels) or ["(?!)"],
+            mine, other = other, mine
+        mapping = {
+            "supplier": _with(_drop(mine, _side(lang, their_labels)), _side(lang, our_labels)),
+            "buyer": _with(_drop(other, _side(lang, our_labels)), _side(lang, their_labels)),
+            "third_party": _drop(generic["third_party"], _side(lang, all_labels)) or ["(?!)"],
         }
-    return out
+        changed = changed or any(mapping[r] != generic[r] for r in mapping)
+        out[lang] = mapping
+    return out if changed else None

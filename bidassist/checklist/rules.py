@@ -34,6 +34,8 @@ Scope = Literal["G", "L", "SOE", "SME", "T", "C"]
 #: default folder of the packs shipped with bidassist (package data: bidassist/checklists)
 DEFAULT_PACK_DIR = package_path("checklists")
 REGEX_FLAGS = re.IGNORECASE
+#: contracts with their own party words each get a recompiled rule set; this many are kept
+MAX_VARIANTS = 8
 
 # Full-width digits, letters, % and the ideographic space, mapped one-to-one to ASCII so text
 # offsets are unchanged (NFKC would also rewrite punctuation the patterns rely on).
@@ -238,6 +240,7 @@ class RuleSet:
     _index: dict = field(default_factory=dict, repr=False)
     _variants: dict = field(default_factory=dict, repr=False)
     _role_re: dict = field(default_factory=dict, repr=False)
+    _doc_re: dict = field(default_factory=dict, repr=False)
 
     def role_patterns(self, lang: str) -> dict[str, re.Pattern | None]:
         """Compiled supplier / buyer / mutual words in `lang` for the subject test."""
@@ -256,13 +259,24 @@ class RuleSet:
         if not roles:
             return self
         key = tuple(sorted((lang, r, tuple(v)) for lang, m in roles.items() for r, v in m.items()))
-        variant = self._variants.get(key)
+        variant = self._variants.pop(key, None)
         if variant is None:
             variant = RuleSet(packs=self.packs, rules=[_recompiled(r, self.vocabulary, roles) for r in self.rules],
                               terms=self.terms, files=self.files, document=self.document, vocabulary=self.vocabulary,
                               roles=roles, _index=self._index)
-            self._variants[key] = variant
+        self._variants[key] = variant  # most recently used last; memory stays bounded
+        while len(self._variants) > MAX_VARIANTS:
+            self._variants.pop(next(iter(self._variants)))
         return variant
+
+    def pattern(self, source: str, lang: str) -> re.Pattern:
+        """A pattern with concepts and this contract's roles expanded, compiled once per rule set."""
+        key = (source, lang)
+        got = self._doc_re.get(key)
+        if got is None:
+            got = re.compile(self.vocabulary.expand(source, lang, (self.roles or {}).get(lang)), REGEX_FLAGS)
+            self._doc_re[key] = got
+        return got
 
     @property
     def languages(self) -> set[str]:

@@ -55,13 +55,14 @@ def _fix(m: re.Match[str]) -> str:
 
 
 #: " ve (5)": "five" lost its "fi"; only before a bracketed figure, where it cannot be another word
+_LATIN = re.compile(r"[A-Za-z]{2}")
 _FIVE = re.compile(r"(?<![A-Za-z])\s(ve)(?=\s+\(\s*5\s*\))", re.IGNORECASE)
 
 
 def repair_line(line: str) -> str:
     """One line with its ligatures restored."""
     line = line.translate(_LIGATURE_CHARS)
-    if " " not in line:
+    if " " not in line or not _LATIN.search(line):
         return line
     line = _FIVE.sub(lambda m: " Five" if m.group(1)[0].isupper() else " five", line)
     return _BROKEN_RE.sub(_fix, line)
