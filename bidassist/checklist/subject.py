@@ -12,7 +12,7 @@ import re
 
 #: a sentence ends at 。；; or a line break, or an English full stop followed by a space
 _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
-_ZH_OBJECT_BEFORE = re.compile(r"(?:因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$")
+_ZH_OBJECT_BEFORE = re.compile(r"(?:收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$")
 _ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
 _EN_OBJECT_BEFORE = re.compile(r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
                                r"\s+(?:the\s+)?$")
@@ -23,7 +23,8 @@ _EN_PASSIVE = re.compile(r"\b(?:borne|paid|payable|assumed|covered|reimbursed|co
                          r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of)"
                          r"\s+(?:solely\s+|entirely\s+)?(?:by\s+)?(?:the\s+)?$")
 _ZH_RECIPIENT = re.compile(r"(?:向|给|付给|支付给|偿付|赔偿|赔付|退还|交付|偿还)\s*$")
-_EN_RECIPIENT = re.compile(r"\b(?:to|pay|reimburse|indemnify|compensate)\s+(?:the\s+)?$")
+_EN_RECIPIENT = re.compile(r"\b(?:pay|paid|payable|owed|due|reimburse|indemnify|compensate)\b[\w\s]{0,20}?"
+                           r"\b(?:to\s+)?(?:the\s+)?$")
 _ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令)\s*$")
 _ZH_BEAR_AFTER = re.compile(r"\s*(?:处以|处罚|罚款|收取|索取|索赔|追偿|追究|扣)")
 _EN_BEAR_BEFORE = re.compile(r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*)\s+(?:\w+\s+){0,3}"
@@ -118,7 +119,9 @@ def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, 
         seg = m.end()
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return True
-    who = actor(text[seg:b], max(m_start, seg) - seg, m_end - seg, patterns, lang) if seg > a else None
+    nxt = _COMMA.search(text, m_end, b)
+    seg_end = nxt.start() if nxt else b
+    who = actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang) if seg > a else None
     if who is None:
         who = actor(text[a:b], m_start - a, m_end - a, patterns, lang)
     return who is None or who == wanted
