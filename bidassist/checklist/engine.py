@@ -17,7 +17,7 @@ import ahocorasick
 from .categories import SEVERITY_RANK
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
-from .subject import binds, sentence_bounds, unselected_option
+from .subject import binding_party, party_of_heading, sentence_bounds, unselected_option
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
 NEAR_WINDOW = 80
@@ -37,6 +37,8 @@ class Unit:
     location: str | None = None          # "paragraph 12", "table 1 row 3"
     block_indices: list[int] = field(default_factory=list)
     title: str | None = None
+    #: the titles of the clauses above this one (乙方义务 / Seller's obligations), for whose clause it is
+    context: str = ""
     _norm: str | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -209,15 +211,19 @@ def _snippet(text: str, m: re.Match | None, keyword_pos: int | None = None) -> s
     return ("…" if a else "") + text[a:b].strip() + ("…" if b < len(text) else "")
 
 
-def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None) -> bool:
-    """The matched words are not in an unselected option and bind the rule's party."""
+def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None, context: str = "") -> bool:
+    """The matched words are not in an unselected option and bind the rule's party (from the
+    sentence, else from the titles above the clause: 乙方义务 / Seller's obligations)."""
     if m is None:
         return True
     if unselected_option(norm, m.start()):
         return False
     if cr.rule.party == "any" or roles is None:
         return True
-    return binds(cr.rule.party, norm, m.start(), m.end(), roles, cr.language)
+    who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
+    if who is None and context:
+        who = party_of_heading(normalise(context), roles)
+    return who is None or who == cr.rule.party
 
 
 def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int, int]]:
@@ -259,7 +265,7 @@ def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dic
     if not _gate(cr.all, cr.none, norm):
         return None
     for m in _candidates(cr.any, norm):
-        if not applies(cr, norm, m, roles):
+        if not applies(cr, norm, m, roles, unit.context):
             continue
         decided = decide_value(cr, text, norm, m)
         if decided is not None:

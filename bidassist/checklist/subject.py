@@ -107,21 +107,34 @@ def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> 
     return None
 
 
-def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None],
-          lang: str) -> bool:
-    """Does a rule for `wanted` (supplier / buyer) apply to the match at [m_start, m_end)?
+def binding_party(text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None], lang: str,
+                  wanted: str = "supplier") -> str | None:
+    """The party the match at [m_start, m_end) binds: supplier, buyer, mutual, or None if unknown.
 
     The actor is looked for first in the comma-separated part that holds the end of the match
-    (where the verb of a Chinese clause stands: 甲方有权…扣除), then in the whole sentence."""
+    (where the verb of a Chinese clause stands: 甲方有权…扣除), then in the whole sentence; a
+    penalty imposed on the supplier (对乙方处以罚款) binds the supplier."""
     a, b = sentence_bounds(text, m_start, m_end)
+    if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
+        return "supplier"
     seg = a
     for m in _COMMA.finditer(text, a, max(a, m_end - 1)):
         seg = m.end()
-    if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
-        return True
     nxt = _COMMA.search(text, m_end, b)
     seg_end = nxt.start() if nxt else b
     who = actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang) if seg > a else None
-    if who is None:
-        who = actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+    return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None],
+          lang: str) -> bool:
+    """Does a rule for `wanted` (supplier / buyer) apply to the match (unknown: yes)?"""
+    who = binding_party(text, m_start, m_end, patterns, lang, wanted)
     return who is None or who == wanted
+
+
+def party_of_heading(context: str, patterns: dict[str, re.Pattern | None]) -> str | None:
+    """The one party the titles above a clause name (乙方义务 -> supplier), else None."""
+    found = {role for role in ("supplier", "buyer") if patterns.get(role) is not None
+             and patterns[role].search(context)}
+    return found.pop() if len(found) == 1 else None

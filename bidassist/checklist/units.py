@@ -69,11 +69,26 @@ def qualified_numbers(clauses: list) -> list[str | None]:
     return out
 
 
+def heading_context(clauses: list) -> list[str]:
+    """For each clause, the titles of the clauses above it (its section headings)."""
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []
+    for c in clauses:
+        level = getattr(c, "level", 0) or 0
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        out.append(" ".join(t for _l, t in stack))
+        if level and c.number:
+            stack.append((level, c.title or ""))
+    return out
+
+
 def units_from_clauses(clauses: Iterable) -> list[Unit]:
     """Engine units of the clauses: non-empty, titled, joined and cut as the module says."""
     clauses = list(clauses)
     units = []
-    for c, number in zip(clauses, qualified_numbers(clauses), strict=True):
+    contexts = heading_context(clauses)
+    for c, number, context in zip(clauses, qualified_numbers(clauses), contexts, strict=True):
         text = c.text if not c.title or c.title in c.text else f"{c.title} {c.text}"
         if not text.strip():
             continue
@@ -82,5 +97,5 @@ def units_from_clauses(clauses: Iterable) -> list[Unit]:
         lines = join_wrapped(text.split("\n")).split("\n")
         for part in _chunks(lines, MAX_UNIT_CHARS) if len(text) > MAX_UNIT_CHARS else [lines]:
             units.append(Unit(text="\n".join(part), clause=number, location=location,
-                              block_indices=indices, title=c.title))
+                              block_indices=indices, title=c.title, context=context))
     return units
