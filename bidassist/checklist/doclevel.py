@@ -35,6 +35,20 @@ def drop_overridden(findings: list[Finding], units: Sequence[Unit], ruleset: Rul
     return [f for f in findings if not overridden.get(f.rule, False)]
 
 
+def first_of_once(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """Only the first finding of each `once` rule."""
+    once = {cr.id for cr in ruleset.rules if cr.rule.once}
+    seen: set[str] = set()
+    out = []
+    for f in findings:
+        if f.rule in once:
+            if f.rule in seen:
+                continue
+            seen.add(f.rule)
+        out.append(f)
+    return out
+
+
 def first_measure(measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lang: str) -> Located | None:
     """The first number of the measure's kind next to its anchor, in contract order."""
     anchor = _pattern(ruleset, measure.near, lang)
@@ -95,7 +109,7 @@ def apply_document_rules(findings: list[Finding], units: Sequence[Unit], ruleset
                          languages: set[str]) -> list[Finding]:
     """Clause findings less the overridden ones, plus the document rules' findings (one per
     category and clause: a clause already flagged for that category is not flagged twice)."""
-    kept = drop_overridden(findings, units, ruleset)
+    kept = first_of_once(drop_overridden(findings, units, ruleset), ruleset)
     seen = {(f.category, f.clause, f.text[:80]) for f in kept}
     for f in document_findings(units, ruleset, languages):
         if (f.category, f.clause, f.text[:80]) not in seen:

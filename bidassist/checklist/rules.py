@@ -109,6 +109,8 @@ class Rule(StrictModel):
     #: document-level exception: the finding is dropped when any clause of the contract matches
     #: one of these (a cap on delay penalties stated in another article)
     unless_anywhere: list[str] = Field(default_factory=list)
+    #: report only the first clause of the contract this rule flags (a whole-contract property)
+    once: bool = False
     message: Text2
     basis: str | None = None
     fallback: Text2 | None = None

@@ -12,7 +12,7 @@ import re
 
 #: a sentence ends at 。；; or a line break, or an English full stop followed by a space
 _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
-_ZH_OBJECT_BEFORE = re.compile(r"(?:收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$")
+_ZH_OBJECT_BEFORE = re.compile(r"(?:在|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$")
 _ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
 _EN_OBJECT_BEFORE = re.compile(r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
                                r"\s+(?:the\s+)?$")
@@ -74,7 +74,7 @@ def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Patter
     inside = [r for s, _e, r in hits if m_start <= s < m_end and is_passive(s)]
     if inside:
         return inside[0]
-    before = [r for s, e, r in hits if s <= m_start and not is_passive(s) and not _is_object(sentence, s, e, lang)]
+    before = [r for s, e, r in hits if s <= m_start and (is_passive(s) or not _is_object(sentence, s, e, lang))]
     if before:
         return before[-1]
     after = [r for s, _e, r in hits if m_end <= s < m_end + PASSIVE_REACH and is_passive(s)]
