@@ -60,8 +60,10 @@ def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
     return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end:end + 4]))
 
 
-def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
-    """'supplier', 'buyer', 'mutual' or None for the party the matched span binds."""
+def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None], lang: str,
+          near: bool = False) -> str | None:
+    """'supplier', 'buyer', 'mutual' or None for the party the matched span binds; `near`: the
+    sentence is the match's own comma part, where 由X before the verb is its actor."""
     hits = sorted(_hits(patterns.get("supplier"), sentence, "supplier") + _hits(patterns.get("buyer"), sentence, "buyer")
                   + _hits(patterns.get("mutual"), sentence, "mutual"))
     if not hits:
@@ -74,7 +76,8 @@ def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Patter
     inside = [r for s, _e, r in hits if m_start <= s < m_end and is_passive(s)]
     if inside:
         return inside[0]
-    before = [r for s, e, r in hits if s <= m_start and (is_passive(s) or not _is_object(sentence, s, e, lang))]
+    before = [r for s, e, r in hits if s <= m_start and ((near and is_passive(s)) or
+                                                        (not is_passive(s) and not _is_object(sentence, s, e, lang)))]
     if before:
         return before[-1]
     after = [r for s, _e, r in hits if m_end <= s < m_end + PASSIVE_REACH and is_passive(s)]
@@ -122,7 +125,7 @@ def binding_party(text: str, m_start: int, m_end: int, patterns: dict[str, re.Pa
         seg = m.end()
     nxt = _COMMA.search(text, m_end, b)
     seg_end = nxt.start() if nxt else b
-    who = actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang) if seg > a else None
+    who = actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang, near=True) if seg > a else None
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
 
 
