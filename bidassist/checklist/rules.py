@@ -467,6 +467,14 @@ def _vocabulary(files: list[Path], docs: list[YamlDoc], problems: list[Problem])
     return vocab
 
 
+#: top-level keys of the other data files kept beside the packs (vocabulary/)
+_OTHER_DATA_KEYS = ("categories", "anchors")
+
+
+def _is_other_data(doc: YamlDoc) -> bool:
+    return isinstance(doc.data, dict) and "pack" not in doc.data and any(k in doc.data for k in _OTHER_DATA_KEYS)
+
+
 def _check_ids(pack: Pack, doc: YamlDoc, seen_packs: dict[str, str], seen_rules: dict[str, str],
                problems: list[Problem]) -> None:
     if pack.pack in seen_packs:
@@ -494,7 +502,7 @@ def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = N
     docs = _read_docs(files, problems)
     ruleset.vocabulary = _vocabulary(files, docs, problems)
     for doc in docs:
-        if is_vocabulary(doc) or (isinstance(doc.data, dict) and "categories" in doc.data):
+        if is_vocabulary(doc) or _is_other_data(doc):
             continue
         pack, pack_problems = parse_pack(doc)
         problems.extend(pack_problems)
