@@ -37,13 +37,27 @@ def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
     return choose_we(found, we)
 
 
+def once_per_bilingual_clause(findings: list) -> list:
+    """A bilingual contract states each clause twice (中文 then English, same number): a category
+    flagged on both is reported once, in the language of the first text."""
+    first_lang: dict[tuple[str, str], str] = {}
+    out = []
+    for f in findings:
+        key = (f.category, f.clause or "")
+        if f.clause and key in first_lang and first_lang[key] != f.language:
+            continue
+        first_lang.setdefault(key, f.language)
+        out.append(f)
+    return out
+
+
 def run_units(units: list[Unit], rules: RuleSet, *, name: str, lang: str | None = None,
               we: str | None = None) -> CheckResult:
     parties = contract_parties(units, we)
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
-    findings = apply_document_rules(findings, units, ruleset, doc_langs)
+    findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
     result = CheckResult(name=name, findings=findings, clauses=terms, clause_count=n,
                          rule_count=len(rules.rules), parties=parties.to_json())
     result.notes.extend(parties.notes)

@@ -181,3 +181,10 @@ def test_ratio_uses_the_contracts_own_rates():
     same = "一、乙方逾期交货的，每逾期一日按合同价的1%支付违约金。\n二、甲方逾期付款的，每逾期一日按应付款的1%支付违约金。"
     assert "zh.doc.penalty.asymmetric.ratio" in {f.rule for f in check_text(low, RULES).findings}
     assert "zh.doc.penalty.asymmetric.ratio" not in {f.rule for f in check_text(same, RULES).findings}
+
+
+def test_bilingual_clause_is_reported_once():
+    text = ("5.1 乙方承担一切责任和损失。\n5.1 The Supplier shall bear unlimited liability.\n"
+            "5.2 本合同一式两份。\n5.2 This contract is made in two copies.")
+    found = [f for f in check_text(text, RULES).findings if f.category == "liability.uncapped"]
+    assert len(found) == 1 and found[0].language == "zh"
