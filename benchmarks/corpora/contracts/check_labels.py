@@ -39,7 +39,10 @@ def check_item(where: str, item: dict, text: str, kind: str) -> list[str]:
 
 
 def check_file(labels: Path) -> tuple[list[str], int]:
-    data = yaml.safe_load(labels.read_text(encoding="utf-8"))
+    try:
+        data = yaml.safe_load(labels.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        return [f"{labels.name}: not valid YAML: {error}".replace("\n", " ")], 0
     text = document_for(labels).read_text(encoding="utf-8")
     problems = [f"{labels.name}: missing keys {sorted(KEYS - data.keys())}"] if KEYS - data.keys() else []
     count = 0
