@@ -13,7 +13,18 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 CORPORA = (HERE, HERE.parent / "contracts_synthetic")
-KEYS = {"id", "title", "source", "split", "drafted_by", "supplier_party", "parties", "traps", "lookalikes", "notes"}
+KEYS = {
+    "id",
+    "title",
+    "source",
+    "split",
+    "drafted_by",
+    "supplier_party",
+    "parties",
+    "traps",
+    "lookalikes",
+    "notes",
+}
 SEVERITIES = {"high", "medium", "low"}
 
 
