@@ -226,5 +226,25 @@ def alias_cmd(
     console.print(f"{name}: {len(aliases)} alias(es) recorded")
 
 
+@history_app.command("customer")
+def customer_cmd(
+    name: str = typer.Argument(..., help="The customer (created when new)."),
+    group: str = typer.Option(None, "--group", help="The group (集团) it belongs to."),
+    sector: str = typer.Option(None, "--sector", help="Sector, e.g. hospital, utility, rail."),
+    region: str = typer.Option(None, "--region", help="Region, e.g. 浙江."),
+    ownership: str = typer.Option(None, "--ownership", help="state_owned, government, private, foreign or other."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Set a customer's group, sector, region and ownership. 客户信息（集团、行业、地区、性质）。"""
+    from bidassist.store import open_store
+    from bidassist.store.entities import set_customer
+
+    with open_store(db, create=True) as store, store.writing() as session:
+        c = set_customer(session, name, group=group, sector=sector, region=region, ownership=ownership)
+        line = (f"{c.name}: group {c.parent.name if c.parent else '-'}, sector {c.sector or '-'}, "
+                f"region {c.region or '-'}, ownership {c.ownership or '-'}")
+    console.print(line)
+
+
 def register(app: typer.Typer) -> None:
     """The commands are on `history_app` (registered by bidassist.cli.history)."""

@@ -98,3 +98,32 @@ def add_customer_alias(session: Session, name: str, alias: str, *, parent: str |
             raise InputError("a customer cannot be its own group", parent)
         customer.parent = group
     return customer
+
+
+OWNERSHIP = {"state_owned": ("state_owned", "state-owned", "soe", "国企", "国有", "央企"),
+             "government": ("government", "public", "政府", "事业单位", "机关", "公立"),
+             "private": ("private", "民营", "私营"),
+             "foreign": ("foreign", "外资", "合资"),
+             "other": ("other", "其他")}
+
+
+def ownership_value(text: str) -> str:
+    """A customer's ownership as stored: state_owned, government, private, foreign or other."""
+    t = text.strip().lower()
+    for value, names in OWNERSHIP.items():
+        if t in names:
+            return value
+    raise InputError(f"ownership {text!r}: one of {', '.join(OWNERSHIP)} (国企/政府/民营/外资/其他)", "--ownership")
+
+
+def set_customer(session: Session, name: str, *, group: str | None = None, sector: str | None = None,
+                 region: str | None = None, ownership: str | None = None) -> Customer:
+    """Create or update a customer's group (集团), sector, region and ownership."""
+    customer = add_customer_alias(session, name, name, parent=group)
+    if sector is not None:
+        customer.sector = sector
+    if region is not None:
+        customer.region = region
+    if ownership is not None:
+        customer.ownership = ownership_value(ownership)
+    return customer

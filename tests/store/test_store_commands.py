@@ -71,3 +71,20 @@ def test_history_alias_merges_spellings(tmp_path):
     rows = json.loads(bidassist("history", "competitors", "--db", db, "--format", "json").stdout)
     acme = next(c for c in rows if c["name"] == "Acme Clean")
     assert acme["tenders"] == 2 and acme["aliases"] == ["ACME-Cleanrooms"]
+
+
+def test_customer_group_and_buyer_filter_takes_the_members(tmp_path):
+    db = str(tmp_path / "s.db")
+    f = tmp_path / "b.csv"
+    f.write_text("tender,buyer,bidder,price\nG1,国网浙江省电力有限公司,甲,100\nG1,国网浙江省电力有限公司,乙,101\n"
+                 "G2,国网江苏省电力有限公司,甲,102\nH1,滨江市第一人民医院,甲,90\n", encoding="utf-8")
+    assert bidassist("history", "import", str(f), "--db", db).returncode == 0
+    for member in ("国网浙江省电力有限公司", "国网江苏省电力有限公司"):
+        r = bidassist("history", "customer", member, "--group", "国家电网有限公司", "--ownership", "国企",
+                      "--sector", "utility", "--db", db)
+        assert r.returncode == 0 and "ownership state_owned" in r.stdout
+    tenders = json.loads(bidassist("history", "tenders", "--buyer", "国家电网", "--db", db, "--format",
+                                   "json").stdout)
+    assert [t["number"] for t in tenders] == ["G1", "G2"]
+    r = bidassist("history", "customer", "X", "--ownership", "martian", "--db", db)
+    assert r.returncode == 2 and "ownership 'martian'" in r.stderr
