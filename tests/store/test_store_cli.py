@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, TEXAS, TEXAS_ARGS, bidassist
+from .conftest import ROOT, TEXAS, TEXAS_ARGS, bidassist, needs_texas
 
 NOW = "2026-12-01T09:00:00Z"
 
@@ -60,6 +60,7 @@ def run_flow(db: str, folder: Path, tag: str) -> dict[str, str]:
     return out
 
 
+@needs_texas
 def test_acceptance_flow_sqlite_and_postgresql_identical(tmp_path, pg_url):
     store_bid(tmp_path)
     lite = run_flow(str(tmp_path / "stores" / "history.db"), tmp_path, "lite")

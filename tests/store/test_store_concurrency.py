@@ -10,7 +10,7 @@ import time
 from bidassist.store import open_store
 from bidassist.store.admin import table_counts
 
-from .conftest import ROOT, TEXAS, TEXAS_ARGS
+from .conftest import ROOT, TEXAS, TEXAS_ARGS, needs_texas
 
 RECORDER = """
 import sys, time
@@ -23,6 +23,8 @@ while not go.exists():
 for i in range(40):
     record_result(sys.argv[1], f"C-{i}", won=False, winner=f"RIVAL {i % 3}", price=Decimal("1000.50") + i)
 """
+
+pytestmark = needs_texas
 
 
 def test_two_writers_at_once_lose_nothing(db_url, tmp_path):

@@ -16,10 +16,12 @@ from bidassist.store.history_import import import_history
 from bidassist.store.names import name_key
 from bidassist.store.queries import Filters, history_rows, list_competitors
 
-from .conftest import TEXAS
+from .conftest import TEXAS, needs_texas
 
 TEXAS_MAP = {"buyer": "district"}
 TEXAS_SET = {"category": "school milk", "currency": "USD"}
+
+pytestmark = needs_texas
 
 
 def _texas(store):
