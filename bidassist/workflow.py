@@ -19,10 +19,10 @@ from bidassist.core.safeio import atomic_write_text
 from bidassist.costs import load_costs
 from bidassist.costs.model import CostModel
 from bidassist.reports.summary import print_bid_summary
-from bidassist.store.record import record_price
+from bidassist.store.record import record_price, record_render
 from bidassist.store.review import record_review
 
-#: the demo's store: the bid and the contract review are recorded in out/bidassist.db
+#: the demo's store: the priced bid, the documents' hashes and the contract review go to out/bidassist.db
 STORE_NAME = "bidassist.db"
 
 
@@ -115,6 +115,7 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
     result.files.extend(f.path for f in report.files)
     if report.index is not None:
         result.files.append(report.index)
+    console.print(str(record_render(out_dir / STORE_NAME, bid, price, [f.path for f in report.files])))
 
     if bid.contract is not None:
         console.print(Rule("5 · 合同审查 Contract check"))

@@ -22,7 +22,8 @@ def test_demo_records_bid_and_contract_review_in_out(tmp_path):
     run_main_job(default_example(), out, console=Console(file=open("/dev/null", "w")))
     with open_store(out / "bidassist.db") as store:
         data = json.loads(export_json(store))
-    assert [o["kind"] for o in data["our_bids"]] == ["price"]
+    assert [o["kind"] for o in data["our_bids"]] == ["price", "render"]
+    assert len(json.loads(data["our_bids"][1]["documents"])) == len(list((out / "documents").glob("*.docx")))
     priced = json.loads((out / "price.json").read_text(encoding="utf-8"))
     assert data["our_bids"][0]["price"] == priced["recommended"]["price"]
     assert data["tenders"][0]["number"] == "BJZC-2026-0417"
