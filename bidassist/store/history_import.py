@@ -14,14 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.money import parse_amount, parse_number
 from bidassist.store.connection import Store
 from bidassist.store.entities import Directory
-from bidassist.store.models import Bid, ImportRun, Tender
+from bidassist.store.models import Bid, Competitor, ImportRun, Tender
 from bidassist.store.names import name_key
 from bidassist.store.tabular import Table, map_columns, parse_date, read_table, row_getter
 from bidassist.store.timeutil import now_text
@@ -182,6 +182,7 @@ class _Importer:
             for b in session.scalars(select(Bid).where(Bid.tender_id.in_(ids[start:start + 500]))):
                 self.bids[(b.tender_id, b.bidder_key)] = b
         self.seen_tender: dict[tuple[str, str], str] = {}
+        self.new_bids: list[tuple[Tender, Competitor | None, dict[str, Any]]] = []
         self.seq: dict[tuple[str, str, str], int] = {}
 
     def tender(self, row: BidRow) -> Tender:
@@ -212,6 +213,15 @@ class _Importer:
             self.report.tenders_updated += 1
         return tender
 
+    def insert_new_bids(self) -> None:
+        """New bids in one bulk insert (in file order), once their tenders and bidders have ids."""
+        if not self.new_bids:
+            return
+        self.session.flush()
+        rows = [dict(values, tender_id=tender.id, competitor_id=competitor.id if competitor else None)
+                for tender, competitor, values in self.new_bids]
+        self.session.execute(insert(Bid), rows)
+
     def bid(self, row: BidRow) -> None:
         tender = self.tender(row)
         competitor = self.directory.competitor(row.bidder) if row.bidder else None
@@ -221,8 +231,7 @@ class _Importer:
         bidder_key = f"{who}#{seq}"
         existing = self.bids.get((tender.id, bidder_key)) if tender.id is not None else None
         if existing is None:
-            bid = Bid(tender=tender, competitor=competitor, bidder_key=bidder_key, source=row.where, **row.bid)
-            self.session.add(bid)
+            self.new_bids.append((tender, competitor, dict(row.bid, bidder_key=bidder_key, source=row.where)))
             self.report.added += 1
             return
         changed = [k for k, v in row.bid.items() if getattr(existing, k) != v]
@@ -254,6 +263,7 @@ def import_history(store: Store, path: Path, *, mapping: Mapping[str, str] | Non
                 report.bad.append(Problem(row.where, str(exc)))
         if report.bad and not skip_bad:
             raise ProblemsError(report.bad, "history file has bad rows; nothing was imported")
+        importer.insert_new_bids()
         report.customers_added = importer.directory.added_customers
         report.competitors_added = importer.directory.added_competitors
         if report.added or report.updated:
