@@ -184,8 +184,10 @@ def load_store_history(spec: History) -> list[HistoryBid]:
     """The same rows as `load_history`, read from the bid-history store with the spec's filters."""
     from bidassist.store.history_source import store_history_rows
 
-    return [HistoryBid(**row) for row in store_history_rows(spec.db, beside=spec.base_dir, buyer=spec.buyer,
-                                                            category=spec.category, since=spec.since)]
+    fields = HistoryBid.__dataclass_fields__
+    return [HistoryBid(**{k: v for k, v in row.items() if k in fields})
+            for row in store_history_rows(spec.db, beside=spec.base_dir, buyer=spec.buyer, category=spec.category,
+                                          since=spec.since)]
 
 
 def _wmean_sd(x: np.ndarray, w: np.ndarray) -> tuple[float, float]:

@@ -66,21 +66,22 @@ def _filtered(session: Session, query: Select, f: Filters) -> Select:
 
 def history_rows(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Valid bids as the history-file loader gives them: tender, bidder, price, estimate, won, year,
-    where. A bid without a bidder name is its own unnamed bidder, as in a file."""
+    where, buyer. A bid without a bidder name is its own unnamed bidder, as in a file."""
     with store.reading() as session:
         q = (select(Bid.id, Tender.number, Tender.lot, Competitor.name, Bid.price, Tender.estimate, Bid.awarded,
-                    Tender.year, Tender.date, Bid.source)
+                    Tender.year, Tender.date, Bid.source, Customer.name)
              .join(Tender, Bid.tender_id == Tender.id).outerjoin(Competitor, Bid.competitor_id == Competitor.id)
+             .outerjoin(Customer, Tender.customer_id == Customer.id)
              .where(Bid.valid.is_(True)).order_by(Bid.id))
         rows = session.execute(_filtered(session, q, f)).all()
     out = []
-    for bid_id, number, lot, bidder, price, estimate, awarded, year, date, source in rows:
+    for bid_id, number, lot, bidder, price, estimate, awarded, year, date, source, buyer in rows:
         year = year if year is not None else (date.year if date else None)
         out.append({"tender": f"{number}#{lot}" if lot else number,
                     "bidder": bidder or f"(unnamed, bid {bid_id})",
                     "price": float(price), "estimate": float(estimate) if estimate else None,
                     "won": bool(awarded), "year": float(year) if year is not None else None,
-                    "where": source or f"store bid {bid_id}"})
+                    "where": source or f"store bid {bid_id}", "buyer": buyer})
     return out
 
 
