@@ -36,14 +36,27 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
         we: str = typer.Option(None, "--we", help="Which party we are: supplier (default), buyer, or a "
                                                   "party's name as the contract writes it."),
+        record: bool = typer.Option(False, "--record", help="Record the review (key terms, findings) for its "
+                                                            "customer in the store."),
+        customer: str = typer.Option(None, "--customer", help="The customer for --record (default: the bid "
+                                                              "file's buyer, else the contract's 甲方/Buyer)."),
+        jobs: int = typer.Option(1, "--jobs", "-j", help="With a folder: contracts checked in parallel."),
+        db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
+                                                  "bidassist.db beside the contract)."),
     ) -> None:
         """Check a contract for supplier traps; compare it with the tender. Exit 0: nothing at or above
         --fail-on; 1: something; 2: error. 合同审查：背靠背、审计结算、质保金、违约金、单方变更等，并与招标文件比对。"""
         from bidassist.checklist import check_contract, load_packs
 
         _check_options(fmt, lang, fail_on, out, annotate, force)
+        if contract.is_dir():
+            from bidassist.cli.check_batch import run_batch
+
+            raise typer.Exit(run_batch(contract, record=record, jobs=jobs, db=db, customer=customer, lang=lang,
+                                       fmt="json" if fmt == "json" else "table", fail_on=fail_on or "high"))
         if contract.suffix.lower() in (".yaml", ".yml"):
-            contract, against, waivers, fail_on, we = _from_bid_file(contract, against, waivers, fail_on, we)
+            contract, against, waivers, fail_on, we, customer = _from_bid_file(
+                contract, against, waivers, fail_on, we, customer)
         fail_on = fail_on or "high"
         if annotate is not None and annotate.resolve() == contract.resolve():
             raise InputError("--annotate must not overwrite the contract", str(annotate))
@@ -51,6 +64,10 @@ def register(app: typer.Typer) -> None:
         result = check_contract(contract, rules, against=against, waivers=waivers, lang=lang, we=we,
                                 bid_price=_bid_price(against))
         report_lang = lang or result.lang
+        if record:
+            from bidassist.store.review import record_review
+
+            Console(stderr=True, highlight=False).print(str(record_review(db, contract, result.to_json(), customer=customer)))
         if fmt == "table":
             from bidassist.reports.check_terminal import print_result
 
@@ -94,7 +111,8 @@ def _check_options(fmt: str, lang: str | None, fail_on: str | None, out: Path | 
 
 
 def _from_bid_file(path: Path, against: Path | None, waivers: Path | None, fail_on: str | None,
-                   we: str | None) -> tuple[Path, Path | None, Path | None, str | None, str | None]:
+                   we: str | None, customer: str | None
+                   ) -> tuple[Path, Path | None, Path | None, str | None, str | None, str | None]:
     """The contract: section of a bid file; options given on the command line win."""
     from bidassist.core.bidfile import load_bid
 
@@ -102,7 +120,7 @@ def _from_bid_file(path: Path, against: Path | None, waivers: Path | None, fail_
     if bid.contract is None:
         raise InputError("the bid file has no contract: section", str(path))
     return (bid.contract.file, against or bid.contract.against, waivers or bid.contract.waivers,
-            fail_on or bid.contract.fail_on, we or bid.bidder.company)
+            fail_on or bid.contract.fail_on, we or bid.bidder.company, customer or bid.tender.buyer)
 
 
 def _bid_price(against: Path | None):
