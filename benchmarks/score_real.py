@@ -33,10 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bidassist.checklist import load_packs  # noqa: E402
-from bidassist.checklist.api import contract_parties  # noqa: E402
+from bidassist.checklist.api import run_units  # noqa: E402
 from bidassist.checklist.categories import COMPARE_CATEGORIES  # noqa: E402
-from bidassist.checklist.engine import Unit, check_unit  # noqa: E402
-from bidassist.checklist.parties import roles  # noqa: E402
+from bidassist.checklist.engine import TEXT_LIMIT, Unit  # noqa: E402
 from bidassist.checklist.units import units_from_clauses  # noqa: E402
 from bidassist.reading import split_clauses, text_blocks  # noqa: E402
 
@@ -76,14 +75,12 @@ class Tally:
 
 
 def check_document(text: str, name: str, rules, we: str | None) -> list[tuple[Unit, object]]:
+    """(unit, finding) pairs of the full check (clause and document rules) as `check --we` runs it."""
     units = units_from_clauses(split_clauses(text_blocks(text, name)))
-    parties = contract_parties(units, we)
-    ruleset = rules.for_roles(roles(parties, rules.vocabulary))
-    out = []
-    for unit in units:
-        findings, _ = check_unit(unit, ruleset)
-        out.extend((unit, f) for f in findings if f.category not in SKIP)
-    return out
+    result = run_units(units, rules, name=name, we=we)
+    by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in units}
+    return [(by_text[(f.clause, f.text)], f) for f in result.findings
+            if f.category not in SKIP and (f.clause, f.text) in by_text]
 
 
 def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) -> dict[str, Tally]:
