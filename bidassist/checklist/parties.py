@@ -132,6 +132,8 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
     return parties
 
 
+#: public-body words that name a party only when the contract defines them ("the City")
+_DEFINED_ONLY = {"city", "county", "state", "agency", "department", "district", "authority", "company", "principal"}
 #: a role word used this often in a contract that defines no parties names one of them
 USAGE_MIN = 3
 #: characters of the contract counted for role words
@@ -150,7 +152,7 @@ def parties_from_usage(text: str) -> list[Party]:
             counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
     for m in _ZH_USAGE.finditer(text):
         counts[m.group(0)] = counts.get(m.group(0), 0) + 1
-    used = {w for w, n in counts.items() if n >= USAGE_MIN}
+    used = {w for w, n in counts.items() if n >= USAGE_MIN and w not in _DEFINED_ONLY}
     subcontract = bool(used & _SUBCONTRACTOR)
     best: dict[str, tuple[int, str]] = {}
     for w in used:
