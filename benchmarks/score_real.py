@@ -42,8 +42,8 @@ from bidassist.reading import split_clauses, text_blocks  # noqa: E402
 DEFAULT = ROOT / "benchmarks" / "corpora" / "contracts"
 SKIP = set(COMPARE_CATEGORIES)
 _SPACE = re.compile(r"\s+")
-#: a quote longer than a clause is matched by its head
-HEAD = 24
+#: a quote that runs past its clause is matched by its first HEAD characters (whitespace removed)
+HEAD = 40
 
 
 def squash(text: str) -> str:
@@ -52,7 +52,7 @@ def squash(text: str) -> str:
 
 def covers(unit_text: str, quote: str) -> bool:
     u, q = squash(unit_text), squash(quote)
-    return bool(q) and (q in u or q[:HEAD] in u or (len(u) >= HEAD and u in q))
+    return bool(q) and (q in u or (len(q) > HEAD and q[:HEAD] in u) or (len(u) >= HEAD and u in q))
 
 
 @dataclass
