@@ -188,3 +188,21 @@ def test_bilingual_clause_is_reported_once():
             "5.2 本合同一式两份。\n5.2 This contract is made in two copies.")
     found = [f for f in check_text(text, RULES).findings if f.category == "liability.uncapped"]
     assert len(found) == 1 and found[0].language == "zh"
+
+
+def test_section_heading_names_the_party():
+    """(5) under 需方的违约责任 binds the buyer although its sentence names no party."""
+    text = ("十、违约责任\n1、供方的违约责任\n(1)供方逾期交货的，每逾期一日按货款的千分之五偿付违约金。\n"
+            "2、需方的违约责任\n(1)未按合同规定日期付款，每延期一天，应偿付供方以延期付款总额千分之五的罚金。")
+    found = {(f.category, f.clause) for f in check_text(text, RULES).findings}
+    assert any(c == "penalty.excessive" and "1、" in (cl or "") and "2、" not in (cl or "") for c, cl in found), found
+    assert not any(c == "penalty.excessive" and "2、" in (cl or "") for c, cl in found), found
+
+
+def test_a_penalty_imposed_on_the_supplier_binds_the_supplier():
+    assert "penalty.excessive" in _cats("五、否则甲方将按已收货款服务费差额对乙方处以十倍罚款。")
+
+
+def test_buyer_organising_acceptance_is_the_buyers_clause():
+    assert "acceptance.no_deadline" in _cats("八、乙方安装调试完毕后，由甲方组织验收。")
+    assert "acceptance.no_deadline" not in _cats("八、乙方负责对辅料进行验收。")
