@@ -31,6 +31,9 @@ _START = np.log([1.0, 1.0, 1.0, 1.0])
 #: precision anybody reads the parameters to
 _MAX_ITER = 2000
 _GTOL = 1e-8
+#: the search stays within e^±12 for every parameter (far outside any fitted value seen in
+#: practice), so the likelihood stays finite
+_LOG_BOUNDS = [(-12.0, 12.0)] * 4
 #: below this many customers the four parameters cannot be identified
 MIN_CUSTOMERS = 20
 
@@ -132,7 +135,8 @@ def _negative_ll(log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.n
         a4 = np.where((x > 0) | (k == 1),
                       np.log(a) - np.log(b + x - 1 + k) - (r + x) * np.log(alpha + t_x), -np.inf)
     ll = a1 + a2 + np.logaddexp(a3, a4)
-    return float(-(weight * ll).sum())
+    total = float(-(weight * ll).sum())
+    return total if np.isfinite(total) else np.inf
 
 
 def fit(summary: Summary, variant: str = "bg") -> BGNBD:
@@ -148,8 +152,9 @@ def fit(summary: Summary, variant: str = "bg") -> BGNBD:
     triples = np.stack([summary.x, summary.t_x, summary.T], axis=1)
     uniq, counts = np.unique(triples, axis=0, return_counts=True)
     args = (uniq[:, 0], uniq[:, 1], uniq[:, 2], counts.astype(float), 1 if variant == "mbg" else 0)
-    res = minimize(_negative_ll, _START, args=args, method="L-BFGS-B",
-                   options={"maxiter": _MAX_ITER, "gtol": _GTOL})
+    with np.errstate(all="ignore"):
+        res = minimize(_negative_ll, _START, args=args, method="L-BFGS-B", bounds=_LOG_BOUNDS,
+                       options={"maxiter": _MAX_ITER, "gtol": _GTOL})
     if not np.isfinite(res.fun):
         raise InputError("BG/NBD: the likelihood could not be evaluated on these histories")
     r, alpha, a, b = (float(v) for v in np.exp(res.x))
