@@ -75,7 +75,7 @@ def archetypes() -> Book:
         b.order("volume", day, "300000", "0.03", pay_days=150, serve="3000")
     b.customer("squeeze", "扒皮建设集团")  # falling margins, days to pay growing, traps
     for i, day in enumerate(every(45)):
-        b.order("squeeze", day, "250000", "0.15", pay_days=40 + 4 * i, penalties="4000")
+        b.order("squeeze", day, "250000", "0.10", pay_days=40 + 4 * i, penalties="4000")
     for i, day in enumerate(every(120)):
         margin = D("0.20") - D("0.02") * i
         b.tender("squeeze", day, "won", "1000000", str((1 - margin) * 1000000))
