@@ -34,7 +34,7 @@ class Order:
     customer_id: str
     date: dt.date
     revenue: Decimal
-    cost: Decimal  # direct cost
+    cost: Decimal | None  # direct cost; None when finance did not record it
     cost_to_serve: Decimal = ZERO  # account management, logistics, after-sales, where given
     penalties: Decimal = ZERO  # penalties paid or claims settled on this order
 

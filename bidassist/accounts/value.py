@@ -49,6 +49,7 @@ class CustomerValue:
     financing_cost: Decimal
     profit: Decimal  # revenue − direct cost − cost to serve − penalties − financing cost
     margin: float | None  # profit / revenue
+    uncosted_revenue: Decimal  # revenue whose direct cost is unknown: counted with no margin
     by_year: tuple[YearFigures, ...]
     orders: int
     first_order: dt.date | None
@@ -72,7 +73,7 @@ def _by_year(s: Slice) -> tuple[YearFigures, ...]:
     for o in s.orders:
         acc = years.setdefault(o.date.year, [ZERO, ZERO])
         acc[0] += o.revenue
-        acc[1] += o.revenue - o.cost
+        acc[1] += o.revenue - o.cost if o.cost is not None else ZERO
     return tuple(YearFigures(y, _money(v[0]), _money(v[1])) for y, v in sorted(years.items()))
 
 
@@ -104,16 +105,19 @@ def customer_value(book: Book, key: str, profile: Profile) -> CustomerValue:
     s = book.subset(members)
     pay = behaviour(s.invoices, s.receipts, book.as_of, profile)
     revenue = sum((o.revenue for o in s.orders), ZERO)
-    cost = sum((o.cost for o in s.orders), ZERO)
+    uncosted = sum((o.revenue for o in s.orders if o.cost is None), ZERO)
+    cost = sum((o.cost for o in s.orders if o.cost is not None), ZERO)
     serve = sum((o.cost_to_serve for o in s.orders), ZERO)
     penalties = sum((o.penalties for o in s.orders), ZERO)
-    profit = revenue - cost - serve - penalties - pay.financing_cost
+    # an order with no recorded cost earns no margin here: never a margin we cannot show
+    profit = revenue - uncosted - cost - serve - penalties - pay.financing_cost
     tenure, per_year, cv = _rhythm(s)
     name = book.customer(key).name if len(members) == 1 and key in members else key
     return CustomerValue(
         key=key, name=name, members=members, revenue=_money(revenue), direct_cost=_money(cost),
         cost_to_serve=_money(serve), penalties=_money(penalties), financing_cost=pay.financing_cost,
         profit=_money(profit), margin=float(profit / revenue) if revenue else None,
+        uncosted_revenue=_money(uncosted),
         by_year=_by_year(s), orders=len({o.date for o in s.orders}),
         first_order=s.orders[0].date if s.orders else None,
         last_order=s.orders[-1].date if s.orders else None,

@@ -25,6 +25,7 @@ def account_json(a: Account) -> dict[str, Any]:
         "tier": p.tier, "rank": p.rank, "of": p.of, "explain": p.explain(),
         "profit_share": _num(p.profit_share), "revenue_share": _num(p.revenue_share),
         "revenue": _money(v.revenue), "direct_cost": _money(v.direct_cost),
+        "uncosted_revenue": _money(v.uncosted_revenue),
         "cost_to_serve": _money(v.cost_to_serve), "penalties": _money(v.penalties),
         "financing_cost": _money(v.financing_cost), "profit": _money(v.profit), "margin": _num(v.margin),
         "by_year": [{"year": y.year, "revenue": _money(y.revenue), "gross_margin": _money(y.gross_margin)}
