@@ -173,19 +173,40 @@ class Retention(StrictModel):
     months: int = Field(ge=0)
 
 
+class SpendPoint(StrictModel):
+    share: Rate = Field(gt=0, le=1)
+    day: int = Field(ge=0, description="days after contract signing")
+
+
+class Bond(StrictModel):
+    share: Rate = Field(gt=0, le=1, description="bond amount as a share of the price")
+    annual_fee: Rate = Field(ge=0, le=1, description="bank fee a year, share of the bond amount")
+    months: float = Field(gt=0, le=600)
+
+
 class PaymentTerms(StrictModel):
     advance: Rate = Field(default=Decimal(0), ge=0, le=1)
     milestones: list[Milestone] = Field(default_factory=list)
     retention: Retention | None = None
     annual_rate: Rate = Field(default=Decimal("0.045"), ge=0, le=1)
     duration_days: int | None = Field(default=None, ge=0, description="contract work period")
+    spending: list[SpendPoint] = Field(default_factory=list,
+                                       description="our spending profile; default: even over the duration")
+    bond: Bond | None = None
 
     @model_validator(mode="after")
     def _shares_sum_to_one(self) -> PaymentTerms:
-        total = self.advance + sum(m.share for m in self.milestones) + (
-            self.retention.share if self.retention else 0)
+        ret = self.retention.share if self.retention else 0
+        total = self.advance + sum(m.share for m in self.milestones) + ret
         if self.milestones and abs(total - 1) > Decimal("0.0001"):
-            raise ValueError(f"advance + milestones + retention shares must add up to 1, got {total}")
+            raise ValueError(f"advance {self.advance} + milestones {sum(m.share for m in self.milestones)} + "
+                             f"retention {ret} = {total}: the shares must add up to 1")
+        if not self.milestones and self.advance + ret > 1:
+            raise ValueError(f"advance {self.advance} + retention {ret} = {self.advance + ret} leaves a negative "
+                             "balance at delivery: the shares must add up to at most 1")
+        spent = sum((s.share for s in self.spending), Decimal(0))
+        if self.spending and abs(spent - 1) > Decimal("0.0001"):
+            raise ValueError(f"spending shares add up to {spent}, not 1")
         return self
 
 
@@ -299,6 +320,10 @@ class PricingSection(StrictModel):
     evaluation: Evaluation = Field(default_factory=lambda: LowestPrice(method="lowest_price"))
     policy: Policy = Field(default_factory=Policy)
     bid_cost: Money = Field(default=Decimal(0), ge=0, description="sunk cost of bidding")
+    price_step: Money = Field(default=Decimal("0.01"), gt=0,
+                              description="the tender's price unit: prices are multiples of it (0.0001 for unit prices)")
+    near_optimal_share: float = Field(default=0.01, gt=0, lt=1,
+                                      description="the near-optimal band: expected profit within this share of the best")
 
 
 # --------------------------------------------------------------------------- offer, documents, contract

@@ -313,8 +313,10 @@ class CompetitorModel:
         return rng.choice(self.count_values, size=n, p=self.count_weights)
 
     def sample_bids(self, rng: np.random.Generator, n: int, columns: int) -> np.ndarray:
-        """(n, columns) float32 bids for competitor slots 0..columns-1 (a slot is used when < count)."""
-        z = factor_scores(rng, n, columns, self.common)
+        """(n, columns) float64 bids for competitor slots 0..columns-1 (a slot is used when < count).
+        Float64, not float32: a float32 bid rounds onto round prices (105 + 4e-6 → 105.0) and turns a
+        sure win just below the rivals into a tie."""
+        z = factor_scores(rng, n, columns, self.common).astype(np.float64)
         if self.identity_weights is None:
             out = self.marginals[0].from_z(z)
         else:
@@ -323,12 +325,12 @@ class CompetitorModel:
             logw = np.log(np.where(w > 0, w, 1e-300))
             keys = logw[None, :] + rng.gumbel(size=(n, k + columns))
             ident = np.argsort(-keys, axis=1)[:, :columns]  # sampling without replacement
-            out = np.empty((n, columns), dtype=np.float32)
+            out = np.empty((n, columns), dtype=np.float64)
             for i, m in enumerate([*self.marginals, self.unknown]):
                 sel = (ident == i) if i < k else (ident >= k)
                 if sel.any():
                     out[sel] = m.from_z(z[sel])
-        out *= np.float32(self.scale)
+        out *= self.scale
         return out
 
 

@@ -1,6 +1,6 @@
 """Cost simulation: cost lines (three-point unit costs × quantity) with rank correlation within a
 category or a named group, risk events (probability × impact), indirect costs; and the financing
-cost of the payment terms.
+cost of the payment terms is in `breakeven.py`.
 
 All sums are ex VAT. Vectorised and chunked: memory is bounded by (lines × chunk) float32 plus one
 float64 per iteration, whatever the number of iterations.
@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from bidassist.core.bidfile import PaymentTerms, PricingSection
+from bidassist.core.bidfile import PricingSection
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
 from bidassist.pricing.sampling import Marginal, correlated_scores, repair_block
@@ -180,32 +180,6 @@ def simulate_costs(costs: CostModel, pricing: PricingSection, iterations: int,
     total *= indirect
     return CostSim(total=total, likely=likely * indirect, items=items, indirect_factor=indirect,
                    warnings=warnings, notes=notes)
-
-
-def financing_factor(terms: PaymentTerms | None, duration_days: int | None) -> tuple[float, list[str]]:
-    """Share of the contract price lost to waiting for payment (negative: an advance more than pays for it).
-
-    Each payment is discounted at the annual rate from the day it is received to delivery/acceptance
-    (day 0): the advance is received at signing, `duration_days` before delivery; a milestone `days`
-    after; the retention `months` after. A payment share s at day t costs s·(1 − (1+r)^(−t/365)).
-    With no milestones the balance is paid at delivery."""
-    if terms is None:
-        return 0.0, []
-    r = float(terms.annual_rate)
-    dur = terms.duration_days if terms.duration_days is not None else (duration_days or 0)
-    notes = []
-    pays: list[tuple[float, float]] = [(float(terms.advance), -float(dur))]
-    ret_share = float(terms.retention.share) if terms.retention else 0.0
-    if terms.milestones:
-        pays += [(float(m.share), float(m.days)) for m in terms.milestones]
-    else:
-        pays.append((1 - float(terms.advance) - ret_share, 0.0))
-    if terms.retention:
-        pays.append((ret_share, terms.retention.months * 365.25 / 12))
-    f = sum(s * (1 - (1 + r) ** (-t / 365)) for s, t in pays if s)
-    notes.append(f"financing cost of the payment terms: {f:.4%} of the price at {r:.2%} a year "
-                 f"(day 0 = delivery/acceptance; the advance is received {dur} days before)")
-    return f, notes
 
 
 def to_money(x: float) -> Decimal:

@@ -1,0 +1,190 @@
+"""Simulated bid openings: the competitors' bids, how many bid, and the evaluation's random parts
+(other points, SME deductions, the benchmark coefficient drawn at opening).
+
+For lowest price (without an abnormally-low rule) and 综合评分法 our winning set in each opening is
+an interval (−∞, t): the lower our price, the better our score against every rival. `thresholds`
+holds t per opening (float64, +inf when nobody else bids), so P(win | B) = #(t > B)/n exactly, for
+every B at once. Other methods (基准价法, abnormally-low rules) are evaluated opening by opening.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bidassist.core.bidfile import BenchmarkAverage, Bid, LowestPrice, WeightedScore
+from bidassist.pricing.competitors import CompetitorModel, build_model
+from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
+from bidassist.pricing.sampling import Marginal
+
+#: openings evaluated per block (bounds the temporary (block × competitors) arrays)
+EVAL_BLOCK = 32_768
+
+
+def weighted_score_threshold(comp: np.ndarray, other: np.ndarray | float, deduction: np.ndarray | float, *,
+                             price_weight: float, our_other: float, our_deduction: float) -> np.ndarray:
+    """Per opening, the price t below which we win under 综合评分法 (财政部令第87号 art. 55).
+
+    x = our evaluated price. While x ≤ m (the lowest rival evaluated price) we keep full price points
+    and each rival k scores x·w/e_k + o_k, rising with x: we lose from x_A = min_k (w + o − o_k)·e_k/w.
+    Above m our points m·w/x fall against a fixed best rival T: we lose from x_B = m·w/(T − o).
+    The score gap is continuous and decreasing in x, so the crossing is x_A when x_A ≤ m, else x_B.
+    `comp` (n, k) has NaN for absent or invalid rivals."""
+    ok = ~np.isnan(comp)
+    e = np.where(ok, comp.astype(np.float64) * (1 - np.asarray(deduction, dtype=np.float64)), np.nan)
+    o = np.broadcast_to(np.asarray(other, dtype=np.float64), comp.shape)
+    w = float(price_weight)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        x_a = np.where(ok, (w + our_other - o) * e / w, np.inf).min(axis=1, initial=np.inf)
+        m = np.where(ok, e, np.inf).min(axis=1, initial=np.inf)
+        t_best = np.where(ok, m[:, None] * w / e + o, -np.inf).max(axis=1, initial=-np.inf)
+        x_b = np.where(t_best > our_other, m * w / (t_best - our_other), np.inf)
+    x = np.where(x_a > m, x_b, x_a)
+    return x / (1 - our_deduction)
+
+
+class Openings:
+    """n simulated openings; `p_win(prices)` and `wins(price)` evaluate our bid against all of them."""
+
+    def __init__(self, bid: Bid, expected_cost_bb: float, iterations: int, seed: np.random.SeedSequence,
+                 model: CompetitorModel | None = None) -> None:
+        p = bid.pricing
+        assert p is not None
+        self.ev = p.evaluation
+        self.ceiling = float(bid.tender.ceiling_price) if bid.tender.ceiling_price is not None else None
+        self.model = model or build_model(p.competitors, expected_cost_bb)
+        cols = max(self.model.max_count + 1, 1)
+        s_count, s_bids, s_eval = seed.spawn(3)
+        self.counts = self.model.sample_counts(np.random.default_rng(s_count), iterations)
+        self.bids = self.model.sample_bids(np.random.default_rng(s_bids), iterations, cols)
+        self.n = iterations
+        self.other: np.ndarray | float = 0.0
+        self.deduction: np.ndarray | float = 0.0
+        self.our_deduction = 0.0
+        self.coef: np.ndarray | None = None
+        self._draw_evaluation(bid, np.random.default_rng(s_eval), cols)
+        self._thresholds: dict[int, np.ndarray | None] = {}
+
+    def _draw_evaluation(self, bid: Bid, rng: np.random.Generator, cols: int) -> None:
+        ev, n = self.ev, self.n
+        if isinstance(ev, WeightedScore):
+            self.other = Marginal.of(ev.competitor_other_points).from_z(
+                rng.standard_normal((n, cols), dtype=np.float32))
+            sme = rng.random((n, cols)) < ev.competitor_sme_share
+            self.deduction = np.where(sme, np.float32(ev.sme_deduction), np.float32(0))
+            self.our_deduction = float(ev.sme_deduction) if bid.bidder.sme else 0.0
+        elif isinstance(ev, BenchmarkAverage):
+            self.coef = rng.choice(np.array(ev.coefficients, dtype=float), size=n)
+            if ev.competitor_other_points is not None:
+                self.other = Marginal.of(ev.competitor_other_points).from_z(
+                    rng.standard_normal((n, cols), dtype=np.float32))
+            else:
+                self.other = float(ev.our_other_points)
+
+    # ------------------------------------------------------------------ helpers
+
+    def masked(self, start: int, stop: int, shift: int = 0) -> np.ndarray:
+        """Bids of openings start..stop with NaN for absent rivals (and those above the ceiling)."""
+        b = self.bids[start:stop]
+        cols = np.arange(b.shape[1])
+        absent = cols[None, :] >= (self.counts[start:stop] + shift)[:, None]
+        if self.ceiling is not None:
+            absent |= b > self.ceiling
+        return np.where(absent, np.nan, b)
+
+    @staticmethod
+    def _sl(x: np.ndarray | float, start: int, stop: int) -> np.ndarray | float:
+        return x[start:stop] if isinstance(x, np.ndarray) else x
+
+    @property
+    def has_thresholds(self) -> bool:
+        ev = self.ev
+        return isinstance(ev, WeightedScore) or (isinstance(ev, LowestPrice) and ev.abnormal_low_share is None)
+
+    def thresholds(self, shift: int = 0) -> np.ndarray | None:
+        """Per-opening win threshold t (we win iff price < t), or None for methods without one."""
+        if not self.has_thresholds:
+            return None
+        if shift not in self._thresholds:
+            t = np.empty(self.n, dtype=np.float64)
+            for s in range(0, self.n, EVAL_BLOCK):
+                e = min(self.n, s + EVAL_BLOCK)
+                t[s:e] = self._block_threshold(s, e, shift)
+            self._thresholds[shift] = t
+        return self._thresholds[shift]
+
+    def _block_threshold(self, s: int, e: int, shift: int) -> np.ndarray:
+        c = self.masked(s, e, shift)
+        ev = self.ev
+        if isinstance(ev, WeightedScore):
+            return weighted_score_threshold(c, self._sl(self.other, s, e), self._sl(self.deduction, s, e),
+                                            price_weight=ev.price_weight, our_other=ev.our_other_points,
+                                            our_deduction=self.our_deduction)
+        return np.where(np.isnan(c), np.inf, c).min(axis=1, initial=np.inf).astype(np.float64)
+
+    # ------------------------------------------------------------------ evaluation
+
+    def wins(self, price: float, shift: int = 0) -> np.ndarray:
+        """(n,) bool: do we win each opening at this price?"""
+        if self.ceiling is not None and price > self.ceiling:
+            return np.zeros(self.n, dtype=bool)
+        t = self.thresholds(shift)
+        if t is not None:
+            return price < t
+        out = np.empty(self.n, dtype=bool)
+        for s in range(0, self.n, EVAL_BLOCK):
+            e = min(self.n, s + EVAL_BLOCK)
+            out[s:e] = self._block_wins(price, s, e, shift)
+        return out
+
+    def _block_wins(self, price: float, s: int, e: int, shift: int) -> np.ndarray:
+        ev = self.ev
+        c = self.masked(s, e, shift)
+        if isinstance(ev, LowestPrice):
+            return lowest_price_wins(price, c, abnormal_low_share=float(ev.abnormal_low_share or 0) or None)
+        assert isinstance(ev, BenchmarkAverage) and self.coef is not None
+        return benchmark_average_wins(
+            price, c, self.coef[s:e], self._sl(self.other, s, e), drop_extremes_from=ev.drop_extremes_from,
+            per_pct_above=ev.points_per_pct_above, per_pct_below=ev.points_per_pct_below,
+            full_points=ev.full_points, our_other=ev.our_other_points)
+
+    def p_win(self, prices: np.ndarray, shift: int = 0) -> np.ndarray:
+        """P(win) at each price, on the same openings (common random numbers)."""
+        prices = np.asarray(prices, dtype=np.float64)
+        t = self.thresholds(shift)
+        if t is not None:
+            ts = self._sorted(shift)
+            p = 1 - np.searchsorted(ts, prices, side="right") / self.n
+        else:
+            p = np.array([np.count_nonzero(self.wins(float(b), shift)) / self.n for b in prices])
+        if self.ceiling is not None:
+            p = np.where(prices > self.ceiling, 0.0, p)
+        return p
+
+    def _sorted(self, shift: int) -> np.ndarray:
+        key = -1000 - shift
+        if key not in self._thresholds:
+            self._thresholds[key] = np.sort(self.thresholds(shift))
+        return self._thresholds[key]
+
+    def sorted_thresholds(self, shift: int = 0) -> np.ndarray | None:
+        return self._sorted(shift) if self.has_thresholds else None
+
+    def bid_at_benchmark(self) -> np.ndarray | None:
+        """基准价法: per opening, the price equal to the benchmark it creates with our own bid in the
+        average (B = K·S/(k + 1 − K), ignoring dropped extremes): where our points peak."""
+        if self.coef is None:
+            return None
+        out = np.empty(self.n, dtype=np.float64)
+        for s in range(0, self.n, EVAL_BLOCK):
+            e = min(self.n, s + EVAL_BLOCK)
+            c = self.masked(s, e)
+            ok = ~np.isnan(c)
+            total = np.where(ok, c, 0).sum(axis=1, dtype=np.float64)
+            k = self.coef[s:e]
+            out[s:e] = k * total / (ok.sum(axis=1) + 1 - k)
+        return out
+
+    def rival_values(self) -> np.ndarray:
+        """Every valid rival bid (flattened), for candidate prices."""
+        c = self.masked(0, self.n)
+        return c[~np.isnan(c)].astype(np.float64)
