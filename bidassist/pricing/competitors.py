@@ -54,6 +54,7 @@ _ALIASES = {
                  "成本估算", "控制价"),
     "winner": ("winner", "won", "status", "result", "中标"),
     "year": ("year", "date", "年份", "日期"),
+    "buyer": ("buyer", "district", "customer", "client", "purchaser", "采购人", "招标人", "业主"),
 }
 _WON = {"won", "win", "winner", "yes", "y", "true", "1", "中标", "是"}
 _REJECTED = {"rejected", "invalid", "废标", "无效"}
@@ -68,6 +69,7 @@ class HistoryBid:
     won: bool
     year: float | None
     where: str
+    buyer: str | None = None
 
 
 @dataclass
@@ -128,7 +130,9 @@ def _rows(path: Path) -> list[list[object]]:
 
 
 def load_history(path: Path) -> list[HistoryBid]:
-    """Read a past-bids CSV/XLSX: one row per bid (tender, bidder, price [, estimate, winner/status, year])."""
+    """Read a past-bids CSV/XLSX: one row per bid (tender, bidder, price [, estimate, winner/status, year,
+    buyer]). The one seam through which history enters pricing: another source (a database) only has
+    to yield the same `HistoryBid` rows."""
     path = Path(path)
     rows = _rows(path)
     if not rows:
@@ -174,7 +178,8 @@ def load_history(path: Path) -> list[HistoryBid]:
             continue
         # a bid with no bidder name still counts; it joins the 'unknown competitor' pool
         bidder = cell("bidder") or f"(unnamed, row {n})"
-        bids.append(HistoryBid(cell("tender"), bidder, price, est, status in _WON, year, where))
+        bids.append(HistoryBid(cell("tender"), bidder, price, est, status in _WON, year, where,
+                               cell("buyer") or None))
     if problems:
         raise ProblemsError(problems, "history file has problems")
     return bids
