@@ -12,6 +12,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 import numpy as np
@@ -94,6 +95,7 @@ class HistoryFit:
     tenders: int
     screened: int
     warnings: list[str] = field(default_factory=list)
+    out_of_sample: dict | None = None  # the calibrated model's own walk-forward score
 
     def summary(self) -> list[dict]:
         rows = [self.unknown] + self.named
@@ -307,6 +309,7 @@ class CompetitorModel:
     common: float
     description: str
     fit: HistoryFit | None = None
+    level_sd: float = 0.0  # sd (logs) of a level shock shared by all rivals: the reference is a forecast
 
     @property
     def max_count(self) -> int:
@@ -336,6 +339,8 @@ class CompetitorModel:
                 if sel.any():
                     out[sel] = m.from_z(z[sel])
         out *= self.scale
+        if self.level_sd > 0:
+            out *= np.exp(self.level_sd * rng.standard_normal((n, 1)))
         return out
 
 
@@ -360,8 +365,16 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
                                f"bids = ratio × our expected cost ({expected_cost:,.2f}): {spec.ratio.dist}")
     hist = spec.history
     assert hist is not None
-    fit = fit_history(load_history(hist.file), hist, where=str(hist.file))
-    if "count" not in spec.model_fields_set:
+    bids = load_history(hist.file)
+    fit = fit_history(bids, hist, where=str(hist.file))
+    level_sd = 0.0
+    cal = calibrate_history(bids)
+    if cal is not None:
+        fit.out_of_sample, level_sd, rivals = cal
+        if "count" not in spec.model_fields_set and rivals:
+            cv, cc = np.unique(np.array(rivals), return_counts=True)
+            vals, w = cv, cc / cc.sum()
+    elif "count" not in spec.model_fields_set:
         cv, cc = np.unique(np.array([c for c in fit.counts if c > 0]), return_counts=True)
         if cv.size:
             vals, w = cv, cc / cc.sum()
@@ -370,4 +383,30 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
     return CompetitorModel(vals, w, marg, Marginal("lognormal", fit.unknown.mu, fit.unknown.sigma),
                            np.array(fit.participation), fit.unknown_share, scale, spec.common_factor,
                            f"fitted from {hist.file.name}: {len(fit.named)} named competitors, "
-                           f"{fit.tenders} tenders, ratio to the {fit.reference}", fit)
+                           f"{fit.tenders} tenders, ratio to the {fit.reference}", fit, level_sd)
+
+
+def calibrate_history(bids: list[HistoryBid]) -> tuple[dict, float, list[int]] | None:
+    """Walk the calibrated model (calibration.py) through the history: its own out-of-sample score,
+    the sd of the reference-level forecast error (logs) and the rivals per letting (bidders − 1,
+    zero included). None when the history has no years."""
+    from bidassist.pricing.backtest import brier, calibration_slope, log_loss
+    from bidassist.pricing.calibration import CalibratedModel, group_lettings
+
+    lettings = group_lettings(bids)
+    if not lettings:
+        return None
+    model = CalibratedModel()
+    for _, group in groupby(lettings, key=lambda t: t.year):
+        model.add_year(list(group))
+    p, y = model.oos()
+    score: dict = {"n_bids": int(p.size)}
+    if p.size:
+        one_n = np.concatenate([np.full(len(t.bidders), 1 / len(t.bidders)) for t in lettings
+                                if len(t.bidders) >= 2])[-p.size:]
+        score |= {"brier": round(brier(p, y), 5), "log_loss": round(log_loss(p, y), 5),
+                  "calibration_slope": round(calibration_slope(p, y), 4),
+                  "one_over_n": {"brier": round(brier(one_n, y), 5), "log_loss": round(log_loss(one_n, y), 5)},
+                  "p_lowest_not_awarded": round(model.p_lowest_not_awarded, 4)}
+    sd = model.levels.known.bias_sd(0.0)[1]
+    return score, sd, [len(t.bidders) - 1 for t in lettings]

@@ -319,6 +319,15 @@ def _inputs(run: _Run, ch: _Choice, dp: int) -> dict:
     }
     if model.fit:
         inputs["history_fit"] = model.fit.summary()
+        if model.fit.out_of_sample:
+            inputs["history_fit_out_of_sample"] = model.fit.out_of_sample
+            oos = model.fit.out_of_sample
+            if "brier" in oos:
+                run.notes.append(
+                    f"history fit, walk-forward out of sample on {oos['n_bids']:,} past bids: Brier {oos['brier']:.4f}"
+                    f" (1/N {oos['one_over_n']['brier']:.4f}), log loss {oos['log_loss']:.4f} (1/N "
+                    f"{oos['one_over_n']['log_loss']:.4f}), calibration slope {oos['calibration_slope']:.2f}")
+        inputs["reference_level_sd"] = round(model.level_sd, 6)
     return inputs
 
 
