@@ -136,6 +136,7 @@ class Economics:
     h: float  # PV factor of the cost
     bid_cost: float
     finance: Financing
+    expected_cost_bb_exact: Decimal = Decimal(0)  # unrounded Decimal, for the figure shown
 
     @property
     def expected_cost_bb(self) -> float:
@@ -158,7 +159,8 @@ def economics(bid: Bid, costs: CostModel) -> Economics:
     if g <= 0:
         raise InputError("the payment terms' financing cost exceeds the price; check payment_terms.annual_rate",
                          "pricing.payment_terms")
-    return Economics(float(expected_cost_ex_vat(p, costs)), kv, g, fin.spending_pv, float(p.bid_cost), fin)
+    exact = expected_cost_ex_vat(p, costs)
+    return Economics(float(exact), kv, g, fin.spending_pv, float(p.bid_cost), fin, exact * vat_factor(p))
 
 
 def expected_cost_bb(bid: Bid, costs: CostModel) -> Decimal:

@@ -274,7 +274,8 @@ def _cost_summary(run: _Run, dp: int) -> tuple[CostSummary, list[tuple[float, De
     at_likely = float(np.searchsorted(sorted_c, cost.likely, side="right") / run.n)
     run.notes.append(f"the likely (base) estimate {likely_bb:,.2f} is at P{at_likely * 100:.0f} of the cost S-curve")
     basis = ("incl. VAT" if kv > 1 else "ex VAT") + ", overhead and management fee included"
-    summary = CostSummary(mean=_money(run.econ.expected_cost_bb, dp), p10=_money(qs[0], dp), p50=_money(qs[1], dp),
+    mean = run.econ.expected_cost_bb_exact.quantize(Decimal(1).scaleb(-dp), rounding=ROUND_HALF_UP)
+    summary = CostSummary(mean=mean, p10=_money(qs[0], dp), p50=_money(qs[1], dp),
                           p80=_money(qs[2], dp), p90=_money(qs[3], dp), likely=_money(likely_bb, dp), basis=basis)
     probs = np.linspace(0.01, 0.99, 99)
     s_curve = [(round(float(pr), 2), _money(v * kv, dp))
