@@ -196,6 +196,10 @@ def _wmean_sd(x: np.ndarray, w: np.ndarray) -> tuple[float, float]:
 def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history") -> HistoryFit:
     """Each competitor's bid/reference ratio as a lognormal (weighted by recency when asked), with a
     pooled 'unknown competitor' for bidders seen on fewer than `min_tenders` tenders."""
+    if spec.reference == "estimate" and not any(b.estimate for b in bids):
+        raise InputError("reference: estimate needs an estimate column (estimate / 控制价), and the history has "
+                         "none; use reference: median (or lowest) / 历史数据没有估算价列，请改用 reference: median",
+                         where)
     us = spec.us.strip().lower() if spec.us else None
     by_tender: dict[str, list[HistoryBid]] = {}
     for b in bids:

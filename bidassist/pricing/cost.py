@@ -86,7 +86,10 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
         raise InputError("; ".join(problems))
     members: dict[tuple[str, str], list[int]] = {}
     for i, ln in enumerate(lines):
-        key = ("group", group_of[i]) if i in group_of else ("category", ln.category or "")
+        # a line without a category shares no correlation with others (issue 11 item 8): joining
+        # every uncategorised line in one block would widen the band many times over
+        key = ("group", group_of[i]) if i in group_of else (
+            ("category", ln.category) if ln.category else ("line", str(i)))
         members.setdefault(key, []).append(i)
     blocks = []
     for (kind, name), rows in members.items():
@@ -99,7 +102,8 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
                 "/ 相关系数矩阵非半正定，已修正")
         blocks.append(_Block(f"{kind} {name}", rho if len(rows) > 1 else 0.0, rows))
     notes.append(
-        f"cost lines are rank-correlated {corr.within_category} within a category"
+        f"cost lines are rank-correlated {corr.within_category} within a category (lines without a category "
+        "are independent)"
         + (f" and {corr.within_group} within each named group" if corr.groups else "")
         + (" (the documented default; a correlated cost is why independent lines understate risk)"
            if "within_category" not in corr.model_fields_set else ""))

@@ -184,3 +184,21 @@ def test_xlsx_report(mkbid, fixed100, tmp_path):
     assert wb["Summary"]["B2"].value == float(r.recommended.price) or str(wb["Summary"]["B2"].value)
     with pytest.raises(OutputExistsError):
         write_price_xlsx(r, out)
+
+
+def test_uncategorised_lines_are_independent():
+    # 100 lines without a category: the default 0.3 does not join them (issue 11 item 8)
+    pricing = make_bid({"competitors": COMP}).pricing
+    sim = simulate_costs(_lines(100, category=None), pricing, 20_000, np.random.SeedSequence(2))
+    one = simulate_costs(_lines(1, category=None), pricing, 20_000, np.random.SeedSequence(2))
+    assert sim.total.var() == pytest.approx(100 * one.total.var(), rel=0.08)
+    assert any("without a category are independent" in n for n in sim.notes)
+
+
+def test_estimate_reference_without_estimates_suggests_median(tmp_path):
+    from bidassist.core.bidfile import History
+
+    csv = tmp_path / "past.csv"
+    csv.write_text("tender,bidder,price\nT1,A,100\nT1,B,110\nT2,A,90\nT2,B,95\n", encoding="utf-8")
+    with pytest.raises(InputError, match="reference: median"):
+        fit_history(load_history(csv), History(file=csv), where=str(csv))
