@@ -322,6 +322,9 @@ class PricingSection(StrictModel):
     bid_cost: Money = Field(default=Decimal(0), ge=0, description="sunk cost of bidding")
     price_step: Money = Field(default=Decimal("0.01"), gt=0,
                               description="the tender's price unit: prices are multiples of it (0.0001 for unit prices)")
+    sobol: bool | None = Field(default=None, description="rivals' bids and counts from scrambled Sobol points "
+                                                         "(randomised quasi-Monte Carlo); default: where it pays "
+                                                         "(lowest price, rivals as price or ratio)")
     near_optimal_share: float = Field(default=0.01, gt=0, lt=1,
                                       description="the near-optimal band: expected profit within this share of the best")
 

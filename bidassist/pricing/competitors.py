@@ -324,6 +324,31 @@ class CompetitorModel:
             return np.full(n, int(self.count_values[0]))
         return rng.choice(self.count_values, size=n, p=self.count_weights)
 
+    def sample_qmc(self, rng: np.random.Generator, n: int, columns: int) -> tuple[np.ndarray, np.ndarray]:
+        """Counts (n,) and bids (n, columns) from one scrambled Sobol sequence (randomised quasi-Monte
+        Carlo): dimension 0 picks the count by its inverse CDF, 1 the common factor, the rest the
+        rivals' scores. Only for bids in money or as ratios (no identities); benchmarks/bench_variance.py
+        measures the gain."""
+        import warnings
+
+        from scipy.special import ndtri
+        from scipy.stats import qmc
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # n need not be a power of 2
+            u = qmc.Sobol(d=columns + 2, scramble=True, seed=rng).random(n)
+        u = np.clip(u, 1e-12, 1 - 1e-12)
+        cdf = np.cumsum(self.count_weights)
+        idx = np.minimum(np.searchsorted(cdf, u[:, 0], side="right"), cdf.size - 1)
+        counts = self.count_values[idx]
+        z = ndtri(u[:, 2:])
+        if self.common > 0:
+            z = math.sqrt(1 - self.common) * z + math.sqrt(self.common) * ndtri(u[:, 1:2])
+        bids = self.marginals[0].from_z(z) * self.scale
+        if self.level_sd > 0:
+            bids *= np.exp(self.level_sd * rng.standard_normal((n, 1)))
+        return counts, bids
+
     def sample_bids(self, rng: np.random.Generator, n: int, columns: int) -> np.ndarray:
         """(n, columns) float64 bids for competitor slots 0..columns-1 (a slot is used when < count).
         Float64, not float32: a float32 bid rounds onto round prices (105 + 4e-6 → 105.0) and turns a

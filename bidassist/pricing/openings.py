@@ -42,6 +42,15 @@ def weighted_score_threshold(comp: np.ndarray, other: np.ndarray | float, deduct
     return x / (1 - our_deduction)
 
 
+def use_sobol(choice: bool | None, ev: object, model: CompetitorModel) -> bool:
+    """Sobol points for the rivals where they pay (benchmarks/bench_variance.py: P(win) variance ÷ ~24
+    for lowest price at twice the sampling time; ÷ 1.2 only for 综合评分法, whose other points are
+    drawn plainly): lowest price with rivals in money or as ratios, unless the bid file says."""
+    if model.identity_weights is not None:
+        return False
+    return choice if choice is not None else isinstance(ev, LowestPrice)
+
+
 class Openings:
     """n simulated openings; `p_win(prices)` and `wins(price)` evaluate our bid against all of them."""
 
@@ -54,8 +63,11 @@ class Openings:
         self.model = model or build_model(p.competitors, expected_cost_bb)
         cols = max(self.model.max_count + 1, 1)
         s_count, s_bids, s_eval = seed.spawn(3)
-        self.counts = self.model.sample_counts(np.random.default_rng(s_count), iterations)
-        self.bids = self.model.sample_bids(np.random.default_rng(s_bids), iterations, cols)
+        if use_sobol(p.sobol, self.ev, self.model):
+            self.counts, self.bids = self.model.sample_qmc(np.random.default_rng(s_bids), iterations, cols)
+        else:
+            self.counts = self.model.sample_counts(np.random.default_rng(s_count), iterations)
+            self.bids = self.model.sample_bids(np.random.default_rng(s_bids), iterations, cols)
         self.n = iterations
         self.other: np.ndarray | float = 0.0
         self.deduction: np.ndarray | float = 0.0
