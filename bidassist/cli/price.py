@@ -26,6 +26,8 @@ def register(app: typer.Typer) -> None:
         iterations: int = typer.Option(None, "--iterations", help="Monte Carlo iterations (default: the bid file's)."),
         seed: int = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
         force: bool = typer.Option(False, "--force", help="Overwrite an existing --xlsx file."),
+        scenario: list[Path] = typer.Option(None, "--scenario",
+                                            help="A YAML file of pricing overrides; repeat to compare several."),
     ) -> None:
         """Recommend a bid price with no reserve price: Monte Carlo cost, competitors, evaluation method.
         无标底报价：成本模拟、竞争对手、评标办法，给出建议报价与区间。"""
@@ -52,6 +54,11 @@ def register(app: typer.Typer) -> None:
                                    progress=lambda done, total: bar.update(task, completed=done, total=total))
         else:
             result = price_bid(bid, costs, iterations=iterations, seed=seed)
+        if scenario:
+            from bidassist.pricing.scenarios import price_scenarios
+
+            result.scenarios = price_scenarios(
+                bid, costs, list(scenario), lambda b: price_bid(b, costs, iterations=iterations, seed=seed))
         if xlsx is not None:
             from bidassist.reports.price_xlsx import write_price_xlsx
 

@@ -305,6 +305,10 @@ class Policy(StrictModel):
     min_margin: float = Field(default=0.0, ge=-1, description="over expected cost")
     max_loss_probability: float = Field(default=0.2, ge=0, le=1)
     min_win_probability: float = Field(default=0.05, ge=0, le=1)
+    max_cvar_loss: Money | None = Field(
+        default=None, ge=0, description="risk limit: the mean loss if won in the worst (1 − cvar_level) of cases "
+                                        "(CVaR, ex VAT) must not exceed this")
+    cvar_level: float = Field(default=0.95, gt=0, lt=1)
 
 
 class PricingSection(StrictModel):

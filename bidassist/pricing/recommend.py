@@ -123,7 +123,18 @@ def _policy_floor(run: _Run, pol: Policy) -> float:
         run.warnings.append(
             f"policy.min_margin {pol.min_margin} would allow a price below the expected cost; the range starts at "
             "the expected cost: a bid below cost is unlawful (招标投标法 art. 33 不得以低于成本的价格竞标)")
-    return max(e.break_even, floor_margin, q_loss)
+    return max(e.break_even, floor_margin, q_loss, _cvar_floor(run, pol))
+
+
+def _cvar_floor(run: _Run, pol: Policy) -> float:
+    """The lowest price whose CVaR of the loss if won is within the limit: loss = h·C − g·B, so
+    CVaR_α(loss) = CVaR_α(h·C) − g·B ≤ L  ⇔  B ≥ (CVaR_α(h·C) − L)/g."""
+    if pol.max_cvar_loss is None:
+        return -math.inf
+    c = run.sorted_cost
+    k = min(c.size - 1, int(math.floor(pol.cvar_level * c.size)))
+    cvar = float(c[k:].mean())
+    return (cvar - float(pol.max_cvar_loss)) / run.econ.g
 
 
 def _search_high(run: _Run, shift: int = 0) -> tuple[float, bool]:

@@ -85,6 +85,7 @@ class PriceResult(_M):
     decision: Decision
     inputs_hash: str
     decimals: int = Field(default=2, description="decimals of the price unit (price_step), at least 2")
+    scenarios: list[dict[str, Any]] = Field(default_factory=list, description="scenario results, side by side")
     cost: CostSummary
     contingency: Decimal = Field(description="P80 − likely total, on the bids' basis")
     curve: list[CurvePoint]
@@ -137,4 +138,5 @@ class PriceResult(_M):
             "warnings": list(self.warnings),
             "notes": list(self.notes),
             "inputs": self.inputs,
+            "scenarios": list(self.scenarios),
         }

@@ -51,6 +51,17 @@ def print_price_table(result: PriceResult, console: Console | None = None, *, cu
             sens.add_row(f"对手 {s.count_change:+d} / {s.name}",
                          f"{format_money(s.recommended_price or 0)} (P(win) {(s.p_win or 0):.1%})")
     console.print(sens)
+    if result.scenarios:
+        sc = Table(title="情景对比 / Scenarios")
+        for col in ("情景 / Scenario", "建议报价 / Price", "P(win)", "期望利润 / E(profit)", "近优区间 / Band",
+                    "结论 / Decision"):
+            sc.add_column(col, justify="left" if "Scenario" in col or "Decision" in col else "right")
+        j = result.to_json()
+        for name, row in [("base 基准", j)] + [(s["name"], s) for s in result.scenarios]:
+            rec, band = row["recommended"], row["near_optimal_band"]
+            sc.add_row(name, rec["price"], f"{rec['p_win']:.1%}", rec["expected_profit"],
+                       f"{band['low']} – {band['high']}", row["decision"]["status"])
+        console.print(sc)
     c = result.convergence
     console.print(f"[dim]{c.iterations:,} iterations; "
                   + ("converged" if c.converged else f"not converged: about {c.iterations_needed:,} needed")

@@ -156,7 +156,22 @@ def build_price_workbook(result: PriceResult) -> Workbook:
         if s.kind == "competitors":
             tw.append([s.count_change, s.recommended_price, s.p_win])
     tw.column_dimensions["A"].width = 36
+    if result.scenarios:
+        _scenario_sheet(wb, result)
     return wb
+
+
+def _scenario_sheet(wb: Workbook, result: PriceResult) -> None:
+    ws = wb.create_sheet("Scenarios")
+    ws.append(["情景 Scenario", "建议报价 Price", "P(win)", "期望利润 Expected profit", "近优下限 Band low",
+               "近优上限 Band high", "结论 Decision", "文件 File"])
+    base = result.to_json()
+    for name, row, file in [("base 基准", base, "")] + [(s["name"], s, s["file"]) for s in result.scenarios]:
+        rec, band = row["recommended"], row["near_optimal_band"]
+        ws.append([name, float(rec["price"]), rec["p_win"], float(rec["expected_profit"]), float(band["low"]),
+                   float(band["high"]), row["decision"]["status"], file])
+        ws.cell(ws.max_row, 3).number_format = _PCT
+    ws.column_dimensions["A"].width = 24
 
 
 def write_price_xlsx(result: PriceResult, path: Path, *, force: bool = False) -> Path:

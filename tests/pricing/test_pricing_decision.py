@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import openpyxl
+import pytest
 
 from bidassist.documents.checks import expected_cost
 from bidassist.pricing import price_bid
@@ -62,3 +63,39 @@ def test_xlsx_marks_price_band_and_ceiling(mkbid, fixed100, tmp_path):
     assert names == ["建议报价 Recommended", "近优下限 Band low", "近优上限 Band high", "最高限价 Ceiling"]
     assert cv.cell(3, 20).value == float(r.recommended.price) and cv.cell(12, 20).value == 150.0
     assert all(len(ch.series) == 5 for ch in cv._charts)
+
+
+def test_cvar_limit_raises_the_floor(mkbid):
+    from bidassist.costs.model import CostLine, CostModel
+
+    # cost U(90, 110): the worst 10 % (108–110) average 109; a CVaR limit of 3 needs B ≥ 106
+    costs = CostModel(lines=[CostLine(description="x", quantity=Decimal(1), low=Decimal(90), likely=Decimal(100),
+                                      high=Decimal(110), distribution="uniform")])
+    pol = OPEN | {"max_cvar_loss": 3, "cvar_level": 0.9}
+    r = price_bid(mkbid({"competitors": COMP, "policy": pol, "correlation": {"within_category": 0}}), costs,
+                  iterations=40_000)
+    assert float(r.range.low) == pytest.approx(106, abs=0.1)
+    assert float(r.recommended.price) >= float(r.range.low)
+
+
+def test_scenarios_side_by_side(mkbid, fixed100, tmp_path):
+    from bidassist.pricing.scenarios import load_scenario, price_scenarios
+
+    more = tmp_path / "more.yaml"
+    more.write_text("name: more rivals\ncompetitors: {count: 6}\n", encoding="utf-8")
+    money = tmp_path / "money.yaml"
+    money.write_text("competitors:\n  price: {dist: uniform, low: 100, high: 120}\n", encoding="utf-8")
+    bid = mkbid({"competitors": {"count": 3, "ratio": {"dist": "uniform", "low": 1.0, "high": 1.4}},
+                 "policy": OPEN})
+    name, sbid = load_scenario(bid, money)
+    assert name == "money" and sbid.pricing.competitors.ratio is None and sbid.pricing.competitors.count == 3
+    rows = price_scenarios(bid, fixed100, [more, money], lambda b: price_bid(b, fixed100, iterations=5000))
+    base = price_bid(bid, fixed100, iterations=5000)
+    assert [r["name"] for r in rows] == ["more rivals", "money"]
+    assert float(rows[0]["recommended"]["price"]) < float(base.recommended.price)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("competitors:\n  count: 0\n", encoding="utf-8")
+    from bidassist.core.errors import ProblemsError
+
+    with pytest.raises(ProblemsError, match="bad.yaml:2"):
+        load_scenario(bid, bad)
