@@ -311,6 +311,14 @@ class Policy(StrictModel):
     cvar_level: float = Field(default=0.95, gt=0, lt=1)
 
 
+class SharedDriver(StrictModel):
+    """A market index (e.g. material prices) that moves our cost and the rivals' bids together."""
+
+    sd: float = Field(gt=0, le=2, description="sd of the index in logs (mean 1)")
+    cost_share: float = Field(ge=0, le=1, description="share of our cost that follows the index")
+    bid_share: float = Field(ge=0, le=1, description="share of the rivals' bids that follows the index")
+
+
 class PricingSection(StrictModel):
     iterations: int = Field(default=100_000, ge=1, le=10_000_000)
     seed: int | None = 7
@@ -326,6 +334,7 @@ class PricingSection(StrictModel):
     bid_cost: Money = Field(default=Decimal(0), ge=0, description="sunk cost of bidding")
     price_step: Money = Field(default=Decimal("0.01"), gt=0,
                               description="the tender's price unit: prices are multiples of it (0.0001 for unit prices)")
+    shared_driver: SharedDriver | None = None
     sobol: bool | None = Field(default=None, description="rivals' bids and counts from scrambled Sobol points "
                                                          "(randomised quasi-Monte Carlo); default: where it pays "
                                                          "(lowest price, rivals as price or ratio)")

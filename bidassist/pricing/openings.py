@@ -55,7 +55,7 @@ class Openings:
     """n simulated openings; `p_win(prices)` and `wins(price)` evaluate our bid against all of them."""
 
     def __init__(self, bid: Bid, expected_cost_bb: float, iterations: int, seed: np.random.SeedSequence,
-                 model: CompetitorModel | None = None) -> None:
+                 model: CompetitorModel | None = None, driver: np.ndarray | None = None) -> None:
         p = bid.pricing
         assert p is not None
         self.ev = p.evaluation
@@ -68,6 +68,8 @@ class Openings:
         else:
             self.counts = self.model.sample_counts(np.random.default_rng(s_count), iterations)
             self.bids = self.model.sample_bids(np.random.default_rng(s_bids), iterations, cols)
+        if driver is not None:
+            self.bids *= driver[:, None]  # the shared driver moves every rival's bid in an opening
         self.n = iterations
         self.other: np.ndarray | float = 0.0
         self.deduction: np.ndarray | float = 0.0
@@ -75,6 +77,7 @@ class Openings:
         self.coef: np.ndarray | None = None
         self._draw_evaluation(bid, np.random.default_rng(s_eval), cols)
         self._thresholds: dict[int, np.ndarray | None] = {}
+        self._suffix: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
     def _draw_evaluation(self, bid: Bid, rng: np.random.Generator, cols: int) -> None:
         ev, n = self.ev, self.n
@@ -177,6 +180,17 @@ class Openings:
         if key not in self._thresholds:
             self._thresholds[key] = np.sort(self.thresholds(shift))
         return self._thresholds[key]
+
+    def cost_suffix(self, cost: np.ndarray, shift: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """Costs ordered by threshold and their suffix sums (suffix[k] = Σ cost of openings k.. in
+        threshold order, suffix[n] = 0): the cost of the openings we win below a price, for every price."""
+        key = ("suffix", shift)
+        if key not in self._suffix:
+            order = np.argsort(self.thresholds(shift), kind="stable")
+            c = cost[order]
+            suffix = np.concatenate([np.cumsum(c[::-1])[::-1], [0.0]])
+            self._suffix[key] = (order, suffix)
+        return self._suffix[key]
 
     def sorted_thresholds(self, shift: int = 0) -> np.ndarray | None:
         return self._sorted(shift) if self.has_thresholds else None

@@ -34,14 +34,43 @@ ROUNDING_NEIGHBOURS = 2
 
 @dataclass(frozen=True)
 class Objective:
-    """E[profit | B] from P(win | B): net revenue per unit of price `g` (ex VAT, after financing)."""
+    """E[profit | B]: net revenue per unit of price `g` (ex VAT, after financing), h·E[C] and the bid
+    cost. With a shared driver our cost moves with the rivals' bids, so `cost` holds h·C per opening
+    (aligned with the openings) and E[profit | B] = mean((g·B − h·C_i)·W_i(B)) − bid cost."""
 
     g: float
     mean_cost: float
     bid_cost: float
+    cost: np.ndarray | None = None
 
     def profit(self, prices: np.ndarray | float, p_win: np.ndarray | float) -> np.ndarray | float:
+        """E[profit] when cost and winning are independent."""
         return (np.asarray(prices, dtype=np.float64) * self.g - self.mean_cost) * p_win - self.bid_cost
+
+    def per_opening(self, price: float, wins: np.ndarray) -> np.ndarray:
+        """(g·B − h·C_i)·W_i for each opening (before the bid cost)."""
+        c = self.mean_cost if self.cost is None else self.cost
+        return (price * self.g - c) * wins
+
+
+def expected_profit(openings: Openings, obj: Objective, prices: np.ndarray, shift: int = 0
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """(P(win), E[profit]) at each price on the openings."""
+    prices = np.asarray(prices, dtype=np.float64)
+    pw = openings.p_win(prices, shift)
+    if obj.cost is None:
+        return pw, np.asarray(obj.profit(prices, pw))
+    ts = openings.sorted_thresholds(shift)
+    if ts is not None:
+        order, suffix = openings.cost_suffix(obj.cost, shift)
+        k = np.searchsorted(ts, prices, side="right")
+        won_cost = suffix[k]
+        prof = (prices * obj.g * (openings.n - k) - won_cost) / openings.n
+        if openings.ceiling is not None:
+            prof = np.where(prices > openings.ceiling, 0.0, prof)
+        return pw, prof - obj.bid_cost
+    prof = np.array([obj.per_opening(float(b), openings.wins(float(b), shift)).mean() for b in prices])
+    return pw, prof - obj.bid_cost
 
 
 @dataclass(frozen=True)
@@ -87,8 +116,7 @@ def _on_thresholds(openings: Openings, ts: np.ndarray, obj: Objective, lo: float
     u = np.unique(ts[(ts > lo) & (ts <= hi + step)])
     cands = np.concatenate([lattice_below(u, step), [lo, hi]])
     cands = np.unique(cands[(cands >= lo) & (cands <= hi)])
-    pw = openings.p_win(cands, shift)
-    prof = obj.profit(cands, pw)
+    pw, prof = expected_profit(openings, obj, cands, shift)
     best = int(np.argmax(prof))
     return Optimum(float(cands[best]), float(pw[best]), float(prof[best]), int(cands.size), "thresholds")
 
@@ -106,8 +134,8 @@ class _Evaluator:
     def at(self, price: float) -> tuple[float, float]:
         key = float(price)
         if key not in self.seen:
-            pw = float(self.openings.p_win(np.array([key]), self.shift)[0])
-            self.seen[key] = (pw, float(self.obj.profit(key, pw)))
+            pw, prof = expected_profit(self.openings, self.obj, np.array([key]), self.shift)
+            self.seen[key] = (float(pw[0]), float(prof[0]))
         return self.seen[key]
 
 

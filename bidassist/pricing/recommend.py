@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
-from bidassist.core.bidfile import Bid, Policy
+from bidassist.core.bidfile import Bid, Policy, SharedDriver
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
 from bidassist.pricing.breakeven import Economics, economics
 from bidassist.pricing.cost import CostSim, simulate_costs
 from bidassist.pricing.decision import decide, inputs_hash
 from bidassist.pricing.openings import Openings
-from bidassist.pricing.optimise import Objective, Optimum, lattice_bounds, optimise
+from bidassist.pricing.optimise import Objective, Optimum, expected_profit, lattice_bounds, optimise
 from bidassist.pricing.result import (
     Band,
     Convergence,
@@ -39,7 +39,7 @@ from bidassist.pricing.result import (
     Recommended,
     SensitivityItem,
 )
-from bidassist.pricing.uncertainty import AtPrice, BandFinder, at_price, convergence
+from bidassist.pricing.uncertainty import AtPrice, BandFinder, at_price, convergence, coupled_at_price
 
 #: points of the reported price curve
 CURVE_POINTS = 81
@@ -61,6 +61,30 @@ COST_PERCENTILES = (0.1, 0.5, 0.8, 0.9)
 TORNADO_ITEMS = 20
 
 
+class Driver:
+    """The shared driver (issue 11 item 7): an index I = exp(sd·z − sd²/2), mean 1, per iteration;
+    our cost is C·(1 − s_c + s_c·I) and every rival bid b·(1 − s_b + s_b·I) in the same iteration,
+    so a cheap market makes both our cost and the rivals' bids low (the winner's curse when s_b > s_c)."""
+
+    def __init__(self, spec: SharedDriver, n: int, seed: np.random.SeedSequence,
+                 fresh_seed: np.random.SeedSequence) -> None:
+        self.spec = spec
+        self.z = np.random.default_rng(seed).standard_normal(n)
+        self.z_fresh = np.random.default_rng(fresh_seed).standard_normal(n)
+        self.note = (f"shared driver: an index with sd {spec.sd:.3f} (logs) moves {spec.cost_share:.0%} of our cost "
+                     f"and {spec.bid_share:.0%} of the rivals' bids together / 共同驱动因素同时影响成本与对手报价")
+
+    def _index(self, z: np.ndarray) -> np.ndarray:
+        sd = self.spec.sd
+        return np.exp(sd * z - sd * sd / 2)
+
+    def cost(self, z: np.ndarray) -> np.ndarray:
+        return 1 - self.spec.cost_share + self.spec.cost_share * self._index(z)
+
+    def bids(self, z: np.ndarray) -> np.ndarray:
+        return 1 - self.spec.bid_share + self.spec.bid_share * self._index(z)
+
+
 @dataclass
 class _Run:
     """Everything simulated once and shared by the steps."""
@@ -77,6 +101,7 @@ class _Run:
     ceiling: float | None
     fresh_seed: np.random.SeedSequence
     lines: int
+    driver: Driver | None
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -87,18 +112,23 @@ def _simulate(bid: Bid, costs: CostModel, n: int, seed_val: int | None,
     assert p is not None
     econ = economics(bid, costs)
     ss = np.random.SeedSequence(seed_val)
-    s_cost, s_comp, s_fresh = ss.spawn(3)
+    s_cost, s_comp, s_fresh, s_driver, s_driver_fresh = ss.spawn(5)
 
     def tick(done: int) -> None:
         if progress:
             progress(done, 2 * n)
 
     cost = simulate_costs(costs, p, n, s_cost, progress=tick)
-    openings = Openings(bid, econ.expected_cost_bb, n, s_comp)
+    drv = Driver(p.shared_driver, n, s_driver, s_driver_fresh) if p.shared_driver else None
+    openings = Openings(bid, econ.expected_cost_bb, n, s_comp, driver=drv.bids(drv.z) if drv else None)
     tick(2 * n)
-    obj = Objective(econ.g, econ.h * econ.expected_cost, econ.bid_cost)
-    run = _Run(bid, econ, cost, np.sort(cost.total * econ.h), openings, obj, n, seed_val, float(p.price_step),
-               openings.ceiling, s_fresh, len(costs.lines), list(cost.warnings), list(cost.notes))
+    hc = cost.total * econ.h
+    obj = Objective(econ.g, econ.h * econ.expected_cost, econ.bid_cost, hc * drv.cost(drv.z) if drv else None)
+    run = _Run(bid, econ, cost, np.sort(obj.cost if drv else hc), openings, obj, n, seed_val,
+               float(p.price_step), openings.ceiling, s_fresh, len(costs.lines), drv, list(cost.warnings),
+               list(cost.notes))
+    if drv:
+        run.notes.append(drv.note)
     run.warnings += openings.model.fit.warnings if openings.model.fit else []
     if seed_val is None:
         run.warnings.append("no seed: results differ from run to run / 未指定随机种子，结果不可复现")
@@ -210,7 +240,12 @@ def _choose(run: _Run, pol: Policy) -> _Choice:
 
 def _fresh_estimates(run: _Run, price: float) -> AtPrice:
     """P(win) at the chosen price on openings not used to choose it."""
-    fresh = Openings(run.bid, run.econ.expected_cost_bb, run.n, run.fresh_seed, model=run.openings.model)
+    drv = run.driver
+    fresh = Openings(run.bid, run.econ.expected_cost_bb, run.n, run.fresh_seed, model=run.openings.model,
+                     driver=drv.bids(drv.z_fresh) if drv else None)
+    if drv is not None:
+        obj = replace(run.obj, cost=run.cost.total * run.econ.h * drv.cost(drv.z_fresh))
+        return coupled_at_price(price, fresh.wins(price), obj)
     pw = float(fresh.p_win(np.array([price]))[0])
     return at_price(price, pw, run.n, run.obj, run.sorted_cost)
 
@@ -245,8 +280,7 @@ def _curve_grid(run: _Run, ch: _Choice, extra: list[float]) -> np.ndarray:
 
 
 def _curve(run: _Run, grid: np.ndarray, dp: int) -> list[CurvePoint]:
-    pw = run.openings.p_win(grid)
-    prof = run.obj.profit(grid, pw)
+    pw, prof = expected_profit(run.openings, run.obj, grid)
     net = grid * run.obj.g
     ploss = 1 - np.searchsorted(run.sorted_cost, net, side="right") / run.n
     return [CurvePoint(price=_money(b, dp), p_win=float(a), expected_profit=_money(c, dp), p_loss_if_won=float(d),

@@ -48,6 +48,19 @@ def binomial_se(p: float, n: int) -> float:
     return math.sqrt(max(p * (1 - p), 0.0) / n) if n > 0 else math.inf
 
 
+def coupled_at_price(price: float, wins: np.ndarray, obj: Objective) -> AtPrice:
+    """Estimates at `price` when cost and winning share a driver: per-opening profit and the loss
+    probability among the openings won."""
+    n = wins.size
+    p_win = float(wins.mean())
+    v = obj.per_opening(price, wins)
+    se_v = float(v.std(ddof=1)) / math.sqrt(n) if n > 1 else math.inf
+    won = np.count_nonzero(wins)
+    assert obj.cost is not None
+    q = float(np.count_nonzero(wins & (obj.cost > price * obj.g)) / won) if won else 0.0
+    return AtPrice(p_win, binomial_se(p_win, n), float(v.mean()) - obj.bid_cost, se_v, q, binomial_se(q, won), n)
+
+
 def at_price(price: float, p_win: float, n: int, obj: Objective, sorted_cost: np.ndarray) -> AtPrice:
     """Estimates at `price` from a P(win) measured on n openings and the (h-scaled) cost samples."""
     se_p = binomial_se(p_win, n)
@@ -71,14 +84,12 @@ class BandFinder:
     def __init__(self, openings: Openings, obj: Objective, best: float, share: float) -> None:
         self.openings, self.obj, self.share = openings, obj, share
         self.best = best
-        self.w_best = openings.wins(best).astype(np.float64)
-        self.v_best = (best * obj.g - obj.mean_cost) * self.w_best
+        self.v_best = obj.per_opening(best, openings.wins(best))
         self.e_best = float(self.v_best.mean()) - obj.bid_cost
         self.target = self.e_best - share * abs(self.e_best)
 
     def inside(self, price: float) -> bool:
-        w = self.openings.wins(price).astype(np.float64)
-        v = (price * self.obj.g - self.obj.mean_cost) * w
+        v = self.obj.per_opening(price, self.openings.wins(price))
         e = float(v.mean()) - self.obj.bid_cost
         if e >= self.target:
             return True

@@ -164,3 +164,24 @@ def test_weighted_threshold_agrees_with_direct_scoring(k, our_other, our_ded, se
                                      our_deduction=our_ded, comp_deduction=ded)
         near = np.isclose(t, b, rtol=1e-9)
         assert np.array_equal((b < t)[~near], direct[~near])
+
+
+def test_shared_driver_closed_form(mkbid, fixed100):
+    # one rival at 110·I, our cost 100·I, I lognormal with mean 1 and sd 0.1 in logs:
+    # E(B) = B·P(I > B/110) − 100·E[I·1{I > B/110}]
+    #      = B·Φ((−s²/2 − ln c)/s) − 100·Φ((s²/2 − ln c)/s), c = B/110
+    s = 0.1
+    bid = mkbid({"competitors": {"count": 1, "price": {"dist": "fixed", "value": 110}},
+                 "evaluation": {"method": "lowest_price"}, "policy": OPEN_POLICY,
+                 "shared_driver": {"sd": s, "cost_share": 1, "bid_share": 1}})
+
+    def p(b):
+        return stats.norm.cdf((-s * s / 2 - np.log(np.asarray(b) / 110)) / s)
+
+    def profit(b):
+        c = np.asarray(b) / 110
+        return b * p(b) - 100 * stats.norm.cdf((s * s / 2 - np.log(c)) / s)
+
+    r = price_bid(bid, fixed100, iterations=100_000)
+    check(r, profit, p, grid_max(profit, 100, 160))
+    assert r.inputs and any("shared driver" in n for n in r.notes)
