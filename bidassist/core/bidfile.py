@@ -253,6 +253,9 @@ class Competitors(StrictModel):
     history: History | None = None
     common_factor: float = Field(default=0.0, ge=0, le=1,
                                  description="share of bid variance common to all competitors")
+    combine: Literal["friedman", "gates"] = Field(
+        default="friedman", description="friedman: simulate every rival independently; gates: P(win) = "
+                                        "p/(p + n(1 − p)) from one rival's p (lowest price, price or ratio)")
 
     @field_validator("count", mode="before")
     @classmethod
@@ -266,6 +269,8 @@ class Competitors(StrictModel):
         given = [k for k in ("price", "ratio", "history") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of price, ratio or history")
+        if self.combine == "gates" and self.history is not None:
+            raise ValueError("combine: gates needs rivals given as price or ratio, not history")
         return self
 
 

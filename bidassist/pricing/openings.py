@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from bidassist.core.bidfile import BenchmarkAverage, Bid, LowestPrice, WeightedScore
+from bidassist.core.errors import InputError
 from bidassist.pricing.competitors import CompetitorModel, build_model
 from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
 from bidassist.pricing.sampling import Marginal
@@ -42,6 +43,35 @@ def weighted_score_threshold(comp: np.ndarray, other: np.ndarray | float, deduct
     return x / (1 - our_deduction)
 
 
+#: bisection steps when inverting the Gates P(win) curve
+GATES_BISECTIONS = 60
+
+
+def gates_p_win_curve(p: np.ndarray, counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Gates (1967) with n alike rivals, n drawn from the count distribution: Σ π_n · p/(p + n(1 − p))."""
+    p = np.asarray(p, dtype=np.float64)[..., None]
+    n = counts[None, :].astype(np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        each = np.where(n > 0, p / (p + n * (1 - p)), 1.0)
+    return (np.nan_to_num(each, nan=0.0) * weights[None, :]).sum(axis=-1)
+
+
+def gates_thresholds(model: CompetitorModel, u: np.ndarray, shift: int = 0) -> np.ndarray:
+    """Win thresholds whose survival function is the Gates P(win): t = F⁻¹(1 − p) of one rival's bid,
+    p solving P_Gates(p) = u (by bisection), so P(t > B) = P_Gates(p(B)) exactly in distribution."""
+    counts = np.maximum(model.count_values + shift, 0)
+    lo, hi = np.zeros_like(u), np.ones_like(u)
+    for _ in range(GATES_BISECTIONS):
+        mid = (lo + hi) / 2
+        up = gates_p_win_curve(mid, counts, model.count_weights) < u
+        lo, hi = np.where(up, mid, lo), np.where(up, hi, mid)
+    p = (lo + hi) / 2
+    from scipy.special import ndtri
+
+    z = ndtri(np.clip(1 - p, 1e-15, 1 - 1e-15))
+    return model.marginals[0].from_z(z) * model.scale
+
+
 def use_sobol(choice: bool | None, ev: object, model: CompetitorModel) -> bool:
     """Sobol points for the rivals where they pay (benchmarks/bench_variance.py: P(win) variance ÷ ~24
     for lowest price at twice the sampling time; ÷ 1.2 only for 综合评分法, whose other points are
@@ -63,6 +93,13 @@ class Openings:
         self.model = model or build_model(p.competitors, expected_cost_bb)
         cols = max(self.model.max_count + 1, 1)
         s_count, s_bids, s_eval = seed.spawn(3)
+        self._gates: np.ndarray | None = None
+        if p.competitors.combine == "gates":
+            if not (isinstance(self.ev, LowestPrice) and self.ev.abnormal_low_share is None):
+                raise InputError("combine: gates applies to the lowest-price method without an abnormally-low rule",
+                                 "pricing.competitors.combine")
+            self._gates_u = np.random.default_rng(s_bids).random(iterations)
+            self._gates = gates_thresholds(self.model, self._gates_u)
         if use_sobol(p.sobol, self.ev, self.model):
             self.counts, self.bids = self.model.sample_qmc(np.random.default_rng(s_bids), iterations, cols)
         else:
@@ -119,6 +156,10 @@ class Openings:
         """Per-opening win threshold t (we win iff price < t), or None for methods without one."""
         if not self.has_thresholds:
             return None
+        if self._gates is not None:
+            if shift not in self._thresholds:  # the same uniforms: common random numbers across shifts
+                self._thresholds[shift] = gates_thresholds(self.model, self._gates_u, shift)
+            return self._thresholds[shift]
         if shift not in self._thresholds:
             t = np.empty(self.n, dtype=np.float64)
             for s in range(0, self.n, EVAL_BLOCK):

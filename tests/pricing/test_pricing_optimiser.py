@@ -185,3 +185,19 @@ def test_shared_driver_closed_form(mkbid, fixed100):
     r = price_bid(bid, fixed100, iterations=100_000)
     check(r, profit, p, grid_max(profit, 100, 160))
     assert r.inputs and any("shared driver" in n for n in r.notes)
+
+
+def test_gates_option_closed_form(mkbid, fixed100):
+    # Gates with 3 alike rivals U(100, 140): P = p/(p + 3(1 − p)), p = (140 − B)/40 (pricing.md)
+    comp = {"count": 3, "price": {"dist": "uniform", "low": 100, "high": 140}}
+    bid = mkbid({"competitors": comp | {"combine": "gates"}, "evaluation": {"method": "lowest_price"},
+                 "policy": OPEN_POLICY})
+
+    def p(b):
+        q = np.clip((140 - np.asarray(b)) / 40, 0, 1)
+        return q / (q + 3 * (1 - q))
+
+    r = price_bid(bid, fixed100, iterations=100_000)
+    check(r, lambda b: (b - 100) * p(b), p, grid_max(lambda b: (b - 100) * p(b), 100, 140))
+    friedman = price_bid(mkbid({"competitors": comp, "policy": OPEN_POLICY}), fixed100, iterations=20_000)
+    assert float(r.recommended.price) > float(friedman.recommended.price)  # Gates: higher optimal markup
