@@ -402,6 +402,9 @@ def price_bid(bid: Bid, costs: CostModel, *, iterations: int | None = None, seed
     any_win = ch.lawful is not None and ch.lawful.p_win > 0
     dec = decide(break_even=e.break_even, ceiling=run.ceiling, best_profit=best, any_win=any_win,
                  policy_satisfied=ch.satisfied)
+    if not conv.converged:
+        dec = replace(dec, reason=f"not converged ({n:,} iterations, about {conv.iterations_needed:,} needed), so "
+                                  f"this status is not reliable: {dec.reason}")
     if dec.status != "bid":
         run.warnings.append(dec.reason)
     _explain_position(run, ch, price, band)

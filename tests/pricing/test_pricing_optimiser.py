@@ -147,6 +147,7 @@ def test_one_iteration_is_not_trusted(mkbid, fixed100):
     r = price_bid(bid, fixed100, iterations=1)
     assert not r.convergence.converged and r.convergence.iterations_needed >= 1000
     assert any("Monte Carlo error too large" in w for w in r.warnings)
+    assert r.decision.reason.startswith("not converged (1 iterations")
 
 
 @settings(max_examples=60, deadline=None)
