@@ -240,6 +240,10 @@ class History(StrictModel):
     half_life_years: float | None = Field(default=None, gt=0, description="weight recent tenders")
     us: str | None = Field(default=None, description="our own name in the file (our bids are not a competitor's)")
     min_tenders: int = Field(default=2, ge=2, description="tenders a bidder needs to be fitted on its own")
+    p_lowest_not_awarded: float | None = Field(
+        default=None, ge=0, lt=1,
+        description="lowest price: the chance the lowest bid is not awarded (then one of the others is); "
+                    "default: estimated from the history's winners; 0 switches it off")
     reference_price: Money | None = Field(
         default=None, gt=0,
         description="the reference (estimate / median / lowest bid) expected in this tender; "

@@ -314,6 +314,7 @@ class CompetitorModel:
     description: str
     fit: HistoryFit | None = None
     level_sd: float = 0.0  # sd (logs) of a level shock shared by all rivals: the reference is a forecast
+    p_not_lowest: float = 0.0  # chance the lowest bid is not awarded (lowest price; from history)
 
     @property
     def max_count(self) -> int:
@@ -397,9 +398,12 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
     bids = load_history(hist.file)
     fit = fit_history(bids, hist, where=str(hist.file))
     level_sd = 0.0
+    lam = float(hist.p_lowest_not_awarded or 0.0)
     cal = calibrate_history(bids)
     if cal is not None:
         fit.out_of_sample, level_sd, rivals = cal
+        if hist.p_lowest_not_awarded is None:
+            lam = float(fit.out_of_sample.get("p_lowest_not_awarded", 0.0))
         if "count" not in spec.model_fields_set and rivals:
             cv, cc = np.unique(np.array(rivals), return_counts=True)
             vals, w = cv, cc / cc.sum()
@@ -412,7 +416,7 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
     return CompetitorModel(vals, w, marg, Marginal("lognormal", fit.unknown.mu, fit.unknown.sigma),
                            np.array(fit.participation), fit.unknown_share, scale, spec.common_factor,
                            f"fitted from {hist.file.name}: {len(fit.named)} named competitors, "
-                           f"{fit.tenders} tenders, ratio to the {fit.reference}", fit, level_sd)
+                           f"{fit.tenders} tenders, ratio to the {fit.reference}", fit, level_sd, lam)
 
 
 def calibrate_history(bids: list[HistoryBid]) -> tuple[dict, float, list[int]] | None:
@@ -429,13 +433,12 @@ def calibrate_history(bids: list[HistoryBid]) -> tuple[dict, float, list[int]] |
     for _, group in groupby(lettings, key=lambda t: t.year):
         model.add_year(list(group))
     p, y = model.oos()
-    score: dict = {"n_bids": int(p.size)}
+    score: dict = {"n_bids": int(p.size), "p_lowest_not_awarded": round(model.p_lowest_not_awarded, 4)}
     if p.size:
         one_n = np.concatenate([np.full(len(t.bidders), 1 / len(t.bidders)) for t in lettings
                                 if len(t.bidders) >= 2])[-p.size:]
         score |= {"brier": round(brier(p, y), 5), "log_loss": round(log_loss(p, y), 5),
                   "calibration_slope": round(calibration_slope(p, y), 4),
-                  "one_over_n": {"brier": round(brier(one_n, y), 5), "log_loss": round(log_loss(one_n, y), 5)},
-                  "p_lowest_not_awarded": round(model.p_lowest_not_awarded, 4)}
+                  "one_over_n": {"brier": round(brier(one_n, y), 5), "log_loss": round(log_loss(one_n, y), 5)}}
     sd = model.levels.known.bias_sd(0.0)[1]
     return score, sd, [len(t.bidders) - 1 for t in lettings]

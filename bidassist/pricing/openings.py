@@ -100,6 +100,9 @@ class Openings:
                                  "pricing.competitors.combine")
             self._gates_u = np.random.default_rng(s_bids).random(iterations)
             self._gates = gates_thresholds(self.model, self._gates_u)
+        lowest = isinstance(self.ev, LowestPrice) and self.ev.abnormal_low_share is None
+        #: chance the lowest bid is not awarded (then one of the others is, at random)
+        self.lam = self.model.p_not_lowest if lowest and self._gates is None else 0.0
         if use_sobol(p.sobol, self.ev, self.model):
             self.counts, self.bids = self.model.sample_qmc(np.random.default_rng(s_bids), iterations, cols)
         else:
@@ -114,7 +117,7 @@ class Openings:
         self.coef: np.ndarray | None = None
         self._draw_evaluation(bid, np.random.default_rng(s_eval), cols)
         self._thresholds: dict[int, np.ndarray | None] = {}
-        self._suffix: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self._suffix: dict[tuple, tuple] = {}
 
     def _draw_evaluation(self, bid: Bid, rng: np.random.Generator, cols: int) -> None:
         ev, n = self.ev, self.n
@@ -179,12 +182,28 @@ class Openings:
 
     # ------------------------------------------------------------------ evaluation
 
+    def inv_rivals(self, shift: int = 0) -> np.ndarray:
+        """1/N per opening (N valid rivals; 0 when there is none): our chance in an award lottery."""
+        key = ("inv", shift)
+        if key not in self._suffix:
+            inv = np.empty(self.n)
+            for s in range(0, self.n, EVAL_BLOCK):
+                e = min(self.n, s + EVAL_BLOCK)
+                k = (~np.isnan(self.masked(s, e, shift))).sum(axis=1)
+                inv[s:e] = np.where(k > 0, 1.0 / np.maximum(k, 1), 0.0)
+            self._suffix[key] = (inv, inv)
+        return self._suffix[key][0]
+
     def wins(self, price: float, shift: int = 0) -> np.ndarray:
-        """(n,) bool: do we win each opening at this price?"""
+        """(n,) do we win each opening at this price? Bool, or with an award lottery (lam > 0) our
+        chance: (1 − λ) when lowest, λ/N otherwise."""
         if self.ceiling is not None and price > self.ceiling:
             return np.zeros(self.n, dtype=bool)
         t = self.thresholds(shift)
         if t is not None:
+            if self.lam:
+                low = price < t
+                return np.where(low, 1 - self.lam, self.lam * self.inv_rivals(shift))
             return price < t
         out = np.empty(self.n, dtype=bool)
         for s in range(0, self.n, EVAL_BLOCK):
@@ -209,9 +228,12 @@ class Openings:
         t = self.thresholds(shift)
         if t is not None:
             ts = self._sorted(shift)
-            p = 1 - np.searchsorted(ts, prices, side="right") / self.n
+            k = np.searchsorted(ts, prices, side="right")
+            p = 1 - k / self.n
+            if self.lam:
+                p = (1 - self.lam) * p + self.lam * self._prefix(None, shift)[k] / self.n
         else:
-            p = np.array([np.count_nonzero(self.wins(float(b), shift)) / self.n for b in prices])
+            p = np.array([float(np.sum(self.wins(float(b), shift))) / self.n for b in prices])
         if self.ceiling is not None:
             p = np.where(prices > self.ceiling, 0.0, p)
         return p
@@ -222,16 +244,38 @@ class Openings:
             self._thresholds[key] = np.sort(self.thresholds(shift))
         return self._thresholds[key]
 
-    def cost_suffix(self, cost: np.ndarray, shift: int = 0) -> tuple[np.ndarray, np.ndarray]:
-        """Costs ordered by threshold and their suffix sums (suffix[k] = Σ cost of openings k.. in
-        threshold order, suffix[n] = 0): the cost of the openings we win below a price, for every price."""
-        key = ("suffix", shift)
+    def _order(self, shift: int) -> np.ndarray:
+        key = ("order", shift)
         if key not in self._suffix:
             order = np.argsort(self.thresholds(shift), kind="stable")
-            c = cost[order]
-            suffix = np.concatenate([np.cumsum(c[::-1])[::-1], [0.0]])
-            self._suffix[key] = (order, suffix)
-        return self._suffix[key]
+            self._suffix[key] = (order, order)
+        return self._suffix[key][0]
+
+    def _prefix(self, x: np.ndarray | None, shift: int) -> np.ndarray:
+        """prefix[k] = Σ x_i/N_i (x = 1 when None) over the k openings with the lowest thresholds: those
+        we do not win outright at a price between the k-th and the (k+1)-th threshold."""
+        key = ("prefix", shift, None if x is None else id(x))
+        if key not in self._suffix:
+            o = self._order(shift)
+            inv = self.inv_rivals(shift)[o]
+            v = inv if x is None else x[o] * inv
+            self._suffix[key] = (np.concatenate([[0.0], np.cumsum(v)]), x)  # x kept: its id stays unique
+        return self._suffix[key][0]
+
+    def won_cost(self, cost: np.ndarray, prices: np.ndarray, shift: int = 0) -> np.ndarray:
+        """Σ_i cost_i·W_i(B) for each price B (threshold methods), by suffix/prefix sums in threshold order."""
+        key = ("suffix", shift, id(cost))
+        if key not in self._suffix:
+            c = cost[self._order(shift)]
+            self._suffix[key] = (np.concatenate([np.cumsum(c[::-1])[::-1], [0.0]]), cost)
+        suffix = self._suffix[key][0]
+        k = np.searchsorted(self._sorted(shift), prices, side="right")
+        out = suffix[k]
+        if self.lam:
+            out = (1 - self.lam) * out + self.lam * self._prefix(cost, shift)[k]
+        if self.ceiling is not None:
+            out = np.where(prices > self.ceiling, 0.0, out)
+        return out
 
     def sorted_thresholds(self, shift: int = 0) -> np.ndarray | None:
         return self._sorted(shift) if self.has_thresholds else None

@@ -60,14 +60,8 @@ def expected_profit(openings: Openings, obj: Objective, prices: np.ndarray, shif
     pw = openings.p_win(prices, shift)
     if obj.cost is None:
         return pw, np.asarray(obj.profit(prices, pw))
-    ts = openings.sorted_thresholds(shift)
-    if ts is not None:
-        order, suffix = openings.cost_suffix(obj.cost, shift)
-        k = np.searchsorted(ts, prices, side="right")
-        won_cost = suffix[k]
-        prof = (prices * obj.g * (openings.n - k) - won_cost) / openings.n
-        if openings.ceiling is not None:
-            prof = np.where(prices > openings.ceiling, 0.0, prof)
+    if openings.has_thresholds:
+        prof = prices * obj.g * pw - openings.won_cost(obj.cost, prices, shift) / openings.n
         return pw, prof - obj.bid_cost
     prof = np.array([obj.per_opening(float(b), openings.wins(float(b), shift)).mean() for b in prices])
     return pw, prof - obj.bid_cost

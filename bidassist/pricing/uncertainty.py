@@ -55,10 +55,11 @@ def coupled_at_price(price: float, wins: np.ndarray, obj: Objective) -> AtPrice:
     p_win = float(wins.mean())
     v = obj.per_opening(price, wins)
     se_v = float(v.std(ddof=1)) / math.sqrt(n) if n > 1 else math.inf
-    won = np.count_nonzero(wins)
+    won = float(np.sum(wins))
     assert obj.cost is not None
-    q = float(np.count_nonzero(wins & (obj.cost > price * obj.g)) / won) if won else 0.0
-    return AtPrice(p_win, binomial_se(p_win, n), float(v.mean()) - obj.bid_cost, se_v, q, binomial_se(q, won), n)
+    q = float(np.sum(wins * (obj.cost > price * obj.g)) / won) if won else 0.0
+    return AtPrice(p_win, binomial_se(p_win, n), float(v.mean()) - obj.bid_cost, se_v, q,
+                   binomial_se(q, max(int(round(won)), 1)), n)
 
 
 def at_price(price: float, p_win: float, n: int, obj: Objective, sorted_cost: np.ndarray) -> AtPrice:

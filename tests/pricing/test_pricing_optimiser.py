@@ -202,3 +202,26 @@ def test_gates_option_closed_form(mkbid, fixed100):
     check(r, lambda b: (b - 100) * p(b), p, grid_max(lambda b: (b - 100) * p(b), 100, 140))
     friedman = price_bid(mkbid({"competitors": comp, "policy": OPEN_POLICY}), fixed100, iterations=20_000)
     assert float(r.recommended.price) > float(friedman.recommended.price)  # Gates: higher optimal markup
+
+
+def test_lowest_not_awarded_lottery(mkbid):
+    # one rival U(100, 140); with probability λ = 0.2 the lowest bid is not awarded and the other is:
+    # P(win | B) = 0.8·(140 − B)/40 + 0.2·(B − 100)/40
+    from dataclasses import replace as dc_replace
+
+    from bidassist.pricing.competitors import build_model
+    from bidassist.pricing.openings import Openings
+    from bidassist.pricing.optimise import Objective, expected_profit
+
+    bid = mkbid({"competitors": {"count": 1, "price": {"dist": "uniform", "low": 100, "high": 140}},
+                 "evaluation": {"method": "lowest_price"}, "policy": OPEN_POLICY})
+    model = dc_replace(build_model(bid.pricing.competitors, 100.0), p_not_lowest=0.2)
+    o = Openings(bid, 100.0, 200_000, np.random.SeedSequence(5), model=model)
+    prices = np.array([100.0, 110.0, 120.0, 139.0])
+    exact = 0.8 * (140 - prices) / 40 + 0.2 * (prices - 100) / 40
+    assert np.allclose(o.p_win(prices), exact, atol=0.004)
+    assert np.allclose([o.wins(float(b)).mean() for b in prices], o.p_win(prices))
+    cost = np.random.default_rng(1).uniform(90, 110, o.n)
+    _, prof = expected_profit(o, Objective(1.0, 100.0, 0.0, cost), prices)
+    direct = [np.mean((b - cost) * o.wins(float(b))) for b in prices]
+    assert np.allclose(prof, direct)
