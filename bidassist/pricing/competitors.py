@@ -193,9 +193,20 @@ def _wmean_sd(x: np.ndarray, w: np.ndarray) -> tuple[float, float]:
     return m, math.sqrt(v * x.size / (x.size - 1)) if x.size > 1 else 0.0
 
 
-def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history") -> HistoryFit:
-    """Each competitor's bid/reference ratio as a lognormal (weighted by recency when asked), with a
-    pooled 'unknown competitor' for bidders seen on fewer than `min_tenders` tenders."""
+def _reference(tb: list[HistoryBid], spec: History) -> float | None:
+    """The price a tender's bids are divided by (None: the tender has no usable reference)."""
+    if spec.reference == "estimate":
+        ests = [b.estimate for b in tb if b.estimate]
+        return ests[0] if ests else None
+    if len(tb) < 2:
+        return None
+    prices = np.array([b.price for b in tb])
+    return float(np.median(prices)) if spec.reference == "median" else float(prices.min())
+
+
+def _tender_ratios(bids: list[HistoryBid], spec: History, where: str
+                   ) -> tuple[dict[str, list[tuple[float, float, bool]]], list[int], int, int]:
+    """(ratios per bidder as (ratio, weight, won), rivals per tender, tenders skipped, tenders)."""
     if spec.reference == "estimate" and not any(b.estimate for b in bids):
         raise InputError("reference: estimate needs an estimate column (estimate / 控制价), and the history has "
                          "none; use reference: median (or lowest) / 历史数据没有估算价列，请改用 reference: median",
@@ -204,24 +215,15 @@ def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history"
     by_tender: dict[str, list[HistoryBid]] = {}
     for b in bids:
         by_tender.setdefault(b.tender, []).append(b)
-    warnings: list[str] = []
     latest = max((b.year for b in bids if b.year is not None), default=None)
     ratios: dict[str, list[tuple[float, float, bool]]] = {}
     counts: list[int] = []
     skipped = 0
     for tb in by_tender.values():
-        prices = np.array([b.price for b in tb])
-        if spec.reference == "estimate":
-            ests = [b.estimate for b in tb if b.estimate]
-            if not ests:
-                skipped += 1
-                continue
-            ref = ests[0]
-        else:
-            if len(tb) < 2:
-                skipped += 1
-                continue
-            ref = float(np.median(prices)) if spec.reference == "median" else float(prices.min())
+        ref = _reference(tb, spec)
+        if ref is None:
+            skipped += 1
+            continue
         others = [b for b in tb if b.bidder.strip().lower() != us]
         counts.append(len(others))
         for b in others:
@@ -229,6 +231,14 @@ def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history"
             if spec.half_life_years and b.year is not None and latest is not None:
                 w = 0.5 ** ((latest - b.year) / spec.half_life_years)
             ratios.setdefault(b.bidder, []).append((b.price / ref, w, b.won))
+    return ratios, counts, skipped, len(by_tender)
+
+
+def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history") -> HistoryFit:
+    """Each competitor's bid/reference ratio as a lognormal (weighted by recency when asked), with a
+    pooled 'unknown competitor' for bidders seen on fewer than `min_tenders` tenders."""
+    warnings: list[str] = []
+    ratios, counts, skipped, n_tenders = _tender_ratios(bids, spec, where)
     if skipped:
         warnings.append(f"{skipped} past tenders without a usable reference ({spec.reference}) were skipped")
     all_r = np.array([r for v in ratios.values() for r, _, _ in v])
@@ -293,7 +303,7 @@ def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history"
     if screened:
         warnings.append(f"{screened} outlying bid ratio(s) (more than 5 robust sd from the median) left out")
     return HistoryFit(spec.reference, fits, unknown, part, unknown_bids / total_bids, counts,
-                      len(by_tender) - skipped, screened, warnings)
+                      n_tenders - skipped, screened, warnings)
 
 
 # --------------------------------------------------------------------------- sampling
