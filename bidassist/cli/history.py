@@ -1,5 +1,5 @@
 """`bidassist history`: bid history — `history backtest FILE` scores history-fitted win probabilities
-walking forward through time. Other history commands join the same `history_app` group."""
+walking forward through time. The store's commands join the same `history_app` group (history_store)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from bidassist.core.errors import InputError
 
 history_app = typer.Typer(
     name="history", no_args_is_help=True,
-    help="Past bids: calibration and backtests of win probabilities. 历史投标数据：中标概率的校准与回测。")
+    help="Past tenders, bids and outcomes: import, record, list, fit; calibration and backtests of win "
+         "probabilities. 投标历史：导入、记录、查询、拟合，中标概率的校准与回测。")
 
 
 def register(app: typer.Typer) -> None:

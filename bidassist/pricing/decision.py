@@ -67,8 +67,11 @@ def pricing_inputs(bid: Bid, costs: CostModel, *, iterations: int | None = None,
     history = None
     if p is not None and p.competitors.history is not None:
         path = p.competitors.history.file
-        history = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else str(path)
-        section["competitors"]["history"]["file"] = path.name
+        if path is None:  # the bid-history store: named, not hashed
+            history = p.competitors.history.label
+        else:
+            history = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else str(path)
+            section["competitors"]["history"]["file"] = path.name
     t = bid.tender
     return {
         "pricing": section,
