@@ -17,6 +17,9 @@ from bidassist.accounts.profile import Profile
 
 Verdict = Literal["bid", "bid_with_conditions", "no_bid"]
 HIGH = "high"
+#: findings of the comparison with the tender: the contract must match the tender and the bid
+#: (招标投标法实施条例 art. 57), so these are terms to restore, not reasons to walk away
+RESTORE = frozenset({"payment.schedule_changed", "deviation.price", "deviation.term"})
 CENT = Decimal("0.01")
 
 
@@ -31,6 +34,8 @@ class PricingView:
     break_even: Decimal  # the lowest price that covers expected cost (financing included)
     nominal_days: float | None  # the contract's amount-weighted payment days
     priced_days: float | None  # the days the price's financing cost was computed with
+    status: str = "bid"  # the pricing engine's own verdict: bid | below_break_even | do_not_bid
+    status_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,9 @@ def _account_reasons(account: Account | None, profile: Profile) -> tuple[list[st
 
 def _pricing_reasons(view: PricingView, profile: Profile) -> list[str]:
     out = []
-    if view.expected_profit <= 0:
+    if view.status != "bid":
+        out.append(f"pricing: {view.status.replace('_', ' ')} — {view.status_reason}")
+    elif view.expected_profit <= 0:
         out.append(f"no price with positive expected profit (best {view.expected_profit} at {view.price})")
     if view.p_win < profile.decide.min_p_win:
         out.append(f"P(win) {view.p_win:.1%} < {profile.decide.min_p_win:.0%} at the recommended price")
@@ -95,14 +102,19 @@ def _clause_conditions(traps: list[ContractTrap]) -> list[str]:
         if t.severity == HIGH:
             where = f"clause {t.clause}" if t.clause else "a clause"
             fix = f" — propose: {t.fallback}" if t.fallback else ""
-            out.append(f"strike or amend {where} ({t.category}): {t.message}{fix}")
+            verb = "restore the tender's terms in" if t.category in RESTORE else "strike or amend"
+            out.append(f"{verb} {where} ({t.category}): {t.message}{fix}")
     return out
 
 
 def decide(account: Account | None, view: PricingView, traps: list[ContractTrap], profile: Profile) -> Decision:
     blocking, flag_conditions, notes = _account_reasons(account, profile)
     blocking += _pricing_reasons(view, profile)
-    highs = [t for t in traps if t.severity == HIGH]
+    dso = account.value.payments.dso if account else None
+    if dso is not None and dso > profile.decide.max_dso_days:
+        blocking.append(f"this customer takes {dso:.0f} days to pay on average (policy: at most "
+                        f"{profile.decide.max_dso_days})")
+    highs = [t for t in traps if t.severity == HIGH and t.category not in RESTORE]
     if len(highs) > profile.decide.max_high_findings:
         blocking.append(f"{len(highs)} high-severity traps in the draft contract "
                         f"(more than {profile.decide.max_high_findings})")

@@ -66,6 +66,7 @@ class Decide(StrictModel):
     min_p_win: float = Field(ge=0, le=1)
     no_bid_flags: list[str] = Field(default_factory=list)
     max_high_findings: int = Field(ge=0)
+    max_dso_days: int = Field(ge=0, le=3650)
     dso_over_terms_days: int = Field(ge=0)
 
 

@@ -28,7 +28,7 @@ _state = {"debug": False}
 
 #: command modules, each with `register(app)`; order is the order of `--help`.
 COMMAND_MODULES = ("demo", "bid", "costs", "price", "render", "check", "history", "history_store", "db", "ledger",
-                   "accounts")
+                   "accounts", "decide")
 
 
 def _version(value: bool) -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from bidassist.accounts.assess import Account, Assessment
+from bidassist.accounts.bidding import BidDecision
 from bidassist.accounts.decide import Decision
 
 
@@ -64,3 +65,19 @@ def decision_json(d: Decision) -> dict[str, Any]:
     return {"verdict": d.verdict, "reasons": list(d.reasons), "conditions": list(d.conditions),
             "notes": list(d.notes), "margin_floor": d.margin_floor,
             "min_price": _money(d.min_price) if d.min_price is not None else None}
+
+
+def bid_decision_json(d: BidDecision) -> dict[str, Any]:
+    v = d.view
+    return {
+        "customer": d.customer,
+        "account": account_json(d.account) if d.account else None,
+        "decision": decision_json(d.decision),
+        "pricing": {"price": _money(v.price), "p_win": _num(v.p_win), "expected_profit": _money(v.expected_profit),
+                    "margin": _num(v.margin), "break_even": _money(v.break_even),
+                    "nominal_days": _num(v.nominal_days, 2), "priced_days": _num(v.priced_days, 2),
+                    "status": v.status, "status_reason": v.status_reason},
+        "adjustments": list(d.adjustments),
+        "traps": [{"category": t.category, "severity": t.severity, "clause": t.clause, "message": t.message}
+                  for t in d.traps],
+    }
