@@ -223,7 +223,12 @@ def _looks_like_subheader(raw: RawSheet, origin: dict, r: int) -> bool:
             unmatched += 1
         else:
             matched += 1
-    return matched > 0 and matched >= unmatched
+    if matched == 0:
+        return False
+    # a group header merged across columns (工程量 over -1层 | -2层 | 合计工程量) has sub-headers
+    # that need not be header words
+    grouped = any(r0 == r - 1 and c1 > c0 for (r0, c0), (_r1, c1) in raw.merged)
+    return matched >= unmatched or grouped
 
 
 def _rank(fld: str, syn: str) -> int:
@@ -245,7 +250,7 @@ def _is_text_only(raw: RawSheet, c: int, start: int) -> bool:
             t = v.strip().replace(",", "").replace("，", "")
             if any(ch.isdigit() for ch in t[:1]) or t[:1] in "-.¥￥$":
                 numbers += 1
-            else:
+            elif len(t) >= 4:  # rule text, not a typo such as 「工」 in a quantity cell
                 words += 1
         if numbers + words >= 60:
             break
@@ -274,7 +279,8 @@ def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: i
         if not usable:
             continue
         chosen[fld] = usable[0]
-        for c in usable[1:]:
+        best_rank = cands[0][0]
+        for c in [c for rank, c in cands if rank == best_rank and c in usable][1:]:
             warnings.append(Problem(f"{where}{col_letter(c)}{r + 1}",
                                     f"a second {fld} column (column {col_letter(usable[0])} is used); "
                                     "this one is ignored"))

@@ -182,7 +182,9 @@ class SheetView:
 def classify(view: SheetView, r: int, row: list, prev: str) -> RowKind:
     """The kind of row r (`row` is view.row(r)); `prev` is the kind of the previous non-blank row."""
     if not any(view.all_of(row)) and all(blank(v) for v in view.all_of(row)):
-        return BLANK
+        if not any(type(v) is str and v.strip() for v in row):
+            return BLANK
+        return _classify_slow(view, r, row, prev)  # text outside the table's columns: a heading?
     desc = row[view.di]
     if (type(desc) is str and desc and view.core_of is not None and any(_is_number(v) for v in
                                                                          (view.core_of(row)))
@@ -222,7 +224,7 @@ def _page_furniture(view: SheetView, r: int, row: list, texts: list[tuple[int, s
             sum(w in hw for w in words) * 2 >= len(words):
         return RowKind("header")
     first = texts[0][1]
-    if (_SIGN.match(_norm(first)) and not numbers) or _NOTE.match(first):
+    if (_SIGN.match(first.lower()) and not numbers) or _NOTE.match(first):
         return RowKind("end" if r > view.last_numeric_row else "note", first)
     tw = view.layout.title_words
     if not numbers and all((w in tw) or _PAGE.search(t) for w, (_, t) in zip(words, texts, strict=True)):
@@ -279,7 +281,7 @@ def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: s
         return RowKind("continuation", desc or label)
     parts = section_parts(code, desc)
     numbered = parts is not None and parts[0] != "none"
-    if not numbered and not code and prev == "line" and desc and _reads_on(desc):
+    if not numbered and not code and prev == "line" and desc and (_reads_on(desc) or _open_ended(view, r)):
         return RowKind("continuation", desc)
     if code and desc and not ENUM_ONLY.match(code) and not numbered and _next_needs_text(view, r):
         return RowKind("prefix", desc)
@@ -293,6 +295,13 @@ def _reads_on(text: str) -> bool:
     """Text that continues a description rather than naming a section."""
     return (len(text) > 24 or text[:1] in "（(,，、;；:：-–—/" or text[:1].islower()
             or bool(re.match(r"^\d+[.、)）]\s*\S", text)) and len(text) > 10)
+
+
+def _open_ended(view: SheetView, r: int) -> bool:
+    """The row above ends mid-sentence (a comma, 、, 及 …): this row continues it."""
+    above = view.raw.rows[r - 1] if r > 0 else []
+    text = cell_text(above[view.di]) if view.di < len(above) else ""
+    return bool(text) and text[-1] in "，,、;；:：及和与-–/"
 
 
 def _next_needs_text(view: SheetView, r: int) -> bool:

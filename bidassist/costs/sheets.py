@@ -24,7 +24,7 @@ from bidassist.costs.workbook import RawSheet, sheet_ref
 NO_HEADER = (f"no cost table found: no header row in the first {HEADER_SEARCH_ROWS} rows names a description column (项目名称/名称/"
              "description) and a quantity or price column (数量/工程量/单价/合价/quantity/unit price/amount)")
 _ANALYSIS = re.compile(r"单价分析|综合单价分析|价格分析|rate\s*analysis|analysis\s*of\s*rates?", re.I)
-_MEASURE = re.compile(r"工程量计算|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I)
+_MEASURE = re.compile(r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I)
 _SUMMARY = re.compile(r"汇总|总表|总价表|summary|abstract|collection|grand\s*summary", re.I)
 
 
@@ -54,7 +54,7 @@ class SheetOutcome:
 
 def _title(raw: RawSheet, layout: Layout | None) -> str:
     top = layout.header_row if layout is not None and layout.header_row is not None else 6
-    texts = [v for row in raw.rows[:max(top, 1)] for v in row if isinstance(v, str)]
+    texts = [v for row in raw.rows[:top] for v in row if isinstance(v, str)]
     return " ".join(texts)[:500]
 
 
