@@ -70,6 +70,19 @@ KEYWORDS = re.compile(r"计|total|示例|其中|管理费|规费|税|措施|利�
                       re.I)
 
 
+#: the Chinese keywords above as plain substrings (cheaper than the regex on every line)
+_KEY_WORDS = ("计", "示例", "其中", "管理费", "规费", "税", "措施", "利润", "暂列", "暂估", "预备费", "不可预见",
+              "签", "承上页", "注", "说明", "编制", "审核", "otal", "OTAL")
+_KEY_RE = re.compile("|".join(_KEY_WORDS))
+
+
+def suspicious(text: str) -> bool:
+    """Could this label be a total, markup, note or example (worth the slow path)?"""
+    if text.isascii():
+        return KEYWORDS.search(text) is not None
+    return _KEY_RE.search(text) is not None
+
+
 def _norm(label: str) -> str:
     return unicodedata.normalize("NFKC", label).lower().replace(" ", "").replace("\u3000", "")
 
@@ -188,9 +201,9 @@ def classify(view: SheetView, r: int, row: list, prev: str) -> RowKind:
     desc = row[view.di]
     if (type(desc) is str and desc and view.core_of is not None and any(_is_number(v) for v in
                                                                          (view.core_of(row)))
-            and not KEYWORDS.search(desc) and not _EXAMPLE.search(desc)):
+            and not suspicious(desc)):
         code = row[view.ci]
-        if not (type(code) is str and KEYWORDS.search(code)):
+        if not (type(code) is str and not code.isdigit() and suspicious(code)):
             return LINE
     return _classify_slow(view, r, row, prev)
 

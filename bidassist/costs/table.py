@@ -94,6 +94,9 @@ class _Parser:
         self.prefix = sheet_ref(raw.name) + "!"
         self.first_letter = col_letter(min(self.cols.values()))
         self.plan = make_plan(self.cols)
+        self.gi = self.cols.get("category")
+        self.has_breakdown = any(spec.kind == "money" and spec.name not in ("price", "amount", "likely")
+                                 for spec, _ in self.plan)
         self.out = SheetResult()
         self.bad_cells = self._bad_cells()
         self.category: str | None = None
@@ -174,9 +177,12 @@ class _Parser:
         fields = parse_fields(row, self.plan)
         self.out.item_rows += 1
         numbers = fields.numbers
-        if any(k in numbers for k in ("price", "likely", "amount", "low", "high")) or fields.breakdown():
+        if ("price" in numbers or "likely" in numbers or "amount" in numbers or "low" in numbers
+                or "high" in numbers or (self.has_breakdown and fields.breakdown())):
             self.out.priced_rows += 1
-        code, desc = cell_text(row[self.view.ci]), cell_text(row[self.view.di])
+        code, desc = row[self.view.ci], row[self.view.di]
+        code = code.strip() if type(code) is str else cell_text(code)
+        desc = desc.strip() if type(desc) is str else cell_text(desc)
         if self.pending_prefix is not None:
             p_code, p_desc = self.pending_prefix
             self.pending_prefix = None
@@ -208,13 +214,14 @@ class _Parser:
         self.now.cum += amount if amount is not None else line_total
         self.now.model += line_total
         self.now.lines += 1
-        unit = cell_text(row[self.view.ui])
+        unit = row[self.view.ui]
+        unit = unit.strip() if type(unit) is str else cell_text(unit)
         return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
                                 self._category(row) or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}",
-                                f.breakdown(), priced)
+                                f.breakdown() if self.has_breakdown else None, priced)
 
     def _category(self, row: list) -> str | None:
-        gi = self.cols.get("category")
+        gi = self.gi
         if gi is not None:
             own = cell_text(row[gi])
             if own:
@@ -235,7 +242,7 @@ class _Parser:
                 f"unit price {price} differs from likely {likely} ({self.layout.letter('likely')}{r + 1}); "
                 "likely is used"))
         amount = n.get("amount")
-        if likely is None and f.breakdown():
+        if likely is None and self.has_breakdown and f.breakdown():
             likely = self._from_components(f, qty, amount)
         if qty is None and likely is None and amount is not None:
             qty, likely, price_cell = ONE, amount, cols["amount"]
