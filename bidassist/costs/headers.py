@@ -323,7 +323,8 @@ def _best_header(raw: RawSheet, origin: dict, mapping: dict[str, str] | None
 
 
 def _below_of(raw: RawSheet, origin: dict, r: int) -> int | None:
-    if _looks_like_subheader(raw, origin, r + 1) and len(_row_fields(raw, origin, r, None)) >= 2:
+    own = {f for f, _ in _row_fields(raw, origin, r, None).values()}
+    if len(own) >= 2 and _looks_like_subheader(raw, origin, r + 1):
         return r + 1
     return None
 

@@ -16,6 +16,7 @@ from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Recon
 from bidassist.costs.sheets import (
     SheetOutcome,
     combined,
+    mark_plain_summaries,
     mark_summaries,
     read_sheet,
     sheet_problems,
@@ -100,6 +101,7 @@ def _read_all(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadT
                                    unpriced=unpriced))
     if sheet is None:
         mark_summaries(outcomes)
+        mark_plain_summaries(outcomes)
     return outcomes
 
 
@@ -136,7 +138,7 @@ def _import(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTab
 
 def _reconcile(outcomes: list[SheetOutcome], used: list[SheetOutcome], accept: bool, problems: list[Problem],
                warnings: list[Problem], markups: list[Markup]) -> Reconciliation:
-    summaries = [o for o in outcomes if o.role == "summary"]
+    summaries = [o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None]
     if summaries:
         rec, summary_markups, ok = summary_check(summaries[0], used)
         markups.extend(summary_markups)

@@ -49,7 +49,7 @@ class SheetCheck:
 
 def check_sheet(result: SheetResult) -> SheetCheck:
     imported = lines_total(result.lines)
-    top = _stated(result.totals)
+    top = _stated(result.totals, len(result.lines))
     if top is None:
         return SheetCheck(imported)
     n = len(result.lines)
@@ -65,8 +65,10 @@ def check_sheet(result: SheetResult) -> SheetCheck:
     return SheetCheck(imported, top.amount, top.cell, "difference", top.label)
 
 
-def _stated(totals: list[StatedTotal]) -> StatedTotal | None:
-    tops = [t for t in totals if t.level >= 2]
+def _stated(totals: list[StatedTotal], n: int) -> StatedTotal | None:
+    """The last total of the highest level among those that close the sheet (no line below them);
+    a 措施合计 written above its own items is not the sheet's total."""
+    tops = [t for t in totals if t.level >= 2 and t.lines == n]
     if not tops:
         return None
     level = max(t.level for t in tops)

@@ -52,12 +52,12 @@ _PAGE_TOTAL = re.compile(r"^(?:本页小计|本页合计|页小计|page\s*total|
 _BROUGHT = re.compile(r"^(?:承上页|承前页|上页合计|上页小计|接上页|brought\s*forward|b/f)", re.I)
 _OF_WHICH = re.compile(r"^(?:其中|含)\s*[:：]")
 _EXAMPLE = re.compile(r"示例\s*example", re.I)
-_GRAND = re.compile(r"^(?:含税|不含税|投标|报价)?(?:总价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$")
+_GRAND = re.compile(r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$")
 _MARKUPS = (
     ("vat", re.compile(r"^(?:增值税|销项税|税金|税费|税额|vat\b|tax\b|gst\b|sales\s*tax)", re.I)),
     ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
-    ("measures", re.compile(r"^(?:措施费|措施项目费|安全文明施工费|安全文明措施费|文明施工费)")),
+    ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
     ("provisional", re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)",
                                re.I)),
@@ -114,7 +114,7 @@ def markup_kind(label: str) -> str | None:
     if m and m.group("rest"):
         s = m.group("rest")
     for kind, pattern in _MARKUPS:
-        if pattern.match(s):
+        if pattern.search(s) if kind == "measures" else pattern.match(s):
             return kind
     return None
 
@@ -371,8 +371,15 @@ def _style(m: re.Match) -> str:
     return "none"
 
 
+_COLUMN_TAG = re.compile(r"^(?:[A-Z]\d?|[A-Z]\d?\s*=.*|\(?\d+\)?\s*=.*|打印时隐藏)$")
+
+
 def _is_numbering(row: list, view: SheetView) -> bool:
-    """A row of column numbers under the header: 1 2 3 4 ... (or (1) (2) ...)."""
+    """A row of column numbers or letters under the header: 1 2 3 4 ... ((1) (2) ..., A B C D=B-A)."""
+    tags = [v.strip() for v in row[:-1] if type(v) is str and v.strip()]
+    if len(tags) >= 3 and all(_COLUMN_TAG.match(t) for t in tags) and \
+            not any(type(v) is float for v in row):
+        return True
     values = []
     for v in row[:-1]:
         if blank(v):

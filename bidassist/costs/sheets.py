@@ -106,6 +106,28 @@ def mark_summaries(outcomes: list[SheetOutcome]) -> None:
             continue
 
 
+def mark_plain_summaries(outcomes: list[SheetOutcome]) -> None:
+    """A sheet without a cost table whose figures repeat a cost sheet's total (a General Abstract:
+    PART A … Rs. 3,575,752) is a summary, not an unreadable sheet."""
+    totals = {}
+    for o in outcomes:
+        if o.role == "cost detail" and o.check is not None:
+            for t in (o.check.imported, o.check.stated):
+                if t:
+                    totals[t] = o.name
+    if not totals:
+        return
+    for o in outcomes:
+        if o.role != "not a cost table":
+            continue
+        found = sorted({name for row in o.raw.rows for v in row if isinstance(v, (int, float))
+                        and not isinstance(v, bool) for t, name in totals.items()
+                        if abs(Decimal(repr(float(v))) - t) <= Decimal("0.01")})
+        if found:
+            o.role, o.covers = "summary", found
+            o.reason = "repeats the total of " + ", ".join(found) + "; not imported again"
+
+
 def _covered(s: SheetOutcome, others: list[SheetOutcome]) -> list[SheetOutcome]:
     """The other sheets a summary's lines name or whose totals its lines repeat."""
     found = []

@@ -209,7 +209,7 @@ class _Parser:
         if dist is None:
             return None
         amount = f.numbers.get("amount")
-        self._check_amount(r, qty, likely, amount, price_cell)
+        self._check_amount(r, qty, f.numbers.get("price", likely), amount, price_cell)
         line_total = qty * likely
         self.now.cum += amount if amount is not None else line_total
         self.now.model += line_total
@@ -256,6 +256,9 @@ class _Parser:
             return None
         if likely is None and amount is not None and qty > 0:
             likely, price_cell = amount / qty, cols["amount"]
+        if likely is not None and amount is not None and qty > 0 and not f.percents \
+                and "low" not in n and "high" not in n:
+            likely = _rounded_amount_wins(qty, likely, amount)
         if likely is None:
             if self.unpriced:
                 return qty, ZERO, price_cell, False
@@ -468,6 +471,15 @@ class _Parser:
                 if count else "(none)")
         self.out.warnings.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
                                                f"the sum of its {count} line(s) {span}"))
+
+
+def _rounded_amount_wins(qty: Decimal, price: Decimal, amount: Decimal) -> Decimal:
+    """The sheet's amount is the line's money (the figure its totals add up): where quantity × unit
+    price differs from it, the single unit cost is amount ÷ quantity (a difference beyond rounding is
+    also a warning, see _check_amount)."""
+    if qty * price != amount:
+        return amount / qty
+    return price
 
 
 def _style_of(m: re.Match) -> str:
