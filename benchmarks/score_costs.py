@@ -48,14 +48,15 @@ def _dec(value: object) -> Decimal | None:
         return None
 
 
+_FIXES = ("--sheet", "--map", "fill in", "fix", "delete", "open it", "save it", "--accept-difference")
+
+
 def _refusal_ok(exc: BidassistError) -> bool:
-    """Every problem names a place (a sheet or cell), a reason and a fix."""
+    """Every problem names a place (a sheet or cell) and a reason, and the refusal says the fix
+    (in each problem or in the error's closing line)."""
     problems = exc.problems
-    return bool(problems) and all(
-        p.where and len(p.message) > 20 and any(k in p.message for k in ("--sheet", "--map", "fill in", "fix",
-                                                                          "delete", "open it", "save it",
-                                                                          "--accept-difference"))
-        for p in problems)
+    fixed = any(k in exc.message for k in _FIXES) or all(any(k in p.message for k in _FIXES) for p in problems)
+    return bool(problems) and fixed and all(p.where and len(p.message) > 10 for p in problems)
 
 
 def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:

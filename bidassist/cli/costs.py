@@ -111,6 +111,8 @@ def import_cmd(
     except ProblemsError as exc:
         for text in summarize(exc.problems, all_errors=all_errors):
             err.print(f"[bold red]error:[/] {escape(text)}", markup=True, highlight=False)
+        if "fix:" in exc.message:
+            err.print(f"[bold red]error:[/] {escape(exc.message)}", markup=True, highlight=False)
         raise typer.Exit(2) from None
     data = result.to_json()
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -127,7 +127,9 @@ def _import(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTab
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if problems:
-        raise ProblemsError(problems, f"{path.name} has {len(problems)} problem(s)")
+        raise ProblemsError(problems, f"{path.name} has {len(problems)} problem(s); fix: correct the cells "
+                                      "named, choose the columns with --map (rows with first=ROW,last=ROW), "
+                                      "or import one sheet with --sheet")
     if not lines:
         raise InputError("no cost lines found", str(path))
     # lines are validated cell by cell above; the model only gathers them
@@ -138,16 +140,25 @@ def _import(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTab
 
 def _reconcile(outcomes: list[SheetOutcome], used: list[SheetOutcome], accept: bool, problems: list[Problem],
                warnings: list[Problem], markups: list[Markup]) -> Reconciliation:
-    summaries = [o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None]
-    if summaries:
-        rec, summary_markups, ok = summary_check(summaries[0], used)
-        markups.extend(summary_markups)
+    summary = next((o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None),
+                   None)
+    if summary is not None and summary.check is not None and summary.check.basis == "difference":
+        warnings.append(Problem(summary.check.cell, f"the summary sheet {summary.name} does not add up to its own "
+                                                    "total; it is not used to check the detail sheets"))
+        summary = None
+    if summary is not None:
+        rec, summary_markups, ok = summary_check(summary, used)
+        if not summary.repeats_rows:
+            markups.extend(summary_markups)
         if not ok:
-            message = (f"the summary sheet {summaries[0].name} states {format_money(rec.sheet_total)} "
+            message = (f"the summary sheet {summary.name} states {format_money(rec.sheet_total)} "
                        f"({rec.cell}) but its detail sheets ({', '.join(o.name for o in used)}) add up to "
                        f"{format_money(rec.imported)} (difference {format_money(rec.difference)}): import one "
                        "sheet with --sheet, or accept the difference with --accept-difference")
             (warnings if accept else problems).append(Problem(rec.cell, message))
+        for o in used:
+            bad, soft = sheet_problems(o, True)
+            warnings.extend(soft)
         return rec
     for o in used:
         bad, soft = sheet_problems(o, accept)

@@ -25,7 +25,7 @@ NO_HEADER = (f"no cost table found: no header row in the first {HEADER_SEARCH_RO
              "description) and a quantity or price column (数量/工程量/单价/合价/quantity/unit price/amount)")
 _ANALYSIS = re.compile(r"单价分析|综合单价分析|价格分析|rate\s*analysis|analysis\s*of\s*rates?", re.I)
 _MEASURE = re.compile(r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I)
-_SUMMARY = re.compile(r"汇总|总表|总价表|summary|abstract|collection|grand\s*summary", re.I)
+_SUMMARY = re.compile(r"汇总|总表|总价表|summary|general\s*abstract|gen-?\s*abst|collection", re.I)
 
 
 @dataclass
@@ -37,6 +37,7 @@ class SheetOutcome:
     result: SheetResult | None = None
     check: SheetCheck | None = None
     covers: list[str] = field(default_factory=list)  # a summary: the detail sheets it repeats
+    repeats_rows: bool = False  # a summary that copies the detail sheets' rows (not only their totals)
 
     @property
     def name(self) -> str:
@@ -86,7 +87,22 @@ def read_sheet(raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTab
                           "quantities")
     if outcome.used:
         outcome.check = check_sheet(result)
+        _settle_nameless(outcome)
     return outcome
+
+
+def _settle_nameless(outcome: SheetOutcome) -> None:
+    """Priced rows without a description are errors, unless the sheet's stated total reconciles only
+    with them counted: then they are lines (named by their code) with a warning."""
+    result, check = outcome.result, outcome.check
+    if result is None or not result.nameless:
+        return
+    if check is not None and check.matched:
+        result.warnings.extend(Problem(p.where, "description is empty; kept as a line because the sheet's "
+                                                f"total {check.cell} includes it — name the item")
+                               for p in result.nameless)
+    else:
+        result.problems.extend(result.nameless)
 
 
 def mark_summaries(outcomes: list[SheetOutcome]) -> None:
@@ -99,7 +115,9 @@ def mark_summaries(outcomes: list[SheetOutcome]) -> None:
         covers = _covered(s, others)
         named = bool(_SUMMARY.search(f"{s.name} {_title(s.raw, s.layout)}"))
         n = len(s.result.lines) if s.result else 0
-        if (named and others and covers) or (len(covers) >= 2 and len(covers) * 2 >= n):
+        if named and not covers and _repeats_rows(s, others):
+            covers, s.repeats_rows = others, True
+        if (named and others and covers) or (len(covers) >= 2 and len(covers) * 2 >= n) or s.repeats_rows:
             s.role, s.covers = "summary", [o.name for o in (others if named else covers)]
             s.reason = "repeats " + ", ".join(s.covers) + ": used as the reconciliation target, not imported again"
         elif named and others and not covers:
@@ -126,6 +144,14 @@ def mark_plain_summaries(outcomes: list[SheetOutcome]) -> None:
         if found:
             o.role, o.covers = "summary", found
             o.reason = "repeats the total of " + ", ".join(found) + "; not imported again"
+
+
+def _repeats_rows(s: SheetOutcome, others: list[SheetOutcome]) -> bool:
+    """Most of this sheet's lines (description and amount) are lines of the other sheets."""
+    seen = {(ln.description, round(ln.quantity * ln.likely)) for o in others if o.result for ln in o.result.lines}
+    lines = s.result.lines if s.result else []
+    hits = sum((ln.description, round(ln.quantity * ln.likely)) in seen for ln in lines)
+    return len(lines) >= 3 and hits * 2 >= len(lines)
 
 
 def _covered(s: SheetOutcome, others: list[SheetOutcome]) -> list[SheetOutcome]:

@@ -66,6 +66,8 @@ class SheetResult:
     problems: list[Problem] = field(default_factory=list)
     markups: list[Markup] = field(default_factory=list)
     totals: list[StatedTotal] = field(default_factory=list)
+    #: priced lines with no description: kept only when the sheet's stated total proves they belong
+    nameless: list[Problem] = field(default_factory=list)
     item_rows: int = 0  # rows read as cost lines (valid or not)
     priced_rows: int = 0  # of those, rows with any price or amount
 
@@ -189,16 +191,31 @@ class _Parser:
             if not code:
                 code, desc = p_code, f"{p_desc} {desc}".strip()
         before = len(self.out.problems)
+        nameless = None
         if not desc:
-            self._problem(self.view.di, r, "description is empty")
+            desc = self._beside_description(row)
+        if not desc:
+            nameless = Problem(self._cell(self.view.di, r), "description is empty")
+            desc = f"(no description) {code}".strip()
         for c, message in fields.problems:
             self._problem(c, r, message)
-        if len(self.out.problems) > before:
+        line = self._build(r, row, code, desc, fields) if len(self.out.problems) == before else None
+        if line is None:
+            if nameless is not None and (r, self.view.di) not in self.bad_cells:
+                self.out.problems.insert(before, nameless)
             return
-        line = self._build(r, row, code, desc, fields)
-        if line is not None:
-            self.out.lines.append(line)
-            self.line_rows.append(r)
+        if nameless is not None:
+            self.out.nameless.append(nameless)
+        self.out.lines.append(line)
+        self.line_rows.append(r)
+
+    def _beside_description(self, row: list) -> str:
+        """An empty description with the item's name in the unmapped column next to it (项目 | 具体设备)."""
+        used = set(self.cols.values())
+        for c in (self.view.di + 1, self.view.di - 1):
+            if 0 <= c < len(row) - 1 and c not in used and type(row[c]) is str and row[c].strip():
+                return row[c].strip()
+        return ""
 
     def _build(self, r: int, row: list, code: str, desc: str, f: RowFields) -> CostLine | None:
         cost = self._unit_cost(r, f)
