@@ -7,6 +7,7 @@ An explicit column map (`code=A,description=B,...`) overrides or replaces the ma
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -98,7 +99,22 @@ def _match_one(norm: str) -> tuple[str, str] | None:
                 hit = len(syn) > 1 and re.search(rf"(?<![a-z/]){re.escape(syn)}(?![a-z/])", norm) is not None
             if hit and (best is None or (len(syn), -prio) > best[:2]):
                 best = (len(syn), -prio, fld, syn)
-    return (best[2], best[3]) if best else None
+    if best is None:
+        return _near_miss(norm)
+    return best[2], best[3]
+
+
+#: English header words long enough that a typo (Particualrs, Quantitiy) still names them
+_LONG_WORDS = {syn: fld for fld in ("description", "quantity", "amount", "price", "unit")
+               for syn in SYNONYMS[fld] if syn.isalpha() and len(syn) >= 8}
+
+
+def _near_miss(norm: str) -> tuple[str, str] | None:
+    word = norm.replace(".", "").strip()
+    if not (word.isascii() and word.isalpha() and len(word) >= 8):
+        return None
+    close = difflib.get_close_matches(word, list(_LONG_WORDS), n=1, cutoff=0.85)
+    return (_LONG_WORDS[close[0]], close[0]) if close else None
 
 
 def _match_header(text: object) -> tuple[str, str] | None:

@@ -50,7 +50,7 @@ _PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^工程名称|^标段|^表-
 _PAGE_TOTAL = re.compile(r"^(?:本页小计|本页合计|页小计|page\s*total|total\s*this\s*page|carried\s*forward|"
                          r"carried\s*to\s*(?:collection|summary)|c/f|转下页|过次页|转次页)", re.I)
 _BROUGHT = re.compile(r"^(?:承上页|承前页|上页合计|上页小计|接上页|brought\s*forward|b/f)", re.I)
-_OF_WHICH = re.compile(r"^(?:其中|含)\s*[:：]")
+_OF_WHICH = re.compile(r"^(?:其中|含)\s*[:：]|^say\b|^大写|^小写|^人民币大写", re.I)
 _EXAMPLE = re.compile(r"示例\s*example", re.I)
 _GRAND = re.compile(r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$")
 _MARKUPS = (
@@ -107,9 +107,28 @@ def total_level(label: str) -> int:
     return 0
 
 
+_KIND_WORDS = (
+    ("provisional", re.compile(r"contingenc|provisional|不可预见|预备费|暂列")),
+    ("vat", re.compile(r"vat|gst|tax|税")),
+    ("overhead", re.compile(r"overhead|管理费")),
+    ("profit", re.compile(r"profit|利润")),
+    ("fees", re.compile(r"规费")),
+    ("measures", re.compile(r"措施")),
+)
+_RATE_WORDS = re.compile(r"\d\s*%.*(?:for|of|on|charge|费)|@|charges?\b|prorata", re.I)
+
+
 def markup_kind(label: str) -> str | None:
-    """The markup a label names (税金 9% -> vat), or None."""
-    s = _ADD.sub("", _norm(label))
+    """The markup a label names (税金 9% -> vat; Add 3% for contingencies -> provisional;
+    Add 1% for quality control -> other), or None."""
+    norm = _norm(label)
+    added = _ADD.match(norm) is not None
+    s = _ADD.sub("", norm)
+    for kind, pattern in _MARKUPS:
+        if pattern.search(s) if kind == "measures" else pattern.match(s):
+            return kind
+    if (added or "%" in s) and _RATE_WORDS.search(label):
+        return next((kind for kind, pattern in _KIND_WORDS if pattern.search(s)), "other")
     m = SECTION.match(s)
     if m and m.group("rest"):
         s = m.group("rest")
@@ -159,6 +178,7 @@ class SheetView:
         self.qi, self.pi, self.ai = get("quantity", -1), get("price", -1), get("amount", -1)
         self.ki = get("likely", -1)
         numeric = [c for f, c in self.cols.items() if f in ("quantity", "price", "amount", "low", "likely", "high")]
+        self.number_cols = frozenset(numeric)
         self.core = [c for c in (self.qi, self.pi, self.ki) if c >= 0]
         self.all_of = itemgetter(*sorted(set(self.cols.values())), -1)
         self.nums_of = itemgetter(*numeric, -1)
@@ -270,6 +290,11 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
 
 def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], prev: str) -> RowKind:
     """Headings, continuations and lines by what the row holds."""
+    code, desc = cell_text(row[view.ci]), cell_text(row[view.di])
+    if not code and not desc and texts and not any(_is_number(v) for v in row) and \
+            all(c in view.number_cols or c == view.ui for c, _ in texts):
+        # words only under number columns (`cum | per cum`, `Lacs`): the unit of the line above
+        return RowKind("unit row", texts[0][1]) if prev == "line" else RowKind("info", texts[0][1])
     core = view.core_of(row) if view.core_of is not None else ()
     has_core = any(_is_number(v) or not blank(v) for v in core)
     amount = row[view.ai]
@@ -277,7 +302,6 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     unit_blank = blank(row[view.ui])
     if has_core or not unit_blank:
         return LINE
-    code, desc = cell_text(row[view.ci]), cell_text(row[view.di])
     label = desc or code or (texts[0][1] if texts else "")
     if not label:
         return RowKind("unlabelled") if has_amount else BLANK

@@ -119,6 +119,7 @@ class _Parser:
             "line": self._line, "total": self._total, "page total": self._page_total,
             "section": self._section, "markup": self._markup, "continuation": self._continuation,
             "prefix": self._prefix, "unlabelled": self._unlabelled, "example": self._example,
+            "unit row": self._unit_row,
         }
         rows = self.raw.rows
         end = len(rows) if self.layout.last_row is None else min(len(rows), self.layout.last_row + 1)
@@ -336,6 +337,15 @@ class _Parser:
         self.out.lines[-1] = CostLine.trusted(
             last.code, joined, last.unit, last.quantity, last.low, last.likely, last.high, last.distribution,
             last.category, last.risk, last.source, last.breakdown, last.priced)
+
+    def _unit_row(self, r: int, row: list, kind: RowKind) -> None:
+        """`cum | per cum` under a line: its unit, when the line has none."""
+        if not self.out.lines or self.out.lines[-1].unit:
+            return
+        last = self.out.lines[-1]
+        self.out.lines[-1] = CostLine.trusted(
+            last.code, last.description, kind.label, last.quantity, last.low, last.likely, last.high,
+            last.distribution, last.category, last.risk, last.source, last.breakdown, last.priced)
 
     def _prefix(self, r: int, row: list, kind: RowKind) -> None:
         self.pending_prefix = (cell_text(row[self.view.ci]), kind.label)
