@@ -319,3 +319,73 @@ def test_eighty_columns_never_split_numbers(tmp_path: Path, capsys, monkeypatch)
     out = capsys.readouterr().out
     assert "1,234,567.89" in out and "12,345.5" in out
     assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def pwd_estimate(tmp_path: Path) -> Path:
+    """An Indian PWD estimate: a General Abstract without a cost header (part totals, `Add 3% for
+    contingencies`, Grand Total, `Say Rs. … Lacs`), an Abstract of Cost whose header has a typo,
+    units on the row under each item, an item with its description lost, amounts rounded to
+    rupees, `Total` in the rate column and a signature block."""
+    wb = Workbook()
+    gen = wb.active
+    gen.title = "Gen-Abst"
+    abstract = wb.create_sheet("Abstract")
+    abstract.append(["NAME OF WORK :- Construction of a culvert"])
+    abstract.append(["ABSTRACT OF COST"])
+    abstract.append(["S.No.", "Particualrs", "Qty.", "Rate", "Amount"])
+    abstract.append([1, "Earth work in excavation", 720, 178, 128160])
+    abstract.append([None, None, "cum", "per cum"])
+    abstract.append([2, None, 330.12, 11, 3632])  # description lost; 330.12 × 11 = 3631.32, rounded up
+    abstract.append([None, None, "sqm", "per sqm"])
+    abstract.append([3, "Brick work in cement mortar", 59.7356, 4990, 298080.644])
+    abstract.append([None, None, None, "Total", 429872.644])
+    abstract.append([None, None, "Assistant Engineer", None, "Executive Engineer"])
+    gen.append(["GENERAL ABSTRACT OF COST"])
+    gen.append([None, "Part A civil work", None, None, 429872.644])
+    gen.append([None, "Add 3% for contingencies", None, None, 12896.18])
+    gen.append([None, None, None, "Grand Total Rs.", 442768.82])
+    gen.append([None, None, None, "Say Rs.", 4.43])
+    gen.append([None, None, None, None, "Lacs"])
+    return save(wb, tmp_path, "estimate.xlsx")
+
+
+def test_pwd_estimate_with_general_abstract(tmp_path: Path) -> None:
+    result = import_cost_sheet(pwd_estimate(tmp_path))
+    lines = result.model.lines
+    assert [(ln.code, ln.description, ln.unit) for ln in lines] == [
+        ("1", "Earth work in excavation", "cum"), ("2", "(no description) 2", "sqm"),
+        ("3", "Brick work in cement mortar", None)]
+    assert result.model.totals.likely == D("429872.64")  # the amount cells: 3632, not 3631.32
+    assert {s.name: s.role for s in result.sheets} == {"Gen-Abst": "summary", "Abstract": "cost detail"}
+    assert [w.where for w in result.warnings if "description is empty" in w.message] == ["Abstract!B6"]
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.cell == "Abstract!E9"
+
+
+def test_nameless_priced_row_is_an_error_without_a_total(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Abstract"
+    ws.append(["S.No.", "Particulars", "Qty.", "Rate", "Amount"])
+    ws.append([1, "Earth work", 720, 178, 128160])
+    ws.append([2, None, 330.12, 11, 3632])
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(save(wb, tmp_path))
+    assert [(p.where, p.message) for p in info.value.problems] == [("Abstract!B3", "description is empty")]
+
+
+def test_summary_that_copies_every_row_is_not_imported_again(tmp_path: Path) -> None:
+    wb = Workbook()
+    merged = wb.active
+    merged.title = "清单汇总"
+    a = wb.create_sheet("综合楼")
+    b = wb.create_sheet("教学楼")
+    quote_sheet(a, [("平整场地", "m2", 2090.01, 2.32), ("挖一般土方", "m3", 1585.62, 5.77)])
+    quote_sheet(b, [("回填方", "m3", 851.99, 17.92), ("余方弃置", "m3", 264.25, 56.25)])
+    merged.append(["名称", "单位", "数量", "单价", "合价"])
+    for row in list(a.iter_rows(min_row=3, max_row=4, values_only=True)) + \
+            list(b.iter_rows(min_row=3, max_row=4, values_only=True)):
+        merged.append(list(row[1:]))
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert len(result.model.lines) == 4
+    assert {s.name: s.role for s in result.sheets}["清单汇总"] == "summary"
