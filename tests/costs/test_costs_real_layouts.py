@@ -389,3 +389,40 @@ def test_summary_that_copies_every_row_is_not_imported_again(tmp_path: Path) -> 
     result = import_cost_sheet(save(wb, tmp_path))
     assert len(result.model.lines) == 4
     assert {s.name: s.role for s in result.sheets}["清单汇总"] == "summary"
+
+
+def test_cached_empty_string_is_an_empty_value(tmp_path: Path) -> None:
+    """Excel saves IF(…,"") with an empty cached text value (t="str"): an empty cell, not a formula
+    "written by a program"."""
+    import zipfile
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Costs"
+    ws.append(["名称", "数量", "单价", "备注"])
+    ws.append(["水泵", 2, 100, '=IF(B2>5,"大批","")'])
+    path = save(wb, tmp_path, "plain.xlsx")
+    fixed = tmp_path / "excel_saved.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(fixed, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<c r="D2">', b'<c r="D2" t="str">')
+            dst.writestr(item, data)
+    result = import_cost_sheet(fixed, mapping="category=D")
+    assert [(ln.description, ln.category) for ln in result.model.lines] == [("水泵", None)]
+    with pytest.raises(ProblemsError, match="has no saved value"):
+        import_cost_sheet(path, mapping="category=D")
+
+
+def test_mapped_column_is_not_called_ignored(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Costs"
+    ws.append(["名称", "数量", "工程量", "单价"])
+    ws.append(["水泵", 1, 2, 100])
+    path = save(wb, tmp_path)
+    plain = import_cost_sheet(path)
+    assert [w.where for w in plain.warnings] == ["Costs!C1"]  # a second quantity column
+    mapped = import_cost_sheet(path, mapping="quantity=C")
+    assert mapped.warnings == [] and mapped.model.lines[0].quantity == D(2)
