@@ -342,7 +342,8 @@ def _open_ended(view: SheetView, r: int) -> bool:
 
 
 def _next_needs_text(view: SheetView, r: int) -> bool:
-    """The next row is a priced row without a code: this row's code and text belong to it."""
+    """The next row is a row with numbers and without a code: this row's code and text belong to it
+    (or to the priced row its measurement rows lead to)."""
     rows = view.raw.rows
     if r + 1 >= len(rows):
         return False

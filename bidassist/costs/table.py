@@ -110,6 +110,9 @@ class _Parser:
         self.section_head: tuple[int, object] | None = None  # heading row and its amount
         self.line_rows: list[int] = []
         self.pending_prefix: tuple[str, str] | None = None
+        #: rows with a quantity and no price, held until the next priced row: when its quantity is
+        #: their sum they are its measurements (Foundation work 4,412.88 + Approaches 3,220.00)
+        self.measures: list[tuple[int, list, Decimal]] = []
         self.amount_slack = ZERO  # Σ |quantity × unit cost − amount cell| over lines (rounding)
 
     # ------------------------------------------------------------------ driver
@@ -135,11 +138,14 @@ class _Parser:
             kind = classify(self.view, r, row, prev)
             if kind.kind == "end":
                 break
+            if kind.kind not in _KEEPS_MEASURES:
+                self._flush_measures()
             handler = handlers.get(kind.kind)
             if handler is not None:
                 handler(r, row, kind)
             if kind.kind != "blank":
                 prev = kind.kind
+        self._flush_measures()
         self._close_section()
         return self.out
 
@@ -176,12 +182,18 @@ class _Parser:
 
     # ------------------------------------------------------------------ lines
 
-    def _line(self, r: int, row: list, kind: RowKind) -> None:
+    def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True) -> None:
         fields = parse_fields(row, self.plan)
-        self.out.item_rows += 1
         numbers = fields.numbers
-        if ("price" in numbers or "likely" in numbers or "amount" in numbers or "low" in numbers
-                or "high" in numbers or (self.has_breakdown and fields.breakdown())):
+        priced = ("price" in numbers or "likely" in numbers or "amount" in numbers or "low" in numbers
+                  or "high" in numbers or (self.has_breakdown and fields.breakdown() is not None))
+        if hold and not priced and not self.unpriced and "quantity" in numbers and not fields.problems:
+            self.measures.append((r, row, numbers["quantity"]))
+            return
+        if self.measures:
+            self._settle_measures(numbers.get("quantity") if priced else None)
+        self.out.item_rows += 1
+        if priced:
             self.out.priced_rows += 1
         code, desc = row[self.view.ci], row[self.view.di]
         code = code.strip() if type(code) is str else cell_text(code)
@@ -209,6 +221,25 @@ class _Parser:
             self.out.nameless.append(nameless)
         self.out.lines.append(line)
         self.line_rows.append(r)
+
+    def _settle_measures(self, qty: Decimal | None) -> None:
+        """Held quantity rows: dropped when they add up to this priced row's quantity, else read as
+        lines (and reported as such)."""
+        total = sum((q for _, _, q in self.measures), ZERO)
+        if qty is not None and abs(total - qty) <= CENT * len(self.measures):
+            self.measures = []
+            return
+        self._flush_measures(keep_prefix=True)
+
+    def _flush_measures(self, *, keep_prefix: bool = False) -> None:
+        """Read the held rows as lines; the item text waiting for a priced row stays for it
+        (`keep_prefix`) or is dropped."""
+        held, self.measures = self.measures, []
+        prefix, self.pending_prefix = self.pending_prefix, None
+        for r, row, _ in held:
+            self._line(r, row, LINE_KIND, hold=False)
+        if keep_prefix or not held:
+            self.pending_prefix = prefix
 
     def _beside_description(self, row: list) -> str:
         """An empty description with the item's name in the unmapped column next to it (项目 | 具体设备)."""
@@ -498,6 +529,12 @@ class _Parser:
                 if count else "(none)")
         self.out.warnings.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
                                                f"the sum of its {count} line(s) {span}"))
+
+
+LINE_KIND = RowKind("line")
+#: row kinds that do not end an item's measurement rows
+_KEEPS_MEASURES = frozenset({"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info",
+                             "note"})
 
 
 def _rounded_amount_wins(qty: Decimal, price: Decimal, amount: Decimal) -> Decimal:

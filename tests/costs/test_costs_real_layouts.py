@@ -426,3 +426,28 @@ def test_mapped_column_is_not_called_ignored(tmp_path: Path) -> None:
     assert [w.where for w in plain.warnings] == ["Costs!C1"]  # a second quantity column
     mapped = import_cost_sheet(path, mapping="quantity=C")
     assert mapped.warnings == [] and mapped.model.lines[0].quantity == D(2)
+
+
+def test_item_with_measurement_rows_then_its_priced_row(tmp_path: Path) -> None:
+    """Abstract of cost: the item's text, its quantities per part, then the priced row (no text)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Abstract"
+    ws.append(["S.No.", "Item No", "Particulars", "Qty.", "Unit", "Rate", "/Unit", "Amount"])
+    ws.append([1, "B-1 1.1.4", "Earthwork in excavation for foundation"])
+    ws.append([None, None, "Foundation Work", 4412.88, "Cum"])
+    ws.append([None, None, "Approaches", 3220, "Cum"])
+    ws.append([None, None, None, "7,632.88", "Cum", 70, "/Cum", 534301.6])
+    ws.append([2, "B-1 1.1.5", "Earthwork in hard soil"])
+    ws.append([None, None, "Foundation Work", 1317.48, "Cum", 81, "/Cum", 106715.88])
+    ws.append([3, "B-2 6.2", "Cement concrete"])
+    ws.append([None, None, "Foundation Work", 10, "Cum"])
+    ws.append([None, None, None, 12, "Cum", 100, "/Cum", 1200])  # 10 ≠ 12: the row above is no measurement
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(save(wb, tmp_path))
+    assert [p.where for p in info.value.problems] == ["Abstract!F9"]
+    ws.delete_rows(8, 3)
+    result = import_cost_sheet(save(wb, tmp_path, "ok.xlsx"))
+    assert [(ln.code, ln.description, ln.quantity, ln.likely) for ln in result.model.lines] == [
+        ("B-1 1.1.4", "Earthwork in excavation for foundation", D("7632.88"), D(70)),
+        ("B-1 1.1.5", "Earthwork in hard soil Foundation Work", D("1317.48"), D(81))]
