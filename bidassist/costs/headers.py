@@ -37,7 +37,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "risk": ("风险", "风险项", "risk"),
     "price": ("综合单价", "含税单价", "不含税单价", "单价", "unit price", "unit cost", "unit rate", "rate",
               "price", "cost per unit"),
-    "amount": ("合价", "金额", "合计", "总价", "小计", "amount", "total", "extended", "line total", "sum"),
+    "amount": ("合价", "金额", "合计", "总价", "小计", "费用", "amount", "total", "extended", "line total", "sum"),
     "quantity": ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "工程量", "工程数量", "数量",
                  "total quantity", "total qty", "quantity", "qty", "qty.", "count"),
     "labour": ("人工费", "人工单价", "labour", "labor"),
@@ -329,6 +329,11 @@ def _best_header(raw: RawSheet, origin: dict, mapping: dict[str, str] | None
         below = _below_of(raw, origin, r)
         fields = _row_fields(raw, origin, r, below)
         kinds = {f for f, _ in fields.values()}
+        if "description" not in kinds and kinds & {"quantity", "price", "amount"}:
+            found = _unnamed_text_column(raw, r, fields)
+            if found is not None:
+                fields = {**fields, found: ("description", "")}
+                kinds.add("description")
         if not _usable(kinds) and mapping is None:
             continue
         if kinds and (best is None or len(kinds) > best[0]):
@@ -336,6 +341,20 @@ def _best_header(raw: RawSheet, origin: dict, mapping: dict[str, str] | None
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str]]) -> int | None:
+    """A header row with number columns but no description synonym (明目 | 费用 | 小计): the first
+    column headed by words no synonym knows whose cells below are mostly text."""
+    row = raw.rows[r]
+    for c, v in enumerate(row[:min(len(row), 6)]):
+        if c in fields or not isinstance(v, str) or not v.strip():
+            continue
+        below = [x[c] for x in raw.rows[r + 1:r + 30] if c < len(x) and x[c] not in ("", None)]
+        texts = [x for x in below if isinstance(x, str)]
+        if len(below) >= 2 and len(texts) * 4 >= len(below) * 3:
+            return c
+    return None
 
 
 def _below_of(raw: RawSheet, origin: dict, r: int) -> int | None:

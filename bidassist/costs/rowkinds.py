@@ -100,7 +100,7 @@ def total_level(label: str) -> int:
         return 0
     if "小计" in s or s.startswith(("subtotal", "sub-total")) or s.endswith(("subtotal", "sub-total")):
         return 1
-    if s.startswith(("总计", "共计", "grandtotal", "总价合计")) or s.endswith(("总计", "共计", "grandtotal")):
+    if s.startswith(("总计", "共计", "grandtotal", "总价合计", "g.total", "gtotal")) or s.endswith(("总计", "共计", "grandtotal")):
         return 3
     if s.startswith(("合计", "total")) or s.endswith(("合计", "total")):
         return 2

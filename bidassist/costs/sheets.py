@@ -25,7 +25,7 @@ NO_HEADER = (f"no cost table found: no header row in the first {HEADER_SEARCH_RO
              "description) and a quantity or price column (数量/工程量/单价/合价/quantity/unit price/amount)")
 _ANALYSIS = re.compile(r"单价分析|综合单价分析|价格分析|rate\s*analysis|analysis\s*of\s*rates?", re.I)
 _MEASURE = re.compile(r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I)
-_SUMMARY = re.compile(r"汇总|总表|总价表|summary|general\s*abstract|gen-?\s*abst|collection", re.I)
+_SUMMARY = re.compile(r"汇总|总表|总价表|summary|general\s*abs|gen-?\s*abst|collection", re.I)
 
 
 @dataclass

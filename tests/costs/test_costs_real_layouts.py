@@ -451,3 +451,18 @@ def test_item_with_measurement_rows_then_its_priced_row(tmp_path: Path) -> None:
     assert [(ln.code, ln.description, ln.quantity, ln.likely) for ln in result.model.lines] == [
         ("B-1 1.1.4", "Earthwork in excavation for foundation", D("7632.88"), D(70)),
         ("B-1 1.1.5", "Earthwork in hard soil Foundation Work", D("1317.48"), D(81))]
+
+
+def test_costs_list_with_text_amounts_and_no_description_header(tmp_path: Path) -> None:
+    """A small project's cost list: 明目 (a typo) | 费用 | 小计 | 备注, amounts typed as 「673元/年」."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["明目", "费用", "小计", "备注"])
+    ws.append(["开发者证书", "673元/年", "2353元", "申请流程见官网"])
+    ws.append(["云服务器", "1680元/年", None, None])
+    ws.append(["开发", "6825元", "6825元", "分两期支付"])
+    ws.append(["总计", "9178元", "9178元"])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [(ln.description, ln.likely) for ln in result.model.lines] == [
+        ("开发者证书", D(673)), ("云服务器", D(1680)), ("开发", D(6825))]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
