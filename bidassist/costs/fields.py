@@ -60,9 +60,14 @@ class RowFields:
         return found or None
 
 
-def make_plan(columns: dict[str, int]) -> list[tuple[FieldSpec, int]]:
+#: one planned field: its spec, its column, whether a float cell is read directly, its reader
+PlanItem = tuple[FieldSpec, int, bool, "Callable[[RowFields, FieldSpec, object], None]"]
+
+
+def make_plan(columns: dict[str, int]) -> list[PlanItem]:
     """The fields of a layout that hold values, with their columns, in a fixed order."""
-    return [(spec, columns[name]) for name, spec in SPECS.items() if name in columns]
+    return [(spec, columns[name], spec.kind not in ("distribution", "risk"), _READERS[spec.kind])
+            for name, spec in SPECS.items() if name in columns]
 
 
 def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
@@ -103,23 +108,27 @@ _READERS: dict[str, Callable[[RowFields, FieldSpec, object], None]] = {
     "quantity": _quantity, "money": _money, "range": _range, "distribution": _distribution, "risk": _risk}
 
 
-def parse_fields(row: list, plan: list[tuple[FieldSpec, int]]) -> RowFields:
+def parse_fields(row: list, plan: list[PlanItem]) -> RowFields:
     """Every planned field of one row; spreadsheet floats take the fast path."""
     out = RowFields()
     numbers = out.numbers
     fget = _FLOAT_CACHE.get
-    for spec, c in plan:
+    for spec, c, numeric, reader in plan:
         value = row[c]
-        if type(value) is float and spec.kind != "distribution" and spec.kind != "risk":
+        if numeric and type(value) is float:
+            d = fget(value)
+            if d is None:
+                try:
+                    d = float_to_decimal(value)
+                except CellError as exc:
+                    out.problems.append((c, f"{spec.label} {exc}"))
+                    continue
+            numbers[spec.name] = d
+        elif value == "" or value is None:
+            continue
+        else:
             try:
-                numbers[spec.name] = fget(value) or float_to_decimal(value)
+                reader(out, spec, value)
             except CellError as exc:
-                out.problems.append((c, f"{spec.label} {exc}"))
-            continue
-        if value == "" or value is None:
-            continue
-        try:
-            _READERS[spec.kind](out, spec, value)
-        except CellError as exc:
-            out.problems.append((c, str(exc)))
+                out.problems.append((c, str(exc)))
     return out

@@ -214,17 +214,18 @@ class SheetView:
 
 def classify(view: SheetView, r: int, row: list, prev: str) -> RowKind:
     """The kind of row r (`row` is view.row(r)); `prev` is the kind of the previous non-blank row."""
+    desc = row[view.di]
+    if type(desc) is str and desc and view.core_of is not None:
+        core = view.core_of(row)
+        if (type(core[0]) is float or any(t is float or t is int for t in map(type, core))) \
+                and not suspicious(desc):
+            code = row[view.ci]
+            if not (type(code) is str and not code.isdigit() and suspicious(code)):
+                return LINE
     if not any(view.all_of(row)) and all(blank(v) for v in view.all_of(row)):
         if not any(type(v) is str and v.strip() for v in row):
             return BLANK
         return _classify_slow(view, r, row, prev)  # text outside the table's columns: a heading?
-    desc = row[view.di]
-    if (type(desc) is str and desc and view.core_of is not None and any(_is_number(v) for v in
-                                                                         (view.core_of(row)))
-            and not suspicious(desc)):
-        code = row[view.ci]
-        if not (type(code) is str and not code.isdigit() and suspicious(code)):
-            return LINE
     return _classify_slow(view, r, row, prev)
 
 

@@ -98,7 +98,9 @@ class _Parser:
         self.plan = make_plan(self.cols)
         self.gi = self.cols.get("category")
         self.has_breakdown = any(spec.kind == "money" and spec.name not in ("price", "amount", "likely")
-                                 for spec, _ in self.plan)
+                                 for spec, *_ in self.plan)
+        #: lines without spreads or components can take the fast path (`_fast_cost`)
+        self.fast_ok = not spreads and "quantity" in self.cols and not self.has_breakdown
         self.out = SheetResult()
         self.bad_cells = self._bad_cells()
         self.category: str | None = None
@@ -250,6 +252,19 @@ class _Parser:
         return ""
 
     def _build(self, r: int, row: list, code: str, desc: str, f: RowFields) -> CostLine | None:
+        fast = self._fast_cost(f) if self.fast_ok else None
+        if fast is not None:
+            qty, likely, low, high, dist, amount = fast
+            line_total = qty * likely
+            now = self.now
+            now.cum += amount if amount is not None else line_total
+            now.model += line_total
+            now.lines += 1
+            unit = row[self.view.ui]
+            unit = unit.strip() if type(unit) is str else cell_text(unit)
+            return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
+                                    self._category(row) or None, f.risk,
+                                    f"{self.prefix}{self.first_letter}{r + 1}", None, True)
         cost = self._unit_cost(r, f)
         if cost is None:
             return None
@@ -268,6 +283,32 @@ class _Parser:
         return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
                                 self._category(row) or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}",
                                 f.breakdown() if self.has_breakdown else None, priced)
+
+    def _fast_cost(self, f: RowFields) -> tuple | None:
+        """The common line (a quantity, one price or likely with an optional low/high pair, an
+        amount that agrees): (quantity, likely, low, high, distribution, amount); None for every
+        other case, which the full path handles."""
+        n = f.numbers
+        qty = n.get("quantity")
+        likely = n.get("likely")
+        price = n.get("price")
+        if qty is None or qty < 0 or f.percents or f.distribution is not None:
+            return None
+        if likely is None:
+            likely = price
+        elif price is not None and price != likely:
+            return None
+        if likely is None:
+            return None
+        amount = n.get("amount")
+        if amount is not None and qty * likely != amount:
+            return None
+        low, high = n.get("low"), n.get("high")
+        if low is None and high is None:
+            return qty, likely, likely, likely, "fixed", amount
+        if low is not None and high is not None and low < high and low <= likely <= high:
+            return qty, likely, low, high, "pert", amount
+        return None
 
     def _category(self, row: list) -> str | None:
         gi = self.gi

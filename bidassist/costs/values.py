@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from bidassist.core.money import AmountError, parse_amount, parse_number
 
-
 _PER_UNIT = re.compile(r"^(.*?\d\s*(?:元|万元))\s*/\s*\S{1,6}$")
 
 
