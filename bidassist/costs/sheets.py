@@ -10,12 +10,12 @@ succeeds when at least one cost detail sheet is left.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
-from bidassist.costs.model import Markup, Reconciliation, SheetRole
+from bidassist.costs.model import CostLine, Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.table import SheetResult, parse_rows
@@ -87,8 +87,31 @@ def read_sheet(raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTab
                           "quantities")
     if outcome.used:
         outcome.check = check_sheet(result)
+        prefer_amounts(outcome)
         _settle_nameless(outcome)
     return outcome
+
+
+def prefer_amounts(outcome: SheetOutcome) -> None:
+    """Lines whose amount cell disagrees with quantity × unit price: when the sheet's stated total
+    adds up the amounts (and not the products), the amounts are the lines' money."""
+    result, check = outcome.result, outcome.check
+    if result is None or check is None or check.basis != "difference" or not result.alternatives:
+        return
+    lines = list(result.lines)
+    for i, unit in result.alternatives:
+        ln = lines[i]
+        factor = unit / ln.likely if ln.likely else None
+        low, high = (ln.low * factor, ln.high * factor) if factor is not None else (unit, unit)
+        lines[i] = CostLine.trusted(ln.code, ln.description, ln.unit, ln.quantity, low, unit, high,
+                                    ln.distribution, ln.category, ln.risk, ln.source, ln.breakdown, ln.priced)
+    trial = check_sheet(replace(result, lines=lines))
+    if trial.matched:
+        result.lines[:] = lines
+        outcome.check = trial
+        result.warnings.append(Problem(trial.cell, f"{len(result.alternatives)} line(s) whose amount ≠ quantity × "
+                                                   "unit price are taken at their amount: the stated total adds "
+                                                   "up the amounts"))
 
 
 def _settle_nameless(outcome: SheetOutcome) -> None:
@@ -147,10 +170,10 @@ def mark_plain_summaries(outcomes: list[SheetOutcome]) -> None:
 
 
 def _repeats_rows(s: SheetOutcome, others: list[SheetOutcome]) -> bool:
-    """Most of this sheet's lines (description and amount) are lines of the other sheets."""
-    seen = {(ln.description, round(ln.quantity * ln.likely)) for o in others if o.result for ln in o.result.lines}
+    """Most of this sheet's lines (description and quantity) are lines of the other sheets."""
+    seen = {(ln.description, ln.quantity) for o in others if o.result for ln in o.result.lines}
     lines = s.result.lines if s.result else []
-    hits = sum((ln.description, round(ln.quantity * ln.likely)) in seen for ln in lines)
+    hits = sum((ln.description, ln.quantity) in seen for ln in lines)
     return len(lines) >= 3 and hits * 2 >= len(lines)
 
 

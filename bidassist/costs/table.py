@@ -68,6 +68,9 @@ class SheetResult:
     totals: list[StatedTotal] = field(default_factory=list)
     #: priced lines with no description: kept only when the sheet's stated total proves they belong
     nameless: list[Problem] = field(default_factory=list)
+    #: (line index, amount ÷ quantity) of single-price lines whose amount cell disagrees with
+    #: quantity × unit price: used instead when the stated total adds up the amounts
+    alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
     item_rows: int = 0  # rows read as cost lines (valid or not)
     priced_rows: int = 0  # of those, rows with any price or amount
 
@@ -274,6 +277,9 @@ class _Parser:
             return None
         amount = f.numbers.get("amount")
         self._check_amount(r, qty, f.numbers.get("price", likely), amount, price_cell)
+        if amount is not None and qty > 0 and qty * likely != amount and not f.percents \
+                and "low" not in f.numbers and "high" not in f.numbers:
+            self.out.alternatives.append((len(self.out.lines), amount / qty))
         line_total = qty * likely
         self.now.cum += amount if amount is not None else line_total
         self.now.model += line_total
@@ -579,10 +585,11 @@ _KEEPS_MEASURES = frozenset({"line", "blank", "unit row", "continuation", "page"
 
 
 def _rounded_amount_wins(qty: Decimal, price: Decimal, amount: Decimal) -> Decimal:
-    """The sheet's amount is the line's money (the figure its totals add up): where quantity × unit
-    price differs from it, the single unit cost is amount ÷ quantity (a difference beyond rounding is
-    also a warning, see _check_amount)."""
-    if qty * price != amount:
+    """The sheet's amount is the line's money: where quantity × unit price differs from it only by
+    the amount's rounding (under one currency unit and ½ %), the unit cost is amount ÷ quantity.
+    A bigger difference is a warning, and the stated total decides (see sheets.prefer_amounts)."""
+    diff = abs(qty * price - amount)
+    if diff and diff < ONE and diff <= abs(amount) * HALF_CENT:
         return amount / qty
     return price
 
