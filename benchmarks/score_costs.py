@@ -8,6 +8,8 @@ no map. Outcomes:
 - correct: expect import, no error, the line count and the lines' total equal the manifest, and a
   reconciliation is reported (matched) where the workbook states a total;
 - refused rightly: expect refuse, and the refusal names a sheet, a reason and a fix (--sheet/--map);
+  or the manifest's stated total differs from its lines plus markups (an inconsistent workbook) and
+  the refusal names the stated total;
 - silently wrong: no error but a wrong line count or total (the failure that must never happen);
 - crash: anything that is not a BidassistError;
 - other misses (refused a workbook that should import, imported one that should be refused,
@@ -59,6 +61,16 @@ def _refusal_ok(exc: BidassistError) -> bool:
     return bool(problems) and fixed and all(p.where and len(p.message) > 10 for p in problems)
 
 
+def _inconsistent(entry: dict) -> bool:
+    """The workbook's own stated total differs from its lines plus markups (the manifest says so):
+    the right outcome is an error naming the stated total, never an import that picks one."""
+    stated, lines = _dec(entry.get("stated_total")), _dec(entry.get("lines_total"))
+    if stated is None or lines is None:
+        return False
+    markups = sum((_dec(m.get("amount")) or Decimal(0) for m in entry.get("markups") or []), Decimal(0))
+    return abs(stated - lines - markups) > Decimal("1.00")
+
+
 def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
     """(outcome, detail) for one manifest entry."""
     path = corpus / entry["file"]
@@ -67,11 +79,12 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
     if entry.get("sha256") and hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
         return "miss", "sha256 differs from the manifest"
     expect = entry.get("expect", "import")
+    inconsistent = _inconsistent(entry)
     try:
         result = import_cost_sheet(path)
     except BidassistError as exc:
         first = str(exc.problems[0]) if exc.problems else str(exc)
-        if expect == "refuse":
+        if expect == "refuse" or (inconsistent and any("stated total" in p.message for p in exc.problems)):
             return ("refused rightly", "") if _refusal_ok(exc) else ("miss", f"refusal lacks sheet/reason/fix: {first}")
         return "miss", f"refused: {first[:300]}"
     except Exception as exc:  # noqa: BLE001 - a crash is what is being counted

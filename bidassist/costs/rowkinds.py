@@ -268,8 +268,15 @@ def _page_furniture(view: SheetView, r: int, row: list, texts: list[tuple[int, s
     return None
 
 
+_IN_WORDS = re.compile(r"^(?:总金额|合计金额|总价|合计|总计|报价总额|投标总价|投标报价|含税总价)\s*[（(]?\s*(?:人民币)?大写")
+#: the figure written out beside the amount in words: 小写：213350 / ¥213,350.00
+FIGURE_IN_TEXT = re.compile(r"(?:小写|¥|￥)\s*[:：]?\s*[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)")
+
+
 def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -> RowKind | None:
     for _, t in texts:
+        if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
+            return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
         if len(t) > 30:
             continue
         n = _norm(t)

@@ -24,6 +24,7 @@ from bidassist.costs.fields import RowFields, make_plan, parse_fields
 from bidassist.costs.headers import Layout
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
+    FIGURE_IN_TEXT,
     SECTION,
     RowKind,
     SheetView,
@@ -474,10 +475,24 @@ class _Parser:
                 self._mismatch(r, c, kind.label, value, same)
             self.out.totals.append(StatedTotal(kind.label, level, value, self._cell(c, r), self.now.lines,
                                                self.now.model, self.now.markups, same.lines))
+        self._figure_in_words(r, kind, value, same)
         for lvl in (1, 2, 3):
             if lvl <= level:
                 self.resets[lvl] = self._mark()
         self.page = self._mark()
+
+    def _figure_in_words(self, r: int, kind: RowKind, value: Decimal | None, same: _Mark) -> None:
+        """A total written out (大写 … 小写：213350) states a figure too: it is the sheet's total
+        when it differs from the cell beside it (both are then reconciled)."""
+        m = FIGURE_IN_TEXT.search(kind.label) if len(kind.label) > 12 else None
+        if m is None:
+            return
+        figure = Decimal(m.group(1).replace(",", ""))
+        if value is not None and figure == value:
+            return
+        self.out.totals.append(StatedTotal(kind.label[:20], kind.level, figure, self._cell(self.view.di, r) +
+                                           " (written out)", self.now.lines, self.now.model, self.now.markups,
+                                           same.lines))
 
     def _mismatch(self, r: int, c: int, label: str, value: Decimal, since: _Mark) -> None:
         count = self.now.lines - since.lines

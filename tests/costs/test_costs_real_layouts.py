@@ -466,3 +466,22 @@ def test_costs_list_with_text_amounts_and_no_description_header(tmp_path: Path) 
     assert [(ln.description, ln.likely) for ln in result.model.lines] == [
         ("开发者证书", D(673)), ("云服务器", D(1680)), ("开发", D(6825))]
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
+
+
+def test_total_written_out_in_words_is_checked(tmp_path: Path) -> None:
+    """A supplier quote: 总金额（大写）… 小写：N merged across the row, the cell beside it says
+    something else: an error naming the written-out figure, never a silent pick."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["序号", "产品名称", "厂家/型号", "数量", "单价/元", "总价/元"])
+    ws.append([1, "高压灭菌锅", "博迅/YXQ-50A", 1, 11100, 11100])
+    ws.append([2, "霉菌培养箱", "博迅/BMJ-160", 1, 8200, 8200])
+    ws.append(["总金额(大写）：壹万玖仟叁佰元整     小写：19300", None, None, None, None, 19300])
+    ws.merge_cells("A4:E4")
+    assert import_cost_sheet(save(wb, tmp_path)).reconciliation.status == "matched"
+    ws["A4"] = "总金额(大写）：贰万壹仟叁佰元整     小写：21300"
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(save(wb, tmp_path, "wrong.xlsx"))
+    [problem] = info.value.problems
+    assert problem.where == "Sheet1!B4 (written out)" and "21,300.00" in problem.message
