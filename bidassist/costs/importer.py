@@ -143,8 +143,16 @@ def _reconcile(outcomes: list[SheetOutcome], used: list[SheetOutcome], accept: b
     summary = next((o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None),
                    None)
     if summary is not None and summary.check is not None and summary.check.basis == "difference":
-        warnings.append(Problem(summary.check.cell, f"the summary sheet {summary.name} does not add up to its own "
-                                                    "total; it is not used to check the detail sheets"))
+        # a sheet that copies the detail rows is proven a repeat by its rows; any other summary whose
+        # rows do not add up to its own total cannot be set aside silently
+        text = (f"the summary sheet {summary.name} does not add up to its own total "
+                f"{format_money(summary.check.stated)}; it is not used to check the detail sheets")
+        if summary.repeats_rows or accept:
+            warnings.append(Problem(summary.check.cell, text))
+        else:
+            problems.append(Problem(summary.check.cell, text + f" and is not imported: import it with "
+                                                               f'--sheet "{summary.name}", or accept with '
+                                                               "--accept-difference"))
         summary = None
     if summary is not None:
         rec, summary_markups, ok = summary_check(summary, used)

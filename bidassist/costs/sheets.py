@@ -187,7 +187,8 @@ def _covered(s: SheetOutcome, others: list[SheetOutcome]) -> list[SheetOutcome]:
             totals.add(o.check.stated)
         for ln in lines:
             amount = ln.quantity * ln.likely
-            if o.name in ln.description or any(abs(amount - t) <= Decimal("0.01") for t in totals):
+            named = len(o.name.strip()) >= 3 and ln.description.strip().startswith(o.name.strip())
+            if named or any(abs(amount - t) <= Decimal("0.01") for t in totals):
                 found.append(o)
                 break
     return found
