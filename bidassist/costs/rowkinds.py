@@ -291,9 +291,20 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     if _OF_WHICH.match(label):
         return RowKind("info", label)
     kind = markup_kind(label) if label else None
-    if kind is not None and _norm(cell_text(row[view.ui])) in _MARKUP_UNITS:
+    if kind is not None and _norm(cell_text(row[view.ui])) in _MARKUP_UNITS and \
+            not (kind == "measures" and _priced_item(view, row)):
         return RowKind("markup", label, markup=kind)
     return None
+
+
+def _priced_item(view: SheetView, row: list) -> bool:
+    """A row with a quantity and a unit price, or its own category: a cost item (安全文明施工措施费
+    1 项 × 80,000 in 其他), not a fee added on top."""
+    gi = view.cols.get("category", -1)
+    if gi >= 0 and not blank(row[gi]):
+        return True
+    prices = [row[c] for c in (view.pi, view.ki) if c >= 0]
+    return view.qi >= 0 and _is_number(row[view.qi]) and any(_is_number(v) for v in prices)
 
 
 def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], prev: str) -> RowKind:
