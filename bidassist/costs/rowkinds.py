@@ -212,20 +212,28 @@ class SheetView:
         return out
 
 
+def is_plain_line(view: SheetView, row: list) -> bool:
+    """The common row, decided cheaply: a description without any keyword and a number in the
+    quantity or price column (most rows of a big sheet)."""
+    desc = row[view.di]
+    if type(desc) is not str or not desc or view.core_of is None:
+        return False
+    core = view.core_of(row)
+    if type(core[0]) is not float and not any(t is float or t is int for t in map(type, core)):
+        return False
+    if _KEY_RE.search(desc) if not desc.isascii() else KEYWORDS.search(desc):
+        return False
+    code = row[view.ci]
+    return not (type(code) is str and not code.isdigit() and suspicious(code))
+
+
 def classify(view: SheetView, r: int, row: list, prev: str) -> RowKind:
     """The kind of row r (`row` is view.row(r)); `prev` is the kind of the previous non-blank row."""
-    desc = row[view.di]
-    if type(desc) is str and desc and view.core_of is not None:
-        core = view.core_of(row)
-        if (type(core[0]) is float or any(t is float or t is int for t in map(type, core))) \
-                and not suspicious(desc):
-            code = row[view.ci]
-            if not (type(code) is str and not code.isdigit() and suspicious(code)):
-                return LINE
+    if is_plain_line(view, row):
+        return LINE
     if not any(view.all_of(row)) and all(blank(v) for v in view.all_of(row)):
         if not any(type(v) is str and v.strip() for v in row):
             return BLANK
-        return _classify_slow(view, r, row, prev)  # text outside the table's columns: a heading?
     return _classify_slow(view, r, row, prev)
 
 

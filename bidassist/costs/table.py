@@ -25,6 +25,7 @@ from bidassist.costs.headers import Layout
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
+    is_plain_line,
     SECTION,
     RowKind,
     SheetView,
@@ -141,7 +142,7 @@ class _Parser:
                     self.out.warnings.append(Problem(f"{self.prefix}{self.first_letter}{r + 1}",
                                                      "hidden row skipped (unhide it to import it)"))
                 continue
-            kind = classify(self.view, r, row, prev)
+            kind = LINE_KIND if is_plain_line(self.view, row) else classify(self.view, r, row, prev)
             if kind.kind == "end":
                 break
             if kind.kind not in _KEEPS_MEASURES:
@@ -191,17 +192,18 @@ class _Parser:
     def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True) -> None:
         fields = parse_fields(row, self.plan)
         numbers = fields.numbers
-        priced = ("price" in numbers or "likely" in numbers or "amount" in numbers or "low" in numbers
-                  or "high" in numbers or (self.has_breakdown and fields.breakdown() is not None))
-        if hold and not priced and not self.unpriced and "quantity" in numbers and not fields.problems:
+        priced = not _PRICE_KEYS.isdisjoint(numbers) or (self.has_breakdown and fields.breakdown() is not None)
+        if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
             self.measures.append((r, row, numbers["quantity"]))
             return
         if self.measures:
             self._settle_measures(numbers.get("quantity") if priced else None)
-        self.out.item_rows += 1
+        out = self.out
+        out.item_rows += 1
         if priced:
-            self.out.priced_rows += 1
-        code, desc = row[self.view.ci], row[self.view.di]
+            out.priced_rows += 1
+        view = self.view
+        code, desc = row[view.ci], row[view.di]
         code = code.strip() if type(code) is str else cell_text(code)
         desc = desc.strip() if type(desc) is str else cell_text(desc)
         if self.pending_prefix is not None:
@@ -266,9 +268,10 @@ class _Parser:
             now.lines += 1
             unit = row[self.view.ui]
             unit = unit.strip() if type(unit) is str else cell_text(unit)
+            category = self.category if self.gi is None else self._category(row)
             return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
-                                    self._category(row) or None, f.risk,
-                                    f"{self.prefix}{self.first_letter}{r + 1}", None, True)
+                                    category or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}", None,
+                                    True)
         cost = self._unit_cost(r, f)
         if cost is None:
             return None
@@ -594,6 +597,7 @@ class _Parser:
 
 
 LINE_KIND = RowKind("line")
+_PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
 #: row kinds that do not end an item's measurement rows
 _KEEPS_MEASURES = frozenset({"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info",
                              "note"})
