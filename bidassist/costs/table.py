@@ -25,12 +25,12 @@ from bidassist.costs.headers import Layout
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
-    is_plain_line,
     SECTION,
     RowKind,
     SheetView,
     blank,
     classify,
+    is_plain_line,
     section_parts,
     total_level,
 )
