@@ -105,7 +105,9 @@ class CostLineInput(StrictModel):
 
 #: fields a cost sheet column can be mapped to (`map: {description: B, quantity: D}`), plus `header`
 COST_MAP_FIELDS = ("code", "description", "unit", "quantity", "price", "amount", "low", "likely", "high",
-                   "category", "distribution", "risk", "header")
+                   "category", "distribution", "risk", "labour", "material", "machinery", "overhead_profit",
+                   "header", "first", "last")
+_COST_MAP_ROWS = ("header", "first", "last")
 
 
 class CostsSection(StrictModel):
@@ -125,10 +127,10 @@ class CostsSection(StrictModel):
             if key not in COST_MAP_FIELDS:
                 raise ValueError(f"unknown field {key!r} (use {', '.join(COST_MAP_FIELDS)})")
             text = str(col).strip().upper()
-            ok = text.isdigit() and int(text) >= 1 if key == "header" else (
+            ok = text.isdigit() and int(text) >= 1 if key in _COST_MAP_ROWS else (
                 text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
             if not ok:
-                raise ValueError(f"{key}: {col!r} is not a " + ("row number" if key == "header" else
+                raise ValueError(f"{key}: {col!r} is not a " + ("row number" if key in _COST_MAP_ROWS else
                                                                 "column letter such as D"))
             out[key] = text
         return out
