@@ -3,7 +3,7 @@ positives per language, per split and per category.
 
     .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|all] [--packs DIR] [-v]
 
-CORPUS_DIR (default benchmarks/corpora/contracts) holds <lang>/<id>.txt with <id>.labels.yaml
+CORPUS_DIR (default benchmarks/corpora/contracts) holds <lang>/<id>.txt (or .md) with <id>.labels.yaml
 (keys: id, split, supplier_party, traps [{category, quote, severity}], lookalikes [{category,
 quote}]; `quote` is verbatim text of the contract). Each contract is checked with its
 supplier party as "we" (`check --we`).
@@ -41,6 +41,8 @@ from bidassist.reading import split_clauses, text_blocks  # noqa: E402
 
 DEFAULT = ROOT / "benchmarks" / "corpora" / "contracts"
 SKIP = set(COMPARE_CATEGORIES)
+#: a document's text: plain text or Markdown (read as `check` reads a .md contract)
+TEXT_SUFFIXES = (".txt", ".md")
 _SPACE = re.compile(r"\s+")
 #: a quote that runs past its clause is matched by its first HEAD characters (whitespace removed)
 HEAD = 40
@@ -117,8 +119,10 @@ def documents(corpus: Path, split: str):
         labels = yaml.safe_load(labels_path.read_text(encoding="utf-8")) or {}
         if split != "all" and labels.get("split") != split:
             continue
-        text_path = labels_path.with_name(labels_path.name.replace(".labels.yaml", ".txt"))
-        if not text_path.exists():
+        stem = labels_path.name.replace(".labels.yaml", "")
+        text_path = next((labels_path.with_name(stem + ext) for ext in TEXT_SUFFIXES
+                          if labels_path.with_name(stem + ext).exists()), None)
+        if text_path is None:
             continue
         lang = labels_path.parent.name if labels_path.parent.name in ("zh", "en") else labels.get("language", "?")
         yield lang, labels, text_path
