@@ -165,6 +165,8 @@ class Layout:
     title_words: frozenset[str] = frozenset()
     #: the fields the user mapped (messages about them name the mapped cells)
     mapped: frozenset[str] = frozenset()
+    #: number field -> the other columns headed as that field (ignored; checked against the one used)
+    rivals: dict[str, list[int]] = field(default_factory=dict)
 
     def letter(self, fld: str) -> str:
         return col_letter(self.columns[fld])
@@ -274,7 +276,7 @@ def _is_text_only(raw: RawSheet, c: int, start: int) -> bool:
 
 
 def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: int,
-             warnings: list[Problem]) -> dict[str, int]:
+             warnings: list[Problem], rivals: dict[str, list[int]]) -> dict[str, int]:
     """Field -> column: the best-ranked candidate of each field (项目编码 beats 序号, a total quantity
     column beats per-floor ones); a column of words is never a number column; a second column naming
     the same field is reported and ignored."""
@@ -297,6 +299,8 @@ def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: i
         chosen[fld] = usable[0]
         best_rank = cands[0][0]
         for c in [c for rank, c in cands if rank == best_rank and c in usable][1:]:
+            if fld in NUMERIC_FIELDS:
+                rivals.setdefault(fld, []).append(c)
             warnings.append(Problem(f"{where}{col_letter(c)}{r + 1}",
                                     f"a second {fld} column (column {col_letter(usable[0])} is used); "
                                     "this one is ignored"))
@@ -376,6 +380,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
     else:
         found = _best_header(raw, origin, mapping)
     warnings: list[Problem] = []
+    rivals: dict[str, list[int]] = {}
     columns: dict[str, int] = {}
     header_row = below = None
     if found is not None:
@@ -386,7 +391,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         elif not usable and mapping is None:
             return None
         start = (below if below is not None else header_row) + 1 if header_row is not None else 0
-        columns = _resolve(raw, fields, header_row if header_row is not None else 0, start, warnings)
+        columns = _resolve(raw, fields, header_row if header_row is not None else 0, start, warnings, rivals)
     data_start = ((below if below is not None else header_row) + 1) if header_row is not None else 0
     if mapping:
         columns, warnings = _apply_mapping(columns, warnings, mapping)
@@ -399,7 +404,8 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
                   last_row=int(mapping["last"]) - 1 if mapping and "last" in mapping else None,
                   header_words=_header_words(raw, head_rows),
                   title_words=_title_words(raw, header_row if header_row is not None else 0),
-                  mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS))
+                  mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS),
+                  rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})})
 
 
 def _apply_mapping(columns: dict[str, int], warnings: list[Problem], mapping: dict[str, str]

@@ -165,7 +165,7 @@ def _reconcile(outcomes: list[SheetOutcome], used: list[SheetOutcome], accept: b
                        "sheet with --sheet, or accept the difference with --accept-difference")
             (warnings if accept else problems).append(Problem(rec.cell, message))
         for o in used:
-            bad, soft = sheet_problems(o, True)
+            bad, soft = sheet_problems(o, True, confirmed=ok)
             warnings.extend(soft)
         return rec
     for o in used:

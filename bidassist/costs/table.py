@@ -75,6 +75,16 @@ class SheetResult:
     alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
     item_rows: int = 0  # rows read as cost lines (valid or not)
     priced_rows: int = 0  # of those, rows with any price or amount
+    #: (amount cell, |quantity × unit price − amount|) of lines whose amount disagrees beyond rounding
+    amount_diffs: list[tuple[str, Decimal]] = field(default_factory=list)
+    #: subtotals and section amounts that differ from their lines (warnings; errors when the sheet
+    #: states no total to settle it, see `confidence`)
+    mismatches: list[Problem] = field(default_factory=list)
+    #: rows between the header and the last line holding figures that were not read (0-based)
+    unread: list[int] = field(default_factory=list)
+    #: (line cell, field, other column's cell) where a second column of the same field holds a
+    #: different figure
+    rivals: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -150,11 +160,23 @@ class _Parser:
             handler = handlers.get(kind.kind)
             if handler is not None:
                 handler(r, row, kind)
+            if kind.kind in _UNREAD_KINDS and self._has_figures(row, kind):
+                self.out.unread.append(r)
             if kind.kind != "blank":
                 prev = kind.kind
         self._flush_measures()
         self._close_section()
+        last = self.line_rows[-1] if self.line_rows else -1
+        self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
+
+    def _has_figures(self, row: list, kind: RowKind) -> bool:
+        """A row not read as a line that holds a figure other than its numbering: a price, quantity
+        or amount the import may have lost (a section's own amount is checked elsewhere)."""
+        view = self.view
+        skip = view.ai if kind.kind == "section" else -1
+        return any((type(v) is float or type(v) is int) and c != skip and v != 0
+                   for c, v in enumerate(row[view.di + 1:view.width], start=view.di + 1))
 
     def _bad_cells(self) -> set[tuple[int, int]]:
         """Formula cells without a saved value, and error cells, in the table's columns."""
@@ -229,6 +251,19 @@ class _Parser:
             self.out.nameless.append(nameless)
         self.out.lines.append(line)
         self.line_rows.append(r)
+        if self.layout.rivals:
+            self._check_rivals(r, row)
+
+    def _check_rivals(self, r: int, row: list) -> None:
+        """A second column headed like a used one (two 合价 columns) that holds another figure on
+        this line: which one is the line's money is not known."""
+        for fld, others in self.layout.rivals.items():
+            mine = row[self.cols[fld]]
+            for c in others:
+                v = row[c] if c < len(row) else ""
+                if (type(v) is float or type(v) is int) and v != mine:
+                    self.out.rivals.append((self._cell(self.cols[fld], r), fld, self._cell(c, r)))
+                    return
 
     def _settle_measures(self, qty: Decimal | None) -> None:
         """Held quantity rows: dropped when they add up to this priced row's quantity, else read as
@@ -406,6 +441,7 @@ class _Parser:
         if diff > (CENT if qty < 2 else qty * HALF_CENT):
             pcell = col_letter(price_cell) if price_cell >= 0 else "?"
             qcell = self.layout.letter("quantity") if "quantity" in self.cols else "?"
+            self.out.amount_diffs.append((f"{self.prefix}{self.layout.letter('amount')}{r + 1}", diff))
             self.out.warnings.append(Problem(
                 f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
                 f"amount {format_money(amount)} ≠ quantity × unit price = {format_money(expected)} "
@@ -506,8 +542,8 @@ class _Parser:
             what = f"the sum of its {count} line(s) {self.prefix}{ac}{first + 1}:{ac}{last + 1}"
         else:
             what = "the sum of its lines (there are none above it)"
-        self.out.warnings.append(Problem(self._cell(c, r),
-                                         f"{label} {format_money(value)} ≠ {format_money(total)}, {what}"))
+        self.out.mismatches.append(Problem(self._cell(c, r),
+                                           f"{label} {format_money(value)} ≠ {format_money(total)}, {what}"))
 
     def _page_total(self, r: int, row: list, kind: RowKind) -> None:
         value, c = self._row_amount(row, r)
@@ -592,11 +628,13 @@ class _Parser:
         ac = col_letter(self.view.ai)
         span = (f"{self.prefix}{ac}{self.line_rows[self.section.lines] + 1}:{ac}{self.line_rows[self.now.lines - 1] + 1}"
                 if count else "(none)")
-        self.out.warnings.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
-                                               f"the sum of its {count} line(s) {span}"))
+        self.out.mismatches.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
+                                                 f"the sum of its {count} line(s) {span}"))
 
 
 LINE_KIND = RowKind("line")
+#: row kinds that read no figure: one holding figures there is a row the import may have lost
+_UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
 _PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
 #: row kinds that do not end an item's measurement rows
 _KEEPS_MEASURES = frozenset({"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info",
