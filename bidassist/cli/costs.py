@@ -76,7 +76,8 @@ def _print_table(result: CostImport, console: Console, *, wide: bool = False) ->
     rec = result.reconciliation
     if rec is not None:
         if rec.sheet_total is None:
-            console.print(f"reconciliation: {rec.status} — {escape(rec.basis)}")
+            console.print(f"reconciliation: NO STATED TOTAL 无合计可核对 — imported {format_money(rec.imported)} "
+                          f"is checked against no figure of the workbook: {escape(rec.basis)}")
         else:
             console.print(f"reconciliation: {rec.status} — stated {format_money(rec.sheet_total)} ({escape(rec.cell or '')})"
                           f" vs imported {format_money(rec.imported)}, difference {format_money(rec.difference or 0)}")

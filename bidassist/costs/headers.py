@@ -65,6 +65,10 @@ _ORDER = ("low", "likely", "high", "distribution", "category", "risk", "price", 
 #: a quantity column that says it is the total one wins over per-floor/per-zone quantity columns
 _TOTAL_QTY = ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "total quantity", "total qty")
 
+#: headers that name the description only when nothing better does (`Item | Description`: Item is
+#: then the item's number)
+_WEAK_DESCRIPTION = ("item", "name", "项目")
+
 _BRACKETS = re.compile(r"[\(\[（【〔][^\)\]）】〕]*[\)\]）】〕]")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -254,6 +258,8 @@ def _rank(fld: str, syn: str) -> int:
         return _CODE_RANK.get(syn, 5)
     if fld == "quantity":
         return 0 if syn in _TOTAL_QTY else 1
+    if fld == "description":
+        return 1 if syn in _WEAK_DESCRIPTION else 0
     return 0
 
 
@@ -304,6 +310,9 @@ def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: i
             warnings.append(Problem(f"{where}{col_letter(c)}{r + 1}",
                                     f"a second {fld} column (column {col_letter(usable[0])} is used); "
                                     "this one is ignored"))
+    weak = [c for rank, c in candidates.get("description", []) if rank and c != chosen.get("description")]
+    if "code" not in chosen and weak and chosen.get("description", -1) > weak[0]:
+        chosen["code"] = weak[0]  # `Item | Description`: the item column holds the numbers
     return chosen
 
 

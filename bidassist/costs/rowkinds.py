@@ -335,7 +335,7 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     if not has_amount:
         return _text_row(view, r, row, code, desc, label, prev)
     parts = section_parts(code, desc) or ("none", label)
-    if parts[0] not in ("none", "arabic", "dotted") or _section_total_follows(view, r, amount):
+    if parts[0] not in ("none", "arabic", "dotted") or section_total_follows(view, r, amount):
         return RowKind("section", label)
     return LINE
 
@@ -378,7 +378,7 @@ def _next_needs_text(view: SheetView, r: int) -> bool:
     return blank(nxt[view.ci]) and view.core_of is not None and any(_is_number(v) for v in view.core_of(nxt))
 
 
-def _section_total_follows(view: SheetView, r: int, amount: object) -> bool:
+def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
     """An un-numbered heading with an amount (「楼地面 … 5,000」): true when the lines right below it
     add up to that amount."""
     if not _is_number(amount) or view.ai < 0:

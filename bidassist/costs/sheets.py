@@ -236,6 +236,10 @@ def sheet_problems(outcome: SheetOutcome, accept: bool, *, confirmed: bool = Fal
     return ([], [problem, *mismatches]) if accept else ([problem], mismatches)
 
 
+_ROW_CHECKS = ("only the rows were checked (amounts = quantity × unit price, subtotals, no unread rows with "
+               "figures, one column per field)")
+
+
 def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
     """The workbook's reconciliation from its used sheets' own totals."""
     imported = sum((o.check.imported for o in used if o.check), Decimal(0))
@@ -243,11 +247,12 @@ def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
     stated = [c for c in checks if c.stated is not None]
     if not stated:
         return Reconciliation(status="no stated total", imported=imported,
-                              basis="no sheet states a total (合计/总计/Total) to check the lines against")
+                              basis="no sheet states a total (合计/总计/Total) to check the lines against; "
+                                    f"{_ROW_CHECKS}")
     if len(stated) < len(checks):
         missing = [o.name for o in used if o.check is not None and o.check.stated is None]
         return Reconciliation(status="no stated total", imported=imported,
-                              basis="these sheets state no total: " + ", ".join(missing))
+                              basis="these sheets state no total: " + ", ".join(missing) + f"; {_ROW_CHECKS}")
     total = sum((c.stated for c in stated if c.stated is not None), Decimal(0))
     cells = [c.cell or "" for c in stated]
     cell = cells[0] if len(cells) == 1 else " + ".join(cells[:3]) + (" + …" if len(cells) > 3 else "")

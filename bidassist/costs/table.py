@@ -32,6 +32,7 @@ from bidassist.costs.rowkinds import (
     classify,
     is_plain_line,
     section_parts,
+    section_total_follows,
     total_level,
 )
 from bidassist.costs.spread import SpreadTable, three_point
@@ -151,6 +152,8 @@ class _Parser:
                 if not all(blank(v) for v in self.view.all_of(row)):
                     self.out.warnings.append(Problem(f"{self.prefix}{self.first_letter}{r + 1}",
                                                      "hidden row skipped (unhide it to import it)"))
+                    if self._has_figures(row, BLANK_KIND):
+                        self.out.unread.append(r)
                 continue
             kind = LINE_KIND if is_plain_line(self.view, row) else classify(self.view, r, row, prev)
             if kind.kind == "end":
@@ -606,6 +609,8 @@ class _Parser:
                 self.section = self._mark()
                 self.section_head = (r, row[self.view.ai]) if has_amount else None
             self.category = name
+        elif has_amount and not section_total_follows(self.view, r, row[self.view.ai]):
+            self.out.unread.append(r)  # a sub-heading's amount that is not the sum of its lines
         self.resets[1] = self._mark()
 
     def _close_section(self) -> None:
@@ -633,6 +638,7 @@ class _Parser:
 
 
 LINE_KIND = RowKind("line")
+BLANK_KIND = RowKind("blank")
 #: row kinds that read no figure: one holding figures there is a row the import may have lost
 _UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
 _PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
