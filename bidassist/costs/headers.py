@@ -69,6 +69,8 @@ _TOTAL_QTY = ("合计工程量", "总工程量", "工程量合计", "总数量",
 #: then the item's number)
 _WEAK_DESCRIPTION = ("item", "name", "项目")
 
+#: `Rate/Nos.`, `Rate / cum`: a rate per unit is the rate (while `r/min` stays one word)
+_PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z][a-z.\d]*\.?\s*$")
 _BRACKETS = re.compile(r"[\(\[（【〔][^\)\]）】〕]*[\)\]）】〕]")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -81,6 +83,7 @@ def normalize_header(text: object) -> str:
     s = unicodedata.normalize("NFKC", str(text)).lower()
     s = _BRACKETS.sub(" ", s)
     s = re.sub(r"[/:：]\s*(元|万元|rmb|cny|usd|eur)\s*$", " ", s)
+    s = _PER_UNIT.sub(r"\1", s)
     s = s.replace("*", " ").replace("：", " ").replace(":", " ")
     return _SPACE.sub(" ", s).strip()
 

@@ -217,6 +217,9 @@ class _Parser:
     def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True) -> None:
         fields = parse_fields(row, self.plan)
         numbers = fields.numbers
+        if numbers.get("amount") == ZERO and "quantity" in self.cols and "quantity" not in numbers \
+                and not fields.problems:
+            return  # a rate quoted without a quantity and with a nil amount (a vendor's price list): no money
         priced = not _PRICE_KEYS.isdisjoint(numbers) or (self.has_breakdown and fields.breakdown() is not None)
         if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
             self.measures.append((r, row, numbers["quantity"]))
