@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
@@ -36,7 +37,7 @@ from bidassist.costs.rowkinds import (
     total_level,
 )
 from bidassist.costs.spread import SpreadTable, three_point
-from bidassist.costs.values import CellError, cell_text, to_number
+from bidassist.costs.values import CellError, cell_text, float_to_decimal, to_number
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 __all__ = ["SheetResult", "StatedTotal", "parse_rows", "total_level"]
@@ -117,6 +118,12 @@ class _Parser:
                                  for spec, *_ in self.plan)
         #: lines without spreads or components can take the fast path (`_fast_cost`)
         self.fast_ok = not spreads and "quantity" in self.cols and not self.has_breakdown
+        self.rivals = layout.rivals
+        #: the plain path reads the number columns in one pass when the plan holds nothing else
+        names = [spec.name for spec, *_ in self.plan]
+        self.plain_names = tuple(names)
+        self.plain_cols = (itemgetter(*[c for _, c, *_ in self.plan]) if len(names) >= 2 and
+                           set(names) <= _PLAIN_FIELDS else None)
         self.out = SheetResult()
         self.bad_cells = self._bad_cells()
         self.category: str | None = None
@@ -155,7 +162,14 @@ class _Parser:
                     if self._has_figures(row, BLANK_KIND):
                         self.out.unread.append(r)
                 continue
-            kind = LINE_KIND if is_plain_line(self.view, row) else classify(self.view, r, row, prev)
+            if is_plain_line(self.view, row):
+                if self.fast_ok:
+                    self._plain_line(r, row)
+                    prev = "line"
+                    continue
+                kind = LINE_KIND
+            else:
+                kind = classify(self.view, r, row, prev)
             if kind.kind == "end":
                 break
             if kind.kind not in _KEEPS_MEASURES:
@@ -214,10 +228,49 @@ class _Parser:
 
     # ------------------------------------------------------------------ lines
 
-    def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True) -> None:
-        fields = parse_fields(row, self.plan)
+    def _plain_line(self, r: int, row: list) -> None:
+        """The common row on the fast path (no held rows, a name, clean cells, the amount agreeing);
+        any other row goes to `_line` with the cells already read."""
+        fields = self._plain_fields(row) if self.plain_cols is not None else None
+        if fields is None or self.measures or self.pending_prefix is not None:
+            self._line(r, row, LINE_KIND, fields=fields)
+            return
+        fast = self._fast_cost(fields)
+        view = self.view
+        desc = row[view.di].strip()
+        if fast is None or not desc:
+            self._line(r, row, LINE_KIND, fields=fields)
+            return
+        code = row[view.ci]
+        code = code.strip() if type(code) is str else cell_text(code)
+        out = self.out
+        out.item_rows += 1
+        out.priced_rows += 1
+        out.lines.append(self._fast_line(r, row, code, desc, fields, fast))
+        self.line_rows.append(r)
+        if self.rivals:
+            self._check_rivals(r, row)
+
+    def _plain_fields(self, row: list) -> RowFields | None:
+        """The number cells of a plain row when all are spreadsheet numbers or blank (the profile's
+        hot spot: one pass, no per-field reader); None sends the row to `parse_fields`."""
+        numbers = {}
+        decimals = _DECIMALS
+        try:
+            for name, v in zip(self.plain_names, self.plain_cols(row), strict=True):
+                if type(v) is float:
+                    numbers[name] = decimals[v]
+                elif v != "":
+                    return None
+        except CellError:
+            return None
+        return RowFields(numbers)
+
+    def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True, fields: RowFields | None = None) -> None:
+        if fields is None:
+            fields = parse_fields(row, self.plan)
         numbers = fields.numbers
-        if numbers.get("amount") == ZERO and "quantity" in self.cols and "quantity" not in numbers \
+        if "quantity" not in numbers and numbers.get("amount") == ZERO and "quantity" in self.cols \
                 and not fields.problems:
             return  # a rate quoted without a quantity and with a nil amount (a vendor's price list): no money
         priced = not _PRICE_KEYS.isdisjoint(numbers) or (self.has_breakdown and fields.breakdown() is not None)
@@ -257,7 +310,7 @@ class _Parser:
             self.out.nameless.append(nameless)
         self.out.lines.append(line)
         self.line_rows.append(r)
-        if self.layout.rivals:
+        if self.rivals:
             self._check_rivals(r, row)
 
     def _check_rivals(self, r: int, row: list) -> None:
@@ -299,20 +352,9 @@ class _Parser:
         return ""
 
     def _build(self, r: int, row: list, code: str, desc: str, f: RowFields) -> CostLine | None:
-        fast = self._fast_cost(f) if self.fast_ok else None
+        fast = self._fast_cost(f) if self.fast_ok else None  # again for a row that was not plain
         if fast is not None:
-            qty, likely, low, high, dist, amount = fast
-            line_total = qty * likely
-            now = self.now
-            now.cum += amount if amount is not None else line_total
-            now.model += line_total
-            now.lines += 1
-            unit = row[self.view.ui]
-            unit = unit.strip() if type(unit) is str else cell_text(unit)
-            category = self.category if self.gi is None else self._category(row)
-            return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
-                                    category or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}", None,
-                                    True)
+            return self._fast_line(r, row, code, desc, f, fast)
         cost = self._unit_cost(r, f)
         if cost is None:
             return None
@@ -334,6 +376,19 @@ class _Parser:
         return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
                                 self._category(row) or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}",
                                 f.breakdown() if self.has_breakdown else None, priced)
+
+    def _fast_line(self, r: int, row: list, code: str, desc: str, f: RowFields, fast: tuple) -> CostLine:
+        qty, likely, low, high, dist, amount = fast
+        line_total = qty * likely
+        now = self.now
+        now.cum += amount if amount is not None else line_total
+        now.model += line_total
+        now.lines += 1
+        unit = row[self.view.ui]
+        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        category = self.category if self.gi is None else self._category(row)
+        return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
+                                category or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}", None, True)
 
     def _fast_cost(self, f: RowFields) -> tuple | None:
         """The common line (a quantity, one price or likely with an optional low/high pair, an
@@ -640,7 +695,19 @@ class _Parser:
                                                  f"the sum of its {count} line(s) {span}"))
 
 
+class _DecimalCache(dict):
+    """float -> Decimal as the cell shows it; a hit is a plain subscript (the hot loop's lookup)."""
+
+    def __missing__(self, value: float) -> Decimal:
+        d = float_to_decimal(value)
+        if len(self) < 250_000:
+            self[value] = d
+        return d
+
+
+_DECIMALS = _DecimalCache()
 LINE_KIND = RowKind("line")
+_PLAIN_FIELDS = frozenset({"quantity", "price", "likely", "low", "high", "amount"})
 BLANK_KIND = RowKind("blank")
 #: row kinds that read no figure: one holding figures there is a row the import may have lost
 _UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
