@@ -81,3 +81,20 @@ def col_letter_of(cell: str) -> str:
     """`Sheet!E12` -> `E`."""
     ref = cell.rsplit("!", 1)[-1]
     return "".join(ch for ch in ref if ch.isalpha()) or col_letter(0)
+
+
+def priced_skips(skipped: list[tuple[str, str, str, set[str]]], accept: bool
+                 ) -> tuple[list[Problem], list[Problem]]:
+    """Sheets set aside by their name or title (measurement, analysis) that have price or amount
+    columns, in a workbook that states no total: whether their rows are costs is not known.
+    `skipped`: (sheet, role, reason, the fields of its header)."""
+    found = []
+    for name, role, reason, fields in skipped:
+        if role not in ("measurement", "analysis") or not fields & {"price", "amount", "likely"}:
+            continue
+        text = (f"sheet skipped as {role} ({reason}) although its header has price/amount columns, and the "
+                "workbook states no total to show whether its rows are costs")
+        fix = (f'; fix: import it with --sheet "{_quoted(name)}", or accept the import without it with '
+               "--accept-difference")
+        found.append(Problem(sheet_ref(name), text + ("; accepted (--accept-difference)" if accept else fix)))
+    return ([], found) if accept else (found, [])

@@ -176,3 +176,86 @@ def test_two_amount_columns_with_the_same_figures_import(tmp_path: Path) -> None
     ws.append(["钢管", 10, 500, 500])
     result = import_cost_sheet(save(wb, tmp_path))
     assert result.model.totals.likely == D("500.00")
+
+
+def test_priced_sheet_skipped_by_its_name_is_not_lost_silently(tmp_path: Path) -> None:
+    """A 工程量计算 sheet that is in fact priced, beside a cost sheet, and no total anywhere."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "清单"
+    ws.append(["名称", "单位", "数量", "单价", "合价"])
+    ws.append(["水泵", "台", 2, 1500, 3000])
+    calc = wb.create_sheet("工程量计算表")
+    calc.append(["名称", "数量", "单价", "合价"])
+    calc.append(["管道", 100, 30, 3000])
+    path = save(wb, tmp_path)
+    [problem] = refusal(path)
+    assert problem.where == "工程量计算表"
+    assert "sheet skipped as measurement" in problem.message and '--sheet "工程量计算表"' in problem.message
+    assert import_cost_sheet(path, accept_difference=True).model.totals.likely == D("3000.00")
+
+
+def test_stacked_blocks_with_unpriced_rows_and_a_vendor_list(tmp_path: Path) -> None:
+    """A contractor's BOQ (new dev k41's shape): systems stacked in one sheet, each with its header
+    and TOTAL, rates written " N/A " on unpriced rows whose amount formula gives 0, and a vendor's
+    price list (rates, no quantities, nil amounts) under the last block."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["IT SERVICES"])
+    ws.append(["Sr.No ", "Particulars", "Unit ", "QTY", "Rate Rs", "Amount Rs"])
+    ws.append([1, "Access point", "EACH", 10, 7800, 78000])
+    ws.append([2, "UTM firewall", "EACH", 1, " N/A ", 0])
+    ws.append(["TOTAL", None, None, None, None, 78000])
+    ws.append([])
+    ws.append(["CCTV SYSTEM"])
+    ws.append(["Sr.No ", "Particulars", "Unit ", "QTY", "Rate Rs", None])
+    ws.append([1, "Fibre cable", "METER", 2000, 40, 80000])
+    ws.append([2, "Patch cord", "EACH", 30, None, 0])
+    ws.append(["Total", None, None, None, None, 80000])
+    ws.append([])
+    ws.append(["Description from vendor"])
+    ws.append(["Sr.No ", "Particulars", "Unit", "QTY", "Rate Rs", "Amount Rs"])
+    ws.append([1, "5x5 Mounting Box", None, None, 45, 0])
+    ws.append([2, "300P DP box", None, None, 2000, 0])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [(ln.description, ln.likely) for ln in result.model.lines] == [
+        ("Access point", D(7800)), ("UTM firewall", D(0)), ("Fibre cable", D(40)), ("Patch cord", D(0))]
+    assert result.model.totals.likely == D("158000.00")
+    assert result.reconciliation.status == "matched"
+
+
+def test_quotation_with_a_units_row_under_the_header_and_no_total(tmp_path: Path) -> None:
+    """A supplier quotation (new dev k43's shape): a units row under the header (`In Nos.` under
+    Qty.), `Rate/Nos.` as the rate, a weight column before the quantity, numbered item headings with
+    specification text, priced `Size:-` rows, no total."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Sr. No.", "Item Description", "Wt./Kg. ", "Qty.", "Rate/Nos.", "Total Amount."])
+    ws.append([None, None, "(+/- 3%)", "In Nos.", "In Rs.", "In Rs."])
+    ws.append([])
+    ws.append([1])
+    ws.append([None, "The panel shall be manufactured from angle of size 50x50x5mm."])
+    ws.append([None, "Size:-1250mm x 1000mm.", 56, 130, 3584, 465920])
+    ws.append([None, "Size:-1250mm x 500mm.", 32.5, 20, 2080, 41600])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [(ln.quantity, ln.likely) for ln in result.model.lines] == [(D(130), D(3584)), (D(20), D(2080))]
+    assert result.reconciliation.status == "no stated total"
+
+
+def test_unlabelled_total_in_a_row_carrying_the_next_number(tmp_path: Path) -> None:
+    """A small BOM (new dev k45's shape): price before quantity, the total 55.68 in a row whose 序号
+    is 11, then rows holding only 序号 12, 13 …"""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "名称", "型号", "单价", "数量", "总价"])
+    ws.append([1, "投影机镜头", "4.3寸", 15, 1, 15])
+    ws.append([2, "COB 灯珠", "7W", 4, 10, 40])
+    ws.append([3, "电池弹簧片", "18.5mm", 0.34, 2, 0.68])
+    ws.append([4, None, None, None, None, 55.68])
+    ws.append([5])
+    ws.append([6])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert len(result.model.lines) == 3 and result.model.totals.likely == D("55.68")
+    rec = result.reconciliation
+    assert rec.status == "matched" and rec.cell == "Sheet!F5"
