@@ -119,8 +119,8 @@ def import_cmd(
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is not None:
         atomic_write_text(output, text, force=force)
-    for text in summarize(result.warnings, all_errors=all_errors):
-        err.print(f"[yellow]warning:[/] {escape(text)}", markup=True, highlight=False)
+    for line in summarize(result.warnings, all_errors=all_errors):
+        err.print(f"[yellow]warning:[/] {escape(line)}", markup=True, highlight=False)
     if fmt is Format.json:
         typer.echo(text, nl=False)
     else:

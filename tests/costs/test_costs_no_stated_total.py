@@ -259,3 +259,21 @@ def test_unlabelled_total_in_a_row_carrying_the_next_number(tmp_path: Path) -> N
     assert len(result.model.lines) == 3 and result.model.totals.likely == D("55.68")
     rec = result.reconciliation
     assert rec.status == "matched" and rec.cell == "Sheet!F5"
+
+
+def test_json_output_stays_json_when_there_are_warnings(tmp_path: Path, capsys) -> None:
+    """`--format json` printed the last warning instead of the JSON (new dev k44: exit 0, a text
+    line on stdout)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Costs"
+    ws.append(["Description", "Qty", "Unit price", "Amount"])
+    ws.append(["Duct", 10, 5, 60])
+    path = save(wb, tmp_path)
+    with pytest.raises(SystemExit) as info:
+        main(["costs", "import", str(path), "--format", "json", "--accept-difference"])
+    assert info.value.code == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["reconciliation"]["status"] == "no stated total" and len(data["lines"]) == 1
+    assert "warning:" in captured.err
