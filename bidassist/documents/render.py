@@ -25,6 +25,7 @@ from bidassist.core.errors import BidassistError, InputError, OutputExistsError,
 from bidassist.core.money import AmountError, format_money
 from bidassist.core.safeio import atomic_write_bytes, atomic_write_text, check_zip, read_text
 from bidassist.costs.model import CostModel
+from bidassist.documents.budget import template_line
 from bidassist.documents.checks import (
     CheckResult,
     check_data,
@@ -165,6 +166,16 @@ def inspect_fields(spec: TemplateSpec) -> list[FieldUse]:
 # --------------------------------------------------------------------------- rendering in memory
 
 
+#: what a template's expressions can raise (1/0, 'a' + 1, int overflow, deep recursion)
+TEMPLATE_RUNTIME_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError,
+                           RecursionError, MemoryError)
+
+
+def _at_line(exc: BaseException) -> str:
+    line = template_line(exc)
+    return f" at line {line}" if line else ""
+
+
 def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) -> _Rendered:
     env = _environment(spec)
     label = f"{spec.title} ({spec.path.name})"
@@ -189,13 +200,15 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
                     raise ProblemsError([_syntax_problem(spec, exc, source, docx=False)]) from None
                 content, suffix = template.render(data.context).encode("utf-8"), spec.path.suffix
     except SecurityError as exc:
-        raise InputError(f"refused by the template sandbox: {exc}", label) from None
+        raise InputError(f"refused by the template sandbox{_at_line(exc)}: {exc}", label) from None
     except TemplateSyntaxError as exc:  # in a header or footer
         raise InputError(f"template syntax error: {exc.message} (line {exc.lineno})", label) from None
     except AmountError as exc:
         raise InputError(exc.message, label) from None
     except TemplateError as exc:
-        raise InputError(f"template error: {exc}", label) from None
+        raise InputError(f"template error{_at_line(exc)}: {exc}", label) from None
+    except TEMPLATE_RUNTIME_ERRORS as exc:  # raised by the template's own expressions
+        raise InputError(f"template error{_at_line(exc)}: {type(exc).__name__}: {exc}"[:500], label) from None
     results: list[CheckResult] = []
     if checks and not missing:
         units = docx_units(content) if suffix == ".docx" else text_units(content.decode("utf-8"))
