@@ -23,7 +23,14 @@ from jinja2.sandbox import SecurityError
 from bidassist.core.bidfile import Bid
 from bidassist.core.errors import BidassistError, InputError, OutputExistsError, Problem, ProblemsError
 from bidassist.core.money import AmountError, format_money
-from bidassist.core.safeio import atomic_write_bytes, atomic_write_text, check_zip, read_text
+from bidassist.core.safeio import (
+    atomic_write_bytes,
+    atomic_write_set,
+    atomic_write_text,
+    check_zip,
+    output_dir,
+    read_text,
+)
 from bidassist.costs.model import CostModel
 from bidassist.documents.budget import template_line
 from bidassist.documents.checks import (
@@ -324,6 +331,16 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
         if existing:
             more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
             raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
+    output_dir(out_dir)
+    if not want_pdf:  # the set and its index in one step: all of it or none of it
+        report.files.extend(RenderedFile(r.spec.name, r.spec.title, r.spec.language, t, None)
+                            for r, t in zip(rendered, targets, strict=True))
+        if pdf:
+            report.notes.append(NOT_INSTALLED)
+        files = [(t, r.content) for r, t in zip(rendered, targets, strict=True)]
+        atomic_write_set(files + [(index, _index_text(bid, data, report).encode("utf-8"))], force=force)
+        report.index = index
+        return report
     for r, target, pdf_target in zip(rendered, targets, pdf_targets, strict=True):
         atomic_write_bytes(target, r.content, force=force)
         made_pdf = None
