@@ -127,6 +127,13 @@ def check_zip(
             "(zip bomb?)",
             where,
         )
+    from bidassist.core.xmlsafe import check_package
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            check_package(zf, where, path.suffix)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+        raise InputError(f"{what} is corrupt or truncated ({exc})", where) from None
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, what: str = "text file") -> str:
