@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.regexsafe import catastrophic
 from bidassist.core.resources import package_path
 from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
@@ -201,6 +202,11 @@ def _dotted(path: tuple) -> str:
 def _compile(patterns: list[str], doc: YamlDoc, path: tuple, problems: list[Problem]) -> list[re.Pattern]:
     out = []
     for i, pattern in enumerate(patterns):
+        problem = catastrophic(pattern)
+        if problem:
+            problems.append(Problem(f"{doc.where(path + (i,))}: {_dotted(path)}[{i}]",
+                                    f"regular expression refused: {problem} ({pattern[:80]!r})"))
+            continue
         try:
             out.append(re.compile(pattern, REGEX_FLAGS))
         except re.error as exc:
@@ -211,6 +217,11 @@ def _compile(patterns: list[str], doc: YamlDoc, path: tuple, problems: list[Prob
 
 def _one(pattern: str | None, doc: YamlDoc, path: tuple, problems: list[Problem]) -> re.Pattern | None:
     if pattern is None:
+        return None
+    problem = catastrophic(pattern)
+    if problem:
+        problems.append(Problem(f"{doc.where(path)}: {_dotted(path)}",
+                                f"regular expression refused: {problem} ({pattern[:80]!r})"))
         return None
     try:
         return re.compile(pattern, REGEX_FLAGS)

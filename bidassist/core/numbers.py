@@ -19,6 +19,7 @@ Forms read (see tests/core/test_numbers.py for the full set):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -497,9 +498,13 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         gap = t[a:b]
         return not _SENTENCE_BREAK.search(gap) and not _CAP_WORDS.search(gap)
 
+    starts = [p.start for p in percents]
+    longest = max(p.end - p.start for p in percents)
     for m in _RATE_ANCHOR.finditer(t):
         best: tuple[int, int] | None = None  # (distance, index of percent)
-        for i, p in enumerate(percents):
+        first = bisect_left(starts, m.start() - _RATE_WINDOW - longest)  # earlier ones are too far
+        for i in range(first, len(percents)):
+            p = percents[i]
             if i in used:
                 continue
             if p.end <= m.start():
