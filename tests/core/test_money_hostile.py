@@ -94,7 +94,10 @@ CAPITAL_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整正"
 
 def _skeleton(text: str) -> str:
     """Capitals without 零, 人民币 and the closing 整/正: the digits and units in order."""
-    return text.removeprefix("人民币").replace("零", "").rstrip("整正")
+    text = text.removeprefix("人民币")
+    if text.startswith("零元") and len(text) > 2:
+        text = text[2:]  # 零元伍角 is an accepted form of 伍角
+    return text.replace("零", "").rstrip("整正")
 
 
 @settings(max_examples=4000, deadline=None)
