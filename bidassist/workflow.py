@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.rule import Rule
 
 from bidassist.core.bidfile import Bid, load_bid
@@ -78,7 +79,7 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
                   f"likely direct cost {bid.tender.currency} {format_money(totals.likely)} "
                   f"(low {format_money(totals.low)}, high {format_money(totals.high)})")
     for w in costs.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
+        console.print(f"[yellow]warning:[/] {escape(str(w))}")
 
     if bid.pricing is not None:
         console.print(Rule("3 · 报价区间 Price range"))

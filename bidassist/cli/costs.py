@@ -40,16 +40,17 @@ def _run_import(source: Path, sheet: str | None, column_map: str | None) -> Cost
 
 def _print_table(result: CostImport, console: Console) -> None:
     model = result.model
-    table = Table(title=f"成本明细 Cost lines — {model.source}", show_lines=False, header_style="bold")
+    table = Table(title=escape(f"成本明细 Cost lines — {model.source}"), show_lines=False, header_style="bold")
     for name, justify in (("来源 Source", "left"), ("编码 Code", "left"), ("名称 Description", "left"),
                           ("单位 Unit", "left"), ("数量 Qty", "right"), ("最低 Low", "right"),
                           ("最可能 Likely", "right"), ("最高 High", "right"), ("分布 Dist", "left"),
                           ("类别 Category", "left")):
         table.add_column(name, justify=justify, overflow="fold")
     for ln in model.lines:
-        table.add_row(ln.source or "", ln.code or "", ln.description, ln.unit or "", f"{ln.quantity:,}",
-                      format_money(ln.low), format_money(ln.likely), format_money(ln.high),
-                      ln.distribution, ln.category or "")
+        table.add_row(*(escape(str(x)) for x in (  # cell text is data, never Rich markup
+            ln.source or "", ln.code or "", ln.description, ln.unit or "", f"{ln.quantity:,}",
+            format_money(ln.low), format_money(ln.likely), format_money(ln.high),
+            ln.distribution, ln.category or "")))
     console.print(table)
     totals = model.totals
     console.print(f"{len(model.lines)} 行 lines · 合计 totals (quantity × unit cost): "

@@ -12,7 +12,7 @@ import datetime as dt
 import unicodedata
 from decimal import Decimal
 
-from bidassist.core.money import AmountError, parse_amount, parse_number
+from bidassist.core.money import AmountError, bounded, parse_amount, parse_number
 
 
 class CellError(ValueError):
@@ -50,6 +50,16 @@ def to_number(value: object, what: str, *, money: bool = True) -> Decimal | None
     """A cell value as a Decimal; None for a blank cell; CellError when it is not a number.
 
     `money=True` refuses percentages (`15%` is not a unit price)."""
+    number = _to_number(value, what, money=money)
+    if number is None:
+        return None
+    try:
+        return bounded(number)  # finite, within ±10^15, at most 28 digits
+    except AmountError as exc:
+        raise CellError(f"{what} {exc.message}") from None
+
+
+def _to_number(value: object, what: str, *, money: bool) -> Decimal | None:
     t = type(value)
     if t is float:
         try:
@@ -57,6 +67,8 @@ def to_number(value: object, what: str, *, money: bool = True) -> Decimal | None
         except CellError as exc:
             raise CellError(f"{what} {exc}") from None
     if t is int:
+        if value.bit_length() > 64:  # type: ignore[union-attr]
+            raise CellError(f"{what} is over the limit of ±10^15")
         return Decimal(value)  # type: ignore[arg-type]
     if t is str:
         s = value.strip()  # type: ignore[union-attr]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bidassist.core.money import format_money
@@ -37,13 +38,13 @@ def print_price_table(result: PriceResult, console: Console | None = None, *, cu
     for s in result.sensitivity:
         if s.kind in ("line", "risk"):
             label = f"{s.code + ' ' if s.code else ''}{s.name}" + (" (risk)" if s.kind == "risk" else "")
-            sens.add_row(label, f"{(s.share_of_variance or 0):.1%}")
+            sens.add_row(escape(label), f"{(s.share_of_variance or 0):.1%}")
     for s in result.sensitivity:
         if s.kind == "competitors":
             sens.add_row(f"对手 {s.count_change:+d} / {s.name}",
                          f"{format_money(s.recommended_price or 0)} (P(win) {(s.p_win or 0):.1%})")
     console.print(sens)
     for w in result.warnings:
-        console.print(f"[yellow]warning:[/] {w}", highlight=False)
+        console.print(f"[yellow]warning:[/] {escape(str(w))}", highlight=False)
     for n in result.notes:
-        console.print(f"[dim]note: {n}[/]", highlight=False)
+        console.print(f"[dim]note: {escape(str(n))}[/]", highlight=False)
