@@ -136,10 +136,30 @@ def check_zip(
         raise InputError(f"{what} is corrupt or truncated ({exc})", where) from None
 
 
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text (with a BOM, or without one when every other byte of the start is zero)."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and 0 not in head[0::2][:64]:
+        encoding = "utf-16-le"
+    elif len(head) >= 4 and head[0::2].count(0) > len(head) // 4 and 0 not in head[1::2][:64]:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def read_text(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, what: str = "text file") -> str:
-    """Read a text file in UTF-8 (with or without BOM) or GB18030, within the size limit."""
+    """Read a text file in UTF-8 (with or without BOM), UTF-16 or GB18030, within the size limit."""
     check_input_file(path, max_bytes=max_bytes, what=what)
     data = Path(path).read_bytes()
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return utf16
     if b"\x00" in data[:4096]:
         raise InputError(f"{what} is binary, not text", str(path))
     for encoding in ("utf-8-sig", "gb18030"):

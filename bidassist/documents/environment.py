@@ -250,7 +250,9 @@ FILTERS = {
 }
 
 # Characters XML 1.0 forbids, and the ones docxtpl turns into page/paragraph breaks (\a \f \v).
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Also U+FFFE/U+FFFF and lone surrogates: not XML characters, and docxtpl's recovering re-parse of
+# a document holding one silently drops `<`, `>` and `&` from other fields.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def _finalize(value: Any) -> Any:
