@@ -75,10 +75,11 @@ def prolog_problem(head: bytes) -> str | None:
         if rest.startswith(("<!DOCTYPE", "<!ENTITY")):
             return "has a DTD (<!DOCTYPE>); Office files never do — refused (entity expansion / XXE)"
         if text.startswith("<?", pos) or text.startswith("<!--", pos):
-            end = text.find("?>" if text[pos + 1] == "?" else "-->", pos + 2)
+            close = "?>" if text[pos + 1] == "?" else "-->"
+            end = text.find(close, pos + 2)
             if end < 0:
                 return "the XML prolog is too long" if len(head) >= MAX_PROLOG else None
-            pos = end + 2
+            pos = end + len(close)
             continue
         return None  # the root element (or something the parser will refuse)
 

@@ -254,7 +254,7 @@ def parse_rows(raw: RawSheet, layout: Layout, spreads: SpreadTable) -> SheetResu
             problem(di, r, "description is empty")
         qty = price = amount = low = likely = high = None
         low_pct = high_pct = None
-        if type(qty_v) is float:  # the common case, inlined (100,000-line sheets)
+        if type(qty_v) is float and -1e15 <= qty_v <= 1e15:  # the common case (finite, in range), inlined
             qty = fget(qty_v) or float_to_decimal(qty_v)
         elif has_q:
             try:
@@ -263,28 +263,28 @@ def parse_rows(raw: RawSheet, layout: Layout, spreads: SpreadTable) -> SheetResu
                 problem(qi, r, str(exc))
         else:
             qty = ONE
-        if type(price_v) is float:
+        if type(price_v) is float and -1e15 <= price_v <= 1e15:  # finite and in range
             price = fget(price_v) or float_to_decimal(price_v)
         elif price_v != "":
             try:
                 price = to_number(price_v, "unit price")
             except CellError as exc:
                 problem(pi, r, str(exc))
-        if type(amount_v) is float:
+        if type(amount_v) is float and -1e15 <= amount_v <= 1e15:  # finite and in range
             amount = fget(amount_v) or float_to_decimal(amount_v)
         elif amount_v != "":
             try:
                 amount = to_number(amount_v, "amount")
             except CellError as exc:
                 problem(ai, r, str(exc))
-        if type(likely_v) is float:
+        if type(likely_v) is float and -1e15 <= likely_v <= 1e15:  # finite and in range
             likely = fget(likely_v) or float_to_decimal(likely_v)
         elif likely_v != "":
             try:
                 likely = to_number(likely_v, "likely")
             except CellError as exc:
                 problem(ki, r, str(exc))
-        if type(low_v) is float:
+        if type(low_v) is float and -1e15 <= low_v <= 1e15:  # finite and in range
             low = fget(low_v) or float_to_decimal(low_v)
         elif low_v != "":
             try:
@@ -292,7 +292,7 @@ def parse_rows(raw: RawSheet, layout: Layout, spreads: SpreadTable) -> SheetResu
                 low = None if low_pct is not None else to_number(low_v, "low")
             except CellError as exc:
                 problem(li, r, str(exc) if str(exc).startswith("low") else f"low {exc}")
-        if type(high_v) is float:
+        if type(high_v) is float and -1e15 <= high_v <= 1e15:  # finite and in range
             high = fget(high_v) or float_to_decimal(high_v)
         elif high_v != "":
             try:

@@ -268,16 +268,23 @@ def _truthy(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true")
 
 
+def _col_number(letters: bytes) -> int:
+    try:
+        return col_index(letters.decode()) + 1
+    except ValueError:  # beyond XFD
+        return 16385
+
+
 def check_extent(data: bytes, sheet: str, where: str) -> None:
     """Refuse a sheet whose used extent is over the limits before any reader allocates it (a cell
     at A1 and one at XFD1048576 make a 17-billion-cell grid)."""
     max_row = max((int(x) for x in _ROW_NUM.findall(data)), default=0)
     max_row = max([max_row, *(int(x) for x in _BIG_ROW_REF.findall(data))])
-    max_col = max((col_index(x.decode()) + 1 for x in _WIDE_COL_REF.findall(data)), default=26)
+    max_col = max((_col_number(x) for x in _WIDE_COL_REF.findall(data)), default=26)
     dim = _DIMENSION.search(data[:4096])
     if dim and dim.group(4):
         max_row = max(max_row, int(dim.group(4)))
-        max_col = max(max_col, col_index(dim.group(3).decode()) + 1)
+        max_col = max(max_col, _col_number(dim.group(3)))
     ref = sheet_ref(sheet)
     if max_row > MAX_ROWS:
         raise InputError(f"{ref}: the sheet reaches row {max_row:,}, over the limit of {MAX_ROWS:,} rows "
