@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -26,7 +27,6 @@ from bidassist.core.money import AmountError, format_money
 from bidassist.core.safeio import (
     atomic_write_bytes,
     atomic_write_set,
-    atomic_write_text,
     check_zip,
     output_dir,
     read_text,
@@ -341,15 +341,20 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
         atomic_write_set(files + [(index, _index_text(bid, data, report).encode("utf-8"))], force=force)
         report.index = index
         return report
-    for r, target, pdf_target in zip(rendered, targets, pdf_targets, strict=True):
-        atomic_write_bytes(target, r.content, force=force)
-        made_pdf = None
-        if want_pdf and pdf_target is not None:
-            made_pdf = convert_to_pdf(target, pdf_target, force=force)
-        report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
-    if pdf and not want_pdf:
-        report.notes.append(NOT_INSTALLED)
-    report.index = atomic_write_text(index, _index_text(bid, data, report), force=force)
+    files: list[tuple[Path, bytes]] = []  # with PDFs: converted in a private folder, then one step
+    with tempfile.TemporaryDirectory(prefix="bidassist-render-") as tmp:
+        for r, target, pdf_target in zip(rendered, targets, pdf_targets, strict=True):
+            files.append((target, r.content))
+            made_pdf = None
+            if pdf_target is not None:
+                staged = Path(tmp) / target.name
+                staged.write_bytes(r.content)
+                converted = convert_to_pdf(staged, Path(tmp) / pdf_target.name)
+                files.append((pdf_target, converted.read_bytes()))
+                made_pdf = pdf_target
+            report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
+    atomic_write_set(files + [(index, _index_text(bid, data, report).encode("utf-8"))], force=force)
+    report.index = index
     return report
 
 

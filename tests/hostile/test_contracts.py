@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from builders import LAUGHS, XXE, contract_docx, member, patch_zip, with_prolog
-from conftest import assert_refused, run, run_limited, snapshot
+from hostile_kit import assert_refused, run, run_limited, snapshot
 
 DOC = "word/document.xml"
 COMMENTS = ('<?xml version="1.0" encoding="UTF-8"?>\n<w:comments xmlns:w="http://schemas.openxmlformats.org/'

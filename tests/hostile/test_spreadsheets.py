@@ -18,7 +18,7 @@ from builders import (
     sheet_xml,
     with_prolog,
 )
-from conftest import assert_refused, run, run_limited, snapshot
+from hostile_kit import assert_refused, run, run_limited, snapshot
 
 SHEET = "xl/worksheets/sheet1.xml"
 
