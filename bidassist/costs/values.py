@@ -32,6 +32,8 @@ def float_to_decimal(value: float) -> Decimal:
     text = repr(value)
     if text[-1] in "nf":  # nan, inf, -inf
         raise CellError(f"{text} is not a finite number")
+    if not -1e15 <= value <= 1e15:
+        raise CellError(f"{value:.6g} is over the limit of ±10^15 (数值超出上限)")
     if len(text) > 16:
         text = format(value, ".15g")
     elif text.endswith(".0"):
