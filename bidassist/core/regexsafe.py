@@ -196,9 +196,10 @@ def _walk(sub) -> str | None:
     return None
 
 
-def catastrophic(pattern: str) -> str | None:
-    """Why `pattern` may backtrack catastrophically, or None."""
-    if len(pattern) > MAX_PATTERN_CHARS:
+def catastrophic(pattern: str, *, check_length: bool = True) -> str | None:
+    """Why `pattern` may backtrack catastrophically, or None (`check_length=False` for a pattern
+    expanded from concepts, whose written form was checked)."""
+    if check_length and len(pattern) > MAX_PATTERN_CHARS:
         return f"over {MAX_PATTERN_CHARS} characters"
     try:
         parsed = sre_parse.parse(pattern)
