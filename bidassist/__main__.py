@@ -1,4 +1,4 @@
-from bidassist.cli.app import main
+from bidassist.cli import main
 
 if __name__ == "__main__":
     main()

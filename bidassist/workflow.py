@@ -9,13 +9,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.rule import Rule
 
 from bidassist.core.bidfile import Bid, load_bid
 from bidassist.core.errors import InputError
 from bidassist.core.money import format_money, rmb_upper, round_money
 from bidassist.core.resources import package_path
-from bidassist.core.safeio import atomic_write_text
+from bidassist.core.safeio import atomic_write_text, output_dir
 from bidassist.costs import load_costs
 from bidassist.costs.model import CostModel
 from bidassist.reports.summary import print_bid_summary
@@ -115,7 +116,7 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
 
     console = console or Console()
     result = MainJobResult()
-    out_dir = Path(out_dir)
+    out_dir = output_dir(Path(out_dir))
 
     console.print(Rule("1 · 投标信息 Bid file"))
     bid = load_bid(bid_file)
@@ -129,7 +130,7 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
                   f"likely direct cost {bid.tender.currency} {format_money(totals.likely)} "
                   f"(low {format_money(totals.low)}, high {format_money(totals.high)})")
     for w in costs.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
+        console.print(f"[yellow]warning:[/] {escape(str(w))}")
 
     if bid.pricing is not None:
         console.print(Rule("3 · 报价区间 Price range"))

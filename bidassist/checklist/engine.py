@@ -8,11 +8,14 @@ A clause is read in the language of its script (CJK or Latin); a clause with bot
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import ahocorasick
+
+from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 
 from .categories import SEVERITY_RANK
 from .result import Finding, KeyTerm
@@ -106,8 +109,12 @@ def nearest(numbers: Sequence[Number], anchors: Sequence[tuple[int, int]], text:
     """The number closest to any anchor span, within `window`; crossing a comma or semicolon
     costs SEPARATOR_COST (质保金为3% beats 履约保证金10%，质保金); ties: the one after the anchor."""
     best: tuple[int, int, Number] | None = None
-    for n in numbers:
-        for a_start, a_end in anchors:
+    spans = sorted(anchors)
+    starts = [a for a, _ in spans]
+    reach = window + max((b - a for a, b in spans), default=0)
+    for n in numbers:  # only the anchors that can be within the window (linear, not numbers × anchors)
+        lo, hi = bisect_left(starts, n.start - reach), bisect_right(starts, n.end + window)
+        for a_start, a_end in spans[lo:hi]:
             if n.start >= a_end:
                 gap, after = (a_end, n.start), 0
             elif n.end <= a_start:
@@ -298,7 +305,13 @@ def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm
 
 def check_unit(unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = None,
                rule_filter: str | None = None) -> tuple[list[Finding], list[KeyTerm]]:
-    """Run every candidate rule and term on one clause. `languages` forces the packs used."""
+    """Run every candidate rule and term on one clause. `languages` forces the packs used.
+    A clause longer than MAX_CLAUSE_CHARS is checked in overlapping windows (bounded time per
+    search; see core/regexsafe)."""
+    if len(unit.text) > MAX_CLAUSE_CHARS:
+        parts = [check_unit(replace(unit, text=piece), ruleset, languages=languages or languages_of(unit.text),
+                            rule_filter=rule_filter) for piece in windows(unit.text)]
+        return (_dedupe([f for fs, _ in parts for f in fs]), _merge_terms([t for _, ts in parts for t in ts]))
     text = unit.text
     norm = unit.norm
     langs = languages or languages_of(text)

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.regexsafe import catastrophic
 from bidassist.core.resources import package_path
 from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
@@ -344,6 +345,10 @@ class _Compiler:
         where = f"{self.doc.where(path)}: {_dotted(path)}"
         src = self.source(pattern, where)
         if src is None:
+            return None
+        problem = catastrophic(pattern) or catastrophic(src, check_length=False)
+        if problem:
+            self.problems.append(Problem(where, f"regular expression refused: {problem} ({pattern[:80]!r})"))
             return None
         try:
             return re.compile(src, REGEX_FLAGS)

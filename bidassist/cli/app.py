@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from importlib import import_module
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from bidassist import __version__
-from bidassist.core.errors import BidassistError
+from bidassist.core.errors import BidassistError, Interrupted
+from bidassist.core.safeio import forget_inputs
 
 app = typer.Typer(
     name="bidassist",
@@ -53,13 +56,20 @@ for _name in COMMAND_MODULES:
 def report_error(exc: BidassistError) -> None:
     """Print every problem on its own line: `error: place: message`."""
     for problem in exc.problems:
-        err_console.print(f"[bold red]error:[/] {problem}", markup=True, highlight=False)
+        err_console.print(f"[bold red]error:[/] {escape(str(problem))}", markup=True, highlight=False)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: runs the app; user mistakes end with one line each and exit status 2."""
+    """Entry point: runs the app; user mistakes end with one line each and exit status 2, Ctrl-C
+    with one line and exit status 130 (outputs are atomic: no partial file is left)."""
     if "--debug" in (argv if argv is not None else sys.argv[1:]):
         _state["debug"] = True
+    forget_inputs()
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app(args=argv, standalone_mode=True)
     except BidassistError as exc:
@@ -67,6 +77,18 @@ def main(argv: list[str] | None = None) -> None:
             raise
         report_error(exc)
         sys.exit(2)
-    except KeyboardInterrupt:
-        err_console.print("interrupted")
+    except (Interrupted, KeyboardInterrupt):
+        err_console.print("interrupted (已中断); no partial output was written", markup=False)
         sys.exit(130)
+    except OSError as exc:  # a file the checks could not foresee (permissions, a vanished file)
+        if _state["debug"]:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        err_console.print(f"error: {where}{exc.strerror or exc}", markup=False, highlight=False)
+        sys.exit(2)
+    except (MemoryError, RecursionError) as exc:
+        if _state["debug"]:
+            raise
+        err_console.print(f"error: the input is too large or too deeply nested ({type(exc).__name__})",
+                          markup=False, highlight=False)
+        sys.exit(2)

@@ -52,7 +52,7 @@ def _print_table(result: CostImport, console: Console, *, wide: bool = False) ->
     description, unit, quantity and likely are shown unless `wide`."""
     model = result.model
     narrow = not wide and console.width < 120
-    table = Table(title=f"成本明细 Cost lines — {model.source}", show_lines=False, header_style="bold")
+    table = Table(title=escape(f"成本明细 Cost lines — {model.source}"), show_lines=False, header_style="bold")
     keep = [i for i, col in enumerate(_COLUMNS) if col[2] or not narrow]
     for i in keep:
         name, justify, _ = _COLUMNS[i]

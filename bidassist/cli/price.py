@@ -41,8 +41,12 @@ def register(app: typer.Typer) -> None:
 
         if fmt not in ("table", "json"):
             raise InputError(f"--format must be table or json, got {fmt!r}", "--format")
-        if iterations is not None and iterations < 1:
-            raise InputError(f"must be at least 1, got {iterations}", "--iterations")
+        from bidassist.core.bidfile import MAX_ITERATIONS, MAX_SEED
+
+        if iterations is not None and not 1 <= iterations <= MAX_ITERATIONS:
+            raise InputError(f"must be between 1 and {MAX_ITERATIONS:,}, got {iterations}", "--iterations")
+        if seed is not None and not 0 <= seed <= MAX_SEED:
+            raise InputError(f"must be between 0 and 2^63 - 1, got {seed}", "--seed")
         if xlsx is not None and xlsx.exists() and not force:
             raise InputError("already exists; use --force to overwrite it", str(xlsx))
         bid = load_bid(bid_file)

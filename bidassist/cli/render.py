@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bidassist.core.bidfile import Bid, load_bid
@@ -141,7 +142,7 @@ def register(app: typer.Typer) -> None:
                 console.print(f"wrote {f.path}" + (f" and {f.pdf.name}" if f.pdf else ""))
             console.print(f"wrote {report.index}")
             for c in report.warnings:
-                console.print(f"[yellow]warning:[/] {c.where}: {c.message}")
+                console.print(f"[yellow]warning:[/] {escape(f'{c.where}: {c.message}')}")
             for n in report.notes:
                 console.print(f"[yellow]note:[/] {n}")
             return

@@ -20,6 +20,13 @@ from bidassist.core.errors import InputError
 from bidassist.core.types import DataPath, Money, Rate, StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validate
 
+#: Documented bounds of the numbers in a bid file (the bound is named in each error message).
+MAX_ITERATIONS = 10_000_000
+MAX_SEED = 2**63 - 1
+MAX_DAYS = 36_500
+MAX_MONTHS = 1_200
+MAX_COMPETITORS = 200
+
 # --------------------------------------------------------------------------- tender and bidder
 
 
@@ -32,11 +39,11 @@ class Tender(StrictModel):
     kind: Literal["goods", "works", "services"] = "goods"
     currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
     deadline: dt.datetime | dt.date = Field(description="bid submission deadline (投标截止时间)")
-    bid_validity_days: int = Field(ge=1, description="bid validity the tender requires (days)")
-    duration_days: int | None = Field(default=None, ge=1, description="工期/交货期 required (days)")
+    bid_validity_days: int = Field(ge=1, le=MAX_DAYS, description="bid validity the tender requires (days)")
+    duration_days: int | None = Field(default=None, ge=1, le=MAX_DAYS, description="工期/交货期 required (days)")
     delivery_place: str | None = None
     quality_standard: str | None = None
-    warranty_months: int | None = Field(default=None, ge=0)
+    warranty_months: int | None = Field(default=None, ge=0, le=MAX_MONTHS)
     bid_bond: Money | None = Field(default=None, ge=0)
     ceiling_price: Money | None = Field(default=None, gt=0, description="最高投标限价")
     terms_file: DataPath | None = Field(default=None, description="the tender's contract terms")
@@ -166,18 +173,18 @@ class Vat(StrictModel):
 
 class Milestone(StrictModel):
     share: Rate = Field(gt=0, le=1)
-    days: int = Field(ge=0, description="days after delivery/acceptance until paid")
+    days: int = Field(ge=0, le=MAX_DAYS, description="days after delivery/acceptance until paid")
     name: str | None = None
 
 
 class Retention(StrictModel):
     share: Rate = Field(ge=0, le=1)
-    months: int = Field(ge=0)
+    months: int = Field(ge=0, le=MAX_MONTHS)
 
 
 class SpendPoint(StrictModel):
     share: Rate = Field(gt=0, le=1)
-    day: int = Field(ge=0, description="days after contract signing")
+    day: int = Field(ge=0, le=MAX_DAYS, description="days after contract signing")
 
 
 class Bond(StrictModel):
@@ -191,7 +198,7 @@ class PaymentTerms(StrictModel):
     milestones: list[Milestone] = Field(default_factory=list)
     retention: Retention | None = None
     annual_rate: Rate = Field(default=Decimal("0.045"), ge=0, le=1)
-    duration_days: int | None = Field(default=None, ge=0, description="contract work period")
+    duration_days: int | None = Field(default=None, ge=0, le=MAX_DAYS, description="contract work period")
     spending: list[SpendPoint] = Field(default_factory=list,
                                        description="our spending profile; default: even over the duration")
     bond: Bond | None = None
@@ -212,15 +219,22 @@ class PaymentTerms(StrictModel):
         return self
 
 
+def _count_in_bounds(n: int) -> None:
+    if n < 1:
+        raise ValueError("must be ≥ 1")
+    if n > MAX_COMPETITORS:
+        raise ValueError(f"must be ≤ {MAX_COMPETITORS} (competitors in one tender)")
+
+
 class CountChoice(StrictModel):
     values: list[int] = Field(min_length=1)
-    weights: list[float] | None = None
+    weights: list[Annotated[float, Field(ge=0, le=1e6)]] | None = None
 
     @field_validator("values")
     @classmethod
     def _positive(cls, v: list[int]) -> list[int]:
-        if any(x < 1 for x in v):
-            raise ValueError("must be ≥ 1")
+        for x in v:
+            _count_in_bounds(x)
         return v
 
     @model_validator(mode="after")
@@ -245,9 +259,9 @@ class History(StrictModel):
         default="estimate",
         description="what a bid is divided by: the tender's cost estimate column, or the "
                     "median / lowest bid of the tender when there is no estimate")
-    half_life_years: float | None = Field(default=None, gt=0, description="weight recent tenders")
+    half_life_years: float | None = Field(default=None, gt=0, le=1000, description="weight recent tenders")
     us: str | None = Field(default=None, description="our own name in the file (our bids are not a competitor's)")
-    min_tenders: int = Field(default=2, ge=2, description="tenders a bidder needs to be fitted on its own")
+    min_tenders: int = Field(default=2, ge=2, le=10_000, description="tenders a bidder needs to be fitted on its own")
     p_lowest_not_awarded: float | None = Field(
         default=None, ge=0, lt=1,
         description="lowest price: the chance the lowest bid is not awarded (then one of the others is); "
@@ -298,8 +312,8 @@ class Competitors(StrictModel):
     @field_validator("count", mode="before")
     @classmethod
     def _count(cls, v: object) -> object:
-        if isinstance(v, int) and not isinstance(v, bool) and v < 1:
-            raise ValueError("must be ≥ 1")
+        if isinstance(v, int) and not isinstance(v, bool):
+            _count_in_bounds(v)
         return v
 
     @model_validator(mode="after")
@@ -322,7 +336,7 @@ class LowestPrice(StrictModel):
 class WeightedScore(StrictModel):
     method: Literal["weighted_score"]
     price_weight: float = Field(gt=0, le=100)
-    our_other_points: float = Field(ge=0)
+    our_other_points: float = Field(ge=0, le=1000)
     competitor_other_points: Dist
     sme_deduction: Rate = Field(default=Decimal(0), ge=0, lt=1)
     competitor_sme_share: float = Field(default=0.0, ge=0, le=1,
@@ -331,12 +345,12 @@ class WeightedScore(StrictModel):
 
 class BenchmarkAverage(StrictModel):
     method: Literal["benchmark_average"]
-    coefficients: list[float] = Field(default=[1.0], min_length=1)
-    drop_extremes_from: int | None = Field(default=None, ge=3)
-    points_per_pct_above: float = Field(default=1.0, ge=0)
-    points_per_pct_below: float = Field(default=0.5, ge=0)
-    full_points: float = Field(default=100.0, gt=0)
-    our_other_points: float = Field(default=0.0, ge=0)
+    coefficients: list[Annotated[float, Field(gt=0, le=10)]] = Field(default=[1.0], min_length=1)
+    drop_extremes_from: int | None = Field(default=None, ge=3, le=MAX_COMPETITORS)
+    points_per_pct_above: float = Field(default=1.0, ge=0, le=100)
+    points_per_pct_below: float = Field(default=0.5, ge=0, le=100)
+    full_points: float = Field(default=100.0, gt=0, le=1000)
+    our_other_points: float = Field(default=0.0, ge=0, le=1000)
     competitor_other_points: Dist | None = None
 
 
@@ -345,7 +359,7 @@ Evaluation = Annotated[LowestPrice | WeightedScore | BenchmarkAverage,
 
 
 class Policy(StrictModel):
-    min_margin: float = Field(default=0.0, ge=-1, description="over expected cost")
+    min_margin: float = Field(default=0.0, ge=-1, le=10, description="over expected cost")
     max_loss_probability: float = Field(default=0.2, ge=0, le=1)
     min_win_probability: float = Field(default=0.05, ge=0, le=1)
     max_cvar_loss: Money | None = Field(
@@ -363,8 +377,8 @@ class SharedDriver(StrictModel):
 
 
 class PricingSection(StrictModel):
-    iterations: int = Field(default=100_000, ge=1, le=10_000_000)
-    seed: int | None = 7
+    iterations: int = Field(default=100_000, ge=1, le=MAX_ITERATIONS)
+    seed: int | None = Field(default=7, ge=0, le=MAX_SEED)
     overhead: Rate = Field(default=Decimal(0), ge=0, description="share of direct cost")
     management_fee: Rate = Field(default=Decimal(0), ge=0)
     vat: Vat | None = None
@@ -413,9 +427,9 @@ class Offer(StrictModel):
     price: Money | None = Field(default=None, gt=0,
                                 description="bid total; omitted: the recommended price")
     date: dt.date | None = Field(default=None, description="date on the forms; default: today")
-    bid_validity_days: int | None = Field(default=None, ge=1)
-    duration_days: int | None = Field(default=None, ge=1)
-    warranty_months: int | None = Field(default=None, ge=0)
+    bid_validity_days: int | None = Field(default=None, ge=1, le=MAX_DAYS)
+    duration_days: int | None = Field(default=None, ge=1, le=MAX_DAYS)
+    warranty_months: int | None = Field(default=None, ge=0, le=MAX_MONTHS)
     delivery_place: str | None = None
     payment_terms: str | None = None
     deviations: list[Deviation] = Field(default_factory=list)

@@ -9,12 +9,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from bidassist.core.types import StrictModel
+from bidassist.core.types import Num, StrictModel
 
 
 class Fixed(StrictModel):
     dist: Literal["fixed"]
-    value: float
+    value: Num
 
     @property
     def mean(self) -> float:
@@ -23,8 +23,8 @@ class Fixed(StrictModel):
 
 class Uniform(StrictModel):
     dist: Literal["uniform"]
-    low: float
-    high: float
+    low: Num
+    high: Num
 
     @model_validator(mode="after")
     def _order(self) -> Uniform:
@@ -38,9 +38,9 @@ class Uniform(StrictModel):
 
 
 class _ThreePoint(StrictModel):
-    low: float
-    mode: float
-    high: float
+    low: Num
+    mode: Num
+    high: Num
 
     @model_validator(mode="after")
     def _order(self) -> _ThreePoint:
@@ -67,18 +67,18 @@ class Pert(_ThreePoint):
 
 class Normal(StrictModel):
     dist: Literal["normal"]
-    mean: float
-    sd: float = Field(ge=0)
+    mean: Num
+    sd: float = Field(ge=0, le=1e15)
 
 
 class Lognormal(StrictModel):
     """Lognormal given by the mean and sd of the value itself, or by its P10 and P90."""
 
     dist: Literal["lognormal"]
-    mean: float | None = Field(default=None, gt=0)
-    sd: float | None = Field(default=None, ge=0)
-    p10: float | None = Field(default=None, gt=0)
-    p90: float | None = Field(default=None, gt=0)
+    mean: float | None = Field(default=None, gt=0, le=1e15)
+    sd: float | None = Field(default=None, ge=0, le=1e15)
+    p10: float | None = Field(default=None, gt=0, le=1e15)
+    p90: float | None = Field(default=None, gt=0, le=1e15)
 
     @model_validator(mode="after")
     def _one_form(self) -> Lognormal:

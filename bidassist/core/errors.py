@@ -44,6 +44,11 @@ class OutputExistsError(BidassistError):
     """Refusing to overwrite an existing file without --force."""
 
 
+class OutputError(BidassistError):
+    """An output cannot be written where asked: a missing folder, a symbolic link, an input of the
+    same command, a full disk or no permission."""
+
+
 class ProblemsError(InputError):
     """Several problems found in one pass; all are reported, not only the first."""
 
@@ -59,3 +64,8 @@ class ProblemsError(InputError):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self._problems)
+
+
+class Interrupted(BaseException):  # noqa: N818 - like KeyboardInterrupt, not an error
+    """Ctrl-C during a command (raised by the CLI's SIGINT handler; not caught by `except
+    Exception`, and not turned into "Aborted!" by click)."""

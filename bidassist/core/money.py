@@ -17,6 +17,12 @@ from bidassist.core.errors import InputError
 CENT = Decimal("0.01")
 #: Capitals are defined below one trillion (the largest unit is 亿, four digits of it).
 UPPER_LIMIT = Decimal("1000000000000")
+#: Every amount and number is within ±10^15 (a bid price, a quantity, a rate) ...
+AMOUNT_LIMIT = Decimal(10) ** 15
+#: ... with at most this many significant digits (Decimal's context keeps 28) ...
+MAX_DIGITS = 28
+#: ... and is read from at most this many characters of text.
+MAX_TEXT = 64
 
 
 class AmountError(InputError, ValueError):
@@ -31,18 +37,36 @@ def round_money(value: Decimal | int | str) -> Decimal:
     return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def bounded(value: Decimal) -> Decimal:
+    """`value` if it is finite, within ±10^15 and of at most 28 significant digits; AmountError
+    naming the bound otherwise (so no later rounding or sum can overflow or round silently)."""
+    if not value.is_finite():
+        raise AmountError(f"{value} is not a finite number")
+    if abs(value) > AMOUNT_LIMIT:
+        raise AmountError(f"{value:.6g} is over the limit of ±10^15 (数值超出上限)")
+    digits = value.as_tuple().digits
+    if len(digits) > MAX_DIGITS and value != 0:
+        value = value.normalize()
+        if len(value.as_tuple().digits) > MAX_DIGITS:
+            raise AmountError(f"{value:.6g} has more than {MAX_DIGITS} significant digits")
+    return value
+
+
 def to_decimal(value: object) -> Decimal:
-    """Exact Decimal of a number; floats go through their shortest repr (0.1 -> 0.1, not 0.1000…5)."""
+    """Exact Decimal of a number; floats go through their shortest repr (0.1 -> 0.1, not 0.1000…5).
+    Finite and bounded (see `bounded`) or AmountError."""
     if isinstance(value, Decimal):
-        return value
+        return bounded(value)
     if isinstance(value, bool):
         raise AmountError(f"{value!r} is not an amount")
     if isinstance(value, int):
-        return Decimal(value)
+        if value.bit_length() > 64:
+            raise AmountError("a number over the limit of ±10^15 (数值超出上限)")
+        return bounded(Decimal(value))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise AmountError(f"{value!r} is not a finite amount")
-        return Decimal(repr(value))
+        return bounded(Decimal(repr(value)))
     if isinstance(value, str):
         return parse_amount(value)
     raise AmountError(f"{value!r} is not an amount")
@@ -81,6 +105,8 @@ def _parse(text: str, *, allow_percent: bool, what: str) -> Decimal:
     if not isinstance(text, str):
         return to_decimal(text)
     original = text
+    if len(text) > MAX_TEXT:
+        raise AmountError(f"{text[:20]!r}… is {len(text)} characters, over the {MAX_TEXT} of an {what}")
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
         raise AmountError(f"empty {what}")
@@ -125,7 +151,7 @@ def _parse(text: str, *, allow_percent: bool, what: str) -> Decimal:
         raise AmountError(f"{original!r} is not a number") from exc
     if percent:
         value = value / 100
-    return -value if negative else value
+    return bounded(-value if negative else value)
 
 
 # --------------------------------------------------------------------------- Chinese capitals
@@ -210,50 +236,77 @@ _FORBIDDEN = set("一二三四五六七八九十百千两另毛念〇0123456789"
 _ALLOWED = set(_DIGITS) | set("拾佰仟万亿元角分整正")
 
 
+_UNIT_PLACE = {"拾": 1, "佰": 2, "仟": 3}
+_GROUP_PLACE = (("亿", 8), ("万", 4))
+
+
+def _upper_terms(chunk: str, offset: int, original: str) -> list[tuple[int, int, bool]]:
+    """The terms of one group (`伍仟零贰拾`): (digit, place counted from 元, 零 written before it)."""
+    terms: list[tuple[int, int, bool]] = []
+    digit: int | None = None
+    zero = False
+    for ch in chunk:
+        if ch == "零":
+            if digit is not None or zero:
+                raise AmountError(f"{original!r}: 零 in the wrong place")
+            zero = True
+        elif ch in _DIGITS:
+            if digit is not None:
+                raise AmountError(f"{original!r}: two digits in a row")
+            digit = _DIGITS.index(ch)
+        elif ch in _UNIT_PLACE:
+            if digit is None:
+                raise AmountError(f"{original!r}: {ch} without a digit before it (write 壹{ch})")
+            terms.append((digit, offset + _UNIT_PLACE[ch], zero))
+            digit, zero = None, False
+        else:
+            raise AmountError(f"{original!r}: unexpected {ch!r}")
+    if digit is not None:
+        terms.append((digit, offset, zero))
+    elif zero:
+        raise AmountError(f"{original!r}: stray 零 at the end of a group")
+    return terms
+
+
+def _check_order(terms: list[tuple[int, int, bool]], original: str) -> None:
+    """Units strictly descending; 零 exactly where digits are skipped (PBoC: optional only when
+    the skipped places end at 万 or 亿 and the next digit is in the 仟 place)."""
+    for i, (_, place, zero) in enumerate(terms):
+        if i == 0:
+            if zero:
+                raise AmountError(f"{original!r}: stray 零 at the start")
+            continue
+        before = terms[i - 1][1]
+        if place >= before:
+            raise AmountError(f"{original!r}: units out of order (大写单位顺序错误)")
+        gap = before - place - 1
+        if gap == 0 and zero:
+            raise AmountError(f"{original!r}: 零 where no digit is skipped")
+        if gap > 0 and not zero and place % 4 != 3:
+            raise AmountError(f"{original!r}: 零 is required where digits are skipped")
+
+
 def _parse_int_upper(s: str, original: str) -> int:
-    """Parse the integer part (before 元) of capitals."""
+    """Parse the integer part (before 元) of capitals: digits with units in strictly descending
+    order, 亿 and 万 closing their groups, 零 exactly where places are skipped."""
     if not s:
         raise AmountError(f"{original!r}: no digits before 元")
-
-    def small(chunk: str) -> int:
-        total, digit, expect_digit = 0, None, True
-        for ch in chunk:
-            if ch == "零":
-                if digit is not None:
-                    raise AmountError(f"{original!r}: 零 directly after a digit")
-                continue
-            if ch in _DIGITS:
-                if digit is not None:
-                    raise AmountError(f"{original!r}: two digits in a row")
-                digit = _DIGITS.index(ch)
-                expect_digit = False
-                continue
-            if ch in "拾佰仟":
-                if digit is None:
-                    raise AmountError(f"{original!r}: {ch} without a digit before it (write 壹{ch})")
-                total += digit * 10 ** ("拾佰仟".index(ch) + 1)
-                digit = None
-                expect_digit = True
-                continue
-            raise AmountError(f"{original!r}: unexpected {ch!r}")
-        if digit is not None:
-            total += digit
-        del expect_digit
-        return total
-
-    total = 0
+    terms: list[tuple[int, int, bool]] = []
     rest = s
-    for unit, factor in (("亿", 100_000_000), ("万", 10_000)):
+    for unit, offset in _GROUP_PLACE:
         if unit in rest:
             head, _, rest = rest.partition(unit)
             if unit in rest:
                 raise AmountError(f"{original!r}: {unit} appears twice")
-            value = small(head)
-            if value == 0:
+            group = _upper_terms(head, offset, original)
+            if not group:
                 raise AmountError(f"{original!r}: nothing before {unit}")
-            total += value * factor
-    total += small(rest)
-    return total
+            terms += group
+    terms += _upper_terms(rest, 0, original)
+    if not terms:
+        raise AmountError(f"{original!r}: no digits before 元")
+    _check_order(terms, original)
+    return sum(d * 10**place for d, place, _ in terms)
 
 
 def parse_rmb_upper(text: str) -> Decimal:
@@ -261,6 +314,8 @@ def parse_rmb_upper(text: str) -> Decimal:
     (lower-case digits, 两/另/毛/念/〇, Arabic digits, a whole amount without 整/正, 整 after 分,
     零角零分, a missing 零 after 元 before 分). Accepts traditional forms (貳 陸 萬 億 圓)."""
     original = text
+    if len(text) > MAX_TEXT:
+        raise AmountError(f"{text[:20]!r}… is too long for an amount in capitals")
     s = text.strip()
     if s.startswith("人民币"):
         s = s[3:]

@@ -19,6 +19,7 @@ Forms read (see tests/core/test_numbers.py for the full set):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -137,6 +138,8 @@ def chinese_numeral(text: str) -> int:
     s = _narrow(text).strip()
     if not s:
         raise ValueError("empty numeral")
+    if len(s) > MAX_NUMERAL_CHARS:
+        raise ValueError(f"{original[:20]!r}… is over {MAX_NUMERAL_CHARS} characters: not a numeral")
     if s.isascii() and s.isdigit():
         return int(s)
     for k, v in _CN_TENS.items():
@@ -147,13 +150,21 @@ def chinese_numeral(text: str) -> int:
         if len(s) == 1:
             return _CN_DIGITS[s]
         # digit by digit (二〇二四); two or more digits with a leading 零 are not a number
+        if len(s) > 20:
+            raise ValueError(f"{original[:20]!r}… has over 20 digits: not a numeral")
         return int("".join(str(_CN_DIGITS[ch]) for ch in s))
     s = s.replace("萬", "万").replace("億", "亿")
     return _cn_big(s, original)
 
 
 def _cn_big(s: str, original: str) -> int:
-    """Integers with 亿 and 万 groups: 一亿二千万, 一万亿, 一万五 (15000), 一亿五 (150 million)."""
+    """Integers with 亿 and 万 groups: 一亿二千万, 一万亿, 一万五 (15000), 一亿五 (150 million),
+    九千万亿零七 (万亿 = 10^12, as `int_to_chinese` writes up to 10^16)."""
+    if "万亿" in s:
+        head, _, tail = s.partition("万亿")
+        if "万亿" in tail or not head:
+            raise ValueError(f"{original!r} is not a Chinese numeral")
+        return _cn_small(head, original) * 10**12 + (_cn_big(tail, original) if tail else 0)
     if "亿" in s:
         head, _, tail = s.partition("亿")
         if "亿" in tail or not head:
@@ -178,12 +189,18 @@ def _cn_wan(s: str, original: str) -> int:
 
 
 _CN_NUMERALS_SIMPLE = "零一二三四五六七八九"
+#: Chinese numerals are written and read below 10^16 (the largest unit is 万亿) ...
+CHINESE_LIMIT = 10**16
+#: ... from at most this many characters (digits one by one: 20).
+MAX_NUMERAL_CHARS = 40
 
 
 def int_to_chinese(n: int, *, legal: bool = False) -> str:
     """0 -> 零, 12 -> 十二, 105 -> 一百零五, 110 -> 一百一十, 10000 -> 一万; `legal` uses 壹贰叁."""
     if n < 0:
         raise ValueError("negative numbers have no Chinese counting form here")
+    if n >= CHINESE_LIMIT:
+        raise ValueError(f"{n:.3g} is over the limit of 10^16 for Chinese numerals")
     digits = "零壹贰叁肆伍陆柒捌玖" if legal else _CN_NUMERALS_SIMPLE
     units = ("", "拾", "佰", "仟") if legal else ("", "十", "百", "千")
     if n == 0:
@@ -234,7 +251,7 @@ _EN_TENS = {w: 10 * (i + 2) for i, w in enumerate(
 _EN_SCALES = {"hundred": 100, "thousand": 1000}
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_TENS), key=len, reverse=True))
 #: English number words: "sixty", "one hundred twenty", "thirty-five", "two hundred and ten".
-EN_NUMBER = (rf"(?:(?:{_EN_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_EN_WORD}|hundred|thousand)\b)*)")
+EN_NUMBER = (rf"(?:(?:{_EN_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_EN_WORD}|hundred|thousand)\b){{0,12}})")
 
 
 def english_numeral(text: str) -> int:
@@ -260,8 +277,9 @@ def english_numeral(text: str) -> int:
 
 # --------------------------------------------------------------------------- percentages
 
-_NUM = r"\d+(?:\.\d+)?"
-_CN_NUM = rf"[{CN_NUM_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
+#: a number in digits: at most 24 before the point and 12 after (longer runs are not numbers)
+_NUM = r"(?<!\d)\d{1,24}(?:\.\d{1,12})?"
+_CN_NUM = rf"(?<![{CN_NUM_CHARS}])[{CN_NUM_CHARS}]{{1,24}}(?:点[零〇一二三四五六七八九]{{1,12}})?"
 _CN_FRACTION_DIGITS = {ch: str(v) for ch, v in _CN_DIGITS.items() if v < 10}
 
 
@@ -480,9 +498,13 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         gap = t[a:b]
         return not _SENTENCE_BREAK.search(gap) and not _CAP_WORDS.search(gap)
 
+    starts = [p.start for p in percents]
+    longest = max(p.end - p.start for p in percents)
     for m in _RATE_ANCHOR.finditer(t):
         best: tuple[int, int] | None = None  # (distance, index of percent)
-        for i, p in enumerate(percents):
+        first = bisect_left(starts, m.start() - _RATE_WINDOW - longest)  # earlier ones are too far
+        for i in range(first, len(percents)):
+            p = percents[i]
             if i in used:
                 continue
             if p.end <= m.start():
@@ -515,7 +537,7 @@ def find_daily_rates(text: str) -> list[Found]:
 
 # --------------------------------------------------------------------------- amounts
 
-_AMOUNT_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT_NUM = r"\d{1,3}(?:,\d{3}){1,8}(?:\.\d{1,12})?|\d{1,24}(?:\.\d{1,12})?"
 _CUR_PREFIX = {
     "人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "USD": "USD", "US$": "USD",
     "$": "USD", "HK$": "HKD", "HKD": "HKD", "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP", "JPY": "JPY",
@@ -546,10 +568,10 @@ _AMT_SUFFIX = re.compile(
 )
 _UPPER_CHARS = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億"
 _AMT_UPPER = re.compile(
-    rf"(?:人民币)?[{_UPPER_CHARS}]+[元圆圓](?:[零{_UPPER_CHARS[1:]}]{{0,6}}[角分])?"
+    rf"(?:人民币)?(?<![{_UPPER_CHARS}])[{_UPPER_CHARS}]{{1,40}}[元圆圓](?:[零{_UPPER_CHARS[1:]}]{{0,6}}[角分])?"
     rf"(?:[零{_UPPER_CHARS[1:]}]{{0,3}}分)?[整正]?"
 )
-_AMT_CN_LOWER = re.compile(rf"(?<![{CN_NUM_CHARS}])(?P<n>[{CN_NUM_CHARS}]+)(?P<cur>元|美元|欧元|港元)(?![整正角分])")
+_AMT_CN_LOWER = re.compile(rf"(?<![{CN_NUM_CHARS}])(?P<n>[{CN_NUM_CHARS}]{{1,24}})(?P<cur>元|美元|欧元|港元)(?![整正角分])")
 
 
 def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.constructor import SafeConstructor
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.safeio import read_text
@@ -16,10 +17,38 @@ M = TypeVar("M", bound=BaseModel)
 
 #: Largest YAML file read (a bid file or rule pack is a few KB).
 MAX_YAML_BYTES = 5 * 1024 * 1024
+#: Aliases (`*name`) in one document, nesting depth, and nodes after aliases are expanded: an
+#: alias bomb ("billion laughs") or a document nested hundreds deep is refused before it is used.
+MAX_ALIASES = 100
+MAX_DEPTH = 64
+MAX_NODES = 200_000
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe loader that refuses duplicate keys (a typo'd second `price:` must not win silently)."""
+    """Safe loader that refuses duplicate keys (a typo'd second `price:` must not win silently),
+    more than MAX_ALIASES aliases and nesting deeper than MAX_DEPTH."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+        self._depth = 0
+
+    def _line(self) -> str:
+        return f"line {self.peek_event().start_mark.line + 1}"
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise InputError(f"more than {MAX_ALIASES} aliases (*name); alias bombs are refused",
+                                 self._line())
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise InputError(f"nested more than {MAX_DEPTH} levels deep", self._line())
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -38,18 +67,46 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
-    """Map each key path to the 1-based line where its key (or item) starts."""
+def _lenient(construct: Any) -> Any:
+    """A scalar that is not what its form says (2026-02-30, an integer of 30,000 digits) stays
+    text, so the model rejects it with its key path and line instead of a traceback here."""
+
+    def build(loader: _Loader, node: yaml.ScalarNode) -> Any:
+        if len(node.value) > 40 and construct is not SafeConstructor.construct_yaml_timestamp:
+            return node.value
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return node.value
+
+    return build
+
+
+for _tag, _construct in (("timestamp", SafeConstructor.construct_yaml_timestamp),
+                         ("int", SafeConstructor.construct_yaml_int),
+                         ("float", SafeConstructor.construct_yaml_float)):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _lenient(_construct))
+
+
+def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None,
+              seen: list[int] | None = None) -> dict[tuple, int]:
+    """Map each key path to the 1-based line where its key (or item) starts. Aliases are walked
+    as they expand: more than MAX_NODES nodes is an alias bomb and refused."""
     out = {} if out is None else out
+    seen = [0] if seen is None else seen
+    seen[0] += 1
+    if seen[0] > MAX_NODES:
+        raise InputError(f"expands to more than {MAX_NODES:,} values (alias bomb?)",
+                         f"line {node.start_mark.line + 1}")
     out.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value
             out[path + (key,)] = key_node.start_mark.line + 1
-            _line_map(value_node, path + (key,), out)
+            _line_map(value_node, path + (key,), out, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _line_map(item, path + (i,), out)
+            _line_map(item, path + (i,), out, seen)
     return out
 
 
@@ -90,7 +147,13 @@ def parse_yaml(text: str, name: str) -> YamlDoc:
         raise InputError(f"YAML syntax: {exc.problem or exc}", where) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML syntax: {exc}", name) from None
-    return YamlDoc(data, _line_map(node), name)
+    except RecursionError:
+        raise InputError(f"nested more than {MAX_DEPTH} levels deep", name) from None
+    try:
+        lines = _line_map(node)
+    except InputError as exc:
+        raise InputError(exc.message, f"{name}:{(exc.where or '').removeprefix('line ')}") from None
+    return YamlDoc(data, lines, name)
 
 
 def load_yaml(path: Path) -> YamlDoc:

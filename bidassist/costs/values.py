@@ -13,7 +13,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from bidassist.core.money import AmountError, parse_amount, parse_number
+from bidassist.core.money import AmountError, bounded, parse_amount, parse_number
 
 _PER_UNIT = re.compile(r"^(.*?\d\s*(?:元|万元))\s*/\s*\S{1,6}$")
 
@@ -32,6 +32,8 @@ def float_to_decimal(value: float) -> Decimal:
     text = repr(value)
     if text[-1] in "nf":  # nan, inf, -inf
         raise CellError(f"{text} is not a finite number")
+    if not -1e15 <= value <= 1e15:
+        raise CellError(f"{value:.6g} is over the limit of ±10^15 (数值超出上限)")
     if len(text) > 16:
         text = format(value, ".15g")
     elif text.endswith(".0"):
@@ -53,6 +55,16 @@ def to_number(value: object, what: str, *, money: bool = True) -> Decimal | None
     """A cell value as a Decimal; None for a blank cell; CellError when it is not a number.
 
     `money=True` refuses percentages (`15%` is not a unit price)."""
+    number = _to_number(value, what, money=money)
+    if number is None:
+        return None
+    try:
+        return bounded(number)  # finite, within ±10^15, at most 28 digits
+    except AmountError as exc:
+        raise CellError(f"{what} {exc.message}") from None
+
+
+def _to_number(value: object, what: str, *, money: bool) -> Decimal | None:
     t = type(value)
     if t is float:
         try:
@@ -60,6 +72,8 @@ def to_number(value: object, what: str, *, money: bool = True) -> Decimal | None
         except CellError as exc:
             raise CellError(f"{what} {exc}") from None
     if t is int:
+        if value.bit_length() > 64:  # type: ignore[union-attr]
+            raise CellError(f"{what} is over the limit of ±10^15")
         return Decimal(value)  # type: ignore[arg-type]
     if t is str:
         return _text_number(value, what, money)  # type: ignore[arg-type]

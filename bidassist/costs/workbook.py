@@ -14,6 +14,7 @@ cells are `""`.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import posixpath
 import re
@@ -21,12 +22,12 @@ import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
 import python_calamine as pc
 
 from bidassist.core.errors import InputError
 from bidassist.core.safeio import check_input_file, check_zip, read_text
+from bidassist.core.xmlsafe import parse_xml
 
 ZIP_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
 CALAMINE_SUFFIXES = {".xls", ".xlsb", ".ods"}
@@ -159,6 +160,7 @@ def _read_calamine(path: Path, *, sheet: str | None, xlsx: bool) -> list[RawShee
                 raise InputError(f"no sheet named {sheet!r}; the sheets are {shown}", where)
             metas = [m for m in metas if m.name == sheet]
         parts = _xlsx_sheet_parts(path) if xlsx else {}
+        _check_sheets(path, parts, metas)
         # The XML scan (mostly zlib, which releases the GIL) runs beside calamine's read.
         scans: dict[str, RawSheet] = {m.name: RawSheet(m.name, []) for m in metas if parts.get(m.name)}
         failed: list[BaseException] = []
@@ -222,9 +224,9 @@ def _xlsx_sheet_parts(path: Path) -> dict[str, str]:
             wb_part = "xl/workbook.xml"
             if wb_part not in names:
                 return {}
-            root = ET.fromstring(zf.read(wb_part))
-            rels_root = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ET.ParseError, zipfile.BadZipFile, OSError):
+            root = parse_xml(zf.read(wb_part), str(path), wb_part)
+            rels_root = parse_xml(zf.read("xl/_rels/workbook.xml.rels"), str(path), "workbook.xml.rels")
+    except (KeyError, zipfile.BadZipFile, OSError):
         return {}
     targets = {}
     for rel in rels_root:
@@ -236,17 +238,83 @@ def _xlsx_sheet_parts(path: Path) -> dict[str, str]:
         targets[rel.get("Id")] = target
     out = {}
     for el in root.iter():
-        if el.tag.endswith("}sheet") or el.tag == "sheet":
+        if isinstance(el.tag, str) and (el.tag.endswith("}sheet") or el.tag == "sheet"):
             rid = el.get(_REL_NS)
             if el.get("name") is not None and rid in targets and targets[rid] in names:
                 out[el.get("name")] = targets[rid]
     return out
 
 
-_ROW_HIDDEN = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
-_R_ATTR = re.compile(rb'\br="(\d+)"')
-_COL_HIDDEN = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
-_MIN_MAX = re.compile(rb'\bmin="(\d+)"[^>]*?\bmax="(\d+)"|\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*>')
+_COL_TAG = re.compile(rb'<(?:\w+:)?col\b[^>]*>')
+#: one attribute, either quote, whitespace around `=` (character references are decoded after)
+_ATTR = re.compile(rb'\s([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+
+#: Sheet limits checked before calamine reads a sheet (a cost sheet is far smaller): rows,
+#: columns, cells of the used extent (sparse extents count whole), and the sheet XML's size.
+MAX_ROWS = 200_000
+MAX_COLS = 1_000
+MAX_CELLS = 5_000_000
+MAX_SHEET_XML = 256 * 1024 * 1024
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["\']([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?')
+_ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br\s*=\s*["\'](\d+)')
+_BIG_ROW_REF = re.compile(rb'\br\s*=\s*["\'][A-Z]{0,3}(\d{6,})')
+_WIDE_COL_REF = re.compile(rb'\br\s*=\s*["\']([A-Z]{2,3})\d')
+
+
+def _attrs(tag: bytes) -> dict[str, str]:
+    out = {}
+    for m in _ATTR.finditer(tag):
+        name = m.group(1).decode("ascii", "replace").rsplit(":", 1)[-1]
+        out[name] = html.unescape((m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8", "replace"))
+    return out
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true")
+
+
+def _col_number(letters: bytes) -> int:
+    try:
+        return col_index(letters.decode()) + 1
+    except ValueError:  # beyond XFD
+        return 16385
+
+
+def check_extent(data: bytes, sheet: str, where: str) -> None:
+    """Refuse a sheet whose used extent is over the limits before any reader allocates it (a cell
+    at A1 and one at XFD1048576 make a 17-billion-cell grid)."""
+    max_row = max((int(x) for x in _ROW_NUM.findall(data)), default=0)
+    max_row = max([max_row, *(int(x) for x in _BIG_ROW_REF.findall(data))])
+    max_col = max((_col_number(x) for x in _WIDE_COL_REF.findall(data)), default=26)
+    dim = _DIMENSION.search(data[:4096])
+    if dim and dim.group(4):
+        max_row = max(max_row, int(dim.group(4)))
+        max_col = max(max_col, _col_number(dim.group(3)))
+    ref = sheet_ref(sheet)
+    if max_row > MAX_ROWS:
+        raise InputError(f"{ref}: the sheet reaches row {max_row:,}, over the limit of {MAX_ROWS:,} rows "
+                         "(delete the unused rows far below the table)", where)
+    if max_col > MAX_COLS:
+        raise InputError(f"{ref}: the sheet reaches column {col_letter(max_col - 1)}, over the limit of "
+                         f"{MAX_COLS:,} columns", where)
+    if max_row * max_col > MAX_CELLS:
+        raise InputError(f"{ref}: the sheet's used range is {max_row:,} rows × {max_col:,} columns, over the "
+                         f"limit of {MAX_CELLS:,} cells", where)
+
+
+def _check_sheets(path: Path, parts: dict[str, str], metas: list) -> None:
+    where = str(path)
+    with zipfile.ZipFile(path) as zf:
+        for meta in metas:
+            part = parts.get(meta.name)
+            if not part:
+                continue
+            size = zf.getinfo(part).file_size
+            if size > MAX_SHEET_XML:
+                raise InputError(f"{sheet_ref(meta.name)}: the sheet's XML is {size / 2**20:.0f} MB, over the "
+                                 f"limit of {MAX_SHEET_XML // 2**20} MB", where)
+            check_extent(zf.read(part), meta.name, where)
 #: a formula cell whose only content is the formula (no value, or an empty one)
 _UNCACHED = re.compile(
     rb'<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*)(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
@@ -266,15 +334,19 @@ def _scan_sheet_xml(path: Path, part: str, raw: RawSheet) -> None:
     """Hidden rows/columns, formula cells with no saved value and error cells of one sheet."""
     with zipfile.ZipFile(path) as zf:
         data = zf.read(part)  # size limited by check_zip
-    if b"hidden=" in data:
-        for m in _ROW_HIDDEN.finditer(data):
-            r = _R_ATTR.search(m.group(0))
-            if r:
-                raw.hidden_rows.add(int(r.group(1)) - 1)
-        for m in _COL_HIDDEN.finditer(data):
-            mm = _MIN_MAX.search(m.group(0))
-            if mm:
-                lo, hi = (mm.group(1), mm.group(2)) if mm.group(1) else (mm.group(4), mm.group(3))
+    if b"hidden" in data:  # either quote, spaces around =, character references (&#49;)
+        for m in _ROW_TAG.finditer(data):
+            if b"hidden" not in m.group(0):
+                continue
+            attrs = _attrs(m.group(0))
+            if _truthy(attrs.get("hidden")) and attrs.get("r", "").strip().isdigit():
+                raw.hidden_rows.add(int(attrs["r"]) - 1)
+        for m in _COL_TAG.finditer(data):
+            if b"hidden" not in m.group(0):
+                continue
+            attrs = _attrs(m.group(0))
+            lo, hi = attrs.get("min", "").strip(), attrs.get("max", "").strip()
+            if _truthy(attrs.get("hidden")) and lo.isdigit() and hi.isdigit():
                 for c in range(int(lo) - 1, min(int(hi), 16384)):
                     raw.hidden_cols.add(c)
     if b"<f" in data or b":f" in data:
@@ -308,8 +380,15 @@ def _read_csv(path: Path) -> RawSheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    rows: list[list] = []
     try:
-        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        for r in csv.reader(io.StringIO(text), delimiter=delimiter):
+            if len(rows) >= MAX_ROWS:
+                raise InputError(f"more than {MAX_ROWS:,} rows, over the limit for a cost sheet", str(path))
+            if len(r) > MAX_COLS:
+                raise InputError(f"row {len(rows) + 1} has {len(r):,} columns, over the limit of "
+                                 f"{MAX_COLS:,}", str(path))
+            rows.append(list(r))
     except csv.Error as exc:
         raise InputError(f"cannot read the CSV file: {exc}", str(path)) from None
     return RawSheet(path.stem, rows)

@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, pass_context
+from jinja2 import BaseLoader, StrictUndefined, Template, TemplateNotFound, nodes, pass_context
 from jinja2.exceptions import UndefinedError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -26,6 +26,7 @@ from jinja2.utils import missing
 from markupsafe import Markup
 
 from bidassist.core.money import AmountError, amount_words, format_money, rmb_upper, to_decimal
+from bidassist.documents import budget
 
 
 class Record(dict):
@@ -249,7 +250,9 @@ FILTERS = {
 }
 
 # Characters XML 1.0 forbids, and the ones docxtpl turns into page/paragraph breaks (\a \f \v).
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Also U+FFFE/U+FFFF and lone surrogates: not XML characters, and docxtpl's recovering re-parse of
+# a document holding one silently drops `<`, `>` and `&` from other fields.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def _finalize(value: Any) -> Any:
@@ -271,7 +274,48 @@ class BidSandbox(ImmutableSandboxedEnvironment):
     """The sandbox: no attribute starting with `_`, no unsafe callables, no loader (so no
     `include`/`import` of files), and no method that changes a list, dict or set (`rows.clear()`,
     `price.update(...)`), so one template cannot change the data the next one reads. The data
-    itself is plain (see `context.plain`): no live Python object such as a path is reachable."""
+    itself is plain (see `context.plain`): no live Python object such as a path is reachable.
+
+    Every render runs under a budget (see `budget`): calls, operators, loops, concatenations and
+    the output are counted and bounded through the hooks the sandbox provides."""
+
+    intercepted_binops = frozenset(budget.BINOPS)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        budget.check_call_args(__obj, args, kwargs)
+        with budget.call_frame():
+            result = super().call(__context, __obj, *args, **kwargs)
+        return budget.check_size(result)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return budget.binop(operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            budget.check_format_string(value.__self__)
+        return wrapped
+
+    def _generate(self, source: nodes.Template, name: str | None, filename: str | None,
+                  defer_init: bool = False) -> str:
+        return super()._generate(budget.BudgetRewrite().visit(source), name, filename,
+                                 defer_init=defer_init)
+
+
+class BudgetTemplate(Template):
+    """A template whose render runs under one render budget and whose output is counted."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        with budget.render_budget():
+            ctx = self.new_context(dict(*args, **kwargs))
+            try:
+                return self.environment.concat(budget.bounded_output(self.root_render_func(ctx)))
+            except Exception:
+                self.environment.handle_exception()
+        raise AssertionError("unreachable")  # pragma: no cover - handle_exception always raises
+
+
+BidSandbox.template_class = BudgetTemplate
 
 
 def make_environment(*, autoescape: bool) -> BidSandbox:
@@ -280,4 +324,7 @@ def make_environment(*, autoescape: bool) -> BidSandbox:
     env = BidSandbox(loader=_NoFiles(), undefined=MissingField, autoescape=autoescape, finalize=_finalize,
                      keep_trailing_newline=True)
     env.filters.update(FILTERS)
+    env.filters = {name: budget.wrap_filter(f) for name, f in env.filters.items()}
+    env.filters[budget.LOOP_FILTER] = budget.loop_filter
+    env.filters[budget.SIZE_FILTER] = budget.check_size
     return env

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -23,8 +24,15 @@ from jinja2.sandbox import SecurityError
 from bidassist.core.bidfile import Bid
 from bidassist.core.errors import BidassistError, InputError, OutputExistsError, Problem, ProblemsError
 from bidassist.core.money import AmountError, format_money
-from bidassist.core.safeio import atomic_write_bytes, atomic_write_text, check_zip, read_text
+from bidassist.core.safeio import (
+    atomic_write_bytes,
+    atomic_write_set,
+    check_zip,
+    output_dir,
+    read_text,
+)
 from bidassist.costs.model import CostModel
+from bidassist.documents.budget import template_line
 from bidassist.documents.checks import (
     CheckResult,
     check_data,
@@ -165,6 +173,16 @@ def inspect_fields(spec: TemplateSpec) -> list[FieldUse]:
 # --------------------------------------------------------------------------- rendering in memory
 
 
+#: what a template's expressions can raise (1/0, 'a' + 1, int overflow, deep recursion)
+TEMPLATE_RUNTIME_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError,
+                           RecursionError, MemoryError)
+
+
+def _at_line(exc: BaseException) -> str:
+    line = template_line(exc)
+    return f" at line {line}" if line else ""
+
+
 def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) -> _Rendered:
     env = _environment(spec)
     label = f"{spec.title} ({spec.path.name})"
@@ -189,13 +207,15 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
                     raise ProblemsError([_syntax_problem(spec, exc, source, docx=False)]) from None
                 content, suffix = template.render(data.context).encode("utf-8"), spec.path.suffix
     except SecurityError as exc:
-        raise InputError(f"refused by the template sandbox: {exc}", label) from None
+        raise InputError(f"refused by the template sandbox{_at_line(exc)}: {exc}", label) from None
     except TemplateSyntaxError as exc:  # in a header or footer
         raise InputError(f"template syntax error: {exc.message} (line {exc.lineno})", label) from None
     except AmountError as exc:
         raise InputError(exc.message, label) from None
     except TemplateError as exc:
-        raise InputError(f"template error: {exc}", label) from None
+        raise InputError(f"template error{_at_line(exc)}: {exc}", label) from None
+    except TEMPLATE_RUNTIME_ERRORS as exc:  # raised by the template's own expressions
+        raise InputError(f"template error{_at_line(exc)}: {type(exc).__name__}: {exc}"[:500], label) from None
     results: list[CheckResult] = []
     if checks and not missing:
         units = docx_units(content) if suffix == ".docx" else text_units(content.decode("utf-8"))
@@ -311,15 +331,30 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
         if existing:
             more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
             raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
-    for r, target, pdf_target in zip(rendered, targets, pdf_targets, strict=True):
-        atomic_write_bytes(target, r.content, force=force)
-        made_pdf = None
-        if want_pdf and pdf_target is not None:
-            made_pdf = convert_to_pdf(target, pdf_target, force=force)
-        report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
-    if pdf and not want_pdf:
-        report.notes.append(NOT_INSTALLED)
-    report.index = atomic_write_text(index, _index_text(bid, data, report), force=force)
+    output_dir(out_dir)
+    if not want_pdf:  # the set and its index in one step: all of it or none of it
+        report.files.extend(RenderedFile(r.spec.name, r.spec.title, r.spec.language, t, None)
+                            for r, t in zip(rendered, targets, strict=True))
+        if pdf:
+            report.notes.append(NOT_INSTALLED)
+        files = [(t, r.content) for r, t in zip(rendered, targets, strict=True)]
+        atomic_write_set(files + [(index, _index_text(bid, data, report).encode("utf-8"))], force=force)
+        report.index = index
+        return report
+    files: list[tuple[Path, bytes]] = []  # with PDFs: converted in a private folder, then one step
+    with tempfile.TemporaryDirectory(prefix="bidassist-render-") as tmp:
+        for r, target, pdf_target in zip(rendered, targets, pdf_targets, strict=True):
+            files.append((target, r.content))
+            made_pdf = None
+            if pdf_target is not None:
+                staged = Path(tmp) / target.name
+                staged.write_bytes(r.content)
+                converted = convert_to_pdf(staged, Path(tmp) / pdf_target.name)
+                files.append((pdf_target, converted.read_bytes()))
+                made_pdf = pdf_target
+            report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
+    atomic_write_set(files + [(index, _index_text(bid, data, report).encode("utf-8"))], force=force)
+    report.index = index
     return report
 
 

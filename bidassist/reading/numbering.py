@@ -38,13 +38,19 @@ def _val(el, tag: str) -> str | None:
     return child.get(w("val"))
 
 
+#: Word keeps list numbers (start values, overrides) within 0..32767; larger values in a crafted
+#: numbering.xml are treated as absent (a start of 10^12 must not build gigantic labels).
+MAX_LIST_NUMBER = 32767
+
+
 def _int(text: str | None, default: int | None = None) -> int | None:
-    if text is None:
+    if text is None or len(text) > 12:
         return default
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
         return default
+    return value if -MAX_LIST_NUMBER <= value <= MAX_LIST_NUMBER else default
 
 
 # --------------------------------------------------------------------------- number formats

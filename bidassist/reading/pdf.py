@@ -82,6 +82,10 @@ def read_pdf(path: Path) -> tuple[list[Block], list[str]]:
         if len(blocks) > MAX_BLOCKS:
             raise InputError(too_many_blocks_message(), where)
     if not blocks:
+        if reader.is_encrypted:  # decrypted with the empty password, yet no text came out
+            raise InputError("the PDF is encrypted (e.g. AES) and its text cannot be read; remove the "
+                             "encryption (print it to a new PDF) or use the Word file "
+                             "(PDF已加密，无法读取文字)", where)
         raise InputError(NO_TEXT_LAYER, where)
     if empty_pages:
         shown = ", ".join(str(p) for p in empty_pages[:20]) + (" ..." if len(empty_pages) > 20 else "")

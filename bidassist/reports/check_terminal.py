@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bidassist.checklist.result import CheckResult
@@ -21,7 +22,7 @@ def print_result(result: CheckResult, console: Console, lang: str | None = None)
         head += f"   [bold]{h['against']}:[/] {result.against}"
     console.print(head)
     for note in result.notes:
-        console.print(f"[dim]{h['notes']}: {note}[/]")
+        console.print(f"[dim]{h['notes']}: {escape(str(note))}[/]")
     if not result.findings:
         console.print(f"[green]{h['none']}[/]  ({h['clauses']}: {s['clauses']})")
     else:
@@ -37,7 +38,8 @@ def print_result(result: CheckResult, console: Console, lang: str | None = None)
             if change:
                 msg += f"\n[bold]{change}[/]"
             table.add_row(f"[{_STYLE[f.severity]}]{SEVERITY_LABEL[lang][f.severity]}[/]", clause_label(f),
-                          f"{f.category_name(lang)}\n[dim]{f.category}[/]", msg, f.matched or f.text[:120])
+                          f"{f.category_name(lang)}\n[dim]{f.category}[/]", msg,
+                          escape(f.matched or f.text[:120]))  # contract text is data, not markup
         console.print(table)
     sev = s["by_severity"]
     waived = f", {h['waived']} {s['waived']}" if s["waived"] else ""

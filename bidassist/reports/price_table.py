@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bidassist.core.money import format_money
@@ -45,7 +46,7 @@ def print_price_table(result: PriceResult, console: Console | None = None, *, cu
     for s in result.sensitivity:
         if s.kind in ("line", "risk"):
             label = f"{s.code + ' ' if s.code else ''}{s.name}" + (" (risk)" if s.kind == "risk" else "")
-            sens.add_row(label, f"{(s.share_of_variance or 0):.1%}")
+            sens.add_row(escape(label), f"{(s.share_of_variance or 0):.1%}")
     for s in result.sensitivity:
         if s.kind == "competitors":
             sens.add_row(f"对手 {s.count_change:+d} / {s.name}",
@@ -67,6 +68,6 @@ def print_price_table(result: PriceResult, console: Console | None = None, *, cu
                   + ("converged" if c.converged else f"not converged: about {c.iterations_needed:,} needed")
                   + f"; decision: {result.decision.reason}[/]", highlight=False)
     for w in result.warnings:
-        console.print(f"[yellow]warning:[/] {w}", highlight=False)
+        console.print(f"[yellow]warning:[/] {escape(str(w))}", highlight=False)
     for n in result.notes:
-        console.print(f"[dim]note: {n}[/]", highlight=False)
+        console.print(f"[dim]note: {escape(str(n))}[/]", highlight=False)

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.styles import Font
 
+from bidassist.core.celltext import protect_workbook
 from bidassist.core.safeio import atomic_path
 from bidassist.pricing.result import PriceResult
 
@@ -158,6 +159,7 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     tw.column_dimensions["A"].width = 36
     if result.scenarios:
         _scenario_sheet(wb, result)
+    protect_workbook(wb)  # risk names, descriptions and notes are user text: never formulas
     return wb
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from bidassist.core.bidfile import Bid
@@ -42,9 +43,9 @@ def bid_summary_rows(bid: Bid) -> list[tuple[str, str]]:
 
 def print_bid_summary(bid: Bid, console: Console | None = None) -> None:
     console = console or Console()
-    table = Table(title=f"bid file: {bid.source.name if bid.source else ''}", show_header=False)
+    table = Table(title=escape(f"bid file: {bid.source.name if bid.source else ''}"), show_header=False)
     table.add_column(style="bold")
     table.add_column()
     for label, value in bid_summary_rows(bid):
-        table.add_row(label, value)
+        table.add_row(escape(str(label)), escape(str(value)))  # bid-file text is data, not markup
     console.print(table)

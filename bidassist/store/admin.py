@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from bidassist.core.celltext import csv_row
 from bidassist.core.errors import InputError
-from bidassist.core.safeio import atomic_write_text
+from bidassist.core.safeio import atomic_write_text, output_dir
 from bidassist.store.connection import HEAD, Store, sqlite_file
 from bidassist.store.models import TABLES
 from bidassist.store.types import dump_json
@@ -86,7 +87,8 @@ def _csv_text(cols: list[str], rows: list[list[Any]]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(cols)
     for row in rows:
-        writer.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v) for v in row])
+        writer.writerow(csv_row(  # names from bid files and ledgers: never a formula in a spreadsheet
+            "" if v is None else ("true" if v is True else "false" if v is False else v) for v in row))
     return buf.getvalue()
 
 
@@ -103,6 +105,7 @@ def export_store(store: Store, out_dir: Path, *, fmt: str = "csv", force: bool =
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         raise InputError(f"already exists ({len(existing)} file(s)); use --force to overwrite", str(existing[0]))
+    output_dir(out_dir)
     written = []
     for (cols, rows), target in zip(tables.values(), targets, strict=True):
         if fmt == "csv":

@@ -43,7 +43,7 @@ def test_check_zip_refuses_bad_containers(tmp_path):
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     with pytest.raises(InputError, match="password"):
         check_zip(ole)
-    good = make_zip(tmp_path / "g.xlsx", {"a.xml": b"<a/>"})
+    good = make_zip(tmp_path / "g.xlsx", {"xl/workbook.xml": b"<a/>"})
     truncated = tmp_path / "t.xlsx"
     truncated.write_bytes(good.read_bytes()[:-30])
     with pytest.raises(InputError, match="corrupt"):
