@@ -200,13 +200,20 @@ def text_units(text: str) -> list[Unit]:
 
 _CAPITALS = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整正圆貳陸萬億]+")
 _CAP_DIGIT = re.compile(r"[壹贰叁肆伍陆柒捌玖貳陸]|零元整")
-_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d])")
+# A figure in any common form: 1,234,567.89 / 1234567.89 / 100700 / ¥100,700 / RMB 100700 / 100700元
+# (the currency marks around it need no matching: every number in the line is a candidate).
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(?![\d]|[.,]\d)")
+_FULL_WIDTH = {0xFF10 + d: 0x30 + d for d in range(10)} | {0xFF0E: 0x2E}
 _WORDS = re.compile(r"\b(Renminbi|US Dollars|Euros|Hong Kong Dollars|Pounds Sterling|[A-Z]{3}) "
                     r"([A-Za-z][A-Za-z\- ]*?) Only\b")
 _TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 
 
 def _figures(text: str) -> list[Decimal]:
+    """Every figure in a line (full-width digits and point read as ASCII; a full-width comma is
+    punctuation, not a thousands separator)."""
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH)
     return [Decimal(m.replace(",", "")) for m in _FIGURE.findall(text)]
 
 
@@ -235,9 +242,9 @@ def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
         if not caps and not words:
             continue
         near = _figures(u.text)
-        if not near:
-            for j in (i + 1, i - 1):
-                if 0 <= j < len(units):
+        if not near:  # 大写 on one line, 小写 on the next (or the line before): only a neighbour
+            for j in (i + 1, i - 1):  # without capitals of its own lends its figures
+                if 0 <= j < len(units) and not _capitals(units[j].text):
                     near.extend(_figures(units[j].text))
         for cap in caps:
             capitals_seen += 1
