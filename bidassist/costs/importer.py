@@ -33,19 +33,20 @@ def _spread_table(spread: Mapping[str, Any] | SpreadTable | None) -> SpreadTable
 
 def import_cost_sheet(path: Path | str, *, sheet: str | None = None,
                       mapping: str | Mapping[str, str] | None = None,
-                      spread: Mapping[str, Any] | None = None) -> CostImport:
+                      spread: Mapping[str, Any] | None = None, role: str = "costs") -> CostImport:
     """Read the cost lines of a spreadsheet (.xlsx/.xlsm/.xls/.xlsb/.ods/.csv).
 
     `sheet`: one sheet by name; default every sheet that holds a cost table (hidden sheets are
     skipped with a warning). `mapping`: field -> column letter (`"code=A,description=B,..."` or a
     dict), for sheets whose headers no synonym fits. `spread`: category -> {low, high} rates given
-    to single-price lines. Raises ProblemsError listing every `Sheet!Cell: problem` when the sheet
+    to single-price lines. `role="bill"` reads a buyer's bill of quantities (工程量清单): its lines
+    may be unpriced (a line without a unit price gets 0). Raises ProblemsError listing every `Sheet!Cell: problem` when the sheet
     cannot be used; warnings that do not stop the import are returned with the model."""
     path = Path(path)
     cols_map = parse_mapping(mapping) if mapping else None
     spreads = _spread_table(spread)
     with _no_cyclic_gc():
-        return _import(path, sheet, cols_map, spreads)
+        return _import(path, sheet, cols_map, spreads, unpriced=role == "bill")
 
 
 @contextlib.contextmanager
@@ -63,7 +64,7 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _import(path: Path, sheet: str | None, cols_map: dict[str, str] | None,
-            spreads: SpreadTable) -> CostImport:
+            spreads: SpreadTable, *, unpriced: bool = False) -> CostImport:
     raws = read_workbook(path, sheet=sheet)
     lines: list[CostLine] = []
     warnings: list[Problem] = []
@@ -84,7 +85,7 @@ def _import(path: Path, sheet: str | None, cols_map: dict[str, str] | None,
             no_table.append(Problem(where, _NO_HEADER))
             continue
         used += 1
-        result = parse_rows(raw, layout, spreads)
+        result = parse_rows(raw, layout, spreads, unpriced=unpriced)
         warnings.extend(layout.warnings)
         warnings.extend(result.warnings)
         problems.extend(result.problems)

@@ -111,8 +111,9 @@ class SheetResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def parse_rows(raw: RawSheet, layout: Layout, spreads: SpreadTable) -> SheetResult:
-    """All cost lines of one sheet below its header, with every problem and warning."""
+def parse_rows(raw: RawSheet, layout: Layout, spreads: SpreadTable, *, unpriced: bool = False) -> SheetResult:
+    """All cost lines of one sheet below its header, with every problem and warning (`unpriced`:
+    a bill of quantities, where a line without a unit price is priced 0)."""
     out = SheetResult()
     rows = raw.rows
     cols = layout.columns
@@ -337,6 +338,8 @@ def parse_rows(raw: RawSheet, layout: Layout, spreads: SpreadTable) -> SheetResu
             if amount is not None and qty > 0:
                 likely = amount / qty
                 price_cell = ai
+            elif unpriced:
+                likely = ZERO
             else:
                 c = ki if has["likely"] else (pi if has["price"] else (ai if has["amount"] else di))
                 problem(c, r, "likely unit cost is empty" if has["likely"] else "unit price is empty")

@@ -91,10 +91,14 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
     else:
         out.append(_r("schedule-sum", "error", "分项报价表",
                       f"lines add up to {format_money(lines_sum)}, not the total {format_money(price)}"))
-    bad = [p for p in data.schedule if round_money(p.unit_price * p.line.quantity) != p.total]
+    bad = [p for p in data.schedule if round_money(p.unit_price * p.quantity) != p.total]
     for p in bad:
-        out.append(_r("schedule-line", "error", p.line.source or f"line {p.no}",
-                      f"{format_money(p.unit_price)} × {p.line.quantity} ≠ {format_money(p.total)}"))
+        out.append(_r("schedule-line", "error", p.source or f"line {p.no}",
+                      f"{format_money(p.unit_price)} × {p.quantity} ≠ {format_money(p.total)}"))
+    if data.requested is not None:
+        out.append(_r("bill-total", "warning", "offer.price",
+                      f"the bid total {format_money(data.requested)} cannot be reached with the bill's "
+                      f"rates; it is moved to {format_money(price)} (see the notes)"))
     if t.ceiling_price is not None:
         if price > t.ceiling_price:
             out.append(_r("ceiling", "error", "offer.price",

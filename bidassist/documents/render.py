@@ -215,8 +215,8 @@ def _missing_problems(rendered: list[_Rendered], data: DocumentData, bid: Bid) -
         where = f"{source}: {path}"
         m = re.match(r"schedule\.rows\[(\d+)\]\.(\w+)", path)
         if m and int(m.group(1)) < len(data.schedule):
-            line = data.schedule[int(m.group(1))].line
-            where = f"{line.source or 'cost line ' + m.group(1)}: {m.group(2)}"
+            src = data.schedule[int(m.group(1))].source
+            where = f"{src or 'cost line ' + m.group(1)}: {m.group(2)}"
         problems.append(Problem(where, f"missing field, needed by {', '.join(titles)} (缺少字段)"))
     return problems
 
@@ -280,6 +280,7 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
         raise InputError(f"two templates write the same file: {', '.join(sorted(dupes))}", "documents")
     data = build_data(bid, costs, price)
     report = RenderReport(price=data.price)
+    report.notes.extend(data.notes)
     report.checks.extend(check_data(bid, costs, data))
     rendered: list[_Rendered] = []
     problems: list[Problem] = []
