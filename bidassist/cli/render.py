@@ -16,6 +16,7 @@ from bidassist.costs.model import CostModel
 
 templates_app = typer.Typer(help="Tender-document templates: list them, check their fields. 投标文件模板。",
                             no_args_is_help=True)
+bill_app = typer.Typer(help="The buyer's bill of quantities (清单计价). 工程量清单。", no_args_is_help=True)
 console = Console(highlight=False, soft_wrap=True)
 
 
@@ -98,9 +99,28 @@ def check_cmd(
         raise typer.Exit(1)
 
 
+@bill_app.command("map-template")
+def map_template_cmd(
+    data: Path = typer.Option(..., "--data", help="The bid file (with tender.bill)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The mapping workbook to write (.xlsx)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write the mapping sheet: the bill's items and a column for our cost lines, to fill in and
+    name in tender.bill.mapping. 生成清单映射表。"""
+    from bidassist.costs import load_costs
+    from bidassist.documents.bill import write_map_template
+
+    bid = load_bid(data)
+    if out.suffix.lower() != ".xlsx":
+        raise InputError("the mapping sheet is an .xlsx file", str(out))
+    path = write_map_template(bid, load_costs(bid).model, out, force=force)
+    console.print(f"wrote {path}: fill in 对应成本行 and set tender.bill.mapping: {path.name}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.add_typer(templates_app, name="templates")
+    app.add_typer(bill_app, name="bill")
 
     @app.command("render")
     def render_cmd(

@@ -413,3 +413,44 @@ def bill_table(priced: PricedBill, columns: list[BillColumn]) -> tuple[str, bool
     rows.append(TableRow("total", last))
     xml, _size, fits = table_xml(cols, rows)
     return xml, fits
+
+
+# --------------------------------------------------------------------------- the mapping sheet
+
+
+def write_map_template(bid: Bid, costs: CostModel, out: Path, *, force: bool = False) -> Path:
+    """A workbook for the estimator: sheet 清单映射 lists the bill's items with a column
+    对应成本行 to fill (cost line codes or categories, separated by commas), prefilled from
+    tender.bill_map and from equal codes; sheet 成本行 lists our cost lines. Name the filled file
+    in tender.bill.mapping."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from bidassist.core.safeio import atomic_write_bytes
+
+    if bid.tender.bill is None:
+        raise InputError("the bid file has no tender.bill (the buyer's bill to price)", "tender.bill")
+    bill = read_bill(bid.tender.bill)
+    codes = {ln.code for ln in costs.lines if ln.code}
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "清单映射"
+    ws.append(["序号", "项目编码", "项目名称", "计量单位", "工程量", "对应成本行（编码或类别，逗号分隔）"])
+    for i, it in enumerate(bill.items, start=1):
+        refs = bid.tender.bill_map.get(it.code or "") or ([it.code] if it.code in codes else [])
+        ws.append([i, it.code, it.description, it.unit, float(it.quantity), ", ".join(refs)])
+    lines = wb.create_sheet("成本行")
+    lines.append(["编码", "名称", "类别", "单位", "数量", "最可能成本合计"])
+    for ln in costs.lines:
+        lines.append([ln.code, ln.description, ln.category, ln.unit, float(ln.quantity),
+                      float(round_money(ln.quantity * ln.likely))])
+    for sheet in (ws, lines):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for col, width in zip("ABCDEF", (6, 16, 30, 10, 12, 36), strict=True):
+            sheet.column_dimensions[col].width = width
+    buf = io.BytesIO()
+    wb.save(buf)
+    return atomic_write_bytes(Path(out), buf.getvalue(), force=force)

@@ -152,3 +152,29 @@ def test_unreachable_total_moves_to_the_nearest_and_says_so(bid, tmp_path):
     assert all(_num(r[6]) == _num(r[6]).to_integral_value() for r in priced)
     assert sum(_num(r[7]) for r in priced) == report.price
     _check_totals(out, report.price)
+
+
+def test_map_template_round_trip(bid, tmp_path):
+    """The estimator's route: write the mapping sheet, fill 对应成本行, name it in tender.bill.mapping."""
+    from openpyxl import load_workbook
+
+    from bidassist.documents.bill import write_map_template
+
+    items = bill_items()
+    costs = _works_bid(bid, tmp_path, items)
+    bill_map = bid.tender.bill_map
+    bid.tender.bill_map = {}
+    sheet = write_map_template(bid, costs, tmp_path / "map.xlsx")
+    wb = load_workbook(sheet)
+    ws = wb["清单映射"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == [c for _s, c, *_ in items]
+    prefilled = {r[1]: r[5] for r in rows if r[5]}
+    assert set(prefilled) == {c for s, c, *_ in items if s == SECTIONS[0][0]}  # equal codes
+    for i, r in enumerate(rows, start=2):
+        if not r[5]:
+            ws.cell(i, 6, "，".join(bill_map[r[1]]))
+    wb.save(sheet)
+    bid.tender.bill = bid.tender.bill.model_copy(update={"mapping": sheet})
+    report = render_documents(bid, costs, PRICE, tmp_path / "out")
+    assert report.price == PRICE
