@@ -39,6 +39,45 @@ def load_inputs(data: Path) -> tuple[Bid, CostModel, Decimal]:
     return bid, costs, price
 
 
+def choose_render_price(data: Path, out: Path, price_result: Path | None, accept_risk: bool):
+    """The bid, its costs and the price choice for `render`: offer.price, else a saved price
+    result whose inputs match (--price-result, else OUT's folder's price.json as the main job
+    writes it), else a simulation with a progress bar."""
+    from rich.progress import Progress
+
+    from bidassist.costs import load_costs
+    from bidassist.documents.price_source import choose_price
+
+    bid = load_bid(data)
+    costs = load_costs(bid).model
+    if price_result is not None and not price_result.is_file():
+        raise InputError("price result not found", str(price_result))
+    candidates = [price_result] if price_result is not None else list(dict.fromkeys(
+        [out.parent / "price.json", bid.base_dir / "out" / "price.json"]))
+
+    def simulate() -> dict:
+        from bidassist.pricing import price_bid
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("simulating 正在模拟报价", total=bid.pricing.iterations)
+            priced = price_bid(bid, costs, progress=lambda done, total: progress.update(
+                task, completed=done, total=total))
+        return priced.to_json()
+
+    choice = choose_price(bid, costs, candidates=candidates, simulate=simulate if bid.pricing else None,
+                          accept_risk=accept_risk)
+    return bid, costs, choice
+
+
+def _print_choice(choice) -> None:
+    from bidassist.core.money import format_money
+
+    console.print(f"price 报价: {format_money(choice.price)} — {choice.source}; analysis status 分析结论: "
+                  f"{choice.status or 'unknown 未知'}")
+    for n in choice.notes:
+        console.print(f"[yellow]note:[/] {n}")
+
+
 def _emit_json(obj: object) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
 
@@ -130,6 +169,11 @@ def register(app: typer.Typer) -> None:
         all_: bool = typer.Option(False, "--all", help="Write the whole document set and an index."),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
         pdf: bool = typer.Option(False, "--pdf", help="Also convert to PDF with LibreOffice (if installed)."),
+        price_result: Path = typer.Option(None, "--price-result",
+                                          help="A saved price result (price.json) to reuse when its inputs match."),
+        accept_risk: bool = typer.Option(False, "--accept-risk",
+                                         help="Write the documents even when the price analysis says "
+                                              "below break-even or do not bid."),
         fmt: str = typer.Option("text", "--format", help="text or json."),
     ) -> None:
         """Fill a template (or --all: the document set) from the bid file, check it, write it.
@@ -139,12 +183,14 @@ def register(app: typer.Typer) -> None:
 
         if all_ == (template is not None):
             raise InputError("give a TEMPLATE or --all (not both)", "render")
-        bid, costs, price = load_inputs(data)
+        bid, costs, choice = choose_render_price(data, out, price_result, accept_risk)
+        price = choice.price
         if all_:
-            report = render_documents(bid, costs, price, out, force=force, pdf=pdf)
+            report = render_documents(bid, costs, price, out, force=force, pdf=pdf, provenance=choice)
             if fmt == "json":
                 _emit_json(report.to_dict())
                 return
+            _print_choice(choice)
             for f in report.files:
                 console.print(f"wrote {f.path}" + (f" and {f.pdf.name}" if f.pdf else ""))
             console.print(f"wrote {report.index}")
@@ -162,8 +208,10 @@ def register(app: typer.Typer) -> None:
             else:
                 made = convert_to_pdf(path, path.with_suffix(".pdf"), force=force)
         if fmt == "json":
-            _emit_json({"file": str(path), "pdf": str(made) if made else None, "notes": [note] if note else []})
+            _emit_json({"file": str(path), "pdf": str(made) if made else None, "notes": [note] if note else [],
+                        "price_source": choice.to_dict()})
             return
+        _print_choice(choice)
         console.print(f"wrote {path}" + (f" and {made.name}" if made else ""))
         if note:
             console.print(f"[yellow]note:[/] {note}")

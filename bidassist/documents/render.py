@@ -8,7 +8,6 @@ written, atomically, never over an existing file without `force`.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -35,10 +34,13 @@ from bidassist.documents.checks import (
 from bidassist.documents.context import DocumentData, build_data
 from bidassist.documents.environment import BidSandbox, collect_missing, make_environment
 from bidassist.documents.fields import FieldUse, missing_fields, template_fields
+from bidassist.documents.index import index_data, index_html, index_json
 from bidassist.documents.manifest import TemplateSpec, find_template, template_set
 from bidassist.documents.pdf import NOT_INSTALLED, convert_to_pdf, soffice_path
+from bidassist.documents.price_source import PriceChoice
 
-INDEX_NAME = "index.md"
+INDEX_NAME = "index.html"
+INDEX_JSON = "index.json"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ class RenderReport:
     index: Path | None = None
     notes: list[str] = field(default_factory=list)
     price: Decimal | None = None
+    price_source: dict[str, Any] | None = None  # PriceChoice.to_dict(): source, analysis status
+    bound: Path | None = None
+    index_json: Path | None = None
 
     @property
     def warnings(self) -> list[CheckResult]:
@@ -70,6 +75,9 @@ class RenderReport:
             "files": [{"name": f.name, "title": f.title, "language": f.language, "path": str(f.path),
                        "pdf": str(f.pdf) if f.pdf else None} for f in self.files],
             "index": str(self.index) if self.index else None,
+            "index_json": str(self.index_json) if self.index_json else None,
+            "price_source": self.price_source,
+            "bound": str(self.bound) if self.bound else None,
             "checks": [c.to_dict() for c in self.checks],
             "notes": list(self.notes),
         }
@@ -264,7 +272,8 @@ def dry_render(template: str | Path, bid: Bid, costs: CostModel, price: Decimal)
 
 
 def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, *,
-                     names: list[str] | None = None, force: bool = False, pdf: bool = False) -> RenderReport:
+                     names: list[str] | None = None, force: bool = False, pdf: bool = False,
+                     provenance: PriceChoice | None = None) -> RenderReport:
     """Write the document set for `bid.documents.language` (zh, en or both), or `names`, into
     `out_dir` with an index. Everything is rendered and checked first: a failed check (error) or a
     missing field raises ProblemsError listing all of them, and nothing is written."""
@@ -280,6 +289,9 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
         raise InputError(f"two templates write the same file: {', '.join(sorted(dupes))}", "documents")
     data = build_data(bid, costs, price)
     report = RenderReport(price=data.price)
+    if provenance is not None:
+        report.price_source = provenance.to_dict() | {"price": f"{data.price:.2f}"}
+        report.notes.extend(provenance.notes)
     report.notes.extend(data.notes)
     report.checks.extend(check_data(bid, costs, data))
     rendered: list[_Rendered] = []
@@ -302,13 +314,15 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
 
     targets = [out_dir / o for o in outputs]
     index = out_dir / INDEX_NAME
+    index_js = out_dir / INDEX_JSON
     pdf_targets = [t.with_suffix(".pdf") if t.suffix == ".docx" else None for t in targets]
     want_pdf = pdf and soffice_path() is not None
-    for t in targets + [index] + (pdf_targets if want_pdf else []):
+    for t in targets + [index, index_js] + (pdf_targets if want_pdf else []):
         if t is not None:
             _refuse_inputs(t, bid, specs)
     if not force:
-        existing = [t for t in targets + [index] + (pdf_targets if want_pdf else []) if t and t.exists()]
+        existing = [t for t in targets + [index, index_js] + (pdf_targets if want_pdf else [])
+                    if t and t.exists()]
         if existing:
             more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
             raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
@@ -320,30 +334,8 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
         report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
     if pdf and not want_pdf:
         report.notes.append(NOT_INSTALLED)
-    report.index = atomic_write_text(index, _index_text(bid, data, report), force=force)
+    report.index, report.index_json = index, index_js
+    summary = index_data(bid, report, data.date, data.currency)
+    atomic_write_text(index_js, index_json(summary), force=force)
+    atomic_write_text(index, index_html(summary), force=force)
     return report
-
-
-def _index_text(bid: Bid, data: DocumentData, report: RenderReport) -> str:
-    lines = [
-        f"# 投标文件清单 / Document index — {bid.tender.name}",
-        "",
-        f"- 招标编号 / Tender No.: {bid.tender.number}" + (f" ({bid.tender.lot})" if bid.tender.lot else ""),
-        f"- 投标人 / Bidder: {bid.bidder.company}",
-        f"- 投标总价 / Total: {data.currency} {format_money(data.price)}",
-        f"- 日期 / Date on the forms: {data.date.isoformat()}",
-        f"- 生成时间 / Generated: {dt.datetime.now().replace(microsecond=0).isoformat()}",
-        "",
-        "| # | 文件 / File | 标题 / Title | 语言 / Language |",
-        "|---|---|---|---|",
-    ]
-    for i, f in enumerate(report.files, start=1):
-        name = f.path.name + (f" (+ {f.pdf.name})" if f.pdf else "")
-        lines.append(f"| {i} | {name} | {f.title} | {f.language} |")
-    lines += ["", "## 检查 / Checks", ""]
-    for c in report.checks:
-        mark = {"ok": "✓", "warning": "⚠", "error": "✗"}[c.severity]
-        lines.append(f"- {mark} {c.check} — {c.where}: {c.message}")
-    for n in report.notes:
-        lines.append(f"- note: {n}")
-    return "\n".join(lines) + "\n"

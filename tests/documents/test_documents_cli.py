@@ -7,28 +7,22 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, PRICE, hospital_lines
+from conftest import EXAMPLE, PRICE
 from docx import Document
 
-from bidassist.cli import render as cli_render
 from bidassist.cli.app import main
-from bidassist.core.bidfile import load_bid
-from bidassist.costs.model import CostModel
 from bidassist.documents.pdf import soffice_path
 
 
 @pytest.fixture
 def bid_file(tmp_path, monkeypatch) -> Path:
-    """A copy of the example bid with offer.price; cost import stubbed with the test cost model."""
+    """A copy of the example bid (with its cost sheet and contract files) with offer.price."""
+    for f in EXAMPLE.parent.iterdir():
+        if f.suffix in (".xlsx", ".docx"):
+            shutil.copy(f, tmp_path / f.name)
     text = EXAMPLE.read_text(encoding="utf-8").replace("offer:\n", f"offer:\n  price: {PRICE}\n", 1)
     path = tmp_path / "bid.yaml"
     path.write_text(text, encoding="utf-8")
-
-    def inputs(data: Path):
-        bid = load_bid(data)
-        return bid, CostModel(lines=hospital_lines()), bid.offer.price
-
-    monkeypatch.setattr(cli_render, "load_inputs", inputs)
     return path
 
 

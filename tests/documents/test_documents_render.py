@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
 from decimal import Decimal as D
 from pathlib import Path
@@ -108,10 +109,11 @@ def test_render_all_writes_the_set_and_an_index(bid, costs, tmp_path):
     out = tmp_path / "docs"
     report = render_documents(bid, costs, PRICE, out)
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([f.path.name for f in report.files] + ["index.md"])
+    assert names == sorted([f.path.name for f in report.files] + ["index.html", "index.json"])
     assert len(report.files) == 10  # zh (no appendix for this goods tender) + en
     assert "02_投标函附录.docx" not in names
-    index = (out / "index.md").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert json.loads((out / "index.json").read_text(encoding="utf-8"))["price"] == f"{PRICE:.2f}"
     assert "01_投标函.docx" in index and format_money(PRICE) in index
     assert any(c.check == "same-total" and c.severity == "ok" for c in report.checks)
     with pytest.raises(OutputExistsError):
