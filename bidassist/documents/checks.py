@@ -172,7 +172,12 @@ def docx_units(data: bytes) -> list[Unit]:
     no tracked deletions)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         root = etree.fromstring(zf.read("word/document.xml"))
-    body = root.find(f"{{{W}}}body")
+    return tree_units(root)
+
+
+def tree_units(root: etree._Element, known: dict | None = None) -> list[Unit]:
+    """docx_units of a parsed word/document.xml or its body (the rendered tree docxtpl writes out)."""
+    body = root if root.tag == f"{{{W}}}body" else root.find(f"{{{W}}}body")
     units: list[Unit] = []
     add = units.append
     table_no = 0
@@ -186,6 +191,11 @@ def docx_units(data: bytes) -> list[Unit]:
             elif tag == _TBL:
                 table_no += 1
                 this = table_no
+                if known is not None and child in known and child.find(f".//{_TBL}") is None:
+                    for row in known[child]:  # already read by the layout pass
+                        texts = tuple(["".join(lines) for _tc, _span, lines in row])
+                        add(Unit(" | ".join(texts), texts, this))
+                    continue
                 for tr in child.iter(_TR):
                     cells = tuple(["".join(tc.itertext(_T)) for tc in tr.iterchildren(_TC)])
                     add(Unit(" | ".join(cells), cells, this))

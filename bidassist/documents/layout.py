@@ -5,12 +5,13 @@ Width model: each character's advance is the widest over the fonts the document 
 (Times New Roman / Liberation Serif, DejaVu, Noto CJK; regular and bold — templates/font_metrics.yaml,
 built by templates/build_font_metrics.py); CJK ideographs and full-width forms are 1 em. A figure is
 one unbreakable token; Latin words are unbreakable; CJK text may break between characters.
-A cell's text area is its width less the cell margins (85 twips each side, set on every table).
+A cell's text area is its width less the cell margins (108 twips each side, Word's default).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ import yaml
 from bidassist.core.resources import package_path
 
 TWIPS_PER_PT = 20
-CELL_MARGIN = 85  # twips, left and right, on every table bidassist writes or fits
+CELL_MARGIN = 108  # twips, left and right: Word's default cell margins, set on every table bidassist writes
 SAFETY = 40  # twips of slack per cell, for kerning and rounding in the renderer
 LATIN, EAST_ASIA = "Times New Roman", "宋体"
 #: the text width of a page: A4 with 2.5 cm side margins, portrait and landscape (twips)
@@ -180,3 +181,200 @@ def table_xml(columns: list[Column], rows: list[TableRow], *, total: int = LANDS
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out), size, fits
+
+
+# --------------------------------------------------------------------------- fitting a rendered document's tables
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_q = "{%s}%s".__mod__
+_TBL, _TR, _TC, _T, _GRIDCOL, _SZ = (_q((W, n)) for n in ("tbl", "tr", "tc", "t", "gridCol", "sz"))
+_VAL, _WW = _q((W, "val")), _q((W, "w"))
+DEFAULT_PT = 10.5
+
+
+@dataclass
+class FitReport:
+    changed: int = 0  # tables whose columns were re-balanced
+    overflows: list[str] = None  # type: ignore[assignment]
+    #: each table's rows as read (tc, span, paragraph texts), by the table element, for reuse
+    cells: dict = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.overflows is None:
+            self.overflows = []
+        if self.cells is None:
+            self.cells = {}
+
+
+_P = _q((W, "p"))
+_GRIDSPAN = _q((W, "gridSpan"))
+_TEXTS = None
+
+
+def _texts(p) -> list[str]:
+    """The w:t texts of a paragraph (no field codes, no deleted text)."""
+    global _TEXTS
+    if _TEXTS is None:
+        from lxml import etree
+
+        _TEXTS = etree.XPath(".//w:t/text()", namespaces={"w": W}, smart_strings=False)
+    return _TEXTS(p)
+
+
+def _span(tc) -> int:
+    pr = tc[0] if len(tc) and tc[0].tag == _q((W, "tcPr")) else None
+    gs = pr.find(_GRIDSPAN) if pr is not None else None
+    return int(gs.get(_VAL, "1")) if gs is not None else 1
+
+
+def _table_size(tbl) -> float:
+    """The largest font size in the table (points): a conservative size for all its cells."""
+    sizes = [int(s.get(_VAL, "21")) for s in itertools.islice(tbl.iter(_SZ), 400)]
+    return max(sizes) / 2 if sizes else DEFAULT_PT
+
+
+def _table_cells(tbl) -> list[list[tuple[object, int, list[str]]]]:
+    """Rows of (tc, grid span, its paragraphs' texts)."""
+    rows = []
+    for tr in tbl.iterchildren(_TR):
+        row = []
+        for tc in tr.iterchildren(_TC):
+            lines = ["".join(_texts(p)) for p in tc.iterchildren(_P)]
+            row.append((tc, _span(tc), lines))
+        rows.append(row)
+    return rows
+
+
+def column_needs(tbl, size: float | None = None, cells=None) -> list[int]:
+    """Twips each grid column needs so that no figure, Latin word or header wraps (at the
+    table's largest font size, or at `size` points)."""
+    grid = tbl.find(_q((W, "tblGrid")))
+    cols = len(grid.findall(_GRIDCOL)) if grid is not None else 0
+    size = size or _table_size(tbl)
+    needs = [0] * cols
+    longest: list[dict[int, str]] = [{} for _ in range(cols)]
+    for r_i, row in enumerate(cells if cells is not None else _table_cells(tbl)):
+        c = 0
+        for _tc, span, lines in row:
+            if span == 1 and c < cols:
+                for line in lines:
+                    if not line:
+                        continue
+                    if r_i == 0:  # a header: whole on one line
+                        needs[c] = max(needs[c], cell_need(line, size, whole=True))
+                    else:  # keep the longest few texts: width grows with length
+                        longest[c][len(line)] = line
+            c += span
+    for c, by_len in enumerate(longest):
+        for n in sorted(by_len, reverse=True)[:6]:
+            needs[c] = max(needs[c], cell_need(by_len[n], size, whole=False))
+    return needs
+
+
+def _rebalance(widths: list[int], needs: list[int]) -> list[int] | None:
+    short = sum(max(0, n - w) for w, n in zip(widths, needs, strict=True))
+    if short == 0:
+        return widths
+    slack = [max(0, w - n) for w, n in zip(widths, needs, strict=True)]
+    if sum(slack) < short:
+        return None
+    out = []
+    for w, n, s in zip(widths, needs, slack, strict=True):
+        out.append(n if n > w else w - (short * s) // sum(slack))
+    out[max(range(len(out)), key=lambda i: slack[i])] += sum(widths) - sum(out)
+    return out
+
+
+#: font sizes (points) a table steps down to when its figures do not fit at its own size
+SMALLER_SIZES = (9.0, 8.0, 7.5)
+
+
+def _set_size(tbl, size: float) -> None:
+    """Every run of the table in `size` points."""
+    val = str(int(round(size * 2)))
+    for r in tbl.iter(_q((W, "r"))):
+        rpr = r.find(_q((W, "rPr")))
+        if rpr is None:
+            rpr = r.makeelement(_q((W, "rPr")), {})
+            r.insert(0, rpr)
+        for tag in ("sz", "szCs"):
+            el = rpr.find(_q((W, tag)))
+            if el is None:
+                el = rpr.makeelement(_q((W, tag)), {})
+                rpr.append(el)
+            el.set(_VAL, val)
+
+
+_TCPR, _TCW, _TYPE = _q((W, "tcPr")), _q((W, "tcW")), _q((W, "type"))
+
+
+def _set_cell_widths(cells, widths: list[int]) -> None:
+    """Every cell's w:tcW to its columns' width (Word reads tcW, LibreOffice the grid)."""
+    text = [str(w) for w in widths]
+    for row in cells:
+        c = 0
+        for tc, span, _lines in row:
+            pr = tc[0] if len(tc) and tc[0].tag == _TCPR else None
+            if pr is not None:
+                tcw = pr[0] if len(pr) and pr[0].tag == _TCW else pr.find(_TCW)
+                if tcw is not None:
+                    tcw.set(_WW, text[c] if span == 1 else str(sum(widths[c:c + span])))
+                    tcw.set(_TYPE, "dxa")
+            c += span
+
+
+def fit_tables(xml_root) -> FitReport:
+    """Widen the columns of every table where a figure, a Latin word or a header would wrap,
+    taking the width from columns with room to spare (the table keeps its total width). Changes
+    `xml_root` (word/document.xml) in place; lists the tables that cannot be fitted."""
+    report = FitReport()
+    for t_i, tbl in enumerate(xml_root.iter(_TBL), start=1):
+        grid = tbl.find(_q((W, "tblGrid")))
+        if grid is None:
+            continue
+        cols = grid.findall(_GRIDCOL)
+        widths = [int(g.get(_WW, "0")) for g in cols]
+        cells = _table_cells(tbl)
+        report.cells[tbl] = cells
+        needs = column_needs(tbl, cells=cells)
+        fitted = _rebalance(widths, needs)
+        for smaller in SMALLER_SIZES:
+            if fitted is not None:
+                break
+            needs = column_needs(tbl, smaller, cells=cells)
+            fitted = _rebalance(widths, needs)
+            if fitted is not None:
+                _set_size(tbl, smaller)
+        if fitted is None:
+            report.overflows.append(f"table {t_i}: the columns need {sum(needs) / 567:.1f} cm at "
+                                    f"{SMALLER_SIZES[-1]} pt, the table is {sum(widths) / 567:.1f} cm wide")
+            continue
+        if fitted == widths:
+            continue
+        report.changed += 1
+        for g, w in zip(cols, fitted, strict=True):
+            g.set(_WW, str(w))
+        _set_cell_widths(cells, fitted)
+    return report
+
+
+def fit_docx(content: bytes) -> tuple[bytes, FitReport]:
+    """fit_tables on a .docx in memory; the bytes are rewritten only when a column changed."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(content)) as zin:
+        root = etree.fromstring(zin.read("word/document.xml"))
+        report = fit_tables(root)
+        if not report.changed:
+            return content, report
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename == "word/document.xml":
+                    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                zout.writestr(info, data)
+    return buf.getvalue(), report

@@ -30,11 +30,13 @@ from bidassist.documents.checks import (
     check_units,
     docx_units,
     text_units,
+    tree_units,
 )
 from bidassist.documents.context import DocumentData, build_data
 from bidassist.documents.environment import BidSandbox, collect_missing, make_environment
 from bidassist.documents.fields import FieldUse, missing_fields, template_fields
 from bidassist.documents.index import index_data, index_html, index_json
+from bidassist.documents.layout import FitReport, fit_tables
 from bidassist.documents.manifest import TemplateSpec, find_template, template_set
 from bidassist.documents.pdf import NOT_INSTALLED, convert_to_pdf, soffice_path
 from bidassist.documents.price_source import PriceChoice
@@ -106,6 +108,18 @@ class _DocxTemplate(DocxTemplate):
     none of those characters the walk changes nothing and is skipped."""
 
     _LISTING = re.compile("[\t\n\a\f]")
+    fit: FitReport | None = None
+    units: list | None = None
+
+    def fix_tables(self, xml: str):  # type: ignore[no-untyped-def]
+        """docxtpl's table fix, then the columns fitted to their figures (layout.fit_tables) on
+        the same tree, before docxtpl maps it into the document: no second parse."""
+        tree = super().fix_tables(xml)
+        self.fit = fit_tables(tree)
+        # the document's paragraphs and rows for the checks, read from the final tree that is
+        # written out unchanged (saves parsing the saved bytes again)
+        self.units = tree_units(tree, self.fit.cells)
+        return tree
 
     def resolve_listing(self, xml: str) -> str:
         if self._LISTING.search(xml) is None:
@@ -189,6 +203,7 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
                 buf = io.BytesIO()
                 tpl.save(buf)
                 content, suffix = buf.getvalue(), ".docx"
+                fit = tpl.fit or FitReport()
             else:
                 source = read_text(spec.path, what="template")
                 try:
@@ -205,8 +220,15 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
     except TemplateError as exc:
         raise InputError(f"template error: {exc}", label) from None
     results: list[CheckResult] = []
+    if suffix == ".docx" and checks and not missing:
+        results.extend(CheckResult("layout", "warning", f"{spec.title}: {o}",
+                                   "a figure or header may wrap: the table is too narrow for its columns")
+                       for o in fit.overflows)
     if checks and not missing:
-        units = docx_units(content) if suffix == ".docx" else text_units(content.decode("utf-8"))
+        if suffix == ".docx":
+            units = tpl.units if tpl.units is not None else docx_units(content)
+        else:
+            units = text_units(content.decode("utf-8"))
         results = check_units(units, doc=spec.title, currency=data.currency, price=data.price,
                               checks=spec.checks, schedule_count=len(data.schedule))
     return _Rendered(spec, content, suffix, list(missing), results)

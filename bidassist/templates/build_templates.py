@@ -328,7 +328,7 @@ def price_breakdown():
          "{{ row.quantity | number }}", "{{ row.unit_price | money }}", "{{ row.total | money }}"],
         ["{%tr endfor %}"],
         ["合计", "", "", "", "", "{{ schedule.total | money }}"],
-    ], [1.2, 5.4, 1.3, 2.2, 2.7, 3.2], aligns=[C, L, C, R, R, R])
+    ], [1.5, 4.1, 1.2, 2.2, 3.1, 3.9], aligns=[C, L, C, R, R, R])
     merge_row(t, 4, 0, 4)
     para(doc, "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
          space_before=6)
@@ -545,6 +545,66 @@ TEMPLATES = [
 ]
 
 
+# The fonts the forms ask for, declared in word/fontTable.xml with their English names (w:altName)
+# and their kind, so Word, WPS and LibreOffice pick a Chinese serif / sans / Latin serif when the
+# exact font is missing, instead of a default font with other metrics.
+FONT_TABLE = [
+    # name, altName, panose, charset (86 = GB2312), family, pitch
+    ("宋体", "SimSun", "02010600030101010101", "86", "auto", "variable"),
+    ("仿宋", "FangSong", "02010609060101010101", "86", "modern", "fixed"),
+    ("黑体", "SimHei", "02010609060101010101", "86", "modern", "fixed"),
+    ("Times New Roman", "Liberation Serif", "02020603050405020304", "00", "roman", "variable"),
+]
+
+
+def declare_fonts(path: Path) -> None:
+    """Rewrite the saved .docx: fontTable entries for the fonts used (see FONT_TABLE), and
+    document defaults of Times New Roman / 宋体 (zh-CN) instead of the theme fonts."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def q(tag: str) -> str:
+        return f"{{{w}}}{tag}"
+
+    with zipfile.ZipFile(path) as zin:
+        parts = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+        infos = zin.infolist()
+    fonts = etree.fromstring(parts["word/fontTable.xml"])
+    for name, alt, panose, charset, family, pitch in FONT_TABLE:
+        for old in fonts.findall(q("font")):
+            if old.get(q("name")) == name:
+                fonts.remove(old)
+        font = etree.SubElement(fonts, q("font"), {q("name"): name})
+        etree.SubElement(font, q("altName"), {q("val"): alt})
+        etree.SubElement(font, q("panose1"), {q("val"): panose})
+        etree.SubElement(font, q("charset"), {q("val"): charset})
+        etree.SubElement(font, q("family"), {q("val"): family})
+        etree.SubElement(font, q("pitch"), {q("val"): pitch})
+    parts["word/fontTable.xml"] = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+    styles = etree.fromstring(parts["word/styles.xml"])
+    rpr = styles.find(f"{q('docDefaults')}/{q('rPrDefault')}/{q('rPr')}")
+    if rpr is not None:
+        rfonts = rpr.find(q("rFonts"))
+        if rfonts is not None:
+            rfonts.attrib.clear()
+            for attr in ("ascii", "hAnsi", "cs"):
+                rfonts.set(q(attr), LATIN)
+            rfonts.set(q("eastAsia"), SONG)
+        lang = rpr.find(q("lang"))
+        if lang is not None:
+            lang.set(q("eastAsia"), "zh-CN")
+    parts["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in infos:
+            zout.writestr(info, parts[info.filename])
+    path.write_bytes(buf.getvalue())
+
+
 def main() -> None:
     from bidassist.documents.manifest import TemplateSpec
     from bidassist.documents.render import inspect_fields
@@ -557,6 +617,7 @@ def main() -> None:
         doc.core_properties.title = title
         doc.core_properties.author = "bidassist"
         doc.save(str(path))
+        declare_fonts(path)
         spec = TemplateSpec(name=name, title=title, language=lang, path=path, output=output)
         fields = [f.path + ("" if f.required else " (optional)") for f in inspect_fields(spec)]
         entries.append({"name": name, "title": title, "language": lang, "file": file, "output": output,
