@@ -174,6 +174,9 @@ def register(app: typer.Typer) -> None:
         accept_risk: bool = typer.Option(False, "--accept-risk",
                                          help="Write the documents even when the price analysis says "
                                               "below break-even or do not bid."),
+        bound: bool = typer.Option(False, "--bound", help="With --all: also one bound 投标文件 .docx (cover, "
+                                                           "contents, every form), and its PDF with LibreOffice."),
+        copy_label: str = typer.Option("正本", "--copy", help="The bound bid's cover label: 正本 or 副本."),
         fmt: str = typer.Option("text", "--format", help="text or json."),
     ) -> None:
         """Fill a template (or --all: the document set) from the bid file, check it, write it.
@@ -183,17 +186,24 @@ def register(app: typer.Typer) -> None:
 
         if all_ == (template is not None):
             raise InputError("give a TEMPLATE or --all (not both)", "render")
+        if bound and not all_:
+            raise InputError("--bound binds the whole set: use it with --all", "render")
+        if copy_label not in ("正本", "副本"):
+            raise InputError(f"--copy is 正本 or 副本, not {copy_label!r}", "render")
         bid, costs, choice = choose_render_price(data, out, price_result, accept_risk)
         price = choice.price
         if all_:
-            report = render_documents(bid, costs, price, out, force=force, pdf=pdf, provenance=choice)
+            report = render_documents(bid, costs, price, out, force=force, pdf=pdf, provenance=choice,
+                                      bound=bound, copy_label=copy_label)
             if fmt == "json":
                 _emit_json(report.to_dict())
                 return
             _print_choice(choice)
             for f in report.files:
                 console.print(f"wrote {f.path}" + (f" and {f.pdf.name}" if f.pdf else ""))
-            console.print(f"wrote {report.index}")
+            if report.bound is not None:
+                console.print(f"wrote {report.bound}" + (f" and {report.bound_pdf.name}" if report.bound_pdf else ""))
+            console.print(f"wrote {report.index} and {report.index_json}")
             for c in report.warnings:
                 console.print(f"[yellow]warning:[/] {c.where}: {c.message}")
             for n in report.notes:

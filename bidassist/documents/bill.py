@@ -391,7 +391,7 @@ def bill_table(priced: PricedBill, columns: list[BillColumn]) -> tuple[str, bool
 
     flexible = {"description", "text"}
     cols = [Column(c.header, align="right" if c.field in ("quantity", *PRICE_FIELDS) else
-                   ("left" if c.field in flexible else "center"),
+                   ("left" if c.field in flexible and "序号" not in c.header else "center"),
                    flexible=c.field in flexible, numeric=c.field in ("quantity", *PRICE_FIELDS))
             for c in columns]
     amount_at = next(i for i, c in enumerate(columns) if c.field == "amount")

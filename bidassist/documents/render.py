@@ -65,6 +65,7 @@ class RenderReport:
     price: Decimal | None = None
     price_source: dict[str, Any] | None = None  # PriceChoice.to_dict(): source, analysis status
     bound: Path | None = None
+    bound_pdf: Path | None = None
     index_json: Path | None = None
 
     @property
@@ -80,6 +81,7 @@ class RenderReport:
             "index_json": str(self.index_json) if self.index_json else None,
             "price_source": self.price_source,
             "bound": str(self.bound) if self.bound else None,
+            "bound_pdf": str(self.bound_pdf) if self.bound_pdf else None,
             "checks": [c.to_dict() for c in self.checks],
             "notes": list(self.notes),
         }
@@ -295,7 +297,8 @@ def dry_render(template: str | Path, bid: Bid, costs: CostModel, price: Decimal)
 
 def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, *,
                      names: list[str] | None = None, force: bool = False, pdf: bool = False,
-                     provenance: PriceChoice | None = None) -> RenderReport:
+                     provenance: PriceChoice | None = None, bound: bool = False,
+                     copy_label: str = "正本") -> RenderReport:
     """Write the document set for `bid.documents.language` (zh, en or both), or `names`, into
     `out_dir` with an index. Everything is rendered and checked first: a failed check (error) or a
     missing field raises ProblemsError listing all of them, and nothing is written."""
@@ -334,26 +337,30 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
     if problems:
         raise ProblemsError(problems, "no document was written")
 
+    bound_doc = _bind_set(rendered, bid, data, copy_label, report) if bound else None
     targets = [out_dir / o for o in outputs]
     index = out_dir / INDEX_NAME
     index_js = out_dir / INDEX_JSON
     pdf_targets = [t.with_suffix(".pdf") if t.suffix == ".docx" else None for t in targets]
-    want_pdf = pdf and soffice_path() is not None
-    for t in targets + [index, index_js] + (pdf_targets if want_pdf else []):
-        if t is not None:
-            _refuse_inputs(t, bid, specs)
-    if not force:
-        existing = [t for t in targets + [index, index_js] + (pdf_targets if want_pdf else [])
-                    if t and t.exists()]
-        if existing:
-            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-            raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
+    have_soffice = soffice_path() is not None
+    want_pdf = pdf and have_soffice
+    extra = [index, index_js] + (pdf_targets if want_pdf else [])
+    if bound_doc is not None:
+        bound_target = out_dir / f"00_投标文件（{copy_label}）.docx"
+        extra += [bound_target] + ([bound_target.with_suffix(".pdf")] if have_soffice else [])
+    _check_targets(targets + extra, bid, specs, force=force)
     for r, target, pdf_target in zip(rendered, targets, pdf_targets, strict=True):
         atomic_write_bytes(target, r.content, force=force)
         made_pdf = None
         if want_pdf and pdf_target is not None:
             made_pdf = convert_to_pdf(target, pdf_target, force=force)
         report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
+    if bound_doc is not None:
+        report.bound = atomic_write_bytes(bound_target, bound_doc, force=force)
+        if have_soffice:
+            report.bound_pdf = convert_to_pdf(bound_target, bound_target.with_suffix(".pdf"), force=force)
+        else:
+            report.notes.append("the bound bid's PDF was not made: " + NOT_INSTALLED)
     if pdf and not want_pdf:
         report.notes.append(NOT_INSTALLED)
     report.index, report.index_json = index, index_js
@@ -361,3 +368,30 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
     atomic_write_text(index_js, index_json(summary), force=force)
     atomic_write_text(index, index_html(summary), force=force)
     return report
+
+
+def _check_targets(paths: list[Path | None], bid: Bid, specs: list[TemplateSpec], *, force: bool) -> None:
+    for t in paths:
+        if t is not None:
+            _refuse_inputs(t, bid, specs)
+    if not force:
+        existing = [t for t in paths if t and t.exists()]
+        if existing:
+            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+            raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
+
+
+def _bind_set(rendered: list[_Rendered], bid: Bid, data: DocumentData, copy_label: str,
+              report: RenderReport) -> bytes:
+    """The bound 投标文件 of the set's Word forms, read back and checked like every form."""
+    from bidassist.documents.bound import Form, bind
+
+    forms = [Form(r.spec.title, r.content) for r in rendered if r.suffix == ".docx"]
+    content = bind(forms, bid, data.date, copy_label=copy_label)
+    results = check_units(docx_units(content), doc="投标文件", currency=data.currency, price=data.price,
+                          checks=(), schedule_count=None)
+    errors = [c.problem() for c in results if c.severity == "error"]
+    if errors:
+        raise ProblemsError(errors, "the bound bid does not read back right; nothing was written")
+    report.checks.extend(results)
+    return content

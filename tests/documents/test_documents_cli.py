@@ -121,3 +121,17 @@ def test_pdf_conversion_with_libreoffice(capsys, bid_file, tmp_path):
         subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf_file),
                         str(tmp_path / "page")], check=True)
         assert list(tmp_path.glob("page*.png"))
+
+
+def test_render_bound_and_price_source(capsys, bid_file, tmp_path):
+    folder = tmp_path / "bound"
+    code, stdout, err = run(capsys, "render", "--all", "--bound", "--copy", "副本", "--data", str(bid_file),
+                            "-o", str(folder))
+    assert code == 0, err
+    assert (folder / "00_投标文件（副本）.docx").exists() and (folder / "index.html").exists()
+    assert "offer.price in the bid file" in stdout and "analysis status" in stdout
+    code, _, err = run(capsys, "render", "投标函", "--bound", "--data", str(bid_file), "-o", str(tmp_path / "x.docx"))
+    assert code == 2 and "--bound" in err
+    code, _, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "y"),
+                       "--price-result", str(tmp_path / "missing.json"))
+    assert code == 2 and "price result not found" in err
