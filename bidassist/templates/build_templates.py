@@ -478,15 +478,15 @@ def price_schedule():
     heading(doc, "PRICE SCHEDULE")
     para_en(doc, "Tender: {{ tender.name }} (No. {{ tender.number }})")
     para_en(doc, "Tenderer: {{ bidder.company }}        Currency: {{ price.currency }}")
-    t = table(doc, ["No.", "Item", "Description", "Unit", "Quantity", "Unit rate", "Amount"], [
+    t = table(doc, ["No.", "Description", "Unit", "Quantity", "Unit rate", "Amount"], [
         ["{%tr for row in schedule.rows %}"],
-        ["{{ row.no }}", "{% if schedule.bill %}{{ row.code | default('') }}{% endif %}", "{{ row.description }}",
+        ["{{ row.no }}", "{% if schedule.bill and row.code %}{{ row.code }} {% endif %}{{ row.description }}",
          "{{ row.unit | default('lot') }}", "{{ row.quantity | number }}", "{{ row.unit_price | money }}",
          "{{ row.total | money }}"],
         ["{%tr endfor %}"],
-        ["Total", "", "", "", "", "", "{{ schedule.total | money }}"],
-    ], [1.1, 2.6, 4.0, 1.3, 2.1, 2.4, 2.5], aligns=[C, L, L, C, R, R, R])
-    merge_row(t, 4, 0, 5)
+        ["Total", "", "", "", "", "{{ schedule.total | money }}"],
+    ], [1.5, 4.1, 1.3, 2.2, 3.0, 3.9], aligns=[C, L, C, R, R, R])
+    merge_row(t, 4, 0, 4)
     para_en(doc, "Total tender price: {{ schedule.total | amount_words }} "
                  "({{ price.symbol }}{{ schedule.total | money }})", space_before=6)
     para_en(doc, "Each amount is the unit rate times the quantity; the amounts add up to the total tender "
