@@ -84,21 +84,7 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
     out: list[CheckResult] = []
     t, o = bid.tender, bid.offer
     price = data.price
-    lines_sum = sum((p.total for p in data.schedule), Decimal(0))
-    if lines_sum == price:
-        out.append(_r("schedule-sum", "ok", "分项报价表", f"{len(data.schedule)} lines add up to "
-                                                        f"{format_money(price)}"))
-    else:
-        out.append(_r("schedule-sum", "error", "分项报价表",
-                      f"lines add up to {format_money(lines_sum)}, not the total {format_money(price)}"))
-    bad = [p for p in data.schedule if round_money(p.unit_price * p.quantity) != p.total]
-    for p in bad:
-        out.append(_r("schedule-line", "error", p.source or f"line {p.no}",
-                      f"{format_money(p.unit_price)} × {p.quantity} ≠ {format_money(p.total)}"))
-    if data.requested is not None:
-        out.append(_r("bill-total", "warning", "offer.price",
-                      f"the bid total {format_money(data.requested)} cannot be reached with the bill's "
-                      f"rates; it is moved to {format_money(price)} (see the notes)"))
+    out.extend(schedule_checks(data))
     if t.ceiling_price is not None:
         if price > t.ceiling_price:
             out.append(_r("ceiling", "error", "offer.price",
@@ -151,6 +137,30 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
         out.append(_r("date", "error", "offer.date",
                       f"the forms are dated {data.date}, after the submission deadline {deadline}"))
     return out
+
+
+def schedule_checks(data: DocumentData) -> list[CheckResult]:
+    """The priced schedule adds up to the total, every line total is unit price × quantity, and a
+    total the bill's rates could not reach is reported."""
+    out: list[CheckResult] = []
+    price = data.price
+    lines_sum = sum((p.total for p in data.schedule), Decimal(0))
+    if lines_sum == price:
+        out.append(_r("schedule-sum", "ok", "分项报价表", f"{len(data.schedule)} lines add up to "
+                                                        f"{format_money(price)}"))
+    else:
+        out.append(_r("schedule-sum", "error", "分项报价表",
+                      f"lines add up to {format_money(lines_sum)}, not the total {format_money(price)}"))
+    bad = [p for p in data.schedule if round_money(p.unit_price * p.quantity) != p.total]
+    for p in bad:
+        out.append(_r("schedule-line", "error", p.source or f"line {p.no}",
+                      f"{format_money(p.unit_price)} × {p.quantity} ≠ {format_money(p.total)}"))
+    if data.requested is not None:
+        out.append(_r("bill-total", "warning", "offer.price",
+                      f"the bid total {format_money(data.requested)} cannot be reached with the bill's "
+                      f"rates; it is moved to {format_money(price)} (see the notes)"))
+    return out
+
 
 
 # --------------------------------------------------------------------------- reading back

@@ -313,11 +313,7 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
     if dupes:
         raise InputError(f"two templates write the same file: {', '.join(sorted(dupes))}", "documents")
     data = build_data(bid, costs, price)
-    report = RenderReport(price=data.price)
-    if provenance is not None:
-        report.price_source = provenance.to_dict() | {"price": f"{data.price:.2f}"}
-        report.notes.extend(provenance.notes)
-    report.notes.extend(data.notes)
+    report = _new_report(data, provenance)
     report.checks.extend(check_data(bid, costs, data))
     rendered: list[_Rendered] = []
     problems: list[Problem] = []
@@ -356,11 +352,7 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
             made_pdf = convert_to_pdf(target, pdf_target, force=force)
         report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
     if bound_doc is not None:
-        report.bound = atomic_write_bytes(bound_target, bound_doc, force=force)
-        if have_soffice:
-            report.bound_pdf = convert_to_pdf(bound_target, bound_target.with_suffix(".pdf"), force=force)
-        else:
-            report.notes.append("the bound bid's PDF was not made: " + NOT_INSTALLED)
+        _write_bound(bound_doc, bound_target, report, pdf=have_soffice, force=force)
     if pdf and not want_pdf:
         report.notes.append(NOT_INSTALLED)
     report.index, report.index_json = index, index_js
@@ -368,6 +360,23 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
     atomic_write_text(index_js, index_json(summary), force=force)
     atomic_write_text(index, index_html(summary), force=force)
     return report
+
+
+def _new_report(data: DocumentData, provenance: PriceChoice | None) -> RenderReport:
+    report = RenderReport(price=data.price)
+    if provenance is not None:
+        report.price_source = provenance.to_dict() | {"price": f"{data.price:.2f}"}
+        report.notes.extend(provenance.notes)
+    report.notes.extend(data.notes)
+    return report
+
+
+def _write_bound(content: bytes, target: Path, report: RenderReport, *, pdf: bool, force: bool) -> None:
+    report.bound = atomic_write_bytes(target, content, force=force)
+    if pdf:
+        report.bound_pdf = convert_to_pdf(target, target.with_suffix(".pdf"), force=force)
+    else:
+        report.notes.append("the bound bid's PDF was not made: " + NOT_INSTALLED)
 
 
 def _check_targets(paths: list[Path | None], bid: Bid, specs: list[TemplateSpec], *, force: bool) -> None:
