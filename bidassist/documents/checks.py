@@ -325,6 +325,15 @@ def _column(cells: tuple[str, ...], keys: tuple[str, ...]) -> int | None:
     return None
 
 
+def _row_figures(cells: tuple[str, ...], cols: dict[str, int]) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(quantity, unit price, amount) of a table row, None when any of them is not a number."""
+    try:
+        return tuple(Decimal(cells[cols[k]].replace(",", "").strip())  # type: ignore[return-value]
+                     for k in ("quantity", "unit_price", "amount"))
+    except (ArithmeticError, IndexError, ValueError):
+        return None
+
+
 def check_schedule_table(units: list[Unit], *, doc: str, price: Decimal,
                          count: int | None) -> list[CheckResult]:
     """Find the priced table (header with quantity, unit price and amount) and check its rows."""
@@ -349,23 +358,23 @@ def check_schedule_table(units: list[Unit], *, doc: str, price: Decimal,
         if u.table != table or u.cells is None:
             break
         first = u.cells[0].strip()
-        if first.isdigit():
-            rows += 1
-            try:
-                q = Decimal(u.cells[cols["quantity"]].replace(",", "").strip())
-                up = Decimal(u.cells[cols["unit_price"]].replace(",", "").strip())
-                amt = Decimal(u.cells[cols["amount"]].replace(",", "").strip())
-            except (ArithmeticError, IndexError, ValueError):
-                out.append(_r("schedule", "error", f"{doc}: row {first}", f"cannot read the figures: {u.text}"))
-                continue
-            if round_money(q * up) != amt:
-                out.append(_r("schedule-line", "error", f"{doc}: row {first}",
-                              f"{format_money(up)} × {q} = {format_money(q * up)}, the row says {format_money(amt)}"))
-            total += amt
-        elif first.startswith(("合计", "总计", "Total", "TOTAL")):
+        if first.startswith(("合计", "总计", "Total", "TOTAL")):
             figs = _figures(u.text)
             if figs:
                 stated = figs[-1]
+            continue
+        figures = None if first.startswith(("小计", "Subtotal")) else _row_figures(u.cells, cols)
+        if figures is None:
+            if first.isdigit():  # a numbered row whose figures do not read
+                rows += 1
+                out.append(_r("schedule", "error", f"{doc}: row {first}", f"cannot read the figures: {u.text}"))
+            continue
+        rows += 1  # an item row: numbered, or (the buyer's own codes first) with its three figures
+        q, up, amt = figures
+        if round_money(q * up) != amt:
+            out.append(_r("schedule-line", "error", f"{doc}: row {first}",
+                          f"{format_money(up)} × {q} = {format_money(q * up)}, the row says {format_money(amt)}"))
+        total += amt
     if count is not None and rows != count:
         out.append(_r("schedule-rows", "error", doc, f"{rows} priced rows, but {count} cost lines"))
     if total != price:

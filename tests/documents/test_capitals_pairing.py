@@ -96,3 +96,23 @@ def test_capitals_on_one_line_figure_on_the_next():
 def test_every_figure_form_is_read(value, form):
     text = "报价 " + form.format(v=f"{value:f}", s=format_money(value)) + " 整"
     assert value in _figures(text)
+
+
+def test_schedule_table_rows_keyed_by_the_buyers_codes():
+    """A priced bill whose first column is the buyer's code (A.1.1), with section and 小计 rows."""
+    from bidassist.documents.checks import Unit, check_schedule_table
+
+    rows = [("项目编码", "项目名称", "工程量", "综合单价", "合价"),
+            ("A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程"),
+            ("A.1.1", "挖土方", "1,250.5", "12.34", "15,431.17"),
+            ("A.1.2", "回填", "3", "100.00", "300.00"),
+            ("小计", "小计", "", "", "15,731.17"),
+            ("合计", "合计", "", "", "15,731.17")]
+    units = [Unit(" | ".join(r), r, 1) for r in rows]
+    ok = check_schedule_table(units, doc="清单", price=D("15731.17"), count=2)
+    assert [(c.check, c.severity) for c in ok] == [("schedule", "ok")]
+    bad = list(rows)
+    bad[3] = ("A.1.2", "回填", "3", "100.00", "301.00")
+    found = check_schedule_table([Unit(" | ".join(r), r, 1) for r in bad], doc="清单", price=D("15731.17"),
+                                 count=2)
+    assert {c.check for c in found if c.severity == "error"} == {"schedule-line", "schedule-sum"}
