@@ -235,13 +235,14 @@ def _table_size(tbl) -> float:
 
 def _table_cells(tbl) -> list[list[tuple[object, int, list[str]]]]:
     """Rows of (tc, grid span, its paragraphs' texts)."""
+    grid = tbl.find(_q((W, "tblGrid")))
+    ncols = len(grid) if grid is not None else -1
     rows = []
     for tr in tbl.iterchildren(_TR):
-        row = []
-        for tc in tr.iterchildren(_TC):
-            lines = ["".join(_texts(p)) for p in tc.iterchildren(_P)]
-            row.append((tc, _span(tc), lines))
-        rows.append(row)
+        tcs = list(tr.iterchildren(_TC))
+        full = len(tcs) == ncols  # as many cells as grid columns: no cell spans two
+        rows.append([(tc, 1 if full else _span(tc), ["".join(_texts(p)) for p in tc.iterchildren(_P)])
+                     for tc in tcs])
     return rows
 
 

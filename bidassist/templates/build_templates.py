@@ -328,7 +328,7 @@ def price_breakdown():
          "{{ row.quantity | number }}", "{{ row.unit_price | money }}", "{{ row.total | money }}"],
         ["{%tr endfor %}"],
         ["合计", "", "", "", "", "{{ schedule.total | money }}"],
-    ], [1.5, 4.1, 1.2, 2.2, 3.1, 3.9], aligns=[C, L, C, R, R, R])
+    ], [1.5, 3.8, 1.2, 2.2, 3.1, 4.2], aligns=[C, L, C, R, R, R])
     merge_row(t, 4, 0, 4)
     para(doc, "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
          space_before=6)
