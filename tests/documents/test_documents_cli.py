@@ -135,3 +135,29 @@ def test_render_bound_and_price_source(capsys, bid_file, tmp_path):
     code, _, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "y"),
                        "--price-result", str(tmp_path / "missing.json"))
     assert code == 2 and "price result not found" in err
+
+
+def test_bill_map_template_cli(capsys, bid_file, tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    code, _, err = run(capsys, "bill", "map-template", "--data", str(bid_file), "-o", str(tmp_path / "m.xlsx"))
+    assert code == 2 and "tender.bill" in err
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "项目编码", "项目名称", "计量单位", "工程量", "综合单价", "合价"])
+    ws.append([1, "030701001001", "空调机组", "台", 4, None, None])
+    ws.append([2, "030702001001", "风管", "m²", 5230.5, None, None])
+    wb.save(tmp_path / "招标清单.xlsx")
+    text = bid_file.read_text(encoding="utf-8").replace(
+        "tender:\n", "tender:\n  bill: {file: 招标清单.xlsx}\n  bill_map: {\"030701001001\": [设备]}\n", 1)
+    bid_file.write_text(text, encoding="utf-8")
+    out = tmp_path / "map.xlsx"
+    code, stdout, err = run(capsys, "bill", "map-template", "--data", str(bid_file), "-o", str(out))
+    assert code == 0, err
+    rows = list(load_workbook(out)["清单映射"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == ["030701001001", "030702001001"]
+    assert rows[0][5] == "设备" and not rows[1][5]
+    # the second item is unmapped: render lists it and writes nothing
+    code, _, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "set"))
+    assert code == 2 and "030702001001" in err and "mapped to no cost line" in err
+    assert not (tmp_path / "set").exists()
