@@ -78,6 +78,12 @@ def _print_choice(choice) -> None:
         console.print(f"[yellow]note:[/] {n}")
 
 
+def _record(db: str | None, bid: Bid, price: Decimal, files: list[Path]) -> None:
+    from bidassist.store.record import record_render
+
+    Console(stderr=True, highlight=False).print(str(record_render(db, bid, price, files)))
+
+
 def _emit_json(obj: object) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
 
@@ -178,6 +184,10 @@ def register(app: typer.Typer) -> None:
                                                            "contents, every form), and its PDF with LibreOffice."),
         copy_label: str = typer.Option("正本", "--copy", help="The bound bid's cover label: 正本 or 副本."),
         fmt: str = typer.Option("text", "--format", help="text or json."),
+        record: bool = typer.Option(False, "--record", help="Record the bid as written (price, document "
+                                                            "hashes) in the store."),
+        db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
+                                                  "bidassist.db beside the bid file)."),
     ) -> None:
         """Fill a template (or --all: the document set) from the bid file, check it, write it.
         生成投标文件（大写金额、分项报价、总价一致性均经校验）。"""
@@ -195,6 +205,9 @@ def register(app: typer.Typer) -> None:
         if all_:
             report = render_documents(bid, costs, price, out, force=force, pdf=pdf, provenance=choice,
                                       bound=bound, copy_label=copy_label)
+            if record:
+                _record(db, bid, report.price or price, [f.path for f in report.files]
+                        + ([report.bound] if report.bound is not None else []))
             if fmt == "json":
                 _emit_json(report.to_dict())
                 return
@@ -210,6 +223,8 @@ def register(app: typer.Typer) -> None:
                 console.print(f"[yellow]note:[/] {n}")
             return
         path = render_template(template, bid, costs, price, out, force=force)
+        if record:
+            _record(db, bid, price, [path])
         made = None
         note = None
         if pdf and path.suffix == ".docx":
