@@ -245,7 +245,8 @@ def _capitals(text: str) -> list[str]:
 
 
 def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
-                checks: Iterable[str], schedule_count: int | None) -> list[CheckResult]:
+                checks: Iterable[str], schedule_count: int | None,
+                headers: dict[str, str] | None = None) -> list[CheckResult]:
     out: list[CheckResult] = []
     checks = set(checks)
     capitals_seen = 0
@@ -300,7 +301,7 @@ def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
             out.append(_r("total", "error", doc, f"does not show the bid total {format_money(price)} "
                                                  f"({rmb_upper(price)}) in capitals/words with its figures"))
     if "schedule" in checks:
-        out.extend(check_schedule_table(units, doc=doc, price=price, count=schedule_count))
+        out.extend(check_schedule_table(units, doc=doc, price=price, count=schedule_count, headers=headers))
     return out
 
 
@@ -328,18 +329,27 @@ def _row_figures(cells: tuple[str, ...], cols: dict[str, int]) -> tuple[Decimal,
         return None
 
 
+def _find_header(units: list[Unit], headers: dict[str, str] | None) -> tuple[int | None, dict[str, int]]:
+    """The priced table's header row and its quantity / unit price / amount columns: the exact
+    headers when known (the buyer's bill: 合同工程量, 投标单价（元）…), else by the usual names."""
+    for exact in ((headers,) if headers else ()) + (None,):
+        for i, u in enumerate(units):
+            if u.cells is None:
+                continue
+            if exact is not None:
+                cells = [c.strip() for c in u.cells]
+                found = {k: cells.index(h) if h in cells else None for k, h in exact.items()}
+            else:
+                found = {k: _column(u.cells, v) for k, v in _HEAD.items()}
+            if all(v is not None for v in found.values()):
+                return i, {k: v for k, v in found.items() if v is not None}
+    return None, {}
+
+
 def check_schedule_table(units: list[Unit], *, doc: str, price: Decimal,
-                         count: int | None) -> list[CheckResult]:
+                         count: int | None, headers: dict[str, str] | None = None) -> list[CheckResult]:
     """Find the priced table (header with quantity, unit price and amount) and check its rows."""
-    header_idx = None
-    cols: dict[str, int] = {}
-    for i, u in enumerate(units):
-        if u.cells is None:
-            continue
-        found = {k: _column(u.cells, v) for k, v in _HEAD.items()}
-        if all(v is not None for v in found.values()):
-            header_idx, cols = i, {k: v for k, v in found.items() if v is not None}
-            break
+    header_idx, cols = _find_header(units, headers)
     if header_idx is None:
         return [_r("schedule", "error", doc, "no priced table found (a header with 数量/单价/合价 or "
                                              "Quantity/Unit rate/Amount)")]

@@ -67,6 +67,7 @@ class DocumentData:
     bill: PricedBill | None = None
     notes: list[str] = field(default_factory=list)
     requested: Decimal | None = None  # the price asked for, when the bill moved it
+    headers: dict[str, str] | None = None  # the bill's quantity / unit price / amount headers
 
 
 def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | None = None) -> DocumentData:
@@ -153,7 +154,15 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
                                           "upper": rmb_upper(t.bid_bond),
                                           "words": amount_words(t.bid_bond, currency)})
     return DocumentData(context=context, price=total, schedule=schedule, date=date, currency=currency,
-                        bill=bill, notes=list(bill.notes) if bill else [], requested=requested)
+                        bill=bill, notes=list(bill.notes) if bill else [], requested=requested,
+                        headers=_bill_headers(bill, bid) if bill else None)
+
+
+def _bill_headers(priced: PricedBill, bid: Bid) -> dict[str, str]:
+    from bidassist.documents.bill import display_columns
+
+    by_field = {c.field: c.header for c in display_columns(priced.bill, bid.tender.kind)}
+    return {"quantity": by_field["quantity"], "unit_price": by_field["price"], "amount": by_field["amount"]}
 
 
 def _lines_record(schedule: list[PricedLine]) -> Record:

@@ -231,8 +231,8 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
             units = tpl.units if tpl.units is not None else docx_units(content)
         else:
             units = text_units(content.decode("utf-8"))
-        results = check_units(units, doc=spec.title, currency=data.currency, price=data.price,
-                              checks=spec.checks, schedule_count=len(data.schedule))
+        results += check_units(units, doc=spec.title, currency=data.currency, price=data.price,
+                               checks=spec.checks, schedule_count=len(data.schedule), headers=data.headers)
     return _Rendered(spec, content, suffix, list(missing), results)
 
 

@@ -143,3 +143,30 @@ def test_fonts_declared_with_fallbacks():
                for f in fonts.iter(q((W, "font"))) if f.find(q((W, "altName"))) is not None}
         assert alt["宋体"] == "SimSun" and alt["仿宋"] == "FangSong" and alt["黑体"] == "SimHei", spec.name
         assert alt["Times New Roman"] == "Liberation Serif"
+
+
+def test_a_table_too_wide_for_the_page_is_reported(bid, tmp_path):
+    """A bill with 24 columns (a settlement-style sheet) cannot fit a landscape page even at 7.5 pt:
+    the documents are still written, with a layout warning naming the table; the read-back finds
+    the buyer's own quantity / rate / amount headers (合同工程量, 投标单价（元）, 合同合价（元）)."""
+    from openpyxl import Workbook
+
+    items = bill_items(n_per_section=3)
+    wb = Workbook()
+    ws = wb.active
+    extra = [f"送审增减工程量第{i}期（±）" for i in range(16)]
+    ws.append(["序号", "项目编码", "项目名称", "项目特征描述", "计量单位", "合同工程量", *extra, "投标单价（元）",
+               "合同合价（元）"])
+    for i, (_s, code, name, feat, unit, q) in enumerate(items, start=1):
+        ws.append([i, code, name, feat, unit, float(q), *([0] * len(extra)), None, None])
+    wb.save(tmp_path / "wide.xlsx")
+    costs, _ = cost_model(items)
+    bid.tender.kind = "works"
+    bid.tender.bill = BillSection(file=tmp_path / "wide.xlsx")
+    bid.tender.bill_map = {code: ["土石方", "混凝土", "通风空调"] for _s, code, *_x in items}
+    bid.documents.templates = ["priced-bill", "opening-summary"]
+    bid.documents.fail_below_cost = False
+    report = render_documents(bid, costs, D("1234567.89"), tmp_path / "out")
+    layout = [c for c in report.checks if c.check == "layout"]
+    assert len(layout) == 1 and layout[0].severity == "warning" and "table 1" in layout[0].where
+    assert any(c.check == "schedule" and c.severity == "ok" for c in report.checks)
