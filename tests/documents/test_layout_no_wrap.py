@@ -154,11 +154,11 @@ def test_a_table_too_wide_for_the_page_is_reported(bid, tmp_path):
     items = bill_items(n_per_section=3)
     wb = Workbook()
     ws = wb.active
-    extra = [f"送审增减工程量第{i}期（±）" for i in range(16)]
+    extra = [f"复核意见及说明第{i}项" for i in range(16)]
     ws.append(["序号", "项目编码", "项目名称", "项目特征描述", "计量单位", "合同工程量", *extra, "投标单价（元）",
                "合同合价（元）"])
     for i, (_s, code, name, feat, unit, q) in enumerate(items, start=1):
-        ws.append([i, code, name, feat, unit, float(q), *([0] * len(extra)), None, None])
+        ws.append([i, code, name, feat, unit, float(q), *(["已核"] * len(extra)), None, None])
     wb.save(tmp_path / "wide.xlsx")
     costs, _ = cost_model(items)
     bid.tender.kind = "works"
