@@ -1,7 +1,7 @@
 """Benchmark: a 1,000-row 分项报价表 rendered by bidassist vs plain docxtpl, same template, same data.
 
 bidassist's figure is the whole `render_template` call: pricing the schedule, the data checks, the
-sandboxed strict render, saving, reading the .docx back for the checks and the atomic write.
+sandboxed strict render, fitting the table's columns to its figures, saving, reading the .docx back for the checks and the atomic write.
 The baseline is docxtpl alone: `DocxTemplate.render` (autoescape, a plain Jinja environment with
 the same filters) and `save` of the same template with the already-built data.
 
@@ -81,7 +81,7 @@ def main() -> None:
     print(f"{args.rows}-row 分项报价表, {args.repeat} alternating runs each (best / median):")
     print(f"  plain docxtpl : {p * 1000:8.1f} ms / {pm * 1000:8.1f} ms")
     print(f"  bidassist     : {o * 1000:8.1f} ms / {om * 1000:8.1f} ms"
-          "  (spread + checks + sandbox + read-back + atomic write)")
+          "  (spread + checks + sandbox + table fitting + read-back + atomic write)")
     print(f"  ratio         : {o / p:.2f}x best, {om / pm:.2f}x median  (target <= 1.30x)")
 
 

@@ -17,6 +17,7 @@ from bidassist.costs.model import CostModel
 
 templates_app = typer.Typer(help="Tender-document templates: list them, check their fields. 投标文件模板。",
                             no_args_is_help=True)
+bill_app = typer.Typer(help="The buyer's bill of quantities (清单计价). 工程量清单。", no_args_is_help=True)
 console = Console(highlight=False, soft_wrap=True)
 
 
@@ -37,6 +38,45 @@ def load_inputs(data: Path) -> tuple[Bid, CostModel, Decimal]:
                              "set offer.price in the bid file", str(data)) from None
         price = resolve_bid_price(bid, costs)
     return bid, costs, price
+
+
+def choose_render_price(data: Path, out: Path, price_result: Path | None, accept_risk: bool):
+    """The bid, its costs and the price choice for `render`: offer.price, else a saved price
+    result whose inputs match (--price-result, else OUT's folder's price.json as the main job
+    writes it), else a simulation with a progress bar."""
+    from rich.progress import Progress
+
+    from bidassist.costs import load_costs
+    from bidassist.documents.price_source import choose_price
+
+    bid = load_bid(data)
+    costs = load_costs(bid).model
+    if price_result is not None and not price_result.is_file():
+        raise InputError("price result not found", str(price_result))
+    candidates = [price_result] if price_result is not None else list(dict.fromkeys(
+        [out.parent / "price.json", bid.base_dir / "out" / "price.json"]))
+
+    def simulate() -> dict:
+        from bidassist.pricing import price_bid
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("simulating 正在模拟报价", total=bid.pricing.iterations)
+            priced = price_bid(bid, costs, progress=lambda done, total: progress.update(
+                task, completed=done, total=total))
+        return priced.to_json()
+
+    choice = choose_price(bid, costs, candidates=candidates, simulate=simulate if bid.pricing else None,
+                          accept_risk=accept_risk)
+    return bid, costs, choice
+
+
+def _print_choice(choice) -> None:
+    from bidassist.core.money import format_money
+
+    console.print(f"price 报价: {format_money(choice.price)} — {choice.source}; analysis status 分析结论: "
+                  f"{choice.status or 'unknown 未知'}")
+    for n in choice.notes:
+        console.print(f"[yellow]note:[/] {n}")
 
 
 def _record(db: str | None, bid: Bid, price: Decimal, files: list[Path]) -> None:
@@ -105,9 +145,28 @@ def check_cmd(
         raise typer.Exit(1)
 
 
+@bill_app.command("map-template")
+def map_template_cmd(
+    data: Path = typer.Option(..., "--data", help="The bid file (with tender.bill)."),
+    out: Path = typer.Option(..., "--out", "-o", help="The mapping workbook to write (.xlsx)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write the mapping sheet: the bill's items and a column for our cost lines, to fill in and
+    name in tender.bill.mapping. 生成清单映射表。"""
+    from bidassist.costs import load_costs
+    from bidassist.documents.bill import write_map_template
+
+    bid = load_bid(data)
+    if out.suffix.lower() != ".xlsx":
+        raise InputError("the mapping sheet is an .xlsx file", str(out))
+    path = write_map_template(bid, load_costs(bid).model, out, force=force)
+    console.print(f"wrote {path}: fill in 对应成本行 and set tender.bill.mapping: {path.name}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.add_typer(templates_app, name="templates")
+    app.add_typer(bill_app, name="bill")
 
     @app.command("render")
     def render_cmd(
@@ -117,6 +176,14 @@ def register(app: typer.Typer) -> None:
         all_: bool = typer.Option(False, "--all", help="Write the whole document set and an index."),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
         pdf: bool = typer.Option(False, "--pdf", help="Also convert to PDF with LibreOffice (if installed)."),
+        price_result: Path = typer.Option(None, "--price-result",
+                                          help="A saved price result (price.json) to reuse when its inputs match."),
+        accept_risk: bool = typer.Option(False, "--accept-risk",
+                                         help="Write the documents even when the price analysis says "
+                                              "below break-even or do not bid."),
+        bound: bool = typer.Option(False, "--bound", help="With --all: also one bound 投标文件 .docx (cover, "
+                                                           "contents, every form), and its PDF with LibreOffice."),
+        copy_label: str = typer.Option("正本", "--copy", help="The bound bid's cover label: 正本 or 副本."),
         fmt: str = typer.Option("text", "--format", help="text or json."),
         record: bool = typer.Option(False, "--record", help="Record the bid as written (price, document "
                                                             "hashes) in the store."),
@@ -130,17 +197,27 @@ def register(app: typer.Typer) -> None:
 
         if all_ == (template is not None):
             raise InputError("give a TEMPLATE or --all (not both)", "render")
-        bid, costs, price = load_inputs(data)
+        if bound and not all_:
+            raise InputError("--bound binds the whole set: use it with --all", "render")
+        if copy_label not in ("正本", "副本"):
+            raise InputError(f"--copy is 正本 or 副本, not {copy_label!r}", "render")
+        bid, costs, choice = choose_render_price(data, out, price_result, accept_risk)
+        price = choice.price
         if all_:
-            report = render_documents(bid, costs, price, out, force=force, pdf=pdf)
+            report = render_documents(bid, costs, price, out, force=force, pdf=pdf, provenance=choice,
+                                      bound=bound, copy_label=copy_label)
             if record:
-                _record(db, bid, price, [f.path for f in report.files])
+                _record(db, bid, report.price or price, [f.path for f in report.files]
+                        + ([report.bound] if report.bound is not None else []))
             if fmt == "json":
                 _emit_json(report.to_dict())
                 return
+            _print_choice(choice)
             for f in report.files:
                 console.print(f"wrote {f.path}" + (f" and {f.pdf.name}" if f.pdf else ""))
-            console.print(f"wrote {report.index}")
+            if report.bound is not None:
+                console.print(f"wrote {report.bound}" + (f" and {report.bound_pdf.name}" if report.bound_pdf else ""))
+            console.print(f"wrote {report.index} and {report.index_json}")
             for c in report.warnings:
                 console.print(f"[yellow]warning:[/] {escape(f'{c.where}: {c.message}')}")
             for n in report.notes:
@@ -157,8 +234,10 @@ def register(app: typer.Typer) -> None:
             else:
                 made = convert_to_pdf(path, path.with_suffix(".pdf"), force=force)
         if fmt == "json":
-            _emit_json({"file": str(path), "pdf": str(made) if made else None, "notes": [note] if note else []})
+            _emit_json({"file": str(path), "pdf": str(made) if made else None, "notes": [note] if note else [],
+                        "price_source": choice.to_dict()})
             return
+        _print_choice(choice)
         console.print(f"wrote {path}" + (f" and {made.name}" if made else ""))
         if note:
             console.print(f"[yellow]note:[/] {note}")

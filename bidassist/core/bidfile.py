@@ -30,6 +30,27 @@ MAX_COMPETITORS = 200
 # --------------------------------------------------------------------------- tender and bidder
 
 
+class GoodsOffer(StrictModel):
+    """What a goods tender's 分项报价表 shows for a bill item: 品牌 / 型号 / 产地 / 交货期."""
+
+    brand: str | None = Field(default=None, description="品牌（制造商）")
+    model: str | None = Field(default=None, description="型号规格")
+    origin: str | None = Field(default=None, description="产地")
+    delivery: str | None = Field(default=None, description="交货期")
+
+
+class BillSection(StrictModel):
+    """The buyer's bill of quantities (工程量清单 / 报价清单) that the bid must price item by item."""
+
+    file: DataPath = Field(description="the buyer's bill (.xlsx/.xls/.ods/.csv)")
+    sheet: str | None = Field(default=None, description="the sheet holding the bill")
+    mapping: DataPath | None = Field(
+        default=None, description="the mapping sheet from `bidassist bill map-template`, filled in")
+    rate_decimals: int = Field(default=2, ge=0, le=2, description="decimals of 综合单价 (2 = cents)")
+    goods: dict[str, GoodsOffer] = Field(
+        default_factory=dict, description="item code (or '*' for every item) -> brand/model/origin/delivery")
+
+
 class Tender(StrictModel):
     name: str = Field(min_length=1, description="project name (项目名称)")
     number: str = Field(min_length=1, description="tender / project number (招标编号)")
@@ -47,6 +68,16 @@ class Tender(StrictModel):
     bid_bond: Money | None = Field(default=None, ge=0)
     ceiling_price: Money | None = Field(default=None, gt=0, description="最高投标限价")
     terms_file: DataPath | None = Field(default=None, description="the tender's contract terms")
+    bill: BillSection | None = Field(default=None, description="the buyer's bill to price (清单计价)")
+    bill_map: dict[str, list[str]] = Field(
+        default_factory=dict, description="bill item code -> our cost line codes or categories")
+
+    @field_validator("bill_map", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: object) -> object:
+        if isinstance(v, dict):
+            return {str(k): [str(i) for i in (x if isinstance(x, list) else [x])] for k, x in v.items()}
+        return v
 
 
 class Person(StrictModel):

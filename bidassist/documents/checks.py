@@ -78,17 +78,7 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
     out: list[CheckResult] = []
     t, o = bid.tender, bid.offer
     price = data.price
-    lines_sum = sum((p.total for p in data.schedule), Decimal(0))
-    if lines_sum == price:
-        out.append(_r("schedule-sum", "ok", "分项报价表", f"{len(data.schedule)} lines add up to "
-                                                        f"{format_money(price)}"))
-    else:
-        out.append(_r("schedule-sum", "error", "分项报价表",
-                      f"lines add up to {format_money(lines_sum)}, not the total {format_money(price)}"))
-    bad = [p for p in data.schedule if round_money(p.unit_price * p.line.quantity) != p.total]
-    for p in bad:
-        out.append(_r("schedule-line", "error", p.line.source or f"line {p.no}",
-                      f"{format_money(p.unit_price)} × {p.line.quantity} ≠ {format_money(p.total)}"))
+    out.extend(schedule_checks(data))
     if t.ceiling_price is not None:
         if price > t.ceiling_price:
             out.append(_r("ceiling", "error", "offer.price",
@@ -143,6 +133,30 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
     return out
 
 
+def schedule_checks(data: DocumentData) -> list[CheckResult]:
+    """The priced schedule adds up to the total, every line total is unit price × quantity, and a
+    total the bill's rates could not reach is reported."""
+    out: list[CheckResult] = []
+    price = data.price
+    lines_sum = sum((p.total for p in data.schedule), Decimal(0))
+    if lines_sum == price:
+        out.append(_r("schedule-sum", "ok", "分项报价表", f"{len(data.schedule)} lines add up to "
+                                                        f"{format_money(price)}"))
+    else:
+        out.append(_r("schedule-sum", "error", "分项报价表",
+                      f"lines add up to {format_money(lines_sum)}, not the total {format_money(price)}"))
+    bad = [p for p in data.schedule if round_money(p.unit_price * p.quantity) != p.total]
+    for p in bad:
+        out.append(_r("schedule-line", "error", p.source or f"line {p.no}",
+                      f"{format_money(p.unit_price)} × {p.quantity} ≠ {format_money(p.total)}"))
+    if data.requested is not None:
+        out.append(_r("bill-total", "warning", "offer.price",
+                      f"the bid total {format_money(data.requested)} cannot be reached with the bill's "
+                      f"rates; it is moved to {format_money(price)} (see the notes)"))
+    return out
+
+
+
 # --------------------------------------------------------------------------- reading back
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -162,7 +176,12 @@ def docx_units(data: bytes) -> list[Unit]:
     no tracked deletions)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         root = etree.fromstring(zf.read("word/document.xml"))
-    body = root.find(f"{{{W}}}body")
+    return tree_units(root)
+
+
+def tree_units(root: etree._Element, known: dict | None = None) -> list[Unit]:
+    """docx_units of a parsed word/document.xml or its body (the rendered tree docxtpl writes out)."""
+    body = root if root.tag == f"{{{W}}}body" else root.find(f"{{{W}}}body")
     units: list[Unit] = []
     add = units.append
     table_no = 0
@@ -176,6 +195,11 @@ def docx_units(data: bytes) -> list[Unit]:
             elif tag == _TBL:
                 table_no += 1
                 this = table_no
+                if known is not None and child in known and child.find(f".//{_TBL}") is None:
+                    for row in known[child]:  # already read by the layout pass
+                        texts = tuple(["".join(lines) for _tc, _span, lines in row])
+                        add(Unit(" | ".join(texts), texts, this))
+                    continue
                 for tr in child.iter(_TR):
                     cells = tuple(["".join(tc.itertext(_T)) for tc in tr.iterchildren(_TC)])
                     add(Unit(" | ".join(cells), cells, this))
@@ -194,13 +218,20 @@ def text_units(text: str) -> list[Unit]:
 
 _CAPITALS = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整正圆貳陸萬億]+")
 _CAP_DIGIT = re.compile(r"[壹贰叁肆伍陆柒捌玖貳陸]|零元整")
-_FIGURE = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2})(?![\d])")
+# A figure in any common form: 1,234,567.89 / 1234567.89 / 100700 / ¥100,700 / RMB 100700 / 100700元
+# (the currency marks around it need no matching: every number in the line is a candidate).
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(?![\d]|[.,]\d)")
+_FULL_WIDTH = {0xFF10 + d: 0x30 + d for d in range(10)} | {0xFF0E: 0x2E}
 _WORDS = re.compile(r"\b(Renminbi|US Dollars|Euros|Hong Kong Dollars|Pounds Sterling|[A-Z]{3}) "
                     r"([A-Za-z][A-Za-z\- ]*?) Only\b")
 _TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 
 
 def _figures(text: str) -> list[Decimal]:
+    """Every figure in a line (full-width digits and point read as ASCII; a full-width comma is
+    punctuation, not a thousands separator)."""
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH)
     return [Decimal(m.replace(",", "")) for m in _FIGURE.findall(text)]
 
 
@@ -214,7 +245,8 @@ def _capitals(text: str) -> list[str]:
 
 
 def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
-                checks: Iterable[str], schedule_count: int | None) -> list[CheckResult]:
+                checks: Iterable[str], schedule_count: int | None,
+                headers: dict[str, str] | None = None) -> list[CheckResult]:
     out: list[CheckResult] = []
     checks = set(checks)
     capitals_seen = 0
@@ -229,9 +261,9 @@ def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
         if not caps and not words:
             continue
         near = _figures(u.text)
-        if not near:
-            for j in (i + 1, i - 1):
-                if 0 <= j < len(units):
+        if not near:  # 大写 on one line, 小写 on the next (or the line before): only a neighbour
+            for j in (i + 1, i - 1):  # without capitals of its own lends its figures
+                if 0 <= j < len(units) and not _capitals(units[j].text):
                     near.extend(_figures(units[j].text))
         for cap in caps:
             capitals_seen += 1
@@ -269,7 +301,7 @@ def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
             out.append(_r("total", "error", doc, f"does not show the bid total {format_money(price)} "
                                                  f"({rmb_upper(price)}) in capitals/words with its figures"))
     if "schedule" in checks:
-        out.extend(check_schedule_table(units, doc=doc, price=price, count=schedule_count))
+        out.extend(check_schedule_table(units, doc=doc, price=price, count=schedule_count, headers=headers))
     return out
 
 
@@ -288,18 +320,36 @@ def _column(cells: tuple[str, ...], keys: tuple[str, ...]) -> int | None:
     return None
 
 
+def _row_figures(cells: tuple[str, ...], cols: dict[str, int]) -> tuple[Decimal, Decimal, Decimal] | None:
+    """(quantity, unit price, amount) of a table row, None when any of them is not a number."""
+    try:
+        return tuple(Decimal(cells[cols[k]].replace(",", "").strip())  # type: ignore[return-value]
+                     for k in ("quantity", "unit_price", "amount"))
+    except (ArithmeticError, IndexError, ValueError):
+        return None
+
+
+def _find_header(units: list[Unit], headers: dict[str, str] | None) -> tuple[int | None, dict[str, int]]:
+    """The priced table's header row and its quantity / unit price / amount columns: the exact
+    headers when known (the buyer's bill: 合同工程量, 投标单价（元）…), else by the usual names."""
+    for exact in ((headers,) if headers else ()) + (None,):
+        for i, u in enumerate(units):
+            if u.cells is None:
+                continue
+            if exact is not None:
+                cells = [c.strip() for c in u.cells]
+                found = {k: cells.index(h) if h in cells else None for k, h in exact.items()}
+            else:
+                found = {k: _column(u.cells, v) for k, v in _HEAD.items()}
+            if all(v is not None for v in found.values()):
+                return i, {k: v for k, v in found.items() if v is not None}
+    return None, {}
+
+
 def check_schedule_table(units: list[Unit], *, doc: str, price: Decimal,
-                         count: int | None) -> list[CheckResult]:
+                         count: int | None, headers: dict[str, str] | None = None) -> list[CheckResult]:
     """Find the priced table (header with quantity, unit price and amount) and check its rows."""
-    header_idx = None
-    cols: dict[str, int] = {}
-    for i, u in enumerate(units):
-        if u.cells is None:
-            continue
-        found = {k: _column(u.cells, v) for k, v in _HEAD.items()}
-        if all(v is not None for v in found.values()):
-            header_idx, cols = i, {k: v for k, v in found.items() if v is not None}
-            break
+    header_idx, cols = _find_header(units, headers)
     if header_idx is None:
         return [_r("schedule", "error", doc, "no priced table found (a header with 数量/单价/合价 or "
                                              "Quantity/Unit rate/Amount)")]
@@ -312,23 +362,23 @@ def check_schedule_table(units: list[Unit], *, doc: str, price: Decimal,
         if u.table != table or u.cells is None:
             break
         first = u.cells[0].strip()
-        if first.isdigit():
-            rows += 1
-            try:
-                q = Decimal(u.cells[cols["quantity"]].replace(",", "").strip())
-                up = Decimal(u.cells[cols["unit_price"]].replace(",", "").strip())
-                amt = Decimal(u.cells[cols["amount"]].replace(",", "").strip())
-            except (ArithmeticError, IndexError, ValueError):
-                out.append(_r("schedule", "error", f"{doc}: row {first}", f"cannot read the figures: {u.text}"))
-                continue
-            if round_money(q * up) != amt:
-                out.append(_r("schedule-line", "error", f"{doc}: row {first}",
-                              f"{format_money(up)} × {q} = {format_money(q * up)}, the row says {format_money(amt)}"))
-            total += amt
-        elif first.startswith(("合计", "总计", "Total", "TOTAL")):
+        if first.startswith(("合计", "总计", "Total", "TOTAL")):
             figs = _figures(u.text)
             if figs:
                 stated = figs[-1]
+            continue
+        figures = None if first.startswith(("小计", "Subtotal")) else _row_figures(u.cells, cols)
+        if figures is None:
+            if first.isdigit():  # a numbered row whose figures do not read
+                rows += 1
+                out.append(_r("schedule", "error", f"{doc}: row {first}", f"cannot read the figures: {u.text}"))
+            continue
+        rows += 1  # an item row: numbered, or (the buyer's own codes first) with its three figures
+        q, up, amt = figures
+        if round_money(q * up) != amt:
+            out.append(_r("schedule-line", "error", f"{doc}: row {first}",
+                          f"{format_money(up)} × {q} = {format_money(q * up)}, the row says {format_money(amt)}"))
+        total += amt
     if count is not None and rows != count:
         out.append(_r("schedule-rows", "error", doc, f"{rows} priced rows, but {count} cost lines"))
     if total != price:

@@ -9,7 +9,7 @@ See README, "Tender documents" for the full list.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from bidassist.core.bidfile import Bid
 from bidassist.core.money import amount_words, rmb_upper, round_money
 from bidassist.costs.model import CostModel
+from bidassist.documents.bill import PricedBill, PricedItem
 from bidassist.documents.environment import Record
 from bidassist.documents.schedule import PricedLine, spread_total
 
@@ -60,15 +61,29 @@ class DocumentData:
 
     context: dict[str, Any]
     price: Decimal
-    schedule: list[PricedLine]
+    schedule: list[PricedLine] | list[PricedItem]
     date: dt.date
     currency: str
+    bill: PricedBill | None = None
+    notes: list[str] = field(default_factory=list)
+    requested: Decimal | None = None  # the price asked for, when the bill moved it
+    headers: dict[str, str] | None = None  # the bill's quantity / unit price / amount headers
 
 
 def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | None = None) -> DocumentData:
     """Bid + costs + price -> template data (the priced schedule included)."""
     total = round_money(price)
-    schedule = spread_total(total, list(costs.lines))
+    requested = None
+    bill = None
+    if bid.tender.bill is not None:
+        from bidassist.documents.bill import price_bill, read_bill
+
+        bill = price_bill(total, read_bill(bid.tender.bill), costs, bid)
+        if bill.total != total:
+            requested, total = total, bill.total
+        schedule: list[PricedLine] | list[PricedItem] = bill.items
+    else:
+        schedule = spread_total(total, list(costs.lines))
     t, o = bid.tender, bid.offer
     date = o.date or today or dt.date.today()
     currency = t.currency
@@ -103,15 +118,10 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
             price_rec["ex_vat"] = ex
             price_rec["vat"] = total - ex
 
-    rows = []
-    for p in schedule:
-        ln = p.line
-        row = {"no": p.no, "code": ln.code, "description": ln.description, "unit": ln.unit,
-               "quantity": ln.quantity, "unit_price": p.unit_price, "total": p.total,
-               "category": ln.category, "source": ln.source}
-        rows.append(Record(f"schedule.rows[{p.no - 1}]", {k: v for k, v in row.items() if v is not None}))
-    schedule_rec = Record("schedule", {"rows": rows, "total": total, "count": len(rows),
-                                       "cost": round_money(sum((p.cost for p in schedule), Decimal(0)))})
+    schedule_rec = bill_record(bill, bid) if bill is not None else _lines_record(schedule)
+    schedule_rec["total"] = total
+    schedule_rec["count"] = len(schedule)
+    schedule_rec["cost"] = round_money(sum((p.cost for p in schedule), Decimal(0)))
 
     devs = []
     for i, d in enumerate(o.deviations):
@@ -143,7 +153,56 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
         context["bond"] = Record("bond", {"amount": round_money(t.bid_bond),
                                           "upper": rmb_upper(t.bid_bond),
                                           "words": amount_words(t.bid_bond, currency)})
-    return DocumentData(context=context, price=total, schedule=schedule, date=date, currency=currency)
+    return DocumentData(context=context, price=total, schedule=schedule, date=date, currency=currency,
+                        bill=bill, notes=list(bill.notes) if bill else [], requested=requested,
+                        headers=_bill_headers(bill, bid) if bill else None)
+
+
+def _bill_headers(priced: PricedBill, bid: Bid) -> dict[str, str]:
+    from bidassist.documents.bill import display_columns
+
+    by_field = {c.field: c.header for c in display_columns(priced.bill, bid.tender.kind)}
+    return {"quantity": by_field["quantity"], "unit_price": by_field["price"], "amount": by_field["amount"]}
+
+
+def _lines_record(schedule: list[PricedLine]) -> Record:
+    rows = []
+    for p in schedule:
+        ln = p.line
+        row = {"no": p.no, "code": ln.code, "description": ln.description, "unit": ln.unit,
+               "quantity": ln.quantity, "unit_price": p.unit_price, "total": p.total,
+               "category": ln.category, "source": ln.source}
+        rows.append(Record(f"schedule.rows[{p.no - 1}]", {k: v for k, v in row.items() if v is not None}))
+    return Record("schedule", {"rows": rows, "bill": False})
+
+
+def bill_record(priced: PricedBill, bid: Bid) -> Record:
+    """schedule.* for a priced bill: rows with the buyer's fields and cells (in the buyer's column
+    order), the column headers, the sections with their subtotals, and the table as Word XML."""
+    from markupsafe import Markup
+
+    from bidassist.documents.bill import bill_table, cell_texts, display_columns, sections
+
+    columns = display_columns(priced.bill, bid.tender.kind)
+    rows = []
+    for p in priced.items:
+        it = p.item
+        row: dict[str, Any] = {"no": p.no, "code": it.code, "description": it.description, "unit": it.unit,
+                               "quantity": it.quantity, "unit_price": p.unit_price, "total": p.total,
+                               "section": it.section, "source": it.source,
+                               "cells": cell_texts(p, columns)}
+        for c in columns:
+            if c.field == "text" and it.texts.get(c.index):
+                row.setdefault("features" if "特征" in c.header else f"col{c.index}", it.texts[c.index])
+        if p.goods is not None:
+            row.update({k: v for k, v in p.goods.model_dump().items() if v is not None})
+        rows.append(Record(f"schedule.rows[{p.no - 1}]", {k: v for k, v in row.items() if v is not None}))
+    groups = [Record(f"schedule.sections[{i}]", {"name": name or "", "count": len(items),
+                                                 "subtotal": sum((p.total for p in items), Decimal(0))})
+              for i, (name, items) in enumerate(sections(priced.items))]
+    xml, _fits = bill_table(priced, columns)
+    return Record("schedule", {"rows": rows, "bill": True, "columns": [c.header for c in columns],
+                               "sections": groups, "table_docx": Markup(xml)})
 
 
 def appendix_rows(bid: Bid, offer: Record) -> list[Record]:

@@ -34,7 +34,7 @@ class ManifestEntry(StrictModel):
     language: Literal["zh", "en", "any"] = "any"
     file: str = Field(min_length=1)
     output: str | None = None
-    include: Literal["always", "agent", "appendix"] = "always"
+    include: Literal["always", "agent", "appendix", "bill", "no_bill"] = "always"
     checks: list[Literal["total", "schedule"]] = Field(default_factory=list)
     fields: list[str] = Field(default_factory=list)
 
@@ -162,6 +162,8 @@ def template_set(bid: Bid, names: list[str] | None = None) -> list[TemplateSpec]
         if s.include == "agent" and bid.bidder.authorised_agent is None:
             continue
         if s.include == "appendix" and not needs_appendix(bid):
+            continue
+        if s.include == ("no_bill" if bid.tender.bill is not None else "bill"):
             continue
         out.append(s)
     return out

@@ -8,7 +8,6 @@ written, atomically, never over an existing file without `force`.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import tempfile
@@ -39,14 +38,19 @@ from bidassist.documents.checks import (
     check_units,
     docx_units,
     text_units,
+    tree_units,
 )
 from bidassist.documents.context import DocumentData, build_data
 from bidassist.documents.environment import BidSandbox, collect_missing, make_environment
 from bidassist.documents.fields import FieldUse, missing_fields, template_fields
+from bidassist.documents.index import index_data, index_html, index_json
+from bidassist.documents.layout import FitReport, fit_tables
 from bidassist.documents.manifest import TemplateSpec, find_template, template_set
 from bidassist.documents.pdf import NOT_INSTALLED, convert_to_pdf, soffice_path
+from bidassist.documents.price_source import PriceChoice
 
-INDEX_NAME = "index.md"
+INDEX_NAME = "index.html"
+INDEX_JSON = "index.json"
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,10 @@ class RenderReport:
     index: Path | None = None
     notes: list[str] = field(default_factory=list)
     price: Decimal | None = None
+    price_source: dict[str, Any] | None = None  # PriceChoice.to_dict(): source, analysis status
+    bound: Path | None = None
+    bound_pdf: Path | None = None
+    index_json: Path | None = None
 
     @property
     def warnings(self) -> list[CheckResult]:
@@ -78,6 +86,10 @@ class RenderReport:
             "files": [{"name": f.name, "title": f.title, "language": f.language, "path": str(f.path),
                        "pdf": str(f.pdf) if f.pdf else None} for f in self.files],
             "index": str(self.index) if self.index else None,
+            "index_json": str(self.index_json) if self.index_json else None,
+            "price_source": self.price_source,
+            "bound": str(self.bound) if self.bound else None,
+            "bound_pdf": str(self.bound_pdf) if self.bound_pdf else None,
             "checks": [c.to_dict() for c in self.checks],
             "notes": list(self.notes),
         }
@@ -106,6 +118,18 @@ class _DocxTemplate(DocxTemplate):
     none of those characters the walk changes nothing and is skipped."""
 
     _LISTING = re.compile("[\t\n\a\f]")
+    fit: FitReport | None = None
+    units: list | None = None
+
+    def fix_tables(self, xml: str):  # type: ignore[no-untyped-def]
+        """docxtpl's table fix, then the columns fitted to their figures (layout.fit_tables) on
+        the same tree, before docxtpl maps it into the document: no second parse."""
+        tree = super().fix_tables(xml)
+        self.fit = fit_tables(tree)
+        # the document's paragraphs and rows for the checks, read from the final tree that is
+        # written out unchanged (saves parsing the saved bytes again)
+        self.units = tree_units(tree, self.fit.cells)
+        return tree
 
     def resolve_listing(self, xml: str) -> str:
         if self._LISTING.search(xml) is None:
@@ -199,6 +223,7 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
                 buf = io.BytesIO()
                 tpl.save(buf)
                 content, suffix = buf.getvalue(), ".docx"
+                fit = tpl.fit or FitReport()
             else:
                 source = read_text(spec.path, what="template")
                 try:
@@ -217,10 +242,17 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
     except TEMPLATE_RUNTIME_ERRORS as exc:  # raised by the template's own expressions
         raise InputError(f"template error{_at_line(exc)}: {type(exc).__name__}: {exc}"[:500], label) from None
     results: list[CheckResult] = []
+    if suffix == ".docx" and checks and not missing:
+        results.extend(CheckResult("layout", "warning", f"{spec.title}: {o}",
+                                   "a figure or header may wrap: the table is too narrow for its columns")
+                       for o in fit.overflows)
     if checks and not missing:
-        units = docx_units(content) if suffix == ".docx" else text_units(content.decode("utf-8"))
-        results = check_units(units, doc=spec.title, currency=data.currency, price=data.price,
-                              checks=spec.checks, schedule_count=len(data.schedule))
+        if suffix == ".docx":
+            units = tpl.units if tpl.units is not None else docx_units(content)
+        else:
+            units = text_units(content.decode("utf-8"))
+        results += check_units(units, doc=spec.title, currency=data.currency, price=data.price,
+                               checks=spec.checks, schedule_count=len(data.schedule), headers=data.headers)
     return _Rendered(spec, content, suffix, list(missing), results)
 
 
@@ -235,8 +267,8 @@ def _missing_problems(rendered: list[_Rendered], data: DocumentData, bid: Bid) -
         where = f"{source}: {path}"
         m = re.match(r"schedule\.rows\[(\d+)\]\.(\w+)", path)
         if m and int(m.group(1)) < len(data.schedule):
-            line = data.schedule[int(m.group(1))].line
-            where = f"{line.source or 'cost line ' + m.group(1)}: {m.group(2)}"
+            src = data.schedule[int(m.group(1))].source
+            where = f"{src or 'cost line ' + m.group(1)}: {m.group(2)}"
         problems.append(Problem(where, f"missing field, needed by {', '.join(titles)} (缺少字段)"))
     return problems
 
@@ -284,7 +316,9 @@ def dry_render(template: str | Path, bid: Bid, costs: CostModel, price: Decimal)
 
 
 def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, *,
-                     names: list[str] | None = None, force: bool = False, pdf: bool = False) -> RenderReport:
+                     names: list[str] | None = None, force: bool = False, pdf: bool = False,
+                     provenance: PriceChoice | None = None, bound: bool = False,
+                     copy_label: str = "正本") -> RenderReport:
     """Write the document set for `bid.documents.language` (zh, en or both), or `names`, into
     `out_dir` with an index. Everything is rendered and checked first: a failed check (error) or a
     missing field raises ProblemsError listing all of them, and nothing is written."""
@@ -299,7 +333,7 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
     if dupes:
         raise InputError(f"two templates write the same file: {', '.join(sorted(dupes))}", "documents")
     data = build_data(bid, costs, price)
-    report = RenderReport(price=data.price)
+    report = _new_report(data, provenance)
     report.checks.extend(check_data(bid, costs, data))
     rendered: list[_Rendered] = []
     problems: list[Problem] = []
@@ -319,65 +353,90 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
     if problems:
         raise ProblemsError(problems, "no document was written")
 
+    bound_doc = _bind_set(rendered, bid, data, copy_label, report) if bound else None
     targets = [out_dir / o for o in outputs]
     index = out_dir / INDEX_NAME
+    index_js = out_dir / INDEX_JSON
     pdf_targets = [t.with_suffix(".pdf") if t.suffix == ".docx" else None for t in targets]
-    want_pdf = pdf and soffice_path() is not None
-    for t in targets + [index] + (pdf_targets if want_pdf else []):
-        if t is not None:
-            _refuse_inputs(t, bid, specs)
-    if not force:
-        existing = [t for t in targets + [index] + (pdf_targets if want_pdf else []) if t and t.exists()]
-        if existing:
-            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-            raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
+    have_soffice = soffice_path() is not None
+    want_pdf = pdf and have_soffice
+    extra = [index, index_js] + (pdf_targets if want_pdf else [])
+    bound_target = out_dir / f"00_投标文件（{copy_label}）.docx"
+    if bound_doc is not None:
+        extra += [bound_target] + ([bound_target.with_suffix(".pdf")] if have_soffice else [])
+    _check_targets(targets + extra, bid, specs, force=force)
     output_dir(out_dir)
-    if not want_pdf:  # the set and its index in one step: all of it or none of it
-        report.files.extend(RenderedFile(r.spec.name, r.spec.title, r.spec.language, t, None)
-                            for r, t in zip(rendered, targets, strict=True))
-        if pdf:
-            report.notes.append(NOT_INSTALLED)
-        files = [(t, r.content) for r, t in zip(rendered, targets, strict=True)]
-        atomic_write_set(files + [(index, _index_text(bid, data, report).encode("utf-8"))], force=force)
-        report.index = index
-        return report
-    files: list[tuple[Path, bytes]] = []  # with PDFs: converted in a private folder, then one step
+    files: list[tuple[Path, bytes]] = []  # PDFs are converted in a private folder; then one step
     with tempfile.TemporaryDirectory(prefix="bidassist-render-") as tmp:
         for r, target, pdf_target in zip(rendered, targets, pdf_targets, strict=True):
             files.append((target, r.content))
             made_pdf = None
-            if pdf_target is not None:
-                staged = Path(tmp) / target.name
-                staged.write_bytes(r.content)
-                converted = convert_to_pdf(staged, Path(tmp) / pdf_target.name)
-                files.append((pdf_target, converted.read_bytes()))
+            if want_pdf and pdf_target is not None:
+                files.append((pdf_target, _pdf_bytes(r.content, target.name, Path(tmp))))
                 made_pdf = pdf_target
             report.files.append(RenderedFile(r.spec.name, r.spec.title, r.spec.language, target, made_pdf))
-    atomic_write_set(files + [(index, _index_text(bid, data, report).encode("utf-8"))], force=force)
-    report.index = index
+        if bound_doc is not None:
+            files += _bound_files(bound_doc, bound_target, report, pdf=have_soffice, tmp=Path(tmp))
+    if pdf and not want_pdf:
+        report.notes.append(NOT_INSTALLED)
+    report.index, report.index_json = index, index_js
+    summary = index_data(bid, report, data.date, data.currency)
+    files += [(index_js, index_json(summary).encode("utf-8")), (index, index_html(summary).encode("utf-8"))]
+    atomic_write_set(files, force=force)  # the set, the bound bid and the index: all of it or none of it
     return report
 
 
-def _index_text(bid: Bid, data: DocumentData, report: RenderReport) -> str:
-    lines = [
-        f"# 投标文件清单 / Document index — {bid.tender.name}",
-        "",
-        f"- 招标编号 / Tender No.: {bid.tender.number}" + (f" ({bid.tender.lot})" if bid.tender.lot else ""),
-        f"- 投标人 / Bidder: {bid.bidder.company}",
-        f"- 投标总价 / Total: {data.currency} {format_money(data.price)}",
-        f"- 日期 / Date on the forms: {data.date.isoformat()}",
-        f"- 生成时间 / Generated: {dt.datetime.now().replace(microsecond=0).isoformat()}",
-        "",
-        "| # | 文件 / File | 标题 / Title | 语言 / Language |",
-        "|---|---|---|---|",
-    ]
-    for i, f in enumerate(report.files, start=1):
-        name = f.path.name + (f" (+ {f.pdf.name})" if f.pdf else "")
-        lines.append(f"| {i} | {name} | {f.title} | {f.language} |")
-    lines += ["", "## 检查 / Checks", ""]
-    for c in report.checks:
-        mark = {"ok": "✓", "warning": "⚠", "error": "✗"}[c.severity]
-        lines.append(f"- {mark} {c.check} — {c.where}: {c.message}")
-    for n in report.notes:
-        lines.append(f"- note: {n}")
-    return "\n".join(lines) + "\n"
+def _new_report(data: DocumentData, provenance: PriceChoice | None) -> RenderReport:
+    report = RenderReport(price=data.price)
+    if provenance is not None:
+        report.price_source = provenance.to_dict() | {"price": f"{data.price:.2f}"}
+        report.notes.extend(provenance.notes)
+    report.notes.extend(data.notes)
+    return report
+
+
+def _pdf_bytes(content: bytes, name: str, tmp: Path) -> bytes:
+    """The PDF of a rendered .docx, converted in the private folder `tmp`."""
+    staged = tmp / name
+    staged.write_bytes(content)
+    return convert_to_pdf(staged, tmp / (Path(name).stem + ".pdf")).read_bytes()
+
+
+def _bound_files(content: bytes, target: Path, report: RenderReport, *, pdf: bool,
+                 tmp: Path) -> list[tuple[Path, bytes]]:
+    """The bound bid (and its PDF when LibreOffice is present) as files to write with the set."""
+    report.bound = target
+    files = [(target, content)]
+    if pdf:
+        report.bound_pdf = target.with_suffix(".pdf")
+        files.append((report.bound_pdf, _pdf_bytes(content, target.name, tmp)))
+    else:
+        report.notes.append("the bound bid's PDF was not made: " + NOT_INSTALLED)
+    return files
+
+
+def _check_targets(paths: list[Path | None], bid: Bid, specs: list[TemplateSpec], *, force: bool) -> None:
+    for t in paths:
+        if t is not None:
+            _refuse_inputs(t, bid, specs)
+    if not force:
+        existing = [t for t in paths if t and t.exists()]
+        if existing:
+            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+            raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
+
+
+def _bind_set(rendered: list[_Rendered], bid: Bid, data: DocumentData, copy_label: str,
+              report: RenderReport) -> bytes:
+    """The bound 投标文件 of the set's Word forms, read back and checked like every form."""
+    from bidassist.documents.bound import Form, bind
+
+    forms = [Form(r.spec.title, r.content) for r in rendered if r.suffix == ".docx"]
+    content = bind(forms, bid, data.date, copy_label=copy_label)
+    results = check_units(docx_units(content), doc="投标文件", currency=data.currency, price=data.price,
+                          checks=(), schedule_count=None)
+    errors = [c.problem() for c in results if c.severity == "error"]
+    if errors:
+        raise ProblemsError(errors, "the bound bid does not read back right; nothing was written")
+    report.checks.extend(results)
+    return content

@@ -317,22 +317,39 @@ def opening_summary():
 
 
 def price_breakdown():
+    """分项报价表 over our own items (no buyer's bill): what the buyer sees, nothing internal."""
     doc = new_document("zh")
     heading(doc, "分项报价表")
     project_line_zh(doc)
     para(doc, "投标人：{{ bidder.company }}                              金额单位：元")
-    t = table(doc, ["序号", "编码", "名称", "单位", "数量", "单价（元）", "合价（元）", "备注"], [
+    t = table(doc, ["序号", "名称", "单位", "数量", "单价（元）", "合价（元）"], [
         ["{%tr for row in schedule.rows %}"],
-        ["{{ row.no }}", "{{ row.code | default('') }}", "{{ row.description }}",
-         "{{ row.unit | default('项') }}", "{{ row.quantity | number }}", "{{ row.unit_price | money }}",
-         "{{ row.total | money }}", "{{ row.category | default('') }}"],
+        ["{{ row.no }}", "{{ row.description }}", "{{ row.unit | default('项') }}",
+         "{{ row.quantity | number }}", "{{ row.unit_price | money }}", "{{ row.total | money }}"],
         ["{%tr endfor %}"],
-        ["合计", "", "", "", "", "", "{{ schedule.total | money }}", ""],
-    ], [1.2, 1.8, 4.3, 1.2, 1.5, 2.3, 2.5, 1.2], aligns=[C, L, L, C, R, R, R, L])
-    merge_row(t, 4, 0, 5)
+        ["合计", "", "", "", "", "{{ schedule.total | money }}"],
+    ], [1.5, 3.8, 1.2, 2.2, 3.1, 4.2], aligns=[C, L, C, R, R, R])
+    merge_row(t, 4, 0, 4)
     para(doc, "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
          space_before=6)
     para(doc, "注：1. 各分项合价＝单价×数量，各分项合价之和等于投标总价，与开标一览表一致；"
+              "{% if price.vat_rate is defined %}2. 报价{% if price.vat_included %}含{% else %}不含{% endif %}"
+              "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}", size=10.5)
+    signature_zh(doc, contact=False)
+    return doc
+
+
+def priced_bill():
+    """The buyer's bill priced (清单计价): the table is the buyer's columns in the buyer's order,
+    built at render time (schedule.table_docx) with widths from the widest figure."""
+    doc = new_document("zh", landscape=True)
+    heading(doc, "{% if tender.kind == 'works' %}已标价工程量清单{% else %}分项报价表{% endif %}")
+    project_line_zh(doc)
+    para(doc, "投标人：{{ bidder.company }}                              金额单位：元")
+    para(doc, "{{p schedule.table_docx }}")
+    para(doc, "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
+         space_before=6)
+    para(doc, "注：1. 合价＝综合单价×工程量（四舍五入至分），各项合价之和等于投标总价，与投标函、开标一览表一致；"
               "{% if price.vat_rate is defined %}2. 报价{% if price.vat_included %}含{% else %}不含{% endif %}"
               "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}", size=10.5)
     signature_zh(doc, contact=False)
@@ -461,15 +478,15 @@ def price_schedule():
     heading(doc, "PRICE SCHEDULE")
     para_en(doc, "Tender: {{ tender.name }} (No. {{ tender.number }})")
     para_en(doc, "Tenderer: {{ bidder.company }}        Currency: {{ price.currency }}")
-    t = table(doc, ["No.", "Code", "Description", "Unit", "Quantity", "Unit rate", "Amount", "Remarks"], [
+    t = table(doc, ["No.", "Description", "Unit", "Quantity", "Unit rate", "Amount"], [
         ["{%tr for row in schedule.rows %}"],
-        ["{{ row.no }}", "{{ row.code | default('') }}", "{{ row.description }}",
+        ["{{ row.no }}", "{% if schedule.bill and row.code %}{{ row.code }} {% endif %}{{ row.description }}",
          "{{ row.unit | default('lot') }}", "{{ row.quantity | number }}", "{{ row.unit_price | money }}",
-         "{{ row.total | money }}", "{{ row.category | default('') }}"],
+         "{{ row.total | money }}"],
         ["{%tr endfor %}"],
-        ["Total", "", "", "", "", "", "{{ schedule.total | money }}", ""],
-    ], [1.2, 1.8, 4.3, 1.2, 1.5, 2.3, 2.5, 1.2], aligns=[C, L, L, C, R, R, R, L])
-    merge_row(t, 4, 0, 5)
+        ["Total", "", "", "", "", "{{ schedule.total | money }}"],
+    ], [1.5, 4.1, 1.3, 2.2, 3.0, 3.9], aligns=[C, L, C, R, R, R])
+    merge_row(t, 4, 0, 4)
     para_en(doc, "Total tender price: {{ schedule.total | amount_words }} "
                  "({{ price.symbol }}{{ schedule.total | money }})", space_before=6)
     para_en(doc, "Each amount is the unit rate times the quantity; the amounts add up to the total tender "
@@ -507,8 +524,10 @@ TEMPLATES = [
      bid_letter_appendix),
     ("opening-summary", "开标一览表", "zh", "zh/开标一览表.docx", "03_开标一览表.docx", "always", ["total"],
      opening_summary),
-    ("price-breakdown", "分项报价表", "zh", "zh/分项报价表.docx", "04_分项报价表.docx", "always",
+    ("price-breakdown", "分项报价表", "zh", "zh/分项报价表.docx", "04_分项报价表.docx", "no_bill",
      ["schedule"], price_breakdown),
+    ("priced-bill", "已标价清单", "zh", "zh/已标价清单.docx", "04_已标价清单.docx", "bill",
+     ["schedule"], priced_bill),
     ("legal-rep-id", "法定代表人身份证明", "zh", "zh/法定代表人身份证明.docx", "05_法定代表人身份证明.docx",
      "always", [], legal_rep_id),
     ("power-of-attorney", "授权委托书", "zh", "zh/授权委托书.docx", "06_授权委托书.docx", "agent", [],
@@ -526,6 +545,66 @@ TEMPLATES = [
 ]
 
 
+# The fonts the forms ask for, declared in word/fontTable.xml with their English names (w:altName)
+# and their kind, so Word, WPS and LibreOffice pick a Chinese serif / sans / Latin serif when the
+# exact font is missing, instead of a default font with other metrics.
+FONT_TABLE = [
+    # name, altName, panose, charset (86 = GB2312), family, pitch
+    ("宋体", "SimSun", "02010600030101010101", "86", "auto", "variable"),
+    ("仿宋", "FangSong", "02010609060101010101", "86", "modern", "fixed"),
+    ("黑体", "SimHei", "02010609060101010101", "86", "modern", "fixed"),
+    ("Times New Roman", "Liberation Serif", "02020603050405020304", "00", "roman", "variable"),
+]
+
+
+def declare_fonts(path: Path) -> None:
+    """Rewrite the saved .docx: fontTable entries for the fonts used (see FONT_TABLE), and
+    document defaults of Times New Roman / 宋体 (zh-CN) instead of the theme fonts."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def q(tag: str) -> str:
+        return f"{{{w}}}{tag}"
+
+    with zipfile.ZipFile(path) as zin:
+        parts = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+        infos = zin.infolist()
+    fonts = etree.fromstring(parts["word/fontTable.xml"])
+    for name, alt, panose, charset, family, pitch in FONT_TABLE:
+        for old in fonts.findall(q("font")):
+            if old.get(q("name")) == name:
+                fonts.remove(old)
+        font = etree.SubElement(fonts, q("font"), {q("name"): name})
+        etree.SubElement(font, q("altName"), {q("val"): alt})
+        etree.SubElement(font, q("panose1"), {q("val"): panose})
+        etree.SubElement(font, q("charset"), {q("val"): charset})
+        etree.SubElement(font, q("family"), {q("val"): family})
+        etree.SubElement(font, q("pitch"), {q("val"): pitch})
+    parts["word/fontTable.xml"] = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+    styles = etree.fromstring(parts["word/styles.xml"])
+    rpr = styles.find(f"{q('docDefaults')}/{q('rPrDefault')}/{q('rPr')}")
+    if rpr is not None:
+        rfonts = rpr.find(q("rFonts"))
+        if rfonts is not None:
+            rfonts.attrib.clear()
+            for attr in ("ascii", "hAnsi", "cs"):
+                rfonts.set(q(attr), LATIN)
+            rfonts.set(q("eastAsia"), SONG)
+        lang = rpr.find(q("lang"))
+        if lang is not None:
+            lang.set(q("eastAsia"), "zh-CN")
+    parts["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in infos:
+            zout.writestr(info, parts[info.filename])
+    path.write_bytes(buf.getvalue())
+
+
 def main() -> None:
     from bidassist.documents.manifest import TemplateSpec
     from bidassist.documents.render import inspect_fields
@@ -538,6 +617,7 @@ def main() -> None:
         doc.core_properties.title = title
         doc.core_properties.author = "bidassist"
         doc.save(str(path))
+        declare_fonts(path)
         spec = TemplateSpec(name=name, title=title, language=lang, path=path, output=output)
         fields = [f.path + ("" if f.required else " (optional)") for f in inspect_fields(spec)]
         entries.append({"name": name, "title": title, "language": lang, "file": file, "output": output,

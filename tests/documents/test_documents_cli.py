@@ -7,28 +7,22 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, PRICE, hospital_lines
+from conftest import EXAMPLE, PRICE
 from docx import Document
 
-from bidassist.cli import render as cli_render
 from bidassist.cli.app import main
-from bidassist.core.bidfile import load_bid
-from bidassist.costs.model import CostModel
 from bidassist.documents.pdf import soffice_path
 
 
 @pytest.fixture
 def bid_file(tmp_path, monkeypatch) -> Path:
-    """A copy of the example bid with offer.price; cost import stubbed with the test cost model."""
+    """A copy of the example bid (with its cost sheet and contract files) with offer.price."""
+    for f in EXAMPLE.parent.iterdir():
+        if f.suffix in (".xlsx", ".docx"):
+            shutil.copy(f, tmp_path / f.name)
     text = EXAMPLE.read_text(encoding="utf-8").replace("offer:\n", f"offer:\n  price: {PRICE}\n", 1)
     path = tmp_path / "bid.yaml"
     path.write_text(text, encoding="utf-8")
-
-    def inputs(data: Path):
-        bid = load_bid(data)
-        return bid, CostModel(lines=hospital_lines()), bid.offer.price
-
-    monkeypatch.setattr(cli_render, "load_inputs", inputs)
     return path
 
 
@@ -127,3 +121,43 @@ def test_pdf_conversion_with_libreoffice(capsys, bid_file, tmp_path):
         subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf_file),
                         str(tmp_path / "page")], check=True)
         assert list(tmp_path.glob("page*.png"))
+
+
+def test_render_bound_and_price_source(capsys, bid_file, tmp_path):
+    folder = tmp_path / "bound"
+    code, stdout, err = run(capsys, "render", "--all", "--bound", "--copy", "副本", "--data", str(bid_file),
+                            "-o", str(folder))
+    assert code == 0, err
+    assert (folder / "00_投标文件（副本）.docx").exists() and (folder / "index.html").exists()
+    assert "offer.price in the bid file" in stdout and "analysis status" in stdout
+    code, _, err = run(capsys, "render", "投标函", "--bound", "--data", str(bid_file), "-o", str(tmp_path / "x.docx"))
+    assert code == 2 and "--bound" in err
+    code, _, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "y"),
+                       "--price-result", str(tmp_path / "missing.json"))
+    assert code == 2 and "price result not found" in err
+
+
+def test_bill_map_template_cli(capsys, bid_file, tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    code, _, err = run(capsys, "bill", "map-template", "--data", str(bid_file), "-o", str(tmp_path / "m.xlsx"))
+    assert code == 2 and "tender.bill" in err
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "项目编码", "项目名称", "计量单位", "工程量", "综合单价", "合价"])
+    ws.append([1, "030701001001", "空调机组", "台", 4, None, None])
+    ws.append([2, "030702001001", "风管", "m²", 5230.5, None, None])
+    wb.save(tmp_path / "招标清单.xlsx")
+    text = bid_file.read_text(encoding="utf-8").replace(
+        "tender:\n", "tender:\n  bill: {file: 招标清单.xlsx}\n  bill_map: {\"030701001001\": [设备]}\n", 1)
+    bid_file.write_text(text, encoding="utf-8")
+    out = tmp_path / "map.xlsx"
+    code, stdout, err = run(capsys, "bill", "map-template", "--data", str(bid_file), "-o", str(out))
+    assert code == 0, err
+    rows = list(load_workbook(out)["清单映射"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == ["030701001001", "030702001001"]
+    assert rows[0][5] == "设备" and not rows[1][5]
+    # the second item is unmapped: render lists it and writes nothing
+    code, _, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "set"))
+    assert code == 2 and "030702001001" in err and "mapped to no cost line" in err
+    assert not (tmp_path / "set").exists()

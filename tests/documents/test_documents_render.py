@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
 from decimal import Decimal as D
 from pathlib import Path
@@ -17,7 +18,7 @@ from bidassist.core.money import amount_words, format_money, parse_rmb_upper, rm
 from bidassist.documents import builtin_templates, inspect_fields, render_documents, render_template
 from bidassist.documents.manifest import TEMPLATES_DIR
 
-ALL = [s.name for s in builtin_templates()]
+ALL = [s.name for s in builtin_templates() if s.include != "bill"]  # priced-bill: test_priced_bill.py
 
 
 def texts(path: Path) -> tuple[list[str], list[list[list[str]]]]:
@@ -80,8 +81,9 @@ def test_schedule_rows_are_priced_and_add_up(name, bid, costs, tmp_path):
     header, body = table[0], table[1:]
     data_rows = [r for r in body if r[0].isdigit()]
     assert len(data_rows) == len(costs.lines)
-    q_i, up_i, amt_i = 4, 5, 6
-    assert header[amt_i] in ("合价（元）", "Amount")
+    q_i, up_i, amt_i = (next(i for i, h in enumerate(header) if h in names)
+                        for names in (("数量", "Quantity"), ("单价（元）", "Unit rate"), ("合价（元）", "Amount")))
+    assert amt_i == len(header) - 1  # nothing internal (category, remarks) after the amount
     total = D(0)
     for row, line in zip(data_rows, costs.lines, strict=True):
         q, up, amt = (D(row[i].replace(",", "")) for i in (q_i, up_i, amt_i))
@@ -89,7 +91,7 @@ def test_schedule_rows_are_priced_and_add_up(name, bid, costs, tmp_path):
         assert (up * q).quantize(D("0.01")) == amt or abs(up * q - amt) <= D("0.005")
         total += amt
     assert total == PRICE
-    assert body[-1][0] in ("合计", "Total") and body[-1][-2] == format_money(PRICE)
+    assert body[-1][0] in ("合计", "Total") and body[-1][-1] == format_money(PRICE)
 
 
 def test_deviation_tables_and_compliance_matrix(bid, costs, tmp_path):
@@ -107,10 +109,11 @@ def test_render_all_writes_the_set_and_an_index(bid, costs, tmp_path):
     out = tmp_path / "docs"
     report = render_documents(bid, costs, PRICE, out)
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([f.path.name for f in report.files] + ["index.md"])
+    assert names == sorted([f.path.name for f in report.files] + ["index.html", "index.json"])
     assert len(report.files) == 10  # zh (no appendix for this goods tender) + en
     assert "02_投标函附录.docx" not in names
-    index = (out / "index.md").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert json.loads((out / "index.json").read_text(encoding="utf-8"))["price"] == f"{PRICE:.2f}"
     assert "01_投标函.docx" in index and format_money(PRICE) in index
     assert any(c.check == "same-total" and c.severity == "ok" for c in report.checks)
     with pytest.raises(OutputExistsError):
