@@ -52,12 +52,12 @@ def session_of(request: Request) -> str | None:
     return request.scope.get("bidassist.session") or request.cookies.get(COOKIE)
 
 
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     st = state_of(request)
     session = session_of(request)
     context.update(csrf_token=st.csrf.token(session) if session else "", nav=NAV, version=__version__,
                    path=request.url.path, user=request.scope.get("bidassist.user"))
-    return st.templates.TemplateResponse(request, name, context, status_code=status)
+    return st.templates.TemplateResponse(request, template, context, status_code=status)
 
 
 def error_page(request: Request, lines: list[str], status: int) -> HTMLResponse:

@@ -36,7 +36,7 @@ def _import(path: Path) -> dict:
 
 
 async def form_page(request: Request):
-    return page(request, "costs.html", data=None, name=None)
+    return page(request, "costs.html", data=None, sheet_name=None)
 
 
 async def upload(request: Request):
@@ -51,7 +51,7 @@ async def upload(request: Request):
     finally:
         st.area.drop(key)
     status = 422 if data["errors"] else 200
-    return page(request, "costs.html", status=status, data=data, name=path.name)
+    return page(request, "costs.html", status=status, data=data, sheet_name=path.name)
 
 
 def routes() -> list[Route]:
