@@ -42,11 +42,17 @@ class PrivateArea:
     shown (at most `keep`; the oldest is dropped with its files) and all removed at shutdown."""
 
     def __init__(self, keep: int = 64) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="bidassist-web-"))
-        self.root.chmod(0o700)
+        self._root: Path | None = None  # made on first use
         self._keep = keep
         self._items: OrderedDict[str, tuple[Path, object]] = OrderedDict()
         self._lock = threading.Lock()
+
+    @property
+    def root(self) -> Path:
+        if self._root is None:
+            self._root = Path(tempfile.mkdtemp(prefix="bidassist-web-"))
+            self._root.chmod(0o700)
+        return self._root
 
     def new(self) -> tuple[str, Path]:
         key = secrets.token_hex(16)
@@ -93,7 +99,8 @@ class PrivateArea:
     def close(self) -> None:
         with self._lock:
             self._items.clear()
-        shutil.rmtree(self.root, ignore_errors=True)
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
 
 
 def upload_field(form, name: str, what: str, *, required: bool = True) -> UploadFile | None:

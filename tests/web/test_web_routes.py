@@ -251,3 +251,23 @@ def test_documents_render_and_zip(client, workspace):
         assert any(n.endswith(".docx") for n in zf.namelist())
     _one_line_error(client.post("/documents", data={"csrf": token, "bid": "../bid.yaml"}), 400, "no such bid file")
     _one_line_error(client.post("/documents", data={"csrf": token}), 400, "bid: missing field")
+
+
+def test_private_area_is_private_and_removed_at_shutdown(workspace):
+    from starlette.testclient import TestClient
+
+    from bidassist.web import WebConfig, create_app
+
+    app = create_app(WebConfig(workspace=workspace))
+    with TestClient(app) as c:
+        assert _review(c, workspace).status_code == 303
+        root = app.state.web.area.root
+        assert root.stat().st_mode & 0o777 == 0o700
+        assert len(list(root.rglob("contract.docx"))) == 1
+        token = _token(c, "/costs")
+        c.post("/costs", data={"csrf": token},
+               files={"sheet": ("costs.xlsx", (workspace / "costs.xlsx").read_bytes(), "application/octet-stream")})
+        assert not list(root.rglob("costs.xlsx"))  # deleted as soon as it is imported
+    assert not root.exists()
+    assert sorted(p.name for p in workspace.iterdir()) == ["bid.yaml", "contract.docx", "costs.xlsx",
+                                                           "tender_terms.docx"]
