@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse
@@ -99,7 +100,7 @@ def _paths(value: Any):
     """Every file path inside a (pydantic) bid."""
     if isinstance(value, Path):
         yield value
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _paths(getattr(value, name))
     elif isinstance(value, (list, tuple)):
