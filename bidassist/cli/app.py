@@ -27,7 +27,7 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 _state = {"debug": False}
 
 #: command modules, each with `register(app)`; order is the order of `--help`.
-COMMAND_MODULES = ("demo", "bid", "costs", "price", "render", "check", "serve")
+COMMAND_MODULES = ("demo", "bid", "costs", "price", "render", "check")
 
 
 def _version(value: bool) -> None:
@@ -47,6 +47,8 @@ def _root(
 
 for _name in COMMAND_MODULES:
     import_module(f"bidassist.cli.{_name}").register(app)
+#: the web page comes last in `--help`
+import_module("bidassist.cli.serve").register(app)
 
 
 def report_error(exc: BidassistError) -> None:
