@@ -94,8 +94,10 @@ def win_profit_chart(prices: list[float], p_win: list[float], profit: list[float
     body.append(f'<path d="{_path([x(v) for v in prices], [ye(v) for v in profit])}" class="line profit"/>')
     if recommended is not None:
         px = x(recommended)
+        right = px > (L + W - R) / 2
         body.append(f'<line x1="{px:.1f}" y1="{T}" x2="{px:.1f}" y2="{H - B}" class="rec"/>'
-                    f'<text x="{px + 4:.1f}" y="{T + 12}" class="lbl rec">建议 {escape(_short(recommended))}</text>')
+                    f'<text x="{px - 4 if right else px + 4:.1f}" y="{H - B - 8}" class="lbl rec" '
+                    f'text-anchor="{"end" if right else "start"}">建议 recommended {escape(_short(recommended))}</text>')
     body.append(f'<text x="{L}" y="{H - 6}" class="lbl">投标价 bid price →</text>'
                 f'<text x="{L + 4}" y="{T + 12}" class="lbl pwin">P(win) 中标概率</text>'
                 f'<text x="{W - R - 4}" y="{T + 12}" class="lbl profit" text-anchor="end">E[profit] 期望利润</text>')

@@ -64,6 +64,8 @@ def test_contract_review_waive_and_download(server, browser_page, workspace: Pat
     assert page.locator("#changes tbody tr").count() > 0  # compared with the tender terms
     assert page.locator("#key-terms tbody tr").count() > 0
     shot(page, tmp_path, "02-contract-review")
+    page.locator(".clauses .row.flagged").first.scroll_into_view_if_needed()
+    shot(page, tmp_path, "02b-contract-findings")
 
     first = findings.first
     rule = first.locator("code").first.inner_text()
@@ -114,7 +116,7 @@ def test_price_curve_and_cancel(server, browser_page, tmp_path: Path):
 
     page.fill("input[name=iterations]", "2000000")
     page.click("#run")
-    page.wait_for_selector("#job progress")
+    page.wait_for_function("document.querySelector('#job progress') && document.querySelector('#job progress').value > 0")
     shot(page, tmp_path, "05-pricing-progress")
     page.click("#cancel")
     page.wait_for_selector("#cancelled", timeout=60_000)

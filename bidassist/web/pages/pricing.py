@@ -169,7 +169,7 @@ async def form_page(request: Request):
     st = state_of(request)
     chosen = request.query_params.get("bid") or None
     defaults = await run_library(request, _defaults, st, chosen)
-    return page(request, "pricing.html", bids=st.workspace.bid_files(), chosen=chosen, d=defaults,
+    return page(request, "pricing.html", bids=st.workspace.bid_files(), chosen=chosen, d={}, f=defaults,
                 methods=METHODS, job=None, key=None)
 
 
@@ -228,9 +228,14 @@ async def show(request: Request):
     d = {"rivals": ov.rivals or "", "method": ov.method or "", "iterations": ov.iterations or ""}
     if ov.spread:
         d.update(spread_low=ov.spread[0], spread_mode=ov.spread[1], spread_high=ov.spread[2])
+    chosen = job.context.get("bid")
+    try:
+        f = await run_library(request, _defaults, st, chosen)
+    except InputError:  # the bid file changed or went away since the run: no placeholders
+        f = {}
     status = 200 if job.state != "failed" else 400
-    return page(request, "pricing.html", status=status, bids=st.workspace.bid_files(), chosen=job.context.get("bid"),
-                d=d, methods=METHODS, job=job, key=key, view=view, currency=job.context.get("currency", ""))
+    return page(request, "pricing.html", status=status, bids=st.workspace.bid_files(), chosen=chosen, d=d, f=f,
+                methods=METHODS, job=job, key=key, view=view, currency=job.context.get("currency", ""))
 
 
 async def status(request: Request):
