@@ -19,6 +19,11 @@ from bidassist.core.safeio import atomic_write_text
 from bidassist.costs import load_costs
 from bidassist.costs.model import CostModel
 from bidassist.reports.summary import print_bid_summary
+from bidassist.store.record import record_price, record_render
+from bidassist.store.review import record_review
+
+#: the demo's store: the priced bid, the documents' hashes and the contract review go to out/bidassist.db
+STORE_NAME = "bidassist.db"
 
 
 def default_example() -> Path:
@@ -93,6 +98,7 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
             out_dir / "price.json", json.dumps(priced.to_json(), ensure_ascii=False, indent=2),
             force=force))
         result.files.append(write_price_xlsx(priced, out_dir / "price_report.xlsx", force=force))
+        console.print(str(record_price(out_dir / STORE_NAME, bid, priced.to_json())))
         recommended = priced.recommended.price
     else:
         recommended = None
@@ -109,12 +115,15 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
     result.files.extend(f.path for f in report.files)
     if report.index is not None:
         result.files.append(report.index)
+    console.print(str(record_render(out_dir / STORE_NAME, bid, price, [f.path for f in report.files])))
 
     if bid.contract is not None:
         console.print(Rule("5 · 合同审查 Contract check"))
         checked = check_contract(bid.contract.file, against=bid.contract.against,
                                  waivers=bid.contract.waivers)
         print_check_result(checked, console)
+        console.print(str(record_review(out_dir / STORE_NAME, bid.contract.file, checked.to_json(),
+                                        customer=bid.tender.buyer)))
         result.findings = len(checked.findings)
         from bidassist.reports.check_docx import annotate_docx
         from bidassist.reports.check_json import render_json

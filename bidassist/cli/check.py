@@ -34,6 +34,13 @@ def register(app: typer.Typer) -> None:
         packs: list[Path] = typer.Option(None, "--packs", help="Rule pack folder or file (repeatable; "
                                                                "default: the shipped checklists/)."),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
+        record: bool = typer.Option(False, "--record", help="Record the review (key terms, findings) for its "
+                                                            "customer in the store."),
+        customer: str = typer.Option(None, "--customer", help="The customer for --record (default: the bid "
+                                                              "file's buyer, else the contract's 甲方/Buyer)."),
+        jobs: int = typer.Option(1, "--jobs", "-j", help="With a folder: contracts checked in parallel."),
+        db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
+                                                  "bidassist.db beside the contract)."),
     ) -> None:
         """Check a contract for supplier traps; compare it with the tender. Exit 0: nothing at or above
         --fail-on; 1: something; 2: error. 合同审查：背靠背、审计结算、质保金、违约金、单方变更等，并与招标文件比对。"""
@@ -50,6 +57,11 @@ def register(app: typer.Typer) -> None:
         for path in (out, annotate):
             if path is not None and path.exists() and not force:
                 raise InputError("already exists; use --force to overwrite it", str(path))
+        if contract.is_dir():
+            from bidassist.cli.check_batch import run_batch
+
+            raise typer.Exit(run_batch(contract, record=record, jobs=jobs, db=db, customer=customer, lang=lang,
+                                       fmt="json" if fmt == "json" else "table", fail_on=fail_on or "high"))
         if contract.suffix.lower() in (".yaml", ".yml"):
             from bidassist.core.bidfile import load_bid
 
@@ -60,12 +72,17 @@ def register(app: typer.Typer) -> None:
             waivers = waivers or bid.contract.waivers
             fail_on = fail_on or bid.contract.fail_on
             contract = bid.contract.file
+            customer = customer or bid.tender.buyer
         fail_on = fail_on or "high"
         if annotate is not None and annotate.resolve() == contract.resolve():
             raise InputError("--annotate must not overwrite the contract", str(annotate))
         rules = load_packs(list(packs) if packs else None)
         result = check_contract(contract, rules, against=against, waivers=waivers, lang=lang)
         report_lang = lang or result.lang
+        if record:
+            from bidassist.store.review import record_review
+
+            Console(stderr=True, highlight=False).print(str(record_review(db, contract, result.to_json(), customer=customer)))
         if fmt == "table":
             from bidassist.reports.check_terminal import print_result
 

@@ -26,6 +26,9 @@ def register(app: typer.Typer) -> None:
         iterations: int = typer.Option(None, "--iterations", help="Monte Carlo iterations (default: the bid file's)."),
         seed: int = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
         force: bool = typer.Option(False, "--force", help="Overwrite an existing --xlsx file."),
+        record: bool = typer.Option(False, "--record", help="Record this bid and its result in the store."),
+        db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
+                                                  "bidassist.db beside the bid file)."),
     ) -> None:
         """Recommend a bid price with no reserve price: Monte Carlo cost, competitors, evaluation method.
         无标底报价：成本模拟、竞争对手、评标办法，给出建议报价与区间。"""
@@ -52,6 +55,10 @@ def register(app: typer.Typer) -> None:
                                    progress=lambda done, total: bar.update(task, completed=done, total=total))
         else:
             result = price_bid(bid, costs, iterations=iterations, seed=seed)
+        if record:
+            from bidassist.store.record import record_price
+
+            err.print(str(record_price(db, bid, result.to_json())), highlight=False)
         if xlsx is not None:
             from bidassist.reports.price_xlsx import write_price_xlsx
 

@@ -38,6 +38,12 @@ def load_inputs(data: Path) -> tuple[Bid, CostModel, Decimal]:
     return bid, costs, price
 
 
+def _record(db: str | None, bid: Bid, price: Decimal, files: list[Path]) -> None:
+    from bidassist.store.record import record_render
+
+    Console(stderr=True, highlight=False).print(str(record_render(db, bid, price, files)))
+
+
 def _emit_json(obj: object) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
 
@@ -111,6 +117,10 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
         pdf: bool = typer.Option(False, "--pdf", help="Also convert to PDF with LibreOffice (if installed)."),
         fmt: str = typer.Option("text", "--format", help="text or json."),
+        record: bool = typer.Option(False, "--record", help="Record the bid as written (price, document "
+                                                            "hashes) in the store."),
+        db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
+                                                  "bidassist.db beside the bid file)."),
     ) -> None:
         """Fill a template (or --all: the document set) from the bid file, check it, write it.
         生成投标文件（大写金额、分项报价、总价一致性均经校验）。"""
@@ -122,6 +132,8 @@ def register(app: typer.Typer) -> None:
         bid, costs, price = load_inputs(data)
         if all_:
             report = render_documents(bid, costs, price, out, force=force, pdf=pdf)
+            if record:
+                _record(db, bid, price, [f.path for f in report.files])
             if fmt == "json":
                 _emit_json(report.to_dict())
                 return
@@ -134,6 +146,8 @@ def register(app: typer.Typer) -> None:
                 console.print(f"[yellow]note:[/] {n}")
             return
         path = render_template(template, bid, costs, price, out, force=force)
+        if record:
+            _record(db, bid, price, [path])
         made = None
         note = None
         if pdf and path.suffix == ".docx":

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from bidassist.core.distributions import Dist
 from bidassist.core.errors import InputError
@@ -211,7 +211,13 @@ class CountChoice(StrictModel):
 
 
 class History(StrictModel):
-    file: DataPath
+    file: DataPath | None = Field(default=None, description="past bids, CSV or XLSX (or `db`)")
+    db: bool | str | None = Field(
+        default=None, description="fit from the bid-history store instead of a file: true (BIDASSIST_DB or "
+                                  "bidassist.db beside the bid file), or a store path / postgresql:// URL")
+    buyer: str | None = Field(default=None, description="db: only this buyer's tenders (and its group's)")
+    category: str | None = Field(default=None, description="db: only tenders of this category")
+    since: dt.date | int | None = Field(default=None, description="db: only tenders from this date or year on")
     reference: Literal["estimate", "median", "lowest"] = Field(
         default="estimate",
         description="what a bid is divided by: the tender's cost estimate column, or the "
@@ -223,6 +229,32 @@ class History(StrictModel):
         default=None, gt=0,
         description="the reference (estimate / median / lowest bid) expected in this tender; "
                     "default: our expected cost on the bids' basis")
+    base_dir: Path | None = Field(default=None, exclude=True, description="set from the bid file's folder")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _base(cls, data: object, info: ValidationInfo) -> object:
+        if isinstance(data, dict) and "base_dir" in data:
+            raise ValueError("unknown key base_dir")
+        base = (info.context or {}).get("base_dir")
+        return {**data, "base_dir": base} if isinstance(data, dict) and base is not None else data
+
+    @model_validator(mode="after")
+    def _one_source(self) -> History:
+        if (self.file is None) == (self.db is None or self.db is False):
+            raise ValueError("give either file (a past-bids file) or db (the bid-history store)")
+        if self.file is not None and (self.buyer or self.category or self.since is not None):
+            raise ValueError("buyer, category and since filter the store (db), not a file")
+        return self
+
+    @property
+    def label(self) -> str:
+        """Where the history comes from, as the result describes it."""
+        if self.file is not None:
+            return self.file.name
+        filters = ", ".join(f"{k}={v}" for k, v in (("buyer", self.buyer), ("category", self.category),
+                                                     ("since", self.since)) if v is not None)
+        return "the bid-history store" + (f" ({filters})" if filters else "")
 
 
 class Competitors(StrictModel):

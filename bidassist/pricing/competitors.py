@@ -180,6 +180,16 @@ def load_history(path: Path) -> list[HistoryBid]:
     return bids
 
 
+def load_store_history(spec: History) -> list[HistoryBid]:
+    """The same rows as `load_history`, read from the bid-history store with the spec's filters."""
+    from bidassist.store.history_source import store_history_rows
+
+    fields = HistoryBid.__dataclass_fields__
+    return [HistoryBid(**{k: v for k, v in row.items() if k in fields})
+            for row in store_history_rows(spec.db, beside=spec.base_dir, buyer=spec.buyer, category=spec.category,
+                                          since=spec.since)]
+
+
 def _wmean_sd(x: np.ndarray, w: np.ndarray) -> tuple[float, float]:
     m = float(np.average(x, weights=w))
     v = float(np.average((x - m) ** 2, weights=w)) if x.size > 1 else 0.0
@@ -353,7 +363,8 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
                                f"bids = ratio × our expected cost ({expected_cost:,.2f}): {spec.ratio.dist}")
     hist = spec.history
     assert hist is not None
-    fit = fit_history(load_history(hist.file), hist, where=str(hist.file))
+    bids = load_history(hist.file) if hist.file is not None else load_store_history(hist)
+    fit = fit_history(bids, hist, where=str(hist.file or "pricing.competitors.history.db"))
     if "count" not in spec.model_fields_set:
         cv, cc = np.unique(np.array([c for c in fit.counts if c > 0]), return_counts=True)
         if cv.size:
@@ -362,5 +373,5 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
     marg = [Marginal("lognormal", f.mu, f.sigma) for f in fit.named]
     return CompetitorModel(vals, w, marg, Marginal("lognormal", fit.unknown.mu, fit.unknown.sigma),
                            np.array(fit.participation), fit.unknown_share, scale, spec.common_factor,
-                           f"fitted from {hist.file.name}: {len(fit.named)} named competitors, "
+                           f"fitted from {hist.label}: {len(fit.named)} named competitors, "
                            f"{fit.tenders} tenders, ratio to the {fit.reference}", fit)
