@@ -37,6 +37,9 @@ def register(app: typer.Typer) -> None:
         token_file: Path = typer.Option(None, "--token-file", help="File holding an access token (the "
                                                                    "password of the Basic login)."),
         max_upload: int = typer.Option(20, "--max-upload", help="Largest upload in MB."),
+        db: str = typer.Option(None, "--db", help="The bid-history store for the history page: a SQLite "
+                                                  "file or a postgresql:// URL (default: $BIDASSIST_DB, else "
+                                                  "bidassist.db in the workspace)."),
         example: bool = typer.Option(False, "--example", help="Copy the bundled example into the workspace "
                                                               "(creating it) first."),
         hash_password: bool = typer.Option(False, "--hash-password", help="Read a password on standard "
@@ -63,7 +66,7 @@ def register(app: typer.Typer) -> None:
 
         config = WebConfig(workspace=workspace.resolve(), host=host, max_upload=max_upload * 2**20,
                            users=load_users(users) if users else {},
-                           token=load_token(token_file) if token_file else None)
+                           token=load_token(token_file) if token_file else None, db=db)
         application = create_app(config)
         typer.echo(f"bidassist: http://{host}:{port}/  (workspace {config.workspace}; Ctrl-C stops)")
         uvicorn.run(application, host=host, port=port, log_level="warning")

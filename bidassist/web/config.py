@@ -31,6 +31,8 @@ class WebConfig:
     max_jobs: int = 2
     #: contract reviews kept (oldest dropped with their files)
     max_reviews: int = 32
+    #: the bid-history store (path or URL); None: $BIDASSIST_DB, else bidassist.db in the workspace
+    db: str | None = None
 
     @property
     def auth_required(self) -> bool:

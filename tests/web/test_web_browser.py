@@ -5,6 +5,8 @@ to the test's tmp folder (screens/)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -157,7 +159,7 @@ def test_bad_sheet_error_cell_and_error_page(server, browser_page, tmp_path: Pat
     shot(page, tmp_path, "07-error-page")
 
 
-def test_documents_zip(server, browser_page, tmp_path: Path):
+def test_documents_zip_and_history(server, browser_page, workspace: Path, tmp_path: Path):
     base, _ = server
     page = browser_page
     page.goto(base + "/documents")
@@ -171,3 +173,14 @@ def test_documents_zip(server, browser_page, tmp_path: Path):
         names = zf.namelist()
     assert any(n.endswith(".docx") for n in names)
     shot(page, tmp_path, "08-documents")
+
+    bids = tmp_path / "bids.csv"
+    bids.write_text("tender,buyer,bidder,price\nH1,滨江市第一人民医院,甲公司,90\nH1,滨江市第一人民医院,丙公司,95\n"
+                    "G1,国网浙江省电力有限公司,甲公司,100\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "bidassist", "history", "import", str(bids), "--db",
+                    str(workspace / "bidassist.db")], check=True, capture_output=True, timeout=120)
+    page.goto(base + "/history")
+    page.click("#tenders a")  # the first tender's buyer: that customer's history
+    page.wait_for_url("**buyer=**")
+    assert page.locator("#tenders tbody tr").count() == 1
+    shot(page, tmp_path, "09-history")

@@ -1,0 +1,35 @@
+"""The history page over the bid-history store (filled with the CLI's `history import`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from bidassist.web import WebConfig, create_app
+
+
+def test_history_without_a_store_says_how_to_make_one(client):
+    r = client.get("/history")
+    assert r.status_code == 200
+    assert "no store here; run `bidassist db init`" in r.text and "Traceback" not in r.text
+
+
+def test_history_lists_tenders_competitors_and_a_customers_history(workspace: Path, tmp_path: Path):
+    db = tmp_path / "s.db"
+    f = tmp_path / "bids.csv"
+    f.write_text("tender,buyer,bidder,price\nG1,国网浙江省电力有限公司,甲公司,100\nG1,国网浙江省电力有限公司,乙公司,101\n"
+                 "H1,滨江市第一人民医院,甲公司,90\nH1,滨江市第一人民医院,丙公司,95\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "bidassist", "history", "import", str(f), "--db", str(db)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    with TestClient(create_app(WebConfig(workspace=workspace, db=str(db)))) as c:
+        page = c.get("/history").text
+        assert page.count("<td>G1</td>") == 1 and page.count("<td>H1</td>") == 1
+        assert "甲公司" in page and "丙公司" in page
+        one = c.get("/history", params={"buyer": "滨江市第一人民医院"}).text
+        assert "<td>H1</td>" in one and "<td>G1</td>" not in one
+        unknown = c.get("/history", params={"buyer": "nobody"})
+        assert unknown.status_code == 200 and "no customer &#39;nobody&#39; in the store" in unknown.text
