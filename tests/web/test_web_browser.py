@@ -66,7 +66,7 @@ def test_contract_review_waive_and_download(server, browser_page, workspace: Pat
     assert page.locator("#changes tbody tr").count() > 0  # compared with the tender terms
     assert page.locator("#key-terms tbody tr").count() > 0
     shot(page, tmp_path, "02-contract-review")
-    page.locator(".clauses .row.flagged").first.scroll_into_view_if_needed()
+    page.locator(".clauses .row.flagged").first.evaluate("e => e.scrollIntoView()")
     shot(page, tmp_path, "02b-contract-findings")
 
     first = findings.first
