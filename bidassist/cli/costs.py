@@ -11,8 +11,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from bidassist.core.errors import ProblemsError
 from bidassist.core.money import format_money
 from bidassist.core.safeio import atomic_write_text
+from bidassist.costs.messages import summarize
 from bidassist.costs.model import CostImport
 
 costs_app = typer.Typer(help="Import finance's cost sheets; write a blank cost sheet. 成本表导入与模板。",
@@ -24,7 +26,7 @@ class Format(StrEnum):
     json = "json"
 
 
-def _run_import(source: Path, sheet: str | None, column_map: str | None) -> CostImport:
+def _run_import(source: Path, sheet: str | None, column_map: str | None, accept: bool = False) -> CostImport:
     """One library call: a bid file uses its costs section, anything else is a cost sheet."""
     if source.suffix.lower() in (".yaml", ".yml"):
         from bidassist.core.bidfile import load_bid
@@ -35,26 +37,51 @@ def _run_import(source: Path, sheet: str | None, column_map: str | None) -> Cost
         return load_costs(load_bid(source))
     from bidassist.costs import import_cost_sheet
 
-    return import_cost_sheet(source, sheet=sheet, mapping=column_map)
+    return import_cost_sheet(source, sheet=sheet, mapping=column_map, accept_difference=accept)
 
 
-def _print_table(result: CostImport, console: Console) -> None:
+#: (title, justify, narrow) — the narrow table (under 120 columns) keeps the columns marked True
+_COLUMNS = (("来源 Source", "left", False), ("编码 Code", "left", False), ("名称 Description", "left", True),
+            ("单位 Unit", "left", True), ("数量 Qty", "right", True), ("最低 Low", "right", False),
+            ("最可能 Likely", "right", True), ("最高 High", "right", False), ("分布 Dist", "left", False),
+            ("类别 Category", "left", False))
+
+
+def _print_table(result: CostImport, console: Console, *, wide: bool = False) -> None:
+    """The lines as a table; numbers never wrap (descriptions do). Under 120 columns only
+    description, unit, quantity and likely are shown unless `wide`."""
     model = result.model
+    narrow = not wide and console.width < 120
     table = Table(title=f"成本明细 Cost lines — {model.source}", show_lines=False, header_style="bold")
-    for name, justify in (("来源 Source", "left"), ("编码 Code", "left"), ("名称 Description", "left"),
-                          ("单位 Unit", "left"), ("数量 Qty", "right"), ("最低 Low", "right"),
-                          ("最可能 Likely", "right"), ("最高 High", "right"), ("分布 Dist", "left"),
-                          ("类别 Category", "left")):
-        table.add_column(name, justify=justify, overflow="fold")
+    keep = [i for i, col in enumerate(_COLUMNS) if col[2] or not narrow]
+    for i in keep:
+        name, justify, _ = _COLUMNS[i]
+        numeric = justify == "right"
+        table.add_column(name, justify=justify, no_wrap=numeric, overflow="ellipsis" if numeric else "fold",
+                         ratio=None if numeric else (3 if i == 2 else 1))
     for ln in model.lines:
-        table.add_row(ln.source or "", ln.code or "", ln.description, ln.unit or "", f"{ln.quantity:,}",
-                      format_money(ln.low), format_money(ln.likely), format_money(ln.high),
-                      ln.distribution, ln.category or "")
+        cells = (ln.source or "", ln.code or "", ln.description, ln.unit or "", f"{ln.quantity:,}",
+                 format_money(ln.low), format_money(ln.likely), format_money(ln.high), ln.distribution,
+                 ln.category or "")
+        table.add_row(*(escape(cells[i]) for i in keep))
     console.print(table)
     totals = model.totals
     console.print(f"{len(model.lines)} 行 lines · 合计 totals (quantity × unit cost): "
                   f"low {format_money(totals.low)} · likely {format_money(totals.likely)} · "
                   f"high {format_money(totals.high)} {model.currency}")
+    for m in result.markups:
+        rate = f" {m.rate * 100:g} %" if m.rate is not None else ""
+        amount = f" {format_money(m.amount)}" if m.amount is not None else ""
+        console.print(f"markup {m.kind}: {escape(m.label)}{rate}{amount} ({m.source})")
+    rec = result.reconciliation
+    if rec is not None:
+        if rec.sheet_total is None:
+            console.print(f"reconciliation: {rec.status} — {escape(rec.basis)}")
+        else:
+            console.print(f"reconciliation: {rec.status} — stated {format_money(rec.sheet_total)} ({escape(rec.cell or '')})"
+                          f" vs imported {format_money(rec.imported)}, difference {format_money(rec.difference or 0)}")
+    for sh in result.sheets:
+        console.print(f"sheet {escape(sh.name)}: {sh.role}" + (f" — {escape(sh.reason)}" if sh.reason else ""))
 
 
 @costs_app.command("import")
@@ -66,25 +93,37 @@ def import_cmd(
     column_map: str | None = typer.Option(None, "--map", help="Columns for sheets whose headers are not "
                                           "recognised: code=A,description=B,unit=C,quantity=D,price=E "
                                           "(also low/likely/high/amount/category/distribution/risk, "
-                                          "header=ROW)."),
+                                          "header=ROW, first=ROW, last=ROW; per sheet: \"清单:quantity=G\")."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Also write the JSON to this file."),
     fmt: Format = typer.Option(Format.table, "--format", help="table (default) or json on stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the -o file if it exists."),
+    all_errors: bool = typer.Option(False, "--all-errors", help="List every problem (default: a summary "
+                                                                "per kind and the first 20)."),
+    wide: bool = typer.Option(False, "--wide", help="All table columns, whatever the terminal width."),
+    accept: bool = typer.Option(False, "--accept-difference", help="Import even when the stated total "
+                                "differs from the lines (reported as a warning)."),
 ) -> None:
     """Import a cost sheet: print its lines and totals. Problems are listed as `Sheet!Cell: problem`
     (exit 2); warnings are printed and do not fail. 导入成本表。"""
-    result = _run_import(sheet_file, sheet, column_map)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        result = _run_import(sheet_file, sheet, column_map, accept)
+    except ProblemsError as exc:
+        for text in summarize(exc.problems, all_errors=all_errors):
+            err.print(f"[bold red]error:[/] {escape(text)}", markup=True, highlight=False)
+        if "fix:" in exc.message:
+            err.print(f"[bold red]error:[/] {escape(exc.message)}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
     data = result.to_json()
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is not None:
         atomic_write_text(output, text, force=force)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
-    for w in result.warnings:
-        err.print(f"[yellow]warning:[/] {escape(str(w))}", markup=True, highlight=False)
+    for text in summarize(result.warnings, all_errors=all_errors):
+        err.print(f"[yellow]warning:[/] {escape(text)}", markup=True, highlight=False)
     if fmt is Format.json:
         typer.echo(text, nl=False)
     else:
-        _print_table(result, Console(highlight=False))
+        _print_table(result, Console(highlight=False), wide=wide)
         if output is not None:
             err.print(f"wrote {output}")
 

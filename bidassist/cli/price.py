@@ -26,6 +26,8 @@ def register(app: typer.Typer) -> None:
         iterations: int = typer.Option(None, "--iterations", help="Monte Carlo iterations (default: the bid file's)."),
         seed: int = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
         force: bool = typer.Option(False, "--force", help="Overwrite an existing --xlsx file."),
+        scenario: list[Path] = typer.Option(None, "--scenario",
+                                            help="A YAML file of pricing overrides; repeat to compare several."),
         record: bool = typer.Option(False, "--record", help="Record this bid and its result in the store."),
         db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
                                                   "bidassist.db beside the bid file)."),
@@ -55,6 +57,11 @@ def register(app: typer.Typer) -> None:
                                    progress=lambda done, total: bar.update(task, completed=done, total=total))
         else:
             result = price_bid(bid, costs, iterations=iterations, seed=seed)
+        if scenario:
+            from bidassist.pricing.scenarios import price_scenarios
+
+            result.scenarios = price_scenarios(
+                bid, costs, list(scenario), lambda b: price_bid(b, costs, iterations=iterations, seed=seed))
         if record:
             from bidassist.store.record import record_price
 

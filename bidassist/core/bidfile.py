@@ -105,7 +105,9 @@ class CostLineInput(StrictModel):
 
 #: fields a cost sheet column can be mapped to (`map: {description: B, quantity: D}`), plus `header`
 COST_MAP_FIELDS = ("code", "description", "unit", "quantity", "price", "amount", "low", "likely", "high",
-                   "category", "distribution", "risk", "header")
+                   "category", "distribution", "risk", "labour", "material", "machinery", "overhead_profit",
+                   "header", "first", "last")
+_COST_MAP_ROWS = ("header", "first", "last")
 
 
 class CostsSection(StrictModel):
@@ -125,10 +127,10 @@ class CostsSection(StrictModel):
             if key not in COST_MAP_FIELDS:
                 raise ValueError(f"unknown field {key!r} (use {', '.join(COST_MAP_FIELDS)})")
             text = str(col).strip().upper()
-            ok = text.isdigit() and int(text) >= 1 if key == "header" else (
+            ok = text.isdigit() and int(text) >= 1 if key in _COST_MAP_ROWS else (
                 text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
             if not ok:
-                raise ValueError(f"{key}: {col!r} is not a " + ("row number" if key == "header" else
+                raise ValueError(f"{key}: {col!r} is not a " + ("row number" if key in _COST_MAP_ROWS else
                                                                 "column letter such as D"))
             out[key] = text
         return out
@@ -173,19 +175,40 @@ class Retention(StrictModel):
     months: int = Field(ge=0)
 
 
+class SpendPoint(StrictModel):
+    share: Rate = Field(gt=0, le=1)
+    day: int = Field(ge=0, description="days after contract signing")
+
+
+class Bond(StrictModel):
+    share: Rate = Field(gt=0, le=1, description="bond amount as a share of the price")
+    annual_fee: Rate = Field(ge=0, le=1, description="bank fee a year, share of the bond amount")
+    months: float = Field(gt=0, le=600)
+
+
 class PaymentTerms(StrictModel):
     advance: Rate = Field(default=Decimal(0), ge=0, le=1)
     milestones: list[Milestone] = Field(default_factory=list)
     retention: Retention | None = None
     annual_rate: Rate = Field(default=Decimal("0.045"), ge=0, le=1)
     duration_days: int | None = Field(default=None, ge=0, description="contract work period")
+    spending: list[SpendPoint] = Field(default_factory=list,
+                                       description="our spending profile; default: even over the duration")
+    bond: Bond | None = None
 
     @model_validator(mode="after")
     def _shares_sum_to_one(self) -> PaymentTerms:
-        total = self.advance + sum(m.share for m in self.milestones) + (
-            self.retention.share if self.retention else 0)
+        ret = self.retention.share if self.retention else 0
+        total = self.advance + sum(m.share for m in self.milestones) + ret
         if self.milestones and abs(total - 1) > Decimal("0.0001"):
-            raise ValueError(f"advance + milestones + retention shares must add up to 1, got {total}")
+            raise ValueError(f"advance {self.advance} + milestones {sum(m.share for m in self.milestones)} + "
+                             f"retention {ret} = {total}: the shares must add up to 1")
+        if not self.milestones and self.advance + ret > 1:
+            raise ValueError(f"advance {self.advance} + retention {ret} = {self.advance + ret} leaves a negative "
+                             "balance at delivery: the shares must add up to at most 1")
+        spent = sum((s.share for s in self.spending), Decimal(0))
+        if self.spending and abs(spent - 1) > Decimal("0.0001"):
+            raise ValueError(f"spending shares add up to {spent}, not 1")
         return self
 
 
@@ -225,6 +248,10 @@ class History(StrictModel):
     half_life_years: float | None = Field(default=None, gt=0, description="weight recent tenders")
     us: str | None = Field(default=None, description="our own name in the file (our bids are not a competitor's)")
     min_tenders: int = Field(default=2, ge=2, description="tenders a bidder needs to be fitted on its own")
+    p_lowest_not_awarded: float | None = Field(
+        default=None, ge=0, lt=1,
+        description="lowest price: the chance the lowest bid is not awarded (then one of the others is); "
+                    "default: estimated from the history's winners; 0 switches it off")
     reference_price: Money | None = Field(
         default=None, gt=0,
         description="the reference (estimate / median / lowest bid) expected in this tender; "
@@ -264,6 +291,9 @@ class Competitors(StrictModel):
     history: History | None = None
     common_factor: float = Field(default=0.0, ge=0, le=1,
                                  description="share of bid variance common to all competitors")
+    combine: Literal["friedman", "gates"] = Field(
+        default="friedman", description="friedman: simulate every rival independently; gates: P(win) = "
+                                        "p/(p + n(1 − p)) from one rival's p (lowest price, price or ratio)")
 
     @field_validator("count", mode="before")
     @classmethod
@@ -277,6 +307,8 @@ class Competitors(StrictModel):
         given = [k for k in ("price", "ratio", "history") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of price, ratio or history")
+        if self.combine == "gates" and self.history is not None:
+            raise ValueError("combine: gates needs rivals given as price or ratio, not history")
         return self
 
 
@@ -316,6 +348,18 @@ class Policy(StrictModel):
     min_margin: float = Field(default=0.0, ge=-1, description="over expected cost")
     max_loss_probability: float = Field(default=0.2, ge=0, le=1)
     min_win_probability: float = Field(default=0.05, ge=0, le=1)
+    max_cvar_loss: Money | None = Field(
+        default=None, ge=0, description="risk limit: the mean loss if won in the worst (1 − cvar_level) of cases "
+                                        "(CVaR, ex VAT) must not exceed this")
+    cvar_level: float = Field(default=0.95, gt=0, lt=1)
+
+
+class SharedDriver(StrictModel):
+    """A market index (e.g. material prices) that moves our cost and the rivals' bids together."""
+
+    sd: float = Field(gt=0, le=2, description="sd of the index in logs (mean 1)")
+    cost_share: float = Field(ge=0, le=1, description="share of our cost that follows the index")
+    bid_share: float = Field(ge=0, le=1, description="share of the rivals' bids that follows the index")
 
 
 class PricingSection(StrictModel):
@@ -331,6 +375,14 @@ class PricingSection(StrictModel):
     evaluation: Evaluation = Field(default_factory=lambda: LowestPrice(method="lowest_price"))
     policy: Policy = Field(default_factory=Policy)
     bid_cost: Money = Field(default=Decimal(0), ge=0, description="sunk cost of bidding")
+    price_step: Money = Field(default=Decimal("0.01"), gt=0,
+                              description="the tender's price unit: prices are multiples of it (0.0001 for unit prices)")
+    shared_driver: SharedDriver | None = None
+    sobol: bool | None = Field(default=None, description="rivals' bids and counts from scrambled Sobol points "
+                                                         "(randomised quasi-Monte Carlo); default: where it pays "
+                                                         "(lowest price, rivals as price or ratio)")
+    near_optimal_share: float = Field(default=0.01, gt=0, lt=1,
+                                      description="the near-optimal band: expected profit within this share of the best")
 
 
 # --------------------------------------------------------------------------- offer, documents, contract

@@ -7,6 +7,7 @@ An explicit column map (`code=A,description=B,...`) overrides or replaces the ma
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,12 +17,17 @@ from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
 #: Fields a column can hold. `price` is a single unit price; `low/likely/high` a three-point one.
 FIELDS = ("code", "description", "unit", "quantity", "price", "amount", "low", "likely", "high",
-          "category", "distribution", "risk")
-NUMERIC_FIELDS = ("quantity", "price", "amount", "low", "likely", "high")
+          "category", "distribution", "risk", "labour", "material", "machinery", "overhead_profit")
+#: components of a 综合单价 (all-in unit rate), kept as a breakdown on the line
+BREAKDOWN_FIELDS = ("labour", "material", "machinery", "overhead_profit")
+NUMERIC_FIELDS = ("quantity", "price", "amount", "low", "likely", "high", *BREAKDOWN_FIELDS)
+#: map keys that are rows, not columns: the header row, the first and the last data row
+ROW_KEYS = ("header", "first", "last")
 #: How many rows from the top are searched for the header.
 HEADER_SEARCH_ROWS = 40
 
-# Synonyms, most specific first within a field. Chinese match as substrings, English as words.
+# Synonyms, most specific first within a field. Chinese match as substrings, English as whole words
+# (a unit such as `r/min` is one token: it is not `min`).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "low": ("最低", "乐观", "最小", "低值", "low", "min", "minimum", "optimistic", "best case"),
     "likely": ("最可能", "最可能值", "可能值", "likely", "most likely", "mode", "base", "expected"),
@@ -31,14 +37,23 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "risk": ("风险", "风险项", "risk"),
     "price": ("综合单价", "含税单价", "不含税单价", "单价", "unit price", "unit cost", "unit rate", "rate",
               "price", "cost per unit"),
-    "amount": ("合价", "金额", "合计", "总价", "小计", "amount", "total", "extended", "line total", "sum"),
-    "quantity": ("工程量", "工程数量", "数量", "quantity", "qty", "qty.", "count"),
+    "amount": ("合价", "金额", "合计", "总价", "小计", "费用", "amount", "total", "extended", "line total", "sum"),
+    "quantity": ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "工程量", "工程数量", "数量",
+                 "total quantity", "total qty", "quantity", "qty", "qty.", "count"),
+    "labour": ("人工费", "人工单价", "labour", "labor"),
+    "material": ("材料费", "主材费", "材料单价", "material", "materials"),
+    "machinery": ("机械费", "机械使用费", "施工机具使用费", "机具费", "machinery"),
+    "overhead_profit": ("管理费和利润", "管理费及利润", "企业管理费和利润", "管理费与利润", "overhead and profit",
+                        "overheads and profit"),
     "unit": ("计量单位", "单位", "unit", "uom", "units"),
-    "description": ("项目名称", "清单项目名称", "费用名称", "设备名称", "材料名称", "名称", "品名", "项目",
-                    "description", "item description", "item", "name"),
+    "description": ("项目名称", "清单项目名称", "费用名称", "设备名称", "材料名称", "分区分类描述", "工作项目",
+                    "名称", "品名", "项目", "description", "item description", "description of item",
+                    "description of work", "item of work", "particulars", "item", "name"),
     # recognised so that they are not mistaken for another field, then not imported
-    "notes": ("备注", "项目特征", "特征描述", "规格型号", "规格", "型号", "品牌", "产地", "remarks", "remark",
-              "note", "notes", "specification", "spec", "brand", "model", "comment", "comments"),
+    "notes": ("备注", "项目特征", "特征描述", "规格型号", "规格", "型号", "品牌", "产地", "暂估价", "其中",
+              "工程量计算规则", "计算规则", "计算式", "计算公式", "工作内容", "定额人工费", "转速", "功率",
+              "remarks", "remark", "note", "notes", "specification", "spec", "brand", "model", "comment",
+              "comments"),
     "code": ("项目编码", "清单编码", "编码", "编号", "代码", "序号", "code", "item no", "item no.", "no",
              "no.", "ref", "#", "id", "wbs"),
 }
@@ -46,7 +61,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _CODE_RANK = {"项目编码": 0, "清单编码": 0, "编码": 1, "代码": 1, "code": 1, "编号": 2, "item no": 2,
               "item no.": 2, "ref": 2, "wbs": 2, "id": 3, "序号": 4, "no": 4, "no.": 4, "#": 4}
 _ORDER = ("low", "likely", "high", "distribution", "category", "risk", "price", "amount", "quantity",
-          "unit", "description", "notes", "code")
+          *BREAKDOWN_FIELDS, "unit", "description", "notes", "code")
+#: a quantity column that says it is the total one wins over per-floor/per-zone quantity columns
+_TOTAL_QTY = ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "total quantity", "total qty")
 
 _BRACKETS = re.compile(r"[\(\[（【〔][^\)\]）】〕]*[\)\]）】〕]")
 _SPACE = re.compile(r"\s+")
@@ -79,10 +96,25 @@ def _match_one(norm: str) -> tuple[str, str] | None:
             if _CJK.search(syn):
                 hit = syn in compact
             else:
-                hit = len(syn) > 1 and re.search(rf"(?<![a-z]){re.escape(syn)}(?![a-z])", norm) is not None
+                hit = len(syn) > 1 and re.search(rf"(?<![a-z/]){re.escape(syn)}(?![a-z/])", norm) is not None
             if hit and (best is None or (len(syn), -prio) > best[:2]):
                 best = (len(syn), -prio, fld, syn)
-    return (best[2], best[3]) if best else None
+    if best is None:
+        return _near_miss(norm)
+    return best[2], best[3]
+
+
+#: English header words long enough that a typo (Particualrs, Quantitiy) still names them
+_LONG_WORDS = {syn: fld for fld in ("description", "quantity", "amount", "price", "unit")
+               for syn in SYNONYMS[fld] if syn.isalpha() and len(syn) >= 8}
+
+
+def _near_miss(norm: str) -> tuple[str, str] | None:
+    word = norm.replace(".", "").strip()
+    if not (word.isascii() and word.isalpha() and len(word) >= 8):
+        return None
+    close = difflib.get_close_matches(word, list(_LONG_WORDS), n=1, cutoff=0.85)
+    return (_LONG_WORDS[close[0]], close[0]) if close else None
 
 
 def _match_header(text: object) -> tuple[str, str] | None:
@@ -91,9 +123,10 @@ def _match_header(text: object) -> tuple[str, str] | None:
         return None
     raw = unicodedata.normalize("NFKC", str(text)).lower()
     for inner in re.findall(r"[\(\[（【〔]([^\)\]）】〕]*)[\)\]）】〕]", raw):
-        m = _match_one(_SPACE.sub(" ", inner).strip())
-        if m is not None and m[0] in ("low", "likely", "high"):
-            return m
+        word = _SPACE.sub(" ", inner).strip()
+        for fld in ("low", "likely", "high"):
+            if word in SYNONYMS[fld]:  # the whole bracket, never a part of a unit such as r/min
+                return fld, word
     return _match_one(normalize_header(text))
 
 
@@ -104,20 +137,34 @@ def classify_header(top: object, bottom: object = None) -> tuple[str, str] | Non
     b = _match_header(bottom) if bottom not in (None, "") else None
     if b is None:
         return t
-    if b[0] in ("low", "likely", "high") and t is not None and t[0] == "amount":
+    if t is None:
+        return b
+    if b[0] in ("low", "likely", "high") and t[0] == "amount":
         return None
+    if t[0] == "price" and b[0] == "amount":
+        return t  # 综合单价 over 合计/小计: the all-in unit rate itself
+    if t[0] == "quantity" and b[0] == "amount":
+        return "quantity", "合计工程量"  # 工程量 over 合计: the total of per-floor quantities
     return b
 
 
 @dataclass
 class Layout:
-    """Where the table is: the header row(s), the first data row, and field -> column."""
+    """Where the table is: the header row(s), the first (and last) data row, and field -> column."""
 
     columns: dict[str, int]
     header_row: int | None  # 0-based, None when only a map was given and no header found
     data_start: int
     header_text: dict[int, str] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    #: 0-based last data row (from the map's last=ROW), None: to the end of the sheet
+    last_row: int | None = None
+    #: normalized texts of the header row(s) and of the title block above: a page header repeated
+    #: further down is recognised by them
+    header_words: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
+    #: the fields the user mapped (messages about them name the mapped cells)
+    mapped: frozenset[str] = frozenset()
 
     def letter(self, fld: str) -> str:
         return col_letter(self.columns[fld])
@@ -178,98 +225,231 @@ def _usable(fields: set[str]) -> bool:
 
 
 def _looks_like_subheader(raw: RawSheet, origin: dict, r: int) -> bool:
-    """The row below a header that names more columns (最低/最可能/最高) and holds no numbers."""
+    """The row below a header that names more columns (最低/最可能/最高, 综合单价/合价/其中：暂估价,
+    人工费/材料费/...) and holds no numbers: most of its texts are header words."""
     if r >= len(raw.rows):
         return False
-    row = raw.rows[r]
-    found = 0
-    for c, v in enumerate(row):
+    matched = unmatched = 0
+    for c, v in enumerate(raw.rows[r]):
         if _is_blank(v) or c in raw.hidden_cols:
             continue
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             return False
         if _match_header(v) is None:
-            return False
-        found += 1
-    return found > 0
+            unmatched += 1
+        else:
+            matched += 1
+    if matched == 0:
+        return False
+    # a group header merged across columns (工程量 over -1层 | -2层 | 合计工程量) has sub-headers
+    # that need not be header words
+    grouped = any(r0 == r - 1 and c1 > c0 for (r0, c0), (_r1, c1) in raw.merged)
+    return matched >= unmatched or grouped
 
 
-def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int,
+def _rank(fld: str, syn: str) -> int:
+    if fld == "code":
+        return _CODE_RANK.get(syn, 5)
+    if fld == "quantity":
+        return 0 if syn in _TOTAL_QTY else 1
+    return 0
+
+
+def _is_text_only(raw: RawSheet, c: int, start: int) -> bool:
+    """A column whose cells below the header are words (工程量计算规则, 项目特征): never a number column."""
+    numbers = words = 0
+    for row in raw.rows[start:start + 400]:
+        v = row[c] if c < len(row) else ""
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            numbers += 1
+        elif isinstance(v, str) and v.strip():
+            t = v.strip().replace(",", "").replace("，", "")
+            if any(ch.isdigit() for ch in t[:1]) or t[:1] in "-.¥￥$":
+                numbers += 1
+            elif len(t) >= 4:  # rule text, not a typo such as 「工」 in a quantity cell
+                words += 1
+        if numbers + words >= 60:
+            break
+    return words >= 3 and words > 2 * numbers
+
+
+def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: int,
              warnings: list[Problem]) -> dict[str, int]:
-    """Field -> column; a second column naming the same field is reported and ignored."""
-    chosen: dict[str, tuple[int, int]] = {}
+    """Field -> column: the best-ranked candidate of each field (项目编码 beats 序号, a total quantity
+    column beats per-floor ones); a column of words is never a number column; a second column naming
+    the same field is reported and ignored."""
+    candidates: dict[str, list[tuple[int, int]]] = {}
     for c in sorted(fields):
         fld, syn = fields[c]
-        if fld == "notes":
+        if fld != "notes":
+            candidates.setdefault(fld, []).append((_rank(fld, syn), c))
+    chosen: dict[str, int] = {}
+    where = f"{sheet_ref(raw.name)}!"
+    for fld, cands in candidates.items():
+        cands.sort()
+        usable = [c for _, c in cands if fld not in NUMERIC_FIELDS or not _is_text_only(raw, c, start)]
+        for _, c in cands:
+            if c not in usable:
+                warnings.append(Problem(f"{where}{col_letter(c)}{r + 1}",
+                                        f"column {col_letter(c)} holds words, not numbers; not read as {fld}"))
+        if not usable:
             continue
-        rank = _CODE_RANK.get(syn, 5) if fld == "code" else 0
-        if fld not in chosen or rank < chosen[fld][1]:
-            if fld in chosen:
-                old = chosen[fld][0]
-                warnings.append(Problem(f"{sheet_ref(raw.name)}!{col_letter(old)}{r + 1}",
-                                        f"column {col_letter(c)} is a better {fld} column; this one is ignored"))
-            chosen[fld] = (c, rank)
-        else:
-            warnings.append(Problem(
-                f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}",
-                f"a second {fld} column (first is {col_letter(chosen[fld][0])}); this one is ignored"))
-    return {fld: c for fld, (c, _) in chosen.items()}
+        chosen[fld] = usable[0]
+        best_rank = cands[0][0]
+        for c in [c for rank, c in cands if rank == best_rank and c in usable][1:]:
+            warnings.append(Problem(f"{where}{col_letter(c)}{r + 1}",
+                                    f"a second {fld} column (column {col_letter(usable[0])} is used); "
+                                    "this one is ignored"))
+    return chosen
+
+
+def _title_words(raw: RawSheet, top: int) -> frozenset[str]:
+    words = set()
+    for row in raw.rows[:top]:
+        for v in row:
+            if isinstance(v, str) and v.strip():
+                words.add(normalize_header(v))
+    return frozenset(words)
+
+
+def _header_words(raw: RawSheet, rows: tuple[int, ...]) -> frozenset[str]:
+    words = set()
+    for r in rows:
+        for v in raw.rows[r] if r < len(raw.rows) else ():
+            if isinstance(v, str) and v.strip():
+                words.add(normalize_header(v))
+    return frozenset(words)
+
+
+def _best_header(raw: RawSheet, origin: dict, mapping: dict[str, str] | None
+                 ) -> tuple[int, int | None, dict[int, tuple[str, str]]] | None:
+    """(header row, sub-header row or None, column -> (field, synonym)) of the best header row."""
+    best: tuple[int, int, int | None, dict] | None = None
+    for r in range(min(len(raw.rows), HEADER_SEARCH_ROWS)):
+        below = _below_of(raw, origin, r)
+        fields = _row_fields(raw, origin, r, below)
+        kinds = {f for f, _ in fields.values()}
+        if "description" not in kinds and kinds & {"quantity", "price", "amount"}:
+            found = _unnamed_text_column(raw, r, fields)
+            if found is not None:
+                fields = {**fields, found: ("description", "")}
+                kinds.add("description")
+        if not _usable(kinds) and mapping is None:
+            continue
+        if kinds and (best is None or len(kinds) > best[0]):
+            best = (len(kinds), r, below, fields)
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str]]) -> int | None:
+    """A header row with number columns but no description synonym (明目 | 费用 | 小计): the first
+    column headed by words no synonym knows whose cells below are mostly text."""
+    row = raw.rows[r]
+    for c, v in enumerate(row[:min(len(row), 6)]):
+        if c in fields or not isinstance(v, str) or not v.strip():
+            continue
+        below = [x[c] for x in raw.rows[r + 1:r + 30] if c < len(x) and x[c] not in ("", None)]
+        texts = [x for x in below if isinstance(x, str)]
+        if len(below) >= 2 and len(texts) * 4 >= len(below) * 3:
+            return c
+    return None
+
+
+def _below_of(raw: RawSheet, origin: dict, r: int) -> int | None:
+    own = {f for f, _ in _row_fields(raw, origin, r, None).values()}
+    if len(own) >= 2 and _looks_like_subheader(raw, origin, r + 1):
+        return r + 1
+    return None
 
 
 def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout | None:
-    """Find the header and the columns; None when the sheet holds no recognisable cost table."""
+    """Find the header and the columns; None when the sheet holds no recognisable cost table.
+    `mapping` (field -> column letter, header/first/last -> row number) overrides what is found."""
     origin = _merged_origin(raw)
-    limit = min(len(raw.rows), HEADER_SEARCH_ROWS)
-    best: tuple[int, int, dict] | None = None  # (score, row, fields)
-    def below_of(r: int) -> int | None:
-        if _looks_like_subheader(raw, origin, r + 1) and len(_row_fields(raw, origin, r, None)) >= 2:
-            return r + 1
-        return None
-
-    for r in range(limit):
-        below = below_of(r)
-        fields = _row_fields(raw, origin, r, below)
-        kinds = {f for f, _ in fields.values()}
-        if not _usable(kinds) and mapping is None:
-            continue
-        score = len(kinds)
-        if score and (best is None or score > best[0]):
-            best = (score, r, fields)
+    mapping = mapping or None
+    if mapping and "header" in mapping:
+        r = int(mapping["header"]) - 1
+        below = _below_of(raw, origin, r)
+        found = (r, below, _row_fields(raw, origin, r, below))
+    else:
+        found = _best_header(raw, origin, mapping)
     warnings: list[Problem] = []
     columns: dict[str, int] = {}
-    header_row = None
-    data_start = 0
-    if best is not None and (_usable({f for f, _ in best[2].values()}) or mapping):
-        _, header_row, fields = best
-        if mapping is not None and not _usable({f for f, _ in fields.values()}) and len(fields) < 2:
-            header_row, fields = None, {}
-        if header_row is not None:
-            below = below_of(header_row)
-            columns = _resolve(raw, fields, header_row, warnings)
-            data_start = (below if below is not None else header_row) + 1
+    header_row = below = None
+    if found is not None:
+        header_row, below, fields = found
+        usable = _usable({f for f, _ in fields.values()})
+        if mapping is not None and not usable and len(fields) < 2 and "header" not in mapping:
+            header_row, below, fields = None, None, {}
+        elif not usable and mapping is None:
+            return None
+        start = (below if below is not None else header_row) + 1 if header_row is not None else 0
+        columns = _resolve(raw, fields, header_row if header_row is not None else 0, start, warnings)
+    data_start = ((below if below is not None else header_row) + 1) if header_row is not None else 0
     if mapping:
-        for fld, letter in mapping.items():
-            if fld == "header":
-                continue
-            c = col_index(letter)
-            for other, oc in list(columns.items()):
-                if oc == c and other != fld:
-                    del columns[other]
-            columns[fld] = c
-        if "header" in mapping:
-            header_row = int(mapping["header"]) - 1
-            data_start = header_row + 1
-        elif header_row is None:
-            data_start = 0
+        columns, warnings = _apply_mapping(columns, warnings, mapping)
+        if "first" in mapping:
+            data_start = int(mapping["first"]) - 1
     if not columns or not _usable(set(columns)):
         return None
-    return Layout(columns, header_row, data_start, warnings=warnings)
+    head_rows = () if header_row is None else ((header_row,) if below is None else (header_row, below))
+    return Layout(columns, header_row, data_start, warnings=warnings,
+                  last_row=int(mapping["last"]) - 1 if mapping and "last" in mapping else None,
+                  header_words=_header_words(raw, head_rows),
+                  title_words=_title_words(raw, header_row if header_row is not None else 0),
+                  mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS))
+
+
+def _apply_mapping(columns: dict[str, int], warnings: list[Problem], mapping: dict[str, str]
+                   ) -> tuple[dict[str, int], list[Problem]]:
+    """The user's columns replace what the headers say; no message is left about a column the user
+    chose or a field the user mapped."""
+    out = dict(columns)
+    for fld, letter in mapping.items():
+        if fld in ROW_KEYS:
+            continue
+        c = col_index(letter)
+        for other, oc in list(out.items()):
+            if oc == c and other != fld:
+                del out[other]
+        out[fld] = c
+    mapped_cols = {col_letter(c) for c in out.values()}
+    kept = [w for w in warnings
+            if not any(f" {f} column" in w.message or f"as {f}" in w.message for f in mapping)
+            and not any(w.where and w.where.split("!")[-1].rstrip("0123456789") == col for col in mapped_cols)]
+    return out, kept
+
+
+_SHEET_PREFIX = re.compile(r"^\s*(?P<sheet>[^=:：]+?)\s*[:：]\s*(?P<rest>[A-Za-z_]+\s*=.*)$")
+
+
+def parse_sheet_mappings(spec: str | dict | None) -> dict[str | None, dict[str, str]] | None:
+    """`--map` with sheet scopes: `清单:quantity=G,price=H;汇总:description=B` -> {sheet: map};
+    items before any `SHEET:` apply to every sheet (key None). A dict is one map for every sheet,
+    or {sheet: {...}} when its values are dicts."""
+    if spec is None:
+        return None
+    if isinstance(spec, dict):
+        if spec and all(isinstance(v, dict) for v in spec.values()):
+            return {str(k): parse_mapping(v) for k, v in spec.items()}  # type: ignore[misc]
+        return {None: parse_mapping(spec)}  # type: ignore[dict-item]
+    scopes: dict[str | None, list[str]] = {}
+    current: str | None = None
+    for part in [p for p in re.split(r"[,;，；]", spec) if p.strip()]:
+        m = _SHEET_PREFIX.match(part)
+        if m:
+            current, part = m.group("sheet").strip(), m.group("rest")
+        scopes.setdefault(current, []).append(part)
+    return {k: parse_mapping(",".join(v)) for k, v in scopes.items()}  # type: ignore[misc]
 
 
 def parse_mapping(spec: str | dict[str, str] | None) -> dict[str, str] | None:
-    """`code=A,description=B,quantity=D,likely=F[,header=4]` (or the same as a dict) -> a checked
-    dict. Fields: code, description, unit, quantity, price, amount, low, likely, high, category,
-    distribution, risk; `header` is the header's row number (data starts below it)."""
+    """`code=A,description=B,quantity=D,likely=F[,header=4,first=5,last=80]` (or the same as a dict)
+    -> a checked dict. Fields: code, description, unit, quantity, price, amount, low, likely, high,
+    category, distribution, risk, labour, material, machinery, overhead_profit; `header` is the
+    header's row number, `first`/`last` the first/last data row."""
     if spec is None:
         return None
     if isinstance(spec, str):
@@ -285,21 +465,11 @@ def parse_mapping(spec: str | dict[str, str] | None) -> dict[str, str] | None:
     problems = []
     for k, v in items:
         key = k.lower()
-        if key not in FIELDS and key != "header":
-            problems.append(f"unknown field {k!r} (use {', '.join(FIELDS)} or header)")
-            continue
-        if key == "header":
-            if not v.isdigit() or int(v) < 1:
-                problems.append(f"header={v!r} should be the header's row number, e.g. header=4")
-                continue
-        else:
-            try:
-                col_index(v)
-            except ValueError as exc:
-                problems.append(f"{k}={v!r}: {exc}")
-                continue
-        if key in out:
-            problems.append(f"{k} is mapped twice")
+        problem = _map_item_problem(k, key, v)
+        if problem is None and key in out:
+            problem = f"{k} is mapped twice"
+        if problem is not None:
+            problems.append(problem)
             continue
         out[key] = v.upper()
     if problems:
@@ -307,3 +477,17 @@ def parse_mapping(spec: str | dict[str, str] | None) -> dict[str, str] | None:
     if not out:
         raise InputError("column map is empty; write it as code=A,description=B,quantity=D,likely=F")
     return out
+
+
+def _map_item_problem(k: str, key: str, v: str) -> str | None:
+    if key not in FIELDS and key not in ROW_KEYS:
+        return f"unknown field {k!r} (use {', '.join(FIELDS)}, or header/first/last=ROW)"
+    if key in ROW_KEYS:
+        if not v.isdigit() or int(v) < 1:
+            return f"{key}={v!r} should be a row number, e.g. {key}=4"
+        return None
+    try:
+        col_index(v)
+    except ValueError as exc:
+        return f"{k}={v!r}: {exc}"
+    return None

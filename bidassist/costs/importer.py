@@ -9,17 +9,21 @@ from pathlib import Path
 from typing import Any
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.money import format_money
 from bidassist.core.yamlfile import load_yaml
-from bidassist.costs.headers import HEADER_SEARCH_ROWS, find_layout, parse_mapping
-from bidassist.costs.model import CostImport, CostLine, CostModel
+from bidassist.costs.headers import parse_sheet_mappings
+from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Reconciliation
+from bidassist.costs.sheets import (
+    SheetOutcome,
+    combined,
+    mark_plain_summaries,
+    mark_summaries,
+    read_sheet,
+    sheet_problems,
+    summary_check,
+)
 from bidassist.costs.spread import SpreadTable, three_point
-from bidassist.costs.table import parse_rows
 from bidassist.costs.workbook import read_workbook, sheet_ref
-
-_NO_HEADER = (f"no cost table found: no header row in the first {HEADER_SEARCH_ROWS} rows names a description "
-              "column (项目名称/名称/description) and a quantity or price column (数量/工程量/单价/合价/"
-              "quantity/unit price/amount); name the columns with --map, e.g. "
-              "--map description=B,unit=C,quantity=D,price=E")
 
 
 def _spread_table(spread: Mapping[str, Any] | SpreadTable | None) -> SpreadTable:
@@ -32,20 +36,29 @@ def _spread_table(spread: Mapping[str, Any] | SpreadTable | None) -> SpreadTable
 
 
 def import_cost_sheet(path: Path | str, *, sheet: str | None = None,
-                      mapping: str | Mapping[str, str] | None = None,
-                      spread: Mapping[str, Any] | None = None) -> CostImport:
+                      mapping: str | Mapping[str, Any] | None = None,
+                      spread: Mapping[str, Any] | None = None, accept_difference: bool = False,
+                      role: str = "costs") -> CostImport:
     """Read the cost lines of a spreadsheet (.xlsx/.xlsm/.xls/.xlsb/.ods/.csv).
 
-    `sheet`: one sheet by name; default every sheet that holds a cost table (hidden sheets are
-    skipped with a warning). `mapping`: field -> column letter (`"code=A,description=B,..."` or a
-    dict), for sheets whose headers no synonym fits. `spread`: category -> {low, high} rates given
-    to single-price lines. Raises ProblemsError listing every `Sheet!Cell: problem` when the sheet
-    cannot be used; warnings that do not stop the import are returned with the model."""
+    `sheet`: one sheet by name; default every sheet, each classified (cost detail, summary,
+    analysis, measurement, blank, not a cost table; hidden sheets are skipped) and the cost detail
+    sheets imported. `mapping`: field -> column letter (`"code=A,description=B,..."`, with
+    `header/first/last=ROW`, and `SHEET:` scopes: `"清单:quantity=G"`), or a dict. `spread`:
+    category -> {low, high} rates given to single-price lines. `accept_difference`: a stated total
+    that differs from the imported lines is a warning instead of an error. `role="bill"`: a buyer's
+    bill of quantities, whose lines may have no price (unit cost 0, `priced` False).
+
+    Raises ProblemsError listing every `Sheet!Cell: problem` when the workbook cannot be used;
+    warnings that do not stop the import are returned with the model, with the markups, the sheets'
+    roles and the reconciliation."""
     path = Path(path)
-    cols_map = parse_mapping(mapping) if mapping else None
+    if role not in ("costs", "bill"):
+        raise InputError(f"role {role!r} should be costs or bill")
+    maps = parse_sheet_mappings(mapping) if mapping else None
     spreads = _spread_table(spread)
     with _no_cyclic_gc():
-        return _import(path, sheet, cols_map, spreads)
+        return _import(path, sheet, maps, spreads, accept_difference, role == "bill")
 
 
 @contextlib.contextmanager
@@ -62,46 +75,116 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _import(path: Path, sheet: str | None, cols_map: dict[str, str] | None,
-            spreads: SpreadTable) -> CostImport:
+def _map_for(maps: dict[str | None, dict[str, str]] | None, name: str) -> dict[str, str] | None:
+    if not maps:
+        return None
+    if name in maps:
+        return {**(maps.get(None) or {}), **maps[name]}
+    return maps.get(None)
+
+
+def _read_all(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTable,
+              unpriced: bool) -> list[SheetOutcome]:
+    unknown = [k for k in (maps or {}) if k is not None]
     raws = read_workbook(path, sheet=sheet)
-    lines: list[CostLine] = []
+    names = {raw.name for raw in raws}
+    if sheet is None and any(k not in names for k in unknown):
+        bad = [k for k in unknown if k not in names]
+        raise InputError(f"--map names no sheet {bad[0]!r}; the sheets are " +
+                         ", ".join(repr(n) for n in names), str(path))
+    outcomes = []
+    for raw in raws:
+        if sheet is None and not raw.visible:
+            outcomes.append(SheetOutcome(raw, "hidden", "a hidden sheet (name it with --sheet to import it)"))
+            continue
+        outcomes.append(read_sheet(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None,
+                                   unpriced=unpriced))
+    if sheet is None:
+        mark_summaries(outcomes)
+        mark_plain_summaries(outcomes)
+    return outcomes
+
+
+def _import(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTable, accept: bool,
+            unpriced: bool) -> CostImport:
+    outcomes = _read_all(path, sheet, maps, spreads, unpriced)
+    used = [o for o in outcomes if o.used]
+    if not used:
+        raise ProblemsError([_refusal(o, sheet) for o in outcomes] or
+                            [Problem(str(path), "the workbook has no sheet")], f"{path.name}: no cost table")
     warnings: list[Problem] = []
     problems: list[Problem] = []
-    no_table: list[Problem] = []
-    used = 0
-    for raw in raws:
-        where = sheet_ref(raw.name)
-        if sheet is None and not raw.visible:
-            if find_layout(raw, cols_map) is not None:
-                warnings.append(Problem(where, "hidden sheet skipped (name it with --sheet to import it)"))
-            continue
-        if not any(any(v != "" and v is not None for v in row) for row in raw.rows):
-            no_table.append(Problem(where, "the sheet is empty"))
-            continue
-        layout = find_layout(raw, cols_map)
-        if layout is None:
-            no_table.append(Problem(where, _NO_HEADER))
-            continue
-        used += 1
-        result = parse_rows(raw, layout, spreads)
-        warnings.extend(layout.warnings)
-        warnings.extend(result.warnings)
-        problems.extend(result.problems)
-        lines.extend(result.lines)
-        if not result.lines and not result.problems:
-            problems.append(Problem(where, "the cost table has a header but no cost lines below it"))
-    if used == 0:
-        if no_table:
-            raise ProblemsError(no_table, f"{path.name}: no cost table")
-        raise InputError("the workbook has no visible sheet with a cost table", str(path))
+    markups: list[Markup] = []
+    lines: list[CostLine] = []
+    for o in outcomes:
+        if o.used and o.result is not None:
+            warnings.extend(o.layout.warnings if o.layout else [])
+            warnings.extend(o.result.warnings)
+            problems.extend(o.result.problems)
+            markups.extend(o.result.markups)
+            lines.extend(o.result.lines)
+        elif o.role != "summary" and (o.role != "blank" or o.layout is not None or o.role == "hidden"):
+            warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
+    reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if problems:
-        raise ProblemsError(problems, f"{path.name} has {len(problems)} problem(s)")
+        raise ProblemsError(problems, f"{path.name} has {len(problems)} problem(s); fix: correct the cells "
+                                      "named, choose the columns with --map (rows with first=ROW,last=ROW), "
+                                      "or import one sheet with --sheet")
     if not lines:
         raise InputError("no cost lines found", str(path))
     # lines are validated cell by cell above; the model only gathers them
     model = CostModel.model_construct(lines=lines, currency="CNY", source=str(path))
-    return CostImport(model=model, warnings=warnings)
+    return CostImport(model=model, warnings=warnings, markups=markups, sheets=[o.info() for o in outcomes],
+                      reconciliation=reconciliation)
+
+
+def _reconcile(outcomes: list[SheetOutcome], used: list[SheetOutcome], accept: bool, problems: list[Problem],
+               warnings: list[Problem], markups: list[Markup]) -> Reconciliation:
+    summary = next((o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None),
+                   None)
+    if summary is not None and summary.check is not None and summary.check.basis == "difference":
+        # a sheet that copies the detail rows is proven a repeat by its rows; any other summary whose
+        # rows do not add up to its own total cannot be set aside silently
+        text = (f"the summary sheet {summary.name} does not add up to its own total "
+                f"{format_money(summary.check.stated)}; it is not used to check the detail sheets")
+        if summary.repeats_rows or accept:
+            warnings.append(Problem(summary.check.cell, text))
+        else:
+            problems.append(Problem(summary.check.cell, text + f" and is not imported: import it with "
+                                                               f'--sheet "{summary.name}", or accept with '
+                                                               "--accept-difference"))
+        summary = None
+    if summary is not None:
+        rec, summary_markups, ok = summary_check(summary, used)
+        if not summary.repeats_rows:
+            markups.extend(summary_markups)
+        if not ok:
+            message = (f"the summary sheet {summary.name} states {format_money(rec.sheet_total)} "
+                       f"({rec.cell}) but its detail sheets ({', '.join(o.name for o in used)}) add up to "
+                       f"{format_money(rec.imported)} (difference {format_money(rec.difference)}): import one "
+                       "sheet with --sheet, or accept the difference with --accept-difference")
+            (warnings if accept else problems).append(Problem(rec.cell, message))
+        for o in used:
+            bad, soft = sheet_problems(o, True)
+            warnings.extend(soft)
+        return rec
+    for o in used:
+        bad, soft = sheet_problems(o, accept)
+        problems.extend(bad)
+        warnings.extend(soft)
+    return combined(used, accept)
+
+
+def _refusal(o: SheetOutcome, sheet: str | None) -> Problem:
+    name = o.name.replace('"', '\\"')
+    if o.role == "not a cost table":
+        fix = (f'name the columns with --map, e.g. --map "{name}:description=B,quantity=D,price=E" '
+               "(header=ROW for the header row)")
+    elif o.role == "blank":
+        fix = "fill in the prices (an unpriced bill of quantities is read with role bill)"
+    else:
+        fix = f'import it anyway with --sheet "{name}"'
+    return Problem(sheet_ref(o.name), f"{o.role}: {o.reason}; {fix}")
 
 
 def load_costs(bid: Any) -> CostImport:

@@ -34,6 +34,10 @@ class CostLine(BaseModel):
     category: str | None = None
     risk: bool = False
     source: str | None = Field(default=None, description="where the line came from, e.g. Costs!A17")
+    breakdown: dict[str, Decimal] | None = Field(
+        default=None, description="components of an all-in unit rate (综合单价): labour, material, "
+                                  "machinery, overhead_profit")
+    priced: bool = Field(default=True, description="False for a line of an unpriced bill (role bill)")
 
     @model_validator(mode="after")
     def _order(self) -> CostLine:
@@ -46,7 +50,8 @@ class CostLine(BaseModel):
     @classmethod
     def trusted(cls, code: str | None, description: str, unit: str | None, quantity: Decimal, low: Decimal,
                 likely: Decimal, high: Decimal, distribution: Distribution, category: str | None,
-                risk: bool, source: str | None) -> CostLine:
+                risk: bool, source: str | None, breakdown: dict[str, Decimal] | None = None,
+                priced: bool = True) -> CostLine:
         """Build a line without re-running validation, for a caller that has already applied the
         same rules (the sheet importer checks every cell and collects every problem first; this
         saves ~2 µs a line on 100,000-line sheets). Tests check it agrees with normal validation."""
@@ -54,7 +59,7 @@ class CostLine(BaseModel):
         _set(obj, "__dict__", {
             "code": code, "description": description, "unit": unit, "quantity": quantity, "low": low,
             "likely": likely, "high": high, "distribution": distribution, "category": category,
-            "risk": risk, "source": source})
+            "risk": risk, "source": source, "breakdown": breakdown, "priced": priced})
         _set(obj, "__pydantic_fields_set__", _ALL_FIELDS)
         _set(obj, "__pydantic_extra__", None)
         _set(obj, "__pydantic_private__", None)
@@ -111,12 +116,64 @@ def decimal_text(value: Decimal) -> str:
     return "0" if text in ("-0", "-0.0") else text
 
 
+MarkupKind = Literal["overhead", "fees", "measures", "profit", "vat", "provisional", "other"]
+
+
+class Markup(BaseModel):
+    """A row that adds to the lines rather than being one: 管理费 3 %, 规费, 税金 9 %, 措施费, 利润,
+    暂列金额 (a rate, a lump amount or both). Offered to pricing as overhead/VAT/provisional sums."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: MarkupKind
+    label: str
+    rate: Decimal | None = Field(default=None, description="0.09 for 9 %")
+    amount: Decimal | None = None
+    source: str | None = None
+
+
+class SheetRole(BaseModel):
+    """How one sheet of the workbook was read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    role: Literal["cost detail", "summary", "analysis", "measurement", "blank", "not a cost table",
+                  "hidden", "bill"]
+    used: bool
+    reason: str = ""
+    lines: int = 0
+
+
+class Reconciliation(BaseModel):
+    """The imported total checked against the total the workbook states (合计, 总计, 汇总 sheet)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    status: Literal["matched", "accepted", "no stated total"]
+    imported: Decimal
+    sheet_total: Decimal | None = None
+    difference: Decimal | None = None
+    cell: str | None = None
+    basis: str = ""
+
+    def to_json(self) -> dict:
+        def txt(v: Decimal | None) -> str | None:
+            return None if v is None else decimal_text(v)
+        return {"status": self.status, "sheet_total": txt(self.sheet_total), "imported": txt(self.imported),
+                "difference": txt(self.difference), "cell": self.cell, "basis": self.basis}
+
+
 @dataclass
 class CostImport:
-    """The result of importing costs: the model and the warnings (cell-located) that did not stop it."""
+    """The result of importing costs: the model, the warnings (cell-located) that did not stop it,
+    the markups found beside the lines, how each sheet was read and the reconciliation."""
 
     model: CostModel
     warnings: list[Problem] = field(default_factory=list)
+    markups: list[Markup] = field(default_factory=list)
+    sheets: list[SheetRole] = field(default_factory=list)
+    reconciliation: Reconciliation | None = None
 
     def to_json(self) -> dict:
         """The documented JSON shape; amounts are decimal strings, totals rounded half-up to 0.01."""
@@ -134,10 +191,19 @@ class CostImport:
                     "distribution": ln.distribution,
                     "category": ln.category,
                     "source": ln.source,
+                    **({"breakdown": {k: decimal_text(v) for k, v in ln.breakdown.items()}}
+                       if ln.breakdown else {}),
+                    **({} if ln.priced else {"priced": False}),
                 }
                 for ln in self.model.lines
             ],
             "totals": {"low": decimal_text(totals.low), "likely": decimal_text(totals.likely),
                        "high": decimal_text(totals.high)},
             "warnings": [{"cell": w.where, "message": w.message} for w in self.warnings],
+            "markups": [{"kind": m.kind, "label": m.label,
+                         "rate": None if m.rate is None else decimal_text(m.rate),
+                         "amount": None if m.amount is None else decimal_text(m.amount), "source": m.source}
+                        for m in self.markups],
+            "sheets": [s.model_dump() for s in self.sheets],
+            "reconciliation": None if self.reconciliation is None else self.reconciliation.to_json(),
         }

@@ -1,107 +1,64 @@
-"""Turning the rows below a cost table's header into cost lines.
+"""Turning the rows below a cost table's header into cost lines, markups and the totals the sheet
+states.
 
-Row kinds, in the order they are recognised:
-- blank rows are skipped; hidden rows are skipped with a warning (finance hides what is not part of
-  the offer; a hidden row's numbers are never counted silently);
-- a repeat of the header (multi-page print layouts) and a column-numbering row (1 2 3 4 ...) are
-  skipped;
-- total rows — 小计 / Subtotal (level 1), 合计 / Total (level 2), 总计 / 共计 / Grand total
-  (level 3) in the code or description cell — are not lines; their amount is checked against the
-  lines since the previous total of the same or a higher level (a subtotal also stops at a section
-  heading) and a mismatch is a warning naming both cells;
-- notes (注 / 说明 / Note ...) are skipped;
-- a section heading — text without a unit and without any number, e.g. `一、设备购置`,
-  `A. Equipment` — sets the category of the lines below it (headings numbered like the first one
-  seen are top-level; `（一）` under `一、` does not replace the category);
-- anything else is a cost line, checked cell by cell; every problem is collected.
+`rowkinds.classify` says what each row is; `fields.parse_fields` reads a line's cells; this module
+keeps the running state: the category from the section headings, the sums each total row is
+checked against, the markups, and the lines (continuation rows joined to their item). The sheet's
+rows are never modified.
+
+Total rows — 小计 (level 1), 合计 / Total (2), 总计 / Grand total (3), 本页小计 (page) — are not
+lines; each is checked against the lines it can cover (since the previous total of its level, since
+the start of the sheet or since its section, with or without the markups above it) and a mismatch
+with all of them is a warning naming both cells. The totals are kept for the reconciliation.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import itemgetter
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
+from bidassist.costs.fields import RowFields, make_plan, parse_fields
 from bidassist.costs.headers import Layout
-from bidassist.costs.model import CostLine
-from bidassist.costs.spread import SpreadTable, three_point
-from bidassist.costs.values import (
-    _FLOAT_CACHE,
-    CellError,
-    cell_text,
-    float_to_decimal,
-    parse_distribution,
-    parse_risk,
-    relative_percent,
-    to_number,
+from bidassist.costs.model import CostLine, Markup
+from bidassist.costs.rowkinds import (
+    FIGURE_IN_TEXT,
+    SECTION,
+    RowKind,
+    SheetView,
+    blank,
+    classify,
+    is_plain_line,
+    section_parts,
+    total_level,
 )
+from bidassist.costs.spread import SpreadTable, three_point
+from bidassist.costs.values import CellError, cell_text, to_number
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
+
+__all__ = ["SheetResult", "StatedTotal", "parse_rows", "total_level"]
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
-
-_SECTION = re.compile(
-    r"^(?:(?P<part>第[一二三四五六七八九十百零〇\d]+[部分章节篇项])"
-    r"|(?P<cn>[一二三四五六七八九十百]+)\s*[、.．,，]"
-    r"|(?P<paren>[（(]\s*[一二三四五六七八九十\d]+\s*[)）])"
-    r"|(?P<roman>[IVX]+)\s*[.、]"
-    r"|(?P<letter>[A-Z])\s*[.、)]"
-    r"|(?P<dotted>\d+\.\d+(?:\.\d+)*)\s*[、.．]?"
-    r"|(?P<arabic>\d+)\s*[、.．)]"
-    r")\s*(?P<rest>.*)$")
-_ENUM_ONLY = re.compile(r"^(?:[一二三四五六七八九十百]+|[IVX]+|[A-Z]|\d+(?:\.\d+)*|[（(][一二三四五六七八九十\d]+[)）])"
-                        r"[、.．]?$")
-_NOTE = re.compile(r"^(?:注|说明|备注|附注|note|notes|remark|remarks)\s*[:：.、\d]", re.I)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 
 
-def total_level(label: str) -> int:
-    """0 for a normal label; 1 subtotal (小计), 2 total (合计), 3 grand total (总计/共计)."""
-    if not label or len(label) > 30:
-        return 0
-    s = unicodedata.normalize("NFKC", label).lower().replace(" ", "").replace("\u3000", "")
-    if "计" not in s and "total" not in s:
-        return 0
-    s = _SECTION.sub(lambda m: m.group("rest"), s, count=1) if s[:1] in "一二三四五六七八九十(（第" else s
-    s = s.strip("：:。.、()（）")
-    if "小计" in s or s.startswith(("subtotal", "sub-total")) or s.endswith(("subtotal", "sub-total")):
-        return 1
-    if s.startswith(("总计", "共计", "grandtotal", "总价合计")) or s.endswith(("总计", "共计", "grandtotal")):
-        return 3
-    if s.startswith(("合计", "total")) or s.endswith(("合计", "total")):
-        return 2
-    return 0
+@dataclass(frozen=True)
+class StatedTotal:
+    """A total row: its amount, cell, and what came before it (lines, their sum, markups)."""
 
-
-def _section_parts(code: str, desc: str) -> tuple[str, str] | None:
-    """(numbering style, name) of a heading, or None when the text is empty."""
-    text = desc or code
-    if not text:
-        return None
-    if desc and code and _ENUM_ONLY.match(code):
-        m = _SECTION.match(code + ("、" if code[-1] not in "、.．)）" else ""))
-        style = _style(m) if m else "code"
-        return style, desc
-    m = _SECTION.match(text)
-    if m and m.group("rest"):
-        return _style(m), m.group("rest").strip()
-    return "none", text
-
-
-def _style(m: re.Match) -> str:
-    for name in ("part", "cn", "paren", "roman", "letter", "dotted", "arabic"):
-        if m.group(name):
-            return name
-    return "none"
-
-
-def _blank(v: object) -> bool:
-    return v == "" or v is None or (type(v) is str and not v.strip())
+    label: str
+    level: int
+    amount: Decimal
+    cell: str
+    lines: int  # lines above it
+    cum: Decimal  # Σ quantity × unit cost of those lines
+    markups: Decimal  # Σ markup amounts above it
+    since: int  # the line count at the previous total of the same or a higher level
 
 
 @dataclass
@@ -109,325 +66,555 @@ class SheetResult:
     lines: list[CostLine] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    markups: list[Markup] = field(default_factory=list)
+    totals: list[StatedTotal] = field(default_factory=list)
+    #: priced lines with no description: kept only when the sheet's stated total proves they belong
+    nameless: list[Problem] = field(default_factory=list)
+    #: (line index, amount ÷ quantity) of single-price lines whose amount cell disagrees with
+    #: quantity × unit price: used instead when the stated total adds up the amounts
+    alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
+    item_rows: int = 0  # rows read as cost lines (valid or not)
+    priced_rows: int = 0  # of those, rows with any price or amount
 
 
-def parse_rows(raw: RawSheet, layout: Layout, spreads: SpreadTable) -> SheetResult:
-    """All cost lines of one sheet below its header, with every problem and warning."""
-    out = SheetResult()
-    rows = raw.rows
-    cols = layout.columns
-    prefix = sheet_ref(raw.name) + "!"
-    letter = {f: col_letter(c) for f, c in cols.items()}
-    first_letter = col_letter(min(cols.values()))
-    ci = cols.get("code", -1)
-    di = cols["description"]
-    ui = cols.get("unit", -1)
-    qi = cols.get("quantity", -1)
-    pi = cols.get("price", -1)
-    ai = cols.get("amount", -1)
-    li = cols.get("low", -1)
-    ki = cols.get("likely", -1)
-    hi = cols.get("high", -1)
-    gi = cols.get("category", -1)
-    xi = cols.get("distribution", -1)
-    ri = cols.get("risk", -1)
-    numeric_cols = [c for c in (qi, pi, ai, li, ki, hi) if c >= 0]
-    all_cols = sorted(set(cols.values()))
-    hidden = raw.hidden_rows
-    uncached = raw.uncached
-    errors = raw.errors
-    problems = out.problems
-    warnings = out.warnings
-    lines = out.lines
+@dataclass
+class _Mark:
+    """The running sums at a point: sheet amounts, model amounts, markups, line count."""
 
-    # formula cells without a saved value, and error cells, in the table's columns
-    bad_cells: set[tuple[int, int]] = set()
-    col_set = set(all_cols)
-    for (r, c), formula in sorted(uncached.items()):
-        if r >= layout.data_start and c in col_set and r not in hidden:
-            bad_cells.add((r, c))
-            problems.append(Problem(
-                f"{prefix}{col_letter(c)}{r + 1}",
-                f'formula "={formula}" has no saved value (the file was written by a program and never '
-                "opened in a spreadsheet): open it in Excel/WPS/LibreOffice and save it, or write values "
-                "instead of formulas"))
-    for (r, c), err in sorted(errors.items()):
-        if r >= layout.data_start and c in col_set and r not in hidden:
-            bad_cells.add((r, c))
-            problems.append(Problem(f"{prefix}{col_letter(c)}{r + 1}",
-                                    f"the cell shows the formula error {err}; fix the formula"))
+    cum: Decimal = ZERO
+    model: Decimal = ZERO
+    markups: Decimal = ZERO
+    lines: int = 0
 
-    def problem(c: int, r: int, message: str) -> None:
-        if (r, c) not in bad_cells:
-            problems.append(Problem(f"{prefix}{col_letter(c)}{r + 1}", message))
 
-    header_desc = None
-    if layout.header_row is not None and layout.header_row < len(rows):
-        hrow = rows[layout.header_row]
-        header_desc = hrow[di] if di < len(hrow) and not _blank(hrow[di]) else None
+def parse_rows(raw: RawSheet, layout: Layout, spreads: SpreadTable, *, unpriced: bool = False) -> SheetResult:
+    """All cost lines of one sheet below its header, with markups, stated totals, every problem and
+    warning. `unpriced`: a bill of quantities without prices (lines get unit cost 0, priced False)."""
+    return _Parser(raw, layout, spreads, unpriced).run()
 
-    start = layout.data_start
-    # Pad the rows below the header to the table's width plus one blank sentinel cell, which a
-    # missing column (index -1) reads; then one C-level itemgetter call fetches a row's fields.
-    width = max(all_cols) + 1
-    for row in rows[start:]:
-        if len(row) < width:
-            row.extend([""] * (width - len(row)))
-        row.append("")
-    has = {f: f in cols for f in ("code", "unit", "quantity", "price", "amount", "low", "likely", "high",
-                                  "category", "distribution", "risk")}
-    fields_of = itemgetter(ci, di, ui, qi, pi, ai, li, ki, hi, gi, xi, ri)
-    all_of = itemgetter(*all_cols, -1)
-    nums_of = itemgetter(*numeric_cols, -1)
-    others_of = itemgetter(*[c for c in numeric_cols if c != ai], -1)
-    n_nums = len(numeric_cols) + 1  # with the sentinel
 
-    category: str | None = None
-    top_style: str | None = None
-    # Totals: one running sum; each level remembers where it was last reset.
-    line_rows: list[int] = []
-    cum = ZERO
-    reset_at = {1: (ZERO, 0), 2: (ZERO, 0), 3: (ZERO, 0)}  # level -> (cum, line count) at reset
-    section_at: tuple = (ZERO, 0, -1, None)  # cum, count, heading row, heading amount
-    spread_of = spreads.for_category
-    has_spreads = bool(spreads)
-    col_letter_ = col_letter
-    fget = _FLOAT_CACHE.get
-    has_q = has["quantity"]
-    has_a = has["amount"]
-    trusted = CostLine.trusted
+class _Parser:
+    def __init__(self, raw: RawSheet, layout: Layout, spreads: SpreadTable, unpriced: bool) -> None:
+        self.raw, self.layout, self.spreads, self.unpriced = raw, layout, spreads, unpriced
+        self.view = SheetView(raw, layout)
+        self.cols = layout.columns
+        self.prefix = sheet_ref(raw.name) + "!"
+        self.first_letter = col_letter(min(self.cols.values()))
+        self.plan = make_plan(self.cols)
+        self.gi = self.cols.get("category")
+        self.has_breakdown = any(spec.kind == "money" and spec.name not in ("price", "amount", "likely")
+                                 for spec, *_ in self.plan)
+        #: lines without spreads or components can take the fast path (`_fast_cost`)
+        self.fast_ok = not spreads and "quantity" in self.cols and not self.has_breakdown
+        self.out = SheetResult()
+        self.bad_cells = self._bad_cells()
+        self.category: str | None = None
+        self.top_style: str | None = None
+        self.now = _Mark()
+        self.resets = {1: _Mark(), 2: _Mark(), 3: _Mark()}
+        self.page = _Mark()
+        self.section = _Mark()
+        self.section_head: tuple[int, object] | None = None  # heading row and its amount
+        self.line_rows: list[int] = []
+        self.pending_prefix: tuple[str, str] | None = None
+        #: rows with a quantity and no price, held until the next priced row: when its quantity is
+        #: their sum they are its measurements (Foundation work 4,412.88 + Approaches 3,220.00)
+        self.measures: list[tuple[int, list, Decimal]] = []
+        self.amount_slack = ZERO  # Σ |quantity × unit cost − amount cell| over lines (rounding)
 
-    for r in range(start, len(rows)):
-        row = rows[r]
-        if not any(all_of(row)):
-            if all(_blank(v) for v in all_of(row)):
+    # ------------------------------------------------------------------ driver
+
+    def run(self) -> SheetResult:
+        handlers = {
+            "line": self._line, "total": self._total, "page total": self._page_total,
+            "section": self._section, "markup": self._markup, "continuation": self._continuation,
+            "prefix": self._prefix, "unlabelled": self._unlabelled, "example": self._example,
+            "unit row": self._unit_row,
+        }
+        rows = self.raw.rows
+        end = len(rows) if self.layout.last_row is None else min(len(rows), self.layout.last_row + 1)
+        hidden = self.raw.hidden_rows
+        prev = "start"
+        for r in range(self.layout.data_start, end):
+            row = self.view.row(r)
+            if r in hidden:
+                if not all(blank(v) for v in self.view.all_of(row)):
+                    self.out.warnings.append(Problem(f"{self.prefix}{self.first_letter}{r + 1}",
+                                                     "hidden row skipped (unhide it to import it)"))
                 continue
-        (code_v, desc_v, unit_v, qty_v, price_v, amount_v, low_v, likely_v, high_v, cat_v, dist_v,
-         risk_v) = fields_of(row)
-        if r in hidden:
-            warnings.append(Problem(f"{prefix}{first_letter}{r + 1}",
-                                    "hidden row skipped (unhide it to import it)"))
-            continue
-        if header_desc is not None and desc_v == header_desc:
-            continue  # the header repeated (print layout)
-        if r == start and _is_numbering(row, all_cols):
-            continue
-        code = code_v.strip() if type(code_v) is str else cell_text(code_v)
-        desc = desc_v.strip() if type(desc_v) is str else cell_text(desc_v)
-        label = desc or code
-        if label and ("计" in label or "otal" in label or "OTAL" in label):
-            level = total_level(label)
-            if level:
-                cum_at, count_at = reset_at[level]
-                count = len(line_rows) - count_at
-                span = (line_rows[count_at], line_rows[-1]) if count else None
-                _check_total(raw, prefix, r, ai, label, cum - cum_at, count, span, warnings, bad_cells)
-                for lvl in (1, 2, 3):
-                    if lvl <= level:
-                        reset_at[lvl] = (cum, len(line_rows))
-                continue
-        nums = nums_of(row)
-        has_number = nums.count("") != n_nums
-        only_amount = has_number and has_a and others_of(row).count("") == n_nums - 1
-        if (not has_number or only_amount) and _blank(unit_v):
-            if not has_number and not label:
-                continue  # only whitespace or text in columns that are not imported
-            if not has_number and _NOTE.match(label):
-                continue
-            parts = _section_parts(code, desc)
-            if parts is not None and (not has_number or parts[0] not in ("none", "arabic", "dotted")):
-                style, name = parts
-                if top_style is None:
-                    top_style = style
-                if style == top_style or category is None:
-                    if has_number or style == top_style:
-                        _close_section(section_at, cum, len(line_rows), line_rows, prefix, ai, rows, warnings)
-                        section_at = (cum, len(line_rows), r if has_number else -1,
-                                      amount_v if has_number else None)
-                    category = name
-                reset_at[1] = (cum, len(line_rows))
-                continue
+            kind = LINE_KIND if is_plain_line(self.view, row) else classify(self.view, r, row, prev)
+            if kind.kind == "end":
+                break
+            if kind.kind not in _KEEPS_MEASURES:
+                self._flush_measures()
+            handler = handlers.get(kind.kind)
+            if handler is not None:
+                handler(r, row, kind)
+            if kind.kind != "blank":
+                prev = kind.kind
+        self._flush_measures()
+        self._close_section()
+        return self.out
 
-        # ---- a cost line
-        before = len(problems)
+    def _bad_cells(self) -> set[tuple[int, int]]:
+        """Formula cells without a saved value, and error cells, in the table's columns."""
+        bad: set[tuple[int, int]] = set()
+        cols = set(self.cols.values())
+        start, hidden, problems = self.layout.data_start, self.raw.hidden_rows, self.out.problems
+        for (r, c), formula in sorted(self.raw.uncached.items()):
+            if r >= start and c in cols and r not in hidden:
+                bad.add((r, c))
+                problems.append(Problem(
+                    f"{self.prefix}{col_letter(c)}{r + 1}",
+                    f'formula "={formula}" has no saved value (the file was written by a program and never '
+                    "opened in a spreadsheet): open it in Excel/WPS/LibreOffice and save it, or write "
+                    "values instead of formulas"))
+        for (r, c), err in sorted(self.raw.errors.items()):
+            if r >= start and c in cols and r not in hidden:
+                bad.add((r, c))
+                problems.append(Problem(f"{self.prefix}{col_letter(c)}{r + 1}",
+                                        f"the cell shows the formula error {err}; fix the formula"))
+        return bad
+
+    def _problem(self, c: int, r: int, message: str) -> None:
+        if (r, c) not in self.bad_cells:
+            self.out.problems.append(Problem(f"{self.prefix}{col_letter(c)}{r + 1}", message))
+
+    def _cell(self, c: int, r: int) -> str:
+        return f"{self.prefix}{col_letter(c)}{r + 1}"
+
+    def _mark(self) -> _Mark:
+        n = self.now
+        return _Mark(n.cum, n.model, n.markups, n.lines)
+
+    # ------------------------------------------------------------------ lines
+
+    def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True) -> None:
+        fields = parse_fields(row, self.plan)
+        numbers = fields.numbers
+        priced = not _PRICE_KEYS.isdisjoint(numbers) or (self.has_breakdown and fields.breakdown() is not None)
+        if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
+            self.measures.append((r, row, numbers["quantity"]))
+            return
+        if self.measures:
+            self._settle_measures(numbers.get("quantity") if priced else None)
+        out = self.out
+        out.item_rows += 1
+        if priced:
+            out.priced_rows += 1
+        view = self.view
+        code, desc = row[view.ci], row[view.di]
+        code = code.strip() if type(code) is str else cell_text(code)
+        desc = desc.strip() if type(desc) is str else cell_text(desc)
+        if self.pending_prefix is not None:
+            p_code, p_desc = self.pending_prefix
+            self.pending_prefix = None
+            if not code:
+                code, desc = p_code, f"{p_desc} {desc}".strip()
+        before = len(self.out.problems)
+        nameless = None
         if not desc:
-            problem(di, r, "description is empty")
-        qty = price = amount = low = likely = high = None
-        low_pct = high_pct = None
-        if type(qty_v) is float:  # the common case, inlined (100,000-line sheets)
-            qty = fget(qty_v) or float_to_decimal(qty_v)
-        elif has_q:
-            try:
-                qty = to_number(qty_v, "quantity", money=False)
-            except CellError as exc:
-                problem(qi, r, str(exc))
-        else:
-            qty = ONE
-        if type(price_v) is float:
-            price = fget(price_v) or float_to_decimal(price_v)
-        elif price_v != "":
-            try:
-                price = to_number(price_v, "unit price")
-            except CellError as exc:
-                problem(pi, r, str(exc))
-        if type(amount_v) is float:
-            amount = fget(amount_v) or float_to_decimal(amount_v)
-        elif amount_v != "":
-            try:
-                amount = to_number(amount_v, "amount")
-            except CellError as exc:
-                problem(ai, r, str(exc))
-        if type(likely_v) is float:
-            likely = fget(likely_v) or float_to_decimal(likely_v)
-        elif likely_v != "":
-            try:
-                likely = to_number(likely_v, "likely")
-            except CellError as exc:
-                problem(ki, r, str(exc))
-        if type(low_v) is float:
-            low = fget(low_v) or float_to_decimal(low_v)
-        elif low_v != "":
-            try:
-                low_pct = relative_percent(low_v)
-                low = None if low_pct is not None else to_number(low_v, "low")
-            except CellError as exc:
-                problem(li, r, str(exc) if str(exc).startswith("low") else f"low {exc}")
-        if type(high_v) is float:
-            high = fget(high_v) or float_to_decimal(high_v)
-        elif high_v != "":
-            try:
-                high_pct = relative_percent(high_v)
-                high = None if high_pct is not None else to_number(high_v, "high")
-            except CellError as exc:
-                problem(hi, r, str(exc) if str(exc).startswith("high") else f"high {exc}")
-        dist = None
-        if dist_v != "":
-            try:
-                dist = parse_distribution(dist_v)
-            except CellError as exc:
-                problem(xi, r, str(exc))
-        risk = False
-        if risk_v != "":
-            try:
-                risk = parse_risk(risk_v)
-            except CellError as exc:
-                problem(ri, r, str(exc))
-        if len(problems) > before:
-            continue
+            desc = self._beside_description(row)
+        if not desc:
+            nameless = Problem(self._cell(self.view.di, r), "description is empty")
+            desc = f"(no description) {code}".strip()
+        for c, message in fields.problems:
+            self._problem(c, r, message)
+        line = self._build(r, row, code, desc, fields) if len(self.out.problems) == before else None
+        if line is None:
+            if nameless is not None and (r, self.view.di) not in self.bad_cells:
+                self.out.problems.insert(before, nameless)
+            return
+        if nameless is not None:
+            self.out.nameless.append(nameless)
+        self.out.lines.append(line)
+        self.line_rows.append(r)
 
-        price_cell = ki if likely is not None or not has["price"] else pi
+    def _settle_measures(self, qty: Decimal | None) -> None:
+        """Held quantity rows: dropped when they add up to this priced row's quantity, else read as
+        lines (and reported as such)."""
+        total = sum((q for _, _, q in self.measures), ZERO)
+        if qty is not None and abs(total - qty) <= CENT * len(self.measures):
+            self.measures = []
+            return
+        self._flush_measures(keep_prefix=True)
+
+    def _flush_measures(self, *, keep_prefix: bool = False) -> None:
+        """Read the held rows as lines; the item text waiting for a priced row stays for it
+        (`keep_prefix`) or is dropped."""
+        held, self.measures = self.measures, []
+        prefix, self.pending_prefix = self.pending_prefix, None
+        for r, row, _ in held:
+            self._line(r, row, LINE_KIND, hold=False)
+        if keep_prefix or not held:
+            self.pending_prefix = prefix
+
+    def _beside_description(self, row: list) -> str:
+        """An empty description with the item's name in the unmapped column next to it (项目 | 具体设备)."""
+        used = set(self.cols.values())
+        for c in (self.view.di + 1, self.view.di - 1):
+            if 0 <= c < len(row) - 1 and c not in used and type(row[c]) is str and row[c].strip():
+                return row[c].strip()
+        return ""
+
+    def _build(self, r: int, row: list, code: str, desc: str, f: RowFields) -> CostLine | None:
+        fast = self._fast_cost(f) if self.fast_ok else None
+        if fast is not None:
+            qty, likely, low, high, dist, amount = fast
+            line_total = qty * likely
+            now = self.now
+            now.cum += amount if amount is not None else line_total
+            now.model += line_total
+            now.lines += 1
+            unit = row[self.view.ui]
+            unit = unit.strip() if type(unit) is str else cell_text(unit)
+            category = self.category if self.gi is None else self._category(row)
+            return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
+                                    category or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}", None,
+                                    True)
+        cost = self._unit_cost(r, f)
+        if cost is None:
+            return None
+        qty, likely, price_cell, priced = cost
+        low, high, dist = self._range(r, f, likely, price_cell, row)
+        if dist is None:
+            return None
+        amount = f.numbers.get("amount")
+        self._check_amount(r, qty, f.numbers.get("price", likely), amount, price_cell)
+        if amount is not None and qty > 0 and qty * likely != amount and not f.percents \
+                and "low" not in f.numbers and "high" not in f.numbers:
+            self.out.alternatives.append((len(self.out.lines), amount / qty))
+        line_total = qty * likely
+        self.now.cum += amount if amount is not None else line_total
+        self.now.model += line_total
+        self.now.lines += 1
+        unit = row[self.view.ui]
+        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
+                                self._category(row) or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}",
+                                f.breakdown() if self.has_breakdown else None, priced)
+
+    def _fast_cost(self, f: RowFields) -> tuple | None:
+        """The common line (a quantity, one price or likely with an optional low/high pair, an
+        amount that agrees): (quantity, likely, low, high, distribution, amount); None for every
+        other case, which the full path handles."""
+        n = f.numbers
+        qty = n.get("quantity")
+        likely = n.get("likely")
+        price = n.get("price")
+        if qty is None or qty < 0 or f.percents or f.distribution is not None:
+            return None
         if likely is None:
             likely = price
         elif price is not None and price != likely:
-            warnings.append(Problem(f"{prefix}{letter['price']}{r + 1}",
-                                    f"unit price {price} differs from likely {likely} "
-                                    f"({letter['likely']}{r + 1}); likely is used"))
-        if qty is None and likely is None and amount is not None:
-            qty, likely = ONE, amount
-            price_cell = ai
-            warnings.append(Problem(f"{prefix}{letter['amount']}{r + 1}",
-                                    "no quantity and no unit price: taken as a lump sum (1 × amount)"))
-        if qty is None:
-            problem(qi, r, "quantity is empty")
-            continue
-        if qty < 0:
-            problem(qi, r, f"quantity {qty} is negative (need ≥ 0)")
-            continue
+            return None
         if likely is None:
-            if amount is not None and qty > 0:
-                likely = amount / qty
-                price_cell = ai
-            else:
-                c = ki if has["likely"] else (pi if has["price"] else (ai if has["amount"] else di))
-                problem(c, r, "likely unit cost is empty" if has["likely"] else "unit price is empty")
-                continue
-        if low_pct is not None:
-            low = likely * (ONE - low_pct) if likely >= 0 else likely * (ONE + low_pct)
-        if high_pct is not None:
-            high = likely * (ONE + high_pct) if likely >= 0 else likely * (ONE - high_pct)
-        cat = (cat_v.strip() if type(cat_v) is str else cell_text(cat_v)) or category
-        if low is None and high is None and dist is None and not has_spreads:
-            low = high = likely  # a single price, no spreads: fixed (three_point's rule, inlined)
-            dist = "fixed"
-            three_problems = None
-        elif low is not None and high is not None and dist is None and low < high and low <= likely <= high:
-            dist = "pert"
-            three_problems = None
+            return None
+        amount = n.get("amount")
+        if amount is not None and qty * likely != amount:
+            return None
+        low, high = n.get("low"), n.get("high")
+        if low is None and high is None:
+            return qty, likely, likely, likely, "fixed", amount
+        if low is not None and high is not None and low < high and low <= likely <= high:
+            return qty, likely, low, high, "pert", amount
+        return None
+
+    def _category(self, row: list) -> str | None:
+        gi = self.gi
+        if gi is not None:
+            own = cell_text(row[gi])
+            if own:
+                return own
+        return self.category
+
+    def _unit_cost(self, r: int, f: RowFields) -> tuple[Decimal, Decimal, int, bool] | None:
+        """(quantity, likely unit cost, the cell it came from, priced) or None after a problem."""
+        n, cols = f.numbers, self.cols
+        qty = n.get("quantity") if "quantity" in cols else ONE
+        likely, price = n.get("likely"), n.get("price")
+        price_cell = cols.get("likely", -1) if likely is not None or "price" not in cols else cols["price"]
+        if likely is None:
+            likely = price
+        elif price is not None and price != likely:
+            self.out.warnings.append(Problem(
+                f"{self.prefix}{self.layout.letter('price')}{r + 1}",
+                f"unit price {price} differs from likely {likely} ({self.layout.letter('likely')}{r + 1}); "
+                "likely is used"))
+        amount = n.get("amount")
+        if likely is None and self.has_breakdown and f.breakdown():
+            likely = self._from_components(f, qty, amount)
+        if qty is None and likely is None and amount is not None:
+            qty, likely, price_cell = ONE, amount, cols["amount"]
+            self.out.warnings.append(Problem(f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
+                                             "no quantity and no unit price: taken as a lump sum (1 × amount)"))
+        if qty is None:
+            self._problem(cols["quantity"], r, "quantity is empty")
+            return None
+        if qty < 0:
+            self._problem(cols["quantity"], r, f"quantity {qty} is negative (need ≥ 0)")
+            return None
+        if likely is None and amount is not None and qty > 0:
+            likely, price_cell = amount / qty, cols["amount"]
+        if likely is not None and amount is not None and qty > 0 and not f.percents \
+                and "low" not in n and "high" not in n:
+            likely = _rounded_amount_wins(qty, likely, amount)
+        if likely is None:
+            if self.unpriced:
+                return qty, ZERO, price_cell, False
+            c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
+            self._problem(c, r, "likely unit cost is empty" if "likely" in cols else "unit price is empty")
+            return None
+        return qty, likely, price_cell, True
+
+    @staticmethod
+    def _from_components(f: RowFields, qty: Decimal | None, amount: Decimal | None) -> Decimal:
+        """Only 人工/材料/机械/管理费和利润 columns: their sum is the unit price, unless they add up
+        to the line's amount (components given as amounts, not per unit)."""
+        total = sum((f.breakdown() or {}).values(), ZERO)
+        if amount is not None and qty and qty != ONE and abs(total - amount) <= CENT:
+            return amount / qty
+        return total
+
+    def _range(self, r: int, f: RowFields, likely: Decimal, price_cell: int, row: list
+               ) -> tuple[Decimal, Decimal, str | None]:
+        low, high, dist = f.numbers.get("low"), f.numbers.get("high"), f.distribution
+        if "low" in f.percents:
+            pct = f.percents["low"]
+            low = likely * (ONE - pct) if likely >= 0 else likely * (ONE + pct)
+        if "high" in f.percents:
+            pct = f.percents["high"]
+            high = likely * (ONE + pct) if likely >= 0 else likely * (ONE - pct)
+        if low is None and high is None and dist is None and not self.spreads:
+            return likely, likely, "fixed"
+        if low is not None and high is not None and dist is None and low < high and low <= likely <= high:
+            return low, high, "pert"
+        low, high, dist, found = three_point(likely, low, high, dist, self.spreads.for_category(
+            self._category(row)))
+        if found:
+            for fld, msg in found:
+                self._problem(self.cols.get(fld, price_cell if price_cell >= 0 else self.view.di), r, msg)
+            return likely, likely, None
+        return low, high, dist
+
+    def _check_amount(self, r: int, qty: Decimal, likely: Decimal, amount: Decimal | None, price_cell: int) -> None:
+        if amount is None:
+            return
+        expected = qty * likely
+        diff = abs(expected - amount)
+        self.amount_slack += min(diff, HALF_CENT)
+        if diff > (CENT if qty < 2 else qty * HALF_CENT):
+            pcell = col_letter(price_cell) if price_cell >= 0 else "?"
+            qcell = self.layout.letter("quantity") if "quantity" in self.cols else "?"
+            self.out.warnings.append(Problem(
+                f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
+                f"amount {format_money(amount)} ≠ quantity × unit price = {format_money(expected)} "
+                f"({qcell}{r + 1} × {pcell}{r + 1})"))
+
+    def _continuation(self, r: int, row: list, kind: RowKind) -> None:
+        if not self.out.lines or self.line_rows[-1] >= r:
+            return
+        last = self.out.lines[-1]
+        joined = f"{last.description} {kind.label}".strip()
+        self.out.lines[-1] = CostLine.trusted(
+            last.code, joined, last.unit, last.quantity, last.low, last.likely, last.high, last.distribution,
+            last.category, last.risk, last.source, last.breakdown, last.priced)
+
+    def _unit_row(self, r: int, row: list, kind: RowKind) -> None:
+        """`cum | per cum` under a line: its unit, when the line has none."""
+        if not self.out.lines or self.out.lines[-1].unit:
+            return
+        last = self.out.lines[-1]
+        self.out.lines[-1] = CostLine.trusted(
+            last.code, last.description, kind.label, last.quantity, last.low, last.likely, last.high,
+            last.distribution, last.category, last.risk, last.source, last.breakdown, last.priced)
+
+    def _prefix(self, r: int, row: list, kind: RowKind) -> None:
+        self.pending_prefix = (cell_text(row[self.view.ci]), kind.label)
+
+    def _example(self, r: int, row: list, kind: RowKind) -> None:
+        self.out.item_rows += 1
+        self.out.priced_rows += 1
+        self._problem(self.view.di, r, "the template's example line (示例 example) is still here: delete the "
+                                       "row, or remove 「示例 example」 from its description to keep it as a line")
+
+    # ------------------------------------------------------------------ totals, sections, markups
+
+    def _row_amount(self, row: list, r: int) -> tuple[Decimal | None, int]:
+        """The amount a total row states: its amount cell, else the last number in the row."""
+        ai = self.view.ai
+        candidates = [ai] if ai >= 0 and not blank(row[ai]) else [
+            c for c in range(len(row) - 2, -1, -1) if type(row[c]) in (float, int)][:1]
+        for c in candidates:
+            if (r, c) in self.bad_cells:
+                return None, c
+            try:
+                return to_number(row[c], "total"), c
+            except CellError as exc:
+                self.out.warnings.append(Problem(self._cell(c, r), f"{exc}; not checked"))
+                return None, c
+        return None, ai
+
+    def _spans(self, *marks: _Mark) -> list[tuple[Decimal, int, _Mark]]:
+        """What a total can cover: the lines since each mark, without and with the markups."""
+        out = []
+        for m in marks:
+            out.append((self.now.cum - m.cum, self.now.lines - m.lines, m))
+            if self.now.markups != m.markups:
+                out.append((self.now.cum - m.cum + self.now.markups - m.markups, self.now.lines - m.lines, m))
+        return out
+
+    def _matches(self, value: Decimal, spans: list[tuple[Decimal, int, _Mark]]) -> bool:
+        return any(abs(round_money(total) - round_money(value)) <= max(CENT, HALF_CENT * count)
+                   for total, count, _ in spans)
+
+    def _total(self, r: int, row: list, kind: RowKind) -> None:
+        value, c = self._row_amount(row, r)
+        level = kind.level
+        same = self.resets[level]
+        if value is not None:
+            spans = self._spans(same, _Mark(), self.section, self.resets[1], self.resets[2])
+            if not self._matches(value, spans):
+                self._mismatch(r, c, kind.label, value, same)
+            self.out.totals.append(StatedTotal(kind.label, level, value, self._cell(c, r), self.now.lines,
+                                               self.now.model, self.now.markups, same.lines))
+        self._figure_in_words(r, kind, value, same)
+        for lvl in (1, 2, 3):
+            if lvl <= level:
+                self.resets[lvl] = self._mark()
+        self.page = self._mark()
+
+    def _figure_in_words(self, r: int, kind: RowKind, value: Decimal | None, same: _Mark) -> None:
+        """A total written out (大写 … 小写：213350) states a figure too: it is the sheet's total
+        when it differs from the cell beside it (both are then reconciled)."""
+        m = FIGURE_IN_TEXT.search(kind.label) if len(kind.label) > 12 else None
+        if m is None:
+            return
+        figure = Decimal(m.group(1).replace(",", ""))
+        if value is not None and figure == value:
+            return
+        self.out.totals.append(StatedTotal(kind.label[:20], kind.level, figure, self._cell(self.view.di, r) +
+                                           " (written out)", self.now.lines, self.now.model, self.now.markups,
+                                           same.lines))
+
+    def _mismatch(self, r: int, c: int, label: str, value: Decimal, since: _Mark) -> None:
+        count = self.now.lines - since.lines
+        total = self.now.cum - since.cum
+        if count:
+            first, last = self.line_rows[since.lines], self.line_rows[self.now.lines - 1]
+            ac = col_letter(c)
+            what = f"the sum of its {count} line(s) {self.prefix}{ac}{first + 1}:{ac}{last + 1}"
         else:
-            low, high, dist, three_problems = three_point(likely, low, high, dist, spread_of(cat))
-        if three_problems:
-            for fld, msg in three_problems:
-                c = cols.get(fld, price_cell if price_cell >= 0 else di)
-                problem(c, r, msg)
-            continue
+            what = "the sum of its lines (there are none above it)"
+        self.out.warnings.append(Problem(self._cell(c, r),
+                                         f"{label} {format_money(value)} ≠ {format_money(total)}, {what}"))
+
+    def _page_total(self, r: int, row: list, kind: RowKind) -> None:
+        value, c = self._row_amount(row, r)
+        if value is not None and not self._matches(value, self._spans(self.page, self.resets[1])):
+            self._mismatch(r, c, kind.label, value, self.page)
+        self.page = self._mark()
+
+    def _unlabelled(self, r: int, row: list, kind: RowKind) -> None:
+        value, c = self._row_amount(row, r)
+        if value is None:
+            return
+        if self.now.lines and self._matches(value, self._spans(self.resets[2], _Mark())):
+            self._total(r, row, RowKind("total", "unlabelled total", 2))
+        elif self.now.lines and self._matches(value, self._spans(self.resets[1], self.section)):
+            self._total(r, row, RowKind("total", "unlabelled subtotal", 1))
+        else:
+            self._problem(self.view.di, r, f"an amount ({format_money(value)}) with no description: name the "
+                                           "item, or label the row 合计/小计 if it is a total")
+
+    def _markup(self, r: int, row: list, kind: RowKind) -> None:
+        amount = None
+        ai = self.view.ai
+        if ai >= 0 and not blank(row[ai]):
+            try:
+                amount = to_number(row[ai], "amount")
+            except CellError as exc:
+                self._problem(ai, r, f"{kind.label}: {exc}")
+                return
+        rate = self._rate(row)
         if amount is not None:
-            expected = qty * likely
-            if abs(expected - amount) > (CENT if qty < 2 else qty * HALF_CENT):
-                pcell = col_letter_(price_cell) if price_cell >= 0 else "?"
-                warnings.append(Problem(
-                    f"{prefix}{letter['amount']}{r + 1}",
-                    f"amount {format_money(amount)} ≠ quantity × unit price = {format_money(expected)} "
-                    f"({letter.get('quantity', '?')}{r + 1} × {pcell}{r + 1})"))
-            cum += amount
-        else:
-            cum += qty * likely
-        line_rows.append(r)
-        lines.append(trusted(
-            code or None, desc, (unit_v.strip() if type(unit_v) is str else cell_text(unit_v)) or None,
-            qty, low, likely, high, dist, cat or None, risk, f"{prefix}{first_letter}{r + 1}"))
-    _close_section(section_at, cum, len(line_rows), line_rows, prefix, ai, rows, warnings)
-    return out
+            self.now.markups += amount
+        self.out.markups.append(Markup(kind=kind.markup or "other", label=kind.label, rate=rate, amount=amount,
+                                       source=f"{self.prefix}{self.first_letter}{r + 1}"))
 
+    def _rate(self, row: list) -> Decimal | None:
+        for v in row:
+            if type(v) is str:
+                m = _PERCENT.search(v)
+                if m:
+                    return Decimal(m.group(1)) / 100
+        for name in ("price", "quantity"):
+            c = self.cols.get(name)
+            if c is not None and type(row[c]) is float and 0 < row[c] < 1 and "amount" in self.cols:
+                return Decimal(repr(row[c]))
+        return None
 
-def _is_numbering(row: list, cols: list[int]) -> bool:
-    """A row of column numbers under the header: 1 2 3 4 ... (or (1) (2) ...)."""
-    values = []
-    for c in cols:
-        if c < len(row) and not _blank(row[c]):
-            t = cell_text(row[c]).strip("()（）")
-            if not t.isdigit():
-                return False
-            values.append(int(t))
-    return len(values) >= 3 and values == list(range(values[0], values[0] + len(values)))
+    def _section(self, r: int, row: list, kind: RowKind) -> None:
+        code, desc = cell_text(row[self.view.ci]), cell_text(row[self.view.di])
+        parts = section_parts(code, desc) if (code or desc) else None
+        if parts is None:
+            m = SECTION.match(kind.label)
+            parts = (_style_of(m), m.group("rest").strip()) if m and m.group("rest") else ("none", kind.label)
+        style, name = parts
+        has_amount = self.view.ai >= 0 and not blank(row[self.view.ai])
+        if self.top_style is None:
+            self.top_style = style
+        if style == self.top_style or self.category is None:
+            if has_amount or style == self.top_style:
+                self._close_section()
+                self.section = self._mark()
+                self.section_head = (r, row[self.view.ai]) if has_amount else None
+            self.category = name
+        self.resets[1] = self._mark()
 
-
-def _check_total(raw: RawSheet, prefix: str, r: int, ai: int, label: str, total: Decimal, count: int,
-                 span: tuple[int, int] | None, warnings: list[Problem], bad_cells: set) -> None:
-    """Compare a total row's amount with the sum of the lines it covers."""
-    row = raw.rows[r]
-    if ai < 0 or ai >= len(row) or _blank(row[ai]) or (r, ai) in bad_cells:
-        return
-    cell = f"{prefix}{col_letter(ai)}{r + 1}"
-    try:
-        value = to_number(row[ai], "total")
-    except CellError as exc:
-        warnings.append(Problem(cell, f"{label}: {exc}; not checked"))
-        return
-    if value is None or abs(round_money(total) - round_money(value)) <= max(CENT, HALF_CENT * count):
-        return
-    if span:
-        where = f"{prefix}{col_letter(ai)}{span[0] + 1}:{col_letter(ai)}{span[1] + 1}"
-        what = f"the sum of its {count} line(s) {where}"
-    else:
-        what = "the sum of its lines (there are none above it)"
-    warnings.append(Problem(cell, f"{label} {format_money(value)} ≠ {format_money(total)}, {what}"))
-
-
-def _close_section(section_at: tuple, cum: Decimal, n_lines: int, line_rows: list[int], prefix: str,
-                   ai: int, rows: list[list], warnings: list[Problem]) -> None:
-    """A heading that carries its section's amount (`一 | 设备购置 | ... | 3,500,000`): check it."""
-    cum_at, count_at, head_row, head_value = section_at
-    if head_row < 0 or head_value is None or ai < 0:
-        return
-    cell = f"{prefix}{col_letter(ai)}{head_row + 1}"
-    try:
-        value = to_number(head_value, "section amount")
-    except CellError as exc:
-        warnings.append(Problem(cell, f"{exc}; not checked"))
-        return
-    total, count = cum - cum_at, n_lines - count_at
-    if value is not None and abs(round_money(total) - round_money(value)) > max(CENT, HALF_CENT * count):
-        span = (f"{prefix}{col_letter(ai)}{line_rows[count_at] + 1}:{col_letter(ai)}{line_rows[n_lines - 1] + 1}"
+    def _close_section(self) -> None:
+        """A heading that carries its section's amount (`一 | 设备购置 | ... | 3,500,000`): check it."""
+        if self.section_head is None:
+            return
+        head_row, head_value = self.section_head
+        self.section_head = None
+        cell = self._cell(self.view.ai, head_row)
+        try:
+            value = to_number(head_value, "section amount")
+        except CellError as exc:
+            self.out.warnings.append(Problem(cell, f"{exc}; not checked"))
+            return
+        spans = self._spans(self.section)
+        if value is None or self._matches(value, spans):
+            return
+        count = self.now.lines - self.section.lines
+        total = self.now.cum - self.section.cum
+        ac = col_letter(self.view.ai)
+        span = (f"{self.prefix}{ac}{self.line_rows[self.section.lines] + 1}:{ac}{self.line_rows[self.now.lines - 1] + 1}"
                 if count else "(none)")
-        warnings.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
-                                      f"the sum of its {count} line(s) {span}"))
+        self.out.warnings.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
+                                               f"the sum of its {count} line(s) {span}"))
+
+
+LINE_KIND = RowKind("line")
+_PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
+#: row kinds that do not end an item's measurement rows
+_KEEPS_MEASURES = frozenset({"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info",
+                             "note"})
+
+
+def _rounded_amount_wins(qty: Decimal, price: Decimal, amount: Decimal) -> Decimal:
+    """The sheet's amount is the line's money: where quantity × unit price differs from it only by
+    the amount's rounding (under one currency unit and ½ %), the unit cost is amount ÷ quantity.
+    A bigger difference is a warning, and the stated total decides (see sheets.prefer_amounts)."""
+    diff = abs(qty * price - amount)
+    if diff and diff < ONE and diff <= abs(amount) * HALF_CENT:
+        return amount / qty
+    return price
+
+
+def _style_of(m: re.Match) -> str:
+    for name in ("part", "cn", "paren", "roman", "letter", "dotted", "arabic"):
+        if m.group(name):
+            return name
+    return "none"

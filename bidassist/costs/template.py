@@ -1,5 +1,6 @@
 """A blank cost sheet for finance: bilingual headers, number formats, dropdowns for distribution
-and category, a frozen header row and one example line. It imports as it is."""
+and category, a frozen header row and one example line, which the importer refuses until finance
+deletes the row or removes 「示例 example」 from its description."""
 
 from __future__ import annotations
 

@@ -9,10 +9,13 @@ the precision a spreadsheet shows (0.1 + 0.2 computed in Excel reads back as 0.3
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from decimal import Decimal
 
 from bidassist.core.money import AmountError, parse_amount, parse_number
+
+_PER_UNIT = re.compile(r"^(.*?\d\s*(?:元|万元))\s*/\s*\S{1,6}$")
 
 
 class CellError(ValueError):
@@ -66,6 +69,8 @@ def to_number(value: object, what: str, *, money: bool = True) -> Decimal | None
             s = s[1:]
         if s[0] == "#" and s[-1:] in ("!", "?", "A") and len(s) <= 8:
             raise CellError(f"{what} is the formula error {s}; fix the formula")
+        if money and "/" in s:
+            s = _PER_UNIT.sub(r"\1", s)  # 673元/年, 30元/m2: yuan per unit
         try:
             return parse_amount(s) if money else parse_number(s)
         except AmountError as exc:

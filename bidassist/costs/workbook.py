@@ -249,6 +249,7 @@ _ERROR_CELL = re.compile(
     rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>',
     re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_CACHED_TEXT = re.compile(rb'\bt="str"')
 
 
 def _ref_to_rc(m: re.Match) -> tuple[int, int]:
@@ -272,6 +273,8 @@ def _scan_sheet_xml(path: Path, part: str, raw: RawSheet) -> None:
                     raw.hidden_cols.add(c)
     if b"<f" in data or b":f" in data:
         for m in _UNCACHED.finditer(data):
+            if _CACHED_TEXT.search(m.group(1)):
+                continue  # t="str" with an empty value: a formula whose saved result is "" (IF(…,""))
             ref = _CELL_REF.search(m.group(1))
             if ref:
                 formula = (m.group(3) or b"").decode("utf-8", "replace")

@@ -67,17 +67,11 @@ def _dist_mean(d: object) -> float:
 
 
 def expected_cost(bid: Bid, costs: CostModel) -> Decimal:
-    """Likely direct cost × (1 + overhead + management fee) + expected risk cost, with VAT added
-    when the price includes VAT: the floor under which the bid loses money on average."""
-    direct = costs.totals.likely
-    p = bid.pricing
-    if p is None:
-        return direct
-    cost = direct * (1 + p.overhead + p.management_fee)
-    cost += sum((Decimal(repr(r.probability * _dist_mean(r.impact))) for r in p.risks), Decimal(0))
-    if p.vat is not None and p.vat.included:
-        cost *= 1 + p.vat.rate
-    return round_money(cost)
+    """Expected cost on the bids' basis: the floor under which the bid loses money on average.
+    One definition with pricing (`bidassist.pricing.breakeven`)."""
+    from bidassist.pricing.breakeven import expected_cost_bb
+
+    return expected_cost_bb(bid, costs)
 
 
 def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResult]:

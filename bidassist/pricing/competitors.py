@@ -12,6 +12,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +55,7 @@ _ALIASES = {
                  "成本估算", "控制价"),
     "winner": ("winner", "won", "status", "result", "中标"),
     "year": ("year", "date", "年份", "日期"),
+    "buyer": ("buyer", "district", "customer", "client", "purchaser", "采购人", "招标人", "业主"),
 }
 _WON = {"won", "win", "winner", "yes", "y", "true", "1", "中标", "是"}
 _REJECTED = {"rejected", "invalid", "废标", "无效"}
@@ -68,6 +70,7 @@ class HistoryBid:
     won: bool
     year: float | None
     where: str
+    buyer: str | None = None
 
 
 @dataclass
@@ -92,6 +95,7 @@ class HistoryFit:
     tenders: int
     screened: int
     warnings: list[str] = field(default_factory=list)
+    out_of_sample: dict | None = None  # the calibrated model's own walk-forward score
 
     def summary(self) -> list[dict]:
         rows = [self.unknown] + self.named
@@ -128,7 +132,9 @@ def _rows(path: Path) -> list[list[object]]:
 
 
 def load_history(path: Path) -> list[HistoryBid]:
-    """Read a past-bids CSV/XLSX: one row per bid (tender, bidder, price [, estimate, winner/status, year])."""
+    """Read a past-bids CSV/XLSX: one row per bid (tender, bidder, price [, estimate, winner/status, year,
+    buyer]). The one seam through which history enters pricing: another source (a database) only has
+    to yield the same `HistoryBid` rows."""
     path = Path(path)
     rows = _rows(path)
     if not rows:
@@ -174,7 +180,8 @@ def load_history(path: Path) -> list[HistoryBid]:
             continue
         # a bid with no bidder name still counts; it joins the 'unknown competitor' pool
         bidder = cell("bidder") or f"(unnamed, row {n})"
-        bids.append(HistoryBid(cell("tender"), bidder, price, est, status in _WON, year, where))
+        bids.append(HistoryBid(cell("tender"), bidder, price, est, status in _WON, year, where,
+                               cell("buyer") or None))
     if problems:
         raise ProblemsError(problems, "history file has problems")
     return bids
@@ -196,31 +203,37 @@ def _wmean_sd(x: np.ndarray, w: np.ndarray) -> tuple[float, float]:
     return m, math.sqrt(v * x.size / (x.size - 1)) if x.size > 1 else 0.0
 
 
-def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history") -> HistoryFit:
-    """Each competitor's bid/reference ratio as a lognormal (weighted by recency when asked), with a
-    pooled 'unknown competitor' for bidders seen on fewer than `min_tenders` tenders."""
+def _reference(tb: list[HistoryBid], spec: History) -> float | None:
+    """The price a tender's bids are divided by (None: the tender has no usable reference)."""
+    if spec.reference == "estimate":
+        ests = [b.estimate for b in tb if b.estimate]
+        return ests[0] if ests else None
+    if len(tb) < 2:
+        return None
+    prices = np.array([b.price for b in tb])
+    return float(np.median(prices)) if spec.reference == "median" else float(prices.min())
+
+
+def _tender_ratios(bids: list[HistoryBid], spec: History, where: str
+                   ) -> tuple[dict[str, list[tuple[float, float, bool]]], list[int], int, int]:
+    """(ratios per bidder as (ratio, weight, won), rivals per tender, tenders skipped, tenders)."""
+    if spec.reference == "estimate" and not any(b.estimate for b in bids):
+        raise InputError("reference: estimate needs an estimate column (estimate / 控制价), and the history has "
+                         "none; use reference: median (or lowest) / 历史数据没有估算价列，请改用 reference: median",
+                         where)
     us = spec.us.strip().lower() if spec.us else None
     by_tender: dict[str, list[HistoryBid]] = {}
     for b in bids:
         by_tender.setdefault(b.tender, []).append(b)
-    warnings: list[str] = []
     latest = max((b.year for b in bids if b.year is not None), default=None)
     ratios: dict[str, list[tuple[float, float, bool]]] = {}
     counts: list[int] = []
     skipped = 0
     for tb in by_tender.values():
-        prices = np.array([b.price for b in tb])
-        if spec.reference == "estimate":
-            ests = [b.estimate for b in tb if b.estimate]
-            if not ests:
-                skipped += 1
-                continue
-            ref = ests[0]
-        else:
-            if len(tb) < 2:
-                skipped += 1
-                continue
-            ref = float(np.median(prices)) if spec.reference == "median" else float(prices.min())
+        ref = _reference(tb, spec)
+        if ref is None:
+            skipped += 1
+            continue
         others = [b for b in tb if b.bidder.strip().lower() != us]
         counts.append(len(others))
         for b in others:
@@ -228,6 +241,14 @@ def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history"
             if spec.half_life_years and b.year is not None and latest is not None:
                 w = 0.5 ** ((latest - b.year) / spec.half_life_years)
             ratios.setdefault(b.bidder, []).append((b.price / ref, w, b.won))
+    return ratios, counts, skipped, len(by_tender)
+
+
+def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history") -> HistoryFit:
+    """Each competitor's bid/reference ratio as a lognormal (weighted by recency when asked), with a
+    pooled 'unknown competitor' for bidders seen on fewer than `min_tenders` tenders."""
+    warnings: list[str] = []
+    ratios, counts, skipped, n_tenders = _tender_ratios(bids, spec, where)
     if skipped:
         warnings.append(f"{skipped} past tenders without a usable reference ({spec.reference}) were skipped")
     all_r = np.array([r for v in ratios.values() for r, _, _ in v])
@@ -292,7 +313,7 @@ def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history"
     if screened:
         warnings.append(f"{screened} outlying bid ratio(s) (more than 5 robust sd from the median) left out")
     return HistoryFit(spec.reference, fits, unknown, part, unknown_bids / total_bids, counts,
-                      len(by_tender) - skipped, screened, warnings)
+                      n_tenders - skipped, screened, warnings)
 
 
 # --------------------------------------------------------------------------- sampling
@@ -312,6 +333,8 @@ class CompetitorModel:
     common: float
     description: str
     fit: HistoryFit | None = None
+    level_sd: float = 0.0  # sd (logs) of a level shock shared by all rivals: the reference is a forecast
+    p_not_lowest: float = 0.0  # chance the lowest bid is not awarded (lowest price; from history)
 
     @property
     def max_count(self) -> int:
@@ -322,9 +345,36 @@ class CompetitorModel:
             return np.full(n, int(self.count_values[0]))
         return rng.choice(self.count_values, size=n, p=self.count_weights)
 
+    def sample_qmc(self, rng: np.random.Generator, n: int, columns: int) -> tuple[np.ndarray, np.ndarray]:
+        """Counts (n,) and bids (n, columns) from one scrambled Sobol sequence (randomised quasi-Monte
+        Carlo): dimension 0 picks the count by its inverse CDF, 1 the common factor, the rest the
+        rivals' scores. Only for bids in money or as ratios (no identities); benchmarks/bench_variance.py
+        measures the gain."""
+        import warnings
+
+        from scipy.special import ndtri
+        from scipy.stats import qmc
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # n need not be a power of 2
+            u = qmc.Sobol(d=columns + 2, scramble=True, seed=rng).random(n)
+        u = np.clip(u, 1e-12, 1 - 1e-12)
+        cdf = np.cumsum(self.count_weights)
+        idx = np.minimum(np.searchsorted(cdf, u[:, 0], side="right"), cdf.size - 1)
+        counts = self.count_values[idx]
+        z = ndtri(u[:, 2:])
+        if self.common > 0:
+            z = math.sqrt(1 - self.common) * z + math.sqrt(self.common) * ndtri(u[:, 1:2])
+        bids = self.marginals[0].from_z(z) * self.scale
+        if self.level_sd > 0:
+            bids *= np.exp(self.level_sd * rng.standard_normal((n, 1)))
+        return counts, bids
+
     def sample_bids(self, rng: np.random.Generator, n: int, columns: int) -> np.ndarray:
-        """(n, columns) float32 bids for competitor slots 0..columns-1 (a slot is used when < count)."""
-        z = factor_scores(rng, n, columns, self.common)
+        """(n, columns) float64 bids for competitor slots 0..columns-1 (a slot is used when < count).
+        Float64, not float32: a float32 bid rounds onto round prices (105 + 4e-6 → 105.0) and turns a
+        sure win just below the rivals into a tie."""
+        z = factor_scores(rng, n, columns, self.common).astype(np.float64)
         if self.identity_weights is None:
             out = self.marginals[0].from_z(z)
         else:
@@ -333,12 +383,14 @@ class CompetitorModel:
             logw = np.log(np.where(w > 0, w, 1e-300))
             keys = logw[None, :] + rng.gumbel(size=(n, k + columns))
             ident = np.argsort(-keys, axis=1)[:, :columns]  # sampling without replacement
-            out = np.empty((n, columns), dtype=np.float32)
+            out = np.empty((n, columns), dtype=np.float64)
             for i, m in enumerate([*self.marginals, self.unknown]):
                 sel = (ident == i) if i < k else (ident >= k)
                 if sel.any():
                     out[sel] = m.from_z(z[sel])
-        out *= np.float32(self.scale)
+        out *= self.scale
+        if self.level_sd > 0:
+            out *= np.exp(self.level_sd * rng.standard_normal((n, 1)))
         return out
 
 
@@ -365,7 +417,17 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
     assert hist is not None
     bids = load_history(hist.file) if hist.file is not None else load_store_history(hist)
     fit = fit_history(bids, hist, where=str(hist.file or "pricing.competitors.history.db"))
-    if "count" not in spec.model_fields_set:
+    level_sd = 0.0
+    lam = float(hist.p_lowest_not_awarded or 0.0)
+    cal = calibrate_history(bids)
+    if cal is not None:
+        fit.out_of_sample, level_sd, rivals = cal
+        if hist.p_lowest_not_awarded is None:
+            lam = float(fit.out_of_sample.get("p_lowest_not_awarded", 0.0))
+        if "count" not in spec.model_fields_set and rivals:
+            cv, cc = np.unique(np.array(rivals), return_counts=True)
+            vals, w = cv, cc / cc.sum()
+    elif "count" not in spec.model_fields_set:
         cv, cc = np.unique(np.array([c for c in fit.counts if c > 0]), return_counts=True)
         if cv.size:
             vals, w = cv, cc / cc.sum()
@@ -374,4 +436,29 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
     return CompetitorModel(vals, w, marg, Marginal("lognormal", fit.unknown.mu, fit.unknown.sigma),
                            np.array(fit.participation), fit.unknown_share, scale, spec.common_factor,
                            f"fitted from {hist.label}: {len(fit.named)} named competitors, "
-                           f"{fit.tenders} tenders, ratio to the {fit.reference}", fit)
+                           f"{fit.tenders} tenders, ratio to the {fit.reference}", fit, level_sd, lam)
+
+
+def calibrate_history(bids: list[HistoryBid]) -> tuple[dict, float, list[int]] | None:
+    """Walk the calibrated model (calibration.py) through the history: its own out-of-sample score,
+    the sd of the reference-level forecast error (logs) and the rivals per letting (bidders − 1,
+    zero included). None when the history has no years."""
+    from bidassist.pricing.backtest import brier, calibration_slope, log_loss
+    from bidassist.pricing.calibration import CalibratedModel, group_lettings
+
+    lettings = group_lettings(bids)
+    if not lettings:
+        return None
+    model = CalibratedModel()
+    for _, group in groupby(lettings, key=lambda t: t.year):
+        model.add_year(list(group))
+    p, y = model.oos()
+    score: dict = {"n_bids": int(p.size), "p_lowest_not_awarded": round(model.p_lowest_not_awarded, 4)}
+    if p.size:
+        one_n = np.concatenate([np.full(len(t.bidders), 1 / len(t.bidders)) for t in lettings
+                                if len(t.bidders) >= 2])[-p.size:]
+        score |= {"brier": round(brier(p, y), 5), "log_loss": round(log_loss(p, y), 5),
+                  "calibration_slope": round(calibration_slope(p, y), 4),
+                  "one_over_n": {"brier": round(brier(one_n, y), 5), "log_loss": round(log_loss(one_n, y), 5)}}
+    sd = model.levels.known.bias_sd(0.0)[1]
+    return score, sd, [len(t.bidders) - 1 for t in lettings]

@@ -1,6 +1,6 @@
 """Cost simulation: cost lines (three-point unit costs × quantity) with rank correlation within a
 category or a named group, risk events (probability × impact), indirect costs; and the financing
-cost of the payment terms.
+cost of the payment terms is in `breakeven.py`.
 
 All sums are ex VAT. Vectorised and chunked: memory is bounded by (lines × chunk) float32 plus one
 float64 per iteration, whatever the number of iterations.
@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from bidassist.core.bidfile import PaymentTerms, PricingSection
+from bidassist.core.bidfile import PricingSection
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
 from bidassist.pricing.sampling import Marginal, correlated_scores, repair_block
@@ -86,7 +86,10 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
         raise InputError("; ".join(problems))
     members: dict[tuple[str, str], list[int]] = {}
     for i, ln in enumerate(lines):
-        key = ("group", group_of[i]) if i in group_of else ("category", ln.category or "")
+        # a line without a category shares no correlation with others (issue 11 item 8): joining
+        # every uncategorised line in one block would widen the band many times over
+        key = ("group", group_of[i]) if i in group_of else (
+            ("category", ln.category) if ln.category else ("line", str(i)))
         members.setdefault(key, []).append(i)
     blocks = []
     for (kind, name), rows in members.items():
@@ -99,7 +102,8 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
                 "/ 相关系数矩阵非半正定，已修正")
         blocks.append(_Block(f"{kind} {name}", rho if len(rows) > 1 else 0.0, rows))
     notes.append(
-        f"cost lines are rank-correlated {corr.within_category} within a category"
+        f"cost lines are rank-correlated {corr.within_category} within a category (lines without a category "
+        "are independent)"
         + (f" and {corr.within_group} within each named group" if corr.groups else "")
         + (" (the documented default; a correlated cost is why independent lines understate risk)"
            if "within_category" not in corr.model_fields_set else ""))
@@ -180,32 +184,6 @@ def simulate_costs(costs: CostModel, pricing: PricingSection, iterations: int,
     total *= indirect
     return CostSim(total=total, likely=likely * indirect, items=items, indirect_factor=indirect,
                    warnings=warnings, notes=notes)
-
-
-def financing_factor(terms: PaymentTerms | None, duration_days: int | None) -> tuple[float, list[str]]:
-    """Share of the contract price lost to waiting for payment (negative: an advance more than pays for it).
-
-    Each payment is discounted at the annual rate from the day it is received to delivery/acceptance
-    (day 0): the advance is received at signing, `duration_days` before delivery; a milestone `days`
-    after; the retention `months` after. A payment share s at day t costs s·(1 − (1+r)^(−t/365)).
-    With no milestones the balance is paid at delivery."""
-    if terms is None:
-        return 0.0, []
-    r = float(terms.annual_rate)
-    dur = terms.duration_days if terms.duration_days is not None else (duration_days or 0)
-    notes = []
-    pays: list[tuple[float, float]] = [(float(terms.advance), -float(dur))]
-    ret_share = float(terms.retention.share) if terms.retention else 0.0
-    if terms.milestones:
-        pays += [(float(m.share), float(m.days)) for m in terms.milestones]
-    else:
-        pays.append((1 - float(terms.advance) - ret_share, 0.0))
-    if terms.retention:
-        pays.append((ret_share, terms.retention.months * 365.25 / 12))
-    f = sum(s * (1 - (1 + r) ** (-t / 365)) for s, t in pays if s)
-    notes.append(f"financing cost of the payment terms: {f:.4%} of the price at {r:.2%} a year "
-                 f"(day 0 = delivery/acceptance; the advance is received {dur} days before)")
-    return f, notes
 
 
 def to_money(x: float) -> Decimal:

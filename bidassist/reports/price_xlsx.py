@@ -29,6 +29,32 @@ def _scatter(title: str, x_title: str, y_title: str) -> ScatterChart:
     return ch
 
 
+def _mark_prices(cv, result: PriceResult, charts: list[ScatterChart], n: int) -> None:
+    """Vertical lines on each chart at the recommended price, the band's edges and the ceiling."""
+    marks = [("建议报价 Recommended", result.recommended.price), ("近优下限 Band low", result.band.low),
+             ("近优上限 Band high", result.band.high)]
+    ceiling = result.inputs.get("ceiling_price")
+    if ceiling is not None:
+        marks.append(("最高限价 Ceiling", ceiling))
+    top_p = 1.0
+    top_e = max([float(c.expected_profit) for c in result.curve] + [0.0])
+    low_e = min([float(c.expected_profit) for c in result.curve] + [0.0])
+    col = 8 + 12  # marker table to the right of the charts
+    cv.cell(1, col, "标记 Marks")
+    for i, (name, x) in enumerate(marks):
+        r0 = 2 + 3 * i
+        cv.cell(r0, col, name)
+        for j, (yp, ye) in enumerate(((0.0, low_e), (top_p, top_e))):
+            cv.cell(r0 + 1 + j, col, float(x))
+            cv.cell(r0 + 1 + j, col + 1, yp)
+            cv.cell(r0 + 1 + j, col + 2, ye)
+        xs = Reference(cv, min_col=col, min_row=r0 + 1, max_row=r0 + 2)
+        for chart, ycol in zip(charts, (col + 1, col + 2), strict=True):
+            s = Series(Reference(cv, min_col=ycol, min_row=r0 + 1, max_row=r0 + 2), xs, title=name)
+            s.marker.symbol = "none"
+            chart.series.append(s)
+
+
 def build_price_workbook(result: PriceResult) -> Workbook:
     wb = Workbook()
     ws = wb.active
@@ -39,6 +65,13 @@ def build_price_workbook(result: PriceResult) -> Workbook:
         ("建议报价 Recommended price", r.price, _MONEY), ("中标概率 P(win)", r.p_win, _PCT),
         ("期望利润 Expected profit", r.expected_profit, _MONEY), ("利润率 Margin", r.margin, _PCT),
         ("中标后亏损概率 P(loss if won)", r.p_loss_if_won, _PCT),
+        ("P(win) 标准误 SE", r.p_win_se, "0.0000"), ("期望利润标准误 Expected profit SE", r.expected_profit_se, _MONEY),
+        ("P(loss if won) 标准误 SE", r.p_loss_if_won_se, "0.0000"),
+        ("近优区间下限 Near-optimal band low", result.band.low, _MONEY),
+        ("近优区间上限 Near-optimal band high", result.band.high, _MONEY),
+        ("分析结论 Decision", result.decision.status, None), ("理由 Reason", result.decision.reason, None),
+        ("收敛 Converged", "yes" if result.convergence.converged else
+         f"no: about {result.convergence.iterations_needed:,} iterations needed", None),
         ("区间下限 Range low", result.range.low, _MONEY), ("区间上限 Range high", result.range.high, _MONEY),
         ("成本均值 Cost mean", result.cost.mean, _MONEY), ("成本 P10", result.cost.p10, _MONEY),
         ("成本 P50", result.cost.p50, _MONEY), ("成本 P80", result.cost.p80, _MONEY),
@@ -84,6 +117,7 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     s2 = Series(Reference(cv, min_col=3, min_row=1, max_row=n), x, title_from_data=True)
     s2.marker.symbol = "none"
     ch2.series.append(s2)
+    _mark_prices(cv, result, [ch, ch2], n)
     cv.add_chart(ch2, "G21")
 
     sc = wb.create_sheet("S-curve")
@@ -122,7 +156,22 @@ def build_price_workbook(result: PriceResult) -> Workbook:
         if s.kind == "competitors":
             tw.append([s.count_change, s.recommended_price, s.p_win])
     tw.column_dimensions["A"].width = 36
+    if result.scenarios:
+        _scenario_sheet(wb, result)
     return wb
+
+
+def _scenario_sheet(wb: Workbook, result: PriceResult) -> None:
+    ws = wb.create_sheet("Scenarios")
+    ws.append(["情景 Scenario", "建议报价 Price", "P(win)", "期望利润 Expected profit", "近优下限 Band low",
+               "近优上限 Band high", "结论 Decision", "文件 File"])
+    base = result.to_json()
+    for name, row, file in [("base 基准", base, "")] + [(s["name"], s, s["file"]) for s in result.scenarios]:
+        rec, band = row["recommended"], row["near_optimal_band"]
+        ws.append([name, float(rec["price"]), rec["p_win"], float(rec["expected_profit"]), float(band["low"]),
+                   float(band["high"]), row["decision"]["status"], file])
+        ws.cell(ws.max_row, 3).number_format = _PCT
+    ws.column_dimensions["A"].width = 24
 
 
 def write_price_xlsx(result: PriceResult, path: Path, *, force: bool = False) -> Path:

@@ -79,7 +79,10 @@ def test_subtotal_mismatch_is_a_warning_naming_both_cells(tmp_path: Path) -> Non
 
 def test_json_shape_amounts_as_strings(tmp_path: Path) -> None:
     data = import_cost_sheet(bill_of_quantities(tmp_path, subtotal_equip=1)).to_json()
-    assert set(data) == {"lines", "totals", "warnings"}
+    assert set(data) == {"lines", "totals", "warnings", "markups", "sheets", "reconciliation"}
+    assert data["reconciliation"] == {"status": "matched", "sheet_total": "1196950", "imported": "1196950.00",
+                                      "difference": "0.00", "cell": "清单!H13", "basis": "lines"}
+    assert data["sheets"] == [{"name": "清单", "role": "cost detail", "used": True, "reason": "", "lines": 4}]
     assert set(data["lines"][0]) == {"code", "description", "unit", "quantity", "low", "likely", "high",
                                      "distribution", "category", "source"}
     assert data["lines"][2]["likely"] == "118.50" and data["lines"][2]["quantity"] == "1200"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +30,17 @@ def mkbid():
 @pytest.fixture
 def fixed100() -> CostModel:
     return fixed_cost(100)
+
+
+def shared_dir() -> Path | None:
+    """`shared/` beside the checkout (main) or beside the worktrees' folder."""
+    here = Path(__file__).resolve()
+    for up in (3, 4):
+        cand = here.parents[up] / "shared"
+        if cand.is_dir():
+            return cand
+    return None
+
+
+SHARED = shared_dir()
+MILK = SHARED / "bench" / "bids" / "tx_school_milk_bids.csv" if SHARED else Path("/nonexistent")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
-from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pytest
-from conftest import make_bid  # noqa: E402
+from conftest import MILK, make_bid  # noqa: E402
 from scipy import stats
 from scipy.special import ndtri
 
@@ -16,12 +16,12 @@ from bidassist.core.bidfile import PaymentTerms, load_bid
 from bidassist.core.errors import InputError, OutputExistsError, ProblemsError
 from bidassist.costs.model import CostLine, CostModel
 from bidassist.pricing import price_bid
+from bidassist.pricing.breakeven import financing
 from bidassist.pricing.competitors import fit_history, load_history
-from bidassist.pricing.cost import financing_factor, simulate_costs
+from bidassist.pricing.cost import simulate_costs
 from bidassist.pricing.sampling import Marginal
 from bidassist.reports.price_xlsx import write_price_xlsx
 
-MILK = Path(__file__).resolve().parents[3] / "shared" / "bench" / "bids" / "tx_school_milk_bids.csv"
 COMP = {"count": 3, "price": {"dist": "uniform", "low": 100, "high": 140}}
 
 
@@ -76,13 +76,28 @@ def test_risk_event_mean_and_indirects():
     assert sim.total.mean() == pytest.approx((1000 + 0.25 * 200) * 1.08, rel=0.003)
 
 
-def test_financing_factor_closed_form():
+def test_financing_npv_at_signing_closed_form():
     terms = PaymentTerms(advance=Decimal("0.3"), milestones=[{"share": Decimal("0.7"), "days": 365}],
                          annual_rate=Decimal("0.05"))
-    f, _ = financing_factor(terms, 0)
-    assert f == pytest.approx(0.7 * (1 - 1 / 1.05))
-    f2, _ = financing_factor(terms, 365)  # the advance a year early is worth 0.3 × (1.05 − 1)
-    assert f2 == pytest.approx(0.7 * (1 - 1 / 1.05) - 0.3 * 0.05)
+    f = financing(terms, 0)  # delivery at signing: the advance is cash, the rest a year later
+    assert f.receipts_pv == pytest.approx(0.3 + 0.7 / 1.05) and f.spending_pv == 1.0
+    f2 = financing(terms, 365)  # a year's work: paid two years after signing, spending spread evenly
+    assert f2.receipts_pv == pytest.approx(0.3 + 0.7 / 1.05**2)
+    assert f2.spending_pv == pytest.approx((1 - 1 / 1.05) / math.log(1.05))
+    spend = PaymentTerms(advance=Decimal("0.3"), milestones=[{"share": Decimal("0.7"), "days": 0}],
+                         annual_rate=Decimal("0.05"), spending=[{"share": "60%", "day": 0}, {"share": 0.4, "day": 365}],
+                         bond={"share": 0.1, "annual_fee": 0.01, "months": 12})
+    f3 = financing(spend, 365)
+    assert f3.spending_pv == pytest.approx(0.6 + 0.4 / 1.05) and f3.bond_share == pytest.approx(0.001)
+
+
+def test_payment_shares_must_add_up():
+    with pytest.raises(ValueError, match="advance 0.8 \\+ retention 0.3 = 1.1"):
+        PaymentTerms(advance=Decimal("0.8"), retention={"share": Decimal("0.3"), "months": 12})
+    with pytest.raises(ValueError, match="spending shares add up to 0.9"):
+        PaymentTerms(spending=[{"share": 0.5, "day": 0}, {"share": 0.4, "day": 10}])
+    with pytest.raises(ValueError, match="must add up to 1"):
+        PaymentTerms(advance=Decimal("0.3"), milestones=[{"share": Decimal("0.6"), "days": 10}])
 
 
 def test_bad_inputs(mkbid, fixed100, tmp_path):
@@ -104,7 +119,8 @@ def test_all_competitors_below_cost_warns(mkbid, fixed100):
     r = price_bid(bid, fixed100, iterations=5000)
     assert not r.policy_satisfied
     assert r.recommended.p_win == 0 and float(r.recommended.price) >= 100
-    assert any("below our expected cost" in w or "below it" in w for w in r.warnings)
+    assert r.decision.status == "do_not_bid" and "P(win) is 0 at every price" in r.decision.reason
+    assert r.decision.reason in r.warnings
 
 
 def test_unsatisfiable_policy_warns(mkbid, fixed100):
@@ -168,3 +184,21 @@ def test_xlsx_report(mkbid, fixed100, tmp_path):
     assert wb["Summary"]["B2"].value == float(r.recommended.price) or str(wb["Summary"]["B2"].value)
     with pytest.raises(OutputExistsError):
         write_price_xlsx(r, out)
+
+
+def test_uncategorised_lines_are_independent():
+    # 100 lines without a category: the default 0.3 does not join them (issue 11 item 8)
+    pricing = make_bid({"competitors": COMP}).pricing
+    sim = simulate_costs(_lines(100, category=None), pricing, 20_000, np.random.SeedSequence(2))
+    one = simulate_costs(_lines(1, category=None), pricing, 20_000, np.random.SeedSequence(2))
+    assert sim.total.var() == pytest.approx(100 * one.total.var(), rel=0.08)
+    assert any("without a category are independent" in n for n in sim.notes)
+
+
+def test_estimate_reference_without_estimates_suggests_median(tmp_path):
+    from bidassist.core.bidfile import History
+
+    csv = tmp_path / "past.csv"
+    csv.write_text("tender,bidder,price\nT1,A,100\nT1,B,110\nT2,A,90\nT2,B,95\n", encoding="utf-8")
+    with pytest.raises(InputError, match="reference: median"):
+        fit_history(load_history(csv), History(file=csv), where=str(csv))

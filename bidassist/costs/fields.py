@@ -1,0 +1,134 @@
+"""Reading one cost line's cells into typed values, driven by a table of fields.
+
+Each field the layout found has a spec: the column, the name used in messages and how its cell is
+read (a quantity, a money amount, a low/high that may be a relative percentage, a distribution, a
+risk flag). `parse_fields` reads a row with the plan and returns the values and every problem; it
+never changes the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from bidassist.costs.headers import BREAKDOWN_FIELDS
+from bidassist.costs.values import (
+    _FLOAT_CACHE,
+    CellError,
+    float_to_decimal,
+    parse_distribution,
+    parse_risk,
+    relative_percent,
+    to_number,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    label: str  # how messages name it
+    kind: str  # quantity | money | range | distribution | risk
+
+
+SPECS: dict[str, FieldSpec] = {s.name: s for s in (
+    FieldSpec("quantity", "quantity", "quantity"),
+    FieldSpec("price", "unit price", "money"),
+    FieldSpec("amount", "amount", "money"),
+    FieldSpec("likely", "likely", "money"),
+    FieldSpec("low", "low", "range"),
+    FieldSpec("high", "high", "range"),
+    FieldSpec("distribution", "distribution", "distribution"),
+    FieldSpec("risk", "risk", "risk"),
+    *(FieldSpec(b, b.replace("_", " "), "money") for b in BREAKDOWN_FIELDS),
+)}
+
+
+@dataclass(slots=True)
+class RowFields:
+    """A row's typed values: numbers by field, relative percentages for low/high, the distribution,
+    the risk flag, and (column, message) for every cell that could not be read."""
+
+    numbers: dict[str, Decimal] = field(default_factory=dict)
+    percents: dict[str, Decimal] = field(default_factory=dict)
+    distribution: str | None = None
+    risk: bool = False
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def breakdown(self) -> dict[str, Decimal] | None:
+        found = {b: self.numbers[b] for b in BREAKDOWN_FIELDS if b in self.numbers}
+        return found or None
+
+
+#: one planned field: its spec, its column, whether a float cell is read directly, its reader
+PlanItem = tuple[FieldSpec, int, bool, "Callable[[RowFields, FieldSpec, object], None]"]
+
+
+def make_plan(columns: dict[str, int]) -> list[PlanItem]:
+    """The fields of a layout that hold values, with their columns, in a fixed order."""
+    return [(spec, columns[name], spec.kind not in ("distribution", "risk"), _READERS[spec.kind])
+            for name, spec in SPECS.items() if name in columns]
+
+
+def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
+    number = to_number(value, spec.label, money=False)
+    if number is not None:
+        out.numbers[spec.name] = number
+
+
+def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
+    number = to_number(value, spec.label)
+    if number is not None:
+        out.numbers[spec.name] = number
+
+
+def _range(out: RowFields, spec: FieldSpec, value: object) -> None:
+    try:
+        pct = relative_percent(value)
+        if pct is not None:
+            out.percents[spec.name] = pct
+            return
+        number = to_number(value, spec.label)
+    except CellError as exc:
+        text = str(exc)
+        raise CellError(text if text.startswith(spec.label) else f"{spec.label} {text}") from None
+    if number is not None:
+        out.numbers[spec.name] = number
+
+
+def _distribution(out: RowFields, spec: FieldSpec, value: object) -> None:
+    out.distribution = parse_distribution(value)
+
+
+def _risk(out: RowFields, spec: FieldSpec, value: object) -> None:
+    out.risk = parse_risk(value)
+
+
+_READERS: dict[str, Callable[[RowFields, FieldSpec, object], None]] = {
+    "quantity": _quantity, "money": _money, "range": _range, "distribution": _distribution, "risk": _risk}
+
+
+def parse_fields(row: list, plan: list[PlanItem]) -> RowFields:
+    """Every planned field of one row; spreadsheet floats take the fast path."""
+    out = RowFields()
+    numbers = out.numbers
+    fget = _FLOAT_CACHE.get
+    for spec, c, numeric, reader in plan:
+        value = row[c]
+        if numeric and type(value) is float:
+            d = fget(value)
+            if d is None:
+                try:
+                    d = float_to_decimal(value)
+                except CellError as exc:
+                    out.problems.append((c, f"{spec.label} {exc}"))
+                    continue
+            numbers[spec.name] = d
+        elif value == "" or value is None:
+            continue
+        else:
+            try:
+                reader(out, spec, value)
+            except CellError as exc:
+                out.problems.append((c, str(exc)))
+    return out

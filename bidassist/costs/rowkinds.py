@@ -1,0 +1,443 @@
+"""What each row below a cost table's header is, before any of its cells is read as a number.
+
+Kinds, in the order they are recognised (a real sheet mixes all of them):
+- `blank`, `hidden` (skipped; a hidden row with a warning);
+- `header`: the header repeated on every printed page (one or two rows), `page`: the title block
+  repeated (表名, 工程名称, 第 1 页 共 3 页), `numbering`: a column-numbering row (1 2 3 4 …);
+- `end`: a signature or note block after the last priced row (编制人, 审核, 注：…) ends the table;
+  before it, a note row is `note` (skipped);
+- `example`: the template's example line (refused until deleted);
+- `total` (小计 level 1, 合计/Total 2, 总计/Grand total 3) and `page total` (本页小计, carried
+  forward), whatever column holds the label (merged cells included), and `brought` (承上页,
+  brought forward: an amount repeated from the previous page);
+- `info`: 「其中：…」 rows (an amount already inside another);
+- `markup`: 管理费, 规费, 税金, 措施费, 利润, 暂列金额 … as a rate or a lump;
+- `section`: a heading in any text column (a merged 序号 column included), with or without its
+  section's amount; `continuation`: the rest of the previous line's description; `prefix`: the first
+  part of the next line's description;
+- `unlabelled`: an amount with no text at all (a total when it equals the lines above it);
+- `line`: a cost line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from operator import itemgetter
+
+from bidassist.costs.headers import Layout, normalize_header
+from bidassist.costs.values import cell_text
+from bidassist.costs.workbook import RawSheet
+
+SECTION = re.compile(
+    r"^(?:(?P<part>第[一二三四五六七八九十百零〇\d]+[部分章节篇项])"
+    r"|(?P<cn>[一二三四五六七八九十百]+)\s*[、.．,，]"
+    r"|(?P<paren>[（(]\s*[一二三四五六七八九十\d]+\s*[)）])"
+    r"|(?P<roman>[IVX]+)\s*[.、]"
+    r"|(?P<letter>[A-Z])\s*[.、)]"
+    r"|(?P<dotted>\d+\.\d+(?:\.\d+)*)\s*[、.．]?"
+    r"|(?P<arabic>\d+)\s*[、.．)]"
+    r")\s*(?P<rest>.*)$")
+ENUM_ONLY = re.compile(r"^(?:[一二三四五六七八九十百]+|[IVX]+|[A-Z]|\d+(?:\.\d+)*|[（(][一二三四五六七八九十\d]+[)）])"
+                       r"[、.．]?$")
+_NOTE = re.compile(r"^(?:注|说明|备注|附注|附注说明|note|notes|remark|remarks)\s*[:：.、\d]", re.I)
+_SIGN = re.compile(r"^(?:编制人|编制|审核人|审核|复核人|复核|审定|校对|负责人|项目负责人|技术负责人|法定代表人|"
+                   r"授权代表|签字|签章|盖章|报价单位|投标人|投标单位|日期|prepared by|checked by|"
+                   r"approved by|signature|signed|for and on behalf|date\s*[:：])", re.I)
+_PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^工程名称|^标段|^表-?\s*\d|^page\s*\d|^sheet\s*\d", re.I)
+_PAGE_TOTAL = re.compile(r"^(?:本页小计|本页合计|页小计|page\s*total|total\s*this\s*page|carried\s*forward|"
+                         r"carried\s*to\s*(?:collection|summary)|c/f|转下页|过次页|转次页)", re.I)
+_BROUGHT = re.compile(r"^(?:承上页|承前页|上页合计|上页小计|接上页|brought\s*forward|b/f)", re.I)
+_OF_WHICH = re.compile(r"^(?:其中|含)\s*[:：]|^say\b|^大写|^小写|^人民币大写", re.I)
+_EXAMPLE = re.compile(r"示例\s*example", re.I)
+_GRAND = re.compile(r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$")
+_MARKUPS = (
+    ("vat", re.compile(r"^(?:增值税|销项税|税金|税费|税额|vat\b|tax\b|gst\b|sales\s*tax)", re.I)),
+    ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
+    ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
+    ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
+    ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
+    ("provisional", re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)",
+                               re.I)),
+)
+_ADD = re.compile(r"^(?:加|另加|add|plus)\s*[:：]?\s*", re.I)
+_MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum", "sum"}
+#: labels worth a closer look on a row that otherwise looks like a line
+KEYWORDS = re.compile(r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
+                      r"c/f|b/f|overhead|vat|contingenc|provisional|profit|^注|^说明|^编制|^审核|签|承上页",
+                      re.I)
+
+
+#: the Chinese keywords above as plain substrings (cheaper than the regex on every line)
+_KEY_WORDS = ("计", "示例", "其中", "管理费", "规费", "税", "措施", "利润", "暂列", "暂估", "预备费", "不可预见",
+              "签", "承上页", "注", "说明", "编制", "审核", "otal", "OTAL")
+_KEY_RE = re.compile("|".join(_KEY_WORDS))
+
+
+def suspicious(text: str) -> bool:
+    """Could this label be a total, markup, note or example (worth the slow path)?"""
+    if text.isascii():
+        return KEYWORDS.search(text) is not None
+    return _KEY_RE.search(text) is not None
+
+
+def _norm(label: str) -> str:
+    return unicodedata.normalize("NFKC", label).lower().replace(" ", "").replace("\u3000", "")
+
+
+def total_level(label: str) -> int:
+    """0 for a normal label; 1 subtotal (小计), 2 total (合计), 3 grand total (总计/共计/含税总价)."""
+    if not label or len(label) > 30:
+        return 0
+    s = _norm(label)
+    s = SECTION.sub(lambda m: m.group("rest"), s, count=1) if s[:1] in "一二三四五六七八九十(（第" else s
+    s = s.strip("：:。.、()（）")
+    if _GRAND.match(s):
+        return 3
+    if "计" not in s and "total" not in s:
+        return 0
+    if "小计" in s or s.startswith(("subtotal", "sub-total")) or s.endswith(("subtotal", "sub-total")):
+        return 1
+    if s.startswith(("总计", "共计", "grandtotal", "总价合计", "g.total", "gtotal")) or s.endswith(("总计", "共计", "grandtotal")):
+        return 3
+    if s.startswith(("合计", "total")) or s.endswith(("合计", "total")):
+        return 2
+    return 0
+
+
+_KIND_WORDS = (
+    ("provisional", re.compile(r"contingenc|provisional|不可预见|预备费|暂列")),
+    ("vat", re.compile(r"vat|gst|tax|税")),
+    ("overhead", re.compile(r"overhead|管理费")),
+    ("profit", re.compile(r"profit|利润")),
+    ("fees", re.compile(r"规费")),
+    ("measures", re.compile(r"措施")),
+)
+_RATE_WORDS = re.compile(r"\d\s*%.*(?:for|of|on|charge|费)|@|charges?\b|prorata", re.I)
+
+
+def markup_kind(label: str) -> str | None:
+    """The markup a label names (税金 9% -> vat; Add 3% for contingencies -> provisional;
+    Add 1% for quality control -> other), or None."""
+    norm = _norm(label)
+    added = _ADD.match(norm) is not None
+    s = _ADD.sub("", norm)
+    for kind, pattern in _MARKUPS:
+        if pattern.search(s) if kind == "measures" else pattern.match(s):
+            return kind
+    if (added or "%" in s) and _RATE_WORDS.search(label):
+        return next((kind for kind, pattern in _KIND_WORDS if pattern.search(s)), "other")
+    m = SECTION.match(s)
+    if m and m.group("rest"):
+        s = m.group("rest")
+    for kind, pattern in _MARKUPS:
+        if pattern.search(s) if kind == "measures" else pattern.match(s):
+            return kind
+    return None
+
+
+def blank(v: object) -> bool:
+    return v == "" or v is None or (type(v) is str and not v.strip())
+
+
+def _is_number(v: object) -> bool:
+    t = type(v)
+    return t is float or t is int
+
+
+@dataclass
+class RowKind:
+    kind: str
+    label: str = ""
+    level: int = 0
+    markup: str | None = None
+
+
+LINE = RowKind("line")
+BLANK = RowKind("blank")
+
+
+@dataclass
+class SheetView:
+    """One sheet's rows as the classifier sees them (the sheet is never modified)."""
+
+    raw: RawSheet
+    layout: Layout
+    cols: dict[str, int] = field(init=False)
+    width: int = field(init=False)
+    last_numeric_row: int = field(init=False)
+    continued_rows: dict[int, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cols = self.layout.columns
+        self.width = max(self.cols.values()) + 1
+        get = self.cols.get
+        self.ci, self.di, self.ui = get("code", -1), self.cols["description"], get("unit", -1)
+        self.qi, self.pi, self.ai = get("quantity", -1), get("price", -1), get("amount", -1)
+        self.ki = get("likely", -1)
+        numeric = [c for f, c in self.cols.items() if f in ("quantity", "price", "amount", "low", "likely", "high")]
+        self.number_cols = frozenset(numeric)
+        self.core = [c for c in (self.qi, self.pi, self.ki) if c >= 0]
+        self.all_of = itemgetter(*sorted(set(self.cols.values())), -1)
+        self.nums_of = itemgetter(*numeric, -1)
+        self.core_of = itemgetter(*self.core, -1) if self.core else None
+        self.last_numeric_row = self._last_numeric(numeric)
+        self.continued_rows = self._vertical_merges()
+
+    def row(self, r: int) -> list:
+        """Row r padded to the table's width, plus a blank sentinel that a missing column (-1) reads."""
+        row = self.raw.rows[r]
+        if len(row) < self.width:
+            return [*row, *([""] * (self.width - len(row))), ""]
+        return [*row, ""]
+
+    def _last_numeric(self, numeric: list[int]) -> int:
+        rows = self.raw.rows
+        for r in range(len(rows) - 1, self.layout.data_start - 1, -1):
+            row = rows[r]
+            if any(c < len(row) and _is_number(row[c]) for c in numeric):
+                return r
+        return -1
+
+    def _vertical_merges(self) -> dict[int, int]:
+        """Row -> the top row of a merge (in the code or description column) that covers it."""
+        out: dict[int, int] = {}
+        key_cols = {self.ci, self.di}
+        for (r0, c0), (r1, c1) in self.raw.merged:
+            if r1 > r0 and r0 >= self.layout.data_start and any(c0 <= c <= c1 for c in key_cols):
+                for r in range(r0 + 1, min(r1, r0 + 50) + 1):
+                    out[r] = r0
+        return out
+
+
+def is_plain_line(view: SheetView, row: list) -> bool:
+    """The common row, decided cheaply: a description without any keyword and a number in the
+    quantity or price column (most rows of a big sheet)."""
+    desc = row[view.di]
+    if type(desc) is not str or not desc or view.core_of is None:
+        return False
+    core = view.core_of(row)
+    if type(core[0]) is not float and not any(t is float or t is int for t in map(type, core)):
+        return False
+    if _KEY_RE.search(desc) if not desc.isascii() else KEYWORDS.search(desc):
+        return False
+    code = row[view.ci]
+    return not (type(code) is str and not code.isdigit() and suspicious(code))
+
+
+def classify(view: SheetView, r: int, row: list, prev: str) -> RowKind:
+    """The kind of row r (`row` is view.row(r)); `prev` is the kind of the previous non-blank row."""
+    if is_plain_line(view, row):
+        return LINE
+    if not any(view.all_of(row)) and all(blank(v) for v in view.all_of(row)):
+        if not any(type(v) is str and v.strip() for v in row):
+            return BLANK
+    return _classify_slow(view, r, row, prev)
+
+
+def _texts(view: SheetView, row: list) -> list[tuple[int, str]]:
+    return [(c, v.strip()) for c, v in enumerate(row[:-1]) if type(v) is str and v.strip()]
+
+
+def _classify_slow(view: SheetView, r: int, row: list, prev: str) -> RowKind:
+    texts = _texts(view, row)
+    numbers = any(_is_number(v) for v in view.nums_of(row))
+    found = _page_furniture(view, r, row, texts, numbers)
+    if found is None:
+        found = _total_or_markup(view, row, texts)
+    if found is not None:
+        return found
+    desc = cell_text(row[view.di])
+    if _EXAMPLE.search(desc):
+        return RowKind("example", desc)
+    return _shape(view, r, row, texts, prev)
+
+
+def _page_furniture(view: SheetView, r: int, row: list, texts: list[tuple[int, str]],
+                    numbers: bool) -> RowKind | None:
+    """Repeated page headers and titles, numbering rows, notes and signature blocks."""
+    if not texts:
+        return RowKind("numbering") if _is_numbering(row, view) else None
+    words = [normalize_header(t) for _, t in texts]
+    hw = view.layout.header_words
+    if not numbers and hw and sum(w in hw for w in words) >= min(2, len(words)) and \
+            sum(w in hw for w in words) * 2 >= len(words):
+        return RowKind("header")
+    first = texts[0][1]
+    if (_SIGN.match(first.lower()) and not numbers) or _NOTE.match(first):
+        return RowKind("end" if r > view.last_numeric_row else "note", first)
+    tw = view.layout.title_words
+    if not numbers and all((w in tw) or _PAGE.search(t) for w, (_, t) in zip(words, texts, strict=True)):
+        return RowKind("page", first)
+    if _is_numbering(row, view):
+        return RowKind("numbering")
+    return None
+
+
+_IN_WORDS = re.compile(r"^(?:总金额|合计金额|总价|合计|总计|报价总额|投标总价|投标报价|含税总价)\s*[（(]?\s*(?:人民币)?大写")
+#: the figure written out beside the amount in words: 小写：213350 / ¥213,350.00
+FIGURE_IN_TEXT = re.compile(r"(?:小写|¥|￥)\s*[:：]?\s*[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)")
+
+
+def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -> RowKind | None:
+    for _, t in texts:
+        if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
+            return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
+        if len(t) > 30:
+            continue
+        n = _norm(t)
+        if _PAGE_TOTAL.match(n):
+            return RowKind("page total", t)
+        if _BROUGHT.match(n):
+            return RowKind("brought", t)
+        level = total_level(t)
+        if level:
+            return RowKind("total", t, level)
+    label = cell_text(row[view.di]) or (texts[0][1] if texts else "")
+    if _OF_WHICH.match(label):
+        return RowKind("info", label)
+    kind = markup_kind(label) if label else None
+    if kind is not None and _norm(cell_text(row[view.ui])) in _MARKUP_UNITS and \
+            not (kind == "measures" and _priced_item(view, row)):
+        return RowKind("markup", label, markup=kind)
+    return None
+
+
+def _priced_item(view: SheetView, row: list) -> bool:
+    """A row with a quantity and a unit price, or its own category: a cost item (安全文明施工措施费
+    1 项 × 80,000 in 其他), not a fee added on top."""
+    gi = view.cols.get("category", -1)
+    if gi >= 0 and not blank(row[gi]):
+        return True
+    prices = [row[c] for c in (view.pi, view.ki) if c >= 0]
+    return view.qi >= 0 and _is_number(row[view.qi]) and any(_is_number(v) for v in prices)
+
+
+def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], prev: str) -> RowKind:
+    """Headings, continuations and lines by what the row holds."""
+    code, desc = cell_text(row[view.ci]), cell_text(row[view.di])
+    if not code and not desc and texts and not any(_is_number(v) for v in row) and \
+            all(c in view.number_cols or c == view.ui for c, _ in texts):
+        # words only under number columns (`cum | per cum`, `Lacs`): the unit of the line above
+        return RowKind("unit row", texts[0][1]) if prev == "line" else RowKind("info", texts[0][1])
+    core = view.core_of(row) if view.core_of is not None else ()
+    has_core = any(_is_number(v) or not blank(v) for v in core)
+    amount = row[view.ai]
+    has_amount = not blank(amount)
+    unit_blank = blank(row[view.ui])
+    if has_core or not unit_blank:
+        return LINE
+    label = desc or code or (texts[0][1] if texts else "")
+    if not label:
+        return RowKind("unlabelled") if has_amount else BLANK
+    if not has_amount:
+        return _text_row(view, r, row, code, desc, label, prev)
+    parts = section_parts(code, desc) or ("none", label)
+    if parts[0] not in ("none", "arabic", "dotted") or _section_total_follows(view, r, amount):
+        return RowKind("section", label)
+    return LINE
+
+
+def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: str, prev: str) -> RowKind:
+    if view.continued_rows.get(r) is not None and prev == "line":
+        return RowKind("continuation", desc or label)
+    parts = section_parts(code, desc)
+    numbered = parts is not None and parts[0] != "none"
+    if not numbered and not code and prev == "line" and desc and (_reads_on(desc) or _open_ended(view, r)):
+        return RowKind("continuation", desc)
+    if code and desc and not ENUM_ONLY.match(code) and not numbered and _next_needs_text(view, r):
+        return RowKind("prefix", desc)
+    if not desc and not code:
+        # a heading written in another text column (a merged 序号 column, 项目特征)
+        return RowKind("section", label)
+    return RowKind("section", label)
+
+
+def _reads_on(text: str) -> bool:
+    """Text that continues a description rather than naming a section."""
+    return (len(text) > 24 or text[:1] in "（(,，、;；:：-–—/" or text[:1].islower()
+            or bool(re.match(r"^\d+[.、)）]\s*\S", text)) and len(text) > 10)
+
+
+def _open_ended(view: SheetView, r: int) -> bool:
+    """The row above ends mid-sentence (a comma, 、, 及 …): this row continues it."""
+    above = view.raw.rows[r - 1] if r > 0 else []
+    text = cell_text(above[view.di]) if view.di < len(above) else ""
+    return bool(text) and text[-1] in "，,、;；:：及和与-–/"
+
+
+def _next_needs_text(view: SheetView, r: int) -> bool:
+    """The next row is a row with numbers and without a code: this row's code and text belong to it
+    (or to the priced row its measurement rows lead to)."""
+    rows = view.raw.rows
+    if r + 1 >= len(rows):
+        return False
+    nxt = view.row(r + 1)
+    return blank(nxt[view.ci]) and view.core_of is not None and any(_is_number(v) for v in view.core_of(nxt))
+
+
+def _section_total_follows(view: SheetView, r: int, amount: object) -> bool:
+    """An un-numbered heading with an amount (「楼地面 … 5,000」): true when the lines right below it
+    add up to that amount."""
+    if not _is_number(amount) or view.ai < 0:
+        return False
+    target = Decimal(repr(float(amount)))
+    total = Decimal(0)
+    rows = view.raw.rows
+    count = 0
+    for k in range(r + 1, min(len(rows), r + 5000)):
+        row = rows[k]
+        v = row[view.ai] if view.ai < len(row) else ""
+        if not _is_number(v):
+            continue
+        total += Decimal(repr(float(v)))
+        count += 1
+        if abs(total - target) <= Decimal("0.01") + Decimal("0.005") * count:
+            return True
+        if target >= 0 and total > target + 1:
+            return False
+    return False
+
+
+def section_parts(code: str, desc: str) -> tuple[str, str] | None:
+    """(numbering style, name) of a heading, or None when the text is empty."""
+    text = desc or code
+    if not text:
+        return None
+    if desc and code and ENUM_ONLY.match(code):
+        m = SECTION.match(code + ("、" if code[-1] not in "、.．)）" else ""))
+        style = _style(m) if m else "code"
+        return style, desc
+    m = SECTION.match(text)
+    if m and m.group("rest"):
+        return _style(m), m.group("rest").strip()
+    return "none", text
+
+
+def _style(m: re.Match) -> str:
+    for name in ("part", "cn", "paren", "roman", "letter", "dotted", "arabic"):
+        if m.group(name):
+            return name
+    return "none"
+
+
+_COLUMN_TAG = re.compile(r"^(?:[A-Z]\d?|[A-Z]\d?\s*=.*|\(?\d+\)?\s*=.*|打印时隐藏)$")
+
+
+def _is_numbering(row: list, view: SheetView) -> bool:
+    """A row of column numbers or letters under the header: 1 2 3 4 ... ((1) (2) ..., A B C D=B-A)."""
+    tags = [v.strip() for v in row[:-1] if type(v) is str and v.strip()]
+    if len(tags) >= 3 and all(_COLUMN_TAG.match(t) for t in tags) and \
+            not any(type(v) is float for v in row):
+        return True
+    values = []
+    for v in row[:-1]:
+        if blank(v):
+            continue
+        t = cell_text(v).strip("()（）")
+        if not (t.isascii() and t.isdecimal()):
+            return False
+        values.append(int(t))
+    return len(values) >= 3 and values == list(range(values[0], values[0] + len(values)))

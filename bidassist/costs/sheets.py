@@ -1,0 +1,249 @@
+"""Reading a whole workbook: what each sheet is, which sheets are imported, and the reconciliation.
+
+Every sheet gets a role: `cost detail` (imported), `summary` (a 汇总 sheet that repeats the detail
+sheets: used as the reconciliation target, not imported again), `analysis` (综合单价分析表),
+`measurement` (工程量计算表), `blank` (a blank form or an unpriced bill), `not a cost table`,
+`hidden`. Sheets that cannot be used are skipped with a warning naming the reason; the import
+succeeds when at least one cost detail sheet is left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from bidassist.core.errors import Problem
+from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
+from bidassist.costs.model import CostLine, Markup, Reconciliation, SheetRole
+from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
+from bidassist.costs.spread import SpreadTable
+from bidassist.costs.table import SheetResult, parse_rows
+from bidassist.costs.workbook import RawSheet, sheet_ref
+
+NO_HEADER = (f"no cost table found: no header row in the first {HEADER_SEARCH_ROWS} rows names a description column (项目名称/名称/"
+             "description) and a quantity or price column (数量/工程量/单价/合价/quantity/unit price/amount)")
+_ANALYSIS = re.compile(r"单价分析|综合单价分析|价格分析|rate\s*analysis|analysis\s*of\s*rates?", re.I)
+_MEASURE = re.compile(r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I)
+_SUMMARY = re.compile(r"汇总|总表|总价表|summary|general\s*abs|gen-?\s*abst|collection", re.I)
+
+
+@dataclass
+class SheetOutcome:
+    raw: RawSheet
+    role: str
+    reason: str = ""
+    layout: Layout | None = None
+    result: SheetResult | None = None
+    check: SheetCheck | None = None
+    covers: list[str] = field(default_factory=list)  # a summary: the detail sheets it repeats
+    repeats_rows: bool = False  # a summary that copies the detail sheets' rows (not only their totals)
+
+    @property
+    def name(self) -> str:
+        return self.raw.name
+
+    @property
+    def used(self) -> bool:
+        return self.role in ("cost detail", "bill")
+
+    def info(self) -> SheetRole:
+        lines = len(self.result.lines) if self.result is not None and self.used else 0
+        return SheetRole(name=self.name, role=self.role, used=self.used, reason=self.reason,  # type: ignore[arg-type]
+                         lines=lines)
+
+
+def _title(raw: RawSheet, layout: Layout | None) -> str:
+    top = layout.header_row if layout is not None and layout.header_row is not None else 6
+    texts = [v for row in raw.rows[:top] for v in row if isinstance(v, str)]
+    return " ".join(texts)[:500]
+
+
+def _is_empty(raw: RawSheet) -> bool:
+    return not any(any(v != "" and v is not None for v in row) for row in raw.rows)
+
+
+def read_sheet(raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTable, *, forced: bool,
+               unpriced: bool) -> SheetOutcome:
+    """One sheet: its role and, for a cost table, its parsed rows."""
+    if _is_empty(raw):
+        return SheetOutcome(raw, "blank", "the sheet is empty")
+    layout = find_layout(raw, mapping)
+    hint = f"{raw.name} {_title(raw, layout)}"
+    if not forced and not mapping:
+        if _ANALYSIS.search(hint):
+            return SheetOutcome(raw, "analysis", "a unit-rate analysis (综合单价分析表), not cost lines", layout)
+        if _MEASURE.search(hint):
+            return SheetOutcome(raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout)
+    if layout is None:
+        return SheetOutcome(raw, "not a cost table", NO_HEADER)
+    result = parse_rows(raw, layout, spreads, unpriced=unpriced)
+    outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
+    if result.item_rows == 0:
+        outcome.role, outcome.reason = "blank", "the cost table has a header but no cost lines below it"
+    elif not unpriced and result.priced_rows * 5 <= result.item_rows and not result.lines:
+        outcome.role = "blank"
+        outcome.reason = (f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of "
+                          "quantities")
+    if outcome.used:
+        outcome.check = check_sheet(result)
+        prefer_amounts(outcome)
+        _settle_nameless(outcome)
+    return outcome
+
+
+def prefer_amounts(outcome: SheetOutcome) -> None:
+    """Lines whose amount cell disagrees with quantity × unit price: when the sheet's stated total
+    adds up the amounts (and not the products), the amounts are the lines' money."""
+    result, check = outcome.result, outcome.check
+    if result is None or check is None or check.basis != "difference" or not result.alternatives:
+        return
+    lines = list(result.lines)
+    for i, unit in result.alternatives:
+        ln = lines[i]
+        factor = unit / ln.likely if ln.likely else None
+        low, high = (ln.low * factor, ln.high * factor) if factor is not None else (unit, unit)
+        lines[i] = CostLine.trusted(ln.code, ln.description, ln.unit, ln.quantity, low, unit, high,
+                                    ln.distribution, ln.category, ln.risk, ln.source, ln.breakdown, ln.priced)
+    trial = check_sheet(replace(result, lines=lines))
+    if trial.matched:
+        result.lines[:] = lines
+        outcome.check = trial
+        result.warnings.append(Problem(trial.cell, f"{len(result.alternatives)} line(s) whose amount ≠ quantity × "
+                                                   "unit price are taken at their amount: the stated total adds "
+                                                   "up the amounts"))
+
+
+def _settle_nameless(outcome: SheetOutcome) -> None:
+    """Priced rows without a description are errors, unless the sheet's stated total reconciles only
+    with them counted: then they are lines (named by their code) with a warning."""
+    result, check = outcome.result, outcome.check
+    if result is None or not result.nameless:
+        return
+    if check is not None and check.matched:
+        result.warnings.extend(Problem(p.where, "description is empty; kept as a line because the sheet's "
+                                                f"total {check.cell} includes it — name the item")
+                               for p in result.nameless)
+    else:
+        result.problems.extend(result.nameless)
+
+
+def mark_summaries(outcomes: list[SheetOutcome]) -> None:
+    """A sheet that repeats the other cost sheets (汇总) becomes their reconciliation target."""
+    details = [o for o in outcomes if o.role == "cost detail" and o.result is not None and o.result.lines]
+    if len(details) < 2:
+        return
+    for s in details:
+        others = [o for o in details if o is not s and o.role == "cost detail"]
+        covers = _covered(s, others)
+        named = bool(_SUMMARY.search(f"{s.name} {_title(s.raw, s.layout)}"))
+        n = len(s.result.lines) if s.result else 0
+        if named and not covers and _repeats_rows(s, others):
+            covers, s.repeats_rows = others, True
+        if (named and others and covers) or (len(covers) >= 2 and len(covers) * 2 >= n) or s.repeats_rows:
+            s.role, s.covers = "summary", [o.name for o in (others if named else covers)]
+            s.reason = "repeats " + ", ".join(s.covers) + ": used as the reconciliation target, not imported again"
+        elif named and others and not covers:
+            continue
+
+
+def mark_plain_summaries(outcomes: list[SheetOutcome]) -> None:
+    """A sheet without a cost table whose figures repeat a cost sheet's total (a General Abstract:
+    PART A … Rs. 3,575,752) is a summary, not an unreadable sheet."""
+    totals = {}
+    for o in outcomes:
+        if o.role == "cost detail" and o.check is not None:
+            for t in (o.check.imported, o.check.stated):
+                if t:
+                    totals[t] = o.name
+    if not totals:
+        return
+    for o in outcomes:
+        if o.role != "not a cost table":
+            continue
+        found = sorted({name for row in o.raw.rows for v in row if isinstance(v, (int, float))
+                        and not isinstance(v, bool) for t, name in totals.items()
+                        if abs(Decimal(repr(float(v))) - t) <= Decimal("0.01")})
+        if found:
+            o.role, o.covers = "summary", found
+            o.reason = "repeats the total of " + ", ".join(found) + "; not imported again"
+
+
+def _repeats_rows(s: SheetOutcome, others: list[SheetOutcome]) -> bool:
+    """Most of this sheet's lines (description and quantity) are lines of the other sheets."""
+    seen = {(ln.description, ln.quantity) for o in others if o.result for ln in o.result.lines}
+    lines = s.result.lines if s.result else []
+    hits = sum((ln.description, ln.quantity) in seen for ln in lines)
+    return len(lines) >= 3 and hits * 2 >= len(lines)
+
+
+def _covered(s: SheetOutcome, others: list[SheetOutcome]) -> list[SheetOutcome]:
+    """The other sheets a summary's lines name or whose totals its lines repeat."""
+    found = []
+    lines = s.result.lines if s.result else []
+    for o in others:
+        totals = {o.check.imported} if o.check else set()
+        if o.check is not None and o.check.stated is not None:
+            totals.add(o.check.stated)
+        for ln in lines:
+            amount = ln.quantity * ln.likely
+            named = len(o.name.strip()) >= 3 and ln.description.strip().startswith(o.name.strip())
+            if named or any(abs(amount - t) <= Decimal("0.01") for t in totals):
+                found.append(o)
+                break
+    return found
+
+
+def summary_check(summary: SheetOutcome, used: list[SheetOutcome]) -> tuple[Reconciliation, list[Markup], bool]:
+    """The detail sheets against the summary's total: (reconciliation, the summary's markups, matched)."""
+    res = summary.result
+    assert res is not None and summary.check is not None
+    markups = list(res.markups)
+    marked = sum((m.amount for m in markups if m.amount is not None), Decimal(0))
+    if summary.check.stated is not None:
+        target, cell = summary.check.stated, summary.check.cell
+    else:
+        target = lines_total(res.lines) + marked
+        cell = f"{sheet_ref(summary.name)} (the sum of its rows)"
+    imported = sum((o.check.imported for o in used if o.check), Decimal(0))
+    n = sum(len(o.result.lines) for o in used if o.result)
+    tol = tolerance(n + len(res.lines))
+    for value, basis in ((imported, "detail sheets"), (imported + marked, "detail sheets + markups of the summary")):
+        if abs(target - value) <= tol:
+            return Reconciliation(status="matched", imported=value, sheet_total=target,
+                                  difference=target - value, cell=cell,
+                                  basis=f"{basis}, against the summary sheet {summary.name}"), markups, True
+    return Reconciliation(status="accepted", imported=imported, sheet_total=target, difference=target - imported,
+                          cell=cell, basis=f"detail sheets against the summary sheet {summary.name}"), markups, False
+
+
+def sheet_problems(outcome: SheetOutcome, accept: bool) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings) of a used sheet's reconciliation."""
+    check = outcome.check
+    if check is None or check.stated is None or check.matched:
+        return [], []
+    n = len(outcome.result.lines) if outcome.result else 0
+    message = mismatch_message(check, n, sheet_ref(outcome.name))
+    problem = Problem(check.cell, message)
+    return ([], [problem]) if accept else ([problem], [])
+
+
+def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
+    """The workbook's reconciliation from its used sheets' own totals."""
+    imported = sum((o.check.imported for o in used if o.check), Decimal(0))
+    checks = [o.check for o in used if o.check is not None]
+    stated = [c for c in checks if c.stated is not None]
+    if not stated:
+        return Reconciliation(status="no stated total", imported=imported,
+                              basis="no sheet states a total (合计/总计/Total) to check the lines against")
+    if len(stated) < len(checks):
+        missing = [o.name for o in used if o.check is not None and o.check.stated is None]
+        return Reconciliation(status="no stated total", imported=imported,
+                              basis="these sheets state no total: " + ", ".join(missing))
+    total = sum((c.stated for c in stated if c.stated is not None), Decimal(0))
+    cells = [c.cell or "" for c in stated]
+    cell = cells[0] if len(cells) == 1 else " + ".join(cells[:3]) + (" + …" if len(cells) > 3 else "")
+    ok = all(c.matched for c in stated)
+    basis = ", ".join(sorted({c.basis for c in stated}))
+    return Reconciliation(status="matched" if ok else "accepted", imported=imported, sheet_total=total,
+                          difference=total - imported, cell=cell, basis=basis)
