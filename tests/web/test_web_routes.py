@@ -271,3 +271,27 @@ def test_private_area_is_private_and_removed_at_shutdown(workspace):
     assert not root.exists()
     assert sorted(p.name for p in workspace.iterdir()) == ["bid.yaml", "contract.docx", "costs.xlsx",
                                                            "tender_terms.docx"]
+
+
+def test_cost_sheet_stated_total_difference_on_its_cell_and_accepted(client, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "成本"
+    ws.append(["编码", "名称", "单位", "数量", "单价", "合价"])
+    ws.append(["A1", "风管", "m2", 120, 85.5, 10260])
+    ws.append(["A2", "阀门", "个", 12, 300, 3600])
+    ws.append(["", "合计", "", "", "", 99999])
+    path = tmp_path / "diff.xlsx"
+    wb.save(path)
+    token = _token(client, "/costs")
+    files = {"sheet": ("diff.xlsx", path.read_bytes(), "application/octet-stream")}
+    refused = client.post("/costs", data={"csrf": token}, files=files)
+    assert refused.status_code == 422
+    assert 'class="cell-error" data-cell="F4"' in refused.text and "99,999.00" in refused.text
+    accepted = client.post("/costs", data={"csrf": token, "accept": "1"}, files=files)
+    assert accepted.status_code == 200
+    assert 'class="cell-warning" data-cell="F4"' in accepted.text
+    assert 'id="sheet-roles"' in accepted.text and "accepted" in accepted.text
+    _one_line_error(client.post("/costs", data={"csrf": token, "accept": "yes"}, files=files), 400, "checkbox")
