@@ -31,6 +31,14 @@ def _axis(values: list[float], a: float, b: float, *, zero: bool = False) -> Axi
     return Axis(lo, hi, a, b)
 
 
+_CONTROL = dict.fromkeys([*range(0x20), 0x7F, 0xFFFE, 0xFFFF])
+
+
+def _label(text: str) -> str:
+    """Text for an SVG label: escaped, without the control characters XML cannot hold."""
+    return escape("".join(ch for ch in text.translate(_CONTROL) if not 0xD800 <= ord(ch) <= 0xDFFF))
+
+
 def _short(v: float) -> str:
     a = abs(v)
     if a >= 1e8:
@@ -95,7 +103,7 @@ def win_profit_chart(prices: list[float], p_win: list[float], profit: list[float
     if recommended is not None:
         px = x(recommended)
         right = px > (L + W - R) / 2
-        body.append(f'<line x1="{px:.1f}" y1="{T}" x2="{px:.1f}" y2="{H - B}" class="rec"/>'
+        body.append(f'<line x1="{px:.1f}" y1="{T}" x2="{px:.1f}" y2="{H - B}" class="rec-line"/>'
                     f'<text x="{px - 4 if right else px + 4:.1f}" y="{H - B - 8}" class="lbl rec" '
                     f'text-anchor="{"end" if right else "start"}">建议 recommended {escape(_short(recommended))}</text>')
     body.append(f'<text x="{L}" y="{H - 6}" class="lbl">投标价 bid price →</text>'
@@ -131,7 +139,7 @@ def tornado_chart(items: list[tuple[str, float]]) -> str:
     for i, (name, v) in enumerate(items):
         y = T + i * row
         width = (W - left - 60) * v / top
-        body.append(f'<text x="{left - 6}" y="{y + 15}" class="lbl" text-anchor="end">{escape(name[:28])}</text>'
+        body.append(f'<text x="{left - 6}" y="{y + 15}" class="lbl" text-anchor="end">{_label(name[:28])}</text>'
                     f'<rect x="{left}" y="{y + 3}" width="{width:.1f}" height="{row - 8}" class="bar"/>'
                     f'<text x="{left + width + 4:.1f}" y="{y + 15}" class="lbl">{v:.0%}</text>')
     return (f'<svg class="chart" viewBox="0 0 {W} {height}" role="img" aria-label="tornado" '

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -118,7 +119,11 @@ def test_price_curve_and_cancel(server, browser_page, tmp_path: Path):
 
     page.fill("input[name=iterations]", "2000000")
     page.click("#run")
-    page.wait_for_function("document.querySelector('#job progress') && document.querySelector('#job progress').value > 0")
+    bar = page.locator("#job progress")
+    deadline = time.monotonic() + 60
+    while bar.evaluate("e => e.value") == 0 and time.monotonic() < deadline:  # the page's own script moves it
+        time.sleep(0.2)
+    assert bar.evaluate("e => e.value") > 0
     shot(page, tmp_path, "05-pricing-progress")
     page.click("#cancel")
     page.wait_for_selector("#cancelled", timeout=60_000)

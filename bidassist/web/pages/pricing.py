@@ -51,6 +51,19 @@ class Overrides:
             out["evaluation"] = {"method": self.method}
         return out
 
+    def describe(self) -> str:
+        """The changes in words, for the result page."""
+        parts = []
+        if self.rivals is not None:
+            parts.append(f"对手 rivals {self.rivals}")
+        if self.spread is not None:
+            parts.append("报价/成本 price ÷ cost " + " / ".join(str(v) for v in self.spread))
+        if self.method is not None:
+            parts.append(f"评标 method {self.method}")
+        if self.iterations is not None:
+            parts.append(f"模拟 iterations {self.iterations:,}")
+        return " · ".join(parts)
+
     @property
     def empty(self) -> bool:
         return self.rivals is None and self.spread is None and self.method is None
@@ -235,7 +248,8 @@ async def show(request: Request):
         f = {}
     status = 200 if job.state != "failed" else 400
     return page(request, "pricing.html", status=status, bids=st.workspace.bid_files(), chosen=chosen, d=d, f=f,
-                methods=METHODS, job=job, key=key, view=view, currency=job.context.get("currency", ""))
+                methods=METHODS, job=job, key=key, view=view, currency=job.context.get("currency", ""),
+                changed=ov.describe())
 
 
 async def status(request: Request):
