@@ -54,6 +54,43 @@ class MainJobResult:
     files: list[Path] = field(default_factory=list)
     findings: int = 0
     exit_status: int = 0
+    decision: str | None = None  # bid | bid_with_conditions | no_bid
+
+
+#: a folder beside the bid file holding the sales ledger (invoices.csv, receipts.csv) that the main
+#: job imports into its store before deciding, so the decision sees how the buyer pays
+LEDGER_DIR = "ledger"
+LEDGER_FILES = ("invoices.csv", "receipts.csv")
+
+
+def import_bid_ledger(bid_file: Path, store_path: Path) -> list[str]:
+    """Import the ledger beside the bid file into the store (idempotent); the import reports."""
+    from bidassist.store import open_store
+    from bidassist.store.ledger import import_ledger
+
+    folder = Path(bid_file).parent / LEDGER_DIR
+    files = [folder / name for name in LEDGER_FILES if (folder / name).is_file()]
+    if not files:
+        return []
+    lines = []
+    with open_store(store_path, create=True) as store:
+        for path in files:
+            rep = import_ledger(store, path)
+            lines.append(f"{path.name}: added {rep.added}, updated {rep.updated}, unchanged {rep.skipped}")
+    return lines
+
+
+def _decide(bid_file: Path, store_path: Path, checked, console: Console) -> str | None:  # noqa: ANN001
+    """Step 6: bid / bid with conditions / no-bid for this customer (needs the bid's pricing)."""
+    from bidassist.accounts.bidding import decide_bid
+    from bidassist.reports.decision_terminal import print_decision
+
+    console.print(Rule("6 · 投标决策 Bid / no-bid"))
+    for line in import_bid_ledger(bid_file, store_path):
+        console.print(f"ledger 台账 {line}")
+    decided = decide_bid(bid_file, db=str(store_path), review=checked)
+    print_decision(decided, console)
+    return decided.decision.verdict
 
 
 def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
@@ -117,6 +154,7 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
         result.files.append(report.index)
     console.print(str(record_render(out_dir / STORE_NAME, bid, price, [f.path for f in report.files])))
 
+    checked = None
     if bid.contract is not None:
         console.print(Rule("5 · 合同审查 Contract check"))
         checked = check_contract(bid.contract.file, against=bid.contract.against,
@@ -139,6 +177,8 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
             count = annotate_docx(bid.contract.file, checked, annotated, force=force)
             console.print(f"annotated copy with {count} Word comments: {annotated}")
             result.files.append(annotated)
+    if bid.pricing is not None:
+        result.decision = _decide(bid_file, out_dir / STORE_NAME, checked, console)
     console.print(Rule("完成 Done"))
     for path in result.files:
         console.print(f"  {path}")

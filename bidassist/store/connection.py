@@ -26,7 +26,7 @@ from bidassist.core.errors import InputError
 ENV_VAR = "BIDASSIST_DB"
 DEFAULT_NAME = "bidassist.db"
 #: schema revisions this bidassist knows, oldest first; the last is the head
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 BUSY_TIMEOUT_S = 60
 _ADVISORY_LOCK = 0x62696461  # "bida": serialises bidassist writers on one PostgreSQL database

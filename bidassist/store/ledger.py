@@ -31,6 +31,9 @@ INVOICE_FIELDS: dict[str, tuple[str, ...]] = {
     "amount": ("amount", "total", "invoice_amount", "金额", "价税合计", "开票金额"),
     "currency": ("currency", "币种"),
     "contract": ("contract", "contract_no", "合同编号", "合同号"),
+    "cost": ("cost", "cogs", "cost_of_sales", "direct_cost", "成本", "销售成本", "直接成本"),
+    "cost_to_serve": ("cost_to_serve", "service_cost", "服务成本", "客户服务成本"),
+    "penalties": ("penalties", "penalty", "claims", "罚款", "违约金", "索赔"),
 }
 RECEIPT_FIELDS: dict[str, tuple[str, ...]] = {
     "customer": INVOICE_FIELDS["customer"],
@@ -79,13 +82,27 @@ def _date(text: str, what: str):  # noqa: ANN202
     return parse_date(text)
 
 
+def _optional_amount(text: str, what: str) -> Decimal | None:
+    """A cost column: empty is unknown, zero is allowed, negative is not."""
+    if not text:
+        return None
+    try:
+        value = parse_amount(text)
+    except InputError as exc:
+        raise ValueError(f"{what} {text!r}: {exc.message}") from None
+    if value < 0:
+        raise ValueError(f"{what} must not be negative, got {text!r}")
+    return value
+
+
 def _invoice_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
     if not get("customer") or not get("number"):
         raise ValueError("customer and invoice number must not be empty")
     return get("customer"), {"number": get("number"), "date": _date(get("date"), "date"),
                              "due_date": parse_date(get("due_date")) if get("due_date") else None,
                              "amount": _amount(get("amount")), "currency": get("currency").upper() or None,
-                             "contract_ref": get("contract") or None}
+                             "contract_ref": get("contract") or None,
+                             **{k: _optional_amount(get(k), k) for k in ("cost", "cost_to_serve", "penalties")}}
 
 
 def _receipt_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001

@@ -2,7 +2,8 @@
 
 Revision 0001 (history): customers and their aliases, competitors and their aliases, tenders and
 the bids opened on them. Revision 0002 (our work): our recorded bids, outcomes, contracts and their
-findings, invoices and receipts, and the log of imports. Money columns are `Exact` (never float).
+findings, invoices and receipts, and the log of imports. Revision 0003 (key accounts): each invoice's
+direct cost, cost to serve and penalties. Money columns are `Exact` (never float).
 """
 
 from __future__ import annotations
@@ -200,6 +201,10 @@ class Invoice(Base):
     currency: Mapped[str | None] = mapped_column(String(3))
     contract_ref: Mapped[str | None] = mapped_column(String(200))
     source: Mapped[str | None] = mapped_column(String(500))
+    # revision 0003: what the sale cost us, for customer value (key accounts)
+    cost: Mapped[Decimal | None] = mapped_column(Exact)
+    cost_to_serve: Mapped[Decimal | None] = mapped_column(Exact)
+    penalties: Mapped[Decimal | None] = mapped_column(Exact)
 
 
 class Receipt(Base):

@@ -61,6 +61,14 @@ def test_main_job_contract_findings(job):
     assert result.findings == len(review["findings"])
 
 
+def test_main_job_decides_with_the_customers_record(job):
+    out, result, text = job
+    assert result.decision == "bid_with_conditions"
+    assert "6 · 投标决策 Bid / no-bid" in text and "BID WITH CONDITIONS" in text
+    assert "invoices.csv: added 336" in text and "actual DSO" in text
+    assert (out / "bidassist.db").is_file()
+
+
 def test_main_job_never_overwrites_without_force(job):
     out, _, _ = job
     with pytest.raises(OutputExistsError):

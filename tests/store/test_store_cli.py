@@ -41,7 +41,7 @@ def run_flow(db: str, folder: Path, tag: str) -> dict[str, str]:
         assert "Traceback" not in r.stderr and "locked" not in r.stderr
         return r.stdout
 
-    assert "schema 0002" in ok("db", "init")
+    assert "schema 0003" in ok("db", "init")
     first = json.loads(ok("history", "import", str(TEXAS), *TEXAS_ARGS, "--format", "json"))
     second = json.loads(ok("history", "import", str(TEXAS), *TEXAS_ARGS, "--format", "json"))
     assert (first["added"], second["added"], second["skipped"]) == (4226, 0, 4226)

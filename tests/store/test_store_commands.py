@@ -22,9 +22,9 @@ def test_db_upgrade_and_info(tmp_path):
     r = bidassist("db", "info", "--db", db, "--format", "json")
     assert json.loads(r.stdout)["revision"] == "0001"
     r = bidassist("db", "upgrade", "--db", db)
-    assert r.returncode == 0 and "0001 → 0002" in r.stdout
+    assert r.returncode == 0 and "0001 → 0003" in r.stdout
     info = json.loads(bidassist("db", "info", "--db", db, "--format", "json").stdout)
-    assert info["revision"] == info["head"] == "0002" and info["counts"]["bids"] == 0
+    assert info["revision"] == info["head"] == "0003" and info["counts"]["bids"] == 0
 
 
 def test_history_result_with_the_openings_bids(tmp_path):
