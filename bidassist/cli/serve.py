@@ -12,14 +12,20 @@ from bidassist.core.errors import InputError
 
 
 def _seed_example(workspace: Path) -> None:
-    """Copy the bundled example into an empty workspace (never over existing files)."""
-    from bidassist.workflow import default_example
+    """Copy the bundled example into the workspace (never over existing files) and import its sales
+    ledger into the workspace's store."""
+    from bidassist.workflow import default_example, import_bid_ledger
 
     source = default_example().parent
     for path in source.iterdir():
         target = workspace / path.name
-        if path.is_file() and not path.name.startswith("make_") and not target.exists():
+        if path.name.startswith("make_") or target.exists():
+            continue
+        if path.is_file():
             shutil.copy2(path, target)
+        elif path.is_dir() and path.name != "__pycache__":
+            shutil.copytree(path, target)
+    import_bid_ledger(workspace / "bid.yaml", workspace / "bidassist.db")  # the accounts page's data
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,7 @@ from bidassist.core.resources import package_path
 from bidassist.web.config import WebConfig
 from bidassist.web.context import WebState, error_page
 from bidassist.web.middleware import GuardMiddleware
-from bidassist.web.pages import contract, costs, documents, history, home, pricing
+from bidassist.web.pages import accounts, contract, costs, documents, history, home, pricing
 
 log = logging.getLogger("bidassist.web")
 
@@ -49,7 +49,7 @@ def create_app(config: WebConfig) -> Starlette:
             state.close()
 
     routes = [*home.routes(), *contract.routes(), *pricing.routes(), *costs.routes(), *documents.routes(),
-              *history.routes(),
+              *history.routes(), *accounts.routes(),
               Mount("/static", StaticFiles(directory=package_path("web") / "static"), name="static")]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={
         BidassistError: _bidassist_error, HTTPException: _http_error, Exception: _internal_error})

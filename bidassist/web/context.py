@@ -22,7 +22,8 @@ from bidassist.web.uploads import PrivateArea
 from bidassist.web.workspace import Workspace
 
 NAV = [("/contract", "合同审查 Contract review"), ("/pricing", "报价 Pricing"),
-       ("/costs", "成本表 Cost sheets"), ("/documents", "投标文件 Documents"), ("/history", "历史 History")]
+       ("/costs", "成本表 Cost sheets"), ("/documents", "投标文件 Documents"), ("/history", "历史 History"),
+       ("/accounts", "大客户 Accounts")]
 
 
 class WebState:

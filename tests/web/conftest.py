@@ -11,11 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from web_helpers import free_port
-
-from bidassist.core.resources import package_path
-
-EXAMPLE = package_path("examples") / "hospital"
+from web_helpers import EXAMPLE, free_port
 
 
 @pytest.fixture

@@ -189,3 +189,17 @@ def test_documents_zip_and_history(server, browser_page, workspace: Path, tmp_pa
     page.wait_for_url("**buyer=**")
     assert page.locator("#tenders tbody tr").count() == 1
     shot(page, tmp_path, "09-history")
+
+    import shutil
+
+    from web_helpers import EXAMPLE
+
+    from bidassist.workflow import import_bid_ledger
+
+    shutil.copytree(EXAMPLE / "ledger", workspace / "ledger")
+    import_bid_ledger(workspace / "bid.yaml", workspace / "bidassist.db")
+    page.goto(base + "/accounts")
+    assert page.locator("#tiers tbody tr").count() >= 1
+    page.click("#tiers tbody tr a")
+    page.wait_for_selector("#account")
+    shot(page, tmp_path, "10-accounts")

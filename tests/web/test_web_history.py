@@ -33,3 +33,31 @@ def test_history_lists_tenders_competitors_and_a_customers_history(workspace: Pa
         assert "<td>H1</td>" in one and "<td>G1</td>" not in one
         unknown = c.get("/history", params={"buyer": "nobody"})
         assert unknown.status_code == 200 and "no customer &#39;nobody&#39; in the store" in unknown.text
+
+
+def test_accounts_page_tiers_flags_and_one_customer(workspace: Path):
+    import shutil
+
+    from web_helpers import EXAMPLE
+
+    from bidassist.workflow import import_bid_ledger
+
+    shutil.copytree(EXAMPLE / "ledger", workspace / "ledger")
+    assert import_bid_ledger(workspace / "bid.yaml", workspace / "bidassist.db")
+    with TestClient(create_app(WebConfig(workspace=workspace))) as c:
+        page = c.get("/accounts")
+        assert page.status_code == 200 and 'id="tiers"' in page.text
+        assert "滨江市第一人民医院" in page.text
+        one = c.get("/accounts", params={"customer": "滨江市第一人民医院"})
+        assert 'id="account"' in one.text and "/history?buyer=" in one.text
+        from bidassist.accounts.api import assess_store
+
+        expected = assess_store(None, beside=workspace).accounts
+        assert one.text.count('<tr><td class="num">') == len(expected)
+        missing = c.get("/accounts", params={"customer": "nobody"})
+        assert missing.status_code == 200 and "no customer or group &#39;nobody&#39;" in missing.text
+
+
+def test_accounts_without_a_store(client):
+    r = client.get("/accounts")
+    assert r.status_code == 200 and "no store here" in r.text

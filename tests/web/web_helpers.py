@@ -7,6 +7,9 @@ import re
 import socket
 from pathlib import Path
 
+from bidassist.core.resources import package_path
+
+EXAMPLE = package_path("examples") / "hospital"
 CHROMIUM = Path(os.environ.get("BIDASSIST_CHROMIUM", "/usr/bin/chromium"))
 
 
