@@ -10,7 +10,9 @@ import tempfile
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
+from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 
 from bidassist.core.errors import InputError
@@ -139,3 +141,27 @@ async def save_upload(upload: UploadFile, folder: Path, types: dict[str, bytes |
     if magic is None and b"\x00" in head:
         raise InputError(f"{what} is not a text file", name)
     return dest
+
+
+def _paths(value: Any):
+    """Every file path inside a (pydantic) bid."""
+    if isinstance(value, Path):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _paths(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _paths(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _paths(v)
+
+
+def confine_bid(bid, folder: Path) -> None:
+    """An uploaded bid file may name only files uploaded with it."""
+    root = folder.resolve()
+    for path in _paths(bid):
+        if not Path(path).resolve().is_relative_to(root):
+            raise InputError("an uploaded bid file may only name files uploaded with it "
+                             f"(it names {Path(path).name})", "bid file")

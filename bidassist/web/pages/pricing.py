@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse
@@ -20,7 +19,7 @@ from starlette.routing import Route
 from bidassist.core.errors import InputError
 from bidassist.web import jobs
 from bidassist.web.context import checked_form, page, run_library, state_of, text_field
-from bidassist.web.uploads import BID_TYPES, SHEET_TYPES, save_upload, upload_field
+from bidassist.web.uploads import BID_TYPES, SHEET_TYPES, confine_bid, save_upload, upload_field
 
 log = logging.getLogger("bidassist.web")
 METHODS = ("lowest_price", "weighted_score", "benchmark_average")
@@ -109,30 +108,6 @@ def read_overrides(form) -> Overrides:
                      method=method, iterations=_int(form, "iterations", 100, MAX_ITERATIONS))
 
 
-def _paths(value: Any):
-    """Every file path inside a (pydantic) bid."""
-    if isinstance(value, Path):
-        yield value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _paths(getattr(value, name))
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            yield from _paths(v)
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _paths(v)
-
-
-def confine(bid, folder: Path) -> None:
-    """An uploaded bid file may name only files uploaded with it."""
-    root = folder.resolve()
-    for path in _paths(bid):
-        if not Path(path).resolve().is_relative_to(root):
-            raise InputError("an uploaded bid file may only name files uploaded with it "
-                             f"(it names {Path(path).name})", "bid file")
-
-
 def _price(job: jobs.Job, bid_path: Path, folder: Path, overrides: Overrides, uploaded: bool):
     """The CLI's calls: load_bid, load_costs, (load_scenario,) price_bid."""
     from bidassist.core.bidfile import load_bid
@@ -141,7 +116,7 @@ def _price(job: jobs.Job, bid_path: Path, folder: Path, overrides: Overrides, up
 
     bid = load_bid(bid_path)
     if uploaded:
-        confine(bid, folder)
+        confine_bid(bid, folder)
     if bid.pricing is None:
         raise InputError("the bid file has no pricing section", bid_path.name)
     if not overrides.empty:
