@@ -195,6 +195,9 @@ def test_pricing_run_shows_curves(client):
     for label in ("win-profit-curve", "cost-s-curve", "tornado"):
         assert f'aria-label="{label}"' in html
     assert 'id="recommended"' in html
+    data = client.get(r.headers["location"] + "/price.json").json()
+    assert data["recommended"]["price"] and data["curve"]
+    assert data["inputs"]["iterations"] == 2000
 
 
 def test_pricing_errors(client, workspace):

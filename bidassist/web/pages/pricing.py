@@ -232,6 +232,14 @@ async def status(request: Request):
     return JSONResponse(job.status())
 
 
+async def result_json(request: Request):
+    """The run's result in the documented JSON shape (as `bidassist price --format json`)."""
+    _, job = _job(request)
+    if job.state != "done":
+        raise HTTPException(404, "the run has no result (it is still going, failed or was cancelled)")
+    return JSONResponse(job.result.to_json(), headers={"content-disposition": 'attachment; filename="price.json"'})
+
+
 async def cancel(request: Request):
     key, job = _job(request)
     await checked_form(request)
@@ -242,4 +250,5 @@ async def cancel(request: Request):
 def routes() -> list[Route]:
     return [Route("/pricing", form_page), Route("/pricing", run, methods=["POST"]),
             Route("/pricing/run/{key}", show), Route("/pricing/run/{key}/status", status),
+            Route("/pricing/run/{key}/price.json", result_json),
             Route("/pricing/run/{key}/cancel", cancel, methods=["POST"])]
