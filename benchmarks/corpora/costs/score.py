@@ -1,6 +1,6 @@
 """Score `bidassist costs import` on the hand-labelled costs corpus (issue 10).
 
-    .venv/bin/python benchmarks/corpora/costs/score.py [--split dev|heldout|all] [--corpus DIR]
+    .venv/bin/python benchmarks/corpora/costs/score.py [--split dev|heldout|heldout2|all] [--corpus DIR]
 
 Runs the CLI as a user would — `bidassist costs import FILE --format json`, no --sheet, no --map —
 on every manifest entry whose file is present in the corpus directory ($BIDASSIST_COST_CORPUS,
@@ -31,6 +31,7 @@ ROOT = HERE.parents[2]
 OUTCOMES = ("correct", "refused rightly", "refused wrongly", "wrong with warning", "silently wrong", "crash",
             "missing")
 NAMING = "refusals naming a sheet"
+SPLITS = ("dev", "heldout", "heldout2")  # heldout2: second corpus (k41+), never tuned on
 
 
 def run_import(path: Path) -> tuple[int, str, str]:
@@ -109,7 +110,7 @@ def report(results: dict[str, list]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--split", choices=SPLITS + ("all",), default="all")
     ap.add_argument("--corpus", type=Path,
                     default=Path(os.environ.get("BIDASSIST_COST_CORPUS", "/work/corpus/costs")))
     ap.add_argument("--manifest", type=Path, default=HERE / "manifest.yaml")
