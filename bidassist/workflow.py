@@ -46,6 +46,15 @@ def resolve_bid_price(bid: Bid, costs: CostModel, *, recommended: Decimal | None
     return price_bid(bid, costs).recommended.price
 
 
+def bid_file_price(path: Path) -> Decimal:
+    """The price the bid in a bid file uses: offer.price, else the recommended price (what
+    `check --against bid.yaml` compares the contract price with)."""
+    bid = load_bid(path)
+    if bid.offer.price is not None:
+        return round_money(bid.offer.price)
+    return resolve_bid_price(bid, load_costs(bid).model)
+
+
 @dataclass
 class MainJobResult:
     """What the main job produced: the files written and the figures that matter."""

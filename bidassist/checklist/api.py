@@ -6,22 +6,17 @@ from pathlib import Path
 
 from bidassist.core.errors import InputError
 
-from .engine import Unit, check_units
+from .doclevel import apply_document_rules
+from .engine import Unit, check_units, languages_of
+from .parties import Parties, choose_we, find_parties, parties_from_usage, roles
 from .result import CheckResult
 from .rules import RuleSet, load_packs
+from .units import units_from_clauses
 
+__all__ = ["check_contract", "check_text", "run_units", "units_from_clauses", "contract_parties"]
 
-def units_from_clauses(clauses) -> list[Unit]:
-    """Engine units from bidassist.reading Clause objects."""
-    units = []
-    for c in clauses:
-        text = c.text if not c.title or c.title in c.text else f"{c.title} {c.text}"
-        if not text.strip():
-            continue
-        units.append(Unit(text=text, clause=c.number or None,
-                          location=None if c.location is None else str(c.location),
-                          block_indices=list(c.block_indices or []), title=c.title))
-    return units
+#: units read from each end of a contract for its parties (definitions and signature blocks)
+PARTY_HEAD, PARTY_TAIL = 40, 25
 
 
 def _languages(lang: str | None) -> set[str] | None:
@@ -32,10 +27,40 @@ def _languages(lang: str | None) -> set[str] | None:
     return {lang}
 
 
-def run_units(units: list[Unit], rules: RuleSet, *, name: str, lang: str | None = None) -> CheckResult:
-    findings, terms, n = check_units(units, rules, languages=_languages(lang))
+def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
+    """The parties named at either end of the contract, and which of them we are."""
+    ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL):]
+    found = find_parties((u.text, u.location) for u in ends)
+    if not any(p.role == "buyer" for p in found) or not any(p.role == "supplier" for p in found):
+        found = found + [p for p in parties_from_usage("\n".join(u.text for u in units))
+                         if not any(set(p.labels) & set(q.labels) for q in found)]
+    return choose_we(found, we)
+
+
+def once_per_bilingual_clause(findings: list) -> list:
+    """A bilingual contract states each clause twice (中文 then English, same number): a category
+    flagged on both is reported once, in the language of the first text."""
+    first_lang: dict[tuple[str, str], str] = {}
+    out = []
+    for f in findings:
+        key = (f.category, f.clause or "")
+        if f.clause and key in first_lang and first_lang[key] != f.language:
+            continue
+        first_lang.setdefault(key, f.language)
+        out.append(f)
+    return out
+
+
+def run_units(units: list[Unit], rules: RuleSet, *, name: str, lang: str | None = None,
+              we: str | None = None) -> CheckResult:
+    parties = contract_parties(units, we)
+    ruleset = rules.for_roles(roles(parties, rules.vocabulary))
+    findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
+    doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
+    findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
     result = CheckResult(name=name, findings=findings, clauses=terms, clause_count=n,
-                         rule_count=len(rules.rules))
+                         rule_count=len(rules.rules), parties=parties.to_json())
+    result.notes.extend(parties.notes)
     result.lang = lang or _main_language(units)
     return result
 
@@ -48,18 +73,22 @@ def _main_language(units: list[Unit]) -> str:
     return "zh" if "zh" in langs else "en"
 
 
-def check_text(text: str, rules: RuleSet, *, name: str = "text", lang: str | None = None) -> CheckResult:
+def check_text(text: str, rules: RuleSet, *, name: str = "text", lang: str | None = None,
+               we: str | None = None) -> CheckResult:
     """Split `text` into clauses by its numbering and check every clause."""
     from bidassist.reading import split_clauses, text_blocks
 
     clauses = split_clauses(text_blocks(text, name))
-    return run_units(units_from_clauses(clauses), rules, name=name, lang=lang)
+    return run_units(units_from_clauses(clauses), rules, name=name, lang=lang, we=we)
 
 
 def check_contract(path: Path, rules: RuleSet | None = None, *, against: Path | None = None,
-                   waivers: Path | None = None, lang: str | None = None) -> CheckResult:
+                   waivers: Path | None = None, lang: str | None = None, we: str | None = None,
+                   bid_price=None) -> CheckResult:
     """Read a contract (.docx/.txt/.md/.pdf), check it with the packs (default: all shipped
-    packs), compare it with the tender terms or bid file `against`, and drop waived findings."""
+    packs), compare it with the tender terms or bid file `against`, and drop waived findings.
+    `we` names our party (supplier by default, or a party's name); `bid_price` is the price the
+    bid uses when `against` is a bid file that does not write offer.price."""
     from bidassist.reading import read_contract
 
     path = Path(path)
@@ -69,13 +98,13 @@ def check_contract(path: Path, rules: RuleSet | None = None, *, against: Path | 
     if not units:
         raise InputError("no text found in the contract (is it empty, or a scan without a text layer?)",
                          str(path))
-    result = run_units(units, rules, name=path.name, lang=lang)
+    result = run_units(units, rules, name=path.name, lang=lang, we=we)
     result.notes.extend(contract.notes or [])
     if against is not None:
         from .compare import compare_with
 
         result.against = Path(against).name
-        result.findings.extend(compare_with(units, Path(against), rules, lang=lang))
+        result.findings.extend(compare_with(units, Path(against), rules, lang=lang, bid_price=bid_price))
     from .waivers import apply_waivers, waiver_key
 
     for f in result.findings:

@@ -8,39 +8,80 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from bidassist.core.errors import InputError
 from bidassist.core.money import format_money
+from bidassist.core.resources import package_path
+from bidassist.core.types import StrictModel
+from bidassist.core.yamlfile import load_yaml, validate
 
 from .engine import Number, Unit, extract_numbers, nearest
 from .result import Finding
 from .rules import RuleSet, normalise
 
 _SEGMENT = re.compile(r"[^。；;\n]+")
-_PAY = re.compile(r"(支付|付款|付至|付清|结清|拨付|\bpay|\bpaid|\bpayment)")
-_PAY_EXCLUDE = re.compile(r"(违约金|罚款|利息|滞纳|penalt|liquidated|interest|保证金(?!.*质保))")
-_ADVANCE = re.compile(r"(预付|首付|首期款|定金|合同(签订|生效)|签订合同后|\badvance|down payment|upon signing)")
-_RETENTION = re.compile(r"(质保金|质量保证金|保修金|保留金|质保款|retention)")
-_BOND = re.compile(r"(履约保证金|履约保函|履约担保|performance (bond|security|guarantee))")
-_WARRANTY = re.compile(r"(质保期|保修期|质量保证期|缺陷责任期|warranty period|defects? liability period)")
-_DURATION = re.compile(r"(工期|交货期|供货期|交付期|交货时间|完工|竣工|供货及安装|交货|供货|completion|delivery)")
-_PENALTY = re.compile(r"(违约金|liquidated damages|penalt)")
-_BUYER_LATE = re.compile(r"(甲方|采购人|发包人|买方|buyer|employer|purchaser)[^。；;]{0,10}(逾期|延期|迟延|late)")
-_CAP = re.compile(r"(累计|总额|上限|最高|不超过|不得超过|为限|cap|not exceed|maximum)")
-_PRICE = re.compile(r"(合同总价|合同价款|合同金额|签约合同价|合同总金额|合同价格|中标价|中标金额|投标总价|投标报价|"
-                    r"contract price|contract sum|total price)")
-_CUMULATIVE = re.compile(r"(付至|支付至|累计支付|累计付|付到|up to)[^0-9%]{0,12}$")
-_EVENTS = (  # first match wins
-    ("settlement", re.compile(r"(结算|审计|决算|final account)")),
-    ("acceptance", re.compile(r"(验收合格|验收通过|终验|最终验收|竣工验收|final acceptance)")),
-    ("installation", re.compile(r"(安装|调试|commission|install)")),
-    ("delivery", re.compile(r"(到货|交货|发货|供货|进场|签收|deliver)")),
-    ("acceptance", re.compile(r"(验收|accept)")),
-)
-EVENT_NAMES = {"settlement": ("结算", "settlement"), "acceptance": ("验收", "acceptance"),
-               "installation": ("安装调试", "installation"), "delivery": ("到货", "delivery"),
-               "other": ("其他节点", "other milestone")}
+VOCABULARY_FILE = package_path("checklists") / "vocabulary" / "compare.yaml"
+#: "质保期（3）年": the bracketed figure is read as a plain number (same length, offsets kept)
+_BRACKETED_FIGURE = re.compile(r"[（(]\s*(\d{1,3})\s*[)）](?=\s*(?:个)?(?:年|月|日|天|years?|months?|days?))")
+
+
+class EventSpec(StrictModel):
+    name: str
+    pattern: str
+    zh: str
+    en: str
+
+
+class TermSpec(StrictModel):
+    category: str
+    zh: str
+    en: str
+    kind: Literal["amount", "percent", "months", "days", "daily_rate"]
+    better: Literal[1, -1]
+
+
+class SeverityPolicy(StrictModel):
+    worse: str
+    worse_term: str
+    better: str
+    one_side: str
+    removed_against_us: str
+    added_against_us: str
+
+
+class CompareVocabulary(StrictModel):
+    anchors: dict[str, str]
+    events: list[EventSpec]
+    terms: dict[str, TermSpec]
+    severity: SeverityPolicy
+    added_against_us: list[str]
+    min_months: Decimal
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    spec: CompareVocabulary
+    anchors: dict[str, re.Pattern]
+    events: list[tuple[str, re.Pattern]]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Compiled:
+    """The comparison's vocabulary and policy (checklists/vocabulary/compare.yaml), validated."""
+    spec = validate(CompareVocabulary, load_yaml(VOCABULARY_FILE))
+    return _Compiled(spec=spec, anchors={k: re.compile(v) for k, v in spec.anchors.items()},
+                     events=[(e.name, re.compile(e.pattern)) for e in spec.events])
+
+
+def _a(name: str) -> re.Pattern:
+    return vocabulary().anchors[name]
+
+
+def event_names() -> dict[str, tuple[str, str]]:
+    return {e.name: (e.zh, e.en) for e in vocabulary().spec.events}
 
 
 @dataclass
@@ -75,7 +116,7 @@ class KeyTerms:
 
 
 def classify_event(text: str) -> str:
-    for name, pattern in _EVENTS:
+    for name, pattern in vocabulary().events:
         if pattern.search(text):
             return name
     return "other"
@@ -85,84 +126,142 @@ def _first(nums: list[Number]) -> Number | None:
     return nums[0] if nums else None
 
 
+def _numbers(kind: str, seg: str) -> list[Number]:
+    nums = extract_numbers(kind, _BRACKETED_FIGURE.sub(lambda m: f" {m.group(1)} ", seg))
+    if kind == "months":  # "7 days" or "10 working days" is no warranty or retention period
+        nums = [n for n in nums if n.value >= vocabulary().spec.min_months]
+    return nums
+
+
 def _near(kind: str, seg: str, norm: str, anchor: re.Pattern) -> Number | None:
-    nums = extract_numbers(kind, seg)
+    nums = _numbers(kind, seg)
     if not nums:
         return None
     spans = [m.span() for m in anchor.finditer(norm)]
     return nearest(nums, spans, norm) if spans else None
 
 
+@dataclass
+class _Segment:
+    """One sentence of a unit, as the extractors read it."""
+
+    unit: Unit
+    text: str
+    norm: str
+
+    def value(self, n: Number | Decimal) -> Value:
+        v = n.value if isinstance(n, Number) else n
+        return Value(v, self.unit.clause, self.unit.location, self.text, list(self.unit.block_indices))
+
+
+@dataclass
+class _Extraction:
+    kt: KeyTerms
+    paid: Decimal = Decimal(0)  # running total of shares, for "付至 90%" (cumulative) milestones
+
+
+def _take_price(x: _Extraction, seg: _Segment) -> None:
+    if x.kt.price is None and _a("price").search(seg.norm):
+        amounts = extract_numbers("amount", seg.text)
+        if amounts:
+            x.kt.price = seg.value(max(amounts, key=lambda a: a.value))
+
+
+def _take_retention(x: _Extraction, seg: _Segment) -> bool:
+    if not _a("retention").search(seg.norm):
+        return False
+    p = _near("percent", seg.text, seg.norm, _a("retention"))
+    if p is not None and x.kt.retention_share is None:
+        x.kt.retention_share = seg.value(p)
+    mo = _near("months", seg.text, seg.norm, _a("retention_months"))
+    if mo is not None and x.kt.retention_months is None:
+        x.kt.retention_months = seg.value(mo)
+    return True
+
+
+def _is_payment(norm: str) -> bool:
+    return bool(_a("pay").search(norm)) and not _a("pay_exclude").search(_a("bond").sub("", norm))
+
+
+def _take_bond(x: _Extraction, seg: _Segment) -> bool:
+    without_bond = _a("bond").sub("", seg.norm)
+    if not _a("bond").search(seg.norm) or (_is_payment(seg.norm) and _a("advance").search(without_bond)):
+        return False
+    p = _near("percent", seg.text, seg.norm, _a("bond"))
+    if p is not None and x.kt.bond is None:
+        x.kt.bond = seg.value(p)
+    return True
+
+
+def _take_warranty(x: _Extraction, seg: _Segment) -> bool:
+    if x.kt.warranty_months is not None or not _a("warranty").search(seg.norm) \
+            or _a("warranty_exclude").search(seg.norm):
+        return False
+    mo = _near("months", seg.text, seg.norm, _a("warranty"))
+    if mo is None:
+        return False
+    x.kt.warranty_months = seg.value(mo)
+    return True
+
+
+def _take_penalty(x: _Extraction, seg: _Segment) -> bool:
+    if not _a("penalty").search(seg.norm) or _a("buyer_late").search(seg.norm):
+        return False
+    rate = _first(extract_numbers("daily_rate", seg.text))
+    if rate is not None and x.kt.penalty_rate is None:
+        x.kt.penalty_rate = seg.value(rate)
+    cap = _near("percent", seg.text, seg.norm, _a("cap"))
+    if cap is not None and x.kt.penalty_cap is None and x.kt.penalty_rate is not None:
+        x.kt.penalty_cap = seg.value(cap)
+    return True
+
+
+def _take_payment(x: _Extraction, seg: _Segment) -> bool:
+    if not _is_payment(seg.norm):
+        return False
+    p = _near("percent", seg.text, seg.norm, _a("pay")) or _first(extract_numbers("percent", seg.text))
+    if p is None:  # "pay within 5 business days": a period without a share is a milestone too
+        days = _first(_numbers("days", seg.text))
+        if days is not None and not x.kt.milestones:
+            x.kt.milestones.append(Milestone(event=classify_event(seg.norm), share=None, days=seg.value(days)))
+        return True
+    if _a("advance").search(_a("bond").sub("", seg.norm)) and x.kt.advance is None and not x.kt.milestones:
+        x.kt.advance = seg.value(p)
+        x.paid += p.value
+        return True
+    share = p.value - x.paid if _a("cumulative").search(seg.norm[:p.start]) else p.value
+    if share > 0:
+        x.paid += share
+        days = _first(_numbers("days", seg.text))
+        x.kt.milestones.append(Milestone(event=classify_event(seg.norm), share=seg.value(share),
+                                         days=seg.value(days) if days else None))
+    return True
+
+
+def _take_duration(x: _Extraction, seg: _Segment) -> None:
+    if x.kt.duration_days is None and _a("duration").search(seg.norm) and not _a("pay").search(seg.norm):
+        d = _near("days", seg.text, seg.norm, _a("duration"))
+        if d is not None and d.value >= 5:
+            x.kt.duration_days = seg.value(d)
+
+
+#: extractors in the order a sentence is offered to them; the first that takes it ends its turn
+_EXTRACTORS = (_take_retention, _take_bond, _take_warranty, _take_penalty, _take_payment)
+
+
 def extract_key_terms(units: list[Unit], name: str = "") -> KeyTerms:
     """The comparable key terms of a document (first statement of each wins)."""
-    kt = KeyTerms(name=name)
-    paid = Decimal(0)        # running total of shares, for "付至 90%" (cumulative) milestones
+    x = _Extraction(KeyTerms(name=name))
     for unit in units:
         for m in _SEGMENT.finditer(unit.text):
-            seg = m.group(0).strip()
-            if not seg:
+            text = m.group(0).strip()
+            if not text:
                 continue
-            norm = normalise(seg)
-
-            def val(n: Number, _u: Unit = unit, _s: str = seg) -> Value:
-                return Value(n.value, _u.clause, _u.location, _s, list(_u.block_indices))
-
-            if kt.price is None and _PRICE.search(norm):
-                amounts = extract_numbers("amount", seg)
-                if amounts:
-                    kt.price = val(max(amounts, key=lambda a: a.value))
-            if _RETENTION.search(norm):
-                p = _near("percent", seg, norm, _RETENTION)
-                if p is not None and kt.retention_share is None:
-                    kt.retention_share = val(p)
-                mo = _near("months", seg, norm, re.compile(r"(期满|满|届满|after|质保期|保修期|warranty)"))
-                if mo is not None and kt.retention_months is None:
-                    kt.retention_months = val(mo)
-                continue
-            is_payment = bool(_PAY.search(norm)) and not _PAY_EXCLUDE.search(_BOND.sub("", norm))
-            if _BOND.search(norm) and not (is_payment and _ADVANCE.search(_BOND.sub("", norm))):
-                p = _near("percent", seg, norm, _BOND)
-                if p is not None and kt.bond is None:
-                    kt.bond = val(p)
-                continue
-            if _WARRANTY.search(norm) and kt.warranty_months is None and not re.search(r"(防水|屋面)", norm):
-                mo = _near("months", seg, norm, _WARRANTY)
-                if mo is not None:
-                    kt.warranty_months = val(mo)
-                    continue
-            if _PENALTY.search(norm) and not _BUYER_LATE.search(norm):
-                rate = _first(extract_numbers("daily_rate", seg))
-                if rate is not None and kt.penalty_rate is None:
-                    kt.penalty_rate = val(rate)
-                cap = _near("percent", seg, norm, _CAP)
-                if cap is not None and kt.penalty_cap is None and kt.penalty_rate is not None:
-                    kt.penalty_cap = val(cap)
-                continue
-            if is_payment:
-                p = _near("percent", seg, norm, _PAY) or _first(extract_numbers("percent", seg))
-                if p is None:
-                    continue
-                if _ADVANCE.search(_BOND.sub("", norm)) and kt.advance is None and not kt.milestones:
-                    kt.advance = val(p)
-                    paid += p.value
-                    continue
-                share = p.value
-                if _CUMULATIVE.search(norm[:p.start]):
-                    share = p.value - paid
-                if share <= 0:
-                    continue
-                paid += share
-                days = _first(extract_numbers("days", seg))
-                ms = Milestone(event=classify_event(norm), share=Value(share, unit.clause, unit.location, seg,
-                                                                    list(unit.block_indices)),
-                               days=val(days) if days else None)
-                kt.milestones.append(ms)
-                continue
-            if kt.duration_days is None and _DURATION.search(norm) and not _PAY.search(norm):
-                d = _near("days", seg, norm, _DURATION)
-                if d is not None and d.value >= 5:
-                    kt.duration_days = val(d)
-    return kt
+            seg = _Segment(unit, text, normalise(text))
+            _take_price(x, seg)
+            if not any(take(x, seg) for take in _EXTRACTORS):
+                _take_duration(x, seg)
+    return x.kt
 
 
 def key_terms_from_bid(path: Path) -> KeyTerms:
@@ -207,7 +306,7 @@ def key_terms_from_file(path: Path) -> KeyTerms:
         return key_terms_from_bid(path)
     from bidassist.reading import read_contract
 
-    from .api import units_from_clauses
+    from .units import units_from_clauses
 
     doc = read_contract(path)
     units = units_from_clauses(doc.clauses)
@@ -218,18 +317,6 @@ def key_terms_from_file(path: Path) -> KeyTerms:
 
 # --------------------------------------------------------------------------- comparison
 
-#: term -> (category, zh name, en name, unit kind, +1 if a higher value is better for the supplier)
-_TERMS = {
-    "price": ("deviation.price", "合同价", "contract price", "amount", +1),
-    "advance": ("payment.schedule_changed", "预付款比例", "advance payment", "percent", +1),
-    "retention_share": ("payment.schedule_changed", "质保金比例", "retention", "percent", -1),
-    "retention_months": ("deviation.term", "质保金返还期限", "retention period", "months", -1),
-    "warranty_months": ("deviation.term", "质保期", "warranty period", "months", -1),
-    "bond": ("deviation.term", "履约保证金比例", "performance bond", "percent", -1),
-    "duration_days": ("deviation.term", "工期/交货期", "delivery / duration", "days", +1),
-    "penalty_rate": ("deviation.term", "逾期违约金日费率", "delay penalty rate", "daily_rate", -1),
-    "penalty_cap": ("deviation.term", "违约金上限", "penalty cap", "percent", -1),
-}
 _BASIS = ("招标投标法第四十六条、招标投标法实施条例第五十七条：合同的标的、价款、质量、履行期限等主要条款应与招标文件和"
           "中标人的投标文件一致 / Tendering Law art. 46; Implementing Regulation art. 57")
 
@@ -249,15 +336,22 @@ def show(value: Decimal | None, kind: str, lang: str = "zh") -> str:
     return f"{v}个月" if lang == "zh" else f"{v} months"
 
 
+def _severity(key: str, category: str, better: int, a: Decimal | None, b: Decimal | None) -> str:
+    policy = vocabulary().spec.severity
+    if a is None or b is None:
+        if a is None and key in vocabulary().spec.added_against_us:
+            return policy.added_against_us
+        return policy.one_side
+    if (b - a) * better < 0:
+        return policy.worse_term if category == "deviation.term" else policy.worse
+    return policy.better
+
+
 def _finding(term: str, key: str, zh_name: str, en_name: str, category: str, kind: str, better: int,
              old: Value | None, new: Value | None, tender: str) -> Finding:
     a = old.value if old else None
     b = new.value if new else None
-    if a is None or b is None:
-        severity = "medium"
-    else:
-        worse = (b - a) * better < 0
-        severity = ("high" if category != "deviation.term" else "medium") if worse else "low"
+    severity = _severity(term, category, better, a, b)
     zh = f"{zh_name}与{tender}不一致：{show(a, kind)} → 合同 {show(b, kind)}。"
     en = f"{en_name} differs from {tender}: {show(a, kind, 'en')} → contract {show(b, kind, 'en')}."
     return Finding(
@@ -272,30 +366,43 @@ def _finding(term: str, key: str, zh_name: str, en_name: str, category: str, kin
 
 
 def _same(a: Value | None, b: Value | None) -> bool:
+    if a is None and b is None:
+        return True
     if a is None or b is None:
-        return True  # a term only one side states is not a comparison we can make
+        return False  # stated on one side only: added or removed
     return abs(a.value - b.value) <= Decimal("0.000001") * max(Decimal(1), abs(a.value))
 
 
+#: terms whose absence from the tender side says nothing (a tender rarely states its own price)
+_ONE_SIDED_SILENT = ("price",)
+
+
 def compare_terms(tender: KeyTerms, contract: KeyTerms) -> list[Finding]:
-    """A finding for each key term whose value differs between the tender/bid and the contract."""
+    """A finding for each key term whose value differs between the tender/bid and the contract,
+    including a term only one side states (added or removed, with its value)."""
     out: list[Finding] = []
     label = tender.name or "招标文件"
-    for key, (category, zh_name, en_name, kind, better) in _TERMS.items():
+    for key, spec in vocabulary().spec.terms.items():
         old, new = getattr(tender, key), getattr(contract, key)
+        args = (key, key, spec.zh, spec.en, spec.category, spec.kind, spec.better)
         if key == "penalty_cap" and old is not None and new is None and contract.penalty_rate is not None:
-            f = _finding(key, key, zh_name, en_name, category, kind, better, old, None, label)
-            rate = contract.penalty_rate
-            f.clause, f.location, f.text, f.matched = rate.clause, rate.location, rate.text, rate.text
-            f.block_indices = list(rate.block_indices)
-            f.severity = "high"
-            out.append(f)
+            out.append(_cap_removed(_finding(*args, old, None, label), contract.penalty_rate))
+            continue
+        if old is None and key in _ONE_SIDED_SILENT:
             continue
         if not _same(old, new):
-            out.append(_finding(key, key, zh_name, en_name, category, kind, better, old, new, label))
+            out.append(_finding(*args, old, new, label))
     if tender.milestones and contract.milestones:
         out.extend(_compare_milestones(tender.milestones, contract.milestones, label))
     return out
+
+
+def _cap_removed(f: Finding, rate: Value) -> Finding:
+    """The tender capped the delay penalty; the contract states a rate and no cap."""
+    f.clause, f.location, f.text, f.matched = rate.clause, rate.location, rate.text, rate.text
+    f.block_indices = list(rate.block_indices)
+    f.severity = vocabulary().spec.severity.removed_against_us
+    return f
 
 
 def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) -> list[Finding]:
@@ -317,10 +424,11 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
     cat = "payment.schedule_changed"
     for i, (a, b) in enumerate(pairs):
         event = (a or b).event
-        zh_ev, en_ev = EVENT_NAMES[event]
+        names = event_names()
+        zh_ev, en_ev = names[event]
         if a is not None and b is not None and a.event != b.event:
-            zh_ev = f"{zh_ev}（合同改为{EVENT_NAMES[b.event][0]}）"
-            en_ev = f"{en_ev} (contract: {EVENT_NAMES[b.event][1]})"
+            zh_ev = f"{zh_ev}（合同改为{names[b.event][0]}）"
+            en_ev = f"{en_ev} (contract: {names[b.event][1]})"
         key = f"milestone.{event}" if sum(1 for p in pairs if (p[0] or p[1]).event == event) == 1 \
             else f"milestone.{event}.{i + 1}"
         if a is None or b is None:
@@ -348,8 +456,11 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
 
 
 def compare_with(units: list[Unit], against: Path, rules: RuleSet | None = None, *,
-                 lang: str | None = None, name: str = "合同") -> list[Finding]:
-    """Findings for every key term of the contract (`units`) that differs from `against`."""
+                 lang: str | None = None, name: str = "合同", bid_price: Decimal | None = None) -> list[Finding]:
+    """Findings for every key term of the contract (`units`) that differs from `against`;
+    `bid_price` stands for the bid's price when the bid file does not write offer.price."""
     tender = key_terms_from_file(against)
+    if tender.price is None and bid_price is not None:
+        tender.price = Value(Decimal(bid_price), None, f"{Path(against).name}: 投标报价 bid price", "bid price")
     contract = extract_key_terms(units, name)
     return compare_terms(tender, contract)

@@ -17,6 +17,7 @@ import ahocorasick
 from .categories import SEVERITY_RANK
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
+from .subject import binding_party, party_of_heading, sentence_bounds, unselected_option
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
 NEAR_WINDOW = 80
@@ -36,6 +37,16 @@ class Unit:
     location: str | None = None          # "paragraph 12", "table 1 row 3"
     block_indices: list[int] = field(default_factory=list)
     title: str | None = None
+    #: the titles of the clauses above this one (乙方义务 / Seller's obligations), for whose clause it is
+    context: str = ""
+    _norm: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def norm(self) -> str:
+        """The text as rules read it (normalise), computed once."""
+        if self._norm is None:
+            self._norm = normalise(self.text)
+        return self._norm
 
 
 def languages_of(text: str, sample: int = 4000) -> set[str]:
@@ -164,23 +175,28 @@ def index_for(ruleset: RuleSet, lang: str) -> _Index:
 # --------------------------------------------------------------------------- evaluation
 
 
-def _gate(any_: list[re.Pattern], all_: list[re.Pattern], none: list[re.Pattern],
-          norm: str) -> tuple[bool, re.Match | None]:
-    m = None
-    if any_:
-        for p in any_:
-            m = p.search(norm)
-            if m:
-                break
-        if m is None:
-            return False, None
-    for p in all_:
-        if not p.search(norm):
-            return False, None
-    for p in none:
-        if p.search(norm):
-            return False, None
-    return True, m
+#: matches of a rule's `any` patterns tried per clause before giving up (one per sentence is usual)
+MAX_MATCHES = 24
+
+
+def _gate(all_: list[re.Pattern], none: list[re.Pattern], norm: str) -> bool:
+    """Every `all` pattern and no `none` pattern is in the clause."""
+    return all(p.search(norm) for p in all_) and not any(p.search(norm) for p in none)
+
+
+def _candidates(any_: list[re.Pattern], norm: str) -> Iterable[re.Match | None]:
+    """Each match of the `any` patterns in clause order (None once when the rule has none)."""
+    if not any_:
+        yield None
+        return
+    firsts = [m for m in (p.search(norm) for p in any_) if m is not None]
+    if not firsts:
+        return
+    firsts.sort(key=lambda m: m.start())
+    yield from firsts
+    seen = {m.span() for m in firsts}
+    more = [m for p in any_ for m in p.finditer(norm) if m.span() not in seen]
+    yield from sorted(more, key=lambda m: m.start())[:MAX_MATCHES]
 
 
 def _snippet(text: str, m: re.Match | None, keyword_pos: int | None = None) -> str:
@@ -195,33 +211,71 @@ def _snippet(text: str, m: re.Match | None, keyword_pos: int | None = None) -> s
     return ("…" if a else "") + text[a:b].strip() + ("…" if b < len(text) else "")
 
 
-def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit) -> Finding | None:
-    ok, m = _gate(cr.any, cr.all, cr.none, norm)
-    if not ok:
+def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None, context: str = "") -> bool:
+    """The matched words are not in an unselected option and bind the rule's party (from the
+    sentence, else from the titles above the clause: 乙方义务 / Seller's obligations)."""
+    if m is None:
+        return True
+    if unselected_option(norm, m.start()):
+        return False
+    if cr.rule.party == "any" or roles is None:
+        return True
+    who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
+    if who is None and context:
+        who = party_of_heading(normalise(context), roles)
+    return who is None or who == cr.rule.party
+
+
+def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int, int]]:
+    """Where the rule's number should stand: its `near` matches, those of the matched sentence first."""
+    spans = [a.span() for a in cr.near.finditer(norm)] if cr.near is not None else []
+    if m is None or not spans:
+        return spans
+    a, b = sentence_bounds(norm, m.start(), m.end())
+    inside = [s for s in spans if a <= s[0] < b]
+    return inside or spans
+
+
+def decide_value(cr: CompiledRule, text: str, norm: str, m: re.Match | None
+                 ) -> tuple[Decimal | None, Decimal | None, re.Match | None] | None:
+    """(value, threshold, match) when the rule's numeric condition holds for this match, else None."""
+    cond = cr.rule.value
+    if cond is None:
+        return None, None, m
+    numbers = extract_numbers(cond.kind, text)
+    if cr.near is not None:
+        anchors = _anchors(cr, norm, m)
+        picked = nearest(numbers, anchors, norm) if anchors else None
+    else:
+        picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
+    if cond.missing == "only":
+        return None if picked is not None else (None, cond.threshold, m)
+    if picked is None:
+        return (None, cond.threshold, m) if cond.missing == "flag" else None
+    if not cond.holds(picked.value):
         return None
+    if m is None:
+        m = re.compile(re.escape(picked.raw)).search(text)
+    return picked.value, cond.threshold, m
+
+
+def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dict | None = None) -> Finding | None:
+    """The rule's finding on this clause: the first match that binds the rule's party and meets
+    its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
+    if not _gate(cr.all, cr.none, norm):
+        return None
+    for m in _candidates(cr.any, norm):
+        if not applies(cr, norm, m, roles, unit.context):
+            continue
+        decided = decide_value(cr, text, norm, m)
+        if decided is not None:
+            return _finding(cr, text, unit, *decided)
+    return None
+
+
+def _finding(cr: CompiledRule, text: str, unit: Unit, value: Decimal | None, threshold: Decimal | None,
+             m: re.Match | None) -> Finding:
     rule = cr.rule
-    value = threshold = None
-    cond = rule.value
-    if cond is not None:
-        numbers = extract_numbers(cond.kind, text)
-        if cr.near is not None:
-            anchors = [a.span() for a in cr.near.finditer(norm)]
-            picked = nearest(numbers, anchors, norm) if anchors else None
-        else:
-            picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
-        threshold = cond.threshold
-        if cond.missing == "only":
-            if picked is not None:
-                return None
-        elif picked is None:
-            if cond.missing != "flag":
-                return None
-        elif not cond.holds(picked.value):
-            return None
-        else:
-            value = picked.value
-            if m is None:
-                m = re.compile(re.escape(picked.raw)).search(text)
     return Finding(
         rule=rule.id, category=rule.category, severity=rule.severity, clause=unit.clause,
         location=unit.location, text=text[:TEXT_LIMIT], message=rule.message.model_dump(),
@@ -231,8 +285,7 @@ def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit) -> Finding
 
 
 def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm | None:
-    ok, _m = _gate(ct.any, ct.all, ct.none, norm)
-    if not ok:
+    if not _gate(ct.all, ct.none, norm) or (ct.any and not any(p.search(norm) for p in ct.any)):
         return None
     values: dict[str, list] = {}
     for kind in ct.term.extract:
@@ -247,7 +300,7 @@ def check_unit(unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = Non
                rule_filter: str | None = None) -> tuple[list[Finding], list[KeyTerm]]:
     """Run every candidate rule and term on one clause. `languages` forces the packs used."""
     text = unit.text
-    norm = normalise(text)
+    norm = unit.norm
     langs = languages or languages_of(text)
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
@@ -257,7 +310,7 @@ def check_unit(unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = Non
             cr = ruleset.rules[i]
             if rule_filter is not None and cr.id != rule_filter:
                 continue
-            f = evaluate_rule(cr, text, norm, unit)
+            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang))
             if f is not None:
                 findings.append(f)
                 if cr.rule.clause_type:

@@ -101,6 +101,7 @@ class CheckResult:
     against: str | None = None
     waived: list[Finding] = field(default_factory=list)
     lang: str = "zh"
+    parties: dict = field(default_factory=dict)      # parties.Parties.to_json()
 
     @property
     def clause_types(self) -> set[str]:
@@ -133,4 +134,4 @@ class CheckResult:
     def to_json(self, lang: str | None = None) -> dict:
         lang = lang or self.lang
         return {"findings": [f.to_json(lang) for f in self.findings], "summary": self.summary,
-                "clauses": [k.to_json() for k in self.clauses]}
+                "parties": self.parties, "clauses": [k.to_json() for k in self.clauses]}

@@ -17,6 +17,15 @@ from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
 
 from .categories import CATEGORIES
+from .concepts import (
+    DEFAULT_VOCABULARY,
+    PLACEHOLDER,
+    ROLE_NAMES,
+    Vocabulary,
+    add_vocabulary,
+    is_vocabulary,
+    uses_roles,
+)
 
 Language = Literal["zh", "en"]
 ValueKind = Literal["percent", "days", "months", "daily_rate", "amount"]
@@ -25,6 +34,8 @@ Scope = Literal["G", "L", "SOE", "SME", "T", "C"]
 #: default folder of the packs shipped with bidassist (package data: bidassist/checklists)
 DEFAULT_PACK_DIR = package_path("checklists")
 REGEX_FLAGS = re.IGNORECASE
+#: contracts with their own party words each get a recompiled rule set; this many are kept
+MAX_VARIANTS = 8
 
 # Full-width digits, letters, % and the ideographic space, mapped one-to-one to ASCII so text
 # offsets are unchanged (NFKC would also rewrite punctuation the patterns rely on).
@@ -92,6 +103,14 @@ class Rule(StrictModel):
     all: list[str] = Field(default_factory=list)
     none: list[str] = Field(default_factory=list)
     value: ValueCondition | None = None
+    #: whose obligation, right or liability triggers the rule: a clause that binds only the
+    #: other party, binds both alike, or is an option left unselected is not reported
+    party: Literal["supplier", "buyer", "any"] = "any"
+    #: document-level exception: the finding is dropped when any clause of the contract matches
+    #: one of these (a cap on delay penalties stated in another article)
+    unless_anywhere: list[str] = Field(default_factory=list)
+    #: report only the first clause of the contract this rule flags (a whole-contract property)
+    once: bool = False
     message: Text2
     basis: str | None = None
     fallback: Text2 | None = None
@@ -125,12 +144,51 @@ class Term(StrictModel):
         return _nonblank(v)
 
 
+class Measure(StrictModel):
+    """A number of one kind next to an anchor (the first such in the contract counts)."""
+
+    kind: ValueKind
+    near: str = Field(min_length=1)
+
+
+class DocExamples(StrictModel):
+    match: list[str] = Field(default_factory=list)       # whole contracts (clauses on their own lines)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class DocumentRule(StrictModel):
+    """A rule that reads across clauses: `ratio` compares two numbers of the same contract
+    (the buyer's late-payment rate against the supplier's delay penalty) and reports when
+    numerator / denominator is below `threshold`, or when only the denominator is stated."""
+
+    id: str = Field(pattern=r"^(zh|en)\.doc\.[a-z0-9_.]+$")
+    category: str
+    severity: Literal["high", "medium", "low"]
+    kind: Literal["ratio"]
+    numerator: Measure
+    denominator: Measure
+    threshold: Decimal = Field(gt=0)
+    missing: Literal["pass", "flag"] = "flag"
+    message: Text2
+    basis: str | None = None
+    fallback: Text2 | None = None
+    examples: DocExamples = Field(default_factory=DocExamples)
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, v: str) -> str:
+        if v not in CATEGORIES:
+            raise ValueError(f"unknown category {v!r}")
+        return v
+
+
 class Pack(StrictModel):
     pack: str = Field(pattern=r"^[a-z0-9_.-]+$")
     language: Language
     description: str | None = None
     rules: list[Rule] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
+    document: list[DocumentRule] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- compiled forms
@@ -147,6 +205,9 @@ class CompiledRule:
     none: list[re.Pattern]
     near: re.Pattern | None
     keywords: list[str]
+    #: the patterns with their concepts expanded but the role placeholders kept, when any pattern
+    #: names a role; a contract with its own party words recompiles only these (RuleSet.for_roles)
+    templates: dict[str, list[str]] | None = None
 
     @property
     def id(self) -> str:
@@ -173,7 +234,51 @@ class RuleSet:
     rules: list[CompiledRule] = field(default_factory=list)
     terms: list[CompiledTerm] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    #: document-level rules with their pack language
+    document: list[tuple[str, DocumentRule]] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    #: this contract's party words (language -> role -> variants); None: the shared words
+    roles: dict[str, dict[str, list[str]]] | None = None
     _index: dict = field(default_factory=dict, repr=False)
+    _variants: dict = field(default_factory=dict, repr=False)
+    _role_re: dict = field(default_factory=dict, repr=False)
+    _doc_re: dict = field(default_factory=dict, repr=False)
+
+    def role_patterns(self, lang: str) -> dict[str, re.Pattern | None]:
+        """Compiled supplier / buyer / mutual words in `lang` for the subject test."""
+        got = self._role_re.get(lang)
+        if got is None:
+            mapping = (self.roles or {}).get(lang)
+            got = {name: re.compile(self.vocabulary.pattern(name, lang, mapping), REGEX_FLAGS)
+                   for name in ("supplier", "buyer", "mutual") if name in self.vocabulary.concepts}
+            self._role_re[lang] = got
+        return got
+
+    def for_roles(self, roles: dict[str, dict[str, list[str]]] | None) -> RuleSet:
+        """The rule set with the role placeholders read as this contract's party words
+        (roles: language -> role -> regex variants). Cached per distinct mapping; the keyword
+        index is shared because role words are never keywords."""
+        if not roles:
+            return self
+        key = tuple(sorted((lang, r, tuple(v)) for lang, m in roles.items() for r, v in m.items()))
+        variant = self._variants.pop(key, None)
+        if variant is None:
+            variant = RuleSet(packs=self.packs, rules=[_recompiled(r, self.vocabulary, roles) for r in self.rules],
+                              terms=self.terms, files=self.files, document=self.document, vocabulary=self.vocabulary,
+                              roles=roles, _index=self._index)
+        self._variants[key] = variant  # most recently used last; memory stays bounded
+        while len(self._variants) > MAX_VARIANTS:
+            self._variants.pop(next(iter(self._variants)))
+        return variant
+
+    def pattern(self, source: str, lang: str) -> re.Pattern:
+        """A pattern with concepts and this contract's roles expanded, compiled once per rule set."""
+        key = (source, lang)
+        got = self._doc_re.get(key)
+        if got is None:
+            got = re.compile(self.vocabulary.expand(source, lang, (self.roles or {}).get(lang)), REGEX_FLAGS)
+            self._doc_re[key] = got
+        return got
 
     @property
     def languages(self) -> set[str]:
@@ -194,30 +299,86 @@ class RuleSet:
         )
 
 
+def _recompiled(cr: CompiledRule, vocab: Vocabulary, roles: dict[str, dict[str, list[str]]]) -> CompiledRule:
+    if cr.templates is None or cr.language not in roles:
+        return cr
+    mapping = roles[cr.language]
+
+    def comp(patterns: list[str]) -> list[re.Pattern]:
+        return [re.compile(vocab.expand(p, cr.language, mapping), REGEX_FLAGS) for p in patterns]
+
+    near = cr.templates.get("near")
+    return CompiledRule(rule=cr.rule, pack=cr.pack, language=cr.language, where=cr.where,
+                        any=comp(cr.templates["any"]), all=comp(cr.templates["all"]),
+                        none=comp(cr.templates["none"]),
+                        near=comp(near)[0] if near else None, keywords=cr.keywords, templates=cr.templates)
+
+
 def _dotted(path: tuple) -> str:
     return ".".join(f"[{x}]" if isinstance(x, int) else str(x) for x in path).replace(".[", "[")
 
 
-def _compile(patterns: list[str], doc: YamlDoc, path: tuple, problems: list[Problem]) -> list[re.Pattern]:
-    out = []
-    for i, pattern in enumerate(patterns):
+@dataclass
+class _Compiler:
+    """Compiles one pack's patterns: concepts expanded, errors collected with file and line."""
+
+    doc: YamlDoc
+    vocab: Vocabulary
+    lang: str
+    problems: list[Problem]
+
+    def source(self, pattern: str, where: str, keep_roles: bool = False) -> str | None:
+        unknown = self.vocab.unknown(pattern)
+        if unknown:
+            known = ", ".join(sorted(self.vocab.concepts))
+            self.problems.append(Problem(where, f"unknown concept {{{unknown[0]}}} (known: {known})"))
+            return None
+        if keep_roles:
+            roles = {r: ["{" + r + "}"] for r in ROLE_NAMES}
+            return self.vocab.expand(pattern, self.lang, roles)
+        return self.vocab.expand(pattern, self.lang)
+
+    def one(self, pattern: str | None, path: tuple) -> re.Pattern | None:
+        if pattern is None:
+            return None
+        where = f"{self.doc.where(path)}: {_dotted(path)}"
+        src = self.source(pattern, where)
+        if src is None:
+            return None
         try:
-            out.append(re.compile(pattern, REGEX_FLAGS))
+            return re.compile(src, REGEX_FLAGS)
         except re.error as exc:
-            problems.append(Problem(f"{doc.where(path + (i,))}: {_dotted(path)}[{i}]",
-                                    f"bad regular expression {pattern!r}: {exc}"))
-    return out
+            self.problems.append(Problem(where, f"bad regular expression {pattern!r}: {exc}"))
+            return None
 
+    def keywords(self, words: list[str], path: tuple) -> list[str]:
+        """Literal keywords; `{concept}` stands for the literal head of each of its variants."""
+        out: list[str] = []
+        for i, w in enumerate(words):
+            m = PLACEHOLDER.fullmatch(w.strip())
+            if m is None:
+                out.append(normalise(w))
+            elif m.group(1) in self.vocab.concepts:
+                out.extend(normalise(x) for x in self.vocab.literals(m.group(1), self.lang))
+            else:
+                self.problems.append(Problem(f"{self.doc.where(path + (i,))}: {_dotted(path)}[{i}]",
+                                             f"unknown concept {w.strip()}"))
+        return out
 
-def _one(pattern: str | None, doc: YamlDoc, path: tuple, problems: list[Problem]) -> re.Pattern | None:
-    if pattern is None:
-        return None
-    try:
-        return re.compile(pattern, REGEX_FLAGS)
-    except re.error as exc:
-        problems.append(Problem(f"{doc.where(path)}: {_dotted(path)}",
-                                f"bad regular expression {pattern!r}: {exc}"))
-        return None
+    def many(self, patterns: list[str], path: tuple) -> list[re.Pattern]:
+        out = [self.one(p, path + (i,)) for i, p in enumerate(patterns)]
+        return [p for p in out if p is not None]
+
+    def templates(self, rule: Rule) -> dict[str, list[str]] | None:
+        near = rule.value.near if rule.value else None
+        if not any(uses_roles(p) for p in [*rule.any, *rule.all, *rule.none, near]):
+            return None
+        out: dict[str, list[str]] = {}
+        for name in ("any", "all", "none"):
+            out[name] = [self.source(p, "", keep_roles=True) or "" for p in getattr(rule, name)]
+        if near:
+            out["near"] = [self.source(near, "", keep_roles=True) or ""]
+        return out
 
 
 def parse_pack(doc: YamlDoc) -> tuple[Pack | None, list[Problem]]:
@@ -233,6 +394,7 @@ def parse_pack(doc: YamlDoc) -> tuple[Pack | None, list[Problem]]:
 
 
 def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Problem]) -> None:
+    comp = _Compiler(doc, ruleset.vocabulary, pack.language, problems)
     for i, rule in enumerate(pack.rules):
         base = ("rules", i)
         langs = rule.languages or [pack.language]
@@ -242,21 +404,31 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
         if not rule.id.startswith(pack.language + "."):
             problems.append(Problem(f"{doc.where(base + ('id',))}: rules[{i}].id",
                                     f"rule id {rule.id!r} must start with {pack.language!r}."))
-        near = _one(rule.value.near if rule.value else None, doc, base + ("value", "near"), problems)
+        near = comp.one(rule.value.near if rule.value else None, base + ("value", "near"))
         ruleset.rules.append(CompiledRule(
             rule=rule, pack=pack.pack, language=pack.language, where=doc.where(base),
-            any=_compile(rule.any, doc, base + ("any",), problems),
-            all=_compile(rule.all, doc, base + ("all",), problems),
-            none=_compile(rule.none, doc, base + ("none",), problems),
-            near=near, keywords=[normalise(k) for k in rule.keywords]))
+            any=comp.many(rule.any, base + ("any",)),
+            all=comp.many(rule.all, base + ("all",)),
+            none=comp.many(rule.none, base + ("none",)),
+            near=near, keywords=comp.keywords(rule.keywords, base + ("keywords",)), templates=comp.templates(rule)))
+    for i, rule in enumerate(pack.rules):
+        for j, pattern in enumerate(rule.unless_anywhere):
+            comp.one(pattern, ("rules", i, "unless_anywhere", j))
+    for i, drule in enumerate(pack.document):
+        if not drule.id.startswith(pack.language + "."):
+            problems.append(Problem(doc.where(("document", i, "id")), f"rule id {drule.id!r} must start with "
+                                    f"{pack.language!r}."))
+        comp.one(drule.numerator.near, ("document", i, "numerator", "near"))
+        comp.one(drule.denominator.near, ("document", i, "denominator", "near"))
+        ruleset.document.append((pack.language, drule))
     for i, term in enumerate(pack.terms):
         base = ("terms", i)
         ruleset.terms.append(CompiledTerm(
             term=term, pack=pack.pack, language=pack.language, where=doc.where(base),
-            any=_compile(term.any, doc, base + ("any",), problems),
-            all=_compile(term.all, doc, base + ("all",), problems),
-            none=_compile(term.none, doc, base + ("none",), problems),
-            keywords=[normalise(k) for k in term.keywords]))
+            any=comp.many(term.any, base + ("any",)),
+            all=comp.many(term.all, base + ("all",)),
+            none=comp.many(term.none, base + ("none",)),
+            keywords=comp.keywords(term.keywords, base + ("keywords",))))
 
 
 def pack_files(dirs: list[Path]) -> list[Path]:
@@ -272,40 +444,71 @@ def pack_files(dirs: list[Path]) -> list[Path]:
     return files
 
 
+def _read_docs(files: list[Path], problems: list[Problem]) -> list[YamlDoc]:
+    docs = []
+    for path in files:
+        try:
+            docs.append(load_yaml(path))
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+        except InputError as exc:
+            problems.append(Problem(exc.where or str(path), exc.message))
+    return docs
+
+
+def _vocabulary(files: list[Path], docs: list[YamlDoc], problems: list[Problem]) -> Vocabulary:
+    """The shipped vocabulary, then any other concept file among the packs read."""
+    vocab = Vocabulary()
+    read = {Path(f).resolve() for f in files}
+    shipped = [p for p in sorted(DEFAULT_VOCABULARY.glob("*.yaml")) if p.resolve() not in read]
+    for doc in _read_docs(shipped, problems) + docs:
+        if is_vocabulary(doc):
+            add_vocabulary(doc, vocab, problems)
+    return vocab
+
+
+#: top-level keys of the other data files kept beside the packs (vocabulary/)
+_OTHER_DATA_KEYS = ("categories", "anchors")
+
+
+def _is_other_data(doc: YamlDoc) -> bool:
+    return isinstance(doc.data, dict) and "pack" not in doc.data and any(k in doc.data for k in _OTHER_DATA_KEYS)
+
+
+def _check_ids(pack: Pack, doc: YamlDoc, seen_packs: dict[str, str], seen_rules: dict[str, str],
+               problems: list[Problem]) -> None:
+    if pack.pack in seen_packs:
+        problems.append(Problem(doc.where(("pack",)), f"pack id {pack.pack!r} also used in "
+                                f"{seen_packs[pack.pack]}"))
+    seen_packs[pack.pack] = doc.where(("pack",))
+    for i, rule in enumerate(pack.rules):
+        here = doc.where(("rules", i, "id"))
+        if rule.id in seen_rules:
+            problems.append(Problem(here, f"rule id {rule.id!r} also used at {seen_rules[rule.id]}"))
+        seen_rules[rule.id] = here
+
+
 def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = None) -> RuleSet:
     """Load, validate and compile every pack under `dirs` (default: the shipped `checklists/`).
 
-    All problems of all packs are reported together, each with file and line; rule and pack ids
-    must be unique across packs."""
+    Concept files (a mapping with `concepts:`) extend the shipped vocabulary. All problems of
+    all packs are reported together, each with file and line; rule and pack ids must be unique
+    across packs."""
     files = pack_files(list(dirs) if dirs else [DEFAULT_PACK_DIR])
     ruleset = RuleSet(files=files)
     problems: list[Problem] = []
     seen_rules: dict[str, str] = {}
     seen_packs: dict[str, str] = {}
-    for path in files:
-        try:
-            doc = load_yaml(path)
-        except ProblemsError as exc:
-            problems.extend(exc.problems)
-            continue
-        except InputError as exc:
-            problems.append(Problem(exc.where or str(path), exc.message))
+    docs = _read_docs(files, problems)
+    ruleset.vocabulary = _vocabulary(files, docs, problems)
+    for doc in docs:
+        if is_vocabulary(doc) or _is_other_data(doc):
             continue
         pack, pack_problems = parse_pack(doc)
         problems.extend(pack_problems)
-        if pack is None:
+        if pack is None or (languages is not None and pack.language not in languages):
             continue
-        if languages is not None and pack.language not in languages:
-            continue
-        if pack.pack in seen_packs:
-            problems.append(Problem(doc.where(("pack",)), f"pack id {pack.pack!r} also used in "
-                                    f"{seen_packs[pack.pack]}"))
-        seen_packs[pack.pack] = doc.where(("pack",))
-        for i, rule in enumerate(pack.rules):
-            here = doc.where(("rules", i, "id"))
-            if rule.id in seen_rules:
-                problems.append(Problem(here, f"rule id {rule.id!r} also used at {seen_rules[rule.id]}"))
-            seen_rules[rule.id] = here
+        _check_ids(pack, doc, seen_packs, seen_rules, problems)
         compile_pack(pack, doc, ruleset, problems)
         ruleset.packs.append(pack)
     if problems:

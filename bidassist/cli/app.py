@@ -27,8 +27,8 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 _state = {"debug": False}
 
 #: command modules, each with `register(app)`; order is the order of `--help`.
-COMMAND_MODULES = ("demo", "bid", "costs", "price", "render", "check", "history", "history_store", "db", "ledger",
-                   "accounts", "decide")
+COMMAND_MODULES = ("demo", "bid", "costs", "price", "render", "check", "rules", "history", "history_store", "db",
+                   "ledger", "accounts", "decide")
 
 
 def _version(value: bool) -> None:

@@ -34,6 +34,8 @@ def register(app: typer.Typer) -> None:
         packs: list[Path] = typer.Option(None, "--packs", help="Rule pack folder or file (repeatable; "
                                                                "default: the shipped checklists/)."),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
+        we: str = typer.Option(None, "--we", help="Which party we are: supplier (default), buyer, or a "
+                                                  "party's name as the contract writes it."),
         record: bool = typer.Option(False, "--record", help="Record the review (key terms, findings) for its "
                                                             "customer in the store."),
         customer: str = typer.Option(None, "--customer", help="The customer for --record (default: the bid "
@@ -46,38 +48,21 @@ def register(app: typer.Typer) -> None:
         --fail-on; 1: something; 2: error. 合同审查：背靠背、审计结算、质保金、违约金、单方变更等，并与招标文件比对。"""
         from bidassist.checklist import check_contract, load_packs
 
-        if fmt not in FORMATS:
-            raise InputError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}", "--format")
-        if lang is not None and lang not in ("zh", "en"):
-            raise InputError(f"--lang must be zh or en, got {lang!r}", "--lang")
-        if fail_on is not None and fail_on not in SEVERITIES:
-            raise InputError(f"--fail-on must be high, medium or low, got {fail_on!r}", "--fail-on")
-        if out is not None and fmt == "table":
-            raise InputError("-o needs --format json, md or html", "-o")
-        for path in (out, annotate):
-            if path is not None and path.exists() and not force:
-                raise InputError("already exists; use --force to overwrite it", str(path))
+        _check_options(fmt, lang, fail_on, out, annotate, force)
         if contract.is_dir():
             from bidassist.cli.check_batch import run_batch
 
             raise typer.Exit(run_batch(contract, record=record, jobs=jobs, db=db, customer=customer, lang=lang,
                                        fmt="json" if fmt == "json" else "table", fail_on=fail_on or "high"))
         if contract.suffix.lower() in (".yaml", ".yml"):
-            from bidassist.core.bidfile import load_bid
-
-            bid = load_bid(contract)
-            if bid.contract is None:
-                raise InputError("the bid file has no contract: section", str(contract))
-            against = against or bid.contract.against
-            waivers = waivers or bid.contract.waivers
-            fail_on = fail_on or bid.contract.fail_on
-            contract = bid.contract.file
-            customer = customer or bid.tender.buyer
+            contract, against, waivers, fail_on, we, customer = _from_bid_file(
+                contract, against, waivers, fail_on, we, customer)
         fail_on = fail_on or "high"
         if annotate is not None and annotate.resolve() == contract.resolve():
             raise InputError("--annotate must not overwrite the contract", str(annotate))
         rules = load_packs(list(packs) if packs else None)
-        result = check_contract(contract, rules, against=against, waivers=waivers, lang=lang)
+        result = check_contract(contract, rules, against=against, waivers=waivers, lang=lang, we=we,
+                                bid_price=_bid_price(against))
         report_lang = lang or result.lang
         if record:
             from bidassist.store.review import record_review
@@ -108,3 +93,40 @@ def register(app: typer.Typer) -> None:
             Console(stderr=True).print(f"{n} comments → {annotate}")
         if result.has_at_least(fail_on):
             raise typer.Exit(1)
+
+
+def _check_options(fmt: str, lang: str | None, fail_on: str | None, out: Path | None, annotate: Path | None,
+                   force: bool) -> None:
+    if fmt not in FORMATS:
+        raise InputError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}", "--format")
+    if lang is not None and lang not in ("zh", "en"):
+        raise InputError(f"--lang must be zh or en, got {lang!r}", "--lang")
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise InputError(f"--fail-on must be high, medium or low, got {fail_on!r}", "--fail-on")
+    if out is not None and fmt == "table":
+        raise InputError("-o needs --format json, md or html", "-o")
+    for path in (out, annotate):
+        if path is not None and path.exists() and not force:
+            raise InputError("already exists; use --force to overwrite it", str(path))
+
+
+def _from_bid_file(path: Path, against: Path | None, waivers: Path | None, fail_on: str | None,
+                   we: str | None, customer: str | None
+                   ) -> tuple[Path, Path | None, Path | None, str | None, str | None, str | None]:
+    """The contract: section of a bid file; options given on the command line win."""
+    from bidassist.core.bidfile import load_bid
+
+    bid = load_bid(path)
+    if bid.contract is None:
+        raise InputError("the bid file has no contract: section", str(path))
+    return (bid.contract.file, against or bid.contract.against, waivers or bid.contract.waivers,
+            fail_on or bid.contract.fail_on, we or bid.bidder.company, customer or bid.tender.buyer)
+
+
+def _bid_price(against: Path | None):
+    """The price the bid uses when comparing with a bid file (offer.price or the recommended one)."""
+    if against is None or against.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    from bidassist.workflow import bid_file_price
+
+    return bid_file_price(against)

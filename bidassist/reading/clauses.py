@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<d>(?>\d{1,3}(?:\.\d{1,3})*)|(?>[IVXLC]{1,7})|[A-Z])\b(?>\.?))" + _NOT_REFERENCE)),
     ("dotted", re.compile(r"(?P<n>\d{1,3}(?:[.．]\d{1,3})+)[.．]?" + _NOT_VALUE)),
     ("d1", re.compile(r"(?P<n>\d{1,3})(?:[.．](?![\d.．])|、|\t|\s*[．.、]\s)" + _NOT_VALUE)),
-    ("cn_dun", re.compile(rf"(?P<n>[{_CN}]{{1,4}})\s*[、．.]")),
+    ("cn_dun", re.compile(rf"(?P<n>[{_CN}](?:[{_CN}]|—(?=[、．.])){{0,3}})\s*[、．.]")),
     ("cn_paren", re.compile(rf"(?P<n>[（(]\s*[{_CN}]{{1,4}}\s*[）)])")),
     ("arabic_paren", re.compile(r"(?P<n>[（(]\s*\d{1,3}\s*[）)]|[⑴-⒇])")),
     ("arabic_half", re.compile(r"(?P<n>\d{1,3}[）)])")),
@@ -54,7 +54,7 @@ _CN_UNIT_KIND = {"条": "article", "章": "chapter", "节": "section_cn", "款":
 _TOC_LINE = re.compile(r"(?:[.．·…]{3,}|\t)\s*\d{1,4}\s*$")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _FIRST_CHARS = set("第AaSsCc§（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑IVXabcdefghBDEFGH"
-                   + _CN + "0123456789")
+                   + _CN + "0123456789０１２３４５６７８９")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"\s+")
 #: "付款方式：..." / "付款方式  ..." (a colon or a gap after at most 16 characters without punctuation)

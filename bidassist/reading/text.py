@@ -9,6 +9,7 @@ from bidassist.core.errors import InputError
 from bidassist.core.safeio import MiB, read_text
 from bidassist.reading.clauses import Heading, heading_block
 from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
+from bidassist.reading.repair import is_footer, repair_line
 
 #: Largest text contract read. A 300-page contract is about 1 MB of text; 16 MB leaves room for
 #: exports with layout spaces while keeping memory bounded (about 10x the file at most).
@@ -46,8 +47,8 @@ def text_blocks_and_headings(text: str, name: str, *, markdown: bool | None = No
         line = raw
         if markdown:
             line = _clean_markdown(line)
-        line = line.strip()
-        if not line:
+        line = repair_line(line.strip())
+        if not line or is_footer(line):
             continue
         blocks.append(heading_block(len(blocks), line, f"line {lineno}", headings))
     return blocks, headings

@@ -97,7 +97,7 @@ def test_values_and_dates_are_not_clause_numbers(line):
     ("12.3.1 预付款", "12.3.1"), ("（一）预付款", "（一）"), ("(一) 预付款", "(一)"), ("1) 预付款", "1)"),
     ("1、预付款", "1、"), ("Article 7 Payment", "Article 7"), ("Section 7.2 Payment", "Section 7.2"),
     ("7. Payment", "7"), ("第三章 合同价款", "第三章"), ("①预付款", "①"), ("（1）预付款", "（1）"),
-    ("ARTICLE IV - TERM", "ARTICLE IV"), ("7.\tPayment", "7"), ("１２.３ 付款", None),
+    ("ARTICLE IV - TERM", "ARTICLE IV"), ("7.\tPayment", "7"), ("１２.３ 付款", "１２.３"), ("７．违约罚款", "７"), ("十—、付款", "十—、"),
 ])
 def test_detect_heading(line, number):
     h = detect_heading(line)

@@ -1,0 +1,191 @@
+"""Score the checklist on real, labelled contracts: recall, precision and look-alike false
+positives per language, per split and per category.
+
+    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|all] [--packs DIR] [-v]
+
+CORPUS_DIR (default benchmarks/corpora/contracts) holds <lang>/<id>.txt (or .md) with <id>.labels.yaml
+(keys: id, split, supplier_party, traps [{category, quote, severity}], lookalikes [{category,
+quote}]; `quote` is verbatim text of the contract). Each contract is checked with its
+supplier party as "we" (`check --we`).
+
+- A trap is caught when a finding of its category is on the clause that holds the quote.
+- Every finding is judged: on a trap's clause with the trap's category → correct; on a labelled
+  look-alike's clause with its category → look-alike false positive; otherwise → false alarm
+  (listed with its text under -v).
+- Categories only the comparison with a tender can judge (payment.schedule_changed,
+  deviation.*) are skipped on both sides.
+
+Tune on `--split dev` only; `--split heldout` is for reporting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bidassist.checklist import load_packs  # noqa: E402
+from bidassist.checklist.api import run_units  # noqa: E402
+from bidassist.checklist.categories import COMPARE_CATEGORIES  # noqa: E402
+from bidassist.checklist.engine import TEXT_LIMIT, Unit  # noqa: E402
+from bidassist.checklist.units import units_from_clauses  # noqa: E402
+from bidassist.reading import split_clauses, text_blocks  # noqa: E402
+
+DEFAULT = ROOT / "benchmarks" / "corpora" / "contracts"
+SKIP = set(COMPARE_CATEGORIES)
+#: a document's text: plain text or Markdown (read as `check` reads a .md contract)
+TEXT_SUFFIXES = (".txt", ".md")
+_SPACE = re.compile(r"\s+")
+#: a quote that runs past its clause is matched by its first HEAD characters (whitespace removed)
+HEAD = 40
+
+
+def squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def covers(unit_text: str, quote: str) -> bool:
+    u, q = squash(unit_text), squash(quote)
+    return bool(q) and (q in u or (len(q) > HEAD and q[:HEAD] in u) or (len(u) >= HEAD and u in q))
+
+
+@dataclass
+class Tally:
+    traps: int = 0
+    caught: int = 0
+    findings: int = 0
+    correct: int = 0
+    lookalike_fp: int = 0
+    false_alarms: int = 0
+    lookalikes: int = 0
+    lookalikes_flagged: int = 0
+    misses: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for k in ("traps", "caught", "findings", "correct", "lookalike_fp", "false_alarms", "lookalikes",
+                  "lookalikes_flagged"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+def check_document(text: str, name: str, rules, we: str | None) -> list[tuple[Unit, object]]:
+    """(unit, finding) pairs of the full check (clause and document rules) as `check --we` runs it."""
+    units = units_from_clauses(split_clauses(text_blocks(text, name)))
+    result = run_units(units, rules, name=name, we=we)
+    by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in units}
+    return [(by_text[(f.clause, f.text)], f) for f in result.findings
+            if f.category not in SKIP and (f.clause, f.text) in by_text]
+
+
+def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) -> dict[str, Tally]:
+    table: dict[str, Tally] = defaultdict(Tally)
+    traps = [t for t in labels.get("traps") or [] if t["category"] not in SKIP]
+    looks = [t for t in labels.get("lookalikes") or [] if t["category"] not in SKIP]
+    for t in traps:
+        row = table[t["category"]]
+        row.traps += 1
+        if any(f.category == t["category"] and covers(u.text, t["quote"]) for u, f in found):
+            row.caught += 1
+        else:
+            row.misses.append(f"{doc_id}: {t['quote'][:90]}")
+    for t in looks:
+        row = table[t["category"]]
+        row.lookalikes += 1
+        if any(f.category == t["category"] and covers(u.text, t["quote"]) for u, f in found):
+            row.lookalikes_flagged += 1
+    for u, f in found:
+        row = table[f.category]
+        row.findings += 1
+        if any(t["category"] == f.category and covers(u.text, t["quote"]) for t in traps):
+            row.correct += 1
+        elif any(t["category"] == f.category and covers(u.text, t["quote"]) for t in looks):
+            row.lookalike_fp += 1
+        else:
+            row.false_alarms += 1
+            row.alarms.append(f"{doc_id} {f.rule} [{f.clause or '-'}]: {squash(f.matched or u.text)[:100]}")
+    return table
+
+
+def documents(corpus: Path, split: str):
+    for labels_path in sorted(corpus.rglob("*.labels.yaml")):
+        labels = yaml.safe_load(labels_path.read_text(encoding="utf-8")) or {}
+        if split != "all" and labels.get("split") != split:
+            continue
+        stem = labels_path.name.replace(".labels.yaml", "")
+        text_path = next((labels_path.with_name(stem + ext) for ext in TEXT_SUFFIXES
+                          if labels_path.with_name(stem + ext).exists()), None)
+        if text_path is None:
+            continue
+        lang = labels_path.parent.name if labels_path.parent.name in ("zh", "en") else labels.get("language", "?")
+        yield lang, labels, text_path
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "—"
+
+
+def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
+    print(f"\n{title}")
+    print(f"{'category':30} {'traps':>5} {'caught':>6} {'recall':>6} {'finds':>5} {'right':>5} {'look':>4} "
+          f"{'false':>5} {'prec':>5} {'looks':>5} {'LA-FP':>5}")
+    total = Tally()
+    for cat in sorted(table):
+        r = table[cat]
+        total.add(r)
+        print(f"{cat:30} {r.traps:>5} {r.caught:>6} {ratio(r.caught, r.traps):>6} {r.findings:>5} {r.correct:>5} "
+              f"{r.lookalike_fp:>4} {r.false_alarms:>5} {ratio(r.correct, r.findings):>5} {r.lookalikes:>5} "
+              f"{ratio(r.lookalikes_flagged, r.lookalikes):>5}")
+        if verbose:
+            for m in r.misses:
+                print(f"      missed: {m}")
+            for a in r.alarms:
+                print(f"      false alarm: {a}")
+    t = total
+    print(f"{'TOTAL':30} {t.traps:>5} {t.caught:>6} {ratio(t.caught, t.traps):>6} {t.findings:>5} {t.correct:>5} "
+          f"{t.lookalike_fp:>4} {t.false_alarms:>5} {ratio(t.correct, t.findings):>5} {t.lookalikes:>5} "
+          f"{ratio(t.lookalikes_flagged, t.lookalikes):>5}")
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    ap.add_argument("--packs", type=Path, action="append")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list missed traps and false alarms")
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"{args.corpus}: corpus folder not found", file=sys.stderr)
+        return 2
+    rules = load_packs(args.packs)
+    by_lang: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    docs: dict[str, list[str]] = defaultdict(list)
+    for lang, labels, text_path in documents(args.corpus, args.split):
+        doc_id = labels.get("id", text_path.stem)
+        found = check_document(text_path.read_text(encoding="utf-8"), text_path.name, rules,
+                               labels.get("supplier_party"))
+        for cat, row in score_document(labels, found, doc_id).items():
+            mine = by_lang[lang][cat]
+            mine.add(row)
+            mine.misses += row.misses
+            mine.alarms += row.alarms
+        docs[lang].append(doc_id)
+    if not docs:
+        print(f"{args.corpus}: no labelled documents in split {args.split}")
+        return 0
+    for lang in sorted(by_lang):
+        print_table(f"{args.corpus.name} · {lang} · split {args.split} · {len(docs[lang])} documents: "
+                    f"{', '.join(docs[lang])}", by_lang[lang], args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

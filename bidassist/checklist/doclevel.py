@@ -1,0 +1,117 @@
+"""Document-level rules: what only the whole contract shows.
+
+- `unless_anywhere` on a clause rule: its finding is dropped when some clause of the contract
+  says otherwise (a cap on the daily delay penalty written in another article).
+- `ratio` document rules: two numbers of the same contract compared (the buyer's late-payment
+  rate against the supplier's delay penalty), and the one missing when the other is stated."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from .engine import Number, Unit, extract_numbers, nearest
+from .result import Finding
+from .rules import DocumentRule, Measure, RuleSet
+
+Located = tuple[Number, Unit]
+
+
+def _pattern(ruleset: RuleSet, source: str, lang: str) -> re.Pattern:
+    return ruleset.pattern(source, lang)
+
+
+def drop_overridden(findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet) -> list[Finding]:
+    """Findings whose rule's `unless_anywhere` matches no clause of the contract."""
+    by_id = {cr.id: cr for cr in ruleset.rules if cr.rule.unless_anywhere}
+    if not any(f.rule in by_id for f in findings):
+        return findings
+    norms = [u.norm for u in units]
+    overridden: dict[str, bool] = {}
+    for rule_id, cr in by_id.items():
+        patterns = [_pattern(ruleset, p, cr.language) for p in cr.rule.unless_anywhere]
+        overridden[rule_id] = any(p.search(n) for p in patterns for n in norms)
+    return [f for f in findings if not overridden.get(f.rule, False)]
+
+
+def first_of_once(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """Only the first finding of each `once` rule."""
+    once = {cr.id for cr in ruleset.rules if cr.rule.once}
+    seen: set[str] = set()
+    out = []
+    for f in findings:
+        if f.rule in once:
+            if f.rule in seen:
+                continue
+            seen.add(f.rule)
+        out.append(f)
+    return out
+
+
+def first_measure(measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lang: str) -> Located | None:
+    """The first number of the measure's kind next to its anchor, in contract order."""
+    anchor = _pattern(ruleset, measure.near, lang)
+    for unit in units:
+        norm = unit.norm
+        spans = [m.span() for m in anchor.finditer(norm)]
+        if not spans:
+            continue
+        picked = nearest(extract_numbers(measure.kind, unit.text), spans, norm)
+        if picked is not None:
+            return picked, unit
+    return None
+
+
+def _show(value: Decimal) -> str:
+    return f"{(value * 100).normalize():f}%"
+
+
+def _finding(drule: DocumentRule, lang: str, where: Unit, num: Number | None, den: Number) -> Finding:
+    if num is None:
+        detail = {"zh": f"（合同未约定；乙方违约金 {_show(den.value)}）",
+                  "en": f" (none stated; supplier's penalty {_show(den.value)})"}
+    else:
+        detail = {"zh": f"（{_show(num.value)} 对 {_show(den.value)}）",
+                  "en": f" ({_show(num.value)} against {_show(den.value)})"}
+    message = {k: drule.message.get(k) + detail[k] for k in ("zh", "en")}
+    return Finding(rule=drule.id, category=drule.category, severity=drule.severity, clause=where.clause,
+                   location=where.location, text=where.text[:1200], message=message, basis=drule.basis,
+                   fallback=drule.fallback.model_dump() if drule.fallback else None,
+                   value=None if num is None else num.value, threshold=den.value * drule.threshold,
+                   matched=(num or den).raw, language=lang, block_indices=list(where.block_indices))
+
+
+def evaluate_ratio(drule: DocumentRule, lang: str, units: Sequence[Unit], ruleset: RuleSet) -> Finding | None:
+    den = first_measure(drule.denominator, units, ruleset, lang)
+    if den is None or den[0].value <= 0:
+        return None
+    num = first_measure(drule.numerator, units, ruleset, lang)
+    if num is None:
+        return _finding(drule, lang, den[1], None, den[0]) if drule.missing == "flag" else None
+    if num[0].value / den[0].value < drule.threshold:
+        return _finding(drule, lang, num[1], num[0], den[0])
+    return None
+
+
+def document_findings(units: Sequence[Unit], ruleset: RuleSet, languages: set[str]) -> list[Finding]:
+    """Findings of the document rules of the contract's languages."""
+    out = []
+    for lang, drule in ruleset.document:
+        if lang in languages:
+            f = evaluate_ratio(drule, lang, units, ruleset)
+            if f is not None:
+                out.append(f)
+    return out
+
+
+def apply_document_rules(findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet,
+                         languages: set[str]) -> list[Finding]:
+    """Clause findings less the overridden ones, plus the document rules' findings (one per
+    category and clause: a clause already flagged for that category is not flagged twice)."""
+    kept = first_of_once(drop_overridden(findings, units, ruleset), ruleset)
+    seen = {(f.category, f.clause, f.text[:80]) for f in kept}
+    for f in document_findings(units, ruleset, languages):
+        if (f.category, f.clause, f.text[:80]) not in seen:
+            kept.append(f)
+    return kept

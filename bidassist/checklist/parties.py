@@ -1,0 +1,244 @@
+"""The parties of a contract and which of them we are.
+
+Parties are read from the definitions and signature blocks (`甲方（采购人）：滨江市第一人民医院`,
+`发包人：…`, `… (the "Buyer")`, `SUBCONTRACTOR:`). Each gets a role - buyer or supplier - from its
+labels: 发包人/承包人 make 承包人 the supplier, 承包人/分包人 make it the buyer; Contractor and
+Subcontractor likewise. The role words of the shared vocabulary are then re-mapped for this
+contract (`roles()`), so `{supplier}` in a rule means whoever we are here and `{third_party}`
+never names a party of the contract itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .concepts import Vocabulary
+
+ZH_BUYER = ("甲方", "采购人", "采购方", "采购单位", "买方", "需方", "发包人", "发包方", "委托人", "委托方", "定作人",
+            "定作方", "招标人", "业主", "建设单位", "总包方", "总承包方", "出租人", "出租方", "用户")
+ZH_SUPPLIER = ("乙方", "供应商", "供货商", "供方", "卖方", "承包人", "承包方", "分包人", "分包方", "分包单位", "承揽人",
+               "承揽方", "受托人", "受托方", "中标人", "成交供应商", "服务方", "服务商", "施工单位", "承租人", "承租方")
+EN_BUYER = ("buyer", "purchaser", "customer", "owner", "employer", "authority", "client", "company", "principal",
+            "city", "county", "state", "agency", "department", "district")
+EN_SUPPLIER = ("supplier", "seller", "vendor", "provider", "service provider", "contractor", "subcontractor",
+               "sub-contractor", "consultant")
+#: labels whose role flips when the contract also names a party one tier down (a subcontract)
+_MAIN_CONTRACTOR = {"承包人", "承包方", "contractor"}
+_SUBCONTRACTOR = {"分包人", "分包方", "分包单位", "subcontractor", "sub-contractor"}
+
+_ZH_LABELS = sorted(set(ZH_BUYER + ZH_SUPPLIER + ("丙方",)), key=len, reverse=True)
+_ZH_LABEL = "|".join(_ZH_LABELS)
+#: 甲方（采购人）：名称 / 采购人(甲方): 名称 / 发包人（全称）：
+_ZH_LINE = re.compile(rf"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_ZH_LABEL})\s*(?:[（(]\s*([^）)]{{1,16}})\s*[）)])?"
+                      rf"\s*(?:名称|全称)?\s*[：:]\s*([^\n：:]{{0,60}})", re.M)
+#: 某某公司（以下简称“甲方”）
+_ZH_DEFINED = re.compile(rf"([^\s，,。；;：:（(]{{2,40}}?)\s*[（(]\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*"
+                         rf"({_ZH_LABEL})\s*[”\"'」]?\s*[）)]")
+_EN_ROLE = "|".join(sorted({w for w in EN_BUYER + EN_SUPPLIER}, key=len, reverse=True))
+#: ACME Ltd. ("Buyer") / (hereinafter referred to as the "Subcontractor")
+_EN_DEFINED = re.compile(rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
+                         rf"(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[\"“”']", re.I)
+#: ("Buyer") / (hereinafter referred to as the "Subcontractor"): the name stands before it
+_EN_DEFINED_ANCHOR = re.compile(rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
+                                rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']", re.I)
+_NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|[\n;:])\s*(?:the\s+)?", re.I)
+
+
+def _name_before(text: str, end: int) -> str:
+    """The party name written just before a defined-term bracket."""
+    head = text[max(0, end - 90):end]
+    starts = list(_NAME_START.finditer(head))
+    return head[starts[-1].end():] if starts else head
+
+
+#: BUYER: ACME Ltd / "Subcontractor" means ...
+_EN_LINE = re.compile(rf"^\s*(?:the\s+)?({_EN_ROLE})\s*(?:name)?\s*:\s*([^\n:]{{0,80}})", re.I | re.M)
+_EN_MEANS = re.compile(rf"[\"“]({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I)
+_BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
+
+
+@dataclass
+class Party:
+    labels: list[str]
+    name: str | None = None
+    role: str = "unknown"          # buyer | supplier | unknown
+    where: str | None = None
+
+    def to_json(self) -> dict:
+        return {"labels": list(self.labels), "name": self.name, "role": self.role, "where": self.where}
+
+
+@dataclass
+class Parties:
+    parties: list[Party] = field(default_factory=list)
+    we: str = "supplier"             # the role we take (after --we)
+    notes: list[str] = field(default_factory=list)
+
+    def labels(self, role: str) -> list[str]:
+        return [lab for p in self.parties if p.role == role for lab in p.labels]
+
+    def to_json(self) -> dict:
+        return {"we": self.we, "parties": [p.to_json() for p in self.parties], "notes": list(self.notes)}
+
+
+_ZH_ALIAS = re.compile(rf"[（(]?\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*({_ZH_LABEL})")
+_NEXT_LABEL = re.compile(rf"(?:^|\s|[，,；;])(?:{_ZH_LABEL})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*[：:（(]", re.I)
+
+
+def _clean_name(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    raw = _NEXT_LABEL.split(_ZH_ALIAS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
+    name = re.split(r"\s{2,}|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1)[0].strip()
+    name = name.strip("\"“”'（）() ")
+    return None if not name or _BLANK.match(name) else name
+
+
+def _add(found: dict[str, Party], labels: list[str], name: str | None, where: str | None) -> None:
+    labels = [lab.strip().lower() if lab.isascii() else lab.strip() for lab in labels if lab and lab.strip()]
+    known = [lab for lab in labels if lab in ZH_BUYER + ZH_SUPPLIER + ("丙方",) or lab in EN_BUYER + EN_SUPPLIER]
+    if not known:
+        return
+    key = next((k for k in known if k in found), known[0])
+    party = found.setdefault(key, Party(labels=[], where=where))
+    for lab in known:
+        if lab not in party.labels:
+            party.labels.append(lab)
+        found.setdefault(lab, party)
+    if name and not party.name:
+        party.name = name
+
+
+def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
+    """Parties named in the definitions and signature blocks of (text, where) pairs."""
+    found: dict[str, Party] = {}
+    for text, where in texts:
+        for m in _ZH_LINE.finditer(text):
+            alias = _ZH_ALIAS.search(m.group(3) or "")
+            _add(found, [m.group(1), m.group(2) or "", alias.group(1) if alias else ""], _clean_name(m.group(3)), where)
+        if "称" in text:
+            for m in _ZH_DEFINED.finditer(text):
+                _add(found, [m.group(2)], _clean_name(m.group(1)), where)
+        for m in _EN_DEFINED_ANCHOR.finditer(text):
+            _add(found, [m.group(1)], _clean_name(_name_before(text, m.start())), where)
+        for m in list(_EN_LINE.finditer(text)) + list(_EN_MEANS.finditer(text)):
+            _add(found, [m.group(1)], _clean_name(m.group(2)), where)
+    parties: list[Party] = []
+    for p in found.values():
+        if p not in parties:
+            parties.append(p)
+    _assign_roles(parties)
+    return parties
+
+
+#: public-body words that name a party only when the contract defines them ("the City")
+_DEFINED_ONLY = {"city", "county", "state", "agency", "department", "district", "authority", "company", "principal"}
+#: a role word used this often in a contract that defines no parties names one of them
+USAGE_MIN = 3
+#: characters of the contract counted for role words
+USAGE_CHARS = 30000
+_EN_USAGE = re.compile(r"\b(" + _EN_ROLE + r")\b", re.I)
+_ZH_USAGE = re.compile(_ZH_LABEL)
+
+
+def parties_from_usage(text: str) -> list[Party]:
+    """For a contract without a definitions block: the most used buyer word and supplier word
+    (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
+    counts: dict[str, int] = {}
+    text = text[:USAGE_CHARS]
+    for m in _EN_USAGE.finditer(text):
+        if m.group(1)[0].isupper():
+            counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
+    for m in _ZH_USAGE.finditer(text):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    used = {w for w, n in counts.items() if n >= USAGE_MIN and w not in _DEFINED_ONLY}
+    subcontract = bool(used & _SUBCONTRACTOR)
+    best: dict[str, tuple[int, str]] = {}
+    for w in used:
+        role = _label_role(w, subcontract)
+        if role != "unknown" and counts[w] > best.get(role, (0, ""))[0]:
+            best[role] = (counts[w], w)
+    if len(best) < 2:
+        return []
+    return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
+
+
+def _label_role(label: str, subcontract: bool) -> str:
+    if label in _MAIN_CONTRACTOR and subcontract:
+        return "buyer"
+    if label in ZH_SUPPLIER or label in EN_SUPPLIER:
+        return "supplier"
+    if label in ZH_BUYER or label in EN_BUYER:
+        return "buyer"
+    return "unknown"
+
+
+def _assign_roles(parties: list[Party]) -> None:
+    labels = {lab for p in parties for lab in p.labels}
+    subcontract = bool(labels & _SUBCONTRACTOR)
+    for p in parties:
+        specific = [lab for lab in p.labels if lab not in ("甲方", "乙方", "丙方")]
+        roles = {_label_role(lab, subcontract) for lab in (specific or p.labels)} - {"unknown"}
+        p.role = roles.pop() if len(roles) == 1 else "unknown"
+    # two parties of one role: the generic word (company, owner) yields to the specific one
+    for role, other in (("buyer", "supplier"), ("supplier", "buyer")):
+        same = [p for p in parties if p.role == role]
+        if len(same) >= 2 and not any(p.role == other for p in parties):
+            weakest = min(same, key=lambda p: 0 if set(p.labels) & {"company", "owner", "client"} else 1)
+            weakest.role = other
+
+
+def choose_we(parties: list[Party], we: str | None) -> Parties:
+    """Which party we are: `supplier` (default), `buyer`, or a name/label matched to a party."""
+    out = Parties(parties=parties)
+    if we is None or we.lower() in ("supplier", "乙方"):
+        return out
+    if we.lower() in ("buyer", "甲方"):
+        out.we = "buyer"
+        return out
+    needle = we.strip().lower()
+    for p in parties:
+        if needle in p.labels or (p.name and (needle in p.name.lower() or p.name.lower() in needle)):
+            out.we = p.role if p.role != "unknown" else "supplier"
+            return out
+    out.notes.append(f"--we {we}: not found among the parties; read as the supplier")
+    return out
+
+
+def _drop(variants: list[str], labels: list[str]) -> list[str]:
+    """Variants that name none of `labels` (a label of the other side is not ours)."""
+    return [v for v in variants if not any(re.fullmatch(v, lab, re.I) for lab in labels)]
+
+
+def _with(variants: list[str], labels: list[str]) -> list[str]:
+    """`variants` plus each label none of them already names (in a stable order)."""
+    extra = [re.escape(lab) for lab in labels if not any(re.fullmatch(v, lab, re.I) for v in variants)]
+    return variants + sorted(set(extra))
+
+
+def _side(lang: str, labels: list[str]) -> list[str]:
+    return [lab for lab in labels if lab.isascii() == (lang == "en")]
+
+
+def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]] | None:
+    """language -> role -> regex variants for this contract, or None when they are the shared
+    words (a plain 甲方/乙方 contract), so the rules need no recompiling."""
+    ours, theirs = ("supplier", "buyer") if parties.we == "supplier" else ("buyer", "supplier")
+    our_labels, their_labels = parties.labels(ours), parties.labels(theirs)
+    all_labels = our_labels + their_labels + parties.labels("unknown")
+    out: dict[str, dict[str, list[str]]] = {}
+    changed = False
+    for lang in ("zh", "en"):
+        generic = {r: vocab.concepts[r].variants(lang) for r in ("supplier", "buyer", "third_party")}
+        mine, other = generic["supplier"], generic["buyer"]
+        if parties.we == "buyer":
+            mine, other = other, mine
+        mapping = {
+            "supplier": _with(_drop(mine, _side(lang, their_labels)), _side(lang, our_labels)),
+            "buyer": _with(_drop(other, _side(lang, our_labels)), _side(lang, their_labels)),
+            "third_party": _drop(generic["third_party"], _side(lang, all_labels)) or ["(?!)"],
+        }
+        changed = changed or any(mapping[r] != generic[r] for r in mapping)
+        out[lang] = mapping
+    return out if changed else None

@@ -1,0 +1,101 @@
+"""Engine units from the clauses bidassist.reading found (shared by the check and the comparison).
+
+- A sub-clause label that does not name its parent (「1、」, （一）, (a)) is reported with its
+  parent's label in front (第七条 1、), so two different 「1、」 of one contract stay apart.
+- A line wrapped inside a sentence is joined to the line before it, so a number or a party on
+  the next line is read with its sentence.
+- A clause longer than MAX_UNIT_CHARS (text converted without its numbering) is cut at its line
+  breaks into units of at most that size, so one finding does not stand for a whole chapter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .engine import Unit
+
+#: longest unit read as one clause when the clause has line breaks to cut at
+MAX_UNIT_CHARS = 1500
+#: a line shorter than this is a title, never joined to the next line
+JOIN_MIN = 20
+_ENDS_SENTENCE = re.compile(r"[。；;：:！？!?.)）”\"]\s*$")
+_STARTS_ITEM = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十a-zA-Z]{1,3}[)）.．、]|[-•·*□☐■☑√]|第)")
+_SELF_QUALIFIED = re.compile(r"^(?:第|article|art\.|section|sec\.|clause|§|\d+[.．]\d)", re.I)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Lines of one clause, with lines wrapped inside a sentence joined to the one before."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if prev and len(prev) >= JOIN_MIN and not _ENDS_SENTENCE.search(prev) and not _STARTS_ITEM.match(line):
+            glue = "" if _CJK.search(prev[-1:]) or _CJK.search(line[:1]) else " "
+            out[-1] = prev.rstrip() + glue + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _chunks(lines: list[str], limit: int) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for line in lines:
+        if chunks[-1] and size + len(line) > limit:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(line)
+        size += len(line) + 1
+    return chunks
+
+
+def qualified_numbers(clauses: list) -> list[str | None]:
+    """Each clause's number as reported: a sub-clause label gets its parent's label in front."""
+    out: list[str | None] = []
+    stack: list[tuple[int, str]] = []  # (level, reported number)
+    for c in clauses:
+        number, level = c.number or None, getattr(c, "level", 0) or 0
+        if number is None or level == 0:
+            out.append(number)
+            continue
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        shown = number
+        if stack and not _SELF_QUALIFIED.match(number):
+            shown = f"{stack[-1][1]} {number}"
+        stack.append((level, shown))
+        out.append(shown)
+    return out
+
+
+def heading_context(clauses: list) -> list[str]:
+    """For each clause, the titles of the clauses above it (its section headings)."""
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []
+    for c in clauses:
+        level = getattr(c, "level", 0) or 0
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        out.append(" ".join(t for _l, t in stack))
+        if level and c.number:
+            stack.append((level, c.title or ""))
+    return out
+
+
+def units_from_clauses(clauses: Iterable) -> list[Unit]:
+    """Engine units of the clauses: non-empty, titled, joined and cut as the module says."""
+    clauses = list(clauses)
+    units = []
+    contexts = heading_context(clauses)
+    for c, number, context in zip(clauses, qualified_numbers(clauses), contexts, strict=True):
+        text = c.text if not c.title or c.title in c.text else f"{c.title} {c.text}"
+        if not text.strip():
+            continue
+        indices = list(c.block_indices or [])
+        location = None if c.location is None else str(c.location)
+        lines = join_wrapped(text.split("\n")).split("\n")
+        for part in _chunks(lines, MAX_UNIT_CHARS) if len(text) > MAX_UNIT_CHARS else [lines]:
+            units.append(Unit(text="\n".join(part), clause=number, location=location,
+                              block_indices=indices, title=c.title, context=context))
+    return units

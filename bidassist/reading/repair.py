@@ -1,0 +1,72 @@
+"""Repairs for text converted from PDF or Word: ligatures the text layer dropped ("speci ed",
+" ve (5)"), ligature characters (ﬁ), and page footers/headers on lines of their own."""
+
+from __future__ import annotations
+
+import re
+
+_LIGATURE_CHARS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+#: words of contracts that carry fi/fl/ff/ffi/ffl; their broken forms are unambiguous
+_WORDS = ("specified specification specifications specific specifically first five fifteen fifty final finally "
+          "finance financial fixed field figure figures define defined definition definitions benefit benefits "
+          "certificate certificates certification certified modified modification modifications notified "
+          "notification notifications profit profits sufficient insufficient efficient office offices officer "
+          "officers official effective effect effects affect affected affiliate affiliates staff tariff traffic "
+          "difference different differ offer offered suffer suffered flow floor conflict conflicts reflect "
+          "inflation fluctuation fluctuations confidential confidentiality identified justified qualified "
+          "verified satisfied satisfactory clarified classified specifies signified significant identification "
+          "rectification indemnification ratification beneficiary fire fines finish finished finishing "
+          "official effort efforts afford sufficiently off effected").split()
+_LIGATURES = ("ffi", "ffl", "fi", "fl", "ff")
+
+
+def _broken_forms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word in _WORDS:
+        for lig in _LIGATURES:
+            i = word.find(lig)
+            if i < 0:
+                continue
+            head, tail = word[:i], word[i + len(lig):]
+            if head and tail:
+                out[f"{head} {tail}"] = word
+            elif tail and len(tail) >= 3:  # " ve (5)", " nal": the word lost its first letters
+                out[f" {tail}"] = " " + word
+            break
+    return out
+
+
+_BROKEN = _broken_forms()
+_BROKEN_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted((re.escape(k) for k in _BROKEN), key=len, reverse=True))
+                        + r")(?![A-Za-z])", re.IGNORECASE)
+#: a line that is only a page number or a running footer/header
+FOOTER = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|"
+    r"(?:共\s*\d{1,4}\s*页\s*)?第\s*\d{1,4}\s*页|(?:page|Page|PAGE)\s+\d{1,4}(?:\s+of\s+\d{1,4})?|"
+    r"\d{1,4}\s*/\s*\d{1,4})\s*$")
+
+
+def _fix(m: re.Match[str]) -> str:
+    raw = m.group(0)
+    word = _BROKEN[raw.lower()]
+    if raw.strip()[:1].isupper():
+        word = word.replace(word.strip()[0], word.strip()[0].upper(), 1)
+    return word
+
+
+#: " ve (5)": "five" lost its "fi"; only before a bracketed figure, where it cannot be another word
+_LATIN = re.compile(r"[A-Za-z]{2}")
+_FIVE = re.compile(r"(?<![A-Za-z])\s(ve)(?=\s+\(\s*5\s*\))", re.IGNORECASE)
+
+
+def repair_line(line: str) -> str:
+    """One line with its ligatures restored."""
+    line = line.translate(_LIGATURE_CHARS)
+    if " " not in line or not _LATIN.search(line):
+        return line
+    line = _FIVE.sub(lambda m: " Five" if m.group(1)[0].isupper() else " five", line)
+    return _BROKEN_RE.sub(_fix, line)
+
+
+def is_footer(line: str) -> bool:
+    return len(line) < 40 and bool(FOOTER.match(line))

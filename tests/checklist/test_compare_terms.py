@@ -1,0 +1,65 @@
+"""Comparison with the tender or bid: key terms written in other ways, terms only one side
+states, the price the bid actually uses, the vocabulary as data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from bidassist.checklist import check_contract, load_packs
+from bidassist.checklist.compare import compare_terms, extract_key_terms, vocabulary
+from bidassist.checklist.engine import Unit
+from bidassist.core.resources import package_path
+
+EXAMPLE = package_path("examples") / "hospital"
+
+
+def _kt(text: str):
+    return extract_key_terms([Unit(text=text, clause="1")])
+
+
+def test_bracketed_warranty_years_are_read():
+    assert _kt("质保期（3）年，自验收合格之日起计算。").warranty_months.value == Decimal(36)
+    assert _kt("质保期(2)年。").warranty_months.value == Decimal(24)
+
+
+def test_days_are_not_a_warranty_period():
+    assert _kt("质保期内乙方应在7日内修复缺陷。").warranty_months is None
+
+
+def test_first_instalment_without_the_word_payment():
+    kt = _kt("首期付合同价40%，到货后30日内付合同价50%。")
+    assert kt.advance.value == Decimal("0.4") or kt.milestones[0].share.value == Decimal("0.4")
+
+
+def test_a_retention_only_the_contract_has_is_reported_as_added():
+    tender = _kt("验收合格后30日内支付合同价款的100%。")
+    contract = _kt("验收合格后30日内支付合同价款的95%。质保金为合同价的5%，质保期满后退还。")
+    added = {f.term: f for f in compare_terms(tender, contract)}
+    assert "retention_share" in added and added["retention_share"].from_value is None
+    assert added["retention_share"].severity == "high"
+
+
+def test_payment_period_business_days_to_calendar_days():
+    tender = _kt("The Buyer shall pay within 5 business days after acceptance.")
+    contract = _kt("The Buyer shall pay within 45 days after acceptance.")
+    changed = {f.term for f in compare_terms(tender, contract)}
+    assert any(t.endswith(".days") for t in changed), changed
+
+
+def test_vocabulary_is_data_with_every_term_named():
+    spec = vocabulary().spec
+    assert {"price", "advance", "retention_share", "warranty_months", "penalty_cap"} <= set(spec.terms)
+    assert spec.severity.worse == "high" and spec.events[-1].name == "other"
+
+
+def test_against_bid_file_compares_the_price_the_bid_uses(tmp_path: Path):
+    """offer.price is not written in the bundled bid: the recommended price (~11.13 M) is used."""
+    from bidassist.workflow import bid_file_price
+
+    price = bid_file_price(EXAMPLE / "bid.yaml")
+    assert Decimal("10500000") < price < Decimal("11800000")
+    result = check_contract(EXAMPLE / "contract.docx", load_packs(), against=EXAMPLE / "bid.yaml", bid_price=price)
+    f = next(f for f in result.findings if f.term == "price")
+    assert f.from_value == price and f.to_value == Decimal("9800000") and f.severity == "high"
+    assert any(f.category == "payment.schedule_changed" for f in result.findings)

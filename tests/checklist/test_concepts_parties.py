@@ -1,0 +1,208 @@
+"""Concepts as data (each concept's examples match its pattern), parties and roles (who is the
+supplier in this contract), and the subject test (a buyer's, mutual or unselected clause is not
+a supplier trap)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bidassist.checklist import check_text, load_packs
+from bidassist.checklist.concepts import PLACEHOLDER
+from bidassist.checklist.parties import choose_we, find_parties, roles
+from bidassist.core.errors import ProblemsError
+
+RULES = load_packs()
+VOCAB = RULES.vocabulary
+CASES = [(c.id, lang, ex) for c in VOCAB.concepts.values() for lang in ("zh", "en")
+         for ex in getattr(c.examples, lang)]
+
+
+def test_every_concept_has_examples_in_both_languages():
+    for c in VOCAB.concepts.values():
+        assert c.examples.zh and c.examples.en, c.id
+
+
+@pytest.mark.parametrize(("concept", "lang", "example"), CASES)
+def test_concept_example_matches(concept, lang, example):
+    assert VOCAB.compiled(concept, lang).search(example.lower()), (concept, example)
+
+
+def test_every_placeholder_in_the_packs_is_a_known_concept():
+    for pack in RULES.packs:
+        for rule in pack.rules:
+            for p in [*rule.any, *rule.all, *rule.none]:
+                assert not VOCAB.unknown(p), (rule.id, p)
+
+
+def test_unknown_concept_is_reported_with_file_and_line(tmp_path: Path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text(textwrap.dedent("""\
+        pack: t
+        language: zh
+        rules:
+          - id: zh.t.one
+            category: exclusivity
+            severity: low
+            keywords: [独家]
+            any: ['{no_such_concept}独家']
+            message: {zh: 独家, en: exclusive}
+        """), encoding="utf-8")
+    with pytest.raises(ProblemsError) as err:
+        load_packs([pack])
+    assert "p.yaml:8" in str(err.value) and "no_such_concept" in str(err.value)
+
+
+def test_a_synonym_added_once_reaches_every_rule(tmp_path: Path):
+    vocab = tmp_path / "extra.yaml"
+    vocab.write_text("concepts:\n  - id: hurry\n    description: x\n    zh: ['赶紧']\n    en: ['hurry']\n"
+                     "    examples: {zh: [赶紧], en: [hurry]}\n", encoding="utf-8")
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: t\nlanguage: zh\nrules:\n  - id: zh.t.one\n    category: exclusivity\n"
+                    "    severity: low\n    keywords: [独家]\n    any: ['{hurry}独家']\n"
+                    "    message: {zh: 独家, en: exclusive}\n", encoding="utf-8")
+    rules = load_packs([tmp_path])
+    assert check_text("乙方赶紧独家供货。", rules).findings
+
+
+def test_placeholder_never_takes_a_quantifier():
+    assert not PLACEHOLDER.search("[^。]{0,10}") and PLACEHOLDER.search("{delay}")
+
+
+# --------------------------------------------------------------------------- parties
+
+MAIN_CONTRACT = "发包人（全称）：滨江市城投公司\n承包人（全称）：某建设集团有限公司\n"
+SUBCONTRACT = "承包人：某建设集团有限公司\n分包人：某机电安装有限公司\n"
+
+
+def _parties(text: str, we: str | None = None):
+    return choose_we(find_parties([(text, None)]), we)
+
+
+def test_main_construction_contract_makes_the_contractor_the_supplier():
+    p = _parties(MAIN_CONTRACT)
+    assert {tuple(x.labels): x.role for x in p.parties} == {("发包人",): "buyer", ("承包人",): "supplier"}
+    assert p.parties[0].name == "滨江市城投公司"
+
+
+def test_subcontract_makes_the_contractor_the_buyer():
+    p = _parties(SUBCONTRACT)
+    assert {tuple(x.labels): x.role for x in p.parties} == {("承包人",): "buyer", ("分包人",): "supplier"}
+
+
+def test_bracketed_role_decides_over_jia_yi():
+    p = _parties("甲方（卖方）：某设备公司\n乙方（买方）：某医院\n")
+    assert {tuple(x.labels): x.role for x in p.parties} == {("甲方", "卖方"): "supplier", ("乙方", "买方"): "buyer"}
+
+
+def test_english_defined_terms():
+    p = _parties('This Subcontract is made between Acme Builders Inc. ("Contractor") and '
+                 'Bolt Electrical LLC (the "Subcontractor").')
+    assert {tuple(x.labels): x.role for x in p.parties} == {("contractor",): "buyer", ("subcontractor",): "supplier"}
+
+
+def test_we_by_name_takes_the_buyer_side():
+    p = _parties("甲方：江南洁净空调工程有限公司\n乙方：某风机厂\n", we="江南洁净空调")
+    assert p.we == "buyer"
+    mapping = roles(p, VOCAB)
+    assert "甲方" in mapping["zh"]["supplier"] and "乙方" not in mapping["zh"]["supplier"]
+
+
+def test_we_not_found_is_a_note():
+    p = _parties(SUBCONTRACT, we="Nobody Ltd")
+    assert p.we == "supplier" and p.notes
+
+
+def test_third_party_never_names_a_party_of_this_contract():
+    main = roles(_parties(MAIN_CONTRACT), VOCAB)["zh"]
+    sub = roles(_parties(SUBCONTRACT), VOCAB)["zh"]
+    assert "发包人" not in main["third_party"] and "发包人" in sub["third_party"]
+    assert "承包人" not in sub["supplier"] and "承包人" in main["supplier"]
+
+
+# --------------------------------------------------------------------------- subject
+
+def _cats(text: str, we: str | None = None) -> set[str]:
+    return {f.category for f in check_text(text, RULES, we=we).findings}
+
+
+def test_buyer_promising_all_losses_is_not_the_supplier_uncapped():
+    assert "liability.uncapped" in _cats("十、乙方应承担由此造成的一切损失。")
+    assert "liability.uncapped" not in _cats("十、甲方应赔偿乙方由此造成的一切损失。")
+
+
+def test_mutual_fault_clause_is_not_the_supplier_uncapped():
+    assert "liability.uncapped" not in _cats("十、任何一方违约的，违约方应承担由此给对方造成的全部损失。")
+
+
+def test_unselected_option_is_not_a_trap():
+    assert "liability.uncapped" not in _cats("十、□ 乙方承担一切责任和损失。")
+    assert "liability.uncapped" in _cats("十、☑ 乙方承担一切责任和损失。")
+
+
+def test_back_to_back_in_a_main_contract_is_not_the_owner_paying():
+    head = "发包人：滨江市城投公司\n承包人：某建设集团有限公司\n"
+    clause = "五、发包人收到承包人付款申请后28天内，向承包人支付进度款。\n"
+    assert "payment.back_to_back" not in _cats(head + clause)
+
+
+def test_roles_recompile_once_per_mapping():
+    a = RULES.for_roles(roles(_parties(SUBCONTRACT), VOCAB))
+    b = RULES.for_roles(roles(_parties(SUBCONTRACT), VOCAB))
+    assert a is b and a is not RULES
+    assert all(isinstance(r.any, list) and all(isinstance(p, re.Pattern) for p in r.any) for r in a.rules)
+
+
+# --------------------------------------------------------------------------- document-level rules
+
+DOC_CASES = [(drule.id, ex, True) for _lang, drule in RULES.document for ex in drule.examples.match] + \
+    [(drule.id, ex, False) for _lang, drule in RULES.document for ex in drule.examples.no_match]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "flagged"), DOC_CASES)
+def test_document_rule_examples(rule_id, text, flagged):
+    got = {f.rule for f in check_text(text, RULES).findings}
+    assert (rule_id in got) == flagged, (rule_id, text, got)
+
+
+def test_a_cap_in_another_article_answers_the_daily_penalty():
+    alone = "一、乙方每逾期一日，应按合同总价的千分之一向甲方支付违约金。"
+    capped = alone + "\n二、乙方支付的逾期违约金累计不超过合同总价的10%。"
+    assert "penalty.uncapped" in _cats(alone)
+    assert "penalty.uncapped" not in _cats(capped)
+
+
+def test_ratio_uses_the_contracts_own_rates():
+    """万分之五 against 1 % is flagged (twenty times lower); the same rate on both sides is not."""
+    low = "一、乙方逾期交货的，每逾期一日按合同价的1%支付违约金。\n二、甲方逾期付款的，每逾期一日按应付款的万分之五支付违约金。"
+    same = "一、乙方逾期交货的，每逾期一日按合同价的1%支付违约金。\n二、甲方逾期付款的，每逾期一日按应付款的1%支付违约金。"
+    assert "zh.doc.penalty.asymmetric.ratio" in {f.rule for f in check_text(low, RULES).findings}
+    assert "zh.doc.penalty.asymmetric.ratio" not in {f.rule for f in check_text(same, RULES).findings}
+
+
+def test_bilingual_clause_is_reported_once():
+    text = ("5.1 乙方承担一切责任和损失。\n5.1 The Supplier shall bear unlimited liability.\n"
+            "5.2 本合同一式两份。\n5.2 This contract is made in two copies.")
+    found = [f for f in check_text(text, RULES).findings if f.category == "liability.uncapped"]
+    assert len(found) == 1 and found[0].language == "zh"
+
+
+def test_section_heading_names_the_party():
+    """(5) under 需方的违约责任 binds the buyer although its sentence names no party."""
+    text = ("十、违约责任\n1、供方的违约责任\n(1)供方逾期交货的，每逾期一日按货款的千分之五偿付违约金。\n"
+            "2、需方的违约责任\n(1)未按合同规定日期付款，每延期一天，应偿付供方以延期付款总额千分之五的罚金。")
+    found = {(f.category, f.clause) for f in check_text(text, RULES).findings}
+    assert any(c == "penalty.excessive" and "1、" in (cl or "") and "2、" not in (cl or "") for c, cl in found), found
+    assert not any(c == "penalty.excessive" and "2、" in (cl or "") for c, cl in found), found
+
+
+def test_a_penalty_imposed_on_the_supplier_binds_the_supplier():
+    assert "penalty.excessive" in _cats("五、否则甲方将按已收货款服务费差额对乙方处以十倍罚款。")
+
+
+def test_buyer_organising_acceptance_is_the_buyers_clause():
+    assert "acceptance.no_deadline" in _cats("八、乙方安装调试完毕后，由甲方组织验收。")
+    assert "acceptance.no_deadline" not in _cats("八、乙方负责对辅料进行验收。")

@@ -1,0 +1,63 @@
+"""Reading real files: dropped ligatures, page footers, full-width and OCR numbering, lines
+wrapped inside a sentence, sub-clause labels with their parent, long unnumbered text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bidassist.checklist.units import MAX_UNIT_CHARS, units_from_clauses
+from bidassist.reading import split_clauses, text_blocks
+from bidassist.reading.repair import is_footer, repair_line
+
+
+def _units(text: str):
+    return units_from_clauses(split_clauses(text_blocks(text, "c.txt")))
+
+
+def test_dropped_ligatures_are_restored():
+    assert repair_line("the speci ed goods within  ve (5) days") == "the specified goods within  five (5) days"
+    assert repair_line("The  rst payment is de ned in the O ce") == "The  first payment is defined in the Office"
+    assert repair_line("the \ufb01nal price") == "the final price"
+
+
+def test_ordinary_words_are_left_alone():
+    line = "we have five (5) days to file the offer and the office of the first officer"
+    assert repair_line(line) == line
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_repair_never_touches_text_without_broken_words(s: str):
+    if " " not in s and not any(ch in s for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04"):
+        assert repair_line(s) == s
+
+
+def test_page_footers_are_dropped():
+    for line in ("第 3 页 共 10 页", "- 3 -", "Page 3 of 10", "3/10", "共10页 第3页"):
+        assert is_footer(line), line
+    assert not is_footer("3. Payment shall be made within 30 days.")
+    units = _units("第一条 付款\n甲方在验收合格后30日内付款。\n第 1 页 共 2 页\n第二条 质保\n质保期12个月。")
+    assert all("页" not in u.text for u in units)
+
+
+def test_full_width_and_ocr_numbers_open_clauses():
+    units = _units("７．违约罚款：乙方每天按总价的１％支付。\n８．其他：无。\n十—、附则\n本合同一式两份。")
+    assert [u.clause for u in units] == ["７", "８", "十—、"]
+
+
+def test_wrapped_line_is_read_with_its_sentence():
+    units = _units("第七条 违约责任\n乙方逾期交货的，每逾期一日应按合同总价的千分\n之五向甲方支付违约金。")
+    assert "千分之五" in units[0].text
+
+
+def test_sub_clause_labels_carry_their_parent():
+    units = _units("第三条 付款\n1、预付款30%。\n2、到货款60%。\n第四条 质保\n1、质保期12个月。")
+    labels = [u.clause for u in units]
+    assert "第三条 1、" in labels and "第四条 1、" in labels and len(set(labels)) == len(labels)
+
+
+def test_long_unnumbered_text_is_cut_at_line_breaks():
+    text = "第一条 总则\n" + "\n".join(f"这是没有编号的第{i}段合同文字，内容较长，用于测试切分。" * 3 for i in range(200))
+    units = _units(text)
+    assert len(units) > 1 and all(len(u.text) <= MAX_UNIT_CHARS + 200 for u in units)
+    assert {u.clause for u in units} == {"第一条"}
