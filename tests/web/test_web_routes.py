@@ -7,6 +7,7 @@ import io
 import json
 import time
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -298,3 +299,24 @@ def test_cost_sheet_stated_total_difference_on_its_cell_and_accepted(client, tmp
     assert 'class="cell-warning" data-cell="F4"' in accepted.text
     assert 'id="sheet-roles"' in accepted.text and "accepted" in accepted.text
     _one_line_error(client.post("/costs", data={"csrf": token, "accept": "yes"}, files=files), 400, "checkbox")
+
+
+def test_review_as_the_buyer_and_against_an_uploaded_bid_file(client, workspace):
+    token = _token(client)
+    bid = (workspace / "bid.yaml").read_text(encoding="utf-8").replace("offer:\n", "offer:\n  price: 9900000\n", 1)
+    files = {"contract": ("contract.docx", (workspace / "contract.docx").read_bytes(), DOCX),
+             "against": ("bid.yaml", bid.encode(), "text/yaml")}
+    r = client.post("/contract", data={"csrf": token}, files=files, follow_redirects=False)
+    assert r.status_code == 303
+    report = json.loads(client.get(r.headers["location"] + "/download/report.json").text)
+    from bidassist.checklist import check_contract
+
+    (workspace / "bid_upload.yaml").write_text(bid, encoding="utf-8")
+    cli_like = check_contract(workspace / "contract.docx", against=workspace / "bid_upload.yaml",
+                              bid_price=Decimal("9900000"))
+    assert sorted(f["rule"] for f in report["findings"]) == sorted(f.rule for f in cli_like.findings)
+    as_buyer = client.post("/contract", data={"csrf": token, "we": "buyer"}, follow_redirects=False,
+                           files={"contract": files["contract"]})
+    buyer = json.loads(client.get(as_buyer.headers["location"] + "/download/report.json").text)
+    supplier = json.loads(client.get(_review(client, workspace).headers["location"] + "/download/report.json").text)
+    assert {f["rule"] for f in buyer["findings"]} != {f["rule"] for f in supplier["findings"]}

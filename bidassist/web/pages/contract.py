@@ -35,6 +35,7 @@ class Review:
     contract: Path
     against: Path | None
     lang: str | None
+    we: str | None = None
     result: object = None
     clauses: list = field(default_factory=list)
 
@@ -49,7 +50,8 @@ def _run_check(review: Review, waivers: Path) -> None:
     from bidassist.reports.check_md import render_md
 
     result = check_contract(review.contract, against=review.against,
-                            waivers=waivers if waivers.exists() else None, lang=review.lang)
+                            waivers=waivers if waivers.exists() else None, lang=review.lang, we=review.we,
+                            bid_price=_bid_price(review.against))
     lang = review.lang or result.lang
     out = review.folder / "out"
     out.mkdir(exist_ok=True)
@@ -63,6 +65,17 @@ def _run_check(review: Review, waivers: Path) -> None:
     review.result = result
 
 
+def _bid_price(against: Path | None):
+    """The bid's price to compare the contract's with, when `against` is an uploaded bid file that
+    states offer.price (a recommended price would need its cost sheet and a simulation)."""
+    if against is None or against.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    from bidassist.core.bidfile import load_bid
+    from bidassist.workflow import bid_file_price
+
+    return bid_file_price(against) if load_bid(against).offer.price is not None else None
+
+
 async def form_page(request: Request):
     return page(request, "contract_upload.html")
 
@@ -73,6 +86,7 @@ async def upload(request: Request):
     contract = upload_field(form, "contract", "contract")
     against = upload_field(form, "against", "tender or bid file", required=False)
     lang = text_field(form, "lang", max_len=4)
+    we = text_field(form, "we", max_len=200)
     if lang not in (None, "zh", "en"):
         raise InputError("choose zh, en or automatic", "lang")
     key, folder = st.area.new()
@@ -85,7 +99,7 @@ async def upload(request: Request):
             sub.mkdir()
             other = await save_upload(against, sub, {**CONTRACT_TYPES, **BID_TYPES}, what="tender or bid file",
                                       max_bytes=st.config.max_upload, default="tender.txt")
-        review = Review(folder=folder, contract=src, against=other, lang=lang)
+        review = Review(folder=folder, contract=src, against=other, lang=lang, we=we)
         await run_library(request, _run_check, review, st.workspace.waivers)
     except BaseException:
         st.area.drop(key)
