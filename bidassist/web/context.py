@@ -4,6 +4,7 @@ event loop."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -38,6 +39,8 @@ class WebState:
         self.templates = Jinja2Templates(directory=str(package_path("web") / "templates"))
         register_filters(self.templates.env)
         self.jobs: dict[str, Any] = {}
+        #: workspace bid name -> price.json files of this server's pricing runs (newest last)
+        self.prices: dict[str, list[Path]] = {}
 
     def close(self) -> None:
         for job in list(self.jobs.values()):

@@ -4,6 +4,7 @@ spread or the evaluation method and run again."""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -130,7 +131,12 @@ def _price(job: jobs.Job, bid_path: Path, folder: Path, overrides: Overrides, up
         _, bid = load_scenario(bid, scenario)
     costs = load_costs(bid).model
     job.context.update(currency=bid.tender.currency, tender=bid.tender.name)
-    return price_bid(bid, costs, iterations=overrides.iterations, progress=job.progress)
+    result = price_bid(bid, costs, iterations=overrides.iterations, progress=job.progress)
+    if overrides.empty:  # the bid file's own assumptions: the documents page may reuse this result
+        from bidassist.core.safeio import atomic_write_text
+
+        atomic_write_text(folder / "price.json", json.dumps(result.to_json(), ensure_ascii=False), force=True)
+    return result
 
 
 def _defaults(st, name: str | None) -> dict[str, Any]:
@@ -194,6 +200,8 @@ async def run(request: Request):
     job = jobs.Job(label=bid_path.name, context={"bid": name, "overrides": overrides})
     st.area.attach(key, job)
     st.jobs[key] = job
+    if upload is None:  # a workspace bid: its result (price.json) is offered to the documents page
+        st.prices[name] = [*st.prices.get(name, [])[-4:], folder / "price.json"]
     jobs.start(job, lambda j: _price(j, bid_path, folder, overrides, upload is not None), log)
     return RedirectResponse(f"/pricing/run/{key}", status_code=303)
 
