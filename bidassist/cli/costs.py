@@ -76,7 +76,8 @@ def _print_table(result: CostImport, console: Console, *, wide: bool = False) ->
     rec = result.reconciliation
     if rec is not None:
         if rec.sheet_total is None:
-            console.print(f"reconciliation: {rec.status} — {escape(rec.basis)}")
+            console.print(f"reconciliation: NO STATED TOTAL 无合计可核对 — imported {format_money(rec.imported)} "
+                          f"is checked against no figure of the workbook: {escape(rec.basis)}")
         else:
             console.print(f"reconciliation: {rec.status} — stated {format_money(rec.sheet_total)} ({escape(rec.cell or '')})"
                           f" vs imported {format_money(rec.imported)}, difference {format_money(rec.difference or 0)}")
@@ -118,8 +119,8 @@ def import_cmd(
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is not None:
         atomic_write_text(output, text, force=force)
-    for text in summarize(result.warnings, all_errors=all_errors):
-        err.print(f"[yellow]warning:[/] {escape(text)}", markup=True, highlight=False)
+    for line in summarize(result.warnings, all_errors=all_errors):
+        err.print(f"[yellow]warning:[/] {escape(line)}", markup=True, highlight=False)
     if fmt is Format.json:
         typer.echo(text, nl=False)
     else:

@@ -76,7 +76,13 @@ def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
         out.numbers[spec.name] = number
 
 
+#: a price written as "not applicable": no price (the amount, when there is one, decides)
+_NOT_APPLICABLE = frozenset({"n/a", "na", "n.a.", "n.a", "not applicable", "不适用"})
+
+
 def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
+    if spec.name == "price" and type(value) is str and value.strip().lower() in _NOT_APPLICABLE:
+        return
     number = to_number(value, spec.label)
     if number is not None:
         out.numbers[spec.name] = number

@@ -65,6 +65,12 @@ _ORDER = ("low", "likely", "high", "distribution", "category", "risk", "price", 
 #: a quantity column that says it is the total one wins over per-floor/per-zone quantity columns
 _TOTAL_QTY = ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "total quantity", "total qty")
 
+#: headers that name the description only when nothing better does (`Item | Description`: Item is
+#: then the item's number)
+_WEAK_DESCRIPTION = ("item", "name", "项目")
+
+#: `Rate/Nos.`, `Rate / cum`: a rate per unit is the rate (while `r/min` stays one word)
+_PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z][a-z.\d]*\.?\s*$")
 _BRACKETS = re.compile(r"[\(\[（【〔][^\)\]）】〕]*[\)\]）】〕]")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -77,6 +83,7 @@ def normalize_header(text: object) -> str:
     s = unicodedata.normalize("NFKC", str(text)).lower()
     s = _BRACKETS.sub(" ", s)
     s = re.sub(r"[/:：]\s*(元|万元|rmb|cny|usd|eur)\s*$", " ", s)
+    s = _PER_UNIT.sub(r"\1", s)
     s = s.replace("*", " ").replace("：", " ").replace(":", " ")
     return _SPACE.sub(" ", s).strip()
 
@@ -165,6 +172,8 @@ class Layout:
     title_words: frozenset[str] = frozenset()
     #: the fields the user mapped (messages about them name the mapped cells)
     mapped: frozenset[str] = frozenset()
+    #: number field -> the other columns headed as that field (ignored; checked against the one used)
+    rivals: dict[str, list[int]] = field(default_factory=dict)
 
     def letter(self, fld: str) -> str:
         return col_letter(self.columns[fld])
@@ -252,6 +261,8 @@ def _rank(fld: str, syn: str) -> int:
         return _CODE_RANK.get(syn, 5)
     if fld == "quantity":
         return 0 if syn in _TOTAL_QTY else 1
+    if fld == "description":
+        return 1 if syn in _WEAK_DESCRIPTION else 0
     return 0
 
 
@@ -274,7 +285,7 @@ def _is_text_only(raw: RawSheet, c: int, start: int) -> bool:
 
 
 def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: int,
-             warnings: list[Problem]) -> dict[str, int]:
+             warnings: list[Problem], rivals: dict[str, list[int]]) -> dict[str, int]:
     """Field -> column: the best-ranked candidate of each field (项目编码 beats 序号, a total quantity
     column beats per-floor ones); a column of words is never a number column; a second column naming
     the same field is reported and ignored."""
@@ -297,9 +308,14 @@ def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: i
         chosen[fld] = usable[0]
         best_rank = cands[0][0]
         for c in [c for rank, c in cands if rank == best_rank and c in usable][1:]:
+            if fld in NUMERIC_FIELDS:
+                rivals.setdefault(fld, []).append(c)
             warnings.append(Problem(f"{where}{col_letter(c)}{r + 1}",
                                     f"a second {fld} column (column {col_letter(usable[0])} is used); "
                                     "this one is ignored"))
+    weak = [c for rank, c in candidates.get("description", []) if rank and c != chosen.get("description")]
+    if "code" not in chosen and weak and chosen.get("description", -1) > weak[0]:
+        chosen["code"] = weak[0]  # `Item | Description`: the item column holds the numbers
     return chosen
 
 
@@ -376,6 +392,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
     else:
         found = _best_header(raw, origin, mapping)
     warnings: list[Problem] = []
+    rivals: dict[str, list[int]] = {}
     columns: dict[str, int] = {}
     header_row = below = None
     if found is not None:
@@ -386,7 +403,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         elif not usable and mapping is None:
             return None
         start = (below if below is not None else header_row) + 1 if header_row is not None else 0
-        columns = _resolve(raw, fields, header_row if header_row is not None else 0, start, warnings)
+        columns = _resolve(raw, fields, header_row if header_row is not None else 0, start, warnings, rivals)
     data_start = ((below if below is not None else header_row) + 1) if header_row is not None else 0
     if mapping:
         columns, warnings = _apply_mapping(columns, warnings, mapping)
@@ -399,7 +416,8 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
                   last_row=int(mapping["last"]) - 1 if mapping and "last" in mapping else None,
                   header_words=_header_words(raw, head_rows),
                   title_words=_title_words(raw, header_row if header_row is not None else 0),
-                  mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS))
+                  mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS),
+                  rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})})
 
 
 def _apply_mapping(columns: dict[str, int], warnings: list[Problem], mapping: dict[str, str]

@@ -11,6 +11,7 @@ from typing import Any
 from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.money import format_money
 from bidassist.core.yamlfile import load_yaml
+from bidassist.costs.confidence import priced_skips
 from bidassist.costs.headers import parse_sheet_mappings
 from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Reconciliation
 from bidassist.costs.sheets import (
@@ -126,6 +127,11 @@ def _import(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTab
         elif o.role != "summary" and (o.role != "blank" or o.layout is not None or o.role == "hidden"):
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
+    if reconciliation.status == "no stated total":
+        bad, soft = priced_skips([(o.name, o.role, o.reason, set(o.layout.columns)) for o in outcomes
+                                  if not o.used and o.layout is not None], accept)
+        problems.extend(bad)
+        warnings.extend(soft)
     if problems:
         raise ProblemsError(problems, f"{path.name} has {len(problems)} problem(s); fix: correct the cells "
                                       "named, choose the columns with --map (rows with first=ROW,last=ROW), "
@@ -165,7 +171,7 @@ def _reconcile(outcomes: list[SheetOutcome], used: list[SheetOutcome], accept: b
                        "sheet with --sheet, or accept the difference with --accept-difference")
             (warnings if accept else problems).append(Problem(rec.cell, message))
         for o in used:
-            bad, soft = sheet_problems(o, True)
+            bad, soft = sheet_problems(o, True, confirmed=ok)
             warnings.extend(soft)
         return rec
     for o in used:

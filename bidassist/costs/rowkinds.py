@@ -322,6 +322,12 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
             all(c in view.number_cols or c == view.ui for c, _ in texts):
         # words only under number columns (`cum | per cum`, `Lacs`): the unit of the line above
         return RowKind("unit row", texts[0][1]) if prev == "line" else RowKind("info", texts[0][1])
+    if prev == "start" and not code and not desc and _units_under_header(view, row, texts):
+        return RowKind("header")  # `(+/- 3%) | In Nos. | In Rs.` under the header: its units
+    if not desc and not blank(row[view.ai]) and (not code or ENUM_ONLY.match(code)) and \
+            not any(_is_number(v) or not blank(v) for v in (view.core_of(row) if view.core_of else ())):
+        # an amount with no name in a row that only carries the next 序号 (11 | | | 55.68)
+        return RowKind("unlabelled")
     core = view.core_of(row) if view.core_of is not None else ()
     has_core = any(_is_number(v) or not blank(v) for v in core)
     amount = row[view.ai]
@@ -335,9 +341,15 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     if not has_amount:
         return _text_row(view, r, row, code, desc, label, prev)
     parts = section_parts(code, desc) or ("none", label)
-    if parts[0] not in ("none", "arabic", "dotted") or _section_total_follows(view, r, amount):
+    if parts[0] not in ("none", "arabic", "dotted") or section_total_follows(view, r, amount):
         return RowKind("section", label)
     return LINE
+
+
+def _units_under_header(view: SheetView, row: list, texts: list[tuple[int, str]]) -> bool:
+    """Short words without figures, one under a number column at least: the header's unit row."""
+    return not any(_is_number(v) for v in row) and any(c in view.number_cols for c, _ in texts) and \
+        all(len(t) <= 12 and c not in (view.ci, view.di) for c, t in texts)
 
 
 def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: str, prev: str) -> RowKind:
@@ -378,7 +390,7 @@ def _next_needs_text(view: SheetView, r: int) -> bool:
     return blank(nxt[view.ci]) and view.core_of is not None and any(_is_number(v) for v in view.core_of(nxt))
 
 
-def _section_total_follows(view: SheetView, r: int, amount: object) -> bool:
+def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
     """An un-numbered heading with an amount (「楼地面 … 5,000」): true when the lines right below it
     add up to that amount."""
     if not _is_number(amount) or view.ai < 0:

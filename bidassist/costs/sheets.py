@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from bidassist.core.errors import Problem
+from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import CostLine, Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
@@ -217,15 +218,26 @@ def summary_check(summary: SheetOutcome, used: list[SheetOutcome]) -> tuple[Reco
                           cell=cell, basis=f"detail sheets against the summary sheet {summary.name}"), markups, False
 
 
-def sheet_problems(outcome: SheetOutcome, accept: bool) -> tuple[list[Problem], list[Problem]]:
-    """(problems, warnings) of a used sheet's reconciliation."""
-    check = outcome.check
-    if check is None or check.stated is None or check.matched:
+def sheet_problems(outcome: SheetOutcome, accept: bool, *, confirmed: bool = False
+                   ) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings) of a used sheet's reconciliation. `confirmed`: a summary sheet's total
+    settles the sheet. A sheet that states no total must show no sign of a lost or misread row
+    (see `confidence`); subtotals that differ from their lines are warnings otherwise."""
+    check, result = outcome.check, outcome.result
+    if result is None or check is None:
         return [], []
-    n = len(outcome.result.lines) if outcome.result else 0
-    message = mismatch_message(check, n, sheet_ref(outcome.name))
+    mismatches = list(result.mismatches)
+    if check.stated is None and not confirmed:
+        return unconfirmed(outcome.name, result, check.imported, accept)
+    if check.stated is None or check.matched:
+        return [], mismatches
+    message = mismatch_message(check, len(result.lines), sheet_ref(outcome.name))
     problem = Problem(check.cell, message)
-    return ([], [problem]) if accept else ([problem], [])
+    return ([], [problem, *mismatches]) if accept else ([problem], mismatches)
+
+
+_ROW_CHECKS = ("only the rows were checked (amounts = quantity × unit price, subtotals, no unread rows with "
+               "figures, one column per field)")
 
 
 def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
@@ -235,11 +247,12 @@ def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
     stated = [c for c in checks if c.stated is not None]
     if not stated:
         return Reconciliation(status="no stated total", imported=imported,
-                              basis="no sheet states a total (合计/总计/Total) to check the lines against")
+                              basis="no sheet states a total (合计/总计/Total) to check the lines against; "
+                                    f"{_ROW_CHECKS}")
     if len(stated) < len(checks):
         missing = [o.name for o in used if o.check is not None and o.check.stated is None]
         return Reconciliation(status="no stated total", imported=imported,
-                              basis="these sheets state no total: " + ", ".join(missing))
+                              basis="these sheets state no total: " + ", ".join(missing) + f"; {_ROW_CHECKS}")
     total = sum((c.stated for c in stated if c.stated is not None), Decimal(0))
     cells = [c.cell or "" for c in stated]
     cell = cells[0] if len(cells) == 1 else " + ".join(cells[:3]) + (" + …" if len(cells) > 3 else "")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
@@ -32,10 +33,11 @@ from bidassist.costs.rowkinds import (
     classify,
     is_plain_line,
     section_parts,
+    section_total_follows,
     total_level,
 )
 from bidassist.costs.spread import SpreadTable, three_point
-from bidassist.costs.values import CellError, cell_text, to_number
+from bidassist.costs.values import CellError, cell_text, float_to_decimal, to_number
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 __all__ = ["SheetResult", "StatedTotal", "parse_rows", "total_level"]
@@ -75,6 +77,16 @@ class SheetResult:
     alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
     item_rows: int = 0  # rows read as cost lines (valid or not)
     priced_rows: int = 0  # of those, rows with any price or amount
+    #: (amount cell, |quantity × unit price − amount|) of lines whose amount disagrees beyond rounding
+    amount_diffs: list[tuple[str, Decimal]] = field(default_factory=list)
+    #: subtotals and section amounts that differ from their lines (warnings; errors when the sheet
+    #: states no total to settle it, see `confidence`)
+    mismatches: list[Problem] = field(default_factory=list)
+    #: rows between the header and the last line holding figures that were not read (0-based)
+    unread: list[int] = field(default_factory=list)
+    #: (line cell, field, other column's cell) where a second column of the same field holds a
+    #: different figure
+    rivals: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -106,6 +118,12 @@ class _Parser:
                                  for spec, *_ in self.plan)
         #: lines without spreads or components can take the fast path (`_fast_cost`)
         self.fast_ok = not spreads and "quantity" in self.cols and not self.has_breakdown
+        self.rivals = layout.rivals
+        #: the plain path reads the number columns in one pass when the plan holds nothing else
+        names = [spec.name for spec, *_ in self.plan]
+        self.plain_names = tuple(names)
+        self.plain_cols = (itemgetter(*[c for _, c, *_ in self.plan]) if len(names) >= 2 and
+                           set(names) <= _PLAIN_FIELDS else None)
         self.out = SheetResult()
         self.bad_cells = self._bad_cells()
         self.category: str | None = None
@@ -141,8 +159,17 @@ class _Parser:
                 if not all(blank(v) for v in self.view.all_of(row)):
                     self.out.warnings.append(Problem(f"{self.prefix}{self.first_letter}{r + 1}",
                                                      "hidden row skipped (unhide it to import it)"))
+                    if self._has_figures(row, BLANK_KIND):
+                        self.out.unread.append(r)
                 continue
-            kind = LINE_KIND if is_plain_line(self.view, row) else classify(self.view, r, row, prev)
+            if is_plain_line(self.view, row):
+                if self.fast_ok:
+                    self._plain_line(r, row)
+                    prev = "line"
+                    continue
+                kind = LINE_KIND
+            else:
+                kind = classify(self.view, r, row, prev)
             if kind.kind == "end":
                 break
             if kind.kind not in _KEEPS_MEASURES:
@@ -150,11 +177,23 @@ class _Parser:
             handler = handlers.get(kind.kind)
             if handler is not None:
                 handler(r, row, kind)
+            if kind.kind in _UNREAD_KINDS and self._has_figures(row, kind):
+                self.out.unread.append(r)
             if kind.kind != "blank":
                 prev = kind.kind
         self._flush_measures()
         self._close_section()
+        last = self.line_rows[-1] if self.line_rows else -1
+        self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
+
+    def _has_figures(self, row: list, kind: RowKind) -> bool:
+        """A row not read as a line that holds a figure other than its numbering: a price, quantity
+        or amount the import may have lost (a section's own amount is checked elsewhere)."""
+        view = self.view
+        skip = view.ai if kind.kind == "section" else -1
+        return any((type(v) is float or type(v) is int) and c != skip and v != 0
+                   for c, v in enumerate(row[view.di + 1:view.width], start=view.di + 1))
 
     def _bad_cells(self) -> set[tuple[int, int]]:
         """Formula cells without a saved value, and error cells, in the table's columns."""
@@ -189,9 +228,51 @@ class _Parser:
 
     # ------------------------------------------------------------------ lines
 
-    def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True) -> None:
-        fields = parse_fields(row, self.plan)
+    def _plain_line(self, r: int, row: list) -> None:
+        """The common row on the fast path (no held rows, a name, clean cells, the amount agreeing);
+        any other row goes to `_line` with the cells already read."""
+        fields = self._plain_fields(row) if self.plain_cols is not None else None
+        if fields is None or self.measures or self.pending_prefix is not None:
+            self._line(r, row, LINE_KIND, fields=fields)
+            return
+        fast = self._fast_cost(fields)
+        view = self.view
+        desc = row[view.di].strip()
+        if fast is None or not desc:
+            self._line(r, row, LINE_KIND, fields=fields)
+            return
+        code = row[view.ci]
+        code = code.strip() if type(code) is str else cell_text(code)
+        out = self.out
+        out.item_rows += 1
+        out.priced_rows += 1
+        out.lines.append(self._fast_line(r, row, code, desc, fields, fast))
+        self.line_rows.append(r)
+        if self.rivals:
+            self._check_rivals(r, row)
+
+    def _plain_fields(self, row: list) -> RowFields | None:
+        """The number cells of a plain row when all are spreadsheet numbers or blank (the profile's
+        hot spot: one pass, no per-field reader); None sends the row to `parse_fields`."""
+        numbers = {}
+        decimals = _DECIMALS
+        try:
+            for name, v in zip(self.plain_names, self.plain_cols(row), strict=True):
+                if type(v) is float:
+                    numbers[name] = decimals[v]
+                elif v != "":
+                    return None
+        except CellError:
+            return None
+        return RowFields(numbers)
+
+    def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True, fields: RowFields | None = None) -> None:
+        if fields is None:
+            fields = parse_fields(row, self.plan)
         numbers = fields.numbers
+        if "quantity" not in numbers and numbers.get("amount") == ZERO and "quantity" in self.cols \
+                and not fields.problems:
+            return  # a rate quoted without a quantity and with a nil amount (a vendor's price list): no money
         priced = not _PRICE_KEYS.isdisjoint(numbers) or (self.has_breakdown and fields.breakdown() is not None)
         if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
             self.measures.append((r, row, numbers["quantity"]))
@@ -229,6 +310,19 @@ class _Parser:
             self.out.nameless.append(nameless)
         self.out.lines.append(line)
         self.line_rows.append(r)
+        if self.rivals:
+            self._check_rivals(r, row)
+
+    def _check_rivals(self, r: int, row: list) -> None:
+        """A second column headed like a used one (two 合价 columns) that holds another figure on
+        this line: which one is the line's money is not known."""
+        for fld, others in self.layout.rivals.items():
+            mine = row[self.cols[fld]]
+            for c in others:
+                v = row[c] if c < len(row) else ""
+                if (type(v) is float or type(v) is int) and v != mine:
+                    self.out.rivals.append((self._cell(self.cols[fld], r), fld, self._cell(c, r)))
+                    return
 
     def _settle_measures(self, qty: Decimal | None) -> None:
         """Held quantity rows: dropped when they add up to this priced row's quantity, else read as
@@ -258,20 +352,9 @@ class _Parser:
         return ""
 
     def _build(self, r: int, row: list, code: str, desc: str, f: RowFields) -> CostLine | None:
-        fast = self._fast_cost(f) if self.fast_ok else None
+        fast = self._fast_cost(f) if self.fast_ok else None  # again for a row that was not plain
         if fast is not None:
-            qty, likely, low, high, dist, amount = fast
-            line_total = qty * likely
-            now = self.now
-            now.cum += amount if amount is not None else line_total
-            now.model += line_total
-            now.lines += 1
-            unit = row[self.view.ui]
-            unit = unit.strip() if type(unit) is str else cell_text(unit)
-            category = self.category if self.gi is None else self._category(row)
-            return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
-                                    category or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}", None,
-                                    True)
+            return self._fast_line(r, row, code, desc, f, fast)
         cost = self._unit_cost(r, f)
         if cost is None:
             return None
@@ -293,6 +376,19 @@ class _Parser:
         return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
                                 self._category(row) or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}",
                                 f.breakdown() if self.has_breakdown else None, priced)
+
+    def _fast_line(self, r: int, row: list, code: str, desc: str, f: RowFields, fast: tuple) -> CostLine:
+        qty, likely, low, high, dist, amount = fast
+        line_total = qty * likely
+        now = self.now
+        now.cum += amount if amount is not None else line_total
+        now.model += line_total
+        now.lines += 1
+        unit = row[self.view.ui]
+        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        category = self.category if self.gi is None else self._category(row)
+        return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
+                                category or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}", None, True)
 
     def _fast_cost(self, f: RowFields) -> tuple | None:
         """The common line (a quantity, one price or likely with an optional low/high pair, an
@@ -406,6 +502,7 @@ class _Parser:
         if diff > (CENT if qty < 2 else qty * HALF_CENT):
             pcell = col_letter(price_cell) if price_cell >= 0 else "?"
             qcell = self.layout.letter("quantity") if "quantity" in self.cols else "?"
+            self.out.amount_diffs.append((f"{self.prefix}{self.layout.letter('amount')}{r + 1}", diff))
             self.out.warnings.append(Problem(
                 f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
                 f"amount {format_money(amount)} ≠ quantity × unit price = {format_money(expected)} "
@@ -506,8 +603,8 @@ class _Parser:
             what = f"the sum of its {count} line(s) {self.prefix}{ac}{first + 1}:{ac}{last + 1}"
         else:
             what = "the sum of its lines (there are none above it)"
-        self.out.warnings.append(Problem(self._cell(c, r),
-                                         f"{label} {format_money(value)} ≠ {format_money(total)}, {what}"))
+        self.out.mismatches.append(Problem(self._cell(c, r),
+                                           f"{label} {format_money(value)} ≠ {format_money(total)}, {what}"))
 
     def _page_total(self, r: int, row: list, kind: RowKind) -> None:
         value, c = self._row_amount(row, r)
@@ -570,6 +667,8 @@ class _Parser:
                 self.section = self._mark()
                 self.section_head = (r, row[self.view.ai]) if has_amount else None
             self.category = name
+        elif has_amount and not section_total_follows(self.view, r, row[self.view.ai]):
+            self.out.unread.append(r)  # a sub-heading's amount that is not the sum of its lines
         self.resets[1] = self._mark()
 
     def _close_section(self) -> None:
@@ -592,11 +691,26 @@ class _Parser:
         ac = col_letter(self.view.ai)
         span = (f"{self.prefix}{ac}{self.line_rows[self.section.lines] + 1}:{ac}{self.line_rows[self.now.lines - 1] + 1}"
                 if count else "(none)")
-        self.out.warnings.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
-                                               f"the sum of its {count} line(s) {span}"))
+        self.out.mismatches.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
+                                                 f"the sum of its {count} line(s) {span}"))
 
 
+class _DecimalCache(dict):
+    """float -> Decimal as the cell shows it; a hit is a plain subscript (the hot loop's lookup)."""
+
+    def __missing__(self, value: float) -> Decimal:
+        d = float_to_decimal(value)
+        if len(self) < 250_000:
+            self[value] = d
+        return d
+
+
+_DECIMALS = _DecimalCache()
 LINE_KIND = RowKind("line")
+_PLAIN_FIELDS = frozenset({"quantity", "price", "likely", "low", "high", "amount"})
+BLANK_KIND = RowKind("blank")
+#: row kinds that read no figure: one holding figures there is a row the import may have lost
+_UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
 _PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
 #: row kinds that do not end an item's measurement rows
 _KEEPS_MEASURES = frozenset({"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info",

@@ -62,27 +62,7 @@ def to_number(value: object, what: str, *, money: bool = True) -> Decimal | None
     if t is int:
         return Decimal(value)  # type: ignore[arg-type]
     if t is str:
-        s = value.strip()  # type: ignore[union-attr]
-        if not s:
-            return None
-        if s[0] == "+":
-            s = s[1:]
-        if s[0] == "#" and s[-1:] in ("!", "?", "A") and len(s) <= 8:
-            raise CellError(f"{what} is the formula error {s}; fix the formula")
-        if money and "/" in s:
-            s = _PER_UNIT.sub(r"\1", s)  # 673元/年, 30元/m2: yuan per unit
-        try:
-            return parse_amount(s) if money else parse_number(s)
-        except AmountError as exc:
-            reason = _reason(exc)
-            if reason in ("not a number", "has no digits"):
-                raise CellError(f'{what} "{value}" is not a number') from None
-            if "percentage" in reason:
-                raise CellError(f'{what} "{value}" is a percentage, not an amount') from None
-            if "commas" in reason:
-                raise CellError(f'{what} "{value}" is not a number (commas separate thousands: '
-                                "1,234.50; a decimal comma is not accepted)") from None
-            raise CellError(f'{what} "{value}" is not a number: {reason}') from None
+        return _text_number(value, what, money)  # type: ignore[arg-type]
     if value is None:
         return None
     if t is bool:
@@ -93,6 +73,34 @@ def to_number(value: object, what: str, *, money: bool = True) -> Decimal | None
     if isinstance(value, Decimal):
         return value
     raise CellError(f"{what} {value!r} is not a number")
+
+
+def _text_number(value: str, what: str, money: bool) -> Decimal | None:
+    """A number typed as text (`1,234.50`, `¥1,234.50`, `１２`, `673元/年`)."""
+    s = value.strip()
+    if not s:
+        return None
+    if s[0] == "+":
+        s = s[1:]
+    if s[0] == "#" and s[-1:] in ("!", "?", "A") and len(s) <= 8:
+        raise CellError(f"{what} is the formula error {s}; fix the formula")
+    if money and "/" in s:
+        s = _PER_UNIT.sub(r"\1", s)  # 673元/年, 30元/m2: yuan per unit
+    try:
+        return parse_amount(s) if money else parse_number(s)
+    except AmountError as exc:
+        raise _text_problem(value, what, _reason(exc)) from None
+
+
+def _text_problem(value: str, what: str, reason: str) -> CellError:
+    if reason in ("not a number", "has no digits"):
+        return CellError(f'{what} "{value}" is not a number')
+    if "percentage" in reason:
+        return CellError(f'{what} "{value}" is a percentage, not an amount')
+    if "commas" in reason:
+        return CellError(f'{what} "{value}" is not a number (commas separate thousands: '
+                         "1,234.50; a decimal comma is not accepted)")
+    return CellError(f'{what} "{value}" is not a number: {reason}')
 
 
 def relative_percent(value: object) -> Decimal | None:

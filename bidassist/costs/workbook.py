@@ -173,31 +173,37 @@ def _read_calamine(path: Path, *, sheet: str | None, xlsx: bool) -> list[RawShee
         worker = threading.Thread(target=scan_all, daemon=True) if scans else None
         if worker is not None:
             worker.start()
-        out: list[RawSheet] = []
-        for meta in metas:
-            try:
-                ws = wb.get_sheet_by_name(meta.name)
-                rows = ws.to_python(skip_empty_area=False)
-                merged = list(ws.merged_cell_ranges or [])
-            except InputError:
-                raise
-            except Exception as exc:
-                raise InputError(f"cannot read sheet {meta.name!r}: {_short(exc)}", where) from None
-            raw = RawSheet(meta.name, rows, visible=meta.visible == pc.SheetVisibleEnum.Visible,
-                           merged=merged)
-            out.append(raw)
+        out = [_read_one(wb, meta, where) for meta in metas]
         if worker is not None:
             worker.join()
             if failed:
                 raise InputError(f"cannot read the workbook's sheet XML: {_short(failed[0])}", where)
-            for raw in out:
-                found = scans.get(raw.name)
-                if found is not None:
-                    raw.hidden_rows, raw.hidden_cols = found.hidden_rows, found.hidden_cols
-                    raw.uncached, raw.errors = found.uncached, found.errors
+            _attach_scans(out, scans)
         return out
     finally:
         wb.close()
+
+
+def _read_one(wb: pc.CalamineWorkbook, meta: pc.SheetMetadata, where: str) -> RawSheet:
+    """One sheet's cell values and merged ranges, as calamine reads them."""
+    try:
+        ws = wb.get_sheet_by_name(meta.name)
+        rows = ws.to_python(skip_empty_area=False)
+        merged = list(ws.merged_cell_ranges or [])
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(f"cannot read sheet {meta.name!r}: {_short(exc)}", where) from None
+    return RawSheet(meta.name, rows, visible=meta.visible == pc.SheetVisibleEnum.Visible, merged=merged)
+
+
+def _attach_scans(out: list[RawSheet], scans: dict[str, RawSheet]) -> None:
+    """What the XML scan found (hidden rows/columns, uncached formulas, error cells) onto each sheet."""
+    for raw in out:
+        found = scans.get(raw.name)
+        if found is not None:
+            raw.hidden_rows, raw.hidden_cols = found.hidden_rows, found.hidden_cols
+            raw.uncached, raw.errors = found.uncached, found.errors
 
 
 def _short(exc: BaseException) -> str:

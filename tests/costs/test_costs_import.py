@@ -142,22 +142,36 @@ def test_numbers_as_text_hidden_rows_blank_rows(tmp_path: Path) -> None:
     ws.append(["隐藏的行", "个", 1, 999, 999])
     ws.row_dimensions[5].hidden = True
     ws.append(["税率", "项", "13%", 100, 13])
-    result = import_cost_sheet(save(wb, tmp_path))
+    path = save(wb, tmp_path)
+    # no stated total says whether the hidden priced row counts: refused until accepted
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(path)
+    assert [p.where for p in info.value.problems] == ["Costs!A5"]
+    result = import_cost_sheet(path, accept_difference=True)
     assert [(ln.description, ln.quantity, ln.likely) for ln in result.model.lines] == [
         ("钢管", D(12), D("1234.50")), ("阀门", D(3), D(12000)), ("税率", D("0.13"), D(100))]
-    assert [(w.where, w.message) for w in result.warnings] == [
-        ("Costs!A5", "hidden row skipped (unhide it to import it)")]
+    assert [w.where for w in result.warnings] == ["Costs!A5", "Costs!A5"]
+    assert result.warnings[0].message == "hidden row skipped (unhide it to import it)"
 
 
-def test_amount_check_warns_with_cells(tmp_path: Path) -> None:
+def test_amount_check_names_cells_and_refuses_without_a_stated_total(tmp_path: Path) -> None:
+    """No total on the sheet decides between 60 (the amount cell) and 10 × 5: an error, unless the
+    user accepts quantity × unit price; then a warning naming both cells."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Costs"
     ws.append(["Description", "Unit", "Qty", "Unit price (USD)", "Amount (USD)"])
     ws.append(["Duct", "m2", 10, 5, 60])
-    result = import_cost_sheet(save(wb, tmp_path))
-    assert [(w.where, w.message) for w in result.warnings] == [
-        ("Costs!E2", "amount 60.00 ≠ quantity × unit price = 50.00 (C2 × D2)")]
+    path = save(wb, tmp_path)
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(path)
+    [problem] = info.value.problems
+    assert problem.where == "Costs!E2"
+    assert "states no total" in problem.message and "--accept-difference" in problem.message
+    result = import_cost_sheet(path, accept_difference=True)
+    assert result.model.totals.likely == Decimal("50.00")
+    assert ("Costs!E2", "amount 60.00 ≠ quantity × unit price = 50.00 (C2 × D2)") in [
+        (w.where, w.message) for w in result.warnings]
 
 
 def test_formula_without_cached_value_is_an_error_with_the_fix(tmp_path: Path) -> None:

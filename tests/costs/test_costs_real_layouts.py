@@ -422,8 +422,14 @@ def test_mapped_column_is_not_called_ignored(tmp_path: Path) -> None:
     ws.append(["名称", "数量", "工程量", "单价"])
     ws.append(["水泵", 1, 2, 100])
     path = save(wb, tmp_path)
-    plain = import_cost_sheet(path)
-    assert [w.where for w in plain.warnings] == ["Costs!C1"]  # a second quantity column
+    # two quantity columns with different figures and no stated total: which one is meant is not known
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(path)
+    [problem] = info.value.problems
+    assert problem.where == "Costs!B2" and "Costs!C2" in problem.message
+    assert '--map "Costs:quantity=LETTER"' in problem.message
+    accepted = import_cost_sheet(path, accept_difference=True)
+    assert [w.where for w in accepted.warnings] == ["Costs!C1", "Costs!B2"]  # the second column, the rival
     mapped = import_cost_sheet(path, mapping="quantity=C")
     assert mapped.warnings == [] and mapped.model.lines[0].quantity == D(2)
 
