@@ -3,6 +3,7 @@
 into it, and runs a task. Standard library only.
 
     python3 run.py demo     # the main job on the bundled example (outputs in ./out)
+    python3 run.py serve    # the web page on the bundled example (http://127.0.0.1:8000)
     python3 run.py test     # the test suite
     python3 run.py lint     # ruff
     python3 run.py bench    # every benchmark under benchmarks/
@@ -58,6 +59,8 @@ def main(argv: list[str]) -> int:
     setup()
     if task == "demo":
         return run("-m", "bidassist", "demo", "--out", "out", "--force", *argv[1:])
+    if task == "serve":
+        return run("-m", "bidassist", "serve", "out/web", "--example", *argv[1:])
     if task == "test":
         return run("-m", "pytest", *argv[1:])
     if task == "lint":

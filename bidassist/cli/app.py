@@ -51,6 +51,8 @@ def _root(
 
 for _name in COMMAND_MODULES:
     import_module(f"bidassist.cli.{_name}").register(app)
+#: the web page comes last in `--help`
+import_module("bidassist.cli.serve").register(app)
 
 
 def report_error(exc: BidassistError) -> None:
