@@ -249,10 +249,13 @@ def test_documents_render_and_zip(client, workspace):
     r = client.post("/documents", data={"csrf": token, "bid": "bid.yaml"}, follow_redirects=False)
     assert r.status_code == 303, r.text[:400]
     html = client.get(r.headers["location"]).text
-    assert "11,200,000.00" in html
+    assert "11,200,000.00" in html and "offer.price in the bid file" in html
     z = client.get(r.headers["location"] + "/download/zip")
     with zipfile.ZipFile(io.BytesIO(z.content)) as zf:
         assert any(n.endswith(".docx") for n in zf.namelist())
+        assert "index.html" in zf.namelist() and any("投标文件" in n for n in zf.namelist())
+    bound = client.get(r.headers["location"] + "/download/bound")
+    assert bound.status_code == 200 and bound.content[:2] == b"PK"
     _one_line_error(client.post("/documents", data={"csrf": token, "bid": "../bid.yaml"}), 400, "no such bid file")
     _one_line_error(client.post("/documents", data={"csrf": token}), 400, "bid: missing field")
 

@@ -28,23 +28,29 @@ class DocumentSet:
     bound: Path | None = None
 
 
-def _render(bid_path: Path, name: str, folder: Path) -> DocumentSet:
-    """The CLI's calls: load_bid, load_costs, resolve_bid_price, render_documents; then one zip."""
+def _render(bid_path: Path, name: str, folder: Path, accept_risk: bool = False) -> DocumentSet:
+    """The CLI's calls: load_bid, load_costs, choose_price (offer.price, a saved price result whose
+    inputs match, or a simulation; a risky price only with `accept_risk`), render_documents with the
+    bound 投标文件; then one zip."""
     from bidassist.core.bidfile import load_bid
     from bidassist.core.money import format_money
     from bidassist.costs import load_costs
     from bidassist.documents import render_documents
-    from bidassist.workflow import resolve_bid_price
+    from bidassist.documents.price_source import choose_price
+    from bidassist.pricing import price_bid
 
     bid = load_bid(bid_path)
     costs = load_costs(bid).model
-    price = resolve_bid_price(bid, costs)
+    saved = [p for p in (bid.base_dir / "out" / "price.json", bid.base_dir / "price.json") if p.is_file()]
+    choice = choose_price(bid, costs, candidates=saved, accept_risk=accept_risk,
+                          simulate=(lambda: price_bid(bid, costs).to_json()) if bid.pricing else None)
     out = folder / "documents"
-    report = render_documents(bid, costs, price, out)
-    result = DocumentSet(bid=name, price=f"{bid.tender.currency} {format_money(price)}")
+    report = render_documents(bid, costs, choice.price, out, provenance=choice, bound=True)
+    result = DocumentSet(bid=name, price=f"{bid.tender.currency} {format_money(choice.price)} — {choice.source}; "
+                                         f"analysis status 分析结论: {choice.status or 'unknown 未知'}")
     result.warnings = [f"{c.where}: {c.message}" for c in report.warnings]
     result.notes = list(report.notes)
-    result.bound = getattr(report, "bound", None)
+    result.bound = report.bound
     result.zip = folder / "documents.zip"
     with zipfile.ZipFile(result.zip, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(out.rglob("*")):
@@ -63,10 +69,11 @@ async def render(request: Request):
     st = state_of(request)
     form = await checked_form(request)
     name = text_field(form, "bid", required=True, max_len=300)
+    accept_risk = text_field(form, "accept_risk", max_len=10) in ("on", "1", "yes")
     bid_path = st.workspace.bid_path(name)
     key, folder = st.area.new()
     try:
-        docs = await run_library(request, _render, bid_path, name, folder)
+        docs = await run_library(request, _render, bid_path, name, folder, accept_risk)
     except BaseException:
         st.area.drop(key)
         raise
