@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, model_validator
 
+from bidassist.core.errors import InputError
 from bidassist.core.resources import package_path
 from bidassist.core.types import Rate, StrictModel
-from bidassist.core.yamlfile import load_yaml, validate
+from bidassist.core.yamlfile import YamlDoc, load_yaml, validate
 
 TIERS = ("A", "B", "C")
 
@@ -93,6 +95,22 @@ class Profile(StrictModel):
 DEFAULT_PROFILE = package_path("profiles") / "default.yaml"
 
 
+def _overlay(base: Any, over: Any) -> Any:
+    """`over` laid on `base`: mappings merged key by key, anything else (a list too) replaced."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        return {**base, **{k: _overlay(base.get(k), v) for k, v in over.items()}}
+    return over
+
+
 def load_profile(path: Path | None = None) -> Profile:
-    """The profile at `path`, or the shipped default; every problem reported with its line."""
-    return validate(Profile, load_yaml(path or DEFAULT_PROFILE))
+    """The shipped default, with the profile at `path` laid over it (a profile gives only what it
+    changes); every problem reported with the file and line where the user wrote it."""
+    default = load_yaml(DEFAULT_PROFILE)
+    if path is None:
+        return validate(Profile, default)
+    doc = load_yaml(path)
+    if doc.data is not None and not isinstance(doc.data, dict):
+        raise InputError("a profile is a mapping of settings (key: value)", doc.where(()))
+    if doc.data is None:
+        return validate(Profile, doc)  # "file is empty"
+    return validate(Profile, YamlDoc(_overlay(default.data, doc.data), doc.lines, doc.name))
