@@ -91,9 +91,13 @@ class Book:
     receipts: tuple[Receipt, ...] = ()
     tenders: tuple[TenderEntry, ...] = ()
     findings: tuple[ContractFinding, ...] = ()
-    _index: dict[str, Customer] = field(default_factory=dict, repr=False, compare=False)
+    # derived, never passed in: `dataclasses.replace` builds them afresh for the new book
+    _index: dict[str, Customer] = field(init=False, repr=False, compare=False)
+    _slices: dict[frozenset[str], Slice] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {})
+        object.__setattr__(self, "_slices", {})
         for c in self.customers:
             if c.id in self._index:
                 raise InputError(f"customer {c.id!r} is listed twice")
@@ -125,7 +129,14 @@ class Book:
         return sorted({c.group for c in self.customers if c.group})
 
     def subset(self, ids: Iterable[str]) -> Slice:
-        keep = set(ids)
+        """The records of these customers (computed once per set of ids: value, flags and the
+        repeat-purchase model all ask for the same slices)."""
+        keep = frozenset(ids)
+        if keep not in self._slices:
+            self._slices[keep] = self._slice(keep)
+        return self._slices[keep]
+
+    def _slice(self, keep: frozenset[str]) -> Slice:
         inv = tuple(i for i in self.invoices if i.customer_id in keep)
         inv_ids = {i.id for i in inv}
         return Slice(

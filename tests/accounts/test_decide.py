@@ -90,7 +90,7 @@ def test_a_worse_payment_record_changes_the_decision():
     before = decide(assess(book, p).accounts["healthy"], GOOD, [], p)
     slow = tuple(replace(r, date=r.date + dt.timedelta(days=120)) if r.invoice_id in
                  {i.id for i in book.invoices if i.customer_id == "healthy"} else r for r in book.receipts)
-    after_book = replace(book, receipts=tuple(r for r in slow if r.date <= book.as_of), _index={})
+    after_book = replace(book, receipts=tuple(r for r in slow if r.date <= book.as_of))
     after = decide(assess(after_book, p).accounts["healthy"], GOOD, [], p)
     assert before.verdict == "bid" and after.verdict != "bid"
     assert any("negotiate payment terms" in c for c in after.conditions)
