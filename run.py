@@ -64,7 +64,8 @@ def main(argv: list[str]) -> int:
     if task == "test":
         return run("-m", "pytest", *argv[1:])
     if task == "lint":
-        return run("-m", "ruff", "check", "bidassist", "tests", "benchmarks", "run.py", *argv[1:])
+        paths = ("bidassist", "tests", "benchmarks", "run.py")
+        return run("-m", "ruff", "check", *paths, *argv[1:]) or run("-m", "ruff", "format", "--check", *paths)
     if task == "bench":
         status = 0
         for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):

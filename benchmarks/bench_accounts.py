@@ -39,20 +39,30 @@ def main() -> None:
     t0 = time.perf_counter()
     orders = read_orders(args.data)
     t_read = time.perf_counter() - t0
-    print(f"{args.data.name}: {len(orders):,} orders, {len({c for c, _ in orders}):,} customers; "
-          f"calibration to {args.split}, holdout to {args.end}")
+    print(
+        f"{args.data.name}: {len(orders):,} orders, {len({c for c, _ in orders}):,} customers; "
+        f"calibration to {args.split}, holdout to {args.end}"
+    )
     for variant in ("bg", "mbg"):
         t0 = time.perf_counter()
         rep = evaluate(orders, args.split, args.end, variant=variant)
         t_fit = time.perf_counter() - t0
         m = rep.model
-        print(f"\n[{variant}] r={m.r:.4f} alpha={m.alpha:.4f} a={m.a:.4f} b={m.b:.4f} LL={m.log_likelihood:.1f}; "
-              f"fit+score {t_fit:.2f} s vs read {t_read:.2f} s ({t_fit / t_read:.1f}x)")
-        print(f"  holdout orders: actual {rep.actual_total:,}  model {rep.predicted_total:,.0f}  "
-              f"naive {rep.naive_total:,.0f}")
-        print(f"  MAE per customer: model {rep.mae_model:.4f}  naive {rep.mae_naive:.4f}  "
-              f"(ratio {rep.mae_model / rep.mae_naive:.2f})")
-        print(f"  AUC bought-again: P(alive) {rep.auc_p_alive:.3f}  P(order in holdout) {rep.auc_p_order:.3f}")
+        print(
+            f"\n[{variant}] r={m.r:.4f} alpha={m.alpha:.4f} a={m.a:.4f} b={m.b:.4f} LL={m.log_likelihood:.1f}; "
+            f"fit+score {t_fit:.2f} s vs read {t_read:.2f} s ({t_fit / t_read:.1f}x)"
+        )
+        print(
+            f"  holdout orders: actual {rep.actual_total:,}  model {rep.predicted_total:,.0f}  "
+            f"naive {rep.naive_total:,.0f}"
+        )
+        print(
+            f"  MAE per customer: model {rep.mae_model:.4f}  naive {rep.mae_naive:.4f}  "
+            f"(ratio {rep.mae_model / rep.mae_naive:.2f})"
+        )
+        print(
+            f"  AUC bought-again: P(alive) {rep.auc_p_alive:.3f}  P(order in holdout) {rep.auc_p_order:.3f}"
+        )
         print("  decile of prediction   n   predicted  naive   actual")
         for i, d in enumerate(rep.deciles, start=1):
             print(f"  {i:>6} {d.n:>11} {d.predicted:>10.3f} {d.naive:>7.3f} {d.actual:>8.3f}")

@@ -91,14 +91,24 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     rules = load_packs()
-    snippets = {lang: [ex for r in rules.rules if r.language == lang
-                       for ex in r.rule.examples.match + r.rule.examples.no_match] for lang in ("zh", "en")}
+    snippets = {
+        lang: [
+            ex
+            for r in rules.rules
+            if r.language == lang
+            for ex in r.rule.examples.match + r.rule.examples.no_match
+        ]
+        for lang in ("zh", "en")
+    }
     rng = random.Random(args.seed)
-    contracts = [make_contract(rng, "zh" if i % 2 == 0 else "en", args.size, snippets)
-                 for i in range(args.contracts)]
+    contracts = [
+        make_contract(rng, "zh" if i % 2 == 0 else "en", args.size, snippets) for i in range(args.contracts)
+    ]
     total_mb = sum(len(c.encode("utf-8")) for c in contracts) / 2**20
-    print(f"{len(contracts)} contracts, {total_mb:.1f} MB, {len(rules.rules)} rules, {len(rules.terms)} terms, "
-          f"{sum(len(r.any) + len(r.all) + len(r.none) for r in rules.rules)} rule patterns")
+    print(
+        f"{len(contracts)} contracts, {total_mb:.1f} MB, {len(rules.rules)} rules, {len(rules.terms)} terms, "
+        f"{sum(len(r.any) + len(r.all) + len(r.none) for r in rules.rules)} rule patterns"
+    )
 
     # engine, with memory sampled along the way
     check_text(contracts[0], rules)  # build the automata once

@@ -34,8 +34,21 @@ def build(path: Path, lines: int, seed: int = 1) -> None:
     ws = wb.create_sheet("Costs")
     ws.append(["某医院净化空调工程 成本测算表"])
     ws.append(["编制单位：测试", None, None, "日期：2026-01-01"])
-    ws.append(["序号", "项目编码", "项目名称", "单位", "数量", "最低单价", "最可能单价", "最高单价",
-               "合价(元)", "类别", "备注"])
+    ws.append(
+        [
+            "序号",
+            "项目编码",
+            "项目名称",
+            "单位",
+            "数量",
+            "最低单价",
+            "最可能单价",
+            "最高单价",
+            "合价(元)",
+            "类别",
+            "备注",
+        ]
+    )
     units = ["台", "套", "m", "m²", "个", "项", "工日", "kg"]
     cats = ["设备", "材料", "人工", "其他"]
     per_section = max(1, lines // 50)
@@ -56,8 +69,21 @@ def build(path: Path, lines: int, seed: int = 1) -> None:
             amount = round(qty * likely, 2)
             sub += amount
             qty_cell = f"{qty:,}" if rng.random() < 0.05 else qty  # some numbers stored as text
-            ws.append([n, f"0307{n:08d}", f"项目 {n} 规格{rng.randint(1, 999)}", rng.choice(units), qty_cell,
-                       low, likely, high, amount, rng.choice(cats), None])
+            ws.append(
+                [
+                    n,
+                    f"0307{n:08d}",
+                    f"项目 {n} 规格{rng.randint(1, 999)}",
+                    rng.choice(units),
+                    qty_cell,
+                    low,
+                    likely,
+                    high,
+                    amount,
+                    rng.choice(cats),
+                    None,
+                ]
+            )
         ws.append([None, None, "小计", None, None, None, None, None, round(sub, 2)])
         grand += sub
     ws.append([None, None, "合计", None, None, None, None, None, round(grand, 2)])
@@ -104,9 +130,11 @@ def timed(fn, path: Path) -> tuple[float, float, object]:
 
 def peak_memory_mb(path: Path) -> float:
     """Peak RSS of a fresh process that only imports the sheet."""
-    code = (f"import resource, sys; sys.path.insert(0, {str(ROOT)!r}); "
-            "from bidassist.costs import import_cost_sheet; "
-            f"import_cost_sheet({str(path)!r}); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    code = (
+        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r}); "
+        "from bidassist.costs import import_cost_sheet; "
+        f"import_cost_sheet({str(path)!r}); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024  # Linux: KiB
 
@@ -121,8 +149,10 @@ def main() -> None:
         path = Path(tmp) / "big_costs.xlsx"
         t = time.perf_counter()
         build(path, args.lines)
-        print(f"built {args.lines:,} lines in {time.perf_counter() - t:.1f} s "
-              f"({path.stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"built {args.lines:,} lines in {time.perf_counter() - t:.1f} s "
+            f"({path.stat().st_size / 1e6:.1f} MB)"
+        )
         # interleave so that machine load affects both alike; keep the best of each
         raw_w = raw_c = imp_w = imp_c = float("inf")
         for _ in range(args.repeat):
@@ -132,7 +162,9 @@ def main() -> None:
             imp_w, imp_c = min(imp_w, w), min(imp_c, c)
         print(f"raw read (python-calamine): {raw_w:.3f} s wall, {raw_c:.3f} s CPU  ({cells:,} cells)")
         print(f"import_cost_sheet:          {imp_w:.3f} s wall, {imp_c:.3f} s CPU  ({n:,} lines)")
-        print(f"ratio import / raw read:    {imp_w / raw_w:.2f}× wall, {imp_c / raw_c:.2f}× CPU  (target ≤ 2×)")
+        print(
+            f"ratio import / raw read:    {imp_w / raw_w:.2f}× wall, {imp_c / raw_c:.2f}× CPU  (target ≤ 2×)"
+        )
         if args.openpyxl:
             ot, _, _ = timed(openpyxl_read, path)
             print(f"openpyxl read-only read:    {ot:.3f} s wall  ({ot / raw_w:.1f}× the calamine read)")

@@ -25,21 +25,43 @@ def cost_model(lines: int):
     kinds = ["pert", "triangular", "uniform", "pert"]
     for i in range(lines):
         lik = Decimal(int(rng.uniform(1000, 50000)))
-        out.append(CostLine(code=f"L{i}", description=f"line {i}", quantity=Decimal(int(rng.integers(1, 50))),
-                            low=lik * Decimal("0.92"), likely=lik, high=lik * Decimal("1.2"),
-                            distribution=kinds[i % 4], category=f"C{i % 8}"))
+        out.append(
+            CostLine(
+                code=f"L{i}",
+                description=f"line {i}",
+                quantity=Decimal(int(rng.integers(1, 50))),
+                low=lik * Decimal("0.92"),
+                likely=lik,
+                high=lik * Decimal("1.2"),
+                distribution=kinds[i % 4],
+                category=f"C{i % 8}",
+            )
+        )
     return CostModel(lines=out)
 
 
 def bid():
     from bidassist.core.bidfile import Bid
 
-    return Bid.model_validate({
-        "tender": {"name": "t", "number": "1", "buyer": "b", "deadline": "2026-01-01", "bid_validity_days": 90},
-        "bidder": {"company": "c", "legal_representative": {"name": "x"}, "address": "a", "phone": "1"},
-        "pricing": {"competitors": {"count": {"values": [3, 4, 5]},
-                                    "ratio": {"dist": "triangular", "low": 0.98, "mode": 1.15, "high": 1.45}},
-                    "evaluation": {"method": "lowest_price"}}})
+    return Bid.model_validate(
+        {
+            "tender": {
+                "name": "t",
+                "number": "1",
+                "buyer": "b",
+                "deadline": "2026-01-01",
+                "bid_validity_days": 90,
+            },
+            "bidder": {"company": "c", "legal_representative": {"name": "x"}, "address": "a", "phone": "1"},
+            "pricing": {
+                "competitors": {
+                    "count": {"values": [3, 4, 5]},
+                    "ratio": {"dist": "triangular", "low": 0.98, "mode": 1.15, "high": 1.45},
+                },
+                "evaluation": {"method": "lowest_price"},
+            },
+        }
+    )
 
 
 def numpy_draws(costs, iterations: int) -> float:
@@ -92,14 +114,28 @@ def main() -> None:
     print(f"numpy draws only : {base:7.2f} s")
     print(f"pricing engine   : {eng:7.2f} s   ratio {eng / base:.2f}× (target ≤ 2×)")
     if not a.skip_memory:
-        out = subprocess.run([sys.executable, __file__, "--child", "1000000", "--lines", str(a.lines)],
-                             capture_output=True, text=True, check=True)
-        base_rss = subprocess.run([sys.executable, "-c", "import numpy, scipy.special, bidassist.pricing, resource;"
-                                   "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
-                                  capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", "1000000", "--lines", str(a.lines)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        base_rss = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import numpy, scipy.special, bidassist.pricing, resource;"
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         peak = int(out.stdout.split()[-1]) / 1024
-        print(f"peak memory, 1,000,000 iterations × {a.lines:,} lines: {peak:,.0f} MB "
-              f"(interpreter + imports alone: {int(base_rss.stdout.split()[-1]) / 1024:,.0f} MB; limit 1,024 MB)")
+        print(
+            f"peak memory, 1,000,000 iterations × {a.lines:,} lines: {peak:,.0f} MB "
+            f"(interpreter + imports alone: {int(base_rss.stdout.split()[-1]) / 1024:,.0f} MB; limit 1,024 MB)"
+        )
 
 
 if __name__ == "__main__":

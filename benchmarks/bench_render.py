@@ -36,11 +36,29 @@ def cost_model(rows: int) -> CostModel:
     for i in range(rows):
         qty = Decimal(1 + (i * 37) % 400) / (2 if i % 5 == 0 else 1)
         likely = Decimal(50 + (i * 7919) % 20000) + Decimal(i % 100) / 100
-        lines.append(CostLine(code=f"L{i + 1:04d}", description=f"材料设备第{i + 1}项 规格{i % 17}",
-                              unit="m" if i % 2 else "台", quantity=qty, low=likely, likely=likely,
-                              high=likely, category=("设备", "材料", "人工")[i % 3]))
-    lines.append(CostLine(code="LS", description="调试", unit="项", quantity=Decimal(1),
-                          low=Decimal(1000), likely=Decimal(1000), high=Decimal(1000)))
+        lines.append(
+            CostLine(
+                code=f"L{i + 1:04d}",
+                description=f"材料设备第{i + 1}项 规格{i % 17}",
+                unit="m" if i % 2 else "台",
+                quantity=qty,
+                low=likely,
+                likely=likely,
+                high=likely,
+                category=("设备", "材料", "人工")[i % 3],
+            )
+        )
+    lines.append(
+        CostLine(
+            code="LS",
+            description="调试",
+            unit="项",
+            quantity=Decimal(1),
+            low=Decimal(1000),
+            likely=Decimal(1000),
+            high=Decimal(1000),
+        )
+    )
     return CostModel(lines=lines)
 
 
@@ -80,8 +98,10 @@ def main() -> None:
     pm, om = statistics.median(plain_times), statistics.median(ours_times)
     print(f"{args.rows}-row 分项报价表, {args.repeat} alternating runs each (best / median):")
     print(f"  plain docxtpl : {p * 1000:8.1f} ms / {pm * 1000:8.1f} ms")
-    print(f"  bidassist     : {o * 1000:8.1f} ms / {om * 1000:8.1f} ms"
-          "  (spread + checks + sandbox + table fitting + read-back + atomic write)")
+    print(
+        f"  bidassist     : {o * 1000:8.1f} ms / {om * 1000:8.1f} ms"
+        "  (spread + checks + sandbox + table fitting + read-back + atomic write)"
+    )
     print(f"  ratio         : {o / p:.2f}x best, {om / pm:.2f}x median  (target <= 1.30x)")
 
 

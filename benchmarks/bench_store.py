@@ -24,9 +24,17 @@ from bidassist.store import open_store
 from bidassist.store.history_import import import_history
 
 ROOT = Path(__file__).resolve().parents[1]
-TEXAS = next((p for p in (ROOT.parent.parent / "shared", ROOT.parent / "shared", Path("/work/shared"))
-              if (p / "bench/bids/tx_school_milk_bids.csv").exists()), Path("/work/shared")) / \
-    "bench/bids/tx_school_milk_bids.csv"
+TEXAS = (
+    next(
+        (
+            p
+            for p in (ROOT.parent.parent / "shared", ROOT.parent / "shared", Path("/work/shared"))
+            if (p / "bench/bids/tx_school_milk_bids.csv").exists()
+        ),
+        Path("/work/shared"),
+    )
+    / "bench/bids/tx_school_milk_bids.csv"
+)
 
 
 def timed(fn) -> float:  # noqa: ANN001
@@ -48,8 +56,11 @@ def bid_with(folder: Path, history: str) -> Path:
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--pg", help="also time the import on this PostgreSQL database URL (emptied first? no: "
-                                 "give an empty database)")
+    ap.add_argument(
+        "--pg",
+        help="also time the import on this PostgreSQL database URL (emptied first? no: "
+        "give an empty database)",
+    )
     ap.add_argument("--iterations", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
@@ -58,10 +69,16 @@ def main(argv: list[str]) -> int:
         targets = [("sqlite", str(folder / "bidassist.db"))] + ([("postgresql", args.pg)] if args.pg else [])
         for name, db in targets:
             with open_store(db, create=True) as store:
-                first = timed(lambda store=store: import_history(store, TEXAS, mapping={"buyer": "district"},
-                                                                 constants={"category": "school milk"}))
-                again = timed(lambda store=store: import_history(store, TEXAS, mapping={"buyer": "district"},
-                                                                 constants={"category": "school milk"}))
+                first = timed(
+                    lambda store=store: import_history(
+                        store, TEXAS, mapping={"buyer": "district"}, constants={"category": "school milk"}
+                    )
+                )
+                again = timed(
+                    lambda store=store: import_history(
+                        store, TEXAS, mapping={"buyer": "district"}, constants={"category": "school milk"}
+                    )
+                )
             print(f"texas import ({name}): {first:.2f} s first, {again:.2f} s again (target < 10 s)")
         csv_bid = load_bid(bid_with(folder, f"{{file: {TEXAS}, reference: median}}"))
         db_bid = load_bid(bid_with(folder, f"{{db: {folder / 'bidassist.db'}, reference: median}}"))
@@ -73,10 +90,14 @@ def main(argv: list[str]) -> int:
             t_csv.append(timed(lambda: price_bid(csv_bid, costs, iterations=args.iterations)))
             t_db.append(timed(lambda: price_bid(db_bid, costs, iterations=args.iterations)))
         a, b = statistics.median(t_csv), statistics.median(t_db)
-        same = (price_bid(csv_bid, costs, iterations=args.iterations).recommended ==
-                price_bid(db_bid, costs, iterations=args.iterations).recommended)
-        print(f"price, {args.iterations} iterations, median of {args.repeat}: CSV-fitted {a:.3f} s, "
-              f"store-fitted {b:.3f} s, ratio {b / a:.2f} (target ≤ 1.2); same recommendation: {same}")
+        same = (
+            price_bid(csv_bid, costs, iterations=args.iterations).recommended
+            == price_bid(db_bid, costs, iterations=args.iterations).recommended
+        )
+        print(
+            f"price, {args.iterations} iterations, median of {args.repeat}: CSV-fitted {a:.3f} s, "
+            f"store-fitted {b:.3f} s, ratio {b / a:.2f} (target ≤ 1.2); same recommendation: {same}"
+        )
     return 0
 
 

@@ -51,26 +51,57 @@ def engine_openings(reps: int, n: int) -> None:
     from bidassist.core.bidfile import Bid
     from bidassist.pricing.openings import Openings
 
-    for method in ({"method": "lowest_price"},
-                   {"method": "weighted_score", "price_weight": 30, "our_other_points": 60,
-                    "competitor_other_points": {"dist": "normal", "mean": 60, "sd": 4}}):
+    for method in (
+        {"method": "lowest_price"},
+        {
+            "method": "weighted_score",
+            "price_weight": 30,
+            "our_other_points": 60,
+            "competitor_other_points": {"dist": "normal", "mean": 60, "sd": 4},
+        },
+    ):
         base = None
         for sobol in (False, True):
-            bid = Bid.model_validate({
-                "tender": {"name": "t", "number": "1", "buyer": "b", "deadline": "2026-01-01",
-                           "bid_validity_days": 90},
-                "bidder": {"company": "c", "legal_representative": {"name": "x"}, "address": "a", "phone": "1"},
-                "pricing": {"sobol": sobol, "evaluation": method,
-                            "competitors": {"count": {"values": [3, 4, 5]}, "common_factor": 0.2,
-                                            "ratio": {"dist": "triangular", "low": 0.97, "mode": 1.1, "high": 1.35}}}})
+            bid = Bid.model_validate(
+                {
+                    "tender": {
+                        "name": "t",
+                        "number": "1",
+                        "buyer": "b",
+                        "deadline": "2026-01-01",
+                        "bid_validity_days": 90,
+                    },
+                    "bidder": {
+                        "company": "c",
+                        "legal_representative": {"name": "x"},
+                        "address": "a",
+                        "phone": "1",
+                    },
+                    "pricing": {
+                        "sobol": sobol,
+                        "evaluation": method,
+                        "competitors": {
+                            "count": {"values": [3, 4, 5]},
+                            "common_factor": 0.2,
+                            "ratio": {"dist": "triangular", "low": 0.97, "mode": 1.1, "high": 1.35},
+                        },
+                    },
+                }
+            )
             t = time.perf_counter()
-            est = np.array([Openings(bid, 100.0, n, np.random.SeedSequence(r)).p_win(np.array([104.0]))[0]
-                            for r in range(reps)])
+            est = np.array(
+                [
+                    Openings(bid, 100.0, n, np.random.SeedSequence(r)).p_win(np.array([104.0]))[0]
+                    for r in range(reps)
+                ]
+            )
             secs = (time.perf_counter() - t) / reps
             var = float(est.var(ddof=1))
             base = base or var
-            print(f"  engine {method['method']:14s} {'sobol' if sobol else 'plain':6s} sd {np.sqrt(var):.3e}  "
-                  f"variance ratio {base / var:6.2f}  {secs * 1000:6.1f} ms")
+            print(
+                f"  engine {method['method']:14s} {'sobol' if sobol else 'plain':6s} sd {np.sqrt(var):.3e}  "
+                f"variance ratio {base / var:6.2f}  {secs * 1000:6.1f} ms"
+            )
 
 
 def main() -> None:
@@ -88,7 +119,9 @@ def main() -> None:
             secs = (time.perf_counter() - t) / a.reps
             var = float(est.var(ddof=1))
             base = base or var
-            print(f"  {kind:16s} sd {np.sqrt(var):.3e}  variance ratio {base / var if var else float('inf'):8.2f}  {secs * 1000:6.1f} ms")
+            print(
+                f"  {kind:16s} sd {np.sqrt(var):.3e}  variance ratio {base / var if var else float('inf'):8.2f}  {secs * 1000:6.1f} ms"
+            )
     print(f"engine openings: n = {a.n:,}, {a.reps // 2} replications")
     engine_openings(a.reps // 2, a.n)
 

@@ -137,16 +137,24 @@ def score(contracts: list[dict], packs: list[Path] | None, split: str = "all") -
                 engine[p][cat].add(typ in types, gold)
                 base[p][cat].add(bool(baseline[cat].search(text)), gold)
     seconds = time.perf_counter() - t0
-    return {"engine": engine, "baseline": base, "contracts": len(contracts), "bytes": size,
-            "seconds": seconds}
+    return {
+        "engine": engine,
+        "baseline": base,
+        "contracts": len(contracts),
+        "bytes": size,
+        "seconds": seconds,
+    }
 
 
 def report(res: dict, part: str = "held_out") -> str:
     """The table of one part (tune = even-indexed, held_out = odd-indexed, all)."""
     names = {"tune": "tuning (even-indexed)", "held_out": "held-out (odd-indexed)", "all": "all"}
-    lines = [f"CUAD dev: {res['contracts']} contracts read, {res['bytes'] / 1e6:.1f} MB checked, "
-             f"engine run {res['seconds']:.1f} s ({res['bytes'] / 1e6 / max(res['seconds'], 1e-9):.2f} MB/s)",
-             f"contract level; tuned on even-indexed contracts; this table: {names[part]}", ""]
+    lines = [
+        f"CUAD dev: {res['contracts']} contracts read, {res['bytes'] / 1e6:.1f} MB checked, "
+        f"engine run {res['seconds']:.1f} s ({res['bytes'] / 1e6 / max(res['seconds'], 1e-9):.2f} MB/s)",
+        f"contract level; tuned on even-indexed contracts; this table: {names[part]}",
+        "",
+    ]
     head = f"{'CUAD category':36} {'gold':>4} | {'P':>5} {'R':>5} {'F1':>5} | {'base F1':>7} {'beats':>5}"
     lines += [head, "-" * len(head)]
     wins = 0
@@ -154,25 +162,40 @@ def report(res: dict, part: str = "held_out") -> str:
     for cat in CATEGORY_TYPES:
         e, b = res["engine"][part][cat], res["baseline"][part][cat]
         wins += e.f1 > b.f1
-        lines.append(f"{cat:36} {e.tp + e.fn:4d} | {e.precision:5.2f} {e.recall:5.2f} {e.f1:5.2f} | "
-                     f"{b.f1:7.2f} {'yes' if e.f1 > b.f1 else 'NO':>5}")
+        lines.append(
+            f"{cat:36} {e.tp + e.fn:4d} | {e.precision:5.2f} {e.recall:5.2f} {e.f1:5.2f} | "
+            f"{b.f1:7.2f} {'yes' if e.f1 > b.f1 else 'NO':>5}"
+        )
     mean = sum(res["engine"][part][c].f1 for c in CATEGORY_TYPES) / n
     mean_b = sum(res["baseline"][part][c].f1 for c in CATEGORY_TYPES) / n
-    lines += ["", f"mean contract-level F1 ({names[part]}): engine {mean:.2f} vs keyword baseline {mean_b:.2f}; "
-                  f"engine beats the baseline in {wins}/{n} categories"]
+    lines += [
+        "",
+        f"mean contract-level F1 ({names[part]}): engine {mean:.2f} vs keyword baseline {mean_b:.2f}; "
+        f"engine beats the baseline in {wins}/{n} categories",
+    ]
     return "\n".join(lines)
 
 
 def as_json(res: dict) -> dict:
-    out = {"contracts": res["contracts"], "bytes": res["bytes"], "seconds": round(res["seconds"], 2),
-           "categories": {}}
+    out = {
+        "contracts": res["contracts"],
+        "bytes": res["bytes"],
+        "seconds": round(res["seconds"], 2),
+        "categories": {},
+    }
     for cat in CATEGORY_TYPES:
         entry = {"type": CATEGORY_TYPES[cat], "baseline_regex": BASELINE[cat]}
         for who in ("engine", "baseline"):
             for part in ("tune", "held_out", "all"):
                 c = res[who][part][cat]
-                entry[f"{who}_{part}"] = {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": round(c.precision, 3),
-                                          "recall": round(c.recall, 3), "f1": round(c.f1, 3)}
+                entry[f"{who}_{part}"] = {
+                    "tp": c.tp,
+                    "fp": c.fp,
+                    "fn": c.fn,
+                    "precision": round(c.precision, 3),
+                    "recall": round(c.recall, 3),
+                    "f1": round(c.f1, 3),
+                }
         out["categories"][cat] = entry
     return out
 
@@ -183,8 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N contracts")
     ap.add_argument("--packs", type=Path, action="append", help="pack folder(s) (default: checklists/en)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    ap.add_argument("--split", choices=("tune", "held_out", "all"), default="tune",
-                    help="which contracts: tune (even-indexed, default), held_out (odd-indexed) or all")
+    ap.add_argument(
+        "--split",
+        choices=("tune", "held_out", "all"),
+        default="tune",
+        help="which contracts: tune (even-indexed, default), held_out (odd-indexed) or all",
+    )
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"error: {args.data}: CUAD data not found", file=sys.stderr)

@@ -37,7 +37,9 @@ def make_contract(seed: int) -> list[str]:
         article += 1
         lines.append(f"第{article}条 条款{article}")
         for sub in range(1, rnd.randint(2, 6)):
-            lines.append(f"{article}.{sub} " + rnd.choice(BODY).format(a=rnd.randint(1, 90), b=rnd.randint(1, 30)))
+            lines.append(
+                f"{article}.{sub} " + rnd.choice(BODY).format(a=rnd.randint(1, 90), b=rnd.randint(1, 30))
+            )
             if rnd.random() < 0.4:
                 lines.append(rnd.choice(BODY).format(a=5, b=10))
     return lines
@@ -81,10 +83,14 @@ def main() -> None:
         ours_docx = timed(read_contract, docxs)
         rss2 = rss_mb()
     print(f"{n} contracts, {mb:.1f} MB of text ({mb / n * 1000:.0f} KB each)")
-    print(f"txt : read_contract {mb / ours_txt:7.1f} MB/s | baseline read+splitlines {mb / base_txt:7.1f} MB/s "
-          f"| ratio {base_txt / ours_txt:.3f}x")
-    print(f"docx: read_contract {mb / ours_docx:7.1f} MB/s | baseline python-docx paragraphs "
-          f"{mb / base_docx:7.1f} MB/s | ratio {base_docx / ours_docx:.2f}x")
+    print(
+        f"txt : read_contract {mb / ours_txt:7.1f} MB/s | baseline read+splitlines {mb / base_txt:7.1f} MB/s "
+        f"| ratio {base_txt / ours_txt:.3f}x"
+    )
+    print(
+        f"docx: read_contract {mb / ours_docx:7.1f} MB/s | baseline python-docx paragraphs "
+        f"{mb / base_docx:7.1f} MB/s | ratio {base_docx / ours_docx:.2f}x"
+    )
     print(f"max RSS: {rss0:.0f} MB before, {rss1:.0f} MB after txt, {rss2:.0f} MB after docx")
 
 

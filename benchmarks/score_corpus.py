@@ -34,8 +34,11 @@ DEFAULT = [ROOT / "tests" / "checklist" / "corpus_zh", ROOT / "tests" / "checkli
 
 
 def read_items(path: Path) -> list[dict]:
-    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml", ".jsonl")) if path.is_dir() \
+    files = (
+        sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml", ".jsonl"))
+        if path.is_dir()
         else [path]
+    )
     items: list[dict] = []
     for f in files:
         if f.suffix == ".jsonl":
@@ -50,14 +53,22 @@ def read_items(path: Path) -> list[dict]:
             if not isinstance(row, dict) or "text" not in row or row.get("label") not in ("trap", "twin"):
                 continue
             cats = row.get("categories") or [row.get("category")]
-            items.append({"text": row["text"], "label": row["label"], "categories": [c for c in cats if c],
-                          "language": row.get("language", lang), "where": f"{f.name}#{i}"})
+            items.append(
+                {
+                    "text": row["text"],
+                    "label": row["label"],
+                    "categories": [c for c in cats if c],
+                    "language": row.get("language", lang),
+                    "where": f"{f.name}#{i}",
+                }
+            )
     return items
 
 
 def score(items: list[dict], rules) -> dict[str, dict]:
-    table: dict[str, dict] = defaultdict(lambda: {"traps": 0, "hit": 0, "twins": 0, "fp": 0, "misses": [],
-                                                  "false": []})
+    table: dict[str, dict] = defaultdict(
+        lambda: {"traps": 0, "hit": 0, "twins": 0, "fp": 0, "misses": [], "false": []}
+    )
     for item in items:
         langs = {item["language"]} if item["language"] in ("zh", "en") else None
         findings, _ = check_unit(Unit(text=item["text"]), rules, languages=langs)

@@ -57,7 +57,9 @@ def _refusal_ok(exc: BidassistError) -> bool:
     """Every problem names a place (a sheet or cell) and a reason, and the refusal says the fix
     (in each problem or in the error's closing line)."""
     problems = exc.problems
-    fixed = any(k in exc.message for k in _FIXES) or all(any(k in p.message for k in _FIXES) for p in problems)
+    fixed = any(k in exc.message for k in _FIXES) or all(
+        any(k in p.message for k in _FIXES) for p in problems
+    )
     return bool(problems) and fixed and all(p.where and len(p.message) > 10 for p in problems)
 
 
@@ -85,7 +87,11 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
     except BidassistError as exc:
         first = str(exc.problems[0]) if exc.problems else str(exc)
         if expect == "refuse" or (inconsistent and any("stated total" in p.message for p in exc.problems)):
-            return ("refused rightly", "") if _refusal_ok(exc) else ("miss", f"refusal lacks sheet/reason/fix: {first}")
+            return (
+                ("refused rightly", "")
+                if _refusal_ok(exc)
+                else ("miss", f"refusal lacks sheet/reason/fix: {first}")
+            )
         return "miss", f"refused: {first[:300]}"
     except Exception as exc:  # noqa: BLE001 - a crash is what is being counted
         tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
@@ -93,9 +99,14 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
     n = len(result.model.lines)
     total = result.model.totals.likely
     if expect == "refuse":
-        return "miss", f"imported ({n} lines, {total}) but should be refused: {entry.get('refuse_reason', '')}"
+        return (
+            "miss",
+            f"imported ({n} lines, {total}) but should be refused: {entry.get('refuse_reason', '')}",
+        )
     want_n, want_total = entry.get("lines"), _dec(entry.get("lines_total"))
-    right = (want_n is None or n == want_n) and (want_total is None or abs(total - want_total) <= Decimal("0.05"))
+    right = (want_n is None or n == want_n) and (
+        want_total is None or abs(total - want_total) <= Decimal("0.05")
+    )
     if not right:
         return "silently wrong", f"{n} lines, total {total}; expected {want_n} lines, {want_total}"
     rec = result.reconciliation
@@ -107,8 +118,9 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path,
-                    default=Path(os.environ.get("BIDASSIST_COST_CORPUS", "/work/corpus/costs")))
+    ap.add_argument(
+        "--corpus", type=Path, default=Path(os.environ.get("BIDASSIST_COST_CORPUS", "/work/corpus/costs"))
+    )
     ap.add_argument("--manifest", type=Path, default=ROOT / "benchmarks/corpora/costs/manifest.yaml")
     ap.add_argument("--split", choices=("dev", "heldout", "heldout2", "all"), default="dev")
     args = ap.parse_args(argv)
@@ -128,9 +140,11 @@ def main(argv: list[str] | None = None) -> int:
                 misses.append(f"  {outcome:15} {entry.get('id')}: {detail}")
         n = len(chosen) or 1
         right = counts["correct"] + counts["refused rightly"]
-        print(f"split {split}: {len(chosen)} workbooks — right {right} ({100 * right / n:.0f} %): "
-              f"correct {counts['correct']}, refused rightly {counts['refused rightly']}; "
-              f"silently wrong {counts['silently wrong']}, crashes {counts['crash']}, other misses {counts['miss']}")
+        print(
+            f"split {split}: {len(chosen)} workbooks — right {right} ({100 * right / n:.0f} %): "
+            f"correct {counts['correct']}, refused rightly {counts['refused rightly']}; "
+            f"silently wrong {counts['silently wrong']}, crashes {counts['crash']}, other misses {counts['miss']}"
+        )
         for line in misses:
             print(line)
     return 0

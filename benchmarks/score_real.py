@@ -71,8 +71,16 @@ class Tally:
     alarms: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
-        for k in ("traps", "caught", "findings", "correct", "lookalike_fp", "false_alarms", "lookalikes",
-                  "lookalikes_flagged"):
+        for k in (
+            "traps",
+            "caught",
+            "findings",
+            "correct",
+            "lookalike_fp",
+            "false_alarms",
+            "lookalikes",
+            "lookalikes_flagged",
+        ):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
 
@@ -81,8 +89,11 @@ def check_document(text: str, name: str, rules, we: str | None) -> list[tuple[Un
     units = units_from_clauses(split_clauses(text_blocks(text, name)))
     result = run_units(units, rules, name=name, we=we)
     by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in units}
-    return [(by_text[(f.clause, f.text)], f) for f in result.findings
-            if f.category not in SKIP and (f.clause, f.text) in by_text]
+    return [
+        (by_text[(f.clause, f.text)], f)
+        for f in result.findings
+        if f.category not in SKIP and (f.clause, f.text) in by_text
+    ]
 
 
 def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) -> dict[str, Tally]:
@@ -120,11 +131,21 @@ def documents(corpus: Path, split: str):
         if split != "all" and labels.get("split") != split:
             continue
         stem = labels_path.name.replace(".labels.yaml", "")
-        text_path = next((labels_path.with_name(stem + ext) for ext in TEXT_SUFFIXES
-                          if labels_path.with_name(stem + ext).exists()), None)
+        text_path = next(
+            (
+                labels_path.with_name(stem + ext)
+                for ext in TEXT_SUFFIXES
+                if labels_path.with_name(stem + ext).exists()
+            ),
+            None,
+        )
         if text_path is None:
             continue
-        lang = labels_path.parent.name if labels_path.parent.name in ("zh", "en") else labels.get("language", "?")
+        lang = (
+            labels_path.parent.name
+            if labels_path.parent.name in ("zh", "en")
+            else labels.get("language", "?")
+        )
         yield lang, labels, text_path
 
 
@@ -134,24 +155,30 @@ def ratio(a: int, b: int) -> str:
 
 def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
     print(f"\n{title}")
-    print(f"{'category':30} {'traps':>5} {'caught':>6} {'recall':>6} {'finds':>5} {'right':>5} {'look':>4} "
-          f"{'false':>5} {'prec':>5} {'looks':>5} {'LA-FP':>5}")
+    print(
+        f"{'category':30} {'traps':>5} {'caught':>6} {'recall':>6} {'finds':>5} {'right':>5} {'look':>4} "
+        f"{'false':>5} {'prec':>5} {'looks':>5} {'LA-FP':>5}"
+    )
     total = Tally()
     for cat in sorted(table):
         r = table[cat]
         total.add(r)
-        print(f"{cat:30} {r.traps:>5} {r.caught:>6} {ratio(r.caught, r.traps):>6} {r.findings:>5} {r.correct:>5} "
-              f"{r.lookalike_fp:>4} {r.false_alarms:>5} {ratio(r.correct, r.findings):>5} {r.lookalikes:>5} "
-              f"{ratio(r.lookalikes_flagged, r.lookalikes):>5}")
+        print(
+            f"{cat:30} {r.traps:>5} {r.caught:>6} {ratio(r.caught, r.traps):>6} {r.findings:>5} {r.correct:>5} "
+            f"{r.lookalike_fp:>4} {r.false_alarms:>5} {ratio(r.correct, r.findings):>5} {r.lookalikes:>5} "
+            f"{ratio(r.lookalikes_flagged, r.lookalikes):>5}"
+        )
         if verbose:
             for m in r.misses:
                 print(f"      missed: {m}")
             for a in r.alarms:
                 print(f"      false alarm: {a}")
     t = total
-    print(f"{'TOTAL':30} {t.traps:>5} {t.caught:>6} {ratio(t.caught, t.traps):>6} {t.findings:>5} {t.correct:>5} "
-          f"{t.lookalike_fp:>4} {t.false_alarms:>5} {ratio(t.correct, t.findings):>5} {t.lookalikes:>5} "
-          f"{ratio(t.lookalikes_flagged, t.lookalikes):>5}")
+    print(
+        f"{'TOTAL':30} {t.traps:>5} {t.caught:>6} {ratio(t.caught, t.traps):>6} {t.findings:>5} {t.correct:>5} "
+        f"{t.lookalike_fp:>4} {t.false_alarms:>5} {ratio(t.correct, t.findings):>5} {t.lookalikes:>5} "
+        f"{ratio(t.lookalikes_flagged, t.lookalikes):>5}"
+    )
     return total
 
 
@@ -170,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     docs: dict[str, list[str]] = defaultdict(list)
     for lang, labels, text_path in documents(args.corpus, args.split):
         doc_id = labels.get("id", text_path.stem)
-        found = check_document(text_path.read_text(encoding="utf-8"), text_path.name, rules,
-                               labels.get("supplier_party"))
+        found = check_document(
+            text_path.read_text(encoding="utf-8"), text_path.name, rules, labels.get("supplier_party")
+        )
         for cat, row in score_document(labels, found, doc_id).items():
             mine = by_lang[lang][cat]
             mine.add(row)
@@ -182,8 +210,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.corpus}: no labelled documents in split {args.split}")
         return 0
     for lang in sorted(by_lang):
-        print_table(f"{args.corpus.name} · {lang} · split {args.split} · {len(docs[lang])} documents: "
-                    f"{', '.join(docs[lang])}", by_lang[lang], args.verbose)
+        print_table(
+            f"{args.corpus.name} · {lang} · split {args.split} · {len(docs[lang])} documents: "
+            f"{', '.join(docs[lang])}",
+            by_lang[lang],
+            args.verbose,
+        )
     return 0
 
 

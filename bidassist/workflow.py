@@ -40,8 +40,10 @@ def resolve_bid_price(bid: Bid, costs: CostModel, *, recommended: Decimal | None
     if recommended is not None:
         return recommended
     if bid.pricing is None:
-        raise InputError("no price: give offer.price, or a pricing section to recommend one",
-                         f"{bid.source or 'bid file'}: offer.price")
+        raise InputError(
+            "no price: give offer.price, or a pricing section to recommend one",
+            f"{bid.source or 'bid file'}: offer.price",
+        )
     from bidassist.pricing import price_bid
 
     return price_bid(bid, costs).recommended.price
@@ -103,8 +105,9 @@ def _decide(bid_file: Path, store_path: Path, checked, console: Console) -> str 
     return decided.decision.verdict
 
 
-def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
-                 console: Console | None = None) -> MainJobResult:
+def run_main_job(
+    bid_file: Path, out_dir: Path, *, force: bool = False, console: Console | None = None
+) -> MainJobResult:
     """Load the bid, import its costs, price it, write its documents and check its contract.
     Outputs go to `out_dir`; nothing existing is overwritten unless `force`."""
     from bidassist.checklist import check_contract
@@ -126,9 +129,11 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
     costs = load_costs(bid)
     model = costs.model
     totals = model.totals
-    console.print(f"{len(model.lines)} cost lines from {model.source or 'the bid file'}; "
-                  f"likely direct cost {bid.tender.currency} {format_money(totals.likely)} "
-                  f"(low {format_money(totals.low)}, high {format_money(totals.high)})")
+    console.print(
+        f"{len(model.lines)} cost lines from {model.source or 'the bid file'}; "
+        f"likely direct cost {bid.tender.currency} {format_money(totals.likely)} "
+        f"(low {format_money(totals.low)}, high {format_money(totals.high)})"
+    )
     for w in costs.warnings:
         console.print(f"[yellow]warning:[/] {escape(str(w))}")
 
@@ -138,12 +143,17 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
 
         with Progress(console=console, transient=True) as progress:
             task = progress.add_task("simulating", total=bid.pricing.iterations)
-            priced = price_bid(bid, model, progress=lambda done, total: progress.update(
-                task, completed=done, total=total))
+            priced = price_bid(
+                bid, model, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            )
         print_price_table(priced, console, currency=bid.tender.currency)
-        result.files.append(atomic_write_text(
-            out_dir / "price.json", json.dumps(priced.to_json(), ensure_ascii=False, indent=2),
-            force=force))
+        result.files.append(
+            atomic_write_text(
+                out_dir / "price.json",
+                json.dumps(priced.to_json(), ensure_ascii=False, indent=2),
+                force=force,
+            )
+        )
         result.files.append(write_price_xlsx(priced, out_dir / "price_report.xlsx", force=force))
         console.print(str(record_price(out_dir / STORE_NAME, bid, priced.to_json())))
         recommended = priced.recommended.price
@@ -153,8 +163,10 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
     result.price = price
 
     console.print(Rule("4 · 投标文件 Tender documents"))
-    console.print(f"bid price 投标报价: {bid.tender.currency} {format_money(price)}"
-                  + (f"  人民币{rmb_upper(price)}" if bid.tender.currency == "CNY" else ""))
+    console.print(
+        f"bid price 投标报价: {bid.tender.currency} {format_money(price)}"
+        + (f"  人民币{rmb_upper(price)}" if bid.tender.currency == "CNY" else "")
+    )
     report = render_documents(bid, model, price, out_dir / "documents", force=force)
     for check in report.checks:
         if check.severity != "ok":
@@ -167,21 +179,28 @@ def run_main_job(bid_file: Path, out_dir: Path, *, force: bool = False,
     checked = None
     if bid.contract is not None:
         console.print(Rule("5 · 合同审查 Contract check"))
-        checked = check_contract(bid.contract.file, against=bid.contract.against,
-                                 waivers=bid.contract.waivers)
+        checked = check_contract(
+            bid.contract.file, against=bid.contract.against, waivers=bid.contract.waivers
+        )
         print_check_result(checked, console)
-        console.print(str(record_review(out_dir / STORE_NAME, bid.contract.file, checked.to_json(),
-                                        customer=bid.tender.buyer)))
+        console.print(
+            str(
+                record_review(
+                    out_dir / STORE_NAME, bid.contract.file, checked.to_json(), customer=bid.tender.buyer
+                )
+            )
+        )
         result.findings = len(checked.findings)
         from bidassist.reports.check_docx import annotate_docx
         from bidassist.reports.check_json import render_json
         from bidassist.reports.check_md import render_md
 
-        result.files.append(atomic_write_text(
-            out_dir / "contract_review.json",
-            render_json(checked), force=force))
-        result.files.append(atomic_write_text(out_dir / "contract_review.md",
-                                              render_md(checked), force=force))
+        result.files.append(
+            atomic_write_text(out_dir / "contract_review.json", render_json(checked), force=force)
+        )
+        result.files.append(
+            atomic_write_text(out_dir / "contract_review.md", render_md(checked), force=force)
+        )
         if bid.contract.file.suffix.lower() in (".docx", ".docm"):
             annotated = out_dir / "contract_annotated.docx"
             count = annotate_docx(bid.contract.file, checked, annotated, force=force)

@@ -13,8 +13,14 @@ from bidassist.store import open_store
 from bidassist.store.entities import Directory
 
 
-def assess_store(db: str | None = None, *, as_of: dt.date | None = None, profile: Profile | Path | None = None,
-                 by_group: bool = False, beside: Path | None = None) -> Assessment:
+def assess_store(
+    db: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    profile: Profile | Path | None = None,
+    by_group: bool = False,
+    beside: Path | None = None,
+) -> Assessment:
     """Every customer in the store: value, tier and flags, as of a date (default: today)."""
     prof = profile if isinstance(profile, Profile) else load_profile(profile)
     with open_store(db, beside=beside) as store:
@@ -34,4 +40,6 @@ def find_account(result: Assessment, key: str) -> Account:
     """An account by its key (the customer's store name, or a group name)."""
     if key in result.accounts:
         return result.accounts[key]
-    raise InputError(f"no customer or group {key!r} in the store; `bidassist accounts list` shows them", "CUSTOMER")
+    raise InputError(
+        f"no customer or group {key!r} in the store; `bidassist accounts list` shows them", "CUSTOMER"
+    )

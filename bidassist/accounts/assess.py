@@ -55,8 +55,13 @@ def assess(book: Book, profile: Profile, *, by_group: bool = False) -> Assessmen
     accounts = {}
     for v in values:
         place = places[v.key]
-        flags = (one_off(v, place, rm, book, profile), volume_without_profit(v, place, profile),
-                 squeezer(v, profile), defection(v, book, profile))
-        accounts[v.key] = Account(value=v, place=place, flags=tuple(f for f in flags if f),
-                                  p_alive=rm.p_alive.get(v.key))
+        flags = (
+            one_off(v, place, rm, book, profile),
+            volume_without_profit(v, place, profile),
+            squeezer(v, profile),
+            defection(v, book, profile),
+        )
+        accounts[v.key] = Account(
+            value=v, place=place, flags=tuple(f for f in flags if f), p_alive=rm.p_alive.get(v.key)
+        )
     return Assessment(accounts=accounts, repeat_model=rm, by_group=by_group)

@@ -55,8 +55,10 @@ class Summary:
         bad = (xs < 0) | (ts < 0) | (ts > Ts + 1e-9) | ((xs == 0) & (ts > 0)) | ~np.isfinite(xs + ts + Ts)
         if bad.any():
             i = int(np.argmax(bad))
-            raise InputError(f"BG/NBD: customer {i}: need 0 ≤ t_x ≤ T and t_x = 0 when x = 0 "
-                             f"(x={xs[i]}, t_x={ts[i]}, T={Ts[i]})")
+            raise InputError(
+                f"BG/NBD: customer {i}: need 0 ≤ t_x ≤ T and t_x = 0 when x = 0 "
+                f"(x={xs[i]}, t_x={ts[i]}, T={Ts[i]})"
+            )
         return cls(xs, ts, Ts)
 
 
@@ -120,20 +122,23 @@ def _dropout_odds(m: BGNBD, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np
     for x = 0 in the published model; computed in logs to stay finite."""
     k = m._shift
     with np.errstate(divide="ignore", invalid="ignore"):
-        log_odds = (np.log(m.a) - np.log(m.b + x - 1 + k)
-                    + (m.r + x) * (np.log(m.alpha + T) - np.log(m.alpha + t_x)))
+        log_odds = (
+            np.log(m.a) - np.log(m.b + x - 1 + k) + (m.r + x) * (np.log(m.alpha + T) - np.log(m.alpha + t_x))
+        )
     return np.where((x > 0) | (k == 1), np.exp(log_odds), 0.0)
 
 
-def _negative_ll(log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray,
-                 weight: np.ndarray, k: int) -> float:
+def _negative_ll(
+    log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, T: np.ndarray, weight: np.ndarray, k: int
+) -> float:
     r, alpha, a, b = np.exp(log_params)
     a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
     a2 = betaln(a, b + x + k) - betaln(a, b)
     a3 = -(r + x) * np.log(alpha + T)
     with np.errstate(divide="ignore", invalid="ignore"):
-        a4 = np.where((x > 0) | (k == 1),
-                      np.log(a) - np.log(b + x - 1 + k) - (r + x) * np.log(alpha + t_x), -np.inf)
+        a4 = np.where(
+            (x > 0) | (k == 1), np.log(a) - np.log(b + x - 1 + k) - (r + x) * np.log(alpha + t_x), -np.inf
+        )
     ll = a1 + a2 + np.logaddexp(a3, a4)
     total = float(-(weight * ll).sum())
     return total if np.isfinite(total) else np.inf
@@ -153,16 +158,23 @@ def fit(summary: Summary, variant: str = "bg") -> BGNBD:
     uniq, counts = np.unique(triples, axis=0, return_counts=True)
     args = (uniq[:, 0], uniq[:, 1], uniq[:, 2], counts.astype(float), 1 if variant == "mbg" else 0)
     with np.errstate(all="ignore"):
-        res = minimize(_negative_ll, _START, args=args, method="L-BFGS-B", bounds=_LOG_BOUNDS,
-                       options={"maxiter": _MAX_ITER, "gtol": _GTOL})
+        res = minimize(
+            _negative_ll,
+            _START,
+            args=args,
+            method="L-BFGS-B",
+            bounds=_LOG_BOUNDS,
+            options={"maxiter": _MAX_ITER, "gtol": _GTOL},
+        )
     if not np.isfinite(res.fun):
         raise InputError("BG/NBD: the likelihood could not be evaluated on these histories")
     r, alpha, a, b = (float(v) for v in np.exp(res.x))
     return BGNBD(r=r, alpha=alpha, a=a, b=b, log_likelihood=-float(res.fun), n_customers=n, variant=variant)
 
 
-def summarise(orders: Sequence[tuple[str, dt.date]], end: dt.date, *, unit_days: float = 7.0
-              ) -> tuple[list[str], Summary]:
+def summarise(
+    orders: Sequence[tuple[str, dt.date]], end: dt.date, *, unit_days: float = 7.0
+) -> tuple[list[str], Summary]:
     """Orders (customer, date) up to `end` → the customers in first-order order and their
     (x, t_x, T) in units of `unit_days` (weeks by default). Orders on one day count as one; orders
     after `end` are ignored."""

@@ -57,7 +57,9 @@ def as_customer_pays(bid: Bid, account: Account | None, profile: Profile) -> tup
     notes: list[str] = []
     p = priced.pricing
     if p is None:
-        raise InputError("the bid file has no pricing section; decide needs a price", str(bid.source or "bid file"))
+        raise InputError(
+            "the bid file has no pricing section; decide needs a price", str(bid.source or "bid file")
+        )
     tier = account.place.tier if account else "C"
     floor = float(profile.margin_floor.of(tier))
     if floor > p.policy.min_margin:
@@ -68,15 +70,20 @@ def as_customer_pays(bid: Bid, account: Account | None, profile: Profile) -> tup
         days = int(Decimal(dso).quantize(Decimal(1), ROUND_HALF_UP))
         for m in p.payment_terms.milestones:
             if days > m.days:
-                notes.append(f"milestone {m.name or m.share}: paid after {days} days (actual DSO) instead of {m.days}")
+                notes.append(
+                    f"milestone {m.name or m.share}: paid after {days} days (actual DSO) instead of {m.days}"
+                )
                 m.days = days
     return priced, notes
 
 
 def traps_of(checked: CheckResult) -> list[ContractTrap]:
     """The high- and medium-severity findings of a contract review."""
-    return [ContractTrap(f.category, f.severity, f.clause, f.message_in("en"), f.fallback_in("en"))
-            for f in checked.findings if f.severity in ("high", "medium")]
+    return [
+        ContractTrap(f.category, f.severity, f.clause, f.message_in("en"), f.fallback_in("en"))
+        for f in checked.findings
+        if f.severity in ("high", "medium")
+    ]
 
 
 def contract_traps(bid: Bid) -> list[ContractTrap]:
@@ -85,10 +92,14 @@ def contract_traps(bid: Bid) -> list[ContractTrap]:
         return []
     from bidassist.checklist import check_contract
 
-    return traps_of(check_contract(bid.contract.file, against=bid.contract.against, waivers=bid.contract.waivers))
+    return traps_of(
+        check_contract(bid.contract.file, against=bid.contract.against, waivers=bid.contract.waivers)
+    )
 
 
-def _account(bid: Bid, db: str | None, as_of: dt.date, profile: Profile) -> tuple[str, Account | None, list[str]]:
+def _account(
+    bid: Bid, db: str | None, as_of: dt.date, profile: Profile
+) -> tuple[str, Account | None, list[str]]:
     beside = bid.source.parent if bid.source else None
     buyer = bid.tender.buyer
     try:
@@ -110,15 +121,29 @@ def _view(bid: Bid, priced_bid: Bid, costs: CostModel, iterations: int | None) -
     break_even = Decimal(repr(economics(priced_bid, costs).break_even)).quantize(CENT, ROUND_HALF_UP)
     terms = priced_bid.pricing.payment_terms if priced_bid.pricing else None
     nominal = weighted_days(bid.pricing.payment_terms if bid.pricing else None)
-    view = PricingView(price=r.price, p_win=r.p_win, expected_profit=r.expected_profit, margin=r.margin,
-                       break_even=break_even, nominal_days=nominal, priced_days=weighted_days(terms),
-                       status=result.decision.status, status_reason=result.decision.reason)
+    view = PricingView(
+        price=r.price,
+        p_win=r.p_win,
+        expected_profit=r.expected_profit,
+        margin=r.margin,
+        break_even=break_even,
+        nominal_days=nominal,
+        priced_days=weighted_days(terms),
+        status=result.decision.status,
+        status_reason=result.decision.reason,
+    )
     return view, result.decision.status
 
 
-def decide_bid(bid_file: Path, *, db: str | None = None, profile: Profile | Path | None = None,
-               as_of: dt.date | None = None, iterations: int | None = None,
-               review: CheckResult | None = None) -> BidDecision:
+def decide_bid(
+    bid_file: Path,
+    *,
+    db: str | None = None,
+    profile: Profile | Path | None = None,
+    as_of: dt.date | None = None,
+    iterations: int | None = None,
+    review: CheckResult | None = None,
+) -> BidDecision:
     """Bid / bid with conditions / no-bid for the tender in `bid_file`, with its reasons.
     `review`: the draft contract's review when the caller has it already (else it is checked)."""
     prof = profile if isinstance(profile, Profile) else load_profile(profile)
@@ -130,6 +155,12 @@ def decide_bid(bid_file: Path, *, db: str | None = None, profile: Profile | Path
     traps = traps_of(review) if review is not None else contract_traps(bid)
     decision = decide(account, view, traps, prof)
     if notes:
-        decision = Decision(decision.verdict, decision.reasons, decision.conditions, (*notes, *decision.notes),
-                            decision.margin_floor, decision.min_price)
+        decision = Decision(
+            decision.verdict,
+            decision.reasons,
+            decision.conditions,
+            (*notes, *decision.notes),
+            decision.margin_floor,
+            decision.min_price,
+        )
     return BidDecision(decision, name, account, view, status, tuple(adjustments), tuple(traps))

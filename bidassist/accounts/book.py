@@ -105,7 +105,9 @@ class Book:
         invoice_ids = {i.id for i in self.invoices}
         for rec in (*self.orders, *self.invoices, *self.tenders, *self.findings):
             if rec.customer_id not in self._index:
-                raise InputError(f"{type(rec).__name__.lower()} {rec.id}: unknown customer {rec.customer_id!r}")
+                raise InputError(
+                    f"{type(rec).__name__.lower()} {rec.id}: unknown customer {rec.customer_id!r}"
+                )
         for r in self.receipts:
             if r.invoice_id not in invoice_ids:
                 raise InputError(f"receipt {r.id}: unknown invoice {r.invoice_id!r}")
@@ -144,7 +146,8 @@ class Book:
             invoices=tuple(sorted(inv, key=lambda i: i.date)),
             receipts=tuple(r for r in self.receipts if r.invoice_id in inv_ids),
             tenders=tuple(sorted((t for t in self.tenders if t.customer_id in keep), key=lambda t: t.date)),
-            findings=tuple(f for f in self.findings if f.customer_id in keep))
+            findings=tuple(f for f in self.findings if f.customer_id in keep),
+        )
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,9 @@ def _account_reasons(account: Account | None, profile: Profile) -> tuple[list[st
         if flag.name not in profile.decide.no_bid_flags:
             notes.append(line)
         elif account.place.tier == "A":
-            conditions.append(f"tier A but {line} — bid only at the tier C margin floor and with its traps struck")
+            conditions.append(
+                f"tier A but {line} — bid only at the tier C margin floor and with its traps struck"
+            )
         else:
             blocking.append(line)
     return blocking, conditions, notes
@@ -90,9 +92,11 @@ def _payment_condition(account: Account | None, view: PricingView, profile: Prof
     if dso is None or view.nominal_days is None:
         return None
     if dso > view.nominal_days + profile.decide.dso_over_terms_days:
-        return (f"negotiate payment terms: this customer pays in {dso:.0f} days on average against "
-                f"{view.nominal_days:.0f} in the contract (priced at {view.priced_days or dso:.0f} days); ask for "
-                f"a larger advance or payment against delivery, and interest on late payment")
+        return (
+            f"negotiate payment terms: this customer pays in {dso:.0f} days on average against "
+            f"{view.nominal_days:.0f} in the contract (priced at {view.priced_days or dso:.0f} days); ask for "
+            f"a larger advance or payment against delivery, and interest on late payment"
+        )
     return None
 
 
@@ -107,17 +111,23 @@ def _clause_conditions(traps: list[ContractTrap]) -> list[str]:
     return out
 
 
-def decide(account: Account | None, view: PricingView, traps: list[ContractTrap], profile: Profile) -> Decision:
+def decide(
+    account: Account | None, view: PricingView, traps: list[ContractTrap], profile: Profile
+) -> Decision:
     blocking, flag_conditions, notes = _account_reasons(account, profile)
     blocking += _pricing_reasons(view, profile)
     dso = account.value.payments.dso if account else None
     if dso is not None and dso > profile.decide.max_dso_days:
-        blocking.append(f"this customer takes {dso:.0f} days to pay on average (policy: at most "
-                        f"{profile.decide.max_dso_days})")
+        blocking.append(
+            f"this customer takes {dso:.0f} days to pay on average (policy: at most "
+            f"{profile.decide.max_dso_days})"
+        )
     highs = [t for t in traps if t.severity == HIGH and t.category not in RESTORE]
     if len(highs) > profile.decide.max_high_findings:
-        blocking.append(f"{len(highs)} high-severity traps in the draft contract "
-                        f"(more than {profile.decide.max_high_findings})")
+        blocking.append(
+            f"{len(highs)} high-severity traps in the draft contract "
+            f"(more than {profile.decide.max_high_findings})"
+        )
     tier = account.place.tier if account else "C"
     if flag_conditions:
         tier = "C"
@@ -126,14 +136,24 @@ def decide(account: Account | None, view: PricingView, traps: list[ContractTrap]
     min_price = (cost * (1 + floor)).quantize(CENT, ROUND_HALF_UP)
     conditions = list(flag_conditions)
     if view.price < min_price:
-        conditions.append(f"margin floor: tier {tier} needs {floor:.0%} over expected cost, a price of at "
-                          f"least {min_price} (recommended {view.price})")
+        conditions.append(
+            f"margin floor: tier {tier} needs {floor:.0%} over expected cost, a price of at "
+            f"least {min_price} (recommended {view.price})"
+        )
     pay = _payment_condition(account, view, profile)
     if pay:
         conditions.append(pay)
     conditions += _clause_conditions(traps)
     verdict: Verdict = "no_bid" if blocking else ("bid_with_conditions" if conditions else "bid")
-    reasons = blocking or [f"P(win) {view.p_win:.1%}, expected profit {view.expected_profit}, "
-                           f"margin {view.margin:.1%} at {view.price}"]
-    return Decision(verdict=verdict, reasons=tuple(reasons), conditions=tuple(conditions),
-                    notes=tuple(notes), margin_floor=float(floor), min_price=min_price)
+    reasons = blocking or [
+        f"P(win) {view.p_win:.1%}, expected profit {view.expected_profit}, "
+        f"margin {view.margin:.1%} at {view.price}"
+    ]
+    return Decision(
+        verdict=verdict,
+        reasons=tuple(reasons),
+        conditions=tuple(conditions),
+        notes=tuple(notes),
+        margin_floor=float(floor),
+        min_price=min_price,
+    )

@@ -60,8 +60,11 @@ def fit_repeat_model(book: Book, keys: list[str]) -> RepeatModel:
     except InputError as exc:
         return RepeatModel(None, {}, f"repeat-purchase model not fitted: {exc.message}")
     alive = model.p_alive(s.x, s.t_x, s.T)
-    return RepeatModel(model, dict(zip(ids, (float(p) for p in alive), strict=True)),
-                       f"modified BG/NBD over {len(ids)} customers")
+    return RepeatModel(
+        model,
+        dict(zip(ids, (float(p) for p in alive), strict=True)),
+        f"modified BG/NBD over {len(ids)} customers",
+    )
 
 
 def one_off(v: CustomerValue, place: TierPlace, rm: RepeatModel, book: Book, profile: Profile) -> Flag | None:
@@ -78,21 +81,35 @@ def one_off(v: CustomerValue, place: TierPlace, rm: RepeatModel, book: Book, pro
         return None
     else:
         why = f"silent {silent} days ({rm.note})"
-    return Flag("one_off", (f"{v.orders} order(s), the last on {v.last_order}, {silent} days ago",
-                            f"{place.revenue_share:.1%} of our revenue", why),
-                {"orders": v.orders, "p_alive": p, "days_silent": silent})
+    return Flag(
+        "one_off",
+        (
+            f"{v.orders} order(s), the last on {v.last_order}, {silent} days ago",
+            f"{place.revenue_share:.1%} of our revenue",
+            why,
+        ),
+        {"orders": v.orders, "p_alive": p, "days_silent": silent},
+    )
 
 
 def volume_without_profit(v: CustomerValue, place: TierPlace, profile: Profile) -> Flag | None:
     floor = profile.margin_floor.of(place.tier)
-    if (place.revenue_share < profile.big_revenue_share or v.orders <= profile.flags.one_off.max_orders
-            or v.margin is None or v.margin >= floor):
+    if (
+        place.revenue_share < profile.big_revenue_share
+        or v.orders <= profile.flags.one_off.max_orders
+        or v.margin is None
+        or v.margin >= floor
+    ):
         return None
-    return Flag("volume_without_profit", (
-        f"{place.revenue_share:.1%} of our revenue over {v.orders} orders",
-        f"margin after financing and cost to serve {v.margin:.1%} < tier {place.tier} floor {floor:.0%}",
-        f"financing cost {v.financing_cost}, cost to serve {v.cost_to_serve}, penalties {v.penalties}"),
-        {"margin": v.margin, "floor": float(floor), "revenue_share": place.revenue_share})
+    return Flag(
+        "volume_without_profit",
+        (
+            f"{place.revenue_share:.1%} of our revenue over {v.orders} orders",
+            f"margin after financing and cost to serve {v.margin:.1%} < tier {place.tier} floor {floor:.0%}",
+            f"financing cost {v.financing_cost}, cost to serve {v.cost_to_serve}, penalties {v.penalties}",
+        ),
+        {"margin": v.margin, "floor": float(floor), "revenue_share": place.revenue_share},
+    )
 
 
 def _margin_slope(v: CustomerValue) -> float | None:
@@ -120,8 +137,16 @@ def squeezer(v: CustomerValue, profile: Profile) -> Flag | None:
         signals.append(f"{v.high_findings} high-severity trap findings in its contracts ({cats})")
     if len(signals) < rule.signals_needed:
         return None
-    return Flag("squeezer", tuple(signals), {"margin_slope": slope, "dso_slope": dso_slope,
-                                              "penalty_share": share, "high_findings": v.high_findings})
+    return Flag(
+        "squeezer",
+        tuple(signals),
+        {
+            "margin_slope": slope,
+            "dso_slope": dso_slope,
+            "penalty_share": share,
+            "high_findings": v.high_findings,
+        },
+    )
 
 
 def _silence(v: CustomerValue, book: Book, ratio: float) -> str | None:
@@ -147,8 +172,11 @@ def _rate_drop(v: CustomerValue, book: Book, ratio: float) -> str | None:
 def defection(v: CustomerValue, book: Book, profile: Profile) -> Flag | None:
     rule = profile.flags.defection
     signals = [s for s in (_silence(v, book, rule.gap_ratio), _rate_drop(v, book, rule.rate_drop_below)) if s]
-    recent = [t for t in book.subset(v.members).tenders
-              if t.outcome == "lost" and t.winner and t.date > book.as_of - LOOKBACK_LOST]
+    recent = [
+        t
+        for t in book.subset(v.members).tenders
+        if t.outcome == "lost" and t.winner and t.date > book.as_of - LOOKBACK_LOST
+    ]
     for winner in sorted({t.winner for t in recent if t.winner}):
         n = sum(t.winner == winner for t in recent)
         if n >= rule.lost_to_same_competitor:

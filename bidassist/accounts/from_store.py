@@ -35,19 +35,24 @@ def _customers(session: Session) -> tuple[dict[int, str], list[Customer]]:
     return names, [Customer(c.name, c.name, names.get(c.parent_id) if c.parent_id else None) for c in rows]
 
 
-def _sales(session: Session, names: dict[int, str], as_of: dt.date) -> tuple[list[Order], list[Invoice], dict]:
+def _sales(
+    session: Session, names: dict[int, str], as_of: dt.date
+) -> tuple[list[Order], list[Invoice], dict]:
     orders, invoices, by_db_id = [], [], {}
     for inv in session.scalars(select(m.Invoice).where(m.Invoice.date <= as_of).order_by(m.Invoice.id)):
         key = f"invoice:{inv.id}"
         who = names[inv.customer_id]
-        orders.append(Order(key, who, inv.date, inv.amount, inv.cost, inv.cost_to_serve or ZERO,
-                            inv.penalties or ZERO))
+        orders.append(
+            Order(key, who, inv.date, inv.amount, inv.cost, inv.cost_to_serve or ZERO, inv.penalties or ZERO)
+        )
         invoices.append(Invoice(key, who, inv.date, inv.amount, inv.due_date))
         by_db_id[inv.id] = invoices[-1]
     return orders, invoices, by_db_id
 
 
-def _receipts(session: Session, names: dict[int, str], invoices: dict[int, Invoice], as_of: dt.date) -> list[Receipt]:
+def _receipts(
+    session: Session, names: dict[int, str], invoices: dict[int, Invoice], as_of: dt.date
+) -> list[Receipt]:
     out: list[Receipt] = []
     open_amount = {i.id: i.amount for i in invoices.values()}
     by_customer: dict[str, list[Invoice]] = defaultdict(list)
@@ -89,10 +94,22 @@ def _tenders(session: Session, names: dict[int, str]) -> list[TenderEntry]:
         last = ours[-1] if ours else None
         winner = session.get(m.Competitor, outcome.winner_id).name if outcome and outcome.winner_id else None
         day = t.date or dt.date(t.year or 1900, 1, 1)
-        out.append(TenderEntry(
-            f"tender:{t.id}", names[t.customer_id], day, outcome.result if outcome else "pending",  # type: ignore[arg-type]
-            (outcome.our_price if outcome and outcome.our_price is not None else (last.price if last else None)),
-            last.cost_mean if last else None, winner, outcome.winning_price if outcome else None))
+        out.append(
+            TenderEntry(
+                f"tender:{t.id}",
+                names[t.customer_id],
+                day,
+                outcome.result if outcome else "pending",  # type: ignore[arg-type]
+                (
+                    outcome.our_price
+                    if outcome and outcome.our_price is not None
+                    else (last.price if last else None)
+                ),
+                last.cost_mean if last else None,
+                winner,
+                outcome.winning_price if outcome else None,
+            )
+        )
     return out
 
 
@@ -101,8 +118,12 @@ def _findings(session: Session, names: dict[int, str]) -> list[ContractFinding]:
     query = select(m.Contract).where(m.Contract.customer_id.is_not(None)).order_by(m.Contract.id)
     for c in session.scalars(query):
         day = dt.date.fromisoformat(c.recorded_at[:10])
-        out += [ContractFinding(f"finding:{f.id}", names[c.customer_id], f"contract:{c.id}", day, f.category,
-                                f.severity) for f in c.findings]
+        out += [
+            ContractFinding(
+                f"finding:{f.id}", names[c.customer_id], f"contract:{c.id}", day, f.category, f.severity
+            )
+            for f in c.findings
+        ]
     return out
 
 
@@ -115,5 +136,12 @@ def load_book(store: Store, as_of: dt.date) -> Book:
         receipts = _receipts(session, names, by_id, as_of)
         tenders = [t for t in _tenders(session, names) if t.date <= as_of]
         findings = [f for f in _findings(session, names) if f.date <= as_of]
-    return Book(as_of, tuple(customers), tuple(orders), tuple(invoices), tuple(receipts), tuple(tenders),
-                tuple(findings))
+    return Book(
+        as_of,
+        tuple(customers),
+        tuple(orders),
+        tuple(invoices),
+        tuple(receipts),
+        tuple(tenders),
+        tuple(findings),
+    )

@@ -52,8 +52,14 @@ def auc(score: np.ndarray, positive: np.ndarray) -> float:
     return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
-def evaluate(orders: Sequence[tuple[str, dt.date]], split: dt.date, end: dt.date, *,
-             unit_days: float = 7.0, variant: str = "bg") -> HoldoutReport:
+def evaluate(
+    orders: Sequence[tuple[str, dt.date]],
+    split: dt.date,
+    end: dt.date,
+    *,
+    unit_days: float = 7.0,
+    variant: str = "bg",
+) -> HoldoutReport:
     """Fit on orders up to `split`, score the customers seen by then over (split, end]."""
     ids, s = summarise(orders, split, unit_days=unit_days)
     model = fit(s, variant)
@@ -63,13 +69,18 @@ def evaluate(orders: Sequence[tuple[str, dt.date]], split: dt.date, end: dt.date
     predicted = model.conditional_expected(horizon, s.x, s.t_x, s.T)
     naive = s.x / np.where(s.T > 0, s.T, np.inf) * horizon
     return HoldoutReport(
-        model=model, n_customers=len(ids), holdout_units=horizon,
-        actual_total=int(actual.sum()), predicted_total=float(predicted.sum()),
+        model=model,
+        n_customers=len(ids),
+        holdout_units=horizon,
+        actual_total=int(actual.sum()),
+        predicted_total=float(predicted.sum()),
         naive_total=float(naive.sum()),
-        mae_model=float(np.abs(predicted - actual).mean()), mae_naive=float(np.abs(naive - actual).mean()),
+        mae_model=float(np.abs(predicted - actual).mean()),
+        mae_naive=float(np.abs(naive - actual).mean()),
         auc_p_alive=auc(model.p_alive(s.x, s.t_x, s.T), actual > 0),
         auc_p_order=auc(model.p_order_within(horizon, s.x, s.t_x, s.T), actual > 0),
-        deciles=_deciles(predicted, naive, actual))
+        deciles=_deciles(predicted, naive, actual),
+    )
 
 
 def _deciles(predicted: np.ndarray, naive: np.ndarray, actual: np.ndarray) -> list[DecileRow]:
@@ -77,6 +88,12 @@ def _deciles(predicted: np.ndarray, naive: np.ndarray, actual: np.ndarray) -> li
     rows = []
     for part in np.array_split(order, DECILES):
         if part.size:
-            rows.append(DecileRow(predicted=float(predicted[part].mean()), naive=float(naive[part].mean()),
-                                  actual=float(actual[part].mean()), n=int(part.size)))
+            rows.append(
+                DecileRow(
+                    predicted=float(predicted[part].mean()),
+                    naive=float(naive[part].mean()),
+                    actual=float(actual[part].mean()),
+                    n=int(part.size),
+                )
+            )
     return rows

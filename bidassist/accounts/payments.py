@@ -57,8 +57,17 @@ def _one(inv: Invoice, parts: list[Receipt], as_of: dt.date, profile: Profile) -
     days = float(weighted / base) if base else 0.0
     late = any(r.date > deadline for r in parts) or (open_part > 0 and as_of > deadline)
     cost = (weighted * Decimal(profile.annual_rate) / DAYS_PER_YEAR).quantize(CENT, ROUND_HALF_UP)
-    return InvoicePayment(invoice_id=inv.id, date=inv.date, due=due, amount=inv.amount, paid=paid,
-                          open=open_part, days=days, late=late, financing_cost=cost)
+    return InvoicePayment(
+        invoice_id=inv.id,
+        date=inv.date,
+        due=due,
+        amount=inv.amount,
+        paid=paid,
+        open=open_part,
+        days=days,
+        late=late,
+        financing_cost=cost,
+    )
 
 
 def _slope_per_year(dates: list[dt.date], values: list[float]) -> float | None:
@@ -71,8 +80,9 @@ def _slope_per_year(dates: list[dt.date], values: list[float]) -> float | None:
     return float(np.polyfit(x, np.array(values), 1)[0] * 365.0)
 
 
-def behaviour(invoices: tuple[Invoice, ...], receipts: tuple[Receipt, ...], as_of: dt.date,
-              profile: Profile) -> PaymentBehaviour:
+def behaviour(
+    invoices: tuple[Invoice, ...], receipts: tuple[Receipt, ...], as_of: dt.date, profile: Profile
+) -> PaymentBehaviour:
     by_invoice: dict[str, list[Receipt]] = defaultdict(list)
     for r in receipts:
         if r.date <= as_of:
@@ -84,9 +94,13 @@ def behaviour(invoices: tuple[Invoice, ...], receipts: tuple[Receipt, ...], as_o
     dso = float(sum(Decimal(r.days) * r.amount for r in rows) / total)
     late = sum((r.amount for r in rows if r.late), ZERO)
     return PaymentBehaviour(
-        invoices=rows, dso=dso, share_late=float(late / total),
+        invoices=rows,
+        dso=dso,
+        share_late=float(late / total),
         open_amount=sum((r.open for r in rows), ZERO),
         overdue_amount=sum((r.open for r in rows if r.open > 0 and as_of > r.due), ZERO),
         financing_cost=sum((r.financing_cost for r in rows), ZERO),
-        dso_slope_per_year=_slope_per_year([r.date for r in rows if r.open == 0],
-                                           [r.days for r in rows if r.open == 0]))
+        dso_slope_per_year=_slope_per_year(
+            [r.date for r in rows if r.open == 0], [r.days for r in rows if r.open == 0]
+        ),
+    )

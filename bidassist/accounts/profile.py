@@ -87,8 +87,10 @@ class Profile(StrictModel):
     def _known_flags(self) -> Profile:
         unknown = set(self.decide.no_bid_flags) - set(Flags.model_fields)
         if unknown:
-            raise ValueError(f"decide.no_bid_flags: unknown flag(s) {', '.join(sorted(unknown))}; "
-                             f"use {', '.join(Flags.model_fields)}")
+            raise ValueError(
+                f"decide.no_bid_flags: unknown flag(s) {', '.join(sorted(unknown))}; "
+                f"use {', '.join(Flags.model_fields)}"
+            )
         return self
 
 

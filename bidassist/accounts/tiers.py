@@ -26,8 +26,10 @@ class TierPlace:
     revenue_share: float
 
     def explain(self) -> str:
-        return (f"{self.tier}: {self.profit_share:.1%} of profit, rank {self.rank} of {self.of} "
-                f"(customers above it make {self.cumulative_before:.1%})")
+        return (
+            f"{self.tier}: {self.profit_share:.1%} of profit, rank {self.rank} of {self.of} "
+            f"(customers above it make {self.cumulative_before:.1%})"
+        )
 
 
 def assign_tiers(values: list[CustomerValue], profile: Profile) -> dict[str, TierPlace]:
@@ -47,8 +49,13 @@ def assign_tiers(values: list[CustomerValue], profile: Profile) -> dict[str, Tie
             tier = "B"
         else:
             tier = "C"
-        out[v.key] = TierPlace(tier=tier, rank=rank, of=len(ranked), profit_share=float(share),
-                               cumulative_before=float(before),
-                               revenue_share=float(v.revenue / revenue) if revenue else 0.0)
+        out[v.key] = TierPlace(
+            tier=tier,
+            rank=rank,
+            of=len(ranked),
+            profit_share=float(share),
+            cumulative_before=float(before),
+            revenue_share=float(v.revenue / revenue) if revenue else 0.0,
+        )
         before += share
     return out

@@ -91,12 +91,19 @@ def _rhythm(s: Slice) -> tuple[int, float | None, float | None]:
 def _tenders(s: Slice) -> TenderTally:
     bid = [t for t in s.tenders if t.outcome in ("won", "lost", "pending")]
     lost_to = Counter(t.winner for t in s.tenders if t.outcome == "lost" and t.winner)
-    margins = tuple((t.date, float((t.our_price - t.our_cost) / t.our_price)) for t in bid
-                    if t.our_price and t.our_cost is not None and t.our_price > 0)
-    return TenderTally(invited=len(s.tenders), bid=len(bid),
-                       won=sum(t.outcome == "won" for t in s.tenders),
-                       lost=sum(t.outcome == "lost" for t in s.tenders),
-                       lost_to=dict(lost_to), margins=margins)
+    margins = tuple(
+        (t.date, float((t.our_price - t.our_cost) / t.our_price))
+        for t in bid
+        if t.our_price and t.our_cost is not None and t.our_price > 0
+    )
+    return TenderTally(
+        invited=len(s.tenders),
+        bid=len(bid),
+        won=sum(t.outcome == "won" for t in s.tenders),
+        lost=sum(t.outcome == "lost" for t in s.tenders),
+        lost_to=dict(lost_to),
+        margins=margins,
+    )
 
 
 def customer_value(book: Book, key: str, profile: Profile) -> CustomerValue:
@@ -114,16 +121,33 @@ def customer_value(book: Book, key: str, profile: Profile) -> CustomerValue:
     tenure, per_year, cv = _rhythm(s)
     name = book.customer(key).name if len(members) == 1 and key in members else key
     return CustomerValue(
-        key=key, name=name, members=members, revenue=_money(revenue), direct_cost=_money(cost),
-        cost_to_serve=_money(serve), penalties=_money(penalties), financing_cost=pay.financing_cost,
-        profit=_money(profit), margin=float(profit / revenue) if revenue else None,
+        key=key,
+        name=name,
+        members=members,
+        revenue=_money(revenue),
+        direct_cost=_money(cost),
+        cost_to_serve=_money(serve),
+        penalties=_money(penalties),
+        financing_cost=pay.financing_cost,
+        profit=_money(profit),
+        margin=float(profit / revenue) if revenue else None,
         uncosted_revenue=_money(uncosted),
-        by_year=_by_year(s), orders=len({o.date for o in s.orders}),
+        by_year=_by_year(s),
+        orders=len({o.date for o in s.orders}),
         first_order=s.orders[0].date if s.orders else None,
         last_order=s.orders[-1].date if s.orders else None,
-        tenure_days=tenure, orders_per_year=per_year, gap_cv=cv, payments=pay, tenders=_tenders(s),
+        tenure_days=tenure,
+        orders_per_year=per_year,
+        gap_cv=cv,
+        payments=pay,
+        tenders=_tenders(s),
         findings=dict(Counter(f.category for f in s.findings)),
         high_findings=sum(f.severity == HIGH for f in s.findings),
-        ids={"orders": tuple(o.id for o in s.orders), "invoices": tuple(i.id for i in s.invoices),
-             "receipts": tuple(r.id for r in s.receipts), "tenders": tuple(t.id for t in s.tenders),
-             "findings": tuple(f.id for f in s.findings)})
+        ids={
+            "orders": tuple(o.id for o in s.orders),
+            "invoices": tuple(i.id for i in s.invoices),
+            "receipts": tuple(r.id for r in s.receipts),
+            "tenders": tuple(t.id for t in s.tenders),
+            "findings": tuple(f.id for f in s.findings),
+        },
+    )

@@ -29,11 +29,14 @@ def _languages(lang: str | None) -> set[str] | None:
 
 def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
     """The parties named at either end of the contract, and which of them we are."""
-    ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL):]
+    ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL) :]
     found = find_parties((u.text, u.location) for u in ends)
     if not any(p.role == "buyer" for p in found) or not any(p.role == "supplier" for p in found):
-        found = found + [p for p in parties_from_usage("\n".join(u.text for u in units))
-                         if not any(set(p.labels) & set(q.labels) for q in found)]
+        found = found + [
+            p
+            for p in parties_from_usage("\n".join(u.text for u in units))
+            if not any(set(p.labels) & set(q.labels) for q in found)
+        ]
     return choose_we(found, we)
 
 
@@ -51,15 +54,22 @@ def once_per_bilingual_clause(findings: list) -> list:
     return out
 
 
-def run_units(units: list[Unit], rules: RuleSet, *, name: str, lang: str | None = None,
-              we: str | None = None) -> CheckResult:
+def run_units(
+    units: list[Unit], rules: RuleSet, *, name: str, lang: str | None = None, we: str | None = None
+) -> CheckResult:
     parties = contract_parties(units, we)
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
     findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
-    result = CheckResult(name=name, findings=findings, clauses=terms, clause_count=n,
-                         rule_count=len(rules.rules), parties=parties.to_json())
+    result = CheckResult(
+        name=name,
+        findings=findings,
+        clauses=terms,
+        clause_count=n,
+        rule_count=len(rules.rules),
+        parties=parties.to_json(),
+    )
     result.notes.extend(parties.notes)
     result.lang = lang or _main_language(units)
     return result
@@ -73,8 +83,9 @@ def _main_language(units: list[Unit]) -> str:
     return "zh" if "zh" in langs else "en"
 
 
-def check_text(text: str, rules: RuleSet, *, name: str = "text", lang: str | None = None,
-               we: str | None = None) -> CheckResult:
+def check_text(
+    text: str, rules: RuleSet, *, name: str = "text", lang: str | None = None, we: str | None = None
+) -> CheckResult:
     """Split `text` into clauses by its numbering and check every clause."""
     from bidassist.reading import split_clauses, text_blocks
 
@@ -82,9 +93,16 @@ def check_text(text: str, rules: RuleSet, *, name: str = "text", lang: str | Non
     return run_units(units_from_clauses(clauses), rules, name=name, lang=lang, we=we)
 
 
-def check_contract(path: Path, rules: RuleSet | None = None, *, against: Path | None = None,
-                   waivers: Path | None = None, lang: str | None = None, we: str | None = None,
-                   bid_price=None) -> CheckResult:
+def check_contract(
+    path: Path,
+    rules: RuleSet | None = None,
+    *,
+    against: Path | None = None,
+    waivers: Path | None = None,
+    lang: str | None = None,
+    we: str | None = None,
+    bid_price=None,
+) -> CheckResult:
     """Read a contract (.docx/.txt/.md/.pdf), check it with the packs (default: all shipped
     packs), compare it with the tender terms or bid file `against`, and drop waived findings.
     `we` names our party (supplier by default, or a party's name); `bid_price` is the price the
@@ -96,8 +114,9 @@ def check_contract(path: Path, rules: RuleSet | None = None, *, against: Path | 
     contract = read_contract(path)
     units = units_from_clauses(contract.clauses)
     if not units:
-        raise InputError("no text found in the contract (is it empty, or a scan without a text layer?)",
-                         str(path))
+        raise InputError(
+            "no text found in the contract (is it empty, or a scan without a text layer?)", str(path)
+        )
     result = run_units(units, rules, name=path.name, lang=lang, we=we)
     result.notes.extend(contract.notes or [])
     if against is not None:

@@ -72,8 +72,11 @@ class _Compiled:
 def vocabulary() -> _Compiled:
     """The comparison's vocabulary and policy (checklists/vocabulary/compare.yaml), validated."""
     spec = validate(CompareVocabulary, load_yaml(VOCABULARY_FILE))
-    return _Compiled(spec=spec, anchors={k: re.compile(v) for k, v in spec.anchors.items()},
-                     events=[(e.name, re.compile(e.pattern)) for e in spec.events])
+    return _Compiled(
+        spec=spec,
+        anchors={k: re.compile(v) for k, v in spec.anchors.items()},
+        events=[(e.name, re.compile(e.pattern)) for e in spec.events],
+    )
 
 
 def _a(name: str) -> re.Pattern:
@@ -194,8 +197,11 @@ def _take_bond(x: _Extraction, seg: _Segment) -> bool:
 
 
 def _take_warranty(x: _Extraction, seg: _Segment) -> bool:
-    if x.kt.warranty_months is not None or not _a("warranty").search(seg.norm) \
-            or _a("warranty_exclude").search(seg.norm):
+    if (
+        x.kt.warranty_months is not None
+        or not _a("warranty").search(seg.norm)
+        or _a("warranty_exclude").search(seg.norm)
+    ):
         return False
     mo = _near("months", seg.text, seg.norm, _a("warranty"))
     if mo is None:
@@ -223,18 +229,23 @@ def _take_payment(x: _Extraction, seg: _Segment) -> bool:
     if p is None:  # "pay within 5 business days": a period without a share is a milestone too
         days = _first(_numbers("days", seg.text))
         if days is not None and not x.kt.milestones:
-            x.kt.milestones.append(Milestone(event=classify_event(seg.norm), share=None, days=seg.value(days)))
+            x.kt.milestones.append(
+                Milestone(event=classify_event(seg.norm), share=None, days=seg.value(days))
+            )
         return True
     if _a("advance").search(_a("bond").sub("", seg.norm)) and x.kt.advance is None and not x.kt.milestones:
         x.kt.advance = seg.value(p)
         x.paid += p.value
         return True
-    share = p.value - x.paid if _a("cumulative").search(seg.norm[:p.start]) else p.value
+    share = p.value - x.paid if _a("cumulative").search(seg.norm[: p.start]) else p.value
     if share > 0:
         x.paid += share
         days = _first(_numbers("days", seg.text))
-        x.kt.milestones.append(Milestone(event=classify_event(seg.norm), share=seg.value(share),
-                                         days=seg.value(days) if days else None))
+        x.kt.milestones.append(
+            Milestone(
+                event=classify_event(seg.norm), share=seg.value(share), days=seg.value(days) if days else None
+            )
+        )
     return True
 
 
@@ -282,8 +293,13 @@ def key_terms_from_bid(path: Path) -> KeyTerms:
             kt.advance = v(pt.advance, "pricing.payment_terms.advance")
         for i, m in enumerate(pt.milestones):
             key = f"pricing.payment_terms.milestones[{i}]"
-            kt.milestones.append(Milestone(event=classify_event(m.name or ""),
-                                           share=v(m.share, key + ".share"), days=v(m.days, key + ".days")))
+            kt.milestones.append(
+                Milestone(
+                    event=classify_event(m.name or ""),
+                    share=v(m.share, key + ".share"),
+                    days=v(m.days, key + ".days"),
+                )
+            )
         if pt.retention is not None:
             kt.retention_share = v(pt.retention.share, "pricing.payment_terms.retention.share")
             kt.retention_months = v(pt.retention.months, "pricing.payment_terms.retention.months")
@@ -291,9 +307,11 @@ def key_terms_from_bid(path: Path) -> KeyTerms:
         kt.warranty_months = v(bid.offer.warranty_months, "offer.warranty_months")
     elif bid.tender.warranty_months is not None:
         kt.warranty_months = v(bid.tender.warranty_months, "tender.warranty_months")
-    for value, key in ((bid.offer.duration_days, "offer.duration_days"),
-                       (pt.duration_days if pt else None, "pricing.payment_terms.duration_days"),
-                       (bid.tender.duration_days, "tender.duration_days")):
+    for value, key in (
+        (bid.offer.duration_days, "offer.duration_days"),
+        (pt.duration_days if pt else None, "pricing.payment_terms.duration_days"),
+        (bid.tender.duration_days, "tender.duration_days"),
+    ):
         if value is not None:
             kt.duration_days = v(value, key)
             break
@@ -317,8 +335,10 @@ def key_terms_from_file(path: Path) -> KeyTerms:
 
 # --------------------------------------------------------------------------- comparison
 
-_BASIS = ("招标投标法第四十六条、招标投标法实施条例第五十七条：合同的标的、价款、质量、履行期限等主要条款应与招标文件和"
-          "中标人的投标文件一致 / Tendering Law art. 46; Implementing Regulation art. 57")
+_BASIS = (
+    "招标投标法第四十六条、招标投标法实施条例第五十七条：合同的标的、价款、质量、履行期限等主要条款应与招标文件和"
+    "中标人的投标文件一致 / Tendering Law art. 46; Implementing Regulation art. 57"
+)
 
 
 def show(value: Decimal | None, kind: str, lang: str = "zh") -> str:
@@ -347,22 +367,45 @@ def _severity(key: str, category: str, better: int, a: Decimal | None, b: Decima
     return policy.better
 
 
-def _finding(term: str, key: str, zh_name: str, en_name: str, category: str, kind: str, better: int,
-             old: Value | None, new: Value | None, tender: str) -> Finding:
+def _finding(
+    term: str,
+    key: str,
+    zh_name: str,
+    en_name: str,
+    category: str,
+    kind: str,
+    better: int,
+    old: Value | None,
+    new: Value | None,
+    tender: str,
+) -> Finding:
     a = old.value if old else None
     b = new.value if new else None
     severity = _severity(term, category, better, a, b)
     zh = f"{zh_name}与{tender}不一致：{show(a, kind)} → 合同 {show(b, kind)}。"
     en = f"{en_name} differs from {tender}: {show(a, kind, 'en')} → contract {show(b, kind, 'en')}."
     return Finding(
-        rule=f"compare.{key}", category=category, severity=severity,
-        clause=new.clause if new else None, location=new.location if new else None,
-        text=new.text if new else "", message={"zh": zh, "en": en}, basis=_BASIS,
-        fallback={"zh": f"按招标文件/投标文件的约定：{zh_name}{show(a, kind)}。",
-                  "en": f"As in the tender/bid: {en_name} {show(a, kind, 'en')}."},
-        matched=new.text if new else None, scope=["T"], from_value=a, to_value=b,
+        rule=f"compare.{key}",
+        category=category,
+        severity=severity,
+        clause=new.clause if new else None,
+        location=new.location if new else None,
+        text=new.text if new else "",
+        message={"zh": zh, "en": en},
+        basis=_BASIS,
+        fallback={
+            "zh": f"按招标文件/投标文件的约定：{zh_name}{show(a, kind)}。",
+            "en": f"As in the tender/bid: {en_name} {show(a, kind, 'en')}.",
+        },
+        matched=new.text if new else None,
+        scope=["T"],
+        from_value=a,
+        to_value=b,
         block_indices=list(new.block_indices) if new else [],
-        from_location=old.location if old else None, from_clause=old.clause if old else None, term=key)
+        from_location=old.location if old else None,
+        from_clause=old.clause if old else None,
+        term=key,
+    )
 
 
 def _same(a: Value | None, b: Value | None) -> bool:
@@ -429,38 +472,99 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
         if a is not None and b is not None and a.event != b.event:
             zh_ev = f"{zh_ev}（合同改为{names[b.event][0]}）"
             en_ev = f"{en_ev} (contract: {names[b.event][1]})"
-        key = f"milestone.{event}" if sum(1 for p in pairs if (p[0] or p[1]).event == event) == 1 \
+        key = (
+            f"milestone.{event}"
+            if sum(1 for p in pairs if (p[0] or p[1]).event == event) == 1
             else f"milestone.{event}.{i + 1}"
+        )
         if a is None or b is None:
             present = a or b
-            f = _finding(key, key + ".share", f"{zh_ev}付款节点", f"{en_ev} payment", cat, "percent", +1,
-                         a.share if a else None, b.share if b else None, label)
+            f = _finding(
+                key,
+                key + ".share",
+                f"{zh_ev}付款节点",
+                f"{en_ev} payment",
+                cat,
+                "percent",
+                +1,
+                a.share if a else None,
+                b.share if b else None,
+                label,
+            )
             f.severity = "high" if b is None else "medium"
             if b is None:
                 f.text = present.share.text if present.share else ""
             out.append(f)
             continue
         if not _same(a.share, b.share):
-            out.append(_finding(key, key + ".share", f"{zh_ev}付款比例", f"{en_ev} payment share", cat,
-                                "percent", +1, a.share, b.share, label))
+            out.append(
+                _finding(
+                    key,
+                    key + ".share",
+                    f"{zh_ev}付款比例",
+                    f"{en_ev} payment share",
+                    cat,
+                    "percent",
+                    +1,
+                    a.share,
+                    b.share,
+                    label,
+                )
+            )
         if a.days is not None and b.days is None and b.share is not None:
-            f = _finding(key, key + ".days", f"{zh_ev}付款期限", f"{en_ev} payment period", cat, "days", -1,
-                         a.days, None, label)
-            f.clause, f.location, f.text, f.matched = b.share.clause, b.share.location, b.share.text, b.share.text
+            f = _finding(
+                key,
+                key + ".days",
+                f"{zh_ev}付款期限",
+                f"{en_ev} payment period",
+                cat,
+                "days",
+                -1,
+                a.days,
+                None,
+                label,
+            )
+            f.clause, f.location, f.text, f.matched = (
+                b.share.clause,
+                b.share.location,
+                b.share.text,
+                b.share.text,
+            )
             f.block_indices, f.severity = list(b.share.block_indices), "high"
             out.append(f)
         elif not _same(a.days, b.days):
-            out.append(_finding(key, key + ".days", f"{zh_ev}付款期限", f"{en_ev} payment period", cat,
-                                "days", -1, a.days, b.days, label))
+            out.append(
+                _finding(
+                    key,
+                    key + ".days",
+                    f"{zh_ev}付款期限",
+                    f"{en_ev} payment period",
+                    cat,
+                    "days",
+                    -1,
+                    a.days,
+                    b.days,
+                    label,
+                )
+            )
     return out
 
 
-def compare_with(units: list[Unit], against: Path, rules: RuleSet | None = None, *,
-                 lang: str | None = None, name: str = "合同", bid_price: Decimal | None = None) -> list[Finding]:
+def compare_with(
+    units: list[Unit],
+    against: Path,
+    rules: RuleSet | None = None,
+    *,
+    lang: str | None = None,
+    name: str = "合同",
+    bid_price: Decimal | None = None,
+) -> list[Finding]:
     """Findings for every key term of the contract (`units`) that differs from `against`;
     `bid_price` stands for the bid's price when the bid file does not write offer.price."""
     tender = key_terms_from_file(against)
     if tender.price is None and bid_price is not None:
-        tender.price = Value(Decimal(bid_price), None, f"{Path(against).name}: 投标报价 bid price", "bid price")
+        tender.price = Value(
+            Decimal(bid_price), None, f"{Path(against).name}: 投标报价 bid price", "bid price"
+        )
     contract = extract_key_terms(units, name)
     return compare_terms(tender, contract)

@@ -111,7 +111,9 @@ def add_vocabulary(doc: YamlDoc, vocab: Vocabulary, problems: list[Problem]) -> 
     for i, concept in enumerate(parsed.concepts):
         here = doc.where(("concepts", i, "id"))
         if concept.id in vocab.concepts:
-            problems.append(Problem(here, f"concept {concept.id!r} also defined at {vocab.where[concept.id]}"))
+            problems.append(
+                Problem(here, f"concept {concept.id!r} also defined at {vocab.where[concept.id]}")
+            )
             continue
         for lang in ("zh", "en"):
             try:

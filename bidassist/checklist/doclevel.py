@@ -69,17 +69,32 @@ def _show(value: Decimal) -> str:
 
 def _finding(drule: DocumentRule, lang: str, where: Unit, num: Number | None, den: Number) -> Finding:
     if num is None:
-        detail = {"zh": f"（合同未约定；乙方违约金 {_show(den.value)}）",
-                  "en": f" (none stated; supplier's penalty {_show(den.value)})"}
+        detail = {
+            "zh": f"（合同未约定；乙方违约金 {_show(den.value)}）",
+            "en": f" (none stated; supplier's penalty {_show(den.value)})",
+        }
     else:
-        detail = {"zh": f"（{_show(num.value)} 对 {_show(den.value)}）",
-                  "en": f" ({_show(num.value)} against {_show(den.value)})"}
+        detail = {
+            "zh": f"（{_show(num.value)} 对 {_show(den.value)}）",
+            "en": f" ({_show(num.value)} against {_show(den.value)})",
+        }
     message = {k: drule.message.get(k) + detail[k] for k in ("zh", "en")}
-    return Finding(rule=drule.id, category=drule.category, severity=drule.severity, clause=where.clause,
-                   location=where.location, text=where.text[:1200], message=message, basis=drule.basis,
-                   fallback=drule.fallback.model_dump() if drule.fallback else None,
-                   value=None if num is None else num.value, threshold=den.value * drule.threshold,
-                   matched=(num or den).raw, language=lang, block_indices=list(where.block_indices))
+    return Finding(
+        rule=drule.id,
+        category=drule.category,
+        severity=drule.severity,
+        clause=where.clause,
+        location=where.location,
+        text=where.text[:1200],
+        message=message,
+        basis=drule.basis,
+        fallback=drule.fallback.model_dump() if drule.fallback else None,
+        value=None if num is None else num.value,
+        threshold=den.value * drule.threshold,
+        matched=(num or den).raw,
+        language=lang,
+        block_indices=list(where.block_indices),
+    )
 
 
 def evaluate_ratio(drule: DocumentRule, lang: str, units: Sequence[Unit], ruleset: RuleSet) -> Finding | None:
@@ -105,8 +120,9 @@ def document_findings(units: Sequence[Unit], ruleset: RuleSet, languages: set[st
     return out
 
 
-def apply_document_rules(findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet,
-                         languages: set[str]) -> list[Finding]:
+def apply_document_rules(
+    findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet, languages: set[str]
+) -> list[Finding]:
     """Clause findings less the overridden ones, plus the document rules' findings (one per
     category and clause: a clause already flagged for that category is not flagged twice)."""
     kept = first_of_once(drop_overridden(findings, units, ruleset), ruleset)

@@ -36,8 +36,8 @@ class Unit:
     """One clause as the engine reads it."""
 
     text: str
-    clause: str | None = None            # number as printed (第十二条, 7.2)
-    location: str | None = None          # "paragraph 12", "table 1 row 3"
+    clause: str | None = None  # number as printed (第十二条, 7.2)
+    location: str | None = None  # "paragraph 12", "table 1 row 3"
     block_indices: list[int] = field(default_factory=list)
     title: str | None = None
     #: the titles of the clauses above this one (乙方义务 / Seller's obligations), for whose clause it is
@@ -104,8 +104,9 @@ _SEPARATORS = re.compile(r"[，,；;。:：\n]")
 SEPARATOR_COST = 40
 
 
-def nearest(numbers: Sequence[Number], anchors: Sequence[tuple[int, int]], text: str = "",
-            window: int = NEAR_WINDOW) -> Number | None:
+def nearest(
+    numbers: Sequence[Number], anchors: Sequence[tuple[int, int]], text: str = "", window: int = NEAR_WINDOW
+) -> Number | None:
     """The number closest to any anchor span, within `window`; crossing a comma or semicolon
     costs SEPARATOR_COST (质保金为3% beats 履约保证金10%，质保金); ties: the one after the anchor."""
     best: tuple[int, int, Number] | None = None
@@ -173,8 +174,10 @@ class _Index:
 def index_for(ruleset: RuleSet, lang: str) -> _Index:
     idx = ruleset._index.get(lang)
     if idx is None:
-        idx = _Index([(i, r) for i, r in enumerate(ruleset.rules) if r.language == lang],
-                     [(i, t) for i, t in enumerate(ruleset.terms) if t.language == lang])
+        idx = _Index(
+            [(i, r) for i, r in enumerate(ruleset.rules) if r.language == lang],
+            [(i, t) for i, t in enumerate(ruleset.terms) if t.language == lang],
+        )
         ruleset._index[lang] = idx
     return idx
 
@@ -243,8 +246,9 @@ def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int,
     return inside or spans
 
 
-def decide_value(cr: CompiledRule, text: str, norm: str, m: re.Match | None
-                 ) -> tuple[Decimal | None, Decimal | None, re.Match | None] | None:
+def decide_value(
+    cr: CompiledRule, text: str, norm: str, m: re.Match | None
+) -> tuple[Decimal | None, Decimal | None, re.Match | None] | None:
     """(value, threshold, match) when the rule's numeric condition holds for this match, else None."""
     cond = cr.rule.value
     if cond is None:
@@ -266,7 +270,9 @@ def decide_value(cr: CompiledRule, text: str, norm: str, m: re.Match | None
     return picked.value, cond.threshold, m
 
 
-def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dict | None = None) -> Finding | None:
+def evaluate_rule(
+    cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dict | None = None
+) -> Finding | None:
     """The rule's finding on this clause: the first match that binds the rule's party and meets
     its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
     if not _gate(cr.all, cr.none, norm):
@@ -280,15 +286,32 @@ def evaluate_rule(cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dic
     return None
 
 
-def _finding(cr: CompiledRule, text: str, unit: Unit, value: Decimal | None, threshold: Decimal | None,
-             m: re.Match | None) -> Finding:
+def _finding(
+    cr: CompiledRule,
+    text: str,
+    unit: Unit,
+    value: Decimal | None,
+    threshold: Decimal | None,
+    m: re.Match | None,
+) -> Finding:
     rule = cr.rule
     return Finding(
-        rule=rule.id, category=rule.category, severity=rule.severity, clause=unit.clause,
-        location=unit.location, text=text[:TEXT_LIMIT], message=rule.message.model_dump(),
-        basis=rule.basis, fallback=rule.fallback.model_dump() if rule.fallback else None,
-        value=value, threshold=threshold, matched=_snippet(text, m), scope=list(rule.scope),
-        language=cr.language, block_indices=list(unit.block_indices))
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        clause=unit.clause,
+        location=unit.location,
+        text=text[:TEXT_LIMIT],
+        message=rule.message.model_dump(),
+        basis=rule.basis,
+        fallback=rule.fallback.model_dump() if rule.fallback else None,
+        value=value,
+        threshold=threshold,
+        matched=_snippet(text, m),
+        scope=list(rule.scope),
+        language=cr.language,
+        block_indices=list(unit.block_indices),
+    )
 
 
 def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm | None:
@@ -299,18 +322,32 @@ def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm
         found = [n.value for n in extract_numbers(kind, text)]
         if found:
             values[kind] = found
-    return KeyTerm(type=ct.term.type, clause=unit.clause, location=unit.location,
-                   text=text[:TEXT_LIMIT], values=values, language=ct.language)
+    return KeyTerm(
+        type=ct.term.type,
+        clause=unit.clause,
+        location=unit.location,
+        text=text[:TEXT_LIMIT],
+        values=values,
+        language=ct.language,
+    )
 
 
-def check_unit(unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = None,
-               rule_filter: str | None = None) -> tuple[list[Finding], list[KeyTerm]]:
+def check_unit(
+    unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = None, rule_filter: str | None = None
+) -> tuple[list[Finding], list[KeyTerm]]:
     """Run every candidate rule and term on one clause. `languages` forces the packs used.
     A clause longer than MAX_CLAUSE_CHARS is checked in overlapping windows (bounded time per
     search; see core/regexsafe)."""
     if len(unit.text) > MAX_CLAUSE_CHARS:
-        parts = [check_unit(replace(unit, text=piece), ruleset, languages=languages or languages_of(unit.text),
-                            rule_filter=rule_filter) for piece in windows(unit.text)]
+        parts = [
+            check_unit(
+                replace(unit, text=piece),
+                ruleset,
+                languages=languages or languages_of(unit.text),
+                rule_filter=rule_filter,
+            )
+            for piece in windows(unit.text)
+        ]
         return (_dedupe([f for fs, _ in parts for f in fs]), _merge_terms([t for _, ts in parts for t in ts]))
     text = unit.text
     norm = unit.norm
@@ -327,8 +364,15 @@ def check_unit(unit: Unit, ruleset: RuleSet, *, languages: set[str] | None = Non
             if f is not None:
                 findings.append(f)
                 if cr.rule.clause_type:
-                    terms.append(KeyTerm(type=cr.rule.clause_type, clause=unit.clause,
-                                         location=unit.location, text=text[:TEXT_LIMIT], language=lang))
+                    terms.append(
+                        KeyTerm(
+                            type=cr.rule.clause_type,
+                            clause=unit.clause,
+                            location=unit.location,
+                            text=text[:TEXT_LIMIT],
+                            language=lang,
+                        )
+                    )
         if rule_filter is None:
             for i in term_ids:
                 kt = evaluate_term(ruleset.terms[i], text, norm, unit)
@@ -359,8 +403,9 @@ def _merge_terms(terms: list[KeyTerm]) -> list[KeyTerm]:
     return list(out.values())
 
 
-def check_units(units: Iterable[Unit], ruleset: RuleSet, *, languages: set[str] | None = None
-                ) -> tuple[list[Finding], list[KeyTerm], int]:
+def check_units(
+    units: Iterable[Unit], ruleset: RuleSet, *, languages: set[str] | None = None
+) -> tuple[list[Finding], list[KeyTerm], int]:
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
     n = 0

@@ -15,14 +15,79 @@ from dataclasses import dataclass, field
 
 from .concepts import Vocabulary
 
-ZH_BUYER = ("甲方", "采购人", "采购方", "采购单位", "买方", "需方", "发包人", "发包方", "委托人", "委托方", "定作人",
-            "定作方", "招标人", "业主", "建设单位", "总包方", "总承包方", "出租人", "出租方", "用户")
-ZH_SUPPLIER = ("乙方", "供应商", "供货商", "供方", "卖方", "承包人", "承包方", "分包人", "分包方", "分包单位", "承揽人",
-               "承揽方", "受托人", "受托方", "中标人", "成交供应商", "服务方", "服务商", "施工单位", "承租人", "承租方")
-EN_BUYER = ("buyer", "purchaser", "customer", "owner", "employer", "authority", "client", "company", "principal",
-            "city", "county", "state", "agency", "department", "district")
-EN_SUPPLIER = ("supplier", "seller", "vendor", "provider", "service provider", "contractor", "subcontractor",
-               "sub-contractor", "consultant")
+ZH_BUYER = (
+    "甲方",
+    "采购人",
+    "采购方",
+    "采购单位",
+    "买方",
+    "需方",
+    "发包人",
+    "发包方",
+    "委托人",
+    "委托方",
+    "定作人",
+    "定作方",
+    "招标人",
+    "业主",
+    "建设单位",
+    "总包方",
+    "总承包方",
+    "出租人",
+    "出租方",
+    "用户",
+)
+ZH_SUPPLIER = (
+    "乙方",
+    "供应商",
+    "供货商",
+    "供方",
+    "卖方",
+    "承包人",
+    "承包方",
+    "分包人",
+    "分包方",
+    "分包单位",
+    "承揽人",
+    "承揽方",
+    "受托人",
+    "受托方",
+    "中标人",
+    "成交供应商",
+    "服务方",
+    "服务商",
+    "施工单位",
+    "承租人",
+    "承租方",
+)
+EN_BUYER = (
+    "buyer",
+    "purchaser",
+    "customer",
+    "owner",
+    "employer",
+    "authority",
+    "client",
+    "company",
+    "principal",
+    "city",
+    "county",
+    "state",
+    "agency",
+    "department",
+    "district",
+)
+EN_SUPPLIER = (
+    "supplier",
+    "seller",
+    "vendor",
+    "provider",
+    "service provider",
+    "contractor",
+    "subcontractor",
+    "sub-contractor",
+    "consultant",
+)
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
 _MAIN_CONTRACTOR = {"承包人", "承包方", "contractor"}
 _SUBCONTRACTOR = {"分包人", "分包方", "分包单位", "subcontractor", "sub-contractor"}
@@ -30,31 +95,44 @@ _SUBCONTRACTOR = {"分包人", "分包方", "分包单位", "subcontractor", "su
 _ZH_LABELS = sorted(set(ZH_BUYER + ZH_SUPPLIER + ("丙方",)), key=len, reverse=True)
 _ZH_LABEL = "|".join(_ZH_LABELS)
 #: 甲方（采购人）：名称 / 采购人(甲方): 名称 / 发包人（全称）：
-_ZH_LINE = re.compile(rf"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_ZH_LABEL})\s*(?:[（(]\s*([^）)]{{1,16}})\s*[）)])?"
-                      rf"\s*(?:名称|全称)?\s*[：:]\s*([^\n：:]{{0,60}})", re.M)
+_ZH_LINE = re.compile(
+    rf"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_ZH_LABEL})\s*(?:[（(]\s*([^）)]{{1,16}})\s*[）)])?"
+    rf"\s*(?:名称|全称)?\s*[：:]\s*([^\n：:]{{0,60}})",
+    re.M,
+)
 #: 某某公司（以下简称“甲方”）
-_ZH_DEFINED = re.compile(rf"([^\s，,。；;：:（(]{{2,40}}?)\s*[（(]\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*"
-                         rf"({_ZH_LABEL})\s*[”\"'」]?\s*[）)]")
+_ZH_DEFINED = re.compile(
+    rf"([^\s，,。；;：:（(]{{2,40}}?)\s*[（(]\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*"
+    rf"({_ZH_LABEL})\s*[”\"'」]?\s*[）)]"
+)
 _EN_ROLE = "|".join(sorted({w for w in EN_BUYER + EN_SUPPLIER}, key=len, reverse=True))
 #: ACME Ltd. ("Buyer") / (hereinafter referred to as the "Subcontractor")
-_EN_DEFINED = re.compile(rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
-                         rf"(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[\"“”']", re.I)
+_EN_DEFINED = re.compile(
+    rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
+    rf"(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[\"“”']",
+    re.I,
+)
 #: ("Buyer") / (hereinafter referred to as the "Subcontractor"): the name stands before it
-_EN_DEFINED_ANCHOR = re.compile(rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
-                                rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']", re.I)
+_EN_DEFINED_ANCHOR = re.compile(
+    rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
+    rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']",
+    re.I,
+)
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|[\n;:])\s*(?:the\s+)?", re.I)
 
 
 def _name_before(text: str, end: int) -> str:
     """The party name written just before a defined-term bracket."""
-    head = text[max(0, end - 90):end]
+    head = text[max(0, end - 90) : end]
     starts = list(_NAME_START.finditer(head))
-    return head[starts[-1].end():] if starts else head
+    return head[starts[-1].end() :] if starts else head
 
 
 #: BUYER: ACME Ltd / "Subcontractor" means ...
 _EN_LINE = re.compile(rf"^\s*(?:the\s+)?({_EN_ROLE})\s*(?:name)?\s*:\s*([^\n:]{{0,80}})", re.I | re.M)
-_EN_MEANS = re.compile(rf"[\"“]({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I)
+_EN_MEANS = re.compile(
+    rf"[\"“]({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I
+)
 _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
 
 
@@ -62,7 +140,7 @@ _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
 class Party:
     labels: list[str]
     name: str | None = None
-    role: str = "unknown"          # buyer | supplier | unknown
+    role: str = "unknown"  # buyer | supplier | unknown
     where: str | None = None
 
     def to_json(self) -> dict:
@@ -72,7 +150,7 @@ class Party:
 @dataclass
 class Parties:
     parties: list[Party] = field(default_factory=list)
-    we: str = "supplier"             # the role we take (after --we)
+    we: str = "supplier"  # the role we take (after --we)
     notes: list[str] = field(default_factory=list)
 
     def labels(self, role: str) -> list[str]:
@@ -83,21 +161,27 @@ class Parties:
 
 
 _ZH_ALIAS = re.compile(rf"[（(]?\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*({_ZH_LABEL})")
-_NEXT_LABEL = re.compile(rf"(?:^|\s|[，,；;])(?:{_ZH_LABEL})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*[：:（(]", re.I)
+_NEXT_LABEL = re.compile(
+    rf"(?:^|\s|[，,；;])(?:{_ZH_LABEL})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*[：:（(]", re.I
+)
 
 
 def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
     raw = _NEXT_LABEL.split(_ZH_ALIAS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
-    name = re.split(r"\s{2,}|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1)[0].strip()
+    name = re.split(r"\s{2,}|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1)[
+        0
+    ].strip()
     name = name.strip("\"“”'（）() ")
     return None if not name or _BLANK.match(name) else name
 
 
 def _add(found: dict[str, Party], labels: list[str], name: str | None, where: str | None) -> None:
     labels = [lab.strip().lower() if lab.isascii() else lab.strip() for lab in labels if lab and lab.strip()]
-    known = [lab for lab in labels if lab in ZH_BUYER + ZH_SUPPLIER + ("丙方",) or lab in EN_BUYER + EN_SUPPLIER]
+    known = [
+        lab for lab in labels if lab in ZH_BUYER + ZH_SUPPLIER + ("丙方",) or lab in EN_BUYER + EN_SUPPLIER
+    ]
     if not known:
         return
     key = next((k for k in known if k in found), known[0])
@@ -116,7 +200,12 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
     for text, where in texts:
         for m in _ZH_LINE.finditer(text):
             alias = _ZH_ALIAS.search(m.group(3) or "")
-            _add(found, [m.group(1), m.group(2) or "", alias.group(1) if alias else ""], _clean_name(m.group(3)), where)
+            _add(
+                found,
+                [m.group(1), m.group(2) or "", alias.group(1) if alias else ""],
+                _clean_name(m.group(3)),
+                where,
+            )
         if "称" in text:
             for m in _ZH_DEFINED.finditer(text):
                 _add(found, [m.group(2)], _clean_name(m.group(1)), where)
@@ -133,7 +222,17 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
 
 
 #: public-body words that name a party only when the contract defines them ("the City")
-_DEFINED_ONLY = {"city", "county", "state", "agency", "department", "district", "authority", "company", "principal"}
+_DEFINED_ONLY = {
+    "city",
+    "county",
+    "state",
+    "agency",
+    "department",
+    "district",
+    "authority",
+    "company",
+    "principal",
+}
 #: a role word used this often in a contract that defines no parties names one of them
 USAGE_MIN = 3
 #: characters of the contract counted for role words

@@ -28,12 +28,12 @@ class Finding:
     clause: str | None
     location: str | None
     text: str
-    message: dict[str, str]                  # {"zh": ..., "en": ...}
+    message: dict[str, str]  # {"zh": ..., "en": ...}
     basis: str | None = None
     fallback: dict[str, str] | None = None
-    value: Any = None                        # the number that decided it (normalised)
+    value: Any = None  # the number that decided it (normalised)
     threshold: Any = None
-    matched: str | None = None               # the words that matched
+    matched: str | None = None  # the words that matched
     scope: list[str] = field(default_factory=list)
     language: str = "zh"
     block_indices: list[int] = field(default_factory=list)
@@ -43,7 +43,7 @@ class Finding:
     to_value: Any = None
     from_location: str | None = None
     from_clause: str | None = None
-    term: str | None = None                  # compare mode: which key term changed
+    term: str | None = None  # compare mode: which key term changed
 
     def message_in(self, lang: str) -> str:
         return self.message.get(lang) or self.message.get("zh") or next(iter(self.message.values()))
@@ -59,20 +59,31 @@ class Finding:
 
     def to_json(self, lang: str = "zh") -> dict:
         out: dict[str, Any] = {
-            "rule": self.rule, "category": self.category, "severity": self.severity,
-            "clause": self.clause, "location": self.location, "text": self.text,
-            "matched": self.matched, "message": self.message_in(lang), "messages": dict(self.message),
-            "basis": self.basis, "fallback": self.fallback_in(lang),
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "clause": self.clause,
+            "location": self.location,
+            "text": self.text,
+            "matched": self.matched,
+            "message": self.message_in(lang),
+            "messages": dict(self.message),
+            "basis": self.basis,
+            "fallback": self.fallback_in(lang),
             "fallbacks": dict(self.fallback) if self.fallback else None,
-            "scope": list(self.scope), "waiver_key": self.waiver_key,
+            "scope": list(self.scope),
+            "waiver_key": self.waiver_key,
         }
         if self.value is not None or self.threshold is not None:
             out["value"] = json_number(self.value)
             out["threshold"] = json_number(self.threshold)
         if self.term is not None:
-            out.update(term=self.term, **{"from": json_number(self.from_value),
-                                         "to": json_number(self.to_value)},
-                       from_location=self.from_location, from_clause=self.from_clause)
+            out.update(
+                term=self.term,
+                **{"from": json_number(self.from_value), "to": json_number(self.to_value)},
+                from_location=self.from_location,
+                from_clause=self.from_clause,
+            )
         return out
 
 
@@ -86,8 +97,13 @@ class KeyTerm:
     language: str = "zh"
 
     def to_json(self) -> dict:
-        return {"type": self.type, "clause": self.clause, "location": self.location,
-                "text": self.text, "values": json_number(self.values)}
+        return {
+            "type": self.type,
+            "clause": self.clause,
+            "location": self.location,
+            "text": self.text,
+            "values": json_number(self.values),
+        }
 
 
 @dataclass
@@ -101,7 +117,7 @@ class CheckResult:
     against: str | None = None
     waived: list[Finding] = field(default_factory=list)
     lang: str = "zh"
-    parties: dict = field(default_factory=dict)      # parties.Parties.to_json()
+    parties: dict = field(default_factory=dict)  # parties.Parties.to_json()
 
     @property
     def clause_types(self) -> set[str]:
@@ -116,10 +132,16 @@ class CheckResult:
             by_sev[f.severity] = by_sev.get(f.severity, 0) + 1
             by_cat[f.category] = by_cat.get(f.category, 0) + 1
         return {
-            "document": self.name, "against": self.against, "clauses": self.clause_count,
-            "rules": self.rule_count, "findings": len(self.findings), "by_severity": by_sev,
-            "by_category": dict(sorted(by_cat.items())), "waived": len(self.waived),
-            "clause_types": sorted(self.clause_types), "notes": list(self.notes),
+            "document": self.name,
+            "against": self.against,
+            "clauses": self.clause_count,
+            "rules": self.rule_count,
+            "findings": len(self.findings),
+            "by_severity": by_sev,
+            "by_category": dict(sorted(by_cat.items())),
+            "waived": len(self.waived),
+            "clause_types": sorted(self.clause_types),
+            "notes": list(self.notes),
         }
 
     def worst(self) -> str | None:
@@ -133,5 +155,9 @@ class CheckResult:
 
     def to_json(self, lang: str | None = None) -> dict:
         lang = lang or self.lang
-        return {"findings": [f.to_json(lang) for f in self.findings], "summary": self.summary,
-                "parties": self.parties, "clauses": [k.to_json() for k in self.clauses]}
+        return {
+            "findings": [f.to_json(lang) for f in self.findings],
+            "summary": self.summary,
+            "parties": self.parties,
+            "clauses": [k.to_json() for k in self.clauses],
+        }

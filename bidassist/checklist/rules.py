@@ -153,7 +153,7 @@ class Measure(StrictModel):
 
 
 class DocExamples(StrictModel):
-    match: list[str] = Field(default_factory=list)       # whole contracts (clauses on their own lines)
+    match: list[str] = Field(default_factory=list)  # whole contracts (clauses on their own lines)
     no_match: list[str] = Field(default_factory=list)
 
 
@@ -200,7 +200,7 @@ class CompiledRule:
     rule: Rule
     pack: str
     language: str
-    where: str                       # file:line of the rule
+    where: str  # file:line of the rule
     any: list[re.Pattern]
     all: list[re.Pattern]
     none: list[re.Pattern]
@@ -250,8 +250,11 @@ class RuleSet:
         got = self._role_re.get(lang)
         if got is None:
             mapping = (self.roles or {}).get(lang)
-            got = {name: re.compile(self.vocabulary.pattern(name, lang, mapping), REGEX_FLAGS)
-                   for name in ("supplier", "buyer", "mutual") if name in self.vocabulary.concepts}
+            got = {
+                name: re.compile(self.vocabulary.pattern(name, lang, mapping), REGEX_FLAGS)
+                for name in ("supplier", "buyer", "mutual")
+                if name in self.vocabulary.concepts
+            }
             self._role_re[lang] = got
         return got
 
@@ -264,9 +267,16 @@ class RuleSet:
         key = tuple(sorted((lang, r, tuple(v)) for lang, m in roles.items() for r, v in m.items()))
         variant = self._variants.pop(key, None)
         if variant is None:
-            variant = RuleSet(packs=self.packs, rules=[_recompiled(r, self.vocabulary, roles) for r in self.rules],
-                              terms=self.terms, files=self.files, document=self.document, vocabulary=self.vocabulary,
-                              roles=roles, _index=self._index)
+            variant = RuleSet(
+                packs=self.packs,
+                rules=[_recompiled(r, self.vocabulary, roles) for r in self.rules],
+                terms=self.terms,
+                files=self.files,
+                document=self.document,
+                vocabulary=self.vocabulary,
+                roles=roles,
+                _index=self._index,
+            )
         self._variants[key] = variant  # most recently used last; memory stays bounded
         while len(self._variants) > MAX_VARIANTS:
             self._variants.pop(next(iter(self._variants)))
@@ -309,10 +319,18 @@ def _recompiled(cr: CompiledRule, vocab: Vocabulary, roles: dict[str, dict[str, 
         return [re.compile(vocab.expand(p, cr.language, mapping), REGEX_FLAGS) for p in patterns]
 
     near = cr.templates.get("near")
-    return CompiledRule(rule=cr.rule, pack=cr.pack, language=cr.language, where=cr.where,
-                        any=comp(cr.templates["any"]), all=comp(cr.templates["all"]),
-                        none=comp(cr.templates["none"]),
-                        near=comp(near)[0] if near else None, keywords=cr.keywords, templates=cr.templates)
+    return CompiledRule(
+        rule=cr.rule,
+        pack=cr.pack,
+        language=cr.language,
+        where=cr.where,
+        any=comp(cr.templates["any"]),
+        all=comp(cr.templates["all"]),
+        none=comp(cr.templates["none"]),
+        near=comp(near)[0] if near else None,
+        keywords=cr.keywords,
+        templates=cr.templates,
+    )
 
 
 def _dotted(path: tuple) -> str:
@@ -366,8 +384,11 @@ class _Compiler:
             elif m.group(1) in self.vocab.concepts:
                 out.extend(normalise(x) for x in self.vocab.literals(m.group(1), self.lang))
             else:
-                self.problems.append(Problem(f"{self.doc.where(path + (i,))}: {_dotted(path)}[{i}]",
-                                             f"unknown concept {w.strip()}"))
+                self.problems.append(
+                    Problem(
+                        f"{self.doc.where(path + (i,))}: {_dotted(path)}[{i}]", f"unknown concept {w.strip()}"
+                    )
+                )
         return out
 
     def many(self, patterns: list[str], path: tuple) -> list[re.Pattern]:
@@ -404,36 +425,62 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
         base = ("rules", i)
         langs = rule.languages or [pack.language]
         if pack.language not in langs:
-            problems.append(Problem(f"{doc.where(base + ('languages',))}: rules[{i}].languages",
-                                    f"rule is in a {pack.language} pack but lists {langs}"))
+            problems.append(
+                Problem(
+                    f"{doc.where(base + ('languages',))}: rules[{i}].languages",
+                    f"rule is in a {pack.language} pack but lists {langs}",
+                )
+            )
         if not rule.id.startswith(pack.language + "."):
-            problems.append(Problem(f"{doc.where(base + ('id',))}: rules[{i}].id",
-                                    f"rule id {rule.id!r} must start with {pack.language!r}."))
+            problems.append(
+                Problem(
+                    f"{doc.where(base + ('id',))}: rules[{i}].id",
+                    f"rule id {rule.id!r} must start with {pack.language!r}.",
+                )
+            )
         near = comp.one(rule.value.near if rule.value else None, base + ("value", "near"))
-        ruleset.rules.append(CompiledRule(
-            rule=rule, pack=pack.pack, language=pack.language, where=doc.where(base),
-            any=comp.many(rule.any, base + ("any",)),
-            all=comp.many(rule.all, base + ("all",)),
-            none=comp.many(rule.none, base + ("none",)),
-            near=near, keywords=comp.keywords(rule.keywords, base + ("keywords",)), templates=comp.templates(rule)))
+        ruleset.rules.append(
+            CompiledRule(
+                rule=rule,
+                pack=pack.pack,
+                language=pack.language,
+                where=doc.where(base),
+                any=comp.many(rule.any, base + ("any",)),
+                all=comp.many(rule.all, base + ("all",)),
+                none=comp.many(rule.none, base + ("none",)),
+                near=near,
+                keywords=comp.keywords(rule.keywords, base + ("keywords",)),
+                templates=comp.templates(rule),
+            )
+        )
     for i, rule in enumerate(pack.rules):
         for j, pattern in enumerate(rule.unless_anywhere):
             comp.one(pattern, ("rules", i, "unless_anywhere", j))
     for i, drule in enumerate(pack.document):
         if not drule.id.startswith(pack.language + "."):
-            problems.append(Problem(doc.where(("document", i, "id")), f"rule id {drule.id!r} must start with "
-                                    f"{pack.language!r}."))
+            problems.append(
+                Problem(
+                    doc.where(("document", i, "id")),
+                    f"rule id {drule.id!r} must start with {pack.language!r}.",
+                )
+            )
         comp.one(drule.numerator.near, ("document", i, "numerator", "near"))
         comp.one(drule.denominator.near, ("document", i, "denominator", "near"))
         ruleset.document.append((pack.language, drule))
     for i, term in enumerate(pack.terms):
         base = ("terms", i)
-        ruleset.terms.append(CompiledTerm(
-            term=term, pack=pack.pack, language=pack.language, where=doc.where(base),
-            any=comp.many(term.any, base + ("any",)),
-            all=comp.many(term.all, base + ("all",)),
-            none=comp.many(term.none, base + ("none",)),
-            keywords=comp.keywords(term.keywords, base + ("keywords",))))
+        ruleset.terms.append(
+            CompiledTerm(
+                term=term,
+                pack=pack.pack,
+                language=pack.language,
+                where=doc.where(base),
+                any=comp.many(term.any, base + ("any",)),
+                all=comp.many(term.all, base + ("all",)),
+                none=comp.many(term.none, base + ("none",)),
+                keywords=comp.keywords(term.keywords, base + ("keywords",)),
+            )
+        )
 
 
 def pack_files(dirs: list[Path]) -> list[Path]:
@@ -477,14 +524,18 @@ _OTHER_DATA_KEYS = ("categories", "anchors")
 
 
 def _is_other_data(doc: YamlDoc) -> bool:
-    return isinstance(doc.data, dict) and "pack" not in doc.data and any(k in doc.data for k in _OTHER_DATA_KEYS)
+    return (
+        isinstance(doc.data, dict) and "pack" not in doc.data and any(k in doc.data for k in _OTHER_DATA_KEYS)
+    )
 
 
-def _check_ids(pack: Pack, doc: YamlDoc, seen_packs: dict[str, str], seen_rules: dict[str, str],
-               problems: list[Problem]) -> None:
+def _check_ids(
+    pack: Pack, doc: YamlDoc, seen_packs: dict[str, str], seen_rules: dict[str, str], problems: list[Problem]
+) -> None:
     if pack.pack in seen_packs:
-        problems.append(Problem(doc.where(("pack",)), f"pack id {pack.pack!r} also used in "
-                                f"{seen_packs[pack.pack]}"))
+        problems.append(
+            Problem(doc.where(("pack",)), f"pack id {pack.pack!r} also used in {seen_packs[pack.pack]}")
+        )
     seen_packs[pack.pack] = doc.where(("pack",))
     for i, rule in enumerate(pack.rules):
         here = doc.where(("rules", i, "id"))

@@ -12,23 +12,33 @@ import re
 
 #: a sentence ends at 。；; or a line break, or an English full stop followed by a space
 _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
-_ZH_OBJECT_BEFORE = re.compile(r"(?:在|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$")
+_ZH_OBJECT_BEFORE = re.compile(
+    r"(?:在|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$"
+)
 _ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
-_EN_OBJECT_BEFORE = re.compile(r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
-                               r"\s+(?:the\s+)?$")
+_EN_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
+    r"\s+(?:the\s+)?$"
+)
 _COMMA = re.compile(r"[，,：:]")
 _ZH_PASSIVE = re.compile(r"(?:由|归)\s*$")
 #: "borne by the Seller": the party after a liability verb's "by" is the actor ("suffered by" is not)
-_EN_PASSIVE = re.compile(r"\b(?:borne|paid|payable|assumed|covered|reimbursed|compensated|indemnified|made\s+good|"
-                         r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of)"
-                         r"\s+(?:solely\s+|entirely\s+)?(?:by\s+)?(?:the\s+)?$")
+_EN_PASSIVE = re.compile(
+    r"\b(?:borne|paid|payable|assumed|covered|reimbursed|compensated|indemnified|made\s+good|"
+    r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of)"
+    r"\s+(?:solely\s+|entirely\s+)?(?:by\s+)?(?:the\s+)?$"
+)
 _ZH_RECIPIENT = re.compile(r"(?:向|给|付给|支付给|偿付|赔偿|赔付|退还|交付|偿还)\s*$")
-_EN_RECIPIENT = re.compile(r"\b(?:pay|paid|payable|owed|due|reimburse|indemnify|compensate)\b[\w\s]{0,20}?"
-                           r"\b(?:to\s+)?(?:the\s+)?$")
+_EN_RECIPIENT = re.compile(
+    r"\b(?:pay|paid|payable|owed|due|reimburse|indemnify|compensate)\b[\w\s]{0,20}?"
+    r"\b(?:to\s+)?(?:the\s+)?$"
+)
 _ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令)\s*$")
 _ZH_BEAR_AFTER = re.compile(r"\s*(?:处以|处罚|罚款|收取|索取|索赔|追偿|追究|扣)")
-_EN_BEAR_BEFORE = re.compile(r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*)\s+(?:\w+\s+){0,3}"
-                             r"(?:against|on|upon|from)\s+(?:the\s+)?$")
+_EN_BEAR_BEFORE = re.compile(
+    r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*)\s+(?:\w+\s+){0,3}"
+    r"(?:against|on|upon|from)\s+(?:the\s+)?$"
+)
 _EN_BEAR_AFTER = re.compile(r"")
 _OPTION = re.compile(r"[□☐■☑☒√✓✔▇]|\[\s?[x✓]?\s?\]")
 _UNCHECKED = {"□", "☐"}
@@ -54,30 +64,43 @@ def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, i
 
 
 def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
-    before = sentence[max(0, start - 6):start]
+    before = sentence[max(0, start - 6) : start]
     if lang == "en":
-        return bool(_EN_OBJECT_BEFORE.search(sentence[max(0, start - 25):start]))
-    return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end:end + 4]))
+        return bool(_EN_OBJECT_BEFORE.search(sentence[max(0, start - 25) : start]))
+    return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end : end + 4]))
 
 
-def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None], lang: str,
-          near: bool = False) -> str | None:
+def actor(
+    sentence: str,
+    m_start: int,
+    m_end: int,
+    patterns: dict[str, re.Pattern | None],
+    lang: str,
+    near: bool = False,
+) -> str | None:
     """'supplier', 'buyer', 'mutual' or None for the party the matched span binds; `near`: the
     sentence is the match's own comma part, where 由X before the verb is its actor."""
-    hits = sorted(_hits(patterns.get("supplier"), sentence, "supplier") + _hits(patterns.get("buyer"), sentence, "buyer")
-                  + _hits(patterns.get("mutual"), sentence, "mutual"))
+    hits = sorted(
+        _hits(patterns.get("supplier"), sentence, "supplier")
+        + _hits(patterns.get("buyer"), sentence, "buyer")
+        + _hits(patterns.get("mutual"), sentence, "mutual")
+    )
     if not hits:
         return None
     passive = _ZH_PASSIVE if lang == "zh" else _EN_PASSIVE
 
     def is_passive(s: int) -> bool:
-        return bool(passive.search(sentence[max(0, s - 40):s]))
+        return bool(passive.search(sentence[max(0, s - 40) : s]))
 
     inside = [r for s, _e, r in hits if m_start <= s < m_end and is_passive(s)]
     if inside:
         return inside[0]
-    before = [r for s, e, r in hits if s <= m_start and ((near and is_passive(s)) or
-                                                        (not is_passive(s) and not _is_object(sentence, s, e, lang)))]
+    before = [
+        r
+        for s, e, r in hits
+        if s <= m_start
+        and ((near and is_passive(s)) or (not is_passive(s) and not _is_object(sentence, s, e, lang)))
+    ]
     if before:
         return before[-1]
     after = [r for s, _e, r in hits if m_end <= s < m_end + PASSIVE_REACH and is_passive(s)]
@@ -88,30 +111,39 @@ def actor(sentence: str, m_start: int, m_end: int, patterns: dict[str, re.Patter
         return subjects[0]
     # only a recipient: 应偿付供方… / shall pay to the Seller… - the actor is the other side
     recipient = _ZH_RECIPIENT if lang == "zh" else _EN_RECIPIENT
-    got = {r for s, _e, r in hits if r != "mutual" and recipient.search(sentence[max(0, s - 25):s])}
+    got = {r for s, _e, r in hits if r != "mutual" and recipient.search(sentence[max(0, s - 25) : s])}
     return OTHER[got.pop()] if len(got) == 1 else None
 
 
 def unselected_option(text: str, start: int) -> bool:
     """Is the match governed by an unticked box (□) on its own line, within OPTION_REACH?"""
     line_start = text.rfind("\n", 0, start) + 1
-    window = text[max(line_start, start - OPTION_REACH):start]
+    window = text[max(line_start, start - OPTION_REACH) : start]
     boxes = _OPTION.findall(window)
     return bool(boxes) and (boxes[-1] in _UNCHECKED or boxes[-1].replace(" ", "") == "[]")
 
 
 def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
     """The party a penalty or claim is imposed on: 对乙方处以罚款 / 向乙方索赔 / against the Seller."""
-    hits = sorted(_hits(patterns.get("supplier"), sentence, "supplier") + _hits(patterns.get("buyer"), sentence, "buyer"))
+    hits = sorted(
+        _hits(patterns.get("supplier"), sentence, "supplier")
+        + _hits(patterns.get("buyer"), sentence, "buyer")
+    )
     before, after = (_ZH_BEAR_BEFORE, _ZH_BEAR_AFTER) if lang == "zh" else (_EN_BEAR_BEFORE, _EN_BEAR_AFTER)
     for s, e, role in hits:
-        if before.search(sentence[max(0, s - 40):s]) and after.match(sentence[e:e + 12]):
+        if before.search(sentence[max(0, s - 40) : s]) and after.match(sentence[e : e + 12]):
             return role
     return None
 
 
-def binding_party(text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None], lang: str,
-                  wanted: str = "supplier") -> str | None:
+def binding_party(
+    text: str,
+    m_start: int,
+    m_end: int,
+    patterns: dict[str, re.Pattern | None],
+    lang: str,
+    wanted: str = "supplier",
+) -> str | None:
     """The party the match at [m_start, m_end) binds: supplier, buyer, mutual, or None if unknown.
 
     The actor is looked for first in the comma-separated part that holds the end of the match
@@ -125,12 +157,17 @@ def binding_party(text: str, m_start: int, m_end: int, patterns: dict[str, re.Pa
         seg = m.end()
     nxt = _COMMA.search(text, m_end, b)
     seg_end = nxt.start() if nxt else b
-    who = actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang, near=True) if seg > a else None
+    who = (
+        actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang, near=True)
+        if seg > a
+        else None
+    )
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
 
 
-def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None],
-          lang: str) -> bool:
+def binds(
+    wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None], lang: str
+) -> bool:
     """Does a rule for `wanted` (supplier / buyer) apply to the match (unknown: yes)?"""
     who = binding_party(text, m_start, m_end, patterns, lang, wanted)
     return who is None or who == wanted
@@ -138,6 +175,9 @@ def binds(wanted: str, text: str, m_start: int, m_end: int, patterns: dict[str, 
 
 def party_of_heading(context: str, patterns: dict[str, re.Pattern | None]) -> str | None:
     """The one party the titles above a clause name (乙方义务 -> supplier), else None."""
-    found = {role for role in ("supplier", "buyer") if patterns.get(role) is not None
-             and patterns[role].search(context)}
+    found = {
+        role
+        for role in ("supplier", "buyer")
+        if patterns.get(role) is not None and patterns[role].search(context)
+    }
     return found.pop() if len(found) == 1 else None

@@ -30,7 +30,12 @@ def join_wrapped(lines: list[str]) -> str:
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
-        if prev and len(prev) >= JOIN_MIN and not _ENDS_SENTENCE.search(prev) and not _STARTS_ITEM.match(line):
+        if (
+            prev
+            and len(prev) >= JOIN_MIN
+            and not _ENDS_SENTENCE.search(prev)
+            and not _STARTS_ITEM.match(line)
+        ):
             glue = "" if _CJK.search(prev[-1:]) or _CJK.search(line[:1]) else " "
             out[-1] = prev.rstrip() + glue + line.lstrip()
         else:
@@ -96,6 +101,14 @@ def units_from_clauses(clauses: Iterable) -> list[Unit]:
         location = None if c.location is None else str(c.location)
         lines = join_wrapped(text.split("\n")).split("\n")
         for part in _chunks(lines, MAX_UNIT_CHARS) if len(text) > MAX_UNIT_CHARS else [lines]:
-            units.append(Unit(text="\n".join(part), clause=number, location=location,
-                              block_indices=indices, title=c.title, context=context))
+            units.append(
+                Unit(
+                    text="\n".join(part),
+                    clause=number,
+                    location=location,
+                    block_indices=indices,
+                    title=c.title,
+                    context=context,
+                )
+            )
     return units

@@ -30,8 +30,21 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 _state = {"debug": False}
 
 #: command modules, each with `register(app)`; order is the order of `--help`.
-COMMAND_MODULES = ("demo", "bid", "costs", "price", "render", "check", "rules", "history", "history_store", "db",
-                   "ledger", "accounts", "decide")
+COMMAND_MODULES = (
+    "demo",
+    "bid",
+    "costs",
+    "price",
+    "render",
+    "check",
+    "rules",
+    "history",
+    "history_store",
+    "db",
+    "ledger",
+    "accounts",
+    "decide",
+)
 
 
 def _version(value: bool) -> None:
@@ -42,8 +55,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on errors."),
 ) -> None:
     _state["debug"] = debug
@@ -91,6 +105,9 @@ def main(argv: list[str] | None = None) -> None:
     except (MemoryError, RecursionError) as exc:
         if _state["debug"]:
             raise
-        err_console.print(f"error: the input is too large or too deeply nested ({type(exc).__name__})",
-                          markup=False, highlight=False)
+        err_console.print(
+            f"error: the input is too large or too deeply nested ({type(exc).__name__})",
+            markup=False,
+            highlight=False,
+        )
         sys.exit(2)

@@ -9,8 +9,9 @@ import typer
 from bidassist.core.bidfile import load_bid
 from bidassist.reports.summary import print_bid_summary
 
-bid_app = typer.Typer(help="Check a bid file (bid.yaml) and show its summary. 校验投标文件数据。",
-                      no_args_is_help=True)
+bid_app = typer.Typer(
+    help="Check a bid file (bid.yaml) and show its summary. 校验投标文件数据。", no_args_is_help=True
+)
 
 
 @bid_app.command("validate")

@@ -18,31 +18,54 @@ def register(app: typer.Typer) -> None:
 
     @app.command("check")
     def check_cmd(
-        contract: Path = typer.Argument(..., help="The contract (.docx/.pdf/.txt/.md), or a bid.yaml "
-                                                  "with a contract: section."),
-        against: Path = typer.Option(None, "--against", help="Tender terms (.docx/.pdf/.txt) or bid.yaml "
-                                                            "to compare the contract with."),
+        contract: Path = typer.Argument(
+            ..., help="The contract (.docx/.pdf/.txt/.md), or a bid.yaml with a contract: section."
+        ),
+        against: Path = typer.Option(
+            None, "--against", help="Tender terms (.docx/.pdf/.txt) or bid.yaml to compare the contract with."
+        ),
         fmt: str = typer.Option("table", "--format", help="table, json, md or html."),
         out: Path = typer.Option(None, "-o", "--output", help="Write the json/md/html report here."),
-        annotate: Path = typer.Option(None, "--annotate", help="Write a copy of the .docx contract with "
-                                                              "a Word comment on each flagged clause."),
-        fail_on: str = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this "
-                                                            "severity: high, medium or low (default high)."),
+        annotate: Path = typer.Option(
+            None,
+            "--annotate",
+            help="Write a copy of the .docx contract with a Word comment on each flagged clause.",
+        ),
+        fail_on: str = typer.Option(
+            None,
+            "--fail-on",
+            help="Exit 1 when a finding is at or above this severity: high, medium or low (default high).",
+        ),
         waivers: Path = typer.Option(None, "--waivers", help="Waiver file (YAML) of accepted findings."),
-        lang: str = typer.Option(None, "--lang", help="Force the rule packs' language: zh or en "
-                                                      "(default: by each clause's script)."),
-        packs: list[Path] = typer.Option(None, "--packs", help="Rule pack folder or file (repeatable; "
-                                                               "default: the shipped checklists/)."),
+        lang: str = typer.Option(
+            None,
+            "--lang",
+            help="Force the rule packs' language: zh or en (default: by each clause's script).",
+        ),
+        packs: list[Path] = typer.Option(
+            None, "--packs", help="Rule pack folder or file (repeatable; default: the shipped checklists/)."
+        ),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
-        we: str = typer.Option(None, "--we", help="Which party we are: supplier (default), buyer, or a "
-                                                  "party's name as the contract writes it."),
-        record: bool = typer.Option(False, "--record", help="Record the review (key terms, findings) for its "
-                                                            "customer in the store."),
-        customer: str = typer.Option(None, "--customer", help="The customer for --record (default: the bid "
-                                                              "file's buyer, else the contract's 甲方/Buyer)."),
+        we: str = typer.Option(
+            None,
+            "--we",
+            help="Which party we are: supplier (default), buyer, or a "
+            "party's name as the contract writes it.",
+        ),
+        record: bool = typer.Option(
+            False, "--record", help="Record the review (key terms, findings) for its customer in the store."
+        ),
+        customer: str = typer.Option(
+            None,
+            "--customer",
+            help="The customer for --record (default: the bid file's buyer, else the contract's 甲方/Buyer).",
+        ),
         jobs: int = typer.Option(1, "--jobs", "-j", help="With a folder: contracts checked in parallel."),
-        db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
-                                                  "bidassist.db beside the contract)."),
+        db: str = typer.Option(
+            None,
+            "--db",
+            help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the contract).",
+        ),
     ) -> None:
         """Check a contract for supplier traps; compare it with the tender. Exit 0: nothing at or above
         --fail-on; 1: something; 2: error. 合同审查：背靠背、审计结算、质保金、违约金、单方变更等，并与招标文件比对。"""
@@ -52,22 +75,36 @@ def register(app: typer.Typer) -> None:
         if contract.is_dir():
             from bidassist.cli.check_batch import run_batch
 
-            raise typer.Exit(run_batch(contract, record=record, jobs=jobs, db=db, customer=customer, lang=lang,
-                                       fmt="json" if fmt == "json" else "table", fail_on=fail_on or "high"))
+            raise typer.Exit(
+                run_batch(
+                    contract,
+                    record=record,
+                    jobs=jobs,
+                    db=db,
+                    customer=customer,
+                    lang=lang,
+                    fmt="json" if fmt == "json" else "table",
+                    fail_on=fail_on or "high",
+                )
+            )
         if contract.suffix.lower() in (".yaml", ".yml"):
             contract, against, waivers, fail_on, we, customer = _from_bid_file(
-                contract, against, waivers, fail_on, we, customer)
+                contract, against, waivers, fail_on, we, customer
+            )
         fail_on = fail_on or "high"
         if annotate is not None and annotate.resolve() == contract.resolve():
             raise InputError("--annotate must not overwrite the contract", str(annotate))
         rules = load_packs(list(packs) if packs else None)
-        result = check_contract(contract, rules, against=against, waivers=waivers, lang=lang, we=we,
-                                bid_price=_bid_price(against))
+        result = check_contract(
+            contract, rules, against=against, waivers=waivers, lang=lang, we=we, bid_price=_bid_price(against)
+        )
         report_lang = lang or result.lang
         if record:
             from bidassist.store.review import record_review
 
-            Console(stderr=True, highlight=False).print(str(record_review(db, contract, result.to_json(), customer=customer)))
+            Console(stderr=True, highlight=False).print(
+                str(record_review(db, contract, result.to_json(), customer=customer))
+            )
         if fmt == "table":
             from bidassist.reports.check_terminal import print_result
 
@@ -95,8 +132,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
-def _check_options(fmt: str, lang: str | None, fail_on: str | None, out: Path | None, annotate: Path | None,
-                   force: bool) -> None:
+def _check_options(
+    fmt: str, lang: str | None, fail_on: str | None, out: Path | None, annotate: Path | None, force: bool
+) -> None:
     if fmt not in FORMATS:
         raise InputError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}", "--format")
     if lang is not None and lang not in ("zh", "en"):
@@ -110,17 +148,28 @@ def _check_options(fmt: str, lang: str | None, fail_on: str | None, out: Path | 
             raise InputError("already exists; use --force to overwrite it", str(path))
 
 
-def _from_bid_file(path: Path, against: Path | None, waivers: Path | None, fail_on: str | None,
-                   we: str | None, customer: str | None
-                   ) -> tuple[Path, Path | None, Path | None, str | None, str | None, str | None]:
+def _from_bid_file(
+    path: Path,
+    against: Path | None,
+    waivers: Path | None,
+    fail_on: str | None,
+    we: str | None,
+    customer: str | None,
+) -> tuple[Path, Path | None, Path | None, str | None, str | None, str | None]:
     """The contract: section of a bid file; options given on the command line win."""
     from bidassist.core.bidfile import load_bid
 
     bid = load_bid(path)
     if bid.contract is None:
         raise InputError("the bid file has no contract: section", str(path))
-    return (bid.contract.file, against or bid.contract.against, waivers or bid.contract.waivers,
-            fail_on or bid.contract.fail_on, we or bid.bidder.company, customer or bid.tender.buyer)
+    return (
+        bid.contract.file,
+        against or bid.contract.against,
+        waivers or bid.contract.waivers,
+        fail_on or bid.contract.fail_on,
+        we or bid.bidder.company,
+        customer or bid.tender.buyer,
+    )
 
 
 def _bid_price(against: Path | None):

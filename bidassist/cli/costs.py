@@ -17,8 +17,9 @@ from bidassist.core.safeio import atomic_write_text
 from bidassist.costs.messages import summarize
 from bidassist.costs.model import CostImport
 
-costs_app = typer.Typer(help="Import finance's cost sheets; write a blank cost sheet. 成本表导入与模板。",
-                        no_args_is_help=True)
+costs_app = typer.Typer(
+    help="Import finance's cost sheets; write a blank cost sheet. 成本表导入与模板。", no_args_is_help=True
+)
 
 
 class Format(StrEnum):
@@ -41,10 +42,18 @@ def _run_import(source: Path, sheet: str | None, column_map: str | None, accept:
 
 
 #: (title, justify, narrow) — the narrow table (under 120 columns) keeps the columns marked True
-_COLUMNS = (("来源 Source", "left", False), ("编码 Code", "left", False), ("名称 Description", "left", True),
-            ("单位 Unit", "left", True), ("数量 Qty", "right", True), ("最低 Low", "right", False),
-            ("最可能 Likely", "right", True), ("最高 High", "right", False), ("分布 Dist", "left", False),
-            ("类别 Category", "left", False))
+_COLUMNS = (
+    ("来源 Source", "left", False),
+    ("编码 Code", "left", False),
+    ("名称 Description", "left", True),
+    ("单位 Unit", "left", True),
+    ("数量 Qty", "right", True),
+    ("最低 Low", "right", False),
+    ("最可能 Likely", "right", True),
+    ("最高 High", "right", False),
+    ("分布 Dist", "left", False),
+    ("类别 Category", "left", False),
+)
 
 
 def _print_table(result: CostImport, console: Console, *, wide: bool = False) -> None:
@@ -52,23 +61,41 @@ def _print_table(result: CostImport, console: Console, *, wide: bool = False) ->
     description, unit, quantity and likely are shown unless `wide`."""
     model = result.model
     narrow = not wide and console.width < 120
-    table = Table(title=escape(f"成本明细 Cost lines — {model.source}"), show_lines=False, header_style="bold")
+    table = Table(
+        title=escape(f"成本明细 Cost lines — {model.source}"), show_lines=False, header_style="bold"
+    )
     keep = [i for i, col in enumerate(_COLUMNS) if col[2] or not narrow]
     for i in keep:
         name, justify, _ = _COLUMNS[i]
         numeric = justify == "right"
-        table.add_column(name, justify=justify, no_wrap=numeric, overflow="ellipsis" if numeric else "fold",
-                         ratio=None if numeric else (3 if i == 2 else 1))
+        table.add_column(
+            name,
+            justify=justify,
+            no_wrap=numeric,
+            overflow="ellipsis" if numeric else "fold",
+            ratio=None if numeric else (3 if i == 2 else 1),
+        )
     for ln in model.lines:
-        cells = (ln.source or "", ln.code or "", ln.description, ln.unit or "", f"{ln.quantity:,}",
-                 format_money(ln.low), format_money(ln.likely), format_money(ln.high), ln.distribution,
-                 ln.category or "")
+        cells = (
+            ln.source or "",
+            ln.code or "",
+            ln.description,
+            ln.unit or "",
+            f"{ln.quantity:,}",
+            format_money(ln.low),
+            format_money(ln.likely),
+            format_money(ln.high),
+            ln.distribution,
+            ln.category or "",
+        )
         table.add_row(*(escape(cells[i]) for i in keep))
     console.print(table)
     totals = model.totals
-    console.print(f"{len(model.lines)} 行 lines · 合计 totals (quantity × unit cost): "
-                  f"low {format_money(totals.low)} · likely {format_money(totals.likely)} · "
-                  f"high {format_money(totals.high)} {model.currency}")
+    console.print(
+        f"{len(model.lines)} 行 lines · 合计 totals (quantity × unit cost): "
+        f"low {format_money(totals.low)} · likely {format_money(totals.likely)} · "
+        f"high {format_money(totals.high)} {model.currency}"
+    )
     for m in result.markups:
         rate = f" {m.rate * 100:g} %" if m.rate is not None else ""
         amount = f" {format_money(m.amount)}" if m.amount is not None else ""
@@ -76,33 +103,51 @@ def _print_table(result: CostImport, console: Console, *, wide: bool = False) ->
     rec = result.reconciliation
     if rec is not None:
         if rec.sheet_total is None:
-            console.print(f"reconciliation: NO STATED TOTAL 无合计可核对 — imported {format_money(rec.imported)} "
-                          f"is checked against no figure of the workbook: {escape(rec.basis)}")
+            console.print(
+                f"reconciliation: NO STATED TOTAL 无合计可核对 — imported {format_money(rec.imported)} "
+                f"is checked against no figure of the workbook: {escape(rec.basis)}"
+            )
         else:
-            console.print(f"reconciliation: {rec.status} — stated {format_money(rec.sheet_total)} ({escape(rec.cell or '')})"
-                          f" vs imported {format_money(rec.imported)}, difference {format_money(rec.difference or 0)}")
+            console.print(
+                f"reconciliation: {rec.status} — stated {format_money(rec.sheet_total)} ({escape(rec.cell or '')})"
+                f" vs imported {format_money(rec.imported)}, difference {format_money(rec.difference or 0)}"
+            )
     for sh in result.sheets:
-        console.print(f"sheet {escape(sh.name)}: {sh.role}" + (f" — {escape(sh.reason)}" if sh.reason else ""))
+        console.print(
+            f"sheet {escape(sh.name)}: {sh.role}" + (f" — {escape(sh.reason)}" if sh.reason else "")
+        )
 
 
 @costs_app.command("import")
 def import_cmd(
-    sheet_file: Path = typer.Argument(..., help="Cost sheet (.xlsx/.xlsm/.xls/.xlsb/.ods/.csv), or a "
-                                                "bid file (bid.yaml) whose costs section names one."),
-    sheet: str | None = typer.Option(None, "--sheet", help="Import this sheet only (default: every "
-                                                           "sheet that holds a cost table)."),
-    column_map: str | None = typer.Option(None, "--map", help="Columns for sheets whose headers are not "
-                                          "recognised: code=A,description=B,unit=C,quantity=D,price=E "
-                                          "(also low/likely/high/amount/category/distribution/risk, "
-                                          "header=ROW, first=ROW, last=ROW; per sheet: \"清单:quantity=G\")."),
+    sheet_file: Path = typer.Argument(
+        ...,
+        help="Cost sheet (.xlsx/.xlsm/.xls/.xlsb/.ods/.csv), or a "
+        "bid file (bid.yaml) whose costs section names one.",
+    ),
+    sheet: str | None = typer.Option(
+        None, "--sheet", help="Import this sheet only (default: every sheet that holds a cost table)."
+    ),
+    column_map: str | None = typer.Option(
+        None,
+        "--map",
+        help="Columns for sheets whose headers are not "
+        "recognised: code=A,description=B,unit=C,quantity=D,price=E "
+        "(also low/likely/high/amount/category/distribution/risk, "
+        'header=ROW, first=ROW, last=ROW; per sheet: "清单:quantity=G").',
+    ),
     output: Path | None = typer.Option(None, "-o", "--output", help="Also write the JSON to this file."),
     fmt: Format = typer.Option(Format.table, "--format", help="table (default) or json on stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the -o file if it exists."),
-    all_errors: bool = typer.Option(False, "--all-errors", help="List every problem (default: a summary "
-                                                                "per kind and the first 20)."),
+    all_errors: bool = typer.Option(
+        False, "--all-errors", help="List every problem (default: a summary per kind and the first 20)."
+    ),
     wide: bool = typer.Option(False, "--wide", help="All table columns, whatever the terminal width."),
-    accept: bool = typer.Option(False, "--accept-difference", help="Import even when the stated total "
-                                "differs from the lines (reported as a warning)."),
+    accept: bool = typer.Option(
+        False,
+        "--accept-difference",
+        help="Import even when the stated total differs from the lines (reported as a warning).",
+    ),
 ) -> None:
     """Import a cost sheet: print its lines and totals. Problems are listed as `Sheet!Cell: problem`
     (exit 2); warnings are printed and do not fail. 导入成本表。"""

@@ -11,11 +11,15 @@ from rich.table import Table
 
 from bidassist.core.errors import InputError
 
-db_app = typer.Typer(help="The bid-history and customer store (SQLite or PostgreSQL). 投标历史与客户数据库。",
-                     no_args_is_help=True)
+db_app = typer.Typer(
+    help="The bid-history and customer store (SQLite or PostgreSQL). 投标历史与客户数据库。",
+    no_args_is_help=True,
+)
 
-DB_HELP = ("The store: a SQLite file or a postgresql:// URL (default: $BIDASSIST_DB, else bidassist.db in "
-           "the current folder).")
+DB_HELP = (
+    "The store: a SQLite file or a postgresql:// URL (default: $BIDASSIST_DB, else bidassist.db in "
+    "the current folder)."
+)
 
 
 def db_option() -> str | None:
@@ -43,13 +47,17 @@ def upgrade_cmd(db: str = db_option()) -> None:
         raise StoreError("no store here; run `bidassist db init`", str(path))
     with Store(url) as store:
         before, after = upgrade(store)
-        typer.echo(f"{store.where}: schema {before or '(none)'} → {after}" if before != after
-                   else f"{store.where}: schema already at {after}")
+        typer.echo(
+            f"{store.where}: schema {before or '(none)'} → {after}"
+            if before != after
+            else f"{store.where}: schema already at {after}"
+        )
 
 
 @db_app.command("info")
-def info_cmd(db: str = db_option(),
-             fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+def info_cmd(
+    db: str = db_option(), fmt: str = typer.Option("table", "--format", help="table or json.")
+) -> None:
     """Where the store is, its schema revision and the rows in each table. 数据库信息。"""
     from bidassist.store.admin import store_info
     from bidassist.store.connection import Store, StoreError, resolve_url, sqlite_file
@@ -78,8 +86,12 @@ def info_cmd(db: str = db_option(),
 
 @db_app.command("export")
 def export_cmd(
-    out: Path = typer.Option(None, "-o", "--output", help="Folder for one file per table (JSON without -o: "
-                                                         "the whole store on stdout)."),
+    out: Path = typer.Option(
+        None,
+        "-o",
+        "--output",
+        help="Folder for one file per table (JSON without -o: the whole store on stdout).",
+    ),
     fmt: str = typer.Option("csv", "--format", help="csv or json."),
     force: bool = typer.Option(False, "--force", help="Overwrite existing files."),
     db: str = db_option(),

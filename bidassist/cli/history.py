@@ -12,9 +12,11 @@ from rich.console import Console
 from bidassist.core.errors import InputError
 
 history_app = typer.Typer(
-    name="history", no_args_is_help=True,
+    name="history",
+    no_args_is_help=True,
     help="Past tenders, bids and outcomes: import, record, list, fit; calibration and backtests of win "
-         "probabilities. 投标历史：导入、记录、查询、拟合，中标概率的校准与回测。")
+    "probabilities. 投标历史：导入、记录、查询、拟合，中标概率的校准与回测。",
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -24,11 +26,15 @@ def register(app: typer.Typer) -> None:
 
 @history_app.command("backtest")
 def backtest_cmd(
-    file: Path = typer.Argument(..., help="Past bids (CSV/XLSX): tender, bidder, price, status, year [, buyer]."),
+    file: Path = typer.Argument(
+        ..., help="Past bids (CSV/XLSX): tender, bidder, price, status, year [, buyer]."
+    ),
     fmt: str = typer.Option("table", "--format", help="table or json (json goes to stdout)."),
     xlsx: Path = typer.Option(None, "--xlsx", help="Also write an Excel report with a reliability chart."),
     html: Path = typer.Option(None, "--html", help="Also write an HTML report with a reliability chart."),
-    min_train: int = typer.Option(100, "--min-train", help="Lettings needed before the first year predicted."),
+    min_train: int = typer.Option(
+        100, "--min-train", help="Lettings needed before the first year predicted."
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite existing report files."),
 ) -> None:
     """Walk forward year by year: fit on earlier years, predict P(win) of every bid of the year at its

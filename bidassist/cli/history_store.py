@@ -55,21 +55,32 @@ def print_import_report(report: Any, fmt: str) -> None:
     if fmt == "json":
         _emit(data)
         return
-    extra = {k: v for k, v in data.items() if k not in ("file", "added", "updated", "skipped", "bad_rows", "kind")}
-    console.print(f"{data['file']}: added {data['added']}, updated {data['updated']}, skipped {data['skipped']} "
-                  f"(unchanged), bad rows {len(report.bad)} · " + ", ".join(f"{k} {v}" for k, v in extra.items()))
+    extra = {
+        k: v for k, v in data.items() if k not in ("file", "added", "updated", "skipped", "bad_rows", "kind")
+    }
+    console.print(
+        f"{data['file']}: added {data['added']}, updated {data['updated']}, skipped {data['skipped']} "
+        f"(unchanged), bad rows {len(report.bad)} · " + ", ".join(f"{k} {v}" for k, v in extra.items())
+    )
 
 
 @history_app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., help="Past bids, one row per bid (.csv or .xlsx)."),
-    column_map: list[str] = typer.Option(None, "--map", help="Columns by header or letter when not recognised: "
-                                         "buyer=district,price=E (fields: tender, lot, buyer, tender_name, date, "
-                                         "year, category, method, ceiling, estimate, currency, bidder, price, "
-                                         "quantity, technical_score, other_score, status, rank, reason)."),
+    column_map: list[str] = typer.Option(
+        None,
+        "--map",
+        help="Columns by header or letter when not recognised: "
+        "buyer=district,price=E (fields: tender, lot, buyer, tender_name, date, "
+        "year, category, method, ceiling, estimate, currency, bidder, price, "
+        "quantity, technical_score, other_score, status, rank, reason).",
+    ),
     set_: list[str] = typer.Option(None, "--set", help="One value for every row: category=school milk."),
-    skip_bad: bool = typer.Option(False, "--skip-bad", help="Import the good rows and list the bad ones "
-                                                            "(default: a bad row means nothing is imported)."),
+    skip_bad: bool = typer.Option(
+        False,
+        "--skip-bad",
+        help="Import the good rows and list the bad ones (default: a bad row means nothing is imported).",
+    ),
     fmt: str = typer.Option("table", "--format", help="table or json."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
@@ -80,8 +91,13 @@ def import_cmd(
 
     _fmt(fmt)
     with open_store(db, create=True) as store:
-        report = import_history(store, file, mapping=_pairs(column_map, "--map"),
-                                constants=_pairs(set_, "--set"), skip_bad=skip_bad)
+        report = import_history(
+            store,
+            file,
+            mapping=_pairs(column_map, "--map"),
+            constants=_pairs(set_, "--set"),
+            skip_bad=skip_bad,
+        )
     print_import_report(report, fmt)
 
 
@@ -108,19 +124,29 @@ def result_cmd(
     amount = parse_amount(price)
     if bids is not None:
         with open_store(db, create=True) as store:
-            report = import_history(store, bids, constants={"tender": tender, "lot": lot,
-                                                            **({"buyer": buyer} if buyer else {})})
+            report = import_history(
+                store, bids, constants={"tender": tender, "lot": lot, **({"buyer": buyer} if buyer else {})}
+            )
         print_import_report(report, "table")
     done = record_result(db, tender, won=won, winner=winner, price=Decimal(amount), lot=lot, buyer=buyer)
     console.print(str(done))
 
 
 def _tenders_table(rows: list[dict]) -> Table:
-    table = Table("tender 招标编号", "lot", "buyer 招标人", "year", "category", "bids", "lowest 最低价",
-                  "winner 中标人")
+    table = Table(
+        "tender 招标编号", "lot", "buyer 招标人", "year", "category", "bids", "lowest 最低价", "winner 中标人"
+    )
     for r in rows:
-        table.add_row(r["number"], r["lot"] or "", r["buyer"] or "", str(r["year"] or ""), r["category"] or "",
-                      str(r["bids"]), r["lowest"] or "", ", ".join(r["winners"]))
+        table.add_row(
+            r["number"],
+            r["lot"] or "",
+            r["buyer"] or "",
+            str(r["year"] or ""),
+            r["category"] or "",
+            str(r["bids"]),
+            r["lowest"] or "",
+            ", ".join(r["winners"]),
+        )
     return table
 
 
@@ -167,8 +193,15 @@ def competitors_cmd(
     for r in rows:
         ratio = "" if r["mean_ratio_to_median"] is None else f"{r['mean_ratio_to_median']:.3f}"
         years = f"{r['first_year']}–{r['last_year']}" if r["first_year"] else ""
-        table.add_row(r["name"], str(r["tenders"]), str(r["bids"]), str(r["wins"]), ratio, years,
-                      ", ".join(r["aliases"]))
+        table.add_row(
+            r["name"],
+            str(r["tenders"]),
+            str(r["bids"]),
+            str(r["wins"]),
+            ratio,
+            years,
+            ", ".join(r["aliases"]),
+        )
     console.print(table)
 
 
@@ -189,16 +222,22 @@ def show_cmd(
     if _fmt(fmt) == "json":
         _emit(data)
         return
-    console.print(f"{data['tenders']} tenders, {data['bids']} bids, {data['buyers']} buyers; "
-                  f"{len(data['our_bids'])} recorded bids of ours, {len(data['outcomes'])} outcomes, "
-                  f"{len(data['contracts'])} contracts, {data['invoices']} invoices, {data['receipts']} receipts")
+    console.print(
+        f"{data['tenders']} tenders, {data['bids']} bids, {data['buyers']} buyers; "
+        f"{len(data['our_bids'])} recorded bids of ours, {len(data['outcomes'])} outcomes, "
+        f"{len(data['contracts'])} contracts, {data['invoices']} invoices, {data['receipts']} receipts"
+    )
     for o in data["our_bids"]:
-        console.print(f"  our {o['kind']} bid {o['tender']}: {o['price']} (P(win) {o['p_win']}) {o['recorded_at']}")
+        console.print(
+            f"  our {o['kind']} bid {o['tender']}: {o['price']} (P(win) {o['p_win']}) {o['recorded_at']}"
+        )
     for o in data["outcomes"]:
         console.print(f"  result {o['tender']}: {o['result']}, winner {o['winner']} at {o['winning_price']}")
     for c in data["contracts"]:
-        console.print(f"  contract {c['file']} ({c['customer'] or 'customer unknown'}): {c['findings']} findings, "
-                      f"worst {c['worst'] or '-'}")
+        console.print(
+            f"  contract {c['file']} ({c['customer'] or 'customer unknown'}): {c['findings']} findings, "
+            f"worst {c['worst'] or '-'}"
+        )
 
 
 @history_app.command("alias")
@@ -232,7 +271,9 @@ def customer_cmd(
     group: str = typer.Option(None, "--group", help="The group (集团) it belongs to."),
     sector: str = typer.Option(None, "--sector", help="Sector, e.g. hospital, utility, rail."),
     region: str = typer.Option(None, "--region", help="Region, e.g. 浙江."),
-    ownership: str = typer.Option(None, "--ownership", help="state_owned, government, private, foreign or other."),
+    ownership: str = typer.Option(
+        None, "--ownership", help="state_owned, government, private, foreign or other."
+    ),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Set a customer's group, sector, region and ownership. 客户信息（集团、行业、地区、性质）。"""
@@ -241,8 +282,10 @@ def customer_cmd(
 
     with open_store(db, create=True) as store, store.writing() as session:
         c = set_customer(session, name, group=group, sector=sector, region=region, ownership=ownership)
-        line = (f"{c.name}: group {c.parent.name if c.parent else '-'}, sector {c.sector or '-'}, "
-                f"region {c.region or '-'}, ownership {c.ownership or '-'}")
+        line = (
+            f"{c.name}: group {c.parent.name if c.parent else '-'}, sector {c.sector or '-'}, "
+            f"region {c.region or '-'}, ownership {c.ownership or '-'}"
+        )
     console.print(line)
 
 

@@ -9,17 +9,22 @@ import typer
 from bidassist.cli.db import DB_HELP
 from bidassist.core.errors import InputError
 
-ledger_app = typer.Typer(help="Invoices and receipts (payment behaviour of customers). 发票与回款。",
-                         no_args_is_help=True)
+ledger_app = typer.Typer(
+    help="Invoices and receipts (payment behaviour of customers). 发票与回款。", no_args_is_help=True
+)
 
 
 @ledger_app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., help="Invoice or receipt export (.csv or .xlsx)."),
     kind: str = typer.Option(None, "--kind", help="invoices or receipts (default: from the headers)."),
-    column_map: list[str] = typer.Option(None, "--map", help="Columns by header or letter: customer=B,amount=F "
-                                         "(invoices: customer, number, date, due_date, amount, currency, "
-                                         "contract; receipts: customer, reference, date, amount, invoice)."),
+    column_map: list[str] = typer.Option(
+        None,
+        "--map",
+        help="Columns by header or letter: customer=B,amount=F "
+        "(invoices: customer, number, date, due_date, amount, currency, "
+        "contract; receipts: customer, reference, date, amount, invoice).",
+    ),
     set_: list[str] = typer.Option(None, "--set", help="One value for every row: currency=CNY."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Import the good rows and list the bad ones."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
@@ -34,8 +39,14 @@ def import_cmd(
         raise InputError(f"--kind must be invoices or receipts, got {kind!r}", "--kind")
     _fmt(fmt)
     with open_store(db, create=True) as store:
-        report = import_ledger(store, file, kind=kind, mapping=_pairs(column_map, "--map"),
-                               constants=_pairs(set_, "--set"), skip_bad=skip_bad)
+        report = import_ledger(
+            store,
+            file,
+            kind=kind,
+            mapping=_pairs(column_map, "--map"),
+            constants=_pairs(set_, "--set"),
+            skip_bad=skip_bad,
+        )
     print_import_report(report, fmt)
 
 

@@ -23,14 +23,20 @@ def register(app: typer.Typer) -> None:
         bid_file: Path = typer.Argument(..., help="The bid file (bid.yaml)."),
         fmt: str = typer.Option("table", "--format", help="table or json (json goes to stdout)."),
         xlsx: Path = typer.Option(None, "--xlsx", help="Also write an Excel report here."),
-        iterations: int = typer.Option(None, "--iterations", help="Monte Carlo iterations (default: the bid file's)."),
+        iterations: int = typer.Option(
+            None, "--iterations", help="Monte Carlo iterations (default: the bid file's)."
+        ),
         seed: int = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
         force: bool = typer.Option(False, "--force", help="Overwrite an existing --xlsx file."),
-        scenario: list[Path] = typer.Option(None, "--scenario",
-                                            help="A YAML file of pricing overrides; repeat to compare several."),
+        scenario: list[Path] = typer.Option(
+            None, "--scenario", help="A YAML file of pricing overrides; repeat to compare several."
+        ),
         record: bool = typer.Option(False, "--record", help="Record this bid and its result in the store."),
-        db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
-                                                  "bidassist.db beside the bid file)."),
+        db: str = typer.Option(
+            None,
+            "--db",
+            help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the bid file).",
+        ),
     ) -> None:
         """Recommend a bid price with no reserve price: Monte Carlo cost, competitors, evaluation method.
         无标底报价：成本模拟、竞争对手、评标办法，给出建议报价与区间。"""
@@ -54,18 +60,30 @@ def register(app: typer.Typer) -> None:
         n = iterations or (bid.pricing.iterations if bid.pricing else 0)
         err = Console(stderr=True)
         if fmt == "table" and n * max(len(costs.lines), 1) >= PROGRESS_WORK:
-            with Progress(TextColumn("模拟 / simulating"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                          TimeRemainingColumn(), console=err, transient=True) as bar:
+            with Progress(
+                TextColumn("模拟 / simulating"),
+                BarColumn(),
+                TextColumn("{task.percentage:>3.0f}%"),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+            ) as bar:
                 task = bar.add_task("price", total=1)
-                result = price_bid(bid, costs, iterations=iterations, seed=seed,
-                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
+                result = price_bid(
+                    bid,
+                    costs,
+                    iterations=iterations,
+                    seed=seed,
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                )
         else:
             result = price_bid(bid, costs, iterations=iterations, seed=seed)
         if scenario:
             from bidassist.pricing.scenarios import price_scenarios
 
             result.scenarios = price_scenarios(
-                bid, costs, list(scenario), lambda b: price_bid(b, costs, iterations=iterations, seed=seed))
+                bid, costs, list(scenario), lambda b: price_bid(b, costs, iterations=iterations, seed=seed)
+            )
         if record:
             from bidassist.store.record import record_price
 

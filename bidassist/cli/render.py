@@ -15,8 +15,9 @@ from bidassist.core.bidfile import Bid, load_bid
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
 
-templates_app = typer.Typer(help="Tender-document templates: list them, check their fields. 投标文件模板。",
-                            no_args_is_help=True)
+templates_app = typer.Typer(
+    help="Tender-document templates: list them, check their fields. 投标文件模板。", no_args_is_help=True
+)
 bill_app = typer.Typer(help="The buyer's bill of quantities (清单计价). 工程量清单。", no_args_is_help=True)
 console = Console(highlight=False, soft_wrap=True)
 
@@ -34,8 +35,11 @@ def load_inputs(data: Path) -> tuple[Bid, CostModel, Decimal]:
         try:
             from bidassist.workflow import resolve_bid_price
         except ImportError:
-            raise InputError("no offer.price given and the pricing engine is not available; "
-                             "set offer.price in the bid file", str(data)) from None
+            raise InputError(
+                "no offer.price given and the pricing engine is not available; "
+                "set offer.price in the bid file",
+                str(data),
+            ) from None
         price = resolve_bid_price(bid, costs)
     return bid, costs, price
 
@@ -53,28 +57,35 @@ def choose_render_price(data: Path, out: Path, price_result: Path | None, accept
     costs = load_costs(bid).model
     if price_result is not None and not price_result.is_file():
         raise InputError("price result not found", str(price_result))
-    candidates = [price_result] if price_result is not None else list(dict.fromkeys(
-        [out.parent / "price.json", bid.base_dir / "out" / "price.json"]))
+    candidates = (
+        [price_result]
+        if price_result is not None
+        else list(dict.fromkeys([out.parent / "price.json", bid.base_dir / "out" / "price.json"]))
+    )
 
     def simulate() -> dict:
         from bidassist.pricing import price_bid
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
             task = progress.add_task("simulating 正在模拟报价", total=bid.pricing.iterations)
-            priced = price_bid(bid, costs, progress=lambda done, total: progress.update(
-                task, completed=done, total=total))
+            priced = price_bid(
+                bid, costs, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            )
         return priced.to_json()
 
-    choice = choose_price(bid, costs, candidates=candidates, simulate=simulate if bid.pricing else None,
-                          accept_risk=accept_risk)
+    choice = choose_price(
+        bid, costs, candidates=candidates, simulate=simulate if bid.pricing else None, accept_risk=accept_risk
+    )
     return bid, costs, choice
 
 
 def _print_choice(choice) -> None:
     from bidassist.core.money import format_money
 
-    console.print(f"price 报价: {format_money(choice.price)} — {choice.source}; analysis status 分析结论: "
-                  f"{choice.status or 'unknown 未知'}")
+    console.print(
+        f"price 报价: {format_money(choice.price)} — {choice.source}; analysis status 分析结论: "
+        f"{choice.status or 'unknown 未知'}"
+    )
     for n in choice.notes:
         console.print(f"[yellow]note:[/] {n}")
 
@@ -91,7 +102,9 @@ def _emit_json(obj: object) -> None:
 
 @templates_app.command("list")
 def list_cmd(
-    data: Path = typer.Option(None, "--data", help="Bid file: also list its own templates (documents.template_dir)."),
+    data: Path = typer.Option(
+        None, "--data", help="Bid file: also list its own templates (documents.template_dir)."
+    ),
     fmt: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     """List the templates: name, title, language, the fields each uses. 列出模板。"""
@@ -99,14 +112,31 @@ def list_cmd(
 
     specs = catalogue(load_bid(data) if data else None)
     if fmt == "json":
-        _emit_json([{"name": s.name, "title": s.title, "language": s.language, "file": str(s.path),
-                     "builtin": s.builtin, "include": s.include, "fields": list(s.fields)} for s in specs])
+        _emit_json(
+            [
+                {
+                    "name": s.name,
+                    "title": s.title,
+                    "language": s.language,
+                    "file": str(s.path),
+                    "builtin": s.builtin,
+                    "include": s.include,
+                    "fields": list(s.fields),
+                }
+                for s in specs
+            ]
+        )
         return
     table = Table("name", "title 标题", "lang", "include", "fields 字段")
     for s in specs:
         required = [f for f in s.fields if not f.endswith("(optional)")]
-        table.add_row(s.name, s.title, s.language, s.include, str(len(required)) +
-                      f" required, {len(s.fields) - len(required)} optional")
+        table.add_row(
+            s.name,
+            s.title,
+            s.language,
+            s.include,
+            str(len(required)) + f" required, {len(s.fields) - len(required)} optional",
+        )
     console.print(table)
 
 
@@ -127,9 +157,14 @@ def check_cmd(
     fields = inspect_fields(spec)
     missing = dry_render(template, bid, costs, price) if bid is not None else []
     if fmt == "json":
-        _emit_json({"template": spec.name, "file": str(spec.path),
-                    "fields": [{"path": f.path, "required": f.required} for f in fields],
-                    "missing": missing})
+        _emit_json(
+            {
+                "template": spec.name,
+                "file": str(spec.path),
+                "fields": [{"path": f.path, "required": f.required} for f in fields],
+                "missing": missing,
+            }
+        )
     else:
         console.print(f"{spec.title} ({spec.path.name}): {len(fields)} fields")
         for f in fields:
@@ -176,19 +211,30 @@ def register(app: typer.Typer) -> None:
         all_: bool = typer.Option(False, "--all", help="Write the whole document set and an index."),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
         pdf: bool = typer.Option(False, "--pdf", help="Also convert to PDF with LibreOffice (if installed)."),
-        price_result: Path = typer.Option(None, "--price-result",
-                                          help="A saved price result (price.json) to reuse when its inputs match."),
-        accept_risk: bool = typer.Option(False, "--accept-risk",
-                                         help="Write the documents even when the price analysis says "
-                                              "below break-even or do not bid."),
-        bound: bool = typer.Option(False, "--bound", help="With --all: also one bound 投标文件 .docx (cover, "
-                                                           "contents, every form), and its PDF with LibreOffice."),
+        price_result: Path = typer.Option(
+            None, "--price-result", help="A saved price result (price.json) to reuse when its inputs match."
+        ),
+        accept_risk: bool = typer.Option(
+            False,
+            "--accept-risk",
+            help="Write the documents even when the price analysis says below break-even or do not bid.",
+        ),
+        bound: bool = typer.Option(
+            False,
+            "--bound",
+            help="With --all: also one bound 投标文件 .docx (cover, "
+            "contents, every form), and its PDF with LibreOffice.",
+        ),
         copy_label: str = typer.Option("正本", "--copy", help="The bound bid's cover label: 正本 or 副本."),
         fmt: str = typer.Option("text", "--format", help="text or json."),
-        record: bool = typer.Option(False, "--record", help="Record the bid as written (price, document "
-                                                            "hashes) in the store."),
-        db: str = typer.Option(None, "--db", help="The store for --record (default: $BIDASSIST_DB, else "
-                                                  "bidassist.db beside the bid file)."),
+        record: bool = typer.Option(
+            False, "--record", help="Record the bid as written (price, document hashes) in the store."
+        ),
+        db: str = typer.Option(
+            None,
+            "--db",
+            help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the bid file).",
+        ),
     ) -> None:
         """Fill a template (or --all: the document set) from the bid file, check it, write it.
         生成投标文件（大写金额、分项报价、总价一致性均经校验）。"""
@@ -204,11 +250,24 @@ def register(app: typer.Typer) -> None:
         bid, costs, choice = choose_render_price(data, out, price_result, accept_risk)
         price = choice.price
         if all_:
-            report = render_documents(bid, costs, price, out, force=force, pdf=pdf, provenance=choice,
-                                      bound=bound, copy_label=copy_label)
+            report = render_documents(
+                bid,
+                costs,
+                price,
+                out,
+                force=force,
+                pdf=pdf,
+                provenance=choice,
+                bound=bound,
+                copy_label=copy_label,
+            )
             if record:
-                _record(db, bid, report.price or price, [f.path for f in report.files]
-                        + ([report.bound] if report.bound is not None else []))
+                _record(
+                    db,
+                    bid,
+                    report.price or price,
+                    [f.path for f in report.files] + ([report.bound] if report.bound is not None else []),
+                )
             if fmt == "json":
                 _emit_json(report.to_dict())
                 return
@@ -216,7 +275,9 @@ def register(app: typer.Typer) -> None:
             for f in report.files:
                 console.print(f"wrote {f.path}" + (f" and {f.pdf.name}" if f.pdf else ""))
             if report.bound is not None:
-                console.print(f"wrote {report.bound}" + (f" and {report.bound_pdf.name}" if report.bound_pdf else ""))
+                console.print(
+                    f"wrote {report.bound}" + (f" and {report.bound_pdf.name}" if report.bound_pdf else "")
+                )
             console.print(f"wrote {report.index} and {report.index_json}")
             for c in report.warnings:
                 console.print(f"[yellow]warning:[/] {escape(f'{c.where}: {c.message}')}")
@@ -234,8 +295,14 @@ def register(app: typer.Typer) -> None:
             else:
                 made = convert_to_pdf(path, path.with_suffix(".pdf"), force=force)
         if fmt == "json":
-            _emit_json({"file": str(path), "pdf": str(made) if made else None, "notes": [note] if note else [],
-                        "price_source": choice.to_dict()})
+            _emit_json(
+                {
+                    "file": str(path),
+                    "pdf": str(made) if made else None,
+                    "notes": [note] if note else [],
+                    "price_source": choice.to_dict(),
+                }
+            )
             return
         _print_choice(choice)
         console.print(f"wrote {path}" + (f" and {made.name}" if made else ""))

@@ -45,10 +45,12 @@ class BillSection(StrictModel):
     file: DataPath = Field(description="the buyer's bill (.xlsx/.xls/.ods/.csv)")
     sheet: str | None = Field(default=None, description="the sheet holding the bill")
     mapping: DataPath | None = Field(
-        default=None, description="the mapping sheet from `bidassist bill map-template`, filled in")
+        default=None, description="the mapping sheet from `bidassist bill map-template`, filled in"
+    )
     rate_decimals: int = Field(default=2, ge=0, le=2, description="decimals of 综合单价 (2 = cents)")
     goods: dict[str, GoodsOffer] = Field(
-        default_factory=dict, description="item code (or '*' for every item) -> brand/model/origin/delivery")
+        default_factory=dict, description="item code (or '*' for every item) -> brand/model/origin/delivery"
+    )
 
 
 class Tender(StrictModel):
@@ -61,7 +63,9 @@ class Tender(StrictModel):
     currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
     deadline: dt.datetime | dt.date = Field(description="bid submission deadline (投标截止时间)")
     bid_validity_days: int = Field(ge=1, le=MAX_DAYS, description="bid validity the tender requires (days)")
-    duration_days: int | None = Field(default=None, ge=1, le=MAX_DAYS, description="工期/交货期 required (days)")
+    duration_days: int | None = Field(
+        default=None, ge=1, le=MAX_DAYS, description="工期/交货期 required (days)"
+    )
     delivery_place: str | None = None
     quality_standard: str | None = None
     warranty_months: int | None = Field(default=None, ge=0, le=MAX_MONTHS)
@@ -70,7 +74,8 @@ class Tender(StrictModel):
     terms_file: DataPath | None = Field(default=None, description="the tender's contract terms")
     bill: BillSection | None = Field(default=None, description="the buyer's bill to price (清单计价)")
     bill_map: dict[str, list[str]] = Field(
-        default_factory=dict, description="bill item code -> our cost line codes or categories")
+        default_factory=dict, description="bill item code -> our cost line codes or categories"
+    )
 
     @field_validator("bill_map", mode="before")
     @classmethod
@@ -142,9 +147,27 @@ class CostLineInput(StrictModel):
 
 
 #: fields a cost sheet column can be mapped to (`map: {description: B, quantity: D}`), plus `header`
-COST_MAP_FIELDS = ("code", "description", "unit", "quantity", "price", "amount", "low", "likely", "high",
-                   "category", "distribution", "risk", "labour", "material", "machinery", "overhead_profit",
-                   "header", "first", "last")
+COST_MAP_FIELDS = (
+    "code",
+    "description",
+    "unit",
+    "quantity",
+    "price",
+    "amount",
+    "low",
+    "likely",
+    "high",
+    "category",
+    "distribution",
+    "risk",
+    "labour",
+    "material",
+    "machinery",
+    "overhead_profit",
+    "header",
+    "first",
+    "last",
+)
 _COST_MAP_ROWS = ("header", "first", "last")
 
 
@@ -165,11 +188,16 @@ class CostsSection(StrictModel):
             if key not in COST_MAP_FIELDS:
                 raise ValueError(f"unknown field {key!r} (use {', '.join(COST_MAP_FIELDS)})")
             text = str(col).strip().upper()
-            ok = text.isdigit() and int(text) >= 1 if key in _COST_MAP_ROWS else (
-                text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
+            ok = (
+                text.isdigit() and int(text) >= 1
+                if key in _COST_MAP_ROWS
+                else (text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
+            )
             if not ok:
-                raise ValueError(f"{key}: {col!r} is not a " + ("row number" if key in _COST_MAP_ROWS else
-                                                                "column letter such as D"))
+                raise ValueError(
+                    f"{key}: {col!r} is not a "
+                    + ("row number" if key in _COST_MAP_ROWS else "column letter such as D")
+                )
             out[key] = text
         return out
 
@@ -230,8 +258,9 @@ class PaymentTerms(StrictModel):
     retention: Retention | None = None
     annual_rate: Rate = Field(default=Decimal("0.045"), ge=0, le=1)
     duration_days: int | None = Field(default=None, ge=0, le=MAX_DAYS, description="contract work period")
-    spending: list[SpendPoint] = Field(default_factory=list,
-                                       description="our spending profile; default: even over the duration")
+    spending: list[SpendPoint] = Field(
+        default_factory=list, description="our spending profile; default: even over the duration"
+    )
     bond: Bond | None = None
 
     @model_validator(mode="after")
@@ -239,11 +268,15 @@ class PaymentTerms(StrictModel):
         ret = self.retention.share if self.retention else 0
         total = self.advance + sum(m.share for m in self.milestones) + ret
         if self.milestones and abs(total - 1) > Decimal("0.0001"):
-            raise ValueError(f"advance {self.advance} + milestones {sum(m.share for m in self.milestones)} + "
-                             f"retention {ret} = {total}: the shares must add up to 1")
+            raise ValueError(
+                f"advance {self.advance} + milestones {sum(m.share for m in self.milestones)} + "
+                f"retention {ret} = {total}: the shares must add up to 1"
+            )
         if not self.milestones and self.advance + ret > 1:
-            raise ValueError(f"advance {self.advance} + retention {ret} = {self.advance + ret} leaves a negative "
-                             "balance at delivery: the shares must add up to at most 1")
+            raise ValueError(
+                f"advance {self.advance} + retention {ret} = {self.advance + ret} leaves a negative "
+                "balance at delivery: the shares must add up to at most 1"
+            )
         spent = sum((s.share for s in self.spending), Decimal(0))
         if self.spending and abs(spent - 1) > Decimal("0.0001"):
             raise ValueError(f"spending shares add up to {spent}, not 1")
@@ -281,26 +314,40 @@ class CountChoice(StrictModel):
 class History(StrictModel):
     file: DataPath | None = Field(default=None, description="past bids, CSV or XLSX (or `db`)")
     db: bool | str | None = Field(
-        default=None, description="fit from the bid-history store instead of a file: true (BIDASSIST_DB or "
-                                  "bidassist.db beside the bid file), or a store path / postgresql:// URL")
+        default=None,
+        description="fit from the bid-history store instead of a file: true (BIDASSIST_DB or "
+        "bidassist.db beside the bid file), or a store path / postgresql:// URL",
+    )
     buyer: str | None = Field(default=None, description="db: only this buyer's tenders (and its group's)")
     category: str | None = Field(default=None, description="db: only tenders of this category")
-    since: dt.date | int | None = Field(default=None, description="db: only tenders from this date or year on")
+    since: dt.date | int | None = Field(
+        default=None, description="db: only tenders from this date or year on"
+    )
     reference: Literal["estimate", "median", "lowest"] = Field(
         default="estimate",
         description="what a bid is divided by: the tender's cost estimate column, or the "
-                    "median / lowest bid of the tender when there is no estimate")
+        "median / lowest bid of the tender when there is no estimate",
+    )
     half_life_years: float | None = Field(default=None, gt=0, le=1000, description="weight recent tenders")
-    us: str | None = Field(default=None, description="our own name in the file (our bids are not a competitor's)")
-    min_tenders: int = Field(default=2, ge=2, le=10_000, description="tenders a bidder needs to be fitted on its own")
+    us: str | None = Field(
+        default=None, description="our own name in the file (our bids are not a competitor's)"
+    )
+    min_tenders: int = Field(
+        default=2, ge=2, le=10_000, description="tenders a bidder needs to be fitted on its own"
+    )
     p_lowest_not_awarded: float | None = Field(
-        default=None, ge=0, lt=1,
+        default=None,
+        ge=0,
+        lt=1,
         description="lowest price: the chance the lowest bid is not awarded (then one of the others is); "
-                    "default: estimated from the history's winners; 0 switches it off")
+        "default: estimated from the history's winners; 0 switches it off",
+    )
     reference_price: Money | None = Field(
-        default=None, gt=0,
+        default=None,
+        gt=0,
         description="the reference (estimate / median / lowest bid) expected in this tender; "
-                    "default: our expected cost on the bids' basis")
+        "default: our expected cost on the bids' basis",
+    )
     base_dir: Path | None = Field(default=None, exclude=True, description="set from the bid file's folder")
 
     @model_validator(mode="before")
@@ -324,8 +371,11 @@ class History(StrictModel):
         """Where the history comes from, as the result describes it."""
         if self.file is not None:
             return self.file.name
-        filters = ", ".join(f"{k}={v}" for k, v in (("buyer", self.buyer), ("category", self.category),
-                                                     ("since", self.since)) if v is not None)
+        filters = ", ".join(
+            f"{k}={v}"
+            for k, v in (("buyer", self.buyer), ("category", self.category), ("since", self.since))
+            if v is not None
+        )
         return "the bid-history store" + (f" ({filters})" if filters else "")
 
 
@@ -334,11 +384,14 @@ class Competitors(StrictModel):
     price: Dist | None = None
     ratio: Dist | None = None
     history: History | None = None
-    common_factor: float = Field(default=0.0, ge=0, le=1,
-                                 description="share of bid variance common to all competitors")
+    common_factor: float = Field(
+        default=0.0, ge=0, le=1, description="share of bid variance common to all competitors"
+    )
     combine: Literal["friedman", "gates"] = Field(
-        default="friedman", description="friedman: simulate every rival independently; gates: P(win) = "
-                                        "p/(p + n(1 − p)) from one rival's p (lowest price, price or ratio)")
+        default="friedman",
+        description="friedman: simulate every rival independently; gates: P(win) = "
+        "p/(p + n(1 − p)) from one rival's p (lowest price, price or ratio)",
+    )
 
     @field_validator("count", mode="before")
     @classmethod
@@ -360,8 +413,11 @@ class Competitors(StrictModel):
 class LowestPrice(StrictModel):
     method: Literal["lowest_price"]
     abnormal_low_share: Rate | None = Field(
-        default=None, gt=0, le=1,
-        description="bids below this share of the average of valid bids are rejected")
+        default=None,
+        gt=0,
+        le=1,
+        description="bids below this share of the average of valid bids are rejected",
+    )
 
 
 class WeightedScore(StrictModel):
@@ -370,8 +426,9 @@ class WeightedScore(StrictModel):
     our_other_points: float = Field(ge=0, le=1000)
     competitor_other_points: Dist
     sme_deduction: Rate = Field(default=Decimal(0), ge=0, lt=1)
-    competitor_sme_share: float = Field(default=0.0, ge=0, le=1,
-                                        description="probability a competitor is an SME")
+    competitor_sme_share: float = Field(
+        default=0.0, ge=0, le=1, description="probability a competitor is an SME"
+    )
 
 
 class BenchmarkAverage(StrictModel):
@@ -385,8 +442,7 @@ class BenchmarkAverage(StrictModel):
     competitor_other_points: Dist | None = None
 
 
-Evaluation = Annotated[LowestPrice | WeightedScore | BenchmarkAverage,
-                       Field(discriminator="method")]
+Evaluation = Annotated[LowestPrice | WeightedScore | BenchmarkAverage, Field(discriminator="method")]
 
 
 class Policy(StrictModel):
@@ -394,8 +450,11 @@ class Policy(StrictModel):
     max_loss_probability: float = Field(default=0.2, ge=0, le=1)
     min_win_probability: float = Field(default=0.05, ge=0, le=1)
     max_cvar_loss: Money | None = Field(
-        default=None, ge=0, description="risk limit: the mean loss if won in the worst (1 − cvar_level) of cases "
-                                        "(CVaR, ex VAT) must not exceed this")
+        default=None,
+        ge=0,
+        description="risk limit: the mean loss if won in the worst (1 − cvar_level) of cases "
+        "(CVaR, ex VAT) must not exceed this",
+    )
     cvar_level: float = Field(default=0.95, gt=0, lt=1)
 
 
@@ -420,14 +479,24 @@ class PricingSection(StrictModel):
     evaluation: Evaluation = Field(default_factory=lambda: LowestPrice(method="lowest_price"))
     policy: Policy = Field(default_factory=Policy)
     bid_cost: Money = Field(default=Decimal(0), ge=0, description="sunk cost of bidding")
-    price_step: Money = Field(default=Decimal("0.01"), gt=0,
-                              description="the tender's price unit: prices are multiples of it (0.0001 for unit prices)")
+    price_step: Money = Field(
+        default=Decimal("0.01"),
+        gt=0,
+        description="the tender's price unit: prices are multiples of it (0.0001 for unit prices)",
+    )
     shared_driver: SharedDriver | None = None
-    sobol: bool | None = Field(default=None, description="rivals' bids and counts from scrambled Sobol points "
-                                                         "(randomised quasi-Monte Carlo); default: where it pays "
-                                                         "(lowest price, rivals as price or ratio)")
-    near_optimal_share: float = Field(default=0.01, gt=0, lt=1,
-                                      description="the near-optimal band: expected profit within this share of the best")
+    sobol: bool | None = Field(
+        default=None,
+        description="rivals' bids and counts from scrambled Sobol points "
+        "(randomised quasi-Monte Carlo); default: where it pays "
+        "(lowest price, rivals as price or ratio)",
+    )
+    near_optimal_share: float = Field(
+        default=0.01,
+        gt=0,
+        lt=1,
+        description="the near-optimal band: expected profit within this share of the best",
+    )
 
 
 # --------------------------------------------------------------------------- offer, documents, contract
@@ -455,8 +524,7 @@ class AppendixItem(StrictModel):
 class Offer(StrictModel):
     """What goes in the envelope."""
 
-    price: Money | None = Field(default=None, gt=0,
-                                description="bid total; omitted: the recommended price")
+    price: Money | None = Field(default=None, gt=0, description="bid total; omitted: the recommended price")
     date: dt.date | None = Field(default=None, description="date on the forms; default: today")
     bid_validity_days: int | None = Field(default=None, ge=1, le=MAX_DAYS)
     duration_days: int | None = Field(default=None, ge=1, le=MAX_DAYS)
@@ -467,10 +535,13 @@ class Offer(StrictModel):
     remarks: str | None = None
     project_manager: str | None = Field(default=None, description="项目经理 (投标函附录)")
     appendix: list[AppendixItem] = Field(
-        default_factory=list, description="further 投标函附录 rows (delay penalty, price adjustment…)")
+        default_factory=list, description="further 投标函附录 rows (delay penalty, price adjustment…)"
+    )
     authority_term: str = Field(
-        default="自本授权委托书签署之日起至投标有效期届满之日止", min_length=1,
-        description="委托期限 on 授权委托书")
+        default="自本授权委托书签署之日起至投标有效期届满之日止",
+        min_length=1,
+        description="委托期限 on 授权委托书",
+    )
 
 
 class DocumentsSection(StrictModel):
@@ -479,11 +550,13 @@ class DocumentsSection(StrictModel):
     template_dir: DataPath | None = Field(default=None, description="your own templates")
     appendix: bool | None = Field(
         default=None,
-        description="include 投标函附录; default: for works tenders or when offer.appendix is given")
+        description="include 投标函附录; default: for works tenders or when offer.appendix is given",
+    )
     fail_below_cost: bool | None = Field(
         default=None,
         description="a price below expected cost is an error (true) or a warning (false); "
-                    "default: an error when pricing.policy is given")
+        "default: an error when pricing.policy is given",
+    )
 
 
 class ContractSection(StrictModel):

@@ -82,8 +82,15 @@ def format_money(value: Decimal | int | str, *, symbol: str = "") -> str:
 # --------------------------------------------------------------------------- parsing
 
 _CURRENCY_TOKENS = ("人民币", "RMB", "CNY", "USD", "US$", "EUR", "HKD", "元", "¥", "￥", "$", "€")
-_MULTIPLIERS = {"万元": Decimal(10_000), "万": Decimal(10_000), "亿元": Decimal(100_000_000),
-                "亿": Decimal(100_000_000), "千元": Decimal(1_000), "k": Decimal(1_000), "K": Decimal(1_000)}
+_MULTIPLIERS = {
+    "万元": Decimal(10_000),
+    "万": Decimal(10_000),
+    "亿元": Decimal(100_000_000),
+    "亿": Decimal(100_000_000),
+    "千元": Decimal(1_000),
+    "k": Decimal(1_000),
+    "K": Decimal(1_000),
+}
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f\u3000']")
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
@@ -117,7 +124,7 @@ def _parse(text: str, *, allow_percent: bool, what: str) -> Decimal:
         negative, s = not negative, s[1:].strip()
     for token in _CURRENCY_TOKENS:
         if s.upper().startswith(token.upper()):
-            s = s[len(token):].strip()
+            s = s[len(token) :].strip()
             break
     if s.startswith("-") or s.startswith("−"):  # ¥-12
         negative, s = not negative, s[1:].strip()
@@ -195,7 +202,7 @@ def rmb_upper(amount: Decimal | int | str, *, prefix: bool = False) -> str:
     integer, jiao, fen = cents // 100, (cents // 10) % 10, cents % 10
     parts: list[str] = []
     if integer:
-        groups = [(integer // 10_000 ** k) % 10_000 for k in range(3)]  # low to high
+        groups = [(integer // 10_000**k) % 10_000 for k in range(3)]  # low to high
         skipped_zero_group = False
         for k in (2, 1, 0):
             g = groups[k]
@@ -230,8 +237,19 @@ def rmb_upper(amount: Decimal | int | str, *, prefix: bool = False) -> str:
     return ("人民币" + text) if prefix else text
 
 
-_TRADITIONAL = str.maketrans({"貳": "贰", "貮": "贰", "參": "叁", "陸": "陆", "萬": "万", "億": "亿",
-                              "圓": "元", "圆": "元", "兩": "两"})
+_TRADITIONAL = str.maketrans(
+    {
+        "貳": "贰",
+        "貮": "贰",
+        "參": "叁",
+        "陸": "陆",
+        "萬": "万",
+        "億": "亿",
+        "圓": "元",
+        "圆": "元",
+        "兩": "两",
+    }
+)
 _FORBIDDEN = set("一二三四五六七八九十百千两另毛念〇0123456789")
 _ALLOWED = set(_DIGITS) | set("拾佰仟万亿元角分整正")
 
@@ -377,8 +395,10 @@ def upper_matches(upper: str, amount: Decimal | int | str) -> bool:
 
 # --------------------------------------------------------------------------- English words
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
 

@@ -79,9 +79,34 @@ def _dedupe(cands: Iterable[tuple[int, int, Decimal, str]], text: str) -> list[F
 # --------------------------------------------------------------------------- Chinese numerals
 
 _CN_DIGITS = {
-    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "貮": 2, "两": 2, "兩": 2,
-    "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6,
-    "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "壹": 1,
+    "幺": 1,
+    "二": 2,
+    "贰": 2,
+    "貳": 2,
+    "貮": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "叁": 3,
+    "參": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "陸": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
 }
 _CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _CN_BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
@@ -243,15 +268,20 @@ def int_to_chinese(n: int, *, legal: bool = False) -> str:
 
 # --------------------------------------------------------------------------- English numerals
 
-_EN_ONES = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_EN_TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_ONES = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+}
+_EN_TENS = {
+    w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
 _EN_SCALES = {"hundred": 100, "thousand": 1000}
 _EN_WORD = "|".join(sorted(list(_EN_ONES) + list(_EN_TENS), key=len, reverse=True))
 #: English number words: "sixty", "one hundred twenty", "thirty-five", "two hundred and ten".
-EN_NUMBER = (rf"(?:(?:{_EN_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_EN_WORD}|hundred|thousand)\b){{0,12}})")
+EN_NUMBER = rf"(?:(?:{_EN_WORD})(?:(?:[\s-]+(?:and\s+)?)(?:{_EN_WORD}|hundred|thousand)\b){{0,12}})"
 
 
 def english_numeral(text: str) -> int:
@@ -297,7 +327,9 @@ def _cn_decimal(text: str) -> Decimal:
     return value
 
 
-_PCT_DIGITS = re.compile(rf"(?<![\d.])(?P<n>{_NUM}|\.\d+)\s?(?P<s>%|‰|‱|percent\b|per\s?cent\b\.?|pct\b)", re.I)
+_PCT_DIGITS = re.compile(
+    rf"(?<![\d.])(?P<n>{_NUM}|\.\d+)\s?(?P<s>%|‰|‱|percent\b|per\s?cent\b\.?|pct\b)", re.I
+)
 _PCT_CN = re.compile(rf"(?P<b>百|千|万)分之\s*(?P<n>{_NUM}|{_CN_NUM})")
 _PCT_WORDS = re.compile(
     rf"\b(?P<w>{EN_NUMBER})\s*(?:\(\s*(?P<d1>{_NUM})\s*%?\s*\)\s*)?(?:percent\b|per\s?cent\b\.?|%)"
@@ -405,10 +437,15 @@ def _duration_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
             if has_ge and n_text == "半":
                 continue
             if re.fullmatch(r"\d{3,4}", n_text) or (
-                    len(n_text) >= 3 and all(ch in _CN_DIGITS for ch in n_text)):
+                len(n_text) >= 3 and all(ch in _CN_DIGITS for ch in n_text)
+            ):
                 continue  # 2024年 / 二〇二四年: a date
-            if t[m.end():m.end() + 1].isdigit() or t[m.end():m.end() + 1] in _CN_DIGITS and \
-                    t[m.end():m.end() + 3].find("月") > 0 and not has_ge:
+            if (
+                t[m.end() : m.end() + 1].isdigit()
+                or t[m.end() : m.end() + 1] in _CN_DIGITS
+                and t[m.end() : m.end() + 3].find("月") > 0
+                and not has_ge
+            ):
                 continue  # 24年3月
             kind = "years"
             if m["yhalf"]:
@@ -416,8 +453,11 @@ def _duration_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         cands.append((start, m.end(), value, kind))
     for m in _DUR_EN.finditer(t):
         try:
-            value = Decimal(m["p"]) if m["p"] else (
-                Decimal(m["n"]) if m["n"][0].isdigit() else Decimal(english_numeral(m["n"])))
+            value = (
+                Decimal(m["p"])
+                if m["p"]
+                else (Decimal(m["n"]) if m["n"][0].isdigit() else Decimal(english_numeral(m["n"])))
+            )
         except ValueError:
             continue
         unit = m["u"].lower().rstrip("s")
@@ -444,8 +484,12 @@ def find_durations(text: str) -> list[Found]:
     return _dedupe(_duration_candidates(_narrow(text)), text)
 
 
-_TO_DAYS = {"days": Decimal(1), "working_days": Decimal(7) / Decimal(5), "months": Decimal(30),
-            "years": Decimal(365)}
+_TO_DAYS = {
+    "days": Decimal(1),
+    "working_days": Decimal(7) / Decimal(5),
+    "months": Decimal(30),
+    "years": Decimal(365),
+}
 
 
 def to_days(found: Found) -> Decimal:
@@ -539,16 +583,51 @@ def find_daily_rates(text: str) -> list[Found]:
 
 _AMOUNT_NUM = r"\d{1,3}(?:,\d{3}){1,8}(?:\.\d{1,12})?|\d{1,24}(?:\.\d{1,12})?"
 _CUR_PREFIX = {
-    "人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "CNY", "￥": "CNY", "USD": "USD", "US$": "USD",
-    "$": "USD", "HK$": "HKD", "HKD": "HKD", "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP", "JPY": "JPY",
+    "人民币": "CNY",
+    "RMB": "CNY",
+    "CNY": "CNY",
+    "¥": "CNY",
+    "￥": "CNY",
+    "USD": "USD",
+    "US$": "USD",
+    "$": "USD",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "EUR": "EUR",
+    "€": "EUR",
+    "GBP": "GBP",
+    "£": "GBP",
+    "JPY": "JPY",
 }
 _CUR_SUFFIX = {
-    "元人民币": "CNY", "元": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
-    "英镑": "GBP", "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "us dollars": "USD", "dollars": "USD",
-    "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "hkd": "HKD",
+    "元人民币": "CNY",
+    "元": "CNY",
+    "美元": "USD",
+    "欧元": "EUR",
+    "港元": "HKD",
+    "港币": "HKD",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "us dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "hkd": "HKD",
 }
-_MULT_EN = {"million": Decimal(10**6), "billion": Decimal(10**9), "thousand": Decimal(1000),
-            "m": Decimal(10**6), "mn": Decimal(10**6), "bn": Decimal(10**9)}
+_MULT_EN = {
+    "million": Decimal(10**6),
+    "billion": Decimal(10**9),
+    "thousand": Decimal(1000),
+    "m": Decimal(10**6),
+    "mn": Decimal(10**6),
+    "bn": Decimal(10**9),
+}
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -571,14 +650,16 @@ _AMT_UPPER = re.compile(
     rf"(?:人民币)?(?<![{_UPPER_CHARS}])[{_UPPER_CHARS}]{{1,40}}[元圆圓](?:[零{_UPPER_CHARS[1:]}]{{0,6}}[角分])?"
     rf"(?:[零{_UPPER_CHARS[1:]}]{{0,3}}分)?[整正]?"
 )
-_AMT_CN_LOWER = re.compile(rf"(?<![{CN_NUM_CHARS}])(?P<n>[{CN_NUM_CHARS}]{{1,24}})(?P<cur>元|美元|欧元|港元)(?![整正角分])")
+_AMT_CN_LOWER = re.compile(
+    rf"(?<![{CN_NUM_CHARS}])(?P<n>[{CN_NUM_CHARS}]{{1,24}})(?P<cur>元|美元|欧元|港元)(?![整正角分])"
+)
 
 
 def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
     cands: list[tuple[int, int, Decimal, str]] = []
     for m in _AMT_PREFIX.finditer(t):
         cur = _CUR_PREFIX.get(m["cur"]) or _CUR_PREFIX.get(m["cur"].upper(), "CNY")
-        mult = (m["mult"] or "")
+        mult = m["mult"] or ""
         try:
             if mult.lower() in _MULT_EN:
                 value = parse_amount(m["n"]) * _MULT_EN[mult.lower()]

@@ -66,10 +66,12 @@ def _max_repeat(sub) -> float:
 
 
 _ALPHABET = [chr(c) for c in range(0x250)] + list(
-    "\u3000一二三四五六七八九十百千万亿元日月年的了是在不付款合同甲乙方违约金质保％，。；：（）【】、")
+    "\u3000一二三四五六七八九十百千万亿元日月年的了是在不付款合同甲乙方违约金质保％，。；：（）【】、"
+)
 _ALL = frozenset(_ALPHABET)
 _CATEGORY = {
-    "CATEGORY_DIGIT": str.isdigit, "CATEGORY_SPACE": str.isspace,
+    "CATEGORY_DIGIT": str.isdigit,
+    "CATEGORY_SPACE": str.isspace,
     "CATEGORY_WORD": lambda ch: ch.isalnum() or ch == "_",
 }
 _ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
@@ -154,7 +156,7 @@ def _ambiguous_part(body: list, i: int) -> bool:
     if len(inner) != 1 or _charset(*inner[0]) is None:
         return True
     mine = _charset(*inner[0])
-    for op, av in body[i + 1:] + body[:i + 1]:
+    for op, av in body[i + 1 :] + body[: i + 1]:
         if op in _ZERO_WIDTH:
             continue
         first, mandatory = _node_first(op, av)
@@ -185,10 +187,16 @@ def _walk(sub) -> str | None:
             hi = float("inf") if av[1] == _UNBOUNDED else float(av[1])
             inner = list(av[2])
             inner_max = _max_repeat(inner)
-            if SMALL_REPEAT < hi and inner_max > 1 and hi * inner_max > NESTED_LIMIT \
-                    and _ambiguous_body(inner):
-                return ("a repeated group holds another repeat that can match the same text "
-                        "(nested quantifiers: catastrophic backtracking)")
+            if (
+                SMALL_REPEAT < hi
+                and inner_max > 1
+                and hi * inner_max > NESTED_LIMIT
+                and _ambiguous_body(inner)
+            ):
+                return (
+                    "a repeated group holds another repeat that can match the same text "
+                    "(nested quantifiers: catastrophic backtracking)"
+                )
         for child in _children(op, av):
             problem = _walk(child)
             if problem:

@@ -41,8 +41,7 @@ def check_input_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, what: str 
     st = path.stat()
     size = st.st_size
     if size > max_bytes:
-        raise InputError(f"{what} is {size / MiB:.1f} MB, over the {max_bytes / MiB:.0f} MB limit",
-                         str(path))
+        raise InputError(f"{what} is {size / MiB:.1f} MB, over the {max_bytes / MiB:.0f} MB limit", str(path))
     remember_input(path)
     return size
 
@@ -108,15 +107,17 @@ def check_zip(
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InputError(f"{what} is corrupt or truncated ({exc})", where) from None
     if len(infos) > max_entries:
-        raise InputError(f"{what} has {len(infos)} zip entries, over the limit of {max_entries}",
-                         where)
+        raise InputError(f"{what} has {len(infos)} zip entries, over the limit of {max_entries}", where)
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise InputError(f"{what} is encrypted (password-protected); remove the password", where)
         total += info.file_size
-        if info.compress_size and info.file_size / max(info.compress_size, 1) > max_ratio \
-                and info.file_size > 10 * MiB:
+        if (
+            info.compress_size
+            and info.file_size / max(info.compress_size, 1) > max_ratio
+            and info.file_size > 10 * MiB
+        ):
             raise InputError(
                 f"{what} looks like a zip bomb: {info.filename} expands {info.file_size // max(info.compress_size, 1)}×",
                 where,
@@ -181,13 +182,13 @@ def check_output(path: Path, *, force: bool = False) -> None:
     path = Path(path)
     where = str(path)
     if path.is_symlink():
-        raise OutputError("is a symbolic link; outputs are never written through links (输出不跟随链接)",
-                          where)
+        raise OutputError(
+            "is a symbolic link; outputs are never written through links (输出不跟随链接)", where
+        )
     if path.exists() and not path.is_file():
         raise OutputError("exists and is not a regular file", where)
     if is_input(path):
-        raise OutputError("is an input of this command; refusing to overwrite it (also with --force)",
-                          where)
+        raise OutputError("is an input of this command; refusing to overwrite it (also with --force)", where)
     _refuse_existing(path, force)
     parent = path.parent
     if not parent.is_dir():
@@ -203,8 +204,9 @@ def output_dir(path: Path) -> Path:
     if path.exists() or path.is_symlink():
         raise OutputError("the output must be a folder", str(path))
     if not path.parent.is_dir():
-        raise OutputError(f"the folder {path.parent} does not exist (输出目录不存在); create it first",
-                          str(path))
+        raise OutputError(
+            f"the folder {path.parent} does not exist (输出目录不存在); create it first", str(path)
+        )
     try:
         path.mkdir()
     except OSError as exc:

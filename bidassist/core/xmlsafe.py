@@ -27,16 +27,24 @@ MAX_RELS_BYTES = 8 * 1024 * 1024
 
 #: the one parser for XML from untrusted files: no DTD loading, no entity expansion, no network,
 #: no "huge tree" (libxml2's own depth and text-size limits stay on)
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                         huge_tree=False, remove_pis=True)
+PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_pis=True,
+)
 
 _XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.I)
 _PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 #: what the main part of a container must be, by file suffix
 _MAIN_PART = {
-    ".xlsx": ("xl/workbook.xml", "an Excel workbook"), ".xlsm": ("xl/workbook.xml", "an Excel workbook"),
+    ".xlsx": ("xl/workbook.xml", "an Excel workbook"),
+    ".xlsm": ("xl/workbook.xml", "an Excel workbook"),
     ".xlsb": ("xl/workbook.bin", "an Excel binary workbook"),
-    ".docx": ("word/document.xml", "a Word document"), ".docm": ("word/document.xml", "a Word document"),
+    ".docx": ("word/document.xml", "a Word document"),
+    ".docm": ("word/document.xml", "a Word document"),
     ".dotx": ("word/document.xml", "a Word template"),
     ".ods": ("content.xml", "an OpenDocument spreadsheet"),
 }
@@ -71,7 +79,7 @@ def prolog_problem(head: bytes) -> str | None:
             pos += 1
         if pos >= len(text):
             return "the XML prolog is too long" if len(head) >= MAX_PROLOG else None
-        rest = text[pos:pos + 9].upper()
+        rest = text[pos : pos + 9].upper()
         if rest.startswith(("<!DOCTYPE", "<!ENTITY")):
             return "has a DTD (<!DOCTYPE>); Office files never do — refused (entity expansion / XXE)"
         if text.startswith("<?", pos) or text.startswith("<!--", pos):
@@ -87,7 +95,9 @@ def prolog_problem(head: bytes) -> str | None:
 def _check_rels(zf: zipfile.ZipFile, name: str, names: set[str], where: str) -> None:
     info = zf.getinfo(name)
     if info.file_size > MAX_RELS_BYTES:
-        raise InputError(f"{name} is {info.file_size:,} bytes, over the limit for a relationships part", where)
+        raise InputError(
+            f"{name} is {info.file_size:,} bytes, over the limit for a relationships part", where
+        )
     root = parse_xml(zf.read(name), where, name)
     source_dir = posixpath.dirname(posixpath.dirname(name))  # word/_rels/x.rels -> word
     for rel in root.iter(_PKG_RELS):
@@ -97,11 +107,14 @@ def _check_rels(zf: zipfile.ZipFile, name: str, names: set[str], where: str) -> 
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.join(source_dir, target)
         resolved = posixpath.normpath(resolved) if resolved else ""
         if not resolved or resolved.startswith("..") or posixpath.isabs(resolved) or "\\" in target:
-            raise InputError(f"{name}: relationship target {target!r} points outside the package "
-                             "(refused)", where)
+            raise InputError(
+                f"{name}: relationship target {target!r} points outside the package (refused)", where
+            )
         if resolved not in names and resolved.rstrip("/") + "/" not in names:
-            raise InputError(f"{name}: relationship target {target!r} is not in the file "
-                             "(damaged or crafted package)", where)
+            raise InputError(
+                f"{name}: relationship target {target!r} is not in the file (damaged or crafted package)",
+                where,
+            )
 
 
 def check_package(zf: zipfile.ZipFile, where: str, suffix: str = "") -> None:

@@ -40,8 +40,9 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise InputError(f"more than {MAX_ALIASES} aliases (*name); alias bombs are refused",
-                                 self._line())
+                raise InputError(
+                    f"more than {MAX_ALIASES} aliases (*name); alias bombs are refused", self._line()
+                )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -82,22 +83,26 @@ def _lenient(construct: Any) -> Any:
     return build
 
 
-for _tag, _construct in (("timestamp", SafeConstructor.construct_yaml_timestamp),
-                         ("int", SafeConstructor.construct_yaml_int),
-                         ("float", SafeConstructor.construct_yaml_float)):
+for _tag, _construct in (
+    ("timestamp", SafeConstructor.construct_yaml_timestamp),
+    ("int", SafeConstructor.construct_yaml_int),
+    ("float", SafeConstructor.construct_yaml_float),
+):
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _lenient(_construct))
 
 
-def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None,
-              seen: list[int] | None = None) -> dict[tuple, int]:
+def _line_map(
+    node: yaml.Node, path: tuple = (), out: dict | None = None, seen: list[int] | None = None
+) -> dict[tuple, int]:
     """Map each key path to the 1-based line where its key (or item) starts. Aliases are walked
     as they expand: more than MAX_NODES nodes is an alias bomb and refused."""
     out = {} if out is None else out
     seen = [0] if seen is None else seen
     seen[0] += 1
     if seen[0] > MAX_NODES:
-        raise InputError(f"expands to more than {MAX_NODES:,} values (alias bomb?)",
-                         f"line {node.start_mark.line + 1}")
+        raise InputError(
+            f"expands to more than {MAX_NODES:,} values (alias bomb?)", f"line {node.start_mark.line + 1}"
+        )
     out.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -184,8 +189,11 @@ def _clean_loc(loc: tuple, data: Any) -> tuple:
         elif isinstance(node, dict) and part in node:
             out.append(part)
             node = node[part]
-        elif "[" in str(part) or str(part).startswith(("function-", "constrained-")) or (
-                isinstance(node, dict) and part in node.values()):
+        elif (
+            "[" in str(part)
+            or str(part).startswith(("function-", "constrained-"))
+            or (isinstance(node, dict) and part in node.values())
+        ):
             continue  # a pydantic union / discriminator tag, not a key the user wrote
         elif i == len(loc) - 1 or not isinstance(node, dict):
             out.append(part)  # a missing or unknown key, or below a wrong-typed value

@@ -8,5 +8,12 @@ from bidassist.costs.importer import import_cost_sheet, load_costs
 from bidassist.costs.model import CostImport, CostLine, CostModel, CostTotals
 from bidassist.costs.template import write_template
 
-__all__ = ["CostImport", "CostLine", "CostModel", "CostTotals", "import_cost_sheet", "load_costs",
-           "write_template"]
+__all__ = [
+    "CostImport",
+    "CostLine",
+    "CostModel",
+    "CostTotals",
+    "import_cost_sheet",
+    "load_costs",
+    "write_template",
+]

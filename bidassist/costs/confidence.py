@@ -33,13 +33,15 @@ def _quoted(name: str) -> str:
     return name.replace('"', '\\"')
 
 
-def unconfirmed(name: str, result: SheetResult, imported: Decimal, accept: bool
-                ) -> tuple[list[Problem], list[Problem]]:
+def unconfirmed(
+    name: str, result: SheetResult, imported: Decimal, accept: bool
+) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings) of a used sheet that states no total."""
     found = _signs(name, result, imported)
     if accept:
-        return [], [Problem(p.where, p.message.split("; fix:")[0] + "; accepted (--accept-difference)")
-                    for p in found]
+        return [], [
+            Problem(p.where, p.message.split("; fix:")[0] + "; accepted (--accept-difference)") for p in found
+        ]
     return found, []
 
 
@@ -50,30 +52,58 @@ def _signs(name: str, result: SheetResult, imported: Decimal) -> list[Problem]:
     diffs = result.amount_diffs
     gap = sum((d for _, d in diffs), Decimal(0))
     if diffs and gap > max(Decimal(1), abs(imported) / 1000):
-        found.append(Problem(diffs[0][0], lead + (
-            f"{len(diffs)} line(s) have an amount ≠ quantity × unit price ({_cells([c for c, _ in diffs])}; "
-            f"{format_money(gap)} apart in all): which figure is the line's money is not known; fix: "
-            f'name the columns with --map "{quoted}:quantity=…,price=…,amount=…", or keep quantity × '
-            "unit price with --accept-difference")))
+        found.append(
+            Problem(
+                diffs[0][0],
+                lead
+                + (
+                    f"{len(diffs)} line(s) have an amount ≠ quantity × unit price ({_cells([c for c, _ in diffs])}; "
+                    f"{format_money(gap)} apart in all): which figure is the line's money is not known; fix: "
+                    f'name the columns with --map "{quoted}:quantity=…,price=…,amount=…", or keep quantity × '
+                    "unit price with --accept-difference"
+                ),
+            )
+        )
     if result.mismatches:
         first = result.mismatches[0]
-        found.append(Problem(first.where, lead + (
-            f"{len(result.mismatches)} subtotal(s) differ from their lines ({first.message}): a row is missing "
-            "or read in the wrong column; fix: check the rows, name the rows with "
-            f'--map "{quoted}:first=ROW,last=ROW", or accept with --accept-difference')))
+        found.append(
+            Problem(
+                first.where,
+                lead
+                + (
+                    f"{len(result.mismatches)} subtotal(s) differ from their lines ({first.message}): a row is missing "
+                    "or read in the wrong column; fix: check the rows, name the rows with "
+                    f'--map "{quoted}:first=ROW,last=ROW", or accept with --accept-difference'
+                ),
+            )
+        )
     if result.unread:
         rows = [f"{sheet_ref(name)}!{r + 1}" for r in result.unread]
-        found.append(Problem(rows[0].replace("!", "!A", 1), lead + (
-            f"{len(rows)} row(s) between the header and the last line hold figures but were not read as "
-            f"lines (rows {_cells([r.split('!')[-1] for r in rows])}): they may be cost lines under another "
-            f'header; fix: name the columns with --map "{quoted}:…" (header=ROW), import another sheet with '
-            "--sheet, or accept with --accept-difference")))
+        found.append(
+            Problem(
+                rows[0].replace("!", "!A", 1),
+                lead
+                + (
+                    f"{len(rows)} row(s) between the header and the last line hold figures but were not read as "
+                    f"lines (rows {_cells([r.split('!')[-1] for r in rows])}): they may be cost lines under another "
+                    f'header; fix: name the columns with --map "{quoted}:…" (header=ROW), import another sheet with '
+                    "--sheet, or accept with --accept-difference"
+                ),
+            )
+        )
     if result.rivals:
         cell, fld, other = result.rivals[0]
-        found.append(Problem(cell, lead + (
-            f"two columns are headed {fld}: {col_letter_of(cell)} is used and {col_letter_of(other)} holds "
-            f"other figures on {len(result.rivals)} line(s) (first {other}); fix: choose one with "
-            f'--map "{quoted}:{fld}=LETTER", or accept with --accept-difference')))
+        found.append(
+            Problem(
+                cell,
+                lead
+                + (
+                    f"two columns are headed {fld}: {col_letter_of(cell)} is used and {col_letter_of(other)} holds "
+                    f"other figures on {len(result.rivals)} line(s) (first {other}); fix: choose one with "
+                    f'--map "{quoted}:{fld}=LETTER", or accept with --accept-difference'
+                ),
+            )
+        )
     return found
 
 
@@ -83,8 +113,9 @@ def col_letter_of(cell: str) -> str:
     return "".join(ch for ch in ref if ch.isalpha()) or col_letter(0)
 
 
-def priced_skips(skipped: list[tuple[str, str, str, set[str]]], accept: bool
-                 ) -> tuple[list[Problem], list[Problem]]:
+def priced_skips(
+    skipped: list[tuple[str, str, str, set[str]]], accept: bool
+) -> tuple[list[Problem], list[Problem]]:
     """Sheets set aside by their name or title (measurement, analysis) that have price or amount
     columns, in a workbook that states no total: whether their rows are costs is not known.
     `skipped`: (sheet, role, reason, the fields of its header)."""
@@ -92,9 +123,13 @@ def priced_skips(skipped: list[tuple[str, str, str, set[str]]], accept: bool
     for name, role, reason, fields in skipped:
         if role not in ("measurement", "analysis") or not fields & {"price", "amount", "likely"}:
             continue
-        text = (f"sheet skipped as {role} ({reason}) although its header has price/amount columns, and the "
-                "workbook states no total to show whether its rows are costs")
-        fix = (f'; fix: import it with --sheet "{_quoted(name)}", or accept the import without it with '
-               "--accept-difference")
+        text = (
+            f"sheet skipped as {role} ({reason}) although its header has price/amount columns, and the "
+            "workbook states no total to show whether its rows are costs"
+        )
+        fix = (
+            f'; fix: import it with --sheet "{_quoted(name)}", or accept the import without it with '
+            "--accept-difference"
+        )
         found.append(Problem(sheet_ref(name), text + ("; accepted (--accept-difference)" if accept else fix)))
     return ([], found) if accept else (found, [])

@@ -31,17 +31,20 @@ class FieldSpec:
     kind: str  # quantity | money | range | distribution | risk
 
 
-SPECS: dict[str, FieldSpec] = {s.name: s for s in (
-    FieldSpec("quantity", "quantity", "quantity"),
-    FieldSpec("price", "unit price", "money"),
-    FieldSpec("amount", "amount", "money"),
-    FieldSpec("likely", "likely", "money"),
-    FieldSpec("low", "low", "range"),
-    FieldSpec("high", "high", "range"),
-    FieldSpec("distribution", "distribution", "distribution"),
-    FieldSpec("risk", "risk", "risk"),
-    *(FieldSpec(b, b.replace("_", " "), "money") for b in BREAKDOWN_FIELDS),
-)}
+SPECS: dict[str, FieldSpec] = {
+    s.name: s
+    for s in (
+        FieldSpec("quantity", "quantity", "quantity"),
+        FieldSpec("price", "unit price", "money"),
+        FieldSpec("amount", "amount", "money"),
+        FieldSpec("likely", "likely", "money"),
+        FieldSpec("low", "low", "range"),
+        FieldSpec("high", "high", "range"),
+        FieldSpec("distribution", "distribution", "distribution"),
+        FieldSpec("risk", "risk", "risk"),
+        *(FieldSpec(b, b.replace("_", " "), "money") for b in BREAKDOWN_FIELDS),
+    )
+}
 
 
 @dataclass(slots=True)
@@ -66,8 +69,11 @@ PlanItem = tuple[FieldSpec, int, bool, "Callable[[RowFields, FieldSpec, object],
 
 def make_plan(columns: dict[str, int]) -> list[PlanItem]:
     """The fields of a layout that hold values, with their columns, in a fixed order."""
-    return [(spec, columns[name], spec.kind not in ("distribution", "risk"), _READERS[spec.kind])
-            for name, spec in SPECS.items() if name in columns]
+    return [
+        (spec, columns[name], spec.kind not in ("distribution", "risk"), _READERS[spec.kind])
+        for name, spec in SPECS.items()
+        if name in columns
+    ]
 
 
 def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
@@ -111,7 +117,12 @@ def _risk(out: RowFields, spec: FieldSpec, value: object) -> None:
 
 
 _READERS: dict[str, Callable[[RowFields, FieldSpec, object], None]] = {
-    "quantity": _quantity, "money": _money, "range": _range, "distribution": _distribution, "risk": _risk}
+    "quantity": _quantity,
+    "money": _money,
+    "range": _range,
+    "distribution": _distribution,
+    "risk": _risk,
+}
 
 
 def parse_fields(row: list, plan: list[PlanItem]) -> RowFields:

@@ -16,8 +16,24 @@ from bidassist.core.errors import InputError, Problem
 from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
 #: Fields a column can hold. `price` is a single unit price; `low/likely/high` a three-point one.
-FIELDS = ("code", "description", "unit", "quantity", "price", "amount", "low", "likely", "high",
-          "category", "distribution", "risk", "labour", "material", "machinery", "overhead_profit")
+FIELDS = (
+    "code",
+    "description",
+    "unit",
+    "quantity",
+    "price",
+    "amount",
+    "low",
+    "likely",
+    "high",
+    "category",
+    "distribution",
+    "risk",
+    "labour",
+    "material",
+    "machinery",
+    "overhead_profit",
+)
 #: components of a 综合单价 (all-in unit rate), kept as a breakdown on the line
 BREAKDOWN_FIELDS = ("labour", "material", "machinery", "overhead_profit")
 NUMERIC_FIELDS = ("quantity", "price", "amount", "low", "likely", "high", *BREAKDOWN_FIELDS)
@@ -33,35 +49,174 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "likely": ("最可能", "最可能值", "可能值", "likely", "most likely", "mode", "base", "expected"),
     "high": ("最高", "悲观", "最大", "高值", "high", "max", "maximum", "pessimistic", "worst case"),
     "distribution": ("分布", "分布类型", "distribution", "dist"),
-    "category": ("费用类别", "费用类型", "成本类别", "类别", "分类", "category", "cost type", "type", "class"),
+    "category": (
+        "费用类别",
+        "费用类型",
+        "成本类别",
+        "类别",
+        "分类",
+        "category",
+        "cost type",
+        "type",
+        "class",
+    ),
     "risk": ("风险", "风险项", "risk"),
-    "price": ("综合单价", "含税单价", "不含税单价", "单价", "unit price", "unit cost", "unit rate", "rate",
-              "price", "cost per unit"),
-    "amount": ("合价", "金额", "合计", "总价", "小计", "费用", "amount", "total", "extended", "line total", "sum"),
-    "quantity": ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "工程量", "工程数量", "数量",
-                 "total quantity", "total qty", "quantity", "qty", "qty.", "count"),
+    "price": (
+        "综合单价",
+        "含税单价",
+        "不含税单价",
+        "单价",
+        "unit price",
+        "unit cost",
+        "unit rate",
+        "rate",
+        "price",
+        "cost per unit",
+    ),
+    "amount": (
+        "合价",
+        "金额",
+        "合计",
+        "总价",
+        "小计",
+        "费用",
+        "amount",
+        "total",
+        "extended",
+        "line total",
+        "sum",
+    ),
+    "quantity": (
+        "合计工程量",
+        "总工程量",
+        "工程量合计",
+        "总数量",
+        "数量合计",
+        "工程量",
+        "工程数量",
+        "数量",
+        "total quantity",
+        "total qty",
+        "quantity",
+        "qty",
+        "qty.",
+        "count",
+    ),
     "labour": ("人工费", "人工单价", "labour", "labor"),
     "material": ("材料费", "主材费", "材料单价", "material", "materials"),
     "machinery": ("机械费", "机械使用费", "施工机具使用费", "机具费", "machinery"),
-    "overhead_profit": ("管理费和利润", "管理费及利润", "企业管理费和利润", "管理费与利润", "overhead and profit",
-                        "overheads and profit"),
+    "overhead_profit": (
+        "管理费和利润",
+        "管理费及利润",
+        "企业管理费和利润",
+        "管理费与利润",
+        "overhead and profit",
+        "overheads and profit",
+    ),
     "unit": ("计量单位", "单位", "unit", "uom", "units"),
-    "description": ("项目名称", "清单项目名称", "费用名称", "设备名称", "材料名称", "分区分类描述", "工作项目",
-                    "名称", "品名", "项目", "description", "item description", "description of item",
-                    "description of work", "item of work", "particulars", "item", "name"),
+    "description": (
+        "项目名称",
+        "清单项目名称",
+        "费用名称",
+        "设备名称",
+        "材料名称",
+        "分区分类描述",
+        "工作项目",
+        "名称",
+        "品名",
+        "项目",
+        "description",
+        "item description",
+        "description of item",
+        "description of work",
+        "item of work",
+        "particulars",
+        "item",
+        "name",
+    ),
     # recognised so that they are not mistaken for another field, then not imported
-    "notes": ("备注", "项目特征", "特征描述", "规格型号", "规格", "型号", "品牌", "产地", "暂估价", "其中",
-              "工程量计算规则", "计算规则", "计算式", "计算公式", "工作内容", "定额人工费", "转速", "功率",
-              "remarks", "remark", "note", "notes", "specification", "spec", "brand", "model", "comment",
-              "comments"),
-    "code": ("项目编码", "清单编码", "编码", "编号", "代码", "序号", "code", "item no", "item no.", "no",
-             "no.", "ref", "#", "id", "wbs"),
+    "notes": (
+        "备注",
+        "项目特征",
+        "特征描述",
+        "规格型号",
+        "规格",
+        "型号",
+        "品牌",
+        "产地",
+        "暂估价",
+        "其中",
+        "工程量计算规则",
+        "计算规则",
+        "计算式",
+        "计算公式",
+        "工作内容",
+        "定额人工费",
+        "转速",
+        "功率",
+        "remarks",
+        "remark",
+        "note",
+        "notes",
+        "specification",
+        "spec",
+        "brand",
+        "model",
+        "comment",
+        "comments",
+    ),
+    "code": (
+        "项目编码",
+        "清单编码",
+        "编码",
+        "编号",
+        "代码",
+        "序号",
+        "code",
+        "item no",
+        "item no.",
+        "no",
+        "no.",
+        "ref",
+        "#",
+        "id",
+        "wbs",
+    ),
 }
 #: A lower rank wins when two columns match the same field (项目编码 beats 序号).
-_CODE_RANK = {"项目编码": 0, "清单编码": 0, "编码": 1, "代码": 1, "code": 1, "编号": 2, "item no": 2,
-              "item no.": 2, "ref": 2, "wbs": 2, "id": 3, "序号": 4, "no": 4, "no.": 4, "#": 4}
-_ORDER = ("low", "likely", "high", "distribution", "category", "risk", "price", "amount", "quantity",
-          *BREAKDOWN_FIELDS, "unit", "description", "notes", "code")
+_CODE_RANK = {
+    "项目编码": 0,
+    "清单编码": 0,
+    "编码": 1,
+    "代码": 1,
+    "code": 1,
+    "编号": 2,
+    "item no": 2,
+    "item no.": 2,
+    "ref": 2,
+    "wbs": 2,
+    "id": 3,
+    "序号": 4,
+    "no": 4,
+    "no.": 4,
+    "#": 4,
+}
+_ORDER = (
+    "low",
+    "likely",
+    "high",
+    "distribution",
+    "category",
+    "risk",
+    "price",
+    "amount",
+    "quantity",
+    *BREAKDOWN_FIELDS,
+    "unit",
+    "description",
+    "notes",
+    "code",
+)
 #: a quantity column that says it is the total one wins over per-floor/per-zone quantity columns
 _TOTAL_QTY = ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "total quantity", "total qty")
 
@@ -112,8 +267,12 @@ def _match_one(norm: str) -> tuple[str, str] | None:
 
 
 #: English header words long enough that a typo (Particualrs, Quantitiy) still names them
-_LONG_WORDS = {syn: fld for fld in ("description", "quantity", "amount", "price", "unit")
-               for syn in SYNONYMS[fld] if syn.isalpha() and len(syn) >= 8}
+_LONG_WORDS = {
+    syn: fld
+    for fld in ("description", "quantity", "amount", "price", "unit")
+    for syn in SYNONYMS[fld]
+    if syn.isalpha() and len(syn) >= 8
+}
 
 
 def _near_miss(norm: str) -> tuple[str, str] | None:
@@ -269,7 +428,7 @@ def _rank(fld: str, syn: str) -> int:
 def _is_text_only(raw: RawSheet, c: int, start: int) -> bool:
     """A column whose cells below the header are words (工程量计算规则, 项目特征): never a number column."""
     numbers = words = 0
-    for row in raw.rows[start:start + 400]:
+    for row in raw.rows[start : start + 400]:
         v = row[c] if c < len(row) else ""
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             numbers += 1
@@ -284,8 +443,14 @@ def _is_text_only(raw: RawSheet, c: int, start: int) -> bool:
     return words >= 3 and words > 2 * numbers
 
 
-def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: int,
-             warnings: list[Problem], rivals: dict[str, list[int]]) -> dict[str, int]:
+def _resolve(
+    raw: RawSheet,
+    fields: dict[int, tuple[str, str]],
+    r: int,
+    start: int,
+    warnings: list[Problem],
+    rivals: dict[str, list[int]],
+) -> dict[str, int]:
     """Field -> column: the best-ranked candidate of each field (项目编码 beats 序号, a total quantity
     column beats per-floor ones); a column of words is never a number column; a second column naming
     the same field is reported and ignored."""
@@ -301,8 +466,12 @@ def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: i
         usable = [c for _, c in cands if fld not in NUMERIC_FIELDS or not _is_text_only(raw, c, start)]
         for _, c in cands:
             if c not in usable:
-                warnings.append(Problem(f"{where}{col_letter(c)}{r + 1}",
-                                        f"column {col_letter(c)} holds words, not numbers; not read as {fld}"))
+                warnings.append(
+                    Problem(
+                        f"{where}{col_letter(c)}{r + 1}",
+                        f"column {col_letter(c)} holds words, not numbers; not read as {fld}",
+                    )
+                )
         if not usable:
             continue
         chosen[fld] = usable[0]
@@ -310,9 +479,12 @@ def _resolve(raw: RawSheet, fields: dict[int, tuple[str, str]], r: int, start: i
         for c in [c for rank, c in cands if rank == best_rank and c in usable][1:]:
             if fld in NUMERIC_FIELDS:
                 rivals.setdefault(fld, []).append(c)
-            warnings.append(Problem(f"{where}{col_letter(c)}{r + 1}",
-                                    f"a second {fld} column (column {col_letter(usable[0])} is used); "
-                                    "this one is ignored"))
+            warnings.append(
+                Problem(
+                    f"{where}{col_letter(c)}{r + 1}",
+                    f"a second {fld} column (column {col_letter(usable[0])} is used); this one is ignored",
+                )
+            )
     weak = [c for rank, c in candidates.get("description", []) if rank and c != chosen.get("description")]
     if "code" not in chosen and weak and chosen.get("description", -1) > weak[0]:
         chosen["code"] = weak[0]  # `Item | Description`: the item column holds the numbers
@@ -337,8 +509,9 @@ def _header_words(raw: RawSheet, rows: tuple[int, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _best_header(raw: RawSheet, origin: dict, mapping: dict[str, str] | None
-                 ) -> tuple[int, int | None, dict[int, tuple[str, str]]] | None:
+def _best_header(
+    raw: RawSheet, origin: dict, mapping: dict[str, str] | None
+) -> tuple[int, int | None, dict[int, tuple[str, str]]] | None:
     """(header row, sub-header row or None, column -> (field, synonym)) of the best header row."""
     best: tuple[int, int, int | None, dict] | None = None
     for r in range(min(len(raw.rows), HEADER_SEARCH_ROWS)):
@@ -363,10 +536,10 @@ def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str
     """A header row with number columns but no description synonym (明目 | 费用 | 小计): the first
     column headed by words no synonym knows whose cells below are mostly text."""
     row = raw.rows[r]
-    for c, v in enumerate(row[:min(len(row), 6)]):
+    for c, v in enumerate(row[: min(len(row), 6)]):
         if c in fields or not isinstance(v, str) or not v.strip():
             continue
-        below = [x[c] for x in raw.rows[r + 1:r + 30] if c < len(x) and x[c] not in ("", None)]
+        below = [x[c] for x in raw.rows[r + 1 : r + 30] if c < len(x) and x[c] not in ("", None)]
         texts = [x for x in below if isinstance(x, str)]
         if len(below) >= 2 and len(texts) * 4 >= len(below) * 3:
             return c
@@ -412,16 +585,22 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
     if not columns or not _usable(set(columns)):
         return None
     head_rows = () if header_row is None else ((header_row,) if below is None else (header_row, below))
-    return Layout(columns, header_row, data_start, warnings=warnings,
-                  last_row=int(mapping["last"]) - 1 if mapping and "last" in mapping else None,
-                  header_words=_header_words(raw, head_rows),
-                  title_words=_title_words(raw, header_row if header_row is not None else 0),
-                  mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS),
-                  rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})})
+    return Layout(
+        columns,
+        header_row,
+        data_start,
+        warnings=warnings,
+        last_row=int(mapping["last"]) - 1 if mapping and "last" in mapping else None,
+        header_words=_header_words(raw, head_rows),
+        title_words=_title_words(raw, header_row if header_row is not None else 0),
+        mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS),
+        rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})},
+    )
 
 
-def _apply_mapping(columns: dict[str, int], warnings: list[Problem], mapping: dict[str, str]
-                   ) -> tuple[dict[str, int], list[Problem]]:
+def _apply_mapping(
+    columns: dict[str, int], warnings: list[Problem], mapping: dict[str, str]
+) -> tuple[dict[str, int], list[Problem]]:
     """The user's columns replace what the headers say; no message is left about a column the user
     chose or a field the user mapped."""
     out = dict(columns)
@@ -434,9 +613,12 @@ def _apply_mapping(columns: dict[str, int], warnings: list[Problem], mapping: di
                 del out[other]
         out[fld] = c
     mapped_cols = {col_letter(c) for c in out.values()}
-    kept = [w for w in warnings
-            if not any(f" {f} column" in w.message or f"as {f}" in w.message for f in mapping)
-            and not any(w.where and w.where.split("!")[-1].rstrip("0123456789") == col for col in mapped_cols)]
+    kept = [
+        w
+        for w in warnings
+        if not any(f" {f} column" in w.message or f"as {f}" in w.message for f in mapping)
+        and not any(w.where and w.where.split("!")[-1].rstrip("0123456789") == col for col in mapped_cols)
+    ]
     return out, kept
 
 

@@ -36,10 +36,15 @@ def _spread_table(spread: Mapping[str, Any] | SpreadTable | None) -> SpreadTable
         raise InputError(str(exc)) from None
 
 
-def import_cost_sheet(path: Path | str, *, sheet: str | None = None,
-                      mapping: str | Mapping[str, Any] | None = None,
-                      spread: Mapping[str, Any] | None = None, accept_difference: bool = False,
-                      role: str = "costs") -> CostImport:
+def import_cost_sheet(
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    mapping: str | Mapping[str, Any] | None = None,
+    spread: Mapping[str, Any] | None = None,
+    accept_difference: bool = False,
+    role: str = "costs",
+) -> CostImport:
     """Read the cost lines of a spreadsheet (.xlsx/.xlsm/.xls/.xlsb/.ods/.csv).
 
     `sheet`: one sheet by name; default every sheet, each classified (cost detail, summary,
@@ -84,35 +89,41 @@ def _map_for(maps: dict[str | None, dict[str, str]] | None, name: str) -> dict[s
     return maps.get(None)
 
 
-def _read_all(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTable,
-              unpriced: bool) -> list[SheetOutcome]:
+def _read_all(
+    path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTable, unpriced: bool
+) -> list[SheetOutcome]:
     unknown = [k for k in (maps or {}) if k is not None]
     raws = read_workbook(path, sheet=sheet)
     names = {raw.name for raw in raws}
     if sheet is None and any(k not in names for k in unknown):
         bad = [k for k in unknown if k not in names]
-        raise InputError(f"--map names no sheet {bad[0]!r}; the sheets are " +
-                         ", ".join(repr(n) for n in names), str(path))
+        raise InputError(
+            f"--map names no sheet {bad[0]!r}; the sheets are " + ", ".join(repr(n) for n in names), str(path)
+        )
     outcomes = []
     for raw in raws:
         if sheet is None and not raw.visible:
             outcomes.append(SheetOutcome(raw, "hidden", "a hidden sheet (name it with --sheet to import it)"))
             continue
-        outcomes.append(read_sheet(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None,
-                                   unpriced=unpriced))
+        outcomes.append(
+            read_sheet(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None, unpriced=unpriced)
+        )
     if sheet is None:
         mark_summaries(outcomes)
         mark_plain_summaries(outcomes)
     return outcomes
 
 
-def _import(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTable, accept: bool,
-            unpriced: bool) -> CostImport:
+def _import(
+    path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTable, accept: bool, unpriced: bool
+) -> CostImport:
     outcomes = _read_all(path, sheet, maps, spreads, unpriced)
     used = [o for o in outcomes if o.used]
     if not used:
-        raise ProblemsError([_refusal(o, sheet) for o in outcomes] or
-                            [Problem(str(path), "the workbook has no sheet")], f"{path.name}: no cost table")
+        raise ProblemsError(
+            [_refusal(o, sheet) for o in outcomes] or [Problem(str(path), "the workbook has no sheet")],
+            f"{path.name}: no cost table",
+        )
     warnings: list[Problem] = []
     problems: list[Problem] = []
     markups: list[Markup] = []
@@ -128,47 +139,77 @@ def _import(path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTab
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if reconciliation.status == "no stated total":
-        bad, soft = priced_skips([(o.name, o.role, o.reason, set(o.layout.columns)) for o in outcomes
-                                  if not o.used and o.layout is not None], accept)
+        bad, soft = priced_skips(
+            [
+                (o.name, o.role, o.reason, set(o.layout.columns))
+                for o in outcomes
+                if not o.used and o.layout is not None
+            ],
+            accept,
+        )
         problems.extend(bad)
         warnings.extend(soft)
     if problems:
-        raise ProblemsError(problems, f"{path.name} has {len(problems)} problem(s); fix: correct the cells "
-                                      "named, choose the columns with --map (rows with first=ROW,last=ROW), "
-                                      "or import one sheet with --sheet")
+        raise ProblemsError(
+            problems,
+            f"{path.name} has {len(problems)} problem(s); fix: correct the cells "
+            "named, choose the columns with --map (rows with first=ROW,last=ROW), "
+            "or import one sheet with --sheet",
+        )
     if not lines:
         raise InputError("no cost lines found", str(path))
     # lines are validated cell by cell above; the model only gathers them
     model = CostModel.model_construct(lines=lines, currency="CNY", source=str(path))
-    return CostImport(model=model, warnings=warnings, markups=markups, sheets=[o.info() for o in outcomes],
-                      reconciliation=reconciliation)
+    return CostImport(
+        model=model,
+        warnings=warnings,
+        markups=markups,
+        sheets=[o.info() for o in outcomes],
+        reconciliation=reconciliation,
+    )
 
 
-def _reconcile(outcomes: list[SheetOutcome], used: list[SheetOutcome], accept: bool, problems: list[Problem],
-               warnings: list[Problem], markups: list[Markup]) -> Reconciliation:
-    summary = next((o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None),
-                   None)
+def _reconcile(
+    outcomes: list[SheetOutcome],
+    used: list[SheetOutcome],
+    accept: bool,
+    problems: list[Problem],
+    warnings: list[Problem],
+    markups: list[Markup],
+) -> Reconciliation:
+    summary = next(
+        (o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None), None
+    )
     if summary is not None and summary.check is not None and summary.check.basis == "difference":
         # a sheet that copies the detail rows is proven a repeat by its rows; any other summary whose
         # rows do not add up to its own total cannot be set aside silently
-        text = (f"the summary sheet {summary.name} does not add up to its own total "
-                f"{format_money(summary.check.stated)}; it is not used to check the detail sheets")
+        text = (
+            f"the summary sheet {summary.name} does not add up to its own total "
+            f"{format_money(summary.check.stated)}; it is not used to check the detail sheets"
+        )
         if summary.repeats_rows or accept:
             warnings.append(Problem(summary.check.cell, text))
         else:
-            problems.append(Problem(summary.check.cell, text + f" and is not imported: import it with "
-                                                               f'--sheet "{summary.name}", or accept with '
-                                                               "--accept-difference"))
+            problems.append(
+                Problem(
+                    summary.check.cell,
+                    text + f" and is not imported: import it with "
+                    f'--sheet "{summary.name}", or accept with '
+                    "--accept-difference",
+                )
+            )
         summary = None
     if summary is not None:
         rec, summary_markups, ok = summary_check(summary, used)
         if not summary.repeats_rows:
             markups.extend(summary_markups)
         if not ok:
-            message = (f"the summary sheet {summary.name} states {format_money(rec.sheet_total)} "
-                       f"({rec.cell}) but its detail sheets ({', '.join(o.name for o in used)}) add up to "
-                       f"{format_money(rec.imported)} (difference {format_money(rec.difference)}): import one "
-                       "sheet with --sheet, or accept the difference with --accept-difference")
+            message = (
+                f"the summary sheet {summary.name} states {format_money(rec.sheet_total)} "
+                f"({rec.cell}) but its detail sheets ({', '.join(o.name for o in used)}) add up to "
+                f"{format_money(rec.imported)} (difference {format_money(rec.difference)}): import one "
+                "sheet with --sheet, or accept the difference with --accept-difference"
+            )
             (warnings if accept else problems).append(Problem(rec.cell, message))
         for o in used:
             bad, soft = sheet_problems(o, True, confirmed=ok)
@@ -184,8 +225,10 @@ def _reconcile(outcomes: list[SheetOutcome], used: list[SheetOutcome], accept: b
 def _refusal(o: SheetOutcome, sheet: str | None) -> Problem:
     name = o.name.replace('"', '\\"')
     if o.role == "not a cost table":
-        fix = (f'name the columns with --map, e.g. --map "{name}:description=B,quantity=D,price=E" '
-               "(header=ROW for the header row)")
+        fix = (
+            f'name the columns with --map, e.g. --map "{name}:description=B,quantity=D,price=E" '
+            "(header=ROW for the header row)"
+        )
     elif o.role == "blank":
         fix = "fill in the prices (an unpriced bill of quantities is read with role bill)"
     else:
@@ -198,11 +241,14 @@ def load_costs(bid: Any) -> CostImport:
     costs = getattr(bid, "costs", None)
     bid_name = str(bid.source) if getattr(bid, "source", None) else "bid file"
     if costs is None:
-        raise InputError("the bid file has no costs section; add `costs: {file: costs.xlsx}` or "
-                         "`costs: {lines: [...]}`", bid_name)
+        raise InputError(
+            "the bid file has no costs section; add `costs: {file: costs.xlsx}` or `costs: {lines: [...]}`",
+            bid_name,
+        )
     if costs.file is not None:
-        return import_cost_sheet(costs.file, sheet=costs.sheet, mapping=costs.map or None,
-                                 spread=costs.spread)
+        return import_cost_sheet(
+            costs.file, sheet=costs.sheet, mapping=costs.map or None, spread=costs.spread
+        )
     return _lines_from_bid(bid, costs)
 
 
@@ -213,14 +259,27 @@ def _lines_from_bid(bid: Any, costs: Any) -> CostImport:
     problems: list[Problem] = []
     for i, item in enumerate(costs.lines or []):
         where = where_of(i)
-        low, high, dist, found = three_point(item.likely, item.low, item.high, item.distribution,
-                                             spreads.for_category(item.category))
+        low, high, dist, found = three_point(
+            item.likely, item.low, item.high, item.distribution, spreads.for_category(item.category)
+        )
         if found:
             problems.extend(Problem(f"{where}: costs.lines[{i}].{fld}", msg) for fld, msg in found)
             continue
-        lines.append(CostLine(code=item.code, description=item.description, unit=item.unit,
-                              quantity=item.quantity, low=low, likely=item.likely, high=high,
-                              distribution=dist, category=item.category, risk=item.risk, source=where))
+        lines.append(
+            CostLine(
+                code=item.code,
+                description=item.description,
+                unit=item.unit,
+                quantity=item.quantity,
+                low=low,
+                likely=item.likely,
+                high=high,
+                distribution=dist,
+                category=item.category,
+                risk=item.risk,
+                source=where,
+            )
+        )
     if problems:
         raise ProblemsError(problems, "costs.lines have problems")
     if not lines:

@@ -35,8 +35,10 @@ class CostLine(BaseModel):
     risk: bool = False
     source: str | None = Field(default=None, description="where the line came from, e.g. Costs!A17")
     breakdown: dict[str, Decimal] | None = Field(
-        default=None, description="components of an all-in unit rate (综合单价): labour, material, "
-                                  "machinery, overhead_profit")
+        default=None,
+        description="components of an all-in unit rate (综合单价): labour, material, "
+        "machinery, overhead_profit",
+    )
     priced: bool = Field(default=True, description="False for a line of an unpriced bill (role bill)")
 
     @model_validator(mode="after")
@@ -48,18 +50,45 @@ class CostLine(BaseModel):
         return self
 
     @classmethod
-    def trusted(cls, code: str | None, description: str, unit: str | None, quantity: Decimal, low: Decimal,
-                likely: Decimal, high: Decimal, distribution: Distribution, category: str | None,
-                risk: bool, source: str | None, breakdown: dict[str, Decimal] | None = None,
-                priced: bool = True) -> CostLine:
+    def trusted(
+        cls,
+        code: str | None,
+        description: str,
+        unit: str | None,
+        quantity: Decimal,
+        low: Decimal,
+        likely: Decimal,
+        high: Decimal,
+        distribution: Distribution,
+        category: str | None,
+        risk: bool,
+        source: str | None,
+        breakdown: dict[str, Decimal] | None = None,
+        priced: bool = True,
+    ) -> CostLine:
         """Build a line without re-running validation, for a caller that has already applied the
         same rules (the sheet importer checks every cell and collects every problem first; this
         saves ~2 µs a line on 100,000-line sheets). Tests check it agrees with normal validation."""
         obj = _new(cls)
-        _set(obj, "__dict__", {
-            "code": code, "description": description, "unit": unit, "quantity": quantity, "low": low,
-            "likely": likely, "high": high, "distribution": distribution, "category": category,
-            "risk": risk, "source": source, "breakdown": breakdown, "priced": priced})
+        _set(
+            obj,
+            "__dict__",
+            {
+                "code": code,
+                "description": description,
+                "unit": unit,
+                "quantity": quantity,
+                "low": low,
+                "likely": likely,
+                "high": high,
+                "distribution": distribution,
+                "category": category,
+                "risk": risk,
+                "source": source,
+                "breakdown": breakdown,
+                "priced": priced,
+            },
+        )
         _set(obj, "__pydantic_fields_set__", _ALL_FIELDS)
         _set(obj, "__pydantic_extra__", None)
         _set(obj, "__pydantic_private__", None)
@@ -138,8 +167,9 @@ class SheetRole(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str
-    role: Literal["cost detail", "summary", "analysis", "measurement", "blank", "not a cost table",
-                  "hidden", "bill"]
+    role: Literal[
+        "cost detail", "summary", "analysis", "measurement", "blank", "not a cost table", "hidden", "bill"
+    ]
     used: bool
     reason: str = ""
     lines: int = 0
@@ -160,8 +190,15 @@ class Reconciliation(BaseModel):
     def to_json(self) -> dict:
         def txt(v: Decimal | None) -> str | None:
             return None if v is None else decimal_text(v)
-        return {"status": self.status, "sheet_total": txt(self.sheet_total), "imported": txt(self.imported),
-                "difference": txt(self.difference), "cell": self.cell, "basis": self.basis}
+
+        return {
+            "status": self.status,
+            "sheet_total": txt(self.sheet_total),
+            "imported": txt(self.imported),
+            "difference": txt(self.difference),
+            "cell": self.cell,
+            "basis": self.basis,
+        }
 
 
 @dataclass
@@ -191,19 +228,31 @@ class CostImport:
                     "distribution": ln.distribution,
                     "category": ln.category,
                     "source": ln.source,
-                    **({"breakdown": {k: decimal_text(v) for k, v in ln.breakdown.items()}}
-                       if ln.breakdown else {}),
+                    **(
+                        {"breakdown": {k: decimal_text(v) for k, v in ln.breakdown.items()}}
+                        if ln.breakdown
+                        else {}
+                    ),
                     **({} if ln.priced else {"priced": False}),
                 }
                 for ln in self.model.lines
             ],
-            "totals": {"low": decimal_text(totals.low), "likely": decimal_text(totals.likely),
-                       "high": decimal_text(totals.high)},
+            "totals": {
+                "low": decimal_text(totals.low),
+                "likely": decimal_text(totals.likely),
+                "high": decimal_text(totals.high),
+            },
             "warnings": [{"cell": w.where, "message": w.message} for w in self.warnings],
-            "markups": [{"kind": m.kind, "label": m.label,
-                         "rate": None if m.rate is None else decimal_text(m.rate),
-                         "amount": None if m.amount is None else decimal_text(m.amount), "source": m.source}
-                        for m in self.markups],
+            "markups": [
+                {
+                    "kind": m.kind,
+                    "label": m.label,
+                    "rate": None if m.rate is None else decimal_text(m.rate),
+                    "amount": None if m.amount is None else decimal_text(m.amount),
+                    "source": m.source,
+                }
+                for m in self.markups
+            ],
             "sheets": [s.model_dump() for s in self.sheets],
             "reconciliation": None if self.reconciliation is None else self.reconciliation.to_json(),
         }

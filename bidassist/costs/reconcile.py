@@ -60,7 +60,9 @@ def check_sheet(result: SheetResult) -> SheetCheck:
         return SheetCheck(imported + top.markups, top.amount, top.cell, "lines + markups", top.label)
     chain = _chain(result.totals, top.level, n)
     if chain is not None and abs(sum((t.amount for t in chain), Decimal(0)) - imported) <= tol:
-        cell = chain[0].cell if len(chain) == 1 else f"{chain[0].cell} … {chain[-1].cell} ({len(chain)} totals)"
+        cell = (
+            chain[0].cell if len(chain) == 1 else f"{chain[0].cell} … {chain[-1].cell} ({len(chain)} totals)"
+        )
         return SheetCheck(imported, sum((t.amount for t in chain), Decimal(0)), cell, "lines", top.label)
     return SheetCheck(imported, top.amount, top.cell, "difference", top.label)
 
@@ -87,8 +89,10 @@ def _chain(totals: list[StatedTotal], level: int, n: int) -> list[StatedTotal] |
 
 
 def mismatch_message(check: SheetCheck, n_lines: int, where: str) -> str:
-    return (f"the stated total {check.label} {format_money(check.stated)} ({check.cell}) ≠ "
-            f"{format_money(check.imported)}, the sum of the {n_lines} line(s) imported from {where} "
-            f"(difference {format_money(check.difference)}): a row is missing, counted twice or read in "
-            "the wrong column; check the rows, name the columns with --map / the rows with "
-            "--map first=ROW,last=ROW, or accept the difference with --accept-difference")
+    return (
+        f"the stated total {check.label} {format_money(check.stated)} ({check.cell}) ≠ "
+        f"{format_money(check.imported)}, the sum of the {n_lines} line(s) imported from {where} "
+        f"(difference {format_money(check.difference)}): a row is missing, counted twice or read in "
+        "the wrong column; check the rows, name the columns with --map / the rows with "
+        "--map first=ROW,last=ROW, or accept the difference with --accept-difference"
+    )

@@ -39,40 +39,75 @@ SECTION = re.compile(
     r"|(?P<letter>[A-Z])\s*[.、)]"
     r"|(?P<dotted>\d+\.\d+(?:\.\d+)*)\s*[、.．]?"
     r"|(?P<arabic>\d+)\s*[、.．)]"
-    r")\s*(?P<rest>.*)$")
-ENUM_ONLY = re.compile(r"^(?:[一二三四五六七八九十百]+|[IVX]+|[A-Z]|\d+(?:\.\d+)*|[（(][一二三四五六七八九十\d]+[)）])"
-                       r"[、.．]?$")
+    r")\s*(?P<rest>.*)$"
+)
+ENUM_ONLY = re.compile(
+    r"^(?:[一二三四五六七八九十百]+|[IVX]+|[A-Z]|\d+(?:\.\d+)*|[（(][一二三四五六七八九十\d]+[)）])"
+    r"[、.．]?$"
+)
 _NOTE = re.compile(r"^(?:注|说明|备注|附注|附注说明|note|notes|remark|remarks)\s*[:：.、\d]", re.I)
-_SIGN = re.compile(r"^(?:编制人|编制|审核人|审核|复核人|复核|审定|校对|负责人|项目负责人|技术负责人|法定代表人|"
-                   r"授权代表|签字|签章|盖章|报价单位|投标人|投标单位|日期|prepared by|checked by|"
-                   r"approved by|signature|signed|for and on behalf|date\s*[:：])", re.I)
+_SIGN = re.compile(
+    r"^(?:编制人|编制|审核人|审核|复核人|复核|审定|校对|负责人|项目负责人|技术负责人|法定代表人|"
+    r"授权代表|签字|签章|盖章|报价单位|投标人|投标单位|日期|prepared by|checked by|"
+    r"approved by|signature|signed|for and on behalf|date\s*[:：])",
+    re.I,
+)
 _PAGE = re.compile(r"第\s*\d+\s*页|共\s*\d+\s*页|^工程名称|^标段|^表-?\s*\d|^page\s*\d|^sheet\s*\d", re.I)
-_PAGE_TOTAL = re.compile(r"^(?:本页小计|本页合计|页小计|page\s*total|total\s*this\s*page|carried\s*forward|"
-                         r"carried\s*to\s*(?:collection|summary)|c/f|转下页|过次页|转次页)", re.I)
+_PAGE_TOTAL = re.compile(
+    r"^(?:本页小计|本页合计|页小计|page\s*total|total\s*this\s*page|carried\s*forward|"
+    r"carried\s*to\s*(?:collection|summary)|c/f|转下页|过次页|转次页)",
+    re.I,
+)
 _BROUGHT = re.compile(r"^(?:承上页|承前页|上页合计|上页小计|接上页|brought\s*forward|b/f)", re.I)
 _OF_WHICH = re.compile(r"^(?:其中|含)\s*[:：]|^say\b|^大写|^小写|^人民币大写", re.I)
 _EXAMPLE = re.compile(r"示例\s*example", re.I)
-_GRAND = re.compile(r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$")
+_GRAND = re.compile(
+    r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$"
+)
 _MARKUPS = (
     ("vat", re.compile(r"^(?:增值税|销项税|税金|税费|税额|vat\b|tax\b|gst\b|sales\s*tax)", re.I)),
     ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
-    ("provisional", re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)",
-                               re.I)),
+    (
+        "provisional",
+        re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)", re.I),
+    ),
 )
 _ADD = re.compile(r"^(?:加|另加|add|plus)\s*[:：]?\s*", re.I)
 _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum", "sum"}
 #: labels worth a closer look on a row that otherwise looks like a line
-KEYWORDS = re.compile(r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
-                      r"c/f|b/f|overhead|vat|contingenc|provisional|profit|^注|^说明|^编制|^审核|签|承上页",
-                      re.I)
+KEYWORDS = re.compile(
+    r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
+    r"c/f|b/f|overhead|vat|contingenc|provisional|profit|^注|^说明|^编制|^审核|签|承上页",
+    re.I,
+)
 
 
 #: the Chinese keywords above as plain substrings (cheaper than the regex on every line)
-_KEY_WORDS = ("计", "示例", "其中", "管理费", "规费", "税", "措施", "利润", "暂列", "暂估", "预备费", "不可预见",
-              "签", "承上页", "注", "说明", "编制", "审核", "otal", "OTAL")
+_KEY_WORDS = (
+    "计",
+    "示例",
+    "其中",
+    "管理费",
+    "规费",
+    "税",
+    "措施",
+    "利润",
+    "暂列",
+    "暂估",
+    "预备费",
+    "不可预见",
+    "签",
+    "承上页",
+    "注",
+    "说明",
+    "编制",
+    "审核",
+    "otal",
+    "OTAL",
+)
 _KEY_RE = re.compile("|".join(_KEY_WORDS))
 
 
@@ -100,7 +135,9 @@ def total_level(label: str) -> int:
         return 0
     if "小计" in s or s.startswith(("subtotal", "sub-total")) or s.endswith(("subtotal", "sub-total")):
         return 1
-    if s.startswith(("总计", "共计", "grandtotal", "总价合计", "g.total", "gtotal")) or s.endswith(("总计", "共计", "grandtotal")):
+    if s.startswith(("总计", "共计", "grandtotal", "总价合计", "g.total", "gtotal")) or s.endswith(
+        ("总计", "共计", "grandtotal")
+    ):
         return 3
     if s.startswith(("合计", "total")) or s.endswith(("合计", "total")):
         return 2
@@ -177,7 +214,9 @@ class SheetView:
         self.ci, self.di, self.ui = get("code", -1), self.cols["description"], get("unit", -1)
         self.qi, self.pi, self.ai = get("quantity", -1), get("price", -1), get("amount", -1)
         self.ki = get("likely", -1)
-        numeric = [c for f, c in self.cols.items() if f in ("quantity", "price", "amount", "low", "likely", "high")]
+        numeric = [
+            c for f, c in self.cols.items() if f in ("quantity", "price", "amount", "low", "likely", "high")
+        ]
         self.number_cols = frozenset(numeric)
         self.core = [c for c in (self.qi, self.pi, self.ki) if c >= 0]
         self.all_of = itemgetter(*sorted(set(self.cols.values())), -1)
@@ -255,15 +294,20 @@ def _classify_slow(view: SheetView, r: int, row: list, prev: str) -> RowKind:
     return _shape(view, r, row, texts, prev)
 
 
-def _page_furniture(view: SheetView, r: int, row: list, texts: list[tuple[int, str]],
-                    numbers: bool) -> RowKind | None:
+def _page_furniture(
+    view: SheetView, r: int, row: list, texts: list[tuple[int, str]], numbers: bool
+) -> RowKind | None:
     """Repeated page headers and titles, numbering rows, notes and signature blocks."""
     if not texts:
         return RowKind("numbering") if _is_numbering(row, view) else None
     words = [normalize_header(t) for _, t in texts]
     hw = view.layout.header_words
-    if not numbers and hw and sum(w in hw for w in words) >= min(2, len(words)) and \
-            sum(w in hw for w in words) * 2 >= len(words):
+    if (
+        not numbers
+        and hw
+        and sum(w in hw for w in words) >= min(2, len(words))
+        and sum(w in hw for w in words) * 2 >= len(words)
+    ):
         return RowKind("header")
     first = texts[0][1]
     if (_SIGN.match(first.lower()) and not numbers) or _NOTE.match(first):
@@ -276,7 +320,9 @@ def _page_furniture(view: SheetView, r: int, row: list, texts: list[tuple[int, s
     return None
 
 
-_IN_WORDS = re.compile(r"^(?:总金额|合计金额|总价|合计|总计|报价总额|投标总价|投标报价|含税总价)\s*[（(]?\s*(?:人民币)?大写")
+_IN_WORDS = re.compile(
+    r"^(?:总金额|合计金额|总价|合计|总计|报价总额|投标总价|投标报价|含税总价)\s*[（(]?\s*(?:人民币)?大写"
+)
 #: the figure written out beside the amount in words: 小写：213350 / ¥213,350.00
 FIGURE_IN_TEXT = re.compile(r"(?:小写|¥|￥)\s*[:：]?\s*[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)")
 
@@ -299,8 +345,11 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     if _OF_WHICH.match(label):
         return RowKind("info", label)
     kind = markup_kind(label) if label else None
-    if kind is not None and _norm(cell_text(row[view.ui])) in _MARKUP_UNITS and \
-            not (kind == "measures" and _priced_item(view, row)):
+    if (
+        kind is not None
+        and _norm(cell_text(row[view.ui])) in _MARKUP_UNITS
+        and not (kind == "measures" and _priced_item(view, row))
+    ):
         return RowKind("markup", label, markup=kind)
     return None
 
@@ -318,14 +367,23 @@ def _priced_item(view: SheetView, row: list) -> bool:
 def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], prev: str) -> RowKind:
     """Headings, continuations and lines by what the row holds."""
     code, desc = cell_text(row[view.ci]), cell_text(row[view.di])
-    if not code and not desc and texts and not any(_is_number(v) for v in row) and \
-            all(c in view.number_cols or c == view.ui for c, _ in texts):
+    if (
+        not code
+        and not desc
+        and texts
+        and not any(_is_number(v) for v in row)
+        and all(c in view.number_cols or c == view.ui for c, _ in texts)
+    ):
         # words only under number columns (`cum | per cum`, `Lacs`): the unit of the line above
         return RowKind("unit row", texts[0][1]) if prev == "line" else RowKind("info", texts[0][1])
     if prev == "start" and not code and not desc and _units_under_header(view, row, texts):
         return RowKind("header")  # `(+/- 3%) | In Nos. | In Rs.` under the header: its units
-    if not desc and not blank(row[view.ai]) and (not code or ENUM_ONLY.match(code)) and \
-            not any(_is_number(v) or not blank(v) for v in (view.core_of(row) if view.core_of else ())):
+    if (
+        not desc
+        and not blank(row[view.ai])
+        and (not code or ENUM_ONLY.match(code))
+        and not any(_is_number(v) or not blank(v) for v in (view.core_of(row) if view.core_of else ()))
+    ):
         # an amount with no name in a row that only carries the next 序号 (11 | | | 55.68)
         return RowKind("unlabelled")
     core = view.core_of(row) if view.core_of is not None else ()
@@ -348,8 +406,11 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
 
 def _units_under_header(view: SheetView, row: list, texts: list[tuple[int, str]]) -> bool:
     """Short words without figures, one under a number column at least: the header's unit row."""
-    return not any(_is_number(v) for v in row) and any(c in view.number_cols for c, _ in texts) and \
-        all(len(t) <= 12 and c not in (view.ci, view.di) for c, t in texts)
+    return (
+        not any(_is_number(v) for v in row)
+        and any(c in view.number_cols for c, _ in texts)
+        and all(len(t) <= 12 and c not in (view.ci, view.di) for c, t in texts)
+    )
 
 
 def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: str, prev: str) -> RowKind:
@@ -369,8 +430,13 @@ def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: s
 
 def _reads_on(text: str) -> bool:
     """Text that continues a description rather than naming a section."""
-    return (len(text) > 24 or text[:1] in "（(,，、;；:：-–—/" or text[:1].islower()
-            or bool(re.match(r"^\d+[.、)）]\s*\S", text)) and len(text) > 10)
+    return (
+        len(text) > 24
+        or text[:1] in "（(,，、;；:：-–—/"
+        or text[:1].islower()
+        or bool(re.match(r"^\d+[.、)）]\s*\S", text))
+        and len(text) > 10
+    )
 
 
 def _open_ended(view: SheetView, r: int) -> bool:
@@ -441,8 +507,7 @@ _COLUMN_TAG = re.compile(r"^(?:[A-Z]\d?|[A-Z]\d?\s*=.*|\(?\d+\)?\s*=.*|打印时
 def _is_numbering(row: list, view: SheetView) -> bool:
     """A row of column numbers or letters under the header: 1 2 3 4 ... ((1) (2) ..., A B C D=B-A)."""
     tags = [v.strip() for v in row[:-1] if type(v) is str and v.strip()]
-    if len(tags) >= 3 and all(_COLUMN_TAG.match(t) for t in tags) and \
-            not any(type(v) is float for v in row):
+    if len(tags) >= 3 and all(_COLUMN_TAG.match(t) for t in tags) and not any(type(v) is float for v in row):
         return True
     values = []
     for v in row[:-1]:

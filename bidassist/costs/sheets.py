@@ -22,10 +22,14 @@ from bidassist.costs.spread import SpreadTable
 from bidassist.costs.table import SheetResult, parse_rows
 from bidassist.costs.workbook import RawSheet, sheet_ref
 
-NO_HEADER = (f"no cost table found: no header row in the first {HEADER_SEARCH_ROWS} rows names a description column (项目名称/名称/"
-             "description) and a quantity or price column (数量/工程量/单价/合价/quantity/unit price/amount)")
+NO_HEADER = (
+    f"no cost table found: no header row in the first {HEADER_SEARCH_ROWS} rows names a description column (项目名称/名称/"
+    "description) and a quantity or price column (数量/工程量/单价/合价/quantity/unit price/amount)"
+)
 _ANALYSIS = re.compile(r"单价分析|综合单价分析|价格分析|rate\s*analysis|analysis\s*of\s*rates?", re.I)
-_MEASURE = re.compile(r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I)
+_MEASURE = re.compile(
+    r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I
+)
 _SUMMARY = re.compile(r"汇总|总表|总价表|summary|general\s*abs|gen-?\s*abst|collection", re.I)
 
 
@@ -50,8 +54,13 @@ class SheetOutcome:
 
     def info(self) -> SheetRole:
         lines = len(self.result.lines) if self.result is not None and self.used else 0
-        return SheetRole(name=self.name, role=self.role, used=self.used, reason=self.reason,  # type: ignore[arg-type]
-                         lines=lines)
+        return SheetRole(
+            name=self.name,
+            role=self.role,
+            used=self.used,
+            reason=self.reason,  # type: ignore[arg-type]
+            lines=lines,
+        )
 
 
 def _title(raw: RawSheet, layout: Layout | None) -> str:
@@ -64,8 +73,9 @@ def _is_empty(raw: RawSheet) -> bool:
     return not any(any(v != "" and v is not None for v in row) for row in raw.rows)
 
 
-def read_sheet(raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTable, *, forced: bool,
-               unpriced: bool) -> SheetOutcome:
+def read_sheet(
+    raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTable, *, forced: bool, unpriced: bool
+) -> SheetOutcome:
     """One sheet: its role and, for a cost table, its parsed rows."""
     if _is_empty(raw):
         return SheetOutcome(raw, "blank", "the sheet is empty")
@@ -73,9 +83,13 @@ def read_sheet(raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTab
     hint = f"{raw.name} {_title(raw, layout)}"
     if not forced and not mapping:
         if _ANALYSIS.search(hint):
-            return SheetOutcome(raw, "analysis", "a unit-rate analysis (综合单价分析表), not cost lines", layout)
+            return SheetOutcome(
+                raw, "analysis", "a unit-rate analysis (综合单价分析表), not cost lines", layout
+            )
         if _MEASURE.search(hint):
-            return SheetOutcome(raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout)
+            return SheetOutcome(
+                raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout
+            )
     if layout is None:
         return SheetOutcome(raw, "not a cost table", NO_HEADER)
     result = parse_rows(raw, layout, spreads, unpriced=unpriced)
@@ -84,8 +98,9 @@ def read_sheet(raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTab
         outcome.role, outcome.reason = "blank", "the cost table has a header but no cost lines below it"
     elif not unpriced and result.priced_rows * 5 <= result.item_rows and not result.lines:
         outcome.role = "blank"
-        outcome.reason = (f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of "
-                          "quantities")
+        outcome.reason = (
+            f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
+        )
     if outcome.used:
         outcome.check = check_sheet(result)
         prefer_amounts(outcome)
@@ -104,15 +119,33 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
         ln = lines[i]
         factor = unit / ln.likely if ln.likely else None
         low, high = (ln.low * factor, ln.high * factor) if factor is not None else (unit, unit)
-        lines[i] = CostLine.trusted(ln.code, ln.description, ln.unit, ln.quantity, low, unit, high,
-                                    ln.distribution, ln.category, ln.risk, ln.source, ln.breakdown, ln.priced)
+        lines[i] = CostLine.trusted(
+            ln.code,
+            ln.description,
+            ln.unit,
+            ln.quantity,
+            low,
+            unit,
+            high,
+            ln.distribution,
+            ln.category,
+            ln.risk,
+            ln.source,
+            ln.breakdown,
+            ln.priced,
+        )
     trial = check_sheet(replace(result, lines=lines))
     if trial.matched:
         result.lines[:] = lines
         outcome.check = trial
-        result.warnings.append(Problem(trial.cell, f"{len(result.alternatives)} line(s) whose amount ≠ quantity × "
-                                                   "unit price are taken at their amount: the stated total adds "
-                                                   "up the amounts"))
+        result.warnings.append(
+            Problem(
+                trial.cell,
+                f"{len(result.alternatives)} line(s) whose amount ≠ quantity × "
+                "unit price are taken at their amount: the stated total adds "
+                "up the amounts",
+            )
+        )
 
 
 def _settle_nameless(outcome: SheetOutcome) -> None:
@@ -122,9 +155,14 @@ def _settle_nameless(outcome: SheetOutcome) -> None:
     if result is None or not result.nameless:
         return
     if check is not None and check.matched:
-        result.warnings.extend(Problem(p.where, "description is empty; kept as a line because the sheet's "
-                                                f"total {check.cell} includes it — name the item")
-                               for p in result.nameless)
+        result.warnings.extend(
+            Problem(
+                p.where,
+                "description is empty; kept as a line because the sheet's "
+                f"total {check.cell} includes it — name the item",
+            )
+            for p in result.nameless
+        )
     else:
         result.problems.extend(result.nameless)
 
@@ -143,7 +181,9 @@ def mark_summaries(outcomes: list[SheetOutcome]) -> None:
             covers, s.repeats_rows = others, True
         if (named and others and covers) or (len(covers) >= 2 and len(covers) * 2 >= n) or s.repeats_rows:
             s.role, s.covers = "summary", [o.name for o in (others if named else covers)]
-            s.reason = "repeats " + ", ".join(s.covers) + ": used as the reconciliation target, not imported again"
+            s.reason = (
+                "repeats " + ", ".join(s.covers) + ": used as the reconciliation target, not imported again"
+            )
         elif named and others and not covers:
             continue
 
@@ -162,9 +202,16 @@ def mark_plain_summaries(outcomes: list[SheetOutcome]) -> None:
     for o in outcomes:
         if o.role != "not a cost table":
             continue
-        found = sorted({name for row in o.raw.rows for v in row if isinstance(v, (int, float))
-                        and not isinstance(v, bool) for t, name in totals.items()
-                        if abs(Decimal(repr(float(v))) - t) <= Decimal("0.01")})
+        found = sorted(
+            {
+                name
+                for row in o.raw.rows
+                for v in row
+                if isinstance(v, (int, float)) and not isinstance(v, bool)
+                for t, name in totals.items()
+                if abs(Decimal(repr(float(v))) - t) <= Decimal("0.01")
+            }
+        )
         if found:
             o.role, o.covers = "summary", found
             o.reason = "repeats the total of " + ", ".join(found) + "; not imported again"
@@ -195,7 +242,9 @@ def _covered(s: SheetOutcome, others: list[SheetOutcome]) -> list[SheetOutcome]:
     return found
 
 
-def summary_check(summary: SheetOutcome, used: list[SheetOutcome]) -> tuple[Reconciliation, list[Markup], bool]:
+def summary_check(
+    summary: SheetOutcome, used: list[SheetOutcome]
+) -> tuple[Reconciliation, list[Markup], bool]:
     """The detail sheets against the summary's total: (reconciliation, the summary's markups, matched)."""
     res = summary.result
     assert res is not None and summary.check is not None
@@ -209,17 +258,40 @@ def summary_check(summary: SheetOutcome, used: list[SheetOutcome]) -> tuple[Reco
     imported = sum((o.check.imported for o in used if o.check), Decimal(0))
     n = sum(len(o.result.lines) for o in used if o.result)
     tol = tolerance(n + len(res.lines))
-    for value, basis in ((imported, "detail sheets"), (imported + marked, "detail sheets + markups of the summary")):
+    for value, basis in (
+        (imported, "detail sheets"),
+        (imported + marked, "detail sheets + markups of the summary"),
+    ):
         if abs(target - value) <= tol:
-            return Reconciliation(status="matched", imported=value, sheet_total=target,
-                                  difference=target - value, cell=cell,
-                                  basis=f"{basis}, against the summary sheet {summary.name}"), markups, True
-    return Reconciliation(status="accepted", imported=imported, sheet_total=target, difference=target - imported,
-                          cell=cell, basis=f"detail sheets against the summary sheet {summary.name}"), markups, False
+            return (
+                Reconciliation(
+                    status="matched",
+                    imported=value,
+                    sheet_total=target,
+                    difference=target - value,
+                    cell=cell,
+                    basis=f"{basis}, against the summary sheet {summary.name}",
+                ),
+                markups,
+                True,
+            )
+    return (
+        Reconciliation(
+            status="accepted",
+            imported=imported,
+            sheet_total=target,
+            difference=target - imported,
+            cell=cell,
+            basis=f"detail sheets against the summary sheet {summary.name}",
+        ),
+        markups,
+        False,
+    )
 
 
-def sheet_problems(outcome: SheetOutcome, accept: bool, *, confirmed: bool = False
-                   ) -> tuple[list[Problem], list[Problem]]:
+def sheet_problems(
+    outcome: SheetOutcome, accept: bool, *, confirmed: bool = False
+) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings) of a used sheet's reconciliation. `confirmed`: a summary sheet's total
     settles the sheet. A sheet that states no total must show no sign of a lost or misread row
     (see `confidence`); subtotals that differ from their lines are warnings otherwise."""
@@ -236,8 +308,10 @@ def sheet_problems(outcome: SheetOutcome, accept: bool, *, confirmed: bool = Fal
     return ([], [problem, *mismatches]) if accept else ([problem], mismatches)
 
 
-_ROW_CHECKS = ("only the rows were checked (amounts = quantity × unit price, subtotals, no unread rows with "
-               "figures, one column per field)")
+_ROW_CHECKS = (
+    "only the rows were checked (amounts = quantity × unit price, subtotals, no unread rows with "
+    "figures, one column per field)"
+)
 
 
 def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
@@ -246,17 +320,28 @@ def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
     checks = [o.check for o in used if o.check is not None]
     stated = [c for c in checks if c.stated is not None]
     if not stated:
-        return Reconciliation(status="no stated total", imported=imported,
-                              basis="no sheet states a total (合计/总计/Total) to check the lines against; "
-                                    f"{_ROW_CHECKS}")
+        return Reconciliation(
+            status="no stated total",
+            imported=imported,
+            basis=f"no sheet states a total (合计/总计/Total) to check the lines against; {_ROW_CHECKS}",
+        )
     if len(stated) < len(checks):
         missing = [o.name for o in used if o.check is not None and o.check.stated is None]
-        return Reconciliation(status="no stated total", imported=imported,
-                              basis="these sheets state no total: " + ", ".join(missing) + f"; {_ROW_CHECKS}")
+        return Reconciliation(
+            status="no stated total",
+            imported=imported,
+            basis="these sheets state no total: " + ", ".join(missing) + f"; {_ROW_CHECKS}",
+        )
     total = sum((c.stated for c in stated if c.stated is not None), Decimal(0))
     cells = [c.cell or "" for c in stated]
     cell = cells[0] if len(cells) == 1 else " + ".join(cells[:3]) + (" + …" if len(cells) > 3 else "")
     ok = all(c.matched for c in stated)
     basis = ", ".join(sorted({c.basis for c in stated}))
-    return Reconciliation(status="matched" if ok else "accepted", imported=imported, sheet_total=total,
-                          difference=total - imported, cell=cell, basis=basis)
+    return Reconciliation(
+        status="matched" if ok else "accepted",
+        imported=imported,
+        sheet_total=total,
+        difference=total - imported,
+        cell=cell,
+        basis=basis,
+    )

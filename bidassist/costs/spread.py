@@ -64,8 +64,13 @@ class SpreadTable:
         return found
 
 
-def three_point(likely: Decimal, low: Decimal | None, high: Decimal | None, distribution: str | None,
-                spread: tuple[Decimal, Decimal] | None) -> tuple[Decimal, Decimal, str, list[tuple[str, str]]]:
+def three_point(
+    likely: Decimal,
+    low: Decimal | None,
+    high: Decimal | None,
+    distribution: str | None,
+    spread: tuple[Decimal, Decimal] | None,
+) -> tuple[Decimal, Decimal, str, list[tuple[str, str]]]:
     """Complete a line's unit cost: (low, high, distribution, problems as (field, message)).
 
     - neither low nor high given: the category spread if any (unless distribution says fixed),
@@ -96,6 +101,7 @@ def three_point(likely: Decimal, low: Decimal | None, high: Decimal | None, dist
     elif low == high:
         distribution = "fixed"
     elif distribution == "fixed":
-        problems.append(("distribution", f"distribution fixed needs low = likely = high, got {low}, "
-                                         f"{likely}, {high}"))
+        problems.append(
+            ("distribution", f"distribution fixed needs low = likely = high, got {low}, {likely}, {high}")
+        )
     return low, high, distribution, problems

@@ -114,16 +114,20 @@ class _Parser:
         self.first_letter = col_letter(min(self.cols.values()))
         self.plan = make_plan(self.cols)
         self.gi = self.cols.get("category")
-        self.has_breakdown = any(spec.kind == "money" and spec.name not in ("price", "amount", "likely")
-                                 for spec, *_ in self.plan)
+        self.has_breakdown = any(
+            spec.kind == "money" and spec.name not in ("price", "amount", "likely") for spec, *_ in self.plan
+        )
         #: lines without spreads or components can take the fast path (`_fast_cost`)
         self.fast_ok = not spreads and "quantity" in self.cols and not self.has_breakdown
         self.rivals = layout.rivals
         #: the plain path reads the number columns in one pass when the plan holds nothing else
         names = [spec.name for spec, *_ in self.plan]
         self.plain_names = tuple(names)
-        self.plain_cols = (itemgetter(*[c for _, c, *_ in self.plan]) if len(names) >= 2 and
-                           set(names) <= _PLAIN_FIELDS else None)
+        self.plain_cols = (
+            itemgetter(*[c for _, c, *_ in self.plan])
+            if len(names) >= 2 and set(names) <= _PLAIN_FIELDS
+            else None
+        )
         self.out = SheetResult()
         self.bad_cells = self._bad_cells()
         self.category: str | None = None
@@ -144,9 +148,15 @@ class _Parser:
 
     def run(self) -> SheetResult:
         handlers = {
-            "line": self._line, "total": self._total, "page total": self._page_total,
-            "section": self._section, "markup": self._markup, "continuation": self._continuation,
-            "prefix": self._prefix, "unlabelled": self._unlabelled, "example": self._example,
+            "line": self._line,
+            "total": self._total,
+            "page total": self._page_total,
+            "section": self._section,
+            "markup": self._markup,
+            "continuation": self._continuation,
+            "prefix": self._prefix,
+            "unlabelled": self._unlabelled,
+            "example": self._example,
             "unit row": self._unit_row,
         }
         rows = self.raw.rows
@@ -157,8 +167,12 @@ class _Parser:
             row = self.view.row(r)
             if r in hidden:
                 if not all(blank(v) for v in self.view.all_of(row)):
-                    self.out.warnings.append(Problem(f"{self.prefix}{self.first_letter}{r + 1}",
-                                                     "hidden row skipped (unhide it to import it)"))
+                    self.out.warnings.append(
+                        Problem(
+                            f"{self.prefix}{self.first_letter}{r + 1}",
+                            "hidden row skipped (unhide it to import it)",
+                        )
+                    )
                     if self._has_figures(row, BLANK_KIND):
                         self.out.unread.append(r)
                 continue
@@ -192,8 +206,10 @@ class _Parser:
         or amount the import may have lost (a section's own amount is checked elsewhere)."""
         view = self.view
         skip = view.ai if kind.kind == "section" else -1
-        return any((type(v) is float or type(v) is int) and c != skip and v != 0
-                   for c, v in enumerate(row[view.di + 1:view.width], start=view.di + 1))
+        return any(
+            (type(v) is float or type(v) is int) and c != skip and v != 0
+            for c, v in enumerate(row[view.di + 1 : view.width], start=view.di + 1)
+        )
 
     def _bad_cells(self) -> set[tuple[int, int]]:
         """Formula cells without a saved value, and error cells, in the table's columns."""
@@ -203,16 +219,23 @@ class _Parser:
         for (r, c), formula in sorted(self.raw.uncached.items()):
             if r >= start and c in cols and r not in hidden:
                 bad.add((r, c))
-                problems.append(Problem(
-                    f"{self.prefix}{col_letter(c)}{r + 1}",
-                    f'formula "={formula}" has no saved value (the file was written by a program and never '
-                    "opened in a spreadsheet): open it in Excel/WPS/LibreOffice and save it, or write "
-                    "values instead of formulas"))
+                problems.append(
+                    Problem(
+                        f"{self.prefix}{col_letter(c)}{r + 1}",
+                        f'formula "={formula}" has no saved value (the file was written by a program and never '
+                        "opened in a spreadsheet): open it in Excel/WPS/LibreOffice and save it, or write "
+                        "values instead of formulas",
+                    )
+                )
         for (r, c), err in sorted(self.raw.errors.items()):
             if r >= start and c in cols and r not in hidden:
                 bad.add((r, c))
-                problems.append(Problem(f"{self.prefix}{col_letter(c)}{r + 1}",
-                                        f"the cell shows the formula error {err}; fix the formula"))
+                problems.append(
+                    Problem(
+                        f"{self.prefix}{col_letter(c)}{r + 1}",
+                        f"the cell shows the formula error {err}; fix the formula",
+                    )
+                )
         return bad
 
     def _problem(self, c: int, r: int, message: str) -> None:
@@ -266,14 +289,22 @@ class _Parser:
             return None
         return RowFields(numbers)
 
-    def _line(self, r: int, row: list, kind: RowKind, *, hold: bool = True, fields: RowFields | None = None) -> None:
+    def _line(
+        self, r: int, row: list, kind: RowKind, *, hold: bool = True, fields: RowFields | None = None
+    ) -> None:
         if fields is None:
             fields = parse_fields(row, self.plan)
         numbers = fields.numbers
-        if "quantity" not in numbers and numbers.get("amount") == ZERO and "quantity" in self.cols \
-                and not fields.problems:
+        if (
+            "quantity" not in numbers
+            and numbers.get("amount") == ZERO
+            and "quantity" in self.cols
+            and not fields.problems
+        ):
             return  # a rate quoted without a quantity and with a nil amount (a vendor's price list): no money
-        priced = not _PRICE_KEYS.isdisjoint(numbers) or (self.has_breakdown and fields.breakdown() is not None)
+        priced = not _PRICE_KEYS.isdisjoint(numbers) or (
+            self.has_breakdown and fields.breakdown() is not None
+        )
         if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
             self.measures.append((r, row, numbers["quantity"]))
             return
@@ -364,8 +395,14 @@ class _Parser:
             return None
         amount = f.numbers.get("amount")
         self._check_amount(r, qty, f.numbers.get("price", likely), amount, price_cell)
-        if amount is not None and qty > 0 and qty * likely != amount and not f.percents \
-                and "low" not in f.numbers and "high" not in f.numbers:
+        if (
+            amount is not None
+            and qty > 0
+            and qty * likely != amount
+            and not f.percents
+            and "low" not in f.numbers
+            and "high" not in f.numbers
+        ):
             self.out.alternatives.append((len(self.out.lines), amount / qty))
         line_total = qty * likely
         self.now.cum += amount if amount is not None else line_total
@@ -373,9 +410,21 @@ class _Parser:
         self.now.lines += 1
         unit = row[self.view.ui]
         unit = unit.strip() if type(unit) is str else cell_text(unit)
-        return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
-                                self._category(row) or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}",
-                                f.breakdown() if self.has_breakdown else None, priced)
+        return CostLine.trusted(
+            code or None,
+            desc,
+            unit or None,
+            qty,
+            low,
+            likely,
+            high,
+            dist,
+            self._category(row) or None,
+            f.risk,
+            f"{self.prefix}{self.first_letter}{r + 1}",
+            f.breakdown() if self.has_breakdown else None,
+            priced,
+        )
 
     def _fast_line(self, r: int, row: list, code: str, desc: str, f: RowFields, fast: tuple) -> CostLine:
         qty, likely, low, high, dist, amount = fast
@@ -387,8 +436,21 @@ class _Parser:
         unit = row[self.view.ui]
         unit = unit.strip() if type(unit) is str else cell_text(unit)
         category = self.category if self.gi is None else self._category(row)
-        return CostLine.trusted(code or None, desc, unit or None, qty, low, likely, high, dist,
-                                category or None, f.risk, f"{self.prefix}{self.first_letter}{r + 1}", None, True)
+        return CostLine.trusted(
+            code or None,
+            desc,
+            unit or None,
+            qty,
+            low,
+            likely,
+            high,
+            dist,
+            category or None,
+            f.risk,
+            f"{self.prefix}{self.first_letter}{r + 1}",
+            None,
+            True,
+        )
 
     def _fast_cost(self, f: RowFields) -> tuple | None:
         """The common line (a quantity, one price or likely with an optional low/high pair, an
@@ -433,17 +495,24 @@ class _Parser:
         if likely is None:
             likely = price
         elif price is not None and price != likely:
-            self.out.warnings.append(Problem(
-                f"{self.prefix}{self.layout.letter('price')}{r + 1}",
-                f"unit price {price} differs from likely {likely} ({self.layout.letter('likely')}{r + 1}); "
-                "likely is used"))
+            self.out.warnings.append(
+                Problem(
+                    f"{self.prefix}{self.layout.letter('price')}{r + 1}",
+                    f"unit price {price} differs from likely {likely} ({self.layout.letter('likely')}{r + 1}); "
+                    "likely is used",
+                )
+            )
         amount = n.get("amount")
         if likely is None and self.has_breakdown and f.breakdown():
             likely = self._from_components(f, qty, amount)
         if qty is None and likely is None and amount is not None:
             qty, likely, price_cell = ONE, amount, cols["amount"]
-            self.out.warnings.append(Problem(f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
-                                             "no quantity and no unit price: taken as a lump sum (1 × amount)"))
+            self.out.warnings.append(
+                Problem(
+                    f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
+                    "no quantity and no unit price: taken as a lump sum (1 × amount)",
+                )
+            )
         if qty is None:
             self._problem(cols["quantity"], r, "quantity is empty")
             return None
@@ -452,8 +521,14 @@ class _Parser:
             return None
         if likely is None and amount is not None and qty > 0:
             likely, price_cell = amount / qty, cols["amount"]
-        if likely is not None and amount is not None and qty > 0 and not f.percents \
-                and "low" not in n and "high" not in n:
+        if (
+            likely is not None
+            and amount is not None
+            and qty > 0
+            and not f.percents
+            and "low" not in n
+            and "high" not in n
+        ):
             likely = _rounded_amount_wins(qty, likely, amount)
         if likely is None:
             if self.unpriced:
@@ -472,8 +547,9 @@ class _Parser:
             return amount / qty
         return total
 
-    def _range(self, r: int, f: RowFields, likely: Decimal, price_cell: int, row: list
-               ) -> tuple[Decimal, Decimal, str | None]:
+    def _range(
+        self, r: int, f: RowFields, likely: Decimal, price_cell: int, row: list
+    ) -> tuple[Decimal, Decimal, str | None]:
         low, high, dist = f.numbers.get("low"), f.numbers.get("high"), f.distribution
         if "low" in f.percents:
             pct = f.percents["low"]
@@ -485,15 +561,18 @@ class _Parser:
             return likely, likely, "fixed"
         if low is not None and high is not None and dist is None and low < high and low <= likely <= high:
             return low, high, "pert"
-        low, high, dist, found = three_point(likely, low, high, dist, self.spreads.for_category(
-            self._category(row)))
+        low, high, dist, found = three_point(
+            likely, low, high, dist, self.spreads.for_category(self._category(row))
+        )
         if found:
             for fld, msg in found:
                 self._problem(self.cols.get(fld, price_cell if price_cell >= 0 else self.view.di), r, msg)
             return likely, likely, None
         return low, high, dist
 
-    def _check_amount(self, r: int, qty: Decimal, likely: Decimal, amount: Decimal | None, price_cell: int) -> None:
+    def _check_amount(
+        self, r: int, qty: Decimal, likely: Decimal, amount: Decimal | None, price_cell: int
+    ) -> None:
         if amount is None:
             return
         expected = qty * likely
@@ -503,10 +582,13 @@ class _Parser:
             pcell = col_letter(price_cell) if price_cell >= 0 else "?"
             qcell = self.layout.letter("quantity") if "quantity" in self.cols else "?"
             self.out.amount_diffs.append((f"{self.prefix}{self.layout.letter('amount')}{r + 1}", diff))
-            self.out.warnings.append(Problem(
-                f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
-                f"amount {format_money(amount)} ≠ quantity × unit price = {format_money(expected)} "
-                f"({qcell}{r + 1} × {pcell}{r + 1})"))
+            self.out.warnings.append(
+                Problem(
+                    f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
+                    f"amount {format_money(amount)} ≠ quantity × unit price = {format_money(expected)} "
+                    f"({qcell}{r + 1} × {pcell}{r + 1})",
+                )
+            )
 
     def _continuation(self, r: int, row: list, kind: RowKind) -> None:
         if not self.out.lines or self.line_rows[-1] >= r:
@@ -514,8 +596,20 @@ class _Parser:
         last = self.out.lines[-1]
         joined = f"{last.description} {kind.label}".strip()
         self.out.lines[-1] = CostLine.trusted(
-            last.code, joined, last.unit, last.quantity, last.low, last.likely, last.high, last.distribution,
-            last.category, last.risk, last.source, last.breakdown, last.priced)
+            last.code,
+            joined,
+            last.unit,
+            last.quantity,
+            last.low,
+            last.likely,
+            last.high,
+            last.distribution,
+            last.category,
+            last.risk,
+            last.source,
+            last.breakdown,
+            last.priced,
+        )
 
     def _unit_row(self, r: int, row: list, kind: RowKind) -> None:
         """`cum | per cum` under a line: its unit, when the line has none."""
@@ -523,8 +617,20 @@ class _Parser:
             return
         last = self.out.lines[-1]
         self.out.lines[-1] = CostLine.trusted(
-            last.code, last.description, kind.label, last.quantity, last.low, last.likely, last.high,
-            last.distribution, last.category, last.risk, last.source, last.breakdown, last.priced)
+            last.code,
+            last.description,
+            kind.label,
+            last.quantity,
+            last.low,
+            last.likely,
+            last.high,
+            last.distribution,
+            last.category,
+            last.risk,
+            last.source,
+            last.breakdown,
+            last.priced,
+        )
 
     def _prefix(self, r: int, row: list, kind: RowKind) -> None:
         self.pending_prefix = (cell_text(row[self.view.ci]), kind.label)
@@ -532,16 +638,23 @@ class _Parser:
     def _example(self, r: int, row: list, kind: RowKind) -> None:
         self.out.item_rows += 1
         self.out.priced_rows += 1
-        self._problem(self.view.di, r, "the template's example line (示例 example) is still here: delete the "
-                                       "row, or remove 「示例 example」 from its description to keep it as a line")
+        self._problem(
+            self.view.di,
+            r,
+            "the template's example line (示例 example) is still here: delete the "
+            "row, or remove 「示例 example」 from its description to keep it as a line",
+        )
 
     # ------------------------------------------------------------------ totals, sections, markups
 
     def _row_amount(self, row: list, r: int) -> tuple[Decimal | None, int]:
         """The amount a total row states: its amount cell, else the last number in the row."""
         ai = self.view.ai
-        candidates = [ai] if ai >= 0 and not blank(row[ai]) else [
-            c for c in range(len(row) - 2, -1, -1) if type(row[c]) in (float, int)][:1]
+        candidates = (
+            [ai]
+            if ai >= 0 and not blank(row[ai])
+            else [c for c in range(len(row) - 2, -1, -1) if type(row[c]) in (float, int)][:1]
+        )
         for c in candidates:
             if (r, c) in self.bad_cells:
                 return None, c
@@ -562,8 +675,10 @@ class _Parser:
         return out
 
     def _matches(self, value: Decimal, spans: list[tuple[Decimal, int, _Mark]]) -> bool:
-        return any(abs(round_money(total) - round_money(value)) <= max(CENT, HALF_CENT * count)
-                   for total, count, _ in spans)
+        return any(
+            abs(round_money(total) - round_money(value)) <= max(CENT, HALF_CENT * count)
+            for total, count, _ in spans
+        )
 
     def _total(self, r: int, row: list, kind: RowKind) -> None:
         value, c = self._row_amount(row, r)
@@ -573,8 +688,18 @@ class _Parser:
             spans = self._spans(same, _Mark(), self.section, self.resets[1], self.resets[2])
             if not self._matches(value, spans):
                 self._mismatch(r, c, kind.label, value, same)
-            self.out.totals.append(StatedTotal(kind.label, level, value, self._cell(c, r), self.now.lines,
-                                               self.now.model, self.now.markups, same.lines))
+            self.out.totals.append(
+                StatedTotal(
+                    kind.label,
+                    level,
+                    value,
+                    self._cell(c, r),
+                    self.now.lines,
+                    self.now.model,
+                    self.now.markups,
+                    same.lines,
+                )
+            )
         self._figure_in_words(r, kind, value, same)
         for lvl in (1, 2, 3):
             if lvl <= level:
@@ -590,9 +715,18 @@ class _Parser:
         figure = Decimal(m.group(1).replace(",", ""))
         if value is not None and figure == value:
             return
-        self.out.totals.append(StatedTotal(kind.label[:20], kind.level, figure, self._cell(self.view.di, r) +
-                                           " (written out)", self.now.lines, self.now.model, self.now.markups,
-                                           same.lines))
+        self.out.totals.append(
+            StatedTotal(
+                kind.label[:20],
+                kind.level,
+                figure,
+                self._cell(self.view.di, r) + " (written out)",
+                self.now.lines,
+                self.now.model,
+                self.now.markups,
+                same.lines,
+            )
+        )
 
     def _mismatch(self, r: int, c: int, label: str, value: Decimal, since: _Mark) -> None:
         count = self.now.lines - since.lines
@@ -603,8 +737,9 @@ class _Parser:
             what = f"the sum of its {count} line(s) {self.prefix}{ac}{first + 1}:{ac}{last + 1}"
         else:
             what = "the sum of its lines (there are none above it)"
-        self.out.mismatches.append(Problem(self._cell(c, r),
-                                           f"{label} {format_money(value)} ≠ {format_money(total)}, {what}"))
+        self.out.mismatches.append(
+            Problem(self._cell(c, r), f"{label} {format_money(value)} ≠ {format_money(total)}, {what}")
+        )
 
     def _page_total(self, r: int, row: list, kind: RowKind) -> None:
         value, c = self._row_amount(row, r)
@@ -621,8 +756,12 @@ class _Parser:
         elif self.now.lines and self._matches(value, self._spans(self.resets[1], self.section)):
             self._total(r, row, RowKind("total", "unlabelled subtotal", 1))
         else:
-            self._problem(self.view.di, r, f"an amount ({format_money(value)}) with no description: name the "
-                                           "item, or label the row 合计/小计 if it is a total")
+            self._problem(
+                self.view.di,
+                r,
+                f"an amount ({format_money(value)}) with no description: name the "
+                "item, or label the row 合计/小计 if it is a total",
+            )
 
     def _markup(self, r: int, row: list, kind: RowKind) -> None:
         amount = None
@@ -636,8 +775,15 @@ class _Parser:
         rate = self._rate(row)
         if amount is not None:
             self.now.markups += amount
-        self.out.markups.append(Markup(kind=kind.markup or "other", label=kind.label, rate=rate, amount=amount,
-                                       source=f"{self.prefix}{self.first_letter}{r + 1}"))
+        self.out.markups.append(
+            Markup(
+                kind=kind.markup or "other",
+                label=kind.label,
+                rate=rate,
+                amount=amount,
+                source=f"{self.prefix}{self.first_letter}{r + 1}",
+            )
+        )
 
     def _rate(self, row: list) -> Decimal | None:
         for v in row:
@@ -689,10 +835,18 @@ class _Parser:
         count = self.now.lines - self.section.lines
         total = self.now.cum - self.section.cum
         ac = col_letter(self.view.ai)
-        span = (f"{self.prefix}{ac}{self.line_rows[self.section.lines] + 1}:{ac}{self.line_rows[self.now.lines - 1] + 1}"
-                if count else "(none)")
-        self.out.mismatches.append(Problem(cell, f"section amount {format_money(value)} ≠ {format_money(total)}, "
-                                                 f"the sum of its {count} line(s) {span}"))
+        span = (
+            f"{self.prefix}{ac}{self.line_rows[self.section.lines] + 1}:{ac}{self.line_rows[self.now.lines - 1] + 1}"
+            if count
+            else "(none)"
+        )
+        self.out.mismatches.append(
+            Problem(
+                cell,
+                f"section amount {format_money(value)} ≠ {format_money(total)}, "
+                f"the sum of its {count} line(s) {span}",
+            )
+        )
 
 
 class _DecimalCache(dict):
@@ -713,8 +867,9 @@ BLANK_KIND = RowKind("blank")
 _UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
 _PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
 #: row kinds that do not end an item's measurement rows
-_KEEPS_MEASURES = frozenset({"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info",
-                             "note"})
+_KEEPS_MEASURES = frozenset(
+    {"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info", "note"}
+)
 
 
 def _rounded_amount_wins(qty: Decimal, price: Decimal, amount: Decimal) -> Decimal:

@@ -82,8 +82,10 @@ def _to_number(value: object, what: str, *, money: bool) -> Decimal | None:
     if t is bool:
         raise CellError(f"{what} is {'TRUE' if value else 'FALSE'}, not a number")
     if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
-        raise CellError(f"{what} is a date/time ({value}), not a number "
-                        "(the spreadsheet may have turned the text into a date; format the cell as number)")
+        raise CellError(
+            f"{what} is a date/time ({value}), not a number "
+            "(the spreadsheet may have turned the text into a date; format the cell as number)"
+        )
     if isinstance(value, Decimal):
         return value
     raise CellError(f"{what} {value!r} is not a number")
@@ -112,8 +114,10 @@ def _text_problem(value: str, what: str, reason: str) -> CellError:
     if "percentage" in reason:
         return CellError(f'{what} "{value}" is a percentage, not an amount')
     if "commas" in reason:
-        return CellError(f'{what} "{value}" is not a number (commas separate thousands: '
-                         "1,234.50; a decimal comma is not accepted)")
+        return CellError(
+            f'{what} "{value}" is not a number (commas separate thousands: '
+            "1,234.50; a decimal comma is not accepted)"
+        )
     return CellError(f'{what} "{value}" is not a number: {reason}')
 
 
@@ -149,10 +153,25 @@ def cell_text(value: object) -> str:
 
 
 _DISTRIBUTIONS = {
-    "fixed": "fixed", "固定": "fixed", "定值": "fixed", "确定": "fixed", "none": "fixed", "point": "fixed",
-    "triangular": "triangular", "triangle": "triangular", "tri": "triangular", "三角": "triangular",
-    "pert": "pert", "beta-pert": "pert", "betapert": "pert", "beta pert": "pert", "beta": "pert",
-    "uniform": "uniform", "均匀": "uniform", "flat": "uniform", "rectangular": "uniform",
+    "fixed": "fixed",
+    "固定": "fixed",
+    "定值": "fixed",
+    "确定": "fixed",
+    "none": "fixed",
+    "point": "fixed",
+    "triangular": "triangular",
+    "triangle": "triangular",
+    "tri": "triangular",
+    "三角": "triangular",
+    "pert": "pert",
+    "beta-pert": "pert",
+    "betapert": "pert",
+    "beta pert": "pert",
+    "beta": "pert",
+    "uniform": "uniform",
+    "均匀": "uniform",
+    "flat": "uniform",
+    "rectangular": "uniform",
 }
 
 
@@ -164,8 +183,10 @@ def parse_distribution(value: object) -> str | None:
     key = s.removesuffix("分布").removesuffix(" distribution").strip()
     if key in _DISTRIBUTIONS:
         return _DISTRIBUTIONS[key]
-    raise CellError(f'distribution "{cell_text(value)}" is not one of pert, triangular, uniform, fixed '
-                    "(PERT/三角/均匀/固定)")
+    raise CellError(
+        f'distribution "{cell_text(value)}" is not one of pert, triangular, uniform, fixed '
+        "(PERT/三角/均匀/固定)"
+    )
 
 
 _TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "✔", "★", "☆", "x", "有", "风险", "risk"}

@@ -99,8 +99,9 @@ def read_workbook(path: Path, *, sheet: str | None = None) -> list[RawSheet]:
     if kind == "csv":
         sheets = [_read_csv(path)]
         if sheet is not None and sheet != sheets[0].name:
-            raise InputError(f"a CSV file has one sheet, {sheets[0].name!r}; drop --sheet {sheet!r}",
-                             str(path))
+            raise InputError(
+                f"a CSV file has one sheet, {sheets[0].name!r}; drop --sheet {sheet!r}", str(path)
+            )
         return sheets
     if kind == "xlsx":
         check_zip(path, what="cost sheet")
@@ -113,8 +114,9 @@ def _kind(path: Path) -> str:
         head = fh.read(8)
     if suffix in CSV_SUFFIXES:
         if head.startswith(b"PK") or head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InputError(f"named {suffix} but is a binary Office file; rename it to .xlsx/.xls",
-                             str(path))
+            raise InputError(
+                f"named {suffix} but is a binary Office file; rename it to .xlsx/.xls", str(path)
+            )
         return "csv"
     if suffix in ZIP_SUFFIXES:
         return "xlsx"  # check_zip explains OLE2 (password-protected) and non-zip content
@@ -132,8 +134,10 @@ def _kind(path: Path) -> str:
 
 
 def _convert_hint() -> str:
-    return ("open it in Excel, WPS or LibreOffice and save it as .xlsx (另存为 Excel 工作簿 .xlsx), "
-            "or export it as .csv")
+    return (
+        "open it in Excel, WPS or LibreOffice and save it as .xlsx (另存为 Excel 工作簿 .xlsx), "
+        "or export it as .csv"
+    )
 
 
 # --------------------------------------------------------------------------- calamine (+ xml scan)
@@ -144,11 +148,13 @@ def _read_calamine(path: Path, *, sheet: str | None, xlsx: bool) -> list[RawShee
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
-        raise InputError("the workbook is password-protected; remove the password and save it again",
-                         where) from None
+        raise InputError(
+            "the workbook is password-protected; remove the password and save it again", where
+        ) from None
     except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError) as exc:
-        raise InputError(f"cannot read the workbook: it is corrupt or not a spreadsheet ({_short(exc)})",
-                         where) from None
+        raise InputError(
+            f"cannot read the workbook: it is corrupt or not a spreadsheet ({_short(exc)})", where
+        ) from None
     except Exception as exc:  # calamine surfaces some parse failures as bare exceptions
         raise InputError(f"cannot read the workbook: {_short(exc)}", where) from None
     try:
@@ -245,8 +251,8 @@ def _xlsx_sheet_parts(path: Path) -> dict[str, str]:
     return out
 
 
-_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*>')
-_COL_TAG = re.compile(rb'<(?:\w+:)?col\b[^>]*>')
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
 #: one attribute, either quote, whitespace around `=` (character references are decoded after)
 _ATTR = re.compile(rb'\s([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 
@@ -256,7 +262,9 @@ MAX_ROWS = 200_000
 MAX_COLS = 1_000
 MAX_CELLS = 5_000_000
 MAX_SHEET_XML = 256 * 1024 * 1024
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["\']([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?')
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["\']([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?'
+)
 _ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br\s*=\s*["\'](\d+)')
 _BIG_ROW_REF = re.compile(rb'\br\s*=\s*["\'][A-Z]{0,3}(\d{6,})')
 _WIDE_COL_REF = re.compile(rb'\br\s*=\s*["\']([A-Z]{2,3})\d')
@@ -266,7 +274,9 @@ def _attrs(tag: bytes) -> dict[str, str]:
     out = {}
     for m in _ATTR.finditer(tag):
         name = m.group(1).decode("ascii", "replace").rsplit(":", 1)[-1]
-        out[name] = html.unescape((m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8", "replace"))
+        out[name] = html.unescape(
+            (m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8", "replace")
+        )
     return out
 
 
@@ -293,14 +303,23 @@ def check_extent(data: bytes, sheet: str, where: str) -> None:
         max_col = max(max_col, _col_number(dim.group(3)))
     ref = sheet_ref(sheet)
     if max_row > MAX_ROWS:
-        raise InputError(f"{ref}: the sheet reaches row {max_row:,}, over the limit of {MAX_ROWS:,} rows "
-                         "(delete the unused rows far below the table)", where)
+        raise InputError(
+            f"{ref}: the sheet reaches row {max_row:,}, over the limit of {MAX_ROWS:,} rows "
+            "(delete the unused rows far below the table)",
+            where,
+        )
     if max_col > MAX_COLS:
-        raise InputError(f"{ref}: the sheet reaches column {col_letter(max_col - 1)}, over the limit of "
-                         f"{MAX_COLS:,} columns", where)
+        raise InputError(
+            f"{ref}: the sheet reaches column {col_letter(max_col - 1)}, over the limit of "
+            f"{MAX_COLS:,} columns",
+            where,
+        )
     if max_row * max_col > MAX_CELLS:
-        raise InputError(f"{ref}: the sheet's used range is {max_row:,} rows × {max_col:,} columns, over the "
-                         f"limit of {MAX_CELLS:,} cells", where)
+        raise InputError(
+            f"{ref}: the sheet's used range is {max_row:,} rows × {max_col:,} columns, over the "
+            f"limit of {MAX_CELLS:,} cells",
+            where,
+        )
 
 
 def _check_sheets(path: Path, parts: dict[str, str], metas: list) -> None:
@@ -312,16 +331,22 @@ def _check_sheets(path: Path, parts: dict[str, str], metas: list) -> None:
                 continue
             size = zf.getinfo(part).file_size
             if size > MAX_SHEET_XML:
-                raise InputError(f"{sheet_ref(meta.name)}: the sheet's XML is {size / 2**20:.0f} MB, over the "
-                                 f"limit of {MAX_SHEET_XML // 2**20} MB", where)
+                raise InputError(
+                    f"{sheet_ref(meta.name)}: the sheet's XML is {size / 2**20:.0f} MB, over the "
+                    f"limit of {MAX_SHEET_XML // 2**20} MB",
+                    where,
+                )
             check_extent(zf.read(part), meta.name, where)
+
+
 #: a formula cell whose only content is the formula (no value, or an empty one)
 _UNCACHED = re.compile(
-    rb'<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*)(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
-    rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*)(?:/>|>([^<]*)</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
 _ERROR_CELL = re.compile(
-    rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>',
-    re.S)
+    rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>', re.S
+)
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _CACHED_TEXT = re.compile(rb'\bt="str"')
 
@@ -365,8 +390,13 @@ def _scan_sheet_xml(path: Path, part: str, raw: RawSheet) -> None:
 
 
 def _unescape(text: str) -> str:
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
 
 
 # --------------------------------------------------------------------------- csv
@@ -386,8 +416,9 @@ def _read_csv(path: Path) -> RawSheet:
             if len(rows) >= MAX_ROWS:
                 raise InputError(f"more than {MAX_ROWS:,} rows, over the limit for a cost sheet", str(path))
             if len(r) > MAX_COLS:
-                raise InputError(f"row {len(rows) + 1} has {len(r):,} columns, over the limit of "
-                                 f"{MAX_COLS:,}", str(path))
+                raise InputError(
+                    f"row {len(rows) + 1} has {len(r):,} columns, over the limit of {MAX_COLS:,}", str(path)
+                )
             rows.append(list(r))
     except csv.Error as exc:
         raise InputError(f"cannot read the CSV file: {exc}", str(path)) from None

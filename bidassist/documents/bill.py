@@ -187,8 +187,11 @@ def read_mapping_sheet(path: Path) -> dict[str, tuple[list[str], str]]:
     raw = raws[0]
     found = _mapping_header(raw.rows)
     if found is None:
-        raise InputError("no header with 项目编码 and 对应成本行 in the first 10 rows (use the sheet "
-                         "`bidassist bill map-template` writes)", str(path))
+        raise InputError(
+            "no header with 项目编码 and 对应成本行 in the first 10 rows (use the sheet "
+            "`bidassist bill map-template` writes)",
+            str(path),
+        )
     h, code_c, ref_c = found
     out: dict[str, tuple[list[str], str]] = {}
     for r in range(h + 1, len(raw.rows)):
@@ -196,8 +199,10 @@ def read_mapping_sheet(path: Path) -> dict[str, tuple[list[str], str]]:
         code = _text(row[code_c]) if code_c < len(row) else ""
         refs = _text(row[ref_c]) if ref_c < len(row) else ""
         if code and refs:
-            out[code] = ([x for x in _REF_SPLIT.split(refs) if x],
-                         f"{Path(path).name}: {sheet_ref(raw.name)}!{col_letter(ref_c)}{r + 1}")
+            out[code] = (
+                [x for x in _REF_SPLIT.split(refs) if x],
+                f"{Path(path).name}: {sheet_ref(raw.name)}!{col_letter(ref_c)}{r + 1}",
+            )
     return out
 
 
@@ -238,9 +243,13 @@ def map_items(bill: Bill, costs: CostModel, bid: Bid) -> tuple[list[list[int]], 
     if unmapped:
         listed = "; ".join(f"{it.code or '(no code)'} {it.description} ({it.source})" for it in unmapped[:30])
         more = f" and {len(unmapped) - 30} more" if len(unmapped) > 30 else ""
-        problems.append(Problem(f"{src}: tender.bill_map",
-                                f"{len(unmapped)} bill item(s) mapped to no cost line: {listed}{more}; map "
-                                "them in tender.bill_map or the sheet from `bidassist bill map-template`"))
+        problems.append(
+            Problem(
+                f"{src}: tender.bill_map",
+                f"{len(unmapped)} bill item(s) mapped to no cost line: {listed}{more}; map "
+                "them in tender.bill_map or the sheet from `bidassist bill map-template`",
+            )
+        )
     if problems:
         raise ProblemsError(problems, "the bill cannot be priced")
     used = {i for idx in mapped for i in idx}
@@ -248,8 +257,10 @@ def map_items(bill: Bill, costs: CostModel, bid: Bid) -> tuple[list[list[int]], 
     left = [ln for i, ln in enumerate(lines) if i not in used]
     if left:
         names = ", ".join(ln.code or ln.description for ln in left[:10]) + (" …" if len(left) > 10 else "")
-        notes.append(f"{len(left)} cost line(s) map to no bill item; their cost is carried by all items in "
-                     f"proportion: {names}")
+        notes.append(
+            f"{len(left)} cost line(s) map to no bill item; their cost is carried by all items in "
+            f"proportion: {names}"
+        )
     return mapped, notes
 
 
@@ -289,28 +300,43 @@ def price_bill(total: Decimal, bill: Bill, costs: CostModel, bid: Bid) -> Priced
     except Leftover as exc:
         units, amounts = exc.units, exc.amounts
         reached = Decimal(sum(amounts)) / 100
-        notes.append(f"no 综合单价 in steps of {format_money(Decimal(step) / 100)} makes the items add up to "
-                     f"{format_money(total)}: the bid total is moved to the nearest reachable figure "
-                     f"{format_money(reached)} ({format_money(reached - total)}) "
-                     f"（投标总价调整为可由综合单价×工程量精确得到的最接近金额）")
+        notes.append(
+            f"no 综合单价 in steps of {format_money(Decimal(step) / 100)} makes the items add up to "
+            f"{format_money(total)}: the bid total is moved to the nearest reachable figure "
+            f"{format_money(reached)} ({format_money(reached - total)}) "
+            f"（投标总价调整为可由综合单价×工程量精确得到的最接近金额）"
+        )
         total = reached
     for it, w in zip(bill.items, weights, strict=True):
         if w == 0:
             notes.append(f"bill item {it.code or it.description} ({it.source}) maps to no cost: priced 0")
-    items = [PricedItem(no=i + 1, item=it, unit_price=Decimal(units[i] * step) / 100,
-                        total=Decimal(amounts[i]) / 100, cost=weights[i], goods=_goods(section, it))
-             for i, it in enumerate(bill.items)]
+    items = [
+        PricedItem(
+            no=i + 1,
+            item=it,
+            unit_price=Decimal(units[i] * step) / 100,
+            total=Decimal(amounts[i]) / 100,
+            cost=weights[i],
+            goods=_goods(section, it),
+        )
+        for i, it in enumerate(bill.items)
+    ]
     if bid.tender.kind == "goods":
         _check_goods(items)
     return PricedBill(bill=bill, items=items, total=total, notes=notes)
 
 
 def _check_goods(items: list[PricedItem]) -> None:
-    lacking = [p for p in items if p.goods is None or not (p.goods.brand and p.goods.model and p.goods.origin)]
+    lacking = [
+        p for p in items if p.goods is None or not (p.goods.brand and p.goods.model and p.goods.origin)
+    ]
     if lacking:
         codes = ", ".join(p.item.code or p.item.description for p in lacking[:20])
-        raise InputError(f"a goods tender's 分项报价表 shows 品牌/型号/产地 for every item; "
-                         f"{len(lacking)} item(s) lack them: {codes}", "tender.bill.goods")
+        raise InputError(
+            f"a goods tender's 分项报价表 shows 品牌/型号/产地 for every item; "
+            f"{len(lacking)} item(s) lack them: {codes}",
+            "tender.bill.goods",
+        )
 
 
 def goods_columns(kind: str) -> list[BillColumn]:
@@ -322,8 +348,15 @@ def goods_columns(kind: str) -> list[BillColumn]:
 
 # --------------------------------------------------------------------------- the priced bill as a table
 
-_GOODS_WORDS = (("品牌", "brand"), ("制造商", "brand"), ("型号", "model"), ("规格", "model"), ("产地", "origin"),
-                ("交货期", "delivery"), ("供货期", "delivery"))
+_GOODS_WORDS = (
+    ("品牌", "brand"),
+    ("制造商", "brand"),
+    ("型号", "model"),
+    ("规格", "model"),
+    ("产地", "origin"),
+    ("交货期", "delivery"),
+    ("供货期", "delivery"),
+)
 
 
 def display_columns(bill: Bill, kind: str) -> list[BillColumn]:
@@ -390,10 +423,17 @@ def bill_table(priced: PricedBill, columns: list[BillColumn]) -> tuple[str, bool
     from bidassist.documents.layout import Column, TableRow, table_xml
 
     flexible = {"description", "text"}
-    cols = [Column(c.header, align="right" if c.field in ("quantity", *PRICE_FIELDS) else
-                   ("left" if c.field in flexible and "序号" not in c.header else "center"),
-                   flexible=c.field in flexible, numeric=c.field in ("quantity", *PRICE_FIELDS))
-            for c in columns]
+    cols = [
+        Column(
+            c.header,
+            align="right"
+            if c.field in ("quantity", *PRICE_FIELDS)
+            else ("left" if c.field in flexible and "序号" not in c.header else "center"),
+            flexible=c.field in flexible,
+            numeric=c.field in ("quantity", *PRICE_FIELDS),
+        )
+        for c in columns
+    ]
     amount_at = next(i for i, c in enumerate(columns) if c.field == "amount")
     rows: list[TableRow] = []
     groups = sections(priced.items)
@@ -444,8 +484,16 @@ def write_map_template(bid: Bid, costs: CostModel, out: Path, *, force: bool = F
     lines = wb.create_sheet("成本行")
     lines.append(["编码", "名称", "类别", "单位", "数量", "最可能成本合计"])
     for ln in costs.lines:
-        lines.append([ln.code, ln.description, ln.category, ln.unit, float(ln.quantity),
-                      float(round_money(ln.quantity * ln.likely))])
+        lines.append(
+            [
+                ln.code,
+                ln.description,
+                ln.category,
+                ln.unit,
+                float(ln.quantity),
+                float(round_money(ln.quantity * ln.likely)),
+            ]
+        )
     for sheet in (ws, lines):
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -47,8 +47,17 @@ def _font(run, east_asia: str, size: float, bold: bool = False) -> None:
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
-def _para(doc, text: str, *, size: float = 16, east_asia: str = SONG, bold: bool = False,
-          align=WD_ALIGN_PARAGRAPH.CENTER, before: float = 0, after: float = 6):
+def _para(
+    doc,
+    text: str,
+    *,
+    size: float = 16,
+    east_asia: str = SONG,
+    bold: bool = False,
+    align=WD_ALIGN_PARAGRAPH.CENTER,
+    before: float = 0,
+    after: float = 6,
+):
     p = doc.add_paragraph()
     p.alignment = align
     p.paragraph_format.space_before = Pt(before)
@@ -66,9 +75,13 @@ def _cover(doc, bid: Bid, date: dt.date, copy_label: str) -> None:
     _para(doc, "投 标 文 件", size=36, east_asia=HEI, bold=True, before=48, after=12)
     _para(doc, f"（{copy_label}）", size=20, east_asia=HEI, bold=True, after=72)
     left = WD_ALIGN_PARAGRAPH.LEFT
-    for line in (f"招标编号：{t.number}", f"招 标 人：{t.buyer}", f"投 标 人：{bid.bidder.company}（盖单位章）",
-                 "法定代表人或其委托代理人：＿＿＿＿＿＿＿＿（签字）",
-                 f"日    期：{date.year}年{date.month}月{date.day}日"):
+    for line in (
+        f"招标编号：{t.number}",
+        f"招 标 人：{t.buyer}",
+        f"投 标 人：{bid.bidder.company}（盖单位章）",
+        "法定代表人或其委托代理人：＿＿＿＿＿＿＿＿（签字）",
+        f"日    期：{date.year}年{date.month}月{date.day}日",
+    ):
         p = _para(doc, line, size=15, align=left, after=10)
         p.paragraph_format.left_indent = Cm(1.5)
 
@@ -76,8 +89,13 @@ def _cover(doc, bid: Bid, date: dt.date, copy_label: str) -> None:
 def _field_run(p, instr: str, shown: str) -> None:
     run = p.add_run()
     _font(run, SONG, 14)
-    parts = [("w:fldChar", "begin"), ("w:instrText", instr), ("w:fldChar", "separate"), ("w:t", shown),
-             ("w:fldChar", "end")]
+    parts = [
+        ("w:fldChar", "begin"),
+        ("w:instrText", instr),
+        ("w:fldChar", "separate"),
+        ("w:t", shown),
+        ("w:fldChar", "end"),
+    ]
     for tag, value in parts:
         el = OxmlElement(tag)
         if tag == "w:fldChar":
@@ -152,10 +170,29 @@ def _has_parts(element) -> bool:
 
 
 # settings children that come after w:updateFields in the schema's sequence (Word checks the order)
-_AFTER_UPDATE = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-                 "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-                 "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
-                 "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+_AFTER_UPDATE = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
 
 
 def _update_fields_on_open(settings) -> None:
@@ -193,8 +230,11 @@ def bind(forms: list[Form], bid: Bid, date: dt.date, *, copy_label: str = "正�
         src_sect = src.sectPr
         elements = [copy.deepcopy(el) for el in src if el is not src_sect]
         if any(_has_parts(el) for el in elements):
-            raise InputError("holds pictures or embedded objects, which cannot be bound; bind the set "
-                             "without it or remove them", form.title)
+            raise InputError(
+                "holds pictures or embedded objects, which cannot be bound; bind the set "
+                "without it or remove them",
+                form.title,
+            )
         for el in _bookmark(elements, i):
             body.insert(len(body) - 1, el)
         sect = _with_refs(src_sect, refs) if src_sect is not None else _with_refs(final, refs)

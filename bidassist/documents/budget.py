@@ -64,7 +64,8 @@ class Budget:
         self.steps += n
         if self.steps > MAX_STEPS:
             raise TemplateBudgetError(
-                f"more than {MAX_STEPS:,} loop iterations and calls (模板循环/调用次数超限)")
+                f"more than {MAX_STEPS:,} loop iterations and calls (模板循环/调用次数超限)"
+            )
         if self.steps % 1024 == 0 and time.monotonic() > self.deadline:
             raise TemplateBudgetError(f"rendering took more than {MAX_SECONDS:.0f} s (模板渲染超时)")
 
@@ -128,8 +129,9 @@ def _check_repeat(left: Any, right: Any) -> None:
         return
     limit = MAX_CHARS if isinstance(seq, str) else MAX_ITEMS
     if size * max(count, 0) > limit:
-        raise TemplateBudgetError(f"repeating a value {count:,} times makes more than {limit:,} "
-                                  "characters or items (重复次数过多)")
+        raise TemplateBudgetError(
+            f"repeating a value {count:,} times makes more than {limit:,} characters or items (重复次数过多)"
+        )
 
 
 def _check_int_product(left: Any, right: Any) -> None:
@@ -153,8 +155,15 @@ def check_format_string(fmt: Any) -> None:
         raise TemplateBudgetError("a format width or precision over the limit (格式宽度过大)")
 
 
-BINOPS = {"*": operator.mul, "**": operator.pow, "+": operator.add, "%": operator.mod,
-          "/": operator.truediv, "//": operator.floordiv, "-": operator.sub}
+BINOPS = {
+    "*": operator.mul,
+    "**": operator.pow,
+    "+": operator.add,
+    "%": operator.mod,
+    "/": operator.truediv,
+    "//": operator.floordiv,
+    "-": operator.sub,
+}
 
 
 def binop(op: str, left: Any, right: Any) -> Any:
@@ -181,7 +190,8 @@ def check_call_args(obj: Any, args: tuple, kwargs: dict) -> None:
     for arg in (*args, *kwargs.values()):
         if _is_int(arg) and abs(arg) > MAX_SIZE_ARG:
             raise TemplateBudgetError(
-                f"an argument of {arg:,} is over the limit of {MAX_SIZE_ARG:,} (参数过大)")
+                f"an argument of {arg:,} is over the limit of {MAX_SIZE_ARG:,} (参数过大)"
+            )
     owner = getattr(obj, "__self__", None)
     name = getattr(obj, "__name__", "")
     if isinstance(owner, str) and name == "replace" and len(args) >= 2:

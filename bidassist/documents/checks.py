@@ -81,55 +81,124 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
     out.extend(schedule_checks(data))
     if t.ceiling_price is not None:
         if price > t.ceiling_price:
-            out.append(_r("ceiling", "error", "offer.price",
-                          f"{format_money(price)} is above the ceiling price {format_money(t.ceiling_price)} "
-                          "(最高投标限价): the bid would be rejected"))
+            out.append(
+                _r(
+                    "ceiling",
+                    "error",
+                    "offer.price",
+                    f"{format_money(price)} is above the ceiling price {format_money(t.ceiling_price)} "
+                    "(最高投标限价): the bid would be rejected",
+                )
+            )
         else:
-            out.append(_r("ceiling", "ok", "offer.price", f"within the ceiling price "
-                                                          f"{format_money(t.ceiling_price)}"))
+            out.append(
+                _r(
+                    "ceiling",
+                    "ok",
+                    "offer.price",
+                    f"within the ceiling price {format_money(t.ceiling_price)}",
+                )
+            )
     validity = o.bid_validity_days or t.bid_validity_days
     if validity < t.bid_validity_days:
-        out.append(_r("validity", "error", "offer.bid_validity_days",
-                      f"{validity} days is shorter than the {t.bid_validity_days} days the tender requires"))
+        out.append(
+            _r(
+                "validity",
+                "error",
+                "offer.bid_validity_days",
+                f"{validity} days is shorter than the {t.bid_validity_days} days the tender requires",
+            )
+        )
     else:
-        out.append(_r("validity", "ok", "offer.bid_validity_days",
-                      f"{validity} days ≥ {t.bid_validity_days} required"))
+        out.append(
+            _r(
+                "validity",
+                "ok",
+                "offer.bid_validity_days",
+                f"{validity} days ≥ {t.bid_validity_days} required",
+            )
+        )
     if o.duration_days is not None and t.duration_days is not None and o.duration_days > t.duration_days:
-        out.append(_r("duration", "error", "offer.duration_days",
-                      f"{o.duration_days} days is longer than the {t.duration_days} days the tender allows"))
-    if o.warranty_months is not None and t.warranty_months is not None \
-            and o.warranty_months < t.warranty_months:
-        out.append(_r("warranty", "error", "offer.warranty_months",
-                      f"{o.warranty_months} months is shorter than the {t.warranty_months} months required"))
+        out.append(
+            _r(
+                "duration",
+                "error",
+                "offer.duration_days",
+                f"{o.duration_days} days is longer than the {t.duration_days} days the tender allows",
+            )
+        )
+    if (
+        o.warranty_months is not None
+        and t.warranty_months is not None
+        and o.warranty_months < t.warranty_months
+    ):
+        out.append(
+            _r(
+                "warranty",
+                "error",
+                "offer.warranty_months",
+                f"{o.warranty_months} months is shorter than the {t.warranty_months} months required",
+            )
+        )
     floor = expected_cost(bid, costs)
     if price < floor:
         strict = bid.documents.fail_below_cost
         if strict is None:
             strict = bid.pricing is not None and "policy" in bid.pricing.model_fields_set
-        out.append(_r("below-cost", "error" if strict else "warning", "offer.price",
-                      f"{format_money(price)} is below the expected cost {format_money(floor)} "
-                      "(低于成本价的投标将被否决)"))
+        out.append(
+            _r(
+                "below-cost",
+                "error" if strict else "warning",
+                "offer.price",
+                f"{format_money(price)} is below the expected cost {format_money(floor)} "
+                "(低于成本价的投标将被否决)",
+            )
+        )
     else:
         margin = (price - floor) / floor if floor else Decimal(0)
         min_margin = Decimal(repr(bid.pricing.policy.min_margin)) if bid.pricing else Decimal(0)
         if margin < min_margin:
-            out.append(_r("below-cost", "warning", "offer.price",
-                          f"margin over expected cost is {margin:.1%}, below the policy's {min_margin:.1%}"))
+            out.append(
+                _r(
+                    "below-cost",
+                    "warning",
+                    "offer.price",
+                    f"margin over expected cost is {margin:.1%}, below the policy's {min_margin:.1%}",
+                )
+            )
         else:
-            out.append(_r("below-cost", "ok", "offer.price",
-                          f"{format_money(price)} is above the expected cost {format_money(floor)}"))
+            out.append(
+                _r(
+                    "below-cost",
+                    "ok",
+                    "offer.price",
+                    f"{format_money(price)} is above the expected cost {format_money(floor)}",
+                )
+            )
     for i, d in enumerate(o.deviations):
         if d.deviation == "negative":
             where = f"offer.deviations[{i}] ({d.item})"
             if d.starred:
-                out.append(_r("deviation", "error", where,
-                              "negative deviation on a ★ (substantive) requirement: the bid would be rejected"))
+                out.append(
+                    _r(
+                        "deviation",
+                        "error",
+                        where,
+                        "negative deviation on a ★ (substantive) requirement: the bid would be rejected",
+                    )
+                )
             else:
                 out.append(_r("deviation", "warning", where, "negative deviation (负偏离)"))
     deadline = t.deadline.date() if isinstance(t.deadline, dt.datetime) else t.deadline
     if data.date > deadline:
-        out.append(_r("date", "error", "offer.date",
-                      f"the forms are dated {data.date}, after the submission deadline {deadline}"))
+        out.append(
+            _r(
+                "date",
+                "error",
+                "offer.date",
+                f"the forms are dated {data.date}, after the submission deadline {deadline}",
+            )
+        )
     return out
 
 
@@ -140,21 +209,44 @@ def schedule_checks(data: DocumentData) -> list[CheckResult]:
     price = data.price
     lines_sum = sum((p.total for p in data.schedule), Decimal(0))
     if lines_sum == price:
-        out.append(_r("schedule-sum", "ok", "分项报价表", f"{len(data.schedule)} lines add up to "
-                                                        f"{format_money(price)}"))
+        out.append(
+            _r(
+                "schedule-sum",
+                "ok",
+                "分项报价表",
+                f"{len(data.schedule)} lines add up to {format_money(price)}",
+            )
+        )
     else:
-        out.append(_r("schedule-sum", "error", "分项报价表",
-                      f"lines add up to {format_money(lines_sum)}, not the total {format_money(price)}"))
+        out.append(
+            _r(
+                "schedule-sum",
+                "error",
+                "分项报价表",
+                f"lines add up to {format_money(lines_sum)}, not the total {format_money(price)}",
+            )
+        )
     bad = [p for p in data.schedule if round_money(p.unit_price * p.quantity) != p.total]
     for p in bad:
-        out.append(_r("schedule-line", "error", p.source or f"line {p.no}",
-                      f"{format_money(p.unit_price)} × {p.quantity} ≠ {format_money(p.total)}"))
+        out.append(
+            _r(
+                "schedule-line",
+                "error",
+                p.source or f"line {p.no}",
+                f"{format_money(p.unit_price)} × {p.quantity} ≠ {format_money(p.total)}",
+            )
+        )
     if data.requested is not None:
-        out.append(_r("bill-total", "warning", "offer.price",
-                      f"the bid total {format_money(data.requested)} cannot be reached with the bill's "
-                      f"rates; it is moved to {format_money(price)} (see the notes)"))
+        out.append(
+            _r(
+                "bill-total",
+                "warning",
+                "offer.price",
+                f"the bid total {format_money(data.requested)} cannot be reached with the bill's "
+                f"rates; it is moved to {format_money(price)} (see the notes)",
+            )
+        )
     return out
-
 
 
 # --------------------------------------------------------------------------- reading back
@@ -222,8 +314,10 @@ _CAP_DIGIT = re.compile(r"[壹贰叁肆伍陆柒捌玖貳陸]|零元整")
 # (the currency marks around it need no matching: every number in the line is a candidate).
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)(?![\d]|[.,]\d)")
 _FULL_WIDTH = {0xFF10 + d: 0x30 + d for d in range(10)} | {0xFF0E: 0x2E}
-_WORDS = re.compile(r"\b(Renminbi|US Dollars|Euros|Hong Kong Dollars|Pounds Sterling|[A-Z]{3}) "
-                    r"([A-Za-z][A-Za-z\- ]*?) Only\b")
+_WORDS = re.compile(
+    r"\b(Renminbi|US Dollars|Euros|Hong Kong Dollars|Pounds Sterling|[A-Z]{3}) "
+    r"([A-Za-z][A-Za-z\- ]*?) Only\b"
+)
 _TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 
 
@@ -244,9 +338,16 @@ def _capitals(text: str) -> list[str]:
     return out
 
 
-def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
-                checks: Iterable[str], schedule_count: int | None,
-                headers: dict[str, str] | None = None) -> list[CheckResult]:
+def check_units(
+    units: list[Unit],
+    *,
+    doc: str,
+    currency: str,
+    price: Decimal,
+    checks: Iterable[str],
+    schedule_count: int | None,
+    headers: dict[str, str] | None = None,
+) -> list[CheckResult]:
     out: list[CheckResult] = []
     checks = set(checks)
     capitals_seen = 0
@@ -254,8 +355,14 @@ def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
     total_shown = False
     for i, u in enumerate(units):
         if _TAG.search(u.text):
-            out.append(_r("unrendered-tag", "error", f"{doc}: {u.text.strip()[:60]}",
-                          "a template tag was left unrendered (a tag Word broke up, or a typo)"))
+            out.append(
+                _r(
+                    "unrendered-tag",
+                    "error",
+                    f"{doc}: {u.text.strip()[:60]}",
+                    "a template tag was left unrendered (a tag Word broke up, or a typo)",
+                )
+            )
         caps = _capitals(u.text)
         words = _WORDS.findall(u.text) if currency else []
         if not caps and not words:
@@ -274,8 +381,14 @@ def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
                 continue
             if value not in near:
                 figs = ", ".join(format_money(f) for f in near) or "no figure"
-                out.append(_r("capitals", "error", f"{doc}: {cap}",
-                              f"capitals read {format_money(value)} but the figures beside them say {figs}"))
+                out.append(
+                    _r(
+                        "capitals",
+                        "error",
+                        f"{doc}: {cap}",
+                        f"capitals read {format_money(value)} but the figures beside them say {figs}",
+                    )
+                )
             elif value == price:
                 total_shown = True
         for name, body in words:
@@ -284,22 +397,47 @@ def check_units(units: list[Unit], *, doc: str, currency: str, price: Decimal,
             matched = [f for f in near if amount_words(f, currency) == phrase]
             if not matched:
                 figs = ", ".join(format_money(f) for f in near) or "no figure"
-                out.append(_r("words", "error", f"{doc}: {phrase[:60]}",
-                              f"amount in words does not match the figures beside it ({figs})"))
+                out.append(
+                    _r(
+                        "words",
+                        "error",
+                        f"{doc}: {phrase[:60]}",
+                        f"amount in words does not match the figures beside it ({figs})",
+                    )
+                )
             elif price in matched:
                 total_shown = True
     if capitals_seen or words_seen:
         bad = [c for c in out if c.check in ("capitals", "words")]
         if not bad:
-            out.append(_r("capitals", "ok", doc,
-                          f"{capitals_seen + words_seen} amount(s) in capitals/words agree with their figures"))
+            out.append(
+                _r(
+                    "capitals",
+                    "ok",
+                    doc,
+                    f"{capitals_seen + words_seen} amount(s) in capitals/words agree with their figures",
+                )
+            )
     if "total" in checks:
         if total_shown:
-            out.append(_r("total", "ok", doc, f"shows the bid total {format_money(price)} in capitals/words "
-                                              "and figures"))
+            out.append(
+                _r(
+                    "total",
+                    "ok",
+                    doc,
+                    f"shows the bid total {format_money(price)} in capitals/words and figures",
+                )
+            )
         else:
-            out.append(_r("total", "error", doc, f"does not show the bid total {format_money(price)} "
-                                                 f"({rmb_upper(price)}) in capitals/words with its figures"))
+            out.append(
+                _r(
+                    "total",
+                    "error",
+                    doc,
+                    f"does not show the bid total {format_money(price)} "
+                    f"({rmb_upper(price)}) in capitals/words with its figures",
+                )
+            )
     if "schedule" in checks:
         out.extend(check_schedule_table(units, doc=doc, price=price, count=schedule_count, headers=headers))
     return out
@@ -323,8 +461,10 @@ def _column(cells: tuple[str, ...], keys: tuple[str, ...]) -> int | None:
 def _row_figures(cells: tuple[str, ...], cols: dict[str, int]) -> tuple[Decimal, Decimal, Decimal] | None:
     """(quantity, unit price, amount) of a table row, None when any of them is not a number."""
     try:
-        return tuple(Decimal(cells[cols[k]].replace(",", "").strip())  # type: ignore[return-value]
-                     for k in ("quantity", "unit_price", "amount"))
+        return tuple(
+            Decimal(cells[cols[k]].replace(",", "").strip())  # type: ignore[return-value]
+            for k in ("quantity", "unit_price", "amount")
+        )
     except (ArithmeticError, IndexError, ValueError):
         return None
 
@@ -346,19 +486,26 @@ def _find_header(units: list[Unit], headers: dict[str, str] | None) -> tuple[int
     return None, {}
 
 
-def check_schedule_table(units: list[Unit], *, doc: str, price: Decimal,
-                         count: int | None, headers: dict[str, str] | None = None) -> list[CheckResult]:
+def check_schedule_table(
+    units: list[Unit], *, doc: str, price: Decimal, count: int | None, headers: dict[str, str] | None = None
+) -> list[CheckResult]:
     """Find the priced table (header with quantity, unit price and amount) and check its rows."""
     header_idx, cols = _find_header(units, headers)
     if header_idx is None:
-        return [_r("schedule", "error", doc, "no priced table found (a header with 数量/单价/合价 or "
-                                             "Quantity/Unit rate/Amount)")]
+        return [
+            _r(
+                "schedule",
+                "error",
+                doc,
+                "no priced table found (a header with 数量/单价/合价 or Quantity/Unit rate/Amount)",
+            )
+        ]
     table = units[header_idx].table
     out: list[CheckResult] = []
     rows = 0
     total = Decimal(0)
     stated: Decimal | None = None
-    for u in units[header_idx + 1:]:
+    for u in units[header_idx + 1 :]:
         if u.table != table or u.cells is None:
             break
         first = u.cells[0].strip()
@@ -371,25 +518,51 @@ def check_schedule_table(units: list[Unit], *, doc: str, price: Decimal,
         if figures is None:
             if first.isdigit():  # a numbered row whose figures do not read
                 rows += 1
-                out.append(_r("schedule", "error", f"{doc}: row {first}", f"cannot read the figures: {u.text}"))
+                out.append(
+                    _r("schedule", "error", f"{doc}: row {first}", f"cannot read the figures: {u.text}")
+                )
             continue
         rows += 1  # an item row: numbered, or (the buyer's own codes first) with its three figures
         q, up, amt = figures
         if round_money(q * up) != amt:
-            out.append(_r("schedule-line", "error", f"{doc}: row {first}",
-                          f"{format_money(up)} × {q} = {format_money(q * up)}, the row says {format_money(amt)}"))
+            out.append(
+                _r(
+                    "schedule-line",
+                    "error",
+                    f"{doc}: row {first}",
+                    f"{format_money(up)} × {q} = {format_money(q * up)}, the row says {format_money(amt)}",
+                )
+            )
         total += amt
     if count is not None and rows != count:
         out.append(_r("schedule-rows", "error", doc, f"{rows} priced rows, but {count} cost lines"))
     if total != price:
-        out.append(_r("schedule-sum", "error", doc,
-                      f"rows add up to {format_money(total)}, not the bid total {format_money(price)}"))
+        out.append(
+            _r(
+                "schedule-sum",
+                "error",
+                doc,
+                f"rows add up to {format_money(total)}, not the bid total {format_money(price)}",
+            )
+        )
     if stated is not None and stated != price:
-        out.append(_r("schedule-sum", "error", doc,
-                      f"the total row says {format_money(stated)}, the bid total is {format_money(price)}"))
+        out.append(
+            _r(
+                "schedule-sum",
+                "error",
+                doc,
+                f"the total row says {format_money(stated)}, the bid total is {format_money(price)}",
+            )
+        )
     if stated is None:
         out.append(_r("schedule-sum", "error", doc, "the priced table has no total row (合计/Total)"))
     if not any(c.severity == "error" for c in out):
-        out.append(_r("schedule", "ok", doc, f"{rows} rows priced at unit price × quantity, adding up to "
-                                             f"{format_money(price)}"))
+        out.append(
+            _r(
+                "schedule",
+                "ok",
+                doc,
+                f"{rows} rows priced at unit price × quantity, adding up to {format_money(price)}",
+            )
+        )
     return out

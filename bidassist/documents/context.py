@@ -102,13 +102,16 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
     offer.pop("deviations", None)
     offer.pop("appendix", None)
 
-    price_rec = Record("price", {
-        "total": total,
-        "upper": rmb_upper(total),
-        "words": amount_words(total, currency),
-        "currency": currency,
-        "symbol": CURRENCY_SYMBOL.get(currency, currency + " "),
-    })
+    price_rec = Record(
+        "price",
+        {
+            "total": total,
+            "upper": rmb_upper(total),
+            "words": amount_words(total, currency),
+            "currency": currency,
+            "symbol": CURRENCY_SYMBOL.get(currency, currency + " "),
+        },
+    )
     vat = bid.pricing.vat if bid.pricing else None
     if vat is not None:
         price_rec["vat_rate"] = vat.rate
@@ -132,11 +135,14 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
     for kind in ("commercial", "technical"):
         for n, rec in enumerate((r for r in devs if r["kind"] == kind), start=1):
             rec["no"] = n
-    deviations = Record("deviations", {
-        "commercial": [r for r in devs if r["kind"] == "commercial"],
-        "technical": [r for r in devs if r["kind"] == "technical"],
-        "all": [Record(r._path, {**r, "no": i}) for i, r in enumerate(devs, start=1)],
-    })
+    deviations = Record(
+        "deviations",
+        {
+            "commercial": [r for r in devs if r["kind"] == "commercial"],
+            "technical": [r for r in devs if r["kind"] == "technical"],
+            "all": [Record(r._path, {**r, "no": i}) for i, r in enumerate(devs, start=1)],
+        },
+    )
 
     context: dict[str, Any] = {
         "currency": currency,
@@ -150,12 +156,25 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
         "date": date,
     }
     if t.bid_bond is not None:
-        context["bond"] = Record("bond", {"amount": round_money(t.bid_bond),
-                                          "upper": rmb_upper(t.bid_bond),
-                                          "words": amount_words(t.bid_bond, currency)})
-    return DocumentData(context=context, price=total, schedule=schedule, date=date, currency=currency,
-                        bill=bill, notes=list(bill.notes) if bill else [], requested=requested,
-                        headers=_bill_headers(bill, bid) if bill else None)
+        context["bond"] = Record(
+            "bond",
+            {
+                "amount": round_money(t.bid_bond),
+                "upper": rmb_upper(t.bid_bond),
+                "words": amount_words(t.bid_bond, currency),
+            },
+        )
+    return DocumentData(
+        context=context,
+        price=total,
+        schedule=schedule,
+        date=date,
+        currency=currency,
+        bill=bill,
+        notes=list(bill.notes) if bill else [],
+        requested=requested,
+        headers=_bill_headers(bill, bid) if bill else None,
+    )
 
 
 def _bill_headers(priced: PricedBill, bid: Bid) -> dict[str, str]:
@@ -169,9 +188,17 @@ def _lines_record(schedule: list[PricedLine]) -> Record:
     rows = []
     for p in schedule:
         ln = p.line
-        row = {"no": p.no, "code": ln.code, "description": ln.description, "unit": ln.unit,
-               "quantity": ln.quantity, "unit_price": p.unit_price, "total": p.total,
-               "category": ln.category, "source": ln.source}
+        row = {
+            "no": p.no,
+            "code": ln.code,
+            "description": ln.description,
+            "unit": ln.unit,
+            "quantity": ln.quantity,
+            "unit_price": p.unit_price,
+            "total": p.total,
+            "category": ln.category,
+            "source": ln.source,
+        }
         rows.append(Record(f"schedule.rows[{p.no - 1}]", {k: v for k, v in row.items() if v is not None}))
     return Record("schedule", {"rows": rows, "bill": False})
 
@@ -187,22 +214,42 @@ def bill_record(priced: PricedBill, bid: Bid) -> Record:
     rows = []
     for p in priced.items:
         it = p.item
-        row: dict[str, Any] = {"no": p.no, "code": it.code, "description": it.description, "unit": it.unit,
-                               "quantity": it.quantity, "unit_price": p.unit_price, "total": p.total,
-                               "section": it.section, "source": it.source,
-                               "cells": cell_texts(p, columns)}
+        row: dict[str, Any] = {
+            "no": p.no,
+            "code": it.code,
+            "description": it.description,
+            "unit": it.unit,
+            "quantity": it.quantity,
+            "unit_price": p.unit_price,
+            "total": p.total,
+            "section": it.section,
+            "source": it.source,
+            "cells": cell_texts(p, columns),
+        }
         for c in columns:
             if c.field == "text" and it.texts.get(c.index):
                 row.setdefault("features" if "特征" in c.header else f"col{c.index}", it.texts[c.index])
         if p.goods is not None:
             row.update({k: v for k, v in p.goods.model_dump().items() if v is not None})
         rows.append(Record(f"schedule.rows[{p.no - 1}]", {k: v for k, v in row.items() if v is not None}))
-    groups = [Record(f"schedule.sections[{i}]", {"name": name or "", "count": len(items),
-                                                 "subtotal": sum((p.total for p in items), Decimal(0))})
-              for i, (name, items) in enumerate(sections(priced.items))]
+    groups = [
+        Record(
+            f"schedule.sections[{i}]",
+            {"name": name or "", "count": len(items), "subtotal": sum((p.total for p in items), Decimal(0))},
+        )
+        for i, (name, items) in enumerate(sections(priced.items))
+    ]
     xml, _fits = bill_table(priced, columns)
-    return Record("schedule", {"rows": rows, "bill": True, "columns": [c.header for c in columns],
-                               "sections": groups, "table_docx": Markup(xml)})
+    return Record(
+        "schedule",
+        {
+            "rows": rows,
+            "bill": True,
+            "columns": [c.header for c in columns],
+            "sections": groups,
+            "table_docx": Markup(xml),
+        },
+    )
 
 
 def appendix_rows(bid: Bid, offer: Record) -> list[Record]:
@@ -222,12 +269,15 @@ def appendix_rows(bid: Bid, offer: Record) -> list[Record]:
         if pt.advance:
             rows.append(("预付款", f"合同价款的{_pct(pt.advance)}"))
         if pt.retention is not None and pt.retention.share:
-            rows.append(("质量保证金", f"合同价款的{_pct(pt.retention.share)}，"
-                                       f"{pt.retention.months}个月期满后返还"))
+            rows.append(
+                ("质量保证金", f"合同价款的{_pct(pt.retention.share)}，{pt.retention.months}个月期满后返还")
+            )
     if o.payment_terms:
         rows.append(("付款方式", o.payment_terms))
-    out = [Record(f"appendix[{i}]", {"no": i + 1, "name": name, "content": content})
-           for i, (name, content) in enumerate(rows)]
+    out = [
+        Record(f"appendix[{i}]", {"no": i + 1, "name": name, "content": content})
+        for i, (name, content) in enumerate(rows)
+    ]
     for item in o.appendix:
         i = len(out)
         rec = _record(f"offer.appendix[{len(out) - len(rows)}]", item)

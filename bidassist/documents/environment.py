@@ -61,8 +61,13 @@ class MissingField(StrictUndefined):
 
     __slots__ = ("field_path",)
 
-    def __init__(self, hint: str | None = None, obj: Any = missing, name: str | None = None,
-                 exc: type[Exception] = UndefinedError) -> None:
+    def __init__(
+        self,
+        hint: str | None = None,
+        obj: Any = missing,
+        name: str | None = None,
+        exc: type[Exception] = UndefinedError,
+    ) -> None:
         super().__init__(hint, obj, name, exc)
         self.field_path = _path_of(obj, name)
 
@@ -136,6 +141,7 @@ def collect_missing() -> Iterator[list[str]]:
 
 # --------------------------------------------------------------------------- filters
 
+
 def _missing(value: Any) -> bool:
     """True (and recorded) when a filter gets a missing field."""
     if isinstance(value, MissingField):
@@ -198,8 +204,7 @@ def date_cn_filter(value: Any) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-_MONTHS = ("January February March April May June July August September October November "
-           "December").split()
+_MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def date_en_filter(value: Any) -> str:
@@ -296,10 +301,10 @@ class BidSandbox(ImmutableSandboxedEnvironment):
             budget.check_format_string(value.__self__)
         return wrapped
 
-    def _generate(self, source: nodes.Template, name: str | None, filename: str | None,
-                  defer_init: bool = False) -> str:
-        return super()._generate(budget.BudgetRewrite().visit(source), name, filename,
-                                 defer_init=defer_init)
+    def _generate(
+        self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
+    ) -> str:
+        return super()._generate(budget.BudgetRewrite().visit(source), name, filename, defer_init=defer_init)
 
 
 class BudgetTemplate(Template):
@@ -321,8 +326,13 @@ BidSandbox.template_class = BudgetTemplate
 def make_environment(*, autoescape: bool) -> BidSandbox:
     """A fresh sandboxed environment with the bid filters. `autoescape=True` for Word XML and
     HTML (values with & < > " ' appear exactly as written), False for plain text / Markdown."""
-    env = BidSandbox(loader=_NoFiles(), undefined=MissingField, autoescape=autoescape, finalize=_finalize,
-                     keep_trailing_newline=True)
+    env = BidSandbox(
+        loader=_NoFiles(),
+        undefined=MissingField,
+        autoescape=autoescape,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+    )
     env.filters.update(FILTERS)
     env.filters = {name: budget.wrap_filter(f) for name, f in env.filters.items()}
     env.filters[budget.LOOP_FILTER] = budget.loop_filter

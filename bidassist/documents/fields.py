@@ -13,8 +13,21 @@ from typing import Any
 
 from jinja2 import nodes
 
-_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "true", "false",
-            "none", "True", "False", "None"}
+_GLOBALS = {
+    "range",
+    "dict",
+    "lipsum",
+    "cycler",
+    "joiner",
+    "namespace",
+    "loop",
+    "true",
+    "false",
+    "none",
+    "True",
+    "False",
+    "None",
+}
 
 
 @dataclass(frozen=True)
@@ -64,8 +77,7 @@ class _Walker:
         sub.visit(node, scope, frozenset(), True)
         return set(sub.out)
 
-    def visit(self, node: Any, scope: dict[str, str | None], guarded: frozenset[str],
-              optional: bool) -> None:
+    def visit(self, node: Any, scope: dict[str, str | None], guarded: frozenset[str], optional: bool) -> None:
         if isinstance(node, list):
             for n in node:
                 self.visit(n, scope, guarded, optional)
@@ -158,8 +170,11 @@ def template_fields(ast: nodes.Template) -> list[FieldUse]:
     walker.visit(ast, {}, frozenset(), False)
     # a prefix of a longer path is implied by it
     paths = set(walker.out)
-    uses = [FieldUse(p, walker.out[p]) for p in paths
-            if not any(q != p and q.startswith((p + ".", p + "[")) for q in paths)]
+    uses = [
+        FieldUse(p, walker.out[p])
+        for p in paths
+        if not any(q != p and q.startswith((p + ".", p + "[")) for q in paths)
+    ]
     return sorted(uses, key=lambda u: (not u.required, u.path))
 
 

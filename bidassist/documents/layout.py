@@ -84,8 +84,9 @@ class Column:
     numeric: bool = False  # figures: never wrap
 
 
-def column_widths(columns: list[Column], rows: list[list[str]], total: int, size_pt: float,
-                  header_pt: float) -> list[int] | None:
+def column_widths(
+    columns: list[Column], rows: list[list[str]], total: int, size_pt: float, header_pt: float
+) -> list[int] | None:
     """Widths (twips) adding up to `total` so that no header, figure or code wraps; flexible
     columns share what is left in proportion to their text. None when they cannot fit."""
     needs = []
@@ -110,15 +111,19 @@ def column_widths(columns: list[Column], rows: list[list[str]], total: int, size
 
 # --------------------------------------------------------------------------- table XML
 
-_BORDERS = "".join(f'<w:{e} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
-                   for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+_BORDERS = "".join(
+    f'<w:{e} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
+    for e in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
 
 
 def _run(text: str, size_pt: float, bold: bool) -> str:
     sz = int(round(size_pt * 2))
-    return (f'<w:r><w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{EAST_ASIA}" '
-            f'w:cs="{LATIN}"/>{"<w:b/>" if bold else ""}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>'
-            f'<w:t xml:space="preserve">{_lines(text)}</w:t></w:r>')
+    return (
+        f'<w:r><w:rPr><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" w:eastAsia="{EAST_ASIA}" '
+        f'w:cs="{LATIN}"/>{"<w:b/>" if bold else ""}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>'
+        f'<w:t xml:space="preserve">{_lines(text)}</w:t></w:r>'
+    )
 
 
 def _lines(text: str) -> str:
@@ -126,14 +131,24 @@ def _lines(text: str) -> str:
     return '</w:t><w:br/><w:t xml:space="preserve">'.join(escape(t) for t in text.split("\n"))
 
 
-def _cell(text: str, width: int, align: str, size_pt: float, *, bold: bool = False, span: int = 1,
-          no_wrap: bool = False) -> str:
+def _cell(
+    text: str,
+    width: int,
+    align: str,
+    size_pt: float,
+    *,
+    bold: bool = False,
+    span: int = 1,
+    no_wrap: bool = False,
+) -> str:
     jc = {"left": "left", "center": "center", "right": "right"}[align]
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     wrap_xml = "<w:noWrap/>" if no_wrap else ""
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}{wrap_xml}<w:vAlign w:val="center"/>'
-            f'</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-            f'<w:jc w:val="{jc}"/></w:pPr>{_run(text, size_pt, bold)}</w:p></w:tc>')
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}{wrap_xml}<w:vAlign w:val="center"/>'
+        f'</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        f'<w:jc w:val="{jc}"/></w:pPr>{_run(text, size_pt, bold)}</w:p></w:tc>'
+    )
 
 
 @dataclass(frozen=True)
@@ -142,27 +157,35 @@ class TableRow:
     cells: list[str]
 
 
-def table_xml(columns: list[Column], rows: list[TableRow], *, total: int = LANDSCAPE_WIDTH,
-              sizes: tuple[float, ...] = (10.5, 9.0, 8.0, 7.5)) -> tuple[str, float, bool]:
+def table_xml(
+    columns: list[Column],
+    rows: list[TableRow],
+    *,
+    total: int = LANDSCAPE_WIDTH,
+    sizes: tuple[float, ...] = (10.5, 9.0, 8.0, 7.5),
+) -> tuple[str, float, bool]:
     """A bordered Word table (w:tbl) with a repeated header row: (xml, font size used, fits).
     The largest font size at which every figure and header fits on one line is chosen."""
     items = [r.cells for r in rows if r.kind == "item"]
     widths = None
     size = sizes[-1]
     for size in sizes:
-        widths = column_widths(columns, items + [r.cells for r in rows if r.kind == "total"], total,
-                               size, size)
+        widths = column_widths(
+            columns, items + [r.cells for r in rows if r.kind == "total"], total, size, size
+        )
         if widths is not None:
             break
     fits = widths is not None
     if widths is None:  # too many columns for the page: equal shares, and the caller reports it
         widths = [total // len(columns)] * len(columns)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-           f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-           f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
-           f'</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
-    out.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>')
+    out = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f"</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    ]
+    out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
     out.extend(_cell(c.header, w, "center", size, bold=True) for c, w in zip(columns, widths, strict=True))
     out.append("</w:tr>")
     for row in rows:
@@ -171,13 +194,20 @@ def table_xml(columns: list[Column], rows: list[TableRow], *, total: int = LANDS
             out.append(_cell(row.cells[0], sum(widths), "left", size, bold=True, span=len(widths)))
         elif row.kind == "total":
             label_span = next((i for i, t in enumerate(row.cells) if i and t), len(widths))
-            out.append(_cell(row.cells[0], sum(widths[:label_span]), "center", size, bold=True, span=label_span))
+            out.append(
+                _cell(row.cells[0], sum(widths[:label_span]), "center", size, bold=True, span=label_span)
+            )
             for i in range(label_span, len(widths)):
-                out.append(_cell(row.cells[i], widths[i], columns[i].align, size, bold=True,
-                                 no_wrap=columns[i].numeric))
+                out.append(
+                    _cell(
+                        row.cells[i], widths[i], columns[i].align, size, bold=True, no_wrap=columns[i].numeric
+                    )
+                )
         else:
-            out.extend(_cell(t, w, c.align, size, no_wrap=c.numeric)
-                       for t, w, c in zip(row.cells, widths, columns, strict=True))
+            out.extend(
+                _cell(t, w, c.align, size, no_wrap=c.numeric)
+                for t, w, c in zip(row.cells, widths, columns, strict=True)
+            )
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out), size, fits
@@ -241,8 +271,9 @@ def _table_cells(tbl) -> list[list[tuple[object, int, list[str]]]]:
     for tr in tbl.iterchildren(_TR):
         tcs = list(tr.iterchildren(_TC))
         full = len(tcs) == ncols  # as many cells as grid columns: no cell spans two
-        rows.append([(tc, 1 if full else _span(tc), ["".join(_texts(p)) for p in tc.iterchildren(_P)])
-                     for tc in tcs])
+        rows.append(
+            [(tc, 1 if full else _span(tc), ["".join(_texts(p)) for p in tc.iterchildren(_P)]) for tc in tcs]
+        )
     return rows
 
 
@@ -319,7 +350,7 @@ def _set_cell_widths(cells, widths: list[int]) -> None:
             if pr is not None:
                 tcw = pr[0] if len(pr) and pr[0].tag == _TCW else pr.find(_TCW)
                 if tcw is not None:
-                    tcw.set(_WW, text[c] if span == 1 else str(sum(widths[c:c + span])))
+                    tcw.set(_WW, text[c] if span == 1 else str(sum(widths[c : c + span])))
                     tcw.set(_TYPE, "dxa")
             c += span
 
@@ -347,8 +378,10 @@ def fit_tables(xml_root) -> FitReport:
             if fitted is not None:
                 _set_size(tbl, smaller)
         if fitted is None:
-            report.overflows.append(f"table {t_i}: the columns need {sum(needs) / 567:.1f} cm at "
-                                    f"{SMALLER_SIZES[-1]} pt, the table is {sum(widths) / 567:.1f} cm wide")
+            report.overflows.append(
+                f"table {t_i}: the columns need {sum(needs) / 567:.1f} cm at "
+                f"{SMALLER_SIZES[-1]} pt, the table is {sum(widths) / 567:.1f} cm wide"
+            )
             continue
         if fitted == widths:
             continue

@@ -72,14 +72,27 @@ def load_manifest(path: Path, *, builtin: bool = False) -> list[TemplateSpec]:
         seen.add(e.name)
         file = (path.parent / e.file).resolve()
         if path.parent.resolve() not in file.parents:
-            raise InputError("a template file must be inside the manifest's folder",
-                             doc.where(("templates", i, "file")))
+            raise InputError(
+                "a template file must be inside the manifest's folder", doc.where(("templates", i, "file"))
+            )
         if file.suffix.lower() not in DOCX_SUFFIXES + TEXT_SUFFIXES:
-            raise InputError(f"{file.suffix or 'no suffix'}: templates are .docx, .md, .html or .txt",
-                             doc.where(("templates", i, "file")))
-        specs.append(TemplateSpec(name=e.name, title=e.title, language=e.language, path=file,
-                                  output=e.output or Path(e.file).name, include=e.include,
-                                  checks=tuple(e.checks), fields=tuple(e.fields), builtin=builtin))
+            raise InputError(
+                f"{file.suffix or 'no suffix'}: templates are .docx, .md, .html or .txt",
+                doc.where(("templates", i, "file")),
+            )
+        specs.append(
+            TemplateSpec(
+                name=e.name,
+                title=e.title,
+                language=e.language,
+                path=file,
+                output=e.output or Path(e.file).name,
+                include=e.include,
+                checks=tuple(e.checks),
+                fields=tuple(e.fields),
+                builtin=builtin,
+            )
+        )
     return specs
 
 
@@ -106,10 +119,16 @@ def own_templates(folder: Path) -> list[TemplateSpec]:
         return load_manifest(manifest)
     specs = []
     for file in sorted(folder.iterdir()):
-        if file.is_file() and file.suffix.lower() in DOCX_SUFFIXES + TEXT_SUFFIXES \
-                and not file.name.startswith(("~$", ".")):
-            specs.append(TemplateSpec(name=file.stem, title=file.stem, language="any", path=file.resolve(),
-                                      output=file.name))
+        if (
+            file.is_file()
+            and file.suffix.lower() in DOCX_SUFFIXES + TEXT_SUFFIXES
+            and not file.name.startswith(("~$", "."))
+        ):
+            specs.append(
+                TemplateSpec(
+                    name=file.stem, title=file.stem, language="any", path=file.resolve(), output=file.name
+                )
+            )
     return specs
 
 
@@ -133,11 +152,13 @@ def find_template(ref: str | Path, bid: Bid | None = None) -> TemplateSpec:
     if path.suffix.lower() in DOCX_SUFFIXES + TEXT_SUFFIXES:
         if not path.is_file():
             raise InputError("template file not found", str(path))
-        return TemplateSpec(name=path.stem, title=path.stem, language="any", path=path.resolve(),
-                            output=path.name)
+        return TemplateSpec(
+            name=path.stem, title=path.stem, language="any", path=path.resolve(), output=path.name
+        )
     names = ", ".join(s.name for s in specs)
-    raise InputError(f"no template named {text!r} (known: {names}; or give a .docx/.md/.html/.txt file)",
-                     "TEMPLATE")
+    raise InputError(
+        f"no template named {text!r} (known: {names}; or give a .docx/.md/.html/.txt file)", "TEMPLATE"
+    )
 
 
 def needs_appendix(bid: Bid) -> bool:

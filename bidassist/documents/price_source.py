@@ -35,8 +35,12 @@ class PriceChoice:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"price": f"{self.price:.2f}", "source": self.source,
-                "status": self.status or "unknown", "reason": self.reason}
+        return {
+            "price": f"{self.price:.2f}",
+            "source": self.source,
+            "status": self.status or "unknown",
+            "reason": self.reason,
+        }
 
 
 def current_hash(bid: Bid, costs: CostModel) -> str | None:
@@ -52,7 +56,9 @@ def load_result(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(read_text(path, what="price result"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"not a price result (JSON error at line {exc.lineno}: {exc.msg})", str(path)) from None
+        raise InputError(
+            f"not a price result (JSON error at line {exc.lineno}: {exc.msg})", str(path)
+        ) from None
     if not isinstance(data, dict) or "recommended" not in data:
         raise InputError("not a price result of `bidassist price` (no recommended price)", str(path))
     return data
@@ -68,8 +74,9 @@ def result_price(data: dict[str, Any], where: str) -> Decimal:
 def _decision(data: dict[str, Any], where: str, notes: list[str]) -> tuple[str | None, str | None]:
     d = data.get("decision")
     if not isinstance(d, dict) or "status" not in d:
-        notes.append(f"{where} has no decision status (an older result): the analysis status is unknown "
-                     "(分析结论未知)")
+        notes.append(
+            f"{where} has no decision status (an older result): the analysis status is unknown (分析结论未知)"
+        )
         return None, None
     return str(d["status"]), str(d.get("reason") or "")
 
@@ -81,8 +88,10 @@ def _matching(paths: list[Path], want: str | None, notes: list[str]) -> tuple[Pa
         data = load_result(path)
         have = data.get("inputs_hash")
         if have is None:
-            notes.append(f"{path} has no inputs_hash (an older result): it cannot be matched to the inputs, "
-                         "so it is not reused")
+            notes.append(
+                f"{path} has no inputs_hash (an older result): it cannot be matched to the inputs, "
+                "so it is not reused"
+            )
         elif want is None:
             notes.append(f"{path}: the inputs hash cannot be computed here, so the result is not reused")
         elif have == want:
@@ -92,8 +101,14 @@ def _matching(paths: list[Path], want: str | None, notes: list[str]) -> tuple[Pa
     return None
 
 
-def choose_price(bid: Bid, costs: CostModel, *, candidates: list[Path],
-                 simulate: Callable[[], dict[str, Any]] | None, accept_risk: bool = False) -> PriceChoice:
+def choose_price(
+    bid: Bid,
+    costs: CostModel,
+    *,
+    candidates: list[Path],
+    simulate: Callable[[], dict[str, Any]] | None,
+    accept_risk: bool = False,
+) -> PriceChoice:
     """The price for the documents (see the module docstring). `candidates`: saved results to try
     in order (the user's --price-result first); `simulate`: runs the pricing engine, returning its
     JSON. Raises InputError for a risky price without `accept_risk`."""
@@ -104,12 +119,15 @@ def choose_price(bid: Bid, costs: CostModel, *, candidates: list[Path],
         if found is not None:
             choice.status, choice.reason = _decision(found[1], str(found[0]), notes)
         else:
-            notes.append("no price analysis matches these inputs: the analysis status is unknown "
-                         "(run `bidassist price` to check the price against break-even)")
+            notes.append(
+                "no price analysis matches these inputs: the analysis status is unknown "
+                "(run `bidassist price` to check the price against break-even)"
+            )
     elif found is not None:
         path, data = found
-        choice = PriceChoice(result_price(data, str(path)), f"recommended price in {path} (inputs match, reused)",
-                             notes=notes)
+        choice = PriceChoice(
+            result_price(data, str(path)), f"recommended price in {path} (inputs match, reused)", notes=notes
+        )
         choice.status, choice.reason = _decision(data, str(path), notes)
     elif simulate is not None:
         data = simulate()
@@ -118,7 +136,10 @@ def choose_price(bid: Bid, costs: CostModel, *, candidates: list[Path],
     else:
         raise InputError("no price: give offer.price, or a pricing section to recommend one", "offer.price")
     if choice.status in RISKY and not accept_risk:
-        raise InputError(f"the price analysis marks this bid {choice.status} ({choice.reason}); the documents "
-                         f"were not written. Use --accept-risk to write them at {format_money(choice.price)} "
-                         "anyway (报价分析不建议投标)", "render")
+        raise InputError(
+            f"the price analysis marks this bid {choice.status} ({choice.reason}); the documents "
+            f"were not written. Use --accept-risk to write them at {format_money(choice.price)} "
+            "anyway (报价分析不建议投标)",
+            "render",
+        )
     return choice

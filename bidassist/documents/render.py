@@ -83,8 +83,16 @@ class RenderReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "price": None if self.price is None else f"{self.price:.2f}",
-            "files": [{"name": f.name, "title": f.title, "language": f.language, "path": str(f.path),
-                       "pdf": str(f.pdf) if f.pdf else None} for f in self.files],
+            "files": [
+                {
+                    "name": f.name,
+                    "title": f.title,
+                    "language": f.language,
+                    "path": str(f.path),
+                    "pdf": str(f.pdf) if f.pdf else None,
+                }
+                for f in self.files
+            ],
             "index": str(self.index) if self.index else None,
             "index_json": str(self.index_json) if self.index_json else None,
             "price_source": self.price_source,
@@ -198,8 +206,15 @@ def inspect_fields(spec: TemplateSpec) -> list[FieldUse]:
 
 
 #: what a template's expressions can raise (1/0, 'a' + 1, int overflow, deep recursion)
-TEMPLATE_RUNTIME_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError,
-                           RecursionError, MemoryError)
+TEMPLATE_RUNTIME_ERRORS = (
+    ArithmeticError,
+    TypeError,
+    ValueError,
+    LookupError,
+    AttributeError,
+    RecursionError,
+    MemoryError,
+)
 
 
 def _at_line(exc: BaseException) -> str:
@@ -243,16 +258,29 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
         raise InputError(f"template error{_at_line(exc)}: {type(exc).__name__}: {exc}"[:500], label) from None
     results: list[CheckResult] = []
     if suffix == ".docx" and checks and not missing:
-        results.extend(CheckResult("layout", "warning", f"{spec.title}: {o}",
-                                   "a figure or header may wrap: the table is too narrow for its columns")
-                       for o in fit.overflows)
+        results.extend(
+            CheckResult(
+                "layout",
+                "warning",
+                f"{spec.title}: {o}",
+                "a figure or header may wrap: the table is too narrow for its columns",
+            )
+            for o in fit.overflows
+        )
     if checks and not missing:
         if suffix == ".docx":
             units = tpl.units if tpl.units is not None else docx_units(content)
         else:
             units = text_units(content.decode("utf-8"))
-        results += check_units(units, doc=spec.title, currency=data.currency, price=data.price,
-                               checks=spec.checks, schedule_count=len(data.schedule), headers=data.headers)
+        results += check_units(
+            units,
+            doc=spec.title,
+            currency=data.currency,
+            price=data.price,
+            checks=spec.checks,
+            schedule_count=len(data.schedule),
+            headers=data.headers,
+        )
     return _Rendered(spec, content, suffix, list(missing), results)
 
 
@@ -284,8 +312,9 @@ def _refuse_inputs(out: Path, bid: Bid, specs: list[TemplateSpec]) -> None:
         raise InputError("refusing to write over an input file", str(out))
 
 
-def render_template(template: str | Path, bid: Bid, costs: CostModel, price: Decimal, out: Path, *,
-                    force: bool = False) -> Path:
+def render_template(
+    template: str | Path, bid: Bid, costs: CostModel, price: Decimal, out: Path, *, force: bool = False
+) -> Path:
     """Render one template (a built-in name or title, an own template's name, or a file) to `out`.
     Raises ProblemsError listing every missing field or failed check; writes nothing then."""
     spec = find_template(template, bid)
@@ -315,10 +344,19 @@ def dry_render(template: str | Path, bid: Bid, costs: CostModel, price: Decimal)
     return list(dict.fromkeys(rendered.missing + [p for p in static if p not in rendered.missing]))
 
 
-def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, *,
-                     names: list[str] | None = None, force: bool = False, pdf: bool = False,
-                     provenance: PriceChoice | None = None, bound: bool = False,
-                     copy_label: str = "正本") -> RenderReport:
+def render_documents(
+    bid: Bid,
+    costs: CostModel,
+    price: Decimal,
+    out_dir: Path,
+    *,
+    names: list[str] | None = None,
+    force: bool = False,
+    pdf: bool = False,
+    provenance: PriceChoice | None = None,
+    bound: bool = False,
+    copy_label: str = "正本",
+) -> RenderReport:
     """Write the document set for `bid.documents.language` (zh, en or both), or `names`, into
     `out_dir` with an index. Everything is rendered and checked first: a failed check (error) or a
     missing field raises ProblemsError listing all of them, and nothing is written."""
@@ -346,9 +384,17 @@ def render_documents(bid: Bid, costs: CostModel, price: Decimal, out_dir: Path, 
     for r in rendered:
         report.checks.extend(r.checks)
     shown = [r.spec.title for r in rendered if "total" in r.spec.checks or "schedule" in r.spec.checks]
-    if shown and not any(c.severity == "error" for c in report.checks if c.check in ("total", "schedule-sum")):
-        report.checks.append(CheckResult("same-total", "ok", "document set",
-                                         f"the same total {format_money(data.price)} on {', '.join(shown)}"))
+    if shown and not any(
+        c.severity == "error" for c in report.checks if c.check in ("total", "schedule-sum")
+    ):
+        report.checks.append(
+            CheckResult(
+                "same-total",
+                "ok",
+                "document set",
+                f"the same total {format_money(data.price)} on {', '.join(shown)}",
+            )
+        )
     problems += [c.problem() for c in report.checks if c.severity == "error"]
     if problems:
         raise ProblemsError(problems, "no document was written")
@@ -402,8 +448,9 @@ def _pdf_bytes(content: bytes, name: str, tmp: Path) -> bytes:
     return convert_to_pdf(staged, tmp / (Path(name).stem + ".pdf")).read_bytes()
 
 
-def _bound_files(content: bytes, target: Path, report: RenderReport, *, pdf: bool,
-                 tmp: Path) -> list[tuple[Path, bytes]]:
+def _bound_files(
+    content: bytes, target: Path, report: RenderReport, *, pdf: bool, tmp: Path
+) -> list[tuple[Path, bytes]]:
     """The bound bid (and its PDF when LibreOffice is present) as files to write with the set."""
     report.bound = target
     files = [(target, content)]
@@ -426,15 +473,22 @@ def _check_targets(paths: list[Path | None], bid: Bid, specs: list[TemplateSpec]
             raise OutputExistsError(f"already exists{more}; use --force to overwrite", str(existing[0]))
 
 
-def _bind_set(rendered: list[_Rendered], bid: Bid, data: DocumentData, copy_label: str,
-              report: RenderReport) -> bytes:
+def _bind_set(
+    rendered: list[_Rendered], bid: Bid, data: DocumentData, copy_label: str, report: RenderReport
+) -> bytes:
     """The bound 投标文件 of the set's Word forms, read back and checked like every form."""
     from bidassist.documents.bound import Form, bind
 
     forms = [Form(r.spec.title, r.content) for r in rendered if r.suffix == ".docx"]
     content = bind(forms, bid, data.date, copy_label=copy_label)
-    results = check_units(docx_units(content), doc="投标文件", currency=data.currency, price=data.price,
-                          checks=(), schedule_count=None)
+    results = check_units(
+        docx_units(content),
+        doc="投标文件",
+        currency=data.currency,
+        price=data.price,
+        checks=(),
+        schedule_count=None,
+    )
     errors = [c.problem() for c in results if c.severity == "error"]
     if errors:
         raise ProblemsError(errors, "the bound bid does not read back right; nothing was written")

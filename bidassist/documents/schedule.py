@@ -75,8 +75,9 @@ class Leftover(Exception):
         self.rest, self.units, self.amounts = rest, units, amounts
 
 
-def spread_cents(total_cents: int, quantities: list[Decimal], weights: list[Decimal],
-                 zero_units: list[int]) -> tuple[list[int], list[int]]:
+def spread_cents(
+    total_cents: int, quantities: list[Decimal], weights: list[Decimal], zero_units: list[int]
+) -> tuple[list[int], list[int]]:
     """Unit prices (in cents per quantity unit) and line amounts (cents, = round(unit × quantity))
     adding up to `total_cents`, spread by `weights`. A zero-quantity line keeps its `zero_units`.
     Raises Leftover when no such prices exist near the spread."""
@@ -126,9 +127,16 @@ def spread_total(total: Decimal, lines: list[CostLine]) -> list[PricedLine]:
             "lump-sum line (quantity 1)",
             "costs",
         ) from None
-    return [PricedLine(no=i + 1, line=ln, unit_price=Decimal(units[i]) / 100,
-                       total=Decimal(amounts[i]) / 100, cost=costs[i])
-            for i, ln in enumerate(lines)]
+    return [
+        PricedLine(
+            no=i + 1,
+            line=ln,
+            unit_price=Decimal(units[i]) / 100,
+            total=Decimal(amounts[i]) / 100,
+            cost=costs[i],
+        )
+        for i, ln in enumerate(lines)
+    ]
 
 
 def nearest_reachable(rest: int, quantities: list[Decimal], units: list[int], amounts: list[int]) -> int:

@@ -42,8 +42,13 @@ def deciles(p: np.ndarray, y: np.ndarray, bins: int = DECILES) -> list[dict]:
     out = []
     for part in np.array_split(order, bins):
         if part.size:
-            out.append({"predicted": round(float(p[part].mean()), 4), "observed": round(float(y[part].mean()), 4),
-                        "n": int(part.size)})
+            out.append(
+                {
+                    "predicted": round(float(p[part].mean()), 4),
+                    "observed": round(float(y[part].mean()), 4),
+                    "n": int(part.size),
+                }
+            )
     return out
 
 
@@ -59,20 +64,31 @@ class Backtest:
     fit: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"n_bids": self.n_bids, "n_lettings": self.n_lettings, "years": self.years,
-                "win_rate": round(self.win_rate, 4), "model": self.model, "baselines": self.baselines,
-                "deciles": self.deciles, "fit": self.fit}
+        return {
+            "n_bids": self.n_bids,
+            "n_lettings": self.n_lettings,
+            "years": self.years,
+            "win_rate": round(self.win_rate, 4),
+            "model": self.model,
+            "baselines": self.baselines,
+            "deciles": self.deciles,
+            "fit": self.fit,
+        }
 
 
 def _scores(p: np.ndarray, y: np.ndarray) -> dict:
     return {"brier": round(brier(p, y), 5), "log_loss": round(log_loss(p, y), 5)}
 
 
-def run_backtest(bids: list[HistoryBid], *, min_train_lettings: int = 100, where: str = "history") -> Backtest:
+def run_backtest(
+    bids: list[HistoryBid], *, min_train_lettings: int = 100, where: str = "history"
+) -> Backtest:
     """Walk forward by year (see the module docstring)."""
     lettings = group_lettings(bids)
     if not lettings:
-        raise InputError("the history has no bids with a year: a walk-forward backtest needs the year column", where)
+        raise InputError(
+            "the history has no bids with a year: a walk-forward backtest needs the year column", where
+        )
     model = CalibratedModel()
     seen = 0
     wins_before = [0, 0]
@@ -103,15 +119,29 @@ def run_backtest(bids: list[HistoryBid], *, min_train_lettings: int = 100, where
                 wins_before[0] += int(t.won.sum())
                 wins_before[1] += t.logp.size
     if not pred:
-        raise InputError(f"too little history for a walk-forward backtest: needs more than {min_train_lettings} "
-                         "lettings before the first year predicted", where)
+        raise InputError(
+            f"too little history for a walk-forward backtest: needs more than {min_train_lettings} "
+            "lettings before the first year predicted",
+            where,
+        )
     p, y = np.concatenate(pred), np.concatenate(ys)
     b1, bc = np.concatenate(one_n), np.concatenate(const)
-    fit = {"p_lowest_not_awarded": round(model.p_lowest_not_awarded, 4),
-           "level_forecast_sd": {"known_buyer": round(model.levels.known.bias_sd(math.nan)[1], 4),
-                                 "new_buyer": round(model.levels.new.bias_sd(math.nan)[1], 4)},
-           "bidder_sd_pool": round(model.bidders.pool_sd, 4),
-           "bidders_per_letting": {str(k): v for k, v in sorted(model.counts.items())}}
-    return Backtest(int(y.size), n_lettings, years, float(y.mean()),
-                    _scores(p, y) | {"calibration_slope": round(calibration_slope(p, y), 4)},
-                    {"one_over_n": _scores(b1, y), "constant": _scores(bc, y)}, deciles(p, y), fit)
+    fit = {
+        "p_lowest_not_awarded": round(model.p_lowest_not_awarded, 4),
+        "level_forecast_sd": {
+            "known_buyer": round(model.levels.known.bias_sd(math.nan)[1], 4),
+            "new_buyer": round(model.levels.new.bias_sd(math.nan)[1], 4),
+        },
+        "bidder_sd_pool": round(model.bidders.pool_sd, 4),
+        "bidders_per_letting": {str(k): v for k, v in sorted(model.counts.items())},
+    }
+    return Backtest(
+        int(y.size),
+        n_lettings,
+        years,
+        float(y.mean()),
+        _scores(p, y) | {"calibration_slope": round(calibration_slope(p, y), 4)},
+        {"one_over_n": _scores(b1, y), "constant": _scores(bc, y)},
+        deciles(p, y),
+        fit,
+    )

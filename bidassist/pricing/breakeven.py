@@ -48,8 +48,10 @@ def _impact_mean(d: object) -> float:
 
 def expected_cost_ex_vat(pricing: PricingSection | None, costs: CostModel) -> Decimal:
     """E[cost] ex VAT with indirects and expected risk (unrounded Decimal)."""
-    direct = sum((ln.quantity * line_mean(ln.low, ln.likely, ln.high, ln.distribution) for ln in costs.lines),
-                 Decimal(0))
+    direct = sum(
+        (ln.quantity * line_mean(ln.low, ln.likely, ln.high, ln.distribution) for ln in costs.lines),
+        Decimal(0),
+    )
     if pricing is None:
         return direct
     risk = sum((Decimal(repr(r.probability * _impact_mean(r.impact))) for r in pricing.risks), Decimal(0))
@@ -119,10 +121,12 @@ def financing(terms: PaymentTerms | None, duration_days: int | None) -> Financin
     bond = 0.0
     if terms.bond is not None:
         bond = float(terms.bond.share) * float(terms.bond.annual_fee) * float(terms.bond.months) / 12
-    note = (f"financing as NPV at signing at {r:.2%} a year: receipts worth {rec:.4%} of the price, "
-            f"spending (paid {how}) worth {spend:.4%} of the cost"
-            + (f", bond fee {bond:.4%} of the price" if bond else "")
-            + f" / 按签约日净现值计算资金成本（交货日为第 {dur:.0f} 天）")
+    note = (
+        f"financing as NPV at signing at {r:.2%} a year: receipts worth {rec:.4%} of the price, "
+        f"spending (paid {how}) worth {spend:.4%} of the cost"
+        + (f", bond fee {bond:.4%} of the price" if bond else "")
+        + f" / 按签约日净现值计算资金成本（交货日为第 {dur:.0f} 天）"
+    )
     return Financing(rec, spend, bond, [note])
 
 
@@ -157,8 +161,10 @@ def economics(bid: Bid, costs: CostModel) -> Economics:
     fin = financing(p.payment_terms, bid.tender.duration_days)
     g = fin.receipts_pv / kv - fin.bond_share
     if g <= 0:
-        raise InputError("the payment terms' financing cost exceeds the price; check payment_terms.annual_rate",
-                         "pricing.payment_terms")
+        raise InputError(
+            "the payment terms' financing cost exceeds the price; check payment_terms.annual_rate",
+            "pricing.payment_terms",
+        )
     exact = expected_cost_ex_vat(p, costs)
     return Economics(float(exact), kv, g, fin.spending_pv, float(p.bid_cost), fin, exact * vat_factor(p))
 

@@ -92,8 +92,16 @@ def group_lettings(bids: list[HistoryBid]) -> list[Letting]:
             by[b.tender].append(b)
     out = []
     for tender, bs in by.items():
-        out.append(Letting(tender, float(bs[0].year), bs[0].buyer or tender, [b.bidder for b in bs],
-                           np.log(np.array([b.price for b in bs])), np.array([b.won for b in bs])))
+        out.append(
+            Letting(
+                tender,
+                float(bs[0].year),
+                bs[0].buyer or tender,
+                [b.bidder for b in bs],
+                np.log(np.array([b.price for b in bs])),
+                np.array([b.won for b in bs]),
+            )
+        )
     out.sort(key=lambda t: (t.year, t.tender))
     return out
 
@@ -128,9 +136,12 @@ class LevelForecaster:
             return None
         years = list(market)
         last = years[-1]
-        recent = years[-(TREND_YEARS + 1):]
-        trend = ((market[recent[-1]] - market[recent[0]]) / (recent[-1] - recent[0])
-                 if len(recent) > 1 and recent[-1] > recent[0] else 0.0)
+        recent = years[-(TREND_YEARS + 1) :]
+        trend = (
+            (market[recent[-1]] - market[recent[0]]) / (recent[-1] - recent[0])
+            if len(recent) > 1 and recent[-1] > recent[0]
+            else 0.0
+        )
         ahead = trend * (year - last)
         if buyer in self.buyer_last:
             y0, lvl = self.buyer_last[buyer]

@@ -51,8 +51,16 @@ _ALIASES = {
     "tender": ("tender", "tender_id", "letting", "project", "招标编号", "项目", "项目编号"),
     "bidder": ("bidder", "name", "competitor", "company", "vendor", "投标人", "单位"),
     "price": ("price", "bid", "amount", "unit_price", "bid_price", "报价", "投标报价", "投标价"),
-    "estimate": ("estimate", "reference", "cost_estimate", "our_estimate", "engineer_estimate", "估算",
-                 "成本估算", "控制价"),
+    "estimate": (
+        "estimate",
+        "reference",
+        "cost_estimate",
+        "our_estimate",
+        "engineer_estimate",
+        "估算",
+        "成本估算",
+        "控制价",
+    ),
     "winner": ("winner", "won", "status", "result", "中标"),
     "year": ("year", "date", "年份", "日期"),
     "buyer": ("buyer", "district", "customer", "client", "purchaser", "采购人", "招标人", "业主"),
@@ -99,9 +107,18 @@ class HistoryFit:
 
     def summary(self) -> list[dict]:
         rows = [self.unknown] + self.named
-        return [{"name": f.name, "tenders": f.tenders, "wins": f.wins, "mean_ratio": round(f.mean_ratio, 4),
-                 "spread": round(f.sd_ratio, 4), "lognormal_mu": round(f.mu, 4),
-                 "lognormal_sigma": round(f.sigma, 4)} for f in rows]
+        return [
+            {
+                "name": f.name,
+                "tenders": f.tenders,
+                "wins": f.wins,
+                "mean_ratio": round(f.mean_ratio, 4),
+                "spread": round(f.sd_ratio, 4),
+                "lognormal_mu": round(f.mu, 4),
+                "lognormal_sigma": round(f.sigma, 4),
+            }
+            for f in rows
+        ]
 
 
 def _header_map(header: list[str], where: str) -> dict[str, int]:
@@ -113,7 +130,9 @@ def _header_map(header: list[str], where: str) -> dict[str, int]:
                 out[key] = i
     missing = [k for k in ("tender", "bidder", "price") if k not in out]
     if missing:
-        raise InputError(f"history file needs columns {', '.join(missing)} (found: {', '.join(header)})", where)
+        raise InputError(
+            f"history file needs columns {', '.join(missing)} (found: {', '.join(header)})", where
+        )
     return out
 
 
@@ -180,8 +199,9 @@ def load_history(path: Path) -> list[HistoryBid]:
             continue
         # a bid with no bidder name still counts; it joins the 'unknown competitor' pool
         bidder = cell("bidder") or f"(unnamed, row {n})"
-        bids.append(HistoryBid(cell("tender"), bidder, price, est, status in _WON, year, where,
-                               cell("buyer") or None))
+        bids.append(
+            HistoryBid(cell("tender"), bidder, price, est, status in _WON, year, where, cell("buyer") or None)
+        )
     if problems:
         raise ProblemsError(problems, "history file has problems")
     return bids
@@ -192,9 +212,12 @@ def load_store_history(spec: History) -> list[HistoryBid]:
     from bidassist.store.history_source import store_history_rows
 
     fields = HistoryBid.__dataclass_fields__
-    return [HistoryBid(**{k: v for k, v in row.items() if k in fields})
-            for row in store_history_rows(spec.db, beside=spec.base_dir, buyer=spec.buyer, category=spec.category,
-                                          since=spec.since)]
+    return [
+        HistoryBid(**{k: v for k, v in row.items() if k in fields})
+        for row in store_history_rows(
+            spec.db, beside=spec.base_dir, buyer=spec.buyer, category=spec.category, since=spec.since
+        )
+    ]
 
 
 def _wmean_sd(x: np.ndarray, w: np.ndarray) -> tuple[float, float]:
@@ -214,13 +237,16 @@ def _reference(tb: list[HistoryBid], spec: History) -> float | None:
     return float(np.median(prices)) if spec.reference == "median" else float(prices.min())
 
 
-def _tender_ratios(bids: list[HistoryBid], spec: History, where: str
-                   ) -> tuple[dict[str, list[tuple[float, float, bool]]], list[int], int, int]:
+def _tender_ratios(
+    bids: list[HistoryBid], spec: History, where: str
+) -> tuple[dict[str, list[tuple[float, float, bool]]], list[int], int, int]:
     """(ratios per bidder as (ratio, weight, won), rivals per tender, tenders skipped, tenders)."""
     if spec.reference == "estimate" and not any(b.estimate for b in bids):
-        raise InputError("reference: estimate needs an estimate column (estimate / 控制价), and the history has "
-                         "none; use reference: median (or lowest) / 历史数据没有估算价列，请改用 reference: median",
-                         where)
+        raise InputError(
+            "reference: estimate needs an estimate column (estimate / 控制价), and the history has "
+            "none; use reference: median (or lowest) / 历史数据没有估算价列，请改用 reference: median",
+            where,
+        )
     us = spec.us.strip().lower() if spec.us else None
     by_tender: dict[str, list[HistoryBid]] = {}
     for b in bids:
@@ -253,8 +279,10 @@ def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history"
         warnings.append(f"{skipped} past tenders without a usable reference ({spec.reference}) were skipped")
     all_r = np.array([r for v in ratios.values() for r, _, _ in v])
     if all_r.size < 3:
-        raise InputError(f"history gives {all_r.size} usable competitor bids; at least 3 are needed to fit "
-                         "a distribution", where)
+        raise InputError(
+            f"history gives {all_r.size} usable competitor bids; at least 3 are needed to fit a distribution",
+            where,
+        )
     # screen outliers: |log r − median| > 5 robust sd (floor 0.05)
     logs = np.log(all_r)
     med = float(np.median(logs))
@@ -289,31 +317,51 @@ def fit_history(bids: list[HistoryBid], spec: History, *, where: str = "history"
             unknown_bids += seen
             continue
         m, s = _wmean_sd(x, w)
-        neff = float(w.sum() ** 2 / (w ** 2).sum())
+        neff = float(w.sum() ** 2 / (w**2).sum())
         mu = (neff * m + prior * mu0) / (neff + prior)
         sigma = math.sqrt((neff * s * s + prior * s0 * s0) / (neff + prior))
         r = np.exp(x)
-        fits.append(CompetitorFit(name, seen, wins, float(r.mean()), float(r.std(ddof=1)), mu, max(sigma, 1e-4)))
+        fits.append(
+            CompetitorFit(name, seen, wins, float(r.mean()), float(r.std(ddof=1)), mu, max(sigma, 1e-4))
+        )
         named_bids.append(seen)
     if rare:
         shown = ", ".join(rare[:8]) + (f" and {len(rare) - 8} more" if len(rare) > 8 else "")
-        warnings.append(f"{len(rare)} bidder(s) seen on fewer than {spec.min_tenders} tenders ({shown}) cannot "
-                        "be fitted alone; they form the 'unknown competitor' distribution / 投标次数过少的对手并入"
-                        "“未知对手”分布")
+        warnings.append(
+            f"{len(rare)} bidder(s) seen on fewer than {spec.min_tenders} tenders ({shown}) cannot "
+            "be fitted alone; they form the 'unknown competitor' distribution / 投标次数过少的对手并入"
+            "“未知对手”分布"
+        )
     if len(unknown_x) >= 2:
         ux, uw = np.array(unknown_x), np.array(unknown_w)
         um, us_ = _wmean_sd(ux, uw)
     else:
         um, us_ = mu0, s0
     ur = np.exp(np.array(unknown_x)) if unknown_x else np.exp(px)
-    unknown = CompetitorFit("(unknown competitor)", unknown_bids, 0, float(ur.mean()),
-                            float(ur.std(ddof=1)) if ur.size > 1 else 0.0, um, max(us_, 1e-4))
+    unknown = CompetitorFit(
+        "(unknown competitor)",
+        unknown_bids,
+        0,
+        float(ur.mean()),
+        float(ur.std(ddof=1)) if ur.size > 1 else 0.0,
+        um,
+        max(us_, 1e-4),
+    )
     total_bids = sum(named_bids) + unknown_bids
     part = [b / total_bids for b in named_bids]
     if screened:
         warnings.append(f"{screened} outlying bid ratio(s) (more than 5 robust sd from the median) left out")
-    return HistoryFit(spec.reference, fits, unknown, part, unknown_bids / total_bids, counts,
-                      n_tenders - skipped, screened, warnings)
+    return HistoryFit(
+        spec.reference,
+        fits,
+        unknown,
+        part,
+        unknown_bids / total_bids,
+        counts,
+        n_tenders - skipped,
+        screened,
+        warnings,
+    )
 
 
 # --------------------------------------------------------------------------- sampling
@@ -402,17 +450,29 @@ def _count_dist(count: int | CountChoice) -> tuple[np.ndarray, np.ndarray]:
     return vals, w / w.sum()
 
 
-def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricing.competitors") -> CompetitorModel:
+def build_model(
+    spec: Competitors, expected_cost: float, *, where: str = "pricing.competitors"
+) -> CompetitorModel:
     """The sampler for a bid file's competitors; `expected_cost` is our expected cost on the bids' basis."""
     vals, w = _count_dist(spec.count)
     if spec.price is not None:
         m = Marginal.of(spec.price)
-        return CompetitorModel(vals, w, [m], None, None, 0.0, 1.0, spec.common_factor,
-                               f"bids in money: {spec.price.dist}")
+        return CompetitorModel(
+            vals, w, [m], None, None, 0.0, 1.0, spec.common_factor, f"bids in money: {spec.price.dist}"
+        )
     if spec.ratio is not None:
         m = Marginal.of(spec.ratio)
-        return CompetitorModel(vals, w, [m], None, None, 0.0, expected_cost, spec.common_factor,
-                               f"bids = ratio × our expected cost ({expected_cost:,.2f}): {spec.ratio.dist}")
+        return CompetitorModel(
+            vals,
+            w,
+            [m],
+            None,
+            None,
+            0.0,
+            expected_cost,
+            spec.common_factor,
+            f"bids = ratio × our expected cost ({expected_cost:,.2f}): {spec.ratio.dist}",
+        )
     hist = spec.history
     assert hist is not None
     bids = load_history(hist.file) if hist.file is not None else load_store_history(hist)
@@ -433,10 +493,21 @@ def build_model(spec: Competitors, expected_cost: float, *, where: str = "pricin
             vals, w = cv, cc / cc.sum()
     scale = float(hist.reference_price) if hist.reference_price is not None else expected_cost
     marg = [Marginal("lognormal", f.mu, f.sigma) for f in fit.named]
-    return CompetitorModel(vals, w, marg, Marginal("lognormal", fit.unknown.mu, fit.unknown.sigma),
-                           np.array(fit.participation), fit.unknown_share, scale, spec.common_factor,
-                           f"fitted from {hist.label}: {len(fit.named)} named competitors, "
-                           f"{fit.tenders} tenders, ratio to the {fit.reference}", fit, level_sd, lam)
+    return CompetitorModel(
+        vals,
+        w,
+        marg,
+        Marginal("lognormal", fit.unknown.mu, fit.unknown.sigma),
+        np.array(fit.participation),
+        fit.unknown_share,
+        scale,
+        spec.common_factor,
+        f"fitted from {hist.label}: {len(fit.named)} named competitors, "
+        f"{fit.tenders} tenders, ratio to the {fit.reference}",
+        fit,
+        level_sd,
+        lam,
+    )
 
 
 def calibrate_history(bids: list[HistoryBid]) -> tuple[dict, float, list[int]] | None:
@@ -455,10 +526,14 @@ def calibrate_history(bids: list[HistoryBid]) -> tuple[dict, float, list[int]] |
     p, y = model.oos()
     score: dict = {"n_bids": int(p.size), "p_lowest_not_awarded": round(model.p_lowest_not_awarded, 4)}
     if p.size:
-        one_n = np.concatenate([np.full(len(t.bidders), 1 / len(t.bidders)) for t in lettings
-                                if len(t.bidders) >= 2])[-p.size:]
-        score |= {"brier": round(brier(p, y), 5), "log_loss": round(log_loss(p, y), 5),
-                  "calibration_slope": round(calibration_slope(p, y), 4),
-                  "one_over_n": {"brier": round(brier(one_n, y), 5), "log_loss": round(log_loss(one_n, y), 5)}}
+        one_n = np.concatenate(
+            [np.full(len(t.bidders), 1 / len(t.bidders)) for t in lettings if len(t.bidders) >= 2]
+        )[-p.size :]
+        score |= {
+            "brier": round(brier(p, y), 5),
+            "log_loss": round(log_loss(p, y), 5),
+            "calibration_slope": round(calibration_slope(p, y), 4),
+            "one_over_n": {"brier": round(brier(one_n, y), 5), "log_loss": round(log_loss(one_n, y), 5)},
+        }
     sd = model.levels.known.bias_sd(0.0)[1]
     return score, sd, [len(t.bidders) - 1 for t in lettings]

@@ -76,10 +76,14 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
     for gname, codes in corr.groups.items():
         for code in codes:
             if code not in code_of:
-                problems.append(f"pricing.correlation.groups.{gname}: no stochastic cost line with code {code!r}")
+                problems.append(
+                    f"pricing.correlation.groups.{gname}: no stochastic cost line with code {code!r}"
+                )
             elif code_of[code] in group_of:
-                problems.append(f"pricing.correlation.groups.{gname}: line {code!r} is already in group "
-                                f"{group_of[code_of[code]]!r}")
+                problems.append(
+                    f"pricing.correlation.groups.{gname}: line {code!r} is already in group "
+                    f"{group_of[code_of[code]]!r}"
+                )
             else:
                 group_of[code_of[code]] = gname
     if problems:
@@ -88,8 +92,11 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
     for i, ln in enumerate(lines):
         # a line without a category shares no correlation with others (issue 11 item 8): joining
         # every uncategorised line in one block would widen the band many times over
-        key = ("group", group_of[i]) if i in group_of else (
-            ("category", ln.category) if ln.category else ("line", str(i)))
+        key = (
+            ("group", group_of[i])
+            if i in group_of
+            else (("category", ln.category) if ln.category else ("line", str(i)))
+        )
         members.setdefault(key, []).append(i)
     blocks = []
     for (kind, name), rows in members.items():
@@ -99,20 +106,29 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
             warnings.append(
                 f"correlation {target} within {kind} {name or '(none)'!r} of {len(rows)} lines is not a valid "
                 f"correlation matrix (the lowest possible is {-1 / (len(rows) - 1):.3f}); repaired to that bound "
-                "/ 相关系数矩阵非半正定，已修正")
+                "/ 相关系数矩阵非半正定，已修正"
+            )
         blocks.append(_Block(f"{kind} {name}", rho if len(rows) > 1 else 0.0, rows))
     notes.append(
         f"cost lines are rank-correlated {corr.within_category} within a category (lines without a category "
         "are independent)"
         + (f" and {corr.within_group} within each named group" if corr.groups else "")
-        + (" (the documented default; a correlated cost is why independent lines understate risk)"
-           if "within_category" not in corr.model_fields_set else ""))
+        + (
+            " (the documented default; a correlated cost is why independent lines understate risk)"
+            if "within_category" not in corr.model_fields_set
+            else ""
+        )
+    )
     return blocks
 
 
-def simulate_costs(costs: CostModel, pricing: PricingSection, iterations: int,
-                   seed: np.random.SeedSequence,
-                   progress: Callable[[int], None] | None = None) -> CostSim:
+def simulate_costs(
+    costs: CostModel,
+    pricing: PricingSection,
+    iterations: int,
+    seed: np.random.SeedSequence,
+    progress: Callable[[int], None] | None = None,
+) -> CostSim:
     """Sample the total cost ex VAT `iterations` times. `progress(done)` is called per chunk."""
     if iterations < 1:
         raise InputError("iterations must be at least 1")
@@ -169,7 +185,7 @@ def simulate_costs(costs: CostModel, pricing: PricingSection, iterations: int,
             cov += (mat @ centred).astype(np.float64) - means * float(centred.sum(dtype=np.float64))
         else:
             t = np.full(n, const)
-        total[start:start + n] = t
+        total[start : start + n] = t
         if progress:
             progress(start + n)
     var_direct = float(total.var())
@@ -182,8 +198,14 @@ def simulate_costs(costs: CostModel, pricing: PricingSection, iterations: int,
     for it, c in zip(items, cov, strict=True):
         it.cov = float(c) * indirect * indirect
     total *= indirect
-    return CostSim(total=total, likely=likely * indirect, items=items, indirect_factor=indirect,
-                   warnings=warnings, notes=notes)
+    return CostSim(
+        total=total,
+        likely=likely * indirect,
+        items=items,
+        indirect_factor=indirect,
+        warnings=warnings,
+        notes=notes,
+    )
 
 
 def to_money(x: float) -> Decimal:

@@ -34,33 +34,51 @@ class Decision:
         return {"status": self.status, "reason": self.reason}
 
 
-def decide(*, break_even: float, ceiling: float | None, best_profit: float, any_win: bool,
-           policy_satisfied: bool) -> Decision:
+def decide(
+    *, break_even: float, ceiling: float | None, best_profit: float, any_win: bool, policy_satisfied: bool
+) -> Decision:
     """The status of the analysis (see the module docstring); the reason is one sentence."""
     if ceiling is not None and break_even > ceiling:
-        return Decision("below_break_even",
-                        f"the break-even price {break_even:,.2f} is above the ceiling price {ceiling:,.2f}: every "
-                        "valid bid loses money on average / 盈亏平衡价高于最高投标限价")
+        return Decision(
+            "below_break_even",
+            f"the break-even price {break_even:,.2f} is above the ceiling price {ceiling:,.2f}: every "
+            "valid bid loses money on average / 盈亏平衡价高于最高投标限价",
+        )
     if not any_win:
-        return Decision("do_not_bid", "P(win) is 0 at every price at or above break-even: the competitors are "
-                                      "certain to beat any lawful price / 任何合法报价都无法中标")
+        return Decision(
+            "do_not_bid",
+            "P(win) is 0 at every price at or above break-even: the competitors are "
+            "certain to beat any lawful price / 任何合法报价都无法中标",
+        )
     if best_profit <= 0:
-        return Decision("do_not_bid", f"the best expected profit is {best_profit:,.2f} (after the bid cost): "
-                                      "bidding is expected to lose money / 期望利润不为正")
+        return Decision(
+            "do_not_bid",
+            f"the best expected profit is {best_profit:,.2f} (after the bid cost): "
+            "bidding is expected to lose money / 期望利润不为正",
+        )
     if not policy_satisfied:
-        return Decision("do_not_bid", "no price meets the pricing policy (min margin, max P(loss if won), "
-                                      "min P(win)); the price shown ignores it / 没有满足报价策略的价格")
-    return Decision("bid", "the recommended price is at or above break-even, within the ceiling, meets the "
-                           "policy and has positive expected profit / 建议报价合法且期望盈利")
+        return Decision(
+            "do_not_bid",
+            "no price meets the pricing policy (min margin, max P(loss if won), "
+            "min P(win)); the price shown ignores it / 没有满足报价策略的价格",
+        )
+    return Decision(
+        "bid",
+        "the recommended price is at or above break-even, within the ceiling, meets the "
+        "policy and has positive expected profit / 建议报价合法且期望盈利",
+    )
 
 
 def _cost_lines(costs: CostModel) -> list[list[Any]]:
-    return [[ln.code, str(ln.quantity), str(ln.low), str(ln.likely), str(ln.high), ln.distribution,
-             ln.category] for ln in costs.lines]
+    return [
+        [ln.code, str(ln.quantity), str(ln.low), str(ln.likely), str(ln.high), ln.distribution, ln.category]
+        for ln in costs.lines
+    ]
 
 
-def pricing_inputs(bid: Bid, costs: CostModel, *, iterations: int | None = None,
-                   seed: int | None = None) -> dict[str, Any]:
+def pricing_inputs(
+    bid: Bid, costs: CostModel, *, iterations: int | None = None, seed: int | None = None
+) -> dict[str, Any]:
     """The canonical inputs of a price (what `inputs_hash` hashes)."""
     p = bid.pricing
     section = p.model_dump(mode="json") if p is not None else None
@@ -77,8 +95,11 @@ def pricing_inputs(bid: Bid, costs: CostModel, *, iterations: int | None = None,
         "pricing": section,
         "iterations": iterations if iterations is not None else (p.iterations if p else None),
         "seed": seed if seed is not None else (p.seed if p else None),
-        "tender": {"ceiling_price": str(t.ceiling_price) if t.ceiling_price is not None else None,
-                   "duration_days": t.duration_days, "currency": t.currency},
+        "tender": {
+            "ceiling_price": str(t.ceiling_price) if t.ceiling_price is not None else None,
+            "duration_days": t.duration_days,
+            "currency": t.currency,
+        },
         "sme": bid.bidder.sme,
         "costs": _cost_lines(costs),
         "history_sha256": history,
@@ -87,6 +108,10 @@ def pricing_inputs(bid: Bid, costs: CostModel, *, iterations: int | None = None,
 
 def inputs_hash(bid: Bid, costs: CostModel, *, iterations: int | None = None, seed: int | None = None) -> str:
     """sha256 (hex) of the canonical pricing inputs."""
-    text = json.dumps(pricing_inputs(bid, costs, iterations=iterations, seed=seed), sort_keys=True,
-                      ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(
+        pricing_inputs(bid, costs, iterations=iterations, seed=seed),
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -20,8 +20,9 @@ def _valid(comp: np.ndarray, ceiling: float | None) -> np.ndarray:
     return ok
 
 
-def lowest_price_wins(our: float, comp: np.ndarray, *, abnormal_low_share: float | None = None,
-                      ceiling: float | None = None) -> np.ndarray:
+def lowest_price_wins(
+    our: float, comp: np.ndarray, *, abnormal_low_share: float | None = None, ceiling: float | None = None
+) -> np.ndarray:
     """经评审的最低投标价法: the lowest valid bid wins. With `abnormal_low_share`, a bid below that
     share of the average of the valid bids (ours included) is rejected as abnormally low."""
     n = comp.shape[0]
@@ -44,10 +45,17 @@ def price_points(evaluated: np.ndarray, lowest: np.ndarray | float, weight: floa
     return lowest / evaluated * weight
 
 
-def weighted_score_wins(our: float, comp: np.ndarray, comp_other: np.ndarray, *, price_weight: float,
-                        our_other: float, our_deduction: float = 0.0,
-                        comp_deduction: np.ndarray | float = 0.0,
-                        ceiling: float | None = None) -> np.ndarray:
+def weighted_score_wins(
+    our: float,
+    comp: np.ndarray,
+    comp_other: np.ndarray,
+    *,
+    price_weight: float,
+    our_other: float,
+    our_deduction: float = 0.0,
+    comp_deduction: np.ndarray | float = 0.0,
+    ceiling: float | None = None,
+) -> np.ndarray:
     """综合评分法: price points against the lowest valid evaluated price (an SME's evaluated price is
     bid × (1 − deduction)), plus technical/business points; the highest total wins."""
     n = comp.shape[0]
@@ -62,8 +70,12 @@ def weighted_score_wins(our: float, comp: np.ndarray, comp_other: np.ndarray, *,
     return ours > theirs.max(axis=1, initial=_NEG)
 
 
-def average_benchmark(bids: np.ndarray, valid: np.ndarray, coefficient: np.ndarray | float,
-                      drop_extremes_from: int | None = None) -> np.ndarray:
+def average_benchmark(
+    bids: np.ndarray,
+    valid: np.ndarray,
+    coefficient: np.ndarray | float,
+    drop_extremes_from: int | None = None,
+) -> np.ndarray:
     """基准价 = mean of the valid bids (dropping the highest and the lowest when there are at least
     `drop_extremes_from`) × the coefficient drawn at opening. `bids` (n, k), `valid` (n, k)."""
     x = np.where(valid, bids, 0.0)
@@ -79,18 +91,28 @@ def average_benchmark(bids: np.ndarray, valid: np.ndarray, coefficient: np.ndarr
         return s / cnt * coefficient
 
 
-def deviation_points(bid: np.ndarray, benchmark: np.ndarray, *, full_points: float, per_pct_above: float,
-                     per_pct_below: float) -> np.ndarray:
+def deviation_points(
+    bid: np.ndarray, benchmark: np.ndarray, *, full_points: float, per_pct_above: float, per_pct_below: float
+) -> np.ndarray:
     """Full points less per 1 % above / below the benchmark; never below 0."""
     d = (bid - benchmark) / benchmark * 100
     pts = full_points - np.where(d > 0, per_pct_above * d, -per_pct_below * d)
     return np.maximum(pts, 0.0)
 
 
-def benchmark_average_wins(our: float, comp: np.ndarray, coefficient: np.ndarray,
-                           comp_other: np.ndarray | float, *, drop_extremes_from: int | None,
-                           per_pct_above: float, per_pct_below: float, full_points: float,
-                           our_other: float = 0.0, ceiling: float | None = None) -> np.ndarray:
+def benchmark_average_wins(
+    our: float,
+    comp: np.ndarray,
+    coefficient: np.ndarray,
+    comp_other: np.ndarray | float,
+    *,
+    drop_extremes_from: int | None,
+    per_pct_above: float,
+    per_pct_below: float,
+    full_points: float,
+    our_other: float = 0.0,
+    ceiling: float | None = None,
+) -> np.ndarray:
     """基准价法: benchmark = mean of valid bids (ours included) × K drawn at opening; points deducted
     per 1 % away from it; the highest total wins."""
     n = comp.shape[0]

@@ -21,8 +21,15 @@ from bidassist.pricing.sampling import Marginal
 EVAL_BLOCK = 32_768
 
 
-def weighted_score_threshold(comp: np.ndarray, other: np.ndarray | float, deduction: np.ndarray | float, *,
-                             price_weight: float, our_other: float, our_deduction: float) -> np.ndarray:
+def weighted_score_threshold(
+    comp: np.ndarray,
+    other: np.ndarray | float,
+    deduction: np.ndarray | float,
+    *,
+    price_weight: float,
+    our_other: float,
+    our_deduction: float,
+) -> np.ndarray:
     """Per opening, the price t below which we win under 综合评分法 (财政部令第87号 art. 55).
 
     x = our evaluated price. While x ≤ m (the lowest rival evaluated price) we keep full price points
@@ -84,8 +91,15 @@ def use_sobol(choice: bool | None, ev: object, model: CompetitorModel) -> bool:
 class Openings:
     """n simulated openings; `p_win(prices)` and `wins(price)` evaluate our bid against all of them."""
 
-    def __init__(self, bid: Bid, expected_cost_bb: float, iterations: int, seed: np.random.SeedSequence,
-                 model: CompetitorModel | None = None, driver: np.ndarray | None = None) -> None:
+    def __init__(
+        self,
+        bid: Bid,
+        expected_cost_bb: float,
+        iterations: int,
+        seed: np.random.SeedSequence,
+        model: CompetitorModel | None = None,
+        driver: np.ndarray | None = None,
+    ) -> None:
         p = bid.pricing
         assert p is not None
         self.ev = p.evaluation
@@ -96,8 +110,10 @@ class Openings:
         self._gates: np.ndarray | None = None
         if p.competitors.combine == "gates":
             if not (isinstance(self.ev, LowestPrice) and self.ev.abnormal_low_share is None):
-                raise InputError("combine: gates applies to the lowest-price method without an abnormally-low rule",
-                                 "pricing.competitors.combine")
+                raise InputError(
+                    "combine: gates applies to the lowest-price method without an abnormally-low rule",
+                    "pricing.competitors.combine",
+                )
             self._gates_u = np.random.default_rng(s_bids).random(iterations)
             self._gates = gates_thresholds(self.model, self._gates_u)
         lowest = isinstance(self.ev, LowestPrice) and self.ev.abnormal_low_share is None
@@ -123,7 +139,8 @@ class Openings:
         ev, n = self.ev, self.n
         if isinstance(ev, WeightedScore):
             self.other = Marginal.of(ev.competitor_other_points).from_z(
-                rng.standard_normal((n, cols), dtype=np.float32))
+                rng.standard_normal((n, cols), dtype=np.float32)
+            )
             sme = rng.random((n, cols)) < ev.competitor_sme_share
             self.deduction = np.where(sme, np.float32(ev.sme_deduction), np.float32(0))
             self.our_deduction = float(ev.sme_deduction) if bid.bidder.sme else 0.0
@@ -131,7 +148,8 @@ class Openings:
             self.coef = rng.choice(np.array(ev.coefficients, dtype=float), size=n)
             if ev.competitor_other_points is not None:
                 self.other = Marginal.of(ev.competitor_other_points).from_z(
-                    rng.standard_normal((n, cols), dtype=np.float32))
+                    rng.standard_normal((n, cols), dtype=np.float32)
+                )
             else:
                 self.other = float(ev.our_other_points)
 
@@ -153,7 +171,9 @@ class Openings:
     @property
     def has_thresholds(self) -> bool:
         ev = self.ev
-        return isinstance(ev, WeightedScore) or (isinstance(ev, LowestPrice) and ev.abnormal_low_share is None)
+        return isinstance(ev, WeightedScore) or (
+            isinstance(ev, LowestPrice) and ev.abnormal_low_share is None
+        )
 
     def thresholds(self, shift: int = 0) -> np.ndarray | None:
         """Per-opening win threshold t (we win iff price < t), or None for methods without one."""
@@ -175,9 +195,14 @@ class Openings:
         c = self.masked(s, e, shift)
         ev = self.ev
         if isinstance(ev, WeightedScore):
-            return weighted_score_threshold(c, self._sl(self.other, s, e), self._sl(self.deduction, s, e),
-                                            price_weight=ev.price_weight, our_other=ev.our_other_points,
-                                            our_deduction=self.our_deduction)
+            return weighted_score_threshold(
+                c,
+                self._sl(self.other, s, e),
+                self._sl(self.deduction, s, e),
+                price_weight=ev.price_weight,
+                our_other=ev.our_other_points,
+                our_deduction=self.our_deduction,
+            )
         return np.where(np.isnan(c), np.inf, c).min(axis=1, initial=np.inf).astype(np.float64)
 
     # ------------------------------------------------------------------ evaluation
@@ -218,9 +243,16 @@ class Openings:
             return lowest_price_wins(price, c, abnormal_low_share=float(ev.abnormal_low_share or 0) or None)
         assert isinstance(ev, BenchmarkAverage) and self.coef is not None
         return benchmark_average_wins(
-            price, c, self.coef[s:e], self._sl(self.other, s, e), drop_extremes_from=ev.drop_extremes_from,
-            per_pct_above=ev.points_per_pct_above, per_pct_below=ev.points_per_pct_below,
-            full_points=ev.full_points, our_other=ev.our_other_points)
+            price,
+            c,
+            self.coef[s:e],
+            self._sl(self.other, s, e),
+            drop_extremes_from=ev.drop_extremes_from,
+            per_pct_above=ev.points_per_pct_above,
+            per_pct_below=ev.points_per_pct_below,
+            full_points=ev.full_points,
+            our_other=ev.our_other_points,
+        )
 
     def p_win(self, prices: np.ndarray, shift: int = 0) -> np.ndarray:
         """P(win) at each price, on the same openings (common random numbers)."""

@@ -53,8 +53,9 @@ class Objective:
         return (price * self.g - c) * wins
 
 
-def expected_profit(openings: Openings, obj: Objective, prices: np.ndarray, shift: int = 0
-                    ) -> tuple[np.ndarray, np.ndarray]:
+def expected_profit(
+    openings: Openings, obj: Objective, prices: np.ndarray, shift: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
     """(P(win), E[profit]) at each price on the openings."""
     prices = np.asarray(prices, dtype=np.float64)
     pw = openings.p_win(prices, shift)
@@ -91,8 +92,9 @@ def lattice_bounds(low: float, high: float, step: float) -> tuple[float, float]:
     return lo, hi
 
 
-def optimise(openings: Openings, obj: Objective, low: float, high: float, step: float,
-             shift: int = 0) -> Optimum | None:
+def optimise(
+    openings: Openings, obj: Objective, low: float, high: float, step: float, shift: int = 0
+) -> Optimum | None:
     """The best price in [low, high] on the `step` lattice; None when no lattice price is inside."""
     lo, hi = lattice_bounds(low, high, step)
     if hi < lo:
@@ -103,8 +105,9 @@ def optimise(openings: Openings, obj: Objective, low: float, high: float, step: 
     return _search(openings, obj, lo, hi, step, shift)
 
 
-def _on_thresholds(openings: Openings, ts: np.ndarray, obj: Objective, lo: float, hi: float, step: float,
-                   shift: int) -> Optimum:
+def _on_thresholds(
+    openings: Openings, ts: np.ndarray, obj: Objective, lo: float, hi: float, step: float, shift: int
+) -> Optimum:
     """Exact on the samples: between thresholds profit rises with price, so the best lattice price is
     the largest one below some threshold, or the upper bound."""
     u = np.unique(ts[(ts > lo) & (ts <= hi + step)])
@@ -150,8 +153,16 @@ def candidate_prices(openings: Openings, lo: float, hi: float) -> np.ndarray:
     return np.unique(c[(c >= lo) & (c <= hi)])
 
 
-def local_search(f: Callable[[float], float], x: float, fx: float, h: float, lo: float, hi: float,
-                 min_step: float, budget: int = SEARCH_EVALUATIONS) -> tuple[float, float]:
+def local_search(
+    f: Callable[[float], float],
+    x: float,
+    fx: float,
+    h: float,
+    lo: float,
+    hi: float,
+    min_step: float,
+    budget: int = SEARCH_EVALUATIONS,
+) -> tuple[float, float]:
     """Compass search: try x ± h, move only to a better point, halve h when neither is better."""
     used = 0
     while h >= min_step and used < budget:

@@ -66,13 +66,16 @@ class Driver:
     our cost is C·(1 − s_c + s_c·I) and every rival bid b·(1 − s_b + s_b·I) in the same iteration,
     so a cheap market makes both our cost and the rivals' bids low (the winner's curse when s_b > s_c)."""
 
-    def __init__(self, spec: SharedDriver, n: int, seed: np.random.SeedSequence,
-                 fresh_seed: np.random.SeedSequence) -> None:
+    def __init__(
+        self, spec: SharedDriver, n: int, seed: np.random.SeedSequence, fresh_seed: np.random.SeedSequence
+    ) -> None:
         self.spec = spec
         self.z = np.random.default_rng(seed).standard_normal(n)
         self.z_fresh = np.random.default_rng(fresh_seed).standard_normal(n)
-        self.note = (f"shared driver: an index with sd {spec.sd:.3f} (logs) moves {spec.cost_share:.0%} of our cost "
-                     f"and {spec.bid_share:.0%} of the rivals' bids together / 共同驱动因素同时影响成本与对手报价")
+        self.note = (
+            f"shared driver: an index with sd {spec.sd:.3f} (logs) moves {spec.cost_share:.0%} of our cost "
+            f"and {spec.bid_share:.0%} of the rivals' bids together / 共同驱动因素同时影响成本与对手报价"
+        )
 
     def _index(self, z: np.ndarray) -> np.ndarray:
         sd = self.spec.sd
@@ -106,8 +109,9 @@ class _Run:
     notes: list[str] = field(default_factory=list)
 
 
-def _simulate(bid: Bid, costs: CostModel, n: int, seed_val: int | None,
-              progress: Callable[[int, int], None] | None) -> _Run:
+def _simulate(
+    bid: Bid, costs: CostModel, n: int, seed_val: int | None, progress: Callable[[int, int], None] | None
+) -> _Run:
     p = bid.pricing
     assert p is not None
     econ = economics(bid, costs)
@@ -124,17 +128,33 @@ def _simulate(bid: Bid, costs: CostModel, n: int, seed_val: int | None,
     tick(2 * n)
     hc = cost.total * econ.h
     obj = Objective(econ.g, econ.h * econ.expected_cost, econ.bid_cost, hc * drv.cost(drv.z) if drv else None)
-    run = _Run(bid, econ, cost, np.sort(obj.cost if drv else hc), openings, obj, n, seed_val,
-               float(p.price_step), openings.ceiling, s_fresh, len(costs.lines), drv, list(cost.warnings),
-               list(cost.notes))
+    run = _Run(
+        bid,
+        econ,
+        cost,
+        np.sort(obj.cost if drv else hc),
+        openings,
+        obj,
+        n,
+        seed_val,
+        float(p.price_step),
+        openings.ceiling,
+        s_fresh,
+        len(costs.lines),
+        drv,
+        list(cost.warnings),
+        list(cost.notes),
+    )
     if drv:
         run.notes.append(drv.note)
     run.warnings += openings.model.fit.warnings if openings.model.fit else []
     if seed_val is None:
         run.warnings.append("no seed: results differ from run to run / 未指定随机种子，结果不可复现")
     basis = ("incl. VAT" if econ.vat_factor > 1 else "ex VAT") + ", overhead and management fee included"
-    run.notes.append(f"cost and prices are on the bids' basis ({basis}); profit and margin are ex VAT"
-                     + (", as NPV at contract signing" if p.payment_terms else ""))
+    run.notes.append(
+        f"cost and prices are on the bids' basis ({basis}); profit and margin are ex VAT"
+        + (", as NPV at contract signing" if p.payment_terms else "")
+    )
     run.notes += econ.finance.notes
     run.notes.append("ties are counted as lost bids (we must beat every other bid strictly)")
     return run
@@ -146,13 +166,17 @@ def _simulate(bid: Bid, costs: CostModel, n: int, seed_val: int | None,
 def _policy_floor(run: _Run, pol: Policy) -> float:
     """range.low: break-even, the policy margin and the P(loss if won) limit, whichever is highest."""
     e = run.econ
-    q_loss = (float(np.quantile(run.sorted_cost, 1 - pol.max_loss_probability)) / e.g
-              if pol.max_loss_probability < 1 else -math.inf)
+    q_loss = (
+        float(np.quantile(run.sorted_cost, 1 - pol.max_loss_probability)) / e.g
+        if pol.max_loss_probability < 1
+        else -math.inf
+    )
     floor_margin = (1 + pol.min_margin) * e.break_even
     if floor_margin < e.break_even:
         run.warnings.append(
             f"policy.min_margin {pol.min_margin} would allow a price below the expected cost; the range starts at "
-            "the expected cost: a bid below cost is unlawful (招标投标法 art. 33 不得以低于成本的价格竞标)")
+            "the expected cost: a bid below cost is unlawful (招标投标法 art. 33 不得以低于成本的价格竞标)"
+        )
     return max(e.break_even, floor_margin, q_loss, _cvar_floor(run, pol))
 
 
@@ -231,7 +255,8 @@ def _choose(run: _Run, pol: Policy) -> _Choice:
         run.warnings.append(
             f"some simulated openings have no competitor and there is no ceiling price: expected profit rises "
             f"without limit, the search stops at {high:,.2f}; give tender.ceiling_price "
-            "/ 无最高限价且可能无人竞争，期望利润无上限")
+            "/ 无最高限价且可能无人竞争，期望利润无上限"
+        )
     return _Choice(chosen if satisfied else lawful, lawful, range_low, range_high, satisfied, high, unbounded)
 
 
@@ -241,8 +266,14 @@ def _choose(run: _Run, pol: Policy) -> _Choice:
 def _fresh_estimates(run: _Run, price: float) -> AtPrice:
     """P(win) at the chosen price on openings not used to choose it."""
     drv = run.driver
-    fresh = Openings(run.bid, run.econ.expected_cost_bb, run.n, run.fresh_seed, model=run.openings.model,
-                     driver=drv.bids(drv.z_fresh) if drv else None)
+    fresh = Openings(
+        run.bid,
+        run.econ.expected_cost_bb,
+        run.n,
+        run.fresh_seed,
+        model=run.openings.model,
+        driver=drv.bids(drv.z_fresh) if drv else None,
+    )
     if drv is not None:
         obj = replace(run.obj, cost=run.cost.total * run.econ.h * drv.cost(drv.z_fresh))
         return coupled_at_price(price, fresh.wins(price), obj)
@@ -269,8 +300,11 @@ def _money(x: float, decimals: int) -> Decimal:
 def _curve_grid(run: _Run, ch: _Choice, extra: list[float]) -> np.ndarray:
     e = run.econ
     rivals = run.openings.rival_values()
-    lo_q, hi_q = (np.quantile(rivals, [RIVAL_LOW_QUANTILE, RIVAL_TOP_QUANTILE]) if rivals.size
-                  else (e.break_even, e.break_even))
+    lo_q, hi_q = (
+        np.quantile(rivals, [RIVAL_LOW_QUANTILE, RIVAL_TOP_QUANTILE])
+        if rivals.size
+        else (e.break_even, e.break_even)
+    )
     lo = max(0.0, min(CURVE_FLOOR_SHARE * e.break_even, float(lo_q)))
     hi = min(ch.high, max(float(hi_q), e.break_even, *extra) * CURVE_HEADROOM)
     if hi <= lo:
@@ -283,9 +317,16 @@ def _curve(run: _Run, grid: np.ndarray, dp: int) -> list[CurvePoint]:
     pw, prof = expected_profit(run.openings, run.obj, grid)
     net = grid * run.obj.g
     ploss = 1 - np.searchsorted(run.sorted_cost, net, side="right") / run.n
-    return [CurvePoint(price=_money(b, dp), p_win=float(a), expected_profit=_money(c, dp), p_loss_if_won=float(d),
-                       profit_if_won=_money(b * run.obj.g - run.obj.mean_cost, dp))
-            for b, a, c, d in zip(grid, pw, prof, ploss, strict=True)]
+    return [
+        CurvePoint(
+            price=_money(b, dp),
+            p_win=float(a),
+            expected_profit=_money(c, dp),
+            p_loss_if_won=float(d),
+            profit_if_won=_money(b * run.obj.g - run.obj.mean_cost, dp),
+        )
+        for b, a, c, d in zip(grid, pw, prof, ploss, strict=True)
+    ]
 
 
 def _sensitivity(run: _Run, dp: int) -> list[SensitivityItem]:
@@ -294,20 +335,36 @@ def _sensitivity(run: _Run, dp: int) -> list[SensitivityItem]:
     var_t = float(cost.total.var())
     out: list[SensitivityItem] = []
     for it in sorted(cost.items, key=lambda it: -abs(it.share(var_t)))[:TORNADO_ITEMS]:
-        out.append(SensitivityItem(kind=it.kind, name=it.name, code=it.code,
-                                   share_of_variance=it.share(var_t) if var_t > 0 else 0.0,
-                                   sd=_money(math.sqrt(max(it.cov, 0.0)) * kv, dp)))
+        out.append(
+            SensitivityItem(
+                kind=it.kind,
+                name=it.name,
+                code=it.code,
+                share_of_variance=it.share(var_t) if var_t > 0 else 0.0,
+                sd=_money(math.sqrt(max(it.cov, 0.0)) * kv, dp),
+            )
+        )
     for shift in (+1, -1):
         high, unbounded = _search_high(run, shift)
         opt = optimise(run.openings, run.obj, run.econ.break_even, high, run.step, shift)
         if unbounded or opt is None:
-            why = ("no competitor would be left in some openings and there is no ceiling price: any price wins"
-                   if unbounded else "no lawful price")
+            why = (
+                "no competitor would be left in some openings and there is no ceiling price: any price wins"
+                if unbounded
+                else "no lawful price"
+            )
             run.notes.append(f"{shift:+d} competitor: {why} / 对手{shift:+d}：无法给出建议价")
             out.append(SensitivityItem(kind="competitors", name=f"{shift:+d} competitor", count_change=shift))
             continue
-        out.append(SensitivityItem(kind="competitors", name=f"{shift:+d} competitor", count_change=shift,
-                                   recommended_price=_money(opt.price, dp), p_win=opt.p_win))
+        out.append(
+            SensitivityItem(
+                kind="competitors",
+                name=f"{shift:+d} competitor",
+                count_change=shift,
+                recommended_price=_money(opt.price, dp),
+                p_win=opt.p_win,
+            )
+        )
     return out
 
 
@@ -317,14 +374,25 @@ def _cost_summary(run: _Run, dp: int) -> tuple[CostSummary, list[tuple[float, De
     qs = np.quantile(sorted_c, COST_PERCENTILES) * kv
     likely_bb = cost.likely * kv
     at_likely = float(np.searchsorted(sorted_c, cost.likely, side="right") / run.n)
-    run.notes.append(f"the likely (base) estimate {likely_bb:,.2f} is at P{at_likely * 100:.0f} of the cost S-curve")
+    run.notes.append(
+        f"the likely (base) estimate {likely_bb:,.2f} is at P{at_likely * 100:.0f} of the cost S-curve"
+    )
     basis = ("incl. VAT" if kv > 1 else "ex VAT") + ", overhead and management fee included"
     mean = run.econ.expected_cost_bb_exact.quantize(Decimal(1).scaleb(-dp), rounding=ROUND_HALF_UP)
-    summary = CostSummary(mean=mean, p10=_money(qs[0], dp), p50=_money(qs[1], dp),
-                          p80=_money(qs[2], dp), p90=_money(qs[3], dp), likely=_money(likely_bb, dp), basis=basis)
+    summary = CostSummary(
+        mean=mean,
+        p10=_money(qs[0], dp),
+        p50=_money(qs[1], dp),
+        p80=_money(qs[2], dp),
+        p90=_money(qs[3], dp),
+        likely=_money(likely_bb, dp),
+        basis=basis,
+    )
     probs = np.linspace(0.01, 0.99, 99)
-    s_curve = [(round(float(pr), 2), _money(v * kv, dp))
-               for pr, v in zip(probs, np.quantile(sorted_c, probs), strict=True)]
+    s_curve = [
+        (round(float(pr), 2), _money(v * kv, dp))
+        for pr, v in zip(probs, np.quantile(sorted_c, probs), strict=True)
+    ]
     return summary, s_curve, _money(qs[2] - likely_bb, dp)
 
 
@@ -334,13 +402,18 @@ def _explain_position(run: _Run, ch: _Choice, price: float, band: tuple[float, f
         run.warnings.append(
             f"no price satisfies the policy: the floor is {ch.range_low:,.2f} but P(win) falls to the minimum at "
             f"{ch.range_high:,.2f}; the price shown maximises expected profit at or above break-even, ignoring "
-            "the policy / 没有满足报价策略的价格")
+            "the policy / 没有满足报价策略的价格"
+        )
     elif not band[0] - run.step <= price <= band[1] + run.step:
-        run.notes.append(f"the recommended price is outside the near-optimal band ({band[0]:,.2f}–{band[1]:,.2f}) "
-                         "because the policy range excludes the band / 报价策略排除了近优区间")
+        run.notes.append(
+            f"the recommended price is outside the near-optimal band ({band[0]:,.2f}–{band[1]:,.2f}) "
+            "because the policy range excludes the band / 报价策略排除了近优区间"
+        )
     if run.ceiling is not None and price >= run.ceiling - run.step:
-        run.notes.append("the recommended price is the ceiling price (最高投标限价): expected profit still rises "
-                         "there, so the ceiling, not the competitors, limits the price")
+        run.notes.append(
+            "the recommended price is the ceiling price (最高投标限价): expected profit still rises "
+            "there, so the ceiling, not the competitors, limits the price"
+        )
 
 
 def _inputs(run: _Run, ch: _Choice, dp: int) -> dict:
@@ -348,18 +421,28 @@ def _inputs(run: _Run, ch: _Choice, dp: int) -> dict:
     assert p is not None
     model, e = run.openings.model, run.econ
     inputs = {
-        "iterations": run.n, "seed": run.seed, "cost_lines": run.lines, "risks": len(p.risks),
-        "currency": run.bid.tender.currency, "method": p.evaluation.method,
+        "iterations": run.n,
+        "seed": run.seed,
+        "cost_lines": run.lines,
+        "risks": len(p.risks),
+        "currency": run.bid.tender.currency,
+        "method": p.evaluation.method,
         "competitors": model.description,
-        "competitor_count": {"values": [int(v) for v in model.count_values],
-                             "weights": [round(float(w), 6) for w in model.count_weights]},
+        "competitor_count": {
+            "values": [int(v) for v in model.count_values],
+            "weights": [round(float(w), 6) for w in model.count_weights],
+        },
         "vat": {"rate": float(p.vat.rate) if p.vat else 0.0, "included": bool(p.vat and p.vat.included)},
-        "overhead": float(p.overhead), "management_fee": float(p.management_fee),
-        "financing_cost_share": round(e.finance.cost_share, 6), "spending_pv_factor": round(e.h, 6),
+        "overhead": float(p.overhead),
+        "management_fee": float(p.management_fee),
+        "financing_cost_share": round(e.finance.cost_share, 6),
+        "spending_pv_factor": round(e.h, 6),
         "bid_cost": str(_money(float(p.bid_cost), dp)),
-        "expected_cost_ex_vat": str(_money(e.expected_cost, dp)), "break_even_price": str(_money(e.break_even, dp)),
+        "expected_cost_ex_vat": str(_money(e.expected_cost, dp)),
+        "break_even_price": str(_money(e.break_even, dp)),
         "ceiling_price": str(_money(run.ceiling, dp)) if run.ceiling is not None else None,
-        "price_step": str(p.price_step), "optimiser": ch.chosen.method if ch.chosen else None,
+        "price_step": str(p.price_step),
+        "optimiser": ch.chosen.method if ch.chosen else None,
         "correlation": p.correlation.model_dump(),
         "policy": p.policy.model_dump(),
     }
@@ -372,18 +455,27 @@ def _inputs(run: _Run, ch: _Choice, dp: int) -> dict:
                 run.notes.append(
                     f"history fit, walk-forward out of sample on {oos['n_bids']:,} past bids: Brier {oos['brier']:.4f}"
                     f" (1/N {oos['one_over_n']['brier']:.4f}), log loss {oos['log_loss']:.4f} (1/N "
-                    f"{oos['one_over_n']['log_loss']:.4f}), calibration slope {oos['calibration_slope']:.2f}")
+                    f"{oos['one_over_n']['log_loss']:.4f}), calibration slope {oos['calibration_slope']:.2f}"
+                )
         inputs["reference_level_sd"] = round(model.level_sd, 6)
     return inputs
 
 
-def price_bid(bid: Bid, costs: CostModel, *, iterations: int | None = None, seed: int | None = None,
-              progress: Callable[[int, int], None] | None = None) -> PriceResult:
+def price_bid(
+    bid: Bid,
+    costs: CostModel,
+    *,
+    iterations: int | None = None,
+    seed: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> PriceResult:
     """Monte Carlo price recommendation for a bid (see README, "Pricing")."""
     p = bid.pricing
     if p is None:
-        raise InputError("the bid file has no pricing section (pricing: competitors: ... evaluation: ...)",
-                         str(bid.source) if bid.source else None)
+        raise InputError(
+            "the bid file has no pricing section (pricing: competitors: ... evaluation: ...)",
+            str(bid.source) if bid.source else None,
+        )
     n = p.iterations if iterations is None else iterations
     if n < 1:
         raise InputError(f"iterations must be at least 1, got {n}", "iterations")
@@ -391,7 +483,9 @@ def price_bid(bid: Bid, costs: CostModel, *, iterations: int | None = None, seed
     dp = max(2, -int(p.price_step.normalize().as_tuple().exponent))
     ch = _choose(run, p.policy)
     e = run.econ
-    price = ch.chosen.price if ch.chosen else lattice_bounds(e.break_even, e.break_even, run.step)[0] + run.step
+    price = (
+        ch.chosen.price if ch.chosen else lattice_bounds(e.break_even, e.break_even, run.step)[0] + run.step
+    )
     est = _fresh_estimates(run, price)
     grid = _curve_grid(run, ch, [price, e.break_even, ch.range_low] + ([run.ceiling] if run.ceiling else []))
     band = _band(run, ch.lawful, p.near_optimal_share, grid)
@@ -400,11 +494,19 @@ def price_bid(bid: Bid, costs: CostModel, *, iterations: int | None = None, seed
         run.warnings.append(conv.message)
     best = ch.lawful.expected_profit if ch.lawful else -e.bid_cost
     any_win = ch.lawful is not None and ch.lawful.p_win > 0
-    dec = decide(break_even=e.break_even, ceiling=run.ceiling, best_profit=best, any_win=any_win,
-                 policy_satisfied=ch.satisfied)
+    dec = decide(
+        break_even=e.break_even,
+        ceiling=run.ceiling,
+        best_profit=best,
+        any_win=any_win,
+        policy_satisfied=ch.satisfied,
+    )
     if not conv.converged:
-        dec = replace(dec, reason=f"not converged ({n:,} iterations, about {conv.iterations_needed:,} needed), so "
-                                  f"this status is not reliable: {dec.reason}")
+        dec = replace(
+            dec,
+            reason=f"not converged ({n:,} iterations, about {conv.iterations_needed:,} needed), so "
+            f"this status is not reliable: {dec.reason}",
+        )
     if dec.status != "bid":
         run.warnings.append(dec.reason)
     _explain_position(run, ch, price, band)
@@ -412,17 +514,36 @@ def price_bid(bid: Bid, costs: CostModel, *, iterations: int | None = None, seed
     sens = _sensitivity(run, dp)
     curve = _curve(run, np.unique(np.concatenate([grid, band])), dp)
     net = price * e.g
-    rec = Recommended(price=_money(price, dp), p_win=est.p_win, expected_profit=_money(est.expected_profit, dp),
-                      margin=(net - run.obj.mean_cost) / run.obj.mean_cost if run.obj.mean_cost else 0.0,
-                      p_loss_if_won=est.p_loss_if_won, profit_if_won=_money(net - run.obj.mean_cost, dp),
-                      p_win_se=est.p_win_se, expected_profit_se=est.expected_profit_se,
-                      p_loss_if_won_se=est.p_loss_if_won_se, p_win_search=ch.chosen.p_win if ch.chosen else 0.0)
+    rec = Recommended(
+        price=_money(price, dp),
+        p_win=est.p_win,
+        expected_profit=_money(est.expected_profit, dp),
+        margin=(net - run.obj.mean_cost) / run.obj.mean_cost if run.obj.mean_cost else 0.0,
+        p_loss_if_won=est.p_loss_if_won,
+        profit_if_won=_money(net - run.obj.mean_cost, dp),
+        p_win_se=est.p_win_se,
+        expected_profit_se=est.expected_profit_se,
+        p_loss_if_won_se=est.p_loss_if_won_se,
+        p_win_search=ch.chosen.p_win if ch.chosen else 0.0,
+    )
     range_high = max(ch.range_high, ch.range_low) if math.isfinite(ch.range_high) else ch.range_low
     return PriceResult(
-        recommended=rec, range=PriceRange(low=_money(ch.range_low, dp), high=_money(min(range_high, ch.high), dp)),
+        recommended=rec,
+        range=PriceRange(low=_money(ch.range_low, dp), high=_money(min(range_high, ch.high), dp)),
         band=Band(low=_money(band[0], dp), high=_money(band[1], dp), share=p.near_optimal_share),
-        convergence=Convergence(converged=conv.converged, iterations=n, iterations_needed=conv.iterations_needed),
+        convergence=Convergence(
+            converged=conv.converged, iterations=n, iterations_needed=conv.iterations_needed
+        ),
         decision=Decision(status=dec.status, reason=dec.reason),
-        inputs_hash=inputs_hash(bid, costs, iterations=n, seed=run.seed), decimals=dp,
-        cost=summary, contingency=contingency, curve=curve, s_curve=s_curve, sensitivity=sens,
-        policy_satisfied=ch.satisfied, warnings=run.warnings, notes=run.notes, inputs=_inputs(run, ch, dp))
+        inputs_hash=inputs_hash(bid, costs, iterations=n, seed=run.seed),
+        decimals=dp,
+        cost=summary,
+        contingency=contingency,
+        curve=curve,
+        s_curve=s_curve,
+        sensitivity=sens,
+        policy_satisfied=ch.satisfied,
+        warnings=run.warnings,
+        notes=run.notes,
+        inputs=_inputs(run, ch, dp),
+    )

@@ -47,7 +47,9 @@ def load_scenario(bid: Bid, path: Path) -> tuple[str, Bid]:
     """(name, bid with the scenario's pricing)."""
     doc = load_yaml(Path(path))
     if not isinstance(doc.data, dict):
-        raise InputError("a scenario is a mapping of pricing keys (competitors:, evaluation:, ...)", str(path))
+        raise InputError(
+            "a scenario is a mapping of pricing keys (competitors:, evaluation:, ...)", str(path)
+        )
     if bid.pricing is None:
         raise InputError("the bid file has no pricing section to vary", str(path))
     data = dict(doc.data)
@@ -56,21 +58,32 @@ def load_scenario(bid: Bid, path: Path) -> tuple[str, Bid]:
     try:
         section = PricingSection.model_validate(merged, context={"base_dir": Path(path).resolve().parent})
     except ValidationError as exc:
-        raise ProblemsError(validation_problems(exc, YamlDoc(merged, doc.lines, doc.name)),
-                            f"{doc.name} is not a valid scenario") from None
+        raise ProblemsError(
+            validation_problems(exc, YamlDoc(merged, doc.lines, doc.name)),
+            f"{doc.name} is not a valid scenario",
+        ) from None
     return name, bid.model_copy(update={"pricing": section})
 
 
 def scenario_summary(name: str, path: Path, r: PriceResult) -> dict[str, Any]:
     """The compact JSON of one scenario, beside the base result."""
     j = r.to_json()
-    return {"name": name, "file": str(path), "recommended": j["recommended"], "uncertainty": j["uncertainty"],
-            "near_optimal_band": j["near_optimal_band"], "range": j["range"], "decision": j["decision"],
-            "policy_satisfied": j["policy_satisfied"], "inputs_hash": j["inputs_hash"]}
+    return {
+        "name": name,
+        "file": str(path),
+        "recommended": j["recommended"],
+        "uncertainty": j["uncertainty"],
+        "near_optimal_band": j["near_optimal_band"],
+        "range": j["range"],
+        "decision": j["decision"],
+        "policy_satisfied": j["policy_satisfied"],
+        "inputs_hash": j["inputs_hash"],
+    }
 
 
-def price_scenarios(bid: Bid, costs: CostModel, files: list[Path], price: Callable[[Bid], PriceResult]
-                    ) -> list[dict[str, Any]]:
+def price_scenarios(
+    bid: Bid, costs: CostModel, files: list[Path], price: Callable[[Bid], PriceResult]
+) -> list[dict[str, Any]]:
     """Price each scenario with `price` (the same iterations and seed as the base)."""
     out = []
     for f in files:

@@ -58,8 +58,15 @@ def coupled_at_price(price: float, wins: np.ndarray, obj: Objective) -> AtPrice:
     won = float(np.sum(wins))
     assert obj.cost is not None
     q = float(np.sum(wins * (obj.cost > price * obj.g)) / won) if won else 0.0
-    return AtPrice(p_win, binomial_se(p_win, n), float(v.mean()) - obj.bid_cost, se_v, q,
-                   binomial_se(q, max(int(round(won)), 1)), n)
+    return AtPrice(
+        p_win,
+        binomial_se(p_win, n),
+        float(v.mean()) - obj.bid_cost,
+        se_v,
+        q,
+        binomial_se(q, max(int(round(won)), 1)),
+        n,
+    )
 
 
 def at_price(price: float, p_win: float, n: int, obj: Objective, sorted_cost: np.ndarray) -> AtPrice:
@@ -68,8 +75,15 @@ def at_price(price: float, p_win: float, n: int, obj: Objective, sorted_cost: np
     margin = price * obj.g - obj.mean_cost
     net = price * obj.g
     q = float(1 - np.searchsorted(sorted_cost, net, side="right") / sorted_cost.size)
-    return AtPrice(p_win, se_p, float(obj.profit(price, p_win)), abs(margin) * se_p, q,
-                   binomial_se(q, sorted_cost.size), n)
+    return AtPrice(
+        p_win,
+        se_p,
+        float(obj.profit(price, p_win)),
+        abs(margin) * se_p,
+        q,
+        binomial_se(q, sorted_cost.size),
+        n,
+    )
 
 
 @dataclass(frozen=True)
@@ -142,7 +156,9 @@ def convergence(est: AtPrice, share: float) -> Convergence:
     else:
         need = MAX_SUGGESTED_ITERATIONS
     need = max(need, MIN_TRUSTED_ITERATIONS)
-    msg = (f"Monte Carlo error too large for the decision: {n:,} iterations give expected profit ± "
-           f"{est.expected_profit_se:,.2f} (1 SE); about {need:,} iterations are needed "
-           "/ 模拟次数不足，结果不可靠")
+    msg = (
+        f"Monte Carlo error too large for the decision: {n:,} iterations give expected profit ± "
+        f"{est.expected_profit_se:,.2f} (1 SE); about {need:,} iterations are needed "
+        "/ 模拟次数不足，结果不可靠"
+    )
     return Convergence(False, need, msg)

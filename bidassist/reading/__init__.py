@@ -70,6 +70,8 @@ def read_contract(path: Path) -> ContractText:
         raise InputError(EMPTY_MESSAGE, where)
     clauses = split_clauses(blocks, headings=headings)
     if not any(c.number for c in clauses):
-        notes.append("no clause numbers were found; each paragraph is checked as a clause of its own "
-                     "(未识别到条款编号，按段落逐一检查)")
+        notes.append(
+            "no clause numbers were found; each paragraph is checked as a clause of its own "
+            "(未识别到条款编号，按段落逐一检查)"
+        )
     return ContractText(name=path.name, kind=kind, blocks=blocks, clauses=clauses, notes=notes)

@@ -16,17 +16,25 @@ from dataclasses import dataclass
 from bidassist.reading.model import Block, Clause
 
 _CN = "零〇一二两三四五六七八九十百千"
-_NOT_VALUE = (r"(?![\d%％‰]|\s*(?:%|％|‰|万|亿|元|倍|天|日|个|月|年|小时|周|"
-              r"percent|per\s?cent|days?|months?|years?|weeks?|hours?|million|billion|[kKmM]\b))")
-_NOT_REFERENCE = (r"(?!\s+(?:of|and|or|to|in|hereof|herein|above|below|shall|is|are|will|may|"
-                  r"hereunder|thereof|provides|applies|\(|through)\b)")
+_NOT_VALUE = (
+    r"(?![\d%％‰]|\s*(?:%|％|‰|万|亿|元|倍|天|日|个|月|年|小时|周|"
+    r"percent|per\s?cent|days?|months?|years?|weeks?|hours?|million|billion|[kKmM]\b))"
+)
+_NOT_REFERENCE = (
+    r"(?!\s+(?:of|and|or|to|in|hereof|herein|above|below|shall|is|are|will|may|"
+    r"hereunder|thereof|provides|applies|\(|through)\b)"
+)
 
 #: (kind, compiled pattern) in the order they are tried; group "n" is the number token.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_unit", re.compile(rf"(?P<n>第\s*[{_CN}\d]+\s*(?P<u>条|章|节|款|部分|编|篇))")),
-    ("en_article", re.compile(
-        r"(?P<n>(?P<w>ARTICLE|Article|ART\.|Art\.|SECTION|Section|SEC\.|Sec\.|CLAUSE|Clause|§)\s*"
-        r"(?P<d>(?>\d{1,3}(?:\.\d{1,3})*)|(?>[IVXLC]{1,7})|[A-Z])\b(?>\.?))" + _NOT_REFERENCE)),
+    (
+        "en_article",
+        re.compile(
+            r"(?P<n>(?P<w>ARTICLE|Article|ART\.|Art\.|SECTION|Section|SEC\.|Sec\.|CLAUSE|Clause|§)\s*"
+            r"(?P<d>(?>\d{1,3}(?:\.\d{1,3})*)|(?>[IVXLC]{1,7})|[A-Z])\b(?>\.?))" + _NOT_REFERENCE
+        ),
+    ),
     ("dotted", re.compile(r"(?P<n>\d{1,3}(?:[.．]\d{1,3})+)[.．]?" + _NOT_VALUE)),
     ("d1", re.compile(r"(?P<n>\d{1,3})(?:[.．](?![\d.．])|、|\t|\s*[．.、]\s)" + _NOT_VALUE)),
     ("cn_dun", re.compile(rf"(?P<n>[{_CN}](?:[{_CN}]|—(?=[、．.])){{0,3}})\s*[、．.]")),
@@ -42,19 +50,46 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter_upper", re.compile(r"(?P<n>[A-H])[.．](?=\s)")),
 ]
 _RANK = {
-    "part": 0, "chapter": 1, "section_cn": 2, "article": 3, "para_cn": 4,
-    "cn_dun": 5, "roman_upper": 5, "letter_upper": 5,
-    "cn_paren": 6, "d1": 7, "d2": 8, "d3": 9, "d4": 10, "d5": 11, "d6": 12,
-    "arabic_paren": 13, "arabic_half": 14, "circled": 15, "letter_paren": 16, "letter_half": 17,
-    "roman_paren": 18, "other": 7,
+    "part": 0,
+    "chapter": 1,
+    "section_cn": 2,
+    "article": 3,
+    "para_cn": 4,
+    "cn_dun": 5,
+    "roman_upper": 5,
+    "letter_upper": 5,
+    "cn_paren": 6,
+    "d1": 7,
+    "d2": 8,
+    "d3": 9,
+    "d4": 10,
+    "d5": 11,
+    "d6": 12,
+    "arabic_paren": 13,
+    "arabic_half": 14,
+    "circled": 15,
+    "letter_paren": 16,
+    "letter_half": 17,
+    "roman_paren": 18,
+    "other": 7,
 }
-_CN_UNIT_KIND = {"条": "article", "章": "chapter", "节": "section_cn", "款": "para_cn", "部分": "part",
-                 "编": "part", "篇": "part"}
+_CN_UNIT_KIND = {
+    "条": "article",
+    "章": "chapter",
+    "节": "section_cn",
+    "款": "para_cn",
+    "部分": "part",
+    "编": "part",
+    "篇": "part",
+}
 #: Table-of-contents lines: leader dots / a tab and a page number at the end.
 _TOC_LINE = re.compile(r"(?:[.．·…]{3,}|\t)\s*\d{1,4}\s*$")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
-_FIRST_CHARS = set("第AaSsCc§（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑IVXabcdefghBDEFGH"
-                   + _CN + "0123456789０１２３４５６７８９")
+_FIRST_CHARS = set(
+    "第AaSsCc§（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑IVXabcdefghBDEFGH"
+    + _CN
+    + "0123456789０１２３４５６７８９"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"\s+")
 #: "付款方式：..." / "付款方式  ..." (a colon or a gap after at most 16 characters without punctuation)
@@ -127,7 +162,7 @@ def detect_heading(text: str) -> Heading | None:
         return None
     i = int(m.lastgroup[1:])  # type: ignore[index]
     kind = _PATTERNS[i][0]
-    if kind == "cn_dun" and s[m.end() - 1] in ".．" and s[m.end():m.end() + 1].isdigit():
+    if kind == "cn_dun" and s[m.end() - 1] in ".．" and s[m.end() : m.end() + 1].isdigit():
         for j in range(i + 1, len(_PATTERNS)):  # 一.5: not 一、; try the patterns after cn_dun
             m2 = _PATTERNS[j][1].match(s)
             if m2 is not None:
@@ -143,7 +178,7 @@ def _heading(s: str, kind: str, m) -> Heading | None:  # m: re.Match or _Sub
     if kind in ("dotted", "d1", "en_article", "roman_upper", "letter_upper"):
         number = number.rstrip(".．")
     end_n = m.end("n")
-    if kind == "d1" and s[end_n:end_n + 1] == "、":
+    if kind == "d1" and s[end_n : end_n + 1] == "、":
         number += "、"
     end = m.end()
     if kind == "cn_dun":
@@ -190,8 +225,9 @@ def _title(rest: str) -> str | None:
     return None
 
 
-def heading_block(index: int, text: str, location: str, headings: list[Heading | None],
-                  style: str | None = None) -> Block:
+def heading_block(
+    index: int, text: str, location: str, headings: list[Heading | None], style: str | None = None
+) -> Block:
     """A Block with its clause number detected; the detection is appended to `headings`."""
     h = detect_heading(text)
     headings.append(h)
@@ -204,7 +240,7 @@ def _heading_for(block: Block, known: Heading | None | object = None) -> Heading
         return h
     kind, rank = classify_number(block.number)
     text = block.text.lstrip()
-    rest = text[len(block.number):].lstrip(" \t\u3000.．、:：") if text.startswith(block.number) else text
+    rest = text[len(block.number) :].lstrip(" \t\u3000.．、:：") if text.startswith(block.number) else text
     return Heading(number=block.number, kind=kind, rank=rank, rest=rest)
 
 
@@ -247,6 +283,14 @@ def split_clauses(blocks: list[Block], *, headings: list[Heading | None] | None 
             pending[-1][5].append(block.text)
         else:
             pending.append((None, None, block.location, [block.index], 0, [block.text]))
-    return [Clause(number=number, title=title, text="\n".join(parts), location=location,
-                   block_indices=indices, level=level)
-            for number, title, location, indices, level, parts in pending]
+    return [
+        Clause(
+            number=number,
+            title=title,
+            text="\n".join(parts),
+            location=location,
+            block_indices=indices,
+            level=level,
+        )
+        for number, title, location, indices, level, parts in pending
+    ]

@@ -32,8 +32,10 @@ from bidassist.reading.numbering import Numbering, Styles, W, w
 #: 300-page contract is about 5–15 MB of XML; lxml needs roughly 5-10x that in memory.
 MAX_DOCUMENT_XML_BYTES = 48 * MiB
 
-TRACKED_NOTE = ("the document has unaccepted tracked changes; it was read as if they were accepted "
-                "(文档含未接受的修订，已按接受全部修订后的文本读取)")
+TRACKED_NOTE = (
+    "the document has unaccepted tracked changes; it was read as if they were accepted "
+    "(文档含未接受的修订，已按接受全部修订后的文本读取)"
+)
 
 _PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -49,8 +51,15 @@ P, TBL, TR, TC, R, T = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w("t")
 SDT, SDT_CONTENT, SDT_PR = w("sdt"), w("sdtContent"), w("sdtPr")
 INS, DEL, MOVE_TO, MOVE_FROM = w("ins"), w("del"), w("moveTo"), w("moveFrom")
 PPR, RPR, TRPR = w("pPr"), w("rPr"), w("trPr")
-_DESCEND_INLINE = {w("hyperlink"), w("smartTag"), w("customXml"), w("fldSimple"), w("bdo"), w("dir"),
-                   SDT_CONTENT}
+_DESCEND_INLINE = {
+    w("hyperlink"),
+    w("smartTag"),
+    w("customXml"),
+    w("fldSimple"),
+    w("bdo"),
+    w("dir"),
+    SDT_CONTENT,
+}
 _DESCEND_BLOCK = {w("customXml")}
 _VAL = w("val")
 
@@ -63,8 +72,11 @@ def _parse_xml(data: bytes, where: str, part: str) -> Any:
     except etree.XMLSyntaxError as exc:
         raise InputError(f"the Word file is corrupt: {part} is not valid XML ({exc})", where) from None
     if root.getroottree().docinfo.internalDTD is not None:
-        raise InputError(f"the Word file's {part} declares a DTD, which Word never writes; refused "
-                         "(entity expansion attack?)", where)
+        raise InputError(
+            f"the Word file's {part} declares a DTD, which Word never writes; refused "
+            "(entity expansion attack?)",
+            where,
+        )
     return root
 
 
@@ -156,8 +168,9 @@ class _Walker:
             if block is not None:
                 yield block
 
-    def _block(self, text: str, label: str | None, location: str, style: str | None, anchor: Any,
-               toc: bool) -> RawBlock | None:
+    def _block(
+        self, text: str, label: str | None, location: str, style: str | None, anchor: Any, toc: bool
+    ) -> RawBlock | None:
         if not text.strip():
             return None
         text = text.strip()
@@ -315,7 +328,9 @@ class _Walker:
                     code = int(char, 16)
                 except ValueError:
                     continue
-                if not hidden and (code < 0xF000 or code > 0xF0FF):  # symbol-font private-use glyphs are not text
+                if not hidden and (
+                    code < 0xF000 or code > 0xF0FF
+                ):  # symbol-font private-use glyphs are not text
                     out.append(chr(code))
             elif tag == _MC_ALTERNATE or tag == w("drawing") or tag == w("pict") or tag == w("object"):
                 continue
@@ -375,7 +390,11 @@ def _is_toc_sdt(sdt: Any) -> bool:
 
 
 _UI_NAMES = {f"heading {i}": f"Heading {i}" for i in range(1, 10)} | {
-    "caption": "Caption", "header": "Header", "footer": "Footer", "title": "Title"}
+    "caption": "Caption",
+    "header": "Header",
+    "footer": "Footer",
+    "title": "Title",
+}
 
 
 def _ui_style_name(name: str) -> str:
@@ -447,8 +466,11 @@ def _read_part(zf: zipfile.ZipFile, name: str, where: str, limit: int) -> bytes 
     except KeyError:
         return None
     if info.file_size > limit:
-        raise InputError(f"the Word file's {name} is {info.file_size / MiB:.0f} MB of XML, over the "
-                         f"{limit / MiB:.0f} MB limit", where)
+        raise InputError(
+            f"the Word file's {name} is {info.file_size / MiB:.0f} MB of XML, over the "
+            f"{limit / MiB:.0f} MB limit",
+            where,
+        )
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
@@ -496,8 +518,9 @@ def read_docx(path: Path) -> DocxResult:
         data = _read_part(zf, main, where, MAX_DOCUMENT_XML_BYTES)
         if data is None:
             raise InputError("is not a Word document (no main document part)", where)
-        doc_rels = _rels(zf, posixpath.join(posixpath.dirname(main), "_rels",
-                                            posixpath.basename(main) + ".rels"), where)
+        doc_rels = _rels(
+            zf, posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels"), where
+        )
         numbering_root = styles_root = None
         if "numbering" in doc_rels:
             raw = _read_part(zf, doc_rels["numbering"], where, MAX_DOCUMENT_XML_BYTES)
@@ -509,8 +532,10 @@ def read_docx(path: Path) -> DocxResult:
     del data
     if root.tag != w("document"):
         if root.tag.endswith("}document"):
-            raise InputError("is a Strict Open XML document; save it as a regular Word document "
-                             "(.docx) and try again", where)
+            raise InputError(
+                "is a Strict Open XML document; save it as a regular Word document (.docx) and try again",
+                where,
+            )
         raise InputError("is not a Word document (its main part is not w:document)", where)
     body = root.find(w("body"))
     styles = Styles.from_xml(styles_root)
@@ -519,8 +544,11 @@ def read_docx(path: Path) -> DocxResult:
     headings: list[Any] = []
     if body is not None:
         for raw in walker.walk(body):
-            blocks.append(Block(index=raw.index, text=raw.text, number=raw.number, location=raw.location,
-                                style=raw.style))
+            blocks.append(
+                Block(
+                    index=raw.index, text=raw.text, number=raw.number, location=raw.location, style=raw.style
+                )
+            )
             headings.append(raw.heading)
     return DocxResult(blocks=blocks, tracked=walker.tracked, headings=headings)
 
@@ -548,5 +576,12 @@ def iter_docx_blocks(document: Any) -> Iterator[tuple[int, Any, str]]:
         yield raw.index, Paragraph(raw.paragraph, document), raw.location
 
 
-__all__ = ["MAX_DOCUMENT_XML_BYTES", "TRACKED_NOTE", "DocxResult", "RawBlock", "W", "iter_docx_blocks",
-           "read_docx"]
+__all__ = [
+    "MAX_DOCUMENT_XML_BYTES",
+    "TRACKED_NOTE",
+    "DocxResult",
+    "RawBlock",
+    "W",
+    "iter_docx_blocks",
+    "read_docx",
+]

@@ -12,8 +12,9 @@ MAX_BLOCKS = 100_000
 
 
 def too_many_blocks_message() -> str:
-    return (f"the contract has more than {MAX_BLOCKS:,} paragraphs/lines; too large for a contract "
-            "(合同段落过多)")
+    return (
+        f"the contract has more than {MAX_BLOCKS:,} paragraphs/lines; too large for a contract (合同段落过多)"
+    )
 
 
 class Block(BaseModel):

@@ -55,15 +55,30 @@ def _int(text: str | None, default: int | None = None) -> int | None:
 
 # --------------------------------------------------------------------------- number formats
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
-_EN_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-            "fifteen sixteen seventeen eighteen nineteen").split()
+_EN_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
 _EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
@@ -111,8 +126,15 @@ def format_number(n: int, fmt: str | None) -> str:
     if fmt in ("upperLetter", "lowerLetter"):
         r = _letter(n)
         return r.upper() if fmt == "upperLetter" else r
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting", "ideographCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+        "koreanCounting",
+        "ideographCounting",
+    ):
         return int_to_chinese(n) if n >= 0 else str(n)
     if fmt in ("chineseLegalSimplified", "japaneseLegal", "ideographLegalTraditional"):
         return int_to_chinese(n, legal=True) if n >= 0 else str(n)
@@ -195,7 +217,11 @@ class Styles:
             if sid is None:
                 continue
             elements.setdefault(sid, st)
-            if default is None and st.get(type_attr) == "paragraph" and st.get(default_attr) in ("1", "true", "on"):
+            if (
+                default is None
+                and st.get(type_attr) == "paragraph"
+                and st.get(default_attr) in ("1", "true", "on")
+            ):
                 default = sid
         return cls(elements, default)
 
@@ -347,8 +373,9 @@ class Numbering:
             self._started_nums.add(num_id)
             for k in num.start_overrides:
                 counters.pop(k, None)
-        starts = {k: (num.start_overrides.get(k, (self._level(num, levels, k) or Level()).start))
-                  for k in range(9)}
+        starts = {
+            k: (num.start_overrides.get(k, (self._level(num, levels, k) or Level()).start)) for k in range(9)
+        }
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else starts[ilvl]
         for deeper in range(ilvl + 1, 9):
             dl = self._level(num, levels, deeper)

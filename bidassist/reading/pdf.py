@@ -25,11 +25,14 @@ _END_OF_SENTENCE = re.compile(r"[。；;：:！？!?.）)”\"]$")
 #: Running page numbers: "3", "- 3 -", "第 3 页 共 10 页", "Page 3 of 10", "3 / 10".
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—\s]*\d{1,4}[-–—\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|"
-    r"(?:page|Page|PAGE)\s+\d+(?:\s+of\s+\d+)?|\d{1,4}\s*/\s*\d{1,4})$")
+    r"(?:page|Page|PAGE)\s+\d+(?:\s+of\s+\d+)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
-NO_TEXT_LAYER = ("the PDF has no text layer (a scanned image?): run OCR on it or use the Word file "
-                 "(PDF无文字层，可能是扫描件，请先OCR或提供Word版本)")
+NO_TEXT_LAYER = (
+    "the PDF has no text layer (a scanned image?): run OCR on it or use the Word file "
+    "(PDF无文字层，可能是扫描件，请先OCR或提供Word版本)"
+)
 
 
 def read_pdf(path: Path) -> tuple[list[Block], list[str]]:
@@ -53,15 +56,25 @@ def read_pdf(path: Path) -> tuple[list[Block], list[str]]:
             except Exception:  # noqa: BLE001 - pypdf raises several kinds for unknown encryption
                 ok = 0
             if not ok:
-                raise InputError("the PDF is password-protected; remove the password and try again",
-                                 where)
+                raise InputError("the PDF is password-protected; remove the password and try again", where)
         pages = list(reader.pages)
     except InputError:
         raise
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError, EOFError,
-            AttributeError, IndexError, RecursionError) as exc:
-        raise InputError(f"the PDF is corrupt or cannot be read ({exc.__class__.__name__}: {exc})",
-                         where) from None
+    except (
+        PdfReadError,
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        OSError,
+        EOFError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
+        raise InputError(
+            f"the PDF is corrupt or cannot be read ({exc.__class__.__name__}: {exc})", where
+        ) from None
     blocks: list[Block] = []
     notes: list[str] = []
     empty_pages: list[int] = []
@@ -74,8 +87,9 @@ def read_pdf(path: Path) -> tuple[list[Block], list[str]]:
             continue
         total += len(text)
         if total > MAX_PDF_CHARS:
-            raise InputError(f"the PDF has more than {MAX_PDF_CHARS:,} characters of text; too large "
-                             "for a contract", where)
+            raise InputError(
+                f"the PDF has more than {MAX_PDF_CHARS:,} characters of text; too large for a contract", where
+            )
         if len(text.split()) == 0 or sum(1 for ch in text if not ch.isspace()) < _MIN_PAGE_CHARS:
             empty_pages.append(page_no)
         _page_blocks(text, page_no, blocks)
@@ -83,9 +97,12 @@ def read_pdf(path: Path) -> tuple[list[Block], list[str]]:
             raise InputError(too_many_blocks_message(), where)
     if not blocks:
         if reader.is_encrypted:  # decrypted with the empty password, yet no text came out
-            raise InputError("the PDF is encrypted (e.g. AES) and its text cannot be read; remove the "
-                             "encryption (print it to a new PDF) or use the Word file "
-                             "(PDF已加密，无法读取文字)", where)
+            raise InputError(
+                "the PDF is encrypted (e.g. AES) and its text cannot be read; remove the "
+                "encryption (print it to a new PDF) or use the Word file "
+                "(PDF已加密，无法读取文字)",
+                where,
+            )
         raise InputError(NO_TEXT_LAYER, where)
     if empty_pages:
         shown = ", ".join(str(p) for p in empty_pages[:20]) + (" ..." if len(empty_pages) > 20 else "")
@@ -106,7 +123,13 @@ def _page_blocks(text: str, page_no: int, blocks: list[Block]) -> None:
             sep = "" if _CJK.search(prev.text[-1:]) and _CJK.search(line[:1]) else " "
             prev.text = prev.text + sep + line
         else:
-            blocks.append(Block(index=len(blocks), text=line, number=h.number if h else None,
-                                location=f"page {page_no} line {line_no}"))
+            blocks.append(
+                Block(
+                    index=len(blocks),
+                    text=line,
+                    number=h.number if h else None,
+                    location=f"page {page_no} line {line_no}",
+                )
+            )
         # a short heading line ("第七条 付款方式") keeps its own block; its body starts a new one
         joinable = not _END_OF_SENTENCE.search(line) and not (h is not None and len(line) <= 40)

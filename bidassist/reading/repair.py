@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import re
 
-_LIGATURE_CHARS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_LIGATURE_CHARS = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
 #: words of contracts that carry fi/fl/ff/ffi/ffl; their broken forms are unambiguous
-_WORDS = ("specified specification specifications specific specifically first five fifteen fifty final finally "
-          "finance financial fixed field figure figures define defined definition definitions benefit benefits "
-          "certificate certificates certification certified modified modification modifications notified "
-          "notification notifications profit profits sufficient insufficient efficient office offices officer "
-          "officers official effective effect effects affect affected affiliate affiliates staff tariff traffic "
-          "difference different differ offer offered suffer suffered flow floor conflict conflicts reflect "
-          "inflation fluctuation fluctuations confidential confidentiality identified justified qualified "
-          "verified satisfied satisfactory clarified classified specifies signified significant identification "
-          "rectification indemnification ratification beneficiary fire fines finish finished finishing "
-          "official effort efforts afford sufficiently off effected").split()
+_WORDS = (
+    "specified specification specifications specific specifically first five fifteen fifty final finally "
+    "finance financial fixed field figure figures define defined definition definitions benefit benefits "
+    "certificate certificates certification certified modified modification modifications notified "
+    "notification notifications profit profits sufficient insufficient efficient office offices officer "
+    "officers official effective effect effects affect affected affiliate affiliates staff tariff traffic "
+    "difference different differ offer offered suffer suffered flow floor conflict conflicts reflect "
+    "inflation fluctuation fluctuations confidential confidentiality identified justified qualified "
+    "verified satisfied satisfactory clarified classified specifies signified significant identification "
+    "rectification indemnification ratification beneficiary fire fines finish finished finishing "
+    "official effort efforts afford sufficiently off effected"
+).split()
 _LIGATURES = ("ffi", "ffl", "fi", "fl", "ff")
 
 
@@ -27,7 +31,7 @@ def _broken_forms() -> dict[str, str]:
             i = word.find(lig)
             if i < 0:
                 continue
-            head, tail = word[:i], word[i + len(lig):]
+            head, tail = word[:i], word[i + len(lig) :]
             if head and tail:
                 out[f"{head} {tail}"] = word
             elif tail and len(tail) >= 3:  # " ve (5)", " nal": the word lost its first letters
@@ -37,13 +41,18 @@ def _broken_forms() -> dict[str, str]:
 
 
 _BROKEN = _broken_forms()
-_BROKEN_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(sorted((re.escape(k) for k in _BROKEN), key=len, reverse=True))
-                        + r")(?![A-Za-z])", re.IGNORECASE)
+_BROKEN_RE = re.compile(
+    r"(?<![A-Za-z])("
+    + "|".join(sorted((re.escape(k) for k in _BROKEN), key=len, reverse=True))
+    + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
 #: a line that is only a page number or a running footer/header
 FOOTER = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|"
     r"(?:共\s*\d{1,4}\s*页\s*)?第\s*\d{1,4}\s*页|(?:page|Page|PAGE)\s+\d{1,4}(?:\s+of\s+\d{1,4})?|"
-    r"\d{1,4}\s*/\s*\d{1,4})\s*$")
+    r"\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 
 
 def _fix(m: re.Match[str]) -> str:

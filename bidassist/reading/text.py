@@ -31,8 +31,9 @@ def text_blocks(text: str, name: str, *, markdown: bool | None = None) -> list[B
     return text_blocks_and_headings(text, name, markdown=markdown)[0]
 
 
-def text_blocks_and_headings(text: str, name: str, *, markdown: bool | None = None
-                             ) -> tuple[list[Block], list[Heading | None]]:
+def text_blocks_and_headings(
+    text: str, name: str, *, markdown: bool | None = None
+) -> tuple[list[Block], list[Heading | None]]:
     """text_blocks plus the clause-number detection of each block (for split_clauses)."""
     if markdown is None:
         markdown = name.lower().endswith((".md", ".markdown"))

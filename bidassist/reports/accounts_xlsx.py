@@ -32,17 +32,49 @@ def _header(ws: Worksheet, names: list[str]) -> None:
 
 
 def _tiers_sheet(ws: Worksheet, accounts: list[Account]) -> None:
-    _header(ws, ["排名 Rank", "客户 Customer", "层级 Tier", "利润 Profit", "利润占比 Profit share",
-                 "累计占比 Cumulative", "收入 Revenue", "毛利率后 Margin after financing", "融资成本 Financing",
-                 "DSO", "逾期占比 Late share", "P(alive)", "标记 Flags", "说明 Explanation", "ids"])
+    _header(
+        ws,
+        [
+            "排名 Rank",
+            "客户 Customer",
+            "层级 Tier",
+            "利润 Profit",
+            "利润占比 Profit share",
+            "累计占比 Cumulative",
+            "收入 Revenue",
+            "毛利率后 Margin after financing",
+            "融资成本 Financing",
+            "DSO",
+            "逾期占比 Late share",
+            "P(alive)",
+            "标记 Flags",
+            "说明 Explanation",
+            "ids",
+        ],
+    )
     cum = 0.0
     for a in accounts:
         v, p = a.value, a.place
         cum += p.profit_share
-        ws.append([p.rank, v.name, p.tier, v.profit, p.profit_share, cum, v.revenue, v.margin,
-                   v.financing_cost, v.payments.dso, v.payments.share_late, a.p_alive,
-                   ", ".join(f.name for f in a.flags), p.explain(),
-                   "; ".join(f"{k}: {','.join(ids)}" for k, ids in v.ids.items() if ids)])
+        ws.append(
+            [
+                p.rank,
+                v.name,
+                p.tier,
+                v.profit,
+                p.profit_share,
+                cum,
+                v.revenue,
+                v.margin,
+                v.financing_cost,
+                v.payments.dso,
+                v.payments.share_late,
+                a.p_alive,
+                ", ".join(f.name for f in a.flags),
+                p.explain(),
+                "; ".join(f"{k}: {','.join(ids)}" for k, ids in v.ids.items() if ids),
+            ]
+        )
         for col, fmt in ((4, _MONEY), (5, _PCT), (6, _PCT), (7, _MONEY), (8, _PCT), (9, _MONEY), (11, _PCT)):
             ws.cell(ws.max_row, col).number_format = fmt
     ws.column_dimensions["B"].width = 28
@@ -70,15 +102,34 @@ def _flags_sheet(ws: Worksheet, accounts: list[Account]) -> None:
     _header(ws, ["客户 Customer", "层级 Tier", "标记 Flag", "证据 Evidence", "ids"])
     for a in accounts:
         for f in a.flags:
-            ws.append([a.value.name, a.place.tier, f.name, "\n".join(f.evidence),
-                       "; ".join(f"{k}: {','.join(ids)}" for k, ids in a.value.ids.items() if ids)])
+            ws.append(
+                [
+                    a.value.name,
+                    a.place.tier,
+                    f.name,
+                    "\n".join(f.evidence),
+                    "; ".join(f"{k}: {','.join(ids)}" for k, ids in a.value.ids.items() if ids),
+                ]
+            )
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["D"].width = 90
 
 
 def _payments_sheet(ws: Worksheet, accounts: list[Account]) -> None:
-    _header(ws, ["客户 Customer", "发票 Invoice", "开票日 Date", "到期日 Due", "金额 Amount", "未收 Open",
-                 "天数 Days to pay", "逾期 Late", "融资成本 Financing"])
+    _header(
+        ws,
+        [
+            "客户 Customer",
+            "发票 Invoice",
+            "开票日 Date",
+            "到期日 Due",
+            "金额 Amount",
+            "未收 Open",
+            "天数 Days to pay",
+            "逾期 Late",
+            "融资成本 Financing",
+        ],
+    )
     anchor_row = 2
     for a in accounts[:PAYMENT_CHARTS]:
         rows = a.value.payments.invoices
@@ -86,16 +137,30 @@ def _payments_sheet(ws: Worksheet, accounts: list[Account]) -> None:
             continue
         first = ws.max_row + 1
         for i in rows:
-            ws.append([a.value.name, i.invoice_id, i.date, i.due, i.amount, i.open, i.days,
-                       "yes" if i.late else "", i.financing_cost])
+            ws.append(
+                [
+                    a.value.name,
+                    i.invoice_id,
+                    i.date,
+                    i.due,
+                    i.amount,
+                    i.open,
+                    i.days,
+                    "yes" if i.late else "",
+                    i.financing_cost,
+                ]
+            )
         last = ws.max_row
         chart = ScatterChart()
         chart.title = f"{a.value.name}: days to pay"
         chart.x_axis.title, chart.y_axis.title = "Invoice date", "Days"
         chart.x_axis.number_format = "yyyy-mm"
         chart.x_axis.delete = chart.y_axis.delete = False
-        series = Series(Reference(ws, min_col=7, min_row=first, max_row=last),
-                        Reference(ws, min_col=3, min_row=first, max_row=last), title="days")
+        series = Series(
+            Reference(ws, min_col=7, min_row=first, max_row=last),
+            Reference(ws, min_col=3, min_row=first, max_row=last),
+            title="days",
+        )
         series.marker.symbol = "circle"
         series.graphicalProperties.line.noFill = True
         chart.series.append(series)

@@ -15,8 +15,9 @@ AUTHOR = "bidassist"
 INITIALS = "BA"
 
 
-def annotate_docx(contract: Path, result: CheckResult, out: Path, *, lang: str | None = None,
-                  force: bool = False) -> int:
+def annotate_docx(
+    contract: Path, result: CheckResult, out: Path, *, lang: str | None = None, force: bool = False
+) -> int:
     """Write `out`: the contract with one comment per flagged paragraph. Returns the number of
     comments written. The input is never modified."""
     import docx

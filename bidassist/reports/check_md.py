@@ -19,8 +19,10 @@ def render_md(result: CheckResult, lang: str | None = None) -> str:
     if result.against:
         out += [f"- {h['against']}: {result.against}"]
     sev = s["by_severity"]
-    out += [f"- {h['clauses']}: {s['clauses']}",
-            f"- {h['findings']}: {s['findings']} (high {sev['high']} / medium {sev['medium']} / low {sev['low']})"]
+    out += [
+        f"- {h['clauses']}: {s['clauses']}",
+        f"- {h['findings']}: {s['findings']} (high {sev['high']} / medium {sev['medium']} / low {sev['low']})",
+    ]
     if s["waived"]:
         out.append(f"- {h['waived']}: {s['waived']}")
     for note in result.notes:
@@ -29,21 +31,28 @@ def render_md(result: CheckResult, lang: str | None = None) -> str:
     if not result.findings:
         out += [h["none"], ""]
     else:
-        out += [f"| # | {h['severity']} | {h['clause']} | {h['category']} | {h['message']} |",
-                "|---|---|---|---|---|"]
+        out += [
+            f"| # | {h['severity']} | {h['clause']} | {h['category']} | {h['message']} |",
+            "|---|---|---|---|---|",
+        ]
         ordered = sorted_findings(result)
         for i, f in enumerate(ordered, 1):
             msg = f.message_in(lang)
             change = change_text(f, lang)
             if change:
                 msg += f" ({change})"
-            out.append(f"| {i} | {SEVERITY_LABEL[lang][f.severity]} | {_cell(clause_label(f))} | "
-                       f"{_cell(f.category_name(lang))} | {_cell(msg)} |")
+            out.append(
+                f"| {i} | {SEVERITY_LABEL[lang][f.severity]} | {_cell(clause_label(f))} | "
+                f"{_cell(f.category_name(lang))} | {_cell(msg)} |"
+            )
         out.append("")
         for i, f in enumerate(ordered, 1):
-            out += [f"## {i}. {f.category_name(lang)} — {clause_label(f)}", "",
-                    f"- {h['severity']}: **{SEVERITY_LABEL[lang][f.severity]}**  ·  `{f.category}`  ·  `{f.rule}`",
-                    f"- {h['message']}: {f.message_in(lang)}"]
+            out += [
+                f"## {i}. {f.category_name(lang)} — {clause_label(f)}",
+                "",
+                f"- {h['severity']}: **{SEVERITY_LABEL[lang][f.severity]}**  ·  `{f.category}`  ·  `{f.rule}`",
+                f"- {h['message']}: {f.message_in(lang)}",
+            ]
             change = change_text(f, lang)
             if change:
                 out.append(f"- {h['change']}: {change}")
@@ -55,10 +64,16 @@ def render_md(result: CheckResult, lang: str | None = None) -> str:
                 out += ["", "> " + f.text.replace("\n", "\n> ")]
             out.append("")
     if result.clauses:
-        out += [f"## {h['terms']}", "", f"| {h['type']} | {h['clause']} | {h['values']} | {h['matched']} |",
-                "|---|---|---|---|"]
+        out += [
+            f"## {h['terms']}",
+            "",
+            f"| {h['type']} | {h['clause']} | {h['values']} | {h['matched']} |",
+            "|---|---|---|---|",
+        ]
         for k in result.clauses:
             values = ", ".join(f"{key}: {json_number(v)}" for key, v in k.values.items())
-            out.append(f"| {k.type} | {_cell(k.clause or k.location)} | {_cell(values)} | {_cell(k.text[:80])} |")
+            out.append(
+                f"| {k.type} | {_cell(k.clause or k.location)} | {_cell(values)} | {_cell(k.text[:80])} |"
+            )
         out.append("")
     return "\n".join(out)

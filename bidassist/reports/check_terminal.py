@@ -37,12 +37,18 @@ def print_result(result: CheckResult, console: Console, lang: str | None = None)
             change = change_text(f, lang)
             if change:
                 msg += f"\n[bold]{change}[/]"
-            table.add_row(f"[{_STYLE[f.severity]}]{SEVERITY_LABEL[lang][f.severity]}[/]", clause_label(f),
-                          f"{f.category_name(lang)}\n[dim]{f.category}[/]", msg,
-                          escape(f.matched or f.text[:120]))  # contract text is data, not markup
+            table.add_row(
+                f"[{_STYLE[f.severity]}]{SEVERITY_LABEL[lang][f.severity]}[/]",
+                clause_label(f),
+                f"{f.category_name(lang)}\n[dim]{f.category}[/]",
+                msg,
+                escape(f.matched or f.text[:120]),
+            )  # contract text is data, not markup
         console.print(table)
     sev = s["by_severity"]
     waived = f", {h['waived']} {s['waived']}" if s["waived"] else ""
-    console.print(f"{h['findings']}: {s['findings']} (high {sev['high']}, medium {sev['medium']}, "
-                  f"low {sev['low']}{waived}); {h['clauses']}: {s['clauses']}; "
-                  f"{h['terms']}: {', '.join(s['clause_types']) or '—'}")
+    console.print(
+        f"{h['findings']}: {s['findings']} (high {sev['high']}, medium {sev['medium']}, "
+        f"low {sev['low']}{waived}); {h['clauses']}: {s['clauses']}; "
+        f"{h['terms']}: {', '.join(s['clause_types']) or '—'}"
+    )

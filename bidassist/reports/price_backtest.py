@@ -20,22 +20,41 @@ SVG_SIZE = 360
 
 def print_backtest(bt: Backtest, console: Console | None = None) -> None:
     console = console or Console()
-    t = Table(title=f"回测 / Walk-forward backtest: {bt.n_bids:,} bids, {bt.n_lettings:,} lettings, "
-                    f"{bt.years[0]}–{bt.years[-1]}, win rate {bt.win_rate:.3f}")
+    t = Table(
+        title=f"回测 / Walk-forward backtest: {bt.n_bids:,} bids, {bt.n_lettings:,} lettings, "
+        f"{bt.years[0]}–{bt.years[-1]}, win rate {bt.win_rate:.3f}"
+    )
     for col in ("", "Brier", "log loss", "calibration slope"):
         t.add_column(col, justify="right" if col else "left")
-    t.add_row("model 模型", f"{bt.model['brier']:.4f}", f"{bt.model['log_loss']:.4f}",
-              f"{bt.model['calibration_slope']:.3f}")
-    t.add_row("1/N", f"{bt.baselines['one_over_n']['brier']:.4f}", f"{bt.baselines['one_over_n']['log_loss']:.4f}", "")
-    t.add_row("constant 常数", f"{bt.baselines['constant']['brier']:.4f}",
-              f"{bt.baselines['constant']['log_loss']:.4f}", "")
+    t.add_row(
+        "model 模型",
+        f"{bt.model['brier']:.4f}",
+        f"{bt.model['log_loss']:.4f}",
+        f"{bt.model['calibration_slope']:.3f}",
+    )
+    t.add_row(
+        "1/N",
+        f"{bt.baselines['one_over_n']['brier']:.4f}",
+        f"{bt.baselines['one_over_n']['log_loss']:.4f}",
+        "",
+    )
+    t.add_row(
+        "constant 常数",
+        f"{bt.baselines['constant']['brier']:.4f}",
+        f"{bt.baselines['constant']['log_loss']:.4f}",
+        "",
+    )
     console.print(t)
     r = Table(title="可靠性 / Reliability (deciles of predicted P(win))")
     for col in ("predicted", "observed", "difference", "bids"):
         r.add_column(col, justify="right")
     for d in bt.deciles:
-        r.add_row(f"{d['predicted']:.3f}", f"{d['observed']:.3f}", f"{d['observed'] - d['predicted']:+.3f}",
-                  f"{d['n']:,}")
+        r.add_row(
+            f"{d['predicted']:.3f}",
+            f"{d['observed']:.3f}",
+            f"{d['observed'] - d['predicted']:+.3f}",
+            f"{d['n']:,}",
+        )
     console.print(r)
 
 
@@ -86,31 +105,42 @@ def _svg(bt: Backtest) -> str:
     def xy(p: float, o: float) -> tuple[float, float]:
         return pad + p * span, s - pad - o * span
 
-    dots = "".join(f'<circle cx="{xy(d["predicted"], d["observed"])[0]:.1f}" '
-                   f'cy="{xy(d["predicted"], d["observed"])[1]:.1f}" r="4" fill="#1f77b4"/>' for d in bt.deciles)
+    dots = "".join(
+        f'<circle cx="{xy(d["predicted"], d["observed"])[0]:.1f}" '
+        f'cy="{xy(d["predicted"], d["observed"])[1]:.1f}" r="4" fill="#1f77b4"/>'
+        for d in bt.deciles
+    )
     (x0, y0), (x1, y1) = xy(0, 0), xy(1, 1)
-    return (f'<svg width="{s}" height="{s}" xmlns="http://www.w3.org/2000/svg">'
-            f'<rect x="{pad}" y="{pad}" width="{span}" height="{span}" fill="none" stroke="#999"/>'
-            f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#999" stroke-dasharray="4"/>{dots}'
-            f'<text x="{s / 2}" y="{s - 5}" text-anchor="middle" font-size="12">predicted</text>'
-            f'<text x="10" y="{s / 2}" font-size="12" transform="rotate(-90 10 {s / 2})">observed</text></svg>')
+    return (
+        f'<svg width="{s}" height="{s}" xmlns="http://www.w3.org/2000/svg">'
+        f'<rect x="{pad}" y="{pad}" width="{span}" height="{span}" fill="none" stroke="#999"/>'
+        f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#999" stroke-dasharray="4"/>{dots}'
+        f'<text x="{s / 2}" y="{s - 5}" text-anchor="middle" font-size="12">predicted</text>'
+        f'<text x="10" y="{s / 2}" font-size="12" transform="rotate(-90 10 {s / 2})">observed</text></svg>'
+    )
 
 
 def backtest_html(bt: Backtest) -> str:
-    rows = "".join(f"<tr><td>{d['predicted']:.3f}</td><td>{d['observed']:.3f}</td><td>{d['n']}</td></tr>"
-                   for d in bt.deciles)
-    base = "".join(f"<tr><td>{html.escape(k)}</td><td>{v['brier']:.4f}</td><td>{v['log_loss']:.4f}</td><td></td></tr>"
-                   for k, v in bt.baselines.items())
+    rows = "".join(
+        f"<tr><td>{d['predicted']:.3f}</td><td>{d['observed']:.3f}</td><td>{d['n']}</td></tr>"
+        for d in bt.deciles
+    )
+    base = "".join(
+        f"<tr><td>{html.escape(k)}</td><td>{v['brier']:.4f}</td><td>{v['log_loss']:.4f}</td><td></td></tr>"
+        for k, v in bt.baselines.items()
+    )
     m = bt.model
-    return ("<!doctype html><html><head><meta charset='utf-8'><title>Backtest</title></head><body>"
-            f"<h1>回测 Walk-forward backtest</h1><p>{bt.n_bids} bids, {bt.n_lettings} lettings, "
-            f"{bt.years[0]}–{bt.years[-1]}, win rate {bt.win_rate:.3f}</p>"
-            "<table border='1'><tr><th></th><th>Brier</th><th>log loss</th><th>calibration slope</th></tr>"
-            f"<tr><td>model</td><td>{m['brier']:.4f}</td><td>{m['log_loss']:.4f}</td>"
-            f"<td>{m['calibration_slope']:.3f}</td></tr>{base}</table>"
-            f"<h2>可靠性 Reliability</h2>{_svg(bt)}"
-            f"<table border='1'><tr><th>predicted</th><th>observed</th><th>bids</th></tr>{rows}</table>"
-            "</body></html>")
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Backtest</title></head><body>"
+        f"<h1>回测 Walk-forward backtest</h1><p>{bt.n_bids} bids, {bt.n_lettings} lettings, "
+        f"{bt.years[0]}–{bt.years[-1]}, win rate {bt.win_rate:.3f}</p>"
+        "<table border='1'><tr><th></th><th>Brier</th><th>log loss</th><th>calibration slope</th></tr>"
+        f"<tr><td>model</td><td>{m['brier']:.4f}</td><td>{m['log_loss']:.4f}</td>"
+        f"<td>{m['calibration_slope']:.3f}</td></tr>{base}</table>"
+        f"<h2>可靠性 Reliability</h2>{_svg(bt)}"
+        f"<table border='1'><tr><th>predicted</th><th>observed</th><th>bids</th></tr>{rows}</table>"
+        "</body></html>"
+    )
 
 
 def write_backtest_html(bt: Backtest, path: Path, *, force: bool = False) -> Path:

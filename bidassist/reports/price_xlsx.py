@@ -32,8 +32,11 @@ def _scatter(title: str, x_title: str, y_title: str) -> ScatterChart:
 
 def _mark_prices(cv, result: PriceResult, charts: list[ScatterChart], n: int) -> None:
     """Vertical lines on each chart at the recommended price, the band's edges and the ceiling."""
-    marks = [("建议报价 Recommended", result.recommended.price), ("近优下限 Band low", result.band.low),
-             ("近优上限 Band high", result.band.high)]
+    marks = [
+        ("建议报价 Recommended", result.recommended.price),
+        ("近优下限 Band low", result.band.low),
+        ("近优上限 Band high", result.band.high),
+    ]
     ceiling = result.inputs.get("ceiling_price")
     if ceiling is not None:
         marks.append(("最高限价 Ceiling", ceiling))
@@ -63,20 +66,33 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     bold = Font(bold=True)
     r = result.recommended
     rows = [
-        ("建议报价 Recommended price", r.price, _MONEY), ("中标概率 P(win)", r.p_win, _PCT),
-        ("期望利润 Expected profit", r.expected_profit, _MONEY), ("利润率 Margin", r.margin, _PCT),
+        ("建议报价 Recommended price", r.price, _MONEY),
+        ("中标概率 P(win)", r.p_win, _PCT),
+        ("期望利润 Expected profit", r.expected_profit, _MONEY),
+        ("利润率 Margin", r.margin, _PCT),
         ("中标后亏损概率 P(loss if won)", r.p_loss_if_won, _PCT),
-        ("P(win) 标准误 SE", r.p_win_se, "0.0000"), ("期望利润标准误 Expected profit SE", r.expected_profit_se, _MONEY),
+        ("P(win) 标准误 SE", r.p_win_se, "0.0000"),
+        ("期望利润标准误 Expected profit SE", r.expected_profit_se, _MONEY),
         ("P(loss if won) 标准误 SE", r.p_loss_if_won_se, "0.0000"),
         ("近优区间下限 Near-optimal band low", result.band.low, _MONEY),
         ("近优区间上限 Near-optimal band high", result.band.high, _MONEY),
-        ("分析结论 Decision", result.decision.status, None), ("理由 Reason", result.decision.reason, None),
-        ("收敛 Converged", "yes" if result.convergence.converged else
-         f"no: about {result.convergence.iterations_needed:,} iterations needed", None),
-        ("区间下限 Range low", result.range.low, _MONEY), ("区间上限 Range high", result.range.high, _MONEY),
-        ("成本均值 Cost mean", result.cost.mean, _MONEY), ("成本 P10", result.cost.p10, _MONEY),
-        ("成本 P50", result.cost.p50, _MONEY), ("成本 P80", result.cost.p80, _MONEY),
-        ("成本 P90", result.cost.p90, _MONEY), ("基准估算 Likely estimate", result.cost.likely, _MONEY),
+        ("分析结论 Decision", result.decision.status, None),
+        ("理由 Reason", result.decision.reason, None),
+        (
+            "收敛 Converged",
+            "yes"
+            if result.convergence.converged
+            else f"no: about {result.convergence.iterations_needed:,} iterations needed",
+            None,
+        ),
+        ("区间下限 Range low", result.range.low, _MONEY),
+        ("区间上限 Range high", result.range.high, _MONEY),
+        ("成本均值 Cost mean", result.cost.mean, _MONEY),
+        ("成本 P10", result.cost.p10, _MONEY),
+        ("成本 P50", result.cost.p50, _MONEY),
+        ("成本 P80", result.cost.p80, _MONEY),
+        ("成本 P90", result.cost.p90, _MONEY),
+        ("基准估算 Likely estimate", result.cost.likely, _MONEY),
         ("不可预见费 Contingency (P80 − likely)", result.contingency, _MONEY),
         ("成本口径 Cost basis", result.cost.basis, None),
     ]
@@ -90,7 +106,9 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     ws.append(["输入 Inputs"])
     ws.cell(ws.max_row, 1).font = bold
     for k, v in result.inputs.items():
-        ws.append([k, v if isinstance(v, (int, float, str)) or v is None else json.dumps(v, ensure_ascii=False)])
+        ws.append(
+            [k, v if isinstance(v, (int, float, str)) or v is None else json.dumps(v, ensure_ascii=False)]
+        )
     ws.append([])
     for w in result.warnings:
         ws.append(["warning", w])
@@ -100,8 +118,15 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     ws.column_dimensions["B"].width = 60
 
     cv = wb.create_sheet("Curve")
-    cv.append(["报价 Price", "中标概率 P(win)", "期望利润 Expected profit", "中标后亏损概率 P(loss if won)",
-               "中标利润 Profit if won"])
+    cv.append(
+        [
+            "报价 Price",
+            "中标概率 P(win)",
+            "期望利润 Expected profit",
+            "中标后亏损概率 P(loss if won)",
+            "中标利润 Profit if won",
+        ]
+    )
     for c in result.curve:
         cv.append([c.price, c.p_win, c.expected_profit, c.p_loss_if_won, c.profit_if_won])
         cv.cell(cv.max_row, 1).number_format = _MONEY
@@ -128,8 +153,11 @@ def build_price_workbook(result: PriceResult) -> Workbook:
         sc.cell(sc.max_row, 2).number_format = _MONEY
     m = len(result.s_curve) + 1
     ch3 = _scatter("成本S曲线 Cost S-curve", "Cost", "P(cost ≤ x)")
-    s3 = Series(Reference(sc, min_col=1, min_row=1, max_row=m), Reference(sc, min_col=2, min_row=2, max_row=m),
-                title_from_data=True)
+    s3 = Series(
+        Reference(sc, min_col=1, min_row=1, max_row=m),
+        Reference(sc, min_col=2, min_row=2, max_row=m),
+        title_from_data=True,
+    )
     s3.marker.symbol = "none"
     ch3.series.append(s3)
     sc.add_chart(ch3, "D2")
@@ -165,13 +193,33 @@ def build_price_workbook(result: PriceResult) -> Workbook:
 
 def _scenario_sheet(wb: Workbook, result: PriceResult) -> None:
     ws = wb.create_sheet("Scenarios")
-    ws.append(["情景 Scenario", "建议报价 Price", "P(win)", "期望利润 Expected profit", "近优下限 Band low",
-               "近优上限 Band high", "结论 Decision", "文件 File"])
+    ws.append(
+        [
+            "情景 Scenario",
+            "建议报价 Price",
+            "P(win)",
+            "期望利润 Expected profit",
+            "近优下限 Band low",
+            "近优上限 Band high",
+            "结论 Decision",
+            "文件 File",
+        ]
+    )
     base = result.to_json()
     for name, row, file in [("base 基准", base, "")] + [(s["name"], s, s["file"]) for s in result.scenarios]:
         rec, band = row["recommended"], row["near_optimal_band"]
-        ws.append([name, float(rec["price"]), rec["p_win"], float(rec["expected_profit"]), float(band["low"]),
-                   float(band["high"]), row["decision"]["status"], file])
+        ws.append(
+            [
+                name,
+                float(rec["price"]),
+                rec["p_win"],
+                float(rec["expected_profit"]),
+                float(band["low"]),
+                float(band["high"]),
+                row["decision"]["status"],
+                file,
+            ]
+        )
         ws.cell(ws.max_row, 3).number_format = _PCT
     ws.column_dimensions["A"].width = 24
 

@@ -24,8 +24,11 @@ def bid_summary_rows(bid: Bid) -> list[tuple[str, str]]:
     ]
     if b.authorised_agent:
         rows.append(("委托代理人 / Agent", b.authorised_agent.name))
-    for label, amount in (("投标保证金 / Bid bond", t.bid_bond), ("最高限价 / Ceiling", t.ceiling_price),
-                          ("投标报价 / Bid price", o.price)):
+    for label, amount in (
+        ("投标保证金 / Bid bond", t.bid_bond),
+        ("最高限价 / Ceiling", t.ceiling_price),
+        ("投标报价 / Bid price", o.price),
+    ):
         if amount is not None:
             rows.append((label, f"{t.currency} {format_money(amount)}"))
             if t.currency == "CNY":

@@ -31,8 +31,14 @@ class StoreInfo:
     size_bytes: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"store": self.where, "backend": self.backend, "revision": self.revision, "head": self.head,
-                "counts": dict(self.counts), "size_bytes": self.size_bytes}
+        return {
+            "store": self.where,
+            "backend": self.backend,
+            "revision": self.revision,
+            "head": self.head,
+            "counts": dict(self.counts),
+            "size_bytes": self.size_bytes,
+        }
 
 
 def store_info(store: Store) -> StoreInfo:
@@ -49,7 +55,9 @@ def store_info(store: Store) -> StoreInfo:
 
 def table_counts(store: Store) -> dict[str, int]:
     with store.reading() as session:
-        return {m.__tablename__: int(session.scalar(select(func.count()).select_from(m)) or 0) for m in TABLES}
+        return {
+            m.__tablename__: int(session.scalar(select(func.count()).select_from(m)) or 0) for m in TABLES
+        }
 
 
 def _plain(value: Any) -> Any:
@@ -77,8 +85,10 @@ def table_rows(store: Store) -> dict[str, tuple[list[str], list[list[Any]]]]:
 
 def export_json(store: Store) -> str:
     """The whole store as one JSON document: {table: [{column: value}]}."""
-    data = {name: [dict(zip(cols, row, strict=True)) for row in rows]
-            for name, (cols, rows) in table_rows(store).items()}
+    data = {
+        name: [dict(zip(cols, row, strict=True)) for row in rows]
+        for name, (cols, rows) in table_rows(store).items()
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -87,8 +97,11 @@ def _csv_text(cols: list[str], rows: list[list[Any]]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(cols)
     for row in rows:
-        writer.writerow(csv_row(  # names from bid files and ledgers: never a formula in a spreadsheet
-            "" if v is None else ("true" if v is True else "false" if v is False else v) for v in row))
+        writer.writerow(
+            csv_row(  # names from bid files and ledgers: never a formula in a spreadsheet
+                "" if v is None else ("true" if v is True else "false" if v is False else v) for v in row
+            )
+        )
     return buf.getvalue()
 
 
@@ -104,13 +117,18 @@ def export_store(store: Store, out_dir: Path, *, fmt: str = "csv", force: bool =
     targets = [out_dir / f"{name}.{fmt}" for name in tables]
     existing = [p for p in targets if p.exists()]
     if existing and not force:
-        raise InputError(f"already exists ({len(existing)} file(s)); use --force to overwrite", str(existing[0]))
+        raise InputError(
+            f"already exists ({len(existing)} file(s)); use --force to overwrite", str(existing[0])
+        )
     output_dir(out_dir)
     written = []
     for (cols, rows), target in zip(tables.values(), targets, strict=True):
         if fmt == "csv":
             content = _csv_text(cols, rows)
         else:
-            content = json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, indent=2) + "\n"
+            content = (
+                json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, indent=2)
+                + "\n"
+            )
         written.append(atomic_write_text(target, content, force=force))
     return written

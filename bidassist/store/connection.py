@@ -52,8 +52,10 @@ def resolve_url(db: str | os.PathLike[str] | None = None, *, beside: Path | None
             return url.set(drivername="postgresql+psycopg")
         if url.get_backend_name() == "sqlite":
             return url
-        raise StoreError(f"unsupported database {url.get_backend_name()!r}: use a SQLite file or a "
-                         "postgresql:// URL", "--db")
+        raise StoreError(
+            f"unsupported database {url.get_backend_name()!r}: use a SQLite file or a postgresql:// URL",
+            "--db",
+        )
     return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
 
 
@@ -145,14 +147,19 @@ class Store:
             raise self._operational(exc) from None
         except DBAPIError as exc:
             if exc.connection_invalidated:
-                raise StoreError(f"lost the connection to the store ({_first_line(exc)})", self.where) from None
+                raise StoreError(
+                    f"lost the connection to the store ({_first_line(exc)})", self.where
+                ) from None
             raise
 
     def _operational(self, exc: OperationalError) -> StoreError:
         message = _first_line(exc)
         if "locked" in message or "busy" in message:
-            return StoreError(f"the store stayed busy for {BUSY_TIMEOUT_S} s (another bidassist is writing "
-                              "to it); try again / 数据库繁忙，请稍后重试", self.where)
+            return StoreError(
+                f"the store stayed busy for {BUSY_TIMEOUT_S} s (another bidassist is writing "
+                "to it); try again / 数据库繁忙，请稍后重试",
+                self.where,
+            )
         if self.backend == "sqlite":
             return StoreError(f"cannot open the SQLite store ({message})", self.where)
         return StoreError(f"cannot reach the PostgreSQL store ({message})", self.where)
@@ -177,10 +184,16 @@ class Store:
             what = "has tables but no bidassist schema version" if state.has_tables else "is not initialised"
             raise StoreError(f"the store {what}; run `bidassist db init` / 数据库未初始化", self.where)
         if state.revision in REVISIONS:
-            raise StoreError(f"the store's schema is at revision {state.revision}, this bidassist needs {HEAD}; "
-                             "run `bidassist db upgrade` / 请先升级数据库", self.where)
-        raise StoreError(f"the store's schema revision {state.revision!r} is newer than this bidassist knows "
-                         f"(up to {HEAD}); upgrade bidassist / 数据库版本高于本程序", self.where)
+            raise StoreError(
+                f"the store's schema is at revision {state.revision}, this bidassist needs {HEAD}; "
+                "run `bidassist db upgrade` / 请先升级数据库",
+                self.where,
+            )
+        raise StoreError(
+            f"the store's schema revision {state.revision!r} is newer than this bidassist knows "
+            f"(up to {HEAD}); upgrade bidassist / 数据库版本高于本程序",
+            self.where,
+        )
 
 
 def _first_line(exc: BaseException) -> str:
@@ -194,15 +207,17 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def open_store(db: str | os.PathLike[str] | None = None, *, beside: Path | None = None,
-               create: bool = False) -> Store:
+def open_store(
+    db: str | os.PathLike[str] | None = None, *, beside: Path | None = None, create: bool = False
+) -> Store:
     """Open the store and check its schema. `create`: initialise a new (empty) store to the head
     revision; otherwise a missing SQLite file is an error that says to run `db init`."""
     url = resolve_url(db, beside=beside)
     path = sqlite_file(url)
     if path is not None and not path.exists() and not create:
-        raise StoreError(f"no store here; run `bidassist db init` (or pass --db / set {ENV_VAR}) / "
-                         "数据库不存在", str(path))
+        raise StoreError(
+            f"no store here; run `bidassist db init` (or pass --db / set {ENV_VAR}) / 数据库不存在", str(path)
+        )
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     store = Store(url)

@@ -20,9 +20,12 @@ class Directory:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.customers: dict[str, Customer] = {
-            a.key: a.customer for a in session.scalars(select(CustomerAlias).join(CustomerAlias.customer))}
+            a.key: a.customer for a in session.scalars(select(CustomerAlias).join(CustomerAlias.customer))
+        }
         self.competitors: dict[str, Competitor] = {
-            a.key: a.competitor for a in session.scalars(select(CompetitorAlias).join(CompetitorAlias.competitor))}
+            a.key: a.competitor
+            for a in session.scalars(select(CompetitorAlias).join(CompetitorAlias.competitor))
+        }
         self.added_customers = 0
         self.added_competitors = 0
 
@@ -100,11 +103,13 @@ def add_customer_alias(session: Session, name: str, alias: str, *, parent: str |
     return customer
 
 
-OWNERSHIP = {"state_owned": ("state_owned", "state-owned", "soe", "国企", "国有", "央企"),
-             "government": ("government", "public", "政府", "事业单位", "机关", "公立"),
-             "private": ("private", "民营", "私营"),
-             "foreign": ("foreign", "外资", "合资"),
-             "other": ("other", "其他")}
+OWNERSHIP = {
+    "state_owned": ("state_owned", "state-owned", "soe", "国企", "国有", "央企"),
+    "government": ("government", "public", "政府", "事业单位", "机关", "公立"),
+    "private": ("private", "民营", "私营"),
+    "foreign": ("foreign", "外资", "合资"),
+    "other": ("other", "其他"),
+}
 
 
 def ownership_value(text: str) -> str:
@@ -113,11 +118,20 @@ def ownership_value(text: str) -> str:
     for value, names in OWNERSHIP.items():
         if t in names:
             return value
-    raise InputError(f"ownership {text!r}: one of {', '.join(OWNERSHIP)} (国企/政府/民营/外资/其他)", "--ownership")
+    raise InputError(
+        f"ownership {text!r}: one of {', '.join(OWNERSHIP)} (国企/政府/民营/外资/其他)", "--ownership"
+    )
 
 
-def set_customer(session: Session, name: str, *, group: str | None = None, sector: str | None = None,
-                 region: str | None = None, ownership: str | None = None) -> Customer:
+def set_customer(
+    session: Session,
+    name: str,
+    *,
+    group: str | None = None,
+    sector: str | None = None,
+    region: str | None = None,
+    ownership: str | None = None,
+) -> Customer:
     """Create or update a customer's group (集团), sector, region and ownership."""
     customer = add_customer_alias(session, name, name, parent=group)
     if sector is not None:

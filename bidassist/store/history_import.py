@@ -27,7 +27,17 @@ from bidassist.store.tabular import Table, map_columns, parse_date, read_table, 
 from bidassist.store.timeutil import now_text
 
 FIELDS: dict[str, tuple[str, ...]] = {
-    "tender": ("tender", "tender_id", "tender_no", "letting", "project", "number", "招标编号", "项目编号", "项目"),
+    "tender": (
+        "tender",
+        "tender_id",
+        "tender_no",
+        "letting",
+        "project",
+        "number",
+        "招标编号",
+        "项目编号",
+        "项目",
+    ),
     "lot": ("lot", "标段", "包号", "标包"),
     "buyer": ("buyer", "customer", "purchaser", "招标人", "采购人", "业主"),
     "tender_name": ("tender_name", "project_name", "项目名称"),
@@ -80,10 +90,17 @@ class ImportReport:
     bad: list[Problem] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "added": self.added, "updated": self.updated, "skipped": self.skipped,
-                "tenders_added": self.tenders_added, "tenders_updated": self.tenders_updated,
-                "customers_added": self.customers_added, "competitors_added": self.competitors_added,
-                "bad_rows": [{"where": p.where, "message": p.message} for p in self.bad]}
+        return {
+            "file": self.file,
+            "added": self.added,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "tenders_added": self.tenders_added,
+            "tenders_updated": self.tenders_updated,
+            "customers_added": self.customers_added,
+            "competitors_added": self.competitors_added,
+            "bad_rows": [{"where": p.where, "message": p.message} for p in self.bad],
+        }
 
 
 def _decimal(text: str, what: str, *, money: bool = True) -> Decimal | None:
@@ -131,23 +148,35 @@ def _parse_row(get, where: str) -> BidRow:  # noqa: ANN001 - row getter
     rank = get("rank")
     if rank and not rank.isdigit():
         raise ValueError(f"rank {rank!r} is not a whole number")
-    bid = {"price": price, "quantity": _decimal(get("quantity"), "quantity", money=False),
-           "technical_score": _decimal(get("technical_score"), "technical_score", money=False),
-           "other_score": _decimal(get("other_score"), "other_score", money=False),
-           "valid": valid, "awarded": awarded, "rank": int(rank) if rank else None,
-           "rejection_reason": get("reason") or None}
+    bid = {
+        "price": price,
+        "quantity": _decimal(get("quantity"), "quantity", money=False),
+        "technical_score": _decimal(get("technical_score"), "technical_score", money=False),
+        "other_score": _decimal(get("other_score"), "other_score", money=False),
+        "valid": valid,
+        "awarded": awarded,
+        "rank": int(rank) if rank else None,
+        "rejection_reason": get("reason") or None,
+    }
     currency = get("currency").upper() or None
     if currency is not None and (len(currency) != 3 or not currency.isalpha()):
         raise ValueError(f"currency {currency!r} is not a 3-letter code")
-    tender = {"name": get("tender_name") or None, "date": date, "year": year,
-              "category": get("category") or None, "method": get("method") or None,
-              "ceiling": _decimal(get("ceiling"), "ceiling"), "estimate": _decimal(get("estimate"), "estimate"),
-              "currency": currency}
+    tender = {
+        "name": get("tender_name") or None,
+        "date": date,
+        "year": year,
+        "category": get("category") or None,
+        "method": get("method") or None,
+        "ceiling": _decimal(get("ceiling"), "ceiling"),
+        "estimate": _decimal(get("estimate"), "estimate"),
+        "currency": currency,
+    }
     return BidRow(where, number, get("lot"), get("buyer"), get("bidder"), bid, tender)
 
 
-def parse_bid_rows(table: Table, mapping: Mapping[str, str], constants: Mapping[str, str]
-                   ) -> tuple[list[BidRow], list[Problem]]:
+def parse_bid_rows(
+    table: Table, mapping: Mapping[str, str], constants: Mapping[str, str]
+) -> tuple[list[BidRow], list[Problem]]:
     cols = map_columns(table, FIELDS, mapping, REQUIRED, constants)
     rows: list[BidRow] = []
     problems: list[Problem] = []
@@ -173,13 +202,13 @@ class _Importer:
         self.tenders: dict[tuple[str, str], Tender] = {}
         key_list = list(keys)
         for start in range(0, len(key_list), 500):
-            chunk = key_list[start:start + 500]
+            chunk = key_list[start : start + 500]
             for t in session.scalars(select(Tender).where(tuple_(Tender.number, Tender.lot).in_(chunk))):
                 self.tenders[(t.number, t.lot)] = t
         self.bids: dict[tuple[int, str], Bid] = {}
         ids = [t.id for t in self.tenders.values()]
         for start in range(0, len(ids), 500):
-            for b in session.scalars(select(Bid).where(Bid.tender_id.in_(ids[start:start + 500]))):
+            for b in session.scalars(select(Bid).where(Bid.tender_id.in_(ids[start : start + 500]))):
                 self.bids[(b.tender_id, b.bidder_key)] = b
         self.seen_tender: dict[tuple[str, str], str] = {}
         self.new_bids: list[tuple[Tender, Competitor | None, dict[str, Any]]] = []
@@ -191,8 +220,9 @@ class _Importer:
         values = dict(row.tender, customer=customer)
         tender = self.tenders.get(key)
         if tender is None:
-            tender = Tender(number=row.number, lot=row.lot, source=row.where,
-                            **{k: v for k, v in values.items()})
+            tender = Tender(
+                number=row.number, lot=row.lot, source=row.where, **{k: v for k, v in values.items()}
+            )
             self.session.add(tender)
             self.tenders[key] = tender
             self.seen_tender[key] = row.where
@@ -201,11 +231,15 @@ class _Importer:
         changed = [k for k in _TENDER_FIELDS if values[k] is not None and getattr(tender, k) != values[k]]
         if key in self.seen_tender:
             if changed:
-                raise ValueError(f"tender {row.number}: {changed[0]} differs from row {self.seen_tender[key]}")
+                raise ValueError(
+                    f"tender {row.number}: {changed[0]} differs from row {self.seen_tender[key]}"
+                )
             return tender
         if customer is not None and tender.customer is not None and tender.customer is not customer:
-            raise ValueError(f"tender {row.number} is recorded for buyer {tender.customer.name!r}, "
-                             f"this row says {row.buyer!r}")
+            raise ValueError(
+                f"tender {row.number} is recorded for buyer {tender.customer.name!r}, "
+                f"this row says {row.buyer!r}"
+            )
         for k in changed:
             setattr(tender, k, values[k])
         self.seen_tender[key] = row.where
@@ -218,8 +252,10 @@ class _Importer:
         if not self.new_bids:
             return
         self.session.flush()
-        rows = [dict(values, tender_id=tender.id, competitor_id=competitor.id if competitor else None)
-                for tender, competitor, values in self.new_bids]
+        rows = [
+            dict(values, tender_id=tender.id, competitor_id=competitor.id if competitor else None)
+            for tender, competitor, values in self.new_bids
+        ]
         self.session.execute(insert(Bid), rows)
 
     def bid(self, row: BidRow) -> None:
@@ -243,8 +279,14 @@ class _Importer:
             self.report.skipped += 1
 
 
-def import_history(store: Store, path: Path, *, mapping: Mapping[str, str] | None = None,
-                   constants: Mapping[str, str] | None = None, skip_bad: bool = False) -> ImportReport:
+def import_history(
+    store: Store,
+    path: Path,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    constants: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+) -> ImportReport:
     """Import past tenders and bids. Bad rows are all reported (file:row); unless `skip_bad`, any
     bad row means nothing is imported (ProblemsError)."""
     table = read_table(Path(path))
@@ -267,7 +309,16 @@ def import_history(store: Store, path: Path, *, mapping: Mapping[str, str] | Non
         report.customers_added = importer.directory.added_customers
         report.competitors_added = importer.directory.added_competitors
         if report.added or report.updated:
-            session.add(ImportRun(kind="history", file_name=table.path.name, sha256=table.sha256, at=now_text(),
-                                  added=report.added, updated=report.updated, skipped=report.skipped,
-                                  bad=len(report.bad)))
+            session.add(
+                ImportRun(
+                    kind="history",
+                    file_name=table.path.name,
+                    sha256=table.sha256,
+                    at=now_text(),
+                    added=report.added,
+                    updated=report.updated,
+                    skipped=report.skipped,
+                    bad=len(report.bad),
+                )
+            )
     return report

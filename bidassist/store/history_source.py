@@ -24,13 +24,24 @@ def since_date(since: dt.date | int | str | None) -> dt.date | None:
         raise InputError(f"since {since!r}: write a year (2019) or a date (2019-07-01)", "since") from None
 
 
-def store_history_rows(db: bool | str | None, *, beside: Path | None = None, buyer: str | None = None,
-                       category: str | None = None, since: dt.date | int | None = None) -> list[dict[str, Any]]:
+def store_history_rows(
+    db: bool | str | None,
+    *,
+    beside: Path | None = None,
+    buyer: str | None = None,
+    category: str | None = None,
+    since: dt.date | int | None = None,
+) -> list[dict[str, Any]]:
     """Past bids from the store, in the shape of the history-file loader's rows."""
     with open_store(None if db is True or db is None else db, beside=beside) as store:
         rows = history_rows(store, Filters(buyer, category, since_date(since)))
     if not rows:
-        shown = ", ".join(f"{k}={v}" for k, v in (("buyer", buyer), ("category", category), ("since", since)) if v)
-        raise InputError(f"the store has no valid bids{' for ' + shown if shown else ''}; import history first "
-                         "(bidassist history import)", "pricing.competitors.history")
+        shown = ", ".join(
+            f"{k}={v}" for k, v in (("buyer", buyer), ("category", category), ("since", since)) if v
+        )
+        raise InputError(
+            f"the store has no valid bids{' for ' + shown if shown else ''}; import history first "
+            "(bidassist history import)",
+            "pricing.competitors.history",
+        )
     return rows

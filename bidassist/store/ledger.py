@@ -56,9 +56,15 @@ class LedgerReport:
     bad: list[Problem] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "kind": self.kind, "added": self.added, "updated": self.updated,
-                "skipped": self.skipped, "customers_added": self.customers_added,
-                "bad_rows": [{"where": p.where, "message": p.message} for p in self.bad]}
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "added": self.added,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "customers_added": self.customers_added,
+            "bad_rows": [{"where": p.where, "message": p.message} for p in self.bad],
+        }
 
 
 def detect_kind(table: Table) -> str:
@@ -98,11 +104,15 @@ def _optional_amount(text: str, what: str) -> Decimal | None:
 def _invoice_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
     if not get("customer") or not get("number"):
         raise ValueError("customer and invoice number must not be empty")
-    return get("customer"), {"number": get("number"), "date": _date(get("date"), "date"),
-                             "due_date": parse_date(get("due_date")) if get("due_date") else None,
-                             "amount": _amount(get("amount")), "currency": get("currency").upper() or None,
-                             "contract_ref": get("contract") or None,
-                             **{k: _optional_amount(get(k), k) for k in ("cost", "cost_to_serve", "penalties")}}
+    return get("customer"), {
+        "number": get("number"),
+        "date": _date(get("date"), "date"),
+        "due_date": parse_date(get("due_date")) if get("due_date") else None,
+        "amount": _amount(get("amount")),
+        "currency": get("currency").upper() or None,
+        "contract_ref": get("contract") or None,
+        **{k: _optional_amount(get(k), k) for k in ("cost", "cost_to_serve", "penalties")},
+    }
 
 
 def _receipt_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
@@ -110,19 +120,32 @@ def _receipt_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
         raise ValueError("customer must not be empty")
     date, amount = _date(get("date"), "date"), _amount(get("amount"))
     reference = get("reference") or f"{get('invoice') or '-'}|{date.isoformat()}|{format(amount, 'f')}"
-    return get("customer"), {"reference": reference, "date": date, "amount": amount,
-                             "invoice": get("invoice") or None}
+    return get("customer"), {
+        "reference": reference,
+        "date": date,
+        "amount": amount,
+        "invoice": get("invoice") or None,
+    }
 
 
-def import_ledger(store: Store, path: Path, *, kind: str | None = None, mapping: Mapping[str, str] | None = None,
-                  constants: Mapping[str, str] | None = None, skip_bad: bool = False) -> LedgerReport:
+def import_ledger(
+    store: Store,
+    path: Path,
+    *,
+    kind: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    constants: Mapping[str, str] | None = None,
+    skip_bad: bool = False,
+) -> LedgerReport:
     """Import invoices or receipts (`kind`, default: from the headers)."""
     table = read_table(Path(path))
     kind = kind or detect_kind(table)
     if kind not in ("invoices", "receipts"):
         raise InputError(f"--kind must be invoices or receipts, got {kind!r}", "--kind")
     fields = INVOICE_FIELDS if kind == "invoices" else RECEIPT_FIELDS
-    required = ("customer", "number", "date", "amount") if kind == "invoices" else ("customer", "date", "amount")
+    required = (
+        ("customer", "number", "date", "amount") if kind == "invoices" else ("customer", "date", "amount")
+    )
     constants = {k.lower(): v for k, v in (constants or {}).items()}
     cols = map_columns(table, fields, mapping or {}, required, constants)
     parse = _invoice_row if kind == "invoices" else _receipt_row
@@ -147,8 +170,18 @@ def import_ledger(store: Store, path: Path, *, kind: str | None = None, mapping:
             setattr(report, status, getattr(report, status) + 1)
         report.customers_added = directory.added_customers
         if report.added or report.updated:
-            session.add(ImportRun(kind=kind, file_name=table.path.name, sha256=table.sha256, at=now_text(),
-                                  added=report.added, updated=report.updated, skipped=report.skipped, bad=len(bad)))
+            session.add(
+                ImportRun(
+                    kind=kind,
+                    file_name=table.path.name,
+                    sha256=table.sha256,
+                    at=now_text(),
+                    added=report.added,
+                    updated=report.updated,
+                    skipped=report.skipped,
+                    bad=len(bad),
+                )
+            )
     return report
 
 
@@ -174,5 +207,10 @@ def _apply_receipt(session, customer_id: int, values: dict[str, Any], where: str
     if invoice_no:
         invoice_id = session.scalar(select(Invoice.id).filter_by(customer_id=customer_id, number=invoice_no))
     reference = values.pop("reference")
-    return _upsert(session, Receipt, {"customer_id": customer_id, "reference": reference},
-                   dict(values, invoice_id=invoice_id), where)
+    return _upsert(
+        session,
+        Receipt,
+        {"customer_id": customer_id, "reference": reference},
+        dict(values, invoice_id=invoice_id),
+        where,
+    )

@@ -172,8 +172,9 @@ class Contract(Base):
     findings_count: Mapped[int] = mapped_column(Integer, default=0)
     worst_severity: Mapped[str | None] = mapped_column(String(10))
     recorded_at: Mapped[str] = mapped_column(String(32))
-    findings: Mapped[list[ContractFinding]] = relationship(order_by="ContractFinding.id",
-                                                           cascade="all, delete-orphan")
+    findings: Mapped[list[ContractFinding]] = relationship(
+        order_by="ContractFinding.id", cascade="all, delete-orphan"
+    )
 
 
 class ContractFinding(Base):
@@ -235,5 +236,18 @@ class ImportRun(Base):
 
 
 #: tables in dependency order (export, counts)
-TABLES = [Customer, CustomerAlias, Competitor, CompetitorAlias, Tender, Bid, OurBid, Outcome, Contract,
-          ContractFinding, Invoice, Receipt, ImportRun]
+TABLES = [
+    Customer,
+    CustomerAlias,
+    Competitor,
+    CompetitorAlias,
+    Tender,
+    Bid,
+    OurBid,
+    Outcome,
+    Contract,
+    ContractFinding,
+    Invoice,
+    Receipt,
+    ImportRun,
+]

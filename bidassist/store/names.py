@@ -11,9 +11,25 @@ import re
 import unicodedata
 
 _LEGAL_FORMS = (
-    "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司",
-    "coltd", "co", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "llc", "plc",
-    "gmbh", "ag", "sa", "bv",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团公司",
+    "公司",
+    "coltd",
+    "co",
+    "ltd",
+    "limited",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "llc",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "bv",
 )
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 

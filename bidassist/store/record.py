@@ -53,8 +53,14 @@ def tender_for_bid(session: Session, bid: BidFile) -> Tender:
         tender = Tender(number=t.number, lot=lot, source=str(bid.source.name) if bid.source else None)
         session.add(tender)
     deadline = t.deadline.date() if hasattr(t.deadline, "date") else t.deadline
-    values: dict[str, Any] = {"customer": customer, "name": t.name, "date": deadline, "year": deadline.year,
-                              "currency": t.currency, "ceiling": t.ceiling_price}
+    values: dict[str, Any] = {
+        "customer": customer,
+        "name": t.name,
+        "date": deadline,
+        "year": deadline.year,
+        "currency": t.currency,
+        "ceiling": t.ceiling_price,
+    }
     if bid.pricing is not None:
         evaluation = bid.pricing.evaluation
         values["method"] = evaluation.method
@@ -67,54 +73,101 @@ def tender_for_bid(session: Session, bid: BidFile) -> Tender:
 
 def _our_bid(db: str | None, bid: BidFile, kind: str, fields: dict[str, Any]) -> Recorded:
     sha = file_sha256(bid.source) if bid.source else None
-    key = hashlib.sha256(dump_json({"kind": kind, "tender": [bid.tender.number, bid.tender.lot], "bid": sha,
-                                    **fields}).encode()).hexdigest()
+    key = hashlib.sha256(
+        dump_json(
+            {"kind": kind, "tender": [bid.tender.number, bid.tender.lot], "bid": sha, **fields}
+        ).encode()
+    ).hexdigest()
     with open_store(db, beside=_beside(bid), create=True) as store, store.writing() as session:
         what = f"our {kind} bid for {bid.tender.number}"
         if session.scalar(select(OurBid.id).where(OurBid.record_key == key)) is not None:
             return Recorded(what, "unchanged", store.where)
         tender = tender_for_bid(session, bid)
-        session.add(OurBid(tender=tender, kind=kind, record_key=key, recorded_at=now_text(),
-                           bid_file=bid.source.name if bid.source else None, bid_sha256=sha, **fields))
+        session.add(
+            OurBid(
+                tender=tender,
+                kind=kind,
+                record_key=key,
+                recorded_at=now_text(),
+                bid_file=bid.source.name if bid.source else None,
+                bid_sha256=sha,
+                **fields,
+            )
+        )
         return Recorded(what, "added", store.where)
 
 
 def record_price(db: str | None, bid: BidFile, result: dict[str, Any]) -> Recorded:
     """Store our priced bid: the bid file's pricing inputs and the price result (P(win) predicted)."""
     rec, rng, cost = result["recommended"], result["range"], result["cost"]
-    inputs = {"bidder": bid.bidder.company,
-              "pricing": bid.pricing.model_dump(mode="json") if bid.pricing else None,
-              "costs": bid.costs.model_dump(mode="json", exclude_none=True) if bid.costs else None,
-              "run": result.get("inputs")}
-    return _our_bid(db, bid, "price", {
-        "inputs": inputs, "price": Decimal(rec["price"]), "p_win": rec["p_win"],
-        "expected_profit": Decimal(rec["expected_profit"]), "range_low": Decimal(rng["low"]),
-        "range_high": Decimal(rng["high"]), "cost_mean": Decimal(cost["mean"])})
+    inputs = {
+        "bidder": bid.bidder.company,
+        "pricing": bid.pricing.model_dump(mode="json") if bid.pricing else None,
+        "costs": bid.costs.model_dump(mode="json", exclude_none=True) if bid.costs else None,
+        "run": result.get("inputs"),
+    }
+    return _our_bid(
+        db,
+        bid,
+        "price",
+        {
+            "inputs": inputs,
+            "price": Decimal(rec["price"]),
+            "p_win": rec["p_win"],
+            "expected_profit": Decimal(rec["expected_profit"]),
+            "range_low": Decimal(rng["low"]),
+            "range_high": Decimal(rng["high"]),
+            "cost_mean": Decimal(cost["mean"]),
+        },
+    )
 
 
 def record_render(db: str | None, bid: BidFile, price: Decimal, files: list[Path]) -> Recorded:
     """Store the bid as written: its price and the hash of every document."""
     documents = [{"file": Path(f).name, "sha256": file_sha256(Path(f))} for f in files]
-    return _our_bid(db, bid, "render", {"inputs": {"bidder": bid.bidder.company}, "price": Decimal(price),
-                                         "documents": documents})
+    return _our_bid(
+        db,
+        bid,
+        "render",
+        {"inputs": {"bidder": bid.bidder.company}, "price": Decimal(price), "documents": documents},
+    )
 
 
 def _winner_bid(session: Session, tender: Tender, winner: str, price: Decimal) -> Bid:
     competitor = Directory(session).competitor(winner)
     assert competitor is not None
     key = f"{name_key(winner)}#1"
-    bid = session.scalar(select(Bid).where(Bid.tender_id == tender.id, Bid.bidder_key == key)) \
-        if tender.id is not None else None
+    bid = (
+        session.scalar(select(Bid).where(Bid.tender_id == tender.id, Bid.bidder_key == key))
+        if tender.id is not None
+        else None
+    )
     if bid is None:
-        bid = Bid(tender=tender, competitor=competitor, bidder_key=key, price=price, valid=True, awarded=True,
-                  source="history result")
+        bid = Bid(
+            tender=tender,
+            competitor=competitor,
+            bidder_key=key,
+            price=price,
+            valid=True,
+            awarded=True,
+            source="history result",
+        )
         session.add(bid)
     bid.price, bid.awarded = price, True
     return bid
 
 
-def record_result(db: str | None, number: str, *, won: bool, winner: str | None, price: Decimal,
-                  lot: str = "", buyer: str | None = None, our_price: Decimal | None = None) -> Recorded:
+def record_result(
+    db: str | None,
+    number: str,
+    *,
+    won: bool,
+    winner: str | None,
+    price: Decimal,
+    lot: str = "",
+    buyer: str | None = None,
+    our_price: Decimal | None = None,
+) -> Recorded:
     """Record an opening: won or lost, the winner and the winning price (a tender not yet in the
     store is added). Our price defaults to the last recorded price of our bid."""
     if price <= 0:
@@ -123,8 +176,12 @@ def record_result(db: str | None, number: str, *, won: bool, winner: str | None,
         tender = session.scalar(select(Tender).where(Tender.number == number, Tender.lot == lot))
         if tender is None:
             directory = Directory(session)
-            tender = Tender(number=number, lot=lot, customer=directory.customer(buyer) if buyer else None,
-                            source="history result")
+            tender = Tender(
+                number=number,
+                lot=lot,
+                customer=directory.customer(buyer) if buyer else None,
+                source="history result",
+            )
             session.add(tender)
             session.flush()
         ours = session.scalars(select(OurBid).where(OurBid.tender_id == tender.id).order_by(OurBid.id)).all()
@@ -141,8 +198,12 @@ def record_result(db: str | None, number: str, *, won: bool, winner: str | None,
         winning = _winner_bid(session, tender, winner, price)
         session.flush()
         outcome = session.scalar(select(Outcome).where(Outcome.tender_id == tender.id))
-        values = {"result": "won" if won else "lost", "winner_id": winning.competitor_id,
-                  "winning_price": price, "our_price": our}
+        values = {
+            "result": "won" if won else "lost",
+            "winner_id": winning.competitor_id,
+            "winning_price": price,
+            "our_price": our,
+        }
         status = "added"
         if outcome is None:
             session.add(Outcome(tender_id=tender.id, recorded_at=now_text(), **values))
@@ -156,20 +217,37 @@ def record_result(db: str | None, number: str, *, won: bool, winner: str | None,
 
 
 def _findings(check: dict[str, Any]) -> list[ContractFinding]:
-    return [ContractFinding(rule=f["rule"], category=f["category"], severity=f["severity"], clause=f.get("clause"),
-                            location=f.get("location"), message=f.get("message"),
-                            value=None if f.get("value") is None else str(f["value"]))
-            for f in check["findings"]]
+    return [
+        ContractFinding(
+            rule=f["rule"],
+            category=f["category"],
+            severity=f["severity"],
+            clause=f.get("clause"),
+            location=f.get("location"),
+            message=f.get("message"),
+            value=None if f.get("value") is None else str(f["value"]),
+        )
+        for f in check["findings"]
+    ]
 
 
-def record_contract(db: str | None, contract: Path, check: dict[str, Any], *, customer: str | None,
-                    tender: str | None = None, beside: Path | None = None) -> Recorded:
+def record_contract(
+    db: str | None,
+    contract: Path,
+    check: dict[str, Any],
+    *,
+    customer: str | None,
+    tender: str | None = None,
+    beside: Path | None = None,
+) -> Recorded:
     """Store a reviewed contract for its customer: its key terms and findings (the `check` JSON).
     Known by the file's hash: the same file again updates its findings if the review changed."""
     contract = Path(contract)
     sha = file_sha256(contract)
-    key_terms = [{"type": k["type"], "clause": k.get("clause"), "values": k.get("values")}
-                 for k in check.get("clauses", [])]
+    key_terms = [
+        {"type": k["type"], "clause": k.get("clause"), "values": k.get("values")}
+        for k in check.get("clauses", [])
+    ]
     summary = check["summary"]
     worst = next((s for s in ("high", "medium", "low") if summary["by_severity"].get(s)), None)
     with open_store(db, beside=beside or contract.parent, create=True) as store, store.writing() as session:
@@ -177,15 +255,24 @@ def record_contract(db: str | None, contract: Path, check: dict[str, Any], *, cu
         who = directory.customer(customer) if customer else None
         tender_row = session.scalar(select(Tender).where(Tender.number == tender)) if tender else None
         row = session.scalar(select(Contract).where(Contract.sha256 == sha))
-        values = {"customer_id": who.id if who and who.id else None, "key_terms": key_terms,
-                  "findings_count": len(check["findings"]), "worst_severity": worst,
-                  "parties": {"customer": customer}}
+        values = {
+            "customer_id": who.id if who and who.id else None,
+            "key_terms": key_terms,
+            "findings_count": len(check["findings"]),
+            "worst_severity": worst,
+            "parties": {"customer": customer},
+        }
         what = f"the review of {contract.name}" + (f" for {customer}" if customer else "")
         if row is None:
             session.flush()
             values["customer_id"] = who.id if who else None
-            row = Contract(file_name=contract.name, sha256=sha, recorded_at=now_text(),
-                           tender_id=tender_row.id if tender_row else None, **values)
+            row = Contract(
+                file_name=contract.name,
+                sha256=sha,
+                recorded_at=now_text(),
+                tender_id=tender_row.id if tender_row else None,
+                **values,
+            )
             row.findings = _findings(check)
             session.add(row)
             return Recorded(what, "added", store.where)

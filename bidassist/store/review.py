@@ -26,8 +26,14 @@ def contract_customer(path: Path) -> str | None:
     return guess_customer(text)
 
 
-def record_review(db: str | None, contract: Path, check: dict[str, Any], *, customer: str | None = None,
-                  tender: str | None = None) -> Recorded:
+def record_review(
+    db: str | None,
+    contract: Path,
+    check: dict[str, Any],
+    *,
+    customer: str | None = None,
+    tender: str | None = None,
+) -> Recorded:
     """`check --record`: store the review for its customer (given, else read from the contract)."""
     customer = customer or contract_customer(contract)
     return record_contract(db, contract, check, customer=customer, tender=tender)
@@ -47,8 +53,11 @@ def contract_files(folder: Path) -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError("not a folder", str(folder))
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in CONTRACT_SUFFIXES
-                  and not p.name.startswith(("~$", ".")))
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in CONTRACT_SUFFIXES and not p.name.startswith(("~$", "."))
+    )
 
 
 _RULES: Any = None
@@ -65,9 +74,16 @@ def _review_worker(path: Path, lang: str | None, customer: str | None) -> tuple[
     return customer or contract_customer(path), result.to_json()
 
 
-def review_folder(folder: Path, *, db: str | None, record: bool = True, jobs: int = 1,
-                  customer: str | None = None, lang: str | None = None,
-                  progress: Callable[[ReviewedFile], None] | None = None) -> list[ReviewedFile]:
+def review_folder(
+    folder: Path,
+    *,
+    db: str | None,
+    record: bool = True,
+    jobs: int = 1,
+    customer: str | None = None,
+    lang: str | None = None,
+    progress: Callable[[ReviewedFile], None] | None = None,
+) -> list[ReviewedFile]:
     """Check every contract in `folder` with `jobs` processes; record each in the store. Files that
     fail are returned with their error, never stop the batch."""
     files = contract_files(folder)
@@ -100,8 +116,10 @@ def customer_summary(items: list[ReviewedFile]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for item in items:
         key = item.customer or UNKNOWN
-        row = rows.setdefault(key, {"customer": key, "contracts": 0, "failed": 0, "findings": 0,
-                                    "high": 0, "medium": 0, "low": 0})
+        row = rows.setdefault(
+            key,
+            {"customer": key, "contracts": 0, "failed": 0, "findings": 0, "high": 0, "medium": 0, "low": 0},
+        )
         if item.error:
             row["failed"] += 1
             continue

@@ -68,8 +68,11 @@ def read_table(path: Path) -> Table:
     elif suffix in (".csv", ".txt", ".tsv"):
         text = read_text(path, what="import file")
         sample = text[:4096]
-        delimiter = "\t" if sample.count("\t") > sample.count(",") else (
-            ";" if sample.count(";") > sample.count(",") else ",")
+        delimiter = (
+            "\t"
+            if sample.count("\t") > sample.count(",")
+            else (";" if sample.count(";") > sample.count(",") else ",")
+        )
         raw = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     else:
         raise InputError("import files are .csv or .xlsx (save other formats as one of these)", str(path))
@@ -103,8 +106,13 @@ def parse_pairs(text: str | None, option: str) -> dict[str, str]:
     return out
 
 
-def map_columns(table: Table, aliases: Mapping[str, tuple[str, ...]], mapping: Mapping[str, str],
-                required: tuple[str, ...], constants: Mapping[str, str]) -> dict[str, int]:
+def map_columns(
+    table: Table,
+    aliases: Mapping[str, tuple[str, ...]],
+    mapping: Mapping[str, str],
+    required: tuple[str, ...],
+    constants: Mapping[str, str],
+) -> dict[str, int]:
     """Field -> column index, from `--map` first, then the headers. Raises InputError naming what
     is missing and what was found."""
     norm = [h.strip().lower() for h in table.header]
@@ -129,8 +137,11 @@ def map_columns(table: Table, aliases: Mapping[str, tuple[str, ...]], mapping: M
                 break
     missing = [f for f in required if f not in out and f not in constants]
     if missing:
-        raise InputError(f"no column for {', '.join(missing)} (headers: {', '.join(table.header)}); "
-                         "name it with --map FIELD=COLUMN", str(table.path))
+        raise InputError(
+            f"no column for {', '.join(missing)} (headers: {', '.join(table.header)}); "
+            "name it with --map FIELD=COLUMN",
+            str(table.path),
+        )
     for field in constants:
         if field not in aliases:
             raise InputError(f"unknown field {field!r} (fields: {', '.join(aliases)})", "--set")

@@ -28,8 +28,9 @@ SONG, FANGSONG, HEI, LATIN = "宋体", "仿宋", "黑体", "Times New Roman"
 # --------------------------------------------------------------------------- low-level helpers
 
 
-def set_font(target, east_asia: str, size: float | None = None, bold: bool | None = None,
-             latin: str = LATIN) -> None:
+def set_font(
+    target, east_asia: str, size: float | None = None, bold: bool | None = None, latin: str = LATIN
+) -> None:
     """Font of a run or style, with the East Asian font in w:rFonts (python-docx's font.name
     sets only the Latin ones, and Word then shows Chinese in its default font)."""
     font = target.font
@@ -38,8 +39,11 @@ def set_font(target, east_asia: str, size: float | None = None, bold: bool | Non
         font.size = Pt(size)
     if bold is not None:
         font.bold = bold
-    rpr = target.element.get_or_add_rPr() if hasattr(target.element, "get_or_add_rPr") \
+    rpr = (
+        target.element.get_or_add_rPr()
+        if hasattr(target.element, "get_or_add_rPr")
         else target._element.get_or_add_rPr()
+    )
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -115,8 +119,15 @@ def heading(doc, text: str) -> None:
     set_font(run, HEI if any("\u4e00" <= c <= "\u9fff" for c in text) else SONG, 18, bold=True)
 
 
-def para(doc, *parts: str | tuple[str, bool], align=None, indent: bool = False, size: float | None = None,
-         east_asia: str | None = None, space_before: float | None = None):
+def para(
+    doc,
+    *parts: str | tuple[str, bool],
+    align=None,
+    indent: bool = False,
+    size: float | None = None,
+    east_asia: str | None = None,
+    space_before: float | None = None,
+):
     """A paragraph of runs; ("text", True) is bold. Jinja tags go in as plain text."""
     p = doc.add_paragraph()
     if align is not None:
@@ -155,8 +166,15 @@ def _cell(cell, text: str, *, bold: bool = False, align=None, size: float = 10.5
     set_font(run, SONG, size, bold=bold or None)
 
 
-def table(doc, header: list[str] | None, rows: list[list[str]], widths: list[float], *,
-          aligns: list | None = None, bold_first_col: bool = False):
+def table(
+    doc,
+    header: list[str] | None,
+    rows: list[list[str]],
+    widths: list[float],
+    *,
+    aligns: list | None = None,
+    bold_first_col: bool = False,
+):
     """A bordered table. A row of one string starting with `{%tr` is a row-level Jinja tag."""
     ncols = len(widths)
     t = doc.add_table(rows=0, cols=ncols)
@@ -243,32 +261,49 @@ def bid_letter():
     doc = new_document("zh")
     heading(doc, "投标函")
     para(doc, "致：{{ tender.buyer }}")
-    para(doc, "1. 我方已仔细研究了{{ tender.name }}（招标编号：{{ tender.number }}{% if tender.lot %}，"
-              "{{ tender.lot }}{% endif %}）招标文件的全部内容，愿意以人民币（大写）"
-              "{{ price.total | rmb_upper }}（¥{{ price.total | money }}）的投标总报价"
-              "{% if price.vat_rate is defined %}（{% if price.vat_included %}含{% else %}不含{% endif %}"
-              "增值税，税率{{ price.vat_rate | percent }}）{% endif %}，"
-              "{% if tender.kind == 'works' %}工期{% else %}交货期（工期）{% endif %}"
-              "{{ offer.duration_days }}日历天，按合同约定完成全部合同工作"
-              "{% if tender.quality_standard %}，质量达到{{ tender.quality_standard }}{% endif %}"
-              "{% if offer.warranty_months is defined %}，质量保证期{{ offer.warranty_months }}个月{% endif %}。",
-         indent=True)
-    para(doc, "2. 我方承诺在招标文件规定的投标有效期{{ offer.bid_validity_days }}日历天内不修改、"
-              "撤销投标文件。", indent=True)
-    para(doc, "3. {% if bond is defined %}随同本投标函提交投标保证金一份，金额为人民币（大写）"
-              "{{ bond.upper }}（¥{{ bond.amount | money }}）。{% else %}"
-              "我方已知悉本项目不要求提交投标保证金。{% endif %}", indent=True)
+    para(
+        doc,
+        "1. 我方已仔细研究了{{ tender.name }}（招标编号：{{ tender.number }}{% if tender.lot %}，"
+        "{{ tender.lot }}{% endif %}）招标文件的全部内容，愿意以人民币（大写）"
+        "{{ price.total | rmb_upper }}（¥{{ price.total | money }}）的投标总报价"
+        "{% if price.vat_rate is defined %}（{% if price.vat_included %}含{% else %}不含{% endif %}"
+        "增值税，税率{{ price.vat_rate | percent }}）{% endif %}，"
+        "{% if tender.kind == 'works' %}工期{% else %}交货期（工期）{% endif %}"
+        "{{ offer.duration_days }}日历天，按合同约定完成全部合同工作"
+        "{% if tender.quality_standard %}，质量达到{{ tender.quality_standard }}{% endif %}"
+        "{% if offer.warranty_months is defined %}，质量保证期{{ offer.warranty_months }}个月{% endif %}。",
+        indent=True,
+    )
+    para(
+        doc,
+        "2. 我方承诺在招标文件规定的投标有效期{{ offer.bid_validity_days }}日历天内不修改、撤销投标文件。",
+        indent=True,
+    )
+    para(
+        doc,
+        "3. {% if bond is defined %}随同本投标函提交投标保证金一份，金额为人民币（大写）"
+        "{{ bond.upper }}（¥{{ bond.amount | money }}）。{% else %}"
+        "我方已知悉本项目不要求提交投标保证金。{% endif %}",
+        indent=True,
+    )
     para(doc, "4. 如我方中标：", indent=True)
-    for i, text in enumerate((
-        "我方承诺在收到中标通知书后，在中标通知书规定的期限内与你方签订合同。",
-        "随同本投标函递交的投标函附录（如有）属于合同文件的组成部分。",
-        "我方承诺按照招标文件规定向你方递交履约担保。",
-        "我方承诺在合同约定的期限内完成并移交全部合同工作。",
-        "我方承诺在签订合同时不向你方提出附加条件。",
-    ), start=1):
+    for i, text in enumerate(
+        (
+            "我方承诺在收到中标通知书后，在中标通知书规定的期限内与你方签订合同。",
+            "随同本投标函递交的投标函附录（如有）属于合同文件的组成部分。",
+            "我方承诺按照招标文件规定向你方递交履约担保。",
+            "我方承诺在合同约定的期限内完成并移交全部合同工作。",
+            "我方承诺在签订合同时不向你方提出附加条件。",
+        ),
+        start=1,
+    ):
         para(doc, f"（{i}）{text}", indent=True)
-    para(doc, "5. 我方在此声明，所递交的投标文件及有关资料内容完整、真实和准确，且不存在招标文件规定的"
-              "不得参加投标的任何情形。", indent=True)
+    para(
+        doc,
+        "5. 我方在此声明，所递交的投标文件及有关资料内容完整、真实和准确，且不存在招标文件规定的"
+        "不得参加投标的任何情形。",
+        indent=True,
+    )
     para(doc, "{%p if offer.remarks %}")
     para(doc, "6. 其他补充说明：{{ offer.remarks }}", indent=True)
     para(doc, "{%p endif %}")
@@ -280,12 +315,23 @@ def bid_letter_appendix():
     doc = new_document("zh")
     heading(doc, "投标函附录")
     project_line_zh(doc)
-    t = table(doc, ["序号", "条款名称", "合同条款号", "约定内容", "备注"], [
-        ["{%tr for a in appendix %}"],
-        ["{{ a.no }}", "{{ a.name }}", "{{ a.clause | default('') }}", "{{ a.content }}",
-         "{{ a.note | default('') }}"],
-        ["{%tr endfor %}"],
-    ], [1.3, 3.6, 2.3, 6.6, 2.2], aligns=[C, L, C, L, L])
+    t = table(
+        doc,
+        ["序号", "条款名称", "合同条款号", "约定内容", "备注"],
+        [
+            ["{%tr for a in appendix %}"],
+            [
+                "{{ a.no }}",
+                "{{ a.name }}",
+                "{{ a.clause | default('') }}",
+                "{{ a.content }}",
+                "{{ a.note | default('') }}",
+            ],
+            ["{%tr endfor %}"],
+        ],
+        [1.3, 3.6, 2.3, 6.6, 2.2],
+        aligns=[C, L, C, L, L],
+    )
     del t
     para(doc, "注：本附录是投标函的组成部分，中标后构成合同文件的组成部分。", size=10.5, space_before=6)
     signature_zh(doc, contact=False)
@@ -300,9 +346,12 @@ def opening_summary():
         ["项目名称", "{{ tender.name }}"],
         ["招标编号", "{{ tender.number }}"],
         ["包号（标段）", "{{ tender.lot | default('—') }}"],
-        ["投标总价", "大写：人民币{{ price.total | rmb_upper }}\n小写：¥{{ price.total | money }}"
-                     "{% if price.vat_rate is defined %}（{% if price.vat_included %}含{% else %}不含{% endif %}"
-                     "税，税率{{ price.vat_rate | percent }}）{% endif %}"],
+        [
+            "投标总价",
+            "大写：人民币{{ price.total | rmb_upper }}\n小写：¥{{ price.total | money }}"
+            "{% if price.vat_rate is defined %}（{% if price.vat_included %}含{% else %}不含{% endif %}"
+            "税，税率{{ price.vat_rate | percent }}）{% endif %}",
+        ],
         ["交货期（工期）", "{{ offer.duration_days }}日历天"],
         ["交货（服务）地点", "{{ offer.delivery_place }}"],
         ["质量保证期", "{{ offer.warranty_months }}个月"],
@@ -322,19 +371,38 @@ def price_breakdown():
     heading(doc, "分项报价表")
     project_line_zh(doc)
     para(doc, "投标人：{{ bidder.company }}                              金额单位：元")
-    t = table(doc, ["序号", "名称", "单位", "数量", "单价（元）", "合价（元）"], [
-        ["{%tr for row in schedule.rows %}"],
-        ["{{ row.no }}", "{{ row.description }}", "{{ row.unit | default('项') }}",
-         "{{ row.quantity | number }}", "{{ row.unit_price | money }}", "{{ row.total | money }}"],
-        ["{%tr endfor %}"],
-        ["合计", "", "", "", "", "{{ schedule.total | money }}"],
-    ], [1.5, 3.8, 1.2, 2.2, 3.1, 4.2], aligns=[C, L, C, R, R, R])
+    t = table(
+        doc,
+        ["序号", "名称", "单位", "数量", "单价（元）", "合价（元）"],
+        [
+            ["{%tr for row in schedule.rows %}"],
+            [
+                "{{ row.no }}",
+                "{{ row.description }}",
+                "{{ row.unit | default('项') }}",
+                "{{ row.quantity | number }}",
+                "{{ row.unit_price | money }}",
+                "{{ row.total | money }}",
+            ],
+            ["{%tr endfor %}"],
+            ["合计", "", "", "", "", "{{ schedule.total | money }}"],
+        ],
+        [1.5, 3.8, 1.2, 2.2, 3.1, 4.2],
+        aligns=[C, L, C, R, R, R],
+    )
     merge_row(t, 4, 0, 4)
-    para(doc, "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
-         space_before=6)
-    para(doc, "注：1. 各分项合价＝单价×数量，各分项合价之和等于投标总价，与开标一览表一致；"
-              "{% if price.vat_rate is defined %}2. 报价{% if price.vat_included %}含{% else %}不含{% endif %}"
-              "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}", size=10.5)
+    para(
+        doc,
+        "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
+        space_before=6,
+    )
+    para(
+        doc,
+        "注：1. 各分项合价＝单价×数量，各分项合价之和等于投标总价，与开标一览表一致；"
+        "{% if price.vat_rate is defined %}2. 报价{% if price.vat_included %}含{% else %}不含{% endif %}"
+        "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}",
+        size=10.5,
+    )
     signature_zh(doc, contact=False)
     return doc
 
@@ -347,11 +415,18 @@ def priced_bill():
     project_line_zh(doc)
     para(doc, "投标人：{{ bidder.company }}                              金额单位：元")
     para(doc, "{{p schedule.table_docx }}")
-    para(doc, "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
-         space_before=6)
-    para(doc, "注：1. 合价＝综合单价×工程量（四舍五入至分），各项合价之和等于投标总价，与投标函、开标一览表一致；"
-              "{% if price.vat_rate is defined %}2. 报价{% if price.vat_included %}含{% else %}不含{% endif %}"
-              "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}", size=10.5)
+    para(
+        doc,
+        "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
+        space_before=6,
+    )
+    para(
+        doc,
+        "注：1. 合价＝综合单价×工程量（四舍五入至分），各项合价之和等于投标总价，与投标函、开标一览表一致；"
+        "{% if price.vat_rate is defined %}2. 报价{% if price.vat_included %}含{% else %}不含{% endif %}"
+        "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}",
+        size=10.5,
+    )
     signature_zh(doc, contact=False)
     return doc
 
@@ -365,8 +440,11 @@ def legal_rep_id():
     para(doc, "地址：{{ bidder.address }}")
     para(doc, "成立时间：{{ bidder.founded | date_cn }}")
     para(doc, "经营期限：{{ bidder.business_term }}")
-    para(doc, f"姓名：{{{{ {lr}.name }}}}    性别：{{{{ {lr}.sex }}}}    年龄：{{{{ {lr}.age }}}}    "
-              f"职务：{{{{ {lr}.title }}}}")
+    para(
+        doc,
+        f"姓名：{{{{ {lr}.name }}}}    性别：{{{{ {lr}.sex }}}}    年龄：{{{{ {lr}.age }}}}    "
+        f"职务：{{{{ {lr}.title }}}}",
+    )
     para(doc, "系{{ bidder.company }}的法定代表人。", indent=True)
     para(doc, "特此证明。", indent=True)
     para(doc, "附：法定代表人身份证复印件（正反面）", space_before=6)
@@ -381,18 +459,29 @@ def power_of_attorney():
     doc = new_document("zh")
     heading(doc, "授权委托书")
     lr, ag = "bidder.legal_representative", "bidder.authorised_agent"
-    para(doc, f"本人{{{{ {lr}.name }}}}（姓名）系{{{{ bidder.company }}}}（投标人名称）的法定代表人，"
-              f"现委托{{{{ {ag}.name }}}}（姓名）为我方代理人。代理人根据授权，以我方名义签署、澄清、"
-              "说明、补正、递交、撤回、修改{{ tender.name }}（招标编号：{{ tender.number }}"
-              "{% if tender.lot %}，{{ tender.lot }}{% endif %}）投标文件、签订合同和处理有关事宜，"
-              "其法律后果由我方承担。", indent=True)
+    para(
+        doc,
+        f"本人{{{{ {lr}.name }}}}（姓名）系{{{{ bidder.company }}}}（投标人名称）的法定代表人，"
+        f"现委托{{{{ {ag}.name }}}}（姓名）为我方代理人。代理人根据授权，以我方名义签署、澄清、"
+        "说明、补正、递交、撤回、修改{{ tender.name }}（招标编号：{{ tender.number }}"
+        "{% if tender.lot %}，{{ tender.lot }}{% endif %}）投标文件、签订合同和处理有关事宜，"
+        "其法律后果由我方承担。",
+        indent=True,
+    )
     para(doc, "委托期限：{{ offer.authority_term }}。", indent=True)
     para(doc, "代理人无转委托权。", indent=True)
     para(doc, "附：法定代表人身份证明；委托代理人身份证复印件（正反面）。", indent=True)
-    table(doc, None, [
-        ["委托代理人姓名", f"{{{{ {ag}.name }}}}", "职务", f"{{{{ {ag}.title | default('—') }}}}"],
-        ["身份证号码", f"{{{{ {ag}.id_number }}}}", "联系电话", f"{{{{ {ag}.phone | default('—') }}}}"],
-    ], [3.2, 5.6, 2.2, 5.0], aligns=[C, L, C, L], bold_first_col=True)
+    table(
+        doc,
+        None,
+        [
+            ["委托代理人姓名", f"{{{{ {ag}.name }}}}", "职务", f"{{{{ {ag}.title | default('—') }}}}"],
+            ["身份证号码", f"{{{{ {ag}.id_number }}}}", "联系电话", f"{{{{ {ag}.phone | default('—') }}}}"],
+        ],
+        [3.2, 5.6, 2.2, 5.0],
+        aligns=[C, L, C, L],
+        bold_first_col=True,
+    )
     para(doc, "", space_before=4)
     id_boxes(doc, ("委托代理人身份证复印件（正面）粘贴处", "委托代理人身份证复印件（反面）粘贴处"))
     para(doc, "", space_before=6)
@@ -407,18 +496,35 @@ def deviations_table(kind: str, title: str):
     doc = new_document("zh")
     heading(doc, title)
     project_line_zh(doc)
-    t = table(doc, ["序号", "招标文件条目号", "招标要求", "投标响应", "偏离", "说明"], [
-        [f"{{%tr for d in deviations.{kind} %}}"],
-        ["{{ d.no }}", "{{ d.item }}", "{{ d.requirement }}", "{{ d.response }}", "{{ d.label }}",
-         "{{ d.note | default('') }}"],
-        ["{%tr endfor %}"],
-        [f"{{%tr if not deviations.{kind} %}}"],
-        ["—", "—", "—", "完全响应招标文件要求", "无偏离", ""],
-        ["{%tr endif %}"],
-    ], [1.2, 2.4, 4.6, 4.2, 1.6, 2.4], aligns=[C, C, L, L, C, L])
+    t = table(
+        doc,
+        ["序号", "招标文件条目号", "招标要求", "投标响应", "偏离", "说明"],
+        [
+            [f"{{%tr for d in deviations.{kind} %}}"],
+            [
+                "{{ d.no }}",
+                "{{ d.item }}",
+                "{{ d.requirement }}",
+                "{{ d.response }}",
+                "{{ d.label }}",
+                "{{ d.note | default('') }}",
+            ],
+            ["{%tr endfor %}"],
+            [f"{{%tr if not deviations.{kind} %}}"],
+            ["—", "—", "—", "完全响应招标文件要求", "无偏离", ""],
+            ["{%tr endif %}"],
+        ],
+        [1.2, 2.4, 4.6, 4.2, 1.6, 2.4],
+        aligns=[C, C, L, L, C, L],
+    )
     del t
-    para(doc, "注：1. 偏离栏填写“正偏离”“负偏离”或“无偏离”；2. 未列出的条款视为完全响应；"
-              "3. 对招标文件中带“★”的实质性要求出现负偏离的，投标无效。", size=10.5, space_before=6)
+    para(
+        doc,
+        "注：1. 偏离栏填写“正偏离”“负偏离”或“无偏离”；2. 未列出的条款视为完全响应；"
+        "3. 对招标文件中带“★”的实质性要求出现负偏离的，投标无效。",
+        size=10.5,
+        space_before=6,
+    )
     signature_zh(doc, contact=False)
     return doc
 
@@ -433,11 +539,16 @@ def para_en(doc, *parts, **kw):
 
 def signature_en(doc) -> None:
     para_en(doc, "", space_before=12)
-    para_en(doc, "Signed: ____________________  in the capacity of "
-                 "{{ bidder.legal_representative.title | default('legal representative') }}")
+    para_en(
+        doc,
+        "Signed: ____________________  in the capacity of "
+        "{{ bidder.legal_representative.title | default('legal representative') }}",
+    )
     para_en(doc, "duly authorised to sign tenders for and on behalf of {{ bidder.company }} (company seal)")
     para_en(doc, "Address: {{ bidder.address }}")
-    para_en(doc, "Telephone: {{ bidder.phone }}{% if bidder.email %}    E-mail: {{ bidder.email }}{% endif %}")
+    para_en(
+        doc, "Telephone: {{ bidder.phone }}{% if bidder.email %}    E-mail: {{ bidder.email }}{% endif %}"
+    )
     para_en(doc, "Date: {{ date | date_en }}")
 
 
@@ -445,29 +556,49 @@ def form_of_tender():
     doc = new_document("en")
     heading(doc, "FORM OF TENDER")
     para_en(doc, "To: {{ tender.buyer }}")
-    para_en(doc, "Tender: {{ tender.name }} (No. {{ tender.number }}{% if tender.lot %}, "
-                 "{{ tender.lot }}{% endif %})")
+    para_en(
+        doc,
+        "Tender: {{ tender.name }} (No. {{ tender.number }}{% if tender.lot %}, {{ tender.lot }}{% endif %})",
+    )
     para_en(doc, "Dear Sirs,", space_before=6)
-    para_en(doc, "1. Having examined the tender documents, we, the undersigned, offer to carry out and "
-                 "complete the whole of the contract in conformity with those documents for the sum of "
-                 "{{ price.total | amount_words }} ({{ price.symbol }}{{ price.total | money }})"
-                 "{% if price.vat_rate is defined %}, {% if price.vat_included %}including{% else %}"
-                 "excluding{% endif %} VAT at {{ price.vat_rate | percent }}{% endif %}.")
-    para_en(doc, "2. We undertake, if our tender is accepted, to complete the contract within "
-                 "{{ offer.duration_days }} calendar days{% if offer.warranty_months is defined %}, "
-                 "with a warranty period of {{ offer.warranty_months }} months{% endif %}.")
-    para_en(doc, "3. We agree to abide by this tender for {{ offer.bid_validity_days }} days from the "
-                 "deadline for submission of tenders ({{ tender.deadline | date_en }}); it shall remain "
-                 "binding upon us and may be accepted at any time before that period expires.")
-    para_en(doc, "4. {% if bond is defined %}We enclose a bid security of {{ bond.amount | amount_words }} "
-                 "({{ price.symbol }}{{ bond.amount | money }}).{% else %}No bid security is required."
-                 "{% endif %}")
-    para_en(doc, "5. If our tender is accepted, we will sign the contract within the period stated in the "
-                 "letter of acceptance, provide the performance security required, and add no conditions "
-                 "at signing.")
-    para_en(doc, "6. Until a formal contract is prepared and executed, this tender, together with your "
-                 "written acceptance thereof, shall constitute a binding contract between us. We understand "
-                 "that you are not bound to accept the lowest or any tender you may receive.")
+    para_en(
+        doc,
+        "1. Having examined the tender documents, we, the undersigned, offer to carry out and "
+        "complete the whole of the contract in conformity with those documents for the sum of "
+        "{{ price.total | amount_words }} ({{ price.symbol }}{{ price.total | money }})"
+        "{% if price.vat_rate is defined %}, {% if price.vat_included %}including{% else %}"
+        "excluding{% endif %} VAT at {{ price.vat_rate | percent }}{% endif %}.",
+    )
+    para_en(
+        doc,
+        "2. We undertake, if our tender is accepted, to complete the contract within "
+        "{{ offer.duration_days }} calendar days{% if offer.warranty_months is defined %}, "
+        "with a warranty period of {{ offer.warranty_months }} months{% endif %}.",
+    )
+    para_en(
+        doc,
+        "3. We agree to abide by this tender for {{ offer.bid_validity_days }} days from the "
+        "deadline for submission of tenders ({{ tender.deadline | date_en }}); it shall remain "
+        "binding upon us and may be accepted at any time before that period expires.",
+    )
+    para_en(
+        doc,
+        "4. {% if bond is defined %}We enclose a bid security of {{ bond.amount | amount_words }} "
+        "({{ price.symbol }}{{ bond.amount | money }}).{% else %}No bid security is required."
+        "{% endif %}",
+    )
+    para_en(
+        doc,
+        "5. If our tender is accepted, we will sign the contract within the period stated in the "
+        "letter of acceptance, provide the performance security required, and add no conditions "
+        "at signing.",
+    )
+    para_en(
+        doc,
+        "6. Until a formal contract is prepared and executed, this tender, together with your "
+        "written acceptance thereof, shall constitute a binding contract between us. We understand "
+        "that you are not bound to accept the lowest or any tender you may receive.",
+    )
     para_en(doc, "7. We declare that the information in this tender is true, complete and accurate.")
     signature_en(doc)
     return doc
@@ -478,19 +609,37 @@ def price_schedule():
     heading(doc, "PRICE SCHEDULE")
     para_en(doc, "Tender: {{ tender.name }} (No. {{ tender.number }})")
     para_en(doc, "Tenderer: {{ bidder.company }}        Currency: {{ price.currency }}")
-    t = table(doc, ["No.", "Description", "Unit", "Quantity", "Unit rate", "Amount"], [
-        ["{%tr for row in schedule.rows %}"],
-        ["{{ row.no }}", "{% if schedule.bill and row.code %}{{ row.code }} {% endif %}{{ row.description }}",
-         "{{ row.unit | default('lot') }}", "{{ row.quantity | number }}", "{{ row.unit_price | money }}",
-         "{{ row.total | money }}"],
-        ["{%tr endfor %}"],
-        ["Total", "", "", "", "", "{{ schedule.total | money }}"],
-    ], [1.5, 4.1, 1.3, 2.2, 3.0, 3.9], aligns=[C, L, C, R, R, R])
+    t = table(
+        doc,
+        ["No.", "Description", "Unit", "Quantity", "Unit rate", "Amount"],
+        [
+            ["{%tr for row in schedule.rows %}"],
+            [
+                "{{ row.no }}",
+                "{% if schedule.bill and row.code %}{{ row.code }} {% endif %}{{ row.description }}",
+                "{{ row.unit | default('lot') }}",
+                "{{ row.quantity | number }}",
+                "{{ row.unit_price | money }}",
+                "{{ row.total | money }}",
+            ],
+            ["{%tr endfor %}"],
+            ["Total", "", "", "", "", "{{ schedule.total | money }}"],
+        ],
+        [1.5, 4.1, 1.3, 2.2, 3.0, 3.9],
+        aligns=[C, L, C, R, R, R],
+    )
     merge_row(t, 4, 0, 4)
-    para_en(doc, "Total tender price: {{ schedule.total | amount_words }} "
-                 "({{ price.symbol }}{{ schedule.total | money }})", space_before=6)
-    para_en(doc, "Each amount is the unit rate times the quantity; the amounts add up to the total tender "
-                 "price.", size=10.5)
+    para_en(
+        doc,
+        "Total tender price: {{ schedule.total | amount_words }} "
+        "({{ price.symbol }}{{ schedule.total | money }})",
+        space_before=6,
+    )
+    para_en(
+        doc,
+        "Each amount is the unit rate times the quantity; the amounts add up to the total tender price.",
+        size=10.5,
+    )
     signature_en(doc)
     return doc
 
@@ -500,17 +649,34 @@ def compliance_matrix():
     heading(doc, "COMPLIANCE MATRIX")
     para_en(doc, "Tender: {{ tender.name }} (No. {{ tender.number }})")
     para_en(doc, "Tenderer: {{ bidder.company }}")
-    table(doc, ["No.", "Clause", "Requirement", "Our response", "Compliance", "Remarks"], [
-        ["{%tr for d in deviations.all %}"],
-        ["{{ d.no }}", "{{ d.item }}", "{{ d.requirement }}", "{{ d.response }}", "{{ d.label_en }}",
-         "{{ d.note | default('') }}"],
-        ["{%tr endfor %}"],
-        ["{%tr if not deviations.all %}"],
-        ["—", "—", "All requirements of the tender documents", "Complied with in full", "Complies", ""],
-        ["{%tr endif %}"],
-    ], [1.2, 2.0, 4.8, 4.2, 2.0, 2.2], aligns=[C, C, L, L, C, L])
-    para_en(doc, "Clauses not listed are complied with in full. A deviation from a mandatory (★) "
-                 "requirement makes a tender non-responsive.", size=10.5, space_before=6)
+    table(
+        doc,
+        ["No.", "Clause", "Requirement", "Our response", "Compliance", "Remarks"],
+        [
+            ["{%tr for d in deviations.all %}"],
+            [
+                "{{ d.no }}",
+                "{{ d.item }}",
+                "{{ d.requirement }}",
+                "{{ d.response }}",
+                "{{ d.label_en }}",
+                "{{ d.note | default('') }}",
+            ],
+            ["{%tr endfor %}"],
+            ["{%tr if not deviations.all %}"],
+            ["—", "—", "All requirements of the tender documents", "Complied with in full", "Complies", ""],
+            ["{%tr endif %}"],
+        ],
+        [1.2, 2.0, 4.8, 4.2, 2.0, 2.2],
+        aligns=[C, C, L, L, C, L],
+    )
+    para_en(
+        doc,
+        "Clauses not listed are complied with in full. A deviation from a mandatory (★) "
+        "requirement makes a tender non-responsive.",
+        size=10.5,
+        space_before=6,
+    )
     signature_en(doc)
     return doc
 
@@ -520,28 +686,116 @@ def compliance_matrix():
 TEMPLATES = [
     # name, title, language, file, output, include, checks, builder
     ("bid-letter", "投标函", "zh", "zh/投标函.docx", "01_投标函.docx", "always", ["total"], bid_letter),
-    ("bid-letter-appendix", "投标函附录", "zh", "zh/投标函附录.docx", "02_投标函附录.docx", "appendix", [],
-     bid_letter_appendix),
-    ("opening-summary", "开标一览表", "zh", "zh/开标一览表.docx", "03_开标一览表.docx", "always", ["total"],
-     opening_summary),
-    ("price-breakdown", "分项报价表", "zh", "zh/分项报价表.docx", "04_分项报价表.docx", "no_bill",
-     ["schedule"], price_breakdown),
-    ("priced-bill", "已标价清单", "zh", "zh/已标价清单.docx", "04_已标价清单.docx", "bill",
-     ["schedule"], priced_bill),
-    ("legal-rep-id", "法定代表人身份证明", "zh", "zh/法定代表人身份证明.docx", "05_法定代表人身份证明.docx",
-     "always", [], legal_rep_id),
-    ("power-of-attorney", "授权委托书", "zh", "zh/授权委托书.docx", "06_授权委托书.docx", "agent", [],
-     power_of_attorney),
-    ("commercial-deviations", "商务偏离表", "zh", "zh/商务偏离表.docx", "07_商务偏离表.docx", "always", [],
-     lambda: deviations_table("commercial", "商务偏离表")),
-    ("technical-deviations", "技术偏离表", "zh", "zh/技术偏离表.docx", "08_技术偏离表.docx", "always", [],
-     lambda: deviations_table("technical", "技术偏离表")),
-    ("form-of-tender", "Form of Tender", "en", "en/form_of_tender.docx", "11_form_of_tender.docx", "always",
-     ["total"], form_of_tender),
-    ("price-schedule", "Price Schedule", "en", "en/price_schedule.docx", "12_price_schedule.docx", "always",
-     ["schedule"], price_schedule),
-    ("compliance-matrix", "Compliance Matrix", "en", "en/compliance_matrix.docx",
-     "13_compliance_matrix.docx", "always", [], compliance_matrix),
+    (
+        "bid-letter-appendix",
+        "投标函附录",
+        "zh",
+        "zh/投标函附录.docx",
+        "02_投标函附录.docx",
+        "appendix",
+        [],
+        bid_letter_appendix,
+    ),
+    (
+        "opening-summary",
+        "开标一览表",
+        "zh",
+        "zh/开标一览表.docx",
+        "03_开标一览表.docx",
+        "always",
+        ["total"],
+        opening_summary,
+    ),
+    (
+        "price-breakdown",
+        "分项报价表",
+        "zh",
+        "zh/分项报价表.docx",
+        "04_分项报价表.docx",
+        "no_bill",
+        ["schedule"],
+        price_breakdown,
+    ),
+    (
+        "priced-bill",
+        "已标价清单",
+        "zh",
+        "zh/已标价清单.docx",
+        "04_已标价清单.docx",
+        "bill",
+        ["schedule"],
+        priced_bill,
+    ),
+    (
+        "legal-rep-id",
+        "法定代表人身份证明",
+        "zh",
+        "zh/法定代表人身份证明.docx",
+        "05_法定代表人身份证明.docx",
+        "always",
+        [],
+        legal_rep_id,
+    ),
+    (
+        "power-of-attorney",
+        "授权委托书",
+        "zh",
+        "zh/授权委托书.docx",
+        "06_授权委托书.docx",
+        "agent",
+        [],
+        power_of_attorney,
+    ),
+    (
+        "commercial-deviations",
+        "商务偏离表",
+        "zh",
+        "zh/商务偏离表.docx",
+        "07_商务偏离表.docx",
+        "always",
+        [],
+        lambda: deviations_table("commercial", "商务偏离表"),
+    ),
+    (
+        "technical-deviations",
+        "技术偏离表",
+        "zh",
+        "zh/技术偏离表.docx",
+        "08_技术偏离表.docx",
+        "always",
+        [],
+        lambda: deviations_table("technical", "技术偏离表"),
+    ),
+    (
+        "form-of-tender",
+        "Form of Tender",
+        "en",
+        "en/form_of_tender.docx",
+        "11_form_of_tender.docx",
+        "always",
+        ["total"],
+        form_of_tender,
+    ),
+    (
+        "price-schedule",
+        "Price Schedule",
+        "en",
+        "en/price_schedule.docx",
+        "12_price_schedule.docx",
+        "always",
+        ["schedule"],
+        price_schedule,
+    ),
+    (
+        "compliance-matrix",
+        "Compliance Matrix",
+        "en",
+        "en/compliance_matrix.docx",
+        "13_compliance_matrix.docx",
+        "always",
+        [],
+        compliance_matrix,
+    ),
 ]
 
 
@@ -584,7 +838,9 @@ def declare_fonts(path: Path) -> None:
         etree.SubElement(font, q("charset"), {q("val"): charset})
         etree.SubElement(font, q("family"), {q("val"): family})
         etree.SubElement(font, q("pitch"), {q("val"): pitch})
-    parts["word/fontTable.xml"] = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/fontTable.xml"] = etree.tostring(
+        fonts, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
     styles = etree.fromstring(parts["word/styles.xml"])
     rpr = styles.find(f"{q('docDefaults')}/{q('rPrDefault')}/{q('rPr')}")
     if rpr is not None:
@@ -620,11 +876,23 @@ def main() -> None:
         declare_fonts(path)
         spec = TemplateSpec(name=name, title=title, language=lang, path=path, output=output)
         fields = [f.path + ("" if f.required else " (optional)") for f in inspect_fields(spec)]
-        entries.append({"name": name, "title": title, "language": lang, "file": file, "output": output,
-                        "include": include, "checks": checks, "fields": fields})
+        entries.append(
+            {
+                "name": name,
+                "title": title,
+                "language": lang,
+                "file": file,
+                "output": output,
+                "include": include,
+                "checks": checks,
+                "fields": fields,
+            }
+        )
         print(f"wrote {path.relative_to(HERE.parent)}")
-    header = ("# Built-in tender-document templates (generated by templates/build_templates.py; "
-              "edit that script, not this file).\n")
+    header = (
+        "# Built-in tender-document templates (generated by templates/build_templates.py; "
+        "edit that script, not this file).\n"
+    )
     text = yaml.safe_dump({"templates": entries}, allow_unicode=True, sort_keys=False, width=110)
     (HERE / "manifest.yaml").write_text(header + text, encoding="utf-8")
     print(f"wrote templates/manifest.yaml ({len(entries)} templates)")

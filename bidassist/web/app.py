@@ -48,11 +48,25 @@ def create_app(config: WebConfig) -> Starlette:
         finally:
             state.close()
 
-    routes = [*home.routes(), *contract.routes(), *pricing.routes(), *costs.routes(), *documents.routes(),
-              *history.routes(), *accounts.routes(),
-              Mount("/static", StaticFiles(directory=package_path("web") / "static"), name="static")]
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={
-        BidassistError: _bidassist_error, HTTPException: _http_error, Exception: _internal_error})
+    routes = [
+        *home.routes(),
+        *contract.routes(),
+        *pricing.routes(),
+        *costs.routes(),
+        *documents.routes(),
+        *history.routes(),
+        *accounts.routes(),
+        Mount("/static", StaticFiles(directory=package_path("web") / "static"), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={
+            BidassistError: _bidassist_error,
+            HTTPException: _http_error,
+            Exception: _internal_error,
+        },
+    )
     app.state.web = state
     app.add_middleware(GuardMiddleware, state=state)
     return app

@@ -30,8 +30,15 @@ def verify_password(password: str, stored: str) -> bool:
         kind, n, r, p, salt, digest = stored.split("$")
         if kind != "scrypt":
             return False
-        got = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                             dklen=len(bytes.fromhex(digest)), maxmem=64 * 1024 * 1024)
+        got = hashlib.scrypt(
+            password.encode(),
+            salt=bytes.fromhex(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(bytes.fromhex(digest)),
+            maxmem=64 * 1024 * 1024,
+        )
     except (ValueError, MemoryError):
         return False
     return hmac.compare_digest(got.hex(), digest)
@@ -43,8 +50,10 @@ def load_users(path: Path) -> dict[str, str]:
     data = doc.data if isinstance(doc.data, dict) else None
     users = data.get("users") if data else None
     if not isinstance(users, dict) or not users:
-        raise InputError("a users file is `users:` mapping names to hashes from `bidassist serve "
-                         "--hash-password`", str(path))
+        raise InputError(
+            "a users file is `users:` mapping names to hashes from `bidassist serve --hash-password`",
+            str(path),
+        )
     out = {}
     for name, stored in users.items():
         if not isinstance(stored, str) or not stored.startswith("scrypt$") or stored.count("$") != 5:

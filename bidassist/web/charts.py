@@ -53,22 +53,29 @@ def _ticks(axis: Axis, n: int = 5) -> list[float]:
 
 
 def _path(xs: list[float], ys: list[float]) -> str:
-    return " ".join(f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(zip(xs, ys, strict=True)))
+    return " ".join(
+        f"{'M' if i == 0 else 'L'}{x:.1f},{y:.1f}" for i, (x, y) in enumerate(zip(xs, ys, strict=True))
+    )
 
 
 def _frame(title: str, body: list[str], label: str) -> str:
-    return (f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{escape(label)}" '
-            f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
-            f'<rect x="{L}" y="{T}" width="{W - L - R}" height="{H - T - B}" class="plot"/>'
-            + "".join(body) + "</svg>")
+    return (
+        f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{escape(label)}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+        f'<rect x="{L}" y="{T}" width="{W - L - R}" height="{H - T - B}" class="plot"/>'
+        + "".join(body)
+        + "</svg>"
+    )
 
 
 def _x_ticks(x: Axis, fmt=_short) -> list[str]:
     out = []
     for v in _ticks(x):
         px = x(v)
-        out.append(f'<line x1="{px:.1f}" y1="{H - B}" x2="{px:.1f}" y2="{H - B + 4}" class="tick"/>'
-                   f'<text x="{px:.1f}" y="{H - B + 16}" class="lbl" text-anchor="middle">{escape(fmt(v))}</text>')
+        out.append(
+            f'<line x1="{px:.1f}" y1="{H - B}" x2="{px:.1f}" y2="{H - B + 4}" class="tick"/>'
+            f'<text x="{px:.1f}" y="{H - B + 16}" class="lbl" text-anchor="middle">{escape(fmt(v))}</text>'
+        )
     return out
 
 
@@ -77,13 +84,21 @@ def _y_ticks(y: Axis, fmt, right: bool = False) -> list[str]:
     for v in _ticks(y):
         py = y(v)
         xx, anchor = (W - R + 6, "start") if right else (L - 6, "end")
-        out.append(f'<line x1="{L}" y1="{py:.1f}" x2="{W - R}" y2="{py:.1f}" class="grid"/>'
-                   f'<text x="{xx}" y="{py + 4:.1f}" class="lbl" text-anchor="{anchor}">{escape(fmt(v))}</text>')
+        out.append(
+            f'<line x1="{L}" y1="{py:.1f}" x2="{W - R}" y2="{py:.1f}" class="grid"/>'
+            f'<text x="{xx}" y="{py + 4:.1f}" class="lbl" text-anchor="{anchor}">{escape(fmt(v))}</text>'
+        )
     return out
 
 
-def win_profit_chart(prices: list[float], p_win: list[float], profit: list[float], *,
-                     recommended: float | None = None, band: tuple[float, float] | None = None) -> str:
+def win_profit_chart(
+    prices: list[float],
+    p_win: list[float],
+    profit: list[float],
+    *,
+    recommended: float | None = None,
+    band: tuple[float, float] | None = None,
+) -> str:
     """P(win) (left axis) and expected profit (right axis) against the bid price."""
     if not prices:
         return ""
@@ -92,23 +107,31 @@ def win_profit_chart(prices: list[float], p_win: list[float], profit: list[float
     ye = _axis(profit, H - B, T, zero=True)
     body = _y_ticks(yp, lambda v: f"{v:.0%}") + _x_ticks(x)
     for v in _ticks(ye):
-        body.append(f'<text x="{W - R + 6}" y="{ye(v) + 4:.1f}" class="lbl profit" text-anchor="start">'
-                    f'{escape(_short(v))}</text>')
+        body.append(
+            f'<text x="{W - R + 6}" y="{ye(v) + 4:.1f}" class="lbl profit" text-anchor="start">'
+            f"{escape(_short(v))}</text>"
+        )
     if band is not None:
-        body.append(f'<rect x="{x(band[0]):.1f}" y="{T}" width="{max(x(band[1]) - x(band[0]), 1):.1f}" '
-                    f'height="{H - T - B}" class="band"><title>near-optimal band 近优区间</title></rect>')
+        body.append(
+            f'<rect x="{x(band[0]):.1f}" y="{T}" width="{max(x(band[1]) - x(band[0]), 1):.1f}" '
+            f'height="{H - T - B}" class="band"><title>near-optimal band 近优区间</title></rect>'
+        )
     body.append(f'<line x1="{L}" y1="{ye(0):.1f}" x2="{W - R}" y2="{ye(0):.1f}" class="zero"/>')
     body.append(f'<path d="{_path([x(v) for v in prices], [yp(v) for v in p_win])}" class="line pwin"/>')
     body.append(f'<path d="{_path([x(v) for v in prices], [ye(v) for v in profit])}" class="line profit"/>')
     if recommended is not None:
         px = x(recommended)
         right = px > (L + W - R) / 2
-        body.append(f'<line x1="{px:.1f}" y1="{T}" x2="{px:.1f}" y2="{H - B}" class="rec-line"/>'
-                    f'<text x="{px - 4 if right else px + 4:.1f}" y="{H - B - 8}" class="lbl rec" '
-                    f'text-anchor="{"end" if right else "start"}">建议 recommended {escape(_short(recommended))}</text>')
-    body.append(f'<text x="{L}" y="{H - 6}" class="lbl">投标价 bid price →</text>'
-                f'<text x="{L + 4}" y="{T + 12}" class="lbl pwin">P(win) 中标概率</text>'
-                f'<text x="{W - R - 4}" y="{T + 12}" class="lbl profit" text-anchor="end">E[profit] 期望利润</text>')
+        body.append(
+            f'<line x1="{px:.1f}" y1="{T}" x2="{px:.1f}" y2="{H - B}" class="rec-line"/>'
+            f'<text x="{px - 4 if right else px + 4:.1f}" y="{H - B - 8}" class="lbl rec" '
+            f'text-anchor="{"end" if right else "start"}">建议 recommended {escape(_short(recommended))}</text>'
+        )
+    body.append(
+        f'<text x="{L}" y="{H - 6}" class="lbl">投标价 bid price →</text>'
+        f'<text x="{L + 4}" y="{T + 12}" class="lbl pwin">P(win) 中标概率</text>'
+        f'<text x="{W - R - 4}" y="{T + 12}" class="lbl profit" text-anchor="end">E[profit] 期望利润</text>'
+    )
     return _frame("P(win) and expected profit against price", body, "win-profit-curve")
 
 
@@ -139,8 +162,12 @@ def tornado_chart(items: list[tuple[str, float]]) -> str:
     for i, (name, v) in enumerate(items):
         y = T + i * row
         width = (W - left - 60) * v / top
-        body.append(f'<text x="{left - 6}" y="{y + 15}" class="lbl" text-anchor="end">{_label(name[:28])}</text>'
-                    f'<rect x="{left}" y="{y + 3}" width="{width:.1f}" height="{row - 8}" class="bar"/>'
-                    f'<text x="{left + width + 4:.1f}" y="{y + 15}" class="lbl">{v:.0%}</text>')
-    return (f'<svg class="chart" viewBox="0 0 {W} {height}" role="img" aria-label="tornado" '
-            f'xmlns="http://www.w3.org/2000/svg"><title>Share of cost variance</title>' + "".join(body) + "</svg>")
+        body.append(
+            f'<text x="{left - 6}" y="{y + 15}" class="lbl" text-anchor="end">{_label(name[:28])}</text>'
+            f'<rect x="{left}" y="{y + 3}" width="{width:.1f}" height="{row - 8}" class="bar"/>'
+            f'<text x="{left + width + 4:.1f}" y="{y + 15}" class="lbl">{v:.0%}</text>'
+        )
+    return (
+        f'<svg class="chart" viewBox="0 0 {W} {height}" role="img" aria-label="tornado" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>Share of cost variance</title>' + "".join(body) + "</svg>"
+    )

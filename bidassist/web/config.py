@@ -41,8 +41,11 @@ class WebConfig:
     def validate(self) -> None:
         """Refuse to listen beyond loopback without authentication."""
         if not is_loopback(self.host) and not self.auth_required:
-            raise InputError(f"listening on {self.host} needs authentication: give --users FILE or "
-                             "--token-file FILE (仅本机地址可免登录)", "--host")
+            raise InputError(
+                f"listening on {self.host} needs authentication: give --users FILE or "
+                "--token-file FILE (仅本机地址可免登录)",
+                "--host",
+            )
         if not self.workspace.is_dir():
             raise InputError("workspace folder not found", str(self.workspace))
 

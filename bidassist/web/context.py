@@ -22,9 +22,14 @@ from bidassist.web.filters import register_filters
 from bidassist.web.uploads import PrivateArea
 from bidassist.web.workspace import Workspace
 
-NAV = [("/contract", "合同审查 Contract review"), ("/pricing", "报价 Pricing"),
-       ("/costs", "成本表 Cost sheets"), ("/documents", "投标文件 Documents"), ("/history", "历史 History"),
-       ("/accounts", "大客户 Accounts")]
+NAV = [
+    ("/contract", "合同审查 Contract review"),
+    ("/pricing", "报价 Pricing"),
+    ("/costs", "成本表 Cost sheets"),
+    ("/documents", "投标文件 Documents"),
+    ("/history", "历史 History"),
+    ("/accounts", "大客户 Accounts"),
+]
 
 
 class WebState:
@@ -59,8 +64,13 @@ def session_of(request: Request) -> str | None:
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     st = state_of(request)
     session = session_of(request)
-    context.update(csrf_token=st.csrf.token(session) if session else "", nav=NAV, version=__version__,
-                   path=request.url.path, user=request.scope.get("bidassist.user"))
+    context.update(
+        csrf_token=st.csrf.token(session) if session else "",
+        nav=NAV,
+        version=__version__,
+        path=request.url.path,
+        user=request.scope.get("bidassist.user"),
+    )
     return st.templates.TemplateResponse(request, template, context, status_code=status)
 
 
@@ -75,8 +85,9 @@ async def checked_form(request: Request) -> FormData:
     form = await request.form(max_files=4, max_fields=40, max_part_size=64 * 1024)
     token = form.get(FIELD) or request.headers.get(HEADER)
     if not st.csrf.valid(request.cookies.get(COOKIE), token if isinstance(token, str) else None):
-        raise HTTPException(403, "the form's security token is missing or stale; reload the page and "
-                                 "try again (CSRF)")
+        raise HTTPException(
+            403, "the form's security token is missing or stale; reload the page and try again (CSRF)"
+        )
     return form
 
 

@@ -46,8 +46,13 @@ class Job:
         return {"done": "完成 done", "failed": "失败 failed", "cancelled": "已取消 cancelled"}[self.state]
 
     def status(self) -> dict[str, Any]:
-        return {"state": self.state, "done": self.done, "total": self.total, "message": self.message,
-                "seconds": round((self.finished or time.monotonic()) - self.started, 1)}
+        return {
+            "state": self.state,
+            "done": self.done,
+            "total": self.total,
+            "message": self.message,
+            "seconds": round((self.finished or time.monotonic()) - self.started, 1),
+        }
 
 
 def start(job: Job, work: Callable[[Job], Any], log) -> threading.Thread:

@@ -14,9 +14,11 @@ _HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"same-origin"),
-    (b"content-security-policy",
-     b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-     b"frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        b"frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    ),
 ]
 _FORM_OVERHEAD = 256 * 1024
 
@@ -26,10 +28,13 @@ class BodyTooLarge(Exception):
 
 
 def _simple(status: int, text: str, extra: list[tuple[bytes, bytes]] | None = None):
-    body = ("<!doctype html><meta charset=utf-8><title>bidassist</title><p class=error>"
-            f"{text}</p>").encode()
-    headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-               *_HEADERS, *(extra or [])]
+    body = (f"<!doctype html><meta charset=utf-8><title>bidassist</title><p class=error>{text}</p>").encode()
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        *_HEADERS,
+        *(extra or []),
+    ]
     return status, headers, body
 
 
@@ -47,15 +52,23 @@ class GuardMiddleware:
         if config.auth_required:
             user = check_credentials(headers.get("authorization"), config.users, config.token)
             if user is None:
-                await _reply(send, *_simple(401, "login required (需要登录)",
-                                            [(b"www-authenticate", b'Basic realm="bidassist"')]))
+                await _reply(
+                    send,
+                    *_simple(
+                        401, "login required (需要登录)", [(b"www-authenticate", b'Basic realm="bidassist"')]
+                    ),
+                )
                 return
             scope["bidassist.user"] = user
         limit = config.max_upload + _FORM_OVERHEAD
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            await _reply(send, *_simple(413, f"error: upload: over the {config.max_upload // 2**20} MB "
-                                             "upload limit (文件过大)"))
+            await _reply(
+                send,
+                *_simple(
+                    413, f"error: upload: over the {config.max_upload // 2**20} MB upload limit (文件过大)"
+                ),
+            )
             return
         cookie = SimpleCookie()
         cookie.load(headers.get("cookie", ""))
@@ -87,8 +100,9 @@ def _with_headers(send: Send, new_session: str | None) -> Send:
         if message["type"] == "http.response.start":
             extra = list(_HEADERS)
             if new_session:
-                extra.append((b"set-cookie", f"{COOKIE}={new_session}; Path=/; HttpOnly; SameSite=Strict"
-                              .encode()))
+                extra.append(
+                    (b"set-cookie", f"{COOKIE}={new_session}; Path=/; HttpOnly; SameSite=Strict".encode())
+                )
             message = {**message, "headers": [*message.get("headers", []), *extra]}
         await send(message)
 

@@ -60,10 +60,20 @@ class ReviewView:
 
 
 def _finding(f, lang: str) -> FindingView:
-    return FindingView(key=f.waiver_key, rule=f.rule, severity=f.severity, category=f.category,
-                       category_name=f.category_name(lang), clause=clause_label(f), message=f.message_in(lang),
-                       basis=f.basis, fallback=f.fallback_in(lang), matched=f.matched,
-                       change=change_text(f, lang), text=f.text)
+    return FindingView(
+        key=f.waiver_key,
+        rule=f.rule,
+        severity=f.severity,
+        category=f.category,
+        category_name=f.category_name(lang),
+        clause=clause_label(f),
+        message=f.message_in(lang),
+        basis=f.basis,
+        fallback=f.fallback_in(lang),
+        matched=f.matched,
+        change=change_text(f, lang),
+        text=f.text,
+    )
 
 
 def _wanted(f, severity: str, category: str) -> bool:
@@ -73,19 +83,29 @@ def _wanted(f, severity: str, category: str) -> bool:
 def _key_terms(result) -> list[dict]:
     rows = []
     for k in result.clauses:
-        values = "; ".join(f"{name}: {', '.join(str(v) for v in vals)}" for name, vals in (k.values or {}).items())
-        rows.append({"type": k.type, "clause": k.clause or k.location or "—", "values": values,
-                     "text": k.text[:240]})
+        values = "; ".join(
+            f"{name}: {', '.join(str(v) for v in vals)}" for name, vals in (k.values or {}).items()
+        )
+        rows.append(
+            {"type": k.type, "clause": k.clause or k.location or "—", "values": values, "text": k.text[:240]}
+        )
     return rows
 
 
-def build_view(result, clauses, lang: str | None, *, severity: str = "", category: str = "",
-               flagged_only: bool = False) -> ReviewView:
+def build_view(
+    result, clauses, lang: str | None, *, severity: str = "", category: str = "", flagged_only: bool = False
+) -> ReviewView:
     lang = lang or result.lang or "zh"
     severity = severity if severity in SEVERITIES else ""
-    views = [ClauseView(number=c.number, title=c.title, location=c.location,
-                        text=c.text if len(c.text) <= MAX_CLAUSE_CHARS else c.text[:MAX_CLAUSE_CHARS] + "…")
-             for c in clauses]
+    views = [
+        ClauseView(
+            number=c.number,
+            title=c.title,
+            location=c.location,
+            text=c.text if len(c.text) <= MAX_CLAUSE_CHARS else c.text[:MAX_CLAUSE_CHARS] + "…",
+        )
+        for c in clauses
+    ]
     owner = {i: n for n, c in enumerate(clauses) for i in (c.block_indices or [])}
     general, changes, shown = [], [], 0
     for f in sorted(result.findings, key=lambda f: SEVERITIES.index(f.severity)):
@@ -100,7 +120,17 @@ def build_view(result, clauses, lang: str | None, *, severity: str = "", categor
     if flagged_only or severity or category:
         views = [v for v in views if v.findings]
     cats = sorted({(f.category, f.category_name(lang)) for f in result.findings})
-    return ReviewView(name=result.name, against=result.against, lang=lang, summary=result.summary,
-                      clauses=views, general=general, categories=cats, key_terms=_key_terms(result),
-                      changes=changes, waived=[_finding(f, lang) for f in result.waived],
-                      notes=list(result.notes), shown=shown)
+    return ReviewView(
+        name=result.name,
+        against=result.against,
+        lang=lang,
+        summary=result.summary,
+        clauses=views,
+        general=general,
+        categories=cats,
+        key_terms=_key_terms(result),
+        changes=changes,
+        waived=[_finding(f, lang) for f in result.waived],
+        notes=list(result.notes),
+        shown=shown,
+    )

@@ -19,8 +19,14 @@ from bidassist.core.errors import InputError
 from bidassist.core.safeio import MiB
 
 CONTRACT_TYPES = {".docx": b"PK", ".pdf": b"%PDF", ".txt": None, ".md": None}
-SHEET_TYPES = {".xlsx": b"PK", ".xlsm": b"PK", ".xls": b"\xd0\xcf\x11\xe0", ".xlsb": b"PK", ".ods": b"PK",
-               ".csv": None}
+SHEET_TYPES = {
+    ".xlsx": b"PK",
+    ".xlsm": b"PK",
+    ".xls": b"\xd0\xcf\x11\xe0",
+    ".xlsb": b"PK",
+    ".ods": b"PK",
+    ".csv": None,
+}
 BID_TYPES = {".yaml": None, ".yml": None}
 _SAFE = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
 _ID = re.compile(r"^[0-9a-f]{32}$")
@@ -115,14 +121,22 @@ def upload_field(form, name: str, what: str, *, required: bool = True) -> Upload
     return None
 
 
-async def save_upload(upload: UploadFile, folder: Path, types: dict[str, bytes | None], *, what: str,
-                      max_bytes: int, default: str) -> Path:
+async def save_upload(
+    upload: UploadFile,
+    folder: Path,
+    types: dict[str, bytes | None],
+    *,
+    what: str,
+    max_bytes: int,
+    default: str,
+) -> Path:
     """Write the upload into `folder` after checking its extension, size and first bytes."""
     name = safe_name(upload.filename, default)
     suffix = Path(name).suffix.lower()
     if suffix not in types:
-        raise InputError(f"{what} must be one of {', '.join(sorted(types))}, got {suffix or 'no extension'}",
-                         name)
+        raise InputError(
+            f"{what} must be one of {', '.join(sorted(types))}, got {suffix or 'no extension'}", name
+        )
     dest = folder / name
     size = 0
     with open(dest, "wb") as out:
@@ -163,5 +177,7 @@ def confine_bid(bid, folder: Path) -> None:
     root = folder.resolve()
     for path in _paths(bid):
         if not Path(path).resolve().is_relative_to(root):
-            raise InputError("an uploaded bid file may only name files uploaded with it "
-                             f"(it names {Path(path).name})", "bid file")
+            raise InputError(
+                f"an uploaded bid file may only name files uploaded with it (it names {Path(path).name})",
+                "bid file",
+            )

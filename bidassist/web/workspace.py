@@ -59,6 +59,7 @@ class Workspace:
             rows = [w.model_dump(exclude_none=True) for w in [*existing, entry]]
             note = f"# clause: {text[:200]}\n" if text else ""
             body = yaml.safe_dump({"waivers": rows}, allow_unicode=True, sort_keys=False)
-            atomic_write_text(self.waivers, "# reviewer waivers (bidassist check --waivers)\n" + note + body,
-                              force=True)
+            atomic_write_text(
+                self.waivers, "# reviewer waivers (bidassist check --waivers)\n" + note + body, force=True
+            )
         return self.waivers

@@ -25,28 +25,62 @@ class Builder:
     def customer(self, cid: str, name: str, group: str | None = None) -> None:
         self.customers.append(Customer(cid, name, group))
 
-    def order(self, cid: str, day: dt.date, revenue: str, margin: str, *, pay_days: int | None = 30,
-              serve: str = "0", penalties: str = "0", terms: int = 60) -> None:
+    def order(
+        self,
+        cid: str,
+        day: dt.date,
+        revenue: str,
+        margin: str,
+        *,
+        pay_days: int | None = 30,
+        serve: str = "0",
+        penalties: str = "0",
+        terms: int = 60,
+    ) -> None:
         n = len(self.orders) + 1
         rev = D(revenue)
-        self.orders.append(Order(f"o{n}", cid, day, rev, (rev * (1 - D(margin))).quantize(D("0.01")),
-                                 D(serve), D(penalties)))
+        self.orders.append(
+            Order(f"o{n}", cid, day, rev, (rev * (1 - D(margin))).quantize(D("0.01")), D(serve), D(penalties))
+        )
         self.invoices.append(Invoice(f"i{n}", cid, day, rev, day + dt.timedelta(days=terms)))
         if pay_days is not None and day + dt.timedelta(days=pay_days) <= AS_OF:
             self.receipts.append(Receipt(f"r{n}", f"i{n}", day + dt.timedelta(days=pay_days), rev))
 
-    def tender(self, cid: str, day: dt.date, outcome: str, price: str | None = None, cost: str | None = None,
-               winner: str | None = None) -> None:
-        self.tenders.append(TenderEntry(f"t{len(self.tenders) + 1}", cid, day, outcome,  # type: ignore[arg-type]
-                                        D(price) if price else None, D(cost) if cost else None, winner))
+    def tender(
+        self,
+        cid: str,
+        day: dt.date,
+        outcome: str,
+        price: str | None = None,
+        cost: str | None = None,
+        winner: str | None = None,
+    ) -> None:
+        self.tenders.append(
+            TenderEntry(
+                f"t{len(self.tenders) + 1}",
+                cid,
+                day,
+                outcome,  # type: ignore[arg-type]
+                D(price) if price else None,
+                D(cost) if cost else None,
+                winner,
+            )
+        )
 
     def finding(self, cid: str, day: dt.date, category: str, severity: str = "high") -> None:
         n = len(self.findings) + 1
         self.findings.append(ContractFinding(f"f{n}", cid, f"c{n}", day, category, severity))
 
     def book(self) -> Book:
-        return Book(AS_OF, tuple(self.customers), tuple(self.orders), tuple(self.invoices),
-                    tuple(self.receipts), tuple(self.tenders), tuple(self.findings))
+        return Book(
+            AS_OF,
+            tuple(self.customers),
+            tuple(self.orders),
+            tuple(self.invoices),
+            tuple(self.receipts),
+            tuple(self.tenders),
+            tuple(self.findings),
+        )
 
 
 def every(days: int, start: dt.date = START, end: dt.date = AS_OF):

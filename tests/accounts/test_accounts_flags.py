@@ -8,8 +8,13 @@ from synthetic import archetypes
 from bidassist.accounts.assess import assess
 from bidassist.accounts.profile import load_profile
 
-EXPECTED = {"healthy": set(), "oneoff": {"one_off"}, "volume": {"volume_without_profit"},
-            "squeeze": {"squeezer"}, "leaving": {"defection"}}
+EXPECTED = {
+    "healthy": set(),
+    "oneoff": {"one_off"},
+    "volume": {"volume_without_profit"},
+    "squeeze": {"squeezer"},
+    "leaving": {"defection"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +74,10 @@ def test_every_figure_traces_to_store_rows(result):
 def test_groups_add_up_their_members():
     book = archetypes()
     from dataclasses import replace
-    customers = tuple(replace(c, group="滨江集团") if c.id in ("healthy", "leaving") else c
-                      for c in book.customers)
+
+    customers = tuple(
+        replace(c, group="滨江集团") if c.id in ("healthy", "leaving") else c for c in book.customers
+    )
     grouped = replace(book, customers=customers)
     res = assess(grouped, load_profile(), by_group=True)
     g = res.accounts["滨江集团"].value

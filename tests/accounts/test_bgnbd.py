@@ -102,8 +102,13 @@ def test_fit_recovers_known_parameters():
 
 
 @settings(max_examples=60, deadline=None)
-@given(x=st.integers(0, 40), gap=st.floats(0, 100), extra=st.floats(0, 100), t=st.floats(0.1, 200),
-       variant=st.sampled_from(["bg", "mbg"]))
+@given(
+    x=st.integers(0, 40),
+    gap=st.floats(0, 100),
+    extra=st.floats(0, 100),
+    t=st.floats(0.1, 200),
+    variant=st.sampled_from(["bg", "mbg"]),
+)
 def test_predictions_are_probabilities_and_monotone(x, gap, extra, t, variant):
     m = BGNBD(r=0.5, alpha=4.0, a=0.8, b=2.5, log_likelihood=0.0, n_customers=0, variant=variant)
     t_x = gap if x > 0 else 0.0
@@ -121,12 +126,15 @@ def test_auc_known_values():
     assert auc(np.array([0.5, 0.5, 0.5, 0.5]), np.array([0, 1, 0, 1])) == 0.5
 
 
-@pytest.mark.parametrize("x, t_x, T, match", [
-    ([1], [5], [3], "t_x ≤ T"),
-    ([0], [2], [3], "t_x = 0 when x = 0"),
-    ([-1], [0], [3], "customer 0"),
-    ([1, 2], [1], [3], "equal-length"),
-])
+@pytest.mark.parametrize(
+    "x, t_x, T, match",
+    [
+        ([1], [5], [3], "t_x ≤ T"),
+        ([0], [2], [3], "t_x = 0 when x = 0"),
+        ([-1], [0], [3], "customer 0"),
+        ([1, 2], [1], [3], "equal-length"),
+    ],
+)
 def test_bad_histories_are_refused(x, t_x, T, match):
     with pytest.raises(InputError, match=match):
         Summary.of(x, t_x, T)
@@ -146,10 +154,15 @@ def test_modified_model_matches_the_reference_implementation(cdnow):
     by hand in a scratch environment; lifetimes is not a dependency)."""
     m = fit(cdnow[1], "mbg")
     assert (m.r, m.alpha, m.a, m.b) == pytest.approx((0.524838, 6.182988, 0.891356, 1.614000), rel=2e-4)
-    ref = BGNBD(r=0.524838, alpha=6.182988, a=0.891356, b=1.614, log_likelihood=0.0, n_customers=0,
-                variant="mbg")
+    ref = BGNBD(
+        r=0.524838, alpha=6.182988, a=0.891356, b=1.614, log_likelihood=0.0, n_customers=0, variant="mbg"
+    )
     one = (np.array([2.0]), np.array([30.43]), np.array([38.86]))
     assert ref.conditional_expected(39, *one)[0] == pytest.approx(1.2626708, abs=1e-6)
-    assert ref.p_alive(np.array([0.0]), np.array([0.0]), np.array([38.0]))[0] == pytest.approx(0.3921254, abs=1e-6)
-    assert ref.p_alive(np.array([5.0]), np.array([37.0]), np.array([38.0]))[0] == pytest.approx(0.8673488, abs=1e-6)
+    assert ref.p_alive(np.array([0.0]), np.array([0.0]), np.array([38.0]))[0] == pytest.approx(
+        0.3921254, abs=1e-6
+    )
+    assert ref.p_alive(np.array([5.0]), np.array([37.0]), np.array([38.0]))[0] == pytest.approx(
+        0.8673488, abs=1e-6
+    )
     assert ref.expected_orders(39.0) == pytest.approx(1.1822838, abs=1e-5)

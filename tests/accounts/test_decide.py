@@ -13,10 +13,22 @@ from bidassist.accounts.assess import assess
 from bidassist.accounts.decide import ContractTrap, PricingView, decide
 from bidassist.accounts.profile import load_profile
 
-GOOD = PricingView(price=D("1150000"), p_win=0.35, expected_profit=D("48000"), margin=0.15,
-                   break_even=D("1000000"), nominal_days=45.0, priced_days=45.0)
-BACK_TO_BACK = ContractTrap("payment.back_to_back", "high", "8.2", "paid only after the owner pays",
-                            "payment within 30 days of acceptance")
+GOOD = PricingView(
+    price=D("1150000"),
+    p_win=0.35,
+    expected_profit=D("48000"),
+    margin=0.15,
+    break_even=D("1000000"),
+    nominal_days=45.0,
+    priced_days=45.0,
+)
+BACK_TO_BACK = ContractTrap(
+    "payment.back_to_back",
+    "high",
+    "8.2",
+    "paid only after the owner pays",
+    "payment within 30 days of acceptance",
+)
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +100,12 @@ def test_a_worse_payment_record_changes_the_decision():
     book = archetypes()
     p = load_profile()
     before = decide(assess(book, p).accounts["healthy"], GOOD, [], p)
-    slow = tuple(replace(r, date=r.date + dt.timedelta(days=120)) if r.invoice_id in
-                 {i.id for i in book.invoices if i.customer_id == "healthy"} else r for r in book.receipts)
+    slow = tuple(
+        replace(r, date=r.date + dt.timedelta(days=120))
+        if r.invoice_id in {i.id for i in book.invoices if i.customer_id == "healthy"}
+        else r
+        for r in book.receipts
+    )
     after_book = replace(book, receipts=tuple(r for r in slow if r.date <= book.as_of))
     after = decide(assess(after_book, p).accounts["healthy"], GOOD, [], p)
     assert before.verdict == "bid" and after.verdict != "bid"

@@ -75,13 +75,34 @@ def test_unknown_store_still_decides(tmp_path):
 
 
 def test_decide_command_json(store):
-    r = subprocess.run([sys.executable, "-m", "bidassist", "decide", str(EXAMPLE / "bid.yaml"), "--db", store,
-                        "--as-of", AS_OF.isoformat(), "--iterations", str(ITERATIONS), "--format", "json"],
-                       capture_output=True, text=True, encoding="utf-8")
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bidassist",
+            "decide",
+            str(EXAMPLE / "bid.yaml"),
+            "--db",
+            store,
+            "--as-of",
+            AS_OF.isoformat(),
+            "--iterations",
+            str(ITERATIONS),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["decision"]["verdict"] == "bid_with_conditions" and data["customer"] == BUYER
     assert data["account"]["tier"] == "A" and data["pricing"]["status"] == "bid"
-    r = subprocess.run([sys.executable, "-m", "bidassist", "decide", str(EXAMPLE / "bid.yaml"), "--as-of", "soon"],
-                       capture_output=True, text=True, encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "bidassist", "decide", str(EXAMPLE / "bid.yaml"), "--as-of", "soon"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert r.returncode == 2 and "--as-of" in r.stderr and "Traceback" not in r.stderr

@@ -16,13 +16,16 @@ def test_default_profile_loads():
     assert p.tiers.A < p.tiers.B and p.margin_floor.of("C") > p.margin_floor.of("A")
 
 
-@pytest.mark.parametrize("old, new, where", [
-    ("  A: 0.80  ", "  A: 1.5   ", "tiers.A"),
-    ("annual_rate: 0.045", "annual_rate: lots", "annual_rate"),
-    ("no_bid_flags: [squeezer]", "no_bid_flags: [sqeezer]", "unknown flag"),
-    ("  B: 0.95", "  B: 0.50", "must be at least A"),
-    ("big_revenue_share: 0.05", "big_revenue_share: 0.05\nbig_revnue_share: 0.1", "unknown key"),
-])
+@pytest.mark.parametrize(
+    "old, new, where",
+    [
+        ("  A: 0.80  ", "  A: 1.5   ", "tiers.A"),
+        ("annual_rate: 0.045", "annual_rate: lots", "annual_rate"),
+        ("no_bid_flags: [squeezer]", "no_bid_flags: [sqeezer]", "unknown flag"),
+        ("  B: 0.95", "  B: 0.50", "must be at least A"),
+        ("big_revenue_share: 0.05", "big_revenue_share: 0.05\nbig_revnue_share: 0.1", "unknown key"),
+    ],
+)
 def test_profile_mistakes_name_file_and_line(tmp_path, old, new, where):
     text = DEFAULT_PROFILE.read_text(encoding="utf-8")
     assert old in text

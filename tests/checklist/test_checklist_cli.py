@@ -42,9 +42,19 @@ def example_docs(tmp_path_factory) -> tuple[Path, Path]:
     return out / "contract.docx", out / "tender_terms.docx"
 
 
-EXPECTED = {"payment.back_to_back", "payment.audit_settlement", "retention.excessive", "penalty.uncapped",
-            "penalty.excessive", "liability.uncapped", "change.unilateral", "termination.convenience",
-            "bond.performance_excessive", "payment.schedule_changed", "deviation.term"}
+EXPECTED = {
+    "payment.back_to_back",
+    "payment.audit_settlement",
+    "retention.excessive",
+    "penalty.uncapped",
+    "penalty.excessive",
+    "liability.uncapped",
+    "change.unilateral",
+    "termination.convenience",
+    "bond.performance_excessive",
+    "payment.schedule_changed",
+    "deviation.term",
+}
 
 
 def test_example_findings(example_docs) -> None:
@@ -68,15 +78,20 @@ def test_example_findings(example_docs) -> None:
 def test_against_bid_file(example_docs) -> None:
     contract, _ = example_docs
     bid = key_terms_from_bid(EXAMPLE / "bid.yaml")
-    assert bid.advance.value == Decimal("0.3") and [m.event for m in bid.milestones] == ["delivery", "acceptance"]
+    assert bid.advance.value == Decimal("0.3") and [m.event for m in bid.milestones] == [
+        "delivery",
+        "acceptance",
+    ]
     result = check_contract(contract, RULES, against=EXAMPLE / "bid.yaml")
     terms = {f.term for f in result.findings if f.term}
     assert {"advance", "retention_share", "milestone.delivery.days", "warranty_months"} <= terms
 
 
 def test_identical_terms_report_nothing() -> None:
-    text = ("预付款：合同签订后10日内支付合同总价的30%；到货后30日内支付合同总价的40%；验收合格后60日内支付合同总价的27%；"
-            "剩余3%作为质保金，质保期满24个月后返还。质保期为24个月。履约保证金为合同价的5%。工期：120日历天。")
+    text = (
+        "预付款：合同签订后10日内支付合同总价的30%；到货后30日内支付合同总价的40%；验收合格后60日内支付合同总价的27%；"
+        "剩余3%作为质保金，质保期满24个月后返还。质保期为24个月。履约保证金为合同价的5%。工期：120日历天。"
+    )
     a = extract_key_terms([Unit(text=text, clause="1")])
     b = extract_key_terms([Unit(text=text, clause="7")])
     assert a.advance.value == Decimal("0.3") and len(a.milestones) == 2
@@ -91,8 +106,10 @@ def test_cli_exit_codes_and_json(example_docs, capsys) -> None:
     assert {"findings", "summary", "clauses"} <= set(data)
     assert any(f["category"] == "payment.schedule_changed" and "from" in f for f in data["findings"])
     clean = contract.parent / "clean.txt"
-    clean.write_text("第一条 付款\n甲方在验收合格后30日内支付合同价款的97%。\n第二条 质保金\n质保金为合同价的3%。\n",
-                     encoding="utf-8")
+    clean.write_text(
+        "第一条 付款\n甲方在验收合格后30日内支付合同价款的97%。\n第二条 质保金\n质保金为合同价的3%。\n",
+        encoding="utf-8",
+    )
     code, out, _ = run(["check", str(clean)], capsys)
     assert code == 0
     code, _, _ = run(["check", str(example_docs[0]), "--fail-on", "bogus"], capsys)
@@ -103,8 +120,21 @@ def test_cli_reports_and_annotation(example_docs, tmp_path, capsys) -> None:
     contract, tender = example_docs
     md, html, annotated = tmp_path / "r.md", tmp_path / "r.html", tmp_path / "annotated.docx"
     before = contract.read_bytes()
-    code, _, _ = run(["check", str(contract), "--against", str(tender), "--format", "md", "-o", str(md),
-                      "--annotate", str(annotated)], capsys)
+    code, _, _ = run(
+        [
+            "check",
+            str(contract),
+            "--against",
+            str(tender),
+            "--format",
+            "md",
+            "-o",
+            str(md),
+            "--annotate",
+            str(annotated),
+        ],
+        capsys,
+    )
     assert code == 1
     report = md.read_text(encoding="utf-8")
     assert "背靠背" in report and re.search(r"30% \[[^]]*\] → 10%", report), report[:3000]
@@ -127,9 +157,12 @@ def test_waivers(example_docs, tmp_path, capsys) -> None:
     first = check_contract(contract, RULES)
     target = next(f for f in first.findings if f.category == "retention.excessive")
     waivers = tmp_path / "waivers.yaml"
-    waivers.write_text(f"waivers:\n  - rule: {target.rule}\n    key: {target.waiver_key}\n    reason: agreed\n"
-                       f"  - rule: zh.payment.back_to_back\n    text: '3.1 预付款：合同签订且乙方提交履约保证金后，"
-                       f"甲方在财政资金到位后支付合同总价的10%作为预付款。'\n", encoding="utf-8")
+    waivers.write_text(
+        f"waivers:\n  - rule: {target.rule}\n    key: {target.waiver_key}\n    reason: agreed\n"
+        f"  - rule: zh.payment.back_to_back\n    text: '3.1 预付款：合同签订且乙方提交履约保证金后，"
+        f"甲方在财政资金到位后支付合同总价的10%作为预付款。'\n",
+        encoding="utf-8",
+    )
     second = check_contract(contract, RULES, waivers=waivers)
     cats = {f.category for f in second.findings}
     assert "retention.excessive" not in cats and "payment.back_to_back" not in cats

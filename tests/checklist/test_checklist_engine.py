@@ -44,20 +44,30 @@ def _write(tmp_path: Path, text: str, name: str = "pack.yaml") -> Path:
 def test_custom_pack_loads_and_fires(tmp_path: Path) -> None:
     rules = load_packs([_write(tmp_path, PACK)])
     result = check_text("第一条 质保金\n质保金为合同价的10%。\n第二条 付款\n质保金为合同价的3%。", rules)
-    assert [(f.rule, f.clause, f.value) for f in result.findings] == [("zh.t.retention", "第一条",
-                                                                       Decimal("0.1"))]
+    assert [(f.rule, f.clause, f.value) for f in result.findings] == [
+        ("zh.t.retention", "第一条", Decimal("0.1"))
+    ]
     assert result.findings[0].threshold == Decimal("0.03")
     assert "retention" in result.clause_types
 
 
-@pytest.mark.parametrize(("edit", "where", "message"), [
-    (("    severity: high\n", "    severity: high\n    colour: red\n"), "pack.yaml:7", "unknown key"),
-    (("any: ['质保金']", "any: ['质保金(']"), "pack.yaml:9", "rules[0].any[0]: bad regular expression"),
-    (("category: retention.excessive", "category: retention.too_much"), "pack.yaml:5", "unknown category"),
-    (("op: '>'", "op: '=>'"), "pack.yaml:10", "rules[0].value.op"),
-    (("    keywords: [质保金]\n", ""), "pack.yaml:4", "keywords"),
-])
-def test_bad_pack_names_file_and_line(tmp_path: Path, edit: tuple[str, str], where: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        (("    severity: high\n", "    severity: high\n    colour: red\n"), "pack.yaml:7", "unknown key"),
+        (("any: ['质保金']", "any: ['质保金(']"), "pack.yaml:9", "rules[0].any[0]: bad regular expression"),
+        (
+            ("category: retention.excessive", "category: retention.too_much"),
+            "pack.yaml:5",
+            "unknown category",
+        ),
+        (("op: '>'", "op: '=>'"), "pack.yaml:10", "rules[0].value.op"),
+        (("    keywords: [质保金]\n", ""), "pack.yaml:4", "keywords"),
+    ],
+)
+def test_bad_pack_names_file_and_line(
+    tmp_path: Path, edit: tuple[str, str], where: str, message: str
+) -> None:
     assert edit[0] in PACK
     d = _write(tmp_path, PACK.replace(*edit))
     with pytest.raises(ProblemsError) as info:
@@ -128,7 +138,10 @@ def test_numeric_value_and_threshold_reported() -> None:
 def test_language_by_script() -> None:
     assert languages_of("甲方在验收合格后30日内支付。") == {"zh"}
     assert languages_of("The Buyer shall pay within thirty days.") == {"en"}
-    both = "甲方应在验收合格后三十日内支付合同价款。" * 3 + " The Buyer shall pay within thirty days of acceptance." * 3
+    both = (
+        "甲方应在验收合格后三十日内支付合同价款。" * 3
+        + " The Buyer shall pay within thirty days of acceptance." * 3
+    )
     assert languages_of(both) == {"zh", "en"}
 
 
@@ -153,8 +166,9 @@ def _brute_force(text: str) -> set[str]:
     return {f.rule for f in _dedupe(out)}
 
 
-_SNIPPETS = sorted({ex for r in RULES.rules if r.language == "zh"
-                    for ex in r.rule.examples.match + r.rule.examples.no_match})
+_SNIPPETS = sorted(
+    {ex for r in RULES.rules if r.language == "zh" for ex in r.rule.examples.match + r.rule.examples.no_match}
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -59,7 +59,9 @@ def test_against_bid_file_compares_the_price_the_bid_uses(tmp_path: Path):
 
     price = bid_file_price(EXAMPLE / "bid.yaml")
     assert Decimal("10500000") < price < Decimal("11800000")
-    result = check_contract(EXAMPLE / "contract.docx", load_packs(), against=EXAMPLE / "bid.yaml", bid_price=price)
+    result = check_contract(
+        EXAMPLE / "contract.docx", load_packs(), against=EXAMPLE / "bid.yaml", bid_price=price
+    )
     f = next(f for f in result.findings if f.term == "price")
     assert f.from_value == price and f.to_value == Decimal("9800000") and f.severity == "high"
     assert any(f.category == "payment.schedule_changed" for f in result.findings)

@@ -17,8 +17,12 @@ from bidassist.core.errors import ProblemsError
 
 RULES = load_packs()
 VOCAB = RULES.vocabulary
-CASES = [(c.id, lang, ex) for c in VOCAB.concepts.values() for lang in ("zh", "en")
-         for ex in getattr(c.examples, lang)]
+CASES = [
+    (c.id, lang, ex)
+    for c in VOCAB.concepts.values()
+    for lang in ("zh", "en")
+    for ex in getattr(c.examples, lang)
+]
 
 
 def test_every_concept_has_examples_in_both_languages():
@@ -40,7 +44,8 @@ def test_every_placeholder_in_the_packs_is_a_known_concept():
 
 def test_unknown_concept_is_reported_with_file_and_line(tmp_path: Path):
     pack = tmp_path / "p.yaml"
-    pack.write_text(textwrap.dedent("""\
+    pack.write_text(
+        textwrap.dedent("""\
         pack: t
         language: zh
         rules:
@@ -50,7 +55,9 @@ def test_unknown_concept_is_reported_with_file_and_line(tmp_path: Path):
             keywords: [独家]
             any: ['{no_such_concept}独家']
             message: {zh: 独家, en: exclusive}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     with pytest.raises(ProblemsError) as err:
         load_packs([pack])
     assert "p.yaml:8" in str(err.value) and "no_such_concept" in str(err.value)
@@ -58,12 +65,18 @@ def test_unknown_concept_is_reported_with_file_and_line(tmp_path: Path):
 
 def test_a_synonym_added_once_reaches_every_rule(tmp_path: Path):
     vocab = tmp_path / "extra.yaml"
-    vocab.write_text("concepts:\n  - id: hurry\n    description: x\n    zh: ['赶紧']\n    en: ['hurry']\n"
-                     "    examples: {zh: [赶紧], en: [hurry]}\n", encoding="utf-8")
+    vocab.write_text(
+        "concepts:\n  - id: hurry\n    description: x\n    zh: ['赶紧']\n    en: ['hurry']\n"
+        "    examples: {zh: [赶紧], en: [hurry]}\n",
+        encoding="utf-8",
+    )
     pack = tmp_path / "p.yaml"
-    pack.write_text("pack: t\nlanguage: zh\nrules:\n  - id: zh.t.one\n    category: exclusivity\n"
-                    "    severity: low\n    keywords: [独家]\n    any: ['{hurry}独家']\n"
-                    "    message: {zh: 独家, en: exclusive}\n", encoding="utf-8")
+    pack.write_text(
+        "pack: t\nlanguage: zh\nrules:\n  - id: zh.t.one\n    category: exclusivity\n"
+        "    severity: low\n    keywords: [独家]\n    any: ['{hurry}独家']\n"
+        "    message: {zh: 独家, en: exclusive}\n",
+        encoding="utf-8",
+    )
     rules = load_packs([tmp_path])
     assert check_text("乙方赶紧独家供货。", rules).findings
 
@@ -95,13 +108,21 @@ def test_subcontract_makes_the_contractor_the_buyer():
 
 def test_bracketed_role_decides_over_jia_yi():
     p = _parties("甲方（卖方）：某设备公司\n乙方（买方）：某医院\n")
-    assert {tuple(x.labels): x.role for x in p.parties} == {("甲方", "卖方"): "supplier", ("乙方", "买方"): "buyer"}
+    assert {tuple(x.labels): x.role for x in p.parties} == {
+        ("甲方", "卖方"): "supplier",
+        ("乙方", "买方"): "buyer",
+    }
 
 
 def test_english_defined_terms():
-    p = _parties('This Subcontract is made between Acme Builders Inc. ("Contractor") and '
-                 'Bolt Electrical LLC (the "Subcontractor").')
-    assert {tuple(x.labels): x.role for x in p.parties} == {("contractor",): "buyer", ("subcontractor",): "supplier"}
+    p = _parties(
+        'This Subcontract is made between Acme Builders Inc. ("Contractor") and '
+        'Bolt Electrical LLC (the "Subcontractor").'
+    )
+    assert {tuple(x.labels): x.role for x in p.parties} == {
+        ("contractor",): "buyer",
+        ("subcontractor",): "supplier",
+    }
 
 
 def test_we_by_name_takes_the_buyer_side():
@@ -124,6 +145,7 @@ def test_third_party_never_names_a_party_of_this_contract():
 
 
 # --------------------------------------------------------------------------- subject
+
 
 def _cats(text: str, we: str | None = None) -> set[str]:
     return {f.category for f in check_text(text, RULES, we=we).findings}
@@ -158,8 +180,9 @@ def test_roles_recompile_once_per_mapping():
 
 # --------------------------------------------------------------------------- document-level rules
 
-DOC_CASES = [(drule.id, ex, True) for _lang, drule in RULES.document for ex in drule.examples.match] + \
-    [(drule.id, ex, False) for _lang, drule in RULES.document for ex in drule.examples.no_match]
+DOC_CASES = [(drule.id, ex, True) for _lang, drule in RULES.document for ex in drule.examples.match] + [
+    (drule.id, ex, False) for _lang, drule in RULES.document for ex in drule.examples.no_match
+]
 
 
 @pytest.mark.parametrize(("rule_id", "text", "flagged"), DOC_CASES)
@@ -184,18 +207,24 @@ def test_ratio_uses_the_contracts_own_rates():
 
 
 def test_bilingual_clause_is_reported_once():
-    text = ("5.1 乙方承担一切责任和损失。\n5.1 The Supplier shall bear unlimited liability.\n"
-            "5.2 本合同一式两份。\n5.2 This contract is made in two copies.")
+    text = (
+        "5.1 乙方承担一切责任和损失。\n5.1 The Supplier shall bear unlimited liability.\n"
+        "5.2 本合同一式两份。\n5.2 This contract is made in two copies."
+    )
     found = [f for f in check_text(text, RULES).findings if f.category == "liability.uncapped"]
     assert len(found) == 1 and found[0].language == "zh"
 
 
 def test_section_heading_names_the_party():
     """(5) under 需方的违约责任 binds the buyer although its sentence names no party."""
-    text = ("十、违约责任\n1、供方的违约责任\n(1)供方逾期交货的，每逾期一日按货款的千分之五偿付违约金。\n"
-            "2、需方的违约责任\n(1)未按合同规定日期付款，每延期一天，应偿付供方以延期付款总额千分之五的罚金。")
+    text = (
+        "十、违约责任\n1、供方的违约责任\n(1)供方逾期交货的，每逾期一日按货款的千分之五偿付违约金。\n"
+        "2、需方的违约责任\n(1)未按合同规定日期付款，每延期一天，应偿付供方以延期付款总额千分之五的罚金。"
+    )
     found = {(f.category, f.clause) for f in check_text(text, RULES).findings}
-    assert any(c == "penalty.excessive" and "1、" in (cl or "") and "2、" not in (cl or "") for c, cl in found), found
+    assert any(
+        c == "penalty.excessive" and "1、" in (cl or "") and "2、" not in (cl or "") for c, cl in found
+    ), found
     assert not any(c == "penalty.excessive" and "2、" in (cl or "") for c, cl in found), found
 
 

@@ -35,8 +35,9 @@ def load_corpus() -> list[dict]:
 
 def run() -> dict[str, dict]:
     rules = load_packs([ROOT / "bidassist" / "checklists" / "en"])
-    stats: dict[str, dict] = defaultdict(lambda: {"trap": 0, "found": 0, "twin": 0, "fp": 0, "missed": [],
-                                                  "flagged": []})
+    stats: dict[str, dict] = defaultdict(
+        lambda: {"trap": 0, "found": 0, "twin": 0, "fp": 0, "missed": [], "flagged": []}
+    )
     for e in load_corpus():
         res = check_text(e["text"], rules, name=e["where"], lang="en")
         hit = any(f.category == e["category"] for f in res.findings)
@@ -88,8 +89,10 @@ def table(stats: dict[str, dict]) -> str:
     lines = [f"{'category':28} {'traps':>5} {'recall':>6} {'twins':>5} {'twin FP':>7}"]
     for cat in sorted(stats):
         s = stats[cat]
-        lines.append(f"{cat:28} {s['trap']:5d} {s['found'] / s['trap']:6.2f} {s['twin']:5d} "
-                     f"{s['fp'] / s['twin'] if s['twin'] else 0:7.2f}  {' '.join(s['missed'] + s['flagged'])}")
+        lines.append(
+            f"{cat:28} {s['trap']:5d} {s['found'] / s['trap']:6.2f} {s['twin']:5d} "
+            f"{s['fp'] / s['twin'] if s['twin'] else 0:7.2f}  {' '.join(s['missed'] + s['flagged'])}"
+        )
     t = sum(s["trap"] for s in stats.values())
     f = sum(s["found"] for s in stats.values())
     w = sum(s["twin"] for s in stats.values())

@@ -17,11 +17,30 @@ EN = ROOT / "bidassist" / "checklists" / "en"
 FINDINGS = Path(__file__).resolve().parents[3] / "shared" / "domain" / "findings.md"
 COMPARE_ONLY = {"payment.schedule_changed", "deviation.price", "deviation.term"}
 TERM_TYPES = {
-    "payment", "advance_payment", "retention", "performance_bond", "warranty", "penalty", "acceptance",
-    "price_adjustment", "dispute", "cap_on_liability", "uncapped_liability", "liquidated_damages",
-    "termination_for_convenience", "renewal_term", "most_favored_nation", "exclusivity", "non_compete",
-    "ip_ownership_assignment", "audit_rights", "warranty_duration", "governing_law", "anti_assignment",
-    "insurance", "minimum_commitment",
+    "payment",
+    "advance_payment",
+    "retention",
+    "performance_bond",
+    "warranty",
+    "penalty",
+    "acceptance",
+    "price_adjustment",
+    "dispute",
+    "cap_on_liability",
+    "uncapped_liability",
+    "liquidated_damages",
+    "termination_for_convenience",
+    "renewal_term",
+    "most_favored_nation",
+    "exclusivity",
+    "non_compete",
+    "ip_ownership_assignment",
+    "audit_rights",
+    "warranty_duration",
+    "governing_law",
+    "anti_assignment",
+    "insurance",
+    "minimum_commitment",
 }
 
 RULES = load_packs([EN])
@@ -88,16 +107,31 @@ def test_all_term_types_present():
 def test_numeric_thresholds_decide():
     """The same wording flips on the number alone (value conditions, not keywords)."""
     pairs = [
-        ("en.payment.long_term", "The Buyer shall pay within ninety (90) days of invoice.",
-         "The Buyer shall pay within sixty (60) days of invoice."),
-        ("en.retention.excessive", "The Buyer shall hold retention of 8% of the price.",
-         "The Buyer shall hold retention of 4% of the price."),
-        ("en.bond.performance_excessive", "A performance bond of 12% of the Contract Price is required.",
-         "A performance bond of 8% of the Contract Price is required."),
-        ("en.warranty.long", "Warranty period: 30 months from acceptance.",
-         "Warranty period: 18 months from acceptance."),
-        ("en.penalty.excessive", "Liquidated damages are 0.1% of the price per day of delay, capped at 10%.",
-         "Liquidated damages are 0.09% of the price per day of delay, capped at 10%."),
+        (
+            "en.payment.long_term",
+            "The Buyer shall pay within ninety (90) days of invoice.",
+            "The Buyer shall pay within sixty (60) days of invoice.",
+        ),
+        (
+            "en.retention.excessive",
+            "The Buyer shall hold retention of 8% of the price.",
+            "The Buyer shall hold retention of 4% of the price.",
+        ),
+        (
+            "en.bond.performance_excessive",
+            "A performance bond of 12% of the Contract Price is required.",
+            "A performance bond of 8% of the Contract Price is required.",
+        ),
+        (
+            "en.warranty.long",
+            "Warranty period: 30 months from acceptance.",
+            "Warranty period: 18 months from acceptance.",
+        ),
+        (
+            "en.penalty.excessive",
+            "Liquidated damages are 0.1% of the price per day of delay, capped at 10%.",
+            "Liquidated damages are 0.09% of the price per day of delay, capped at 10%.",
+        ),
     ]
     for rule_id, trap, twin in pairs:
         assert rule_matches(RULES, rule_id, trap), (rule_id, trap)
@@ -105,8 +139,10 @@ def test_numeric_thresholds_decide():
 
 
 def test_findings_carry_value_threshold_and_clause():
-    text = ("1. Payment\n1.1 The Buyer shall pay each invoice within ninety (90) days of receipt.\n"
-            "1.2 Retention of ten percent (10%) of each payment shall be held by the Buyer.\n")
+    text = (
+        "1. Payment\n1.1 The Buyer shall pay each invoice within ninety (90) days of receipt.\n"
+        "1.2 Retention of ten percent (10%) of each payment shall be held by the Buyer.\n"
+    )
     res = check_text(text, RULES, name="t.txt", lang="en")
     by_cat = {f.category: f for f in res.findings}
     assert by_cat["payment.long_term"].value == 90

@@ -62,21 +62,38 @@ def test_long_clause_is_checked_in_windows_and_still_found():
     assert any(f.category == "payment.back_to_back" for f in findings)
     pieces = windows(clause)
     assert all(len(p) <= MAX_CLAUSE_CHARS for p in pieces)
-    assert "".join(p[1000 if i else 0:] for i, p in enumerate(pieces)) == clause
+    assert "".join(p[1000 if i else 0 :] for i, p in enumerate(pieces)) == clause
 
 
-@pytest.mark.parametrize("pattern", [
-    "(a+)+$", r"(\w*)*x", "(.{0,100}){0,100}", r"(\s*,\s*)+$", r"^(\d+)*$", "(x+x+)+y",
-    r"(付款|支付)?([^。]*)*后", "x" * 3000,
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(a+)+$",
+        r"(\w*)*x",
+        "(.{0,100}){0,100}",
+        r"(\s*,\s*)+$",
+        r"^(\d+)*$",
+        "(x+x+)+y",
+        r"(付款|支付)?([^。]*)*后",
+        "x" * 3000,
+    ],
+)
 def test_catastrophic_patterns_are_named(pattern):
     assert catastrophic(pattern)
 
 
-@pytest.mark.parametrize("pattern", [
-    r"\s*", r"[\s\S]{0,60}?", r"(?:a|b)+", r"pay[\s-]*(?:when|if)[\s-]*paid", r"(\d{1,3},)*\d{1,3}",
-    r"(?:\w+\s+){0,12}(?:shall|will)", r"(收到|取得)[^。；;]{0,6}(业主|建设单位)",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\s*",
+        r"[\s\S]{0,60}?",
+        r"(?:a|b)+",
+        r"pay[\s-]*(?:when|if)[\s-]*paid",
+        r"(\d{1,3},)*\d{1,3}",
+        r"(?:\w+\s+){0,12}(?:shall|will)",
+        r"(收到|取得)[^。；;]{0,6}(业主|建设单位)",
+    ],
+)
 def test_ordinary_patterns_pass(pattern):
     assert catastrophic(pattern) is None
 
@@ -92,7 +109,8 @@ def test_rule_pack_with_a_catastrophic_pattern_is_refused_at_load(tmp_path):
         "  - id: zh.evil.rule\n    category: payment.back_to_back\n    severity: high\n"
         "    keywords: [付款]\n    any:\n      - '(付款+)+$'\n"
         "    message: {zh: x, en: x}\n    basis: x\n    fallback: {zh: x, en: x}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(ProblemsError) as info:
         load_packs([pack])
     text = str(info.value)

@@ -30,8 +30,13 @@ def job(tmp_path_factory):
 
 def test_main_job_writes_every_output(job):
     out, result, text = job
-    for name in ("price.json", "price_report.xlsx", "contract_review.json", "contract_review.md",
-                 "contract_annotated.docx"):
+    for name in (
+        "price.json",
+        "price_report.xlsx",
+        "contract_review.json",
+        "contract_review.md",
+        "contract_annotated.docx",
+    ):
         assert (out / name).is_file(), name
     docs = sorted((out / "documents").glob("*.docx"))
     assert len(docs) >= 10
@@ -54,9 +59,16 @@ def test_main_job_contract_findings(job):
     out, result, _ = job
     review = json.loads((out / "contract_review.json").read_text(encoding="utf-8"))
     categories = {f["category"] for f in review["findings"]}
-    for expected in ("payment.back_to_back", "payment.audit_settlement", "retention.excessive",
-                     "penalty.excessive", "penalty.uncapped", "liability.uncapped",
-                     "payment.schedule_changed", "deviation.term"):
+    for expected in (
+        "payment.back_to_back",
+        "payment.audit_settlement",
+        "retention.excessive",
+        "penalty.excessive",
+        "penalty.uncapped",
+        "liability.uncapped",
+        "payment.schedule_changed",
+        "deviation.term",
+    ):
         assert expected in categories, expected
     assert result.findings == len(review["findings"])
 
@@ -90,7 +102,12 @@ def test_seed_stability_on_bundled_example():
 
 
 def test_demo_command_exit_status(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "bidassist", "demo", "--out", str(tmp_path / "o")],
-                       cwd=ROOT, capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "bidassist", "demo", "--out", str(tmp_path / "o")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr

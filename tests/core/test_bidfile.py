@@ -75,7 +75,7 @@ def test_competitor_count_must_be_positive(tmp_path):
 
 
 def test_all_problems_reported_at_once(tmp_path):
-    text = MINIMAL.replace("  number: T-1\n", "").replace("  phone: \"0571\"\n", "  phon: 1\n")
+    text = MINIMAL.replace("  number: T-1\n", "").replace('  phone: "0571"\n', "  phon: 1\n")
     with pytest.raises(ProblemsError) as info:
         load_bid(write(tmp_path, text))
     assert len(info.value.problems) == 3
@@ -89,8 +89,10 @@ def test_duplicate_key_and_syntax_errors(tmp_path):
 
 
 def test_amounts_as_finance_writes_them(tmp_path):
-    text = MINIMAL.replace("  bid_validity_days: 90\n",
-                           "  bid_validity_days: 90\n  bid_bond: \"¥80,000.00\"\n  ceiling_price: 1150万\n")
+    text = MINIMAL.replace(
+        "  bid_validity_days: 90\n",
+        '  bid_validity_days: 90\n  bid_bond: "¥80,000.00"\n  ceiling_price: 1150万\n',
+    )
     bid = load_bid(write(tmp_path, text))
     assert str(bid.tender.bid_bond) == "80000.00"
     assert bid.tender.ceiling_price == 11_500_000

@@ -77,13 +77,16 @@ def _laughs(levels: int, width: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("text,words", [
-    (_laughs(9, 10), "alias bomb"),
-    (_laughs(3, 60), "aliases"),
-    ("a: " + "[" * 900 + "]" * 900, f"{MAX_DEPTH} levels"),
-    ("a: " + "{b: " * 300 + "1" + "}" * 300, f"{MAX_DEPTH} levels"),
-    ("".join("  " * i + f"k{i}:\n" for i in range(120)) + "  " * 120 + "v: 1\n", f"{MAX_DEPTH} levels"),
-])
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        (_laughs(9, 10), "alias bomb"),
+        (_laughs(3, 60), "aliases"),
+        ("a: " + "[" * 900 + "]" * 900, f"{MAX_DEPTH} levels"),
+        ("a: " + "{b: " * 300 + "1" + "}" * 300, f"{MAX_DEPTH} levels"),
+        ("".join("  " * i + f"k{i}:\n" for i in range(120)) + "  " * 120 + "v: 1\n", f"{MAX_DEPTH} levels"),
+    ],
+)
 def test_alias_bombs_and_deep_nesting_are_refused(text, words):
     with pytest.raises(BidassistError) as info:
         parse_yaml(text, "bid.yaml")

@@ -54,12 +54,20 @@ def test_traditional_forms_are_read():
     "text",
     [
         "人民币 壹拾元整",  # space after 人民币
-        "两元整", "壹拾元另伍角", "伍毛", "念元整", "壹〇元整", "1拾元整", "一百元整",
+        "两元整",
+        "壹拾元另伍角",
+        "伍毛",
+        "念元整",
+        "壹〇元整",
+        "1拾元整",
+        "一百元整",
         "壹拾元",  # whole amount without 整
         "壹拾元伍角叁分整",  # 整 after 分
         "伍元零角零分",
         "叁佰贰拾伍元肆分",  # missing 零 after 元
-        "", "元整", "整",
+        "",
+        "元整",
+        "整",
     ],
 )
 def test_capitals_rejected(text):
@@ -81,8 +89,9 @@ def test_capitals_refuse_negative_and_huge():
     assert rmb_upper(Decimal("999999999999.99")).startswith("玖仟玖佰玖拾玖亿")
 
 
-amounts = st.decimals(min_value=0, max_value=Decimal("999999999999.99"), places=2,
-                      allow_nan=False, allow_infinity=False)
+amounts = st.decimals(
+    min_value=0, max_value=Decimal("999999999999.99"), places=2, allow_nan=False, allow_infinity=False
+)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -102,7 +111,7 @@ def test_capitals_prefixed_round_trip(amount):
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=6, allow_nan=False, allow_infinity=False))
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=False, allow_infinity=False))
 def test_round_money_is_half_up_to_cents(value):
     r = round_money(value)
     assert r.as_tuple().exponent == -2
@@ -122,10 +131,19 @@ def test_format_then_parse_is_identity(value):
 @pytest.mark.parametrize(
     "text,value",
     [
-        ("1,234.50", "1234.50"), ("¥1,234.50", "1234.50"), ("￥1,234.50", "1234.50"),
-        ("RMB 1 234.5", "1234.5"), ("12.5万", "125000"), ("12.5万元", "125000"), ("1.2亿", "120000000"),
-        ("(1,234.00)", "-1234.00"), ("-5", "-5"), ("１２３４．５", "1234.5"), ("1,234,567", "1234567"),
-        ("1234元", "1234"), ("USD 3.5", "3.5"),
+        ("1,234.50", "1234.50"),
+        ("¥1,234.50", "1234.50"),
+        ("￥1,234.50", "1234.50"),
+        ("RMB 1 234.5", "1234.5"),
+        ("12.5万", "125000"),
+        ("12.5万元", "125000"),
+        ("1.2亿", "120000000"),
+        ("(1,234.00)", "-1234.00"),
+        ("-5", "-5"),
+        ("１２３４．５", "1234.5"),
+        ("1,234,567", "1234567"),
+        ("1234元", "1234"),
+        ("USD 3.5", "3.5"),
     ],
 )
 def test_parse_amount(text, value):
@@ -145,7 +163,8 @@ def test_parse_number_percent():
 
 def test_amount_words():
     assert amount_words(Decimal("1409.50")) == (
-        "Renminbi One Thousand Four Hundred and Nine Yuan and Fifty Fen Only")
+        "Renminbi One Thousand Four Hundred and Nine Yuan and Fifty Fen Only"
+    )
     assert amount_words(Decimal("1000000"), "USD") == "US Dollars One Million Only"
     assert amount_words(Decimal("21.05"), "USD") == "US Dollars Twenty-One and Five Cents Only"
     assert amount_words(Decimal("0.05")) == "Renminbi Five Fen Only"

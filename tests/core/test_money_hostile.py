@@ -25,10 +25,28 @@ from bidassist.core.money import (
 from bidassist.core.numbers import CHINESE_LIMIT, chinese_numeral, int_to_chinese
 
 MONEY_FUNCTIONS = [round_money, format_money, rmb_upper, amount_words, to_decimal]
-HOSTILE_VALUES = [Decimal("NaN"), Decimal("sNaN"), Decimal("Infinity"), Decimal("-Infinity"),
-                  Decimal("1e26"), Decimal("1e400"), Decimal("12345678901234567890123456789"),
-                  float("nan"), float("inf"), float("-inf"), 1e308, 10**26, 10**400,
-                  "1" * 27, "1" * 30000, "NaN", "inf", "1e400", "-1e400", "1E+26"]
+HOSTILE_VALUES = [
+    Decimal("NaN"),
+    Decimal("sNaN"),
+    Decimal("Infinity"),
+    Decimal("-Infinity"),
+    Decimal("1e26"),
+    Decimal("1e400"),
+    Decimal("12345678901234567890123456789"),
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+    1e308,
+    10**26,
+    10**400,
+    "1" * 27,
+    "1" * 30000,
+    "NaN",
+    "inf",
+    "1e400",
+    "-1e400",
+    "1E+26",
+]
 
 
 @pytest.mark.parametrize("func", MONEY_FUNCTIONS)
@@ -79,11 +97,28 @@ def test_money_functions_total(value):
             pass
 
 
-@pytest.mark.parametrize("text", [
-    "壹佰壹仟元整", "壹拾壹拾元整", "壹仟壹万元整", "壹万壹万元整", "壹亿壹亿元整", "壹佰伍元整",
-    "壹仟壹拾元整", "壹万伍元整", "壹仟零伍佰元整", "壹仟零零伍元整", "零壹佰元整", "壹佰零元整",
-    "壹拾零万元整", "壹万零伍仟元整", "拾元整", "伍佰万壹亿元整", "壹" * 200 + "元整",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "壹佰壹仟元整",
+        "壹拾壹拾元整",
+        "壹仟壹万元整",
+        "壹万壹万元整",
+        "壹亿壹亿元整",
+        "壹佰伍元整",
+        "壹仟壹拾元整",
+        "壹万伍元整",
+        "壹仟零伍佰元整",
+        "壹仟零零伍元整",
+        "零壹佰元整",
+        "壹佰零元整",
+        "壹拾零万元整",
+        "壹万零伍仟元整",
+        "拾元整",
+        "伍佰万壹亿元整",
+        "壹" * 200 + "元整",
+    ],
+)
 def test_capitals_out_of_order_or_misplaced_zero_are_refused(text):
     with pytest.raises(AmountError):
         parse_rmb_upper(text)
@@ -120,8 +155,8 @@ def test_capitals_without_optional_zero_still_read(n):
     for unit in ("万零", "亿零"):
         at = upper.find(unit)
         if at >= 0:
-            variant = upper[:at + 1] + upper[at + 2:]
-            if variant[at + 2:at + 3] == "仟":
+            variant = upper[: at + 1] + upper[at + 2 :]
+            if variant[at + 2 : at + 3] == "仟":
                 assert parse_rmb_upper(variant) == n
             else:
                 with pytest.raises(AmountError):

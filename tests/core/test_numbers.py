@@ -28,12 +28,36 @@ def values(found: list[Found]) -> list[tuple[str, D]]:
 
 # --------------------------------------------------------------------------- numerals
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("零", 0), ("一", 1), ("两", 2), ("十", 10), ("十二", 12), ("二十", 20), ("三十", 30), ("廿", 20),
-    ("廿五", 25), ("卅", 30), ("一百二十", 120), ("一百零五", 105), ("一百二", 120), ("三千五", 3500),
-    ("一千零一", 1001), ("一万五", 15000), ("十万", 100000), ("一亿二千万", 120_000_000),
-    ("壹佰贰拾", 120), ("二〇二四", 2024), ("九十", 90), ("三百六十五", 365), ("60", 60), ("６０", 60),
-])
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("零", 0),
+        ("一", 1),
+        ("两", 2),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("三十", 30),
+        ("廿", 20),
+        ("廿五", 25),
+        ("卅", 30),
+        ("一百二十", 120),
+        ("一百零五", 105),
+        ("一百二", 120),
+        ("三千五", 3500),
+        ("一千零一", 1001),
+        ("一万五", 15000),
+        ("十万", 100000),
+        ("一亿二千万", 120_000_000),
+        ("壹佰贰拾", 120),
+        ("二〇二四", 2024),
+        ("九十", 90),
+        ("三百六十五", 365),
+        ("60", 60),
+        ("６０", 60),
+    ],
+)
 def test_chinese_numeral(text, value):
     assert chinese_numeral(text) == value
 
@@ -50,34 +74,66 @@ def test_chinese_numeral_round_trip(n):
     assert chinese_numeral(int_to_chinese(n, legal=True)) == n
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("sixty", 60), ("thirty-five", 35), ("one hundred twenty", 120), ("one hundred and twenty", 120),
-    ("two thousand five hundred", 2500), ("zero", 0)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("sixty", 60),
+        ("thirty-five", 35),
+        ("one hundred twenty", 120),
+        ("one hundred and twenty", 120),
+        ("two thousand five hundred", 2500),
+        ("zero", 0),
+    ],
+)
 def test_english_numeral(text, value):
     assert english_numeral(text) == value
 
 
 # --------------------------------------------------------------------------- percentages
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("质保金为合同价的10%", D("0.10")), ("10 %", D("0.10")), ("１０％", D("0.10")), ("百分之十", D("0.10")),
-    ("百分之三点五", D("0.035")), ("百分之零点五", D("0.005")), ("百分之5", D("0.05")),
-    ("千分之五", D("0.005")), ("万分之五", D("0.0005")), ("5‰", D("0.005")),
-    ("ten percent (10%) of the Contract Price", D("0.10")), ("ten (10) percent", D("0.10")),
-    ("5 per cent", D("0.05")), ("12.5 percent", D("0.125")), ("3.5%", D("0.035")),
-    ("保留金比例为0.05", D("0.05")), ("at a rate of 0.1", D("0.1")),
-])
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("质保金为合同价的10%", D("0.10")),
+        ("10 %", D("0.10")),
+        ("１０％", D("0.10")),
+        ("百分之十", D("0.10")),
+        ("百分之三点五", D("0.035")),
+        ("百分之零点五", D("0.005")),
+        ("百分之5", D("0.05")),
+        ("千分之五", D("0.005")),
+        ("万分之五", D("0.0005")),
+        ("5‰", D("0.005")),
+        ("ten percent (10%) of the Contract Price", D("0.10")),
+        ("ten (10) percent", D("0.10")),
+        ("5 per cent", D("0.05")),
+        ("12.5 percent", D("0.125")),
+        ("3.5%", D("0.035")),
+        ("保留金比例为0.05", D("0.05")),
+        ("at a rate of 0.1", D("0.1")),
+    ],
+)
 def test_find_percents_single(text, value):
     found = find_percents(text)
     assert len(found) == 1, found
     assert found[0].value == value
-    assert text[found[0].start:found[0].end] == found[0].raw
+    assert text[found[0].start : found[0].end] == found[0].raw
     assert found[0].unit == "percent"
 
 
-@pytest.mark.parametrize("text", [
-    "合同金额0.1万元", "共计0.5吨", "交货期30天", "第3.5条", "版本 1.2", "比例详见附件", "2024年",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合同金额0.1万元",
+        "共计0.5吨",
+        "交货期30天",
+        "第3.5条",
+        "版本 1.2",
+        "比例详见附件",
+        "2024年",
+    ],
+)
 def test_find_percents_ignores_non_percentages(text):
     assert find_percents(text) == []
 
@@ -96,84 +152,133 @@ def test_percent_digits_property(n):
 
 # --------------------------------------------------------------------------- durations
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("验收后60日内付款", D(60), "days"), ("六十天", D(60), "days"), ("两个月", D(2), "months"),
-    ("90个自然日", D(90), "days"), ("30个工作日", D(30), "working_days"),
-    ("within sixty (60) days", D(60), "days"), ("2 years", D(2), "years"), ("十二个月", D(12), "months"),
-    ("一年", D(1), "years"), ("一年半", D(18), "months"), ("一个半月", D("1.5"), "months"),
-    ("半年", D("0.5"), "years"), ("三十（30）日", D(30), "days"), ("a thirty-day period", D(30), "days"),
-    ("30 business days", D(30), "working_days"), ("two (2) weeks", D(14), "days"), ("2周", D(14), "days"),
-    ("24个月", D(24), "months"), ("5 calendar days", D(5), "days"), ("3周年", D(3), "years"),
-    ("１８０天", D(180), "days"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("验收后60日内付款", D(60), "days"),
+        ("六十天", D(60), "days"),
+        ("两个月", D(2), "months"),
+        ("90个自然日", D(90), "days"),
+        ("30个工作日", D(30), "working_days"),
+        ("within sixty (60) days", D(60), "days"),
+        ("2 years", D(2), "years"),
+        ("十二个月", D(12), "months"),
+        ("一年", D(1), "years"),
+        ("一年半", D(18), "months"),
+        ("一个半月", D("1.5"), "months"),
+        ("半年", D("0.5"), "years"),
+        ("三十（30）日", D(30), "days"),
+        ("a thirty-day period", D(30), "days"),
+        ("30 business days", D(30), "working_days"),
+        ("two (2) weeks", D(14), "days"),
+        ("2周", D(14), "days"),
+        ("24个月", D(24), "months"),
+        ("5 calendar days", D(5), "days"),
+        ("3周年", D(3), "years"),
+        ("１８０天", D(180), "days"),
+    ],
+)
 def test_find_durations_single(text, value, unit):
     found = find_durations(text)
     assert len(found) == 1, found
     assert (found[0].value, found[0].unit) == (value, unit)
-    assert text[found[0].start:found[0].end] == found[0].raw
+    assert text[found[0].start : found[0].end] == found[0].raw
 
 
-@pytest.mark.parametrize("text", [
-    "2024年3月5日", "每月5日前支付", "3月", "十二月", "二〇二四年", "2023-05-10", "第7.2条", "10%",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年3月5日",
+        "每月5日前支付",
+        "3月",
+        "十二月",
+        "二〇二四年",
+        "2023-05-10",
+        "第7.2条",
+        "10%",
+    ],
+)
 def test_find_durations_ignores_dates(text):
     assert find_durations(text) == []
 
 
 def test_to_days_and_months():
-    wd, = find_durations("30个工作日")
+    (wd,) = find_durations("30个工作日")
     assert to_days(wd) == D(42)
-    m, = find_durations("两个月")
+    (m,) = find_durations("两个月")
     assert to_days(m) == D(60) and to_months(m) == D(2)
-    y, = find_durations("2 years")
+    (y,) = find_durations("2 years")
     assert to_days(y) == D(730) and to_months(y) == D(24)
-    d, = find_durations("90天")
+    (d,) = find_durations("90天")
     assert to_months(d) == D(3)
 
 
 # --------------------------------------------------------------------------- daily rates
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("每日按合同总价的千分之五支付违约金，累计不超过合同总价的10%", D("0.005")),
-    ("每逾期一天支付合同价款0.1%的违约金", D("0.001")),
-    ("乙方每延迟交货一日，应按合同总价的万分之五向甲方支付违约金", D("0.0005")),
-    ("按日万分之五计收滞纳金", D("0.0005")),
-    ("逾期付款的，按未付金额日万分之五支付利息", D("0.0005")),
-    ("违约金按合同价0.05%/日计算", D("0.0005")),
-    ("a delay penalty of 0.05% per day", D("0.0005")),
-    ("for each day of delay the Supplier shall pay 0.5% of the Contract Price, up to a maximum of 10%",
-     D("0.005")),
-    ("The Supplier shall pay 0.5% of the Contract Price for each day of delay, up to a maximum of 10%",
-     D("0.005")),
-    ("每逾期一周，按合同价的0.7%支付违约金", D("0.001")),
-])
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("每日按合同总价的千分之五支付违约金，累计不超过合同总价的10%", D("0.005")),
+        ("每逾期一天支付合同价款0.1%的违约金", D("0.001")),
+        ("乙方每延迟交货一日，应按合同总价的万分之五向甲方支付违约金", D("0.0005")),
+        ("按日万分之五计收滞纳金", D("0.0005")),
+        ("逾期付款的，按未付金额日万分之五支付利息", D("0.0005")),
+        ("违约金按合同价0.05%/日计算", D("0.0005")),
+        ("a delay penalty of 0.05% per day", D("0.0005")),
+        (
+            "for each day of delay the Supplier shall pay 0.5% of the Contract Price, up to a maximum of 10%",
+            D("0.005"),
+        ),
+        (
+            "The Supplier shall pay 0.5% of the Contract Price for each day of delay, up to a maximum of 10%",
+            D("0.005"),
+        ),
+        ("每逾期一周，按合同价的0.7%支付违约金", D("0.001")),
+    ],
+)
 def test_find_daily_rates(text, value):
     found = find_daily_rates(text)
     assert len(found) == 1, found
     assert found[0].value == value and found[0].unit == "per_day"
-    assert text[found[0].start:found[0].end] == found[0].raw
+    assert text[found[0].start : found[0].end] == found[0].raw
 
 
-@pytest.mark.parametrize("text", [
-    "违约金累计不超过合同总价的10%",
-    "验收后30日内支付合同价款的95%",
-    "质保金为合同价的5%，质保期满后14天内退还",
-    "The Supplier shall be paid 90% within 30 days.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "违约金累计不超过合同总价的10%",
+        "验收后30日内支付合同价款的95%",
+        "质保金为合同价的5%，质保期满后14天内退还",
+        "The Supplier shall be paid 90% within 30 days.",
+    ],
+)
 def test_find_daily_rates_ignores_other_percentages(text):
     assert find_daily_rates(text) == []
 
 
 # --------------------------------------------------------------------------- amounts
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("¥1,234.50", D("1234.50"), "CNY"), ("1,234.50元", D("1234.50"), "CNY"), ("12.5万元", D("125000"), "CNY"),
-    ("人民币壹佰万元整", D("1000000"), "CNY"), ("USD 1,000,000", D("1000000"), "USD"),
-    ("$2.5 million", D("2500000"), "USD"), ("五百万元", D("5000000"), "CNY"),
-    ("￥9,800,000.00", D("9800000.00"), "CNY"), ("RMB 500,000", D("500000"), "CNY"),
-    ("1,000,000 US dollars", D("1000000"), "USD"), ("3亿元", D("300000000"), "CNY"),
-    ("壹仟肆佰零玖元伍角", D("1409.5"), "CNY"), ("EUR 20,000", D("20000"), "EUR"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("¥1,234.50", D("1234.50"), "CNY"),
+        ("1,234.50元", D("1234.50"), "CNY"),
+        ("12.5万元", D("125000"), "CNY"),
+        ("人民币壹佰万元整", D("1000000"), "CNY"),
+        ("USD 1,000,000", D("1000000"), "USD"),
+        ("$2.5 million", D("2500000"), "USD"),
+        ("五百万元", D("5000000"), "CNY"),
+        ("￥9,800,000.00", D("9800000.00"), "CNY"),
+        ("RMB 500,000", D("500000"), "CNY"),
+        ("1,000,000 US dollars", D("1000000"), "USD"),
+        ("3亿元", D("300000000"), "CNY"),
+        ("壹仟肆佰零玖元伍角", D("1409.5"), "CNY"),
+        ("EUR 20,000", D("20000"), "EUR"),
+    ],
+)
 def test_find_amounts_single(text, value, unit):
     found = find_amounts(text)
     assert len(found) == 1, found
@@ -205,4 +310,5 @@ def test_rate_of_contract_total_is_not_a_cap():
 
     assert [f.value for f in find_daily_rates("每日按合同总额的千分之五支付违约金")] == [D("0.005")]
     assert [f.value for f in find_daily_rates("0.5% of the total Contract Price per day of delay")] == [
-        D("0.005")]
+        D("0.005")
+    ]

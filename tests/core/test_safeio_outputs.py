@@ -115,8 +115,9 @@ except OutputError as exc:
 
 
 def test_a_full_disk_leaves_no_part_of_the_set(tmp_path):
-    run = subprocess.run([sys.executable, "-c", FULL_DISK, str(tmp_path)], capture_output=True,
-                         text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(tmp_path)], capture_output=True, text=True, timeout=60
+    )
     assert "b.docx: cannot write" in run.stdout, run.stdout + run.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -134,8 +135,8 @@ with atomic_path(out) as tmp:
 
 
 def test_ctrl_c_during_a_write_leaves_no_file(tmp_path):
-    run = subprocess.run([sys.executable, "-c", INTERRUPT, str(tmp_path)], capture_output=True,
-                         text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", INTERRUPT, str(tmp_path)], capture_output=True, text=True, timeout=60
+    )
     assert run.returncode != 0 and "KeyboardInterrupt" in run.stderr
     assert list(tmp_path.iterdir()) == []
-

@@ -147,8 +147,9 @@ def test_cli_table_prints_lines_and_totals(tmp_path: Path, capsys) -> None:
 
 
 def test_cli_bundled_example_by_bid_file(capsys) -> None:
-    code, out, err = run(["costs", "import", str(ROOT / "examples/hospital/bid.yaml"), "--format", "json"],
-                         capsys)
+    code, out, err = run(
+        ["costs", "import", str(ROOT / "examples/hospital/bid.yaml"), "--format", "json"], capsys
+    )
     assert code == 0, err
     data = json.loads(out)
     labour = [ln for ln in data["lines"] if ln["category"] == "人工" and ln["distribution"] == "pert"]
@@ -174,7 +175,8 @@ def test_cli_template_then_import(tmp_path: Path, capsys) -> None:
     wb.save(target)
     result = import_cost_sheet(target)
     assert [(ln.quantity, ln.low, ln.likely, ln.high, ln.category) for ln in result.model.lines] == [
-        (D(2), D(180000), D(186000), D(205000), "设备")]
+        (D(2), D(180000), D(186000), D(205000), "设备")
+    ]
     code, _, err = run(["costs", "template", "-o", str(target)], capsys)
     assert code == 2 and "already exists" in err
 
@@ -198,7 +200,9 @@ def test_bid_file_lines_with_spread_and_sources(tmp_path: Path) -> None:
     result = load_costs(load_bid(bid_path))
     lines = result.model.lines
     assert [(ln.low, ln.likely, ln.high, ln.distribution) for ln in lines] == [
-        (D("112.10"), D(118), D("132.16"), "pert"), (D(45000), D(50000), D(70000), "pert")]
+        (D("112.10"), D(118), D("132.16"), "pert"),
+        (D(45000), D(50000), D(70000), "pert"),
+    ]
     line_no = text[:start].count("\n") + 5
     assert lines[0].source == f"bid.yaml:{line_no}"
 
@@ -226,17 +230,30 @@ def test_float_cells_read_back_as_the_decimal_typed(value: Decimal) -> None:
     assert float_to_decimal(float(value)) == value
 
 
-@given(st.decimals(min_value=0, max_value=D("1e6"), places=3),
-       st.lists(st.decimals(min_value=D("-1e6"), max_value=D("1e6"), places=2), min_size=3, max_size=3),
-       st.sampled_from(["fixed", "pert", "triangular", "uniform"]))
+@given(
+    st.decimals(min_value=0, max_value=D("1e6"), places=3),
+    st.lists(st.decimals(min_value=D("-1e6"), max_value=D("1e6"), places=2), min_size=3, max_size=3),
+    st.sampled_from(["fixed", "pert", "triangular", "uniform"]),
+)
 def test_trusted_lines_equal_validated_lines(qty: Decimal, prices: list[Decimal], dist: str) -> None:
     low, likely, high = sorted(prices)
     if low == high:
         dist = "fixed"
     elif dist == "fixed":
         dist = "pert"
-    args = dict(code="C", description="d", unit="m", quantity=qty, low=low, likely=likely, high=high,
-                distribution=dist, category="材料", risk=False, source="S!A1")
+    args = dict(
+        code="C",
+        description="d",
+        unit="m",
+        quantity=qty,
+        low=low,
+        likely=likely,
+        high=high,
+        distribution=dist,
+        category="材料",
+        risk=False,
+        source="S!A1",
+    )
     fast = CostLine.trusted(*args.values())
     assert fast == CostLine(**args)
     assert fast.model_dump() == CostLine(**args).model_dump()

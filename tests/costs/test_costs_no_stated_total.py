@@ -68,7 +68,10 @@ def test_amounts_with_tax_disagreeing_on_many_rows_are_refused(tmp_path: Path) -
     [problem] = refusal(path)
     assert problem.where == "设备报价!F2"
     assert "设备报价 states no total" in problem.message
-    assert "3 line(s) have an amount ≠ quantity × unit price (设备报价!F2, 设备报价!F3, 设备报价!F4" in problem.message
+    assert (
+        "3 line(s) have an amount ≠ quantity × unit price (设备报价!F2, 设备报价!F3, 设备报价!F4"
+        in problem.message
+    )
     assert '--map "设备报价:' in problem.message and "--accept-difference" in problem.message
     accepted = import_cost_sheet(path, accept_difference=True)
     assert accepted.model.totals.likely == D("21200.00")
@@ -220,7 +223,11 @@ def test_stacked_blocks_with_unpriced_rows_and_a_vendor_list(tmp_path: Path) -> 
     ws.append([2, "300P DP box", None, None, 2000, 0])
     result = import_cost_sheet(save(wb, tmp_path))
     assert [(ln.description, ln.likely) for ln in result.model.lines] == [
-        ("Access point", D(7800)), ("UTM firewall", D(0)), ("Fibre cable", D(40)), ("Patch cord", D(0))]
+        ("Access point", D(7800)),
+        ("UTM firewall", D(0)),
+        ("Fibre cable", D(40)),
+        ("Patch cord", D(0)),
+    ]
     assert result.model.totals.likely == D("158000.00")
     assert result.reconciliation.status == "matched"
 

@@ -54,7 +54,11 @@ def test_summary_sheet_repeating_projects_is_the_target_not_imported_again(tmp_p
     assert len(result.model.lines) == 3
     assert result.model.totals.likely == D("523460.00")
     roles = {s.name: (s.role, s.used) for s in result.sheets}
-    assert roles == {"汇总": ("summary", False), "一号楼": ("cost detail", True), "二号楼": ("cost detail", True)}
+    assert roles == {
+        "汇总": ("summary", False),
+        "一号楼": ("cost detail", True),
+        "二号楼": ("cost detail", True),
+    }
     rec = result.reconciliation
     assert rec is not None and rec.status == "matched" and rec.cell == "汇总!C6"
     assert rec.sheet_total == D("570571.4")
@@ -68,9 +72,13 @@ def gb50500(tmp_path: Path, *, tamper: float = 0.0) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "清单"
-    items = [("010101001001", "平整场地", "m2", 1200, 3.52), ("010101002001", "挖一般土方", "m3", 860, 24.1),
-             ("010501001001", "垫层", "m3", 45.5, 512.3), ("010502001001", "矩形柱", "m3", 30, 688),
-             ("010503002001", "矩形梁", "m3", 41.2, 655.4)]
+    items = [
+        ("010101001001", "平整场地", "m2", 1200, 3.52),
+        ("010101002001", "挖一般土方", "m3", 860, 24.1),
+        ("010501001001", "垫层", "m3", 45.5, 512.3),
+        ("010502001001", "矩形柱", "m3", 30, 688),
+        ("010503002001", "矩形梁", "m3", 41.2, 655.4),
+    ]
     page_rows: list[list] = []
 
     def page_head() -> None:
@@ -115,9 +123,12 @@ def test_gb50500_printed_layout(tmp_path: Path) -> None:
     result = import_cost_sheet(gb50500(tmp_path))
     lines = result.model.lines
     assert [(ln.code, ln.description, ln.category) for ln in lines] == [
-        ("010101001001", "平整场地", "土石方工程"), ("010101002001", "挖一般土方", "土石方工程"),
-        ("010501001001", "垫层", "混凝土工程"), ("010502001001", "矩形柱", "混凝土工程"),
-        ("010503002001", "矩形梁", "混凝土工程")]
+        ("010101001001", "平整场地", "土石方工程"),
+        ("010101002001", "挖一般土方", "土石方工程"),
+        ("010501001001", "垫层", "混凝土工程"),
+        ("010502001001", "矩形柱", "混凝土工程"),
+        ("010503002001", "矩形梁", "混凝土工程"),
+    ]
     assert lines[0].likely == D("3.52")  # the 综合单价 column under 金额, not the merged 金额 group
     assert result.warnings == []
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
@@ -151,7 +162,11 @@ def test_unnumbered_heading_with_its_section_total_is_not_a_line(tmp_path: Path)
     ws.append([None, "合计", None, None, None, 5850])
     result = import_cost_sheet(save(wb, tmp_path))
     assert [(ln.description, ln.category) for ln in result.model.lines] == [
-        ("地砖", "楼地面"), ("踢脚线", "楼地面"), ("乳胶漆", "墙面"), ("调试费", "墙面")]
+        ("地砖", "楼地面"),
+        ("踢脚线", "楼地面"),
+        ("乳胶漆", "墙面"),
+        ("调试费", "墙面"),
+    ]
     assert result.model.totals.likely == D("5850.00")
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
 
@@ -184,15 +199,30 @@ def test_columns_rpm_total_quantity_rule_text(tmp_path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "设备"
-    ws.append(["序号", "设备名称", "转速（r/min）", "单位", "工程量", None, None, None, "工程量计算规则",
-               "单价", "合价"])
+    ws.append(
+        [
+            "序号",
+            "设备名称",
+            "转速（r/min）",
+            "单位",
+            "工程量",
+            None,
+            None,
+            None,
+            "工程量计算规则",
+            "单价",
+            "合价",
+        ]
+    )
     ws.append([None, None, None, None, "-1层", "-2层", "-3层", "合计工程量", None, None, None])
     ws.append([1, "排水泵", 1450, "台", 1, 2, 1, 4, "按设计图示数量计算", 5200, 20800])
     ws.append([2, "送风机", 960, "台", 2, 0, 0, 2, "按设计图示数量计算", 8000, 16000])
     ws.merge_cells("E1:H1")
     result = import_cost_sheet(save(wb, tmp_path))
     assert [(ln.quantity, ln.low, ln.likely) for ln in result.model.lines] == [
-        (D(4), D(5200), D(5200)), (D(2), D(8000), D(8000))]
+        (D(4), D(5200), D(5200)),
+        (D(2), D(8000), D(8000)),
+    ]
 
 
 def test_all_in_rate_with_component_columns(tmp_path: Path) -> None:
@@ -208,7 +238,12 @@ def test_all_in_rate_with_component_columns(tmp_path: Path) -> None:
     result = import_cost_sheet(save(wb, tmp_path))
     first, second = result.model.lines
     assert first.likely == D(420)
-    assert first.breakdown == {"labour": D(120), "material": D(250), "machinery": D(10), "overhead_profit": D(40)}
+    assert first.breakdown == {
+        "labour": D(120),
+        "material": D(250),
+        "machinery": D(10),
+        "overhead_profit": D(40),
+    }
     assert second.likely == D(23)  # only the components: their sum
 
 
@@ -237,7 +272,10 @@ def test_unusable_sheets_are_skipped_with_the_reason(tmp_path: Path) -> None:
     result = import_cost_sheet(save(wb, tmp_path))
     assert len(result.model.lines) == 1
     assert {(s.name, s.role) for s in result.sheets} == {
-        ("空白表", "blank"), ("综合单价分析表", "analysis"), ("报价", "cost detail")}
+        ("空白表", "blank"),
+        ("综合单价分析表", "analysis"),
+        ("报价", "cost detail"),
+    }
     assert {w.where for w in result.warnings if "sheet skipped" in w.message} == {"空白表", "综合单价分析表"}
     wb.remove(real)
     with pytest.raises(ProblemsError) as info:
@@ -271,7 +309,9 @@ def test_per_sheet_map_and_first_last_rows(tmp_path: Path) -> None:
     path = save(wb, tmp_path)
     result = import_cost_sheet(path, mapping="数据:code=A,description=B,quantity=C,price=D,first=2,last=3")
     assert [(ln.code, ln.quantity, ln.likely) for ln in result.model.lines] == [
-        ("X-1", D(4), D("2.5")), ("X-2", D(1), D(10))]
+        ("X-1", D(4), D("2.5")),
+        ("X-2", D(1), D(10)),
+    ]
 
 
 def test_continuation_rows_join_their_item(tmp_path: Path) -> None:
@@ -282,7 +322,10 @@ def test_continuation_rows_join_their_item(tmp_path: Path) -> None:
     ws.append([None, "含管件、支架及除锈刷油", None, None, None])
     ws.append([2, "闸阀", "个", 2, 300])
     result = import_cost_sheet(save(wb, tmp_path))
-    assert [ln.description for ln in result.model.lines] == ["镀锌钢管 DN100， 含管件、支架及除锈刷油", "闸阀"]
+    assert [ln.description for ln in result.model.lines] == [
+        "镀锌钢管 DN100， 含管件、支架及除锈刷油",
+        "闸阀",
+    ]
 
 
 def test_many_problems_are_summarised_by_kind(tmp_path: Path, capsys) -> None:
@@ -353,8 +396,10 @@ def test_pwd_estimate_with_general_abstract(tmp_path: Path) -> None:
     result = import_cost_sheet(pwd_estimate(tmp_path))
     lines = result.model.lines
     assert [(ln.code, ln.description, ln.unit) for ln in lines] == [
-        ("1", "Earth work in excavation", "cum"), ("2", "(no description) 2", "sqm"),
-        ("3", "Brick work in cement mortar", None)]
+        ("1", "Earth work in excavation", "cum"),
+        ("2", "(no description) 2", "sqm"),
+        ("3", "Brick work in cement mortar", None),
+    ]
     assert result.model.totals.likely == D("429872.64")  # the amount cells: 3632, not 3631.32
     assert {s.name: s.role for s in result.sheets} == {"Gen-Abst": "summary", "Abstract": "cost detail"}
     assert [w.where for w in result.warnings if "description is empty" in w.message] == ["Abstract!B6"]
@@ -383,8 +428,9 @@ def test_summary_that_copies_every_row_is_not_imported_again(tmp_path: Path) -> 
     quote_sheet(a, [("平整场地", "m2", 2090.01, 2.32), ("挖一般土方", "m3", 1585.62, 5.77)])
     quote_sheet(b, [("回填方", "m3", 851.99, 17.92), ("余方弃置", "m3", 264.25, 56.25)])
     merged.append(["名称", "单位", "数量", "单价", "合价"])
-    for row in list(a.iter_rows(min_row=3, max_row=4, values_only=True)) + \
-            list(b.iter_rows(min_row=3, max_row=4, values_only=True)):
+    for row in list(a.iter_rows(min_row=3, max_row=4, values_only=True)) + list(
+        b.iter_rows(min_row=3, max_row=4, values_only=True)
+    ):
         merged.append(list(row[1:]))
     result = import_cost_sheet(save(wb, tmp_path))
     assert len(result.model.lines) == 4
@@ -456,7 +502,8 @@ def test_item_with_measurement_rows_then_its_priced_row(tmp_path: Path) -> None:
     result = import_cost_sheet(save(wb, tmp_path, "ok.xlsx"))
     assert [(ln.code, ln.description, ln.quantity, ln.likely) for ln in result.model.lines] == [
         ("B-1 1.1.4", "Earthwork in excavation for foundation", D("7632.88"), D(70)),
-        ("B-1 1.1.5", "Earthwork in hard soil Foundation Work", D("1317.48"), D(81))]
+        ("B-1 1.1.5", "Earthwork in hard soil Foundation Work", D("1317.48"), D(81)),
+    ]
 
 
 def test_costs_list_with_text_amounts_and_no_description_header(tmp_path: Path) -> None:
@@ -470,7 +517,10 @@ def test_costs_list_with_text_amounts_and_no_description_header(tmp_path: Path) 
     ws.append(["总计", "9178元", "9178元"])
     result = import_cost_sheet(save(wb, tmp_path))
     assert [(ln.description, ln.likely) for ln in result.model.lines] == [
-        ("开发者证书", D(673)), ("云服务器", D(1680)), ("开发", D(6825))]
+        ("开发者证书", D(673)),
+        ("云服务器", D(1680)),
+        ("开发", D(6825)),
+    ]
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
 
 

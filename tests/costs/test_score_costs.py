@@ -28,22 +28,53 @@ def _book(path: Path, rows: list[list]) -> None:
 
 
 def test_score_counts_each_outcome(tmp_path: Path, capsys) -> None:
-    _book(tmp_path / "good.xlsx", [["名称", "数量", "单价", "合价"], ["泵", 2, 100, 200], ["合计", None, None, 200]])
+    _book(
+        tmp_path / "good.xlsx",
+        [["名称", "数量", "单价", "合价"], ["泵", 2, 100, 200], ["合计", None, None, 200]],
+    )
     _book(tmp_path / "words.xlsx", [["投标人名单"], ["某公司"], ["另一公司"]])
     entries = [
-        {"id": "good", "file": "good.xlsx", "split": "dev", "expect": "import", "lines": 1, "lines_total": "200",
-         "stated_total": "200"},
-        {"id": "wrong", "file": "good.xlsx", "split": "dev", "expect": "import", "lines": 1, "lines_total": "400"},
-        {"id": "refuse", "file": "words.xlsx", "split": "dev", "expect": "refuse", "refuse_reason": "a bidder list"},
-        {"id": "held", "file": "good.xlsx", "split": "heldout", "expect": "import", "lines": 1,
-         "lines_total": "200"},
+        {
+            "id": "good",
+            "file": "good.xlsx",
+            "split": "dev",
+            "expect": "import",
+            "lines": 1,
+            "lines_total": "200",
+            "stated_total": "200",
+        },
+        {
+            "id": "wrong",
+            "file": "good.xlsx",
+            "split": "dev",
+            "expect": "import",
+            "lines": 1,
+            "lines_total": "400",
+        },
+        {
+            "id": "refuse",
+            "file": "words.xlsx",
+            "split": "dev",
+            "expect": "refuse",
+            "refuse_reason": "a bidder list",
+        },
+        {
+            "id": "held",
+            "file": "good.xlsx",
+            "split": "heldout",
+            "expect": "import",
+            "lines": 1,
+            "lines_total": "200",
+        },
     ]
     manifest = tmp_path / "manifest.yaml"
     manifest.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
     script = _load_script()
     assert script.main(["--corpus", str(tmp_path), "--manifest", str(manifest), "--split", "all"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == ("split dev: 3 workbooks — right 2 (67 %): correct 1, refused rightly 1; silently wrong 1, "
-                      "crashes 0, other misses 0")
+    assert out[0] == (
+        "split dev: 3 workbooks — right 2 (67 %): correct 1, refused rightly 1; silently wrong 1, "
+        "crashes 0, other misses 0"
+    )
     assert out[1].startswith("  silently wrong  wrong: 1 lines, total 200.00; expected 1 lines, 400")
     assert out[2].startswith("split heldout: 1 workbooks — right 1 (100 %)")

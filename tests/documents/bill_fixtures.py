@@ -11,11 +11,16 @@ from openpyxl import Workbook
 
 from bidassist.costs.model import CostLine, CostModel
 
-SECTIONS = [("一、土石方工程", "0101", "m³"), ("二、混凝土及钢筋混凝土工程", "0105", "m³"),
-            ("三、通风空调工程", "0307", "台")]
-NAMES = {"0101": ["挖一般土方", "挖沟槽土方", "回填方", "余方弃置"],
-         "0105": ["垫层", "带形基础", "矩形柱", "有梁板", "现浇构件钢筋"],
-         "0307": ["空调器", "通风机", "碳钢通风管道", "风口安装", "风管检查孔"]}
+SECTIONS = [
+    ("一、土石方工程", "0101", "m³"),
+    ("二、混凝土及钢筋混凝土工程", "0105", "m³"),
+    ("三、通风空调工程", "0307", "台"),
+]
+NAMES = {
+    "0101": ["挖一般土方", "挖沟槽土方", "回填方", "余方弃置"],
+    "0105": ["垫层", "带形基础", "矩形柱", "有梁板", "现浇构件钢筋"],
+    "0307": ["空调器", "通风机", "碳钢通风管道", "风口安装", "风管检查孔"],
+}
 UNITS = ["m³", "m²", "t", "台", "个", "m", "项"]
 
 
@@ -42,7 +47,9 @@ def write_works_bill(path: Path, items) -> Path:
     ws.title = "分部分项工程量清单"
     ws.append(["分部分项工程量清单与计价表"])
     ws.append(["工程名称：某医院洁净手术部改造工程"])
-    ws.append(["序号", "项目编码", "项目名称", "项目特征描述", "计量单位", "工程量", "金额（元）", None, "备注"])
+    ws.append(
+        ["序号", "项目编码", "项目名称", "项目特征描述", "计量单位", "工程量", "金额（元）", None, "备注"]
+    )
     ws.append([None, None, None, None, None, None, "综合单价", "合价", None])
     ws.merge_cells("G3:H3")
     no = 0
@@ -77,13 +84,33 @@ def cost_model(items) -> tuple[CostModel, dict[str, list[str]]]:
     for section, code, name, _f, unit, q in items:
         if section == SECTIONS[0][0]:
             likely = D(rnd.randint(20, 900))
-            lines.append(CostLine(code=code, description=name, unit=unit, quantity=q, low=likely, likely=likely,
-                                  high=likely, category="土石方"))
+            lines.append(
+                CostLine(
+                    code=code,
+                    description=name,
+                    unit=unit,
+                    quantity=q,
+                    low=likely,
+                    likely=likely,
+                    high=likely,
+                    category="土石方",
+                )
+            )
         else:
             bill_map[code] = ["混凝土" if section == SECTIONS[1][0] else "通风空调"]
     for cat, n in (("混凝土", 6), ("通风空调", 9)):
         for i in range(n):
             likely = D(rnd.randint(1000, 90000))
-            lines.append(CostLine(code=f"{cat}-{i}", description=f"{cat}成本{i}", unit="项", quantity=D(1),
-                                  low=likely, likely=likely, high=likely, category=cat))
+            lines.append(
+                CostLine(
+                    code=f"{cat}-{i}",
+                    description=f"{cat}成本{i}",
+                    unit="项",
+                    quantity=D(1),
+                    low=likely,
+                    likely=likely,
+                    high=likely,
+                    category=cat,
+                )
+            )
     return CostModel(lines=lines), bill_map

@@ -18,9 +18,18 @@ def hospital_lines() -> list[CostLine]:
     def line(code, desc, unit, qty, likely, cat, spread=True):
         likely = D(likely)
         low, high = (likely * D("0.95"), likely * D("1.1")) if spread else (likely, likely)
-        return CostLine(code=code, description=desc, unit=unit, quantity=D(qty), low=low, likely=likely,
-                        high=high, distribution="triangular" if spread else "fixed", category=cat,
-                        source=f"Costs!A{len(code) + 1}")
+        return CostLine(
+            code=code,
+            description=desc,
+            unit=unit,
+            quantity=D(qty),
+            low=low,
+            likely=likely,
+            high=high,
+            distribution="triangular" if spread else "fixed",
+            category=cat,
+            source=f"Costs!A{len(code) + 1}",
+        )
 
     return [
         line("SB-01", "组合式净化空调机组 22000m³/h", "台", "4", "392000", "设备"),

@@ -87,6 +87,9 @@ def test_bound_bid_pdf_pages(bid, tmp_path):
             title, page = line.split("、", 1)[1].rstrip("0123456789"), int(line.rsplit(".", 1)[-1])
             title = title.rstrip(".")
             heading = texts[page - 1].lstrip().splitlines()[0]
-            assert title[:4] in heading or heading.startswith(("已标价工程量清单", "分项报价表")), (title, heading)
+            assert title[:4] in heading or heading.startswith(("已标价工程量清单", "分项报价表")), (
+                title,
+                heading,
+            )
     # page numbers run through the whole bound bid
     assert f"第{len(pages)}页共{len(pages)}页" in texts[-1].replace(" ", "")

@@ -53,8 +53,9 @@ def test_twelve_amounts_one_per_line_pass(bid, costs, tmp_path):
     out = render_template(tpl, bid, costs, PRICE, tmp_path / "out.txt")
     text = out.read_text(encoding="utf-8")
     assert text.count("人民币") >= 12
-    results = check_units(text_units(text), doc="amounts", currency="CNY", price=PRICE, checks=(),
-                          schedule_count=None)
+    results = check_units(
+        text_units(text), doc="amounts", currency="CNY", price=PRICE, checks=(), schedule_count=None
+    )
     assert [(r.check, r.severity) for r in results] == [("capitals", "ok")]
     assert results[0].message.startswith("12 amount(s)")
 
@@ -79,20 +80,24 @@ def test_one_wrong_capital_and_one_wrong_figure_reported_exactly(bid, costs, tmp
 def test_capitals_never_paired_with_another_lines_figure():
     # each line has its own figure: a wrong capital is not rescued by the next line's figure
     text = f"甲：人民币{rmb_upper(D('425.03'))} 100700\n乙：人民币{rmb_upper(D('100700'))} 425.03\n"
-    results = check_units(text_units(text), doc="t", currency="CNY", price=D(1), checks=(),
-                          schedule_count=None)
+    results = check_units(
+        text_units(text), doc="t", currency="CNY", price=D(1), checks=(), schedule_count=None
+    )
     assert [r.severity for r in results] == ["error", "error"]
 
 
 def test_capitals_on_one_line_figure_on_the_next():
     text = f"大写：人民币{rmb_upper(D('1234567.89'))}\n小写：¥1,234,567.89\n"
-    results = check_units(text_units(text), doc="t", currency="CNY", price=D(1), checks=(),
-                          schedule_count=None)
+    results = check_units(
+        text_units(text), doc="t", currency="CNY", price=D(1), checks=(), schedule_count=None
+    )
     assert [r.severity for r in results] == ["ok"]
 
 
-@given(st.decimals(min_value=D("0.01"), max_value=D("99999999999.99"), places=2),
-       st.sampled_from(["{v}", "{s}", "¥{s}", "RMB {v}", "{v}元", "￥{s}", "RMB{s}元"]))
+@given(
+    st.decimals(min_value=D("0.01"), max_value=D("99999999999.99"), places=2),
+    st.sampled_from(["{v}", "{s}", "¥{s}", "RMB {v}", "{v}元", "￥{s}", "RMB{s}元"]),
+)
 def test_every_figure_form_is_read(value, form):
     text = "报价 " + form.format(v=f"{value:f}", s=format_money(value)) + " 整"
     assert value in _figures(text)
@@ -102,17 +107,20 @@ def test_schedule_table_rows_keyed_by_the_buyers_codes():
     """A priced bill whose first column is the buyer's code (A.1.1), with section and 小计 rows."""
     from bidassist.documents.checks import Unit, check_schedule_table
 
-    rows = [("项目编码", "项目名称", "工程量", "综合单价", "合价"),
-            ("A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程"),
-            ("A.1.1", "挖土方", "1,250.5", "12.34", "15,431.17"),
-            ("A.1.2", "回填", "3", "100.00", "300.00"),
-            ("小计", "小计", "", "", "15,731.17"),
-            ("合计", "合计", "", "", "15,731.17")]
+    rows = [
+        ("项目编码", "项目名称", "工程量", "综合单价", "合价"),
+        ("A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程", "A.1 土石方工程"),
+        ("A.1.1", "挖土方", "1,250.5", "12.34", "15,431.17"),
+        ("A.1.2", "回填", "3", "100.00", "300.00"),
+        ("小计", "小计", "", "", "15,731.17"),
+        ("合计", "合计", "", "", "15,731.17"),
+    ]
     units = [Unit(" | ".join(r), r, 1) for r in rows]
     ok = check_schedule_table(units, doc="清单", price=D("15731.17"), count=2)
     assert [(c.check, c.severity) for c in ok] == [("schedule", "ok")]
     bad = list(rows)
     bad[3] = ("A.1.2", "回填", "3", "100.00", "301.00")
-    found = check_schedule_table([Unit(" | ".join(r), r, 1) for r in bad], doc="清单", price=D("15731.17"),
-                                 count=2)
+    found = check_schedule_table(
+        [Unit(" | ".join(r), r, 1) for r in bad], doc="清单", price=D("15731.17"), count=2
+    )
     assert {c.check for c in found if c.severity == "error"} == {"schedule-line", "schedule-sum"}

@@ -53,7 +53,9 @@ def test_templates_check_lists_fields_and_what_the_data_lacks(capsys, bid_file):
     assert code == 0 and "every field" in out
     text = bid_file.read_text(encoding="utf-8").replace('  post_code: "310051"\n', "")
     bid_file.write_text(text, encoding="utf-8")
-    code, out, _ = run(capsys, "templates", "check", "bid-letter", "--data", str(bid_file), "--format", "json")
+    code, out, _ = run(
+        capsys, "templates", "check", "bid-letter", "--data", str(bid_file), "--format", "json"
+    )
     assert code == 1 and json.loads(out)["missing"] == ["bidder.post_code"]
 
 
@@ -67,8 +69,9 @@ def test_render_one_and_all(capsys, bid_file, tmp_path):
     code, _, err = run(capsys, "render", "投标函", "--data", str(bid_file), "-o", str(out), "--force")
     assert code == 0
     folder = tmp_path / "set"
-    code, stdout, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(folder),
-                            "--format", "json")
+    code, stdout, err = run(
+        capsys, "render", "--all", "--data", str(bid_file), "-o", str(folder), "--format", "json"
+    )
     assert code == 0, err
     report = json.loads(stdout)
     assert len(report["files"]) == 10 and Path(report["index"]).exists()
@@ -101,7 +104,9 @@ def test_pdf_says_plainly_when_libreoffice_is_absent(capsys, bid_file, tmp_path,
     out = tmp_path / "letter.docx"
     code, stdout, _ = run(capsys, "render", "投标函", "--data", str(bid_file), "-o", str(out), "--pdf")
     assert code == 0 and "LibreOffice is not installed" in stdout and out.exists()
-    code, stdout, _ = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "s"), "--pdf")
+    code, stdout, _ = run(
+        capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "s"), "--pdf"
+    )
     assert code == 0 and "LibreOffice is not installed" in stdout
 
 
@@ -118,29 +123,45 @@ def test_pdf_conversion_with_libreoffice(capsys, bid_file, tmp_path):
     if shutil.which("pdftoppm"):
         import subprocess
 
-        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf_file),
-                        str(tmp_path / "page")], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf_file), str(tmp_path / "page")],
+            check=True,
+        )
         assert list(tmp_path.glob("page*.png"))
 
 
 def test_render_bound_and_price_source(capsys, bid_file, tmp_path):
     folder = tmp_path / "bound"
-    code, stdout, err = run(capsys, "render", "--all", "--bound", "--copy", "副本", "--data", str(bid_file),
-                            "-o", str(folder))
+    code, stdout, err = run(
+        capsys, "render", "--all", "--bound", "--copy", "副本", "--data", str(bid_file), "-o", str(folder)
+    )
     assert code == 0, err
     assert (folder / "00_投标文件（副本）.docx").exists() and (folder / "index.html").exists()
     assert "offer.price in the bid file" in stdout and "analysis status" in stdout
-    code, _, err = run(capsys, "render", "投标函", "--bound", "--data", str(bid_file), "-o", str(tmp_path / "x.docx"))
+    code, _, err = run(
+        capsys, "render", "投标函", "--bound", "--data", str(bid_file), "-o", str(tmp_path / "x.docx")
+    )
     assert code == 2 and "--bound" in err
-    code, _, err = run(capsys, "render", "--all", "--data", str(bid_file), "-o", str(tmp_path / "y"),
-                       "--price-result", str(tmp_path / "missing.json"))
+    code, _, err = run(
+        capsys,
+        "render",
+        "--all",
+        "--data",
+        str(bid_file),
+        "-o",
+        str(tmp_path / "y"),
+        "--price-result",
+        str(tmp_path / "missing.json"),
+    )
     assert code == 2 and "price result not found" in err
 
 
 def test_bill_map_template_cli(capsys, bid_file, tmp_path):
     from openpyxl import Workbook, load_workbook
 
-    code, _, err = run(capsys, "bill", "map-template", "--data", str(bid_file), "-o", str(tmp_path / "m.xlsx"))
+    code, _, err = run(
+        capsys, "bill", "map-template", "--data", str(bid_file), "-o", str(tmp_path / "m.xlsx")
+    )
     assert code == 2 and "tender.bill" in err
     wb = Workbook()
     ws = wb.active
@@ -149,7 +170,8 @@ def test_bill_map_template_cli(capsys, bid_file, tmp_path):
     ws.append([2, "030702001001", "风管", "m²", 5230.5, None, None])
     wb.save(tmp_path / "招标清单.xlsx")
     text = bid_file.read_text(encoding="utf-8").replace(
-        "tender:\n", "tender:\n  bill: {file: 招标清单.xlsx}\n  bill_map: {\"030701001001\": [设备]}\n", 1)
+        "tender:\n", 'tender:\n  bill: {file: 招标清单.xlsx}\n  bill_map: {"030701001001": [设备]}\n', 1
+    )
     bid_file.write_text(text, encoding="utf-8")
     out = tmp_path / "map.xlsx"
     code, stdout, err = run(capsys, "bill", "map-template", "--data", str(bid_file), "-o", str(out))

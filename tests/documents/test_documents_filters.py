@@ -17,25 +17,32 @@ def env():
     return make_environment(autoescape=False)
 
 
-@pytest.mark.parametrize("expr, value, expected", [
-    ("x | money", D("1234.5"), "1,234.50"),
-    ("x | money", D("0.005"), "0.01"),
-    ("x | money('¥')", 9876543.21, "¥9,876,543.21"),
-    ("x | rmb_upper", D("107000.53"), "壹拾万柒仟元零伍角叁分"),
-    ("x | rmb_upper", D("16409.02"), "壹万陆仟肆佰零玖元零贰分"),
-    ("x | rmb_upper(true)", D("532"), "人民币伍佰叁拾贰元整"),
-    ("x | amount_words", D("1409.50"), "Renminbi One Thousand Four Hundred and Nine Yuan and Fifty Fen Only"),
-    ("x | amount_words('USD')", D("10"), "US Dollars Ten Only"),
-    ("x | date_cn", dt.date(2026, 11, 22), "2026年11月22日"),
-    ("x | date_cn", dt.datetime(2026, 1, 5, 9, 30), "2026年1月5日"),
-    ("x | date_cn", "2026-03-04", "2026年3月4日"),
-    ("x | date_en", dt.date(2026, 11, 22), "22 November 2026"),
-    ("x | percent", D("0.13"), "13%"),
-    ("x | percent", D("0.035"), "3.5%"),
-    ("x | percent(1)", D("0.1"), "10.0%"),
-    ("x | number", D("5230.50"), "5,230.5"),
-    ("x | number", D("100"), "100"),
-])
+@pytest.mark.parametrize(
+    "expr, value, expected",
+    [
+        ("x | money", D("1234.5"), "1,234.50"),
+        ("x | money", D("0.005"), "0.01"),
+        ("x | money('¥')", 9876543.21, "¥9,876,543.21"),
+        ("x | rmb_upper", D("107000.53"), "壹拾万柒仟元零伍角叁分"),
+        ("x | rmb_upper", D("16409.02"), "壹万陆仟肆佰零玖元零贰分"),
+        ("x | rmb_upper(true)", D("532"), "人民币伍佰叁拾贰元整"),
+        (
+            "x | amount_words",
+            D("1409.50"),
+            "Renminbi One Thousand Four Hundred and Nine Yuan and Fifty Fen Only",
+        ),
+        ("x | amount_words('USD')", D("10"), "US Dollars Ten Only"),
+        ("x | date_cn", dt.date(2026, 11, 22), "2026年11月22日"),
+        ("x | date_cn", dt.datetime(2026, 1, 5, 9, 30), "2026年1月5日"),
+        ("x | date_cn", "2026-03-04", "2026年3月4日"),
+        ("x | date_en", dt.date(2026, 11, 22), "22 November 2026"),
+        ("x | percent", D("0.13"), "13%"),
+        ("x | percent", D("0.035"), "3.5%"),
+        ("x | percent(1)", D("0.1"), "10.0%"),
+        ("x | number", D("5230.50"), "5,230.5"),
+        ("x | number", D("100"), "100"),
+    ],
+)
 def test_filters(env, expr, value, expected):
     assert env.from_string("{{ " + expr + " }}").render(x=value) == expected
 
@@ -59,17 +66,28 @@ def test_missing_fields_are_strict_outside_a_collector(env):
 
 
 def test_every_missing_field_is_collected_with_its_full_path(env):
-    data = {"bidder": Record("bidder", {"company": "X", "legal_representative": Record(
-        "bidder.legal_representative", {"name": "周"})})}
-    source = ("{{ bidder.company }}{{ bidder.post_code }}{{ bidder.legal_representative.age }}"
-              "{{ bidder.authorised_agent.id_number }}{{ bidder.fax | money }}"
-              "{% if tender.agency %}{{ tender.agency }}{% endif %}{{ bidder.email | default('-') }}"
-              "{% for x in nothing %}{% endfor %}")
+    data = {
+        "bidder": Record(
+            "bidder",
+            {"company": "X", "legal_representative": Record("bidder.legal_representative", {"name": "周"})},
+        )
+    }
+    source = (
+        "{{ bidder.company }}{{ bidder.post_code }}{{ bidder.legal_representative.age }}"
+        "{{ bidder.authorised_agent.id_number }}{{ bidder.fax | money }}"
+        "{% if tender.agency %}{{ tender.agency }}{% endif %}{{ bidder.email | default('-') }}"
+        "{% for x in nothing %}{% endfor %}"
+    )
     with collect_missing() as missing:
         text = env.from_string(source).render(data)
     assert text == "X-"
-    assert missing == ["bidder.post_code", "bidder.legal_representative.age",
-                       "bidder.authorised_agent.id_number", "bidder.fax", "nothing"]
+    assert missing == [
+        "bidder.post_code",
+        "bidder.legal_representative.age",
+        "bidder.authorised_agent.id_number",
+        "bidder.fax",
+        "nothing",
+    ]
 
 
 def test_sandbox_refuses_internals_even_while_collecting(env):

@@ -17,7 +17,9 @@ from bidassist.documents import inspect_fields, render_documents, render_templat
 from bidassist.documents.manifest import find_template
 
 
-def split_run_docx(path: Path, pieces: list[list[str]], table_rows: list[list[list[str]]] | None = None) -> Path:
+def split_run_docx(
+    path: Path, pieces: list[list[str]], table_rows: list[list[list[str]]] | None = None
+) -> Path:
     """A .docx whose paragraphs are made of the given runs, as Word writes a tag it split (with a
     spell-check marker between runs); table rows are lists of cells, each a list of runs."""
     doc = Document()
@@ -44,16 +46,20 @@ def split_run_docx(path: Path, pieces: list[list[str]], table_rows: list[list[li
 
 def test_tags_split_across_runs_and_row_tags(bid, costs, tmp_path):
     bid.bidder.company = 'A & B <Tech> "Q"'
-    tpl = split_run_docx(tmp_path / "mine.docx", [
-        ["投标人：{", "{ bidder.", "comp", "any }", "}"],
-        ["总价：{{ price.total | ", "rmb_upper }}（{{ price.total", " | money }}）"],
-        ["{% if tender.agency %}代理机构：{{ tender", ".agency }}{% endif %}"],
-    ], table_rows=[
-        [["序号"], ["名称"], ["合价"]],
-        [["{%tr for row in sche", "dule.rows %}"], [""], [""]],
-        [["{{ row.no }}"], ["{{ row.", "description }}"], ["{{ row.total | mo", "ney }}"]],
-        [["{%tr endfor %}"], [""], [""]],
-    ])
+    tpl = split_run_docx(
+        tmp_path / "mine.docx",
+        [
+            ["投标人：{", "{ bidder.", "comp", "any }", "}"],
+            ["总价：{{ price.total | ", "rmb_upper }}（{{ price.total", " | money }}）"],
+            ["{% if tender.agency %}代理机构：{{ tender", ".agency }}{% endif %}"],
+        ],
+        table_rows=[
+            [["序号"], ["名称"], ["合价"]],
+            [["{%tr for row in sche", "dule.rows %}"], [""], [""]],
+            [["{{ row.no }}"], ["{{ row.", "description }}"], ["{{ row.total | mo", "ney }}"]],
+            [["{%tr endfor %}"], [""], [""]],
+        ],
+    )
     out = render_template(tpl, bid, costs, PRICE, tmp_path / "out.docx")
     doc = Document(str(out))
     texts = [p.text for p in doc.paragraphs]
@@ -67,13 +73,16 @@ def test_tags_split_across_runs_and_row_tags(bid, costs, tmp_path):
     assert {"bidder.company", "price.total", "schedule.rows[].description"} <= fields
 
 
-@pytest.mark.parametrize("expr", [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ bidder.__class__ }}",
-    "{{ cycler.__init__.__globals__ }}",
-    "{{ price.total.__class__.__name__ }}",
-])
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ bidder.__class__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ price.total.__class__.__name__ }}",
+    ],
+)
 def test_sandbox_refuses_python_internals(expr, bid, costs, tmp_path):
     tpl = tmp_path / "evil.txt"
     tpl.write_text(f"hello {expr}", encoding="utf-8")
@@ -110,9 +119,12 @@ def test_syntax_errors_report_file_and_line(bid, costs, tmp_path):
 def test_text_templates_markdown_and_html(bid, costs, tmp_path):
     bid.bidder.company = "A & B <Tech>"
     md = tmp_path / "cover.md"
-    md.write_text("# {{ tender.name }}\n\n投标人：{{ bidder.company }}\n\n"
-                  "总价：人民币{{ price.total | rmb_upper }}（¥{{ price.total | money }}）\n"
-                  "日期：{{ date | date_cn }}，税率 {{ price.vat_rate | percent }}\n", encoding="utf-8")
+    md.write_text(
+        "# {{ tender.name }}\n\n投标人：{{ bidder.company }}\n\n"
+        "总价：人民币{{ price.total | rmb_upper }}（¥{{ price.total | money }}）\n"
+        "日期：{{ date | date_cn }}，税率 {{ price.vat_rate | percent }}\n",
+        encoding="utf-8",
+    )
     out = render_template(md, bid, costs, PRICE, tmp_path / "cover_out.md")
     text = out.read_text(encoding="utf-8")
     assert "投标人：A & B <Tech>" in text and "2026年12月10日" in text and "税率 13%" in text
@@ -143,7 +155,8 @@ def test_own_template_folder_replaces_and_extends_the_set(bid, costs, tmp_path):
     (folder / "cover.md").write_text("{{ bidder.company }} {{ offer.date | date_cn }}\n", encoding="utf-8")
     (folder / "manifest.yaml").write_text(
         "templates:\n  - {name: cover, title: 封面, language: any, file: cover.md, output: 00_封面.md}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     bid.documents.template_dir = folder
     bid.documents.language = "zh"
     report = render_documents(bid, costs, PRICE, tmp_path / "out")

@@ -35,8 +35,19 @@ def all_text(path: Path) -> str:
 
 def test_manifest_lists_every_form_and_its_fields_match_the_template():
     specs = {s.title: s for s in builtin_templates()}
-    for title in ("投标函", "投标函附录", "开标一览表", "分项报价表", "法定代表人身份证明", "授权委托书",
-                  "商务偏离表", "技术偏离表", "Form of Tender", "Price Schedule", "Compliance Matrix"):
+    for title in (
+        "投标函",
+        "投标函附录",
+        "开标一览表",
+        "分项报价表",
+        "法定代表人身份证明",
+        "授权委托书",
+        "商务偏离表",
+        "技术偏离表",
+        "Form of Tender",
+        "Price Schedule",
+        "Compliance Matrix",
+    ):
         assert title in specs
         spec = specs[title]
         assert spec.path.is_file() and spec.path.parent.parent == TEMPLATES_DIR
@@ -81,8 +92,10 @@ def test_schedule_rows_are_priced_and_add_up(name, bid, costs, tmp_path):
     header, body = table[0], table[1:]
     data_rows = [r for r in body if r[0].isdigit()]
     assert len(data_rows) == len(costs.lines)
-    q_i, up_i, amt_i = (next(i for i, h in enumerate(header) if h in names)
-                        for names in (("数量", "Quantity"), ("单价（元）", "Unit rate"), ("合价（元）", "Amount")))
+    q_i, up_i, amt_i = (
+        next(i for i, h in enumerate(header) if h in names)
+        for names in (("数量", "Quantity"), ("单价（元）", "Unit rate"), ("合价（元）", "Amount"))
+    )
     assert amt_i == len(header) - 1  # nothing internal (category, remarks) after the amount
     total = D(0)
     for row, line in zip(data_rows, costs.lines, strict=True):

@@ -15,8 +15,9 @@ from bidassist.documents.schedule import spread_total
 
 
 def _line(qty: str | D, likely: str | D, code: str = "X") -> CostLine:
-    return CostLine(code=code, description="line", quantity=D(qty), low=D(likely), likely=D(likely),
-                    high=D(likely))
+    return CostLine(
+        code=code, description="line", quantity=D(qty), low=D(likely), likely=D(likely), high=D(likely)
+    )
 
 
 def _assert_exact(priced, total):

@@ -66,7 +66,7 @@ def _tables(path):
                 n = int(span.get(q((W, "val")))) if span is not None else 1
                 size = max((int(s.get(q((W, "val")))) / 2 for s in tc.iter(q((W, "sz")))), default=10.5)
                 lines = ["".join(p.itertext(q((W, "t")))) for p in tc.iter(q((W, "p")))]
-                cells.append((sum(widths[c:c + n]), size, lines))
+                cells.append((sum(widths[c : c + n]), size, lines))
                 c += n
             rows.append(cells)
         yield rows
@@ -139,8 +139,11 @@ def test_fonts_declared_with_fallbacks():
     for spec in builtin_templates():
         with zipfile.ZipFile(spec.path) as zf:
             fonts = etree.fromstring(zf.read("word/fontTable.xml"))
-        alt = {f.get(q((W, "name"))): f.find(q((W, "altName"))).get(q((W, "val")))
-               for f in fonts.iter(q((W, "font"))) if f.find(q((W, "altName"))) is not None}
+        alt = {
+            f.get(q((W, "name"))): f.find(q((W, "altName"))).get(q((W, "val")))
+            for f in fonts.iter(q((W, "font")))
+            if f.find(q((W, "altName"))) is not None
+        }
         assert alt["宋体"] == "SimSun" and alt["仿宋"] == "FangSong" and alt["黑体"] == "SimHei", spec.name
         assert alt["Times New Roman"] == "Liberation Serif"
 
@@ -155,8 +158,19 @@ def test_a_table_too_wide_for_the_page_is_reported(bid, tmp_path):
     wb = Workbook()
     ws = wb.active
     extra = [f"复核意见及说明第{i}项" for i in range(16)]
-    ws.append(["序号", "项目编码", "项目名称", "项目特征描述", "计量单位", "合同工程量", *extra, "投标单价（元）",
-               "合同合价（元）"])
+    ws.append(
+        [
+            "序号",
+            "项目编码",
+            "项目名称",
+            "项目特征描述",
+            "计量单位",
+            "合同工程量",
+            *extra,
+            "投标单价（元）",
+            "合同合价（元）",
+        ]
+    )
     for i, (_s, code, name, feat, unit, q) in enumerate(items, start=1):
         ws.append([i, code, name, feat, unit, float(q), *(["已核"] * len(extra)), None, None])
     wb.save(tmp_path / "wide.xlsx")

@@ -56,7 +56,17 @@ def test_works_bill_of_66_items_in_three_sections(bid, tmp_path):
     rows, doc = _table(out / "04_已标价清单.docx")
     header = rows[0]
     # the buyer's columns in the buyer's order, nothing internal
-    assert header == ["序号", "项目编码", "项目名称", "项目特征描述", "计量单位", "工程量", "综合单价", "合价", "备注"]
+    assert header == [
+        "序号",
+        "项目编码",
+        "项目名称",
+        "项目特征描述",
+        "计量单位",
+        "工程量",
+        "综合单价",
+        "合价",
+        "备注",
+    ]
     body = rows[1:]
     priced = [r for r in body if r[0].isdigit()]
     assert [r[1] for r in priced] == [code for _s, code, *_ in items]
@@ -91,22 +101,39 @@ def test_goods_bill_gets_brand_model_origin_delivery(bid, tmp_path):
     cats = {SECTIONS[0][0]: "土石方", SECTIONS[1][0]: "混凝土", SECTIONS[2][0]: "通风空调"}
     # a goods list without item codes: its 序号 is the item's key
     bid.tender.bill_map = {str(i): [cats[s]] for i, (s, *_x) in enumerate(items, start=1)}
-    bid.tender.bill = BillSection(file=path, goods={
-        "*": GoodsOffer(brand="洁净牌", model="JK-100", origin="江苏无锡", delivery="合同签订后60日历天"),
-        "1": GoodsOffer(brand="开利", model="39CBF-22", origin="上海", delivery="合同签订后90日历天")})
+    bid.tender.bill = BillSection(
+        file=path,
+        goods={
+            "*": GoodsOffer(brand="洁净牌", model="JK-100", origin="江苏无锡", delivery="合同签订后60日历天"),
+            "1": GoodsOffer(brand="开利", model="39CBF-22", origin="上海", delivery="合同签订后90日历天"),
+        },
+    )
     bid.documents.language = "zh"
     out = tmp_path / "out"
     render_documents(bid, costs, PRICE, out)
     rows, doc = _table(out / "04_已标价清单.docx")
-    assert rows[0] == ["序号", "货物名称", "技术参数", "数量", "单位", "品牌（制造商）", "型号规格", "产地", "交货期",
-                       "单价（元）", "合价（元）", "备注"]
+    assert rows[0] == [
+        "序号",
+        "货物名称",
+        "技术参数",
+        "数量",
+        "单位",
+        "品牌（制造商）",
+        "型号规格",
+        "产地",
+        "交货期",
+        "单价（元）",
+        "合价（元）",
+        "备注",
+    ]
     priced = [r for r in rows[1:] if r[0].isdigit()]
     assert [r[1] for r in priced] == [n for _s, _c, n, *_ in items]
     assert [_num(r[3]) for r in priced] == [q for *_x, q in items]
     assert priced[0][5:9] == ["开利", "39CBF-22", "上海", "合同签订后90日历天"]
     assert all(r[5:9] == ["洁净牌", "JK-100", "江苏无锡", "合同签订后60日历天"] for r in priced[1:])
-    assert all(_num(r[10]) == (_num(r[9]) * _num(r[3])).quantize(D("0.01"), rounding=ROUND_HALF_UP)
-               for r in priced)
+    assert all(
+        _num(r[10]) == (_num(r[9]) * _num(r[3])).quantize(D("0.01"), rounding=ROUND_HALF_UP) for r in priced
+    )
     assert sum(_num(r[10]) for r in priced) == PRICE
     assert "分项报价表" in "\n".join(p.text for p in doc.paragraphs)
     _check_totals(out, PRICE)

@@ -24,7 +24,10 @@ ATTACKS = [
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", f"{MAX_STEPS:,}"),
     ("{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}", "超"),
     ("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}", "宏递归过深"),
-    ("{% macro a(n) %}{{ b(n) }}{% endmacro %}{% macro b(n) %}{{ a(n) }}{% endmacro %}{{ a(1) }}", "宏递归过深"),
+    (
+        "{% macro a(n) %}{{ b(n) }}{% endmacro %}{% macro b(n) %}{{ a(n) }}{% endmacro %}{{ a(1) }}",
+        "宏递归过深",
+    ),
     ("{{ 1 / 0 }}", "ZeroDivisionError"),
     ("{{ 1 // 0 }}", "ZeroDivisionError"),
     ("{{ 'a' + 1 }}", "TypeError"),
@@ -40,10 +43,14 @@ ATTACKS = [
     ("{{ 'a'.ljust(10**9) }}", "参数过大"),
     ("{{ 'a'.zfill(10**9) }}", "参数过大"),
     ("{{ ('a' * 10000).replace('', 'b' * 10000) }}", "文本过长"),
-    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
-     "文本过长"),
-    ("{% set ns = namespace(s=['a']) %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
-     "列表过长"),
+    (
+        "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        "文本过长",
+    ),
+    (
+        "{% set ns = namespace(s=['a']) %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+        "列表过长",
+    ),
     ("{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}", "输出过大"),
     ("{{ price.total | number(10**9) }}", "参数过大"),
     ("{{ 'x' | truncate(10**12) }}", "参数过大"),
@@ -80,8 +87,10 @@ def test_docx_template_over_budget_is_refused(body, words, bid, costs, tmp_path)
 
 def test_budget_leaves_ordinary_templates_alone():
     env = make_environment(autoescape=False)
-    src = ("{% for i in range(3) %}{{ i }}{% endfor %}|{{ 'ab' * 3 }}|{{ 2 ** 10 }}|{{ [1, 2] | join(',') }}"
-           "|{{ 'x' ~ 'y' }}|{{ '%05d' % 42 }}|{{ '{:>4}'.format(7) }}|{{ 'a'.ljust(3) }}.")
+    src = (
+        "{% for i in range(3) %}{{ i }}{% endfor %}|{{ 'ab' * 3 }}|{{ 2 ** 10 }}|{{ [1, 2] | join(',') }}"
+        "|{{ 'x' ~ 'y' }}|{{ '%05d' % 42 }}|{{ '{:>4}'.format(7) }}|{{ 'a'.ljust(3) }}."
+    )
     assert env.from_string(src).render({}) == "012|ababab|1024|1,2|xy|00042|   7|a  ."
 
 

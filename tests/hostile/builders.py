@@ -8,9 +8,13 @@ from pathlib import Path
 import openpyxl
 from docx import Document
 
-LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
-          + "]>\n")
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+    )
+    + "]>\n"
+)
 XXE = '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
 
 
@@ -26,7 +30,9 @@ def cost_book(path: Path, rows: list[list] | None = None) -> Path:
     return path
 
 
-def patch_zip(src: Path, dst: Path, changes: dict[str, bytes | None], extra: dict[str, bytes] | None = None) -> Path:
+def patch_zip(
+    src: Path, dst: Path, changes: dict[str, bytes | None], extra: dict[str, bytes] | None = None
+) -> Path:
     """Copy a zip, replacing (or with None removing) members, adding `extra` members."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
@@ -53,20 +59,26 @@ def with_prolog(xml: bytes, prolog: str) -> bytes:
 
 def sheet_xml(cells: str, dimension: str | None = None) -> bytes:
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            f"{dim}<sheetData>{cells}</sheetData></worksheet>").encode()
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{dim}<sheetData>{cells}</sheetData></worksheet>"
+    ).encode()
 
 
 def header_and(row2: str) -> str:
-    head = ('<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c>'
-            '<c r="B1" t="inlineStr"><is><t>数量</t></is></c><c r="C1" t="inlineStr"><is><t>单价</t></is></c></row>')
+    head = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>数量</t></is></c><c r="C1" t="inlineStr"><is><t>单价</t></is></c></row>'
+    )
     return head + row2
 
 
 def number_row(value: str, *, row: int = 2) -> str:
-    return (f'<row r="{row}"><c r="A{row}" t="inlineStr"><is><t>风管</t></is></c>'
-            f'<c r="B{row}"><v>1</v></c><c r="C{row}"><v>{value}</v></c></row>')
+    return (
+        f'<row r="{row}"><c r="A{row}" t="inlineStr"><is><t>风管</t></is></c>'
+        f'<c r="B{row}"><v>1</v></c><c r="C{row}"><v>{value}</v></c></row>'
+    )
 
 
 def contract_docx(path: Path, paragraphs: list[str] | None = None) -> Path:

@@ -67,19 +67,26 @@ def _limits() -> None:
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", COLUMNS="200",
-               PYTHONPATH=str(ROOT))
+    env.update(
+        OPENBLAS_NUM_THREADS="1",
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        COLUMNS="200",
+        PYTHONPATH=str(ROOT),
+    )
     return env
 
 
-def run_limited(args: list[str], cwd: Path, *, sigint_after: float | None = None,
-                wait_for: Path | None = None) -> Result:
+def run_limited(
+    args: list[str], cwd: Path, *, sigint_after: float | None = None, wait_for: Path | None = None
+) -> Result:
     """The command in a subprocess under RLIMIT_AS = 1 GiB and a 60 s timeout; optionally Ctrl-C
     (SIGINT) once `wait_for` exists or after `sigint_after` seconds."""
     cmd = [sys.executable, "-m", "bidassist", *[str(a) for a in args]]
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=_limits, env=_env())
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_limits, env=_env()
+    )
     if sigint_after is not None:
         deadline = start + TIME_LIMIT
         while time.monotonic() < deadline and proc.poll() is None:
@@ -97,8 +104,12 @@ def run_limited(args: list[str], cwd: Path, *, sigint_after: float | None = None
         proc.kill()
         out, err = proc.communicate()
         pytest.fail(f"{args}: still running after {TIME_LIMIT:.0f} s")
-    return Result(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
-                  time.monotonic() - start)
+    return Result(
+        proc.returncode,
+        out.decode("utf-8", "replace"),
+        err.decode("utf-8", "replace"),
+        time.monotonic() - start,
+    )
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -112,8 +123,9 @@ def snapshot(folder: Path) -> dict[str, str]:
     return out
 
 
-def assert_refused(res: Result, place: str | None, *, code: int = 2, lines: int | None = 1,
-                   words: str | None = None) -> None:
+def assert_refused(
+    res: Result, place: str | None, *, code: int = 2, lines: int | None = 1, words: str | None = None
+) -> None:
     """The promise: exit status, error line(s) naming the place, no traceback."""
     shown = f"exit {res.code}\n--- stderr\n{res.err[-3000:]}\n--- stdout\n{res.out[-1500:]}"
     assert res.code == code, shown

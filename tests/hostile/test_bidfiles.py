@@ -38,32 +38,55 @@ def _dotted(path: tuple) -> str:
 NAN, INF = float("nan"), float("inf")
 #: (key path, value): every number finite and within its documented bound
 NUMBERS = [
-    (("pricing", "iterations"), 10**12), (("pricing", "iterations"), -5), (("pricing", "iterations"), 1.5e12),
-    (("pricing", "seed"), -1), (("pricing", "seed"), 2**70),
-    (("pricing", "overhead"), NAN), (("pricing", "overhead"), INF), (("pricing", "overhead"), 1e300),
-    (("pricing", "overhead"), 2), (("pricing", "management_fee"), -INF),
-    (("pricing", "vat", "rate"), NAN), (("pricing", "vat", "rate"), 5),
-    (("pricing", "risks", 0, "probability"), NAN), (("pricing", "risks", 0, "probability"), 1.5),
-    (("pricing", "risks", 0, "impact", "high"), INF), (("pricing", "risks", 0, "impact", "low"), -1e300),
+    (("pricing", "iterations"), 10**12),
+    (("pricing", "iterations"), -5),
+    (("pricing", "iterations"), 1.5e12),
+    (("pricing", "seed"), -1),
+    (("pricing", "seed"), 2**70),
+    (("pricing", "overhead"), NAN),
+    (("pricing", "overhead"), INF),
+    (("pricing", "overhead"), 1e300),
+    (("pricing", "overhead"), 2),
+    (("pricing", "management_fee"), -INF),
+    (("pricing", "vat", "rate"), NAN),
+    (("pricing", "vat", "rate"), 5),
+    (("pricing", "risks", 0, "probability"), NAN),
+    (("pricing", "risks", 0, "probability"), 1.5),
+    (("pricing", "risks", 0, "impact", "high"), INF),
+    (("pricing", "risks", 0, "impact", "low"), -1e300),
     (("pricing", "risks", 1, "impact", "low"), NAN),
     (("pricing", "correlation", "within_category"), NAN),
-    (("pricing", "payment_terms", "advance"), NAN), (("pricing", "payment_terms", "annual_rate"), INF),
+    (("pricing", "payment_terms", "advance"), NAN),
+    (("pricing", "payment_terms", "annual_rate"), INF),
     (("pricing", "payment_terms", "milestones", 0, "days"), 10**15),
     (("pricing", "payment_terms", "retention", "months"), 10**9),
-    (("pricing", "competitors", "count"), 10**9), (("pricing", "competitors", "count"), 0),
-    (("pricing", "competitors", "count", "weights", 0), NAN), (("pricing", "competitors", "count", "values"), [10**6]),
-    (("pricing", "competitors", "ratio", "high"), INF), (("pricing", "competitors", "ratio", "mode"), NAN),
+    (("pricing", "competitors", "count"), 10**9),
+    (("pricing", "competitors", "count"), 0),
+    (("pricing", "competitors", "count", "weights", 0), NAN),
+    (("pricing", "competitors", "count", "values"), [10**6]),
+    (("pricing", "competitors", "ratio", "high"), INF),
+    (("pricing", "competitors", "ratio", "mode"), NAN),
     (("pricing", "competitors", "ratio", "low"), 1e300),
-    (("pricing", "evaluation", "price_weight"), NAN), (("pricing", "evaluation", "our_other_points"), 1e300),
+    (("pricing", "evaluation", "price_weight"), NAN),
+    (("pricing", "evaluation", "our_other_points"), 1e300),
     (("pricing", "evaluation", "sme_deduction"), INF),
     (("pricing", "evaluation", "competitor_other_points", "sd"), INF),
-    (("pricing", "policy", "min_margin"), NAN), (("pricing", "policy", "max_loss_probability"), INF),
-    (("pricing", "bid_cost"), "1" * 31), (("pricing", "bid_cost"), NAN),
-    (("tender", "bid_bond"), "1" * 31), (("tender", "ceiling_price"), "9" * 29), (("tender", "ceiling_price"), -INF),
-    (("tender", "bid_validity_days"), 10**12), (("tender", "warranty_months"), -1),
-    (("offer", "price"), "12345678901234567890123456789"), (("offer", "price"), "1e400"), (("offer", "price"), NAN),
-    (("offer", "price"), "¥-5"), (("offer", "duration_days"), 10**10),
-    (("costs", "spread", "设备", "high"), INF), (("costs", "spread", "设备", "low"), -5),
+    (("pricing", "policy", "min_margin"), NAN),
+    (("pricing", "policy", "max_loss_probability"), INF),
+    (("pricing", "bid_cost"), "1" * 31),
+    (("pricing", "bid_cost"), NAN),
+    (("tender", "bid_bond"), "1" * 31),
+    (("tender", "ceiling_price"), "9" * 29),
+    (("tender", "ceiling_price"), -INF),
+    (("tender", "bid_validity_days"), 10**12),
+    (("tender", "warranty_months"), -1),
+    (("offer", "price"), "12345678901234567890123456789"),
+    (("offer", "price"), "1e400"),
+    (("offer", "price"), NAN),
+    (("offer", "price"), "¥-5"),
+    (("offer", "duration_days"), 10**10),
+    (("costs", "spread", "设备", "high"), INF),
+    (("costs", "spread", "设备", "low"), -5),
 ]
 
 
@@ -129,10 +152,16 @@ def test_utf16_bid_file_is_read(work):
     assert res.code == 0, res.err
 
 
-@pytest.mark.parametrize("args,place", [
-    (["--iterations", "1000000000000"], "--iterations"), (["--iterations", "0"], "--iterations"),
-    (["--seed", "-1"], "--seed"), (["--seed", str(2**70)], "--seed"), (["--format", "xml"], "--format"),
-])
+@pytest.mark.parametrize(
+    "args,place",
+    [
+        (["--iterations", "1000000000000"], "--iterations"),
+        (["--iterations", "0"], "--iterations"),
+        (["--seed", "-1"], "--seed"),
+        (["--seed", str(2**70)], "--seed"),
+        (["--format", "xml"], "--format"),
+    ],
+)
 def test_price_options_are_bounded(args, place, work):
     res = run(["price", "bid.yaml", *args], work)
     assert_refused(res, place)
@@ -209,12 +238,23 @@ def test_hostile_waivers_are_refused(name, work):
 
 # --------------------------------------------------------------------------- rule packs
 
-PACK = ("pack: evil\nlanguage: zh\ndescription: x\nrules:\n"
-        "  - id: zh.evil.rule\n    category: payment.back_to_back\n    severity: high\n"
-        "    keywords: [付款]\n    any:\n      - '{pattern}'\n"
-        "    message: {{zh: x, en: x}}\n    basis: x\n    fallback: {{zh: x, en: x}}\n")
-PATTERNS = ["(付款+)+$", "(\\\\s*,\\\\s*)+$", "(a+)+b", "(.{0,100}){0,100}", "([^。]*)*后", "(\\\\w+)*x",
-            "x" * 3000, "(unclosed", "[unclosed"]
+PACK = (
+    "pack: evil\nlanguage: zh\ndescription: x\nrules:\n"
+    "  - id: zh.evil.rule\n    category: payment.back_to_back\n    severity: high\n"
+    "    keywords: [付款]\n    any:\n      - '{pattern}'\n"
+    "    message: {{zh: x, en: x}}\n    basis: x\n    fallback: {{zh: x, en: x}}\n"
+)
+PATTERNS = [
+    "(付款+)+$",
+    "(\\\\s*,\\\\s*)+$",
+    "(a+)+b",
+    "(.{0,100}){0,100}",
+    "([^。]*)*后",
+    "(\\\\w+)*x",
+    "x" * 3000,
+    "(unclosed",
+    "[unclosed",
+]
 
 
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[p[:16] for p in PATTERNS])
@@ -225,8 +265,10 @@ def test_hostile_rule_pack_is_refused_at_load(pattern, work):
     assert_refused(res, "evil.yaml:10", lines=None, words="rules[0].any[0]")
 
 
-@pytest.mark.parametrize("name,text", [("laughs", laughs_yaml()), ("deep", "rules: " + "[" * 900 + "]" * 900),
-                                       ("binary", "\x00" * 64)])
+@pytest.mark.parametrize(
+    "name,text",
+    [("laughs", laughs_yaml()), ("deep", "rules: " + "[" * 900 + "]" * 900), ("binary", "\x00" * 64)],
+)
 def test_hostile_rule_pack_yaml_is_refused(name, text, work):
     (work / "packs").mkdir()
     (work / "packs" / "evil.yaml").write_text(text, encoding="utf-8")

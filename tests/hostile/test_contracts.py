@@ -10,9 +10,11 @@ from builders import LAUGHS, XXE, contract_docx, member, patch_zip, with_prolog
 from hostile_kit import assert_refused, run, run_limited, snapshot
 
 DOC = "word/document.xml"
-COMMENTS = ('<?xml version="1.0" encoding="UTF-8"?>\n<w:comments xmlns:w="http://schemas.openxmlformats.org/'
-            'wordprocessingml/2006/main"><w:comment w:id="0" w:author="x"><w:p><w:r><w:t>&lol9;</w:t></w:r>'
-            '</w:p></w:comment></w:comments>')
+COMMENTS = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<w:comments xmlns:w="http://schemas.openxmlformats.org/'
+    'wordprocessingml/2006/main"><w:comment w:id="0" w:author="x"><w:p><w:r><w:t>&lol9;</w:t></w:r>'
+    "</w:p></w:comment></w:comments>"
+)
 
 
 def _docx(work: Path) -> Path:
@@ -24,6 +26,7 @@ def _part(part: str, prolog: str):
         base = _docx(work)
         patch_zip(base, work / "evil.docx", {part: with_prolog(member(base, part), prolog)})
         return "evil.docx"
+
     return make
 
 
@@ -32,9 +35,14 @@ def _comments_bomb(work: Path) -> str:
     rels = member(base, "word/_rels/document.xml.rels").replace(
         b"</Relationships>",
         b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        b'relationships/comments" Target="comments.xml"/></Relationships>')
-    patch_zip(base, work / "evil.docx", {"word/_rels/document.xml.rels": rels},
-              {"word/comments.xml": with_prolog(COMMENTS.encode(), LAUGHS)})
+        b'relationships/comments" Target="comments.xml"/></Relationships>',
+    )
+    patch_zip(
+        base,
+        work / "evil.docx",
+        {"word/_rels/document.xml.rels": rels},
+        {"word/comments.xml": with_prolog(COMMENTS.encode(), LAUGHS)},
+    )
     return "evil.docx"
 
 
@@ -42,10 +50,12 @@ def _rels_target(target: str):
     def make(work: Path) -> str:
         base = _docx(work)
         rels = member(base, "word/_rels/document.xml.rels").replace(
-            b'Target="styles.xml"', f'Target="{target}"'.encode())
+            b'Target="styles.xml"', f'Target="{target}"'.encode()
+        )
         assert target.encode() in rels
         patch_zip(base, work / "evil.docx", {"word/_rels/document.xml.rels": rels})
         return "evil.docx"
+
     return make
 
 
@@ -53,6 +63,7 @@ def _bytes(name: str, data: bytes):
     def make(work: Path) -> str:
         (work / name).write_bytes(data)
         return name
+
     return make
 
 
@@ -97,7 +108,12 @@ CASES = [
     ("docx-zip-bomb", _bomb, "evil.docx", None),
     ("docx-truncated", lambda w: (_bytes("evil.docx", _docx(w).read_bytes()[:500]))(w), "evil.docx", None),
     ("docx-empty", _bytes("evil.docx", b""), "evil.docx", None),
-    ("docx-ole2", _bytes("evil.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048), "evil.docx", "password"),
+    (
+        "docx-ole2",
+        _bytes("evil.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048),
+        "evil.docx",
+        "password",
+    ),
     ("pdf-encrypted", _encrypted_pdf, "evil.pdf", "password"),
     ("pdf-garbage", _bytes("evil.pdf", b"%PDF-1.7\n" + b"\xff" * 500), "evil.pdf", None),
     ("pdf-not-pdf", _bytes("evil.pdf", b"hello"), "evil.pdf", "not a PDF"),
@@ -106,7 +122,12 @@ CASES = [
     ("txt-latin1-garbage", _bytes("evil.txt", bytes(range(128, 256)) * 50), "evil.txt", None),
     ("unknown-suffix", _bytes("evil.rtf", b"{\\rtf1 x}"), "evil.rtf", None),
     ("missing", lambda w: "nope.docx", "nope.docx", "not found"),
-    ("link-to-dev-zero", lambda w: ((w / "zero.docx").symlink_to("/dev/zero"), "zero.docx")[1], "zero.docx", None),
+    (
+        "link-to-dev-zero",
+        lambda w: ((w / "zero.docx").symlink_to("/dev/zero"), "zero.docx")[1],
+        "zero.docx",
+        None,
+    ),
     ("fifo", lambda w: (__import__("os").mkfifo(w / "pipe.txt"), "pipe.txt")[1], "pipe.txt", None),
 ]
 
@@ -138,37 +159,69 @@ def _numbering(start: str, ilvl: str = "0", fmt: str = "upperLetter"):
         doc = Document()
         for i in range(3):
             p = doc.add_paragraph(f"条款 {i} 甲方在验收合格后30日内支付合同价款的95%。")
-            p._p.get_or_add_pPr().append(parse_xml(
-                '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                f'<w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'))
+            p._p.get_or_add_pPr().append(
+                parse_xml(
+                    '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                    f'<w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'
+                )
+            )
         doc.save(str(work / "base.docx"))
-        numbering = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w='
-                     '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0">'
-                     f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/>'
-                     '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+        numbering = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w='
+            '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0">'
+            f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/>'
+            '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+        )
         base = work / "base.docx"
         names = zipfile.ZipFile(base).namelist()
         rels = member(base, "word/_rels/document.xml.rels")
         extra = {}
         if "word/numbering.xml" not in names:
-            rels = rels.replace(b"</Relationships>", b'<Relationship Id="rId98" Type="http://schemas.openxmlformats.'
-                                b'org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>')
+            rels = rels.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rId98" Type="http://schemas.openxmlformats.'
+                b'org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+            )
             extra["word/numbering.xml"] = numbering.encode()
             ct = member(base, "[Content_Types].xml").replace(
-                b"</Types>", b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
-                b'officedocument.wordprocessingml.numbering+xml"/></Types>')
-            patch_zip(base, work / "num.docx", {"word/_rels/document.xml.rels": rels, "[Content_Types].xml": ct}, extra)
+                b"</Types>",
+                b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-'
+                b'officedocument.wordprocessingml.numbering+xml"/></Types>',
+            )
+            patch_zip(
+                base,
+                work / "num.docx",
+                {"word/_rels/document.xml.rels": rels, "[Content_Types].xml": ct},
+                extra,
+            )
         else:
             patch_zip(base, work / "num.docx", {"word/numbering.xml": numbering.encode()})
         return "num.docx"
+
     return make
 
 
-@pytest.mark.parametrize("start,ilvl,fmt", [
-    ("1000000000000", "0", "upperLetter"), ("999999999999999999999", "0", "chineseCounting"),
-    ("-5", "0", "upperRoman"), ("32767", "0", "upperLetter"), ("1", "99", "decimal"), ("x", "-1", "decimal"),
-    ("1" * 5000, "0", "ordinalText"),
-], ids=["1e12-letters", "21-digits-chinese", "negative-roman", "max-letters", "ilvl-99", "garbage", "5000-digits"])
+@pytest.mark.parametrize(
+    "start,ilvl,fmt",
+    [
+        ("1000000000000", "0", "upperLetter"),
+        ("999999999999999999999", "0", "chineseCounting"),
+        ("-5", "0", "upperRoman"),
+        ("32767", "0", "upperLetter"),
+        ("1", "99", "decimal"),
+        ("x", "-1", "decimal"),
+        ("1" * 5000, "0", "ordinalText"),
+    ],
+    ids=[
+        "1e12-letters",
+        "21-digits-chinese",
+        "negative-roman",
+        "max-letters",
+        "ilvl-99",
+        "garbage",
+        "5000-digits",
+    ],
+)
 def test_crafted_numbering_is_bounded(start, ilvl, fmt, work):
     name = _numbering(start, ilvl, fmt)(work)
     limited = start == "1000000000000"  # one under the memory limit, the rest in-process

@@ -35,12 +35,14 @@ def _part(work: Path, part: str, data: bytes, name: str = "evil.xlsx") -> str:
 def _dtd(part: str, prolog: str):
     def make(work: Path) -> str:
         return _part(work, part, with_prolog(member(_book(work), part), prolog))
+
     return make
 
 
 def _sheet(cells: str, dimension: str | None = None):
     def make(work: Path) -> str:
         return _part(work, SHEET, sheet_xml(cells, dimension))
+
     return make
 
 
@@ -48,6 +50,7 @@ def _bytes(name: str, data: bytes):
     def make(work: Path) -> str:
         (work / name).write_bytes(data)
         return name
+
     return make
 
 
@@ -55,6 +58,7 @@ def _text(name: str, text: str, encoding: str = "utf-8"):
     def make(work: Path) -> str:
         (work / name).write_text(text, encoding=encoding)
         return name
+
     return make
 
 
@@ -88,10 +92,12 @@ def _entries(work: Path) -> str:
 def _rels(target: str):
     def make(work: Path) -> str:
         book = _book(work)
-        rels = member(book, "xl/_rels/workbook.xml.rels").replace(b'Target="/xl/worksheets/sheet1.xml"',
-                                                                   f'Target="{target}"'.encode())
+        rels = member(book, "xl/_rels/workbook.xml.rels").replace(
+            b'Target="/xl/worksheets/sheet1.xml"', f'Target="{target}"'.encode()
+        )
         assert target.encode() in rels
         return _part(work, "xl/_rels/workbook.xml.rels", rels)
+
     return make
 
 
@@ -113,45 +119,100 @@ def _directory(work: Path) -> str:
 
 
 def _csv_rows(rows: int, cols: int = 3) -> str:
-    return "名称,数量,单价\n" + "".join(f"风管{i},1,{i + 1}\n" for i in range(rows)) if cols == 3 else \
-        ",".join(f"c{i}" for i in range(cols)) + "\n"
+    return (
+        "名称,数量,单价\n" + "".join(f"风管{i},1,{i + 1}\n" for i in range(rows))
+        if cols == 3
+        else ",".join(f"c{i}" for i in range(cols)) + "\n"
+    )
 
 
-BAD_NUMBERS = ["NaN", "INF", "-INF", "1e308", "1e400", "-1e400", "12345678901234567890123456789",
-               "1" * 400]
+BAD_NUMBERS = ["NaN", "INF", "-INF", "1e308", "1e400", "-1e400", "12345678901234567890123456789", "1" * 400]
 
 #: (id, builder, place in the error line, words in stderr)
 CASES = [
-    *[(f"dtd-{part.rsplit('/', 1)[-1]}", _dtd(part, LAUGHS), "evil.xlsx", "DTD")
-      for part in (SHEET, "xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml",
-                   "xl/_rels/workbook.xml.rels", "docProps/core.xml", "_rels/.rels")],
-    *[(f"xxe-{part.rsplit('/', 1)[-1]}", _dtd(part, XXE), "evil.xlsx", "DTD")
-      for part in (SHEET, "xl/workbook.xml", "xl/styles.xml")],
-    ("dtd-behind-comment", _dtd(SHEET, "<?xml version='1.0'?><!-- x --><?pi x?>\n" + XXE.split("\n", 1)[1]),
-     "evil.xlsx", "DTD"),
-    ("dtd-utf16", lambda w: _part(w, SHEET, ("\ufeff" + XXE.replace('<?xml version="1.0"?>\n', "")
-                                             + "<worksheet/>").encode("utf-16-le")), "evil.xlsx", "DTD"),
-    ("sparse-A1-XFD1048576", _sheet(header_and('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')),
-     "evil.xlsx", "1,048,576"),
+    *[
+        (f"dtd-{part.rsplit('/', 1)[-1]}", _dtd(part, LAUGHS), "evil.xlsx", "DTD")
+        for part in (
+            SHEET,
+            "xl/workbook.xml",
+            "xl/styles.xml",
+            "[Content_Types].xml",
+            "xl/_rels/workbook.xml.rels",
+            "docProps/core.xml",
+            "_rels/.rels",
+        )
+    ],
+    *[
+        (f"xxe-{part.rsplit('/', 1)[-1]}", _dtd(part, XXE), "evil.xlsx", "DTD")
+        for part in (SHEET, "xl/workbook.xml", "xl/styles.xml")
+    ],
+    (
+        "dtd-behind-comment",
+        _dtd(SHEET, "<?xml version='1.0'?><!-- x --><?pi x?>\n" + XXE.split("\n", 1)[1]),
+        "evil.xlsx",
+        "DTD",
+    ),
+    (
+        "dtd-utf16",
+        lambda w: _part(
+            w,
+            SHEET,
+            ("\ufeff" + XXE.replace('<?xml version="1.0"?>\n', "") + "<worksheet/>").encode("utf-16-le"),
+        ),
+        "evil.xlsx",
+        "DTD",
+    ),
+    (
+        "sparse-A1-XFD1048576",
+        _sheet(header_and('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')),
+        "evil.xlsx",
+        "1,048,576",
+    ),
     ("dimension-whole-sheet", _sheet(header_and(number_row("1")), "A1:XFD1048576"), "evil.xlsx", "limit"),
-    ("row-beyond-limit", _sheet(header_and('<row r="900000"><c r="A900000"><v>1</v></c></row>')),
-     "evil.xlsx", "900,000"),
-    ("column-beyond-limit", _sheet(header_and('<row r="2"><c r="ZZZ2"><v>1</v></c></row>')),
-     "evil.xlsx", "column"),
-    ("extent-cells", _sheet(header_and('<row r="150000"><c r="AZ150000"><v>1</v></c></row>')),
-     "evil.xlsx", "cells"),
+    (
+        "row-beyond-limit",
+        _sheet(header_and('<row r="900000"><c r="A900000"><v>1</v></c></row>')),
+        "evil.xlsx",
+        "900,000",
+    ),
+    (
+        "column-beyond-limit",
+        _sheet(header_and('<row r="2"><c r="ZZZ2"><v>1</v></c></row>')),
+        "evil.xlsx",
+        "column",
+    ),
+    (
+        "extent-cells",
+        _sheet(header_and('<row r="150000"><c r="AZ150000"><v>1</v></c></row>')),
+        "evil.xlsx",
+        "cells",
+    ),
     # refused at the cell, or (a cell the reader takes as text) as a sheet with no prices
     *[(f"cell-{v[:12]}", _sheet(header_and(number_row(v))), "Costs", None) for v in BAD_NUMBERS],
-    *[(f"text-cell-{v[:12]}", _sheet(header_and(
-        f'<row r="2"><c r="A2" t="inlineStr"><is><t>风管</t></is></c><c r="B2"><v>1</v></c>'
-        f'<c r="C2" t="inlineStr"><is><t>{v}</t></is></c></row>')), "Costs", None)
-      for v in ("12345678901234567890123456789", "1" * 30000, "nan", "inf", "1e999", "¥" + "9" * 40)],
+    *[
+        (
+            f"text-cell-{v[:12]}",
+            _sheet(
+                header_and(
+                    f'<row r="2"><c r="A2" t="inlineStr"><is><t>风管</t></is></c><c r="B2"><v>1</v></c>'
+                    f'<c r="C2" t="inlineStr"><is><t>{v}</t></is></c></row>'
+                )
+            ),
+            "Costs",
+            None,
+        )
+        for v in ("12345678901234567890123456789", "1" * 30000, "nan", "inf", "1e999", "¥" + "9" * 40)
+    ],
     ("docx-renamed-xlsx", _docx_renamed, "evil.xlsx", "Word"),
     ("text-renamed-xlsx", _text("evil.xlsx", "名称,数量\n"), "evil.xlsx", "zip"),
     ("pdf-renamed-xlsx", _bytes("evil.xlsx", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj<<>>endobj\n"), "evil.xlsx", None),
     ("truncated-zip", _truncated, "evil.xlsx", "corrupt"),
-    ("ole2-encrypted", _bytes("evil.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096), "evil.xlsx",
-     "password"),
+    (
+        "ole2-encrypted",
+        _bytes("evil.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
+        "evil.xlsx",
+        "password",
+    ),
     ("zip-encrypted-entry", _encrypted_entry, "evil.xlsx", None),
     ("zip-bomb", _bomb, "evil.xlsx", "bomb"),
     ("zip-entries", _entries, "evil.xlsx", "entries"),
@@ -175,7 +236,12 @@ CASES = [
     ("csv-only-header", _text("evil.csv", "名称,数量,单价\n"), "evil", None),
     ("csv-nan-price", _text("evil.csv", "名称,数量,单价\n风管,1,nan\n"), "evil", None),
     ("csv-inf-qty", _text("evil.csv", "名称,数量,单价\n风管,inf,1\n"), "B2", None),
-    ("csv-29-digits", _text("evil.csv", "名称,数量,单价\n风管,1,12345678901234567890123456789\n"), "evil", None),
+    (
+        "csv-29-digits",
+        _text("evil.csv", "名称,数量,单价\n风管,1,12345678901234567890123456789\n"),
+        "evil",
+        None,
+    ),
 ]
 
 
@@ -214,12 +280,17 @@ def test_95_mb_csv_under_limits(work):
     assert_refused(res, "big.csv", lines=None, words="rows")
 
 
-@pytest.mark.parametrize("quote,value", [("'", "1"), ('"', "&#49;"), ("'", "true"), ('"', " 1 ")],
-                         ids=["single-quote", "char-ref", "true", "spaces"])
+@pytest.mark.parametrize(
+    "quote,value",
+    [("'", "1"), ('"', "&#49;"), ("'", "true"), ('"', " 1 ")],
+    ids=["single-quote", "char-ref", "true", "spaces"],
+)
 def test_hidden_row_scan_survives_quoting_and_references(quote, value, work):
-    rows = header_and(number_row("100") + f'<row r="3" hidden={quote}{value}{quote}>'
-                      '<c r="A3" t="inlineStr"><is><t>隐藏行</t></is></c><c r="B3"><v>1</v></c>'
-                      '<c r="C3"><v>999</v></c></row>')
+    rows = header_and(
+        number_row("100") + f'<row r="3" hidden={quote}{value}{quote}>'
+        '<c r="A3" t="inlineStr"><is><t>隐藏行</t></is></c><c r="B3"><v>1</v></c>'
+        '<c r="C3"><v>999</v></c></row>'
+    )
     name = _part(work, SHEET, sheet_xml(rows))
     res = run(["costs", "import", name, "--format", "json"], work)
     assert res.code == 0, res.err

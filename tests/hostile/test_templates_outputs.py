@@ -15,44 +15,81 @@ from hostile_kit import assert_refused, run, run_limited, snapshot
 
 #: template body -> words the error must contain (budget, runtime errors, escapes, mutations)
 TEMPLATE_ATTACKS = [
-    ("{{ range(10**9) | list }}", "100,000"), ("{{ 'a' * 10**10 }}", "重复次数过多"),
-    ("{{ 7 ** 100000 }}", "数字过大"), ("{{ 10 ** 5000 }}", "数字过大"),
+    ("{{ range(10**9) | list }}", "100,000"),
+    ("{{ 'a' * 10**10 }}", "重复次数过多"),
+    ("{{ 7 ** 100000 }}", "数字过大"),
+    ("{{ 10 ** 5000 }}", "数字过大"),
     ("{{ (range(100000) | list * 1000) | join }}", "重复次数过多"),
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "1,000,000"),
     ("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}", "宏递归过深"),
-    ("{% macro a(n) %}{{ b(n) }}{% endmacro %}{% macro b(n) %}{{ a(n) }}{% endmacro %}{{ a(1) }}", "宏递归过深"),
-    ("{{ 1 / 0 }}", "ZeroDivisionError"), ("{{ 1 // 0 }}", "ZeroDivisionError"), ("{{ 1 % 0 }}", "ZeroDivisionError"),
-    ("{{ 'a' + 1 }}", "TypeError"), ("{{ 2.0 ** 10000 }}", "OverflowError"), ("{{ [1][5] }}", "缺少字段"),
-    ("{{ 'x' | center(10**9) }}", "参数过大"), ("{{ 'x' | indent(10**9) }}", "参数过大"),
-    ("{{ [1] | batch(10**9, 0) | list }}", "参数过大"), ("{{ [1] | slice(10**9) | list }}", "参数过大"),
-    ("{{ '%0999999999d' | format(1) }}", "格式宽度过大"), ("{{ '%0999999999d' % 1 }}", "格式宽度过大"),
-    ("{{ '{:>999999999}'.format(1) }}", "格式宽度过大"), ("{{ 'a'.ljust(10**9) }}", "参数过大"),
-    ("{{ 'a'.zfill(10**9) }}", "参数过大"), ("{{ ('a' * 10000).replace('', 'b' * 10000) }}", "文本过长"),
-    ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "文本过长"),
-    ("{% set ns = namespace(s=['a']) %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}{% endfor %}", "列表过长"),
+    (
+        "{% macro a(n) %}{{ b(n) }}{% endmacro %}{% macro b(n) %}{{ a(n) }}{% endmacro %}{{ a(1) }}",
+        "宏递归过深",
+    ),
+    ("{{ 1 / 0 }}", "ZeroDivisionError"),
+    ("{{ 1 // 0 }}", "ZeroDivisionError"),
+    ("{{ 1 % 0 }}", "ZeroDivisionError"),
+    ("{{ 'a' + 1 }}", "TypeError"),
+    ("{{ 2.0 ** 10000 }}", "OverflowError"),
+    ("{{ [1][5] }}", "缺少字段"),
+    ("{{ 'x' | center(10**9) }}", "参数过大"),
+    ("{{ 'x' | indent(10**9) }}", "参数过大"),
+    ("{{ [1] | batch(10**9, 0) | list }}", "参数过大"),
+    ("{{ [1] | slice(10**9) | list }}", "参数过大"),
+    ("{{ '%0999999999d' | format(1) }}", "格式宽度过大"),
+    ("{{ '%0999999999d' % 1 }}", "格式宽度过大"),
+    ("{{ '{:>999999999}'.format(1) }}", "格式宽度过大"),
+    ("{{ 'a'.ljust(10**9) }}", "参数过大"),
+    ("{{ 'a'.zfill(10**9) }}", "参数过大"),
+    ("{{ ('a' * 10000).replace('', 'b' * 10000) }}", "文本过长"),
+    (
+        "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        "文本过长",
+    ),
+    (
+        "{% set ns = namespace(s=['a']) %}{% for i in range(60) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+        "列表过长",
+    ),
     ("{% for i in range(100000) %}{{ 'x' * 1000 }}{% endfor %}", "输出过大"),
-    ("{{ price.total | number(10**9) }}", "参数过大"), ("{{ 'x' | truncate(10**12) }}", "参数过大"),
-    ("{{ 'x' | wordwrap(10**12) }}", "参数过大"), ("{{ price.total | money(10**9) }}", "line 2"),
+    ("{{ price.total | number(10**9) }}", "参数过大"),
+    ("{{ 'x' | truncate(10**12) }}", "参数过大"),
+    ("{{ 'x' | wordwrap(10**12) }}", "参数过大"),
+    ("{{ price.total | money(10**9) }}", "line 2"),
     ("{{ '1' * 10**7 | int }}", "输出过大"),
     # the sandbox: no files, no Python internals, no mutation of the shared data
     ("{{ tender.terms_file.joinpath('/etc/passwd').read_text() }}", None),
     ("{{ tender.terms_file.with_name('owned.txt').write_text('owned') }}", None),
-    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", None), ("{{ cycler.__init__.__globals__ }}", None),
-    ("{{ lipsum.__globals__['os'].system('echo owned') }}", None), ("{% include '/etc/passwd' %}", None),
-    ("{% import 'x' as y %}", None), ("{% extends '/etc/passwd' %}", None),
-    ("{{ price.update({'total': 1}) }}", None), ("{{ schedule.rows.clear() }}", None),
-    ("{{ schedule.rows.append(1) }}", None), ("{{ price.pop('total') }}", None),
-    ("{% set _ = price.__setitem__('total', 1) %}", None), ("{{ self.__dict__ }}", None),
-    ("{{ range.__self__ }}", "缺少字段"), ("{{ {}.__class__.__base__.__subclasses__() }}", None),
-    ("{% for x in (1).__class__.__mro__ %}{% endfor %}", None), ("{{ undefined_thing.attr }}", "缺少字段"),
-    ("{% if %}", "syntax"), ("{{ }}", "syntax"), ("{% for %}", "syntax"), ("{% endfor %}", "syntax"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", None),
+    ("{{ cycler.__init__.__globals__ }}", None),
+    ("{{ lipsum.__globals__['os'].system('echo owned') }}", None),
+    ("{% include '/etc/passwd' %}", None),
+    ("{% import 'x' as y %}", None),
+    ("{% extends '/etc/passwd' %}", None),
+    ("{{ price.update({'total': 1}) }}", None),
+    ("{{ schedule.rows.clear() }}", None),
+    ("{{ schedule.rows.append(1) }}", None),
+    ("{{ price.pop('total') }}", None),
+    ("{% set _ = price.__setitem__('total', 1) %}", None),
+    ("{{ self.__dict__ }}", None),
+    ("{{ range.__self__ }}", "缺少字段"),
+    ("{{ {}.__class__.__base__.__subclasses__() }}", None),
+    ("{% for x in (1).__class__.__mro__ %}{% endfor %}", None),
+    ("{{ undefined_thing.attr }}", "缺少字段"),
+    ("{% if %}", "syntax"),
+    ("{{ }}", "syntax"),
+    ("{% for %}", "syntax"),
+    ("{% endfor %}", "syntax"),
 ]
 
 
 @pytest.fixture
 def priced(work: Path) -> Path:
     """The example bid with its price set (no simulation needed to render)."""
-    text = (work / "bid.yaml").read_text(encoding="utf-8").replace("\noffer:\n", "\noffer:\n  price: 11126766.70\n")
+    text = (
+        (work / "bid.yaml")
+        .read_text(encoding="utf-8")
+        .replace("\noffer:\n", "\noffer:\n  price: 11126766.70\n")
+    )
     (work / "bid.yaml").write_text(text, encoding="utf-8")
     return work
 
@@ -68,8 +105,11 @@ def test_hostile_text_template_is_refused(body, words, priced):
     assert snapshot(priced) == before
 
 
-@pytest.mark.parametrize("body,words", TEMPLATE_ATTACKS[:12:3] + TEMPLATE_ATTACKS[33:36],
-                         ids=[b[:40] for b, _ in TEMPLATE_ATTACKS[:12:3] + TEMPLATE_ATTACKS[33:36]])
+@pytest.mark.parametrize(
+    "body,words",
+    TEMPLATE_ATTACKS[:12:3] + TEMPLATE_ATTACKS[33:36],
+    ids=[b[:40] for b, _ in TEMPLATE_ATTACKS[:12:3] + TEMPLATE_ATTACKS[33:36]],
+)
 def test_hostile_docx_template_is_refused(body, words, priced):
     doc = Document()
     doc.add_paragraph("投标函")
@@ -81,8 +121,10 @@ def test_hostile_docx_template_is_refused(body, words, priced):
 
 
 def test_template_loop_bomb_under_limits(priced):
-    (priced / "dos.txt").write_text("{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}"
-                                    "{% endfor %}{% endfor %}", encoding="utf-8")
+    (priced / "dos.txt").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ j }}{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
     res = run_limited(["render", "dos.txt", "--data", "bid.yaml", "-o", "out.txt"], priced)
     assert_refused(res, "dos.txt", lines=None)
 
@@ -93,7 +135,11 @@ def _docx_template(priced: Path, kind: str) -> str:
     doc.save(str(priced / "base.docx"))
     base = priced / "base.docx"
     if kind == "dtd":
-        patch_zip(base, priced / "t.docx", {"word/document.xml": with_prolog(member(base, "word/document.xml"), LAUGHS)})
+        patch_zip(
+            base,
+            priced / "t.docx",
+            {"word/document.xml": with_prolog(member(base, "word/document.xml"), LAUGHS)},
+        )
     elif kind == "bomb":
         with zipfile.ZipFile(priced / "t.docx", "w", zipfile.ZIP_DEFLATED) as z:
             z.writestr("word/document.xml", b" " * (48 * 1024 * 1024))
@@ -112,8 +158,11 @@ def test_hostile_docx_template_file_is_refused(kind, priced):
     assert not (priced / "out.docx").exists()
 
 
-@pytest.mark.parametrize("data,encoding", [(b"\x00\x01\x02" * 100, None), (b"\xff\xfe" + "{{ x }".encode("utf-16-le"), None)],
-                         ids=["binary", "utf16-syntax-error"])
+@pytest.mark.parametrize(
+    "data,encoding",
+    [(b"\x00\x01\x02" * 100, None), (b"\xff\xfe" + "{{ x }".encode("utf-16-le"), None)],
+    ids=["binary", "utf16-syntax-error"],
+)
 def test_hostile_text_template_file_is_refused(data, encoding, priced):
     (priced / "t.txt").write_bytes(data)
     res = run(["render", "t.txt", "--data", "bid.yaml", "-o", "out.txt"], priced)
@@ -136,6 +185,7 @@ def test_uffff_in_the_company_name_keeps_other_fields_intact(priced):
 
 # --------------------------------------------------------------------------- outputs
 
+
 def _link(work: Path, name: str) -> str:
     (work / "victim.txt").write_text("keep", encoding="utf-8")
     (work / name).symlink_to(work / "victim.txt")
@@ -144,44 +194,139 @@ def _link(work: Path, name: str) -> str:
 
 OUTPUT_CASES = [
     # (id, args, place, setup)
-    ("costs-o-is-input", ["costs", "import", "costs.xlsx", "-o", "costs.xlsx", "--force"], "costs.xlsx", None),
-    ("costs-o-hardlink-of-input", ["costs", "import", "costs.xlsx", "-o", "alias.xlsx", "--force"], "alias.xlsx",
-     lambda w: os.link(w / "costs.xlsx", w / "alias.xlsx")),
-    ("costs-o-symlink", ["costs", "import", "costs.xlsx", "-o", "link.json", "--force"], "link.json",
-     lambda w: _link(w, "link.json")),
-    ("costs-o-missing-folder", ["costs", "import", "costs.xlsx", "-o", "no/such/out.json"], "no/such/out.json", None),
+    (
+        "costs-o-is-input",
+        ["costs", "import", "costs.xlsx", "-o", "costs.xlsx", "--force"],
+        "costs.xlsx",
+        None,
+    ),
+    (
+        "costs-o-hardlink-of-input",
+        ["costs", "import", "costs.xlsx", "-o", "alias.xlsx", "--force"],
+        "alias.xlsx",
+        lambda w: os.link(w / "costs.xlsx", w / "alias.xlsx"),
+    ),
+    (
+        "costs-o-symlink",
+        ["costs", "import", "costs.xlsx", "-o", "link.json", "--force"],
+        "link.json",
+        lambda w: _link(w, "link.json"),
+    ),
+    (
+        "costs-o-missing-folder",
+        ["costs", "import", "costs.xlsx", "-o", "no/such/out.json"],
+        "no/such/out.json",
+        None,
+    ),
     ("costs-o-exists", ["costs", "import", "costs.xlsx", "-o", "bid.yaml"], "bid.yaml", None),
-    ("costs-o-directory", ["costs", "import", "costs.xlsx", "-o", "adir", "--force"], "adir",
-     lambda w: (w / "adir").mkdir()),
-    ("template-o-symlink", ["costs", "template", "-o", "link.xlsx", "--force"], "link.xlsx",
-     lambda w: _link(w, "link.xlsx")),
+    (
+        "costs-o-directory",
+        ["costs", "import", "costs.xlsx", "-o", "adir", "--force"],
+        "adir",
+        lambda w: (w / "adir").mkdir(),
+    ),
+    (
+        "template-o-symlink",
+        ["costs", "template", "-o", "link.xlsx", "--force"],
+        "link.xlsx",
+        lambda w: _link(w, "link.xlsx"),
+    ),
     ("template-o-missing-folder", ["costs", "template", "-o", "no/t.xlsx"], "no/t.xlsx", None),
     ("template-o-exists", ["costs", "template", "-o", "costs.xlsx"], "costs.xlsx", None),
-    ("check-o-is-contract", ["check", "contract.docx", "--format", "md", "-o", "contract.docx", "--force"],
-     "contract.docx", None),
-    ("check-annotate-is-contract", ["check", "contract.docx", "--annotate", "contract.docx", "--force"],
-     "contract.docx", None),
-    ("check-annotate-is-tender", ["check", "contract.docx", "--against", "tender_terms.docx", "--annotate",
-                                  "tender_terms.docx", "--force"], "tender_terms.docx", None),
-    ("check-o-symlink", ["check", "contract.docx", "--format", "md", "-o", "link.md", "--force"], "link.md",
-     lambda w: _link(w, "link.md")),
-    ("check-annotate-symlink", ["check", "contract.docx", "--annotate", "link.docx", "--force"], "link.docx",
-     lambda w: _link(w, "link.docx")),
-    ("check-o-missing-folder", ["check", "contract.docx", "--format", "md", "-o", "no/r.md"], "no/r.md", None),
+    (
+        "check-o-is-contract",
+        ["check", "contract.docx", "--format", "md", "-o", "contract.docx", "--force"],
+        "contract.docx",
+        None,
+    ),
+    (
+        "check-annotate-is-contract",
+        ["check", "contract.docx", "--annotate", "contract.docx", "--force"],
+        "contract.docx",
+        None,
+    ),
+    (
+        "check-annotate-is-tender",
+        [
+            "check",
+            "contract.docx",
+            "--against",
+            "tender_terms.docx",
+            "--annotate",
+            "tender_terms.docx",
+            "--force",
+        ],
+        "tender_terms.docx",
+        None,
+    ),
+    (
+        "check-o-symlink",
+        ["check", "contract.docx", "--format", "md", "-o", "link.md", "--force"],
+        "link.md",
+        lambda w: _link(w, "link.md"),
+    ),
+    (
+        "check-annotate-symlink",
+        ["check", "contract.docx", "--annotate", "link.docx", "--force"],
+        "link.docx",
+        lambda w: _link(w, "link.docx"),
+    ),
+    (
+        "check-o-missing-folder",
+        ["check", "contract.docx", "--format", "md", "-o", "no/r.md"],
+        "no/r.md",
+        None,
+    ),
     ("check-o-exists", ["check", "contract.docx", "--format", "md", "-o", "bid.yaml"], "bid.yaml", None),
-    ("render-o-is-bid", ["render", "t.txt", "--data", "bid.yaml", "-o", "bid.yaml", "--force"], "bid.yaml", None),
-    ("render-o-is-template", ["render", "t.txt", "--data", "bid.yaml", "-o", "t.txt", "--force"], "t.txt", None),
-    ("render-o-symlink", ["render", "t.txt", "--data", "bid.yaml", "-o", "link.txt", "--force"], "link.txt",
-     lambda w: _link(w, "link.txt")),
-    ("render-o-missing-folder", ["render", "t.txt", "--data", "bid.yaml", "-o", "no/o.txt"], "no/o.txt", None),
+    (
+        "render-o-is-bid",
+        ["render", "t.txt", "--data", "bid.yaml", "-o", "bid.yaml", "--force"],
+        "bid.yaml",
+        None,
+    ),
+    (
+        "render-o-is-template",
+        ["render", "t.txt", "--data", "bid.yaml", "-o", "t.txt", "--force"],
+        "t.txt",
+        None,
+    ),
+    (
+        "render-o-symlink",
+        ["render", "t.txt", "--data", "bid.yaml", "-o", "link.txt", "--force"],
+        "link.txt",
+        lambda w: _link(w, "link.txt"),
+    ),
+    (
+        "render-o-missing-folder",
+        ["render", "t.txt", "--data", "bid.yaml", "-o", "no/o.txt"],
+        "no/o.txt",
+        None,
+    ),
     ("render-all-into-file", ["render", "--all", "--data", "bid.yaml", "-o", "bid.yaml"], "bid.yaml", None),
-    ("render-all-missing-parent", ["render", "--all", "--data", "bid.yaml", "-o", "no/such/docs"], "no/such", None),
-    ("price-xlsx-symlink", ["price", "bid.yaml", "--iterations", "2000", "--xlsx", "link.xlsx", "--force"],
-     "link.xlsx", lambda w: _link(w, "link.xlsx")),
-    ("price-xlsx-is-costs", ["price", "bid.yaml", "--iterations", "2000", "--xlsx", "costs.xlsx", "--force"],
-     "costs.xlsx", None),
-    ("price-xlsx-missing-folder", ["price", "bid.yaml", "--iterations", "2000", "--xlsx", "no/p.xlsx"], "no/p.xlsx",
-     None),
+    (
+        "render-all-missing-parent",
+        ["render", "--all", "--data", "bid.yaml", "-o", "no/such/docs"],
+        "no/such",
+        None,
+    ),
+    (
+        "price-xlsx-symlink",
+        ["price", "bid.yaml", "--iterations", "2000", "--xlsx", "link.xlsx", "--force"],
+        "link.xlsx",
+        lambda w: _link(w, "link.xlsx"),
+    ),
+    (
+        "price-xlsx-is-costs",
+        ["price", "bid.yaml", "--iterations", "2000", "--xlsx", "costs.xlsx", "--force"],
+        "costs.xlsx",
+        None,
+    ),
+    (
+        "price-xlsx-missing-folder",
+        ["price", "bid.yaml", "--iterations", "2000", "--xlsx", "no/p.xlsx"],
+        "no/p.xlsx",
+        None,
+    ),
     ("demo-out-missing-parent", ["demo", "bid.yaml", "-o", "no/such/out"], "no/such", None),
 ]
 
@@ -211,14 +356,16 @@ def test_outputs_follow_the_umask(priced):
 
 # --------------------------------------------------------------------------- Ctrl-C
 
+
 def _no_partial(folder: Path) -> list[str]:
     return [p.name for p in folder.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".")]
 
 
 def test_ctrl_c_during_price_xlsx(priced):
     before = snapshot(priced)
-    res = run_limited(["price", "bid.yaml", "--iterations", "3000000", "--xlsx", "p.xlsx"], priced,
-                      sigint_after=2.5)
+    res = run_limited(
+        ["price", "bid.yaml", "--iterations", "3000000", "--xlsx", "p.xlsx"], priced, sigint_after=2.5
+    )
     assert_refused(res, None, code=130)
     assert res.err.strip().splitlines()[-1].startswith("interrupted")
     assert len([ln for ln in res.err.splitlines() if ln.strip()]) == 1
@@ -230,12 +377,16 @@ def test_ctrl_c_during_render_all_pdf_leaves_no_part_of_the_set(priced, tmp_path
     """A slow converter (a stand-in `soffice` that sleeps) makes the interruption certain."""
     bin_dir = tmp_path_factory.mktemp("bin")
     fake = bin_dir / "soffice"
-    fake.write_text("#!/bin/sh\ntouch \"$PWD/converting\"\nsleep 30\n")
+    fake.write_text('#!/bin/sh\ntouch "$PWD/converting"\nsleep 30\n')
     fake.chmod(0o755)
     os.environ["PATH"] = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
     try:
-        res = run_limited(["render", "--all", "--data", "bid.yaml", "-o", "docs", "--pdf"], priced,
-                          sigint_after=0.3, wait_for=priced / "converting")
+        res = run_limited(
+            ["render", "--all", "--data", "bid.yaml", "-o", "docs", "--pdf"],
+            priced,
+            sigint_after=0.3,
+            wait_for=priced / "converting",
+        )
     finally:
         os.environ["PATH"] = os.environ["PATH"].split(os.pathsep, 1)[1]
     assert_refused(res, None, code=130)
@@ -255,7 +406,9 @@ def test_ctrl_c_during_costs_import(priced):
 
 def test_ctrl_c_during_check(priced):
     shutil.copy(priced / "contract.docx", priced / "c2.docx")
-    (priced / "big.txt").write_text("第一条 甲方每日按合同总价的千分之五支付违约金。\n" * 40_000, encoding="utf-8")
+    (priced / "big.txt").write_text(
+        "第一条 甲方每日按合同总价的千分之五支付违约金。\n" * 40_000, encoding="utf-8"
+    )
     res = run_limited(["check", "big.txt", "--format", "md", "-o", "r.md"], priced, sigint_after=2.5)
     assert res.code in (0, 1, 130), res.err
     if res.code == 130:

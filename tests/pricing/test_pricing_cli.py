@@ -20,8 +20,9 @@ pricing:
 
 
 def bidassist(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bidassist", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "bidassist", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_price_json_with_scenarios_and_documented_keys(tmp_path):
@@ -32,8 +33,22 @@ def test_price_json_with_scenarios_and_documented_keys(tmp_path):
     r = bidassist("price", str(bid), "--format", "json", "--scenario", str(more))
     assert r.returncode == 0, r.stderr
     j = json.loads(r.stdout)
-    assert {"recommended", "uncertainty", "range", "near_optimal_band", "decision", "inputs_hash", "cost",
-            "curve", "sensitivity", "policy_satisfied", "warnings", "notes", "inputs", "scenarios"} <= set(j)
+    assert {
+        "recommended",
+        "uncertainty",
+        "range",
+        "near_optimal_band",
+        "decision",
+        "inputs_hash",
+        "cost",
+        "curve",
+        "sensitivity",
+        "policy_satisfied",
+        "warnings",
+        "notes",
+        "inputs",
+        "scenarios",
+    } <= set(j)
     assert j["decision"]["status"] == "bid" and len(j["inputs_hash"]) == 64
     assert j["scenarios"][0]["name"] == "more_rivals"
     assert float(j["scenarios"][0]["recommended"]["price"]) < float(j["recommended"]["price"])
@@ -46,4 +61,8 @@ def test_backtest_without_years_is_one_error_line(tmp_path):
     csv.write_text("tender,bidder,price\nT1,A,100\nT1,B,110\n", encoding="utf-8")
     r = bidassist("history", "backtest", str(csv))
     assert r.returncode == 2 and "Traceback" not in r.stderr
-    assert r.stderr.strip().startswith("error: ") and "year" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert (
+        r.stderr.strip().startswith("error: ")
+        and "year" in r.stderr
+        and len(r.stderr.strip().splitlines()) == 1
+    )

@@ -26,9 +26,21 @@ COMP = {"count": 3, "price": {"dist": "uniform", "low": 100, "high": 140}}
 
 
 def _lines(k: int, dist: str = "pert", category: str = "材料") -> CostModel:
-    return CostModel(lines=[CostLine(code=f"L{i}", description=f"line {i}", quantity=Decimal(2), low=Decimal(90),
-                                     likely=Decimal(100), high=Decimal(130), distribution=dist, category=category)
-                            for i in range(k)])
+    return CostModel(
+        lines=[
+            CostLine(
+                code=f"L{i}",
+                description=f"line {i}",
+                quantity=Decimal(2),
+                low=Decimal(90),
+                likely=Decimal(100),
+                high=Decimal(130),
+                distribution=dist,
+                category=category,
+            )
+            for i in range(k)
+        ]
+    )
 
 
 def test_pert_and_triangular_marginals_exact():
@@ -67,26 +79,49 @@ def test_negative_correlation_repaired_with_warning():
 
 
 def test_risk_event_mean_and_indirects():
-    pricing = make_bid({"competitors": COMP, "overhead": 0.06, "management_fee": 0.02,
-                        "risks": [{"name": "r", "probability": 0.25,
-                                   "impact": {"dist": "uniform", "low": 100, "high": 300}}]}).pricing
-    cost = CostModel(lines=[CostLine(description="x", quantity=Decimal(1), low=Decimal(1000),
-                                     likely=Decimal(1000), high=Decimal(1000))])
+    pricing = make_bid(
+        {
+            "competitors": COMP,
+            "overhead": 0.06,
+            "management_fee": 0.02,
+            "risks": [
+                {"name": "r", "probability": 0.25, "impact": {"dist": "uniform", "low": 100, "high": 300}}
+            ],
+        }
+    ).pricing
+    cost = CostModel(
+        lines=[
+            CostLine(
+                description="x",
+                quantity=Decimal(1),
+                low=Decimal(1000),
+                likely=Decimal(1000),
+                high=Decimal(1000),
+            )
+        ]
+    )
     sim = simulate_costs(cost, pricing, 100_000, np.random.SeedSequence(3))
     assert sim.total.mean() == pytest.approx((1000 + 0.25 * 200) * 1.08, rel=0.003)
 
 
 def test_financing_npv_at_signing_closed_form():
-    terms = PaymentTerms(advance=Decimal("0.3"), milestones=[{"share": Decimal("0.7"), "days": 365}],
-                         annual_rate=Decimal("0.05"))
+    terms = PaymentTerms(
+        advance=Decimal("0.3"),
+        milestones=[{"share": Decimal("0.7"), "days": 365}],
+        annual_rate=Decimal("0.05"),
+    )
     f = financing(terms, 0)  # delivery at signing: the advance is cash, the rest a year later
     assert f.receipts_pv == pytest.approx(0.3 + 0.7 / 1.05) and f.spending_pv == 1.0
     f2 = financing(terms, 365)  # a year's work: paid two years after signing, spending spread evenly
     assert f2.receipts_pv == pytest.approx(0.3 + 0.7 / 1.05**2)
     assert f2.spending_pv == pytest.approx((1 - 1 / 1.05) / math.log(1.05))
-    spend = PaymentTerms(advance=Decimal("0.3"), milestones=[{"share": Decimal("0.7"), "days": 0}],
-                         annual_rate=Decimal("0.05"), spending=[{"share": "60%", "day": 0}, {"share": 0.4, "day": 365}],
-                         bond={"share": 0.1, "annual_fee": 0.01, "months": 12})
+    spend = PaymentTerms(
+        advance=Decimal("0.3"),
+        milestones=[{"share": Decimal("0.7"), "days": 0}],
+        annual_rate=Decimal("0.05"),
+        spending=[{"share": "60%", "day": 0}, {"share": 0.4, "day": 365}],
+        bond={"share": 0.1, "annual_fee": 0.01, "months": 12},
+    )
     f3 = financing(spend, 365)
     assert f3.spending_pv == pytest.approx(0.6 + 0.4 / 1.05) and f3.bond_share == pytest.approx(0.001)
 
@@ -108,7 +143,9 @@ def test_bad_inputs(mkbid, fixed100, tmp_path):
         "tender: {name: t, number: '1', buyer: b, deadline: 2026-01-01, bid_validity_days: 90}\n"
         "bidder: {company: c, legal_representative: {name: x}, address: a, phone: '1'}\n"
         "pricing:\n  correlation: {within_category: 1.5}\n"
-        "  competitors: {count: 3, price: {dist: uniform, low: 100, high: 140}}\n", encoding="utf-8")
+        "  competitors: {count: 3, price: {dist: uniform, low: 100, high: 140}}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ProblemsError) as exc:
         load_bid(yaml)
     assert "bid.yaml:4" in str(exc.value) and "within_category" in str(exc.value)
@@ -145,8 +182,9 @@ def test_history_fit_and_single_tender_bidder(tmp_path, mkbid, fixed100):
             rows.append(f"T{t},{name},{100 * m * rng.lognormal(0, 0.03):.2f},100,")
     rows.append("T0,Solo,130,100,")
     csv.write_text("\n".join(rows), encoding="utf-8")
-    bid = mkbid({"competitors": {"count": 2, "history": {"file": str(csv)}},
-                 "policy": {"min_win_probability": 0.0}})
+    bid = mkbid(
+        {"competitors": {"count": 2, "history": {"file": str(csv)}}, "policy": {"min_win_probability": 0.0}}
+    )
     fit = fit_history(load_history(csv), bid.pricing.competitors.history)
     named = {f.name: f for f in fit.named}
     assert named["A"].tenders == 12 and named["A"].mean_ratio == pytest.approx(1.10, abs=0.02)
@@ -180,7 +218,9 @@ def test_xlsx_report(mkbid, fixed100, tmp_path):
     write_price_xlsx(r, out)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Summary", "Curve", "S-curve", "Tornado"]
-    assert len(wb["Curve"]._charts) == 2 and len(wb["S-curve"]._charts) == 1 and len(wb["Tornado"]._charts) == 1
+    assert (
+        len(wb["Curve"]._charts) == 2 and len(wb["S-curve"]._charts) == 1 and len(wb["Tornado"]._charts) == 1
+    )
     assert wb["Summary"]["B2"].value == float(r.recommended.price) or str(wb["Summary"]["B2"].value)
     with pytest.raises(OutputExistsError):
         write_price_xlsx(r, out)

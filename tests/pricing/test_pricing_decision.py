@@ -32,20 +32,43 @@ def test_inputs_hash_changes_with_inputs_only(mkbid, fixed100):
     bid = mkbid({"competitors": COMP, "policy": OPEN})
     h = inputs_hash(bid, fixed100, iterations=3000, seed=7)
     r = price_bid(bid, fixed100, iterations=3000)
-    assert r.inputs_hash == h == inputs_hash(mkbid({"competitors": COMP, "policy": OPEN}), fixed100,
-                                             iterations=3000, seed=7)
-    assert inputs_hash(mkbid({"competitors": COMP, "policy": OPEN, "bid_cost": 1}), fixed100,
-                       iterations=3000, seed=7) != h
+    assert (
+        r.inputs_hash
+        == h
+        == inputs_hash(mkbid({"competitors": COMP, "policy": OPEN}), fixed100, iterations=3000, seed=7)
+    )
+    assert (
+        inputs_hash(
+            mkbid({"competitors": COMP, "policy": OPEN, "bid_cost": 1}), fixed100, iterations=3000, seed=7
+        )
+        != h
+    )
     assert inputs_hash(bid, fixed100, iterations=3000, seed=8) != h
 
 
 def test_documents_use_the_same_expected_cost(mkbid):
     from bidassist.costs.model import CostLine, CostModel
 
-    costs = CostModel(lines=[CostLine(description="x", quantity=Decimal(2), low=Decimal(90), likely=Decimal(100),
-                                      high=Decimal(140), distribution="pert")])
-    bid = mkbid({"competitors": COMP, "overhead": 0.1, "vat": {"rate": 0.13, "included": True},
-                 "risks": [{"name": "r", "probability": 0.5, "impact": {"dist": "fixed", "value": 10}}]})
+    costs = CostModel(
+        lines=[
+            CostLine(
+                description="x",
+                quantity=Decimal(2),
+                low=Decimal(90),
+                likely=Decimal(100),
+                high=Decimal(140),
+                distribution="pert",
+            )
+        ]
+    )
+    bid = mkbid(
+        {
+            "competitors": COMP,
+            "overhead": 0.1,
+            "vat": {"rate": 0.13, "included": True},
+            "risks": [{"name": "r", "probability": 0.5, "impact": {"dist": "fixed", "value": 10}}],
+        }
+    )
     # PERT mean (90 + 400 + 140)/6 = 105 → (2·105 + 0.5·10)·1.1·1.13 = 267.2450 → 267.25
     assert expected_cost(bid, costs) == expected_cost_bb(bid, costs) == Decimal("267.25")
     r = price_bid(bid, costs, iterations=2000)
@@ -69,11 +92,24 @@ def test_cvar_limit_raises_the_floor(mkbid):
     from bidassist.costs.model import CostLine, CostModel
 
     # cost U(90, 110): the worst 10 % (108–110) average 109; a CVaR limit of 3 needs B ≥ 106
-    costs = CostModel(lines=[CostLine(description="x", quantity=Decimal(1), low=Decimal(90), likely=Decimal(100),
-                                      high=Decimal(110), distribution="uniform")])
+    costs = CostModel(
+        lines=[
+            CostLine(
+                description="x",
+                quantity=Decimal(1),
+                low=Decimal(90),
+                likely=Decimal(100),
+                high=Decimal(110),
+                distribution="uniform",
+            )
+        ]
+    )
     pol = OPEN | {"max_cvar_loss": 3, "cvar_level": 0.9}
-    r = price_bid(mkbid({"competitors": COMP, "policy": pol, "correlation": {"within_category": 0}}), costs,
-                  iterations=40_000)
+    r = price_bid(
+        mkbid({"competitors": COMP, "policy": pol, "correlation": {"within_category": 0}}),
+        costs,
+        iterations=40_000,
+    )
     assert float(r.range.low) == pytest.approx(106, abs=0.1)
     assert float(r.recommended.price) >= float(r.range.low)
 
@@ -85,8 +121,9 @@ def test_scenarios_side_by_side(mkbid, fixed100, tmp_path):
     more.write_text("name: more rivals\ncompetitors: {count: 6}\n", encoding="utf-8")
     money = tmp_path / "money.yaml"
     money.write_text("competitors:\n  price: {dist: uniform, low: 100, high: 120}\n", encoding="utf-8")
-    bid = mkbid({"competitors": {"count": 3, "ratio": {"dist": "uniform", "low": 1.0, "high": 1.4}},
-                 "policy": OPEN})
+    bid = mkbid(
+        {"competitors": {"count": 3, "ratio": {"dist": "uniform", "low": 1.0, "high": 1.4}}, "policy": OPEN}
+    )
     name, sbid = load_scenario(bid, money)
     assert name == "money" and sbid.pricing.competitors.ratio is None and sbid.pricing.competitors.count == 3
     rows = price_scenarios(bid, fixed100, [more, money], lambda b: price_bid(b, fixed100, iterations=5000))

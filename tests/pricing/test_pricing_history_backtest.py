@@ -23,8 +23,9 @@ needs_milk = pytest.mark.skipif(not MILK.exists(), reason="bench data not presen
 @needs_milk
 def test_backtest_on_texas_milk_meets_acceptance(tmp_path):
     xlsx, html = tmp_path / "bt.xlsx", tmp_path / "bt.html"
-    res = CliRunner().invoke(app, ["history", "backtest", str(MILK), "--format", "json", "--xlsx", str(xlsx),
-                                   "--html", str(html)])
+    res = CliRunner().invoke(
+        app, ["history", "backtest", str(MILK), "--format", "json", "--xlsx", str(xlsx), "--html", str(html)]
+    )
     assert res.exit_code == 0, res.output
     j = json.loads(res.stdout)
     assert j["n_bids"] > 3000
@@ -57,7 +58,7 @@ def _history(years: int, seed: int = 3) -> list[HistoryBid]:
     bids = []
     for y in range(years):
         for buyer in range(40):
-            level = 1.0 * 1.03 ** y * rng.lognormal(0, 0.03)
+            level = 1.0 * 1.03**y * rng.lognormal(0, 0.03)
             names = ["A", "B", "C"][: 2 + buyer % 2]
             prices = {n: level * (0.95 if n == "A" else 1.0) * rng.lognormal(0, 0.03) for n in names}
             low = min(prices, key=prices.get)

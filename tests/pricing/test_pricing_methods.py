@@ -45,7 +45,7 @@ def test_drop_extremes_when_enough():
 
 
 def test_gates_and_friedman_worked_case():
-    p = {3: [.75, .82, .67, .88], 5: [.68, .75, .60, .80], 7: [.60, .68, .54, .72]}
+    p = {3: [0.75, 0.82, 0.67, 0.88], 5: [0.68, 0.75, 0.60, 0.80], 7: [0.60, 0.68, 0.54, 0.72]}
     gates = {m: gates_p_win(v) for m, v in p.items()}
     fried = {m: friedman_p_win(v) for m, v in p.items()}
     assert [round(gates[m], 4) for m in (3, 5, 7)] == [0.4583, 0.3676, 0.2960]
@@ -85,13 +85,29 @@ def test_weighted_score_by_hand():
 def test_benchmark_average_by_hand():
     # bids 100 (us), 110, 130; K = 0.96: benchmark = 113.33·0.96 = 108.8; points 1/% above, 0.5/% below
     comp = np.array([[110.0, 130.0]])
-    w = benchmark_average_wins(100.0, comp, np.array([0.96]), 0.0, drop_extremes_from=None,
-                               per_pct_above=1.0, per_pct_below=0.5, full_points=100)
+    w = benchmark_average_wins(
+        100.0,
+        comp,
+        np.array([0.96]),
+        0.0,
+        drop_extremes_from=None,
+        per_pct_above=1.0,
+        per_pct_below=0.5,
+        full_points=100,
+    )
     # us: 8.09 % below → 95.96; 110: 1.10 % above → 98.90 → the 110 bidder wins
     assert w.tolist() == [False]
     # us 111: benchmark 117·0.96 = 112.32; us 1.18 % below → 99.41 beats 110 (2.07 % below → 98.96)
-    w = benchmark_average_wins(111.0, comp, np.array([0.96]), 0.0, drop_extremes_from=None,
-                               per_pct_above=1.0, per_pct_below=0.5, full_points=100)
+    w = benchmark_average_wins(
+        111.0,
+        comp,
+        np.array([0.96]),
+        0.0,
+        drop_extremes_from=None,
+        per_pct_above=1.0,
+        per_pct_below=0.5,
+        full_points=100,
+    )
     assert w.tolist() == [True]
 
 

@@ -44,10 +44,11 @@ def add_abstract(doc, abstract_id: int, levels: list[dict], *, extra: str = "") 
 
 
 def add_num(doc, num_id: int, abstract_id: int, *, start_overrides: dict[int, int] | None = None) -> None:
-    overrides = "".join(f'<w:lvlOverride w:ilvl="{k}"><w:startOverride w:val="{v}"/></w:lvlOverride>'
-                        for k, v in (start_overrides or {}).items())
-    xml = (f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-           f"{overrides}</w:num>")
+    overrides = "".join(
+        f'<w:lvlOverride w:ilvl="{k}"><w:startOverride w:val="{v}"/></w:lvlOverride>'
+        for k, v in (start_overrides or {}).items()
+    )
+    xml = f'<w:num {W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
     doc.part.numbering_part.element.append(parse_xml(xml))
 
 
@@ -61,15 +62,17 @@ def numbered(doc, text: str, num_id: int, ilvl: int = 0, style: str | None = Non
 def raw_paragraph(doc, inner_xml: str, ppr: str = ""):
     """Append a paragraph given its inner XML (runs, ins, del, sdt, fields)."""
     p = parse_xml(f"<w:p {W_NS}>{ppr}{inner_xml}</w:p>")
-    doc.element.body.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr").addprevious(p)
+    doc.element.body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr").addprevious(
+        p
+    )
     return p
 
 
 def raw_body(doc, xml: str):
     el = parse_xml(xml.replace("<W>", f"<w:sdt {W_NS}>") if "<W>" in xml else xml)
-    doc.element.body.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr").addprevious(el)
+    doc.element.body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr").addprevious(
+        el
+    )
     return el
 
 

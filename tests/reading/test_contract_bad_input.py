@@ -14,8 +14,10 @@ import pytest
 from bidassist.core.errors import InputError
 from bidassist.reading import read_contract
 
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS"
-       b"\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS"
+    b"\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def error_of(path: Path) -> str:
@@ -102,9 +104,11 @@ def test_corrupt_document_xml(tmp_path: Path):
 
 
 def test_dtd_with_entities_is_refused(tmp_path: Path):
-    lol = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
-           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-           b"<w:p><w:r><w:t>&b;\xe7\xac\xac\xe4\xb8\x80\xe6\x9d\xa1</w:t></w:r></w:p></w:body></w:document>")
+    lol = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        b"<w:p><w:r><w:t>&b;\xe7\xac\xac\xe4\xb8\x80\xe6\x9d\xa1</w:t></w:r></w:p></w:body></w:document>"
+    )
     path = _zip_with(tmp_path / "entities.docx", _docx_parts(lol))
     assert "DTD" in error_of(path)
 

@@ -34,9 +34,21 @@ def test_chinese_numbering_kinds_and_levels():
     clauses = split_clauses(blocks)
     got = [(c.number, c.level) for c in clauses]
     assert got == [
-        (None, 0), (None, 0), (None, 0),
-        ("第一条", 1), ("第二条", 1), ("2.1", 2), ("2.1.1", 3), ("2.2", 2),
-        ("第十二条", 1), ("一、", 2), ("（一）", 3), ("(二)", 3), ("1)", 4), ("2、", 4), ("十二、", 2),
+        (None, 0),
+        (None, 0),
+        (None, 0),
+        ("第一条", 1),
+        ("第二条", 1),
+        ("2.1", 2),
+        ("2.1.1", 3),
+        ("2.2", 2),
+        ("第十二条", 1),
+        ("一、", 2),
+        ("（一）", 3),
+        ("(二)", 3),
+        ("1)", 4),
+        ("2、", 4),
+        ("十二、", 2),
     ]
     by_number = {c.number: c for c in clauses}
     assert by_number["第一条"].text == "第一条 合同标的\n乙方向甲方供应洁净空调机组。"
@@ -83,22 +95,51 @@ def test_english_numbering_kinds_and_levels():
     assert clauses[8].text == "8. Warranty\nThe Supplier warrants the Goods for twenty-four (24) months."
 
 
-@pytest.mark.parametrize("line", [
-    "3.5%的违约金由乙方承担", "12.5万元为预付款", "2024.3.5 签订", "30 days after delivery",
-    "1.5 million dollars", "第三方检测费用由乙方承担", "一般规定不适用", "2024年3月5日",
-    "甲方：XX医院", "(2024)京01民初123号", "100.00元",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3.5%的违约金由乙方承担",
+        "12.5万元为预付款",
+        "2024.3.5 签订",
+        "30 days after delivery",
+        "1.5 million dollars",
+        "第三方检测费用由乙方承担",
+        "一般规定不适用",
+        "2024年3月5日",
+        "甲方：XX医院",
+        "(2024)京01民初123号",
+        "100.00元",
+    ],
+)
 def test_values_and_dates_are_not_clause_numbers(line):
     assert detect_heading(line) is None
 
 
-@pytest.mark.parametrize(("line", "number"), [
-    ("第十二条 付款", "第十二条"), ("第 12 条 付款", "第12条"), ("十二、其他", "十二、"), ("12.3 付款", "12.3"),
-    ("12.3.1 预付款", "12.3.1"), ("（一）预付款", "（一）"), ("(一) 预付款", "(一)"), ("1) 预付款", "1)"),
-    ("1、预付款", "1、"), ("Article 7 Payment", "Article 7"), ("Section 7.2 Payment", "Section 7.2"),
-    ("7. Payment", "7"), ("第三章 合同价款", "第三章"), ("①预付款", "①"), ("（1）预付款", "（1）"),
-    ("ARTICLE IV - TERM", "ARTICLE IV"), ("7.\tPayment", "7"), ("１２.３ 付款", "１２.３"), ("７．违约罚款", "７"), ("十—、付款", "十—、"),
-])
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("第十二条 付款", "第十二条"),
+        ("第 12 条 付款", "第12条"),
+        ("十二、其他", "十二、"),
+        ("12.3 付款", "12.3"),
+        ("12.3.1 预付款", "12.3.1"),
+        ("（一）预付款", "（一）"),
+        ("(一) 预付款", "(一)"),
+        ("1) 预付款", "1)"),
+        ("1、预付款", "1、"),
+        ("Article 7 Payment", "Article 7"),
+        ("Section 7.2 Payment", "Section 7.2"),
+        ("7. Payment", "7"),
+        ("第三章 合同价款", "第三章"),
+        ("①预付款", "①"),
+        ("（1）预付款", "（1）"),
+        ("ARTICLE IV - TERM", "ARTICLE IV"),
+        ("7.\tPayment", "7"),
+        ("１２.３ 付款", "１２.３"),
+        ("７．违约罚款", "７"),
+        ("十—、付款", "十—、"),
+    ],
+)
 def test_detect_heading(line, number):
     h = detect_heading(line)
     assert (h.number if h else None) == number
@@ -115,13 +156,18 @@ def test_document_without_numbers_gives_one_clause_per_paragraph(tmp_path: Path)
 
 def test_markdown_and_table_of_contents_lines(tmp_path: Path):
     path = tmp_path / "contract.md"
-    path.write_text("# 采购合同\n\n目录\n第一条 定义 ........ 1\n第二条 付款 ........ 2\n\n"
-                    "## 第一条 定义\n本合同……\n## **第二条 付款**\n- 验收后30日内付款\n", encoding="utf-8")
+    path.write_text(
+        "# 采购合同\n\n目录\n第一条 定义 ........ 1\n第二条 付款 ........ 2\n\n"
+        "## 第一条 定义\n本合同……\n## **第二条 付款**\n- 验收后30日内付款\n",
+        encoding="utf-8",
+    )
     contract = read_contract(path)
     assert contract.kind == "txt"
     numbered = [c for c in contract.clauses if c.number]
     assert [(c.number, c.title, c.location) for c in numbered] == [
-        ("第一条", "定义", "line 7"), ("第二条", "付款", "line 9")]
+        ("第一条", "定义", "line 7"),
+        ("第二条", "付款", "line 9"),
+    ]
     assert numbered[1].text == "第二条 付款\n验收后30日内付款"
 
 

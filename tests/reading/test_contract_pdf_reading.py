@@ -32,8 +32,10 @@ def write_text_pdf(path: Path, pages: list[list[str]]) -> Path:
         stream = "\n".join(ops).encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content_id = len(objects)
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_id, font_id))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_id, font_id)
+        )
         page_ids.append(len(objects))
     kids = " ".join(f"{i} 0 R" for i in page_ids).encode()
     objects[1] = b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(page_ids)
@@ -52,11 +54,20 @@ def write_text_pdf(path: Path, pages: list[list[str]]) -> Path:
 
 
 def test_pdf_with_text_layer(tmp_path: Path):
-    path = write_text_pdf(tmp_path / "agreement.pdf", [
-        ["SUPPLY AGREEMENT", "ARTICLE 7 PAYMENT", "7.1 The Buyer shall pay each invoice within",
-         "sixty (60) days of receipt.", "7.2 Late payment bears interest.", "1"],
-        ["8. Warranty", "The Supplier warrants the Goods for 24 months.", "Page 2 of 2"],
-    ])
+    path = write_text_pdf(
+        tmp_path / "agreement.pdf",
+        [
+            [
+                "SUPPLY AGREEMENT",
+                "ARTICLE 7 PAYMENT",
+                "7.1 The Buyer shall pay each invoice within",
+                "sixty (60) days of receipt.",
+                "7.2 Late payment bears interest.",
+                "1",
+            ],
+            ["8. Warranty", "The Supplier warrants the Goods for 24 months.", "Page 2 of 2"],
+        ],
+    )
     contract = read_contract(path)
     assert contract.kind == "pdf"
     texts = [b.text for b in contract.blocks]

@@ -16,8 +16,12 @@ def _units(text: str):
 
 
 def test_dropped_ligatures_are_restored():
-    assert repair_line("the speci ed goods within  ve (5) days") == "the specified goods within  five (5) days"
-    assert repair_line("The  rst payment is de ned in the O ce") == "The  first payment is defined in the Office"
+    assert (
+        repair_line("the speci ed goods within  ve (5) days") == "the specified goods within  five (5) days"
+    )
+    assert (
+        repair_line("The  rst payment is de ned in the O ce") == "The  first payment is defined in the Office"
+    )
     assert repair_line("the \ufb01nal price") == "the final price"
 
 
@@ -57,7 +61,9 @@ def test_sub_clause_labels_carry_their_parent():
 
 
 def test_long_unnumbered_text_is_cut_at_line_breaks():
-    text = "第一条 总则\n" + "\n".join(f"这是没有编号的第{i}段合同文字，内容较长，用于测试切分。" * 3 for i in range(200))
+    text = "第一条 总则\n" + "\n".join(
+        f"这是没有编号的第{i}段合同文字，内容较长，用于测试切分。" * 3 for i in range(200)
+    )
     units = _units(text)
     assert len(units) > 1 and all(len(u.text) <= MAX_UNIT_CHARS + 200 for u in units)
     assert {u.clause for u in units} == {"第一条"}

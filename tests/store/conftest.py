@@ -81,5 +81,11 @@ def pg_url(request):
 def bidassist(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     full_env = {**os.environ, **(env or {})}
     full_env.pop("BIDASSIST_DB", None) if env is None or "BIDASSIST_DB" not in env else None
-    return subprocess.run([sys.executable, "-m", "bidassist", *args], cwd=cwd or ROOT, capture_output=True,
-                          text=True, timeout=600, env=full_env)
+    return subprocess.run(
+        [sys.executable, "-m", "bidassist", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=full_env,
+    )

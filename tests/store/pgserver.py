@@ -41,8 +41,10 @@ class LocalServer:
     def start(self) -> str:
         self.bin = _bindir()
         if self.bin is None:
-            raise RuntimeError("PostgreSQL is not installed and could not be installed here "
-                               "(`.ci/run` installs it with apt-get install postgresql)")
+            raise RuntimeError(
+                "PostgreSQL is not installed and could not be installed here "
+                "(`.ci/run` installs it with apt-get install postgresql)"
+            )
         if os.geteuid() == 0:
             if subprocess.run(["id", "postgres"], capture_output=True).returncode != 0:
                 subprocess.run(["useradd", "--system", "--no-create-home", "postgres"], check=True)
@@ -51,14 +53,35 @@ class LocalServer:
         if self.user:
             shutil.chown(self.dir, self.user)
         data = self.dir / "data"
-        r = self._run(str(self.bin / "initdb"), "-D", str(data), "-U", "bidassist", "-A", "trust", "-E", "UTF8",
-                      "--no-locale")
+        r = self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "bidassist",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        )
         if r.returncode != 0:
             raise RuntimeError(f"initdb failed: {r.stderr.strip()[-300:]}")
         port = random.randint(20000, 40000)
         opts = f"-p {port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50"
-        r = self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.dir / "server.log"), "-w", "-t", "60",
-                      "-o", opts, "start")
+        r = self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(self.dir / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            opts,
+            "start",
+        )
         if r.returncode != 0:
             raise RuntimeError(f"the PostgreSQL server did not start: {r.stderr.strip()[-300:]}")
         self.url = f"postgresql://bidassist@127.0.0.1:{port}/postgres"

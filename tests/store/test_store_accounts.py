@@ -55,13 +55,17 @@ def test_accounts_from_the_store(db_url, tmp_path):
         assert import_ledger(store, invoices).added == 24 * 12 + 35 + 35 + 1
         import_ledger(store, receipts)
     result = assess_store(db_url, as_of=AS_OF)
-    hospital, volume, oneoff = (result.accounts[k] for k in ("滨江市第一人民医院", "大量低利集团", "一次性团购公司"))
+    hospital, volume, oneoff = (
+        result.accounts[k] for k in ("滨江市第一人民医院", "大量低利集团", "一次性团购公司")
+    )
     assert hospital.place.tier == "A" and hospital.place.rank == 1 and not hospital.flags
     assert {f.name for f in volume.flags} == {"volume_without_profit"}
     assert {f.name for f in oneoff.flags} == {"one_off"}
     # unreferenced receipts are applied oldest invoice first: 150 days on every paid invoice
     assert all(i.days == 150 for i in volume.value.payments.invoices if i.open == 0)
-    assert hospital.value.revenue == Decimal("14000000.00") and hospital.value.direct_cost == Decimal("10500000.00")
+    assert hospital.value.revenue == Decimal("14000000.00") and hospital.value.direct_cost == Decimal(
+        "10500000.00"
+    )
     assert hospital.value.ids["invoices"][0].startswith("invoice:")
 
 
@@ -96,8 +100,10 @@ def test_upgrade_from_0002_keeps_invoices(tmp_path):
     with Store(resolve_url(db)) as store:
         with store.engine.begin() as conn:
             conn.exec_driver_sql("INSERT INTO customers (name) VALUES ('老客户')")
-            conn.exec_driver_sql("INSERT INTO invoices (customer_id, number, date, amount) "
-                                 "VALUES (1, 'A-1', '2025-01-01', '1000.00')")
+            conn.exec_driver_sql(
+                "INSERT INTO invoices (customer_id, number, date, amount) "
+                "VALUES (1, 'A-1', '2025-01-01', '1000.00')"
+            )
         assert upgrade(store) == ("0002", "0003")
     with open_store(db) as store, store.reading() as session:
         row = session.execute(__import__("sqlalchemy").text("SELECT amount, cost FROM invoices")).one()

@@ -23,9 +23,11 @@ def store_bid(folder: Path) -> Path:
         if f.is_file():
             shutil.copy(f, folder / f.name)
     text = (folder / "bid.yaml").read_text(encoding="utf-8")
-    text, n = re.subn(r"    ratio: \{dist: triangular[^\n]*\n",
-                      "    history: {db: true, buyer: austin, category: school milk, since: 1980, "
-                      "reference: median}\n", text)
+    text, n = re.subn(
+        r"    ratio: \{dist: triangular[^\n]*\n",
+        "    history: {db: true, buyer: austin, category: school milk, since: 1980, reference: median}\n",
+        text,
+    )
     assert n == 1
     (folder / "bid.yaml").write_text(text, encoding="utf-8")
     return folder / "bid.yaml"
@@ -48,12 +50,27 @@ def run_flow(db: str, folder: Path, tag: str) -> dict[str, str]:
     bid = folder / "bid.yaml"
     out["price"] = ok("price", str(bid), "--iterations", "3000", "--format", "json", "--record")
     price = json.loads(out["price"])
-    assert "fitted from the bid-history store (buyer=austin" in json.dumps(price["inputs"], ensure_ascii=False)
-    assert ok("history", "result", "BJZC-2026-0417", "--lot", "第1包", "--lost", "--winner", "ACME 洁净",
-              "--price", "9,650,000.00").startswith("recorded the result")
-    for name, args in (("tenders", ("history", "tenders", "--buyer", "AUSTIN")),
-                       ("competitors", ("history", "competitors", "--since", "1985")),
-                       ("show", ("history", "show")), ("export", ("db", "export"))):
+    assert "fitted from the bid-history store (buyer=austin" in json.dumps(
+        price["inputs"], ensure_ascii=False
+    )
+    assert ok(
+        "history",
+        "result",
+        "BJZC-2026-0417",
+        "--lot",
+        "第1包",
+        "--lost",
+        "--winner",
+        "ACME 洁净",
+        "--price",
+        "9,650,000.00",
+    ).startswith("recorded the result")
+    for name, args in (
+        ("tenders", ("history", "tenders", "--buyer", "AUSTIN")),
+        ("competitors", ("history", "competitors", "--since", "1985")),
+        ("show", ("history", "show")),
+        ("export", ("db", "export")),
+    ):
         out[name] = ok(*args, "--format", "json")
     ok("db", "export", "-o", str(folder / f"export_{tag}"), "--format", "csv")
     out["export_files"] = ",".join(sorted(p.name for p in (folder / f"export_{tag}").iterdir()))
@@ -69,7 +86,9 @@ def test_acceptance_flow_sqlite_and_postgresql_identical(tmp_path, pg_url):
         assert lite[key] == pg[key], key
     export = json.loads(lite["export"])
     assert len(export["bids"]) == 4226 + 1 and len(export["tenders"]) == 1475 + 1
-    assert export["outcomes"][0]["result"] == "lost" and export["outcomes"][0]["winning_price"] == "9650000.00"
+    assert (
+        export["outcomes"][0]["result"] == "lost" and export["outcomes"][0]["winning_price"] == "9650000.00"
+    )
     ours = export["our_bids"]
     assert len(ours) == 1 and ours[0]["kind"] == "price" and ours[0]["p_win"] is not None
     assert "bids.csv" in lite["export_files"] and "our_bids.csv" in lite["export_files"]
@@ -91,11 +110,16 @@ def test_store_errors_are_one_line_exit_2(tmp_path):
 def test_ledger_import_idempotent(tmp_path, kind):
     f = tmp_path / f"{kind}.csv"
     if kind == "invoices":
-        f.write_text("客户名称,发票号码,开票日期,到期日,价税合计\n滨江市第一人民医院,INV-1,2026-01-05,2026-02-04,"
-                     "\"1,130,000.00\"\n滨江市第一人民医院,INV-2,2026-03-01,,565000\n", encoding="utf-8")
+        f.write_text(
+            "客户名称,发票号码,开票日期,到期日,价税合计\n滨江市第一人民医院,INV-1,2026-01-05,2026-02-04,"
+            '"1,130,000.00"\n滨江市第一人民医院,INV-2,2026-03-01,,565000\n',
+            encoding="utf-8",
+        )
     else:
-        f.write_text("客户名称,回款单号,到账日期,回款金额,发票号码\n滨江市第一人民医院,R-1,2026-04-20,1130000,INV-1\n",
-                     encoding="utf-8")
+        f.write_text(
+            "客户名称,回款单号,到账日期,回款金额,发票号码\n滨江市第一人民医院,R-1,2026-04-20,1130000,INV-1\n",
+            encoding="utf-8",
+        )
     db = str(tmp_path / "s.db")
     first = json.loads(bidassist("ledger", "import", str(f), "--db", db, "--format", "json").stdout)
     again = json.loads(bidassist("ledger", "import", str(f), "--db", db, "--format", "json").stdout)

@@ -32,13 +32,32 @@ def test_two_writers_at_once_lose_nothing(db_url, tmp_path):
         pass
     go = tmp_path / "go"
     importer = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time, pathlib\n"
-         "while not pathlib.Path(sys.argv[1]).exists(): time.sleep(0.01)\n"
-         "from bidassist.cli.app import main\nmain(sys.argv[2:])",
-         str(go), "history", "import", str(TEXAS), *TEXAS_ARGS, "--db", db_url],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    recorder = subprocess.Popen([sys.executable, "-c", RECORDER, db_url, str(go)], cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, pathlib\n"
+            "while not pathlib.Path(sys.argv[1]).exists(): time.sleep(0.01)\n"
+            "from bidassist.cli.app import main\nmain(sys.argv[2:])",
+            str(go),
+            "history",
+            "import",
+            str(TEXAS),
+            *TEXAS_ARGS,
+            "--db",
+            db_url,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    recorder = subprocess.Popen(
+        [sys.executable, "-c", RECORDER, db_url, str(go)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(1.0)  # both are imported and waiting
     go.touch()
     out_i, err_i = importer.communicate(timeout=300)

@@ -61,8 +61,11 @@ def test_store_fit_equals_file_fit(texas_store):
     store, _ = texas_store
     spec_file = History(file=TEXAS, reference="median", half_life_years=5)
     from_file = fit_history(load_history(TEXAS), spec_file)
-    spec_db = History(db=store.where if store.backend == "sqlite" else str(store.url.render_as_string(False)),
-                      reference="median", half_life_years=5)
+    spec_db = History(
+        db=store.where if store.backend == "sqlite" else str(store.url.render_as_string(False)),
+        reference="median",
+        half_life_years=5,
+    )
     from_store = fit_history(load_store_history(spec_db), spec_db)
     assert from_store.summary() == from_file.summary()
     assert from_store.counts == from_file.counts and from_store.participation == from_file.participation
@@ -73,7 +76,9 @@ def test_store_rows_are_the_file_rows(texas_store):
     store, _ = texas_store
     file_rows = [vars(b) for b in load_history(TEXAS)]
     store_rows = [{k: row[k] for k in file_rows[0]} for row in history_rows(store, Filters())]
-    named = [(a, b) for a, b in zip(file_rows, store_rows, strict=True) if not a["bidder"].startswith("(unnamed")]
+    named = [
+        (a, b) for a, b in zip(file_rows, store_rows, strict=True) if not a["bidder"].startswith("(unnamed")
+    ]
     assert len(named) == len(file_rows) - 1
     assert all(a == b for a, b in named)
 
@@ -93,8 +98,11 @@ def test_filters_buyer_category_since(texas_store):
 
 def test_bad_rows_named_by_file_and_row_and_nothing_imported(db_url, tmp_path):
     bad = tmp_path / "bids.csv"
-    bad.write_text("tender,bidder,price,status\nT1,ACME,100,won\nT1,BETA,abc,lost\n,GAMMA,90,lost\n"
-                   "T2,ACME,-5,lost\nT2,BETA,95,maybe\n", encoding="utf-8")
+    bad.write_text(
+        "tender,bidder,price,status\nT1,ACME,100,won\nT1,BETA,abc,lost\n,GAMMA,90,lost\n"
+        "T2,ACME,-5,lost\nT2,BETA,95,maybe\n",
+        encoding="utf-8",
+    )
     with open_store(db_url, create=True) as store:
         counts = table_counts(store)
         with pytest.raises(ProblemsError) as err:
@@ -111,8 +119,9 @@ def test_failed_import_leaves_the_store_as_it_was(texas_store, tmp_path):
     counts = table_counts(store)
     # a letting already in the store for AUSTIN, said to be another buyer's: found mid-import
     conflict = tmp_path / "conflict.csv"
-    conflict.write_text("tender,buyer,bidder,price\nNEW|1,DALLAS,ACME,1\nAUSTIN|79|6-12,DALLAS,ACME,1\n",
-                        encoding="utf-8")
+    conflict.write_text(
+        "tender,buyer,bidder,price\nNEW|1,DALLAS,ACME,1\nAUSTIN|79|6-12,DALLAS,ACME,1\n", encoding="utf-8"
+    )
     with pytest.raises(ProblemsError, match="is recorded for buyer .AUSTIN."):
         import_history(store, conflict)
     assert table_counts(store) == counts
@@ -120,9 +129,12 @@ def test_failed_import_leaves_the_store_as_it_was(texas_store, tmp_path):
 
 def test_three_spellings_are_one_competitor(db_url, tmp_path):
     f = tmp_path / "aliases.csv"
-    f.write_text("招标编号,投标人,投标报价,中标\nZB-1,江南洁净空调工程有限公司,\"¥9,800,000.00\",是\n"
-                 "ZB-2,江南洁净空调工程 有限公司,9750000,否\nZB-3,Jiangnan Clean Co.  Ltd.,1.2万,否\n"
-                 "ZB-4,JIANGNAN CLEAN CO LTD,9900000,否\n", encoding="utf-8")
+    f.write_text(
+        '招标编号,投标人,投标报价,中标\nZB-1,江南洁净空调工程有限公司,"¥9,800,000.00",是\n'
+        "ZB-2,江南洁净空调工程 有限公司,9750000,否\nZB-3,Jiangnan Clean Co.  Ltd.,1.2万,否\n"
+        "ZB-4,JIANGNAN CLEAN CO LTD,9900000,否\n",
+        encoding="utf-8",
+    )
     with open_store(db_url, create=True) as store:
         report = import_history(store, f)
         assert report.added == 4 and report.competitors_added == 2

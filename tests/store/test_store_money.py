@@ -11,8 +11,13 @@ from sqlalchemy import select
 from bidassist.store import open_store
 from bidassist.store.models import Bid, Tender
 
-amounts = st.decimals(min_value=Decimal("0.0001"), max_value=Decimal("999999999999.9999"), places=4,
-                      allow_nan=False, allow_infinity=False)
+amounts = st.decimals(
+    min_value=Decimal("0.0001"),
+    max_value=Decimal("999999999999.9999"),
+    places=4,
+    allow_nan=False,
+    allow_infinity=False,
+)
 
 
 def test_amounts_round_trip_exactly(db_url):
@@ -24,8 +29,16 @@ def test_amounts_round_trip_exactly(db_url):
         def check(price: Decimal, quantity: Decimal) -> None:
             n = next(counter)
             with store.writing() as session:
-                session.add(Bid(tender=Tender(number=f"M{n}", lot=""), bidder_key=f"#{n}", price=price,
-                                quantity=quantity, valid=True, awarded=False))
+                session.add(
+                    Bid(
+                        tender=Tender(number=f"M{n}", lot=""),
+                        bidder_key=f"#{n}",
+                        price=price,
+                        quantity=quantity,
+                        valid=True,
+                        awarded=False,
+                    )
+                )
             with store.reading() as session:
                 bid = session.scalars(select(Bid).join(Tender).where(Tender.number == f"M{n}")).one()
                 assert bid.price == price and str(bid.price) == format(price, "f")

@@ -40,8 +40,18 @@ def price_of(db: str) -> str:
 
 def test_render_record_keeps_document_hashes_and_is_idempotent(tmp_path):
     db = str(tmp_path / "s.db")
-    args = ("render", "bid-letter", "--data", str(EXAMPLE / "bid.yaml"), "-o", str(tmp_path / "letter.docx"),
-            "--record", "--db", db, "--force")
+    args = (
+        "render",
+        "bid-letter",
+        "--data",
+        str(EXAMPLE / "bid.yaml"),
+        "-o",
+        str(tmp_path / "letter.docx"),
+        "--record",
+        "--db",
+        db,
+        "--force",
+    )
     r = bidassist(*args)
     assert r.returncode == 0, r.stderr
     assert "recorded our render bid" in r.stderr
@@ -50,7 +60,9 @@ def test_render_record_keeps_document_hashes_and_is_idempotent(tmp_path):
     from bidassist.core.bidfile import load_bid
     from bidassist.store.record import record_render
 
-    again = record_render(db, load_bid(EXAMPLE / "bid.yaml"), Decimal(price_of(db)), [tmp_path / "letter.docx"])
+    again = record_render(
+        db, load_bid(EXAMPLE / "bid.yaml"), Decimal(price_of(db)), [tmp_path / "letter.docx"]
+    )
     assert again.status == "unchanged"
     with open_store(db) as store:
         data = json.loads(export_json(store))
@@ -58,16 +70,18 @@ def test_render_record_keeps_document_hashes_and_is_idempotent(tmp_path):
     docs = json.loads(ours["documents"])
     import hashlib
 
-    assert docs == [{"file": "letter.docx",
-                     "sha256": hashlib.sha256((tmp_path / "letter.docx").read_bytes()).hexdigest()}]
+    assert docs == [
+        {"file": "letter.docx", "sha256": hashlib.sha256((tmp_path / "letter.docx").read_bytes()).hexdigest()}
+    ]
 
 
 def test_check_folder_records_each_contract_and_skips_a_broken_one(tmp_path):
     folder = tmp_path / "contracts"
     folder.mkdir()
     shutil.copy(EXAMPLE / "contract.docx", folder / "hospital.docx")
-    (folder / "grid.txt").write_text("甲方（采购人）：国网某省电力有限公司\n第一条 付款\n甲方在收到业主款项后支付。\n",
-                                     encoding="utf-8")
+    (folder / "grid.txt").write_text(
+        "甲方（采购人）：国网某省电力有限公司\n第一条 付款\n甲方在收到业主款项后支付。\n", encoding="utf-8"
+    )
     (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a docx")
     db = str(tmp_path / "s.db")
     r = bidassist("check", str(folder), "--record", "--jobs", "2", "--db", db, "--format", "json")

@@ -44,8 +44,12 @@ def test_upgrade_from_the_first_revision_keeps_the_data(db_url):
         with store.engine.begin() as conn:  # written with the first revision's tables only
             conn.execute(text("INSERT INTO competitors (id, name) VALUES (1, 'ACME')"))
             conn.execute(text("INSERT INTO tenders (id, number, lot) VALUES (1, 'T-1', '')"))
-            conn.execute(text("INSERT INTO bids (id, tender_id, competitor_id, bidder_key, price, valid, awarded) "
-                              "VALUES (1, 1, 1, 'acme#1', '1234567.89', true, false)"))
+            conn.execute(
+                text(
+                    "INSERT INTO bids (id, tender_id, competitor_id, bidder_key, price, valid, awarded) "
+                    "VALUES (1, 1, 1, 'acme#1', '1234567.89', true, false)"
+                )
+            )
         before, after = upgrade(store)
         assert (before, after) == ("0001", HEAD)
         store.require_current()
@@ -93,7 +97,18 @@ def test_money_is_never_float(db_url):
     with open_store(db_url, create=True) as store:
         with pytest.raises(Exception, match="never float"), store.writing() as session:
             t = Tender(number="F", lot="")
-            session.add_all([t, Bid(tender=t, competitor=Competitor(name="X"), bidder_key="x#1", price=0.1,
-                                    valid=True, awarded=False)])
+            session.add_all(
+                [
+                    t,
+                    Bid(
+                        tender=t,
+                        competitor=Competitor(name="X"),
+                        bidder_key="x#1",
+                        price=0.1,
+                        valid=True,
+                        awarded=False,
+                    ),
+                ]
+            )
             session.flush()
         assert table_counts(store)["bids"] == 0

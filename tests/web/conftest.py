@@ -39,8 +39,11 @@ def server(workspace: Path, tmp_path: Path):
     """`bidassist serve` in its own process; yields (base URL, process); stopped at the end."""
     port = free_port()
     log = open(tmp_path / "server.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "bidassist", "serve", str(workspace), "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bidassist", "serve", str(workspace), "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

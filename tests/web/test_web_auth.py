@@ -37,7 +37,7 @@ def test_other_address_needs_authentication(workspace):
 
 def test_users_file_login(workspace, tmp_path):
     users = tmp_path / "users.yaml"
-    users.write_text(f"users:\n  reviewer: \"{hash_password('s3cret-pass')}\"\n", encoding="utf-8")
+    users.write_text(f'users:\n  reviewer: "{hash_password("s3cret-pass")}"\n', encoding="utf-8")
     app = create_app(WebConfig(workspace=workspace, host="0.0.0.0", users=load_users(users)))
     with TestClient(app) as c:
         r = c.get("/")
@@ -64,8 +64,13 @@ def test_bad_users_file(tmp_path):
 
 
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bidassist", "serve", *args], input=stdin, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "bidassist", "serve", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_serve_refuses_open_address_without_auth(tmp_path: Path):

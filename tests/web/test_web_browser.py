@@ -17,8 +17,16 @@ from web_helpers import CHROMIUM
 
 pytestmark = pytest.mark.browser
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -29,8 +37,14 @@ def browser_page(tmp_path: Path):
 
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=ARGS,
-            accept_downloads=True, viewport={"width": 1360, "height": 900}, locale="zh-CN")
+            str(tmp_path / "profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS,
+            accept_downloads=True,
+            viewport={"width": 1360, "height": 900},
+            locale="zh-CN",
+        )
         page = context.new_page()
         page.set_default_timeout(90_000)
         try:
@@ -97,8 +111,10 @@ def test_contract_review_waive_and_download(server, browser_page, workspace: Pat
     assert len(document.paragraphs) > 10
     with zipfile.ZipFile(saved) as zf:
         comments = zf.read("word/comments.xml").decode("utf-8")
-    assert comments.count("<w:comment ") == before - 1 + page.locator(".general .finding").count() or \
-        comments.count("<w:comment ") > 0
+    assert (
+        comments.count("<w:comment ") == before - 1 + page.locator(".general .finding").count()
+        or comments.count("<w:comment ") > 0
+    )
 
 
 def test_price_curve_and_cancel(server, browser_page, tmp_path: Path):
@@ -180,10 +196,26 @@ def test_documents_zip_and_history(server, browser_page, workspace: Path, tmp_pa
     shot(page, tmp_path, "08-documents")
 
     bids = tmp_path / "bids.csv"
-    bids.write_text("tender,buyer,bidder,price\nH1,滨江市第一人民医院,甲公司,90\nH1,滨江市第一人民医院,丙公司,95\n"
-                    "G1,国网浙江省电力有限公司,甲公司,100\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "bidassist", "history", "import", str(bids), "--db",
-                    str(workspace / "bidassist.db")], check=True, capture_output=True, timeout=120)
+    bids.write_text(
+        "tender,buyer,bidder,price\nH1,滨江市第一人民医院,甲公司,90\nH1,滨江市第一人民医院,丙公司,95\n"
+        "G1,国网浙江省电力有限公司,甲公司,100\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bidassist",
+            "history",
+            "import",
+            str(bids),
+            "--db",
+            str(workspace / "bidassist.db"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     page.goto(base + "/history")
     page.click("#tenders a")  # the first tender's buyer: that customer's history
     page.wait_for_url("**buyer=**")

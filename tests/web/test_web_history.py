@@ -20,10 +20,17 @@ def test_history_without_a_store_says_how_to_make_one(client):
 def test_history_lists_tenders_competitors_and_a_customers_history(workspace: Path, tmp_path: Path):
     db = tmp_path / "s.db"
     f = tmp_path / "bids.csv"
-    f.write_text("tender,buyer,bidder,price\nG1,国网浙江省电力有限公司,甲公司,100\nG1,国网浙江省电力有限公司,乙公司,101\n"
-                 "H1,滨江市第一人民医院,甲公司,90\nH1,滨江市第一人民医院,丙公司,95\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "bidassist", "history", "import", str(f), "--db", str(db)],
-                       capture_output=True, text=True, timeout=120)
+    f.write_text(
+        "tender,buyer,bidder,price\nG1,国网浙江省电力有限公司,甲公司,100\nG1,国网浙江省电力有限公司,乙公司,101\n"
+        "H1,滨江市第一人民医院,甲公司,90\nH1,滨江市第一人民医院,丙公司,95\n",
+        encoding="utf-8",
+    )
+    r = subprocess.run(
+        [sys.executable, "-m", "bidassist", "history", "import", str(f), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     with TestClient(create_app(WebConfig(workspace=workspace, db=str(db)))) as c:
         page = c.get("/history").text

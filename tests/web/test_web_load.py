@@ -31,9 +31,17 @@ def _multipart(fields: dict[str, str], name: str, filename: str, content: bytes)
     boundary = "----bidassistload7d1f"
     parts = []
     for key, value in fields.items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode())
-    parts.append((f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                  "Content-Type: application/octet-stream\r\n\r\n").encode() + content + b"\r\n")
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+        )
+    parts.append(
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + content
+        + b"\r\n"
+    )
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
@@ -47,8 +55,9 @@ def _session(base: str) -> tuple[str, str]:
 
 def _review(base: str, cookie: str, token: str, content: bytes) -> tuple[int, float, int]:
     body, ctype = _multipart({"csrf": token}, "contract", "contract.docx", content)
-    req = urllib.request.Request(base + "/contract", data=body, method="POST",
-                                 headers={"Content-Type": ctype, "Cookie": cookie})
+    req = urllib.request.Request(
+        base + "/contract", data=body, method="POST", headers={"Content-Type": ctype, "Cookie": cookie}
+    )
     start = time.monotonic()
     with urllib.request.urlopen(req, timeout=WALL_LIMIT) as r:  # follows the 303 to the review page
         html = r.read().decode()
@@ -79,17 +88,20 @@ def test_twenty_concurrent_reviews(server, workspace: Path):
     start = time.monotonic()
     prober.start()
     with ThreadPoolExecutor(REVIEWS) as pool:
-        results = list(pool.map(lambda _: _review(base, cookie, token, content), range(REVIEWS),
-                                timeout=WALL_LIMIT))
+        results = list(
+            pool.map(lambda _: _review(base, cookie, token, content), range(REVIEWS), timeout=WALL_LIMIT)
+        )
     wall = time.monotonic() - start
     done.set()
     prober.join(timeout=30)
     rss_after = _rss_mb(proc.pid)
     latencies = sorted(t for _, t, _ in results)
-    print(f"\nload: {REVIEWS} concurrent reviews in {wall:.1f} s; review latency median "
-          f"{latencies[len(latencies) // 2]:.1f} s, max {latencies[-1]:.1f} s; home page during load: "
-          f"{len(probes)} probes, max {max(probes):.2f} s; server RSS {rss_before:.0f} MB before, "
-          f"peak {peak:.0f} MB, after {rss_after:.0f} MB")
+    print(
+        f"\nload: {REVIEWS} concurrent reviews in {wall:.1f} s; review latency median "
+        f"{latencies[len(latencies) // 2]:.1f} s, max {latencies[-1]:.1f} s; home page during load: "
+        f"{len(probes)} probes, max {max(probes):.2f} s; server RSS {rss_before:.0f} MB before, "
+        f"peak {peak:.0f} MB, after {rss_after:.0f} MB"
+    )
     assert all(status == 200 for status, _, _ in results)
     assert len({n for _, _, n in results}) == 1 and results[0][2] > 0  # every review found the same
     assert probes and max(probes) < 30

@@ -96,8 +96,11 @@ def test_waiver_is_stored_and_applied_next_time(client, workspace):
     report = json.loads(client.get(location + "/download/report.json").text)
     first = report["findings"][0]
     token = _token(client)
-    r = client.post(location + "/waive", data={"csrf": token, "key": first["waiver_key"],
-                                               "reason": "agreed with the buyer"}, follow_redirects=False)
+    r = client.post(
+        location + "/waive",
+        data={"csrf": token, "key": first["waiver_key"], "reason": "agreed with the buyer"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     stored = yaml.safe_load((workspace / "waivers.yaml").read_text(encoding="utf-8"))["waivers"]
     assert stored[0]["key"] == first["waiver_key"] and stored[0]["rule"] == first["rule"]
@@ -116,13 +119,20 @@ def test_waiver_is_stored_and_applied_next_time(client, workspace):
 def test_waive_errors(client, workspace):
     location = _review(client, workspace).headers["location"]
     token = _token(client)
-    _one_line_error(client.post(location + "/waive", data={"csrf": token, "key": "0" * 16, "reason": "x"}),
-                    400, "no such finding")
-    _one_line_error(client.post(location + "/waive", data={"csrf": token, "key": "nothex", "reason": "x"}),
-                    400, "not a finding key")
+    _one_line_error(
+        client.post(location + "/waive", data={"csrf": token, "key": "0" * 16, "reason": "x"}),
+        400,
+        "no such finding",
+    )
+    _one_line_error(
+        client.post(location + "/waive", data={"csrf": token, "key": "nothex", "reason": "x"}),
+        400,
+        "not a finding key",
+    )
     key = json.loads(client.get(location + "/download/report.json").text)["findings"][0]["waiver_key"]
-    _one_line_error(client.post(location + "/waive", data={"csrf": token, "key": key}), 400,
-                    "reason: missing field")
+    _one_line_error(
+        client.post(location + "/waive", data={"csrf": token, "key": key}), 400, "reason: missing field"
+    )
     assert not (workspace / "waivers.yaml").exists()
 
 
@@ -130,10 +140,16 @@ def test_bad_uploads(client, workspace, tmp_path):
     token = _token(client)
 
     def post(name: str, content: bytes, field: str = "contract"):
-        return client.post("/contract", data={"csrf": token}, files={field: (name, content, "application/octet-stream")})
+        return client.post(
+            "/contract", data={"csrf": token}, files={field: (name, content, "application/octet-stream")}
+        )
 
-    _one_line_error(client.post("/contract", data={"csrf": token}), 400, "contract: no contract uploaded (missing field)")
-    _one_line_error(post("setup.exe", b"MZ" + b"\0" * 64), 400, "contract must be one of .docx, .md, .pdf, .txt")
+    _one_line_error(
+        client.post("/contract", data={"csrf": token}), 400, "contract: no contract uploaded (missing field)"
+    )
+    _one_line_error(
+        post("setup.exe", b"MZ" + b"\0" * 64), 400, "contract must be one of .docx, .md, .pdf, .txt"
+    )
     _one_line_error(post("contract.docx", b"%PDF-1.4 not a docx"), 400, "does not match the extension")
     _one_line_error(post("contract.docx", b"PK\x03\x04 truncated"), 400, "corrupt or truncated")
     _one_line_error(post("contract.txt", b""), 400, "contract is empty")
@@ -147,8 +163,9 @@ def test_zip_bomb_is_refused(client, tmp_path):
         zf.writestr("[Content_Types].xml", "<Types/>")
         zf.writestr("word/document.xml", b"\0" * (40 * 2**20))
     assert bomb.tell() < 2**20
-    r = client.post("/contract", data={"csrf": _token(client)},
-                    files={"contract": ("bomb.docx", bomb.getvalue(), DOCX)})
+    r = client.post(
+        "/contract", data={"csrf": _token(client)}, files={"contract": ("bomb.docx", bomb.getvalue(), DOCX)}
+    )
     _one_line_error(r, 400, "zip bomb")
 
 
@@ -161,17 +178,25 @@ def test_too_large_upload_is_refused(client):
 
 def test_cost_sheet_import_and_error_cells(client, workspace, tmp_path):
     token = _token(client, "/costs")
-    ok = client.post("/costs", data={"csrf": token},
-                     files={"sheet": ("costs.xlsx", (workspace / "costs.xlsx").read_bytes(), "application/octet-stream")})
+    ok = client.post(
+        "/costs",
+        data={"csrf": token},
+        files={"sheet": ("costs.xlsx", (workspace / "costs.xlsx").read_bytes(), "application/octet-stream")},
+    )
     assert ok.status_code == 200
     assert 'id="lines"' in ok.text and 'id="totals"' in ok.text and "cell-error" not in ok.text
     bad = tmp_path / "bad.csv"
     bad.write_text("编码,名称,单位,数量,单价\nA1,风管,m2,120,85.5\nA2,阀门,个,十二,300\n", encoding="utf-8")
-    r = client.post("/costs", data={"csrf": token}, files={"sheet": ("bad.csv", bad.read_bytes(), "text/csv")})
+    r = client.post(
+        "/costs", data={"csrf": token}, files={"sheet": ("bad.csv", bad.read_bytes(), "text/csv")}
+    )
     assert r.status_code == 422
     assert 'class="cell-error" data-cell="D3"' in r.text
-    _one_line_error(client.post("/costs", data={"csrf": token}, files={"sheet": ("x.docx", b"PK..", DOCX)}),
-                    400, "cost sheet must be one of")
+    _one_line_error(
+        client.post("/costs", data={"csrf": token}, files={"sheet": ("x.docx", b"PK..", DOCX)}),
+        400,
+        "cost sheet must be one of",
+    )
     _one_line_error(client.post("/costs", data={"csrf": token}), 400, "missing field")
 
 
@@ -187,8 +212,9 @@ def _wait(client, location: str, seconds: float = 120) -> dict:
 
 def test_pricing_run_shows_curves(client):
     token = _token(client, "/pricing")
-    r = client.post("/pricing", data={"csrf": token, "bid": "bid.yaml", "iterations": "2000"},
-                    follow_redirects=False)
+    r = client.post(
+        "/pricing", data={"csrf": token, "bid": "bid.yaml", "iterations": "2000"}, follow_redirects=False
+    )
     assert r.status_code == 303
     status = _wait(client, r.headers["location"])
     assert status["state"] == "done", status
@@ -204,24 +230,43 @@ def test_pricing_run_shows_curves(client):
 def test_pricing_errors(client, workspace):
     token = _token(client, "/pricing")
     _one_line_error(client.post("/pricing", data={"csrf": token}), 400, "missing field")
-    _one_line_error(client.post("/pricing", data={"csrf": token, "bid": "../../etc/passwd"}), 400,
-                    "no such bid file in the workspace")
+    _one_line_error(
+        client.post("/pricing", data={"csrf": token, "bid": "../../etc/passwd"}),
+        400,
+        "no such bid file in the workspace",
+    )
     _one_line_error(client.get("/pricing?bid=/etc/passwd"), 400, "no such bid file")
-    _one_line_error(client.post("/pricing", data={"csrf": token, "bid": "bid.yaml", "iterations": "ten"}), 400,
-                    "iterations: expected a whole number")
-    _one_line_error(client.post("/pricing", data={"csrf": token, "bid": "bid.yaml", "spread_low": "0.9"}), 400,
-                    "low, most likely and high")
-    _one_line_error(client.post("/pricing", data={"csrf": token, "bid": "bid.yaml", "method": "bribe"}), 400,
-                    "method: must be one of")
+    _one_line_error(
+        client.post("/pricing", data={"csrf": token, "bid": "bid.yaml", "iterations": "ten"}),
+        400,
+        "iterations: expected a whole number",
+    )
+    _one_line_error(
+        client.post("/pricing", data={"csrf": token, "bid": "bid.yaml", "spread_low": "0.9"}),
+        400,
+        "low, most likely and high",
+    )
+    _one_line_error(
+        client.post("/pricing", data={"csrf": token, "bid": "bid.yaml", "method": "bribe"}),
+        400,
+        "method: must be one of",
+    )
 
 
 def test_uploaded_bid_may_not_name_files_outside_its_upload(client, workspace, tmp_path):
-    text = (workspace / "bid.yaml").read_text(encoding="utf-8").replace("file: costs.xlsx",
-                                                                           "file: /etc/passwd.xlsx")
+    text = (
+        (workspace / "bid.yaml")
+        .read_text(encoding="utf-8")
+        .replace("file: costs.xlsx", "file: /etc/passwd.xlsx")
+    )
     assert "/etc/passwd.xlsx" in text
     token = _token(client, "/pricing")
-    r = client.post("/pricing", data={"csrf": token, "iterations": "500"},
-                    files={"bidfile": ("bid.yaml", text.encode(), "text/yaml")}, follow_redirects=False)
+    r = client.post(
+        "/pricing",
+        data={"csrf": token, "iterations": "500"},
+        files={"bidfile": ("bid.yaml", text.encode(), "text/yaml")},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     status = _wait(client, r.headers["location"])
     assert status["state"] == "failed"
@@ -231,9 +276,15 @@ def test_uploaded_bid_may_not_name_files_outside_its_upload(client, workspace, t
 def test_uploaded_bid_with_its_cost_sheet(client, workspace):
     text = (workspace / "bid.yaml").read_text(encoding="utf-8")
     token = _token(client, "/pricing")
-    r = client.post("/pricing", data={"csrf": token, "iterations": "1000"}, follow_redirects=False,
-                    files={"bidfile": ("bid.yaml", text.encode(), "text/yaml"),
-                           "costsfile": ("costs.xlsx", (workspace / "costs.xlsx").read_bytes(), "application/octet-stream")})
+    r = client.post(
+        "/pricing",
+        data={"csrf": token, "iterations": "1000"},
+        follow_redirects=False,
+        files={
+            "bidfile": ("bid.yaml", text.encode(), "text/yaml"),
+            "costsfile": ("costs.xlsx", (workspace / "costs.xlsx").read_bytes(), "application/octet-stream"),
+        },
+    )
     status = _wait(client, r.headers["location"])
     assert status["state"] in ("done", "failed")
     html = client.get(r.headers["location"]).text
@@ -243,8 +294,10 @@ def test_uploaded_bid_with_its_cost_sheet(client, workspace):
 
 def test_documents_render_and_zip(client, workspace):
     bid = workspace / "bid.yaml"
-    bid.write_text(bid.read_text(encoding="utf-8").replace("offer:\n", "offer:\n  price: 11200000\n", 1),
-                   encoding="utf-8")
+    bid.write_text(
+        bid.read_text(encoding="utf-8").replace("offer:\n", "offer:\n  price: 11200000\n", 1),
+        encoding="utf-8",
+    )
     token = _token(client, "/documents")
     r = client.post("/documents", data={"csrf": token, "bid": "bid.yaml"}, follow_redirects=False)
     assert r.status_code == 303, r.text[:400]
@@ -256,7 +309,9 @@ def test_documents_render_and_zip(client, workspace):
         assert "index.html" in zf.namelist() and any("投标文件" in n for n in zf.namelist())
     bound = client.get(r.headers["location"] + "/download/bound")
     assert bound.status_code == 200 and bound.content[:2] == b"PK"
-    _one_line_error(client.post("/documents", data={"csrf": token, "bid": "../bid.yaml"}), 400, "no such bid file")
+    _one_line_error(
+        client.post("/documents", data={"csrf": token, "bid": "../bid.yaml"}), 400, "no such bid file"
+    )
     _one_line_error(client.post("/documents", data={"csrf": token}), 400, "bid: missing field")
 
 
@@ -272,12 +327,21 @@ def test_private_area_is_private_and_removed_at_shutdown(workspace):
         assert root.stat().st_mode & 0o777 == 0o700
         assert len(list(root.rglob("contract.docx"))) == 1
         token = _token(c, "/costs")
-        c.post("/costs", data={"csrf": token},
-               files={"sheet": ("costs.xlsx", (workspace / "costs.xlsx").read_bytes(), "application/octet-stream")})
+        c.post(
+            "/costs",
+            data={"csrf": token},
+            files={
+                "sheet": ("costs.xlsx", (workspace / "costs.xlsx").read_bytes(), "application/octet-stream")
+            },
+        )
         assert not list(root.rglob("costs.xlsx"))  # deleted as soon as it is imported
     assert not root.exists()
-    assert sorted(p.name for p in workspace.iterdir()) == ["bid.yaml", "contract.docx", "costs.xlsx",
-                                                           "tender_terms.docx"]
+    assert sorted(p.name for p in workspace.iterdir()) == [
+        "bid.yaml",
+        "contract.docx",
+        "costs.xlsx",
+        "tender_terms.docx",
+    ]
 
 
 def test_cost_sheet_stated_total_difference_on_its_cell_and_accepted(client, tmp_path):
@@ -301,25 +365,40 @@ def test_cost_sheet_stated_total_difference_on_its_cell_and_accepted(client, tmp
     assert accepted.status_code == 200
     assert 'class="cell-warning" data-cell="F4"' in accepted.text
     assert 'id="sheet-roles"' in accepted.text and "accepted" in accepted.text
-    _one_line_error(client.post("/costs", data={"csrf": token, "accept": "yes"}, files=files), 400, "checkbox")
+    _one_line_error(
+        client.post("/costs", data={"csrf": token, "accept": "yes"}, files=files), 400, "checkbox"
+    )
 
 
 def test_review_as_the_buyer_and_against_an_uploaded_bid_file(client, workspace):
     token = _token(client)
-    bid = (workspace / "bid.yaml").read_text(encoding="utf-8").replace("offer:\n", "offer:\n  price: 9900000\n", 1)
-    files = {"contract": ("contract.docx", (workspace / "contract.docx").read_bytes(), DOCX),
-             "against": ("bid.yaml", bid.encode(), "text/yaml")}
+    bid = (
+        (workspace / "bid.yaml")
+        .read_text(encoding="utf-8")
+        .replace("offer:\n", "offer:\n  price: 9900000\n", 1)
+    )
+    files = {
+        "contract": ("contract.docx", (workspace / "contract.docx").read_bytes(), DOCX),
+        "against": ("bid.yaml", bid.encode(), "text/yaml"),
+    }
     r = client.post("/contract", data={"csrf": token}, files=files, follow_redirects=False)
     assert r.status_code == 303
     report = json.loads(client.get(r.headers["location"] + "/download/report.json").text)
     from bidassist.checklist import check_contract
 
     (workspace / "bid_upload.yaml").write_text(bid, encoding="utf-8")
-    cli_like = check_contract(workspace / "contract.docx", against=workspace / "bid_upload.yaml",
-                              bid_price=Decimal("9900000"))
+    cli_like = check_contract(
+        workspace / "contract.docx", against=workspace / "bid_upload.yaml", bid_price=Decimal("9900000")
+    )
     assert sorted(f["rule"] for f in report["findings"]) == sorted(f.rule for f in cli_like.findings)
-    as_buyer = client.post("/contract", data={"csrf": token, "we": "buyer"}, follow_redirects=False,
-                           files={"contract": files["contract"]})
+    as_buyer = client.post(
+        "/contract",
+        data={"csrf": token, "we": "buyer"},
+        follow_redirects=False,
+        files={"contract": files["contract"]},
+    )
     buyer = json.loads(client.get(as_buyer.headers["location"] + "/download/report.json").text)
-    supplier = json.loads(client.get(_review(client, workspace).headers["location"] + "/download/report.json").text)
+    supplier = json.loads(
+        client.get(_review(client, workspace).headers["location"] + "/download/report.json").text
+    )
     assert {f["rule"] for f in buyer["findings"]} != {f["rule"] for f in supplier["findings"]}

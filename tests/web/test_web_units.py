@@ -18,8 +18,9 @@ finite = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False)
 @given(st.lists(st.tuples(finite, st.floats(0, 1), finite), min_size=1, max_size=60))
 def test_win_profit_chart_is_well_formed_with_one_vertex_per_point(points):
     prices, p_win, profit = (list(t) for t in zip(*points, strict=True))
-    svg = ET.fromstring(win_profit_chart(prices, p_win, profit, recommended=prices[0],
-                                         band=(min(prices), max(prices))))
+    svg = ET.fromstring(
+        win_profit_chart(prices, p_win, profit, recommended=prices[0], band=(min(prices), max(prices)))
+    )
     paths = {p.get("class"): p.get("d") for p in svg.iter(SVG + "path")}
     assert paths["line pwin"].count("L") == len(points) - 1
     assert paths["line profit"].count("L") == len(points) - 1

@@ -28,8 +28,15 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
-OUTCOMES = ("correct", "refused rightly", "refused wrongly", "wrong with warning", "silently wrong", "crash",
-            "missing")
+OUTCOMES = (
+    "correct",
+    "refused rightly",
+    "refused wrongly",
+    "wrong with warning",
+    "silently wrong",
+    "crash",
+    "missing",
+)
 NAMING = "refusals naming a sheet"
 SPLITS = ("dev", "heldout", "heldout2")  # heldout2: second corpus (k41+), never tuned on
 
@@ -100,8 +107,11 @@ def report(results: dict[str, list]) -> None:
     for split in sorted(results):
         c = Counter(r[2] for r in results[split])
         named = sum(1 for r in results[split] if r[2] == "refused rightly" and "[names the sheet]" in r[3])
-        print(f"| {split} | {len(results[split])} | " + " | ".join(str(c[o]) for o in OUTCOMES)
-              + f" | {named} of {c['refused rightly']} |")
+        print(
+            f"| {split} | {len(results[split])} | "
+            + " | ".join(str(c[o]) for o in OUTCOMES)
+            + f" | {named} of {c['refused rightly']} |"
+        )
     for split in sorted(results):
         for eid, lang, outcome, why in results[split]:
             if outcome not in ("correct", "refused rightly"):
@@ -111,8 +121,9 @@ def report(results: dict[str, list]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=SPLITS + ("all",), default="all")
-    ap.add_argument("--corpus", type=Path,
-                    default=Path(os.environ.get("BIDASSIST_COST_CORPUS", "/work/corpus/costs")))
+    ap.add_argument(
+        "--corpus", type=Path, default=Path(os.environ.get("BIDASSIST_COST_CORPUS", "/work/corpus/costs"))
+    )
     ap.add_argument("--manifest", type=Path, default=HERE / "manifest.yaml")
     args = ap.parse_args(argv)
     entries = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))

@@ -70,8 +70,9 @@ def rows() -> tuple[list[list[str]], list[list[str]]]:
         amount = money(size * rng.uniform(0.7, 1.3))
         cost = money(float(amount) * (1 - margin + rng.uniform(-0.03, 0.03)))
         number = f"INV{day:%Y%m}{n:04d}"
-        invoices.append([name, number, day.isoformat(), (day + dt.timedelta(days=60)).isoformat(), str(amount),
-                         str(cost)])
+        invoices.append(
+            [name, number, day.isoformat(), (day + dt.timedelta(days=60)).isoformat(), str(amount), str(cost)]
+        )
         paid = day + dt.timedelta(days=max(5, round(rng.gauss(pay, 8))))
         if paid <= END:
             receipts.append([name, f"HK{paid:%Y%m%d}{n:04d}", paid.isoformat(), str(amount), number])
@@ -100,10 +101,16 @@ def main() -> None:
     invoices, receipts = rows()
     out = HERE / "ledger"
     out.mkdir(exist_ok=True)
-    atomic_write_text(out / "invoices.csv", _csv(["客户名称", "发票号码", "开票日期", "到期日", "价税合计", "销售成本"],
-                                                 invoices), force=force)
-    atomic_write_text(out / "receipts.csv", _csv(["客户名称", "回款单号", "到账日期", "回款金额", "发票号码"], receipts),
-                      force=force)
+    atomic_write_text(
+        out / "invoices.csv",
+        _csv(["客户名称", "发票号码", "开票日期", "到期日", "价税合计", "销售成本"], invoices),
+        force=force,
+    )
+    atomic_write_text(
+        out / "receipts.csv",
+        _csv(["客户名称", "回款单号", "到账日期", "回款金额", "发票号码"], receipts),
+        force=force,
+    )
     print(f"{len(invoices)} invoices, {len(receipts)} receipts → {out}")
 
 

@@ -18,8 +18,11 @@ def _accounts(db: str | None, beside, by_group: bool, customer: str | None) -> d
     result = assess_store(db, by_group=by_group, beside=beside)
     one = None
     if customer:
-        key = customer if customer in result.accounts else (
-            canonical_customer(db, customer, beside=beside) or customer)
+        key = (
+            customer
+            if customer in result.accounts
+            else (canonical_customer(db, customer, beside=beside) or customer)
+        )
         one = account_json(find_account(result, key))
     return {"all": assessment_json(result), "one": one}
 

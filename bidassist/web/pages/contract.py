@@ -18,8 +18,10 @@ from bidassist.web.uploads import BID_TYPES, CONTRACT_TYPES, save_upload, upload
 
 #: downloads: name in the URL -> (file in the review's folder, media type)
 DOWNLOADS = {
-    "annotated.docx": ("annotated.docx",
-                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "annotated.docx": (
+        "annotated.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
     "report.md": ("report.md", "text/markdown; charset=utf-8"),
     "report.html": ("report.html", "text/html; charset=utf-8"),
     "report.json": ("report.json", "application/json"),
@@ -49,13 +51,22 @@ def _run_check(review: Review, waivers: Path) -> None:
     from bidassist.reports.check_json import render_json
     from bidassist.reports.check_md import render_md
 
-    result = check_contract(review.contract, against=review.against,
-                            waivers=waivers if waivers.exists() else None, lang=review.lang, we=review.we,
-                            bid_price=_bid_price(review.against))
+    result = check_contract(
+        review.contract,
+        against=review.against,
+        waivers=waivers if waivers.exists() else None,
+        lang=review.lang,
+        we=review.we,
+        bid_price=_bid_price(review.against),
+    )
     lang = review.lang or result.lang
     out = review.folder / "out"
     out.mkdir(exist_ok=True)
-    for name, render in (("report.md", render_md), ("report.html", render_html), ("report.json", render_json)):
+    for name, render in (
+        ("report.md", render_md),
+        ("report.html", render_html),
+        ("report.json", render_json),
+    ):
         atomic_write_text(out / name, render(result, lang), force=True)
     if review.contract.suffix.lower() == ".docx":
         from bidassist.reports.check_docx import annotate_docx
@@ -91,14 +102,26 @@ async def upload(request: Request):
         raise InputError("choose zh, en or automatic", "lang")
     key, folder = st.area.new()
     try:
-        src = await save_upload(contract, folder, CONTRACT_TYPES, what="contract", max_bytes=st.config.max_upload,
-                                default="contract.txt")
+        src = await save_upload(
+            contract,
+            folder,
+            CONTRACT_TYPES,
+            what="contract",
+            max_bytes=st.config.max_upload,
+            default="contract.txt",
+        )
         other = None
         if against is not None:
             sub = folder / "against"
             sub.mkdir()
-            other = await save_upload(against, sub, {**CONTRACT_TYPES, **BID_TYPES}, what="tender or bid file",
-                                      max_bytes=st.config.max_upload, default="tender.txt")
+            other = await save_upload(
+                against,
+                sub,
+                {**CONTRACT_TYPES, **BID_TYPES},
+                what="tender or bid file",
+                max_bytes=st.config.max_upload,
+                default="tender.txt",
+            )
         review = Review(folder=folder, contract=src, against=other, lang=lang, we=we)
         await run_library(request, _run_check, review, st.workspace.waivers)
     except BaseException:
@@ -122,12 +145,25 @@ async def show(request: Request):
     key, review = _review(request)
     severity = request.query_params.get("severity") or ""
     category = request.query_params.get("category") or ""
-    view = build_view(review.result, review.clauses, review.lang, severity=severity, category=category,
-                      flagged_only=request.query_params.get("flagged") == "1")
-    return page(request, "contract_review.html", key=key, view=view, severity=severity, category=category,
-                flagged=request.query_params.get("flagged") == "1",
-                downloads=[d for d in DOWNLOADS if (review.folder / "out" / DOWNLOADS[d][0]).exists()],
-                waivers_file=state_of(request).workspace.waivers.name)
+    view = build_view(
+        review.result,
+        review.clauses,
+        review.lang,
+        severity=severity,
+        category=category,
+        flagged_only=request.query_params.get("flagged") == "1",
+    )
+    return page(
+        request,
+        "contract_review.html",
+        key=key,
+        view=view,
+        severity=severity,
+        category=category,
+        flagged=request.query_params.get("flagged") == "1",
+        downloads=[d for d in DOWNLOADS if (review.folder / "out" / DOWNLOADS[d][0]).exists()],
+        waivers_file=state_of(request).workspace.waivers.name,
+    )
 
 
 async def waive(request: Request):
@@ -141,8 +177,9 @@ async def waive(request: Request):
     finding = next((f for f in review.result.findings if f.waiver_key == wkey), None)
     if finding is None:
         raise InputError("no such finding in this review (already waived?)", "key")
-    st.workspace.add_waiver(rule=finding.rule, key=wkey, text=finding.text, reason=reason,
-                            by=request.scope.get("bidassist.user"))
+    st.workspace.add_waiver(
+        rule=finding.rule, key=wkey, text=finding.text, reason=reason, by=request.scope.get("bidassist.user")
+    )
     await run_library(request, _run_check, review, st.workspace.waivers)
     return RedirectResponse(f"/contract/{key}", status_code=303)
 
@@ -161,6 +198,10 @@ async def download(request: Request):
 
 
 def routes() -> list[Route]:
-    return [Route("/contract", form_page), Route("/contract", upload, methods=["POST"]),
-            Route("/contract/{key}", show), Route("/contract/{key}/waive", waive, methods=["POST"]),
-            Route("/contract/{key}/download/{name}", download)]
+    return [
+        Route("/contract", form_page),
+        Route("/contract", upload, methods=["POST"]),
+        Route("/contract/{key}", show),
+        Route("/contract/{key}/waive", waive, methods=["POST"]),
+        Route("/contract/{key}/download/{name}", download),
+    ]

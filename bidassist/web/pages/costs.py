@@ -43,8 +43,14 @@ def _import(path: Path, sheet: str | None, accept: bool) -> dict:
             grids = build_grids(read_workbook(path, sheet=sheet), errors + warnings)
         except BidassistError:  # the file itself cannot be read: the error lines say why
             grids = []
-    return {"result": result, "errors": errors, "error_lines": lines, "warnings": warnings,
-            "warning_lines": _listed(result.warnings) if result else [], "grids": grids}
+    return {
+        "result": result,
+        "errors": errors,
+        "error_lines": lines,
+        "warnings": warnings,
+        "warning_lines": _listed(result.warnings) if result else [],
+        "grids": grids,
+    }
 
 
 async def form_page(request: Request):
@@ -61,8 +67,14 @@ async def upload(request: Request):
         raise InputError("expected a checkbox", "accept")
     key, folder = st.area.new()
     try:
-        path = await save_upload(upload_file, folder, SHEET_TYPES, what="cost sheet",
-                                 max_bytes=st.config.max_upload, default="costs.xlsx")
+        path = await save_upload(
+            upload_file,
+            folder,
+            SHEET_TYPES,
+            what="cost sheet",
+            max_bytes=st.config.max_upload,
+            default="costs.xlsx",
+        )
         data = await run_library(request, _import, path, sheet, accept == "1")
     finally:
         st.area.drop(key)

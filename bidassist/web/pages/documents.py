@@ -42,12 +42,20 @@ def _render(bid_path: Path, name: str, folder: Path, accept_risk: bool = False) 
     bid = load_bid(bid_path)
     costs = load_costs(bid).model
     saved = [p for p in (bid.base_dir / "out" / "price.json", bid.base_dir / "price.json") if p.is_file()]
-    choice = choose_price(bid, costs, candidates=saved, accept_risk=accept_risk,
-                          simulate=(lambda: price_bid(bid, costs).to_json()) if bid.pricing else None)
+    choice = choose_price(
+        bid,
+        costs,
+        candidates=saved,
+        accept_risk=accept_risk,
+        simulate=(lambda: price_bid(bid, costs).to_json()) if bid.pricing else None,
+    )
     out = folder / "documents"
     report = render_documents(bid, costs, choice.price, out, provenance=choice, bound=True)
-    result = DocumentSet(bid=name, price=f"{bid.tender.currency} {format_money(choice.price)} — {choice.source}; "
-                                         f"analysis status 分析结论: {choice.status or 'unknown 未知'}")
+    result = DocumentSet(
+        bid=name,
+        price=f"{bid.tender.currency} {format_money(choice.price)} — {choice.source}; "
+        f"analysis status 分析结论: {choice.status or 'unknown 未知'}",
+    )
     result.warnings = [f"{c.where}: {c.message}" for c in report.warnings]
     result.notes = list(report.notes)
     result.bound = report.bound
@@ -106,5 +114,9 @@ async def download(request: Request):
 
 
 def routes() -> list[Route]:
-    return [Route("/documents", form_page), Route("/documents", render, methods=["POST"]),
-            Route("/documents/{key}", show), Route("/documents/{key}/download/{what}", download)]
+    return [
+        Route("/documents", form_page),
+        Route("/documents", render, methods=["POST"]),
+        Route("/documents/{key}", show),
+        Route("/documents/{key}/download/{what}", download),
+    ]

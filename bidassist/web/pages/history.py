@@ -19,10 +19,12 @@ def _history(db: str | None, beside, buyer: str | None, category: str | None) ->
 
     filters = Filters(buyer, category, None)
     with open_store(db, beside=beside) as store:
-        return {"summary": show_summary(store, filters),
-                "tenders": list_tenders(store, filters, limit=MAX_TENDERS),
-                "competitors": list_competitors(store, filters)[:100],
-                "store": shown(resolve_url(db, beside=beside))}
+        return {
+            "summary": show_summary(store, filters),
+            "tenders": list_tenders(store, filters, limit=MAX_TENDERS),
+            "competitors": list_competitors(store, filters)[:100],
+            "store": shown(resolve_url(db, beside=beside)),
+        }
 
 
 async def history(request: Request):

@@ -105,8 +105,12 @@ def read_overrides(form) -> Overrides:
     method = text_field(form, "method", max_len=30)
     if method is not None and method not in METHODS:
         raise InputError(f"must be one of {', '.join(METHODS)}", "method")
-    return Overrides(rivals=_int(form, "rivals", 1, 50), spread=tuple(spread) if spread[0] is not None else None,
-                     method=method, iterations=_int(form, "iterations", 100, MAX_ITERATIONS))
+    return Overrides(
+        rivals=_int(form, "rivals", 1, 50),
+        spread=tuple(spread) if spread[0] is not None else None,
+        method=method,
+        iterations=_int(form, "iterations", 100, MAX_ITERATIONS),
+    )
 
 
 def _price(job: jobs.Job, bid_path: Path, folder: Path, overrides: Overrides, uploaded: bool):
@@ -124,8 +128,9 @@ def _price(job: jobs.Job, bid_path: Path, folder: Path, overrides: Overrides, up
         try:
             from bidassist.pricing.scenarios import load_scenario
         except ImportError:
-            raise InputError("changing rivals/spread/method needs pricing scenarios (not in this "
-                             "version)", "form") from None
+            raise InputError(
+                "changing rivals/spread/method needs pricing scenarios (not in this version)", "form"
+            ) from None
         scenario = folder / "web-scenario.yaml"
         scenario.write_text(yaml.safe_dump(overrides.scenario(), allow_unicode=True), encoding="utf-8")
         _, bid = load_scenario(bid, scenario)
@@ -163,8 +168,17 @@ async def form_page(request: Request):
     st = state_of(request)
     chosen = request.query_params.get("bid") or None
     defaults = await run_library(request, _defaults, st, chosen)
-    return page(request, "pricing.html", bids=st.workspace.bid_files(), chosen=chosen, d={}, f=defaults,
-                methods=METHODS, job=None, key=None)
+    return page(
+        request,
+        "pricing.html",
+        bids=st.workspace.bid_files(),
+        chosen=chosen,
+        d={},
+        f=defaults,
+        methods=METHODS,
+        job=None,
+        key=None,
+    )
 
 
 def _running(st) -> int:
@@ -186,12 +200,19 @@ async def run(request: Request):
     key, folder = st.area.new()
     try:
         if upload is not None:
-            bid_path = await save_upload(upload, folder, BID_TYPES, what="bid file", max_bytes=1024 * 1024,
-                                         default="bid.yaml")
+            bid_path = await save_upload(
+                upload, folder, BID_TYPES, what="bid file", max_bytes=1024 * 1024, default="bid.yaml"
+            )
             costs = upload_field(form, "costsfile", "cost sheet", required=False)
             if costs is not None:
-                await save_upload(costs, folder, SHEET_TYPES, what="cost sheet", max_bytes=st.config.max_upload,
-                                  default="costs.xlsx")
+                await save_upload(
+                    costs,
+                    folder,
+                    SHEET_TYPES,
+                    what="cost sheet",
+                    max_bytes=st.config.max_upload,
+                    default="costs.xlsx",
+                )
         else:
             bid_path = st.workspace.bid_path(name)
     except BaseException:
@@ -230,9 +251,21 @@ async def show(request: Request):
     except InputError:  # the bid file changed or went away since the run: no placeholders
         f = {}
     status = 200 if job.state != "failed" else 400
-    return page(request, "pricing.html", status=status, bids=st.workspace.bid_files(), chosen=chosen, d=d, f=f,
-                methods=METHODS, job=job, key=key, view=view, currency=job.context.get("currency", ""),
-                changed=ov.describe())
+    return page(
+        request,
+        "pricing.html",
+        status=status,
+        bids=st.workspace.bid_files(),
+        chosen=chosen,
+        d=d,
+        f=f,
+        methods=METHODS,
+        job=job,
+        key=key,
+        view=view,
+        currency=job.context.get("currency", ""),
+        changed=ov.describe(),
+    )
 
 
 async def status(request: Request):
@@ -245,7 +278,9 @@ async def result_json(request: Request):
     _, job = _job(request)
     if job.state != "done":
         raise HTTPException(404, "the run has no result (it is still going, failed or was cancelled)")
-    return JSONResponse(job.result.to_json(), headers={"content-disposition": 'attachment; filename="price.json"'})
+    return JSONResponse(
+        job.result.to_json(), headers={"content-disposition": 'attachment; filename="price.json"'}
+    )
 
 
 async def cancel(request: Request):
@@ -256,7 +291,11 @@ async def cancel(request: Request):
 
 
 def routes() -> list[Route]:
-    return [Route("/pricing", form_page), Route("/pricing", run, methods=["POST"]),
-            Route("/pricing/run/{key}", show), Route("/pricing/run/{key}/status", status),
-            Route("/pricing/run/{key}/price.json", result_json),
-            Route("/pricing/run/{key}/cancel", cancel, methods=["POST"])]
+    return [
+        Route("/pricing", form_page),
+        Route("/pricing", run, methods=["POST"]),
+        Route("/pricing/run/{key}", show),
+        Route("/pricing/run/{key}/status", status),
+        Route("/pricing/run/{key}/price.json", result_json),
+        Route("/pricing/run/{key}/cancel", cancel, methods=["POST"]),
+    ]
