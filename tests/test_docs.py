@@ -197,3 +197,12 @@ def test_paths_in_code_spans_exist_in_the_repository(page):
                 if not (ROOT / token.rstrip(".,;:)")).exists():
                     bad.append(token)
     assert not bad, f"{page.name}: paths that are not in the repository: {bad}"
+
+
+def test_the_readme_python_example_runs(monkeypatch):
+    """The README's library example is code that works (run from the checkout's root)."""
+    monkeypatch.chdir(ROOT)
+    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), flags=re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
