@@ -43,6 +43,7 @@ ADVERSARIAL = [
 ]
 
 
+@pytest.mark.slow
 def test_whole_rule_set_over_adversarial_clauses_within_budget():
     slowest, total = ("", 0.0), 0.0
     for name, text in ADVERSARIAL:

@@ -40,6 +40,7 @@ def test_every_rule_category_is_in_the_data_file():
     assert {cr.rule.category for cr in RULES.rules} <= set(CATEGORIES)
 
 
+@pytest.mark.slow
 def test_cli_list_and_explain():
     runner = CliRunner()
     res = runner.invoke(app, ["rules", "list", "--lang", "zh", "--category", "liability.uncapped"])

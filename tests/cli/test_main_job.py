@@ -87,6 +87,7 @@ def test_main_job_never_overwrites_without_force(job):
         run_main_job(default_example(), out, console=Console(file=open("/dev/null", "w")))
 
 
+@pytest.mark.slow
 def test_seed_stability_on_bundled_example():
     bid = load_bid(default_example())
     costs = load_costs(bid).model
@@ -101,6 +102,7 @@ def test_seed_stability_on_bundled_example():
     assert a.range.low <= a.recommended.price <= a.range.high
 
 
+@pytest.mark.slow
 def test_demo_command_exit_status(tmp_path):
     r = subprocess.run(
         [sys.executable, "-m", "bidassist", "demo", "--out", str(tmp_path / "o")],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from rich.console import Console
 
 from bidassist.store import open_store
@@ -13,6 +14,8 @@ from bidassist.store.admin import export_json, table_counts
 from bidassist.workflow import default_example, run_main_job
 
 from .conftest import ROOT, bidassist
+
+pytestmark = pytest.mark.slow  # CLI subprocesses and PostgreSQL round trips: .ci/run's slow step
 
 EXAMPLE = ROOT / "bidassist" / "examples" / "hospital"
 
