@@ -11,15 +11,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
-from bidassist.checklist import check_contract, load_packs
+from bidassist.checklist import check_contract
 from bidassist.checklist.compare import compare_terms, extract_key_terms, key_terms_from_bid
 from bidassist.checklist.engine import Unit
 from bidassist.cli.app import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "bidassist" / "examples" / "hospital"
-RULES = load_packs()
 
 
 def run(args: list[str], capsys) -> tuple[int, str, str]:

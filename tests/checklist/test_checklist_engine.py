@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
 from bidassist.checklist import check_text, load_packs
 from bidassist.checklist.engine import Unit, check_unit, evaluate_rule, languages_of
 from bidassist.checklist.rules import normalise
 from bidassist.core.errors import InputError, ProblemsError
-
-RULES = load_packs()
 
 PACK = """pack: t-pay
 language: zh
