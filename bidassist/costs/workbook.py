@@ -299,8 +299,9 @@ def check_extent(data: bytes, sheet: str, where: str) -> None:
     max_col = max((_col_number(x) for x in _WIDE_COL_REF.findall(data)), default=26)
     dim = _DIMENSION.search(data[:4096])
     if dim and dim.group(4):
+        # Rows only: WPS and Excel write `A1:XFD950` when whole rows are formatted, while the
+        # cells stop at column J (the cell references above give the real width).
         max_row = max(max_row, int(dim.group(4)))
-        max_col = max(max_col, _col_number(dim.group(3)))
     ref = sheet_ref(sheet)
     if max_row > MAX_ROWS:
         raise InputError(
@@ -324,6 +325,8 @@ def check_extent(data: bytes, sheet: str, where: str) -> None:
 
 def _check_sheets(path: Path, parts: dict[str, str], metas: list) -> None:
     where = str(path)
+    if not parts:  # .xls/.xlsb/.ods: no sheet XML to check
+        return
     with zipfile.ZipFile(path) as zf:
         for meta in metas:
             part = parts.get(meta.name)
