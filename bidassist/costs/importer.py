@@ -22,6 +22,7 @@ from bidassist.costs.sheets import (
     read_sheet,
     sheet_problems,
     summary_check,
+    uncalculated,
 )
 from bidassist.costs.spread import SpreadTable, three_point
 from bidassist.costs.workbook import read_workbook, sheet_ref
@@ -137,6 +138,7 @@ def _import(
             lines.extend(o.result.lines)
         elif o.role != "summary" and (o.role != "blank" or o.layout is not None or o.role == "hidden"):
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
+    problems.extend(uncalculated(outcomes))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if reconciliation.status == "no stated total":
         bad, soft = priced_skips(

@@ -20,7 +20,7 @@ from bidassist.costs.model import CostLine, Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.table import SheetResult, parse_rows
-from bidassist.costs.workbook import RawSheet, sheet_ref
+from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 NO_HEADER = (
     f"no cost table found: no header row in the first {HEADER_SEARCH_ROWS} rows names a description column (项目名称/名称/"
@@ -106,6 +106,36 @@ def read_sheet(
         prefer_amounts(outcome)
         _settle_nameless(outcome)
     return outcome
+
+
+def uncalculated(outcomes: list[SheetOutcome]) -> list[Problem]:
+    """Sheets set aside (blank, summary, analysis …) whose table columns hold formulas with no saved
+    value: a workbook written by a program and never calculated. Its skipped figures and totals are
+    unknown, so nothing can be reconciled: the import is refused until the file is saved by a
+    spreadsheet. (A used sheet reports its own such cells, cell by cell.)"""
+    found = []
+    for o in outcomes:
+        if o.used or o.layout is None:
+            continue
+        cols = set(o.layout.columns.values())
+        cells = sorted(
+            (r, c)
+            for (r, c) in o.raw.uncached
+            if r >= o.layout.data_start and c in cols and r not in o.raw.hidden_rows
+        )
+        if not cells:
+            continue
+        shown = ", ".join(f"{col_letter(c)}{r + 1}" for r, c in cells[:5])
+        more = f" … ({len(cells)} in all)" if len(cells) > 5 else ""
+        found.append(
+            Problem(
+                sheet_ref(o.name),
+                f"sheet {o.role}: its formulas have no saved values ({shown}{more}): the workbook was written "
+                "by a program and never calculated, so its amounts and totals cannot be read or checked; "
+                "fix: open it in Excel/WPS/LibreOffice and save it (公式未计算：请用 Excel/WPS 打开并保存)",
+            )
+        )
+    return found
 
 
 def prefer_amounts(outcome: SheetOutcome) -> None:
