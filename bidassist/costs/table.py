@@ -704,7 +704,7 @@ class _Parser:
         for lvl in (1, 2, 3):
             if lvl <= level:
                 self.resets[lvl] = self._mark()
-        self.page = self._mark()
+        # the page's running sum goes on past 分部小计 and section totals: 本页小计 covers the page
 
     def _figure_in_words(self, r: int, kind: RowKind, value: Decimal | None, same: _Mark) -> None:
         """A total written out (大写 … 小写：213350) states a figure too: it is the sheet's total
