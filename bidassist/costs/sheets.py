@@ -105,6 +105,7 @@ def read_sheet(
         outcome.check = check_sheet(result)
         prefer_amounts(outcome)
         _settle_nameless(outcome)
+        _settle_empty_amounts(outcome)
     return outcome
 
 
@@ -195,6 +196,27 @@ def _settle_nameless(outcome: SheetOutcome) -> None:
         )
     else:
         result.problems.extend(result.nameless)
+
+
+def _settle_empty_amounts(outcome: SheetOutcome) -> None:
+    """Item rows with an empty amount in a sheet of lump amounts: zero lines (with a warning) when
+    the sheet's stated total reconciles with the lines, errors otherwise (an unpriced item may be
+    money the sheet has not counted)."""
+    result, check = outcome.result, outcome.check
+    if result is None or not result.empty_amounts:
+        return
+    if check is not None and check.matched:
+        result.warnings.extend(
+            Problem(
+                p.where, f"amount is empty; kept as a zero line because the sheet's total {check.cell} agrees"
+            )
+            for p in result.empty_amounts
+        )
+    else:
+        result.problems.extend(
+            Problem(p.where, "amount is empty: price the item or delete the row")
+            for p in result.empty_amounts
+        )
 
 
 def mark_summaries(outcomes: list[SheetOutcome]) -> None:

@@ -72,6 +72,8 @@ class SheetResult:
     totals: list[StatedTotal] = field(default_factory=list)
     #: priced lines with no description: kept only when the sheet's stated total proves they belong
     nameless: list[Problem] = field(default_factory=list)
+    #: item rows with an empty amount in a sheet of lump amounts (kept as zero lines if reconciled)
+    empty_amounts: list[Problem] = field(default_factory=list)
     #: (line index, amount ÷ quantity) of single-price lines whose amount cell disagrees with
     #: quantity × unit price: used instead when the stated total adds up the amounts
     alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
@@ -119,6 +121,7 @@ class _Parser:
         )
         #: lines without spreads or components can take the fast path (`_fast_cost`)
         self.fast_ok = not spreads and "quantity" in self.cols and not self.has_breakdown
+        self.lump_only = "amount" in self.cols and not _RATE_FIELDS & self.cols.keys()
         self.rivals = layout.rivals
         #: the plain path reads the number columns in one pass when the plan holds nothing else
         names = [spec.name for spec, *_ in self.plan]
@@ -533,6 +536,11 @@ class _Parser:
         if likely is None:
             if self.unpriced:
                 return qty, ZERO, price_cell, False
+            if amount is None and self.lump_only and not f.problems:
+                # an item with an empty amount in a sheet of lump amounts: a zero line while the
+                # sheet's stated total reconciles with it (`_settle_empty_amounts`), else an error
+                self.out.empty_amounts.append(Problem(self._cell(cols["amount"], r), "amount is empty"))
+                return ONE, ZERO, cols["amount"], True
             c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
             self._problem(c, r, "likely unit cost is empty" if "likely" in cols else "unit price is empty")
             return None
@@ -866,6 +874,7 @@ BLANK_KIND = RowKind("blank")
 #: row kinds that read no figure: one holding figures there is a row the import may have lost
 _UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
 _PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
+_RATE_FIELDS = frozenset({"quantity", "price", "likely", "low", "high"})
 #: row kinds that do not end an item's measurement rows
 _KEEPS_MEASURES = frozenset(
     {"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info", "note"}

@@ -198,3 +198,50 @@ def test_dimension_reaching_xfd_with_cells_to_column_i_is_read(tmp_path: Path) -
     path, grand = gb_pages(tmp_path)
     result = import_cost_sheet(_with_wide_dimension(path))
     assert result.model.totals.likely == grand
+
+
+def renovation_budget(tmp_path: Path, *, stated: float) -> Path:
+    """A home-renovation budget (corpus k46, 装修报价): 名称 merged over A:B, a group name merged down
+    column A with its items in B, other items named in A:B merged, 预估价格 holding each item's
+    whole price, one item not yet priced, and the total under the price column without a label."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "装修报价"
+    ws.append(["名称", None, "预估价格", "提供方", "品牌", "实际价格", "备注"])
+    ws.merge_cells("A1:B1")
+    ws.append(["木材：", "木料", 3500])
+    ws.append([None, "板材（含木工板，多层板）", 18000])
+    ws.append([None, "漆片板，石膏板", None])
+    ws.merge_cells("A2:A4")
+    for name, price in (("水泥，黄沙，红砖", 4000), ("油漆材料", 12000), ("瓷砖", 15000)):
+        ws.append([name, None, price])
+        ws.merge_cells(f"A{ws.max_row}:B{ws.max_row}")
+    ws.append(["中央空调", None, None, None, None, 43000])
+    ws.merge_cells(f"A{ws.max_row}:B{ws.max_row}")
+    ws.append([])
+    ws.append([None, None, stated])
+    path = tmp_path / "renovation.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_lump_price_budget_with_group_names(tmp_path: Path) -> None:
+    result = import_cost_sheet(renovation_budget(tmp_path, stated=52500))
+    lines = result.model.lines
+    assert [(ln.description, ln.quantity, ln.likely) for ln in lines] == [
+        ("木料", 1, 3500),
+        ("板材（含木工板，多层板）", 1, 18000),
+        ("漆片板，石膏板", 1, 0),
+        ("水泥，黄沙，红砖", 1, 4000),
+        ("油漆材料", 1, 12000),
+        ("瓷砖", 1, 15000),
+    ]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert result.reconciliation.cell == "装修报价!C10"
+    assert any(w.where == "装修报价!C4" and "zero line" in w.message for w in result.warnings)
+
+
+def test_unpriced_item_without_agreeing_total_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(renovation_budget(tmp_path, stated=60000))
+    assert any(p.where == "装修报价!C4" and "amount is empty" in p.message for p in info.value.problems)
