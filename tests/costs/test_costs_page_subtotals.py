@@ -153,8 +153,8 @@ def test_never_calculated_workbook_is_refused_naming_sheet_and_fix(
 def test_never_a_silent_wrong_total_on_gb_pages(
     tmp_path: Path, amounts: list[int], stated_delta: int
 ) -> None:
-    """Whatever the lines and the stated 合计: the import either reconciles exactly with 合计, or
-    refuses naming the total's cell."""
+    """Whatever the lines and the stated 合计: the import either reconciles with 合计 (within
+    rounding), or refuses naming the total's cell."""
     wb = Workbook()
     ws = wb.active
     ws.title = "清单"
@@ -174,8 +174,9 @@ def test_never_a_silent_wrong_total_on_gb_pages(
         assert stated_delta != 0
         assert any("清单!H" in p.where for p in exc.problems)
         return
-    assert stated_delta == 0
+    # imported: the lines are the cells, and the stated total agrees within rounding
     assert result.model.totals.likely == truth
+    assert abs(D(stated_delta) / 100) <= max(D("0.01"), D("0.005") * len(amounts))
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
 
 
