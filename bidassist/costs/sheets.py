@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.costs.confidence import unconfirmed
+from bidassist.costs.estimate import read_estimate
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import CostLine, Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
@@ -91,7 +92,7 @@ def read_sheet(
                 raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout
             )
     if layout is None:
-        return SheetOutcome(raw, "not a cost table", NO_HEADER)
+        return _estimate(raw) if not mapping else SheetOutcome(raw, "not a cost table", NO_HEADER)
     result = parse_rows(raw, layout, spreads, unpriced=unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     if result.item_rows == 0:
@@ -106,6 +107,18 @@ def read_sheet(
         prefer_amounts(outcome)
         _settle_nameless(outcome)
         _settle_empty_amounts(outcome)
+    return outcome
+
+
+def _estimate(raw: RawSheet) -> SheetOutcome:
+    """A sheet without a header row read as a measurement-and-cost estimate (`costs.estimate`)
+    when it has priced rows, else not a cost table."""
+    found = read_estimate(raw)
+    if found is None:
+        return SheetOutcome(raw, "not a cost table", NO_HEADER)
+    result, layout = found
+    outcome = SheetOutcome(raw, "cost detail", layout=layout, result=result)
+    outcome.check = check_sheet(result)
     return outcome
 
 
