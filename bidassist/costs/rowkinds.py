@@ -70,6 +70,7 @@ _MARKUPS = (
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
+    ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|discount\b|rebate\b)", re.I)),
     (
         "provisional",
         re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)", re.I),
@@ -505,10 +506,18 @@ def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
         total += Decimal(repr(float(v)))
         count += 1
         if abs(total - target) <= Decimal("0.01") + Decimal("0.005") * count:
-            return True
+            # one line of the same amount below a long description is the next item at the same
+            # price (2,000 | 2,000 in a quote), not a heading with its section total
+            return count > 1 or not _long_text(view, r)
         if target >= 0 and total > target + 1:
             return False
     return False
+
+
+def _long_text(view: SheetView, r: int) -> bool:
+    row = view.raw.rows[r]
+    text = row[view.di] if view.di < len(row) else ""
+    return isinstance(text, str) and (len(text.strip()) > 16 or text.strip()[-1:] in ("。", "."))
 
 
 def section_parts(code: str, desc: str) -> tuple[str, str] | None:

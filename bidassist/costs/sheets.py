@@ -106,7 +106,7 @@ def read_sheet(
         outcome.check = check_sheet(result)
         prefer_amounts(outcome)
         _settle_nameless(outcome)
-        _settle_empty_amounts(outcome)
+        _settle_provisional(outcome)
     return outcome
 
 
@@ -211,24 +211,22 @@ def _settle_nameless(outcome: SheetOutcome) -> None:
         result.problems.extend(result.nameless)
 
 
-def _settle_empty_amounts(outcome: SheetOutcome) -> None:
-    """Item rows with an empty amount in a sheet of lump amounts: zero lines (with a warning) when
-    the sheet's stated total reconciles with the lines, errors otherwise (an unpriced item may be
-    money the sheet has not counted)."""
+def _settle_provisional(outcome: SheetOutcome) -> None:
+    """Readings that stand only if the sheet's stated total agrees (an empty lump amount as a zero
+    line, an amount written with its period): warnings when it does, errors otherwise (an unpriced
+    item may be money the sheet has not counted)."""
     result, check = outcome.result, outcome.check
-    if result is None or not result.empty_amounts:
+    if result is None or not result.provisional:
         return
     if check is not None and check.matched:
         result.warnings.extend(
-            Problem(
-                p.where, f"amount is empty; kept as a zero line because the sheet's total {check.cell} agrees"
-            )
-            for p in result.empty_amounts
+            Problem(p.where, f"{p.message}; kept because the sheet's total {check.cell} agrees")
+            for p in result.provisional
         )
     else:
         result.problems.extend(
-            Problem(p.where, "amount is empty: price the item or delete the row")
-            for p in result.empty_amounts
+            Problem(p.where, f"{p.message}, but no stated total confirms it: write the amount as a number")
+            for p in result.provisional
         )
 
 

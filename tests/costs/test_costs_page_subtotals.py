@@ -246,3 +246,37 @@ def test_unpriced_item_without_agreeing_total_is_refused(tmp_path: Path) -> None
     with pytest.raises(ProblemsError) as info:
         import_cost_sheet(renovation_budget(tmp_path, stated=60000))
     assert any(p.where == "装修报价!C4" and "amount is empty" in p.message for p in info.value.problems)
+
+
+def software_quote(tmp_path: Path, *, stated: float) -> Path:
+    """A software quote (corpus k62, yuqingyang3019-cyber/ding-post 报价单.xlsx): 需求单 | 价格, equal
+    prices on consecutive rows under long descriptions, a yearly price written as text, 总价, then a
+    discount offer written as an equation."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "报价单"
+    ws.append(["需求单", "价格（人民币/元）"])
+    ws.append(["后端支持OCR图片处理，用户确认后存储到数据库。", 2000])
+    ws.append(["后端支持数据计算，例如涨幅均差等。支持历史记录查询", 2000])
+    ws.append(["前端支持用户上传图片，并用户确认。前端支持图表展示。", 4000])
+    ws.append(["集成该应用到钉钉中，能够在工作台找到企业内部应用。", 4000])
+    ws.append(["阿里云服务器采购（可与其他项目共用）", "2190.2 每年"])
+    ws.append(["总价", stated])
+    ws.append(["优惠价（钉钉集成已在其他项目付费）", "9000+2190=11190"])
+    path = tmp_path / "quote.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_quote_with_equal_prices_a_yearly_price_and_a_discount(tmp_path: Path) -> None:
+    result = import_cost_sheet(software_quote(tmp_path, stated=14190.2))
+    assert [ln.likely for ln in result.model.lines] == [2000, 2000, 4000, 4000, D("2190.2")]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert [(m.kind, m.amount) for m in result.markups] == [("discount", None)]
+    assert any(w.where == "报价单!B6" and "one period" in w.message for w in result.warnings)
+
+
+def test_yearly_price_without_an_agreeing_total_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(software_quote(tmp_path, stated=12000))
+    assert any(p.where == "报价单!B6" and "one period" in p.message for p in info.value.problems)
