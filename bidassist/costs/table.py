@@ -298,8 +298,7 @@ class _Parser:
     ) -> None:
         if fields is None:
             fields = parse_fields(row, self.plan)
-        if fields.problems and "amount" in self.cols:
-            self._periodic_amount(r, row, fields)
+        self._periodic_amount(r, row, fields)
         numbers = fields.numbers
         if (
             "quantity" not in numbers
@@ -353,7 +352,9 @@ class _Parser:
     def _periodic_amount(self, r: int, row: list, fields: RowFields) -> None:
         """An amount written with its period (`2190.2 每年`, `1,200 per month`): one period's amount,
         kept only if the sheet's stated total counts it so (`provisional`)."""
-        ai = self.cols["amount"]
+        ai = self.cols.get("amount", -1)
+        if not fields.problems or ai < 0:
+            return
         text = row[ai]
         m = _PERIODIC.match(text) if type(text) is str else None
         if m is None or not any(c == ai for c, _ in fields.problems):
