@@ -277,8 +277,10 @@ def _col_number(letters: bytes) -> int:
 def check_extent(data: bytes, sheet: str, where: str) -> None:
     """Refuse a sheet whose used extent is over the limits before any reader allocates it (a cell
     at A1 and one at XFD1048576 make a 17-billion-cell grid)."""
-    max_row = max(map(int, _ROW_NUM.findall(data)), default=0)
-    max_col = 26
+    # One pass for the rare references: a column beyond Z or a row beyond 99,999. Up to column Z
+    # and row 99,999 a sheet stays under every limit (26 × 99,999 cells), so only a sheet with a
+    # wide column needs every row number (a second pass).
+    max_row, max_col = 0, 26
     for m in _RARE_REF.finditer(data):
         if m.start() == 0 or data[m.start() - 1] not in _SPACE_BEFORE:
             continue  # another attribute ending in r (`color="FF00B050"`)
@@ -286,6 +288,8 @@ def check_extent(data: bytes, sheet: str, where: str) -> None:
             max_col = max(max_col, _col_number(m.group(1)))
         else:
             max_row = max(max_row, int(m.group(2)))
+    if max_col > 26:
+        max_row = max(max_row, max(map(int, _ROW_NUM.findall(data)), default=0))
     dim = _DIMENSION.search(data[:4096])
     if dim and dim.group(4):
         # Rows only: WPS and Excel write `A1:XFD950` when whole rows are formatted, while the
@@ -357,9 +361,7 @@ def _ref_to_rc(m: re.Match) -> tuple[int, int]:
     return int(m.group(2)) - 1, col_index(m.group(1).decode())
 
 
-#: a row or col tag that mentions `hidden` (literal-led: the engine skips to `row`/`col`)
-_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*hidden[^>]*>")
-_HIDDEN_COL = re.compile(rb"<(?:\w+:)?col\b[^>]*hidden[^>]*>")
+_TAG_NAME = re.compile(rb"<(?:\w+:)?(row|col)\b")
 
 
 def _scan_sheet_xml(data: bytes, raw: RawSheet) -> None:
@@ -381,15 +383,27 @@ def _scan_sheet_xml(data: bytes, raw: RawSheet) -> None:
                 raw.errors[_ref_to_rc(ref)] = _unescape(m.group(2).decode("utf-8", "replace"))
 
 
+def _hidden_tags(data: bytes):
+    """(row|col, tag) for each tag that mentions `hidden`: found from the word (rare) back to its
+    tag, so the scan costs a substring search, not a pattern tried at every tag."""
+    i = data.find(b"hidden")
+    while i >= 0:
+        start, end = data.rfind(b"<", 0, i), data.find(b">", i)
+        m = _TAG_NAME.match(data, start) if start >= 0 and end > 0 else None
+        if m is not None and data.find(b">", start, i) < 0:
+            yield m.group(1), data[start : end + 1]
+        i = data.find(b"hidden", i + 6)
+
+
 def _scan_hidden(data: bytes, raw: RawSheet) -> None:
-    for m in _HIDDEN_ROW.finditer(data):
-        attrs = _attrs(m.group(0))
-        if _truthy(attrs.get("hidden")) and attrs.get("r", "").strip().isdigit():
+    for name, tag in _hidden_tags(data):
+        attrs = _attrs(tag)
+        if not _truthy(attrs.get("hidden")):
+            continue
+        if name == b"row" and attrs.get("r", "").strip().isdigit():
             raw.hidden_rows.add(int(attrs["r"]) - 1)
-    for m in _HIDDEN_COL.finditer(data):
-        attrs = _attrs(m.group(0))
         lo, hi = attrs.get("min", "").strip(), attrs.get("max", "").strip()
-        if _truthy(attrs.get("hidden")) and lo.isdigit() and hi.isdigit():
+        if name == b"col" and lo.isdigit() and hi.isdigit():
             raw.hidden_cols.update(range(int(lo) - 1, min(int(hi), 16384)))
 
 
