@@ -506,9 +506,10 @@ def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
         total += Decimal(repr(float(v)))
         count += 1
         if abs(total - target) <= Decimal("0.01") + Decimal("0.005") * count:
-            # one line of the same amount below a long description is the next item at the same
-            # price (2,000 | 2,000 in a quote), not a heading with its section total
-            return count > 1 or not _long_text(view, r)
+            # in a sheet of lump amounts (no quantity column), one line of the same amount below a
+            # long description is the next item at the same price (2,000 | 2,000 in a quote), not a
+            # heading with its section total
+            return count > 1 or view.qi >= 0 or not _long_text(view, r)
         if target >= 0 and total > target + 1:
             return False
     return False
