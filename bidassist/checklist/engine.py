@@ -228,6 +228,11 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return True
     if unselected_option(norm, m.start()):
         return False
+    if cr.sentence_none:
+        a, b = sentence_bounds(norm, m.start(), m.end())
+        sentence = norm[a:b]
+        if any(p.search(sentence) for p in cr.sentence_none):
+            return False
     if cr.rule.party == "any" or roles is None:
         return True
     who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
