@@ -148,11 +148,19 @@ class Term(StrictModel):
         return _nonblank(v)
 
 
+class Equivalent(StrictModel):
+    """Words that stand for a number of the measure's kind (同期银行贷款利率: about 0.01 % a day)."""
+
+    pattern: str = Field(min_length=1)
+    value: Decimal
+
+
 class Measure(StrictModel):
     """A number of one kind next to an anchor (the first such in the contract counts)."""
 
     kind: ValueKind
     near: str = Field(min_length=1)
+    equivalents: list[Equivalent] = Field(default_factory=list)
 
 
 class DocExamples(StrictModel):
@@ -471,8 +479,11 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
                     f"rule id {drule.id!r} must start with {pack.language!r}.",
                 )
             )
-        comp.one(drule.numerator.near, ("document", i, "numerator", "near"))
-        comp.one(drule.denominator.near, ("document", i, "denominator", "near"))
+        for side in ("numerator", "denominator"):
+            measure = getattr(drule, side)
+            comp.one(measure.near, ("document", i, side, "near"))
+            for j, eq in enumerate(measure.equivalents):
+                comp.one(eq.pattern, ("document", i, side, "equivalents", j, "pattern"))
         ruleset.document.append((pack.language, drule))
     for i, term in enumerate(pack.terms):
         base = ("terms", i)
