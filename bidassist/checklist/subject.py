@@ -56,6 +56,15 @@ OTHER = {"supplier": "buyer", "buyer": "supplier"}
 OPTION_REACH = 120
 
 
+#: 双方共同验收 / 经甲乙双方确认: both parties check or sign something together; that does not
+#: make the payment or duty that follows it mutual
+_ZH_JOINT = re.compile(r"\s*(?:共同|一起|联合|一同)?(?:验收|确认|签字|签署|签认|核对|对账|盖章|检验|会签)")
+
+
+def _joint_check(sentence: str, end: int, lang: str) -> bool:
+    return lang == "zh" and bool(_ZH_JOINT.match(sentence, end))
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     a = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
@@ -90,7 +99,11 @@ def actor(
     hits = sorted(
         _hits(patterns.get("supplier"), sentence, "supplier")
         + _hits(patterns.get("buyer"), sentence, "buyer")
-        + _hits(patterns.get("mutual"), sentence, "mutual")
+        + [
+            h
+            for h in _hits(patterns.get("mutual"), sentence, "mutual")
+            if not _joint_check(sentence, h[1], lang)
+        ]
     )
     if not hits:
         return None
