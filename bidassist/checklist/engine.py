@@ -359,6 +359,7 @@ def check_unit(
     langs = languages or languages_of(text)
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
+    yields: dict[str, list[str]] = {}
     for lang in sorted(langs):
         rule_ids, term_ids = index_for(ruleset, lang).candidates(norm)
         for i in rule_ids:
@@ -368,6 +369,8 @@ def check_unit(
             f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang))
             if f is not None:
                 findings.append(f)
+                if cr.rule.yields_to:
+                    yields[cr.id] = cr.rule.yields_to
                 if cr.rule.clause_type:
                     terms.append(
                         KeyTerm(
@@ -383,7 +386,15 @@ def check_unit(
                 kt = evaluate_term(ruleset.terms[i], text, norm, unit)
                 if kt is not None:
                     terms.append(kt)
-    return _dedupe(findings), _merge_terms(terms)
+    return _dedupe(_yielded(findings, yields)), _merge_terms(terms)
+
+
+def _yielded(findings: list[Finding], yields: dict[str, list[str]]) -> list[Finding]:
+    """Findings less those whose rule gives way to a category also found on this clause."""
+    if not yields:
+        return findings
+    found = {f.category for f in findings}
+    return [f for f in findings if not found.intersection(yields.get(f.rule, ()))]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

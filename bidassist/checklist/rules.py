@@ -113,6 +113,10 @@ class Rule(StrictModel):
     #: a match is skipped when its own sentence matches one of these (a termination right
     #: that follows the supplier's breach in the same sentence is for cause)
     unless_sentence: list[str] = Field(default_factory=list)
+    #: categories this rule gives way to: its finding is dropped when a rule of one of them fires
+    #: on the same clause (a claims waiver inside a termination-at-will clause is that clause's
+    #: termination trap, reported once)
+    yields_to: list[str] = Field(default_factory=list)
     #: report only the first clause of the contract this rule flags (a whole-contract property)
     once: bool = False
     message: Text2
@@ -124,6 +128,14 @@ class Rule(StrictModel):
     @classmethod
     def _no_blank(cls, v: list[str]) -> list[str]:
         return _nonblank(v)
+
+    @field_validator("yields_to")
+    @classmethod
+    def _known_categories(cls, v: list[str]) -> list[str]:
+        unknown = [c for c in v if c not in CATEGORIES]
+        if unknown:
+            raise ValueError(f"unknown category {unknown[0]!r}")
+        return v
 
     @field_validator("category")
     @classmethod
