@@ -252,13 +252,15 @@ def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int,
 
 
 def decide_value(
-    cr: CompiledRule, text: str, norm: str, m: re.Match | None
+    cr: CompiledRule, text: str, norm: str, m: re.Match | None, numbers: list[Number] | None = None
 ) -> tuple[Decimal | None, Decimal | None, re.Match | None] | None:
-    """(value, threshold, match) when the rule's numeric condition holds for this match, else None."""
+    """(value, threshold, match) when the rule's numeric condition holds for this match, else None.
+    `numbers`: the clause's numbers of the condition's kind, when already extracted."""
     cond = cr.rule.value
     if cond is None:
         return None, None, m
-    numbers = extract_numbers(cond.kind, text)
+    if numbers is None:
+        numbers = extract_numbers(cond.kind, text)
     if cr.near is not None:
         anchors = _anchors(cr, norm, m)
         picked = nearest(numbers, anchors, norm) if anchors else None
@@ -282,10 +284,13 @@ def evaluate_rule(
     its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
     if not _gate(cr.all, cr.none, norm):
         return None
+    numbers: list[Number] | None = None  # extracted once per clause, not once per match
     for m in _candidates(cr.any, norm):
         if not applies(cr, norm, m, roles, unit.context):
             continue
-        decided = decide_value(cr, text, norm, m)
+        if numbers is None and cr.rule.value is not None:
+            numbers = extract_numbers(cr.rule.value.kind, text)
+        decided = decide_value(cr, text, norm, m, numbers)
         if decided is not None:
             return _finding(cr, text, unit, *decided)
     return None
