@@ -4,7 +4,8 @@
 For lowest price (without an abnormally-low rule) and 综合评分法 our winning set in each opening is
 an interval (−∞, t): the lower our price, the better our score against every rival. `thresholds`
 holds t per opening (float64, +inf when nobody else bids), so P(win | B) = #(t > B)/n exactly, for
-every B at once. Other methods (基准价法, abnormally-low rules) are evaluated opening by opening.
+every B at once. With an abnormally-low rule the winning set is a few intervals per opening
+(intervals.py), also computed once. 基准价法 is evaluated opening by opening.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bidassist.core.bidfile import BenchmarkAverage, Bid, LowestPrice, WeightedS
 from bidassist.core.errors import InputError
 from bidassist.pricing.competitors import CompetitorModel, build_model
 from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
+from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
 from bidassist.pricing.sampling import Marginal
 
 #: openings evaluated per block (bounds the temporary (block × competitors) arrays)
@@ -230,11 +232,31 @@ class Openings:
                 low = price < t
                 return np.where(low, 1 - self.lam, self.lam * self.inv_rivals(shift))
             return price < t
+        iv = self.intervals(shift)
+        if iv is not None:
+            return iv.wins(price)
         out = np.empty(self.n, dtype=bool)
         for s in range(0, self.n, EVAL_BLOCK):
             e = min(self.n, s + EVAL_BLOCK)
             out[s:e] = self._block_wins(price, s, e, shift)
         return out
+
+    def intervals(self, shift: int = 0) -> WinIntervals | None:
+        """Per-opening win intervals (lowest price with an abnormally-low rule), or None."""
+        ev = self.ev
+        if not isinstance(ev, LowestPrice) or ev.abnormal_low_share is None:
+            return None
+        key = ("intervals", shift)
+        if key not in self._suffix:
+            parts = [
+                abnormal_low_intervals(
+                    self.masked(s, min(self.n, s + EVAL_BLOCK), shift), float(ev.abnormal_low_share)
+                )
+                for s in range(0, self.n, EVAL_BLOCK)
+            ]
+            iv = WinIntervals.of(np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+            self._suffix[key] = (iv, iv)
+        return self._suffix[key][0]
 
     def _block_wins(self, price: float, s: int, e: int, shift: int) -> np.ndarray:
         ev = self.ev
@@ -264,6 +286,8 @@ class Openings:
             p = 1 - k / self.n
             if self.lam:
                 p = (1 - self.lam) * p + self.lam * self._prefix(None, shift)[k] / self.n
+        elif (iv := self.intervals(shift)) is not None:
+            p = iv.p_win(prices)
         else:
             p = np.array([float(np.sum(self.wins(float(b), shift))) / self.n for b in prices])
         if self.ceiling is not None:
