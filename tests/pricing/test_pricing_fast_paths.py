@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.special import betaincinv, ndtr
 
-from bidassist.pricing.evaluation import lowest_price_wins
+from bidassist.pricing.benchmark_eval import BenchmarkOpenings
+from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
 from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
 from bidassist.pricing.sampling import (
     _U_GRID,
@@ -73,7 +74,7 @@ def test_lookup_tables_match_the_quantile_functions(kind, three):
 @pytest.mark.parametrize("rho", [0.0, 0.3, -0.05])
 def test_grid_positions_are_normal_scores_with_the_block_correlation(rho):
     k, n = 6, 100_000
-    rows = list(grid_positions(np.random.default_rng(5), k, n, rho))
+    rows = [pos.copy() for pos in grid_positions(np.random.default_rng(5), k, n, rho)]  # reused
     z = (np.array(rows, dtype=np.float64) - FINE_OFFSET) / FINE_SCALE
     assert z.shape == (k, n)
     assert np.abs(z.mean(axis=1)).max() < 0.02
@@ -101,3 +102,21 @@ def test_abnormal_low_intervals_equal_the_rule_at_every_price(rows, share, price
         direct = lowest_price_wins(b, comp, abnormal_low_share=share)
         assert iv.wins(b).tolist() == direct.tolist()
         assert iv.p_win(np.array([b]))[0] == pytest.approx(direct.mean())
+
+
+@pytest.mark.parametrize("drop", [None, 3, 5])
+@pytest.mark.parametrize("other", ["array", "scalar"])
+def test_benchmark_openings_equal_benchmark_average_wins(drop, other):
+    """基准价法 with the price-independent part computed once gives the direct evaluation's wins."""
+    rng = np.random.default_rng(11)
+    n, m = 20_000, 6
+    comp = rng.uniform(80, 130, (n, m))
+    comp[np.arange(m)[None, :] >= rng.integers(0, m + 1, n)[:, None]] = np.nan  # 0..m rivals
+    coef = rng.choice([0.95, 0.97, 1.0], n)
+    pts = rng.normal(0, 2, (n, m)) if other == "array" else 1.5
+    kw = dict(drop_extremes_from=drop, per_pct_above=1.0, per_pct_below=0.5, full_points=100.0, our_other=0.7)
+    table = BenchmarkOpenings.of(comp, coef, pts, **kw)
+    for price in (70.0, 95.5, 101.25, 110.0, 140.0):
+        direct = benchmark_average_wins(price, comp, coef, pts, **kw)
+        assert 0 < direct.mean() < 1 or price in (70.0, 140.0)
+        np.testing.assert_array_equal(table.wins(price), direct)
