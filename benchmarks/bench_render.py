@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -132,7 +133,7 @@ def main() -> None:
     )
 
 
-def xml_floor(path: Path, context: dict, env: Environment):
+def xml_floor(path: Path, context: dict, env: Environment) -> Callable[[], None]:
     """The fair floor: the template's document XML (tags already cleaned by docxtpl, outside the
     timing) rendered by Jinja2 and zipped with the template's other parts."""
     tpl = DocxTemplate(path)
