@@ -25,7 +25,9 @@ def abnormal_low_intervals(comp: np.ndarray, share: float) -> tuple[np.ndarray, 
     total = np.where(ok, comp, 0.0).sum(axis=1, dtype=np.float64)
     cs = np.sort(comp.astype(np.float64), axis=1)  # NaN last
     ex = cs * ((k + 1) / share)[:, None] - total[:, None]  # E_j: rival j valid while B ≤ E_j
-    low = share * total / (k + 1 - share)  # L: our own bid valid from here
+    # L: our own bid valid from here (alone with share 1, B ≥ 1·B always holds: 0, not 0/0)
+    room = k + 1 - share
+    low = np.divide(share * total, room, out=np.zeros(n), where=room > 0)
     inf = np.full((n, 1), np.inf)
     ex_prev = np.concatenate([np.full((n, 1), -np.inf), ex], axis=1)
     j = np.arange(cols + 1)[None, :]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy.special import betaincinv, ndtr
 
@@ -87,6 +87,7 @@ _bid = st.one_of(st.floats(50, 150, allow_nan=False), st.just(np.nan))
 
 
 @settings(max_examples=300, deadline=None)
+@example(rows=[[np.nan, np.nan, np.nan, 50.0], [np.nan] * 4], share=1.0, prices=[20.0])  # alone, share 1
 @given(
     rows=st.lists(st.lists(_bid, min_size=4, max_size=4), min_size=1, max_size=12),
     share=st.floats(0.3, 1.0),
