@@ -21,32 +21,34 @@ def register(app: typer.Typer) -> None:
         contract: Path = typer.Argument(
             ..., help="The contract (.docx/.pdf/.txt/.md), or a bid.yaml with a contract: section."
         ),
-        against: Path = typer.Option(
+        against: Path | None = typer.Option(
             None, "--against", help="Tender terms (.docx/.pdf/.txt) or bid.yaml to compare the contract with."
         ),
         fmt: str = typer.Option("table", "--format", help="table, json, md or html."),
-        out: Path = typer.Option(None, "-o", "--output", help="Write the json/md/html report here."),
-        annotate: Path = typer.Option(
+        out: Path | None = typer.Option(None, "-o", "--output", help="Write the json/md/html report here."),
+        annotate: Path | None = typer.Option(
             None,
             "--annotate",
             help="Write a copy of the .docx contract with a Word comment on each flagged clause.",
         ),
-        fail_on: str = typer.Option(
+        fail_on: str | None = typer.Option(
             None,
             "--fail-on",
             help="Exit 1 when a finding is at or above this severity: high, medium or low (default high).",
         ),
-        waivers: Path = typer.Option(None, "--waivers", help="Waiver file (YAML) of accepted findings."),
-        lang: str = typer.Option(
+        waivers: Path | None = typer.Option(
+            None, "--waivers", help="Waiver file (YAML) of accepted findings."
+        ),
+        lang: str | None = typer.Option(
             None,
             "--lang",
             help="Force the rule packs' language: zh or en (default: by each clause's script).",
         ),
-        packs: list[Path] = typer.Option(
+        packs: list[Path] | None = typer.Option(
             None, "--packs", help="Rule pack folder or file (repeatable; default: the shipped checklists/)."
         ),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
-        we: str = typer.Option(
+        we: str | None = typer.Option(
             None,
             "--we",
             help="Which party we are: supplier (default), buyer, or a "
@@ -55,13 +57,13 @@ def register(app: typer.Typer) -> None:
         record: bool = typer.Option(
             False, "--record", help="Record the review (key terms, findings) for its customer in the store."
         ),
-        customer: str = typer.Option(
+        customer: str | None = typer.Option(
             None,
             "--customer",
             help="The customer for --record (default: the bid file's buyer, else the contract's 甲方/Buyer).",
         ),
         jobs: int = typer.Option(1, "--jobs", "-j", help="With a folder: contracts checked in parallel."),
-        db: str = typer.Option(
+        db: str | None = typer.Option(
             None,
             "--db",
             help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the contract).",

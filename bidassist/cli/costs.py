@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console
@@ -42,7 +43,7 @@ def _run_import(source: Path, sheet: str | None, column_map: str | None, accept:
 
 
 #: (title, justify, narrow) — the narrow table (under 120 columns) keeps the columns marked True
-_COLUMNS = (
+_COLUMNS: tuple[tuple[str, Literal["left", "right"], bool], ...] = (
     ("来源 Source", "left", False),
     ("编码 Code", "left", False),
     ("名称 Description", "left", True),

@@ -12,7 +12,7 @@ from bidassist.workflow import default_example, run_main_job
 def register(app: typer.Typer) -> None:
     @app.command("demo")
     def demo_cmd(
-        bid_file: Path = typer.Argument(None, help="Bid file; default: the bundled example."),
+        bid_file: Path | None = typer.Argument(None, help="Bid file; default: the bundled example."),
         out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for the outputs."),
         force: bool = typer.Option(False, "--force", help="Overwrite outputs from an earlier run."),
     ) -> None:

@@ -22,17 +22,17 @@ def register(app: typer.Typer) -> None:
     def price_cmd(
         bid_file: Path = typer.Argument(..., help="The bid file (bid.yaml)."),
         fmt: str = typer.Option("table", "--format", help="table or json (json goes to stdout)."),
-        xlsx: Path = typer.Option(None, "--xlsx", help="Also write an Excel report here."),
-        iterations: int = typer.Option(
+        xlsx: Path | None = typer.Option(None, "--xlsx", help="Also write an Excel report here."),
+        iterations: int | None = typer.Option(
             None, "--iterations", help="Monte Carlo iterations (default: the bid file's)."
         ),
-        seed: int = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
+        seed: int | None = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
         force: bool = typer.Option(False, "--force", help="Overwrite an existing --xlsx file."),
-        scenario: list[Path] = typer.Option(
+        scenario: list[Path] | None = typer.Option(
             None, "--scenario", help="A YAML file of pricing overrides; repeat to compare several."
         ),
         record: bool = typer.Option(False, "--record", help="Record this bid and its result in the store."),
-        db: str = typer.Option(
+        db: str | None = typer.Option(
             None,
             "--db",
             help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the bid file).",

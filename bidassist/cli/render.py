@@ -67,7 +67,9 @@ def choose_render_price(data: Path, out: Path, price_result: Path | None, accept
         from bidassist.pricing import price_bid
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("simulating 正在模拟报价", total=bid.pricing.iterations)
+            task = progress.add_task(
+                "simulating 正在模拟报价", total=bid.pricing.iterations if bid.pricing else None
+            )
             priced = price_bid(
                 bid, costs, progress=lambda done, total: progress.update(task, completed=done, total=total)
             )
@@ -102,7 +104,7 @@ def _emit_json(obj: object) -> None:
 
 @templates_app.command("list")
 def list_cmd(
-    data: Path = typer.Option(
+    data: Path | None = typer.Option(
         None, "--data", help="Bid file: also list its own templates (documents.template_dir)."
     ),
     fmt: str = typer.Option("text", "--format", help="text or json."),
@@ -143,19 +145,20 @@ def list_cmd(
 @templates_app.command("check")
 def check_cmd(
     template: str = typer.Argument(..., help="Template name, title (投标函) or file (.docx/.md/.html/.txt)."),
-    data: Path = typer.Option(None, "--data", help="Bid file: also show which fields it lacks."),
+    data: Path | None = typer.Option(None, "--data", help="Bid file: also show which fields it lacks."),
     fmt: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     """Show the fields TEMPLATE uses and, with --data, which the data lacks (exit 1 if any).
     检查模板字段及数据缺项。"""
     from bidassist.documents import dry_render, find_template, inspect_fields
 
-    bid = costs = price = None
+    bid = None
+    missing: list[str] = []
     if data is not None:
         bid, costs, price = load_inputs(data)
+        missing = dry_render(template, bid, costs, price)
     spec = find_template(template, bid)
     fields = inspect_fields(spec)
-    missing = dry_render(template, bid, costs, price) if bid is not None else []
     if fmt == "json":
         _emit_json(
             {
@@ -205,13 +208,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command("render")
     def render_cmd(
-        template: str = typer.Argument(None, help="Template name, title or file; omit with --all."),
+        template: str | None = typer.Argument(None, help="Template name, title or file; omit with --all."),
         data: Path = typer.Option(..., "--data", help="The bid file (bid.yaml)."),
         out: Path = typer.Option(..., "--out", "-o", help="Output .docx (one template) or folder (--all)."),
         all_: bool = typer.Option(False, "--all", help="Write the whole document set and an index."),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
         pdf: bool = typer.Option(False, "--pdf", help="Also convert to PDF with LibreOffice (if installed)."),
-        price_result: Path = typer.Option(
+        price_result: Path | None = typer.Option(
             None, "--price-result", help="A saved price result (price.json) to reuse when its inputs match."
         ),
         accept_risk: bool = typer.Option(
@@ -230,7 +233,7 @@ def register(app: typer.Typer) -> None:
         record: bool = typer.Option(
             False, "--record", help="Record the bid as written (price, document hashes) in the store."
         ),
-        db: str = typer.Option(
+        db: str | None = typer.Option(
             None,
             "--db",
             help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the bid file).",
@@ -284,6 +287,7 @@ def register(app: typer.Typer) -> None:
             for n in report.notes:
                 console.print(f"[yellow]note:[/] {n}")
             return
+        assert template is not None  # one of TEMPLATE and --all, checked above
         path = render_template(template, bid, costs, price, out, force=force)
         if record:
             _record(db, bid, price, [path])

@@ -232,7 +232,8 @@ def int_to_chinese(n: int, *, legal: bool = False) -> str:
         return digits[0]
 
     def group(g: int) -> str:
-        out, zero = [], False
+        out: list[str] = []
+        zero = False
         for i, ch in enumerate(f"{g:04d}"):
             d = int(ch)
             if d == 0:
@@ -681,15 +682,16 @@ def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         cands.append((m.start(), m.end(), value, cur))
     for m in _AMT_UPPER.finditer(t):
         raw = m.group()
+        upper: Decimal | None
         try:
-            value = parse_rmb_upper(raw)
+            upper = parse_rmb_upper(raw)
         except AmountError:
             try:  # tolerate a missing 整 (人民币壹佰万元) – common in practice
-                value = parse_rmb_upper(raw + "整") if raw[-1] in "元圆圓" else None
+                upper = parse_rmb_upper(raw + "整") if raw[-1] in "元圆圓" else None
             except AmountError:
-                value = None
-        if value is not None:
-            cands.append((m.start(), m.end(), value, "CNY"))
+                upper = None
+        if upper is not None:
+            cands.append((m.start(), m.end(), upper, "CNY"))
     for m in _AMT_CN_LOWER.finditer(t):
         try:
             value = Decimal(chinese_numeral(m["n"]))

@@ -61,7 +61,7 @@ def _r(check: str, severity: Severity, where: str, message: str) -> CheckResult:
 
 def _dist_mean(d: object) -> float:
     if hasattr(d, "expected"):
-        return float(d.expected())  # type: ignore[attr-defined]
+        return float(d.expected())
     m = d.mean  # type: ignore[attr-defined]
     return float(m() if callable(m) else m)
 
@@ -300,7 +300,8 @@ def tree_units(root: etree._Element, known: dict | None = None) -> list[Unit]:
                 if content is not None:
                     walk(content)
 
-    walk(body)
+    if body is not None:
+        walk(body)
     return units
 
 

@@ -155,9 +155,9 @@ class _Walker:
         if isinstance(node, nodes.With):
             inner = dict(scope)
             self.visit(node.values, scope, guarded, optional)
-            for target in node.targets:
-                for name in _names(target):
-                    inner[name.name] = None
+            for with_target in node.targets:
+                for bound in _names(with_target):
+                    inner[bound.name] = None
             self.visit(node.body, inner, guarded, optional)
             return
         for child in node.iter_child_nodes():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -129,7 +130,7 @@ class _DocxTemplate(DocxTemplate):
     fit: FitReport | None = None
     units: list | None = None
 
-    def fix_tables(self, xml: str):  # type: ignore[no-untyped-def]
+    def fix_tables(self, xml: str):
         """docxtpl's table fix, then the columns fitted to their figures (layout.fit_tables) on
         the same tree, before docxtpl maps it into the document: no second parse."""
         tree = super().fix_tables(xml)
@@ -406,7 +407,7 @@ def render_documents(
     pdf_targets = [t.with_suffix(".pdf") if t.suffix == ".docx" else None for t in targets]
     have_soffice = soffice_path() is not None
     want_pdf = pdf and have_soffice
-    extra = [index, index_js] + (pdf_targets if want_pdf else [])
+    extra: list[Path | None] = [index, index_js, *(pdf_targets if want_pdf else [])]
     bound_target = out_dir / f"00_投标文件（{copy_label}）.docx"
     if bound_doc is not None:
         extra += [bound_target] + ([bound_target.with_suffix(".pdf")] if have_soffice else [])
@@ -462,7 +463,7 @@ def _bound_files(
     return files
 
 
-def _check_targets(paths: list[Path | None], bid: Bid, specs: list[TemplateSpec], *, force: bool) -> None:
+def _check_targets(paths: Sequence[Path | None], bid: Bid, specs: list[TemplateSpec], *, force: bool) -> None:
     for t in paths:
         if t is not None:
             _refuse_inputs(t, bid, specs)

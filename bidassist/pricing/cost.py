@@ -151,8 +151,8 @@ def simulate_costs(
     blocks = _blocks([s[0] for s in stoch], pricing, warnings, notes)
     for ln, m, q in stoch:
         items.append(Item("line", ln.description, ln.code, q * m.mean))
-    for r, m in risk_m:
-        items.append(Item("risk", r.name, None, r.probability * m.mean))
+    for risk, m in risk_m:
+        items.append(Item("risk", risk.name, None, risk.probability * m.mean))
     means = np.array([it.mean for it in items], dtype=np.float64)
     mean_total = const + float(means.sum())
 
@@ -166,16 +166,16 @@ def simulate_costs(
         start = ci * chunk
         n = min(chunk, iterations - start)
         rng = np.random.default_rng(chunk_seeds[ci])
-        mat = np.empty((rows, n), dtype=np.float32) if rows else None
+        mat = np.empty((rows, n), dtype=np.float32)
         for blk in blocks:
             z = correlated_scores(rng, len(blk.rows), n, blk.rho)
             for k, r in enumerate(blk.rows):
                 _, m, q = stoch[r]
                 mat[r] = m.from_z(z[k])
                 mat[r] *= np.float32(q)
-        for j, (r, m) in enumerate(risk_m):
+        for j, (risk, m) in enumerate(risk_m):
             row = len(stoch) + j
-            hit = rng.random(n) < r.probability
+            hit = rng.random(n) < risk.probability
             impact = m.from_z(rng.standard_normal(n, dtype=np.float32))
             mat[row] = np.where(hit, impact, np.float32(0))
         if rows:

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bidassist.accounts.assess import Account, Assessment
 from bidassist.core.celltext import protect_workbook
 from bidassist.core.safeio import atomic_path
+from bidassist.core.xlsxout import new_workbook
 
 _MONEY = "#,##0.00"
 _PCT = "0.0%"
@@ -171,10 +172,8 @@ def _payments_sheet(ws: Worksheet, accounts: list[Account]) -> None:
 
 
 def build_accounts_workbook(result: Assessment) -> Workbook:
-    wb = Workbook()
+    wb, tiers = new_workbook("Tiers")
     accounts = result.ranked()
-    tiers = wb.active
-    tiers.title = "Tiers"
     _tiers_sheet(tiers, accounts)
     if accounts:
         _pareto_chart(tiers, len(accounts))

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bidassist.core.safeio import atomic_path, atomic_write_text
+from bidassist.core.xlsxout import new_workbook
 from bidassist.pricing.backtest import Backtest
 
 #: size of the HTML reliability chart (pixels)
@@ -59,9 +60,7 @@ def print_backtest(bt: Backtest, console: Console | None = None) -> None:
 
 
 def build_backtest_workbook(bt: Backtest) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Scores"
+    wb, ws = new_workbook("Scores")
     ws.append(["", "Brier", "log loss", "calibration slope"])
     ws.append(["model", bt.model["brier"], bt.model["log_loss"], bt.model["calibration_slope"]])
     for name, s in bt.baselines.items():

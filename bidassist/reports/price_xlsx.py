@@ -12,6 +12,7 @@ from openpyxl.styles import Font
 
 from bidassist.core.celltext import protect_workbook
 from bidassist.core.safeio import atomic_path
+from bidassist.core.xlsxout import new_workbook
 from bidassist.pricing.result import PriceResult
 
 _MONEY = "#,##0.00"
@@ -60,9 +61,7 @@ def _mark_prices(cv, result: PriceResult, charts: list[ScatterChart], n: int) ->
 
 
 def build_price_workbook(result: PriceResult) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Summary"
+    wb, ws = new_workbook("Summary")
     bold = Font(bold=True)
     r = result.recommended
     rows = [
@@ -112,8 +111,8 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     ws.append([])
     for w in result.warnings:
         ws.append(["warning", w])
-    for n in result.notes:
-        ws.append(["note", n])
+    for note in result.notes:
+        ws.append(["note", note])
     ws.column_dimensions["A"].width = 40
     ws.column_dimensions["B"].width = 60
 

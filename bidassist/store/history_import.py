@@ -127,6 +127,7 @@ def _status(text: str) -> tuple[bool, bool]:
 def _when(get) -> tuple[dt.date | None, int | None]:  # noqa: ANN001 - row getter
     date = parse_date(get("date")) if get("date") else None
     year_text = get("year")
+    year: int | None
     if year_text:
         if not year_text[:4].isdigit():
             raise ValueError(f"year {year_text!r} is not a year")

@@ -20,6 +20,7 @@ from bidassist.core.money import parse_amount
 from bidassist.store.connection import Store
 from bidassist.store.entities import Directory
 from bidassist.store.models import ImportRun, Invoice, Receipt
+from bidassist.store.names import name_key
 from bidassist.store.tabular import Table, map_columns, parse_date, read_table, row_getter
 from bidassist.store.timeutil import now_text
 
@@ -101,10 +102,17 @@ def _optional_amount(text: str, what: str) -> Decimal | None:
     return value
 
 
+def _customer(get) -> str:  # noqa: ANN001
+    name = get("customer")
+    if not name_key(name):  # blank, or punctuation only: no customer can be named by it
+        raise ValueError(f"customer must be a name, got {name!r}" if name else "customer must not be empty")
+    return name
+
+
 def _invoice_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
-    if not get("customer") or not get("number"):
-        raise ValueError("customer and invoice number must not be empty")
-    return get("customer"), {
+    if not get("number"):
+        raise ValueError("invoice number must not be empty")
+    return _customer(get), {
         "number": get("number"),
         "date": _date(get("date"), "date"),
         "due_date": parse_date(get("due_date")) if get("due_date") else None,
@@ -116,11 +124,10 @@ def _invoice_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
 
 
 def _receipt_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
-    if not get("customer"):
-        raise ValueError("customer must not be empty")
+    customer = _customer(get)
     date, amount = _date(get("date"), "date"), _amount(get("amount"))
     reference = get("reference") or f"{get('invoice') or '-'}|{date.isoformat()}|{format(amount, 'f')}"
-    return get("customer"), {
+    return customer, {
         "reference": reference,
         "date": date,
         "amount": amount,
@@ -165,6 +172,7 @@ def import_ledger(
         apply = _apply_invoice if kind == "invoices" else _apply_receipt
         for where, customer_name, values in rows:
             customer = directory.customer(customer_name)
+            assert customer is not None  # rows were parsed with a non-blank name key
             session.flush()
             status = apply(session, customer.id, values, where)
             setattr(report, status, getattr(report, status) + 1)
