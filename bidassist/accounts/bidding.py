@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from bidassist.accounts.api import assess_store, canonical_customer
+from bidassist.accounts.api import customer_assessment
 from bidassist.accounts.assess import Account
 from bidassist.accounts.decide import ContractTrap, Decision, PricingView, decide
 from bidassist.accounts.profile import Profile, load_profile
@@ -103,12 +103,12 @@ def _account(
     beside = bid.source.parent if bid.source else None
     buyer = bid.tender.buyer
     try:
-        name = canonical_customer(db, buyer, beside=beside)
+        found = customer_assessment(db, buyer, as_of=as_of, profile=profile, beside=beside)
     except StoreError as exc:
         return buyer, None, [f"no customer history: {exc.message}"]
-    if name is None:
+    if found is None:
         return buyer, None, [f"{buyer} is not in the store"]
-    result = assess_store(db, as_of=as_of, profile=profile, beside=beside)
+    name, result = found
     return name, result.accounts.get(name), []
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from bidassist.workflow import default_example, run_main_job
+from bidassist.cli.main_job import run_main_job_printed
+from bidassist.workflow import default_example
 
 
 def register(app: typer.Typer) -> None:
@@ -18,4 +19,4 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the whole job: cost sheet → price range → tender documents → contract check.
         一键运行：成本 → 报价区间 → 投标文件 → 合同审查。"""
-        run_main_job(bid_file or default_example(), out, force=force)
+        run_main_job_printed(bid_file or default_example(), out, force=force)

@@ -339,6 +339,14 @@ def _capitals(text: str) -> list[str]:
     return out
 
 
+@dataclass
+class _AmountTally:
+    """What the capitals/words pass of check_units saw."""
+
+    seen: int = 0
+    total_shown: bool = False
+
+
 def check_units(
     units: list[Unit],
     *,
@@ -351,9 +359,7 @@ def check_units(
 ) -> list[CheckResult]:
     out: list[CheckResult] = []
     checks = set(checks)
-    capitals_seen = 0
-    words_seen = 0
-    total_shown = False
+    tally = _AmountTally()
     for i, u in enumerate(units):
         if _TAG.search(u.text):
             out.append(
@@ -364,84 +370,70 @@ def check_units(
                     "a template tag was left unrendered (a tag Word broke up, or a typo)",
                 )
             )
-        caps = _capitals(u.text)
-        words = _WORDS.findall(u.text) if currency else []
-        if not caps and not words:
-            continue
-        near = _figures(u.text)
-        if not near:  # 大写 on one line, 小写 on the next (or the line before): only a neighbour
-            for j in (i + 1, i - 1):  # without capitals of its own lends its figures
-                if 0 <= j < len(units) and not _capitals(units[j].text):
-                    near.extend(_figures(units[j].text))
-        for cap in caps:
-            capitals_seen += 1
-            try:
-                value = parse_rmb_upper(cap)
-            except AmountError as exc:
-                out.append(_r("capitals", "error", f"{doc}: {cap}", f"capitals do not read: {exc.message}"))
-                continue
-            if value not in near:
-                figs = ", ".join(format_money(f) for f in near) or "no figure"
-                out.append(
-                    _r(
-                        "capitals",
-                        "error",
-                        f"{doc}: {cap}",
-                        f"capitals read {format_money(value)} but the figures beside them say {figs}",
-                    )
-                )
-            elif value == price:
-                total_shown = True
-        for name, body in words:
-            words_seen += 1
-            phrase = f"{name} {body} Only"
-            matched = [f for f in near if amount_words(f, currency) == phrase]
-            if not matched:
-                figs = ", ".join(format_money(f) for f in near) or "no figure"
-                out.append(
-                    _r(
-                        "words",
-                        "error",
-                        f"{doc}: {phrase[:60]}",
-                        f"amount in words does not match the figures beside it ({figs})",
-                    )
-                )
-            elif price in matched:
-                total_shown = True
-    if capitals_seen or words_seen:
-        bad = [c for c in out if c.check in ("capitals", "words")]
-        if not bad:
-            out.append(
-                _r(
-                    "capitals",
-                    "ok",
-                    doc,
-                    f"{capitals_seen + words_seen} amount(s) in capitals/words agree with their figures",
-                )
-            )
+        out += _check_amounts(units, i, doc=doc, currency=currency, price=price, tally=tally)
+    if tally.seen and not any(c.check in ("capitals", "words") for c in out):
+        out.append(
+            _r("capitals", "ok", doc, f"{tally.seen} amount(s) in capitals/words agree with their figures")
+        )
     if "total" in checks:
-        if total_shown:
-            out.append(
-                _r(
-                    "total",
-                    "ok",
-                    doc,
-                    f"shows the bid total {format_money(price)} in capitals/words and figures",
-                )
-            )
-        else:
-            out.append(
-                _r(
-                    "total",
-                    "error",
-                    doc,
-                    f"does not show the bid total {format_money(price)} "
-                    f"({rmb_upper(price)}) in capitals/words with its figures",
-                )
-            )
+        out.append(_total_check(doc, price, tally.total_shown))
     if "schedule" in checks:
         out.extend(check_schedule_table(units, doc=doc, price=price, count=schedule_count, headers=headers))
     return out
+
+
+def _check_amounts(
+    units: list[Unit], i: int, *, doc: str, currency: str, price: Decimal, tally: _AmountTally
+) -> list[CheckResult]:
+    """Capitals and amounts in words of unit `i` against the figures on its line (or, when it has
+    none, a neighbouring line without capitals of its own: 大写 on one line, 小写 on the next)."""
+    text = units[i].text
+    caps = _capitals(text)
+    words = _WORDS.findall(text) if currency else []
+    if not caps and not words:
+        return []
+    near = _figures(text)
+    if not near:
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(units) and not _capitals(units[j].text):
+                near.extend(_figures(units[j].text))
+    figs = ", ".join(format_money(f) for f in near) or "no figure"
+    out: list[CheckResult] = []
+    for cap in caps:
+        tally.seen += 1
+        try:
+            value = parse_rmb_upper(cap)
+        except AmountError as exc:
+            out.append(_r("capitals", "error", f"{doc}: {cap}", f"capitals do not read: {exc.message}"))
+            continue
+        if value not in near:
+            msg = f"capitals read {format_money(value)} but the figures beside them say {figs}"
+            out.append(_r("capitals", "error", f"{doc}: {cap}", msg))
+        elif value == price:
+            tally.total_shown = True
+    for name, body in words:
+        tally.seen += 1
+        phrase = f"{name} {body} Only"
+        matched = [f for f in near if amount_words(f, currency) == phrase]
+        if not matched:
+            msg = f"amount in words does not match the figures beside it ({figs})"
+            out.append(_r("words", "error", f"{doc}: {phrase[:60]}", msg))
+        elif price in matched:
+            tally.total_shown = True
+    return out
+
+
+def _total_check(doc: str, price: Decimal, shown: bool) -> CheckResult:
+    if shown:
+        return _r(
+            "total", "ok", doc, f"shows the bid total {format_money(price)} in capitals/words and figures"
+        )
+    return _r(
+        "total",
+        "error",
+        doc,
+        f"does not show the bid total {format_money(price)} ({rmb_upper(price)}) in capitals/words with its figures",
+    )
 
 
 _HEAD = {
