@@ -165,14 +165,14 @@ def _price_step(bid: Bid, model: CostModel, out_dir: Path, force: bool, obs: Mai
 def _contract_step(
     bid: Bid, out_dir: Path, force: bool, obs: MainJobObserver
 ) -> tuple[CheckResult, list[Path]]:
-    from bidassist.checklist import check_contract
+    from bidassist.checklist import check_bid_contract
     from bidassist.reports.check_docx import annotate_docx
     from bidassist.reports.check_json import render_json
     from bidassist.reports.check_md import render_md
 
     contract = bid.contract
     assert contract is not None
-    checked = check_contract(contract.file, against=contract.against, waivers=contract.waivers)
+    checked = check_bid_contract(bid)
     recorded = record_review(
         out_dir / STORE_NAME, contract.file, checked.to_json(), customer=bid.tender.buyer
     )

@@ -90,11 +90,9 @@ def contract_traps(bid: Bid) -> list[ContractTrap]:
     """The traps of the bid file's draft contract (none without one)."""
     if bid.contract is None:
         return []
-    from bidassist.checklist import check_contract
+    from bidassist.checklist import check_bid_contract
 
-    return traps_of(
-        check_contract(bid.contract.file, against=bid.contract.against, waivers=bid.contract.waivers)
-    )
+    return traps_of(check_bid_contract(bid))
 
 
 def _account(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from bidassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    from bidassist.checklist.scope import ContractContext
 
 FORMATS = ("table", "json", "md", "html")
 SEVERITIES = ("high", "medium", "low")
@@ -89,8 +93,9 @@ def register(app: typer.Typer) -> None:
                     fail_on=fail_on or "high",
                 )
             )
+        context = None
         if contract.suffix.lower() in (".yaml", ".yml"):
-            contract, against, waivers, fail_on, we, customer = _from_bid_file(
+            contract, against, waivers, fail_on, we, customer, context = _from_bid_file(
                 contract, against, waivers, fail_on, we, customer
             )
         fail_on = fail_on or "high"
@@ -98,7 +103,14 @@ def register(app: typer.Typer) -> None:
             raise InputError("--annotate must not overwrite the contract", str(annotate))
         rules = load_packs(list(packs) if packs else None)
         result = check_contract(
-            contract, rules, against=against, waivers=waivers, lang=lang, we=we, bid_price=_bid_price(against)
+            contract,
+            rules,
+            against=against,
+            waivers=waivers,
+            lang=lang,
+            we=we,
+            bid_price=_bid_price(against),
+            context=context,
         )
         report_lang = lang or result.lang
         if record:
@@ -157,8 +169,10 @@ def _from_bid_file(
     fail_on: str | None,
     we: str | None,
     customer: str | None,
-) -> tuple[Path, Path | None, Path | None, str | None, str | None, str | None]:
-    """The contract: section of a bid file; options given on the command line win."""
+) -> tuple[Path, Path | None, Path | None, str | None, str | None, str | None, ContractContext]:
+    """The contract: section of a bid file (compared with `against`, else the tender's
+    terms_file); options given on the command line win."""
+    from bidassist.checklist.scope import ContractContext
     from bidassist.core.bidfile import load_bid
 
     bid = load_bid(path)
@@ -166,11 +180,12 @@ def _from_bid_file(
         raise InputError("the bid file has no contract: section", str(path))
     return (
         bid.contract.file,
-        against or bid.contract.against,
+        against or bid.contract.against or bid.tender.terms_file,
         waivers or bid.contract.waivers,
         fail_on or bid.contract.fail_on,
         we or bid.bidder.company,
         customer or bid.tender.buyer,
+        ContractContext.of(bid.contract, bidder_sme=bid.bidder.sme),
     )
 
 

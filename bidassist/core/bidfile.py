@@ -106,9 +106,6 @@ class Bidder(StrictModel):
     company_type: str | None = Field(default=None, description="企业性质, e.g. 有限责任公司")
     founded: dt.date | None = None
     business_term: str | None = None
-    registered_capital: Money | None = None
-    bank: str | None = None
-    account: str | None = None
     sme: bool = Field(default=False, description="small or micro enterprise (中小企业)")
 
 
