@@ -227,7 +227,7 @@ class Vat(StrictModel):
     included: bool = True
 
 
-class Milestone(StrictModel):
+class PaymentMilestone(StrictModel):
     share: Rate = Field(gt=0, le=1)
     days: int = Field(ge=0, le=MAX_DAYS, description="days after delivery/acceptance until paid")
     name: str | None = None
@@ -251,7 +251,7 @@ class Bond(StrictModel):
 
 class PaymentTerms(StrictModel):
     advance: Rate = Field(default=Decimal(0), ge=0, le=1)
-    milestones: list[Milestone] = Field(default_factory=list)
+    milestones: list[PaymentMilestone] = Field(default_factory=list)
     retention: Retention | None = None
     annual_rate: Rate = Field(default=Decimal("0.045"), ge=0, le=1)
     duration_days: int | None = Field(default=None, ge=0, le=MAX_DAYS, description="contract work period")

@@ -39,7 +39,7 @@ Severity = Literal["ok", "warning", "error"]
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class DocumentCheck:
     check: str
     severity: Severity
     where: str
@@ -52,18 +52,11 @@ class CheckResult:
         return asdict(self)
 
 
-def _r(check: str, severity: Severity, where: str, message: str) -> CheckResult:
-    return CheckResult(check, severity, where, message)
+def _r(check: str, severity: Severity, where: str, message: str) -> DocumentCheck:
+    return DocumentCheck(check, severity, where, message)
 
 
 # --------------------------------------------------------------------------- data checks
-
-
-def _dist_mean(d: object) -> float:
-    if hasattr(d, "expected"):
-        return float(d.expected())
-    m = d.mean  # type: ignore[attr-defined]
-    return float(m() if callable(m) else m)
 
 
 def expected_cost(bid: Bid, costs: CostModel) -> Decimal:
@@ -74,8 +67,8 @@ def expected_cost(bid: Bid, costs: CostModel) -> Decimal:
     return expected_cost_bb(bid, costs)
 
 
-def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResult]:
-    out: list[CheckResult] = []
+def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[DocumentCheck]:
+    out: list[DocumentCheck] = []
     t, o = bid.tender, bid.offer
     price = data.price
     out.extend(schedule_checks(data))
@@ -202,10 +195,10 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
     return out
 
 
-def schedule_checks(data: DocumentData) -> list[CheckResult]:
+def schedule_checks(data: DocumentData) -> list[DocumentCheck]:
     """The priced schedule adds up to the total, every line total is unit price × quantity, and a
     total the bill's rates could not reach is reported."""
-    out: list[CheckResult] = []
+    out: list[DocumentCheck] = []
     price = data.price
     lines_sum = sum((p.total for p in data.schedule), Decimal(0))
     if lines_sum == price:
@@ -255,7 +248,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _T, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc", "t", "sdt"))
 
 
-class Unit(NamedTuple):
+class TextUnit(NamedTuple):
     """A paragraph, or a table row (cells), of a rendered document."""
 
     text: str
@@ -263,7 +256,7 @@ class Unit(NamedTuple):
     table: int | None = None
 
 
-def docx_units(data: bytes) -> list[Unit]:
+def docx_units(data: bytes) -> list[TextUnit]:
     """Paragraphs and table rows of word/document.xml, in order (text of w:t only: no field codes,
     no tracked deletions)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -271,10 +264,10 @@ def docx_units(data: bytes) -> list[Unit]:
     return tree_units(root)
 
 
-def tree_units(root: etree._Element, known: dict | None = None) -> list[Unit]:
+def tree_units(root: etree._Element, known: dict | None = None) -> list[TextUnit]:
     """docx_units of a parsed word/document.xml or its body (the rendered tree docxtpl writes out)."""
     body = root if root.tag == f"{{{W}}}body" else root.find(f"{{{W}}}body")
-    units: list[Unit] = []
+    units: list[TextUnit] = []
     add = units.append
     table_no = 0
 
@@ -283,18 +276,18 @@ def tree_units(root: etree._Element, known: dict | None = None) -> list[Unit]:
         for child in parent:
             tag = child.tag
             if tag == _P:
-                add(Unit("".join(child.itertext(_T))))
+                add(TextUnit("".join(child.itertext(_T))))
             elif tag == _TBL:
                 table_no += 1
                 this = table_no
                 if known is not None and child in known and child.find(f".//{_TBL}") is None:
                     for row in known[child]:  # already read by the layout pass
                         texts = tuple(["".join(lines) for _tc, _span, lines in row])
-                        add(Unit(" | ".join(texts), texts, this))
+                        add(TextUnit(" | ".join(texts), texts, this))
                     continue
                 for tr in child.iter(_TR):
                     cells = tuple(["".join(tc.itertext(_T)) for tc in tr.iterchildren(_TC)])
-                    add(Unit(" | ".join(cells), cells, this))
+                    add(TextUnit(" | ".join(cells), cells, this))
             elif tag == _SDT:
                 content = child.find(f"{{{W}}}sdtContent")
                 if content is not None:
@@ -305,8 +298,8 @@ def tree_units(root: etree._Element, known: dict | None = None) -> list[Unit]:
     return units
 
 
-def text_units(text: str) -> list[Unit]:
-    return [Unit(line) for line in text.splitlines()]
+def text_units(text: str) -> list[TextUnit]:
+    return [TextUnit(line) for line in text.splitlines()]
 
 
 _CAPITALS = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整正圆貳陸萬億]+")
@@ -348,7 +341,7 @@ class _AmountTally:
 
 
 def check_units(
-    units: list[Unit],
+    units: list[TextUnit],
     *,
     doc: str,
     currency: str,
@@ -356,8 +349,8 @@ def check_units(
     checks: Iterable[str],
     schedule_count: int | None,
     headers: dict[str, str] | None = None,
-) -> list[CheckResult]:
-    out: list[CheckResult] = []
+) -> list[DocumentCheck]:
+    out: list[DocumentCheck] = []
     checks = set(checks)
     tally = _AmountTally()
     for i, u in enumerate(units):
@@ -383,8 +376,8 @@ def check_units(
 
 
 def _check_amounts(
-    units: list[Unit], i: int, *, doc: str, currency: str, price: Decimal, tally: _AmountTally
-) -> list[CheckResult]:
+    units: list[TextUnit], i: int, *, doc: str, currency: str, price: Decimal, tally: _AmountTally
+) -> list[DocumentCheck]:
     """Capitals and amounts in words of unit `i` against the figures on its line (or, when it has
     none, a neighbouring line without capitals of its own: 大写 on one line, 小写 on the next)."""
     text = units[i].text
@@ -398,7 +391,7 @@ def _check_amounts(
             if 0 <= j < len(units) and not _capitals(units[j].text):
                 near.extend(_figures(units[j].text))
     figs = ", ".join(format_money(f) for f in near) or "no figure"
-    out: list[CheckResult] = []
+    out: list[DocumentCheck] = []
     for cap in caps:
         tally.seen += 1
         try:
@@ -423,7 +416,7 @@ def _check_amounts(
     return out
 
 
-def _total_check(doc: str, price: Decimal, shown: bool) -> CheckResult:
+def _total_check(doc: str, price: Decimal, shown: bool) -> DocumentCheck:
     if shown:
         return _r(
             "total", "ok", doc, f"shows the bid total {format_money(price)} in capitals/words and figures"
@@ -462,7 +455,7 @@ def _row_figures(cells: tuple[str, ...], cols: dict[str, int]) -> tuple[Decimal,
         return None
 
 
-def _find_header(units: list[Unit], headers: dict[str, str] | None) -> tuple[int | None, dict[str, int]]:
+def _find_header(units: list[TextUnit], headers: dict[str, str] | None) -> tuple[int | None, dict[str, int]]:
     """The priced table's header row and its quantity / unit price / amount columns: the exact
     headers when known (the buyer's bill: 合同工程量, 投标单价（元）…), else by the usual names."""
     for exact in ((headers,) if headers else ()) + (None,):
@@ -480,8 +473,13 @@ def _find_header(units: list[Unit], headers: dict[str, str] | None) -> tuple[int
 
 
 def check_schedule_table(
-    units: list[Unit], *, doc: str, price: Decimal, count: int | None, headers: dict[str, str] | None = None
-) -> list[CheckResult]:
+    units: list[TextUnit],
+    *,
+    doc: str,
+    price: Decimal,
+    count: int | None,
+    headers: dict[str, str] | None = None,
+) -> list[DocumentCheck]:
     """Find the priced table (header with quantity, unit price and amount) and check its rows."""
     header_idx, cols = _find_header(units, headers)
     if header_idx is None:
@@ -494,7 +492,7 @@ def check_schedule_table(
             )
         ]
     table = units[header_idx].table
-    out: list[CheckResult] = []
+    out: list[DocumentCheck] = []
     rows = 0
     total = Decimal(0)
     stated: Decimal | None = None

@@ -34,7 +34,7 @@ from bidassist.core.safeio import (
 from bidassist.costs.model import CostModel
 from bidassist.documents.budget import template_line
 from bidassist.documents.checks import (
-    CheckResult,
+    DocumentCheck,
     check_data,
     check_units,
     docx_units,
@@ -68,7 +68,7 @@ class RenderReport:
     """What render_documents wrote and what the checks found."""
 
     files: list[RenderedFile] = field(default_factory=list)
-    checks: list[CheckResult] = field(default_factory=list)
+    checks: list[DocumentCheck] = field(default_factory=list)
     index: Path | None = None
     notes: list[str] = field(default_factory=list)
     price: Decimal | None = None
@@ -78,7 +78,7 @@ class RenderReport:
     index_json: Path | None = None
 
     @property
-    def warnings(self) -> list[CheckResult]:
+    def warnings(self) -> list[DocumentCheck]:
         return [c for c in self.checks if c.severity == "warning"]
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,7 +110,7 @@ class _Rendered:
     content: bytes
     suffix: str
     missing: list[str]
-    checks: list[CheckResult]
+    checks: list[DocumentCheck]
 
 
 # --------------------------------------------------------------------------- template sources
@@ -257,10 +257,10 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
         raise InputError(f"template error{_at_line(exc)}: {exc}", label) from None
     except TEMPLATE_RUNTIME_ERRORS as exc:  # raised by the template's own expressions
         raise InputError(f"template error{_at_line(exc)}: {type(exc).__name__}: {exc}"[:500], label) from None
-    results: list[CheckResult] = []
+    results: list[DocumentCheck] = []
     if suffix == ".docx" and checks and not missing:
         results.extend(
-            CheckResult(
+            DocumentCheck(
                 "layout",
                 "warning",
                 f"{spec.title}: {o}",
@@ -389,7 +389,7 @@ def render_documents(
         c.severity == "error" for c in report.checks if c.check in ("total", "schedule-sum")
     ):
         report.checks.append(
-            CheckResult(
+            DocumentCheck(
                 "same-total",
                 "ok",
                 "document set",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import numpy as np
 
@@ -206,9 +205,3 @@ def simulate_costs(
         warnings=warnings,
         notes=notes,
     )
-
-
-def to_money(x: float) -> Decimal:
-    from bidassist.core.money import round_money
-
-    return round_money(Decimal(repr(float(x))))
