@@ -143,8 +143,8 @@ class CostLineInput(StrictModel):
         return self
 
 
-#: fields a cost sheet column can be mapped to (`map: {description: B, quantity: D}`), plus `header`
-COST_MAP_FIELDS = (
+#: fields a cost sheet column can hold. `price` is a single unit price; `low/likely/high` a three-point one
+COST_FIELDS = (
     "code",
     "description",
     "unit",
@@ -161,11 +161,11 @@ COST_MAP_FIELDS = (
     "material",
     "machinery",
     "overhead_profit",
-    "header",
-    "first",
-    "last",
 )
-_COST_MAP_ROWS = ("header", "first", "last")
+#: map keys that are rows, not columns: the header row, the first and the last data row
+COST_MAP_ROWS = ("header", "first", "last")
+#: what `costs.map` may name (`map: {description: B, quantity: D, header: 3}`)
+COST_MAP_FIELDS = (*COST_FIELDS, *COST_MAP_ROWS)
 
 
 class CostsSection(StrictModel):
@@ -187,13 +187,13 @@ class CostsSection(StrictModel):
             text = str(col).strip().upper()
             ok = (
                 text.isdigit() and int(text) >= 1
-                if key in _COST_MAP_ROWS
+                if key in COST_MAP_ROWS
                 else (text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
             )
             if not ok:
                 raise ValueError(
                     f"{key}: {col!r} is not a "
-                    + ("row number" if key in _COST_MAP_ROWS else "column letter such as D")
+                    + ("row number" if key in COST_MAP_ROWS else "column letter such as D")
                 )
             out[key] = text
         return out

@@ -191,26 +191,26 @@ def _cn_big(s: str, original: str) -> int:
             raise ValueError(f"{original!r} is not a Chinese numeral")
         return _cn_small(head, original) * 10**12 + (_cn_big(tail, original) if tail else 0)
     if "亿" in s:
-        head, _, tail = s.partition("亿")
-        if "亿" in tail or not head:
-            raise ValueError(f"{original!r} is not a Chinese numeral")
-        high = _cn_wan(head, original) * 100_000_000
-        if len(tail) == 1 and _CN_DIGITS.get(tail):
-            return high + _CN_DIGITS[tail] * 10_000_000
-        return high + (_cn_wan(tail, original) if tail else 0)
+        return _cn_split(s, original, "亿", 100_000_000, _cn_wan)
     return _cn_wan(s, original)
 
 
 def _cn_wan(s: str, original: str) -> int:
     if "万" in s:
-        head, _, tail = s.partition("万")
-        if "万" in tail or not head:
-            raise ValueError(f"{original!r} is not a Chinese numeral")
-        high = _cn_small(head, original) * 10_000
-        if len(tail) == 1 and _CN_DIGITS.get(tail):
-            return high + _CN_DIGITS[tail] * 1000
-        return high + (_cn_small(tail, original) if tail else 0)
+        return _cn_split(s, original, "万", 10_000, _cn_small)
     return _cn_small(s, original)
+
+
+def _cn_split(s: str, original: str, unit: str, factor: int, part: Callable[[str, str], int]) -> int:
+    """`s` read as head × unit + tail, each read by `part`; a lone digit after the unit is in the
+    next lower place (三万五 = 35,000; 两亿三 = 230,000,000)."""
+    head, _, tail = s.partition(unit)
+    if unit in tail or not head:
+        raise ValueError(f"{original!r} is not a Chinese numeral")
+    high = part(head, original) * factor
+    if len(tail) == 1 and _CN_DIGITS.get(tail):
+        return high + _CN_DIGITS[tail] * (factor // 10)
+    return high + (part(tail, original) if tail else 0)
 
 
 _CN_NUMERALS_SIMPLE = "零一二三四五六七八九"

@@ -11,8 +11,7 @@ from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.styles import Font
 
 from bidassist.core.celltext import protect_workbook
-from bidassist.core.safeio import atomic_path
-from bidassist.core.xlsxout import new_workbook
+from bidassist.core.xlsxout import new_workbook, save_workbook
 from bidassist.pricing.result import PriceResult
 
 _MONEY = "#,##0.00"
@@ -225,7 +224,4 @@ def _scenario_sheet(wb: Workbook, result: PriceResult) -> None:
 
 def write_price_xlsx(result: PriceResult, path: Path, *, force: bool = False) -> Path:
     """Write the workbook atomically; refuses to overwrite unless `force`."""
-    wb = build_price_workbook(result)
-    with atomic_path(Path(path), force=force) as tmp:
-        wb.save(tmp)
-    return Path(path)
+    return save_workbook(build_price_workbook(result), path, force=force)

@@ -8,7 +8,7 @@ nothing. The import is one transaction; bad rows are reported by file and row.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,10 +19,9 @@ from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.money import parse_amount
 from bidassist.store.connection import Store
 from bidassist.store.entities import Directory
-from bidassist.store.models import ImportRun, Invoice, Receipt
+from bidassist.store.models import Invoice, Receipt
 from bidassist.store.names import name_key
-from bidassist.store.tabular import Table, map_columns, parse_date, read_table, row_getter
-from bidassist.store.timeutil import now_text
+from bidassist.store.tabular import ImportCounts, Table, map_columns, parse_date, read_table, row_getter
 
 INVOICE_FIELDS: dict[str, tuple[str, ...]] = {
     "customer": ("customer", "buyer", "client", "客户", "客户名称", "购买方", "付款单位"),
@@ -47,25 +46,10 @@ _RECEIPT_HINTS = ("receipt", "payment", "received", "回款", "收款", "到账"
 
 
 @dataclass
-class LedgerReport:
-    file: str
-    kind: str
-    added: int = 0
-    updated: int = 0
-    skipped: int = 0
-    customers_added: int = 0
-    bad: list[Problem] = field(default_factory=list)
+class LedgerReport(ImportCounts):
+    """What a ledger import did (`kind`: which ledger the file holds)."""
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "kind": self.kind,
-            "added": self.added,
-            "updated": self.updated,
-            "skipped": self.skipped,
-            "customers_added": self.customers_added,
-            "bad_rows": [{"where": p.where, "message": p.message} for p in self.bad],
-        }
+    kind: str = "invoices"  # invoices | receipts
 
 
 def detect_kind(table: Table) -> str:
@@ -166,7 +150,7 @@ def import_ledger(
             bad.append(Problem(table.where(i), str(exc)))
     if bad and not skip_bad:
         raise ProblemsError(bad, "ledger file has bad rows; nothing was imported")
-    report = LedgerReport(table.path.name, kind, bad=bad)
+    report = LedgerReport(table.path.name, bad=bad, kind=kind)
     with store.writing() as session:
         directory = Directory(session)
         apply = _apply_invoice if kind == "invoices" else _apply_receipt
@@ -177,19 +161,7 @@ def import_ledger(
             status = apply(session, customer.id, values, where)
             setattr(report, status, getattr(report, status) + 1)
         report.customers_added = directory.added_customers
-        if report.added or report.updated:
-            session.add(
-                ImportRun(
-                    kind=kind,
-                    file_name=table.path.name,
-                    sha256=table.sha256,
-                    at=now_text(),
-                    added=report.added,
-                    updated=report.updated,
-                    skipped=report.skipped,
-                    bad=len(bad),
-                )
-            )
+        report.log_run(session, kind, table.sha256)
     return report
 
 

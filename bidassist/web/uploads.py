@@ -9,11 +9,14 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from bidassist.core.errors import InputError
 from bidassist.core.safeio import MiB
@@ -74,6 +77,23 @@ class PrivateArea:
                 _, (old, _obj) = self._items.popitem(last=False)
                 shutil.rmtree(old, ignore_errors=True)
         return key, folder
+
+    @contextmanager
+    def building(self) -> Iterator[tuple[str, Path]]:
+        """A new private folder for work that may fail: dropped again when the block raises."""
+        key, folder = self.new()
+        try:
+            yield key, folder
+        except BaseException:
+            self.drop(key)
+            raise
+
+    def stored(self, key: str, kind: type[_T], missing: str) -> _T:
+        """The object of type `kind` stored under `key`; a 404 saying `missing` when there is none."""
+        found = self.get(key, kind)
+        if found is None:
+            raise HTTPException(404, missing)
+        return found
 
     def attach(self, key: str, obj: object) -> None:
         with self._lock:

@@ -104,8 +104,7 @@ async def upload(request: Request):
     we = text_field(form, "we", max_len=200)
     if lang not in (None, "zh", "en"):
         raise InputError("choose zh, en or automatic", "lang")
-    key, folder = st.area.new()
-    try:
+    with st.area.building() as (key, folder):
         src = await save_upload(
             contract,
             folder,
@@ -128,19 +127,14 @@ async def upload(request: Request):
             )
         review = Review(folder=folder, contract=src, against=other, lang=lang, we=we)
         await run_library(request, _run_check, review, st.workspace.waivers)
-    except BaseException:
-        st.area.drop(key)
-        raise
     st.area.attach(key, review)
     return RedirectResponse(f"/contract/{key}", status_code=303)
 
 
 def _review(request: Request) -> tuple[str, Review]:
     key = request.path_params["key"]
-    review = state_of(request).area.get(key, Review)
-    if review is None:
-        raise HTTPException(404, "no such review (it may have expired; upload the contract again)")
-    return key, review
+    missing = "no such review (it may have expired; upload the contract again)"
+    return key, state_of(request).area.stored(key, Review, missing)
 
 
 async def show(request: Request):

@@ -200,8 +200,7 @@ async def run(request: Request):
         st.jobs.pop(k, None)
     if _running(st) >= st.config.max_jobs:
         raise HTTPException(429, f"{st.config.max_jobs} pricing runs are already going; wait or cancel one")
-    key, folder = st.area.new()
-    try:
+    with st.area.building() as (key, folder):
         if upload is not None:
             bid_path = await save_upload(
                 upload, folder, BID_TYPES, what="bid file", max_bytes=1024 * 1024, default="bid.yaml"
@@ -219,9 +218,6 @@ async def run(request: Request):
         else:
             assert name is not None  # a workspace bid or an upload, checked above
             bid_path = st.workspace.bid_path(name)
-    except BaseException:
-        st.area.drop(key)
-        raise
     job = jobs.Job(label=bid_path.name, context={"bid": name, "overrides": overrides})
     st.area.attach(key, job)
     st.jobs[key] = job
@@ -235,10 +231,8 @@ async def run(request: Request):
 
 def _job(request: Request) -> tuple[str, jobs.Job]:
     key = request.path_params["key"]
-    job = state_of(request).area.get(key, jobs.Job)
-    if job is None:
-        raise HTTPException(404, "no such pricing run (it may have expired; run it again)")
-    return key, job
+    missing = "no such pricing run (it may have expired; run it again)"
+    return key, state_of(request).area.stored(key, jobs.Job, missing)
 
 
 async def show(request: Request):
