@@ -72,6 +72,11 @@ def to_decimal(value: object) -> Decimal:
     raise AmountError(f"{value!r} is not an amount")
 
 
+def format_money_or_dash(value: Decimal | None) -> str:
+    """format_money, or an em dash for a figure that is not known."""
+    return "—" if value is None else format_money(value)
+
+
 def format_money(value: Decimal | int | str, *, symbol: str = "") -> str:
     """`1234.5` -> `1,234.50` (thousands separators, two decimals, half-up)."""
     d = round_money(value)

@@ -543,7 +543,11 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
     if mapping and "header" in mapping:
         r = int(mapping["header"]) - 1
         below = _below_of(raw, origin, r)
-        found = (r, below, _row_fields(raw, origin, r, below))
+        found: tuple[int, int | None, dict[int, tuple[str, str]]] | None = (
+            r,
+            below,
+            _row_fields(raw, origin, r, below),
+        )
     else:
         found = _best_header(raw, origin, mapping)
     warnings: list[Problem] = []
