@@ -11,6 +11,7 @@ from rich.console import Console
 from bidassist.core.errors import InputError
 
 if TYPE_CHECKING:
+    from bidassist.checklist.result import CheckResult
     from bidassist.checklist.scope import ContractContext
 
 FORMATS = ("table", "json", "md", "html")
@@ -119,24 +120,7 @@ def register(app: typer.Typer) -> None:
             Console(stderr=True, highlight=False).print(
                 str(record_review(db, contract, result.to_json(), customer=customer))
             )
-        if fmt == "table":
-            from bidassist.reports.check_terminal import print_result
-
-            print_result(result, Console(highlight=False, soft_wrap=False), report_lang)
-        else:
-            if fmt == "json":
-                from bidassist.reports.check_json import render_json as render
-            elif fmt == "md":
-                from bidassist.reports.check_md import render_md as render
-            else:
-                from bidassist.reports.check_html import render_html as render
-            text = render(result, report_lang)
-            if out is not None:
-                from bidassist.core.safeio import atomic_write_text
-
-                atomic_write_text(out, text, force=force)
-            else:
-                typer.echo(text, nl=False)
+        _write_report(result, fmt, report_lang, out, force=force)
         if annotate is not None:
             from bidassist.reports.check_docx import annotate_docx
 
@@ -144,6 +128,28 @@ def register(app: typer.Typer) -> None:
             Console(stderr=True).print(f"{n} comments → {annotate}")
         if result.has_at_least(fail_on):
             raise typer.Exit(1)
+
+
+def _write_report(result: CheckResult, fmt: str, lang: str, out: Path | None, *, force: bool) -> None:
+    """The review as a table on the terminal, or as JSON / Markdown / HTML to `out` or stdout."""
+    if fmt == "table":
+        from bidassist.reports.check_terminal import print_result
+
+        print_result(result, Console(highlight=False, soft_wrap=False), lang)
+        return
+    if fmt == "json":
+        from bidassist.reports.check_json import render_json as render
+    elif fmt == "md":
+        from bidassist.reports.check_md import render_md as render
+    else:
+        from bidassist.reports.check_html import render_html as render
+    text = render(result, lang)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from bidassist.core.safeio import atomic_write_text
+
+    atomic_write_text(out, text, force=force)
 
 
 def _check_options(
@@ -157,9 +163,11 @@ def _check_options(
         raise InputError(f"--fail-on must be high, medium or low, got {fail_on!r}", "--fail-on")
     if out is not None and fmt == "table":
         raise InputError("-o needs --format json, md or html", "-o")
+    from bidassist.core.safeio import check_output
+
     for path in (out, annotate):
-        if path is not None and path.exists() and not force:
-            raise InputError("already exists; use --force to overwrite it", str(path))
+        if path is not None:  # before the review runs: a refused output costs nothing
+            check_output(path, force=force)
 
 
 def _from_bid_file(

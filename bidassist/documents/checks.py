@@ -68,10 +68,20 @@ def expected_cost(bid: Bid, costs: CostModel) -> Decimal:
 
 
 def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[DocumentCheck]:
+    """The bid's figures and terms against the tender's: ceiling, validity, duration, warranty,
+    cost, deviations and the forms' date (the priced schedule first)."""
+    out: list[DocumentCheck] = list(schedule_checks(data))
+    out += _ceiling_check(bid, data.price)
+    out += _offer_terms_checks(bid)
+    out += _cost_check(bid, costs, data.price)
+    out += _deviation_checks(bid)
+    out += _date_check(bid, data)
+    return out
+
+
+def _ceiling_check(bid: Bid, price: Decimal) -> list[DocumentCheck]:
     out: list[DocumentCheck] = []
-    t, o = bid.tender, bid.offer
-    price = data.price
-    out.extend(schedule_checks(data))
+    t = bid.tender
     if t.ceiling_price is not None:
         if price > t.ceiling_price:
             out.append(
@@ -92,6 +102,13 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[DocumentC
                     f"within the ceiling price {format_money(t.ceiling_price)}",
                 )
             )
+    return out
+
+
+def _offer_terms_checks(bid: Bid) -> list[DocumentCheck]:
+    """Validity, duration and warranty offered against what the tender requires."""
+    out: list[DocumentCheck] = []
+    t, o = bid.tender, bid.offer
     validity = o.bid_validity_days or t.bid_validity_days
     if validity < t.bid_validity_days:
         out.append(
@@ -133,6 +150,12 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[DocumentC
                 f"{o.warranty_months} months is shorter than the {t.warranty_months} months required",
             )
         )
+    return out
+
+
+def _cost_check(bid: Bid, costs: CostModel, price: Decimal) -> list[DocumentCheck]:
+    """The price against the expected cost (an error below it when the policy says so) and the margin floor."""
+    out: list[DocumentCheck] = []
     floor = expected_cost(bid, costs)
     if price < floor:
         strict = bid.documents.fail_below_cost
@@ -168,6 +191,12 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[DocumentC
                     f"{format_money(price)} is above the expected cost {format_money(floor)}",
                 )
             )
+    return out
+
+
+def _deviation_checks(bid: Bid) -> list[DocumentCheck]:
+    out: list[DocumentCheck] = []
+    o = bid.offer
     for i, d in enumerate(o.deviations):
         if d.deviation == "negative":
             where = f"offer.deviations[{i}] ({d.item})"
@@ -182,6 +211,12 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[DocumentC
                 )
             else:
                 out.append(_r("deviation", "warning", where, "negative deviation (负偏离)"))
+    return out
+
+
+def _date_check(bid: Bid, data: DocumentData) -> list[DocumentCheck]:
+    out: list[DocumentCheck] = []
+    t = bid.tender
     deadline = t.deadline.date() if isinstance(t.deadline, dt.datetime) else t.deadline
     if data.date > deadline:
         out.append(
