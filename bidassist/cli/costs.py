@@ -152,7 +152,7 @@ def import_cmd(
 ) -> None:
     """Import a cost sheet: print its lines and totals. Problems are listed as `Sheet!Cell: problem`
     (exit 2); warnings are printed and do not fail. 导入成本表。"""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     try:
         result = _run_import(sheet_file, sheet, column_map, accept)
     except ProblemsError as exc:

@@ -19,7 +19,7 @@ from bidassist.cli.history import history_app
 from bidassist.core.errors import InputError
 
 console = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 # options several commands share (typer reads them as defaults; one definition each)
