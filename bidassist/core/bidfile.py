@@ -106,9 +106,6 @@ class Bidder(StrictModel):
     company_type: str | None = Field(default=None, description="企业性质, e.g. 有限责任公司")
     founded: dt.date | None = None
     business_term: str | None = None
-    registered_capital: Money | None = None
-    bank: str | None = None
-    account: str | None = None
     sme: bool = Field(default=False, description="small or micro enterprise (中小企业)")
 
 
@@ -146,8 +143,8 @@ class CostLineInput(StrictModel):
         return self
 
 
-#: fields a cost sheet column can be mapped to (`map: {description: B, quantity: D}`), plus `header`
-COST_MAP_FIELDS = (
+#: fields a cost sheet column can hold. `price` is a single unit price; `low/likely/high` a three-point one
+COST_FIELDS = (
     "code",
     "description",
     "unit",
@@ -164,11 +161,11 @@ COST_MAP_FIELDS = (
     "material",
     "machinery",
     "overhead_profit",
-    "header",
-    "first",
-    "last",
 )
-_COST_MAP_ROWS = ("header", "first", "last")
+#: map keys that are rows, not columns: the header row, the first and the last data row
+COST_MAP_ROWS = ("header", "first", "last")
+#: what `costs.map` may name (`map: {description: B, quantity: D, header: 3}`)
+COST_MAP_FIELDS = (*COST_FIELDS, *COST_MAP_ROWS)
 
 
 class CostsSection(StrictModel):
@@ -190,13 +187,13 @@ class CostsSection(StrictModel):
             text = str(col).strip().upper()
             ok = (
                 text.isdigit() and int(text) >= 1
-                if key in _COST_MAP_ROWS
+                if key in COST_MAP_ROWS
                 else (text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
             )
             if not ok:
                 raise ValueError(
                     f"{key}: {col!r} is not a "
-                    + ("row number" if key in _COST_MAP_ROWS else "column letter such as D")
+                    + ("row number" if key in COST_MAP_ROWS else "column letter such as D")
                 )
             out[key] = text
         return out
@@ -230,7 +227,7 @@ class Vat(StrictModel):
     included: bool = True
 
 
-class Milestone(StrictModel):
+class PaymentMilestone(StrictModel):
     share: Rate = Field(gt=0, le=1)
     days: int = Field(ge=0, le=MAX_DAYS, description="days after delivery/acceptance until paid")
     name: str | None = None
@@ -254,7 +251,7 @@ class Bond(StrictModel):
 
 class PaymentTerms(StrictModel):
     advance: Rate = Field(default=Decimal(0), ge=0, le=1)
-    milestones: list[Milestone] = Field(default_factory=list)
+    milestones: list[PaymentMilestone] = Field(default_factory=list)
     retention: Retention | None = None
     annual_rate: Rate = Field(default=Decimal("0.045"), ge=0, le=1)
     duration_days: int | None = Field(default=None, ge=0, le=MAX_DAYS, description="contract work period")
