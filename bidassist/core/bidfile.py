@@ -80,7 +80,10 @@ class Tender(StrictModel):
         description="投标保证金 (on the forms in figures and capitals)", default=None, ge=0
     )
     ceiling_price: Money | None = Field(default=None, gt=0, description="最高投标限价")
-    terms_file: DataPath | None = Field(default=None, description="the tender's contract terms")
+    terms_file: DataPath | None = Field(
+        default=None,
+        description="the tender's contract terms; `check` compares the contract with them when contract.against is not given",
+    )
     bill: BillSection | None = Field(default=None, description="the buyer's bill to price (清单计价)")
     bill_map: dict[str, list[str]] = Field(
         default_factory=dict, description="bill item code -> our cost line codes or categories"
@@ -117,9 +120,6 @@ class Bidder(StrictModel):
     company_type: str | None = Field(default=None, description="企业性质, e.g. 有限责任公司")
     founded: dt.date | None = Field(default=None, description="成立日期")
     business_term: str | None = Field(default=None, description="营业期限, e.g. 长期")
-    registered_capital: Money | None = Field(default=None, description="注册资本")
-    bank: str | None = Field(default=None, description="开户银行")
-    account: str | None = Field(default=None, description="银行账号")
     sme: bool = Field(default=False, description="small or micro enterprise (中小企业)")
 
 
@@ -163,8 +163,8 @@ class CostLineInput(StrictModel):
         return self
 
 
-#: fields a cost sheet column can be mapped to (`map: {description: B, quantity: D}`), plus `header`
-COST_MAP_FIELDS = (
+#: fields a cost sheet column can hold. `price` is a single unit price; `low/likely/high` a three-point one
+COST_FIELDS = (
     "code",
     "description",
     "unit",
@@ -181,11 +181,11 @@ COST_MAP_FIELDS = (
     "material",
     "machinery",
     "overhead_profit",
-    "header",
-    "first",
-    "last",
 )
-_COST_MAP_ROWS = ("header", "first", "last")
+#: map keys that are rows, not columns: the header row, the first and the last data row
+COST_MAP_ROWS = ("header", "first", "last")
+#: what `costs.map` may name (`map: {description: B, quantity: D, header: 3}`)
+COST_MAP_FIELDS = (*COST_FIELDS, *COST_MAP_ROWS)
 
 
 class CostsSection(StrictModel):
@@ -209,13 +209,13 @@ class CostsSection(StrictModel):
             text = str(col).strip().upper()
             ok = (
                 text.isdigit() and int(text) >= 1
-                if key in _COST_MAP_ROWS
+                if key in COST_MAP_ROWS
                 else (text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
             )
             if not ok:
                 raise ValueError(
                     f"{key}: {col!r} is not a "
-                    + ("row number" if key in _COST_MAP_ROWS else "column letter such as D")
+                    + ("row number" if key in COST_MAP_ROWS else "column letter such as D")
                 )
             out[key] = text
         return out
@@ -258,7 +258,7 @@ class Vat(StrictModel):
     )
 
 
-class Milestone(StrictModel):
+class PaymentMilestone(StrictModel):
     share: Rate = Field(description="share of the price paid at this milestone", gt=0, le=1)
     days: int = Field(ge=0, le=MAX_DAYS, description="days after delivery/acceptance until paid")
     name: str | None = Field(default=None, description="e.g. 到货, 验收")
@@ -282,7 +282,7 @@ class Bond(StrictModel):
 
 class PaymentTerms(StrictModel):
     advance: Rate = Field(description="预付款 share, received at signing", default=Decimal(0), ge=0, le=1)
-    milestones: list[Milestone] = Field(
+    milestones: list[PaymentMilestone] = Field(
         description="payments after delivery; with milestones every share adds up to 1", default_factory=list
     )
     retention: Retention | None = Field(
@@ -658,12 +658,16 @@ class ContractSection(StrictModel):
     against: DataPath | None = Field(default=None, description="tender terms to compare with")
     payer: Literal["government", "soe", "large", "private", "unknown"] = Field(
         default="unknown",
-        description="who pays: government (机关事业单位), soe (国有企业), large (大型企业), private, unknown",
+        description="who pays: government (机关事业单位), soe (国有企业), large (大型企业), private, unknown; a rule whose legal basis binds other payers is a commercial risk, one severity lower",
     )
     supplier_sme: bool | None = Field(
-        default=None, description="we are a small or medium enterprise (中小企业)"
+        default=None,
+        description="we are an SME (中小企业), for the rules' legal scope; default: true when bidder.sme",
     )
-    construction: bool | None = Field(default=None, description="a construction contract (建设工程)")
+    construction: bool | None = Field(
+        default=None,
+        description="a construction contract (建设工程), for rules whose basis binds construction only",
+    )
     fail_on: Literal["high", "medium", "low"] = Field(
         default="high", description="`check` exits 1 at a finding of this severity or above"
     )

@@ -86,7 +86,7 @@ class Lognormal(StrictModel):
         by_quantiles = self.p10 is not None and self.p90 is not None
         if by_moments == by_quantiles:
             raise ValueError("give either mean and sd, or p10 and p90")
-        if by_quantiles and not self.p10 < self.p90:
+        if self.p10 is not None and self.p90 is not None and not self.p10 < self.p90:
             raise ValueError("p10 must be below p90")
         return self
 

@@ -543,13 +543,17 @@ def read_docx(path: Path) -> DocxResult:
     blocks: list[Block] = []
     headings: list[Any] = []
     if body is not None:
-        for raw in walker.walk(body):
+        for walked in walker.walk(body):
             blocks.append(
                 Block(
-                    index=raw.index, text=raw.text, number=raw.number, location=raw.location, style=raw.style
+                    index=walked.index,
+                    text=walked.text,
+                    number=walked.number,
+                    location=walked.location,
+                    style=walked.style,
                 )
             )
-            headings.append(raw.heading)
+            headings.append(walked.heading)
     return DocxResult(blocks=blocks, tracked=walker.tracked, headings=headings)
 
 

@@ -10,12 +10,13 @@ import docx
 import pytest
 from rich.console import Console
 
+from bidassist.cli.main_job import run_main_job_printed as run_main_job
 from bidassist.core.bidfile import load_bid
 from bidassist.core.errors import OutputExistsError
 from bidassist.core.money import rmb_upper
 from bidassist.costs import load_costs
 from bidassist.pricing import price_bid
-from bidassist.workflow import default_example, run_main_job
+from bidassist.workflow import default_example
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,10 +82,24 @@ def test_main_job_decides_with_the_customers_record(job):
     assert (out / "bidassist.db").is_file()
 
 
+class _Steps:
+    """Records which steps of the main job reported (any call is a step)."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: self.calls.append(name)
+
+
 def test_main_job_never_overwrites_without_force(job):
+    from bidassist.workflow import run_main_job as library_job
+
     out, _, _ = job
+    steps = _Steps()
     with pytest.raises(OutputExistsError):
-        run_main_job(default_example(), out, console=Console(file=open("/dev/null", "w")))
+        library_job(default_example(), out, observer=steps)
+    assert steps.calls == []  # refused before the costs were imported or anything was priced
 
 
 @pytest.mark.slow
