@@ -152,17 +152,20 @@ def test_forced_language_skips_other_packs() -> None:
 
 def _brute_force(text: str) -> set[str]:
     """Every rule evaluated without the keyword prefilter (the slow reference)."""
-    from bidassist.checklist.engine import _dedupe
+    from bidassist.checklist.engine import _dedupe, _yielded
 
     norm = normalise(text)
     langs = languages_of(text)
     out = []
+    yields: dict[str, list[str]] = {}
     for cr in RULES.rules:
         if cr.language in langs and any(k in norm for k in cr.keywords):
             f = evaluate_rule(cr, text, norm, Unit(text=text), RULES.role_patterns(cr.language))
             if f is not None:
                 out.append(f)
-    return {f.rule for f in _dedupe(out)}
+                if cr.rule.yields_to:
+                    yields[cr.id] = cr.rule.yields_to
+    return {f.rule for f in _dedupe(_yielded(out, yields))}
 
 
 _SNIPPETS = sorted(
