@@ -2,7 +2,9 @@
 built from realistic clause text: every pack example - traps and harmless twins - and ordinary
 boilerplate), all shipped packs. Prints MB/s of the engine (clause splitting, Aho-Corasick prefilter,
 regexes, numeric conditions, key terms) next to a plain loop of `re.search` per rule per paragraph
-over the same patterns, measured in the same run, and the resident memory across the 500.
+over the same patterns, measured in the same run, and the resident memory across the 500. The
+clause model (bidassist/models) is timed apart: the same contracts with rules only and with rules +
+model, so its cost stands beside the rule engine's.
 
     .venv/bin/python benchmarks/bench_check.py [--contracts 500] [--size 50000] [--baseline 50]
 """
@@ -82,6 +84,19 @@ def rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def timed_loop(contracts: list[str], rules, *, model: bool) -> tuple[float, int, list[tuple[int, float]]]:
+    """Seconds, findings and resident memory (after every 100 contracts) of checking them all."""
+    gc.collect()
+    samples = [(0, rss_mb())]
+    findings = 0
+    t0 = time.perf_counter()
+    for i, text in enumerate(contracts, 1):
+        findings += len(check_text(text, rules, name=f"c{i}", model=model).findings)
+        if i % 100 == 0 or i == len(contracts):
+            samples.append((i, rss_mb()))
+    return time.perf_counter() - t0, findings, samples
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--contracts", type=int, default=500)
@@ -110,18 +125,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(len(r.any) + len(r.all) + len(r.none) for r in rules.rules)} rule patterns"
     )
 
-    # engine, with memory sampled along the way
-    check_text(contracts[0], rules)  # build the automata once
-    gc.collect()
-    samples = [(0, rss_mb())]
-    findings = 0
-    t0 = time.perf_counter()
-    for i, text in enumerate(contracts, 1):
-        findings += len(check_text(text, rules, name=f"c{i}").findings)
-        if i % 100 == 0 or i == len(contracts):
-            samples.append((i, rss_mb()))
-    engine_s = time.perf_counter() - t0
+    # engine (rules only), then rules + clause model, each with memory sampled along the way
+    check_text(contracts[0], rules)  # build the automata and load the model once
+    engine_s, findings, _ = timed_loop(contracts, rules, model=False)
     engine_mbs = total_mb / engine_s
+    with_s, with_findings, samples = timed_loop(contracts, rules, model=True)
 
     # baseline: every rule's patterns re.search'ed on every paragraph (no prefilter, no numbers)
     base = contracts[: max(1, min(args.baseline, len(contracts)))]
@@ -141,7 +149,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"engine   : {engine_mbs:8.2f} MB/s  ({total_mb:.1f} MB in {engine_s:.1f} s, {findings} findings)")
     print(f"re loop  : {base_mbs:8.2f} MB/s  ({base_mb:.1f} MB in {base_s:.1f} s, {hits} pattern hits)")
     print(f"ratio    : {engine_mbs / base_mbs:8.1f}x")
-    print("RSS (MB) after n contracts: " + ", ".join(f"{n}: {m:.0f}" for n, m in samples))
+    print(
+        f"+ model  : {total_mb / with_s:8.2f} MB/s  ({with_s:.1f} s, {with_findings} findings; the model adds "
+        f"{with_s - engine_s:+.1f} s = {100 * (with_s - engine_s) / engine_s:+.0f} % of the rule engine's "
+        f"{engine_s:.1f} s; ratio to the re loop {total_mb / with_s / base_mbs:.1f}x)"
+    )
+    print("RSS (MB, rules + model) after n contracts: " + ", ".join(f"{n}: {m:.0f}" for n, m in samples))
     growth = samples[-1][1] - samples[1][1] if len(samples) > 2 else 0.0
     print(f"RSS growth from contract 100 to {samples[-1][0]}: {growth:+.1f} MB")
     return 0

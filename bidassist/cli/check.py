@@ -60,6 +60,11 @@ def register(app: typer.Typer) -> None:
             "--customer",
             help="The customer for --record (default: the bid file's buyer, else the contract's 甲方/Buyer).",
         ),
+        no_model: bool = typer.Option(
+            False,
+            "--no-model",
+            help="Rules only: do not add the clause model's findings (source: model, with a confidence).",
+        ),
         jobs: int = typer.Option(1, "--jobs", "-j", help="With a folder: contracts checked in parallel."),
         db: str = typer.Option(
             None,
@@ -96,7 +101,14 @@ def register(app: typer.Typer) -> None:
             raise InputError("--annotate must not overwrite the contract", str(annotate))
         rules = load_packs(list(packs) if packs else None)
         result = check_contract(
-            contract, rules, against=against, waivers=waivers, lang=lang, we=we, bid_price=_bid_price(against)
+            contract,
+            rules,
+            against=against,
+            waivers=waivers,
+            lang=lang,
+            we=we,
+            bid_price=_bid_price(against),
+            model=not no_model,
         )
         report_lang = lang or result.lang
         if record:
