@@ -76,6 +76,19 @@ LOOKALIKE_WEIGHT = 3.0
 THRESHOLDS = [round(x, 2) for x in np.arange(0.30, 0.96, 0.05)]
 FLOOR = min(THRESHOLDS)
 MIN_PRECISION = 0.5
+#: categories decided by a number (a rate, a period, a share): the model reads digits as 0 and
+#: cannot judge them, so it never reports them (trained for the figures only)
+NUMERIC = {
+    "penalty.excessive",
+    "warranty.long",
+    "retention.excessive",
+    "payment.long_term",
+    "bond.performance_excessive",
+    "bond.bid_excessive",
+}
+#: the rule that explains a model finding where the default (the first rule without a number)
+#: says more than the model can know: at-will termination, whether or not work done is paid
+EXPLAINED_BY = {"termination.convenience": "{lang}.termination.convenience.paid"}
 ALONE_PRECISION = 0.6
 MIN_CORRECT = 3
 
@@ -405,7 +418,7 @@ def choose(results, rules, lang: str, cats: list[str]) -> dict[str, dict]:
                     round(cuad_f1(results, cuad_cat, CATEGORY_TYPES[cuad_cat], cat, shown), 3),
                 )
         added, added_ok = fi - fi0, co - co0
-        ok = t is not None and (added == 0 or added_ok / added >= MIN_PRECISION)
+        ok = t is not None and cat not in NUMERIC and (added == 0 or added_ok / added >= MIN_PRECISION)
         ok = ok and all(after >= before for before, after in cuad_rows.values())
         chosen[cat] = {
             "enabled": ok,
@@ -442,7 +455,7 @@ def print_cv(lang: str, chosen: dict) -> None:
         )
 
 
-def write_settings(chosen_by_lang: dict[str, dict]) -> None:
+def write_settings(chosen_by_lang: dict[str, dict], rules) -> None:
     lines = [
         "# Which categories the clause model (clauses.npz) may report, per language, and from which",
         "# calibrated confidence. Written by benchmarks/train_clause_model.py from cross-validation on the",
@@ -453,7 +466,8 @@ def write_settings(chosen_by_lang: dict[str, dict]) -> None:
         "enabled:",
     ]
     for lang, chosen in chosen_by_lang.items():
-        on = {c: v for c, v in chosen.items() if v["enabled"]}
+        on = {c: v for c, v in chosen.items() if v["enabled"] and c not in NUMERIC}
+        ids = {cr.id for cr in rules.rules}
         if not on:
             lines.append(f"  {lang}: []")
             continue
@@ -461,7 +475,9 @@ def write_settings(chosen_by_lang: dict[str, dict]) -> None:
         for cat, v in on.items():
             m, r = v["with_model"], v["rules"]
             note = f"dev CV: caught {r['caught']}→{m['caught']} of {v['traps']}, findings {r['findings']}→{m['findings']}"
-            lines.append(f'    - {{category: {cat}, threshold: {v["threshold"]}, note: "{note}"}}')
+            rule = EXPLAINED_BY.get(cat, "").format(lang=lang)
+            rule = f", rule: {rule}" if rule in ids else ""
+            lines.append(f'    - {{category: {cat}, threshold: {v["threshold"]}{rule}, note: "{note}"}}')
     (MODEL_DIR / "clauses.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -506,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.cv_only:
         MODEL_DIR.mkdir(exist_ok=True)
         save_model(MODEL_DIR / "clauses.npz", models)
-        write_settings(chosen_by_lang)
+        write_settings(chosen_by_lang, rules)
         print(
             f"wrote {MODEL_DIR / 'clauses.npz'} ({(MODEL_DIR / 'clauses.npz').stat().st_size / 1e6:.2f} MB) and clauses.yaml"
         )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from .categories import CATEGORIES
 from .engine import TEXT_LIMIT, Unit, languages_of
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, RuleSet, normalise
-from .subject import actor, bearer, party_of_heading, sentence_bounds, unselected_option
+from .subject import actor, bearer, party_of_heading, unselected_option
 
 LANGS = ("zh", "en")
 #: characters of a clause the model reads (a longer clause is read by its sentences)
@@ -43,7 +43,9 @@ MAX_CHARS = 4000
 NGRAMS = {"zh": (1, 2, 3), "en": (3, 4, 5)}
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
-_SENTENCE = re.compile(r"[^。；;\n！!？?]+(?:[。；;！!？?]|\.(?=\s)|$)")
+#: where a sentence ends (as in subject.py); a "sentence" needs two letters or characters
+_SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
+_WORDY = re.compile(r"[a-z\u3400-\u9fff]{2}")
 
 
 def features(text: str, lang: str) -> list[str]:
@@ -136,6 +138,9 @@ class CategorySetting(StrictModel):
     category: str
     #: the calibrated confidence from which the model reports the category
     threshold: float = Field(gt=0, lt=1)
+    #: the rule whose message, basis and fallback explain the finding (default: the category's
+    #: first rule in the language without a numeric condition, else its first rule)
+    rule: str | None = Field(default=None, pattern=r"^(zh|en)\.[a-z0-9_.]+$")
     #: what cross-validation on the development documents showed (for the reader)
     note: str | None = None
 
@@ -152,14 +157,32 @@ class ClauseLayer:
     models: dict[str, LangModel]
     thresholds: dict[str, dict[str, float]]  # lang -> category -> threshold
     columns: dict[str, list[int]]  # lang -> column of each enabled category
+    rules: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> category -> rule id
+    _cut: dict[str, LangModel] = field(default_factory=dict, repr=False)
 
     def scores(self, text: str, lang: str) -> dict[str, float]:
         """Confidence per enabled category of `lang` (empty when none is enabled)."""
         cats = self.thresholds.get(lang)
         if not cats:
             return {}
-        p = self.models[lang].proba(text)
-        return {c: float(p[i]) for c, i in zip(cats, self.columns[lang], strict=True)}
+        p = self._active(lang).proba(text)
+        return dict(zip(cats, p.tolist(), strict=True))
+
+    def _active(self, lang: str) -> LangModel:
+        """The language's model cut to its enabled categories (built once)."""
+        got = self._cut.get(lang)
+        if got is None:
+            m, rows = self.models[lang], self.columns[lang]
+            got = replace(
+                m,
+                categories=[m.categories[i] for i in rows],
+                coef=m.coef[rows],
+                intercept=m.intercept[rows],
+                a=m.a[rows],
+                b=m.b[rows],
+            )
+            self._cut[lang] = got
+        return got
 
 
 def load_layer(settings_path: Path) -> ClauseLayer:
@@ -170,6 +193,7 @@ def load_layer(settings_path: Path) -> ClauseLayer:
     problems: list[Problem] = []
     thresholds: dict[str, dict[str, float]] = {}
     columns: dict[str, list[int]] = {}
+    rules: dict[str, dict[str, str]] = {}
     for lang, items in settings.enabled.items():
         if lang not in LANGS:
             problems.append(Problem(doc.where(("enabled", lang)), f"unknown language {lang!r}; use zh or en"))
@@ -181,12 +205,18 @@ def load_layer(settings_path: Path) -> ClauseLayer:
                 problems.append(Problem(here, f"unknown category {item.category!r}"))
             elif model is None or item.category not in model.categories:
                 problems.append(Problem(here, f"the {lang} model has no category {item.category!r}"))
+            elif item.rule is not None and not item.rule.startswith(f"{lang}."):
+                problems.append(
+                    Problem(doc.where(("enabled", lang, i, "rule")), f"{item.rule!r} is not a {lang} rule")
+                )
             else:
                 thresholds.setdefault(lang, {})[item.category] = item.threshold
                 columns.setdefault(lang, []).append(model.categories.index(item.category))
+                if item.rule:
+                    rules.setdefault(lang, {})[item.category] = item.rule
     if problems:
         raise ProblemsError(problems, "the clause model settings are not valid")
-    return ClauseLayer(models, thresholds, columns)
+    return ClauseLayer(models, thresholds, columns, rules)
 
 
 DEFAULT_SETTINGS = "models/clauses.yaml"
@@ -201,19 +231,36 @@ def default_layer() -> ClauseLayer:
 # --------------------------------------------------------------------------- findings
 
 
-def explaining_rule(ruleset: RuleSet, category: str, lang: str) -> CompiledRule | None:
-    """The rule whose message, basis and fallback explain a model finding of `category`: the
-    category's first rule in `lang` without a numeric condition, else its first rule."""
+def explaining_rule(
+    ruleset: RuleSet, category: str, lang: str, rule_id: str | None = None
+) -> CompiledRule | None:
+    """The rule whose message, basis and fallback explain a model finding of `category`: the one
+    the settings name (when the packs have it), else the category's first rule in `lang` without a
+    numeric condition, else its first rule."""
     rules = [cr for cr in ruleset.rules if cr.rule.category == category and cr.language == lang]
+    named = [cr for cr in rules if cr.id == rule_id]
+    if named:
+        return named[0]
     plain = [cr for cr in rules if cr.rule.value is None]
     return (plain or rules or [None])[0]
 
 
-def best_sentence(text: str, norm: str, category: str, lang: str, layer: ClauseLayer) -> tuple[int, int]:
+def sentences(norm: str) -> list[tuple[int, int]]:
+    """Spans of the clause's sentences (as the rules' party test splits them), without the ones
+    that are only a number or a label (「1.」)."""
+    spans, a = [], 0
+    for m in _SENTENCE_END.finditer(norm):
+        spans.append((a, m.end()))
+        a = m.end()
+    spans.append((a, len(norm)))
+    return [(a, b) for a, b in spans if _WORDY.search(norm, a, b)] or [(0, len(norm))]
+
+
+def best_sentence(norm: str, category: str, lang: str, layer: ClauseLayer) -> tuple[int, int]:
     """The span (in `norm`) of the sentence the model scores highest for `category`."""
-    spans = [m.span() for m in _SENTENCE.finditer(norm) if m.group().strip()]
-    if len(spans) <= 1:
-        return sentence_bounds(norm, 0, 0) if spans else (0, len(norm))
+    spans = sentences(norm)
+    if len(spans) == 1:
+        return spans[0]
     scored = [(layer.scores(norm[a:b], lang).get(category, 0.0), -a, (a, b)) for a, b in spans]
     return max(scored)[2]
 
@@ -269,10 +316,10 @@ def unit_findings(
         for category, p in layer.scores(unit.norm, lang).items():
             if p < layer.thresholds[lang][category] or category in have:
                 continue
-            cr = explaining_rule(ruleset, category, lang)
+            cr = explaining_rule(ruleset, category, lang, layer.rules.get(lang, {}).get(category))
             if cr is None:
                 continue
-            span = best_sentence(unit.text, unit.norm, category, lang, layer)
+            span = best_sentence(unit.norm, category, lang, layer)
             if binds_rule_party(cr, unit.norm, span, ruleset, unit):
                 out.append((_finding(cr, unit, unit.norm[span[0] : span[1]], p), cr))
                 have.add(category)

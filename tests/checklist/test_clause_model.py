@@ -90,6 +90,13 @@ def test_shipped_model_loads_and_is_small():
         assert all(0 < t < 1 for t in cats.values())
 
 
+def test_shipped_settings_name_rules_of_their_category():
+    layer = default_layer()
+    for lang, named in layer.rules.items():
+        for category, rule_id in named.items():
+            assert RULES.rule(rule_id).rule.category == category and rule_id.startswith(lang)
+
+
 def _settings(tmp_path: Path, body: str) -> Path:
     (tmp_path / "clauses.npz").write_bytes((SHIPPED / "clauses.npz").read_bytes())
     path = tmp_path / "clauses.yaml"
@@ -209,3 +216,12 @@ def test_help_does_not_load_the_model():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_sentences_skip_bare_numbers_and_split_like_the_party_test():
+    from bidassist.checklist.model import sentences
+
+    norm = "1. the buyer shall pay. the supplier shall deliver；乙方应当交货"
+    got = [norm[a:b].strip() for a, b in sentences(norm)]
+    assert got == ["the buyer shall pay.", "the supplier shall deliver；", "乙方应当交货"]
+    assert sentences("12.") == [(0, 3)]
