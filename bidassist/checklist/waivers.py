@@ -44,7 +44,8 @@ class Waiver(StrictModel):
     rule: str = Field(min_length=1)
     text: str | None = None
     key: str | None = Field(default=None, pattern=r"^[0-9a-f]{16}$")
-    reason: str | None = None
+    #: an accepted risk is recorded with why: a waiver without a reason is refused
+    reason: str = Field(min_length=1)
     by: str | None = None
     date: str | None = None
 

@@ -87,6 +87,11 @@ def review_folder(
     """Check every contract in `folder` with `jobs` processes; record each in the store. Files that
     fail are returned with their error, never stop the batch."""
     files = contract_files(folder)
+    if not files:
+        suffixes = ", ".join(sorted(CONTRACT_SUFFIXES))
+        raise InputError(
+            f"no contracts in this folder (looked for {suffixes}) / 文件夹中没有合同", str(folder)
+        )
     if jobs < 1:
         raise InputError(f"must be at least 1, got {jobs}", "--jobs")
     out: dict[Path, ReviewedFile] = {}

@@ -160,7 +160,7 @@ def test_waivers(example_docs, tmp_path, capsys) -> None:
     waivers.write_text(
         f"waivers:\n  - rule: {target.rule}\n    key: {target.waiver_key}\n    reason: agreed\n"
         f"  - rule: zh.payment.back_to_back\n    text: '3.1 预付款：合同签订且乙方提交履约保证金后，"
-        f"甲方在财政资金到位后支付合同总价的10%作为预付款。'\n",
+        f"甲方在财政资金到位后支付合同总价的10%作为预付款。'\n    reason: accepted by sales\n",
         encoding="utf-8",
     )
     second = check_contract(contract, RULES, waivers=waivers)
@@ -192,3 +192,20 @@ def test_bad_input_exit_2(kind: str, tmp_path: Path, capsys) -> None:
         path.write_text("x", encoding="utf-8")
     code, _, err = run(["check", str(path)], capsys)
     assert code == 2 and err.startswith("error:"), err
+
+
+def test_waiver_without_reason_is_refused(tmp_path: Path, capsys) -> None:
+    contract = tmp_path / "c.txt"
+    contract.write_text("第一条 乙方应按时交货。\n", encoding="utf-8")
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text(
+        "waivers:\n  - rule: zh.payment.back_to_back\n    text: 乙方应按时交货\n", encoding="utf-8"
+    )
+    code, _, err = run(["check", str(contract), "--waivers", str(waivers)], capsys)
+    assert code == 2 and "w.yaml:2" in err and "reason" in err
+
+
+def test_check_on_a_folder_without_contracts_fails(tmp_path: Path, capsys) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    code, _, err = run(["check", str(tmp_path)], capsys)
+    assert code == 2 and "no contracts in this folder" in err
