@@ -192,10 +192,12 @@ def test_model_finding_on_a_real_dev_contract_is_explained_by_the_rule_and_dedup
     assert [f for f in with_model.findings if f.source == "rule"] == rules_only.findings
     model = [f for f in with_model.findings if f.source == "model"]
     trap = next(t["quote"] for t in labels["traps"] if t["category"] == "termination.convenience")
-    assert any(f.category == "termination.convenience" and trap[:40] in f.text for f in model)
-    assert not any(
+    by_rule = any(
         f.category == "termination.convenience" and trap[:40] in f.text for f in rules_only.findings
     )
+    by_model = any(f.category == "termination.convenience" and trap[:40] in f.text for f in model)
+    # caught once: by the model while no rule catches it (if a later rule does, the model defers)
+    assert by_rule != by_model
     for f in model:
         rule = RULES.rule(f.rule).rule
         assert f.category == rule.category and f.message == rule.message.model_dump()
@@ -207,7 +209,8 @@ def test_model_finding_on_a_real_dev_contract_is_explained_by_the_rule_and_dedup
         )
         js = f.to_json()
         assert js["source"] == "model" and js["confidence"] == f.confidence
-    assert "termination_for_convenience" in {k.type for k in with_model.clauses if k.source == "model"}
+    model_types = {k.type for k in with_model.clauses if k.source == "model"}
+    assert by_rule or "termination_for_convenience" in model_types
 
 
 def test_help_does_not_load_the_model():
