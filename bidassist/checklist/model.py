@@ -307,21 +307,50 @@ def _finding(cr: CompiledRule, unit: Unit, sentence: str, confidence: float) -> 
     )
 
 
+def category_keywords(ruleset: RuleSet, layer: ClauseLayer) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Per language and enabled category, the keywords of the category's rules: the model reads
+    only clauses that hold one of them (the rules' own prefilter; it bounds the model's cost)."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for lang, cats in layer.thresholds.items():
+        for category in cats:
+            words = {
+                k
+                for cr in ruleset.rules
+                if cr.language == lang and cr.rule.category == category
+                for k in cr.keywords
+            }
+            out.setdefault(lang, {})[category] = tuple(sorted(words))
+    return out
+
+
 def unit_findings(
-    unit: Unit, ruleset: RuleSet, have: set[str], langs: set[str], layer: ClauseLayer
+    unit: Unit,
+    ruleset: RuleSet,
+    have: set[str],
+    langs: set[str],
+    layer: ClauseLayer,
+    keywords: dict[str, dict[str, tuple[str, ...]]],
 ) -> list[tuple[Finding, CompiledRule]]:
     """The model's findings on one clause for categories no rule reported on it."""
     out = []
+    norm = unit.norm
     for lang in sorted(langs & set(layer.thresholds)):
-        for category, p in layer.scores(unit.norm, lang).items():
-            if p < layer.thresholds[lang][category] or category in have:
+        gated = {
+            c
+            for c, words in keywords.get(lang, {}).items()
+            if c not in have and any(k in norm for k in words)
+        }
+        if not gated:
+            continue
+        for category, p in layer.scores(norm, lang).items():
+            if category not in gated or p < layer.thresholds[lang][category]:
                 continue
             cr = explaining_rule(ruleset, category, lang, layer.rules.get(lang, {}).get(category))
             if cr is None:
                 continue
-            span = best_sentence(unit.norm, category, lang, layer)
-            if binds_rule_party(cr, unit.norm, span, ruleset, unit):
-                out.append((_finding(cr, unit, unit.norm[span[0] : span[1]], p), cr))
+            span = best_sentence(norm, category, lang, layer)
+            if binds_rule_party(cr, norm, span, ruleset, unit):
+                out.append((_finding(cr, unit, norm[span[0] : span[1]], p), cr))
                 have.add(category)
     return out
 
@@ -340,10 +369,11 @@ def model_findings(
         fired.setdefault((f.clause, f.text), set()).add(f.category)
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
+    keywords = category_keywords(ruleset, layer)
     for unit in units:
         have = set(fired.get((unit.clause, unit.text[:TEXT_LIMIT]), ()))
         langs = languages or languages_of(unit.text)
-        for f, cr in unit_findings(unit, ruleset, have, langs, layer):
+        for f, cr in unit_findings(unit, ruleset, have, langs, layer, keywords):
             findings.append(f)
             if cr.rule.clause_type:
                 terms.append(
