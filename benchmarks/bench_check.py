@@ -2,7 +2,9 @@
 built from realistic clause text: every pack example - traps and harmless twins - and ordinary
 boilerplate), all shipped packs. Prints MB/s of the engine (clause splitting, Aho-Corasick prefilter,
 regexes, numeric conditions, key terms) next to a plain loop of `re.search` per rule per paragraph
-over the same patterns, measured in the same run, and the resident memory across the 500.
+over the same patterns, measured in the same run, and the resident memory across the 500. The
+clause model (bidassist/models) is timed apart: each contract is checked with rules only and then with
+rules + model, alternately, so its cost stands beside the rule engine's.
 
     .venv/bin/python benchmarks/bench_check.py [--contracts 500] [--size 50000] [--baseline 50]
 """
@@ -82,6 +84,25 @@ def rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def timed_pair(contracts: list[str], rules) -> tuple[float, float, int, int, list[tuple[int, float]]]:
+    """Each contract checked with rules only, then with rules + model, alternately (so a change of
+    machine load falls on both alike): seconds of each, findings of each, and resident memory after
+    every 100 contracts."""
+    gc.collect()
+    samples = [(0, rss_mb())]
+    rules_s = model_s = 0.0
+    rules_n = model_n = 0
+    for i, text in enumerate(contracts, 1):
+        t0 = time.perf_counter()
+        rules_n += len(check_text(text, rules, name=f"c{i}", model=False).findings)
+        t1 = time.perf_counter()
+        model_n += len(check_text(text, rules, name=f"c{i}", model=True).findings)
+        rules_s, model_s = rules_s + t1 - t0, model_s + time.perf_counter() - t1
+        if i % 100 == 0 or i == len(contracts):
+            samples.append((i, rss_mb()))
+    return rules_s, model_s, rules_n, model_n, samples
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--contracts", type=int, default=500)
@@ -110,17 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(len(r.any) + len(r.all) + len(r.none) for r in rules.rules)} rule patterns"
     )
 
-    # engine, with memory sampled along the way
-    check_text(contracts[0], rules)  # build the automata once
-    gc.collect()
-    samples = [(0, rss_mb())]
-    findings = 0
-    t0 = time.perf_counter()
-    for i, text in enumerate(contracts, 1):
-        findings += len(check_text(text, rules, name=f"c{i}").findings)
-        if i % 100 == 0 or i == len(contracts):
-            samples.append((i, rss_mb()))
-    engine_s = time.perf_counter() - t0
+    # engine (rules only) and rules + clause model, contract by contract, memory sampled along the way
+    check_text(contracts[0], rules)  # build the automata and load the model once
+    engine_s, with_s, findings, with_findings, samples = timed_pair(contracts, rules)
     engine_mbs = total_mb / engine_s
 
     # baseline: every rule's patterns re.search'ed on every paragraph (no prefilter, no numbers)
@@ -141,7 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"engine   : {engine_mbs:8.2f} MB/s  ({total_mb:.1f} MB in {engine_s:.1f} s, {findings} findings)")
     print(f"re loop  : {base_mbs:8.2f} MB/s  ({base_mb:.1f} MB in {base_s:.1f} s, {hits} pattern hits)")
     print(f"ratio    : {engine_mbs / base_mbs:8.1f}x")
-    print("RSS (MB) after n contracts: " + ", ".join(f"{n}: {m:.0f}" for n, m in samples))
+    print(
+        f"+ model  : {total_mb / with_s:8.2f} MB/s  ({with_s:.1f} s, {with_findings} findings; the model adds "
+        f"{with_s - engine_s:+.1f} s = {100 * (with_s - engine_s) / engine_s:+.0f} % of the rule engine's "
+        f"{engine_s:.1f} s; ratio to the re loop {total_mb / with_s / base_mbs:.1f}x)"
+    )
+    print("RSS (MB, rules + model) after n contracts: " + ", ".join(f"{n}: {m:.0f}" for n, m in samples))
     growth = samples[-1][1] - samples[1][1] if len(samples) > 2 else 0.0
     print(f"RSS growth from contract 100 to {samples[-1][0]}: {growth:+.1f} MB")
     return 0

@@ -1,7 +1,7 @@
 """Contract-level precision / recall / F1 of the English checklist packs on CUAD (dev part).
 
 A contract is predicted positive for a CUAD category when the engine reports the mapped clause
-type in it (`result.clauses[*].type`); it is gold positive when CUAD has a non-empty label span.
+type in it (`result.clauses[*].type`, from a rule or, unless --no-model, the clause model); it is gold positive when CUAD has a non-empty label span.
 The same figures are printed, in the same run, for an untuned baseline of one obvious regex per
 category searched over the whole contract text.
 
@@ -12,6 +12,7 @@ part and are reported separately (and "all" for both).
     .venv/bin/python benchmarks/cuad_score.py --split held_out  # held-out part (odd-indexed)
     .venv/bin/python benchmarks/cuad_score.py --limit 100     # first 100 only
     .venv/bin/python benchmarks/cuad_score.py --json          # machine-readable figures
+    .venv/bin/python benchmarks/cuad_score.py --no-model      # rules only (no clause model)
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def load_contracts(path: Path, limit: int | None) -> list[dict]:
     return contracts
 
 
-def score(contracts: list[dict], packs: list[Path] | None, split: str = "all") -> dict:
+def score(contracts: list[dict], packs: list[Path] | None, split: str = "all", model: bool = True) -> dict:
     """Figures per part; `split` tune/held_out skips the other part's contracts entirely."""
     rules = load_packs(packs) if packs else load_packs([ROOT / "bidassist" / "checklists" / "en"])
     baseline = {c: re.compile(p, re.I) for c, p in BASELINE.items()}
@@ -129,7 +130,7 @@ def score(contracts: list[dict], packs: list[Path] | None, split: str = "all") -
             continue
         text = doc["text"]
         size += len(text.encode("utf-8"))
-        result = check_text(text, rules, name=str(doc.get("contract_id", i)), lang="en")
+        result = check_text(text, rules, name=str(doc.get("contract_id", i)), lang="en", model=model)
         types = {k.type for k in result.clauses}
         for cat, typ in CATEGORY_TYPES.items():
             gold = any(s.get("text", "").strip() for s in doc["labels"].get(cat) or [])
@@ -212,11 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         default="tune",
         help="which contracts: tune (even-indexed, default), held_out (odd-indexed) or all",
     )
+    ap.add_argument("--no-model", action="store_true", help="rules only (as `check --no-model`)")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"error: {args.data}: CUAD data not found", file=sys.stderr)
         return 2
-    res = score(load_contracts(args.data, args.limit), args.packs, args.split)
+    res = score(load_contracts(args.data, args.limit), args.packs, args.split, model=not args.no_model)
     print(json.dumps(as_json(res), indent=2) if args.json else report(res, args.split))
     return 0
 

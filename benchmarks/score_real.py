@@ -1,7 +1,7 @@
 """Score the checklist on real, labelled contracts: recall, precision and look-alike false
 positives per language, per split and per category.
 
-    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|heldout2|heldout3|all] [--packs DIR] [-v]
+    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|heldout2|heldout3|all] [--packs DIR] [--no-model] [-v]
 
 CORPUS_DIR (default benchmarks/corpora/contracts) holds <lang>/<id>.txt (or .md) with <id>.labels.yaml
 (keys: id, split, supplier_party, traps [{category, quote, severity}], lookalikes [{category,
@@ -9,6 +9,8 @@ quote}]; `quote` is verbatim text of the contract). Each contract is checked wit
 supplier party as "we" (`check --we`).
 
 - A trap is caught when a finding of its category is on the clause that holds the quote.
+- Findings of the clause model (source: model) are counted like the rules'; `--no-model` scores
+  the rules alone. The table adds a `model` column: findings from the model (right ones after /).
 - Every finding is judged: on a trap's clause with the trap's category → correct; on a labelled
   look-alike's clause with its category → look-alike false positive; otherwise → false alarm
   (listed with its text under -v).
@@ -67,6 +69,8 @@ class Tally:
     false_alarms: int = 0
     lookalikes: int = 0
     lookalikes_flagged: int = 0
+    model: int = 0  # findings from the clause model
+    model_correct: int = 0
     misses: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
 
@@ -80,14 +84,19 @@ class Tally:
             "false_alarms",
             "lookalikes",
             "lookalikes_flagged",
+            "model",
+            "model_correct",
         ):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
 
-def check_document(text: str, name: str, rules, we: str | None) -> list[tuple[Unit, object]]:
-    """(unit, finding) pairs of the full check (clause and document rules) as `check --we` runs it."""
+def check_document(
+    text: str, name: str, rules, we: str | None, model: bool = True
+) -> list[tuple[Unit, object]]:
+    """(unit, finding) pairs of the full check (clause and document rules, and the clause model
+    unless `model` is False) as `check --we` runs it."""
     units = units_from_clauses(split_clauses(text_blocks(text, name)))
-    result = run_units(units, rules, name=name, we=we)
+    result = run_units(units, rules, name=name, we=we, model=model)
     by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in units}
     return [
         (by_text[(f.clause, f.text)], f)
@@ -115,8 +124,11 @@ def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) 
     for u, f in found:
         row = table[f.category]
         row.findings += 1
+        from_model = getattr(f, "source", "rule") == "model"
+        row.model += from_model
         if any(t["category"] == f.category and covers(u.text, t["quote"]) for t in traps):
             row.correct += 1
+            row.model_correct += from_model
         elif any(t["category"] == f.category and covers(u.text, t["quote"]) for t in looks):
             row.lookalike_fp += 1
         else:
@@ -157,7 +169,7 @@ def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
     print(f"\n{title}")
     print(
         f"{'category':30} {'traps':>5} {'caught':>6} {'recall':>6} {'finds':>5} {'right':>5} {'look':>4} "
-        f"{'false':>5} {'prec':>5} {'looks':>5} {'LA-FP':>5}"
+        f"{'false':>5} {'prec':>5} {'looks':>5} {'LA-FP':>5} {'model':>7}"
     )
     total = Tally()
     for cat in sorted(table):
@@ -166,7 +178,7 @@ def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
         print(
             f"{cat:30} {r.traps:>5} {r.caught:>6} {ratio(r.caught, r.traps):>6} {r.findings:>5} {r.correct:>5} "
             f"{r.lookalike_fp:>4} {r.false_alarms:>5} {ratio(r.correct, r.findings):>5} {r.lookalikes:>5} "
-            f"{ratio(r.lookalikes_flagged, r.lookalikes):>5}"
+            f"{ratio(r.lookalikes_flagged, r.lookalikes):>5} {f'{r.model}/{r.model_correct}':>7}"
         )
         if verbose:
             for m in r.misses:
@@ -177,7 +189,7 @@ def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
     print(
         f"{'TOTAL':30} {t.traps:>5} {t.caught:>6} {ratio(t.caught, t.traps):>6} {t.findings:>5} {t.correct:>5} "
         f"{t.lookalike_fp:>4} {t.false_alarms:>5} {ratio(t.correct, t.findings):>5} {t.lookalikes:>5} "
-        f"{ratio(t.lookalikes_flagged, t.lookalikes):>5}"
+        f"{ratio(t.lookalikes_flagged, t.lookalikes):>5} {f'{t.model}/{t.model_correct}':>7}"
     )
     return total
 
@@ -187,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "all"), default="dev")
     ap.add_argument("--packs", type=Path, action="append")
+    ap.add_argument("--no-model", action="store_true", help="rules only (as `check --no-model`)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed traps and false alarms")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
@@ -198,7 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     for lang, labels, text_path in documents(args.corpus, args.split):
         doc_id = labels.get("id", text_path.stem)
         found = check_document(
-            text_path.read_text(encoding="utf-8"), text_path.name, rules, labels.get("supplier_party")
+            text_path.read_text(encoding="utf-8"),
+            text_path.name,
+            rules,
+            labels.get("supplier_party"),
+            model=not args.no_model,
         )
         for cat, row in score_document(labels, found, doc_id).items():
             mine = by_lang[lang][cat]

@@ -66,12 +66,34 @@ def once_per_bilingual_clause(findings: list) -> list:
     return out
 
 
+def _with_model(units, ruleset, findings, terms, lang, model) -> None:
+    """Add the clause model's findings and key terms (model: True for the shipped layer, or a
+    ClauseLayer; False: rules only)."""
+    if model is False or model is None:
+        return
+    from .model import default_layer, model_findings
+
+    layer = default_layer() if model is True else model
+    more, more_terms = model_findings(units, ruleset, findings, _languages(lang), layer)
+    findings.extend(more)
+    terms.extend(more_terms)
+
+
 def run_units(
-    units: list[Unit], rules: RuleSet, *, name: str, lang: str | None = None, we: str | None = None
+    units: list[Unit],
+    rules: RuleSet,
+    *,
+    name: str,
+    lang: str | None = None,
+    we: str | None = None,
+    model=True,
 ) -> CheckResult:
+    """Check the clauses: rules, then the clause model (unless `model` is False), then the
+    document-level rules over both."""
     parties = contract_parties(units, we)
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
+    _with_model(units, ruleset, findings, terms, lang, model)
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
     findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
     result = CheckResult(
@@ -96,13 +118,19 @@ def _main_language(units: list[Unit]) -> str:
 
 
 def check_text(
-    text: str, rules: RuleSet, *, name: str = "text", lang: str | None = None, we: str | None = None
+    text: str,
+    rules: RuleSet,
+    *,
+    name: str = "text",
+    lang: str | None = None,
+    we: str | None = None,
+    model=True,
 ) -> CheckResult:
     """Split `text` into clauses by its numbering and check every clause."""
     from bidassist.reading import split_clauses, text_blocks
 
     clauses = split_clauses(text_blocks(text, name))
-    return run_units(units_from_clauses(clauses), rules, name=name, lang=lang, we=we)
+    return run_units(units_from_clauses(clauses), rules, name=name, lang=lang, we=we, model=model)
 
 
 def check_contract(
@@ -115,12 +143,14 @@ def check_contract(
     we: str | None = None,
     bid_price=None,
     context: ContractContext | None = None,
+    model: bool = True,
 ) -> CheckResult:
     """Read a contract (.docx/.txt/.md/.pdf), check it with the packs (default: all shipped
     packs), compare it with the tender terms or bid file `against`, and drop waived findings.
     `we` names our party (supplier by default, or a party's name); `bid_price` is the price the
     bid uses when `against` is a bid file that does not write offer.price; `context` (who pays whom)
-    downgrades findings whose legal basis does not bind this contract (checklist/scope.py)."""
+    downgrades findings whose legal basis does not bind this contract (checklist/scope.py).
+    `model`: False checks with the rules only (no clause model)."""
     from bidassist.reading import read_contract
 
     path = Path(path)
@@ -131,7 +161,7 @@ def check_contract(
         raise InputError(
             "no text found in the contract (is it empty, or a scan without a text layer?)", str(path)
         )
-    result = run_units(units, rules, name=path.name, lang=lang, we=we)
+    result = run_units(units, rules, name=path.name, lang=lang, we=we, model=model)
     result.findings = apply_scope(result.findings, context)
     result.notes.extend(contract.notes or [])
     if against is not None:

@@ -44,6 +44,9 @@ class Finding:
     from_location: str | None = None
     from_clause: str | None = None
     term: str | None = None  # compare mode: which key term changed
+    #: "rule" (a rule pack matched) or "model" (the clause model; the rule explains it)
+    source: str = "rule"
+    confidence: float | None = None  # the model's calibrated probability (source: model)
 
     def message_in(self, lang: str) -> str:
         return self.message.get(lang) or self.message.get("zh") or next(iter(self.message.values()))
@@ -73,7 +76,10 @@ class Finding:
             "fallbacks": dict(self.fallback) if self.fallback else None,
             "scope": list(self.scope),
             "waiver_key": self.waiver_key,
+            "source": self.source,
         }
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
         if self.value is not None or self.threshold is not None:
             out["value"] = json_number(self.value)
             out["threshold"] = json_number(self.threshold)
@@ -95,6 +101,7 @@ class KeyTerm:
     text: str
     values: dict[str, list] = field(default_factory=dict)
     language: str = "zh"
+    source: str = "rule"  # "model": recognised by the clause model
 
     def to_json(self) -> dict:
         return {

@@ -67,6 +67,11 @@ def register(app: typer.Typer) -> None:
             "--customer",
             help="The customer for --record (default: the bid file's buyer, else the contract's 甲方/Buyer).",
         ),
+        no_model: bool = typer.Option(
+            False,
+            "--no-model",
+            help="Rules only: do not add the clause model's findings (source: model, with a confidence).",
+        ),
         jobs: int = typer.Option(1, "--jobs", "-j", help="With a folder: contracts checked in parallel."),
         db: str | None = typer.Option(
             None,
@@ -112,6 +117,7 @@ def register(app: typer.Typer) -> None:
             we=we,
             bid_price=_bid_price(against),
             context=context,
+            model=not no_model,
         )
         report_lang = lang or result.lang
         if record:

@@ -1,0 +1,389 @@
+"""The statistical layer beside the rule packs: a linear model over character n-grams that
+scores each clause per finding category, with a calibrated confidence.
+
+The model raises recall where the rules' wording runs out; the rule pack stays the explanation
+(a model finding carries the message, legal basis and fallback wording of its category's rule)
+and the party test of the rules still applies (a buyer's obligation or a mutual clause is not a
+supplier trap). Which categories the model may report, and from which confidence, is data:
+`bidassist/models/clauses.yaml`, validated on load. The weights are `clauses.npz` (vocabulary,
+idf, coefficients, Platt calibration) trained by `benchmarks/train_clause_model.py`; scoring
+needs numpy only, and this module is imported only when a check runs.
+
+Features: lower-cased text with digits read as 0; Chinese: character 1–3-grams with white space
+removed; English: character 3–5-grams with white space collapsed. Vector: sublinear tf × idf,
+l2-normalised (scikit-learn's TfidfVectorizer with this analyzer)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import Field
+
+from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.resources import package_path
+from bidassist.core.types import StrictModel
+from bidassist.core.yamlfile import load_yaml, validate
+
+from .categories import CATEGORIES
+from .engine import TEXT_LIMIT, Unit, languages_of
+from .result import Finding, KeyTerm
+from .rules import CompiledRule, RuleSet, normalise
+from .subject import actor, bearer, party_of_heading, unselected_option
+
+LANGS = ("zh", "en")
+#: characters of a clause the model reads (a longer clause is read by its sentences)
+MAX_CHARS = 4000
+#: n-gram lengths per language
+NGRAMS = {"zh": (1, 2, 3), "en": (3, 4, 5)}
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+#: where a sentence ends (as in subject.py); a "sentence" needs two letters or characters
+_SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
+_WORDY = re.compile(r"[a-z\u3400-\u9fff]{2}")
+
+
+def features(text: str, lang: str) -> list[str]:
+    """The character n-grams the model reads (the analyzer used in training and at run time)."""
+    t = _DIGIT.sub("0", text[:MAX_CHARS].lower())
+    t = _SPACE.sub("", t) if lang == "zh" else " " + _SPACE.sub(" ", t).strip() + " "
+    return [t[i : i + n] for n in NGRAMS[lang] for i in range(len(t) - n + 1)]
+
+
+@dataclass
+class LangModel:
+    """One language's vocabulary, idf and per-category weights with their Platt calibration
+    (probability = 1 / (1 + exp(a·d + b)) for the decision value d)."""
+
+    lang: str
+    categories: list[str]
+    vocab: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # categories × features
+    intercept: np.ndarray
+    a: np.ndarray
+    b: np.ndarray
+
+    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        counts = Counter(g for g in features(text, self.lang) if g in self.vocab)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        idx = np.fromiter((self.vocab[g] for g in counts), dtype=np.int64, count=len(counts))
+        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
+        x = tf * self.idf[idx]
+        return idx, x / np.linalg.norm(x)
+
+    def decision(self, text: str) -> np.ndarray:
+        idx, x = self.vector(text)
+        return self.coef[:, idx] @ x + self.intercept
+
+    def proba(self, text: str) -> np.ndarray:
+        """Calibrated probability per category (the order of `categories`)."""
+        return 1.0 / (1.0 + np.exp(self.a * self.decision(text) + self.b))
+
+
+def save_model(path: Path, models: list[LangModel]) -> None:
+    """Write the models to one .npz (plain arrays, no pickle)."""
+    arrays: dict[str, np.ndarray] = {}
+    for m in models:
+        words = [""] * len(m.vocab)
+        for g, i in m.vocab.items():
+            words[i] = g
+        arrays[f"{m.lang}.vocab"] = np.array(words, dtype=f"<U{max(NGRAMS[m.lang])}")
+        arrays[f"{m.lang}.categories"] = np.array(m.categories)
+        arrays[f"{m.lang}.idf"] = m.idf.astype(np.float32)
+        arrays[f"{m.lang}.coef"] = m.coef.astype(np.float32)
+        for k in ("intercept", "a", "b"):
+            arrays[f"{m.lang}.{k}"] = np.asarray(getattr(m, k), dtype=np.float64)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez_compressed(tmp, **arrays)
+    tmp.replace(path)
+
+
+def load_models(path: Path) -> dict[str, LangModel]:
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            data = {k: z[k] for k in z.files}
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read the clause model: {exc}", str(path)) from None
+    out = {}
+    for lang in LANGS:
+        if f"{lang}.vocab" not in data:
+            continue
+        cats = [str(c) for c in data[f"{lang}.categories"]]
+        coef = data[f"{lang}.coef"].astype(np.float64)
+        vocab = {str(g): i for i, g in enumerate(data[f"{lang}.vocab"])}
+        if coef.shape != (len(cats), len(vocab)):
+            raise InputError(f"{lang}: coefficients {coef.shape} do not fit the vocabulary", str(path))
+        out[lang] = LangModel(
+            lang,
+            cats,
+            vocab,
+            data[f"{lang}.idf"].astype(np.float64),
+            coef,
+            *(data[f"{lang}.{k}"] for k in ("intercept", "a", "b")),
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- settings (data)
+
+
+class CategorySetting(StrictModel):
+    category: str
+    #: the calibrated confidence from which the model reports the category
+    threshold: float = Field(gt=0, lt=1)
+    #: the rule whose message, basis and fallback explain the finding (default: the category's
+    #: first rule in the language without a numeric condition, else its first rule)
+    rule: str | None = Field(default=None, pattern=r"^(zh|en)\.[a-z0-9_.]+$")
+    #: what cross-validation on the development documents showed (for the reader)
+    note: str | None = None
+
+
+class ModelSettings(StrictModel):
+    model: str = Field(pattern=r"^[\w.-]+\.npz$")
+    enabled: dict[str, list[CategorySetting]] = Field(default_factory=dict)
+
+
+@dataclass
+class ClauseLayer:
+    """The models with the categories enabled per language and their thresholds."""
+
+    models: dict[str, LangModel]
+    thresholds: dict[str, dict[str, float]]  # lang -> category -> threshold
+    columns: dict[str, list[int]]  # lang -> column of each enabled category
+    rules: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> category -> rule id
+    _cut: dict[str, LangModel] = field(default_factory=dict, repr=False)
+
+    def scores(self, text: str, lang: str) -> dict[str, float]:
+        """Confidence per enabled category of `lang` (empty when none is enabled)."""
+        cats = self.thresholds.get(lang)
+        if not cats:
+            return {}
+        p = self._active(lang).proba(text)
+        return dict(zip(cats, p.tolist(), strict=True))
+
+    def _active(self, lang: str) -> LangModel:
+        """The language's model cut to its enabled categories (built once)."""
+        got = self._cut.get(lang)
+        if got is None:
+            m, rows = self.models[lang], self.columns[lang]
+            got = replace(
+                m,
+                categories=[m.categories[i] for i in rows],
+                coef=m.coef[rows],
+                intercept=m.intercept[rows],
+                a=m.a[rows],
+                b=m.b[rows],
+            )
+            self._cut[lang] = got
+        return got
+
+
+def load_layer(settings_path: Path) -> ClauseLayer:
+    """Read the settings and the model they name; every problem names the file and line."""
+    doc = load_yaml(settings_path)
+    settings = validate(ModelSettings, doc)
+    models = load_models(settings_path.parent / settings.model)
+    problems: list[Problem] = []
+    thresholds: dict[str, dict[str, float]] = {}
+    columns: dict[str, list[int]] = {}
+    rules: dict[str, dict[str, str]] = {}
+    for lang, items in settings.enabled.items():
+        if lang not in LANGS:
+            problems.append(Problem(doc.where(("enabled", lang)), f"unknown language {lang!r}; use zh or en"))
+            continue
+        model = models.get(lang)
+        for i, item in enumerate(items):
+            here = doc.where(("enabled", lang, i, "category"))
+            if item.category not in CATEGORIES:
+                problems.append(Problem(here, f"unknown category {item.category!r}"))
+            elif model is None or item.category not in model.categories:
+                problems.append(Problem(here, f"the {lang} model has no category {item.category!r}"))
+            elif item.rule is not None and not item.rule.startswith(f"{lang}."):
+                problems.append(
+                    Problem(doc.where(("enabled", lang, i, "rule")), f"{item.rule!r} is not a {lang} rule")
+                )
+            else:
+                thresholds.setdefault(lang, {})[item.category] = item.threshold
+                columns.setdefault(lang, []).append(model.categories.index(item.category))
+                if item.rule:
+                    rules.setdefault(lang, {})[item.category] = item.rule
+    if problems:
+        raise ProblemsError(problems, "the clause model settings are not valid")
+    return ClauseLayer(models, thresholds, columns, rules)
+
+
+DEFAULT_SETTINGS = "models/clauses.yaml"
+
+
+@lru_cache(maxsize=1)
+def default_layer() -> ClauseLayer:
+    """The shipped model and settings, loaded once per process on first use."""
+    return load_layer(package_path(DEFAULT_SETTINGS.split("/")[0]) / DEFAULT_SETTINGS.split("/")[1])
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def explaining_rule(
+    ruleset: RuleSet, category: str, lang: str, rule_id: str | None = None
+) -> CompiledRule | None:
+    """The rule whose message, basis and fallback explain a model finding of `category`: the one
+    the settings name (when the packs have it), else the category's first rule in `lang` without a
+    numeric condition, else its first rule."""
+    rules = [cr for cr in ruleset.rules if cr.rule.category == category and cr.language == lang]
+    named = [cr for cr in rules if cr.id == rule_id]
+    if named:
+        return named[0]
+    plain = [cr for cr in rules if cr.rule.value is None]
+    return (plain or rules or [None])[0]
+
+
+def sentences(norm: str) -> list[tuple[int, int]]:
+    """Spans of the clause's sentences (as the rules' party test splits them), without the ones
+    that are only a number or a label (「1.」)."""
+    spans, a = [], 0
+    for m in _SENTENCE_END.finditer(norm):
+        spans.append((a, m.end()))
+        a = m.end()
+    spans.append((a, len(norm)))
+    return [(a, b) for a, b in spans if _WORDY.search(norm, a, b)] or [(0, len(norm))]
+
+
+def best_sentence(norm: str, category: str, lang: str, layer: ClauseLayer) -> tuple[int, int]:
+    """The span (in `norm`) of the sentence the model scores highest for `category`."""
+    spans = sentences(norm)
+    if len(spans) == 1:
+        return spans[0]
+    scored = [(layer.scores(norm[a:b], lang).get(category, 0.0), -a, (a, b)) for a, b in spans]
+    return max(scored)[2]
+
+
+def binds_rule_party(
+    cr: CompiledRule, norm: str, span: tuple[int, int], ruleset: RuleSet, unit: Unit
+) -> bool:
+    """The rule's party test on the sentence: not an unselected option; its subject (or the
+    party a penalty is imposed on, or the party of the heading above) is the rule's party or
+    unknown. A mutual sentence does not bind one party."""
+    a, b = span
+    if unselected_option(norm, a):
+        return False
+    if cr.rule.party == "any":
+        return True
+    patterns = ruleset.role_patterns(cr.language)
+    sentence = norm[a:b]
+    if cr.rule.party == "supplier" and bearer(sentence, patterns, cr.language) == "supplier":
+        return True
+    who = actor(sentence, 0, 0, patterns, cr.language)
+    if who is None and unit.context:
+        who = party_of_heading(normalise(unit.context), patterns)
+    return who is None or who == cr.rule.party
+
+
+def _finding(cr: CompiledRule, unit: Unit, sentence: str, confidence: float) -> Finding:
+    rule = cr.rule
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        severity=rule.severity,
+        clause=unit.clause,
+        location=unit.location,
+        text=unit.text[:TEXT_LIMIT],
+        message=rule.message.model_dump(),
+        basis=rule.basis,
+        fallback=rule.fallback.model_dump() if rule.fallback else None,
+        matched=sentence.strip()[:160],
+        scope=list(rule.scope),
+        language=cr.language,
+        block_indices=list(unit.block_indices),
+        source="model",
+        confidence=round(confidence, 3),
+    )
+
+
+def category_keywords(ruleset: RuleSet, layer: ClauseLayer) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Per language and enabled category, the keywords of the category's rules: the model reads
+    only clauses that hold one of them (the rules' own prefilter; it bounds the model's cost)."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for lang, cats in layer.thresholds.items():
+        for category in cats:
+            words = {
+                k
+                for cr in ruleset.rules
+                if cr.language == lang and cr.rule.category == category
+                for k in cr.keywords
+            }
+            out.setdefault(lang, {})[category] = tuple(sorted(words))
+    return out
+
+
+def unit_findings(
+    unit: Unit,
+    ruleset: RuleSet,
+    have: set[str],
+    langs: set[str],
+    layer: ClauseLayer,
+    keywords: dict[str, dict[str, tuple[str, ...]]],
+) -> list[tuple[Finding, CompiledRule]]:
+    """The model's findings on one clause for categories no rule reported on it."""
+    out = []
+    norm = unit.norm
+    for lang in sorted(langs & set(layer.thresholds)):
+        gated = {
+            c
+            for c, words in keywords.get(lang, {}).items()
+            if c not in have and any(k in norm for k in words)
+        }
+        if not gated:
+            continue
+        for category, p in layer.scores(norm, lang).items():
+            if category not in gated or p < layer.thresholds[lang][category]:
+                continue
+            cr = explaining_rule(ruleset, category, lang, layer.rules.get(lang, {}).get(category))
+            if cr is None:
+                continue
+            span = best_sentence(norm, category, lang, layer)
+            if binds_rule_party(cr, norm, span, ruleset, unit):
+                out.append((_finding(cr, unit, norm[span[0] : span[1]], p), cr))
+                have.add(category)
+    return out
+
+
+def model_findings(
+    units: list[Unit],
+    ruleset: RuleSet,
+    rule_findings: list[Finding],
+    languages: set[str] | None,
+    layer: ClauseLayer,
+) -> tuple[list[Finding], list[KeyTerm]]:
+    """Model findings (source: model, with confidence) on clauses where no rule of the same
+    category fired, each with the key term of its explaining rule's clause type."""
+    fired: dict[tuple[str | None, str], set[str]] = {}
+    for f in rule_findings:
+        fired.setdefault((f.clause, f.text), set()).add(f.category)
+    findings: list[Finding] = []
+    terms: list[KeyTerm] = []
+    keywords = category_keywords(ruleset, layer)
+    for unit in units:
+        have = set(fired.get((unit.clause, unit.text[:TEXT_LIMIT]), ()))
+        langs = languages or languages_of(unit.text)
+        for f, cr in unit_findings(unit, ruleset, have, langs, layer, keywords):
+            findings.append(f)
+            if cr.rule.clause_type:
+                terms.append(
+                    KeyTerm(
+                        cr.rule.clause_type,
+                        unit.clause,
+                        unit.location,
+                        f.text,
+                        language=f.language,
+                        source="model",
+                    )
+                )
+    return findings, terms
