@@ -101,7 +101,7 @@ def save_model(path: Path, models: list[LangModel]) -> None:
         for k in ("intercept", "a", "b"):
             arrays[f"{m.lang}.{k}"] = np.asarray(getattr(m, k), dtype=np.float64)
     tmp = path.with_suffix(".tmp.npz")
-    np.savez_compressed(tmp, **arrays)
+    np.savez_compressed(tmp, allow_pickle=False, **arrays)
     tmp.replace(path)
 
 
@@ -242,7 +242,7 @@ def explaining_rule(
     if named:
         return named[0]
     plain = [cr for cr in rules if cr.rule.value is None]
-    return (plain or rules or [None])[0]
+    return plain[0] if plain else (rules[0] if rules else None)
 
 
 def sentences(norm: str) -> list[tuple[int, int]]:
