@@ -60,7 +60,9 @@ def register(app: typer.Typer) -> None:
             "--customer",
             help="The customer for --record (default: the bid file's buyer, else the contract's 甲方/Buyer).",
         ),
-        jobs: int = typer.Option(1, "--jobs", "-j", help="With a folder: contracts checked in parallel."),
+        jobs: int = typer.Option(
+            0, "--jobs", "-j", help="With a folder: contracts checked in parallel (default 0: all cores)."
+        ),
         db: str = typer.Option(
             None,
             "--db",
