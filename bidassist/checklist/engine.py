@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 import ahocorasick
 
@@ -77,7 +78,17 @@ class Number:
 
 def extract_numbers(kind: str, text: str) -> list[Number]:
     """Every number of one kind the text states, normalised (percent/daily_rate as fractions,
-    days, months, amounts) with its position, via bidassist.core.numbers."""
+    days, months, amounts) with its position, via bidassist.core.numbers. Several rules and key
+    terms of one clause ask for the same kind: the last clauses' answers are kept (a small cache)."""
+    return list(_extract_cached(kind, text))
+
+
+@lru_cache(maxsize=256)
+def _extract_cached(kind: str, text: str) -> tuple[Number, ...]:
+    return tuple(_extract(kind, text))
+
+
+def _extract(kind: str, text: str) -> list[Number]:
     from bidassist.core import numbers as nb
 
     out: list[Number] = []
