@@ -205,14 +205,20 @@ def _gate(all_: list[re.Pattern], none: list[re.Pattern], norm: str) -> bool:
     return all(p.search(norm) for p in all_) and not any(p.search(norm) for p in none)
 
 
-def _candidates(any_: list[re.Pattern], norm: str) -> Iterable[re.Match | None]:
-    """Each match of the `any` patterns in clause order (None once when the rule has none)."""
+def _first_matches(any_: list[re.Pattern], norm: str) -> list[re.Match]:
+    """The first match of each `any` pattern that has one."""
+    return [m for m in (p.search(norm) for p in any_) if m is not None]
+
+
+def _candidates(any_: list[re.Pattern], norm: str, firsts: list[re.Match]) -> Iterable[re.Match | None]:
+    """Each match of the `any` patterns in clause order (None once when the rule has none);
+    `firsts` is _first_matches(any_, norm)."""
     if not any_:
         yield None
         return
-    firsts = [m for m in (p.search(norm) for p in any_) if m is not None]
     if not firsts:
         return
+    firsts = list(firsts)
     firsts.sort(key=lambda m: m.start())
     yield from firsts
     seen = {m.span() for m in firsts}
@@ -286,9 +292,12 @@ def evaluate_rule(
 ) -> Finding | None:
     """The rule's finding on this clause: the first match that binds the rule's party and meets
     its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
+    firsts = _first_matches(cr.any, norm)
+    if cr.any and not firsts:  # the usual miss: the gate's searches are not needed
+        return None
     if not _gate(cr.all, cr.none, norm):
         return None
-    for m in _candidates(cr.any, norm):
+    for m in _candidates(cr.any, norm, firsts):
         if not applies(cr, norm, m, roles, unit.context):
             continue
         decided = decide_value(cr, text, norm, m)
@@ -326,7 +335,7 @@ def _finding(
 
 
 def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm | None:
-    if not _gate(ct.all, ct.none, norm) or (ct.any and not any(p.search(norm) for p in ct.any)):
+    if (ct.any and not any(p.search(norm) for p in ct.any)) or not _gate(ct.all, ct.none, norm):
         return None
     values: dict[str, list] = {}
     for kind in ct.term.extract:
