@@ -19,6 +19,7 @@ import ahocorasick
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 
 from .categories import SEVERITY_RANK
+from .literals import Search, gate_for, plain_search
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
 from .subject import binding_party, party_of_heading, sentence_bounds, unselected_option
@@ -27,6 +28,9 @@ from .subject import binding_party, party_of_heading, sentence_bounds, unselecte
 NEAR_WINDOW = 80
 #: characters of clause text kept in a finding / key term
 TEXT_LIMIT = 1200
+#: skip the searches of patterns whose necessary strings a clause lacks (see literals.py); the
+#: identity tests turn it off to compare with the slow path
+USE_LITERAL_GATE = True
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -200,14 +204,14 @@ def index_for(ruleset: RuleSet, lang: str) -> _Index:
 MAX_MATCHES = 24
 
 
-def _gate(all_: list[re.Pattern], none: list[re.Pattern], norm: str) -> bool:
+def _gate(all_: list[re.Pattern], none: list[re.Pattern], norm: str, search: Search = plain_search) -> bool:
     """Every `all` pattern and no `none` pattern is in the clause."""
-    return all(p.search(norm) for p in all_) and not any(p.search(norm) for p in none)
+    return all(search(p, norm) for p in all_) and not any(search(p, norm) for p in none)
 
 
-def _first_matches(any_: list[re.Pattern], norm: str) -> list[re.Match]:
+def _first_matches(any_: list[re.Pattern], norm: str, search: Search = plain_search) -> list[re.Match]:
     """The first match of each `any` pattern that has one."""
-    return [m for m in (p.search(norm) for p in any_) if m is not None]
+    return [m for m in (search(p, norm) for p in any_) if m is not None]
 
 
 def _candidates(any_: list[re.Pattern], norm: str, firsts: list[re.Match]) -> Iterable[re.Match | None]:
@@ -288,14 +292,19 @@ def decide_value(
 
 
 def evaluate_rule(
-    cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dict | None = None
+    cr: CompiledRule,
+    text: str,
+    norm: str,
+    unit: Unit,
+    roles: dict | None = None,
+    search: Search = plain_search,
 ) -> Finding | None:
     """The rule's finding on this clause: the first match that binds the rule's party and meets
     its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
-    firsts = _first_matches(cr.any, norm)
+    firsts = _first_matches(cr.any, norm, search)
     if cr.any and not firsts:  # the usual miss: the gate's searches are not needed
         return None
-    if not _gate(cr.all, cr.none, norm):
+    if not _gate(cr.all, cr.none, norm, search):
         return None
     for m in _candidates(cr.any, norm, firsts):
         if not applies(cr, norm, m, roles, unit.context):
@@ -334,8 +343,10 @@ def _finding(
     )
 
 
-def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm | None:
-    if (ct.any and not any(p.search(norm) for p in ct.any)) or not _gate(ct.all, ct.none, norm):
+def evaluate_term(
+    ct: CompiledTerm, text: str, norm: str, unit: Unit, search: Search = plain_search
+) -> KeyTerm | None:
+    if (ct.any and not any(search(p, norm) for p in ct.any)) or not _gate(ct.all, ct.none, norm, search):
         return None
     values: dict[str, list] = {}
     for kind in ct.term.extract:
@@ -376,11 +387,16 @@ def check_unit(
     terms: list[KeyTerm] = []
     for lang in sorted(langs):
         rule_ids, term_ids = index_for(ruleset, lang).candidates(norm)
+        search = (
+            gate_for(ruleset, lang).searcher(norm)
+            if USE_LITERAL_GATE and (rule_ids or term_ids)
+            else plain_search
+        )
         for i in rule_ids:
             cr = ruleset.rules[i]
             if rule_filter is not None and cr.id != rule_filter:
                 continue
-            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang))
+            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang), search)
             if f is not None:
                 findings.append(f)
                 if cr.rule.clause_type:
@@ -395,7 +411,7 @@ def check_unit(
                     )
         if rule_filter is None:
             for i in term_ids:
-                kt = evaluate_term(ruleset.terms[i], text, norm, unit)
+                kt = evaluate_term(ruleset.terms[i], text, norm, unit, search)
                 if kt is not None:
                     terms.append(kt)
     return _dedupe(findings), _merge_terms(terms)

@@ -1,20 +1,24 @@
 """The fast path of `check_text` (headings detected once while reading, number extraction cached
-across the rules of a clause, ligature regexes skipped where they cannot match) gives exactly the
-findings and key terms of the slow path: clauses split by detecting every heading again, and no
-cached numbers. Over generated mixes of the packs' own examples, and every corpus contract."""
+across the rules of a clause, regex searches skipped where the clause lacks a string every match
+needs, ligature regexes skipped where they cannot match) gives exactly the findings and key terms
+of the slow path: clauses split by detecting every heading again, no cached numbers, every regex
+run. Over generated mixes of the packs' own examples, and every corpus contract."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bidassist.checklist import check_text, load_packs
+from bidassist.checklist import check_text, engine, load_packs
 from bidassist.checklist.api import run_units
 from bidassist.checklist.engine import _extract, _extract_cached, extract_numbers
+from bidassist.checklist.literals import gate_for, pattern_literals
 from bidassist.checklist.result import CheckResult
+from bidassist.checklist.rules import normalise
 from bidassist.checklist.units import units_from_clauses
 from bidassist.reading import split_clauses, text_blocks
 
@@ -30,7 +34,11 @@ HEADS = ["第一条 付款", "第十二条 违约责任", "一、总则", "Artic
 def _slow(text: str) -> CheckResult:
     _extract_cached.cache_clear()
     clauses = split_clauses(text_blocks(text, "text"))  # headings detected again, as before
-    return run_units(units_from_clauses(clauses), RULES, name="text")
+    engine.USE_LITERAL_GATE = False
+    try:
+        return run_units(units_from_clauses(clauses), RULES, name="text")
+    finally:
+        engine.USE_LITERAL_GATE = True
 
 
 def _same(fast: CheckResult, slow: CheckResult) -> None:
@@ -64,3 +72,31 @@ def test_cached_numbers_equal_a_fresh_extraction(parts: list[str], kind: str) ->
     first = extract_numbers(kind, text)
     first.clear()  # a caller changing its list does not change the cache
     assert extract_numbers(kind, text) == _extract(kind, text)
+
+
+def test_the_gate_skips_searches_and_never_a_match() -> None:
+    """Every pattern with gate strings: on each pack example, a skipped search is one that fails."""
+    skipped = 0
+    for lang in ("zh", "en"):
+        gate = gate_for(RULES, lang)
+        for text in EXAMPLES:
+            norm = normalise(text)
+            present = gate.present(norm)
+            for p, need in gate.literals.items():
+                if any(present.isdisjoint(f) for f in need):
+                    skipped += 1
+                    assert p.search(norm) is None, (p.pattern, text)
+    assert skipped > 0
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"\bpay[\s-]*(?:when|if)[\s-]*paid", {frozenset({"pay"}), frozenset({"paid"})}),
+        (r"(?:逾期|迟延)交货", {frozenset({"逾期", "迟延"}), frozenset({"交货"})}),
+        (r"\b(?:within)?\s*days", {frozenset({"days"})}),
+    ],
+)
+def test_gate_strings_of_a_pattern(pattern: str, needed: set[frozenset[str]]) -> None:
+    found = pattern_literals(re.compile(pattern, re.IGNORECASE))
+    assert found is not None and set(found) == needed
