@@ -60,6 +60,10 @@ class Unit:
 def languages_of(text: str, sample: int = 4000) -> set[str]:
     """{'zh'}, {'en'} or both, from the script of the text (CJK characters vs Latin words)."""
     head = text[:sample]
+    if _LATIN_WORD.search(head) is None:  # no Latin word: zh whatever the CJK count
+        return {"zh"}
+    if _CJK.search(head) is None:  # Latin words and no CJK
+        return {"en"}
     cjk = len(_CJK.findall(head))
     words = len(_LATIN_WORD.findall(head))
     if cjk >= 20 and words >= 20:

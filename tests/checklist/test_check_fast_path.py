@@ -100,3 +100,22 @@ def test_the_gate_skips_searches_and_never_a_match() -> None:
 def test_gate_strings_of_a_pattern(pattern: str, needed: set[frozenset[str]]) -> None:
     found = pattern_literals(re.compile(pattern, re.IGNORECASE))
     assert found is not None and set(found) == needed
+
+
+def _languages_by_counting(text: str) -> set[str]:
+    """The rule languages_of implements, by counting (its fast path skips counting when one
+    script is absent)."""
+    head = text[:4000]
+    cjk, words = len(engine._CJK.findall(head)), len(engine._LATIN_WORD.findall(head))
+    if cjk >= 20 and words >= 20:
+        return {"zh", "en"}
+    if cjk == 0 and words == 0:
+        return {"zh"}
+    return {"zh"} if cjk >= words else {"en"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["合同", "a", "ab ", "The ", "，", "1", " ", "乙方应", "xxx"]), max_size=60))
+def test_languages_of_equals_counting(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert engine.languages_of(text) == _languages_by_counting(text)
