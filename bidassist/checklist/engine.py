@@ -18,6 +18,7 @@ import ahocorasick
 
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 
+from . import literals
 from .categories import SEVERITY_RANK
 from .literals import Search, gate_for, plain_search
 from .result import Finding, KeyTerm
@@ -28,9 +29,6 @@ from .subject import binding_party, party_of_heading, sentence_bounds, unselecte
 NEAR_WINDOW = 80
 #: characters of clause text kept in a finding / key term
 TEXT_LIMIT = 1200
-#: skip the searches of patterns whose necessary strings a clause lacks (see literals.py); the
-#: identity tests turn it off to compare with the slow path
-USE_LITERAL_GATE = True
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -393,7 +391,7 @@ def check_unit(
         rule_ids, term_ids = index_for(ruleset, lang).candidates(norm)
         search = (
             gate_for(ruleset, lang).searcher(norm)
-            if USE_LITERAL_GATE and (rule_ids or term_ids)
+            if literals.ENABLED and (rule_ids or term_ids)
             else plain_search
         )
         for i in rule_ids:

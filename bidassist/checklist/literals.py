@@ -25,6 +25,8 @@ from .rules import RuleSet
 #: non-ASCII characters a case-insensitive ASCII letter matches (Python's re equivalences)
 _FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
 _FOLD_CHARS = frozenset("\u0131\u0130\u017f\u212a")
+#: the gate is on; the identity tests turn it off to compare with the slow path (every regex run)
+ENABLED = True
 #: a literal this short in ASCII is in almost every clause: no use as a gate
 MIN_ASCII = 3
 
@@ -145,6 +147,17 @@ class LiteralGate:
             return p.search(text)
 
         return search
+
+
+def cannot_match(pattern: re.Pattern, norm: str) -> bool:
+    """True when the (normalised) text lacks every string of one of the pattern's gate sets, so
+    `pattern.search(norm)` is None; False when it may match."""
+    need = pattern_literals(pattern) if ENABLED else None
+    if need is None:
+        return False
+    if any(ch in norm for ch in _FOLD_CHARS):
+        norm = norm.translate(_FOLD)
+    return any(not any(s in norm for s in f) for f in need)
 
 
 def plain_search(p: re.Pattern, text: str) -> re.Match | None:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bidassist.checklist import check_text, engine, load_packs
+from bidassist.checklist import check_text, engine, literals, load_packs
 from bidassist.checklist.api import run_units
 from bidassist.checklist.engine import _extract, _extract_cached, extract_numbers
 from bidassist.checklist.literals import gate_for, pattern_literals
@@ -34,11 +34,11 @@ HEADS = ["第一条 付款", "第十二条 违约责任", "一、总则", "Artic
 def _slow(text: str) -> CheckResult:
     _extract_cached.cache_clear()
     clauses = split_clauses(text_blocks(text, "text"))  # headings detected again, as before
-    engine.USE_LITERAL_GATE = False
+    literals.ENABLED = False
     try:
         return run_units(units_from_clauses(clauses), RULES, name="text")
     finally:
-        engine.USE_LITERAL_GATE = True
+        literals.ENABLED = True
 
 
 def _same(fast: CheckResult, slow: CheckResult) -> None:
