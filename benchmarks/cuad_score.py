@@ -38,7 +38,7 @@ CATEGORY_TYPES: dict[str, str] = {
     "Liquidated Damages": "liquidated_damages",
     "Termination For Convenience": "termination_for_convenience",
     "Renewal Term": "renewal_term",
-    "Notice Period To Terminate Renewal": "renewal_term",
+    "Notice Period To Terminate Renewal": "renewal_notice",
     "Most Favored Nation": "most_favored_nation",
     "Exclusivity": "exclusivity",
     "Non-Compete": "non_compete",

@@ -31,6 +31,7 @@ TERM_TYPES = {
     "liquidated_damages",
     "termination_for_convenience",
     "renewal_term",
+    "renewal_notice",
     "most_favored_nation",
     "exclusivity",
     "non_compete",
