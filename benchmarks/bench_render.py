@@ -2,8 +2,10 @@
 
 bidassist's figure is the whole `render_template` call: pricing the schedule, the data checks, the
 sandboxed strict render, fitting the table's columns to its figures, saving, reading the .docx back for the checks and the atomic write.
-The baseline is docxtpl alone: `DocxTemplate.render` (autoescape, a plain Jinja environment with
-the same filters) and `save` of the same template with the already-built data.
+The old baseline is docxtpl alone: `DocxTemplate.render` (autoescape, a plain Jinja environment with
+the same filters) and `save` of the same template with the already-built data. The fair floor is
+Jinja2 rendering the template's document XML (cleaned by docxtpl beforehand) and zipping it with
+the template's other parts. All in CPU time, alternating, in the same run.
 
     .venv/bin/python benchmarks/bench_render.py [--rows 1000] [--repeat 7]
 """
@@ -16,12 +18,16 @@ import statistics
 import sys
 import tempfile
 import time
+import zipfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _common import Figure, emit  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
 from jinja2 import Environment  # noqa: E402
 
@@ -66,6 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--json", default=None, help="append the figures as JSON lines to this file")
     args = parser.parse_args()
 
     bid = load_bid(ROOT / "bidassist" / "examples" / "hospital" / "bid.yaml")
@@ -82,7 +89,8 @@ def main() -> None:
         tpl.render(context, jinja_env=plain_env)
         tpl.save(io.BytesIO())
 
-    ours_times, plain_times = [], []
+    floor = xml_floor(spec.path, context, plain_env)
+    ours_times, plain_times, floor_times = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.repeat + 1):  # first round warms up both
             t0 = time.process_time()
@@ -90,9 +98,12 @@ def main() -> None:
             t1 = time.process_time()
             render_template(spec.name, bid, costs, price, Path(tmp) / f"out{i}.docx")
             t2 = time.process_time()
+            floor()
+            t3 = time.process_time()
             if i:
                 plain_times.append(t1 - t0)
                 ours_times.append(t2 - t1)
+                floor_times.append(t3 - t2)
     # runs alternate, so both see the same machine load; the best run is the least disturbed one
     p, o = min(plain_times), min(ours_times)
     pm, om = statistics.median(plain_times), statistics.median(ours_times)
@@ -102,7 +113,44 @@ def main() -> None:
         f"  bidassist     : {o * 1000:8.1f} ms / {om * 1000:8.1f} ms"
         "  (spread + checks + sandbox + table fitting + read-back + atomic write)"
     )
-    print(f"  ratio         : {o / p:.2f}x best, {om / pm:.2f}x median  (target <= 1.30x)")
+    print(f"  ratio         : {o / p:.2f}x best, {om / pm:.2f}x median  (target <= 1.00x)")
+    fm = statistics.median(floor_times)
+    emit(
+        [
+            Figure(
+                f"render, {args.rows:,}-row 分项报价表 (median of {args.repeat})",
+                om * 1000,
+                fm * 1000,
+                "Jinja2 on the document XML + zip",
+                pm * 1000,
+                "docxtpl render + save",
+                unit="ms",
+                target="≤ 1.0× docxtpl",
+                command=f"benchmarks/bench_render.py --rows {args.rows}",
+            )
+        ],
+        args.json,
+    )
+
+
+def xml_floor(path: Path, context: dict, env: Environment) -> Callable[[], None]:
+    """The fair floor: the template's document XML (tags already cleaned by docxtpl, outside the
+    timing) rendered by Jinja2 and zipped with the template's other parts."""
+    tpl = DocxTemplate(path)
+    tpl.init_docx()
+    xml = tpl.patch_xml(tpl.get_xml())
+    template = env.from_string(xml)
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+
+    def run() -> None:
+        doc = template.render(context)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for name, data in parts.items():
+                out.writestr(name, doc.encode("utf-8") if name == "word/document.xml" else data)
+
+    return run
 
 
 if __name__ == "__main__":

@@ -79,6 +79,8 @@ def explain(ruleset: RuleSet, rule_id: str) -> dict:
         "defined_at": cr.where,
         "keywords": list(r.keywords),
         "value": value,
+        "unless_sentence": list(r.unless_sentence),
+        "yields_to": list(r.yields_to),
         "message": r.message.model_dump(),
         "basis": r.basis,
         "fallback": r.fallback.model_dump() if r.fallback else None,
@@ -99,6 +101,8 @@ def markdown_rule(info: dict) -> list[str]:
         lines.append(
             f"- threshold: {v['kind']} {v['op'] or ''} {v['threshold'] or ''} (missing: {v['missing']})"
         )
+    if info["yields_to"]:
+        lines.append(f"- gives way to: {', '.join(f'`{c}`' for c in info['yields_to'])} on the same clause")
     lines += [f"- {info['message']['zh']} / {info['message']['en']}"]
     if info["basis"]:
         lines.append(f"- basis: {' '.join(info['basis'].split())}")

@@ -52,6 +52,15 @@ def first_of_once(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
     return out
 
 
+def _equivalents(measure: Measure, norm: str, ruleset: RuleSet, lang: str) -> list[Number]:
+    """The measure's stand-in phrases found in the clause, as numbers (银行贷款利率 -> 0.0001)."""
+    return [
+        Number(eq.value, m.start(), m.end(), m.group(0))
+        for eq in measure.equivalents
+        for m in _pattern(ruleset, eq.pattern, lang).finditer(norm)
+    ]
+
+
 def first_measure(measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lang: str) -> Located | None:
     """The first number of the measure's kind next to its anchor, in contract order."""
     anchor = _pattern(ruleset, measure.near, lang)
@@ -62,7 +71,9 @@ def first_measure(measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lan
         spans = [m.span() for m in anchor.finditer(norm)]
         if not spans:
             continue
-        picked = nearest(extract_numbers(measure.kind, unit.text), spans, norm)
+        picked = nearest(
+            extract_numbers(measure.kind, unit.text) + _equivalents(measure, norm, ruleset, lang), spans, norm
+        )
         if picked is not None:
             return picked, unit
     return None

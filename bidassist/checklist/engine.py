@@ -251,6 +251,11 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return True
     if unselected_option(norm, m.start()):
         return False
+    if cr.sentence_none:
+        a, b = sentence_bounds(norm, m.start(), m.end())
+        sentence = norm[a:b]
+        if any(p.search(sentence) for p in cr.sentence_none):
+            return False
     if cr.rule.party == "any" or roles is None:
         return True
     who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
@@ -270,13 +275,15 @@ def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int,
 
 
 def decide_value(
-    cr: CompiledRule, text: str, norm: str, m: re.Match | None
+    cr: CompiledRule, text: str, norm: str, m: re.Match | None, numbers: list[Number] | None = None
 ) -> tuple[Decimal | None, Decimal | None, re.Match | None] | None:
-    """(value, threshold, match) when the rule's numeric condition holds for this match, else None."""
+    """(value, threshold, match) when the rule's numeric condition holds for this match, else None.
+    `numbers`: the clause's numbers of the condition's kind, when already extracted."""
     cond = cr.rule.value
     if cond is None:
         return None, None, m
-    numbers = extract_numbers(cond.kind, text)
+    if numbers is None:
+        numbers = extract_numbers(cond.kind, text)
     if cr.near is not None:
         anchors = _anchors(cr, norm, m)
         picked = nearest(numbers, anchors, norm) if anchors else None
@@ -308,10 +315,13 @@ def evaluate_rule(
         return None
     if not _gate(cr.all, cr.none, norm, search):
         return None
+    numbers: list[Number] | None = None  # extracted once per clause, not once per match
     for m in _candidates(cr.any, norm, firsts):
         if not applies(cr, norm, m, roles, unit.context):
             continue
-        decided = decide_value(cr, text, norm, m)
+        if numbers is None and cr.rule.value is not None:
+            numbers = extract_numbers(cr.rule.value.kind, text)
+        decided = decide_value(cr, text, norm, m, numbers)
         if decided is not None:
             return _finding(cr, text, unit, *decided)
     return None
@@ -387,6 +397,7 @@ def check_unit(
     langs = languages or languages_of(text)
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
+    yields: dict[str, list[str]] = {}
     for lang in sorted(langs):
         rule_ids, term_ids = index_for(ruleset, lang).candidates(norm)
         search = (
@@ -401,6 +412,8 @@ def check_unit(
             f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang), search)
             if f is not None:
                 findings.append(f)
+                if cr.rule.yields_to:
+                    yields[cr.id] = cr.rule.yields_to
                 if cr.rule.clause_type:
                     terms.append(
                         KeyTerm(
@@ -416,7 +429,15 @@ def check_unit(
                 kt = evaluate_term(ruleset.terms[i], text, norm, unit, search)
                 if kt is not None:
                     terms.append(kt)
-    return _dedupe(findings), _merge_terms(terms)
+    return _dedupe(_yielded(findings, yields)), _merge_terms(terms)
+
+
+def _yielded(findings: list[Finding], yields: dict[str, list[str]]) -> list[Finding]:
+    """Findings less those whose rule gives way to a category also found on this clause."""
+    if not yields:
+        return findings
+    found = {f.category for f in findings}
+    return [f for f in findings if not found.intersection(yields.get(f.rule, ()))]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

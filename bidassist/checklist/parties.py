@@ -291,16 +291,21 @@ def _assign_roles(parties: list[Party]) -> None:
 def choose_we(parties: list[Party], we: str | None) -> Parties:
     """Which party we are: `supplier` (default), `buyer`, or a name/label matched to a party."""
     out = Parties(parties=parties)
-    if we is None or we.lower() in ("supplier", "乙方"):
+    if we is None or we.lower() == "supplier":
         return out
-    if we.lower() in ("buyer", "甲方"):
+    if we.lower() == "buyer":
         out.we = "buyer"
         return out
     needle = we.strip().lower()
+    # a label the contract gives a party decides first: 甲方 is the supplier where the
+    # contract says 承揽方……以下简称甲方
     for p in parties:
         if needle in p.labels or (p.name and (needle in p.name.lower() or p.name.lower() in needle)):
             out.we = p.role if p.role != "unknown" else "supplier"
             return out
+    if needle in ("乙方", "甲方"):
+        out.we = "supplier" if needle == "乙方" else "buyer"
+        return out
     out.notes.append(f"--we {we}: not found among the parties; read as the supplier")
     return out
 

@@ -110,6 +110,13 @@ class Rule(StrictModel):
     #: document-level exception: the finding is dropped when any clause of the contract matches
     #: one of these (a cap on delay penalties stated in another article)
     unless_anywhere: list[str] = Field(default_factory=list)
+    #: a match is skipped when its own sentence matches one of these (a termination right
+    #: that follows the supplier's breach in the same sentence is for cause)
+    unless_sentence: list[str] = Field(default_factory=list)
+    #: categories this rule gives way to: its finding is dropped when a rule of one of them fires
+    #: on the same clause (a claims waiver inside a termination-at-will clause is that clause's
+    #: termination trap, reported once)
+    yields_to: list[str] = Field(default_factory=list)
     #: report only the first clause of the contract this rule flags (a whole-contract property)
     once: bool = False
     message: Text2
@@ -117,10 +124,18 @@ class Rule(StrictModel):
     fallback: Text2 | None = None
     examples: Examples = Field(default_factory=Examples)
 
-    @field_validator("keywords", "any", "all", "none")
+    @field_validator("keywords", "any", "all", "none", "unless_sentence")
     @classmethod
     def _no_blank(cls, v: list[str]) -> list[str]:
         return _nonblank(v)
+
+    @field_validator("yields_to")
+    @classmethod
+    def _known_categories(cls, v: list[str]) -> list[str]:
+        unknown = [c for c in v if c not in CATEGORIES]
+        if unknown:
+            raise ValueError(f"unknown category {unknown[0]!r}")
+        return v
 
     @field_validator("category")
     @classmethod
@@ -145,11 +160,19 @@ class Term(StrictModel):
         return _nonblank(v)
 
 
+class Equivalent(StrictModel):
+    """Words that stand for a number of the measure's kind (同期银行贷款利率: about 0.01 % a day)."""
+
+    pattern: str = Field(min_length=1)
+    value: Decimal
+
+
 class Measure(StrictModel):
     """A number of one kind next to an anchor (the first such in the contract counts)."""
 
     kind: ValueKind
     near: str = Field(min_length=1)
+    equivalents: list[Equivalent] = Field(default_factory=list)
 
 
 class DocExamples(StrictModel):
@@ -209,6 +232,8 @@ class CompiledRule:
     #: the patterns with their concepts expanded but the role placeholders kept, when any pattern
     #: names a role; a contract with its own party words recompiles only these (RuleSet.for_roles)
     templates: dict[str, list[str]] | None = None
+    #: rule.unless_sentence compiled: a match whose sentence matches one is skipped
+    sentence_none: list[re.Pattern] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -330,6 +355,7 @@ def _recompiled(cr: CompiledRule, vocab: Vocabulary, roles: dict[str, dict[str, 
         near=comp(near)[0] if near else None,
         keywords=cr.keywords,
         templates=cr.templates,
+        sentence_none=comp(cr.templates["unless_sentence"]),
     )
 
 
@@ -397,10 +423,10 @@ class _Compiler:
 
     def templates(self, rule: Rule) -> dict[str, list[str]] | None:
         near = rule.value.near if rule.value else None
-        if not any(uses_roles(p) for p in [*rule.any, *rule.all, *rule.none, near]):
+        if not any(uses_roles(p) for p in [*rule.any, *rule.all, *rule.none, *rule.unless_sentence, near]):
             return None
         out: dict[str, list[str]] = {}
-        for name in ("any", "all", "none"):
+        for name in ("any", "all", "none", "unless_sentence"):
             out[name] = [self.source(p, "", keep_roles=True) or "" for p in getattr(rule, name)]
         if near:
             out["near"] = [self.source(near, "", keep_roles=True) or ""]
@@ -451,6 +477,7 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
                 near=near,
                 keywords=comp.keywords(rule.keywords, base + ("keywords",)),
                 templates=comp.templates(rule),
+                sentence_none=comp.many(rule.unless_sentence, base + ("unless_sentence",)),
             )
         )
     for i, rule in enumerate(pack.rules):
@@ -464,8 +491,11 @@ def compile_pack(pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Prob
                     f"rule id {drule.id!r} must start with {pack.language!r}.",
                 )
             )
-        comp.one(drule.numerator.near, ("document", i, "numerator", "near"))
-        comp.one(drule.denominator.near, ("document", i, "denominator", "near"))
+        for side in ("numerator", "denominator"):
+            measure = getattr(drule, side)
+            comp.one(measure.near, ("document", i, side, "near"))
+            for j, eq in enumerate(measure.equivalents):
+                comp.one(eq.pattern, ("document", i, side, "equivalents", j, "pattern"))
         ruleset.document.append((pack.language, drule))
     for i, term in enumerate(pack.terms):
         base = ("terms", i)

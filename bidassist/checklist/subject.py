@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-#: a sentence ends at 。；; or a line break, or an English full stop followed by a space
-_SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
+#: a sentence ends at 。；; or a line break, an English full stop followed by a space, or a
+#: full stop between Chinese characters (the full-width ． of typed contracts, read as ".")
+_SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)|(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff（(])")
 _ZH_OBJECT_BEFORE = re.compile(
-    r"(?:在|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$"
+    r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$"
 )
 _ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
 _EN_OBJECT_BEFORE = re.compile(
@@ -33,13 +34,19 @@ _EN_RECIPIENT = re.compile(
     r"\b(?:pay|paid|payable|owed|due|reimburse|indemnify|compensate)\b[\w\s]{0,20}?"
     r"\b(?:to\s+)?(?:the\s+)?$"
 )
-_ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令)\s*$")
-_ZH_BEAR_AFTER = re.compile(r"\s*(?:处以|处罚|罚款|收取|索取|索赔|追偿|追究|扣)")
+_ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令|给予)\s*$")
+#: 对乙方处以罚款 / 对乙方作相应处罚 / 给予乙方至少壹万元违约金处罚
+_ZH_BEAR_AFTER = re.compile(
+    r"\s*(?:(?:作|作出|给予|进行|予以)?(?:相应|适当)?的?(?:处以|处罚|罚款|收取|索取|索赔|追偿|追究|扣)"
+    r"|[^。；;，,]{0,14}(?:违约金|罚款)(?:的)?处罚)"
+)
 _EN_BEAR_BEFORE = re.compile(
     r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*)\s+(?:\w+\s+){0,3}"
     r"(?:against|on|upon|from)\s+(?:the\s+)?$"
 )
 _EN_BEAR_AFTER = re.compile(r"")
+#: 乙方应承担的罚款 / 乙方须缴纳的违约金: the party before it pays the penalty
+_ZH_PAYER_OF = re.compile(r"\s*(?:应|须|需|所)?(?:承担|缴纳|交纳|支付|偿付)的(?:违约金|罚款|罚金|赔偿金)")
 _OPTION = re.compile(r"[□☐■☑☒√✓✔▇]|\[\s?[x✓]?\s?\]")
 _UNCHECKED = {"□", "☐"}
 #: how far after the match a passive 由X / by X still names its actor
@@ -47,6 +54,15 @@ PASSIVE_REACH = 20
 OTHER = {"supplier": "buyer", "buyer": "supplier"}
 #: how far back (characters, same line) an option box governs the matched words
 OPTION_REACH = 120
+
+
+#: 双方共同验收 / 经甲乙双方确认: both parties check or sign something together; that does not
+#: make the payment or duty that follows it mutual
+_ZH_JOINT = re.compile(r"\s*(?:共同|一起|联合|一同)?(?:验收|确认|签字|签署|签认|核对|对账|盖章|检验|会签)")
+
+
+def _joint_check(sentence: str, end: int, lang: str) -> bool:
+    return lang == "zh" and bool(_ZH_JOINT.match(sentence, end))
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,7 +99,11 @@ def actor(
     hits = sorted(
         _hits(patterns.get("supplier"), sentence, "supplier")
         + _hits(patterns.get("buyer"), sentence, "buyer")
-        + _hits(patterns.get("mutual"), sentence, "mutual")
+        + [
+            h
+            for h in _hits(patterns.get("mutual"), sentence, "mutual")
+            if not _joint_check(sentence, h[1], lang)
+        ]
     )
     if not hits:
         return None
@@ -131,7 +151,9 @@ def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> 
     )
     before, after = (_ZH_BEAR_BEFORE, _ZH_BEAR_AFTER) if lang == "zh" else (_EN_BEAR_BEFORE, _EN_BEAR_AFTER)
     for s, e, role in hits:
-        if before.search(sentence[max(0, s - 40) : s]) and after.match(sentence[e : e + 12]):
+        if before.search(sentence[max(0, s - 40) : s]) and after.match(sentence[e : e + 24]):
+            return role
+        if lang == "zh" and _ZH_PAYER_OF.match(sentence[e : e + 12]) and not _is_object(sentence, s, e, lang):
             return role
     return None
 

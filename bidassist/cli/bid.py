@@ -6,9 +6,6 @@ from pathlib import Path
 
 import typer
 
-from bidassist.core.bidfile import load_bid
-from bidassist.reports.summary import print_bid_summary
-
 bid_app = typer.Typer(
     help="Check a bid file (bid.yaml) and show its summary. 校验投标文件数据。", no_args_is_help=True
 )
@@ -19,6 +16,9 @@ def validate_cmd(
     bid_file: Path = typer.Argument(..., help="The bid file (bid.yaml)."),
 ) -> None:
     """Validate BID_FILE and print its summary; exit 2 with every problem if it is not valid."""
+    from bidassist.core.bidfile import load_bid
+    from bidassist.reports.summary import print_bid_summary
+
     print_bid_summary(load_bid(bid_file))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -14,8 +15,9 @@ from rich.table import Table
 from bidassist.core.errors import ProblemsError
 from bidassist.core.money import format_money
 from bidassist.core.safeio import atomic_write_text
-from bidassist.costs.messages import summarize
-from bidassist.costs.model import CostImport
+
+if TYPE_CHECKING:  # the costs package imports openpyxl: only when a command runs
+    from bidassist.costs.model import CostImport
 
 costs_app = typer.Typer(
     help="Import finance's cost sheets; write a blank cost sheet. 成本表导入与模板。", no_args_is_help=True
@@ -151,6 +153,8 @@ def import_cmd(
 ) -> None:
     """Import a cost sheet: print its lines and totals. Problems are listed as `Sheet!Cell: problem`
     (exit 2); warnings are printed and do not fail. 导入成本表。"""
+    from bidassist.costs.messages import summarize
+
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         result = _run_import(sheet_file, sheet, column_map, accept)

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import typer
 
-from bidassist.workflow import default_example, run_main_job
-
 
 def register(app: typer.Typer) -> None:
     @app.command("demo")
@@ -18,4 +16,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the whole job: cost sheet → price range → tender documents → contract check.
         一键运行：成本 → 报价区间 → 投标文件 → 合同审查。"""
+        from bidassist.workflow import default_example, run_main_job
+
         run_main_job(bid_file or default_example(), out, force=force)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from bidassist.core.errors import InputError
 
@@ -60,6 +59,8 @@ def register(app: typer.Typer) -> None:
         n = iterations or (bid.pricing.iterations if bid.pricing else 0)
         err = Console(stderr=True)
         if fmt == "table" and n * max(len(costs.lines), 1) >= PROGRESS_WORK:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
             with Progress(
                 TextColumn("模拟 / simulating"),
                 BarColumn(),

@@ -5,15 +5,26 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from bidassist.core.bidfile import Bid, load_bid
 from bidassist.core.errors import InputError
-from bidassist.costs.model import CostModel
+
+if TYPE_CHECKING:  # pydantic models and the costs package: only when a command runs
+    from bidassist.core.bidfile import Bid
+    from bidassist.costs.model import CostModel
+
+
+def load_bid(path: Path) -> Bid:
+    """The bid file (the pydantic models are imported when a command needs them)."""
+    from bidassist.core.bidfile import load_bid as load
+
+    return load(path)
+
 
 templates_app = typer.Typer(
     help="Tender-document templates: list them, check their fields. 投标文件模板。", no_args_is_help=True

@@ -66,6 +66,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "含税单价",
         "不含税单价",
         "单价",
+        "价格",
         "unit price",
         "unit cost",
         "unit rate",
@@ -577,6 +578,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
             return None
         start = (below if below is not None else header_row) + 1 if header_row is not None else 0
         columns = _resolve(raw, fields, header_row if header_row is not None else 0, start, warnings, rivals)
+        columns = _lump_prices(columns, fields, rivals)
     data_start = ((below if below is not None else header_row) + 1) if header_row is not None else 0
     if mapping:
         columns, warnings = _apply_mapping(columns, warnings, mapping)
@@ -596,6 +598,27 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS),
         rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})},
     )
+
+
+#: a column headed 价格 (预估价格, 实际价格) in a sheet with neither quantity nor amount holds each
+#: row's whole price (a home-renovation budget: 木料 3,500), not a unit price
+_LUMP_PRICE = frozenset({"价格"})
+
+
+def _lump_prices(
+    columns: dict[str, int], fields: dict[int, tuple[str, str]], rivals: dict[str, list[int]]
+) -> dict[str, int]:
+    c = columns.get("price")
+    if (
+        c is None
+        or "quantity" in columns
+        or "amount" in columns
+        or fields.get(c, ("", ""))[1] not in _LUMP_PRICE
+    ):
+        return columns
+    if "price" in rivals:
+        rivals["amount"] = rivals.pop("price")
+    return {("amount" if f == "price" else f): v for f, v in columns.items()}
 
 
 def _apply_mapping(

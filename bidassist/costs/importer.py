@@ -22,6 +22,7 @@ from bidassist.costs.sheets import (
     read_sheet,
     sheet_problems,
     summary_check,
+    uncalculated,
 )
 from bidassist.costs.spread import SpreadTable, three_point
 from bidassist.costs.workbook import read_workbook, sheet_ref
@@ -119,9 +120,12 @@ def _import(
 ) -> CostImport:
     outcomes = _read_all(path, sheet, maps, spreads, unpriced)
     used = [o for o in outcomes if o.used]
+    never_calculated = uncalculated(outcomes)
     if not used:
+        named = {p.where for p in never_calculated}
         raise ProblemsError(
-            [_refusal(o, sheet) for o in outcomes] or [Problem(str(path), "the workbook has no sheet")],
+            never_calculated + [_refusal(o, sheet) for o in outcomes if sheet_ref(o.name) not in named]
+            or [Problem(str(path), "the workbook has no sheet")],
             f"{path.name}: no cost table",
         )
     warnings: list[Problem] = []
@@ -137,6 +141,7 @@ def _import(
             lines.extend(o.result.lines)
         elif o.role != "summary" and (o.role != "blank" or o.layout is not None or o.role == "hidden"):
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
+    problems.extend(never_calculated)
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if reconciliation.status == "no stated total":
         bad, soft = priced_skips(

@@ -145,7 +145,7 @@ def decimal_text(value: Decimal) -> str:
     return "0" if text in ("-0", "-0.0") else text
 
 
-MarkupKind = Literal["overhead", "fees", "measures", "profit", "vat", "provisional", "other"]
+MarkupKind = Literal["overhead", "fees", "measures", "profit", "vat", "provisional", "discount", "other"]
 
 
 class Markup(BaseModel):

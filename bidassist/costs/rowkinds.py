@@ -70,6 +70,7 @@ _MARKUPS = (
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
+    ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|discount\b|rebate\b)", re.I)),
     (
         "provisional",
         re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)", re.I),
@@ -223,14 +224,42 @@ class SheetView:
         self.nums_of = itemgetter(*numeric, -1)
         self.core_of = itemgetter(*self.core, -1) if self.core else None
         self.last_numeric_row = self._last_numeric(numeric)
+        self.name_span, self.group_rows, self.grouped = self._name_span()
         self.continued_rows = self._vertical_merges()
 
     def row(self, r: int) -> list:
         """Row r padded to the table's width, plus a blank sentinel that a missing column (-1) reads."""
         row = self.raw.rows[r]
         if len(row) < self.width:
-            return [*row, *([""] * (self.width - len(row))), ""]
-        return [*row, ""]
+            out = [*row, *([""] * (self.width - len(row))), ""]
+        else:
+            out = [*row, ""]
+        if self.name_span is not None:
+            self._shift_name(r, out)
+        return out
+
+    def _name_span(self) -> tuple[tuple[int, int] | None, frozenset[int], frozenset[int]]:
+        """The description header merged over two columns (名称 over A:B, a home-renovation budget):
+        ((left, right), rows whose left cell starts a vertical merge (a group name), the rows such a
+        merge covers below its first)."""
+        h = self.layout.header_row
+        for (r0, c0), (_r1, c1) in self.raw.merged:
+            if r0 == h and c0 == self.di and c1 == c0 + 1 and c1 not in self.cols.values():
+                spans = [
+                    (a, e)
+                    for (a, b), (e, f) in self.raw.merged
+                    if b == c0 and f == c0 and e > a and a > (h or 0)
+                ]
+                covered = frozenset(k for a, e in spans for k in range(a + 1, e + 1))
+                return (c0, c1), frozenset(a for a, _ in spans), covered
+        return None, frozenset(), frozenset()
+
+    def _shift_name(self, r: int, out: list) -> None:
+        """Under a description header merged over two columns the item's name is the right cell when
+        it is filled and the left one is empty or a group name merged down the rows."""
+        left, right = self.name_span  # type: ignore[misc]
+        if right < len(out) - 1 and not blank(out[right]) and (blank(out[left]) or r in self.group_rows):
+            out[left], out[right] = out[right], ""
 
     def _last_numeric(self, numeric: list[int]) -> int:
         rows = self.raw.rows
@@ -244,6 +273,8 @@ class SheetView:
         """Row -> the top row of a merge (in the code or description column) that covers it."""
         out: dict[int, int] = {}
         key_cols = {self.ci, self.di}
+        if self.name_span is not None:  # a merge down the left name column is a group, not one item
+            key_cols.discard(self.di)
         for (r0, c0), (r1, c1) in self.raw.merged:
             if r1 > r0 and r0 >= self.layout.data_start and any(c0 <= c <= c1 for c in key_cols):
                 for r in range(r0 + 1, min(r1, r0 + 50) + 1):
@@ -414,6 +445,8 @@ def _units_under_header(view: SheetView, row: list, texts: list[tuple[int, str]]
 
 
 def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: str, prev: str) -> RowKind:
+    if r in view.grouped and desc:
+        return LINE  # an item of a group merged down the left name column, not priced (a zero line)
     if view.continued_rows.get(r) is not None and prev == "line":
         return RowKind("continuation", desc or label)
     parts = section_parts(code, desc)
@@ -473,10 +506,19 @@ def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
         total += Decimal(repr(float(v)))
         count += 1
         if abs(total - target) <= Decimal("0.01") + Decimal("0.005") * count:
-            return True
+            # in a sheet of lump amounts (no quantity column), one line of the same amount below a
+            # long description is the next item at the same price (2,000 | 2,000 in a quote), not a
+            # heading with its section total
+            return count > 1 or view.qi >= 0 or not _long_text(view, r)
         if target >= 0 and total > target + 1:
             return False
     return False
+
+
+def _long_text(view: SheetView, r: int) -> bool:
+    row = view.raw.rows[r]
+    text = row[view.di] if view.di < len(row) else ""
+    return isinstance(text, str) and (len(text.strip()) > 16 or text.strip()[-1:] in ("。", "."))
 
 
 def section_parts(code: str, desc: str) -> tuple[str, str] | None:

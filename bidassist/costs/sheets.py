@@ -15,12 +15,13 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.costs.confidence import unconfirmed
+from bidassist.costs.estimate import read_estimate
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import CostLine, Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.table import SheetResult, parse_rows
-from bidassist.costs.workbook import RawSheet, sheet_ref
+from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 NO_HEADER = (
     f"no cost table found: no header row in the first {HEADER_SEARCH_ROWS} rows names a description column (项目名称/名称/"
@@ -91,7 +92,7 @@ def read_sheet(
                 raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout
             )
     if layout is None:
-        return SheetOutcome(raw, "not a cost table", NO_HEADER)
+        return _estimate(raw) if not mapping else SheetOutcome(raw, "not a cost table", NO_HEADER)
     result = parse_rows(raw, layout, spreads, unpriced=unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     if result.item_rows == 0:
@@ -105,7 +106,50 @@ def read_sheet(
         outcome.check = check_sheet(result)
         prefer_amounts(outcome)
         _settle_nameless(outcome)
+        _settle_provisional(outcome)
     return outcome
+
+
+def _estimate(raw: RawSheet) -> SheetOutcome:
+    """A sheet without a header row read as a measurement-and-cost estimate (`costs.estimate`)
+    when it has priced rows, else not a cost table."""
+    found = read_estimate(raw)
+    if found is None:
+        return SheetOutcome(raw, "not a cost table", NO_HEADER)
+    result, layout = found
+    outcome = SheetOutcome(raw, "cost detail", layout=layout, result=result)
+    outcome.check = check_sheet(result)
+    return outcome
+
+
+def uncalculated(outcomes: list[SheetOutcome]) -> list[Problem]:
+    """Sheets set aside (blank, summary, analysis …) whose table columns hold formulas with no saved
+    value: a workbook written by a program and never calculated. Its skipped figures and totals are
+    unknown, so nothing can be reconciled: the import is refused until the file is saved by a
+    spreadsheet. (A used sheet reports its own such cells, cell by cell.)"""
+    found = []
+    for o in outcomes:
+        if o.used or o.layout is None:
+            continue
+        cols = set(o.layout.columns.values())
+        cells = sorted(
+            (r, c)
+            for (r, c) in o.raw.uncached
+            if r >= o.layout.data_start and c in cols and r not in o.raw.hidden_rows
+        )
+        if not cells:
+            continue
+        shown = ", ".join(f"{col_letter(c)}{r + 1}" for r, c in cells[:5])
+        more = f" … ({len(cells)} in all)" if len(cells) > 5 else ""
+        found.append(
+            Problem(
+                sheet_ref(o.name),
+                f"sheet {o.role}: its formulas have no saved values ({shown}{more}): the workbook was written "
+                "by a program and never calculated, so its amounts and totals cannot be read or checked; "
+                "fix: open it in Excel/WPS/LibreOffice and save it (公式未计算：请用 Excel/WPS 打开并保存)",
+            )
+        )
+    return found
 
 
 def prefer_amounts(outcome: SheetOutcome) -> None:
@@ -165,6 +209,25 @@ def _settle_nameless(outcome: SheetOutcome) -> None:
         )
     else:
         result.problems.extend(result.nameless)
+
+
+def _settle_provisional(outcome: SheetOutcome) -> None:
+    """Readings that stand only if the sheet's stated total agrees (an empty lump amount as a zero
+    line, an amount written with its period): warnings when it does, errors otherwise (an unpriced
+    item may be money the sheet has not counted)."""
+    result, check = outcome.result, outcome.check
+    if result is None or not result.provisional:
+        return
+    if check is not None and check.matched:
+        result.warnings.extend(
+            Problem(p.where, f"{p.message}; kept because the sheet's total {check.cell} agrees")
+            for p in result.provisional
+        )
+    else:
+        result.problems.extend(
+            Problem(p.where, f"{p.message}, but no stated total confirms it: write the amount as a number")
+            for p in result.provisional
+        )
 
 
 def mark_summaries(outcomes: list[SheetOutcome]) -> None:

@@ -72,6 +72,9 @@ class SheetResult:
     totals: list[StatedTotal] = field(default_factory=list)
     #: priced lines with no description: kept only when the sheet's stated total proves they belong
     nameless: list[Problem] = field(default_factory=list)
+    #: readings that stand only if the sheet's stated total agrees (an empty lump amount read as a
+    #: zero line, `2190.2 每年` read as one period's amount); errors otherwise
+    provisional: list[Problem] = field(default_factory=list)
     #: (line index, amount ÷ quantity) of single-price lines whose amount cell disagrees with
     #: quantity × unit price: used instead when the stated total adds up the amounts
     alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
@@ -119,6 +122,7 @@ class _Parser:
         )
         #: lines without spreads or components can take the fast path (`_fast_cost`)
         self.fast_ok = not spreads and "quantity" in self.cols and not self.has_breakdown
+        self.lump_only = "amount" in self.cols and not _RATE_FIELDS & self.cols.keys()
         self.rivals = layout.rivals
         #: the plain path reads the number columns in one pass when the plan holds nothing else
         names = [spec.name for spec, *_ in self.plan]
@@ -294,6 +298,7 @@ class _Parser:
     ) -> None:
         if fields is None:
             fields = parse_fields(row, self.plan)
+        self._periodic_amount(r, row, fields)
         numbers = fields.numbers
         if (
             "quantity" not in numbers
@@ -343,6 +348,22 @@ class _Parser:
         self.line_rows.append(r)
         if self.rivals:
             self._check_rivals(r, row)
+
+    def _periodic_amount(self, r: int, row: list, fields: RowFields) -> None:
+        """An amount written with its period (`2190.2 每年`, `1,200 per month`): one period's amount,
+        kept only if the sheet's stated total counts it so (`provisional`)."""
+        ai = self.cols.get("amount", -1)
+        if not fields.problems or ai < 0:
+            return
+        text = row[ai]
+        m = _PERIODIC.match(text) if type(text) is str else None
+        if m is None or not any(c == ai for c, _ in fields.problems):
+            return
+        fields.problems = [(c, msg) for c, msg in fields.problems if c != ai]
+        fields.numbers["amount"] = Decimal(m.group(1).replace(",", ""))
+        self.out.provisional.append(
+            Problem(self._cell(ai, r), f"amount {text!r} read as {m.group(1)} for one period ({m.group(2)})")
+        )
 
     def _check_rivals(self, r: int, row: list) -> None:
         """A second column headed like a used one (two 合价 columns) that holds another figure on
@@ -533,6 +554,13 @@ class _Parser:
         if likely is None:
             if self.unpriced:
                 return qty, ZERO, price_cell, False
+            if amount is None and self.lump_only and not f.problems:
+                # an item with an empty amount in a sheet of lump amounts: a zero line while the
+                # sheet's stated total reconciles with it (`_settle_empty_amounts`), else an error
+                self.out.provisional.append(
+                    Problem(self._cell(cols["amount"], r), "amount is empty: read as a zero line")
+                )
+                return ONE, ZERO, cols["amount"], True
             c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
             self._problem(c, r, "likely unit cost is empty" if "likely" in cols else "unit price is empty")
             return None
@@ -704,7 +732,7 @@ class _Parser:
         for lvl in (1, 2, 3):
             if lvl <= level:
                 self.resets[lvl] = self._mark()
-        self.page = self._mark()
+        # the page's running sum goes on past 分部小计 and section totals: 本页小计 covers the page
 
     def _figure_in_words(self, r: int, kind: RowKind, value: Decimal | None, same: _Mark) -> None:
         """A total written out (大写 … 小写：213350) states a figure too: it is the sheet's total
@@ -770,8 +798,15 @@ class _Parser:
             try:
                 amount = to_number(row[ai], "amount")
             except CellError as exc:
-                self._problem(ai, r, f"{kind.label}: {exc}")
-                return
+                if kind.markup != "discount":
+                    self._problem(ai, r, f"{kind.label}: {exc}")
+                    return
+                # an offer after the total (优惠价 9000+2190=11190): kept as text, never a cost
+                self.out.warnings.append(
+                    Problem(
+                        self._cell(ai, r), f"{kind.label}: {exc}; the discount is kept as text, not counted"
+                    )
+                )
         rate = self._rate(row)
         if amount is not None:
             self.now.markups += amount
@@ -866,6 +901,11 @@ BLANK_KIND = RowKind("blank")
 #: row kinds that read no figure: one holding figures there is a row the import may have lost
 _UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
 _PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
+_PERIODIC = re.compile(
+    r"^\s*(\d[\d,]*(?:\.\d+)?)\s*元?\s*(每年|每月|/年|/月|per\s+(?:year|month|annum)|p\.\s*a\.?|/\s*(?:year|month))\s*$",
+    re.I,
+)
+_RATE_FIELDS = frozenset({"quantity", "price", "likely", "low", "high"})
 #: row kinds that do not end an item's measurement rows
 _KEEPS_MEASURES = frozenset(
     {"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info", "note"}

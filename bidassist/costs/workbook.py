@@ -18,7 +18,6 @@ import html
 import io
 import posixpath
 import re
-import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,27 +165,11 @@ def _read_calamine(path: Path, *, sheet: str | None, xlsx: bool) -> list[RawShee
                 raise InputError(f"no sheet named {sheet!r}; the sheets are {shown}", where)
             metas = [m for m in metas if m.name == sheet]
         parts = _xlsx_sheet_parts(path) if xlsx else {}
-        _check_sheets(path, parts, metas)
-        # The XML scan (mostly zlib, which releases the GIL) runs beside calamine's read.
-        scans: dict[str, RawSheet] = {m.name: RawSheet(m.name, []) for m in metas if parts.get(m.name)}
-        failed: list[BaseException] = []
-
-        def scan_all() -> None:
-            try:
-                for name, holder in scans.items():
-                    _scan_sheet_xml(path, parts[name], holder)
-            except BaseException as exc:  # re-raised in the caller's thread
-                failed.append(exc)
-
-        worker = threading.Thread(target=scan_all, daemon=True) if scans else None
-        if worker is not None:
-            worker.start()
+        # one pass over each sheet's XML, before calamine allocates the sheet's grid: the extent
+        # limits, then hidden rows/columns, formulas without a saved value and error cells
+        scans = _scan_sheets(path, parts, metas)
         out = [_read_one(wb, meta, where) for meta in metas]
-        if worker is not None:
-            worker.join()
-            if failed:
-                raise InputError(f"cannot read the workbook's sheet XML: {_short(failed[0])}", where)
-            _attach_scans(out, scans)
+        _attach_scans(out, scans)
         return out
     finally:
         wb.close()
@@ -251,8 +234,6 @@ def _xlsx_sheet_parts(path: Path) -> dict[str, str]:
     return out
 
 
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
-_COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
 #: one attribute, either quote, whitespace around `=` (character references are decoded after)
 _ATTR = re.compile(rb'\s([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 
@@ -265,9 +246,11 @@ MAX_SHEET_XML = 256 * 1024 * 1024
 _DIMENSION = re.compile(
     rb'<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["\']([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?'
 )
-_ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br\s*=\s*["\'](\d+)')
-_BIG_ROW_REF = re.compile(rb'\br\s*=\s*["\'][A-Z]{0,3}(\d{6,})')
-_WIDE_COL_REF = re.compile(rb'\br\s*=\s*["\']([A-Z]{2,3})\d')
+# Literal-led patterns (the regex engine skips to the literal): a row's number, and the rare cell
+# reference beyond column Z or row 99,999. `r` must follow whitespace (checked on each rare match).
+_ROW_NUM = re.compile(rb'row\b[^>]*?\sr\s*=\s*["\'](\d+)')
+_RARE_REF = re.compile(rb'r\s*=\s*["\'](?:([A-Z]{2,3})\d|[A-Z]{0,3}(\d{6,}))')
+_SPACE_BEFORE = frozenset(b" \t\r\n")
 
 
 def _attrs(tag: bytes) -> dict[str, str]:
@@ -294,13 +277,24 @@ def _col_number(letters: bytes) -> int:
 def check_extent(data: bytes, sheet: str, where: str) -> None:
     """Refuse a sheet whose used extent is over the limits before any reader allocates it (a cell
     at A1 and one at XFD1048576 make a 17-billion-cell grid)."""
-    max_row = max((int(x) for x in _ROW_NUM.findall(data)), default=0)
-    max_row = max([max_row, *(int(x) for x in _BIG_ROW_REF.findall(data))])
-    max_col = max((_col_number(x) for x in _WIDE_COL_REF.findall(data)), default=26)
+    # One pass for the rare references: a column beyond Z or a row beyond 99,999. Up to column Z
+    # and row 99,999 a sheet stays under every limit (26 × 99,999 cells), so only a sheet with a
+    # wide column needs every row number (a second pass).
+    max_row, max_col = 0, 26
+    for m in _RARE_REF.finditer(data):
+        if m.start() == 0 or data[m.start() - 1] not in _SPACE_BEFORE:
+            continue  # another attribute ending in r (`color="FF00B050"`)
+        if m.group(1):
+            max_col = max(max_col, _col_number(m.group(1)))
+        else:
+            max_row = max(max_row, int(m.group(2)))
+    if max_col > 26:
+        max_row = max(max_row, max(map(int, _ROW_NUM.findall(data)), default=0))
     dim = _DIMENSION.search(data[:4096])
     if dim and dim.group(4):
+        # Rows only: WPS and Excel write `A1:XFD950` when whole rows are formatted, while the
+        # cells stop at column J (the cell references above give the real width).
         max_row = max(max_row, int(dim.group(4)))
-        max_col = max(max_col, _col_number(dim.group(3)))
     ref = sheet_ref(sheet)
     if max_row > MAX_ROWS:
         raise InputError(
@@ -322,8 +316,12 @@ def check_extent(data: bytes, sheet: str, where: str) -> None:
         )
 
 
-def _check_sheets(path: Path, parts: dict[str, str], metas: list) -> None:
+def _scan_sheets(path: Path, parts: dict[str, str], metas: list) -> dict[str, RawSheet]:
+    """Each sheet's XML read once: size and extent limits, then what calamine does not report."""
     where = str(path)
+    scans: dict[str, RawSheet] = {}
+    if not parts:  # .xls/.xlsb/.ods: no sheet XML to read
+        return scans
     with zipfile.ZipFile(path) as zf:
         for meta in metas:
             part = parts.get(meta.name)
@@ -336,7 +334,15 @@ def _check_sheets(path: Path, parts: dict[str, str], metas: list) -> None:
                     f"limit of {MAX_SHEET_XML // 2**20} MB",
                     where,
                 )
-            check_extent(zf.read(part), meta.name, where)
+            data = zf.read(part)
+            check_extent(data, meta.name, where)
+            scans[meta.name] = holder = RawSheet(meta.name, [])
+            try:
+                _scan_sheet_xml(data, holder)
+            except (ValueError, UnicodeError) as exc:
+                raise InputError(f"cannot read the workbook's sheet XML: {_short(exc)}", where) from None
+            del data
+    return scans
 
 
 #: a formula cell whose only content is the formula (no value, or an empty one)
@@ -355,25 +361,13 @@ def _ref_to_rc(m: re.Match) -> tuple[int, int]:
     return int(m.group(2)) - 1, col_index(m.group(1).decode())
 
 
-def _scan_sheet_xml(path: Path, part: str, raw: RawSheet) -> None:
+_TAG_NAME = re.compile(rb"<(?:\w+:)?(row|col)\b")
+
+
+def _scan_sheet_xml(data: bytes, raw: RawSheet) -> None:
     """Hidden rows/columns, formula cells with no saved value and error cells of one sheet."""
-    with zipfile.ZipFile(path) as zf:
-        data = zf.read(part)  # size limited by check_zip
     if b"hidden" in data:  # either quote, spaces around =, character references (&#49;)
-        for m in _ROW_TAG.finditer(data):
-            if b"hidden" not in m.group(0):
-                continue
-            attrs = _attrs(m.group(0))
-            if _truthy(attrs.get("hidden")) and attrs.get("r", "").strip().isdigit():
-                raw.hidden_rows.add(int(attrs["r"]) - 1)
-        for m in _COL_TAG.finditer(data):
-            if b"hidden" not in m.group(0):
-                continue
-            attrs = _attrs(m.group(0))
-            lo, hi = attrs.get("min", "").strip(), attrs.get("max", "").strip()
-            if _truthy(attrs.get("hidden")) and lo.isdigit() and hi.isdigit():
-                for c in range(int(lo) - 1, min(int(hi), 16384)):
-                    raw.hidden_cols.add(c)
+        _scan_hidden(data, raw)
     if b"<f" in data or b":f" in data:
         for m in _UNCACHED.finditer(data):
             if _CACHED_TEXT.search(m.group(1)):
@@ -387,6 +381,30 @@ def _scan_sheet_xml(path: Path, part: str, raw: RawSheet) -> None:
             ref = _CELL_REF.search(m.group(1))
             if ref:
                 raw.errors[_ref_to_rc(ref)] = _unescape(m.group(2).decode("utf-8", "replace"))
+
+
+def _hidden_tags(data: bytes):
+    """(row|col, tag) for each tag that mentions `hidden`: found from the word (rare) back to its
+    tag, so the scan costs a substring search, not a pattern tried at every tag."""
+    i = data.find(b"hidden")
+    while i >= 0:
+        start, end = data.rfind(b"<", 0, i), data.find(b">", i)
+        m = _TAG_NAME.match(data, start) if start >= 0 and end > 0 else None
+        if m is not None and data.find(b">", start, i) < 0:
+            yield m.group(1), data[start : end + 1]
+        i = data.find(b"hidden", i + 6)
+
+
+def _scan_hidden(data: bytes, raw: RawSheet) -> None:
+    for name, tag in _hidden_tags(data):
+        attrs = _attrs(tag)
+        if not _truthy(attrs.get("hidden")):
+            continue
+        if name == b"row" and attrs.get("r", "").strip().isdigit():
+            raw.hidden_rows.add(int(attrs["r"]) - 1)
+        lo, hi = attrs.get("min", "").strip(), attrs.get("max", "").strip()
+        if name == b"col" and lo.isdigit() and hi.isdigit():
+            raw.hidden_cols.update(range(int(lo) - 1, min(int(hi), 16384)))
 
 
 def _unescape(text: str) -> str:

@@ -18,7 +18,7 @@ import numpy as np
 from bidassist.core.bidfile import PricingSection
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
-from bidassist.pricing.sampling import Marginal, correlated_scores, repair_block
+from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_positions, repair_block
 
 #: float32 cells held per chunk (lines × iterations): 32 Mi cells = 128 MB.
 CHUNK_CELLS = 2**25
@@ -58,6 +58,22 @@ class CostSim:
     @property
     def mean(self) -> float:
         return float(self.total.mean())
+
+
+class _LineTables:
+    """Each line's lookup table (quantity × unit cost at the fine z-grid points), kept for the whole
+    run when they take at most a quarter of a chunk's memory, otherwise rebuilt when used."""
+
+    def __init__(self, lines: list[tuple[Marginal, float]]) -> None:
+        self.lines = lines
+        keep = len(lines) * (FINE_STEPS + 1) <= CHUNK_CELLS // 4
+        self.kept = [m.table(q) for m, q in lines] if keep else None
+
+    def __getitem__(self, r: int) -> np.ndarray:
+        if self.kept is not None:
+            return self.kept[r]
+        m, q = self.lines[r]
+        return m.table(q)
 
 
 @dataclass
@@ -158,21 +174,23 @@ def simulate_costs(
 
     rows = len(items)
     chunk = chunk_size(rows)
+    tables = _LineTables([(m, q) for _, m, q in stoch])
     n_chunks = math.ceil(iterations / chunk)
     total = np.empty(iterations, dtype=np.float64)
     cov = np.zeros(rows, dtype=np.float64)
     chunk_seeds = seed.spawn(n_chunks)
+    # reused buffers: fresh arrays this size would each cost page faults
+    buf = np.empty((rows, min(chunk, iterations)), dtype=np.float32)
+    index = np.empty(min(chunk, iterations), dtype=np.intp)
     for ci in range(n_chunks):
         start = ci * chunk
         n = min(chunk, iterations - start)
         rng = np.random.default_rng(chunk_seeds[ci])
-        mat = np.empty((rows, n), dtype=np.float32) if rows else None
+        mat = buf[:, :n]
         for blk in blocks:
-            z = correlated_scores(rng, len(blk.rows), n, blk.rho)
-            for k, r in enumerate(blk.rows):
-                _, m, q = stoch[r]
-                mat[r] = m.from_z(z[k])
-                mat[r] *= np.float32(q)
+            for r, pos in zip(blk.rows, grid_positions(rng, len(blk.rows), n, blk.rho), strict=True):
+                np.copyto(index[:n], pos, casting="unsafe")
+                np.take(tables[r], index[:n], out=mat[r], mode="clip")
         for j, (r, m) in enumerate(risk_m):
             row = len(stoch) + j
             hit = rng.random(n) < r.probability

@@ -4,7 +4,8 @@
 For lowest price (without an abnormally-low rule) and 综合评分法 our winning set in each opening is
 an interval (−∞, t): the lower our price, the better our score against every rival. `thresholds`
 holds t per opening (float64, +inf when nobody else bids), so P(win | B) = #(t > B)/n exactly, for
-every B at once. Other methods (基准价法, abnormally-low rules) are evaluated opening by opening.
+every B at once. With an abnormally-low rule the winning set is a few intervals per opening
+(intervals.py), also computed once. 基准价法 is evaluated opening by opening.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import numpy as np
 
 from bidassist.core.bidfile import BenchmarkAverage, Bid, LowestPrice, WeightedScore
 from bidassist.core.errors import InputError
+from bidassist.pricing.benchmark_eval import BenchmarkOpenings
 from bidassist.pricing.competitors import CompetitorModel, build_model
-from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
+from bidassist.pricing.evaluation import lowest_price_wins
+from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
 from bidassist.pricing.sampling import Marginal
 
 #: openings evaluated per block (bounds the temporary (block × competitors) arrays)
@@ -36,15 +39,18 @@ def weighted_score_threshold(
     and each rival k scores x·w/e_k + o_k, rising with x: we lose from x_A = min_k (w + o − o_k)·e_k/w.
     Above m our points m·w/x fall against a fixed best rival T: we lose from x_B = m·w/(T − o).
     The score gap is continuous and decreasing in x, so the crossing is x_A when x_A ≤ m, else x_B.
-    `comp` (n, k) has NaN for absent or invalid rivals."""
-    ok = ~np.isnan(comp)
-    e = np.where(ok, comp.astype(np.float64) * (1 - np.asarray(deduction, dtype=np.float64)), np.nan)
-    o = np.broadcast_to(np.asarray(other, dtype=np.float64), comp.shape)
+    `comp` (n, k) has NaN for absent or invalid rivals. Computed rival-major ((k, n)): the minima and
+    maxima over rivals are then elementwise over k rows, many times faster than along a short axis."""
+    comp_t = np.ascontiguousarray(comp.T, dtype=np.float64)
+    ok = ~np.isnan(comp_t)
+    ded = np.broadcast_to(np.asarray(deduction, dtype=np.float64), comp.shape).T
+    e = np.where(ok, comp_t * (1 - ded), np.nan)
+    o = np.broadcast_to(np.asarray(other, dtype=np.float64), comp.shape).T
     w = float(price_weight)
     with np.errstate(invalid="ignore", divide="ignore"):
-        x_a = np.where(ok, (w + our_other - o) * e / w, np.inf).min(axis=1, initial=np.inf)
-        m = np.where(ok, e, np.inf).min(axis=1, initial=np.inf)
-        t_best = np.where(ok, m[:, None] * w / e + o, -np.inf).max(axis=1, initial=-np.inf)
+        x_a = np.where(ok, (w + our_other - o) * e / w, np.inf).min(axis=0, initial=np.inf)
+        m = np.where(ok, e, np.inf).min(axis=0, initial=np.inf)
+        t_best = np.where(ok, m[None, :] * w / e + o, -np.inf).max(axis=0, initial=-np.inf)
         x_b = np.where(t_best > our_other, m * w / (t_best - our_other), np.inf)
     x = np.where(x_a > m, x_b, x_a)
     return x / (1 - our_deduction)
@@ -203,7 +209,8 @@ class Openings:
                 our_other=ev.our_other_points,
                 our_deduction=self.our_deduction,
             )
-        return np.where(np.isnan(c), np.inf, c).min(axis=1, initial=np.inf).astype(np.float64)
+        c_t = c.T  # rival-major: an elementwise minimum over the rivals
+        return np.where(np.isnan(c_t), np.inf, c_t).min(axis=0, initial=np.inf).astype(np.float64)
 
     # ------------------------------------------------------------------ evaluation
 
@@ -230,29 +237,57 @@ class Openings:
                 low = price < t
                 return np.where(low, 1 - self.lam, self.lam * self.inv_rivals(shift))
             return price < t
+        iv = self.intervals(shift)
+        if iv is not None:
+            return iv.wins(price)
         out = np.empty(self.n, dtype=bool)
         for s in range(0, self.n, EVAL_BLOCK):
             e = min(self.n, s + EVAL_BLOCK)
             out[s:e] = self._block_wins(price, s, e, shift)
         return out
 
+    def intervals(self, shift: int = 0) -> WinIntervals | None:
+        """Per-opening win intervals (lowest price with an abnormally-low rule), or None."""
+        ev = self.ev
+        if not isinstance(ev, LowestPrice) or ev.abnormal_low_share is None:
+            return None
+        key = ("intervals", shift)
+        if key not in self._suffix:
+            parts = [
+                abnormal_low_intervals(
+                    self.masked(s, min(self.n, s + EVAL_BLOCK), shift), float(ev.abnormal_low_share)
+                )
+                for s in range(0, self.n, EVAL_BLOCK)
+            ]
+            iv = WinIntervals.of(np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+            self._suffix[key] = (iv, iv)
+        return self._suffix[key][0]
+
     def _block_wins(self, price: float, s: int, e: int, shift: int) -> np.ndarray:
         ev = self.ev
-        c = self.masked(s, e, shift)
         if isinstance(ev, LowestPrice):
+            c = self.masked(s, e, shift)
             return lowest_price_wins(price, c, abnormal_low_share=float(ev.abnormal_low_share or 0) or None)
-        assert isinstance(ev, BenchmarkAverage) and self.coef is not None
-        return benchmark_average_wins(
-            price,
-            c,
-            self.coef[s:e],
-            self._sl(self.other, s, e),
-            drop_extremes_from=ev.drop_extremes_from,
-            per_pct_above=ev.points_per_pct_above,
-            per_pct_below=ev.points_per_pct_below,
-            full_points=ev.full_points,
-            our_other=ev.our_other_points,
-        )
+        return self._benchmark_block(s, e, shift).wins(price)
+
+    def _benchmark_block(self, s: int, e: int, shift: int) -> BenchmarkOpenings:
+        """基准价法: the price-independent part of openings s..e, computed once."""
+        key = ("benchmark", s, shift)
+        if key not in self._suffix:
+            ev = self.ev
+            assert isinstance(ev, BenchmarkAverage) and self.coef is not None
+            block = BenchmarkOpenings.of(
+                self.masked(s, e, shift),
+                self.coef[s:e],
+                self._sl(self.other, s, e),
+                drop_extremes_from=ev.drop_extremes_from,
+                per_pct_above=ev.points_per_pct_above,
+                per_pct_below=ev.points_per_pct_below,
+                full_points=ev.full_points,
+                our_other=ev.our_other_points,
+            )
+            self._suffix[key] = (block, block)
+        return self._suffix[key][0]
 
     def p_win(self, prices: np.ndarray, shift: int = 0) -> np.ndarray:
         """P(win) at each price, on the same openings (common random numbers)."""
@@ -264,6 +299,8 @@ class Openings:
             p = 1 - k / self.n
             if self.lam:
                 p = (1 - self.lam) * p + self.lam * self._prefix(None, shift)[k] / self.n
+        elif (iv := self.intervals(shift)) is not None:
+            p = iv.p_win(prices)
         else:
             p = np.array([float(np.sum(self.wins(float(b), shift))) / self.n for b in prices])
         if self.ceiling is not None:

@@ -13,6 +13,7 @@ bound, which is what clipping the negative eigenvalue does) and the caller is to
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +26,15 @@ _Z_LO, _Z_HI, _Z_POINTS = -6.0, 6.0, 257
 _Z_GRID = np.linspace(_Z_LO, _Z_HI, _Z_POINTS)
 _U_GRID = ndtr(_Z_GRID)
 _PERT_CACHE: dict[float, np.ndarray] = {}
+_Z_STEPS = (_Z_POINTS - 1) / (_Z_HI - _Z_LO)  # grid steps per unit of z
+
+#: the fine z-grid of the cost simulation's lookup tables (a direct index, nearest point): 4,096
+#: steps over [−6, 6], so the lookup is within half a step (0.0015 in z) of the tabulated quantile
+FINE_STEPS = 4096
+FINE_SCALE = FINE_STEPS / (_Z_HI - _Z_LO)  # z → table position: z·FINE_SCALE + FINE_OFFSET
+FINE_OFFSET = -_Z_LO * FINE_SCALE + 0.5  # + 0.5: truncating the position rounds to the nearest point
+_FINE_Z = np.linspace(_Z_LO, _Z_HI, FINE_STEPS + 1)
+_FINE_CACHE: dict[tuple[str, float], np.ndarray] = {}
 
 
 def pert_shape(low: float, mode: float, high: float) -> tuple[float, float]:
@@ -126,11 +136,83 @@ class Marginal:
             return np.exp(a + b * z)
         if k == "pert":
             alpha, _ = pert_shape(a, b, c)
-            return a + (c - a) * np.interp(z, _Z_GRID, _pert_table(alpha)).astype(z.dtype, copy=False)
+            return a + (c - a) * grid_interp(z, _pert_table(alpha))
         u = ndtr(z)
         if k == "uniform":
             return a + (b - a) * u
         return triangular_quantile(u, a, b, c)
+
+    def table(self, scale: float) -> np.ndarray:
+        """float32 lookup table of scale × quantile at the fine z-grid points (three-point kinds):
+        the value of normal score z is table[int(z·FINE_SCALE + FINE_OFFSET)], clipped to the ends."""
+        k, a, b, c = self.kind, self.a, self.b, self.c
+        if k == "fixed":
+            return np.full(FINE_STEPS + 1, a * scale, dtype=np.float32)
+        if k == "uniform":
+            std, lo, span = fine_table("uniform", 0.0), a, b - a
+        elif k == "triangular":
+            std, lo, span = fine_table("triangular", (b - a) / (c - a)), a, c - a
+        elif k == "pert":
+            std, lo, span = fine_table("pert", pert_shape(a, b, c)[0]), a, c - a
+        else:
+            raise ValueError(f"no lookup table for a {k} distribution")
+        return ((lo + span * std) * scale).astype(np.float32)
+
+
+def grid_interp(z: np.ndarray, tab: np.ndarray) -> np.ndarray:
+    """Linear interpolation of `tab` (values on the z-grid) at z, by a direct index into the evenly
+    spaced grid (what np.interp computes, without its binary search); clamped to the ends; z's dtype."""
+    pos = np.clip((z - _Z_LO) * _Z_STEPS, 0, _Z_POINTS - 1)
+    i = np.minimum(pos.astype(np.intp), _Z_POINTS - 2)
+    frac = (pos - i).astype(z.dtype, copy=False)
+    lo = tab[i].astype(z.dtype, copy=False)
+    return lo + frac * (tab[i + 1] - tab[i]).astype(z.dtype, copy=False)
+
+
+def fine_table(kind: str, shape: float) -> np.ndarray:
+    """Standard quantile (on [0, 1]) at the fine z-grid points, cached per kind and shape: uniform;
+    triangular with mode at `shape`; Beta-PERT with α = `shape`, interpolated linearly from the exact
+    257-point table (as `Marginal.from_z` does)."""
+    key = (kind, round(shape, 9))
+    tab = _FINE_CACHE.get(key)
+    if tab is None:
+        if kind == "pert":
+            tab = np.interp(_FINE_Z, _Z_GRID, _pert_table(shape))
+        elif kind == "triangular":
+            tab = triangular_quantile(ndtr(_FINE_Z), 0.0, shape, 1.0)
+        else:
+            tab = ndtr(_FINE_Z)
+        if len(_FINE_CACHE) > 20_000:
+            _FINE_CACHE.clear()
+        _FINE_CACHE[key] = tab
+    return tab
+
+
+def grid_positions(rng: np.random.Generator, k: int, n: int, rho: float) -> Iterator[np.ndarray]:
+    """For each of k lines with common normal-score correlation rho, n float32 positions on the fine
+    z-grid (z·FINE_SCALE + FINE_OFFSET, for `Marginal.table`), one line at a time: the positive
+    correlation's common factor is folded into the offset, so each line costs one draw, one multiply
+    and one add over an array that stays in cache. The arrays yielded are reused: use each before
+    taking the next."""
+    if k < 2 or rho >= 0:
+        e = np.empty(n, dtype=np.float32)
+        one = np.float32(FINE_SCALE * math.sqrt(1 - rho)) if k >= 2 else np.float32(FINE_SCALE)
+        if k >= 2 and rho > 0:
+            common = rng.standard_normal(n, dtype=np.float32)
+            common *= np.float32(FINE_SCALE * math.sqrt(rho))
+            common += np.float32(FINE_OFFSET)
+        else:
+            common = np.float32(FINE_OFFSET)
+        for _ in range(k):
+            rng.standard_normal(dtype=np.float32, out=e)
+            e *= one
+            e += common
+            yield e
+        return
+    z = correlated_scores(rng, k, n, rho)
+    z *= np.float32(FINE_SCALE)
+    z += np.float32(FINE_OFFSET)
+    yield from z
 
 
 def triangular_quantile(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:

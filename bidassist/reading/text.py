@@ -8,6 +8,7 @@ from pathlib import Path
 from bidassist.core.errors import InputError
 from bidassist.core.safeio import MiB, read_text
 from bidassist.reading.clauses import Heading, heading_block
+from bidassist.reading.inline import split_inline_items
 from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
 from bidassist.reading.repair import is_footer, repair_line
 
@@ -26,7 +27,8 @@ def _clean_markdown(line: str) -> str:
 
 
 def text_blocks(text: str, name: str, *, markdown: bool | None = None) -> list[Block]:
-    """Plain text -> blocks, one per non-empty line; location "line N" (1-based). `markdown`
+    """Plain text -> blocks, one per non-empty line (a line of numbered items run together is
+    cut into its items, reading/inline.py); location "line N" (1-based). `markdown`
     (default: `name` ends with .md) strips heading marks, quotes, list bullets and bold."""
     return text_blocks_and_headings(text, name, markdown=markdown)[0]
 
@@ -51,7 +53,8 @@ def text_blocks_and_headings(
         line = repair_line(line.strip())
         if not line or is_footer(line):
             continue
-        blocks.append(heading_block(len(blocks), line, f"line {lineno}", headings))
+        for piece in split_inline_items(line):
+            blocks.append(heading_block(len(blocks), piece, f"line {lineno}", headings))
     return blocks, headings
 
 

@@ -46,12 +46,13 @@ ADVERSARIAL = [
 def test_whole_rule_set_over_adversarial_clauses_within_budget():
     slowest, total = ("", 0.0), 0.0
     for name, text in ADVERSARIAL:
-        start = time.monotonic()
+        start = time.process_time()
         check_unit(Unit(text=text), RULES)
-        took = time.monotonic() - start
+        took = time.process_time() - start
         total += took
         slowest = max(slowest, (name, took), key=lambda x: x[1])
-    # a safety bound, far above the measured figures (see benchmarks): seconds, not minutes
+    # a safety bound in CPU seconds (a loaded machine stretches wall time, not CPU time), far above
+    # the measured figures: a catastrophic pattern takes minutes, not seconds
     assert slowest[1] < 20 and total < 60, (slowest, total)
 
 

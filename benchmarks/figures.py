@@ -1,0 +1,86 @@
+"""Regenerate the figures table in docs/performance.md from the benchmarks' own output.
+
+Runs each benchmark with `--json` (or reads figures saved earlier with `--from FILE`), and rewrites
+the table between the markers `<!-- figures:start -->` and `<!-- figures:end -->`: each row our
+figure, the fair floor and the old baseline measured in the same run, and the ratio.
+
+    .venv/bin/python benchmarks/figures.py [--quick] [--from FILE] [--old-tree DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _common import fmt
+
+HERE = Path(__file__).resolve().parent
+DOC = HERE.parent / "docs" / "performance.md"
+START, END = "<!-- figures:start -->", "<!-- figures:end -->"
+
+
+def benchmarks(quick: bool, old_tree: str | None) -> list[list[str]]:
+    """The benchmark command lines (script and arguments) the table is made of."""
+    pricing = ["bench_pricing.py"] + (["--iterations", "20000", "--skip-memory"] if quick else [])
+    startup = ["bench_startup.py"] + (["--old-tree", old_tree] if old_tree else [])
+    # 10,000 rows: the template sandbox refuses the output (over 10,000,000 characters)
+    return [pricing, startup, ["bench_render.py", "--repeat", "3"]]
+
+
+def run_all(quick: bool, old_tree: str | None) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "figures.jsonl"
+        for cmd in benchmarks(quick, old_tree):
+            print("running", " ".join(cmd), flush=True)
+            subprocess.run([sys.executable, str(HERE / cmd[0]), *cmd[1:], "--json", str(out)], check=True)
+        return read(out)
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def table(rows: list[dict]) -> str:
+    head = "| work | now | fair floor (same run) | ratio to floor | old baseline (same run) | now ÷ old | target |"
+    lines = [head, "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        unit = r["unit"]
+        floor = f"{fmt(r['floor'], unit)} ({r['floor_what']})" if r["floor"] is not None else "—"
+        ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else "—"
+        old = f"{fmt(r['old'], unit)} ({r['old_what']})" if r["old"] is not None else "—"
+        vs_old = f"{r['now'] / r['old']:.2f}×" if r["old"] else "—"
+        lines.append(
+            f"| {r['work']} | {fmt(r['now'], unit)} | {floor} | {ratio} | {old} | {vs_old} | {r['target']} |"
+        )
+    cmds = sorted({r["command"] for r in rows if r["command"]})
+    lines += ["", f"Measured {dt.date.today().isoformat()} with " + ", ".join(f"`{c}`" for c in cmds) + "."]
+    return "\n".join(lines)
+
+
+def rewrite(doc: Path, rows: list[dict]) -> None:
+    text = doc.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise SystemExit(f"{doc}: the markers {START} and {END} are missing")
+    before, rest = text.split(START, 1)
+    _, after = rest.split(END, 1)
+    doc.write_text(f"{before}{START}\n{table(rows)}\n{END}{after}", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="fewer iterations, no memory run")
+    ap.add_argument("--from", dest="source", default=None, help="figures saved earlier (JSON lines)")
+    ap.add_argument("--old-tree", default=None, help="an older bidassist package, for the start-up row")
+    a = ap.parse_args()
+    rows = read(Path(a.source)) if a.source else run_all(a.quick, a.old_tree)
+    rewrite(DOC, rows)
+    print(f"wrote {DOC}")
+
+
+if __name__ == "__main__":
+    main()

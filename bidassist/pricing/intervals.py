@@ -1,0 +1,73 @@
+"""Win intervals for the lowest-price method with an abnormally-low rule, per opening, computed once.
+
+With share s, k valid rivals c_j summing to S and our bid B, the floor is s·(S + B)/(k + 1) (ours
+in the average). We are valid from L = s·S/(k + 1 − s) up; rival j stays valid while
+B ≤ E_j = c_j·(k + 1)/s − S, and E rises with c_j. So with the rivals sorted, for B between
+E_(j−1) and E_(j) the lowest valid rival is c_(j): we win on [max(L, E_(j−1)), min(c_(j), E_(j))),
+and above E_(k) (no valid rival left) on [max(L, E_(k)), ∞). These at most k + 1 disjoint intervals
+per opening give `wins(B)` for one price and, sorted once, P(win | B) for every price at once
+(#(lo ≤ B) − #(hi ≤ B)), instead of re-evaluating every opening at every price.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def abnormal_low_intervals(comp: np.ndarray, share: float) -> tuple[np.ndarray, np.ndarray]:
+    """(lo, hi), each (n, k_max + 1): we win opening i at B iff lo[i, j] ≤ B < hi[i, j] for some j
+    (NaN in both where there is no interval). `comp` (n, k_max) has NaN for absent or invalid rivals."""
+    n, cols = comp.shape
+    ok = ~np.isnan(comp)
+    k = ok.sum(axis=1)
+    total = np.where(ok, comp, 0.0).sum(axis=1, dtype=np.float64)
+    cs = np.sort(comp.astype(np.float64), axis=1)  # NaN last
+    ex = cs * ((k + 1) / share)[:, None] - total[:, None]  # E_j: rival j valid while B ≤ E_j
+    # L: our own bid valid from here (alone with share 1, B ≥ 1·B always holds: 0, not 0/0)
+    room = k + 1 - share
+    low = np.divide(share * total, room, out=np.zeros(n), where=room > 0)
+    inf = np.full((n, 1), np.inf)
+    ex_prev = np.concatenate([np.full((n, 1), -np.inf), ex], axis=1)
+    j = np.arange(cols + 1)[None, :]
+    below_k = j < k[:, None]
+    with np.errstate(invalid="ignore"):
+        hi = np.where(
+            below_k, np.minimum(np.concatenate([cs, inf], axis=1), np.concatenate([ex, inf], axis=1)), np.inf
+        )
+        lo = np.maximum(low[:, None], ex_prev)
+        keep = (j <= k[:, None]) & (lo < hi)
+    return np.where(keep, lo, np.nan), np.where(keep, hi, np.nan)
+
+
+@dataclass(frozen=True)
+class WinIntervals:
+    """The win intervals of n openings, with their ends sorted for P(win) at many prices at once."""
+
+    lo: np.ndarray  # (n, m)
+    hi: np.ndarray  # (n, m)
+    lo_sorted: np.ndarray
+    hi_sorted: np.ndarray
+    n: int
+
+    @classmethod
+    def of(cls, lo: np.ndarray, hi: np.ndarray) -> WinIntervals:
+        used = ~np.isnan(lo)
+        return cls(lo, hi, np.sort(lo[used]), np.sort(hi[used]), lo.shape[0])
+
+    def wins(self, price: float) -> np.ndarray:
+        """(n,) bool: is `price` inside one of the opening's intervals?"""
+        with np.errstate(invalid="ignore"):
+            return ((self.lo <= price) & (price < self.hi)).any(axis=1)
+
+    def p_win(self, prices: np.ndarray) -> np.ndarray:
+        inside = np.searchsorted(self.lo_sorted, prices, side="right") - np.searchsorted(
+            self.hi_sorted, prices, side="right"
+        )
+        return inside / self.n
+
+    def ends(self) -> np.ndarray:
+        """Every finite interval end: where P(win) changes."""
+        e = np.concatenate([self.lo_sorted, self.hi_sorted])
+        return e[np.isfinite(e)]

@@ -1,0 +1,123 @@
+"""The fast paths of the pricing engine give what the direct computations give: the PERT inverse by
+a direct index into the z-grid against the np.interp inverse it replaces and the exact beta quantile,
+the cost simulation's lookup tables against the quantile functions, and the abnormally-low rule's
+win intervals against evaluating the rule at each price."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from scipy.special import betaincinv, ndtr
+
+from bidassist.pricing.benchmark_eval import BenchmarkOpenings
+from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
+from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
+from bidassist.pricing.sampling import (
+    _U_GRID,
+    _Z_GRID,
+    FINE_OFFSET,
+    FINE_SCALE,
+    Marginal,
+    grid_positions,
+    pert_shape,
+)
+
+Z = np.random.default_rng(3).standard_normal(200_000).astype(np.float32)
+
+
+def _old_pert(z: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
+    """The inverse before issue 17: np.interp over the 257-point table of exact beta quantiles."""
+    alpha, beta = pert_shape(low, mode, high)
+    tab = betaincinv(alpha, beta, _U_GRID)
+    return low + (high - low) * np.interp(z, _Z_GRID, tab).astype(z.dtype)
+
+
+@pytest.mark.parametrize("three", [(90, 100, 130), (0.92, 1.0, 1.2), (10, 10.5, 50), (5, 49, 50)])
+def test_direct_index_pert_inverse_matches_np_interp(three):
+    low, mode, high = three
+    new = Marginal("pert", *three).from_z(Z)
+    old = _old_pert(Z, *three)
+    assert new.dtype == np.float32
+    np.testing.assert_allclose(new, old, rtol=0, atol=2e-6 * (high - low) + 1e-6 * high)
+    z64 = Z.astype(np.float64)
+    np.testing.assert_allclose(Marginal("pert", *three).from_z(z64), _old_pert(z64, *three), rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("kind", "three"),
+    [
+        ("pert", (90, 100, 130)),
+        ("pert", (5, 49, 50)),
+        ("triangular", (90, 100, 130)),
+        ("uniform", (90, 130, 0)),
+    ],
+)
+def test_lookup_tables_match_the_quantile_functions(kind, three):
+    """The simulation's nearest-point table: within half a fine step of the quantile, same mean."""
+    m = Marginal(kind, *three)
+    q = 3.0
+    pos = Z * np.float32(FINE_SCALE) + np.float32(FINE_OFFSET)
+    got = np.take(m.table(q), pos.astype(np.intp), mode="clip")
+    exact = q * m.from_z(Z.astype(np.float64))
+    span = q * (max(three) - min(three[:2]) if kind == "uniform" else three[2] - three[0])
+    assert np.abs(got - exact).max() < 0.01 * span
+    assert got.mean() == pytest.approx(exact.mean(), abs=1e-4 * span)
+    assert got.std() == pytest.approx(exact.std(), rel=1e-3)
+    if kind == "pert":
+        a, b = pert_shape(*three)
+        exact_beta = three[0] + (three[2] - three[0]) * betaincinv(a, b, ndtr(Z.astype(np.float64)))
+        assert np.abs(got / q - exact_beta).max() < 0.01 * (three[2] - three[0])
+
+
+@pytest.mark.parametrize("rho", [0.0, 0.3, -0.05])
+def test_grid_positions_are_normal_scores_with_the_block_correlation(rho):
+    k, n = 6, 100_000
+    rows = [pos.copy() for pos in grid_positions(np.random.default_rng(5), k, n, rho)]  # reused
+    z = (np.array(rows, dtype=np.float64) - FINE_OFFSET) / FINE_SCALE
+    assert z.shape == (k, n)
+    assert np.abs(z.mean(axis=1)).max() < 0.02
+    assert np.abs(z.std(axis=1) - 1).max() < 0.02
+    c = np.corrcoef(z)
+    assert np.abs(c[np.triu_indices(k, 1)] - rho).max() < 0.02
+
+
+_bid = st.one_of(st.floats(50, 150, allow_nan=False), st.just(np.nan))
+
+
+@settings(max_examples=300, deadline=None)
+@example(rows=[[np.nan, np.nan, np.nan, 50.0], [np.nan] * 4], share=1.0, prices=[20.0])  # alone, share 1
+@given(
+    rows=st.lists(st.lists(_bid, min_size=4, max_size=4), min_size=1, max_size=12),
+    share=st.floats(0.3, 1.0),
+    prices=st.lists(st.floats(20, 200), min_size=1, max_size=8),
+)
+def test_abnormal_low_intervals_equal_the_rule_at_every_price(rows, share, prices):
+    comp = np.array(rows, dtype=np.float64)
+    iv = WinIntervals.of(*abnormal_low_intervals(comp, share))
+    ends = np.concatenate([iv.ends(), comp[~np.isnan(comp)]])
+    for b in prices:
+        if ends.size and np.min(np.abs(ends - b)) < 1e-9 * max(1.0, abs(b)):
+            continue  # on an interval's end, rounding decides: not a property of the rule
+        direct = lowest_price_wins(b, comp, abnormal_low_share=share)
+        assert iv.wins(b).tolist() == direct.tolist()
+        assert iv.p_win(np.array([b]))[0] == pytest.approx(direct.mean())
+
+
+@pytest.mark.parametrize("drop", [None, 3, 5])
+@pytest.mark.parametrize("other", ["array", "scalar"])
+def test_benchmark_openings_equal_benchmark_average_wins(drop, other):
+    """基准价法 with the price-independent part computed once gives the direct evaluation's wins."""
+    rng = np.random.default_rng(11)
+    n, m = 20_000, 6
+    comp = rng.uniform(80, 130, (n, m))
+    comp[np.arange(m)[None, :] >= rng.integers(0, m + 1, n)[:, None]] = np.nan  # 0..m rivals
+    coef = rng.choice([0.95, 0.97, 1.0], n)
+    pts = rng.normal(0, 2, (n, m)) if other == "array" else 1.5
+    kw = dict(drop_extremes_from=drop, per_pct_above=1.0, per_pct_below=0.5, full_points=100.0, our_other=0.7)
+    table = BenchmarkOpenings.of(comp, coef, pts, **kw)
+    for price in (70.0, 95.5, 101.25, 110.0, 140.0):
+        direct = benchmark_average_wins(price, comp, coef, pts, **kw)
+        assert 0 < direct.mean() < 1 or price in (70.0, 140.0)
+        np.testing.assert_array_equal(table.wins(price), direct)
