@@ -59,7 +59,9 @@ FOOTER = re.compile(
 
 def _fix(m: re.Match[str]) -> str:
     raw = m.group(0)
-    word = _BROKEN[raw.lower()]
+    word = _BROKEN.get(raw.lower())
+    if word is None:  # matched through Unicode case folding (ſ for s): not a broken form
+        return raw
     if raw.strip()[:1].isupper():
         word = word.replace(word.strip()[0], word.strip()[0].upper(), 1)
     return word
