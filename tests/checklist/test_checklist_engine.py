@@ -153,7 +153,7 @@ def test_forced_language_skips_other_packs() -> None:
 
 def _brute_force(text: str) -> set[str]:
     """Every rule evaluated without the keyword prefilter (the slow reference)."""
-    from bidassist.checklist.engine import _dedupe
+    from bidassist.checklist.engine import _dedupe, _yielded
 
     norm = normalise(text)
     langs = languages_of(text)
@@ -163,7 +163,8 @@ def _brute_force(text: str) -> set[str]:
             f = evaluate_rule(cr, text, norm, Unit(text=text), RULES.role_patterns(cr.language))
             if f is not None:
                 out.append(f)
-    return {f.rule for f in _dedupe(out)}
+    yields = {cr.id: cr.rule.yields_to for cr in RULES.rules if cr.rule.yields_to}
+    return {f.rule for f in _dedupe(_yielded(out, {f.rule: yields[f.rule] for f in out if f.rule in yields}))}
 
 
 _SNIPPETS = sorted(
