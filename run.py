@@ -5,7 +5,8 @@ into it, and runs a task. Standard library only.
     python3 run.py demo     # the main job on the bundled example (outputs in ./out)
     python3 run.py serve    # the web page on the bundled example (http://127.0.0.1:8000)
     python3 run.py test     # the test suite
-    python3 run.py lint     # ruff
+    python3 run.py lint     # ruff check and ruff format --check
+    python3 run.py typecheck  # mypy over bidassist/ (settings in pyproject.toml)
     python3 run.py bench    # every benchmark under benchmarks/
     python3 run.py -- ARGS  # any bidassist command, e.g. python3 run.py -- price examples/hospital/bid.yaml
 """
@@ -66,6 +67,8 @@ def main(argv: list[str]) -> int:
     if task == "lint":
         paths = ("bidassist", "tests", "benchmarks", "run.py")
         return run("-m", "ruff", "check", *paths, *argv[1:]) or run("-m", "ruff", "format", "--check", *paths)
+    if task == "typecheck":
+        return run("-m", "mypy", *argv[1:])
     if task == "bench":
         status = 0
         for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):

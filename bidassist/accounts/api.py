@@ -36,6 +36,21 @@ def canonical_customer(db: str | None, name: str, *, beside: Path | None = None)
         return found.name if found is not None else None
 
 
+def customer_assessment(
+    db: str | None, name: str, *, as_of: dt.date, profile: Profile, beside: Path | None = None
+) -> tuple[str, Assessment] | None:
+    """The store's spelling of customer `name` and the assessment of the whole book, from one
+    opening of the store; None when the customer is not in the store."""
+    with open_store(db, beside=beside) as store:
+        with store.reading() as session:
+            found = Directory(session).customer(name, create=False)
+            canonical = found.name if found is not None else None
+        if canonical is None:
+            return None
+        book = load_book(store, as_of)
+    return canonical, assess(book, profile)
+
+
 def find_account(result: Assessment, key: str) -> Account:
     """An account by its key (the customer's store name, or a group name)."""
     if key in result.accounts:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from bidassist.accounts.api import assess_store, canonical_customer
+from bidassist.accounts.api import customer_assessment
 from bidassist.accounts.assess import Account
 from bidassist.accounts.decide import ContractTrap, Decision, PricingView, decide
 from bidassist.accounts.profile import Profile, load_profile
@@ -90,11 +90,9 @@ def contract_traps(bid: Bid) -> list[ContractTrap]:
     """The traps of the bid file's draft contract (none without one)."""
     if bid.contract is None:
         return []
-    from bidassist.checklist import check_contract
+    from bidassist.checklist import check_bid_contract
 
-    return traps_of(
-        check_contract(bid.contract.file, against=bid.contract.against, waivers=bid.contract.waivers)
-    )
+    return traps_of(check_bid_contract(bid))
 
 
 def _account(
@@ -103,12 +101,12 @@ def _account(
     beside = bid.source.parent if bid.source else None
     buyer = bid.tender.buyer
     try:
-        name = canonical_customer(db, buyer, beside=beside)
+        found = customer_assessment(db, buyer, as_of=as_of, profile=profile, beside=beside)
     except StoreError as exc:
         return buyer, None, [f"no customer history: {exc.message}"]
-    if name is None:
+    if found is None:
         return buyer, None, [f"{buyer} is not in the store"]
-    result = assess_store(db, as_of=as_of, profile=profile, beside=beside)
+    name, result = found
     return name, result.accounts.get(name), []
 
 

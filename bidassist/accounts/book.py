@@ -103,7 +103,9 @@ class Book:
                 raise InputError(f"customer {c.id!r} is listed twice")
             self._index[c.id] = c
         invoice_ids = {i.id for i in self.invoices}
-        for rec in (*self.orders, *self.invoices, *self.tenders, *self.findings):
+        records: tuple[Order | Invoice | TenderEntry | ContractFinding, ...]
+        records = (*self.orders, *self.invoices, *self.tenders, *self.findings)
+        for rec in records:
             if rec.customer_id not in self._index:
                 raise InputError(
                     f"{type(rec).__name__.lower()} {rec.id}: unknown customer {rec.customer_id!r}"

@@ -13,7 +13,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from bidassist.accounts.book import (
     ZERO,
@@ -28,6 +28,9 @@ from bidassist.accounts.book import (
 from bidassist.store import models as m
 from bidassist.store.connection import Store
 
+#: the year assumed for a tender recorded with neither a date nor a year
+_NO_YEAR = 1900
+
 
 def _customers(session: Session) -> tuple[dict[int, str], list[Customer]]:
     rows = session.scalars(select(m.Customer).order_by(m.Customer.id)).all()
@@ -37,8 +40,10 @@ def _customers(session: Session) -> tuple[dict[int, str], list[Customer]]:
 
 def _sales(
     session: Session, names: dict[int, str], as_of: dt.date
-) -> tuple[list[Order], list[Invoice], dict]:
-    orders, invoices, by_db_id = [], [], {}
+) -> tuple[list[Order], list[Invoice], dict[int, Invoice]]:
+    orders: list[Order] = []
+    invoices: list[Invoice] = []
+    by_db_id: dict[int, Invoice] = {}
     for inv in session.scalars(select(m.Invoice).where(m.Invoice.date <= as_of).order_by(m.Invoice.id)):
         key = f"invoice:{inv.id}"
         who = names[inv.customer_id]
@@ -72,7 +77,8 @@ def _receipts(
 
 
 def _fifo(rec: m.Receipt, invoices: list[Invoice], open_amount: dict[str, Decimal]) -> list[Receipt]:
-    left, parts = rec.amount, []
+    left = rec.amount
+    parts: list[Receipt] = []
     for inv in invoices:
         if left <= 0:
             break
@@ -85,28 +91,28 @@ def _fifo(rec: m.Receipt, invoices: list[Invoice], open_amount: dict[str, Decima
 
 
 def _tenders(session: Session, names: dict[int, str]) -> list[TenderEntry]:
+    """Tenders of known customers that we bid on or have an outcome for: four queries in all."""
+    outcomes = {o.tender_id: o for o in session.scalars(select(m.Outcome))}
+    last_bid: dict[int, m.OurBid] = {}
+    for bid in session.scalars(select(m.OurBid).order_by(m.OurBid.id)):
+        last_bid[bid.tender_id] = bid  # ordered by id: the last one stays
+    competitors = dict(session.execute(select(m.Competitor.id, m.Competitor.name)).tuples().all())
     out = []
-    for t in session.scalars(select(m.Tender).where(m.Tender.customer_id.is_not(None)).order_by(m.Tender.id)):
-        outcome = session.scalar(select(m.Outcome).where(m.Outcome.tender_id == t.id))
-        ours = session.scalars(select(m.OurBid).where(m.OurBid.tender_id == t.id).order_by(m.OurBid.id)).all()
-        if outcome is None and not ours:
+    query = select(m.Tender).where(m.Tender.customer_id.is_not(None)).order_by(m.Tender.id)
+    for t in session.scalars(query):
+        outcome, last = outcomes.get(t.id), last_bid.get(t.id)
+        if outcome is None and last is None:
             continue  # a tender from someone else's history: we did not bid
-        last = ours[-1] if ours else None
-        winner = session.get(m.Competitor, outcome.winner_id).name if outcome and outcome.winner_id else None
-        day = t.date or dt.date(t.year or 1900, 1, 1)
+        our_price = outcome.our_price if outcome and outcome.our_price is not None else None
         out.append(
             TenderEntry(
                 f"tender:{t.id}",
-                names[t.customer_id],
-                day,
-                outcome.result if outcome else "pending",  # type: ignore[arg-type]
-                (
-                    outcome.our_price
-                    if outcome and outcome.our_price is not None
-                    else (last.price if last else None)
-                ),
+                _name(names, t.customer_id),
+                t.date or dt.date(t.year or _NO_YEAR, 1, 1),
+                outcome.result if outcome else "pending",  # type: ignore[arg-type]  # won|lost by the importer
+                our_price if our_price is not None else (last.price if last else None),
                 last.cost_mean if last else None,
-                winner,
+                competitors.get(outcome.winner_id) if outcome and outcome.winner_id else None,
                 outcome.winning_price if outcome else None,
             )
         )
@@ -114,17 +120,27 @@ def _tenders(session: Session, names: dict[int, str]) -> list[TenderEntry]:
 
 
 def _findings(session: Session, names: dict[int, str]) -> list[ContractFinding]:
+    query = (
+        select(m.Contract)
+        .where(m.Contract.customer_id.is_not(None))
+        .options(selectinload(m.Contract.findings))
+        .order_by(m.Contract.id)
+    )
     out = []
-    query = select(m.Contract).where(m.Contract.customer_id.is_not(None)).order_by(m.Contract.id)
     for c in session.scalars(query):
         day = dt.date.fromisoformat(c.recorded_at[:10])
+        who = _name(names, c.customer_id)
         out += [
-            ContractFinding(
-                f"finding:{f.id}", names[c.customer_id], f"contract:{c.id}", day, f.category, f.severity
-            )
+            ContractFinding(f"finding:{f.id}", who, f"contract:{c.id}", day, f.category, f.severity)
             for f in c.findings
         ]
     return out
+
+
+def _name(names: dict[int, str], customer_id: int | None) -> str:
+    if customer_id is None:  # the queries select rows with a customer only
+        raise ValueError("a record without a customer reached the key-account book")
+    return names[customer_id]
 
 
 def load_book(store: Store, as_of: dt.date) -> Book:

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bidassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    from bidassist.core.bidfile import Bid
 
 from .doclevel import apply_document_rules
 from .engine import Unit, check_units, languages_of
 from .parties import Parties, choose_we, find_parties, parties_from_usage, roles
 from .result import CheckResult
 from .rules import RuleSet, load_packs
+from .scope import ContractContext, apply_scope
 from .units import units_from_clauses
 
-__all__ = ["check_contract", "check_text", "run_units", "units_from_clauses", "contract_parties"]
+__all__ = [
+    "check_bid_contract",
+    "check_contract",
+    "check_text",
+    "run_units",
+    "units_from_clauses",
+    "contract_parties",
+]
 
 #: units read from each end of a contract for its parties (definitions and signature blocks)
 PARTY_HEAD, PARTY_TAIL = 40, 25
@@ -104,11 +116,13 @@ def check_contract(
     lang: str | None = None,
     we: str | None = None,
     bid_price=None,
+    context: ContractContext | None = None,
 ) -> CheckResult:
     """Read a contract (.docx/.txt/.md/.pdf), check it with the packs (default: all shipped
     packs), compare it with the tender terms or bid file `against`, and drop waived findings.
     `we` names our party (supplier by default, or a party's name); `bid_price` is the price the
-    bid uses when `against` is a bid file that does not write offer.price."""
+    bid uses when `against` is a bid file that does not write offer.price; `context` (who pays whom)
+    downgrades findings whose legal basis does not bind this contract (checklist/scope.py)."""
     from bidassist.reading import read_contract
 
     path = Path(path)
@@ -120,6 +134,7 @@ def check_contract(
             "no text found in the contract (is it empty, or a scan without a text layer?)", str(path)
         )
     result = run_units(units, rules, name=path.name, lang=lang, we=we)
+    result.findings = apply_scope(result.findings, context)
     result.notes.extend(contract.notes or [])
     if against is not None:
         from .compare import compare_with
@@ -133,3 +148,19 @@ def check_contract(
     if waivers is not None:
         apply_waivers(result, Path(waivers))
     return result
+
+
+def check_bid_contract(bid: Bid, rules: RuleSet | None = None, **options: Any) -> CheckResult:
+    """The bid file's draft contract checked with its settings: compared with `contract.against`
+    (else the tender's `terms_file`), its waivers, and who pays whom for the rules' legal scope."""
+    section = bid.contract
+    if section is None:
+        raise InputError("the bid file has no contract: section", str(bid.source or "bid file"))
+    return check_contract(
+        section.file,
+        rules,
+        against=section.against or bid.tender.terms_file,
+        waivers=section.waivers,
+        context=ContractContext.of(section, bidder_sme=bid.bidder.sme),
+        **options,
+    )

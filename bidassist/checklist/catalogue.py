@@ -147,7 +147,10 @@ def render_markdown(ruleset: RuleSet) -> str:
     lines += ["## Concepts / 概念", ""]
     for c in ruleset.vocabulary.concepts.values():
         kind = " (party word; supplier, buyer and third_party are re-mapped per contract)" if c.role else ""
-        lines.append(
-            f"- `{{{c.id}}}`{kind}: {c.description} — zh: {' | '.join(c.zh)} — en: {' | '.join(c.en)}"
-        )
+        lines.append(f"- `{{{c.id}}}`{kind}: {c.description} — zh: {_patterns(c.zh)} — en: {_patterns(c.en)}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _patterns(patterns: list[str] | tuple[str, ...]) -> str:
+    """Regular expressions as code spans, so Markdown shows them as written (no links, no emphasis)."""
+    return " | ".join(f"`{p}`" for p in patterns)

@@ -466,7 +466,7 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
     pairs.extend((None, n) for n in remaining)
     cat = "payment.schedule_changed"
     for i, (a, b) in enumerate(pairs):
-        event = (a or b).event
+        event = (a or b).event  # type: ignore[union-attr]  # a pair has at least one side
         names = event_names()
         zh_ev, en_ev = names[event]
         if a is not None and b is not None and a.event != b.event:
@@ -474,7 +474,7 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
             en_ev = f"{en_ev} (contract: {names[b.event][1]})"
         key = (
             f"milestone.{event}"
-            if sum(1 for p in pairs if (p[0] or p[1]).event == event) == 1
+            if sum(1 for p in pairs if (p[0] or p[1]).event == event) == 1  # type: ignore[union-attr,misc]
             else f"milestone.{event}.{i + 1}"
         )
         if a is None or b is None:
@@ -493,7 +493,7 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
             )
             f.severity = "high" if b is None else "medium"
             if b is None:
-                f.text = present.share.text if present.share else ""
+                f.text = present.share.text if present is not None and present.share else ""
             out.append(f)
             continue
         if not _same(a.share, b.share):

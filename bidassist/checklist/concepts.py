@@ -94,7 +94,7 @@ class Vocabulary:
 
 
 def uses_roles(pattern: str | None) -> bool:
-    return bool(pattern) and any(m.group(1) in ROLE_NAMES for m in PLACEHOLDER.finditer(pattern))
+    return pattern is not None and any(m.group(1) in ROLE_NAMES for m in PLACEHOLDER.finditer(pattern))
 
 
 def is_vocabulary(doc: YamlDoc) -> bool:

@@ -77,6 +77,8 @@ class ValueCondition(StrictModel):
         if self.missing == "only":
             return False
         t = self.threshold
+        if t is None or self.op is None:  # validated: only `missing: only` has neither
+            return False
         return {">": value > t, ">=": value >= t, "<": value < t, "<=": value <= t}[self.op]
 
 

@@ -69,8 +69,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     a = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         a = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return a, (m.start() if m else len(text))
+    after = _SENTENCE_END.search(text, end)
+    return a, (after.start() if after else len(text))
 
 
 def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, int, str]]:
@@ -200,6 +200,6 @@ def party_of_heading(context: str, patterns: dict[str, re.Pattern | None]) -> st
     found = {
         role
         for role in ("supplier", "buyer")
-        if patterns.get(role) is not None and patterns[role].search(context)
+        if (pattern := patterns.get(role)) is not None and pattern.search(context)
     }
     return found.pop() if len(found) == 1 else None

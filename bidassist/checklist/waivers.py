@@ -25,7 +25,7 @@ from bidassist.core.errors import InputError
 from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import load_yaml, validate
 
-from .result import CheckResult
+from .result import CheckResult, Finding
 
 _DROP = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -76,7 +76,7 @@ def load_waivers(path: Path) -> list[Waiver]:
 def apply_waivers(result: CheckResult, path: Path) -> None:
     """Move waived findings from result.findings to result.waived."""
     keys = {w.wanted_key for w in load_waivers(path)}
-    kept = []
+    kept: list[Finding] = []
     for f in result.findings:
         key = f.waiver_key or waiver_key(f.rule, f.text)
         (result.waived if key in keys else kept).append(f)

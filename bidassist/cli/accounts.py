@@ -47,9 +47,9 @@ def _assess(db: str | None, as_of: str | None, profile: Path | None, by_group: b
 
 @accounts_app.command("list")
 def list_cmd(
-    db: str = typer.Option(None, "--db", help=DB_HELP),
-    as_of: str = typer.Option(None, "--as-of", help=_AS_OF),
-    profile: Path = typer.Option(None, "--profile", help=_PROFILE),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=_AS_OF),
+    profile: Path | None = typer.Option(None, "--profile", help=_PROFILE),
     by_group: bool = typer.Option(False, "--by-group", help="One line per customer group (集团)."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
@@ -94,9 +94,9 @@ def list_cmd(
 @accounts_app.command("show")
 def show_cmd(
     customer: str = typer.Argument(..., help="Customer (any known spelling) or group name."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
-    as_of: str = typer.Option(None, "--as-of", help=_AS_OF),
-    profile: Path = typer.Option(None, "--profile", help=_PROFILE),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=_AS_OF),
+    profile: Path | None = typer.Option(None, "--profile", help=_PROFILE),
     by_group: bool = typer.Option(False, "--by-group", help="Analyse customer groups."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
@@ -132,9 +132,9 @@ def show_cmd(
 @accounts_app.command("report")
 def report_cmd(
     output: Path = typer.Option(..., "-o", "--output", help="The .xlsx to write."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
-    as_of: str = typer.Option(None, "--as-of", help=_AS_OF),
-    profile: Path = typer.Option(None, "--profile", help=_PROFILE),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=_AS_OF),
+    profile: Path | None = typer.Option(None, "--profile", help=_PROFILE),
     by_group: bool = typer.Option(False, "--by-group", help="Analyse customer groups."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:

@@ -26,7 +26,9 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+err_console = Console(
+    stderr=True, highlight=False, soft_wrap=True, emoji=False
+)  # `bid.yaml:100:` is a place, not 💯
 _state = {"debug": False}
 
 #: command modules, each with `register(app)`; order is the order of `--help`.

@@ -22,5 +22,22 @@ def validate_cmd(
     print_bid_summary(load_bid(bid_file))
 
 
+@bid_app.command("doc")
+def doc_cmd(
+    out: Path = typer.Option(None, "-o", "--output", help="Write the reference here (e.g. docs/bidfile.md)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Print or write the bid-file reference generated from the models (docs/bidfile.md). 投标数据文件说明。"""
+    from bidassist.core.bidfile_doc import render_markdown
+
+    text = render_markdown()
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from bidassist.core.safeio import atomic_write_text
+
+    atomic_write_text(out, text, force=force)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(bid_app, name="bid")

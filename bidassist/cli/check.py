@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from bidassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    from bidassist.checklist.result import CheckResult
+    from bidassist.checklist.scope import ContractContext
 
 FORMATS = ("table", "json", "md", "html")
 SEVERITIES = ("high", "medium", "low")
@@ -21,32 +26,34 @@ def register(app: typer.Typer) -> None:
         contract: Path = typer.Argument(
             ..., help="The contract (.docx/.pdf/.txt/.md), or a bid.yaml with a contract: section."
         ),
-        against: Path = typer.Option(
+        against: Path | None = typer.Option(
             None, "--against", help="Tender terms (.docx/.pdf/.txt) or bid.yaml to compare the contract with."
         ),
         fmt: str = typer.Option("table", "--format", help="table, json, md or html."),
-        out: Path = typer.Option(None, "-o", "--output", help="Write the json/md/html report here."),
-        annotate: Path = typer.Option(
+        out: Path | None = typer.Option(None, "-o", "--output", help="Write the json/md/html report here."),
+        annotate: Path | None = typer.Option(
             None,
             "--annotate",
             help="Write a copy of the .docx contract with a Word comment on each flagged clause.",
         ),
-        fail_on: str = typer.Option(
+        fail_on: str | None = typer.Option(
             None,
             "--fail-on",
             help="Exit 1 when a finding is at or above this severity: high, medium or low (default high).",
         ),
-        waivers: Path = typer.Option(None, "--waivers", help="Waiver file (YAML) of accepted findings."),
-        lang: str = typer.Option(
+        waivers: Path | None = typer.Option(
+            None, "--waivers", help="Waiver file (YAML) of accepted findings."
+        ),
+        lang: str | None = typer.Option(
             None,
             "--lang",
             help="Force the rule packs' language: zh or en (default: by each clause's script).",
         ),
-        packs: list[Path] = typer.Option(
+        packs: list[Path] | None = typer.Option(
             None, "--packs", help="Rule pack folder or file (repeatable; default: the shipped checklists/)."
         ),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
-        we: str = typer.Option(
+        we: str | None = typer.Option(
             None,
             "--we",
             help="Which party we are: supplier (default), buyer, or a "
@@ -55,7 +62,7 @@ def register(app: typer.Typer) -> None:
         record: bool = typer.Option(
             False, "--record", help="Record the review (key terms, findings) for its customer in the store."
         ),
-        customer: str = typer.Option(
+        customer: str | None = typer.Option(
             None,
             "--customer",
             help="The customer for --record (default: the bid file's buyer, else the contract's 甲方/Buyer).",
@@ -63,7 +70,7 @@ def register(app: typer.Typer) -> None:
         jobs: int = typer.Option(
             0, "--jobs", "-j", help="With a folder: contracts checked in parallel (default 0: all cores)."
         ),
-        db: str = typer.Option(
+        db: str | None = typer.Option(
             None,
             "--db",
             help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the contract).",
@@ -89,8 +96,9 @@ def register(app: typer.Typer) -> None:
                     fail_on=fail_on or "high",
                 )
             )
+        context = None
         if contract.suffix.lower() in (".yaml", ".yml"):
-            contract, against, waivers, fail_on, we, customer = _from_bid_file(
+            contract, against, waivers, fail_on, we, customer, context = _from_bid_file(
                 contract, against, waivers, fail_on, we, customer
             )
         fail_on = fail_on or "high"
@@ -98,7 +106,14 @@ def register(app: typer.Typer) -> None:
             raise InputError("--annotate must not overwrite the contract", str(annotate))
         rules = load_packs(list(packs) if packs else None)
         result = check_contract(
-            contract, rules, against=against, waivers=waivers, lang=lang, we=we, bid_price=_bid_price(against)
+            contract,
+            rules,
+            against=against,
+            waivers=waivers,
+            lang=lang,
+            we=we,
+            bid_price=_bid_price(against),
+            context=context,
         )
         report_lang = lang or result.lang
         if record:
@@ -107,24 +122,7 @@ def register(app: typer.Typer) -> None:
             Console(stderr=True, highlight=False).print(
                 str(record_review(db, contract, result.to_json(), customer=customer))
             )
-        if fmt == "table":
-            from bidassist.reports.check_terminal import print_result
-
-            print_result(result, Console(highlight=False, soft_wrap=False), report_lang)
-        else:
-            if fmt == "json":
-                from bidassist.reports.check_json import render_json as render
-            elif fmt == "md":
-                from bidassist.reports.check_md import render_md as render
-            else:
-                from bidassist.reports.check_html import render_html as render
-            text = render(result, report_lang)
-            if out is not None:
-                from bidassist.core.safeio import atomic_write_text
-
-                atomic_write_text(out, text, force=force)
-            else:
-                typer.echo(text, nl=False)
+        _write_report(result, fmt, report_lang, out, force=force)
         if annotate is not None:
             from bidassist.reports.check_docx import annotate_docx
 
@@ -132,6 +130,28 @@ def register(app: typer.Typer) -> None:
             Console(stderr=True).print(f"{n} comments → {annotate}")
         if result.has_at_least(fail_on):
             raise typer.Exit(1)
+
+
+def _write_report(result: CheckResult, fmt: str, lang: str, out: Path | None, *, force: bool) -> None:
+    """The review as a table on the terminal, or as JSON / Markdown / HTML to `out` or stdout."""
+    if fmt == "table":
+        from bidassist.reports.check_terminal import print_result
+
+        print_result(result, Console(highlight=False, soft_wrap=False), lang)
+        return
+    if fmt == "json":
+        from bidassist.reports.check_json import render_json as render
+    elif fmt == "md":
+        from bidassist.reports.check_md import render_md as render
+    else:
+        from bidassist.reports.check_html import render_html as render
+    text = render(result, lang)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from bidassist.core.safeio import atomic_write_text
+
+    atomic_write_text(out, text, force=force)
 
 
 def _check_options(
@@ -145,9 +165,11 @@ def _check_options(
         raise InputError(f"--fail-on must be high, medium or low, got {fail_on!r}", "--fail-on")
     if out is not None and fmt == "table":
         raise InputError("-o needs --format json, md or html", "-o")
+    from bidassist.core.safeio import check_output
+
     for path in (out, annotate):
-        if path is not None and path.exists() and not force:
-            raise InputError("already exists; use --force to overwrite it", str(path))
+        if path is not None:  # before the review runs: a refused output costs nothing
+            check_output(path, force=force)
 
 
 def _from_bid_file(
@@ -157,8 +179,10 @@ def _from_bid_file(
     fail_on: str | None,
     we: str | None,
     customer: str | None,
-) -> tuple[Path, Path | None, Path | None, str | None, str | None, str | None]:
-    """The contract: section of a bid file; options given on the command line win."""
+) -> tuple[Path, Path | None, Path | None, str | None, str | None, str | None, ContractContext]:
+    """The contract: section of a bid file (compared with `against`, else the tender's
+    terms_file); options given on the command line win."""
+    from bidassist.checklist.scope import ContractContext
     from bidassist.core.bidfile import load_bid
 
     bid = load_bid(path)
@@ -166,11 +190,12 @@ def _from_bid_file(
         raise InputError("the bid file has no contract: section", str(path))
     return (
         bid.contract.file,
-        against or bid.contract.against,
+        against or bid.contract.against or bid.tender.terms_file,
         waivers or bid.contract.waivers,
         fail_on or bid.contract.fail_on,
         we or bid.bidder.company,
         customer or bid.tender.buyer,
+        ContractContext.of(bid.contract, bidder_sme=bid.bidder.sme),
     )
 
 

@@ -27,7 +27,7 @@ def run_batch(
     from bidassist.checklist.categories import SEVERITY_RANK
     from bidassist.store.review import contract_files, customer_summary, review_folder
 
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     total = len(contract_files(folder))
     with Progress(
         TextColumn("审查 / reviewing"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import typer
 from rich.console import Console
@@ -44,7 +44,7 @@ def _run_import(source: Path, sheet: str | None, column_map: str | None, accept:
 
 
 #: (title, justify, narrow) — the narrow table (under 120 columns) keeps the columns marked True
-_COLUMNS = (
+_COLUMNS: tuple[tuple[str, Literal["left", "right"], bool], ...] = (
     ("来源 Source", "left", False),
     ("编码 Code", "left", False),
     ("名称 Description", "left", True),
@@ -155,7 +155,7 @@ def import_cmd(
     (exit 2); warnings are printed and do not fail. 导入成本表。"""
     from bidassist.costs.messages import summarize
 
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     try:
         result = _run_import(sheet_file, sheet, column_map, accept)
     except ProblemsError as exc:

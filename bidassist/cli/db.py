@@ -27,7 +27,7 @@ def db_option() -> str | None:
 
 
 @db_app.command("init")
-def init_cmd(db: str = db_option()) -> None:
+def init_cmd(db: str | None = db_option()) -> None:
     """Create the store (or check it) at the current schema revision. 初始化数据库。"""
     from bidassist.store import open_store
 
@@ -36,7 +36,7 @@ def init_cmd(db: str = db_option()) -> None:
 
 
 @db_app.command("upgrade")
-def upgrade_cmd(db: str = db_option()) -> None:
+def upgrade_cmd(db: str | None = db_option()) -> None:
     """Migrate the store to this bidassist's schema revision. 升级数据库结构。"""
     from bidassist.store.connection import Store, StoreError, resolve_url, sqlite_file
     from bidassist.store.migrate import upgrade
@@ -56,7 +56,7 @@ def upgrade_cmd(db: str = db_option()) -> None:
 
 @db_app.command("info")
 def info_cmd(
-    db: str = db_option(), fmt: str = typer.Option("table", "--format", help="table or json.")
+    db: str | None = db_option(), fmt: str = typer.Option("table", "--format", help="table or json.")
 ) -> None:
     """Where the store is, its schema revision and the rows in each table. 数据库信息。"""
     from bidassist.store.admin import store_info
@@ -86,7 +86,7 @@ def info_cmd(
 
 @db_app.command("export")
 def export_cmd(
-    out: Path = typer.Option(
+    out: Path | None = typer.Option(
         None,
         "-o",
         "--output",
@@ -94,7 +94,7 @@ def export_cmd(
     ),
     fmt: str = typer.Option("csv", "--format", help="csv or json."),
     force: bool = typer.Option(False, "--force", help="Overwrite existing files."),
-    db: str = db_option(),
+    db: str | None = db_option(),
 ) -> None:
     """Write every table to CSV or JSON: nothing is kept only in the database. 导出全部数据。"""
     from bidassist.store import open_store

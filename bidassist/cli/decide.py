@@ -18,10 +18,12 @@ console = Console(highlight=False, soft_wrap=True)
 
 def decide_cmd(
     bid_file: Path = typer.Argument(..., help="The bid file (bid.yaml)."),
-    db: str = typer.Option(None, "--db", help=DB_HELP + " Default here: bidassist.db beside the bid file."),
-    profile: Path = typer.Option(None, "--profile", help="Company profile (tiers, floors, policy)."),
-    as_of: str = typer.Option(None, "--as-of", help="Date of the customer analysis (default: today)."),
-    iterations: int = typer.Option(None, "--iterations", help="Monte Carlo iterations for the price."),
+    db: str | None = typer.Option(
+        None, "--db", help=DB_HELP + " Default here: bidassist.db beside the bid file."
+    ),
+    profile: Path | None = typer.Option(None, "--profile", help="Company profile (tiers, floors, policy)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Date of the customer analysis (default: today)."),
+    iterations: int | None = typer.Option(None, "--iterations", help="Monte Carlo iterations for the price."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Bid / bid with conditions / no-bid, with the reasons. 投标决策。"""

@@ -30,8 +30,12 @@ def backtest_cmd(
         ..., help="Past bids (CSV/XLSX): tender, bidder, price, status, year [, buyer]."
     ),
     fmt: str = typer.Option("table", "--format", help="table or json (json goes to stdout)."),
-    xlsx: Path = typer.Option(None, "--xlsx", help="Also write an Excel report with a reliability chart."),
-    html: Path = typer.Option(None, "--html", help="Also write an HTML report with a reliability chart."),
+    xlsx: Path | None = typer.Option(
+        None, "--xlsx", help="Also write an Excel report with a reliability chart."
+    ),
+    html: Path | None = typer.Option(
+        None, "--html", help="Also write an HTML report with a reliability chart."
+    ),
     min_train: int = typer.Option(
         100, "--min-train", help="Lettings needed before the first year predicted."
     ),

@@ -4,6 +4,7 @@ added to the `history` group."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,15 @@ from bidassist.cli.history import history_app
 from bidassist.core.errors import InputError
 
 console = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+
+# options several commands share (typer reads them as defaults; one definition each)
+_BUYER = typer.Option(None, "--buyer", help="Only this buyer's tenders (and its group's members').")
+_CATEGORY = typer.Option(None, "--category", help="Only this category.")
+_SINCE = typer.Option(None, "--since", help="Only tenders from this year or date on.")
+_FORMAT = typer.Option("table", "--format", help="table or json.")
+_DB = typer.Option(None, "--db", help=DB_HELP)
 
 
 def _pairs(values: list[str] | None, option: str) -> dict[str, str]:
@@ -41,6 +50,25 @@ def _filters(buyer: str | None, category: str | None, since: str | None):  # noq
     from bidassist.store.queries import Filters
 
     return Filters(buyer, category, since_date(since))
+
+
+def _query(
+    db: str | None,
+    query: Callable[[Any, Any], Any],
+    buyer: str | None,
+    category: str | None,
+    since: str | None,
+    fmt: str,
+) -> Any:
+    """A filtered store query's result, or None when it went to stdout as JSON."""
+    from bidassist.store import open_store
+
+    with open_store(db) as store:
+        data = query(store, _filters(buyer, category, since))
+    if _fmt(fmt) == "json":
+        _emit(data)
+        return None
+    return data
 
 
 def _emit(data: Any) -> None:
@@ -67,7 +95,7 @@ def print_import_report(report: Any, fmt: str) -> None:
 @history_app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., help="Past bids, one row per bid (.csv or .xlsx)."),
-    column_map: list[str] = typer.Option(
+    column_map: list[str] | None = typer.Option(
         None,
         "--map",
         help="Columns by header or letter when not recognised: "
@@ -75,14 +103,16 @@ def import_cmd(
         "year, category, method, ceiling, estimate, currency, bidder, price, "
         "quantity, technical_score, other_score, status, rank, reason).",
     ),
-    set_: list[str] = typer.Option(None, "--set", help="One value for every row: category=school milk."),
+    set_: list[str] | None = typer.Option(
+        None, "--set", help="One value for every row: category=school milk."
+    ),
     skip_bad: bool = typer.Option(
         False,
         "--skip-bad",
         help="Import the good rows and list the bad ones (default: a bad row means nothing is imported).",
     ),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    fmt: str = _FORMAT,
+    db: str | None = _DB,
 ) -> None:
     """Import past tenders and their bids; importing the same file again changes nothing.
     导入历史开标记录（可重复导入）。"""
@@ -105,12 +135,14 @@ def import_cmd(
 def result_cmd(
     tender: str = typer.Argument(..., help="The tender number (招标编号)."),
     won: bool = typer.Option(None, "--won/--lost", help="Did we win?"),
-    winner: str = typer.Option(None, "--winner", help="Who won (default with --won: our company)."),
+    winner: str | None = typer.Option(None, "--winner", help="Who won (default with --won: our company)."),
     price: str = typer.Option(..., "--price", help="The winning price."),
-    bids: Path = typer.Option(None, "--bids", help="The opening's bids (CSV/XLSX: bidder, price, status …)."),
+    bids: Path | None = typer.Option(
+        None, "--bids", help="The opening's bids (CSV/XLSX: bidder, price, status …)."
+    ),
     lot: str = typer.Option("", "--lot", help="The lot (标段/包号), when the tender has lots."),
-    buyer: str = typer.Option(None, "--buyer", help="The buyer, for a tender not yet in the store."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    buyer: str | None = typer.Option(None, "--buyer", help="The buyer, for a tender not yet in the store."),
+    db: str | None = _DB,
 ) -> None:
     """Record an opening: won or lost, the winner, the winning price, and optionally every bid.
     记录开标结果。"""
@@ -152,42 +184,35 @@ def _tenders_table(rows: list[dict]) -> Table:
 
 @history_app.command("tenders")
 def tenders_cmd(
-    buyer: str = typer.Option(None, "--buyer", help="Only this buyer (and its group's members)."),
-    category: str = typer.Option(None, "--category", help="Only this category."),
-    since: str = typer.Option(None, "--since", help="Only tenders from this year or date on."),
-    limit: int = typer.Option(None, "--limit", help="At most this many."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    buyer: str | None = _BUYER,
+    category: str | None = _CATEGORY,
+    since: str | None = _SINCE,
+    limit: int | None = typer.Option(None, "--limit", help="At most this many."),
+    fmt: str = _FORMAT,
+    db: str | None = _DB,
 ) -> None:
     """List the tenders in the store. 历史招标项目列表。"""
-    from bidassist.store import open_store
     from bidassist.store.queries import list_tenders
 
-    with open_store(db) as store:
-        rows = list_tenders(store, _filters(buyer, category, since), limit=limit)
-    if _fmt(fmt) == "json":
-        _emit(rows)
-    else:
+    rows = _query(db, lambda store, f: list_tenders(store, f, limit=limit), buyer, category, since, fmt)
+    if rows is not None:
         console.print(_tenders_table(rows))
         console.print(f"{len(rows)} tenders")
 
 
 @history_app.command("competitors")
 def competitors_cmd(
-    buyer: str = typer.Option(None, "--buyer", help="Only this buyer's tenders."),
-    category: str = typer.Option(None, "--category", help="Only this category."),
-    since: str = typer.Option(None, "--since", help="Only tenders from this year or date on."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    buyer: str | None = _BUYER,
+    category: str | None = _CATEGORY,
+    since: str | None = _SINCE,
+    fmt: str = _FORMAT,
+    db: str | None = _DB,
 ) -> None:
     """The competitors seen: tenders, bids, wins, mean ratio to the median bid, aliases. 竞争对手。"""
-    from bidassist.store import open_store
     from bidassist.store.queries import list_competitors
 
-    with open_store(db) as store:
-        rows = list_competitors(store, _filters(buyer, category, since))
-    if _fmt(fmt) == "json":
-        _emit(rows)
+    rows = _query(db, list_competitors, buyer, category, since, fmt)
+    if rows is None:
         return
     table = Table("competitor 对手", "tenders", "bids", "wins", "bid / median", "years", "aliases 别名")
     for r in rows:
@@ -207,20 +232,17 @@ def competitors_cmd(
 
 @history_app.command("show")
 def show_cmd(
-    buyer: str = typer.Option(None, "--buyer", help="Only this buyer."),
-    category: str = typer.Option(None, "--category", help="Only this category."),
-    since: str = typer.Option(None, "--since", help="Only tenders from this year or date on."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    buyer: str | None = _BUYER,
+    category: str | None = _CATEGORY,
+    since: str | None = _SINCE,
+    fmt: str = _FORMAT,
+    db: str | None = _DB,
 ) -> None:
     """What the store holds: tenders, bids, our bids and outcomes, contracts, invoices. 概览。"""
-    from bidassist.store import open_store
     from bidassist.store.queries import show_summary
 
-    with open_store(db) as store:
-        data = show_summary(store, _filters(buyer, category, since))
-    if _fmt(fmt) == "json":
-        _emit(data)
+    data = _query(db, show_summary, buyer, category, since, fmt)
+    if data is None:
         return
     console.print(
         f"{data['tenders']} tenders, {data['bids']} bids, {data['buyers']} buyers; "
@@ -245,8 +267,10 @@ def alias_cmd(
     name: str = typer.Argument(..., help="The competitor (or with --customer, the customer)."),
     aliases: list[str] = typer.Argument(..., help="Other spellings of the same company."),
     customer: bool = typer.Option(False, "--customer", help="Aliases of a customer instead of a competitor."),
-    group: str = typer.Option(None, "--group", help="With --customer: the group (集团) it belongs to."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    group: str | None = typer.Option(
+        None, "--group", help="With --customer: the group (集团) it belongs to."
+    ),
+    db: str | None = _DB,
 ) -> None:
     """Tell the store that several spellings are one company (merges their bids). 合并别名。"""
     from bidassist.store import open_store
@@ -268,13 +292,13 @@ def alias_cmd(
 @history_app.command("customer")
 def customer_cmd(
     name: str = typer.Argument(..., help="The customer (created when new)."),
-    group: str = typer.Option(None, "--group", help="The group (集团) it belongs to."),
-    sector: str = typer.Option(None, "--sector", help="Sector, e.g. hospital, utility, rail."),
-    region: str = typer.Option(None, "--region", help="Region, e.g. 浙江."),
-    ownership: str = typer.Option(
+    group: str | None = typer.Option(None, "--group", help="The group (集团) it belongs to."),
+    sector: str | None = typer.Option(None, "--sector", help="Sector, e.g. hospital, utility, rail."),
+    region: str | None = typer.Option(None, "--region", help="Region, e.g. 浙江."),
+    ownership: str | None = typer.Option(
         None, "--ownership", help="state_owned, government, private, foreign or other."
     ),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = _DB,
 ) -> None:
     """Set a customer's group, sector, region and ownership. 客户信息（集团、行业、地区、性质）。"""
     from bidassist.store import open_store

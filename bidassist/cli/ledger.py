@@ -17,18 +17,18 @@ ledger_app = typer.Typer(
 @ledger_app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., help="Invoice or receipt export (.csv or .xlsx)."),
-    kind: str = typer.Option(None, "--kind", help="invoices or receipts (default: from the headers)."),
-    column_map: list[str] = typer.Option(
+    kind: str | None = typer.Option(None, "--kind", help="invoices or receipts (default: from the headers)."),
+    column_map: list[str] | None = typer.Option(
         None,
         "--map",
         help="Columns by header or letter: customer=B,amount=F "
         "(invoices: customer, number, date, due_date, amount, currency, "
         "contract; receipts: customer, reference, date, amount, invoice).",
     ),
-    set_: list[str] = typer.Option(None, "--set", help="One value for every row: currency=CNY."),
+    set_: list[str] | None = typer.Option(None, "--set", help="One value for every row: currency=CNY."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Import the good rows and list the bad ones."),
     fmt: str = typer.Option("table", "--format", help="table or json."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Import invoices or receipts; importing the same file again changes nothing. 导入发票/回款记录。"""
     from bidassist.cli.history_store import _fmt, _pairs, print_import_report

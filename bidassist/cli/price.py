@@ -21,17 +21,17 @@ def register(app: typer.Typer) -> None:
     def price_cmd(
         bid_file: Path = typer.Argument(..., help="The bid file (bid.yaml)."),
         fmt: str = typer.Option("table", "--format", help="table or json (json goes to stdout)."),
-        xlsx: Path = typer.Option(None, "--xlsx", help="Also write an Excel report here."),
-        iterations: int = typer.Option(
+        xlsx: Path | None = typer.Option(None, "--xlsx", help="Also write an Excel report here."),
+        iterations: int | None = typer.Option(
             None, "--iterations", help="Monte Carlo iterations (default: the bid file's)."
         ),
-        seed: int = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
+        seed: int | None = typer.Option(None, "--seed", help="Random seed (default: the bid file's)."),
         force: bool = typer.Option(False, "--force", help="Overwrite an existing --xlsx file."),
-        scenario: list[Path] = typer.Option(
+        scenario: list[Path] | None = typer.Option(
             None, "--scenario", help="A YAML file of pricing overrides; repeat to compare several."
         ),
         record: bool = typer.Option(False, "--record", help="Record this bid and its result in the store."),
-        db: str = typer.Option(
+        db: str | None = typer.Option(
             None,
             "--db",
             help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the bid file).",
@@ -40,6 +40,7 @@ def register(app: typer.Typer) -> None:
         """Recommend a bid price with no reserve price: Monte Carlo cost, competitors, evaluation method.
         无标底报价：成本模拟、竞争对手、评标办法，给出建议报价与区间。"""
         from bidassist.core.bidfile import load_bid
+        from bidassist.core.safeio import check_output
         from bidassist.costs import load_costs
         from bidassist.pricing import price_bid
         from bidassist.reports.price_table import print_price_table
@@ -52,10 +53,10 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"must be between 1 and {MAX_ITERATIONS:,}, got {iterations}", "--iterations")
         if seed is not None and not 0 <= seed <= MAX_SEED:
             raise InputError(f"must be between 0 and 2^63 - 1, got {seed}", "--seed")
-        if xlsx is not None and xlsx.exists() and not force:
-            raise InputError("already exists; use --force to overwrite it", str(xlsx))
         bid = load_bid(bid_file)
         costs = load_costs(bid).model
+        if xlsx is not None:  # before the simulation: a refused output costs nothing
+            check_output(xlsx, force=force)
         n = iterations or (bid.pricing.iterations if bid.pricing else 0)
         err = Console(stderr=True)
         if fmt == "table" and n * max(len(costs.lines), 1) >= PROGRESS_WORK:

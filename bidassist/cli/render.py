@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,9 @@ def load_bid(path: Path) -> Bid:
     return load(path)
 
 
+if TYPE_CHECKING:
+    from bidassist.documents.price_source import PriceChoice
+
 templates_app = typer.Typer(
     help="Tender-document templates: list them, check their fields. 投标文件模板。", no_args_is_help=True
 )
@@ -35,24 +39,12 @@ console = Console(highlight=False, soft_wrap=True)
 
 def load_inputs(data: Path) -> tuple[Bid, CostModel, Decimal]:
     """The bid file, its cost model and the bid price (offer.price, else the recommended price)."""
+    from bidassist.costs import load_costs
+    from bidassist.workflow import resolve_bid_price
+
     bid = load_bid(data)
-    try:
-        from bidassist.costs import load_costs
-    except ImportError:
-        raise InputError("the cost import (bidassist.costs.load_costs) is not available", str(data)) from None
     costs = load_costs(bid).model
-    price = bid.offer.price
-    if price is None:
-        try:
-            from bidassist.workflow import resolve_bid_price
-        except ImportError:
-            raise InputError(
-                "no offer.price given and the pricing engine is not available; "
-                "set offer.price in the bid file",
-                str(data),
-            ) from None
-        price = resolve_bid_price(bid, costs)
-    return bid, costs, price
+    return bid, costs, resolve_bid_price(bid, costs)
 
 
 def choose_render_price(data: Path, out: Path, price_result: Path | None, accept_risk: bool):
@@ -78,7 +70,9 @@ def choose_render_price(data: Path, out: Path, price_result: Path | None, accept
         from bidassist.pricing import price_bid
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("simulating 正在模拟报价", total=bid.pricing.iterations)
+            task = progress.add_task(
+                "simulating 正在模拟报价", total=bid.pricing.iterations if bid.pricing else None
+            )
             priced = price_bid(
                 bid, costs, progress=lambda done, total: progress.update(task, completed=done, total=total)
             )
@@ -90,7 +84,7 @@ def choose_render_price(data: Path, out: Path, price_result: Path | None, accept
     return bid, costs, choice
 
 
-def _print_choice(choice) -> None:
+def _print_choice(choice: PriceChoice) -> None:
     from bidassist.core.money import format_money
 
     console.print(
@@ -113,7 +107,7 @@ def _emit_json(obj: object) -> None:
 
 @templates_app.command("list")
 def list_cmd(
-    data: Path = typer.Option(
+    data: Path | None = typer.Option(
         None, "--data", help="Bid file: also list its own templates (documents.template_dir)."
     ),
     fmt: str = typer.Option("text", "--format", help="text or json."),
@@ -154,19 +148,20 @@ def list_cmd(
 @templates_app.command("check")
 def check_cmd(
     template: str = typer.Argument(..., help="Template name, title (投标函) or file (.docx/.md/.html/.txt)."),
-    data: Path = typer.Option(None, "--data", help="Bid file: also show which fields it lacks."),
+    data: Path | None = typer.Option(None, "--data", help="Bid file: also show which fields it lacks."),
     fmt: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     """Show the fields TEMPLATE uses and, with --data, which the data lacks (exit 1 if any).
     检查模板字段及数据缺项。"""
     from bidassist.documents import dry_render, find_template, inspect_fields
 
-    bid = costs = price = None
+    bid = None
+    missing: list[str] = []
     if data is not None:
         bid, costs, price = load_inputs(data)
+        missing = dry_render(template, bid, costs, price)
     spec = find_template(template, bid)
     fields = inspect_fields(spec)
-    missing = dry_render(template, bid, costs, price) if bid is not None else []
     if fmt == "json":
         _emit_json(
             {
@@ -216,13 +211,13 @@ def register(app: typer.Typer) -> None:
 
     @app.command("render")
     def render_cmd(
-        template: str = typer.Argument(None, help="Template name, title or file; omit with --all."),
+        template: str | None = typer.Argument(None, help="Template name, title or file; omit with --all."),
         data: Path = typer.Option(..., "--data", help="The bid file (bid.yaml)."),
         out: Path = typer.Option(..., "--out", "-o", help="Output .docx (one template) or folder (--all)."),
         all_: bool = typer.Option(False, "--all", help="Write the whole document set and an index."),
         force: bool = typer.Option(False, "--force", help="Overwrite existing output files."),
         pdf: bool = typer.Option(False, "--pdf", help="Also convert to PDF with LibreOffice (if installed)."),
-        price_result: Path = typer.Option(
+        price_result: Path | None = typer.Option(
             None, "--price-result", help="A saved price result (price.json) to reuse when its inputs match."
         ),
         accept_risk: bool = typer.Option(
@@ -241,7 +236,7 @@ def register(app: typer.Typer) -> None:
         record: bool = typer.Option(
             False, "--record", help="Record the bid as written (price, document hashes) in the store."
         ),
-        db: str = typer.Option(
+        db: str | None = typer.Option(
             None,
             "--db",
             help="The store for --record (default: $BIDASSIST_DB, else bidassist.db beside the bid file).",
@@ -249,73 +244,122 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Fill a template (or --all: the document set) from the bid file, check it, write it.
         生成投标文件（大写金额、分项报价、总价一致性均经校验）。"""
-        from bidassist.documents import render_documents, render_template
-        from bidassist.documents.pdf import NOT_INSTALLED, convert_to_pdf, soffice_path
+        from bidassist.core.safeio import check_output
+        from bidassist.documents.render import INDEX_NAME
 
-        if all_ == (template is not None):
-            raise InputError("give a TEMPLATE or --all (not both)", "render")
-        if bound and not all_:
-            raise InputError("--bound binds the whole set: use it with --all", "render")
-        if copy_label not in ("正本", "副本"):
-            raise InputError(f"--copy is 正本 or 副本, not {copy_label!r}", "render")
+        _check_render_options(template, all_=all_, bound=bound, copy_label=copy_label)
+        if not all_:  # before any simulation: an existing output refuses at once
+            check_output(out, force=force)
+        elif out.is_dir():
+            check_output(out / INDEX_NAME, force=force)  # the set's index stands for the set
         bid, costs, choice = choose_render_price(data, out, price_result, accept_risk)
-        price = choice.price
-        if all_:
-            report = render_documents(
-                bid,
-                costs,
-                price,
-                out,
-                force=force,
-                pdf=pdf,
-                provenance=choice,
-                bound=bound,
-                copy_label=copy_label,
+        if template is None:
+            opts = _SetOptions(pdf=pdf, bound=bound, copy_label=copy_label, force=force)
+            _render_set(bid, costs, choice, out, opts, fmt=fmt, record=record, db=db)
+        else:
+            _render_one(
+                template, bid, costs, choice, out, pdf=pdf, force=force, fmt=fmt, record=record, db=db
             )
-            if record:
-                _record(
-                    db,
-                    bid,
-                    report.price or price,
-                    [f.path for f in report.files] + ([report.bound] if report.bound is not None else []),
-                )
-            if fmt == "json":
-                _emit_json(report.to_dict())
-                return
-            _print_choice(choice)
-            for f in report.files:
-                console.print(f"wrote {f.path}" + (f" and {f.pdf.name}" if f.pdf else ""))
-            if report.bound is not None:
-                console.print(
-                    f"wrote {report.bound}" + (f" and {report.bound_pdf.name}" if report.bound_pdf else "")
-                )
-            console.print(f"wrote {report.index} and {report.index_json}")
-            for c in report.warnings:
-                console.print(f"[yellow]warning:[/] {escape(f'{c.where}: {c.message}')}")
-            for n in report.notes:
-                console.print(f"[yellow]note:[/] {n}")
-            return
-        path = render_template(template, bid, costs, price, out, force=force)
-        if record:
-            _record(db, bid, price, [path])
-        made = None
-        note = None
-        if pdf and path.suffix == ".docx":
-            if soffice_path() is None:
-                note = NOT_INSTALLED
-            else:
-                made = convert_to_pdf(path, path.with_suffix(".pdf"), force=force)
-        if fmt == "json":
-            _emit_json(
-                {
-                    "file": str(path),
-                    "pdf": str(made) if made else None,
-                    "notes": [note] if note else [],
-                    "price_source": choice.to_dict(),
-                }
-            )
-            return
-        _print_choice(choice)
-        console.print(f"wrote {path}" + (f" and {made.name}" if made else ""))
-        if note:
-            console.print(f"[yellow]note:[/] {note}")
+
+
+@dataclass(frozen=True)
+class _SetOptions:
+    pdf: bool
+    bound: bool
+    copy_label: str
+    force: bool
+
+
+def _check_render_options(template: str | None, *, all_: bool, bound: bool, copy_label: str) -> None:
+    if all_ == (template is not None):
+        raise InputError("give a TEMPLATE or --all (not both)", "render")
+    if bound and not all_:
+        raise InputError("--bound binds the whole set: use it with --all", "render")
+    if copy_label not in ("正本", "副本"):
+        raise InputError(f"--copy is 正本 or 副本, not {copy_label!r}", "render")
+
+
+def _render_set(
+    bid: Bid,
+    costs: CostModel,
+    choice: PriceChoice,
+    out: Path,
+    opts: _SetOptions,
+    *,
+    fmt: str,
+    record: bool,
+    db: str | None,
+) -> None:
+    """`render --all`: the document set, its index, and with --bound the bound bid."""
+    from bidassist.documents import render_documents
+
+    report = render_documents(
+        bid,
+        costs,
+        choice.price,
+        out,
+        force=opts.force,
+        pdf=opts.pdf,
+        provenance=choice,
+        bound=opts.bound,
+        copy_label=opts.copy_label,
+    )
+    if record:
+        files = [f.path for f in report.files] + ([report.bound] if report.bound is not None else [])
+        _record(db, bid, report.price or choice.price, files)
+    if fmt == "json":
+        _emit_json(report.to_dict())
+        return
+    _print_choice(choice)
+    for f in report.files:
+        console.print(f"wrote {f.path}" + (f" and {f.pdf.name}" if f.pdf else ""))
+    if report.bound is not None:
+        console.print(f"wrote {report.bound}" + (f" and {report.bound_pdf.name}" if report.bound_pdf else ""))
+    console.print(f"wrote {report.index} and {report.index_json}")
+    for c in report.warnings:
+        console.print(f"[yellow]warning:[/] {escape(f'{c.where}: {c.message}')}")
+    for n in report.notes:
+        console.print(f"[yellow]note:[/] {n}")
+
+
+def _render_one(
+    template: str,
+    bid: Bid,
+    costs: CostModel,
+    choice: PriceChoice,
+    out: Path,
+    *,
+    pdf: bool,
+    force: bool,
+    fmt: str,
+    record: bool,
+    db: str | None,
+) -> None:
+    """`render TEMPLATE`: one filled form, and with --pdf its PDF when LibreOffice is installed."""
+    from bidassist.documents import render_template
+    from bidassist.documents.pdf import NOT_INSTALLED, convert_to_pdf, soffice_path
+
+    path = render_template(template, bid, costs, choice.price, out, force=force)
+    if record:
+        _record(db, bid, choice.price, [path])
+    made = None
+    note = None
+    if pdf and path.suffix == ".docx":
+        if soffice_path() is None:
+            note = NOT_INSTALLED
+        else:
+            made = convert_to_pdf(path, path.with_suffix(".pdf"), force=force)
+    if fmt == "json":
+        _emit_json(
+            {
+                "file": str(path),
+                "pdf": str(made) if made else None,
+                "notes": [note] if note else [],
+                "price_source": choice.to_dict(),
+            }
+        )
+        return
+    _print_choice(choice)
+    console.print(f"wrote {path}" + (f" and {made.name}" if made else ""))
+    if note:
+        console.print(f"[yellow]note:[/] {note}")

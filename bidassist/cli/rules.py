@@ -17,9 +17,11 @@ def register(app: typer.Typer) -> None:
 
 @rules_app.command("list")
 def list_cmd(
-    category: str = typer.Option(None, "--category", help="Only this finding category."),
-    lang: str = typer.Option(None, "--lang", help="Only zh or en rules."),
-    packs: list[Path] = typer.Option(None, "--packs", help="Rule pack folder or file (default: shipped)."),
+    category: str | None = typer.Option(None, "--category", help="Only this finding category."),
+    lang: str | None = typer.Option(None, "--lang", help="Only zh or en rules."),
+    packs: list[Path] | None = typer.Option(
+        None, "--packs", help="Rule pack folder or file (default: shipped)."
+    ),
 ) -> None:
     """List the rules: id, category, severity, party. 列出规则。"""
     from bidassist.checklist import load_packs
@@ -33,7 +35,9 @@ def list_cmd(
 def explain_cmd(
     rule_id: str = typer.Argument(..., help="A rule id from `rules list`."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    packs: list[Path] = typer.Option(None, "--packs", help="Rule pack folder or file (default: shipped)."),
+    packs: list[Path] | None = typer.Option(
+        None, "--packs", help="Rule pack folder or file (default: shipped)."
+    ),
 ) -> None:
     """Explain one rule: category, severity, party, thresholds, legal basis, fallback, examples."""
     from bidassist.checklist import load_packs
@@ -45,7 +49,9 @@ def explain_cmd(
 
 @rules_app.command("doc")
 def doc_cmd(
-    out: Path = typer.Option(None, "-o", "--output", help="Write the catalogue here (e.g. docs/rules.md)."),
+    out: Path | None = typer.Option(
+        None, "-o", "--output", help="Write the catalogue here (e.g. docs/rules.md)."
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Print or write the Markdown rule catalogue of the shipped packs (docs/rules.md)."""

@@ -43,16 +43,16 @@ def register(app: typer.Typer) -> None:
             help="Address to listen on; anything but loopback needs --users or --token-file.",
         ),
         port: int = typer.Option(8000, "--port", help="Port to listen on."),
-        users: Path = typer.Option(
+        users: Path | None = typer.Option(
             None,
             "--users",
             help="YAML users file (`users: {name: hash}`) for HTTP Basic login; hashes from --hash-password.",
         ),
-        token_file: Path = typer.Option(
+        token_file: Path | None = typer.Option(
             None, "--token-file", help="File holding an access token (the password of the Basic login)."
         ),
         max_upload: int = typer.Option(20, "--max-upload", help="Largest upload in MB."),
-        db: str = typer.Option(
+        db: str | None = typer.Option(
             None,
             "--db",
             help="The bid-history store for the history page: a SQLite "

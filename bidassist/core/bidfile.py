@@ -59,19 +59,31 @@ class Tender(StrictModel):
     buyer: str = Field(min_length=1, description="the buyer (招标人/采购人)")
     agency: str | None = Field(default=None, description="tendering agency (招标代理机构)")
     lot: str | None = Field(default=None, description="lot (标段/包号)")
-    kind: Literal["goods", "works", "services"] = "goods"
-    currency: str = Field(default="CNY", pattern=r"^[A-Z]{3}$")
+    kind: Literal["goods", "works", "services"] = Field(
+        default="goods",
+        description="goods (货物), works (工程) or services (服务); works tenders get 投标函附录 by default",
+    )
+    currency: str = Field(
+        description="ISO 4217 code of the tender's prices", default="CNY", pattern=r"^[A-Z]{3}$"
+    )
     deadline: dt.datetime | dt.date = Field(description="bid submission deadline (投标截止时间)")
     bid_validity_days: int = Field(ge=1, le=MAX_DAYS, description="bid validity the tender requires (days)")
     duration_days: int | None = Field(
         default=None, ge=1, le=MAX_DAYS, description="工期/交货期 required (days)"
     )
-    delivery_place: str | None = None
-    quality_standard: str | None = None
-    warranty_months: int | None = Field(default=None, ge=0, le=MAX_MONTHS)
-    bid_bond: Money | None = Field(default=None, ge=0)
+    delivery_place: str | None = Field(default=None, description="交货地点 / place of performance")
+    quality_standard: str | None = Field(default=None, description="质量标准 the tender requires")
+    warranty_months: int | None = Field(
+        description="质保期 the tender requires (months)", default=None, ge=0, le=MAX_MONTHS
+    )
+    bid_bond: Money | None = Field(
+        description="投标保证金 (on the forms in figures and capitals)", default=None, ge=0
+    )
     ceiling_price: Money | None = Field(default=None, gt=0, description="最高投标限价")
-    terms_file: DataPath | None = Field(default=None, description="the tender's contract terms")
+    terms_file: DataPath | None = Field(
+        default=None,
+        description="the tender's contract terms; `check` compares the contract with them when contract.against is not given",
+    )
     bill: BillSection | None = Field(default=None, description="the buyer's bill to price (清单计价)")
     bill_map: dict[str, list[str]] = Field(
         default_factory=dict, description="bill item code -> our cost line codes or categories"
@@ -86,29 +98,28 @@ class Tender(StrictModel):
 
 
 class Person(StrictModel):
-    name: str = Field(min_length=1)
-    title: str | None = None
-    sex: str | None = None
-    age: int | None = Field(default=None, ge=16, le=120)
-    id_number: str | None = None
-    phone: str | None = None
+    name: str = Field(description="姓名", min_length=1)
+    title: str | None = Field(default=None, description="职务")
+    sex: str | None = Field(default=None, description="性别")
+    age: int | None = Field(description="年龄", default=None, ge=16, le=120)
+    id_number: str | None = Field(default=None, description="身份证号码")
+    phone: str | None = Field(default=None, description="联系电话")
 
 
 class Bidder(StrictModel):
-    company: str = Field(min_length=1)
-    legal_representative: Person
-    authorised_agent: Person | None = None
-    address: str = Field(min_length=1)
-    phone: str = Field(min_length=1)
-    post_code: str | None = None
-    email: str | None = None
-    fax: str | None = None
+    company: str = Field(description="投标人名称 (company name as registered)", min_length=1)
+    legal_representative: Person = Field(description="法定代表人 (法定代表人身份证明, 授权委托书)")
+    authorised_agent: Person | None = Field(
+        default=None, description="委托代理人; given: 授权委托书 is in the set"
+    )
+    address: str = Field(description="地址", min_length=1)
+    phone: str = Field(description="电话", min_length=1)
+    post_code: str | None = Field(default=None, description="邮政编码")
+    email: str | None = Field(default=None, description="电子邮箱")
+    fax: str | None = Field(default=None, description="传真")
     company_type: str | None = Field(default=None, description="企业性质, e.g. 有限责任公司")
-    founded: dt.date | None = None
-    business_term: str | None = None
-    registered_capital: Money | None = None
-    bank: str | None = None
-    account: str | None = None
+    founded: dt.date | None = Field(default=None, description="成立日期")
+    business_term: str | None = Field(default=None, description="营业期限, e.g. 长期")
     sme: bool = Field(default=False, description="small or micro enterprise (中小企业)")
 
 
@@ -119,23 +130,29 @@ class Spread(StrictModel):
     """Default three-point spread for single-price lines of a category: low = likely×(1+low),
     high = likely×(1+high), e.g. 材料: {low: -0.05, high: 0.12} or {low: "-5%", high: "12%"}."""
 
-    low: Rate = Field(le=0)
-    high: Rate = Field(ge=0)
+    low: Rate = Field(description='≤ 0: low unit cost = likely × (1 + low); also "-5%"', le=0)
+    high: Rate = Field(description='≥ 0: high unit cost = likely × (1 + high); also "12%"', ge=0)
 
 
 class CostLineInput(StrictModel):
     """A cost line written in the bid file (instead of a cost sheet)."""
 
-    code: str | None = None
-    description: str = Field(min_length=1)
-    unit: str | None = None
-    quantity: Decimal = Field(ge=0)
-    likely: Money
-    low: Money | None = None
-    high: Money | None = None
-    distribution: Literal["fixed", "triangular", "pert", "uniform"] | None = None
-    category: str | None = None
-    risk: bool = False
+    code: str | None = Field(
+        default=None, description="line code (项目编码), used by correlation groups and bill_map"
+    )
+    description: str = Field(description="what the line is (项目名称)", min_length=1)
+    unit: str | None = Field(default=None, description="计量单位")
+    quantity: Decimal = Field(description="数量 / 工程量", ge=0)
+    likely: Money = Field(description="most likely unit cost (ex VAT)")
+    low: Money | None = Field(default=None, description="lowest unit cost; default: likely")
+    high: Money | None = Field(default=None, description="highest unit cost; default: likely")
+    distribution: Literal["fixed", "triangular", "pert", "uniform"] | None = Field(
+        default=None, description="default: pert when low < high, else fixed"
+    )
+    category: str | None = Field(
+        default=None, description="cost category (设备, 材料, 人工, …): spreads and correlation"
+    )
+    risk: bool = Field(default=False, description="a risk item (风险项); kept on the imported line")
 
     @model_validator(mode="after")
     def _order(self) -> CostLineInput:
@@ -146,8 +163,8 @@ class CostLineInput(StrictModel):
         return self
 
 
-#: fields a cost sheet column can be mapped to (`map: {description: B, quantity: D}`), plus `header`
-COST_MAP_FIELDS = (
+#: fields a cost sheet column can hold. `price` is a single unit price; `low/likely/high` a three-point one
+COST_FIELDS = (
     "code",
     "description",
     "unit",
@@ -164,11 +181,11 @@ COST_MAP_FIELDS = (
     "material",
     "machinery",
     "overhead_profit",
-    "header",
-    "first",
-    "last",
 )
-_COST_MAP_ROWS = ("header", "first", "last")
+#: map keys that are rows, not columns: the header row, the first and the last data row
+COST_MAP_ROWS = ("header", "first", "last")
+#: what `costs.map` may name (`map: {description: B, quantity: D, header: 3}`)
+COST_MAP_FIELDS = (*COST_FIELDS, *COST_MAP_ROWS)
 
 
 class CostsSection(StrictModel):
@@ -176,7 +193,9 @@ class CostsSection(StrictModel):
     sheet: str | None = Field(default=None, description="one sheet; default: every sheet with a cost table")
     map: dict[str, str] | None = Field(default=None, description="field -> column letter (header -> row)")
     spread: dict[str, Spread] = Field(default_factory=dict, description="category -> spread")
-    lines: list[CostLineInput] | None = None
+    lines: list[CostLineInput] | None = Field(
+        default=None, description="cost lines written in the bid file, instead of file"
+    )
 
     @field_validator("map", mode="before")
     @classmethod
@@ -190,13 +209,13 @@ class CostsSection(StrictModel):
             text = str(col).strip().upper()
             ok = (
                 text.isdigit() and int(text) >= 1
-                if key in _COST_MAP_ROWS
+                if key in COST_MAP_ROWS
                 else (text.isascii() and text.isalpha() and 1 <= len(text) <= 3)
             )
             if not ok:
                 raise ValueError(
                     f"{key}: {col!r} is not a "
-                    + ("row number" if key in _COST_MAP_ROWS else "column letter such as D")
+                    + ("row number" if key in COST_MAP_ROWS else "column letter such as D")
                 )
             out[key] = text
         return out
@@ -214,54 +233,70 @@ class CostsSection(StrictModel):
 
 
 class RiskEvent(StrictModel):
-    name: str = Field(min_length=1)
-    probability: float = Field(ge=0, le=1)
-    impact: Dist
+    name: str = Field(description="what may happen", min_length=1)
+    probability: float = Field(description="chance it happens", ge=0, le=1)
+    impact: Dist = Field(description="its cost when it happens")
 
 
 class Correlation(StrictModel):
-    within_category: float = Field(default=0.3, ge=-1, le=1)
+    within_category: float = Field(
+        description="rank correlation between the lines of one category", default=0.3, ge=-1, le=1
+    )
     groups: dict[str, list[str]] = Field(default_factory=dict, description="name -> line codes")
-    within_group: float = Field(default=0.5, ge=-1, le=1)
+    within_group: float = Field(
+        description="rank correlation inside a group (instead of the category's); a line is in one group only",
+        default=0.5,
+        ge=-1,
+        le=1,
+    )
 
 
 class Vat(StrictModel):
-    rate: Rate = Field(ge=0, lt=1)
-    included: bool = True
+    rate: Rate = Field(description='VAT rate, e.g. 0.13 or "13%"', ge=0, lt=1)
+    included: bool = Field(
+        default=True, description="bids are compared including VAT (true) or ex VAT (false)"
+    )
 
 
-class Milestone(StrictModel):
-    share: Rate = Field(gt=0, le=1)
+class PaymentMilestone(StrictModel):
+    share: Rate = Field(description="share of the price paid at this milestone", gt=0, le=1)
     days: int = Field(ge=0, le=MAX_DAYS, description="days after delivery/acceptance until paid")
-    name: str | None = None
+    name: str | None = Field(default=None, description="e.g. 到货, 验收")
 
 
 class Retention(StrictModel):
-    share: Rate = Field(ge=0, le=1)
-    months: int = Field(ge=0, le=MAX_MONTHS)
+    share: Rate = Field(description="质保金 share of the price", ge=0, le=1)
+    months: int = Field(description="paid this many months after delivery", ge=0, le=MAX_MONTHS)
 
 
 class SpendPoint(StrictModel):
-    share: Rate = Field(gt=0, le=1)
+    share: Rate = Field(description="share of our cost spent on this day", gt=0, le=1)
     day: int = Field(ge=0, le=MAX_DAYS, description="days after contract signing")
 
 
 class Bond(StrictModel):
     share: Rate = Field(gt=0, le=1, description="bond amount as a share of the price")
     annual_fee: Rate = Field(ge=0, le=1, description="bank fee a year, share of the bond amount")
-    months: float = Field(gt=0, le=600)
+    months: float = Field(description="how long the bond runs", gt=0, le=600)
 
 
 class PaymentTerms(StrictModel):
-    advance: Rate = Field(default=Decimal(0), ge=0, le=1)
-    milestones: list[Milestone] = Field(default_factory=list)
-    retention: Retention | None = None
-    annual_rate: Rate = Field(default=Decimal("0.045"), ge=0, le=1)
+    advance: Rate = Field(description="预付款 share, received at signing", default=Decimal(0), ge=0, le=1)
+    milestones: list[PaymentMilestone] = Field(
+        description="payments after delivery; with milestones every share adds up to 1", default_factory=list
+    )
+    retention: Retention | None = Field(
+        default=None,
+        description="质保金 withheld; without milestones the balance after advance and retention is paid at delivery",
+    )
+    annual_rate: Rate = Field(
+        description="discount rate of the NPV at signing", default=Decimal("0.045"), ge=0, le=1
+    )
     duration_days: int | None = Field(default=None, ge=0, le=MAX_DAYS, description="contract work period")
     spending: list[SpendPoint] = Field(
         default_factory=list, description="our spending profile; default: even over the duration"
     )
-    bond: Bond | None = None
+    bond: Bond | None = Field(default=None, description="a performance bond's bank fee (履约保函)")
 
     @model_validator(mode="after")
     def _shares_sum_to_one(self) -> PaymentTerms:
@@ -291,8 +326,10 @@ def _count_in_bounds(n: int) -> None:
 
 
 class CountChoice(StrictModel):
-    values: list[int] = Field(min_length=1)
-    weights: list[Annotated[float, Field(ge=0, le=1e6)]] | None = None
+    values: list[int] = Field(description="possible numbers of competitors", min_length=1)
+    weights: list[Annotated[float, Field(ge=0, le=1e6)]] | None = Field(
+        default=None, description="their relative weights; default: equal"
+    )
 
     @field_validator("values")
     @classmethod
@@ -380,10 +417,16 @@ class History(StrictModel):
 
 
 class Competitors(StrictModel):
-    count: int | CountChoice = 3
-    price: Dist | None = None
-    ratio: Dist | None = None
-    history: History | None = None
+    count: int | CountChoice = Field(default=3, description="number of competitors, or {values, weights}")
+    price: Dist | None = Field(
+        default=None, description="each rival's bid in money (one of price, ratio, history)"
+    )
+    ratio: Dist | None = Field(
+        default=None, description="each rival's bid as a multiple of our expected cost on the bids' basis"
+    )
+    history: History | None = Field(
+        default=None, description="rivals fitted from past tenders (a file or the store)"
+    )
     common_factor: float = Field(
         default=0.0, ge=0, le=1, description="share of bid variance common to all competitors"
     )
@@ -411,7 +454,7 @@ class Competitors(StrictModel):
 
 
 class LowestPrice(StrictModel):
-    method: Literal["lowest_price"]
+    method: Literal["lowest_price"] = Field(description="最低评标价法: the lowest valid bid wins")
     abnormal_low_share: Rate | None = Field(
         default=None,
         gt=0,
@@ -421,25 +464,49 @@ class LowestPrice(StrictModel):
 
 
 class WeightedScore(StrictModel):
-    method: Literal["weighted_score"]
-    price_weight: float = Field(gt=0, le=100)
-    our_other_points: float = Field(ge=0, le=1000)
-    competitor_other_points: Dist
-    sme_deduction: Rate = Field(default=Decimal(0), ge=0, lt=1)
+    method: Literal["weighted_score"] = Field(
+        description="综合评分法 (财政部令第87号 art. 55): price points + other points"
+    )
+    price_weight: float = Field(
+        description="price points: lowest evaluated price / evaluated price × price_weight", gt=0, le=100
+    )
+    our_other_points: float = Field(description="our technical and commercial points", ge=0, le=1000)
+    competitor_other_points: Dist = Field(description="a rival's technical and commercial points")
+    sme_deduction: Rate = Field(
+        description="price deduction for an SME when scoring (ours if bidder.sme)",
+        default=Decimal(0),
+        ge=0,
+        lt=1,
+    )
     competitor_sme_share: float = Field(
         default=0.0, ge=0, le=1, description="probability a competitor is an SME"
     )
 
 
 class BenchmarkAverage(StrictModel):
-    method: Literal["benchmark_average"]
-    coefficients: list[Annotated[float, Field(gt=0, le=10)]] = Field(default=[1.0], min_length=1)
-    drop_extremes_from: int | None = Field(default=None, ge=3, le=MAX_COMPETITORS)
-    points_per_pct_above: float = Field(default=1.0, ge=0, le=100)
-    points_per_pct_below: float = Field(default=0.5, ge=0, le=100)
-    full_points: float = Field(default=100.0, gt=0, le=1000)
-    our_other_points: float = Field(default=0.0, ge=0, le=1000)
-    competitor_other_points: Dist | None = None
+    method: Literal["benchmark_average"] = Field(
+        description="基准价法: points fall with the distance from a benchmark"
+    )
+    coefficients: list[Annotated[float, Field(gt=0, le=10)]] = Field(
+        description="K drawn from these: benchmark = K × average of valid bids", default=[1.0], min_length=1
+    )
+    drop_extremes_from: int | None = Field(
+        description="drop the highest and lowest bid when at least this many bids",
+        default=None,
+        ge=3,
+        le=MAX_COMPETITORS,
+    )
+    points_per_pct_above: float = Field(
+        description="points lost per 1 % above the benchmark", default=1.0, ge=0, le=100
+    )
+    points_per_pct_below: float = Field(
+        description="points lost per 1 % below the benchmark", default=0.5, ge=0, le=100
+    )
+    full_points: float = Field(description="price points at the benchmark", default=100.0, gt=0, le=1000)
+    our_other_points: float = Field(description="our other points", default=0.0, ge=0, le=1000)
+    competitor_other_points: Dist | None = Field(
+        default=None, description="a rival's other points; default: none"
+    )
 
 
 Evaluation = Annotated[LowestPrice | WeightedScore | BenchmarkAverage, Field(discriminator="method")]
@@ -447,15 +514,17 @@ Evaluation = Annotated[LowestPrice | WeightedScore | BenchmarkAverage, Field(dis
 
 class Policy(StrictModel):
     min_margin: float = Field(default=0.0, ge=-1, le=10, description="over expected cost")
-    max_loss_probability: float = Field(default=0.2, ge=0, le=1)
-    min_win_probability: float = Field(default=0.05, ge=0, le=1)
+    max_loss_probability: float = Field(description="highest P(loss if won) allowed", default=0.2, ge=0, le=1)
+    min_win_probability: float = Field(
+        description="lowest P(win) worth bidding for", default=0.05, ge=0, le=1
+    )
     max_cvar_loss: Money | None = Field(
         default=None,
         ge=0,
         description="risk limit: the mean loss if won in the worst (1 − cvar_level) of cases "
         "(CVaR, ex VAT) must not exceed this",
     )
-    cvar_level: float = Field(default=0.95, gt=0, lt=1)
+    cvar_level: float = Field(description="the CVaR level of max_cvar_loss", default=0.95, gt=0, lt=1)
 
 
 class SharedDriver(StrictModel):
@@ -467,24 +536,37 @@ class SharedDriver(StrictModel):
 
 
 class PricingSection(StrictModel):
-    iterations: int = Field(default=100_000, ge=1, le=MAX_ITERATIONS)
-    seed: int | None = Field(default=7, ge=0, le=MAX_SEED)
+    iterations: int = Field(
+        description="Monte Carlo iterations (also --iterations)", default=100_000, ge=1, le=MAX_ITERATIONS
+    )
+    seed: int | None = Field(
+        description="same seed → same output byte for byte; null → random", default=7, ge=0, le=MAX_SEED
+    )
     overhead: Rate = Field(default=Decimal(0), ge=0, description="share of direct cost")
-    management_fee: Rate = Field(default=Decimal(0), ge=0)
-    vat: Vat | None = None
-    risks: list[RiskEvent] = Field(default_factory=list)
-    correlation: Correlation = Field(default_factory=Correlation)
-    payment_terms: PaymentTerms | None = None
-    competitors: Competitors
-    evaluation: Evaluation = Field(default_factory=lambda: LowestPrice(method="lowest_price"))
-    policy: Policy = Field(default_factory=Policy)
+    management_fee: Rate = Field(description="share of direct cost", default=Decimal(0), ge=0)
+    vat: Vat | None = Field(default=None, description="VAT; none: prices are compared as they are")
+    risks: list[RiskEvent] = Field(description="risk register: probability × impact", default_factory=list)
+    correlation: Correlation = Field(
+        description="rank (Spearman) correlation between cost lines", default_factory=Correlation
+    )
+    payment_terms: PaymentTerms | None = Field(
+        default=None, description="financing as NPV at contract signing (day 0)"
+    )
+    competitors: Competitors = Field(description="the rivals: how many and how they bid")
+    evaluation: Evaluation = Field(
+        description="the tender's evaluation method (by method:)",
+        default_factory=lambda: LowestPrice(method="lowest_price"),
+    )
+    policy: Policy = Field(description="limits on the recommended price", default_factory=Policy)
     bid_cost: Money = Field(default=Decimal(0), ge=0, description="sunk cost of bidding")
     price_step: Money = Field(
         default=Decimal("0.01"),
         gt=0,
         description="the tender's price unit: prices are multiples of it (0.0001 for unit prices)",
     )
-    shared_driver: SharedDriver | None = None
+    shared_driver: SharedDriver | None = Field(
+        default=None, description="an index moving our cost and the rivals' bids together"
+    )
     sobol: bool | None = Field(
         default=None,
         description="rivals' bids and counts from scrambled Sobol points "
@@ -503,12 +585,16 @@ class PricingSection(StrictModel):
 
 
 class Deviation(StrictModel):
-    kind: Literal["commercial", "technical"] = "commercial"
+    kind: Literal["commercial", "technical"] = Field(
+        default="commercial", description="commercial (商务偏离表) or technical (技术偏离表)"
+    )
     item: str = Field(description="tender clause number (招标文件条目号)")
-    requirement: str
-    response: str
-    deviation: Literal["none", "positive", "negative"] = "none"
-    note: str | None = None
+    requirement: str = Field(description="the tender's requirement (招标要求)")
+    response: str = Field(description="our response (投标响应)")
+    deviation: Literal["none", "positive", "negative"] = Field(
+        default="none", description="无偏离 / 正偏离 / 负偏离"
+    )
+    note: str | None = Field(default=None, description="说明")
     starred: bool = Field(default=False, description="★ substantive requirement")
 
 
@@ -526,13 +612,19 @@ class Offer(StrictModel):
 
     price: Money | None = Field(default=None, gt=0, description="bid total; omitted: the recommended price")
     date: dt.date | None = Field(default=None, description="date on the forms; default: today")
-    bid_validity_days: int | None = Field(default=None, ge=1, le=MAX_DAYS)
-    duration_days: int | None = Field(default=None, ge=1, le=MAX_DAYS)
-    warranty_months: int | None = Field(default=None, ge=0, le=MAX_MONTHS)
-    delivery_place: str | None = None
-    payment_terms: str | None = None
-    deviations: list[Deviation] = Field(default_factory=list)
-    remarks: str | None = None
+    bid_validity_days: int | None = Field(
+        description="投标有效期 offered; default: the tender's", default=None, ge=1, le=MAX_DAYS
+    )
+    duration_days: int | None = Field(
+        description="工期/交货期 offered; default: the tender's", default=None, ge=1, le=MAX_DAYS
+    )
+    warranty_months: int | None = Field(
+        description="质保期 offered; default: the tender's", default=None, ge=0, le=MAX_MONTHS
+    )
+    delivery_place: str | None = Field(default=None, description="default: the tender's")
+    payment_terms: str | None = Field(default=None, description="payment terms as written on the forms")
+    deviations: list[Deviation] = Field(description="rows of 商务/技术偏离表", default_factory=list)
+    remarks: str | None = Field(default=None, description="备注 on the forms")
     project_manager: str | None = Field(default=None, description="项目经理 (投标函附录)")
     appendix: list[AppendixItem] = Field(
         default_factory=list, description="further 投标函附录 rows (delay penalty, price adjustment…)"
@@ -545,7 +637,9 @@ class Offer(StrictModel):
 
 
 class DocumentsSection(StrictModel):
-    language: Literal["zh", "en", "both"] = "zh"
+    language: Literal["zh", "en", "both"] = Field(
+        default="zh", description="which set: Chinese forms, English forms, or both"
+    )
     templates: list[str] | None = Field(default=None, description="names; default: the set")
     template_dir: DataPath | None = Field(default=None, description="your own templates")
     appendix: bool | None = Field(
@@ -560,26 +654,39 @@ class DocumentsSection(StrictModel):
 
 
 class ContractSection(StrictModel):
-    file: DataPath
+    file: DataPath = Field(description="the buyer's draft contract (.docx, .pdf, .txt, .md)")
     against: DataPath | None = Field(default=None, description="tender terms to compare with")
-    payer: Literal["government", "soe", "large", "private", "unknown"] = "unknown"
-    supplier_sme: bool | None = None
-    construction: bool | None = None
-    fail_on: Literal["high", "medium", "low"] = "high"
-    waivers: DataPath | None = None
+    payer: Literal["government", "soe", "large", "private", "unknown"] = Field(
+        default="unknown",
+        description="who pays: government (机关事业单位), soe (国有企业), large (大型企业), private, unknown; a rule whose legal basis binds other payers is a commercial risk, one severity lower",
+    )
+    supplier_sme: bool | None = Field(
+        default=None,
+        description="we are an SME (中小企业), for the rules' legal scope; default: true when bidder.sme",
+    )
+    construction: bool | None = Field(
+        default=None,
+        description="a construction contract (建设工程), for rules whose basis binds construction only",
+    )
+    fail_on: Literal["high", "medium", "low"] = Field(
+        default="high", description="`check` exits 1 at a finding of this severity or above"
+    )
+    waivers: DataPath | None = Field(default=None, description="accepted findings (waivers.yaml)")
 
 
 # --------------------------------------------------------------------------- the bid
 
 
 class Bid(StrictModel):
-    tender: Tender
-    bidder: Bidder
-    costs: CostsSection | None = None
-    pricing: PricingSection | None = None
-    offer: Offer = Field(default_factory=Offer)
-    documents: DocumentsSection = Field(default_factory=DocumentsSection)
-    contract: ContractSection | None = None
+    tender: Tender = Field(description="what the buyer asks")
+    bidder: Bidder = Field(description="who we are")
+    costs: CostsSection | None = Field(default=None, description="a cost sheet or lines")
+    pricing: PricingSection | None = Field(
+        default=None, description="simulation, competitors, evaluation, policy, payment terms"
+    )
+    offer: Offer = Field(description="what goes in the envelope", default_factory=Offer)
+    documents: DocumentsSection = Field(description="which forms to write", default_factory=DocumentsSection)
+    contract: ContractSection | None = Field(default=None, description="the buyer's draft contract to check")
 
     #: where the bid file is (set by load_bid; not part of the file)
     source: Path | None = Field(default=None, exclude=True)

@@ -13,8 +13,8 @@ from bidassist.core.types import Num, StrictModel
 
 
 class Fixed(StrictModel):
-    dist: Literal["fixed"]
-    value: Num
+    dist: Literal["fixed"] = Field(description="always this value")
+    value: Num = Field(description="the value")
 
     @property
     def mean(self) -> float:
@@ -22,9 +22,9 @@ class Fixed(StrictModel):
 
 
 class Uniform(StrictModel):
-    dist: Literal["uniform"]
-    low: Num
-    high: Num
+    dist: Literal["uniform"] = Field(description="any value between low and high alike")
+    low: Num = Field(description="lowest value")
+    high: Num = Field(description="highest value")
 
     @model_validator(mode="after")
     def _order(self) -> Uniform:
@@ -38,9 +38,9 @@ class Uniform(StrictModel):
 
 
 class _ThreePoint(StrictModel):
-    low: Num
-    mode: Num
-    high: Num
+    low: Num = Field(description="lowest value")
+    mode: Num = Field(description="most likely value")
+    high: Num = Field(description="highest value")
 
     @model_validator(mode="after")
     def _order(self) -> _ThreePoint:
@@ -50,7 +50,7 @@ class _ThreePoint(StrictModel):
 
 
 class Triangular(_ThreePoint):
-    dist: Literal["triangular"]
+    dist: Literal["triangular"] = Field(description="triangular on low, mode, high")
 
     @property
     def mean(self) -> float:
@@ -58,7 +58,7 @@ class Triangular(_ThreePoint):
 
 
 class Pert(_ThreePoint):
-    dist: Literal["pert"]
+    dist: Literal["pert"] = Field(description="PERT (beta) on low, mode, high")
 
     @property
     def mean(self) -> float:
@@ -66,19 +66,19 @@ class Pert(_ThreePoint):
 
 
 class Normal(StrictModel):
-    dist: Literal["normal"]
-    mean: Num
-    sd: float = Field(ge=0, le=1e15)
+    dist: Literal["normal"] = Field(description="normal")
+    mean: Num = Field(description="mean")
+    sd: float = Field(description="standard deviation", ge=0, le=1e15)
 
 
 class Lognormal(StrictModel):
     """Lognormal given by the mean and sd of the value itself, or by its P10 and P90."""
 
-    dist: Literal["lognormal"]
-    mean: float | None = Field(default=None, gt=0, le=1e15)
-    sd: float | None = Field(default=None, ge=0, le=1e15)
-    p10: float | None = Field(default=None, gt=0, le=1e15)
-    p90: float | None = Field(default=None, gt=0, le=1e15)
+    dist: Literal["lognormal"] = Field(description="lognormal: mean and sd of the value, or p10 and p90")
+    mean: float | None = Field(description="mean of the value (with sd)", default=None, gt=0, le=1e15)
+    sd: float | None = Field(description="sd of the value (with mean)", default=None, ge=0, le=1e15)
+    p10: float | None = Field(description="10th percentile (with p90)", default=None, gt=0, le=1e15)
+    p90: float | None = Field(description="90th percentile (with p10)", default=None, gt=0, le=1e15)
 
     @model_validator(mode="after")
     def _one_form(self) -> Lognormal:
@@ -86,7 +86,7 @@ class Lognormal(StrictModel):
         by_quantiles = self.p10 is not None and self.p90 is not None
         if by_moments == by_quantiles:
             raise ValueError("give either mean and sd, or p10 and p90")
-        if by_quantiles and not self.p10 < self.p90:
+        if self.p10 is not None and self.p90 is not None and not self.p10 < self.p90:
             raise ValueError("p10 must be below p90")
         return self
 

@@ -72,6 +72,11 @@ def to_decimal(value: object) -> Decimal:
     raise AmountError(f"{value!r} is not an amount")
 
 
+def format_money_or_dash(value: Decimal | None) -> str:
+    """format_money, or an em dash for a figure that is not known."""
+    return "—" if value is None else format_money(value)
+
+
 def format_money(value: Decimal | int | str, *, symbol: str = "") -> str:
     """`1234.5` -> `1,234.50` (thousands separators, two decimals, half-up)."""
     d = round_money(value)
@@ -111,23 +116,40 @@ def parse_amount(text: str) -> Decimal:
 def _parse(text: str, *, allow_percent: bool, what: str) -> Decimal:
     if not isinstance(text, str):
         return to_decimal(text)
-    original = text
     if len(text) > MAX_TEXT:
         raise AmountError(f"{text[:20]!r}… is {len(text)} characters, over the {MAX_TEXT} of an {what}")
     s = unicodedata.normalize("NFKC", text).strip()
     if not s:
         raise AmountError(f"empty {what}")
+    negative, s = _strip_sign_and_currency(s)
+    percent, multiplier, s = _strip_scale(s, text, allow_percent=allow_percent, what=what)
+    value = _plain_decimal(s, text) * multiplier
+    if percent:
+        value = value / 100
+    return bounded(-value if negative else value)
+
+
+def _strip_sign(s: str, negative: bool) -> tuple[bool, str]:
+    if s.startswith("-") or s.startswith("−"):
+        return not negative, s[1:].strip()
+    return negative, s
+
+
+def _strip_sign_and_currency(s: str) -> tuple[bool, str]:
+    """`(1.00)`, `-1`, `¥1`, `¥-1`, `RMB 1`: whether negative, and the text without them."""
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
-    if s.startswith("-") or s.startswith("−"):
-        negative, s = not negative, s[1:].strip()
+    negative, s = _strip_sign(s, negative)
     for token in _CURRENCY_TOKENS:
         if s.upper().startswith(token.upper()):
             s = s[len(token) :].strip()
             break
-    if s.startswith("-") or s.startswith("−"):  # ¥-12
-        negative, s = not negative, s[1:].strip()
+    return _strip_sign(s, negative)  # ¥-12
+
+
+def _strip_scale(s: str, original: str, *, allow_percent: bool, what: str) -> tuple[bool, Decimal, str]:
+    """A trailing `%`, 万/亿 multiplier or 元: (percent, multiplier, the digits left)."""
     percent = False
     if s.endswith("%"):
         if not allow_percent:
@@ -140,7 +162,11 @@ def _parse(text: str, *, allow_percent: bool, what: str) -> Decimal:
             break
     if s.endswith("元"):
         s = s[:-1].strip()
-    s = _SPACES.sub("", s)
+    return percent, multiplier, _SPACES.sub("", s)
+
+
+def _plain_decimal(s: str, original: str) -> Decimal:
+    """Digits with an optional point and thousands commas (never a decimal comma)."""
     if not s:
         raise AmountError(f"{original!r} has no digits")
     if "," in s:
@@ -153,12 +179,9 @@ def _parse(text: str, *, allow_percent: bool, what: str) -> Decimal:
     if not _PLAIN.match(s):
         raise AmountError(f"{original!r} is not a number")
     try:
-        value = Decimal(s) * multiplier
+        return Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
         raise AmountError(f"{original!r} is not a number") from exc
-    if percent:
-        value = value / 100
-    return bounded(-value if negative else value)
 
 
 # --------------------------------------------------------------------------- Chinese capitals
@@ -327,30 +350,15 @@ def _parse_int_upper(s: str, original: str) -> int:
     return sum(d * 10**place for d, place, _ in terms)
 
 
+_JIAO_FEN = re.compile(r"(零)?(?:([壹贰叁肆伍陆柒捌玖])角)?(零)?(?:([壹贰叁肆伍陆柒捌玖])分)?")
+
+
 def parse_rmb_upper(text: str) -> Decimal:
     """Read amount capitals back to a Decimal, strictly: refuses the forms the PBoC rules forbid
     (lower-case digits, 两/另/毛/念/〇, Arabic digits, a whole amount without 整/正, 整 after 分,
     零角零分, a missing 零 after 元 before 分). Accepts traditional forms (貳 陸 萬 億 圓)."""
     original = text
-    if len(text) > MAX_TEXT:
-        raise AmountError(f"{text[:20]!r}… is too long for an amount in capitals")
-    s = text.strip()
-    if s.startswith("人民币"):
-        s = s[3:]
-        if s[:1].isspace():
-            raise AmountError(f"{original!r}: no space is allowed after 人民币")
-    s = s.translate(_TRADITIONAL)
-    bad = sorted({ch for ch in s if ch in _FORBIDDEN})
-    if bad:
-        raise AmountError(f"{original!r}: {''.join(bad)} may not appear in capitals")
-    unknown = sorted({ch for ch in s if ch not in _ALLOWED})
-    if unknown:
-        raise AmountError(f"{original!r}: unexpected {''.join(unknown)}")
-    closing = s[-1:] in ("整", "正")
-    if closing:
-        s = s[:-1]
-    if "整" in s or "正" in s:
-        raise AmountError(f"{original!r}: 整 only at the end")
+    s, closing = _upper_characters(text)
     if "元" in s:
         int_part, _, dec_part = s.partition("元")
         if "元" in dec_part:
@@ -358,31 +366,56 @@ def parse_rmb_upper(text: str) -> Decimal:
         integer = 0 if int_part == "零" else _parse_int_upper(int_part, original)
     else:
         integer, dec_part = 0, s
-    jiao = fen = 0
-    m = re.fullmatch(r"(零)?(?:([壹贰叁肆伍陆柒捌玖])角)?(零)?(?:([壹贰叁肆伍陆柒捌玖])分)?", dec_part)
+    jiao, fen = _parse_jiao_fen(dec_part, original, integer=integer, closing=closing, has_yuan="元" in s)
+    if not s:
+        raise AmountError(f"{original!r}: not an amount")
+    return Decimal(integer) + Decimal(jiao) / 10 + Decimal(fen) / 100
+
+
+def _upper_characters(text: str) -> tuple[str, bool]:
+    """The capitals without 人民币 and the closing 整/正, in simplified forms, every character
+    checked; and whether the closing 整/正 was there."""
+    if len(text) > MAX_TEXT:
+        raise AmountError(f"{text[:20]!r}… is too long for an amount in capitals")
+    s = text.strip()
+    if s.startswith("人民币"):
+        s = s[3:]
+        if s[:1].isspace():
+            raise AmountError(f"{text!r}: no space is allowed after 人民币")
+    s = s.translate(_TRADITIONAL)
+    bad = sorted({ch for ch in s if ch in _FORBIDDEN})
+    if bad:
+        raise AmountError(f"{text!r}: {''.join(bad)} may not appear in capitals")
+    unknown = sorted({ch for ch in s if ch not in _ALLOWED})
+    if unknown:
+        raise AmountError(f"{text!r}: unexpected {''.join(unknown)}")
+    closing = s[-1:] in ("整", "正")
+    if closing:
+        s = s[:-1]
+    if "整" in s or "正" in s:
+        raise AmountError(f"{text!r}: 整 only at the end")
+    return s, closing
+
+
+def _parse_jiao_fen(
+    dec_part: str, original: str, *, integer: int, closing: bool, has_yuan: bool
+) -> tuple[int, int]:
+    """The 角 and 分 after 元 (or the whole amount below one yuan), with the PBoC's 零 and 整 rules."""
+    m = _JIAO_FEN.fullmatch(dec_part)
     if m is None:
         raise AmountError(f"{original!r}: cannot read 角/分 part {dec_part!r}")
     lead_zero, j, mid_zero, f = m.groups()
     if mid_zero:
         raise AmountError(f"{original!r}: 零 between 角 and 分")
-    if j:
-        jiao = _DIGITS.index(j)
-    if f:
-        fen = _DIGITS.index(f)
-    if not dec_part:
-        if not closing:
-            raise AmountError(f"{original!r}: a whole amount must end with 整 (or 正)")
-    elif f and closing:
+    if not dec_part and not closing:
+        raise AmountError(f"{original!r}: a whole amount must end with 整 (or 正)")
+    if f and closing:
         raise AmountError(f"{original!r}: 整 may not follow 分")
-    if lead_zero and not (j or f):
+    if lead_zero and (not (j or f) or (integer == 0 and not has_yuan)):
         raise AmountError(f"{original!r}: stray 零")
     if f and not j and integer and not lead_zero:
         raise AmountError(f"{original!r}: 零 is required after 元 when 角 is 0 and 分 is not")
-    if lead_zero and integer == 0 and "元" not in s:
-        raise AmountError(f"{original!r}: stray 零")
-    if "元" not in s and not dec_part:
-        raise AmountError(f"{original!r}: not an amount")
-    return Decimal(integer) + Decimal(jiao) / 10 + Decimal(fen) / 100
+    return (_DIGITS.index(j) if j else 0), (_DIGITS.index(f) if f else 0)
 
 
 def upper_matches(upper: str, amount: Decimal | int | str) -> bool:

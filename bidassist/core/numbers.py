@@ -191,26 +191,26 @@ def _cn_big(s: str, original: str) -> int:
             raise ValueError(f"{original!r} is not a Chinese numeral")
         return _cn_small(head, original) * 10**12 + (_cn_big(tail, original) if tail else 0)
     if "亿" in s:
-        head, _, tail = s.partition("亿")
-        if "亿" in tail or not head:
-            raise ValueError(f"{original!r} is not a Chinese numeral")
-        high = _cn_wan(head, original) * 100_000_000
-        if len(tail) == 1 and _CN_DIGITS.get(tail):
-            return high + _CN_DIGITS[tail] * 10_000_000
-        return high + (_cn_wan(tail, original) if tail else 0)
+        return _cn_split(s, original, "亿", 100_000_000, _cn_wan)
     return _cn_wan(s, original)
 
 
 def _cn_wan(s: str, original: str) -> int:
     if "万" in s:
-        head, _, tail = s.partition("万")
-        if "万" in tail or not head:
-            raise ValueError(f"{original!r} is not a Chinese numeral")
-        high = _cn_small(head, original) * 10_000
-        if len(tail) == 1 and _CN_DIGITS.get(tail):
-            return high + _CN_DIGITS[tail] * 1000
-        return high + (_cn_small(tail, original) if tail else 0)
+        return _cn_split(s, original, "万", 10_000, _cn_small)
     return _cn_small(s, original)
+
+
+def _cn_split(s: str, original: str, unit: str, factor: int, part: Callable[[str, str], int]) -> int:
+    """`s` read as head × unit + tail, each read by `part`; a lone digit after the unit is in the
+    next lower place (三万五 = 35,000; 两亿三 = 230,000,000)."""
+    head, _, tail = s.partition(unit)
+    if unit in tail or not head:
+        raise ValueError(f"{original!r} is not a Chinese numeral")
+    high = part(head, original) * factor
+    if len(tail) == 1 and _CN_DIGITS.get(tail):
+        return high + _CN_DIGITS[tail] * (factor // 10)
+    return high + (part(tail, original) if tail else 0)
 
 
 _CN_NUMERALS_SIMPLE = "零一二三四五六七八九"
@@ -232,7 +232,8 @@ def int_to_chinese(n: int, *, legal: bool = False) -> str:
         return digits[0]
 
     def group(g: int) -> str:
-        out, zero = [], False
+        out: list[str] = []
+        zero = False
         for i, ch in enumerate(f"{g:04d}"):
             d = int(ch)
             if d == 0:
@@ -393,87 +394,96 @@ _HALF = Decimal("0.5")
 def _duration_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
     cands: list[tuple[int, int, Decimal, str]] = []
     for m in _DUR_CN.finditer(t):
-        n_text, unit = m["n"], m["u"]
-        start = m.start()
-        before = t[start - 1] if start else ""
-        if unit.startswith("个") and m["ge"]:
-            continue  # 个个月
-        has_ge = bool(m["ge"]) or unit.startswith("个")
-        unit = unit.lstrip("个")
-        try:
-            if n_text == "半":
-                value = _HALF
-            elif m["p"]:
-                value = Decimal(m["p"])
-            else:
-                value = _cn_decimal(n_text)
-        except ValueError:
-            continue
-        if m["half"]:
-            if not has_ge or unit != "月":
-                continue
-            value += _HALF  # 一个半月
-        if unit in ("天", "日"):
-            if before in "月/-." and before:
-                continue  # 3月5日, 每月5日: a date
-            if n_text != "半" and re.fullmatch(r"\d{4}", n_text):
-                continue
-            kind = "days"
-        elif unit in ("工作日",):
-            kind = "working_days"
-        elif unit in ("自然日", "日历日", "日历天", "公历日"):
-            kind = "days"
-        elif unit in ("周", "星期"):
-            if n_text == "半":
-                continue
-            value, kind = value * 7, "days"
-        elif unit == "周年":
-            kind = "years"
-        elif unit == "月":
-            if not has_ge and n_text != "半":
-                continue  # 3月 is March, 十二月 December
-            kind = "months"
-        else:  # 年
-            if has_ge and n_text == "半":
-                continue
-            if re.fullmatch(r"\d{3,4}", n_text) or (
-                len(n_text) >= 3 and all(ch in _CN_DIGITS for ch in n_text)
-            ):
-                continue  # 2024年 / 二〇二四年: a date
-            if (
-                t[m.end() : m.end() + 1].isdigit()
-                or t[m.end() : m.end() + 1] in _CN_DIGITS
-                and t[m.end() : m.end() + 3].find("月") > 0
-                and not has_ge
-            ):
-                continue  # 24年3月
-            kind = "years"
-            if m["yhalf"]:
-                value, kind = value * 12 + 6, "months"  # 一年半
-        cands.append((start, m.end(), value, kind))
+        found = _cn_duration(m, t)
+        if found is not None:
+            cands.append((m.start(), m.end(), *found))
     for m in _DUR_EN.finditer(t):
-        try:
-            value = (
-                Decimal(m["p"])
-                if m["p"]
-                else (Decimal(m["n"]) if m["n"][0].isdigit() else Decimal(english_numeral(m["n"])))
-            )
-        except ValueError:
-            continue
-        unit = m["u"].lower().rstrip("s")
-        k = (m["k"] or "").lower()
-        if unit == "day":
-            kind = "working_days" if k in ("business", "working", "banking") else "days"
-        elif unit == "week":
-            value, kind = value * 7, ("working_days" if k in ("business", "working") else "days")
-            if kind == "working_days":
-                value, kind = value, "days"
-        elif unit == "month":
-            kind = "months"
-        else:
-            kind = "years"
-        cands.append((m.start(), m.end(), value, kind))
+        found = _en_duration(m)
+        if found is not None:
+            cands.append((m.start(), m.end(), *found))
     return cands
+
+
+#: Chinese units that are a duration whatever precedes them
+_CN_PLAIN_UNITS = {
+    "工作日": "working_days",
+    "自然日": "days",
+    "日历日": "days",
+    "日历天": "days",
+    "公历日": "days",
+}
+
+
+def _cn_duration(m: re.Match[str], t: str) -> tuple[Decimal, str] | None:
+    """(value, unit) of a Chinese duration match, or None when it is a date or not a duration."""
+    n_text, unit = m["n"], m["u"]
+    if unit.startswith("个") and m["ge"]:
+        return None  # 个个月
+    has_ge = bool(m["ge"]) or unit.startswith("个")
+    unit = unit.lstrip("个")
+    try:
+        value = _HALF if n_text == "半" else Decimal(m["p"]) if m["p"] else _cn_decimal(n_text)
+    except ValueError:
+        return None
+    if m["half"]:
+        if not has_ge or unit != "月":
+            return None
+        value += _HALF  # 一个半月
+    kind = _cn_kind(m, t, unit, has_ge)
+    if kind is None:
+        return None
+    if unit in ("周", "星期"):
+        return value * 7, kind
+    if kind == "years" and unit == "年" and m["yhalf"]:
+        return value * 12 + 6, "months"  # 一年半
+    return value, kind
+
+
+def _cn_kind(m: re.Match[str], t: str, unit: str, has_ge: bool) -> str | None:
+    n_text = m["n"]
+    if unit in _CN_PLAIN_UNITS:
+        return _CN_PLAIN_UNITS[unit]
+    if unit in ("天", "日"):
+        before = t[m.start() - 1] if m.start() else ""
+        if (before and before in "月/-.") or (n_text != "半" and re.fullmatch(r"\d{4}", n_text)):
+            return None  # 3月5日, 每月5日: a date
+        return "days"
+    if unit in ("周", "星期"):
+        return None if n_text == "半" else "days"
+    if unit == "周年":
+        return "years"
+    if unit == "月":
+        return "months" if has_ge or n_text == "半" else None  # 3月 is March, 十二月 December
+    return None if has_ge and n_text == "半" or _cn_year_is_date(m, t, has_ge) else "years"
+
+
+def _cn_year_is_date(m: re.Match[str], t: str, has_ge: bool) -> bool:
+    """2024年 / 二〇二四年 / 24年3月: a date, not a number of years."""
+    n_text, after = m["n"], t[m.end() : m.end() + 3]
+    if re.fullmatch(r"\d{3,4}", n_text) or (len(n_text) >= 3 and all(ch in _CN_DIGITS for ch in n_text)):
+        return True
+    return after[:1].isdigit() or (after[:1] in _CN_DIGITS and after.find("月") > 0 and not has_ge)
+
+
+_EN_WORKING = ("business", "working", "banking")
+
+
+def _en_duration(m: re.Match[str]) -> tuple[Decimal, str] | None:
+    """(value, unit) of an English duration match ("sixty (60) days", "2 business days")."""
+    n_text = m["n"]
+    try:
+        if m["p"]:
+            value = Decimal(m["p"])
+        else:
+            value = Decimal(n_text) if n_text[0].isdigit() else Decimal(english_numeral(n_text))
+    except ValueError:
+        return None
+    unit = m["u"].lower().rstrip("s")
+    if unit == "day":
+        return value, ("working_days" if (m["k"] or "").lower() in _EN_WORKING else "days")
+    if unit == "week":
+        return value * 7, "days"  # a business week is a calendar week
+    return value, ("months" if unit == "month" else "years")
 
 
 def find_durations(text: str) -> list[Found]:
@@ -681,15 +691,16 @@ def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         cands.append((m.start(), m.end(), value, cur))
     for m in _AMT_UPPER.finditer(t):
         raw = m.group()
+        upper: Decimal | None
         try:
-            value = parse_rmb_upper(raw)
+            upper = parse_rmb_upper(raw)
         except AmountError:
             try:  # tolerate a missing 整 (人民币壹佰万元) – common in practice
-                value = parse_rmb_upper(raw + "整") if raw[-1] in "元圆圓" else None
+                upper = parse_rmb_upper(raw + "整") if raw[-1] in "元圆圓" else None
             except AmountError:
-                value = None
-        if value is not None:
-            cands.append((m.start(), m.end(), value, "CNY"))
+                upper = None
+        if upper is not None:
+            cands.append((m.start(), m.end(), upper, "CNY"))
     for m in _AMT_CN_LOWER.finditer(t):
         try:
             value = Decimal(chinese_numeral(m["n"]))

@@ -12,14 +12,13 @@ total cost bounded.
 
 from __future__ import annotations
 
+import importlib
 import re
+from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+# re's own parser (private, stable across 3.11+; typeshed does not describe it)
+sre_constants: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
 
 #: nested repeat bounds whose product exceeds this are refused (e.g. (x{0,100}){0,100})
 NESTED_LIMIT = 1_000
@@ -127,7 +126,7 @@ def _node_first(op, av) -> tuple[frozenset | None, bool]:
         firsts = [_first_set(b) for b in av[1]]
         if any(f is None for f, _ in firsts):
             return None, False
-        return frozenset().union(*(f for f, _ in firsts)), all(m for _, m in firsts)
+        return frozenset().union(*(f for f, _ in firsts if f is not None)), all(m for _, m in firsts)
     return None, False
 
 
@@ -153,9 +152,9 @@ def _ambiguous_part(body: list, i: int) -> bool:
     """Can the text matched by the variable part body[i] also be matched by what follows it
     (cyclically, through optional parts), before a mandatory part with other characters?"""
     inner = body[i][1][2]
-    if len(inner) != 1 or _charset(*inner[0]) is None:
+    mine = _charset(*inner[0]) if len(inner) == 1 else None
+    if mine is None:
         return True
-    mine = _charset(*inner[0])
     for op, av in body[i + 1 :] + body[: i + 1]:
         if op in _ZERO_WIDTH:
             continue

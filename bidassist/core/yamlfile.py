@@ -3,6 +3,7 @@ that name the file, the line and the key path: `bid.yaml:14: pricing.seed: ...`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -166,7 +167,7 @@ def load_yaml(path: Path) -> YamlDoc:
     return parse_yaml(read_text(path, max_bytes=MAX_YAML_BYTES, what="YAML file"), str(path))
 
 
-def _message(err: dict) -> str:
+def _message(err: Mapping[str, Any]) -> str:
     kind = err.get("type", "")
     if kind == "missing":
         return "field required"

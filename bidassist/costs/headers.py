@@ -12,33 +12,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
 from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
-#: Fields a column can hold. `price` is a single unit price; `low/likely/high` a three-point one.
-FIELDS = (
-    "code",
-    "description",
-    "unit",
-    "quantity",
-    "price",
-    "amount",
-    "low",
-    "likely",
-    "high",
-    "category",
-    "distribution",
-    "risk",
-    "labour",
-    "material",
-    "machinery",
-    "overhead_profit",
-)
+FIELDS = COST_FIELDS  # the columns a cost sheet can have (core.bidfile: the bid file's map names them)
 #: components of a 综合单价 (all-in unit rate), kept as a breakdown on the line
 BREAKDOWN_FIELDS = ("labour", "material", "machinery", "overhead_profit")
 NUMERIC_FIELDS = ("quantity", "price", "amount", "low", "likely", "high", *BREAKDOWN_FIELDS)
-#: map keys that are rows, not columns: the header row, the first and the last data row
-ROW_KEYS = ("header", "first", "last")
+ROW_KEYS = COST_MAP_ROWS
 #: How many rows from the top are searched for the header.
 HEADER_SEARCH_ROWS = 40
 
@@ -562,7 +544,11 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
     if mapping and "header" in mapping:
         r = int(mapping["header"]) - 1
         below = _below_of(raw, origin, r)
-        found = (r, below, _row_fields(raw, origin, r, below))
+        found: tuple[int, int | None, dict[int, tuple[str, str]]] | None = (
+            r,
+            below,
+            _row_fields(raw, origin, r, below),
+        )
     else:
         found = _best_header(raw, origin, mapping)
     warnings: list[Problem] = []

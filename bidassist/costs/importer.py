@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
-from bidassist.core.money import format_money
+from bidassist.core.money import format_money_or_dash
 from bidassist.core.yamlfile import load_yaml
 from bidassist.costs.confidence import priced_skips
 from bidassist.costs.headers import parse_sheet_mappings
@@ -62,7 +62,7 @@ def import_cost_sheet(
     path = Path(path)
     if role not in ("costs", "bill"):
         raise InputError(f"role {role!r} should be costs or bill")
-    maps = parse_sheet_mappings(mapping) if mapping else None
+    maps = parse_sheet_mappings(mapping if isinstance(mapping, str) else dict(mapping)) if mapping else None
     spreads = _spread_table(spread)
     with _no_cyclic_gc():
         return _import(path, sheet, maps, spreads, accept_difference, role == "bill")
@@ -190,7 +190,7 @@ def _reconcile(
         # rows do not add up to its own total cannot be set aside silently
         text = (
             f"the summary sheet {summary.name} does not add up to its own total "
-            f"{format_money(summary.check.stated)}; it is not used to check the detail sheets"
+            f"{format_money_or_dash(summary.check.stated)}; it is not used to check the detail sheets"
         )
         if summary.repeats_rows or accept:
             warnings.append(Problem(summary.check.cell, text))
@@ -210,9 +210,9 @@ def _reconcile(
             markups.extend(summary_markups)
         if not ok:
             message = (
-                f"the summary sheet {summary.name} states {format_money(rec.sheet_total)} "
+                f"the summary sheet {summary.name} states {format_money_or_dash(rec.sheet_total)} "
                 f"({rec.cell}) but its detail sheets ({', '.join(o.name for o in used)}) add up to "
-                f"{format_money(rec.imported)} (difference {format_money(rec.difference)}): import one "
+                f"{format_money_or_dash(rec.imported)} (difference {format_money_or_dash(rec.difference)}): import one "
                 "sheet with --sheet, or accept the difference with --accept-difference"
             )
             (warnings if accept else problems).append(Problem(rec.cell, message))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bidassist.core.money import format_money, round_money
+from bidassist.core.money import format_money, format_money_or_dash, round_money
 from bidassist.costs.model import CostLine
 from bidassist.costs.table import SheetResult, StatedTotal
 
@@ -90,9 +90,9 @@ def _chain(totals: list[StatedTotal], level: int, n: int) -> list[StatedTotal] |
 
 def mismatch_message(check: SheetCheck, n_lines: int, where: str) -> str:
     return (
-        f"the stated total {check.label} {format_money(check.stated)} ({check.cell}) ≠ "
+        f"the stated total {check.label} {format_money_or_dash(check.stated)} ({check.cell}) ≠ "
         f"{format_money(check.imported)}, the sum of the {n_lines} line(s) imported from {where} "
-        f"(difference {format_money(check.difference)}): a row is missing, counted twice or read in "
+        f"(difference {format_money_or_dash(check.difference)}): a row is missing, counted twice or read in "
         "the wrong column; check the rows, name the columns with --map / the rows with "
         "--map first=ROW,last=ROW, or accept the difference with --accept-difference"
     )

@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
+from typing import TypeGuard
 
 from bidassist.costs.headers import Layout, normalize_header
 from bidassist.costs.values import cell_text
@@ -180,7 +181,7 @@ def blank(v: object) -> bool:
     return v == "" or v is None or (type(v) is str and not v.strip())
 
 
-def _is_number(v: object) -> bool:
+def _is_number(v: object) -> TypeGuard[float | int]:
     t = type(v)
     return t is float or t is int
 

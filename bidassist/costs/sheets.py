@@ -59,7 +59,7 @@ class SheetOutcome:
             name=self.name,
             role=self.role,
             used=self.used,
-            reason=self.reason,  # type: ignore[arg-type]
+            reason=self.reason,
             lines=lines,
         )
 

@@ -284,7 +284,7 @@ class _Parser:
         numbers = {}
         decimals = _DECIMALS
         try:
-            for name, v in zip(self.plain_names, self.plain_cols(row), strict=True):
+            for name, v in zip(self.plain_names, self.plain_cols(row), strict=True):  # type: ignore[misc]  # only called when set
                 if type(v) is float:
                     numbers[name] = decimals[v]
                 elif v != "":
@@ -439,7 +439,7 @@ class _Parser:
             low,
             likely,
             high,
-            dist,
+            dist,  # type: ignore[arg-type]  # one of DISTRIBUTIONS, read by the row parser
             self._category(row) or None,
             f.risk,
             f"{self.prefix}{self.first_letter}{r + 1}",

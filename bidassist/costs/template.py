@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from bidassist.core.safeio import atomic_path
+from bidassist.core.xlsxout import new_workbook, save_workbook
 
 HEADERS = (
     ("序号 Code", 10),
@@ -28,7 +27,7 @@ HEADERS = (
 )
 DISTRIBUTIONS = ("pert", "triangular", "uniform", "fixed")
 CATEGORIES = ("设备", "材料", "人工", "分包", "机械", "措施", "运输", "其他")
-EXAMPLE = (
+EXAMPLE: tuple[str | float, ...] = (
     "1.1",
     "组合式空调机组 AHU-1（示例 example）",
     "台",
@@ -47,9 +46,7 @@ ROWS = 500  # rows prepared with formats and dropdowns
 
 def write_template(path: Path, *, force: bool = False) -> Path:
     """Write the blank cost sheet to `path` atomically; refuses to overwrite unless `force`."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Costs"
+    wb, ws = new_workbook("Costs")
     ws["A1"] = "成本测算表 Cost sheet"
     ws["A1"].font = Font(bold=True, size=14)
     ws["E1"] = (
@@ -71,8 +68,8 @@ def write_template(path: Path, *, force: bool = False) -> Path:
         ws.cell(row=3, column=col, value=value)
     last = ROWS + 2
     for row in ws.iter_rows(min_row=3, max_row=last, min_col=4, max_col=8):
-        for cell in row:
-            cell.number_format = "#,##0.###" if cell.column == 4 else "#,##0.00"
+        for number_cell in row:
+            number_cell.number_format = "#,##0.###" if number_cell.column == 4 else "#,##0.00"
     ws.freeze_panes = "C3"
     ws.auto_filter.ref = f"A2:L{last}"
     dist = DataValidation(
@@ -132,7 +129,4 @@ def write_template(path: Path, *, force: bool = False) -> Path:
     help_ws.column_dimensions["A"].width = 24
     help_ws.column_dimensions["B"].width = 80
 
-    path = Path(path)
-    with atomic_path(path, force=force) as tmp:
-        wb.save(tmp)
-    return path
+    return save_workbook(wb, path, force=force)

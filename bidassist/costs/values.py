@@ -68,11 +68,11 @@ def _to_number(value: object, what: str, *, money: bool) -> Decimal | None:
     t = type(value)
     if t is float:
         try:
-            return _FLOAT_CACHE.get(value) or float_to_decimal(value)  # type: ignore[arg-type]
+            return _FLOAT_CACHE.get(value) or float_to_decimal(value)  # type: ignore[call-overload,arg-type]
         except CellError as exc:
             raise CellError(f"{what} {exc}") from None
     if t is int:
-        if value.bit_length() > 64:  # type: ignore[union-attr]
+        if value.bit_length() > 64:  # type: ignore[attr-defined]
             raise CellError(f"{what} is over the limit of ±10^15")
         return Decimal(value)  # type: ignore[arg-type]
     if t is str:
@@ -142,10 +142,10 @@ def cell_text(value: object) -> str:
         return ""
     t = type(value)
     if t is str:
-        return value.strip()  # type: ignore[union-attr]
+        return value.strip()  # type: ignore[attr-defined]
     if t is float:
-        if value.is_integer():  # type: ignore[union-attr]
-            return str(int(value))  # type: ignore[arg-type]
+        if value.is_integer():  # type: ignore[attr-defined]
+            return str(int(value))  # type: ignore[call-overload]
         return format(value, ".15g")
     if t is bool:
         return "TRUE" if value else "FALSE"

@@ -229,8 +229,9 @@ def _xlsx_sheet_parts(path: Path) -> dict[str, str]:
     for el in root.iter():
         if isinstance(el.tag, str) and (el.tag.endswith("}sheet") or el.tag == "sheet"):
             rid = el.get(_REL_NS)
-            if el.get("name") is not None and rid in targets and targets[rid] in names:
-                out[el.get("name")] = targets[rid]
+            name = el.get("name")
+            if name is not None and rid in targets and targets[rid] in names:
+                out[name] = targets[rid]
     return out
 
 

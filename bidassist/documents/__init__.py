@@ -1,7 +1,7 @@
 """Tender documents from Jinja templates: the bid's Word files filled from bid.yaml, checked so
 that capitals, figures, schedule and totals always agree. See README, "Tender documents"."""
 
-from bidassist.documents.checks import CheckResult
+from bidassist.documents.checks import DocumentCheck
 from bidassist.documents.context import DocumentData, build_data
 from bidassist.documents.manifest import TemplateSpec, builtin_templates, catalogue, find_template
 from bidassist.documents.render import (
@@ -15,7 +15,7 @@ from bidassist.documents.render import (
 from bidassist.documents.schedule import PricedLine, spread_total
 
 __all__ = [
-    "CheckResult",
+    "DocumentCheck",
     "DocumentData",
     "PricedLine",
     "RenderReport",

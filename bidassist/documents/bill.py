@@ -465,18 +465,16 @@ def write_map_template(bid: Bid, costs: CostModel, out: Path, *, force: bool = F
     in tender.bill.mapping."""
     import io
 
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
     from bidassist.core.safeio import atomic_write_bytes
+    from bidassist.core.xlsxout import new_workbook
 
     if bid.tender.bill is None:
         raise InputError("the bid file has no tender.bill (the buyer's bill to price)", "tender.bill")
     bill = read_bill(bid.tender.bill)
     codes = {ln.code for ln in costs.lines if ln.code}
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "清单映射"
+    wb, ws = new_workbook("清单映射")
     ws.append(["序号", "项目编码", "项目名称", "计量单位", "工程量", "对应成本行（编码或类别，逗号分隔）"])
     for i, it in enumerate(bill.items, start=1):
         refs = bid.tender.bill_map.get(it.code or "") or ([it.code] if it.code in codes else [])

@@ -20,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from lxml import etree
 
 from bidassist.core.bidfile import Bid
 from bidassist.core.errors import InputError
@@ -132,7 +133,7 @@ def _section_break(body, sect_pr) -> None:
     body.insert(len(body) - 1, p)
 
 
-def _with_refs(sect_pr, refs: list) -> object:
+def _with_refs(sect_pr: etree._Element, refs: list[etree._Element]) -> etree._Element:
     """A copy of a form's section properties, its header/footer references replaced by the
     bound document's (the source document's relationship ids mean nothing here)."""
     out = copy.deepcopy(sect_pr)
@@ -218,7 +219,10 @@ def bind(forms: list[Form], bid: Bid, date: dt.date, *, copy_label: str = "æ­£æœ
         if el is not final:
             body.remove(el)
     section = base.sections[0]
-    width = int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    if final is None or page is None or left is None or right is None:
+        raise InputError("the first form has no page set-up (section properties)", forms[0].title)
+    width = int((page - left - right) / 635)  # EMU -> twips
     _cover(base, bid, date, copy_label)
     base.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _toc(base, [f.title for f in forms], width)

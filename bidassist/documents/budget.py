@@ -267,12 +267,12 @@ class BudgetRewrite(NodeTransformer):
     """Wrap every `for` iterable and every `~` concatenation in the budget filters."""
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
-        node = self.generic_visit(node)
+        self.generic_visit(node)  # transforms the children in place
         node.iter = nodes.Filter(node.iter, LOOP_FILTER, [], [], None, None, lineno=node.lineno)
         return node
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
-        node = self.generic_visit(node)
+        self.generic_visit(node)  # transforms the children in place
         return nodes.Filter(node, SIZE_FILTER, [], [], None, None, lineno=node.lineno)
 
 

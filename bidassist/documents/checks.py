@@ -39,7 +39,7 @@ Severity = Literal["ok", "warning", "error"]
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class DocumentCheck:
     check: str
     severity: Severity
     where: str
@@ -52,18 +52,11 @@ class CheckResult:
         return asdict(self)
 
 
-def _r(check: str, severity: Severity, where: str, message: str) -> CheckResult:
-    return CheckResult(check, severity, where, message)
+def _r(check: str, severity: Severity, where: str, message: str) -> DocumentCheck:
+    return DocumentCheck(check, severity, where, message)
 
 
 # --------------------------------------------------------------------------- data checks
-
-
-def _dist_mean(d: object) -> float:
-    if hasattr(d, "expected"):
-        return float(d.expected())  # type: ignore[attr-defined]
-    m = d.mean  # type: ignore[attr-defined]
-    return float(m() if callable(m) else m)
 
 
 def expected_cost(bid: Bid, costs: CostModel) -> Decimal:
@@ -74,11 +67,21 @@ def expected_cost(bid: Bid, costs: CostModel) -> Decimal:
     return expected_cost_bb(bid, costs)
 
 
-def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResult]:
-    out: list[CheckResult] = []
-    t, o = bid.tender, bid.offer
-    price = data.price
-    out.extend(schedule_checks(data))
+def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[DocumentCheck]:
+    """The bid's figures and terms against the tender's: ceiling, validity, duration, warranty,
+    cost, deviations and the forms' date (the priced schedule first)."""
+    out: list[DocumentCheck] = list(schedule_checks(data))
+    out += _ceiling_check(bid, data.price)
+    out += _offer_terms_checks(bid)
+    out += _cost_check(bid, costs, data.price)
+    out += _deviation_checks(bid)
+    out += _date_check(bid, data)
+    return out
+
+
+def _ceiling_check(bid: Bid, price: Decimal) -> list[DocumentCheck]:
+    out: list[DocumentCheck] = []
+    t = bid.tender
     if t.ceiling_price is not None:
         if price > t.ceiling_price:
             out.append(
@@ -99,6 +102,13 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
                     f"within the ceiling price {format_money(t.ceiling_price)}",
                 )
             )
+    return out
+
+
+def _offer_terms_checks(bid: Bid) -> list[DocumentCheck]:
+    """Validity, duration and warranty offered against what the tender requires."""
+    out: list[DocumentCheck] = []
+    t, o = bid.tender, bid.offer
     validity = o.bid_validity_days or t.bid_validity_days
     if validity < t.bid_validity_days:
         out.append(
@@ -140,6 +150,12 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
                 f"{o.warranty_months} months is shorter than the {t.warranty_months} months required",
             )
         )
+    return out
+
+
+def _cost_check(bid: Bid, costs: CostModel, price: Decimal) -> list[DocumentCheck]:
+    """The price against the expected cost (an error below it when the policy says so) and the margin floor."""
+    out: list[DocumentCheck] = []
     floor = expected_cost(bid, costs)
     if price < floor:
         strict = bid.documents.fail_below_cost
@@ -175,6 +191,12 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
                     f"{format_money(price)} is above the expected cost {format_money(floor)}",
                 )
             )
+    return out
+
+
+def _deviation_checks(bid: Bid) -> list[DocumentCheck]:
+    out: list[DocumentCheck] = []
+    o = bid.offer
     for i, d in enumerate(o.deviations):
         if d.deviation == "negative":
             where = f"offer.deviations[{i}] ({d.item})"
@@ -189,6 +211,12 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
                 )
             else:
                 out.append(_r("deviation", "warning", where, "negative deviation (负偏离)"))
+    return out
+
+
+def _date_check(bid: Bid, data: DocumentData) -> list[DocumentCheck]:
+    out: list[DocumentCheck] = []
+    t = bid.tender
     deadline = t.deadline.date() if isinstance(t.deadline, dt.datetime) else t.deadline
     if data.date > deadline:
         out.append(
@@ -202,10 +230,10 @@ def check_data(bid: Bid, costs: CostModel, data: DocumentData) -> list[CheckResu
     return out
 
 
-def schedule_checks(data: DocumentData) -> list[CheckResult]:
+def schedule_checks(data: DocumentData) -> list[DocumentCheck]:
     """The priced schedule adds up to the total, every line total is unit price × quantity, and a
     total the bill's rates could not reach is reported."""
-    out: list[CheckResult] = []
+    out: list[DocumentCheck] = []
     price = data.price
     lines_sum = sum((p.total for p in data.schedule), Decimal(0))
     if lines_sum == price:
@@ -255,7 +283,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _T, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc", "t", "sdt"))
 
 
-class Unit(NamedTuple):
+class TextUnit(NamedTuple):
     """A paragraph, or a table row (cells), of a rendered document."""
 
     text: str
@@ -263,7 +291,7 @@ class Unit(NamedTuple):
     table: int | None = None
 
 
-def docx_units(data: bytes) -> list[Unit]:
+def docx_units(data: bytes) -> list[TextUnit]:
     """Paragraphs and table rows of word/document.xml, in order (text of w:t only: no field codes,
     no tracked deletions)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -271,10 +299,10 @@ def docx_units(data: bytes) -> list[Unit]:
     return tree_units(root)
 
 
-def tree_units(root: etree._Element, known: dict | None = None) -> list[Unit]:
+def tree_units(root: etree._Element, known: dict | None = None) -> list[TextUnit]:
     """docx_units of a parsed word/document.xml or its body (the rendered tree docxtpl writes out)."""
     body = root if root.tag == f"{{{W}}}body" else root.find(f"{{{W}}}body")
-    units: list[Unit] = []
+    units: list[TextUnit] = []
     add = units.append
     table_no = 0
 
@@ -283,29 +311,30 @@ def tree_units(root: etree._Element, known: dict | None = None) -> list[Unit]:
         for child in parent:
             tag = child.tag
             if tag == _P:
-                add(Unit("".join(child.itertext(_T))))
+                add(TextUnit("".join(child.itertext(_T))))
             elif tag == _TBL:
                 table_no += 1
                 this = table_no
                 if known is not None and child in known and child.find(f".//{_TBL}") is None:
                     for row in known[child]:  # already read by the layout pass
                         texts = tuple(["".join(lines) for _tc, _span, lines in row])
-                        add(Unit(" | ".join(texts), texts, this))
+                        add(TextUnit(" | ".join(texts), texts, this))
                     continue
                 for tr in child.iter(_TR):
                     cells = tuple(["".join(tc.itertext(_T)) for tc in tr.iterchildren(_TC)])
-                    add(Unit(" | ".join(cells), cells, this))
+                    add(TextUnit(" | ".join(cells), cells, this))
             elif tag == _SDT:
                 content = child.find(f"{{{W}}}sdtContent")
                 if content is not None:
                     walk(content)
 
-    walk(body)
+    if body is not None:
+        walk(body)
     return units
 
 
-def text_units(text: str) -> list[Unit]:
-    return [Unit(line) for line in text.splitlines()]
+def text_units(text: str) -> list[TextUnit]:
+    return [TextUnit(line) for line in text.splitlines()]
 
 
 _CAPITALS = re.compile(r"[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整正圆貳陸萬億]+")
@@ -338,8 +367,16 @@ def _capitals(text: str) -> list[str]:
     return out
 
 
+@dataclass
+class _AmountTally:
+    """What the capitals/words pass of check_units saw."""
+
+    seen: int = 0
+    total_shown: bool = False
+
+
 def check_units(
-    units: list[Unit],
+    units: list[TextUnit],
     *,
     doc: str,
     currency: str,
@@ -347,12 +384,10 @@ def check_units(
     checks: Iterable[str],
     schedule_count: int | None,
     headers: dict[str, str] | None = None,
-) -> list[CheckResult]:
-    out: list[CheckResult] = []
+) -> list[DocumentCheck]:
+    out: list[DocumentCheck] = []
     checks = set(checks)
-    capitals_seen = 0
-    words_seen = 0
-    total_shown = False
+    tally = _AmountTally()
     for i, u in enumerate(units):
         if _TAG.search(u.text):
             out.append(
@@ -363,84 +398,70 @@ def check_units(
                     "a template tag was left unrendered (a tag Word broke up, or a typo)",
                 )
             )
-        caps = _capitals(u.text)
-        words = _WORDS.findall(u.text) if currency else []
-        if not caps and not words:
-            continue
-        near = _figures(u.text)
-        if not near:  # 大写 on one line, 小写 on the next (or the line before): only a neighbour
-            for j in (i + 1, i - 1):  # without capitals of its own lends its figures
-                if 0 <= j < len(units) and not _capitals(units[j].text):
-                    near.extend(_figures(units[j].text))
-        for cap in caps:
-            capitals_seen += 1
-            try:
-                value = parse_rmb_upper(cap)
-            except AmountError as exc:
-                out.append(_r("capitals", "error", f"{doc}: {cap}", f"capitals do not read: {exc.message}"))
-                continue
-            if value not in near:
-                figs = ", ".join(format_money(f) for f in near) or "no figure"
-                out.append(
-                    _r(
-                        "capitals",
-                        "error",
-                        f"{doc}: {cap}",
-                        f"capitals read {format_money(value)} but the figures beside them say {figs}",
-                    )
-                )
-            elif value == price:
-                total_shown = True
-        for name, body in words:
-            words_seen += 1
-            phrase = f"{name} {body} Only"
-            matched = [f for f in near if amount_words(f, currency) == phrase]
-            if not matched:
-                figs = ", ".join(format_money(f) for f in near) or "no figure"
-                out.append(
-                    _r(
-                        "words",
-                        "error",
-                        f"{doc}: {phrase[:60]}",
-                        f"amount in words does not match the figures beside it ({figs})",
-                    )
-                )
-            elif price in matched:
-                total_shown = True
-    if capitals_seen or words_seen:
-        bad = [c for c in out if c.check in ("capitals", "words")]
-        if not bad:
-            out.append(
-                _r(
-                    "capitals",
-                    "ok",
-                    doc,
-                    f"{capitals_seen + words_seen} amount(s) in capitals/words agree with their figures",
-                )
-            )
+        out += _check_amounts(units, i, doc=doc, currency=currency, price=price, tally=tally)
+    if tally.seen and not any(c.check in ("capitals", "words") for c in out):
+        out.append(
+            _r("capitals", "ok", doc, f"{tally.seen} amount(s) in capitals/words agree with their figures")
+        )
     if "total" in checks:
-        if total_shown:
-            out.append(
-                _r(
-                    "total",
-                    "ok",
-                    doc,
-                    f"shows the bid total {format_money(price)} in capitals/words and figures",
-                )
-            )
-        else:
-            out.append(
-                _r(
-                    "total",
-                    "error",
-                    doc,
-                    f"does not show the bid total {format_money(price)} "
-                    f"({rmb_upper(price)}) in capitals/words with its figures",
-                )
-            )
+        out.append(_total_check(doc, price, tally.total_shown))
     if "schedule" in checks:
         out.extend(check_schedule_table(units, doc=doc, price=price, count=schedule_count, headers=headers))
     return out
+
+
+def _check_amounts(
+    units: list[TextUnit], i: int, *, doc: str, currency: str, price: Decimal, tally: _AmountTally
+) -> list[DocumentCheck]:
+    """Capitals and amounts in words of unit `i` against the figures on its line (or, when it has
+    none, a neighbouring line without capitals of its own: 大写 on one line, 小写 on the next)."""
+    text = units[i].text
+    caps = _capitals(text)
+    words = _WORDS.findall(text) if currency else []
+    if not caps and not words:
+        return []
+    near = _figures(text)
+    if not near:
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(units) and not _capitals(units[j].text):
+                near.extend(_figures(units[j].text))
+    figs = ", ".join(format_money(f) for f in near) or "no figure"
+    out: list[DocumentCheck] = []
+    for cap in caps:
+        tally.seen += 1
+        try:
+            value = parse_rmb_upper(cap)
+        except AmountError as exc:
+            out.append(_r("capitals", "error", f"{doc}: {cap}", f"capitals do not read: {exc.message}"))
+            continue
+        if value not in near:
+            msg = f"capitals read {format_money(value)} but the figures beside them say {figs}"
+            out.append(_r("capitals", "error", f"{doc}: {cap}", msg))
+        elif value == price:
+            tally.total_shown = True
+    for name, body in words:
+        tally.seen += 1
+        phrase = f"{name} {body} Only"
+        matched = [f for f in near if amount_words(f, currency) == phrase]
+        if not matched:
+            msg = f"amount in words does not match the figures beside it ({figs})"
+            out.append(_r("words", "error", f"{doc}: {phrase[:60]}", msg))
+        elif price in matched:
+            tally.total_shown = True
+    return out
+
+
+def _total_check(doc: str, price: Decimal, shown: bool) -> DocumentCheck:
+    if shown:
+        return _r(
+            "total", "ok", doc, f"shows the bid total {format_money(price)} in capitals/words and figures"
+        )
+    return _r(
+        "total",
+        "error",
+        doc,
+        f"does not show the bid total {format_money(price)} ({rmb_upper(price)}) in capitals/words with its figures",
+    )
 
 
 _HEAD = {
@@ -469,7 +490,7 @@ def _row_figures(cells: tuple[str, ...], cols: dict[str, int]) -> tuple[Decimal,
         return None
 
 
-def _find_header(units: list[Unit], headers: dict[str, str] | None) -> tuple[int | None, dict[str, int]]:
+def _find_header(units: list[TextUnit], headers: dict[str, str] | None) -> tuple[int | None, dict[str, int]]:
     """The priced table's header row and its quantity / unit price / amount columns: the exact
     headers when known (the buyer's bill: 合同工程量, 投标单价（元）…), else by the usual names."""
     for exact in ((headers,) if headers else ()) + (None,):
@@ -487,8 +508,13 @@ def _find_header(units: list[Unit], headers: dict[str, str] | None) -> tuple[int
 
 
 def check_schedule_table(
-    units: list[Unit], *, doc: str, price: Decimal, count: int | None, headers: dict[str, str] | None = None
-) -> list[CheckResult]:
+    units: list[TextUnit],
+    *,
+    doc: str,
+    price: Decimal,
+    count: int | None,
+    headers: dict[str, str] | None = None,
+) -> list[DocumentCheck]:
     """Find the priced table (header with quantity, unit price and amount) and check its rows."""
     header_idx, cols = _find_header(units, headers)
     if header_idx is None:
@@ -501,7 +527,7 @@ def check_schedule_table(
             )
         ]
     table = units[header_idx].table
-    out: list[CheckResult] = []
+    out: list[DocumentCheck] = []
     rows = 0
     total = Decimal(0)
     stated: Decimal | None = None

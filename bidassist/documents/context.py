@@ -75,6 +75,7 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
     total = round_money(price)
     requested = None
     bill = None
+    priced_lines: list[PricedLine] = []
     if bid.tender.bill is not None:
         from bidassist.documents.bill import price_bill, read_bill
 
@@ -83,7 +84,7 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
             requested, total = total, bill.total
         schedule: list[PricedLine] | list[PricedItem] = bill.items
     else:
-        schedule = spread_total(total, list(costs.lines))
+        schedule = priced_lines = spread_total(total, list(costs.lines))
     t, o = bid.tender, bid.offer
     date = o.date or today or dt.date.today()
     currency = t.currency
@@ -121,7 +122,7 @@ def build_data(bid: Bid, costs: CostModel, price: Decimal, *, today: dt.date | N
             price_rec["ex_vat"] = ex
             price_rec["vat"] = total - ex
 
-    schedule_rec = bill_record(bill, bid) if bill is not None else _lines_record(schedule)
+    schedule_rec = bill_record(bill, bid) if bill is not None else _lines_record(priced_lines)
     schedule_rec["total"] = total
     schedule_rec["count"] = len(schedule)
     schedule_rec["cost"] = round_money(sum((p.cost for p in schedule), Decimal(0)))

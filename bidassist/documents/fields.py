@@ -8,6 +8,7 @@ uses `schedule.rows[].unit`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +66,10 @@ def _names(node: nodes.Node) -> list[nodes.Name]:
     return list(node.find_all(nodes.Name))
 
 
+#: a template variable -> the data path it stands for (None: a local value, not data)
+_Scope = dict[str, str | None]
+
+
 class _Walker:
     def __init__(self) -> None:
         self.out: dict[str, bool] = {}
@@ -72,96 +77,125 @@ class _Walker:
     def record(self, path: str, required: bool) -> None:
         self.out[path] = self.out.get(path, False) or required
 
-    def paths_in(self, node: nodes.Node, scope: dict[str, str | None]) -> set[str]:
+    def paths_in(self, node: nodes.Node, scope: _Scope) -> set[str]:
         sub = _Walker()
         sub.visit(node, scope, frozenset(), True)
         return set(sub.out)
 
-    def visit(self, node: Any, scope: dict[str, str | None], guarded: frozenset[str], optional: bool) -> None:
+    def visit(self, node: Any, scope: _Scope, guarded: frozenset[str], optional: bool) -> None:
         if isinstance(node, list):
             for n in node:
                 self.visit(n, scope, guarded, optional)
             return
         if not isinstance(node, nodes.Node):
             return
-        if isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Name)):
-            chain = _chain(node)
-            if chain is not None:
-                name, parts = chain
-                if isinstance(node, nodes.Name) and node.ctx != "load":
-                    return
-                if name in scope:
-                    base = scope[name]
-                    if base is None:
-                        return
-                elif name in _GLOBALS:
-                    return
-                else:
-                    base = name
-                path = _join(base, parts)
-                is_guarded = any(path == g or path.startswith((g + ".", g + "[")) for g in guarded)
-                self.record(path, not optional and not is_guarded)
+        for kinds, handler in self._HANDLERS:
+            if isinstance(node, kinds) and handler(self, node, scope, guarded, optional):
                 return
-        if isinstance(node, nodes.For):
-            self.visit(node.iter, scope, guarded, optional)
-            chain = _chain(node.iter)
-            inner = dict(scope)
-            item_base = None
-            if chain is not None and chain[0] not in _GLOBALS:
-                base = scope.get(chain[0], chain[0]) if chain[0] in scope else chain[0]
-                item_base = None if base is None else _join(base, chain[1]) + "[]"
-            for target in _names(node.target):
-                inner[target.name] = item_base if isinstance(node.target, nodes.Name) else None
-            inner["loop"] = None
-            if node.test is not None:
-                self.visit(node.test, inner, guarded, True)
-            self.visit(node.body, inner, guarded, optional)
-            self.visit(node.else_, scope, guarded, optional)
-            return
-        if isinstance(node, nodes.If):
-            self.visit(node.test, scope, guarded, True)
-            tested = guarded | self.paths_in(node.test, scope)
-            self.visit(node.body, scope, frozenset(tested), optional)
-            for elif_ in node.elif_:
-                self.visit(elif_, scope, guarded, optional)
-            self.visit(node.else_, scope, guarded, optional)
-            return
-        if isinstance(node, nodes.CondExpr):
-            self.visit(node.test, scope, guarded, True)
-            tested = guarded | self.paths_in(node.test, scope)
-            self.visit(node.expr1, scope, frozenset(tested), optional)
-            self.visit(node.expr2, scope, guarded, optional)
-            return
-        if isinstance(node, nodes.Test):
-            self.visit(node.node, scope, guarded, True)
-            self.visit(node.args, scope, guarded, optional)
-            return
-        if isinstance(node, nodes.Filter) and node.name in ("default", "d"):
-            self.visit(node.node, scope, guarded, True)
-            self.visit(node.args, scope, guarded, optional)
-            return
-        if isinstance(node, (nodes.Assign, nodes.AssignBlock)):
-            for target in _names(node.target):
-                scope[target.name] = None
-            self.visit(node.node if isinstance(node, nodes.Assign) else node.body, scope, guarded, optional)
-            return
-        if isinstance(node, (nodes.Macro, nodes.CallBlock)):
-            inner = dict(scope)
-            for arg in getattr(node, "args", []):
-                inner[arg.name] = None
-            inner["caller"] = None
-            self.visit(node.body, inner, guarded, optional)
-            return
-        if isinstance(node, nodes.With):
-            inner = dict(scope)
-            self.visit(node.values, scope, guarded, optional)
-            for target in node.targets:
-                for name in _names(target):
-                    inner[name.name] = None
-            self.visit(node.body, inner, guarded, optional)
-            return
         for child in node.iter_child_nodes():
             self.visit(child, scope, guarded, optional)
+
+    # Each handler returns True when it has visited the node (False: visit its children plainly).
+
+    def _path(self, node: nodes.Expr, scope: _Scope, guarded: frozenset[str], optional: bool) -> bool:
+        chain = _chain(node)
+        if chain is None:
+            return False
+        name, parts = chain
+        if isinstance(node, nodes.Name) and node.ctx != "load":
+            return True
+        if name in scope:
+            base = scope[name]
+            if base is None:
+                return True
+        elif name in _GLOBALS:
+            return True
+        else:
+            base = name
+        path = _join(base, parts)
+        is_guarded = any(path == g or path.startswith((g + ".", g + "[")) for g in guarded)
+        self.record(path, not optional and not is_guarded)
+        return True
+
+    def _for(self, node: nodes.For, scope: _Scope, guarded: frozenset[str], optional: bool) -> bool:
+        self.visit(node.iter, scope, guarded, optional)
+        chain = _chain(node.iter)
+        inner = dict(scope)
+        item_base = None
+        if chain is not None and chain[0] not in _GLOBALS:
+            base = scope.get(chain[0], chain[0]) if chain[0] in scope else chain[0]
+            item_base = None if base is None else _join(base, chain[1]) + "[]"
+        for target in _names(node.target):
+            inner[target.name] = item_base if isinstance(node.target, nodes.Name) else None
+        inner["loop"] = None
+        if node.test is not None:
+            self.visit(node.test, inner, guarded, True)
+        self.visit(node.body, inner, guarded, optional)
+        self.visit(node.else_, scope, guarded, optional)
+        return True
+
+    def _if(self, node: nodes.If, scope: _Scope, guarded: frozenset[str], optional: bool) -> bool:
+        self.visit(node.test, scope, guarded, True)
+        tested = guarded | self.paths_in(node.test, scope)
+        self.visit(node.body, scope, frozenset(tested), optional)
+        for elif_ in node.elif_:
+            self.visit(elif_, scope, guarded, optional)
+        self.visit(node.else_, scope, guarded, optional)
+        return True
+
+    def _cond(self, node: nodes.CondExpr, scope: _Scope, guarded: frozenset[str], optional: bool) -> bool:
+        self.visit(node.test, scope, guarded, True)
+        tested = guarded | self.paths_in(node.test, scope)
+        self.visit(node.expr1, scope, frozenset(tested), optional)
+        self.visit(node.expr2, scope, guarded, optional)
+        return True
+
+    def _test(
+        self, node: nodes.Test | nodes.Filter, scope: _Scope, guarded: frozenset[str], optional: bool
+    ) -> bool:
+        if isinstance(node, nodes.Filter) and node.name not in ("default", "d"):
+            return False
+        self.visit(node.node, scope, guarded, True)  # `x is defined`, `x | default(...)`: x is optional
+        self.visit(node.args, scope, guarded, optional)
+        return True
+
+    def _assign(
+        self, node: nodes.Assign | nodes.AssignBlock, scope: _Scope, guarded: frozenset[str], optional: bool
+    ) -> bool:
+        for target in _names(node.target):
+            scope[target.name] = None
+        self.visit(node.node if isinstance(node, nodes.Assign) else node.body, scope, guarded, optional)
+        return True
+
+    def _macro(
+        self, node: nodes.Macro | nodes.CallBlock, scope: _Scope, guarded: frozenset[str], optional: bool
+    ) -> bool:
+        inner = dict(scope)
+        for arg in getattr(node, "args", []):
+            inner[arg.name] = None
+        inner["caller"] = None
+        self.visit(node.body, inner, guarded, optional)
+        return True
+
+    def _with(self, node: nodes.With, scope: _Scope, guarded: frozenset[str], optional: bool) -> bool:
+        inner = dict(scope)
+        self.visit(node.values, scope, guarded, optional)
+        for with_target in node.targets:
+            for bound in _names(with_target):
+                inner[bound.name] = None
+        self.visit(node.body, inner, guarded, optional)
+        return True
+
+    _HANDLERS: tuple[tuple[type | tuple[type, ...], Callable[..., bool]], ...] = (
+        ((nodes.Getattr, nodes.Getitem, nodes.Name), _path),
+        (nodes.For, _for),
+        (nodes.If, _if),
+        (nodes.CondExpr, _cond),
+        ((nodes.Test, nodes.Filter), _test),
+        ((nodes.Assign, nodes.AssignBlock), _assign),
+        ((nodes.Macro, nodes.CallBlock), _macro),
+        (nodes.With, _with),
+    )
 
 
 def template_fields(ast: nodes.Template) -> list[FieldUse]:

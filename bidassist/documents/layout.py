@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -57,10 +56,6 @@ def unbreakable_width(text: str, size_pt: float) -> float:
     """Width of the widest piece of `text` that a renderer cannot break (a figure, a Latin word,
     one CJK character), in points."""
     return max((text_width(t, size_pt) for t in _TOKEN.findall(text)), default=0.0)
-
-
-def is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def fits_one_line(text: str, width_twips: int, size_pt: float) -> bool:
@@ -390,25 +385,3 @@ def fit_tables(xml_root) -> FitReport:
             g.set(_WW, str(w))
         _set_cell_widths(cells, fitted)
     return report
-
-
-def fit_docx(content: bytes) -> tuple[bytes, FitReport]:
-    """fit_tables on a .docx in memory; the bytes are rewritten only when a column changed."""
-    import io
-    import zipfile
-
-    from lxml import etree
-
-    with zipfile.ZipFile(io.BytesIO(content)) as zin:
-        root = etree.fromstring(zin.read("word/document.xml"))
-        report = fit_tables(root)
-        if not report.changed:
-            return content, report
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in zin.infolist():
-                data = zin.read(info.filename)
-                if info.filename == "word/document.xml":
-                    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                zout.writestr(info, data)
-    return buf.getvalue(), report

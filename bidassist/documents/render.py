@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -33,7 +34,7 @@ from bidassist.core.safeio import (
 from bidassist.costs.model import CostModel
 from bidassist.documents.budget import template_line
 from bidassist.documents.checks import (
-    CheckResult,
+    DocumentCheck,
     check_data,
     check_units,
     docx_units,
@@ -67,7 +68,7 @@ class RenderReport:
     """What render_documents wrote and what the checks found."""
 
     files: list[RenderedFile] = field(default_factory=list)
-    checks: list[CheckResult] = field(default_factory=list)
+    checks: list[DocumentCheck] = field(default_factory=list)
     index: Path | None = None
     notes: list[str] = field(default_factory=list)
     price: Decimal | None = None
@@ -77,7 +78,7 @@ class RenderReport:
     index_json: Path | None = None
 
     @property
-    def warnings(self) -> list[CheckResult]:
+    def warnings(self) -> list[DocumentCheck]:
         return [c for c in self.checks if c.severity == "warning"]
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,7 +110,7 @@ class _Rendered:
     content: bytes
     suffix: str
     missing: list[str]
-    checks: list[CheckResult]
+    checks: list[DocumentCheck]
 
 
 # --------------------------------------------------------------------------- template sources
@@ -129,7 +130,7 @@ class _DocxTemplate(DocxTemplate):
     fit: FitReport | None = None
     units: list | None = None
 
-    def fix_tables(self, xml: str):  # type: ignore[no-untyped-def]
+    def fix_tables(self, xml: str):
         """docxtpl's table fix, then the columns fitted to their figures (layout.fit_tables) on
         the same tree, before docxtpl maps it into the document: no second parse."""
         tree = super().fix_tables(xml)
@@ -256,10 +257,10 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
         raise InputError(f"template error{_at_line(exc)}: {exc}", label) from None
     except TEMPLATE_RUNTIME_ERRORS as exc:  # raised by the template's own expressions
         raise InputError(f"template error{_at_line(exc)}: {type(exc).__name__}: {exc}"[:500], label) from None
-    results: list[CheckResult] = []
+    results: list[DocumentCheck] = []
     if suffix == ".docx" and checks and not missing:
         results.extend(
-            CheckResult(
+            DocumentCheck(
                 "layout",
                 "warning",
                 f"{spec.title}: {o}",
@@ -388,7 +389,7 @@ def render_documents(
         c.severity == "error" for c in report.checks if c.check in ("total", "schedule-sum")
     ):
         report.checks.append(
-            CheckResult(
+            DocumentCheck(
                 "same-total",
                 "ok",
                 "document set",
@@ -406,7 +407,7 @@ def render_documents(
     pdf_targets = [t.with_suffix(".pdf") if t.suffix == ".docx" else None for t in targets]
     have_soffice = soffice_path() is not None
     want_pdf = pdf and have_soffice
-    extra = [index, index_js] + (pdf_targets if want_pdf else [])
+    extra: list[Path | None] = [index, index_js, *(pdf_targets if want_pdf else [])]
     bound_target = out_dir / f"00_投标文件（{copy_label}）.docx"
     if bound_doc is not None:
         extra += [bound_target] + ([bound_target.with_suffix(".pdf")] if have_soffice else [])
@@ -462,7 +463,7 @@ def _bound_files(
     return files
 
 
-def _check_targets(paths: list[Path | None], bid: Bid, specs: list[TemplateSpec], *, force: bool) -> None:
+def _check_targets(paths: Sequence[Path | None], bid: Bid, specs: list[TemplateSpec], *, force: bool) -> None:
     for t in paths:
         if t is not None:
             _refuse_inputs(t, bid, specs)

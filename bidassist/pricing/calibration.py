@@ -87,15 +87,17 @@ class Letting:
 def group_lettings(bids: list[HistoryBid]) -> list[Letting]:
     """Lettings with a year, sorted by year; the buyer defaults to the tender's name."""
     by: dict[str, list[HistoryBid]] = defaultdict(list)
+    year_of: dict[str, float] = {}
     for b in bids:
         if b.year is not None:
             by[b.tender].append(b)
+            year_of.setdefault(b.tender, b.year)
     out = []
     for tender, bs in by.items():
         out.append(
             Letting(
                 tender,
-                float(bs[0].year),
+                float(year_of[tender]),
                 bs[0].buyer or tender,
                 [b.bidder for b in bs],
                 np.log(np.array([b.price for b in bs])),

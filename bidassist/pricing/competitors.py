@@ -426,6 +426,8 @@ class CompetitorModel:
         if self.identity_weights is None:
             out = self.marginals[0].from_z(z)
         else:
+            if self.unknown is None:
+                raise ValueError("identity weights need the unknown competitor's marginal")
             k = len(self.marginals)
             w = np.concatenate([self.identity_weights, np.full(columns, self.unknown_weight / columns)])
             logw = np.log(np.where(w > 0, w, 1e-300))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 import numpy as np
 
@@ -167,8 +166,8 @@ def simulate_costs(
     blocks = _blocks([s[0] for s in stoch], pricing, warnings, notes)
     for ln, m, q in stoch:
         items.append(Item("line", ln.description, ln.code, q * m.mean))
-    for r, m in risk_m:
-        items.append(Item("risk", r.name, None, r.probability * m.mean))
+    for risk, m in risk_m:
+        items.append(Item("risk", risk.name, None, risk.probability * m.mean))
     means = np.array([it.mean for it in items], dtype=np.float64)
     mean_total = const + float(means.sum())
 
@@ -191,9 +190,9 @@ def simulate_costs(
             for r, pos in zip(blk.rows, grid_positions(rng, len(blk.rows), n, blk.rho), strict=True):
                 np.copyto(index[:n], pos, casting="unsafe")
                 np.take(tables[r], index[:n], out=mat[r], mode="clip")
-        for j, (r, m) in enumerate(risk_m):
+        for j, (risk, m) in enumerate(risk_m):
             row = len(stoch) + j
-            hit = rng.random(n) < r.probability
+            hit = rng.random(n) < risk.probability
             impact = m.from_z(rng.standard_normal(n, dtype=np.float32))
             mat[row] = np.where(hit, impact, np.float32(0))
         if rows:
@@ -224,9 +223,3 @@ def simulate_costs(
         warnings=warnings,
         notes=notes,
     )
-
-
-def to_money(x: float) -> Decimal:
-    from bidassist.core.money import round_money
-
-    return round_money(Decimal(repr(float(x))))

@@ -83,7 +83,7 @@ def pricing_inputs(
     p = bid.pricing
     section = p.model_dump(mode="json") if p is not None else None
     history = None
-    if p is not None and p.competitors.history is not None:
+    if p is not None and section is not None and p.competitors.history is not None:
         path = p.competitors.history.file
         if path is None:  # the bid-history store: named, not hashed
             history = p.competitors.history.label

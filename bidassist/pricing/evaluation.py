@@ -40,9 +40,9 @@ def lowest_price_wins(
     return our_ok & (our < low)
 
 
-def price_points(evaluated: np.ndarray, lowest: np.ndarray | float, weight: float) -> np.ndarray:
+def price_points(evaluated: np.ndarray | float, lowest: np.ndarray | float, weight: float) -> np.ndarray:
     """财政部令第87号 art. 55: price points = lowest evaluated price / evaluated price × weight."""
-    return lowest / evaluated * weight
+    return np.asarray(lowest / evaluated * weight)
 
 
 def weighted_score_wins(
@@ -92,7 +92,12 @@ def average_benchmark(
 
 
 def deviation_points(
-    bid: np.ndarray, benchmark: np.ndarray, *, full_points: float, per_pct_above: float, per_pct_below: float
+    bid: np.ndarray | float,
+    benchmark: np.ndarray,
+    *,
+    full_points: float,
+    per_pct_above: float,
+    per_pct_below: float,
 ) -> np.ndarray:
     """Full points less per 1 % above / below the benchmark; never below 0."""
     d = (bid - benchmark) / benchmark * 100

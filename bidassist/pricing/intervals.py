@@ -59,7 +59,7 @@ class WinIntervals:
     def wins(self, price: float) -> np.ndarray:
         """(n,) bool: is `price` inside one of the opening's intervals?"""
         with np.errstate(invalid="ignore"):
-            return ((self.lo <= price) & (price < self.hi)).any(axis=1)
+            return np.asarray(((self.lo <= price) & (price < self.hi)).any(axis=1))
 
     def p_win(self, prices: np.ndarray) -> np.ndarray:
         inside = np.searchsorted(self.lo_sorted, prices, side="right") - np.searchsorted(

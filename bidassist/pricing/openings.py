@@ -309,14 +309,19 @@ class Openings:
 
     def _sorted(self, shift: int) -> np.ndarray:
         key = -1000 - shift
-        if key not in self._thresholds:
-            self._thresholds[key] = np.sort(self.thresholds(shift))
-        return self._thresholds[key]
+        done = self._thresholds.get(key)
+        if done is None:
+            t = self.thresholds(shift)
+            assert t is not None  # only on the closed-form path (thresholds exist)
+            done = self._thresholds[key] = np.sort(t)
+        return done
 
     def _order(self, shift: int) -> np.ndarray:
         key = ("order", shift)
         if key not in self._suffix:
-            order = np.argsort(self.thresholds(shift), kind="stable")
+            t = self.thresholds(shift)
+            assert t is not None  # only on the closed-form path (thresholds exist)
+            order = np.argsort(t, kind="stable")
             self._suffix[key] = (order, order)
         return self._suffix[key][0]
 

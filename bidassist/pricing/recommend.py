@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import numpy as np
 
@@ -132,7 +133,7 @@ def _simulate(
         bid,
         econ,
         cost,
-        np.sort(obj.cost if drv else hc),
+        np.sort(hc if obj.cost is None else obj.cost),
         openings,
         obj,
         n,
@@ -420,7 +421,7 @@ def _inputs(run: _Run, ch: _Choice, dp: int) -> dict:
     p = run.bid.pricing
     assert p is not None
     model, e = run.openings.model, run.econ
-    inputs = {
+    inputs: dict[str, Any] = {
         "iterations": run.n,
         "seed": run.seed,
         "cost_lines": run.lines,

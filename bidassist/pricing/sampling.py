@@ -197,6 +197,7 @@ def grid_positions(rng: np.random.Generator, k: int, n: int, rho: float) -> Iter
     if k < 2 or rho >= 0:
         e = np.empty(n, dtype=np.float32)
         one = np.float32(FINE_SCALE * math.sqrt(1 - rho)) if k >= 2 else np.float32(FINE_SCALE)
+        common: np.ndarray | np.float32
         if k >= 2 and rho > 0:
             common = rng.standard_normal(n, dtype=np.float32)
             common *= np.float32(FINE_SCALE * math.sqrt(rho))

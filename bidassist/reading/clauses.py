@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from bidassist.reading.model import Block, Clause
 
@@ -235,7 +236,7 @@ def heading_block(
 
 
 def _heading_for(block: Block, known: Heading | None | object = None) -> Heading | None:
-    h = detect_heading(block.text) if known is _UNKNOWN else known  # type: ignore[assignment]
+    h = detect_heading(block.text) if known is _UNKNOWN else cast("Heading | None", known)
     if block.number is None or (h is not None and h.number == block.number):
         return h
     kind, rank = classify_number(block.number)

@@ -295,45 +295,43 @@ class _Walker:
         hidden = False
         for child in r:
             tag = child.tag
-            if tag == T:
-                if not hidden and child.text and not self._in_code():
-                    out.append(child.text)
-            elif tag == RPR:
-                vanish = child.find(w("vanish"))
-                if vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off"):
-                    hidden = True  # hidden text is not shown or printed; field marks still count
-            elif tag == w("tab") or tag == w("ptab"):
-                if not hidden and not self._in_code():
-                    out.append("\t")
-            elif tag == w("br") or tag == w("cr"):
-                if not hidden and not self._in_code() and child.get(w("type")) not in ("page", "column"):
-                    out.append("\n")
+            if tag == RPR:
+                # hidden text is not shown or printed; field marks still count
+                hidden = hidden or _vanished(child)
             elif tag == w("fldChar"):
-                kind = child.get(w("fldCharType"))
-                if kind == "begin":
-                    self.fields.append(_FieldState())
-                elif kind == "separate" and self.fields:
-                    self.fields[-1].in_code = False
-                elif kind == "end" and self.fields:
-                    self.fields.pop()
+                self._field_char(child)
             elif tag == w("instrText"):
                 if self.fields and self.fields[-1].in_code:
                     self.fields[-1].code += child.text or ""
-            elif tag == w("noBreakHyphen"):
-                if not hidden:
-                    out.append("-")
-            elif tag == w("sym"):
-                char = child.get(w("char")) or ""
-                try:
-                    code = int(char, 16)
-                except ValueError:
-                    continue
-                if not hidden and (
-                    code < 0xF000 or code > 0xF0FF
-                ):  # symbol-font private-use glyphs are not text
-                    out.append(chr(code))
-            elif tag == _MC_ALTERNATE or tag == w("drawing") or tag == w("pict") or tag == w("object"):
-                continue
+            elif not hidden:
+                piece = self._shown(child, tag)
+                if piece:
+                    out.append(piece)
+
+    def _shown(self, child: Any, tag: str) -> str:
+        """The text one visible run child shows ('' for none)."""
+        if tag == w("noBreakHyphen"):
+            return "-"
+        if tag == w("sym"):
+            return _symbol(child)
+        if self._in_code():
+            return ""
+        if tag == T:
+            return child.text or ""
+        if tag in (w("tab"), w("ptab")):
+            return "\t"
+        if tag in (w("br"), w("cr")) and child.get(w("type")) not in ("page", "column"):
+            return "\n"
+        return ""  # drawings, pictures, objects, alternate content: not text
+
+    def _field_char(self, child: Any) -> None:
+        kind = child.get(w("fldCharType"))
+        if kind == "begin":
+            self.fields.append(_FieldState())
+        elif kind == "separate" and self.fields:
+            self.fields[-1].in_code = False
+        elif kind == "end" and self.fields:
+            self.fields.pop()
 
     def _next_index(self) -> None:
         self._index += 1
@@ -543,13 +541,17 @@ def read_docx(path: Path) -> DocxResult:
     blocks: list[Block] = []
     headings: list[Any] = []
     if body is not None:
-        for raw in walker.walk(body):
+        for walked in walker.walk(body):
             blocks.append(
                 Block(
-                    index=raw.index, text=raw.text, number=raw.number, location=raw.location, style=raw.style
+                    index=walked.index,
+                    text=walked.text,
+                    number=walked.number,
+                    location=walked.location,
+                    style=walked.style,
                 )
             )
-            headings.append(raw.heading)
+            headings.append(walked.heading)
     return DocxResult(blocks=blocks, tracked=walker.tracked, headings=headings)
 
 
@@ -585,3 +587,17 @@ __all__ = [
     "iter_docx_blocks",
     "read_docx",
 ]
+
+
+def _vanished(rpr: Any) -> bool:
+    vanish = rpr.find(w("vanish"))
+    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
+
+
+def _symbol(sym: Any) -> str:
+    """A w:sym's character; symbol-font private-use glyphs (U+F000–F0FF) are not text."""
+    try:
+        code = int(sym.get(w("char")) or "", 16)
+    except ValueError:
+        return ""
+    return "" if 0xF000 <= code <= 0xF0FF else chr(code)

@@ -9,6 +9,7 @@ sequence continuing the line's own first number is cut, so 「见第3、4条」 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _CN_DIGITS = "零一二三四五六七八九"
 #: the line's leading item number and its separator: 2、 / 2. / 2． / 一、 / 一， / （2） / (二)
@@ -35,7 +36,7 @@ def _cn_value(text: str) -> int | None:
     return None
 
 
-def _marker(m: re.Match[str]) -> tuple[int, object] | None:
+def _marker(m: re.Match[str]) -> tuple[int, Callable[[int], str]] | None:
     """(first number, a function giving the literal marker of number k)."""
     if m.group("ar"):
         sep = m.group("sep1").strip()
@@ -54,7 +55,7 @@ def split_inline_items(line: str) -> list[str]:
     """The line cut before each next-in-sequence item number that follows a sentence end."""
     m = _LEAD.match(line)
     found = _marker(m) if m else None
-    if found is None:
+    if m is None or found is None:
         return [line]
     n, marker = found
     pieces: list[str] = []

@@ -15,6 +15,7 @@ counters in document order and returns the label each numbered paragraph shows:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,55 +114,71 @@ def _enclosed(chars: str, n: int, fallback: str) -> str:
     return chars[n - 1] if 1 <= n <= len(chars) else fallback
 
 
+def _non_negative(convert: Callable[[int], str]) -> Callable[[int], str]:
+    return lambda n: convert(n) if n >= 0 else str(n)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_CHINESE_COUNTING = _non_negative(int_to_chinese)
+_CHINESE_LEGAL = _non_negative(lambda n: int_to_chinese(n, legal=True))
+_IDEOGRAPH_DIGITS = _non_negative(lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)))
+
+
+def _circled_number(n: int) -> str:
+    return _enclosed(_CIRCLED, n, str(n))
+
+
+def _full_width(n: int) -> str:
+    return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
+
+
+#: Word's number formats (w:numFmt) → the counter as displayed; unknown formats show decimals
+_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "upperRoman": lambda n: _roman(n).upper(),
+    "lowerRoman": _roman,
+    "upperLetter": lambda n: _letter(n).upper(),
+    "lowerLetter": _letter,
+    **dict.fromkeys(
+        (
+            "chineseCounting",
+            "chineseCountingThousand",
+            "taiwaneseCounting",
+            "taiwaneseCountingThousand",
+            "japaneseCounting",
+            "koreanCounting",
+            "ideographCounting",
+        ),
+        _CHINESE_COUNTING,
+    ),
+    **dict.fromkeys(("chineseLegalSimplified", "japaneseLegal", "ideographLegalTraditional"), _CHINESE_LEGAL),
+    **dict.fromkeys(
+        ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"), _IDEOGRAPH_DIGITS
+    ),
+    "ideographTraditional": lambda n: _enclosed(_TIANGAN, n, str(n)),
+    "ideographZodiac": lambda n: _enclosed(_DIZHI, n, str(n)),
+    **dict.fromkeys(
+        ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"), _circled_number
+    ),
+    "decimalEnclosedParen": lambda n: _enclosed(_PAREN, n, f"({n})"),
+    "decimalEnclosedFullstop": lambda n: _enclosed(_FULLSTOP, n, f"{n}."),
+    "decimalFullWidth": _full_width,
+    "decimalFullWidth2": _full_width,
+    "ordinal": _ordinal,
+    "cardinalText": lambda n: _cardinal(n).capitalize(),
+    "ordinalText": str,
+    "none": lambda n: "",
+}
+
+
 def format_number(n: int, fmt: str | None) -> str:
     """The counter value `n` as Word displays it in number format `fmt`."""
-    fmt = fmt or "decimal"
-    if fmt == "decimal":
-        return str(n)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt in ("upperRoman", "lowerRoman"):
-        r = _roman(n)
-        return r.upper() if fmt == "upperRoman" else r
-    if fmt in ("upperLetter", "lowerLetter"):
-        r = _letter(n)
-        return r.upper() if fmt == "upperLetter" else r
-    if fmt in (
-        "chineseCounting",
-        "chineseCountingThousand",
-        "taiwaneseCounting",
-        "taiwaneseCountingThousand",
-        "japaneseCounting",
-        "koreanCounting",
-        "ideographCounting",
-    ):
-        return int_to_chinese(n) if n >= 0 else str(n)
-    if fmt in ("chineseLegalSimplified", "japaneseLegal", "ideographLegalTraditional"):
-        return int_to_chinese(n, legal=True) if n >= 0 else str(n)
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n)) if n >= 0 else str(n)
-    if fmt == "ideographTraditional":
-        return _enclosed(_TIANGAN, n, str(n))
-    if fmt == "ideographZodiac":
-        return _enclosed(_DIZHI, n, str(n))
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"):
-        return _enclosed(_CIRCLED, n, str(n))
-    if fmt == "decimalEnclosedParen":
-        return _enclosed(_PAREN, n, f"({n})")
-    if fmt == "decimalEnclosedFullstop":
-        return _enclosed(_FULLSTOP, n, f"{n}.")
-    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
-        return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
-    if fmt == "ordinal":
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
-    if fmt == "cardinalText":
-        return _cardinal(n).capitalize()
-    if fmt == "ordinalText":
-        return str(n)
-    if fmt == "none":
-        return ""
-    return str(n)
+    return _FORMATS.get(fmt or "decimal", str)(n)
 
 
 # --------------------------------------------------------------------------- definitions

@@ -51,6 +51,7 @@ def read_pdf(path: Path) -> tuple[list[Block], list[str]]:
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
+            ok: object
             try:
                 ok = reader.decrypt("")
             except Exception:  # noqa: BLE001 - pypdf raises several kinds for unknown encryption

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bidassist.accounts.assess import Account, Assessment
 from bidassist.core.celltext import protect_workbook
-from bidassist.core.safeio import atomic_path
+from bidassist.core.xlsxout import new_workbook, save_workbook
 
 _MONEY = "#,##0.00"
 _PCT = "0.0%"
@@ -171,10 +171,8 @@ def _payments_sheet(ws: Worksheet, accounts: list[Account]) -> None:
 
 
 def build_accounts_workbook(result: Assessment) -> Workbook:
-    wb = Workbook()
+    wb, tiers = new_workbook("Tiers")
     accounts = result.ranked()
-    tiers = wb.active
-    tiers.title = "Tiers"
     _tiers_sheet(tiers, accounts)
     if accounts:
         _pareto_chart(tiers, len(accounts))
@@ -188,7 +186,4 @@ def build_accounts_workbook(result: Assessment) -> Workbook:
 
 
 def write_accounts_xlsx(result: Assessment, path: Path, *, force: bool = False) -> Path:
-    wb = build_accounts_workbook(result)
-    with atomic_path(Path(path), force=force) as tmp:
-        wb.save(tmp)
-    return Path(path)
+    return save_workbook(build_accounts_workbook(result), path, force=force)

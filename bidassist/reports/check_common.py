@@ -87,12 +87,6 @@ def change_text(f: Finding, lang: str) -> str | None:
     return f"{show(f.from_value, kind, lang)}{where} → {show(f.to_value, kind, lang)}"
 
 
-def value_text(f: Finding) -> str | None:
-    if f.value is None:
-        return None
-    return f"{f.value} (threshold {f.threshold})"
-
-
 def sorted_findings(result: CheckResult) -> list[Finding]:
     rank = {"high": 0, "medium": 1, "low": 2}
     return sorted(result.findings, key=lambda f: (rank[f.severity], f.block_indices[:1] or [10**9]))

@@ -65,8 +65,9 @@ def render_html(result: CheckResult, lang: str | None = None) -> str:
                 out.append(f"<p><b>{e(h['change'])}:</b> {e(change)}</p>")
             if f.basis:
                 out.append(f"<p><b>{e(h['basis'])}:</b> {e(f.basis)}</p>")
-            if f.fallback_in(lang):
-                out.append(f"<p><b>{e(h['fallback'])}:</b> {e(f.fallback_in(lang))}</p>")
+            fallback = f.fallback_in(lang)
+            if fallback:
+                out.append(f"<p><b>{e(h['fallback'])}:</b> {e(fallback)}</p>")
             if f.text:
                 out.append(f"<blockquote>{e(f.text)}</blockquote>")
             out.append("</div>")

@@ -11,7 +11,8 @@ from openpyxl.chart import Reference, ScatterChart, Series
 from rich.console import Console
 from rich.table import Table
 
-from bidassist.core.safeio import atomic_path, atomic_write_text
+from bidassist.core.safeio import atomic_write_text
+from bidassist.core.xlsxout import new_workbook, save_workbook
 from bidassist.pricing.backtest import Backtest
 
 #: size of the HTML reliability chart (pixels)
@@ -59,9 +60,7 @@ def print_backtest(bt: Backtest, console: Console | None = None) -> None:
 
 
 def build_backtest_workbook(bt: Backtest) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Scores"
+    wb, ws = new_workbook("Scores")
     ws.append(["", "Brier", "log loss", "calibration slope"])
     ws.append(["model", bt.model["brier"], bt.model["log_loss"], bt.model["calibration_slope"]])
     for name, s in bt.baselines.items():
@@ -91,10 +90,7 @@ def build_backtest_workbook(bt: Backtest) -> Workbook:
 
 
 def write_backtest_xlsx(bt: Backtest, path: Path, *, force: bool = False) -> Path:
-    wb = build_backtest_workbook(bt)
-    with atomic_path(Path(path), force=force) as tmp:
-        wb.save(tmp)
-    return Path(path)
+    return save_workbook(build_backtest_workbook(bt), path, force=force)
 
 
 def _svg(bt: Backtest) -> str:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from bidassist.core.celltext import protect_workbook
-from bidassist.core.safeio import atomic_path
+from bidassist.core.xlsxout import new_workbook, save_workbook
 from bidassist.pricing.result import PriceResult
 
 _MONEY = "#,##0.00"
@@ -60,12 +62,21 @@ def _mark_prices(cv, result: PriceResult, charts: list[ScatterChart], n: int) ->
 
 
 def build_price_workbook(result: PriceResult) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Summary"
-    bold = Font(bold=True)
+    wb, ws = new_workbook("Summary")
+    _summary_sheet(ws, result)
+    _curve_sheet(wb.create_sheet("Curve"), result)
+    _s_curve_sheet(wb.create_sheet("S-curve"), result)
+    _tornado_sheet(wb.create_sheet("Tornado"), result)
+    if result.scenarios:
+        _scenario_sheet(wb, result)
+    protect_workbook(wb)  # risk names, descriptions and notes are user text: never formulas
+    return wb
+
+
+def _summary_rows(result: PriceResult) -> list[tuple[str, Any, str | None]]:
+    """(label, value, number format) of the summary sheet."""
     r = result.recommended
-    rows = [
+    return [
         ("建议报价 Recommended price", r.price, _MONEY),
         ("中标概率 P(win)", r.p_win, _PCT),
         ("期望利润 Expected profit", r.expected_profit, _MONEY),
@@ -96,9 +107,13 @@ def build_price_workbook(result: PriceResult) -> Workbook:
         ("不可预见费 Contingency (P80 − likely)", result.contingency, _MONEY),
         ("成本口径 Cost basis", result.cost.basis, None),
     ]
+
+
+def _summary_sheet(ws: Worksheet, result: PriceResult) -> None:
+    bold = Font(bold=True)
     ws.append(["项目 Item", "值 Value"])
     ws["A1"].font = ws["B1"].font = bold
-    for label, value, fmt in rows:
+    for label, value, fmt in _summary_rows(result):
         ws.append([label, value])
         if fmt:
             ws.cell(ws.max_row, 2).number_format = fmt
@@ -112,12 +127,13 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     ws.append([])
     for w in result.warnings:
         ws.append(["warning", w])
-    for n in result.notes:
-        ws.append(["note", n])
+    for note in result.notes:
+        ws.append(["note", note])
     ws.column_dimensions["A"].width = 40
     ws.column_dimensions["B"].width = 60
 
-    cv = wb.create_sheet("Curve")
+
+def _curve_sheet(cv: Worksheet, result: PriceResult) -> None:
     cv.append(
         [
             "报价 Price",
@@ -146,7 +162,8 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     _mark_prices(cv, result, [ch, ch2], n)
     cv.add_chart(ch2, "G21")
 
-    sc = wb.create_sheet("S-curve")
+
+def _s_curve_sheet(sc: Worksheet, result: PriceResult) -> None:
     sc.append(["概率 Probability", "成本 Cost"])
     for pr, v in result.s_curve:
         sc.append([pr, v])
@@ -162,7 +179,8 @@ def build_price_workbook(result: PriceResult) -> Workbook:
     ch3.series.append(s3)
     sc.add_chart(ch3, "D2")
 
-    tw = wb.create_sheet("Tornado")
+
+def _tornado_sheet(tw: Worksheet, result: PriceResult) -> None:
     tw.append(["项目 Item", "方差占比 Share of variance", "标准差 SD"])
     items = [s for s in result.sensitivity if s.kind in ("line", "risk")]
     for s in items:
@@ -185,10 +203,6 @@ def build_price_workbook(result: PriceResult) -> Workbook:
         if s.kind == "competitors":
             tw.append([s.count_change, s.recommended_price, s.p_win])
     tw.column_dimensions["A"].width = 36
-    if result.scenarios:
-        _scenario_sheet(wb, result)
-    protect_workbook(wb)  # risk names, descriptions and notes are user text: never formulas
-    return wb
 
 
 def _scenario_sheet(wb: Workbook, result: PriceResult) -> None:
@@ -226,7 +240,4 @@ def _scenario_sheet(wb: Workbook, result: PriceResult) -> None:
 
 def write_price_xlsx(result: PriceResult, path: Path, *, force: bool = False) -> Path:
     """Write the workbook atomically; refuses to overwrite unless `force`."""
-    wb = build_price_workbook(result)
-    with atomic_path(Path(path), force=force) as tmp:
-        wb.save(tmp)
-    return Path(path)
+    return save_workbook(build_price_workbook(result), path, force=force)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 
 from bidassist.core.celltext import csv_row
 from bidassist.core.errors import InputError
@@ -77,6 +77,7 @@ def table_rows(store: Store) -> dict[str, tuple[list[str], list[list[Any]]]]:
     with store.reading() as session:
         for model in TABLES:
             table = model.__table__
+            assert isinstance(table, Table)  # every model maps one table
             cols = [c.name for c in table.columns]
             rows = session.execute(select(*table.columns).order_by(table.c.id)).all()
             out[table.name] = (cols, [[_plain(v) for v in row] for row in rows])

@@ -6,6 +6,9 @@ database once per table rather than once per row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,30 +33,42 @@ class Directory:
         self.added_competitors = 0
 
     def customer(self, name: str, *, create: bool = True) -> Customer | None:
-        key = name_key(name)
-        if not key:
-            return None
-        found = self.customers.get(key)
-        if found is None and create:
-            found = Customer(name=clean_name(name))
-            found.aliases.append(CustomerAlias(alias=clean_name(name), key=key))
-            self.session.add(found)
-            self.customers[key] = found
-            self.added_customers += 1
+        found, added = _named(self.session, name, self.customers, _new_customer, create)
+        self.added_customers += added
         return found
 
     def competitor(self, name: str, *, create: bool = True) -> Competitor | None:
-        key = name_key(name)
-        if not key:
-            return None
-        found = self.competitors.get(key)
-        if found is None and create:
-            found = Competitor(name=clean_name(name))
-            found.aliases.append(CompetitorAlias(alias=clean_name(name), key=key))
-            self.session.add(found)
-            self.competitors[key] = found
-            self.added_competitors += 1
+        found, added = _named(self.session, name, self.competitors, _new_competitor, create)
+        self.added_competitors += added
         return found
+
+
+_E = TypeVar("_E", Customer, Competitor)
+
+
+def _new_customer(name: str, key: str) -> Customer:
+    return Customer(name=name, aliases=[CustomerAlias(alias=name, key=key)])
+
+
+def _new_competitor(name: str, key: str) -> Competitor:
+    return Competitor(name=name, aliases=[CompetitorAlias(alias=name, key=key)])
+
+
+def _named(
+    session: Session, name: str, known: dict[str, _E], new: Callable[[str, str], _E], create: bool
+) -> tuple[_E | None, bool]:
+    """The customer or competitor `name` is a spelling of (by its name key), added when new and
+    `create`; and whether it was added. None for a name with no letters or digits."""
+    key = name_key(name)
+    if not key:
+        return None, False
+    found = known.get(key)
+    if found is not None or not create:
+        return found, False
+    found = new(clean_name(name), key)
+    session.add(found)
+    known[key] = found
+    return found, True
 
 
 def add_competitor_alias(session: Session, name: str, alias: str) -> tuple[Competitor, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,9 @@ from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.money import parse_amount, parse_number
 from bidassist.store.connection import Store
 from bidassist.store.entities import Directory
-from bidassist.store.models import Bid, Competitor, ImportRun, Tender
+from bidassist.store.models import Bid, Competitor, Tender
 from bidassist.store.names import name_key
-from bidassist.store.tabular import Table, map_columns, parse_date, read_table, row_getter
-from bidassist.store.timeutil import now_text
+from bidassist.store.tabular import ImportCounts, Table, map_columns, parse_date, read_table, row_getter
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "tender": (
@@ -76,31 +75,12 @@ class BidRow:
 
 
 @dataclass
-class ImportReport:
+class ImportReport(ImportCounts):
     """What an import did. `added/updated/skipped` count bids (rows); the rest are details."""
 
-    file: str
-    added: int = 0
-    updated: int = 0
-    skipped: int = 0
     tenders_added: int = 0
     tenders_updated: int = 0
-    customers_added: int = 0
     competitors_added: int = 0
-    bad: list[Problem] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "added": self.added,
-            "updated": self.updated,
-            "skipped": self.skipped,
-            "tenders_added": self.tenders_added,
-            "tenders_updated": self.tenders_updated,
-            "customers_added": self.customers_added,
-            "competitors_added": self.competitors_added,
-            "bad_rows": [{"where": p.where, "message": p.message} for p in self.bad],
-        }
 
 
 def _decimal(text: str, what: str, *, money: bool = True) -> Decimal | None:
@@ -127,6 +107,7 @@ def _status(text: str) -> tuple[bool, bool]:
 def _when(get) -> tuple[dt.date | None, int | None]:  # noqa: ANN001 - row getter
     date = parse_date(get("date")) if get("date") else None
     year_text = get("year")
+    year: int | None
     if year_text:
         if not year_text[:4].isdigit():
             raise ValueError(f"year {year_text!r} is not a year")
@@ -308,17 +289,5 @@ def import_history(
         importer.insert_new_bids()
         report.customers_added = importer.directory.added_customers
         report.competitors_added = importer.directory.added_competitors
-        if report.added or report.updated:
-            session.add(
-                ImportRun(
-                    kind="history",
-                    file_name=table.path.name,
-                    sha256=table.sha256,
-                    at=now_text(),
-                    added=report.added,
-                    updated=report.updated,
-                    skipped=report.skipped,
-                    bad=len(report.bad),
-                )
-            )
+        report.log_run(session, "history", table.sha256)
     return report

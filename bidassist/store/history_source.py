@@ -33,7 +33,7 @@ def store_history_rows(
     since: dt.date | int | None = None,
 ) -> list[dict[str, Any]]:
     """Past bids from the store, in the shape of the history-file loader's rows."""
-    with open_store(None if db is True or db is None else db, beside=beside) as store:
+    with open_store(db if isinstance(db, str) else None, beside=beside) as store:
         rows = history_rows(store, Filters(buyer, category, since_date(since)))
     if not rows:
         shown = ", ".join(

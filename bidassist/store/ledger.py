@@ -8,7 +8,7 @@ nothing. The import is one transaction; bad rows are reported by file and row.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,9 @@ from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.money import parse_amount
 from bidassist.store.connection import Store
 from bidassist.store.entities import Directory
-from bidassist.store.models import ImportRun, Invoice, Receipt
-from bidassist.store.tabular import Table, map_columns, parse_date, read_table, row_getter
-from bidassist.store.timeutil import now_text
+from bidassist.store.models import Invoice, Receipt
+from bidassist.store.names import name_key
+from bidassist.store.tabular import ImportCounts, Table, map_columns, parse_date, read_table, row_getter
 
 INVOICE_FIELDS: dict[str, tuple[str, ...]] = {
     "customer": ("customer", "buyer", "client", "客户", "客户名称", "购买方", "付款单位"),
@@ -46,25 +46,10 @@ _RECEIPT_HINTS = ("receipt", "payment", "received", "回款", "收款", "到账"
 
 
 @dataclass
-class LedgerReport:
-    file: str
-    kind: str
-    added: int = 0
-    updated: int = 0
-    skipped: int = 0
-    customers_added: int = 0
-    bad: list[Problem] = field(default_factory=list)
+class LedgerReport(ImportCounts):
+    """What a ledger import did (`kind`: which ledger the file holds)."""
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "kind": self.kind,
-            "added": self.added,
-            "updated": self.updated,
-            "skipped": self.skipped,
-            "customers_added": self.customers_added,
-            "bad_rows": [{"where": p.where, "message": p.message} for p in self.bad],
-        }
+    kind: str = "invoices"  # invoices | receipts
 
 
 def detect_kind(table: Table) -> str:
@@ -101,10 +86,17 @@ def _optional_amount(text: str, what: str) -> Decimal | None:
     return value
 
 
+def _customer(get) -> str:  # noqa: ANN001
+    name = get("customer")
+    if not name_key(name):  # blank, or punctuation only: no customer can be named by it
+        raise ValueError(f"customer must be a name, got {name!r}" if name else "customer must not be empty")
+    return name
+
+
 def _invoice_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
-    if not get("customer") or not get("number"):
-        raise ValueError("customer and invoice number must not be empty")
-    return get("customer"), {
+    if not get("number"):
+        raise ValueError("invoice number must not be empty")
+    return _customer(get), {
         "number": get("number"),
         "date": _date(get("date"), "date"),
         "due_date": parse_date(get("due_date")) if get("due_date") else None,
@@ -116,11 +108,10 @@ def _invoice_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
 
 
 def _receipt_row(get) -> tuple[str, dict[str, Any]]:  # noqa: ANN001
-    if not get("customer"):
-        raise ValueError("customer must not be empty")
+    customer = _customer(get)
     date, amount = _date(get("date"), "date"), _amount(get("amount"))
     reference = get("reference") or f"{get('invoice') or '-'}|{date.isoformat()}|{format(amount, 'f')}"
-    return get("customer"), {
+    return customer, {
         "reference": reference,
         "date": date,
         "amount": amount,
@@ -159,29 +150,18 @@ def import_ledger(
             bad.append(Problem(table.where(i), str(exc)))
     if bad and not skip_bad:
         raise ProblemsError(bad, "ledger file has bad rows; nothing was imported")
-    report = LedgerReport(table.path.name, kind, bad=bad)
+    report = LedgerReport(table.path.name, bad=bad, kind=kind)
     with store.writing() as session:
         directory = Directory(session)
         apply = _apply_invoice if kind == "invoices" else _apply_receipt
         for where, customer_name, values in rows:
             customer = directory.customer(customer_name)
+            assert customer is not None  # rows were parsed with a non-blank name key
             session.flush()
             status = apply(session, customer.id, values, where)
             setattr(report, status, getattr(report, status) + 1)
         report.customers_added = directory.added_customers
-        if report.added or report.updated:
-            session.add(
-                ImportRun(
-                    kind=kind,
-                    file_name=table.path.name,
-                    sha256=table.sha256,
-                    at=now_text(),
-                    added=report.added,
-                    updated=report.updated,
-                    skipped=report.skipped,
-                    bad=len(bad),
-                )
-            )
+        report.log_run(session, kind, table.sha256)
     return report
 
 

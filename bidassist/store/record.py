@@ -71,7 +71,7 @@ def tender_for_bid(session: Session, bid: BidFile) -> Tender:
     return tender
 
 
-def _our_bid(db: str | None, bid: BidFile, kind: str, fields: dict[str, Any]) -> Recorded:
+def _our_bid(db: str | Path | None, bid: BidFile, kind: str, fields: dict[str, Any]) -> Recorded:
     sha = file_sha256(bid.source) if bid.source else None
     key = hashlib.sha256(
         dump_json(
@@ -97,7 +97,7 @@ def _our_bid(db: str | None, bid: BidFile, kind: str, fields: dict[str, Any]) ->
         return Recorded(what, "added", store.where)
 
 
-def record_price(db: str | None, bid: BidFile, result: dict[str, Any]) -> Recorded:
+def record_price(db: str | Path | None, bid: BidFile, result: dict[str, Any]) -> Recorded:
     """Store our priced bid: the bid file's pricing inputs and the price result (P(win) predicted)."""
     rec, rng, cost = result["recommended"], result["range"], result["cost"]
     inputs = {
@@ -122,7 +122,7 @@ def record_price(db: str | None, bid: BidFile, result: dict[str, Any]) -> Record
     )
 
 
-def record_render(db: str | None, bid: BidFile, price: Decimal, files: list[Path]) -> Recorded:
+def record_render(db: str | Path | None, bid: BidFile, price: Decimal, files: list[Path]) -> Recorded:
     """Store the bid as written: its price and the hash of every document."""
     documents = [{"file": Path(f).name, "sha256": file_sha256(Path(f))} for f in files]
     return _our_bid(
@@ -158,7 +158,7 @@ def _winner_bid(session: Session, tender: Tender, winner: str, price: Decimal) -
 
 
 def record_result(
-    db: str | None,
+    db: str | Path | None,
     number: str,
     *,
     won: bool,
@@ -232,7 +232,7 @@ def _findings(check: dict[str, Any]) -> list[ContractFinding]:
 
 
 def record_contract(
-    db: str | None,
+    db: str | Path | None,
     contract: Path,
     check: dict[str, Any],
     *,

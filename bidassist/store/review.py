@@ -28,7 +28,7 @@ def contract_customer(path: Path) -> str | None:
 
 
 def record_review(
-    db: str | None,
+    db: str | Path | None,
     contract: Path,
     check: dict[str, Any],
     *,
@@ -86,7 +86,7 @@ def _review_worker(path: Path, lang: str | None, customer: str | None) -> tuple[
 def review_folder(
     folder: Path,
     *,
-    db: str | None,
+    db: str | Path | None,
     record: bool = True,
     jobs: int = 0,
     customer: str | None = None,

@@ -8,6 +8,7 @@ names a column by its header or its letter (A, B, …) when the header is not re
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -15,10 +16,53 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from bidassist.core.errors import InputError
+from bidassist.core.errors import InputError, Problem
 from bidassist.core.money import to_decimal
 from bidassist.core.safeio import check_input_file, check_zip, read_text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass
+class ImportCounts:
+    """What a file import did: `added/updated/skipped` count rows, `bad` the rows refused;
+    subclasses add their own counts, which to_json lists too."""
+
+    file: str
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    customers_added: int = 0
+    bad: list[Problem] = dataclasses.field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "bad"
+        }
+        out["bad_rows"] = [{"where": p.where, "message": p.message} for p in self.bad]
+        return out
+
+    def log_run(self, session: Session, kind: str, sha256: str) -> None:
+        """Log the import in the store's import runs, when it changed anything."""
+        from bidassist.store.models import ImportRun
+        from bidassist.store.timeutil import now_text
+
+        if self.added or self.updated:
+            session.add(
+                ImportRun(
+                    kind=kind,
+                    file_name=self.file,
+                    sha256=sha256,
+                    at=now_text(),
+                    added=self.added,
+                    updated=self.updated,
+                    skipped=self.skipped,
+                    bad=len(self.bad),
+                )
+            )
 
 
 @dataclass

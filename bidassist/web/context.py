@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import anyio
 from starlette.datastructures import FormData
@@ -91,6 +91,10 @@ async def checked_form(request: Request) -> FormData:
     return form
 
 
+@overload
+def text_field(form: FormData, name: str, *, required: Literal[True], max_len: int = 500) -> str: ...
+@overload
+def text_field(form: FormData, name: str, *, required: bool = False, max_len: int = 500) -> str | None: ...
 def text_field(form: FormData, name: str, *, required: bool = False, max_len: int = 500) -> str | None:
     from bidassist.core.errors import InputError
 

@@ -60,7 +60,7 @@ def build_grids(sheets, problems: list[tuple[str, str | None, str]]) -> list[She
         ref = parse_cell(where)
         if ref is not None:
             marks.setdefault(ref[0], {}).setdefault((ref[1], ref[2]), []).append((kind, message))
-    grids = []
+    grids: list[SheetGrid] = []
     for raw in sheets:
         sheet_marks = marks.get(raw.name, {})
         if not sheet_marks and len(grids) >= 3:

@@ -23,10 +23,6 @@ _HEADERS = [
 _FORM_OVERHEAD = 256 * 1024
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 def _simple(status: int, text: str, extra: list[tuple[bytes, bytes]] | None = None):
     body = (f"<!doctype html><meta charset=utf-8><title>bidassist</title><p class=error>{text}</p>").encode()
     headers = [

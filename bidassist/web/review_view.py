@@ -107,7 +107,9 @@ def build_view(
         for c in clauses
     ]
     owner = {i: n for n, c in enumerate(clauses) for i in (c.block_indices or [])}
-    general, changes, shown = [], [], 0
+    general: list[FindingView] = []
+    changes: list[FindingView] = []
+    shown = 0
     for f in sorted(result.findings, key=lambda f: SEVERITIES.index(f.severity)):
         fv = _finding(f, lang)
         if f.term is not None:

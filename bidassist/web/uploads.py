@@ -9,11 +9,14 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from bidassist.core.errors import InputError
 from bidassist.core.safeio import MiB
@@ -27,7 +30,9 @@ SHEET_TYPES = {
     ".ods": b"PK",
     ".csv": None,
 }
-BID_TYPES = {".yaml": None, ".yml": None}
+_T = TypeVar("_T")
+
+BID_TYPES: dict[str, bytes | None] = {".yaml": None, ".yml": None}
 _SAFE = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
 _ID = re.compile(r"^[0-9a-f]{32}$")
 _CHUNK = 256 * 1024
@@ -73,12 +78,33 @@ class PrivateArea:
                 shutil.rmtree(old, ignore_errors=True)
         return key, folder
 
+    @contextmanager
+    def building(self) -> Iterator[tuple[str, Path]]:
+        """A new private folder for work that may fail: dropped again when the block raises."""
+        key, folder = self.new()
+        try:
+            yield key, folder
+        except BaseException:
+            self.drop(key)
+            raise
+
+    def stored(self, key: str, kind: type[_T], missing: str) -> _T:
+        """The object of type `kind` stored under `key`; a 404 saying `missing` when there is none."""
+        found = self.get(key, kind)
+        if found is None:
+            raise HTTPException(404, missing)
+        return found
+
     def attach(self, key: str, obj: object) -> None:
         with self._lock:
             if key in self._items:
                 self._items[key] = (self._items[key][0], obj)
 
-    def get(self, key: str, kind: type | None = None):
+    @overload
+    def get(self, key: str, kind: type[_T]) -> _T | None: ...
+    @overload
+    def get(self, key: str, kind: None = None) -> Any: ...
+    def get(self, key: str, kind: type | None = None) -> Any:
         """The object stored under `key` (of type `kind` when given), or None."""
         if not is_id(key):
             return None
@@ -111,7 +137,11 @@ class PrivateArea:
             shutil.rmtree(self._root, ignore_errors=True)
 
 
-def upload_field(form, name: str, what: str, *, required: bool = True) -> UploadFile | None:
+@overload
+def upload_field(form: Any, name: str, what: str, *, required: Literal[True] = True) -> UploadFile: ...
+@overload
+def upload_field(form: Any, name: str, what: str, *, required: bool) -> UploadFile | None: ...
+def upload_field(form: Any, name: str, what: str, *, required: bool = True) -> UploadFile | None:
     """The form's file field `name`, or an InputError naming it when it is missing."""
     value = form.get(name)
     if isinstance(value, UploadFile) and value.filename:

@@ -71,6 +71,7 @@ def test_every_figure_traces_to_store_rows(result):
     assert len(v.ids["orders"]) == v.orders and v.ids["findings"] == ("f1", "f2", "f3")
 
 
+@pytest.mark.slow
 def test_groups_add_up_their_members():
     book = archetypes()
     from dataclasses import replace

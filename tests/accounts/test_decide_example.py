@@ -18,6 +18,8 @@ from bidassist.store import open_store
 from bidassist.store.ledger import import_ledger
 from bidassist.workflow import import_bid_ledger
 
+pytestmark = pytest.mark.slow  # a pricing run and a store per test: .ci/run's slow step
+
 EXAMPLE = package_path("examples") / "hospital"
 AS_OF = dt.date(2026, 11, 30)
 BUYER = "滨江市第一人民医院"

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import docx
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
-from bidassist.checklist import check_contract, load_packs
+from bidassist.checklist import check_contract
 from bidassist.checklist.compare import compare_terms, extract_key_terms, key_terms_from_bid
 from bidassist.checklist.engine import Unit
 from bidassist.cli.app import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "bidassist" / "examples" / "hospital"
-RULES = load_packs()
 
 
 def run(args: list[str], capsys) -> tuple[int, str, str]:
@@ -98,6 +98,7 @@ def test_identical_terms_report_nothing() -> None:
     assert compare_terms(a, b) == []
 
 
+@pytest.mark.slow
 def test_cli_exit_codes_and_json(example_docs, capsys) -> None:
     contract, tender = example_docs
     code, out, _ = run(["check", str(contract), "--against", str(tender), "--format", "json"], capsys)
@@ -116,6 +117,7 @@ def test_cli_exit_codes_and_json(example_docs, capsys) -> None:
     assert code == 2
 
 
+@pytest.mark.slow
 def test_cli_reports_and_annotation(example_docs, tmp_path, capsys) -> None:
     contract, tender = example_docs
     md, html, annotated = tmp_path / "r.md", tmp_path / "r.html", tmp_path / "annotated.docx"
@@ -152,6 +154,7 @@ def test_cli_reports_and_annotation(example_docs, tmp_path, capsys) -> None:
     assert code == 2 and "already exists" in err
 
 
+@pytest.mark.slow
 def test_waivers(example_docs, tmp_path, capsys) -> None:
     contract, _ = example_docs
     first = check_contract(contract, RULES)
@@ -173,6 +176,7 @@ def test_waivers(example_docs, tmp_path, capsys) -> None:
     assert code == 2 and "bad.yaml:3" in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["notzip", "corrupt", "empty", "encrypted", "missing", "suffix"])
 def test_bad_input_exit_2(kind: str, tmp_path: Path, capsys) -> None:
     path = tmp_path / "c.docx"

@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
 from bidassist.checklist import check_text, load_packs
 from bidassist.checklist.engine import Unit, check_unit, evaluate_rule, languages_of
 from bidassist.checklist.rules import normalise
 from bidassist.core.errors import InputError, ProblemsError
-
-RULES = load_packs()
 
 PACK = """pack: t-pay
 language: zh
@@ -158,13 +157,15 @@ def _brute_force(text: str) -> set[str]:
     norm = normalise(text)
     langs = languages_of(text)
     out = []
+    yields: dict[str, list[str]] = {}
     for cr in RULES.rules:
         if cr.language in langs and any(k in norm for k in cr.keywords):
             f = evaluate_rule(cr, text, norm, Unit(text=text), RULES.role_patterns(cr.language))
             if f is not None:
                 out.append(f)
-    yields = {cr.id: cr.rule.yields_to for cr in RULES.rules if cr.rule.yields_to}
-    return {f.rule for f in _dedupe(_yielded(out, {f.rule: yields[f.rule] for f in out if f.rule in yields}))}
+                if cr.rule.yields_to:
+                    yields[cr.id] = cr.rule.yields_to
+    return {f.rule for f in _dedupe(_yielded(out, yields))}
 
 
 _SNIPPETS = sorted(

@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
-from bidassist.checklist import load_packs
 from bidassist.checklist.categories import CATEGORIES
 from bidassist.checklist.engine import rule_matches, term_matches
 
-RULES = load_packs()
 FINDINGS_MD = Path(__file__).resolve().parents[3] / "shared" / "domain" / "findings.md"
 
 _RULE_CASES = [(r.id, "match", ex) for r in RULES.rules for ex in r.rule.examples.match] + [

@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from bidassist.checklist import check_contract, load_packs
 from bidassist.checklist.compare import compare_terms, extract_key_terms, vocabulary
 from bidassist.checklist.engine import Unit
@@ -53,6 +55,7 @@ def test_vocabulary_is_data_with_every_term_named():
     assert spec.severity.worse == "high" and spec.events[-1].name == "other"
 
 
+@pytest.mark.slow
 def test_against_bid_file_compares_the_price_the_bid_uses(tmp_path: Path):
     """offer.price is not written in the bundled bid: the recommended price (~11.13 M) is used."""
     from bidassist.workflow import bid_file_price

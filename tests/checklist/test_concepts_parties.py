@@ -9,13 +9,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
 from bidassist.checklist import check_text, load_packs
 from bidassist.checklist.concepts import PLACEHOLDER
 from bidassist.checklist.parties import choose_we, find_parties, roles
 from bidassist.core.errors import ProblemsError
 
-RULES = load_packs()
 VOCAB = RULES.vocabulary
 CASES = [
     (c.id, lang, ex)

@@ -60,6 +60,7 @@ def stats():
     return run()
 
 
+@pytest.mark.slow
 def test_corpus_covers_every_rule_category(stats):
     rules = load_packs([ROOT / "bidassist" / "checklists" / "en"])
     cats = {r.rule.category for r in rules.rules}

@@ -7,13 +7,13 @@ from __future__ import annotations
 import time
 
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
 from bidassist.checklist.engine import Unit, check_unit
 from bidassist.checklist.rules import load_packs
 from bidassist.core.errors import ProblemsError
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, catastrophic, windows
 
-RULES = load_packs()
 N = 50_000
 #: (name, clause) — the texts that blew up before (issue 18 item 3) and relatives
 ADVERSARIAL = [
@@ -43,6 +43,7 @@ ADVERSARIAL = [
 ]
 
 
+@pytest.mark.slow
 def test_whole_rule_set_over_adversarial_clauses_within_budget():
     slowest, total = ("", 0.0), 0.0
     for name, text in ADVERSARIAL:

@@ -5,16 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 from typer.testing import CliRunner
 
-from bidassist.checklist import load_packs
 from bidassist.checklist.catalogue import explain, render_markdown, rows
 from bidassist.checklist.categories import CATEGORIES
 from bidassist.cli.app import app
 from bidassist.core.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
-RULES = load_packs()
 
 
 def test_docs_rules_md_is_current():
@@ -40,6 +39,7 @@ def test_every_rule_category_is_in_the_data_file():
     assert {cr.rule.category for cr in RULES.rules} <= set(CATEGORIES)
 
 
+@pytest.mark.slow
 def test_cli_list_and_explain():
     runner = CliRunner()
     res = runner.invoke(app, ["rules", "list", "--lang", "zh", "--category", "liability.uncapped"])

@@ -10,12 +10,13 @@ import docx
 import pytest
 from rich.console import Console
 
+from bidassist.cli.main_job import run_main_job_printed as run_main_job
 from bidassist.core.bidfile import load_bid
 from bidassist.core.errors import OutputExistsError
 from bidassist.core.money import rmb_upper
 from bidassist.costs import load_costs
 from bidassist.pricing import price_bid
-from bidassist.workflow import default_example, run_main_job
+from bidassist.workflow import default_example
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,12 +82,27 @@ def test_main_job_decides_with_the_customers_record(job):
     assert (out / "bidassist.db").is_file()
 
 
+class _Steps:
+    """Records which steps of the main job reported (any call is a step)."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: self.calls.append(name)
+
+
 def test_main_job_never_overwrites_without_force(job):
+    from bidassist.workflow import run_main_job as library_job
+
     out, _, _ = job
+    steps = _Steps()
     with pytest.raises(OutputExistsError):
-        run_main_job(default_example(), out, console=Console(file=open("/dev/null", "w")))
+        library_job(default_example(), out, observer=steps)
+    assert steps.calls == []  # refused before the costs were imported or anything was priced
 
 
+@pytest.mark.slow
 def test_seed_stability_on_bundled_example():
     bid = load_bid(default_example())
     costs = load_costs(bid).model
@@ -101,6 +117,7 @@ def test_seed_stability_on_bundled_example():
     assert a.range.low <= a.recommended.price <= a.range.high
 
 
+@pytest.mark.slow
 def test_demo_command_exit_status(tmp_path):
     r = subprocess.run(
         [sys.executable, "-m", "bidassist", "demo", "--out", str(tmp_path / "o")],

@@ -87,6 +87,7 @@ def _laughs(levels: int, width: int) -> str:
         ("".join("  " * i + f"k{i}:\n" for i in range(120)) + "  " * 120 + "v: 1\n", f"{MAX_DEPTH} levels"),
     ],
 )
+@pytest.mark.slow
 def test_alias_bombs_and_deep_nesting_are_refused(text, words):
     with pytest.raises(BidassistError) as info:
         parse_yaml(text, "bid.yaml")

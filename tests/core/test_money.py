@@ -94,6 +94,7 @@ amounts = st.decimals(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(amounts)
 def test_capitals_round_trip(amount):
@@ -104,12 +105,14 @@ def test_capitals_round_trip(amount):
     assert upper.endswith(("整", "角", "分"))
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(amounts)
 def test_capitals_prefixed_round_trip(amount):
     assert parse_rmb_upper(rmb_upper(amount, prefix=True)) == amount
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=False, allow_infinity=False))
 def test_round_money_is_half_up_to_cents(value):
@@ -121,6 +124,7 @@ def test_round_money_is_half_up_to_cents(value):
     assert round_money(Decimal("-0.125")) == Decimal("-0.13")
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(st.decimals(min_value=0, max_value=10**11, places=2, allow_nan=False, allow_infinity=False))
 def test_format_then_parse_is_identity(value):

@@ -64,6 +64,7 @@ def test_bound_is_named_in_the_message():
     assert parse_amount(format_money(AMOUNT_LIMIT)) == AMOUNT_LIMIT
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.text(max_size=80))
 def test_parse_amount_raises_only_amount_error(text):
@@ -76,6 +77,7 @@ def test_parse_amount_raises_only_amount_error(text):
         round_money(value)  # whatever is accepted can be rounded
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.text(alphabet="0123456789.,-()¥%万亿元 e", max_size=40))
 def test_parse_amount_digits_raise_only_amount_error(text):
@@ -87,6 +89,7 @@ def test_parse_amount_digits_raise_only_amount_error(text):
     format_money(value)
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(st.decimals(allow_nan=True, allow_infinity=True) | st.floats() | st.integers())
 def test_money_functions_total(value):
@@ -135,6 +138,7 @@ def _skeleton(text: str) -> str:
     return text.replace("零", "").rstrip("整正")
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(st.text(alphabet=CAPITAL_CHARS, max_size=24))
 def test_capitals_grammar_accepts_only_well_ordered_forms(text):
@@ -146,6 +150,7 @@ def test_capitals_grammar_accepts_only_well_ordered_forms(text):
     assert _skeleton(text) == _skeleton(rmb_upper(value)), (text, rmb_upper(value))
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.integers(min_value=1, max_value=10**12 - 1))
 def test_capitals_without_optional_zero_still_read(n):
@@ -163,6 +168,7 @@ def test_capitals_without_optional_zero_still_read(n):
                     parse_rmb_upper(variant)
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.integers(min_value=0, max_value=CHINESE_LIMIT - 1))
 def test_chinese_numerals_round_trip_below_the_limit(n):
@@ -179,6 +185,7 @@ def test_chinese_numerals_refuse_beyond_the_limit():
         chinese_numeral("一" * 30000)
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet="零一二三四五六七八九十百千万亿两廿〇壹贰拾佰仟萬億0123456789", max_size=50))
 def test_chinese_numeral_raises_only_value_error(text):

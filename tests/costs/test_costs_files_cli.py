@@ -62,6 +62,7 @@ def test_password_protected_workbook(tmp_path: Path) -> None:
         import_cost_sheet(p)
 
 
+@pytest.mark.slow
 def test_zip_bomb_refused_before_parsing(tmp_path: Path) -> None:
     p = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -157,6 +158,7 @@ def test_cli_bundled_example_by_bid_file(capsys) -> None:
     assert (single["low"], single["likely"], single["high"]) == ("332.50", "350", "402.50")
 
 
+@pytest.mark.slow
 def test_cli_template_then_import(tmp_path: Path, capsys) -> None:
     target = tmp_path / "blank.xlsx"
     code, _, _ = run(["costs", "template", "-o", str(target)], capsys)

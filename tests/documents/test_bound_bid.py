@@ -36,6 +36,7 @@ def _xml(path, part="word/document.xml"):
         return etree.fromstring(zf.read(part))
 
 
+@pytest.mark.slow
 def test_bound_bid_structure(bid, tmp_path):
     costs = _works(bid, tmp_path)
     report = render_documents(bid, costs, PRICE, tmp_path / "out", bound=True, copy_label="副本")
@@ -72,6 +73,7 @@ def test_bound_bid_structure(bid, tmp_path):
     assert "00_投标文件（副本）.docx" in index
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
 def test_bound_bid_pdf_pages(bid, tmp_path):
     from pypdf import PdfReader

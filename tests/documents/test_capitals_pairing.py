@@ -105,7 +105,7 @@ def test_every_figure_form_is_read(value, form):
 
 def test_schedule_table_rows_keyed_by_the_buyers_codes():
     """A priced bill whose first column is the buyer's code (A.1.1), with section and 小计 rows."""
-    from bidassist.documents.checks import Unit, check_schedule_table
+    from bidassist.documents.checks import TextUnit, check_schedule_table
 
     rows = [
         ("项目编码", "项目名称", "工程量", "综合单价", "合价"),
@@ -115,12 +115,12 @@ def test_schedule_table_rows_keyed_by_the_buyers_codes():
         ("小计", "小计", "", "", "15,731.17"),
         ("合计", "合计", "", "", "15,731.17"),
     ]
-    units = [Unit(" | ".join(r), r, 1) for r in rows]
+    units = [TextUnit(" | ".join(r), r, 1) for r in rows]
     ok = check_schedule_table(units, doc="清单", price=D("15731.17"), count=2)
     assert [(c.check, c.severity) for c in ok] == [("schedule", "ok")]
     bad = list(rows)
     bad[3] = ("A.1.2", "回填", "3", "100.00", "301.00")
     found = check_schedule_table(
-        [Unit(" | ".join(r), r, 1) for r in bad], doc="清单", price=D("15731.17"), count=2
+        [TextUnit(" | ".join(r), r, 1) for r in bad], doc="清单", price=D("15731.17"), count=2
     )
     assert {c.check for c in found if c.severity == "error"} == {"schedule-line", "schedule-sum"}

@@ -46,6 +46,7 @@ def test_templates_list(capsys):
     assert code == 0 and "开标一览表" in out
 
 
+@pytest.mark.slow
 def test_templates_check_lists_fields_and_what_the_data_lacks(capsys, bid_file):
     code, out, _ = run(capsys, "templates", "check", "投标函")
     assert code == 0 and "bidder.post_code" in out
@@ -59,6 +60,7 @@ def test_templates_check_lists_fields_and_what_the_data_lacks(capsys, bid_file):
     assert code == 1 and json.loads(out)["missing"] == ["bidder.post_code"]
 
 
+@pytest.mark.slow
 def test_render_one_and_all(capsys, bid_file, tmp_path):
     out = tmp_path / "letter.docx"
     code, stdout, err = run(capsys, "render", "投标函", "--data", str(bid_file), "-o", str(out))
@@ -78,6 +80,7 @@ def test_render_one_and_all(capsys, bid_file, tmp_path):
     assert report["price"] == "9876543.21"
 
 
+@pytest.mark.slow
 def test_render_user_errors_exit_2_with_one_line_each(capsys, bid_file, tmp_path):
     text = bid_file.read_text(encoding="utf-8")
     text = text.replace('  post_code: "310051"\n', "").replace("sex: 男, age: 52", "sex: 男")
@@ -95,6 +98,7 @@ def test_render_user_errors_exit_2_with_one_line_each(capsys, bid_file, tmp_path
     assert code == 2 and "--all" in err
 
 
+@pytest.mark.slow
 def test_pdf_says_plainly_when_libreoffice_is_absent(capsys, bid_file, tmp_path, monkeypatch):
     import bidassist.documents.pdf as pdf
     import bidassist.documents.render as render
@@ -110,6 +114,7 @@ def test_pdf_says_plainly_when_libreoffice_is_absent(capsys, bid_file, tmp_path,
     assert code == 0 and "LibreOffice is not installed" in stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
 def test_pdf_conversion_with_libreoffice(capsys, bid_file, tmp_path):
     out = tmp_path / "报价表.docx"
@@ -130,6 +135,7 @@ def test_pdf_conversion_with_libreoffice(capsys, bid_file, tmp_path):
         assert list(tmp_path.glob("page*.png"))
 
 
+@pytest.mark.slow
 def test_render_bound_and_price_source(capsys, bid_file, tmp_path):
     folder = tmp_path / "bound"
     code, stdout, err = run(

@@ -55,6 +55,7 @@ def test_manifest_lists_every_form_and_its_fields_match_the_template():
         assert list(spec.fields) == fields, f"{title}: manifest out of date, run templates/build_templates.py"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ALL)
 def test_every_builtin_template_renders_the_example(name, bid, costs, tmp_path):
     bid.offer.appendix = []
@@ -118,6 +119,7 @@ def test_deviation_tables_and_compliance_matrix(bid, costs, tmp_path):
     assert tables[0][1][4] == "无偏离" and len(tables[0]) == 2
 
 
+@pytest.mark.slow
 def test_render_all_writes_the_set_and_an_index(bid, costs, tmp_path):
     out = tmp_path / "docs"
     report = render_documents(bid, costs, PRICE, out)

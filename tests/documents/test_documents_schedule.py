@@ -85,6 +85,7 @@ def test_property_lines_add_up_exactly_with_a_lump_sum_line(lines, total):
     lines=st.lists(st.tuples(quantities, costs), min_size=2, max_size=20),
     total=st.decimals(min_value=D("100.00"), max_value=D("50000000"), places=2),
 )
+@pytest.mark.slow
 def test_property_any_spread_that_succeeds_is_exact(lines, total):
     cost_lines = [_line(q, c, f"L{i}") for i, (q, c) in enumerate(lines)]
     try:

@@ -88,6 +88,7 @@ def _assert_no_wrap(path):
     return checked
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("total", TOTALS, ids=[format_money(t) for t in TOTALS])
 def test_no_amount_or_header_wraps(bid, costs, tmp_path, total):
     bid.tender.ceiling_price = None
@@ -102,6 +103,7 @@ def test_no_amount_or_header_wraps(bid, costs, tmp_path, total):
     assert figures >= 10
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("total", TOTALS[1:], ids=[format_money(t) for t in TOTALS[1:]])
 def test_priced_bill_no_wrap(bid, tmp_path, total):
     items = bill_items()
@@ -118,6 +120,7 @@ def test_priced_bill_no_wrap(bid, tmp_path, total):
     assert _assert_no_wrap(bill) >= 60
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
 def test_libreoffice_keeps_each_amount_on_one_line(bid, costs, tmp_path):
     """Through LibreOffice's PDF: the grand total appears whole on one line of text."""

@@ -31,6 +31,7 @@ def test_simulated_price_and_its_status(bid, costs):
     assert "simulated now" in choice.source
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("status", ["below_break_even", "do_not_bid"])
 def test_risky_price_refused_unless_accepted(bid, costs, status, tmp_path):
     bid.offer.price = None

@@ -164,6 +164,7 @@ def test_unmapped_items_are_listed(bid, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_unreachable_total_moves_to_the_nearest_and_says_so(bid, tmp_path):
     # whole-yuan rates on whole quantities: totals move in whole yuan, so .21 cannot be reached
     items = [(s, c, n, f, u, D(int(q) or 1)) for s, c, n, f, u, q in bill_items()]

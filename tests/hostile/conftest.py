@@ -8,6 +8,16 @@ from pathlib import Path
 import pytest
 from hostile_kit import EXAMPLE
 
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every case of the attack suite is marked `hostile`: outside the default run, run by .ci/run
+    on its own (`python3 run.py test tests/hostile -m "not slow"`, then `-m slow`)."""
+    for item in items:
+        if Path(item.path).resolve().is_relative_to(HERE):
+            item.add_marker(pytest.mark.hostile)
+
 
 @pytest.fixture(scope="session")
 def example_dir(tmp_path_factory) -> Path:

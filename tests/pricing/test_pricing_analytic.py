@@ -52,6 +52,7 @@ def test_weighted_score_one_competitor_closed_form(mkbid, fixed100):
     assert r.recommended.p_win == pytest.approx((140 - 15 * b / 14) / 40, abs=0.008)
 
 
+@pytest.mark.slow
 def test_benchmark_average_closed_form(mkbid, fixed100):
     # Two bids, K = 1, 2 points per 1 % above, 1 below: the one below the mean loses fewer points,
     # so we win iff B < c: P = (140 − B)/40, optimum 120, P(win) 0.5

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 BID = """tender: {name: t, number: '1', buyer: b, deadline: 2026-01-01, bid_validity_days: 90, ceiling_price: 150}
 bidder: {company: c, legal_representative: {name: x}, address: a, phone: '1'}
@@ -25,6 +27,7 @@ def bidassist(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_price_json_with_scenarios_and_documented_keys(tmp_path):
     bid = tmp_path / "bid.yaml"
     bid.write_text(BID, encoding="utf-8")
@@ -56,6 +59,7 @@ def test_price_json_with_scenarios_and_documented_keys(tmp_path):
     assert t.returncode == 0 and "more_rivals" in t.stdout and "Near-optimal band" in t.stdout
 
 
+@pytest.mark.slow
 def test_backtest_without_years_is_one_error_line(tmp_path):
     csv = tmp_path / "past.csv"
     csv.write_text("tender,bidder,price\nT1,A,100\nT1,B,110\n", encoding="utf-8")

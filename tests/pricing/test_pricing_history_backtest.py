@@ -20,6 +20,7 @@ from bidassist.pricing.competitors import HistoryBid
 needs_milk = pytest.mark.skipif(not MILK.exists(), reason="bench data not present")
 
 
+@pytest.mark.slow
 @needs_milk
 def test_backtest_on_texas_milk_meets_acceptance(tmp_path):
     xlsx, html = tmp_path / "bt.xlsx", tmp_path / "bt.html"

@@ -76,6 +76,7 @@ def test_unit_price_tender(mkbid):
     assert len(r.to_json()["recommended"]["price"].split(".")[1]) == 4
 
 
+@pytest.mark.slow
 def test_narrow_benchmark_window(mkbid):
     # four rivals at 100 with 3.8 more other points, K = 0.97, −1 / −0.5 per 1 % above / below:
     # benchmark = 0.97·(400 + B)/5; we win on (95.963, 96.341) (solved by hand below); cost 90.

@@ -148,6 +148,7 @@ def test_50_mb_text_file_is_refused_with_bounded_memory(tmp_path: Path):
     assert peak < 5 * 1024 * 1024  # refused before reading
 
 
+@pytest.mark.slow
 def test_large_text_within_limit_reads_with_bounded_memory(tmp_path: Path):
     path = tmp_path / "big.txt"
     para = "甲方应在验收合格后30日内支付合同价款的95%，乙方应提供发票。"

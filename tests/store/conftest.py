@@ -58,9 +58,10 @@ def drop_pg_database(server_url: str, url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def db_url(request, tmp_path):
-    """A fresh, empty store location on each backend."""
+    """A fresh, empty store location on each backend (PostgreSQL cases are `slow`: .ci/run's slow step
+    runs them against its server; the default run needs no server)."""
     if request.param == "sqlite":
         yield str(tmp_path / "store.db")
         return

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
+import pytest
 from openpyxl import load_workbook
 
 from bidassist.accounts.api import assess_store
@@ -16,6 +17,8 @@ from bidassist.store.ledger import import_ledger
 from bidassist.store.migrate import upgrade
 
 from .conftest import bidassist
+
+pytestmark = pytest.mark.slow  # CLI subprocesses and PostgreSQL round trips: .ci/run's slow step
 
 AS_OF = dt.date(2026, 11, 30)
 

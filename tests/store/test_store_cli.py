@@ -13,6 +13,8 @@ import pytest
 
 from .conftest import ROOT, TEXAS, TEXAS_ARGS, bidassist, needs_texas
 
+pytestmark = pytest.mark.slow  # CLI subprocesses and PostgreSQL round trips: .ci/run's slow step
+
 NOW = "2026-12-01T09:00:00Z"
 
 

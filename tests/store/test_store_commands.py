@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bidassist.store.connection import Store, resolve_url
 from bidassist.store.migrate import upgrade
 
 from .conftest import ROOT, bidassist
+
+pytestmark = pytest.mark.slow  # CLI subprocesses and PostgreSQL round trips: .ci/run's slow step
 
 EXAMPLE = ROOT / "bidassist" / "examples" / "hospital"
 

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from bidassist.store import open_store
 from bidassist.store.admin import table_counts
 
@@ -24,7 +26,7 @@ for i in range(40):
     record_result(sys.argv[1], f"C-{i}", won=False, winner=f"RIVAL {i % 3}", price=Decimal("1000.50") + i)
 """
 
-pytestmark = needs_texas
+pytestmark = [needs_texas, pytest.mark.slow]  # CLI and PostgreSQL round trips: .ci/run's slow step
 
 
 def test_two_writers_at_once_lose_nothing(db_url, tmp_path):

@@ -21,7 +21,7 @@ from .conftest import TEXAS, needs_texas
 TEXAS_MAP = {"buyer": "district"}
 TEXAS_SET = {"category": "school milk", "currency": "USD"}
 
-pytestmark = needs_texas
+pytestmark = [needs_texas, pytest.mark.slow]  # CLI and PostgreSQL round trips: .ci/run's slow step
 
 
 def _texas(store):

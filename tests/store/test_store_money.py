@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -20,6 +21,7 @@ amounts = st.decimals(
 )
 
 
+@pytest.mark.slow
 def test_amounts_round_trip_exactly(db_url):
     with open_store(db_url, create=True) as store:
         counter = iter(range(10**6))

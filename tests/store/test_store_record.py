@@ -6,13 +6,17 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from rich.console import Console
 
+from bidassist.cli.main_job import run_main_job_printed as run_main_job
 from bidassist.store import open_store
 from bidassist.store.admin import export_json, table_counts
-from bidassist.workflow import default_example, run_main_job
+from bidassist.workflow import default_example
 
 from .conftest import ROOT, bidassist
+
+pytestmark = pytest.mark.slow  # CLI subprocesses and PostgreSQL round trips: .ci/run's slow step
 
 EXAMPLE = ROOT / "bidassist" / "examples" / "hospital"
 

@@ -21,6 +21,7 @@ def test_shipped_scripts_end_at_the_head_this_code_checks_for():
     assert script_head() == HEAD == REVISIONS[-1]
 
 
+@pytest.mark.slow
 def test_init_from_empty_gives_every_table_empty(db_url):
     with open_store(db_url, create=True) as store:
         assert store.schema_state().revision == HEAD

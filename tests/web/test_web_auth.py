@@ -73,6 +73,7 @@ def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_serve_refuses_open_address_without_auth(tmp_path: Path):
     r = _cli(str(tmp_path), "--host", "0.0.0.0")
     assert r.returncode == 2
@@ -83,6 +84,7 @@ def test_serve_refuses_open_address_without_auth(tmp_path: Path):
     assert _cli(str(tmp_path), "--port", "0").returncode == 2
 
 
+@pytest.mark.slow
 def test_serve_hash_password(tmp_path: Path):
     r = _cli("--hash-password", stdin="pa55word\n")
     assert r.returncode == 0

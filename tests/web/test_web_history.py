@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from bidassist.web import WebConfig, create_app
@@ -17,6 +18,7 @@ def test_history_without_a_store_says_how_to_make_one(client):
     assert "no store here; run `bidassist db init`" in r.text and "Traceback" not in r.text
 
 
+@pytest.mark.slow
 def test_history_lists_tenders_competitors_and_a_customers_history(workspace: Path, tmp_path: Path):
     db = tmp_path / "s.db"
     f = tmp_path / "bids.csv"
@@ -42,6 +44,7 @@ def test_history_lists_tenders_competitors_and_a_customers_history(workspace: Pa
         assert unknown.status_code == 200 and "no customer &#39;nobody&#39; in the store" in unknown.text
 
 
+@pytest.mark.slow
 def test_accounts_page_tiers_flags_and_one_customer(workspace: Path):
     import shutil
 

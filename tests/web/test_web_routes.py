@@ -10,6 +10,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import yaml
 from web_helpers import csrf_of
 
@@ -62,6 +63,7 @@ def test_post_without_csrf_token_is_refused(client, workspace):
     _one_line_error(client.post("/contract", data={"csrf": "0" * 64}, files=files), 403, "CSRF")
 
 
+@pytest.mark.slow
 def test_contract_review_shows_findings_beside_clauses(client, workspace):
     r = _review(client, workspace, against="tender_terms.docx")
     assert r.status_code == 303
@@ -75,6 +77,7 @@ def test_contract_review_shows_findings_beside_clauses(client, workspace):
     assert 'class="finding sev-medium' not in high and 'class="finding sev-high' in high
 
 
+@pytest.mark.slow
 def test_downloads_of_a_review(client, workspace):
     location = _review(client, workspace).headers["location"]
     data = client.get(location + "/download/report.json")
@@ -91,6 +94,7 @@ def test_downloads_of_a_review(client, workspace):
     _one_line_error(client.get(location + "/download/..%2F..%2Fetc%2Fpasswd"), 404, "Not Found")
 
 
+@pytest.mark.slow
 def test_waiver_is_stored_and_applied_next_time(client, workspace):
     location = _review(client, workspace).headers["location"]
     report = json.loads(client.get(location + "/download/report.json").text)
@@ -116,6 +120,7 @@ def test_waiver_is_stored_and_applied_next_time(client, workspace):
     assert len(cli_like.findings) == len(fresh["findings"])
 
 
+@pytest.mark.slow
 def test_waive_errors(client, workspace):
     location = _review(client, workspace).headers["location"]
     token = _token(client)
@@ -136,6 +141,7 @@ def test_waive_errors(client, workspace):
     assert not (workspace / "waivers.yaml").exists()
 
 
+@pytest.mark.slow
 def test_bad_uploads(client, workspace, tmp_path):
     token = _token(client)
 
@@ -157,6 +163,7 @@ def test_bad_uploads(client, workspace, tmp_path):
     _one_line_error(post("contract.pdf", b"%PDF-1.4\n%%EOF garbage"), 400, "contract.pdf")
 
 
+@pytest.mark.slow
 def test_zip_bomb_is_refused(client, tmp_path):
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -292,6 +299,7 @@ def test_uploaded_bid_with_its_cost_sheet(client, workspace):
     assert ("may only name files uploaded with it" in html) or 'id="recommended"' in html
 
 
+@pytest.mark.slow
 def test_documents_render_and_zip(client, workspace):
     bid = workspace / "bid.yaml"
     bid.write_text(
@@ -315,6 +323,7 @@ def test_documents_render_and_zip(client, workspace):
     _one_line_error(client.post("/documents", data={"csrf": token}), 400, "bid: missing field")
 
 
+@pytest.mark.slow
 def test_private_area_is_private_and_removed_at_shutdown(workspace):
     from starlette.testclient import TestClient
 
@@ -370,6 +379,7 @@ def test_cost_sheet_stated_total_difference_on_its_cell_and_accepted(client, tmp
     )
 
 
+@pytest.mark.slow
 def test_review_as_the_buyer_and_against_an_uploaded_bid_file(client, workspace):
     token = _token(client)
     bid = (

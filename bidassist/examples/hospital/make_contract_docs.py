@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE.parents[2]))  # the checkout root, for running without installing
 
 from docx import Document  # noqa: E402
 from docx.oxml import parse_xml  # noqa: E402

@@ -14,17 +14,19 @@ import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from bidassist.core.xlsxout import new_workbook
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE.parents[2]))  # the checkout root, for running without installing
 
 from bidassist.core.safeio import atomic_path  # noqa: E402
 
 TITLE = "滨江市第一人民医院门诊医技楼净化空调系统采购及安装项目"
 # (name, spec, unit, quantity, low, likely, high, category, quotation ref); low/high None = single price
-SECTIONS = [
+_Line = tuple[str, str, str, float, float | None, float, float | None, str, str]
+SECTIONS: list[tuple[str, list[_Line]]] = [
     (
         "一、设备购置",
         [
@@ -139,9 +141,7 @@ def _money(x: Decimal) -> float:
 
 
 def build(path: Path, *, force: bool = False) -> Decimal:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "成本测算"
+    wb, ws = new_workbook("成本测算")
     thin = Side(style="thin", color="808080")
     box = Border(top=thin, bottom=thin, left=thin, right=thin)
     head_fill = PatternFill("solid", fgColor="D9E1F2")

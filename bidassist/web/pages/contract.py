@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -15,6 +16,9 @@ from starlette.routing import Route
 from bidassist.core.errors import InputError
 from bidassist.web.context import checked_form, page, run_library, state_of, text_field
 from bidassist.web.uploads import BID_TYPES, CONTRACT_TYPES, save_upload, upload_field
+
+if TYPE_CHECKING:
+    from bidassist.checklist.result import CheckResult
 
 #: downloads: name in the URL -> (file in the review's folder, media type)
 DOWNLOADS = {
@@ -38,7 +42,7 @@ class Review:
     against: Path | None
     lang: str | None
     we: str | None = None
-    result: object = None
+    result: CheckResult | None = None
     clauses: list = field(default_factory=list)
 
 
@@ -100,8 +104,7 @@ async def upload(request: Request):
     we = text_field(form, "we", max_len=200)
     if lang not in (None, "zh", "en"):
         raise InputError("choose zh, en or automatic", "lang")
-    key, folder = st.area.new()
-    try:
+    with st.area.building() as (key, folder):
         src = await save_upload(
             contract,
             folder,
@@ -124,19 +127,14 @@ async def upload(request: Request):
             )
         review = Review(folder=folder, contract=src, against=other, lang=lang, we=we)
         await run_library(request, _run_check, review, st.workspace.waivers)
-    except BaseException:
-        st.area.drop(key)
-        raise
     st.area.attach(key, review)
     return RedirectResponse(f"/contract/{key}", status_code=303)
 
 
 def _review(request: Request) -> tuple[str, Review]:
     key = request.path_params["key"]
-    review = state_of(request).area.get(key, Review)
-    if review is None:
-        raise HTTPException(404, "no such review (it may have expired; upload the contract again)")
-    return key, review
+    missing = "no such review (it may have expired; upload the contract again)"
+    return key, state_of(request).area.stored(key, Review, missing)
 
 
 async def show(request: Request):
@@ -174,7 +172,8 @@ async def waive(request: Request):
     reason = text_field(form, "reason", required=True, max_len=500)
     if not _KEY.match(wkey or ""):
         raise InputError("not a finding key", "key")
-    finding = next((f for f in review.result.findings if f.waiver_key == wkey), None)
+    findings = review.result.findings if review.result is not None else []
+    finding = next((f for f in findings if f.waiver_key == wkey), None)
     if finding is None:
         raise InputError("no such finding in this review (already waived?)", "key")
     st.workspace.add_waiver(

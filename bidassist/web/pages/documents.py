@@ -79,22 +79,16 @@ async def render(request: Request):
     name = text_field(form, "bid", required=True, max_len=300)
     accept_risk = text_field(form, "accept_risk", max_len=10) in ("on", "1", "yes")
     bid_path = st.workspace.bid_path(name)
-    key, folder = st.area.new()
-    try:
+    with st.area.building() as (key, folder):
         docs = await run_library(request, _render, bid_path, name, folder, accept_risk)
-    except BaseException:
-        st.area.drop(key)
-        raise
     st.area.attach(key, docs)
     return RedirectResponse(f"/documents/{key}", status_code=303)
 
 
 def _docs(request: Request) -> tuple[str, DocumentSet]:
     key = request.path_params["key"]
-    docs = state_of(request).area.get(key, DocumentSet)
-    if docs is None:
-        raise HTTPException(404, "no such document set (it may have expired; render it again)")
-    return key, docs
+    missing = "no such document set (it may have expired; render it again)"
+    return key, state_of(request).area.stored(key, DocumentSet, missing)
 
 
 async def show(request: Request):

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Route
 
+from bidassist.core.distributions import Triangular
 from bidassist.core.errors import InputError
 from bidassist.web import jobs
 from bidassist.web.context import checked_form, page, run_library, state_of, text_field
@@ -96,18 +97,20 @@ def _ratio(form, name: str) -> Decimal | None:
 
 
 def read_overrides(form) -> Overrides:
-    spread = [_ratio(form, n) for n in ("spread_low", "spread_mode", "spread_high")]
-    if any(v is not None for v in spread):
-        if any(v is None for v in spread):
-            raise InputError("give the rivals' low, most likely and high price ratios together", "spread")
-        if not spread[0] <= spread[1] <= spread[2]:
+    low, mode, high = (_ratio(form, n) for n in ("spread_low", "spread_mode", "spread_high"))
+    spread: tuple[Decimal, Decimal, Decimal] | None = None
+    if low is not None and mode is not None and high is not None:
+        if not low <= mode <= high:
             raise InputError("need low ≤ most likely ≤ high", "spread")
+        spread = (low, mode, high)
+    elif (low, mode, high) != (None, None, None):
+        raise InputError("give the rivals' low, most likely and high price ratios together", "spread")
     method = text_field(form, "method", max_len=30)
     if method is not None and method not in METHODS:
         raise InputError(f"must be one of {', '.join(METHODS)}", "method")
     return Overrides(
         rivals=_int(form, "rivals", 1, 50),
-        spread=tuple(spread) if spread[0] is not None else None,
+        spread=spread,
         method=method,
         iterations=_int(form, "iterations", 100, MAX_ITERATIONS),
     )
@@ -159,7 +162,7 @@ def _defaults(st, name: str | None) -> dict[str, Any]:
     out["rivals"] = count if isinstance(count, int) else ""
     out["rivals_note"] = "" if isinstance(count, int) else f"file: {count.values}"
     ratio = p.competitors.ratio
-    if ratio is not None and getattr(ratio, "dist", None) == "triangular":
+    if isinstance(ratio, Triangular):
         out.update(spread_low=ratio.low, spread_mode=ratio.mode, spread_high=ratio.high)
     return out
 
@@ -197,8 +200,7 @@ async def run(request: Request):
         st.jobs.pop(k, None)
     if _running(st) >= st.config.max_jobs:
         raise HTTPException(429, f"{st.config.max_jobs} pricing runs are already going; wait or cancel one")
-    key, folder = st.area.new()
-    try:
+    with st.area.building() as (key, folder):
         if upload is not None:
             bid_path = await save_upload(
                 upload, folder, BID_TYPES, what="bid file", max_bytes=1024 * 1024, default="bid.yaml"
@@ -214,14 +216,14 @@ async def run(request: Request):
                     default="costs.xlsx",
                 )
         else:
+            assert name is not None  # a workspace bid or an upload, checked above
             bid_path = st.workspace.bid_path(name)
-    except BaseException:
-        st.area.drop(key)
-        raise
     job = jobs.Job(label=bid_path.name, context={"bid": name, "overrides": overrides})
     st.area.attach(key, job)
     st.jobs[key] = job
-    if upload is None:  # a workspace bid: its result (price.json) is offered to the documents page
+    if (
+        name is not None and upload is None
+    ):  # a workspace bid: its result (price.json) is offered to the documents page
         st.prices[name] = [*st.prices.get(name, [])[-4:], folder / "price.json"]
     jobs.start(job, lambda j: _price(j, bid_path, folder, overrides, upload is not None), log)
     return RedirectResponse(f"/pricing/run/{key}", status_code=303)
@@ -229,10 +231,8 @@ async def run(request: Request):
 
 def _job(request: Request) -> tuple[str, jobs.Job]:
     key = request.path_params["key"]
-    job = state_of(request).area.get(key, jobs.Job)
-    if job is None:
-        raise HTTPException(404, "no such pricing run (it may have expired; run it again)")
-    return key, job
+    missing = "no such pricing run (it may have expired; run it again)"
+    return key, state_of(request).area.stored(key, jobs.Job, missing)
 
 
 async def show(request: Request):
@@ -242,7 +242,11 @@ async def show(request: Request):
     key, job = _job(request)
     view = build_price_view(job.result) if job.state == "done" else None
     ov: Overrides = job.context.get("overrides") or Overrides()
-    d = {"rivals": ov.rivals or "", "method": ov.method or "", "iterations": ov.iterations or ""}
+    d: dict[str, Any] = {
+        "rivals": ov.rivals or "",
+        "method": ov.method or "",
+        "iterations": ov.iterations or "",
+    }
     if ov.spread:
         d.update(spread_low=ov.spread[0], spread_mode=ov.spread[1], spread_high=ov.spread[2])
     chosen = job.context.get("bid")
