@@ -1,27 +1,37 @@
 """Benchmark `bidassist check`'s engine: 500 generated contracts of ~50 KB (Chinese and English,
 built from realistic clause text: every pack example - traps and harmless twins - and ordinary
 boilerplate), all shipped packs. Prints MB/s of the engine (clause splitting, Aho-Corasick prefilter,
-regexes, numeric conditions, key terms) next to a plain loop of `re.search` per rule per paragraph
-over the same patterns, measured in the same run, and the resident memory across the 500. The
-clause model (bidassist/models) is timed apart: each contract is checked with rules only and then with
-rules + model, alternately, so its cost stands beside the rule engine's.
+regexes, numeric conditions, key terms, document rules) beside two floors measured in the same run:
+pyahocorasick scanning the whole contract for every keyword of every rule and term (the least work
+any checker must do), and a plain loop of `re.search` per rule pattern per paragraph. CPU time,
+median of --rounds. Peak memory is read (VmHWM) in a fresh process that checks all the contracts
+one after another; `--jobs-folder N` also times `review_folder` over N contracts written to a
+temporary folder with --jobs 1 and 2 (wall time: only meaningful on an idle machine).
 
-    .venv/bin/python benchmarks/bench_check.py [--contracts 500] [--size 50000] [--baseline 50]
+    .venv/bin/python benchmarks/bench_check.py [--contracts 500] [--size 50000] [--baseline 20]
+        [--rounds 3] [--jobs-folder 0]
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import json
 import os
 import random
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+import ahocorasick
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bidassist.checklist import check_text, load_packs  # noqa: E402
+from bidassist.checklist.rules import RuleSet  # noqa: E402
 
 ZH_FILLER = [
     "乙方应按照国家有关标准和招标文件的技术要求组织生产和安装。",
@@ -74,44 +84,18 @@ def make_contract(rng: random.Random, lang: str, size: int, snippets: dict[str, 
     return "\n".join(lines)
 
 
-def rss_mb() -> float:
+def proc_kb(field: str) -> int:
+    """A VmRSS/VmHWM line of /proc/self/status, in kB (0 where /proc is missing)."""
     try:
-        with open(f"/proc/{os.getpid()}/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
     except OSError:
-        import resource
-
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def timed_pair(contracts: list[str], rules) -> tuple[float, float, int, int, list[tuple[int, float]]]:
-    """Each contract checked with rules only, then with rules + model, alternately (so a change of
-    machine load falls on both alike): seconds of each, findings of each, and resident memory after
-    every 100 contracts."""
-    gc.collect()
-    samples = [(0, rss_mb())]
-    rules_s = model_s = 0.0
-    rules_n = model_n = 0
-    for i, text in enumerate(contracts, 1):
-        t0 = time.perf_counter()
-        rules_n += len(check_text(text, rules, name=f"c{i}", model=False).findings)
-        t1 = time.perf_counter()
-        model_n += len(check_text(text, rules, name=f"c{i}", model=True).findings)
-        rules_s, model_s = rules_s + t1 - t0, model_s + time.perf_counter() - t1
-        if i % 100 == 0 or i == len(contracts):
-            samples.append((i, rss_mb()))
-    return rules_s, model_s, rules_n, model_n, samples
+        return 0
+    return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--contracts", type=int, default=500)
-    ap.add_argument("--size", type=int, default=50_000, help="bytes per contract")
-    ap.add_argument("--baseline", type=int, default=50, help="contracts the re.search loop is timed on")
-    ap.add_argument("--seed", type=int, default=1)
-    args = ap.parse_args(argv)
-
-    rules = load_packs()
+def make_contracts(rules: RuleSet, count: int, size: int, seed: int) -> list[str]:
     snippets = {
         lang: [
             ex
@@ -121,47 +105,149 @@ def main(argv: list[str] | None = None) -> int:
         ]
         for lang in ("zh", "en")
     }
-    rng = random.Random(args.seed)
-    contracts = [
-        make_contract(rng, "zh" if i % 2 == 0 else "en", args.size, snippets) for i in range(args.contracts)
-    ]
-    total_mb = sum(len(c.encode("utf-8")) for c in contracts) / 2**20
+    rng = random.Random(seed)
+    return [make_contract(rng, "zh" if i % 2 == 0 else "en", size, snippets) for i in range(count)]
+
+
+def megabytes(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 2**20
+
+
+def cpu_median(work: Callable[[], int], rounds: int) -> tuple[float, int]:
+    """Median CPU seconds of `work` over `rounds` runs, and what the last run returned."""
+    times: list[float] = []
+    out = 0
+    for _ in range(rounds):
+        t0 = time.process_time()
+        out = work()
+        times.append(time.process_time() - t0)
+    return statistics.median(times), out
+
+
+def keyword_automaton(rules: RuleSet) -> ahocorasick.Automaton:
+    """Every keyword of every rule and key-term of both languages, in one automaton."""
+    auto = ahocorasick.Automaton()
+    for item in [*rules.rules, *rules.terms]:
+        for k in item.keywords:
+            auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
+
+
+def engine_run(contracts: list[str], rules: RuleSet, model: bool = True) -> int:
+    return sum(
+        len(check_text(text, rules, name=f"c{i}", model=model).findings)
+        for i, text in enumerate(contracts, 1)
+    )
+
+
+def aho_run(contracts: list[str], auto: ahocorasick.Automaton) -> int:
+    return sum(sum(1 for _ in auto.iter(text.lower())) for text in contracts)
+
+
+def re_loop_run(contracts: list[str], rules: RuleSet) -> int:
+    patterns = [p for r in rules.rules for p in (*r.any, *r.all, *r.none)]
+    hits = 0
+    for text in contracts:
+        for para in text.lower().split("\n"):
+            hits += sum(1 for p in patterns if p.search(para))
+    return hits
+
+
+def memory_child(args: argparse.Namespace) -> int:
+    """In a fresh process: check the contracts one by one; print peak and sampled RSS as JSON."""
+    rules = load_packs()
+    contracts = make_contracts(rules, args.contracts, args.size, args.seed)
+    before = proc_kb("VmHWM")
+    samples: list[tuple[int, int]] = []
+    for i, text in enumerate(contracts, 1):
+        check_text(text, rules, name=f"c{i}")
+        if i % 100 == 0 or i == len(contracts):
+            samples.append((i, proc_kb("VmRSS")))
+    print(json.dumps({"hwm_before_kb": before, "hwm_kb": proc_kb("VmHWM"), "rss_kb": samples}))
+    return 0
+
+
+def memory_report(args: argparse.Namespace) -> str:
+    cmd = [sys.executable, __file__, "--memory-child", "--contracts", str(args.contracts)]
+    cmd += ["--size", str(args.size), "--seed", str(args.seed)]
+    out = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    rss = ", ".join(f"{n}: {kb / 1024:.0f}" for n, kb in out["rss_kb"])
+    growth = (out["rss_kb"][-1][1] - out["rss_kb"][0][1]) / 1024 if len(out["rss_kb"]) > 1 else 0.0
+    return (
+        f"memory   : peak {out['hwm_kb'] / 1024:.0f} MB in a fresh process "
+        f"({out['hwm_before_kb'] / 1024:.0f} MB after loading packs and generating the contracts); "
+        f"RSS (MB) after n contracts: {rss}; growth {growth:+.1f} MB"
+    )
+
+
+def jobs_report(contracts: list[str], count: int) -> str:
+    """Wall time of review_folder over `count` contracts with --jobs 1 and 2."""
+    from bidassist.store.review import available_cores, review_folder
+
+    walls: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, text in enumerate(contracts[:count]):
+            Path(tmp, f"contract-{i:04d}.txt").write_text(text, encoding="utf-8")
+        for jobs in (1, 2):
+            t0 = time.perf_counter()
+            review_folder(Path(tmp), db=None, record=False, jobs=jobs)
+            walls[jobs] = time.perf_counter() - t0
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"--jobs   : {count} files, 1 job {walls[1]:.1f} s, 2 jobs {walls[2]:.1f} s wall, "
+        f"speed-up {walls[1] / walls[2]:.2f}x (load average {load:.1f}, {available_cores()} cores; "
+        f"default --jobs = all cores)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--contracts", type=int, default=500)
+    ap.add_argument("--size", type=int, default=50_000, help="bytes per contract")
+    ap.add_argument("--baseline", type=int, default=20, help="contracts the re.search loop is timed on")
+    ap.add_argument("--rounds", type=int, default=3, help="timed runs; the median is reported")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs-folder", type=int, default=0, help="contracts for the --jobs 1 vs 2 timing")
+    ap.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.memory_child:
+        return memory_child(args)
+
+    rules = load_packs()
+    contracts = make_contracts(rules, args.contracts, args.size, args.seed)
+    total_mb = megabytes(contracts)
     print(
         f"{len(contracts)} contracts, {total_mb:.1f} MB, {len(rules.rules)} rules, {len(rules.terms)} terms, "
-        f"{sum(len(r.any) + len(r.all) + len(r.none) for r in rules.rules)} rule patterns"
+        f"{sum(len(r.any) + len(r.all) + len(r.none) for r in rules.rules)} rule patterns; "
+        f"CPU time, median of {args.rounds}"
     )
-
-    # engine (rules only) and rules + clause model, contract by contract, memory sampled along the way
-    check_text(contracts[0], rules)  # build the automata and load the model once
-    engine_s, with_s, findings, with_findings, samples = timed_pair(contracts, rules)
-    engine_mbs = total_mb / engine_s
-
-    # baseline: every rule's patterns re.search'ed on every paragraph (no prefilter, no numbers)
+    check_text(contracts[0], rules)  # build the automata once
+    engine_s, findings = cpu_median(lambda: engine_run(contracts, rules), args.rounds)
+    rules_s, rule_findings = cpu_median(lambda: engine_run(contracts, rules, model=False), args.rounds)
+    auto = keyword_automaton(rules)
+    aho_s, kw_hits = cpu_median(lambda: aho_run(contracts, auto), args.rounds)
     base = contracts[: max(1, min(args.baseline, len(contracts)))]
-    base_mb = sum(len(c.encode("utf-8")) for c in base) / 2**20
-    patterns = [(r.language, r.any + r.all + r.none) for r in rules.rules]
-    hits = 0
-    t0 = time.perf_counter()
-    for text in base:
-        for para in text.lower().split("\n"):
-            for _lang, pats in patterns:
-                for p in pats:
-                    if p.search(para):
-                        hits += 1
-    base_s = time.perf_counter() - t0
-    base_mbs = base_mb / base_s
+    base_mb = megabytes(base)
+    base_s, hits = cpu_median(lambda: re_loop_run(base, rules), args.rounds)
 
-    print(f"engine   : {engine_mbs:8.2f} MB/s  ({total_mb:.1f} MB in {engine_s:.1f} s, {findings} findings)")
-    print(f"re loop  : {base_mbs:8.2f} MB/s  ({base_mb:.1f} MB in {base_s:.1f} s, {hits} pattern hits)")
-    print(f"ratio    : {engine_mbs / base_mbs:8.1f}x")
+    engine_mbs = total_mb / engine_s
+    print(f"engine   : {engine_mbs:8.2f} MB/s  ({total_mb:.1f} MB in {engine_s:.2f} s, {findings} findings)")
     print(
-        f"+ model  : {total_mb / with_s:8.2f} MB/s  ({with_s:.1f} s, {with_findings} findings; the model adds "
-        f"{with_s - engine_s:+.1f} s = {100 * (with_s - engine_s) / engine_s:+.0f} % of the rule engine's "
-        f"{engine_s:.1f} s; ratio to the re loop {total_mb / with_s / base_mbs:.1f}x)"
+        f"aho floor: {total_mb / aho_s:8.2f} MB/s  (pyahocorasick, every keyword, whole contract; "
+        f"{kw_hits} hits) -> engine at {engine_mbs / (total_mb / aho_s):.2f}x of it"
     )
-    print("RSS (MB, rules + model) after n contracts: " + ", ".join(f"{n}: {m:.0f}" for n, m in samples))
-    growth = samples[-1][1] - samples[1][1] if len(samples) > 2 else 0.0
-    print(f"RSS growth from contract 100 to {samples[-1][0]}: {growth:+.1f} MB")
+    print(
+        f"re loop  : {base_mb / base_s:8.2f} MB/s  ({base_mb:.1f} MB in {base_s:.2f} s, {hits} pattern hits) "
+        f"-> engine {engine_mbs / (base_mb / base_s):.1f}x faster"
+    )
+    print(
+        f"rules only: {total_mb / rules_s:8.2f} MB/s  ({rules_s:.2f} s, {rule_findings} findings) -> the clause "
+        f"model adds {engine_s - rules_s:.2f} s ({(engine_s / rules_s - 1) * 100:+.0f} %)"
+    )
+    print(memory_report(args))
+    if args.jobs_folder:
+        print(jobs_report(contracts, args.jobs_folder))
     return 0
 
 

@@ -124,12 +124,14 @@ def check_text(
     name: str = "text",
     lang: str | None = None,
     we: str | None = None,
-    model=True,
+    model: bool = True,
 ) -> CheckResult:
     """Split `text` into clauses by its numbering and check every clause."""
-    from bidassist.reading import split_clauses, text_blocks
+    from bidassist.reading import split_clauses
+    from bidassist.reading.text import text_blocks_and_headings
 
-    clauses = split_clauses(text_blocks(text, name))
+    blocks, headings = text_blocks_and_headings(text, name)  # each heading detected once
+    clauses = split_clauses(blocks, headings=headings)
     return run_units(units_from_clauses(clauses), rules, name=name, lang=lang, we=we, model=model)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .engine import Number, Unit, extract_numbers, nearest
+from .literals import cannot_match
 from .result import Finding
 from .rules import DocumentRule, Measure, RuleSet
 
@@ -28,10 +29,12 @@ def drop_overridden(findings: list[Finding], units: Sequence[Unit], ruleset: Rul
     if not any(f.rule in by_id for f in findings):
         return findings
     norms = [u.norm for u in units]
+    whole = "\n".join(norms)  # a string absent from the whole contract is absent from each clause
     overridden: dict[str, bool] = {}
     for rule_id, cr in by_id.items():
         patterns = [_pattern(ruleset, p, cr.language) for p in cr.rule.unless_anywhere]
-        overridden[rule_id] = any(p.search(n) for p in patterns for n in norms)
+        patterns = [p for p in patterns if not cannot_match(p, whole)]
+        overridden[rule_id] = any(p.search(n) for p in patterns for n in norms if not cannot_match(p, n))
     return [f for f in findings if not overridden.get(f.rule, False)]
 
 
@@ -63,6 +66,8 @@ def first_measure(measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lan
     anchor = _pattern(ruleset, measure.near, lang)
     for unit in units:
         norm = unit.norm
+        if cannot_match(anchor, norm):
+            continue
         spans = [m.span() for m in anchor.finditer(norm)]
         if not spans:
             continue

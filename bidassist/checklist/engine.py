@@ -12,12 +12,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 import ahocorasick
 
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 
+from . import literals
 from .categories import SEVERITY_RANK
+from .literals import Search, gate_for, plain_search
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
 from .subject import binding_party, party_of_heading, sentence_bounds, unselected_option
@@ -55,6 +58,10 @@ class Unit:
 def languages_of(text: str, sample: int = 4000) -> set[str]:
     """{'zh'}, {'en'} or both, from the script of the text (CJK characters vs Latin words)."""
     head = text[:sample]
+    if _LATIN_WORD.search(head) is None:  # no Latin word: zh whatever the CJK count
+        return {"zh"}
+    if _CJK.search(head) is None:  # Latin words and no CJK
+        return {"en"}
     cjk = len(_CJK.findall(head))
     words = len(_LATIN_WORD.findall(head))
     if cjk >= 20 and words >= 20:
@@ -77,7 +84,17 @@ class Number:
 
 def extract_numbers(kind: str, text: str) -> list[Number]:
     """Every number of one kind the text states, normalised (percent/daily_rate as fractions,
-    days, months, amounts) with its position, via bidassist.core.numbers."""
+    days, months, amounts) with its position, via bidassist.core.numbers. Several rules and key
+    terms of one clause ask for the same kind: the last clauses' answers are kept (a small cache)."""
+    return list(_extract_cached(kind, text))
+
+
+@lru_cache(maxsize=256)
+def _extract_cached(kind: str, text: str) -> tuple[Number, ...]:
+    return tuple(_extract(kind, text))
+
+
+def _extract(kind: str, text: str) -> list[Number]:
     from bidassist.core import numbers as nb
 
     out: list[Number] = []
@@ -189,19 +206,25 @@ def index_for(ruleset: RuleSet, lang: str) -> _Index:
 MAX_MATCHES = 24
 
 
-def _gate(all_: list[re.Pattern], none: list[re.Pattern], norm: str) -> bool:
+def _gate(all_: list[re.Pattern], none: list[re.Pattern], norm: str, search: Search = plain_search) -> bool:
     """Every `all` pattern and no `none` pattern is in the clause."""
-    return all(p.search(norm) for p in all_) and not any(p.search(norm) for p in none)
+    return all(search(p, norm) for p in all_) and not any(search(p, norm) for p in none)
 
 
-def _candidates(any_: list[re.Pattern], norm: str) -> Iterable[re.Match | None]:
-    """Each match of the `any` patterns in clause order (None once when the rule has none)."""
+def _first_matches(any_: list[re.Pattern], norm: str, search: Search = plain_search) -> list[re.Match]:
+    """The first match of each `any` pattern that has one."""
+    return [m for m in (search(p, norm) for p in any_) if m is not None]
+
+
+def _candidates(any_: list[re.Pattern], norm: str, firsts: list[re.Match]) -> Iterable[re.Match | None]:
+    """Each match of the `any` patterns in clause order (None once when the rule has none);
+    `firsts` is _first_matches(any_, norm)."""
     if not any_:
         yield None
         return
-    firsts = [m for m in (p.search(norm) for p in any_) if m is not None]
     if not firsts:
         return
+    firsts = list(firsts)
     firsts.sort(key=lambda m: m.start())
     yield from firsts
     seen = {m.span() for m in firsts}
@@ -278,14 +301,22 @@ def decide_value(
 
 
 def evaluate_rule(
-    cr: CompiledRule, text: str, norm: str, unit: Unit, roles: dict | None = None
+    cr: CompiledRule,
+    text: str,
+    norm: str,
+    unit: Unit,
+    roles: dict | None = None,
+    search: Search = plain_search,
 ) -> Finding | None:
     """The rule's finding on this clause: the first match that binds the rule's party and meets
     its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
-    if not _gate(cr.all, cr.none, norm):
+    firsts = _first_matches(cr.any, norm, search)
+    if cr.any and not firsts:  # the usual miss: the gate's searches are not needed
+        return None
+    if not _gate(cr.all, cr.none, norm, search):
         return None
     numbers: list[Number] | None = None  # extracted once per clause, not once per match
-    for m in _candidates(cr.any, norm):
+    for m in _candidates(cr.any, norm, firsts):
         if not applies(cr, norm, m, roles, unit.context):
             continue
         if numbers is None and cr.rule.value is not None:
@@ -324,8 +355,10 @@ def _finding(
     )
 
 
-def evaluate_term(ct: CompiledTerm, text: str, norm: str, unit: Unit) -> KeyTerm | None:
-    if not _gate(ct.all, ct.none, norm) or (ct.any and not any(p.search(norm) for p in ct.any)):
+def evaluate_term(
+    ct: CompiledTerm, text: str, norm: str, unit: Unit, search: Search = plain_search
+) -> KeyTerm | None:
+    if (ct.any and not any(search(p, norm) for p in ct.any)) or not _gate(ct.all, ct.none, norm, search):
         return None
     values: dict[str, list] = {}
     for kind in ct.term.extract:
@@ -367,11 +400,16 @@ def check_unit(
     yields: dict[str, list[str]] = {}
     for lang in sorted(langs):
         rule_ids, term_ids = index_for(ruleset, lang).candidates(norm)
+        search = (
+            gate_for(ruleset, lang).searcher(norm)
+            if literals.ENABLED and (rule_ids or term_ids)
+            else plain_search
+        )
         for i in rule_ids:
             cr = ruleset.rules[i]
             if rule_filter is not None and cr.id != rule_filter:
                 continue
-            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang))
+            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang), search)
             if f is not None:
                 findings.append(f)
                 if cr.rule.yields_to:
@@ -388,7 +426,7 @@ def check_unit(
                     )
         if rule_filter is None:
             for i in term_ids:
-                kt = evaluate_term(ruleset.terms[i], text, norm, unit)
+                kt = evaluate_term(ruleset.terms[i], text, norm, unit, search)
                 if kt is not None:
                     terms.append(kt)
     return _dedupe(_yielded(findings, yields)), _merge_terms(terms)

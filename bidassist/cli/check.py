@@ -72,7 +72,9 @@ def register(app: typer.Typer) -> None:
             "--no-model",
             help="Rules only: do not add the clause model's findings (source: model, with a confidence).",
         ),
-        jobs: int = typer.Option(1, "--jobs", "-j", help="With a folder: contracts checked in parallel."),
+        jobs: int = typer.Option(
+            0, "--jobs", "-j", help="With a folder: contracts checked in parallel (default 0: all cores)."
+        ),
         db: str | None = typer.Option(
             None,
             "--db",

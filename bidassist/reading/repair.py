@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 _LIGATURE_CHARS = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 )
@@ -57,7 +59,9 @@ FOOTER = re.compile(
 
 def _fix(m: re.Match[str]) -> str:
     raw = m.group(0)
-    word = _BROKEN[raw.lower()]
+    word = _BROKEN.get(raw.lower())
+    if word is None:  # matched through Unicode case folding (ſ for s): not a broken form
+        return raw
     if raw.strip()[:1].isupper():
         word = word.replace(word.strip()[0], word.strip()[0].upper(), 1)
     return word
@@ -68,11 +72,38 @@ _LATIN = re.compile(r"[A-Za-z]{2}")
 _FIVE = re.compile(r"(?<![A-Za-z])\s(ve)(?=\s+\(\s*5\s*\))", re.IGNORECASE)
 
 
+def _broken_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key in _BROKEN:
+        auto.add_word(key, key)
+    for space in " \t\n\r\x0b\x0c":  # _FIVE: any ASCII whitespace before "ve"
+        auto.add_word(space + "ve", "ve")
+    auto.make_automaton()
+    return auto
+
+
+#: every broken form (and " ve"), to skip the two regexes on the many ASCII lines that have none
+_BROKEN_SCAN = _broken_automaton()
+
+
+def _may_be_broken(line: str) -> bool:
+    """False only when neither regex can match: an ASCII line without any broken form in its
+    lower case (non-ASCII lines always go to the regexes, whose case folding is Unicode's)."""
+    if not line.isascii():
+        return True
+    return next(_BROKEN_SCAN.iter(line.lower()), None) is not None
+
+
 def repair_line(line: str) -> str:
     """One line with its ligatures restored."""
     line = line.translate(_LIGATURE_CHARS)
-    if " " not in line or not _LATIN.search(line):
+    if " " not in line or not _LATIN.search(line) or not _may_be_broken(line):
         return line
+    return regex_repair(line)
+
+
+def regex_repair(line: str) -> str:
+    """The two ligature regexes on a line (repair_line runs them only when they can match)."""
     line = _FIVE.sub(lambda m: " Five" if m.group(1)[0].isupper() else " five", line)
     return _BROKEN_RE.sub(_fix, line)
 

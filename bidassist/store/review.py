@@ -3,6 +3,7 @@ parallel processes (`check DIR --record --jobs N`). A file that fails is reporte
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -63,6 +64,14 @@ def contract_files(folder: Path) -> list[Path]:
 _RULES: Any = None
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, else the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def _review_worker(path: Path, lang: str | None, customer: str | None) -> tuple[str | None, dict[str, Any]]:
     """In a worker process: check one contract with the shipped packs (loaded once per process)."""
     global _RULES
@@ -79,21 +88,22 @@ def review_folder(
     *,
     db: str | Path | None,
     record: bool = True,
-    jobs: int = 1,
+    jobs: int = 0,
     customer: str | None = None,
     lang: str | None = None,
     progress: Callable[[ReviewedFile], None] | None = None,
 ) -> list[ReviewedFile]:
-    """Check every contract in `folder` with `jobs` processes; record each in the store. Files that
-    fail are returned with their error, never stop the batch."""
+    """Check every contract in `folder` with `jobs` processes (0: one per available core); record
+    each in the store. Files that fail are returned with their error, never stop the batch."""
     files = contract_files(folder)
     if not files:
         suffixes = ", ".join(sorted(CONTRACT_SUFFIXES))
         raise InputError(
             f"no contracts in this folder (looked for {suffixes}) / 文件夹中没有合同", str(folder)
         )
-    if jobs < 1:
-        raise InputError(f"must be at least 1, got {jobs}", "--jobs")
+    if jobs < 0:
+        raise InputError(f"must be 0 (all cores) or more, got {jobs}", "--jobs")
+    jobs = jobs or available_cores()
     out: dict[Path, ReviewedFile] = {}
     with ProcessPoolExecutor(max_workers=min(jobs, max(len(files), 1))) as pool:
         futures = {pool.submit(_review_worker, p, lang, customer): p for p in files}

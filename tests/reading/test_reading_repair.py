@@ -3,11 +3,11 @@ wrapped inside a sentence, sub-clause labels with their parent, long unnumbered 
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bidassist.checklist.units import MAX_UNIT_CHARS, units_from_clauses
-from bidassist.reading import split_clauses, text_blocks
+from bidassist.reading import repair, split_clauses, text_blocks
 from bidassist.reading.repair import is_footer, repair_line
 
 
@@ -67,3 +67,28 @@ def test_long_unnumbered_text_is_cut_at_line_breaks():
     units = _units(text)
     assert len(units) > 1 and all(len(u.text) <= MAX_UNIT_CHARS + 200 for u in units)
     assert {u.clause for u in units} == {"第一条"}
+
+
+# --------------------------------------------------------------------------- prefilter identity
+
+_PIECES = sorted(repair._BROKEN) + [
+    " ve (5)",
+    " VE ( 5 )",
+    "\tve (5)",
+    "Speci ed",
+    "OF ce",
+    "K",
+    "ſ",
+    "é",
+    "合同",
+]
+_FILLER = ["the ", "Supplier ", "shall ", "of ", "ce", "ve", " ", "(5)", ",", "x", "\t", "A"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + _FILLER), min_size=1, max_size=12))
+def test_prefilter_never_skips_a_line_the_regexes_would_change(parts: list[str]) -> None:
+    line = "".join(parts).translate(repair._LIGATURE_CHARS)
+    assert repair._may_be_broken(line) or repair.regex_repair(line) == line
+    if " " in line and repair._LATIN.search(line):
+        assert repair_line(line) == repair.regex_repair(line)

@@ -1,0 +1,189 @@
+"""A literal gate for the rules' regexes: from each pattern's parse tree, a set of strings of
+which every match must contain at least one ("pay" for `\\bpay[\\s-]*(?:when|if)[\\s-]*paid`,
+{"when", "once"} for `(?:when|once)\\s+paid`). One Aho–Corasick pass over a clause finds which of
+these strings it holds; a pattern none of whose strings is there cannot match, so its search is
+skipped. The gate only ever skips a search that would have failed: findings are unchanged.
+
+The clause text is `normalise`d (lower case) and every pattern is case-insensitive; a literal
+character is used only where its case-insensitive matches in lower-case text are known: ASCII
+letters (with the four non-ASCII characters that match them: ı İ ſ K) and characters without case
+(CJK, digits, punctuation). Anything else ends the literal.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the parse tree's opcodes (stable since Python 3.11); typeshed stubs only the deprecated sre_* names
+import re._constants as sre  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+import ahocorasick
+
+from .rules import CompiledRule, CompiledTerm, RuleSet
+
+#: non-ASCII characters a case-insensitive ASCII letter matches (Python's re equivalences)
+_FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_CHARS = frozenset("\u0131\u0130\u017f\u212a")
+#: the gate is on; the identity tests turn it off to compare with the slow path (every regex run)
+ENABLED = True
+#: a literal this short in ASCII is in almost every clause: no use as a gate
+MIN_ASCII = 3
+
+Search = Callable[[re.Pattern, str], "re.Match | None"]
+
+
+def _usable(ch: str) -> bool:
+    """ASCII, or a character without case (CJK, punctuation) that only matches itself."""
+    if ch.isascii():
+        return True
+    return ch not in _FOLD_CHARS and ch.lower() == ch == ch.upper()
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective candidate: the one whose shortest string is longest."""
+    return max(candidates, key=lambda c: min(len(s) for s in c), default=None)
+
+
+def _node(op: object, av: object) -> frozenset[str] | None:
+    """The necessary strings of one non-literal node, or None."""
+    if op is sre.SUBPATTERN:
+        return necessary(av[-1])  # type: ignore[index]
+    if op is sre.ATOMIC_GROUP:
+        return necessary(av)  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        alts = [necessary(b) for b in av[1]]  # type: ignore[index]
+        if any(a is None for a in alts):
+            return None
+        return frozenset().union(*alts)  # type: ignore[arg-type]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:  # type: ignore[index]
+        return necessary(av[2])  # type: ignore[index]
+    return None
+
+
+def necessary(seq: Iterable) -> frozenset[str] | None:
+    """Strings (lower case) one of which every match of this parsed sequence contains, or None."""
+    return _best(requirements(seq))
+
+
+def requirements(seq: Iterable) -> list[frozenset[str]]:
+    """Every necessary string set of the sequence: a match holds a string of each."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in seq:
+        if op is sre.LITERAL and _usable(chr(av)):
+            run.append(chr(av).lower())
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        found = _node(op, av)
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    return candidates
+
+
+def _selective(strings: frozenset[str]) -> bool:
+    return all(not s.isascii() or len(s) >= MIN_ASCII for s in strings)
+
+
+#: gate strings per (source, flags): the role variants of a rule set share most patterns
+_DERIVED: dict[tuple[str, int], tuple[frozenset[str], ...] | None] = {}
+MAX_DERIVED = 20_000
+
+
+def pattern_literals(pattern: re.Pattern) -> tuple[frozenset[str], ...] | None:
+    """The gate string sets of a compiled pattern (a match holds one string of each), or None
+    when it has no selective ones."""
+    key = (pattern.pattern, pattern.flags)
+    if key in _DERIVED:
+        return _DERIVED[key]
+    try:
+        found = requirements(sre_parse.parse(pattern.pattern, pattern.flags))
+    except re.error:  # pragma: no cover - the pattern compiled, so it parses
+        found = []
+    if len(_DERIVED) >= MAX_DERIVED:
+        _DERIVED.clear()
+    _DERIVED[key] = tuple(f for f in found if _selective(f)) or None
+    return _DERIVED[key]
+
+
+class LiteralGate:
+    """The gate strings of a set of patterns in one automaton."""
+
+    def __init__(self, patterns: Iterable[re.Pattern]):
+        self.literals: dict[re.Pattern, tuple[frozenset[str], ...]] = {}
+        for p in patterns:
+            found = pattern_literals(p)
+            if found is not None:
+                self.literals[p] = found
+        self.automaton = ahocorasick.Automaton()
+        for s in sorted({s for sets in self.literals.values() for f in sets for s in f}):
+            self.automaton.add_word(s, s)
+        self.empty = not self.literals
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def present(self, norm: str) -> set[str]:
+        """The gate strings the (normalised) clause holds."""
+        if self.empty:
+            return set()
+        if any(ch in norm for ch in _FOLD_CHARS):
+            norm = norm.translate(_FOLD)
+        return {s for _end, s in self.automaton.iter(norm)}
+
+    def searcher(self, norm: str) -> Search:
+        """`p.search(text)`, except that a pattern whose gate strings are all absent from this
+        clause is not run (it cannot match)."""
+        present = self.present(norm)
+        literals = self.literals
+
+        def search(p: re.Pattern, text: str) -> re.Match | None:
+            need = literals.get(p)
+            if need is not None and text is norm and any(present.isdisjoint(f) for f in need):
+                return None
+            return p.search(text)
+
+        return search
+
+
+def cannot_match(pattern: re.Pattern, norm: str) -> bool:
+    """True when the (normalised) text lacks every string of one of the pattern's gate sets, so
+    `pattern.search(norm)` is None; False when it may match."""
+    need = pattern_literals(pattern) if ENABLED else None
+    if need is None:
+        return False
+    if any(ch in norm for ch in _FOLD_CHARS):
+        norm = norm.translate(_FOLD)
+    return any(not any(s in norm for s in f) for f in need)
+
+
+def plain_search(p: re.Pattern, text: str) -> re.Match | None:
+    return p.search(text)
+
+
+#: the gates of the last rule sets used (a rule set per contract's party words), most recent last
+_GATES: OrderedDict[tuple[int, str], tuple[object, LiteralGate]] = OrderedDict()
+MAX_GATES = 16
+
+
+def gate_for(ruleset: RuleSet, lang: str) -> LiteralGate:
+    """The gate over every pattern of the rule set's rules and terms in `lang` (cached)."""
+    key = (id(ruleset), lang)
+    got = _GATES.get(key)
+    if got is not None and got[0] is ruleset:
+        _GATES.move_to_end(key)
+        return got[1]
+    items: list[CompiledRule | CompiledTerm] = [
+        *(r for r in ruleset.rules if r.language == lang),
+        *(t for t in ruleset.terms if t.language == lang),
+    ]
+    gate = LiteralGate(p for it in items for p in (*it.any, *it.all, *it.none))
+    _GATES[key] = (ruleset, gate)  # holds the rule set, so its id is not reused while cached
+    while len(_GATES) > MAX_GATES:
+        _GATES.popitem(last=False)
+    return gate

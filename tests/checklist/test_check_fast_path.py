@@ -1,0 +1,121 @@
+"""The fast path of `check_text` (headings detected once while reading, number extraction cached
+across the rules of a clause, regex searches skipped where the clause lacks a string every match
+needs, ligature regexes skipped where they cannot match) gives exactly the findings and key terms
+of the slow path: clauses split by detecting every heading again, no cached numbers, every regex
+run. Over generated mixes of the packs' own examples, and every corpus contract."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bidassist.checklist import check_text, engine, literals, load_packs
+from bidassist.checklist.api import run_units
+from bidassist.checklist.engine import _extract, _extract_cached, extract_numbers
+from bidassist.checklist.literals import gate_for, pattern_literals
+from bidassist.checklist.result import CheckResult
+from bidassist.checklist.rules import normalise
+from bidassist.checklist.units import units_from_clauses
+from bidassist.reading import split_clauses, text_blocks
+
+RULES = load_packs()
+CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpora" / "contracts"
+EXAMPLES = sorted(
+    {ex for r in RULES.rules for ex in r.rule.examples.match + r.rule.examples.no_match}
+    | {"乙方应按照国家有关标准和招标文件的技术要求组织生产和安装。", "All notices shall be in writing."}
+)
+HEADS = ["第一条 付款", "第十二条 违约责任", "一、总则", "Article 3. Payment", "7.2", "(a)", "1.", ""]
+
+
+def _slow(text: str) -> CheckResult:
+    _extract_cached.cache_clear()
+    clauses = split_clauses(text_blocks(text, "text"))  # headings detected again, as before
+    literals.ENABLED = False
+    try:
+        return run_units(units_from_clauses(clauses), RULES, name="text")
+    finally:
+        literals.ENABLED = True
+
+
+def _same(fast: CheckResult, slow: CheckResult) -> None:
+    assert fast.findings == slow.findings  # dataclasses: every field
+    assert fast.clauses == slow.clauses
+    assert fast.clause_count == slow.clause_count
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(HEADS), st.sampled_from(EXAMPLES)), min_size=1, max_size=14))
+def test_fast_path_equals_slow_path_on_mixed_pack_examples(parts: list[tuple[str, str]]) -> None:
+    text = "\n".join(f"{head} {body}".strip() for head, body in parts)
+    slow = _slow(text)
+    assert slow.findings or slow.clauses or slow.clause_count  # the mix is read as clauses
+    _same(check_text(text, RULES), slow)
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*/*.txt")), ids=lambda p: p.name)
+def test_fast_path_equals_slow_path_on_corpus_contracts(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    _same(check_text(text, RULES), _slow(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=3),
+    st.sampled_from(["percent", "days", "months", "amount", "daily_rate"]),
+)
+def test_cached_numbers_equal_a_fresh_extraction(parts: list[str], kind: str) -> None:
+    text = " ".join(parts)
+    first = extract_numbers(kind, text)
+    first.clear()  # a caller changing its list does not change the cache
+    assert extract_numbers(kind, text) == _extract(kind, text)
+
+
+def test_the_gate_skips_searches_and_never_a_match() -> None:
+    """Every pattern with gate strings: on each pack example, a skipped search is one that fails."""
+    skipped = 0
+    for lang in ("zh", "en"):
+        gate = gate_for(RULES, lang)
+        for text in EXAMPLES:
+            norm = normalise(text)
+            present = gate.present(norm)
+            for p, need in gate.literals.items():
+                if any(present.isdisjoint(f) for f in need):
+                    skipped += 1
+                    assert p.search(norm) is None, (p.pattern, text)
+    assert skipped > 0
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"\bpay[\s-]*(?:when|if)[\s-]*paid", {frozenset({"pay"}), frozenset({"paid"})}),
+        (r"(?:逾期|迟延)交货", {frozenset({"逾期", "迟延"}), frozenset({"交货"})}),
+        (r"\b(?:within)?\s*days", {frozenset({"days"})}),
+    ],
+)
+def test_gate_strings_of_a_pattern(pattern: str, needed: set[frozenset[str]]) -> None:
+    found = pattern_literals(re.compile(pattern, re.IGNORECASE))
+    assert found is not None and set(found) == needed
+
+
+def _languages_by_counting(text: str) -> set[str]:
+    """The rule languages_of implements, by counting (its fast path skips counting when one
+    script is absent)."""
+    head = text[:4000]
+    cjk, words = len(engine._CJK.findall(head)), len(engine._LATIN_WORD.findall(head))
+    if cjk >= 20 and words >= 20:
+        return {"zh", "en"}
+    if cjk == 0 and words == 0:
+        return {"zh"}
+    return {"zh"} if cjk >= words else {"en"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["合同", "a", "ab ", "The ", "，", "1", " ", "乙方应", "xxx"]), max_size=60))
+def test_languages_of_equals_counting(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert engine.languages_of(text) == _languages_by_counting(text)
