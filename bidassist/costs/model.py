@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -48,6 +48,10 @@ class CostLine(BaseModel):
         if self.distribution == "fixed" and not self.low == self.likely == self.high:
             raise ValueError("a fixed line has low = likely = high")
         return self
+
+    def replaced(self, **changes: Any) -> CostLine:
+        """A copy with `changes`, built as `trusted` builds (for values the importer has checked)."""
+        return CostLine.trusted(**{**self.__dict__, **changes})
 
     @classmethod
     def trusted(

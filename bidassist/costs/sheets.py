@@ -17,7 +17,7 @@ from bidassist.core.errors import Problem
 from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
-from bidassist.costs.model import CostLine, Markup, Reconciliation, SheetRole
+from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.table import SheetResult, parse_rows
@@ -163,21 +163,7 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
         ln = lines[i]
         factor = unit / ln.likely if ln.likely else None
         low, high = (ln.low * factor, ln.high * factor) if factor is not None else (unit, unit)
-        lines[i] = CostLine.trusted(
-            ln.code,
-            ln.description,
-            ln.unit,
-            ln.quantity,
-            low,
-            unit,
-            high,
-            ln.distribution,
-            ln.category,
-            ln.risk,
-            ln.source,
-            ln.breakdown,
-            ln.priced,
-        )
+        lines[i] = ln.replaced(low=low, likely=unit, high=high)
     trial = check_sheet(replace(result, lines=lines))
     if trial.matched:
         result.lines[:] = lines

@@ -623,42 +623,14 @@ class _Parser:
             return
         last = self.out.lines[-1]
         joined = f"{last.description} {kind.label}".strip()
-        self.out.lines[-1] = CostLine.trusted(
-            last.code,
-            joined,
-            last.unit,
-            last.quantity,
-            last.low,
-            last.likely,
-            last.high,
-            last.distribution,
-            last.category,
-            last.risk,
-            last.source,
-            last.breakdown,
-            last.priced,
-        )
+        self.out.lines[-1] = last.replaced(description=joined)
 
     def _unit_row(self, r: int, row: list, kind: RowKind) -> None:
         """`cum | per cum` under a line: its unit, when the line has none."""
         if not self.out.lines or self.out.lines[-1].unit:
             return
         last = self.out.lines[-1]
-        self.out.lines[-1] = CostLine.trusted(
-            last.code,
-            last.description,
-            kind.label,
-            last.quantity,
-            last.low,
-            last.likely,
-            last.high,
-            last.distribution,
-            last.category,
-            last.risk,
-            last.source,
-            last.breakdown,
-            last.priced,
-        )
+        self.out.lines[-1] = last.replaced(unit=kind.label)
 
     def _prefix(self, r: int, row: list, kind: RowKind) -> None:
         self.pending_prefix = (cell_text(row[self.view.ci]), kind.label)
