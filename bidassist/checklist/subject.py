@@ -181,10 +181,17 @@ def binding_party(
     seg_end = nxt.start() if nxt else b
     who = (
         actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang, near=True)
-        if seg > a
+        if seg > a and (lang == "zh" or _names_a_party(text[seg:m_start], patterns))
         else None
     )
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+def _names_a_party(part: str, patterns: dict[str, re.Pattern | None]) -> bool:
+    """An English comma part names its actor before the match (`, Buyer may terminate`); one
+    that does not is a list item or a relative clause (`loss or damage whether direct or
+    consequential which the buyer may suffer`) and the sentence decides."""
+    return any(p is not None and p.search(part) for p in patterns.values())
 
 
 def binds(
