@@ -26,7 +26,7 @@ _ZH_PASSIVE = re.compile(r"(?:由|归)\s*$")
 #: "borne by the Seller": the party after a liability verb's "by" is the actor ("suffered by" is not)
 _EN_PASSIVE = re.compile(
     r"\b(?:borne|paid|payable|assumed|covered|reimbursed|compensated|indemnified|made\s+good|"
-    r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of)"
+    r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of|charged(?:\s+back)?\s+to|chargeable\s+to)"
     r"\s+(?:solely\s+|entirely\s+)?(?:by\s+)?(?:the\s+)?$"
 )
 _ZH_RECIPIENT = re.compile(r"(?:向|给|付给|支付给|偿付|赔偿|赔付|退还|交付|偿还)\s*$")
