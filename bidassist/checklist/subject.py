@@ -143,6 +143,20 @@ def unselected_option(text: str, start: int) -> bool:
     return bool(boxes) and (boxes[-1] in _UNCHECKED or boxes[-1].replace(" ", "") == "[]")
 
 
+#: Buyer reserves the right to apply a penalty / may claim liquidated damages: the buyer's right
+#: to impose a charge binds the supplier, who pays it
+_EN_IMPOSES = re.compile(
+    r"[^.;]{0,60}?\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,40}?"
+    r"\b(?:apply|impose|levy|claim|demand|deduct|charge|recover|assess|collect)\w*\b[^.;]{0,60}?"
+    r"\b(?:penalt(?:y|ies)|liquidated\s+damages|delay\s+damages|damages\s+for\s+delay)"
+)
+
+
+def _buyer_imposes(sentence: str, patterns: dict[str, re.Pattern | None]) -> bool:
+    buyer = patterns.get("buyer")
+    return buyer is not None and any(_EN_IMPOSES.match(sentence, m.end()) for m in buyer.finditer(sentence))
+
+
 def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
     """The party a penalty or claim is imposed on: 对乙方处以罚款 / 向乙方索赔 / against the Seller."""
     hits = sorted(
@@ -173,6 +187,8 @@ def binding_party(
     penalty imposed on the supplier (对乙方处以罚款) binds the supplier."""
     a, b = sentence_bounds(text, m_start, m_end)
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
+        return "supplier"
+    if wanted == "supplier" and lang == "en" and _buyer_imposes(text[a:b], patterns):
         return "supplier"
     seg = a
     for m in _COMMA.finditer(text, a, max(a, m_end - 1)):
