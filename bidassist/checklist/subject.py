@@ -41,7 +41,7 @@ _ZH_BEAR_AFTER = re.compile(
     r"|[^。；;，,]{0,14}(?:违约金|罚款)(?:的)?处罚)"
 )
 _EN_BEAR_BEFORE = re.compile(
-    r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*)\s+(?:\w+\s+){0,3}"
+    r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*|deduct\w*)\s+(?:\w+\s+){0,3}"
     r"(?:against|on|upon|from)\s+(?:the\s+)?$"
 )
 _EN_BEAR_AFTER = re.compile(r"")
@@ -197,7 +197,7 @@ def binding_party(
     seg_end = nxt.start() if nxt else b
     who = (
         actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang, near=True)
-        if seg > a and (lang == "zh" or _names_a_party(text[seg:m_start], patterns))
+        if seg > a and (lang == "zh" or (m_start >= seg and _names_a_party(text[seg:m_start], patterns)))
         else None
     )
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
