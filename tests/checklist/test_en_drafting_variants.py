@@ -163,7 +163,8 @@ HARMLESS = [
     "The Customer shall indemnify the Provider against all claims arising from the Customer's own "
     "content.",
     "The Provider shall defend the Customer against any claim that the Service infringes a third "
-    "party's patent or copyright.",
+    "party's patent or copyright, provided that the Customer notifies the Provider promptly and gives it "
+    "sole control of the defence.",
     "Any dispute shall be referred to a sole arbitrator appointed jointly by the parties or, failing "
     "agreement, by the President of the Chartered Institute of Arbitrators.",
     "The courts of England and Wales shall have exclusive jurisdiction.",
