@@ -22,6 +22,8 @@ _EN_OBJECT_BEFORE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _COMMA = re.compile(r"[，,：:]")
+#: ", and the Supplier shall…": `and` after a comma starts a new clause whose subject follows
+_EN_CLAUSE_AND = re.compile(r"[,;]\s*and\s+(?:the\s+)?$")
 _ZH_PASSIVE = re.compile(r"(?:由|归)\s*$")
 #: "borne by the Seller": the party after a liability verb's "by" is the actor ("suffered by" is not)
 _EN_PASSIVE = re.compile(
@@ -82,7 +84,8 @@ def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, i
 def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
     before = sentence[max(0, start - 6) : start]
     if lang == "en":
-        return bool(_EN_OBJECT_BEFORE.search(sentence[max(0, start - 25) : start]))
+        window = sentence[max(0, start - 25) : start]
+        return bool(_EN_OBJECT_BEFORE.search(window)) and not _EN_CLAUSE_AND.search(window)
     return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end : end + 4]))
 
 

@@ -76,7 +76,7 @@ TRAPS = [
     # termination for convenience without paying for work done
     (
         "termination.convenience",
-        "The Government may terminate this order for its convenience at any time, and the Contractor "
+        "The Authority may terminate this order for its convenience at any time, and the Contractor "
         "shall have no claim for work not yet invoiced.",
     ),
     (
