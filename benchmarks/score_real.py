@@ -197,7 +197,9 @@ def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
-    ap.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "all"), default="dev")
+    ap.add_argument(
+        "--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "all"), default="dev"
+    )
     ap.add_argument("--packs", type=Path, action="append")
     ap.add_argument("--no-model", action="store_true", help="rules only (as `check --no-model`)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed traps and false alarms")
