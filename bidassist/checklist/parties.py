@@ -136,7 +136,9 @@ _EN_MEANS = re.compile(
 _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
 #: a definition of a class of others, not of a party: "Subcontractor" means a third party
 #: performing Work under an agreement with Supplier / any person engaged by the Contractor
-_EN_CLASS = re.compile(r"\s*(?:an?\s+third\s+part|any\s+(?:third\s+part|person|entity|firm|individual|sub))", re.I)
+_EN_CLASS = re.compile(
+    r"\s*(?:an?\s+third\s+part|any\s+(?:third\s+part|person|entity|firm|individual|sub))", re.I
+)
 
 
 @dataclass
@@ -263,7 +265,12 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
         a, b = m.group(1).lower(), m.group(2).lower()
         known, other = (a, b) if roles.get(a) in OTHER_ROLE else (b, a)
         role = OTHER_ROLE.get(roles.get(known, ""))
-        if role and other not in roles and other not in _DEFINED_ONLY and not any(p.role == role for p in parties):
+        if (
+            role
+            and other not in roles
+            and other not in _DEFINED_ONLY
+            and not any(p.role == role for p in parties)
+        ):
             return [Party(labels=[other], name=other, role=role, where=where)]
     return []
 

@@ -58,8 +58,7 @@ TRAPS = [
     # acceptance at sole satisfaction or with no period
     (
         "acceptance.no_deadline",
-        "Deliverables shall be deemed complete only when accepted by the Customer in its sole "
-        "discretion.",
+        "Deliverables shall be deemed complete only when accepted by the Customer in its sole discretion.",
     ),
     (
         "acceptance.no_deadline",
@@ -139,8 +138,7 @@ TRAPS = [
     ),
     (
         "change.unilateral",
-        "The Customer may amend these Terms at any time by posting the amended Terms on its supplier "
-        "portal.",
+        "The Customer may amend these Terms at any time by posting the amended Terms on its supplier portal.",
     ),
     # most-favoured price
     (
@@ -160,8 +158,7 @@ HARMLESS = [
     "twelve months before the claim.",
     "Neither party shall be liable to the other for any indirect or consequential loss, or for loss of "
     "profit, revenue or data.",
-    "The Customer shall indemnify the Provider against all claims arising from the Customer's own "
-    "content.",
+    "The Customer shall indemnify the Provider against all claims arising from the Customer's own content.",
     "The Provider shall defend the Customer against any claim that the Service infringes a third "
     "party's patent or copyright, provided that the Customer notifies the Provider promptly and gives it "
     "sole control of the defence.",
@@ -181,8 +178,7 @@ HARMLESS = [
     "Liquidated damages for delay shall be 0.05% of the price of the delayed Goods for each day of "
     "delay, capped at 5% of the Contract Price; late payments by the Buyer bear interest at 0.05% per "
     "day.",
-    "The Provider shall not be liable for any delay caused by the Customer's failure to provide "
-    "access.",
+    "The Provider shall not be liable for any delay caused by the Customer's failure to provide access.",
     "This Agreement may be renewed only by mutual written agreement of the parties.",
     "The Supplier may suspend performance if any undisputed invoice remains unpaid 30 days after its "
     "due date.",
@@ -212,7 +208,7 @@ def _roles(text: str) -> dict[str, str]:
 def test_a_class_definition_is_no_party() -> None:
     """'Subcontractor' means a third party working for the Supplier: one tier down, not the buyer."""
     text = (
-        'This Purchase Order is the agreement between The Acme Group, Inc. (Acme) and the supplier '
+        "This Purchase Order is the agreement between The Acme Group, Inc. (Acme) and the supplier "
         '(the "Supplier") identified in it.\n'
         '"Subcontractor" means a third party performing Work under an agreement with Supplier.'
     )
@@ -227,12 +223,16 @@ def test_the_named_counterparty_is_the_buyer() -> None:
     head = text + "\n"
     ours = "Acme shall indemnify and hold Supplier harmless from any and all claims arising from Acme's designs.\n"
     theirs = "Supplier shall indemnify and hold Acme harmless from any and all claims arising from its acts or omissions.\n"
-    assert "liability.uncapped" not in {f.category for f in check_text(head + ours, RULES, lang="en").findings}
+    assert "liability.uncapped" not in {
+        f.category for f in check_text(head + ours, RULES, lang="en").findings
+    }
     assert "liability.uncapped" in {f.category for f in check_text(head + theirs, RULES, lang="en").findings}
 
 
 def test_a_cap_elsewhere_answers_a_broad_indemnity() -> None:
-    indemnity = "12. The Vendor shall indemnify the Buyer against all damages suffered by it arising from the Work.\n"
+    indemnity = (
+        "12. The Vendor shall indemnify the Buyer against all damages suffered by it arising from the Work.\n"
+    )
     cap = "15. Notwithstanding anything else, the Vendor's liability shall not exceed in the aggregate 100% of the order value.\n"
     carve = (
         "15. The Vendor's total liability shall not exceed the order value, except that this limit shall "
