@@ -110,6 +110,12 @@ PAIRS = [
         "乙方延期交货的，每日向甲方支付合同总金额的  5  %作为违约金。",
         "乙方延期交货的，每日向甲方支付合同总金额的  0.05  %作为违约金。",
     ),
+    # whose penalty: the buyer's delay penalty that also makes it bear the supplier's idle costs
+    (
+        "penalty.uncapped",
+        "乙方每逾期一天应按合同总金额的万分之三向甲方支付违约金。",
+        "甲方每延迟一天应按合同总金额的万分之三向乙方支付违约金，并承担乙方误工费（按每人每天100元计算）。",
+    ),
     # waivers
     (
         "rights.waiver",
