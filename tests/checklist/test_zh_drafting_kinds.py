@@ -152,6 +152,24 @@ PAIRS = [
         "采购方对货物的质量异议不受时间限制。",
         "订单数量以采购方最终确认为准。",
     ),
+    # bills: the buyer's choice is the trap; a blank to fill with numbered methods, or bills
+    # paid before delivery, are not
+    (
+        "payment.bill",
+        "采购方可选择以电汇或六个月期银行承兑汇票支付货款。",
+        "双方采用以下付款方式＿＿＿（1电汇；2银行承兑汇票）结算。",
+    ),
+    (
+        "payment.bill",
+        "货款以商业承兑汇票支付。",
+        "付款方式（含银行承兑汇票）：款到发货。",
+    ),
+    # the no-waiver boilerplate is not the supplier's waiver
+    (
+        "rights.waiver",
+        "乙方同意放弃对本工程价款的优先受偿权。",
+        "任何一方未行使本合同项下的权利，不得视为其放弃该权利。",
+    ),
     # set-off against amounts owed elsewhere in the buyer's group
     (
         "payment.set_off",
