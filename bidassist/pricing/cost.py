@@ -17,7 +17,7 @@ import numpy as np
 from bidassist.core.bidfile import PricingSection
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
-from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_positions, repair_block
+from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_scores, repair_block
 
 #: float32 cells held per chunk (lines × iterations): 32 Mi cells = 128 MB.
 CHUNK_CELLS = 2**25
@@ -53,10 +53,17 @@ class CostSim:
     indirect_factor: float
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    _sorted: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def mean(self) -> float:
         return float(self.total.mean())
+
+    def sorted_total(self) -> np.ndarray:
+        """The total, sorted (computed once)."""
+        if self._sorted is None or self._sorted.size != self.total.size:
+            self._sorted = np.sort(self.total)
+        return self._sorted
 
 
 class _LineTables:
@@ -180,28 +187,28 @@ def simulate_costs(
     chunk_seeds = seed.spawn(n_chunks)
     # reused buffers: fresh arrays this size would each cost page faults
     buf = np.empty((rows, min(chunk, iterations)), dtype=np.float32)
-    index = np.empty(min(chunk, iterations), dtype=np.intp)
+    from bidassist.pricing.kernels import lookup_add  # compiled: imported only when simulating
+
     for ci in range(n_chunks):
         start = ci * chunk
         n = min(chunk, iterations - start)
         rng = np.random.default_rng(chunk_seeds[ci])
         mat = buf[:, :n]
+        t = np.full(n, const)
         for blk in blocks:
-            for r, pos in zip(blk.rows, grid_positions(rng, len(blk.rows), n, blk.rho), strict=True):
-                np.copyto(index[:n], pos, casting="unsafe")
-                np.take(tables[r], index[:n], out=mat[r], mode="clip")
+            for r, (e, scale, offset) in zip(
+                blk.rows, grid_scores(rng, len(blk.rows), n, blk.rho), strict=True
+            ):
+                lookup_add(e, scale, offset, tables[r], mat[r], t)
         for j, (risk, m) in enumerate(risk_m):
             row = len(stoch) + j
             hit = rng.random(n) < risk.probability
             impact = m.from_z(rng.standard_normal(n, dtype=np.float32))
             mat[row] = np.where(hit, impact, np.float32(0))
+            t += mat[row]
         if rows:
-            t = mat.sum(axis=0, dtype=np.float64)
-            t += const
             centred = (t - mean_total).astype(np.float32)
             cov += (mat @ centred).astype(np.float64) - means * float(centred.sum(dtype=np.float64))
-        else:
-            t = np.full(n, const)
         total[start : start + n] = t
         if progress:
             progress(start + n)

@@ -22,6 +22,8 @@ from bidassist.pricing.sampling import Marginal
 
 #: openings evaluated per block (bounds the temporary (block × competitors) arrays)
 EVAL_BLOCK = 32_768
+#: up to this many prices, P(win) on openings whose thresholds are not sorted yet is counted directly
+FEW_PRICES = 4
 
 
 def weighted_score_threshold(
@@ -293,7 +295,15 @@ class Openings:
         """P(win) at each price, on the same openings (common random numbers)."""
         prices = np.asarray(prices, dtype=np.float64)
         t = self.thresholds(shift)
-        if t is not None:
+        if (
+            t is not None
+            and prices.size <= FEW_PRICES
+            and not self.lam
+            and -1000 - shift not in self._thresholds
+        ):
+            # a few prices on openings not sorted yet (fresh openings): count, do not sort
+            p = 1 - np.array([np.count_nonzero(t <= b) for b in prices]) / self.n
+        elif t is not None:
             ts = self._sorted(shift)
             k = np.searchsorted(ts, prices, side="right")
             p = 1 - k / self.n

@@ -85,6 +85,16 @@ def lattice_below(x: np.ndarray, step: float) -> np.ndarray:
     return np.round(k * step, 12)
 
 
+def sorted_unique(x: np.ndarray) -> np.ndarray:
+    """np.unique of an array already sorted (no second sort)."""
+    if x.size < 2:
+        return x
+    keep = np.empty(x.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(x[1:], x[:-1], out=keep[1:])
+    return x[keep]
+
+
 def lattice_bounds(low: float, high: float, step: float) -> tuple[float, float]:
     """[low, high] shrunk to the price lattice (low rounded up, high rounded down)."""
     lo = round(math.ceil(low / step - 1e-9) * step, 12)
@@ -110,9 +120,9 @@ def _on_thresholds(
 ) -> Optimum:
     """Exact on the samples: between thresholds profit rises with price, so the best lattice price is
     the largest one below some threshold, or the upper bound."""
-    u = np.unique(ts[(ts > lo) & (ts <= hi + step)])
-    cands = np.concatenate([lattice_below(u, step), [lo, hi]])
-    cands = np.unique(cands[(cands >= lo) & (cands <= hi)])
+    inside = ts[np.searchsorted(ts, lo, side="right") : np.searchsorted(ts, hi + step, side="right")]
+    below = lattice_below(inside, step)  # sorted, as the thresholds are: no sort needed
+    cands = sorted_unique(np.concatenate([[lo], below[(below >= lo) & (below <= hi)], [hi]]))
     pw, prof = expected_profit(openings, obj, cands, shift)
     best = int(np.argmax(prof))
     return Optimum(float(cands[best]), float(pw[best]), float(prof[best]), int(cands.size), "thresholds")

@@ -7,7 +7,18 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("openpyxl", "numpy", "scipy", "pydantic", "sqlalchemy", "starlette", "jinja2", "docxtpl", "lxml")
+HEAVY = (
+    "openpyxl",
+    "numpy",
+    "scipy",
+    "numba",
+    "pydantic",
+    "sqlalchemy",
+    "starlette",
+    "jinja2",
+    "docxtpl",
+    "lxml",
+)
 CODE = "import sys, json, bidassist.cli.app; print(json.dumps(sorted(sys.modules)))"
 
 

@@ -20,7 +20,7 @@ from bidassist.pricing.sampling import (
     FINE_OFFSET,
     FINE_SCALE,
     Marginal,
-    grid_positions,
+    grid_scores,
     pert_shape,
 )
 
@@ -74,7 +74,7 @@ def test_lookup_tables_match_the_quantile_functions(kind, three):
 @pytest.mark.parametrize("rho", [0.0, 0.3, -0.05])
 def test_grid_positions_are_normal_scores_with_the_block_correlation(rho):
     k, n = 6, 100_000
-    rows = [pos.copy() for pos in grid_positions(np.random.default_rng(5), k, n, rho)]  # reused
+    rows = [e * scale + offset for e, scale, offset in grid_scores(np.random.default_rng(5), k, n, rho)]
     z = (np.array(rows, dtype=np.float64) - FINE_OFFSET) / FINE_SCALE
     assert z.shape == (k, n)
     assert np.abs(z.mean(axis=1)).max() < 0.02
@@ -121,3 +121,35 @@ def test_benchmark_openings_equal_benchmark_average_wins(drop, other):
         direct = benchmark_average_wins(price, comp, coef, pts, **kw)
         assert 0 < direct.mean() < 1 or price in (70.0, 140.0)
         np.testing.assert_array_equal(table.wins(price), direct)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    z=st.lists(st.floats(-9, 9, width=32), min_size=1, max_size=64),
+    rho=st.floats(0, 0.95),
+    kind=st.sampled_from(["pert", "triangular", "uniform"]),
+)
+def test_compiled_lookup_equals_the_numpy_lookup(z, rho, kind):
+    """kernels.lookup_add gives what multiply, add, cast, clip and take give, element for element."""
+    from bidassist.pricing.kernels import lookup_add
+
+    e = np.array(z, dtype=np.float32)
+    offset = (np.linspace(-1, 1, e.size) * FINE_SCALE + FINE_OFFSET).astype(np.float32)
+    scale = np.float32(FINE_SCALE * np.sqrt(1 - rho))
+    table = Marginal(kind, 90.0, 100.0, 130.0).table(3.0)
+    pos = e * scale
+    pos += offset
+    expected = np.take(table, pos.astype(np.intp), mode="clip")
+    out = np.empty_like(e)
+    total = np.full(e.size, 7.0)
+    lookup_add(e, scale, offset, table, out, total)
+    np.testing.assert_array_equal(out, expected)
+    np.testing.assert_array_equal(total, 7.0 + expected.astype(np.float64))
+
+
+@given(st.lists(st.floats(-5, 5), max_size=40))
+def test_sorted_unique_is_np_unique_of_a_sorted_array(xs):
+    from bidassist.pricing.optimise import sorted_unique
+
+    a = np.sort(np.array(xs, dtype=np.float64))
+    np.testing.assert_array_equal(sorted_unique(a), np.unique(a))
