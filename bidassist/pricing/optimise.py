@@ -149,16 +149,11 @@ class _Evaluator:
 def candidate_prices(openings: Openings, lo: float, hi: float) -> np.ndarray:
     """Where P(win) changes for methods without thresholds: rival-bid and benchmark quantiles, and
     an even grid, inside [lo, hi]."""
-    qs = np.linspace(0.0, 1.0, CANDIDATE_QUANTILES)
-    parts = [np.linspace(lo, hi, EVEN_CANDIDATES), [lo, hi]]
-    rivals = openings.rival_values()
-    if rivals.size:
-        parts.append(np.quantile(rivals, qs))
-    bench = openings.bid_at_benchmark()
-    if bench is not None:
-        bench = bench[np.isfinite(bench)]
-        if bench.size:
-            parts.append(np.quantile(bench, qs))
+    parts = [
+        np.linspace(lo, hi, EVEN_CANDIDATES),
+        [lo, hi],
+        openings.candidate_quantiles(CANDIDATE_QUANTILES),
+    ]
     c = np.concatenate([np.asarray(p, dtype=np.float64) for p in parts])
     return np.unique(c[(c >= lo) & (c <= hi)])
 
@@ -192,7 +187,8 @@ def local_search(
 def _search(openings: Openings, obj: Objective, lo: float, hi: float, step: float, shift: int) -> Optimum:
     f = _Evaluator(openings, obj, shift)
     cands = candidate_prices(openings, lo, hi)
-    prof = np.array([f(float(c)) for c in cands])
+    p_wins, prof = expected_profit(openings, obj, cands, shift)  # all at once
+    f.seen.update((float(c), (float(a), float(b))) for c, a, b in zip(cands, p_wins, prof, strict=True))
     order = np.argsort(-prof, kind="stable")[:SEARCH_STARTS]
     best_x, best_f = float(cands[order[0]]), float(prof[order[0]])
     for i in order:
