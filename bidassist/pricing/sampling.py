@@ -137,10 +137,19 @@ class Marginal:
         if k == "pert":
             alpha, _ = pert_shape(a, b, c)
             return a + (c - a) * grid_interp(z, _pert_table(alpha))
-        u = ndtr(z)
+        return self.from_u(ndtr(z))
+
+    def from_u(self, u: np.ndarray) -> np.ndarray:
+        """Quantile function at probabilities u, for the kinds with a closed form in u (uniform,
+        triangular); the others go through their normal score."""
+        k, a, b, c = self.kind, self.a, self.b, self.c
         if k == "uniform":
             return a + (b - a) * u
-        return triangular_quantile(u, a, b, c)
+        if k == "triangular":
+            return triangular_quantile(u, a, b, c)
+        from scipy.special import ndtri
+
+        return self.from_z(ndtri(u))
 
     def table(self, scale: float) -> np.ndarray:
         """float32 lookup table of scale × quantile at the fine z-grid points (three-point kinds):

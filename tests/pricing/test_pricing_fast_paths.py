@@ -211,3 +211,13 @@ def test_sorted_unique_is_np_unique_of_a_sorted_array(xs):
 
     a = np.sort(np.array(xs, dtype=np.float64))
     np.testing.assert_array_equal(sorted_unique(a), np.unique(a))
+
+
+@pytest.mark.parametrize(
+    "m", [Marginal("uniform", 0.9, 1.3), Marginal("triangular", 0.97, 1.1, 1.35), Marginal("pert", 1, 2, 4)]
+)
+def test_quantile_from_probability_equals_the_round_trip_through_the_normal_score(m):
+    from scipy.special import ndtri
+
+    u = np.random.default_rng(2).random(10_000)
+    np.testing.assert_allclose(m.from_u(u), m.from_z(ndtri(u)), rtol=1e-12)
