@@ -7,11 +7,23 @@ fused multiply-add; truncation to an integer; clipping to the table), so the val
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 from numba import njit
 
 
-@njit(cache=True, nogil=True)
+def _compiled(fn: Callable[..., Any]) -> Any:
+    """Compiled in nopython mode, cached beside the module (or in the user's cache folder); where
+    neither can be written, compiled in each process instead."""
+    try:
+        return njit(cache=True, nogil=True)(fn)
+    except RuntimeError:  # numba: "cannot cache function ...: no locator available"
+        return njit(nogil=True)(fn)
+
+
+@_compiled
 def lookup_add(
     e: np.ndarray,
     scale: np.float32,
@@ -37,7 +49,7 @@ def lookup_add(
         total[j] += table[i]
 
 
-@njit(cache=True, nogil=True)
+@_compiled
 def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -> float:  # pragma: no cover
     """Σ_j table[index[j]]·centred[j]: a line's values (looked up again) against the centred total.
     Four running sums, so that each addition does not wait for the one before."""
@@ -54,7 +66,7 @@ def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -
     return (a0 + a1) + (a2 + a3)
 
 
-@njit(cache=True, nogil=True)
+@_compiled
 def _tent(u: float, full: float, above: float, below: float) -> tuple[float, float]:  # pragma: no cover
     """Points of a bid at u = bid/benchmark as p0 + p1·u on the branch u is on (0, 0 where floored)."""
     if u > 1.0:
@@ -66,7 +78,7 @@ def _tent(u: float, full: float, above: float, below: float) -> tuple[float, flo
     return p0, p1
 
 
-@njit(cache=True, nogil=True)
+@_compiled
 def _piece_cuts(
     c: np.ndarray,
     k: int,
@@ -103,7 +115,7 @@ def _piece_cuts(
     return n
 
 
-@njit(cache=True, nogil=True)
+@_compiled
 def _win_part(
     a: float, b: float, alpha: float, beta: float, c: np.ndarray, o: np.ndarray, k: int, pts: np.ndarray
 ) -> tuple[float, float]:  # pragma: no cover - compiled
@@ -128,7 +140,7 @@ def _win_part(
     return lo, hi
 
 
-@njit(cache=True, nogil=True)
+@_compiled
 def benchmark_intervals(
     bids: np.ndarray,
     other: np.ndarray,
