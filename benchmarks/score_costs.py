@@ -73,6 +73,14 @@ def _inconsistent(entry: dict) -> bool:
     return abs(stated - lines - markups) > Decimal("1.00")
 
 
+def _in_yuan(entry: dict, figure: Decimal) -> tuple[Decimal, ...]:
+    """The manifest's figure, and for `amount_unit: 万元…` (amounts labelled as shown, in 万) also
+    the figure in yuan: an importer that reads `228.0万` as 2,280,000 is right too."""
+    if str(entry.get("amount_unit") or "").startswith("万"):
+        return figure, figure * 10_000
+    return (figure,)
+
+
 def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
     """(outcome, detail) for one manifest entry."""
     path = corpus / entry["file"]
@@ -105,7 +113,7 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
         )
     want_n, want_total = entry.get("lines"), _dec(entry.get("lines_total"))
     right = (want_n is None or n == want_n) and (
-        want_total is None or abs(total - want_total) <= Decimal("0.05")
+        want_total is None or any(abs(total - t) <= Decimal("0.05") for t in _in_yuan(entry, want_total))
     )
     if not right:
         return "silently wrong", f"{n} lines, total {total}; expected {want_n} lines, {want_total}"

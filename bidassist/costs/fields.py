@@ -19,6 +19,7 @@ from bidassist.costs.values import (
     float_to_decimal,
     parse_distribution,
     parse_risk,
+    quantity_with_unit,
     relative_percent,
     to_number,
 )
@@ -57,6 +58,8 @@ class RowFields:
     distribution: str | None = None
     risk: bool = False
     problems: list[tuple[int, str]] = field(default_factory=list)
+    #: the unit typed in the quantity cell (`1.9万㎡`), when it carries one
+    unit: str | None = None
 
     def breakdown(self) -> dict[str, Decimal] | None:
         found = {b: self.numbers[b] for b in BREAKDOWN_FIELDS if b in self.numbers}
@@ -77,7 +80,13 @@ def make_plan(columns: dict[str, int]) -> list[PlanItem]:
 
 
 def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
-    number = to_number(value, spec.label, money=False)
+    try:
+        number = to_number(value, spec.label, money=False)
+    except CellError:
+        found = quantity_with_unit(value)
+        if found is None:
+            raise
+        number, out.unit = found
     if number is not None:
         out.numbers[spec.name] = number
 

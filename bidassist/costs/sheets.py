@@ -107,6 +107,7 @@ def read_sheet(
         prefer_amounts(outcome)
         _settle_nameless(outcome)
         _settle_provisional(outcome)
+        _settle_trailing(outcome)
     return outcome
 
 
@@ -206,14 +207,33 @@ def _settle_provisional(outcome: SheetOutcome) -> None:
         return
     if check is not None and check.matched:
         result.warnings.extend(
-            Problem(p.where, f"{p.message}; kept because the sheet's total {check.cell} agrees")
+            Problem(p.where, f"{p.message}; the sheet's total {check.cell} agrees")
             for p in result.provisional
         )
     else:
         result.problems.extend(
-            Problem(p.where, f"{p.message}, but no stated total confirms it: write the amount as a number")
+            Problem(
+                p.where,
+                f"{p.message}, but no stated total confirms it: write the amount as a number "
+                "(or delete the row if it is not a cost)",
+            )
             for p in result.provisional
         )
+
+
+def _settle_trailing(outcome: SheetOutcome) -> None:
+    """Unreadable rows below the sheet's own total: notes outside the table when that total
+    reconciles (warnings), errors otherwise."""
+    result, check = outcome.result, outcome.check
+    if result is None or not result.trailing:
+        return
+    if check is not None and check.matched:
+        result.warnings.extend(
+            Problem(p.where, f"{p.message}; below the sheet's total {check.cell}, not read")
+            for p in result.trailing
+        )
+    else:
+        result.problems.extend(result.trailing)
 
 
 def mark_summaries(outcomes: list[SheetOutcome]) -> None:

@@ -22,7 +22,7 @@ from operator import itemgetter
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
 from bidassist.costs.fields import RowFields, make_plan, parse_fields
-from bidassist.costs.headers import Layout
+from bidassist.costs.headers import Layout, normalize_header
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
@@ -40,13 +40,14 @@ from bidassist.costs.spread import SpreadTable, three_point
 from bidassist.costs.values import CellError, cell_text, float_to_decimal, to_number
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
-__all__ = ["SheetResult", "StatedTotal", "parse_rows", "total_level"]
+__all__ = ["SheetResult", "StatedTotal", "closing_total", "parse_rows", "total_level"]
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+_ROW_OF = re.compile(r"[A-Z]+(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,20 @@ class StatedTotal:
     cum: Decimal  # Σ quantity × unit cost of those lines
     markups: Decimal  # Σ markup amounts above it
     since: int  # the line count at the previous total of the same or a higher level
+    row: int = -1  # 0-based row of the total
+
+
+def closing_total(totals: list[StatedTotal], n: int) -> StatedTotal | None:
+    """The sheet's own total: the last total of the highest level among those that close the sheet
+    (no line below them) — 合计/总计/Total, or a lone 小计 that covers every line from the first
+    (小计（含税） under a quote); a 措施合计 written above its own items is not the sheet's total."""
+    tops = [t for t in totals if t.lines == n and (t.level >= 2 or (t.since == 0 and t.lines))]
+    if not tops:
+        return None
+    level = max(t.level for t in tops)
+    if level == 1 and any(t.level == 1 and t.since != 0 for t in totals):
+        return None  # 小计 after 小计: section subtotals, none of them the sheet's total
+    return [t for t in tops if t.level == level][-1]
 
 
 @dataclass
@@ -85,6 +100,8 @@ class SheetResult:
     #: subtotals and section amounts that differ from their lines (warnings; errors when the sheet
     #: states no total to settle it, see `confidence`)
     mismatches: list[Problem] = field(default_factory=list)
+    #: problems in rows below the sheet's own total: warnings when that total reconciles
+    trailing: list[Problem] = field(default_factory=list)
     #: rows between the header and the last line holding figures that were not read (0-based)
     unread: list[int] = field(default_factory=list)
     #: (line cell, field, other column's cell) where a second column of the same field holds a
@@ -147,6 +164,7 @@ class _Parser:
         #: their sum they are its measurements (Foundation work 4,412.88 + Approaches 3,220.00)
         self.measures: list[tuple[int, list, Decimal]] = []
         self.amount_slack = ZERO  # Σ |quantity × unit cost − amount cell| over lines (rounding)
+        self.skipped = False  # the row just read carries no money (`_unpriced`)
 
     # ------------------------------------------------------------------ driver
 
@@ -201,9 +219,22 @@ class _Parser:
                 prev = kind.kind
         self._flush_measures()
         self._close_section()
+        self._set_aside_trailing()
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
+
+    def _set_aside_trailing(self) -> None:
+        """Problems in rows below the sheet's own total (negotiation notes, 可接受价 300万 7.9折):
+        outside the table when that total reconciles (`trailing`, settled in `sheets`)."""
+        closing = closing_total(self.out.totals, len(self.out.lines))
+        if closing is None or closing.row < 0:
+            return
+        keep: list[Problem] = []
+        for p in self.out.problems:
+            m = _ROW_OF.search(p.where or "")
+            (self.out.trailing if m and int(m.group(1)) - 1 > closing.row else keep).append(p)
+        self.out.problems[:] = keep
 
     def _has_figures(self, row: list, kind: RowKind) -> bool:
         """A row not read as a line that holds a figure other than its numbering: a price, quantity
@@ -337,9 +368,10 @@ class _Parser:
             desc = f"(no description) {code}".strip()
         for c, message in fields.problems:
             self._problem(c, r, message)
+        self.skipped = False
         line = self._build(r, row, code, desc, fields) if len(self.out.problems) == before else None
         if line is None:
-            if nameless is not None and (r, self.view.di) not in self.bad_cells:
+            if nameless is not None and (r, self.view.di) not in self.bad_cells and not self.skipped:
                 self.out.problems.insert(before, nameless)
             return
         if nameless is not None:
@@ -398,7 +430,7 @@ class _Parser:
     def _beside_description(self, row: list) -> str:
         """An empty description with the item's name in the unmapped column next to it (项目 | 具体设备)."""
         used = set(self.cols.values())
-        for c in (self.view.di + 1, self.view.di - 1):
+        for c in (self.layout.alt_description, self.view.di + 1, self.view.di - 1):
             if 0 <= c < len(row) - 1 and c not in used and type(row[c]) is str and row[c].strip():
                 return row[c].strip()
         return ""
@@ -429,8 +461,7 @@ class _Parser:
         self.now.cum += amount if amount is not None else line_total
         self.now.model += line_total
         self.now.lines += 1
-        unit = row[self.view.ui]
-        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        unit = self._unit_of(r, row, f)
         return CostLine.trusted(
             code or None,
             desc,
@@ -447,6 +478,22 @@ class _Parser:
             priced,
         )
 
+    def _unit_of(self, r: int, row: list, f: RowFields) -> str:
+        """The unit column's text; the unit typed in the quantity cell (`1.9万㎡`) when the column is
+        empty or absent. The two disagreeing is an error: the quantity may be in another unit."""
+        unit = row[self.view.ui]
+        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        if f.unit is None:
+            return unit
+        if unit and normalize_header(unit) != normalize_header(f.unit):
+            self._problem(
+                self.cols["quantity"],
+                r,
+                f"the quantity is written in {f.unit} but the unit column says {unit}: "
+                "write the quantity in the unit of the unit column",
+            )
+        return unit or f.unit
+
     def _fast_line(self, r: int, row: list, code: str, desc: str, f: RowFields, fast: tuple) -> CostLine:
         qty, likely, low, high, dist, amount = fast
         line_total = qty * likely
@@ -454,8 +501,11 @@ class _Parser:
         now.cum += amount if amount is not None else line_total
         now.model += line_total
         now.lines += 1
-        unit = row[self.view.ui]
-        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        if f.unit is not None:
+            unit = self._unit_of(r, row, f)
+        else:
+            unit = row[self.view.ui]
+            unit = unit.strip() if type(unit) is str else cell_text(unit)
         category = self.category if self.gi is None else self._category(row)
         return CostLine.trusted(
             code or None,
@@ -535,6 +585,8 @@ class _Parser:
                 )
             )
         if qty is None:
+            if likely is not None and amount is None and not f.problems:
+                return self._unpriced(r, "a unit price with no quantity and no amount")
             self._problem(cols["quantity"], r, "quantity is empty")
             return None
         if qty < 0:
@@ -561,10 +613,22 @@ class _Parser:
                     Problem(self._cell(cols["amount"], r), "amount is empty: read as a zero line")
                 )
                 return ONE, ZERO, cols["amount"], True
+            if amount is None and not f.problems:
+                return self._unpriced(r, "no unit price and no amount")
+            if amount == ZERO and qty == ZERO:
+                return qty, ZERO, cols["amount"], True  # a nil item (0 × … = 0): a zero line
             c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
             self._problem(c, r, "likely unit cost is empty" if "likely" in cols else "unit price is empty")
             return None
         return qty, likely, price_cell, True
+
+    def _unpriced(self, r: int, why: str) -> None:
+        """A row that carries no money in a priced sheet (an item not yet quoted, a note with a
+        quantity): not a cost line, while the sheet's stated total agrees (`provisional`)."""
+        self.skipped = True
+        cols = self.cols
+        c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
+        self.out.provisional.append(Problem(self._cell(c, r), f"{why}: not counted as a cost line"))
 
     @staticmethod
     def _from_components(f: RowFields, qty: Decimal | None, amount: Decimal | None) -> Decimal:
@@ -698,6 +762,7 @@ class _Parser:
                     self.now.model,
                     self.now.markups,
                     same.lines,
+                    r,
                 )
             )
         self._figure_in_words(r, kind, value, same)
@@ -725,6 +790,7 @@ class _Parser:
                 self.now.model,
                 self.now.markups,
                 same.lines,
+                r,
             )
         )
 
