@@ -242,7 +242,7 @@ class _Parser:
         view = self.view
         skip = view.ai if kind.kind == "section" else -1
         return any(
-            (type(v) is float or type(v) is int) and c != skip and v != 0
+            c != skip and v != 0 and _is_figure(v)
             for c, v in enumerate(row[view.di + 1 : view.width], start=view.di + 1)
         )
 
@@ -717,7 +717,7 @@ class _Parser:
         candidates = (
             [ai]
             if ai >= 0 and not blank(row[ai])
-            else [c for c in range(len(row) - 2, -1, -1) if type(row[c]) in (float, int)][:1]
+            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c])][:1]
         )
         for c in candidates:
             if (r, c) in self.bad_cells:
@@ -948,6 +948,18 @@ _RATE_FIELDS = frozenset({"quantity", "price", "likely", "low", "high"})
 _KEEPS_MEASURES = frozenset(
     {"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info", "note"}
 )
+
+
+def _is_figure(v: object) -> bool:
+    """A number, or text that reads as one (`378.0万`, `1,234.50` in a CSV or a text cell)."""
+    if type(v) is float or type(v) is int:
+        return True
+    if type(v) is not str or not v.strip() or not any(ch.isdigit() for ch in v):
+        return False
+    try:
+        return to_number(v, "figure") is not None
+    except CellError:
+        return False
 
 
 def _rounded_amount_wins(qty: Decimal, price: Decimal, amount: Decimal) -> Decimal:
