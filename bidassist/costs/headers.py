@@ -144,6 +144,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "定额人工费",
         "转速",
         "功率",
+        "重量",
+        "单位重量",
+        "小计重量",
+        "单位体积",
+        "体积",
+        "尺寸",
+        "外形尺寸",
         "remarks",
         "remark",
         "note",
@@ -222,6 +229,8 @@ _TOTAL_QTY = (
 #: among several amount columns the one headed as the row's total (合计 after 租费合价 | 一次性合价 |
 #: 物流运输费) wins over the partial ones
 _TOTAL_AMOUNT = ("合计", "总价", "总计")
+#: amount headers that lose to 金额/合价/amount (小计 over a count of trucks, 物流运输费 beside 合计)
+_WEAK_AMOUNT = ("小计", "费", "sum")
 #: a Chinese header naming a fee (设计费, 物流运输费) that no synonym knows: an amount column
 _FEE = re.compile(r"^[\u3400-\u9fff]{1,6}费$")
 
@@ -231,6 +240,8 @@ _WEAK_DESCRIPTION = ("item", "name", "项目")
 
 #: `Rate/Nos.`, `Rate / cum`: a rate per unit is the rate (while `r/min` stays one word)
 _PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z][a-z.\d]*\.?\s*$")
+#: a physical unit in a header's brackets: the column is not money
+_PHYSICAL = re.compile(r"^(?:立方米?|方|千克|公斤|吨|kg|t|m|m2|m3|㎡|㎥|平方米?|米|cbm|cum|sqm|tons?)$", re.I)
 _BRACKETS = re.compile(r"[\(\[（【〔][^\)\]）】〕]*[\)\]）】〕]")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -295,12 +306,18 @@ def _match_header(text: object) -> tuple[str, str] | None:
     if text is None or text == "":
         return None
     raw = unicodedata.normalize("NFKC", str(text)).lower()
-    for inner in re.findall(r"[\(\[（【〔]([^\)\]）】〕]*)[\)\]）】〕]", raw):
+    inners = re.findall(r"[\(\[（【〔]([^\)\]）】〕]*)[\)\]）】〕]", raw)
+    for inner in inners:
         word = _SPACE.sub(" ", inner).strip()
         for fld in ("low", "likely", "high"):
             if word in SYNONYMS[fld]:  # the whole bracket, never a part of a unit such as r/min
                 return fld, word
-    return _match_one(normalize_header(text))
+    found = _match_one(normalize_header(text))
+    if found is not None and found[0] in ("amount", "price") and any(
+        _PHYSICAL.match(_SPACE.sub("", i)) for i in inners
+    ):
+        return "notes", found[1]  # 小计（立方）, Total (kg): a sum of volumes or weights, not money
+    return found
 
 
 def classify_header(top: object, bottom: object = None) -> tuple[str, str] | None:
@@ -430,7 +447,7 @@ def _rank(fld: str, syn: str) -> int:
     if fld == "quantity":
         return 0 if syn in _TOTAL_QTY else 1
     if fld == "amount":
-        return 0 if syn in _TOTAL_AMOUNT else 1
+        return 0 if syn in _TOTAL_AMOUNT else 2 if syn in _WEAK_AMOUNT else 1
     if fld == "description":
         return 1 if syn in _WEAK_DESCRIPTION else 0
     return 0

@@ -19,6 +19,7 @@ from bidassist.costs.sheets import (
     combined,
     mark_plain_summaries,
     mark_summaries,
+    mark_supporting,
     read_sheet,
     sheet_problems,
     summary_check,
@@ -110,6 +111,7 @@ def _read_all(
             read_sheet(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None, unpriced=unpriced)
         )
     if sheet is None:
+        mark_supporting(outcomes)
         mark_summaries(outcomes)
         mark_plain_summaries(outcomes)
     return outcomes

@@ -227,6 +227,7 @@ class SheetView:
         self.last_numeric_row = self._last_numeric(numeric)
         self.name_span, self.group_rows, self.grouped = self._name_span()
         self.continued_rows = self._vertical_merges()
+        self.merged_names = self._merged_names()
 
     def row(self, r: int) -> list:
         """Row r padded to the table's width, plus a blank sentinel that a missing column (-1) reads."""
@@ -237,6 +238,18 @@ class SheetView:
             out = [*row, ""]
         if self.name_span is not None:
             self._shift_name(r, out)
+        c0 = self.merged_names.get(r)
+        if c0 is not None and blank(out[self.di]):
+            out[self.di] = out[c0]
+        return out
+
+    def _merged_names(self) -> dict[int, int]:
+        """Row -> the first column of a merge across the row that covers the description cell from
+        its left (其他物资 merged over A:D): the merged text is the row's name."""
+        out: dict[int, int] = {}
+        for (r0, c0), (r1, c1) in self.raw.merged:
+            if r1 == r0 and c0 < self.di <= c1 and r0 >= self.layout.data_start:
+                out[r0] = c0
         return out
 
     def _name_span(self) -> tuple[tuple[int, int] | None, frozenset[int], frozenset[int]]:

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from bidassist.core.errors import Problem
+from bidassist.core.money import format_money
 from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
-from bidassist.costs.table import SheetResult, parse_rows
+from bidassist.costs.table import SheetResult, closing_total, parse_rows
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 NO_HEADER = (
@@ -31,6 +32,10 @@ _ANALYSIS = re.compile(r"单价分析|综合单价分析|价格分析|rate\s*ana
 _MEASURE = re.compile(
     r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I
 )
+#: base data the quote looks its prices up in (基础价格信息, 基础行车租赁信息表): not cost lines
+_REFERENCE = re.compile(r"^基础|信息表|价格信息|价格库|参数表|rate\s*(?:table|list)|price\s*list", re.I)
+#: a header naming the key column a quote looks prices up by (VLOOKUP): a lookup table
+_LOOKUP_KEYS = frozenset({"查询", "查找", "查询值", "lookup", "lookup key"})
 _SUMMARY = re.compile(r"汇总|总表|总价表|summary|general\s*abs|gen-?\s*abst|collection", re.I)
 
 
@@ -90,6 +95,10 @@ def read_sheet(
         if _MEASURE.search(hint):
             return SheetOutcome(
                 raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout
+            )
+        if _REFERENCE.search(raw.name) or (layout is not None and layout.header_words & _LOOKUP_KEYS):
+            return SheetOutcome(
+                raw, "analysis", "base prices or rates to look up (基础信息/价格信息), not cost lines", layout
             )
     if layout is None:
         return _estimate(raw) if not mapping else SheetOutcome(raw, "not a cost table", NO_HEADER)
@@ -255,6 +264,40 @@ def mark_summaries(outcomes: list[SheetOutcome]) -> None:
             )
         elif named and others and not covers:
             continue
+
+
+def mark_supporting(outcomes: list[SheetOutcome]) -> None:
+    """A cost sheet whose total is a figure in another sheet's total row, in a column other than
+    that sheet's amount (物流运输清单 合计 782,950 = the 物流运输费 column of the quote's 小计 row):
+    the calculation behind that column, already inside the other sheet's lines."""
+    details = [o for o in outcomes if o.role == "cost detail" and o.result is not None and o.layout]
+    for s in details:
+        stated = s.check.stated if s.check is not None else None
+        if stated is None or not stated:
+            continue
+        for o in details:
+            found = _in_total_row(o, stated) if o is not s and o.role == "cost detail" else None
+            if found is not None:
+                s.role = "analysis"
+                s.reason = (
+                    f"its total {format_money(stated)} ({s.check.cell if s.check else ''}) is {found} of "
+                    f"{o.name}'s total row: the calculation behind that column, not cost lines again"
+                )
+                break
+
+
+def _in_total_row(o: SheetOutcome, figure: Decimal) -> str | None:
+    """The cell of `o`'s closing total row, outside its amount column, that holds `figure`."""
+    assert o.result is not None and o.layout is not None
+    n = len(o.result.lines)
+    ai = o.layout.columns.get("amount", -1)
+    for top in o.result.totals:
+        if top.lines != n or top.row < 0 or closing_total([top], n) is None:
+            continue
+        for c, v in enumerate(o.raw.rows[top.row]):
+            if c != ai and type(v) in (int, float) and abs(Decimal(repr(float(v))) - figure) <= Decimal("0.01"):
+                return f"{sheet_ref(o.name)}!{col_letter(c)}{top.row + 1}"
+    return None
 
 
 def mark_plain_summaries(outcomes: list[SheetOutcome]) -> None:
