@@ -71,7 +71,7 @@ _MARKUPS = (
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
-    ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|discount\b|rebate\b)", re.I)),
+    ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b)", re.I)),
     (
         "provisional",
         re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)", re.I),
@@ -228,6 +228,7 @@ class SheetView:
         self.name_span, self.group_rows, self.grouped = self._name_span()
         self.continued_rows = self._vertical_merges()
         self.merged_names = self._merged_names()
+        self.in_group = self._in_group()
 
     def row(self, r: int) -> list:
         """Row r padded to the table's width, plus a blank sentinel that a missing column (-1) reads."""
@@ -242,6 +243,16 @@ class SheetView:
         if c0 is not None and blank(out[self.di]):
             out[self.di] = out[c0]
         return out
+
+    def _in_group(self) -> frozenset[int]:
+        """Rows under the first of a group merged down a column left of the description (品类 or
+        项目 over several items): items of that group, never a heading."""
+        return frozenset(
+            k
+            for (r0, c0), (r1, c1) in self.raw.merged
+            if r1 > r0 and c1 < self.di and r0 >= self.layout.data_start
+            for k in range(r0 + 1, min(r1, r0 + 200) + 1)
+        )
 
     def _merged_names(self) -> dict[int, int]:
         """Row -> the first column of a merge across the row that covers the description cell from
@@ -444,6 +455,8 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     if not has_amount:
         return _text_row(view, r, row, code, desc, label, prev)
     parts = section_parts(code, desc) or ("none", label)
+    if r in view.in_group and desc:
+        return LINE  # an item of a group merged down the left column, with its amount only
     if parts[0] not in ("none", "arabic", "dotted") or section_total_follows(view, r, amount):
         return RowKind("section", label)
     return LINE

@@ -363,6 +363,11 @@ class _Parser:
         nameless = None
         if not desc:
             desc = self._beside_description(row)
+        if not desc and "amount" in self.cols and "amount" not in fields.numbers and not fields.problems:
+            # 5788 × 1 under 全屋净水直饮水 9634: a part of the item above, whose amount holds it
+            self.out.item_rows += 1
+            self._unpriced(r, "no description and no amount")
+            return
         if not desc:
             nameless = Problem(self._cell(self.view.di, r), "description is empty")
             desc = f"(no description) {code}".strip()
@@ -832,6 +837,9 @@ class _Parser:
     def _markup(self, r: int, row: list, kind: RowKind) -> None:
         amount = None
         ai = self.view.ai
+        if ai < 0 or blank(row[ai]):
+            # no amount column, or the figure elsewhere (Free Tier Discount: … $-5.48 under Service Price)
+            ai = next((c for c in range(len(row) - 2, self.view.di, -1) if _is_figure(row[c])), -1)
         if ai >= 0 and not blank(row[ai]):
             try:
                 amount = to_number(row[ai], "amount")
