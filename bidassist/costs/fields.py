@@ -15,6 +15,7 @@ from decimal import Decimal
 from bidassist.costs.headers import BREAKDOWN_FIELDS
 from bidassist.costs.values import (
     _FLOAT_CACHE,
+    approximate,
     CellError,
     float_to_decimal,
     parse_distribution,
@@ -60,6 +61,8 @@ class RowFields:
     problems: list[tuple[int, str]] = field(default_factory=list)
     #: the unit typed in the quantity cell (`1.9万㎡`), when it carries one
     unit: str | None = None
+    #: (column, cell text) of figures written as approximate (`（约）30`), read as their number
+    approx: list[tuple[int, str]] = field(default_factory=list)
 
     def breakdown(self) -> dict[str, Decimal] | None:
         found = {b: self.numbers[b] for b in BREAKDOWN_FIELDS if b in self.numbers}
@@ -98,7 +101,13 @@ _NOT_APPLICABLE = frozenset({"n/a", "na", "n.a.", "n.a", "not applicable", "不�
 def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
     if spec.name == "price" and type(value) is str and value.strip().lower() in _NOT_APPLICABLE:
         return
-    number = to_number(value, spec.label)
+    try:
+        number = to_number(value, spec.label)
+    except CellError:
+        number = approximate(value)
+        if number is None:
+            raise
+        out.approx.append((spec.name, str(value)))
     if number is not None:
         out.numbers[spec.name] = number
 

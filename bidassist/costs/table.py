@@ -21,7 +21,7 @@ from operator import itemgetter
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
-from bidassist.costs.fields import RowFields, make_plan, parse_fields
+from bidassist.costs.fields import SPECS, RowFields, make_plan, parse_fields
 from bidassist.costs.headers import Layout, normalize_header
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
@@ -48,6 +48,11 @@ CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _ROW_OF = re.compile(r"[A-Z]+(\d+)$")
+_TITLE_TOTAL = re.compile(
+    r"^\s*(?P<label>总计|合计|总价|总金额|报价总额|grand\s*total|total)\s*[:：]\s*"
+    r"(?P<fig>[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万|元)?)\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -219,10 +224,34 @@ class _Parser:
                 prev = kind.kind
         self._flush_measures()
         self._close_section()
+        self._title_total()
         self._set_aside_trailing()
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
+
+    def _title_total(self) -> None:
+        """A total written in the title block above the header (L1 「总计：1023.35」) when no total
+        row closes the table: the sheet's stated total."""
+        n, top = len(self.out.lines), self.layout.header_row
+        if not n or top is None or closing_total(self.out.totals, n) is not None:
+            return
+        for r in range(top):
+            for c, v in enumerate(self.raw.rows[r]):
+                m = _TITLE_TOTAL.match(v) if type(v) is str else None
+                if m is None:
+                    continue
+                try:
+                    amount = to_number(m.group("fig"), "total")
+                except CellError:
+                    continue
+                if amount is not None:
+                    cell = f"{self._cell(c, r)} (above the table)"
+                    now = self.now
+                    self.out.totals.append(
+                        StatedTotal(m.group("label"), 3, amount, cell, n, now.model, now.markups, 0)
+                    )
+                    return
 
     def _set_aside_trailing(self) -> None:
         """Problems in rows below the sheet's own total (negotiation notes, 可接受价 300万 7.9折):
@@ -330,6 +359,13 @@ class _Parser:
         if fields is None:
             fields = parse_fields(row, self.plan)
         self._periodic_amount(r, row, fields)
+        for name, text in fields.approx:
+            self.out.provisional.append(
+                Problem(
+                    self._cell(self.cols[name], r),
+                    f"{SPECS[name].label} {text!r} is approximate: read as {fields.numbers[name]}",
+                )
+            )
         numbers = fields.numbers
         if (
             "quantity" not in numbers
@@ -343,6 +379,12 @@ class _Parser:
         )
         if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
             self.measures.append((r, row, numbers["quantity"]))
+            return
+        qi = self.cols.get("quantity", -1)
+        if not priced and fields.problems and not self.unpriced and all(c == qi for c, _ in fields.problems):
+            # 垫片 | 若干 and no price: an item nobody priced, not a cost line with a bad quantity
+            self.out.item_rows += 1
+            self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi)
             return
         if self.measures:
             self._settle_measures(numbers.get("quantity") if priced else None)
@@ -627,12 +669,12 @@ class _Parser:
             return None
         return qty, likely, price_cell, True
 
-    def _unpriced(self, r: int, why: str) -> None:
+    def _unpriced(self, r: int, why: str, column: int | None = None) -> None:
         """A row that carries no money in a priced sheet (an item not yet quoted, a note with a
         quantity): not a cost line, while the sheet's stated total agrees (`provisional`)."""
         self.skipped = True
         cols = self.cols
-        c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
+        c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di))) if column is None else column
         self.out.provisional.append(Problem(self._cell(c, r), f"{why}: not counted as a cost line"))
 
     @staticmethod

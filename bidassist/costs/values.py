@@ -116,6 +116,28 @@ _QTY_UNIT = re.compile(
 _NOT_UNITS = frozenset({"元", "万元", "块", "约", "左右", "以上", "以内", "起", "折"})
 
 
+#: an approximate figure: （约）30, 约 30, 30左右, approx. 30, ~30, ≈30
+_APPROX = re.compile(
+    r"^\s*(?:[（(]\s*(?:约|大约|约合|估)\s*[)）]|约|大约|估|approx\.?|about|circa|ca\.|~|≈)\s*"
+    r"(?P<num>[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万|元)?)\s*$"
+    r"|^\s*(?P<num2>[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万|元)?)\s*(?:左右|上下|\(约\)|（约）)\s*$",
+    re.I,
+)
+
+
+def approximate(value: object) -> Decimal | None:
+    """`（约）30` -> 30: an amount written as approximate; None for anything else."""
+    if type(value) is not str:
+        return None
+    m = _APPROX.match(unicodedata.normalize("NFKC", value))
+    if m is None:
+        return None
+    try:
+        return parse_amount(m.group("num") or m.group("num2"))
+    except AmountError:
+        return None
+
+
 def quantity_with_unit(value: object) -> tuple[Decimal, str] | None:
     """`1.9万㎡` -> (19000, ㎡): a quantity cell that carries its unit; None for anything else
     (an approximate `约30`, money `30元`, a rate `120元/㎡`)."""

@@ -58,7 +58,8 @@ def test_text_figures_with_units_reconcile_with_the_total_row(tmp_path: Path) ->
     assert (rec.sheet_total, rec.imported, rec.cell) == (D(3780000), D("3780000.00"), "quote!E8")
     # the negotiation notes under the total are outside the table, named as such
     assert [w.where for w in result.warnings] == ["quote!C13", "quote!C14"]
-    assert all("below the sheet's total quote!E8" in w.message for w in result.warnings)
+    assert all("7.9折" in w.message or "6.9折" in w.message for w in result.warnings)
+    assert all("the sheet's total quote!E8 agrees" in w.message for w in result.warnings)
 
 
 def test_a_total_row_that_disagrees_is_an_error_naming_it(tmp_path: Path) -> None:
