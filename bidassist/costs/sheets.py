@@ -21,7 +21,7 @@ from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
-from bidassist.costs.table import SheetResult, closing_total, parse_rows
+from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 NO_HEADER = (
@@ -101,7 +101,12 @@ def read_sheet(
                 raw, "analysis", "base prices or rates to look up (基础信息/价格信息), not cost lines", layout
             )
     if layout is None:
-        return _estimate(raw) if not mapping else SheetOutcome(raw, "not a cost table", NO_HEADER)
+        if mapping:
+            return SheetOutcome(raw, "not a cost table", NO_HEADER)
+        estimate = _estimate(raw)
+        layout = headerless_layout(raw) if estimate.role == "not a cost table" else None
+        if layout is None:
+            return estimate
     result = parse_rows(raw, layout, spreads, unpriced=unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     if result.item_rows == 0:
@@ -118,6 +123,50 @@ def read_sheet(
         _settle_provisional(outcome)
         _settle_trailing(outcome)
     return outcome
+
+
+def headerless_layout(raw: RawSheet) -> Layout | None:
+    """A sheet without a header whose 合计/Total row states a figure equal to the sum of the numbers
+    above it in that column (衣柜 37,000 … 合计 125,550): that column holds the amounts and the
+    label's column the names; rows below the total (已交, 还差) are not read."""
+    for r, row in enumerate(raw.rows[:HEADER_SEARCH_ROWS * 10]):
+        for t, v in enumerate(row[:4]):
+            if type(v) is not str or total_level(v.strip()) < 2:
+                continue
+            c = _summed_column(raw, r, t)
+            first = next((k for k in range(r) if t < len(raw.rows[k]) and type(raw.rows[k][t]) is str), None)
+            if c is None or first is None:
+                return None
+            where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
+            note = (
+                f"no header row: column {col_letter(t)} read as the description and column "
+                f"{col_letter(c)} as the amount, because {where} ({v.strip()}) is the sum of the figures "
+                f"above it; rows below row {r + 1} are not read (name the columns with --map to change this)"
+            )
+            return Layout(
+                {"description": t, "amount": c},
+                None,
+                first,
+                warnings=[Problem(where, note)],
+                last_row=r,
+            )
+    return None
+
+
+def _summed_column(raw: RawSheet, r: int, t: int) -> int | None:
+    row = raw.rows[r]
+    for c in range(t + 1, len(row)):
+        v = row[c]
+        if type(v) not in (int, float) or not v:
+            continue
+        above = [
+            Decimal(repr(float(x)))
+            for x in (raw.rows[k][c] if c < len(raw.rows[k]) else "" for k in range(r))
+            if type(x) in (int, float)
+        ]
+        if len(above) >= 2 and abs(sum(above, Decimal(0)) - Decimal(repr(float(v)))) <= tolerance(len(above)):
+            return c
+    return None
 
 
 def _estimate(raw: RawSheet) -> SheetOutcome:
