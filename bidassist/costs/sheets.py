@@ -134,9 +134,10 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
             if type(v) is not str or total_level(v.strip()) < 2:
                 continue
             c = _summed_column(raw, r, t)
-            first = next((k for k in range(r) if t < len(raw.rows[k]) and type(raw.rows[k][t]) is str), None)
-            if c is None or first is None:
+            named = [k for k in range(r) if t < len(raw.rows[k]) and _text(raw.rows[k][t])]
+            if c is None or len(named) < 2:
                 return None
+            first = named[0]
             where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
             note = (
                 f"no header row: column {col_letter(t)} read as the description and column "
@@ -151,6 +152,10 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
                 last_row=r,
             )
     return None
+
+
+def _text(v: object) -> bool:
+    return type(v) is str and bool(v.strip())
 
 
 def _summed_column(raw: RawSheet, r: int, t: int) -> int | None:
