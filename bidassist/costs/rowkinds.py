@@ -229,6 +229,8 @@ class SheetView:
         self.continued_rows = self._vertical_merges()
         self.merged_names = self._merged_names()
         self.in_group = self._in_group()
+        self.gi = self.cols.get("category", -1)
+        self.category_from = self._category_merges()
 
     def row(self, r: int) -> list:
         """Row r padded to the table's width, plus a blank sentinel that a missing column (-1) reads."""
@@ -242,7 +244,23 @@ class SheetView:
         c0 = self.merged_names.get(r)
         if c0 is not None and blank(out[self.di]):
             out[self.di] = out[c0]
+        r0 = self.category_from.get(r)
+        if r0 is not None and blank(out[self.gi]):
+            top = self.raw.rows[r0]
+            out[self.gi] = top[self.gi] if self.gi < len(top) else ""
         return out
+
+    def _category_merges(self) -> dict[int, int]:
+        """Row -> the first row of a merge down the category column that covers it (品类 前期大项
+        over its items): the items below the first carry the merged category."""
+        if self.gi < 0:
+            return {}
+        return {
+            k: r0
+            for (r0, c0), (r1, c1) in self.raw.merged
+            if r1 > r0 and c0 <= self.gi <= c1 and r0 >= self.layout.data_start
+            for k in range(r0 + 1, min(r1, r0 + 500) + 1)
+        }
 
     def _in_group(self) -> frozenset[int]:
         """Rows under the first of a group merged down a column left of the description (品类 or

@@ -110,3 +110,223 @@ def test_quantity_with_unit_reads_the_number_and_the_unit(
 @pytest.mark.parametrize("text", ["30元", "（约）30", "约30", "120元/㎡", "12%", "若干", "7.9折", "1,2,3个"])
 def test_money_rates_and_guesses_are_not_quantities_with_units(text: str) -> None:
     assert quantity_with_unit(text) is None
+
+
+def save(wb: Workbook, tmp_path: Path, name: str = "book.xlsx") -> Path:
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def rental_quote(tmp_path: Path) -> Path:
+    """k10 (sikekidu/baojiacesuan): a rental quote whose header spans two rows, three quantity
+    columns (初始/推进/合计用量), a monthly rate, partial amounts (租费合价, 一次性合价, 物流运输费)
+    and the row's 合计; an item whose name is merged across the category and name columns; the only
+    total a 小计（含税）; a logistics sheet whose 合计 is the 物流运输费 column of that 小计 row; a
+    base price table looked up by a 查询 key."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "物资清单"
+    ws.append(["地铁隧道物资清单"])
+    ws.append(["大类", "名称", "计量单位", "初始用量", "合计用量", "月租赁单价", "租费合价", "一次性合价", "物流运输费", "合计"])
+    ws.append(["行车设备", "行车32吨", "台", 0, 1, 32000, 192000, 0, 64000, 256000])
+    ws.append(["轨道", "轨道43kg", "米", 500, 4363, 6, 84816.72, 0, 104400, 189216.72])
+    ws.append(["负环管片", "钢管片", "项", 0, 0, 0, 0, 0, 0, 0])
+    ws.append(["其他物资", None, None, None, None, None, None, None, 127800, 127800])
+    ws.merge_cells("A6:C6")
+    ws.append(["小计（含税）", None, None, None, None, None, 276816.72, 0, 296200, 573016.72])
+    logistics = wb.create_sheet("物流运输清单")
+    logistics.append(["序号", "商品", "数量", "计量单位", "小计重量（kg）", "小计（立方）", "金额"])
+    logistics.append([1, "行车32T", 1, "台", 120000, 840, 64000])
+    logistics.append([2, "轨道43kg", 4363, "米", 206570.9, 104.9, 104400])
+    logistics.append([3, "其他物资", 1, "批", 500000, 2520, 127800])
+    logistics.append([None, "合计", None, None, 826570.9, 3464.9, 296200])
+    base = wb.create_sheet("行车运输表")
+    base.append(["地区", "类型", "查询", "安拆装", "小计"])
+    base.append(["上海地区", "门式32T", "上海地区门式32T", 177000, 260000])
+    base.append(["南京地区", "门式32T", "南京地区门式32T", 198000, 281000])
+    return save(wb, tmp_path, "rental.xlsx")
+
+
+def test_rental_quote_takes_the_rows_total_and_sets_supporting_sheets_aside(tmp_path: Path) -> None:
+    result = import_cost_sheet(rental_quote(tmp_path))
+    lines = result.model.lines
+    assert [(ln.description, ln.quantity, ln.likely, ln.category) for ln in lines] == [
+        ("行车32吨", D(1), D(256000), "行车设备"),
+        ("轨道43kg", D(4363), D("189216.72") / D(4363), "轨道"),
+        ("钢管片", D(0), D(0), "负环管片"),
+        ("其他物资", D(1), D(127800), "其他物资"),
+    ]
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.cell == "物资清单!J7"
+    assert rec.imported == D("573016.72")
+    roles = {s.name: (s.role, s.reason) for s in result.sheets}
+    assert roles["物资清单"][0] == "cost detail"
+    assert roles["物流运输清单"][0] == "analysis" and "物资清单!I7" in roles["物流运输清单"][1]
+    assert roles["行车运输表"][0] == "analysis"
+
+
+def test_weights_and_volumes_are_not_money() -> None:
+    from bidassist.costs.headers import classify_header
+
+    assert classify_header("小计重量（kg）")[0] == "notes"
+    assert classify_header("小计（立方）")[0] == "notes"
+    assert classify_header("小计（元）")[0] == "amount"
+    assert classify_header("设计费")[0] == "amount"
+    assert classify_header("设计面积")[0] == "quantity"
+    assert classify_header("合计用量") == ("quantity", "合计用量")
+
+
+def test_wbs_boq_total_column_is_the_all_in_rate(tmp_path: Path) -> None:
+    """k24 (Suzanoo/BOQ BOQ2.xlsx): MAT. | LAB. | TOTAL | AMOUNT, TOTAL = MAT. + LAB.; lines with
+    QTY 0 and AMOUNT 0; an unlabelled total under AMOUNT."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SUB-L10"
+    ws.append([None, "WBS_1", "DESCRIPTION", "UNIT", "QTY", "MAT.", "LAB.", "TOTAL", "AMOUNT"])
+    ws.append([None, "STRUCTURE", "1.00m dia. pile cut-off.", "No.", 106, 335, 1730, 2065, 218890])
+    ws.append([None, "STRUCTURE", "Existing grade compaction", "M2", 0, 0, 35, 35, 0])
+    ws.append([None, "STRUCTURE", "Compacted sand", "M2", 820, 95, 15, 110, 90200])
+    ws.append([None, "STRUCTURE", "Rebar SR24, 6mm dia.", "KG.", 0, 24, 5.5, 29.5, 0])
+    ws.append([None, None, None, None, None, None, None, None, 309090])
+    result = import_cost_sheet(save(wb, tmp_path))
+    lines = result.model.lines
+    assert [(ln.quantity, ln.likely) for ln in lines] == [(106, 2065), (0, 35), (820, 110), (0, D("29.5"))]
+    assert lines[0].breakdown == {"material": D(335), "labour": D(1730)}
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+
+
+def home_budget(tmp_path: Path, total: float) -> Path:
+    """k13 (Suplum/renovation 装修预算.xlsx): 品类 merged down A, 项目 beside 具体设备, estimate and
+    actual columns, unpriced items (a rate only, a quantity only), model rows without a name or an
+    amount under their item, an item of a group with only its amount, 总计 in A."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["品类", "项目", "具体设备", "供应商", "预估单价", "预估数量", "预估总价", "实际单价", "实际总价"])
+    ws.append(["前期大项", "设计费", None, None, 200, 88, 18800, 200, 15000])
+    ws.append([None, "垃圾清运费", None, None, 3000, 1, 3000, 3000, 3000])
+    ws.append(["洁具", "龙头", "台盆龙头1", "淘宝", 500, 1, 500, None, 0])
+    ws.append([None, None, "台盆龙头2", "淘宝", None, None, 300, None, 0])
+    ws.append([None, None, "岛台龙头", "滨特尔", 300, 1, 300, None, 0])
+    ws.append([None, "木工柜子", "洗衣机吊柜", None, 230, None, None, None, 1050])
+    ws.append([None, None, "可视门铃", 360, None, 1, None, None, None])
+    ws.append([None, "电器", "全屋净水", None, 1376, 1, 9634, 980, 8500])
+    ws.append([None, None, None, None, 5788, 1, None, 4500, None])
+    ws.append([None, None, None, None, 2470, 1, None, 3000, None])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("A4:A10")
+    ws.merge_cells("B4:B6")
+    ws.append(["总计", None, None, None, None, None, total, None, 27550])
+    return save(wb, tmp_path, "budget.xlsx")
+
+
+def test_home_budget_lines_are_the_estimated_amounts(tmp_path: Path) -> None:
+    result = import_cost_sheet(home_budget(tmp_path, 32534))
+    lines = result.model.lines
+    assert [(ln.description, ln.quantity * ln.likely, ln.category) for ln in lines] == [
+        ("设计费", D(18800), "前期大项"),
+        ("垃圾清运费", D(3000), "前期大项"),
+        ("台盆龙头1", D(500), "洁具"),
+        ("台盆龙头2", D(300), "洁具"),
+        ("岛台龙头", D(300), "洁具"),
+        ("全屋净水", D(9634), "洁具"),
+    ]
+    skipped = [w.where for w in result.warnings if "not counted as a cost line" in w.message]
+    # (row 8's quantity 1 equals the next item's: read as its measurement, no money either way)
+    assert skipped == ["Sheet1!E7", "Sheet1!E10", "Sheet1!E11"]
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!G12"
+
+
+def test_rows_without_money_are_errors_when_the_total_disagrees(tmp_path: Path) -> None:
+    """Without a total that vouches for them, rows left out for having no money are errors."""
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(home_budget(tmp_path, 40000))
+    wheres = {p.where for p in info.value.problems}
+    assert {"Sheet1!E7", "Sheet1!E10", "Sheet1!E11", "Sheet1!G12"} <= wheres
+
+
+def test_cloud_estimate_discount_and_text_dollar_total(tmp_path: Path) -> None:
+    """k26 (giri021/Big-Project Estimate.xlsx): service rows with their total in another column,
+    component prices as '$' text, a discount labelled in the region column, the total as text."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Estimate"
+    ws.append(["Service Type", "Components", "Region", "Component Price", "Service Price"])
+    ws.append(["Amazon EC2 Service", None, None, None, "$313.84"])
+    ws.append([None, "Compute:", "Asia Pacific", "$169.84"])
+    ws.append([None, "EBS Volumes:", "Asia Pacific", "$144"])
+    ws.append(["Amazon S3 Service", None, None, None, "$0.8"])
+    ws.append([None, "S3 Standard Storage:", "Asia Pacific", "$0.75"])
+    ws.append([None, "S3 Requests:", "Asia Pacific", "$0.05"])
+    ws.append([None, None, "Free Tier Discount:", None, "$-5.48"])
+    ws.append([None, None, "Total Monthly Payment:", None, "$309.16"])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert result.model.totals.likely == D("314.64")
+    [markup] = result.markups
+    assert (markup.kind, markup.amount) == ("discount", D("-5.48"))
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.cell == "Estimate!E9"
+
+
+def test_approximate_amount_and_title_total(tmp_path: Path) -> None:
+    """k27 (x-Yabao/Hexapod-Robot 物料清单.xlsx): the total written in the title block, an amount
+    「（约）30」, unpriced BOM rows with 若干."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["六足机器人物料清单", None, None, None, None, None, None, "总计：563"])
+    ws.append(["序号", "材料名称", "型号", "数量", "单价", "总价", "备注"])
+    ws.append([1, "舵机", "MG995", 18, 25.5, 459])
+    ws.append([2, "六角支柱", "M3*6", 42, None, "（约）30"])
+    ws.append([3, "垫片", "M3", "若干"])
+    ws.append([4, "螺丝", "M3*4", 24])
+    ws.append([5, "上底盘", None, 1, None, 74])
+    path = save(wb, tmp_path)
+    result = import_cost_sheet(path)
+    assert [ln.description for ln in result.model.lines] == ["舵机", "六角支柱", "上底盘"]
+    assert result.model.totals.likely == D(563)
+    approx = [w for w in result.warnings if "approximate" in w.message]
+    assert [w.where for w in approx] == ["Sheet1!F4"] and "read as 30" in approx[0].message
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!H1 (above the table)"
+    ws["H1"] = "总计：600"
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(save(wb, tmp_path, "off.xlsx"))
+    assert "Sheet1!F4" in {p.where for p in info.value.problems}  # the guess is not kept unconfirmed
+
+
+@given(st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False))
+def test_approximate_reads_the_figure(number: Decimal) -> None:
+    from bidassist.costs.values import approximate
+
+    for text in (f"（约）{number}", f"约{number}", f"{number}左右", f"approx. {number}"):
+        assert approximate(text) == number
+    assert approximate(str(number)) is None
+
+
+def test_headerless_sheet_with_a_total_row(tmp_path: Path) -> None:
+    """k30 (644792799/Decoration 装修预算.xlsx Sheet1): names in A, budget in B, paid in D, 合计 under
+    B, payment notes below it; another sheet is a blank template."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for name, budget, paid in [("门", 8100, 6500), ("地板", 6000, None), ("飘窗石", None, None), ("水电", 7700, 7700)]:
+        ws.append([name, budget, None, paid])
+    ws.append(["合计", 21800])
+    ws.append([])
+    ws.append(["已交", 14200, None, 14200])
+    blank = wb.create_sheet("半包主材清单")
+    blank.append(["名称", "单位", "数量", "单价", "总价"])
+    blank.append(["瓷砖", "㎡", None, None, None])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [(ln.description, ln.likely) for ln in result.model.lines] == [
+        ("门", D(8100)),
+        ("地板", D(6000)),
+        ("水电", D(7700)),
+    ]
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!B5"
+    assert any(w.where == "Sheet1!B5" and "no header row" in w.message for w in result.warnings)
+    ws["B5"] = 21000  # the column no longer adds up: no reading is guessed
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(save(wb, tmp_path, "off.xlsx"))
+    assert any(p.where == "Sheet1" and "--map" in p.message for p in info.value.problems)
