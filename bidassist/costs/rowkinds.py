@@ -60,13 +60,15 @@ _PAGE_TOTAL = re.compile(
     re.I,
 )
 _BROUGHT = re.compile(r"^(?:承上页|承前页|上页合计|上页小计|接上页|brought\s*forward|b/f)", re.I)
-_OF_WHICH = re.compile(r"^(?:其中|含)\s*[:：]|^say\b|^大写|^小写|^人民币大写", re.I)
+_OF_WHICH = re.compile(
+    r"^(?:其中|含)\s*[:：]|^say\b|^大写|^小写|^人民币大写|^(?:ps|provisional\s*sums?)\s*amount\b", re.I
+)
 _EXAMPLE = re.compile(r"示例\s*example", re.I)
 _GRAND = re.compile(
     r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$"
 )
 _MARKUPS = (
-    ("vat", re.compile(r"^(?:增值税|销项税|税金|税费|税额|vat\b|tax\b|gst\b|sales\s*tax)", re.I)),
+    ("vat", re.compile(r"^(?:增值税|销项税|税金|税费|税额|vat(?![a-z])|tax(?![a-z])|gst(?![a-z])|sales\s*tax)", re.I)),
     ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
@@ -126,7 +128,7 @@ def _norm(label: str) -> str:
 
 def total_level(label: str) -> int:
     """0 for a normal label; 1 subtotal (小计), 2 total (合计), 3 grand total (总计/共计/含税总价)."""
-    if not label or len(label) > 30:
+    if not label or len(label) > 40:
         return 0
     s = _norm(label)
     s = SECTION.sub(lambda m: m.group("rest"), s, count=1) if s[:1] in "一二三四五六七八九十(（第" else s
@@ -405,7 +407,7 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     for _, t in texts:
         if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
             return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
-        if len(t) > 30:
+        if len(t) > 40:
             continue
         n = _norm(t)
         if _PAGE_TOTAL.match(n):
@@ -421,7 +423,7 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     kind = markup_kind(label) if label else None
     if (
         kind is not None
-        and _norm(cell_text(row[view.ui])) in _MARKUP_UNITS
+        and (_norm(cell_text(row[view.ui])) in _MARKUP_UNITS or cell_text(row[view.ui]) == label)
         and not (kind == "measures" and _priced_item(view, row))
     ):
         return RowKind("markup", label, markup=kind)

@@ -30,7 +30,9 @@ NO_HEADER = (
 )
 _ANALYSIS = re.compile(r"单价分析|综合单价分析|价格分析|rate\s*analysis|analysis\s*of\s*rates?", re.I)
 _MEASURE = re.compile(
-    r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I
+    r"工程量计算(?!规则)|计算书|计算式|计算稿|(?<!date of )measurement(?!\s*(?:number|no\b|date))|take-?off|"
+    r"quantity\s*calculation",
+    re.I,
 )
 #: base data the quote looks its prices up in (基础价格信息, 基础行车租赁信息表): not cost lines
 _REFERENCE = re.compile(r"^基础|信息表|价格信息|价格库|参数表|rate\s*(?:table|list)|price\s*list", re.I)

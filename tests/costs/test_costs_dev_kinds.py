@@ -330,3 +330,41 @@ def test_headerless_sheet_with_a_total_row(tmp_path: Path) -> None:
     with pytest.raises(ProblemsError) as info:
         import_cost_sheet(save(wb, tmp_path, "off.xlsx"))
     assert any(p.where == "Sheet1" and "--map" in p.message for p in info.value.problems)
+
+
+def running_bill(tmp_path: Path, grand: float) -> Path:
+    """k25 (sudhamshusu/bill BOQ.xlsx): a running bill whose title block says 'Date of Measurement',
+    two header rows (As per BOQ | As per VO1 over Quantity | Rate | Total Amount), Sub-Totals, and
+    the closing rows labelled in the unit column (PS amount, VAT 13%, a 32-character Grand Total)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "BOQ"
+    ws.append(["Bill of Contract"])
+    ws.append(["Date of Measurement: 2081/11/11"])
+    ws.append(["S.N.", "Work Description", "Unit", "As per BOQ", None, None, "As per VO1", None, None])
+    ws.append([None, None, None, "Quantity", "Rate", "Total Amount", "Quantity", "Rate", "Total Amount"])
+    ws.merge_cells("D3:F3")
+    ws.merge_cells("G3:I3")
+    ws.append([1.1, "Relocation of services", "PS", 1, 50000, 50000, None, 50000, 0])
+    ws.append([1.2, "Plain cement concrete", "Cum", 2.16, 6000, 12960, None, 6000, 0])
+    ws.append([None, "Sub-Total 1", None, None, None, 62960])
+    ws.append([None, None, "Total without PS", None, None, 12960])
+    ws.append([None, None, "VAT 13%", None, None, 1684.8])
+    ws.append([None, None, "Grand Total Inclusive VAT and PS", None, None, grand])
+    return save(wb, tmp_path, "bill.xlsx")
+
+
+def test_running_bill_reconciles_with_its_grand_total(tmp_path: Path) -> None:
+    result = import_cost_sheet(running_bill(tmp_path, 64644.8))
+    assert [s.role for s in result.sheets] == ["cost detail"]
+    assert result.model.totals.likely == D(62960)
+    assert [(m.kind, m.amount) for m in result.markups] == [("vat", D("1684.8"))]
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.cell == "BOQ!F10"
+
+
+def test_running_bill_whose_grand_total_is_wrong_is_refused_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(running_bill(tmp_path, 14644.8))
+    [problem] = info.value.problems
+    assert problem.where == "BOQ!F10" and "stated total" in problem.message
