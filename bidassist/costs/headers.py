@@ -11,6 +11,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
@@ -240,6 +241,11 @@ _WEAK_DESCRIPTION = ("item", "name", "项目")
 
 #: `Rate/Nos.`, `Rate / cum`: a rate per unit is the rate (while `r/min` stays one word)
 _PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z][a-z.\d]*\.?\s*$")
+#: a header that states the money unit of its column: 单位：万/月, 单位:元
+_UNIT_OF_MONEY = re.compile(r"^单位\s*[:：]\s*(?:万元?|元|千元)\s*(?:/\s*\S{1,2})?$")
+#: a money column whose header says its figures are in 万 (金额（万元）, 单位：万/月): × 10,000
+_WAN = re.compile(r"[（(【\[]\s*万元?\s*(?:/\s*\S{1,2})?\s*[)）】\]]|单位\s*[:：]\s*万元?|[:：/]\s*万元\s*$")
+_THOUSAND = re.compile(r"[（(【\[]\s*千元\s*[)）】\]]|单位\s*[:：]\s*千元")
 #: a physical unit in a header's brackets: the column is not money
 _PHYSICAL = re.compile(r"^(?:立方米?|方|千克|公斤|吨|kg|t|m|m2|m3|㎡|㎥|平方米?|米|cbm|cum|sqm|tons?)$", re.I)
 _BRACKETS = re.compile(r"[\(\[（【〔][^\)\]）】〕]*[\)\]）】〕]")
@@ -306,6 +312,8 @@ def _match_header(text: object) -> tuple[str, str] | None:
     if text is None or text == "":
         return None
     raw = unicodedata.normalize("NFKC", str(text)).lower()
+    if _UNIT_OF_MONEY.match(raw.strip()):
+        return "amount", "单位：万"  # 单位：万/月 over a column of figures: amounts in that unit
     inners = re.findall(r"[\(\[（【〔]([^\)\]）】〕]*)[\)\]）】〕]", raw)
     for inner in inners:
         word = _SPACE.sub(" ", inner).strip()
@@ -359,6 +367,8 @@ class Layout:
     rivals: dict[str, list[int]] = field(default_factory=dict)
     #: a second description column (项目 beside 具体设备): the line's name when the first is empty
     alt_description: int = -1
+    #: money field -> the factor its header states (金额（万元）: 10,000), and the header cell
+    scales: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
 
     def letter(self, fld: str) -> str:
         return col_letter(self.columns[fld])
@@ -675,7 +685,22 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS),
         rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})},
         alt_description=next((c for c in alt if c not in columns.values()), -1),
+        scales=_money_scales(raw, columns, head_rows),
     )
+
+
+def _money_scales(raw: RawSheet, columns: dict[str, int], head_rows: tuple[int, ...]) -> dict[str, tuple[Decimal, str]]:
+    """Money columns whose header (either header row) states 万 or 千元: the factor to yuan."""
+    out: dict[str, tuple[Decimal, str]] = {}
+    for fld in ("price", "amount", "likely", "low", "high"):
+        c = columns.get(fld)
+        for r in head_rows if c is not None else ():
+            text = unicodedata.normalize("NFKC", str(_cell(raw.rows, r, c)))
+            factor = Decimal(10_000) if _WAN.search(text) else Decimal(1_000) if _THOUSAND.search(text) else None
+            if factor is not None:
+                out[fld] = (factor, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}\t{text.strip()}")
+                break
+    return out
 
 
 #: a column headed 价格 (预估价格, 实际价格) in a sheet with neither quantity nor amount holds each

@@ -155,6 +155,18 @@ class _Parser:
             else None
         )
         self.out = SheetResult()
+        self.scales = {f: k for f, (k, _) in layout.scales.items()}
+        if self.scales:
+            self.plain_cols = None  # scaled figures take the full path
+            for fld, (k, found) in layout.scales.items():
+                cell, text = found.split("\t", 1)
+                self.out.warnings.append(
+                    Problem(
+                        cell,
+                        f"the header 「{text}」 gives the {fld} figures in units of {k:,}: they are "
+                        f"multiplied by {k:,} to yuan" + ("; each is one period's amount" if "/" in text else ""),
+                    )
+                )
         self.bad_cells = self._bad_cells()
         self.category: str | None = None
         self.top_style: str | None = None
@@ -358,6 +370,10 @@ class _Parser:
     ) -> None:
         if fields is None:
             fields = parse_fields(row, self.plan)
+        if self.scales:
+            for name, k in self.scales.items():
+                if name in fields.numbers:
+                    fields.numbers[name] *= k
         self._periodic_amount(r, row, fields)
         for name, text in fields.approx:
             self.out.provisional.append(
@@ -770,11 +786,16 @@ class _Parser:
             if (r, c) in self.bad_cells:
                 return None, c
             try:
-                return to_number(row[c], "total"), c
+                return self._in_yuan(c, to_number(row[c], "total")), c
             except CellError as exc:
                 self.out.warnings.append(Problem(self._cell(c, r), f"{exc}; not checked"))
                 return None, c
         return None, ai
+
+    def _in_yuan(self, c: int, value: Decimal | None) -> Decimal | None:
+        """A figure of the amount column in yuan (the header may give it in 万)."""
+        k = self.scales.get("amount") if c == self.view.ai and c >= 0 else None
+        return value * k if value is not None and k is not None else value
 
     def _spans(self, *marks: _Mark) -> list[tuple[Decimal, int, _Mark]]:
         """What a total can cover: the lines since each mark, without and with the markups."""
@@ -884,7 +905,7 @@ class _Parser:
             ai = next((c for c in range(len(row) - 2, self.view.di, -1) if _is_figure(row[c])), -1)
         if ai >= 0 and not blank(row[ai]):
             try:
-                amount = to_number(row[ai], "amount")
+                amount = self._in_yuan(ai, to_number(row[ai], "amount"))
             except CellError as exc:
                 if kind.markup != "discount":
                     self._problem(ai, r, f"{kind.label}: {exc}")
@@ -948,7 +969,7 @@ class _Parser:
         self.section_head = None
         cell = self._cell(self.view.ai, head_row)
         try:
-            value = to_number(head_value, "section amount")
+            value = self._in_yuan(self.view.ai, to_number(head_value, "section amount"))
         except CellError as exc:
             self.out.warnings.append(Problem(cell, f"{exc}; not checked"))
             return

@@ -368,3 +368,43 @@ def test_running_bill_whose_grand_total_is_wrong_is_refused_naming_it(tmp_path: 
         import_cost_sheet(running_bill(tmp_path, 14644.8))
     [problem] = info.value.problems
     assert problem.where == "BOQ!F10" and "stated total" in problem.message
+
+
+def test_amounts_in_wan_per_month_stated_only_in_the_header(tmp_path: Path) -> None:
+    """k28 (cornflower10/finance 报价.xlsx): 分工 | 单位：万/月, a category merged down B, 合计."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append([None, None, "分工", "单位：万/月"])
+    ws.append([None, "网站系统开发", "UI设计", 0.8])
+    ws.append([None, None, "前端", 1.0])
+    ws.append([None, "管理员系统", "后台", 0.6])
+    ws.append([None, "合计", None, 2.4])
+    ws.merge_cells("B2:B3")
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [(ln.description, ln.likely) for ln in result.model.lines] == [
+        ("UI设计", D(8000)),
+        ("前端", D(10000)),
+        ("后台", D(6000)),
+    ]
+    [scale] = [w for w in result.warnings if w.where == "Sheet1!D1"]
+    assert "10,000" in scale.message and "one period" in scale.message
+    assert result.reconciliation is not None and result.reconciliation.sheet_total == D(24000)
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=10**5, places=2), min_size=1, max_size=8))
+def test_a_wan_header_scales_every_figure_and_the_total(amounts: list[Decimal]) -> None:
+    import tempfile
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "报价"
+    ws.append(["名称", "数量", "单价（万元）", "合价（万元）"])
+    for i, a in enumerate(amounts):
+        ws.append([f"项{i}", 1, float(a), float(a)])
+    ws.append(["合计", None, None, float(sum(amounts))])
+    with tempfile.TemporaryDirectory() as tmp:
+        result = import_cost_sheet(save(wb, Path(tmp)))
+    assert result.model.totals.likely == sum(amounts) * 10_000
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.sheet_total == sum(amounts) * 10_000
