@@ -15,8 +15,8 @@ from decimal import Decimal
 from bidassist.costs.headers import BREAKDOWN_FIELDS
 from bidassist.costs.values import (
     _FLOAT_CACHE,
-    approximate,
     CellError,
+    approximate,
     float_to_decimal,
     parse_distribution,
     parse_risk,

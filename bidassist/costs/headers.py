@@ -321,8 +321,10 @@ def _match_header(text: object) -> tuple[str, str] | None:
             if word in SYNONYMS[fld]:  # the whole bracket, never a part of a unit such as r/min
                 return fld, word
     found = _match_one(normalize_header(text))
-    if found is not None and found[0] in ("amount", "price") and any(
-        _PHYSICAL.match(_SPACE.sub("", i)) for i in inners
+    if (
+        found is not None
+        and found[0] in ("amount", "price")
+        and any(_PHYSICAL.match(_SPACE.sub("", i)) for i in inners)
     ):
         return "notes", found[1]  # 小计（立方）, Total (kg): a sum of volumes or weights, not money
     return found
@@ -689,14 +691,18 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
     )
 
 
-def _money_scales(raw: RawSheet, columns: dict[str, int], head_rows: tuple[int, ...]) -> dict[str, tuple[Decimal, str]]:
+def _money_scales(
+    raw: RawSheet, columns: dict[str, int], head_rows: tuple[int, ...]
+) -> dict[str, tuple[Decimal, str]]:
     """Money columns whose header (either header row) states 万 or 千元: the factor to yuan."""
     out: dict[str, tuple[Decimal, str]] = {}
     for fld in ("price", "amount", "likely", "low", "high"):
         c = columns.get(fld)
         for r in head_rows if c is not None else ():
             text = unicodedata.normalize("NFKC", str(_cell(raw.rows, r, c)))
-            factor = Decimal(10_000) if _WAN.search(text) else Decimal(1_000) if _THOUSAND.search(text) else None
+            factor = (
+                Decimal(10_000) if _WAN.search(text) else Decimal(1_000) if _THOUSAND.search(text) else None
+            )
             if factor is not None:
                 out[fld] = (factor, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}\t{text.strip()}")
                 break

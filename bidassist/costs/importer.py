@@ -17,6 +17,7 @@ from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Recon
 from bidassist.costs.sheets import (
     SheetOutcome,
     combined,
+    mark_copies,
     mark_plain_summaries,
     mark_summaries,
     mark_supporting,
@@ -112,6 +113,7 @@ def _read_all(
         )
     if sheet is None:
         mark_supporting(outcomes)
+        mark_copies(outcomes)
         mark_summaries(outcomes)
         mark_plain_summaries(outcomes)
     return outcomes

@@ -68,7 +68,12 @@ _GRAND = re.compile(
     r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$"
 )
 _MARKUPS = (
-    ("vat", re.compile(r"^(?:增值税|销项税|税金|税费|税额|vat(?![a-z])|tax(?![a-z])|gst(?![a-z])|sales\s*tax)", re.I)),
+    (
+        "vat",
+        re.compile(
+            r"^(?:增值税|销项税|税金|税费|税额|vat(?![a-z])|tax(?![a-z])|gst(?![a-z])|sales\s*tax)", re.I
+        ),
+    ),
     ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
@@ -454,11 +459,16 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
         return RowKind("unit row", texts[0][1]) if prev == "line" else RowKind("info", texts[0][1])
     if prev == "start" and not code and not desc and _units_under_header(view, row, texts):
         return RowKind("header")  # `(+/- 3%) | In Nos. | In Rs.` under the header: its units
+    core_cells = view.core_of(row) if view.core_of else ()
     if (
         not desc
         and not blank(row[view.ai])
         and (not code or ENUM_ONLY.match(code))
-        and not any(_is_number(v) or not blank(v) for v in (view.core_of(row) if view.core_of else ()))
+        and (
+            not any(_is_number(v) or not blank(v) for v in core_cells)
+            # no words at all and only zeros beside it (| 0 | 0 | 185,442,382.50): a total
+            or (not texts and not any(v != 0 if _is_number(v) else not blank(v) for v in core_cells))
+        )
     ):
         # an amount with no name in a row that only carries the next 序号 (11 | | | 55.68)
         return RowKind("unlabelled")

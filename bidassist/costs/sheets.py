@@ -131,7 +131,7 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
     """A sheet without a header whose 合计/Total row states a figure equal to the sum of the numbers
     above it in that column (衣柜 37,000 … 合计 125,550): that column holds the amounts and the
     label's column the names; rows below the total (已交, 还差) are not read."""
-    for r, row in enumerate(raw.rows[:HEADER_SEARCH_ROWS * 10]):
+    for r, row in enumerate(raw.rows[: HEADER_SEARCH_ROWS * 10]):
         for t, v in enumerate(row[:4]):
             if type(v) is not str or total_level(v.strip()) < 2:
                 continue
@@ -342,6 +342,31 @@ def mark_supporting(outcomes: list[SheetOutcome]) -> None:
                 break
 
 
+def mark_copies(outcomes: list[SheetOutcome]) -> None:
+    """A cost sheet that states no total and repeats (description and quantity) at least 90 % of
+    the lines of a sheet whose stated total reconciles (plan and actual sheets over the BOQ's
+    items): a schedule over the same items, not cost lines again."""
+    details = [
+        o for o in outcomes if o.role == "cost detail" and o.result is not None and o.check is not None
+    ]
+    sure = [o for o in details if o.check is not None and o.check.matched]
+    for s in details:
+        lines = s.result.lines if s.result is not None else []
+        if s.check is None or s.check.stated is not None or len(lines) < 3:
+            continue
+        for o in sure:
+            seen = {(ln.description, ln.quantity) for ln in o.result.lines} if o.result else set()
+            hits = sum((ln.description, ln.quantity) in seen for ln in lines)
+            if o is not s and hits * 10 >= len(lines) * 9:
+                s.role = "analysis"
+                s.reason = (
+                    f"repeats {hits} of its {len(lines)} lines from {o.name}, whose total "
+                    f"{o.check.cell if o.check else ''} reconciles: a schedule over the same items, "
+                    "not cost lines again"
+                )
+                break
+
+
 def _in_total_row(o: SheetOutcome, figure: Decimal) -> str | None:
     """The cell of `o`'s closing total row, outside its amount column, that holds `figure`."""
     assert o.result is not None and o.layout is not None
@@ -351,7 +376,11 @@ def _in_total_row(o: SheetOutcome, figure: Decimal) -> str | None:
         if top.lines != n or top.row < 0 or closing_total([top], n) is None:
             continue
         for c, v in enumerate(o.raw.rows[top.row]):
-            if c != ai and type(v) in (int, float) and abs(Decimal(repr(float(v))) - figure) <= Decimal("0.01"):
+            if (
+                c != ai
+                and type(v) in (int, float)
+                and abs(Decimal(repr(float(v))) - figure) <= Decimal("0.01")
+            ):
                 return f"{sheet_ref(o.name)}!{col_letter(c)}{top.row + 1}"
     return None
 

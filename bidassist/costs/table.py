@@ -22,7 +22,7 @@ from operator import itemgetter
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
 from bidassist.costs.fields import SPECS, RowFields, make_plan, parse_fields
-from bidassist.costs.headers import Layout, normalize_header
+from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, normalize_header
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
@@ -164,7 +164,8 @@ class _Parser:
                     Problem(
                         cell,
                         f"the header 「{text}」 gives the {fld} figures in units of {k:,}: they are "
-                        f"multiplied by {k:,} to yuan" + ("; each is one period's amount" if "/" in text else ""),
+                        f"multiplied by {k:,} to yuan"
+                        + ("; each is one period's amount" if "/" in text else ""),
                     )
                 )
         self.bad_cells = self._bad_cells()
@@ -370,62 +371,23 @@ class _Parser:
     ) -> None:
         if fields is None:
             fields = parse_fields(row, self.plan)
-        if self.scales:
-            for name, k in self.scales.items():
-                if name in fields.numbers:
-                    fields.numbers[name] *= k
-        self._periodic_amount(r, row, fields)
-        for name, text in fields.approx:
-            self.out.provisional.append(
-                Problem(
-                    self._cell(self.cols[name], r),
-                    f"{SPECS[name].label} {text!r} is approximate: read as {fields.numbers[name]}",
-                )
-            )
-        numbers = fields.numbers
-        if (
-            "quantity" not in numbers
-            and numbers.get("amount") == ZERO
-            and "quantity" in self.cols
-            and not fields.problems
-        ):
-            return  # a rate quoted without a quantity and with a nil amount (a vendor's price list): no money
-        priced = not _PRICE_KEYS.isdisjoint(numbers) or (
-            self.has_breakdown and fields.breakdown() is not None
-        )
-        if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
-            self.measures.append((r, row, numbers["quantity"]))
-            return
-        qi = self.cols.get("quantity", -1)
-        if not priced and fields.problems and not self.unpriced and all(c == qi for c, _ in fields.problems):
-            # 垫片 | 若干 and no price: an item nobody priced, not a cost line with a bad quantity
-            self.out.item_rows += 1
-            self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi)
+        self._as_written(r, row, fields)
+        priced = self._priced(fields)
+        if self._no_money(r, row, fields, priced, hold):
             return
         if self.measures:
-            self._settle_measures(numbers.get("quantity") if priced else None)
+            self._settle_measures(fields.numbers.get("quantity") if priced else None)
         out = self.out
         out.item_rows += 1
         if priced:
             out.priced_rows += 1
-        view = self.view
-        code, desc = row[view.ci], row[view.di]
-        code = code.strip() if type(code) is str else cell_text(code)
-        desc = desc.strip() if type(desc) is str else cell_text(desc)
-        if self.pending_prefix is not None:
-            p_code, p_desc = self.pending_prefix
-            self.pending_prefix = None
-            if not code:
-                code, desc = p_code, f"{p_desc} {desc}".strip()
-        before = len(self.out.problems)
-        nameless = None
-        if not desc:
-            desc = self._beside_description(row)
+        code, desc = self._names(row)
         if not desc and "amount" in self.cols and "amount" not in fields.numbers and not fields.problems:
             # 5788 × 1 under 全屋净水直饮水 9634: a part of the item above, whose amount holds it
-            self.out.item_rows += 1
             self._unpriced(r, "no description and no amount")
             return
+        before = len(self.out.problems)
+        nameless = None
         if not desc:
             nameless = Problem(self._cell(self.view.di, r), "description is empty")
             desc = f"(no description) {code}".strip()
@@ -443,6 +405,65 @@ class _Parser:
         self.line_rows.append(r)
         if self.rivals:
             self._check_rivals(r, row)
+
+    def _priced(self, fields: RowFields) -> bool:
+        return not _PRICE_KEYS.isdisjoint(fields.numbers) or (
+            self.has_breakdown and fields.breakdown() is not None
+        )
+
+    def _as_written(self, r: int, row: list, fields: RowFields) -> None:
+        """Figures as the sheet means them: scaled to yuan by the header (万元), an amount with its
+        period, an approximate figure (each noted, held by the stated total)."""
+        for name, k in self.scales.items():
+            if name in fields.numbers:
+                fields.numbers[name] *= k
+        self._periodic_amount(r, row, fields)
+        for name, text in fields.approx:
+            self.out.provisional.append(
+                Problem(
+                    self._cell(self.cols[name], r),
+                    f"{SPECS[name].label} {text!r} is approximate: read as {fields.numbers[name]}",
+                )
+            )
+
+    def _no_money(self, r: int, row: list, fields: RowFields, priced: bool, hold: bool) -> bool:
+        """Rows that are no cost line because they carry no money: a rate with a nil amount, a
+        quantity held as the next item's measurement, a component note with no amount, an unpriced
+        item with a quantity such as 若干. True when the row is dealt with."""
+        numbers = fields.numbers
+        if (
+            "quantity" not in numbers
+            and numbers.get("amount") == ZERO
+            and "quantity" in self.cols
+            and not fields.problems
+        ):
+            return True  # a rate quoted without a quantity and with a nil amount (a vendor's price list)
+        if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
+            self.measures.append((r, row, numbers["quantity"]))
+            return True
+        if fields.problems and self.has_breakdown and self._component_notes(r, fields):
+            return True
+        qi = self.cols.get("quantity", -1)
+        if not priced and fields.problems and not self.unpriced and all(c == qi for c, _ in fields.problems):
+            # 垫片 | 若干 and no price: an item nobody priced, not a cost line with a bad quantity
+            self.out.item_rows += 1
+            self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi)
+            return True
+        return False
+
+    def _names(self, row: list) -> tuple[str, str]:
+        """The row's code and description (the text waiting from the row above, the name in the
+        second name column or beside an empty description)."""
+        view = self.view
+        code, desc = row[view.ci], row[view.di]
+        code = code.strip() if type(code) is str else cell_text(code)
+        desc = desc.strip() if type(desc) is str else cell_text(desc)
+        if self.pending_prefix is not None:
+            p_code, p_desc = self.pending_prefix
+            self.pending_prefix = None
+            if not code:
+                code, desc = p_code, f"{p_desc} {desc}".strip()
+        return code, desc or self._beside_description(row)
 
     def _periodic_amount(self, r: int, row: list, fields: RowFields) -> None:
         """An amount written with its period (`2190.2 每年`, `1,200 per month`): one period's amount,
@@ -685,12 +706,36 @@ class _Parser:
             return None
         return qty, likely, price_cell, True
 
+    def _component_notes(self, r: int, fields: RowFields) -> bool:
+        """Words in a rate component column (MAT. 「Include in ID (Provisional Sum)」, 「Exclude
+        No.Detail」): a note, not a figure. With the line's amount written the component is left out
+        (a warning); without one the row is not a cost line (held by the stated total). True when
+        the row is set aside."""
+        parts = {self.cols[b] for b in BREAKDOWN_FIELDS if b in self.cols}
+        notes = [(c, m) for c, m in fields.problems if c in parts]
+        if not notes or len(notes) < len(fields.problems):
+            return False
+        fields.problems = []
+        if "amount" in fields.numbers:
+            for c, message in notes:
+                self.out.warnings.append(
+                    Problem(self._cell(c, r), f"{message}: read as a note, the amount stands")
+                )
+            return False
+        self.out.item_rows += 1
+        self._unpriced(r, f"{notes[0][1].split(' is not a number')[0]} and no amount", notes[0][0])
+        return True
+
     def _unpriced(self, r: int, why: str, column: int | None = None) -> None:
         """A row that carries no money in a priced sheet (an item not yet quoted, a note with a
         quantity): not a cost line, while the sheet's stated total agrees (`provisional`)."""
         self.skipped = True
         cols = self.cols
-        c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di))) if column is None else column
+        c = (
+            cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
+            if column is None
+            else column
+        )
         self.out.provisional.append(Problem(self._cell(c, r), f"{why}: not counted as a cost line"))
 
     @staticmethod

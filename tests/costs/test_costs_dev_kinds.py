@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -128,7 +128,20 @@ def rental_quote(tmp_path: Path) -> Path:
     ws = wb.active
     ws.title = "物资清单"
     ws.append(["地铁隧道物资清单"])
-    ws.append(["大类", "名称", "计量单位", "初始用量", "合计用量", "月租赁单价", "租费合价", "一次性合价", "物流运输费", "合计"])
+    ws.append(
+        [
+            "大类",
+            "名称",
+            "计量单位",
+            "初始用量",
+            "合计用量",
+            "月租赁单价",
+            "租费合价",
+            "一次性合价",
+            "物流运输费",
+            "合计",
+        ]
+    )
     ws.append(["行车设备", "行车32吨", "台", 0, 1, 32000, 192000, 0, 64000, 256000])
     ws.append(["轨道", "轨道43kg", "米", 500, 4363, 6, 84816.72, 0, 104400, 189216.72])
     ws.append(["负环管片", "钢管片", "项", 0, 0, 0, 0, 0, 0, 0])
@@ -203,7 +216,9 @@ def home_budget(tmp_path: Path, total: float) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    ws.append(["品类", "项目", "具体设备", "供应商", "预估单价", "预估数量", "预估总价", "实际单价", "实际总价"])
+    ws.append(
+        ["品类", "项目", "具体设备", "供应商", "预估单价", "预估数量", "预估总价", "实际单价", "实际总价"]
+    )
     ws.append(["前期大项", "设计费", None, None, 200, 88, 18800, 200, 15000])
     ws.append([None, "垃圾清运费", None, None, 3000, 1, 3000, 3000, 3000])
     ws.append(["洁具", "龙头", "台盆龙头1", "淘宝", 500, 1, 500, None, 0])
@@ -310,7 +325,12 @@ def test_headerless_sheet_with_a_total_row(tmp_path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    for name, budget, paid in [("门", 8100, 6500), ("地板", 6000, None), ("飘窗石", None, None), ("水电", 7700, 7700)]:
+    for name, budget, paid in [
+        ("门", 8100, 6500),
+        ("地板", 6000, None),
+        ("飘窗石", None, None),
+        ("水电", 7700, 7700),
+    ]:
         ws.append([name, budget, None, paid])
     ws.append(["合计", 21800])
     ws.append([])
@@ -392,6 +412,7 @@ def test_amounts_in_wan_per_month_stated_only_in_the_header(tmp_path: Path) -> N
     assert result.reconciliation is not None and result.reconciliation.sheet_total == D(24000)
 
 
+@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.decimals(min_value=0, max_value=10**5, places=2), min_size=1, max_size=8))
 def test_a_wan_header_scales_every_figure_and_the_total(amounts: list[Decimal]) -> None:
     import tempfile
@@ -408,3 +429,38 @@ def test_a_wan_header_scales_every_figure_and_the_total(amounts: list[Decimal]) 
     assert result.model.totals.likely == sum(amounts) * 10_000
     rec = result.reconciliation
     assert rec is not None and rec.status == "matched" and rec.sheet_total == sum(amounts) * 10_000
+
+
+def test_wbs_boq_with_plan_and_actual_copies_and_component_notes(tmp_path: Path) -> None:
+    """k23 (Suzanoo/BOQ BOQ.xlsx): zone quantity columns before QTY, MAT. cells holding notes
+    ('Exclude No.Detail' on a nil line, 'Include in ID (Provisional Sum)' with no amount), an
+    unlabelled total beside zeros, and plan / actual sheets repeating the BOQ's rows."""
+    wb = Workbook()
+    rows = [
+        ["STRUCTURE", "1.00m dia. pile cut-off.", "No.", 106, 106, 335, 1730, 2065, 218890],
+        ["ARCHITECTURE", "AD2: glass door", "NO.", 1, 1, "Exclude No.Detail", None, 0, 0],
+        ["ARCHITECTURE", "KITCHENETTE CT9150", "SET", 1, 1, "Include in ID (Provisional Sum)", None, 0, None],
+        ["EXTERNAL", "Excavation.", "M3", 2039, 2039, 0, 110, 110, 224290],
+        ["EXTERNAL", "Compacted sand", "M2", 820, 820, 95, 15, 110, 90200],
+    ]
+    for title in ("boq", "plan"):
+        ws = wb.active if title == "boq" else wb.create_sheet(title)
+        ws.title = title
+        ws.append(["WBS_1", "DESCRIPTION", "UNIT", "L1", "QTY", "MAT.", "LAB.", "TOTAL", "AMOUNT"])
+        for row in rows:
+            ws.append(row)
+        if title == "boq":
+            ws.append([None, None, None, None, 0, None, None, 0, 533380])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [ln.description for ln in result.model.lines] == [
+        "1.00m dia. pile cut-off.",
+        "AD2: glass door",
+        "Excavation.",
+        "Compacted sand",
+    ]
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.cell == "boq!I7"
+    roles = {s.name: (s.role, s.reason) for s in result.sheets}
+    assert roles["plan"][0] == "analysis" and "boq!I7" in roles["plan"][1]
+    notes = {w.where: w.message for w in result.warnings}
+    assert "read as a note" in notes["boq!F3"] and "not counted as a cost line" in notes["boq!F4"]
