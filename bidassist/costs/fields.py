@@ -61,8 +61,8 @@ class RowFields:
     problems: list[tuple[int, str]] = field(default_factory=list)
     #: the unit typed in the quantity cell (`1.9万㎡`), when it carries one
     unit: str | None = None
-    #: (column, cell text) of figures written as approximate (`（约）30`), read as their number
-    approx: list[tuple[int, str]] = field(default_factory=list)
+    #: (field, cell text) of figures written as approximate (`（约）30`), read as their number
+    approx: list[tuple[str, str]] = field(default_factory=list)
 
     def breakdown(self) -> dict[str, Decimal] | None:
         found = {b: self.numbers[b] for b in BREAKDOWN_FIELDS if b in self.numbers}

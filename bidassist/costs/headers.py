@@ -568,7 +568,7 @@ def _component_rates(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]]
             if not isinstance(v, (int, float)) or not all(isinstance(x, (int, float)) for x in cells):
                 continue
             tried += 1
-            hits += abs(sum(cells) - v) <= 0.005
+            hits += abs(sum(float(x) for x in cells) - float(v)) <= 0.005
         if tried >= 3 and hits * 10 >= tried * 9:
             amounts.remove((rank, c))
             candidates["price"] = [(0, c)]
@@ -696,9 +696,10 @@ def _money_scales(
 ) -> dict[str, tuple[Decimal, str]]:
     """Money columns whose header (either header row) states 万 or 千元: the factor to yuan."""
     out: dict[str, tuple[Decimal, str]] = {}
-    for fld in ("price", "amount", "likely", "low", "high"):
-        c = columns.get(fld)
-        for r in head_rows if c is not None else ():
+    for fld, c in columns.items():
+        if fld not in ("price", "amount", "likely", "low", "high"):
+            continue
+        for r in head_rows:
             text = unicodedata.normalize("NFKC", str(_cell(raw.rows, r, c)))
             factor = (
                 Decimal(10_000) if _WAN.search(text) else Decimal(1_000) if _THOUSAND.search(text) else None

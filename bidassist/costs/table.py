@@ -670,7 +670,8 @@ class _Parser:
             )
         if qty is None:
             if likely is not None and amount is None and not f.problems:
-                return self._unpriced(r, "a unit price with no quantity and no amount")
+                self._unpriced(r, "a unit price with no quantity and no amount")
+                return None
             self._problem(cols["quantity"], r, "quantity is empty")
             return None
         if qty < 0:
@@ -698,7 +699,8 @@ class _Parser:
                 )
                 return ONE, ZERO, cols["amount"], True
             if amount is None and not f.problems:
-                return self._unpriced(r, "no unit price and no amount")
+                self._unpriced(r, "no unit price and no amount")
+                return None
             if amount == ZERO and qty == ZERO:
                 return qty, ZERO, cols["amount"], True  # a nil item (0 × … = 0): a zero line
             c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
