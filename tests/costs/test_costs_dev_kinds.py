@@ -464,3 +464,42 @@ def test_wbs_boq_with_plan_and_actual_copies_and_component_notes(tmp_path: Path)
     assert roles["plan"][0] == "analysis" and "boq!I7" in roles["plan"][1]
     notes = {w.where: w.message for w in result.warnings}
     assert "read as a note" in notes["boq!F3"] and "not counted as a cost line" in notes["boq!F4"]
+
+
+def test_markups_are_offered_to_pricing_with_their_cells(tmp_path: Path) -> None:
+    """A GB50500 清单 with 管理费 3 %, 规费 as a lump, 税金 9 % and 暂列金额 below its lines."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "清单"
+    ws.append(["序号", "项目名称", "单位", "工程量", "综合单价", "合价"])
+    ws.append([1, "风管", "m2", 100, 100, 10000])
+    ws.append([2, "调试", "项", 1, 10000, 10000])
+    ws.append([None, "管理费 3%", "项", None, None, 600])
+    ws.append([None, "规费", "项", None, None, 400])
+    ws.append([None, "暂列金额", "项", None, None, 2000])
+    ws.append([None, "利润", "项", None, None, 1000])
+    ws.append([None, "税金 9%", "项", None, None, 2016])
+    ws.append([None, "合计", None, None, None, 26016])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert result.model.totals.likely == D(20000)
+    offer = result.pricing_offer()
+    assert offer.overhead == D("0.0500")  # 3 % + 400 / 20,000
+    assert offer.vat_rate == D("0.09") and offer.provisional == D(2000)
+    assert offer.sources["overhead"] == ["管理费 3% (清单!A4)", "规费 (清单!A5)"]
+    assert offer.left_out == ["利润 (清单!A7)"]
+    data = result.to_json()["pricing_offer"]
+    assert data["overhead"] == "0.0500" and data["vat_rate"] == "0.09"
+
+
+@given(
+    st.lists(st.decimals(min_value=0, max_value=1, places=3), max_size=4),
+    st.decimals(min_value=1, max_value=10**6, places=2),
+)
+def test_offered_overhead_is_the_sum_of_the_indirect_rates(rates: list[Decimal], direct: Decimal) -> None:
+    from bidassist.costs.model import Markup
+    from bidassist.costs.offer import pricing_offer
+
+    markups = [Markup(kind="overhead", label=f"管理费{i}", rate=r) for i, r in enumerate(rates)]
+    offer = pricing_offer(markups, direct)
+    assert offer.overhead == (sum(rates, Decimal(0)).quantize(Decimal("0.0001")) if rates else None)
+    assert offer.vat_rate is None and offer.provisional is None
