@@ -558,8 +558,8 @@ def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
     for k in range(r + 1, min(len(rows), r + 5000)):
         row = rows[k]
         v = row[view.ai] if view.ai < len(row) else ""
-        if not _is_number(v):
-            continue
+        if not _is_number(v) or _total_row(row):
+            continue  # 本页小计 and other totals below the heading are not its lines
         total += Decimal(repr(float(v)))
         count += 1
         if abs(total - target) <= Decimal("0.01") + Decimal("0.005") * count:
@@ -569,6 +569,16 @@ def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
             return count > 1 or view.qi >= 0 or not _long_text(view, r)
         if target >= 0 and total > target + 1:
             return False
+    return False
+
+
+def _total_row(row: list) -> bool:
+    """A row labelled as a total or page total in any of its first cells."""
+    for x in row[:12]:
+        if type(x) is str and x.strip() and len(x) <= 40:
+            n = _norm(x)
+            if total_level(x) or _PAGE_TOTAL.match(n) or _BROUGHT.match(n):
+                return True
     return False
 
 

@@ -503,3 +503,32 @@ def test_offered_overhead_is_the_sum_of_the_indirect_rates(rates: list[Decimal],
     offer = pricing_offer(markups, direct)
     assert offer.overhead == (sum(rates, Decimal(0)).quantize(Decimal("0.0001")) if rates else None)
     assert offer.vat_rate is None and offer.provisional is None
+
+
+def test_heading_subtotal_across_a_page_subtotal(tmp_path: Path) -> None:
+    """k20 (huanghaijian1/Demo test22.xls 表-08): a heading carrying its section's amount (M7
+    49,054.98) whose lines run past a 本页小计 and a repeated page header: a heading, not a line."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "表-08"
+    header = ["序号", "项目编码", "项目名称", "计量单位", "工程量", "综合单价", "合价"]
+    ws.append(header)
+    ws.append([None, None, "1#楼综合布线系统", None, None, None, 700])
+    ws.append([1, "030501005001", "42U机柜", "台", 1, 300, 300])
+    ws.append([2, "030501012001", "交换机", "台", 2, 100, 200])
+    ws.append(["本页小计", None, None, None, None, None, 500])
+    ws.append(header)
+    ws.append([3, "030502010001", "配线架", "台", 1, 200, 200])
+    ws.append([None, None, "措施项目", None, None, None, 50])
+    ws.append([4, "1.1", "脚手架搭拆费", "项", 1, 50, 50])
+    ws.append(["本页小计", None, None, None, None, None, 250])
+    ws.append(["合计", None, None, None, None, None, 750])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [(ln.description, ln.category) for ln in result.model.lines] == [
+        ("42U机柜", "1#楼综合布线系统"),
+        ("交换机", "1#楼综合布线系统"),
+        ("配线架", "1#楼综合布线系统"),
+        ("脚手架搭拆费", "措施项目"),
+    ]
+    assert result.reconciliation is not None and result.reconciliation.cell == "'表-08'!G11"
+    assert result.warnings == []
