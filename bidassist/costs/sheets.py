@@ -171,7 +171,7 @@ def _summed_column(raw: RawSheet, r: int, t: int) -> int | None:
             for x in (raw.rows[k][c] if c < len(raw.rows[k]) else "" for k in range(r))
             if type(x) in (int, float)
         ]
-        if len(above) >= 2 and abs(sum(above, Decimal(0)) - Decimal(repr(float(v)))) <= tolerance(len(above)):
+        if len(above) >= 3 and abs(sum(above, Decimal(0)) - Decimal(repr(float(v)))) <= tolerance(len(above)):
             return c
     return None
 
