@@ -187,8 +187,14 @@ def _reconcile(
     markups: list[Markup],
 ) -> Reconciliation:
     summary = next(
-        (o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None), None
+        (
+            o
+            for o in outcomes
+            if o.role == "summary" and o.result is not None and o.check is not None and o.entries is None
+        ),
+        None,
     )
+    tables = [m for o in outcomes if o.entries for m in o.entries]
     if summary is not None and summary.check is not None and summary.check.basis == "difference":
         # a sheet that copies the detail rows is proven a repeat by its rows; any other summary whose
         # rows do not add up to its own total cannot be set aside silently
@@ -209,7 +215,7 @@ def _reconcile(
             )
         summary = None
     if summary is not None:
-        rec, summary_markups, ok = summary_check(summary, used)
+        rec, summary_markups, ok = summary_check(summary, used, tables)
         if not summary.repeats_rows:
             markups.extend(summary_markups)
         if not ok:

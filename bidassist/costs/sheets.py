@@ -17,6 +17,7 @@ from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
 from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
+from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
@@ -50,6 +51,8 @@ class SheetOutcome:
     result: SheetResult | None = None
     check: SheetCheck | None = None
     covers: list[str] = field(default_factory=list)  # a summary: the detail sheets it repeats
+    #: a GB50500 markup table (表-11/12/13): its top-level entries, added by the summary's total
+    entries: list[Markup] | None = None
     repeats_rows: bool = False  # a summary that copies the detail sheets' rows (not only their totals)
 
     @property
@@ -102,6 +105,9 @@ def read_sheet(
             return SheetOutcome(
                 raw, "analysis", "base prices or rates to look up (基础信息/价格信息), not cost lines", layout
             )
+        found = _gb_role(raw, layout, hint)
+        if found is not None:
+            return found
     if layout is None:
         if mapping:
             return SheetOutcome(raw, "not a cost table", NO_HEADER)
@@ -118,6 +124,11 @@ def read_sheet(
         outcome.reason = (
             f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
         )
+    if outcome.used and not forced and not mapping and GB_SUMMARY.search(hint):
+        outcome.role = "summary"
+        outcome.reason = "the project's summary table (汇总表): the reconciliation target, not imported again"
+        outcome.check = check_sheet(result)
+        return outcome
     if outcome.used:
         outcome.check = check_sheet(result)
         prefer_amounts(outcome)
@@ -174,6 +185,34 @@ def _summed_column(raw: RawSheet, r: int, t: int) -> int | None:
         if len(above) >= 3 and abs(sum(above, Decimal(0)) - Decimal(repr(float(v)))) <= tolerance(len(above)):
             return c
     return None
+
+
+def _gb_role(raw: RawSheet, layout: Layout | None, hint: str) -> SheetOutcome | None:
+    """The tables of a GB50500 export that are not cost lines, by their names: resource lists,
+    the details of a markup entry, the markup tables (their entries kept for the summary's check)
+    and the unit project's summary (checked in `mark_gb_summary`)."""
+    if RESOURCES.search(hint):
+        return SheetOutcome(
+            raw,
+            "analysis",
+            "a list of the resources inside the unit rates (主材/人材机), not cost lines",
+            layout,
+        )
+    kind = markup_table(hint)
+    if kind is not None and is_entry_detail(hint):
+        return SheetOutcome(
+            raw, "analysis", "the details of one entry of a markup table, already in that entry", layout
+        )
+    if kind is None or layout is None:
+        return None
+    outcome = SheetOutcome(
+        raw,
+        "summary",
+        "a markup table (总价措施/其他项目/规费、税金): its entries are added to the detail sheets by the summary's total, not cost lines",
+        layout,
+    )
+    outcome.entries = top_entries(raw, layout, kind)
+    return outcome
 
 
 def _estimate(raw: RawSheet) -> SheetOutcome:
@@ -440,26 +479,33 @@ def _covered(s: SheetOutcome, others: list[SheetOutcome]) -> list[SheetOutcome]:
 
 
 def summary_check(
-    summary: SheetOutcome, used: list[SheetOutcome]
+    summary: SheetOutcome, used: list[SheetOutcome], tables: list[Markup] | tuple[Markup, ...] = ()
 ) -> tuple[Reconciliation, list[Markup], bool]:
-    """The detail sheets against the summary's total: (reconciliation, the summary's markups, matched)."""
+    """The detail sheets against the summary's total: (reconciliation, the markups it adds up,
+    matched). `tables`: the entries of a GB50500 export's markup tables (表-11/12/13)."""
     res = summary.result
     assert res is not None and summary.check is not None
     markups = list(res.markups)
     marked = sum((m.amount for m in markups if m.amount is not None), Decimal(0))
+    grand = [t for t in res.totals if t.level == 3]
     if summary.check.stated is not None:
         target, cell = summary.check.stated, summary.check.cell
+    elif grand:
+        target, cell = grand[-1].amount, grand[-1].cell  # 总造价 above its 其中 rows
     else:
         target = lines_total(res.lines) + marked
         cell = f"{sheet_ref(summary.name)} (the sum of its rows)"
     imported = sum((o.check.imported for o in used if o.check), Decimal(0))
     n = sum(len(o.result.lines) for o in used if o.result)
     tol = tolerance(n + len(res.lines))
-    for value, basis in (
-        (imported, "detail sheets"),
-        (imported + marked, "detail sheets + markups of the summary"),
+    added = sum((m.amount for m in tables if m.amount is not None), Decimal(0))
+    for value, basis, found in (
+        (imported, "detail sheets", markups),
+        (imported + marked, "detail sheets + markups of the summary", markups),
+        (imported + added, "detail sheets + the markup tables' entries", list(tables)),
     ):
-        if abs(target - value) <= tol:
+        if (found is markups or tables) and abs(target - value) <= tol:
+            markups = found
             return (
                 Reconciliation(
                     status="matched",

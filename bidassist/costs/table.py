@@ -22,7 +22,7 @@ from operator import itemgetter
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
 from bidassist.costs.fields import SPECS, RowFields, make_plan, parse_fields
-from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, normalize_header
+from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, classify_header, normalize_header
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
@@ -964,6 +964,8 @@ class _Parser:
                     )
                 )
         rate = self._rate(row)
+        if amount is None and rate is None and classify_header(kind.label) is not None:
+            return  # 其中 | 暂估价 under 金额: a header row's words, no markup
         if amount is not None:
             self.now.markups += amount
         self.out.markups.append(

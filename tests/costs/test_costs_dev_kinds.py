@@ -532,3 +532,77 @@ def test_heading_subtotal_across_a_page_subtotal(tmp_path: Path) -> None:
     ]
     assert result.reconciliation is not None and result.reconciliation.cell == "'表-08'!G11"
     assert result.warnings == []
+
+
+def gb_export(tmp_path: Path, grand: float) -> Path:
+    """k20 (huanghaijian1/Demo test22.xls): a GB50500 招标控制价 export — 表-04 summary (总造价 above
+    a 其中 人工费 row), 表-08 detail, 表-11/12/13 markup tables, 表-12-1 detail of an entry, 主材表."""
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "表-04 单位工程招标控制价汇总表"
+    summary.append(["单位工程招标控制价汇总表"])
+    summary.append(["序号", "汇总内容", "金额(元)"])
+    summary.append(["1", "分部分项合计", 1000])
+    summary.append(["2", "措施合计", 100])
+    summary.append(["3", "其他项目", 60])
+    summary.append(["3.1", "暂列金额", 50])
+    summary.append(["4", "规费", 10])
+    summary.append(["5", "税金", 30])
+    summary.append(["6", "总造价", grand])
+    summary.append(["7", "人工费", 300])
+    detail = wb.create_sheet("表-08 分部分项工程和单价措施项目清单与计价表")
+    detail.append(["序号", "项目编码", "项目名称", "计量单位", "工程量", "综合单价", "合价"])
+    detail.append([1, "030501005001", "42U机柜", "台", 2, 300, 600])
+    detail.append([2, "030501012001", "交换机", "台", 4, 100, 400])
+    detail.append(["合计", None, None, None, None, None, 1000])
+    measures = wb.create_sheet("表-11 总价措施项目清单与计价表")
+    measures.append(["序号", "项目编码", "项目名称", "计算基础", "费率(%)", "金额(元)"])
+    measures.append([1, "1.2", "安全文明施工", "人工费", "26.57", 100])
+    other = wb.create_sheet("表-12 其他项目清单与计价汇总表")
+    other.append(["序号", "项目名称", "金额(元)", "备注"])
+    other.append(["1", "暂列金额", 50, "明细详见表-12-1"])
+    other.append(["2", "预算包干费", 10])
+    provisional = wb.create_sheet("表-12-1 暂列金额表")
+    provisional.append(["暂列金额明细表"])
+    provisional.append(["序号", "项目名称", "计量单位", "暂定金额(元)"])
+    provisional.append(["1", "暂列金", "项", 50])
+    fees = wb.create_sheet("表-13 规费、税金项目清单与计价表")
+    fees.append(["序号", "项目名称", "计算基础", "计算费率(%)", "金额（元）"])
+    fees.append(["1", "规费", "规费合计", None, 10])
+    fees.append(["1.1", "危险作业意外伤害保险费", "分部分项合计", "0.1", 10])
+    fees.append(["2", "税金", "分部分项合计+规费", "2.6", 30])
+    materials = wb.create_sheet("23单位工程主材表")
+    materials.append(["序号", "名称", "单位", "数量", "单价", "合价"])
+    materials.append([1, "型钢", "kg", 97.47, 5.2, 506.84])
+    return save(wb, tmp_path, "gb.xlsx")
+
+
+def test_gb50500_export_reconciles_the_detail_and_markup_tables_with_the_summary(tmp_path: Path) -> None:
+    result = import_cost_sheet(gb_export(tmp_path, 1200))
+    assert [ln.description for ln in result.model.lines] == ["42U机柜", "交换机"]
+    roles = {s.name: s.role for s in result.sheets}
+    assert roles == {
+        "表-04 单位工程招标控制价汇总表": "summary",
+        "表-08 分部分项工程和单价措施项目清单与计价表": "cost detail",
+        "表-11 总价措施项目清单与计价表": "summary",
+        "表-12 其他项目清单与计价汇总表": "summary",
+        "表-12-1 暂列金额表": "analysis",
+        "表-13 规费、税金项目清单与计价表": "summary",
+        "23单位工程主材表": "analysis",
+    }
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.sheet_total == D(1200)
+    assert rec.cell == "'表-04 单位工程招标控制价汇总表'!C9"
+    assert [(m.kind, m.amount) for m in result.markups] == [
+        ("measures", D(100)),
+        ("provisional", D(50)),
+        ("other", D(10)),
+        ("fees", D(10)),
+        ("vat", D(30)),
+    ]
+
+
+def test_gb50500_export_whose_summary_disagrees_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(gb_export(tmp_path, 1300))
+    assert any(p.where == "'表-04 单位工程招标控制价汇总表'!C9" for p in info.value.problems)
