@@ -234,6 +234,24 @@ def _reconcile(
         bad, soft = sheet_problems(o, accept)
         problems.extend(bad)
         warnings.extend(soft)
+    for o in outcomes:
+        if o.entries is not None:  # a markup table with no summary sheet to check its entries against
+            name = o.name.replace('"', '\\"')
+            text = (
+                f"sheet {o.name} was read as a markup table (总价措施/其他项目/规费、税金) but no summary "
+                "sheet states the total its entries add to: they are not counted"
+            )
+            (warnings if accept else problems).append(
+                Problem(
+                    sheet_ref(o.name),
+                    text
+                    + (
+                        "; accepted (--accept-difference)"
+                        if accept
+                        else f'; fix: import it with --sheet "{name}", or accept with --accept-difference'
+                    ),
+                )
+            )
     return combined(used, accept)
 
 

@@ -606,3 +606,24 @@ def test_gb50500_export_whose_summary_disagrees_is_refused(tmp_path: Path) -> No
     with pytest.raises(ProblemsError) as info:
         import_cost_sheet(gb_export(tmp_path, 1300))
     assert any(p.where == "'表-04 单位工程招标控制价汇总表'!C9" for p in info.value.problems)
+
+
+def test_a_markup_table_without_a_summary_is_never_dropped_silently(tmp_path: Path) -> None:
+    """A sheet named like a GB markup table (其他项目) in a workbook with no summary: refused with the
+    fix, a warning with --accept-difference."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "装修"
+    ws.append(["名称", "数量", "单价", "合价"])
+    ws.append(["地板", 10, 100, 1000])
+    ws.append(["合计", None, None, 1000])
+    other = wb.create_sheet("其他项目")
+    other.append(["序号", "名称", "金额"])
+    other.append(["1", "窗帘", 800])
+    path = save(wb, tmp_path)
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(path)
+    [problem] = info.value.problems
+    assert problem.where == "其他项目" and '--sheet "其他项目"' in problem.message
+    result = import_cost_sheet(path, accept_difference=True)
+    assert any(w.where == "其他项目" for w in result.warnings)
