@@ -5,6 +5,9 @@ the table between the markers `<!-- figures:start -->` and `<!-- figures:end -->
 figure, the fair floor and the old baseline measured in the same run, and the ratio.
 
     .venv/bin/python benchmarks/figures.py [--quick] [--from FILE] [--old-tree DIR]
+
+`--old-tree` is a whole older checkout (`git archive COMMIT | tar -x -C DIR`): the start-up row's
+old baseline, and the demo's pricing step beside the same step of that tree.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ def benchmarks(quick: bool, old_tree: str | None) -> list[list[str]]:
     """The benchmark command lines (script and arguments) the table is made of."""
     pricing = ["bench_pricing.py"] + (["--iterations", "20000", "--skip-memory"] if quick else [])
     startup = ["bench_startup.py"] + (["--old-tree", old_tree] if old_tree else [])
+    demo = [["bench_demo_pricing.py", "--old-tree", old_tree]] if old_tree else []
     # 10,000 rows: the template sandbox refuses the output (over 10,000,000 characters)
-    return [pricing, startup, ["bench_render.py", "--repeat", "3"]]
+    return [pricing, *demo, startup, ["bench_render.py", "--repeat", "3"]]
 
 
 def run_all(quick: bool, old_tree: str | None) -> list[dict]:
@@ -75,7 +79,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="fewer iterations, no memory run")
     ap.add_argument("--from", dest="source", default=None, help="figures saved earlier (JSON lines)")
-    ap.add_argument("--old-tree", default=None, help="an older bidassist package, for the start-up row")
+    ap.add_argument("--old-tree", default=None, help="a whole older checkout: start-up and demo pricing rows")
     a = ap.parse_args()
     rows = read(Path(a.source)) if a.source else run_all(a.quick, a.old_tree)
     rewrite(DOC, rows)
