@@ -323,6 +323,14 @@ def category_keywords(ruleset: RuleSet, layer: ClauseLayer) -> dict[str, dict[st
     return out
 
 
+def rule_excepts(cr: CompiledRule, norm: str, span: tuple[int, int]) -> bool:
+    """The explaining rule's own exceptions hold: a `none` pattern in the clause or an
+    `unless_sentence` pattern in the model's sentence (a termination for breach is for cause,
+    whatever the model's score)."""
+    sentence = norm[span[0] : span[1]]
+    return any(p.search(norm) for p in cr.none) or any(p.search(sentence) for p in cr.sentence_none)
+
+
 def unit_findings(
     unit: Unit,
     ruleset: RuleSet,
@@ -349,7 +357,7 @@ def unit_findings(
             if cr is None:
                 continue
             span = best_sentence(norm, category, lang, layer)
-            if binds_rule_party(cr, norm, span, ruleset, unit):
+            if binds_rule_party(cr, norm, span, ruleset, unit) and not rule_excepts(cr, norm, span):
                 out.append((_finding(cr, unit, norm[span[0] : span[1]], p), cr))
                 have.add(category)
     return out
