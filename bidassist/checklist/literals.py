@@ -1,8 +1,8 @@
 """A literal gate for the rules' regexes: from each pattern's parse tree, a set of strings of
 which every match must contain at least one ("pay" for `\\bpay[\\s-]*(?:when|if)[\\s-]*paid`,
 {"when", "once"} for `(?:when|once)\\s+paid`). One Aho–Corasick pass over a clause finds which of
-these strings it holds; a pattern none of whose strings is there cannot match, so its search is
-skipped. The gate only ever skips a search that would have failed: findings are unchanged.
+these strings it holds (checklist/scan.py); a pattern none of whose strings is there cannot
+match, so its search is skipped. The gate only ever skips a search that would have failed: findings are unchanged.
 
 The clause text is `normalise`d (lower case) and every pattern is case-insensitive; a literal
 character is used only where its case-insensitive matches in lower-case text are known: ASCII
@@ -17,12 +17,7 @@ import re
 # the parse tree's opcodes (stable since Python 3.11); typeshed stubs only the deprecated sre_* names
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
-
-import ahocorasick
-
-from .rules import CompiledRule, CompiledTerm, RuleSet
 
 #: non-ASCII characters a case-insensitive ASCII letter matches (Python's re equivalences)
 _FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
@@ -112,45 +107,6 @@ def pattern_literals(pattern: re.Pattern) -> tuple[frozenset[str], ...] | None:
     return _DERIVED[key]
 
 
-class LiteralGate:
-    """The gate strings of a set of patterns in one automaton."""
-
-    def __init__(self, patterns: Iterable[re.Pattern]):
-        self.literals: dict[re.Pattern, tuple[frozenset[str], ...]] = {}
-        for p in patterns:
-            found = pattern_literals(p)
-            if found is not None:
-                self.literals[p] = found
-        self.automaton = ahocorasick.Automaton()
-        for s in sorted({s for sets in self.literals.values() for f in sets for s in f}):
-            self.automaton.add_word(s, s)
-        self.empty = not self.literals
-        if not self.empty:
-            self.automaton.make_automaton()
-
-    def present(self, norm: str) -> set[str]:
-        """The gate strings the (normalised) clause holds."""
-        if self.empty:
-            return set()
-        if any(ch in norm for ch in _FOLD_CHARS):
-            norm = norm.translate(_FOLD)
-        return {s for _end, s in self.automaton.iter(norm)}
-
-    def searcher(self, norm: str) -> Search:
-        """`p.search(text)`, except that a pattern whose gate strings are all absent from this
-        clause is not run (it cannot match)."""
-        present = self.present(norm)
-        literals = self.literals
-
-        def search(p: re.Pattern, text: str) -> re.Match | None:
-            need = literals.get(p)
-            if need is not None and text is norm and any(present.isdisjoint(f) for f in need):
-                return None
-            return p.search(text)
-
-        return search
-
-
 def cannot_match(pattern: re.Pattern, norm: str) -> bool:
     """True when the (normalised) text lacks every string of one of the pattern's gate sets, so
     `pattern.search(norm)` is None; False when it may match."""
@@ -162,28 +118,15 @@ def cannot_match(pattern: re.Pattern, norm: str) -> bool:
     return any(not any(s in norm for s in f) for f in need)
 
 
+def needs_fold(norm: str) -> bool:
+    """The text holds a non-ASCII character a case-insensitive ASCII letter matches."""
+    return any(ch in norm for ch in _FOLD_CHARS)
+
+
+def folded(norm: str) -> str:
+    """The text with ı İ ſ K read as i i s k (how the gate strings are looked for)."""
+    return norm.translate(_FOLD)
+
+
 def plain_search(p: re.Pattern, text: str) -> re.Match | None:
     return p.search(text)
-
-
-#: the gates of the last rule sets used (a rule set per contract's party words), most recent last
-_GATES: OrderedDict[tuple[int, str], tuple[object, LiteralGate]] = OrderedDict()
-MAX_GATES = 16
-
-
-def gate_for(ruleset: RuleSet, lang: str) -> LiteralGate:
-    """The gate over every pattern of the rule set's rules and terms in `lang` (cached)."""
-    key = (id(ruleset), lang)
-    got = _GATES.get(key)
-    if got is not None and got[0] is ruleset:
-        _GATES.move_to_end(key)
-        return got[1]
-    items: list[CompiledRule | CompiledTerm] = [
-        *(r for r in ruleset.rules if r.language == lang),
-        *(t for t in ruleset.terms if t.language == lang),
-    ]
-    gate = LiteralGate(p for it in items for p in (*it.any, *it.all, *it.none))
-    _GATES[key] = (ruleset, gate)  # holds the rule set, so its id is not reused while cached
-    while len(_GATES) > MAX_GATES:
-        _GATES.popitem(last=False)
-    return gate

@@ -1,8 +1,10 @@
-"""The fast path of `check_text` (headings detected once while reading, number extraction cached
-across the rules of a clause, regex searches skipped where the clause lacks a string every match
-needs, ligature regexes skipped where they cannot match) gives exactly the findings and key terms
-of the slow path: clauses split by detecting every heading again, no cached numbers, every regex
-run. Over generated mixes of the packs' own examples, and every corpus contract."""
+"""The fast path of `check_text` (headings detected once while reading, one keyword scan over the
+whole contract, number extraction cached across the rules of a clause, rules and regex searches
+skipped where the clause lacks a string every match needs, ligature regexes skipped where they
+cannot match) gives exactly the findings and key terms of the slow path: clauses split by
+detecting every heading again, no cached numbers, every regex of every candidate run. Over
+generated mixes of the packs' own examples, and every corpus contract; the same with the
+pure-Python automaton."""
 
 from __future__ import annotations
 
@@ -13,13 +15,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bidassist.checklist import check_text, engine, literals, load_packs
+from bidassist.checklist import check_text, engine, literals, load_packs, scan
 from bidassist.checklist.api import run_units
 from bidassist.checklist.engine import _extract, _extract_cached, extract_numbers
-from bidassist.checklist.literals import gate_for, pattern_literals
+from bidassist.checklist.literals import pattern_literals
 from bidassist.checklist.result import CheckResult
 from bidassist.checklist.rules import normalise
+from bidassist.checklist.scan import absent, scanner_for
 from bidassist.checklist.units import units_from_clauses
+from bidassist.core import automaton
 from bidassist.reading import split_clauses, text_blocks
 
 RULES = load_packs()
@@ -62,6 +66,22 @@ def test_fast_path_equals_slow_path_on_corpus_contracts(path: Path) -> None:
     _same(check_text(text, RULES), _slow(text))
 
 
+def test_the_pure_python_automaton_gives_the_same_findings() -> None:
+    """Without pyahocorasick (core/automaton.py's fallback), every corpus contract's check is the same."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt"))]
+    fast = [check_text(t, RULES) for t in texts]
+    automaton.FORCE_PURE = True
+    scan._SCANNERS.clear()
+    try:
+        pure = [check_text(t, RULES) for t in texts]
+    finally:
+        automaton.FORCE_PURE = False
+        scan._SCANNERS.clear()
+    for a, b in zip(fast, pure, strict=True):
+        _same(b, a)
+    assert sum(len(r.findings) for r in fast) > 0
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=3),
@@ -78,12 +98,11 @@ def test_the_gate_skips_searches_and_never_a_match() -> None:
     """Every pattern with gate strings: on each pack example, a skipped search is one that fails."""
     skipped = 0
     for lang in ("zh", "en"):
-        gate = gate_for(RULES, lang)
+        gated = scanner_for(RULES, lang).gated()
         for text in EXAMPLES:
             norm = normalise(text)
-            present = gate.present(norm)
-            for p, need in gate.literals.items():
-                if any(present.isdisjoint(f) for f in need):
+            for p, need in gated:
+                if absent(need, norm):
                     skipped += 1
                     assert p.search(norm) is None, (p.pattern, text)
     assert skipped > 0
