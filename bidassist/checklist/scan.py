@@ -28,10 +28,10 @@ from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
 
 #: joins the clauses in one scanned text; no keyword may contain it
 SEPARATOR = "\x00"
-#: a pattern's gate: per requirement (a match holds one of its strings), a regex finding any of them
-Need = tuple[re.Pattern, ...]
+#: a pattern's gate: per requirement, the ids of its strings (a match holds one of each)
+Need = tuple[frozenset[int], ...]
 #: a rule's or term's gate: the needs of its `any` patterns (None: one is ungated), of its `all` ones
-Gate = tuple["re.Pattern | None", "tuple[Need, ...]"]
+Gate = tuple["frozenset[int] | None", "tuple[Need, ...]"]
 #: a gate string in at least this share of the packs' example clauses gates almost nothing and
 #: costs an automaton hit in nearly every clause: requirements holding one are not used
 COMMON_SHARE = 0.25
@@ -43,8 +43,8 @@ class Candidates:
 
     rules: list[int]  #: indices into RuleSet.rules, ascending
     terms: list[int]  #: indices into RuleSet.terms, ascending
-    #: the clause as the gate reads it (ı ſ K as i s k); None: the gate is off, every regex runs
-    present: str | None
+    #: ids of the words in the clause (read with ı ſ K as i s k); None: the gate is off
+    present: frozenset[int] | None
 
 
 class Scanner:
@@ -80,14 +80,13 @@ class Scanner:
             raise ValueError(f"a keyword holds {SEPARATOR!r}: {word!r}")
         return self.words.setdefault(word, len(self.words))
 
-    @staticmethod
-    def _gates(patterns: list[re.Pattern], examples: list[str]) -> dict[int, Need]:
-        """Each gated pattern's requirements, less those holding a common word."""
+    def _gates(self, patterns: list[re.Pattern], examples: list[str]) -> dict[int, Need]:
+        """Each gated pattern's requirements in word ids, less those holding a common word."""
         found = {id(p): sets for p in patterns if (sets := pattern_literals(p)) is not None}
         common = common_words({s for sets in found.values() for f in sets for s in f}, examples)
         needs: dict[int, Need] = {}
         for key, sets in found.items():
-            kept = tuple(_any_of(f) for f in sets if common.isdisjoint(f))
+            kept = tuple(frozenset(self._word(s) for s in f) for f in sets if common.isdisjoint(f))
             if kept:
                 needs[key] = kept
         return needs
@@ -97,11 +96,11 @@ class Scanner:
         of them can match - or None when one of them is ungated; the needs of the gated `all`
         patterns), or None when neither can rule the item out."""
         any_ = [self.needs.get(id(p)) for p in item.any]
-        any_re = None
+        any_ids = None
         if any_ and None not in any_:
-            any_re = _any_of({s for need in any_ for s in _strings(need[0])})  # type: ignore[index]
+            any_ids = frozenset(k for need in any_ for k in need[0])  # type: ignore[index]
         all_needs = tuple(n for p in item.all if (n := self.needs.get(id(p))) is not None)
-        return None if any_re is None and not all_needs else (any_re, all_needs)
+        return None if any_ids is None and not all_needs else (any_ids, all_needs)
 
     def scan(self, norms: Sequence[str]) -> list[Candidates | None]:
         """Per clause (normalised text): its candidates, or None when no keyword is there."""
@@ -121,10 +120,10 @@ class Scanner:
                     ts.update(got[1])
             if not rs and not ts:
                 continue
-            gate_text = None
+            present = None
             if gate_on:
-                gate_text = literals.folded(norms[u]) if literals.needs_fold(norms[u]) else norms[u]
-            out[u] = Candidates(sorted(rs), sorted(ts), gate_text)
+                present = self._folded(norms[u]) if literals.needs_fold(norms[u]) else frozenset(words)
+            out[u] = Candidates(sorted(rs), sorted(ts), present)
         return out
 
     def _hits(self, joined: str, norms: Sequence[str]) -> dict[int, set[int]]:
@@ -145,21 +144,28 @@ class Scanner:
             cur.add(k)
         return found
 
-    def possible(self, gate: Gate | None, present: str) -> bool:
+    def _folded(self, norm: str) -> frozenset[int]:
+        """The ids of the words in a clause read as the gate reads it (ı ſ K as i s k)."""
+        return frozenset(k for _end, k in self.automaton.iter(literals.folded(norm)))
+
+    def possible(self, gate: Gate | None, present: frozenset[int]) -> bool:
         """False when the gate shows the rule or term cannot fire: none of its `any` patterns can
         match, or one of its `all` patterns cannot."""
         if gate is None:
             return True
-        any_re, all_ = gate
-        if any_re is not None and any_re.search(present) is None:
+        any_ids, all_ = gate
+        if any_ids is not None and any_ids.isdisjoint(present):
             return False
-        return not any(absent(n, present) for n in all_)
+        for need in all_:
+            if absent(need, present):
+                return False
+        return True
 
     def gated(self) -> list[tuple[re.Pattern, Need]]:
         """Every gated pattern with its gate."""
         return [(p, self.needs[id(p)]) for p in self._patterns if id(p) in self.needs]
 
-    def searcher(self, norm: str, present: str | None) -> Search:
+    def searcher(self, norm: str, present: frozenset[int] | None) -> Search:
         """`p.search(text)`, except that a pattern the gate rules out in this clause is not run."""
         if present is None:
             return plain_search
@@ -198,35 +204,12 @@ def common_words(words: set[str], examples: list[str]) -> set[str]:
     return {w for w, n in counts.items() if n >= COMMON_SHARE * len(examples)}
 
 
-def absent(need: Need, present: str) -> bool:
-    """Some requirement has none of its strings in the (gate-read) clause: the pattern cannot match."""
-    for r in need:
-        if r.search(present) is None:
+def absent(need: Need, present: frozenset[int]) -> bool:
+    """Some requirement has none of its words in the clause: the pattern cannot match."""
+    for f in need:
+        if f.isdisjoint(present):
             return True
     return False
-
-
-_ALTERNATIVES: dict[frozenset[str], re.Pattern] = {}
-_STRINGS: dict[str, frozenset[str]] = {}
-
-
-def _any_of(strings: frozenset[str] | set[str]) -> re.Pattern:
-    """A case-sensitive regex finding any of the strings (cached: variants share most)."""
-    key = frozenset(strings)
-    got = _ALTERNATIVES.get(key)
-    if got is None:
-        if len(_ALTERNATIVES) >= 20_000:
-            _ALTERNATIVES.clear()
-            _STRINGS.clear()
-        source = "|".join(re.escape(s) for s in sorted(key, key=lambda s: (-len(s), s)))
-        got = _ALTERNATIVES[key] = re.compile(source)
-        _STRINGS[source] = key
-    return got
-
-
-def _strings(r: re.Pattern) -> frozenset[str]:
-    """The strings an _any_of regex finds."""
-    return _STRINGS[r.pattern]
 
 
 #: the scanners of the last rule sets used (a rule set per contract's party words)
