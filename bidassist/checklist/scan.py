@@ -122,7 +122,7 @@ class Scanner:
                 continue
             present = None
             if gate_on:
-                present = self._folded(norms[u]) if literals.needs_fold(norms[u]) else frozenset(words)
+                present = self.present(norms[u]) if literals.needs_fold(norms[u]) else frozenset(words)
             out[u] = Candidates(sorted(rs), sorted(ts), present)
         return out
 
@@ -144,9 +144,13 @@ class Scanner:
             cur.add(k)
         return found
 
-    def _folded(self, norm: str) -> frozenset[int]:
-        """The ids of the words in a clause read as the gate reads it (ı ſ K as i s k)."""
-        return frozenset(k for _end, k in self.automaton.iter(literals.folded(norm)))
+    def present(self, norm: str) -> frozenset[int]:
+        """The ids of the words in one clause read as the gate reads it (ı ſ K as i s k)."""
+        if self.empty:
+            return frozenset()
+        if literals.needs_fold(norm):
+            norm = literals.folded(norm)
+        return frozenset(k for _end, k in self.automaton.iter(norm))
 
     def possible(self, gate: Gate | None, present: frozenset[int]) -> bool:
         """False when the gate shows the rule or term cannot fire: none of its `any` patterns can
