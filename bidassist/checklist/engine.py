@@ -44,6 +44,7 @@ class Unit:
     #: the titles of the clauses above this one (乙方义务 / Seller's obligations), for whose clause it is
     context: str = ""
     _norm: str | None = field(default=None, repr=False, compare=False)
+    _langs: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def norm(self) -> str:
@@ -51,6 +52,13 @@ class Unit:
         if self._norm is None:
             self._norm = normalise(self.text)
         return self._norm
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """languages_of(text), computed once."""
+        if self._langs is None:
+            self._langs = frozenset(languages_of(self.text))
+        return self._langs
 
 
 def languages_of(text: str, sample: int = 4000) -> set[str]:
@@ -332,7 +340,7 @@ def check_unit(
     if len(unit.text) > MAX_CLAUSE_CHARS:
         parts = [
             check_unit(
-                replace(unit, text=piece),
+                replace(unit, text=piece, _norm=None, _langs=None),  # not the whole clause's
                 ruleset,
                 languages=languages or languages_of(unit.text),
                 rule_filter=rule_filter,
@@ -445,7 +453,7 @@ def scan_units(
     """Per clause: its candidates per language (its languages in order), or None for a clause
     longer than MAX_CLAUSE_CHARS (check_unit reads it in windows)."""
     langs: list[list[str] | None] = [
-        None if len(u.text) > MAX_CLAUSE_CHARS else sorted(languages or languages_of(u.text)) for u in units
+        None if len(u.text) > MAX_CLAUSE_CHARS else sorted(languages or u.languages) for u in units
     ]
     out: list[dict[str, Candidates | None] | None] = [None if ls is None else {} for ls in langs]
     for lang in sorted({lang for ls in langs if ls for lang in ls}):

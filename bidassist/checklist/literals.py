@@ -17,6 +17,7 @@ import re
 # the parse tree's opcodes (stable since Python 3.11); typeshed stubs only the deprecated sre_* names
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 #: non-ASCII characters a case-insensitive ASCII letter matches (Python's re equivalences)
@@ -116,6 +117,44 @@ def cannot_match(pattern: re.Pattern, norm: str) -> bool:
     if any(ch in norm for ch in _FOLD_CHARS):
         norm = norm.translate(_FOLD)
     return any(not any(s in norm for s in f) for f in need)
+
+
+class Joined:
+    """Clauses (normalised) joined by newlines, to find at once which clauses may match a pattern."""
+
+    def __init__(self, norms: list[str]):
+        self.norms = norms
+        self.whole = "\n".join(norms)
+        self._gate_text = folded(self.whole) if needs_fold(self.whole) else self.whole
+        self.starts: list[int] = []
+        pos = 0
+        for n in norms:
+            self.starts.append(pos)
+            pos += len(n) + 1
+        self.starts.append(pos)  # sentinel
+
+    def may_match(self, pattern: re.Pattern) -> list[int]:
+        """The indices of the clauses `cannot_match` does not rule out for the pattern, in order."""
+        need = pattern_literals(pattern) if ENABLED else None
+        if need is None or any("\n" in s for f in need for s in f):
+            return [i for i, n in enumerate(self.norms) if not cannot_match(pattern, n)]
+        found: set[int] | None = None
+        for f in need:
+            here = {u for s in f for u in self._clauses_with(s)}
+            found = here if found is None else found & here
+            if not found:
+                return []
+        return sorted(found or ())
+
+    def _clauses_with(self, s: str) -> list[int]:
+        out: list[int] = []
+        text, starts = self._gate_text, self.starts
+        i = text.find(s)
+        while i != -1:
+            u = bisect_right(starts, i) - 1
+            out.append(u)
+            i = text.find(s, starts[u + 1])
+        return out
 
 
 def needs_fold(norm: str) -> bool:

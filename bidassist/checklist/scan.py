@@ -107,22 +107,23 @@ class Scanner:
         out: list[Candidates | None] = [None] * len(norms)
         if self.empty or not norms:
             return out
-        found = self._hits(SEPARATOR.join(norms), norms)
+        joined = SEPARATOR.join(norms)
+        found = self._hits(joined, norms)
         gate_on = literals.ENABLED
+        fold = gate_on and literals.needs_fold(joined)
         payload = self.payload
         for u, words in found.items():
             rs: set[int] = set()
             ts: set[int] = set()
-            for k in words:
-                got = payload.get(k)
-                if got is not None:
-                    rs.update(got[0])
-                    ts.update(got[1])
+            for k in payload.keys() & words:
+                r, t = payload[k]
+                rs.update(r)
+                ts.update(t)
             if not rs and not ts:
                 continue
             present = None
             if gate_on:
-                present = self.present(norms[u]) if literals.needs_fold(norms[u]) else frozenset(words)
+                present = self.present(norms[u]) if fold else frozenset(words)
             out[u] = Candidates(sorted(rs), sorted(ts), present)
         return out
 
