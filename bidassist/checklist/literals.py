@@ -83,6 +83,76 @@ def requirements(seq: Iterable) -> list[frozenset[str]]:
     return candidates
 
 
+def _literal_run(items: list, i: int) -> str:
+    """The usable literal characters from items[i] on, lower-cased."""
+    run: list[str] = []
+    while i < len(items) and items[i][0] is sre.LITERAL and _usable(chr(items[i][1])):
+        run.append(chr(items[i][1]).lower())
+        i += 1
+    return "".join(run)
+
+
+def first_strings(seq: Iterable) -> frozenset[str] | None:
+    """Strings (lower case) one of which every match of the parsed sequence starts with (after
+    zero-width assertions such as \\b), or None when that is not known."""
+    items = list(seq)
+    i = 0
+    while i < len(items) and items[i][0] is sre.AT:
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is sre.LITERAL:
+        return frozenset([run]) if (run := _literal_run(items, i)) else None
+    if op is sre.SUBPATTERN:
+        return None if av[1] or av[2] else first_strings(av[-1])  # inline flags: not known
+    if op is sre.BRANCH:
+        alts = [first_strings(b) for b in av[1]]
+        return None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return first_strings(av[2])
+    return None
+
+
+#: where a match may start, per (source, flags): None where CPython's re finds the start itself
+_STARTS: dict[tuple[str, int], frozenset[str] | None] = {}
+
+
+def match_starts(pattern: re.Pattern) -> frozenset[str] | None:
+    """The strings every match of the pattern starts with, when one holds an ASCII letter (re has
+    no fast scan for a case-insensitive first letter; searching for the strings and trying the
+    pattern only where one stands is faster, and finds the same first match), else None."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _STARTS:
+        try:
+            found = first_strings(sre_parse.parse(pattern.pattern, pattern.flags))
+        except re.error:  # pragma: no cover - the pattern compiled, so it parses
+            found = None
+        if found is not None and not any(ch.isascii() and ch.isalpha() for s in found for ch in s[:1]):
+            found = None
+        if len(_STARTS) >= MAX_DERIVED:
+            _STARTS.clear()
+        _STARTS[key] = found
+    return _STARTS[key]
+
+
+def search_from(pattern: re.Pattern, starts: frozenset[str], text: str, gate_text: str) -> re.Match | None:
+    """`pattern.search(text)` for a pattern whose matches all start with one of `starts`: the
+    pattern is tried only where one of them stands in `gate_text` (the text read with ı ſ K as
+    i s k, same length), left to right, so the first match is the one search finds."""
+    where: set[int] = set()
+    for s in starts:
+        i = gate_text.find(s)
+        while i != -1:
+            where.add(i)
+            i = gate_text.find(s, i + 1)
+    for i in sorted(where):
+        m = pattern.match(text, i)
+        if m is not None:
+            return m
+    return None
+
+
 def _selective(strings: frozenset[str]) -> bool:
     return all(not s.isascii() or len(s) >= MIN_ASCII for s in strings)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bidassist.core.automaton import new_automaton
 
 from . import literals
-from .literals import Search, pattern_literals, plain_search
+from .literals import Search, match_starts, pattern_literals, plain_search, search_from
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
 
 #: joins the clauses in one scanned text; no keyword may contain it
@@ -66,6 +66,8 @@ class Scanner:
         items: list[CompiledRule | CompiledTerm] = [r for _, r in rules] + [t for _, t in terms]
         self._patterns = [p for it in items for p in (*it.any, *it.all, *it.none)]  # keeps their ids alive
         self.needs = self._gates(self._patterns, _examples(items))  # id(pattern) -> its gate
+        #: id(pattern) -> the strings its matches start with (literals.match_starts)
+        self.starts = {id(p): f for p in self._patterns if (f := match_starts(p)) is not None}
         self.automaton = new_automaton()
         for word, kid in self.words.items():
             self.automaton.add_word(word, kid)
@@ -174,13 +176,17 @@ class Scanner:
         """`p.search(text)`, except that a pattern the gate rules out in this clause is not run."""
         if present is None:
             return plain_search
-        needs = self.needs
+        needs, starts = self.needs, self.starts
+        gate_text = literals.folded(norm) if literals.needs_fold(norm) else norm
 
         def search(p: re.Pattern, text: str) -> re.Match | None:
+            if text is not norm:
+                return p.search(text)
             need = needs.get(id(p))
-            if need is not None and text is norm and absent(need, present):
+            if need is not None and absent(need, present):
                 return None
-            return p.search(text)
+            first = starts.get(id(p))
+            return p.search(text) if first is None else search_from(p, first, text, gate_text)
 
         return search
 

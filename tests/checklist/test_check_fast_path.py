@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from bidassist.checklist import check_text, engine, literals, load_packs, scan
 from bidassist.checklist.api import run_units
 from bidassist.checklist.engine import _extract, _extract_cached, extract_numbers
-from bidassist.checklist.literals import pattern_literals
+from bidassist.checklist.literals import match_starts, pattern_literals, search_from
 from bidassist.checklist.result import CheckResult
 from bidassist.checklist.rules import normalise
 from bidassist.checklist.scan import absent, scanner_for
@@ -140,3 +140,36 @@ def _languages_by_counting(text: str) -> set[str]:
 def test_languages_of_equals_counting(parts: list[str]) -> None:
     text = "".join(parts)
     assert engine.languages_of(text) == _languages_by_counting(text)
+
+
+STARTED = [
+    (p, f) for r in RULES.rules for p in (*r.any, *r.all, *r.none) if (f := match_starts(p)) is not None
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from([*EXAMPLES, " ", "ſhall", "\u212a", "ı", "Payment. "]), min_size=1, max_size=4)
+)
+def test_search_from_the_match_starts_equals_search(parts: list[str]) -> None:
+    """A pattern tried only where one of its start strings stands finds search's first match."""
+    norm = normalise(" ".join(parts))
+    gate_text = literals.folded(norm)
+    assert STARTED
+    for p, starts in STARTED:
+        got, want = search_from(p, starts, norm, gate_text), p.search(norm)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), p.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"\bpay[\s-]*(?:when|if)[\s-]*paid", {"pay"}),
+        (r"\b(?:sole|only)\s+supplier", {"sole", "only"}),
+        (r"(?:逾期|迟延)交货", None),  # no letter: re scans for the first character itself
+        (r"[a-z]+ment", None),
+    ],
+)
+def test_match_starts_of_a_pattern(pattern: str, starts: set[str] | None) -> None:
+    found = match_starts(re.compile(pattern, re.IGNORECASE))
+    assert (set(found) if found is not None else None) == starts
