@@ -6,7 +6,9 @@ figure, the fair floor and the old baseline measured in the same run, and the ra
 
     .venv/bin/python benchmarks/figures.py [--quick] [--from FILE] [--old-tree DIR] [--only SCRIPT ...]
 
-`--only bench_check.py` runs that benchmark alone and replaces only its rows, keeping the others.
+`--old-tree` is a whole older checkout (`git archive COMMIT | tar -x -C DIR`): the start-up row's
+old baseline, and the demo's pricing step beside the same step of that tree. `--only
+bench_check.py` runs that benchmark alone and replaces only its rows, keeping the others.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ def benchmarks(quick: bool, old_tree: str | None) -> list[list[str]]:
     """The benchmark command lines (script and arguments) the table is made of."""
     pricing = ["bench_pricing.py"] + (["--iterations", "20000", "--skip-memory"] if quick else [])
     startup = ["bench_startup.py"] + (["--old-tree", old_tree] if old_tree else [])
+    demo = [["bench_demo_pricing.py", "--old-tree", old_tree]] if old_tree else []
     # 10,000 rows: the template sandbox refuses the output (over 10,000,000 characters)
     check = ["bench_check.py"] + (["--contracts", "100", "--rounds", "1"] if quick else [])
-    return [pricing, startup, ["bench_render.py", "--repeat", "3"], check]
+    return [pricing, *demo, startup, ["bench_render.py", "--repeat", "3"], check]
 
 
 def run_all(quick: bool, old_tree: str | None, only: list[str] | None = None) -> list[dict]:
@@ -106,7 +109,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="fewer iterations, no memory run")
     ap.add_argument("--from", dest="source", default=None, help="figures saved earlier (JSON lines)")
-    ap.add_argument("--old-tree", default=None, help="an older bidassist package, for the start-up row")
+    ap.add_argument("--old-tree", default=None, help="a whole older checkout: start-up and demo pricing rows")
     ap.add_argument(
         "--only", nargs="+", default=None, help="run these benchmarks (e.g. bench_check.py) alone"
     )
