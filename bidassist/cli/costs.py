@@ -106,6 +106,8 @@ def _print_table(result: CostImport, console: Console, *, wide: bool = False) ->
         rate = f" {m.rate * 100:g} %" if m.rate is not None else ""
         amount = f" {format_money(m.amount)}" if m.amount is not None else ""
         console.print(f"markup {m.kind}: {escape(m.label)}{rate}{amount} ({m.source})")
+    for line in result.pricing_offer().yaml_lines() if result.markups else ():
+        console.print(f"offer to pricing 报价设置建议: {escape(line)}")
     rec = result.reconciliation
     if rec is not None:
         if rec.sheet_total is None:
