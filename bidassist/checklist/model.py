@@ -31,7 +31,7 @@ from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import load_yaml, validate
 
 from .categories import CATEGORIES
-from .engine import TEXT_LIMIT, Unit, languages_of
+from .engine import TEXT_LIMIT, Unit
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, RuleSet, normalise
 from .subject import actor, bearer, party_of_heading, unselected_option
@@ -380,7 +380,7 @@ def model_findings(
     keywords = category_keywords(ruleset, layer)
     for unit in units:
         have = set(fired.get((unit.clause, unit.text[:TEXT_LIMIT]), ()))
-        langs = languages or languages_of(unit.text)
+        langs = languages or set(unit.languages)
         for f, cr in unit_findings(unit, ruleset, have, langs, layer, keywords):
             findings.append(f)
             if cr.rule.clause_type:

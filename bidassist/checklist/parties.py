@@ -259,6 +259,8 @@ USAGE_MIN = 3
 USAGE_CHARS = 30000
 _EN_USAGE = re.compile(r"\b(" + _EN_ROLE + r")\b", re.I)
 _ZH_USAGE = re.compile(_ZH_LABEL)
+#: an ASCII letter or a character a case-insensitive one matches (ı İ ſ K)
+_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 _SHORT = r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
@@ -295,7 +297,8 @@ def parties_from_usage(text: str) -> list[Party]:
     (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
     counts: dict[str, int] = {}
     text = text[:USAGE_CHARS]
-    for m in _EN_USAGE.finditer(text):
+    english = _LETTER.search(text) is not None  # no letter: _EN_USAGE cannot match (a Chinese contract)
+    for m in _EN_USAGE.finditer(text) if english else ():
         if m.group(1)[0].isupper():
             counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
     for m in _ZH_USAGE.finditer(text):
