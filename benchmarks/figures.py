@@ -28,8 +28,10 @@ def benchmarks(quick: bool, old_tree: str | None) -> list[list[str]]:
     """The benchmark command lines (script and arguments) the table is made of."""
     pricing = ["bench_pricing.py"] + (["--iterations", "20000", "--skip-memory"] if quick else [])
     startup = ["bench_startup.py"] + (["--old-tree", old_tree] if old_tree else [])
-    # 10,000 rows: the template sandbox refuses the output (over 10,000,000 characters)
-    return [pricing, startup, ["bench_render.py", "--repeat", "3"]]
+    render = ["bench_render.py", "--repeat", "3"] + (["--big", "0"] if quick else ["--big", "10000"])
+    # the peak memory at 500,000 lines builds that sheet first (minutes); --quick skips it
+    costs = ["bench_costs.py"] + (["--skip-memory"] if quick else ["--memory-lines", "500000"])
+    return [pricing, startup, render, costs]
 
 
 def run_all(quick: bool, old_tree: str | None) -> list[dict]:

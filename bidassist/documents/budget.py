@@ -13,7 +13,7 @@ is refused with one line naming the template and its line.
 | loop iterations + calls per render | 1,000,000 |
 | nesting of calls (macro recursion) | 64 |
 | any one string | 10,000,000 characters |
-| output | 10,000,000 characters + 4,000 per row of the data's schedule, at most 50,000,000 |
+| output | 10,000,000 characters + 4,000 per row of the data's schedule, at most 32,000,000 |
 | any one list | 1,000,000 items |
 | integers | 1,000 decimal digits |
 | size arguments (widths, counts) | 100,000 |
@@ -46,7 +46,7 @@ MAX_DEPTH = 64
 MAX_CHARS = 10_000_000
 #: output allowance per row of the data's schedule, and the output ceiling whatever the rows
 CHARS_PER_ROW = 4_000
-MAX_OUTPUT = 50_000_000
+MAX_OUTPUT = 32_000_000
 MAX_ITEMS = 1_000_000
 MAX_INT_DIGITS = 1_000
 MAX_INT_BITS = int(MAX_INT_DIGITS * 3.33)
