@@ -73,21 +73,25 @@ class CostLine(BaseModel):
         """Build a line without re-running validation, for a caller that has already applied the
         same rules (the sheet importer checks every cell and collects every problem first; this
         saves ~2 µs a line on 100,000-line sheets). Tests check it agrees with normal validation.
-        Units and categories, which repeat from line to line, are kept once (`_shared`)."""
+        Units and categories, which repeat from line to line, are kept once (`_SHARED`)."""
         obj = _new(cls)
+        if len(_SHARED) < _SHARED_MAX:
+            unit, category = _SHARED.setdefault(unit, unit), _SHARED.setdefault(category, category)
+        else:
+            unit, category = _SHARED.get(unit, unit), _SHARED.get(category, category)
         _set(
             obj,
             "__dict__",
             {
                 "code": code,
                 "description": description,
-                "unit": _shared(unit),
+                "unit": unit,
                 "quantity": quantity,
                 "low": low,
                 "likely": likely,
                 "high": high,
                 "distribution": distribution,
-                "category": _shared(category),
+                "category": category,
                 "risk": risk,
                 "source": source,
                 "breakdown": breakdown,
@@ -113,20 +117,10 @@ class CostLine(BaseModel):
 
 
 _ALL_FIELDS = frozenset(CostLine.model_fields)
-_SHARED: dict[str, str] = {}
-
-
-def _shared(text: str | None) -> str | None:
-    """One object for each short text seen (a unit or category repeats on every line: 60–80
-    bytes a line each), up to 4,096 texts."""
-    if text is None or len(text) > 16:
-        return text
-    kept = _SHARED.get(text)
-    if kept is None:
-        if len(_SHARED) >= 4096:
-            return text
-        _SHARED[text] = kept = text
-    return kept
+#: one object for each unit and category text seen (they repeat on every line: 60–80 bytes a
+#: line each), up to _SHARED_MAX texts
+_SHARED: dict[str | None, str | None] = {}
+_SHARED_MAX = 4096
 
 
 class CostTotals(BaseModel):
