@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Literal
 
@@ -496,34 +496,16 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
                 f.text = present.share.text if present is not None and present.share else ""
             out.append(f)
             continue
+        share = partial(
+            _finding, key, key + ".share", f"{zh_ev}付款比例", f"{en_ev} payment share", cat, "percent", +1
+        )
+        days = partial(
+            _finding, key, key + ".days", f"{zh_ev}付款期限", f"{en_ev} payment period", cat, "days", -1
+        )
         if not _same(a.share, b.share):
-            out.append(
-                _finding(
-                    key,
-                    key + ".share",
-                    f"{zh_ev}付款比例",
-                    f"{en_ev} payment share",
-                    cat,
-                    "percent",
-                    +1,
-                    a.share,
-                    b.share,
-                    label,
-                )
-            )
+            out.append(share(a.share, b.share, label))
         if a.days is not None and b.days is None and b.share is not None:
-            f = _finding(
-                key,
-                key + ".days",
-                f"{zh_ev}付款期限",
-                f"{en_ev} payment period",
-                cat,
-                "days",
-                -1,
-                a.days,
-                None,
-                label,
-            )
+            f = days(a.days, None, label)
             f.clause, f.location, f.text, f.matched = (
                 b.share.clause,
                 b.share.location,
@@ -533,20 +515,7 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
             f.block_indices, f.severity = list(b.share.block_indices), "high"
             out.append(f)
         elif not _same(a.days, b.days):
-            out.append(
-                _finding(
-                    key,
-                    key + ".days",
-                    f"{zh_ev}付款期限",
-                    f"{en_ev} payment period",
-                    cat,
-                    "days",
-                    -1,
-                    a.days,
-                    b.days,
-                    label,
-                )
-            )
+            out.append(days(a.days, b.days, label))
     return out
 
 

@@ -200,20 +200,7 @@ def tenders_cmd(
         console.print(f"{len(rows)} tenders")
 
 
-@history_app.command("competitors")
-def competitors_cmd(
-    buyer: str | None = _BUYER,
-    category: str | None = _CATEGORY,
-    since: str | None = _SINCE,
-    fmt: str = _FORMAT,
-    db: str | None = _DB,
-) -> None:
-    """The competitors seen: tenders, bids, wins, mean ratio to the median bid, aliases. 竞争对手。"""
-    from bidassist.store.queries import list_competitors
-
-    rows = _query(db, list_competitors, buyer, category, since, fmt)
-    if rows is None:
-        return
+def _print_competitors(rows: list[dict]) -> None:
     table = Table("competitor 对手", "tenders", "bids", "wins", "bid / median", "years", "aliases 别名")
     for r in rows:
         ratio = "" if r["mean_ratio_to_median"] is None else f"{r['mean_ratio_to_median']:.3f}"
@@ -230,20 +217,7 @@ def competitors_cmd(
     console.print(table)
 
 
-@history_app.command("show")
-def show_cmd(
-    buyer: str | None = _BUYER,
-    category: str | None = _CATEGORY,
-    since: str | None = _SINCE,
-    fmt: str = _FORMAT,
-    db: str | None = _DB,
-) -> None:
-    """What the store holds: tenders, bids, our bids and outcomes, contracts, invoices. 概览。"""
-    from bidassist.store.queries import show_summary
-
-    data = _query(db, show_summary, buyer, category, since, fmt)
-    if data is None:
-        return
+def _print_summary(data: dict) -> None:
     console.print(
         f"{data['tenders']} tenders, {data['bids']} bids, {data['buyers']} buyers; "
         f"{len(data['our_bids'])} recorded bids of ours, {len(data['outcomes'])} outcomes, "
@@ -260,6 +234,41 @@ def show_cmd(
             f"  contract {c['file']} ({c['customer'] or 'customer unknown'}): {c['findings']} findings, "
             f"worst {c['worst'] or '-'}"
         )
+
+
+def _filtered_command(name: str, doc: str, query: str, show: Callable[[Any], None]) -> None:
+    """Register `history NAME`: the store query QUERY (from bidassist.store.queries) under the
+    common filters, printed by SHOW (or as JSON)."""
+
+    def command(
+        buyer: str | None = _BUYER,
+        category: str | None = _CATEGORY,
+        since: str | None = _SINCE,
+        fmt: str = _FORMAT,
+        db: str | None = _DB,
+    ) -> None:
+        from bidassist.store import queries
+
+        data = _query(db, getattr(queries, query), buyer, category, since, fmt)
+        if data is not None:
+            show(data)
+
+    command.__doc__ = doc
+    history_app.command(name)(command)
+
+
+_filtered_command(
+    "competitors",
+    "The competitors seen: tenders, bids, wins, mean ratio to the median bid, aliases. 竞争对手。",
+    "list_competitors",
+    _print_competitors,
+)
+_filtered_command(
+    "show",
+    "What the store holds: tenders, bids, our bids and outcomes, contracts, invoices. 概览。",
+    "show_summary",
+    _print_summary,
+)
 
 
 @history_app.command("alias")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from docx import Document
@@ -79,6 +80,13 @@ def new_document(lang: str, *, landscape: bool = False):
     section.top_margin = section.bottom_margin = Cm(2.54)
     section.left_margin = section.right_margin = Cm(2.5)
     _footer(doc, lang)
+    return doc
+
+
+def titled_document(lang: str, title: str, *, landscape: bool = False):
+    """A new document that starts with its title."""
+    doc = new_document(lang, landscape=landscape)
+    heading(doc, title)
     return doc
 
 
@@ -218,6 +226,54 @@ def merge_row(t, row_index: int, first: int, last: int) -> None:
             p._p.getparent().remove(p._p)
 
 
+def loop_rows(loop: str, cells: list[str]) -> list[list[str]]:
+    """The rows of a docxtpl row loop: `{%tr for LOOP %}`, the repeated row, `{%tr endfor %}`."""
+    return [["{%tr for " + loop + " %}"], cells, ["{%tr endfor %}"]]
+
+
+def deviation_rows(source: str, label: str, empty: list[str]) -> list[list[str]]:
+    """One row per deviation in SOURCE, or the EMPTY row when there are none."""
+    cells = ["{{ d.no }}", "{{ d.item }}", "{{ d.requirement }}", "{{ d.response }}"]
+    cells += ["{{ d." + label + " }}", "{{ d.note | default('') }}"]
+    return [*loop_rows(f"d in {source}", cells), [f"{{%tr if not {source} %}}"], empty, ["{%tr endif %}"]]
+
+
+class ScheduleLayout(NamedTuple):
+    """One language's priced schedule: its header, description cell, default unit, total label, widths (cm)."""
+
+    header: list[str]
+    description: str
+    unit: str
+    total: str
+    widths: list[float]
+
+
+SCHEDULE_ZH = ScheduleLayout(
+    ["序号", "名称", "单位", "数量", "单价（元）", "合价（元）"],
+    "{{ row.description }}",
+    "项",
+    "合计",
+    [1.5, 3.8, 1.2, 2.2, 3.1, 4.2],
+)
+SCHEDULE_EN = ScheduleLayout(
+    ["No.", "Description", "Unit", "Quantity", "Unit rate", "Amount"],
+    "{% if schedule.bill and row.code %}{{ row.code }} {% endif %}{{ row.description }}",
+    "lot",
+    "Total",
+    [1.5, 4.1, 1.3, 2.2, 3.0, 3.9],
+)
+
+
+def schedule_table(doc, layout: ScheduleLayout) -> None:
+    """The priced schedule: one row per `schedule.rows` item and a total row merged across."""
+    cells = ["{{ row.no }}", layout.description, "{{ row.unit | default('" + layout.unit + "') }}"]
+    cells += ["{{ row.quantity | number }}", "{{ row.unit_price | money }}", "{{ row.total | money }}"]
+    rows = loop_rows("row in schedule.rows", cells)
+    rows.append([layout.total, "", "", "", "", "{{ schedule.total | money }}"])
+    t = table(doc, layout.header, rows, layout.widths, aligns=[C, L, C, R, R, R])
+    merge_row(t, 4, 0, 4)
+
+
 def id_boxes(doc, labels: tuple[str, str]) -> None:
     t = doc.add_table(rows=1, cols=2)
     t.style = doc.styles["Table Grid"]
@@ -258,8 +314,7 @@ C, R, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAP
 
 
 def bid_letter():
-    doc = new_document("zh")
-    heading(doc, "投标函")
+    doc = titled_document("zh", "投标函")
     para(doc, "致：{{ tender.buyer }}")
     para(
         doc,
@@ -312,22 +367,22 @@ def bid_letter():
 
 
 def bid_letter_appendix():
-    doc = new_document("zh")
-    heading(doc, "投标函附录")
+    doc = titled_document("zh", "投标函附录")
     project_line_zh(doc)
     t = table(
         doc,
         ["序号", "条款名称", "合同条款号", "约定内容", "备注"],
         [
-            ["{%tr for a in appendix %}"],
-            [
-                "{{ a.no }}",
-                "{{ a.name }}",
-                "{{ a.clause | default('') }}",
-                "{{ a.content }}",
-                "{{ a.note | default('') }}",
-            ],
-            ["{%tr endfor %}"],
+            *loop_rows(
+                "a in appendix",
+                [
+                    "{{ a.no }}",
+                    "{{ a.name }}",
+                    "{{ a.clause | default('') }}",
+                    "{{ a.content }}",
+                    "{{ a.note | default('') }}",
+                ],
+            ),
         ],
         [1.3, 3.6, 2.3, 6.6, 2.2],
         aligns=[C, L, C, L, L],
@@ -339,8 +394,7 @@ def bid_letter_appendix():
 
 
 def opening_summary():
-    doc = new_document("zh")
-    heading(doc, "开标一览表")
+    doc = titled_document("zh", "开标一览表")
     rows = [
         ["投标人名称", "{{ bidder.company }}"],
         ["项目名称", "{{ tender.name }}"],
@@ -365,75 +419,51 @@ def opening_summary():
     return doc
 
 
-def price_breakdown():
-    """分项报价表 over our own items (no buyer's bill): what the buyer sees, nothing internal."""
-    doc = new_document("zh")
-    heading(doc, "分项报价表")
-    project_line_zh(doc)
-    para(doc, "投标人：{{ bidder.company }}                              金额单位：元")
-    t = table(
-        doc,
-        ["序号", "名称", "单位", "数量", "单价（元）", "合价（元）"],
-        [
-            ["{%tr for row in schedule.rows %}"],
-            [
-                "{{ row.no }}",
-                "{{ row.description }}",
-                "{{ row.unit | default('项') }}",
-                "{{ row.quantity | number }}",
-                "{{ row.unit_price | money }}",
-                "{{ row.total | money }}",
-            ],
-            ["{%tr endfor %}"],
-            ["合计", "", "", "", "", "{{ schedule.total | money }}"],
-        ],
-        [1.5, 3.8, 1.2, 2.2, 3.1, 4.2],
-        aligns=[C, L, C, R, R, R],
-    )
-    merge_row(t, 4, 0, 4)
+def total_and_signature_zh(doc, note: str) -> None:
+    """Under a priced schedule: the total in capitals and figures, NOTE and the VAT note, the signature."""
     para(
         doc,
         "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
         space_before=6,
     )
-    para(
-        doc,
-        "注：1. 各分项合价＝单价×数量，各分项合价之和等于投标总价，与开标一览表一致；"
+    vat = (
         "{% if price.vat_rate is defined %}2. 报价{% if price.vat_included %}含{% else %}不含{% endif %}"
-        "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}",
-        size=10.5,
+        "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}"
     )
+    para(doc, note + vat, size=10.5)
     signature_zh(doc, contact=False)
+
+
+def price_breakdown():
+    """分项报价表 over our own items (no buyer's bill): what the buyer sees, nothing internal."""
+    doc = titled_document("zh", "分项报价表")
+    project_line_zh(doc)
+    para(doc, "投标人：{{ bidder.company }}                              金额单位：元")
+    schedule_table(doc, SCHEDULE_ZH)
+    total_and_signature_zh(
+        doc, "注：1. 各分项合价＝单价×数量，各分项合价之和等于投标总价，与开标一览表一致；"
+    )
     return doc
 
 
 def priced_bill():
     """The buyer's bill priced (清单计价): the table is the buyer's columns in the buyer's order,
     built at render time (schedule.table_docx) with widths from the widest figure."""
-    doc = new_document("zh", landscape=True)
-    heading(doc, "{% if tender.kind == 'works' %}已标价工程量清单{% else %}分项报价表{% endif %}")
+    doc = titled_document(
+        "zh", "{% if tender.kind == 'works' %}已标价工程量清单{% else %}分项报价表{% endif %}", landscape=True
+    )
     project_line_zh(doc)
     para(doc, "投标人：{{ bidder.company }}                              金额单位：元")
     para(doc, "{{p schedule.table_docx }}")
-    para(
+    total_and_signature_zh(
         doc,
-        "投标总价（大写）：人民币{{ schedule.total | rmb_upper }}（¥{{ schedule.total | money }}）",
-        space_before=6,
+        "注：1. 合价＝综合单价×工程量（四舍五入至分），各项合价之和等于投标总价，与投标函、开标一览表一致；",
     )
-    para(
-        doc,
-        "注：1. 合价＝综合单价×工程量（四舍五入至分），各项合价之和等于投标总价，与投标函、开标一览表一致；"
-        "{% if price.vat_rate is defined %}2. 报价{% if price.vat_included %}含{% else %}不含{% endif %}"
-        "增值税（税率{{ price.vat_rate | percent }}）。{% endif %}",
-        size=10.5,
-    )
-    signature_zh(doc, contact=False)
     return doc
 
 
 def legal_rep_id():
-    doc = new_document("zh")
-    heading(doc, "法定代表人身份证明")
+    doc = titled_document("zh", "法定代表人身份证明")
     lr = "bidder.legal_representative"
     para(doc, "投标人名称：{{ bidder.company }}")
     para(doc, "单位性质：{{ bidder.company_type }}")
@@ -456,8 +486,7 @@ def legal_rep_id():
 
 
 def power_of_attorney():
-    doc = new_document("zh")
-    heading(doc, "授权委托书")
+    doc = titled_document("zh", "授权委托书")
     lr, ag = "bidder.legal_representative", "bidder.authorised_agent"
     para(
         doc,
@@ -493,26 +522,15 @@ def power_of_attorney():
 
 
 def deviations_table(kind: str, title: str):
-    doc = new_document("zh")
-    heading(doc, title)
+    doc = titled_document("zh", title)
     project_line_zh(doc)
     t = table(
         doc,
         ["序号", "招标文件条目号", "招标要求", "投标响应", "偏离", "说明"],
         [
-            [f"{{%tr for d in deviations.{kind} %}}"],
-            [
-                "{{ d.no }}",
-                "{{ d.item }}",
-                "{{ d.requirement }}",
-                "{{ d.response }}",
-                "{{ d.label }}",
-                "{{ d.note | default('') }}",
-            ],
-            ["{%tr endfor %}"],
-            [f"{{%tr if not deviations.{kind} %}}"],
-            ["—", "—", "—", "完全响应招标文件要求", "无偏离", ""],
-            ["{%tr endif %}"],
+            *deviation_rows(
+                f"deviations.{kind}", "label", ["—", "—", "—", "完全响应招标文件要求", "无偏离", ""]
+            ),
         ],
         [1.2, 2.4, 4.6, 4.2, 1.6, 2.4],
         aligns=[C, C, L, L, C, L],
@@ -537,6 +555,15 @@ def para_en(doc, *parts, **kw):
     return para(doc, *parts, **kw)
 
 
+def tender_document_en(title: str, *, currency: bool = False):
+    """An English schedule: its title, the tender and the tenderer (and the currency)."""
+    doc = titled_document("en", title)
+    para_en(doc, "Tender: {{ tender.name }} (No. {{ tender.number }})")
+    tail = "        Currency: {{ price.currency }}" if currency else ""
+    para_en(doc, "Tenderer: {{ bidder.company }}" + tail)
+    return doc
+
+
 def signature_en(doc) -> None:
     para_en(doc, "", space_before=12)
     para_en(
@@ -553,8 +580,7 @@ def signature_en(doc) -> None:
 
 
 def form_of_tender():
-    doc = new_document("en")
-    heading(doc, "FORM OF TENDER")
+    doc = titled_document("en", "FORM OF TENDER")
     para_en(doc, "To: {{ tender.buyer }}")
     para_en(
         doc,
@@ -605,30 +631,8 @@ def form_of_tender():
 
 
 def price_schedule():
-    doc = new_document("en")
-    heading(doc, "PRICE SCHEDULE")
-    para_en(doc, "Tender: {{ tender.name }} (No. {{ tender.number }})")
-    para_en(doc, "Tenderer: {{ bidder.company }}        Currency: {{ price.currency }}")
-    t = table(
-        doc,
-        ["No.", "Description", "Unit", "Quantity", "Unit rate", "Amount"],
-        [
-            ["{%tr for row in schedule.rows %}"],
-            [
-                "{{ row.no }}",
-                "{% if schedule.bill and row.code %}{{ row.code }} {% endif %}{{ row.description }}",
-                "{{ row.unit | default('lot') }}",
-                "{{ row.quantity | number }}",
-                "{{ row.unit_price | money }}",
-                "{{ row.total | money }}",
-            ],
-            ["{%tr endfor %}"],
-            ["Total", "", "", "", "", "{{ schedule.total | money }}"],
-        ],
-        [1.5, 4.1, 1.3, 2.2, 3.0, 3.9],
-        aligns=[C, L, C, R, R, R],
-    )
-    merge_row(t, 4, 0, 4)
+    doc = tender_document_en("PRICE SCHEDULE", currency=True)
+    schedule_table(doc, SCHEDULE_EN)
     para_en(
         doc,
         "Total tender price: {{ schedule.total | amount_words }} "
@@ -645,27 +649,23 @@ def price_schedule():
 
 
 def compliance_matrix():
-    doc = new_document("en")
-    heading(doc, "COMPLIANCE MATRIX")
-    para_en(doc, "Tender: {{ tender.name }} (No. {{ tender.number }})")
-    para_en(doc, "Tenderer: {{ bidder.company }}")
+    doc = tender_document_en("COMPLIANCE MATRIX")
     table(
         doc,
         ["No.", "Clause", "Requirement", "Our response", "Compliance", "Remarks"],
         [
-            ["{%tr for d in deviations.all %}"],
-            [
-                "{{ d.no }}",
-                "{{ d.item }}",
-                "{{ d.requirement }}",
-                "{{ d.response }}",
-                "{{ d.label_en }}",
-                "{{ d.note | default('') }}",
-            ],
-            ["{%tr endfor %}"],
-            ["{%tr if not deviations.all %}"],
-            ["—", "—", "All requirements of the tender documents", "Complied with in full", "Complies", ""],
-            ["{%tr endif %}"],
+            *deviation_rows(
+                "deviations.all",
+                "label_en",
+                [
+                    "—",
+                    "—",
+                    "All requirements of the tender documents",
+                    "Complied with in full",
+                    "Complies",
+                    "",
+                ],
+            ),
         ],
         [1.2, 2.0, 4.8, 4.2, 2.0, 2.2],
         aligns=[C, C, L, L, C, L],

@@ -78,3 +78,31 @@ def test_score_counts_each_outcome(tmp_path: Path, capsys) -> None:
     )
     assert out[1].startswith("  silently wrong  wrong: 1 lines, total 200.00; expected 1 lines, 400")
     assert out[2].startswith("split heldout: 1 workbooks — right 1 (100 %)")
+
+
+def test_heldout3_split_is_scored_on_its_own(tmp_path: Path, capsys) -> None:
+    _book(
+        tmp_path / "good.xlsx",
+        [["名称", "数量", "单价", "合价"], ["泵", 2, 100, 200], ["合计", None, None, 200]],
+    )
+    entries = [
+        {
+            "id": "d",
+            "file": "good.xlsx",
+            "split": "dev",
+            "expect": "import",
+            "lines": 1,
+            "lines_total": "200",
+        },
+        {"id": "h3", "file": "good.xlsx", "split": "heldout3", "expect": "refuse", "refuse_reason": "test"},
+    ]
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    script = _load_script()
+    assert script.main(["--corpus", str(tmp_path), "--manifest", str(manifest), "--split", "heldout3"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "split heldout3: 1 workbooks — right 0 (0 %): correct 0, refused rightly 0; silently wrong 0, "
+        "crashes 0, other misses 1"
+    )
+    assert out[1].startswith("  miss            h3: imported (1 lines, 200.00) but should be refused: test")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from bidassist.store.migrations.columns import create_alias_table, fk, id_column
 from bidassist.store.types import Exact, JSONText
 
 revision = "0001"
@@ -17,72 +18,32 @@ branch_labels = None
 depends_on = None
 
 
-def _id() -> sa.Column:
-    return sa.Column("id", sa.Integer(), primary_key=True)
-
-
 def upgrade() -> None:
     op.create_table(
         "customers",
-        _id(),
+        id_column(),
         sa.Column("name", sa.String(300), nullable=False),
-        sa.Column(
-            "parent_id", sa.Integer(), sa.ForeignKey("customers.id", name="fk_customers_parent_id_customers")
-        ),
+        fk("parent_id", "customers", "customers"),
         sa.Column("sector", sa.String(100)),
         sa.Column("region", sa.String(100)),
         sa.Column("ownership", sa.String(50)),
         sa.UniqueConstraint("name", name="uq_customers_name"),
     )
     op.create_index("ix_customers_parent_id", "customers", ["parent_id"])
-    op.create_table(
-        "customer_aliases",
-        _id(),
-        sa.Column(
-            "customer_id",
-            sa.Integer(),
-            sa.ForeignKey(
-                "customers.id", ondelete="CASCADE", name="fk_customer_aliases_customer_id_customers"
-            ),
-            nullable=False,
-        ),
-        sa.Column("alias", sa.String(300), nullable=False),
-        sa.Column("key", sa.String(300), nullable=False),
-        sa.UniqueConstraint("key", name="uq_customer_aliases_key"),
-    )
-    op.create_index("ix_customer_aliases_customer_id", "customer_aliases", ["customer_id"])
+    create_alias_table("customers", "customer_id")
     op.create_table(
         "competitors",
-        _id(),
+        id_column(),
         sa.Column("name", sa.String(300), nullable=False),
         sa.UniqueConstraint("name", name="uq_competitors_name"),
     )
-    op.create_table(
-        "competitor_aliases",
-        _id(),
-        sa.Column(
-            "competitor_id",
-            sa.Integer(),
-            sa.ForeignKey(
-                "competitors.id", ondelete="CASCADE", name="fk_competitor_aliases_competitor_id_competitors"
-            ),
-            nullable=False,
-        ),
-        sa.Column("alias", sa.String(300), nullable=False),
-        sa.Column("key", sa.String(300), nullable=False),
-        sa.UniqueConstraint("key", name="uq_competitor_aliases_key"),
-    )
-    op.create_index("ix_competitor_aliases_competitor_id", "competitor_aliases", ["competitor_id"])
+    create_alias_table("competitors", "competitor_id")
     op.create_table(
         "tenders",
-        _id(),
+        id_column(),
         sa.Column("number", sa.String(200), nullable=False),
         sa.Column("lot", sa.String(100), nullable=False),
-        sa.Column(
-            "customer_id",
-            sa.Integer(),
-            sa.ForeignKey("customers.id", name="fk_tenders_customer_id_customers"),
-        ),
+        fk("customer_id", "tenders", "customers"),
         sa.Column("name", sa.String(500)),
         sa.Column("date", sa.Date()),
         sa.Column("year", sa.Integer()),
@@ -98,18 +59,9 @@ def upgrade() -> None:
     op.create_index("ix_tenders_customer_id", "tenders", ["customer_id"])
     op.create_table(
         "bids",
-        _id(),
-        sa.Column(
-            "tender_id",
-            sa.Integer(),
-            sa.ForeignKey("tenders.id", ondelete="CASCADE", name="fk_bids_tender_id_tenders"),
-            nullable=False,
-        ),
-        sa.Column(
-            "competitor_id",
-            sa.Integer(),
-            sa.ForeignKey("competitors.id", name="fk_bids_competitor_id_competitors"),
-        ),
+        id_column(),
+        fk("tender_id", "bids", "tenders", cascade=True, nullable=False),
+        fk("competitor_id", "bids", "competitors"),
         sa.Column("bidder_key", sa.String(320), nullable=False),
         sa.Column("price", Exact(), nullable=False),
         sa.Column("quantity", Exact()),

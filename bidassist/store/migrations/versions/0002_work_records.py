@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from bidassist.store.migrations.columns import fk, id_column
 from bidassist.store.types import Exact, JSONText
 
 revision = "0002"
@@ -17,26 +18,11 @@ branch_labels = None
 depends_on = None
 
 
-def _id() -> sa.Column:
-    return sa.Column("id", sa.Integer(), primary_key=True)
-
-
-def _fk(column: str, table: str, target: str, *, cascade: bool = False, nullable: bool = True) -> sa.Column:
-    return sa.Column(
-        column,
-        sa.Integer(),
-        sa.ForeignKey(
-            f"{target}.id", ondelete="CASCADE" if cascade else None, name=f"fk_{table}_{column}_{target}"
-        ),
-        nullable=nullable,
-    )
-
-
 def upgrade() -> None:
     op.create_table(
         "our_bids",
-        _id(),
-        _fk("tender_id", "our_bids", "tenders", cascade=True, nullable=False),
+        id_column(),
+        fk("tender_id", "our_bids", "tenders", cascade=True, nullable=False),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("record_key", sa.String(64), nullable=False),
         sa.Column("recorded_at", sa.String(32), nullable=False),
@@ -55,10 +41,10 @@ def upgrade() -> None:
     op.create_index("ix_our_bids_tender_id", "our_bids", ["tender_id"])
     op.create_table(
         "outcomes",
-        _id(),
-        _fk("tender_id", "outcomes", "tenders", cascade=True, nullable=False),
+        id_column(),
+        fk("tender_id", "outcomes", "tenders", cascade=True, nullable=False),
         sa.Column("result", sa.String(10), nullable=False),
-        _fk("winner_id", "outcomes", "competitors"),
+        fk("winner_id", "outcomes", "competitors"),
         sa.Column("winning_price", Exact()),
         sa.Column("our_price", Exact()),
         sa.Column("recorded_at", sa.String(32), nullable=False),
@@ -66,9 +52,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "contracts",
-        _id(),
-        _fk("customer_id", "contracts", "customers"),
-        _fk("tender_id", "contracts", "tenders"),
+        id_column(),
+        fk("customer_id", "contracts", "customers"),
+        fk("tender_id", "contracts", "tenders"),
         sa.Column("file_name", sa.String(500), nullable=False),
         sa.Column("sha256", sa.String(64), nullable=False),
         sa.Column("parties", JSONText()),
@@ -83,8 +69,8 @@ def upgrade() -> None:
     op.create_index("ix_contracts_tender_id", "contracts", ["tender_id"])
     op.create_table(
         "contract_findings",
-        _id(),
-        _fk("contract_id", "contract_findings", "contracts", cascade=True, nullable=False),
+        id_column(),
+        fk("contract_id", "contract_findings", "contracts", cascade=True, nullable=False),
         sa.Column("rule", sa.String(200), nullable=False),
         sa.Column("category", sa.String(100), nullable=False),
         sa.Column("severity", sa.String(10), nullable=False),
@@ -96,8 +82,8 @@ def upgrade() -> None:
     op.create_index("ix_contract_findings_contract_id", "contract_findings", ["contract_id"])
     op.create_table(
         "invoices",
-        _id(),
-        _fk("customer_id", "invoices", "customers", nullable=False),
+        id_column(),
+        fk("customer_id", "invoices", "customers", nullable=False),
         sa.Column("number", sa.String(100), nullable=False),
         sa.Column("date", sa.Date(), nullable=False),
         sa.Column("due_date", sa.Date()),
@@ -110,9 +96,9 @@ def upgrade() -> None:
     op.create_index("ix_invoices_customer_id", "invoices", ["customer_id"])
     op.create_table(
         "receipts",
-        _id(),
-        _fk("customer_id", "receipts", "customers", nullable=False),
-        _fk("invoice_id", "receipts", "invoices"),
+        id_column(),
+        fk("customer_id", "receipts", "customers", nullable=False),
+        fk("invoice_id", "receipts", "invoices"),
         sa.Column("reference", sa.String(200), nullable=False),
         sa.Column("date", sa.Date(), nullable=False),
         sa.Column("amount", Exact(), nullable=False),
@@ -123,7 +109,7 @@ def upgrade() -> None:
     op.create_index("ix_receipts_invoice_id", "receipts", ["invoice_id"])
     op.create_table(
         "import_runs",
-        _id(),
+        id_column(),
         sa.Column("kind", sa.String(20), nullable=False),
         sa.Column("file_name", sa.String(500), nullable=False),
         sa.Column("sha256", sa.String(64), nullable=False),
