@@ -4,7 +4,7 @@ Runs each benchmark with `--json` (or reads figures saved earlier with `--from F
 the table between the markers `<!-- figures:start -->` and `<!-- figures:end -->`: each row our
 figure, the fair floor and the old baseline measured in the same run, and the ratio.
 
-    .venv/bin/python benchmarks/figures.py [--quick] [--from FILE] [--old-tree DIR]
+    .venv/bin/python benchmarks/figures.py [--quick] [--from FILE] [--old-tree DIR] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -24,20 +24,21 @@ DOC = HERE.parent / "docs" / "performance.md"
 START, END = "<!-- figures:start -->", "<!-- figures:end -->"
 
 
-def benchmarks(quick: bool, old_tree: str | None) -> list[list[str]]:
+def benchmarks(quick: bool, old_tree: str | None, keep: str | None = None) -> list[list[str]]:
     """The benchmark command lines (script and arguments) the table is made of."""
     pricing = ["bench_pricing.py"] + (["--iterations", "20000", "--skip-memory"] if quick else [])
     startup = ["bench_startup.py"] + (["--old-tree", old_tree] if old_tree else [])
     render = ["bench_render.py", "--repeat", "3"] + (["--big", "0"] if quick else ["--big", "10000"])
     # the peak memory at 500,000 lines builds that sheet first (minutes); --quick skips it
     costs = ["bench_costs.py"] + (["--skip-memory"] if quick else ["--memory-lines", "500000"])
+    costs += ["--keep", keep] if keep else []
     return [pricing, startup, render, costs]
 
 
-def run_all(quick: bool, old_tree: str | None) -> list[dict]:
+def run_all(quick: bool, old_tree: str | None, keep: str | None = None) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "figures.jsonl"
-        for cmd in benchmarks(quick, old_tree):
+        for cmd in benchmarks(quick, old_tree, keep):
             print("running", " ".join(cmd), flush=True)
             subprocess.run([sys.executable, str(HERE / cmd[0]), *cmd[1:], "--json", str(out)], check=True)
         return read(out)
@@ -78,8 +79,9 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="fewer iterations, no memory run")
     ap.add_argument("--from", dest="source", default=None, help="figures saved earlier (JSON lines)")
     ap.add_argument("--old-tree", default=None, help="an older bidassist package, for the start-up row")
+    ap.add_argument("--keep", default=None, help="a folder keeping the cost benchmark's built sheets")
     a = ap.parse_args()
-    rows = read(Path(a.source)) if a.source else run_all(a.quick, a.old_tree)
+    rows = read(Path(a.source)) if a.source else run_all(a.quick, a.old_tree, a.keep)
     rewrite(DOC, rows)
     print(f"wrote {DOC}")
 

@@ -19,7 +19,7 @@ _loads = marshal.loads
 
 
 def _row(item: bytes | list) -> list:
-    return item if type(item) is list else _loads(item)
+    return _loads(item) if isinstance(item, bytes) else item
 
 
 def _record(row: list) -> bytes | list:
