@@ -65,7 +65,8 @@ TEMPLATE_ATTACKS = [
     ("{{ 'x' | truncate(10**12) }}", "参数过大"),
     ("{{ 'x' | wordwrap(10**12) }}", "参数过大"),
     ("{{ price.total | money(10**9) }}", "line 2"),
-    ("{{ '1' * 10**7 | int }}", "输出过大"),
+    # each text at the 10,000,000-character limit, the output over the limit for this bid's rows
+    ("{{ '1' * 10**7 | int }}{{ '2' * 10**7 }}", "输出过大"),
     # the sandbox: no files, no Python internals, no mutation of the shared data
     ("{{ tender.terms_file.joinpath('/etc/passwd').read_text() }}", None),
     ("{{ tender.terms_file.with_name('owned.txt').write_text('owned') }}", None),
