@@ -220,8 +220,14 @@ def main() -> None:
         if not args.skip_memory:
             lines = args.memory_lines or args.lines
             mem_path = path if lines == args.lines else sheet(folder / f"costs_{lines}.xlsx", lines)
-            figures.append(memory(mem_path, lines))
+            figures.append(memory(mem_path, lines, command(args)))
         emit(figures, args.json)
+
+
+def command(args: argparse.Namespace) -> str:
+    """The command line that gives the figures (for the table's list of commands)."""
+    memory = f" --memory-lines {args.memory_lines}" if args.memory_lines and not args.skip_memory else ""
+    return f"benchmarks/bench_costs.py --lines {args.lines}{memory}"
 
 
 def timing(path: Path, args: argparse.Namespace) -> Figure:
@@ -255,11 +261,11 @@ def timing(path: Path, args: argparse.Namespace) -> Figure:
         med(raw_c),
         "calamine raw read, the #10 baseline",
         target="≤ 1.3× floor",
-        command=f"benchmarks/bench_costs.py --lines {args.lines}",
+        command=command(args),
     )
 
 
-def memory(path: Path, lines: int) -> Figure:
+def memory(path: Path, lines: int, command: str) -> Figure:
     peak = peak_memory_mb(path, lines)
     base = peak_memory_mb(path, lines, baseline=True)
     per_line = (peak - base) * 1024 * 1024 / lines
@@ -276,7 +282,7 @@ def memory(path: Path, lines: int) -> Figure:
         "",
         unit="bytes a line",
         target="≤ 1,024 bytes a line",
-        command=f"benchmarks/bench_costs.py --memory-lines {lines}",
+        command=command,
     )
 
 
