@@ -1,8 +1,8 @@
 """Start-up benchmark: `bidassist --help` in a fresh interpreter, CPU time (user + system of the
 child), medians of 3 alternating runs, beside
 
-- the fair floor: a fresh interpreter printing the `--help` of a two-command Typer app with rich
-  markup (what any typer CLI pays before its own code);
+- the fair floor: a fresh interpreter printing the `--help` of a two-command Typer app in the same
+  plain layout (`rich_markup_mode=None`, as bidassist's): what any typer CLI pays before its own code;
 - the old baseline: the same `--help` from an older checkout (`--old-tree DIR` holding its `bidassist`
   package, e.g. from `git archive`), when given; and the bare interpreter.
 
@@ -26,7 +26,7 @@ from _common import Figure, emit  # noqa: E402
 HELP = [sys.executable, "-m", "bidassist", "--help"]
 FLOOR_CODE = """
 import typer
-app = typer.Typer(rich_markup_mode="rich", add_completion=False)
+app = typer.Typer(rich_markup_mode=None, add_completion=False)
 @app.command()
 def one() -> None:
     "One command."

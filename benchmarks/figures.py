@@ -5,6 +5,10 @@ the table between the markers `<!-- figures:start -->` and `<!-- figures:end -->
 figure, the fair floor and the old baseline measured in the same run, and the ratio.
 
     .venv/bin/python benchmarks/figures.py [--quick] [--from FILE] [--old-tree DIR] [--keep DIR]
+
+`--old-tree` is a whole older checkout (`git archive COMMIT | tar -x -C DIR`): the start-up row's
+old baseline, and the demo's pricing step beside the same step of that tree. `--keep` keeps the
+cost benchmark's built sheets (100,000 and 500,000 lines: minutes to build) for the next run.
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ def benchmarks(quick: bool, old_tree: str | None, keep: str | None = None) -> li
     """The benchmark command lines (script and arguments) the table is made of."""
     pricing = ["bench_pricing.py"] + (["--iterations", "20000", "--skip-memory"] if quick else [])
     startup = ["bench_startup.py"] + (["--old-tree", old_tree] if old_tree else [])
+    demo = [["bench_demo_pricing.py", "--old-tree", old_tree]] if old_tree else []
     render = ["bench_render.py", "--repeat", "3"] + (["--big", "0"] if quick else ["--big", "10000"])
     # the peak memory at 500,000 lines builds that sheet first (minutes); --quick skips it
     costs = ["bench_costs.py"] + (["--skip-memory"] if quick else ["--memory-lines", "500000"])
     costs += ["--keep", keep] if keep else []
-    return [pricing, startup, render, costs]
+    return [pricing, *demo, startup, render, costs]
 
 
 def run_all(quick: bool, old_tree: str | None, keep: str | None = None) -> list[dict]:
@@ -78,7 +83,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="fewer iterations, no memory run")
     ap.add_argument("--from", dest="source", default=None, help="figures saved earlier (JSON lines)")
-    ap.add_argument("--old-tree", default=None, help="an older bidassist package, for the start-up row")
+    ap.add_argument("--old-tree", default=None, help="a whole older checkout: start-up and demo pricing rows")
     ap.add_argument("--keep", default=None, help="a folder keeping the cost benchmark's built sheets")
     a = ap.parse_args()
     rows = read(Path(a.source)) if a.source else run_all(a.quick, a.old_tree, a.keep)

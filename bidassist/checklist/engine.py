@@ -23,7 +23,7 @@ from .categories import SEVERITY_RANK
 from .literals import Search, gate_for, plain_search
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
-from .subject import binding_party, party_of_heading, sentence_bounds, unselected_option
+from .subject import binding_party, condition_start, party_of_heading, sentence_bounds, unselected_option
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
 NEAR_WINDOW = 80
@@ -253,7 +253,7 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return False
     if cr.sentence_none:
         a, b = sentence_bounds(norm, m.start(), m.end())
-        sentence = norm[a:b]
+        sentence = norm[condition_start(norm, a) : b]
         if any(p.search(sentence) for p in cr.sentence_none):
             return False
     if cr.rule.party == "any" or roles is None:

@@ -33,9 +33,17 @@ ZH_BUYER = (
     "建设单位",
     "总包方",
     "总承包方",
+    "总承包人",
+    "总承包单位",
+    "总包人",
+    "总包单位",
     "出租人",
     "出租方",
     "用户",
+    "买受人",
+    "购货方",
+    "购买方",
+    "订货方",
 )
 ZH_SUPPLIER = (
     "乙方",
@@ -59,6 +67,10 @@ ZH_SUPPLIER = (
     "施工单位",
     "承租人",
     "承租方",
+    "供货方",
+    "供应方",
+    "出卖人",
+    "销售方",
 )
 EN_BUYER = (
     "buyer",
@@ -288,6 +300,18 @@ def _assign_roles(parties: list[Party]) -> None:
             weakest.role = other
 
 
+def _only_us(parties: list[Party], us: Party) -> None:
+    """The party we named is the only one on our side: another party of our role (the
+    platform of a three-party contract, 服务方（甲方） beside 供货方（丙方）) is a counterparty."""
+    other = OTHER_ROLE[us.role]
+    for p in parties:
+        if p is not us and p.role == us.role:
+            p.role = other
+
+
+OTHER_ROLE = {"supplier": "buyer", "buyer": "supplier"}
+
+
 def choose_we(parties: list[Party], we: str | None) -> Parties:
     """Which party we are: `supplier` (default), `buyer`, or a name/label matched to a party."""
     out = Parties(parties=parties)
@@ -301,7 +325,10 @@ def choose_we(parties: list[Party], we: str | None) -> Parties:
     # contract says 承揽方……以下简称甲方
     for p in parties:
         if needle in p.labels or (p.name and (needle in p.name.lower() or p.name.lower() in needle)):
-            out.we = p.role if p.role != "unknown" else "supplier"
+            if p.role == "unknown":
+                p.role = "supplier"
+            out.we = p.role
+            _only_us(parties, p)
             return out
     if needle in ("乙方", "甲方"):
         out.we = "supplier" if needle == "乙方" else "buyer"

@@ -14,7 +14,7 @@ import re
 #: full stop between Chinese characters (the full-width ． of typed contracts, read as ".")
 _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)|(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff（(])")
 _ZH_OBJECT_BEFORE = re.compile(
-    r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合)\s*$"
+    r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合|承担|负担)\s*$"
 )
 _ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
 _EN_OBJECT_BEFORE = re.compile(
@@ -47,10 +47,17 @@ _EN_BEAR_BEFORE = re.compile(
 _EN_BEAR_AFTER = re.compile(r"")
 #: 乙方应承担的罚款 / 乙方须缴纳的违约金: the party before it pays the penalty
 _ZH_PAYER_OF = re.compile(r"\s*(?:应|须|需|所)?(?:承担|缴纳|交纳|支付|偿付)的(?:违约金|罚款|罚金|赔偿金)")
+#: 甲方有权要求乙方赔偿… / 乙方可要求甲方支付…: the party after the demand bears the duty that follows
+_ZH_DEMAND = re.compile(r"(?:要求|请求|责令|责成|主张)\s*$")
+_ZH_DEMANDED_DUTY = re.compile(
+    r"[^。；;，,]{0,20}?(?:赔偿|承担|支付|补偿|偿付|赔付|负责|缴纳|交纳|退还|返还|补足|给付)"
+)
 _OPTION = re.compile(r"[□☐■☑☒√✓✔▇]|\[\s?[x✓]?\s?\]")
 _UNCHECKED = {"□", "☐"}
 #: how far after the match a passive 由X / by X still names its actor
 PASSIVE_REACH = 20
+#: how far before the match a passive 由X still leads its verb (由甲方负责承担…)
+PASSIVE_LEAD = 6
 OTHER = {"supplier": "buyer", "buyer": "supplier"}
 #: how far back (characters, same line) an option box governs the matched words
 OPTION_REACH = 120
@@ -71,6 +78,24 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         a = m.end()
     after = _SENTENCE_END.search(text, end)
     return a, (after.start() if after else len(text))
+
+
+#: a sentence that is only a condition (如乙方违反本协议约定。甲方有权解除…): a stray full stop
+#: cut it from the sentence it governs
+_BARE_CONDITION = re.compile(r"(?:如|若|如果|倘若|假如|一旦|凡)[^。；;\n]{0,80}$")
+_CONSEQUENCE = re.compile(r"有权|应当|应该|须|可以|[，,]\s*(?:则|应)")
+
+
+def condition_start(text: str, a: int) -> int:
+    """The start of the sentence that begins at `a`, moved back over a preceding sentence
+    that is a bare condition (its consequence is the sentence at `a`)."""
+    if a == 0 or text[a - 1] == "\n":
+        return a
+    pa, _ = sentence_bounds(text, a - 1, a - 1)
+    prev = text[pa : a - 1]
+    if _BARE_CONDITION.search(prev) and not _CONSEQUENCE.search(prev):
+        return pa
+    return a
 
 
 def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, int, str]]:
@@ -115,6 +140,10 @@ def actor(
     inside = [r for s, _e, r in hits if m_start <= s < m_end and is_passive(s)]
     if inside:
         return inside[0]
+    # 由甲方承担全部责任: a passive 由X right before the verb is its actor
+    led = [r for s, e, r in hits if is_passive(s) and 0 <= m_start - e <= PASSIVE_LEAD]
+    if led:
+        return led[-1]
     before = [
         r
         for s, e, r in hits
@@ -158,6 +187,30 @@ def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> 
     return None
 
 
+def demanded(sentence: str, m_end: int, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
+    """The party a demand just before the match puts the duty on (甲方有权要求乙方赔偿… ->
+    supplier; 乙方可要求甲方赔偿… -> buyer; 守约方可要求违约方赔偿… -> mutual), else None: only
+    when the demanded party is the last party word up to the match's end that is not an object."""
+    if lang != "zh":
+        return None
+    hits = sorted(
+        h for role in ("supplier", "buyer", "mutual") for h in _hits(patterns.get(role), sentence, role)
+    )
+
+    def is_demanded(s: int, e: int) -> bool:
+        return bool(_ZH_DEMAND.search(sentence[max(0, s - 4) : s]) and _ZH_DEMANDED_DUTY.match(sentence, e))
+
+    subjects = [
+        (s, e, role)
+        for s, e, role in hits
+        if s < m_end and (is_demanded(s, e) or not _is_object(sentence, s, e, lang))
+    ]
+    if not subjects:
+        return None
+    s, e, role = subjects[-1]
+    return role if is_demanded(s, e) else None
+
+
 def binding_party(
     text: str,
     m_start: int,
@@ -174,6 +227,9 @@ def binding_party(
     a, b = sentence_bounds(text, m_start, m_end)
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
+    owed = demanded(text[a:b], m_end - a, patterns, lang)
+    if owed is not None:
+        return owed
     seg = a
     for m in _COMMA.finditer(text, a, max(a, m_end - 1)):
         seg = m.end()

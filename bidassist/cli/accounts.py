@@ -6,19 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from bidassist.cli.consoles import lazy_console
 from bidassist.cli.db import DB_HELP
+from bidassist.cli.helpfmt import plain_typer
 from bidassist.core.errors import InputError
 
-accounts_app = typer.Typer(
+if TYPE_CHECKING:
+    pass
+
+accounts_app = plain_typer(
     help="Key accounts: tiers, fake key accounts (假大户), defection. 大客户分析。", no_args_is_help=True
 )
-console = Console(highlight=False, soft_wrap=True)
+console = lazy_console(highlight=False, soft_wrap=True)
 
 _AS_OF = "Analysis date YYYY-MM-DD (default: today); later records are left out."
 _PROFILE = "Company profile (tier cut-offs, margin floors, flag thresholds); default: the shipped one."
@@ -54,6 +57,9 @@ def list_cmd(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Every customer ranked by profit after financing cost, with its tier and flags. 客户分层。"""
+    from rich.markup import escape
+    from rich.table import Table
+
     from bidassist.reports.accounts_json import assessment_json
 
     result = _assess(db, as_of, profile, by_group)
@@ -101,6 +107,8 @@ def show_cmd(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """One customer: value, payment behaviour, tenders, contract findings, flags with evidence. 客户详情。"""
+    from rich.markup import escape
+
     from bidassist.accounts.api import canonical_customer, find_account
     from bidassist.reports.accounts_json import account_json
 

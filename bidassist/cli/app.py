@@ -5,16 +5,20 @@ from __future__ import annotations
 import signal
 import sys
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from bidassist import __version__
+from bidassist.cli.consoles import lazy_console
+from bidassist.cli.helpfmt import plain_typer
 from bidassist.core.errors import BidassistError, Interrupted
 from bidassist.core.safeio import forget_inputs
 
-app = typer.Typer(
+if TYPE_CHECKING:
+    pass
+
+app = plain_typer(
     name="bidassist",
     help=(
         "Bid-and-contract risk assistant for suppliers bidding for large customers.\n\n"
@@ -23,10 +27,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
 )
 
-err_console = Console(
+err_console = lazy_console(
     stderr=True, highlight=False, soft_wrap=True, emoji=False
 )  # `bid.yaml:100:` is a place, not 💯
 _state = {"debug": False}
@@ -73,6 +76,8 @@ import_module("bidassist.cli.serve").register(app)
 
 def report_error(exc: BidassistError) -> None:
     """Print every problem on its own line: `error: place: message`."""
+    from rich.markup import escape
+
     for problem in exc.problems:
         err_console.print(f"[bold red]error:[/] {escape(str(problem))}", markup=True, highlight=False)
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import typer
 
-bid_app = typer.Typer(
+from bidassist.cli.helpfmt import plain_typer
+
+bid_app = plain_typer(
     help="Check a bid file (bid.yaml) and show its summary. 校验投标文件数据。", no_args_is_help=True
 )
 

@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
 from bidassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    pass
 
 if TYPE_CHECKING:
     from bidassist.checklist.result import CheckResult
@@ -83,6 +85,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check a contract for supplier traps; compare it with the tender. Exit 0: nothing at or above
         --fail-on; 1: something; 2: error. 合同审查：背靠背、审计结算、质保金、违约金、单方变更等，并与招标文件比对。"""
+        from rich.console import Console
+
         from bidassist.checklist import check_contract, load_packs
 
         _check_options(fmt, lang, fail_on, out, annotate, force)
@@ -140,6 +144,8 @@ def register(app: typer.Typer) -> None:
 
 def _write_report(result: CheckResult, fmt: str, lang: str, out: Path | None, *, force: bool) -> None:
     """The review as a table on the terminal, or as JSON / Markdown / HTML to `out` or stdout."""
+    from rich.console import Console
+
     if fmt == "table":
         from bidassist.reports.check_terminal import print_result
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+if TYPE_CHECKING:
+    pass
 
 
 def run_batch(
@@ -24,6 +23,11 @@ def run_batch(
     fail_on: str,
 ) -> int:
     """Review every contract; print failures, the per-customer table (or JSON); the exit status."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Table
+
     from bidassist.checklist.categories import SEVERITY_RANK
     from bidassist.store.review import contract_files, customer_summary, review_folder
 

@@ -8,18 +8,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from bidassist.cli.helpfmt import plain_typer
 from bidassist.core.errors import ProblemsError
 from bidassist.core.money import format_money
 from bidassist.core.safeio import atomic_write_text
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 if TYPE_CHECKING:  # the costs package imports openpyxl: only when a command runs
     from bidassist.costs.model import CostImport
 
-costs_app = typer.Typer(
+costs_app = plain_typer(
     help="Import finance's cost sheets; write a blank cost sheet. 成本表导入与模板。", no_args_is_help=True
 )
 
@@ -61,6 +62,9 @@ _COLUMNS: tuple[tuple[str, Literal["left", "right"], bool], ...] = (
 def _print_table(result: CostImport, console: Console, *, wide: bool = False) -> None:
     """The lines as a table; numbers never wrap (descriptions do). Under 120 columns only
     description, unit, quantity and likely are shown unless `wide`."""
+    from rich.markup import escape
+    from rich.table import Table
+
     model = result.model
     narrow = not wide and console.width < 120
     table = Table(
@@ -102,6 +106,8 @@ def _print_table(result: CostImport, console: Console, *, wide: bool = False) ->
         rate = f" {m.rate * 100:g} %" if m.rate is not None else ""
         amount = f" {format_money(m.amount)}" if m.amount is not None else ""
         console.print(f"markup {m.kind}: {escape(m.label)}{rate}{amount} ({m.source})")
+    for line in result.pricing_offer().yaml_lines() if result.markups else ():
+        console.print(f"offer to pricing 报价设置建议: {escape(line)}")
     rec = result.reconciliation
     if rec is not None:
         if rec.sheet_total is None:
@@ -153,6 +159,9 @@ def import_cmd(
 ) -> None:
     """Import a cost sheet: print its lines and totals. Problems are listed as `Sheet!Cell: problem`
     (exit 2); warnings are printed and do not fail. 导入成本表。"""
+    from rich.console import Console
+    from rich.markup import escape
+
     from bidassist.costs.messages import summarize
 
     err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)

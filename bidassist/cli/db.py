@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from bidassist.cli.helpfmt import plain_typer
 from bidassist.core.errors import InputError
 
-db_app = typer.Typer(
+if TYPE_CHECKING:
+    pass
+
+db_app = plain_typer(
     help="The bid-history and customer store (SQLite or PostgreSQL). 投标历史与客户数据库。",
     no_args_is_help=True,
 )
@@ -59,6 +62,9 @@ def info_cmd(
     db: str | None = db_option(), fmt: str = typer.Option("table", "--format", help="table or json.")
 ) -> None:
     """Where the store is, its schema revision and the rows in each table. 数据库信息。"""
+    from rich.console import Console
+    from rich.table import Table
+
     from bidassist.store.admin import store_info
     from bidassist.store.connection import Store, StoreError, resolve_url, sqlite_file
 
@@ -97,6 +103,8 @@ def export_cmd(
     db: str | None = db_option(),
 ) -> None:
     """Write every table to CSV or JSON: nothing is kept only in the database. 导出全部数据。"""
+    from rich.console import Console
+
     from bidassist.store import open_store
     from bidassist.store.admin import export_json, export_store
 

@@ -6,14 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
+from bidassist.cli.consoles import lazy_console
 from bidassist.cli.db import DB_HELP
 from bidassist.core.errors import InputError
 
-console = Console(highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    pass
+
+console = lazy_console(highlight=False, soft_wrap=True)
 
 
 def decide_cmd(

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
+from bidassist.cli.helpfmt import plain_typer
 from bidassist.core.errors import InputError
 
-history_app = typer.Typer(
+if TYPE_CHECKING:
+    pass
+
+history_app = plain_typer(
     name="history",
     no_args_is_help=True,
     help="Past tenders, bids and outcomes: import, record, list, fit; calibration and backtests of win "
@@ -44,6 +48,8 @@ def backtest_cmd(
     """Walk forward year by year: fit on earlier years, predict P(win) of every bid of the year at its
     own price; Brier, log loss, calibration slope and reliability against 1/N and a constant.
     逐年前推回测：只用之前年份的数据预测每个投标的中标概率。"""
+    from rich.console import Console
+
     from bidassist.pricing.backtest import run_backtest
     from bidassist.pricing.competitors import load_history
     from bidassist.reports import price_backtest as rep

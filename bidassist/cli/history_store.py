@@ -7,19 +7,20 @@ import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from bidassist.cli.consoles import lazy_console
 from bidassist.cli.db import DB_HELP
 from bidassist.cli.history import history_app
 from bidassist.core.errors import InputError
 
-console = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+if TYPE_CHECKING:
+    from rich.table import Table
+
+console = lazy_console(highlight=False, soft_wrap=True)
+err = lazy_console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 # options several commands share (typer reads them as defaults; one definition each)
@@ -77,6 +78,8 @@ def _emit(data: Any) -> None:
 
 def print_import_report(report: Any, fmt: str) -> None:
     """Counts on stdout (or JSON), each skipped bad row as a warning on stderr."""
+    from rich.markup import escape
+
     data = report.to_json()
     for p in report.bad:
         err.print(f"[yellow]warning:[/] {escape(str(p))} (skipped)")
@@ -165,6 +168,8 @@ def result_cmd(
 
 
 def _tenders_table(rows: list[dict]) -> Table:
+    from rich.table import Table
+
     table = Table(
         "tender 招标编号", "lot", "buyer 招标人", "year", "category", "bids", "lowest 最低价", "winner 中标人"
     )
@@ -201,6 +206,8 @@ def tenders_cmd(
 
 
 def _print_competitors(rows: list[dict]) -> None:
+    from rich.table import Table
+
     table = Table("competitor 对手", "tenders", "bids", "wins", "bid / median", "years", "aliases 别名")
     for r in rows:
         ratio = "" if r["mean_ratio_to_median"] is None else f"{r['mean_ratio_to_median']:.3f}"

@@ -7,9 +7,10 @@ from pathlib import Path
 import typer
 
 from bidassist.cli.db import DB_HELP
+from bidassist.cli.helpfmt import plain_typer
 from bidassist.core.errors import InputError
 
-ledger_app = typer.Typer(
+ledger_app = plain_typer(
     help="Invoices and receipts (payment behaviour of customers). 发票与回款。", no_args_is_help=True
 )
 

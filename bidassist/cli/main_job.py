@@ -9,16 +9,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import Progress
-from rich.rule import Rule
-
 from bidassist.core.bidfile import Bid
 from bidassist.core.money import format_money, rmb_upper
 from bidassist.costs.model import CostImport
 from bidassist.store.record import Recorded
 from bidassist.workflow import MainJobResult, run_main_job
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 if TYPE_CHECKING:
     from bidassist.accounts.bidding import BidDecision
@@ -35,12 +33,17 @@ class ConsoleSteps:
         self._stack = stack  # holds the progress bar while the simulation runs
 
     def bid_loaded(self, bid: Bid) -> None:
+        from rich.rule import Rule
+
         from bidassist.reports.summary import print_bid_summary
 
         self.console.print(Rule("1 · 投标信息 Bid file"))
         print_bid_summary(bid, self.console)
 
     def costs_imported(self, bid: Bid, costs: CostImport) -> None:
+        from rich.markup import escape
+        from rich.rule import Rule
+
         model, totals = costs.model, costs.model.totals
         self.console.print(Rule("2 · 成本 Cost sheet"))
         self.console.print(
@@ -52,6 +55,9 @@ class ConsoleSteps:
             self.console.print(f"[yellow]warning:[/] {escape(str(w))}")
 
     def pricing_started(self, iterations: int) -> Callable[[int, int], None]:
+        from rich.progress import Progress
+        from rich.rule import Rule
+
         self.console.print(Rule("3 · 报价区间 Price range"))
         progress = self._stack.enter_context(Progress(console=self.console, transient=True))
         task = progress.add_task("simulating", total=iterations)
@@ -65,6 +71,8 @@ class ConsoleSteps:
         self.console.print(str(recorded))
 
     def rendering(self, bid: Bid, price: Decimal) -> None:
+        from rich.rule import Rule
+
         self.console.print(Rule("4 · 投标文件 Tender documents"))
         self.console.print(
             f"bid price 投标报价: {bid.tender.currency} {format_money(price)}"
@@ -78,6 +86,8 @@ class ConsoleSteps:
         self.console.print(str(recorded))
 
     def checked(self, checked: CheckResult, recorded: Recorded, annotated: tuple[Path, int] | None) -> None:
+        from rich.rule import Rule
+
         from bidassist.reports.check_terminal import print_result
 
         self.console.print(Rule("5 · 合同审查 Contract check"))
@@ -87,6 +97,8 @@ class ConsoleSteps:
             self.console.print(f"annotated copy with {annotated[1]} Word comments: {annotated[0]}")
 
     def deciding(self, ledger: list[str]) -> None:
+        from rich.rule import Rule
+
         self.console.print(Rule("6 · 投标决策 Bid / no-bid"))
         for line in ledger:
             self.console.print(f"ledger 台账 {line}")
@@ -97,6 +109,8 @@ class ConsoleSteps:
         print_decision(decided, self.console)
 
     def done(self, result: MainJobResult) -> None:
+        from rich.rule import Rule
+
         self.console.print(Rule("完成 Done"))
         for path in result.files:
             self.console.print(f"  {path}")
@@ -106,6 +120,8 @@ def run_main_job_printed(
     bid_file: Path, out_dir: Path, *, force: bool = False, console: Console | None = None
 ) -> MainJobResult:
     """The main job with its steps printed to `console` (default: the terminal)."""
+    from rich.console import Console
+
     with ExitStack() as stack:
         return run_main_job(
             bid_file, out_dir, force=force, observer=ConsoleSteps(console or Console(), stack)

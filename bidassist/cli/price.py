@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
 from bidassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    pass
 
 #: runs with more iterations × lines than this show a progress bar
 PROGRESS_WORK = 2_000_000
@@ -39,6 +42,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Recommend a bid price with no reserve price: Monte Carlo cost, competitors, evaluation method.
         无标底报价：成本模拟、竞争对手、评标办法，给出建议报价与区间。"""
+        from rich.console import Console
+
         from bidassist.core.bidfile import load_bid
         from bidassist.core.safeio import check_output
         from bidassist.costs import load_costs

@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from bidassist.cli.consoles import lazy_console
+from bidassist.cli.helpfmt import plain_typer
 from bidassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    pass
 
 if TYPE_CHECKING:  # pydantic models and the costs package: only when a command runs
     from bidassist.core.bidfile import Bid
@@ -30,11 +32,11 @@ def load_bid(path: Path) -> Bid:
 if TYPE_CHECKING:
     from bidassist.documents.price_source import PriceChoice
 
-templates_app = typer.Typer(
+templates_app = plain_typer(
     help="Tender-document templates: list them, check their fields. 投标文件模板。", no_args_is_help=True
 )
-bill_app = typer.Typer(help="The buyer's bill of quantities (清单计价). 工程量清单。", no_args_is_help=True)
-console = Console(highlight=False, soft_wrap=True)
+bill_app = plain_typer(help="The buyer's bill of quantities (清单计价). 工程量清单。", no_args_is_help=True)
+console = lazy_console(highlight=False, soft_wrap=True)
 
 
 def load_inputs(data: Path) -> tuple[Bid, CostModel, Decimal]:
@@ -67,6 +69,8 @@ def choose_render_price(data: Path, out: Path, price_result: Path | None, accept
     )
 
     def simulate() -> dict:
+        from rich.console import Console
+
         from bidassist.pricing import price_bid
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
@@ -96,6 +100,8 @@ def _print_choice(choice: PriceChoice) -> None:
 
 
 def _record(db: str | None, bid: Bid, price: Decimal, files: list[Path]) -> None:
+    from rich.console import Console
+
     from bidassist.store.record import record_render
 
     Console(stderr=True, highlight=False).print(str(record_render(db, bid, price, files)))
@@ -113,6 +119,8 @@ def list_cmd(
     fmt: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     """List the templates: name, title, language, the fields each uses. 列出模板。"""
+    from rich.table import Table
+
     from bidassist.documents.manifest import catalogue
 
     specs = catalogue(load_bid(data) if data else None)
@@ -291,6 +299,8 @@ def _render_set(
     db: str | None,
 ) -> None:
     """`render --all`: the document set, its index, and with --bound the bound bid."""
+    from rich.markup import escape
+
     from bidassist.documents import render_documents
 
     report = render_documents(

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import typer
 
-rules_app = typer.Typer(help="The contract rule catalogue. 合同审查规则目录。", no_args_is_help=True)
+from bidassist.cli.helpfmt import plain_typer
+
+rules_app = plain_typer(help="The contract rule catalogue. 合同审查规则目录。", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:

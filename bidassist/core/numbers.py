@@ -329,7 +329,7 @@ def _cn_decimal(text: str) -> Decimal:
 
 
 _PCT_DIGITS = re.compile(
-    rf"(?<![\d.])(?P<n>{_NUM}|\.\d+)\s?(?P<s>%|‰|‱|percent\b|per\s?cent\b\.?|pct\b)", re.I
+    rf"(?<![\d.])(?P<n>{_NUM}|\.\d+)[ \t]{{0,3}}(?P<s>%|‰|‱|percent\b|per\s?cent\b\.?|pct\b)", re.I
 )
 _PCT_CN = re.compile(rf"(?P<b>百|千|万)分之\s*(?P<n>{_NUM}|{_CN_NUM})")
 _PCT_WORDS = re.compile(
@@ -378,7 +378,7 @@ def find_percents(text: str) -> list[Found]:
 # --------------------------------------------------------------------------- durations
 
 _DUR_CN = re.compile(
-    rf"(?P<n>{_NUM}|{_CN_NUM}|半)\s*(?:[(（]\s*(?P<p>{_NUM})\s*[)）]\s*)?"
+    rf"(?:(?P<n>{_NUM}|{_CN_NUM}|半)\s*(?:[(（]\s*(?P<p>{_NUM})\s*[)）]\s*)?|[(（]\s*(?P<q>{_NUM})\s*[)）]\s*)"
     r"(?P<ge>个)?\s*(?P<half>半)?\s*"
     r"(?P<u>个?工作日|个?自然日|个?日历[日天]|个?公历日|天|日|周年|周|星期|个?月|年)(?P<yhalf>半)?"
 )
@@ -416,13 +416,19 @@ _CN_PLAIN_UNITS = {
 
 def _cn_duration(m: re.Match[str], t: str) -> tuple[Decimal, str] | None:
     """(value, unit) of a Chinese duration match, or None when it is a date or not a duration."""
-    n_text, unit = m["n"], m["u"]
+    n_text, unit = _cn_count(m), m["u"]
     if unit.startswith("个") and m["ge"]:
         return None  # 个个月
     has_ge = bool(m["ge"]) or unit.startswith("个")
     unit = unit.lstrip("个")
     try:
-        value = _HALF if n_text == "半" else Decimal(m["p"]) if m["p"] else _cn_decimal(n_text)
+        value = (
+            _HALF
+            if n_text == "半"
+            else Decimal(m["p"] or m["q"])
+            if m["p"] or m["q"]
+            else _cn_decimal(n_text)
+        )
     except ValueError:
         return None
     if m["half"]:
@@ -439,8 +445,13 @@ def _cn_duration(m: re.Match[str], t: str) -> tuple[Decimal, str] | None:
     return value, kind
 
 
+def _cn_count(m: re.Match[str]) -> str:
+    """The number of a Chinese duration: 三（3）年 -> 三, （3）年 -> 3 (a form's bracketed blank, filled)."""
+    return m["n"] or m["q"]
+
+
 def _cn_kind(m: re.Match[str], t: str, unit: str, has_ge: bool) -> str | None:
-    n_text = m["n"]
+    n_text = _cn_count(m)
     if unit in _CN_PLAIN_UNITS:
         return _CN_PLAIN_UNITS[unit]
     if unit in ("天", "日"):
@@ -459,7 +470,7 @@ def _cn_kind(m: re.Match[str], t: str, unit: str, has_ge: bool) -> str | None:
 
 def _cn_year_is_date(m: re.Match[str], t: str, has_ge: bool) -> bool:
     """2024年 / 二〇二四年 / 24年3月: a date, not a number of years."""
-    n_text, after = m["n"], t[m.end() : m.end() + 3]
+    n_text, after = _cn_count(m), t[m.end() : m.end() + 3]
     if re.fullmatch(r"\d{3,4}", n_text) or (len(n_text) >= 3 and all(ch in _CN_DIGITS for ch in n_text)):
         return True
     return after[:1].isdigit() or (after[:1] in _CN_DIGITS and after.find("月") > 0 and not has_ge)
@@ -523,11 +534,11 @@ def to_months(found: Found) -> Decimal:
 
 _RATE_ANCHOR = re.compile(
     r"(?P<day>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|迟|逾|晚)?(?:交货|付款|支付|完工|竣工|交付|履行|提交|供货|到货)?"
-    r"\s*(?:一|1)?\s*(?:个)?(?:日历|自然|工作)?(?:天|日)(?!期|常|内|起)"
+    r"\s*(?:一|壹|1)?\s*(?:个)?(?:日历|自然|工作)?(?:天|日)(?!期|常|内|起)"
     r"|按日|[/／]\s*(?:天|日)|日(?=\s*(?:[百千万]分之|\d+(?:\.\d+)?\s*[%‰]))"
     r"|\bper\s+(?:calendar\s+|business\s+|working\s+)?day\b|\b(?:for\s+)?(?:each|every)\s+(?:full\s+)?"
     r"(?:calendar\s+|business\s+|working\s+)?day\b|\bdaily\b|\bper\s+diem\b|\ba\s+day\b|/\s?day\b)"
-    r"|(?P<week>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|迟)?(?:交货|付款|完工|交付)?\s*(?:一|1)?\s*(?:个)?(?:周|星期)"
+    r"|(?P<week>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|迟)?(?:交货|付款|完工|交付)?\s*(?:一|壹|1)?\s*(?:个)?(?:周|星期)"
     r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+)?week\b|\bweekly\b)",
     re.I,
 )

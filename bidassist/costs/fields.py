@@ -16,9 +16,11 @@ from bidassist.costs.headers import BREAKDOWN_FIELDS
 from bidassist.costs.values import (
     _FLOAT_CACHE,
     CellError,
+    approximate,
     float_to_decimal,
     parse_distribution,
     parse_risk,
+    quantity_with_unit,
     relative_percent,
     to_number,
 )
@@ -57,6 +59,10 @@ class RowFields:
     distribution: str | None = None
     risk: bool = False
     problems: list[tuple[int, str]] = field(default_factory=list)
+    #: the unit typed in the quantity cell (`1.9万㎡`), when it carries one
+    unit: str | None = None
+    #: (field, cell text) of figures written as approximate (`（约）30`), read as their number
+    approx: list[tuple[str, str]] = field(default_factory=list)
 
     def breakdown(self) -> dict[str, Decimal] | None:
         found = {b: self.numbers[b] for b in BREAKDOWN_FIELDS if b in self.numbers}
@@ -77,7 +83,13 @@ def make_plan(columns: dict[str, int]) -> list[PlanItem]:
 
 
 def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
-    number = to_number(value, spec.label, money=False)
+    try:
+        number = to_number(value, spec.label, money=False)
+    except CellError:
+        found = quantity_with_unit(value)
+        if found is None:
+            raise
+        number, out.unit = found
     if number is not None:
         out.numbers[spec.name] = number
 
@@ -89,7 +101,13 @@ _NOT_APPLICABLE = frozenset({"n/a", "na", "n.a.", "n.a", "not applicable", "不�
 def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
     if spec.name == "price" and type(value) is str and value.strip().lower() in _NOT_APPLICABLE:
         return
-    number = to_number(value, spec.label)
+    try:
+        number = to_number(value, spec.label)
+    except CellError:
+        number = approximate(value)
+        if number is None:
+            raise
+        out.approx.append((spec.name, str(value)))
     if number is not None:
         out.numbers[spec.name] = number
 

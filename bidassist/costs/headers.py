@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
@@ -35,6 +36,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "category": (
         "费用类别",
         "费用类型",
+        "大类",
+        "品类",
         "成本类别",
         "类别",
         "分类",
@@ -76,9 +79,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "工程量合计",
         "总数量",
         "数量合计",
+        "合计用量",
+        "总用量",
         "工程量",
         "工程数量",
         "数量",
+        "用量",
+        "面积",
         "total quantity",
         "total qty",
         "quantity",
@@ -86,8 +93,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "qty.",
         "count",
     ),
-    "labour": ("人工费", "人工单价", "labour", "labor"),
-    "material": ("材料费", "主材费", "材料单价", "material", "materials"),
+    "labour": ("人工费", "人工单价", "labour", "labor", "lab."),
+    "material": ("材料费", "主材费", "材料单价", "material", "materials", "mat."),
     "machinery": ("机械费", "机械使用费", "施工机具使用费", "机具费", "machinery"),
     "overhead_profit": (
         "管理费和利润",
@@ -105,6 +112,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "设备名称",
         "材料名称",
         "分区分类描述",
+        "具体设备",
         "工作项目",
         "名称",
         "品名",
@@ -138,6 +146,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "定额人工费",
         "转速",
         "功率",
+        "重量",
+        "单位重量",
+        "小计重量",
+        "单位体积",
+        "体积",
+        "尺寸",
+        "外形尺寸",
         "remarks",
         "remark",
         "note",
@@ -202,7 +217,24 @@ _ORDER = (
     "code",
 )
 #: a quantity column that says it is the total one wins over per-floor/per-zone quantity columns
-_TOTAL_QTY = ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "total quantity", "total qty")
+_TOTAL_QTY = (
+    "合计工程量",
+    "总工程量",
+    "工程量合计",
+    "总数量",
+    "数量合计",
+    "合计用量",
+    "总用量",
+    "total quantity",
+    "total qty",
+)
+#: among several amount columns the one headed as the row's total (合计 after 租费合价 | 一次性合价 |
+#: 物流运输费) wins over the partial ones
+_TOTAL_AMOUNT = ("合计", "总价", "总计")
+#: amount headers that lose to 金额/合价/amount (小计 over a count of trucks, 物流运输费 beside 合计)
+_WEAK_AMOUNT = ("小计", "费", "sum")
+#: a Chinese header naming a fee (设计费, 物流运输费) that no synonym knows: an amount column
+_FEE = re.compile(r"^[\u3400-\u9fff]{1,6}费$")
 
 #: headers that name the description only when nothing better does (`Item | Description`: Item is
 #: then the item's number)
@@ -210,6 +242,13 @@ _WEAK_DESCRIPTION = ("item", "name", "项目")
 
 #: `Rate/Nos.`, `Rate / cum`: a rate per unit is the rate (while `r/min` stays one word)
 _PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z][a-z.\d]*\.?\s*$")
+#: a header that states the money unit of its column: 单位：万/月, 单位:元
+_UNIT_OF_MONEY = re.compile(r"^单位\s*[:：]\s*(?:万元?|元|千元)\s*(?:/\s*\S{1,2})?$")
+#: a money column whose header says its figures are in 万 (金额（万元）, 单位：万/月): × 10,000
+_WAN = re.compile(r"[（(【\[]\s*万元?\s*(?:/\s*\S{1,2})?\s*[)）】\]]|单位\s*[:：]\s*万元?|[:：/]\s*万元\s*$")
+_THOUSAND = re.compile(r"[（(【\[]\s*千元\s*[)）】\]]|单位\s*[:：]\s*千元")
+#: a physical unit in a header's brackets: the column is not money
+_PHYSICAL = re.compile(r"^(?:立方米?|方|千克|公斤|吨|kg|t|m|m2|m3|㎡|㎥|平方米?|米|cbm|cum|sqm|tons?)$", re.I)
 _BRACKETS = re.compile(r"[\(\[（【〔][^\)\]）】〕]*[\)\]）】〕]")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -246,6 +285,8 @@ def _match_one(norm: str) -> tuple[str, str] | None:
             if hit and (best is None or (len(syn), -prio) > best[:2]):
                 best = (len(syn), -prio, fld, syn)
     if best is None:
+        if _FEE.match(compact):
+            return "amount", "费"
         return _near_miss(norm)
     return best[2], best[3]
 
@@ -272,12 +313,22 @@ def _match_header(text: object) -> tuple[str, str] | None:
     if text is None or text == "":
         return None
     raw = unicodedata.normalize("NFKC", str(text)).lower()
-    for inner in re.findall(r"[\(\[（【〔]([^\)\]）】〕]*)[\)\]）】〕]", raw):
+    if _UNIT_OF_MONEY.match(raw.strip()):
+        return "amount", "单位：万"  # 单位：万/月 over a column of figures: amounts in that unit
+    inners = re.findall(r"[\(\[（【〔]([^\)\]）】〕]*)[\)\]）】〕]", raw)
+    for inner in inners:
         word = _SPACE.sub(" ", inner).strip()
         for fld in ("low", "likely", "high"):
             if word in SYNONYMS[fld]:  # the whole bracket, never a part of a unit such as r/min
                 return fld, word
-    return _match_one(normalize_header(text))
+    found = _match_one(normalize_header(text))
+    if (
+        found is not None
+        and found[0] in ("amount", "price")
+        and any(_PHYSICAL.match(_SPACE.sub("", i)) for i in inners)
+    ):
+        return "notes", found[1]  # 小计（立方）, Total (kg): a sum of volumes or weights, not money
+    return found
 
 
 def classify_header(top: object, bottom: object = None) -> tuple[str, str] | None:
@@ -317,6 +368,10 @@ class Layout:
     mapped: frozenset[str] = frozenset()
     #: number field -> the other columns headed as that field (ignored; checked against the one used)
     rivals: dict[str, list[int]] = field(default_factory=dict)
+    #: a second description column (项目 beside 具体设备): the line's name when the first is empty
+    alt_description: int = -1
+    #: money field -> the factor its header states (金额（万元）: 10,000), and the header cell
+    scales: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
 
     def letter(self, fld: str) -> str:
         return col_letter(self.columns[fld])
@@ -406,6 +461,8 @@ def _rank(fld: str, syn: str) -> int:
         return _CODE_RANK.get(syn, 5)
     if fld == "quantity":
         return 0 if syn in _TOTAL_QTY else 1
+    if fld == "amount":
+        return 0 if syn in _TOTAL_AMOUNT else 2 if syn in _WEAK_AMOUNT else 1
     if fld == "description":
         return 1 if syn in _WEAK_DESCRIPTION else 0
     return 0
@@ -445,6 +502,7 @@ def _resolve(
         fld, syn = fields[c]
         if fld != "notes":
             candidates.setdefault(fld, []).append((_rank(fld, syn), c))
+    _component_rates(raw, candidates, start)
     chosen: dict[str, int] = {}
     where = f"{sheet_ref(raw.name)}!"
     for fld, cands in candidates.items():
@@ -472,9 +530,52 @@ def _resolve(
                 )
             )
     weak = [c for rank, c in candidates.get("description", []) if rank and c != chosen.get("description")]
-    if "code" not in chosen and weak and chosen.get("description", -1) > weak[0]:
+    if (
+        "code" not in chosen
+        and weak
+        and chosen.get("description", -1) > weak[0]
+        and _numbering_column(raw, weak[0], start)
+    ):
         chosen["code"] = weak[0]  # `Item | Description`: the item column holds the numbers
     return chosen
+
+
+def _numbering_column(raw: RawSheet, c: int, start: int) -> bool:
+    """Most filled cells below the header are item numbers (1, 2, 1.1, A-3), not names."""
+    numbers = names = 0
+    for row in raw.rows[start : start + 200]:
+        v = row[c] if c < len(row) else ""
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            numbers += 1
+        elif isinstance(v, str) and v.strip():
+            t = v.strip()
+            if len(t) <= 8 and any(ch.isdigit() for ch in t):
+                numbers += 1
+            else:
+                names += 1
+    return numbers >= names
+
+
+def _component_rates(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]], start: int) -> None:
+    """An amount-headed column that holds the sum of the rate components on its row (MAT. | LAB. |
+    TOTAL | AMOUNT: TOTAL = MAT. + LAB.) is the all-in unit rate, not the line's amount."""
+    parts = [c for f in BREAKDOWN_FIELDS for _, c in candidates.get(f, [])]
+    amounts = candidates.get("amount", [])
+    if len(parts) < 2 or len(amounts) < 2 or "price" in candidates:
+        return
+    for rank, c in amounts:
+        hits = tried = 0
+        for row in raw.rows[start : start + 400]:
+            v = row[c] if c < len(row) else ""
+            cells = [row[p] if p < len(row) else "" for p in parts]
+            if not isinstance(v, (int, float)) or not all(isinstance(x, (int, float)) for x in cells):
+                continue
+            tried += 1
+            hits += abs(sum(float(x) for x in cells) - float(v)) <= 0.005
+        if tried >= 3 and hits * 10 >= tried * 9:
+            amounts.remove((rank, c))
+            candidates["price"] = [(0, c)]
+            return
 
 
 def _title_words(raw: RawSheet, top: int) -> frozenset[str]:
@@ -557,6 +658,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
     warnings: list[Problem] = []
     rivals: dict[str, list[int]] = {}
     columns: dict[str, int] = {}
+    alt: list[int] = []
     header_row = below = None
     if found is not None:
         header_row, below, fields = found
@@ -568,6 +670,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         start = (below if below is not None else header_row) + 1 if header_row is not None else 0
         columns = _resolve(raw, fields, header_row if header_row is not None else 0, start, warnings, rivals)
         columns = _lump_prices(columns, fields, rivals)
+        alt = [c for c, (f, _) in fields.items() if f == "description" and c not in columns.values()]
     data_start = ((below if below is not None else header_row) + 1) if header_row is not None else 0
     if mapping:
         columns, warnings = _apply_mapping(columns, warnings, mapping)
@@ -586,7 +689,28 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         title_words=_title_words(raw, header_row if header_row is not None else 0),
         mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS),
         rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})},
+        alt_description=next((c for c in alt if c not in columns.values()), -1),
+        scales=_money_scales(raw, columns, head_rows),
     )
+
+
+def _money_scales(
+    raw: RawSheet, columns: dict[str, int], head_rows: tuple[int, ...]
+) -> dict[str, tuple[Decimal, str]]:
+    """Money columns whose header (either header row) states 万 or 千元: the factor to yuan."""
+    out: dict[str, tuple[Decimal, str]] = {}
+    for fld, c in columns.items():
+        if fld not in ("price", "amount", "likely", "low", "high"):
+            continue
+        for r in head_rows:
+            text = unicodedata.normalize("NFKC", str(_cell(raw.rows, r, c)))
+            factor = (
+                Decimal(10_000) if _WAN.search(text) else Decimal(1_000) if _THOUSAND.search(text) else None
+            )
+            if factor is not None:
+                out[fld] = (factor, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}\t{text.strip()}")
+                break
+    return out
 
 
 #: a column headed 价格 (预估价格, 实际价格) in a sheet with neither quantity nor amount holds each

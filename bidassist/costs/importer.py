@@ -17,8 +17,10 @@ from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Recon
 from bidassist.costs.sheets import (
     SheetOutcome,
     combined,
+    mark_copies,
     mark_plain_summaries,
     mark_summaries,
+    mark_supporting,
     read_sheet,
     sheet_problems,
     summary_check,
@@ -117,6 +119,8 @@ def _read_all(
             read_sheet(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None, unpriced=unpriced)
         )
     if sheet is None:
+        mark_supporting(outcomes)
+        mark_copies(outcomes)
         mark_summaries(outcomes)
         mark_plain_summaries(outcomes)
     return outcomes
@@ -196,8 +200,14 @@ def _reconcile(
     markups: list[Markup],
 ) -> Reconciliation:
     summary = next(
-        (o for o in outcomes if o.role == "summary" and o.result is not None and o.check is not None), None
+        (
+            o
+            for o in outcomes
+            if o.role == "summary" and o.result is not None and o.check is not None and o.entries is None
+        ),
+        None,
     )
+    tables = [m for o in outcomes if o.entries for m in o.entries]
     if summary is not None and summary.check is not None and summary.check.basis == "difference":
         # a sheet that copies the detail rows is proven a repeat by its rows; any other summary whose
         # rows do not add up to its own total cannot be set aside silently
@@ -218,7 +228,7 @@ def _reconcile(
             )
         summary = None
     if summary is not None:
-        rec, summary_markups, ok = summary_check(summary, used)
+        rec, summary_markups, ok = summary_check(summary, used, tables)
         if not summary.repeats_rows:
             markups.extend(summary_markups)
         if not ok:
@@ -237,6 +247,24 @@ def _reconcile(
         bad, soft = sheet_problems(o, accept)
         problems.extend(bad)
         warnings.extend(soft)
+    for o in outcomes:
+        if o.entries is not None:  # a markup table with no summary sheet to check its entries against
+            name = o.name.replace('"', '\\"')
+            text = (
+                f"sheet {o.name} was read as a markup table (总价措施/其他项目/规费、税金) but no summary "
+                "sheet states the total its entries add to: they are not counted"
+            )
+            (warnings if accept else problems).append(
+                Problem(
+                    sheet_ref(o.name),
+                    text
+                    + (
+                        "; accepted (--accept-difference)"
+                        if accept
+                        else f'; fix: import it with --sheet "{name}", or accept with --accept-difference'
+                    ),
+                )
+            )
     return combined(used, accept)
 
 

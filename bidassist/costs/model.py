@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import round_money
+
+if TYPE_CHECKING:
+    from bidassist.costs.offer import PricingOffer
 
 _new = object.__new__
 _set = object.__setattr__
@@ -266,6 +269,13 @@ class CostImport:
                 }
                 for m in self.markups
             ],
+            "pricing_offer": self.pricing_offer().to_json(),
             "sheets": [s.model_dump() for s in self.sheets],
             "reconciliation": None if self.reconciliation is None else self.reconciliation.to_json(),
         }
+
+    def pricing_offer(self) -> PricingOffer:
+        """The markups as pricing settings (overhead share, VAT rate, provisional sums)."""
+        from bidassist.costs.offer import pricing_offer
+
+        return pricing_offer(self.markups, self.model.totals.likely)

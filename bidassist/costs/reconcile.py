@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from bidassist.core.money import format_money, format_money_or_dash, round_money
 from bidassist.costs.model import CostLine
-from bidassist.costs.table import SheetResult, StatedTotal
+from bidassist.costs.table import SheetResult, StatedTotal, closing_total
 
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
@@ -68,13 +68,7 @@ def check_sheet(result: SheetResult) -> SheetCheck:
 
 
 def _stated(totals: list[StatedTotal], n: int) -> StatedTotal | None:
-    """The last total of the highest level among those that close the sheet (no line below them);
-    a 措施合计 written above its own items is not the sheet's total."""
-    tops = [t for t in totals if t.level >= 2 and t.lines == n]
-    if not tops:
-        return None
-    level = max(t.level for t in tops)
-    return [t for t in tops if t.level == level][-1]
+    return closing_total(totals, n)
 
 
 def _chain(totals: list[StatedTotal], level: int, n: int) -> list[StatedTotal] | None:

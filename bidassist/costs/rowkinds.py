@@ -60,18 +60,25 @@ _PAGE_TOTAL = re.compile(
     re.I,
 )
 _BROUGHT = re.compile(r"^(?:承上页|承前页|上页合计|上页小计|接上页|brought\s*forward|b/f)", re.I)
-_OF_WHICH = re.compile(r"^(?:其中|含)\s*[:：]|^say\b|^大写|^小写|^人民币大写", re.I)
+_OF_WHICH = re.compile(
+    r"^(?:其中|含)\s*[:：]|^say\b|^大写|^小写|^人民币大写|^(?:ps|provisional\s*sums?)\s*amount\b", re.I
+)
 _EXAMPLE = re.compile(r"示例\s*example", re.I)
 _GRAND = re.compile(
     r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$"
 )
 _MARKUPS = (
-    ("vat", re.compile(r"^(?:增值税|销项税|税金|税费|税额|vat\b|tax\b|gst\b|sales\s*tax)", re.I)),
+    (
+        "vat",
+        re.compile(
+            r"^(?:增值税|销项税|税金|税费|税额|vat(?![a-z])|tax(?![a-z])|gst(?![a-z])|sales\s*tax)", re.I
+        ),
+    ),
     ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
-    ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|discount\b|rebate\b)", re.I)),
+    ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b)", re.I)),
     (
         "provisional",
         re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)", re.I),
@@ -126,7 +133,7 @@ def _norm(label: str) -> str:
 
 def total_level(label: str) -> int:
     """0 for a normal label; 1 subtotal (小计), 2 total (合计), 3 grand total (总计/共计/含税总价)."""
-    if not label or len(label) > 30:
+    if not label or len(label) > 40:
         return 0
     s = _norm(label)
     s = SECTION.sub(lambda m: m.group("rest"), s, count=1) if s[:1] in "一二三四五六七八九十(（第" else s
@@ -227,6 +234,10 @@ class SheetView:
         self.last_numeric_row = self._last_numeric(numeric)
         self.name_span, self.group_rows, self.grouped = self._name_span()
         self.continued_rows = self._vertical_merges()
+        self.merged_names = self._merged_names()
+        self.in_group = self._in_group()
+        self.gi = self.cols.get("category", -1)
+        self.category_from = self._category_merges()
 
     def row(self, r: int) -> list:
         """Row r padded to the table's width, plus a blank sentinel that a missing column (-1) reads."""
@@ -237,6 +248,44 @@ class SheetView:
             out = [*row, ""]
         if self.name_span is not None:
             self._shift_name(r, out)
+        c0 = self.merged_names.get(r)
+        if c0 is not None and blank(out[self.di]):
+            out[self.di] = out[c0]
+        r0 = self.category_from.get(r)
+        if r0 is not None and blank(out[self.gi]):
+            top = self.raw.rows[r0]
+            out[self.gi] = top[self.gi] if self.gi < len(top) else ""
+        return out
+
+    def _category_merges(self) -> dict[int, int]:
+        """Row -> the first row of a merge down the category column that covers it (品类 前期大项
+        over its items): the items below the first carry the merged category."""
+        if self.gi < 0:
+            return {}
+        return {
+            k: r0
+            for (r0, c0), (r1, c1) in self.raw.merged
+            if r1 > r0 and c0 <= self.gi <= c1 and r0 >= self.layout.data_start
+            for k in range(r0 + 1, min(r1, r0 + 500) + 1)
+        }
+
+    def _in_group(self) -> frozenset[int]:
+        """Rows under the first of a group merged down a column left of the description (品类 or
+        项目 over several items): items of that group, never a heading."""
+        return frozenset(
+            k
+            for (r0, c0), (r1, c1) in self.raw.merged
+            if r1 > r0 and c1 < self.di and r0 >= self.layout.data_start
+            for k in range(r0 + 1, min(r1, r0 + 200) + 1)
+        )
+
+    def _merged_names(self) -> dict[int, int]:
+        """Row -> the first column of a merge across the row that covers the description cell from
+        its left (其他物资 merged over A:D): the merged text is the row's name."""
+        out: dict[int, int] = {}
+        for (r0, c0), (r1, c1) in self.raw.merged:
+            if r1 == r0 and c0 < self.di <= c1 and r0 >= self.layout.data_start:
+                out[r0] = c0
         return out
 
     def _name_span(self) -> tuple[tuple[int, int] | None, frozenset[int], frozenset[int]]:
@@ -363,7 +412,7 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     for _, t in texts:
         if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
             return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
-        if len(t) > 30:
+        if len(t) > 40:
             continue
         n = _norm(t)
         if _PAGE_TOTAL.match(n):
@@ -379,7 +428,7 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     kind = markup_kind(label) if label else None
     if (
         kind is not None
-        and _norm(cell_text(row[view.ui])) in _MARKUP_UNITS
+        and (_norm(cell_text(row[view.ui])) in _MARKUP_UNITS or cell_text(row[view.ui]) == label)
         and not (kind == "measures" and _priced_item(view, row))
     ):
         return RowKind("markup", label, markup=kind)
@@ -410,11 +459,16 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
         return RowKind("unit row", texts[0][1]) if prev == "line" else RowKind("info", texts[0][1])
     if prev == "start" and not code and not desc and _units_under_header(view, row, texts):
         return RowKind("header")  # `(+/- 3%) | In Nos. | In Rs.` under the header: its units
+    core_cells = view.core_of(row) if view.core_of else ()
     if (
         not desc
         and not blank(row[view.ai])
         and (not code or ENUM_ONLY.match(code))
-        and not any(_is_number(v) or not blank(v) for v in (view.core_of(row) if view.core_of else ()))
+        and (
+            not any(_is_number(v) or not blank(v) for v in core_cells)
+            # no words at all and only zeros beside it (| 0 | 0 | 185,442,382.50): a total
+            or (not texts and not any(v != 0 if _is_number(v) else not blank(v) for v in core_cells))
+        )
     ):
         # an amount with no name in a row that only carries the next 序号 (11 | | | 55.68)
         return RowKind("unlabelled")
@@ -431,6 +485,8 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     if not has_amount:
         return _text_row(view, r, row, code, desc, label, prev)
     parts = section_parts(code, desc) or ("none", label)
+    if r in view.in_group and desc:
+        return LINE  # an item of a group merged down the left column, with its amount only
     if parts[0] not in ("none", "arabic", "dotted") or section_total_follows(view, r, amount):
         return RowKind("section", label)
     return LINE
@@ -502,8 +558,8 @@ def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
     for k in range(r + 1, min(len(rows), r + 5000)):
         row = rows[k]
         v = row[view.ai] if view.ai < len(row) else ""
-        if not _is_number(v):
-            continue
+        if not _is_number(v) or _total_row(row):
+            continue  # 本页小计 and other totals below the heading are not its lines
         total += Decimal(repr(float(v)))
         count += 1
         if abs(total - target) <= Decimal("0.01") + Decimal("0.005") * count:
@@ -513,6 +569,16 @@ def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
             return count > 1 or view.qi >= 0 or not _long_text(view, r)
         if target >= 0 and total > target + 1:
             return False
+    return False
+
+
+def _total_row(row: list) -> bool:
+    """A row labelled as a total or page total in any of its first cells."""
+    for x in row[:12]:
+        if type(x) is str and x.strip() and len(x) <= 40:
+            n = _norm(x)
+            if total_level(x) or _PAGE_TOTAL.match(n) or _BROUGHT.match(n):
+                return True
     return False
 
 

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from bidassist.core.errors import Problem
+from bidassist.core.money import format_money
 from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
+from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
-from bidassist.costs.table import SheetResult, parse_rows
+from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 NO_HEADER = (
@@ -29,8 +31,14 @@ NO_HEADER = (
 )
 _ANALYSIS = re.compile(r"单价分析|综合单价分析|价格分析|rate\s*analysis|analysis\s*of\s*rates?", re.I)
 _MEASURE = re.compile(
-    r"工程量计算(?!规则)|计算书|计算式|计算稿|measurement|take-?off|quantity\s*calculation", re.I
+    r"工程量计算(?!规则)|计算书|计算式|计算稿|(?<!date of )measurement(?!\s*(?:number|no\b|date))|take-?off|"
+    r"quantity\s*calculation",
+    re.I,
 )
+#: base data the quote looks its prices up in (基础价格信息, 基础行车租赁信息表): not cost lines
+_REFERENCE = re.compile(r"^基础|信息表|价格信息|价格库|参数表|rate\s*(?:table|list)|price\s*list", re.I)
+#: a header naming the key column a quote looks prices up by (VLOOKUP): a lookup table
+_LOOKUP_KEYS = frozenset({"查询", "查找", "查询值", "lookup", "lookup key"})
 _SUMMARY = re.compile(r"汇总|总表|总价表|summary|general\s*abs|gen-?\s*abst|collection", re.I)
 
 
@@ -43,6 +51,8 @@ class SheetOutcome:
     result: SheetResult | None = None
     check: SheetCheck | None = None
     covers: list[str] = field(default_factory=list)  # a summary: the detail sheets it repeats
+    #: a GB50500 markup table (表-11/12/13): its top-level entries, added by the summary's total
+    entries: list[Markup] | None = None
     repeats_rows: bool = False  # a summary that copies the detail sheets' rows (not only their totals)
 
     @property
@@ -91,8 +101,20 @@ def read_sheet(
             return SheetOutcome(
                 raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout
             )
+        if _REFERENCE.search(raw.name) or (layout is not None and layout.header_words & _LOOKUP_KEYS):
+            return SheetOutcome(
+                raw, "analysis", "base prices or rates to look up (基础信息/价格信息), not cost lines", layout
+            )
+        found = _gb_role(raw, layout, hint)
+        if found is not None:
+            return found
     if layout is None:
-        return _estimate(raw) if not mapping else SheetOutcome(raw, "not a cost table", NO_HEADER)
+        if mapping:
+            return SheetOutcome(raw, "not a cost table", NO_HEADER)
+        estimate = _estimate(raw)
+        layout = headerless_layout(raw) if estimate.role == "not a cost table" else None
+        if layout is None:
+            return estimate
     result = parse_rows(raw, layout, spreads, unpriced=unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     if result.item_rows == 0:
@@ -102,11 +124,94 @@ def read_sheet(
         outcome.reason = (
             f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
         )
+    if outcome.used and not forced and not mapping and GB_SUMMARY.search(hint):
+        outcome.role = "summary"
+        outcome.reason = "the project's summary table (汇总表): the reconciliation target, not imported again"
+        outcome.check = check_sheet(result)
+        return outcome
     if outcome.used:
         outcome.check = check_sheet(result)
         prefer_amounts(outcome)
         _settle_nameless(outcome)
         _settle_provisional(outcome)
+        _settle_trailing(outcome)
+    return outcome
+
+
+def headerless_layout(raw: RawSheet) -> Layout | None:
+    """A sheet without a header whose 合计/Total row states a figure equal to the sum of the numbers
+    above it in that column (衣柜 37,000 … 合计 125,550): that column holds the amounts and the
+    label's column the names; rows below the total (已交, 还差) are not read."""
+    for r, row in enumerate(raw.rows[: HEADER_SEARCH_ROWS * 10]):
+        for t, v in enumerate(row[:4]):
+            if type(v) is not str or total_level(v.strip()) < 2:
+                continue
+            c = _summed_column(raw, r, t)
+            named = [k for k in range(r) if t < len(raw.rows[k]) and _text(raw.rows[k][t])]
+            if c is None or len(named) < 2:
+                return None
+            first = named[0]
+            where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
+            note = (
+                f"no header row: column {col_letter(t)} read as the description and column "
+                f"{col_letter(c)} as the amount, because {where} ({v.strip()}) is the sum of the figures "
+                f"above it; rows below row {r + 1} are not read (name the columns with --map to change this)"
+            )
+            return Layout(
+                {"description": t, "amount": c},
+                None,
+                first,
+                warnings=[Problem(where, note)],
+                last_row=r,
+            )
+    return None
+
+
+def _text(v: object) -> bool:
+    return type(v) is str and bool(v.strip())
+
+
+def _summed_column(raw: RawSheet, r: int, t: int) -> int | None:
+    row = raw.rows[r]
+    for c in range(t + 1, len(row)):
+        v = row[c]
+        if type(v) not in (int, float) or not v:
+            continue
+        above = [
+            Decimal(repr(float(x)))
+            for x in (raw.rows[k][c] if c < len(raw.rows[k]) else "" for k in range(r))
+            if type(x) in (int, float)
+        ]
+        if len(above) >= 3 and abs(sum(above, Decimal(0)) - Decimal(repr(float(v)))) <= tolerance(len(above)):
+            return c
+    return None
+
+
+def _gb_role(raw: RawSheet, layout: Layout | None, hint: str) -> SheetOutcome | None:
+    """The tables of a GB50500 export that are not cost lines, by their names: resource lists,
+    the details of a markup entry, the markup tables (their entries kept for the summary's check)
+    and the unit project's summary (checked in `mark_gb_summary`)."""
+    if RESOURCES.search(hint):
+        return SheetOutcome(
+            raw,
+            "analysis",
+            "a list of the resources inside the unit rates (主材/人材机), not cost lines",
+            layout,
+        )
+    kind = markup_table(hint)
+    if kind is not None and is_entry_detail(hint):
+        return SheetOutcome(
+            raw, "analysis", "the details of one entry of a markup table, already in that entry", layout
+        )
+    if kind is None or layout is None:
+        return None
+    outcome = SheetOutcome(
+        raw,
+        "summary",
+        "a markup table (总价措施/其他项目/规费、税金): its entries are added to the detail sheets by the summary's total, not cost lines",
+        layout,
+    )
+    outcome.entries = top_entries(raw, layout, kind)
     return outcome
 
 
@@ -206,14 +311,33 @@ def _settle_provisional(outcome: SheetOutcome) -> None:
         return
     if check is not None and check.matched:
         result.warnings.extend(
-            Problem(p.where, f"{p.message}; kept because the sheet's total {check.cell} agrees")
+            Problem(p.where, f"{p.message}; the sheet's total {check.cell} agrees")
             for p in result.provisional
         )
     else:
         result.problems.extend(
-            Problem(p.where, f"{p.message}, but no stated total confirms it: write the amount as a number")
+            Problem(
+                p.where,
+                f"{p.message}, but no stated total confirms it: write the amount as a number "
+                "(or delete the row if it is not a cost)",
+            )
             for p in result.provisional
         )
+
+
+def _settle_trailing(outcome: SheetOutcome) -> None:
+    """Unreadable rows below the sheet's own total: notes outside the table when that total
+    reconciles (warnings), errors otherwise."""
+    result, check = outcome.result, outcome.check
+    if result is None or not result.trailing:
+        return
+    if check is not None and check.matched:
+        result.warnings.extend(
+            Problem(p.where, f"{p.message}; below the sheet's total {check.cell}, not read")
+            for p in result.trailing
+        )
+    else:
+        result.problems.extend(result.trailing)
 
 
 def mark_summaries(outcomes: list[SheetOutcome]) -> None:
@@ -235,6 +359,69 @@ def mark_summaries(outcomes: list[SheetOutcome]) -> None:
             )
         elif named and others and not covers:
             continue
+
+
+def mark_supporting(outcomes: list[SheetOutcome]) -> None:
+    """A cost sheet whose total is a figure in another sheet's total row, in a column other than
+    that sheet's amount (物流运输清单 合计 782,950 = the 物流运输费 column of the quote's 小计 row):
+    the calculation behind that column, already inside the other sheet's lines."""
+    details = [o for o in outcomes if o.role == "cost detail" and o.result is not None and o.layout]
+    for s in details:
+        stated = s.check.stated if s.check is not None else None
+        if stated is None or not stated:
+            continue
+        for o in details:
+            found = _in_total_row(o, stated) if o is not s and o.role == "cost detail" else None
+            if found is not None:
+                s.role = "analysis"
+                s.reason = (
+                    f"its total {format_money(stated)} ({s.check.cell if s.check else ''}) is {found} of "
+                    f"{o.name}'s total row: the calculation behind that column, not cost lines again"
+                )
+                break
+
+
+def mark_copies(outcomes: list[SheetOutcome]) -> None:
+    """A cost sheet that states no total and repeats (description and quantity) at least 90 % of
+    the lines of a sheet whose stated total reconciles (plan and actual sheets over the BOQ's
+    items): a schedule over the same items, not cost lines again."""
+    details = [
+        o for o in outcomes if o.role == "cost detail" and o.result is not None and o.check is not None
+    ]
+    sure = [o for o in details if o.check is not None and o.check.matched]
+    for s in details:
+        lines = s.result.lines if s.result is not None else []
+        if s.check is None or s.check.stated is not None or len(lines) < 3:
+            continue
+        for o in sure:
+            seen = {(ln.description, ln.quantity) for ln in o.result.lines} if o.result else set()
+            hits = sum((ln.description, ln.quantity) in seen for ln in lines)
+            if o is not s and hits * 10 >= len(lines) * 9:
+                s.role = "analysis"
+                s.reason = (
+                    f"repeats {hits} of its {len(lines)} lines from {o.name}, whose total "
+                    f"{o.check.cell if o.check else ''} reconciles: a schedule over the same items, "
+                    "not cost lines again"
+                )
+                break
+
+
+def _in_total_row(o: SheetOutcome, figure: Decimal) -> str | None:
+    """The cell of `o`'s closing total row, outside its amount column, that holds `figure`."""
+    assert o.result is not None and o.layout is not None
+    n = len(o.result.lines)
+    ai = o.layout.columns.get("amount", -1)
+    for top in o.result.totals:
+        if top.lines != n or top.row < 0 or closing_total([top], n) is None:
+            continue
+        for c, v in enumerate(o.raw.rows[top.row]):
+            if (
+                c != ai
+                and type(v) in (int, float)
+                and abs(Decimal(repr(float(v))) - figure) <= Decimal("0.01")
+            ):
+                return f"{sheet_ref(o.name)}!{col_letter(c)}{top.row + 1}"
+    return None
 
 
 def mark_plain_summaries(outcomes: list[SheetOutcome]) -> None:
@@ -292,26 +479,33 @@ def _covered(s: SheetOutcome, others: list[SheetOutcome]) -> list[SheetOutcome]:
 
 
 def summary_check(
-    summary: SheetOutcome, used: list[SheetOutcome]
+    summary: SheetOutcome, used: list[SheetOutcome], tables: list[Markup] | tuple[Markup, ...] = ()
 ) -> tuple[Reconciliation, list[Markup], bool]:
-    """The detail sheets against the summary's total: (reconciliation, the summary's markups, matched)."""
+    """The detail sheets against the summary's total: (reconciliation, the markups it adds up,
+    matched). `tables`: the entries of a GB50500 export's markup tables (表-11/12/13)."""
     res = summary.result
     assert res is not None and summary.check is not None
     markups = list(res.markups)
     marked = sum((m.amount for m in markups if m.amount is not None), Decimal(0))
+    grand = [t for t in res.totals if t.level == 3]
     if summary.check.stated is not None:
         target, cell = summary.check.stated, summary.check.cell
+    elif grand:
+        target, cell = grand[-1].amount, grand[-1].cell  # 总造价 above its 其中 rows
     else:
         target = lines_total(res.lines) + marked
         cell = f"{sheet_ref(summary.name)} (the sum of its rows)"
     imported = sum((o.check.imported for o in used if o.check), Decimal(0))
     n = sum(len(o.result.lines) for o in used if o.result)
     tol = tolerance(n + len(res.lines))
-    for value, basis in (
-        (imported, "detail sheets"),
-        (imported + marked, "detail sheets + markups of the summary"),
+    added = sum((m.amount for m in tables if m.amount is not None), Decimal(0))
+    for value, basis, found in (
+        (imported, "detail sheets", markups),
+        (imported + marked, "detail sheets + markups of the summary", markups),
+        (imported + added, "detail sheets + the markup tables' entries", list(tables)),
     ):
-        if abs(target - value) <= tol:
+        if (found is markups or tables) and abs(target - value) <= tol:
+            markups = found
             return (
                 Reconciliation(
                     status="matched",

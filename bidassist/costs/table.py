@@ -21,8 +21,8 @@ from operator import itemgetter
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
-from bidassist.costs.fields import RowFields, make_plan, parse_fields
-from bidassist.costs.headers import Layout
+from bidassist.costs.fields import SPECS, RowFields, make_plan, parse_fields
+from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, classify_header, normalize_header
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
@@ -40,13 +40,19 @@ from bidassist.costs.spread import SpreadTable, three_point
 from bidassist.costs.values import CellError, cell_text, float_to_decimal, to_number
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
-__all__ = ["SheetResult", "StatedTotal", "parse_rows", "total_level"]
+__all__ = ["SheetResult", "StatedTotal", "closing_total", "parse_rows", "total_level"]
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+_ROW_OF = re.compile(r"[A-Z]+(\d+)$")
+_TITLE_TOTAL = re.compile(
+    r"^\s*(?P<label>总计|合计|总价|总金额|报价总额|grand\s*total|total)\s*[:：]\s*"
+    r"(?P<fig>[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万|元)?)\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,20 @@ class StatedTotal:
     cum: Decimal  # Σ quantity × unit cost of those lines
     markups: Decimal  # Σ markup amounts above it
     since: int  # the line count at the previous total of the same or a higher level
+    row: int = -1  # 0-based row of the total
+
+
+def closing_total(totals: list[StatedTotal], n: int) -> StatedTotal | None:
+    """The sheet's own total: the last total of the highest level among those that close the sheet
+    (no line below them) — 合计/总计/Total, or a lone 小计 that covers every line from the first
+    (小计（含税） under a quote); a 措施合计 written above its own items is not the sheet's total."""
+    tops = [t for t in totals if t.lines == n and (t.level >= 2 or (t.since == 0 and t.lines))]
+    if not tops:
+        return None
+    level = max(t.level for t in tops)
+    if level == 1 and any(t.level == 1 and t.since != 0 for t in totals):
+        return None  # 小计 after 小计: section subtotals, none of them the sheet's total
+    return [t for t in tops if t.level == level][-1]
 
 
 @dataclass
@@ -85,6 +105,8 @@ class SheetResult:
     #: subtotals and section amounts that differ from their lines (warnings; errors when the sheet
     #: states no total to settle it, see `confidence`)
     mismatches: list[Problem] = field(default_factory=list)
+    #: problems in rows below the sheet's own total: warnings when that total reconciles
+    trailing: list[Problem] = field(default_factory=list)
     #: rows between the header and the last line holding figures that were not read (0-based)
     unread: list[int] = field(default_factory=list)
     #: (line cell, field, other column's cell) where a second column of the same field holds a
@@ -133,6 +155,19 @@ class _Parser:
             else None
         )
         self.out = SheetResult()
+        self.scales = {f: k for f, (k, _) in layout.scales.items()}
+        if self.scales:
+            self.plain_cols = None  # scaled figures take the full path
+            for fld, (k, found) in layout.scales.items():
+                cell, text = found.split("\t", 1)
+                self.out.warnings.append(
+                    Problem(
+                        cell,
+                        f"the header 「{text}」 gives the {fld} figures in units of {k:,}: they are "
+                        f"multiplied by {k:,} to yuan"
+                        + ("; each is one period's amount" if "/" in text else ""),
+                    )
+                )
         self.bad_cells = self._bad_cells()
         self.category: str | None = None
         self.top_style: str | None = None
@@ -147,6 +182,7 @@ class _Parser:
         #: their sum they are its measurements (Foundation work 4,412.88 + Approaches 3,220.00)
         self.measures: list[tuple[int, list, Decimal]] = []
         self.amount_slack = ZERO  # Σ |quantity × unit cost − amount cell| over lines (rounding)
+        self.skipped = False  # the row just read carries no money (`_unpriced`)
 
     # ------------------------------------------------------------------ driver
 
@@ -201,9 +237,46 @@ class _Parser:
                 prev = kind.kind
         self._flush_measures()
         self._close_section()
+        self._title_total()
+        self._set_aside_trailing()
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
+
+    def _title_total(self) -> None:
+        """A total written in the title block above the header (L1 「总计：1023.35」) when no total
+        row closes the table: the sheet's stated total."""
+        n, top = len(self.out.lines), self.layout.header_row
+        if not n or top is None or closing_total(self.out.totals, n) is not None:
+            return
+        for r in range(top):
+            for c, v in enumerate(self.raw.rows[r]):
+                m = _TITLE_TOTAL.match(v) if type(v) is str else None
+                if m is None:
+                    continue
+                try:
+                    amount = to_number(m.group("fig"), "total")
+                except CellError:
+                    continue
+                if amount is not None:
+                    cell = f"{self._cell(c, r)} (above the table)"
+                    now = self.now
+                    self.out.totals.append(
+                        StatedTotal(m.group("label"), 3, amount, cell, n, now.model, now.markups, 0)
+                    )
+                    return
+
+    def _set_aside_trailing(self) -> None:
+        """Problems in rows below the sheet's own total (negotiation notes, 可接受价 300万 7.9折):
+        outside the table when that total reconciles (`trailing`, settled in `sheets`)."""
+        closing = closing_total(self.out.totals, len(self.out.lines))
+        if closing is None or closing.row < 0:
+            return
+        keep: list[Problem] = []
+        for p in self.out.problems:
+            m = _ROW_OF.search(p.where or "")
+            (self.out.trailing if m and int(m.group(1)) - 1 > closing.row else keep).append(p)
+        self.out.problems[:] = keep
 
     def _has_figures(self, row: list, kind: RowKind) -> bool:
         """A row not read as a line that holds a figure other than its numbering: a price, quantity
@@ -211,7 +284,7 @@ class _Parser:
         view = self.view
         skip = view.ai if kind.kind == "section" else -1
         return any(
-            (type(v) is float or type(v) is int) and c != skip and v != 0
+            c != skip and v != 0 and _is_figure(v)
             for c, v in enumerate(row[view.di + 1 : view.width], start=view.di + 1)
         )
 
@@ -298,7 +371,65 @@ class _Parser:
     ) -> None:
         if fields is None:
             fields = parse_fields(row, self.plan)
+        self._as_written(r, row, fields)
+        priced = self._priced(fields)
+        if self._no_money(r, row, fields, priced, hold):
+            return
+        if self.measures:
+            self._settle_measures(fields.numbers.get("quantity") if priced else None)
+        out = self.out
+        out.item_rows += 1
+        if priced:
+            out.priced_rows += 1
+        code, desc = self._names(row)
+        if not desc and "amount" in self.cols and "amount" not in fields.numbers and not fields.problems:
+            # 5788 × 1 under 全屋净水直饮水 9634: a part of the item above, whose amount holds it
+            self._unpriced(r, "no description and no amount")
+            return
+        before = len(self.out.problems)
+        nameless = None
+        if not desc:
+            nameless = Problem(self._cell(self.view.di, r), "description is empty")
+            desc = f"(no description) {code}".strip()
+        for c, message in fields.problems:
+            self._problem(c, r, message)
+        self.skipped = False
+        line = self._build(r, row, code, desc, fields) if len(self.out.problems) == before else None
+        if line is None:
+            if nameless is not None and (r, self.view.di) not in self.bad_cells and not self.skipped:
+                self.out.problems.insert(before, nameless)
+            return
+        if nameless is not None:
+            self.out.nameless.append(nameless)
+        self.out.lines.append(line)
+        self.line_rows.append(r)
+        if self.rivals:
+            self._check_rivals(r, row)
+
+    def _priced(self, fields: RowFields) -> bool:
+        return not _PRICE_KEYS.isdisjoint(fields.numbers) or (
+            self.has_breakdown and fields.breakdown() is not None
+        )
+
+    def _as_written(self, r: int, row: list, fields: RowFields) -> None:
+        """Figures as the sheet means them: scaled to yuan by the header (万元), an amount with its
+        period, an approximate figure (each noted, held by the stated total)."""
+        for name, k in self.scales.items():
+            if name in fields.numbers:
+                fields.numbers[name] *= k
         self._periodic_amount(r, row, fields)
+        for name, text in fields.approx:
+            self.out.provisional.append(
+                Problem(
+                    self._cell(self.cols[name], r),
+                    f"{SPECS[name].label} {text!r} is approximate: read as {fields.numbers[name]}",
+                )
+            )
+
+    def _no_money(self, r: int, row: list, fields: RowFields, priced: bool, hold: bool) -> bool:
+        """Rows that are no cost line because they carry no money: a rate with a nil amount, a
+        quantity held as the next item's measurement, a component note with no amount, an unpriced
+        item with a quantity such as 若干. True when the row is dealt with."""
         numbers = fields.numbers
         if (
             "quantity" not in numbers
@@ -306,19 +437,23 @@ class _Parser:
             and "quantity" in self.cols
             and not fields.problems
         ):
-            return  # a rate quoted without a quantity and with a nil amount (a vendor's price list): no money
-        priced = not _PRICE_KEYS.isdisjoint(numbers) or (
-            self.has_breakdown and fields.breakdown() is not None
-        )
+            return True  # a rate quoted without a quantity and with a nil amount (a vendor's price list)
         if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
             self.measures.append((r, row, numbers["quantity"]))
-            return
-        if self.measures:
-            self._settle_measures(numbers.get("quantity") if priced else None)
-        out = self.out
-        out.item_rows += 1
-        if priced:
-            out.priced_rows += 1
+            return True
+        if fields.problems and self.has_breakdown and self._component_notes(r, fields):
+            return True
+        qi = self.cols.get("quantity", -1)
+        if not priced and fields.problems and not self.unpriced and all(c == qi for c, _ in fields.problems):
+            # 垫片 | 若干 and no price: an item nobody priced, not a cost line with a bad quantity
+            self.out.item_rows += 1
+            self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi)
+            return True
+        return False
+
+    def _names(self, row: list) -> tuple[str, str]:
+        """The row's code and description (the text waiting from the row above, the name in the
+        second name column or beside an empty description)."""
         view = self.view
         code, desc = row[view.ci], row[view.di]
         code = code.strip() if type(code) is str else cell_text(code)
@@ -328,26 +463,7 @@ class _Parser:
             self.pending_prefix = None
             if not code:
                 code, desc = p_code, f"{p_desc} {desc}".strip()
-        before = len(self.out.problems)
-        nameless = None
-        if not desc:
-            desc = self._beside_description(row)
-        if not desc:
-            nameless = Problem(self._cell(self.view.di, r), "description is empty")
-            desc = f"(no description) {code}".strip()
-        for c, message in fields.problems:
-            self._problem(c, r, message)
-        line = self._build(r, row, code, desc, fields) if len(self.out.problems) == before else None
-        if line is None:
-            if nameless is not None and (r, self.view.di) not in self.bad_cells:
-                self.out.problems.insert(before, nameless)
-            return
-        if nameless is not None:
-            self.out.nameless.append(nameless)
-        self.out.lines.append(line)
-        self.line_rows.append(r)
-        if self.rivals:
-            self._check_rivals(r, row)
+        return code, desc or self._beside_description(row)
 
     def _periodic_amount(self, r: int, row: list, fields: RowFields) -> None:
         """An amount written with its period (`2190.2 每年`, `1,200 per month`): one period's amount,
@@ -398,7 +514,7 @@ class _Parser:
     def _beside_description(self, row: list) -> str:
         """An empty description with the item's name in the unmapped column next to it (项目 | 具体设备)."""
         used = set(self.cols.values())
-        for c in (self.view.di + 1, self.view.di - 1):
+        for c in (self.layout.alt_description, self.view.di + 1, self.view.di - 1):
             if 0 <= c < len(row) - 1 and c not in used and type(row[c]) is str and row[c].strip():
                 return row[c].strip()
         return ""
@@ -429,8 +545,7 @@ class _Parser:
         self.now.cum += amount if amount is not None else line_total
         self.now.model += line_total
         self.now.lines += 1
-        unit = row[self.view.ui]
-        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        unit = self._unit_of(r, row, f)
         return CostLine.trusted(
             code or None,
             desc,
@@ -447,6 +562,22 @@ class _Parser:
             priced,
         )
 
+    def _unit_of(self, r: int, row: list, f: RowFields) -> str:
+        """The unit column's text; the unit typed in the quantity cell (`1.9万㎡`) when the column is
+        empty or absent. The two disagreeing is an error: the quantity may be in another unit."""
+        unit = row[self.view.ui]
+        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        if f.unit is None:
+            return unit
+        if unit and normalize_header(unit) != normalize_header(f.unit):
+            self._problem(
+                self.cols["quantity"],
+                r,
+                f"the quantity is written in {f.unit} but the unit column says {unit}: "
+                "write the quantity in the unit of the unit column",
+            )
+        return unit or f.unit
+
     def _fast_line(self, r: int, row: list, code: str, desc: str, f: RowFields, fast: tuple) -> CostLine:
         qty, likely, low, high, dist, amount = fast
         line_total = qty * likely
@@ -454,8 +585,11 @@ class _Parser:
         now.cum += amount if amount is not None else line_total
         now.model += line_total
         now.lines += 1
-        unit = row[self.view.ui]
-        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        if f.unit is not None:
+            unit = self._unit_of(r, row, f)
+        else:
+            unit = row[self.view.ui]
+            unit = unit.strip() if type(unit) is str else cell_text(unit)
         category = self.category if self.gi is None else self._category(row)
         return CostLine.trusted(
             code or None,
@@ -535,6 +669,9 @@ class _Parser:
                 )
             )
         if qty is None:
+            if likely is not None and amount is None and not f.problems:
+                self._unpriced(r, "a unit price with no quantity and no amount")
+                return None
             self._problem(cols["quantity"], r, "quantity is empty")
             return None
         if qty < 0:
@@ -561,10 +698,47 @@ class _Parser:
                     Problem(self._cell(cols["amount"], r), "amount is empty: read as a zero line")
                 )
                 return ONE, ZERO, cols["amount"], True
+            if amount is None and not f.problems:
+                self._unpriced(r, "no unit price and no amount")
+                return None
+            if amount == ZERO and qty == ZERO:
+                return qty, ZERO, cols["amount"], True  # a nil item (0 × … = 0): a zero line
             c = cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
             self._problem(c, r, "likely unit cost is empty" if "likely" in cols else "unit price is empty")
             return None
         return qty, likely, price_cell, True
+
+    def _component_notes(self, r: int, fields: RowFields) -> bool:
+        """Words in a rate component column (MAT. 「Include in ID (Provisional Sum)」, 「Exclude
+        No.Detail」): a note, not a figure. With the line's amount written the component is left out
+        (a warning); without one the row is not a cost line (held by the stated total). True when
+        the row is set aside."""
+        parts = {self.cols[b] for b in BREAKDOWN_FIELDS if b in self.cols}
+        notes = [(c, m) for c, m in fields.problems if c in parts]
+        if not notes or len(notes) < len(fields.problems):
+            return False
+        fields.problems = []
+        if "amount" in fields.numbers:
+            for c, message in notes:
+                self.out.warnings.append(
+                    Problem(self._cell(c, r), f"{message}: read as a note, the amount stands")
+                )
+            return False
+        self.out.item_rows += 1
+        self._unpriced(r, f"{notes[0][1].split(' is not a number')[0]} and no amount", notes[0][0])
+        return True
+
+    def _unpriced(self, r: int, why: str, column: int | None = None) -> None:
+        """A row that carries no money in a priced sheet (an item not yet quoted, a note with a
+        quantity): not a cost line, while the sheet's stated total agrees (`provisional`)."""
+        self.skipped = True
+        cols = self.cols
+        c = (
+            cols.get("likely", cols.get("price", cols.get("amount", self.view.di)))
+            if column is None
+            else column
+        )
+        self.out.provisional.append(Problem(self._cell(c, r), f"{why}: not counted as a cost line"))
 
     @staticmethod
     def _from_components(f: RowFields, qty: Decimal | None, amount: Decimal | None) -> Decimal:
@@ -653,17 +827,22 @@ class _Parser:
         candidates = (
             [ai]
             if ai >= 0 and not blank(row[ai])
-            else [c for c in range(len(row) - 2, -1, -1) if type(row[c]) in (float, int)][:1]
+            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c])][:1]
         )
         for c in candidates:
             if (r, c) in self.bad_cells:
                 return None, c
             try:
-                return to_number(row[c], "total"), c
+                return self._in_yuan(c, to_number(row[c], "total")), c
             except CellError as exc:
                 self.out.warnings.append(Problem(self._cell(c, r), f"{exc}; not checked"))
                 return None, c
         return None, ai
+
+    def _in_yuan(self, c: int, value: Decimal | None) -> Decimal | None:
+        """A figure of the amount column in yuan (the header may give it in 万)."""
+        k = self.scales.get("amount") if c == self.view.ai and c >= 0 else None
+        return value * k if value is not None and k is not None else value
 
     def _spans(self, *marks: _Mark) -> list[tuple[Decimal, int, _Mark]]:
         """What a total can cover: the lines since each mark, without and with the markups."""
@@ -698,6 +877,7 @@ class _Parser:
                     self.now.model,
                     self.now.markups,
                     same.lines,
+                    r,
                 )
             )
         self._figure_in_words(r, kind, value, same)
@@ -725,6 +905,7 @@ class _Parser:
                 self.now.model,
                 self.now.markups,
                 same.lines,
+                r,
             )
         )
 
@@ -766,9 +947,12 @@ class _Parser:
     def _markup(self, r: int, row: list, kind: RowKind) -> None:
         amount = None
         ai = self.view.ai
+        if ai < 0 or blank(row[ai]):
+            # no amount column, or the figure elsewhere (Free Tier Discount: … $-5.48 under Service Price)
+            ai = next((c for c in range(len(row) - 2, self.view.di, -1) if _is_figure(row[c])), -1)
         if ai >= 0 and not blank(row[ai]):
             try:
-                amount = to_number(row[ai], "amount")
+                amount = self._in_yuan(ai, to_number(row[ai], "amount"))
             except CellError as exc:
                 if kind.markup != "discount":
                     self._problem(ai, r, f"{kind.label}: {exc}")
@@ -780,6 +964,8 @@ class _Parser:
                     )
                 )
         rate = self._rate(row)
+        if amount is None and rate is None and classify_header(kind.label) is not None:
+            return  # 其中 | 暂估价 under 金额: a header row's words, no markup
         if amount is not None:
             self.now.markups += amount
         self.out.markups.append(
@@ -832,7 +1018,7 @@ class _Parser:
         self.section_head = None
         cell = self._cell(self.view.ai, head_row)
         try:
-            value = to_number(head_value, "section amount")
+            value = self._in_yuan(self.view.ai, to_number(head_value, "section amount"))
         except CellError as exc:
             self.out.warnings.append(Problem(cell, f"{exc}; not checked"))
             return
@@ -882,6 +1068,18 @@ _RATE_FIELDS = frozenset({"quantity", "price", "likely", "low", "high"})
 _KEEPS_MEASURES = frozenset(
     {"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info", "note"}
 )
+
+
+def _is_figure(v: object) -> bool:
+    """A number, or text that reads as one (`378.0万`, `1,234.50` in a CSV or a text cell)."""
+    if type(v) is float or type(v) is int:
+        return True
+    if type(v) is not str or not v.strip() or not any(ch.isdigit() for ch in v):
+        return False
+    try:
+        return to_number(v, "figure") is not None
+    except CellError:
+        return False
 
 
 def _rounded_amount_wins(qty: Decimal, price: Decimal, amount: Decimal) -> Decimal:

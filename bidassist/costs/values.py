@@ -110,6 +110,51 @@ def _text_number(value: str, what: str, money: bool) -> Decimal | None:
         raise _text_problem(value, what, _reason(exc)) from None
 
 
+#: a quantity typed with its unit: `1.9万㎡`, `500㎡`, `70 m`, `12个`, `3.5 m2` (never a rate or money)
+_QTY_UNIT = re.compile(
+    r"^\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mult>万|亿)?\s*"
+    r"(?P<unit>(?![元%％])[A-Za-z\u00b2\u00b3\u3000-\u9fff㎡㎥][A-Za-z0-9\u00b2\u00b3.\u3000-\u9fff㎡㎥]{0,7})\s*$"
+)
+_NOT_UNITS = frozenset({"元", "万元", "块", "约", "左右", "以上", "以内", "起", "折"})
+
+
+#: an approximate figure: （约）30, 约 30, 30左右, approx. 30, ~30, ≈30
+_APPROX = re.compile(
+    r"^\s*(?:[（(]\s*(?:约|大约|约合|估)\s*[)）]|约|大约|估|approx\.?|about|circa|ca\.|~|≈)\s*"
+    r"(?P<num>[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万|元)?)\s*$"
+    r"|^\s*(?P<num2>[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万|元)?)\s*(?:左右|上下|\(约\)|（约）)\s*$",
+    re.I,
+)
+
+
+def approximate(value: object) -> Decimal | None:
+    """`（约）30` -> 30: an amount written as approximate; None for anything else."""
+    if type(value) is not str:
+        return None
+    m = _APPROX.match(unicodedata.normalize("NFKC", value))
+    if m is None:
+        return None
+    try:
+        return parse_amount(m.group("num") or m.group("num2"))
+    except AmountError:
+        return None
+
+
+def quantity_with_unit(value: object) -> tuple[Decimal, str] | None:
+    """`1.9万㎡` -> (19000, ㎡): a quantity cell that carries its unit; None for anything else
+    (an approximate `约30`, money `30元`, a rate `120元/㎡`)."""
+    if type(value) is not str:
+        return None
+    m = _QTY_UNIT.match(unicodedata.normalize("NFKC", value).replace("m²", "㎡").replace("m³", "㎥"))
+    if m is None or m.group("unit") in _NOT_UNITS or m.group("unit").startswith(("元", "万元")):
+        return None
+    try:
+        number = parse_number(m.group("num") + (m.group("mult") or ""), allow_percent=False)
+    except AmountError:
+        return None
+    return number, m.group("unit")
+
+
 def _text_problem(value: str, what: str, reason: str) -> CellError:
     if reason in ("not a number", "has no digits"):
         return CellError(f'{what} "{value}" is not a number')

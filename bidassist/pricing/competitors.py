@@ -410,10 +410,11 @@ class CompetitorModel:
         cdf = np.cumsum(self.count_weights)
         idx = np.minimum(np.searchsorted(cdf, u[:, 0], side="right"), cdf.size - 1)
         counts = self.count_values[idx]
-        z = ndtri(u[:, 2:])
         if self.common > 0:
-            z = math.sqrt(1 - self.common) * z + math.sqrt(self.common) * ndtri(u[:, 1:2])
-        bids = self.marginals[0].from_z(z) * self.scale
+            z = math.sqrt(1 - self.common) * ndtri(u[:, 2:]) + math.sqrt(self.common) * ndtri(u[:, 1:2])
+            bids = self.marginals[0].from_z(z) * self.scale
+        else:  # no common factor: the rivals' points are their probabilities (no round trip through z)
+            bids = self.marginals[0].from_u(u[:, 2:]) * self.scale
         if self.level_sd > 0:
             bids *= np.exp(self.level_sd * rng.standard_normal((n, 1)))
         return counts, bids

@@ -17,7 +17,7 @@ import numpy as np
 from bidassist.core.bidfile import PricingSection
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
-from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_positions, repair_block
+from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_scores, repair_block
 
 #: float32 cells held per chunk (lines × iterations): 32 Mi cells = 128 MB.
 CHUNK_CELLS = 2**25
@@ -53,10 +53,17 @@ class CostSim:
     indirect_factor: float
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    _sorted: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def mean(self) -> float:
         return float(self.total.mean())
+
+    def sorted_total(self) -> np.ndarray:
+        """The total, sorted (computed once)."""
+        if self._sorted is None or self._sorted.size != self.total.size:
+            self._sorted = np.sort(self.total)
+        return self._sorted
 
 
 class _LineTables:
@@ -137,6 +144,51 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
     return blocks
 
 
+def _chunk_totals(
+    rng: np.random.Generator,
+    n: int,
+    const: float,
+    blocks: list[_Block],
+    tables: _LineTables,
+    index: np.ndarray,
+    risk_m: list,
+    risk_mat: np.ndarray,
+) -> np.ndarray:
+    """One chunk of n iterations: each line's grid index into `index`, each risk's cost into
+    `risk_mat`; returns the n totals (float64)."""
+    from bidassist.pricing.kernels import lookup_add  # compiled: imported when used
+
+    t = np.full(n, const)
+    for blk in blocks:
+        for r, (e, scale, offset) in zip(blk.rows, grid_scores(rng, len(blk.rows), n, blk.rho), strict=True):
+            lookup_add(e, scale, offset, tables[r], index[r, :n], t)
+    for j, (risk, m) in enumerate(risk_m):
+        hit = rng.random(n) < risk.probability
+        impact = m.from_z(rng.standard_normal(n, dtype=np.float32))
+        risk_mat[j, :n] = np.where(hit, impact, np.float32(0))
+        t += risk_mat[j, :n]
+    return t
+
+
+def _add_covariances(
+    cov: np.ndarray,
+    centred: np.ndarray,
+    means: np.ndarray,
+    tables: _LineTables,
+    index: np.ndarray,
+    risks: np.ndarray,
+) -> None:
+    """cov[i] += Σ (item i's value − its mean)·(total − mean total) over the chunk."""
+    from bidassist.pricing.kernels import line_covariance
+
+    lines = index.shape[0]
+    for r in range(lines):
+        cov[r] += line_covariance(tables[r], index[r], centred)
+    if risks.shape[0]:
+        cov[lines:] += risks @ centred
+    cov -= means * float(centred.sum())
+
+
 def simulate_costs(
     costs: CostModel,
     pricing: PricingSection,
@@ -178,30 +230,17 @@ def simulate_costs(
     total = np.empty(iterations, dtype=np.float64)
     cov = np.zeros(rows, dtype=np.float64)
     chunk_seeds = seed.spawn(n_chunks)
-    # reused buffers: fresh arrays this size would each cost page faults
-    buf = np.empty((rows, min(chunk, iterations)), dtype=np.float32)
-    index = np.empty(min(chunk, iterations), dtype=np.intp)
+    # reused buffers: fresh arrays this size would each cost page faults. Each line's grid index
+    # (uint16) is kept for the covariances, not its value: half the memory traffic.
+    width = min(chunk, iterations)
+    index = np.empty((len(stoch), width), dtype=np.uint16)
+    risk_mat = np.empty((len(risk_m), width), dtype=np.float32)
     for ci in range(n_chunks):
         start = ci * chunk
         n = min(chunk, iterations - start)
         rng = np.random.default_rng(chunk_seeds[ci])
-        mat = buf[:, :n]
-        for blk in blocks:
-            for r, pos in zip(blk.rows, grid_positions(rng, len(blk.rows), n, blk.rho), strict=True):
-                np.copyto(index[:n], pos, casting="unsafe")
-                np.take(tables[r], index[:n], out=mat[r], mode="clip")
-        for j, (risk, m) in enumerate(risk_m):
-            row = len(stoch) + j
-            hit = rng.random(n) < risk.probability
-            impact = m.from_z(rng.standard_normal(n, dtype=np.float32))
-            mat[row] = np.where(hit, impact, np.float32(0))
-        if rows:
-            t = mat.sum(axis=0, dtype=np.float64)
-            t += const
-            centred = (t - mean_total).astype(np.float32)
-            cov += (mat @ centred).astype(np.float64) - means * float(centred.sum(dtype=np.float64))
-        else:
-            t = np.full(n, const)
+        t = _chunk_totals(rng, n, const, blocks, tables, index, risk_m, risk_mat)
+        _add_covariances(cov, t - mean_total, means, tables, index[:, :n], risk_mat[:, :n])
         total[start : start + n] = t
         if progress:
             progress(start + n)

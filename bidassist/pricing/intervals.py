@@ -45,27 +45,33 @@ def abnormal_low_intervals(comp: np.ndarray, share: float) -> tuple[np.ndarray, 
 class WinIntervals:
     """The win intervals of n openings, with their ends sorted for P(win) at many prices at once."""
 
-    lo: np.ndarray  # (n, m)
+    lo: np.ndarray  # (n, m), Fortran order: each column contiguous
     hi: np.ndarray  # (n, m)
     lo_sorted: np.ndarray
     hi_sorted: np.ndarray
     n: int
+    closed_low: bool = True  # [lo, hi) (abnormally-low rule) or (lo, hi) (基准价法: a tie loses)
 
     @classmethod
-    def of(cls, lo: np.ndarray, hi: np.ndarray) -> WinIntervals:
+    def of(cls, lo: np.ndarray, hi: np.ndarray, *, closed_low: bool = True) -> WinIntervals:
         used = ~np.isnan(lo)
-        return cls(lo, hi, np.sort(lo[used]), np.sort(hi[used]), lo.shape[0])
+        lo_f, hi_f = np.asfortranarray(lo), np.asfortranarray(hi)
+        return cls(lo_f, hi_f, np.sort(lo[used]), np.sort(hi[used]), lo.shape[0], closed_low)
 
     def wins(self, price: float) -> np.ndarray:
-        """(n,) bool: is `price` inside one of the opening's intervals?"""
+        """(n,) bool: is `price` inside one of the opening's intervals? Column by column (each
+        elementwise over the openings: a reduction along the short axis is many times slower)."""
+        out = np.zeros(self.n, dtype=bool)
         with np.errstate(invalid="ignore"):
-            return np.asarray(((self.lo <= price) & (price < self.hi)).any(axis=1))
+            for j in range(self.lo.shape[1]):
+                lo, hi = self.lo[:, j], self.hi[:, j]
+                out |= ((lo <= price) if self.closed_low else (lo < price)) & (price < hi)
+        return out
 
     def p_win(self, prices: np.ndarray) -> np.ndarray:
-        inside = np.searchsorted(self.lo_sorted, prices, side="right") - np.searchsorted(
-            self.hi_sorted, prices, side="right"
-        )
-        return inside / self.n
+        """P(win) at each price: intervals begun minus intervals ended (an opening's are disjoint)."""
+        begun = np.searchsorted(self.lo_sorted, prices, side="right" if self.closed_low else "left")
+        return (begun - np.searchsorted(self.hi_sorted, prices, side="right")) / self.n
 
     def ends(self) -> np.ndarray:
         """Every finite interval end: where P(win) changes."""

@@ -4,8 +4,8 @@
 For lowest price (without an abnormally-low rule) and 综合评分法 our winning set in each opening is
 an interval (−∞, t): the lower our price, the better our score against every rival. `thresholds`
 holds t per opening (float64, +inf when nobody else bids), so P(win | B) = #(t > B)/n exactly, for
-every B at once. With an abnormally-low rule the winning set is a few intervals per opening
-(intervals.py), also computed once. 基准价法 is evaluated opening by opening.
+every B at once. With an abnormally-low rule (intervals.py) and under 基准价法 (benchmark_eval.py)
+the winning set is a few intervals per opening, also computed once.
 """
 
 from __future__ import annotations
@@ -14,14 +14,16 @@ import numpy as np
 
 from bidassist.core.bidfile import BenchmarkAverage, Bid, LowestPrice, WeightedScore
 from bidassist.core.errors import InputError
-from bidassist.pricing.benchmark_eval import BenchmarkOpenings
+from bidassist.pricing.benchmark_eval import benchmark_intervals
 from bidassist.pricing.competitors import CompetitorModel, build_model
-from bidassist.pricing.evaluation import lowest_price_wins
+from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
 from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
 from bidassist.pricing.sampling import Marginal
 
 #: openings evaluated per block (bounds the temporary (block × competitors) arrays)
 EVAL_BLOCK = 32_768
+#: up to this many prices, P(win) on openings whose thresholds are not sorted yet is counted directly
+FEW_PRICES = 4
 
 
 def weighted_score_threshold(
@@ -140,6 +142,7 @@ class Openings:
         self._draw_evaluation(bid, np.random.default_rng(s_eval), cols)
         self._thresholds: dict[int, np.ndarray | None] = {}
         self._suffix: dict[tuple, tuple] = {}
+        self._direct_count: dict[tuple, int] = {}
 
     def _draw_evaluation(self, bid: Bid, rng: np.random.Generator, cols: int) -> None:
         ev, n = self.ev, self.n
@@ -237,46 +240,71 @@ class Openings:
                 low = price < t
                 return np.where(low, 1 - self.lam, self.lam * self.inv_rivals(shift))
             return price < t
+        if self._direct_first(shift):
+            return self._direct_wins(price, shift)
         iv = self.intervals(shift)
-        if iv is not None:
-            return iv.wins(price)
+        assert iv is not None  # every method has thresholds or intervals
+        return iv.wins(price)
+
+    def _direct_first(self, shift: int, prices: int = 1) -> bool:
+        """Evaluate the rule directly while only a few prices were asked on these openings (fresh
+        openings ask one): building the intervals costs more than a few direct evaluations."""
+        if ("intervals", shift) in self._suffix:
+            return False
+        key = ("direct", shift)
+        done = self._direct_count.get(key, 0) + prices
+        self._direct_count[key] = done
+        return done <= FEW_PRICES
+
+    def _direct_wins(self, price: float, shift: int) -> np.ndarray:
+        """The rule itself at one price (methods with intervals), opening block by opening block."""
+        ev = self.ev
         out = np.empty(self.n, dtype=bool)
         for s in range(0, self.n, EVAL_BLOCK):
             e = min(self.n, s + EVAL_BLOCK)
-            out[s:e] = self._block_wins(price, s, e, shift)
+            c = self.masked(s, e, shift)
+            if isinstance(ev, BenchmarkAverage):
+                assert self.coef is not None
+                out[s:e] = benchmark_average_wins(
+                    price,
+                    c,
+                    self.coef[s:e],
+                    self._sl(self.other, s, e),
+                    drop_extremes_from=ev.drop_extremes_from,
+                    per_pct_above=ev.points_per_pct_above,
+                    per_pct_below=ev.points_per_pct_below,
+                    full_points=ev.full_points,
+                    our_other=ev.our_other_points,
+                )
+            else:
+                assert isinstance(ev, LowestPrice) and ev.abnormal_low_share is not None
+                out[s:e] = lowest_price_wins(price, c, abnormal_low_share=float(ev.abnormal_low_share))
         return out
 
     def intervals(self, shift: int = 0) -> WinIntervals | None:
-        """Per-opening win intervals (lowest price with an abnormally-low rule), or None."""
-        ev = self.ev
-        if not isinstance(ev, LowestPrice) or ev.abnormal_low_share is None:
-            return None
+        """Per-opening win intervals (lowest price with an abnormally-low rule, 基准价法), or None."""
         key = ("intervals", shift)
         if key not in self._suffix:
             parts = [
-                abnormal_low_intervals(
-                    self.masked(s, min(self.n, s + EVAL_BLOCK), shift), float(ev.abnormal_low_share)
-                )
+                self._block_intervals(s, min(self.n, s + EVAL_BLOCK), shift)
                 for s in range(0, self.n, EVAL_BLOCK)
             ]
-            iv = WinIntervals.of(np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+            if any(p is None for p in parts):
+                return None
+            width = max(p[0].shape[1] for p in parts if p is not None)
+            lo = np.concatenate([_pad(p[0], width) for p in parts if p is not None])
+            hi = np.concatenate([_pad(p[1], width) for p in parts if p is not None])
+            iv = WinIntervals.of(lo, hi, closed_low=not isinstance(self.ev, BenchmarkAverage))
             self._suffix[key] = (iv, iv)
         return self._suffix[key][0]
 
-    def _block_wins(self, price: float, s: int, e: int, shift: int) -> np.ndarray:
+    def _block_intervals(self, s: int, e: int, shift: int) -> tuple[np.ndarray, np.ndarray] | None:
         ev = self.ev
-        if isinstance(ev, LowestPrice):
-            c = self.masked(s, e, shift)
-            return lowest_price_wins(price, c, abnormal_low_share=float(ev.abnormal_low_share or 0) or None)
-        return self._benchmark_block(s, e, shift).wins(price)
-
-    def _benchmark_block(self, s: int, e: int, shift: int) -> BenchmarkOpenings:
-        """基准价法: the price-independent part of openings s..e, computed once."""
-        key = ("benchmark", s, shift)
-        if key not in self._suffix:
-            ev = self.ev
-            assert isinstance(ev, BenchmarkAverage) and self.coef is not None
-            block = BenchmarkOpenings.of(
+        if isinstance(ev, LowestPrice) and ev.abnormal_low_share is not None:
+            return abnormal_low_intervals(self.masked(s, e, shift), float(ev.abnormal_low_share))
+        if isinstance(ev, BenchmarkAverage):
+            assert self.coef is not None
+            return benchmark_intervals(
                 self.masked(s, e, shift),
                 self.coef[s:e],
                 self._sl(self.other, s, e),
@@ -286,23 +314,32 @@ class Openings:
                 full_points=ev.full_points,
                 our_other=ev.our_other_points,
             )
-            self._suffix[key] = (block, block)
-        return self._suffix[key][0]
+        return None
 
     def p_win(self, prices: np.ndarray, shift: int = 0) -> np.ndarray:
         """P(win) at each price, on the same openings (common random numbers)."""
         prices = np.asarray(prices, dtype=np.float64)
         t = self.thresholds(shift)
-        if t is not None:
+        if (
+            t is not None
+            and prices.size <= FEW_PRICES
+            and not self.lam
+            and -1000 - shift not in self._thresholds
+        ):
+            # a few prices on openings not sorted yet (fresh openings): count, do not sort
+            p = 1 - np.array([np.count_nonzero(t <= b) for b in prices]) / self.n
+        elif t is not None:
             ts = self._sorted(shift)
             k = np.searchsorted(ts, prices, side="right")
             p = 1 - k / self.n
             if self.lam:
                 p = (1 - self.lam) * p + self.lam * self._prefix(None, shift)[k] / self.n
-        elif (iv := self.intervals(shift)) is not None:
-            p = iv.p_win(prices)
+        elif self._direct_first(shift, prices.size):
+            p = np.array([np.count_nonzero(self._direct_wins(float(b), shift)) / self.n for b in prices])
         else:
-            p = np.array([float(np.sum(self.wins(float(b), shift))) / self.n for b in prices])
+            iv = self.intervals(shift)
+            assert iv is not None  # every method has thresholds or intervals
+            p = iv.p_win(prices)
         if self.ceiling is not None:
             p = np.where(prices > self.ceiling, 0.0, p)
         return p
@@ -370,6 +407,36 @@ class Openings:
         return out
 
     def rival_values(self) -> np.ndarray:
-        """Every valid rival bid (flattened), for candidate prices."""
-        c = self.masked(0, self.n)
-        return c[~np.isnan(c)].astype(np.float64)
+        """Every valid rival bid (flattened), for candidate prices (computed once)."""
+        key = ("rivals",)
+        if key not in self._suffix:
+            c = self.masked(0, self.n)
+            v = c[~np.isnan(c)].astype(np.float64)
+            self._suffix[key] = (v, v)
+        return self._suffix[key][0]
+
+    def candidate_quantiles(self, points: int) -> np.ndarray:
+        """Quantiles (0 to 1 in `points` steps) of the rivals' bids and of the prices at the benchmark
+        our bid would create: where P(win) changes most (computed once per number of points)."""
+        key = ("candidates", points)
+        if key not in self._suffix:
+            qs = np.linspace(0.0, 1.0, points)
+            parts = []
+            rivals = self.rival_values()
+            if rivals.size:
+                parts.append(np.quantile(rivals, qs))
+            bench = self.bid_at_benchmark()
+            if bench is not None:
+                bench = bench[np.isfinite(bench)]
+                if bench.size:
+                    parts.append(np.quantile(bench, qs))
+            v = np.concatenate(parts) if parts else np.empty(0)
+            self._suffix[key] = (v, v)
+        return self._suffix[key][0]
+
+
+def _pad(a: np.ndarray, width: int) -> np.ndarray:
+    """(n, w) → (n, width) with NaN columns added."""
+    if a.shape[1] == width:
+        return a
+    return np.concatenate([a, np.full((a.shape[0], width - a.shape[1]), np.nan)], axis=1)

@@ -85,6 +85,16 @@ def lattice_below(x: np.ndarray, step: float) -> np.ndarray:
     return np.round(k * step, 12)
 
 
+def sorted_unique(x: np.ndarray) -> np.ndarray:
+    """np.unique of an array already sorted (no second sort)."""
+    if x.size < 2:
+        return x
+    keep = np.empty(x.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(x[1:], x[:-1], out=keep[1:])
+    return x[keep]
+
+
 def lattice_bounds(low: float, high: float, step: float) -> tuple[float, float]:
     """[low, high] shrunk to the price lattice (low rounded up, high rounded down)."""
     lo = round(math.ceil(low / step - 1e-9) * step, 12)
@@ -110,9 +120,9 @@ def _on_thresholds(
 ) -> Optimum:
     """Exact on the samples: between thresholds profit rises with price, so the best lattice price is
     the largest one below some threshold, or the upper bound."""
-    u = np.unique(ts[(ts > lo) & (ts <= hi + step)])
-    cands = np.concatenate([lattice_below(u, step), [lo, hi]])
-    cands = np.unique(cands[(cands >= lo) & (cands <= hi)])
+    inside = ts[np.searchsorted(ts, lo, side="right") : np.searchsorted(ts, hi + step, side="right")]
+    below = lattice_below(inside, step)  # sorted, as the thresholds are: no sort needed
+    cands = sorted_unique(np.concatenate([[lo], below[(below >= lo) & (below <= hi)], [hi]]))
     pw, prof = expected_profit(openings, obj, cands, shift)
     best = int(np.argmax(prof))
     return Optimum(float(cands[best]), float(pw[best]), float(prof[best]), int(cands.size), "thresholds")
@@ -139,16 +149,11 @@ class _Evaluator:
 def candidate_prices(openings: Openings, lo: float, hi: float) -> np.ndarray:
     """Where P(win) changes for methods without thresholds: rival-bid and benchmark quantiles, and
     an even grid, inside [lo, hi]."""
-    qs = np.linspace(0.0, 1.0, CANDIDATE_QUANTILES)
-    parts = [np.linspace(lo, hi, EVEN_CANDIDATES), [lo, hi]]
-    rivals = openings.rival_values()
-    if rivals.size:
-        parts.append(np.quantile(rivals, qs))
-    bench = openings.bid_at_benchmark()
-    if bench is not None:
-        bench = bench[np.isfinite(bench)]
-        if bench.size:
-            parts.append(np.quantile(bench, qs))
+    parts = [
+        np.linspace(lo, hi, EVEN_CANDIDATES),
+        [lo, hi],
+        openings.candidate_quantiles(CANDIDATE_QUANTILES),
+    ]
     c = np.concatenate([np.asarray(p, dtype=np.float64) for p in parts])
     return np.unique(c[(c >= lo) & (c <= hi)])
 
@@ -182,7 +187,8 @@ def local_search(
 def _search(openings: Openings, obj: Objective, lo: float, hi: float, step: float, shift: int) -> Optimum:
     f = _Evaluator(openings, obj, shift)
     cands = candidate_prices(openings, lo, hi)
-    prof = np.array([f(float(c)) for c in cands])
+    p_wins, prof = expected_profit(openings, obj, cands, shift)  # all at once
+    f.seen.update((float(c), (float(a), float(b))) for c, a, b in zip(cands, p_wins, prof, strict=True))
     order = np.argsort(-prof, kind="stable")[:SEARCH_STARTS]
     best_x, best_f = float(cands[order[0]]), float(prof[order[0]])
     for i in order:

@@ -127,13 +127,17 @@ def _simulate(
     drv = Driver(p.shared_driver, n, s_driver, s_driver_fresh) if p.shared_driver else None
     openings = Openings(bid, econ.expected_cost_bb, n, s_comp, driver=drv.bids(drv.z) if drv else None)
     tick(2 * n)
-    hc = cost.total * econ.h
-    obj = Objective(econ.g, econ.h * econ.expected_cost, econ.bid_cost, hc * drv.cost(drv.z) if drv else None)
+    obj = Objective(
+        econ.g,
+        econ.h * econ.expected_cost,
+        econ.bid_cost,
+        cost.total * econ.h * drv.cost(drv.z) if drv else None,
+    )
     run = _Run(
         bid,
         econ,
         cost,
-        np.sort(hc if obj.cost is None else obj.cost),
+        _sorted_cost(cost, econ.h, obj.cost),
         openings,
         obj,
         n,
@@ -159,6 +163,14 @@ def _simulate(
     run.notes += econ.finance.notes
     run.notes.append("ties are counted as lost bids (we must beat every other bid strictly)")
     return run
+
+
+def _sorted_cost(cost: CostSim, h: float, coupled: np.ndarray | None) -> np.ndarray:
+    """h·C sorted. The sorted total is kept on the simulation for the cost summary: multiplying by
+    h > 0 keeps the order (rounding is monotone), so one sort serves both."""
+    if coupled is not None:
+        return np.sort(coupled)
+    return cost.sorted_total() * h if h > 0 else np.sort(cost.total * h)
 
 
 # --------------------------------------------------------------------------- bounds
@@ -371,7 +383,7 @@ def _sensitivity(run: _Run, dp: int) -> list[SensitivityItem]:
 
 def _cost_summary(run: _Run, dp: int) -> tuple[CostSummary, list[tuple[float, Decimal]], Decimal]:
     cost, kv = run.cost, run.econ.vat_factor
-    sorted_c = np.sort(cost.total)
+    sorted_c = cost.sorted_total()
     qs = np.quantile(sorted_c, COST_PERCENTILES) * kv
     likely_bb = cost.likely * kv
     at_likely = float(np.searchsorted(sorted_c, cost.likely, side="right") / run.n)

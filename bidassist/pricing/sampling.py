@@ -137,10 +137,19 @@ class Marginal:
         if k == "pert":
             alpha, _ = pert_shape(a, b, c)
             return a + (c - a) * grid_interp(z, _pert_table(alpha))
-        u = ndtr(z)
+        return self.from_u(ndtr(z))
+
+    def from_u(self, u: np.ndarray) -> np.ndarray:
+        """Quantile function at probabilities u, for the kinds with a closed form in u (uniform,
+        triangular); the others go through their normal score."""
+        k, a, b, c = self.kind, self.a, self.b, self.c
         if k == "uniform":
             return a + (b - a) * u
-        return triangular_quantile(u, a, b, c)
+        if k == "triangular":
+            return triangular_quantile(u, a, b, c)
+        from scipy.special import ndtri
+
+        return self.from_z(ndtri(u))
 
     def table(self, scale: float) -> np.ndarray:
         """float32 lookup table of scale × quantile at the fine z-grid points (three-point kinds):
@@ -188,32 +197,31 @@ def fine_table(kind: str, shape: float) -> np.ndarray:
     return tab
 
 
-def grid_positions(rng: np.random.Generator, k: int, n: int, rho: float) -> Iterator[np.ndarray]:
-    """For each of k lines with common normal-score correlation rho, n float32 positions on the fine
-    z-grid (z·FINE_SCALE + FINE_OFFSET, for `Marginal.table`), one line at a time: the positive
-    correlation's common factor is folded into the offset, so each line costs one draw, one multiply
-    and one add over an array that stays in cache. The arrays yielded are reused: use each before
-    taking the next."""
+def grid_scores(
+    rng: np.random.Generator, k: int, n: int, rho: float
+) -> Iterator[tuple[np.ndarray, np.float32, np.ndarray]]:
+    """For each of k lines with common normal-score correlation rho, (e, scale, offset): n float32
+    normal scores e whose positions on the fine z-grid (for `Marginal.table`) are e·scale + offset,
+    one line at a time. A positive correlation's common factor is folded into the offset (float32,
+    one per iteration, shared by the block's lines), so each line costs one draw and the one pass of
+    `kernels.lookup_add`. The arrays yielded are reused: use each before taking the next."""
     if k < 2 or rho >= 0:
         e = np.empty(n, dtype=np.float32)
-        one = np.float32(FINE_SCALE * math.sqrt(1 - rho)) if k >= 2 else np.float32(FINE_SCALE)
-        common: np.ndarray | np.float32
+        scale = np.float32(FINE_SCALE * math.sqrt(1 - rho)) if k >= 2 else np.float32(FINE_SCALE)
         if k >= 2 and rho > 0:
-            common = rng.standard_normal(n, dtype=np.float32)
-            common *= np.float32(FINE_SCALE * math.sqrt(rho))
-            common += np.float32(FINE_OFFSET)
+            offset = rng.standard_normal(n, dtype=np.float32)
+            offset *= np.float32(FINE_SCALE * math.sqrt(rho))
+            offset += np.float32(FINE_OFFSET)
         else:
-            common = np.float32(FINE_OFFSET)
+            offset = np.full(n, FINE_OFFSET, dtype=np.float32)
         for _ in range(k):
             rng.standard_normal(dtype=np.float32, out=e)
-            e *= one
-            e += common
-            yield e
+            yield e, scale, offset
         return
     z = correlated_scores(rng, k, n, rho)
-    z *= np.float32(FINE_SCALE)
-    z += np.float32(FINE_OFFSET)
-    yield from z
+    offset = np.full(n, FINE_OFFSET, dtype=np.float32)
+    for row in z:
+        yield row, np.float32(FINE_SCALE), offset
 
 
 def triangular_quantile(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:

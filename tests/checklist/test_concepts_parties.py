@@ -137,11 +137,17 @@ def test_we_not_found_is_a_note():
     assert p.we == "supplier" and p.notes
 
 
+def _names(variants: list[str], label: str) -> bool:
+    return any(re.fullmatch(v, label) for v in variants)
+
+
 def test_third_party_never_names_a_party_of_this_contract():
     main = roles(_parties(MAIN_CONTRACT), VOCAB)["zh"]
     sub = roles(_parties(SUBCONTRACT), VOCAB)["zh"]
     assert "发包人" not in main["third_party"] and "发包人" in sub["third_party"]
-    assert "承包人" not in sub["supplier"] and "承包人" in main["supplier"]
+    # 承包人 is the supplier of a main contract and the buyer of a subcontract (the variant may
+    # carry a lookbehind so that it never matches inside 总承包人)
+    assert not _names(sub["supplier"], "承包人") and _names(main["supplier"], "承包人")
 
 
 # --------------------------------------------------------------------------- subject
@@ -235,3 +241,40 @@ def test_a_penalty_imposed_on_the_supplier_binds_the_supplier():
 def test_buyer_organising_acceptance_is_the_buyers_clause():
     assert "acceptance.no_deadline" in _cats("八、乙方安装调试完毕后，由甲方组织验收。")
     assert "acceptance.no_deadline" not in _cats("八、乙方负责对辅料进行验收。")
+
+
+# --------------------------------------------------------------------------- whose duty (subject.py)
+
+
+def _party(sentence: str, words: str) -> str | None:
+    from bidassist.checklist.engine import normalise
+    from bidassist.checklist.subject import binding_party
+
+    norm = normalise(sentence)
+    start = norm.index(words)
+    return binding_party(norm, start, start + len(words), RULES.role_patterns("zh"), "zh")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "party"),
+    [
+        ("甲方有权要求乙方赔偿由此造成的一切损失。", "赔偿由此造成的一切损失", "supplier"),
+        ("乙方有权要求甲方赔偿由此造成的一切损失。", "赔偿由此造成的一切损失", "buyer"),
+        ("守约方有权要求违约方赔偿全部损失。", "赔偿全部损失", "mutual"),
+        ("甲方有权要求乙方赔偿由此给甲方造成的一切损失。", "赔偿由此给甲方造成的一切损失", "supplier"),
+        ("因甲方原因造成的损失由甲方承担全部责任。", "承担全部责任", "buyer"),
+        ("甲方每延迟一天向乙方支付违约金，并承担乙方误工费。", "违约金，并承担乙方误工费", "buyer"),
+    ],
+)
+def test_demanded_party_and_passive_actor_bear_the_duty(sentence: str, words: str, party: str) -> None:
+    assert _party(sentence, words) == party
+
+
+def test_a_bare_condition_before_a_stray_full_stop_governs_the_next_sentence() -> None:
+    from bidassist.checklist.subject import condition_start
+
+    text = "乙方同意如因其违反本协议规定的任何条款或甲方发布的规则。甲方有权单方终止服务。"
+    a = text.index("甲方有权")
+    assert condition_start(text, a) == 0
+    plain = "乙方应遵守甲方发布的规则。甲方有权单方终止服务。"
+    assert condition_start(plain, plain.index("甲方有权")) == plain.index("甲方有权")

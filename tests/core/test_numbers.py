@@ -177,6 +177,8 @@ def test_percent_digits_property(n):
         ("5 calendar days", D(5), "days"),
         ("3周年", D(3), "years"),
         ("１８０天", D(180), "days"),
+        ("质保期（3）年", D(3), "years"),  # a form's bracketed blank, filled in
+        ("(6)个月", D(6), "months"),
     ],
 )
 def test_find_durations_single(text, value, unit):
@@ -194,6 +196,7 @@ def test_find_durations_single(text, value, unit):
         "3月",
         "十二月",
         "二〇二四年",
+        "（2024）年",
         "2023-05-10",
         "第7.2条",
         "10%",
@@ -236,6 +239,8 @@ def test_to_days_and_months():
             D("0.005"),
         ),
         ("每逾期一周，按合同价的0.7%支付违约金", D("0.001")),
+        ("每逾期壹日，应承担合同金额百分之一的逾期违约金", D("0.01")),
+        ("每日向甲方支付合同总金额的  5  %作为违约金", D("0.05")),
     ],
 )
 def test_find_daily_rates(text, value):

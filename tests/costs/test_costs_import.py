@@ -115,7 +115,15 @@ def test_subtotal_mismatch_is_a_warning_naming_both_cells(tmp_path: Path) -> Non
 
 def test_json_shape_amounts_as_strings(tmp_path: Path) -> None:
     data = import_cost_sheet(bill_of_quantities(tmp_path, subtotal_equip=1)).to_json()
-    assert set(data) == {"lines", "totals", "warnings", "markups", "sheets", "reconciliation"}
+    assert set(data) == {
+        "lines",
+        "totals",
+        "warnings",
+        "markups",
+        "pricing_offer",
+        "sheets",
+        "reconciliation",
+    }
     assert data["reconciliation"] == {
         "status": "matched",
         "sheet_total": "1196950",

@@ -106,3 +106,40 @@ def test_heldout3_split_is_scored_on_its_own(tmp_path: Path, capsys) -> None:
         "crashes 0, other misses 1"
     )
     assert out[1].startswith("  miss            h3: imported (1 lines, 200.00) but should be refused: test")
+
+
+def test_wan_figures_and_acceptable_refusals(tmp_path: Path, capsys) -> None:
+    """`amount_unit: 万元` entries are right in yuan too; an `acceptable_refusal` entry refused with
+    the sheet named counts as refused rightly, one whose refusal names no sheet of it does not."""
+    (tmp_path / "wan.csv").write_text("名称,数量,单价,合价\n设计,1,2万,2万\n,合计,,2万\n", encoding="utf-8")
+    _book(tmp_path / "nohead.xlsx", [["门", 8100, None, 6500], ["地板", 6000, None, 4000]])
+    base = {"split": "dev", "expect": "import", "lines": 1}
+    entries = [
+        {**base, "id": "wan", "file": "wan.csv", "lines_total": "2.00", "amount_unit": "万元"},
+        {
+            **base,
+            "id": "ok",
+            "file": "nohead.xlsx",
+            "lines_total": "14100",
+            "sheets": {"Sheet": "detail"},
+            "acceptable_refusal": "no header",
+        },
+        {
+            **base,
+            "id": "other",
+            "file": "nohead.xlsx",
+            "lines_total": "14100",
+            "sheets": {"Costs": "detail"},
+            "acceptable_refusal": "no header",
+        },
+    ]
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    script = _load_script()
+    assert script.main(["--corpus", str(tmp_path), "--manifest", str(manifest), "--split", "dev"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "split dev: 3 workbooks — right 2 (67 %): correct 1, refused rightly 1; silently wrong 0, "
+        "crashes 0, other misses 1"
+    )
+    assert out[1].startswith("  miss            other: refused:")

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy.special import betaincinv, ndtr
 
-from bidassist.pricing.benchmark_eval import BenchmarkOpenings
+from bidassist.pricing.benchmark_eval import benchmark_intervals
 from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
 from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
 from bidassist.pricing.sampling import (
@@ -20,7 +20,7 @@ from bidassist.pricing.sampling import (
     FINE_OFFSET,
     FINE_SCALE,
     Marginal,
-    grid_positions,
+    grid_scores,
     pert_shape,
 )
 
@@ -74,7 +74,7 @@ def test_lookup_tables_match_the_quantile_functions(kind, three):
 @pytest.mark.parametrize("rho", [0.0, 0.3, -0.05])
 def test_grid_positions_are_normal_scores_with_the_block_correlation(rho):
     k, n = 6, 100_000
-    rows = [pos.copy() for pos in grid_positions(np.random.default_rng(5), k, n, rho)]  # reused
+    rows = [e * scale + offset for e, scale, offset in grid_scores(np.random.default_rng(5), k, n, rho)]
     z = (np.array(rows, dtype=np.float64) - FINE_OFFSET) / FINE_SCALE
     assert z.shape == (k, n)
     assert np.abs(z.mean(axis=1)).max() < 0.02
@@ -105,19 +105,119 @@ def test_abnormal_low_intervals_equal_the_rule_at_every_price(rows, share, price
         assert iv.p_win(np.array([b]))[0] == pytest.approx(direct.mean())
 
 
+def _direct_margin(price, comp, coef, pts, kw):
+    """Our points less the best rival's in each opening, evaluated directly (the rule's own terms)."""
+    from bidassist.pricing.evaluation import average_benchmark, deviation_points
+
+    n = comp.shape[0]
+    ok = ~np.isnan(comp)
+    bids = np.concatenate([np.full((n, 1), price), comp], axis=1)
+    bm = average_benchmark(
+        bids, np.concatenate([np.ones((n, 1), bool), ok], axis=1), coef, kw["drop_extremes_from"]
+    )
+    tent = dict(
+        full_points=kw["full_points"], per_pct_above=kw["per_pct_above"], per_pct_below=kw["per_pct_below"]
+    )
+    ours = deviation_points(np.float64(price), bm, **tent) + kw["our_other"]
+    theirs = np.where(ok, deviation_points(comp, bm[:, None], **tent) + pts, -np.inf)
+    return ours - theirs.max(axis=1, initial=-np.inf)
+
+
+def _check_benchmark_intervals(comp, coef, pts, kw, prices):
+    iv = WinIntervals.of(*benchmark_intervals(comp, coef, pts, **kw), closed_low=False)
+    checked = 0
+    for b in prices:
+        direct = benchmark_average_wins(b, comp, coef, pts, **kw)
+        clear = np.abs(_direct_margin(b, comp, coef, pts, kw)) > 1e-9  # a tie up to rounding: not the rule's
+        assert iv.wins(b)[clear].tolist() == direct[clear].tolist()
+        if clear.all():
+            assert iv.p_win(np.array([b]))[0] == pytest.approx(direct.mean(), abs=1e-12)
+        checked += int(clear.sum())
+    return checked
+
+
 @pytest.mark.parametrize("drop", [None, 3, 5])
 @pytest.mark.parametrize("other", ["array", "scalar"])
-def test_benchmark_openings_equal_benchmark_average_wins(drop, other):
-    """基准价法 with the price-independent part computed once gives the direct evaluation's wins."""
+def test_benchmark_intervals_equal_benchmark_average_wins(drop, other):
+    """基准价法 as win intervals computed once gives the direct evaluation's wins at every price."""
     rng = np.random.default_rng(11)
     n, m = 20_000, 6
     comp = rng.uniform(80, 130, (n, m))
     comp[np.arange(m)[None, :] >= rng.integers(0, m + 1, n)[:, None]] = np.nan  # 0..m rivals
     coef = rng.choice([0.95, 0.97, 1.0], n)
-    pts = rng.normal(0, 2, (n, m)) if other == "array" else 1.5
+    pts = rng.normal(0, 2, (n, m)) if other == "array" else 0.7
     kw = dict(drop_extremes_from=drop, per_pct_above=1.0, per_pct_below=0.5, full_points=100.0, our_other=0.7)
-    table = BenchmarkOpenings.of(comp, coef, pts, **kw)
-    for price in (70.0, 95.5, 101.25, 110.0, 140.0):
-        direct = benchmark_average_wins(price, comp, coef, pts, **kw)
-        assert 0 < direct.mean() < 1 or price in (70.0, 140.0)
-        np.testing.assert_array_equal(table.wins(price), direct)
+    prices = [70.0, 95.5, 101.25, 110.0, 140.0, *rng.uniform(60, 160, 40)]
+    assert _check_benchmark_intervals(comp, coef, pts, kw, prices) > 0.99 * n * len(prices)
+
+
+_rival = st.one_of(st.floats(1, 300, allow_nan=False), st.just(np.nan))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(st.lists(_rival, min_size=5, max_size=5), min_size=1, max_size=8),
+    coef=st.sampled_from([0.9, 0.95, 1.0, 1.1]),
+    drop=st.sampled_from([None, 3, 4, 6]),
+    points=st.tuples(st.floats(1, 100), st.floats(0, 5), st.floats(0, 5), st.floats(0, 10)),
+    other=st.lists(st.floats(0, 10), min_size=5, max_size=5),
+    prices=st.lists(st.floats(1, 400), min_size=1, max_size=8),
+)
+def test_benchmark_intervals_equal_the_rule_for_any_openings(rows, coef, drop, points, other, prices):
+    """Any rivals (0..5, equal bids, far apart), any tent (flat sides, points floored at 0 near the
+    benchmark or far from it), ties of other points: the intervals give the rule's wins wherever the
+    rule itself is not a tie up to rounding."""
+    comp = np.array(rows, dtype=np.float64)
+    full, above, below, ours = points
+    kw = dict(
+        drop_extremes_from=drop, per_pct_above=above, per_pct_below=below, full_points=full, our_other=ours
+    )
+    pts = np.broadcast_to(np.array(other), comp.shape)
+    _check_benchmark_intervals(comp, np.full(comp.shape[0], coef), pts, kw, prices)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    z=st.lists(st.floats(-9, 9, width=32), min_size=1, max_size=64),
+    rho=st.floats(0, 0.95),
+    kind=st.sampled_from(["pert", "triangular", "uniform"]),
+)
+def test_compiled_lookup_equals_the_numpy_lookup(z, rho, kind):
+    """kernels.lookup_add gives what multiply, add, cast, clip and take give, element for element, and
+    line_covariance looks the same values up again."""
+    from bidassist.pricing.kernels import line_covariance, lookup_add
+
+    e = np.array(z, dtype=np.float32)
+    offset = (np.linspace(-1, 1, e.size) * FINE_SCALE + FINE_OFFSET).astype(np.float32)
+    scale = np.float32(FINE_SCALE * np.sqrt(1 - rho))
+    table = Marginal(kind, 90.0, 100.0, 130.0).table(3.0)
+    pos = e * scale
+    pos += offset
+    expected = np.take(table, pos.astype(np.intp), mode="clip")
+    index = np.empty(e.size, dtype=np.uint16)
+    total = np.full(e.size, 7.0)
+    lookup_add(e, scale, offset, table, index, total)
+    np.testing.assert_array_equal(table[index], expected)
+    np.testing.assert_array_equal(total, 7.0 + expected.astype(np.float64))
+    centred = np.linspace(-2, 3, e.size)
+    assert line_covariance(table, index, centred) == pytest.approx(
+        float(expected @ centred), rel=1e-9, abs=1e-6
+    )
+
+
+@given(st.lists(st.floats(-5, 5), max_size=40))
+def test_sorted_unique_is_np_unique_of_a_sorted_array(xs):
+    from bidassist.pricing.optimise import sorted_unique
+
+    a = np.sort(np.array(xs, dtype=np.float64))
+    np.testing.assert_array_equal(sorted_unique(a), np.unique(a))
+
+
+@pytest.mark.parametrize(
+    "m", [Marginal("uniform", 0.9, 1.3), Marginal("triangular", 0.97, 1.1, 1.35), Marginal("pert", 1, 2, 4)]
+)
+def test_quantile_from_probability_equals_the_round_trip_through_the_normal_score(m):
+    from scipy.special import ndtri
+
+    u = np.random.default_rng(2).random(10_000)
+    np.testing.assert_allclose(m.from_u(u), m.from_z(ndtri(u)), rtol=1e-12)

@@ -1,0 +1,216 @@
+"""Compiled inner loops of the simulation (numba, compiled on first use and cached on disk).
+
+Each does in one pass over data in cache what would otherwise take several numpy passes with
+temporaries. The arithmetic is the same as the numpy it replaces (float32 multiply then add, no
+fused multiply-add; truncation to an integer; clipping to the table), so the values are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numba import njit
+
+
+def _compiled(fn: Callable[..., Any]) -> Any:
+    """Compiled in nopython mode, cached beside the module (or in the user's cache folder); where
+    neither can be written, compiled in each process instead."""
+    try:
+        return njit(cache=True, nogil=True)(fn)
+    except RuntimeError:  # numba: "cannot cache function ...: no locator available"
+        return njit(nogil=True)(fn)
+
+
+@_compiled
+def lookup_add(
+    e: np.ndarray,
+    scale: np.float32,
+    offset: np.ndarray,
+    table: np.ndarray,
+    index: np.ndarray,
+    total: np.ndarray,
+) -> None:  # pragma: no cover - compiled
+    """index[j] = clip(int(e[j]·scale + offset[j])) and total[j] += table[index[j]], for every j.
+
+    `e` float32 normal scores, `offset` float32 (the fine grid's offset plus the block's common
+    factor), `table` a line's float32 lookup table, `index` its row of the chunk (uint16: half the
+    memory traffic of the values, which `line_covariance` looks up again), `total` float64."""
+    last = table.shape[0] - 1
+    for j in range(e.shape[0]):
+        pos = e[j] * scale + offset[j]
+        i = int(pos)
+        if i < 0:
+            i = 0
+        elif i > last:
+            i = last
+        index[j] = i
+        total[j] += table[i]
+
+
+@_compiled
+def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -> float:  # pragma: no cover
+    """Σ_j table[index[j]]·centred[j]: a line's values (looked up again) against the centred total.
+    Four running sums, so that each addition does not wait for the one before."""
+    a0 = a1 = a2 = a3 = 0.0
+    n = index.shape[0]
+    m = n - n % 4
+    for j in range(0, m, 4):
+        a0 += table[index[j]] * centred[j]
+        a1 += table[index[j + 1]] * centred[j + 1]
+        a2 += table[index[j + 2]] * centred[j + 2]
+        a3 += table[index[j + 3]] * centred[j + 3]
+    for j in range(m, n):
+        a0 += table[index[j]] * centred[j]
+    return (a0 + a1) + (a2 + a3)
+
+
+@_compiled
+def _tent(u: float, full: float, above: float, below: float) -> tuple[float, float]:  # pragma: no cover
+    """Points of a bid at u = bid/benchmark as p0 + p1·u on the branch u is on (0, 0 where floored)."""
+    if u > 1.0:
+        p0, p1 = full + 100.0 * above, -100.0 * above
+    else:
+        p0, p1 = full - 100.0 * below, 100.0 * below
+    if p0 + p1 * u <= 0.0:
+        return 0.0, 0.0
+    return p0, p1
+
+
+@_compiled
+def _piece_cuts(
+    c: np.ndarray,
+    k: int,
+    alpha: float,
+    beta: float,
+    ratios: np.ndarray,
+    p_lo: float,
+    p_hi: float,
+    cuts: np.ndarray,
+) -> int:  # pragma: no cover - compiled
+    """Fill `cuts` with the sorted prices inside (p_lo, p_hi) where our bid or a rival's crosses a
+    branch of the tent, for the benchmark alpha + beta·B (B/bm = ρ at B = ρ·alpha/(1 − ρ·beta);
+    c_j/bm = ρ at (c_j/ρ − alpha)/beta); returns how many."""
+    n = 0
+    for rho in ratios:
+        if 1.0 - rho * beta > 0.0:
+            b = rho * alpha / (1.0 - rho * beta)
+            if p_lo < b < p_hi:
+                cuts[n] = b
+                n += 1
+        if beta > 0.0:
+            for j in range(k):
+                b = (c[j] / rho - alpha) / beta
+                if p_lo < b < p_hi:
+                    cuts[n] = b
+                    n += 1
+    for i in range(1, n):  # insertion sort: a few values
+        x = cuts[i]
+        j = i - 1
+        while j >= 0 and cuts[j] > x:
+            cuts[j + 1] = cuts[j]
+            j -= 1
+        cuts[j + 1] = x
+    return n
+
+
+@_compiled
+def _win_part(
+    a: float, b: float, alpha: float, beta: float, c: np.ndarray, o: np.ndarray, k: int, pts: np.ndarray
+) -> tuple[float, float]:  # pragma: no cover - compiled
+    """Where inside (a, b) (no branch changes there) our points beat every rival's: each comparison,
+    multiplied by the benchmark alpha + beta·B > 0, is linear in B, so the set is one interval."""
+    full, above, below, ours = pts[0], pts[1], pts[2], pts[3]
+    mid = (a + b) / 2.0 if b < np.inf else 2.0 * a + 1.0
+    bm = alpha + beta * mid
+    p0, p1 = _tent(mid / bm, full, above, below)
+    lo, hi = a, b
+    for j in range(k):
+        q0, q1 = _tent(c[j] / bm, full, above, below)
+        d = p0 + ours - q0 - o[j]
+        slope = d * beta + p1  # (p0 + ours − q0 − o_j)·bm + p1·B − q1·c_j > 0
+        level = d * alpha - q1 * c[j]
+        if slope > 0.0:
+            lo = max(lo, -level / slope)
+        elif slope < 0.0:
+            hi = min(hi, -level / slope)
+        elif level <= 0.0:
+            return 0.0, 0.0
+    return lo, hi
+
+
+@_compiled
+def benchmark_intervals(
+    bids: np.ndarray,
+    other: np.ndarray,
+    coef: np.ndarray,
+    drop_from: int,
+    pts: np.ndarray,
+    lo_out: np.ndarray,
+    hi_out: np.ndarray,
+) -> int:  # pragma: no cover - compiled
+    """基准价法 win intervals (lo, hi), open at both ends, of each opening; returns the most any has.
+
+    `bids` (n, m) with NaN for absent rivals, `other` (n, m) their other points, `coef` (n,) K,
+    `drop_from` (0: never), `pts` = (full, per % above, per % below, our other points). The benchmark
+    is piecewise linear in our bid B (three pieces when extremes are dropped: B below the lowest
+    rival, between, above the highest); the price points are tents in bid/benchmark."""
+    n, m = bids.shape
+    full, above, below = pts[0], pts[1], pts[2]
+    ratios = np.empty(3)
+    nr = 0
+    ratios[nr] = 1.0
+    nr += 1
+    if above > 0.0:
+        ratios[nr] = 1.0 + full / (100.0 * above)
+        nr += 1
+    if below > 0.0 and full / (100.0 * below) < 1.0:
+        ratios[nr] = 1.0 - full / (100.0 * below)
+        nr += 1
+    rs = ratios[:nr]
+    c = np.empty(m)
+    o = np.empty(m)
+    cuts = np.empty(3 * (m + 1))
+    most = 0
+    for i in range(n):
+        k, total, high, low = 0, 0.0, -np.inf, np.inf
+        for j in range(m):
+            x = bids[i, j]
+            if not np.isnan(x):
+                c[k], o[k] = x, other[i, j]
+                k += 1
+                total += x
+                high, low = max(high, x), min(low, x)
+        kk = coef[i]
+        if drop_from > 0 and k + 1 >= drop_from:
+            w = kk / (k - 1)
+            pieces = (
+                (0.0, low, w * (total - high), 0.0),
+                (low, high, w * (total - high - low), w),
+                (high, np.inf, w * (total - low), 0.0),
+            )
+        else:
+            w = kk / (k + 1)
+            pieces = ((0.0, np.inf, w * total, w), (0.0, 0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 0.0))
+        used = 0
+        for p_lo, p_hi, alpha, beta in pieces:
+            if p_hi <= p_lo:
+                continue
+            ncuts = _piece_cuts(c, k, alpha, beta, rs, p_lo, p_hi, cuts)
+            a = p_lo
+            for s in range(ncuts + 1):
+                b = cuts[s] if s < ncuts else p_hi
+                lo, hi = _win_part(a, b, alpha, beta, c, o, k, pts)
+                if lo < hi:
+                    if used > 0 and hi_out[i, used - 1] == lo:
+                        hi_out[i, used - 1] = hi  # one interval across a branch change
+                    else:
+                        lo_out[i, used], hi_out[i, used] = lo, hi
+                        used += 1
+                a = b
+        for j in range(used, lo_out.shape[1]):
+            lo_out[i, j] = np.nan
+            hi_out[i, j] = np.nan
+        most = max(most, used)
+    return most
