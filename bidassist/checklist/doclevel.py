@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .engine import Number, Unit, extract_numbers, nearest
-from .literals import cannot_match
+from .literals import Joined
 from .result import Finding
 from .rules import DocumentRule, Measure, RuleSet
 
@@ -28,13 +28,12 @@ def drop_overridden(findings: list[Finding], units: Sequence[Unit], ruleset: Rul
     by_id = {cr.id: cr for cr in ruleset.rules if cr.rule.unless_anywhere}
     if not any(f.rule in by_id for f in findings):
         return findings
-    norms = [u.norm for u in units]
-    whole = "\n".join(norms)  # a string absent from the whole contract is absent from each clause
+    joined = Joined([u.norm for u in units])
+    norms = joined.norms
     overridden: dict[str, bool] = {}
     for rule_id, cr in by_id.items():
         patterns = [_pattern(ruleset, p, cr.language) for p in cr.rule.unless_anywhere]
-        patterns = [p for p in patterns if not cannot_match(p, whole)]
-        overridden[rule_id] = any(p.search(n) for p in patterns for n in norms if not cannot_match(p, n))
+        overridden[rule_id] = any(p.search(norms[i]) for p in patterns for i in joined.may_match(p))
     return [f for f in findings if not overridden.get(f.rule, False)]
 
 
@@ -61,13 +60,16 @@ def _equivalents(measure: Measure, norm: str, ruleset: RuleSet, lang: str) -> li
     ]
 
 
-def first_measure(measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lang: str) -> Located | None:
-    """The first number of the measure's kind next to its anchor, in contract order."""
+def first_measure(
+    measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lang: str, joined: Joined | None = None
+) -> Located | None:
+    """The first number of the measure's kind next to its anchor, in contract order (`joined`:
+    the units' normalised texts joined, when already built)."""
     anchor = _pattern(ruleset, measure.near, lang)
-    for unit in units:
+    joined = joined or Joined([u.norm for u in units])
+    for i in joined.may_match(anchor):
+        unit = units[i]
         norm = unit.norm
-        if cannot_match(anchor, norm):
-            continue
         spans = [m.span() for m in anchor.finditer(norm)]
         if not spans:
             continue
@@ -113,11 +115,14 @@ def _finding(drule: DocumentRule, lang: str, where: Unit, num: Number | None, de
     )
 
 
-def evaluate_ratio(drule: DocumentRule, lang: str, units: Sequence[Unit], ruleset: RuleSet) -> Finding | None:
-    den = first_measure(drule.denominator, units, ruleset, lang)
+def evaluate_ratio(
+    drule: DocumentRule, lang: str, units: Sequence[Unit], ruleset: RuleSet, joined: Joined | None = None
+) -> Finding | None:
+    joined = joined or Joined([u.norm for u in units])
+    den = first_measure(drule.denominator, units, ruleset, lang, joined)
     if den is None or den[0].value <= 0:
         return None
-    num = first_measure(drule.numerator, units, ruleset, lang)
+    num = first_measure(drule.numerator, units, ruleset, lang, joined)
     if num is None:
         return _finding(drule, lang, den[1], None, den[0]) if drule.missing == "flag" else None
     if num[0].value / den[0].value < drule.threshold:
@@ -128,9 +133,10 @@ def evaluate_ratio(drule: DocumentRule, lang: str, units: Sequence[Unit], rulese
 def document_findings(units: Sequence[Unit], ruleset: RuleSet, languages: set[str]) -> list[Finding]:
     """Findings of the document rules of the contract's languages."""
     out = []
+    joined = Joined([u.norm for u in units])
     for lang, drule in ruleset.document:
         if lang in languages:
-            f = evaluate_ratio(drule, lang, units, ruleset)
+            f = evaluate_ratio(drule, lang, units, ruleset, joined)
             if f is not None:
                 out.append(f)
     return out

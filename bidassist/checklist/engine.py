@@ -1,6 +1,6 @@
-"""The checking engine: a literal prefilter (one Aho–Corasick automaton per language over every
-rule's and term's keywords) picks the candidate rules of a clause; only those run their regexes,
-exceptions and numeric conditions.
+"""The checking engine: one Aho–Corasick scan per language over all the clauses (checklist/scan.py:
+every rule's and term's keywords, and the strings their patterns need) picks the candidate rules
+of each clause; only those run their regexes, exceptions and numeric conditions.
 
 A clause is read in the language of its script (CJK or Latin); a clause with both runs both.
 """
@@ -14,15 +14,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
-import ahocorasick
-
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 
-from . import literals
 from .categories import SEVERITY_RANK
-from .literals import Search, gate_for, plain_search
+from .literals import Search, plain_search
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
+from .scan import Candidates, scanner_for
 from .subject import binding_party, condition_start, party_of_heading, sentence_bounds, unselected_option
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
@@ -46,6 +44,7 @@ class Unit:
     #: the titles of the clauses above this one (乙方义务 / Seller's obligations), for whose clause it is
     context: str = ""
     _norm: str | None = field(default=None, repr=False, compare=False)
+    _langs: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def norm(self) -> str:
@@ -53,6 +52,13 @@ class Unit:
         if self._norm is None:
             self._norm = normalise(self.text)
         return self._norm
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """languages_of(text), computed once."""
+        if self._langs is None:
+            self._langs = frozenset(languages_of(self.text))
+        return self._langs
 
 
 def languages_of(text: str, sample: int = 4000) -> set[str]:
@@ -147,56 +153,6 @@ def nearest(
             if best is None or (dist, after) < best[:2]:
                 best = (dist, after, n)
     return best[2] if best else None
-
-
-# --------------------------------------------------------------------------- prefilter
-
-
-class _Index:
-    """One automaton over the keywords of one language's rules and terms."""
-
-    def __init__(self, rules: list[tuple[int, CompiledRule]], terms: list[tuple[int, CompiledTerm]]):
-        payload: dict[str, tuple[set[int], set[int]]] = {}
-        for i, r in rules:
-            for k in r.keywords:
-                payload.setdefault(k, (set(), set()))[0].add(i)
-        for i, t in terms:
-            for k in t.keywords:
-                payload.setdefault(k, (set(), set()))[1].add(i)
-        self.automaton = ahocorasick.Automaton()
-        self.payload: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-        for key, (rs, ts) in payload.items():
-            self.automaton.add_word(key, len(self.payload))
-            self.payload.append((tuple(sorted(rs)), tuple(sorted(ts))))
-        self.empty = not payload
-        if not self.empty:
-            self.automaton.make_automaton()
-
-    def candidates(self, norm: str) -> tuple[list[int], list[int]]:
-        if self.empty:
-            return [], []
-        rs: set[int] = set()
-        ts: set[int] = set()
-        seen: set[int] = set()
-        for _end, k in self.automaton.iter(norm):
-            if k in seen:
-                continue
-            seen.add(k)
-            r, t = self.payload[k]
-            rs.update(r)
-            ts.update(t)
-        return sorted(rs), sorted(ts)
-
-
-def index_for(ruleset: RuleSet, lang: str) -> _Index:
-    idx = ruleset._index.get(lang)
-    if idx is None:
-        idx = _Index(
-            [(i, r) for i, r in enumerate(ruleset.rules) if r.language == lang],
-            [(i, t) for i, t in enumerate(ruleset.terms) if t.language == lang],
-        )
-        ruleset._index[lang] = idx
-    return idx
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -384,7 +340,7 @@ def check_unit(
     if len(unit.text) > MAX_CLAUSE_CHARS:
         parts = [
             check_unit(
-                replace(unit, text=piece),
+                replace(unit, text=piece, _norm=None, _langs=None),  # not the whole clause's
                 ruleset,
                 languages=languages or languages_of(unit.text),
                 rule_filter=rule_filter,
@@ -392,22 +348,30 @@ def check_unit(
             for piece in windows(unit.text)
         ]
         return (_dedupe([f for fs, _ in parts for f in fs]), _merge_terms([t for _, ts in parts for t in ts]))
+    langs = sorted(languages or languages_of(unit.text))
+    scanned = {lang: scanner_for(ruleset, lang).scan([unit.norm])[0] for lang in langs}
+    return check_scanned(unit, ruleset, scanned, rule_filter=rule_filter)
+
+
+def check_scanned(
+    unit: Unit, ruleset: RuleSet, scanned: dict[str, Candidates | None], *, rule_filter: str | None = None
+) -> tuple[list[Finding], list[KeyTerm]]:
+    """Run the candidate rules and terms the scan found in one clause (per language, in order)."""
     text = unit.text
     norm = unit.norm
-    langs = languages or languages_of(text)
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
     yields: dict[str, list[str]] = {}
-    for lang in sorted(langs):
-        rule_ids, term_ids = index_for(ruleset, lang).candidates(norm)
-        search = (
-            gate_for(ruleset, lang).searcher(norm)
-            if literals.ENABLED and (rule_ids or term_ids)
-            else plain_search
-        )
-        for i in rule_ids:
+    for lang, cand in scanned.items():
+        if cand is None:
+            continue
+        scanner = scanner_for(ruleset, lang)
+        search = scanner.searcher(norm, cand.present)
+        for i in cand.rules:
             cr = ruleset.rules[i]
             if rule_filter is not None and cr.id != rule_filter:
+                continue
+            if cand.present is not None and not scanner.possible(scanner.rule_gate[i], cand.present):
                 continue
             f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang), search)
             if f is not None:
@@ -415,21 +379,21 @@ def check_unit(
                 if cr.rule.yields_to:
                     yields[cr.id] = cr.rule.yields_to
                 if cr.rule.clause_type:
-                    terms.append(
-                        KeyTerm(
-                            type=cr.rule.clause_type,
-                            clause=unit.clause,
-                            location=unit.location,
-                            text=text[:TEXT_LIMIT],
-                            language=lang,
-                        )
-                    )
+                    terms.append(_type_term(cr.rule.clause_type, unit, text, lang))
         if rule_filter is None:
-            for i in term_ids:
+            for i in cand.terms:
+                if cand.present is not None and not scanner.possible(scanner.term_gate[i], cand.present):
+                    continue
                 kt = evaluate_term(ruleset.terms[i], text, norm, unit, search)
                 if kt is not None:
                     terms.append(kt)
     return _dedupe(_yielded(findings, yields)), _merge_terms(terms)
+
+
+def _type_term(clause_type: str, unit: Unit, text: str, lang: str) -> KeyTerm:
+    return KeyTerm(
+        type=clause_type, clause=unit.clause, location=unit.location, text=text[:TEXT_LIMIT], language=lang
+    )
 
 
 def _yielded(findings: list[Finding], yields: dict[str, list[str]]) -> list[Finding]:
@@ -465,15 +429,39 @@ def _merge_terms(terms: list[KeyTerm]) -> list[KeyTerm]:
 def check_units(
     units: Iterable[Unit], ruleset: RuleSet, *, languages: set[str] | None = None
 ) -> tuple[list[Finding], list[KeyTerm], int]:
+    """Check every clause: one scan per language over all of them (checklist/scan.py) finds
+    each clause's candidate rules and terms; only those run."""
+    units = list(units)
+    scanned = scan_units(units, ruleset, languages)
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
-    n = 0
-    for unit in units:
-        n += 1
-        f, t = check_unit(unit, ruleset, languages=languages)
+    for unit, found in zip(units, scanned, strict=True):
+        if found is None:  # a long clause: checked in windows
+            f, t = check_unit(unit, ruleset, languages=languages)
+        elif not any(found.values()):
+            continue
+        else:
+            f, t = check_scanned(unit, ruleset, found)
         findings.extend(f)
         terms.extend(t)
-    return findings, terms, n
+    return findings, terms, len(units)
+
+
+def scan_units(
+    units: list[Unit], ruleset: RuleSet, languages: set[str] | None = None
+) -> list[dict[str, Candidates | None] | None]:
+    """Per clause: its candidates per language (its languages in order), or None for a clause
+    longer than MAX_CLAUSE_CHARS (check_unit reads it in windows)."""
+    langs: list[list[str] | None] = [
+        None if len(u.text) > MAX_CLAUSE_CHARS else sorted(languages or u.languages) for u in units
+    ]
+    out: list[dict[str, Candidates | None] | None] = [None if ls is None else {} for ls in langs]
+    for lang in sorted({lang for ls in langs if ls for lang in ls}):
+        members = [i for i, ls in enumerate(langs) if ls and lang in ls]
+        found = scanner_for(ruleset, lang).scan([units[i].norm for i in members])
+        for i, cand in zip(members, found, strict=True):
+            out[i][lang] = cand  # type: ignore[index]
+    return out
 
 
 def rule_matches(ruleset: RuleSet, rule_id: str, text: str) -> bool:

@@ -1,8 +1,8 @@
 """A literal gate for the rules' regexes: from each pattern's parse tree, a set of strings of
 which every match must contain at least one ("pay" for `\\bpay[\\s-]*(?:when|if)[\\s-]*paid`,
 {"when", "once"} for `(?:when|once)\\s+paid`). One Aho–Corasick pass over a clause finds which of
-these strings it holds; a pattern none of whose strings is there cannot match, so its search is
-skipped. The gate only ever skips a search that would have failed: findings are unchanged.
+these strings it holds (checklist/scan.py); a pattern none of whose strings is there cannot
+match, so its search is skipped. The gate only ever skips a search that would have failed: findings are unchanged.
 
 The clause text is `normalise`d (lower case) and every pattern is case-insensitive; a literal
 character is used only where its case-insensitive matches in lower-case text are known: ASCII
@@ -17,12 +17,8 @@ import re
 # the parse tree's opcodes (stable since Python 3.11); typeshed stubs only the deprecated sre_* names
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
-from collections import OrderedDict
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
-
-import ahocorasick
-
-from .rules import CompiledRule, CompiledTerm, RuleSet
 
 #: non-ASCII characters a case-insensitive ASCII letter matches (Python's re equivalences)
 _FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
@@ -87,6 +83,76 @@ def requirements(seq: Iterable) -> list[frozenset[str]]:
     return candidates
 
 
+def _literal_run(items: list, i: int) -> str:
+    """The usable literal characters from items[i] on, lower-cased."""
+    run: list[str] = []
+    while i < len(items) and items[i][0] is sre.LITERAL and _usable(chr(items[i][1])):
+        run.append(chr(items[i][1]).lower())
+        i += 1
+    return "".join(run)
+
+
+def first_strings(seq: Iterable) -> frozenset[str] | None:
+    """Strings (lower case) one of which every match of the parsed sequence starts with (after
+    zero-width assertions such as \\b), or None when that is not known."""
+    items = list(seq)
+    i = 0
+    while i < len(items) and items[i][0] is sre.AT:
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is sre.LITERAL:
+        return frozenset([run]) if (run := _literal_run(items, i)) else None
+    if op is sre.SUBPATTERN:
+        return None if av[1] or av[2] else first_strings(av[-1])  # inline flags: not known
+    if op is sre.BRANCH:
+        alts = [first_strings(b) for b in av[1]]
+        return None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return first_strings(av[2])
+    return None
+
+
+#: where a match may start, per (source, flags): None where CPython's re finds the start itself
+_STARTS: dict[tuple[str, int], frozenset[str] | None] = {}
+
+
+def match_starts(pattern: re.Pattern) -> frozenset[str] | None:
+    """The strings every match of the pattern starts with, when one holds an ASCII letter (re has
+    no fast scan for a case-insensitive first letter; searching for the strings and trying the
+    pattern only where one stands is faster, and finds the same first match), else None."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _STARTS:
+        try:
+            found = first_strings(sre_parse.parse(pattern.pattern, pattern.flags))
+        except re.error:  # pragma: no cover - the pattern compiled, so it parses
+            found = None
+        if found is not None and not any(ch.isascii() and ch.isalpha() for s in found for ch in s[:1]):
+            found = None
+        if len(_STARTS) >= MAX_DERIVED:
+            _STARTS.clear()
+        _STARTS[key] = found
+    return _STARTS[key]
+
+
+def search_from(pattern: re.Pattern, starts: frozenset[str], text: str, gate_text: str) -> re.Match | None:
+    """`pattern.search(text)` for a pattern whose matches all start with one of `starts`: the
+    pattern is tried only where one of them stands in `gate_text` (the text read with ı ſ K as
+    i s k, same length), left to right, so the first match is the one search finds."""
+    where: set[int] = set()
+    for s in starts:
+        i = gate_text.find(s)
+        while i != -1:
+            where.add(i)
+            i = gate_text.find(s, i + 1)
+    for i in sorted(where):
+        m = pattern.match(text, i)
+        if m is not None:
+            return m
+    return None
+
+
 def _selective(strings: frozenset[str]) -> bool:
     return all(not s.isascii() or len(s) >= MIN_ASCII for s in strings)
 
@@ -112,45 +178,6 @@ def pattern_literals(pattern: re.Pattern) -> tuple[frozenset[str], ...] | None:
     return _DERIVED[key]
 
 
-class LiteralGate:
-    """The gate strings of a set of patterns in one automaton."""
-
-    def __init__(self, patterns: Iterable[re.Pattern]):
-        self.literals: dict[re.Pattern, tuple[frozenset[str], ...]] = {}
-        for p in patterns:
-            found = pattern_literals(p)
-            if found is not None:
-                self.literals[p] = found
-        self.automaton = ahocorasick.Automaton()
-        for s in sorted({s for sets in self.literals.values() for f in sets for s in f}):
-            self.automaton.add_word(s, s)
-        self.empty = not self.literals
-        if not self.empty:
-            self.automaton.make_automaton()
-
-    def present(self, norm: str) -> set[str]:
-        """The gate strings the (normalised) clause holds."""
-        if self.empty:
-            return set()
-        if any(ch in norm for ch in _FOLD_CHARS):
-            norm = norm.translate(_FOLD)
-        return {s for _end, s in self.automaton.iter(norm)}
-
-    def searcher(self, norm: str) -> Search:
-        """`p.search(text)`, except that a pattern whose gate strings are all absent from this
-        clause is not run (it cannot match)."""
-        present = self.present(norm)
-        literals = self.literals
-
-        def search(p: re.Pattern, text: str) -> re.Match | None:
-            need = literals.get(p)
-            if need is not None and text is norm and any(present.isdisjoint(f) for f in need):
-                return None
-            return p.search(text)
-
-        return search
-
-
 def cannot_match(pattern: re.Pattern, norm: str) -> bool:
     """True when the (normalised) text lacks every string of one of the pattern's gate sets, so
     `pattern.search(norm)` is None; False when it may match."""
@@ -162,28 +189,53 @@ def cannot_match(pattern: re.Pattern, norm: str) -> bool:
     return any(not any(s in norm for s in f) for f in need)
 
 
+class Joined:
+    """Clauses (normalised) joined by newlines, to find at once which clauses may match a pattern."""
+
+    def __init__(self, norms: list[str]):
+        self.norms = norms
+        self.whole = "\n".join(norms)
+        self._gate_text = folded(self.whole) if needs_fold(self.whole) else self.whole
+        self.starts: list[int] = []
+        pos = 0
+        for n in norms:
+            self.starts.append(pos)
+            pos += len(n) + 1
+        self.starts.append(pos)  # sentinel
+
+    def may_match(self, pattern: re.Pattern) -> list[int]:
+        """The indices of the clauses `cannot_match` does not rule out for the pattern, in order."""
+        need = pattern_literals(pattern) if ENABLED else None
+        if need is None or any("\n" in s for f in need for s in f):
+            return [i for i, n in enumerate(self.norms) if not cannot_match(pattern, n)]
+        found: set[int] | None = None
+        for f in need:
+            here = {u for s in f for u in self._clauses_with(s)}
+            found = here if found is None else found & here
+            if not found:
+                return []
+        return sorted(found or ())
+
+    def _clauses_with(self, s: str) -> list[int]:
+        out: list[int] = []
+        text, starts = self._gate_text, self.starts
+        i = text.find(s)
+        while i != -1:
+            u = bisect_right(starts, i) - 1
+            out.append(u)
+            i = text.find(s, starts[u + 1])
+        return out
+
+
+def needs_fold(norm: str) -> bool:
+    """The text holds a non-ASCII character a case-insensitive ASCII letter matches."""
+    return any(ch in norm for ch in _FOLD_CHARS)
+
+
+def folded(norm: str) -> str:
+    """The text with ı İ ſ K read as i i s k (how the gate strings are looked for)."""
+    return norm.translate(_FOLD)
+
+
 def plain_search(p: re.Pattern, text: str) -> re.Match | None:
     return p.search(text)
-
-
-#: the gates of the last rule sets used (a rule set per contract's party words), most recent last
-_GATES: OrderedDict[tuple[int, str], tuple[object, LiteralGate]] = OrderedDict()
-MAX_GATES = 16
-
-
-def gate_for(ruleset: RuleSet, lang: str) -> LiteralGate:
-    """The gate over every pattern of the rule set's rules and terms in `lang` (cached)."""
-    key = (id(ruleset), lang)
-    got = _GATES.get(key)
-    if got is not None and got[0] is ruleset:
-        _GATES.move_to_end(key)
-        return got[1]
-    items: list[CompiledRule | CompiledTerm] = [
-        *(r for r in ruleset.rules if r.language == lang),
-        *(t for t in ruleset.terms if t.language == lang),
-    ]
-    gate = LiteralGate(p for it in items for p in (*it.any, *it.all, *it.none))
-    _GATES[key] = (ruleset, gate)  # holds the rule set, so its id is not reused while cached
-    while len(_GATES) > MAX_GATES:
-        _GATES.popitem(last=False)
-    return gate

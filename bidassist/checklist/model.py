@@ -31,7 +31,7 @@ from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import load_yaml, validate
 
 from .categories import CATEGORIES
-from .engine import TEXT_LIMIT, Unit, languages_of
+from .engine import TEXT_LIMIT, Unit
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, RuleSet, normalise
 from .subject import actor, bearer, party_of_heading, unselected_option
@@ -323,6 +323,14 @@ def category_keywords(ruleset: RuleSet, layer: ClauseLayer) -> dict[str, dict[st
     return out
 
 
+def rule_excepts(cr: CompiledRule, norm: str, span: tuple[int, int]) -> bool:
+    """The explaining rule's own exceptions hold: a `none` pattern in the clause or an
+    `unless_sentence` pattern in the model's sentence (a termination for breach is for cause,
+    whatever the model's score)."""
+    sentence = norm[span[0] : span[1]]
+    return any(p.search(norm) for p in cr.none) or any(p.search(sentence) for p in cr.sentence_none)
+
+
 def unit_findings(
     unit: Unit,
     ruleset: RuleSet,
@@ -349,7 +357,7 @@ def unit_findings(
             if cr is None:
                 continue
             span = best_sentence(norm, category, lang, layer)
-            if binds_rule_party(cr, norm, span, ruleset, unit):
+            if binds_rule_party(cr, norm, span, ruleset, unit) and not rule_excepts(cr, norm, span):
                 out.append((_finding(cr, unit, norm[span[0] : span[1]], p), cr))
                 have.add(category)
     return out
@@ -372,7 +380,7 @@ def model_findings(
     keywords = category_keywords(ruleset, layer)
     for unit in units:
         have = set(fired.get((unit.clause, unit.text[:TEXT_LIMIT]), ()))
-        langs = languages or languages_of(unit.text)
+        langs = languages or set(unit.languages)
         for f, cr in unit_findings(unit, ruleset, have, langs, layer, keywords):
             findings.append(f)
             if cr.rule.clause_type:

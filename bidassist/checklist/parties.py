@@ -146,6 +146,11 @@ _EN_MEANS = re.compile(
     rf"[\"“]({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I
 )
 _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
+#: a definition of a class of others, not of a party: "Subcontractor" means a third party
+#: performing Work under an agreement with Supplier / any person engaged by the Contractor
+_EN_CLASS = re.compile(
+    r"\s*(?:an?\s+third\s+part|any\s+(?:third\s+part|person|entity|firm|individual|sub))", re.I
+)
 
 
 @dataclass
@@ -209,7 +214,9 @@ def _add(found: dict[str, Party], labels: list[str], name: str | None, where: st
 def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
     """Parties named in the definitions and signature blocks of (text, where) pairs."""
     found: dict[str, Party] = {}
+    texts_seen: list[tuple[str, str | None]] = []
     for text, where in texts:
+        texts_seen.append((text, where))
         for m in _ZH_LINE.finditer(text):
             alias = _ZH_ALIAS.search(m.group(3) or "")
             _add(
@@ -224,13 +231,14 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         for m in _EN_DEFINED_ANCHOR.finditer(text):
             _add(found, [m.group(1)], _clean_name(_name_before(text, m.start())), where)
         for m in list(_EN_LINE.finditer(text)) + list(_EN_MEANS.finditer(text)):
-            _add(found, [m.group(1)], _clean_name(m.group(2)), where)
+            if not _EN_CLASS.match(m.group(2)):
+                _add(found, [m.group(1)], _clean_name(m.group(2)), where)
     parties: list[Party] = []
     for p in found.values():
         if p not in parties:
             parties.append(p)
     _assign_roles(parties)
-    return parties
+    return parties + _named_counterparty(texts_seen, parties)
 
 
 #: public-body words that name a party only when the contract defines them ("the City")
@@ -251,6 +259,37 @@ USAGE_MIN = 3
 USAGE_CHARS = 30000
 _EN_USAGE = re.compile(r"\b(" + _EN_ROLE + r")\b", re.I)
 _ZH_USAGE = re.compile(_ZH_LABEL)
+#: an ASCII letter or a character a case-insensitive one matches (ı İ ſ K)
+_LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+
+
+_SHORT = r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
+#: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name
+_EN_BETWEEN = re.compile(rf"\bbetween\s+[^()]{{2,80}}?{_SHORT}\s*,?\s+and\s+[^()]{{2,80}}?{_SHORT}", re.I)
+
+
+def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
+    """The party a contract calls by its own short name ("CBORD") opposite a defined role word
+    ("the Supplier"): it takes the other role, when no party has that role yet."""
+    roles = {lab: p.role for p in parties for lab in p.labels}
+    for text, where in texts:
+        m = _EN_BETWEEN.search(text)
+        if not m:
+            continue
+        a, b = m.group(1).lower(), m.group(2).lower()
+        known, other = (a, b) if roles.get(a) in OTHER_ROLE else (b, a)
+        role = OTHER_ROLE.get(roles.get(known, ""))
+        if (
+            role
+            and other not in roles
+            and other not in _DEFINED_ONLY
+            and not any(p.role == role for p in parties)
+        ):
+            return [Party(labels=[other], name=other, role=role, where=where)]
+    return []
+
+
+OTHER_ROLE = {"supplier": "buyer", "buyer": "supplier"}
 
 
 def parties_from_usage(text: str) -> list[Party]:
@@ -258,7 +297,8 @@ def parties_from_usage(text: str) -> list[Party]:
     (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
     counts: dict[str, int] = {}
     text = text[:USAGE_CHARS]
-    for m in _EN_USAGE.finditer(text):
+    english = _LETTER.search(text) is not None  # no letter: _EN_USAGE cannot match (a Chinese contract)
+    for m in _EN_USAGE.finditer(text) if english else ():
         if m.group(1)[0].isupper():
             counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
     for m in _ZH_USAGE.finditer(text):
@@ -295,9 +335,9 @@ def _assign_roles(parties: list[Party]) -> None:
     # two parties of one role: the generic word (company, owner) yields to the specific one
     for role, other in (("buyer", "supplier"), ("supplier", "buyer")):
         same = [p for p in parties if p.role == role]
-        if len(same) >= 2 and not any(p.role == other for p in parties):
-            weakest = min(same, key=lambda p: 0 if set(p.labels) & {"company", "owner", "client"} else 1)
-            weakest.role = other
+        generic = [p for p in same if set(p.labels) & {"company", "owner", "client"}]
+        if len(same) >= 2 and generic and not any(p.role == other for p in parties):
+            generic[0].role = other
 
 
 def _only_us(parties: list[Party], us: Party) -> None:

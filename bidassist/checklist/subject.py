@@ -22,11 +22,13 @@ _EN_OBJECT_BEFORE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _COMMA = re.compile(r"[，,：:]")
+#: ", and the Supplier shall…": `and` after a comma starts a new clause whose subject follows
+_EN_CLAUSE_AND = re.compile(r"[,;]\s*and\s+(?:the\s+)?$")
 _ZH_PASSIVE = re.compile(r"(?:由|归)\s*$")
 #: "borne by the Seller": the party after a liability verb's "by" is the actor ("suffered by" is not)
 _EN_PASSIVE = re.compile(
     r"\b(?:borne|paid|payable|assumed|covered|reimbursed|compensated|indemnified|made\s+good|"
-    r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of)"
+    r"responsibility\s+of|for\s+the\s+account\s+of|at\s+the\s+(?:cost|expense|risk)\s+of|charged(?:\s+back)?\s+to|chargeable\s+to)"
     r"\s+(?:solely\s+|entirely\s+)?(?:by\s+)?(?:the\s+)?$"
 )
 _ZH_RECIPIENT = re.compile(r"(?:向|给|付给|支付给|偿付|赔偿|赔付|退还|交付|偿还)\s*$")
@@ -41,7 +43,7 @@ _ZH_BEAR_AFTER = re.compile(
     r"|[^。；;，,]{0,14}(?:违约金|罚款)(?:的)?处罚)"
 )
 _EN_BEAR_BEFORE = re.compile(
-    r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*)\s+(?:\w+\s+){0,3}"
+    r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*|deduct\w*)\s+(?:\w+\s+){0,3}"
     r"(?:against|on|upon|from)\s+(?:the\s+)?$"
 )
 _EN_BEAR_AFTER = re.compile(r"")
@@ -107,7 +109,8 @@ def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, i
 def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
     before = sentence[max(0, start - 6) : start]
     if lang == "en":
-        return bool(_EN_OBJECT_BEFORE.search(sentence[max(0, start - 25) : start]))
+        window = sentence[max(0, start - 25) : start]
+        return bool(_EN_OBJECT_BEFORE.search(window)) and not _EN_CLAUSE_AND.search(window)
     return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end : end + 4]))
 
 
@@ -172,6 +175,20 @@ def unselected_option(text: str, start: int) -> bool:
     return bool(boxes) and (boxes[-1] in _UNCHECKED or boxes[-1].replace(" ", "") == "[]")
 
 
+#: Buyer reserves the right to apply a penalty / may claim liquidated damages: the buyer's right
+#: to impose a charge binds the supplier, who pays it
+_EN_IMPOSES = re.compile(
+    r"[^.;]{0,60}?\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,40}?"
+    r"\b(?:apply|impose|levy|claim|demand|deduct|charge|recover|assess|collect)\w*\b[^.;]{0,60}?"
+    r"\b(?:penalt(?:y|ies)|liquidated\s+damages|delay\s+damages|damages\s+for\s+delay)"
+)
+
+
+def _buyer_imposes(sentence: str, patterns: dict[str, re.Pattern | None]) -> bool:
+    buyer = patterns.get("buyer")
+    return buyer is not None and any(_EN_IMPOSES.match(sentence, m.end()) for m in buyer.finditer(sentence))
+
+
 def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
     """The party a penalty or claim is imposed on: 对乙方处以罚款 / 向乙方索赔 / against the Seller."""
     hits = sorted(
@@ -227,6 +244,8 @@ def binding_party(
     a, b = sentence_bounds(text, m_start, m_end)
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
+    if wanted == "supplier" and lang == "en" and _buyer_imposes(text[a:b], patterns):
+        return "supplier"
     owed = demanded(text[a:b], m_end - a, patterns, lang)
     if owed is not None:
         return owed
@@ -237,10 +256,17 @@ def binding_party(
     seg_end = nxt.start() if nxt else b
     who = (
         actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang, near=True)
-        if seg > a
+        if seg > a and (lang == "zh" or (m_start >= seg and _names_a_party(text[seg:m_start], patterns)))
         else None
     )
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+def _names_a_party(part: str, patterns: dict[str, re.Pattern | None]) -> bool:
+    """An English comma part names its actor before the match (`, Buyer may terminate`); one
+    that does not is a list item or a relative clause (`loss or damage whether direct or
+    consequential which the buyer may suffer`) and the sentence decides."""
+    return any(p is not None and p.search(part) for p in patterns.values())
 
 
 def binds(

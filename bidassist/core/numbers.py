@@ -536,10 +536,10 @@ _RATE_ANCHOR = re.compile(
     r"(?P<day>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|迟|逾|晚)?(?:交货|付款|支付|完工|竣工|交付|履行|提交|供货|到货)?"
     r"\s*(?:一|壹|1)?\s*(?:个)?(?:日历|自然|工作)?(?:天|日)(?!期|常|内|起)"
     r"|按日|[/／]\s*(?:天|日)|日(?=\s*(?:[百千万]分之|\d+(?:\.\d+)?\s*[%‰]))"
-    r"|\bper\s+(?:calendar\s+|business\s+|working\s+)?day\b|\b(?:for\s+)?(?:each|every)\s+(?:full\s+)?"
+    r"|\bper\s+(?:calendar\s+|business\s+|working\s+)?day\b|\b(?:for\s+)?(?:each|every)\s+(?:full\s+|complete\s+)?"
     r"(?:calendar\s+|business\s+|working\s+)?day\b|\bdaily\b|\bper\s+diem\b|\ba\s+day\b|/\s?day\b)"
     r"|(?P<week>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|迟)?(?:交货|付款|完工|交付)?\s*(?:一|壹|1)?\s*(?:个)?(?:周|星期)"
-    r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+)?week\b|\bweekly\b)",
+    r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+|complete\s+)?week\b|\bweekly\b)",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]|\.\s")

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-import ahocorasick
+from bidassist.core.automaton import new_automaton
 
 _LIGATURE_CHARS = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
@@ -72,8 +73,8 @@ _LATIN = re.compile(r"[A-Za-z]{2}")
 _FIVE = re.compile(r"(?<![A-Za-z])\s(ve)(?=\s+\(\s*5\s*\))", re.IGNORECASE)
 
 
-def _broken_automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
+def _broken_automaton() -> Any:
+    auto = new_automaton()
     for key in _BROKEN:
         auto.add_word(key, key)
     for space in " \t\n\r\x0b\x0c":  # _FIVE: any ASCII whitespace before "ve"

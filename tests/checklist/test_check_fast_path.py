@@ -1,8 +1,10 @@
-"""The fast path of `check_text` (headings detected once while reading, number extraction cached
-across the rules of a clause, regex searches skipped where the clause lacks a string every match
-needs, ligature regexes skipped where they cannot match) gives exactly the findings and key terms
-of the slow path: clauses split by detecting every heading again, no cached numbers, every regex
-run. Over generated mixes of the packs' own examples, and every corpus contract."""
+"""The fast path of `check_text` (headings detected once while reading, one keyword scan over the
+whole contract, number extraction cached across the rules of a clause, rules and regex searches
+skipped where the clause lacks a string every match needs, ligature regexes skipped where they
+cannot match) gives exactly the findings and key terms of the slow path: clauses split by
+detecting every heading again, no cached numbers, every regex of every candidate run. Over
+generated mixes of the packs' own examples, and every corpus contract; the same with the
+pure-Python automaton."""
 
 from __future__ import annotations
 
@@ -13,13 +15,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bidassist.checklist import check_text, engine, literals, load_packs
+from bidassist.checklist import check_text, engine, literals, load_packs, scan
 from bidassist.checklist.api import run_units
 from bidassist.checklist.engine import _extract, _extract_cached, extract_numbers
-from bidassist.checklist.literals import gate_for, pattern_literals
+from bidassist.checklist.literals import match_starts, pattern_literals, search_from
 from bidassist.checklist.result import CheckResult
 from bidassist.checklist.rules import normalise
+from bidassist.checklist.scan import absent, scanner_for
 from bidassist.checklist.units import units_from_clauses
+from bidassist.core import automaton
 from bidassist.reading import split_clauses, text_blocks
 
 RULES = load_packs()
@@ -62,6 +66,22 @@ def test_fast_path_equals_slow_path_on_corpus_contracts(path: Path) -> None:
     _same(check_text(text, RULES), _slow(text))
 
 
+def test_the_pure_python_automaton_gives_the_same_findings() -> None:
+    """Without pyahocorasick (core/automaton.py's fallback), every corpus contract's check is the same."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/*.txt"))]
+    fast = [check_text(t, RULES) for t in texts]
+    automaton.FORCE_PURE = True
+    scan._SCANNERS.clear()
+    try:
+        pure = [check_text(t, RULES) for t in texts]
+    finally:
+        automaton.FORCE_PURE = False
+        scan._SCANNERS.clear()
+    for a, b in zip(fast, pure, strict=True):
+        _same(b, a)
+    assert sum(len(r.findings) for r in fast) > 0
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=3),
@@ -78,12 +98,13 @@ def test_the_gate_skips_searches_and_never_a_match() -> None:
     """Every pattern with gate strings: on each pack example, a skipped search is one that fails."""
     skipped = 0
     for lang in ("zh", "en"):
-        gate = gate_for(RULES, lang)
+        scanner = scanner_for(RULES, lang)
+        gated = scanner.gated()
         for text in EXAMPLES:
             norm = normalise(text)
-            present = gate.present(norm)
-            for p, need in gate.literals.items():
-                if any(present.isdisjoint(f) for f in need):
+            present = scanner.present(norm)
+            for p, need in gated:
+                if absent(need, present):
                     skipped += 1
                     assert p.search(norm) is None, (p.pattern, text)
     assert skipped > 0
@@ -119,3 +140,36 @@ def _languages_by_counting(text: str) -> set[str]:
 def test_languages_of_equals_counting(parts: list[str]) -> None:
     text = "".join(parts)
     assert engine.languages_of(text) == _languages_by_counting(text)
+
+
+STARTED = [
+    (p, f) for r in RULES.rules for p in (*r.any, *r.all, *r.none) if (f := match_starts(p)) is not None
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from([*EXAMPLES, " ", "ſhall", "\u212a", "ı", "Payment. "]), min_size=1, max_size=4)
+)
+def test_search_from_the_match_starts_equals_search(parts: list[str]) -> None:
+    """A pattern tried only where one of its start strings stands finds search's first match."""
+    norm = normalise(" ".join(parts))
+    gate_text = literals.folded(norm)
+    assert STARTED
+    for p, starts in STARTED:
+        got, want = search_from(p, starts, norm, gate_text), p.search(norm)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), p.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"\bpay[\s-]*(?:when|if)[\s-]*paid", {"pay"}),
+        (r"\b(?:sole|only)\s+supplier", {"sole", "only"}),
+        (r"(?:逾期|迟延)交货", None),  # no letter: re scans for the first character itself
+        (r"[a-z]+ment", None),
+    ],
+)
+def test_match_starts_of_a_pattern(pattern: str, starts: set[str] | None) -> None:
+    found = match_starts(re.compile(pattern, re.IGNORECASE))
+    assert (set(found) if found is not None else None) == starts
