@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.gcpause import no_cyclic_gc
 from bidassist.core.money import format_money_or_dash
 from bidassist.core.yamlfile import load_yaml
 from bidassist.costs.confidence import priced_skips
@@ -68,22 +67,8 @@ def import_cost_sheet(
         raise InputError(f"role {role!r} should be costs or bill")
     maps = parse_sheet_mappings(mapping if isinstance(mapping, str) else dict(mapping)) if mapping else None
     spreads = _spread_table(spread)
-    with _no_cyclic_gc():
+    with no_cyclic_gc():  # millions of acyclic objects (core/gcpause.py)
         return _import(path, sheet, maps, spreads, accept_difference, role == "bill", limits)
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a sheet is read: a big sheet creates millions of
-    acyclic objects (cells, Decimals, lines) and the collector would rescan them again and again
-    (about 10 % of the import time on a 100,000-line sheet). Reference counting still frees memory."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _map_for(maps: dict[str | None, dict[str, str]] | None, name: str) -> dict[str, str] | None:
