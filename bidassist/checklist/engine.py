@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 
@@ -283,14 +284,9 @@ def evaluate_rule(
     return None
 
 
-def _finding(
-    cr: CompiledRule,
-    text: str,
-    unit: Unit,
-    value: Decimal | None,
-    threshold: Decimal | None,
-    m: re.Match | None,
-) -> Finding:
+def rule_finding(cr: CompiledRule, unit: Unit, text: str, matched: str | None, **extra: Any) -> Finding:
+    """A finding of rule `cr` on `unit`: the rule's category, severity, message, basis and fallback;
+    `extra` adds what the finder knows (value and threshold, or the model's source and confidence)."""
     rule = cr.rule
     return Finding(
         rule=rule.id,
@@ -302,13 +298,23 @@ def _finding(
         message=rule.message.model_dump(),
         basis=rule.basis,
         fallback=rule.fallback.model_dump() if rule.fallback else None,
-        value=value,
-        threshold=threshold,
-        matched=_snippet(text, m),
+        matched=matched,
         scope=list(rule.scope),
         language=cr.language,
         block_indices=list(unit.block_indices),
+        **extra,
     )
+
+
+def _finding(
+    cr: CompiledRule,
+    text: str,
+    unit: Unit,
+    value: Decimal | None,
+    threshold: Decimal | None,
+    m: re.Match | None,
+) -> Finding:
+    return rule_finding(cr, unit, text, _snippet(text, m), value=value, threshold=threshold)
 
 
 def evaluate_term(

@@ -31,7 +31,7 @@ from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import load_yaml, validate
 
 from .categories import CATEGORIES
-from .engine import TEXT_LIMIT, Unit
+from .engine import TEXT_LIMIT, Unit, rule_finding
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, RuleSet, normalise
 from .subject import actor, bearer, party_of_heading, unselected_option
@@ -287,23 +287,8 @@ def binds_rule_party(
 
 
 def _finding(cr: CompiledRule, unit: Unit, sentence: str, confidence: float) -> Finding:
-    rule = cr.rule
-    return Finding(
-        rule=rule.id,
-        category=rule.category,
-        severity=rule.severity,
-        clause=unit.clause,
-        location=unit.location,
-        text=unit.text[:TEXT_LIMIT],
-        message=rule.message.model_dump(),
-        basis=rule.basis,
-        fallback=rule.fallback.model_dump() if rule.fallback else None,
-        matched=sentence.strip()[:160],
-        scope=list(rule.scope),
-        language=cr.language,
-        block_indices=list(unit.block_indices),
-        source="model",
-        confidence=round(confidence, 3),
+    return rule_finding(
+        cr, unit, unit.text, sentence.strip()[:160], source="model", confidence=round(confidence, 3)
     )
 
 

@@ -72,14 +72,9 @@ ZH_SUPPLIER = (
     "出卖人",
     "销售方",
 )
-EN_BUYER = (
-    "buyer",
-    "purchaser",
-    "customer",
-    "owner",
-    "employer",
+#: public-body and generic words that name a party only when the contract defines them ("the City")
+_DEFINED_ONLY = (
     "authority",
-    "client",
     "company",
     "principal",
     "city",
@@ -89,6 +84,7 @@ EN_BUYER = (
     "department",
     "district",
 )
+EN_BUYER = ("buyer", "purchaser", "customer", "owner", "employer", "client", *_DEFINED_ONLY)
 EN_SUPPLIER = (
     "supplier",
     "seller",
@@ -241,18 +237,6 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
     return parties + _named_counterparty(texts_seen, parties)
 
 
-#: public-body words that name a party only when the contract defines them ("the City")
-_DEFINED_ONLY = {
-    "city",
-    "county",
-    "state",
-    "agency",
-    "department",
-    "district",
-    "authority",
-    "company",
-    "principal",
-}
 #: a role word used this often in a contract that defines no parties names one of them
 USAGE_MIN = 3
 #: characters of the contract counted for role words

@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from bidassist.pricing.evaluation import BenchmarkPoints
+
 
 def benchmark_intervals(
     comp: np.ndarray,
     coefficient: np.ndarray,
     comp_other: np.ndarray | float,
-    *,
-    drop_extremes_from: int | None,
-    per_pct_above: float,
-    per_pct_below: float,
-    full_points: float,
-    our_other: float = 0.0,
+    points: BenchmarkPoints,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(lo, hi), each (n, j): we win opening i at B iff lo[i, j] < B < hi[i, j] for some j (NaN where
     there is no interval). `comp` (n, m) has NaN for absent or invalid rivals (as
@@ -37,9 +34,11 @@ def benchmark_intervals(
     bids = np.ascontiguousarray(comp, dtype=np.float64)
     other = np.ascontiguousarray(np.broadcast_to(np.asarray(comp_other, dtype=np.float64), comp.shape))
     coef = np.ascontiguousarray(np.broadcast_to(np.asarray(coefficient, dtype=np.float64), (n,)))
-    pts = np.array([full_points, per_pct_above, per_pct_below, our_other], dtype=np.float64)
+    pts = np.array(
+        [points.full_points, points.per_pct_above, points.per_pct_below, points.our_other], dtype=np.float64
+    )
     cap = 3 * (3 * (m + 1) + 1)  # pieces × (branch changes + 1): the most intervals an opening can have
     lo = np.empty((n, cap))
     hi = np.empty((n, cap))
-    most = compiled(bids, other, coef, drop_extremes_from or 0, pts, lo, hi)
+    most = compiled(bids, other, coef, points.drop_extremes_from or 0, pts, lo, hi)
     return lo[:, : max(most, 1)].copy(), hi[:, : max(most, 1)].copy()

@@ -8,7 +8,11 @@ ceiling price (最高投标限价) are invalid (实施条例 art. 51(5)).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+
+from bidassist.core.bidfile import BenchmarkAverage
 
 _NEG = -np.inf
 
@@ -105,17 +109,43 @@ def deviation_points(
     return np.maximum(pts, 0.0)
 
 
+@dataclass(frozen=True)
+class BenchmarkPoints:
+    """基准价法's scoring: which bids the benchmark drops (the highest and lowest from this many bids
+    on), points per 1 % above / below it, full points, and our other points."""
+
+    drop_extremes_from: int | None
+    per_pct_above: float
+    per_pct_below: float
+    full_points: float
+    our_other: float = 0.0
+
+    @classmethod
+    def of(cls, ev: BenchmarkAverage) -> BenchmarkPoints:
+        return cls(
+            ev.drop_extremes_from,
+            ev.points_per_pct_above,
+            ev.points_per_pct_below,
+            ev.full_points,
+            ev.our_other_points,
+        )
+
+    def tent(self) -> dict[str, float]:
+        """The arguments of `deviation_points`."""
+        return {
+            "full_points": self.full_points,
+            "per_pct_above": self.per_pct_above,
+            "per_pct_below": self.per_pct_below,
+        }
+
+
 def benchmark_average_wins(
     our: float,
     comp: np.ndarray,
     coefficient: np.ndarray,
     comp_other: np.ndarray | float,
+    points: BenchmarkPoints,
     *,
-    drop_extremes_from: int | None,
-    per_pct_above: float,
-    per_pct_below: float,
-    full_points: float,
-    our_other: float = 0.0,
     ceiling: float | None = None,
 ) -> np.ndarray:
     """基准价法: benchmark = mean of valid bids (ours included) × K drawn at opening; points deducted
@@ -126,8 +156,8 @@ def benchmark_average_wins(
     ok = _valid(comp, ceiling)
     bids = np.concatenate([np.full((n, 1), our, dtype=comp.dtype), comp], axis=1)
     valid = np.concatenate([np.ones((n, 1), dtype=bool), ok], axis=1)
-    bm = average_benchmark(bids, valid, coefficient, drop_extremes_from)
-    kw = dict(full_points=full_points, per_pct_above=per_pct_above, per_pct_below=per_pct_below)
-    ours = deviation_points(np.float64(our), bm, **kw) + our_other
+    bm = average_benchmark(bids, valid, coefficient, points.drop_extremes_from)
+    kw = points.tent()
+    ours = deviation_points(np.float64(our), bm, **kw) + points.our_other
     theirs = np.where(ok, deviation_points(comp, bm[:, None], **kw) + comp_other, _NEG)
     return ours > theirs.max(axis=1, initial=_NEG)

@@ -16,7 +16,7 @@ from bidassist.core.bidfile import BenchmarkAverage, Bid, LowestPrice, WeightedS
 from bidassist.core.errors import InputError
 from bidassist.pricing.benchmark_eval import benchmark_intervals
 from bidassist.pricing.competitors import CompetitorModel, build_model
-from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
+from bidassist.pricing.evaluation import BenchmarkPoints, benchmark_average_wins, lowest_price_wins
 from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
 from bidassist.pricing.sampling import Marginal
 
@@ -270,11 +270,7 @@ class Openings:
                     c,
                     self.coef[s:e],
                     self._sl(self.other, s, e),
-                    drop_extremes_from=ev.drop_extremes_from,
-                    per_pct_above=ev.points_per_pct_above,
-                    per_pct_below=ev.points_per_pct_below,
-                    full_points=ev.full_points,
-                    our_other=ev.our_other_points,
+                    BenchmarkPoints.of(ev),
                 )
             else:
                 assert isinstance(ev, LowestPrice) and ev.abnormal_low_share is not None
@@ -308,11 +304,7 @@ class Openings:
                 self.masked(s, e, shift),
                 self.coef[s:e],
                 self._sl(self.other, s, e),
-                drop_extremes_from=ev.drop_extremes_from,
-                per_pct_above=ev.points_per_pct_above,
-                per_pct_below=ev.points_per_pct_below,
-                full_points=ev.full_points,
-                our_other=ev.our_other_points,
+                BenchmarkPoints.of(ev),
             )
         return None
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from scipy.special import betaincinv, ndtr
 
 from bidassist.pricing.benchmark_eval import benchmark_intervals
-from bidassist.pricing.evaluation import benchmark_average_wins, lowest_price_wins
+from bidassist.pricing.evaluation import BenchmarkPoints, benchmark_average_wins, lowest_price_wins
 from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
 from bidassist.pricing.sampling import (
     _U_GRID,
@@ -124,10 +124,10 @@ def _direct_margin(price, comp, coef, pts, kw):
 
 
 def _check_benchmark_intervals(comp, coef, pts, kw, prices):
-    iv = WinIntervals.of(*benchmark_intervals(comp, coef, pts, **kw), closed_low=False)
+    iv = WinIntervals.of(*benchmark_intervals(comp, coef, pts, BenchmarkPoints(**kw)), closed_low=False)
     checked = 0
     for b in prices:
-        direct = benchmark_average_wins(b, comp, coef, pts, **kw)
+        direct = benchmark_average_wins(b, comp, coef, pts, BenchmarkPoints(**kw))
         clear = np.abs(_direct_margin(b, comp, coef, pts, kw)) > 1e-9  # a tie up to rounding: not the rule's
         assert iv.wins(b)[clear].tolist() == direct[clear].tolist()
         if clear.all():

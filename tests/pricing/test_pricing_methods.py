@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from bidassist.core.money import round_money
 from bidassist.pricing.competitors import empirical_p_beat, friedman_p_win, gates_p_win
 from bidassist.pricing.evaluation import (
+    BenchmarkPoints,
     average_benchmark,
     benchmark_average_wins,
     lowest_price_wins,
@@ -90,10 +91,7 @@ def test_benchmark_average_by_hand():
         comp,
         np.array([0.96]),
         0.0,
-        drop_extremes_from=None,
-        per_pct_above=1.0,
-        per_pct_below=0.5,
-        full_points=100,
+        BenchmarkPoints(drop_extremes_from=None, per_pct_above=1.0, per_pct_below=0.5, full_points=100),
     )
     # us: 8.09 % below → 95.96; 110: 1.10 % above → 98.90 → the 110 bidder wins
     assert w.tolist() == [False]
@@ -103,10 +101,7 @@ def test_benchmark_average_by_hand():
         comp,
         np.array([0.96]),
         0.0,
-        drop_extremes_from=None,
-        per_pct_above=1.0,
-        per_pct_below=0.5,
-        full_points=100,
+        BenchmarkPoints(drop_extremes_from=None, per_pct_above=1.0, per_pct_below=0.5, full_points=100),
     )
     assert w.tolist() == [True]
 
