@@ -88,6 +88,10 @@ def fmt(x: float, unit: str) -> str:
         return f"{x:.3f} s" if x < 10 else f"{x:.1f} s"
     if unit == "ms":
         return f"{x:.1f} ms"
+    if unit == "×":
+        return f"{x:.2f}×"
+    if unit.startswith("bytes"):
+        return f"{x:,.0f} {unit}"
     return f"{x:,.1f} {unit}"
 
 

@@ -5,10 +5,13 @@ the table between the markers `<!-- figures:start -->` and `<!-- figures:end -->
 figure, the fair floor and the old baseline measured in the same run, and the ratio.
 
     .venv/bin/python benchmarks/figures.py [--quick] [--from FILE] [--old-tree DIR] [--only SCRIPT ...]
+        [--keep DIR]
 
 `--old-tree` is a whole older checkout (`git archive COMMIT | tar -x -C DIR`): the start-up row's
 old baseline, and the demo's pricing step beside the same step of that tree. `--only
-bench_check.py` runs that benchmark alone and replaces only its rows, keeping the others.
+bench_check.py` runs that benchmark alone and replaces only its rows, keeping the others. `--keep`
+keeps the cost benchmark's built sheets (100,000 and 500,000 lines: minutes to build) for the next
+run.
 """
 
 from __future__ import annotations
@@ -29,20 +32,25 @@ DOC = HERE.parent / "docs" / "performance.md"
 START, END = "<!-- figures:start -->", "<!-- figures:end -->"
 
 
-def benchmarks(quick: bool, old_tree: str | None) -> list[list[str]]:
+def benchmarks(quick: bool, old_tree: str | None, keep: str | None = None) -> list[list[str]]:
     """The benchmark command lines (script and arguments) the table is made of."""
     pricing = ["bench_pricing.py"] + (["--iterations", "20000", "--skip-memory"] if quick else [])
     startup = ["bench_startup.py"] + (["--old-tree", old_tree] if old_tree else [])
     demo = [["bench_demo_pricing.py", "--old-tree", old_tree]] if old_tree else []
-    # 10,000 rows: the template sandbox refuses the output (over 10,000,000 characters)
     check = ["bench_check.py"] + (["--contracts", "100", "--rounds", "1"] if quick else [])
-    return [pricing, *demo, startup, ["bench_render.py", "--repeat", "3"], check]
+    render = ["bench_render.py", "--repeat", "3"] + (["--big", "0"] if quick else ["--big", "10000"])
+    # the peak memory at 500,000 lines builds that sheet first (minutes); --quick skips it
+    costs = ["bench_costs.py"] + (["--skip-memory"] if quick else ["--memory-lines", "500000"])
+    costs += ["--keep", keep] if keep else []
+    return [pricing, *demo, startup, render, check, costs]
 
 
-def run_all(quick: bool, old_tree: str | None, only: list[str] | None = None) -> list[dict]:
+def run_all(
+    quick: bool, old_tree: str | None, only: list[str] | None = None, keep: str | None = None
+) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "figures.jsonl"
-        for cmd in benchmarks(quick, old_tree):
+        for cmd in benchmarks(quick, old_tree, keep):
             if only and cmd[0] not in only:
                 continue
             print("running", " ".join(cmd), flush=True)
@@ -113,8 +121,9 @@ def main() -> None:
     ap.add_argument(
         "--only", nargs="+", default=None, help="run these benchmarks (e.g. bench_check.py) alone"
     )
+    ap.add_argument("--keep", default=None, help="a folder keeping the cost benchmark's built sheets")
     a = ap.parse_args()
-    rows = read(Path(a.source)) if a.source else run_all(a.quick, a.old_tree, a.only)
+    rows = read(Path(a.source)) if a.source else run_all(a.quick, a.old_tree, a.only, a.keep)
     rewrite(DOC, rows, a.only)
     print(f"wrote {DOC}")
 

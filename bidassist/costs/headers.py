@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -397,9 +398,11 @@ def _merged_origin(raw: RawSheet) -> dict[tuple[int, int], tuple[int, int]]:
     return out
 
 
-def _cell(rows: list[list], r: int, c: int) -> object:
-    if r < len(rows) and c < len(rows[r]):
-        return rows[r][c]
+def _cell(rows: Sequence[list], r: int, c: int) -> object:
+    if r < len(rows):
+        row = rows[r]
+        if c < len(row):
+            return row[c]
     return ""
 
 

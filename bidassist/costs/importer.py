@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.gcpause import no_cyclic_gc
 from bidassist.core.money import format_money_or_dash
 from bidassist.core.yamlfile import load_yaml
 from bidassist.costs.confidence import priced_skips
@@ -28,7 +27,7 @@ from bidassist.costs.sheets import (
     uncalculated,
 )
 from bidassist.costs.spread import SpreadTable, three_point
-from bidassist.costs.workbook import read_workbook, sheet_ref
+from bidassist.costs.workbook import DEFAULT_LIMITS, SheetLimits, read_workbook, sheet_ref
 
 
 def _spread_table(spread: Mapping[str, Any] | SpreadTable | None) -> SpreadTable:
@@ -48,6 +47,7 @@ def import_cost_sheet(
     spread: Mapping[str, Any] | None = None,
     accept_difference: bool = False,
     role: str = "costs",
+    limits: SheetLimits = DEFAULT_LIMITS,
 ) -> CostImport:
     """Read the cost lines of a spreadsheet (.xlsx/.xlsm/.xls/.xlsb/.ods/.csv).
 
@@ -57,7 +57,8 @@ def import_cost_sheet(
     `header/first/last=ROW`, and `SHEET:` scopes: `"清单:quantity=G"`), or a dict. `spread`:
     category -> {low, high} rates given to single-price lines. `accept_difference`: a stated total
     that differs from the imported lines is a warning instead of an error. `role="bill"`: a buyer's
-    bill of quantities, whose lines may have no price (unit cost 0, `priced` False).
+    bill of quantities, whose lines may have no price (unit cost 0, `priced` False). `limits`: the
+    sheet size limits (rows, columns, cells, XML size) checked before a sheet is read.
 
     Raises ProblemsError listing every `Sheet!Cell: problem` when the workbook cannot be used;
     warnings that do not stop the import are returned with the model, with the markups, the sheets'
@@ -67,22 +68,8 @@ def import_cost_sheet(
         raise InputError(f"role {role!r} should be costs or bill")
     maps = parse_sheet_mappings(mapping if isinstance(mapping, str) else dict(mapping)) if mapping else None
     spreads = _spread_table(spread)
-    with _no_cyclic_gc():
-        return _import(path, sheet, maps, spreads, accept_difference, role == "bill")
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a sheet is read: a big sheet creates millions of
-    acyclic objects (cells, Decimals, lines) and the collector would rescan them again and again
-    (about 10 % of the import time on a 100,000-line sheet). Reference counting still frees memory."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    with no_cyclic_gc():  # millions of acyclic objects (core/gcpause.py)
+        return _import(path, sheet, maps, spreads, accept_difference, role == "bill", limits)
 
 
 def _map_for(maps: dict[str | None, dict[str, str]] | None, name: str) -> dict[str, str] | None:
@@ -94,10 +81,15 @@ def _map_for(maps: dict[str | None, dict[str, str]] | None, name: str) -> dict[s
 
 
 def _read_all(
-    path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTable, unpriced: bool
+    path: Path,
+    sheet: str | None,
+    maps: dict | None,
+    spreads: SpreadTable,
+    unpriced: bool,
+    limits: SheetLimits = DEFAULT_LIMITS,
 ) -> list[SheetOutcome]:
     unknown = [k for k in (maps or {}) if k is not None]
-    raws = read_workbook(path, sheet=sheet)
+    raws = read_workbook(path, sheet=sheet, limits=limits)
     names = {raw.name for raw in raws}
     if sheet is None and any(k not in names for k in unknown):
         bad = [k for k in unknown if k not in names]
@@ -122,9 +114,15 @@ def _read_all(
 
 
 def _import(
-    path: Path, sheet: str | None, maps: dict | None, spreads: SpreadTable, accept: bool, unpriced: bool
+    path: Path,
+    sheet: str | None,
+    maps: dict | None,
+    spreads: SpreadTable,
+    accept: bool,
+    unpriced: bool,
+    limits: SheetLimits = DEFAULT_LIMITS,
 ) -> CostImport:
-    outcomes = _read_all(path, sheet, maps, spreads, unpriced)
+    outcomes = _read_all(path, sheet, maps, spreads, unpriced, limits)
     used = [o for o in outcomes if o.used]
     never_calculated = uncalculated(outcomes)
     if not used:

@@ -1145,7 +1145,7 @@ class _DecimalCache(dict):
 
     def __missing__(self, value: float) -> Decimal:
         d = float_to_decimal(value)
-        if len(self) < 250_000:
+        if len(self) < 16_384:  # bounded like values._FLOAT_CACHE (it outlives the import)
             self[value] = d
         return d
 

@@ -22,8 +22,10 @@ class CellError(ValueError):
     """A cell value that cannot be used; the message names the field and the value."""
 
 
+#: float -> Decimal of values seen before (quantities and prices repeat within a sheet). Bounded
+#: small: the cache outlives the import (a server keeps it), and unique values gain nothing from it
 _FLOAT_CACHE: dict[float, Decimal] = {}
-_CACHE_LIMIT = 250_000
+_CACHE_LIMIT = 16_384
 
 
 def float_to_decimal(value: float) -> Decimal:

@@ -8,7 +8,9 @@ one regular-expression pass over the sheet's XML, which costs a fraction of the 
 the file is ever executed (macros in .xlsm are data to us).
 
 Rows are 0-based lists anchored at A1 (`rows[r][c]` is the cell at column c+1, row r+1); blank
-cells are `""`.
+cells are `""`. They are kept compact (`rows.SheetRows`: one record per row, not an object per
+cell) and read one row at a time from calamine, so a sheet's cells are never held twice as Python
+objects; the sheet XML is scanned in pieces, never held whole.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +30,7 @@ import python_calamine as pc
 from bidassist.core.errors import InputError
 from bidassist.core.safeio import check_input_file, check_zip, read_text
 from bidassist.core.xmlsafe import parse_xml
+from bidassist.costs.rows import SheetRows
 
 ZIP_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm"}
 CALAMINE_SUFFIXES = {".xls", ".xlsb", ".ods"}
@@ -34,12 +38,28 @@ CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 SUPPORTED = ".xlsx, .xlsm, .xls, .xlsb, .ods or .csv"
 
 
+@dataclass(frozen=True)
+class SheetLimits:
+    """How big a sheet may be before it is read (a cost sheet is far smaller): rows, columns,
+    cells of the used extent (sparse extents count whole) and the sheet XML's size. They bound
+    the memory a hostile file can make the readers allocate (docs/hostile.md); a caller with a
+    legitimately bigger sheet (the 500,000-line benchmark) passes its own."""
+
+    rows: int = 200_000
+    cols: int = 1_000
+    cells: int = 5_000_000
+    sheet_xml: int = 256 * 1024 * 1024
+
+
+DEFAULT_LIMITS = SheetLimits()
+
+
 @dataclass
 class RawSheet:
     """One sheet's cell values and what the value grid alone does not tell."""
 
     name: str
-    rows: list[list]
+    rows: Sequence[list]
     visible: bool = True
     hidden_rows: set[int] = field(default_factory=set)  # 0-based
     hidden_cols: set[int] = field(default_factory=set)  # 0-based
@@ -87,16 +107,18 @@ def sheet_ref(sheet: str) -> str:
 # --------------------------------------------------------------------------- entry point
 
 
-def read_workbook(path: Path, *, sheet: str | None = None) -> list[RawSheet]:
+def read_workbook(
+    path: Path, *, sheet: str | None = None, limits: SheetLimits = DEFAULT_LIMITS
+) -> list[RawSheet]:
     """Read one named sheet, or every sheet, of a spreadsheet file.
 
     Refuses non-spreadsheets, corrupt/truncated/encrypted files and zip bombs with an InputError
-    before any parser sees the content."""
+    before any parser sees the content, and sheets over `limits` before a reader allocates them."""
     path = Path(path)
     check_input_file(path, what="cost sheet")
     kind = _kind(path)
     if kind == "csv":
-        sheets = [_read_csv(path)]
+        sheets = [_read_csv(path, limits)]
         if sheet is not None and sheet != sheets[0].name:
             raise InputError(
                 f"a CSV file has one sheet, {sheets[0].name!r}; drop --sheet {sheet!r}", str(path)
@@ -104,7 +126,7 @@ def read_workbook(path: Path, *, sheet: str | None = None) -> list[RawSheet]:
         return sheets
     if kind == "xlsx":
         check_zip(path, what="cost sheet")
-    return _read_calamine(path, sheet=sheet, xlsx=(kind == "xlsx"))
+    return _read_calamine(path, sheet=sheet, xlsx=(kind == "xlsx"), limits=limits)
 
 
 def _kind(path: Path) -> str:
@@ -142,7 +164,7 @@ def _convert_hint() -> str:
 # --------------------------------------------------------------------------- calamine (+ xml scan)
 
 
-def _read_calamine(path: Path, *, sheet: str | None, xlsx: bool) -> list[RawSheet]:
+def _read_calamine(path: Path, *, sheet: str | None, xlsx: bool, limits: SheetLimits) -> list[RawSheet]:
     where = str(path)
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
@@ -167,7 +189,7 @@ def _read_calamine(path: Path, *, sheet: str | None, xlsx: bool) -> list[RawShee
         parts = _xlsx_sheet_parts(path) if xlsx else {}
         # one pass over each sheet's XML, before calamine allocates the sheet's grid: the extent
         # limits, then hidden rows/columns, formulas without a saved value and error cells
-        scans = _scan_sheets(path, parts, metas)
+        scans = _scan_sheets(path, parts, metas, limits)
         out = [_read_one(wb, meta, where) for meta in metas]
         _attach_scans(out, scans)
         return out
@@ -179,13 +201,30 @@ def _read_one(wb: pc.CalamineWorkbook, meta: pc.SheetMetadata, where: str) -> Ra
     """One sheet's cell values and merged ranges, as calamine reads them."""
     try:
         ws = wb.get_sheet_by_name(meta.name)
-        rows = ws.to_python(skip_empty_area=False)
+        rows = _compact_rows(ws)
         merged = list(ws.merged_cell_ranges or [])
     except InputError:
         raise
     except Exception as exc:
         raise InputError(f"cannot read sheet {meta.name!r}: {_short(exc)}", where) from None
     return RawSheet(meta.name, rows, visible=meta.visible == pc.SheetVisibleEnum.Visible, merged=merged)
+
+
+def _compact_rows(ws: pc.CalamineSheet) -> SheetRows:
+    """The sheet's rows as `to_python(skip_empty_area=False)` gives them (anchored at A1, every
+    row as wide as the used range), made compact one row at a time."""
+    start, end = ws.start, ws.end
+    if start is None or end is None:
+        return SheetRows(ws.to_python(skip_empty_area=False))
+    (_r0, c0), (r1, c1) = start, end
+    width, pad = c1 + 1, [""] * c0
+    # calamine's rows start at row 1 and at the used range's first column
+    rows = SheetRows(
+        (pad + row if len(row) < width else row for row in ws.iter_rows()) if c0 else ws.iter_rows()
+    )
+    if len(rows) < r1 + 1:  # a reader that starts at the used range's first row
+        rows.prepend_blank(r1 + 1 - len(rows), width)
+    return rows
 
 
 def _attach_scans(out: list[RawSheet], scans: dict[str, RawSheet]) -> None:
@@ -238,12 +277,11 @@ def _xlsx_sheet_parts(path: Path) -> dict[str, str]:
 #: one attribute, either quote, whitespace around `=` (character references are decoded after)
 _ATTR = re.compile(rb'\s([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 
-#: Sheet limits checked before calamine reads a sheet (a cost sheet is far smaller): rows,
-#: columns, cells of the used extent (sparse extents count whole), and the sheet XML's size.
-MAX_ROWS = 200_000
-MAX_COLS = 1_000
-MAX_CELLS = 5_000_000
-MAX_SHEET_XML = 256 * 1024 * 1024
+#: the default limits by name (SheetLimits holds them)
+MAX_ROWS = DEFAULT_LIMITS.rows
+MAX_COLS = DEFAULT_LIMITS.cols
+MAX_CELLS = DEFAULT_LIMITS.cells
+MAX_SHEET_XML = DEFAULT_LIMITS.sheet_xml
 _DIMENSION = re.compile(
     rb'<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["\']([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?'
 )
@@ -275,50 +313,117 @@ def _col_number(letters: bytes) -> int:
         return 16385
 
 
-def check_extent(data: bytes, sheet: str, where: str) -> None:
+class _Extent:
+    """The used extent of a sheet, gathered piece by piece from its XML (see `_sheet_pieces`)."""
+
+    def __init__(self) -> None:
+        self.max_row, self.max_col = 0, 26
+        self.pieces = 0
+        self.rows_counted = False  # every row number seen (needed once a column is beyond Z)
+
+    def add(self, data: bytes) -> None:
+        # One pass for the rare references: a column beyond Z or a row beyond 99,999. Up to
+        # column Z and row 99,999 a sheet stays under every limit (26 × 99,999 cells), so only a
+        # sheet with a wide column needs every row number.
+        if self.pieces == 0:
+            self.rows_counted = True
+            dim = _DIMENSION.search(data[:4096])
+            if dim and dim.group(4):
+                # Rows only: WPS and Excel write `A1:XFD950` when whole rows are formatted, while
+                # the cells stop at column J (the cell references give the real width).
+                self.max_row = max(self.max_row, int(dim.group(4)))
+        self.pieces += 1
+        wide = self.max_col > 26
+        for m in _RARE_REF.finditer(data):
+            if m.start() == 0 or data[m.start() - 1] not in _SPACE_BEFORE:
+                continue  # another attribute ending in r (`color="FF00B050"`)
+            if m.group(1):
+                self.max_col = max(self.max_col, _col_number(m.group(1)))
+            else:
+                self.max_row = max(self.max_row, int(m.group(2)))
+        if self.max_col > 26:
+            if not wide and self.pieces > 1:
+                self.rows_counted = False  # the pieces before this one: counted again after
+            self.add_rows(data)
+
+    def add_rows(self, data: bytes) -> None:
+        self.max_row = max(self.max_row, max(map(int, _ROW_NUM.findall(data)), default=0))
+
+    def check(self, sheet: str, where: str, limits: SheetLimits) -> None:
+        ref = sheet_ref(sheet)
+        max_row, max_col = self.max_row, self.max_col
+        if max_row > limits.rows:
+            raise InputError(
+                f"{ref}: the sheet reaches row {max_row:,}, over the limit of {limits.rows:,} rows "
+                "(delete the unused rows far below the table)",
+                where,
+            )
+        if max_col > limits.cols:
+            raise InputError(
+                f"{ref}: the sheet reaches column {col_letter(max_col - 1)}, over the limit of "
+                f"{limits.cols:,} columns",
+                where,
+            )
+        if max_row * max_col > limits.cells:
+            raise InputError(
+                f"{ref}: the sheet's used range is {max_row:,} rows × {max_col:,} columns, over the "
+                f"limit of {limits.cells:,} cells",
+                where,
+            )
+
+
+def check_extent(data: bytes, sheet: str, where: str, limits: SheetLimits = DEFAULT_LIMITS) -> None:
     """Refuse a sheet whose used extent is over the limits before any reader allocates it (a cell
     at A1 and one at XFD1048576 make a 17-billion-cell grid)."""
-    # One pass for the rare references: a column beyond Z or a row beyond 99,999. Up to column Z
-    # and row 99,999 a sheet stays under every limit (26 × 99,999 cells), so only a sheet with a
-    # wide column needs every row number (a second pass).
-    max_row, max_col = 0, 26
-    for m in _RARE_REF.finditer(data):
-        if m.start() == 0 or data[m.start() - 1] not in _SPACE_BEFORE:
-            continue  # another attribute ending in r (`color="FF00B050"`)
-        if m.group(1):
-            max_col = max(max_col, _col_number(m.group(1)))
-        else:
-            max_row = max(max_row, int(m.group(2)))
-    if max_col > 26:
-        max_row = max(max_row, max(map(int, _ROW_NUM.findall(data)), default=0))
-    dim = _DIMENSION.search(data[:4096])
-    if dim and dim.group(4):
-        # Rows only: WPS and Excel write `A1:XFD950` when whole rows are formatted, while the
-        # cells stop at column J (the cell references above give the real width).
-        max_row = max(max_row, int(dim.group(4)))
-    ref = sheet_ref(sheet)
-    if max_row > MAX_ROWS:
-        raise InputError(
-            f"{ref}: the sheet reaches row {max_row:,}, over the limit of {MAX_ROWS:,} rows "
-            "(delete the unused rows far below the table)",
-            where,
-        )
-    if max_col > MAX_COLS:
-        raise InputError(
-            f"{ref}: the sheet reaches column {col_letter(max_col - 1)}, over the limit of "
-            f"{MAX_COLS:,} columns",
-            where,
-        )
-    if max_row * max_col > MAX_CELLS:
-        raise InputError(
-            f"{ref}: the sheet's used range is {max_row:,} rows × {max_col:,} columns, over the "
-            f"limit of {MAX_CELLS:,} cells",
-            where,
-        )
+    extent = _Extent()
+    extent.add(data)
+    extent.check(sheet, where, limits)
 
 
-def _scan_sheets(path: Path, parts: dict[str, str], metas: list) -> dict[str, RawSheet]:
-    """Each sheet's XML read once: size and extent limits, then what calamine does not report."""
+#: a piece of sheet XML read at a time, and the end tag a piece may end after
+PIECE = 8 * 1024 * 1024
+_ROW_END = re.compile(rb"</(?:[\w.-]+:)?row>")
+
+
+def _sheet_pieces(zf: zipfile.ZipFile, part: str, size: int = PIECE) -> Iterator[bytes]:
+    """A sheet's XML in pieces of about PIECE bytes (not the whole part in memory, which
+    zipfile would hold twice while joining it), each ending after a row's end tag, so that no
+    tag or cell is split; where no such end is found the piece grows."""
+    with zf.open(part) as fh:
+        rest = b""
+        while block := fh.read(size):
+            buf = rest + block
+            cut = _row_end(buf)
+            if cut > 0:
+                yield buf[:cut]
+                rest = buf[cut:]
+            else:
+                rest = buf
+        if rest:
+            yield rest
+
+
+def _row_end(buf: bytes) -> int:
+    """Just after the last `</row>` (or `</x:row>`) of buf that is outside any comment or CDATA
+    section (where such text is not a tag); -1 when there is none."""
+    plain = buf.rfind(b"</row>")
+    cut = plain + 6 if plain >= 0 else -1
+    colon = buf.rfind(b":row>")
+    if colon > plain:
+        start = buf.rfind(b"</", max(0, colon - 64), colon)
+        if start >= 0 and _ROW_END.fullmatch(buf, start, colon + 5):
+            cut = colon + 5
+    if cut < 0 or buf.find(b"<!", 0, cut) < 0:
+        return cut
+    for opening, closing in ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>")):
+        if buf.rfind(opening, 0, cut) > buf.rfind(closing, 0, cut):
+            return -1  # the end tag is text inside a comment or CDATA: read on
+    return cut
+
+
+def _scan_sheets(path: Path, parts: dict[str, str], metas: list, limits: SheetLimits) -> dict[str, RawSheet]:
+    """Each sheet's XML read once, in pieces: size and extent limits, and what calamine does not
+    report (hidden rows/columns, formulas without a saved value, error cells)."""
     where = str(path)
     scans: dict[str, RawSheet] = {}
     if not parts:  # .xls/.xlsb/.ods: no sheet XML to read
@@ -329,21 +434,34 @@ def _scan_sheets(path: Path, parts: dict[str, str], metas: list) -> dict[str, Ra
             if not part:
                 continue
             size = zf.getinfo(part).file_size
-            if size > MAX_SHEET_XML:
+            if size > limits.sheet_xml:
                 raise InputError(
                     f"{sheet_ref(meta.name)}: the sheet's XML is {size / 2**20:.0f} MB, over the "
-                    f"limit of {MAX_SHEET_XML // 2**20} MB",
+                    f"limit of {limits.sheet_xml // 2**20} MB",
                     where,
                 )
-            data = zf.read(part)
-            check_extent(data, meta.name, where)
-            scans[meta.name] = holder = RawSheet(meta.name, [])
+            scans[meta.name] = _scan_sheet(zf, part, meta.name, where, limits)
+    return scans
+
+
+def _scan_sheet(zf: zipfile.ZipFile, part: str, name: str, where: str, limits: SheetLimits) -> RawSheet:
+    holder = RawSheet(name, [])
+    extent = _Extent()
+    failure: str | None = None
+    for data in _sheet_pieces(zf, part):
+        extent.add(data)
+        if failure is None:
             try:
                 _scan_sheet_xml(data, holder)
             except (ValueError, UnicodeError) as exc:
-                raise InputError(f"cannot read the workbook's sheet XML: {_short(exc)}", where) from None
-            del data
-    return scans
+                failure = _short(exc)
+    if not extent.rows_counted:  # a column beyond Z found after the first piece
+        for data in _sheet_pieces(zf, part):
+            extent.add_rows(data)
+    extent.check(name, where, limits)  # the limits first, as when the whole part was read
+    if failure is not None:
+        raise InputError(f"cannot read the workbook's sheet XML: {failure}", where)
+    return holder
 
 
 #: a formula cell whose only content is the formula (no value, or an empty one)
@@ -421,7 +539,7 @@ def _unescape(text: str) -> str:
 # --------------------------------------------------------------------------- csv
 
 
-def _read_csv(path: Path) -> RawSheet:
+def _read_csv(path: Path, limits: SheetLimits) -> RawSheet:
     text = read_text(path, what="cost sheet")
     sample = text[:8192]
     try:
@@ -429,16 +547,19 @@ def _read_csv(path: Path) -> RawSheet:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    rows: list[list] = []
+    rows = SheetRows()
     try:
         for r in csv.reader(io.StringIO(text), delimiter=delimiter):
-            if len(rows) >= MAX_ROWS:
-                raise InputError(f"more than {MAX_ROWS:,} rows, over the limit for a cost sheet", str(path))
-            if len(r) > MAX_COLS:
+            if len(rows) >= limits.rows:
                 raise InputError(
-                    f"row {len(rows) + 1} has {len(r):,} columns, over the limit of {MAX_COLS:,}", str(path)
+                    f"more than {limits.rows:,} rows, over the limit for a cost sheet", str(path)
                 )
-            rows.append(list(r))
+            if len(r) > limits.cols:
+                raise InputError(
+                    f"row {len(rows) + 1} has {len(r):,} columns, over the limit of {limits.cols:,}",
+                    str(path),
+                )
+            rows.append(r)
     except csv.Error as exc:
         raise InputError(f"cannot read the CSV file: {exc}", str(path)) from None
     return RawSheet(path.stem, rows)

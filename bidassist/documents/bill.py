@@ -18,6 +18,7 @@ are carried by all items in proportion (a note lists them). An unmapped item is 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -167,7 +168,7 @@ def read_bill(section: BillSection) -> Bill:
 # --------------------------------------------------------------------------- mapping
 
 
-def _mapping_header(rows: list[list]) -> tuple[int, int, int] | None:
+def _mapping_header(rows: Sequence[list]) -> tuple[int, int, int] | None:
     for h, row in enumerate(rows[:10]):
         texts = [_text(v) for v in row]
         code_c = next((i for i, t in enumerate(texts) if "项目编码" in t or t.lower() == "item code"), None)

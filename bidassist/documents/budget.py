@@ -12,11 +12,17 @@ is refused with one line naming the template and its line.
 |---|---|
 | loop iterations + calls per render | 1,000,000 |
 | nesting of calls (macro recursion) | 64 |
-| output / any one string | 10,000,000 characters |
+| any one string | 10,000,000 characters |
+| output | 10,000,000 characters + 4,000 per row of the data's schedule, at most 32,000,000 |
 | any one list | 1,000,000 items |
 | integers | 1,000 decimal digits |
 | size arguments (widths, counts) | 100,000 |
 | time per render | 30 s |
+
+The output limit grows with the rows the document legitimately holds (a 10,000-row 分项报价表 is
+about 21,000,000 characters of document XML): the caller names them with `table_rows(n)` around
+the render; the ceiling keeps the worst case (a hostile template given a big schedule) within the
+memory promise of docs/hostile.md.
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ from jinja2.visitor import NodeTransformer
 MAX_STEPS = 1_000_000
 MAX_DEPTH = 64
 MAX_CHARS = 10_000_000
+#: output allowance per row of the data's schedule, and the output ceiling whatever the rows
+CHARS_PER_ROW = 4_000
+MAX_OUTPUT = 32_000_000
 MAX_ITEMS = 1_000_000
 MAX_INT_DIGITS = 1_000
 MAX_INT_BITS = int(MAX_INT_DIGITS * 3.33)
@@ -58,6 +67,7 @@ class Budget:
     steps: int = 0
     depth: int = 0
     chars: int = 0
+    max_output: int = MAX_CHARS
     deadline: float = field(default_factory=lambda: time.monotonic() + MAX_SECONDS)
 
     def tick(self, n: int = 1) -> None:
@@ -71,6 +81,22 @@ class Budget:
 
 
 _current: ContextVar[Budget | None] = ContextVar("bidassist_render_budget", default=None)
+_rows: ContextVar[int] = ContextVar("bidassist_render_rows", default=0)
+
+
+def output_limit(rows: int) -> int:
+    """Characters a render may output for data with `rows` schedule rows."""
+    return min(MAX_OUTPUT, MAX_CHARS + CHARS_PER_ROW * max(rows, 0))
+
+
+@contextlib.contextmanager
+def table_rows(rows: int) -> Iterator[None]:
+    """Renders inside the block may output `output_limit(rows)` characters."""
+    token = _rows.set(rows)
+    try:
+        yield
+    finally:
+        _rows.reset(token)
 
 
 def _budget() -> Budget:
@@ -87,7 +113,7 @@ def render_budget() -> Iterator[Budget]:
     if outer is not None:
         yield outer
         return
-    budget = Budget()
+    budget = Budget(max_output=output_limit(_rows.get()))
     token = _current.set(budget)
     try:
         yield budget
@@ -254,12 +280,13 @@ def loop_filter(iterable: Any) -> Iterator[Any]:
 
 
 def bounded_output(chunks: Iterable[str]) -> Iterator[str]:
-    """The root render stream, counted: refused past MAX_CHARS characters."""
+    """The root render stream, counted: refused past the budget's output limit."""
     budget = _budget()
+    limit = budget.max_output
     for chunk in chunks:
         budget.chars += len(chunk)
-        if budget.chars > MAX_CHARS:
-            raise TemplateBudgetError(f"output of more than {MAX_CHARS:,} characters (输出过大)")
+        if budget.chars > limit:
+            raise TemplateBudgetError(f"output of more than {limit:,} characters (输出过大)")
         yield chunk
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -294,6 +295,10 @@ class BidSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset(budget.BINOPS)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._compiled: dict[str, Template] = {}
+
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         budget.check_call_args(__obj, args, kwargs)
         with budget.call_frame():
@@ -314,6 +319,19 @@ class BidSandbox(ImmutableSandboxedEnvironment):
     ) -> str:
         return super()._generate(budget.BudgetRewrite().visit(source), name, filename, defer_init=defer_init)
 
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:  # noqa: A002
+        """Jinja's from_string, with the compiled template kept for the same source (docxtpl
+        compiles a template's body, headers and footers anew on every render)."""
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            compiled = super().from_string(source)
+            if len(self._compiled) >= COMPILED_KEPT:
+                self._compiled.pop(next(iter(self._compiled)))  # the oldest
+            self._compiled[source] = compiled
+        return compiled
+
 
 class BudgetTemplate(Template):
     """A template whose render runs under one render budget and whose output is counted."""
@@ -329,6 +347,18 @@ class BudgetTemplate(Template):
 
 
 BidSandbox.template_class = BudgetTemplate
+
+
+#: compiled templates an environment keeps (by source text)
+COMPILED_KEPT = 32
+
+
+@functools.lru_cache(maxsize=2)
+def shared_environment(*, autoescape: bool) -> BidSandbox:
+    """One environment per escaping mode for every render, so that a template's compiled form is
+    reused (the environment is never changed after `make_environment`; budgets, missing-field
+    collectors and table rows are per render, in context variables)."""
+    return make_environment(autoescape=autoescape)
 
 
 def make_environment(*, autoescape: bool) -> BidSandbox:

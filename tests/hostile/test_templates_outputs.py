@@ -7,12 +7,21 @@ import json
 import os
 import shutil
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from builders import LAUGHS, cost_book, member, patch_zip, with_prolog
 from docx import Document
-from hostile_kit import assert_refused, run, run_limited, snapshot
+from hostile_kit import EXAMPLE, assert_refused, run, run_limited, snapshot
+from jinja2.sandbox import SecurityError
+
+from bidassist.core.bidfile import load_bid
+from bidassist.costs.model import CostLine, CostModel
+from bidassist.documents import render_template
+from bidassist.documents.budget import CHARS_PER_ROW, MAX_CHARS, MAX_OUTPUT, output_limit, table_rows
+from bidassist.documents.checks import docx_units
+from bidassist.documents.environment import make_environment
 
 #: template body -> words the error must contain (budget, runtime errors, escapes, mutations)
 TEMPLATE_ATTACKS = [
@@ -56,7 +65,8 @@ TEMPLATE_ATTACKS = [
     ("{{ 'x' | truncate(10**12) }}", "参数过大"),
     ("{{ 'x' | wordwrap(10**12) }}", "参数过大"),
     ("{{ price.total | money(10**9) }}", "line 2"),
-    ("{{ '1' * 10**7 | int }}", "输出过大"),
+    # each text at the 10,000,000-character limit, the output over the limit for this bid's rows
+    ("{{ '1' * 10**7 | int }}{{ '2' * 10**7 }}", "输出过大"),
     # the sandbox: no files, no Python internals, no mutation of the shared data
     ("{{ tender.terms_file.joinpath('/etc/passwd').read_text() }}", None),
     ("{{ tender.terms_file.with_name('owned.txt').write_text('owned') }}", None),
@@ -417,3 +427,45 @@ def test_ctrl_c_during_check(priced):
     if res.code == 130:
         assert not (priced / "r.md").exists()
     assert not _no_partial(priced) and "Traceback" not in res.err
+
+
+def test_the_output_limit_grows_with_the_schedule_and_stops_at_its_ceiling():
+    """A document may be as long as its rows need (4,000 characters a schedule row beyond the
+    10,000,000 of any render), and never longer than the ceiling, whatever the rows."""
+    env = make_environment(autoescape=False)
+    just_over = env.from_string("{% for i in range(1001) %}{{ 'x' * 10000 }}{% endfor %}")  # 10,010,000
+    with pytest.raises(SecurityError, match="输出过大"):
+        just_over.render({})
+    with table_rows(10):  # 10,040,000 characters allowed
+        assert len(just_over.render({})) == 10_010_000
+    with table_rows(10**9), pytest.raises(SecurityError, match=f"{MAX_OUTPUT:,}"):
+        env.from_string("{% for i in range(5001) %}{{ 'x' * 10000 }}{% endfor %}").render({})
+    with table_rows(10), pytest.raises(SecurityError, match="重复次数过多"):
+        env.from_string("{{ 'x' * 10001 * 1001 }}").render({})  # any one text: still 10,000,000
+    assert output_limit(0) == MAX_CHARS and output_limit(10) == MAX_CHARS + 10 * CHARS_PER_ROW
+    assert output_limit(10**9) == MAX_OUTPUT
+
+
+def test_a_10000_row_schedule_is_a_document_not_an_attack(tmp_path):
+    """A 10,000-row 分项报价表 (about 21,000,000 characters of document XML) renders, checked."""
+    lines = [
+        CostLine(
+            code=f"L{i:05d}",
+            description=f"材料设备第{i}项",
+            unit="台",
+            quantity=Decimal(1 + i % 7),
+            low=Decimal(100 + i % 300),
+            likely=Decimal(100 + i % 300),
+            high=Decimal(100 + i % 300),
+            category="设备",
+        )
+        for i in range(10_000)
+    ]
+    costs = CostModel(lines=lines)
+    bid = load_bid(EXAMPLE / "bid.yaml")
+    price = (costs.totals.likely * Decimal("1.35")).quantize(Decimal("0.01"))
+    bid.tender.ceiling_price = price * 2
+    out = render_template("分项报价表", bid, costs, price, tmp_path / "schedule.docx")
+    rows = [u.cells for u in docx_units(out.read_bytes()) if u.cells and u.cells[1].startswith("材料设备第")]
+    assert len(rows) == 10_000
+    assert rows[-1][:3] == ("10000", "材料设备第9999项", "台")

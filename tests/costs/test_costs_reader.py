@@ -1,0 +1,132 @@
+"""The reader layer under the cost import: compact rows, the sheet XML read in pieces, and the
+sheet size limits as a setting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+import python_calamine as pc
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from bidassist.core.errors import InputError
+from bidassist.costs import SheetLimits, import_cost_sheet
+from bidassist.costs.rows import SheetRows
+from bidassist.costs.workbook import RawSheet, _compact_rows, _scan_sheet_xml, _sheet_pieces, read_workbook
+
+CELL_VALUES = st.one_of(
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.text(alphabet="ab 项目台,.%¥", min_size=1, max_size=8),
+    st.booleans(),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 1, 1)),
+)
+PLACES = st.tuples(st.integers(1, 40), st.integers(1, 12))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=st.dictionaries(PLACES, CELL_VALUES, max_size=30))
+def test_compact_rows_read_as_calamine_reads_the_sheet(cells, tmp_path):
+    """Whatever the cells and wherever the used range starts, the compact rows are exactly
+    calamine's rows anchored at A1."""
+    wb = Workbook()
+    ws = wb.active
+    for (r, c), v in cells.items():
+        ws.cell(row=r, column=c, value=v)
+    path = tmp_path / "cells.xlsx"
+    wb.save(path)
+    book = pc.CalamineWorkbook.from_path(str(path))
+    expected = book.get_sheet_by_name(ws.title).to_python(skip_empty_area=False)
+    rows = _compact_rows(book.get_sheet_by_name(ws.title))
+    book.close()
+    assert len(rows) == len(expected)
+    assert list(rows) == expected
+    assert rows[1:3] == expected[1:3]
+    assert all(rows[r] == expected[r] for r in range(len(expected)))
+
+
+def test_sheet_rows_keep_values_marshal_cannot_write():
+    row_with_date = ["交货", dt.date(2026, 12, 1), 3.5]
+    rows = SheetRows([["a", 1.25, "", True, None], row_with_date])
+    assert rows[0] == ["a", 1.25, "", True, None]
+    assert rows[1] == row_with_date and rows[-1][1] == dt.date(2026, 12, 1)
+    rows[0].append("changed")  # a row read is a copy: the sheet's rows never change
+    assert rows[0] == ["a", 1.25, "", True, None]
+    rows.prepend_blank(2, 3)
+    assert rows[:2] == [["", "", ""], ["", "", ""]] and len(rows) == 4
+
+
+def _sheet_with_findings(path: Path, rows: int) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Costs"
+    ws.append(["序号", "名称", "数量", "单价", "合价"])
+    for i in range(1, rows + 1):
+        ws.append([i, f"项目 {i}", 2, 10.5, "=C{0}*D{0}".format(i + 1) if i % 7 == 0 else 21])
+        if i % 11 == 0:
+            ws.row_dimensions[i + 1].hidden = True
+        if i % 13 == 0:
+            ws.cell(row=i + 1, column=5, value="#DIV/0!")
+    ws.column_dimensions["F"].hidden = True
+    wb.save(path)
+
+
+@pytest.mark.parametrize("size", [64, 1000, 50_000])
+def test_the_sheet_xml_read_in_pieces_finds_what_the_whole_part_shows(size, tmp_path):
+    path = tmp_path / "findings.xlsx"
+    _sheet_with_findings(path, 300)
+    with zipfile.ZipFile(path) as zf:
+        data = zf.read("xl/worksheets/sheet1.xml")
+        whole, pieced = RawSheet("Costs", []), RawSheet("Costs", [])
+        _scan_sheet_xml(data, whole)
+        pieces = list(_sheet_pieces(zf, "xl/worksheets/sheet1.xml", size))
+    for piece in pieces:
+        _scan_sheet_xml(piece, pieced)
+    assert b"".join(pieces) == data
+    if size < 50_000:
+        assert len(pieces) > 3
+        assert all(p.endswith(b"</row>") for p in pieces[:-1])
+    assert whole.uncached and whole.errors and whole.hidden_rows and whole.hidden_cols
+    assert (pieced.uncached, pieced.errors) == (whole.uncached, whole.errors)
+    assert (pieced.hidden_rows, pieced.hidden_cols) == (whole.hidden_rows, whole.hidden_cols)
+
+
+def test_a_row_end_inside_a_comment_or_cdata_is_not_a_place_to_cut(tmp_path):
+    body = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1"><v>1</v></c></row><!-- </row> -->'
+        b'<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[x</row>y]]></t></is></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    path = tmp_path / "p.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("s.xml", body)
+    with zipfile.ZipFile(path) as zf:
+        pieces = list(_sheet_pieces(zf, "s.xml", 16))
+    assert b"".join(pieces) == body
+    for piece in pieces:
+        assert piece.count(b"<!--") == piece.count(b"-->")
+        assert piece.count(b"<![CDATA[") == piece.count(b"]]>")
+
+
+def test_the_row_limit_is_a_setting_and_the_default_holds(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Costs"
+    ws.append(["名称", "数量", "单价"])
+    ws.append(["风机", 2, 100])
+    ws["A1200"] = "备注"
+    path = tmp_path / "tall.xlsx"
+    wb.save(path)
+    small = SheetLimits(rows=1000)
+    with pytest.raises(InputError) as err:
+        read_workbook(path, limits=small)
+    assert "Costs: the sheet reaches row 1,200, over the limit of 1,000 rows" in str(err.value)
+    with pytest.raises(InputError):
+        import_cost_sheet(path, limits=small)
+    assert read_workbook(path)[0].rows[1] == ["风机", 2, 100]  # the default limit: 200,000 rows
+    assert len(import_cost_sheet(path).model.lines) == 1
