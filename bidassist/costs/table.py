@@ -15,6 +15,7 @@ with all of them is a warning naming both cells. The totals are kept for the rec
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -258,11 +259,10 @@ class _Parser:
         for c in self.layout.rivals.get("amount", []):
             if total_level(cell_text(self.raw.rows[top][c])) < 2:
                 continue
-            figures = [(r, row[c]) for r, row in enumerate(self.raw.rows) if r > top and c < len(row)]
-            figures = [(r, v) for r, v in figures if not blank(v)]
-            if len(figures) != 1 or not _is_figure(figures[0][1]):
+            found = _only_entry(self.raw.rows, c, top + 1)
+            if found is None or not _is_figure(found[1]):
                 continue
-            r, v = figures[0]
+            r, v = found
             try:
                 amount = self._in_yuan(c, to_number(v, "total"))
             except CellError:
@@ -1039,8 +1039,10 @@ class _Parser:
         figure: where a sheet writes its total without a label (I63 under I2:I62)."""
         if any(type(v) is str and v.strip() for v in row):
             return False
-        end = len(self.raw.rows) if self.layout.last_row is None else self.layout.last_row + 1
-        return not any(_is_figure(v) for below in self.raw.rows[r + 1 : end] for v in below if not blank(v))
+        rows = self.raw.rows
+        end = len(rows) if self.layout.last_row is None else min(len(rows), self.layout.last_row + 1)
+        # row by row (stored rows are decoded on access): the first figure below settles it
+        return not any(_is_figure(v) for k in range(r + 1, end) for v in rows[k] if not blank(v))
 
     def _markup(self, r: int, row: list, kind: RowKind) -> None:
         amount = None
@@ -1167,6 +1169,19 @@ _PRICE_FIELDS = _RATE_FIELDS - {"quantity"}
 _KEEPS_MEASURES = frozenset(
     {"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info", "note"}
 )
+
+
+def _only_entry(rows: Sequence[list], c: int, start: int) -> tuple[int, object] | None:
+    """(row, value) of the one filled cell of column `c` from row `start` on; None when there are
+    none or several (the scan stops at the second)."""
+    found = None
+    for r in range(start, len(rows)):
+        row = rows[r]
+        if c < len(row) and not blank(row[c]):
+            if found is not None:
+                return None
+            found = (r, row[c])
+    return found
 
 
 def _is_figure(v: object) -> bool:
