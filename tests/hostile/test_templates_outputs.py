@@ -446,6 +446,7 @@ def test_the_output_limit_grows_with_the_schedule_and_stops_at_its_ceiling():
     assert output_limit(10**9) == MAX_OUTPUT
 
 
+@pytest.mark.slow  # a large input: with the other large-input cases
 def test_a_10000_row_schedule_is_a_document_not_an_attack(tmp_path):
     """A 10,000-row 分项报价表 (about 21,000,000 characters of document XML) renders, checked."""
     lines = [
