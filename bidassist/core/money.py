@@ -87,6 +87,14 @@ def format_money(value: Decimal | int | str, *, symbol: str = "") -> str:
 # --------------------------------------------------------------------------- parsing
 
 _CURRENCY_TOKENS = ("人民币", "RMB", "CNY", "USD", "US$", "EUR", "HKD", "元", "¥", "￥", "$", "€")
+#: other currencies written before the figure (`KSH 4,000`, `Rs.75000`, `₹ 1,200`, `GBP 12.50`):
+#: the code is dropped as the Chinese and dollar ones are (the sheet's figures stay as written)
+_OTHER_CURRENCIES = (
+    "KSHS", "KSH", "KES", "INR", "RS.", "RS", "GBP", "JPY", "AUD", "CAD", "NZD", "SGD", "CHF", "MYR",
+    "PHP", "IDR", "THB", "VND", "TWD", "NTD", "NT$", "HK$", "MOP", "KRW", "AED", "SAR", "PKR", "BDT",
+    "LKR", "NPR", "NGN", "ZAR", "EGP", "GHS", "UGX", "TZS", "ETB", "RUB", "BRL", "MXN", "TRY", "PLN",
+    "SEK", "NOK", "DKK", "£", "₹", "₩", "₦", "₱",
+)  # fmt: skip
 _MULTIPLIERS = {
     "万元": Decimal(10_000),
     "万": Decimal(10_000),
@@ -96,6 +104,7 @@ _MULTIPLIERS = {
     "k": Decimal(1_000),
     "K": Decimal(1_000),
 }
+_FIGURE_START = frozenset("0123456789.-−(")
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f\u3000']")
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^(\d+(\.\d*)?|\.\d+)$")
@@ -141,10 +150,16 @@ def _strip_sign_and_currency(s: str) -> tuple[bool, str]:
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
     negative, s = _strip_sign(s, negative)
+    upper = s.upper()
     for token in _CURRENCY_TOKENS:
-        if s.upper().startswith(token.upper()):
+        if upper.startswith(token.upper()):
             s = s[len(token) :].strip()
             break
+    else:
+        token = next((t for t in _OTHER_CURRENCIES if upper.startswith(t)), "")
+        rest = s[len(token) :]
+        if token and (rest[:1].isdigit() or (rest[:1].isspace() and rest.lstrip()[:1] in _FIGURE_START)):
+            s = rest.strip()  # `KSH 4,000`, `₹1,200`; never `RS-485`
     return _strip_sign(s, negative)  # ¥-12
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
+from bidassist.core.money import AmountError, parse_amount
 from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
 FIELDS = COST_FIELDS  # the columns a cost sheet can have (core.bidfile: the bid file's map names them)
@@ -72,6 +73,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "extended",
         "line total",
         "sum",
+        "cost",
+        "costs",
     ),
     "quantity": (
         "合计工程量",
@@ -172,6 +175,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "代码",
         "序号",
         "code",
+        "cost code",
         "item no",
         "item no.",
         "no",
@@ -189,6 +193,7 @@ _CODE_RANK = {
     "编码": 1,
     "代码": 1,
     "code": 1,
+    "cost code": 1,
     "编号": 2,
     "item no": 2,
     "item no.": 2,
@@ -232,7 +237,7 @@ _TOTAL_QTY = (
 #: 物流运输费) wins over the partial ones
 _TOTAL_AMOUNT = ("合计", "总价", "总计")
 #: amount headers that lose to 金额/合价/amount (小计 over a count of trucks, 物流运输费 beside 合计)
-_WEAK_AMOUNT = ("小计", "费", "sum")
+_WEAK_AMOUNT = ("小计", "费", "sum", "cost", "costs")
 #: a Chinese header naming a fee (设计费, 物流运输费) that no synonym knows: an amount column
 _FEE = re.compile(r"^[\u3400-\u9fff]{1,6}费$")
 
@@ -468,22 +473,46 @@ def _rank(fld: str, syn: str) -> int:
     return 0
 
 
-def _is_text_only(raw: RawSheet, c: int, start: int) -> bool:
+def _table_end(raw: RawSheet, r: int, start: int) -> int:
+    """The row (0-based, exclusive) where another header like row `r` starts below the table (a
+    报价明细表 under a quotation, a page header repeated): what a column holds is judged above it."""
+    own = {normalize_header(v) for v in raw.rows[r] if isinstance(v, str) and v.strip()}
+    if len(own) < 2:
+        return start + 400
+    for k in range(start, min(len(raw.rows), start + 400)):
+        texts = [v for v in raw.rows[k] if isinstance(v, str) and v.strip()]
+        if len(texts) >= 2 and sum(normalize_header(v) in own for v in texts) >= 2:
+            return k
+    return start + 400
+
+
+def _is_text_only(raw: RawSheet, c: int, start: int, end: int) -> bool:
     """A column whose cells below the header are words (工程量计算规则, 项目特征): never a number column."""
     numbers = words = 0
-    for row in raw.rows[start : start + 400]:
+    for row in raw.rows[start:end]:
         v = row[c] if c < len(row) else ""
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             numbers += 1
         elif isinstance(v, str) and v.strip():
             t = v.strip().replace(",", "").replace("，", "")
-            if any(ch.isdigit() for ch in t[:1]) or t[:1] in "-.¥￥$":
+            if any(ch.isdigit() for ch in t[:1]) or t[:1] in "-.¥￥$" or _reads_as_money(t):
                 numbers += 1
             elif len(t) >= 4:  # rule text, not a typo such as 「工」 in a quantity cell
                 words += 1
         if numbers + words >= 60:
             break
     return words >= 3 and words > 2 * numbers
+
+
+def _reads_as_money(text: str) -> bool:
+    """Text that is a figure with its currency before it (`KSH 4,000`, `Rs.75000`)."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    try:
+        parse_amount(text)
+    except AmountError:
+        return False
+    return True
 
 
 def _resolve(
@@ -503,11 +532,12 @@ def _resolve(
         if fld != "notes":
             candidates.setdefault(fld, []).append((_rank(fld, syn), c))
     _component_rates(raw, candidates, start)
+    end = _table_end(raw, r, start)
     chosen: dict[str, int] = {}
     where = f"{sheet_ref(raw.name)}!"
     for fld, cands in candidates.items():
         cands.sort()
-        usable = [c for _, c in cands if fld not in NUMERIC_FIELDS or not _is_text_only(raw, c, start)]
+        usable = [c for _, c in cands if fld not in NUMERIC_FIELDS or not _is_text_only(raw, c, start, end)]
         for _, c in cands:
             if c not in usable:
                 warnings.append(

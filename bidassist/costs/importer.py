@@ -18,6 +18,7 @@ from bidassist.costs.sheets import (
     combined,
     mark_copies,
     mark_plain_summaries,
+    mark_price_lists,
     mark_summaries,
     mark_supporting,
     read_sheet,
@@ -106,6 +107,7 @@ def _read_all(
     if sheet is None:
         mark_supporting(outcomes)
         mark_copies(outcomes)
+        mark_price_lists(outcomes)
         mark_summaries(outcomes)
         mark_plain_summaries(outcomes)
     return outcomes

@@ -406,6 +406,26 @@ def mark_copies(outcomes: list[SheetOutcome]) -> None:
                 break
 
 
+def mark_price_lists(outcomes: list[SheetOutcome]) -> None:
+    """A sheet of unit prices only (no quantity, no amount, no total: a 库 of 2,636 元件 prices)
+    beside a cost sheet whose stated total reconciles: prices to look up, not cost lines."""
+    details = [o for o in outcomes if o.role == "cost detail" and o.layout is not None]
+    sure = [o for o in details if o.check is not None and o.check.stated is not None and o.check.matched]
+    for s in details:
+        assert s.layout is not None
+        cols = s.layout.columns
+        if s in sure or not sure or "price" not in cols or cols.keys() & {"quantity", "amount", "likely"}:
+            continue
+        if s.check is not None and s.check.stated is not None:
+            continue
+        s.role = "analysis"
+        s.reason = (
+            f"a price list (unit prices with no quantity or amount column, no total) beside {sure[0].name}, "
+            f"whose total {sure[0].check.cell if sure[0].check else ''} reconciles: prices to look up, "
+            "not cost lines"
+        )
+
+
 def _in_total_row(o: SheetOutcome, figure: Decimal) -> str | None:
     """The cell of `o`'s closing total row, outside its amount column, that holds `figure`."""
     assert o.result is not None and o.layout is not None

@@ -15,6 +15,7 @@ with all of them is a warning naming both cells. The totals are kept for the rec
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -183,6 +184,7 @@ class _Parser:
         self.measures: list[tuple[int, list, Decimal]] = []
         self.amount_slack = ZERO  # Σ |quantity × unit cost − amount cell| over lines (rounding)
         self.skipped = False  # the row just read carries no money (`_unpriced`)
+        self.ended = False  # another table starts below the sheet's own total (`_header_again`)
 
     # ------------------------------------------------------------------ driver
 
@@ -198,6 +200,7 @@ class _Parser:
             "unlabelled": self._unlabelled,
             "example": self._example,
             "unit row": self._unit_row,
+            "header": self._header_again,
         }
         rows = self.raw.rows
         end = len(rows) if self.layout.last_row is None else min(len(rows), self.layout.last_row + 1)
@@ -231,17 +234,47 @@ class _Parser:
             handler = handlers.get(kind.kind)
             if handler is not None:
                 handler(r, row, kind)
+                if self.ended:
+                    break
             if kind.kind in _UNREAD_KINDS and self._has_figures(row, kind):
                 self.out.unread.append(r)
             if kind.kind != "blank":
                 prev = kind.kind
         self._flush_measures()
         self._close_section()
+        self._total_column()
         self._title_total()
         self._set_aside_trailing()
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
+
+    def _total_column(self) -> None:
+        """A total written in a column of its own beside the table (H1 「合计」 over one figure, H2
+        593.97 = Σ F2:F5) when no total row closes the table: the sheet's stated total, and that
+        column is no second amount column. A figure that is not the sum of the lines stays a rival."""
+        n, top = len(self.out.lines), self.layout.header_row
+        if not n or top is None or closing_total(self.out.totals, n) is not None:
+            return
+        for c in self.layout.rivals.get("amount", []):
+            if total_level(cell_text(self.raw.rows[top][c])) < 2:
+                continue
+            found = _only_entry(self.raw.rows, c, top + 1)
+            if found is None or not _is_figure(found[1]):
+                continue
+            r, v = found
+            try:
+                amount = self._in_yuan(c, to_number(v, "total"))
+            except CellError:
+                continue
+            if amount is None or not self._matches(amount, self._spans(_Mark())):
+                continue
+            cell = self._cell(c, r)
+            self.out.rivals = [x for x in self.out.rivals if x[2] != cell]
+            now = self.now
+            label = f"{cell_text(self.raw.rows[top][c])} (column {col_letter(c)})"
+            self.out.totals.append(StatedTotal(label, 3, amount, cell, n, now.model, now.markups, 0))
+            return
 
     def _title_total(self) -> None:
         """A total written in the title block above the header (L1 「总计：1023.35」) when no total
@@ -372,6 +405,7 @@ class _Parser:
         if fields is None:
             fields = parse_fields(row, self.plan)
         self._as_written(r, row, fields)
+        self._quantity_as_note(r, row, fields)
         priced = self._priced(fields)
         if self._no_money(r, row, fields, priced, hold):
             return
@@ -405,6 +439,28 @@ class _Parser:
         self.line_rows.append(r)
         if self.rivals:
             self._check_rivals(r, row)
+
+    def _quantity_as_note(self, r: int, row: list, fields: RowFields) -> None:
+        """In a sheet of amounts without unit prices the quantity makes no money: one that is not a
+        number (`16/40` used of a pack of 40) is kept as a note and the amount stands as 1 × amount."""
+        qi = self.cols.get("quantity", -1)
+        if (
+            "amount" not in fields.numbers
+            or not _PRICE_FIELDS.isdisjoint(self.cols)
+            or self.has_breakdown
+            or not fields.problems
+            or any(c != qi for c, _ in fields.problems)
+        ):
+            return
+        fields.problems = []
+        fields.numbers["quantity"] = ONE
+        self.out.warnings.append(
+            Problem(
+                self._cell(qi, r),
+                f"quantity {cell_text(row[qi])!r} is not a number; the sheet has no unit price column, so "
+                "the line is its amount (1 × amount) and the quantity is only a note",
+            )
+        )
 
     def _priced(self, fields: RowFields) -> bool:
         return not _PRICE_KEYS.isdisjoint(fields.numbers) or (
@@ -928,14 +984,48 @@ class _Parser:
             self._mismatch(r, c, kind.label, value, self.page)
         self.page = self._mark()
 
+    def _header_again(self, r: int, row: list, kind: RowKind) -> None:
+        """A header row below the table that puts quantity/price/amount in other columns (a 报价明细表
+        of component build-ups under a quotation) starts another table. When the lines above are
+        closed by the sheet's own total and agree with it, the table ends here (a warning names the
+        row); otherwise the rows are read on and checked as before."""
+        top = self.layout.header_row
+        if top is None:
+            return
+        heads = self.raw.rows[top : self.layout.data_start]
+        moved = {
+            fld
+            for c, v in enumerate(row)
+            if not any(c < len(h) and normalize_header(h[c]) == normalize_header(v) for h in heads)
+            and (found := classify_header(v)) is not None
+            and (fld := found[0]) in ("quantity", "price", "amount")
+            and fld in self.cols
+            and self.cols[fld] != c
+        }
+        closing = closing_total(self.out.totals, len(self.out.lines))
+        if not moved or closing is None or not self._matches(closing.amount, self._spans(_Mark())):
+            return
+        self.ended = True
+        self.out.warnings.append(
+            Problem(
+                self._cell(self.view.ci, r),
+                f"another table starts here, with {', '.join(sorted(moved))} in other columns, below the sheet's "
+                f"total {closing.cell} that agrees with the lines above it: rows from {r + 1} on are not "
+                f'read (import them with --map "{self.raw.name}:header={r + 1}" if they are cost lines)',
+            )
+        )
+
     def _unlabelled(self, r: int, row: list, kind: RowKind) -> None:
         value, c = self._row_amount(row, r)
-        if value is None:
-            return
+        if value is None or value == ZERO:
+            return  # nothing, or a numbered template row whose formula gives 0.00: no cost, no line
         if self.now.lines and self._matches(value, self._spans(self.resets[2], _Mark())):
             self._total(r, row, RowKind("total", "unlabelled total", 2))
         elif self.now.lines and self._matches(value, self._spans(self.resets[1], self.section)):
             self._total(r, row, RowKind("total", "unlabelled subtotal", 1))
+        elif self.now.lines and self._closes_table(r, row):
+            # figures only, under every line: the sheet's own total, which differs from its lines
+            self._total(r, row, RowKind("total", "unlabelled total (the last row of figures)", 2))
         else:
             self._problem(
                 self.view.di,
@@ -943,6 +1033,16 @@ class _Parser:
                 f"an amount ({format_money(value)}) with no description: name the "
                 "item, or label the row 合计/小计 if it is a total",
             )
+
+    def _closes_table(self, r: int, row: list) -> bool:
+        """A row of figures only (no text in any cell) below which no row of the table holds a
+        figure: where a sheet writes its total without a label (I63 under I2:I62)."""
+        if any(type(v) is str and v.strip() for v in row):
+            return False
+        rows = self.raw.rows
+        end = len(rows) if self.layout.last_row is None else min(len(rows), self.layout.last_row + 1)
+        # row by row (stored rows are decoded on access): the first figure below settles it
+        return not any(_is_figure(v) for k in range(r + 1, end) for v in rows[k] if not blank(v))
 
     def _markup(self, r: int, row: list, kind: RowKind) -> None:
         amount = None
@@ -1064,10 +1164,24 @@ _PERIODIC = re.compile(
     re.I,
 )
 _RATE_FIELDS = frozenset({"quantity", "price", "likely", "low", "high"})
+_PRICE_FIELDS = _RATE_FIELDS - {"quantity"}
 #: row kinds that do not end an item's measurement rows
 _KEEPS_MEASURES = frozenset(
     {"line", "blank", "unit row", "continuation", "page", "header", "numbering", "info", "note"}
 )
+
+
+def _only_entry(rows: Sequence[list], c: int, start: int) -> tuple[int, object] | None:
+    """(row, value) of the one filled cell of column `c` from row `start` on; None when there are
+    none or several (the scan stops at the second)."""
+    found = None
+    for r in range(start, len(rows)):
+        row = rows[r]
+        if c < len(row) and not blank(row[c]):
+            if found is not None:
+                return None
+            found = (r, row[c])
+    return found
 
 
 def _is_figure(v: object) -> bool:
