@@ -13,7 +13,15 @@ from typing import Any
 from bidassist.core.errors import BidassistError, InputError
 from bidassist.store.parties import guess_customer
 from bidassist.store.record import Recorded, record_contract
-from bidassist.store.workers import Outcome, chunked, pool_context, review_chunk, shipped_rules, start_worker
+from bidassist.store.workers import (
+    Outcome,
+    chunked,
+    largest_first,
+    pool_context,
+    review_chunk,
+    shipped_rules,
+    start_worker,
+)
 
 CONTRACT_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".md")
 UNKNOWN = "(customer unknown)"
@@ -94,11 +102,11 @@ def review_folder(
     context = pool_context()
     if context.get_start_method() == "fork":
         shipped_rules()  # loaded once here; the forked workers inherit it
+    chunks = chunked(files, workers)
+    chunks = largest_first(chunks) if workers > 1 else chunks  # one worker: in the folder's order
     out: dict[Path, ReviewedFile] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
-        futures = {
-            pool.submit(review_chunk, chunk, lang, customer): chunk for chunk in chunked(files, workers)
-        }
+        futures = {pool.submit(review_chunk, chunk, lang, customer): chunk for chunk in chunks}
         for future in as_completed(futures):
             for path, outcome in zip(futures[future], _outcomes(future, len(futures[future])), strict=True):
                 out[path] = item = _reviewed(path, outcome, db=db, record=record, folder=Path(folder))

@@ -16,7 +16,7 @@ from bidassist.checklist import check_contract, load_packs
 from bidassist.store import open_store, review, workers
 from bidassist.store.admin import export_json
 from bidassist.store.review import review_folder
-from bidassist.store.workers import MAX_CHUNK, chunked, pool_context
+from bidassist.store.workers import MAX_CHUNK, chunked, largest_first, pool_context
 
 from .conftest import ROOT
 
@@ -86,3 +86,15 @@ def test_chunks_keep_every_file_in_order(count: int, jobs: int):
     assert [p for c in chunks for p in c] == files
     assert all(0 < len(c) <= MAX_CHUNK for c in chunks)
     assert len(chunks) >= min(count, jobs)  # every worker gets work while there is enough
+
+
+def test_largest_chunks_go_first(tmp_path: Path):
+    files = []
+    for i, size in enumerate([10, 5000, 300, 300, 70000, 1]):
+        files.append(tmp_path / f"c{i}.txt")
+        files[-1].write_text("x" * size, encoding="utf-8")
+    chunks = chunked(files, 2)
+    ordered = largest_first(chunks)
+    assert sorted(map(tuple, ordered)) == sorted(map(tuple, chunks))  # the same chunks, reordered
+    sizes = [sum(p.stat().st_size for p in c) for c in ordered]
+    assert sizes == sorted(sizes, reverse=True) and files[4] in ordered[0]
