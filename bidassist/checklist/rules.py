@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.regexsafe import catastrophic
@@ -27,6 +27,16 @@ from .concepts import (
     is_vocabulary,
     uses_roles,
 )
+
+
+def _known_category(v: str) -> str:
+    if v not in CATEGORIES:
+        raise ValueError(f"unknown category {v!r} (see findings.md: {', '.join(sorted(CATEGORIES))})")
+    return v
+
+
+#: a finding category of findings.md
+Category = Annotated[str, AfterValidator(_known_category)]
 
 Language = Literal["zh", "en"]
 ValueKind = Literal["percent", "days", "months", "daily_rate", "amount"]
@@ -96,7 +106,7 @@ def _nonblank(values: list[str]) -> list[str]:
 
 class Rule(StrictModel):
     id: str = Field(pattern=r"^(zh|en)\.[a-z0-9_.]+$")
-    category: str
+    category: Category
     severity: Literal["high", "medium", "low"]
     clause_type: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     scope: list[Scope] = Field(default_factory=list)
@@ -118,7 +128,7 @@ class Rule(StrictModel):
     #: categories this rule gives way to: its finding is dropped when a rule of one of them fires
     #: on the same clause (a claims waiver inside a termination-at-will clause is that clause's
     #: termination trap, reported once)
-    yields_to: list[str] = Field(default_factory=list)
+    yields_to: list[Category] = Field(default_factory=list)
     #: report only the first clause of the contract this rule flags (a whole-contract property)
     once: bool = False
     message: Text2
@@ -130,21 +140,6 @@ class Rule(StrictModel):
     @classmethod
     def _no_blank(cls, v: list[str]) -> list[str]:
         return _nonblank(v)
-
-    @field_validator("yields_to")
-    @classmethod
-    def _known_categories(cls, v: list[str]) -> list[str]:
-        unknown = [c for c in v if c not in CATEGORIES]
-        if unknown:
-            raise ValueError(f"unknown category {unknown[0]!r}")
-        return v
-
-    @field_validator("category")
-    @classmethod
-    def _known_category(cls, v: str) -> str:
-        if v not in CATEGORIES:
-            raise ValueError(f"unknown category {v!r} (see findings.md: {', '.join(sorted(CATEGORIES))})")
-        return v
 
 
 class Term(StrictModel):
@@ -188,7 +183,7 @@ class DocumentRule(StrictModel):
     numerator / denominator is below `threshold`, or when only the denominator is stated."""
 
     id: str = Field(pattern=r"^(zh|en)\.doc\.[a-z0-9_.]+$")
-    category: str
+    category: Category
     severity: Literal["high", "medium", "low"]
     kind: Literal["ratio"]
     numerator: Measure
@@ -199,13 +194,6 @@ class DocumentRule(StrictModel):
     basis: str | None = None
     fallback: Text2 | None = None
     examples: DocExamples = Field(default_factory=DocExamples)
-
-    @field_validator("category")
-    @classmethod
-    def _known_category(cls, v: str) -> str:
-        if v not in CATEGORIES:
-            raise ValueError(f"unknown category {v!r}")
-        return v
 
 
 class Pack(StrictModel):

@@ -27,6 +27,9 @@ ROW_KEYS = COST_MAP_ROWS
 #: How many rows from the top are searched for the header.
 HEADER_SEARCH_ROWS = 40
 
+#: the Chinese headers of a column that holds the total quantity (合计工程量 beside per-floor columns)
+_TOTAL_QTY_ZH = ("合计工程量", "总工程量", "工程量合计", "总数量", "数量合计", "合计用量", "总用量")
+
 # Synonyms, most specific first within a field. Chinese match as substrings, English as whole words
 # (a unit such as `r/min` is one token: it is not `min`).
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -77,13 +80,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "costs",
     ),
     "quantity": (
-        "合计工程量",
-        "总工程量",
-        "工程量合计",
-        "总数量",
-        "数量合计",
-        "合计用量",
-        "总用量",
+        *_TOTAL_QTY_ZH,
         "工程量",
         "工程数量",
         "数量",
@@ -222,17 +219,7 @@ _ORDER = (
     "code",
 )
 #: a quantity column that says it is the total one wins over per-floor/per-zone quantity columns
-_TOTAL_QTY = (
-    "合计工程量",
-    "总工程量",
-    "工程量合计",
-    "总数量",
-    "数量合计",
-    "合计用量",
-    "总用量",
-    "total quantity",
-    "total qty",
-)
+_TOTAL_QTY = (*_TOTAL_QTY_ZH, "total quantity", "total qty")
 #: among several amount columns the one headed as the row's total (合计 after 租费合价 | 一次性合价 |
 #: 物流运输费) wins over the partial ones
 _TOTAL_AMOUNT = ("合计", "总价", "总计")

@@ -302,42 +302,36 @@ def _settle_nameless(outcome: SheetOutcome) -> None:
         result.problems.extend(result.nameless)
 
 
-def _settle_provisional(outcome: SheetOutcome) -> None:
-    """Readings that stand only if the sheet's stated total agrees (an empty lump amount as a zero
-    line, an amount written with its period): warnings when it does, errors otherwise (an unpriced
-    item may be money the sheet has not counted)."""
+def _settle(outcome: SheetOutcome, pending: list[Problem], agreed: str, otherwise: str = "") -> None:
+    """Readings that stand only if the sheet's stated total agrees: warnings (the message and
+    `agreed`, which names the total's cell as {cell}) when it does, errors (the message and
+    `otherwise`) when it does not or there is none."""
     result, check = outcome.result, outcome.check
-    if result is None or not result.provisional:
+    if result is None or not pending:
         return
     if check is not None and check.matched:
-        result.warnings.extend(
-            Problem(p.where, f"{p.message}; the sheet's total {check.cell} agrees")
-            for p in result.provisional
-        )
+        result.warnings.extend(Problem(p.where, p.message + agreed.format(cell=check.cell)) for p in pending)
     else:
-        result.problems.extend(
-            Problem(
-                p.where,
-                f"{p.message}, but no stated total confirms it: write the amount as a number "
-                "(or delete the row if it is not a cost)",
-            )
-            for p in result.provisional
+        result.problems.extend(Problem(p.where, p.message + otherwise) for p in pending)
+
+
+def _settle_provisional(outcome: SheetOutcome) -> None:
+    """An empty lump amount as a zero line, an amount written with its period: an unpriced item
+    may be money the sheet has not counted."""
+    if outcome.result is not None:
+        _settle(
+            outcome,
+            outcome.result.provisional,
+            "; the sheet's total {cell} agrees",
+            ", but no stated total confirms it: write the amount as a number "
+            "(or delete the row if it is not a cost)",
         )
 
 
 def _settle_trailing(outcome: SheetOutcome) -> None:
-    """Unreadable rows below the sheet's own total: notes outside the table when that total
-    reconciles (warnings), errors otherwise."""
-    result, check = outcome.result, outcome.check
-    if result is None or not result.trailing:
-        return
-    if check is not None and check.matched:
-        result.warnings.extend(
-            Problem(p.where, f"{p.message}; below the sheet's total {check.cell}, not read")
-            for p in result.trailing
-        )
-    else:
-        result.problems.extend(result.trailing)
+    """Unreadable rows below the sheet's own total: notes outside the table when it reconciles."""
+    if outcome.result is not None:
+        _settle(outcome, outcome.result.trailing, "; below the sheet's total {cell}, not read")
 
 
 def mark_summaries(outcomes: list[SheetOutcome]) -> None:

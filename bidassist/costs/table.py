@@ -597,24 +597,46 @@ class _Parser:
             and "high" not in f.numbers
         ):
             self.out.alternatives.append((len(self.out.lines), amount / qty))
+        breakdown = f.breakdown() if self.has_breakdown else None
+        values = (qty, likely, low, high, dist)
+        return self._counted_line(
+            r, row, code, desc, f, values, amount, self._category(row), breakdown, priced
+        )
+
+    def _counted_line(
+        self,
+        r: int,
+        row: list,
+        code: str,
+        desc: str,
+        f: RowFields,
+        values: tuple,
+        amount: Decimal | None,
+        category: str | None,
+        breakdown: dict | None,
+        priced: bool,
+    ) -> CostLine:
+        """The cost line of row r, counted into the running section totals. `values` is
+        (quantity, likely, low, high, distribution)."""
+        qty, likely, low, high, dist = values
         line_total = qty * likely
-        self.now.cum += amount if amount is not None else line_total
-        self.now.model += line_total
-        self.now.lines += 1
-        unit = self._unit_of(r, row, f)
+        now = self.now
+        now.cum += amount if amount is not None else line_total
+        now.model += line_total
+        now.lines += 1
         return CostLine.trusted(
             code or None,
             desc,
-            unit or None,
+            self._unit_of(r, row, f) or None,
             qty,
             low,
             likely,
             high,
-            dist,  # type: ignore[arg-type]  # one of DISTRIBUTIONS, read by the row parser
-            self._category(row) or None,
+            dist,
+            category or None,
             f.risk,
             f"{self.prefix}{self.first_letter}{r + 1}",
-            f.breakdown() if self.has_breakdown else None,
+            breakdown,
             priced,
         )
 
@@ -635,33 +657,8 @@ class _Parser:
         return unit or f.unit
 
     def _fast_line(self, r: int, row: list, code: str, desc: str, f: RowFields, fast: tuple) -> CostLine:
-        qty, likely, low, high, dist, amount = fast
-        line_total = qty * likely
-        now = self.now
-        now.cum += amount if amount is not None else line_total
-        now.model += line_total
-        now.lines += 1
-        if f.unit is not None:
-            unit = self._unit_of(r, row, f)
-        else:
-            unit = row[self.view.ui]
-            unit = unit.strip() if type(unit) is str else cell_text(unit)
         category = self.category if self.gi is None else self._category(row)
-        return CostLine.trusted(
-            code or None,
-            desc,
-            unit or None,
-            qty,
-            low,
-            likely,
-            high,
-            dist,
-            category or None,
-            f.risk,
-            f"{self.prefix}{self.first_letter}{r + 1}",
-            None,
-            True,
-        )
+        return self._counted_line(r, row, code, desc, f, fast[:5], fast[5], category, None, True)
 
     def _fast_cost(self, f: RowFields) -> tuple | None:
         """The common line (a quantity, one price or likely with an optional low/high pair, an

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
-from bidassist.checklist import check_text, engine, literals, load_packs, scan
+from bidassist.checklist import check_text, engine, literals, scan
 from bidassist.checklist.api import run_units
 from bidassist.checklist.engine import _extract, _extract_cached, extract_numbers
 from bidassist.checklist.literals import match_starts, pattern_literals, search_from
@@ -26,7 +27,6 @@ from bidassist.checklist.units import units_from_clauses
 from bidassist.core import automaton
 from bidassist.reading import split_clauses, text_blocks
 
-RULES = load_packs()
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpora" / "contracts"
 EXAMPLES = sorted(
     {ex for r in RULES.rules for ex in r.rule.examples.match + r.rule.examples.no_match}

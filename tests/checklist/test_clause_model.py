@@ -12,8 +12,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
-from bidassist.checklist import check_text, load_packs
+from bidassist.checklist import check_text
 from bidassist.checklist.api import contract_parties
 from bidassist.checklist.model import (
     ClauseLayer,
@@ -32,7 +33,7 @@ from bidassist.reading import split_clauses, text_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "benchmarks" / "corpora" / "contracts"
-RULES = load_packs()
+
 SHIPPED = package_path("models")
 
 

@@ -8,12 +8,10 @@ whole clause is checked as `check` checks it."""
 from __future__ import annotations
 
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
-from bidassist.checklist import load_packs
 from bidassist.checklist.api import check_text
 from bidassist.checklist.parties import choose_we, find_parties
-
-RULES = load_packs()
 
 TRAPS = [
     # waivers: no damages for delay, final payment as release, lien waivers, jury and suspension

@@ -6,11 +6,9 @@ harmless clause is its look-alike twin. A whole clause is checked as `check` che
 from __future__ import annotations
 
 import pytest
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
-from bidassist.checklist import load_packs
 from bidassist.checklist.api import check_text
-
-RULES = load_packs()
 
 TRAPS = [
     ("payment.back_to_back", "总包方在收到建设单位支付的对应进度款后7个工作日内，按同比例向分包方支付。"),
