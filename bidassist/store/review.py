@@ -108,7 +108,8 @@ def review_folder(
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
         futures = {pool.submit(review_chunk, chunk, lang, customer): chunk for chunk in chunks}
         for future in as_completed(futures):
-            for path, outcome in zip(futures[future], _outcomes(future, len(futures[future])), strict=True):
+            chunk = futures.pop(future)  # a done chunk's results are not kept: memory stays flat
+            for path, outcome in zip(chunk, _outcomes(future, len(chunk)), strict=True):
                 out[path] = item = _reviewed(path, outcome, db=db, record=record, folder=Path(folder))
                 if progress is not None:
                     progress(item)
