@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,15 @@ from typing import Any
 from bidassist.core.errors import BidassistError, InputError
 from bidassist.store.parties import guess_customer
 from bidassist.store.record import Recorded, record_contract
+from bidassist.store.workers import (
+    Outcome,
+    chunked,
+    largest_first,
+    pool_context,
+    review_chunk,
+    shipped_rules,
+    start_worker,
+)
 
 CONTRACT_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".md")
 UNKNOWN = "(customer unknown)"
@@ -61,26 +70,12 @@ def contract_files(folder: Path) -> list[Path]:
     )
 
 
-_RULES: Any = None
-
-
 def available_cores() -> int:
     """The cores this process may run on (its CPU affinity, else the machine's count)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
         return max(1, os.cpu_count() or 1)
-
-
-def _review_worker(path: Path, lang: str | None, customer: str | None) -> tuple[str | None, dict[str, Any]]:
-    """In a worker process: check one contract with the shipped packs (loaded once per process)."""
-    global _RULES
-    from bidassist.checklist import check_contract, load_packs
-
-    if _RULES is None:
-        _RULES = load_packs()
-    result = check_contract(path, _RULES, lang=lang)
-    return customer or contract_customer(path), result.to_json()
 
 
 def review_folder(
@@ -103,27 +98,50 @@ def review_folder(
         )
     if jobs < 0:
         raise InputError(f"must be 0 (all cores) or more, got {jobs}", "--jobs")
-    jobs = jobs or available_cores()
+    workers = min(jobs or available_cores(), len(files))
+    context = pool_context()
+    if context.get_start_method() == "fork":
+        shipped_rules()  # loaded once here; the forked workers inherit it
+    chunks = chunked(files, workers)
+    chunks = largest_first(chunks) if workers > 1 else chunks  # one worker: in the folder's order
     out: dict[Path, ReviewedFile] = {}
-    with ProcessPoolExecutor(max_workers=min(jobs, max(len(files), 1))) as pool:
-        futures = {pool.submit(_review_worker, p, lang, customer): p for p in files}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
+        futures = {pool.submit(review_chunk, chunk, lang, customer): chunk for chunk in chunks}
         for future in as_completed(futures):
-            path = futures[future]
-            item = ReviewedFile(path)
-            try:
-                who, check = future.result()
-                item.customer, item.findings = who, len(check["findings"])
-                item.by_severity = check["summary"]["by_severity"]
-                if record:
-                    item.recorded = str(record_contract(db, path, check, customer=who, beside=Path(folder)))
-            except BidassistError as exc:
-                item.error = "; ".join(str(p) for p in exc.problems)
-            except Exception as exc:  # noqa: BLE001 - one broken file must not abort the batch
-                item.error = f"{type(exc).__name__}: {exc}"
-            out[path] = item
-            if progress is not None:
-                progress(item)
+            chunk = futures.pop(future)  # a done chunk's results are not kept: memory stays flat
+            for path, outcome in zip(chunk, _outcomes(future, len(chunk)), strict=True):
+                out[path] = item = _reviewed(path, outcome, db=db, record=record, folder=Path(folder))
+                if progress is not None:
+                    progress(item)
     return [out[p] for p in files]
+
+
+def _outcomes(future: Future[list[Outcome]], count: int) -> list[Outcome]:
+    """A chunk's outcomes; if its worker died, the same error for each of its files."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a crashed worker fails its chunk, not the batch
+        return [(None, None, f"{type(exc).__name__}: {exc}")] * count
+
+
+def _reviewed(
+    path: Path, outcome: Outcome, *, db: str | Path | None, record: bool, folder: Path
+) -> ReviewedFile:
+    """One file's line of the batch, recorded in the store when asked."""
+    who, check, error = outcome
+    item = ReviewedFile(path, error=error)
+    if check is None:
+        return item
+    item.customer, item.findings = who, len(check["findings"])
+    item.by_severity = check["summary"]["by_severity"]
+    if record:
+        try:
+            item.recorded = str(record_contract(db, path, check, customer=who, beside=folder))
+        except BidassistError as exc:
+            item.error = "; ".join(str(p) for p in exc.problems)
+        except Exception as exc:  # noqa: BLE001 - one file the store refuses must not abort the batch
+            item.error = f"{type(exc).__name__}: {exc}"
+    return item
 
 
 def customer_summary(items: list[ReviewedFile]) -> list[dict[str, Any]]:
