@@ -11,7 +11,6 @@ entries (序号 1, 2, 3 …) are the markups the summary's total adds up.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from bidassist.costs.headers import Layout, normalize_header
 from bidassist.costs.model import Markup
@@ -82,7 +81,3 @@ def top_entries(raw: RawSheet, layout: Layout, default: str) -> list[Markup]:
             )
         )
     return out
-
-
-def entries_total(markups: list[Markup]) -> Decimal:
-    return sum((m.amount for m in markups if m.amount is not None), Decimal(0))

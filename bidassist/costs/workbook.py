@@ -372,14 +372,6 @@ class _Extent:
             )
 
 
-def check_extent(data: bytes, sheet: str, where: str, limits: SheetLimits = DEFAULT_LIMITS) -> None:
-    """Refuse a sheet whose used extent is over the limits before any reader allocates it (a cell
-    at A1 and one at XFD1048576 make a 17-billion-cell grid)."""
-    extent = _Extent()
-    extent.add(data)
-    extent.check(sheet, where, limits)
-
-
 #: a piece of sheet XML read at a time, and the end tag a piece may end after
 PIECE = 8 * 1024 * 1024
 _ROW_END = re.compile(rb"</(?:[\w.-]+:)?row>")
