@@ -181,11 +181,11 @@ def _candidates(any_: list[re.Pattern], norm: str, firsts: list[re.Match]) -> It
         return
     if not firsts:
         return
-    firsts = list(firsts)
-    firsts.sort(key=lambda m: m.start())
-    yield from firsts
+    yield from sorted(firsts, key=lambda m: m.start())
     seen = {m.span() for m in firsts}
-    more = [m for p in any_ for m in p.finditer(norm) if m.span() not in seen]
+    # a pattern without a first match has no other: only those with one are read on, from it
+    # (firsts is in the order of any_, so ties sort as when every pattern was read from the start)
+    more = [m for f in firsts for m in f.re.finditer(norm, f.start()) if m.span() not in seen]
     yield from sorted(more, key=lambda m: m.start())[:MAX_MATCHES]
 
 

@@ -24,7 +24,7 @@ from bidassist.checklist.result import CheckResult
 from bidassist.checklist.rules import normalise
 from bidassist.checklist.scan import absent, scanner_for
 from bidassist.checklist.units import units_from_clauses
-from bidassist.core import automaton
+from bidassist.core import automaton, numbers
 from bidassist.reading import split_clauses, text_blocks
 
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpora" / "contracts"
@@ -38,11 +38,11 @@ HEADS = ["第一条 付款", "第十二条 违约责任", "一、总则", "Artic
 def _slow(text: str) -> CheckResult:
     _extract_cached.cache_clear()
     clauses = split_clauses(text_blocks(text, "text"))  # headings detected again, as before
-    literals.ENABLED = False
+    literals.ENABLED = numbers.PREFILTER = False
     try:
         return run_units(units_from_clauses(clauses), RULES, name="text")
     finally:
-        literals.ENABLED = True
+        literals.ENABLED = numbers.PREFILTER = True
 
 
 def _same(fast: CheckResult, slow: CheckResult) -> None:
@@ -173,3 +173,11 @@ def test_search_from_the_match_starts_equals_search(parts: list[str]) -> None:
 def test_match_starts_of_a_pattern(pattern: str, starts: set[str] | None) -> None:
     found = match_starts(re.compile(pattern, re.IGNORECASE))
     assert (set(found) if found is not None else None) == starts
+
+
+@given(st.text(alphabet=st.sampled_from("aZ1 \u3000％．０９ＡＺａｚ合同İıſK\uff5b\uff0f"), max_size=30))
+def test_normalise_equals_translating_every_character(s: str) -> None:
+    """normalise translates only text holding a full-width character: the same as translating all."""
+    from bidassist.checklist.rules import _WIDE_TABLE
+
+    assert normalise(s) == s.translate(_WIDE_TABLE).lower()
