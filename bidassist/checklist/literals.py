@@ -18,7 +18,7 @@ import re
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 #: non-ASCII characters a case-insensitive ASCII letter matches (Python's re equivalences)
 _FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
@@ -151,6 +151,28 @@ def search_from(pattern: re.Pattern, starts: frozenset[str], text: str, gate_tex
         if m is not None:
             return m
     return None
+
+
+def finditer_from(pattern: re.Pattern, starts: frozenset[str], text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches all start with one of `starts` (lower
+    case, non-empty) when read case-insensitively: the pattern is tried only where one of them
+    stands in the text read in lower case (ı İ ſ K as i i s k, same length), left to right, each
+    try after the last match's end."""
+    gate = (folded(text) if needs_fold(text) else text).lower()
+    where: set[int] = set()
+    for s in starts:
+        i = gate.find(s)
+        while i != -1:
+            where.add(i)
+            i = gate.find(s, i + 1)
+    end = 0
+    for i in sorted(where):
+        if i < end:
+            continue
+        m = pattern.match(text, i)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _selective(strings: frozenset[str]) -> bool:

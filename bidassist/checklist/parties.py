@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .concepts import Vocabulary
+from .literals import finditer_from
 
 ZH_BUYER = (
     "甲方",
@@ -242,6 +243,8 @@ USAGE_MIN = 3
 #: characters of the contract counted for role words
 USAGE_CHARS = 30000
 _EN_USAGE = re.compile(r"\b(" + _EN_ROLE + r")\b", re.I)
+#: what every _EN_USAGE match starts with, read in lower case (re's case-insensitive scan is slow)
+_EN_USAGE_STARTS = frozenset(w.lower() for w in EN_BUYER + EN_SUPPLIER)
 _ZH_USAGE = re.compile(_ZH_LABEL)
 #: an ASCII letter or a character a case-insensitive one matches (ı İ ſ K)
 _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
@@ -282,7 +285,7 @@ def parties_from_usage(text: str) -> list[Party]:
     counts: dict[str, int] = {}
     text = text[:USAGE_CHARS]
     english = _LETTER.search(text) is not None  # no letter: _EN_USAGE cannot match (a Chinese contract)
-    for m in _EN_USAGE.finditer(text) if english else ():
+    for m in finditer_from(_EN_USAGE, _EN_USAGE_STARTS, text) if english else ():
         if m.group(1)[0].isupper():
             counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
     for m in _ZH_USAGE.finditer(text):

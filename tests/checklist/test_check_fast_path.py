@@ -181,3 +181,51 @@ def test_normalise_equals_translating_every_character(s: str) -> None:
     from bidassist.checklist.rules import _WIDE_TABLE
 
     assert normalise(s) == s.translate(_WIDE_TABLE).lower()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Supplier",
+                "SUPPLIER",
+                "supplier",
+                "ſupplier",
+                "Main Contractor",
+                "main contractor",
+                "Sub-Contractor",
+                "Service Provider",
+                "Owner",
+                "OWNERS",
+                "İ",
+                "ı",
+                "\u212a",
+                "Client",
+                "cLIENT",
+                "Buyer",
+                "buyerX",
+                "x",
+                " ",
+                "-",
+                ".",
+                "\n",
+                "乙方",
+                "甲方",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_finditer_from_the_match_starts_equals_finditer(parts: list[str]) -> None:
+    """The party words' pattern tried only where a role word starts finds every match finditer finds."""
+    from bidassist.checklist.parties import _EN_USAGE, _EN_USAGE_STARTS
+
+    text = "".join(parts)
+    got = [(m.span(), m.group(1)) for m in literals.finditer_from(_EN_USAGE, _EN_USAGE_STARTS, text)]
+    assert got == [(m.span(), m.group(1)) for m in _EN_USAGE.finditer(text)]
+    for p, starts in STARTED[:40]:
+        norm = normalise(text)
+        assert [m.span() for m in literals.finditer_from(p, starts, norm)] == [
+            m.span() for m in p.finditer(norm)
+        ]
