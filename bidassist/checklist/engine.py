@@ -17,6 +17,7 @@ from typing import Any
 
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 
+from . import literals
 from .categories import SEVERITY_RANK
 from .literals import Search, plain_search
 from .result import Finding, KeyTerm
@@ -264,10 +265,13 @@ def evaluate_rule(
     unit: Unit,
     roles: dict | None = None,
     search: Search = plain_search,
+    firsts: list[re.Match] | None = None,
 ) -> Finding | None:
     """The rule's finding on this clause: the first match that binds the rule's party and meets
-    its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
-    firsts = _first_matches(cr.any, norm, search)
+    its numeric condition (a buyer's sentence before the supplier's does not hide it).
+    `firsts`: _first_matches(cr.any, norm, search), when the caller has them."""
+    if firsts is None:
+        firsts = _first_matches(cr.any, norm, search)
     if cr.any and not firsts:  # the usual miss: the gate's searches are not needed
         return None
     if not _gate(cr.all, cr.none, norm, search):
@@ -318,9 +322,13 @@ def _finding(
 
 
 def evaluate_term(
-    ct: CompiledTerm, text: str, norm: str, unit: Unit, search: Search = plain_search
+    ct: CompiledTerm, text: str, norm: str, unit: Unit, search: Search = plain_search, hit: bool | None = None
 ) -> KeyTerm | None:
-    if (ct.any and not any(search(p, norm) for p in ct.any)) or not _gate(ct.all, ct.none, norm, search):
+    """The term's key term on this clause (`hit`: whether one of its `any` patterns matches, when
+    the caller knows)."""
+    if hit is None:
+        hit = not ct.any or any(search(p, norm) for p in ct.any)
+    if not hit or not _gate(ct.all, ct.none, norm, search):
         return None
     values: dict[str, list] = {}
     for kind in ct.term.extract:
@@ -372,14 +380,21 @@ def check_scanned(
         if cand is None:
             continue
         scanner = scanner_for(ruleset, lang)
-        search = scanner.searcher(norm, cand.present)
+        present = cand.present
+        search = scanner.searcher(norm, present)
+        gate_text = literals.folded(norm) if present is not None and literals.needs_fold(norm) else norm
         for i in cand.rules:
             cr = ruleset.rules[i]
             if rule_filter is not None and cr.id != rule_filter:
                 continue
-            if cand.present is not None and not scanner.possible(scanner.rule_gate[i], cand.present):
+            if present is not None and not scanner.possible(scanner.rule_gate[i], present):
                 continue
-            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang), search)
+            firsts = (
+                None
+                if present is None
+                else scanner.first_matches(scanner.rule_any[i], norm, gate_text, present)
+            )
+            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang), search, firsts)
             if f is not None:
                 findings.append(f)
                 if cr.rule.yields_to:
@@ -388,9 +403,15 @@ def check_scanned(
                     terms.append(_type_term(cr.rule.clause_type, unit, text, lang))
         if rule_filter is None:
             for i in cand.terms:
-                if cand.present is not None and not scanner.possible(scanner.term_gate[i], cand.present):
+                if present is not None and not scanner.possible(scanner.term_gate[i], present):
                     continue
-                kt = evaluate_term(ruleset.terms[i], text, norm, unit, search)
+                ct = ruleset.terms[i]
+                hit = None
+                if present is not None:
+                    hit = not ct.any or bool(
+                        scanner.first_matches(scanner.term_any[i], norm, gate_text, present, True)
+                    )
+                kt = evaluate_term(ct, text, norm, unit, search, hit)
                 if kt is not None:
                     terms.append(kt)
     return _dedupe(_yielded(findings, yields)), _merge_terms(terms)
