@@ -230,13 +230,21 @@ class Joined:
         need = pattern_literals(pattern) if ENABLED else None
         if need is None or any("\n" in s for f in need for s in f):
             return [i for i, n in enumerate(self.norms) if not cannot_match(pattern, n)]
-        found: set[int] | None = None
-        for f in need:
-            here = {u for s in f for u in self._clauses_with(s)}
-            found = here if found is None else found & here
-            if not found:
-                return []
-        return sorted(found or ())
+        # the requirement of fewest strings is looked for in the whole text (one scan per string),
+        # the others only in the clauses it leaves
+        first, *rest = sorted(need, key=len)
+        found = sorted({u for s in first for u in self._clauses_with(s)})
+        if rest and found:
+            texts = self._gate_norms()
+            for f in rest:
+                found = [u for u in found if any(s in texts[u] for s in f)]
+        return found
+
+    def _gate_norms(self) -> list[str]:
+        """Each clause as the gate strings are looked for in it (ı ſ K as i s k)."""
+        if self._gate_text is self.whole:
+            return self.norms
+        return [folded(n) for n in self.norms]
 
     def _clauses_with(self, s: str) -> list[int]:
         out: list[int] = []

@@ -229,3 +229,15 @@ def test_finditer_from_the_match_starts_equals_finditer(parts: list[str]) -> Non
         assert [m.span() for m in literals.finditer_from(p, starts, norm)] == [
             m.span() for m in p.finditer(norm)
         ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*EXAMPLES, "ſ", "\u212a"]), min_size=1, max_size=12))
+def test_joined_may_match_keeps_every_clause_a_pattern_matches(parts: list[str]) -> None:
+    """The clauses may_match leaves are those cannot_match leaves, so none a pattern matches is lost."""
+    norms = [normalise(p) for p in parts]
+    joined = literals.Joined(norms)
+    for p, _need in scanner_for(RULES, "zh").gated()[:80] + scanner_for(RULES, "en").gated()[:80]:
+        want = [i for i, n in enumerate(norms) if not literals.cannot_match(p, n)]
+        assert joined.may_match(p) == want
+        assert all(i in want for i, n in enumerate(norms) if p.search(n))
