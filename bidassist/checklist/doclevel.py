@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .engine import Number, Unit, extract_numbers, nearest
-from .literals import Joined
+from .literals import Joined, finditer
 from .result import Finding
 from .rules import DocumentRule, Measure, RuleSet
 
@@ -74,7 +74,7 @@ def first_measure(
     for i in joined.may_match(anchor):
         unit = units[i]
         norm = unit.norm
-        spans = [m.span() for m in anchor.finditer(norm)]
+        spans = [m.span() for m in finditer(anchor, norm)]
         if not spans:
             continue
         picked = nearest(

@@ -175,6 +175,12 @@ def finditer_from(pattern: re.Pattern, starts: frozenset[str], text: str) -> Ite
             end = m.end()
 
 
+def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, through finditer_from when the pattern's match starts are known."""
+    starts = match_starts(pattern) if ENABLED else None
+    return pattern.finditer(text) if starts is None else finditer_from(pattern, starts, text)
+
+
 def _selective(strings: frozenset[str]) -> bool:
     return all(not s.isascii() or len(s) >= MIN_ASCII for s in strings)
 

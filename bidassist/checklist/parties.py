@@ -252,6 +252,8 @@ _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 _SHORT = r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
 #: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name
+#: what every _EN_BETWEEN match starts with, read in lower case
+_BETWEEN_STARTS = frozenset(["between"])
 _EN_BETWEEN = re.compile(rf"\bbetween\s+[^()]{{2,80}}?{_SHORT}\s*,?\s+and\s+[^()]{{2,80}}?{_SHORT}", re.I)
 
 
@@ -260,7 +262,7 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
     ("the Supplier"): it takes the other role, when no party has that role yet."""
     roles = {lab: p.role for p in parties for lab in p.labels}
     for text, where in texts:
-        m = _EN_BETWEEN.search(text)
+        m = next(finditer_from(_EN_BETWEEN, _BETWEEN_STARTS, text), None)
         if not m:
             continue
         a, b = m.group(1).lower(), m.group(2).lower()
