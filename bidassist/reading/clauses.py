@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from bidassist.reading.model import Block, Clause
+from bidassist.reading.model import Block, BlockRow, Clause, ClauseRow
 
 _CN = "零〇一二两三四五六七八九十百千"
 _NOT_VALUE = (
@@ -227,11 +227,19 @@ def _title(rest: str) -> str | None:
 
 
 def heading_block(
-    index: int, text: str, location: str, headings: list[Heading | None], style: str | None = None
+    index: int,
+    text: str,
+    location: str,
+    headings: list[Heading | None],
+    style: str | None = None,
+    rows: bool = False,
 ) -> Block:
-    """A Block with its clause number detected; the detection is appended to `headings`."""
+    """A Block (`rows`: a BlockRow, same fields) with its clause number detected; the detection
+    is appended to `headings`."""
     h = detect_heading(text)
     headings.append(h)
+    if rows:
+        return BlockRow(index, text, h.number if h else None, location, style)  # type: ignore[return-value]
     return Block(index=index, text=text, number=h.number if h else None, location=location, style=style)
 
 
@@ -245,14 +253,17 @@ def _heading_for(block: Block, known: Heading | None | object = None) -> Heading
     return Heading(number=block.number, kind=kind, rank=rank, rest=rest)
 
 
-def split_clauses(blocks: list[Block], *, headings: list[Heading | None] | None = None) -> list[Clause]:
+def split_clauses(
+    blocks: list[Block], *, headings: list[Heading | None] | None = None, rows: bool = False
+) -> list[Clause]:
     """Group blocks into clauses by their numbers (see the module docstring).
 
     Blocks before the first number, and every block of a text that has no numbers at all, are
     clauses of their own with number None and level 0. An unnumbered Word heading ("Heading 2",
     "标题 2", often the document's title) also opens a clause (number None, level 0, its text as
     title). `headings` (one per block, as
-    the readers detected them) saves detecting the numbers again."""
+    the readers detected them) saves detecting the numbers again. `rows`: ClauseRows (the same
+    fields, not validated: check_text's own use) instead of Clause models."""
     # (number, title, location, block indices, level, texts) per clause; models built at the end
     pending: list[tuple[str | None, str | None, str, list[int], int, list[str]]] = []
     stack: list[float] = []
@@ -284,6 +295,11 @@ def split_clauses(blocks: list[Block], *, headings: list[Heading | None] | None 
             pending[-1][5].append(block.text)
         else:
             pending.append((None, None, block.location, [block.index], 0, [block.text]))
+    if rows:
+        return [
+            ClauseRow(number, title, "\n".join(parts), location, indices, level)  # type: ignore[misc]
+            for number, title, location, indices, level, parts in pending
+        ]
     return [
         Clause(
             number=number,
