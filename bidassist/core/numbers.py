@@ -732,7 +732,8 @@ def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
             continue
         cands.append((m.start(), m.end(), value, cur))
     for m in _finditer(_AMT_SUFFIX, t, low, _SUFFIX_NEEDLES):
-        cur = _CUR_SUFFIX[m["cur"].lower()] if m["cur"].lower() in _CUR_SUFFIX else _CUR_SUFFIX[m["cur"]]
+        # casefold, not lower: re.IGNORECASE also matched uſd (ſ folds to s), which lower() keeps
+        cur = _CUR_SUFFIX[m["cur"].casefold()]
         mult = m["mult"] or ""
         try:
             if mult.lower() in _MULT_EN:

@@ -382,3 +382,8 @@ def test_the_prefilter_never_changes_what_a_finder_reads(parts: list[str]) -> No
     finally:
         numbers.PREFILTER = True
     assert fast == slow
+
+
+def test_a_currency_matched_through_case_folding_is_read() -> None:
+    """re.IGNORECASE reads 5 uſd as 5 USD; the currency look-up folds it the same way (it raised)."""
+    assert values(find_amounts("5 uſd")) == [("5 uſd", D(5))]
