@@ -22,7 +22,7 @@ from .categories import SEVERITY_RANK
 from .literals import Search, plain_search
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
-from .scan import Candidates, scanner_for
+from .scan import Candidates, Scanner, scanner_for
 from .subject import binding_party, condition_start, party_of_heading, sentence_bounds, unselected_option
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
@@ -371,50 +371,63 @@ def check_scanned(
     unit: Unit, ruleset: RuleSet, scanned: dict[str, Candidates | None], *, rule_filter: str | None = None
 ) -> tuple[list[Finding], list[KeyTerm]]:
     """Run the candidate rules and terms the scan found in one clause (per language, in order)."""
-    text = unit.text
-    norm = unit.norm
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
     yields: dict[str, list[str]] = {}
     for lang, cand in scanned.items():
         if cand is None:
             continue
-        scanner = scanner_for(ruleset, lang)
-        present = cand.present
-        search = scanner.searcher(norm, present)
-        gate_text = literals.folded(norm) if present is not None and literals.needs_fold(norm) else norm
+        read = _Reading(unit, scanner_for(ruleset, lang), cand.present)
+        roles = ruleset.role_patterns(lang)
         for i in cand.rules:
             cr = ruleset.rules[i]
             if rule_filter is not None and cr.id != rule_filter:
                 continue
-            if present is not None and not scanner.possible(scanner.rule_gate[i], present):
-                continue
-            firsts = (
-                None
-                if present is None
-                else scanner.first_matches(scanner.rule_any[i], norm, gate_text, present)
-            )
-            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang), search, firsts)
+            f = read.rule(i, cr, roles)
             if f is not None:
                 findings.append(f)
                 if cr.rule.yields_to:
                     yields[cr.id] = cr.rule.yields_to
                 if cr.rule.clause_type:
-                    terms.append(_type_term(cr.rule.clause_type, unit, text, lang))
+                    terms.append(_type_term(cr.rule.clause_type, unit, unit.text, lang))
         if rule_filter is None:
-            for i in cand.terms:
-                if present is not None and not scanner.possible(scanner.term_gate[i], present):
-                    continue
-                ct = ruleset.terms[i]
-                hit = None
-                if present is not None:
-                    hit = not ct.any or bool(
-                        scanner.first_matches(scanner.term_any[i], norm, gate_text, present, True)
-                    )
-                kt = evaluate_term(ct, text, norm, unit, search, hit)
-                if kt is not None:
-                    terms.append(kt)
+            terms.extend(kt for i in cand.terms if (kt := read.term(i, ruleset.terms[i])) is not None)
     return _dedupe(_yielded(findings, yields)), _merge_terms(terms)
+
+
+class _Reading:
+    """One clause read in one language: its scanned words (`present`; None: the gate is off) and
+    the searches the gate allows."""
+
+    def __init__(self, unit: Unit, scanner: Scanner, present: frozenset[int] | None):
+        self.unit, self.scanner, self.present = unit, scanner, present
+        norm = unit.norm
+        self.search = scanner.searcher(norm, present)
+        self.gate_text = literals.folded(norm) if present is not None and literals.needs_fold(norm) else norm
+
+    def rule(self, i: int, cr: CompiledRule, roles: dict) -> Finding | None:
+        """Rule i's finding on the clause, or None (ruled out by the gate without a search)."""
+        unit, scanner, present = self.unit, self.scanner, self.present
+        firsts = None
+        if present is not None:
+            if not scanner.possible(scanner.rule_gate[i], present):
+                return None
+            firsts = scanner.first_matches(scanner.rule_any[i], unit.norm, self.gate_text, present)
+            if cr.any and not firsts:  # the usual miss (evaluate_rule would say None at once)
+                return None
+        return evaluate_rule(cr, unit.text, unit.norm, unit, roles, self.search, firsts)
+
+    def term(self, i: int, ct: CompiledTerm) -> KeyTerm | None:
+        """Term i's key term on the clause, or None."""
+        unit, scanner, present = self.unit, self.scanner, self.present
+        hit = None
+        if present is not None:
+            if not scanner.possible(scanner.term_gate[i], present):
+                return None
+            hit = not ct.any or bool(
+                scanner.first_matches(scanner.term_any[i], unit.norm, self.gate_text, present, True)
+            )
+        return evaluate_term(ct, unit.text, unit.norm, unit, self.search, hit)
 
 
 def _type_term(clause_type: str, unit: Unit, text: str, lang: str) -> KeyTerm:
