@@ -138,19 +138,27 @@ def _renamed(pattern: str, i: int) -> str:
 _COMBINED = re.compile("|".join(f"(?P<k{i}>{_renamed(p.pattern, i)})" for i, (_, p) in enumerate(_PATTERNS)))
 
 
+#: per pattern i, its group names -> the group numbers in _COMBINED (a look-up, not a name built per use)
+_GROUPS = [
+    {name[: -len(f"_{i}")]: g for name, g in _COMBINED.groupindex.items() if name.endswith(f"_{i}")}
+    | {None: _COMBINED.groupindex[f"k{i}"]}
+    for i in range(len(_PATTERNS))
+]
+
+
 class _Sub:
     """A match of the combined pattern seen through the group names of pattern i."""
 
-    __slots__ = ("m", "i")
+    __slots__ = ("m", "g")
 
     def __init__(self, m: re.Match[str], i: int) -> None:
-        self.m, self.i = m, i
+        self.m, self.g = m, _GROUPS[i]
 
     def __getitem__(self, name: str) -> str:
-        return self.m[f"{name}_{self.i}"]
+        return self.m[self.g[name]]
 
     def end(self, name: str | None = None) -> int:
-        return self.m.end(f"{name}_{self.i}" if name else f"k{self.i}")
+        return self.m.end(self.g[name])
 
 
 def detect_heading(text: str) -> Heading | None:
@@ -184,7 +192,7 @@ def _heading(s: str, kind: str, m) -> Heading | None:  # m: re.Match or _Sub
     end = m.end()
     if kind == "cn_dun":
         number = s[:end].replace(" ", "").replace(".", "、").replace("．", "、")
-    if len(s) < 160 and _TOC_LINE.search(s):
+    if len(s) < 160 and s.rstrip()[-1:].isdigit() and _TOC_LINE.search(s):  # a TOC line ends in a page number
         return None
     rest = s[end:].lstrip(" \t\u3000\u00a0:：.．、|")
     k = _kind_of(kind, m)
