@@ -491,6 +491,7 @@ class _Parser:
             "quantity" not in numbers
             and numbers.get("amount") == ZERO
             and "quantity" in self.cols
+            and not _PRICE_FIELDS.isdisjoint(numbers)
             and not fields.problems
         ):
             return True  # a rate quoted without a quantity and with a nil amount (a vendor's price list)
@@ -999,14 +1000,24 @@ class _Parser:
             and fld in self.cols
             and self.cols[fld] != c
         }
+        renamed = _renamed_header(row, heads, self.view.di)
         closing = closing_total(self.out.totals, len(self.out.lines))
-        if not moved or closing is None or not self._matches(closing.amount, self._spans(_Mark())):
+        if (
+            not (moved or renamed)
+            or closing is None
+            or not self._matches(closing.amount, self._spans(_Mark()))
+        ):
             return
         self.ended = True
+        what = (
+            f"with {', '.join(sorted(moved))} in other columns"
+            if moved
+            else f"named 「{renamed}」 in the description column"
+        )
         self.out.warnings.append(
             Problem(
-                self._cell(self.view.ci, r),
-                f"another table starts here, with {', '.join(sorted(moved))} in other columns, below the sheet's "
+                self._cell(self.view.ci if self.view.ci >= 0 else self.view.di, r),
+                f"another table starts here, {what}, below the sheet's "
                 f"total {closing.cell} that agrees with the lines above it: rows from {r + 1} on are not "
                 f'read (import them with --map "{self.raw.name}:header={r + 1}" if they are cost lines)',
             )
@@ -1208,3 +1219,16 @@ def _style_of(m: re.Match) -> str:
         if m.group(name):
             return name
     return "none"
+
+
+def _renamed_header(row: list, heads: Sequence[list], di: int) -> str:
+    """The repeated header of another table under the same columns (必备工具 | 作用 | 数量 | 单价 where
+    the table's header says 材料名称 | 类型 | 数量 | 单价): the new name in the description column, or
+    "" when that cell repeats the header (a printed page header) or is empty."""
+    if di < 0 or di >= len(row):
+        return ""
+    text = cell_text(row[di])
+    if not text or classify_header(text) is not None:
+        return ""
+    same = any(di < len(h) and normalize_header(h[di]) == normalize_header(text) for h in heads)
+    return "" if same else text
