@@ -261,7 +261,12 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
     """Lines whose amount cell disagrees with quantity × unit price: when the sheet's stated total
     adds up the amounts (and not the products), the amounts are the lines' money."""
     result, check = outcome.result, outcome.check
-    if result is None or check is None or check.basis != "difference" or not result.alternatives:
+    if result is None or check is None or not result.alternatives:
+        return
+    if check.stated is None:
+        _amounts_as_written(result)
+        return
+    if check.basis != "difference":
         return
     lines = list(result.lines)
     for i, unit in result.alternatives:
@@ -281,6 +286,24 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
                 "up the amounts",
             )
         )
+
+
+def _amounts_as_written(result: SheetResult) -> None:
+    """No stated total decides between a line's amount cell and quantity × unit price: the amount
+    column is the money the sheet shows, so the amounts stand; each difference is already a
+    warning naming both cells."""
+    for i, unit in result.alternatives:
+        ln = result.lines[i]
+        factor = unit / ln.likely if ln.likely else None
+        low, high = (ln.low * factor, ln.high * factor) if factor is not None else (unit, unit)
+        result.lines[i] = ln.replaced(low=low, likely=unit, high=high)
+    result.warnings.append(
+        Problem(
+            result.lines[result.alternatives[0][0]].source,
+            f"{len(result.alternatives)} line(s) whose amount ≠ quantity × unit price are taken at their "
+            "amount as written (no stated total decides between them)",
+        )
+    )
 
 
 def _settle_nameless(outcome: SheetOutcome) -> None:

@@ -554,6 +554,15 @@ class _Parser:
         lines (and reported as such)."""
         total = sum((q for _, _, q in self.measures), ZERO)
         if qty is not None and abs(total - qty) <= CENT * len(self.measures):
+            rows = [r for r, _, _ in self.measures]
+            self.out.warnings.append(
+                Problem(
+                    self._cell(self.cols["quantity"], rows[0]),
+                    f"{len(rows)} row(s) with a quantity and no price or amount "
+                    f"(rows {', '.join(str(r + 1) for r in rows)}) add up to the quantity of the priced "
+                    "row below them: read as its measurements, not as cost lines",
+                )
+            )
             self.measures = []
             return
         self._flush_measures(keep_prefix=True)
