@@ -251,6 +251,7 @@ _PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z
 #: `Cost/Unit`, `Cost/Unit/Hrs`, `Cost / hr`: a cost per unit or per hour is the unit price;
 #: `#Units/Hrs`, `Hours / units`: a count of units or hours is the quantity
 _COST_PER = re.compile(r"^(?:cost|price)\s*/\s*(?:unit|units|hr|hrs|hour|hours|day|days|item|each)\b")
+_COST_BY = re.compile(r"^(?:cost|costs|amount|total)\s+(?:per|by|for)\s+\w")
 _COUNT_OF = re.compile(r"^#?\s*(?:units?|hours?|hrs)\s*/\s*(?:units?|hours?|hrs)$")
 #: a header that states the money unit of its column: 单位：万/月, 单位:元
 _UNIT_OF_MONEY = re.compile(r"^单位\s*[:：]\s*(?:万元?|元|千元)\s*(?:/\s*\S{1,2})?$")
@@ -285,6 +286,8 @@ def _match_one(norm: str) -> tuple[str, str] | None:
     compact = norm.replace(" ", "")
     if _COST_PER.match(norm):
         return "price", "cost/unit"
+    if _COST_BY.match(norm) and norm not in SYNONYMS["price"]:
+        return "amount", "cost"  # Cost per Activity, Cost per Phase: money, not the activity's name
     if _COUNT_OF.match(norm):
         return "quantity", "units/hours"
     for fld in _ORDER:

@@ -90,6 +90,7 @@ _MARKUPS = (
         ),
     ),
 )
+_CONTINGENCY = re.compile(r"contingenc|(?:^|[^a-z])reserves?$")
 _ADD = re.compile(r"^(?:加|另加|add|plus)\s*[:：]?\s*", re.I)
 _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum", "sum"}
 #: labels worth a closer look on a row that otherwise looks like a line
@@ -187,6 +188,8 @@ def markup_kind(label: str) -> str | None:
     for kind, pattern in _MARKUPS:
         if pattern.search(s) if kind == "measures" else pattern.match(s):
             return kind
+    if _CONTINGENCY.search(s):
+        return "provisional"  # Project Contingencies, Management reserve
     return None
 
 

@@ -116,6 +116,8 @@ def read_sheet(
         if layout is None:
             return estimate
     result = parse_rows(raw, layout, spreads, unpriced=unpriced)
+    if not forced and not mapping:
+        layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     if result.item_rows == 0:
         outcome.role, outcome.reason = "blank", "the cost table has a header but no cost lines below it"
@@ -136,6 +138,45 @@ def read_sheet(
         _settle_provisional(outcome)
         _settle_trailing(outcome)
     return outcome
+
+
+def rival_amounts(
+    raw: RawSheet, layout: Layout, result: SheetResult, spreads: SpreadTable, unpriced: bool
+) -> tuple[Layout, SheetResult]:
+    """Several columns headed alike as the amount (Cost per Role | Cost per Activity | Cost per
+    Phase) and the one chosen does not add up to the sheet's stated total: the rival whose lines
+    do is the amount column, said in a warning naming both columns and the total. When none or
+    more than one does, the first stays (and its difference is reported as before)."""
+    rivals = layout.rivals.get("amount", [])
+    if not rivals or check_sheet(result).basis != "difference":
+        return layout, result
+    used = layout.columns["amount"]
+    fits: list[tuple[int, Layout, SheetResult, SheetCheck]] = []
+    for c in rivals:
+        trial_layout = replace(
+            layout,
+            columns={**layout.columns, "amount": c},
+            rivals={**layout.rivals, "amount": [x for x in [used, *rivals] if x != c]},
+            # the warning below names every amount column instead
+            warnings=[w for w in layout.warnings if not w.message.startswith("a second amount column")],
+        )
+        trial = parse_rows(raw, trial_layout, spreads, unpriced=unpriced)
+        check = check_sheet(trial)
+        if check.matched and not trial.problems:
+            fits.append((c, trial_layout, trial, check))
+    if len(fits) != 1:
+        return layout, result
+    c, chosen, trial, check = fits[0]
+    others = ", ".join(col_letter(x) for x in [used, *rivals] if x != c)
+    trial.warnings.append(
+        Problem(
+            f"{sheet_ref(raw.name)}!{col_letter(c)}{(layout.header_row or 0) + 1}",
+            f"column {col_letter(c)} is read as the amount: of the columns headed as an amount "
+            f"({col_letter(c)}, {others}) it is the only one whose lines add up to the sheet's "
+            f"total {check.cell}",
+        )
+    )
+    return chosen, trial
 
 
 def headerless_layout(raw: RawSheet) -> Layout | None:

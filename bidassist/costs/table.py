@@ -170,6 +170,12 @@ class _Parser:
                     )
                 )
         self.bad_cells = self._bad_cells()
+        #: columns headed as something other than money (备注, % of Total, 小计（立方）)
+        top = layout.header_row
+        heads = raw.rows[top] if top is not None and top < len(raw.rows) else []
+        self.not_money = frozenset(
+            c for c, v in enumerate(heads) if (found := classify_header(v)) is not None and found[0] == "notes"
+        )
         self.category: str | None = None
         self.top_style: str | None = None
         self.now = _Mark()
@@ -885,12 +891,13 @@ class _Parser:
     # ------------------------------------------------------------------ totals, sections, markups
 
     def _row_amount(self, row: list, r: int) -> tuple[Decimal | None, int]:
-        """The amount a total row states: its amount cell, else the last number in the row."""
+        """The amount a total row states: its amount cell, else the last number in the row outside
+        the columns headed as something other than money (% of Total, 备注)."""
         ai = self.view.ai
         candidates = (
             [ai]
             if ai >= 0 and not blank(row[ai])
-            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c])][:1]
+            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c]) and c not in self.not_money][:1]
         )
         for c in candidates:
             if (r, c) in self.bad_cells:
