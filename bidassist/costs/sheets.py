@@ -126,6 +126,13 @@ def read_sheet(
         outcome.reason = (
             f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
         )
+    if outcome.used and not forced and not mapping and _price_list(layout, result):
+        outcome.role = "not a cost table"
+        outcome.reason = (
+            f"a price list: {len(result.lines)} unit price(s) with no quantity column, no amount column "
+            "and no stated total, so there is nothing to cost (a catalogue or a quotation of rates)"
+        )
+        return outcome
     if outcome.used and not forced and not mapping and GB_SUMMARY.search(hint):
         outcome.role = "summary"
         outcome.reason = "the project's summary table (汇总表): the reconciliation target, not imported again"
@@ -138,6 +145,15 @@ def read_sheet(
         _settle_provisional(outcome)
         _settle_trailing(outcome)
     return outcome
+
+
+def _price_list(layout: Layout, result: SheetResult) -> bool:
+    """Unit prices alone: no quantity, amount or three-point column and no total the sheet states.
+    Reading each price as 1 × price would invent a quantity nobody wrote."""
+    cols = layout.columns
+    if "quantity" in cols or "amount" in cols or {"likely", "low", "high"} & cols.keys():
+        return False
+    return "price" in cols and check_sheet(result).stated is None
 
 
 def rival_amounts(
