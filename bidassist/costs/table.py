@@ -76,12 +76,34 @@ def closing_total(totals: list[StatedTotal], n: int) -> StatedTotal | None:
     (no line below them) — 合计/总计/Total, or a lone 小计 that covers every line from the first
     (小计（含税） under a quote); a 措施合计 written above its own items is not the sheet's total."""
     tops = [t for t in totals if t.lines == n and (t.level >= 2 or (t.since == 0 and t.lines))]
+    restated = {id(t) for t, _, _ in restatements(tops)}
+    tops = [t for t in tops if id(t) not in restated]
     if not tops:
         return None
     level = max(t.level for t in tops)
     if level == 1 and any(t.level == 1 and t.since != 0 for t in totals):
         return None  # 小计 after 小计: section subtotals, none of them the sheet's total
     return [t for t in tops if t.level == level][-1]
+
+
+#: a total stated for a longer period than the one above it (Annual Total under Monthly Total)
+_PERIOD_TOTAL = re.compile(r"annual|yearly|per\s*(?:year|annum)|/\s*(?:year|yr)|p\.a\.|全年|年度|每年|年合计|年总")
+_PERIODS = (Decimal(12), Decimal(4), Decimal(52), Decimal(365))
+
+
+def restatements(tops: list[StatedTotal]) -> list[tuple[StatedTotal, StatedTotal, Decimal]]:
+    """(total, the total it restates, factor) for each closing total labelled for a longer period
+    (Annual Total, 全年合计) that is exactly 12, 4, 52 or 365 times the closing total right above it:
+    the same lines counted per year, not a second figure for them to add up to."""
+    out = []
+    for prev, t in zip(tops, tops[1:], strict=False):
+        if not prev.amount or not _PERIOD_TOTAL.search(t.label.lower()):
+            continue
+        for k in _PERIODS:
+            if abs(prev.amount * k - t.amount) <= CENT * k:
+                out.append((t, prev, k))
+                break
+    return out
 
 
 @dataclass
@@ -251,6 +273,7 @@ class _Parser:
         self._total_column()
         self._title_total()
         self._set_aside_trailing()
+        self._note_restatements()
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
@@ -304,6 +327,18 @@ class _Parser:
                         StatedTotal(m.group("label"), 3, amount, cell, n, now.model, now.markups, 0)
                     )
                     return
+
+    def _note_restatements(self) -> None:
+        n = len(self.out.lines)
+        tops = [t for t in self.out.totals if t.lines == n and t.level >= 2]
+        for t, prev, k in restatements(tops):
+            self.out.warnings.append(
+                Problem(
+                    t.cell,
+                    f"{t.label} {format_money(t.amount)} is {k} × {prev.label} {format_money(prev.amount)} "
+                    f"({prev.cell}): the same lines for a longer period; the lines are checked against {prev.cell}",
+                )
+            )
 
     def _set_aside_trailing(self) -> None:
         """Problems in rows below the sheet's own total (negotiation notes, 可接受价 300万 7.9折):
@@ -935,7 +970,7 @@ class _Parser:
         same = self.resets[level]
         if value is not None:
             spans = self._spans(same, _Mark(), self.section, self.resets[1], self.resets[2])
-            if not self._matches(value, spans):
+            if not self._matches(value, spans) and not self._restates(kind, value):
                 self._mismatch(r, c, kind.label, value, same)
             self.out.totals.append(
                 StatedTotal(
@@ -955,6 +990,14 @@ class _Parser:
             if lvl <= level:
                 self.resets[lvl] = self._mark()
         # the page's running sum goes on past 分部小计 and section totals: 本页小计 covers the page
+
+    def _restates(self, kind: RowKind, value: Decimal) -> bool:
+        """Annual Total right under Monthly Total: checked as a restatement (`restatements`)."""
+        if not self.out.totals or self.out.totals[-1].lines != self.now.lines:
+            return False
+        prev = self.out.totals[-1]
+        probe = StatedTotal(kind.label, kind.level, value, "", prev.lines, prev.cum, prev.markups, prev.since)
+        return bool(restatements([prev, probe]))
 
     def _figure_in_words(self, r: int, kind: RowKind, value: Decimal | None, same: _Mark) -> None:
         """A total written out (大写 … 小写：213350) states a figure too: it is the sheet's total
