@@ -469,8 +469,10 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     if prev == "start" and not code and not desc and _units_under_header(view, row, texts):
         return RowKind("header")  # `(+/- 3%) | In Nos. | In Rs.` under the header: its units
     core_cells = view.core_of(row) if view.core_of else ()
+    gi = view.cols.get("category", -1)
     if (
         not desc
+        and not (gi >= 0 and not blank(row[gi]))  # a row with its own category is an item
         and not blank(row[view.ai])
         and (not code or ENUM_ONLY.match(code))
         and (
