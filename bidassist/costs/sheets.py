@@ -22,6 +22,7 @@ from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
+from bidassist.costs.structure import apply_checks
 from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
@@ -115,7 +116,7 @@ def read_sheet(
         layout = headerless_layout(raw) if estimate.role == "not a cost table" else None
         if layout is None:
             return estimate
-    result = parse_rows(raw, layout, spreads, unpriced=unpriced)
+    result = _parse(raw, layout, spreads, unpriced)
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
@@ -147,6 +148,13 @@ def read_sheet(
     return outcome
 
 
+def _parse(raw: RawSheet, layout: Layout, spreads: SpreadTable, unpriced: bool) -> SheetResult:
+    """The sheet's rows read (`table.parse_rows`) and cross-checked (`structure.apply_checks`)."""
+    result = parse_rows(raw, layout, spreads, unpriced=unpriced)
+    apply_checks(result)
+    return result
+
+
 def _price_list(layout: Layout, result: SheetResult) -> bool:
     """Unit prices alone: no quantity, amount or three-point column and no total the sheet states.
     Reading each price as 1 × price would invent a quantity nobody wrote."""
@@ -176,7 +184,7 @@ def rival_amounts(
             # the warning below names every amount column instead
             warnings=[w for w in layout.warnings if not w.message.startswith("a second amount column")],
         )
-        trial = parse_rows(raw, trial_layout, spreads, unpriced=unpriced)
+        trial = _parse(raw, trial_layout, spreads, unpriced)
         check = check_sheet(trial)
         if check.matched and not trial.problems:
             fits.append((c, trial_layout, trial, check))
