@@ -120,13 +120,7 @@ def read_sheet(
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
-    if result.item_rows == 0:
-        outcome.role, outcome.reason = "blank", "the cost table has a header but no cost lines below it"
-    elif not unpriced and result.priced_rows * 5 <= result.item_rows and not result.lines:
-        outcome.role = "blank"
-        outcome.reason = (
-            f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
-        )
+    _mark_blank(outcome, result, unpriced)
     if outcome.used and not forced and not mapping and _price_list(layout, result):
         outcome.role = "not a cost table"
         outcome.reason = (
@@ -146,6 +140,16 @@ def read_sheet(
         _settle_provisional(outcome)
         _settle_trailing(outcome)
     return outcome
+
+
+def _mark_blank(outcome: SheetOutcome, result: SheetResult, unpriced: bool) -> None:
+    if result.item_rows == 0:
+        outcome.role, outcome.reason = "blank", "the cost table has a header but no cost lines below it"
+    elif not unpriced and result.priced_rows * 5 <= result.item_rows and not result.lines:
+        outcome.role = "blank"
+        outcome.reason = (
+            f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
+        )
 
 
 def _parse(raw: RawSheet, layout: Layout, spreads: SpreadTable, unpriced: bool) -> SheetResult:

@@ -191,7 +191,7 @@ def apply_checks(result: SheetResult) -> None:
         ln = lines[pr.index]
         kind = markup_kind(ln.description) or "other"
         drop[pr.index] = Markup(
-            kind=kind,  # type: ignore[arg-type]  # markup_kind returns a MarkupKind name
+            kind=kind,
             label=ln.description,
             rate=pr.rate,
             amount=_amount(ln),

@@ -87,7 +87,9 @@ def closing_total(totals: list[StatedTotal], n: int) -> StatedTotal | None:
 
 
 #: a total stated for a longer period than the one above it (Annual Total under Monthly Total)
-_PERIOD_TOTAL = re.compile(r"annual|yearly|per\s*(?:year|annum)|/\s*(?:year|yr)|p\.a\.|全年|年度|每年|年合计|年总")
+_PERIOD_TOTAL = re.compile(
+    r"annual|yearly|per\s*(?:year|annum)|/\s*(?:year|yr)|p\.a\.|全年|年度|每年|年合计|年总"
+)
 _PERIODS = (Decimal(12), Decimal(4), Decimal(52), Decimal(365))
 
 
@@ -196,7 +198,9 @@ class _Parser:
         top = layout.header_row
         heads = raw.rows[top] if top is not None and top < len(raw.rows) else []
         self.not_money = frozenset(
-            c for c, v in enumerate(heads) if (found := classify_header(v)) is not None and found[0] == "notes"
+            c
+            for c, v in enumerate(heads)
+            if (named := classify_header(v)) is not None and named[0] == "notes"
         )
         self.category: str | None = None
         self.top_style: str | None = None
@@ -932,7 +936,9 @@ class _Parser:
         candidates = (
             [ai]
             if ai >= 0 and not blank(row[ai])
-            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c]) and c not in self.not_money][:1]
+            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c]) and c not in self.not_money][
+                :1
+            ]
         )
         for c in candidates:
             if (r, c) in self.bad_cells:
