@@ -333,7 +333,9 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
     if result is None or check is None or not result.alternatives:
         return
     if check.stated is None:
-        _amounts_as_written(result)
+        gap = sum((d for _, d in result.amount_diffs), Decimal(0))
+        if gap <= max(Decimal(1), abs(check.imported) / 1000):  # below that, `confidence` refuses
+            _amounts_as_written(result)
         return
     if check.basis != "difference":
         return
@@ -358,9 +360,10 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
 
 
 def _amounts_as_written(result: SheetResult) -> None:
-    """No stated total decides between a line's amount cell and quantity × unit price: the amount
-    column is the money the sheet shows, so the amounts stand; each difference is already a
-    warning naming both cells."""
+    """No stated total decides between a line's amount cell and quantity × unit price, and they
+    differ by less than one currency unit in all (4 × 0.15 written as 1): the amount column is the
+    money the sheet shows, so the amounts stand; each difference is already a warning naming both
+    cells. (A bigger difference is refused by `confidence`.)"""
     for i, unit in result.alternatives:
         ln = result.lines[i]
         factor = unit / ln.likely if ln.likely else None
