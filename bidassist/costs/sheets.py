@@ -217,7 +217,7 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
                 continue
             c = _summed_column(raw, r, t)
             named = [k for k in range(r) if t < len(raw.rows[k]) and _text(raw.rows[k][t])]
-            if c is None or len(named) < 2:
+            if c is None or len(named) < 2 or _rolls_up(raw, c, named[0], r):
                 return None
             first = named[0]
             where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
@@ -234,6 +234,23 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
                 last_row=r,
             )
     return None
+
+
+def _rolls_up(raw: RawSheet, c: int, first: int, end: int) -> bool:
+    """Column c holds fewer figures than the rows beside it that hold figures elsewhere and none in
+    c (WBS level totals over item rows priced in another column): c sums detail rows, it is no
+    column of line amounts, and reading it would turn totals into lines."""
+    own = other = 0
+    for row in raw.rows[first:end]:
+        if c < len(row) and _figure(row[c]):
+            own += 1
+        elif any(_figure(v) for k, v in enumerate(row) if k != c):
+            other += 1
+    return other >= max(2, own)
+
+
+def _figure(v: object) -> bool:
+    return type(v) in (int, float) and v != 0
 
 
 def _text(v: object) -> bool:

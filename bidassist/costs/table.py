@@ -536,7 +536,7 @@ class _Parser:
             "quantity" not in numbers
             and numbers.get("amount") == ZERO
             and "quantity" in self.cols
-            and not _PRICE_FIELDS.isdisjoint(numbers)
+            and any(numbers.get(f) for f in _PRICE_FIELDS)
             and not fields.problems
         ):
             return True  # a rate quoted without a quantity and with a nil amount (a vendor's price list)
@@ -768,7 +768,8 @@ class _Parser:
         amount = n.get("amount")
         if likely is None and self.has_breakdown and f.breakdown():
             likely = self._from_components(f, qty, amount)
-        if qty is None and likely is None and amount is not None:
+        # no quantity and no unit price, or a nil rate beside a nil amount (Sponsor | | 0 | 0): a lump
+        if qty is None and amount is not None and (likely is None or likely == amount == ZERO):
             qty, likely, price_cell = ONE, amount, cols["amount"]
             self.out.warnings.append(
                 Problem(
@@ -1122,7 +1123,14 @@ class _Parser:
         ai = self.view.ai
         if ai < 0 or blank(row[ai]):
             # no amount column, or the figure elsewhere (Free Tier Discount: … $-5.48 under Service Price)
-            ai = next((c for c in range(len(row) - 2, self.view.di, -1) if _is_figure(row[c])), -1)
+            ai = next(
+                (
+                    c
+                    for c in range(len(row) - 2, self.view.di, -1)
+                    if _is_figure(row[c]) and c not in self.not_money
+                ),
+                -1,
+            )
         if ai >= 0 and not blank(row[ai]):
             try:
                 amount = self._in_yuan(ai, to_number(row[ai], "amount"))
