@@ -200,7 +200,7 @@ def apply_checks(result: SheetResult) -> None:
         result.warnings.append(
             Problem(
                 ln.source or "",
-                f"{ln.description[:40]} {format_money(_amount(ln))} is {pr.rate * 100:g} % of the lines above it "
+                f"{ln.description[:40]} {format_money(_amount(ln))} is {(pr.rate * 100).normalize():f} % of the lines above it "
                 f"({format_money(pr.base)}): read as a markup, not as a cost line",
             )
         )
