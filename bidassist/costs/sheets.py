@@ -176,7 +176,12 @@ def rival_amounts(
     do is the amount column, said in a warning naming both columns and the total. When none or
     more than one does, the first stays (and its difference is reported as before)."""
     rivals = layout.rivals.get("amount", [])
-    if not rivals or check_sheet(result).basis != "difference":
+    if not rivals:
+        return layout, result
+    first = check_sheet(result)
+    if first.matched:
+        _also_reconciles(raw, layout, result, spreads, unpriced, first)
+    if first.basis != "difference":
         return layout, result
     used = layout.columns["amount"]
     fits: list[tuple[int, Layout, SheetResult, SheetCheck]] = []
@@ -205,6 +210,47 @@ def rival_amounts(
         )
     )
     return chosen, trial
+
+
+#: sheets up to this many lines are read again with each rival amount column (`_also_reconciles`)
+_RIVAL_CHECK_LINES = 2_000
+
+
+def _also_reconciles(
+    raw: RawSheet,
+    layout: Layout,
+    result: SheetResult,
+    spreads: SpreadTable,
+    unpriced: bool,
+    check: SheetCheck,
+) -> None:
+    """The chosen amount column adds up to the stated total: when a rival column read as the
+    amount gives other lines that add up to a stated total too, two readings fit, and the warning
+    says which was taken and why (the header's rank) and how to take the other."""
+    if len(result.lines) > _RIVAL_CHECK_LINES:
+        return
+    used = layout.columns["amount"]
+    for c in layout.rivals.get("amount", []):
+        trial = parse_rows(
+            raw,
+            replace(layout, columns={**layout.columns, "amount": c}, warnings=[]),
+            spreads,
+            unpriced=unpriced,
+        )
+        other = check_sheet(trial)
+        total = lines_total(trial.lines)
+        if not other.matched or trial.problems or not total or total == lines_total(result.lines):
+            continue  # no second reading, or one of nothing (a column of zeros under a zero total)
+        result.warnings.append(
+            Problem(
+                f"{sheet_ref(raw.name)}!{col_letter(c)}{(layout.header_row or 0) + 1}",
+                f"two readings add up to a stated total: column {col_letter(used)} as the amount "
+                f"({len(result.lines)} lines, {format_money(check.imported)}, total {check.cell}) and column "
+                f"{col_letter(c)} ({len(trial.lines)} lines, {format_money(other.imported)}, total {other.cell}); "
+                f"{col_letter(used)} is read because its header ranks first as the amount; "
+                f'to read {col_letter(c)}: --map "{raw.name}:amount={col_letter(c)}"',
+            )
+        )
 
 
 def headerless_layout(raw: RawSheet) -> Layout | None:

@@ -375,3 +375,21 @@ def test_a_headerless_column_of_level_totals_is_not_read_as_lines(tmp_path: Path
     with pytest.raises(ProblemsError) as info:
         import_cost_sheet(wbs_estimate(tmp_path, header=False))
     assert any("--map" in p.message for p in info.value.problems)
+
+
+def test_two_amount_columns_that_both_add_up_are_named_in_a_warning(tmp_path: Path) -> None:
+    """Two readings fit the sheet's totals: the import says which column it read, why, and how to
+    read the other, instead of choosing silently."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    ws.append(["Description", "Cost per Role", "Cost per Phase"])
+    ws.append(["Design", 100, 200])
+    ws.append(["Build", 200, 300])
+    ws.append(["Total", 300, 500])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert result.model.totals.likely == D(300)
+    [warning] = [w for w in result.warnings if "two readings" in w.message]
+    assert warning.where == "Plan!C1"
+    assert "column B as the amount (2 lines, 300.00" in warning.message
+    assert '--map "Plan:amount=C"' in warning.message
