@@ -82,6 +82,28 @@ PAIRS = [
         "总包方的全部损失包括但不限于业主对总包方的罚款、对第三方的赔偿。",
         "总包方的损失包括设备修复费用和检测费。",
     ),
+    # all risks and liabilities of an activity, while the loss a breach caused, direct loss only,
+    # a reference to the contract's own remedies and an employer's statutory duties are harmless
+    (
+        "liability.uncapped",
+        "运维服务商按采购人要求开展驻场服务，并承担驻场服务期间、服务结果的一切风险和责任。",
+        "运维服务商未按时办理保险的，由此而造成的全部损失应当由运维服务商负责。",
+    ),
+    (
+        "liability.uncapped",
+        "设备供应商应承担安装调试过程中发生的一切风险和责任。",
+        "设备供应商应免费更换有缺陷的部件，并负担采购人因此蒙受的全部直接损失。",
+    ),
+    (
+        "liability.uncapped",
+        "因包装不良导致货物损坏的，一切损失均由供货方承担，包括但不限于采购人的停工损失和律师费。",
+        "因包装不良导致货物损坏的，由此产生的费用和损失均由供货方承担。",
+    ),
+    (
+        "liability.uncapped",
+        "劳务分包人人员发生的一切事故，责任概由劳务分包人承担，与总承包方无关。",
+        "劳务分包人是其人员的劳动关系主体，依法承担用人单位的全部责任。",
+    ),
     # penalties of several times the sum, or the whole deposit, whatever the loss
     (
         "penalty.excessive",
