@@ -8,7 +8,11 @@ category; its twin must not be."""
 from __future__ import annotations
 
 import pytest
-from shipped_packs import categories
+from shipped_packs import RULES, categories
+
+from bidassist.checklist import check_text
+from bidassist.checklist.rules import normalise
+from bidassist.checklist.subject import binding_party
 
 # (category, trap, harmless twin)
 PAIRS = [
@@ -139,9 +143,6 @@ CARRIAGE = """公路货物运输合同
 def test_carrier_is_the_supplier_and_shipper_the_buyer() -> None:
     """承运人/托运人 are read as the supplier and the buyer: the carrier's waiver of its lien is a
     trap, its statutory lien is not."""
-    from bidassist.checklist import check_text
-    from shipped_packs import RULES
-
     result = check_text(CARRIAGE, RULES)
     roles = {p["role"] for p in result.parties["parties"]}
     assert roles == {"buyer", "supplier"}
@@ -153,10 +154,6 @@ def test_carrier_is_the_supplier_and_shipper_the_buyer() -> None:
 def test_a_party_word_that_qualifies_a_noun_is_not_the_actor() -> None:
     """甲方客户 / 乙方后台账户 name whose customers or account: the buyer who suspends payment
     acts, not the supplier whose account is closed."""
-    from bidassist.checklist.rules import normalise
-    from bidassist.checklist.subject import binding_party
-    from shipped_packs import RULES
-
     text = normalise("甲方还有权采取相应措施，包括暂时关闭乙方后台管理账户、暂缓支付未结算款项。")
     start = text.index("暂缓")
     assert binding_party(text, start, start + 4, RULES.role_patterns("zh"), "zh") == "buyer"
