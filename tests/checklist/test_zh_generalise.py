@@ -108,6 +108,36 @@ PAIRS = [
         "劳务分包人人员发生的一切事故，责任概由劳务分包人承担，与总承包方无关。",
         "劳务分包人是其人员的劳动关系主体，依法承担用人单位的全部责任。",
     ),
+    # the buyer's own decision to end the contract dressed up as force majeure; the twin is real
+    # force majeure with payment for work done
+    (
+        "termination.convenience",
+        "如集团总部对物业外包政策作出调整，采购方需提前终止本框架协议的，视为不可抗力，双方互不承担责任。",
+        "因不可抗力致使本框架协议目的不能实现的，采购方可以解除协议，并支付已完成服务的费用。",
+    ),
+    (
+        "termination.convenience",
+        "总承包方需因业主要求中止本分包合同的，按不可抗力处理，专业分包人不得索赔。",
+        "专业分包人被总承包方列入不良分包商名单的，总承包方有权终止本分包合同。",
+    ),
+    # the buyer's acceptance completes delivery, with no acceptance period anywhere
+    (
+        "acceptance.no_deadline",
+        "设备运抵后由采购人检查接收，自设备被采购人验收合格之时起供应商的交付义务完成。",
+        "设备运抵后由采购人检查接收，自设备被采购人验收合格之时起供应商的交付义务完成。"
+        "采购人应在设备运抵后10个工作日内完成验收，逾期视为验收合格。",
+    ),
+    # the warranty named another way, and a warranty extended anew for replaced goods
+    (
+        "warranty.long",
+        "质保及免费维护期：自终验合格之日起三年。",
+        "质保及免费维护期：自终验合格之日起一年。",
+    ),
+    (
+        "warranty.long",
+        "供应商更换故障部件后，应相应延长所更换部件的质量保证期。",
+        "因采购人原因推迟终验的，质量保证期不相应延长。",
+    ),
     # penalties of several times the sum, or the whole deposit, whatever the loss
     (
         "penalty.excessive",
