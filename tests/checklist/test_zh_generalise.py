@@ -138,6 +138,18 @@ PAIRS = [
         "供应商更换故障部件后，应相应延长所更换部件的质量保证期。",
         "因采购人原因推迟终验的，质量保证期不相应延长。",
     ),
+    # a payment voucher sent promptly is not a payment without a period; the supplier keeping
+    # its own IP is not an assignment
+    (
+        "payment.no_deadline",
+        "服务期满经考核合格后，采购人支付剩余运维服务费。",
+        "采购人付款后，应及时将支付凭证复印件发送给运维服务商。",
+    ),
+    (
+        "ip.assignment",
+        "本项目中运维服务商原有的软件著作权转让给采购人，运维服务商不得再许可他人使用该软件。",
+        "本项目涉及的运维服务商知识产权，未经运维服务商许可，采购人不得向第三方许可使用该软件。",
+    ),
     # penalties of several times the sum, or the whole deposit, whatever the loss
     (
         "penalty.excessive",
