@@ -150,6 +150,33 @@ PAIRS = [
         "本项目中运维服务商原有的软件著作权转让给采购人，运维服务商不得再许可他人使用该软件。",
         "本项目涉及的运维服务商知识产权，未经运维服务商许可，采购人不得向第三方许可使用该软件。",
     ),
+    # look-alikes: a penalty range with its ceiling, the buyer excused only for the supplier's own
+    # failure, reimbursed expenses, the supplier's own choice of bills, an all-inclusive price
+    (
+        "penalty.uncapped",
+        "入驻供应商违规的，平台将视情节轻重给予入驻供应商相应处罚。",
+        "入驻供应商提供虚假资质的，平台有权视影响大小要求其支付人民币一万元至五万元的违约金。",
+    ),
+    (
+        "penalty.asymmetric",
+        "因财政资金未到位造成采购人逾期付款的，采购人不承担违约责任。",
+        "因服务商未按时开具发票造成采购人延迟付款的，采购人不承担违约责任。",
+    ),
+    (
+        "payment.advance_funding",
+        "本项目由专业分包人垫资施工，竣工验收后总承包方一次性支付全部分包工程款。",
+        "驻场期间运维服务商为采购人垫付的差旅费，采购人应据实报销。",
+    ),
+    (
+        "payment.bill",
+        "采购方有权以商业承兑汇票支付货款。",
+        "付款方式：电汇或银行承兑汇票均可，由供货方在结算时自主选择。",
+    ),
+    (
+        "price.fixed_no_adjustment",
+        "框架协议单价在协议有效期内固定不变，采购方无须另行支付其他任何费用。",
+        "供货方为履行本协议发生的所有费用均包含在协议单价中，采购方不再另行支付其他任何费用。",
+    ),
     # penalties of several times the sum, or the whole deposit, whatever the loss
     (
         "penalty.excessive",
