@@ -11,8 +11,8 @@ if TYPE_CHECKING:
     from bidassist.core.bidfile import Bid
 
 from .doclevel import apply_document_rules
-from .engine import Unit, check_units, languages_of
-from .parties import Parties, choose_we, find_parties, parties_from_usage, roles
+from .engine import TEXT_LIMIT, Unit, check_units, languages_of
+from .parties import Parties, choose_we, find_parties, parties_from_usage, roles, with_named_party
 from .result import CheckResult
 from .rules import RuleSet, load_packs
 from .scope import ContractContext, apply_scope
@@ -43,13 +43,12 @@ def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
     """The parties named at either end of the contract, and which of them we are."""
     ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL) :]
     found = find_parties((u.text, u.location) for u in ends)
+    text = "\n".join(u.text for u in units)
     if not any(p.role == "buyer" for p in found) or not any(p.role == "supplier" for p in found):
         found = found + [
-            p
-            for p in parties_from_usage("\n".join(u.text for u in units))
-            if not any(set(p.labels) & set(q.labels) for q in found)
+            p for p in parties_from_usage(text) if not any(set(p.labels) & set(q.labels) for q in found)
         ]
-    return choose_we(found, we)
+    return choose_we(with_named_party(found, text), we)
 
 
 def once_per_bilingual_clause(findings: list) -> list:
@@ -64,6 +63,20 @@ def once_per_bilingual_clause(findings: list) -> list:
         first_lang.setdefault(key, f.language)
         out.append(f)
     return out
+
+
+def not_from_lead_in(findings: list, units: list[Unit]) -> list:
+    """Findings less those on a list item read after its lead-in (units.py) whose category the
+    lead-in itself was flagged for: the lead-in's trap is reported once, on the lead-in."""
+    items = {(u.clause, u.text[:TEXT_LIMIT]): u.lead_of for u in units if u.lead_of}
+    if not items:
+        return findings
+    flagged = {(f.clause, f.category) for f in findings}
+    return [
+        f
+        for f in findings
+        if (lead := items.get((f.clause, f.text))) is None or (lead, f.category) not in flagged
+    ]
 
 
 def _with_model(units, ruleset, findings, terms, lang, model) -> None:
@@ -93,6 +106,7 @@ def run_units(
     parties = contract_parties(units, we)
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
+    findings = not_from_lead_in(findings, units)
     _with_model(units, ruleset, findings, terms, lang, model)
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
     findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
