@@ -79,6 +79,13 @@ def not_from_lead_in(findings: list, units: list[Unit]) -> list:
     ]
 
 
+def no_model_on_lead_in(findings: list, units: list[Unit]) -> list:
+    """Findings less the clause model's on a lead-in that list items complete ("The Authority may
+    terminate the Contract:"): the items are read with it, and the model would judge half a sentence."""
+    leads = {u.lead_of for u in units if u.lead_of}
+    return [f for f in findings if getattr(f, "source", "rule") != "model" or f.clause not in leads]
+
+
 def _with_model(units, ruleset, findings, terms, lang, model) -> None:
     """Add the clause model's findings and key terms (model: True for the shipped layer, or a
     ClauseLayer; False: rules only)."""
@@ -108,6 +115,7 @@ def run_units(
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
     findings = not_from_lead_in(findings, units)
     _with_model(units, ruleset, findings, terms, lang, model)
+    findings = no_model_on_lead_in(findings, units)
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
     findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
     result = CheckResult(

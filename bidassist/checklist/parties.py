@@ -84,6 +84,11 @@ _DEFINED_ONLY = (
     "agency",
     "department",
     "district",
+    "province",
+    "council",
+    "municipality",
+    "crown",
+    "commonwealth",
 )
 EN_BUYER = ("buyer", "purchaser", "customer", "owner", "employer", "client", *_DEFINED_ONLY)
 EN_SUPPLIER = (
