@@ -315,7 +315,11 @@ def parties_from_usage(text: str) -> list[Party]:
 def with_named_party(parties: list[Party], text: str) -> list[Party]:
     """`parties` plus the party an English contract calls by its own name (names.py): it takes
     the role opposite to the most used role word and joins the party of that role, if any."""
-    counts = {w: n for w, n in role_word_counts(text).items() if w.isascii() and n >= USAGE_MIN}
+    counts = {
+        w: n
+        for w, n in role_word_counts(text).items()
+        if w.isascii() and n >= USAGE_MIN and w not in _DEFINED_ONLY  # "the State of Delaware"
+    }
     if not counts:
         return parties
     top = max(sorted(counts), key=lambda w: counts[w])

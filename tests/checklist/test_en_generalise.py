@@ -208,3 +208,15 @@ def test_a_passive_bearer_after_the_match_is_the_actor() -> None:
         "for the account of the Supplier."
     )
     assert "liability.uncapped" in _categories(text)
+
+
+def test_a_place_is_no_role_word_for_a_name() -> None:
+    """ "the laws of the Province of Ontario" / "the State of Delaware" name no party: the name
+    takes no role from them."""
+    text = (
+        "Agreement between Ehave, a company of the Province of Ontario, and the reseller.\n"
+        "1. Ehave may terminate on notice to Ehave's reseller. The laws of the Province of Ontario apply.\n"
+        "2. Ehave shall deliver to the Province of Ontario offices. Ehave will invoice. Claims go to Ehave.\n"
+        "3. Courts of the Province of Ontario. Ehave shall pay fees to Ehave's agents. Notices to Ehave.\n"
+    )
+    assert "ehave" not in _parties(text)
