@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 from .doclevel import apply_document_rules
 from .engine import TEXT_LIMIT, Unit, check_units, languages_of
-from .parties import Parties, choose_we, find_parties, parties_from_usage, roles, with_named_party
+from .parties import Parties, choose_we, drafter_of, find_parties, parties_from_usage, roles, with_named_party
 from .result import CheckResult
 from .rules import RuleSet, load_packs
 from .scope import ContractContext, apply_scope
@@ -48,7 +48,9 @@ def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
         found = found + [
             p for p in parties_from_usage(text) if not any(set(p.labels) & set(q.labels) for q in found)
         ]
-    return choose_we(with_named_party(found, text), we)
+    out = choose_we(with_named_party(found, text), we)
+    out.drafter = drafter_of(out.parties)
+    return out
 
 
 def once_per_bilingual_clause(findings: list) -> list:
@@ -77,6 +79,13 @@ def not_from_lead_in(findings: list, units: list[Unit]) -> list:
         for f in findings
         if (lead := items.get((f.clause, f.text))) is None or (lead, f.category) not in flagged
     ]
+
+
+def _drafted_by(ruleset: RuleSet, rule_id: str) -> str:
+    try:
+        return ruleset.rule(rule_id).rule.drafted_by
+    except KeyError:  # a document-level or comparison finding
+        return "any"
 
 
 def no_model_on_lead_in(findings: list, units: list[Unit]) -> list:
@@ -116,6 +125,8 @@ def run_units(
     findings = not_from_lead_in(findings, units)
     _with_model(units, ruleset, findings, terms, lang, model)
     findings = no_model_on_lead_in(findings, units)
+    if parties.drafter == parties.we:  # our own terms: the other side's drafting traps do not apply
+        findings = [f for f in findings if _drafted_by(ruleset, f.rule) != "buyer"]
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
     findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
     result = CheckResult(

@@ -170,6 +170,8 @@ class Party:
 class Parties:
     parties: list[Party] = field(default_factory=list)
     we: str = "supplier"  # the role we take (after --we)
+    #: the role of the party that wrote the terms, when the contract calls one party by its own name
+    drafter: str | None = None
     notes: list[str] = field(default_factory=list)
 
     def labels(self, role: str) -> list[str]:
@@ -310,6 +312,20 @@ def parties_from_usage(text: str) -> list[Party]:
     if len(best) < 2:
         return []
     return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
+
+
+def drafter_of(parties: list[Party]) -> str | None:
+    """The role of the party found by its name in use (with_named_party): the drafter, who
+    names itself and calls the other side by its role."""
+    roles = set(EN_BUYER + EN_SUPPLIER)
+    return next(
+        (
+            p.role
+            for p in parties
+            if p.role != "unknown" and any(lab.isascii() and lab not in roles for lab in p.labels)
+        ),
+        None,
+    )
 
 
 def with_named_party(parties: list[Party], text: str) -> list[Party]:

@@ -220,3 +220,28 @@ def test_a_place_is_no_role_word_for_a_name() -> None:
         "3. Courts of the Province of Ontario. Ehave shall pay fees to Ehave's agents. Notices to Ehave.\n"
     )
     assert "ehave" not in _parties(text)
+
+
+_LOCAL_COURT = "9. Disputes. The courts of Perth, Western Australia have exclusive jurisdiction.\n"
+
+
+def test_a_local_court_is_flagged_in_terms_the_buyer_wrote() -> None:
+    found = {f.category for f in check_text(_BUYER_DRAFTED + _LOCAL_COURT, RULES, lang="en").findings}
+    assert "dispute.forum" in found
+    state = (
+        "Any dispute will be resolved by a court of competent jurisdiction located in the State of Oregon."
+    )
+    assert "dispute.forum" in _categories(state)
+
+
+def test_a_local_court_in_the_suppliers_own_terms_is_not_flagged() -> None:
+    own = (
+        "Terms of Service of Wombat Analytics\n"
+        "1. Wombat shall provide the Services to the Customer. Fees are payable to Wombat monthly.\n"
+        "2. Wombat may suspend the Services if the Customer does not pay. The Customer shall notify Wombat.\n"
+        "3. Wombat's total liability shall not exceed the fees paid. Wombat will use reasonable care.\n"
+        "4. The Customer may terminate on 30 days' notice to Wombat. The Customer shall pay all fees.\n"
+    )
+    assert "dispute.forum" not in {
+        f.category for f in check_text(own + _LOCAL_COURT, RULES, lang="en", we="Wombat").findings
+    }
