@@ -112,6 +112,8 @@ HARMLESS = [
     "Work products will be delivered to the Customer upon completion and payment.",
     "The retention shall be released after the end of the defects liability period.",
     "The Buyer bears the risk of all exchange rate increases after the order date.",
+    "The Vendor shall indemnify and hold harmless the Department from all losses arising from the "
+    "Vendor's violation of export control laws or sanctions.",
 ]
 
 
@@ -245,3 +247,16 @@ def test_a_local_court_in_the_suppliers_own_terms_is_not_flagged() -> None:
     assert "dispute.forum" not in {
         f.category for f in check_text(own + _LOCAL_COURT, RULES, lang="en", we="Wombat").findings
     }
+
+
+def test_a_hyphenated_sub_contractor_is_not_the_contractor() -> None:
+    """ "Sub-Contractor" holds the word "Contractor": the Sub-Contractor's own liability stays the
+    supplier's when the Contractor is the buyer."""
+    text = (
+        "Work Order terms of the Contractor to the Sub-Contractor.\n"
+        "1. The Contractor shall pay the Sub-Contractor monthly. The Sub-Contractor shall invoice the Contractor.\n"
+        "2. The Sub-Contractor shall be liable for all losses resulting to the Contractor from any breach, "
+        "including any loss of profits.\n"
+        "3. The Sub-Contractor shall report to the Contractor. The Contractor may inspect the Sub-Contractor's work.\n"
+    )
+    assert "liability.consequential" in {f.category for f in check_text(text, RULES, lang="en").findings}
