@@ -178,7 +178,12 @@ class Parties:
         return [lab for p in self.parties if p.role == role for lab in p.labels]
 
     def to_json(self) -> dict:
-        return {"we": self.we, "parties": [p.to_json() for p in self.parties], "notes": list(self.notes)}
+        return {
+            "we": self.we,
+            "drafter": self.drafter,
+            "parties": [p.to_json() for p in self.parties],
+            "notes": list(self.notes),
+        }
 
 
 _ZH_ALIAS = re.compile(rf"[（(]?\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*({_ZH_LABEL})")
