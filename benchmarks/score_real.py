@@ -1,7 +1,7 @@
 """Score the checklist on real, labelled contracts: recall, precision and look-alike false
 positives per language, per split and per category.
 
-    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all] [--packs DIR] [--no-model] [--ids REGEX] [-v]
+    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all] [--packs DIR] [--no-model] [--ids REGEX] [--lang zh|en] [-v]
 
 CORPUS_DIR (default benchmarks/corpora/contracts) holds <lang>/<id>.txt (or .md) with <id>.labels.yaml
 (keys: id, split, supplier_party, traps [{category, quote, severity}], lookalikes [{category,
@@ -204,10 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--packs", type=Path, action="append")
     ap.add_argument("--no-model", action="store_true", help="rules only (as `check --no-model`)")
-    ap.add_argument("--ids", help="only documents whose id matches this regular expression (re.search)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed traps and false alarms")
+    ap.add_argument("--ids", help="score only documents whose id matches this regex (re.search)")
+    ap.add_argument("--lang", choices=("zh", "en"), help="score only this language")
     args = ap.parse_args(argv)
-    wanted = re.compile(args.ids) if args.ids else None
     if not args.corpus.is_dir():
         print(f"{args.corpus}: corpus folder not found", file=sys.stderr)
         return 2
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     docs: dict[str, list[str]] = defaultdict(list)
     for lang, labels, text_path in documents(args.corpus, args.split):
         doc_id = labels.get("id", text_path.stem)
-        if wanted is not None and not wanted.search(str(doc_id)):
+        if (args.ids and not re.search(args.ids, doc_id)) or (args.lang and lang != args.lang):
             continue
         found = check_document(
             text_path.read_text(encoding="utf-8"),
