@@ -246,10 +246,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--category", action="append", help="only these CUAD categories")
     ap.add_argument("--settings-only", action="store_true", help="print the settings, keep the weights")
+    ap.add_argument(
+        "--prepared", type=Path, help="prepare the contracts into this file and stop (reused when it exists)"
+    )
     ap.add_argument("--scores", type=Path, help="keep the CV scores here (reused when the file exists)")
     args = ap.parse_args(argv)
     base = load_models(MODEL_DIR / "clauses.npz")["en"]
-    docs = prepare(args.data, args.limit, base)
+    if args.prepared and args.prepared.exists():
+        docs = pickle.loads(args.prepared.read_bytes())  # noqa: S301 - our own file from --prepared
+    else:
+        docs = prepare(args.data, args.limit, base)
+        if args.prepared:
+            args.prepared.write_bytes(pickle.dumps(docs))
+            return 0
     cats = args.category or list(CATEGORY_TYPES)
     if args.scores and args.scores.exists():
         scores = pickle.loads(args.scores.read_bytes())  # noqa: S301 - our own file from --scores
