@@ -10,6 +10,11 @@ and the peak memory of a 1,000,000-iteration run, measured in a fresh interprete
 
     .venv/bin/python benchmarks/bench_pricing.py [--iterations 100000] [--lines 1000] [--skip-memory]
         [--methods lowest_price,abnormal_low,weighted_score,benchmark_average] [--json FILE]
+    .venv/bin/python benchmarks/bench_pricing.py --passes
+
+`--passes` measures instead where the compiled passes start to pay (`cost.COMPILED_FROM`): the CPU
+of numba's import and kernel load in a fresh interpreter, and the cost simulation with the numpy
+and with the compiled passes at a few sizes.
 """
 
 from __future__ import annotations
@@ -139,7 +144,45 @@ import bench_pricing as b, _common
 b.engine(b.cost_model({lines}), "lowest_price", {iterations})
 print(_common.peak_mb())
 """
+LOAD_CHILD = """
+import time, numpy as np, scipy.special, bidassist.pricing.cost
+t = time.process_time()
+from bidassist.pricing import kernels
+e, tab, idx = np.zeros(8, np.float32), np.zeros(9, np.float32), np.zeros(8, np.uint16)
+kernels.lookup_add(e, np.float32(1), e, tab, idx, np.zeros(8))
+kernels.line_covariance(tab, idx, np.zeros(8))
+print(time.process_time() - t)
+"""
 IMPORTS_CHILD = "import numpy, scipy.special, bidassist.pricing, _common; print(_common.peak_mb())"
+
+
+def passes_crossover(repeat: int) -> None:
+    """Print numba's load cost (fresh interpreter) and the simulation's CPU with either passes."""
+    import statistics
+    import subprocess
+
+    import bidassist.pricing.cost as cost
+
+    def load() -> float:
+        out = subprocess.run([sys.executable, "-c", LOAD_CHILD], capture_output=True, text=True, check=True)
+        return float(out.stdout.split()[-1])
+
+    load_cpu = statistics.median(load() for _ in range(repeat))
+    print(f"numba import + kernel load, fresh interpreter: {load_cpu:.3f} s CPU (median of {repeat})")
+    pricing = bid().pricing
+    for lines, iterations in ((36, 100_000), (100, 100_000), (300, 100_000), (1000, 100_000)):
+        costs = cost_model(lines)
+
+        def sim(start: int, costs=costs, iterations=iterations) -> None:
+            cost.COMPILED_FROM = start
+            cost.simulate_costs(costs, pricing, iterations, np.random.SeedSequence(1))
+
+        t = medians({"numpy": lambda: sim(10**18), "compiled": lambda: sim(0)}, repeat)
+        per = (t["numpy"] - t["compiled"]) / (lines * iterations) * 1e9
+        print(
+            f"{lines:>5} lines × {iterations:,}: numpy {t['numpy']:.3f} s, compiled {t['compiled']:.3f} s "
+            f"({per:.1f} ns a value saved; repays the load from {load_cpu / max(per, 1e-3) * 1e3:.0f}M values)"
+        )
 
 
 def main() -> None:
@@ -150,7 +193,11 @@ def main() -> None:
     ap.add_argument("--methods", default=",".join(EVALUATIONS))
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--json", default=None, help="append the figures as JSON lines to this file")
+    ap.add_argument("--passes", action="store_true", help="where the compiled passes start to pay")
     a = ap.parse_args()
+    if a.passes:
+        passes_crossover(a.repeat)
+        return
     costs = cost_model(a.lines)
     methods = a.methods.split(",")
     for m in methods:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import numpy as np
 
@@ -23,6 +24,26 @@ from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_scores, repair
 CHUNK_CELLS = 2**25
 MAX_CHUNK = 65_536
 MIN_CHUNK = 4_096
+
+
+#: stochastic lines × iterations from which the simulation uses the compiled passes (`kernels.py`);
+#: below, the numpy passes (`passes.py`), which give the same figures. A compiled pass saves a few
+#: nanoseconds a value, which repays numba's import and the loading of its kernels (about half a
+#: second of CPU in a fresh process) only on large runs: measured with
+#: `benchmarks/bench_pricing.py --passes`.
+COMPILED_FROM = 40_000_000
+
+
+def passes(values: int) -> ModuleType:
+    """The module of per-line passes (`lookup_add`, `line_covariance`) for a run of `values`
+    stochastic values (lines × iterations)."""
+    if values >= COMPILED_FROM:
+        from bidassist.pricing import kernels  # compiled: imported only when used
+
+        return kernels
+    from bidassist.pricing import passes as numpy_passes
+
+    return numpy_passes
 
 
 def chunk_size(rows: int) -> int:
@@ -153,11 +174,10 @@ def _chunk_totals(
     index: np.ndarray,
     risk_m: list,
     risk_mat: np.ndarray,
+    lookup_add: Callable[..., None],
 ) -> np.ndarray:
     """One chunk of n iterations: each line's grid index into `index`, each risk's cost into
     `risk_mat`; returns the n totals (float64)."""
-    from bidassist.pricing.kernels import lookup_add  # compiled: imported when used
-
     t = np.full(n, const)
     for blk in blocks:
         for r, (e, scale, offset) in zip(blk.rows, grid_scores(rng, len(blk.rows), n, blk.rho), strict=True):
@@ -177,10 +197,9 @@ def _add_covariances(
     tables: _LineTables,
     index: np.ndarray,
     risks: np.ndarray,
+    line_covariance: Callable[..., float],
 ) -> None:
     """cov[i] += Σ (item i's value − its mean)·(total − mean total) over the chunk."""
-    from bidassist.pricing.kernels import line_covariance
-
     lines = index.shape[0]
     for r in range(lines):
         cov[r] += line_covariance(tables[r], index[r], centred)
@@ -235,12 +254,14 @@ def simulate_costs(
     width = min(chunk, iterations)
     index = np.empty((len(stoch), width), dtype=np.uint16)
     risk_mat = np.empty((len(risk_m), width), dtype=np.float32)
+    run = passes(len(stoch) * iterations)
     for ci in range(n_chunks):
         start = ci * chunk
         n = min(chunk, iterations - start)
         rng = np.random.default_rng(chunk_seeds[ci])
-        t = _chunk_totals(rng, n, const, blocks, tables, index, risk_m, risk_mat)
-        _add_covariances(cov, t - mean_total, means, tables, index[:, :n], risk_mat[:, :n])
+        t = _chunk_totals(rng, n, const, blocks, tables, index, risk_m, risk_mat, run.lookup_add)
+        centred = t - mean_total
+        _add_covariances(cov, centred, means, tables, index[:, :n], risk_mat[:, :n], run.line_covariance)
         total[start : start + n] = t
         if progress:
             progress(start + n)
