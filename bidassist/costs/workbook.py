@@ -479,7 +479,9 @@ def _scan_sheet_xml(data: bytes, raw: RawSheet) -> None:
     """Hidden rows/columns, formula cells with no saved value and error cells of one sheet."""
     if b"hidden" in data:  # either quote, spaces around =, character references (&#49;)
         _scan_hidden(data, raw)
-    if b"<f" in data or b":f" in data:
+    # `f` alone first: one memchr pass, and a sheet without formulas often has no `f` in its cells
+    # (values, styles and shared-string indexes), where `<f` costs a search at every `<`
+    if b"f" in data and (b"<f" in data or b":f" in data):
         for m in _UNCACHED.finditer(data):
             if _CACHED_TEXT.search(m.group(1)):
                 continue  # t="str" with an empty value: a formula whose saved result is "" (IF(…,""))
