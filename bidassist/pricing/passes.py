@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from bidassist.pricing.normals import scores
+
 
 def lookup_add(
     e: np.ndarray,
@@ -27,6 +29,19 @@ def lookup_add(
     np.clip(i, 0, table.shape[0] - 1, out=i)
     index[:] = i
     total += table[i]
+
+
+def draw_lookup_add(
+    key: int,
+    stream: int,
+    scale: np.float32,
+    offset: np.ndarray,
+    table: np.ndarray,
+    index: np.ndarray,
+    total: np.ndarray,
+) -> None:
+    """`lookup_add` of scores number stream … stream + n − 1 of the run with `key`."""
+    lookup_add(scores(key, stream, total.shape[0]), scale, offset, table, index, total)
 
 
 def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -> float:

@@ -24,7 +24,7 @@ from bidassist.pricing.sampling import (
     FINE_OFFSET,
     FINE_SCALE,
     Marginal,
-    grid_scores,
+    grid_streams,
     pert_shape,
 )
 
@@ -77,8 +77,12 @@ def test_lookup_tables_match_the_quantile_functions(kind, three):
 
 @pytest.mark.parametrize("rho", [0.0, 0.3, -0.05])
 def test_grid_positions_are_normal_scores_with_the_block_correlation(rho):
+    from bidassist.pricing.normals import scores
+
     k, n = 6, 100_000
-    rows = [e * scale + offset for e, scale, offset in grid_scores(np.random.default_rng(5), k, n, rho)]
+    rows = []
+    for stream, e, scale, offset in grid_streams(99, list(range(k)), n, 0, n, rho, k):
+        rows.append((scores(99, stream, n) if e is None else e) * scale + offset)
     z = (np.array(rows, dtype=np.float64) - FINE_OFFSET) / FINE_SCALE
     assert z.shape == (k, n)
     assert np.abs(z.mean(axis=1)).max() < 0.02
