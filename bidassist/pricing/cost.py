@@ -28,16 +28,15 @@ MIN_CHUNK = 4_096
 
 
 #: stochastic lines × iterations from which the simulation uses the compiled passes (`kernels.py`);
-#: below, the numpy passes (`passes.py`), which give the same figures. A compiled pass saves a few
-#: nanoseconds a value, which repays numba's import and the loading of its kernels (about half a
-#: second of CPU in a fresh process) only on large runs: measured with
-#: `benchmarks/bench_pricing.py --passes`.
-COMPILED_FROM = 40_000_000
+#: below, the numpy passes (`passes.py`), which give the same figures. A compiled pass saves about
+#: 17 ns a value, which repays numba's import and the loading of its kernels (about 0.35 s of CPU
+#: in a fresh process) from about 20M values: measured with `benchmarks/bench_pricing.py --passes`.
+COMPILED_FROM = 20_000_000
 
 
 def passes(values: int) -> ModuleType:
-    """The module of per-line passes (`lookup_add`, `line_covariance`) for a run of `values`
-    stochastic values (lines × iterations)."""
+    """The module of per-line passes (`draw_lookup_add`, `lookup_add`, `line_covariance`) for a
+    run of `values` stochastic values (lines × iterations)."""
     if values >= COMPILED_FROM:
         from bidassist.pricing import kernels  # compiled: imported only when used
 
