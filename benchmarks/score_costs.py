@@ -1,6 +1,6 @@
 """Score the cost-sheet importer on a corpus of real public workbooks, per split.
 
-    .venv/bin/python benchmarks/score_costs.py [--corpus DIR] [--manifest FILE] [--split dev|heldout|heldout2|heldout3|all]
+    .venv/bin/python benchmarks/score_costs.py [--corpus DIR] [--manifest FILE] [--split dev|heldout|heldout2|heldout3|heldout4|all]
 
 Each manifest entry (keys: id, file, sha256, split, expect import|refuse, lines, lines_total,
 stated_total, ...) is imported the way a user first runs it: `import_cost_sheet(file)`, no sheet,
@@ -144,11 +144,13 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus", type=Path, default=Path(os.environ.get("BIDASSIST_COST_CORPUS", "/work/corpus/costs"))
     )
     ap.add_argument("--manifest", type=Path, default=ROOT / "benchmarks/corpora/costs/manifest.yaml")
-    ap.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "all"), default="dev")
+    ap.add_argument(
+        "--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "all"), default="dev"
+    )
     args = ap.parse_args(argv)
     data = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
     entries = data.get("entries", data) if isinstance(data, dict) else data
-    splits = ("dev", "heldout", "heldout2", "heldout3") if args.split == "all" else (args.split,)
+    splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4") if args.split == "all" else (args.split,)
     for split in splits:
         chosen = [e for e in entries if e.get("split") == split]
         if not chosen and args.split == "all":

@@ -143,3 +143,26 @@ def test_wan_figures_and_acceptable_refusals(tmp_path: Path, capsys) -> None:
         "crashes 0, other misses 1"
     )
     assert out[1].startswith("  miss            other: refused:")
+
+
+def test_heldout4_split_is_scored_alone_and_in_all(tmp_path: Path, capsys) -> None:
+    """The fourth held-out set is a split of its own and is part of `all`, after heldout3."""
+    _book(
+        tmp_path / "good.xlsx",
+        [["名称", "数量", "单价", "合价"], ["泵", 2, 100, 200], ["合计", None, None, 200]],
+    )
+    good = {"file": "good.xlsx", "expect": "import", "lines": 1, "lines_total": "200", "stated_total": "200"}
+    entries = [{**good, "id": "h3", "split": "heldout3"}, {**good, "id": "h4", "split": "heldout4"}]
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    script = _load_script()
+    args = ["--corpus", str(tmp_path), "--manifest", str(manifest), "--split"]
+    assert script.main([*args, "heldout4"]) == 0
+    alone = capsys.readouterr().out.splitlines()
+    assert alone == [
+        "split heldout4: 1 workbooks — right 1 (100 %): correct 1, refused rightly 0; silently wrong 0, "
+        "crashes 0, other misses 0"
+    ]
+    assert script.main([*args, "all"]) == 0
+    both = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in both] == ["split heldout3", "split heldout4"]
