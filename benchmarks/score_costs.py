@@ -138,6 +138,15 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
     return "correct", ""
 
 
+def _in_range(entry: dict, ids: str | None) -> bool:
+    """`--ids k65-k82`: entries numbered from 65 to 82 (the letter prefix is ignored)."""
+    if not ids:
+        return True
+    low, _, high = ids.partition("-")
+    n = int(str(entry.get("id", "k0")).lstrip("abcdefghijklmnopqrstuvwxyz") or 0)
+    return int(low.lstrip("k")) <= n <= int((high or low).lstrip("k"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -147,12 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "all"), default="dev"
     )
+    ap.add_argument("--ids", help="only these entries of the split, as a range: k65-k82")
     args = ap.parse_args(argv)
     data = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
     entries = data.get("entries", data) if isinstance(data, dict) else data
     splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4") if args.split == "all" else (args.split,)
     for split in splits:
-        chosen = [e for e in entries if e.get("split") == split]
+        chosen = [e for e in entries if e.get("split") == split and _in_range(e, args.ids)]
         if not chosen and args.split == "all":
             continue  # a manifest without this split
         counts: Counter[str] = Counter()

@@ -1,7 +1,7 @@
 """Score the checklist on real, labelled contracts: recall, precision and look-alike false
 positives per language, per split and per category.
 
-    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|heldout2|heldout3|heldout4|all] [--packs DIR] [--no-model] [-v]
+    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all] [--packs DIR] [--no-model] [--ids REGEX] [--lang zh|en] [-v]
 
 CORPUS_DIR (default benchmarks/corpora/contracts) holds <lang>/<id>.txt (or .md) with <id>.labels.yaml
 (keys: id, split, supplier_party, traps [{category, quote, severity}], lookalikes [{category,
@@ -17,7 +17,7 @@ supplier party as "we" (`check --we`).
 - Categories only the comparison with a tender can judge (payment.schedule_changed,
   deviation.*) are skipped on both sides.
 
-Tune on `--split dev` only; `--split heldout`, `--split heldout2`, `--split heldout3` and `--split heldout4` (fresh held-out sets) are for reporting.
+Tune on `--split dev` only; `--split heldout`, `--split heldout2`, `--split heldout3`, `--split heldout4` and `--split heldout5` (fresh held-out sets) are for reporting.
 """
 
 from __future__ import annotations
@@ -198,11 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument(
-        "--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "all"), default="dev"
+        "--split",
+        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"),
+        default="dev",
     )
     ap.add_argument("--packs", type=Path, action="append")
     ap.add_argument("--no-model", action="store_true", help="rules only (as `check --no-model`)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list missed traps and false alarms")
+    ap.add_argument("--ids", help="score only documents whose id matches this regex (re.search)")
+    ap.add_argument("--lang", choices=("zh", "en"), help="score only this language")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"{args.corpus}: corpus folder not found", file=sys.stderr)
@@ -212,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     docs: dict[str, list[str]] = defaultdict(list)
     for lang, labels, text_path in documents(args.corpus, args.split):
         doc_id = labels.get("id", text_path.stem)
+        if (args.ids and not re.search(args.ids, doc_id)) or (args.lang and lang != args.lang):
+            continue
         found = check_document(
             text_path.read_text(encoding="utf-8"),
             text_path.name,

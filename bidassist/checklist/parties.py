@@ -44,6 +44,8 @@ ZH_BUYER = (
     "购货方",
     "购买方",
     "订货方",
+    "托运人",
+    "托运方",
 )
 ZH_SUPPLIER = (
     "乙方",
@@ -71,6 +73,8 @@ ZH_SUPPLIER = (
     "供应方",
     "出卖人",
     "销售方",
+    "承运人",
+    "承运方",
 )
 #: public-body and generic words that name a party only when the contract defines them ("the City")
 _DEFINED_ONLY = (

@@ -14,9 +14,13 @@ import re
 #: full stop between Chinese characters (the full-width ． of typed contracts, read as ".")
 _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)|(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff（(])")
 _ZH_OBJECT_BEFORE = re.compile(
-    r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合|承担|负担)\s*$"
+    r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合|承担|负担|留置|扣押|扣留|按|按照)\s*$"
 )
-_ZH_POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认)")
+#: 甲方的 / 甲方指定 …, and a party word that only qualifies a noun (甲方客户, 乙方后台账户,
+#: 甲方话务): the party names whose customers or accounts, it does not act
+_ZH_POSSESSIVE_AFTER = re.compile(
+    r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认|客户|用户|话务|流量|财产|资产|后台|账户|账号)"
+)
 _EN_OBJECT_BEFORE = re.compile(
     r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
     r"\s+(?:the\s+)?$"
@@ -36,11 +40,12 @@ _EN_RECIPIENT = re.compile(
     r"\b(?:pay|paid|payable|owed|due|reimburse|indemnify|compensate)\b[\w\s]{0,20}?"
     r"\b(?:to\s+)?(?:the\s+)?$"
 )
-_ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令|给予)\s*$")
-#: 对乙方处以罚款 / 对乙方作相应处罚 / 给予乙方至少壹万元违约金处罚
+_ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令|给予|扣除|没收|扣收)\s*$")
+#: 对乙方处以罚款 / 对乙方作相应处罚 / 给予乙方至少壹万元违约金处罚 / 扣除乙方全部保证金作为违约金
 _ZH_BEAR_AFTER = re.compile(
     r"\s*(?:(?:作|作出|给予|进行|予以)?(?:相应|适当)?的?(?:处以|处罚|罚款|收取|索取|索赔|追偿|追究|扣)"
-    r"|[^。；;，,]{0,14}(?:违约金|罚款)(?:的)?处罚)"
+    r"|[^。；;，,]{0,14}(?:违约金|罚款)(?:的)?处罚"
+    r"|[^。；;，,]{0,12}(?:作为|充作|抵作)(?:违约金|罚款|罚金))"
 )
 _EN_BEAR_BEFORE = re.compile(
     r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*|deduct\w*)\s+(?:\w+\s+){0,3}"

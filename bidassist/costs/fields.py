@@ -94,8 +94,11 @@ def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
         out.numbers[spec.name] = number
 
 
-#: a price written as "not applicable": no price (the amount, when there is one, decides)
-_NOT_APPLICABLE = frozenset({"n/a", "na", "n.a.", "n.a", "not applicable", "不适用"})
+#: a price written as "not applicable" or struck out with a dash or slash: no price (the amount,
+#: when there is one, decides; a row with neither carries no money)
+_NOT_APPLICABLE = frozenset(
+    {"n/a", "na", "n.a.", "n.a", "not applicable", "不适用", "/", "／", "-", "--", "—", "——", "–", "无"}
+)
 
 
 def _money(out: RowFields, spec: FieldSpec, value: object) -> None:

@@ -78,6 +78,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sum",
         "cost",
         "costs",
+        "subtotal",
+        "subtotals",
+        "sub-total",
     ),
     "quantity": (
         *_TOTAL_QTY_ZH,
@@ -92,6 +95,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "qty",
         "qty.",
         "count",
+        "#units",
+        "no. of units",
+        "hours",
+        "hrs",
+        "man-hours",
+        "man hours",
+        "effort",
     ),
     "labour": ("人工费", "人工单价", "labour", "labor", "lab."),
     "material": ("材料费", "主材费", "材料单价", "material", "materials", "mat."),
@@ -123,6 +133,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "description of work",
         "item of work",
         "particulars",
+        "activity",
+        "task",
+        "wbs items",
+        "work item",
         "item",
         "name",
     ),
@@ -224,7 +238,7 @@ _TOTAL_QTY = (*_TOTAL_QTY_ZH, "total quantity", "total qty")
 #: 物流运输费) wins over the partial ones
 _TOTAL_AMOUNT = ("合计", "总价", "总计")
 #: amount headers that lose to 金额/合价/amount (小计 over a count of trucks, 物流运输费 beside 合计)
-_WEAK_AMOUNT = ("小计", "费", "sum", "cost", "costs")
+_WEAK_AMOUNT = ("小计", "费", "sum", "cost", "costs", "subtotal", "subtotals", "sub-total")
 #: a Chinese header naming a fee (设计费, 物流运输费) that no synonym knows: an amount column
 _FEE = re.compile(r"^[\u3400-\u9fff]{1,6}费$")
 
@@ -234,6 +248,11 @@ _WEAK_DESCRIPTION = ("item", "name", "项目")
 
 #: `Rate/Nos.`, `Rate / cum`: a rate per unit is the rate (while `r/min` stays one word)
 _PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z][a-z.\d]*\.?\s*$")
+#: `Cost/Unit`, `Cost/Unit/Hrs`, `Cost / hr`: a cost per unit or per hour is the unit price;
+#: `#Units/Hrs`, `Hours / units`: a count of units or hours is the quantity
+_COST_PER = re.compile(r"^(?:cost|price)\s*/\s*(?:unit|units|hr|hrs|hour|hours|day|days|item|each)\b")
+_COST_BY = re.compile(r"^(?:cost|costs|amount|total)\s+(?:per|by|for)\s+\w")
+_COUNT_OF = re.compile(r"^#?\s*(?:units?|hours?|hrs)\s*/\s*(?:units?|hours?|hrs)$")
 #: a header that states the money unit of its column: 单位：万/月, 单位:元
 _UNIT_OF_MONEY = re.compile(r"^单位\s*[:：]\s*(?:万元?|元|千元)\s*(?:/\s*\S{1,2})?$")
 #: a money column whose header says its figures are in 万 (金额（万元）, 单位：万/月): × 10,000
@@ -241,6 +260,8 @@ _WAN = re.compile(r"[（(【\[]\s*万元?\s*(?:/\s*\S{1,2})?\s*[)）】\]]|单�
 _THOUSAND = re.compile(r"[（(【\[]\s*千元\s*[)）】\]]|单位\s*[:：]\s*千元")
 #: a physical unit in a header's brackets: the column is not money
 _PHYSICAL = re.compile(r"^(?:立方米?|方|千克|公斤|吨|kg|t|m|m2|m3|㎡|㎥|平方米?|米|cbm|cum|sqm|tons?)$", re.I)
+#: a header naming a share of a total (% of Total Cost per Phase, 占比, 百分比): figures are fractions
+_SHARE = re.compile(r"^\s*%|%\s*of\b|\bpercent(?:age)?\b|\bshare\s+of\b|占比|百分比|比例|比重")
 _BRACKETS = re.compile(r"[\(\[（【〔][^\)\]）】〕]*[\)\]）】〕]")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -263,6 +284,12 @@ def _match_one(norm: str) -> tuple[str, str] | None:
     if not norm:
         return None
     compact = norm.replace(" ", "")
+    if _COST_PER.match(norm):
+        return "price", "cost/unit"
+    if _COST_BY.match(norm) and norm not in SYNONYMS["price"]:
+        return "amount", "cost"  # Cost per Activity, Cost per Phase: money, not the activity's name
+    if _COUNT_OF.match(norm):
+        return "quantity", "units/hours"
     for fld in _ORDER:
         for syn in SYNONYMS[fld]:
             if norm == syn or compact == syn:
@@ -314,6 +341,8 @@ def _match_header(text: object) -> tuple[str, str] | None:
             if word in SYNONYMS[fld]:  # the whole bracket, never a part of a unit such as r/min
                 return fld, word
     found = _match_one(normalize_header(text))
+    if found is not None and found[0] in ("amount", "price") and _SHARE.search(raw):
+        return "notes", found[1]  # % of Total Cost, 占总价比例: a share of a total, not money
     if (
         found is not None
         and found[0] in ("amount", "price")
@@ -406,6 +435,7 @@ def _row_fields(raw: RawSheet, origin: dict, r: int, below: int | None) -> dict[
     if below is not None and below < len(raw.rows):
         width = max(width, len(raw.rows[below]))
     out = {}
+    numbers = 0
     for c in range(width):
         if c in raw.hidden_cols:
             continue
@@ -414,10 +444,13 @@ def _row_fields(raw: RawSheet, origin: dict, r: int, below: int | None) -> dict[
         if below is not None and (r, c) in origin and origin.get((below, c)) == origin[(r, c)]:
             bottom = None  # a cell merged down over both header rows
         if isinstance(top, (int, float)) and not isinstance(top, bool):
-            return {}  # a number: a data row, not a header
+            numbers += 1
+            continue
         m = classify_header(top, bottom)
         if m is not None:
             out[c] = m
+    if numbers and (len(out) < 4 or numbers * 4 > len(out)):
+        return {}  # numbers: a data row, not a header (one figure beside a wide header is a note)
     return out
 
 

@@ -66,12 +66,14 @@ _OF_WHICH = re.compile(
 _EXAMPLE = re.compile(r"示例\s*example", re.I)
 _GRAND = re.compile(
     r"^(?:含税|不含税|投标|报价)?(?:总价|造价|总造价|工程造价|投标总价|投标报价|报价总额|总报价)$"
+    # 总参考价 / 总估价 / 总预算价: 总 … 价 in one short label
+    r"|^总[\u4e00-\u9fff]{1,3}价$"
 )
 _MARKUPS = (
     (
         "vat",
         re.compile(
-            r"^(?:增值税|销项税|税金|税费|税额|vat(?![a-z])|tax(?![a-z])|gst(?![a-z])|sales\s*tax)", re.I
+            r"^(?:增值税|销项税|税金|税费|税额|税率|vat(?![a-z])|tax(?![a-z])|gst(?![a-z])|sales\s*tax)", re.I
         ),
     ),
     ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
@@ -81,9 +83,14 @@ _MARKUPS = (
     ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b)", re.I)),
     (
         "provisional",
-        re.compile(r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|contingenc|provisional\s*sum)", re.I),
+        re.compile(
+            r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|风险金|contingenc|provisional\s*sum|"
+            r"(?:management\s*)?reserves?\b)",
+            re.I,
+        ),
     ),
 )
+_CONTINGENCY = re.compile(r"contingenc|(?:^|[^a-z])reserves?$")
 _ADD = re.compile(r"^(?:加|另加|add|plus)\s*[:：]?\s*", re.I)
 _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum", "sum"}
 #: labels worth a closer look on a row that otherwise looks like a line
@@ -154,7 +161,7 @@ def total_level(label: str) -> int:
 
 
 _KIND_WORDS = (
-    ("provisional", re.compile(r"contingenc|provisional|不可预见|预备费|暂列")),
+    ("provisional", re.compile(r"contingenc|provisional|reserve|不可预见|预备费|暂列")),
     ("vat", re.compile(r"vat|gst|tax|税")),
     ("overhead", re.compile(r"overhead|管理费")),
     ("profit", re.compile(r"profit|利润")),
@@ -181,6 +188,8 @@ def markup_kind(label: str) -> str | None:
     for kind, pattern in _MARKUPS:
         if pattern.search(s) if kind == "measures" else pattern.match(s):
             return kind
+    if _CONTINGENCY.search(s):
+        return "provisional"  # Project Contingencies, Management reserve
     return None
 
 
@@ -460,8 +469,10 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     if prev == "start" and not code and not desc and _units_under_header(view, row, texts):
         return RowKind("header")  # `(+/- 3%) | In Nos. | In Rs.` under the header: its units
     core_cells = view.core_of(row) if view.core_of else ()
+    gi = view.cols.get("category", -1)
     if (
         not desc
+        and not (gi >= 0 and not blank(row[gi]))  # a row with its own category is an item
         and not blank(row[view.ai])
         and (not code or ENUM_ONLY.match(code))
         and (
@@ -549,8 +560,8 @@ def _next_needs_text(view: SheetView, r: int) -> bool:
 def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
     """An un-numbered heading with an amount (「楼地面 … 5,000」): true when the lines right below it
     add up to that amount."""
-    if not _is_number(amount) or view.ai < 0:
-        return False
+    if not _is_number(amount) or view.ai < 0 or amount == 0:
+        return False  # a nil amount proves no section: it is the sum of any nil rows below it
     target = Decimal(repr(float(amount)))
     total = Decimal(0)
     rows = view.raw.rows

@@ -22,6 +22,7 @@ from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
+from bidassist.costs.structure import apply_checks
 from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
@@ -115,15 +116,18 @@ def read_sheet(
         layout = headerless_layout(raw) if estimate.role == "not a cost table" else None
         if layout is None:
             return estimate
-    result = parse_rows(raw, layout, spreads, unpriced=unpriced)
+    result = _parse(raw, layout, spreads, unpriced)
+    if not forced and not mapping:
+        layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
-    if result.item_rows == 0:
-        outcome.role, outcome.reason = "blank", "the cost table has a header but no cost lines below it"
-    elif not unpriced and result.priced_rows * 5 <= result.item_rows and not result.lines:
-        outcome.role = "blank"
+    _mark_blank(outcome, result, unpriced)
+    if outcome.used and not forced and not mapping and _price_list(layout, result):
+        outcome.role = "not a cost table"
         outcome.reason = (
-            f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
+            f"a price list: {len(result.lines)} unit price(s) with no quantity column, no amount column "
+            "and no stated total, so there is nothing to cost (a catalogue or a quotation of rates)"
         )
+        return outcome
     if outcome.used and not forced and not mapping and GB_SUMMARY.search(hint):
         outcome.role = "summary"
         outcome.reason = "the project's summary table (汇总表): the reconciliation target, not imported again"
@@ -138,6 +142,117 @@ def read_sheet(
     return outcome
 
 
+def _mark_blank(outcome: SheetOutcome, result: SheetResult, unpriced: bool) -> None:
+    if result.item_rows == 0:
+        outcome.role, outcome.reason = "blank", "the cost table has a header but no cost lines below it"
+    elif not unpriced and result.priced_rows * 5 <= result.item_rows and not result.lines:
+        outcome.role = "blank"
+        outcome.reason = (
+            f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
+        )
+
+
+def _parse(raw: RawSheet, layout: Layout, spreads: SpreadTable, unpriced: bool) -> SheetResult:
+    """The sheet's rows read (`table.parse_rows`) and cross-checked (`structure.apply_checks`)."""
+    result = parse_rows(raw, layout, spreads, unpriced=unpriced)
+    apply_checks(result)
+    return result
+
+
+def _price_list(layout: Layout, result: SheetResult) -> bool:
+    """Unit prices alone: no quantity, amount or three-point column and no total the sheet states.
+    Reading each price as 1 × price would invent a quantity nobody wrote."""
+    cols = layout.columns
+    if "quantity" in cols or "amount" in cols or {"likely", "low", "high"} & cols.keys():
+        return False
+    return "price" in cols and check_sheet(result).stated is None
+
+
+def rival_amounts(
+    raw: RawSheet, layout: Layout, result: SheetResult, spreads: SpreadTable, unpriced: bool
+) -> tuple[Layout, SheetResult]:
+    """Several columns headed alike as the amount (Cost per Role | Cost per Activity | Cost per
+    Phase) and the one chosen does not add up to the sheet's stated total: the rival whose lines
+    do is the amount column, said in a warning naming both columns and the total. When none or
+    more than one does, the first stays (and its difference is reported as before)."""
+    rivals = layout.rivals.get("amount", [])
+    if not rivals:
+        return layout, result
+    first = check_sheet(result)
+    if first.matched:
+        _also_reconciles(raw, layout, result, spreads, unpriced, first)
+    if first.basis != "difference":
+        return layout, result
+    used = layout.columns["amount"]
+    fits: list[tuple[int, Layout, SheetResult, SheetCheck]] = []
+    for c in rivals:
+        trial_layout = replace(
+            layout,
+            columns={**layout.columns, "amount": c},
+            rivals={**layout.rivals, "amount": [x for x in [used, *rivals] if x != c]},
+            # the warning below names every amount column instead
+            warnings=[w for w in layout.warnings if not w.message.startswith("a second amount column")],
+        )
+        trial = _parse(raw, trial_layout, spreads, unpriced)
+        check = check_sheet(trial)
+        if check.matched and not trial.problems:
+            fits.append((c, trial_layout, trial, check))
+    if len(fits) != 1:
+        return layout, result
+    c, chosen, trial, check = fits[0]
+    others = ", ".join(col_letter(x) for x in [used, *rivals] if x != c)
+    trial.warnings.append(
+        Problem(
+            f"{sheet_ref(raw.name)}!{col_letter(c)}{(layout.header_row or 0) + 1}",
+            f"column {col_letter(c)} is read as the amount: of the columns headed as an amount "
+            f"({col_letter(c)}, {others}) it is the only one whose lines add up to the sheet's "
+            f"total {check.cell}",
+        )
+    )
+    return chosen, trial
+
+
+#: sheets up to this many lines are read again with each rival amount column (`_also_reconciles`)
+_RIVAL_CHECK_LINES = 2_000
+
+
+def _also_reconciles(
+    raw: RawSheet,
+    layout: Layout,
+    result: SheetResult,
+    spreads: SpreadTable,
+    unpriced: bool,
+    check: SheetCheck,
+) -> None:
+    """The chosen amount column adds up to the stated total: when a rival column read as the
+    amount gives other lines that add up to a stated total too, two readings fit, and the warning
+    says which was taken and why (the header's rank) and how to take the other."""
+    if len(result.lines) > _RIVAL_CHECK_LINES:
+        return
+    used = layout.columns["amount"]
+    for c in layout.rivals.get("amount", []):
+        trial = parse_rows(
+            raw,
+            replace(layout, columns={**layout.columns, "amount": c}, warnings=[]),
+            spreads,
+            unpriced=unpriced,
+        )
+        other = check_sheet(trial)
+        total = lines_total(trial.lines)
+        if not other.matched or trial.problems or not total or total == lines_total(result.lines):
+            continue  # no second reading, or one of nothing (a column of zeros under a zero total)
+        result.warnings.append(
+            Problem(
+                f"{sheet_ref(raw.name)}!{col_letter(c)}{(layout.header_row or 0) + 1}",
+                f"two readings add up to a stated total: column {col_letter(used)} as the amount "
+                f"({len(result.lines)} lines, {format_money(check.imported)}, total {check.cell}) and column "
+                f"{col_letter(c)} ({len(trial.lines)} lines, {format_money(other.imported)}, total {other.cell}); "
+                f"{col_letter(used)} is read because its header ranks first as the amount; "
+                f'to read {col_letter(c)}: --map "{raw.name}:amount={col_letter(c)}"',
+            )
+        )
+
+
 def headerless_layout(raw: RawSheet) -> Layout | None:
     """A sheet without a header whose 合计/Total row states a figure equal to the sum of the numbers
     above it in that column (衣柜 37,000 … 合计 125,550): that column holds the amounts and the
@@ -148,7 +263,7 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
                 continue
             c = _summed_column(raw, r, t)
             named = [k for k in range(r) if t < len(raw.rows[k]) and _text(raw.rows[k][t])]
-            if c is None or len(named) < 2:
+            if c is None or len(named) < 2 or _rolls_up(raw, c, named[0], r):
                 return None
             first = named[0]
             where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
@@ -165,6 +280,23 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
                 last_row=r,
             )
     return None
+
+
+def _rolls_up(raw: RawSheet, c: int, first: int, end: int) -> bool:
+    """Column c holds fewer figures than the rows beside it that hold figures elsewhere and none in
+    c (WBS level totals over item rows priced in another column): c sums detail rows, it is no
+    column of line amounts, and reading it would turn totals into lines."""
+    own = other = 0
+    for row in raw.rows[first:end]:
+        if c < len(row) and _figure(row[c]):
+            own += 1
+        elif any(_figure(v) for k, v in enumerate(row) if k != c):
+            other += 1
+    return other >= max(2, own)
+
+
+def _figure(v: object) -> bool:
+    return type(v) in (int, float) and v != 0
 
 
 def _text(v: object) -> bool:
@@ -261,7 +393,14 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
     """Lines whose amount cell disagrees with quantity × unit price: when the sheet's stated total
     adds up the amounts (and not the products), the amounts are the lines' money."""
     result, check = outcome.result, outcome.check
-    if result is None or check is None or check.basis != "difference" or not result.alternatives:
+    if result is None or check is None or not result.alternatives:
+        return
+    if check.stated is None:
+        gap = sum((d for _, d in result.amount_diffs), Decimal(0))
+        if gap <= max(Decimal(1), abs(check.imported) / 1000):  # below that, `confidence` refuses
+            _amounts_as_written(result)
+        return
+    if check.basis != "difference":
         return
     lines = list(result.lines)
     for i, unit in result.alternatives:
@@ -281,6 +420,25 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
                 "up the amounts",
             )
         )
+
+
+def _amounts_as_written(result: SheetResult) -> None:
+    """No stated total decides between a line's amount cell and quantity × unit price, and they
+    differ by less than one currency unit in all (4 × 0.15 written as 1): the amount column is the
+    money the sheet shows, so the amounts stand; each difference is already a warning naming both
+    cells. (A bigger difference is refused by `confidence`.)"""
+    for i, unit in result.alternatives:
+        ln = result.lines[i]
+        factor = unit / ln.likely if ln.likely else None
+        low, high = (ln.low * factor, ln.high * factor) if factor is not None else (unit, unit)
+        result.lines[i] = ln.replaced(low=low, likely=unit, high=high)
+    result.warnings.append(
+        Problem(
+            result.lines[result.alternatives[0][0]].source,
+            f"{len(result.alternatives)} line(s) whose amount ≠ quantity × unit price are taken at their "
+            "amount as written (no stated total decides between them)",
+        )
+    )
 
 
 def _settle_nameless(outcome: SheetOutcome) -> None:

@@ -76,12 +76,36 @@ def closing_total(totals: list[StatedTotal], n: int) -> StatedTotal | None:
     (no line below them) — 合计/总计/Total, or a lone 小计 that covers every line from the first
     (小计（含税） under a quote); a 措施合计 written above its own items is not the sheet's total."""
     tops = [t for t in totals if t.lines == n and (t.level >= 2 or (t.since == 0 and t.lines))]
+    restated = {id(t) for t, _, _ in restatements(tops)}
+    tops = [t for t in tops if id(t) not in restated]
     if not tops:
         return None
     level = max(t.level for t in tops)
     if level == 1 and any(t.level == 1 and t.since != 0 for t in totals):
         return None  # 小计 after 小计: section subtotals, none of them the sheet's total
     return [t for t in tops if t.level == level][-1]
+
+
+#: a total stated for a longer period than the one above it (Annual Total under Monthly Total)
+_PERIOD_TOTAL = re.compile(
+    r"annual|yearly|per\s*(?:year|annum)|/\s*(?:year|yr)|p\.a\.|全年|年度|每年|年合计|年总"
+)
+_PERIODS = (Decimal(12), Decimal(4), Decimal(52), Decimal(365))
+
+
+def restatements(tops: list[StatedTotal]) -> list[tuple[StatedTotal, StatedTotal, Decimal]]:
+    """(total, the total it restates, factor) for each closing total labelled for a longer period
+    (Annual Total, 全年合计) that is exactly 12, 4, 52 or 365 times the closing total right above it:
+    the same lines counted per year, not a second figure for them to add up to."""
+    out = []
+    for prev, t in zip(tops, tops[1:], strict=False):
+        if not prev.amount or not _PERIOD_TOTAL.search(t.label.lower()):
+            continue
+        for k in _PERIODS:
+            if abs(prev.amount * k - t.amount) <= CENT * k:
+                out.append((t, prev, k))
+                break
+    return out
 
 
 @dataclass
@@ -170,6 +194,14 @@ class _Parser:
                     )
                 )
         self.bad_cells = self._bad_cells()
+        #: columns headed as something other than money (备注, % of Total, 小计（立方）)
+        top = layout.header_row
+        heads = raw.rows[top] if top is not None and top < len(raw.rows) else []
+        self.not_money = frozenset(
+            c
+            for c, v in enumerate(heads)
+            if (named := classify_header(v)) is not None and named[0] == "notes"
+        )
         self.category: str | None = None
         self.top_style: str | None = None
         self.now = _Mark()
@@ -245,6 +277,7 @@ class _Parser:
         self._total_column()
         self._title_total()
         self._set_aside_trailing()
+        self._note_restatements()
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
@@ -298,6 +331,18 @@ class _Parser:
                         StatedTotal(m.group("label"), 3, amount, cell, n, now.model, now.markups, 0)
                     )
                     return
+
+    def _note_restatements(self) -> None:
+        n = len(self.out.lines)
+        tops = [t for t in self.out.totals if t.lines == n and t.level >= 2]
+        for t, prev, k in restatements(tops):
+            self.out.warnings.append(
+                Problem(
+                    t.cell,
+                    f"{t.label} {format_money(t.amount)} is {k} × {prev.label} {format_money(prev.amount)} "
+                    f"({prev.cell}): the same lines for a longer period; the lines are checked against {prev.cell}",
+                )
+            )
 
     def _set_aside_trailing(self) -> None:
         """Problems in rows below the sheet's own total (negotiation notes, 可接受价 300万 7.9折):
@@ -491,6 +536,7 @@ class _Parser:
             "quantity" not in numbers
             and numbers.get("amount") == ZERO
             and "quantity" in self.cols
+            and any(numbers.get(f) for f in _PRICE_FIELDS)
             and not fields.problems
         ):
             return True  # a rate quoted without a quantity and with a nil amount (a vendor's price list)
@@ -553,6 +599,15 @@ class _Parser:
         lines (and reported as such)."""
         total = sum((q for _, _, q in self.measures), ZERO)
         if qty is not None and abs(total - qty) <= CENT * len(self.measures):
+            rows = [r for r, _, _ in self.measures]
+            self.out.warnings.append(
+                Problem(
+                    self._cell(self.cols["quantity"], rows[0]),
+                    f"{len(rows)} row(s) with a quantity and no price or amount "
+                    f"(rows {', '.join(str(r + 1) for r in rows)}) add up to the quantity of the priced "
+                    "row below them: read as its measurements, not as cost lines",
+                )
+            )
             self.measures = []
             return
         self._flush_measures(keep_prefix=True)
@@ -713,7 +768,8 @@ class _Parser:
         amount = n.get("amount")
         if likely is None and self.has_breakdown and f.breakdown():
             likely = self._from_components(f, qty, amount)
-        if qty is None and likely is None and amount is not None:
+        # no quantity and no unit price, or a nil rate beside a nil amount (Sponsor | | 0 | 0): a lump
+        if qty is None and amount is not None and (likely is None or likely == amount == ZERO):
             qty, likely, price_cell = ONE, amount, cols["amount"]
             self.out.warnings.append(
                 Problem(
@@ -875,12 +931,15 @@ class _Parser:
     # ------------------------------------------------------------------ totals, sections, markups
 
     def _row_amount(self, row: list, r: int) -> tuple[Decimal | None, int]:
-        """The amount a total row states: its amount cell, else the last number in the row."""
+        """The amount a total row states: its amount cell, else the last number in the row outside
+        the columns headed as something other than money (% of Total, 备注)."""
         ai = self.view.ai
         candidates = (
             [ai]
             if ai >= 0 and not blank(row[ai])
-            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c])][:1]
+            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c]) and c not in self.not_money][
+                :1
+            ]
         )
         for c in candidates:
             if (r, c) in self.bad_cells:
@@ -918,7 +977,7 @@ class _Parser:
         same = self.resets[level]
         if value is not None:
             spans = self._spans(same, _Mark(), self.section, self.resets[1], self.resets[2])
-            if not self._matches(value, spans):
+            if not self._matches(value, spans) and not self._restates(kind, value):
                 self._mismatch(r, c, kind.label, value, same)
             self.out.totals.append(
                 StatedTotal(
@@ -938,6 +997,14 @@ class _Parser:
             if lvl <= level:
                 self.resets[lvl] = self._mark()
         # the page's running sum goes on past 分部小计 and section totals: 本页小计 covers the page
+
+    def _restates(self, kind: RowKind, value: Decimal) -> bool:
+        """Annual Total right under Monthly Total: checked as a restatement (`restatements`)."""
+        if not self.out.totals or self.out.totals[-1].lines != self.now.lines:
+            return False
+        prev = self.out.totals[-1]
+        probe = StatedTotal(kind.label, kind.level, value, "", prev.lines, prev.cum, prev.markups, prev.since)
+        return bool(restatements([prev, probe]))
 
     def _figure_in_words(self, r: int, kind: RowKind, value: Decimal | None, same: _Mark) -> None:
         """A total written out (大写 … 小写：213350) states a figure too: it is the sheet's total
@@ -999,14 +1066,24 @@ class _Parser:
             and fld in self.cols
             and self.cols[fld] != c
         }
+        renamed = _renamed_header(row, heads, self.view.di)
         closing = closing_total(self.out.totals, len(self.out.lines))
-        if not moved or closing is None or not self._matches(closing.amount, self._spans(_Mark())):
+        if (
+            not (moved or renamed)
+            or closing is None
+            or not self._matches(closing.amount, self._spans(_Mark()))
+        ):
             return
         self.ended = True
+        what = (
+            f"with {', '.join(sorted(moved))} in other columns"
+            if moved
+            else f"named 「{renamed}」 in the description column"
+        )
         self.out.warnings.append(
             Problem(
-                self._cell(self.view.ci, r),
-                f"another table starts here, with {', '.join(sorted(moved))} in other columns, below the sheet's "
+                self._cell(self.view.ci if self.view.ci >= 0 else self.view.di, r),
+                f"another table starts here, {what}, below the sheet's "
                 f"total {closing.cell} that agrees with the lines above it: rows from {r + 1} on are not "
                 f'read (import them with --map "{self.raw.name}:header={r + 1}" if they are cost lines)',
             )
@@ -1046,7 +1123,14 @@ class _Parser:
         ai = self.view.ai
         if ai < 0 or blank(row[ai]):
             # no amount column, or the figure elsewhere (Free Tier Discount: … $-5.48 under Service Price)
-            ai = next((c for c in range(len(row) - 2, self.view.di, -1) if _is_figure(row[c])), -1)
+            ai = next(
+                (
+                    c
+                    for c in range(len(row) - 2, self.view.di, -1)
+                    if _is_figure(row[c]) and c not in self.not_money
+                ),
+                -1,
+            )
         if ai >= 0 and not blank(row[ai]):
             try:
                 amount = self._in_yuan(ai, to_number(row[ai], "amount"))
@@ -1208,3 +1292,16 @@ def _style_of(m: re.Match) -> str:
         if m.group(name):
             return name
     return "none"
+
+
+def _renamed_header(row: list, heads: Sequence[list], di: int) -> str:
+    """The repeated header of another table under the same columns (必备工具 | 作用 | 数量 | 单价 where
+    the table's header says 材料名称 | 类型 | 数量 | 单价): the new name in the description column, or
+    "" when that cell repeats the header (a printed page header) or is empty."""
+    if di < 0 or di >= len(row):
+        return ""
+    text = cell_text(row[di])
+    if not text or classify_header(text) is not None:
+        return ""
+    same = any(di < len(h) and normalize_header(h[di]) == normalize_header(text) for h in heads)
+    return "" if same else text

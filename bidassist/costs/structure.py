@@ -1,0 +1,241 @@
+"""Structural cross-checks on the lines read from one sheet: readings that would silently change the
+total are turned into subtotals or markups with a warning naming the cells, or reported as
+mismatches (errors unless the sheet's stated total settles them), never guessed at quietly.
+
+- `hierarchy_parents`: a line numbered 1 / 1.1 whose amount is the sum of the lines numbered below
+  it (1.1, 1.2 …) is their subtotal, never a line of its own; a parent whose amount differs from
+  its children is a mismatch.
+- `percent_rows`: a lump line whose label states a rate (税率：13%, Testing 10 %) and whose amount is
+  that rate of the lines above it is a markup.
+- `sequence_breaks`: two consecutive lines with the same 序号 and description (a copied row, counted
+  twice) are a warning naming both rows.
+
+Each check is a pure function over the lines (and the sheet's stated totals); `apply_checks`
+applies them to a `SheetResult`, keeping its totals' running sums consistent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from bidassist.core.errors import Problem
+from bidassist.core.money import format_money
+from bidassist.costs.model import CostLine, Markup
+from bidassist.costs.rowkinds import markup_kind
+from bidassist.costs.table import SheetResult, StatedTotal
+
+__all__ = [
+    "Parent",
+    "PercentRow",
+    "apply_checks",
+    "hierarchy_parents",
+    "outline_number",
+    "percent_rows",
+    "sequence_breaks",
+]
+
+CENT = Decimal("0.01")
+HALF_CENT = Decimal("0.005")
+_OUTLINE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,5})(?:\.(?!\d)|[、．\s)]|$)")
+_RATE = re.compile(r"(\d{1,2}(?:\.\d{1,2})?)\s*[%％]")
+_INTEGER = re.compile(r"^\d{1,4}$")
+
+
+def outline_number(line: CostLine) -> tuple[int, ...] | None:
+    """The outline number of a line (1 → (1,), 1.2 → (1, 2)) from its code, else from the start of
+    its description (` 1.1 Project Manager`); None when it has none."""
+    for text in (line.code or "", line.description):
+        m = _OUTLINE.match(text)
+        if m:
+            parts = m.group(1).rstrip(".").split(".")
+            if all(p.isdigit() for p in parts):
+                return tuple(int(p) for p in parts)
+        if text is line.code and text:
+            return None  # a code that is no outline number (010101001001): the description's is not used
+    return None
+
+
+def _amount(line: CostLine) -> Decimal:
+    return line.likely_total
+
+
+def _close(a: Decimal, b: Decimal, n: int) -> bool:
+    return abs(a - b) <= max(CENT, HALF_CENT * n)
+
+
+@dataclass(frozen=True)
+class Parent:
+    """Line `index` numbered as the parent of `children` (line indexes)."""
+
+    index: int
+    children: tuple[int, ...]
+    total: Decimal  # Σ of the children's amounts
+    rollup: bool  # its amount equals that sum
+
+
+def hierarchy_parents(lines: list[CostLine]) -> list[Parent]:
+    """Lines whose outline number is a prefix of later lines' numbers (1 before 1.1, 1.2; 2.1 before
+    2.1.1): each with its direct and deeper descendants that follow it, and whether its amount is
+    their sum (a subtotal) or not (a parent with an amount of its own: ambiguous)."""
+    numbers = [outline_number(ln) for ln in lines]
+    out: list[Parent] = []
+    for i, num in enumerate(numbers):
+        if num is None:
+            continue
+        kids: list[int] = []
+        for j in range(i + 1, len(lines)):
+            other = numbers[j]
+            if other is None:
+                continue
+            if len(other) > len(num) and other[: len(num)] == num:
+                kids.append(j)
+            elif len(other) <= len(num) or other[: len(num)] != num:
+                break
+        if not kids:
+            continue
+        # the amounts of the leaves below it (a child that is itself a parent is not added twice)
+        leaves = [j for j in kids if not any(_is_prefix(numbers[j], numbers[k]) for k in kids if k != j)]
+        total = sum((_amount(lines[j]) for j in leaves), Decimal(0))
+        out.append(Parent(i, tuple(kids), total, _close(_amount(lines[i]), total, len(leaves))))
+    return out
+
+
+def _is_prefix(a: tuple[int, ...] | None, b: tuple[int, ...] | None) -> bool:
+    return a is not None and b is not None and len(b) > len(a) and b[: len(a)] == a
+
+
+@dataclass(frozen=True)
+class PercentRow:
+    """Line `index` whose label states `rate` and whose amount is that rate of `base`."""
+
+    index: int
+    rate: Decimal
+    base: Decimal
+
+
+def percent_rows(lines: list[CostLine]) -> list[PercentRow]:
+    """Lump lines (quantity 1) whose label states a rate (税率：13%, Testing (10 %)) and whose amount
+    is that rate of the sum of the lines above it, or of the lines since the last such row: a
+    markup added to the lines, not a cost line."""
+    out: list[PercentRow] = []
+    running = Decimal(0)
+    since = Decimal(0)
+    for i, ln in enumerate(lines):
+        m = _RATE.search(ln.description) if ln.quantity == 1 else None
+        amount = _amount(ln)
+        if m is not None:
+            rate = Decimal(m.group(1)) / 100
+            base = next((b for b in (running, since) if b and _close(b * rate, amount, 1)), None)
+            if base is not None:
+                out.append(PercentRow(i, rate, base))
+                since = Decimal(0)
+                continue
+        running += amount
+        since += amount
+    return out
+
+
+def sequence_breaks(lines: list[CostLine]) -> list[tuple[int, int, str]]:
+    """(line before, line after, what) where consecutive numbered lines carry the same integer 序号
+    and the same description: a row copied, whose money is counted twice. (Gaps in the numbering
+    are no finding: numbered headings and unpriced items are rows read as something else.)"""
+    out: list[tuple[int, int, str]] = []
+    prev: tuple[int, str] | None = None
+    for i, ln in enumerate(lines):
+        code = (ln.code or "").strip()
+        if not _INTEGER.match(code):
+            continue
+        if prev is not None and prev[1] == code and lines[prev[0]].description == ln.description:
+            out.append((prev[0], i, f"序号 {code} repeated with the same description"))
+        prev = (i, code)
+    return out
+
+
+# --------------------------------------------------------------------------- applying them
+
+
+def apply_checks(result: SheetResult) -> None:
+    """Run the checks on one sheet's lines: parents that are subtotals leave the lines, rate rows
+    become markups (the sheet's totals keep their running sums), other findings are warnings or
+    mismatches."""
+    lines = result.lines
+    if len(lines) < 2:
+        return
+    drop: dict[int, Markup | None] = {}
+    for p in hierarchy_parents(lines):
+        ln = lines[p.index]
+        first, last = lines[p.children[0]].source, lines[p.children[-1]].source
+        if p.rollup:
+            drop[p.index] = None
+            result.warnings.append(
+                Problem(
+                    ln.source or "",
+                    f"{ln.description[:40]} {format_money(_amount(ln))} is the sum of the lines numbered below it "
+                    f"({first} … {last}): read as their subtotal, not as a line",
+                )
+            )
+        else:
+            result.mismatches.append(
+                Problem(
+                    ln.source or "",
+                    f"{ln.description[:40]} {format_money(_amount(ln))} is numbered as the parent of {first} … "
+                    f"{last} but differs from their sum {format_money(p.total)}: is it their subtotal "
+                    "or an item of its own?",
+                )
+            )
+    for pr in percent_rows(lines):
+        if pr.index in drop:
+            continue
+        ln = lines[pr.index]
+        kind = markup_kind(ln.description) or "other"
+        drop[pr.index] = Markup(
+            kind=kind,
+            label=ln.description,
+            rate=pr.rate,
+            amount=_amount(ln),
+            source=ln.source,
+        )
+        result.warnings.append(
+            Problem(
+                ln.source or "",
+                f"{ln.description[:40]} {format_money(_amount(ln))} is {(pr.rate * 100).normalize():f} % of the lines above it "
+                f"({format_money(pr.base)}): read as a markup, not as a cost line",
+            )
+        )
+    for i, j, what in sequence_breaks(lines):
+        result.warnings.append(
+            Problem(
+                lines[j].source or "",
+                f"{what} ({lines[i].source} and {lines[j].source}): if the row was copied by mistake it is "
+                "counted twice; delete one",
+            )
+        )
+    if drop:
+        _drop_lines(result, drop)
+
+
+def _drop_lines(result: SheetResult, drop: dict[int, Markup | None]) -> None:
+    """Remove lines (subtotals, or markups when a Markup is given) and shift the totals' counts."""
+    lines = result.lines
+    kept = [ln for i, ln in enumerate(lines) if i not in drop]
+    order = sorted(drop)
+
+    def shifted(t: StatedTotal) -> StatedTotal:
+        before = [i for i in order if i < t.lines]
+        gone = sum((_amount(lines[i]) for i in before), Decimal(0))
+        added = sum((_amount(lines[i]) for i in before if drop[i] is not None), Decimal(0))
+        return replace(
+            t,
+            lines=t.lines - len(before),
+            since=t.since - len([i for i in order if i < t.since]),
+            cum=t.cum - gone,
+            markups=t.markups + added,
+        )
+
+    result.totals[:] = [shifted(t) for t in result.totals]
+    result.markups.extend(m for i in order if (m := drop[i]) is not None)
+    index = {old: new for new, old in enumerate(i for i in range(len(lines)) if i not in drop)}
+    result.alternatives[:] = [(index[i], u) for i, u in result.alternatives if i in index]
+    result.lines[:] = kept
