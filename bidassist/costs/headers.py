@@ -587,7 +587,63 @@ def _resolve(
         and _numbering_column(raw, weak[0], start)
     ):
         chosen["code"] = weak[0]  # `Item | Description`: the item column holds the numbers
+    _shortest_period(raw, r, start, end, chosen, warnings)
     return chosen
+
+
+#: an amount column headed for a year (First 12 months total, Annual, 全年) and one headed for a
+#: month (Monthly, 月费用): pricing-calculator exports state each line both ways
+_LONG_PERIOD = re.compile(
+    r"annual|yearly|per\s*(?:year|annum)|\b12\s*months?\b|twelve months|全年|年度|每年|年费"
+)
+_SHORT_PERIOD = re.compile(r"\bmonthly\b|\bper\s*month\b|/\s*mo(?:nth)?\b|每月|月度|月费|/\s*月")
+_FACTORS = (12.0, 4.0, 52.0, 365.0)
+
+
+def _shortest_period(
+    raw: RawSheet, r: int, start: int, end: int, chosen: dict[str, int], warnings: list[Problem]
+) -> None:
+    """The amount column headed for a longer period (First 12 months total) restates a column headed
+    for a month (Monthly) when it is 12 (or 4, 52, 365) × that column on its rows: the monthly
+    column is the lines' amount (as in the Azure exports, whose Annual Total restates the monthly
+    one), with a warning naming both columns and the `--map` that takes the other."""
+    c = chosen.get("amount")
+    head = raw.rows[r] if r < len(raw.rows) else []
+    if c is None or c >= len(head) or not _LONG_PERIOD.search(str(head[c]).lower()):
+        return
+    for m, text in enumerate(head):
+        if m == c or m in chosen.values() or not _SHORT_PERIOD.search(str(text).lower()):
+            continue
+        factor = _restating_factor(raw, c, m, start, end)
+        if factor is None:
+            continue
+        chosen["amount"] = m
+        warnings.append(
+            Problem(
+                f"{sheet_ref(raw.name)}!{col_letter(m)}{r + 1}",
+                f"column {col_letter(c)} ({str(head[c]).strip()}) is {factor:g} × column {col_letter(m)} "
+                f"({str(text).strip()}) on every line: the amount is read per month from {col_letter(m)} and "
+                f"{col_letter(c)} is a restatement; for the longer period use --map amount={col_letter(c)}",
+            )
+        )
+        return
+
+
+def _restating_factor(raw: RawSheet, long: int, short: int, start: int, end: int) -> float | None:
+    """The factor k with long = k × short (to the cent per unit of k) on every row holding both
+    figures, with at least two rows of non-zero figures; None otherwise."""
+    pairs = []
+    for row in raw.rows[start:end]:
+        a = row[long] if long < len(row) else None
+        b = row[short] if short < len(row) else None
+        if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+            pairs.append((float(a), float(b)))
+    if sum(1 for a, b in pairs if a and b) < 2:
+        return None
+    for k in _FACTORS:
+        if all(abs(a - k * b) <= 0.01 * k for a, b in pairs):
+            return k
+    return None
 
 
 def _numbering_column(raw: RawSheet, c: int, start: int) -> bool:
