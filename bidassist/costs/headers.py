@@ -552,6 +552,7 @@ def _resolve(
         if fld != "notes":
             candidates.setdefault(fld, []).append((_rank(fld, syn), c))
     _component_rates(raw, candidates, start)
+    _row_total_first(raw, candidates, start)
     end = _table_end(raw, r, start)
     chosen: dict[str, int] = {}
     where = f"{sheet_ref(raw.name)}!"
@@ -682,6 +683,36 @@ def _component_rates(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]]
             amounts.remove((rank, c))
             candidates["price"] = [(0, c)]
             return
+
+
+def _row_total_first(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]], start: int) -> None:
+    """Among several amount columns (LABOR COST | MATERIAL COST | TRAVEL COST | OTHER COST | TOTAL
+    PER TASK), the one that holds the sum of the other money columns on its rows is the line's
+    amount: it outranks them whatever its header says; the others are its parts."""
+    amounts = candidates.get("amount", [])
+    if len(amounts) < 2:
+        return
+    money = [c for _, c in amounts] + [c for f in BREAKDOWN_FIELDS for _, c in candidates.get(f, [])]
+    for rank, c in list(amounts):
+        if _sums_others(raw, c, [m for m in money if m != c], start):
+            amounts.remove((rank, c))
+            amounts.append((min(r for r, _ in amounts) - 1, c))
+            return
+
+
+def _sums_others(raw: RawSheet, c: int, parts: list[int], start: int) -> bool:
+    """Column `c` equals the sum of `parts` (to the cent) on at least 90 % of at least three rows
+    with figures in all of them, some of them non-zero."""
+    hits = tried = nonzero = 0
+    for row in raw.rows[start : start + 400]:
+        cells = [row[p] if p < len(row) else "" for p in (c, *parts)]
+        if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in cells):
+            continue
+        figures = [float(x) for x in cells]  # type: ignore[arg-type]
+        tried += 1
+        nonzero += figures[0] != 0
+        hits += abs(sum(figures[1:]) - figures[0]) <= 0.005
+    return tried >= 3 and nonzero >= 2 and hits * 10 >= tried * 9
 
 
 def _title_words(raw: RawSheet, top: int) -> frozenset[str]:
