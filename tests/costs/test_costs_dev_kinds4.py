@@ -233,3 +233,49 @@ def test_a_twelve_month_column_that_is_no_restatement_keeps_its_reading(tmp_path
     result = import_cost_sheet(aws_export(tmp_path, monthly, yearly))
     assert not any("restatement" in w.message for w in result.warnings)
     assert result.model.totals.likely == D(680)
+
+
+# ---------------------------------------------------------------- the same kind: 含税 beside 不含税
+
+GOODS = [("服务器", 2, 10000), ("交换机", 3, 2000), ("机柜", 1, 3000)]
+
+
+def taxed_quote(tmp_path: Path, rate: int, *, taxed_first: bool, rates: list[int] | None = None) -> Path:
+    """A quote with 不含税金额 and 含税金额 (each line's with-tax amount at `rate` %, or at its own
+    rate from `rates`), in either order, and a 合计 row under both."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "报价"
+    money = ["含税金额", "不含税金额"] if taxed_first else ["不含税金额", "含税金额"]
+    ws.append(["序号", "名称", "单位", "数量", "单价", *money])
+    totals = [D(0), D(0)]
+    for i, (name, qty, price) in enumerate(GOODS):
+        net = D(qty * price)
+        taxed = (net * (100 + (rates[i] if rates else rate)) / 100).quantize(D("0.01"))
+        pair = [taxed, net] if taxed_first else [net, taxed]
+        totals = [totals[0] + pair[0], totals[1] + pair[1]]
+        ws.append([i + 1, name, "台", qty, price, *(float(x) for x in pair)])
+    ws.append(["合计", None, None, None, None, *(float(x) for x in totals)])
+    return save(wb, tmp_path)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=FUNC)
+@given(st.sampled_from([3, 6, 9, 13, 16]), st.booleans())
+def test_an_amount_with_tax_beside_the_same_amount_before_tax_reads_the_one_before_tax(
+    tmp_path: Path, rate: int, taxed_first: bool
+) -> None:
+    """Whichever column comes first, the amount before tax is read, and a warning names both
+    columns, the factor and the --map that takes the amount with tax."""
+    result = import_cost_sheet(taxed_quote(tmp_path, rate, taxed_first=taxed_first))
+    assert result.model.totals.likely == D(sum(q * p for _, q, p in GOODS))
+    taxed, net = ("F", "G") if taxed_first else ("G", "F")
+    [warning] = [w for w in result.warnings if "restatement" in w.message]
+    assert f"column {taxed} (含税金额)" in warning.message and f"column {net} (不含税金额)" in warning.message
+    assert f"--map amount={taxed}" in warning.message
+    assert not any("second amount column" in w.message for w in result.warnings)
+
+
+def test_tax_columns_whose_figures_are_no_constant_rate_are_not_a_restatement(tmp_path: Path) -> None:
+    result = import_cost_sheet(taxed_quote(tmp_path, 13, taxed_first=False, rates=[13, 6, 9]))
+    assert not any("restatement" in w.message for w in result.warnings)
+    assert result.model.totals.likely == D(sum(q * p for _, q, p in GOODS))
