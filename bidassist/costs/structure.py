@@ -152,7 +152,8 @@ def _row_of(line: CostLine) -> int | None:
 def block_markups(lines: list[CostLine], totals: list[StatedTotal], lumps: set[int]) -> list[int]:
     """Indices of lump lines lying between a subtotal S and the next total T when S equals the lines
     it closes and T equals S plus the markups and the lumps between them (SUBTOTAL 119.98, HST,
-    SHIPPING 6.92, TOTAL 142.50): charges added to the block, never cost lines of it."""
+    SHIPPING 6.92, TOTAL 142.50) and under the block's category: charges added to the block, never
+    cost lines of it."""
     out: list[int] = []
     for s, t in zip(totals, totals[1:], strict=False):
         between = range(s.lines, t.lines)
@@ -160,6 +161,8 @@ def block_markups(lines: list[CostLine], totals: list[StatedTotal], lumps: set[i
             continue
         if any(_row_of(lines[i]) not in lumps or not _amount(lines[i]) for i in between):
             continue
+        if {lines[i].category for i in between} != {lines[s.lines - 1].category}:
+            continue  # lumps under a heading of their own are a section, not charges on the block
         closed = sum((_amount(lines[i]) for i in range(s.since, s.lines)), Decimal(0))
         added = sum((_amount(lines[i]) for i in between), Decimal(0))
         n = s.lines - s.since + len(between)

@@ -279,3 +279,12 @@ def test_tax_columns_whose_figures_are_no_constant_rate_are_not_a_restatement(tm
     result = import_cost_sheet(taxed_quote(tmp_path, 13, taxed_first=False, rates=[13, 6, 9]))
     assert not any("restatement" in w.message for w in result.warnings)
     assert result.model.totals.likely == D(sum(q * p for _, q, p in GOODS))
+
+
+def test_lumps_under_a_heading_of_their_own_after_a_subtotal_stay_lines() -> None:
+    """设备 items, 小计, then a 二、安装 section of lump lines and a 合计 over both: a section, not
+    charges on the block."""
+    a, b = lump("服务器", 100, 3), lump("安装调试", 20, 6)
+    b = b.replaced(category="二、安装")
+    sub, top = total("小计", D(100), 1, 0, 3), total("合计", D(120), 2, 0, 6)
+    assert block_markups([a, b], [sub, top], {2, 5}) == []
