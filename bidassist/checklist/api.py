@@ -11,8 +11,8 @@ if TYPE_CHECKING:
     from bidassist.core.bidfile import Bid
 
 from .doclevel import apply_document_rules
-from .engine import Unit, check_units, languages_of
-from .parties import Parties, choose_we, find_parties, parties_from_usage, roles
+from .engine import TEXT_LIMIT, Unit, check_units, languages_of
+from .parties import Parties, choose_we, drafter_of, find_parties, parties_from_usage, roles, with_named_party
 from .result import CheckResult
 from .rules import RuleSet, load_packs
 from .scope import ContractContext, apply_scope
@@ -43,13 +43,14 @@ def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
     """The parties named at either end of the contract, and which of them we are."""
     ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL) :]
     found = find_parties((u.text, u.location) for u in ends)
+    text = "\n".join(u.text for u in units)
     if not any(p.role == "buyer" for p in found) or not any(p.role == "supplier" for p in found):
         found = found + [
-            p
-            for p in parties_from_usage("\n".join(u.text for u in units))
-            if not any(set(p.labels) & set(q.labels) for q in found)
+            p for p in parties_from_usage(text) if not any(set(p.labels) & set(q.labels) for q in found)
         ]
-    return choose_we(found, we)
+    out = choose_we(with_named_party(found, text), we)
+    out.drafter = drafter_of(out.parties)
+    return out
 
 
 def once_per_bilingual_clause(findings: list) -> list:
@@ -64,6 +65,34 @@ def once_per_bilingual_clause(findings: list) -> list:
         first_lang.setdefault(key, f.language)
         out.append(f)
     return out
+
+
+def not_from_lead_in(findings: list, units: list[Unit]) -> list:
+    """Findings less those on a list item read after its lead-in (units.py) whose category the
+    lead-in itself was flagged for: the lead-in's trap is reported once, on the lead-in."""
+    items = {(u.clause, u.text[:TEXT_LIMIT]): u.lead_of for u in units if u.lead_of}
+    if not items:
+        return findings
+    flagged = {(f.clause, f.category) for f in findings}
+    return [
+        f
+        for f in findings
+        if (lead := items.get((f.clause, f.text))) is None or (lead, f.category) not in flagged
+    ]
+
+
+def _drafted_by(ruleset: RuleSet, rule_id: str) -> str:
+    try:
+        return ruleset.rule(rule_id).rule.drafted_by
+    except KeyError:  # a document-level or comparison finding
+        return "any"
+
+
+def no_model_on_lead_in(findings: list, units: list[Unit]) -> list:
+    """Findings less the clause model's on a lead-in that list items complete ("The Authority may
+    terminate the Contract:"): the items are read with it, and the model would judge half a sentence."""
+    leads = {u.lead_of for u in units if u.lead_of}
+    return [f for f in findings if getattr(f, "source", "rule") != "model" or f.clause not in leads]
 
 
 def _with_model(units, ruleset, findings, terms, lang, model) -> None:
@@ -93,7 +122,11 @@ def run_units(
     parties = contract_parties(units, we)
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
+    findings = not_from_lead_in(findings, units)
     _with_model(units, ruleset, findings, terms, lang, model)
+    findings = no_model_on_lead_in(findings, units)
+    if parties.drafter == parties.we:  # our own terms: the other side's drafting traps do not apply
+        findings = [f for f in findings if _drafted_by(ruleset, f.rule) != "buyer"]
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
     findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
     result = CheckResult(

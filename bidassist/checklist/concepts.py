@@ -66,7 +66,7 @@ class Vocabulary:
         else:
             alt = alternation(self.concepts[concept_id].variants(lang))
         if lang == "en" and (concept_id in ROLE_NAMES or self.concepts[concept_id].role):
-            return rf"\b{alt}\b"  # "contractor" is not inside "subcontractor"
+            return rf"(?<![\w-]){alt}\b"  # "contractor" is not inside "subcontractor" or "sub-contractor"
         return alt
 
     def expand(self, pattern: str, lang: str, roles: dict[str, list[str]] | None = None) -> str:

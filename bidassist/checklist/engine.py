@@ -44,6 +44,8 @@ class Unit:
     title: str | None = None
     #: the titles of the clauses above this one (乙方义务 / Seller's obligations), for whose clause it is
     context: str = ""
+    #: the reported number of the lead-in this list item is read after (units.py), if any
+    lead_of: str | None = None
     _norm: str | None = field(default=None, repr=False, compare=False)
     _langs: frozenset[str] | None = field(default=None, repr=False, compare=False)
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .concepts import Vocabulary
+from .names import named_party
 
 ZH_BUYER = (
     "甲方",
@@ -87,6 +88,11 @@ _DEFINED_ONLY = (
     "agency",
     "department",
     "district",
+    "province",
+    "council",
+    "municipality",
+    "crown",
+    "commonwealth",
 )
 EN_BUYER = ("buyer", "purchaser", "customer", "owner", "employer", "client", *_DEFINED_ONLY)
 EN_SUPPLIER = (
@@ -130,7 +136,7 @@ _EN_DEFINED_ANCHOR = re.compile(
     rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']",
     re.I,
 )
-_NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|[\n;:])\s*(?:the\s+)?", re.I)
+_NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
 
 
 def _name_before(text: str, end: int) -> str:
@@ -168,13 +174,20 @@ class Party:
 class Parties:
     parties: list[Party] = field(default_factory=list)
     we: str = "supplier"  # the role we take (after --we)
+    #: the role of the party that wrote the terms, when the contract calls one party by its own name
+    drafter: str | None = None
     notes: list[str] = field(default_factory=list)
 
     def labels(self, role: str) -> list[str]:
         return [lab for p in self.parties if p.role == role for lab in p.labels]
 
     def to_json(self) -> dict:
-        return {"we": self.we, "parties": [p.to_json() for p in self.parties], "notes": list(self.notes)}
+        return {
+            "we": self.we,
+            "drafter": self.drafter,
+            "parties": [p.to_json() for p in self.parties],
+            "notes": list(self.notes),
+        }
 
 
 _ZH_ALIAS = re.compile(rf"[（(]?\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*({_ZH_LABEL})")
@@ -280,9 +293,9 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
 OTHER_ROLE = {"supplier": "buyer", "buyer": "supplier"}
 
 
-def parties_from_usage(text: str) -> list[Party]:
-    """For a contract without a definitions block: the most used buyer word and supplier word
-    (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
+def role_word_counts(text: str) -> dict[str, int]:
+    """How often each role word is used in the first USAGE_CHARS of the contract (capitalised
+    in English, as defined terms are)."""
     counts: dict[str, int] = {}
     text = text[:USAGE_CHARS]
     english = _LETTER.search(text) is not None  # no letter: _EN_USAGE cannot match (a Chinese contract)
@@ -291,6 +304,13 @@ def parties_from_usage(text: str) -> list[Party]:
             counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
     for m in _ZH_USAGE.finditer(text):
         counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    return counts
+
+
+def parties_from_usage(text: str) -> list[Party]:
+    """For a contract without a definitions block: the most used buyer word and supplier word
+    (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
+    counts = role_word_counts(text)
     used = {w for w, n in counts.items() if n >= USAGE_MIN and w not in _DEFINED_ONLY}
     subcontract = bool(used & _SUBCONTRACTOR)
     best: dict[str, tuple[int, str]] = {}
@@ -301,6 +321,47 @@ def parties_from_usage(text: str) -> list[Party]:
     if len(best) < 2:
         return []
     return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
+
+
+def drafter_of(parties: list[Party]) -> str | None:
+    """The role of the party found by its name in use (with_named_party): the drafter, who
+    names itself and calls the other side by its role."""
+    roles = set(EN_BUYER + EN_SUPPLIER)
+    return next(
+        (
+            p.role
+            for p in parties
+            if p.role != "unknown" and any(lab.isascii() and lab not in roles for lab in p.labels)
+        ),
+        None,
+    )
+
+
+def with_named_party(parties: list[Party], text: str) -> list[Party]:
+    """`parties` plus the party an English contract calls by its own name (names.py): it takes
+    the role opposite to the most used role word and joins the party of that role, if any."""
+    counts = {
+        w: n
+        for w, n in role_word_counts(text).items()
+        if w.isascii() and n >= USAGE_MIN and w not in _DEFINED_ONLY  # "the State of Delaware"
+    }
+    if not counts:
+        return parties
+    top = max(sorted(counts), key=lambda w: counts[w])
+    role = OTHER_ROLE.get(_label_role(top, bool(set(counts) & _SUBCONTRACTOR)))
+    named = named_party(text[:USAGE_CHARS], set(EN_BUYER + EN_SUPPLIER)) if role else None
+    if role is None or named is None:
+        return parties
+    label = named.name.lower()
+    if any(label in p.labels or (p.name and label in p.name.lower()) for p in parties):
+        return parties
+    if not any(p.role == OTHER_ROLE[role] for p in parties):  # the role word names the other side
+        parties = [*parties, Party(labels=[top], role=OTHER_ROLE[role], where="usage")]
+    same = next((p for p in parties if p.role == role), None)
+    if same is not None:
+        same.labels.append(label)
+        return parties
+    return [*parties, Party(labels=[label], name=named.name, role=role, where="usage")]
 
 
 def _label_role(label: str, subcontract: bool) -> str:

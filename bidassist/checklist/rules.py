@@ -131,6 +131,10 @@ class Rule(StrictModel):
     yields_to: list[Category] = Field(default_factory=list)
     #: report only the first clause of the contract this rule flags (a whole-contract property)
     once: bool = False
+    #: only in a contract the other side drafted: a clause that is a trap when the buyer writes it
+    #: (its home court) is the supplier's own choice in the supplier's terms. The drafter is the
+    #: party a contract calls by its own name (parties.py); unknown keeps the finding.
+    drafted_by: Literal["buyer", "any"] = "any"
     message: Text2
     basis: str | None = None
     fallback: Text2 | None = None

@@ -50,6 +50,7 @@ _ZH_BEAR_AFTER = re.compile(
 _EN_BEAR_BEFORE = re.compile(
     r"\b(?:assess\w*|impos\w*|levied|levy|charg\w*|recover\w*|claim\w*|deduct\w*)\s+(?:\w+\s+){0,3}"
     r"(?:against|on|upon|from)\s+(?:the\s+)?$"
+    r"|\b(?:may|shall|will|right\s+to|entitled\s+to)\s+(?:back-?charge|charge\s+back|charge)\s+(?:the\s+)?$"
 )
 _EN_BEAR_AFTER = re.compile(r"")
 #: 乙方应承担的罚款 / 乙方须缴纳的违约金: the party before it pays the penalty
@@ -160,7 +161,10 @@ def actor(
     ]
     if before:
         return before[-1]
-    after = [r for s, _e, r in hits if m_end <= s < m_end + PASSIVE_REACH and is_passive(s)]
+    # "Any expense which ABC may incur … shall be for the account of the Supplier": an English
+    # passive bearer anywhere after the match in its sentence names the actor
+    reach = PASSIVE_REACH if lang == "zh" else len(sentence)
+    after = [r for s, _e, r in hits if m_end <= s < m_end + reach and is_passive(s)]
     if after:
         return after[0]
     subjects = [r for s, e, r in hits if not is_passive(s) and not _is_object(sentence, s, e, lang)]

@@ -4,6 +4,8 @@
   parent's label in front (第七条 1、), so two different 「1、」 of one contract stay apart.
 - A line wrapped inside a sentence is joined to the line before it, so a number or a party on
   the next line is read with its sentence.
+- An English list item that only completes its lead-in (`(b) for convenience by giving … notice`
+  under `PACCA may terminate the Contract:`) is read with the lead-in in front.
 - A clause longer than MAX_UNIT_CHARS (text converted without its numbering) is cut at its line
   breaks into units of at most that size, so one finding does not stand for a whole chapter.
 """
@@ -88,15 +90,54 @@ def heading_context(clauses: list) -> list[str]:
     return out
 
 
+#: a lead-in ends with a colon ("PACCA may terminate the Contract:") and is at most this long
+LEAD_MAX_CHARS = 600
+_LEAD_END = re.compile(r"[:：]\s*$")
+#: an English list item that only completes its lead-in: its first word is lower case
+_FRAGMENT = re.compile(r"^\s*(?:\(?[0-9a-zA-Z]{1,4}[.)]\s*)?[a-z]")
+
+
+def lead_ins(clauses: list, numbers: list[str | None]) -> list[tuple[str, str | None]]:
+    """For each clause, the lead-in it completes and that lead-in's reported number, or ("", None):
+    an English list item that starts in lower case (`(b) for convenience by giving … notice`)
+    is read after its parent when the parent ends with a colon (`PACCA may terminate the
+    Contract:`), so the item's words have their subject, verb and condition."""
+    out: list[tuple[str, str | None]] = []
+    stack: list[tuple[int, str, str | None]] = []  # (level, text, reported number)
+    for c, number in zip(clauses, numbers, strict=True):
+        level = getattr(c, "level", 0) or 0
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent = stack[-1] if stack and level else None
+        body = c.text[len(c.number) :] if c.number and c.text.startswith(c.number) else c.text
+        if (
+            parent is not None
+            and _LEAD_END.search(parent[1])
+            and len(parent[1]) <= LEAD_MAX_CHARS
+            and _FRAGMENT.match(body)
+        ):
+            out.append((parent[1].strip(), parent[2]))
+        else:
+            out.append(("", None))
+        if level:
+            stack.append((level, c.text, number))
+    return out
+
+
 def units_from_clauses(clauses: Iterable) -> list[Unit]:
     """Engine units of the clauses: non-empty, titled, joined and cut as the module says."""
     clauses = list(clauses)
     units = []
     contexts = heading_context(clauses)
-    for c, number, context in zip(clauses, qualified_numbers(clauses), contexts, strict=True):
+    numbers = qualified_numbers(clauses)
+    for c, number, context, (lead, parent) in zip(
+        clauses, numbers, contexts, lead_ins(clauses, numbers), strict=True
+    ):
         text = c.text if not c.title or c.title in c.text else f"{c.title} {c.text}"
         if not text.strip():
             continue
+        if lead:
+            text = f"{lead} {text}"  # one sentence: the item completes the lead-in
         indices = list(c.block_indices or [])
         location = None if c.location is None else str(c.location)
         lines = join_wrapped(text.split("\n")).split("\n")
@@ -109,6 +150,7 @@ def units_from_clauses(clauses: Iterable) -> list[Unit]:
                     block_indices=indices,
                     title=c.title,
                     context=context,
+                    lead_of=parent if lead else None,
                 )
             )
     return units

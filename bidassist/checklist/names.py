@@ -1,0 +1,76 @@
+"""A party the contract calls by its own name instead of a role word.
+
+Buyer-drafted terms name the buyer ("PACCA may at any time set off…", "to the satisfaction of
+UGCL") and the supplier by its role ("the Supplier"); a supplier's own terms do the opposite
+("ConnEthics' total liability…" against "the Customer"). A name is a capitalised word that
+is used without an article, as the actor of a modal verb (`PACCA shall`, `Heliaxis may`) and
+as the object of a preposition or an owner (`to PACCA`, `PACCA's`), several times each. It takes the role opposite to
+the role word the contract uses most, since that word names the other side."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+#: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL)
+_NAME = r"[A-Z][A-Za-z0-9&]{2,30}"
+_ACTOR = re.compile(
+    rf"(?<![\w'’-])({_NAME})\s+(?:shall|may|will|must|reserves|agrees|retains|can|is\s+entitled|"
+    r"has\s+the\s+right|hereby)\b"
+)
+_OBJECT = re.compile(
+    rf"\b(?:to|by|of|from|against|with|for|notify|inform|indemnify|satisfaction\s+of)\s+({_NAME})\b(?![-'’]\w)"
+)
+#: PACCA's rights / ConnEthics' liability
+_POSSESSIVE = re.compile(rf"(?<![\w'’-])({_NAME})['’]s?\s")
+_ANY = re.compile(rf"(?<![\w'’-])({_NAME})\b(?![-'’]\w)")
+_THE = re.compile(r"\b(?:the|a|an|this|that|such|any|each|its|our|your|their)\s+$", re.I)
+#: capitalised words that open sentences or name things, never a party
+_COMMON = frozenset(
+    """This These That Those Each Either Neither Any All Such Nothing None Where When If
+    Unless Upon Subject The Our Your Their They You Its His Her Who Which What Payment Payments
+    Delivery Deliveries Title Risk Time Prices Price Invoices Invoice Interest Goods Services
+    Service Work Works Order Orders Contract Contracts Agreement Party Parties Terms Conditions
+    Section Clause Article Schedule Annex Appendix Notice Notices Liability Warranty Insurance
+    Confidential Information Intellectual Property Rights Force Majeure Law Laws Court Courts
+    Tax Taxes Changes Termination Acceptance Inspection Deliverables Materials Equipment Site
+    Project Projects Programme Program Specification Specifications Quality Safety Personnel
+    Staff Employees Supply Supplies Products Product Software Data Fees Charges Costs Expenses
+    Damages Claims Claim Defects Defect Documents Document Drawings Policy Policies Standards
+    Requirements Period Date Dates Days Months Year Years Buyer Seller Supplier Vendor Customer
+    Purchaser Contractor Subcontractor Owner Employer Client Company Consultant Provider Authority
+    Principal Government State States City County Agency Department District Member Members
+    Affiliate Affiliates Group Board Manager Engineer Representative Architect PO Purchase""".split()
+)
+#: how often a name must act and be acted on, and its share of uses without an article
+MIN_ACTOR, MIN_OBJECT = 3, 2
+MIN_BARE_SHARE = 0.8
+
+
+@dataclass
+class NamedParty:
+    name: str
+    uses: int
+
+
+def named_party(text: str, role_words: set[str]) -> NamedParty | None:
+    """The name the contract uses most as a party (see the module), or None."""
+    actors = Counter(m.group(1) for m in _ACTOR.finditer(text))
+    objects = Counter(m.group(1) for m in _OBJECT.finditer(text))
+    objects.update(m.group(1) for m in _POSSESSIVE.finditer(text))
+    best: NamedParty | None = None
+    for name, acts in actors.items():
+        if acts < MIN_ACTOR or objects[name] < MIN_OBJECT or not _is_name(name, role_words):
+            continue
+        uses = [m.start() for m in _ANY.finditer(text) if m.group(1) == name]
+        bare = sum(1 for s in uses if not _THE.search(text[max(0, s - 8) : s]))
+        if bare < MIN_BARE_SHARE * len(uses):
+            continue
+        if best is None or len(uses) > best.uses:
+            best = NamedParty(name, len(uses))
+    return best
+
+
+def _is_name(name: str, role_words: set[str]) -> bool:
+    return name not in _COMMON and name.lower() not in role_words and not name.isdigit()
