@@ -171,7 +171,7 @@ def report(res: dict, part: str = "held_out") -> str:
     mean_b = sum(res["baseline"][part][c].f1 for c in CATEGORY_TYPES) / n
     lines += [
         "",
-        f"mean contract-level F1 ({names[part]}): engine {mean:.2f} vs keyword baseline {mean_b:.2f}; "
+        f"mean contract-level F1 ({names[part]}): engine {mean:.3f} vs keyword baseline {mean_b:.3f}; "
         f"engine beats the baseline in {wins}/{n} categories",
     ]
     return "\n".join(lines)

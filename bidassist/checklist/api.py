@@ -100,12 +100,13 @@ def _with_model(units, ruleset, findings, terms, lang, model) -> None:
     ClauseLayer; False: rules only)."""
     if model is False or model is None:
         return
-    from .model import default_layer, model_findings
+    from .model import default_layer, model_findings, model_types
 
     layer = default_layer() if model is True else model
     more, more_terms = model_findings(units, ruleset, findings, _languages(lang), layer)
     findings.extend(more)
     terms.extend(more_terms)
+    terms[:] = model_types(units, terms, ruleset, _languages(lang), layer)
 
 
 def run_units(

@@ -15,7 +15,6 @@ l2-normalised (scikit-learn's TfidfVectorizer with this analyzer)."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -70,11 +69,12 @@ class LangModel:
     b: np.ndarray
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        counts = Counter(g for g in features(text, self.lang) if g in self.vocab)
-        if not counts:
+        vocab = self.vocab
+        pairs = [(vocab[g], c) for g, c in Counter(features(text, self.lang)).items() if g in vocab]
+        if not pairs:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        idx = np.fromiter((self.vocab[g] for g in counts), dtype=np.int64, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
+        idx = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+        tf = 1.0 + np.log(np.fromiter((c for _, c in pairs), dtype=np.float64, count=len(pairs)))
         x = tf * self.idf[idx]
         return idx, x / np.linalg.norm(x)
 
@@ -131,6 +131,54 @@ def load_models(path: Path) -> dict[str, LangModel]:
     return out
 
 
+def save_types(path: Path, lang: str, fitted: dict[str, tuple[np.ndarray, float]]) -> None:
+    """Write the clause-type weights (type -> coefficients over the clause model's vocabulary of
+    `lang`, intercept) to one .npz (plain arrays, float16 weights, no pickle)."""
+    types = list(fitted)
+    arrays = {
+        f"{lang}.types": np.array(types),
+        f"{lang}.coef": np.vstack([fitted[t][0] for t in types]).astype(np.float16),
+        f"{lang}.intercept": np.array([fitted[t][1] for t in types], dtype=np.float64),
+    }
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez_compressed(tmp, allow_pickle=False, **arrays)
+    tmp.replace(path)
+
+
+@dataclass
+class TypeModel:
+    """Clause-type weights over one language's clause-model features: decision value per type
+    d = coef · x + intercept, with x the clause model's tf-idf vector of the clause."""
+
+    base: LangModel
+    types: list[str]
+    coef: np.ndarray  # types × features
+    intercept: np.ndarray
+
+    def decision(self, text: str) -> np.ndarray:
+        idx, x = self.base.vector(text)
+        return self.coef[:, idx] @ x + self.intercept
+
+
+def load_types(path: Path, models: dict[str, LangModel]) -> dict[str, TypeModel]:
+    """The clause-type weights of `path`, each language on the vocabulary of its clause model."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            data = {k: z[k] for k in z.files}
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read the clause-type model: {exc}", str(path)) from None
+    out = {}
+    for lang in LANGS:
+        if f"{lang}.types" not in data:
+            continue
+        base = models.get(lang)
+        coef = data[f"{lang}.coef"].astype(np.float64)
+        if base is None or coef.shape[1] != len(base.vocab):
+            raise InputError(f"{lang}: the type weights do not fit the clause model's vocabulary", str(path))
+        out[lang] = TypeModel(base, [str(t) for t in data[f"{lang}.types"]], coef, data[f"{lang}.intercept"])
+    return out
+
+
 # --------------------------------------------------------------------------- settings (data)
 
 
@@ -145,9 +193,23 @@ class CategorySetting(StrictModel):
     note: str | None = None
 
 
+class TypeSetting(StrictModel):
+    """A clause type the type model may add (score ≥ add on a clause no rule or term typed) or
+    must confirm (a rule's or term's type on a clause is kept only at score ≥ keep)."""
+
+    type: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    add: float | None = None
+    keep: float | None = None
+    #: what cross-validation on the tuning contracts showed (for the reader)
+    note: str | None = None
+
+
 class ModelSettings(StrictModel):
     model: str = Field(pattern=r"^[\w.-]+\.npz$")
     enabled: dict[str, list[CategorySetting]] = Field(default_factory=dict)
+    #: the clause-type weights (over the clause model's features) and the types they decide
+    types_model: str | None = Field(default=None, pattern=r"^[\w.-]+\.npz$")
+    types: dict[str, list[TypeSetting]] = Field(default_factory=dict)
 
 
 @dataclass
@@ -158,6 +220,8 @@ class ClauseLayer:
     thresholds: dict[str, dict[str, float]]  # lang -> category -> threshold
     columns: dict[str, list[int]]  # lang -> column of each enabled category
     rules: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> category -> rule id
+    #: lang -> the type model cut to the types enabled, with their (add, keep) scores
+    types: dict[str, tuple[TypeModel, list[tuple[float | None, float | None]]]] = field(default_factory=dict)
     _cut: dict[str, LangModel] = field(default_factory=dict, repr=False)
 
     def scores(self, text: str, lang: str) -> dict[str, float]:
@@ -214,9 +278,43 @@ def load_layer(settings_path: Path) -> ClauseLayer:
                 columns.setdefault(lang, []).append(model.categories.index(item.category))
                 if item.rule:
                     rules.setdefault(lang, {})[item.category] = item.rule
+    types = _type_settings(doc, settings, settings_path.parent, models, problems)
     if problems:
         raise ProblemsError(problems, "the clause model settings are not valid")
-    return ClauseLayer(models, thresholds, columns, rules)
+    return ClauseLayer(models, thresholds, columns, rules, types)
+
+
+def _type_settings(doc, settings: ModelSettings, folder: Path, models: dict[str, LangModel], problems: list):
+    """The enabled clause types per language, cut from the type model (problems name the line)."""
+    if not settings.types:
+        return {}
+    if settings.types_model is None:
+        problems.append(
+            Problem(doc.where(("types",)), "types need types_model (the .npz of the type weights)")
+        )
+        return {}
+    loaded = load_types(folder / settings.types_model, models)
+    out = {}
+    for lang, items in settings.types.items():
+        tm = loaded.get(lang)
+        rows, cuts = [], []
+        for i, item in enumerate(items):
+            here = doc.where(("types", lang, i, "type"))
+            if tm is None or item.type not in tm.types:
+                problems.append(Problem(here, f"the {lang} type model has no type {item.type!r}"))
+            elif item.add is None and item.keep is None:
+                problems.append(Problem(here, f"{item.type}: give add, keep or both"))
+            else:
+                rows.append(tm.types.index(item.type))
+                cuts.append((item.add, item.keep))
+        if tm is not None and rows:
+            out[lang] = (
+                replace(
+                    tm, types=[tm.types[r] for r in rows], coef=tm.coef[rows], intercept=tm.intercept[rows]
+                ),
+                cuts,
+            )
+    return out
 
 
 DEFAULT_SETTINGS = "models/clauses.yaml"
@@ -380,3 +478,74 @@ def model_findings(
                     )
                 )
     return findings, terms
+
+
+def type_keywords(ruleset: RuleSet, types: list[str], lang: str) -> list[tuple[str, ...]]:
+    """Per type, the keywords of the terms and rules of `lang` that give it: the model adds a type
+    only to a clause holding one of them (it bounds the model's cost)."""
+    out = []
+    for typ in types:
+        words = {
+            k for ct in ruleset.terms if ct.language == lang and ct.term.type == typ for k in ct.term.keywords
+        }
+        words |= {
+            k
+            for cr in ruleset.rules
+            if cr.language == lang and cr.rule.clause_type == typ
+            for k in cr.keywords
+        }
+        out.append(tuple(sorted(words)))
+    return out
+
+
+def _unit_types(
+    unit: Unit, lang: str, tm: TypeModel, cuts: list, have: set[str], gates: list[tuple[str, ...]]
+) -> tuple[set[str], list[KeyTerm]]:
+    """(types of the rules and terms on the clause the model does not confirm, types it adds)."""
+    norm = unit.norm
+    open_ = [
+        typ not in have and any(k in norm for k in words) for typ, words in zip(tm.types, gates, strict=True)
+    ]
+    if not any(open_) and not any(
+        typ in have and keep is not None for typ, (_, keep) in zip(tm.types, cuts, strict=True)
+    ):
+        return set(), []
+    drop, add = set(), []
+    scores = tm.decision(norm)
+    for typ, (at, keep), d, gate in zip(tm.types, cuts, scores.tolist(), open_, strict=True):
+        reached = at is not None and d >= at and (gate or typ in have)
+        if typ in have:
+            if keep is not None and d < keep and not reached:
+                drop.add(typ)
+        elif reached:
+            add.append(
+                KeyTerm(
+                    typ, unit.clause, unit.location, unit.text[:TEXT_LIMIT], language=lang, source="model"
+                )
+            )
+    return drop, add
+
+
+def model_types(
+    units: list[Unit], terms: list[KeyTerm], ruleset: RuleSet, languages: set[str] | None, layer: ClauseLayer
+) -> list[KeyTerm]:
+    """The key terms with the clause-type model applied: on each clause, a type of the rules or
+    terms that the model does not confirm (score < keep) is dropped, and a type no rule or term
+    gave is added where the score reaches `add`. Findings are not touched."""
+    if not layer.types:
+        return terms
+    by_unit: dict[tuple[str | None, str], list[KeyTerm]] = {}
+    for t in terms:
+        by_unit.setdefault((t.clause, t.text), []).append(t)
+    out = list(terms)
+    gates = {lang: type_keywords(ruleset, tm.types, lang) for lang, (tm, _) in layer.types.items()}
+    for unit in units:
+        for lang in sorted((languages or set(unit.languages)) & set(layer.types)):
+            tm, cuts = layer.types[lang]
+            mine = by_unit.get((unit.clause, unit.text[:TEXT_LIMIT]), [])
+            drop, add = _unit_types(unit, lang, tm, cuts, {t.type for t in mine}, gates[lang])
+            if drop:
+                gone = {id(t) for t in mine if t.type in drop}
+                out = [t for t in out if id(t) not in gone]
+            out.extend(add)
+    return out
