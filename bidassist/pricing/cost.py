@@ -11,18 +11,39 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import numpy as np
 
 from bidassist.core.bidfile import PricingSection
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
-from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_scores, repair_block
+from bidassist.pricing.normals import key_of
+from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_streams, repair_block
 
 #: float32 cells held per chunk (lines × iterations): 32 Mi cells = 128 MB.
 CHUNK_CELLS = 2**25
 MAX_CHUNK = 65_536
 MIN_CHUNK = 4_096
+
+
+#: stochastic lines × iterations from which the simulation uses the compiled passes (`kernels.py`);
+#: below, the numpy passes (`passes.py`), which give the same figures. A compiled pass saves about
+#: 17 ns a value, which repays numba's import and the loading of its kernels (about 0.35 s of CPU
+#: in a fresh process) from about 20M values: measured with `benchmarks/bench_pricing.py --passes`.
+COMPILED_FROM = 20_000_000
+
+
+def passes(values: int) -> ModuleType:
+    """The module of per-line passes (`draw_lookup_add`, `lookup_add`, `line_covariance`) for a
+    run of `values` stochastic values (lines × iterations)."""
+    if values >= COMPILED_FROM:
+        from bidassist.pricing import kernels  # compiled: imported only when used
+
+        return kernels
+    from bidassist.pricing import passes as numpy_passes
+
+    return numpy_passes
 
 
 def chunk_size(rows: int) -> int:
@@ -145,23 +166,30 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
 
 
 def _chunk_totals(
+    key: int,
     rng: np.random.Generator,
-    n: int,
+    span: tuple[int, int, int],
     const: float,
     blocks: list[_Block],
     tables: _LineTables,
     index: np.ndarray,
     risk_m: list,
     risk_mat: np.ndarray,
+    run: ModuleType,
 ) -> np.ndarray:
-    """One chunk of n iterations: each line's grid index into `index`, each risk's cost into
-    `risk_mat`; returns the n totals (float64)."""
-    from bidassist.pricing.kernels import lookup_add  # compiled: imported when used
-
+    """One chunk of n iterations from `start` (span = (start, n, iterations)): each line's grid
+    index into `index`, each risk's cost into `risk_mat`; returns the n totals (float64)."""
+    start, n, iterations = span
     t = np.full(n, const)
-    for blk in blocks:
-        for r, (e, scale, offset) in zip(blk.rows, grid_scores(rng, len(blk.rows), n, blk.rho), strict=True):
-            lookup_add(e, scale, offset, tables[r], index[r, :n], t)
+    lines = index.shape[0]
+    for b, blk in enumerate(blocks):
+        for r, (stream, e, scale, offset) in zip(
+            blk.rows, grid_streams(key, blk.rows, n, start, iterations, blk.rho, lines + b), strict=True
+        ):
+            if e is None:
+                run.draw_lookup_add(key, stream, scale, offset, tables[r], index[r, :n], t)
+            else:
+                run.lookup_add(e, scale, offset, tables[r], index[r, :n], t)
     for j, (risk, m) in enumerate(risk_m):
         hit = rng.random(n) < risk.probability
         impact = m.from_z(rng.standard_normal(n, dtype=np.float32))
@@ -177,10 +205,9 @@ def _add_covariances(
     tables: _LineTables,
     index: np.ndarray,
     risks: np.ndarray,
+    line_covariance: Callable[..., float],
 ) -> None:
     """cov[i] += Σ (item i's value − its mean)·(total − mean total) over the chunk."""
-    from bidassist.pricing.kernels import line_covariance
-
     lines = index.shape[0]
     for r in range(lines):
         cov[r] += line_covariance(tables[r], index[r], centred)
@@ -235,12 +262,17 @@ def simulate_costs(
     width = min(chunk, iterations)
     index = np.empty((len(stoch), width), dtype=np.uint16)
     risk_mat = np.empty((len(risk_m), width), dtype=np.float32)
+    run = passes(len(stoch) * iterations)
+    key = key_of(seed)
     for ci in range(n_chunks):
         start = ci * chunk
         n = min(chunk, iterations - start)
         rng = np.random.default_rng(chunk_seeds[ci])
-        t = _chunk_totals(rng, n, const, blocks, tables, index, risk_m, risk_mat)
-        _add_covariances(cov, t - mean_total, means, tables, index[:, :n], risk_mat[:, :n])
+        t = _chunk_totals(
+            key, rng, (start, n, iterations), const, blocks, tables, index, risk_m, risk_mat, run
+        )
+        centred = t - mean_total
+        _add_covariances(cov, centred, means, tables, index[:, :n], risk_mat[:, :n], run.line_covariance)
         total[start : start + n] = t
         if progress:
             progress(start + n)

@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 from numba import njit
 
+from bidassist.pricing.normals import FRAC, GAMMA, HALF_CELLS, LO_ALL, MIX1, MIX2, STEP_ALL
+
 
 def _compiled(fn: Callable[..., Any]) -> Any:
     """Compiled in nopython mode, cached beside the module (or in the user's cache folder); where
@@ -47,6 +49,83 @@ def lookup_add(
             i = last
         index[j] = i
         total[j] += table[i]
+
+
+@_compiled
+def _draw_lookup_add(
+    key: np.uint64,
+    stream: np.uint64,
+    scale: np.float32,
+    offset: np.ndarray,
+    table: np.ndarray,
+    index: np.ndarray,
+    total: np.ndarray,
+    lo_all: np.ndarray,
+    step_all: np.ndarray,
+) -> None:  # pragma: no cover - compiled
+    last = table.shape[0] - 1
+    counter = key + (stream + np.uint64(1)) * GAMMA
+    for j in range(total.shape[0]):
+        x = counter  # the score of this counter (normals.scores: the same arithmetic), inline
+        counter += GAMMA
+        x ^= x >> np.uint64(30)
+        x *= MIX1
+        x ^= x >> np.uint64(27)
+        x *= MIX2
+        x ^= x >> np.uint64(31)
+        cell = np.int64((x >> np.uint64(48)) & np.uint64(0x7FFF))
+        outer = np.int64(cell == 0)  # the outermost cell: its own cells, 16 bits further down
+        row = cell + outer * (HALF_CELLS + np.int64((x >> np.uint64(32)) & np.uint64(0xFFFF)))
+        m = np.float32(np.int64((x >> np.uint64(24 - 16 * outer)) & np.uint64(0xFFFFFF)))
+        e = lo_all[row] + (m * FRAC) * step_all[row]
+        if (x >> np.uint64(63)) == np.uint64(1):
+            e = -e
+        pos = e * scale + offset[j]
+        i = min(max(int(pos), 0), last)
+        index[j] = i
+        total[j] += table[i]
+
+
+def draw_lookup_add(
+    key: int,
+    stream: int,
+    scale: np.float32,
+    offset: np.ndarray,
+    table: np.ndarray,
+    index: np.ndarray,
+    total: np.ndarray,
+) -> None:
+    """`lookup_add` of scores number stream … stream + n − 1 of the run with `key` (n = total's
+    length), each drawn (`normals.scores`) and used in the same step, never stored."""
+    _draw_lookup_add(np.uint64(key), np.uint64(stream), scale, offset, table, index, total, LO_ALL, STEP_ALL)
+
+
+@_compiled
+def _draw(
+    key: np.uint64, stream: np.uint64, out: np.ndarray, lo_all: np.ndarray, step_all: np.ndarray
+) -> None:  # pragma: no cover
+    counter = key + (stream + np.uint64(1)) * GAMMA
+    for j in range(out.shape[0]):
+        x = counter  # the score of this counter (normals.scores: the same arithmetic), inline
+        counter += GAMMA
+        x ^= x >> np.uint64(30)
+        x *= MIX1
+        x ^= x >> np.uint64(27)
+        x *= MIX2
+        x ^= x >> np.uint64(31)
+        cell = np.int64((x >> np.uint64(48)) & np.uint64(0x7FFF))
+        outer = np.int64(cell == 0)  # the outermost cell: its own cells, 16 bits further down
+        row = cell + outer * (HALF_CELLS + np.int64((x >> np.uint64(32)) & np.uint64(0xFFFF)))
+        m = np.float32(np.int64((x >> np.uint64(24 - 16 * outer)) & np.uint64(0xFFFFFF)))
+        e = lo_all[row] + (m * FRAC) * step_all[row]
+        if (x >> np.uint64(63)) == np.uint64(1):
+            e = -e
+        out[j] = e
+
+
+def draw(key: int, stream: int, out: np.ndarray) -> None:
+    """out[:] = scores number stream … of the run with `key` (`normals.scores`), compiled."""
+    _draw(np.uint64(key), np.uint64(stream), out, LO_ALL, STEP_ALL)
 
 
 @_compiled

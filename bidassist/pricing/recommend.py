@@ -260,7 +260,8 @@ def _choose(run: _Run, pol: Policy) -> _Choice:
     range_high = _policy_high(run, range_low, high, pol.min_win_probability)
     lawful = optimise(run.openings, run.obj, run.econ.break_even, high, run.step)
     chosen = None
-    lo, hi = lattice_bounds(range_low, min(range_high, high), run.step)
+    top = min(range_high, high)  # −inf where no price meets the policy's P(win)
+    lo, hi = lattice_bounds(range_low, top, run.step) if math.isfinite(top) else (0.0, -math.inf)
     if hi >= lo and range_high > range_low:
         chosen = optimise(run.openings, run.obj, range_low, min(range_high - 1e-9 * run.step, high), run.step)
     satisfied = chosen is not None and chosen.p_win > pol.min_win_probability

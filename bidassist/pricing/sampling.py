@@ -197,31 +197,36 @@ def fine_table(kind: str, shape: float) -> np.ndarray:
     return tab
 
 
-def grid_scores(
-    rng: np.random.Generator, k: int, n: int, rho: float
-) -> Iterator[tuple[np.ndarray, np.float32, np.ndarray]]:
-    """For each of k lines with common normal-score correlation rho, (e, scale, offset): n float32
-    normal scores e whose positions on the fine z-grid (for `Marginal.table`) are e·scale + offset,
-    one line at a time. A positive correlation's common factor is folded into the offset (float32,
-    one per iteration, shared by the block's lines), so each line costs one draw and the one pass of
-    `kernels.lookup_add`. The arrays yielded are reused: use each before taking the next."""
+def grid_streams(
+    key: int, rows: list[int], n: int, start: int, iterations: int, rho: float, factor: int
+) -> Iterator[tuple[int, np.ndarray | None, np.float32, np.ndarray]]:
+    """For each line of a block with common normal-score correlation rho, (stream, e, scale,
+    offset): the line's n normal scores from iteration `start` are scores number stream … of the
+    run's counter-based scores (`normals.py`; line r's stream begins at r·iterations, the block's
+    common factor's at factor·iterations), and their positions on the fine z-grid (for
+    `Marginal.table`) are score·scale + offset. A positive correlation's common factor is folded
+    into the offset (float32, one per iteration, shared by the block's lines), so each line costs
+    one pass that draws and looks up (`kernels.draw_lookup_add`), and `e` is None. A negative
+    correlation needs the block's scores together: they are drawn here, decorrelated, and given
+    as `e` (the arrays are reused: use each before taking the next)."""
+    from bidassist.pricing.normals import scores
+
+    k = len(rows)
     if k < 2 or rho >= 0:
-        e = np.empty(n, dtype=np.float32)
         scale = np.float32(FINE_SCALE * math.sqrt(1 - rho)) if k >= 2 else np.float32(FINE_SCALE)
         if k >= 2 and rho > 0:
-            offset = rng.standard_normal(n, dtype=np.float32)
+            offset = scores(key, factor * iterations + start, n)
             offset *= np.float32(FINE_SCALE * math.sqrt(rho))
             offset += np.float32(FINE_OFFSET)
         else:
             offset = np.full(n, FINE_OFFSET, dtype=np.float32)
-        for _ in range(k):
-            rng.standard_normal(dtype=np.float32, out=e)
-            yield e, scale, offset
+        for r in rows:
+            yield r * iterations + start, None, scale, offset
         return
-    z = correlated_scores(rng, k, n, rho)
+    z = negative_block(np.stack([scores(key, r * iterations + start, n) for r in rows]), rho)
     offset = np.full(n, FINE_OFFSET, dtype=np.float32)
-    for row in z:
-        yield row, np.float32(FINE_SCALE), offset
+    for r, row in zip(rows, z, strict=True):
+        yield r * iterations + start, row, np.float32(FINE_SCALE), offset
 
 
 def triangular_quantile(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
@@ -252,17 +257,10 @@ def repair_block(rank_corr: float, k: int) -> tuple[float, bool]:
     return min(rho, 1.0), False
 
 
-def correlated_scores(rng: np.random.Generator, k: int, n: int, rho: float) -> np.ndarray:
-    """(k, n) float32 standard-normal scores with common correlation rho between rows."""
-    e = rng.standard_normal((k, n), dtype=np.float32)
-    if k < 2 or rho == 0:
-        return e
-    if rho > 0:
-        f = rng.standard_normal(n, dtype=np.float32)
-        e *= np.float32(math.sqrt(1 - rho))
-        e += np.float32(math.sqrt(rho)) * f
-        return e
-    # rho < 0: T_j = (e_j − c·ē) / sd, with c solving corr = rho (c in [0, 1]).
+def negative_block(e: np.ndarray, rho: float) -> np.ndarray:
+    """(k, n) independent float32 standard-normal scores made to have common correlation rho < 0
+    between rows, in place: T_j = (e_j − c·ē) / sd, with c solving corr = rho (c in [0, 1])."""
+    k = e.shape[0]
     c = 1 - math.sqrt(max(0.0, 1 + rho * k / (1 - rho)))
     sd = math.sqrt(1 - 2 * c / k + c * c / k)
     mean = e.mean(axis=0)

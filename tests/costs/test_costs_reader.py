@@ -4,6 +4,8 @@ sheet size limits as a setting."""
 from __future__ import annotations
 
 import datetime as dt
+import platform
+import sys
 import zipfile
 from pathlib import Path
 
@@ -130,3 +132,17 @@ def test_the_row_limit_is_a_setting_and_the_default_holds(tmp_path):
         import_cost_sheet(path, limits=small)
     assert read_workbook(path)[0].rows[1] == ["风机", 2, 100]  # the default limit: 200,000 rows
     assert len(import_cost_sheet(path).model.lines) == 1
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc only"
+)
+def test_the_reader_finds_malloc_trim_on_glibc_and_gives_freed_pages_back():
+    """After a read, calamine's freed heap goes back to the system (`release_freed_memory`): on
+    glibc Linux the call is found and succeeds (1: memory was released, 0: there was none)."""
+    from bidassist.costs.workbook import _malloc_trim, release_freed_memory
+
+    trim = _malloc_trim()
+    assert trim is not None
+    assert trim(0) in (0, 1)
+    release_freed_memory()

@@ -5,12 +5,16 @@ win intervals against evaluating the rule at each price."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 import pytest
+from conftest import make_bid
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy.special import betaincinv, ndtr
 
+from bidassist.costs.model import CostLine, CostModel
 from bidassist.pricing.benchmark_eval import benchmark_intervals
 from bidassist.pricing.evaluation import BenchmarkPoints, benchmark_average_wins, lowest_price_wins
 from bidassist.pricing.intervals import WinIntervals, abnormal_low_intervals
@@ -20,7 +24,7 @@ from bidassist.pricing.sampling import (
     FINE_OFFSET,
     FINE_SCALE,
     Marginal,
-    grid_scores,
+    grid_streams,
     pert_shape,
 )
 
@@ -73,8 +77,12 @@ def test_lookup_tables_match_the_quantile_functions(kind, three):
 
 @pytest.mark.parametrize("rho", [0.0, 0.3, -0.05])
 def test_grid_positions_are_normal_scores_with_the_block_correlation(rho):
+    from bidassist.pricing.normals import scores
+
     k, n = 6, 100_000
-    rows = [e * scale + offset for e, scale, offset in grid_scores(np.random.default_rng(5), k, n, rho)]
+    rows = []
+    for stream, e, scale, offset in grid_streams(99, list(range(k)), n, 0, n, rho, k):
+        rows.append((scores(99, stream, n) if e is None else e) * scale + offset)
     z = (np.array(rows, dtype=np.float64) - FINE_OFFSET) / FINE_SCALE
     assert z.shape == (k, n)
     assert np.abs(z.mean(axis=1)).max() < 0.02
@@ -184,8 +192,9 @@ def test_benchmark_intervals_equal_the_rule_for_any_openings(rows, coef, drop, p
 )
 def test_compiled_lookup_equals_the_numpy_lookup(z, rho, kind):
     """kernels.lookup_add gives what multiply, add, cast, clip and take give, element for element, and
-    line_covariance looks the same values up again."""
-    from bidassist.pricing.kernels import line_covariance, lookup_add
+    line_covariance looks the same values up again; the numpy passes (passes.py), which small runs
+    use, give the same floats as the compiled ones, covariance included."""
+    from bidassist.pricing import kernels, passes
 
     e = np.array(z, dtype=np.float32)
     offset = (np.linspace(-1, 1, e.size) * FINE_SCALE + FINE_OFFSET).astype(np.float32)
@@ -194,15 +203,92 @@ def test_compiled_lookup_equals_the_numpy_lookup(z, rho, kind):
     pos = e * scale
     pos += offset
     expected = np.take(table, pos.astype(np.intp), mode="clip")
-    index = np.empty(e.size, dtype=np.uint16)
-    total = np.full(e.size, 7.0)
-    lookup_add(e, scale, offset, table, index, total)
-    np.testing.assert_array_equal(table[index], expected)
-    np.testing.assert_array_equal(total, 7.0 + expected.astype(np.float64))
     centred = np.linspace(-2, 3, e.size)
-    assert line_covariance(table, index, centred) == pytest.approx(
-        float(expected @ centred), rel=1e-9, abs=1e-6
+    found = []
+    for run in (kernels, passes):
+        index = np.empty(e.size, dtype=np.uint16)
+        total = np.full(e.size, 7.0)
+        run.lookup_add(e, scale, offset, table, index, total)
+        np.testing.assert_array_equal(table[index], expected)
+        np.testing.assert_array_equal(total, 7.0 + expected.astype(np.float64))
+        found.append((index, run.line_covariance(table, index, centred)))
+    assert found[0][1] == pytest.approx(float(expected @ centred), rel=1e-9, abs=1e-6)
+    np.testing.assert_array_equal(found[0][0], found[1][0])
+    assert found[0][1] == found[1][1]
+
+
+EVALUATIONS = [
+    {"method": "lowest_price"},
+    {"method": "lowest_price", "abnormal_low_share": 0.85},
+    {
+        "method": "weighted_score",
+        "price_weight": 30,
+        "our_other_points": 58,
+        "competitor_other_points": {"dist": "normal", "mean": 57, "sd": 3},
+    },
+    {"method": "benchmark_average", "coefficients": [0.95, 1.0], "drop_extremes_from": 5},
+]
+_LINE = st.tuples(
+    st.integers(100, 50_000),  # likely unit cost
+    st.floats(0.5, 1.0),  # low / likely
+    st.floats(1.0, 2.0),  # high / likely
+    st.integers(1, 40),  # quantity
+    st.sampled_from(["pert", "triangular", "uniform", "fixed"]),
+    st.sampled_from(["", "A", "B"]),  # category ("" none)
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    lines=st.lists(_LINE, min_size=1, max_size=25),
+    iterations=st.integers(1, 2500),
+    seed=st.integers(0, 2**32 - 1),
+    evaluation=st.sampled_from(EVALUATIONS),
+    corr=st.floats(-0.5, 0.9),
+)
+def test_the_numpy_and_the_compiled_passes_give_the_same_price(lines, iterations, seed, evaluation, corr):
+    """The same bid and seed give the same result, every figure, with the numpy passes (small runs)
+    and with the compiled passes (large runs): `cost.COMPILED_FROM` decides only the speed."""
+    import bidassist.pricing.cost as cost
+    from bidassist.pricing import price_bid
+
+    costs = CostModel(
+        lines=[
+            CostLine(
+                code=f"L{i}",
+                description=f"line {i}",
+                quantity=Decimal(q),
+                low=Decimal(lik) if dist == "fixed" else Decimal(round(lik * lo, 2)),
+                likely=Decimal(lik),
+                high=Decimal(lik) if dist == "fixed" else Decimal(round(lik * hi, 2)),
+                distribution=dist,
+                category=cat or None,
+            )
+            for i, (lik, lo, hi, q, dist, cat) in enumerate(lines)
+        ]
     )
+    bid = make_bid(
+        {
+            "competitors": {
+                "count": {"values": [2, 4]},
+                "ratio": {"dist": "uniform", "low": 0.95, "high": 1.3},
+            },
+            "evaluation": evaluation,
+            "correlation": {"within_category": corr},
+            "risks": [
+                {"name": "r", "probability": 0.2, "impact": {"dist": "uniform", "low": 10, "high": 900}}
+            ],
+        }
+    )
+    saved = cost.COMPILED_FROM
+    dumps = []
+    try:
+        for start in (10**18, 0):
+            cost.COMPILED_FROM = start
+            dumps.append(price_bid(bid, costs, iterations=iterations, seed=seed).model_dump_json())
+    finally:
+        cost.COMPILED_FROM = saved
+    assert dumps[0] == dumps[1]
 
 
 @given(st.lists(st.floats(-5, 5), max_size=40))

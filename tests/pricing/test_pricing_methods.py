@@ -121,3 +121,21 @@ def test_weighted_equal_points_is_lowest_price(comp, ours):
     c = np.array([comp])
     same = weighted_score_wins(ours, c, np.full_like(c, 50.0), price_weight=40, our_other=50.0)
     assert same[0] == lowest_price_wins(ours, c)[0]
+
+
+def test_one_iteration_with_the_abnormally_low_rule_gives_a_price_not_a_crash(mkbid, fixed100):
+    """With one iteration no price may reach the policy's P(win): range.high is then −inf, and the
+    lawful best price is recommended (this once raised OverflowError in lattice_bounds)."""
+    from bidassist.pricing import price_bid
+
+    bid = mkbid(
+        {
+            "competitors": {
+                "count": {"values": [2, 4]},
+                "ratio": {"dist": "uniform", "low": 0.95, "high": 1.3},
+            },
+            "evaluation": {"method": "lowest_price", "abnormal_low_share": 0.85},
+        }
+    )
+    result = price_bid(bid, fixed100, iterations=1, seed=0)
+    assert result.recommended.price >= 100

@@ -1,0 +1,59 @@
+"""The cost simulation's per-line passes in numpy: the same arithmetic, in the same order, as the
+compiled passes of `kernels.py`, so a run gives the same figures whichever it uses.
+
+Small runs use these: a compiled pass saves a few nanoseconds a value, which repays numba's import
+and the loading of its compiled kernels (about half a second of CPU) only on large runs
+(`cost.COMPILED_FROM`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bidassist.pricing.normals import scores
+
+
+def lookup_add(
+    e: np.ndarray,
+    scale: np.float32,
+    offset: np.ndarray,
+    table: np.ndarray,
+    index: np.ndarray,
+    total: np.ndarray,
+) -> None:
+    """index = clip(int(e·scale + offset)) and total += table[index] (float32 multiply, then add; the
+    position truncated toward zero, as `kernels.lookup_add` does)."""
+    pos = e * scale
+    pos += offset
+    i = pos.astype(np.intp)
+    np.clip(i, 0, table.shape[0] - 1, out=i)
+    index[:] = i
+    total += table[i]
+
+
+def draw_lookup_add(
+    key: int,
+    stream: int,
+    scale: np.float32,
+    offset: np.ndarray,
+    table: np.ndarray,
+    index: np.ndarray,
+    total: np.ndarray,
+) -> None:
+    """`lookup_add` of scores number stream … stream + n − 1 of the run with `key`."""
+    lookup_add(scores(key, stream, total.shape[0]), scale, offset, table, index, total)
+
+
+def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -> float:
+    """Σ_j table[index[j]]·centred[j] in four running sums over j mod 4 (the rest into the first),
+    added as (s0 + s1) + (s2 + s3): the order of `kernels.line_covariance`, so the same float."""
+    prod = table[index].astype(np.float64)
+    prod *= centred
+    n = prod.shape[0]
+    m = n - n % 4
+    sums = [0.0, 0.0, 0.0, 0.0]
+    if m:
+        sums = [float(s) for s in np.cumsum(prod[:m].reshape(-1, 4), axis=0)[-1]]
+    for x in prod[m:]:
+        sums[0] += float(x)
+    return (sums[0] + sums[1]) + (sums[2] + sums[3])
