@@ -9,7 +9,10 @@ one after another; `--jobs-folder N` also times `review_folder` over N contracts
 temporary folder with --jobs 1 and 2 (wall time: only meaningful on an idle machine).
 
     .venv/bin/python benchmarks/bench_check.py [--contracts 500] [--size 50000] [--baseline 20]
-        [--rounds 3] [--jobs-folder 0]
+        [--rounds 3] [--jobs-folder 0] [--old-tree DIR]
+
+`--old-tree DIR` (an older checkout, e.g. `git archive main | tar -x -C DIR`) also times that
+checkout's engine on the same contracts, in a fresh process per round, rounds alternating.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from pathlib import Path
 
 import ahocorasick
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# BENCH_TREE: the checkout whose bidassist is timed (--old-tree runs this script in it)
+sys.path.insert(0, os.environ.get("BENCH_TREE") or str(Path(__file__).resolve().parents[1]))
 
 from _common import Figure, emit  # noqa: E402
 
@@ -156,6 +160,48 @@ def re_loop_run(contracts: list[str], rules: RuleSet) -> int:
     return hits
 
 
+def engine_child(path: str) -> int:
+    """In a fresh process whose bidassist is BENCH_TREE's: one timed run over the contracts of the
+    JSON file (after a warm-up on two of them); print CPU seconds and findings as JSON."""
+    rules = load_packs()
+    contracts = json.loads(Path(path).read_text(encoding="utf-8"))
+    for text in contracts[:2]:
+        check_text(text, rules)
+    t0 = time.process_time()
+    findings = engine_run(contracts, rules)
+    print(json.dumps({"cpu": time.process_time() - t0, "findings": findings}))
+    return 0
+
+
+def old_tree_round(tree: str, path: Path) -> tuple[float, int]:
+    """CPU seconds and findings of one run of the older checkout's engine over the contracts."""
+    env = {**os.environ, "BENCH_TREE": str(Path(tree).resolve())}
+    cmd = [sys.executable, __file__, "--engine-child", str(path)]
+    out = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout)
+    return out["cpu"], out["findings"]
+
+
+def timed_with_old(
+    contracts: list[str], rules: RuleSet, rounds: int, tree: str | None
+) -> tuple[float, int, float | None, int | None]:
+    """Median CPU of this engine and (with `tree`) of the older checkout's, rounds alternating."""
+    if tree is None:
+        now, found = cpu_median(lambda: engine_run(contracts, rules), rounds)
+        return now, found, None, None
+    mine: list[float] = []
+    theirs: list[float] = []
+    found = old_found = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "contracts.json")
+        path.write_text(json.dumps(contracts, ensure_ascii=False), encoding="utf-8")
+        for _ in range(rounds):
+            t, found = cpu_median(lambda: engine_run(contracts, rules), 1)
+            mine.append(t)
+            t, old_found = old_tree_round(tree, path)
+            theirs.append(t)
+    return statistics.median(mine), found, statistics.median(theirs), old_found
+
+
 def memory_child(args: argparse.Namespace) -> int:
     """In a fresh process: check the contracts one by one; print peak and sampled RSS as JSON."""
     rules = load_packs()
@@ -212,10 +258,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs-folder", type=int, default=0, help="contracts for the --jobs 1 vs 2 timing")
     ap.add_argument("--json", default=None, help="append the figure as a JSON line to this file (figures.py)")
+    ap.add_argument(
+        "--old-tree", default=None, help="an older checkout: its engine on the same contracts, same run"
+    )
     ap.add_argument("--memory-child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--engine-child", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.memory_child:
         return memory_child(args)
+    if args.engine_child:
+        return engine_child(args.engine_child)
 
     rules = load_packs()
     contracts = make_contracts(rules, args.contracts, args.size, args.seed)
@@ -225,8 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(len(r.any) + len(r.all) + len(r.none) for r in rules.rules)} rule patterns; "
         f"CPU time, median of {args.rounds}"
     )
-    check_text(contracts[0], rules)  # build the automata once
-    engine_s, findings = cpu_median(lambda: engine_run(contracts, rules), args.rounds)
+    for text in contracts[:2]:  # build both languages' scanners and load the model once
+        check_text(text, rules)
+    engine_s, findings, old_s, old_findings = timed_with_old(contracts, rules, args.rounds, args.old_tree)
     rules_s, rule_findings = cpu_median(lambda: engine_run(contracts, rules, model=False), args.rounds)
     auto = keyword_automaton(rules)
     aho_s, kw_hits = cpu_median(lambda: aho_run(contracts, auto), args.rounds)
@@ -248,25 +301,40 @@ def main(argv: list[str] | None = None) -> int:
         f"rules only: {total_mb / rules_s:8.2f} MB/s  ({rules_s:.2f} s, {rule_findings} findings) -> the clause "
         f"model adds {engine_s - rules_s:.2f} s ({(engine_s / rules_s - 1) * 100:+.0f} %)"
     )
+    if old_s is not None:
+        print(
+            f"old tree : {total_mb / old_s:8.2f} MB/s  ({args.old_tree}: {old_s:.2f} s, {old_findings} findings, "
+            f"rounds alternating) -> engine {old_s / engine_s:.2f}x faster"
+            + ("" if old_findings == findings else "  (the findings differ)")
+        )
     print(memory_report(args))
     if args.jobs_folder:
         print(jobs_report(contracts, args.jobs_folder))
-    emit([figure(args, total_mb, engine_s, aho_s, base_s * total_mb / base_mb)], args.json)
+    emit([figure(args, total_mb, engine_s, aho_s, base_s * total_mb / base_mb, old_s)], args.json)
     return 0
 
 
-def figure(args: argparse.Namespace, total_mb: float, engine_s: float, aho_s: float, old_s: float) -> Figure:
+def figure(
+    args: argparse.Namespace,
+    total_mb: float,
+    engine_s: float,
+    aho_s: float,
+    old_s: float,
+    tree_s: float | None = None,
+) -> Figure:
     """The figures-table row: CPU seconds for the whole benchmark (the re loop scaled to it)."""
+    older = "" if tree_s is None else f"; the older checkout's engine {total_mb / tree_s:.2f} MB/s, same run"
     return Figure(
         f"contract check, {args.contracts} × {args.size // 1000} KB ({total_mb:.1f} MB), all packs + clause "
-        f"model: {total_mb / engine_s:.2f} MB/s (median of {args.rounds})",
+        f"model: {total_mb / engine_s:.2f} MB/s (median of {args.rounds}{older})",
         engine_s,
         aho_s,
         f"pyahocorasick, every keyword, whole contract: {total_mb / aho_s:.1f} MB/s",
         old_s,
         f"re.search per rule pattern per paragraph: {total_mb / old_s:.2f} MB/s",
         target=f"≥ 15 MB/s (≤ {total_mb / 15:.2f} s)",
-        command=f"benchmarks/bench_check.py --contracts {args.contracts} --rounds {args.rounds}",
+        command=f"benchmarks/bench_check.py --contracts {args.contracts} --rounds {args.rounds}"
+        + (" --old-tree OLD" if tree_s is not None else ""),
     )
 
 

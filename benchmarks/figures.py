@@ -38,6 +38,7 @@ def benchmarks(quick: bool, old_tree: str | None, keep: str | None = None) -> li
     startup = ["bench_startup.py"] + (["--old-tree", old_tree] if old_tree else [])
     demo = [["bench_demo_pricing.py", "--old-tree", old_tree]] if old_tree else []
     check = ["bench_check.py"] + (["--contracts", "100", "--rounds", "1"] if quick else [])
+    check += ["--old-tree", old_tree] if old_tree else []
     jobs = ["bench_check_jobs.py"] + (["--contracts", "40", "--rounds", "1"] if quick else [])
     render = ["bench_render.py", "--repeat", "3"] + (["--big", "0"] if quick else ["--big", "10000"])
     # the peak memory at 500,000 lines builds that sheet first (minutes); --quick skips it

@@ -164,8 +164,9 @@ def check_text(
     from bidassist.reading import split_clauses
     from bidassist.reading.text import text_blocks_and_headings
 
-    blocks, headings = text_blocks_and_headings(text, name)  # each heading detected once
-    clauses = split_clauses(blocks, headings=headings)
+    # each heading detected once; plain rows, not models: the blocks and clauses stay inside
+    blocks, headings = text_blocks_and_headings(text, name, rows=True)
+    clauses = split_clauses(blocks, headings=headings, rows=True)
     return run_units(units_from_clauses(clauses), rules, name=name, lang=lang, we=we, model=model)
 
 

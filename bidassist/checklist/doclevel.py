@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .engine import Number, Unit, extract_numbers, nearest
-from .literals import Joined
+from .literals import Joined, finditer
 from .result import Finding
 from .rules import DocumentRule, Measure, RuleSet
 
@@ -23,12 +23,16 @@ def _pattern(ruleset: RuleSet, source: str, lang: str) -> re.Pattern:
     return ruleset.pattern(source, lang)
 
 
-def drop_overridden(findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet) -> list[Finding]:
-    """Findings whose rule's `unless_anywhere` matches no clause of the contract."""
-    by_id = {cr.id: cr for cr in ruleset.rules if cr.rule.unless_anywhere}
-    if not any(f.rule in by_id for f in findings):
+def drop_overridden(
+    findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet, joined: Joined | None = None
+) -> list[Finding]:
+    """Findings whose rule's `unless_anywhere` matches no clause of the contract (`joined`: the
+    units' normalised texts joined, when already built)."""
+    found = {f.rule for f in findings}
+    by_id = {cr.id: cr for cr in ruleset.rules if cr.rule.unless_anywhere and cr.id in found}
+    if not by_id:
         return findings
-    joined = Joined([u.norm for u in units])
+    joined = joined or Joined([u.norm for u in units])
     norms = joined.norms
     overridden: dict[str, bool] = {}
     for rule_id, cr in by_id.items():
@@ -70,7 +74,7 @@ def first_measure(
     for i in joined.may_match(anchor):
         unit = units[i]
         norm = unit.norm
-        spans = [m.span() for m in anchor.finditer(norm)]
+        spans = [m.span() for m in finditer(anchor, norm)]
         if not spans:
             continue
         picked = nearest(
@@ -130,10 +134,12 @@ def evaluate_ratio(
     return None
 
 
-def document_findings(units: Sequence[Unit], ruleset: RuleSet, languages: set[str]) -> list[Finding]:
+def document_findings(
+    units: Sequence[Unit], ruleset: RuleSet, languages: set[str], joined: Joined | None = None
+) -> list[Finding]:
     """Findings of the document rules of the contract's languages."""
     out = []
-    joined = Joined([u.norm for u in units])
+    joined = joined or Joined([u.norm for u in units])
     for lang, drule in ruleset.document:
         if lang in languages:
             f = evaluate_ratio(drule, lang, units, ruleset, joined)
@@ -147,9 +153,10 @@ def apply_document_rules(
 ) -> list[Finding]:
     """Clause findings less the overridden ones, plus the document rules' findings (one per
     category and clause: a clause already flagged for that category is not flagged twice)."""
-    kept = first_of_once(drop_overridden(findings, units, ruleset), ruleset)
+    joined = Joined([u.norm for u in units])
+    kept = first_of_once(drop_overridden(findings, units, ruleset, joined), ruleset)
     seen = {(f.category, f.clause, f.text[:80]) for f in kept}
-    for f in document_findings(units, ruleset, languages):
+    for f in document_findings(units, ruleset, languages, joined):
         if (f.category, f.clause, f.text[:80]) not in seen:
             kept.append(f)
     return kept

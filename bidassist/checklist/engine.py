@@ -17,11 +17,12 @@ from typing import Any
 
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 
+from . import literals
 from .categories import SEVERITY_RANK
 from .literals import Search, plain_search
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
-from .scan import Candidates, scanner_for
+from .scan import Candidates, Scanner, scanner_for
 from .subject import binding_party, condition_start, party_of_heading, sentence_bounds, unselected_option
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
@@ -183,11 +184,11 @@ def _candidates(any_: list[re.Pattern], norm: str, firsts: list[re.Match]) -> It
         return
     if not firsts:
         return
-    firsts = list(firsts)
-    firsts.sort(key=lambda m: m.start())
-    yield from firsts
+    yield from sorted(firsts, key=lambda m: m.start())
     seen = {m.span() for m in firsts}
-    more = [m for p in any_ for m in p.finditer(norm) if m.span() not in seen]
+    # a pattern without a first match has no other: only those with one are read on, from it
+    # (firsts is in the order of any_, so ties sort as when every pattern was read from the start)
+    more = [m for f in firsts for m in f.re.finditer(norm, f.start()) if m.span() not in seen]
     yield from sorted(more, key=lambda m: m.start())[:MAX_MATCHES]
 
 
@@ -266,10 +267,13 @@ def evaluate_rule(
     unit: Unit,
     roles: dict | None = None,
     search: Search = plain_search,
+    firsts: list[re.Match] | None = None,
 ) -> Finding | None:
     """The rule's finding on this clause: the first match that binds the rule's party and meets
-    its numeric condition (a buyer's sentence before the supplier's does not hide it)."""
-    firsts = _first_matches(cr.any, norm, search)
+    its numeric condition (a buyer's sentence before the supplier's does not hide it).
+    `firsts`: _first_matches(cr.any, norm, search), when the caller has them."""
+    if firsts is None:
+        firsts = _first_matches(cr.any, norm, search)
     if cr.any and not firsts:  # the usual miss: the gate's searches are not needed
         return None
     if not _gate(cr.all, cr.none, norm, search):
@@ -320,9 +324,13 @@ def _finding(
 
 
 def evaluate_term(
-    ct: CompiledTerm, text: str, norm: str, unit: Unit, search: Search = plain_search
+    ct: CompiledTerm, text: str, norm: str, unit: Unit, search: Search = plain_search, hit: bool | None = None
 ) -> KeyTerm | None:
-    if (ct.any and not any(search(p, norm) for p in ct.any)) or not _gate(ct.all, ct.none, norm, search):
+    """The term's key term on this clause (`hit`: whether one of its `any` patterns matches, when
+    the caller knows)."""
+    if hit is None:
+        hit = not ct.any or any(search(p, norm) for p in ct.any)
+    if not hit or not _gate(ct.all, ct.none, norm, search):
         return None
     values: dict[str, list] = {}
     for kind in ct.term.extract:
@@ -365,37 +373,63 @@ def check_scanned(
     unit: Unit, ruleset: RuleSet, scanned: dict[str, Candidates | None], *, rule_filter: str | None = None
 ) -> tuple[list[Finding], list[KeyTerm]]:
     """Run the candidate rules and terms the scan found in one clause (per language, in order)."""
-    text = unit.text
-    norm = unit.norm
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
     yields: dict[str, list[str]] = {}
     for lang, cand in scanned.items():
         if cand is None:
             continue
-        scanner = scanner_for(ruleset, lang)
-        search = scanner.searcher(norm, cand.present)
+        read = _Reading(unit, scanner_for(ruleset, lang), cand.present)
+        roles = ruleset.role_patterns(lang)
         for i in cand.rules:
             cr = ruleset.rules[i]
             if rule_filter is not None and cr.id != rule_filter:
                 continue
-            if cand.present is not None and not scanner.possible(scanner.rule_gate[i], cand.present):
-                continue
-            f = evaluate_rule(cr, text, norm, unit, ruleset.role_patterns(lang), search)
+            f = read.rule(i, cr, roles)
             if f is not None:
                 findings.append(f)
                 if cr.rule.yields_to:
                     yields[cr.id] = cr.rule.yields_to
                 if cr.rule.clause_type:
-                    terms.append(_type_term(cr.rule.clause_type, unit, text, lang))
+                    terms.append(_type_term(cr.rule.clause_type, unit, unit.text, lang))
         if rule_filter is None:
-            for i in cand.terms:
-                if cand.present is not None and not scanner.possible(scanner.term_gate[i], cand.present):
-                    continue
-                kt = evaluate_term(ruleset.terms[i], text, norm, unit, search)
-                if kt is not None:
-                    terms.append(kt)
+            terms.extend(kt for i in cand.terms if (kt := read.term(i, ruleset.terms[i])) is not None)
     return _dedupe(_yielded(findings, yields)), _merge_terms(terms)
+
+
+class _Reading:
+    """One clause read in one language: its scanned words (`present`; None: the gate is off) and
+    the searches the gate allows."""
+
+    def __init__(self, unit: Unit, scanner: Scanner, present: frozenset[int] | None):
+        self.unit, self.scanner, self.present = unit, scanner, present
+        norm = unit.norm
+        self.search = scanner.searcher(norm, present)
+        self.gate_text = literals.folded(norm) if present is not None and literals.needs_fold(norm) else norm
+
+    def rule(self, i: int, cr: CompiledRule, roles: dict) -> Finding | None:
+        """Rule i's finding on the clause, or None (ruled out by the gate without a search)."""
+        unit, scanner, present = self.unit, self.scanner, self.present
+        firsts = None
+        if present is not None:
+            if not scanner.possible(scanner.rule_gate[i], present):
+                return None
+            firsts = scanner.first_matches(scanner.rule_any[i], unit.norm, self.gate_text, present)
+            if cr.any and not firsts:  # the usual miss (evaluate_rule would say None at once)
+                return None
+        return evaluate_rule(cr, unit.text, unit.norm, unit, roles, self.search, firsts)
+
+    def term(self, i: int, ct: CompiledTerm) -> KeyTerm | None:
+        """Term i's key term on the clause, or None."""
+        unit, scanner, present = self.unit, self.scanner, self.present
+        hit = None
+        if present is not None:
+            if not scanner.possible(scanner.term_gate[i], present):
+                return None
+            hit = not ct.any or bool(
+                scanner.first_matches(scanner.term_any[i], unit.norm, self.gate_text, present, True)
+            )
+        return evaluate_term(ct, unit.text, unit.norm, unit, self.search, hit)
 
 
 def _type_term(clause_type: str, unit: Unit, text: str, lang: str) -> KeyTerm:

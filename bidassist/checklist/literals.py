@@ -18,7 +18,7 @@ import re
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 #: non-ASCII characters a case-insensitive ASCII letter matches (Python's re equivalences)
 _FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
@@ -153,6 +153,34 @@ def search_from(pattern: re.Pattern, starts: frozenset[str], text: str, gate_tex
     return None
 
 
+def finditer_from(pattern: re.Pattern, starts: frozenset[str], text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches all start with one of `starts` (lower
+    case, non-empty) when read case-insensitively: the pattern is tried only where one of them
+    stands in the text read in lower case (ı İ ſ K as i i s k, same length), left to right, each
+    try after the last match's end."""
+    gate = (folded(text) if needs_fold(text) else text).lower()
+    where: set[int] = set()
+    for s in starts:
+        i = gate.find(s)
+        while i != -1:
+            where.add(i)
+            i = gate.find(s, i + 1)
+    end = 0
+    for i in sorted(where):
+        if i < end:
+            continue
+        m = pattern.match(text, i)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, through finditer_from when the pattern's match starts are known."""
+    starts = match_starts(pattern) if ENABLED else None
+    return pattern.finditer(text) if starts is None else finditer_from(pattern, starts, text)
+
+
 def _selective(strings: frozenset[str]) -> bool:
     return all(not s.isascii() or len(s) >= MIN_ASCII for s in strings)
 
@@ -208,13 +236,21 @@ class Joined:
         need = pattern_literals(pattern) if ENABLED else None
         if need is None or any("\n" in s for f in need for s in f):
             return [i for i, n in enumerate(self.norms) if not cannot_match(pattern, n)]
-        found: set[int] | None = None
-        for f in need:
-            here = {u for s in f for u in self._clauses_with(s)}
-            found = here if found is None else found & here
-            if not found:
-                return []
-        return sorted(found or ())
+        # the requirement of fewest strings is looked for in the whole text (one scan per string),
+        # the others only in the clauses it leaves
+        first, *rest = sorted(need, key=len)
+        found = sorted({u for s in first for u in self._clauses_with(s)})
+        if rest and found:
+            texts = self._gate_norms()
+            for f in rest:
+                found = [u for u in found if any(s in texts[u] for s in f)]
+        return found
+
+    def _gate_norms(self) -> list[str]:
+        """Each clause as the gate strings are looked for in it (ı ſ K as i s k)."""
+        if self._gate_text is self.whole:
+            return self.norms
+        return [folded(n) for n in self.norms]
 
     def _clauses_with(self, s: str) -> list[int]:
         out: list[int] = []

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .concepts import Vocabulary
+from .literals import finditer_from
 from .names import named_party
 
 ZH_BUYER = (
@@ -259,6 +260,8 @@ USAGE_MIN = 3
 #: characters of the contract counted for role words
 USAGE_CHARS = 30000
 _EN_USAGE = re.compile(r"\b(" + _EN_ROLE + r")\b", re.I)
+#: what every _EN_USAGE match starts with, read in lower case (re's case-insensitive scan is slow)
+_EN_USAGE_STARTS = frozenset(w.lower() for w in EN_BUYER + EN_SUPPLIER)
 _ZH_USAGE = re.compile(_ZH_LABEL)
 #: an ASCII letter or a character a case-insensitive one matches (ı İ ſ K)
 _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
@@ -266,6 +269,8 @@ _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 _SHORT = r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
 #: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name
+#: what every _EN_BETWEEN match starts with, read in lower case
+_BETWEEN_STARTS = frozenset(["between"])
 _EN_BETWEEN = re.compile(rf"\bbetween\s+[^()]{{2,80}}?{_SHORT}\s*,?\s+and\s+[^()]{{2,80}}?{_SHORT}", re.I)
 
 
@@ -274,7 +279,7 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
     ("the Supplier"): it takes the other role, when no party has that role yet."""
     roles = {lab: p.role for p in parties for lab in p.labels}
     for text, where in texts:
-        m = _EN_BETWEEN.search(text)
+        m = next(finditer_from(_EN_BETWEEN, _BETWEEN_STARTS, text), None)
         if not m:
             continue
         a, b = m.group(1).lower(), m.group(2).lower()
@@ -299,7 +304,7 @@ def role_word_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     text = text[:USAGE_CHARS]
     english = _LETTER.search(text) is not None  # no letter: _EN_USAGE cannot match (a Chinese contract)
-    for m in _EN_USAGE.finditer(text) if english else ():
+    for m in finditer_from(_EN_USAGE, _EN_USAGE_STARTS, text) if english else ():
         if m.group(1)[0].isupper():
             counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
     for m in _ZH_USAGE.finditer(text):

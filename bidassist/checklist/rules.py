@@ -55,11 +55,15 @@ _WIDE.update({0xFF10 + i: chr(0x30 + i) for i in range(10)})
 _WIDE.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
 _WIDE.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
 _WIDE_TABLE = str.maketrans(_WIDE)
+#: one of the characters _WIDE maps (str.translate with a table costs a dict look-up per character)
+_WIDE_CHAR = re.compile("[\u3000\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def normalise(text: str) -> str:
     """The text rules read: full-width digits/letters/% as ASCII, lower case; same length."""
-    return text.translate(_WIDE_TABLE).lower()
+    if _WIDE_CHAR.search(text) is not None:
+        text = text.translate(_WIDE_TABLE)
+    return text.lower()
 
 
 class Text2(StrictModel):

@@ -32,6 +32,9 @@ SEPARATOR = "\x00"
 Need = tuple[frozenset[int], ...]
 #: a rule's or term's gate: the needs of its `any` patterns (None: one is ungated), of its `all` ones
 Gate = tuple["frozenset[int] | None", "tuple[Need, ...]"]
+#: an `any` pattern as Scanner.first_matches tries it: (pattern, its first requirement or None
+#: when ungated, its other requirements, the strings its matches start with or None)
+Planned = tuple[re.Pattern, "frozenset[int] | None", Need, "frozenset[str] | None"]
 #: a gate string in at least this share of the packs' example clauses gates almost nothing and
 #: costs an automaton hit in nearly every clause: requirements holding one are not used
 COMMON_SHARE = 0.25
@@ -76,6 +79,16 @@ class Scanner:
             self.automaton.make_automaton()
         self.rule_gate = {i: self._rule_gate(r) for i, r in rules}
         self.term_gate = {i: self._rule_gate(t) for i, t in terms}
+        #: per rule and term: each `any` pattern with its gate and start strings (first_matches)
+        self.rule_any = {i: self._plan(r.any) for i, r in rules}
+        self.term_any = {i: self._plan(t.any) for i, t in terms}
+
+    def _plan(self, patterns: list[re.Pattern]) -> tuple[Planned, ...]:
+        out: list[Planned] = []
+        for p in patterns:
+            need = self.needs.get(id(p))
+            out.append((p, need[0] if need else None, need[1:] if need else (), self.starts.get(id(p))))
+        return tuple(out)
 
     def _word(self, word: str) -> int:
         if SEPARATOR in word:  # pragma: no cover - packs are text
@@ -167,6 +180,27 @@ class Scanner:
             if absent(need, present):
                 return False
         return True
+
+    def first_matches(
+        self,
+        plan: tuple[Planned, ...],
+        norm: str,
+        gate_text: str,
+        present: frozenset[int],
+        stop: bool = False,
+    ) -> list[re.Match]:
+        """The first match of each planned pattern that has one, as searcher(norm, present) finds
+        them, in the plan's order (`stop`: only up to the first)."""
+        out: list[re.Match] = []
+        for p, need0, more, first in plan:
+            if need0 is not None and (need0.isdisjoint(present) or (more and absent(more, present))):
+                continue
+            m = p.search(norm) if first is None else search_from(p, first, norm, gate_text)
+            if m is not None:
+                out.append(m)
+                if stop:
+                    break
+        return out
 
     def gated(self) -> list[tuple[re.Pattern, Need]]:
         """Every gated pattern with its gate."""

@@ -76,6 +76,37 @@ def _dedupe(cands: Iterable[tuple[int, int, Decimal, str]], text: str) -> list[F
     return out
 
 
+# --------------------------------------------------------------------------- prefilter
+
+#: the finders' regexes run only on text holding a string every match of theirs needs (speed
+#: only: the prefilter passes every text a regex can match in; tests turn it off to compare)
+PREFILTER = True
+#: non-ASCII characters that re.IGNORECASE matches to an ASCII letter and lower() keeps
+#: (K lower-cases to k and İ to i + a combining dot)
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+_FOLDED = re.compile("[\u0131\u017f]")
+
+
+#: an English number word (_PCT_WORDS) needs a letter
+_LETTER = re.compile("[a-z]")
+
+
+def _lowered(t: str) -> str:
+    """The text as the needles are looked for: lower case, ı and ſ read as i and s."""
+    low = t.lower()
+    return low.translate(_FOLD) if _FOLDED.search(low) else low
+
+
+def _finditer(
+    pattern: re.Pattern[str], t: str, low: str, needles: tuple[str, ...]
+) -> Iterable[re.Match[str]]:
+    """pattern.finditer(t), or nothing when `low` (_lowered(t)) holds none of the needles, one of
+    which every match of the pattern contains (lower case)."""
+    if PREFILTER and not any(n in low for n in needles):
+        return ()
+    return pattern.finditer(t)
+
+
 # --------------------------------------------------------------------------- Chinese numerals
 
 _CN_DIGITS = {
@@ -342,29 +373,32 @@ _PCT_CONTEXT = re.compile(
     r"(?![\d%‰.]|\s*(?:%|元|万|天|日|个|月|年|percent|per\s?cent|days?|months?|years?))",
     re.I,
 )
+#: a string every _PCT_CONTEXT match holds ("rat": rate, ratio)
+_CONTEXT_NEEDLES = ("比例", "比率", "费率", "税率", "利率", "扣率", "rat")
 _PCT_BASES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000)}
 _PCT_SIGNS = {"%": Decimal(100), "‰": Decimal(1000), "‱": Decimal(10_000)}
 
 
 def _percent_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
     cands: list[tuple[int, int, Decimal, str]] = []
-    for m in _PCT_DIGITS.finditer(t):
+    low = _lowered(t)
+    for m in _finditer(_PCT_DIGITS, t, low, ("%", "‰", "‱", "cent", "pct")):
         base = _PCT_SIGNS.get(m["s"], Decimal(100))
         cands.append((m.start(), m.end(), Decimal(m["n"]) / base, "percent"))
-    for m in _PCT_CN.finditer(t):
+    for m in _finditer(_PCT_CN, t, low, ("分之",)):
         try:
             n = _cn_decimal(m["n"])
         except ValueError:
             continue
         cands.append((m.start(), m.end(), n / _PCT_BASES[m["b"]], "percent"))
-    for m in _PCT_WORDS.finditer(t):
+    for m in _finditer(_PCT_WORDS, t, low, ("%", "cent") if _LETTER.search(low) else ()):
         digits = m["d2"] or m["d1"]
         try:
             n = Decimal(digits) if digits else Decimal(english_numeral(m["w"]))
         except ValueError:
             continue
         cands.append((m.start(), m.end(), n / 100, "percent"))
-    for m in _PCT_CONTEXT.finditer(t):
+    for m in _finditer(_PCT_CONTEXT, t, low, _CONTEXT_NEEDLES):
         cands.append((m.start("n"), m.end("n"), Decimal(m["n"]), "percent"))
     return cands
 
@@ -393,11 +427,12 @@ _HALF = Decimal("0.5")
 
 def _duration_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
     cands: list[tuple[int, int, Decimal, str]] = []
-    for m in _DUR_CN.finditer(t):
+    low = _lowered(t)
+    for m in _finditer(_DUR_CN, t, low, ("日", "天", "周", "星", "月", "年")):
         found = _cn_duration(m, t)
         if found is not None:
             cands.append((m.start(), m.end(), *found))
-    for m in _DUR_EN.finditer(t):
+    for m in _finditer(_DUR_EN, t, low, ("day", "month", "year", "wee")):
         found = _en_duration(m)
         if found is not None:
             cands.append((m.start(), m.end(), *found))
@@ -542,6 +577,8 @@ _RATE_ANCHOR = re.compile(
     r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+|complete\s+)?week\b|\bweekly\b)",
     re.I,
 )
+#: a string every _RATE_ANCHOR match holds
+_RATE_NEEDLES = ("日", "天", "周", "星期", "day", "dail", "diem", "wee")
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]|\.\s")
 _CAP_WORDS = re.compile(
     # words that start a cap; not 总额 / "total" alone (合同总额的千分之五 is the base of a rate)
@@ -565,7 +602,7 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
 
     starts = [p.start for p in percents]
     longest = max(p.end - p.start for p in percents)
-    for m in _RATE_ANCHOR.finditer(t):
+    for m in _finditer(_RATE_ANCHOR, t, _lowered(t), _RATE_NEEDLES):
         best: tuple[int, int] | None = None  # (distance, index of percent)
         first = bisect_left(starts, m.start() - _RATE_WINDOW - longest)  # earlier ones are too far
         for i in range(first, len(percents)):
@@ -675,10 +712,15 @@ _AMT_CN_LOWER = re.compile(
     rf"(?<![{CN_NUM_CHARS}])(?P<n>[{CN_NUM_CHARS}]{{1,24}})(?P<cur>元|美元|欧元|港元)(?![整正角分])"
 )
 
+#: a string every _AMT_PREFIX / _AMT_SUFFIX match holds (the currency, lower case)
+_PREFIX_NEEDLES = ("人民币", "rmb", "cny", "¥", "￥", "usd", "$", "hkd", "eur", "€", "gbp", "£", "jpy")
+_SUFFIX_NEEDLES = ("元", "港币", "英镑", "yuan", "rmb", "cny", "dollar", "usd", "eur", "hkd")
+
 
 def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
     cands: list[tuple[int, int, Decimal, str]] = []
-    for m in _AMT_PREFIX.finditer(t):
+    low = _lowered(t)
+    for m in _finditer(_AMT_PREFIX, t, low, _PREFIX_NEEDLES):
         cur = _CUR_PREFIX.get(m["cur"]) or _CUR_PREFIX.get(m["cur"].upper(), "CNY")
         mult = m["mult"] or ""
         try:
@@ -689,8 +731,9 @@ def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         except AmountError:
             continue
         cands.append((m.start(), m.end(), value, cur))
-    for m in _AMT_SUFFIX.finditer(t):
-        cur = _CUR_SUFFIX[m["cur"].lower()] if m["cur"].lower() in _CUR_SUFFIX else _CUR_SUFFIX[m["cur"]]
+    for m in _finditer(_AMT_SUFFIX, t, low, _SUFFIX_NEEDLES):
+        # casefold, not lower: re.IGNORECASE also matched uſd (ſ folds to s), which lower() keeps
+        cur = _CUR_SUFFIX[m["cur"].casefold()]
         mult = m["mult"] or ""
         try:
             if mult.lower() in _MULT_EN:
@@ -700,7 +743,7 @@ def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         except AmountError:
             continue
         cands.append((m.start(), m.end(), value, cur))
-    for m in _AMT_UPPER.finditer(t):
+    for m in _finditer(_AMT_UPPER, t, low, ("元", "圆", "圓")):
         raw = m.group()
         upper: Decimal | None
         try:
@@ -712,7 +755,7 @@ def _amount_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
                 upper = None
         if upper is not None:
             cands.append((m.start(), m.end(), upper, "CNY"))
-    for m in _AMT_CN_LOWER.finditer(t):
+    for m in _finditer(_AMT_CN_LOWER, t, low, ("元",)):
         try:
             value = Decimal(chinese_numeral(m["n"]))
         except ValueError:

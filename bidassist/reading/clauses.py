@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import cast
 
-from bidassist.reading.model import Block, Clause
+from bidassist.reading.model import Block, BlockRow, Clause, ClauseRow
 
 _CN = "零〇一二两三四五六七八九十百千"
 _NOT_VALUE = (
@@ -138,19 +138,27 @@ def _renamed(pattern: str, i: int) -> str:
 _COMBINED = re.compile("|".join(f"(?P<k{i}>{_renamed(p.pattern, i)})" for i, (_, p) in enumerate(_PATTERNS)))
 
 
+#: per pattern i, its group names -> the group numbers in _COMBINED (a look-up, not a name built per use)
+_GROUPS = [
+    {name[: -len(f"_{i}")]: g for name, g in _COMBINED.groupindex.items() if name.endswith(f"_{i}")}
+    | {None: _COMBINED.groupindex[f"k{i}"]}
+    for i in range(len(_PATTERNS))
+]
+
+
 class _Sub:
     """A match of the combined pattern seen through the group names of pattern i."""
 
-    __slots__ = ("m", "i")
+    __slots__ = ("m", "g")
 
     def __init__(self, m: re.Match[str], i: int) -> None:
-        self.m, self.i = m, i
+        self.m, self.g = m, _GROUPS[i]
 
     def __getitem__(self, name: str) -> str:
-        return self.m[f"{name}_{self.i}"]
+        return self.m[self.g[name]]
 
     def end(self, name: str | None = None) -> int:
-        return self.m.end(f"{name}_{self.i}" if name else f"k{self.i}")
+        return self.m.end(self.g[name])
 
 
 def detect_heading(text: str) -> Heading | None:
@@ -184,7 +192,7 @@ def _heading(s: str, kind: str, m) -> Heading | None:  # m: re.Match or _Sub
     end = m.end()
     if kind == "cn_dun":
         number = s[:end].replace(" ", "").replace(".", "、").replace("．", "、")
-    if len(s) < 160 and _TOC_LINE.search(s):
+    if len(s) < 160 and s.rstrip()[-1:].isdigit() and _TOC_LINE.search(s):  # a TOC line ends in a page number
         return None
     rest = s[end:].lstrip(" \t\u3000\u00a0:：.．、|")
     k = _kind_of(kind, m)
@@ -227,11 +235,19 @@ def _title(rest: str) -> str | None:
 
 
 def heading_block(
-    index: int, text: str, location: str, headings: list[Heading | None], style: str | None = None
+    index: int,
+    text: str,
+    location: str,
+    headings: list[Heading | None],
+    style: str | None = None,
+    rows: bool = False,
 ) -> Block:
-    """A Block with its clause number detected; the detection is appended to `headings`."""
+    """A Block (`rows`: a BlockRow, same fields) with its clause number detected; the detection
+    is appended to `headings`."""
     h = detect_heading(text)
     headings.append(h)
+    if rows:
+        return BlockRow(index, text, h.number if h else None, location, style)  # type: ignore[return-value]
     return Block(index=index, text=text, number=h.number if h else None, location=location, style=style)
 
 
@@ -245,14 +261,17 @@ def _heading_for(block: Block, known: Heading | None | object = None) -> Heading
     return Heading(number=block.number, kind=kind, rank=rank, rest=rest)
 
 
-def split_clauses(blocks: list[Block], *, headings: list[Heading | None] | None = None) -> list[Clause]:
+def split_clauses(
+    blocks: list[Block], *, headings: list[Heading | None] | None = None, rows: bool = False
+) -> list[Clause]:
     """Group blocks into clauses by their numbers (see the module docstring).
 
     Blocks before the first number, and every block of a text that has no numbers at all, are
     clauses of their own with number None and level 0. An unnumbered Word heading ("Heading 2",
     "标题 2", often the document's title) also opens a clause (number None, level 0, its text as
     title). `headings` (one per block, as
-    the readers detected them) saves detecting the numbers again."""
+    the readers detected them) saves detecting the numbers again. `rows`: ClauseRows (the same
+    fields, not validated: check_text's own use) instead of Clause models."""
     # (number, title, location, block indices, level, texts) per clause; models built at the end
     pending: list[tuple[str | None, str | None, str, list[int], int, list[str]]] = []
     stack: list[float] = []
@@ -284,6 +303,11 @@ def split_clauses(blocks: list[Block], *, headings: list[Heading | None] | None 
             pending[-1][5].append(block.text)
         else:
             pending.append((None, None, block.location, [block.index], 0, [block.text]))
+    if rows:
+        return [
+            ClauseRow(number, title, "\n".join(parts), location, indices, level)  # type: ignore[misc]
+            for number, title, location, indices, level, parts in pending
+        ]
     return [
         Clause(
             number=number,

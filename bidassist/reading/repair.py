@@ -11,6 +11,8 @@ from bidassist.core.automaton import new_automaton
 _LIGATURE_CHARS = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 )
+#: a ligature character (str.translate with a table costs a dict look-up per character)
+_LIGATURE_CHAR = re.compile("[\ufb00-\ufb04]")
 #: words of contracts that carry fi/fl/ff/ffi/ffl; their broken forms are unambiguous
 _WORDS = (
     "specified specification specifications specific specifically first five fifteen fifty final finally "
@@ -97,7 +99,8 @@ def _may_be_broken(line: str) -> bool:
 
 def repair_line(line: str) -> str:
     """One line with its ligatures restored."""
-    line = line.translate(_LIGATURE_CHARS)
+    if _LIGATURE_CHAR.search(line) is not None:
+        line = line.translate(_LIGATURE_CHARS)
     if " " not in line or not _LATIN.search(line) or not _may_be_broken(line):
         return line
     return regex_repair(line)

@@ -34,9 +34,10 @@ def text_blocks(text: str, name: str, *, markdown: bool | None = None) -> list[B
 
 
 def text_blocks_and_headings(
-    text: str, name: str, *, markdown: bool | None = None
+    text: str, name: str, *, markdown: bool | None = None, rows: bool = False
 ) -> tuple[list[Block], list[Heading | None]]:
-    """text_blocks plus the clause-number detection of each block (for split_clauses)."""
+    """text_blocks plus the clause-number detection of each block (for split_clauses); `rows`:
+    BlockRows (the same fields, not validated) instead of Block models."""
     if markdown is None:
         markdown = name.lower().endswith((".md", ".markdown"))
     blocks: list[Block] = []
@@ -54,7 +55,7 @@ def text_blocks_and_headings(
         if not line or is_footer(line):
             continue
         for piece in split_inline_items(line):
-            blocks.append(heading_block(len(blocks), piece, f"line {lineno}", headings))
+            blocks.append(heading_block(len(blocks), piece, f"line {lineno}", headings, rows=rows))
     return blocks, headings
 
 

@@ -24,7 +24,7 @@ from bidassist.checklist.result import CheckResult
 from bidassist.checklist.rules import normalise
 from bidassist.checklist.scan import absent, scanner_for
 from bidassist.checklist.units import units_from_clauses
-from bidassist.core import automaton
+from bidassist.core import automaton, numbers
 from bidassist.reading import split_clauses, text_blocks
 
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpora" / "contracts"
@@ -38,11 +38,11 @@ HEADS = ["第一条 付款", "第十二条 违约责任", "一、总则", "Artic
 def _slow(text: str) -> CheckResult:
     _extract_cached.cache_clear()
     clauses = split_clauses(text_blocks(text, "text"))  # headings detected again, as before
-    literals.ENABLED = False
+    literals.ENABLED = numbers.PREFILTER = False
     try:
         return run_units(units_from_clauses(clauses), RULES, name="text")
     finally:
-        literals.ENABLED = True
+        literals.ENABLED = numbers.PREFILTER = True
 
 
 def _same(fast: CheckResult, slow: CheckResult) -> None:
@@ -173,3 +173,71 @@ def test_search_from_the_match_starts_equals_search(parts: list[str]) -> None:
 def test_match_starts_of_a_pattern(pattern: str, starts: set[str] | None) -> None:
     found = match_starts(re.compile(pattern, re.IGNORECASE))
     assert (set(found) if found is not None else None) == starts
+
+
+@given(st.text(alphabet=st.sampled_from("aZ1 \u3000％．０９ＡＺａｚ合同İıſK\uff5b\uff0f"), max_size=30))
+def test_normalise_equals_translating_every_character(s: str) -> None:
+    """normalise translates only text holding a full-width character: the same as translating all."""
+    from bidassist.checklist.rules import _WIDE_TABLE
+
+    assert normalise(s) == s.translate(_WIDE_TABLE).lower()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Supplier",
+                "SUPPLIER",
+                "supplier",
+                "ſupplier",
+                "Main Contractor",
+                "main contractor",
+                "Sub-Contractor",
+                "Service Provider",
+                "Owner",
+                "OWNERS",
+                "İ",
+                "ı",
+                "\u212a",
+                "Client",
+                "cLIENT",
+                "Buyer",
+                "buyerX",
+                "x",
+                " ",
+                "-",
+                ".",
+                "\n",
+                "乙方",
+                "甲方",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_finditer_from_the_match_starts_equals_finditer(parts: list[str]) -> None:
+    """The party words' pattern tried only where a role word starts finds every match finditer finds."""
+    from bidassist.checklist.parties import _EN_USAGE, _EN_USAGE_STARTS
+
+    text = "".join(parts)
+    got = [(m.span(), m.group(1)) for m in literals.finditer_from(_EN_USAGE, _EN_USAGE_STARTS, text)]
+    assert got == [(m.span(), m.group(1)) for m in _EN_USAGE.finditer(text)]
+    for p, starts in STARTED[:40]:
+        norm = normalise(text)
+        assert [m.span() for m in literals.finditer_from(p, starts, norm)] == [
+            m.span() for m in p.finditer(norm)
+        ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*EXAMPLES, "ſ", "\u212a"]), min_size=1, max_size=12))
+def test_joined_may_match_keeps_every_clause_a_pattern_matches(parts: list[str]) -> None:
+    """The clauses may_match leaves are those cannot_match leaves, so none a pattern matches is lost."""
+    norms = [normalise(p) for p in parts]
+    joined = literals.Joined(norms)
+    for p, _need in scanner_for(RULES, "zh").gated()[:80] + scanner_for(RULES, "en").gated()[:80]:
+        want = [i for i, n in enumerate(norms) if not literals.cannot_match(p, n)]
+        assert joined.may_match(p) == want
+        assert all(i in want for i, n in enumerate(norms) if p.search(n))

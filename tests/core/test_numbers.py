@@ -317,3 +317,73 @@ def test_rate_of_contract_total_is_not_a_cap():
     assert [f.value for f in find_daily_rates("0.5% of the total Contract Price per day of delay")] == [
         D("0.005")
     ]
+
+
+# --------------------------------------------------------------------------- the prefilter
+
+#: pieces that make every finder's regexes match, miss, or nearly match (case, ı ſ K folding)
+_PIECES = [
+    "10%",
+    "５％",
+    "3‰",
+    "5‱",
+    "ten percent",
+    "TEN PER CENT",
+    "five (5) PCT",
+    "百分之三点五",
+    "千分之五",
+    "费率0.1",
+    "the rate of 0.05",
+    "RATİO 0.5",
+    "60日",
+    "六十天",
+    "两个月",
+    "一年半",
+    "每周",
+    "星期",
+    "sixty (60) days",
+    "2 Years",
+    "30 business days",
+    "one weeK",
+    "daily",
+    "per diem",
+    "每逾期一天",
+    "¥1,234.50",
+    "1,234.50元",
+    "12.5万元",
+    "人民币壹佰万元整",
+    "五百万元",
+    "USD 1,000,000",
+    "uſd 5",
+    "$2.5 million",
+    "hKd 3",
+    "5 dollars",
+    "£7",
+    "乙方应",
+    "the Supplier shall",
+    " ",
+    "，",
+    ".",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_the_prefilter_never_changes_what_a_finder_reads(parts: list[str]) -> None:
+    """A finder's regex skipped because a string it needs is missing would have found nothing."""
+    from bidassist.core import numbers
+
+    text = "".join(parts)
+    finders = (find_percents, find_durations, find_daily_rates, find_amounts)
+    fast = [f(text) for f in finders]
+    numbers.PREFILTER = False
+    try:
+        slow = [f(text) for f in finders]
+    finally:
+        numbers.PREFILTER = True
+    assert fast == slow
+
+
+def test_a_currency_matched_through_case_folding_is_read() -> None:
+    """re.IGNORECASE reads 5 uſd as 5 USD; the currency look-up folds it the same way (it raised)."""
+    assert values(find_amounts("5 uſd")) == [("5 uſd", D(5))]

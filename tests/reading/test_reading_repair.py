@@ -92,3 +92,19 @@ def test_prefilter_never_skips_a_line_the_regexes_would_change(parts: list[str])
     assert repair._may_be_broken(line) or repair.regex_repair(line) == line
     if " " in line and repair._LATIN.search(line):
         assert repair_line(line) == repair.regex_repair(line)
+
+
+@given(st.text(alphabet=st.sampled_from("abc fi\ufb00\ufb01\ufb02\ufb03\ufb04 合同ſ"), max_size=30))
+def test_ligature_characters_are_replaced_wherever_they_stand(s: str) -> None:
+    """repair_line translates only lines holding a ligature character: the same as translating all."""
+    translated = s.translate(repair._LIGATURE_CHARS)
+    assert repair_line(s) == repair_line(translated)
+    assert not any(ch in repair_line(s) for ch in "\ufb00\ufb01\ufb02\ufb03\ufb04")
+
+
+@given(st.text(alphabet=st.sampled_from("第一条 .．·…\t0123456789٣３²\n\u3000页 x"), max_size=40))
+def test_a_table_of_contents_line_ends_in_a_digit(s: str) -> None:
+    """detect_heading tries the TOC pattern only on lines ending in a digit: every TOC line does."""
+    from bidassist.reading.clauses import _TOC_LINE
+
+    assert not _TOC_LINE.search(s) or s.rstrip()[-1:].isdigit()
