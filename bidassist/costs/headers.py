@@ -552,6 +552,7 @@ def _resolve(
         if fld != "notes":
             candidates.setdefault(fld, []).append((_rank(fld, syn), c))
     _component_rates(raw, candidates, start)
+    _row_total_first(raw, candidates, start)
     end = _table_end(raw, r, start)
     chosen: dict[str, int] = {}
     where = f"{sheet_ref(raw.name)}!"
@@ -587,7 +588,126 @@ def _resolve(
         and _numbering_column(raw, weak[0], start)
     ):
         chosen["code"] = weak[0]  # `Item | Description`: the item column holds the numbers
+    _restated_amounts(raw, (r, start, end), chosen, warnings, rivals)
     return chosen
+
+
+#: an amount column headed for a year (First 12 months total, Annual, 全年) and one headed for a
+#: month (Monthly, 月费用): pricing-calculator exports state each line both ways
+_LONG_PERIOD = re.compile(
+    r"annual|yearly|per\s*(?:year|annum)|\b12\s*months?\b|twelve months|全年|年度|每年|年费"
+)
+_SHORT_PERIOD = re.compile(r"\bmonthly\b|\bper\s*month\b|/\s*mo(?:nth)?\b|每月|月度|月费|/\s*月")
+_FACTORS = (12.0, 4.0, 52.0, 365.0)
+#: an amount with tax (含税金额, Amount incl. VAT) beside the same amount before tax (不含税金额)
+_BEFORE_TAX = re.compile(
+    r"不含税|未税|除税|税前|不含增值税|excl(?:uding|\.)?\s*(?:of\s*)?(?:vat|tax|gst|hst)|before\s*tax|net\s*of\s*(?:vat|tax)"
+)
+_WITH_TAX = re.compile(
+    r"含税|含增值税|价税合计|incl(?:uding|\.)?\s*(?:of\s*)?(?:vat|tax|gst|hst)|with\s*(?:vat|tax)"
+)
+
+
+@dataclass(frozen=True)
+class _Restatement:
+    """Two headers of one amount stated two ways: `base` is read, `restated` is `factor` × it."""
+
+    base: re.Pattern[str]
+    restated: re.Pattern[str]
+    base_is: str  # what the rule reads, for the warning
+    other_is: str
+
+
+_RESTATEMENTS = (
+    _Restatement(_SHORT_PERIOD, _LONG_PERIOD, "per month", "over the longer period"),
+    _Restatement(_BEFORE_TAX, _WITH_TAX, "before tax", "with tax"),
+)
+
+
+def _header_kind(text: object, rule: _Restatement) -> str | None:
+    t = unicodedata.normalize("NFKC", str(text)).lower()
+    if rule.base.search(t):
+        return "base"  # checked first: 不含税 contains 含税
+    return "restated" if rule.restated.search(t) else None
+
+
+def _restated_amounts(
+    raw: RawSheet,
+    rows: tuple[int, int, int],
+    chosen: dict[str, int],
+    warnings: list[Problem],
+    rivals: dict[str, list[int]],
+) -> None:
+    """Two amount columns that state each line two ways (Monthly and First 12 months total = 12 ×
+    it; 不含税金额 and 含税金额 = 1.13 × it): the base one is the lines' amount — the monthly one, as
+    in the Azure exports whose Annual Total restates the monthly one; the one before tax, VAT
+    being added in pricing — whichever column the headers ranked first, with a warning naming
+    both columns, the factor and the `--map` that takes the other."""
+    r, start, end = rows
+    c = chosen.get("amount")
+    head = raw.rows[r] if r < len(raw.rows) else []
+    if c is None or c >= len(head):
+        return
+    for rule in _RESTATEMENTS:
+        mine = _header_kind(head[c], rule)
+        if mine is None:
+            continue
+        for m, text in enumerate(head):
+            if (
+                m == c
+                or m in chosen.values()
+                or _header_kind(text, rule) not in ({"base", "restated"} - {mine})
+            ):
+                continue
+            base, other = (c, m) if mine == "base" else (m, c)
+            factor = _restating_factor(raw, other, base, start, end, rule)
+            if factor is None:
+                continue
+            chosen["amount"] = base
+            rivals["amount"] = [x for x in rivals.get("amount", []) if x not in (base, other)]
+            stale = f"{sheet_ref(raw.name)}!{col_letter(m)}{r + 1}"
+            warnings[:] = [w for w in warnings if not (w.where == stale and "second amount" in w.message)]
+            warnings.append(_restated_warning(raw, r, head, base, other, factor, rule))
+            return
+
+
+def _restated_warning(
+    raw: RawSheet, r: int, head: list, base: int, other: int, factor: float, rule: _Restatement
+) -> Problem:
+    b, o = col_letter(base), col_letter(other)
+    return Problem(
+        f"{sheet_ref(raw.name)}!{b}{r + 1}",
+        f"column {o} ({str(head[other]).strip()}) is {factor:g} × column {b} ({str(head[base]).strip()}) "
+        f"on every line, a restatement: the amount is read {rule.base_is} from {b}; "
+        f"for the amount {rule.other_is} use --map amount={o}",
+    )
+
+
+def _restating_factor(
+    raw: RawSheet, long: int, short: int, start: int, end: int, rule: _Restatement
+) -> float | None:
+    """The factor k with long = k × short on every row holding both figures (to the cent per unit
+    of k), with at least two rows of non-zero figures: 12, 4, 52 or 365 for periods, a rate
+    1.01–1.30 (to 0.01) for tax; None otherwise."""
+    pairs = []
+    for row in raw.rows[start:end]:
+        a = row[long] if long < len(row) else None
+        b = row[short] if short < len(row) else None
+        if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+            pairs.append((float(a), float(b)))
+    nonzero = [(a, b) for a, b in pairs if a and b]
+    if len(nonzero) < 2:
+        return None
+    if rule.base is _BEFORE_TAX:
+        a, b = max(nonzero, key=lambda p: abs(p[1]))
+        rate = round(a / b, 2)
+        factors: tuple[float, ...] = (rate,) if 1.0 < rate <= 1.3 else ()
+    else:
+        factors = _FACTORS
+    for k in factors:
+        if all(abs(a - k * b) <= 0.01 * max(k, 1.0) for a, b in pairs):
+            return k
+    return None
 
 
 def _numbering_column(raw: RawSheet, c: int, start: int) -> bool:
@@ -626,6 +746,36 @@ def _component_rates(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]]
             amounts.remove((rank, c))
             candidates["price"] = [(0, c)]
             return
+
+
+def _row_total_first(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]], start: int) -> None:
+    """Among several amount columns (LABOR COST | MATERIAL COST | TRAVEL COST | OTHER COST | TOTAL
+    PER TASK), the one that holds the sum of the other money columns on its rows is the line's
+    amount: it outranks them whatever its header says; the others are its parts."""
+    amounts = candidates.get("amount", [])
+    if len(amounts) < 2:
+        return
+    money = [c for _, c in amounts] + [c for f in BREAKDOWN_FIELDS for _, c in candidates.get(f, [])]
+    for rank, c in list(amounts):
+        if _sums_others(raw, c, [m for m in money if m != c], start):
+            amounts.remove((rank, c))
+            amounts.append((min(r for r, _ in amounts) - 1, c))
+            return
+
+
+def _sums_others(raw: RawSheet, c: int, parts: list[int], start: int) -> bool:
+    """Column `c` equals the sum of `parts` (to the cent) on at least 90 % of at least three rows
+    with figures in all of them, some of them non-zero."""
+    hits = tried = nonzero = 0
+    for row in raw.rows[start : start + 400]:
+        cells = [row[p] if p < len(row) else "" for p in (c, *parts)]
+        if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in cells):
+            continue
+        figures = [float(x) for x in cells if isinstance(x, (int, float))]
+        tried += 1
+        nonzero += figures[0] != 0
+        hits += abs(sum(figures[1:]) - figures[0]) <= 0.005
+    return tried >= 3 and nonzero >= 2 and hits * 10 >= tried * 9
 
 
 def _title_words(raw: RawSheet, top: int) -> frozenset[str]:

@@ -15,6 +15,7 @@ from bidassist.costs.headers import parse_sheet_mappings
 from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Reconciliation
 from bidassist.costs.sheets import (
     SheetOutcome,
+    alternatives,
     combined,
     mark_copies,
     mark_plain_summaries,
@@ -146,6 +147,8 @@ def _import(
         elif o.role != "summary" and (o.role != "blank" or o.layout is not None or o.role == "hidden"):
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
     problems.extend(never_calculated)
+    if sheet is None and not any(o.role == "summary" for o in outcomes):
+        problems.extend(alternatives(used))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if reconciliation.status == "no stated total":
         bad, soft = priced_skips(

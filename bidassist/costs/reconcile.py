@@ -20,7 +20,7 @@ HALF_CENT = Decimal("0.005")
 
 
 def tolerance(n_lines: int) -> Decimal:
-    return CENT + HALF_CENT * n_lines
+    return max(CENT, HALF_CENT * n_lines)
 
 
 def lines_total(lines: list[CostLine]) -> Decimal:

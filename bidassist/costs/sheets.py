@@ -760,3 +760,35 @@ def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
         cell=cell,
         basis=basis,
     )
+
+
+def _item_names(o: SheetOutcome) -> set[str]:
+    lines = o.result.lines if o.result is not None else []
+    return {" ".join(ln.description.lower().split()) for ln in lines}
+
+
+def alternatives(used: list[SheetOutcome]) -> list[Problem]:
+    """Two cost sheets that list largely the same items (at least 80 % of each one's item names,
+    three or more) with different totals are alternatives (estimate and actual, two versions, two
+    options), not parts to add up: a problem per pair naming both sheets and the `--sheet` fix."""
+    out: list[Problem] = []
+    for i, a in enumerate(used):
+        for b in used[i + 1 :]:
+            na, nb = _item_names(a), _item_names(b)
+            same = len(na & nb)
+            if same < 3 or same * 5 < len(na) * 4 or same * 5 < len(nb) * 4:
+                continue
+            ta = a.check.imported if a.check else Decimal(0)
+            tb = b.check.imported if b.check else Decimal(0)
+            if ta == tb:
+                continue
+            qa, qb = a.name.replace('"', '\\"'), b.name.replace('"', '\\"')
+            out.append(
+                Problem(
+                    sheet_ref(b.name),
+                    f"sheets {a.name} ({format_money(ta)}) and {b.name} ({format_money(tb)}) list {same} of the "
+                    "same items with different figures: alternatives (estimate and actual, versions, "
+                    f'options), not parts to add up; import one with --sheet "{qa}" or --sheet "{qb}"',
+                )
+            )
+    return out

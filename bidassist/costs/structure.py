@@ -7,6 +7,9 @@ mismatches (errors unless the sheet's stated total settles them), never guessed 
   its children is a mismatch.
 - `percent_rows`: a lump line whose label states a rate (税率：13%, Testing 10 %) and whose amount is
   that rate of the lines above it is a markup.
+- `block_markups`: lump lines (an amount, no quantity) between a block's subtotal and the total
+  that closes the block (SUBTOTAL, HST, SHIPPING, TOTAL), when that total is the subtotal plus the
+  markups and lumps between them: freight, 运费, handling added to the block, not cost lines.
 - `sequence_breaks`: two consecutive lines with the same 序号 and description (a copied row, counted
   twice) are a warning naming both rows.
 
@@ -30,6 +33,7 @@ __all__ = [
     "Parent",
     "PercentRow",
     "apply_checks",
+    "block_markups",
     "hierarchy_parents",
     "outline_number",
     "percent_rows",
@@ -137,6 +141,36 @@ def percent_rows(lines: list[CostLine]) -> list[PercentRow]:
     return out
 
 
+_ROW = re.compile(r"(\d+)$")
+
+
+def _row_of(line: CostLine) -> int | None:
+    m = _ROW.search(line.source or "")
+    return int(m.group(1)) - 1 if m else None
+
+
+def block_markups(lines: list[CostLine], totals: list[StatedTotal], lumps: set[int]) -> list[int]:
+    """Indices of lump lines lying between a subtotal S and the next total T when S equals the lines
+    it closes and T equals S plus the markups and the lumps between them (SUBTOTAL 119.98, HST,
+    SHIPPING 6.92, TOTAL 142.50) and under the block's category: charges added to the block, never
+    cost lines of it."""
+    out: list[int] = []
+    for s, t in zip(totals, totals[1:], strict=False):
+        between = range(s.lines, t.lines)
+        if s.lines <= s.since or not between or s.row < 0 or t.row <= s.row:
+            continue
+        if any(_row_of(lines[i]) not in lumps or not _amount(lines[i]) for i in between):
+            continue
+        if {lines[i].category for i in between} != {lines[s.lines - 1].category}:
+            continue  # lumps under a heading of their own are a section, not charges on the block
+        closed = sum((_amount(lines[i]) for i in range(s.since, s.lines)), Decimal(0))
+        added = sum((_amount(lines[i]) for i in between), Decimal(0))
+        n = s.lines - s.since + len(between)
+        if _close(closed, s.amount, n) and _close(s.amount + (t.markups - s.markups) + added, t.amount, n):
+            out.extend(between)
+    return out
+
+
 def sequence_breaks(lines: list[CostLine]) -> list[tuple[int, int, str]]:
     """(line before, line after, what) where consecutive numbered lines carry the same integer 序号
     and the same description: a row copied, whose money is counted twice. (Gaps in the numbering
@@ -202,6 +236,23 @@ def apply_checks(result: SheetResult) -> None:
                 ln.source or "",
                 f"{ln.description[:40]} {format_money(_amount(ln))} is {(pr.rate * 100).normalize():f} % of the lines above it "
                 f"({format_money(pr.base)}): read as a markup, not as a cost line",
+            )
+        )
+    for i in block_markups(lines, result.totals, result.lumps):
+        if i in drop:
+            continue
+        ln = lines[i]
+        drop[i] = Markup(
+            kind=markup_kind(ln.description) or "other",
+            label=ln.description,
+            amount=_amount(ln),
+            source=ln.source,
+        )
+        result.warnings.append(
+            Problem(
+                ln.source or "",
+                f"{ln.description[:40]} {format_money(_amount(ln))} is a lump charge between a subtotal and the "
+                "total that adds it (freight, handling): read as a markup, not as a cost line",
             )
         )
     for i, j, what in sequence_breaks(lines):

@@ -137,6 +137,9 @@ class SheetResult:
     #: (line cell, field, other column's cell) where a second column of the same field holds a
     #: different figure
     rivals: list[tuple[str, str, str]] = field(default_factory=list)
+    #: 0-based rows read as lump sums (an amount with no quantity and no unit price in a sheet that
+    #: has a quantity column): candidates for markups between a block's subtotal and its total
+    lumps: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -771,6 +774,7 @@ class _Parser:
         # no quantity and no unit price, or a nil rate beside a nil amount (Sponsor | | 0 | 0): a lump
         if qty is None and amount is not None and (likely is None or likely == amount == ZERO):
             qty, likely, price_cell = ONE, amount, cols["amount"]
+            self.out.lumps.add(r)
             self.out.warnings.append(
                 Problem(
                     f"{self.prefix}{self.layout.letter('amount')}{r + 1}",

@@ -11,6 +11,7 @@ from bidassist.reading.clauses import Heading, heading_block
 from bidassist.reading.inline import split_inline_items
 from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
 from bidassist.reading.repair import is_footer, repair_line
+from bidassist.reading.runon import split_run_on
 
 #: Largest text contract read. A 300-page contract is about 1 MB of text; 16 MB leaves room for
 #: exports with layout spaces while keeping memory bounded (about 10x the file at most).
@@ -27,8 +28,9 @@ def _clean_markdown(line: str) -> str:
 
 
 def text_blocks(text: str, name: str, *, markdown: bool | None = None) -> list[Block]:
-    """Plain text -> blocks, one per non-empty line (a line of numbered items run together is
-    cut into its items, reading/inline.py); location "line N" (1-based). `markdown`
+    """Plain text -> blocks, one per non-empty line (a long line with clause headings running
+    inside it is cut at them, reading/runon.py; a line of numbered items run together is cut
+    into its items, reading/inline.py); location "line N" (1-based). `markdown`
     (default: `name` ends with .md) strips heading marks, quotes, list bullets and bold."""
     return text_blocks_and_headings(text, name, markdown=markdown)[0]
 
@@ -54,8 +56,9 @@ def text_blocks_and_headings(
         line = repair_line(line.strip())
         if not line or is_footer(line):
             continue
-        for piece in split_inline_items(line):
-            blocks.append(heading_block(len(blocks), piece, f"line {lineno}", headings, rows=rows))
+        for part in split_run_on(line, headings):
+            for piece in split_inline_items(part):
+                blocks.append(heading_block(len(blocks), piece, f"line {lineno}", headings, rows=rows))
     return blocks, headings
 
 
