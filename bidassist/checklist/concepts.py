@@ -70,8 +70,13 @@ class Vocabulary:
         return alt
 
     def expand(self, pattern: str, lang: str, roles: dict[str, list[str]] | None = None) -> str:
-        """`pattern` with every {concept} replaced by its alternation; KeyError for an unknown one."""
-        return PLACEHOLDER.sub(lambda m: self.pattern(m.group(1), lang, roles), pattern)
+        """`pattern` with every {concept} replaced by its alternation; KeyError for an unknown one.
+        A concept may name another ({own_breach} names {supplier}): expanded up to three levels."""
+        for _ in range(3):
+            if not PLACEHOLDER.search(pattern):
+                break
+            pattern = PLACEHOLDER.sub(lambda m: self.pattern(m.group(1), lang, roles), pattern)
+        return pattern
 
     def unknown(self, pattern: str) -> list[str]:
         return [m.group(1) for m in PLACEHOLDER.finditer(pattern) if m.group(1) not in self.concepts]

@@ -15,6 +15,16 @@ from bidassist.checklist.units import units_from_clauses
 from bidassist.reading import split_clauses, text_blocks
 
 TRAPS = [
+    # REVIEW rule 10: damages for the supplier's own breach that reach further (lost profit, no cap)
+    (
+        "liability.uncapped",
+        "The Vendor shall be liable for all losses the Purchaser suffers as a result of the Vendor's breach, "
+        "including loss of profits.",
+    ),
+    (
+        "liability.uncapped",
+        "The Vendor shall be liable for all damages resulting from its default. Liability is not limited.",
+    ),
     # acceptance left to the buyer's satisfaction or judgment, with no period
     (
         "acceptance.no_deadline",
@@ -96,6 +106,11 @@ TRAPS = [
 ]
 
 HARMLESS = [
+    # REVIEW rule 10: the cost of remedying the supplier's own defects is compensation for its breach
+    "Any expense of whatsoever nature which the Buyer may incur in remedying defective work shall be "
+    "for the account of the Supplier.",
+    "The Subcontractor shall be liable for all additional damages the Contractor may incur as a result of "
+    "the Subcontractor's failure to complete its work.",
     "The Services shall be performed to the reasonable satisfaction of the Principal.",
     "The Province shall be the judge of conformity and shall notify any rejection within ten (10) "
     "days of delivery.",
@@ -206,7 +221,7 @@ def test_a_lead_in_trap_is_reported_once() -> None:
 
 def test_a_passive_bearer_after_the_match_is_the_actor() -> None:
     text = (
-        "Any expense of whatsoever nature which the Buyer may incur in remedying defective work shall be "
+        "Any expense of whatsoever nature which the Buyer may incur in connection with the work shall be "
         "for the account of the Supplier."
     )
     assert "liability.uncapped" in _categories(text)
