@@ -52,6 +52,26 @@ def lookup_add(
 
 
 @_compiled
+def _score(counter: np.uint64, lo_all: np.ndarray, step_all: np.ndarray) -> np.float32:  # pragma: no cover
+    """The normal score of one counter (`normals.scores`: the same arithmetic), for the compiled
+    passes to draw and use in the same step."""
+    x = counter
+    x ^= x >> np.uint64(30)
+    x *= MIX1
+    x ^= x >> np.uint64(27)
+    x *= MIX2
+    x ^= x >> np.uint64(31)
+    cell = np.int64((x >> np.uint64(48)) & np.uint64(0x7FFF))
+    outer = np.int64(cell == 0)  # the outermost cell: its own cells, 16 bits further down
+    row = cell + outer * (HALF_CELLS + np.int64((x >> np.uint64(32)) & np.uint64(0xFFFF)))
+    m = np.float32(np.int64((x >> np.uint64(24 - 16 * outer)) & np.uint64(0xFFFFFF)))
+    e = lo_all[row] + (m * FRAC) * step_all[row]
+    if (x >> np.uint64(63)) == np.uint64(1):
+        e = -e
+    return e
+
+
+@_compiled
 def _draw_lookup_add(
     key: np.uint64,
     stream: np.uint64,
@@ -66,20 +86,8 @@ def _draw_lookup_add(
     last = table.shape[0] - 1
     counter = key + (stream + np.uint64(1)) * GAMMA
     for j in range(total.shape[0]):
-        x = counter  # the score of this counter (normals.scores: the same arithmetic), inline
+        e = _score(counter, lo_all, step_all)
         counter += GAMMA
-        x ^= x >> np.uint64(30)
-        x *= MIX1
-        x ^= x >> np.uint64(27)
-        x *= MIX2
-        x ^= x >> np.uint64(31)
-        cell = np.int64((x >> np.uint64(48)) & np.uint64(0x7FFF))
-        outer = np.int64(cell == 0)  # the outermost cell: its own cells, 16 bits further down
-        row = cell + outer * (HALF_CELLS + np.int64((x >> np.uint64(32)) & np.uint64(0xFFFF)))
-        m = np.float32(np.int64((x >> np.uint64(24 - 16 * outer)) & np.uint64(0xFFFFFF)))
-        e = lo_all[row] + (m * FRAC) * step_all[row]
-        if (x >> np.uint64(63)) == np.uint64(1):
-            e = -e
         pos = e * scale + offset[j]
         i = min(max(int(pos), 0), last)
         index[j] = i
@@ -106,20 +114,8 @@ def _draw(
 ) -> None:  # pragma: no cover
     counter = key + (stream + np.uint64(1)) * GAMMA
     for j in range(out.shape[0]):
-        x = counter  # the score of this counter (normals.scores: the same arithmetic), inline
+        e = _score(counter, lo_all, step_all)
         counter += GAMMA
-        x ^= x >> np.uint64(30)
-        x *= MIX1
-        x ^= x >> np.uint64(27)
-        x *= MIX2
-        x ^= x >> np.uint64(31)
-        cell = np.int64((x >> np.uint64(48)) & np.uint64(0x7FFF))
-        outer = np.int64(cell == 0)  # the outermost cell: its own cells, 16 bits further down
-        row = cell + outer * (HALF_CELLS + np.int64((x >> np.uint64(32)) & np.uint64(0xFFFF)))
-        m = np.float32(np.int64((x >> np.uint64(24 - 16 * outer)) & np.uint64(0xFFFFFF)))
-        e = lo_all[row] + (m * FRAC) * step_all[row]
-        if (x >> np.uint64(63)) == np.uint64(1):
-            e = -e
         out[j] = e
 
 
