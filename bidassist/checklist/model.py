@@ -105,12 +105,17 @@ def save_model(path: Path, models: list[LangModel]) -> None:
     tmp.replace(path)
 
 
-def load_models(path: Path) -> dict[str, LangModel]:
+def _read_arrays(path: Path, what: str) -> dict[str, np.ndarray]:
+    """Every array of the .npz file `path` (no pickles); an unreadable file is an InputError."""
     try:
         with np.load(path, allow_pickle=False) as z:
-            data = {k: z[k] for k in z.files}
+            return {k: z[k] for k in z.files}
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read the clause model: {exc}", str(path)) from None
+        raise InputError(f"cannot read {what}: {exc}", str(path)) from None
+
+
+def load_models(path: Path) -> dict[str, LangModel]:
+    data = _read_arrays(path, "the clause model")
     out = {}
     for lang in LANGS:
         if f"{lang}.vocab" not in data:
@@ -162,11 +167,7 @@ class TypeModel:
 
 def load_types(path: Path, models: dict[str, LangModel]) -> dict[str, TypeModel]:
     """The clause-type weights of `path`, each language on the vocabulary of its clause model."""
-    try:
-        with np.load(path, allow_pickle=False) as z:
-            data = {k: z[k] for k in z.files}
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read the clause-type model: {exc}", str(path)) from None
+    data = _read_arrays(path, "the clause-type model")
     out = {}
     for lang in LANGS:
         if f"{lang}.types" not in data:
