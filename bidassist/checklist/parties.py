@@ -201,9 +201,11 @@ def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
     raw = _NEXT_LABEL.split(_ZH_ALIAS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
-    name = re.split(r"\s{2,}|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1)[
-        0
-    ].strip()
+    # two spaces or an ideographic space end the name: the next column of a form line
+    # (甲方：某公司　乙方：＿＿ / 合同编号：) is not part of it
+    name = re.split(
+        r"\s{2,}|\u3000|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1
+    )[0].strip()
     name = name.strip("\"“”'（）() ")
     return None if not name or _BLANK.match(name) else name
 
@@ -417,13 +419,14 @@ def choose_we(parties: list[Party], we: str | None) -> Parties:
     needle = we.strip().lower()
     # a label the contract gives a party decides first: 甲方 is the supplier where the
     # contract says 承揽方……以下简称甲方
-    for p in parties:
-        if needle in p.labels or (p.name and (needle in p.name.lower() or p.name.lower() in needle)):
-            if p.role == "unknown":
-                p.role = "supplier"
-            out.we = p.role
-            _only_us(parties, p)
-            return out
+    by_label = [p for p in parties if needle in p.labels]
+    by_name = [p for p in parties if p.name and (needle in p.name.lower() or p.name.lower() in needle)]
+    for p in by_label + by_name:
+        if p.role == "unknown":
+            p.role = "supplier"
+        out.we = p.role
+        _only_us(parties, p)
+        return out
     if needle in ("乙方", "甲方"):
         out.we = "supplier" if needle == "乙方" else "buyer"
         return out
