@@ -39,6 +39,8 @@ ZH_BUYER = (
     "总承包单位",
     "总包人",
     "总包单位",
+    "总承包商",
+    "总包商",
     "出租人",
     "出租方",
     "用户",
@@ -60,6 +62,11 @@ ZH_SUPPLIER = (
     "分包人",
     "分包方",
     "分包单位",
+    "分包商",
+    "施工分包商",
+    "劳务分包商",
+    "专业分包商",
+    "承包商",
     "承揽人",
     "承揽方",
     "受托人",
@@ -108,8 +115,18 @@ EN_SUPPLIER = (
     "consultant",
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
-_MAIN_CONTRACTOR = {"承包人", "承包方", "contractor"}
-_SUBCONTRACTOR = {"分包人", "分包方", "分包单位", "subcontractor", "sub-contractor"}
+_MAIN_CONTRACTOR = {"承包人", "承包方", "承包商", "contractor"}
+_SUBCONTRACTOR = {
+    "分包人",
+    "分包方",
+    "分包单位",
+    "分包商",
+    "施工分包商",
+    "劳务分包商",
+    "专业分包商",
+    "subcontractor",
+    "sub-contractor",
+}
 
 _ZH_LABELS = sorted(set(ZH_BUYER + ZH_SUPPLIER + ("丙方",)), key=len, reverse=True)
 _ZH_LABEL = "|".join(_ZH_LABELS)
