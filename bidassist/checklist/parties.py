@@ -418,7 +418,9 @@ def _only_us(parties: list[Party], us: Party) -> None:
     platform of a three-party contract, 服务方（甲方） beside 供货方（丙方）) is a counterparty."""
     other = OTHER_ROLE[us.role]
     for p in parties:
-        if p is not us and p.role == us.role:
+        # a role word only counted in the text (承运方 beside the defined 承运人（乙方）) names
+        # the same side, not a third party
+        if p is not us and p.role == us.role and p.where != "usage":
             p.role = other
 
 
