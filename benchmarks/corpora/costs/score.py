@@ -38,7 +38,8 @@ OUTCOMES = (
     "missing",
 )
 NAMING = "refusals naming a sheet"
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")  # heldout2-5: fresh sets, never tuned on
+# heldout2-5: fresh sets, never tuned on
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def run_import(path: Path) -> tuple[int, str, str]:
