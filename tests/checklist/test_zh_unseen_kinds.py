@@ -139,6 +139,35 @@ PAIRS = [
         "运维服务费待审计部门审计后，以审计结果作为结算付款的依据。",
         "审计不影响采购人按合同约定期限支付运维服务费。",
     ),
+    # penalties of several times the sum (the statutory double deposit is not one)
+    (
+        "penalty.excessive",
+        "设备为翻新机的，供货方应三倍返还采购方已付货款。",
+        "采购方违约的，无权要求返还定金；供货方违约的，应双倍返还定金。",
+    ),
+    # a warranty without end: defects found at any time, or a period starting at the main works' end
+    (
+        "warranty.long",
+        "集团成员单位在任何时候发现供货方提供的物资存在质量缺陷的，供货方均应无条件更换。",
+        "质保期内集团成员单位发现供货方提供的物资存在质量缺陷的，供货方应免费更换。",
+    ),
+    (
+        "warranty.long",
+        "劳务分包工程保修期自总承包工程整体竣工验收之日起计算。",
+        "劳务分包工程保修期自劳务作业完成验收之日起计算，为12个月。",
+    ),
+    # work already done left unpaid when the buyer ends the contract
+    (
+        "termination.convenience",
+        "专业分包人未按期进场的，总承包方有权解除本合同，对已完成的分包工程不予结算。",
+        "专业分包人未按期进场的，总承包方有权解除本合同，已完成的合格分包工程按合同单价结算。",
+    ),
+    # 总承包商 / 施工分包商 are the buyer and the supplier
+    (
+        "liability.uncapped",
+        "施工分包商应履行并承担总包合同中与分包工程有关的总承包商的所有义务与责任。",
+        "施工分包商应遵守总包合同中与分包工程有关的安全管理规定。",
+    ),
     # traditional characters are read as simplified
     (
         "termination.convenience",
