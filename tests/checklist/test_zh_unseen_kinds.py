@@ -83,6 +83,11 @@ PAIRS = [
         "原材料价格上涨的，供货方仍按原合同单价供货，原材料价格下降的，按下降后的市场价格结算。",
         "原材料价格涨跌超过5%的，由双方协商按同一公式调整合同单价。",
     ),
+    (
+        "change.unilateral",
+        "平台有权根据市场行情及自身经营发展情况单方面调整技术服务费费率。",
+        "平台调整技术服务费费率的，须经双方书面协商一致。",
+    ),
     # the buyer as the supplier's only channel; nothing like it to anyone outside
     (
         "exclusivity",
