@@ -107,6 +107,8 @@ def _text_number(value: str, what: str, money: bool) -> Decimal | None:
         return None
     if s[0] == "+":
         s = s[1:]
+        if not s:  # a lone `+` (it raised IndexError before)
+            raise _text_problem(value, what, "not a number")
     if s[0] == "#" and s[-1:] in ("!", "?", "A") and len(s) <= 8:
         raise CellError(f"{what} is the formula error {s}; fix the formula")
     if money and "/" in s:
