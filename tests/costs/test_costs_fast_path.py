@@ -110,7 +110,7 @@ def _read(rows: list[list], fast: bool, monkeypatch: pytest.MonkeyPatch) -> tupl
     return out.role, out.reason, repr(res), [repr(ln.model_dump()) for ln in res.lines] if res else None
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(sheets())
 def test_plain_rows_fast_path_equals_full_path(rows: list[list]) -> None:
     with pytest.MonkeyPatch.context() as mp:
