@@ -74,3 +74,15 @@ def named_party(text: str, role_words: set[str]) -> NamedParty | None:
 
 def _is_name(name: str, role_words: set[str]) -> bool:
     return name not in _COMMON and name.lower() not in role_words and not name.isdigit()
+
+
+def top_actor(text: str, role_words: set[str]) -> str | None:
+    """The name (any case: BROKER, Broker) most often the actor of a modal verb, used so at
+    least MIN_OBJECT times: the other party of a contract that calls us by a name we gave."""
+    actors = Counter(
+        m.group(1).lower()
+        for m in _ACTOR.finditer(text)
+        if _is_name(m.group(1), role_words) and _is_name(m.group(1).title(), role_words)
+    )
+    best = actors.most_common(1)
+    return best[0][0].title() if best and best[0][1] >= MIN_OBJECT else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .concepts import Vocabulary
 from .literals import finditer_from
-from .names import named_party
+from .names import named_party, top_actor
 
 ZH_BUYER = (
     "甲方",
@@ -330,13 +330,16 @@ def parties_from_usage(text: str) -> list[Party]:
 
 def drafter_of(parties: list[Party]) -> str | None:
     """The role of the party found by its name in use (with_named_party): the drafter, who
-    names itself and calls the other side by its role."""
+    names itself and calls the other side by its role. A party that is only the name given
+    with `--we` says nothing about who wrote the terms."""
     roles = set(EN_BUYER + EN_SUPPLIER)
     return next(
         (
             p.role
             for p in parties
-            if p.role != "unknown" and any(lab.isascii() and lab not in roles for lab in p.labels)
+            if p.role != "unknown"
+            and p.where != WE_GIVEN
+            and any(lab.isascii() and lab not in roles for lab in p.labels)
         ),
         None,
     )
@@ -367,6 +370,59 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
         same.labels.append(label)
         return parties
     return [*parties, Party(labels=[label], name=named.name, role=role, where="usage")]
+
+
+#: `Party.where` of a party known only from the name given with `--we`
+WE_GIVEN = "--we"
+#: ("Ireland Pay") / (hereinafter the "Sales Agent"): any defined short name of a party
+_EN_ANY_DEFINED = re.compile(
+    r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']\s*"
+    r"([A-Z][\w&.\-]{1,24}(?:\s[A-Z][\w&.\-]{1,24})?)\s*[\"“”']\s*\)"
+)
+#: defined names that are not parties
+_NOT_PARTY = frozenset({"agreement", "effective date", "contract", "order", "terms", "services", "goods"})
+#: characters of the head read for defined names
+DEFINED_HEAD = 4000
+
+
+def _uses(text: str, label: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text[:USAGE_CHARS], re.I))
+
+
+def _other_side(text: str, ours: str) -> str | None:
+    """The name of the other party where ours is a name: the other defined short name of the
+    head ("Ireland Pay" beside "Sales Agent"), or the name the contract uses as a party."""
+    defined = [
+        m.group(1)
+        for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD])
+        if m.group(1).lower() not in _NOT_PARTY and m.group(1).lower() != ours
+    ]
+    used = [d for d in defined if _uses(text, d) >= USAGE_MIN]
+    if used:
+        return max(used, key=lambda d: _uses(text, d))
+    role_words = {*EN_BUYER, *EN_SUPPLIER, ours}
+    named = named_party(text[:USAGE_CHARS], role_words)
+    return named.name if named else top_actor(text[:USAGE_CHARS], role_words)
+
+
+def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party]:
+    """`parties` plus the party `--we NAME` names, when the contract calls us by a word that is
+    no role word ("the Carrier", "Sales Agent") and uses it at least USAGE_MIN times: we are
+    the supplier, and the other named party (defined short name or name in use) the buyer."""
+    if not we or not we.isascii():
+        return parties
+    ours = we.strip().lower()
+    if ours in ("supplier", "buyer") or any(
+        ours in p.labels or (p.name and ours in p.name.lower()) for p in parties
+    ):
+        return parties
+    if ours in EN_BUYER + EN_SUPPLIER or _uses(text, ours) < USAGE_MIN:
+        return parties
+    out = [*parties, Party(labels=[ours], name=we.strip(), role="supplier", where=WE_GIVEN)]
+    other = _other_side(text, ours)
+    if other and not any(p.role == "buyer" for p in parties):
+        out.append(Party(labels=[other.lower()], name=other, role="buyer", where="usage"))
+    return out
 
 
 def _label_role(label: str, subcontract: bool) -> str:
