@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 #: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL)
-_NAME = r"[A-Z][A-Za-z0-9&]{2,30}"
+_WORD = r"[A-Z][A-Za-z0-9&]{2,30}"
+#: a name of one or two capitalised words (Maincom Services, CANOPY ONE)
+_NAME = rf"{_WORD}(?: {_WORD})?"
 _ACTOR = re.compile(
     rf"(?<![\w'’-])({_NAME})\s+(?:shall|may|will|must|reserves|agrees|retains|can|is\s+entitled|"
     r"has\s+the\s+right|hereby)\b"
@@ -56,14 +58,14 @@ class NamedParty:
 
 def named_party(text: str, role_words: set[str]) -> NamedParty | None:
     """The name the contract uses most as a party (see the module), or None."""
-    actors = Counter(m.group(1) for m in _ACTOR.finditer(text))
-    objects = Counter(m.group(1) for m in _OBJECT.finditer(text))
-    objects.update(m.group(1) for m in _POSSESSIVE.finditer(text))
+    actors = Counter(r for m in _ACTOR.finditer(text) for r in _readings(m.group(1)))
+    objects = Counter(r for m in _OBJECT.finditer(text) for r in _readings(m.group(1)))
+    objects.update(r for m in _POSSESSIVE.finditer(text) for r in _readings(m.group(1)))
     best: NamedParty | None = None
     for name, acts in actors.items():
-        if acts < MIN_ACTOR or objects[name] < MIN_OBJECT or not _is_name(name, role_words):
+        if acts < MIN_ACTOR or objects[name] < MIN_OBJECT or not _is_name(name, role_words, text):
             continue
-        uses = [m.start() for m in _ANY.finditer(text) if m.group(1) == name]
+        uses = [m.start() for m in _ANY.finditer(text) if _bare(m.group(1)) == name]
         bare = sum(1 for s in uses if not _THE.search(text[max(0, s - 8) : s]))
         if bare < MIN_BARE_SHARE * len(uses):
             continue
@@ -72,17 +74,37 @@ def named_party(text: str, role_words: set[str]) -> NamedParty | None:
     return best
 
 
-def _is_name(name: str, role_words: set[str]) -> bool:
-    return name not in _COMMON and name.lower() not in role_words and not name.isdigit()
+def _bare(name: str) -> str:
+    """A two-word match whose first word is a common one ("Acceptance ConnEthics"): the second."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and (first in _COMMON or first.title() in _COMMON) else name
+
+
+def _readings(name: str) -> list[str]:
+    """The names a match may be: "Maincom Services" as one, "Heading ConnEthics" as the second
+    word, an unknown two-word match as both (a heading word before a name is not always common)."""
+    bare = _bare(name)
+    return [bare, bare.partition(" ")[2]] if " " in bare else [bare]
+
+
+def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
+    """A capitalised word or two that names a party: not a common word, no role word, and not a
+    noun the contract also writes in lower case ("a licensed motor carrier (… "Carrier")")."""
+    first, *rest = name.split()
+    return (
+        first not in _COMMON
+        and first.title() not in _COMMON
+        and name.lower() not in role_words
+        and not any(w.lower() in role_words for w in [first, *rest])
+        and not name.isdigit()
+        and not (text and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
+    )
 
 
 def top_actor(text: str, role_words: set[str]) -> str | None:
     """The name (any case: BROKER, Broker) most often the actor of a modal verb, used so at
     least MIN_OBJECT times: the other party of a contract that calls us by a name we gave."""
-    actors = Counter(
-        m.group(1).lower()
-        for m in _ACTOR.finditer(text)
-        if _is_name(m.group(1), role_words) and _is_name(m.group(1).title(), role_words)
-    )
+    names = [_bare(m.group(1)) for m in _ACTOR.finditer(text)]
+    actors = Counter(n.lower() for n in names if _is_name(n, role_words) and _is_name(n.title(), role_words))
     best = actors.most_common(1)
     return best[0][0].title() if best and best[0][1] >= MIN_OBJECT else None

@@ -345,6 +345,10 @@ def drafter_of(parties: list[Party]) -> str | None:
     )
 
 
+#: the role of a party named in the contract that is not one of its two sides (the project owner)
+THIRD_PARTY = "third_party"
+
+
 def with_named_party(parties: list[Party], text: str) -> list[Party]:
     """`parties` plus the party an English contract calls by its own name (names.py): it takes
     the role opposite to the most used role word and joins the party of that role, if any."""
@@ -366,7 +370,10 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
     if not any(p.role == OTHER_ROLE[role] for p in parties):  # the role word names the other side
         parties = [*parties, Party(labels=[top], role=OTHER_ROLE[role], where="usage")]
     same = next((p for p in parties if p.role == role), None)
-    if same is not None:
+    if same is not None and same.where == "usage" and set(same.labels) <= _THIRD_PARTY_WORDS:
+        # a guessed "the Client" beside a named buyer is the buyer's own client (a third party)
+        parties = [p for p in parties if p is not same]
+    elif same is not None:
         same.labels.append(label)
         return parties
     return [*parties, Party(labels=[label], name=named.name, role=role, where="usage")]
@@ -416,13 +423,18 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
         ours in p.labels or (p.name and ours in p.name.lower()) for p in parties
     ):
         return parties
-    if ours in EN_BUYER + EN_SUPPLIER or _uses(text, ours) < USAGE_MIN:
-        return parties
+    words = re.split(r"\s*(?:/|\band\b|\bor\b)\s*", ours)
+    if all(w in EN_BUYER + EN_SUPPLIER for w in words) or _uses(text, ours) < USAGE_MIN:
+        return parties  # role words ("Subcontractor/Supplier"): the usual reading applies
     out = [*parties, Party(labels=[ours], name=we.strip(), role="supplier", where=WE_GIVEN)]
     other = _other_side(text, ours)
-    if other and not any(p.role == "buyer" for p in parties):
+    if other and not any(other.lower() in p.labels for p in parties):
         out.append(Party(labels=[other.lower()], name=other, role="buyer", where="usage"))
     return out
+
+
+#: buyer words that name the buyer's own client where a named party is the buyer
+_THIRD_PARTY_WORDS = frozenset({"client", "owner", "employer", "principal", "customer"})
 
 
 def _label_role(label: str, subcontract: bool) -> str:
@@ -448,6 +460,21 @@ def _assign_roles(parties: list[Party]) -> None:
         generic = [p for p in same if set(p.labels) & {"company", "owner", "client"}]
         if len(same) >= 2 and generic and not any(p.role == other for p in parties):
             generic[0].role = other
+    _owner_outside(parties)
+
+
+#: the owner of a project, above the buyer of a subcontract or a consultant's client
+_PROJECT_OWNER = frozenset({"owner", "employer"})
+
+
+def _owner_outside(parties: list[Party]) -> None:
+    """An owner or employer defined beside another buyer (the Contractor of a subcontract, the
+    Client of a consultant) is the project's owner, outside this contract: a third party."""
+    buyers = [p for p in parties if p.role == "buyer"]
+    owners = [p for p in buyers if set(p.labels) <= _PROJECT_OWNER]
+    if owners and len(owners) < len(buyers):
+        for p in owners:
+            p.role = THIRD_PARTY
 
 
 def _only_us(parties: list[Party], us: Party) -> None:
@@ -508,6 +535,7 @@ def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]
     ours, theirs = ("supplier", "buyer") if parties.we == "supplier" else ("buyer", "supplier")
     our_labels, their_labels = parties.labels(ours), parties.labels(theirs)
     all_labels = our_labels + their_labels + parties.labels("unknown")
+    outside = parties.labels(THIRD_PARTY)  # the project owner is no side: never {buyer}
     out: dict[str, dict[str, list[str]]] = {}
     changed = False
     for lang in ("zh", "en"):
@@ -517,7 +545,7 @@ def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]
             mine, other = other, mine
         mapping = {
             "supplier": _with(_drop(mine, _side(lang, their_labels)), _side(lang, our_labels)),
-            "buyer": _with(_drop(other, _side(lang, our_labels)), _side(lang, their_labels)),
+            "buyer": _with(_drop(other, _side(lang, our_labels + outside)), _side(lang, their_labels)),
             "third_party": _drop(generic["third_party"], _side(lang, all_labels)) or ["(?!)"],
         }
         changed = changed or any(mapping[r] != generic[r] for r in mapping)
