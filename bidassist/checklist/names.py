@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 #: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL)
 _WORD = r"[A-Z][A-Za-z0-9&]{2,30}"
-#: a name of one or two capitalised words (Maincom Services, CANOPY ONE)
-_NAME = rf"{_WORD}(?: {_WORD})?"
+#: a name of one to three capitalised words (Maincom Services, CANOPY ONE, Harbour Design Group)
+_NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
 _ACTOR = re.compile(
     rf"(?<![\w'’-])({_NAME})\s+(?:shall|may|will|must|reserves|agrees|retains|can|is\s+entitled|"
     r"has\s+the\s+right|hereby)\b"
@@ -75,16 +75,19 @@ def named_party(text: str, role_words: set[str]) -> NamedParty | None:
 
 
 def _bare(name: str) -> str:
-    """A two-word match whose first word is a common one ("Acceptance ConnEthics"): the second."""
-    first, _, rest = name.partition(" ")
-    return rest if rest and (first in _COMMON or first.title() in _COMMON) else name
+    """A match less its leading common words ("Acceptance ConnEthics" -> "ConnEthics")."""
+    words = name.split(" ")
+    while len(words) > 1 and (words[0] in _COMMON or words[0].title() in _COMMON):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _readings(name: str) -> list[str]:
-    """The names a match may be: "Maincom Services" as one, "Heading ConnEthics" as the second
-    word, an unknown two-word match as both (a heading word before a name is not always common)."""
-    bare = _bare(name)
-    return [bare, bare.partition(" ")[2]] if " " in bare else [bare]
+    """The names a match may be: "Maincom Services" as one, "Heading ConnEthics" as the last
+    word, an unknown match of several words as each of its endings (a heading word before a
+    name is not always a common one)."""
+    words = _bare(name).split(" ")
+    return [" ".join(words[i:]) for i in range(len(words))]
 
 
 def _is_name(name: str, role_words: set[str], text: str = "") -> bool:

@@ -106,10 +106,20 @@ EN_SUPPLIER = (
     "subcontractor",
     "sub-contractor",
     "consultant",
+    "subconsultant",
+    "sub-consultant",
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
 _MAIN_CONTRACTOR = {"承包人", "承包方", "contractor"}
-_SUBCONTRACTOR = {"分包人", "分包方", "分包单位", "subcontractor", "sub-contractor"}
+_SUBCONTRACTOR = {
+    "分包人",
+    "分包方",
+    "分包单位",
+    "subcontractor",
+    "sub-contractor",
+    "subconsultant",
+    "sub-consultant",
+}
 
 _ZH_LABELS = sorted(set(ZH_BUYER + ZH_SUPPLIER + ("丙方",)), key=len, reverse=True)
 _ZH_LABEL = "|".join(_ZH_LABELS)

@@ -139,6 +139,88 @@ HARMLESS = [
 ]
 
 
+#: stage B (fifth batch) kinds, written before the rules were run on them
+TRAPS_B = [
+    # pass-through of the head contract's damages
+    (
+        "penalty.uncapped",
+        "The Sub-Contractor shall be liable for all liquidated damages that may become payable to the "
+        "Employer under the Main Contract by reason of the Sub-Contractor's delay.",
+    ),
+    (
+        "liability.consequential",
+        "The Supplier shall be liable for any damages imposed by the Principal under the head contract, "
+        "whether direct or consequential, to the extent attributable to the Supplier.",
+    ),
+    # flow-down by assumption of the buyer's obligations
+    (
+        "liability.uncapped",
+        "The Subconsultant hereby assumes all duties and obligations to the Client which the Client has "
+        "assumed toward the Employer under the Main Contract.",
+    ),
+    # a daily rate whose base is described at length
+    (
+        "penalty.excessive",
+        "The Vendor shall pay the Purchaser liquidated damages of 0.5% of the value of the undelivered "
+        "equipment and spare parts scheduled for delivery under the relevant call-off for every day of delay.",
+    ),
+    # acceptance by the project owner, the clock running only from it
+    (
+        "acceptance.no_deadline",
+        "The retention shall be released within 30 days of final acceptance of the Project by the Owner.",
+    ),
+    # claims barred unless lodged within a window
+    (
+        "rights.waiver",
+        "The Supplier shall have no entitlement to any extension of time or additional payment unless it "
+        "gives notice of the claim within 7 days of becoming aware of it.",
+    ),
+    (
+        "rights.waiver",
+        "Invoices submitted later than 90 days after delivery will not be paid.",
+    ),
+    (
+        "rights.waiver",
+        "The Contractor shall not place any lien on the Site or the Works for non-payment by the Principal.",
+    ),
+    # set-off of the supplier's obligations and of unresolved claims
+    (
+        "payment.set_off",
+        "Sums due to the Vendor may be withheld or offset against any other obligations of the Vendor to "
+        "the Purchaser.",
+    ),
+    # full liability with no limit
+    (
+        "liability.uncapped",
+        "The Supplier accepts full liability for any loss of or damage to the Customer's equipment in its "
+        "custody.",
+    ),
+]
+
+HARMLESS_B = [
+    # an indemnity triggered only by the supplier's own negligence or breach (REVIEW rule 10 d, batches 4-5)
+    "The Supplier shall indemnify the Purchaser against all claims and costs incurred by it by reason of "
+    "any negligence, default or breach by the Supplier of this Order.",
+    # an indemnity narrowed to a safety breach
+    "The Contractor shall defend and hold harmless the Council from all fines and costs arising out of the "
+    "Contractor's breach of the site safety rules.",
+    # a cap written 'in no case shall ... exceed'
+    "Liquidated damages for delay are 0.05% of the Contract Price per day. In no case shall the sum of "
+    "liquidated damages exceed 5% of the Contract Price. Late payments bear interest at 0.05% per day.",
+    # a mutual jury waiver
+    "The Customer and the Provider each waive all right to trial by jury.",
+    # full liability up to a limit
+    "The Supplier accepts full liability up to $250,000 per occurrence for damage to the Customer's "
+    "equipment in its custody.",
+    # acceptance by the buyer itself
+    "The retention shall be released within 30 days of final acceptance of the Works by the Purchaser.",
+    # a flow-down that runs both ways
+    "The Client assumes toward the Consultant all obligations that the Employer assumes toward the Client, "
+    "and the Consultant assumes toward the Client all obligations that the Client assumes toward the "
+    "Employer.",
+]
+
+
 @pytest.mark.parametrize(("category", "text"), TRAPS, ids=[f"{c}-{i}" for i, (c, _) in enumerate(TRAPS)])
 def test_trap_variant_is_found(category: str, text: str) -> None:
     assert category in categories(text, lang="en"), text
@@ -190,3 +272,58 @@ def test_the_other_defined_name_is_the_buyer() -> None:
 
 def test_a_role_word_given_with_we_changes_nothing() -> None:
     assert _roles(_FREIGHT, "supplier") == _roles(_FREIGHT, None)
+
+
+@pytest.mark.parametrize(
+    ("category", "text"), TRAPS_B, ids=[f"b-{c}-{i}" for i, (c, _) in enumerate(TRAPS_B)]
+)
+def test_stage_b_trap_variant_is_found(category: str, text: str) -> None:
+    assert category in categories(text, lang="en"), text
+
+
+@pytest.mark.parametrize("text", HARMLESS_B, ids=[f"b-harmless-{i}" for i in range(len(HARMLESS_B))])
+def test_stage_b_harmless_twin_is_not_flagged(text: str) -> None:
+    assert categories(text, lang="en") == set(), text
+
+
+_CONSULTANCY = """Subconsultancy Agreement
+1. Harbour Design Group shall pay the Subconsultant within 30 days. Harbour Design Group may inspect the work.
+2. The Subconsultant shall report to Harbour Design Group weekly. The Client of Harbour Design Group is the
+port authority. Harbour Design Group shall notify the Subconsultant of any change.
+3. Payment to the Subconsultant is made within 7 days of receipt of payment from the Client.
+"""
+
+_HEAD = """CONTRACTOR: Ridgeway Builders Ltd
+SUBCONTRACTOR: [name]
+OWNER: City Hospital Trust
+1. Final payment will be paid within 15 days of acceptance of the entire work by Owner.
+"""
+
+_CARRIAGE = """Carriage Agreement between [carrier name], a licensed motor carrier (hereinafter referred to as "Carrier")
+and Quay Freight LLC, a property broker (hereinafter referred to as "Broker").
+1. Carrier shall transport the freight. Carrier shall invoice Broker. Carrier may refuse a load.
+2. Broker shall pay Carrier within 30 days. Carrier's invoices go to Broker. Payment to Carrier is by transfer.
+"""
+
+
+def test_a_two_word_name_is_the_buyer_and_the_client_a_third_party() -> None:
+    roles = _roles(_CONSULTANCY, "Subconsultant")
+    assert roles.get("harbour design group") == "buyer" or roles.get("design group") == "buyer"
+    found = {f.category for f in check_text(_CONSULTANCY, RULES, name="t.txt", lang="en").findings}
+    assert "payment.back_to_back" in found
+
+
+def test_the_owner_beside_the_contractor_is_a_third_party() -> None:
+    roles = _roles(_HEAD, "Subcontractor")
+    assert roles["contractor"] == "buyer"
+    assert roles["owner"] == "third_party"
+    found = {
+        f.category for f in check_text(_HEAD, RULES, name="t.txt", lang="en", we="Subcontractor").findings
+    }
+    assert "acceptance.no_deadline" in found
+
+
+def test_a_role_noun_written_in_lower_case_is_no_self_name() -> None:
+    roles = _roles(_CARRIAGE, "Carrier")
+    assert roles["carrier"] == "supplier"
+    assert roles["drafter"] != "supplier"  # "a licensed motor carrier": a noun, not the carrier's own name
