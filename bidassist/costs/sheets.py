@@ -22,7 +22,7 @@ from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
-from bidassist.costs.structure import apply_checks
+from bidassist.costs.structure import apply_checks, drop_lines
 from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
@@ -135,6 +135,7 @@ def read_sheet(
         return outcome
     if outcome.used:
         outcome.check = check_sheet(result)
+        _settle_unstated(outcome)
         prefer_amounts(outcome)
         _settle_nameless(outcome)
         _settle_provisional(outcome)
@@ -420,6 +421,40 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
                 "up the amounts",
             )
         )
+
+
+def _settle_unstated(outcome: SheetOutcome) -> None:
+    """Lines priced as quantity × unit price whose amount cell is empty (线下推广活动 7,000 × 2 with no
+    单月成本): when the sheet's stated total differs with them and agrees without them, the sheet has
+    not counted them, so neither does the import; each is named in a warning."""
+    result, check = outcome.result, outcome.check
+    if result is None or check is None or check.basis != "difference" or not result.unstated:
+        return
+    trial = replace(
+        result,
+        lines=list(result.lines),
+        totals=list(result.totals),
+        markups=list(result.markups),
+        alternatives=list(result.alternatives),
+        unstated=list(result.unstated),
+    )
+    gone = [result.lines[i] for i in result.unstated]
+    drop_lines(trial, dict.fromkeys(result.unstated))
+    again = check_sheet(trial)
+    if not again.matched:
+        return
+    result.lines[:], result.totals[:] = trial.lines, trial.totals
+    result.alternatives[:], result.unstated[:] = trial.alternatives, []
+    result.mismatches[:] = [p for p in result.mismatches if p.where != again.cell]
+    outcome.check = again
+    result.warnings.extend(
+        Problem(
+            ln.source or sheet_ref(outcome.name),
+            f"{ln.description[:40]}: {format_money(ln.quantity)} × {format_money(ln.likely)} with an empty "
+            f"amount cell, not counted: the sheet's total {again.cell} leaves it out (write its amount to count it)",
+        )
+        for ln in gone
+    )
 
 
 def _amounts_as_written(result: SheetResult) -> None:

@@ -140,6 +140,9 @@ class SheetResult:
     #: 0-based rows read as lump sums (an amount with no quantity and no unit price in a sheet that
     #: has a quantity column): candidates for markups between a block's subtotal and its total
     lumps: set[int] = field(default_factory=set)
+    #: indexes of lines priced as quantity × unit price whose amount cell is empty in a sheet with an
+    #: amount column: left out when the sheet's stated total reconciles only without them
+    unstated: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -678,6 +681,8 @@ class _Parser:
         (quantity, likely, low, high, distribution)."""
         qty, likely, low, high, dist = values
         line_total = qty * likely
+        if amount is None and line_total and self.view.ai >= 0:
+            self.out.unstated.append(len(self.out.lines))
         now = self.now
         now.cum += amount if amount is not None else line_total
         now.model += line_total
