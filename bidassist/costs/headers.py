@@ -78,6 +78,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "total",
         "extended",
         "line total",
+        "line cost",
+        "total price",
+        "total cost",
+        "extended price",
+        "extended cost",
         "sum",
         "cost",
         "costs",
@@ -257,6 +262,10 @@ _PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z
 _COST_PER = re.compile(r"^(?:cost|price)\s*/\s*(?:unit|units|hr|hrs|hour|hours|day|days|item|each)\b")
 _COST_BY = re.compile(r"^(?:cost|costs|amount|total)\s+(?:per|by|for)\s+\w")
 _COUNT_OF = re.compile(r"^#?\s*(?:units?|hours?|hrs)\s*/\s*(?:units?|hours?|hrs)$")
+#: `# of Units to Purchase`, `No. of pieces`, `Number of items`: a count, the quantity; a count
+#: per pack or package (`# of Units in Package`) is the pack's size, not the quantity
+_NUMBER_OF = re.compile(r"^(?:#|no\.?|number)\s*of\s+[a-z]")
+_PER_PACK = re.compile(r"\b(?:in|per)\s+(?:a\s+)?(?:package|pack|box|bag|case|set|carton)\b|\bpack\s*size\b")
 #: a header that states the money unit of its column: 单位：万/月, 单位:元
 _UNIT_OF_MONEY = re.compile(r"^单位\s*[:：]\s*(?:万元?|元|千元)\s*(?:/\s*\S{1,2})?$")
 #: a money column whose header says its figures are in 万 (金额（万元）, 单位：万/月): × 10,000
@@ -294,6 +303,8 @@ def _match_one(norm: str) -> tuple[str, str] | None:
         return "amount", "cost"  # Cost per Activity, Cost per Phase: money, not the activity's name
     if _COUNT_OF.match(norm):
         return "quantity", "units/hours"
+    if _NUMBER_OF.match(norm):
+        return ("notes", "pack size") if _PER_PACK.search(norm) else ("quantity", "number of")
     for fld in _ORDER:
         for syn in SYNONYMS[fld]:
             if norm == syn or compact == syn:
@@ -912,13 +923,17 @@ def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str
     """A header row with number columns but no description synonym (明目 | 费用 | 小计): the first
     column headed by words no synonym knows whose cells below are mostly text."""
     row = raw.rows[r]
-    for c, v in enumerate(row[: min(len(row), 6)]):
-        if c in fields or not isinstance(v, str) or not v.strip():
-            continue
-        below = [x[c] for x in raw.rows[r + 1 : r + 30] if c < len(x) and x[c] not in ("", None)]
-        texts = [x for x in below if isinstance(x, str)]
-        if len(below) >= 2 and len(texts) * 4 >= len(below) * 3:
-            return c
+    first = min(fields, default=0)
+    for named in (True, False):
+        for c, v in enumerate(row[: min(len(row), 6)]):
+            headed = isinstance(v, str) and bool(v.strip())
+            if c in fields or headed != named or not (named or _is_blank(v)) or (not named and c > first):
+                continue
+            below = [x[c] for x in raw.rows[r + 1 : r + 30] if c < len(x) and x[c] not in ("", None)]
+            texts = [x for x in below if isinstance(x, str) and x.strip()]
+            # an unheaded column (`| Start date | Hours | Cost` over task names) must hold names
+            if len(below) >= (2 if named else 3) and len(texts) * 4 >= len(below) * 3:
+                return c
     return None
 
 

@@ -24,6 +24,7 @@ from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mism
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.structure import apply_checks, drop_lines
 from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
+from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 NO_HEADER = (
@@ -119,6 +120,7 @@ def read_sheet(
     result = _parse(raw, layout, spreads, unpriced)
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
+        layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     _mark_blank(outcome, result, unpriced)
     if outcome.used and not forced and not mapping and _price_list(layout, result):
@@ -139,6 +141,7 @@ def read_sheet(
         prefer_amounts(outcome)
         _settle_nameless(outcome)
         _settle_provisional(outcome)
+        _settle_unpriced(outcome)
         _settle_trailing(outcome)
     return outcome
 
@@ -211,6 +214,33 @@ def rival_amounts(
         )
     )
     return chosen, trial
+
+
+def cut_at_note(
+    raw: RawSheet, layout: Layout, result: SheetResult, spreads: SpreadTable, unpriced: bool
+) -> tuple[Layout, SheetResult]:
+    """A note block (NOTES:, 注：, 说明：) below the lines with more figures under it (alternatives, a
+    purchase log): when the rows read on past it do not add up to a stated total, the table ends
+    at the note if the rows above it read cleanly, with a warning naming the note and the `--map`
+    that reads on. A sheet whose stated total below the note agrees with every line is read whole
+    (a note at the foot of a printed page)."""
+    note = result.note_row
+    if note is None or check_sheet(result).matched:
+        return layout, result
+    cut = replace(layout, last_row=note - 1)
+    trial = _parse(raw, cut, spreads, unpriced)
+    if trial.problems or not trial.lines:
+        return layout, result
+    label = cell_text(next((v for v in raw.rows[note] if type(v) is str and v.strip()), "")).strip()
+    trial.warnings.append(
+        Problem(
+            f"{sheet_ref(raw.name)}!A{note + 1}",
+            f"the table ends at the note 「{label[:30]}」 (row {note + 1}): the {len(trial.lines)} line(s) above it "
+            f"are imported; the {len(result.lines) - len(trial.lines)} priced row(s) below it are not "
+            f'(alternatives, records or another list); to read on: --map "{raw.name}:last={len(raw.rows)}"',
+        )
+    )
+    return cut, trial
 
 
 #: sheets up to this many lines are read again with each rival amount column (`_also_reconciles`)
@@ -518,6 +548,40 @@ def _settle_provisional(outcome: SheetOutcome) -> None:
             "; the sheet's total {cell} agrees",
             ", but no stated total confirms it: write the amount as a number "
             "(or delete the row if it is not a cost)",
+        )
+
+
+def _settle_unpriced(outcome: SheetOutcome) -> None:
+    """Items named but not priced (a quantity, no unit price, no amount): finance imports the priced
+    lines and lists these. With the sheet's stated total agreeing, or with no stated total while
+    the priced lines outnumber them, each is a warning; against a stated total that differs, or
+    when most items are unpriced (a bill still being priced), each is an error."""
+    result, check = outcome.result, outcome.check
+    if result is None or not result.unpriced:
+        return
+    rows = result.unpriced
+    if check is not None and check.matched:
+        result.warnings.extend(
+            Problem(p.where, p.message + f"; the sheet's total {check.cell} agrees") for p in rows
+        )
+    elif check is not None and check.stated is None and len(result.lines) > len(rows):
+        shown = ", ".join(p.where.rsplit("!", 1)[-1] for p in rows[:8]) + (" …" if len(rows) > 8 else "")
+        result.warnings.append(
+            Problem(
+                rows[0].where,
+                f"{len(rows)} item(s) have no unit price and no amount ({shown}): not counted as cost lines; "
+                f"the {len(result.lines)} priced line(s) are imported and no stated total shows whether the "
+                "others cost anything (price them to count them)",
+            )
+        )
+    else:
+        result.problems.extend(
+            Problem(
+                p.where,
+                p.message + ", but no stated total confirms it: write the amount as a number (or delete the "
+                "row if it is not a cost)",
+            )
+            for p in rows
         )
 
 

@@ -120,6 +120,9 @@ class SheetResult:
     #: readings that stand only if the sheet's stated total agrees (an empty lump amount read as a
     #: zero line, `2190.2 每年` read as one period's amount); errors otherwise
     provisional: list[Problem] = field(default_factory=list)
+    #: rows named as items that carry no money at all (a quantity, no unit price, no amount): not
+    #: cost lines; errors only when the sheet's stated total differs (`sheets._settle_unpriced`)
+    unpriced: list[Problem] = field(default_factory=list)
     #: (line index, amount ÷ quantity) of single-price lines whose amount cell disagrees with
     #: quantity × unit price: used instead when the stated total adds up the amounts
     alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
@@ -143,6 +146,9 @@ class SheetResult:
     #: indexes of lines priced as quantity × unit price whose amount cell is empty in a sheet with an
     #: amount column: left out when the sheet's stated total reconciles only without them
     unstated: list[int] = field(default_factory=list)
+    #: 0-based row of the first note (NOTES:, 注：) below a line with figures further down: where
+    #: the table may end (`sheets.cut_at_note`)
+    note_row: int | None = None
 
 
 @dataclass
@@ -267,6 +273,8 @@ class _Parser:
                 kind = classify(self.view, r, row, prev)
             if kind.kind == "end":
                 break
+            if kind.kind == "note" and self.out.note_row is None and self.now.lines:
+                self.out.note_row = r
             if kind.kind not in _KEEPS_MEASURES:
                 self._flush_measures()
             handler = handlers.get(kind.kind)
@@ -455,6 +463,8 @@ class _Parser:
     ) -> None:
         if fields is None:
             fields = parse_fields(row, self.plan)
+        if blank(row[self.view.di]) and self._nameless_total(r, row):
+            return
         self._as_written(r, row, fields)
         self._quantity_as_note(r, row, fields)
         priced = self._priced(fields)
@@ -490,6 +500,18 @@ class _Parser:
         self.line_rows.append(r)
         if self.rivals:
             self._check_rivals(r, row)
+
+    def _nameless_total(self, r: int, row: list) -> bool:
+        """A row with figures and no name whose amount is the sum of every line above it (`13 |  |
+        138.5 | 2,112.13` under tasks 1–12: the hours and the cost added up): the sheet's unlabelled
+        total, never a line."""
+        if not self.now.lines or self.pending_prefix is not None or self._beside_description(row):
+            return False
+        value, _ = self._row_amount(row, r)
+        if not value or not self._matches(value, self._spans(self.resets[2], _Mark())):
+            return False
+        self._total(r, row, RowKind("total", "unlabelled total", 2))
+        return True
 
     def _quantity_as_note(self, r: int, row: list, fields: RowFields) -> None:
         """In a sheet of amounts without unit prices the quantity makes no money: one that is not a
@@ -555,7 +577,7 @@ class _Parser:
         if not priced and fields.problems and not self.unpriced and all(c == qi for c, _ in fields.problems):
             # 垫片 | 若干 and no price: an item nobody priced, not a cost line with a bad quantity
             self.out.item_rows += 1
-            self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi)
+            self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi, money=False)
             return True
         return False
 
@@ -817,7 +839,7 @@ class _Parser:
                 )
                 return ONE, ZERO, cols["amount"], True
             if amount is None and not f.problems:
-                self._unpriced(r, "no unit price and no amount")
+                self._unpriced(r, "no unit price and no amount", money=False)
                 return None
             if amount == ZERO and qty == ZERO:
                 return qty, ZERO, cols["amount"], True  # a nil item (0 × … = 0): a zero line
@@ -846,9 +868,10 @@ class _Parser:
         self._unpriced(r, f"{notes[0][1].split(' is not a number')[0]} and no amount", notes[0][0])
         return True
 
-    def _unpriced(self, r: int, why: str, column: int | None = None) -> None:
+    def _unpriced(self, r: int, why: str, column: int | None = None, *, money: bool = True) -> None:
         """A row that carries no money in a priced sheet (an item not yet quoted, a note with a
-        quantity): not a cost line, while the sheet's stated total agrees (`provisional`)."""
+        quantity): not a cost line, while the sheet's stated total agrees (`provisional`); a row
+        with no figure of money at all (`money` False) is listed in `unpriced`."""
         self.skipped = True
         cols = self.cols
         c = (
@@ -856,7 +879,8 @@ class _Parser:
             if column is None
             else column
         )
-        self.out.provisional.append(Problem(self._cell(c, r), f"{why}: not counted as a cost line"))
+        found = Problem(self._cell(c, r), f"{why}: not counted as a cost line")
+        (self.out.provisional if money else self.out.unpriced).append(found)
 
     @staticmethod
     def _from_components(f: RowFields, qty: Decimal | None, amount: Decimal | None) -> Decimal:
@@ -1130,6 +1154,7 @@ class _Parser:
     def _markup(self, r: int, row: list, kind: RowKind) -> None:
         amount = None
         ai = self.view.ai
+        fraction = None
         if ai < 0 or blank(row[ai]):
             # no amount column, or the figure elsewhere (Free Tier Discount: … $-5.48 under Service Price)
             ai = next(
@@ -1140,6 +1165,9 @@ class _Parser:
                 ),
                 -1,
             )
+            if ai >= 0 and type(row[ai]) in (int, float) and 0 < abs(row[ai]) < 1:
+                # Profit | 0.4 beside no amount column: a rate written as a fraction, not money
+                fraction, ai = Decimal(repr(float(row[ai]))), -1
         if ai >= 0 and not blank(row[ai]):
             try:
                 amount = self._in_yuan(ai, to_number(row[ai], "amount"))
@@ -1153,7 +1181,7 @@ class _Parser:
                         self._cell(ai, r), f"{kind.label}: {exc}; the discount is kept as text, not counted"
                     )
                 )
-        rate = self._rate(row)
+        rate = self._rate(row) or fraction
         if amount is None and rate is None and classify_header(kind.label) is not None:
             return  # 其中 | 暂估价 under 金额: a header row's words, no markup
         if amount is not None:
