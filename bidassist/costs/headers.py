@@ -924,7 +924,10 @@ def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str
     column headed by words no synonym knows whose cells below are mostly text."""
     row = raw.rows[r]
     first = min(fields, default=0)
-    for named in (True, False):
+    numbers = {f for f, _ in fields.values()} & {"quantity", "price", "amount"}
+    # an unheaded name column only beside two number columns (`Hours | Cost`), never beside one
+    # word that may be a total's label (`TOTAL | RS. | 69382/-`)
+    for named in (True, False) if len(numbers) >= 2 else (True,):
         for c, v in enumerate(row[: min(len(row), 6)]):
             headed = isinstance(v, str) and bool(v.strip())
             if c in fields or headed != named or not (named or _is_blank(v)) or (not named and c > first):

@@ -228,6 +228,7 @@ class _Parser:
         self.measures: list[tuple[int, list, Decimal]] = []
         self.amount_slack = ZERO  # Σ |quantity × unit cost − amount cell| over lines (rounding)
         self.skipped = False  # the row just read carries no money (`_unpriced`)
+        self.flushing = False  # held measurement rows are being read as lines (`_flush_measures`)
         self.ended = False  # another table starts below the sheet's own total (`_header_again`)
 
     # ------------------------------------------------------------------ driver
@@ -471,7 +472,11 @@ class _Parser:
         if self._no_money(r, row, fields, priced, hold):
             return
         if self.measures:
-            self._settle_measures(fields.numbers.get("quantity") if priced else None)
+            # held rows before a priced row with no name of its own (an abstract's measurements)
+            # that do not add up to it stay errors; before a named item they are unpriced items
+            self._settle_measures(
+                fields.numbers.get("quantity") if priced else None, strict=priced and blank(row[self.view.di])
+            )
         out = self.out
         out.item_rows += 1
         if priced:
@@ -622,7 +627,7 @@ class _Parser:
                     self.out.rivals.append((self._cell(self.cols[fld], r), fld, self._cell(c, r)))
                     return
 
-    def _settle_measures(self, qty: Decimal | None) -> None:
+    def _settle_measures(self, qty: Decimal | None, *, strict: bool = False) -> None:
         """Held quantity rows: dropped when they add up to this priced row's quantity, else read as
         lines (and reported as such)."""
         total = sum((q for _, _, q in self.measures), ZERO)
@@ -638,15 +643,17 @@ class _Parser:
             )
             self.measures = []
             return
-        self._flush_measures(keep_prefix=True)
+        self._flush_measures(keep_prefix=True, strict=strict)
 
-    def _flush_measures(self, *, keep_prefix: bool = False) -> None:
+    def _flush_measures(self, *, keep_prefix: bool = False, strict: bool = False) -> None:
         """Read the held rows as lines; the item text waiting for a priced row stays for it
         (`keep_prefix`) or is dropped."""
         held, self.measures = self.measures, []
         prefix, self.pending_prefix = self.pending_prefix, None
+        self.flushing = strict  # a held quantity row that measures nothing stays an error (`_unpriced`)
         for r, row, _ in held:
             self._line(r, row, LINE_KIND, hold=False)
+        self.flushing = False
         if keep_prefix or not held:
             self.pending_prefix = prefix
 
@@ -880,7 +887,7 @@ class _Parser:
             else column
         )
         found = Problem(self._cell(c, r), f"{why}: not counted as a cost line")
-        (self.out.provisional if money else self.out.unpriced).append(found)
+        (self.out.provisional if money or self.flushing else self.out.unpriced).append(found)
 
     @staticmethod
     def _from_components(f: RowFields, qty: Decimal | None, amount: Decimal | None) -> Decimal:
