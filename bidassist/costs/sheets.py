@@ -565,7 +565,9 @@ def _settle_unpriced(outcome: SheetOutcome) -> None:
             Problem(p.where, p.message + f"; the sheet's total {check.cell} agrees") for p in rows
         )
     elif check is not None and check.stated is None and len(result.lines) > len(rows):
-        shown = ", ".join((p.where or "").rsplit("!", 1)[-1] for p in rows[:8]) + (" …" if len(rows) > 8 else "")
+        shown = ", ".join((p.where or "").rsplit("!", 1)[-1] for p in rows[:8]) + (
+            " …" if len(rows) > 8 else ""
+        )
         result.warnings.append(
             Problem(
                 rows[0].where,

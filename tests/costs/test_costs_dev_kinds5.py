@@ -399,3 +399,55 @@ def test_a_pack_size_is_not_the_quantity(tmp_path: Path) -> None:
     result = import_cost_sheet(parts(tmp_path, []))
     assert [ln.quantity for ln in result.model.lines] == [D(q) for _, q, _ in PARTS]
     assert not any("quantity" in w.message and "second" in w.message for w in result.warnings)
+
+
+# ---------------------------------------------------------------- names above their figures
+
+
+def named_above(tmp_path: Path, *, merged: bool, total: int | None = None) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "清单"
+    ws.append(["序号", "项目名称", "单位", "数量", "单价", "合价"])
+    ws.append(["一、", "材料"])
+    ws.append([1, "水泥", "吨", 10, 300, 3000])
+    if merged:
+        ws.append([2, "钢筋 HRB400 直径 12", "吨", None, None, None])
+        ws.append([None, None, "吨", 2, 4000, 8000])
+        ws.merge_cells("A4:A5")
+        ws.merge_cells("B4:B5")
+    else:
+        ws.append([None, "钢筋 HRB400 直径 12"])
+        ws.append([None, None, "吨", 2, 4000, 8000])
+    ws.append([3, "砂", "方", 5, 100, 500])
+    if total is not None:
+        ws.append([None, "合计", None, None, None, total])
+    return save(wb, tmp_path, "named.xlsx")
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_name_on_the_row_above_its_figures_names_them(tmp_path: Path, merged: bool) -> None:
+    """The item's name merged over two rows (or alone on its row) with its figures on the row below,
+    which has no name or number of its own: one line with that name, in the section above."""
+    result = import_cost_sheet(named_above(tmp_path, merged=merged))
+    lines = result.model.lines
+    assert [(ln.description, ln.quantity, ln.likely, ln.category) for ln in lines] == [
+        ("水泥", D(10), D(300), "材料"),
+        ("钢筋 HRB400 直径 12", D(2), D(4000), "材料"),
+        ("砂", D(5), D(100), "材料"),
+    ]
+    assert lines[1].source == "清单!A5"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=FUNC)
+@given(merged=st.booleans(), off=st.sampled_from([0, 0, 1, 500]))
+def test_names_above_never_change_the_total(tmp_path: Path, merged: bool, off: int) -> None:
+    """The figures are counted once whatever row names them; a 合计 that differs is still refused."""
+    path = named_above(tmp_path, merged=merged, total=11500 + off)
+    if off:
+        with pytest.raises(ProblemsError):
+            import_cost_sheet(path)
+        return
+    result = import_cost_sheet(path)
+    assert result.model.totals.likely == D(11500) and len(result.model.lines) == 3
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
