@@ -19,6 +19,7 @@ from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
+from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.spread import SpreadTable
@@ -298,19 +299,33 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
                 return None
             first = named[0]
             where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
+            columns = {"description": t, "amount": c, **_factors(raw, first, r, t, c)}
+            read = ", ".join(f"{col_letter(k)} as the {f}" for f, k in columns.items() if f != "description")
             note = (
-                f"no header row: column {col_letter(t)} read as the description and column "
-                f"{col_letter(c)} as the amount, because {where} ({v.strip()}) is the sum of the figures "
-                f"above it; rows below row {r + 1} are not read (name the columns with --map to change this)"
+                f"no header row: column {col_letter(t)} read as the description and {read}, because "
+                f"{where} ({v.strip()}) is the sum of the figures above it"
+                + (" and they are quantity × unit price on every item row" if "quantity" in columns else "")
+                + f"; rows below row {r + 1} are not read (name the columns with --map to change this)"
             )
             return Layout(
-                {"description": t, "amount": c},
+                columns,
                 None,
                 first,
                 warnings=[Problem(where, note)],
                 last_row=r,
             )
     return None
+
+
+def _factors(raw: RawSheet, first: int, end: int, name: int, amount: int) -> dict[str, int]:
+    """The quantity and unit price (and unit) columns of a headerless table whose amount column is
+    known: the two columns whose product it is on the item rows (`infer.product_columns`)."""
+    product = product_columns(raw.rows, first, end)
+    if product is None or product.amount != amount or name >= min(product.quantity, product.price):
+        return {}
+    out = {"quantity": product.quantity, "price": product.price}
+    unit = unit_column(raw.rows, product.rows, name, min(product.quantity, product.price))
+    return {"unit": unit, **out} if unit is not None else out
 
 
 def _rolls_up(raw: RawSheet, c: int, first: int, end: int) -> bool:

@@ -451,3 +451,60 @@ def test_names_above_never_change_the_total(tmp_path: Path, merged: bool, off: i
     result = import_cost_sheet(path)
     assert result.model.totals.likely == D(11500) and len(result.model.lines) == 3
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
+
+
+# ---------------------------------------------------------------- headerless: columns from the figures
+
+
+def headerless(tmp_path: Path, items: list[tuple[int, int]], *, total: bool) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "报价"
+    ws.append(["某项目报价单"])
+    for i, (qty, price) in enumerate(items, start=1):
+        ws.append([i, f"材料 {i} 号", "吨", qty, price, qty * price])
+    if total:
+        ws.append([None, "合计", None, None, None, sum(q * p for q, p in items)])
+    return save(wb, tmp_path, "headerless.xlsx")
+
+
+ITEMS_HL = [(10, 300), (2, 4000), (5, 100)]
+
+
+def test_a_headerless_table_whose_total_reconciles_gets_its_quantities_and_prices(tmp_path: Path) -> None:
+    result = import_cost_sheet(headerless(tmp_path, ITEMS_HL, total=True))
+    assert [(ln.unit, ln.quantity, ln.likely) for ln in result.model.lines] == [
+        ("吨", D(q), D(p)) for q, p in ITEMS_HL
+    ]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert any("D as the quantity, E as the price" in w.message for w in result.warnings)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=FUNC)
+@given(items=st.lists(st.tuples(st.integers(2, 500), st.integers(2, 9_999)), min_size=3, max_size=10))
+def test_a_headerless_table_without_a_total_is_refused_with_the_exact_map(
+    tmp_path: Path, items: list[tuple[int, int]]
+) -> None:
+    """No total confirms the reading: refused, and the --map the refusal proposes reads every line
+    as quantity × unit price with the sum of the amounts."""
+    path = headerless(tmp_path, items, total=False)
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(path)
+    [problem] = info.value.problems
+    assert problem.where == "报价" and "no total in the sheet confirms" in problem.message
+    proposal = problem.message.split('--map "')[1].rstrip('"')
+    assert proposal == "报价:description=B,unit=C,quantity=D,price=E,amount=F,first=2"
+    result = import_cost_sheet(path, mapping=proposal)
+    assert [(ln.quantity, ln.likely) for ln in result.model.lines] == [(D(q), D(p)) for q, p in items]
+    assert result.model.totals.likely == sum((D(q * p) for q, p in items), D(0))
+
+
+def test_figures_that_are_no_product_propose_no_map(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    for i, (a, b, c) in enumerate([(1, 2, 7), (3, 4, 9), (5, 6, 20)]):
+        ws.append([f"row {i}", a, b, c])
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(save(wb, tmp_path))
+    [problem] = info.value.problems
+    assert "e.g. --map" in problem.message and "confirms the reading" not in problem.message
