@@ -154,13 +154,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--manifest", type=Path, default=ROOT / "benchmarks/corpora/costs/manifest.yaml")
     ap.add_argument(
-        "--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"), default="dev"
+        "--split",
+        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"),
+        default="dev",
     )
     ap.add_argument("--ids", help="only these entries of the split, as a range: k65-k82")
     args = ap.parse_args(argv)
     data = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
     entries = data.get("entries", data) if isinstance(data, dict) else data
-    splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5") if args.split == "all" else (args.split,)
+    splits = (
+        ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+        if args.split == "all"
+        else (args.split,)
+    )
     for split in splits:
         chosen = [e for e in entries if e.get("split") == split and _in_range(e, args.ids)]
         if not chosen and args.split == "all":
