@@ -400,6 +400,9 @@ class Layout:
     #: further down is recognised by them
     header_words: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    #: the amount column is a generic value column (预算项目 | 数据): a row is money only when its
+    #: label states a currency unit (人力总成本（元）), else a parameter (人数, 工期（人月）)
+    unit_labels: bool = False
     #: the fields the user mapped (messages about them name the mapped cells)
     mapped: frozenset[str] = frozenset()
     #: number field -> the other columns headed as that field (ignored; checked against the one used)
@@ -910,6 +913,11 @@ def _best_header(
             if found is not None:
                 fields = {**fields, found: ("description", "")}
                 kinds.add("description")
+        if kinds == {"description"} or kinds == {"description", "notes"}:
+            found = _value_column(raw, r)
+            if found is not None:
+                fields = {**fields, found: ("amount", _VALUE)}
+                kinds.add("amount")
         if not _usable(kinds) and mapping is None:
             continue
         if kinds and (best is None or len(kinds) > best[0]):
@@ -917,6 +925,20 @@ def _best_header(
     if best is None:
         return None
     return best[1], best[2], best[3]
+
+
+#: a column headed only as "the figures" (预算项目 | 数据 | 备注): read only with `unit_labels`
+_VALUE = "数据"
+_VALUE_HEADERS = frozenset({"数据", "数值", "值", "value", "values", "figure", "figures"})
+
+
+def _value_column(raw: RawSheet, r: int) -> int | None:
+    """The column headed 数据/数值/value beside a description column and no number column."""
+    row = raw.rows[r]
+    return next(
+        (c for c, v in enumerate(row) if isinstance(v, str) and normalize_header(v) in _VALUE_HEADERS),
+        None,
+    )
 
 
 def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str]]) -> int | None:
@@ -998,6 +1020,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})},
         alt_description=next((c for c in alt if c not in columns.values()), -1),
         scales=_money_scales(raw, columns, head_rows),
+        unit_labels=found is not None and found[2].get(columns.get("amount", -1), ("", ""))[1] == _VALUE,
     )
 
 

@@ -49,6 +49,8 @@ CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _ROW_OF = re.compile(r"[A-Z]+(\d+)$")
+#: a label stating its figure is money: 人力总成本（元）, 短信网关 (万元), Licence (USD) — not 元/月
+_MONEY_LABEL = re.compile(r"[（(]\s*(?:元|万元|千元|人民币|rmb|cny|usd|us\$|\$|美元)\s*[)）]\s*$", re.I)
 _TITLE_TOTAL = re.compile(
     r"^\s*(?P<label>总计|合计|总价|总金额|报价总额|grand\s*total|total)\s*[:：]\s*"
     r"(?P<fig>[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万|元)?)\s*$",
@@ -229,6 +231,7 @@ class _Parser:
         self.amount_slack = ZERO  # Σ |quantity × unit cost − amount cell| over lines (rounding)
         self.skipped = False  # the row just read carries no money (`_unpriced`)
         self.flushing = False  # held measurement rows are being read as lines (`_flush_measures`)
+        self.parameters: list[tuple[int, str]] = []  # rows of parameters (`_parameter`)
         self.ended = False  # another table starts below the sheet's own total (`_header_again`)
 
     # ------------------------------------------------------------------ driver
@@ -293,6 +296,7 @@ class _Parser:
         self._title_total()
         self._set_aside_trailing()
         self._note_restatements()
+        self._note_parameters()
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
@@ -466,6 +470,8 @@ class _Parser:
             fields = parse_fields(row, self.plan)
         if blank(row[self.view.di]) and self._nameless_total(r, row):
             return
+        if self.layout.unit_labels and self._parameter(r, row):
+            return
         self._as_written(r, row, fields)
         self._quantity_as_note(r, row, fields)
         priced = self._priced(fields)
@@ -505,6 +511,31 @@ class _Parser:
         self.line_rows.append(r)
         if self.rivals:
             self._check_rivals(r, row)
+
+    def _parameter(self, r: int, row: list) -> bool:
+        """Under a generic value column (预算项目 | 数据) a row is money only when its label states a
+        currency (人力总成本（元）); 人数 3, 工期（人月） 3.5 or 月均成本（元/月） 6000 are the
+        parameters of a calculation, not cost lines (listed in one warning; read as unread rows, so
+        that only a stated total that agrees lets the sheet import)."""
+        label = cell_text(row[self.view.di])
+        if _MONEY_LABEL.search(label):
+            return False
+        self.parameters.append((r, label))
+        self.out.unread.append(r)
+        return True
+
+    def _note_parameters(self) -> None:
+        if not self.parameters:
+            return
+        shown = ", ".join(f"{label[:16]} (row {r + 1})" for r, label in self.parameters[:5])
+        more = f" … ({len(self.parameters)} in all)" if len(self.parameters) > 5 else ""
+        self.out.warnings.append(
+            Problem(
+                self._cell(self.view.di, self.parameters[0][0]),
+                f"{shown}{more}: the label states no money unit (元), so the figure is a parameter of the "
+                "calculation, not a cost line; only rows labelled in 元 are read",
+            )
+        )
 
     def _nameless_total(self, r: int, row: list) -> bool:
         """A row with figures and no name whose amount is the sum of every line above it (`13 |  |

@@ -508,3 +508,58 @@ def test_figures_that_are_no_product_propose_no_map(tmp_path: Path) -> None:
         import_cost_sheet(save(wb, tmp_path))
     [problem] = info.value.problems
     assert "e.g. --map" in problem.message and "confirms the reading" not in problem.message
+
+
+# ---------------------------------------------------------------- k31: parameters in the value column
+
+
+def budget(tmp_path: Path, params: list[float], costs: list[float], total: float | None) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append([None, "人力"])
+    ws.append([None, "预算项目", "数据", "备注"])
+    labels = ["人数", "每人每天工作时间（小时）", "预计工期（人月）", "每人平均开发成本（元/月）"]
+    for label, value in zip(labels, params, strict=False):
+        ws.append([None, label, value])
+    for i, cost in enumerate(costs):
+        ws.append([None, f"费用{i + 1}（元）", cost])
+    if total is not None:
+        ws.append([None, "总计（元）", total])
+    return save(wb, tmp_path, "budget.xlsx")
+
+
+def test_parameters_beside_costs_in_one_value_column(tmp_path: Path) -> None:
+    result = import_cost_sheet(budget(tmp_path, [3, 2.5, 3.5, 6000], [27155.17, 10000], 37155.17))
+    assert [(ln.description, ln.likely) for ln in result.model.lines] == [
+        ("费用1（元）", D("27155.17")),
+        ("费用2（元）", D(10000)),
+    ]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    [note] = [w for w in result.warnings if "parameter" in w.message]
+    assert note.where == "Sheet1!B3" and "人数 (row 3)" in note.message
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=FUNC)
+@given(
+    params=st.lists(st.integers(1, 9_000), min_size=1, max_size=4),
+    digits=st.lists(st.integers(1, 99), min_size=1, max_size=4),
+    total=st.sampled_from(["costs", "all", None]),
+)
+def test_parameters_never_count_and_need_a_total(
+    tmp_path: Path, params: list[int], digits: list[int], total: str | None
+) -> None:
+    """Only the rows labelled in 元 are money, and only a stated total that adds exactly them lets
+    the sheet import; a total that adds the parameters too, or none, is a refusal. (The costs grow
+    by magnitudes: a lump equal to the sum of the lumps below it reads as a heading with its
+    section's amount, an older rule that refuses rather than guesses.)"""
+    costs = [d * 1000**i for i, d in enumerate(digits)]
+    stated = {"costs": sum(costs), "all": sum(costs) + sum(params), None: None}[total]
+    path = budget(tmp_path, params, costs, stated)
+    if total != "costs":
+        with pytest.raises(ProblemsError):
+            import_cost_sheet(path)
+        return
+    result = import_cost_sheet(path)
+    assert result.model.totals.likely == D(sum(costs))
+    assert len(result.model.lines) == len(costs)
