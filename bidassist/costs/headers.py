@@ -403,6 +403,9 @@ class Layout:
     #: the amount column is a generic value column (预算项目 | 数据): a row is money only when its
     #: label states a currency unit (人力总成本（元）), else a parameter (人数, 工期（人月）)
     unit_labels: bool = False
+    #: in a sheet of lump amounts, a row whose amount is the sum of the rows below may be read as a
+    #: heading with its section's amount (False: every such row is an item, `sheets.heads_as_items`)
+    lump_heads: bool = True
     #: the fields the user mapped (messages about them name the mapped cells)
     mapped: frozenset[str] = frozenset()
     #: number field -> the other columns headed as that field (ignored; checked against the one used)

@@ -507,7 +507,9 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     parts = section_parts(code, desc) or ("none", label)
     if r in view.in_group and desc:
         return LINE  # an item of a group merged down the left column, with its amount only
-    if parts[0] not in ("none", "arabic", "dotted") or section_total_follows(view, r, amount):
+    if parts[0] not in ("none", "arabic", "dotted") or (
+        (view.layout.lump_heads or view.qi >= 0) and section_total_follows(view, r, amount)
+    ):
         return RowKind("section", label)
     return LINE
 

@@ -122,6 +122,7 @@ def read_sheet(
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
         layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
+        layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     _mark_blank(outcome, result, unpriced)
     if outcome.used and not forced and not mapping and _price_list(layout, result):
@@ -143,6 +144,13 @@ def read_sheet(
         _settle_nameless(outcome)
         _settle_provisional(outcome)
         _settle_unpriced(outcome)
+        _settle(
+            outcome,
+            result.headed,
+            "; the sheet's total {cell} agrees",
+            ", or is it an item of its own? no stated total decides; fix: add the sheet's total row "
+            "(合计/Total) so that it decides, or number the row as a heading (一、) if it is one",
+        )
         _settle_trailing(outcome)
     return outcome
 
@@ -215,6 +223,30 @@ def rival_amounts(
         )
     )
     return chosen, trial
+
+
+def heads_as_items(
+    raw: RawSheet, layout: Layout, result: SheetResult, spreads: SpreadTable, unpriced: bool
+) -> tuple[Layout, SheetResult]:
+    """Lump rows read as headings because their amount is the sum of the rows below (服务器 3,000
+    over 带宽 1,000 and 存储 2,000), in a sheet whose stated total then differs: when reading them as
+    items makes the stated total agree, they are items (a warning names them)."""
+    if not result.headed or check_sheet(result).basis != "difference":
+        return layout, result
+    items = replace(layout, lump_heads=False)
+    trial = _parse(raw, items, spreads, unpriced)
+    check = check_sheet(trial)
+    if not check.matched or trial.problems:
+        return layout, result
+    cells = ", ".join(p.where or "" for p in result.headed[:5])
+    trial.warnings.append(
+        Problem(
+            result.headed[0].where or sheet_ref(raw.name),
+            f"{len(result.headed)} row(s) whose amount is the sum of the rows below them ({cells}) are items, "
+            f"not headings: the sheet's total {check.cell} adds them",
+        )
+    )
+    return items, trial
 
 
 def cut_at_note(

@@ -125,6 +125,9 @@ class SheetResult:
     #: rows named as items that carry no money at all (a quantity, no unit price, no amount): not
     #: cost lines; errors only when the sheet's stated total differs (`sheets._settle_unpriced`)
     unpriced: list[Problem] = field(default_factory=list)
+    #: lump rows read as headings because their amount is the sum of the rows below (`_headed`):
+    #: warnings when the sheet's stated total agrees, errors otherwise
+    headed: list[Problem] = field(default_factory=list)
     #: (line index, amount ÷ quantity) of single-price lines whose amount cell disagrees with
     #: quantity × unit price: used instead when the stated total adds up the amounts
     alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
@@ -1261,10 +1264,26 @@ class _Parser:
                 self._close_section()
                 self.section = self._mark()
                 self.section_head = (r, row[self.view.ai]) if has_amount else None
+            if has_amount and style in ("none", "arabic", "dotted") and self.view.qi < 0:
+                self._headed(r, row, name)
             self.category = name
         elif has_amount and not section_total_follows(self.view, r, row[self.view.ai]):
             self.out.unread.append(r)  # a sub-heading's amount that is not the sum of its lines
         self.resets[1] = self._mark()
+
+    def _headed(self, r: int, row: list, name: str) -> None:
+        """A row of a list of lump amounts read as a heading because its amount is the sum of the
+        rows below it (服务器 3,000 over 带宽 1,000 and 存储 2,000): it may as well be an item of its
+        own, so the reading holds only where the sheet's stated total agrees (`headed`)."""
+        v = row[self.view.ai]
+        if type(v) in (int, float) and v:
+            self.out.headed.append(
+                Problem(
+                    self._cell(self.view.ai, r),
+                    f"「{name[:30]}」 {format_money(Decimal(repr(float(v))))} is the sum of the rows below it: read "
+                    "as a heading with its section's amount, not as a cost line",
+                )
+            )
 
     def _close_section(self) -> None:
         """A heading that carries its section's amount (`一 | 设备购置 | ... | 3,500,000`): check it."""

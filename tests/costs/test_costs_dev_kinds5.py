@@ -563,3 +563,57 @@ def test_parameters_never_count_and_need_a_total(
     result = import_cost_sheet(path)
     assert result.model.totals.likely == D(sum(costs))
     assert len(result.model.lines) == len(costs)
+
+
+# ---------------------------------------------------------------- a lump equal to the lumps below it
+
+
+def lumps(tmp_path: Path, rest: list[int], total: str | None) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Quote"
+    ws.append(["Item", "Cost"])
+    ws.append(["服务器", sum(rest)])
+    for i, v in enumerate(rest):
+        ws.append([f"服务 {i + 1}", v])
+    if total is not None:
+        ws.append(["合计", sum(rest) * 2 if total == "all" else sum(rest)])
+    return save(wb, tmp_path, "lumps.xlsx")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=FUNC)
+@given(
+    rest=st.lists(st.integers(1, 50_000), min_size=2, max_size=5),
+    total=st.sampled_from(["all", "rest", None]),
+)
+def test_a_lump_equal_to_the_lumps_below_is_never_dropped_silently(
+    tmp_path: Path, rest: list[int], total: str | None
+) -> None:
+    """服务器 3,000 over 带宽 1,000 and 存储 2,000: a heading with its section's amount or an item?
+    Only the stated total decides: an import always equals it; with no total, a refusal naming
+    the row."""
+    path = lumps(tmp_path, rest, total)
+    if total is None:
+        with pytest.raises(ProblemsError) as info:
+            import_cost_sheet(path)
+        assert any(
+            p.where == "Quote!B2" and "no stated total decides" in p.message for p in info.value.problems
+        )
+        return
+    try:
+        result = import_cost_sheet(path)
+    except ProblemsError:
+        return  # more rows equal to the rows below them (1 over 1): refused, never guessed
+    stated = sum(rest) * (2 if total == "all" else 1)
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert result.model.totals.likely == D(stated)
+
+
+@pytest.mark.parametrize(("total", "first", "amount"), [("all", "服务器", 6000), ("rest", "服务 1", 3000)])
+def test_the_total_decides_between_a_heading_and_an_item(
+    tmp_path: Path, total: str, first: str, amount: int
+) -> None:
+    result = import_cost_sheet(lumps(tmp_path, [1000, 2000], total))
+    assert result.model.lines[0].description == first
+    assert result.model.totals.likely == D(amount)
+    assert any("Quote!B2" == w.where for w in result.warnings)
