@@ -258,7 +258,7 @@ def cut_at_note(
     that reads on. A sheet whose stated total below the note agrees with every line is read whole
     (a note at the foot of a printed page)."""
     note = result.note_row
-    if note is None or check_sheet(result).matched:
+    if note is None or check_sheet(result).matched or not (result.problems or _note_block(raw, layout, note)):
         return layout, result
     cut = replace(layout, last_row=note - 1)
     trial = _parse(raw, cut, spreads, unpriced)
@@ -274,6 +274,19 @@ def cut_at_note(
         )
     )
     return cut, trial
+
+
+def _note_block(raw: RawSheet, layout: Layout, note: int) -> bool:
+    """The note is a block: more rows of words follow it before the next row with figures in the
+    table's number columns (NOTES: / Green text means … / Alternatives: …), not one remark inside
+    the list."""
+    numeric = [c for f, c in layout.columns.items() if f in ("quantity", "price", "amount", "likely")]
+    words = 0
+    for row in raw.rows[note + 1 : note + 50]:
+        if any(c < len(row) and type(row[c]) in (int, float) for c in numeric):
+            break
+        words += any(type(v) is str and v.strip() for v in row)
+    return words >= 1
 
 
 #: sheets up to this many lines are read again with each rival amount column (`_also_reconciles`)

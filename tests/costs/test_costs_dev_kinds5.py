@@ -617,3 +617,15 @@ def test_the_total_decides_between_a_heading_and_an_item(
     assert result.model.lines[0].description == first
     assert result.model.totals.likely == D(amount)
     assert any("Quote!B2" == w.where for w in result.warnings)
+
+
+def test_one_remark_inside_a_list_without_a_total_does_not_end_it(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Part Name", "Quantity", "Unit price", "Amount"])
+    ws.append(["Solenoid", 1, 11.95, 11.95])
+    ws.append(["Note: prices include delivery"])
+    ws.append(["Wheel", 2, 3, 6])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [ln.description for ln in result.model.lines] == ["Solenoid", "Wheel"]
+    assert not any("the table ends at the note" in w.message for w in result.warnings)
