@@ -22,6 +22,7 @@ from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
 from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
+from bidassist.costs.rollup import rollup_lumps
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.structure import apply_checks, drop_lines
 from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
@@ -140,6 +141,12 @@ def read_sheet(
     if outcome.used:
         outcome.check = check_sheet(result)
         _settle_unstated(outcome)
+        if (
+            not forced
+            and not mapping
+            and rollup_lumps(raw, result, layout.columns.get("amount", -1), layout.data_start)
+        ):
+            outcome.check = check_sheet(result)
         prefer_amounts(outcome)
         _settle_nameless(outcome)
         _settle_provisional(outcome)

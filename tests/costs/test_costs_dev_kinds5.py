@@ -629,3 +629,69 @@ def test_one_remark_inside_a_list_without_a_total_does_not_end_it(tmp_path: Path
     result = import_cost_sheet(save(wb, tmp_path))
     assert [ln.description for ln in result.model.lines] == ["Solenoid", "Wheel"]
     assert not any("the table ends at the note" in w.message for w in result.warnings)
+
+
+# ---------------------------------------------------------------- k72: a roll-up column
+
+
+def wbs(tmp_path: Path, sections: list[list[int]], lone: list[int], *, off: int = 0) -> Path:
+    """WBS items with hours × rate = Subtotals (D) and the level-1 totals in E: on each section's
+    heading, and on a heading with no items of its own for each `lone` figure (Testing, Reserves)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["Project Cost Estimate"])
+    ws.append([None, "#Units/Hrs", "Cost/Unit/Hrs", "Subtotals", "WBS Level 1 Totals"])
+    ws.append(["WBS Items"])
+    grand = 0
+    n = 0
+    for s, amounts in enumerate(sections, start=1):
+        n += 1
+        ws.append([f"{n}. Section {s}", None, None, None, sum(amounts)])
+        for i, a in enumerate(amounts, start=1):
+            ws.append([f" {n}.{i} Item {s}-{i}", 2, a / 2, a])
+        grand += sum(amounts)
+    for k, v in enumerate(lone):
+        n += 1
+        ws.append([f"{n}. {'Reserves' if k == len(lone) - 1 else 'Testing'}", None, None, None, v])
+        grand += v
+    ws.append(["Total Project Cost Estimate", None, None, None, grand + off])
+    return save(wb, tmp_path, "wbs.xlsx")
+
+
+def test_figures_priced_only_in_the_roll_up_column_are_markups(tmp_path: Path) -> None:
+    result = import_cost_sheet(wbs(tmp_path, [[768, 240, 936], [6500], [30000, 4000]], [3400, 26028]))
+    assert len(result.model.lines) == 6 and result.model.totals.likely == D(42444)
+    assert sorted((m.label, m.amount, m.kind) for m in result.markups) == [
+        ("4. Testing", D(3400), "other"),
+        ("5. Reserves", D(26028), "provisional"),
+    ]
+    assert any(w.where == "Sheet1!A13" and "roll-up column E" in w.message for w in result.warnings)
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.sheet_total == D(42444 + 3400 + 26028)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=FUNC)
+@given(
+    sections=st.lists(
+        st.lists(st.integers(1, 900).map(lambda x: x * 2), min_size=1, max_size=3), min_size=2, max_size=4
+    ),
+    lone=st.lists(st.integers(1, 50_000), min_size=1, max_size=2),
+    off=st.sampled_from([0, 0, 1, 250]),
+)
+def test_a_roll_up_column_never_changes_the_lines(
+    tmp_path: Path, sections: list[list[int]], lone: list[int], off: int
+) -> None:
+    """The lines are always the items' subtotals; the lone roll-up figures are markups only when
+    the column adds up to the total exactly; otherwise the import is refused naming the total."""
+    path = wbs(tmp_path, sections, lone, off=off)
+    items = sum(sum(s) for s in sections)
+    if off:
+        with pytest.raises(ProblemsError) as info:
+            import_cost_sheet(path)
+        assert any("stated total" in p.message for p in info.value.problems)
+        return
+    result = import_cost_sheet(path)
+    assert result.model.totals.likely == D(items)
+    assert sum((m.amount or D(0) for m in result.markups), D(0)) == D(sum(lone))
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
