@@ -945,14 +945,17 @@ def _value_column(raw: RawSheet, r: int) -> int | None:
 
 
 def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str]]) -> int | None:
-    """A header row with number columns but no description synonym (明目 | 费用 | 小计): the first
-    column headed by words no synonym knows whose cells below are mostly text."""
+    """A header row with number columns but no description synonym (明目 | 费用 | 小计): of the
+    columns headed by words no synonym knows whose cells below are mostly text, the one with the
+    most names (组别 merged down over its group's rows loses to 人员 beside it); else an unheaded
+    such column left of the figures."""
     row = raw.rows[r]
     first = min(fields, default=0)
     numbers = {f for f, _ in fields.values()} & {"quantity", "price", "amount"}
     # an unheaded name column only beside two number columns (`Hours | Cost`), never beside one
     # word that may be a total's label (`TOTAL | RS. | 69382/-`)
     for named in (True, False) if len(numbers) >= 2 else (True,):
+        best: tuple[int, int] | None = None
         for c, v in enumerate(row[: min(len(row), 6)]):
             headed = isinstance(v, str) and bool(v.strip())
             if c in fields or headed != named or not (named or _is_blank(v)) or (not named and c > first):
@@ -961,7 +964,10 @@ def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str
             texts = [x for x in below if isinstance(x, str) and x.strip()]
             # an unheaded column (`| Start date | Hours | Cost` over task names) must hold names
             if len(below) >= (2 if named else 3) and len(texts) * 4 >= len(below) * 3:
-                return c
+                if best is None or len(texts) > best[0]:
+                    best = (len(texts), c)
+        if best is not None:
+            return best[1]
     return None
 
 

@@ -695,3 +695,20 @@ def test_a_roll_up_column_never_changes_the_lines(
     assert result.model.totals.likely == D(items)
     assert sum((m.amount or D(0) for m in result.markups), D(0)) == D(sum(lone))
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
+
+
+def test_of_two_unknown_text_columns_the_one_with_the_most_names_is_the_description(tmp_path: Path) -> None:
+    """组别 (no synonym) merged down over its group's rows beside 人员 (no synonym either): the
+    column with a name on every row is the description, never the group column."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["组别", "人员", "均价", "人数", "金额"])
+    ws.append(["技术", "CTO", 30000, 1, 30000])
+    ws.append([None, "开发", 15000, 4, 60000])
+    ws.append([None, "测试", 10000, 2, 20000])
+    ws.append(["产品", "产品经理", 20000, 1, 20000])
+    ws.merge_cells("A2:A4")
+    ws.append(["合计", None, None, 8, 130000])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert [ln.description for ln in result.model.lines] == ["CTO", "开发", "测试", "产品经理"]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
