@@ -454,6 +454,8 @@ class _Parser:
         out = self.out
         out.item_rows += 1
         out.priced_rows += 1
+        if amount is None and line_total and view.ai >= 0:
+            out.unstated.append(len(out.lines))  # an empty amount cell (see `_counted_line`)
         out.lines.append(
             CostLine.trusted(
                 code or None,
