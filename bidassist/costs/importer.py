@@ -17,6 +17,7 @@ from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Recon
 from bidassist.costs.sheets import (
     NO_HEADER,
     SheetOutcome,
+    added_up,
     alternatives,
     combined,
     mark_copies,
@@ -151,6 +152,7 @@ def _import(
     problems.extend(never_calculated)
     if sheet is None and not any(o.role == "summary" for o in outcomes):
         problems.extend(alternatives(used))
+        warnings.extend(added_up(used))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if reconciliation.status == "no stated total":
         bad, soft = priced_skips(

@@ -935,6 +935,27 @@ def _item_names(o: SheetOutcome) -> set[str]:
     return {" ".join(ln.description.lower().split()) for ln in lines}
 
 
+def added_up(used: list[SheetOutcome]) -> list[Problem]:
+    """A warning when the lines of two or more cost sheets are added up and no summary sheet says
+    they are parts of one whole: the sum is what the import reports, and versions or options
+    listed in other words than each other's would be counted twice."""
+    if len(used) < 2:
+        return []
+    parts = [(o.name, o.check.imported if o.check else Decimal(0)) for o in used]
+    shown = " + ".join(f"{name} ({format_money(amount)})" for name, amount in parts[:4])
+    more = f" + {len(parts) - 4} more" if len(parts) > 4 else ""
+    total = sum((amount for _, amount in parts), Decimal(0))
+    first = parts[0][0].replace('"', '\\"')
+    return [
+        Problem(
+            sheet_ref(parts[0][0]),
+            f"{len(parts)} cost sheets added up with no summary sheet tying them: {shown}{more} = "
+            f"{format_money(total)}; if they are versions or options rather than parts "
+            f'(各表为不同版本/方案时请只导入一张), import one with --sheet "{first}"',
+        )
+    ]
+
+
 def alternatives(used: list[SheetOutcome]) -> list[Problem]:
     """Two cost sheets that list largely the same items (at least 80 % of each one's item names,
     three or more) with different totals are alternatives (estimate and actual, two versions, two
