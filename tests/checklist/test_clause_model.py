@@ -231,3 +231,38 @@ def test_sentences_skip_bare_numbers_and_split_like_the_party_test():
     got = [norm[a:b].strip() for a, b in sentences(norm)]
     assert got == ["the buyer shall pay.", "the supplier shall deliver；", "乙方应当交货"]
     assert sentences("12.") == [(0, 3)]
+
+
+def test_cv_folds_group_documents_by_source():
+    """Cross-validation never splits a source: the labels' `source.repo`, else the stored file the
+    text was read from (two documents of one file share it), else the document (with the pairs the
+    corpus notes name as one source)."""
+    trainer = _trainer()
+    assert trainer.source_of({"id": "x", "source": {"repo": "owner/name"}}) == "owner/name"
+    one_file = "unknown (found with find_string, read_file id 69496399279)"
+    a = trainer.source_of({"id": "en-103", "source": {"repo": "—", "licence": one_file}})
+    b = trainer.source_of({"id": "en-104", "source": {"repo": "—", "licence": one_file}})
+    assert a == b == "read_file:69496399279"
+    assert trainer.source_of({"id": "zh-027", "source": {"repo": None}}) == trainer.source_of(
+        {"id": "zh-026", "source": {"repo": None}}
+    )
+    assert trainer.source_of({"id": "en-001", "source": {"repo": None}}) != trainer.source_of(
+        {"id": "en-005", "source": {"repo": None}}
+    )
+
+
+def test_english_refit_keeps_the_shipped_vocabulary_and_idf():
+    """The English coefficients are refitted over the shipped vocabulary and idf, which the
+    clause-type weights (clause_types.npz) are over."""
+    trainer = _trainer()
+    shipped = load_models(SHIPPED / "clauses.npz")["en"]
+    texts = [
+        "The Buyer may terminate this Agreement at any time for its convenience.",
+        "Payment is due in 30 days.",
+    ]
+    vec, X = trainer.vectorizer("en", texts)
+    assert vec.vocabulary_ == shipped.vocab
+    assert np.array_equal(vec.idf_, shipped.idf)
+    idx, x = shipped.vector(texts[0])
+    row = X[0].toarray()[0]
+    assert np.allclose(row[idx], x) and np.isclose(row.sum(), x.sum())
