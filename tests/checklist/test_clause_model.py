@@ -178,25 +178,28 @@ def test_buyer_obligation_scored_high_is_not_a_supplier_trap(lang, category, buy
 
 
 def test_model_finding_on_a_real_dev_contract_is_explained_by_the_rule_and_deduped():
-    """en-102 (dev): the buyer's at-will termination that no rule catches is reported by the model,
-    with the rule's message, basis and fallback and a confidence at or above the threshold; the
-    rule findings are those of a rules-only check, and no rule finding of the same category sits on
-    the same clause."""
+    """en-503 (dev): the subcontract's pay-if-paid (the owner's payment a condition precedent to the
+    contractor's liability to pay) that no rule catches is reported by the model, with the rule's message, basis and fallback and a
+    confidence at or above the threshold; the rule findings are those of a rules-only check, and no
+    rule finding of the same category sits on the same clause."""
     import yaml
 
+    category = "payment.back_to_back"
     layer = default_layer()
-    labels = yaml.safe_load((CORPUS / "en" / "en-102.labels.yaml").read_text(encoding="utf-8"))
-    assert labels["split"] == "dev"
-    text = (CORPUS / "en" / "en-102.txt").read_text(encoding="utf-8")
-    with_model = check_text(text, RULES, name="en-102", we=labels["supplier_party"])
-    rules_only = check_text(text, RULES, name="en-102", we=labels["supplier_party"], model=False)
+    labels = yaml.safe_load((CORPUS / "en" / "en-503.labels.yaml").read_text(encoding="utf-8"))
+    assert labels["split"] == "dev" and category in layer.thresholds["en"]
+    text = (CORPUS / "en" / "en-503.txt").read_text(encoding="utf-8")
+    with_model = check_text(text, RULES, name="en-503", we=labels["supplier_party"])
+    rules_only = check_text(text, RULES, name="en-503", we=labels["supplier_party"], model=False)
     assert [f for f in with_model.findings if f.source == "rule"] == rules_only.findings
     model = [f for f in with_model.findings if f.source == "model"]
-    trap = next(t["quote"] for t in labels["traps"] if t["category"] == "termination.convenience")
-    by_rule = any(
-        f.category == "termination.convenience" and trap[:40] in f.text for f in rules_only.findings
+    trap = next(
+        "".join(t["quote"].split())[:40]
+        for t in labels["traps"]
+        if t["category"] == category and "condition precedent to Contractor" in t["quote"]
     )
-    by_model = any(f.category == "termination.convenience" and trap[:40] in f.text for f in model)
+    by_rule = any(f.category == category and trap in "".join(f.text.split()) for f in rules_only.findings)
+    by_model = any(f.category == category and trap in "".join(f.text.split()) for f in model)
     # caught once: by the model while no rule catches it (if a later rule does, the model defers)
     assert by_rule != by_model
     for f in model:
@@ -210,8 +213,6 @@ def test_model_finding_on_a_real_dev_contract_is_explained_by_the_rule_and_dedup
         )
         js = f.to_json()
         assert js["source"] == "model" and js["confidence"] == f.confidence
-    model_types = {k.type for k in with_model.clauses if k.source == "model"}
-    assert by_rule or "termination_for_convenience" in model_types
 
 
 def test_help_does_not_load_the_model():
