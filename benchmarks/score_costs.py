@@ -11,7 +11,8 @@ no map. Outcomes:
   or the manifest's stated total differs from its lines plus markups (an inconsistent workbook) and
   the refusal names the stated total; or the entry has `acceptable_refusal` and the refusal names
   one of its sheets;
-- silently wrong: no error but a wrong line count or total (the failure that must never happen);
+- silently wrong: no error but a wrong line count or total (the failure that must never happen),
+  or a non-zero total imported from a workbook that should be refused (two versions added up);
 - crash: anything that is not a BidassistError;
 - other misses (refused a workbook that should import, imported one that should be refused,
   refusal without sheet/reason/fix, no reconciliation where a total is stated) are listed per file.
@@ -121,8 +122,10 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
     n = len(result.model.lines)
     total = result.model.totals.likely
     if expect == "refuse":
+        # a total a user could put into a bid, where no total is right: as bad as a wrong one
+        outcome = "silently wrong" if total != 0 else "miss"
         return (
-            "miss",
+            outcome,
             f"imported ({n} lines, {total}) but should be refused: {entry.get('refuse_reason', '')}",
         )
     want_n, want_total = entry.get("lines"), _dec(entry.get("lines_total"))
@@ -154,13 +157,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--manifest", type=Path, default=ROOT / "benchmarks/corpora/costs/manifest.yaml")
     ap.add_argument(
-        "--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"), default="dev"
+        "--split",
+        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"),
+        default="dev",
     )
     ap.add_argument("--ids", help="only these entries of the split, as a range: k65-k82")
     args = ap.parse_args(argv)
     data = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
     entries = data.get("entries", data) if isinstance(data, dict) else data
-    splits = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5") if args.split == "all" else (args.split,)
+    splits = (
+        ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+        if args.split == "all"
+        else (args.split,)
+    )
     for split in splits:
         chosen = [e for e in entries if e.get("split") == split and _in_range(e, args.ids)]
         if not chosen and args.split == "all":

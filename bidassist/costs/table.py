@@ -38,11 +38,14 @@ from bidassist.costs.rowkinds import (
     total_level,
 )
 from bidassist.costs.spread import SpreadTable, three_point
-from bidassist.costs.values import CellError, cell_text, float_to_decimal, to_number
+from bidassist.costs.values import _FLOAT_CACHE, CellError, cell_text, float_to_decimal, to_number
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 __all__ = ["SheetResult", "StatedTotal", "closing_total", "parse_rows", "total_level"]
 
+#: the plain-row fast path (`_plain_line`, `_fast_numbers`); off, every row takes the full path
+#: (tests hold both to the same lines, totals and messages)
+FAST_PATH = True
 ZERO = Decimal(0)
 ONE = Decimal(1)
 CENT = Decimal("0.01")
@@ -171,7 +174,7 @@ class _Parser:
             spec.kind == "money" and spec.name not in ("price", "amount", "likely") for spec, *_ in self.plan
         )
         #: lines without spreads or components can take the fast path (`_fast_cost`)
-        self.fast_ok = not spreads and "quantity" in self.cols and not self.has_breakdown
+        self.fast_ok = FAST_PATH and not spreads and "quantity" in self.cols and not self.has_breakdown
         self.lump_only = "amount" in self.cols and not _RATE_FIELDS & self.cols.keys()
         self.rivals = layout.rivals
         #: the plain path reads the number columns in one pass when the plan holds nothing else
@@ -410,42 +413,61 @@ class _Parser:
     # ------------------------------------------------------------------ lines
 
     def _plain_line(self, r: int, row: list) -> None:
-        """The common row on the fast path (no held rows, a name, clean cells, the amount agreeing);
-        any other row goes to `_line` with the cells already read."""
-        fields = self._plain_fields(row) if self.plain_cols is not None else None
-        if fields is None or self.measures or self.pending_prefix is not None:
-            self._line(r, row, LINE_KIND, fields=fields)
+        """The common row on the fast path (no held rows, a name, clean cells, the amount agreeing):
+        its numbers read in one pass and its line built directly; any other row goes to `_line`
+        with the cells already read."""
+        numbers = self._plain_numbers(row) if self.plain_cols is not None else None
+        fast = None if numbers is None else _fast_numbers(numbers)
+        desc = row[self.view.di].strip()
+        if fast is None or not desc or self.measures or self.pending_prefix is not None:
+            self._line(r, row, LINE_KIND, fields=None if numbers is None else RowFields(numbers))
             return
-        fast = self._fast_cost(fields)
         view = self.view
-        desc = row[view.di].strip()
-        if fast is None or not desc:
-            self._line(r, row, LINE_KIND, fields=fields)
-            return
         code = row[view.ci]
         code = code.strip() if type(code) is str else cell_text(code)
+        unit = row[view.ui]
+        unit = unit.strip() if type(unit) is str else cell_text(unit)
+        qty, likely, low, high, dist, amount, line_total = fast
+        now = self.now
+        now.cum += line_total if amount is None else amount
+        now.model += line_total
+        now.lines += 1
         out = self.out
         out.item_rows += 1
         out.priced_rows += 1
-        out.lines.append(self._fast_line(r, row, code, desc, fields, fast))
+        out.lines.append(
+            CostLine.trusted(
+                code or None,
+                desc,
+                unit or None,
+                qty,
+                low,
+                likely,
+                high,
+                dist,
+                (self.category if self.gi is None else self._category(row)) or None,
+                False,
+                f"{self.prefix}{self.first_letter}{r + 1}",
+            )
+        )
         self.line_rows.append(r)
         if self.rivals:
             self._check_rivals(r, row)
 
-    def _plain_fields(self, row: list) -> RowFields | None:
+    def _plain_numbers(self, row: list) -> dict[str, Decimal] | None:
         """The number cells of a plain row when all are spreadsheet numbers or blank (the profile's
         hot spot: one pass, no per-field reader); None sends the row to `parse_fields`."""
         numbers = {}
-        decimals = _DECIMALS
+        cached = _FLOAT_CACHE.get
         try:
             for name, v in zip(self.plain_names, self.plain_cols(row), strict=True):  # type: ignore[misc]  # only called when set
                 if type(v) is float:
-                    numbers[name] = decimals[v]
+                    numbers[name] = cached(v) or float_to_decimal(v)
                 elif v != "":
                     return None
         except CellError:
             return None
-        return RowFields(numbers)
+        return numbers
 
     def _line(
         self, r: int, row: list, kind: RowKind, *, hold: bool = True, fields: RowFields | None = None
@@ -719,30 +741,11 @@ class _Parser:
         return self._counted_line(r, row, code, desc, f, fast[:5], fast[5], category, None, True)
 
     def _fast_cost(self, f: RowFields) -> tuple | None:
-        """The common line (a quantity, one price or likely with an optional low/high pair, an
-        amount that agrees): (quantity, likely, low, high, distribution, amount); None for every
-        other case, which the full path handles."""
-        n = f.numbers
-        qty = n.get("quantity")
-        likely = n.get("likely")
-        price = n.get("price")
-        if qty is None or qty < 0 or f.percents or f.distribution is not None:
+        """The common line (see `_fast_numbers`); None for every other case, which the full path
+        handles."""
+        if f.percents or f.distribution is not None:
             return None
-        if likely is None:
-            likely = price
-        elif price is not None and price != likely:
-            return None
-        if likely is None:
-            return None
-        amount = n.get("amount")
-        if amount is not None and qty * likely != amount:
-            return None
-        low, high = n.get("low"), n.get("high")
-        if low is None and high is None:
-            return qty, likely, likely, likely, "fixed", amount
-        if low is not None and high is not None and low < high and low <= likely <= high:
-            return qty, likely, low, high, "pert", amount
-        return None
+        return _fast_numbers(f.numbers)
 
     def _category(self, row: list) -> str | None:
         gi = self.gi
@@ -1227,17 +1230,33 @@ class _Parser:
         )
 
 
-class _DecimalCache(dict):
-    """float -> Decimal as the cell shows it; a hit is a plain subscript (the hot loop's lookup)."""
+def _fast_numbers(n: dict[str, Decimal]) -> tuple | None:
+    """The common line's figures (a quantity, one price or likely with an optional low/high pair,
+    an amount that agrees): (quantity, likely, low, high, distribution, amount, quantity × likely);
+    None for every other case."""
+    qty = n.get("quantity")
+    likely = n.get("likely")
+    price = n.get("price")
+    if qty is None or qty < 0:
+        return None
+    if likely is None:
+        likely = price
+    elif price is not None and price != likely:
+        return None
+    if likely is None:
+        return None
+    total = qty * likely
+    amount = n.get("amount")
+    if amount is not None and total != amount:
+        return None
+    low, high = n.get("low"), n.get("high")
+    if low is None and high is None:
+        return qty, likely, likely, likely, "fixed", amount, total
+    if low is not None and high is not None and low < high and low <= likely <= high:
+        return qty, likely, low, high, "pert", amount, total
+    return None
 
-    def __missing__(self, value: float) -> Decimal:
-        d = float_to_decimal(value)
-        if len(self) < 16_384:  # bounded like values._FLOAT_CACHE (it outlives the import)
-            self[value] = d
-        return d
 
-
-_DECIMALS = _DecimalCache()
 LINE_KIND = RowKind("line")
 _PLAIN_FIELDS = frozenset({"quantity", "price", "likely", "low", "high", "amount"})
 BLANK_KIND = RowKind("blank")

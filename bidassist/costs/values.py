@@ -15,6 +15,10 @@ from decimal import Decimal
 
 from bidassist.core.money import AmountError, bounded, parse_amount, parse_number
 
+#: a number typed as plain ASCII text (up to 15 digits before the point, 12 after, commas only
+#: between groups of three): its Decimal is the text's, with no sign, scale, currency or bound to
+#: apply (tests hold it to parse_amount and parse_number)
+_PLAIN_NUMBER = re.compile(r"(?:[0-9]{1,15}|[0-9]{1,3}(?:,[0-9]{3}){1,4})(?:\.[0-9]{1,12})?\Z")
 _PER_UNIT = re.compile(r"^(.*?\d\s*(?:元|万元))\s*/\s*\S{1,6}$")
 
 
@@ -26,19 +30,20 @@ class CellError(ValueError):
 #: small: the cache outlives the import (a server keeps it), and unique values gain nothing from it
 _FLOAT_CACHE: dict[float, Decimal] = {}
 _CACHE_LIMIT = 16_384
+_INF = float("inf")
 
 
 def float_to_decimal(value: float) -> Decimal:
     """A spreadsheet float as the Decimal it shows: shortest round-trip text (what the file
     stored), or 15 significant digits for float noise from a calculation; `3.0` -> 3."""
-    text = repr(value)
-    if text[-1] in "nf":  # nan, inf, -inf
-        raise CellError(f"{text} is not a finite number")
-    if not -1e15 <= value <= 1e15:
+    if not -1e15 <= value <= 1e15:  # also false for nan
+        if value != value or value in (_INF, -_INF):
+            raise CellError(f"{value!r} is not a finite number")
         raise CellError(f"{value:.6g} is over the limit of ±10^15 (数值超出上限)")
+    text = repr(value)
     if len(text) > 16:
         text = format(value, ".15g")
-    elif text.endswith(".0"):
+    elif text[-2:] == ".0":
         text = text[:-2]
     d = Decimal(text)
     if len(_FLOAT_CACHE) < _CACHE_LIMIT:
@@ -95,11 +100,15 @@ def _to_number(value: object, what: str, *, money: bool) -> Decimal | None:
 
 def _text_number(value: str, what: str, money: bool) -> Decimal | None:
     """A number typed as text (`1,234.50`, `¥1,234.50`, `１２`, `673元/年`)."""
+    if _PLAIN_NUMBER.match(value):  # `36.5`, `1,234.50`: what parse_amount/parse_number give
+        return Decimal(value.replace(",", ""))
     s = value.strip()
     if not s:
         return None
     if s[0] == "+":
         s = s[1:]
+        if not s:  # a lone `+` (it raised IndexError before)
+            raise _text_problem(value, what, "not a number")
     if s[0] == "#" and s[-1:] in ("!", "?", "A") and len(s) <= 8:
         raise CellError(f"{what} is the formula error {s}; fix the formula")
     if money and "/" in s:

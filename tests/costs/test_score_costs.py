@@ -102,10 +102,11 @@ def test_heldout3_split_is_scored_on_its_own(tmp_path: Path, capsys) -> None:
     assert script.main(["--corpus", str(tmp_path), "--manifest", str(manifest), "--split", "heldout3"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
-        "split heldout3: 1 workbooks — right 0 (0 %): correct 0, refused rightly 0; silently wrong 0, "
-        "crashes 0, other misses 1"
+        "split heldout3: 1 workbooks — right 0 (0 %): correct 0, refused rightly 0; silently wrong 1, "
+        "crashes 0, other misses 0"
     )
-    assert out[1].startswith("  miss            h3: imported (1 lines, 200.00) but should be refused: test")
+    # a non-zero total from a workbook that must be refused is a number a user could bid with
+    assert out[1].startswith("  silently wrong  h3: imported (1 lines, 200.00) but should be refused: test")
 
 
 def test_wan_figures_and_acceptable_refusals(tmp_path: Path, capsys) -> None:

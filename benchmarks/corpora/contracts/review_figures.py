@@ -1,7 +1,8 @@
 """Agreement figures between the first reader's labels and the second review.
 
 Usage: python benchmarks/corpora/contracts/review_figures.py BASE_COMMIT
-BASE_COMMIT is the commit holding the first reader's labels (before the review). Items are matched
+BASE_COMMIT is the commit holding the first reader's labels (before the review); label files that
+did not exist at BASE_COMMIT are left out. Items are matched
 by (category, quote); a re-categorised or re-quoted item counts as one removed and one added.
 Prints one Markdown table per corpus: per language and split, traps confirmed / removed / added,
 look-alikes confirmed / removed / added, severity changes, and trap agreement
@@ -23,12 +24,14 @@ CORPORA = {"real": HERE, "synthetic": HERE.parent / "contracts_synthetic"}
 COLUMNS = ("docs", "t_first", "t_conf", "t_rem", "t_add", "sev", "l_first", "l_conf", "l_rem", "l_add")
 
 
-def first_reading(base: str, path: Path) -> dict:
+def first_reading(base: str, path: Path) -> dict | None:
+    """The label file as the first reader left it, or None when it did not exist at BASE (a
+    document of another batch, labelled later): it is left out of the figures."""
     relative = path.relative_to(REPO).as_posix()
-    text = subprocess.run(
-        ["git", "-C", str(REPO), "show", f"{base}:{relative}"], capture_output=True, text=True, check=True
-    ).stdout
-    return yaml.safe_load(text)
+    shown = subprocess.run(
+        ["git", "-C", str(REPO), "show", f"{base}:{relative}"], capture_output=True, text=True
+    )
+    return yaml.safe_load(shown.stdout) if shown.returncode == 0 else None
 
 
 def keyed(items: list | None) -> dict:
@@ -74,7 +77,10 @@ def main(base: str) -> int:
         total: Counter = Counter()
         for path in sorted(corpus.glob("*/*.labels.yaml")):
             after = yaml.safe_load(path.read_text(encoding="utf-8"))
-            counts = compare(first_reading(base, path), after)
+            before = first_reading(base, path)
+            if before is None:
+                continue
+            counts = compare(before, after)
             rows.setdefault((path.parent.name, after["split"]), Counter()).update(counts)
             total.update(counts)
         out += table(name, {**dict(sorted(rows.items())), ("all", "all"): total})

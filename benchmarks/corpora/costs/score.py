@@ -1,6 +1,6 @@
 """Score `bidassist costs import` on the hand-labelled costs corpus (issue 10).
 
-    .venv/bin/python benchmarks/corpora/costs/score.py [--split dev|heldout|heldout2|heldout3|heldout4|all] [--corpus DIR]
+    .venv/bin/python benchmarks/corpora/costs/score.py [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all] [--corpus DIR]
 
 Runs the CLI as a user would — `bidassist costs import FILE --format json`, no --sheet, no --map —
 on every manifest entry whose file is present in the corpus directory ($BIDASSIST_COST_CORPUS,
@@ -38,7 +38,8 @@ OUTCOMES = (
     "missing",
 )
 NAMING = "refusals naming a sheet"
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")  # heldout2-4: fresh sets, never tuned on
+# heldout2-5: fresh sets, never tuned on
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def run_import(path: Path) -> tuple[int, str, str]:
