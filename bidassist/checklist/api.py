@@ -12,7 +12,16 @@ if TYPE_CHECKING:
 
 from .doclevel import apply_document_rules
 from .engine import TEXT_LIMIT, Unit, check_units, languages_of
-from .parties import Parties, choose_we, drafter_of, find_parties, parties_from_usage, roles, with_named_party
+from .parties import (
+    Parties,
+    choose_we,
+    drafter_of,
+    find_parties,
+    parties_from_usage,
+    roles,
+    with_named_party,
+    with_we_named,
+)
 from .result import CheckResult
 from .rules import RuleSet, load_packs
 from .scope import ContractContext, apply_scope
@@ -48,7 +57,7 @@ def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
         found = found + [
             p for p in parties_from_usage(text) if not any(set(p.labels) & set(q.labels) for q in found)
         ]
-    out = choose_we(with_named_party(found, text), we)
+    out = choose_we(with_we_named(with_named_party(found, text), text, we), we)
     out.drafter = drafter_of(out.parties)
     return out
 

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 #: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL)
-_NAME = r"[A-Z][A-Za-z0-9&]{2,30}"
+_WORD = r"[A-Z][A-Za-z0-9&]{2,30}"
+#: a name of one to three capitalised words (Maincom Services, CANOPY ONE, Harbour Design Group)
+_NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
 _ACTOR = re.compile(
     rf"(?<![\w'’-])({_NAME})\s+(?:shall|may|will|must|reserves|agrees|retains|can|is\s+entitled|"
     r"has\s+the\s+right|hereby)\b"
@@ -56,14 +58,14 @@ class NamedParty:
 
 def named_party(text: str, role_words: set[str]) -> NamedParty | None:
     """The name the contract uses most as a party (see the module), or None."""
-    actors = Counter(m.group(1) for m in _ACTOR.finditer(text))
-    objects = Counter(m.group(1) for m in _OBJECT.finditer(text))
-    objects.update(m.group(1) for m in _POSSESSIVE.finditer(text))
+    actors = Counter(r for m in _ACTOR.finditer(text) for r in _readings(m.group(1)))
+    objects = Counter(r for m in _OBJECT.finditer(text) for r in _readings(m.group(1)))
+    objects.update(r for m in _POSSESSIVE.finditer(text) for r in _readings(m.group(1)))
     best: NamedParty | None = None
     for name, acts in actors.items():
-        if acts < MIN_ACTOR or objects[name] < MIN_OBJECT or not _is_name(name, role_words):
+        if acts < MIN_ACTOR or objects[name] < MIN_OBJECT or not _is_name(name, role_words, text):
             continue
-        uses = [m.start() for m in _ANY.finditer(text) if m.group(1) == name]
+        uses = [m.start() for m in _ANY.finditer(text) if _bare(m.group(1)) == name]
         bare = sum(1 for s in uses if not _THE.search(text[max(0, s - 8) : s]))
         if bare < MIN_BARE_SHARE * len(uses):
             continue
@@ -72,5 +74,40 @@ def named_party(text: str, role_words: set[str]) -> NamedParty | None:
     return best
 
 
-def _is_name(name: str, role_words: set[str]) -> bool:
-    return name not in _COMMON and name.lower() not in role_words and not name.isdigit()
+def _bare(name: str) -> str:
+    """A match less its leading common words ("Acceptance ConnEthics" -> "ConnEthics")."""
+    words = name.split(" ")
+    while len(words) > 1 and (words[0] in _COMMON or words[0].title() in _COMMON):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _readings(name: str) -> list[str]:
+    """The names a match may be: "Maincom Services" as one, "Heading ConnEthics" as the last
+    word, an unknown match of several words as each of its endings (a heading word before a
+    name is not always a common one)."""
+    words = _bare(name).split(" ")
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
+    """A capitalised word or two that names a party: not a common word, no role word, and not a
+    noun the contract also writes in lower case ("a licensed motor carrier (… "Carrier")")."""
+    first, *rest = name.split()
+    return (
+        first not in _COMMON
+        and first.title() not in _COMMON
+        and name.lower() not in role_words
+        and not any(w.lower() in role_words for w in [first, *rest])
+        and not name.isdigit()
+        and not (text and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
+    )
+
+
+def top_actor(text: str, role_words: set[str]) -> str | None:
+    """The name (any case: BROKER, Broker) most often the actor of a modal verb, used so at
+    least MIN_OBJECT times: the other party of a contract that calls us by a name we gave."""
+    names = [_bare(m.group(1)) for m in _ACTOR.finditer(text)]
+    actors = Counter(n.lower() for n in names if _is_name(n, role_words) and _is_name(n.title(), role_words))
+    best = actors.most_common(1)
+    return best[0][0].title() if best and best[0][1] >= MIN_OBJECT else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .concepts import Vocabulary
 from .literals import finditer_from
-from .names import named_party
+from .names import named_party, top_actor
 
 ZH_BUYER = (
     "甲方",
@@ -106,10 +106,20 @@ EN_SUPPLIER = (
     "subcontractor",
     "sub-contractor",
     "consultant",
+    "subconsultant",
+    "sub-consultant",
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
 _MAIN_CONTRACTOR = {"承包人", "承包方", "contractor"}
-_SUBCONTRACTOR = {"分包人", "分包方", "分包单位", "subcontractor", "sub-contractor"}
+_SUBCONTRACTOR = {
+    "分包人",
+    "分包方",
+    "分包单位",
+    "subcontractor",
+    "sub-contractor",
+    "subconsultant",
+    "sub-consultant",
+}
 
 _ZH_LABELS = sorted(set(ZH_BUYER + ZH_SUPPLIER + ("丙方",)), key=len, reverse=True)
 _ZH_LABEL = "|".join(_ZH_LABELS)
@@ -330,16 +340,23 @@ def parties_from_usage(text: str) -> list[Party]:
 
 def drafter_of(parties: list[Party]) -> str | None:
     """The role of the party found by its name in use (with_named_party): the drafter, who
-    names itself and calls the other side by its role."""
+    names itself and calls the other side by its role. A party that is only the name given
+    with `--we` says nothing about who wrote the terms."""
     roles = set(EN_BUYER + EN_SUPPLIER)
     return next(
         (
             p.role
             for p in parties
-            if p.role != "unknown" and any(lab.isascii() and lab not in roles for lab in p.labels)
+            if p.role != "unknown"
+            and p.where != WE_GIVEN
+            and any(lab.isascii() and lab not in roles for lab in p.labels)
         ),
         None,
     )
+
+
+#: the role of a party named in the contract that is not one of its two sides (the project owner)
+THIRD_PARTY = "third_party"
 
 
 def with_named_party(parties: list[Party], text: str) -> list[Party]:
@@ -363,10 +380,71 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
     if not any(p.role == OTHER_ROLE[role] for p in parties):  # the role word names the other side
         parties = [*parties, Party(labels=[top], role=OTHER_ROLE[role], where="usage")]
     same = next((p for p in parties if p.role == role), None)
-    if same is not None:
+    if same is not None and same.where == "usage" and set(same.labels) <= _THIRD_PARTY_WORDS:
+        # a guessed "the Client" beside a named buyer is the buyer's own client (a third party)
+        parties = [p for p in parties if p is not same]
+    elif same is not None:
         same.labels.append(label)
         return parties
     return [*parties, Party(labels=[label], name=named.name, role=role, where="usage")]
+
+
+#: `Party.where` of a party known only from the name given with `--we`
+WE_GIVEN = "--we"
+#: ("Ireland Pay") / (hereinafter the "Sales Agent"): any defined short name of a party
+_EN_ANY_DEFINED = re.compile(
+    r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']\s*"
+    r"([A-Z][\w&.\-]{1,24}(?:\s[A-Z][\w&.\-]{1,24})?)\s*[\"“”']\s*\)"
+)
+#: defined names that are not parties
+_NOT_PARTY = frozenset({"agreement", "effective date", "contract", "order", "terms", "services", "goods"})
+#: characters of the head read for defined names
+DEFINED_HEAD = 4000
+
+
+def _uses(text: str, label: str) -> int:
+    return len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text[:USAGE_CHARS], re.I))
+
+
+def _other_side(text: str, ours: str) -> str | None:
+    """The name of the other party where ours is a name: the other defined short name of the
+    head ("Ireland Pay" beside "Sales Agent"), or the name the contract uses as a party."""
+    defined = [
+        m.group(1)
+        for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD])
+        if m.group(1).lower() not in _NOT_PARTY and m.group(1).lower() != ours
+    ]
+    used = [d for d in defined if _uses(text, d) >= USAGE_MIN]
+    if used:
+        return max(used, key=lambda d: _uses(text, d))
+    role_words = {*EN_BUYER, *EN_SUPPLIER, ours}
+    named = named_party(text[:USAGE_CHARS], role_words)
+    return named.name if named else top_actor(text[:USAGE_CHARS], role_words)
+
+
+def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party]:
+    """`parties` plus the party `--we NAME` names, when the contract calls us by a word that is
+    no role word ("the Carrier", "Sales Agent") and uses it at least USAGE_MIN times: we are
+    the supplier, and the other named party (defined short name or name in use) the buyer."""
+    if not we or not we.isascii():
+        return parties
+    ours = we.strip().lower()
+    if ours in ("supplier", "buyer") or any(
+        ours in p.labels or (p.name and ours in p.name.lower()) for p in parties
+    ):
+        return parties
+    words = re.split(r"\s*(?:/|\band\b|\bor\b)\s*", ours)
+    if all(w in EN_BUYER + EN_SUPPLIER for w in words) or _uses(text, ours) < USAGE_MIN:
+        return parties  # role words ("Subcontractor/Supplier"): the usual reading applies
+    out = [*parties, Party(labels=[ours], name=we.strip(), role="supplier", where=WE_GIVEN)]
+    other = _other_side(text, ours)
+    if other and not any(other.lower() in p.labels for p in parties):
+        out.append(Party(labels=[other.lower()], name=other, role="buyer", where="usage"))
+    return out
+
+
+#: buyer words that name the buyer's own client where a named party is the buyer
+_THIRD_PARTY_WORDS = frozenset({"client", "owner", "employer", "principal", "customer"})
 
 
 def _label_role(label: str, subcontract: bool) -> str:
@@ -392,6 +470,21 @@ def _assign_roles(parties: list[Party]) -> None:
         generic = [p for p in same if set(p.labels) & {"company", "owner", "client"}]
         if len(same) >= 2 and generic and not any(p.role == other for p in parties):
             generic[0].role = other
+    _owner_outside(parties)
+
+
+#: the owner of a project, above the buyer of a subcontract or a consultant's client
+_PROJECT_OWNER = frozenset({"owner", "employer"})
+
+
+def _owner_outside(parties: list[Party]) -> None:
+    """An owner or employer defined beside another buyer (the Contractor of a subcontract, the
+    Client of a consultant) is the project's owner, outside this contract: a third party."""
+    buyers = [p for p in parties if p.role == "buyer"]
+    owners = [p for p in buyers if set(p.labels) <= _PROJECT_OWNER]
+    if owners and len(owners) < len(buyers):
+        for p in owners:
+            p.role = THIRD_PARTY
 
 
 def _only_us(parties: list[Party], us: Party) -> None:
@@ -452,6 +545,7 @@ def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]
     ours, theirs = ("supplier", "buyer") if parties.we == "supplier" else ("buyer", "supplier")
     our_labels, their_labels = parties.labels(ours), parties.labels(theirs)
     all_labels = our_labels + their_labels + parties.labels("unknown")
+    outside = parties.labels(THIRD_PARTY)  # the project owner is no side: never {buyer}
     out: dict[str, dict[str, list[str]]] = {}
     changed = False
     for lang in ("zh", "en"):
@@ -461,7 +555,7 @@ def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]
             mine, other = other, mine
         mapping = {
             "supplier": _with(_drop(mine, _side(lang, their_labels)), _side(lang, our_labels)),
-            "buyer": _with(_drop(other, _side(lang, our_labels)), _side(lang, their_labels)),
+            "buyer": _with(_drop(other, _side(lang, our_labels + outside)), _side(lang, their_labels)),
             "third_party": _drop(generic["third_party"], _side(lang, all_labels)) or ["(?!)"],
         }
         changed = changed or any(mapping[r] != generic[r] for r in mapping)

@@ -587,6 +587,16 @@ _CAP_WORDS = re.compile(
     re.I,
 )
 _RATE_WINDOW = 48
+#: an English rate may name its base at length between rate and day ("1% of the delayed goods or
+#: services scheduled for delivery for every day"): plain words only, no number or punctuation
+_RATE_WINDOW_WORDS = 120
+_PLAIN_WORDS = re.compile(r"[A-Za-z\s'’/-]*")
+
+
+def _within_window(gap: str) -> bool:
+    return len(gap) <= _RATE_WINDOW or (
+        len(gap) <= _RATE_WINDOW_WORDS and _PLAIN_WORDS.fullmatch(gap) is not None
+    )
 
 
 def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
@@ -604,14 +614,14 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
     longest = max(p.end - p.start for p in percents)
     for m in _finditer(_RATE_ANCHOR, t, _lowered(t), _RATE_NEEDLES):
         best: tuple[int, int] | None = None  # (distance, index of percent)
-        first = bisect_left(starts, m.start() - _RATE_WINDOW - longest)  # earlier ones are too far
+        first = bisect_left(starts, m.start() - _RATE_WINDOW_WORDS - longest)  # earlier ones are too far
         for i in range(first, len(percents)):
             p = percents[i]
             if i in used:
                 continue
             if p.end <= m.start():
                 dist = m.start() - p.end
-                if dist <= _RATE_WINDOW and clean_between(p.end, m.start()):
+                if _within_window(t[p.end : m.start()]) and clean_between(p.end, m.start()):
                     if best is None or dist < best[0]:
                         best = (dist, i)
             elif p.start >= m.end():

@@ -25,7 +25,7 @@ def benchmark_intervals(
     comp_other: np.ndarray | float,
     points: BenchmarkPoints,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(lo, hi), each (n, j): we win opening i at B iff lo[i, j] < B < hi[i, j] for some j (NaN where
+    """(lo, hi), each (n, j) in Fortran order: we win opening i at B iff lo[i, j] < B < hi[i, j] for some j (NaN where
     there is no interval). `comp` (n, m) has NaN for absent or invalid rivals (as
     `benchmark_average_wins` takes it), `comp_other` their other points."""
     from bidassist.pricing.kernels import benchmark_intervals as compiled
@@ -38,7 +38,8 @@ def benchmark_intervals(
         [points.full_points, points.per_pct_above, points.per_pct_below, points.our_other], dtype=np.float64
     )
     cap = 3 * (3 * (m + 1) + 1)  # pieces × (branch changes + 1): the most intervals an opening can have
-    lo = np.empty((n, cap))
-    hi = np.empty((n, cap))
+    lo = np.empty((cap, n))  # interval-major: the slots no opening reaches stay untouched
+    hi = np.empty((cap, n))
     most = compiled(bids, other, coef, points.drop_extremes_from or 0, pts, lo, hi)
-    return lo[:, : max(most, 1)].copy(), hi[:, : max(most, 1)].copy()
+    width = max(most, 1)
+    return lo[:width].T, hi[:width].T  # (n, width) views, Fortran order

@@ -11,60 +11,70 @@ per opening give `wins(B)` for one price and, sorted once, P(win | B) for every 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 
 def abnormal_low_intervals(comp: np.ndarray, share: float) -> tuple[np.ndarray, np.ndarray]:
     """(lo, hi), each (n, k_max + 1): we win opening i at B iff lo[i, j] ≤ B < hi[i, j] for some j
-    (NaN in both where there is no interval). `comp` (n, k_max) has NaN for absent or invalid rivals."""
+    (NaN in both where there is no interval). `comp` (n, k_max) has NaN for absent or invalid rivals.
+    Worked interval-major ((k_max + 1, n): each operation runs along the openings, not along a short
+    row) and returned as the transposed views, Fortran order."""
     n, cols = comp.shape
     ok = ~np.isnan(comp)
     k = ok.sum(axis=1)
     total = np.where(ok, comp, 0.0).sum(axis=1, dtype=np.float64)
-    cs = np.sort(comp.astype(np.float64), axis=1)  # NaN last
-    ex = cs * ((k + 1) / share)[:, None] - total[:, None]  # E_j: rival j valid while B ≤ E_j
+    cs = np.empty((cols + 1, n))  # the rivals sorted (NaN last), then +inf
+    cs[:cols] = np.sort(comp.astype(np.float64), axis=1).T
+    cs[cols] = np.inf
+    ex = np.empty((cols + 2, n))  # −inf, E_1 … E_k (rival j valid while B ≤ E_j), +inf
+    ex[0], ex[cols + 1] = -np.inf, np.inf
+    np.multiply(cs[:cols], (k + 1) / share, out=ex[1 : cols + 1])
+    ex[1 : cols + 1] -= total
     # L: our own bid valid from here (alone with share 1, B ≥ 1·B always holds: 0, not 0/0)
     room = k + 1 - share
     low = np.divide(share * total, room, out=np.zeros(n), where=room > 0)
-    inf = np.full((n, 1), np.inf)
-    ex_prev = np.concatenate([np.full((n, 1), -np.inf), ex], axis=1)
-    j = np.arange(cols + 1)[None, :]
-    below_k = j < k[:, None]
+    j = np.arange(cols + 1)[:, None]
     with np.errstate(invalid="ignore"):
-        hi = np.where(
-            below_k, np.minimum(np.concatenate([cs, inf], axis=1), np.concatenate([ex, inf], axis=1)), np.inf
-        )
-        lo = np.maximum(low[:, None], ex_prev)
-        keep = (j <= k[:, None]) & (lo < hi)
-    return np.where(keep, lo, np.nan), np.where(keep, hi, np.nan)
+        hi = np.where(j < k, np.minimum(cs, ex[1:]), np.inf)
+        lo = np.maximum(low, ex[: cols + 1])
+        keep = (j <= k) & (lo < hi)
+    return np.where(keep, lo, np.nan).T, np.where(keep, hi, np.nan).T
 
 
 @dataclass(frozen=True)
 class WinIntervals:
     """The win intervals of n openings, with their ends sorted for P(win) at many prices at once."""
 
-    lo: np.ndarray  # (n, m), Fortran order: each column contiguous
+    lo: np.ndarray  # (n, m)
     hi: np.ndarray  # (n, m)
     lo_sorted: np.ndarray
     hi_sorted: np.ndarray
     n: int
     closed_low: bool = True  # [lo, hi) (abnormally-low rule) or (lo, hi) (基准价法: a tie loses)
+    _columns: list = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def of(cls, lo: np.ndarray, hi: np.ndarray, *, closed_low: bool = True) -> WinIntervals:
         used = ~np.isnan(lo)
-        lo_f, hi_f = np.asfortranarray(lo), np.asfortranarray(hi)
-        return cls(lo_f, hi_f, np.sort(lo[used]), np.sort(hi[used]), lo.shape[0], closed_low)
+        return cls(lo, hi, np.sort(lo[used]), np.sort(hi[used]), lo.shape[0], closed_low)
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """lo and hi in Fortran order (each column contiguous), made on the first `wins`: most
+        interval sets (the ±1 competitor ones) are only ever asked P(win) at many prices."""
+        if not self._columns:
+            self._columns.extend((np.asfortranarray(self.lo), np.asfortranarray(self.hi)))
+        return self._columns[0], self._columns[1]
 
     def wins(self, price: float) -> np.ndarray:
         """(n,) bool: is `price` inside one of the opening's intervals? Column by column (each
         elementwise over the openings: a reduction along the short axis is many times slower)."""
         out = np.zeros(self.n, dtype=bool)
+        lo_f, hi_f = self.columns()
         with np.errstate(invalid="ignore"):
-            for j in range(self.lo.shape[1]):
-                lo, hi = self.lo[:, j], self.hi[:, j]
+            for j in range(lo_f.shape[1]):
+                lo, hi = lo_f[:, j], hi_f[:, j]
                 out |= ((lo <= price) if self.closed_low else (lo < price)) & (price < hi)
         return out
 

@@ -228,7 +228,9 @@ def benchmark_intervals(
     """基准价法 win intervals (lo, hi), open at both ends, of each opening; returns the most any has.
 
     `bids` (n, m) with NaN for absent rivals, `other` (n, m) their other points, `coef` (n,) K,
-    `drop_from` (0: never), `pts` = (full, per % above, per % below, our other points). The benchmark
+    `drop_from` (0: never), `pts` = (full, per % above, per % below, our other points). `lo_out` and
+    `hi_out` are (slots, n), interval-major: slot j of every opening is one row, so the slots no
+    opening reaches are never touched (NaN is written only below the most any opening has). The benchmark
     is piecewise linear in our bid B (three pieces when extremes are dropped: B below the lowest
     rival, between, above the highest); the price points are tents in bid/benchmark."""
     n, m = bids.shape
@@ -248,6 +250,7 @@ def benchmark_intervals(
     o = np.empty(m)
     cuts = np.empty(3 * (m + 1))
     most = 0
+    used_of = np.empty(n, dtype=np.int64)
     for i in range(n):
         k, total, high, low = 0, 0.0, -np.inf, np.inf
         for j in range(m):
@@ -278,14 +281,17 @@ def benchmark_intervals(
                 b = cuts[s] if s < ncuts else p_hi
                 lo, hi = _win_part(a, b, alpha, beta, c, o, k, pts)
                 if lo < hi:
-                    if used > 0 and hi_out[i, used - 1] == lo:
-                        hi_out[i, used - 1] = hi  # one interval across a branch change
+                    if used > 0 and hi_out[used - 1, i] == lo:
+                        hi_out[used - 1, i] = hi  # one interval across a branch change
                     else:
-                        lo_out[i, used], hi_out[i, used] = lo, hi
+                        lo_out[used, i], hi_out[used, i] = lo, hi
                         used += 1
                 a = b
-        for j in range(used, lo_out.shape[1]):
-            lo_out[i, j] = np.nan
-            hi_out[i, j] = np.nan
+        used_of[i] = used
         most = max(most, used)
+    for j in range(max(most, 1)):
+        for i in range(n):
+            if j >= used_of[i]:
+                lo_out[j, i] = np.nan
+                hi_out[j, i] = np.nan
     return most

@@ -288,8 +288,10 @@ class Openings:
             if any(p is None for p in parts):
                 return None
             width = max(p[0].shape[1] for p in parts if p is not None)
-            lo = np.concatenate([_pad(p[0], width) for p in parts if p is not None])
-            hi = np.concatenate([_pad(p[1], width) for p in parts if p is not None])
+            # joined interval-major ((width, n), then viewed (n, width) in Fortran order): the
+            # blocks come that way, and `WinIntervals.wins` reads column by column
+            lo = np.concatenate([_pad(p[0].T, width) for p in parts if p is not None], axis=1).T
+            hi = np.concatenate([_pad(p[1].T, width) for p in parts if p is not None], axis=1).T
             iv = WinIntervals.of(lo, hi, closed_low=not isinstance(self.ev, BenchmarkAverage))
             self._suffix[key] = (iv, iv)
         return self._suffix[key][0]
@@ -428,7 +430,7 @@ class Openings:
 
 
 def _pad(a: np.ndarray, width: int) -> np.ndarray:
-    """(n, w) → (n, width) with NaN columns added."""
-    if a.shape[1] == width:
+    """(w, n) → (width, n) with NaN rows added."""
+    if a.shape[0] == width:
         return a
-    return np.concatenate([a, np.full((a.shape[0], width - a.shape[1]), np.nan)], axis=1)
+    return np.concatenate([a, np.full((width - a.shape[0], a.shape[1]), np.nan)], axis=0)
