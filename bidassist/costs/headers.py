@@ -44,6 +44,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "品类",
         "成本类别",
         "类别",
+        "部门",
         "分类",
         "category",
         "cost type",
@@ -56,6 +57,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "含税单价",
         "不含税单价",
         "单价",
+        "均价",
         "价格",
         "unit price",
         "unit cost",
@@ -71,10 +73,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "总价",
         "小计",
         "费用",
+        "成本",
         "amount",
         "total",
         "extended",
         "line total",
+        "line cost",
+        "total price",
+        "total cost",
+        "extended price",
+        "extended cost",
         "sum",
         "cost",
         "costs",
@@ -89,6 +97,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "数量",
         "用量",
         "面积",
+        "人数",
         "total quantity",
         "total qty",
         "quantity",
@@ -238,7 +247,7 @@ _TOTAL_QTY = (*_TOTAL_QTY_ZH, "total quantity", "total qty")
 #: 物流运输费) wins over the partial ones
 _TOTAL_AMOUNT = ("合计", "总价", "总计")
 #: amount headers that lose to 金额/合价/amount (小计 over a count of trucks, 物流运输费 beside 合计)
-_WEAK_AMOUNT = ("小计", "费", "sum", "cost", "costs", "subtotal", "subtotals", "sub-total")
+_WEAK_AMOUNT = ("小计", "费", "成本", "sum", "cost", "costs", "subtotal", "subtotals", "sub-total")
 #: a Chinese header naming a fee (设计费, 物流运输费) that no synonym knows: an amount column
 _FEE = re.compile(r"^[\u3400-\u9fff]{1,6}费$")
 
@@ -253,6 +262,10 @@ _PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z
 _COST_PER = re.compile(r"^(?:cost|price)\s*/\s*(?:unit|units|hr|hrs|hour|hours|day|days|item|each)\b")
 _COST_BY = re.compile(r"^(?:cost|costs|amount|total)\s+(?:per|by|for)\s+\w")
 _COUNT_OF = re.compile(r"^#?\s*(?:units?|hours?|hrs)\s*/\s*(?:units?|hours?|hrs)$")
+#: `# of Units to Purchase`, `No. of pieces`, `Number of items`: a count, the quantity; a count
+#: per pack or package (`# of Units in Package`) is the pack's size, not the quantity
+_NUMBER_OF = re.compile(r"^(?:#|no\.?|number)\s*of\s+[a-z]")
+_PER_PACK = re.compile(r"\b(?:in|per)\s+(?:a\s+)?(?:package|pack|box|bag|case|set|carton)\b|\bpack\s*size\b")
 #: a header that states the money unit of its column: 单位：万/月, 单位:元
 _UNIT_OF_MONEY = re.compile(r"^单位\s*[:：]\s*(?:万元?|元|千元)\s*(?:/\s*\S{1,2})?$")
 #: a money column whose header says its figures are in 万 (金额（万元）, 单位：万/月): × 10,000
@@ -290,6 +303,8 @@ def _match_one(norm: str) -> tuple[str, str] | None:
         return "amount", "cost"  # Cost per Activity, Cost per Phase: money, not the activity's name
     if _COUNT_OF.match(norm):
         return "quantity", "units/hours"
+    if _NUMBER_OF.match(norm):
+        return ("notes", "pack size") if _PER_PACK.search(norm) else ("quantity", "number of")
     for fld in _ORDER:
         for syn in SYNONYMS[fld]:
             if norm == syn or compact == syn:
@@ -385,6 +400,12 @@ class Layout:
     #: further down is recognised by them
     header_words: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    #: the amount column is a generic value column (预算项目 | 数据): a row is money only when its
+    #: label states a currency unit (人力总成本（元）), else a parameter (人数, 工期（人月）)
+    unit_labels: bool = False
+    #: in a sheet of lump amounts, a row whose amount is the sum of the rows below may be read as a
+    #: heading with its section's amount (False: every such row is an item, `sheets.heads_as_items`)
+    lump_heads: bool = True
     #: the fields the user mapped (messages about them name the mapped cells)
     mapped: frozenset[str] = frozenset()
     #: number field -> the other columns headed as that field (ignored; checked against the one used)
@@ -551,8 +572,10 @@ def _resolve(
         fld, syn = fields[c]
         if fld != "notes":
             candidates.setdefault(fld, []).append((_rank(fld, syn), c))
+    _side_tables(raw, candidates, r, warnings)
     _component_rates(raw, candidates, start)
     _row_total_first(raw, candidates, start)
+    _product_of_quantity(raw, candidates, start)
     end = _table_end(raw, r, start)
     chosen: dict[str, int] = {}
     where = f"{sheet_ref(raw.name)}!"
@@ -595,9 +618,12 @@ def _resolve(
 #: an amount column headed for a year (First 12 months total, Annual, 全年) and one headed for a
 #: month (Monthly, 月费用): pricing-calculator exports state each line both ways
 _LONG_PERIOD = re.compile(
-    r"annual|yearly|per\s*(?:year|annum)|\b12\s*months?\b|twelve months|全年|年度|每年|年费"
+    r"annual|yearly|per\s*(?:year|annum)|\b12\s*months?\b|twelve months|全年|年度|每年|年费|"
+    r"(?<![\d.])(?:[2-9]|1[0-2])\s*个?月(?!\d)"
 )
-_SHORT_PERIOD = re.compile(r"\bmonthly\b|\bper\s*month\b|/\s*mo(?:nth)?\b|每月|月度|月费|/\s*月")
+_SHORT_PERIOD = re.compile(r"\bmonthly\b|\bper\s*month\b|/\s*mo(?:nth)?\b|每月|单月|月度|月费|/\s*月")
+#: the number of months a header states (6月运营工资成本, 3个月): a restatement factor of its own
+_MONTHS = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*个?月(?!\d)")
 _FACTORS = (12.0, 4.0, 52.0, 365.0)
 #: an amount with tax (含税金额, Amount incl. VAT) beside the same amount before tax (不含税金额)
 _BEFORE_TAX = re.compile(
@@ -660,7 +686,9 @@ def _restated_amounts(
             ):
                 continue
             base, other = (c, m) if mine == "base" else (m, c)
-            factor = _restating_factor(raw, other, base, start, end, rule)
+            months = _MONTHS.search(str(head[other])) if rule.base is _SHORT_PERIOD else None
+            extra = (float(months.group(1)),) if months else ()
+            factor = _restating_factor(raw, other, base, start, end, rule, extra)
             if factor is None:
                 continue
             chosen["amount"] = base
@@ -684,7 +712,13 @@ def _restated_warning(
 
 
 def _restating_factor(
-    raw: RawSheet, long: int, short: int, start: int, end: int, rule: _Restatement
+    raw: RawSheet,
+    long: int,
+    short: int,
+    start: int,
+    end: int,
+    rule: _Restatement,
+    extra: tuple[float, ...] = (),
 ) -> float | None:
     """The factor k with long = k × short on every row holding both figures (to the cent per unit
     of k), with at least two rows of non-zero figures: 12, 4, 52 or 365 for periods, a rate
@@ -703,7 +737,7 @@ def _restating_factor(
         rate = round(a / b, 2)
         factors: tuple[float, ...] = (rate,) if 1.0 < rate <= 1.3 else ()
     else:
-        factors = _FACTORS
+        factors = (*_FACTORS, *extra)
     for k in factors:
         if all(abs(a - k * b) <= 0.01 * max(k, 1.0) for a, b in pairs):
             return k
@@ -763,6 +797,78 @@ def _row_total_first(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]]
             return
 
 
+def _side_tables(
+    raw: RawSheet, candidates: dict[str, list[tuple[int, int]]], r: int, warnings: list[Problem]
+) -> None:
+    """Columns under a title merged across them in the row above the header (3-5月 over 实发工资 |
+    个税 | 合计, 计划招聘 over 目前金额 | 合计), beside a table whose description is under no such
+    title: another table set beside this one. A number field is never read from it when the table
+    has a column of that field of its own; each column set aside is named in a warning."""
+    above = [(c0, c1) for (r0, c0), (r1, c1) in raw.merged if r0 < r and r1 == r - 1 and c1 > c0]
+    groups = [(c0, c1) for c0, c1 in above if c1 - c0 >= 2 and _title_text(_cell(raw.rows, r - 1, c0))]
+    names = candidates.get("description", [])
+    if not groups or not names or any(c0 <= c <= c1 for _, c in names for c0, c1 in above):
+        return
+    where = f"{sheet_ref(raw.name)}!"
+    for fld in NUMERIC_FIELDS:
+        cands = candidates.get(fld, [])
+        inside = [(k, c) for k, c in cands if any(c0 <= c <= c1 for c0, c1 in groups)]
+        if not inside or len(inside) == len(cands):
+            continue
+        candidates[fld] = [x for x in cands if x not in inside]
+        for _, c in inside:
+            title = next(_cell(raw.rows, r - 1, c0) for c0, c1 in groups if c0 <= c <= c1)
+            warnings.append(
+                Problem(
+                    f"{where}{col_letter(c)}{r + 1}",
+                    f"column {col_letter(c)} is under 「{str(title).strip()}」, a table beside this one: "
+                    f'not read as {fld} (--map "{raw.name}:{fld}={col_letter(c)}" reads it)',
+                )
+            )
+
+
+def _title_text(v: object) -> bool:
+    return isinstance(v, str) and bool(v.strip()) and _match_header(v) is None
+
+
+def _product_of_quantity(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]], start: int) -> None:
+    """Two columns headed alike as the amount and no unit price column (Quantity | Cost | Line
+    Cost): when one holds the quantity × the other on its rows (`_is_product`), the other is the
+    unit price and the product the line's amount, whatever the headers' ranks."""
+    amounts = candidates.get("amount", [])
+    qty = candidates.get("quantity", [])
+    if len(amounts) < 2 or "price" in candidates or not qty:
+        return
+    q = min(qty)[1]
+    for rank, c in amounts:
+        for other_rank, p in amounts:
+            if p != c and _is_product(raw, c, q, p, start):
+                amounts.remove((other_rank, p))
+                amounts.remove((rank, c))
+                amounts.append((min([r for r, _ in amounts] + [rank]) - 1, c))
+                candidates["price"] = [(0, p)]
+                return
+
+
+def _is_product(raw: RawSheet, c: int, q: int, p: int, start: int) -> bool:
+    """Column `c` equals column `q` × column `p` (to the cent) on at least 90 % of at least three
+    rows holding all three figures with a non-zero product, two of them with a quantity other than 1
+    (with quantities of 1 alone either column is the other's product)."""
+    hits = tried = telling = 0
+    for row in raw.rows[start : start + 400]:
+        cells = [row[k] if k < len(row) else "" for k in (c, q, p)]
+        if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in cells):
+            continue
+        a, n, u = (float(x) for x in cells)
+        if not (a and n and u):
+            continue
+        tried += 1
+        hit = abs(n * u - a) <= 0.005 + 1e-9 * abs(a)
+        hits += hit
+        telling += hit and n != 1
+    return tried >= 3 and hits * 10 >= tried * 9 and telling >= 2
+
+
 def _sums_others(raw: RawSheet, c: int, parts: list[int], start: int) -> bool:
     """Column `c` equals the sum of `parts` (to the cent) on at least 90 % of at least three rows
     with figures in all of them, some of them non-zero."""
@@ -810,6 +916,11 @@ def _best_header(
             if found is not None:
                 fields = {**fields, found: ("description", "")}
                 kinds.add("description")
+        if kinds == {"description"} or kinds == {"description", "notes"}:
+            found = _value_column(raw, r)
+            if found is not None:
+                fields = {**fields, found: ("amount", _VALUE)}
+                kinds.add("amount")
         if not _usable(kinds) and mapping is None:
             continue
         if kinds and (best is None or len(kinds) > best[0]):
@@ -819,17 +930,44 @@ def _best_header(
     return best[1], best[2], best[3]
 
 
-def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str]]) -> int | None:
-    """A header row with number columns but no description synonym (明目 | 费用 | 小计): the first
-    column headed by words no synonym knows whose cells below are mostly text."""
+#: a column headed only as "the figures" (预算项目 | 数据 | 备注): read only with `unit_labels`
+_VALUE = "数据"
+_VALUE_HEADERS = frozenset({"数据", "数值", "值", "value", "values", "figure", "figures"})
+
+
+def _value_column(raw: RawSheet, r: int) -> int | None:
+    """The column headed 数据/数值/value beside a description column and no number column."""
     row = raw.rows[r]
-    for c, v in enumerate(row[: min(len(row), 6)]):
-        if c in fields or not isinstance(v, str) or not v.strip():
-            continue
-        below = [x[c] for x in raw.rows[r + 1 : r + 30] if c < len(x) and x[c] not in ("", None)]
-        texts = [x for x in below if isinstance(x, str)]
-        if len(below) >= 2 and len(texts) * 4 >= len(below) * 3:
-            return c
+    return next(
+        (c for c, v in enumerate(row) if isinstance(v, str) and normalize_header(v) in _VALUE_HEADERS),
+        None,
+    )
+
+
+def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str]]) -> int | None:
+    """A header row with number columns but no description synonym (明目 | 费用 | 小计): of the
+    columns headed by words no synonym knows whose cells below are mostly text, the one with the
+    most names (组别 merged down over its group's rows loses to 人员 beside it); else an unheaded
+    such column left of the figures."""
+    row = raw.rows[r]
+    first = min(fields, default=0)
+    numbers = {f for f, _ in fields.values()} & {"quantity", "price", "amount"}
+    # an unheaded name column only beside two number columns (`Hours | Cost`), never beside one
+    # word that may be a total's label (`TOTAL | RS. | 69382/-`)
+    for named in (True, False) if len(numbers) >= 2 else (True,):
+        best: tuple[int, int] | None = None
+        for c, v in enumerate(row[: min(len(row), 6)]):
+            headed = isinstance(v, str) and bool(v.strip())
+            if c in fields or headed != named or not (named or _is_blank(v)) or (not named and c > first):
+                continue
+            below = [x[c] for x in raw.rows[r + 1 : r + 30] if c < len(x) and x[c] not in ("", None)]
+            texts = [x for x in below if isinstance(x, str) and x.strip()]
+            # an unheaded column (`| Start date | Hours | Cost` over task names) must hold names
+            if len(below) >= (2 if named else 3) and len(texts) * 4 >= len(below) * 3:
+                if best is None or len(texts) > best[0]:
+                    best = (len(texts), c)
+        if best is not None:
+            return best[1]
     return None
 
 
@@ -891,6 +1029,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})},
         alt_description=next((c for c in alt if c not in columns.values()), -1),
         scales=_money_scales(raw, columns, head_rows),
+        unit_labels=found is not None and found[2].get(columns.get("amount", -1), ("", ""))[1] == _VALUE,
     )
 
 

@@ -12,9 +12,12 @@ from bidassist.core.money import format_money_or_dash
 from bidassist.core.yamlfile import load_yaml
 from bidassist.costs.confidence import priced_skips
 from bidassist.costs.headers import parse_sheet_mappings
+from bidassist.costs.infer import proposed_map
 from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Reconciliation
 from bidassist.costs.sheets import (
+    NO_HEADER,
     SheetOutcome,
+    added_up,
     alternatives,
     combined,
     mark_copies,
@@ -149,6 +152,7 @@ def _import(
     problems.extend(never_calculated)
     if sheet is None and not any(o.role == "summary" for o in outcomes):
         problems.extend(alternatives(used))
+        warnings.extend(added_up(used))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if reconciliation.status == "no stated total":
         bad, soft = priced_skips(
@@ -260,7 +264,13 @@ def _reconcile(
 
 def _refusal(o: SheetOutcome, sheet: str | None) -> Problem:
     name = o.name.replace('"', '\\"')
-    if o.role == "not a cost table":
+    proposal = proposed_map(o.raw) if o.role == "not a cost table" and o.reason == NO_HEADER else None
+    if proposal is not None:
+        fix = (
+            "its figures read as quantity × unit price = amount on every item row, but no total in the "
+            f'sheet confirms the reading; if it is right, import it with --map "{proposal}"'
+        )
+    elif o.role == "not a cost table":
         fix = (
             f'name the columns with --map, e.g. --map "{name}:description=B,quantity=D,price=E" '
             "(header=ROW for the header row)"

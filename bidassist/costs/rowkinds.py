@@ -488,6 +488,15 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     amount = row[view.ai]
     has_amount = not blank(amount)
     unit_blank = blank(row[view.ui])
+    if (
+        not has_core
+        and not has_amount
+        and desc
+        and not unit_blank
+        and (not code or ENUM_ONLY.match(code))
+        and _next_is_nameless_item(view, r)
+    ):
+        return RowKind("prefix", desc)  # 2 | 钢筋 merged over two rows | 吨 |  |  — the figures below
     if has_core or not unit_blank:
         return LINE
     label = desc or code or (texts[0][1] if texts else "")
@@ -498,7 +507,9 @@ def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], pre
     parts = section_parts(code, desc) or ("none", label)
     if r in view.in_group and desc:
         return LINE  # an item of a group merged down the left column, with its amount only
-    if parts[0] not in ("none", "arabic", "dotted") or section_total_follows(view, r, amount):
+    if parts[0] not in ("none", "arabic", "dotted") or (
+        (view.layout.lump_heads or view.qi >= 0) and section_total_follows(view, r, amount)
+    ):
         return RowKind("section", label)
     return LINE
 
@@ -515,6 +526,9 @@ def _units_under_header(view: SheetView, row: list, texts: list[tuple[int, str]]
 def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: str, prev: str) -> RowKind:
     if r in view.grouped and desc:
         return LINE  # an item of a group merged down the left name column, not priced (a zero line)
+    if desc and (not code or ENUM_ONLY.match(code)) and _next_is_nameless_item(view, r):
+        # the item's name on its own row, its figures on the next with no name or number of their own
+        return RowKind("prefix", desc)
     if view.continued_rows.get(r) is not None and prev == "line":
         return RowKind("continuation", desc or label)
     parts = section_parts(code, desc)
@@ -527,6 +541,15 @@ def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: s
         # a heading written in another text column (a merged 序号 column, 项目特征)
         return RowKind("section", label)
     return RowKind("section", label)
+
+
+def _next_is_nameless_item(view: SheetView, r: int) -> bool:
+    """The next row holds a quantity or a unit price and neither a description nor a code."""
+    rows = view.raw.rows
+    if r + 1 >= len(rows) or r + 1 in view.raw.hidden_rows or view.core_of is None:
+        return False
+    nxt = view.row(r + 1)
+    return blank(nxt[view.di]) and blank(nxt[view.ci]) and any(_is_number(v) for v in view.core_of(nxt))
 
 
 def _reads_on(text: str) -> bool:

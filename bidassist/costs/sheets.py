@@ -19,11 +19,14 @@ from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
+from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
+from bidassist.costs.rollup import rollup_lumps
 from bidassist.costs.spread import SpreadTable
-from bidassist.costs.structure import apply_checks
+from bidassist.costs.structure import apply_checks, drop_lines
 from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
+from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 NO_HEADER = (
@@ -119,6 +122,8 @@ def read_sheet(
     result = _parse(raw, layout, spreads, unpriced)
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
+        layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
+        layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     _mark_blank(outcome, result, unpriced)
     if outcome.used and not forced and not mapping and _price_list(layout, result):
@@ -135,9 +140,24 @@ def read_sheet(
         return outcome
     if outcome.used:
         outcome.check = check_sheet(result)
+        _settle_unstated(outcome)
+        if (
+            not forced
+            and not mapping
+            and rollup_lumps(raw, result, layout.columns.get("amount", -1), layout.data_start)
+        ):
+            outcome.check = check_sheet(result)
         prefer_amounts(outcome)
         _settle_nameless(outcome)
         _settle_provisional(outcome)
+        _settle_unpriced(outcome)
+        _settle(
+            outcome,
+            result.headed,
+            "; the sheet's total {cell} agrees",
+            ", or is it an item of its own? no stated total decides; fix: add the sheet's total row "
+            "(合计/Total) so that it decides, or number the row as a heading (一、) if it is one",
+        )
         _settle_trailing(outcome)
     return outcome
 
@@ -212,6 +232,70 @@ def rival_amounts(
     return chosen, trial
 
 
+def heads_as_items(
+    raw: RawSheet, layout: Layout, result: SheetResult, spreads: SpreadTable, unpriced: bool
+) -> tuple[Layout, SheetResult]:
+    """Lump rows read as headings because their amount is the sum of the rows below (服务器 3,000
+    over 带宽 1,000 and 存储 2,000), in a sheet whose stated total then differs: when reading them as
+    items makes the stated total agree, they are items (a warning names them)."""
+    if not result.headed or check_sheet(result).basis != "difference":
+        return layout, result
+    items = replace(layout, lump_heads=False)
+    trial = _parse(raw, items, spreads, unpriced)
+    check = check_sheet(trial)
+    if not check.matched or trial.problems:
+        return layout, result
+    cells = ", ".join(p.where or "" for p in result.headed[:5])
+    trial.warnings.append(
+        Problem(
+            result.headed[0].where or sheet_ref(raw.name),
+            f"{len(result.headed)} row(s) whose amount is the sum of the rows below them ({cells}) are items, "
+            f"not headings: the sheet's total {check.cell} adds them",
+        )
+    )
+    return items, trial
+
+
+def cut_at_note(
+    raw: RawSheet, layout: Layout, result: SheetResult, spreads: SpreadTable, unpriced: bool
+) -> tuple[Layout, SheetResult]:
+    """A note block (NOTES:, 注：, 说明：) below the lines with more figures under it (alternatives, a
+    purchase log): when the rows read on past it do not add up to a stated total, the table ends
+    at the note if the rows above it read cleanly, with a warning naming the note and the `--map`
+    that reads on. A sheet whose stated total below the note agrees with every line is read whole
+    (a note at the foot of a printed page)."""
+    note = result.note_row
+    if note is None or check_sheet(result).matched or not (result.problems or _note_block(raw, layout, note)):
+        return layout, result
+    cut = replace(layout, last_row=note - 1)
+    trial = _parse(raw, cut, spreads, unpriced)
+    if trial.problems or not trial.lines:
+        return layout, result
+    label = cell_text(next((v for v in raw.rows[note] if type(v) is str and v.strip()), "")).strip()
+    trial.warnings.append(
+        Problem(
+            f"{sheet_ref(raw.name)}!A{note + 1}",
+            f"the table ends at the note 「{label[:30]}」 (row {note + 1}): the {len(trial.lines)} line(s) above it "
+            f"are imported; the {len(result.lines) - len(trial.lines)} priced row(s) below it are not "
+            f'(alternatives, records or another list); to read on: --map "{raw.name}:last={len(raw.rows)}"',
+        )
+    )
+    return cut, trial
+
+
+def _note_block(raw: RawSheet, layout: Layout, note: int) -> bool:
+    """The note is a block: more rows of words follow it before the next row with figures in the
+    table's number columns (NOTES: / Green text means … / Alternatives: …), not one remark inside
+    the list."""
+    numeric = [c for f, c in layout.columns.items() if f in ("quantity", "price", "amount", "likely")]
+    words = 0
+    for row in raw.rows[note + 1 : note + 50]:
+        if any(c < len(row) and type(row[c]) in (int, float) for c in numeric):
+            break
+        words += any(type(v) is str and v.strip() for v in row)
+    return words >= 1
+
+
 #: sheets up to this many lines are read again with each rival amount column (`_also_reconciles`)
 _RIVAL_CHECK_LINES = 2_000
 
@@ -267,19 +351,33 @@ def headerless_layout(raw: RawSheet) -> Layout | None:
                 return None
             first = named[0]
             where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
+            columns = {"description": t, "amount": c, **_factors(raw, first, r, t, c)}
+            read = ", ".join(f"{col_letter(k)} as the {f}" for f, k in columns.items() if f != "description")
             note = (
-                f"no header row: column {col_letter(t)} read as the description and column "
-                f"{col_letter(c)} as the amount, because {where} ({v.strip()}) is the sum of the figures "
-                f"above it; rows below row {r + 1} are not read (name the columns with --map to change this)"
+                f"no header row: column {col_letter(t)} read as the description and {read}, because "
+                f"{where} ({v.strip()}) is the sum of the figures above it"
+                + (" and they are quantity × unit price on every item row" if "quantity" in columns else "")
+                + f"; rows below row {r + 1} are not read (name the columns with --map to change this)"
             )
             return Layout(
-                {"description": t, "amount": c},
+                columns,
                 None,
                 first,
                 warnings=[Problem(where, note)],
                 last_row=r,
             )
     return None
+
+
+def _factors(raw: RawSheet, first: int, end: int, name: int, amount: int) -> dict[str, int]:
+    """The quantity and unit price (and unit) columns of a headerless table whose amount column is
+    known: the two columns whose product it is on the item rows (`infer.product_columns`)."""
+    product = product_columns(raw.rows, first, end)
+    if product is None or product.amount != amount or name >= min(product.quantity, product.price):
+        return {}
+    out = {"quantity": product.quantity, "price": product.price}
+    unit = unit_column(raw.rows, product.rows, name, min(product.quantity, product.price))
+    return {"unit": unit, **out} if unit is not None else out
 
 
 def _rolls_up(raw: RawSheet, c: int, first: int, end: int) -> bool:
@@ -422,6 +520,40 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
         )
 
 
+def _settle_unstated(outcome: SheetOutcome) -> None:
+    """Lines priced as quantity × unit price whose amount cell is empty (线下推广活动 7,000 × 2 with no
+    单月成本): when the sheet's stated total differs with them and agrees without them, the sheet has
+    not counted them, so neither does the import; each is named in a warning."""
+    result, check = outcome.result, outcome.check
+    if result is None or check is None or check.basis != "difference" or not result.unstated:
+        return
+    trial = replace(
+        result,
+        lines=list(result.lines),
+        totals=list(result.totals),
+        markups=list(result.markups),
+        alternatives=list(result.alternatives),
+        unstated=list(result.unstated),
+    )
+    gone = [result.lines[i] for i in result.unstated]
+    drop_lines(trial, dict.fromkeys(result.unstated))
+    again = check_sheet(trial)
+    if not again.matched:
+        return
+    result.lines[:], result.totals[:] = trial.lines, trial.totals
+    result.alternatives[:], result.unstated[:] = trial.alternatives, []
+    result.mismatches[:] = [p for p in result.mismatches if p.where != again.cell]
+    outcome.check = again
+    result.warnings.extend(
+        Problem(
+            ln.source or sheet_ref(outcome.name),
+            f"{ln.description[:40]}: {format_money(ln.quantity)} × {format_money(ln.likely)} with an empty "
+            f"amount cell, not counted: the sheet's total {again.cell} leaves it out (write its amount to count it)",
+        )
+        for ln in gone
+    )
+
+
 def _amounts_as_written(result: SheetResult) -> None:
     """No stated total decides between a line's amount cell and quantity × unit price, and they
     differ by less than one currency unit in all (4 × 0.15 written as 1): the amount column is the
@@ -483,6 +615,42 @@ def _settle_provisional(outcome: SheetOutcome) -> None:
             "; the sheet's total {cell} agrees",
             ", but no stated total confirms it: write the amount as a number "
             "(or delete the row if it is not a cost)",
+        )
+
+
+def _settle_unpriced(outcome: SheetOutcome) -> None:
+    """Items named but not priced (a quantity, no unit price, no amount): finance imports the priced
+    lines and lists these. With the sheet's stated total agreeing, or with no stated total while
+    the priced lines outnumber them, each is a warning; against a stated total that differs, or
+    when most items are unpriced (a bill still being priced), each is an error."""
+    result, check = outcome.result, outcome.check
+    if result is None or not result.unpriced:
+        return
+    rows = result.unpriced
+    if check is not None and check.matched:
+        result.warnings.extend(
+            Problem(p.where, p.message + f"; the sheet's total {check.cell} agrees") for p in rows
+        )
+    elif check is not None and check.stated is None and len(result.lines) > len(rows):
+        shown = ", ".join((p.where or "").rsplit("!", 1)[-1] for p in rows[:8]) + (
+            " …" if len(rows) > 8 else ""
+        )
+        result.warnings.append(
+            Problem(
+                rows[0].where,
+                f"{len(rows)} item(s) have no unit price and no amount ({shown}): not counted as cost lines; "
+                f"the {len(result.lines)} priced line(s) are imported and no stated total shows whether the "
+                "others cost anything (price them to count them)",
+            )
+        )
+    else:
+        result.problems.extend(
+            Problem(
+                p.where,
+                p.message + ", but no stated total confirms it: write the amount as a number (or delete the "
+                "row if it is not a cost)",
+            )
+            for p in rows
         )
 
 
@@ -765,6 +933,27 @@ def combined(used: list[SheetOutcome], accept: bool) -> Reconciliation:
 def _item_names(o: SheetOutcome) -> set[str]:
     lines = o.result.lines if o.result is not None else []
     return {" ".join(ln.description.lower().split()) for ln in lines}
+
+
+def added_up(used: list[SheetOutcome]) -> list[Problem]:
+    """A warning when the lines of two or more cost sheets are added up and no summary sheet says
+    they are parts of one whole: the sum is what the import reports, and versions or options
+    listed in other words than each other's would be counted twice."""
+    if len(used) < 2:
+        return []
+    parts = [(o.name, o.check.imported if o.check else Decimal(0)) for o in used]
+    shown = " + ".join(f"{name} ({format_money(amount)})" for name, amount in parts[:4])
+    more = f" + {len(parts) - 4} more" if len(parts) > 4 else ""
+    total = sum((amount for _, amount in parts), Decimal(0))
+    first = parts[0][0].replace('"', '\\"')
+    return [
+        Problem(
+            sheet_ref(parts[0][0]),
+            f"{len(parts)} cost sheets added up with no summary sheet tying them: {shown}{more} = "
+            f"{format_money(total)}; if they are versions or options rather than parts "
+            f'(各表为不同版本/方案时请只导入一张), import one with --sheet "{first}"',
+        )
+    ]
 
 
 def alternatives(used: list[SheetOutcome]) -> list[Problem]:

@@ -34,6 +34,7 @@ __all__ = [
     "PercentRow",
     "apply_checks",
     "block_markups",
+    "drop_lines",
     "hierarchy_parents",
     "outline_number",
     "percent_rows",
@@ -264,10 +265,10 @@ def apply_checks(result: SheetResult) -> None:
             )
         )
     if drop:
-        _drop_lines(result, drop)
+        drop_lines(result, drop)
 
 
-def _drop_lines(result: SheetResult, drop: dict[int, Markup | None]) -> None:
+def drop_lines(result: SheetResult, drop: dict[int, Markup | None]) -> None:
     """Remove lines (subtotals, or markups when a Markup is given) and shift the totals' counts."""
     lines = result.lines
     kept = [ln for i, ln in enumerate(lines) if i not in drop]
@@ -289,4 +290,5 @@ def _drop_lines(result: SheetResult, drop: dict[int, Markup | None]) -> None:
     result.markups.extend(m for i in order if (m := drop[i]) is not None)
     index = {old: new for new, old in enumerate(i for i in range(len(lines)) if i not in drop)}
     result.alternatives[:] = [(index[i], u) for i, u in result.alternatives if i in index]
+    result.unstated[:] = [index[i] for i in result.unstated if i in index]
     result.lines[:] = kept

@@ -52,6 +52,8 @@ CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _ROW_OF = re.compile(r"[A-Z]+(\d+)$")
+#: a label stating its figure is money: 人力总成本（元）, 短信网关 (万元), Licence (USD) — not 元/月
+_MONEY_LABEL = re.compile(r"[（(]\s*(?:元|万元|千元|人民币|rmb|cny|usd|us\$|\$|美元)\s*[)）]\s*$", re.I)
 _TITLE_TOTAL = re.compile(
     r"^\s*(?P<label>总计|合计|总价|总金额|报价总额|grand\s*total|total)\s*[:：]\s*"
     r"(?P<fig>[¥￥$]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万|元)?)\s*$",
@@ -123,6 +125,12 @@ class SheetResult:
     #: readings that stand only if the sheet's stated total agrees (an empty lump amount read as a
     #: zero line, `2190.2 每年` read as one period's amount); errors otherwise
     provisional: list[Problem] = field(default_factory=list)
+    #: rows named as items that carry no money at all (a quantity, no unit price, no amount): not
+    #: cost lines; errors only when the sheet's stated total differs (`sheets._settle_unpriced`)
+    unpriced: list[Problem] = field(default_factory=list)
+    #: lump rows read as headings because their amount is the sum of the rows below (`_headed`):
+    #: warnings when the sheet's stated total agrees, errors otherwise
+    headed: list[Problem] = field(default_factory=list)
     #: (line index, amount ÷ quantity) of single-price lines whose amount cell disagrees with
     #: quantity × unit price: used instead when the stated total adds up the amounts
     alternatives: list[tuple[int, Decimal]] = field(default_factory=list)
@@ -143,6 +151,12 @@ class SheetResult:
     #: 0-based rows read as lump sums (an amount with no quantity and no unit price in a sheet that
     #: has a quantity column): candidates for markups between a block's subtotal and its total
     lumps: set[int] = field(default_factory=set)
+    #: indexes of lines priced as quantity × unit price whose amount cell is empty in a sheet with an
+    #: amount column: left out when the sheet's stated total reconciles only without them
+    unstated: list[int] = field(default_factory=list)
+    #: 0-based row of the first note (NOTES:, 注：) below a line with figures further down: where
+    #: the table may end (`sheets.cut_at_note`)
+    note_row: int | None = None
 
 
 @dataclass
@@ -222,6 +236,8 @@ class _Parser:
         self.measures: list[tuple[int, list, Decimal]] = []
         self.amount_slack = ZERO  # Σ |quantity × unit cost − amount cell| over lines (rounding)
         self.skipped = False  # the row just read carries no money (`_unpriced`)
+        self.flushing = False  # held measurement rows are being read as lines (`_flush_measures`)
+        self.parameters: list[tuple[int, str]] = []  # rows of parameters (`_parameter`)
         self.ended = False  # another table starts below the sheet's own total (`_header_again`)
 
     # ------------------------------------------------------------------ driver
@@ -267,6 +283,8 @@ class _Parser:
                 kind = classify(self.view, r, row, prev)
             if kind.kind == "end":
                 break
+            if kind.kind == "note" and self.out.note_row is None and self.now.lines:
+                self.out.note_row = r
             if kind.kind not in _KEEPS_MEASURES:
                 self._flush_measures()
             handler = handlers.get(kind.kind)
@@ -284,6 +302,7 @@ class _Parser:
         self._title_total()
         self._set_aside_trailing()
         self._note_restatements()
+        self._note_parameters()
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
@@ -435,6 +454,8 @@ class _Parser:
         out = self.out
         out.item_rows += 1
         out.priced_rows += 1
+        if amount is None and line_total and view.ai >= 0:
+            out.unstated.append(len(out.lines))  # an empty amount cell (see `_counted_line`)
         out.lines.append(
             CostLine.trusted(
                 code or None,
@@ -474,13 +495,21 @@ class _Parser:
     ) -> None:
         if fields is None:
             fields = parse_fields(row, self.plan)
+        if blank(row[self.view.di]) and self._nameless_total(r, row):
+            return
+        if self.layout.unit_labels and self._parameter(r, row):
+            return
         self._as_written(r, row, fields)
         self._quantity_as_note(r, row, fields)
         priced = self._priced(fields)
         if self._no_money(r, row, fields, priced, hold):
             return
         if self.measures:
-            self._settle_measures(fields.numbers.get("quantity") if priced else None)
+            # held rows before a priced row with no name of its own (an abstract's measurements)
+            # that do not add up to it stay errors; before a named item they are unpriced items
+            self._settle_measures(
+                fields.numbers.get("quantity") if priced else None, strict=priced and blank(row[self.view.di])
+            )
         out = self.out
         out.item_rows += 1
         if priced:
@@ -509,6 +538,43 @@ class _Parser:
         self.line_rows.append(r)
         if self.rivals:
             self._check_rivals(r, row)
+
+    def _parameter(self, r: int, row: list) -> bool:
+        """Under a generic value column (预算项目 | 数据) a row is money only when its label states a
+        currency (人力总成本（元）); 人数 3, 工期（人月） 3.5 or 月均成本（元/月） 6000 are the
+        parameters of a calculation, not cost lines (listed in one warning; read as unread rows, so
+        that only a stated total that agrees lets the sheet import)."""
+        label = cell_text(row[self.view.di])
+        if _MONEY_LABEL.search(label):
+            return False
+        self.parameters.append((r, label))
+        self.out.unread.append(r)
+        return True
+
+    def _note_parameters(self) -> None:
+        if not self.parameters:
+            return
+        shown = ", ".join(f"{label[:16]} (row {r + 1})" for r, label in self.parameters[:5])
+        more = f" … ({len(self.parameters)} in all)" if len(self.parameters) > 5 else ""
+        self.out.warnings.append(
+            Problem(
+                self._cell(self.view.di, self.parameters[0][0]),
+                f"{shown}{more}: the label states no money unit (元), so the figure is a parameter of the "
+                "calculation, not a cost line; only rows labelled in 元 are read",
+            )
+        )
+
+    def _nameless_total(self, r: int, row: list) -> bool:
+        """A row with figures and no name whose amount is the sum of every line above it (`13 |  |
+        138.5 | 2,112.13` under tasks 1–12: the hours and the cost added up): the sheet's unlabelled
+        total, never a line."""
+        if not self.now.lines or self.pending_prefix is not None or self._beside_description(row):
+            return False
+        value, _ = self._row_amount(row, r)
+        if not value or not self._matches(value, self._spans(self.resets[2], _Mark())):
+            return False
+        self._total(r, row, RowKind("total", "unlabelled total", 2))
+        return True
 
     def _quantity_as_note(self, r: int, row: list, fields: RowFields) -> None:
         """In a sheet of amounts without unit prices the quantity makes no money: one that is not a
@@ -574,7 +640,7 @@ class _Parser:
         if not priced and fields.problems and not self.unpriced and all(c == qi for c, _ in fields.problems):
             # 垫片 | 若干 and no price: an item nobody priced, not a cost line with a bad quantity
             self.out.item_rows += 1
-            self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi)
+            self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi, money=False)
             return True
         return False
 
@@ -619,7 +685,7 @@ class _Parser:
                     self.out.rivals.append((self._cell(self.cols[fld], r), fld, self._cell(c, r)))
                     return
 
-    def _settle_measures(self, qty: Decimal | None) -> None:
+    def _settle_measures(self, qty: Decimal | None, *, strict: bool = False) -> None:
         """Held quantity rows: dropped when they add up to this priced row's quantity, else read as
         lines (and reported as such)."""
         total = sum((q for _, _, q in self.measures), ZERO)
@@ -635,15 +701,17 @@ class _Parser:
             )
             self.measures = []
             return
-        self._flush_measures(keep_prefix=True)
+        self._flush_measures(keep_prefix=True, strict=strict)
 
-    def _flush_measures(self, *, keep_prefix: bool = False) -> None:
+    def _flush_measures(self, *, keep_prefix: bool = False, strict: bool = False) -> None:
         """Read the held rows as lines; the item text waiting for a priced row stays for it
         (`keep_prefix`) or is dropped."""
         held, self.measures = self.measures, []
         prefix, self.pending_prefix = self.pending_prefix, None
+        self.flushing = strict  # a held quantity row that measures nothing stays an error (`_unpriced`)
         for r, row, _ in held:
             self._line(r, row, LINE_KIND, hold=False)
+        self.flushing = False
         if keep_prefix or not held:
             self.pending_prefix = prefix
 
@@ -700,6 +768,8 @@ class _Parser:
         (quantity, likely, low, high, distribution)."""
         qty, likely, low, high, dist = values
         line_total = qty * likely
+        if amount is None and line_total and self.view.ai >= 0:
+            self.out.unstated.append(len(self.out.lines))
         now = self.now
         now.cum += amount if amount is not None else line_total
         now.model += line_total
@@ -815,7 +885,7 @@ class _Parser:
                 )
                 return ONE, ZERO, cols["amount"], True
             if amount is None and not f.problems:
-                self._unpriced(r, "no unit price and no amount")
+                self._unpriced(r, "no unit price and no amount", money=False)
                 return None
             if amount == ZERO and qty == ZERO:
                 return qty, ZERO, cols["amount"], True  # a nil item (0 × … = 0): a zero line
@@ -844,9 +914,10 @@ class _Parser:
         self._unpriced(r, f"{notes[0][1].split(' is not a number')[0]} and no amount", notes[0][0])
         return True
 
-    def _unpriced(self, r: int, why: str, column: int | None = None) -> None:
+    def _unpriced(self, r: int, why: str, column: int | None = None, *, money: bool = True) -> None:
         """A row that carries no money in a priced sheet (an item not yet quoted, a note with a
-        quantity): not a cost line, while the sheet's stated total agrees (`provisional`)."""
+        quantity): not a cost line, while the sheet's stated total agrees (`provisional`); a row
+        with no figure of money at all (`money` False) is listed in `unpriced`."""
         self.skipped = True
         cols = self.cols
         c = (
@@ -854,7 +925,8 @@ class _Parser:
             if column is None
             else column
         )
-        self.out.provisional.append(Problem(self._cell(c, r), f"{why}: not counted as a cost line"))
+        found = Problem(self._cell(c, r), f"{why}: not counted as a cost line")
+        (self.out.provisional if money or self.flushing else self.out.unpriced).append(found)
 
     @staticmethod
     def _from_components(f: RowFields, qty: Decimal | None, amount: Decimal | None) -> Decimal:
@@ -1128,6 +1200,7 @@ class _Parser:
     def _markup(self, r: int, row: list, kind: RowKind) -> None:
         amount = None
         ai = self.view.ai
+        fraction = None
         if ai < 0 or blank(row[ai]):
             # no amount column, or the figure elsewhere (Free Tier Discount: … $-5.48 under Service Price)
             ai = next(
@@ -1138,6 +1211,9 @@ class _Parser:
                 ),
                 -1,
             )
+            if ai >= 0 and type(row[ai]) in (int, float) and 0 < abs(row[ai]) < 1:
+                # Profit | 0.4 beside no amount column: a rate written as a fraction, not money
+                fraction, ai = Decimal(repr(float(row[ai]))), -1
         if ai >= 0 and not blank(row[ai]):
             try:
                 amount = self._in_yuan(ai, to_number(row[ai], "amount"))
@@ -1151,7 +1227,7 @@ class _Parser:
                         self._cell(ai, r), f"{kind.label}: {exc}; the discount is kept as text, not counted"
                     )
                 )
-        rate = self._rate(row)
+        rate = self._rate(row) or fraction
         if amount is None and rate is None and classify_header(kind.label) is not None:
             return  # 其中 | 暂估价 under 金额: a header row's words, no markup
         if amount is not None:
@@ -1193,10 +1269,26 @@ class _Parser:
                 self._close_section()
                 self.section = self._mark()
                 self.section_head = (r, row[self.view.ai]) if has_amount else None
+            if has_amount and style in ("none", "arabic", "dotted") and self.view.qi < 0:
+                self._headed(r, row, name)
             self.category = name
         elif has_amount and not section_total_follows(self.view, r, row[self.view.ai]):
             self.out.unread.append(r)  # a sub-heading's amount that is not the sum of its lines
         self.resets[1] = self._mark()
+
+    def _headed(self, r: int, row: list, name: str) -> None:
+        """A row of a list of lump amounts read as a heading because its amount is the sum of the
+        rows below it (服务器 3,000 over 带宽 1,000 and 存储 2,000): it may as well be an item of its
+        own, so the reading holds only where the sheet's stated total agrees (`headed`)."""
+        v = row[self.view.ai]
+        if type(v) in (int, float) and v:
+            self.out.headed.append(
+                Problem(
+                    self._cell(self.view.ai, r),
+                    f"「{name[:30]}」 {format_money(Decimal(repr(float(v))))} is the sum of the rows below it: read "
+                    "as a heading with its section's amount, not as a cost line",
+                )
+            )
 
     def _close_section(self) -> None:
         """A heading that carries its section's amount (`一 | 设备购置 | ... | 3,500,000`): check it."""

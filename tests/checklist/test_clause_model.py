@@ -178,25 +178,28 @@ def test_buyer_obligation_scored_high_is_not_a_supplier_trap(lang, category, buy
 
 
 def test_model_finding_on_a_real_dev_contract_is_explained_by_the_rule_and_deduped():
-    """en-102 (dev): the buyer's at-will termination that no rule catches is reported by the model,
-    with the rule's message, basis and fallback and a confidence at or above the threshold; the
-    rule findings are those of a rules-only check, and no rule finding of the same category sits on
-    the same clause."""
+    """en-012 (dev): the invoice rule that makes a late or inaccurate invoice the supplier's loss
+    (a waiver of payment rights, comp. 6) that no rule catches is reported by the model, with the rule's message, basis and fallback and a
+    confidence at or above the threshold; the rule findings are those of a rules-only check, and no
+    rule finding of the same category sits on the same clause."""
     import yaml
 
+    category = "rights.waiver"
     layer = default_layer()
-    labels = yaml.safe_load((CORPUS / "en" / "en-102.labels.yaml").read_text(encoding="utf-8"))
-    assert labels["split"] == "dev"
-    text = (CORPUS / "en" / "en-102.txt").read_text(encoding="utf-8")
-    with_model = check_text(text, RULES, name="en-102", we=labels["supplier_party"])
-    rules_only = check_text(text, RULES, name="en-102", we=labels["supplier_party"], model=False)
+    labels = yaml.safe_load((CORPUS / "en" / "en-012.labels.yaml").read_text(encoding="utf-8"))
+    assert labels["split"] == "dev" and category in layer.thresholds["en"]
+    text = (CORPUS / "en" / "en-012.txt").read_text(encoding="utf-8")
+    with_model = check_text(text, RULES, name="en-012", we=labels["supplier_party"])
+    rules_only = check_text(text, RULES, name="en-012", we=labels["supplier_party"], model=False)
     assert [f for f in with_model.findings if f.source == "rule"] == rules_only.findings
     model = [f for f in with_model.findings if f.source == "model"]
-    trap = next(t["quote"] for t in labels["traps"] if t["category"] == "termination.convenience")
-    by_rule = any(
-        f.category == "termination.convenience" and trap[:40] in f.text for f in rules_only.findings
+    trap = next(
+        "".join(t["quote"].split())[:40]
+        for t in labels["traps"]
+        if t["category"] == category and "otherwise inaccurate" in t["quote"]
     )
-    by_model = any(f.category == "termination.convenience" and trap[:40] in f.text for f in model)
+    by_rule = any(f.category == category and trap in "".join(f.text.split()) for f in rules_only.findings)
+    by_model = any(f.category == category and trap in "".join(f.text.split()) for f in model)
     # caught once: by the model while no rule catches it (if a later rule does, the model defers)
     assert by_rule != by_model
     for f in model:
@@ -210,8 +213,6 @@ def test_model_finding_on_a_real_dev_contract_is_explained_by_the_rule_and_dedup
         )
         js = f.to_json()
         assert js["source"] == "model" and js["confidence"] == f.confidence
-    model_types = {k.type for k in with_model.clauses if k.source == "model"}
-    assert by_rule or "termination_for_convenience" in model_types
 
 
 def test_help_does_not_load_the_model():
@@ -231,3 +232,38 @@ def test_sentences_skip_bare_numbers_and_split_like_the_party_test():
     got = [norm[a:b].strip() for a, b in sentences(norm)]
     assert got == ["the buyer shall pay.", "the supplier shall deliver；", "乙方应当交货"]
     assert sentences("12.") == [(0, 3)]
+
+
+def test_cv_folds_group_documents_by_source():
+    """Cross-validation never splits a source: the labels' `source.repo`, else the stored file the
+    text was read from (two documents of one file share it), else the document (with the pairs the
+    corpus notes name as one source)."""
+    trainer = _trainer()
+    assert trainer.source_of({"id": "x", "source": {"repo": "owner/name"}}) == "owner/name"
+    one_file = "unknown (found with find_string, read_file id 69496399279)"
+    a = trainer.source_of({"id": "en-103", "source": {"repo": "—", "licence": one_file}})
+    b = trainer.source_of({"id": "en-104", "source": {"repo": "—", "licence": one_file}})
+    assert a == b == "read_file:69496399279"
+    assert trainer.source_of({"id": "zh-027", "source": {"repo": None}}) == trainer.source_of(
+        {"id": "zh-026", "source": {"repo": None}}
+    )
+    assert trainer.source_of({"id": "en-001", "source": {"repo": None}}) != trainer.source_of(
+        {"id": "en-005", "source": {"repo": None}}
+    )
+
+
+def test_english_refit_keeps_the_shipped_vocabulary_and_idf():
+    """The English coefficients are refitted over the shipped vocabulary and idf, which the
+    clause-type weights (clause_types.npz) are over."""
+    trainer = _trainer()
+    shipped = load_models(SHIPPED / "clauses.npz")["en"]
+    texts = [
+        "The Buyer may terminate this Agreement at any time for its convenience.",
+        "Payment is due in 30 days.",
+    ]
+    vec, X = trainer.vectorizer("en", texts)
+    assert vec.vocabulary_ == shipped.vocab
+    assert np.array_equal(vec.idf_, shipped.idf)
+    idx, x = shipped.vector(texts[0])
+    row = X[0].toarray()[0]
+    assert np.allclose(row[idx], x) and np.isclose(row.sum(), x.sum())
