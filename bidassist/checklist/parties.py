@@ -39,6 +39,8 @@ ZH_BUYER = (
     "总承包单位",
     "总包人",
     "总包单位",
+    "总承包商",
+    "总包商",
     "出租人",
     "出租方",
     "用户",
@@ -60,6 +62,11 @@ ZH_SUPPLIER = (
     "分包人",
     "分包方",
     "分包单位",
+    "分包商",
+    "施工分包商",
+    "劳务分包商",
+    "专业分包商",
+    "承包商",
     "承揽人",
     "承揽方",
     "受托人",
@@ -110,11 +117,15 @@ EN_SUPPLIER = (
     "sub-consultant",
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
-_MAIN_CONTRACTOR = {"承包人", "承包方", "contractor"}
+_MAIN_CONTRACTOR = {"承包人", "承包方", "承包商", "contractor"}
 _SUBCONTRACTOR = {
     "分包人",
     "分包方",
     "分包单位",
+    "分包商",
+    "施工分包商",
+    "劳务分包商",
+    "专业分包商",
     "subcontractor",
     "sub-contractor",
     "subconsultant",
@@ -211,9 +222,11 @@ def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
     raw = _NEXT_LABEL.split(_ZH_ALIAS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
-    name = re.split(r"\s{2,}|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1)[
-        0
-    ].strip()
+    # two spaces or an ideographic space end the name: the next column of a form line
+    # (甲方：某公司　乙方：＿＿ / 合同编号：) is not part of it
+    name = re.split(
+        r"\s{2,}|\u3000|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1
+    )[0].strip()
     name = name.strip("\"“”'（）() ")
     return None if not name or _BLANK.match(name) else name
 
@@ -492,7 +505,9 @@ def _only_us(parties: list[Party], us: Party) -> None:
     platform of a three-party contract, 服务方（甲方） beside 供货方（丙方）) is a counterparty."""
     other = OTHER_ROLE[us.role]
     for p in parties:
-        if p is not us and p.role == us.role:
+        # a role word only counted in the text (承运方 beside the defined 承运人（乙方）) names
+        # the same side, not a third party
+        if p is not us and p.role == us.role and p.where != "usage":
             p.role = other
 
 
@@ -510,13 +525,14 @@ def choose_we(parties: list[Party], we: str | None) -> Parties:
     needle = we.strip().lower()
     # a label the contract gives a party decides first: 甲方 is the supplier where the
     # contract says 承揽方……以下简称甲方
-    for p in parties:
-        if needle in p.labels or (p.name and (needle in p.name.lower() or p.name.lower() in needle)):
-            if p.role == "unknown":
-                p.role = "supplier"
-            out.we = p.role
-            _only_us(parties, p)
-            return out
+    by_label = [p for p in parties if needle in p.labels]
+    by_name = [p for p in parties if p.name and (needle in p.name.lower() or p.name.lower() in needle)]
+    for p in by_label + by_name:
+        if p.role == "unknown":
+            p.role = "supplier"
+        out.we = p.role
+        _only_us(parties, p)
+        return out
     if needle in ("乙方", "甲方"):
         out.we = "supplier" if needle == "乙方" else "buyer"
         return out

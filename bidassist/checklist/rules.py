@@ -27,6 +27,7 @@ from .concepts import (
     is_vocabulary,
     uses_roles,
 )
+from .hanzi import simplified
 
 
 def _known_category(v: str) -> str:
@@ -60,10 +61,11 @@ _WIDE_CHAR = re.compile("[\u3000\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uf
 
 
 def normalise(text: str) -> str:
-    """The text rules read: full-width digits/letters/% as ASCII, lower case; same length."""
+    """The text rules read: full-width digits/letters/% as ASCII, traditional Chinese characters
+    as simplified (hanzi.py), lower case; same length."""
     if _WIDE_CHAR.search(text) is not None:
         text = text.translate(_WIDE_TABLE)
-    return text.lower()
+    return simplified(text).lower()
 
 
 class Text2(StrictModel):
@@ -553,7 +555,7 @@ def _vocabulary(files: list[Path], docs: list[YamlDoc], problems: list[Problem])
 
 
 #: top-level keys of the other data files kept beside the packs (vocabulary/)
-_OTHER_DATA_KEYS = ("categories", "anchors")
+_OTHER_DATA_KEYS = ("categories", "anchors", "traditional")
 
 
 def _is_other_data(doc: YamlDoc) -> bool:

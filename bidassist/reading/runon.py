@@ -199,7 +199,12 @@ def _boundary(line: str, i: int) -> str | None:
 
 def _accepts(h: Heading, item: _Open, how: str, stack: list[_Open], head: str) -> bool:
     """`head`: the number as written with its separator (「第二条、」 of 「第二条、第三条的」)."""
-    if _NOT_HEADING_AFTER.match(h.rest) or (head.rstrip()[-1:] in "、，," and h.rest[:1] in _LISTED):
+    # 「第二条约定」 is a reference; 「1.1 约定…」, with a space after the number, is a heading whose
+    # text starts with 约定/规定
+    titled = head[-1:].isspace() and h.rest[:2] in ("约定", "规定")
+    if (_NOT_HEADING_AFTER.match(h.rest) and not titled) or (
+        head.rstrip()[-1:] in "、，," and h.rest[:1] in _LISTED
+    ):
         return False
     if how == "end":
         return _expected(item, stack, loose=True)
