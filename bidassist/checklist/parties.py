@@ -118,19 +118,7 @@ EN_SUPPLIER = (
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
 _MAIN_CONTRACTOR = {"承包人", "承包方", "承包商", "contractor"}
-_SUBCONTRACTOR = {
-    "分包人",
-    "分包方",
-    "分包单位",
-    "分包商",
-    "施工分包商",
-    "劳务分包商",
-    "专业分包商",
-    "subcontractor",
-    "sub-contractor",
-    "subconsultant",
-    "sub-consultant",
-}
+_SUBCONTRACTOR = {w for w in ZH_SUPPLIER + EN_SUPPLIER if "分包" in w or w.startswith("sub")}
 
 _ZH_LABELS = sorted(set(ZH_BUYER + ZH_SUPPLIER + ("丙方",)), key=len, reverse=True)
 _ZH_LABEL = "|".join(_ZH_LABELS)

@@ -935,13 +935,18 @@ def _item_names(o: SheetOutcome) -> set[str]:
     return {" ".join(ln.description.lower().split()) for ln in lines}
 
 
+def _imported(o: SheetOutcome) -> Decimal:
+    """The sum of the lines imported from one sheet (0 when it was not checked)."""
+    return o.check.imported if o.check else Decimal(0)
+
+
 def added_up(used: list[SheetOutcome]) -> list[Problem]:
     """A warning when the lines of two or more cost sheets are added up and no summary sheet says
     they are parts of one whole: the sum is what the import reports, and versions or options
     listed in other words than each other's would be counted twice."""
     if len(used) < 2:
         return []
-    parts = [(o.name, o.check.imported if o.check else Decimal(0)) for o in used]
+    parts = [(o.name, _imported(o)) for o in used]
     shown = " + ".join(f"{name} ({format_money(amount)})" for name, amount in parts[:4])
     more = f" + {len(parts) - 4} more" if len(parts) > 4 else ""
     total = sum((amount for _, amount in parts), Decimal(0))
@@ -967,8 +972,7 @@ def alternatives(used: list[SheetOutcome]) -> list[Problem]:
             same = len(na & nb)
             if same < 3 or same * 5 < len(na) * 4 or same * 5 < len(nb) * 4:
                 continue
-            ta = a.check.imported if a.check else Decimal(0)
-            tb = b.check.imported if b.check else Decimal(0)
+            ta, tb = _imported(a), _imported(b)
             if ta == tb:
                 continue
             qa, qb = a.name.replace('"', '\\"'), b.name.replace('"', '\\"')
