@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -39,12 +40,22 @@ def setup() -> None:
     want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if PY.exists() and STAMP.exists() and STAMP.read_text().strip() == want:
         return
-    if not PY.exists():
+    if not PY.exists() or subprocess.run([str(PY), "-c", "import pip"], capture_output=True).returncode:
         _say(f"creating virtual environment in {VENV}")
-        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            shutil.rmtree(VENV, ignore_errors=True)  # half-made: the next run starts clean
+            sys.exit(
+                f"[run.py] could not create the virtual environment in {VENV} ({exc}); run the command again"
+            )
     _say("installing bidassist and its dependencies (first run only)")
     pip = [str(PY), "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True, cwd=ROOT)
+    installed = subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], cwd=ROOT)
+    if installed.returncode:
+        sys.exit(
+            f"[run.py] installing bidassist failed (pip exit {installed.returncode}, its message is above); run the command again"
+        )
     STAMP.write_text(want)
 
 
