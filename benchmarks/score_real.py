@@ -14,6 +14,9 @@ supplier party as "we" (`check --we`).
 - Every finding is judged: on a trap's clause with the trap's category → correct; on a labelled
   look-alike's clause with its category → look-alike false positive; otherwise → false alarm
   (listed with its text under -v).
+- A last line scores at clause level, the category ignored: a trap counts when any finding is on
+  its clause, a finding when it is on any labelled trap's clause (a reviewer is sent to the right
+  clause even when the category differs). The table above stays the strict measure.
 - Categories only the comparison with a tender can judge (payment.schedule_changed,
   deviation.*) are skipped on both sides.
 
@@ -71,6 +74,8 @@ class Tally:
     lookalikes_flagged: int = 0
     model: int = 0  # findings from the clause model
     model_correct: int = 0
+    caught_any: int = 0  # traps with a finding of ANY category on their clause
+    on_trap_any: int = 0  # findings on a labelled trap's clause, whatever the trap's category
     misses: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
 
@@ -86,6 +91,8 @@ class Tally:
             "lookalikes_flagged",
             "model",
             "model_correct",
+            "caught_any",
+            "on_trap_any",
         ):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
@@ -116,6 +123,7 @@ def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) 
             row.caught += 1
         else:
             row.misses.append(f"{doc_id}: {t['quote'][:90]}")
+        row.caught_any += any(covers(u.text, t["quote"]) for u, _ in found)
     for t in looks:
         row = table[t["category"]]
         row.lookalikes += 1
@@ -126,6 +134,7 @@ def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) 
         row.findings += 1
         from_model = getattr(f, "source", "rule") == "model"
         row.model += from_model
+        row.on_trap_any += any(covers(u.text, t["quote"]) for t in traps)
         if any(t["category"] == f.category and covers(u.text, t["quote"]) for t in traps):
             row.correct += 1
             row.model_correct += from_model
@@ -190,6 +199,11 @@ def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
         f"{'TOTAL':30} {t.traps:>5} {t.caught:>6} {ratio(t.caught, t.traps):>6} {t.findings:>5} {t.correct:>5} "
         f"{t.lookalike_fp:>4} {t.false_alarms:>5} {ratio(t.correct, t.findings):>5} {t.lookalikes:>5} "
         f"{ratio(t.lookalikes_flagged, t.lookalikes):>5} {f'{t.model}/{t.model_correct}':>7}"
+    )
+    print(
+        f"clause level (category ignored): traps with a finding on their clause {t.caught_any}/{t.traps} "
+        f"= {ratio(t.caught_any, t.traps)}; findings on a labelled trap's clause "
+        f"{t.on_trap_any}/{t.findings} = {ratio(t.on_trap_any, t.findings)}"
     )
     return total
 
