@@ -8,11 +8,11 @@ figure, the fair floor and the old baseline measured in the same run, and the ra
         [--keep DIR]
 
 `bench_check_real.py` adds the real dev contracts' row (each with its own party words, beside the
-same contracts with their rule-set variant built). `--old-tree` is a whole older checkout (`git archive COMMIT | tar -x -C DIR`): the start-up row's
-old baseline, and the demo's pricing step beside the same step of that tree. `--only
-bench_check.py` runs that benchmark alone and replaces only its rows, keeping the others. `--keep`
-keeps the cost benchmark's built sheets (100,000 and 500,000 lines: minutes to build) for the next
-run.
+same contracts with their rule-set variant built). `--old-tree` is a whole older checkout (`git
+archive COMMIT | tar -x -C DIR`): the start-up row's old baseline, and the demo's pricing step
+beside the same step of that tree. `--only bench_check.py` runs that benchmark alone and replaces
+only its rows, keeping the others. `--keep` keeps the cost benchmark's built sheets (100,000 and
+500,000 lines: minutes to build) for the next run.
 """
 
 from __future__ import annotations

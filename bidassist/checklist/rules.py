@@ -29,6 +29,7 @@ from .concepts import (
     uses_roles,
 )
 from .hanzi import simplified
+from .literals import compile_derived
 
 
 def _known_category(v: str) -> str:
@@ -285,7 +286,7 @@ class RuleSet:
                 self._compiled.update((p.pattern, p) for p in self._own_patterns())
             elif len(self._compiled) >= MAX_COMPILED:
                 self._compiled.clear()
-            got = self._compiled[source] = re.compile(source, REGEX_FLAGS)
+            got = self._compiled[source] = compile_derived(source, REGEX_FLAGS)
         return got
 
     def _own_patterns(self) -> list[re.Pattern]:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
+from bidassist.checklist import literals
 from bidassist.checklist.engine import check_units
 from bidassist.checklist.rules import REGEX_FLAGS, CompiledRule, RuleSet, _recompiled
 from bidassist.checklist.units import units_from_clauses
@@ -19,7 +20,10 @@ VOCAB = RULES.vocabulary
 ZH_NAMES = st.text(alphabet="供应商承包方建设单位服务华信科技有限公司乙丙丁", min_size=2, max_size=6)
 EN_NAMES = st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9})?", fullmatch=True)
 EXAMPLES = [
-    ex for r in RULES.rules if r.templates is not None for ex in r.rule.examples.match + r.rule.examples.no_match
+    ex
+    for r in RULES.rules
+    if r.templates is not None
+    for ex in r.rule.examples.match + r.rule.examples.no_match
 ]
 
 
@@ -77,8 +81,31 @@ def test_patterns_reading_the_shared_words_are_the_shared_set_s_own() -> None:
     variant = RULES.for_roles(roles)
     zh = [(a, b) for a, b in zip(variant.rules, RULES.rules, strict=True) if a.language == "zh"]
     assert zh and all(a is b for a, b in zh)  # not recompiled at all
-    en = [(a, b) for a, b in zip(variant.rules, RULES.rules, strict=True) if a.templates and a.language == "en"]
+    en = [
+        (a, b) for a, b in zip(variant.rules, RULES.rules, strict=True) if a.templates and a.language == "en"
+    ]
     assert any(a.any != b.any for a, b in en)  # the names are read
     # an English pattern whose role words did not change is the shared set's own object
     shared = {id(p) for _, b in en for p in b.any}
     assert any(id(p) in shared for a, _ in en for p in a.any)
+
+
+def test_one_parse_compiles_as_re_compile_and_derives_the_same_gates() -> None:
+    """compile_derived gives the pattern re.compile gives (same code) and fills the gate and start
+    caches with what parsing the compiled pattern again gives, for every shipped pattern."""
+    patterns = [p for r in RULES.rules for p in _patterns(r) if p is not None]
+    patterns += [p for t in RULES.terms for p in (*t.any, *t.all, *t.none)]
+    patterns += [
+        re.compile(r"(?s)乙方.{0,9}赔偿", REGEX_FLAGS),
+        re.compile(r"(?P<n>\d+)\s*days?", REGEX_FLAGS),
+    ]
+    for p in patterns:
+        literals._DERIVED.clear()
+        literals._STARTS.clear()
+        got = literals.compile_derived(p.pattern, REGEX_FLAGS)
+        derived = literals._DERIVED.get((p.pattern, p.flags)), literals._STARTS.get((p.pattern, p.flags))
+        literals._DERIVED.clear()
+        literals._STARTS.clear()
+        assert (got, got.pattern, got.flags, got.groupindex) == (p, p.pattern, p.flags, p.groupindex)
+        if p.flags == int(REGEX_FLAGS) | re.UNICODE:  # no inline global flag: derived from the one parse
+            assert derived == (literals.pattern_literals(p), literals.match_starts(p))
