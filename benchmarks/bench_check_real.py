@@ -91,7 +91,9 @@ def one_round(rules: RuleSet, contracts, model: bool) -> tuple[float, float, int
         t = time.process_time()
         b = check_text(text, rules, name=name, we=we, model=model)
         again += time.process_time() - t
-        if json.dumps(a.to_json(), ensure_ascii=False) != json.dumps(b.to_json(), ensure_ascii=False):  # pragma: no cover - a cache bug
+        if json.dumps(a.to_json(), ensure_ascii=False) != json.dumps(
+            b.to_json(), ensure_ascii=False
+        ):  # pragma: no cover - a cache bug
             raise SystemExit(f"{name}: the second check differs from the first")
         findings += len(a.findings)
     return first, again, findings
@@ -146,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         agains.append(again)
     first_s, again_s = statistics.median(firsts), statistics.median(agains)
     n = len(contracts)
-    print(f"first check   : {mb / first_s:6.2f} MB/s  ({first_s:.2f} s, {first_s / n * 1000:.0f} ms a contract)")
+    print(
+        f"first check   : {mb / first_s:6.2f} MB/s  ({first_s:.2f} s, {first_s / n * 1000:.0f} ms a contract)"
+    )
     print(
         f"variant built : {mb / again_s:6.2f} MB/s  ({again_s:.2f} s, {again_s / n * 1000:.0f} ms a contract) "
         f"-> the variants cost {first_s / again_s:.2f}x; {findings} findings in both"
