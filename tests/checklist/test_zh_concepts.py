@@ -161,3 +161,93 @@ def test_trap_is_flagged(category: str, trap: str, _twin: str) -> None:
 @pytest.mark.parametrize(("category", "_trap", "twin"), PAIRS, ids=[f"twin-{i}" for i in range(len(PAIRS))])
 def test_twin_is_not_flagged(category: str, _trap: str, twin: str) -> None:
     assert category not in categories(twin), twin
+
+
+# more concept traps, one sentence each (物流, 平台, 框架采购, 分包, IT 运维, 物业)
+TRAPS = [
+    ("payment.set_off", "乙方应承担的各项罚款、赔偿，甲方均有权从乙方的履约保证金中直接扣收。"),
+    ("payment.set_off", "如承运人对托运人负有任何债务，托运人可以用应付运费予以抵销。"),
+    ("payment.set_off", "平台有权将商家应付的违约金从其店铺账户余额中直接扣划。"),
+    ("payment.set_off", "甲方有权扣发乙方当月服务费，直至乙方整改完毕。"),
+    ("payment.set_off", "因乙方原因给甲方造成的损失，甲方可直接在乙方的结算款中予以冲减。"),
+    ("payment.set_off", "设备供应商的违约金由采购人在支付货款时一并扣除。"),
+    ("change.unilateral", "甲方有权根据生产需要随时调整订单的交货日期、数量和交货地点。"),
+    ("change.unilateral", "采购人有权根据需要增加或减少采购量，增减幅度不超过30%，单价不变。"),
+    ("change.unilateral", "甲方有权对服务范围作出变更，乙方应当执行。"),
+    ("change.unilateral", "平台可单方修订平台规则，修订后的规则一经公布即对商家生效。"),
+    ("change.unilateral", "总包方有权根据工程需要对分包范围进行调整，分包方不得拒绝。"),
+    ("change.unilateral", "甲方有权根据实际需要暂停或推迟运输任务，乙方不得因此要求补偿。"),
+    ("rights.waiver", "乙方同意放弃行使不安抗辩权。"),
+    ("rights.waiver", "供应商在提交最终结算单时应同时出具无索赔声明。"),
+    ("rights.waiver", "因甲方原因导致停工的，乙方只能要求顺延工期，不得要求其他补偿。"),
+    ("rights.waiver", "乙方未在规定期限内提出索赔的，视为乙方放弃索赔权利。"),
+    ("rights.waiver", "乙方对扣款有异议的，应在3日内提出，逾期视为同意。"),
+    ("rights.waiver", "分包人应在收到结算审核结果后7日内确认，逾期未确认的视为认可。"),
+    ("termination.convenience", "甲方有权根据自身经营需要随时终止本合同，仅需书面通知乙方即可。"),
+    ("termination.convenience", "采购人可以在任何时候以书面通知方式终止本框架协议，且不承担任何违约责任。"),
+    ("termination.convenience", "甲方保留在合同期内随时解除合同的权利。"),
+    ("termination.convenience", "平台有权在任何时候基于任何理由终止本协议。"),
+    ("penalty.excessive", "乙方每逾期一日，应按合同总额的百分之一向甲方支付违约金。"),
+    ("penalty.excessive", "每逾期一天按未交货部分货值的2%计收违约金。"),
+    ("penalty.excessive", "若乙方违约，应向甲方支付相当于合同总价40%的违约金。"),
+    ("penalty.excessive", "分包人每延误一天，按分包合同价款的3‰支付误期赔偿金。"),
+    ("penalty.uncapped", "乙方每逾期一日，应按合同总额的万分之三向甲方支付违约金。"),
+    ("penalty.uncapped", "每迟延一日，乙方应支付违约金人民币贰仟元。"),
+    ("penalty.uncapped", "服务每中断一小时，扣减服务费1000元。"),
+    ("acceptance.no_deadline", "验收标准以甲方的要求为准。"),
+    ("acceptance.no_deadline", "服务是否合格由甲方最终认定。"),
+    ("acceptance.no_deadline", "乙方交付成果须经甲方验收通过，验收时间由甲方另行通知。"),
+    ("payment.no_deadline", "合同款在甲方收到业主结算审核报告后支付。"),
+    ("payment.no_deadline", "剩余款项待项目整体验收后支付。"),
+    ("payment.no_deadline", "结算款在双方对账确认后支付。"),
+]
+
+# harmless twins a careful drafter writes: agreed, adjudged, mutual, capped, for cause, the
+# supplier's own right, a stated period, the buyer's duty not to deduct, full compensation
+TWINS = [
+    ("termination.convenience", "因不可抗力致使合同目的不能实现的，任何一方可以解除合同。"),
+    ("payment.set_off", "甲方应按时足额支付乙方款项，不得以任何理由扣减。"),
+    ("payment.set_off", "经生效判决确定的赔偿金额，甲方可从应付款中扣除。"),
+    ("payment.set_off", "乙方有权从甲方应付的款项中扣除甲方应承担的违约金。"),
+    ("payment.set_off", "双方同意，乙方应付甲方的违约金经双方书面确认后可从当期货款中抵扣。"),
+    ("payment.set_off", "甲方支付款项前，乙方应开具等额发票。"),
+    ("payment.set_off", "平台按照交易额的3%收取服务费，从每笔结算款中扣除。"),
+    (
+        "change.unilateral",
+        "甲方如需变更服务内容，应提前15日书面通知乙方，经双方协商一致后签订补充协议，合同价款相应调整。",
+    ),
+    ("change.unilateral", "乙方应按甲方确认的施工进度计划组织施工。"),
+    ("change.unilateral", "订单数量以双方确认的采购订单为准。"),
+    ("change.unilateral", "甲方增加工程量的，按合同单价据实结算。"),
+    ("change.unilateral", "乙方有权根据实际情况调整派驻人员，但应提前通知甲方。"),
+    ("rights.waiver", "乙方应在收到结算书后7日内核对，有异议的应书面提出。"),
+    ("rights.waiver", "甲方逾期付款超过30日的，乙方有权停止供货，并要求甲方支付逾期付款违约金。"),
+    ("rights.waiver", "任何一方未行使本合同项下权利的，不视为放弃该权利。"),
+    ("rights.waiver", "甲方不得以乙方未开具发票为由拒绝付款。"),
+    ("termination.convenience", "乙方连续两次考核不合格的，甲方有权解除合同。"),
+    ("termination.convenience", "合同期满，双方未续签的，合同自然终止。"),
+    ("termination.convenience", "甲方可提前30日通知乙方解除合同，并赔偿乙方因此遭受的全部损失。"),
+    ("termination.convenience", "经双方协商一致，可以解除本合同。"),
+    (
+        "penalty.uncapped",
+        "乙方逾期交货的，每逾期一日按逾期部分货款的万分之五支付违约金，但违约金总额不超过合同总价的10%。",
+    ),
+    ("penalty.uncapped", "乙方违约的，应赔偿甲方实际损失。"),
+    ("penalty.excessive", "乙方每逾期一日，按合同价的万分之五支付违约金，累计不超过合同价的5%。"),
+    ("penalty.excessive", "甲方逾期付款的，每日按应付未付款的万分之五支付违约金。"),
+    ("acceptance.no_deadline", "甲方应在货物到达后5个工作日内完成验收，逾期未验收视为验收合格。"),
+    ("acceptance.no_deadline", "验收标准按国家标准及本合同技术规范执行。"),
+    ("payment.no_deadline", "甲方在验收合格并收到发票后30日内支付合同价款。"),
+    ("payment.no_deadline", "甲方于每月25日前支付上月服务费。"),
+    ("payment.no_deadline", "乙方应在收到甲方付款后5日内开具发票。"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), TRAPS, ids=[f"more-trap-{i}" for i in range(len(TRAPS))])
+def test_more_traps_are_flagged(category: str, text: str) -> None:
+    assert category in categories(text), text
+
+
+@pytest.mark.parametrize(("category", "text"), TWINS, ids=[f"more-twin-{i}" for i in range(len(TWINS))])
+def test_more_twins_are_not_flagged(category: str, text: str) -> None:
+    assert category not in categories(text), text
