@@ -10,8 +10,8 @@ from bidassist.core.errors import InputError
 if TYPE_CHECKING:
     from bidassist.core.bidfile import Bid
 
-from .doclevel import apply_document_rules
 from .dockind import in_setting, settings_of
+from .doclevel import apply_document_rules
 from .engine import TEXT_LIMIT, Unit, check_units, languages_of
 from .parties import (
     Parties,

@@ -8,8 +8,6 @@ with a short name for reports, and what the engine needs to judge any clause of 
   sits in an option left unselected, is not reported.
 - `settings`: the kinds of contract the category exists in (the four construction deposits);
   empty: every kind.
-- `rank`: when two categories are found on the same words of one clause, the higher rank is
-  the finding and the other is kept as a note on it.
 
 A new category is added to findings.md and the data file."""
 
@@ -36,7 +34,6 @@ class Category(StrictModel):
     en: str = Field(min_length=1)
     party: Party = "any"
     settings: list[Setting] = Field(default_factory=list)
-    rank: int = Field(default=0, ge=0, le=100)
 
 
 class SettingWords(StrictModel):
@@ -79,7 +76,7 @@ def load_categories() -> dict[str, tuple[str, str]]:
     return {c.id: (c.zh, c.en) for c in CATEGORY_DATA.values()}
 
 
-#: category id -> its data (names, party, settings, rank)
+#: category id -> its data (names, party, settings)
 CATEGORY_DATA: dict[str, Category] = load_category_data()
 #: category id -> (Chinese name, English name)
 CATEGORIES: dict[str, tuple[str, str]] = load_categories()
