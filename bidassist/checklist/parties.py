@@ -146,7 +146,9 @@ _EN_DEFINED = re.compile(
 #: ("Buyer") / (hereinafter referred to as the "Subcontractor"): the name stands before it
 _EN_DEFINED_ANCHOR = re.compile(
     rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
-    rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']",
+    rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']"
+    # (hereafter Client) / (hereinafter the Supplier): the bracket holds the role word alone
+    rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)",
     re.I,
 )
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
@@ -170,6 +172,14 @@ _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
 _EN_CLASS = re.compile(
     r"\s*(?:an?\s+third\s+part|any\s+(?:third\s+part|person|entity|firm|individual|sub))", re.I
 )
+
+
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def latin(label: str) -> bool:
+    """A label or name of the English side: no Chinese character in it ("Montréal Analytics")."""
+    return _CJK_CHAR.search(label) is None
 
 
 @dataclass
@@ -231,7 +241,7 @@ def _add(
 ) -> None:
     """Record a party by its role labels; `aliases` are its other defined short names (商户 in
     （下称“商户”或“甲方”）), kept as labels once a role label names the party."""
-    labels = [lab.strip().lower() if lab.isascii() else lab.strip() for lab in labels if lab and lab.strip()]
+    labels = [lab.strip().lower() if latin(lab) else lab.strip() for lab in labels if lab and lab.strip()]
     known = [
         lab for lab in labels if lab in ZH_BUYER + ZH_SUPPLIER + ("丙方",) or lab in EN_BUYER + EN_SUPPLIER
     ]
@@ -270,7 +280,7 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                 if len(roles_named) == 1 and len(names) > 1:
                     _add(found, roles_named, None, where, tuple(n for n in names if n not in _ZH_LABELS))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
-            _add(found, [m.group(1)], _clean_name(_name_before(text, m.start())), where)
+            _add(found, [m.group(1) or m.group(2)], _clean_name(_name_before(text, m.start())), where)
         for m in list(_EN_LINE.finditer(text)) + list(_EN_MEANS.finditer(text)):
             if not _EN_CLASS.match(m.group(2)):
                 _add(found, [m.group(1)], _clean_name(m.group(2)), where)
@@ -366,7 +376,7 @@ def drafter_of(parties: list[Party]) -> str | None:
             for p in parties
             if p.role != "unknown"
             and p.where != WE_GIVEN
-            and any(lab.isascii() and lab not in roles for lab in p.labels)
+            and any(latin(lab) and lab not in roles for lab in p.labels)
         ),
         None,
     )
@@ -443,7 +453,7 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
     """`parties` plus the party `--we NAME` names, when the contract calls us by a word that is
     no role word ("the Carrier", "Sales Agent") and uses it at least USAGE_MIN times: we are
     the supplier, and the other named party (defined short name or name in use) the buyer."""
-    if not we or not we.isascii():
+    if not we or not latin(we):
         return parties
     ours = we.strip().lower()
     if ours in ("supplier", "buyer") or any(
@@ -455,6 +465,9 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
         return parties  # role words ("Subcontractor/Supplier"): the usual reading applies
     out = [*parties, Party(labels=[ours], name=we.strip(), role="supplier", where=WE_GIVEN)]
     other = _other_side(text, ours)
+    buyer_uses = max((_uses(text, lab) for p in parties if p.role == "buyer" for lab in p.labels), default=0)
+    if other and _uses(text, other) < buyer_uses:
+        other = None  # the buyer's defined word ("(hereafter Client)") is used more: it is the other side
     if other and not any(other.lower() in p.labels for p in parties):
         out.append(Party(labels=[other.lower()], name=other, role="buyer", where="usage"))
     return out
@@ -585,7 +598,7 @@ def _with(variants: list[str], labels: list[str]) -> list[str]:
 
 
 def _side(lang: str, labels: list[str]) -> list[str]:
-    return [lab for lab in labels if lab.isascii() == (lang == "en")]
+    return [lab for lab in labels if latin(lab) == (lang == "en")]
 
 
 def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]] | None:

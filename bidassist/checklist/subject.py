@@ -22,8 +22,18 @@ _ZH_POSSESSIVE_AFTER = re.compile(
     r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认|客户|用户|话务|流量|财产|资产|后台|账户|账号)"
 )
 _EN_OBJECT_BEFORE = re.compile(
-    r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
+    r"\b(?:to|from|of|against|for|with|and|by|notif(?:y|ies|ied)|pays?|reimburses?|indemnif(?:y|ies|ied)|"
+    r"compensates?|defends?|holds?)"
     r"\s+(?:the\s+)?$"
+)
+#: "… may be set off against monies due to Vendor": the matched verb is passive, so the subject
+#: before it is not its actor; the agent of a "by X" after it is, else nobody named
+_EN_PASSIVE_MATCH = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
+_EN_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+#: the matched words start with a past participle (set off, deducted, withheld), not an
+#: adjective (will be liable)
+_EN_PARTICIPLE = re.compile(
+    r"(?:\w+ed|\w+en|set|offset|paid|withheld|held|made|borne|kept|put|cut|lost|sold|spent|met)\b"
 )
 _COMMA = re.compile(r"[，,：:]")
 #: ", and the Supplier shall…": `and` after a comma starts a new clause whose subject follows
@@ -252,6 +262,12 @@ def binding_party(
     (where the verb of a Chinese clause stands: 甲方有权…扣除), then in the whole sentence; a
     penalty imposed on the supplier (对乙方处以罚款) binds the supplier."""
     a, b = sentence_bounds(text, m_start, m_end)
+    if (
+        lang == "en"
+        and _EN_PARTICIPLE.match(text, m_start)
+        and _EN_PASSIVE_MATCH.search(text, max(a, m_start - 24), m_start)
+    ):
+        return passive_agent(text[m_end:b], patterns)
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
     if wanted == "supplier" and lang == "en" and _buyer_imposes(text[a:b], patterns):
@@ -270,6 +286,17 @@ def binding_party(
         else None
     )
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+def passive_agent(after: str, patterns: dict[str, re.Pattern | None]) -> str | None:
+    """The party of "by (the) X" in the words after a passive match, else None (nobody named)."""
+    hits = sorted(
+        (m.start(), role)
+        for role in ("supplier", "buyer", "mutual")
+        if (pattern := patterns.get(role)) is not None
+        for m in pattern.finditer(after)
+    )
+    return next((role for s, role in hits if _EN_AGENT.search(after, max(0, s - 8), s)), None)
 
 
 def _names_a_party(part: str, patterns: dict[str, re.Pattern | None]) -> bool:
