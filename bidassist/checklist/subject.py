@@ -322,3 +322,36 @@ def party_of_heading(context: str, patterns: dict[str, re.Pattern | None]) -> st
         if (pattern := patterns.get(role)) is not None and pattern.search(context)
     }
     return found.pop() if len(found) == 1 else None
+
+
+#: a clause's first line that is only its title ("10. TERMINATION FOR CONVENIENCE AND CHANGES:",
+#: 十二、违约责任): short, and no verb of duty or right in it
+HEADING_CHARS = 80
+_DUTY_WORD = re.compile(
+    r"\b(?:shall|may|will|must|agrees?|is|are|be)\b|应|须|有权|可以|不得|承担|支付|负责|同意|视为"
+)
+_LINE_END = re.compile(r"\n|[:：]")
+
+
+def heading_end(text: str) -> int:
+    """Where the clause's title line ends, or 0 when its first line is a sentence."""
+    m = _LINE_END.search(text, 0, HEADING_CHARS + 2)
+    if m is None or not text[m.end() :].strip():
+        return 0
+    title = text[: m.start()].rstrip()
+    if not title or title[-1] in "。；;.，," or _DUTY_WORD.search(title):
+        return 0  # a sentence of its own (4） 个月无息商业承兑汇票。), not a title
+    return m.end()
+
+
+#: "ECP平台：指…系统" / 本合同所称“保证金”是指… / "Platform" means …: the sentence defines a word
+_DEFINITION = re.compile(
+    r"^\s*(?:[\d.]+\s*|[（(]?[一二三四五六七八九十\d]+[)）、.]\s*)?[^，,。；;:：\n]{1,30}?"
+    r"(?:[:：]\s*(?:指|是指|系指)|(?:是指|系指|指的是)|[\"”]?\s+(?:means|shall\s+mean|refers\s+to)\b)"
+)
+
+
+def in_definition(text: str, start: int) -> bool:
+    """Does the match at `start` sit in a sentence that defines a word (not a duty)?"""
+    a, _b = sentence_bounds(text, start, start)
+    return bool(_DEFINITION.match(text, a))
