@@ -28,6 +28,7 @@ from .subject import (
     condition_start,
     heading_end,
     in_definition,
+    late_payment_charge,
     party_of_heading,
     sentence_bounds,
     unselected_option,
@@ -231,6 +232,8 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
     if who is None and context:
         who = party_of_heading(normalise(context), roles)
+    if who is None and cr.rule.party == "supplier" and late_payment_charge(norm, m.start(), cr.language):
+        who = "buyer"  # a charge for paying late with nobody named: the payer, the buyer
     return who is None or who == cr.rule.party
 
 

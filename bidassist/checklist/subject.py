@@ -355,3 +355,22 @@ def in_definition(text: str, start: int) -> bool:
     """Does the match at `start` sit in a sentence that defines a word (not a duty)?"""
     a, _b = sentence_bounds(text, start, start)
     return bool(_DEFINITION.match(text, a))
+
+
+#: a charge for paying late (逾期支付租金 / 逾期付款 / late payment of invoices): it binds the payer
+_ZH_LATE_PAYMENT = re.compile(
+    r"(?:逾期|迟延|延迟|延期|拖延|未按(?:期|时|约定)?)(?:支付|付款|缴纳|交纳|缴付|交付)(?:租金|费用|价款|货款|款项|服务费|运费)?"
+    r"|拖欠(?:租金|货款|价款|款项|费用)"
+)
+_EN_LATE_PAYMENT = re.compile(
+    r"\blate\s+payments?\b|\b(?:overdue|unpaid|outstanding)\s+(?:invoices?|amounts?|sums?|balances?)\b"
+    r"|\bnot\s+paid\s+(?:when|by\s+the)\s+due\b"
+)
+
+
+def late_payment_charge(text: str, start: int, lang: str) -> bool:
+    """Is the matched sentence a charge for paying late? With no party named, the payer of the
+    price is the buyer (a lessee's rent, a customer's invoices)."""
+    a, b = sentence_bounds(text, start, start)
+    sentence = text[condition_start(text, a) : b]
+    return bool((_ZH_LATE_PAYMENT if lang == "zh" else _EN_LATE_PAYMENT).search(sentence))
