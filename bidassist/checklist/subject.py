@@ -330,7 +330,9 @@ HEADING_CHARS = 80
 _DUTY_WORD = re.compile(
     r"\b(?:shall|may|will|must|agrees?|is|are|be)\b|应|须|有权|可以|不得|承担|支付|负责|同意|视为"
 )
-_LINE_END = re.compile(r"\n|[:：]")
+#: the end of a title line: a line break, or a colon that ends its line ("Payment: 30 days" is
+#: a term with its value, not a title)
+_LINE_END = re.compile(r"[:：]?[ \t]*\n")
 
 
 def heading_end(text: str) -> int:
