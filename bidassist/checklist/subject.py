@@ -267,7 +267,7 @@ def binding_party(
         and _EN_PARTICIPLE.match(text, m_start)
         and _EN_PASSIVE_MATCH.search(text, max(a, m_start - 24), m_start)
     ):
-        return passive_agent(text[m_end:b], patterns)
+        return passive_agent(text[m_start:b], patterns)
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
     if wanted == "supplier" and lang == "en" and _buyer_imposes(text[a:b], patterns):
@@ -289,7 +289,7 @@ def binding_party(
 
 
 def passive_agent(after: str, patterns: dict[str, re.Pattern | None]) -> str | None:
-    """The party of "by (the) X" in the words after a passive match, else None (nobody named)."""
+    """The party of "by (the) X" in the words from a passive match on, else None (nobody named)."""
     hits = sorted(
         (m.start(), role)
         for role in ("supplier", "buyer", "mutual")
