@@ -170,6 +170,8 @@ def actor(
         if s <= m_start
         and ((near and is_passive(s)) or (not is_passive(s) and not _is_object(sentence, s, e, lang)))
     ]
+    if before and _joint_subject(sentence, hits, m_start, m_end, lang):
+        return "mutual"  # CONTRACTOR OR CLIENT MAY CANCEL / 甲方或乙方均可解除
     if before:
         return before[-1]
     # "Any expense which ABC may incur … shall be for the account of the Supplier": an English
@@ -185,6 +187,30 @@ def actor(
     recipient = _ZH_RECIPIENT if lang == "zh" else _EN_RECIPIENT
     got = {r for s, _e, r in hits if r != "mutual" and recipient.search(sentence[max(0, s - 25) : s])}
     return OTHER[got.pop()] if len(got) == 1 else None
+
+
+#: two parties joined as one subject: "Contractor or Client may", 甲方或乙方
+_JOINT = re.compile(r"\s*(?:or|and|/|或者|或|和|及|与)\s*(?:the\s+)?", re.I)
+
+
+def _joint_subject(
+    sentence: str, hits: list[tuple[int, int, str]], m_start: int, m_end: int, lang: str
+) -> bool:
+    """Is the last subject before the match one of two parties joined by or/and (both act)?"""
+    subjects = [
+        (s, e, r)
+        for s, e, r in hits
+        if s <= m_start and not _is_object(sentence, s, e, lang) and r != "mutual"
+    ]
+    if not subjects:
+        return False
+    s0, e0, r0 = subjects[-1]
+    prev = [(s, e, r) for s, e, r in hits if e <= s0 and r not in (r0, "mutual")]
+    nxt = [(s, e, r) for s, e, r in hits if e0 <= s < m_end and r not in (r0, "mutual")]
+    return bool(
+        (prev and _JOINT.fullmatch(sentence, prev[-1][1], s0))
+        or (nxt and _JOINT.fullmatch(sentence, e0, nxt[0][0]))
+    )
 
 
 def unselected_option(text: str, start: int) -> bool:

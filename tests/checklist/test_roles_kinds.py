@@ -110,6 +110,17 @@ def test_the_customer_indemnifying_us_is_not_our_consequential_loss():
     assert "liability.consequential" in _cats(GGL + ours, we="Company")
 
 
+def test_two_parties_as_one_subject_make_a_mutual_clause():
+    """en-608 IV: "CONTRACTOR OR CLIENT MAY CANCEL THIS CONTRACT WITH THIRTY (30) DAYS WRITTEN NOTICE"."""
+    head = 'CONSULTING AGREEMENT between Acme (the "Contractor") and Beta (the "Client").\n'
+    both = "IV. CONTRACTOR OR CLIENT MAY CANCEL THIS CONTRACT AT ANY TIME WITH THIRTY (30) DAYS WRITTEN NOTICE.\n"
+    assert "termination.convenience" not in _cats(head + both)
+    assert "termination.convenience" in _cats(head + both.replace("CONTRACTOR OR CLIENT", "CLIENT"))
+    zh = "甲方：某医院\n乙方：某公司\n八、甲方或乙方均可随时解除本合同。\n"
+    assert "termination.convenience" not in _cats(zh)
+    assert "termination.convenience" in _cats(zh.replace("甲方或乙方均可", "甲方可"))
+
+
 # --------------------------------------------------------------------------- settings
 
 SUBCONTRACT = "建设工程施工分包合同\n承包人：某建设集团\n分包人：某机电公司\n"
