@@ -130,7 +130,7 @@ EXTRA_DEPOSITS = "一、分包人进场前应向承包人缴纳安全保证金10
 def test_the_four_deposit_rule_lives_in_construction_only():
     works = SUBCONTRACT + EXTRA_DEPOSITS + "二、竣工验收后支付工程款。\n三、施工现场管理。\n"
     assert "deposit.unlawful" in _cats(works)
-    lease = LEASE + "一、乙方进场前应向甲方缴纳安全保证金10万元、信誉保证金20万元。\n"
+    lease = LEASE + "一、乙方应向甲方缴纳信誉保证金2万元、服务保证金3万元，合同期满无息退还。\n"
     assert "deposit.unlawful" not in _cats(lease, we="乙方")
     assert settings_of(works) == {"construction"} and settings_of(lease) == frozenset()
 
