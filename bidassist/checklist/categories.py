@@ -81,7 +81,7 @@ CATEGORY_DATA: dict[str, Category] = load_category_data()
 #: category id -> (Chinese name, English name)
 CATEGORIES: dict[str, tuple[str, str]] = load_categories()
 #: setting -> the words that show a contract is of that kind
-SETTING_WORDS: dict[str, SettingWords] = dict(_FILE.settings)
+SETTING_WORDS: dict[str, SettingWords] = {str(k): v for k, v in _FILE.settings.items()}
 
 
 def category_party(category: str) -> Party:
