@@ -408,6 +408,9 @@ class Layout:
     #: in a sheet of lump amounts, a row whose amount is the sum of the rows below may be read as a
     #: heading with its section's amount (False: every such row is an item, `sheets.heads_as_items`)
     lump_heads: bool = True
+    #: stacked blocks (Labor | Equipment | Materials, each with its header repeated under the same
+    #: columns): a renamed header below a reconciled total is read through (`sheets.read_blocks`)
+    blocks: bool = False
     #: the fields the user mapped (messages about them name the mapped cells)
     mapped: frozenset[str] = frozenset()
     #: number field -> the other columns headed as that field (ignored; checked against the one used)

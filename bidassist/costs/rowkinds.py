@@ -76,7 +76,7 @@ _MARKUPS = (
             r"^(?:增值税|销项税|税金|税费|税额|税率|vat(?![a-z])|tax(?![a-z])|gst(?![a-z])|sales\s*tax)", re.I
         ),
     ),
-    ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
+    ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b|mark\s*-?\s*ups?\b)", re.I)),
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
@@ -370,7 +370,18 @@ def _texts(view: SheetView, row: list) -> list[tuple[int, str]]:
     return [(c, v.strip()) for c, v in enumerate(row[:-1]) if type(v) is str and v.strip()]
 
 
+def _zero_form_row(view: SheetView, row: list) -> bool:
+    """A template row whose formulas copy empty cells: the name is the number 0 and every other
+    figure is 0 (RFPView's `0 | 0 | 0 | 0.00`, scope notes beside): no item, no cost."""
+    desc = row[view.di]
+    if (type(desc) is not float and type(desc) is not int) or desc != 0:
+        return False
+    return not any((type(v) is float or type(v) is int) and v != 0 for v in row)
+
+
 def _classify_slow(view: SheetView, r: int, row: list, prev: str) -> RowKind:
+    if _zero_form_row(view, row):
+        return BLANK
     texts = _texts(view, row)
     numbers = any(_is_number(v) for v in view.nums_of(row))
     found = _page_furniture(view, r, row, texts, numbers)
@@ -435,12 +446,30 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     if _OF_WHICH.match(label):
         return RowKind("info", label)
     kind = markup_kind(label) if label else None
+    rated = _rate_label(view, row, texts) if kind is None else None
+    if rated is not None:
+        return RowKind("markup", rated[1], markup=rated[0])
     if (
         kind is not None
         and (_norm(cell_text(row[view.ui])) in _MARKUP_UNITS or cell_text(row[view.ui]) == label)
         and not (kind == "measures" and _priced_item(view, row))
     ):
         return RowKind("markup", label, markup=kind)
+    return None
+
+
+def _rate_label(view: SheetView, row: list, texts: list[tuple[int, str]]) -> tuple[str, str] | None:
+    """(kind, label) of a percentage mark-up labelled in a number column (`Mark Up | 0.15 |
+    381.45`, `Subcontractor | 0.05 | 0` beside form fields in the description column): a word where
+    a figure belongs, a rate between 0 and 1 right of it and an amount."""
+    ai = view.ai
+    if ai < 0 or blank(row[ai]) or not _is_number(row[ai]):
+        return None
+    for c, t in texts:
+        if c not in view.number_cols or c == ai or not any(ch.isalpha() for ch in t):
+            continue
+        if any(_is_number(v) and 0 < v < 1 for v in row[c + 1 : ai]):
+            return markup_kind(t) or "other", t
     return None
 
 
