@@ -17,6 +17,7 @@ from decimal import Decimal
 from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
 from bidassist.core.money import AmountError, parse_amount
+from bidassist.costs.values import CellError, cell_text, parse_distribution
 from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
 FIELDS = COST_FIELDS  # the columns a cost sheet can have (core.bidfile: the bid file's map names them)
@@ -65,6 +66,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "rate",
         "price",
         "cost per unit",
+        "cost ea",
+        "cost ea.",
+        "cost each",
+        "price ea",
+        "price ea.",
+        "price each",
+        "each",
     ),
     "amount": (
         "合价",
@@ -83,6 +91,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "total cost",
         "extended price",
         "extended cost",
+        "ext. price",
+        "ext price",
+        "ext. cost",
+        "ext cost",
+        "cost total",
         "sum",
         "cost",
         "costs",
@@ -104,6 +117,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "qty",
         "qty.",
         "count",
+        "cnt",
+        "cnt.",
         "#units",
         "no. of units",
         "hours",
@@ -382,6 +397,8 @@ def classify_header(top: object, bottom: object = None) -> tuple[str, str] | Non
         return None
     if t[0] == "price" and b[0] == "amount":
         return t  # 综合单价 over 合计/小计: the all-in unit rate itself
+    if t[0] == "description" and b[1] == "费":
+        return t  # 项目 over 简餐费: the first item's name under the header, not a fee column
     if t[0] == "quantity" and b[0] == "amount":
         return "quantity", "合计工程量"  # 工程量 over 合计: the total of per-floor quantities
     return b
@@ -532,6 +549,37 @@ def _table_end(raw: RawSheet, r: int, start: int) -> int:
     return start + 400
 
 
+def _distribution_columns(
+    raw: RawSheet, cols: list[int], span: tuple[int, int, int], warnings: list[Problem]
+) -> list[int]:
+    """The columns headed as the distribution (Dist, 分布) that hold distribution names: a column
+    of other words (a BOM's Dist = distributor: Mouser, Digi-Key) is named in a warning and not
+    read."""
+    r, start, end = span
+    out = []
+    for c in cols:
+        values = [row[c] for row in raw.rows[start:end] if c < len(row) and not _is_blank(row[c])][:60]
+        wrong = [v for v in values if not _names_distribution(v)]
+        if len(wrong) * 2 > len(values) and len(wrong) >= 2:
+            warnings.append(
+                Problem(
+                    f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}",
+                    f"column {col_letter(c)} holds no distribution names ({cell_text(wrong[0])} …); "
+                    "not read as the distribution",
+                )
+            )
+        else:
+            out.append(c)
+    return out
+
+
+def _names_distribution(value: object) -> bool:
+    try:
+        return parse_distribution(value) is not None
+    except CellError:
+        return False
+
+
 def _is_text_only(raw: RawSheet, c: int, start: int, end: int) -> bool:
     """A column whose cells below the header are words (工程量计算规则, 项目特征): never a number column."""
     numbers = words = 0
@@ -595,6 +643,8 @@ def _resolve(
                         f"column {col_letter(c)} holds words, not numbers; not read as {fld}",
                     )
                 )
+        if fld == "distribution":
+            usable = _distribution_columns(raw, usable, (r, start, end), warnings)
         if not usable:
             continue
         chosen[fld] = usable[0]
