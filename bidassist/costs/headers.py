@@ -264,7 +264,22 @@ _TOTAL_QTY = (*_TOTAL_QTY_ZH, "total quantity", "total qty")
 #: 物流运输费) wins over the partial ones
 _TOTAL_AMOUNT = ("合计", "总价", "总计")
 #: amount headers that lose to 金额/合价/amount (小计 over a count of trucks, 物流运输费 beside 合计)
-_WEAK_AMOUNT = ("小计", "费", "成本", "sum", "cost", "costs", "subtotal", "subtotals", "sub-total")
+_WEAK_AMOUNT = (
+    "小计",
+    "费",
+    "成本",
+    "sum",
+    "cost",
+    "costs",
+    "subtotal",
+    "subtotals",
+    "sub-total",
+    "预计",
+    "预算",
+    "budget",
+    "budgeted",
+    "estimated",
+)
 #: a Chinese header naming a fee (设计费, 物流运输费) that no synonym knows: an amount column
 _FEE = re.compile(r"^[\u3400-\u9fff]{1,6}费$")
 
@@ -309,11 +324,43 @@ def normalize_header(text: object) -> str:
     return _SPACE.sub(" ", s).strip()
 
 
+#: headers that name a field only as the whole header: a budget's 预计 | 实际 | 差异 (Budget |
+#: Actual | Variance) - the budgeted figure is the amount, what was spent and the difference are
+#: not - and the expense list's own name (每月支出 over its items); inside longer headers these
+#: words mean other things (预计工期, 实际工程量, 支出金额)
+_WHOLE_HEADER = {
+    "预计": "amount",
+    "预算": "amount",
+    "budget": "amount",
+    "budgeted": "amount",
+    "estimated": "amount",
+    "实际": "notes",
+    "实际支出": "notes",
+    "实际金额": "notes",
+    "实际花费": "notes",
+    "actual": "notes",
+    "actuals": "notes",
+    "差异": "notes",
+    "差额": "notes",
+    "variance": "notes",
+    "difference": "notes",
+    "支出": "description",
+    "每月支出": "description",
+    "支出项目": "description",
+    "expense": "description",
+    "expenses": "description",
+    "monthly expenses": "description",
+}
+
+
 def _match_one(norm: str) -> tuple[str, str] | None:
     """(field, synonym) a normalized header names, or None."""
     if not norm:
         return None
     compact = norm.replace(" ", "")
+    if compact in _WHOLE_HEADER or norm in _WHOLE_HEADER:
+        key = norm if norm in _WHOLE_HEADER else compact
+        return _WHOLE_HEADER[key], key
     if _COST_PER.match(norm):
         return "price", "cost/unit"
     if _COST_BY.match(norm) and norm not in SYNONYMS["price"]:
@@ -961,11 +1008,12 @@ def _best_header(
     raw: RawSheet, origin: dict, mapping: dict[str, str] | None
 ) -> tuple[int, int | None, dict[int, tuple[str, str]]] | None:
     """(header row, sub-header row or None, column -> (field, synonym)) of the best header row."""
-    best: tuple[int, int, int | None, dict] | None = None
+    best: tuple[tuple[int, bool], int, int | None, dict] | None = None
     for r in range(min(len(raw.rows), HEADER_SEARCH_ROWS)):
         below = _below_of(raw, origin, r)
         fields = _row_fields(raw, origin, r, below)
         kinds = {f for f, _ in fields.values()}
+        named = "description" in kinds
         if "description" not in kinds and kinds & {"quantity", "price", "amount"}:
             found = _unnamed_text_column(raw, r, fields)
             if found is not None:
@@ -978,8 +1026,10 @@ def _best_header(
                 kinds.add("amount")
         if not _usable(kinds) and mapping is None:
             continue
-        if kinds and (best is None or len(kinds) > best[0]):
-            best = (len(kinds), r, below, fields)
+        # more fields win; with as many, a header naming its description column (每月支出 | 预计)
+        # beats an earlier one whose description was only inferred (现金流量 | 预计)
+        if kinds and (best is None or (len(kinds), named) > best[0]):
+            best = ((len(kinds), named), r, below, fields)
     if best is None:
         return None
     return best[1], best[2], best[3]

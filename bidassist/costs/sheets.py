@@ -18,7 +18,7 @@ from bidassist.core.money import format_money
 from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
-from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
+from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, classify_header, find_layout
 from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
@@ -751,12 +751,19 @@ def _in_total_row(o: SheetOutcome, figure: Decimal) -> str | None:
     assert o.result is not None and o.layout is not None
     n = len(o.result.lines)
     ai = o.layout.columns.get("amount", -1)
+    hr = o.layout.header_row
+    head = o.raw.rows[hr] if hr is not None and hr < len(o.raw.rows) else []
+    # a column headed as no money (差异, Actual, 备注) holds no cost another sheet could calculate
+    notes = {
+        c for c, h in enumerate(head) if (found := classify_header(h)) is not None and found[0] == "notes"
+    }
     for top in o.result.totals:
         if top.lines != n or top.row < 0 or closing_total([top], n) is None:
             continue
         for c, v in enumerate(o.raw.rows[top.row]):
             if (
                 c != ai
+                and c not in notes
                 and type(v) in (int, float)
                 and abs(Decimal(repr(float(v))) - figure) <= Decimal("0.01")
             ):
