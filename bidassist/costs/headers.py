@@ -353,11 +353,8 @@ _WHOLE_HEADER = {
 }
 
 
-def _match_one(norm: str) -> tuple[str, str] | None:
-    """(field, synonym) a normalized header names, or None."""
-    if not norm:
-        return None
-    compact = norm.replace(" ", "")
+def _shaped_header(norm: str, compact: str) -> tuple[str, str] | None:
+    """Headers known as a whole (预计, Actual) or by their shape (Cost/Unit, # of Units)."""
     if compact in _WHOLE_HEADER or norm in _WHOLE_HEADER:
         key = norm if norm in _WHOLE_HEADER else compact
         return _WHOLE_HEADER[key], key
@@ -369,6 +366,17 @@ def _match_one(norm: str) -> tuple[str, str] | None:
         return "quantity", "units/hours"
     if _NUMBER_OF.match(norm):
         return ("notes", "pack size") if _PER_PACK.search(norm) else ("quantity", "number of")
+    return None
+
+
+def _match_one(norm: str) -> tuple[str, str] | None:
+    """(field, synonym) a normalized header names, or None."""
+    if not norm:
+        return None
+    compact = norm.replace(" ", "")
+    shaped = _shaped_header(norm, compact)
+    if shaped is not None:
+        return shaped
     for fld in _ORDER:
         for syn in SYNONYMS[fld]:
             if norm == syn or compact == syn:
