@@ -80,12 +80,14 @@ _MARKUPS = (
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
+    # shipping added at the foot of a purchase list (Shipping fees (Approx) 100): on top of the items
+    ("other", re.compile(r"^(?:shipping(?:\s*(?:fees?|costs?|charges?|&\s*handling))?\b|s\s*&\s*h\b)", re.I)),
     ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b)", re.I)),
     (
         "provisional",
         re.compile(
             r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|风险金|contingenc|provisional\s*sum|"
-            r"(?:management\s*)?reserves?\b)",
+            r"(?:management\s*)?reserves?\b|fudge\s*factor)",
             re.I,
         ),
     ),
@@ -96,7 +98,7 @@ _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum
 #: labels worth a closer look on a row that otherwise looks like a line
 KEYWORDS = re.compile(
     r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
-    r"c/f|b/f|overhead|vat|contingenc|provisional|profit|^注|^说明|^编制|^审核|签|承上页",
+    r"c/f|b/f|overhead|vat|contingenc|provisional|profit|shipping|fudge|^注|^说明|^编制|^审核|签|承上页",
     re.I,
 )
 
