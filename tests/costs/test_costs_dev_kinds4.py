@@ -76,8 +76,9 @@ def test_a_lump_charge_between_a_subtotal_and_its_total_is_a_markup(tmp_path: Pa
     names = [ln.description for ln in result.model.lines]
     assert names == [n for n, _ in BOUGHT] + [n for n, _ in OWNED]
     assert result.model.totals.likely == D("231.98")
-    assert [(m.label, m.amount) for m in result.markups][-1] == (label, D("6.92"))
-    assert any(label in w.message and "markup" in w.message for w in result.warnings)
+    assert (label, D("6.92")) in [(m.label, m.amount) for m in result.markups]
+    if label != "SHIPPING":  # shipping is a markup word of its own (k111); the others by place
+        assert any(label in w.message and "markup" in w.message for w in result.warnings)
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
 
 
