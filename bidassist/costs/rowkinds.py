@@ -431,10 +431,13 @@ FIGURE_IN_TEXT = re.compile(r"(?:小写|¥|￥)\s*[:：]?\s*[¥￥]?\s*(\d[\d,]*
 
 
 def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -> RowKind | None:
-    for _, t in texts:
+    # a label right of every column of the table over an empty amount cell (Total= of a cost-sharing
+    # block beside the budget) belongs to another table
+    edge = max(view.cols.values(), default=-1) if blank(row[view.ai]) else len(row)
+    for c, t in texts:
         if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
             return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
-        if len(t) > 40:
+        if len(t) > 40 or c > edge:
             continue
         n = _norm(t)
         if _PAGE_TOTAL.match(n):

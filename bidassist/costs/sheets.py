@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
+from bidassist.costs.beside import total_beside
 from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
@@ -124,6 +125,7 @@ def read_sheet(
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
         layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
+        total_beside(raw, layout, result)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     _mark_blank(outcome, result, unpriced)
     if outcome.used and not forced and not mapping and _price_list(layout, result):

@@ -4,7 +4,7 @@ A workbook with two or more cost sheets and no summary tying them is read as par
 when nothing says otherwise. Two sheets are taken for versions (a plan and a purchase list, v1 and
 v2, an estimate and what was bought) — and the import is refused, naming both sheets and `--sheet`
 — when
-- their names say so (v2, 修改版, 最终, draft, old/new, 副本, (2) …), or
+- their names say so (v2, 修改版, 最终, draft, old/new, 副本, (2), Actual/实际/决算 …), or
 - they are set out in different forms (fewer than half of the smaller header's words shared) and
   they list an item of the same name, or their totals are within 10 % of each other (a second
   pricing of the same thing lands close to the first; parts of a whole seldom do).
@@ -23,7 +23,7 @@ from bidassist.costs.workbook import sheet_ref
 #: a sheet name that marks a version, a copy or an alternative of a list
 _VERSION_NAME = re.compile(
     r"(?<![a-z])v\s*\d|(?<![a-z])rev(?:ision|ised)?(?![a-z])|版本|[修改调终初新旧]版|修改|修订|调整后|调整前|"
-    r"最终|草稿|草案|副本|备份|复件|(?<![a-z])(?:draft|final|old|new|copy|backup|alt(?:ernative)?|option)"
+    r"最终|草稿|草案|副本|备份|复件|实际|决算|(?<![a-z])(?:draft|final|old|new|copy|backup|alt(?:ernative)?|option|actuals?)"
     r"(?![a-z])|方案\s*[一二三四五\d]|\(\s*\d\s*\)\s*$|（\s*\d\s*）\s*$",
     re.I,
 )
