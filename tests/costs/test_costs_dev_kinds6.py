@@ -398,3 +398,57 @@ def test_an_unknown_price_leaves_the_row_unpriced(tmp_path: Path, word: str) -> 
     )
     with pytest.raises(ProblemsError):
         import_cost_sheet(budget(tmp_path, word, total=395.56))
+
+
+# ---------------------------------------------------------------- k110: a total beside the first line
+
+PARTS = [
+    ("ESP32 C3 Mini", 2, 875.45),
+    ("Pin header", 8, 40),
+    ("Voltage sensor", 1, 550),
+    ("3D print", 1, 6200),
+]
+
+
+def smart_budget(tmp_path: Path, *, beside: float | None, sharing: bool = True) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["Budget For Smart Nest"])
+    ws.append(["Item", "Quantity", "Unity Price", "Total Price"] + [None] * 8 + ["Donor A", "Donor B"])
+    for i, (name, qty, price) in enumerate(PARTS):
+        row: list = [name, qty, price, round(qty * price, 2), round(qty * price * 0.8, 2)]
+        if i == 0:
+            row.append(beside)
+        if sharing and i < 2:
+            row += [None] * (12 - len(row)) + [1000 + i, 500]
+        ws.append(row)
+    ws.append([None, None, None, None, 9999])
+    if sharing:
+        ws.append([None] * 11 + ["Total=", 2001, 1000])
+    return save(wb, tmp_path)
+
+
+def test_a_total_beside_the_first_line_is_the_sheets_total(tmp_path: Path) -> None:
+    total = round(sum(q * p for _, q, p in PARTS), 2)
+    result = import_cost_sheet(smart_budget(tmp_path, beside=total))
+    assert len(result.model.lines) == len(PARTS)
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.cell == "Sheet1!F3"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=FUNC)
+@given(off=st.sampled_from([0, 0, 1, 250, -100]), sharing=st.booleans())
+def test_a_figure_beside_the_lines_never_confirms_a_wrong_total(
+    tmp_path: Path, off: int, sharing: bool
+) -> None:
+    """The lone figure beside the lines is taken as the total only when it equals the lines; any
+    other figure confirms nothing (no reconciliation is claimed), and the Total= of the block
+    beside the table is never the sheet's total."""
+    total = round(sum(q * p for _, q, p in PARTS), 2)
+    result = import_cost_sheet(smart_budget(tmp_path, beside=total + off, sharing=sharing))
+    assert result.model.totals.likely == D(str(total))
+    rec = result.reconciliation
+    assert rec is not None
+    assert (rec.status == "matched") == (off == 0)
+    assert "M" not in (rec.cell or "")
