@@ -1,4 +1,8 @@
-"""A stated total written beside the lines rather than below them.
+"""A stated total written beside the lines or above them rather than below them.
+
+`total_on_top`: a list whose 总计 row stands right under the header, above its items (=SUM(B6:B102)
+in B5), states the total of every line below it: when no total closes the list and that row's
+figure equals the lines, it is the list's total (its "none above it" mismatch is withdrawn).
 
 Some budgets put `=SUM(D3:D29)` in a column right of the table, on the first line's row (F3 beside
 `ESP32 | 2 | 875.45 | 1,750.90`), with no label. When the sheet has no total of its own, a column
@@ -86,3 +90,22 @@ def total_beside(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
             )
         )
         return
+
+
+def total_on_top(result: SheetResult) -> None:
+    """Record a total row above every line that equals the lines as the sheet's total (see the
+    module)."""
+    n = len(result.lines)
+    if n < 2 or closing_total(result.totals, n) is not None:
+        return
+    top = next((t for t in result.totals if t.lines == 0 and t.level >= 1), None)
+    if top is None or any(t.lines for t in result.totals):
+        return
+    markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
+    imported = lines_total(result.lines)
+    if abs(top.amount - imported) > tolerance(n) and abs(top.amount - imported - markups) > tolerance(n):
+        return
+    result.totals[result.totals.index(top)] = StatedTotal(
+        top.label, max(top.level, 2), top.amount, top.cell, n, imported, markups, 0, top.row
+    )
+    result.mismatches[:] = [p for p in result.mismatches if p.where != top.cell]

@@ -26,7 +26,7 @@ from bidassist.costs.sheets import (
     mark_price_lists,
     mark_summaries,
     mark_supporting,
-    read_sheet,
+    read_lists,
     sheet_problems,
     summary_check,
     uncalculated,
@@ -107,8 +107,8 @@ def _read_all(
         if sheet is None and not raw.visible:
             outcomes.append(SheetOutcome(raw, "hidden", "a hidden sheet (name it with --sheet to import it)"))
             continue
-        outcomes.append(
-            read_sheet(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None, unpriced=unpriced)
+        outcomes.extend(
+            read_lists(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None, unpriced=unpriced)
         )
     if sheet is None:
         mark_supporting(outcomes)

@@ -59,6 +59,8 @@ def version_reason(
 ) -> str | None:
     """Why sheets a and b (name, header words, lines, total) look like versions of one list, or
     None when they read as parts."""
+    if a[0] == b[0]:
+        return None  # lists side by side in one sheet (`sidebyside`): parts of that sheet
     if _VERSION_NAME.search(a[0]) or _VERSION_NAME.search(b[0]):
         return "the sheet names mark versions or copies"
     if same_form(a[1], b[1]):
