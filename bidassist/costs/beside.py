@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from bidassist.costs.headers import Layout
 from bidassist.costs.reconcile import lines_total, tolerance
-from bidassist.costs.table import SheetResult, StatedTotal, closing_total
+from bidassist.costs.table import SheetResult, StatedTotal, closing_total, total_level
 from bidassist.costs.values import CellError, to_number
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
@@ -92,14 +92,17 @@ def total_beside(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
         return
 
 
-def total_on_top(result: SheetResult) -> None:
+def total_on_top(raw: RawSheet, result: SheetResult) -> None:
     """Record a total row above every line that equals the lines as the sheet's total (see the
-    module)."""
+    module). A row labelled as a total more than once (总计 over each of several lists side by
+    side that were not told apart) proves nothing about one list."""
     n = len(result.lines)
     if n < 2 or closing_total(result.totals, n) is not None:
         return
     top = next((t for t in result.totals if t.lines == 0 and t.level >= 1), None)
-    if top is None or any(t.lines for t in result.totals):
+    if top is None or any(t.lines for t in result.totals) or not 0 <= top.row < len(raw.rows):
+        return
+    if sum(1 for v in raw.rows[top.row] if isinstance(v, str) and total_level(v.strip())) != 1:
         return
     markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
     imported = lines_total(result.lines)

@@ -219,7 +219,7 @@ def _parse(raw: RawSheet, layout: Layout, spreads: SpreadTable, unpriced: bool) 
     """The sheet's rows read (`table.parse_rows`) and cross-checked (`structure.apply_checks`)."""
     result = parse_rows(raw, layout, spreads, unpriced=unpriced)
     apply_checks(result)
-    total_on_top(result)
+    total_on_top(raw, result)
     return result
 
 

@@ -2,7 +2,7 @@
 right, each list under the same header words at a fixed step of columns.
 
 `side_blocks` finds the blocks from the layout of the leftmost list: the amount column's header
-repeats at a constant step (the columns headed alike as the amount, `Layout.rivals`), and every
+repeats at a constant step (whatever the figures under it), and every
 other header word of the first block repeats at the same step; the description column may differ
 (it names the list: 硬装, 电器). `block_sheet` gives the sheet with every cell outside one block
 blanked, so each list is read as a table of its own, with its cells named where they are.
@@ -24,8 +24,11 @@ def side_blocks(raw: RawSheet, layout: Layout) -> list[tuple[int, int]] | None:
     """[(first column, end column)) of each list when the sheet holds two or more side by side,
     else None."""
     hr, ai = layout.header_row, layout.columns.get("amount", -1)
-    others = sorted(layout.rivals.get("amount", []))
-    if hr is None or ai < 0 or not others or len(raw.rows) > MAX_ROWS or layout.mapped:
+    if hr is None or ai < 0 or len(raw.rows) > MAX_ROWS or layout.mapped:
+        return None
+    words = [normalize_header(v) for v in raw.rows[hr]]
+    others = [c for c in range(ai + 1, len(words)) if words[c] == words[ai]]
+    if not others:
         return None
     step = others[0] - ai
     starts = [ai + k * step for k in range(len(others) + 1)]
@@ -34,8 +37,6 @@ def side_blocks(raw: RawSheet, layout: Layout) -> list[tuple[int, int]] | None:
     first = min(layout.columns.values())
     if first > ai or ai - first >= step:
         return None
-    head = raw.rows[hr]
-    words = [normalize_header(v) for v in head]
     for c in range(first, first + step):
         if c == layout.columns.get("description"):
             continue

@@ -452,3 +452,75 @@ def test_a_figure_beside_the_lines_never_confirms_a_wrong_total(
     assert rec is not None
     assert (rec.status == "matched") == (off == 0)
     assert "M" not in (rec.cell or "")
+
+
+# ---------------------------------------------------------------- k113: lists side by side
+
+
+def side_by_side(tmp_path: Path, lists: dict[str, list[tuple[str, int | None]]], *, off: int = 0) -> Path:
+    """Each list: 名 | 预算 | 品牌 | 实际支出 | 备注 and an empty column, its 总计 right under the header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "预算与实际支出"
+    ws.append(["", "预算", "实际支出"])
+    ws.append([])
+    width = 6
+    names = list(lists)
+    head: list = []
+    tops: list = []
+    for i, name in enumerate(names):
+        head += [name, "预算", "品牌", "实际支出", "备注", None]
+        total = sum(a or 0 for _, a in lists[name]) + (off if i == len(names) - 1 else 0)
+        tops += ["总计", total, None, 0, None, None]
+    ws.append(head)
+    ws.append(tops)
+    depth = max(len(items) for items in lists.values())
+    for r in range(depth):
+        row: list = [None] * (width * len(names))
+        for i, name in enumerate(names):
+            if r < len(lists[name]):
+                item, amount = lists[name][r]
+                row[i * width] = item
+                row[i * width + 1] = amount
+                row[i * width + 2] = "某品牌" if r % 2 else None
+        ws.append(row)
+    return save(wb, tmp_path)
+
+
+HOME = {
+    "硬装": [("半包", 60000), ("所有窗户", 8000), ("防盗门", 2000), ("橱柜", 20000)],
+    "电器": [("热水器", 1499), ("冰箱", 1999), ("洗碗机", 1999), ("烤箱", None)],
+    "家具": [("电视柜", 2000), ("茶几", 39), ("餐桌", 799)],
+}
+
+
+def test_lists_side_by_side_are_each_read_with_their_category(tmp_path: Path) -> None:
+    result = import_cost_sheet(side_by_side(tmp_path, HOME))
+    got = [(ln.category, ln.description, ln.likely) for ln in result.model.lines]
+    want = [(cat, item, D(a)) for cat, items in HOME.items() for item, a in items if a is not None]
+    assert got == want
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert result.model.lines[4].source == "预算与实际支出!G5"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=FUNC)
+@given(
+    sizes=st.lists(st.integers(2, 6), min_size=2, max_size=4),
+    amounts=st.lists(st.integers(1, 9_000), min_size=24, max_size=24),
+    off=st.sampled_from([0, 0, 1, 300]),
+)
+def test_lists_side_by_side_never_add_up_wrong(
+    tmp_path: Path, sizes: list[int], amounts: list[int], off: int
+) -> None:
+    """For any lists side by side, the import is the sum of every list and each list's total
+    above its items agrees; a list whose total differs is refused."""
+    it = iter(amounts)
+    lists = {f"类{i}": [(f"物品{i}-{k}", next(it)) for k in range(n)] for i, n in enumerate(sizes)}
+    path = side_by_side(tmp_path, lists, off=off)
+    if off:
+        with pytest.raises(ProblemsError):
+            import_cost_sheet(path)
+        return
+    result = import_cost_sheet(path)
+    assert result.model.totals.likely == D(sum(a for items in lists.values() for _, a in items))
+    assert {ln.category for ln in result.model.lines} == set(lists)
