@@ -465,13 +465,17 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
 
 def _rate_label(view: SheetView, row: list, texts: list[tuple[int, str]]) -> tuple[str, str] | None:
     """(kind, label) of a percentage mark-up labelled in a number column (`Mark Up | 0.15 |
-    381.45`, `Subcontractor | 0.05 | 0` beside form fields in the description column): a word where
-    a figure belongs, a rate between 0 and 1 right of it and an amount."""
+    381.45`, `Subcontractor | 0.05 | 0` beside form fields such as `Working Days:` in the description
+    column, or none): a word where a figure belongs, a rate between 0 and 1 right of it and an
+    amount."""
     ai = view.ai
     if ai < 0 or blank(row[ai]) or not _is_number(row[ai]):
         return None
+    desc = cell_text(row[view.di])
+    if desc and not desc.endswith((":", "：")):
+        return None  # a named row (Cement | LS | 0.75 | 1,000) is an item, whatever its cells say
     for c, t in texts:
-        if c not in view.number_cols or c == ai or not any(ch.isalpha() for ch in t):
+        if c not in view.number_cols or c == ai or sum(ch.isalpha() for ch in t) < 4:
             continue
         if any(_is_number(v) and 0 < v < 1 for v in row[c + 1 : ai]):
             return markup_kind(t) or "other", t

@@ -524,3 +524,37 @@ def test_lists_side_by_side_never_add_up_wrong(
     result = import_cost_sheet(path)
     assert result.model.totals.likely == D(sum(a for items in lists.values() for _, a in items))
     assert {ln.category for ln in result.model.lines} == set(lists)
+
+
+def test_a_named_row_with_a_word_in_a_number_column_is_no_markup(tmp_path: Path) -> None:
+    """`Cement | Lump | 0.75 | 1,000`: a named row stays an item (or a refused cell), never a
+    mark-up read off its rate-like figure."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Description", "Quantity", "Rate", "Amount"])
+    ws.append(["Sand", 10, 25, 250])
+    ws.append(["Cement", "Lump", 0.75, 1000])
+    ws.append(["Total", None, None, 1250])
+    try:
+        result = import_cost_sheet(save(wb, tmp_path))
+    except ProblemsError as err:
+        assert any("B3" in (p.where or "") for p in err.problems)
+    else:
+        assert "Cement" in [ln.description for ln in result.model.lines]
+        assert not result.markups
+
+
+@pytest.mark.parametrize("rows", [2, 5])
+def test_a_total_above_one_list_is_its_total(tmp_path: Path, rows: int) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目", "预算", "备注"])
+    ws.append(["总计", 100 * rows])
+    for k in range(rows):
+        ws.append([f"物品{k}", 100])
+    result = import_cost_sheet(save(wb, tmp_path))
+    assert result.model.totals.likely == D(100 * rows)
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet!B2"
+    ws["B2"] = 100 * rows + 1
+    with pytest.raises(ProblemsError):
+        import_cost_sheet(save(wb, tmp_path, "off.xlsx"))
