@@ -184,7 +184,7 @@ def read_lists(
         return [outcome]
     head = raw.rows[outcome.layout.header_row]
     di = outcome.layout.columns.get("description", -1) - spans[0][0]
-    parts = []
+    parts: list[SheetOutcome] = []
     base = outcome.layout
     for lo, hi in spans:
         shift = lo - spans[0][0]
