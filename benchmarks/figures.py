@@ -7,11 +7,12 @@ figure, the fair floor and the old baseline measured in the same run, and the ra
     .venv/bin/python benchmarks/figures.py [--quick] [--from FILE] [--old-tree DIR] [--only SCRIPT ...]
         [--keep DIR]
 
-`--old-tree` is a whole older checkout (`git archive COMMIT | tar -x -C DIR`): the start-up row's
-old baseline, and the demo's pricing step beside the same step of that tree. `--only
-bench_check.py` runs that benchmark alone and replaces only its rows, keeping the others. `--keep`
-keeps the cost benchmark's built sheets (100,000 and 500,000 lines: minutes to build) for the next
-run.
+`bench_check_real.py` adds the real dev contracts' row (each with its own party words, beside the
+same contracts with their rule-set variant built). `--old-tree` is a whole older checkout (`git
+archive COMMIT | tar -x -C DIR`): the start-up row's old baseline, and the demo's pricing step
+beside the same step of that tree. `--only bench_check.py` runs that benchmark alone and replaces
+only its rows, keeping the others. `--keep` keeps the cost benchmark's built sheets (100,000 and
+500,000 lines: minutes to build) for the next run.
 """
 
 from __future__ import annotations
@@ -39,12 +40,13 @@ def benchmarks(quick: bool, old_tree: str | None, keep: str | None = None) -> li
     demo = [["bench_demo_pricing.py", "--old-tree", old_tree]] if old_tree else []
     check = ["bench_check.py"] + (["--contracts", "100", "--rounds", "1"] if quick else [])
     check += ["--old-tree", old_tree] if old_tree else []
+    real = ["bench_check_real.py"] + (["--rounds", "1"] if quick else [])
     jobs = ["bench_check_jobs.py"] + (["--contracts", "40", "--rounds", "1"] if quick else [])
     render = ["bench_render.py", "--repeat", "3"] + (["--big", "0"] if quick else ["--big", "10000"])
     # the peak memory at 500,000 lines builds that sheet first (minutes); --quick skips it
     costs = ["bench_costs.py"] + (["--skip-memory"] if quick else ["--memory-lines", "500000"])
     costs += ["--keep", keep] if keep else []
-    return [pricing, *demo, startup, render, check, jobs, costs]
+    return [pricing, *demo, startup, render, check, real, jobs, costs]
 
 
 def run_all(

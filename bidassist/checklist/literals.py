@@ -12,9 +12,11 @@ letters (with the four non-ASCII characters that match them: ı İ ſ K) and cha
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]
 import re
 
 # the parse tree's opcodes (stable since Python 3.11); typeshed stubs only the deprecated sre_* names
+import re._compiler as sre_compile  # type: ignore[import-not-found]
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from bisect import bisect_right
@@ -125,15 +127,25 @@ def match_starts(pattern: re.Pattern) -> frozenset[str] | None:
     key = (pattern.pattern, pattern.flags)
     if key not in _STARTS:
         try:
-            found = first_strings(sre_parse.parse(pattern.pattern, pattern.flags))
+            found = _starts_of(sre_parse.parse(pattern.pattern, pattern.flags))
         except re.error:  # pragma: no cover - the pattern compiled, so it parses
             found = None
-        if found is not None and not any(ch.isascii() and ch.isalpha() for s in found for ch in s[:1]):
-            found = None
-        if len(_STARTS) >= MAX_DERIVED:
-            _STARTS.clear()
-        _STARTS[key] = found
+        _remember(_STARTS, key, found)
     return _STARTS[key]
+
+
+def _starts_of(tree: Iterable) -> frozenset[str] | None:
+    """match_starts of a parsed pattern."""
+    found = first_strings(tree)
+    if found is not None and not any(ch.isascii() and ch.isalpha() for s in found for ch in s[:1]):
+        return None
+    return found
+
+
+def _remember(cache: dict, key: tuple[str, int], value: object) -> None:
+    if len(cache) >= MAX_DERIVED:
+        cache.clear()
+    cache[key] = value
 
 
 def search_from(pattern: re.Pattern, starts: frozenset[str], text: str, gate_text: str) -> re.Match | None:
@@ -197,13 +209,53 @@ def pattern_literals(pattern: re.Pattern) -> tuple[frozenset[str], ...] | None:
     if key in _DERIVED:
         return _DERIVED[key]
     try:
-        found = requirements(sre_parse.parse(pattern.pattern, pattern.flags))
+        found = _gate_sets(sre_parse.parse(pattern.pattern, pattern.flags))
     except re.error:  # pragma: no cover - the pattern compiled, so it parses
-        found = []
-    if len(_DERIVED) >= MAX_DERIVED:
-        _DERIVED.clear()
-    _DERIVED[key] = tuple(f for f in found if _selective(f)) or None
+        found = None
+    _remember(_DERIVED, key, found)
     return _DERIVED[key]
+
+
+def _gate_sets(tree: Iterable) -> tuple[frozenset[str], ...] | None:
+    """pattern_literals of a parsed pattern."""
+    return tuple(f for f in requirements(tree) if _selective(f)) or None
+
+
+#: compile_derived parses a source once (off: re.compile, the slow path of the identity tests)
+ONE_PARSE = True
+
+
+def compile_derived(source: str, flags: int) -> re.Pattern:
+    """`re.compile(source, flags)`, with the source parsed once for the compiled pattern and for
+    its gate strings and match starts (pattern_literals and match_starts would parse it twice
+    more): what a rule-set variant's new role patterns cost is mostly parsing. A source with
+    inline global flags is compiled by re.compile."""
+    flags = int(flags)
+    if not ONE_PARSE:
+        return re.compile(source, flags)
+    tree = sre_parse.parse(source, flags)
+    full = flags | tree.state.flags
+    if full != flags | re.UNICODE:
+        return re.compile(source, flags)
+    key = (source, full)
+    if key not in _DERIVED:
+        _remember(_DERIVED, key, _gate_sets(tree))
+    if key not in _STARTS:
+        _remember(_STARTS, key, _starts_of(tree))
+    return _compiled_tree(source, tree, flags)
+
+
+def _compiled_tree(source: str, tree: sre_parse.SubPattern, flags: int) -> re.Pattern:
+    """The pattern re.compile(source, flags) makes, from its parse tree (re._compiler.compile
+    given the tree, with the source kept as the pattern's text)."""
+    code = sre_compile._code(tree, flags)
+    groupindex = tree.state.groupdict
+    indexgroup: list[str | None] = [None] * tree.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return _sre.compile(
+        source, flags | tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup)
+    )
 
 
 def cannot_match(pattern: re.Pattern, norm: str) -> bool:

@@ -4,6 +4,7 @@ every pack, compiles every regex and reports all problems at once with file and 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +29,7 @@ from .concepts import (
     uses_roles,
 )
 from .hanzi import simplified
+from .literals import compile_derived
 
 
 def _known_category(v: str) -> str:
@@ -48,6 +50,9 @@ DEFAULT_PACK_DIR = package_path("checklists")
 REGEX_FLAGS = re.IGNORECASE
 #: contracts with their own party words each get a recompiled rule set; this many are kept
 MAX_VARIANTS = 8
+#: compiled role patterns kept per rule set and its variants, by source (REGEX_FLAGS): most of a
+#: variant's patterns read the same words as the shared set's or an earlier contract's
+MAX_COMPILED = 20_000
 
 # Full-width digits, letters, % and the ideographic space, mapped one-to-one to ASCII so text
 # offsets are unchanged (NFKC would also rewrite punctuation the patterns rely on).
@@ -277,6 +282,27 @@ class RuleSet:
     _variants: dict = field(default_factory=dict, repr=False)
     _role_re: dict = field(default_factory=dict, repr=False)
     _doc_re: dict = field(default_factory=dict, repr=False)
+    #: source -> compiled pattern, shared by the rule set and its variants (`compiled`)
+    _compiled: dict = field(default_factory=dict, repr=False)
+
+    def compiled(self, source: str) -> re.Pattern:
+        """`re.compile(source, REGEX_FLAGS)`, once per source across the rule set's variants (the
+        same source compiles to the same pattern, so findings are unchanged)."""
+        got = self._compiled.get(source)
+        if got is None:
+            if not self._compiled:  # the shared set's own patterns first: most variants reuse them
+                self._compiled.update((p.pattern, p) for p in self._own_patterns())
+            elif len(self._compiled) >= MAX_COMPILED:
+                self._compiled.clear()
+            got = self._compiled[source] = compile_derived(source, REGEX_FLAGS)
+        return got
+
+    def _own_patterns(self) -> list[re.Pattern]:
+        """Every clause-rule pattern of this rule set (all compiled with REGEX_FLAGS)."""
+        out: list[re.Pattern] = []
+        for r in self.rules:
+            out.extend([*r.any, *r.all, *r.none, *r.sentence_none, *([r.near] if r.near else [])])
+        return [p for p in out if p.flags & ~re.UNICODE == REGEX_FLAGS]
 
     def role_patterns(self, lang: str) -> dict[str, re.Pattern | None]:
         """Compiled supplier / buyer / mutual words in `lang` for the subject test."""
@@ -302,13 +328,14 @@ class RuleSet:
         if variant is None:
             variant = RuleSet(
                 packs=self.packs,
-                rules=[_recompiled(r, self.vocabulary, roles) for r in self.rules],
+                rules=[_recompiled(r, self.vocabulary, roles, self.compiled) for r in self.rules],
                 terms=self.terms,
                 files=self.files,
                 document=self.document,
                 vocabulary=self.vocabulary,
                 roles=roles,
                 _index=self._index,
+                _compiled=self._compiled,
             )
         self._variants[key] = variant  # most recently used last; memory stays bounded
         while len(self._variants) > MAX_VARIANTS:
@@ -320,7 +347,7 @@ class RuleSet:
         key = (source, lang)
         got = self._doc_re.get(key)
         if got is None:
-            got = re.compile(self.vocabulary.expand(source, lang, (self.roles or {}).get(lang)), REGEX_FLAGS)
+            got = self.compiled(self.vocabulary.expand(source, lang, (self.roles or {}).get(lang)))
             self._doc_re[key] = got
         return got
 
@@ -343,13 +370,18 @@ class RuleSet:
         )
 
 
-def _recompiled(cr: CompiledRule, vocab: Vocabulary, roles: dict[str, dict[str, list[str]]]) -> CompiledRule:
+def _recompiled(
+    cr: CompiledRule,
+    vocab: Vocabulary,
+    roles: dict[str, dict[str, list[str]]],
+    compile_: Callable[[str], re.Pattern],
+) -> CompiledRule:
     if cr.templates is None or cr.language not in roles:
         return cr
     mapping = roles[cr.language]
 
     def comp(patterns: list[str]) -> list[re.Pattern]:
-        return [re.compile(vocab.expand(p, cr.language, mapping), REGEX_FLAGS) for p in patterns]
+        return [compile_(vocab.expand(p, cr.language, mapping)) for p in patterns]
 
     near = cr.templates.get("near")
     return CompiledRule(

@@ -1,0 +1,111 @@
+"""A contract's own party words give a rule-set variant (RuleSet.for_roles) whose role patterns are
+taken from a cache by source (RuleSet.compiled) instead of compiled afresh: the variant must equal
+the one compiled afresh, pattern for pattern and finding for finding."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
+
+from bidassist.checklist import literals
+from bidassist.checklist.engine import check_units
+from bidassist.checklist.rules import REGEX_FLAGS, CompiledRule, RuleSet, _recompiled
+from bidassist.checklist.units import units_from_clauses
+from bidassist.reading import split_clauses, text_blocks
+
+VOCAB = RULES.vocabulary
+ZH_NAMES = st.text(alphabet="供应商承包方建设单位服务华信科技有限公司乙丙丁", min_size=2, max_size=6)
+EN_NAMES = st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9})?", fullmatch=True)
+EXAMPLES = [
+    ex
+    for r in RULES.rules
+    if r.templates is not None
+    for ex in r.rule.examples.match + r.rule.examples.no_match
+]
+
+
+def _mapping(zh_supplier: str, zh_buyer: str, en_supplier: str, en_buyer: str) -> dict:
+    """Party words as parties.roles() gives them: the shared words plus the contract's names."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for lang, ours, theirs in (("zh", zh_supplier, zh_buyer), ("en", en_supplier, en_buyer)):
+        generic = {r: VOCAB.concepts[r].variants(lang) for r in ("supplier", "buyer", "third_party")}
+        out[lang] = {
+            "supplier": [*generic["supplier"], re.escape(ours)],
+            "buyer": [*generic["buyer"], re.escape(theirs)],
+            "third_party": generic["third_party"],
+        }
+    return out
+
+
+def _afresh(roles: dict) -> RuleSet:
+    """The variant with every role pattern compiled anew (the path before the cache)."""
+    return RuleSet(
+        packs=RULES.packs,
+        rules=[_recompiled(r, VOCAB, roles, lambda s: re.compile(s, REGEX_FLAGS)) for r in RULES.rules],
+        terms=RULES.terms,
+        files=RULES.files,
+        document=RULES.document,
+        vocabulary=VOCAB,
+        roles=roles,
+    )
+
+
+def _patterns(r: CompiledRule) -> list[re.Pattern | None]:
+    return [*r.any, *r.all, *r.none, *r.sentence_none, r.near]
+
+
+@settings(max_examples=8, deadline=None)
+@given(ZH_NAMES, ZH_NAMES, EN_NAMES, EN_NAMES, st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=6))
+def test_a_cached_variant_equals_one_compiled_afresh(
+    zh_s: str, zh_b: str, en_s: str, en_b: str, examples: list[str]
+) -> None:
+    roles = _mapping(zh_s, zh_b, en_s, en_b)
+    cached, afresh = RULES.for_roles(roles), _afresh(roles)
+    for a, b in zip(cached.rules, afresh.rules, strict=True):
+        assert _patterns(a) == _patterns(b)  # re.Pattern equality: source, flags and compiled code
+    # the contract's own names in the example clauses, checked with both variants
+    text = "\n".join(
+        ex.replace("乙方", zh_s).replace("甲方", zh_b).replace("Supplier", en_s).replace("Buyer", en_b)
+        for ex in examples
+    )
+    units = units_from_clauses(split_clauses(text_blocks(text, "text")))
+    assert check_units(units, cached) == check_units(units, afresh)
+
+
+def test_patterns_reading_the_shared_words_are_the_shared_set_s_own() -> None:
+    roles = _mapping("华信科技", "丙方单位", "Acme", "Globex")
+    del roles["zh"]  # the Chinese rules keep the shared words
+    variant = RULES.for_roles(roles)
+    zh = [(a, b) for a, b in zip(variant.rules, RULES.rules, strict=True) if a.language == "zh"]
+    assert zh and all(a is b for a, b in zh)  # not recompiled at all
+    en = [
+        (a, b) for a, b in zip(variant.rules, RULES.rules, strict=True) if a.templates and a.language == "en"
+    ]
+    assert any(a.any != b.any for a, b in en)  # the names are read
+    # an English pattern whose role words did not change is the shared set's own object
+    shared = {id(p) for _, b in en for p in b.any}
+    assert any(id(p) in shared for a, _ in en for p in a.any)
+
+
+def test_one_parse_compiles_as_re_compile_and_derives_the_same_gates() -> None:
+    """compile_derived gives the pattern re.compile gives (same code) and fills the gate and start
+    caches with what parsing the compiled pattern again gives, for every shipped pattern."""
+    patterns = [p for r in RULES.rules for p in _patterns(r) if p is not None]
+    patterns += [p for t in RULES.terms for p in (*t.any, *t.all, *t.none)]
+    patterns += [
+        re.compile(r"(?s)乙方.{0,9}赔偿", REGEX_FLAGS),
+        re.compile(r"(?P<n>\d+)\s*days?", REGEX_FLAGS),
+    ]
+    for p in patterns:
+        literals._DERIVED.clear()
+        literals._STARTS.clear()
+        got = literals.compile_derived(p.pattern, REGEX_FLAGS)
+        derived = literals._DERIVED.get((p.pattern, p.flags)), literals._STARTS.get((p.pattern, p.flags))
+        literals._DERIVED.clear()
+        literals._STARTS.clear()
+        assert (got, got.pattern, got.flags, got.groupindex) == (p, p.pattern, p.flags, p.groupindex)
+        if p.flags == int(REGEX_FLAGS) | re.UNICODE:  # no inline global flag: derived from the one parse
+            assert derived == (literals.pattern_literals(p), literals.match_starts(p))
