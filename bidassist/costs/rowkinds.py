@@ -29,6 +29,7 @@ from operator import itemgetter
 from typing import TypeGuard
 
 from bidassist.costs.headers import Layout, normalize_header
+from bidassist.costs.rows import SheetRows
 from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet
 
@@ -250,11 +251,13 @@ class SheetView:
 
     def row(self, r: int) -> list:
         """Row r padded to the table's width, plus a blank sentinel that a missing column (-1) reads."""
-        row = self.raw.rows[r]
-        if len(row) < self.width:
-            out = [*row, *([""] * (self.width - len(row))), ""]
-        else:
-            out = [*row, ""]
+        rows = self.raw.rows
+        out = rows[r]
+        if type(rows) is not SheetRows:
+            out = list(out)  # the sheet's own list (compact rows give a new list each time)
+        if len(out) < self.width:
+            out += [""] * (self.width - len(out))
+        out.append("")
         if self.name_span is not None:
             self._shift_name(r, out)
         c0 = self.merged_names.get(r)

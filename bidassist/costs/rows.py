@@ -19,7 +19,7 @@ _loads = marshal.loads
 
 
 def _row(item: bytes | list) -> list:
-    return _loads(item) if isinstance(item, bytes) else item
+    return _loads(item) if type(item) is bytes else list(item)
 
 
 def _record(row: list) -> bytes | list:
@@ -30,7 +30,8 @@ def _record(row: list) -> bytes | list:
 
 
 class SheetRows(Sequence[list]):
-    """Rows (lists of cell values) stored compactly; `rows[r]` is a new list each time."""
+    """Rows (lists of cell values) stored compactly; `rows[r]` is a new list each time (a row kept
+    as its list is copied), which the reader may change."""
 
     __slots__ = ("_items",)
 
@@ -57,7 +58,8 @@ class SheetRows(Sequence[list]):
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, slice):
             return [_row(item) for item in self._items[index]]
-        return _row(self._items[index])
+        item = self._items[index]
+        return _loads(item) if type(item) is bytes else list(item)  # `_row`, inline (once a row)
 
     def __iter__(self) -> Iterator[list]:
         return map(_row, self._items)

@@ -125,6 +125,8 @@ def percent_rows(lines: list[CostLine]) -> list[PercentRow]:
     is that rate of the sum of the lines above it, or of the lines since the last such row: a
     markup added to the lines, not a cost line."""
     out: list[PercentRow] = []
+    if not any(("%" in ln.description or "％" in ln.description) for ln in lines):
+        return out  # no line states a rate (what `_RATE` needs): no sums to run
     running = Decimal(0)
     since = Decimal(0)
     for i, ln in enumerate(lines):

@@ -38,7 +38,14 @@ from bidassist.costs.rowkinds import (
     total_level,
 )
 from bidassist.costs.spread import SpreadTable, three_point
-from bidassist.costs.values import _FLOAT_CACHE, CellError, cell_text, float_to_decimal, to_number
+from bidassist.costs.values import (
+    _FLOAT_CACHE,
+    CellError,
+    cell_text,
+    float_to_decimal,
+    plain_number,
+    to_number,
+)
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 __all__ = ["SheetResult", "StatedTotal", "closing_total", "parse_rows", "total_level"]
@@ -446,12 +453,14 @@ class _Parser:
         code = code.strip() if type(code) is str else cell_text(code)
         unit = row[view.ui]
         unit = unit.strip() if type(unit) is str else cell_text(unit)
-        qty, likely, low, high, dist, amount, line_total = fast
+        qty, likely, low, high, dist, amount, line_total, alternative = fast
+        out = self.out
+        if alternative is not None:
+            out.alternatives.append((len(out.lines), alternative))
         now = self.now
         now.cum += line_total if amount is None else amount
         now.model += line_total
         now.lines += 1
-        out = self.out
         out.item_rows += 1
         out.priced_rows += 1
         if amount is None and line_total and view.ai >= 0:
@@ -476,8 +485,9 @@ class _Parser:
             self._check_rivals(r, row)
 
     def _plain_numbers(self, row: list) -> dict[str, Decimal] | None:
-        """The number cells of a plain row when all are spreadsheet numbers or blank (the profile's
-        hot spot: one pass, no per-field reader); None sends the row to `parse_fields`."""
+        """The number cells of a plain row when all are spreadsheet numbers, numbers typed as
+        plain ASCII text (`36.5`, `1,234.50`: read alike by every field's reader) or blank (the
+        profile's hot spot: one pass, no per-field reader); None sends the row to `parse_fields`."""
         numbers = {}
         cached = _FLOAT_CACHE.get
         try:
@@ -485,7 +495,10 @@ class _Parser:
                 if type(v) is float:
                     numbers[name] = cached(v) or float_to_decimal(v)
                 elif v != "":
-                    return None
+                    d = plain_number(v) if type(v) is str else None
+                    if d is None:
+                        return None
+                    numbers[name] = d
         except CellError:
             return None
         return numbers
@@ -808,6 +821,8 @@ class _Parser:
 
     def _fast_line(self, r: int, row: list, code: str, desc: str, f: RowFields, fast: tuple) -> CostLine:
         category = self.category if self.gi is None else self._category(row)
+        if fast[7] is not None:
+            self.out.alternatives.append((len(self.out.lines), fast[7]))
         return self._counted_line(r, row, code, desc, f, fast[:5], fast[5], category, None, True)
 
     def _fast_cost(self, f: RowFields) -> tuple | None:
@@ -1324,8 +1339,11 @@ class _Parser:
 
 def _fast_numbers(n: dict[str, Decimal]) -> tuple | None:
     """The common line's figures (a quantity, one price or likely with an optional low/high pair,
-    an amount that agrees): (quantity, likely, low, high, distribution, amount, quantity × likely);
-    None for every other case."""
+    an amount that agrees with quantity × likely or differs from it by no more than
+    `_check_amount` lets pass): (quantity, likely, low, high, distribution, amount,
+    quantity × likely, alternative), alternative being amount ÷ quantity for a line to list in
+    `SheetResult.alternatives` (else None); None for every other case, which the full path
+    (`_unit_cost`, `_range`, `_check_amount`) handles."""
     qty = n.get("quantity")
     likely = n.get("likely")
     price = n.get("price")
@@ -1337,16 +1355,39 @@ def _fast_numbers(n: dict[str, Decimal]) -> tuple | None:
         return None
     if likely is None:
         return None
-    total = qty * likely
-    amount = n.get("amount")
-    if amount is not None and total != amount:
-        return None
     low, high = n.get("low"), n.get("high")
+    amount = n.get("amount")
+    total = qty * likely
+    alternative = None
+    if amount is not None and total != amount:
+        rounded = _rounded(qty, likely, price, amount, low is None and high is None)
+        if rounded is None:
+            return None
+        likely, total, alternative = rounded
     if low is None and high is None:
-        return qty, likely, likely, likely, "fixed", amount, total
+        return qty, likely, likely, likely, "fixed", amount, total, alternative
     if low is not None and high is not None and low < high and low <= likely <= high:
-        return qty, likely, low, high, "pert", amount, total
+        return qty, likely, low, high, "pert", amount, total, alternative
     return None
+
+
+def _rounded(
+    qty: Decimal, likely: Decimal, price: Decimal | None, amount: Decimal, one_price: bool
+) -> tuple[Decimal, Decimal, Decimal | None] | None:
+    """An amount that differs from quantity × likely, as `_unit_cost` and `_build` read it:
+    (likely, quantity × likely, alternative) — on a one-price line the unit cost becomes
+    amount ÷ quantity where the amount is the product rounded (`_rounded_amount_wins`), and
+    amount ÷ quantity is listed as the alternative while the product still differs; None where
+    `_check_amount` writes a warning or the quantity is 0 (the full path)."""
+    if not qty > 0:
+        return None
+    if one_price:
+        likely = _rounded_amount_wins(qty, likely, amount)
+    checked = price if price is not None else likely
+    if abs(qty * checked - amount) > (CENT if qty < 2 else qty * HALF_CENT):
+        return None
+    total = qty * likely
+    return likely, total, (amount / qty if one_price and total != amount else None)
 
 
 LINE_KIND = RowKind("line")

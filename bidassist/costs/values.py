@@ -98,6 +98,12 @@ def _to_number(value: object, what: str, *, money: bool) -> Decimal | None:
     raise CellError(f"{what} {value!r} is not a number")
 
 
+def plain_number(text: str) -> Decimal | None:
+    """A number typed as plain ASCII text (`36.5`, `1,234.50`) as the Decimal every reader gives
+    it (`_text_number`, whatever the field); None for any other text."""
+    return Decimal(text.replace(",", "")) if _PLAIN_NUMBER.match(text) else None
+
+
 def _text_number(value: str, what: str, money: bool) -> Decimal | None:
     """A number typed as text (`1,234.50`, `¥1,234.50`, `１２`, `673元/年`)."""
     if _PLAIN_NUMBER.match(value):  # `36.5`, `1,234.50`: what parse_amount/parse_number give

@@ -23,7 +23,7 @@ from bidassist.costs import table
 from bidassist.costs.rows import SheetRows
 from bidassist.costs.sheets import read_sheet
 from bidassist.costs.spread import SpreadTable
-from bidassist.costs.values import CellError, float_to_decimal, to_number
+from bidassist.costs.values import CellError, float_to_decimal, plain_number, to_number
 from bidassist.costs.workbook import RawSheet
 
 THREE_POINT = [
@@ -50,7 +50,7 @@ def line_row(draw: st.DrawFn, n: int, three: bool) -> list:
     qty = draw(quantities)
     likely = draw(cents)
     amount: object = round(qty * likely, 2)
-    variant = draw(st.integers(min_value=0, max_value=19))
+    variant = draw(st.integers(min_value=0, max_value=24))
     qty_cell: object = qty
     if variant == 1:
         qty_cell = f"{qty:,}"  # a number typed as text
@@ -62,16 +62,27 @@ def line_row(draw: st.DrawFn, n: int, three: bool) -> list:
         qty_cell = "若干"
     elif variant == 5:
         qty_cell = -qty - 1
+    elif variant == 7:
+        amount = float(round(qty * likely))  # rounded to the yuan: a warning where quantity < 2
+    elif variant == 8:
+        amount = round(qty * likely, 1)
+    elif variant == 9:
+        amount = f"{amount:,}"  # the amount typed as text
+    elif variant == 10:
+        amount = f" {amount}"  # text that is no plain number: the full parser reads it
     desc = "" if variant == 6 else f"项目 {n} 规格{draw(st.integers(1, 999))}"
     unit = draw(st.sampled_from(["台", "套", "m", "m²", "", "项"]))
+    price: object = f"{likely:,}" if variant == 11 else likely  # the price typed as text
     if not three:
-        return [n, f"0307{n:08d}", desc, unit, qty_cell, likely, amount, None]
+        return [n, f"0307{n:08d}", desc, unit, qty_cell, price, amount, None]
     low = high = None
     if draw(st.booleans()):
         low = round(likely * draw(st.sampled_from([0.85, 0.9, 1.0, 1.1])), 2)
         high = round(likely * draw(st.sampled_from([1.0, 1.2, 0.95])), 2)
     cat = draw(st.sampled_from(["设备", "材料", "人工", "", None]))
-    return [n, f"0307{n:08d}", desc, unit, qty_cell, low, likely, high, amount, cat, None]
+    if low is not None and variant == 12:
+        low = f"{low:,}"
+    return [n, f"0307{n:08d}", desc, unit, qty_cell, low, price, high, amount, cat, None]
 
 
 @st.composite
@@ -137,6 +148,27 @@ def test_fast_path_is_taken_and_agrees_on_a_plain_sheet(monkeypatch: pytest.Monk
     assert "Decimal('10.25')" in fast[3][0] and "'pert'" in fast[3][0]
 
 
+def test_rounded_amounts_take_the_fast_path_and_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """36.5 × 1,234.57 = 45,061.805 written 45,061.81: the unit cost is the amount ÷ the quantity and
+    the line is listed with its alternative, as the full path reads it; an amount rounded to the
+    yuan under a quantity below 2 draws a warning, which the full path writes."""
+    rows = [ONE_PRICE] + [[i, f"C{i}", f"item {i}", "m", 36.5, 1234.57, 45061.81, ""] for i in range(1, 20)]
+    rows.append([20, "C20", "item 20", "m", 1.0, 100.3, 100.0, ""])
+    full_rows = []
+    real = table._Parser._line
+
+    def spy(self: table._Parser, r: int, row: list, *args: object, **kwargs: object) -> None:
+        full_rows.append(r)
+        real(self, r, row, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table._Parser, "_line", spy)
+    fast = _read(rows, True, monkeypatch)
+    assert full_rows == [20]  # only the line with a warning left the fast path
+    assert fast == _read(rows, False, monkeypatch)
+    assert "alternatives=[(0, Decimal(" in fast[2]
+    assert "amount 100.00 ≠ quantity × unit price = 100.30" in fast[2]
+
+
 plain_texts = st.one_of(
     st.from_regex(r"\A[0-9]{1,15}(\.[0-9]{1,12})?\Z", fullmatch=True),
     st.from_regex(r"\A[0-9]{1,3}(,[0-9]{3}){1,4}(\.[0-9]{1,12})?\Z", fullmatch=True),
@@ -166,6 +198,17 @@ def test_text_numbers_read_as_the_full_parser_reads_them(text: str, money: bool)
         assert got.as_tuple() == full.as_tuple()
     elif not (text.strip().startswith("+") or "/" in text):
         assert got == full
+
+
+@settings(max_examples=300)
+@given(plain_texts, st.booleans())
+def test_plain_numbers_as_every_reader_reads_them(text: str, money: bool) -> None:
+    """`plain_number` (the plain-row path's reader of text cells) gives what `to_number` gives."""
+    got = plain_number(text)
+    if got is None:
+        return
+    full = to_number(text, "quantity", money=money)
+    assert full is not None and got.as_tuple() == full.as_tuple()
 
 
 def _reference(value: float) -> Decimal:
