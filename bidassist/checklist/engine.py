@@ -23,7 +23,16 @@ from .literals import Search, plain_search
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
 from .scan import Candidates, Scanner, scanner_for
-from .subject import binding_party, condition_start, party_of_heading, sentence_bounds, unselected_option
+from .subject import (
+    binding_party,
+    condition_start,
+    heading_end,
+    in_definition,
+    late_payment_charge,
+    party_of_heading,
+    sentence_bounds,
+    unselected_option,
+)
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
 NEAR_WINDOW = 80
@@ -209,8 +218,10 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     sentence, else from the titles above the clause: 乙方义务 / Seller's obligations)."""
     if m is None:
         return True
-    if unselected_option(norm, m.start()):
-        return False
+    if unselected_option(norm, m.start()) or m.end() <= heading_end(norm):
+        return False  # an option left unticked; the words of the clause's title only
+    if cr.rule.value is None and in_definition(norm, m.start()):
+        return False  # "ECP平台：指…供应链平台": a definition, no duty
     if cr.sentence_none:
         a, b = sentence_bounds(norm, m.start(), m.end())
         sentence = norm[condition_start(norm, a) : b]
@@ -221,6 +232,8 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
     if who is None and context:
         who = party_of_heading(normalise(context), roles)
+    if who is None and cr.rule.party == "supplier" and late_payment_charge(norm, m.start(), cr.language):
+        who = "buyer"  # a charge for paying late with nobody named: the payer, the buyer
     return who is None or who == cr.rule.party
 
 

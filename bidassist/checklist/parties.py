@@ -41,8 +41,8 @@ ZH_BUYER = (
     "总包单位",
     "总承包商",
     "总包商",
-    "出租人",
-    "出租方",
+    "承租人",
+    "承租方",
     "用户",
     "买受人",
     "购货方",
@@ -76,8 +76,8 @@ ZH_SUPPLIER = (
     "服务方",
     "服务商",
     "施工单位",
-    "承租人",
-    "承租方",
+    "出租人",
+    "出租方",
     "供货方",
     "供应方",
     "出卖人",
@@ -133,6 +133,9 @@ _ZH_DEFINED = re.compile(
     rf"([^\s，,。；;：:（(]{{2,40}}?)\s*[（(]\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*"
     rf"({_ZH_LABEL})\s*[”\"'」]?\s*[）)]"
 )
+#: （下称“商户”或“甲方”）: a bracket of defined short names, one of them a role label
+_ZH_ALIASES = re.compile(r"[（(]\s*(?:以下|下文|下)?(?:简称|称)(?:为)?\s*([^）)]{2,40})[）)]")
+_QUOTED = re.compile(r"[“\"'「]\s*([\u4e00-\u9fff]{2,8})\s*[”\"'」]")
 _EN_ROLE = "|".join(sorted({w for w in EN_BUYER + EN_SUPPLIER}, key=len, reverse=True))
 #: ACME Ltd. ("Buyer") / (hereinafter referred to as the "Subcontractor")
 _EN_DEFINED = re.compile(
@@ -143,7 +146,9 @@ _EN_DEFINED = re.compile(
 #: ("Buyer") / (hereinafter referred to as the "Subcontractor"): the name stands before it
 _EN_DEFINED_ANCHOR = re.compile(
     rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
-    rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']",
+    rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']"
+    # (hereafter Client) / (hereinafter the Supplier): the bracket holds the role word alone
+    rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)",
     re.I,
 )
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
@@ -167,6 +172,14 @@ _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
 _EN_CLASS = re.compile(
     r"\s*(?:an?\s+third\s+part|any\s+(?:third\s+part|person|entity|firm|individual|sub))", re.I
 )
+
+
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def latin(label: str) -> bool:
+    """A label or name of the English side: no Chinese character in it ("Montréal Analytics")."""
+    return _CJK_CHAR.search(label) is None
 
 
 @dataclass
@@ -219,8 +232,16 @@ def _clean_name(raw: str | None) -> str | None:
     return None if not name or _BLANK.match(name) else name
 
 
-def _add(found: dict[str, Party], labels: list[str], name: str | None, where: str | None) -> None:
-    labels = [lab.strip().lower() if lab.isascii() else lab.strip() for lab in labels if lab and lab.strip()]
+def _add(
+    found: dict[str, Party],
+    labels: list[str],
+    name: str | None,
+    where: str | None,
+    aliases: tuple[str, ...] = (),
+) -> None:
+    """Record a party by its role labels; `aliases` are its other defined short names (商户 in
+    （下称“商户”或“甲方”）), kept as labels once a role label names the party."""
+    labels = [lab.strip().lower() if latin(lab) else lab.strip() for lab in labels if lab and lab.strip()]
     known = [
         lab for lab in labels if lab in ZH_BUYER + ZH_SUPPLIER + ("丙方",) or lab in EN_BUYER + EN_SUPPLIER
     ]
@@ -228,7 +249,7 @@ def _add(found: dict[str, Party], labels: list[str], name: str | None, where: st
         return
     key = next((k for k in known if k in found), known[0])
     party = found.setdefault(key, Party(labels=[], where=where))
-    for lab in known:
+    for lab in known + [a for a in aliases if a not in known and a not in found]:
         if lab not in party.labels:
             party.labels.append(lab)
         found.setdefault(lab, party)
@@ -253,8 +274,13 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         if "称" in text:
             for m in _ZH_DEFINED.finditer(text):
                 _add(found, [m.group(2)], _clean_name(m.group(1)), where)
+            for m in _ZH_ALIASES.finditer(text):
+                names = _QUOTED.findall(m.group(1))
+                roles_named = [n for n in names if n in _ZH_LABELS]
+                if len(roles_named) == 1 and len(names) > 1:
+                    _add(found, roles_named, None, where, tuple(n for n in names if n not in _ZH_LABELS))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
-            _add(found, [m.group(1)], _clean_name(_name_before(text, m.start())), where)
+            _add(found, [m.group(1) or m.group(2)], _clean_name(_name_before(text, m.start())), where)
         for m in list(_EN_LINE.finditer(text)) + list(_EN_MEANS.finditer(text)):
             if not _EN_CLASS.match(m.group(2)):
                 _add(found, [m.group(1)], _clean_name(m.group(2)), where)
@@ -350,7 +376,7 @@ def drafter_of(parties: list[Party]) -> str | None:
             for p in parties
             if p.role != "unknown"
             and p.where != WE_GIVEN
-            and any(lab.isascii() and lab not in roles for lab in p.labels)
+            and any(latin(lab) and lab not in roles for lab in p.labels)
         ),
         None,
     )
@@ -427,7 +453,7 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
     """`parties` plus the party `--we NAME` names, when the contract calls us by a word that is
     no role word ("the Carrier", "Sales Agent") and uses it at least USAGE_MIN times: we are
     the supplier, and the other named party (defined short name or name in use) the buyer."""
-    if not we or not we.isascii():
+    if not we or not latin(we):
         return parties
     ours = we.strip().lower()
     if ours in ("supplier", "buyer") or any(
@@ -439,6 +465,9 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
         return parties  # role words ("Subcontractor/Supplier"): the usual reading applies
     out = [*parties, Party(labels=[ours], name=we.strip(), role="supplier", where=WE_GIVEN)]
     other = _other_side(text, ours)
+    buyer_uses = max((_uses(text, lab) for p in parties if p.role == "buyer" for lab in p.labels), default=0)
+    if other and _uses(text, other) < buyer_uses:
+        other = None  # the buyer's defined word ("(hereafter Client)") is used more: it is the other side
     if other and not any(other.lower() in p.labels for p in parties):
         out.append(Party(labels=[other.lower()], name=other, role="buyer", where="usage"))
     return out
@@ -488,43 +517,72 @@ def _owner_outside(parties: list[Party]) -> None:
             p.role = THIRD_PARTY
 
 
-def _only_us(parties: list[Party], us: Party) -> None:
+def _only_us(parties: list[Party], us: Party, was: str = "supplier") -> None:
     """The party we named is the only one on our side: another party of our role (the
-    platform of a three-party contract, 服务方（甲方） beside 供货方（丙方）) is a counterparty."""
-    other = OTHER_ROLE[us.role]
+    platform of a three-party contract, 服务方（甲方） beside 供货方（丙方）) is a counterparty,
+    and so is the party whose words gave it our role (承租方（甲方） where we are 出租方（乙方）)."""
     for p in parties:
+        if p is us or p.role != "supplier":
+            continue
         # a role word only counted in the text (承运方 beside the defined 承运人（乙方）) names
-        # the same side, not a third party
-        if p is not us and p.role == us.role and p.where != "usage":
-            p.role = other
+        # the same side, not a third party - unless we were read as the other side
+        if p.where != "usage" or was == "buyer":
+            p.role = "buyer"
 
 
 OTHER_ROLE = {"supplier": "buyer", "buyer": "supplier"}
 
 
+#: --we 甲方（供方） / "Supplier (Acme Ltd)": the whole value, then each part of it
+_WE_PARTS = re.compile(r"\s*[（()）/／,，、]\s*")
+
+
+def _we_needles(we: str) -> list[str]:
+    whole = we.strip().lower()
+    parts = [p for p in _WE_PARTS.split(whole) if p]
+    return [whole, *(p for p in parts if p != whole)]
+
+
+def _matching(parties: list[Party], needles: list[str]) -> Party | None:
+    """The party `--we` names: by a label first (甲方 is the supplier where the contract says
+    承揽方……以下简称甲方), then by its name."""
+    for needle in needles:
+        for p in parties:
+            if needle in p.labels:
+                return p
+    for needle in needles:
+        for p in parties:
+            if p.name and (needle in p.name.lower() or p.name.lower() in needle):
+                return p
+    return None
+
+
 def choose_we(parties: list[Party], we: str | None) -> Parties:
-    """Which party we are: `supplier` (default), `buyer`, or a name/label matched to a party."""
+    """Which party we are: `supplier` (default), `buyer`, or a name/label matched to a party.
+    The party named is the supplier of this contract whatever its label says elsewhere (a
+    platform's 商户（甲方）, a lease's 出租方（乙方）): the checklist reads for its traps, and
+    the other parties are its counterparties; the shared role words keep their meaning."""
     out = Parties(parties=parties)
     if we is None or we.lower() == "supplier":
         return out
     if we.lower() == "buyer":
         out.we = "buyer"
         return out
-    needle = we.strip().lower()
-    # a label the contract gives a party decides first: 甲方 is the supplier where the
-    # contract says 承揽方……以下简称甲方
-    by_label = [p for p in parties if needle in p.labels]
-    by_name = [p for p in parties if p.name and (needle in p.name.lower() or p.name.lower() in needle)]
-    for p in by_label + by_name:
-        if p.role == "unknown":
-            p.role = "supplier"
-        out.we = p.role
-        _only_us(parties, p)
+    needles = _we_needles(we)
+    us = _matching(parties, needles)
+    if us is None and (label := next((n for n in needles if n in ("甲方", "乙方")), None)):
+        # 甲方/乙方 named but defined nowhere: the label is ours, the other one theirs
+        us = Party(labels=[label], role="supplier", where=WE_GIVEN)
+        other = "乙方" if label == "甲方" else "甲方"
+        if not any(other in p.labels for p in parties):
+            parties.append(Party(labels=[other], role="buyer", where=WE_GIVEN))
+        parties.append(us)
+    if us is None:
+        out.notes.append(f"--we {we}: not found among the parties; read as the supplier")
         return out
-    if needle in ("乙方", "甲方"):
-        out.we = "supplier" if needle == "乙方" else "buyer"
-        return out
-    out.notes.append(f"--we {we}: not found among the parties; read as the supplier")
+    was = us.role
+    us.role = "supplier"
+    _only_us(parties, us, was)
     return out
 
 
@@ -540,7 +598,7 @@ def _with(variants: list[str], labels: list[str]) -> list[str]:
 
 
 def _side(lang: str, labels: list[str]) -> list[str]:
-    return [lab for lab in labels if lab.isascii() == (lang == "en")]
+    return [lab for lab in labels if latin(lab) == (lang == "en")]
 
 
 def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]] | None:

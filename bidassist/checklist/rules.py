@@ -17,7 +17,7 @@ from bidassist.core.resources import package_path
 from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
 
-from .categories import CATEGORIES
+from .categories import CATEGORIES, category_party
 from .concepts import (
     DEFAULT_VOCABULARY,
     PLACEHOLDER,
@@ -123,7 +123,8 @@ class Rule(StrictModel):
     none: list[str] = Field(default_factory=list)
     value: ValueCondition | None = None
     #: whose obligation, right or liability triggers the rule: a clause that binds only the
-    #: other party, binds both alike, or is an option left unselected is not reported
+    #: other party, binds both alike, or is an option left unselected is not reported. Unset:
+    #: the category's party (checklists/vocabulary/categories.yaml), the same for all its rules
     party: Literal["supplier", "buyer", "any"] = "any"
     #: document-level exception: the finding is dropped when any clause of the contract matches
     #: one of these (a cap on delay penalties stated in another article)
@@ -150,6 +151,13 @@ class Rule(StrictModel):
     @classmethod
     def _no_blank(cls, v: list[str]) -> list[str]:
         return _nonblank(v)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _category_party(cls, data: object) -> object:
+        if isinstance(data, dict) and "party" not in data and isinstance(data.get("category"), str):
+            return {**data, "party": category_party(data["category"])}
+        return data
 
 
 class Term(StrictModel):

@@ -22,8 +22,18 @@ _ZH_POSSESSIVE_AFTER = re.compile(
     r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认|客户|用户|话务|流量|财产|资产|后台|账户|账号)"
 )
 _EN_OBJECT_BEFORE = re.compile(
-    r"\b(?:to|from|of|against|for|with|and|by|notify|pay|reimburse|indemnify|compensate)"
+    r"\b(?:to|from|of|against|for|with|and|by|notif(?:y|ies|ied)|pays?|reimburses?|indemnif(?:y|ies|ied)|"
+    r"compensates?|defends?|holds?)"
     r"\s+(?:the\s+)?$"
+)
+#: "… may be set off against monies due to Vendor": the matched verb is passive, so the subject
+#: before it is not its actor; the agent of a "by X" after it is, else nobody named
+_EN_PASSIVE_MATCH = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
+_EN_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+#: the matched words start with a past participle (set off, deducted, withheld), not an
+#: adjective (will be liable)
+_EN_PARTICIPLE = re.compile(
+    r"(?:\w+ed|\w+en|set|offset|paid|withheld|held|made|borne|kept|put|cut|lost|sold|spent|met)\b"
 )
 _COMMA = re.compile(r"[，,：:]")
 #: ", and the Supplier shall…": `and` after a comma starts a new clause whose subject follows
@@ -160,6 +170,8 @@ def actor(
         if s <= m_start
         and ((near and is_passive(s)) or (not is_passive(s) and not _is_object(sentence, s, e, lang)))
     ]
+    if before and _joint_subject(sentence, hits, m_start, m_end, lang):
+        return "mutual"  # CONTRACTOR OR CLIENT MAY CANCEL / 甲方或乙方均可解除
     if before:
         return before[-1]
     # "Any expense which ABC may incur … shall be for the account of the Supplier": an English
@@ -175,6 +187,30 @@ def actor(
     recipient = _ZH_RECIPIENT if lang == "zh" else _EN_RECIPIENT
     got = {r for s, _e, r in hits if r != "mutual" and recipient.search(sentence[max(0, s - 25) : s])}
     return OTHER[got.pop()] if len(got) == 1 else None
+
+
+#: two parties joined as one subject: "Contractor or Client may", 甲方或乙方
+_JOINT = re.compile(r"\s*(?:or|and|/|或者|或|和|及|与)\s*(?:the\s+)?", re.I)
+
+
+def _joint_subject(
+    sentence: str, hits: list[tuple[int, int, str]], m_start: int, m_end: int, lang: str
+) -> bool:
+    """Is the last subject before the match one of two parties joined by or/and (both act)?"""
+    subjects = [
+        (s, e, r)
+        for s, e, r in hits
+        if s <= m_start and not _is_object(sentence, s, e, lang) and r != "mutual"
+    ]
+    if not subjects:
+        return False
+    s0, e0, r0 = subjects[-1]
+    prev = [(s, e, r) for s, e, r in hits if e <= s0 and r not in (r0, "mutual")]
+    nxt = [(s, e, r) for s, e, r in hits if e0 <= s < m_end and r not in (r0, "mutual")]
+    return bool(
+        (prev and _JOINT.fullmatch(sentence, prev[-1][1], s0))
+        or (nxt and _JOINT.fullmatch(sentence, e0, nxt[0][0]))
+    )
 
 
 def unselected_option(text: str, start: int) -> bool:
@@ -252,6 +288,12 @@ def binding_party(
     (where the verb of a Chinese clause stands: 甲方有权…扣除), then in the whole sentence; a
     penalty imposed on the supplier (对乙方处以罚款) binds the supplier."""
     a, b = sentence_bounds(text, m_start, m_end)
+    if (
+        lang == "en"
+        and _EN_PARTICIPLE.match(text, m_start)
+        and _EN_PASSIVE_MATCH.search(text, max(a, m_start - 24), m_start)
+    ):
+        return passive_agent(text[m_start:b], patterns)
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
     if wanted == "supplier" and lang == "en" and _buyer_imposes(text[a:b], patterns):
@@ -270,6 +312,17 @@ def binding_party(
         else None
     )
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+def passive_agent(after: str, patterns: dict[str, re.Pattern | None]) -> str | None:
+    """The party of "by (the) X" in the words from a passive match on, else None (nobody named)."""
+    hits = sorted(
+        (m.start(), role)
+        for role in ("supplier", "buyer", "mutual")
+        if (pattern := patterns.get(role)) is not None
+        for m in pattern.finditer(after)
+    )
+    return next((role for s, role in hits if _EN_AGENT.search(after, max(0, s - 8), s)), None)
 
 
 def _names_a_party(part: str, patterns: dict[str, re.Pattern | None]) -> bool:
@@ -295,3 +348,57 @@ def party_of_heading(context: str, patterns: dict[str, re.Pattern | None]) -> st
         if (pattern := patterns.get(role)) is not None and pattern.search(context)
     }
     return found.pop() if len(found) == 1 else None
+
+
+#: a clause's first line that is only its title ("10. TERMINATION FOR CONVENIENCE AND CHANGES:",
+#: 十二、违约责任): short, and no verb of duty or right in it
+HEADING_CHARS = 80
+_DUTY_WORD = re.compile(
+    r"\b(?:shall|may|will|must|agrees?|is|are|be)\b|应|须|有权|可以|不得|承担|支付|负责|同意|视为"
+)
+#: the end of a title line: a line break, or a colon that ends its line ("Payment: 30 days" is
+#: a term with its value, not a title)
+_LINE_END = re.compile(r"[:：]?[ \t]*\n")
+
+
+def heading_end(text: str) -> int:
+    """Where the clause's title line ends, or 0 when its first line is a sentence."""
+    m = _LINE_END.search(text, 0, HEADING_CHARS + 2)
+    if m is None or not text[m.end() :].strip():
+        return 0
+    title = text[: m.start()].rstrip()
+    if not title or title[-1] in "。；;.，," or _DUTY_WORD.search(title):
+        return 0  # a sentence of its own (4） 个月无息商业承兑汇票。), not a title
+    return m.end()
+
+
+#: "ECP平台：指…系统" / 本合同所称“保证金”是指… / "Platform" means …: the sentence defines a word
+_DEFINITION = re.compile(
+    r"^\s*(?:[\d.]+\s*|[（(]?[一二三四五六七八九十\d]+[)）、.]\s*)?[^，,。；;:：\n]{1,30}?"
+    r"(?:[:：]\s*(?:指|是指|系指)|(?:是指|系指|指的是)|[\"”]?\s+(?:means|shall\s+mean|refers\s+to)\b)"
+)
+
+
+def in_definition(text: str, start: int) -> bool:
+    """Does the match at `start` sit in a sentence that defines a word (not a duty)?"""
+    a, _b = sentence_bounds(text, start, start)
+    return bool(_DEFINITION.match(text, a))
+
+
+#: a charge for paying late (逾期支付租金 / 逾期付款 / late payment of invoices): it binds the payer
+_ZH_LATE_PAYMENT = re.compile(
+    r"(?:逾期|迟延|延迟|延期|拖延|未按(?:期|时|约定)?)(?:支付|付款|缴纳|交纳|缴付|交付)(?:租金|费用|价款|货款|款项|服务费|运费)?"
+    r"|拖欠(?:租金|货款|价款|款项|费用)"
+)
+_EN_LATE_PAYMENT = re.compile(
+    r"\blate\s+payments?\b|\b(?:overdue|unpaid|outstanding)\s+(?:invoices?|amounts?|sums?|balances?)\b"
+    r"|\bnot\s+paid\s+(?:when|by\s+the)\s+due\b"
+)
+
+
+def late_payment_charge(text: str, start: int, lang: str) -> bool:
+    """Is the matched sentence a charge for paying late? With no party named, the payer of the
+    price is the buyer (a lessee's rent, a customer's invoices)."""
+    a, b = sentence_bounds(text, start, start)
+    sentence = text[condition_start(text, a) : b]
+    return bool((_ZH_LATE_PAYMENT if lang == "zh" else _EN_LATE_PAYMENT).search(sentence))

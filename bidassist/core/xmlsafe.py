@@ -104,6 +104,8 @@ def _check_rels(zf: zipfile.ZipFile, name: str, names: set[str], where: str) -> 
         if (rel.get("TargetMode") or "").lower() == "external":
             continue
         target = unquote(rel.get("Target") or "")
+        if target.startswith("#"):
+            continue  # a link to a place inside the document (#Dashboard!A1, #_Toc12), not a part
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.join(source_dir, target)
         resolved = posixpath.normpath(resolved) if resolved else ""
         if not resolved or resolved.startswith("..") or posixpath.isabs(resolved) or "\\" in target:

@@ -101,9 +101,24 @@ _NOT_APPLICABLE = frozenset(
 )
 
 
+#: money written as nil in words: the line costs nothing (a zero-amount line)
+_NIL = frozenset(
+    {"free", "free of charge", "no cost", "no charge", "nil", "none", "免费", "赠送", "赠品", "不收费", "0元"}
+)
+#: money not known yet: no figure (the row is an unpriced item, settled against the sheet's total)
+_UNKNOWN = frozenset(
+    {"tbd", "tba", "tbc", "t.b.d.", "?", "？", "??", "待定", "待询", "待报", "未定", "未购", "未询价", "暂无"}
+)
+
+
 def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
-    if spec.name == "price" and type(value) is str and value.strip().lower() in _NOT_APPLICABLE:
-        return
+    if type(value) is str:
+        word = value.strip().lower()
+        if (spec.name == "price" and word in _NOT_APPLICABLE) or word in _UNKNOWN:
+            return
+        if word in _NIL:
+            out.numbers[spec.name] = Decimal(0)
+            return
     try:
         number = to_number(value, spec.label)
     except CellError:

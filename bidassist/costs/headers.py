@@ -17,6 +17,7 @@ from decimal import Decimal
 from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
 from bidassist.core.money import AmountError, parse_amount
+from bidassist.costs.values import CellError, cell_text, parse_distribution
 from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
 FIELDS = COST_FIELDS  # the columns a cost sheet can have (core.bidfile: the bid file's map names them)
@@ -65,6 +66,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "rate",
         "price",
         "cost per unit",
+        "cost ea",
+        "cost ea.",
+        "cost each",
+        "price ea",
+        "price ea.",
+        "price each",
+        "each",
     ),
     "amount": (
         "合价",
@@ -83,6 +91,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "total cost",
         "extended price",
         "extended cost",
+        "ext. price",
+        "ext price",
+        "ext. cost",
+        "ext cost",
+        "cost total",
         "sum",
         "cost",
         "costs",
@@ -104,6 +117,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "qty",
         "qty.",
         "count",
+        "cnt",
+        "cnt.",
         "#units",
         "no. of units",
         "hours",
@@ -176,10 +191,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "体积",
         "尺寸",
         "外形尺寸",
+        "附注",
+        "采购地",
+        "购买地",
+        "链接",
         "remarks",
         "remark",
         "note",
         "notes",
+        "distributor",
+        "supplier",
+        "vendor",
         "specification",
         "spec",
         "brand",
@@ -194,6 +216,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "编号",
         "代码",
         "序号",
+        "项目号",
         "code",
         "cost code",
         "item no",
@@ -215,6 +238,7 @@ _CODE_RANK = {
     "code": 1,
     "cost code": 1,
     "编号": 2,
+    "项目号": 2,
     "item no": 2,
     "item no.": 2,
     "ref": 2,
@@ -247,7 +271,22 @@ _TOTAL_QTY = (*_TOTAL_QTY_ZH, "total quantity", "total qty")
 #: 物流运输费) wins over the partial ones
 _TOTAL_AMOUNT = ("合计", "总价", "总计")
 #: amount headers that lose to 金额/合价/amount (小计 over a count of trucks, 物流运输费 beside 合计)
-_WEAK_AMOUNT = ("小计", "费", "成本", "sum", "cost", "costs", "subtotal", "subtotals", "sub-total")
+_WEAK_AMOUNT = (
+    "小计",
+    "费",
+    "成本",
+    "sum",
+    "cost",
+    "costs",
+    "subtotal",
+    "subtotals",
+    "sub-total",
+    "预计",
+    "预算",
+    "budget",
+    "budgeted",
+    "estimated",
+)
 #: a Chinese header naming a fee (设计费, 物流运输费) that no synonym knows: an amount column
 _FEE = re.compile(r"^[\u3400-\u9fff]{1,6}费$")
 
@@ -292,11 +331,40 @@ def normalize_header(text: object) -> str:
     return _SPACE.sub(" ", s).strip()
 
 
-def _match_one(norm: str) -> tuple[str, str] | None:
-    """(field, synonym) a normalized header names, or None."""
-    if not norm:
-        return None
-    compact = norm.replace(" ", "")
+#: headers that name a field only as the whole header: a budget's 预计 | 实际 | 差异 (Budget |
+#: Actual | Variance) - the budgeted figure is the amount, what was spent and the difference are
+#: not - and the expense list's own name (每月支出 over its items); inside longer headers these
+#: words mean other things (预计工期, 实际工程量, 支出金额)
+_WHOLE_HEADER = {
+    "预计": "amount",
+    "预算": "amount",
+    "budget": "amount",
+    "budgeted": "amount",
+    "estimated": "amount",
+    "实际": "notes",
+    "实际支出": "notes",
+    "实际金额": "notes",
+    "实际花费": "notes",
+    "actual": "notes",
+    "actuals": "notes",
+    "差异": "notes",
+    "差额": "notes",
+    "variance": "notes",
+    "difference": "notes",
+    "支出": "description",
+    "每月支出": "description",
+    "支出项目": "description",
+    "expense": "description",
+    "expenses": "description",
+    "monthly expenses": "description",
+}
+
+
+def _shaped_header(norm: str, compact: str) -> tuple[str, str] | None:
+    """Headers known as a whole (预计, Actual) or by their shape (Cost/Unit, # of Units)."""
+    if compact in _WHOLE_HEADER or norm in _WHOLE_HEADER:
+        key = norm if norm in _WHOLE_HEADER else compact
+        return _WHOLE_HEADER[key], key
     if _COST_PER.match(norm):
         return "price", "cost/unit"
     if _COST_BY.match(norm) and norm not in SYNONYMS["price"]:
@@ -305,6 +373,17 @@ def _match_one(norm: str) -> tuple[str, str] | None:
         return "quantity", "units/hours"
     if _NUMBER_OF.match(norm):
         return ("notes", "pack size") if _PER_PACK.search(norm) else ("quantity", "number of")
+    return None
+
+
+def _match_one(norm: str) -> tuple[str, str] | None:
+    """(field, synonym) a normalized header names, or None."""
+    if not norm:
+        return None
+    compact = norm.replace(" ", "")
+    shaped = _shaped_header(norm, compact)
+    if shaped is not None:
+        return shaped
     for fld in _ORDER:
         for syn in SYNONYMS[fld]:
             if norm == syn or compact == syn:
@@ -380,6 +459,8 @@ def classify_header(top: object, bottom: object = None) -> tuple[str, str] | Non
         return None
     if t[0] == "price" and b[0] == "amount":
         return t  # 综合单价 over 合计/小计: the all-in unit rate itself
+    if t[0] == "description" and b[1] == "费":
+        return t  # 项目 over 简餐费: the first item's name under the header, not a fee column
     if t[0] == "quantity" and b[0] == "amount":
         return "quantity", "合计工程量"  # 工程量 over 合计: the total of per-floor quantities
     return b
@@ -406,6 +487,9 @@ class Layout:
     #: in a sheet of lump amounts, a row whose amount is the sum of the rows below may be read as a
     #: heading with its section's amount (False: every such row is an item, `sheets.heads_as_items`)
     lump_heads: bool = True
+    #: stacked blocks (Labor | Equipment | Materials, each with its header repeated under the same
+    #: columns): a renamed header below a reconciled total is read through (`sheets.read_blocks`)
+    blocks: bool = False
     #: the fields the user mapped (messages about them name the mapped cells)
     mapped: frozenset[str] = frozenset()
     #: number field -> the other columns headed as that field (ignored; checked against the one used)
@@ -527,6 +611,37 @@ def _table_end(raw: RawSheet, r: int, start: int) -> int:
     return start + 400
 
 
+def _distribution_columns(
+    raw: RawSheet, cols: list[int], span: tuple[int, int, int], warnings: list[Problem]
+) -> list[int]:
+    """The columns headed as the distribution (Dist, 分布) that hold distribution names: a column
+    of other words (a BOM's Dist = distributor: Mouser, Digi-Key) is named in a warning and not
+    read."""
+    r, start, end = span
+    out = []
+    for c in cols:
+        values = [row[c] for row in raw.rows[start:end] if c < len(row) and not _is_blank(row[c])][:60]
+        wrong = [v for v in values if not _names_distribution(v)]
+        if len(wrong) * 2 > len(values) and len(wrong) >= 2:
+            warnings.append(
+                Problem(
+                    f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}",
+                    f"column {col_letter(c)} holds no distribution names ({cell_text(wrong[0])} …); "
+                    "not read as the distribution",
+                )
+            )
+        else:
+            out.append(c)
+    return out
+
+
+def _names_distribution(value: object) -> bool:
+    try:
+        return parse_distribution(value) is not None
+    except CellError:
+        return False
+
+
 def _is_text_only(raw: RawSheet, c: int, start: int, end: int) -> bool:
     """A column whose cells below the header are words (工程量计算规则, 项目特征): never a number column."""
     numbers = words = 0
@@ -590,6 +705,8 @@ def _resolve(
                         f"column {col_letter(c)} holds words, not numbers; not read as {fld}",
                     )
                 )
+        if fld == "distribution":
+            usable = _distribution_columns(raw, usable, (r, start, end), warnings)
         if not usable:
             continue
         chosen[fld] = usable[0]
@@ -906,11 +1023,12 @@ def _best_header(
     raw: RawSheet, origin: dict, mapping: dict[str, str] | None
 ) -> tuple[int, int | None, dict[int, tuple[str, str]]] | None:
     """(header row, sub-header row or None, column -> (field, synonym)) of the best header row."""
-    best: tuple[int, int, int | None, dict] | None = None
+    best: tuple[tuple[int, bool], int, int | None, dict] | None = None
     for r in range(min(len(raw.rows), HEADER_SEARCH_ROWS)):
         below = _below_of(raw, origin, r)
         fields = _row_fields(raw, origin, r, below)
         kinds = {f for f, _ in fields.values()}
+        named = "description" in kinds
         if "description" not in kinds and kinds & {"quantity", "price", "amount"}:
             found = _unnamed_text_column(raw, r, fields)
             if found is not None:
@@ -923,8 +1041,10 @@ def _best_header(
                 kinds.add("amount")
         if not _usable(kinds) and mapping is None:
             continue
-        if kinds and (best is None or len(kinds) > best[0]):
-            best = (len(kinds), r, below, fields)
+        # more fields win; with as many, a header naming its description column (每月支出 | 预计)
+        # beats an earlier one whose description was only inferred (现金流量 | 预计)
+        if kinds and (best is None or (len(kinds), named) > best[0]):
+            best = ((len(kinds), named), r, below, fields)
     if best is None:
         return None
     return best[1], best[2], best[3]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +26,13 @@ from bidassist.costs.sheets import (
     mark_price_lists,
     mark_summaries,
     mark_supporting,
-    read_sheet,
+    read_lists,
     sheet_problems,
     summary_check,
     uncalculated,
 )
 from bidassist.costs.spread import SpreadTable, three_point
+from bidassist.costs.versions import versions
 from bidassist.costs.workbook import DEFAULT_LIMITS, SheetLimits, read_workbook, sheet_ref
 
 
@@ -105,8 +107,8 @@ def _read_all(
         if sheet is None and not raw.visible:
             outcomes.append(SheetOutcome(raw, "hidden", "a hidden sheet (name it with --sheet to import it)"))
             continue
-        outcomes.append(
-            read_sheet(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None, unpriced=unpriced)
+        outcomes.extend(
+            read_lists(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None, unpriced=unpriced)
         )
     if sheet is None:
         mark_supporting(outcomes)
@@ -151,8 +153,9 @@ def _import(
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
     problems.extend(never_calculated)
     if sheet is None and not any(o.role == "summary" for o in outcomes):
-        problems.extend(alternatives(used))
-        warnings.extend(added_up(used))
+        rivals = alternatives(used) or versions([_version_key(o) for o in used])
+        problems.extend(rivals)
+        warnings.extend([] if rivals else added_up(used))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if reconciliation.status == "no stated total":
         bad, soft = priced_skips(
@@ -183,6 +186,13 @@ def _import(
         sheets=[o.info() for o in outcomes],
         reconciliation=reconciliation,
     )
+
+
+def _version_key(o: SheetOutcome) -> tuple[str, frozenset[str], list, Decimal]:
+    """A used sheet as `versions` compares it: name, header words, lines, imported total."""
+    lines = o.result.lines if o.result is not None else []
+    words = o.layout.header_words if o.layout is not None else frozenset()
+    return o.name, words, lines, o.check.imported if o.check is not None else Decimal(0)
 
 
 def _reconcile(

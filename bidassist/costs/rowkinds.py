@@ -77,16 +77,18 @@ _MARKUPS = (
             r"^(?:增值税|销项税|税金|税费|税额|税率|vat(?![a-z])|tax(?![a-z])|gst(?![a-z])|sales\s*tax)", re.I
         ),
     ),
-    ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b)", re.I)),
+    ("overhead", re.compile(r"^(?:企业管理费|管理费|间接费|overheads?\b|mark\s*-?\s*ups?\b)", re.I)),
     ("fees", re.compile(r"^(?:规费|社会保险费|住房公积金|工程排污费)")),
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
+    # shipping added at the foot of a purchase list (Shipping fees (Approx) 100): on top of the items
+    ("other", re.compile(r"^(?:shipping(?:\s*(?:fees?|costs?|charges?|&\s*handling))?\b|s\s*&\s*h\b)", re.I)),
     ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b)", re.I)),
     (
         "provisional",
         re.compile(
             r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|风险金|contingenc|provisional\s*sum|"
-            r"(?:management\s*)?reserves?\b)",
+            r"(?:management\s*)?reserves?\b|fudge\s*factor)",
             re.I,
         ),
     ),
@@ -97,7 +99,7 @@ _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum
 #: labels worth a closer look on a row that otherwise looks like a line
 KEYWORDS = re.compile(
     r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
-    r"c/f|b/f|overhead|vat|contingenc|provisional|profit|^注|^说明|^编制|^审核|签|承上页",
+    r"c/f|b/f|overhead|vat|contingenc|provisional|profit|shipping|fudge|^注|^说明|^编制|^审核|签|承上页",
     re.I,
 )
 
@@ -373,7 +375,18 @@ def _texts(view: SheetView, row: list) -> list[tuple[int, str]]:
     return [(c, v.strip()) for c, v in enumerate(row[:-1]) if type(v) is str and v.strip()]
 
 
+def _zero_form_row(view: SheetView, row: list) -> bool:
+    """A template row whose formulas copy empty cells: the name is the number 0 and every other
+    figure is 0 (RFPView's `0 | 0 | 0 | 0.00`, scope notes beside): no item, no cost."""
+    desc = row[view.di]
+    if (type(desc) is not float and type(desc) is not int) or desc != 0:
+        return False
+    return not any((type(v) is float or type(v) is int) and v != 0 for v in row)
+
+
 def _classify_slow(view: SheetView, r: int, row: list, prev: str) -> RowKind:
+    if _zero_form_row(view, row):
+        return BLANK
     texts = _texts(view, row)
     numbers = any(_is_number(v) for v in view.nums_of(row))
     found = _page_furniture(view, r, row, texts, numbers)
@@ -421,10 +434,13 @@ FIGURE_IN_TEXT = re.compile(r"(?:小写|¥|￥)\s*[:：]?\s*[¥￥]?\s*(\d[\d,]*
 
 
 def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -> RowKind | None:
-    for _, t in texts:
+    # a label right of every column of the table over an empty amount cell (Total= of a cost-sharing
+    # block beside the budget) belongs to another table
+    edge = max(view.cols.values(), default=-1) if blank(row[view.ai]) else len(row)
+    for c, t in texts:
         if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
             return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
-        if len(t) > 40:
+        if len(t) > 40 or c > edge:
             continue
         n = _norm(t)
         if _PAGE_TOTAL.match(n):
@@ -438,12 +454,34 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     if _OF_WHICH.match(label):
         return RowKind("info", label)
     kind = markup_kind(label) if label else None
+    rated = _rate_label(view, row, texts) if kind is None else None
+    if rated is not None:
+        return RowKind("markup", rated[1], markup=rated[0])
     if (
         kind is not None
         and (_norm(cell_text(row[view.ui])) in _MARKUP_UNITS or cell_text(row[view.ui]) == label)
         and not (kind == "measures" and _priced_item(view, row))
     ):
         return RowKind("markup", label, markup=kind)
+    return None
+
+
+def _rate_label(view: SheetView, row: list, texts: list[tuple[int, str]]) -> tuple[str, str] | None:
+    """(kind, label) of a percentage mark-up labelled in a number column (`Mark Up | 0.15 |
+    381.45`, `Subcontractor | 0.05 | 0` beside form fields such as `Working Days:` in the description
+    column, or none): a word where a figure belongs, a rate between 0 and 1 right of it and an
+    amount."""
+    ai = view.ai
+    if ai < 0 or blank(row[ai]) or not _is_number(row[ai]):
+        return None
+    desc = cell_text(row[view.di])
+    if desc and not desc.endswith((":", "：")):
+        return None  # a named row (Cement | LS | 0.75 | 1,000) is an item, whatever its cells say
+    for c, t in texts:
+        if c not in view.number_cols or c == ai or sum(ch.isalpha() for ch in t) < 4:
+            continue
+        if any(_is_number(v) and 0 < v < 1 for v in row[c + 1 : ai]):
+            return markup_kind(t) or "other", t
     return None
 
 

@@ -15,14 +15,16 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
+from bidassist.costs.beside import total_beside, total_on_top
 from bidassist.costs.confidence import unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
-from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, find_layout
+from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, classify_header, find_layout
 from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.rollup import rollup_lumps
+from bidassist.costs.sidebyside import block_sheet, side_blocks
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.structure import apply_checks, drop_lines
 from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
@@ -89,12 +91,19 @@ def _is_empty(raw: RawSheet) -> bool:
 
 
 def read_sheet(
-    raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTable, *, forced: bool, unpriced: bool
+    raw: RawSheet,
+    mapping: dict[str, str] | None,
+    spreads: SpreadTable,
+    *,
+    forced: bool,
+    unpriced: bool,
+    given: Layout | None = None,
 ) -> SheetOutcome:
-    """One sheet: its role and, for a cost table, its parsed rows."""
+    """One sheet: its role and, for a cost table, its parsed rows (`given`: the layout found
+    already, for one of several lists side by side)."""
     if _is_empty(raw):
         return SheetOutcome(raw, "blank", "the sheet is empty")
-    layout = find_layout(raw, mapping)
+    layout = given or find_layout(raw, mapping)
     hint = f"{raw.name} {_title(raw, layout)}"
     if not forced and not mapping:
         if _ANALYSIS.search(hint):
@@ -124,6 +133,7 @@ def read_sheet(
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
         layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
+        total_beside(raw, layout, result)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     _mark_blank(outcome, result, unpriced)
     if outcome.used and not forced and not mapping and _price_list(layout, result):
@@ -162,6 +172,39 @@ def read_sheet(
     return outcome
 
 
+def read_lists(
+    raw: RawSheet, mapping: dict[str, str] | None, spreads: SpreadTable, *, forced: bool, unpriced: bool
+) -> list[SheetOutcome]:
+    """One sheet as `read_sheet` reads it, or, when it holds lists side by side under one header
+    (`sidebyside.side_blocks`), one outcome per list, each list's lines in the category its
+    description header names (硬装, 电器)."""
+    outcome = read_sheet(raw, mapping, spreads, forced=forced, unpriced=unpriced)
+    spans = None if mapping or outcome.layout is None else side_blocks(raw, outcome.layout)
+    if not spans or outcome.layout is None or outcome.layout.header_row is None:
+        return [outcome]
+    head = raw.rows[outcome.layout.header_row]
+    di = outcome.layout.columns.get("description", -1) - spans[0][0]
+    parts: list[SheetOutcome] = []
+    base = outcome.layout
+    for lo, hi in spans:
+        shift = lo - spans[0][0]
+        given = replace(base, columns={f: c + shift for f, c in base.columns.items()}, rivals={}, warnings=[])
+        part = read_sheet(
+            block_sheet(raw, (lo, hi)), None, spreads, forced=forced, unpriced=unpriced, given=given
+        )
+        title = cell_text(head[lo + di]) if 0 <= di and lo + di < len(head) else ""
+        if part.result is not None and title:
+            part.result.lines[:] = [
+                ln if ln.category else ln.replaced(category=title) for ln in part.result.lines
+            ]
+        if part.used:
+            part.reason = f"list {len(parts) + 1} of {len(spans)} side by side (columns {col_letter(lo)}:{col_letter(hi - 1)})"
+        parts.append(part)
+    if sum(p.used for p in parts) < 2:
+        return [outcome]
+    return parts
+
+
 def _mark_blank(outcome: SheetOutcome, result: SheetResult, unpriced: bool) -> None:
     if result.item_rows == 0:
         outcome.role, outcome.reason = "blank", "the cost table has a header but no cost lines below it"
@@ -176,6 +219,7 @@ def _parse(raw: RawSheet, layout: Layout, spreads: SpreadTable, unpriced: bool) 
     """The sheet's rows read (`table.parse_rows`) and cross-checked (`structure.apply_checks`)."""
     result = parse_rows(raw, layout, spreads, unpriced=unpriced)
     apply_checks(result)
+    total_on_top(raw, result)
     return result
 
 
@@ -238,7 +282,10 @@ def heads_as_items(
     """Lump rows read as headings because their amount is the sum of the rows below (服务器 3,000
     over 带宽 1,000 and 存储 2,000), in a sheet whose stated total then differs: when reading them as
     items makes the stated total agree, they are items (a warning names them)."""
-    if not result.headed or check_sheet(result).basis != "difference":
+    check = check_sheet(result)
+    # no total closes the sheet: a total above the lines may agree once the rows are items
+    on_top = check.stated is None and any(t.lines == 0 for t in result.totals)
+    if not result.headed or (check.basis != "difference" and not on_top):
         return layout, result
     items = replace(layout, lump_heads=False)
     trial = _parse(raw, items, spreads, unpriced)
@@ -751,12 +798,19 @@ def _in_total_row(o: SheetOutcome, figure: Decimal) -> str | None:
     assert o.result is not None and o.layout is not None
     n = len(o.result.lines)
     ai = o.layout.columns.get("amount", -1)
+    hr = o.layout.header_row
+    head = o.raw.rows[hr] if hr is not None and hr < len(o.raw.rows) else []
+    # a column headed as no money (差异, Actual, 备注) holds no cost another sheet could calculate
+    notes = {
+        c for c, h in enumerate(head) if (found := classify_header(h)) is not None and found[0] == "notes"
+    }
     for top in o.result.totals:
         if top.lines != n or top.row < 0 or closing_total([top], n) is None:
             continue
         for c, v in enumerate(o.raw.rows[top.row]):
             if (
                 c != ai
+                and c not in notes
                 and type(v) in (int, float)
                 and abs(Decimal(repr(float(v))) - figure) <= Decimal("0.01")
             ):
@@ -944,8 +998,8 @@ def added_up(used: list[SheetOutcome]) -> list[Problem]:
     """A warning when the lines of two or more cost sheets are added up and no summary sheet says
     they are parts of one whole: the sum is what the import reports, and versions or options
     listed in other words than each other's would be counted twice."""
-    if len(used) < 2:
-        return []
+    if len({o.name for o in used}) < 2:
+        return []  # one sheet, or lists side by side in one sheet (`read_lists`)
     parts = [(o.name, _imported(o)) for o in used]
     shown = " + ".join(f"{name} ({format_money(amount)})" for name, amount in parts[:4])
     more = f" + {len(parts) - 4} more" if len(parts) > 4 else ""

@@ -1160,12 +1160,13 @@ class _Parser:
             and fld in self.cols
             and self.cols[fld] != c
         }
-        renamed = _renamed_header(row, heads, self.view.di)
+        renamed = "" if self.layout.blocks else _renamed_header(row, heads, self.view.di)
         closing = closing_total(self.out.totals, len(self.out.lines))
         if (
             not (moved or renamed)
             or closing is None
             or not self._matches(closing.amount, self._spans(_Mark()))
+            or (renamed and self._larger_total_below(r, closing.amount))
         ):
             return
         self.ended = True
@@ -1182,6 +1183,21 @@ class _Parser:
                 f'read (import them with --map "{self.raw.name}:header={r + 1}" if they are cost lines)',
             )
         )
+
+    def _larger_total_below(self, r: int, closing: Decimal) -> bool:
+        """A total row further down (Subtotal, Total) stating more than the total above the repeated
+        header: that total closed one block of stacked blocks (Total Labor over Equipment |
+        Materials), not the sheet, so the blocks below are read on."""
+        rows = self.raw.rows
+        for k in range(r + 1, len(rows)):
+            row = rows[k]
+            texts = [v for v in row if type(v) is str and v.strip() and len(v) <= 40]
+            if not any(total_level(t) for t in texts):
+                continue
+            figures = [float(v) for v in row if type(v) is float or type(v) is int]
+            if figures and max(figures) > float(closing):
+                return True
+        return False
 
     def _unlabelled(self, r: int, row: list, kind: RowKind) -> None:
         value, c = self._row_amount(row, r)

@@ -125,11 +125,14 @@ def test_english_defined_terms():
     }
 
 
-def test_we_by_name_takes_the_buyer_side():
+def test_we_by_name_makes_that_party_the_supplier():
     p = _parties("甲方：江南洁净空调工程有限公司\n乙方：某风机厂\n", we="江南洁净空调")
-    assert p.we == "buyer"
+    assert p.we == "supplier"
+    assert {tuple(x.labels): x.role for x in p.parties} == {("甲方",): "supplier", ("乙方",): "buyer"}
     mapping = roles(p, VOCAB)
     assert "甲方" in mapping["zh"]["supplier"] and "乙方" not in mapping["zh"]["supplier"]
+    # only the contract's own labels change sides: the shared buyer words stay the buyer's
+    assert _names(mapping["zh"]["buyer"], "采购人") and not _names(mapping["zh"]["supplier"], "采购人")
 
 
 def test_we_not_found_is_a_note():

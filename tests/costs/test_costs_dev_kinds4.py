@@ -76,8 +76,9 @@ def test_a_lump_charge_between_a_subtotal_and_its_total_is_a_markup(tmp_path: Pa
     names = [ln.description for ln in result.model.lines]
     assert names == [n for n, _ in BOUGHT] + [n for n, _ in OWNED]
     assert result.model.totals.likely == D("231.98")
-    assert [(m.label, m.amount) for m in result.markups][-1] == (label, D("6.92"))
-    assert any(label in w.message and "markup" in w.message for w in result.warnings)
+    assert (label, D("6.92")) in [(m.label, m.amount) for m in result.markups]
+    if label != "SHIPPING":  # shipping is a markup word of its own (k111); the others by place
+        assert any(label in w.message and "markup" in w.message for w in result.warnings)
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
 
 
@@ -143,7 +144,13 @@ TASKS = [
 ACTUAL = [2300, 2800, 22000, 3200]
 
 
-def project_budget(tmp_path: Path, *, actual_tasks: list[str] | None = None) -> Path:
+def project_budget(
+    tmp_path: Path,
+    *,
+    actual_tasks: list[str] | None = None,
+    actual: list[int] | None = None,
+    title: str = "Actual Costs",
+) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Estimated Costs"
@@ -157,14 +164,15 @@ def project_budget(tmp_path: Path, *, actual_tasks: list[str] | None = None) -> 
         ws.append([None, None, name, hours, *money, sum(money)])
     sums = [sum(t[k] for t in TASKS) for k in range(1, 6)]
     ws.append([None, "Total (Scheduled)", None, *sums, sum(sums[1:])])
-    actual = wb.create_sheet("Actual Costs")
-    actual.append([None, "Actual Project Costs"])
-    actual.append([])
-    actual.append([None, None, "ITEM", "COST", "DATE", "REASON FOR EXPENDITURE"])
+    spent = actual or ACTUAL
+    sheet = wb.create_sheet(title)
+    sheet.append([None, "Actual Project Costs"])
+    sheet.append([])
+    sheet.append([None, None, "ITEM", "COST", "DATE", "REASON FOR EXPENDITURE"])
     names = actual_tasks or [t[0] for t in TASKS]
-    for name, cost in zip(names, ACTUAL, strict=True):
-        actual.append([None, None, name, cost, "2022-02-03", "spent"])
-    actual.append([None, "PROJECT TOTAL", None, sum(ACTUAL)])
+    for name, cost in zip(names, spent, strict=True):
+        sheet.append([None, None, name, cost, "2022-02-03", "spent"])
+    sheet.append([None, "PROJECT TOTAL", None, sum(spent)])
     return save(wb, tmp_path)
 
 
@@ -182,9 +190,23 @@ def test_two_sheets_over_the_same_tasks_are_alternatives_refused_with_the_sheet_
 
 
 def test_two_sheets_over_different_items_are_parts_and_both_import(tmp_path: Path) -> None:
+    """Different items, totals far apart and names that mark no version: parts, both imported."""
     other = ["Marketing launch", "Office rent", "Legal review", "Travel to site"]
-    result = import_cost_sheet(project_budget(tmp_path, actual_tasks=other))
+    result = import_cost_sheet(
+        project_budget(tmp_path, actual_tasks=other, actual=[230, 280, 2200, 320], title="Launch Costs")
+    )
     assert len(result.model.lines) == len(TASKS) + len(ACTUAL)
+
+
+def test_an_estimate_and_an_actual_sheet_over_different_items_are_versions(tmp_path: Path) -> None:
+    """Estimated Costs beside Actual Costs (totals 30,000 and 30,300): two versions of one
+    budget even when the items are named differently, refused naming both (session 13, k117)."""
+    other = ["Marketing launch", "Office rent", "Legal review", "Travel to site"]
+    with pytest.raises(ProblemsError) as err:
+        import_cost_sheet(project_budget(tmp_path, actual_tasks=other))
+    assert any(
+        "Estimated Costs" in p.message and '--sheet "Actual Costs"' in p.message for p in err.value.problems
+    )
 
 
 def test_the_column_that_sums_the_other_cost_columns_is_the_amount(tmp_path: Path) -> None:

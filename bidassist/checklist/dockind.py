@@ -1,0 +1,45 @@
+"""The kinds of contract a category exists in (checklists/vocabulary/categories.yaml:
+`settings`): a finding of a category confined to construction is not reported on a car lease,
+a carriage contract or a platform agreement for goods."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .categories import CATEGORY_DATA, SETTING_WORDS
+from .result import Finding
+
+#: characters of the contract read for its kind
+KIND_CHARS = 60000
+#: a text this long needs one use of a setting's words (a clause on its own); longer ones more,
+#: up to the setting's min_uses
+CHARS_PER_USE = 4000
+
+
+@lru_cache(maxsize=8)
+def _words(setting: str) -> re.Pattern:
+    words = SETTING_WORDS[setting]
+    return re.compile("|".join(f"(?:{w})" for w in words.zh + words.en))
+
+
+def settings_of(text: str) -> frozenset[str]:
+    """The settings (construction, …) whose words the contract uses often enough."""
+    head = text[:KIND_CHARS].lower()
+    return frozenset(
+        name
+        for name, words in SETTING_WORDS.items()
+        if sum(1 for _ in _words(name).finditer(head)) >= min(words.min_uses, 1 + len(head) // CHARS_PER_USE)
+    )
+
+
+def in_setting(findings: Iterable[Finding], kinds: frozenset[str]) -> list[Finding]:
+    """Findings less those of a category confined to settings this contract is not of."""
+    out = []
+    for f in findings:
+        data = CATEGORY_DATA.get(f.category)
+        if data is not None and data.settings and not kinds.intersection(data.settings):
+            continue
+        out.append(f)
+    return out

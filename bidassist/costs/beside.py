@@ -1,0 +1,114 @@
+"""A stated total written beside the lines or above them rather than below them.
+
+`total_on_top`: a list whose 总计 row stands right under the header, above its items (=SUM(B6:B102)
+in B5), states the total of every line below it: when no total closes the list and that row's
+figure equals the lines, it is the list's total (its "none above it" mismatch is withdrawn).
+
+Some budgets put `=SUM(D3:D29)` in a column right of the table, on the first line's row (F3 beside
+`ESP32 | 2 | 875.45 | 1,750.90`), with no label. When the sheet has no total of its own, a column
+right of the amount that holds exactly one figure over the table's rows, equal to the lines' sum
+(as computed or as the amount cells are written), is that total: it is recorded as the sheet's
+unlabelled total so that the import reconciles with it. A figure that equals neither sum proves
+nothing and is left alone (the sheet then states no total, as before).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from bidassist.costs.headers import Layout
+from bidassist.costs.reconcile import lines_total, tolerance
+from bidassist.costs.table import SheetResult, StatedTotal, closing_total, total_level
+from bidassist.costs.values import CellError, to_number
+from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
+
+_ROW = re.compile(r"(\d+)$")
+LABEL = "unlabelled total beside the lines"
+
+
+def _line_rows(result: SheetResult) -> tuple[int, int] | None:
+    rows = [int(m.group(1)) - 1 for ln in result.lines if ln.source and (m := _ROW.search(ln.source))]
+    return (min(rows), max(rows)) if rows else None
+
+
+def _as_written(result: SheetResult) -> Decimal:
+    """The lines' sum taking each disagreeing line at its amount cell."""
+    lines = list(result.lines)
+    for i, unit in result.alternatives:
+        lines[i] = lines[i].replaced(likely=unit)
+    return lines_total(lines)
+
+
+def _lone_figure(raw: RawSheet, c: int, first: int, last: int) -> tuple[int, Decimal] | None:
+    found: tuple[int, Decimal] | None = None
+    for r in range(first, last + 1):
+        row = raw.rows[r] if r < len(raw.rows) else []
+        v = row[c] if c < len(row) else None
+        if v is None or v == "" or (isinstance(v, str) and not v.strip()):
+            continue
+        if found is not None or isinstance(v, (str, bool)):
+            return None
+        try:
+            number = to_number(v, "total")
+        except CellError:
+            return None
+        if number is None:
+            return None
+        found = (r, number)
+    return found
+
+
+def total_beside(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
+    """Record the unlabelled total beside the lines (see the module) in `result.totals`."""
+    ai = layout.columns.get("amount", -1)
+    span = _line_rows(result)
+    n = len(result.lines)
+    if ai < 0 or span is None or n < 2 or closing_total(result.totals, n) is not None:
+        return
+    sums = {lines_total(result.lines), _as_written(result)}
+    width = max((len(raw.rows[r]) for r in range(span[0], min(span[1] + 1, len(raw.rows)))), default=0)
+    used = set(layout.columns.values())
+    for c in range(ai + 1, width):
+        if c in used:
+            continue
+        lone = _lone_figure(raw, c, span[0], span[1])
+        if lone is None or not any(abs(lone[1] - s) <= tolerance(n) for s in sums):
+            continue
+        markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
+        result.totals.append(
+            StatedTotal(
+                LABEL,
+                2,
+                lone[1],
+                f"{sheet_ref(raw.name)}!{col_letter(c)}{lone[0] + 1}",
+                n,
+                lines_total(result.lines),
+                markups,
+                0,
+                lone[0],
+            )
+        )
+        return
+
+
+def total_on_top(raw: RawSheet, result: SheetResult) -> None:
+    """Record a total row above every line that equals the lines as the sheet's total (see the
+    module). A row labelled as a total more than once (总计 over each of several lists side by
+    side that were not told apart) proves nothing about one list."""
+    n = len(result.lines)
+    if n < 2 or closing_total(result.totals, n) is not None:
+        return
+    top = next((t for t in result.totals if t.lines == 0 and t.level >= 1), None)
+    if top is None or any(t.lines for t in result.totals) or not 0 <= top.row < len(raw.rows):
+        return
+    if sum(1 for v in raw.rows[top.row] if isinstance(v, str) and total_level(v.strip())) != 1:
+        return
+    markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
+    imported = lines_total(result.lines)
+    if abs(top.amount - imported) > tolerance(n) and abs(top.amount - imported - markups) > tolerance(n):
+        return
+    result.totals[result.totals.index(top)] = StatedTotal(
+        top.label, max(top.level, 2), top.amount, top.cell, n, imported, markups, 0, top.row
+    )
+    result.mismatches[:] = [p for p in result.mismatches if p.where != top.cell]
