@@ -1,6 +1,6 @@
 """Score the cost-sheet importer on a corpus of real public workbooks, per split.
 
-    .venv/bin/python benchmarks/score_costs.py [--corpus DIR] [--manifest FILE] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all]
+    .venv/bin/python benchmarks/score_costs.py [--corpus DIR] [--manifest FILE] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|all]
 
 Each manifest entry (keys: id, file, sha256, split, expect import|refuse, lines, lines_total,
 stated_total, ...) is imported the way a user first runs it: `import_cost_sheet(file)`, no sheet,
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifest", type=Path, default=ROOT / "benchmarks/corpora/costs/manifest.yaml")
     ap.add_argument(
         "--split",
-        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"),
+        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"),
         default="dev",
     )
     ap.add_argument("--ids", help="only these entries of the split, as a range: k65-k82")
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     data = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
     entries = data.get("entries", data) if isinstance(data, dict) else data
     splits = (
-        ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+        ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
         if args.split == "all"
         else (args.split,)
     )
