@@ -623,6 +623,10 @@ class _Parser:
             if name in fields.numbers:
                 fields.numbers[name] *= k
         self._periodic_amount(r, row, fields)
+        for name, text, read in fields.words:
+            self.out.warnings.append(
+                Problem(self._cell(self.cols[name], r), f"{SPECS[name].label} {text!r} is read as {read}")
+            )
         for name, text in fields.approx:
             self.out.provisional.append(
                 Problem(
