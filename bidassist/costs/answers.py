@@ -28,7 +28,9 @@ _ROW = re.compile(r"(\d+)$")
 #: outcome, settled by the budget/actual convention and the sheet's own total, not two options
 _PLAN_AND_OUTCOME = re.compile(
     r"budget|planned|proposed?|estimated?|actual|spent|paid|variance|contract|settle|"
-    r"预算|计划|预计|实际|已付|已花|差异|结余|合同|结算|决算|送审|审定|审核|核定|调整",
+    r"预算|计划|预计|实际|已付|已花|差异|结余|合同|结算|决算|送审|审定|审核|核定|调整|"
+    # the same amount before and after tax: a restatement (`headers._restated_amounts`), not options
+    r"含税|不含税|未税|税前|税后|incl|excl|vat|tax|gst",
     re.I,
 )
 

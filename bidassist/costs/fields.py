@@ -128,7 +128,7 @@ def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
     except CellError:
         number = approximate(value)
         if number is None:
-            if _is_note(value):
+            if spec.name in ("amount", "price") and _is_note(value):
                 out.words.append((spec.name, str(value).strip(), "empty (a word, not a figure)"))
                 return
             raise
@@ -140,8 +140,8 @@ def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
 def _is_note(value: object) -> bool:
     """A money cell holding words with no figure in them (PROPOSE, see quote, 见附件): a note, not a
     number written wrongly; text with a digit in it may be money mistyped and stays an error."""
-    if type(value) is not str or not any(ch.isalpha() for ch in value) or any(ch.isdigit() for ch in value):
-        return False
+    if type(value) is not str or sum(ch.isalpha() for ch in value) < 4 or any(ch.isdigit() for ch in value):
+        return False  # x, abc: a mistyped figure, not a word
     return classify_header(value) is None  # a column's name (Estimate (Min)) is a header, not a note
 
 
