@@ -111,3 +111,49 @@ def _second_answer(raw: RawSheet, layout: Layout, result: SheetResult) -> Proble
             f'--map "{quoted}:amount={a}" or --map "{quoted}:amount={b}"',
         )
     return None
+
+
+def _is_product_on(raw: RawSheet, rows: list[int], a: int, q: int, p: int) -> bool:
+    """Column `a` = column `q` × column `p` (to the cent) on at least 90 % of `rows` with figures."""
+    hits = tried = 0
+    for r in rows:
+        row = raw.rows[r] if r < len(raw.rows) else []
+        cells = [row[k] if k < len(row) else "" for k in (a, q, p)]
+        if not all(type(x) in (int, float) for x in cells):
+            continue
+        x, n, u = (float(v) for v in cells)
+        tried += 1
+        hits += abs(n * u - x) <= 0.005 + 1e-9 * abs(x)
+    return tried >= 2 and hits * 10 >= tried * 9
+
+
+def extra_columns(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
+    """A sheet that states no total, whose quantity × unit price = amount on every line, with a
+    second column headed as the price or the amount (采购费用 = 数量 × 50, 加采购费用后单价 = (金额 +
+    采购费用) ÷ 数量): when no second column makes a quantity × unit price = amount reading of its
+    own with the others, they are further figures of the same lines (a fee, a landed price), not a
+    rival reading; they are named in a warning and no longer block the import."""
+    cols = layout.columns
+    if not result.rivals or result.amount_diffs or not {"quantity", "price", "amount"} <= cols.keys():
+        return
+    rows = _rows(result)
+    q = cols["quantity"]
+    prices = [cols["price"], *layout.rivals.get("price", [])]
+    amounts = [cols["amount"], *layout.rivals.get("amount", [])]
+    for a in amounts:
+        for p in prices:
+            if (a, p) != (cols["amount"], cols["price"]) and _is_product_on(raw, rows, a, q, p):
+                return  # a second reading: the rival stays an error (`confidence`)
+    if not _is_product_on(raw, rows, cols["amount"], q, cols["price"]):
+        return
+    others = sorted({c for c in prices + amounts if c not in (cols["price"], cols["amount"])})
+    head = ", ".join(f"{col_letter(c)} 「{_header(raw, layout, c)}」" for c in others)
+    result.rivals[:] = []
+    result.warnings.append(
+        Problem(
+            f"{sheet_ref(raw.name)}!{col_letter(others[0])}{(layout.header_row or 0) + 1}",
+            f"{head}: further figures of the same lines, not read: quantity × unit price = amount holds on "
+            f"every line in {layout.letter('quantity')} × {layout.letter('price')} = {layout.letter('amount')}, "
+            "and no other column makes such a reading",
+        )
+    )

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
-from bidassist.costs.answers import column_answers
+from bidassist.costs.answers import column_answers, extra_columns
 from bidassist.costs.beside import total_beside, total_on_top
 from bidassist.costs.confidence import amounts_stand, unconfirmed
 from bidassist.costs.estimate import read_estimate
@@ -136,6 +136,7 @@ def read_sheet(
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
         total_beside(raw, layout, result)
     result.problems.extend(column_answers(raw, layout, result))
+    extra_columns(raw, layout, result)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     _mark_blank(outcome, result, unpriced)
     if outcome.used and not forced and not mapping and _price_list(layout, result):
