@@ -147,6 +147,8 @@ def extra_columns(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
     if not _is_product_on(raw, rows, cols["amount"], q, cols["price"]):
         return
     others = sorted({c for c in prices + amounts if c not in (cols["price"], cols["amount"])})
+    if any(_column_sum(raw, c, rows)[1] * 2 < len(rows) for c in others):
+        return  # a lone figure beside the lines (a total that disagrees) is no per-line figure
     head = ", ".join(f"{col_letter(c)} 「{_header(raw, layout, c)}」" for c in others)
     result.rivals[:] = []
     result.warnings.append(

@@ -239,3 +239,108 @@ def test_amounts_are_the_money_or_the_sheet_is_refused(tmp_path: Path, extra: li
     except ProblemsError:
         return
     assert result.model.totals.likely == sum((D(str(w)) for w in written), D(0)).quantize(D("0.01"))
+
+
+# ---------------------------------------------------------------- k131: "Amount" is how many
+
+
+def two_currencies(tmp_path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Name", "Purchase Link", "Amount", "Unit", "Price(RMB)", "Price(RM)", "Total(RM)"])
+    ws.append(["Circuit Part"])
+    ws.append(["Arduino Nano", "https://shop.example/1", 3, "Piece", 14.6, 9.49, 28.47])
+    ws.append(["Dupont Line", "https://shop.example/2", 3, "group", 12, 7.8, 23.4])
+    ws.append(["Unpredictable factor 1", None, 1, None, 20, 13, 13])
+    ws.append(["Material Part", None, None, None, None, 0, 0])
+    ws.append(["Copper Stick", "not decided", 12, "stick", 7, 4.55, 54.6])
+    ws.append(["Copper Sheet", "not decided", 9, "piece", 3.25, 2.1125, 19.0125])
+    ws.append(["Logistics cost(Delivery cost,Package)", None, 1, None, 25, 16.25, 16.25])
+    ws.append(["sum", None, None, None, None, None, 154.7325])
+    return save(wb, tmp_path)
+
+
+def test_an_amount_column_that_times_the_price_gives_the_total_is_the_quantity(tmp_path: Path) -> None:
+    result = import_cost_sheet(two_currencies(tmp_path))
+    lines = result.model.lines
+    assert [ln.quantity for ln in lines] == [D(3), D(3), D(12), D(9)]
+    assert [ln.category for ln in lines] == ["Circuit Part", "Circuit Part", "Material Part", "Material Part"]
+    assert sorted(m.kind for m in result.markups) == ["other", "provisional"]
+    assert result.reconciliation.status == "matched" and result.reconciliation.cell == "Sheet!G10"
+
+
+def test_sum_alone_is_a_total_and_never_a_line(tmp_path: Path) -> None:
+    result = import_cost_sheet(two_currencies(tmp_path), mapping="quantity=C,price=F,amount=G")
+    assert "sum" not in [ln.description for ln in result.model.lines]
+    assert result.reconciliation.cell == "Sheet!G10"
+
+
+# ---------------------------------------------------------------- k136: the name above the figures
+
+
+def proposal(tmp_path: Path, *, figures_on_name_row: bool = False) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["MATERIALS", "ITS USES TO THE PROJECT", "PROPOSE", "ACTUAL", "Seller"])
+    ws.append(["Raspberry PI", "a small single-board"] + ([50, 100, "Amazon"] if figures_on_name_row else []))
+    ws.append([None, "computer developed in the United Kingdom."])
+    ws.append([None, "part of my project."] + ([] if figures_on_name_row else [50, 100, "Amazon"]))
+    ws.append([])
+    ws.append(["Laptop", "the major device"])
+    ws.append([None, "with enough storage.", 600, 1100, "Best Buy"])
+    ws.append(["Glasses", "protection of the eyes.", 5, 5, "kijiji"])
+    ws.append([])
+    ws.append(["TOTAL EXPENDITURE", None, 655, 1205])
+    return save(wb, tmp_path)
+
+
+def test_figures_on_the_last_row_of_an_items_text_belong_to_its_name(tmp_path: Path) -> None:
+    result = import_cost_sheet(proposal(tmp_path))
+    assert [(ln.description, ln.source) for ln in result.model.lines] == [
+        ("Raspberry PI", "Sheet!A4"),
+        ("Laptop", "Sheet!A7"),
+        ("Glasses", "Sheet!A8"),
+    ]
+    assert result.model.totals.likely == D(655)
+    assert result.reconciliation.status == "matched"
+
+
+# ---------------------------------------------------------------- k126: a fee column beside the amount
+
+
+def purchases(tmp_path: Path, fee: float = 50) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "采购表"
+    ws.append(["商品名称", "单位", "数量", "单价", "金额", "采购费用", "加采购费用后单价"])
+    for name, q, p in [("甲醛", 31.32, 1450), ("液碱", 20, 1100), ("大单体703", 31.14, 11400)]:
+        amount = round(q * p, 2)
+        ws.append([name, "吨", q, p, amount, round(q * fee, 2), round((amount + q * fee) / q, 4)])
+    return save(wb, tmp_path)
+
+
+def test_a_fee_and_a_landed_price_beside_the_amount_are_further_figures(tmp_path: Path) -> None:
+    result = import_cost_sheet(purchases(tmp_path))
+    assert result.model.totals.likely == D("45414.00") + D("22000.00") + D("354996.00")
+    assert result.reconciliation.status == "no stated total"
+    assert any("further figures of the same lines" in w.message for w in result.warnings)
+
+
+def test_two_price_and_amount_pairs_with_no_total_are_refused(tmp_path: Path) -> None:
+    """A second price column whose quantity × price is the second amount column: two readings."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Item", "Quantity", "Unit price", "Unit price", "Amount", "Amount"])
+    for name, q, a, b in [("Cap", 6, 0.48, 0.15), ("IC", 2, 43.34, 29.03), ("Res", 3, 1.04, 0.33)]:
+        ws.append([name, q, a, b, round(q * a, 2), round(q * b, 2)])
+    with pytest.raises(ProblemsError) as err:
+        import_cost_sheet(save(wb, tmp_path))
+    assert any("--map" in p.message for p in err.value.problems)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=FUNC)
+@given(fee=st.integers(1, 500))
+def test_a_fee_column_is_never_added_to_the_amounts(tmp_path: Path, fee: int) -> None:
+    """For any per-unit fee beside the amount: the import is the amount column as written."""
+    result = import_cost_sheet(purchases(tmp_path, fee))
+    assert result.model.totals.likely == D("422410.00")
