@@ -344,3 +344,43 @@ def test_a_fee_column_is_never_added_to_the_amounts(tmp_path: Path, fee: int) ->
     """For any per-unit fee beside the amount: the import is the amount column as written."""
     result = import_cost_sheet(purchases(tmp_path, fee))
     assert result.model.totals.likely == D("422410.00")
+
+
+# ---------------------------------------------------------------- closing13: the versions rule's reach
+
+
+def sheets_in_two_forms(tmp_path: Path, names: tuple[str, str], totals: tuple[int, int]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = names[0]
+    ws.append(["Item", "Qty", "Rate", "Amount"])
+    ws.append(["Site team", 10, totals[0] / 10, totals[0]])
+    ws.append(["Total", None, None, totals[0]])
+    ws2 = wb.create_sheet(names[1])
+    ws2.append(["名称", "规格", "单价", "数量", "合价"])
+    ws2.append(["Steel frame", "S355", totals[1] / 2, 2, totals[1]])
+    ws2.append(["合计", None, None, None, totals[1]])
+    return save(wb, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("names", "totals"),
+    [
+        (("New York site", "Boston site"), (10000, 30000)),  # "new" alone is a word of a name
+        (("Labour", "Materials"), (10000, 10500)),  # kinds of cost: parts even with close totals
+        (("人工", "材料"), (10000, 10500)),
+    ],
+)
+def test_names_that_are_no_versions_leave_parts_added_up(
+    tmp_path: Path, names: tuple[str, str], totals: tuple[int, int]
+) -> None:
+    result = import_cost_sheet(sheets_in_two_forms(tmp_path, names, totals))
+    assert result.model.totals.likely == D(sum(totals))
+    assert any("added up" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize("names", [("Budget", "Budget new"), ("old budget", "new budget"), ("Quote", "New")])
+def test_old_and_new_beside_the_same_name_are_versions(tmp_path: Path, names: tuple[str, str]) -> None:
+    with pytest.raises(ProblemsError) as err:
+        import_cost_sheet(sheets_in_two_forms(tmp_path, names, (10000, 30000)))
+    assert any("versions" in p.message and "--sheet" in p.message for p in err.value.problems)
