@@ -119,7 +119,7 @@ def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
         word = value.strip().lower()
         if (spec.name == "price" and word in _NOT_APPLICABLE) or word in _UNKNOWN:
             return
-        if word in _NIL or (spec.name != "price" and word in _NOT_APPLICABLE):
+        if word in _NIL or (spec.name == "amount" and word in _NOT_APPLICABLE):
             out.numbers[spec.name] = Decimal(0)
             out.words.append((spec.name, value.strip(), "0 (no cost, written in words)"))
             return

@@ -95,7 +95,7 @@ _MARKUPS = (
         "provisional",
         re.compile(
             r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|风险金|contingenc|provisional\s*sum|"
-            r"(?:management\s*)?reserves?\b|fudge\s*factor|unpredictable\s*factor|unforeseen)",
+            r"(?:management\s*)?reserves?\b|reserve(?:buffer|fund)|fudge\s*factor|unpredictable\s*factor|unforeseen)",
             re.I,
         ),
     ),
@@ -106,7 +106,7 @@ _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum
 #: labels worth a closer look on a row that otherwise looks like a line
 KEYWORDS = re.compile(
     r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
-    r"c/f|b/f|overhead|vat|contingenc|provisional|profit|shipping|fudge|logistic|delivery|postage|unpredictable|"
+    r"c/f|b/f|overhead|vat|contingenc|provisional|reserve|profit|shipping|fudge|logistic|delivery|postage|unpredictable|"
     r"unforeseen|^sum$|^注|^说明|^编制|^审核|签|承上页",
     re.I,
 )
@@ -150,7 +150,7 @@ def _norm(label: str) -> str:
 
 
 #: a row labelled with the sum alone (sum | 297.68, 总和): the sheet's total
-_SUM_WORDS = frozenset({"sum", "the sum", "sum total", "总和", "求和", "总数"})
+_SUM_WORDS = frozenset({"sum", "thesum", "sumtotal", "总和", "求和", "总数"})
 
 
 def total_level(label: str) -> int:
@@ -625,7 +625,10 @@ def _figures_below(view: SheetView, r: int) -> bool:
         if not blank(nxt[view.di]) or not blank(nxt[view.ci]):
             return False
         if any(_is_number(v) for v in nxt):
-            return _is_number(nxt[view.ai])
+            # the item's figures, not a total row (Total | 41,146.69 under notes)
+            return _is_number(nxt[view.ai]) and not any(
+                type(v) is str and total_level(v.strip()) for v in nxt
+            )
         if not any(type(v) is str and v.strip() for v in nxt):
             return False
     return False

@@ -887,6 +887,33 @@ class _Parser:
                 return own
         return self.category
 
+    def _lump(
+        self, r: int, amount: Decimal, likely: Decimal | None, price_cell: int, f: RowFields
+    ) -> tuple[Decimal | None, Decimal | None, int]:
+        """(quantity, likely, its cell) of a row with an amount and no quantity."""
+        cols = self.cols
+        # no quantity and no unit price, or a nil rate beside a nil amount (Sponsor | | 0 | 0): a lump
+        if likely is None or likely == amount == ZERO:
+            self.out.lumps.add(r)
+            self.out.warnings.append(
+                Problem(
+                    f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
+                    "no quantity and no unit price: taken as a lump sum (1 × amount)",
+                )
+            )
+            return ONE, amount, cols["amount"]
+        if amount and not f.problems:
+            # a unit price and an amount but no quantity: the amount is the money; only a stated
+            # total that agrees lets it stand (`provisional`)
+            self.out.provisional.append(
+                Problem(
+                    f"{self.prefix}{self.layout.letter('quantity')}{r + 1}",
+                    f"quantity is empty: the line is its amount {format_money(amount)} (1 × amount)",
+                )
+            )
+            return ONE, amount, cols["amount"]
+        return None, likely, price_cell
+
     def _unit_cost(self, r: int, f: RowFields) -> tuple[Decimal, Decimal, int, bool] | None:
         """(quantity, likely unit cost, the cell it came from, priced) or None after a problem."""
         n, cols = f.numbers, self.cols
@@ -906,16 +933,8 @@ class _Parser:
         amount = n.get("amount")
         if likely is None and self.has_breakdown and f.breakdown():
             likely = self._from_components(f, qty, amount)
-        # no quantity and no unit price, or a nil rate beside a nil amount (Sponsor | | 0 | 0): a lump
-        if qty is None and amount is not None and (likely is None or likely == amount == ZERO):
-            qty, likely, price_cell = ONE, amount, cols["amount"]
-            self.out.lumps.add(r)
-            self.out.warnings.append(
-                Problem(
-                    f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
-                    "no quantity and no unit price: taken as a lump sum (1 × amount)",
-                )
-            )
+        if qty is None and amount is not None:
+            qty, likely, price_cell = self._lump(r, amount, likely, price_cell, f)
         if qty is None:
             if likely is not None and amount is None and not f.problems:
                 self._unpriced(r, "a unit price with no quantity and no amount")

@@ -384,3 +384,32 @@ def test_old_and_new_beside_the_same_name_are_versions(tmp_path: Path, names: tu
     with pytest.raises(ProblemsError) as err:
         import_cost_sheet(sheets_in_two_forms(tmp_path, names, (10000, 30000)))
     assert any("versions" in p.message and "--sheet" in p.message for p in err.value.problems)
+
+
+# ---------------------------------------------------------------- k122: a priced line with no quantity
+
+
+def milestones(tmp_path: Path, total: float) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Description", "Hours", "Rate", "Units", "$/Unit", "Fixed cost", "Budget"])
+    ws.append(["Milestone 1"])
+    ws.append(["Task 1: Purchase delivery trucks", None, 15000, None, None, None, 30000])
+    ws.append(["Task 2: Pay delivery drivers", 160, 15, None, None, None, 2400])
+    ws.append(["Reserve buffer", None, None, None, None, None, 3600])
+    ws.append(["TOTAL", None, None, None, None, None, total])
+    return save(wb, tmp_path)
+
+
+def test_an_amount_with_a_price_and_no_quantity_is_a_lump_held_by_the_total(tmp_path: Path) -> None:
+    result = import_cost_sheet(milestones(tmp_path, 36000))
+    assert [ln.likely_total for ln in result.model.lines] == [D(30000), D(2400)]
+    assert [(m.kind, m.amount) for m in result.markups] == [("provisional", D(3600))]
+    assert any("quantity is empty: the line is its amount" in w.message for w in result.warnings)
+
+
+def test_with_a_total_that_differs_the_lump_reading_is_refused(tmp_path: Path) -> None:
+    """The stated total does not hold the reading: refused naming the total, never imported."""
+    with pytest.raises(ProblemsError) as err:
+        import_cost_sheet(milestones(tmp_path, 40000))
+    assert any(p.where == "Sheet!G6" and "40,000.00" in p.message for p in err.value.problems)
