@@ -902,7 +902,7 @@ class _Parser:
                 )
             )
             return ONE, amount, cols["amount"]
-        if amount and not f.problems:
+        if amount and not f.problems and (r, cols.get("quantity", -1)) not in self.bad_cells:
             # a unit price and an amount but no quantity: the amount is the money; only a stated
             # total that agrees lets it stand (`provisional`)
             self.out.provisional.append(
