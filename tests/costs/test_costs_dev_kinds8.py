@@ -257,3 +257,39 @@ def test_a_total_column_is_never_read_as_a_line(tmp_path: Path, stated: Decimal)
         assert any(p.where == "Sheet1!E2" for p in exc.problems)
         return
     assert len(result.model.lines) == 6 and result.model.totals.likely == D("356.63")
+
+
+# ---------------------------------------------------------------- k134: weekly and whole-period pay
+
+TEAM = [("Product Owner", 10, 90), ("Scrum Master", 14, 80), ("Developer", 20, 75), ("Designer", 17, 65)]
+
+
+def team_budget(tmp_path: Path, weeks: int, *, summary: bool) -> Path:
+    """Role | Hours per week | Hourly Rate | Total pay per week | Total pay for N weeks, a Total row
+    under both pay columns, and (`summary`) a Total Project Cost block below."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["Role", "Hours per week", "Hourly Rate", "Total pay per week", f"Total pay for {weeks} weeks"])
+    for role, hours, rate in TEAM:
+        ws.append([role, hours, rate, hours * rate, hours * rate * weeks])
+    weekly = sum(h * r for _, h, r in TEAM)
+    ws.append(["Total", sum(h for _, h, _ in TEAM), None, weekly, weekly * weeks])
+    if summary:
+        ws.append([])
+        ws.append([None, "Total Project Cost", weekly * weeks])
+    return save(wb, tmp_path)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=FUNC)
+@given(weeks=st.integers(min_value=2, max_value=52), summary=st.booleans())
+def test_weekly_pay_beside_the_periods_pay_is_never_silently_the_weekly_total(
+    tmp_path: Path, weeks: int, summary: bool
+) -> None:
+    """The sheet's own total is the whole period's: the import is that figure, or a refusal."""
+    weekly = sum(h * r for _, h, r in TEAM)
+    try:
+        result = import_cost_sheet(team_budget(tmp_path, weeks, summary=summary))
+    except ProblemsError:
+        return
+    assert result.model.totals.likely == D(weekly * weeks)
