@@ -578,3 +578,81 @@ def test_trap_found_in_an_unseen_style(style: str, category: str, text: str) -> 
 @pytest.mark.parametrize(("style", "category", "text"), TWINS)
 def test_harmless_twin_not_flagged(style: str, category: str, text: str) -> None:
     assert category not in categories(HEAD[style] + text, lang="en"), f"{style}: {text}"
+
+
+# Stage B: the concepts added after studying en-7xx (payment held pending a resolution, payment in kind,
+# pay-when-collected, flow-down warranty, year-to-year renewal, adjustment clause disapplied, work given to
+# others, withhold-or-offset rights) in other styles; written before running, the first run found 11 of 14.
+STAGE_B_TRAPS = [
+    (
+        "uk",
+        "payment.no_deadline",
+        "The Council may hold any payment in suspense pending the outcome of its investigation.",
+    ),
+    (
+        "saas",
+        "payment.no_deadline",
+        "Invoices that the Customer queries will be withheld until the query is resolved.",
+    ),
+    ("saas", "payment.bill", "The Customer may settle up to 20% of the Charges in the form of store credit."),
+    (
+        "prime",
+        "payment.back_to_back",
+        "Contractor shall not be obligated to pay Subcontractor more than Contractor has collected from the Government for the Subcontractor's work.",
+    ),
+    (
+        "jct",
+        "warranty.long",
+        "The Sub-Contractor's defects liability shall be of the same duration as the Contractor's liability to the Employer under the Main Contract.",
+    ),
+    (
+        "us",
+        "renewal.auto",
+        "This Contract shall continue from year to year unless terminated by either party on 60 days' notice.",
+    ),
+    ("au", "price.fixed_no_adjustment", "Rise and fall: Not applicable."),
+    (
+        "jct",
+        "change.unilateral",
+        "Where the Sub-Contractor does not accept the Contractor's valuation of a variation, the Contractor may engage other contractors to carry out such work.",
+    ),
+    (
+        "saas",
+        "payment.set_off",
+        "The Customer reserves the right to suspend or withhold payment of the Charges in the event of a service failure.",
+    ),
+]
+
+STAGE_B_TWINS = [
+    (
+        "uk",
+        "payment.no_deadline",
+        "The Council may withhold any amount disputed in good faith pending resolution of the dispute, and shall pay the undisputed balance within 30 days.",
+    ),
+    (
+        "saas",
+        "change.unilateral",
+        "The Customer may engage other suppliers for services outside the scope of this Agreement.",
+    ),
+    ("au", "price.fixed_no_adjustment", "Rise and fall: applies in accordance with Schedule 4."),
+    (
+        "jct",
+        "payment.back_to_back",
+        "The Contractor shall pay the Sub-Contractor within 30 days of a valid invoice, whether or not it has collected payment from the Employer.",
+    ),
+    (
+        "saas",
+        "payment.bill",
+        "The Supplier must maintain a merchant account able to receive card payments and store credit refunds.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("style", "category", "text"), STAGE_B_TRAPS)
+def test_stage_b_trap_found(style: str, category: str, text: str) -> None:
+    assert category in categories(HEAD[style] + text, lang="en"), f"{style}: {text}"
+
+
+@pytest.mark.parametrize(("style", "category", "text"), STAGE_B_TWINS)
+def test_stage_b_twin_not_flagged(style: str, category: str, text: str) -> None:
+    assert category not in categories(HEAD[style] + text, lang="en"), f"{style}: {text}"
