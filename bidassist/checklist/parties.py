@@ -608,7 +608,9 @@ def _assign_roles(parties: list[Party]) -> None:
     subcontract = bool(labels & _SUBCONTRACTOR)
     for p in parties:
         specific = [lab for lab in p.labels if lab not in ("甲方", "乙方", "丙方")]
-        roles = {_label_role(lab, subcontract) for lab in (specific or p.labels)} - {"unknown"}
+        # 承包方（分包单位）: the contractor word of a party that is itself the subcontractor
+        tier_down = subcontract and not set(p.labels) & _SUBCONTRACTOR
+        roles = {_label_role(lab, tier_down) for lab in (specific or p.labels)} - {"unknown"}
         p.role = roles.pop() if len(roles) == 1 else "unknown"
     # two parties of one role: the generic word (company, owner) yields to the specific one
     for role, other in (("buyer", "supplier"), ("supplier", "buyer")):

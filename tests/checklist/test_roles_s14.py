@@ -265,3 +265,14 @@ def test_swapping_the_labels_and_we_keeps_the_converted_rules(picked):
         .replace("某X", "某甲公司")
     )
     assert _found(text, "乙方") == _found(swapped, "甲方")
+
+
+def test_a_subcontract_names_the_subcontractor_by_the_contractor_word():
+    """专业分包合同: 发包方（总包单位） buys, 承包方（分包单位） supplies; the contractor word does
+    not flip to the buyer's side when the same party is called the subcontractor."""
+    head = "专业分包合同\n发包方（总包单位）：某建工集团有限公司\n承包方（分包单位）：某机电安装有限公司\n"
+    assert _roles(head) == {"发包方": "buyer", "总包单位": "buyer", "承包方": "supplier", "分包单位": "supplier"}
+    assert "termination.convenience" in _cats(head + "一、发包方有权随时解除本合同。\n")
+    assert "termination.convenience" not in _cats(head + "一、承包方有权随时解除本合同。\n")
+    # a plain subcontract keeps the flip: 承包人 above 分包人
+    assert _roles("承包人：某建工集团有限公司\n分包人：某机电安装有限公司\n") == {"承包人": "buyer", "分包人": "supplier"}
