@@ -271,8 +271,41 @@ def test_a_subcontract_names_the_subcontractor_by_the_contractor_word():
     """专业分包合同: 发包方（总包单位） buys, 承包方（分包单位） supplies; the contractor word does
     not flip to the buyer's side when the same party is called the subcontractor."""
     head = "专业分包合同\n发包方（总包单位）：某建工集团有限公司\n承包方（分包单位）：某机电安装有限公司\n"
-    assert _roles(head) == {"发包方": "buyer", "总包单位": "buyer", "承包方": "supplier", "分包单位": "supplier"}
+    assert _roles(head) == {
+        "发包方": "buyer",
+        "总包单位": "buyer",
+        "承包方": "supplier",
+        "分包单位": "supplier",
+    }
     assert "termination.convenience" in _cats(head + "一、发包方有权随时解除本合同。\n")
     assert "termination.convenience" not in _cats(head + "一、承包方有权随时解除本合同。\n")
     # a plain subcontract keeps the flip: 承包人 above 分包人
-    assert _roles("承包人：某建工集团有限公司\n分包人：某机电安装有限公司\n") == {"承包人": "buyer", "分包人": "supplier"}
+    assert _roles("承包人：某建工集团有限公司\n分包人：某机电安装有限公司\n") == {
+        "承包人": "buyer",
+        "分包人": "supplier",
+    }
+
+
+# --------------------------------------------------------------------------- one rate, two anchors
+
+ZH_PARTIES = "甲方：某商贸有限公司\n乙方：某食品有限公司\n"
+
+
+def _asymmetric(text: str, we: str | None = None) -> list[str | None]:
+    found = check_text(ZH_PARTIES + text, RULES, we=we, model=False).findings
+    return [f.clause for f in found if f.category == "penalty.asymmetric"]
+
+
+def test_one_rate_both_anchors_reach_is_the_rate_of_the_party_it_binds():
+    """zh-008: the supplier's daily charge, which the late-payment anchor also reaches (交付款项),
+    is the supplier's penalty - the buyer's rate is missing; the buyer's own late-payment rate
+    read by both anchors is no asymmetry; nor is the supplier's charge for paying the platform late."""
+    assert _asymmetric("一、乙方每逾期一天应向甲方缴纳未交付款项的3‰的滞纳金。\n") == ["一、"]
+    assert _asymmetric("一、甲方未能按时履行付款义务，每逾期一日应支付合同总货款的0.5%违约金给乙方。\n") == []
+    assert _asymmetric("一、乙方应自逾期之日起向甲方支付未付款项每日千分之五的违约金。\n") == []
+    # the twin: a buyer's rate at a tenth of the supplier's, in two clauses, is flagged on the buyer's
+    two = (
+        "一、乙方每逾期一天应向甲方缴纳未交付款项的3‰的滞纳金。\n"
+        "二、甲方逾期付款的，每逾期一日按应付款的万分之三支付违约金。\n"
+    )
+    assert _asymmetric(two) == ["二、"]
