@@ -320,7 +320,9 @@ def run_doc(doc: Doc, rules, layer: ClauseLayer | None):
     from score_real import SKIP as skip
 
     lang = "en" if doc.labels is None else None
-    res = run_units(doc.units, rules, name=doc.id, lang=lang, we=doc.we, model=layer if layer else False)
+    res = run_units(
+        doc.units, rules, name=doc.id, lang=lang, we=doc.we, model=layer if layer else False, we_strict=False
+    )
     by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in doc.units}
     found = [
         (by_text[(f.clause, f.text)], f)

@@ -21,6 +21,7 @@ from .parties import (
     parties_from_usage,
     roles,
     with_named_party,
+    with_pronoun_parties,
     with_we_named,
 )
 from .result import CheckResult
@@ -49,8 +50,9 @@ def _languages(lang: str | None) -> set[str] | None:
     return {lang}
 
 
-def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
-    """The parties named at either end of the contract, and which of them we are."""
+def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: bool = True) -> Parties:
+    """The parties named at either end of the contract, and which of them we are (`we_strict`:
+    a `we` that names no party is an error, else a note)."""
     ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL) :]
     found = find_parties((u.text, u.location) for u in ends)
     text = "\n".join(u.text for u in units)
@@ -58,7 +60,8 @@ def contract_parties(units: list[Unit], we: str | None = None) -> Parties:
         found = found + [
             p for p in parties_from_usage(text) if not any(set(p.labels) & set(q.labels) for q in found)
         ]
-    out = choose_we(with_we_named(with_named_party(found, text), text, we), we)
+    found = with_pronoun_parties(with_named_party(found, text), text)
+    out = choose_we(with_we_named(found, text, we), we, strict=we_strict)
     out.drafter = drafter_of(out.parties)
     return out
 
@@ -127,10 +130,12 @@ def run_units(
     lang: str | None = None,
     we: str | None = None,
     model=True,
+    we_strict: bool = True,
 ) -> CheckResult:
     """Check the clauses: rules, then the clause model (unless `model` is False), then the
-    document-level rules over both."""
-    parties = contract_parties(units, we)
+    document-level rules over both. `we_strict`: a `we` naming no party is an InputError (a name
+    the user typed), else a note (the bid file's bidder, a corpus label)."""
+    parties = contract_parties(units, we, we_strict=we_strict)
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
     findings = not_from_lead_in(findings, units)
@@ -170,6 +175,7 @@ def check_text(
     lang: str | None = None,
     we: str | None = None,
     model: bool = True,
+    we_strict: bool = True,
 ) -> CheckResult:
     """Split `text` into clauses by its numbering and check every clause."""
     from bidassist.reading import split_clauses
@@ -178,7 +184,9 @@ def check_text(
     # each heading detected once; plain rows, not models: the blocks and clauses stay inside
     blocks, headings = text_blocks_and_headings(text, name, rows=True)
     clauses = split_clauses(blocks, headings=headings, rows=True)
-    return run_units(units_from_clauses(clauses), rules, name=name, lang=lang, we=we, model=model)
+    return run_units(
+        units_from_clauses(clauses), rules, name=name, lang=lang, we=we, model=model, we_strict=we_strict
+    )
 
 
 def check_contract(
@@ -192,13 +200,14 @@ def check_contract(
     bid_price=None,
     context: ContractContext | None = None,
     model: bool = True,
+    we_strict: bool = True,
 ) -> CheckResult:
     """Read a contract (.docx/.txt/.md/.pdf), check it with the packs (default: all shipped
     packs), compare it with the tender terms or bid file `against`, and drop waived findings.
     `we` names our party (supplier by default, or a party's name); `bid_price` is the price the
     bid uses when `against` is a bid file that does not write offer.price; `context` (who pays whom)
     downgrades findings whose legal basis does not bind this contract (checklist/scope.py).
-    `model`: False checks with the rules only (no clause model)."""
+    `model`: False checks with the rules only (no clause model); `we_strict`: see run_units."""
     from bidassist.reading import read_contract
 
     path = Path(path)
@@ -209,7 +218,7 @@ def check_contract(
         raise InputError(
             "no text found in the contract (is it empty, or a scan without a text layer?)", str(path)
         )
-    result = run_units(units, rules, name=path.name, lang=lang, we=we, model=model)
+    result = run_units(units, rules, name=path.name, lang=lang, we=we, model=model, we_strict=we_strict)
     result.findings = apply_scope(result.findings, context)
     result.notes.extend(contract.notes or [])
     if against is not None:

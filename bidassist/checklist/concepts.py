@@ -53,30 +53,88 @@ def alternation(variants: list[str]) -> str:
     return "(?:" + "|".join(variants) + ")"
 
 
+class ConceptCycle(ValueError):
+    """A concept names itself, directly or through others ({a} → {b} → {a})."""
+
+
 @dataclass
 class Vocabulary:
-    """Every concept by id, with where it was defined."""
+    """Every concept by id, with where it was defined (and where each language's variants are)."""
 
     concepts: dict[str, Concept] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)
+    #: (concept id, language) -> file:line of that language's variants
+    variants_where: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def pattern(self, concept_id: str, lang: str, roles: dict[str, list[str]] | None = None) -> str:
+    def pattern(
+        self,
+        concept_id: str,
+        lang: str,
+        roles: dict[str, list[str]] | None = None,
+        _path: tuple[str, ...] = (),
+    ) -> str:
+        """The alternation of the concept's variants, each concept it names ({supplier} in
+        {own_breach}) expanded in turn; KeyError for an unknown concept, ConceptCycle for a
+        concept that names itself. A role mapped by `roles` is this contract's words, not expanded."""
+        if concept_id in _path:
+            raise ConceptCycle(" → ".join("{" + c + "}" for c in (*_path, concept_id)))
         if roles is not None and concept_id in roles:
             alt = alternation(roles[concept_id])
         else:
-            alt = alternation(self.concepts[concept_id].variants(lang))
+            inner = (*_path, concept_id)
+            alt = PLACEHOLDER.sub(
+                lambda m: self.pattern(m.group(1), lang, roles, inner),
+                alternation(self.concepts[concept_id].variants(lang)),
+            )
         if lang == "en" and (concept_id in ROLE_NAMES or self.concepts[concept_id].role):
             return rf"(?<![\w-]){alt}\b"  # "contractor" is not inside "subcontractor" or "sub-contractor"
         return alt
 
     def expand(self, pattern: str, lang: str, roles: dict[str, list[str]] | None = None) -> str:
-        """`pattern` with every {concept} replaced by its alternation; KeyError for an unknown one.
-        A concept may name another ({own_breach} names {supplier}): expanded up to three levels."""
-        for _ in range(3):
-            if not PLACEHOLDER.search(pattern):
-                break
-            pattern = PLACEHOLDER.sub(lambda m: self.pattern(m.group(1), lang, roles), pattern)
-        return pattern
+        """`pattern` with every {concept} replaced by its alternation, concepts inside concepts
+        too; KeyError for an unknown one (load_packs refuses unknown and cyclic names first)."""
+        return PLACEHOLDER.sub(lambda m: self.pattern(m.group(1), lang, roles), pattern)
+
+    def nesting_problems(self) -> list[Problem]:
+        """Concepts that name an unknown concept, or themselves through others, each with the
+        file and line of its variants. Each is removed (and so is a concept naming it, in turn),
+        so a rule naming it is refused as naming an unknown concept."""
+        problems: list[Problem] = []
+        refused: set[str] = set()
+        while True:
+            found = self._nesting_pass(refused)
+            if not found:
+                return problems
+            for concept_id, lang, msg in found:
+                where = self.variants_where.get((concept_id, lang), self.where.get(concept_id))
+                problems.append(Problem(where, f"concept {concept_id!r} ({lang}): {msg}"))
+                refused.add(concept_id)
+                self.concepts.pop(concept_id, None)
+
+    def _nesting_pass(self, refused: set[str]) -> list[tuple[str, str, str]]:
+        out = []
+        for concept_id, concept in self.concepts.items():
+            for lang in ("zh", "en"):
+                msg = self._nesting_problem(concept_id, concept.variants(lang), lang, refused)
+                if msg is not None:
+                    out.append((concept_id, lang, msg))
+                    break
+        return out
+
+    def _nesting_problem(
+        self, concept_id: str, variants: list[str], lang: str, refused: set[str]
+    ) -> str | None:
+        for name in (m.group(1) for v in variants for m in PLACEHOLDER.finditer(v)):
+            if name in refused:
+                return f"names {{{name}}}, which is refused"
+            if name not in self.concepts:
+                return f"names an unknown concept {{{name}}}"
+        try:
+            self.pattern(concept_id, lang)
+        except ConceptCycle as exc:
+            if exc.args[0].endswith("{" + concept_id + "}"):
+                return f"names itself: {exc.args[0]}"
+        return None
 
     def unknown(self, pattern: str) -> list[str]:
         return [m.group(1) for m in PLACEHOLDER.finditer(pattern) if m.group(1) not in self.concepts]
@@ -95,6 +153,7 @@ class Vocabulary:
         return [w for w in out if w]
 
     def compiled(self, concept_id: str, lang: str) -> re.Pattern:
+        """The concept as one pattern, the concepts it names expanded (nesting)."""
         return re.compile(self.pattern(concept_id, lang), re.IGNORECASE)
 
 
@@ -127,6 +186,8 @@ def add_vocabulary(doc: YamlDoc, vocab: Vocabulary, problems: list[Problem]) -> 
                 problems.append(Problem(doc.where(("concepts", i, lang)), f"bad regular expression: {exc}"))
         vocab.concepts[concept.id] = concept
         vocab.where[concept.id] = here
+        for lang in ("zh", "en"):
+            vocab.variants_where[(concept.id, lang)] = doc.where(("concepts", i, lang))
 
 
 def vocabulary_files(extra: list[Path] | None = None) -> list[Path]:

@@ -15,6 +15,7 @@ from .engine import Number, Unit, extract_numbers, nearest
 from .literals import Joined, finditer
 from .result import Finding
 from .rules import DocumentRule, Measure, RuleSet
+from .subject import binding_party, late_payment_charge, sentence_bounds
 
 Located = tuple[Number, Unit]
 
@@ -65,10 +66,16 @@ def _equivalents(measure: Measure, norm: str, ruleset: RuleSet, lang: str) -> li
 
 
 def first_measure(
-    measure: Measure, units: Sequence[Unit], ruleset: RuleSet, lang: str, joined: Joined | None = None
+    measure: Measure,
+    units: Sequence[Unit],
+    ruleset: RuleSet,
+    lang: str,
+    joined: Joined | None = None,
+    taken: Located | None = None,
 ) -> Located | None:
     """The first number of the measure's kind next to its anchor, in contract order (`joined`:
-    the units' normalised texts joined, when already built)."""
+    the units' normalised texts joined, when already built); a number `taken` by the other side
+    of a ratio is passed over."""
     anchor = _pattern(ruleset, measure.near, lang)
     joined = joined or Joined([u.norm for u in units])
     for i in joined.may_match(anchor):
@@ -80,9 +87,63 @@ def first_measure(
         picked = nearest(
             extract_numbers(measure.kind, unit.text) + _equivalents(measure, norm, ruleset, lang), spans, norm
         )
-        if picked is not None:
+        if picked is not None and not _same((picked, unit), taken):
             return picked, unit
     return None
+
+
+def _same(one: Located, other: Located | None) -> bool:
+    return (
+        other is not None
+        and one[1] is other[1]
+        and (one[0].start, one[0].raw) == (other[0].start, other[0].raw)
+    )
+
+
+def _whose(located: Located, ruleset: RuleSet, lang: str) -> str | None:
+    """The party whose rate a number is, from the sentence that states it (甲方未按时付款的，每日
+    支付…: the buyer's; 乙方每逾期一天应向甲方缴纳…: the supplier's), or None."""
+    number, unit = located
+    if number.end > len(unit.norm):
+        return None
+    return binding_party(unit.norm, number.start, number.end, ruleset.role_patterns(lang), lang)
+
+
+#: money owed and not paid (未付款项, 拖欠, overdue sums): a charge on it is for paying late
+_UNPAID = {
+    "zh": re.compile(r"未付(?:款项|款|金额|费用|价款)|欠付|欠款|拖欠|应付未付"),
+    "en": re.compile(r"\b(?:unpaid|overdue\s+(?:amounts?|sums?|invoices?|payments?)|late\s+payments?)\b"),
+}
+
+
+def _pays_late(located: Located, lang: str) -> bool:
+    """Is the number a charge for paying late (逾期付款的滞纳金, 自逾期之日起…支付未付款项每日…)?"""
+    number, unit = located
+    a, b = sentence_bounds(unit.norm, number.start, number.end)
+    return late_payment_charge(unit.norm, number.start, lang) or bool(_UNPAID[lang].search(unit.norm, a, b))
+
+
+def _both_sides(
+    drule: DocumentRule, lang: str, units: Sequence[Unit], ruleset: RuleSet, joined: Joined
+) -> tuple[Located | None, Located | None]:
+    """(numerator, denominator): when both anchors reach one number, it is the rate of the party
+    its sentence binds, and the other side is looked for elsewhere; unknown: read as both."""
+    den = first_measure(drule.denominator, units, ruleset, lang, joined)
+    num = first_measure(drule.numerator, units, ruleset, lang, joined)
+    if den is None or num is None or not _same(num, den):
+        return num, den
+    who = _whose(den, ruleset, lang)
+    if who == "supplier" and _pays_late(den, lang):
+        # the supplier's charge for paying the buyer late (a platform's fees): neither side's
+        return (
+            first_measure(drule.numerator, units, ruleset, lang, joined, taken=den),
+            first_measure(drule.denominator, units, ruleset, lang, joined, taken=den),
+        )
+    if who == "supplier":  # the supplier's own penalty: the buyer's rate is elsewhere, or missing
+        return first_measure(drule.numerator, units, ruleset, lang, joined, taken=den), den
+    if who == "buyer":  # the buyer's late-payment rate: the supplier's penalty is elsewhere
+        return num, first_measure(drule.denominator, units, ruleset, lang, joined, taken=num)
+    return num, den
 
 
 def _show(value: Decimal) -> str:
@@ -123,10 +184,9 @@ def evaluate_ratio(
     drule: DocumentRule, lang: str, units: Sequence[Unit], ruleset: RuleSet, joined: Joined | None = None
 ) -> Finding | None:
     joined = joined or Joined([u.norm for u in units])
-    den = first_measure(drule.denominator, units, ruleset, lang, joined)
+    num, den = _both_sides(drule, lang, units, ruleset, joined)
     if den is None or den[0].value <= 0:
         return None
-    num = first_measure(drule.numerator, units, ruleset, lang, joined)
     if num is None:
         return _finding(drule, lang, den[1], None, den[0]) if drule.missing == "flag" else None
     if num[0].value / den[0].value < drule.threshold:

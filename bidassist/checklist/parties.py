@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bidassist.core.errors import InputError
+
 from .concepts import Vocabulary
 from .literals import finditer_from
 from .names import named_party, top_actor
@@ -50,6 +52,8 @@ ZH_BUYER = (
     "订货方",
     "托运人",
     "托运方",
+    "平台方",
+    "需求方",
 )
 ZH_SUPPLIER = (
     "乙方",
@@ -84,6 +88,20 @@ ZH_SUPPLIER = (
     "销售方",
     "承运人",
     "承运方",
+    "咨询人",
+    "咨询方",
+    "咨询者",
+    "设计人",
+    "设计方",
+    "勘察人",
+    "勘察方",
+    "监理人",
+    "监理方",
+    "施工方",
+    "服务提供方",
+    "服务提供商",
+    "商家",
+    "商户",
 )
 #: public-body and generic words that name a party only when the contract defines them ("the City")
 _DEFINED_ONLY = (
@@ -101,8 +119,28 @@ _DEFINED_ONLY = (
     "municipality",
     "crown",
     "commonwealth",
+    "trust",
+    "university",
+    "college",
+    "board",
+    "commission",
+    "school",
+    "ministry",
 )
-EN_BUYER = ("buyer", "purchaser", "customer", "owner", "employer", "client", *_DEFINED_ONLY)
+#: the party one tier up in a subcontract: the buyer whatever the other side is called
+EN_UPPER_TIER = ("prime contractor", "general contractor", "main contractor", "head contractor")
+EN_BUYER = (
+    "buyer",
+    "purchaser",
+    "customer",
+    "owner",
+    "employer",
+    "client",
+    "broker",
+    "shipper",
+    *EN_UPPER_TIER,
+    *_DEFINED_ONLY,
+)
 EN_SUPPLIER = (
     "supplier",
     "seller",
@@ -115,6 +153,8 @@ EN_SUPPLIER = (
     "consultant",
     "subconsultant",
     "sub-consultant",
+    "trade contractor",
+    "carrier",
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
 _MAIN_CONTRACTOR = {"承包人", "承包方", "承包商", "contractor"}
@@ -219,15 +259,21 @@ _NEXT_LABEL = re.compile(
 )
 
 
+#: where a party's name ends: the next column of a form line, the next field, or the preamble
+#: that a converted file glues to the party line (…有限公司根据《中华人民共和国民法典》…)
+_NAME_END = re.compile(
+    r"\s{2,}|\u3000|[，,；;。《]|(?:地址|住所|法定代表人|电话|address|tel)"
+    r"|(?:根据|依据|依照|鉴于|为了|经双方|双方)"
+)
+
+
 def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
     raw = _NEXT_LABEL.split(_ZH_ALIAS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
     # two spaces or an ideographic space end the name: the next column of a form line
     # (甲方：某公司　乙方：＿＿ / 合同编号：) is not part of it
-    name = re.split(
-        r"\s{2,}|\u3000|[，,；;。]|(?:地址|住所|法定代表人|电话|address|tel)", raw.strip(), maxsplit=1
-    )[0].strip()
+    name = _NAME_END.split(raw.strip(), maxsplit=1)[0].strip()
     name = name.strip("\"“”'（）() ")
     return None if not name or _BLANK.match(name) else name
 
@@ -277,8 +323,11 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
             for m in _ZH_ALIASES.finditer(text):
                 names = _QUOTED.findall(m.group(1))
                 roles_named = [n for n in names if n in _ZH_LABELS]
-                if len(roles_named) == 1 and len(names) > 1:
-                    _add(found, roles_named, None, where, tuple(n for n in names if n not in _ZH_LABELS))
+                # （下称“商户”或“甲方”）: 甲方 names the party, 商户 is its other name
+                generic = [n for n in roles_named if n in ("甲方", "乙方", "丙方")]
+                key = generic if len(generic) == 1 else roles_named if len(roles_named) == 1 else []
+                if key and len(names) > 1:
+                    _add(found, key, None, where, tuple(n for n in names if n not in key))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
             _add(found, [m.group(1) or m.group(2)], _clean_name(_name_before(text, m.start())), where)
         for m in list(_EN_LINE.finditer(text)) + list(_EN_MEANS.finditer(text)):
@@ -416,6 +465,68 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
     return [*parties, Party(labels=[label], name=named.name, role=role, where="usage")]
 
 
+#: terms written between "we" and "you" (a platform's, a buyer's standard terms): how often
+#: each side's pronouns must be used in the head of the contract to name a party
+PRONOUN_MIN = 5
+_PRONOUNS = {
+    "we": re.compile(r"\b(?:[Ww]e|us|[Oo]ur|WE|OUR)\b"),
+    "you": re.compile(r"\b(?:[Yy]ou|[Yy]our|YOU|YOUR)\b"),
+}
+_PRONOUN_LABELS = {"we": ["we", "us", "our"], "you": ["you", "your"]}
+#: You (the subcontractor or supplier) / ("Customer", "you" or "your") / "we", "us" or "Acme":
+#: a bracket or quoted list that ties a pronoun to a role word
+_PRONOUN_DEFINED = {
+    side: re.compile(
+        rf"(?:\b{side}\s*\(([^()]{{0,80}})\)|([^()]{{0,30}})\(([^()]{{0,80}}[\"“']{side}[\"”'][^()]{{0,80}})\))",
+        re.I,
+    )
+    for side in ("we", "you")
+}
+_ROLE_IN = re.compile(rf"(?<![\w-])({_EN_ROLE})(?![\w-])", re.I)
+
+
+def _pronoun_role(text: str, side: str) -> str | None:
+    """The role a bracket ties the pronoun to: "You (the subcontractor or supplier)" -> supplier."""
+    for m in _PRONOUN_DEFINED[side].finditer(text):
+        # the role word in the bracket, else the last one just before it (the Customer ("you"))
+        inside = _ROLE_IN.search(m.group(1) or m.group(3))
+        before = _ROLE_IN.findall(m.group(2) or "")
+        word = inside.group(1) if inside else (before[-1] if before else None)
+        role = _label_role(word.lower(), subcontract=False) if word else "unknown"
+        if role != "unknown":
+            return role
+    return None
+
+
+def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
+    """`parties` plus "we" and "you" in terms written between them (both used PRONOUN_MIN times in
+    the head): each joins the party of the role a bracket ties it to ("Customer", "you" or
+    "your"), else - when the contract names no party of one side by a role word - "you" is the
+    supplier and "we", who wrote the terms, the buyer (a buyer's purchase terms, a platform's
+    terms for its merchants)."""
+    head = text[:USAGE_CHARS]
+    if any(len(_PRONOUNS[side].findall(head)) < PRONOUN_MIN for side in _PRONOUNS):
+        return parties
+    tied = {side: _pronoun_role(head, side) for side in _PRONOUNS}
+    both_named = all(any(p.role == r for p in parties) for r in OTHER_ROLE)
+    if both_named and not (tied["we"] or tied["you"]):
+        return parties  # "our fees" of the Company's own terms: no guess against defined parties
+    if tied["we"] and not tied["you"]:
+        tied["you"] = OTHER_ROLE[tied["we"]]
+    you = tied["you"] or "supplier"
+    roles = {"you": you, "we": tied["we"] or OTHER_ROLE[you]}
+    if roles["we"] == roles["you"]:
+        return parties
+    out = list(parties)
+    for side, role in roles.items():
+        same = next((p for p in out if p.role == role), None)
+        if same is None:
+            out.append(Party(labels=list(_PRONOUN_LABELS[side]), role=role, where="usage"))
+        else:
+            same.labels.extend(lab for lab in _PRONOUN_LABELS[side] if lab not in same.labels)
+    return out
+
+
 #: `Party.where` of a party known only from the name given with `--we`
 WE_GIVEN = "--we"
 #: ("Ireland Pay") / (hereinafter the "Sales Agent"): any defined short name of a party
@@ -455,13 +566,13 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
     the supplier, and the other named party (defined short name or name in use) the buyer."""
     if not we or not latin(we):
         return parties
-    ours = we.strip().lower()
-    if ours in ("supplier", "buyer") or any(
-        ours in p.labels or (p.name and ours in p.name.lower()) for p in parties
-    ):
+    needles = _we_needles(we)
+    if needles[0] in ("supplier", "buyer") or _matching(parties, needles) is not None:
         return parties
-    words = re.split(r"\s*(?:/|\band\b|\bor\b)\s*", ours)
-    if all(w in EN_BUYER + EN_SUPPLIER for w in words) or _uses(text, ours) < USAGE_MIN:
+    # the whole name, else a part of it the contract uses ("Fera" of "Fera (the Secretary of
+    # State … acting through Fera)", "Driver" of "Driver (independent service provider)")
+    ours = next((n for n in needles if not _role_words_only(n) and _uses(text, n) >= USAGE_MIN), None)
+    if ours is None:
         return parties  # role words ("Subcontractor/Supplier"): the usual reading applies
     out = [*parties, Party(labels=[ours], name=we.strip(), role="supplier", where=WE_GIVEN)]
     other = _other_side(text, ours)
@@ -471,6 +582,11 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
     if other and not any(other.lower() in p.labels for p in parties):
         out.append(Party(labels=[other.lower()], name=other, role="buyer", where="usage"))
     return out
+
+
+def _role_words_only(name: str) -> bool:
+    words = re.split(r"\s*(?:/|\band\b|\bor\b)\s*", name)
+    return all(w in EN_BUYER + EN_SUPPLIER for w in words)
 
 
 #: buyer words that name the buyer's own client where a named party is the buyer
@@ -492,7 +608,9 @@ def _assign_roles(parties: list[Party]) -> None:
     subcontract = bool(labels & _SUBCONTRACTOR)
     for p in parties:
         specific = [lab for lab in p.labels if lab not in ("甲方", "乙方", "丙方")]
-        roles = {_label_role(lab, subcontract) for lab in (specific or p.labels)} - {"unknown"}
+        # 承包方（分包单位）: the contractor word of a party that is itself the subcontractor
+        tier_down = subcontract and not set(p.labels) & _SUBCONTRACTOR
+        roles = {_label_role(lab, tier_down) for lab in (specific or p.labels)} - {"unknown"}
         p.role = roles.pop() if len(roles) == 1 else "unknown"
     # two parties of one role: the generic word (company, owner) yields to the specific one
     for role, other in (("buyer", "supplier"), ("supplier", "buyer")):
@@ -557,11 +675,38 @@ def _matching(parties: list[Party], needles: list[str]) -> Party | None:
     return None
 
 
-def choose_we(parties: list[Party], we: str | None) -> Parties:
+def _party_list(parties: list[Party]) -> str:
+    """The parties found, for an error message: 乙方/供应商 江南公司 (supplier); buyer (buyer)."""
+    shown = [
+        f"{'/'.join(p.labels)}{' ' + p.name if p.name else ''} ({p.role})"
+        for p in parties
+        if p.where != WE_GIVEN
+    ]
+    return "; ".join(shown) if shown else "无 / none"
+
+
+def _role_word(we: str) -> str | None:
+    """The role a plain role word names (承包人, Subcontractor), or None for a name."""
+    word = we.strip().lower() if latin(we) else we.strip()
+    return _label_role(word, subcontract=word in _SUBCONTRACTOR) if word else None
+
+
+def unknown_party(we: str, parties: list[Party]) -> InputError:
+    """`--we NAME` names no party of the contract: say which parties were found."""
+    return InputError(
+        f"{we!r} 不是本合同的当事人 / is not a party of this contract; "
+        f"识别出的当事人 / parties found: {_party_list(parties)}",
+        "--we",
+    )
+
+
+def choose_we(parties: list[Party], we: str | None, *, strict: bool = True) -> Parties:
     """Which party we are: `supplier` (default), `buyer`, or a name/label matched to a party.
     The party named is the supplier of this contract whatever its label says elsewhere (a
     platform's 商户（甲方）, a lease's 出租方（乙方）): the checklist reads for its traps, and
-    the other parties are its counterparties; the shared role words keep their meaning."""
+    the other parties are its counterparties; the shared role words keep their meaning.
+    A name that matches no party is an InputError naming the parties found (`strict`, as `--we`
+    typed by the user is); otherwise, and for a supplier role word (承包人), a note."""
     out = Parties(parties=parties)
     if we is None or we.lower() == "supplier":
         return out
@@ -578,6 +723,8 @@ def choose_we(parties: list[Party], we: str | None) -> Parties:
             parties.append(Party(labels=[other], role="buyer", where=WE_GIVEN))
         parties.append(us)
     if us is None:
+        if strict and _role_word(we) != "supplier":
+            raise unknown_party(we, parties)
         out.notes.append(f"--we {we}: not found among the parties; read as the supplier")
         return out
     was = us.role
@@ -589,6 +736,22 @@ def choose_we(parties: list[Party], we: str | None) -> Parties:
 def _drop(variants: list[str], labels: list[str]) -> list[str]:
     """Variants that name none of `labels` (a label of the other side is not ours)."""
     return [v for v in variants if not any(re.fullmatch(v, lab, re.I) for lab in labels)]
+
+
+def _not_inside(variants: list[str], labels: list[str]) -> list[str]:
+    """`variants` that do not match the last word of another side's label: "contractor" of ours
+    is not the "Contractor" of "Prime Contractor" (a lookbehind on the word before it)."""
+    out = []
+    for v in variants:
+        before = sorted(
+            {
+                m.group(1).lower()
+                for lab in labels
+                if (m := re.fullmatch(rf".*?(\w+)\s+(?:{v})", lab, re.I)) and len(m.group(1)) <= 20
+            }
+        )
+        out.append("".join(rf"(?<!{re.escape(w)}\s)" for w in before) + v if before else v)
+    return out
 
 
 def _with(variants: list[str], labels: list[str]) -> list[str]:
@@ -616,7 +779,10 @@ def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]
         if parties.we == "buyer":
             mine, other = other, mine
         mapping = {
-            "supplier": _with(_drop(mine, _side(lang, their_labels)), _side(lang, our_labels)),
+            "supplier": _with(
+                _not_inside(_drop(mine, _side(lang, their_labels)), _side(lang, their_labels)),
+                _side(lang, our_labels),
+            ),
             "buyer": _with(_drop(other, _side(lang, our_labels + outside)), _side(lang, their_labels)),
             "third_party": _drop(generic["third_party"], _side(lang, all_labels)) or ["(?!)"],
         }

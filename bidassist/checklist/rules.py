@@ -591,6 +591,7 @@ def _vocabulary(files: list[Path], docs: list[YamlDoc], problems: list[Problem])
     for doc in _read_docs(shipped, problems) + docs:
         if is_vocabulary(doc):
             add_vocabulary(doc, vocab, problems)
+    problems.extend(vocab.nesting_problems())
     return vocab
 
 

@@ -106,6 +106,7 @@ def register(app: typer.Typer) -> None:
                 )
             )
         context = None
+        we_typed = we is not None  # the bid file's bidder may be absent from a template contract
         if contract.suffix.lower() in (".yaml", ".yml"):
             contract, against, waivers, fail_on, we, customer, context = _from_bid_file(
                 contract, against, waivers, fail_on, we, customer
@@ -124,6 +125,7 @@ def register(app: typer.Typer) -> None:
             bid_price=_bid_price(against),
             context=context,
             model=not no_model,
+            we_strict=we_typed,
         )
         report_lang = lang or result.lang
         if record:

@@ -14,7 +14,7 @@ from shipped_packs import RULES  # the shipped packs, loaded once for all checkl
 from bidassist.checklist import check_text, load_packs
 from bidassist.checklist.concepts import PLACEHOLDER
 from bidassist.checklist.parties import choose_we, find_parties, roles
-from bidassist.core.errors import ProblemsError
+from bidassist.core.errors import InputError, ProblemsError
 
 VOCAB = RULES.vocabulary
 CASES = [
@@ -135,8 +135,12 @@ def test_we_by_name_makes_that_party_the_supplier():
     assert _names(mapping["zh"]["buyer"], "采购人") and not _names(mapping["zh"]["supplier"], "采购人")
 
 
-def test_we_not_found_is_a_note():
-    p = _parties(SUBCONTRACT, we="Nobody Ltd")
+def test_we_not_found_is_an_error_or_a_note():
+    """A name the user typed that matches no party is refused (session 14); the bid file's bidder
+    or a corpus label (not strict) is read as the supplier with a note."""
+    with pytest.raises(InputError, match="Nobody Ltd"):
+        _parties(SUBCONTRACT, we="Nobody Ltd")
+    p = choose_we(find_parties([(SUBCONTRACT, None)]), "Nobody Ltd", strict=False)
     assert p.we == "supplier" and p.notes
 
 

@@ -24,7 +24,9 @@ def _cats(text: str, we: str | None = None) -> set[str]:
 
 
 def _roles(text: str, we: str | None) -> dict[tuple[str, ...], str]:
-    return {tuple(p.labels): p.role for p in choose_we(find_parties([(text, None)]), we).parties}
+    return {
+        tuple(p.labels): p.role for p in choose_we(find_parties([(text, None)]), we, strict=False).parties
+    }
 
 
 # --------------------------------------------------------------------------- the party --we names
