@@ -121,11 +121,12 @@ PAIRS = [
         "一、如逾期发货，承运方将承担运费总额日万分之五的违约金。\n"
         "二、托运方逾期付款的，每逾期一日按应付款的万分之五支付违约金。",
     ),
-    # 抵扣: a repair paid from the warranty retention is what the retention is for
+    # 抵扣: the buyer takes what it claims, even self-help repair costs (REVIEW rule 16); an account
+    # both parties reconciled is an agreed amount
     (
         "payment.set_off",
-        "分包人应支付的违约金，总承包方有权从质保金中直接扣除。",
         "保修期内分包人未履行维修义务的，总承包方委托他人维修的费用从质保金中扣除。",
+        "经双方对账确认的运费差额，在下期运费结算时冲抵。",
     ),
 ]
 
