@@ -226,7 +226,12 @@ def unselected_option(text: str, start: int) -> bool:
 _EN_IMPOSES = re.compile(
     r"[^.;]{0,60}?\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,40}?"
     r"\b(?:apply|impose|levy|claim|demand|deduct|charge|recover|assess|collect)\w*\b[^.;]{0,60}?"
-    r"\b(?:penalt(?:y|ies)|liquidated\s+damages|delay\s+damages|damages\s+for\s+delay)"
+    r"\b(?:penalt(?:y|ies)|liquidated\s+damages|delay\s+damages|damages\s+for\s+delay|service\s+credits?)"
+    # the buyer "is entitled to / shall receive a service credit": the supplier's fee is cut
+    r"|[^.;]{0,60}?\b(?:entitled\s+to|(?:shall|will)\s+(?:receive|be\s+credited\s+with|earn))\s+(?:a\s+|the\s+|any\s+)?service\s+credits?\b"
+    # the buyer "may reduce the price by 1 % per day of delay": a rate per period it deducts
+    r"|[^.;]{0,60}?\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,40}?\b(?:reduce|deduct|withhold|retain|abate)\w*\b"
+    r"[^.;]{0,80}?(?:%|percent|per\s+cent)[^.;]{0,40}?\b(?:per|each|every|for\s+each|for\s+every)\s+(?:calendar\s+)?(?:day|week)"
 )
 
 

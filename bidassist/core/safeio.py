@@ -156,19 +156,42 @@ def _utf16(data: bytes) -> str | None:
 
 def read_text(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, what: str = "text file") -> str:
     """Read a text file in UTF-8 (with or without BOM), UTF-16 or GB18030, within the size limit."""
+    return read_text_encoding(path, max_bytes=max_bytes, what=what)[0]
+
+
+def read_text_encoding(
+    path: Path, *, max_bytes: int = MAX_INPUT_BYTES, what: str = "text file", strict_utf8: bool = False
+) -> tuple[str, str]:
+    """(text, encoding) of a text file in UTF-8 (with or without BOM), UTF-16 or GB18030.
+    `strict_utf8`: a file that is UTF-8 up to a bad byte (Chinese already written in UTF-8 before
+    it) is refused naming the line, never decoded as GB18030 into other characters."""
     check_input_file(path, max_bytes=max_bytes, what=what)
     data = Path(path).read_bytes()
     utf16 = _utf16(data)
     if utf16 is not None:
-        return utf16
+        return utf16, "utf-16"
     if b"\x00" in data[:4096]:
         raise InputError(f"{what} is binary, not text", str(path))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{what} is neither UTF-8 nor GB18030 text", str(path))
+    try:
+        return data.decode("utf-8-sig"), ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    line = data[:bad].count(b"\n") + 1
+    if strict_utf8 and sum(ord(ch) >= 0x800 for ch in data[:bad].decode("utf-8-sig")) >= 2:
+        raise InputError(
+            f"{what} is UTF-8 text with a byte that is not UTF-8 on line {line} (byte {bad + 1}); "
+            f"fix: save the file again as UTF-8 (文件为 UTF-8 编码，但第 {line} 行有无法识别的字节)",
+            str(path),
+        )
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        gb_line = data[: exc.start].count(b"\n") + 1
+    raise InputError(
+        f"{what} is neither UTF-8 nor GB18030 text (line {line} is not UTF-8, line {gb_line} is not "
+        "GB18030); fix: save it as UTF-8 or GBK/GB18030 (请另存为 UTF-8 或 GBK 编码)",
+        str(path),
+    )
 
 
 def _refuse_existing(path: Path, force: bool) -> None:

@@ -149,6 +149,8 @@ def extra_columns(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
     others = sorted({c for c in prices + amounts if c not in (cols["price"], cols["amount"])})
     if any(_column_sum(raw, c, rows)[1] * 2 < len(rows) for c in others):
         return  # a lone figure beside the lines (a total that disagrees) is no per-line figure
+    if not _same_money(raw, layout, rows, others, result):
+        return  # a second currency that is no fixed rate of the first: the rival stays an error
     head = ", ".join(f"{col_letter(c)} 「{_header(raw, layout, c)}」" for c in others)
     result.rivals[:] = []
     result.warnings.append(
@@ -159,3 +161,62 @@ def extra_columns(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
             "and no other column makes such a reading",
         )
     )
+
+
+#: a currency or an exchange rate named in a header: Price (USD), Total(RM), 金额（元）, 汇率
+_CURRENCY = re.compile(
+    r"\b(?:usd|eur|rmb|cny|gbp|hkd|jpy|myr|sgd|aud|cad|inr|rm|fx)\b|exchange|[$€£¥￥]|"
+    r"美元|欧元|人民币|港币|港元|日元|英镑|汇率|元",
+    re.I,
+)
+
+
+def _currencies(text: str) -> frozenset[str]:
+    return frozenset(m.group(0).lower() for m in _CURRENCY.finditer(text))
+
+
+def _same_money(
+    raw: RawSheet, layout: Layout, rows: list[int], others: list[int], result: SheetResult
+) -> bool:
+    """Further columns in another currency than the one read (Total (RMB) beside Total (USD), or
+    an exchange rate) are the same money only when each is a fixed rate of its own kind's column on
+    every line; then that is said in a warning. False when a second currency is no fixed rate of
+    the first (the sheet does not say which is the cost: refused)."""
+    cols = layout.columns
+    for c in others:
+        kind = "amount" if c in layout.rivals.get("amount", []) else "price"
+        base = cols[kind]
+        mine, theirs = _currencies(_header(raw, layout, base)), _currencies(_header(raw, layout, c))
+        if not theirs or theirs == mine:
+            continue
+        rate = _fixed_rate(raw, rows, base, c)
+        if rate is None:
+            return False
+        result.warnings.append(
+            Problem(
+                f"{sheet_ref(raw.name)}!{col_letter(c)}{(layout.header_row or 0) + 1}",
+                f"{col_letter(c)} 「{_header(raw, layout, c)}」 is {col_letter(base)} 「{_header(raw, layout, base)}」 "
+                f"in another currency (× {rate:.6g} on every line, 同一金额的另一币种): the import is in the "
+                f'currency of {col_letter(base)}; to import the other, --map "{raw.name}:{kind}={col_letter(c)}"',
+            )
+        )
+    return True
+
+
+def _fixed_rate(raw: RawSheet, rows: list[int], base: int, c: int) -> Decimal | None:
+    """The rate r with column `c` = column `base` × r on every line (to the cent, or 0.5 % for
+    figures rounded after conversion); None when no such rate holds."""
+    pairs = []
+    for r in rows:
+        row = raw.rows[r] if r < len(raw.rows) else []
+        a = _figure(row[base]) if base < len(row) else None
+        b = _figure(row[c]) if c < len(row) else None
+        if a is None or b is None:
+            return None
+        pairs.append((a, b))
+    big = max(pairs, key=lambda p: abs(p[0]), default=None)
+    if big is None or len(pairs) < 2 or not big[0]:
+        return None
+    rate = big[1] / big[0]
+    ok = all(abs(b - a * rate) <= max(Decimal("0.01"), abs(b) * Decimal("0.005")) for a, b in pairs)
+    return rate if ok and rate > 0 else None

@@ -112,3 +112,31 @@ def total_on_top(raw: RawSheet, result: SheetResult) -> None:
         top.label, max(top.level, 2), top.amount, top.cell, n, imported, markups, 0, top.row
     )
     result.mismatches[:] = [p for p in result.mismatches if p.where != top.cell]
+
+
+def total_column(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
+    """A column headed as the total (Total Cost) beside a full amount column, with its figure on
+    the first rows (`headers._sparse_total`): that figure is the sheet's stated total, whatever it
+    says — the import reconciles with it (a SUM that stops short is a difference naming the cell)."""
+    c, span, n = layout.total_column, _line_rows(result), len(result.lines)
+    if c < 0 or span is None or n < 2 or closing_total(result.totals, n) is not None:
+        return
+    for r in range(layout.data_start, span[1] + 1):
+        row = raw.rows[r] if r < len(raw.rows) else []
+        v = row[c] if c < len(row) else None
+        if isinstance(v, str) and v.strip():
+            return  # words first (a label of another figure): no total of the lines
+        if not isinstance(v, (int, float)) or isinstance(v, bool):
+            continue
+        try:
+            figure = to_number(v, "total")
+        except CellError:
+            return
+        if figure is None:
+            return
+        markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
+        head = raw.rows[layout.header_row] if layout.header_row is not None else []
+        label = (str(head[c]).strip() if c < len(head) else "") or "total column"
+        cell = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
+        result.totals.append(StatedTotal(label, 2, figure, cell, n, lines_total(result.lines), markups, 0, r))
+        return

@@ -17,7 +17,7 @@ from decimal import Decimal
 from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
 from bidassist.core.money import AmountError, parse_amount
-from bidassist.costs.values import CellError, cell_text, parse_distribution
+from bidassist.costs.values import CellError, cell_text, parse_distribution, plain_number
 from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
 FIELDS = COST_FIELDS  # the columns a cost sheet can have (core.bidfile: the bid file's map names them)
@@ -498,6 +498,9 @@ class Layout:
     alt_description: int = -1
     #: money field -> the factor its header states (金额（万元）: 10,000), and the header cell
     scales: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    #: a column headed as the total (Total Cost) holding a figure on one or two rows only, beside a
+    #: full amount column: the sheet's total written beside the lines (`beside.total_column`)
+    total_column: int = -1
 
     def letter(self, fld: str) -> str:
         return col_letter(self.columns[fld])
@@ -572,8 +575,10 @@ def _looks_like_subheader(raw: RawSheet, origin: dict, r: int) -> bool:
     for c, v in enumerate(raw.rows[r]):
         if _is_blank(v) or c in raw.hidden_cols:
             continue
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            return False
+        if (isinstance(v, (int, float)) and not isinstance(v, bool)) or (
+            type(v) is str and plain_number(v.strip()) is not None
+        ):
+            return False  # a figure (a CSV's figures are text): a data row
         if _match_header(v) is None:
             unmatched += 1
         else:
@@ -693,6 +698,7 @@ def _resolve(
     _product_of_quantity(raw, candidates, start)
     _amount_as_quantity(raw, candidates, start)
     end = _table_end(raw, r, start)
+    _sparse_total(raw, candidates, fields, (start, end), rivals)
     chosen: dict[str, int] = {}
     where = f"{sheet_ref(raw.name)}!"
     for fld, cands in candidates.items():
@@ -731,6 +737,41 @@ def _resolve(
         chosen["code"] = weak[0]  # `Item | Description`: the item column holds the numbers
     _restated_amounts(raw, (r, start, end), chosen, warnings, rivals)
     return chosen
+
+
+#: an amount header that names the total of the lines (Total Cost, 合计), not a line's amount
+_NAMES_TOTAL = re.compile(r"\btotal\b|\bsum\b|合计|总计|总价|总额")
+
+
+def _figures_in(raw: RawSheet, c: int, start: int, end: int) -> int:
+    count = 0
+    for r in range(start, min(end, len(raw.rows))):
+        row = raw.rows[r]
+        v = row[c] if c < len(row) else None
+        count += isinstance(v, (int, float)) and not isinstance(v, bool)
+    return count
+
+
+def _sparse_total(
+    raw: RawSheet,
+    candidates: dict[str, list[tuple[int, int]]],
+    fields: dict[int, tuple[str, str]],
+    rows: tuple[int, int],
+    rivals: dict[str, list[int]],
+) -> None:
+    """Parts | Cost | Total Cost with figures in Cost on every line and one figure in Total Cost
+    (=SUM(D2:D10) beside the first line): the column headed as a total is the sheet's total, never
+    the lines' amount — it leaves the candidates and is kept (as `total_column`) to reconcile."""
+    cands = candidates.get("amount", [])
+    if len(cands) < 2:
+        return
+    start, end = rows
+    counts = {c: _figures_in(raw, c, start, end) for _, c in cands}
+    full = max(counts.values())
+    for rank, c in list(cands):
+        if full >= 3 and counts[c] <= 2 and counts[c] * 2 < full and _NAMES_TOTAL.search(fields[c][1]):
+            cands.remove((rank, c))
+            rivals.setdefault("total_column", []).append(c)
 
 
 #: an amount column headed for a year (First 12 months total, Annual, 全年) and one headed for a
@@ -1169,6 +1210,7 @@ def find_layout(raw: RawSheet, mapping: dict[str, str] | None = None) -> Layout 
         title_words=_title_words(raw, header_row if header_row is not None else 0),
         mapped=frozenset(k for k in (mapping or {}) if k not in ROW_KEYS),
         rivals={f: cs for f, cs in rivals.items() if f in columns and f not in (mapping or {})},
+        total_column=(rivals.get("total_column") or [-1])[0] if "amount" not in (mapping or {}) else -1,
         alt_description=next((c for c in alt if c not in columns.values()), -1),
         scales=_money_scales(raw, columns, head_rows),
         unit_labels=found is not None and found[2].get(columns.get("amount", -1), ("", ""))[1] == _VALUE,

@@ -187,6 +187,7 @@ def _import(
         markups=markups,
         sheets=[o.info() for o in outcomes],
         reconciliation=reconciliation,
+        text_format=next((o.raw.text_format for o in outcomes if o.raw.text_format), None),
     )
 
 

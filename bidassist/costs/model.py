@@ -238,6 +238,8 @@ class CostImport:
     markups: list[Markup] = field(default_factory=list)
     sheets: list[SheetRole] = field(default_factory=list)
     reconciliation: Reconciliation | None = None
+    #: a CSV file's text format as read (encoding, delimiter, decimal mark); None for a workbook
+    text_format: dict[str, str] | None = None
 
     def to_json(self) -> dict:
         """The documented JSON shape; amounts are decimal strings, totals rounded half-up to 0.01."""
@@ -283,6 +285,7 @@ class CostImport:
             "pricing_offer": self.pricing_offer().to_json(),
             "sheets": [s.model_dump() for s in self.sheets],
             "reconciliation": None if self.reconciliation is None else self.reconciliation.to_json(),
+            **({"text_format": dict(self.text_format)} if self.text_format else {}),
         }
 
     def pricing_offer(self) -> PricingOffer:

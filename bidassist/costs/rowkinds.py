@@ -454,8 +454,8 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     for c, t in texts:
         if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
             return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
-        if len(t) > 40 or c > edge:
-            continue
+        if len(t) > 40 or c > edge or c == view.layout.total_column:
+            continue  # words in the column of the sheet's total (Total Weight) label other figures
         n = _norm(t)
         if _PAGE_TOTAL.match(n):
             return RowKind("page total", t)

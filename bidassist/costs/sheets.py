@@ -16,7 +16,7 @@ from decimal import Decimal
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
 from bidassist.costs.answers import column_answers, extra_columns
-from bidassist.costs.beside import total_beside, total_on_top
+from bidassist.costs.beside import total_beside, total_column, total_on_top
 from bidassist.costs.confidence import amounts_stand, unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
@@ -134,6 +134,7 @@ def read_sheet(
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
         layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
+        total_column(raw, layout, result)
         total_beside(raw, layout, result)
     result.problems.extend(column_answers(raw, layout, result))
     extra_columns(raw, layout, result)

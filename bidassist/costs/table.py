@@ -667,7 +667,10 @@ class _Parser:
                 fields.numbers[name] *= k
         self._periodic_amount(r, row, fields)
         for name, text, read in fields.words:
-            self.out.warnings.append(
+            # a nil word is a stated zero; a note (included, see below) hides where the money is:
+            # it stands only when the sheet's stated total agrees (`provisional`)
+            kept = self.out.warnings if read.startswith("0") else self.out.provisional
+            kept.append(
                 Problem(self._cell(self.cols[name], r), f"{SPECS[name].label} {text!r} is read as {read}")
             )
         for name, text in fields.approx:

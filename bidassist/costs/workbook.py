@@ -31,7 +31,7 @@ from pathlib import Path
 import python_calamine as pc
 
 from bidassist.core.errors import InputError
-from bidassist.core.safeio import check_input_file, check_zip, read_text
+from bidassist.core.safeio import check_input_file, check_zip, read_text_encoding
 from bidassist.core.xmlsafe import parse_xml
 from bidassist.costs.rows import SheetRows
 
@@ -72,6 +72,8 @@ class RawSheet:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     #: merged ranges ((r0, c0), (r1, c1)), 0-based inclusive
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    #: a CSV file's text format as read: encoding, delimiter, decimal mark (None for a workbook)
+    text_format: dict[str, str] | None = None
 
 
 def col_letter(index: int) -> str:
@@ -558,7 +560,7 @@ def _unescape(text: str) -> str:
 
 
 def _read_csv(path: Path, limits: SheetLimits) -> RawSheet:
-    text = read_text(path, what="cost sheet")
+    text, encoding = read_text_encoding(path, what="cost sheet", strict_utf8=True)
     sample = text[:8192]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
@@ -579,5 +581,38 @@ def _read_csv(path: Path, limits: SheetLimits) -> RawSheet:
                 )
             rows.append(r)
     except csv.Error as exc:
-        raise InputError(f"cannot read the CSV file: {exc}", str(path)) from None
-    return RawSheet(path.stem, rows)
+        raise InputError(f"cannot read the CSV file: line {len(rows) + 1}: {exc}", str(path)) from None
+    decimal = "," if delimiter != "," and _decimal_commas(rows) else "."
+    if decimal == ",":
+        rows = SheetRows([_from_decimal_comma(v) for v in r] for r in rows)
+    fmt = {"encoding": encoding, "delimiter": delimiter, "decimal": decimal}
+    return RawSheet(path.stem, rows, text_format=fmt)
+
+
+#: a number written with a decimal comma (1.234,56 / 1 234,56 / 12,5), thousands by dots or spaces
+_COMMA_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:[. \u00a0]\d{3})+|\d+)(?:,\d+)?$")
+#: only a decimal comma reads these: a comma with 1-2 or 4+ digits after it, or dots before a comma
+_COMMA_ONLY = re.compile(r"^[-+]?(?:\d+,(?:\d{1,2}|\d{4,})|\d{1,3}(?:\.\d{3})+,\d+)$")
+#: only a decimal point reads these: a point with 1-2 or 4+ digits after it, or commas before a point
+_POINT_ONLY = re.compile(r"^[-+]?(?:\d+\.(?:\d{1,2}|\d{4,})|\d{1,3}(?:,\d{3})+\.\d+)$")
+
+
+def _decimal_commas(rows: SheetRows) -> bool:
+    """A CSV exported with decimal commas (semicolon- or tab-separated, as European and some
+    Chinese finance exports are): numbers only a decimal comma reads, and none only a point reads.
+    A file with both kinds stays as written (each such cell is an error naming it)."""
+    comma = point = 0
+    for r in rows:
+        for v in r:
+            t = v.strip()
+            if t and t[-1].isdigit():
+                comma += bool(_COMMA_ONLY.match(t))
+                point += bool(_POINT_ONLY.match(t))
+    return comma > 0 and point == 0
+
+
+def _from_decimal_comma(value: str) -> str:
+    t = value.strip()
+    if not _COMMA_NUMBER.match(t):
+        return value
+    return re.sub(r"[. \u00a0]", "", t).replace(",", ".")

@@ -128,9 +128,10 @@ HARMLESS = [
     # cover costs: buying elsewhere after the supplier's failure is ordinary damages (rule 10)
     "Should the Department purchase the goods from other sources after cancelling the order, any "
     "additional costs shall be charged to the Vendor.",
-    # a delay penalty with a cap written as 'cannot exceed'
+    # a delay penalty with a cap written as 'cannot exceed' (and, since REVIEW rule 13 makes a supplier
+    # penalty against no buyer late-payment liability a penalty.asymmetric trap, the buyer's interest)
     "A penalty of 0.5% of the unit price shall be charged per week of delay. Cumulative penalty cannot "
-    "exceed 10% of the contract value.",
+    "exceed 10% of the contract value. Late payments by the Buyer bear interest at 0.08% per day.",
     # tax withheld at source under statute
     "Tax deduction at source shall be made under the Income Tax Act at the rate required by law.",
     # cancellation for late delivery, the causes listed after the lead-in

@@ -54,11 +54,14 @@ def test_a_total_column_beside_the_table_is_the_stated_total(tmp_path: Path) -> 
     assert (rec.sheet_total, rec.cell) == (D("573.97"), "Sheet!H2")
 
 
-def test_a_total_column_that_disagrees_is_not_taken_as_the_total(tmp_path: Path) -> None:
+def test_a_total_column_that_disagrees_is_a_difference_naming_it(tmp_path: Path) -> None:
+    """The column headed 合计 with one figure is the sheet's stated total (session 14, k123): a
+    figure that disagrees with the lines is a difference naming it, never a line or a choice."""
     with pytest.raises(ProblemsError) as info:
         import_cost_sheet(parts_list(tmp_path, 600.00))
     [problem] = info.value.problems
-    assert problem.where == "Sheet!F2" and "Sheet!H2" in problem.message and "--map" in problem.message
+    assert problem.where == "Sheet!H2" and "stated total" in problem.message and "--map" in problem.message
+    assert "573.97" in problem.message and "600.00" in problem.message
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
