@@ -1,14 +1,17 @@
-"""Re-create the texts of the fetched held-out contracts (heldout7, batch zh-711...) from their original files.
+"""Re-create the texts of the fetched contracts (zh-711..., zh-811...) from their original files.
 
-The originals are Word files in public repositories brought with the `fetch` tool; nothing fetched is
-committed, so this script only records how each text was made (FETCHED.md lists the sources and the
-sha256 of each original file).
+The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
+fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
+and the sha256 of each original file).
 
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives zh-7NN.txt (e.g. /work/corpus/contracts/zh).
+  OUT_DIR receives zh-7NN.txt and zh-8NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
-with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`. Clean-up: template
+with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
+`pdftotext -layout` (form feeds dropped). Tender documents (zh-811...) keep only their contract chapters:
+each part runs from the n-th line starting with a heading to the first later line starting with the end
+heading (whitespace ignored when comparing). Clean-up: template
 tags ({{r name }}) become ＿＿, no-break spaces become spaces, template control lines ({% ... %}) are dropped, runs of blank lines
 are squeezed, and personal data (names after a signatory label, telephone and account numbers, e-mail
 addresses) become placeholders.
@@ -32,6 +35,10 @@ COMMITS = {
     "wupingzhong1984/insuranceproject": "12f1c6f7513af3a7c7b075e8e9c6c8fea683721f",
     "kinginfante/code": "b2bc087e7de09be73e81944bac2317168905866e",
     "yuanshengson/contract_template": "41121e268e38ba98f7526be6b9f8c21fb416f6c9",
+    "charlotty2026/bid-toolkit": "59c6811db7d4e2765f4e589eaaf4dff3e5acfcf6",
+    "SLAM-CROC/HUAXIN_BIDGPT": "d22eb20d77da187d70ff8d1df1778b23d7dd3de5",
+    "ansatzX/agent_UI_demo": "7f077429f37d3236be23543690f7f1855ae53f0d",
+    "Algolc/Project": "8fe3a0b5725ecb9eb5ebd1312c9ed6de7dee836c",
 }
 DOCS = {
     "zh-711": ("yuqingyang3019-cyber/hetong", "agent/contract/templates/zhanweifu/caigouhetong.docx"),
@@ -66,6 +73,60 @@ DOCS = {
     ),
 }
 
+BIDS = "rfp/samples/real_bids/服务类/"
+BID_TOOLKIT = "charlotty2026/bid-toolkit"
+# heldout8: (repo, path, parts); a part is (start heading, its occurrence, end heading or None for the end)
+DOCS8: dict[str, tuple[str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-811": (
+        BID_TOOLKIT,
+        BIDS + "上海松江客整所列车库内保洁服务招标文件HTLF-2025-BJZB006.docx",
+        (("第六部分合同条款格式及其他", 2, None),),
+    ),
+    "zh-812": (
+        BID_TOOLKIT,
+        BIDS + "交通银行张江园区餐厅洗碗业务外包项目--竞争性谈判拟发布稿.docx",
+        (("第六章合同书格式和合同条款", 1, None),),
+    ),
+    "zh-813": (
+        BID_TOOLKIT,
+        BIDS + "上海太平康复医院2025-2028年劳务派遣项目采购项目招标文件.docx",
+        (("★合同条款内容", 1, "附件2：《报价清单》"),),
+    ),
+    "zh-814": (
+        BID_TOOLKIT,
+        BIDS + "2024年上海市公安局宝山分局物业管理服务-招标文件.docx",
+        (("第四章政府采购合同主要条款指引", 1, "第五章投标文件格式附件"),),
+    ),
+    "zh-815": (
+        BID_TOOLKIT,
+        "rfp/samples/services/广东高新区税务局食堂配送服务_2024.pdf",
+        (("第五章合同文本", 2, "第六章投标文件格式与要求"),),
+    ),
+    "zh-816": (
+        BID_TOOLKIT,
+        "rfp/samples/广东税务_服务类.pdf",
+        (("第四部分拟签订的合同文本", 3, "第五部分投标文件内容及格式"),),
+    ),
+    "zh-817": ("SLAM-CROC/HUAXIN_BIDGPT", "招标文件.pdf", (("第四章合同条款及格式", 2, "第五章供货要求"),)),
+    "zh-818": ("ansatzX/agent_UI_demo", "合同模板.docx", (("", 1, None),)),
+    "zh-819": ("Algolc/Project", "合同.doc", (("第四章合同主要条款及格式", 1, "第五章附件"),)),
+    "zh-820": (
+        BID_TOOLKIT,
+        BIDS + "保洁员劳务外包项目公开招标文件（定稿）.docx",
+        (("第二章合同通用条款", 2, "第三章投标文件内容及格式"), ("第七章合同样本", 2, None)),
+    ),
+    "zh-821": (
+        BID_TOOLKIT,
+        BIDS + "榆林高新控股集团安全环保管家项目（二次）竞争性磋商文件(1).pdf",
+        (("第五章商务要求", 3, "第七章"),),
+    ),
+    "zh-822": (
+        BID_TOOLKIT,
+        BIDS + "罗泾镇综合管理服务项目（宝山工业园区北园区）招标文件.docx",
+        (("第四章合同草案条款", 2, "第五章政府采购主要政策"),),
+    ),
+}
+
 SIGNATORY = (
     r"(法人代表|法定代表人|联系人|授权代表|委托代理人)(\s*[|：:]\s*)([\u4e00-\u9fff]{2,4})(?=[\s（(|]|$)"
 )
@@ -75,6 +136,7 @@ PERSONAL = (
         re.compile(r"^(姓名 \| )[\u4e00-\u9fff]{2,4}( \| )[\u4e00-\u9fff]{2,4}$", re.M),
         r"\1【姓名】\2【姓名】",
     ),
+    (re.compile(r"(招标文件编制|合同签订)：[\u4e00-\u9fff]{2,3}(?=\s)"), r"\1：【姓名】"),
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"), "【邮箱】"),
     (re.compile(r"(?<!\d)\d{12,25}(?!\d)"), "【账号】"),
     (re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"), "【电话】"),
@@ -109,15 +171,20 @@ def clean(text: str) -> str:
 
 def original(mirror_root: Path, repo: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
+    if (git_dir / ".git").is_dir():
+        git_dir = git_dir / ".git"
     return subprocess.run(
         ["git", "--git-dir", str(git_dir), "show", f"{COMMITS[repo]}:{path}"], check=True, capture_output=True
     ).stdout
 
 
-def to_text(data: bytes, path: str) -> str:
+def raw_text(data: bytes, path: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / ("source" + Path(path).suffix)
         src.write_bytes(data)
+        if src.suffix == ".pdf":
+            layout = subprocess.run(["pdftotext", "-layout", str(src), "-"], check=True, capture_output=True)
+            return layout.stdout.decode("utf-8").replace("\f", "")
         if src.suffix == ".doc":
             subprocess.run(
                 ["libreoffice", "--headless", "--convert-to", "docx", "--outdir", tmp, str(src)],
@@ -125,7 +192,31 @@ def to_text(data: bytes, path: str) -> str:
                 capture_output=True,
             )
             src = src.with_suffix(".docx")
-        return clean(docx_text(src))
+        return docx_text(src)
+
+
+def to_text(data: bytes, path: str) -> str:
+    return clean(raw_text(data, path))
+
+
+def _squash(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def section(text: str, start: str, occurrence: int, end: str | None) -> str:
+    """Lines from the occurrence-th line starting with `start` up to the first later line starting with `end`."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _squash(line).startswith(start)]
+    first = starts[occurrence - 1]
+    stop = next(
+        (i for i in range(first + 1, len(lines)) if end and _squash(lines[i]).startswith(end)), len(lines)
+    )
+    return "\n".join(lines[first:stop])
+
+
+def heldout8_text(data: bytes, path: str, parts: tuple[tuple[str, int, str | None], ...]) -> str:
+    text = raw_text(data, path)
+    return clean("\n\n".join(section(text, start, occurrence, end) for start, occurrence, end in parts))
 
 
 def main(argv: list[str]) -> int:
@@ -137,6 +228,11 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, path) in DOCS.items():
         data = original(mirror_root, repo, path)
         text = to_text(data, path)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, path, parts) in DOCS8.items():
+        data = original(mirror_root, repo, path)
+        text = heldout8_text(data, path, parts)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     return 0
