@@ -1,6 +1,6 @@
 """Score `bidassist costs import` on the hand-labelled costs corpus (issue 10).
 
-    .venv/bin/python benchmarks/corpora/costs/score.py [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all] [--corpus DIR]
+    .venv/bin/python benchmarks/corpora/costs/score.py [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|all] [--corpus DIR]
 
 Runs the CLI as a user would — `bidassist costs import FILE --format json`, no --sheet, no --map —
 on every manifest entry whose file is present in the corpus directory ($BIDASSIST_COST_CORPUS,
@@ -39,7 +39,7 @@ OUTCOMES = (
 )
 NAMING = "refusals naming a sheet"
 # heldout2-5: fresh sets, never tuned on
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 
 
 def run_import(path: Path) -> tuple[int, str, str]:
