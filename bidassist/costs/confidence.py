@@ -50,8 +50,8 @@ def _signs(name: str, result: SheetResult, imported: Decimal) -> list[Problem]:
     quoted = _quoted(name)
     found: list[Problem] = []
     diffs = result.amount_diffs
-    gap = sum((d for _, d in diffs), Decimal(0))
-    if diffs and gap > max(Decimal(1), abs(imported) / 1000):
+    if diffs and not amounts_stand(result, imported):
+        gap = sum((d for _, d in diffs), Decimal(0))
         found.append(
             Problem(
                 diffs[0][0],
@@ -105,6 +105,31 @@ def _signs(name: str, result: SheetResult, imported: Decimal) -> list[Problem]:
             )
         )
     return found
+
+
+#: amounts that differ from quantity × unit price by a discount, postage or rounding: each within
+#: this factor of its product, and all together within `_GAP` of the sheet's money
+_FACTOR = Decimal(2)
+_GAP = Decimal("0.10")
+
+
+def amounts_stand(result: SheetResult, imported: Decimal) -> bool:
+    """With no stated total, the amount column (the money the sheet adds up) is the lines' money
+    when its differences from quantity × unit price are of the kind a shop writes — a discount,
+    postage, rounding: under one currency unit in all, or every line within a factor of 2 of its
+    product and all of them within 10 % of the sheet. A bigger gap (an amount 10 × its product: a
+    pack price, a wrong column) means the columns are not understood, and the sheet is refused."""
+    diffs = result.amount_diffs
+    gap = sum((d for _, d in diffs), Decimal(0))
+    if gap <= max(Decimal(1), abs(imported) / 1000):
+        return True
+    if not result.alternatives or gap > _GAP * abs(imported):
+        return False
+    for i, unit in result.alternatives:
+        likely = result.lines[i].likely if i < len(result.lines) else Decimal(0)
+        if likely <= 0 or unit <= 0 or not (likely <= unit * _FACTOR and unit <= likely * _FACTOR):
+            return False
+    return True
 
 
 def col_letter_of(cell: str) -> str:

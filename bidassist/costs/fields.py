@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bidassist.costs.headers import BREAKDOWN_FIELDS
+from bidassist.costs.headers import BREAKDOWN_FIELDS, classify_header
 from bidassist.costs.values import (
     _FLOAT_CACHE,
     CellError,
@@ -63,6 +63,9 @@ class RowFields:
     unit: str | None = None
     #: (field, cell text) of figures written as approximate (`（约）30`), read as their number
     approx: list[tuple[str, str]] = field(default_factory=list)
+    #: (field, cell text, read as) of money cells holding words: nil words read as 0, notes with no
+    #: figure in them (PROPOSE, see quote) read as empty — each reported, never silent
+    words: list[tuple[str, str, str]] = field(default_factory=list)
 
     def breakdown(self) -> dict[str, Decimal] | None:
         found = {b: self.numbers[b] for b in BREAKDOWN_FIELDS if b in self.numbers}
@@ -116,18 +119,30 @@ def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
         word = value.strip().lower()
         if (spec.name == "price" and word in _NOT_APPLICABLE) or word in _UNKNOWN:
             return
-        if word in _NIL:
+        if word in _NIL or (spec.name == "amount" and word in _NOT_APPLICABLE):
             out.numbers[spec.name] = Decimal(0)
+            out.words.append((spec.name, value.strip(), "0 (no cost, written in words)"))
             return
     try:
         number = to_number(value, spec.label)
     except CellError:
         number = approximate(value)
         if number is None:
+            if spec.name in ("amount", "price") and _is_note(value):
+                out.words.append((spec.name, str(value).strip(), "empty (a word, not a figure)"))
+                return
             raise
         out.approx.append((spec.name, str(value)))
     if number is not None:
         out.numbers[spec.name] = number
+
+
+def _is_note(value: object) -> bool:
+    """A money cell holding words with no figure in them (PROPOSE, see quote, 见附件): a note, not a
+    number written wrongly; text with a digit in it may be money mistyped and stays an error."""
+    if type(value) is not str or sum(ch.isalpha() for ch in value) < 4 or any(ch.isdigit() for ch in value):
+        return False  # x, abc: a mistyped figure, not a word
+    return classify_header(value) is None  # a column's name (Estimate (Min)) is a header, not a note
 
 
 def _range(out: RowFields, spec: FieldSpec, value: object) -> None:

@@ -691,6 +691,7 @@ def _resolve(
     _component_rates(raw, candidates, start)
     _row_total_first(raw, candidates, start)
     _product_of_quantity(raw, candidates, start)
+    _amount_as_quantity(raw, candidates, start)
     end = _table_end(raw, r, start)
     chosen: dict[str, int] = {}
     where = f"{sheet_ref(raw.name)}!"
@@ -965,6 +966,27 @@ def _product_of_quantity(raw: RawSheet, candidates: dict[str, list[tuple[int, in
                 amounts.append((min([r for r, _ in amounts] + [rank]) - 1, c))
                 candidates["price"] = [(0, p)]
                 return
+
+
+def _amount_as_quantity(raw: RawSheet, candidates: dict[str, list[tuple[int, int]]], start: int) -> None:
+    """No quantity column, two columns headed as the amount and a unit price column (Amount | Unit
+    | Price(RM) | Total(RM)): when one amount column holds the other × the unit price on its rows
+    (`_is_product`), the other is the quantity ("amount" as how many) and that price the unit
+    price, whatever the headers' ranks."""
+    amounts = candidates.get("amount", [])
+    prices = candidates.get("price", [])
+    if len(amounts) < 2 or not prices or "quantity" in candidates:
+        return
+    for _, c in amounts:
+        for _, q in amounts:
+            for _, p in prices:
+                if q != c and _is_product(raw, c, q, p, start):
+                    amounts[:] = [(min(r for r, _ in amounts) - 1, c)]
+                    candidates["quantity"] = [(0, q)]
+                    candidates["price"] = [(min(r for r, _ in prices) - 1, p)] + [
+                        (r + 1, k) for r, k in prices if k != p
+                    ]
+                    return
 
 
 def _is_product(raw: RawSheet, c: int, q: int, p: int, start: int) -> bool:

@@ -12,6 +12,7 @@ from bidassist.core.gcpause import no_cyclic_gc
 from bidassist.core.money import format_money_or_dash
 from bidassist.core.yamlfile import load_yaml
 from bidassist.costs.confidence import priced_skips
+from bidassist.costs.groups import mark_group_summaries
 from bidassist.costs.headers import parse_sheet_mappings
 from bidassist.costs.infer import proposed_map
 from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Reconciliation
@@ -114,6 +115,7 @@ def _read_all(
         mark_supporting(outcomes)
         mark_copies(outcomes)
         mark_price_lists(outcomes)
+        mark_group_summaries(outcomes)
         mark_summaries(outcomes)
         mark_plain_summaries(outcomes)
     return outcomes

@@ -82,13 +82,20 @@ _MARKUPS = (
     ("measures", re.compile(r"^(?:措施费|措施项目费)|安全文明施工|文明施工费|安全防护措施费")),
     ("profit", re.compile(r"^(?:利润|profit\b)", re.I)),
     # shipping added at the foot of a purchase list (Shipping fees (Approx) 100): on top of the items
-    ("other", re.compile(r"^(?:shipping(?:\s*(?:fees?|costs?|charges?|&\s*handling))?\b|s\s*&\s*h\b)", re.I)),
+    (
+        "other",
+        re.compile(
+            r"^(?:shipping(?:\s*(?:fees?|costs?|charges?|&\s*handling))?\b|s\s*&\s*h\b|"
+            r"(?:logistics?|delivery)\s*(?:fees?|costs?|charges?)\b|postage\b)",
+            re.I,
+        ),
+    ),
     ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b)", re.I)),
     (
         "provisional",
         re.compile(
             r"^(?:暂列金额|暂估价|不可预见费|预备费|基本预备费|风险金|contingenc|provisional\s*sum|"
-            r"(?:management\s*)?reserves?\b|fudge\s*factor)",
+            r"(?:management\s*)?reserves?\b|reserve(?:buffer|fund)|fudge\s*factor|unpredictable\s*factor|unforeseen)",
             re.I,
         ),
     ),
@@ -99,7 +106,8 @@ _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum
 #: labels worth a closer look on a row that otherwise looks like a line
 KEYWORDS = re.compile(
     r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
-    r"c/f|b/f|overhead|vat|contingenc|provisional|profit|shipping|fudge|^注|^说明|^编制|^审核|签|承上页",
+    r"c/f|b/f|overhead|vat|contingenc|provisional|reserve|profit|shipping|fudge|logistic|delivery|postage|unpredictable|"
+    r"unforeseen|^sum$|^注|^说明|^编制|^审核|签|承上页",
     re.I,
 )
 
@@ -141,6 +149,10 @@ def _norm(label: str) -> str:
     return unicodedata.normalize("NFKC", label).lower().replace(" ", "").replace("\u3000", "")
 
 
+#: a row labelled with the sum alone (sum | 297.68, 总和): the sheet's total
+_SUM_WORDS = frozenset({"sum", "thesum", "sumtotal", "总和", "求和", "总数"})
+
+
 def total_level(label: str) -> int:
     """0 for a normal label; 1 subtotal (小计), 2 total (合计), 3 grand total (总计/共计/含税总价)."""
     if not label or len(label) > 40:
@@ -150,6 +162,8 @@ def total_level(label: str) -> int:
     s = s.strip("：:。.、()（）")
     if _GRAND.match(s):
         return 3
+    if s in _SUM_WORDS:
+        return 2
     if "计" not in s and "total" not in s:
         return 0
     if "小计" in s or s.startswith(("subtotal", "sub-total")) or s.endswith(("subtotal", "sub-total")):
@@ -567,9 +581,16 @@ def _units_under_header(view: SheetView, row: list, texts: list[tuple[int, str]]
 def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: str, prev: str) -> RowKind:
     if r in view.grouped and desc:
         return LINE  # an item of a group merged down the left name column, not priced (a zero line)
-    if desc and (not code or ENUM_ONLY.match(code)) and _next_is_nameless_item(view, r):
+    if (
+        desc
+        and (not code or ENUM_ONLY.match(code))
+        and (_next_is_nameless_item(view, r) or _figures_below(view, r))
+    ):
         # the item's name on its own row, its figures on the next with no name or number of their own
+        # (or on the last of the rows continuing its text in another column)
         return RowKind("prefix", desc)
+    if prev == "prefix" and not desc and not code:
+        return BLANK  # text continuing the named item's in another column, its figures further down
     if view.continued_rows.get(r) is not None and prev == "line":
         return RowKind("continuation", desc or label)
     parts = section_parts(code, desc)
@@ -591,6 +612,26 @@ def _next_is_nameless_item(view: SheetView, r: int) -> bool:
         return False
     nxt = view.row(r + 1)
     return blank(nxt[view.di]) and blank(nxt[view.ci]) and any(_is_number(v) for v in view.core_of(nxt))
+
+
+def _figures_below(view: SheetView, r: int) -> bool:
+    """Rows of text in another column only (the item's description, written over rows) lead from
+    this name to a row with an amount and no name or number of its own: that row is the item's."""
+    rows = view.raw.rows
+    for k in range(r + 1, min(r + 6, len(rows))):
+        if k in view.raw.hidden_rows:
+            return False
+        nxt = view.row(k)
+        if not blank(nxt[view.di]) or not blank(nxt[view.ci]):
+            return False
+        if any(_is_number(v) for v in nxt):
+            # the item's figures, not a total row (Total | 41,146.69 under notes)
+            return _is_number(nxt[view.ai]) and not any(
+                type(v) is str and total_level(v.strip()) for v in nxt
+            )
+        if not any(type(v) is str and v.strip() for v in nxt):
+            return False
+    return False
 
 
 def _reads_on(text: str) -> bool:

@@ -15,8 +15,9 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
+from bidassist.costs.answers import column_answers, extra_columns
 from bidassist.costs.beside import total_beside, total_on_top
-from bidassist.costs.confidence import unconfirmed
+from bidassist.costs.confidence import amounts_stand, unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, classify_header, find_layout
@@ -134,6 +135,8 @@ def read_sheet(
         layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
         total_beside(raw, layout, result)
+    result.problems.extend(column_answers(raw, layout, result))
+    extra_columns(raw, layout, result)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
     _mark_blank(outcome, result, unpriced)
     if outcome.used and not forced and not mapping and _price_list(layout, result):
@@ -541,9 +544,9 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
     if result is None or check is None or not result.alternatives:
         return
     if check.stated is None:
-        gap = sum((d for _, d in result.amount_diffs), Decimal(0))
-        if gap <= max(Decimal(1), abs(check.imported) / 1000):  # below that, `confidence` refuses
+        if amounts_stand(result, check.imported):  # otherwise `confidence` refuses
             _amounts_as_written(result)
+            outcome.check = check_sheet(result)
         return
     if check.basis != "difference":
         return
@@ -893,10 +896,15 @@ def summary_check(
     n = sum(len(o.result.lines) for o in used if o.result)
     tol = tolerance(n + len(res.lines))
     added = sum((m.amount for m in tables if m.amount is not None), Decimal(0))
+    # the detail sheets' own markups (shipping rows of a purchase log that the summary's groups add)
+    own = sum(
+        (m.amount for o in used if o.result for m in o.result.markups if m.amount is not None), Decimal(0)
+    )
     for value, basis, found in (
         (imported, "detail sheets", markups),
         (imported + marked, "detail sheets + markups of the summary", markups),
         (imported + added, "detail sheets + the markup tables' entries", list(tables)),
+        (imported + own, "detail sheets with their markups", markups),
     ):
         if (found is markups or tables) and abs(target - value) <= tol:
             markups = found

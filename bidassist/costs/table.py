@@ -27,6 +27,7 @@ from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, classify_header, n
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
+    LINE,
     SECTION,
     RowKind,
     SheetView,
@@ -514,6 +515,8 @@ class _Parser:
             return
         self._as_written(r, row, fields)
         self._quantity_as_note(r, row, fields)
+        if self._zero_heading(r, row, fields) or self._only_words(r, fields):
+            return
         priced = self._priced(fields)
         if self._no_money(r, row, fields, priced, hold):
             return
@@ -551,6 +554,46 @@ class _Parser:
         self.line_rows.append(r)
         if self.rivals:
             self._check_rivals(r, row)
+
+    def _only_words(self, r: int, fields: RowFields) -> bool:
+        """A row whose money cells hold only words (MATERIALS | … | PROPOSE | ACTUAL): an unpriced
+        item at most (settled against the sheet's total), never a zero line."""
+        if not fields.words or fields.numbers or fields.problems:
+            return False
+        shown = ", ".join(repr(text) for _, text, _ in fields.words[:3])
+        self._unpriced(r, f"only words in its money cells ({shown}), no figure")
+        return True
+
+    def _zero_heading(self, r: int, row: list, fields: RowFields) -> bool:
+        """A second heading of a sheet whose first heading carries no figures (Circuit Part, then
+        Material Part with formula zeros =E9*0.65 = 0): a name with no quantity, only zero money and
+        a priced item under it is a heading like the first, not a zero line."""
+        numbers = fields.numbers
+        if (
+            self.category is None
+            or "quantity" not in self.cols
+            or "quantity" in numbers
+            or fields.problems
+            or not numbers
+            or any(numbers.values())
+            or not cell_text(row[self.view.di])
+        ):
+            return False
+        code, desc = cell_text(row[self.view.ci]), cell_text(row[self.view.di])
+        parts = section_parts(code, desc)
+        if (parts[0] if parts else "none") != self.top_style:
+            return False  # 1.2 Project Sponsor | | 0 under 1. Project Management: an item of it
+        ai = self.view.ai
+        below = next((k for k in range(r + 1, min(r + 4, len(self.raw.rows))) if any(self.raw.rows[k])), None)
+        if ai < 0 or below is None:
+            return False
+        nxt = self.raw.rows[below]
+        if not (ai < len(nxt) and _is_figure(nxt[ai]) and nxt[ai]):
+            return False
+        self._section(r, row, RowKind("section", cell_text(row[self.view.di]), 0))
+        self.section_head = None  # its zeros are formulas over nothing, not a subtotal to check
+        self.out.headed[:] = [p for p in self.out.headed if p.where != self._cell(ai, r)]
+        return True
 
     def _parameter(self, r: int, row: list) -> bool:
         """Under a generic value column (预算项目 | 数据) a row is money only when its label states a
@@ -623,6 +666,10 @@ class _Parser:
             if name in fields.numbers:
                 fields.numbers[name] *= k
         self._periodic_amount(r, row, fields)
+        for name, text, read in fields.words:
+            self.out.warnings.append(
+                Problem(self._cell(self.cols[name], r), f"{SPECS[name].label} {text!r} is read as {read}")
+            )
         for name, text in fields.approx:
             self.out.provisional.append(
                 Problem(
@@ -840,6 +887,33 @@ class _Parser:
                 return own
         return self.category
 
+    def _lump(
+        self, r: int, amount: Decimal, likely: Decimal | None, price_cell: int, f: RowFields
+    ) -> tuple[Decimal | None, Decimal | None, int]:
+        """(quantity, likely, its cell) of a row with an amount and no quantity."""
+        cols = self.cols
+        # no quantity and no unit price, or a nil rate beside a nil amount (Sponsor | | 0 | 0): a lump
+        if likely is None or likely == amount == ZERO:
+            self.out.lumps.add(r)
+            self.out.warnings.append(
+                Problem(
+                    f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
+                    "no quantity and no unit price: taken as a lump sum (1 × amount)",
+                )
+            )
+            return ONE, amount, cols["amount"]
+        if amount and not f.problems and (r, cols.get("quantity", -1)) not in self.bad_cells:
+            # a unit price and an amount but no quantity: the amount is the money; only a stated
+            # total that agrees lets it stand (`provisional`)
+            self.out.provisional.append(
+                Problem(
+                    f"{self.prefix}{self.layout.letter('quantity')}{r + 1}",
+                    f"quantity is empty: the line is its amount {format_money(amount)} (1 × amount)",
+                )
+            )
+            return ONE, amount, cols["amount"]
+        return None, likely, price_cell
+
     def _unit_cost(self, r: int, f: RowFields) -> tuple[Decimal, Decimal, int, bool] | None:
         """(quantity, likely unit cost, the cell it came from, priced) or None after a problem."""
         n, cols = f.numbers, self.cols
@@ -859,16 +933,8 @@ class _Parser:
         amount = n.get("amount")
         if likely is None and self.has_breakdown and f.breakdown():
             likely = self._from_components(f, qty, amount)
-        # no quantity and no unit price, or a nil rate beside a nil amount (Sponsor | | 0 | 0): a lump
-        if qty is None and amount is not None and (likely is None or likely == amount == ZERO):
-            qty, likely, price_cell = ONE, amount, cols["amount"]
-            self.out.lumps.add(r)
-            self.out.warnings.append(
-                Problem(
-                    f"{self.prefix}{self.layout.letter('amount')}{r + 1}",
-                    "no quantity and no unit price: taken as a lump sum (1 × amount)",
-                )
-            )
+        if qty is None and amount is not None:
+            qty, likely, price_cell = self._lump(r, amount, likely, price_cell, f)
         if qty is None:
             if likely is not None and amount is None and not f.problems:
                 self._unpriced(r, "a unit price with no quantity and no amount")
@@ -1200,6 +1266,9 @@ class _Parser:
         return False
 
     def _unlabelled(self, r: int, row: list, kind: RowKind) -> None:
+        if self.pending_prefix is not None:
+            self._line(r, row, LINE)  # the figures of the item named above (`_figures_below`)
+            return
         value, c = self._row_amount(row, r)
         if value is None or value == ZERO:
             return  # nothing, or a numbered template row whose formula gives 0.00: no cost, no line

@@ -4,11 +4,13 @@ A workbook with two or more cost sheets and no summary tying them is read as par
 when nothing says otherwise. Two sheets are taken for versions (a plan and a purchase list, v1 and
 v2, an estimate and what was bought) — and the import is refused, naming both sheets and `--sheet`
 — when
-- their names say so (v2, 修改版, 最终, draft, old/new, 副本, (2), Actual/实际/决算 …), or
+- their names say so (v2, 修改版, 最终, draft, 副本, (2), Actual/实际/决算 …; old/new only beside
+  the same name without them), or
 - they are set out in different forms (fewer than half of the smaller header's words shared) and
   they list an item of the same name, or their totals are within 10 % of each other (a second
   pricing of the same thing lands close to the first; parts of a whole seldom do).
-Sheets in one form (one template per building, floor or month) stay parts.
+Sheets in one form (one template per building, floor or month) and sheets named for different
+kinds of cost (Labour | Materials, 人工 | 材料) stay parts.
 """
 
 from __future__ import annotations
@@ -23,8 +25,17 @@ from bidassist.costs.workbook import sheet_ref
 #: a sheet name that marks a version, a copy or an alternative of a list
 _VERSION_NAME = re.compile(
     r"(?<![a-z])v\s*\d|(?<![a-z])rev(?:ision|ised)?(?![a-z])|版本|[修改调终初新旧]版|修改|修订|调整后|调整前|"
-    r"最终|草稿|草案|副本|备份|复件|实际|决算|(?<![a-z])(?:draft|final|old|new|copy|backup|alt(?:ernative)?|option|actuals?)"
+    r"最终|草稿|草案|副本|备份|复件|实际|决算|(?<![a-z])(?:draft|final|copy|backup|alt(?:ernative)?|option|actuals?)"
     r"(?![a-z])|方案\s*[一二三四五\d]|\(\s*\d\s*\)\s*$|（\s*\d\s*）\s*$",
+    re.I,
+)
+#: old / new mark a version only beside the same name without them (Budget / Budget new); alone
+#: they are words of a name (New York site, Old Town depot)
+_AGE = re.compile(r"(?<![a-z])(?:old|new)(?![a-z])", re.I)
+#: sheets named for different kinds of cost (Labour, Materials, 人工, 材料): parts of one estimate
+_KINDS = re.compile(
+    r"labou?r|material|equipment|travel|shipping|software|hardware|subcontract|overhead|"
+    r"人工|材料|机械|设备|差旅|软件|硬件|运输|分包|安装",
     re.I,
 )
 #: the largest relative gap between two sheets' totals that reads as a second pricing of one list
@@ -54,6 +65,23 @@ def close_totals(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= _CLOSE * max(a, b)
 
 
+def _bare(name: str) -> str:
+    return " ".join(_AGE.sub(" ", name).lower().replace("_", " ").replace("-", " ").split())
+
+
+def _aged_pair(a: str, b: str) -> bool:
+    """old/new beside the same name without them, or a sheet named only New/Old."""
+    if not (_AGE.search(a) or _AGE.search(b)):
+        return False
+    return _bare(a) == _bare(b) or not _bare(a) or not _bare(b)
+
+
+def _kinds_of_cost(a: str, b: str) -> bool:
+    """Each sheet named for a different kind of cost (Labour beside Materials)."""
+    ka, kb = _KINDS.search(a), _KINDS.search(b)
+    return ka is not None and kb is not None and ka.group(0).lower() != kb.group(0).lower()
+
+
 def version_reason(
     a: tuple[str, frozenset[str], list, Decimal], b: tuple[str, frozenset[str], list, Decimal]
 ) -> str | None:
@@ -61,9 +89,9 @@ def version_reason(
     None when they read as parts."""
     if a[0] == b[0]:
         return None  # lists side by side in one sheet (`sidebyside`): parts of that sheet
-    if _VERSION_NAME.search(a[0]) or _VERSION_NAME.search(b[0]):
+    if _VERSION_NAME.search(a[0]) or _VERSION_NAME.search(b[0]) or _aged_pair(a[0], b[0]):
         return "the sheet names mark versions or copies"
-    if same_form(a[1], b[1]):
+    if same_form(a[1], b[1]) or _kinds_of_cost(a[0], b[0]):
         return None
     shared = sorted(_names(a[2]) & _names(b[2]))
     if shared:

@@ -377,9 +377,10 @@ def test_a_headerless_column_of_level_totals_is_not_read_as_lines(tmp_path: Path
     assert any("--map" in p.message for p in info.value.problems)
 
 
-def test_two_amount_columns_that_both_add_up_are_named_in_a_warning(tmp_path: Path) -> None:
-    """Two readings fit the sheet's totals: the import says which column it read, why, and how to
-    read the other, instead of choosing silently."""
+def test_two_amount_columns_that_both_add_up_are_refused_naming_both(tmp_path: Path) -> None:
+    """Two readings fit the sheet's totals, each column with its own: the sheet gives two answers
+    and says nowhere which is the cost, so the import refuses naming both columns and how to read
+    each (session 14, k140: reading the first with a warning was a silent choice)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Plan"
@@ -387,9 +388,10 @@ def test_two_amount_columns_that_both_add_up_are_named_in_a_warning(tmp_path: Pa
     ws.append(["Design", 100, 200])
     ws.append(["Build", 200, 300])
     ws.append(["Total", 300, 500])
-    result = import_cost_sheet(save(wb, tmp_path))
-    assert result.model.totals.likely == D(300)
-    [warning] = [w for w in result.warnings if "two readings" in w.message]
-    assert warning.where == "Plan!C1"
-    assert "column B as the amount (2 lines, 300.00" in warning.message
-    assert '--map "Plan:amount=C"' in warning.message
+    path = save(wb, tmp_path)
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(path)
+    [problem] = [p for p in info.value.problems if "two amount columns" in p.message]
+    assert problem.where == "Plan!C4"
+    assert '--map "Plan:amount=B"' in problem.message and '--map "Plan:amount=C"' in problem.message
+    assert import_cost_sheet(path, mapping="Plan:amount=C").model.totals.likely == D(500)
