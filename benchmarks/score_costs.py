@@ -150,6 +150,10 @@ def _in_range(entry: dict, ids: str | None) -> bool:
     return int(low.lstrip("k")) <= n <= int((high or low).lstrip("k"))
 
 
+#: every split of the manifest, in report order (`--split all`)
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -158,28 +162,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifest", type=Path, default=ROOT / "benchmarks/corpora/costs/manifest.yaml")
     ap.add_argument(
         "--split",
-        choices=(
-            "dev",
-            "heldout",
-            "heldout2",
-            "heldout3",
-            "heldout4",
-            "heldout5",
-            "heldout6",
-            "heldout7",
-            "all",
-        ),
+        choices=(*SPLITS, "all"),
         default="dev",
     )
     ap.add_argument("--ids", help="only these entries of the split, as a range: k65-k82")
     args = ap.parse_args(argv)
     data = yaml.safe_load(args.manifest.read_text(encoding="utf-8"))
     entries = data.get("entries", data) if isinstance(data, dict) else data
-    splits = (
-        ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
-        if args.split == "all"
-        else (args.split,)
-    )
+    splits = SPLITS if args.split == "all" else (args.split,)
     for split in splits:
         chosen = [e for e in entries if e.get("split") == split and _in_range(e, args.ids)]
         if not chosen and args.split == "all":
