@@ -228,14 +228,15 @@ def sentence(results: list[dict], lang: str) -> None:
         model = sentence_model([d for d in real if d.id not in test], rules, lang, cats)
         for d in (d for d in real if d.id in test):
             r = by_id[d.id]
+            units = r["doc"].units  # the units the cached findings are on
             found = [(u, f) for u, f in r["found"] if f.source != "model"]
             docs.append(
                 {
                     "labels": d.labels,
-                    "units": d.units,
+                    "units": units,
                     "found": found,
                     "clause": r["proba"],
-                    "sentence": best_sentence_scores(model, d.units),
+                    "sentence": best_sentence_scores(model, units),
                 }
             )
     print_additions("Clause model, unseen folds", docs, cats, "clause")

@@ -344,7 +344,7 @@ def model_alone(doc: Doc, rules, layer: ClauseLayer):
     from bidassist.checklist.model import model_findings
     from bidassist.checklist.parties import roles
 
-    ruleset = rules.for_roles(roles(contract_parties(doc.units, doc.we), rules.vocabulary))
+    ruleset = rules.for_roles(roles(contract_parties(doc.units, doc.we, we_strict=False), rules.vocabulary))
     langs = {"en"} if doc.labels is None else None
     found, _ = model_findings(doc.units, ruleset, [], langs, layer)
     by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in doc.units}
