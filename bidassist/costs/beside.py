@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from bidassist.core.errors import Problem
 from bidassist.costs.headers import Layout
 from bidassist.costs.reconcile import lines_total, tolerance
 from bidassist.costs.table import SheetResult, StatedTotal, closing_total, total_level
@@ -140,3 +141,80 @@ def total_column(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
         cell = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
         result.totals.append(StatedTotal(label, 2, figure, cell, n, lines_total(result.lines), markups, 0, r))
         return
+
+
+#: a total written with its figure in one cell above the table (`Total: $12,345.00`, `合计：12,345元`)
+_LABELLED = re.compile(
+    r"^(?P<label>[^\d¥￥$€£]{2,30}?)\s*[:：=]?\s*(?P<fig>[¥￥$€£]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元)?)\s*$"
+)
+#: a figure above the table that is an allowance, not the lines' total (Total budget: 50,000)
+_ALLOWANCE = re.compile(r"budget|allowance|available|limit|funding|ceiling|cap\b|限额|额度|可用|上限", re.I)
+
+
+def _figure(v: object) -> Decimal | None:
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        return None
+    try:
+        return to_number(v, "total") if not isinstance(v, str) or v.strip() else None
+    except CellError:
+        return None
+
+
+def _above(raw: RawSheet, top: int) -> list[tuple[str, Decimal, str, int]]:
+    """(label, figure, cell, row) of every total above row `top`: a total label with its figure in
+    the same cell, to its right on its row, or right under it (still above the table)."""
+    found = []
+    for r in range(top):
+        row = raw.rows[r]
+        for c, v in enumerate(row):
+            if not isinstance(v, str) or not v.strip():
+                continue
+            text = v.strip()
+            m = _LABELLED.match(text)
+            if (
+                m
+                and total_level(m.group("label").strip()) >= 2
+                and (fig := _figure(m.group("fig"))) is not None
+            ):
+                found.append((text, fig, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}", r))
+                continue
+            if total_level(text) < 2:
+                continue
+            right = next(((k, x) for k, x in enumerate(row) if k > c and _figure(x) is not None), None)
+            below = raw.rows[r + 1][c] if r + 1 < top and c < len(raw.rows[r + 1]) else None
+            if right is None and _figure(below) is not None:
+                right = (c, below)
+                r += 1
+            if right is not None:
+                cell = f"{sheet_ref(raw.name)}!{col_letter(right[0])}{r + 1}"
+                found.append((text, _figure(right[1]) or Decimal(0), cell, r))
+    return found
+
+
+def total_above(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
+    """A total stated above the header (`Total: 12,345` in the title block, 合计 | 12,345 over
+    the table) when the sheet closes with none of its own: the import reconciles with it. One that
+    equals the lines (with or without the markups) is their total; one labelled as an allowance
+    (Total budget) that differs is named in a warning; any other that differs is the sheet's
+    stated total, so the difference is an error naming it."""
+    n, top = len(result.lines), layout.header_row
+    if not top or n < 2 or closing_total(result.totals, n) is not None:
+        return
+    found = _above(raw, top)
+    if not found:
+        return
+    markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
+    imported = lines_total(result.lines)
+    sums = (imported, imported + markups, _as_written(result))
+    agree = [f for f in found if any(abs(f[1] - s) <= tolerance(n) for s in sums)]
+    label, figure, cell, row = (agree or found)[-1]
+    if not agree and (len(found) > 1 or _ALLOWANCE.search(label)):
+        result.warnings.append(
+            Problem(
+                cell,
+                f"{label!r} {figure} above the table is not the sum of its {n} line(s) ({imported}); "
+                "it is not taken as the table's total (a budget or another table's figure)",
+            )
+        )
+        return
+    result.totals.append(StatedTotal(label, 2, figure, cell, n, imported, markups, 0, row))

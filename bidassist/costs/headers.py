@@ -17,7 +17,7 @@ from decimal import Decimal
 from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
 from bidassist.core.money import AmountError, parse_amount
-from bidassist.costs.values import CellError, cell_text, parse_distribution, plain_number
+from bidassist.costs.values import CellError, cell_text, money_per_unit, parse_distribution, plain_number
 from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
 FIELDS = COST_FIELDS  # the columns a cost sheet can have (core.bidfile: the bid file's map names them)
@@ -672,7 +672,7 @@ def _reads_as_money(text: str) -> bool:
     try:
         parse_amount(text)
     except AmountError:
-        return False
+        return money_per_unit(text) is not None  # ￥0.73/h, US$0.02/GB: a price per unit
     return True
 
 

@@ -16,10 +16,11 @@ from decimal import Decimal
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
 from bidassist.costs.answers import column_answers, extra_columns
-from bidassist.costs.beside import total_beside, total_column, total_on_top
+from bidassist.costs.beside import total_above, total_beside, total_column, total_on_top
 from bidassist.costs.confidence import amounts_stand, unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
+from bidassist.costs.headerless import closing_layout, product_layout
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, classify_header, find_layout
 from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
@@ -61,6 +62,9 @@ class SheetOutcome:
     #: a GB50500 markup table (表-11/12/13): its top-level entries, added by the summary's total
     entries: list[Markup] | None = None
     repeats_rows: bool = False  # a summary that copies the detail sheets' rows (not only their totals)
+    #: a headerless sheet read from its figures alone (`headerless`): what it is when the workbook
+    #: holds a sheet with a header of its own (an abstract beside its detail sheets)
+    instead: SheetOutcome | None = None
 
     @property
     def name(self) -> str:
@@ -128,7 +132,7 @@ def read_sheet(
         estimate = _estimate(raw)
         layout = headerless_layout(raw) if estimate.role == "not a cost table" else None
         if layout is None:
-            return estimate
+            return _inferred(raw, estimate, spreads, forced=forced, unpriced=unpriced)
     result = _parse(raw, layout, spreads, unpriced)
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
@@ -136,6 +140,7 @@ def read_sheet(
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
         total_column(raw, layout, result)
         total_beside(raw, layout, result)
+        total_above(raw, layout, result)
     result.problems.extend(column_answers(raw, layout, result))
     extra_columns(raw, layout, result)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
@@ -287,15 +292,21 @@ def heads_as_items(
     over 带宽 1,000 and 存储 2,000), in a sheet whose stated total then differs: when reading them as
     items makes the stated total agree, they are items (a warning names them)."""
     check = check_sheet(result)
-    # no total closes the sheet: a total above the lines may agree once the rows are items
+    # no total closes the sheet: a total above the lines may agree once the rows are items; a
+    # total that agrees only within the rounding slack (0.06 against 0.07 with a 0.01 heading) may
+    # agree exactly once they are
     on_top = check.stated is None and any(t.lines == 0 for t in result.totals)
-    if not result.headed or (check.basis != "difference" and not on_top):
+    slack = check.matched and check.difference
+    if not result.headed or (check.basis != "difference" and not on_top and not slack):
         return layout, result
     items = replace(layout, lump_heads=False)
     trial = _parse(raw, items, spreads, unpriced)
-    check = check_sheet(trial)
-    if not check.matched or trial.problems:
+    other = check_sheet(trial)
+    if not other.matched or trial.problems:
         return layout, result
+    if slack and abs(other.difference or 0) >= abs(check.difference or 0):
+        return layout, result
+    check = other
     cells = ", ".join(p.where or "" for p in result.headed[:5])
     trial.warnings.append(
         Problem(
@@ -709,6 +720,43 @@ def _settle_trailing(outcome: SheetOutcome) -> None:
     """Unreadable rows below the sheet's own total: notes outside the table when it reconciles."""
     if outcome.result is not None:
         _settle(outcome, outcome.result.trailing, "; below the sheet's total {cell}, not read")
+
+
+def _inferred(
+    raw: RawSheet, estimate: SheetOutcome, spreads: SpreadTable, *, forced: bool, unpriced: bool
+) -> SheetOutcome:
+    """A sheet with no header read from its figures (`headerless`) when that reading is clean;
+    otherwise what the sheet was estimated to be (a refusal proposing the `--map`)."""
+    if estimate.role != "not a cost table":
+        return estimate
+    layout = closing_layout(raw) or product_layout(raw)
+    if layout is None:
+        return estimate
+    outcome = read_sheet(raw, None, spreads, forced=forced, unpriced=unpriced, given=layout)
+    outcome.instead = estimate
+    return outcome if _clean(outcome) else estimate
+
+
+def _clean(outcome: SheetOutcome) -> bool:
+    """A sheet read with no problem and no difference from its stated total."""
+    result, check = outcome.result, outcome.check
+    return (
+        outcome.used
+        and result is not None
+        and not result.problems
+        and not result.rivals
+        and (check is None or check.basis != "difference")
+    )
+
+
+def mark_inferred(outcomes: list[SheetOutcome]) -> None:
+    """A sheet read without a header (`SheetOutcome.instead`) beside a sheet read under a header of
+    its own: the workbook's tables are the headed ones (a general abstract of parts and add-ons
+    beside its detail sheets is no list of its own), so it is what it was without the inference."""
+    if any(o.used and o.instead is None for o in outcomes):
+        for i, o in enumerate(outcomes):
+            if o.instead is not None:
+                outcomes[i] = o.instead
 
 
 def mark_summaries(outcomes: list[SheetOutcome]) -> None:

@@ -22,7 +22,7 @@ from operator import itemgetter
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
-from bidassist.costs.fields import SPECS, RowFields, make_plan, parse_fields
+from bidassist.costs.fields import PRICE_NOTE, SPECS, RowFields, make_plan, parse_fields
 from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, classify_header, normalize_header
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
@@ -669,10 +669,12 @@ class _Parser:
         for name, text, read in fields.words:
             # a nil word is a stated zero; a note (included, see below) hides where the money is:
             # it stands only when the sheet's stated total agrees (`provisional`)
-            kept = self.out.warnings if read.startswith("0") else self.out.provisional
+            kept = self.out.warnings if read.startswith("0") or read == PRICE_NOTE else self.out.provisional
             kept.append(
                 Problem(self._cell(self.cols[name], r), f"{SPECS[name].label} {text!r} is read as {read}")
             )
+        for name, text, unit in fields.per_unit:
+            self._per_unit(r, fields, name, text, unit)
         for name, text in fields.approx:
             self.out.provisional.append(
                 Problem(
@@ -680,6 +682,22 @@ class _Parser:
                     f"{SPECS[name].label} {text!r} is approximate: read as {fields.numbers[name]}",
                 )
             )
+
+    def _per_unit(self, r: int, fields: RowFields, name: str, text: str, unit: str) -> None:
+        """Money written per unit (`￥0.73/h`, `7200/per camp`): a unit price as its figure; an amount
+        as the money of one unit when the line has no other quantity (or its quantity × unit price
+        is that figure), else held by the stated total (`provisional`)."""
+        if name != "amount":
+            return
+        n = fields.numbers
+        qty, price = n.get("quantity"), n.get("price", n.get("likely"))
+        one = qty in (None, ONE) or (price is not None and qty * price == n[name])
+        note = Problem(
+            self._cell(self.cols[name], r),
+            f"amount {text!r} is money per {unit}: read as {n[name]}"
+            + (f" (one {unit})" if qty in (None, ONE) else ""),
+        )
+        (self.out.warnings if one else self.out.provisional).append(note)
 
     def _no_money(self, r: int, row: list, fields: RowFields, priced: bool, hold: bool) -> bool:
         """Rows that are no cost line because they carry no money: a rate with a nil amount, a
@@ -858,6 +876,15 @@ class _Parser:
         empty or absent. The two disagreeing is an error: the quantity may be in another unit."""
         unit = row[self.view.ui]
         unit = unit.strip() if type(unit) is str else cell_text(unit)
+        for name, _, per in f.per_unit:
+            if unit and normalize_header(unit) != normalize_header(per):
+                self._problem(
+                    self.cols[name],
+                    r,
+                    f"the {SPECS[name].label} is written per {per} but the unit column says {unit}: "
+                    "write the price per the unit of the unit column",
+                )
+            unit = unit or per
         if f.unit is None:
             return unit
         if unit and normalize_header(unit) != normalize_header(f.unit):

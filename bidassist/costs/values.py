@@ -170,6 +170,30 @@ def quantity_with_unit(value: object) -> tuple[Decimal, str] | None:
     return number, m.group("unit")
 
 
+#: money written per unit: `￥0.73/h`, `$45/hr`, `7200/per camp`, `$120 per day`, `0.5元/kWh`, `RM 30 /
+#: pc` — a figure, then `/`, `per` or `每` and a unit word (a letter or character first, never `1/2`)
+_MONEY_PER = re.compile(
+    r"^(?P<num>[^/]*?\d[\d,.]*\s*(?:万元|元|块)?)\s*(?:/\s*(?:per\s+)?|\bper\s+|每\s*)"
+    r"(?P<unit>[A-Za-z\u00b2\u00b3\u4e00-\u9fff㎡㎥][A-Za-z0-9\u00b2\u00b3\u4e00-\u9fff㎡㎥. ]{0,11})\s*$",
+    re.I,
+)
+
+
+def money_per_unit(value: object) -> tuple[Decimal, str] | None:
+    """`￥0.73/h` -> (0.73, h), `7200/per camp` -> (7200, camp): money written with the unit it is
+    priced per; None for anything else (a fraction `1/2`, a note, a bare figure)."""
+    if type(value) is not str:
+        return None
+    m = _MONEY_PER.match(unicodedata.normalize("NFKC", value).strip())
+    if m is None:
+        return None
+    try:
+        number = parse_amount(m.group("num").strip())
+    except AmountError:
+        return None
+    return bounded(number), m.group("unit").strip()
+
+
 def _text_problem(value: str, what: str, reason: str) -> CellError:
     if reason in ("not a number", "has no digits"):
         return CellError(f'{what} "{value}" is not a number')

@@ -1,0 +1,147 @@
+"""Tables without a header row, read from what their figures state.
+
+`sheets.headerless_layout` reads a list whose 合计/Total label (in one of the first columns) closes
+a column of figures that add up to it. This module reads the other headerless lists finance keeps:
+
+- a closing total anywhere in its row (`| | | Total | 3,325` under the items), or a figure alone on
+  its row, the last of its column, six rows under a list of parts (`| 255`); the figures above it,
+  less the labelled subtotals, add up to it (`closing_layout`);
+- no total at all, but quantity × unit price = amount on every priced row (`product_layout`): the
+  arithmetic names the columns, and the import says that no total confirms it.
+
+The names are the column left of the figures holding words on ¾ of the figure rows
+(`infer.name_column`). Each reading carries a warning naming the columns it took and why, and the
+`--map` that changes it; anything less certain stays a refusal proposing that map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from bidassist.core.errors import Problem
+from bidassist.costs.headers import Layout
+from bidassist.costs.infer import name_column, product_columns, unit_column
+from bidassist.costs.reconcile import tolerance
+from bidassist.costs.rowkinds import total_level
+from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
+
+#: rows looked at from the top of a sheet
+_ROWS = 400
+
+
+def _fig(v: object) -> Decimal | None:
+    if type(v) in (int, float) and v == v:
+        return Decimal(repr(float(v)))  # type: ignore[arg-type]
+    return None
+
+
+def _label(row: Sequence[object], before: int) -> int:
+    """The highest total level among the words left of column `before` (0: none)."""
+    return max((total_level(v.strip()) for v in row[:before] if type(v) is str and v.strip()), default=0)
+
+
+def _alone(row: Sequence[object], c: int) -> bool:
+    return all(
+        k == c or v is None or v == "" or (type(v) is str and not v.strip()) for k, v in enumerate(row)
+    )
+
+
+def _last_in_column(rows: Sequence[list], r: int, c: int, stop: int) -> bool:
+    return not any(c < len(rows[k]) and _fig(rows[k][c]) is not None for k in range(r + 1, stop))
+
+
+def _closing(rows: Sequence[list], r: int, c: int) -> tuple[list[int], Decimal] | None:
+    """(rows of the items, their sum) when the figure at (r, c) is the sum of the figures above it
+    in column c, less those on rows labelled as subtotals; None otherwise."""
+    items: list[int] = []
+    total = Decimal(0)
+    for k in range(r):
+        row = rows[k]
+        v = _fig(row[c]) if c < len(row) else None
+        if v is None or _label(row, c):
+            continue
+        items.append(k)
+        total += v
+    want = _fig(rows[r][c])
+    if len(items) < 3 or want is None or not want or abs(total - want) > tolerance(len(items)):
+        return None
+    return items, total
+
+
+def closing_layout(raw: RawSheet) -> Layout | None:
+    """A headerless list closed by its total: a figure labelled as a total anywhere left of it, or
+    alone on its row and the last of its column, that equals the items above it (see the module)."""
+    rows = raw.rows
+    stop = min(len(rows), _ROWS)
+    for r in range(stop):
+        row = rows[r]
+        for c, v in enumerate(row):
+            if _fig(v) is None or not v:
+                continue
+            level = _label(row, c)
+            if level < 2 and not (_alone(row, c) and _last_in_column(rows, r, c, stop)):
+                continue
+            found = _closing(rows, r, c)
+            if found is None:
+                continue
+            return _closed(raw, r, c, found[0], "labelled" if level >= 2 else "unlabelled")
+    return None
+
+
+def _closed(raw: RawSheet, r: int, c: int, items: list[int], how: str) -> Layout | None:
+    rows = raw.rows
+    name = name_column(rows, items, c)
+    if name is None:
+        return None
+    columns = {"description": name, "amount": c}
+    product = product_columns(rows, items[0], r)
+    if product is not None and product.amount == c and name < min(product.quantity, product.price):
+        columns |= {"quantity": product.quantity, "price": product.price}
+        unit = unit_column(rows, product.rows, name, min(product.quantity, product.price))
+        if unit is not None:
+            columns["unit"] = unit
+    where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
+    read = ", ".join(f"{col_letter(k)} as the {f}" for f, k in columns.items() if f != "description")
+    note = (
+        f"no header row: column {col_letter(name)} read as the description and {read}, because the "
+        f"{how} figure {where} is the sum of the {len(items)} figure(s) above it; rows below row "
+        f"{r + 1} are not read (name the columns with --map to change this)"
+    )
+    return Layout(columns, None, items[0], warnings=[Problem(where, note)], last_row=r)
+
+
+def product_layout(raw: RawSheet) -> Layout | None:
+    """A headerless list with no total where quantity × unit price = amount on every row that has
+    an amount (three rows at least): those columns, the names beside them, and a warning that no
+    stated total confirms the reading. Rows with an amount that is not the product: refused."""
+    rows = raw.rows
+    product = product_columns(rows)
+    if product is None:
+        return None
+    first, last = product.rows[0], product.rows[-1]
+    a = product.amount
+    others = [
+        k
+        for k in range(first, last + 1)
+        if k not in product.rows and a < len(rows[k]) and _fig(rows[k][a]) and not _label(rows[k], a)
+    ]
+    if others:
+        return None
+    left = min(product.quantity, product.price)
+    name = name_column(rows, product.rows, left)
+    if name is None:
+        return None
+    columns = {"description": name, "quantity": product.quantity, "price": product.price, "amount": a}
+    unit = unit_column(rows, product.rows, name, left)
+    if unit is not None:
+        columns["unit"] = unit
+    read = ", ".join(f"{col_letter(k)} as the {f}" for f, k in columns.items() if f != "description")
+    where = f"{sheet_ref(raw.name)}!{col_letter(a)}{first + 1}"
+    note = (
+        f"no header row: column {col_letter(name)} read as the description and {read}, because the "
+        f"amount is quantity × unit price on all {len(product.rows)} priced rows (rows {first + 1}–{last + 1}); "
+        "the sheet states no total to confirm it (name the columns with --map to change this)"
+    )
+    end = last + 1 if last + 1 < len(rows) and _label(rows[last + 1], a) >= 2 else last
+    return Layout(columns, None, first, warnings=[Problem(where, note)], last_row=end)
