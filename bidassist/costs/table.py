@@ -311,6 +311,8 @@ class _Parser:
         self._set_aside_trailing()
         self._note_restatements()
         self._note_parameters()
+        for r, note in self.view.item_heads.items():
+            self.out.warnings.append(Problem(self._cell(self.view.ai, r), note))
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out

@@ -222,3 +222,52 @@ def test_a_budget_above_the_header_that_differs_is_named_not_taken(tmp_path: Pat
     assert result.model.totals.likely == D("2450")
     assert result.reconciliation is not None and result.reconciliation.status == "no stated total"
     assert warned(result, "Total budget")
+
+
+# ---------------------------------------------------------------- a part that is the sum of the rows below
+
+PARTS = ["Part no.", "Description", "Package", "Cost"]
+
+
+def test_a_part_whose_price_is_the_sum_of_the_next_rows_is_an_item_when_the_list_runs_on(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[object]] = [PARTS, ["R-10K", "Resistor 10k", "0603", 0.03]]
+    rows += [["C-22P", "Cap 22pF", "0603", 0.05], ["R-1K", "Resistor 1k", "0603", 0.03]]
+    rows += [["R-4K7", "Resistor 4k7", "0603", 0.02], ["U-358", "Op-amp", "SO8", 0.41]]
+    rows += [["U-555", "Timer", "SO8", 0.27]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert len(result.model.lines) == 6
+    assert result.model.totals.likely == D("0.81")
+    note = warned(result, "is read as an item")
+    assert note and "Cap 22pF" in note[0]
+
+
+def test_headings_with_their_section_amounts_and_no_total_are_still_refused(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        PARTS,
+        [None, "Passives", None, 0.08],
+        ["R-10K", "Resistor 10k", "0603", 0.03],
+    ]
+    rows += [["R-1K", "Resistor 1k", "0603", 0.05], [None, "ICs", None, 0.68]]
+    rows += [["U-358", "Op-amp", "SO8", 0.41], ["U-555", "Timer", "SO8", 0.27]]
+    with pytest.raises(BidassistError) as caught:
+        import_cost_sheet(book(tmp_path, rows))
+    assert any("no stated total decides" in p.message for p in caught.value.problems)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=FUNC)
+@given(st.lists(st.integers(1, 9), min_size=4, max_size=9))
+def test_a_list_of_parts_with_no_total_imports_every_row_or_is_refused(
+    tmp_path: Path, cents: list[int]
+) -> None:
+    """Whatever the prices (small ones repeat and add up by chance): every row counted once, or a
+    refusal — never a part dropped as a heading without a word."""
+    rows: list[list[object]] = [PARTS] + [
+        [f"P-{i}", f"Part {i}", "0603", c / 100] for i, c in enumerate(cents)
+    ]
+    try:
+        result = import_cost_sheet(book(tmp_path, rows))
+    except BidassistError:
+        return
+    assert result.model.totals.likely == D(sum(cents)) / 100
