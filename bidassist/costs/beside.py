@@ -149,6 +149,21 @@ _LABELLED = re.compile(
 )
 #: a figure above the table that is an allowance, not the lines' total (Total budget: 50,000)
 _ALLOWANCE = re.compile(r"budget|allowance|available|limit|funding|ceiling|cap\b|限额|额度|可用|上限", re.I)
+#: totals of money written without 合计/Total (总金额, 费用总额, 预算总额)
+_MONEY_TOTAL = re.compile(r"^(?:预算|项目|工程|采购)?总(?:金额|费用|成本|额|投资|价款|报价)|(?:金额|费用|成本)总[计额]|总额$")
+#: totals of something other than money (Total hours, 总工时, 数量合计): never the lines' total
+_NOT_MONEY = re.compile(
+    r"hours?|hrs|days?|weeks?|months?|qty|quantity|items?|pcs|units?|weight|kg|lbs|area|people|persons?|"
+    r"heads?|工时|人数|人天|天数|数量|重量|面积|件数|台数",
+    re.I,
+)
+
+
+def _money_total(label: str) -> bool:
+    """A label that states the total of the money (Total, 合计, 总金额), not of hours or items."""
+    if _NOT_MONEY.search(label):
+        return False
+    return total_level(label) >= 2 or _MONEY_TOTAL.search(label.replace(" ", "")) is not None
 
 
 def _figure(v: object) -> Decimal | None:
@@ -178,7 +193,7 @@ def _above(raw: RawSheet, top: int) -> list[tuple[str, Decimal, str, int]]:
             ):
                 found.append((text, fig, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}", r))
                 continue
-            if total_level(text) < 2:
+            if not _money_total(text):
                 continue
             right = next(((k, x) for k, x in enumerate(row) if k > c and _figure(x) is not None), None)
             below = raw.rows[r + 1][c] if r + 1 < top and c < len(raw.rows[r + 1]) else None

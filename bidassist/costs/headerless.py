@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from bidassist.core.errors import Problem
+from bidassist.core.money import AmountError, parse_amount
 from bidassist.costs.headers import Layout
 from bidassist.costs.infer import name_column, product_columns, unit_column
 from bidassist.costs.reconcile import tolerance
@@ -31,14 +32,24 @@ _ROWS = 400
 
 
 def _fig(v: object) -> Decimal | None:
+    """A figure: a spreadsheet number, or money typed as text (`$1,200.00`, `¥350`)."""
     if type(v) in (int, float) and v == v:
         return Decimal(repr(float(v)))  # type: ignore[arg-type]
+    if type(v) is str and v.strip() and any(ch.isdigit() for ch in v) and len(v) <= 24:
+        try:
+            return parse_amount(v)
+        except AmountError:
+            return None
     return None
 
 
-def _label(row: Sequence[object], before: int) -> int:
-    """The highest total level among the words left of column `before` (0: none)."""
-    return max((total_level(v.strip()) for v in row[:before] if type(v) is str and v.strip()), default=0)
+def _label(row: Sequence[object], c: int) -> int:
+    """The highest total level among the words of the row beside column `c` (0: none): `Total`
+    left of the figure, or right of it (`28.98 | Total + 20% VAT`)."""
+    return max(
+        (total_level(v.strip()) for k, v in enumerate(row) if k != c and type(v) is str and v.strip()),
+        default=0,
+    )
 
 
 def _alone(row: Sequence[object], c: int) -> bool:
@@ -59,8 +70,8 @@ def _closing(rows: Sequence[list], r: int, c: int) -> tuple[list[int], Decimal] 
     for k in range(r):
         row = rows[k]
         v = _fig(row[c]) if c < len(row) else None
-        if v is None or _label(row, c):
-            continue
+        if v is None or _label(row, c) or _alone(row, c):
+            continue  # a subtotal, labelled or a figure alone on its row
         items.append(k)
         total += v
     want = _fig(rows[r][c])

@@ -879,12 +879,16 @@ class _Parser:
         unit = row[self.view.ui]
         unit = unit.strip() if type(unit) is str else cell_text(unit)
         for name, _, per in f.per_unit:
-            if unit and normalize_header(unit) != normalize_header(per):
-                self._problem(
-                    self.cols[name],
-                    r,
-                    f"the {SPECS[name].label} is written per {per} but the unit column says {unit}: "
-                    "write the price per the unit of the unit column",
+            other = unit or f.unit
+            if other and not same_unit(other, per):
+                # a price per hour beside a quantity in days: only a stated total that agrees (or
+                # the line's own amount) tells what the product means (`provisional`)
+                self.out.provisional.append(
+                    Problem(
+                        self._cell(self.cols[name], r),
+                        f"the {SPECS[name].label} is written per {per} but the quantity is in {other}: "
+                        "write the price per the quantity's unit",
+                    )
                 )
             unit = unit or per
         if f.unit is None:
@@ -1513,6 +1517,28 @@ BLANK_KIND = RowKind("blank")
 #: row kinds that read no figure: one holding figures there is a row the import may have lost
 _UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
 _PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
+#: one unit written several ways (h, hr, hour, 小时): a price per unit beside a quantity in it
+_UNIT_NAMES = (
+    frozenset({"h", "hr", "hrs", "hour", "hours", "小时", "时", "工时"}),
+    frozenset({"d", "day", "days", "天", "日", "工日", "人天"}),
+    frozenset({"wk", "week", "weeks", "周", "星期"}),
+    frozenset({"mo", "month", "months", "月", "个月"}),
+    frozenset({"yr", "year", "years", "年"}),
+    frozenset({"pc", "pcs", "piece", "pieces", "ea", "each", "no", "nos", "unit", "units", "个", "件", "只", "台", "套"}),
+    frozenset({"m2", "sqm", "㎡", "平方米", "平米"}),
+    frozenset({"m3", "cum", "㎥", "立方米", "方"}),
+    frozenset({"m", "metre", "meter", "米"}),
+    frozenset({"kg", "公斤", "千克"}),
+    frozenset({"t", "ton", "tonne", "吨"}),
+)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Two unit words naming one unit (`h` and `小时`, `pcs` and `each`)."""
+    x, y = normalize_header(a).rstrip("."), normalize_header(b).rstrip(".")
+    return x == y or any(x in names and y in names for names in _UNIT_NAMES)
+
+
 _PERIODIC = re.compile(
     r"^\s*(\d[\d,]*(?:\.\d+)?)\s*元?\s*(每年|每月|/年|/月|per\s+(?:year|month|annum)|p\.\s*a\.?|/\s*(?:year|month))\s*$",
     re.I,

@@ -173,8 +173,8 @@ def quantity_with_unit(value: object) -> tuple[Decimal, str] | None:
 #: money written per unit: `￥0.73/h`, `$45/hr`, `7200/per camp`, `$120 per day`, `0.5元/kWh`, `RM 30 /
 #: pc` — a figure, then `/`, `per` or `每` and a unit word (a letter or character first, never `1/2`)
 _MONEY_PER = re.compile(
-    r"^(?P<num>[^/]*?\d[\d,.]*\s*(?:万元|元|块)?)\s*(?:/\s*(?:per\s+)?|\bper\s+|每\s*)"
-    r"(?P<unit>[A-Za-z\u00b2\u00b3\u4e00-\u9fff㎡㎥][A-Za-z0-9\u00b2\u00b3\u4e00-\u9fff㎡㎥. ]{0,11})\s*$",
+    r"^(?P<num>[^/(]*?\d[\d,.]*\s*(?:万元|元|块)?)\s*\(?\s*(?:/\s*(?:per\s+)?|\bper\s+|每\s*)"
+    r"(?P<unit>[A-Za-z\u00b2\u00b3\u4e00-\u9fff㎡㎥][A-Za-z0-9\u00b2\u00b3\u4e00-\u9fff㎡㎥. ]{0,11}?)\s*\)?\s*$",
     re.I,
 )
 

@@ -271,3 +271,42 @@ def test_a_list_of_parts_with_no_total_imports_every_row_or_is_refused(
     except BidassistError:
         return
     assert result.model.totals.likely == D(sum(cents)) / 100
+
+
+def test_a_total_of_hours_above_the_header_is_no_total_of_the_money(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Total hours", 76], ["Task", "Hours", "Rate", "Cost"]]
+    rows += [["Design", 30, 60, 1800], ["Build", 40, 45, 1800], ["Test", 6, 50, 300]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.model.totals.likely == D("3900")
+    assert result.reconciliation is not None and result.reconciliation.status == "no stated total"
+
+
+def test_a_money_total_named_without_total_above_the_header_is_reconciled(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["项目总金额（元）", None, "3,900.00"], ["任务", "工时", "单价", "金额"]]
+    rows += [["设计", 30, 60, 1800], ["开发", 40, 45, 1800], ["测试", 6, 50, 300]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!C1"
+
+
+def test_a_price_per_hour_beside_hours_written_otherwise_is_the_same_unit(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["名称", "单位", "单价", "数量"], ["云主机", "小时", "￥0.73/h", 720]]
+    rows += [["GPU", "小时", "￥8.5/hr", 40], ["存储", "GB", "￥0.12/GB", 500]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.model.totals.likely == D("0.73") * 720 + D("8.5") * 40 + D("0.12") * 500
+    assert [ln.unit for ln in result.model.lines] == ["小时", "小时", "GB"]
+
+
+def test_an_amount_per_unit_in_brackets_is_read(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Item", "Cost"], ["Campsite", "7,200 (per camp)"], ["Food", 1500]]
+    rows += [["Buses", 900], ["Total", 9600]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert result.model.lines[0].unit == "camp"
+
+
+def test_a_headerless_list_of_text_money_with_its_total_labelled_right_of_it(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Laser cutter", "£1,250.00"], ["Fume filter", "£310.50"], ["Lens kit", "£88.20"]]
+    rows += [[None, "£1,648.70", "Total incl. delivery"]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.model.totals.likely == D("1648.70")
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!B4"
