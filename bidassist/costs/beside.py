@@ -150,7 +150,9 @@ _LABELLED = re.compile(
 #: a figure above the table that is an allowance, not the lines' total (Total budget: 50,000)
 _ALLOWANCE = re.compile(r"budget|allowance|available|limit|funding|ceiling|cap\b|限额|额度|可用|上限", re.I)
 #: totals of money written without 合计/Total (总金额, 费用总额, 预算总额)
-_MONEY_TOTAL = re.compile(r"^(?:预算|项目|工程|采购)?总(?:金额|费用|成本|额|投资|价款|报价)|(?:金额|费用|成本)总[计额]|总额$")
+_MONEY_TOTAL = re.compile(
+    r"^(?:预算|项目|工程|采购)?总(?:金额|费用|成本|额|投资|价款|报价)|(?:金额|费用|成本)总[计额]|总额$"
+)
 #: totals of something other than money (Total hours, 总工时, 数量合计): never the lines' total
 _NOT_MONEY = re.compile(
     r"hours?|hrs|days?|weeks?|months?|qty|quantity|items?|pcs|units?|weight|kg|lbs|area|people|persons?|"

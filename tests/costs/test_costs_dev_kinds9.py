@@ -305,8 +305,38 @@ def test_an_amount_per_unit_in_brackets_is_read(tmp_path: Path) -> None:
 
 
 def test_a_headerless_list_of_text_money_with_its_total_labelled_right_of_it(tmp_path: Path) -> None:
-    rows: list[list[object]] = [["Laser cutter", "£1,250.00"], ["Fume filter", "£310.50"], ["Lens kit", "£88.20"]]
+    rows: list[list[object]] = [
+        ["Laser cutter", "£1,250.00"],
+        ["Fume filter", "£310.50"],
+        ["Lens kit", "£88.20"],
+    ]
     rows += [[None, "£1,648.70", "Total incl. delivery"]]
     result = import_cost_sheet(book(tmp_path, rows))
     assert result.model.totals.likely == D("1648.70")
     assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!B4"
+
+
+# ---------------------------------------------------------------- a header that names no description
+
+
+@pytest.mark.parametrize("head", [["Category", "Cost"], ["费用项目", "金额"], ["Cost item", "Amount"]])
+def test_a_header_whose_name_column_is_headed_otherwise_is_read(tmp_path: Path, head: list[str]) -> None:
+    rows: list[list[object]] = [head, ["Venue", 1200], ["Catering", 800], ["AV hire", 350], ["Printing", 120]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["Venue", "Catering", "AV hire", "Printing"]
+    assert result.model.totals.likely == D("2470")
+
+
+def test_a_category_column_that_groups_named_items_stays_the_category(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["Category", "Item", "Cost"],
+        ["Event", "Venue", 1200],
+        ["Event", "Catering", 800],
+    ]
+    rows += [["Media", "Printing", 120]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [(ln.description, ln.category) for ln in result.model.lines] == [
+        ("Venue", "Event"),
+        ("Catering", "Event"),
+        ("Printing", "Media"),
+    ]
