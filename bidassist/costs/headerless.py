@@ -147,6 +147,11 @@ def product_layout(raw: RawSheet) -> Layout | None:
     unit = unit_column(rows, product.rows, name, left)
     if unit is not None:
         columns["unit"] = unit
+    end = last + 1 if last + 1 < len(rows) and _label(rows[last + 1], a) >= 2 else last
+    if _figures_elsewhere(rows, first, end, name, set(columns.values())):
+        return None  # level totals or a second money column beside the products: not one reading
+    if any(a < len(rows[k]) and _fig(rows[k][a]) for k in (*range(first), *range(end + 1, len(rows)))):
+        return None  # money in that column above or below the products (a lump, a total): unread
     read = ", ".join(f"{col_letter(k)} as the {f}" for f, k in columns.items() if f != "description")
     where = f"{sheet_ref(raw.name)}!{col_letter(a)}{first + 1}"
     note = (
@@ -154,5 +159,14 @@ def product_layout(raw: RawSheet) -> Layout | None:
         f"amount is quantity × unit price on all {len(product.rows)} priced rows (rows {first + 1}–{last + 1}); "
         "the sheet states no total to confirm it (name the columns with --map to change this)"
     )
-    end = last + 1 if last + 1 < len(rows) and _label(rows[last + 1], a) >= 2 else last
     return Layout(columns, None, first, warnings=[Problem(where, note)], last_row=end)
+
+
+def _figures_elsewhere(rows: Sequence[list], first: int, end: int, name: int, used: set[int]) -> bool:
+    """A figure right of the names in a column the reading does not use (a roll-up of level
+    totals, a second currency) on the table's rows."""
+    return any(
+        k > name and k not in used and _fig(v) is not None and type(v) is not str
+        for row in rows[first : end + 1]
+        for k, v in enumerate(row)
+    )

@@ -122,7 +122,24 @@ def _text_number(value: str, what: str, money: bool) -> Decimal | None:
     try:
         return parse_amount(s) if money else parse_number(s)
     except AmountError as exc:
+        text = unicodedata.normalize("NFKC", s)
+        m = (_TRAILING_CURRENCY.match(text) or _RINGGIT.match(text)) if money else None
+        if m is not None:  # `1,200 USD`, `1200€`, `30 RM`, `Rs. 500/-`: the currency after the figure
+            try:
+                return parse_amount(m.group(1))
+            except AmountError:
+                pass
         raise _text_problem(value, what, _reason(exc)) from None
+
+
+#: ringgit before the figure (`RM 30`, `RM1,200.00`)
+_RINGGIT = re.compile(r"^rm\s*(\d[\d,]*(?:\.\d+)?)\s*$", re.I)
+#: a figure with its currency written after it (`1,200 USD`, `1200 €`, `30 RM`) or the Indian `/-`
+_TRAILING_CURRENCY = re.compile(
+    r"^(.*?\d)\s*(?:usd|us\$|eur|euro|euros|gbp|cny|rmb|hkd|myr|rm|inr|rs\.?|sgd|aud|cad|jpy|chf|kes|ksh|"
+    r"[€$£¥￥₹]|/-)\s*(?:/-)?\s*$",
+    re.I,
+)
 
 
 #: a quantity typed with its unit: `1.9万㎡`, `500㎡`, `70 m`, `12个`, `3.5 m2` (never a rate or money)

@@ -340,3 +340,31 @@ def test_a_category_column_that_groups_named_items_stays_the_category(tmp_path: 
         ("Catering", "Event"),
         ("Printing", "Media"),
     ]
+
+
+# ---------------------------------------------------------------- the currency after the figure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [("1,200 USD", "1200"), ("1200€", "1200"), ("30 RM", "30"), ("RM 30", "30"), ("Rs. 500/-", "500")],
+)
+def test_money_with_its_currency_after_the_figure_is_read(tmp_path: Path, text: str, figure: str) -> None:
+    rows: list[list[object]] = [["Item", "Qty", "Unit price"], ["Widget", 2, text], ["Gadget", 1, 10]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.model.lines[0].likely == D(figure)
+
+
+@pytest.mark.parametrize("text", ["5 ft", "12 rooms", "RM -3"])
+def test_words_after_a_figure_that_are_no_currency_stay_an_error(tmp_path: Path, text: str) -> None:
+    rows: list[list[object]] = [["Item", "Qty", "Amount"], ["Widget", 2, text], ["Gadget", 1, 10]]
+    with pytest.raises(BidassistError):
+        import_cost_sheet(book(tmp_path, rows))
+
+
+def test_a_headerless_product_table_with_a_lump_below_it_is_refused(tmp_path: Path) -> None:
+    """Money in the amount column below the products (a delivery charge) would be left unread."""
+    rows: list[list[object]] = [["Tents", 3, 500, 1500], ["Food", 30, 50, 1500], ["Buses", 2, 150, 300]]
+    rows += [[], ["Delivery", None, None, 60]]
+    with pytest.raises(BidassistError):
+        import_cost_sheet(book(tmp_path, rows))
