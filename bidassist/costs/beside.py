@@ -208,6 +208,23 @@ def _above(raw: RawSheet, top: int) -> list[tuple[str, Decimal, str, int]]:
     return found
 
 
+def _lone_above(raw: RawSheet, layout: Layout, top: int) -> tuple[Decimal, str, int] | None:
+    """The figure right above the header in the amount column (H2 =SUM(H4:H105) over `Total Cost`)
+    with no words between it and the header: (figure, cell, row)."""
+    ai = layout.columns.get("amount", -1)
+    if ai < 0:
+        return None
+    for r in range(top - 1, max(-1, top - 4), -1):
+        row = raw.rows[r]
+        v = row[ai] if ai < len(row) else None
+        fig = _figure(v) if not isinstance(v, str) else None
+        if fig is not None:
+            return fig, f"{sheet_ref(raw.name)}!{col_letter(ai)}{r + 1}", r
+        if v not in (None, "") and not (isinstance(v, str) and not v.strip()):
+            return None  # words first (USD, a title): no total under them
+    return None
+
+
 def total_above(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
     """A total stated above the header (`Total: 12,345` in the title block, 合计 | 12,345 over
     the table) when the sheet closes with none of its own: the import reconciles with it. One that
@@ -217,12 +234,15 @@ def total_above(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
     n, top = len(result.lines), layout.header_row
     if not top or n < 2 or closing_total(result.totals, n) is not None:
         return
-    found = _above(raw, top)
-    if not found:
-        return
     markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
     imported = lines_total(result.lines)
     sums = (imported, imported + markups, _as_written(result))
+    found = _above(raw, top)
+    if not found:
+        lone = _lone_above(raw, layout, top)
+        if lone is not None and any(abs(lone[0] - s) <= tolerance(n) for s in sums):
+            result.totals.append(StatedTotal(LABEL, 2, lone[0], lone[1], n, imported, markups, 0, lone[2]))
+        return
     agree = [f for f in found if any(abs(f[1] - s) <= tolerance(n) for s in sums)]
     label, figure, cell, row = (agree or found)[-1]
     if not agree and (len(found) > 1 or _ALLOWANCE.search(label)):
@@ -235,3 +255,33 @@ def total_above(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
         )
         return
     result.totals.append(StatedTotal(label, 2, figure, cell, n, imported, markups, 0, row))
+
+
+_CELL_ROW = re.compile(r"[A-Z]+(\d+)$")
+
+
+def set_aside_below(raw: RawSheet, result: SheetResult) -> None:
+    """Problems in a block below the lines, after a blank row, when the sheet's total stands beside
+    or above them (E30 总计 beside the first line; candidate guesthouses further down with room
+    types in the price column): outside the table, settled like rows below a closing total
+    (`SheetResult.trailing`: notes when that total reconciles, errors otherwise)."""
+    n = len(result.lines)
+    closing = closing_total(result.totals, n)
+    span = _line_rows(result)
+    if closing is None or span is None or not result.problems:
+        return
+    last = max(span[1], closing.row)
+    blank = next(
+        (r for r in range(last + 1, len(raw.rows)) if not any(_filled(v) for v in raw.rows[r])), None
+    )
+    if blank is None:
+        return
+    keep = []
+    for p in result.problems:
+        m = _CELL_ROW.search(p.where or "")
+        (result.trailing if m and int(m.group(1)) - 1 > blank else keep).append(p)
+    result.problems[:] = keep
+
+
+def _filled(v: object) -> bool:
+    return v is not None and v != "" and not (isinstance(v, str) and not v.strip())

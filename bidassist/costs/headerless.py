@@ -16,6 +16,7 @@ The names are the column left of the figures holding words on ¾ of the figure r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -53,9 +54,9 @@ def _label(row: Sequence[object], c: int) -> int:
 
 
 def _alone(row: Sequence[object], c: int) -> bool:
-    return all(
-        k == c or v is None or v == "" or (type(v) is str and not v.strip()) for k, v in enumerate(row)
-    )
+    """No words on the row: the figure at c stands alone, or beside other figures only (`11.8 | 118`,
+    the total and the same for ten sets)."""
+    return all(k == c or type(v) is not str or not v.strip() for k, v in enumerate(row))
 
 
 def _last_in_column(rows: Sequence[list], r: int, c: int, stop: int) -> bool:
@@ -170,3 +171,49 @@ def _figures_elsewhere(rows: Sequence[list], first: int, end: int, name: int, us
         for row in rows[first : end + 1]
         for k, v in enumerate(row)
     )
+
+
+#: words that say a label or a sheet is about money (Purchasing Cost, 设备费用, Cost Breakdown)
+_MONEY_WORDS = re.compile(
+    r"cost|price|fee|charge|expense|spend|budget|payment|amount|成本|费|价|预算|支出|金额|开支", re.I
+)
+
+
+def labelled_layout(raw: RawSheet) -> Layout | None:
+    """A headerless list of labels and figures and nothing else (`Purchasing Cost | 6,502,257.28`),
+    three rows at least, no total: read as lump amounts only when the sheet's name or every label
+    says the figures are money, with a warning that no stated total confirms them."""
+    rows = raw.rows[:_ROWS]
+    pairs: list[int] = []
+    name = amount = -1
+    for r, row in enumerate(rows):
+        filled = [
+            (c, v)
+            for c, v in enumerate(row)
+            if not (v is None or v == "" or (type(v) is str and not v.strip()))
+        ]
+        if not filled:
+            continue
+        if len(filled) != 2 or type(filled[0][1]) is not str or _fig(filled[1][1]) is None:
+            return None
+        if (name, amount) != (-1, -1) and (filled[0][0], filled[1][0]) != (name, amount):
+            return None
+        name, amount = filled[0][0], filled[1][0]
+        pairs.append(r)
+    if len(pairs) < 3:
+        return None
+    labels = [str(rows[r][name]) for r in pairs]
+    if any(total_level(t.strip()) for t in labels):
+        return None  # a total among them: `closing_layout` reads it or nothing does
+    if not (_MONEY_WORDS.search(raw.name) or all(_MONEY_WORDS.search(t) for t in labels)):
+        return None
+    where = f"{sheet_ref(raw.name)}!{col_letter(amount)}{pairs[0] + 1}"
+    note = (
+        f"no header row: column {col_letter(name)} read as the description and {col_letter(amount)} as "
+        f"the amount of {len(pairs)} lump sum(s), because the "
+        + ("sheet's name" if _MONEY_WORDS.search(raw.name) else "labels")
+        + " name costs; the sheet states no total to confirm the figures (name the columns with --map to "
+        "change this)"
+    )
+    columns = {"description": name, "amount": amount}
+    return Layout(columns, None, pairs[0], warnings=[Problem(where, note)], last_row=pairs[-1])

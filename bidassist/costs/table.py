@@ -151,6 +151,9 @@ class SheetResult:
     mismatches: list[Problem] = field(default_factory=list)
     #: problems in rows below the sheet's own total: warnings when that total reconciles
     trailing: list[Problem] = field(default_factory=list)
+    #: rows whose amount is the sum of the rows below, read as items (`rowkinds._item_like_head`):
+    #: warnings, saying so when the sheet's stated total agrees
+    item_heads: list[Problem] = field(default_factory=list)
     #: rows between the header and the last line holding figures that were not read (0-based)
     unread: list[int] = field(default_factory=list)
     #: (line cell, field, other column's cell) where a second column of the same field holds a
@@ -312,7 +315,7 @@ class _Parser:
         self._note_restatements()
         self._note_parameters()
         for r, note in self.view.item_heads.items():
-            self.out.warnings.append(Problem(self._cell(self.view.ai, r), note))
+            self.out.item_heads.append(Problem(self._cell(self.view.ai, r), note))
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out

@@ -191,7 +191,8 @@ def quantity_with_unit(value: object) -> tuple[Decimal, str] | None:
 #: pc` — a figure, then `/`, `per` or `每` and a unit word (a letter or character first, never `1/2`)
 _MONEY_PER = re.compile(
     r"^(?P<num>[^/(]*?\d[\d,.]*\s*(?:万元|元|块)?)\s*\(?\s*(?:/\s*(?:per\s+)?|\bper\s+|每\s*)"
-    r"(?P<unit>[A-Za-z\u00b2\u00b3\u4e00-\u9fff㎡㎥][A-Za-z0-9\u00b2\u00b3\u4e00-\u9fff㎡㎥. ]{0,11}?)\s*\)?\s*$",
+    r"(?P<unit>(?:\d{1,3}\s*(?=[\u4e00-\u9fff]|(?:h|hrs?|hours?|days?|weeks?|months?|years?)\b))?[A-Za-z\u00b2\u00b3\u4e00-\u9fff㎡㎥][A-Za-z0-9\u00b2\u00b3\u4e00-\u9fff㎡㎥. ]{0,11}?)"
+    r"\s*\)?\s*$",
     re.I,
 )
 
