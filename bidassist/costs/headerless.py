@@ -207,6 +207,8 @@ def labelled_layout(raw: RawSheet) -> Layout | None:
         return None  # a total among them: `closing_layout` reads it or nothing does
     if not (_MONEY_WORDS.search(raw.name) or all(_MONEY_WORDS.search(t) for t in labels)):
         return None
+    if _sums_others([_fig(rows[r][amount]) or Decimal(0) for r in pairs]):
+        return None  # Overall cost 300 under 100 and 200: a total without a total's label
     where = f"{sheet_ref(raw.name)}!{col_letter(amount)}{pairs[0] + 1}"
     note = (
         f"no header row: column {col_letter(name)} read as the description and {col_letter(amount)} as "
@@ -217,3 +219,14 @@ def labelled_layout(raw: RawSheet) -> Layout | None:
     )
     columns = {"description": name, "amount": amount}
     return Layout(columns, None, pairs[0], warnings=[Problem(where, note)], last_row=pairs[-1])
+
+
+def _sums_others(figures: list[Decimal]) -> bool:
+    """One figure is the sum of those above it (two or more) or of all the others."""
+    whole = sum(figures, Decimal(0))
+    running = Decimal(0)
+    for i, f in enumerate(figures):
+        if (i >= 2 and abs(f - running) <= tolerance(i)) or abs(2 * f - whole) <= tolerance(len(figures)):
+            return True
+        running += f
+    return False

@@ -368,3 +368,62 @@ def test_a_headerless_product_table_with_a_lump_below_it_is_refused(tmp_path: Pa
     rows += [[], ["Delivery", None, None, 60]]
     with pytest.raises(BidassistError):
         import_cost_sheet(book(tmp_path, rows))
+
+
+def test_a_headerless_list_of_costs_is_read_as_lumps_saying_no_total_confirms_it(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Purchasing cost", 6502.25], ["Flow cost: pumps", 601.36]]
+    rows += [["Fixed cost: pumps", 125.0], ["Flow cost: reactor", 2222.12]]
+    result = import_cost_sheet(book(tmp_path, rows, title="Cost Breakdown"))
+    assert result.model.totals.likely == D("9450.73")
+    note = warned(result, "no header row")
+    assert note and "states no total" in note[0]
+
+
+def test_a_headerless_list_with_an_unlabelled_total_among_its_figures_is_refused(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Materials cost", 100], ["Labour cost", 200], ["Overall cost", 300]]
+    with pytest.raises(BidassistError):
+        import_cost_sheet(book(tmp_path, rows, title="Costs"))
+
+
+def test_a_headerless_list_of_figures_not_named_as_money_is_refused(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["Pumps", 4], ["Valves", 12], ["Reactors", 2]]
+    with pytest.raises(BidassistError):
+        import_cost_sheet(book(tmp_path, rows, title="Plant"))
+
+
+def test_an_inventory_beside_the_bills_of_materials_is_skipped(tmp_path: Path) -> None:
+    wb = Workbook()
+    bom = wb.active
+    bom.title = "Board"
+    for row in [
+        ["Part", "Quantity", "Cost", "Total"],
+        ["MCU", 1, 4.5, 4.5],
+        ["LDO", 2, 0.4, 0.8],
+        ["Total", None, None, 5.3],
+    ]:
+        bom.append(row)
+    stock = wb.create_sheet("Parts in hand")
+    for row in [["Part", "Stock", "Cost"], ["MCU", 10, 4.5], ["LDO", 30, 0.4], ["Cap", 200, 0.02]]:
+        stock.append(row)
+    path = tmp_path / "bom.xlsx"
+    wb.save(path)
+    result = import_cost_sheet(path)
+    assert result.model.totals.likely == D("5.3")
+    assert [s.role for s in result.sheets] == ["cost detail", "not a cost table"]
+
+
+def test_a_block_after_a_blank_row_below_a_total_beside_the_lines_is_outside_the_table(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[object]] = [
+        ["行程", "车次", "单价", "合计", "总计"],
+        ["广州-长沙", "G6112", 314.5, 629, 2073],
+    ]
+    rows += [["长沙-张家界", "D7525", 222, 444, None], ["张家界-广州", "G6182", 500, 1000, None], [], []]
+    rows += [
+        ["备选民宿", "￥388", "湖景大床房", "http://example.org/a"],
+        ["备选酒店", "￥520", "双床房", None],
+    ]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.model.totals.likely == D("2073")
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!E2"
