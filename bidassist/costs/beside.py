@@ -276,7 +276,7 @@ def set_aside_below(raw: RawSheet, result: SheetResult) -> None:
     )
     if blank is None:
         return
-    keep = []
+    keep: list[Problem] = []
     for p in result.problems:
         m = _CELL_ROW.search(p.where or "")
         (result.trailing if m and int(m.group(1)) - 1 > blank else keep).append(p)

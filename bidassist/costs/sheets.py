@@ -325,7 +325,7 @@ def heads_as_items(
     # total that agrees only within the rounding slack (0.06 against 0.07 with a 0.01 heading) may
     # agree exactly once they are
     on_top = check.stated is None and any(t.lines == 0 for t in result.totals)
-    slack = check.matched and check.difference
+    slack = bool(check.matched and check.difference)
     if not result.headed or (check.basis != "difference" and not on_top and not slack):
         return layout, result
     items = replace(layout, lump_heads=False)
@@ -333,7 +333,7 @@ def heads_as_items(
     other = check_sheet(trial)
     if not other.matched or trial.problems:
         return layout, result
-    if slack and abs(other.difference or 0) >= abs(check.difference or 0):
+    if slack and abs(other.difference or Decimal(0)) >= abs(check.difference or Decimal(0)):
         return layout, result
     check = other
     cells = ", ".join(p.where or "" for p in result.headed[:5])
