@@ -123,7 +123,11 @@ def _text_number(value: str, what: str, money: bool) -> Decimal | None:
         return parse_amount(s) if money else parse_number(s)
     except AmountError as exc:
         text = unicodedata.normalize("NFKC", s)
-        m = (_TRAILING_CURRENCY.match(text) or _RINGGIT.match(text)) if money else None
+        m = (
+            (_TRAILING_CURRENCY.match(text) or _RINGGIT.match(text))
+            if money and len(text) <= _SHORT
+            else None
+        )
         if m is not None:  # `1,200 USD`, `1200€`, `30 RM`, `Rs. 500/-`: the currency after the figure
             try:
                 return parse_amount(m.group(1))
@@ -187,6 +191,8 @@ def quantity_with_unit(value: object) -> tuple[Decimal, str] | None:
     return number, m.group("unit")
 
 
+#: the longest text read as money with its unit or its currency after it
+_SHORT = 60
 #: money written per unit: `￥0.73/h`, `$45/hr`, `7200/per camp`, `$120 per day`, `0.5元/kWh`, `RM 30 /
 #: pc` — a figure, then `/`, `per` or `每` and a unit word (a letter or character first, never `1/2`)
 _MONEY_PER = re.compile(
@@ -200,8 +206,8 @@ _MONEY_PER = re.compile(
 def money_per_unit(value: object) -> tuple[Decimal, str] | None:
     """`￥0.73/h` -> (0.73, h), `7200/per camp` -> (7200, camp): money written with the unit it is
     priced per; None for anything else (a fraction `1/2`, a note, a bare figure)."""
-    if type(value) is not str:
-        return None
+    if type(value) is not str or len(value) > _SHORT:
+        return None  # money is written short; a long text is no figure (and never scanned twice)
     m = _MONEY_PER.match(unicodedata.normalize("NFKC", value).strip())
     if m is None:
         return None
