@@ -1,0 +1,134 @@
+"""Kinds of false alarm fixed in the engine (issue #9, session 15, helper chk-prec), each in a
+drafting style not in the corpus (a 物业服务 contract, a municipal supply framework, a research
+consortium's terms), each trap beside its harmless twin:
+
+- a rate the other side pays for paying late, in another sentence of the clause, is not the
+  supplier's penalty (the rule matched 卖方…支付违约金 and took the buyer's 5‰ of the next item);
+- a unit that is only an English clause title ("14. Non-Solicitation of Staff") binds nobody;
+- a definition further down a definitions block is read as a definition (the pattern was
+  anchored to the start of the unit, so only the first definition counted);
+- words that name another clause ("non-solicitation (Clause 14)") are a reference."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bidassist.checklist import check_text, load_packs
+from bidassist.checklist.subject import in_definition, is_reference, title_only
+
+RULES = load_packs()
+
+
+def _cats(text: str, we: str | None = None) -> set[str]:
+    return {f.category for f in check_text(text, RULES, we=we, model=False).findings}
+
+
+# --------------------------------------------------------------------------- the other side's late payment
+
+PROPERTY = "物业服务合同\n委托方（甲方）：滨海新区第三中学\n受托方（乙方）：恒安物业服务有限公司\n"
+SERVICE_ITEMS = (
+    "第九条 违约责任：1.乙方服务质量未达到本合同约定标准的，甲方有权要求乙方支付违约金；"
+    "2.甲方未按约定期限支付物业服务费的，每逾期一日，甲方应按欠付金额的{rate}向乙方支付违约金。\n"
+)
+
+
+def test_the_buyers_late_payment_rate_is_not_the_suppliers_penalty():
+    assert "penalty.excessive" not in _cats(PROPERTY + SERVICE_ITEMS.format(rate="千分之五"))
+    twin = PROPERTY + (
+        "第九条 违约责任：1.乙方服务质量未达到本合同约定标准的，甲方有权要求乙方支付违约金；"
+        "2.乙方未按约定期限完成整改的，每逾期一日，乙方应按合同总价的千分之五向甲方支付违约金。\n"
+    )
+    assert "penalty.excessive" in _cats(twin)
+
+
+@settings(max_examples=15, deadline=None)
+@given(rate=st.sampled_from(["千分之三", "千分之五", "百分之一", "0.5%", "1%", "3‰"]))
+def test_no_rate_in_the_buyers_late_payment_sentence_makes_a_supplier_penalty(rate):
+    """Whatever the buyer's late-payment rate, it never becomes the supplier's excessive penalty."""
+    found = check_text(PROPERTY + SERVICE_ITEMS.format(rate=rate), RULES, model=False).findings
+    assert not [f for f in found if f.category == "penalty.excessive" and f.value is not None]
+
+
+# --------------------------------------------------------------------------- a title alone
+
+FRAMEWORK = (
+    "FRAMEWORK AGREEMENT FOR THE SUPPLY OF ROAD SALT\n"
+    'Between Kestrel County Council (the "Council") and Northgate Minerals Ltd (the "Supplier").\n'
+)
+
+
+def test_a_clause_title_alone_is_not_the_clause():
+    title_alone = (
+        FRAMEWORK + "14. Non-Solicitation and Non-Competition\n15. Notices\nNotices shall be in writing.\n"
+    )
+    assert "exclusivity" not in _cats(title_alone)
+    with_body = FRAMEWORK + (
+        "14. Non-Solicitation and Non-Competition\n"
+        "The Supplier shall not, during the term and for two years after it, supply road salt to any "
+        "other county council in the region.\n"
+    )
+    assert "exclusivity" in _cats(with_body)
+
+
+def test_what_reads_as_a_title():
+    assert title_only("14. Non-Solicitation and Non-Competition")
+    assert title_only("9 Rate Parity and Rate Accuracy")
+    assert title_only("7. PRICES")
+    assert not title_only("Prices are firm")
+    assert not title_only("Payment: Net 90")
+    assert not title_only("Clause 14.8 | Delayed Payment Clause deleted.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.text(alphabet="abcdefghij", min_size=2, max_size=8), min_size=1, max_size=6))
+def test_a_sentence_is_never_a_title(words):
+    """A line with a full stop inside, a digit after its number, or a lower-case word that is not a
+    minor word is never taken for a title."""
+    line = " ".join(w.capitalize() for w in words)
+    assert not title_only(f"3. {line}. The Supplier shall")
+    assert not title_only(f"3. {line} 30 Days")
+    assert not title_only(f"3. {line} shall")
+
+
+# --------------------------------------------------------------------------- definitions further down
+
+CONSORTIUM = (
+    "RESEARCH SERVICES TERMS\n"
+    'Between Aurora Genomics Consortium (the "Customer") and Pellucid Assays Ltd (the "Supplier").\n'
+)
+
+
+def test_a_definition_further_down_the_definitions_block_is_a_definition():
+    defs = CONSORTIUM + (
+        '1.1 Definitions. "Order" means a purchase order and any Data Transfer Agreement.\n'
+        '"Background IP" means intellectual property owned by a party before the Order.\n'
+    )
+    assert "ip.assignment" not in _cats(defs)
+    operative = CONSORTIUM + (
+        "8.2 The Supplier hereby assigns to the Customer all its background IP used in the Services.\n"
+    )
+    assert "ip.assignment" in _cats(operative)
+
+
+def test_in_definition_reads_each_sentence_of_the_unit():
+    text = '1.1 "order" means a purchase order.\n"background ip" means ip owned before the order.'
+    assert in_definition(text, text.index("background"))
+    zh = "1.1 本合同所称“成果”指本项目交付物。\n“背景知识产权”：指乙方在签约前已拥有的知识产权。"
+    assert in_definition(zh, zh.index("背景"))
+    assert not in_definition("乙方应按期交货。乙方的背景知识产权归甲方所有。", 8)
+
+
+# --------------------------------------------------------------------------- references to clauses
+
+
+def test_the_name_of_another_clause_is_a_reference():
+    survival = FRAMEWORK + (
+        "21. Survival. Confidentiality (Clause 9), non-solicitation (Clause 14) and liability "
+        "(Clause 17) survive the end of this Agreement.\n"
+    )
+    assert "exclusivity" not in _cats(survival)
+    t = "非竞争条款（第十二条）"
+    assert is_reference(t, t.index("（"))
+    assert is_reference("non-solicitation (clause 14)", len("non-solicitation"))
+    assert not is_reference("non-solicitation of staff for two years", len("non-solicitation"))
