@@ -132,3 +132,24 @@ def test_the_name_of_another_clause_is_a_reference():
     assert is_reference(t, t.index("（"))
     assert is_reference("non-solicitation (clause 14)", len("non-solicitation"))
     assert not is_reference("non-solicitation of staff for two years", len("non-solicitation"))
+
+
+# --------------------------------------------------------------------------- who wrote "we"/"you" terms
+
+WE_BUY = (
+    "Harbourline Foods Supplier Terms\n"
+    + "".join(
+        f"{i}. You will deliver the goods we order to our depots and we will inspect them; "
+        "you must keep our specifications and we may reject goods that do not meet them.\n"
+        for i in range(1, 7)
+    )
+    + "9. All disputes shall be resolved exclusively by the courts located in the State of Oregon.\n"
+)
+
+
+def test_we_wrote_the_terms_and_you_did_not():
+    """In terms written between "we" and "you", "we" is the drafter: the drafter is not the
+    party "you" names, so the buyer-drafted home-court rule still applies to our supplier."""
+    result = check_text(WE_BUY, RULES, model=False)
+    assert result.parties["drafter"] == "buyer"
+    assert "dispute.forum" in {f.category for f in result.findings}
