@@ -409,8 +409,10 @@ def parties_from_usage(text: str) -> list[Party]:
         role = _label_role(w, subcontract)
         if role != "unknown" and counts[w] > best.get(role, (0, ""))[0]:
             best[role] = (counts[w], w)
-    if len(best) < 2:
+    if not best:
         return []
+    # one side by its role word ("the Contractor"): the other may be named by its own name
+    # ("Canada", with_named_party) or stay unknown; the side found still binds its clauses
     return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
 
 

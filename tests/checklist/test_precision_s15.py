@@ -153,3 +153,30 @@ def test_we_wrote_the_terms_and_you_did_not():
     result = check_text(WE_BUY, RULES, model=False)
     assert result.parties["drafter"] == "buyer"
     assert "dispute.forum" in {f.category for f in result.findings}
+
+
+# --------------------------------------------------------------------------- a buyer known by its own name
+
+AGENCY = (
+    "STANDING OFFER CONDITIONS\n"
+    "1. The Contractor is engaged by Waka Kotahi to perform the Services and is not an agent of "
+    "Waka Kotahi. The Contractor shall keep records for Waka Kotahi.\n"
+    "2. All reports are the property of Waka Kotahi. The Contractor shall deliver them to the "
+    "Waka Kotahi and Waka Kotahi will review them. The Contractor shall correct errors at the "
+    "request of Waka Kotahi and notify Waka Kotahi of any delay.\n"
+    "3. The Contractor shall give Waka Kotahi access to its premises.\n"
+)
+
+
+def test_a_buyer_named_by_its_own_name_beside_the_contractor():
+    """Only one role word is used ("the Contractor"); the other side is a name the contract mostly
+    acts upon ("engaged by Waka Kotahi … Waka Kotahi will review"), as a transport agency writes its own name."""
+    trap = AGENCY + "7. Waka Kotahi may terminate the Contract at any time for its convenience.\n"
+    twin = AGENCY + "7. The Contractor may terminate the Contract at any time for its convenience.\n"
+    parties = check_text(trap, RULES, model=False).parties["parties"]
+    assert {(p["labels"][0], p["role"]) for p in parties} == {
+        ("contractor", "supplier"),
+        ("waka kotahi", "buyer"),
+    }
+    assert "termination.convenience" in _cats(trap)
+    assert "termination.convenience" not in _cats(twin)
