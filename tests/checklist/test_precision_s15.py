@@ -180,3 +180,37 @@ def test_a_buyer_named_by_its_own_name_beside_the_contractor():
     }
     assert "termination.convenience" in _cats(trap)
     assert "termination.convenience" not in _cats(twin)
+
+
+# --------------------------------------------------------------------------- an alternative not selected
+
+LOGISTICS = "道路货物运输框架协议\n托运方（甲方）：华东冷链集团有限公司\n承运方（乙方）：顺达物流有限公司\n"
+
+
+def _dispute(choice: str) -> str:
+    return LOGISTICS + (
+        "第十二条 争议解决\n"
+        f"1. 双方因本协议发生争议，协商不成的，同意按下列第（{choice}）种方式解决：\n"
+        "（1）提交杭州仲裁委员会仲裁；\n"
+        "（2）向甲方所在地有管辖权的人民法院提起诉讼。\n"
+    )
+
+
+def test_an_alternative_the_contract_did_not_select_binds_nobody():
+    assert "dispute.forum" not in _cats(_dispute("1"))
+    assert "dispute.forum" in _cats(_dispute("2"))
+    assert "dispute.forum" in _cats(_dispute("＿＿"))  # a blank choice selects nothing away
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(min_value=2, max_value=6), data=st.data())
+def test_the_chosen_item_is_the_only_one_kept(n, data):
+    """Whatever item a lead-in chooses, every other listed item (and only those) is unselected."""
+    from bidassist.checklist.engine import Unit
+    from bidassist.checklist.options import unselected_units
+
+    chosen = data.draw(st.integers(min_value=1, max_value=n))
+    units = [Unit(text=f"1、双方同意按下列方式 1.{chosen} 予以解决：", clause="第九条 1、")]
+    units += [Unit(text=f"1.{k} 第{k}种方式。", clause=f"1.{k}") for k in range(1, n + 1)]
+    units.append(Unit(text="2、其他。", clause="第九条 2、"))
+    assert unselected_units(units) == {k for k in range(1, n + 1) if k != chosen}
