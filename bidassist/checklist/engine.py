@@ -30,6 +30,7 @@ from .subject import (
     heading_end,
     in_definition,
     is_reference,
+    late_payer,
     late_payment_charge,
     party_of_heading,
     sentence_bounds,
@@ -239,7 +240,19 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         who = party_of_heading(normalise(context), roles)
     if who is None and cr.rule.party == "supplier" and late_payment_charge(norm, m.start(), cr.language):
         who = "buyer"  # a charge for paying late with nobody named: the payer, the buyer
+    if _charges_the_late_buyer(cr, who, norm, m, roles):
+        return False  # 如甲方延迟付款，乙方有权收取滞纳金: the supplier collects, the buyer pays
     return who is None or who == cr.rule.party
+
+
+def _charges_the_late_buyer(cr: CompiledRule, who: str | None, norm: str, m: re.Match, roles: dict) -> bool:
+    """A supplier's penalty rule matched a sentence that charges the buyer for paying late, with
+    the supplier as the party that collects (the payer is named before the late-payment words)."""
+    return (
+        who == "supplier" == cr.rule.party
+        and cr.rule.category.startswith("penalty.")
+        and late_payer(norm, m.start(), roles, cr.language) == "buyer"
+    )
 
 
 def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int, int]]:

@@ -448,3 +448,27 @@ def late_payment_charge(text: str, start: int, lang: str) -> bool:
     a, b = sentence_bounds(text, start, start)
     sentence = text[condition_start(text, a) : b]
     return bool((_ZH_LATE_PAYMENT if lang == "zh" else _EN_LATE_PAYMENT).search(sentence))
+
+
+#: how far before the late-payment words the party that pays late is named (甲方无故延迟付款)
+LATE_PAYER_REACH = 8
+
+
+def late_payer(text: str, start: int, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
+    """The party whose late payment the matched sentence charges for, when it is named just
+    before the words (如甲方无故延迟付款，乙方有权…收取滞纳金 -> buyer), else None."""
+    a, b = sentence_bounds(text, start, start)
+    a = condition_start(text, a)
+    late = (_ZH_LATE_PAYMENT if lang == "zh" else _EN_LATE_PAYMENT).search(text, a, b)
+    if late is None:
+        return None
+    window = text[max(a, late.start() - LATE_PAYER_REACH - 12) : late.start()]
+    hits = sorted(
+        (m.end(), role)
+        for role in ("supplier", "buyer")
+        if (pattern := patterns.get(role)) is not None
+        for m in pattern.finditer(window)
+    )
+    if not hits or len(window) - hits[-1][0] > LATE_PAYER_REACH:
+        return None
+    return hits[-1][1]

@@ -214,3 +214,23 @@ def test_the_chosen_item_is_the_only_one_kept(n, data):
     units += [Unit(text=f"1.{k} 第{k}种方式。", clause=f"1.{k}") for k in range(1, n + 1)]
     units.append(Unit(text="2、其他。", clause="第九条 2、"))
     assert unselected_units(units) == {k for k in range(1, n + 1) if k != chosen}
+
+
+# --------------------------------------------------------------------------- the supplier collects, the buyer pays late
+
+GUARDS = "安保服务合同\n委托方（甲方）：某某大学后勤集团\n服务方（乙方）：某某保安服务有限公司\n"
+
+
+def test_a_late_payment_charge_the_supplier_collects_is_not_its_penalty():
+    buyer_late = GUARDS + (
+        "6.2 如甲方无故延迟付款，乙方有权向甲方发出催告，甲方应在10日内付款，否则乙方有权自催告期满次日起"
+        "每天按应付未付服务费的0.5%收取滞纳金。\n"
+    )
+    supplier_late = (
+        GUARDS + "6.3 乙方未按约定时间到岗的，每延误一天，乙方应按当月服务费的0.5%向甲方支付违约金。\n"
+    )
+    assert not {"penalty.excessive", "penalty.uncapped"} & _cats(buyer_late)
+    assert {"penalty.excessive", "penalty.uncapped"} <= _cats(supplier_late)
+    # a waiver the supplier gives whatever the buyer's late payment is not a charge: still found
+    waiver = GUARDS + "13.1 乙方承诺：绝不因甲方逾期支付服务费而暂停或不履行本合同义务。\n"
+    assert "rights.waiver" in _cats(waiver)
