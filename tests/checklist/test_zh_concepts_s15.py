@@ -206,3 +206,31 @@ def test_late_payment_excused_by_missing_invoice() -> None:
     """The buyer's delay caused by the supplier's own missing invoice is not an exemption trap."""
     text = "第六条 付款\n6.1 承运人未按约定开具运费发票导致托运人逾期付款的，托运人不承担违约责任。\n"
     assert "penalty.asymmetric" not in categories(text, lang="zh")
+
+
+# the buyer's late-payment liability in words the ratio rule must read (mirror rates: no trap)
+LATE_PAY_MIRRORS = [
+    "二、甲方未能及时付款的，每日按应付款的千分之一支付滞纳金。",
+    "二、甲方迟付款项的，按日千分之一支付违约金。",
+    "二、采购人延付合同款的，每日按欠付金额的0.1%向供应商支付违约金。",
+    "二、甲方逾期付款的，应按《保障中小企业款项支付条例》的规定支付逾期利息。",
+    "二、甲方未在约定期限内付款的，每逾期一日按未付金额的千分之一支付违约金。",
+    "二、任何一方逾期履行合同义务的，每逾期一日按合同总价的千分之一向对方支付违约金。",
+]
+
+
+@pytest.mark.parametrize(
+    "buyer_line", LATE_PAY_MIRRORS, ids=[f"mirror-{i}" for i in range(len(LATE_PAY_MIRRORS))]
+)
+def test_mirror_late_payment_rate_is_not_asymmetric(buyer_line: str) -> None:
+    text = "一、乙方逾期交货的，每逾期一日按合同价的千分之一支付违约金。\n" + buyer_line + "\n"
+    assert "penalty.asymmetric" not in categories(text, lang="zh")
+
+
+def test_supplier_rate_under_a_mutual_heading_is_still_asymmetric() -> None:
+    """A "mutual" heading that only states the supplier's rate leaves the buyer with none."""
+    text = (
+        "一、任何一方逾期应承担逾期违约责任，具体如下：如供应商逾期交付，每逾期一日按合同价的千分之三支付违约金。\n"
+        "二、采购人应在验收合格后30日内付款。\n"
+    )
+    assert "penalty.asymmetric" in categories(text, lang="zh")
