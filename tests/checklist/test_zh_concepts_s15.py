@@ -24,6 +24,13 @@ import pytest
 from shipped_packs import categories
 
 TRAPS = [
+    ("termination.convenience", "甲方可书面通知乙方解除本合同，合同自通知送达之日起解除。"),
+    ("termination.convenience", "采购人保留提前终止本合同的权利，供应商不得因此提出索赔。"),
+    ("termination.convenience", "在合同有效期内，甲方有权提前30天书面通知乙方终止本合同。"),
+    ("termination.convenience", "甲方在合同期内可以根据实际情况终止合同，乙方应无条件服从。"),
+    ("termination.convenience", "如遇学校放假、停课等情况，甲方有权暂停或终止送餐服务，乙方不得要求赔偿。"),
+    ("termination.convenience", "发包人有权根据工程需要取消部分工程内容或终止合同。"),
+    ("termination.convenience", "托运人有权随时终止委托，承运人不得提出异议。"),
     ("termination.convenience", "在服务期内，甲方可根据工作需要提前一个月书面通知乙方解除本合同。"),
     (
         "termination.convenience",
@@ -118,6 +125,10 @@ TRAPS = [
 ]
 
 TWINS = [
+    ("termination.convenience", "乙方出现重大食品安全事故的，甲方可书面通知乙方解除本合同。"),
+    ("termination.convenience", "出现下列情形之一的，甲方可书面通知乙方解除本合同："),
+    ("termination.convenience", "合同期满，本合同自然终止。"),
+    ("termination.convenience", "因不可抗力致使合同目的无法实现的，双方均可解除合同。"),
     ("termination.convenience", "任何一方提前三个月书面通知对方，可解除本合同。"),
     ("termination.convenience", "乙方连续两个月考核不合格的，甲方有权解除合同。"),
     ("termination.convenience", "甲方因自身原因提前解除合同的，应赔偿乙方由此造成的全部损失。"),
