@@ -24,6 +24,21 @@ import pytest
 from shipped_packs import categories
 
 TRAPS = [
+    (
+        "termination.convenience",
+        "33.乙方必须承诺，理解并同意“服务期内如因相关法律法规等政府规范性文件要求，税收征管改革发展需要，机构撤并、改革等原因甲方有权单方面终止合同，费用按服务期内实际发生的费用支付”。",
+    ),
+    (
+        "termination.convenience",
+        "因甲方预算、甲方工作计划调整及推广使用新应用系统导致本项目相关服务停止等原因，本合同不能继续全部或部分履行，甲方有权通知乙方解除本合同的全部或部分，双方将按已经实际履行并验收合格的合同价款结算。",
+    ),
+    ("termination.convenience", "乙方理解并同意“机构撤并等原因甲方有权单方面终止合同”。"),
+    ("termination.convenience", "乙方必须承诺，机构撤并等原因甲方有权单方面终止合同。"),
+    ("termination.convenience", "33.乙方同意，机构撤并等原因甲方有权单方面终止合同。"),
+    (
+        "termination.convenience",
+        "乙方必须承诺，理解并同意服务期内如因相关法律法规等政府规范性文件要求，机构撤并等原因甲方有权单方面终止合同。",
+    ),
     ("termination.convenience", "甲方可书面通知乙方解除本合同，合同自通知送达之日起解除。"),
     ("termination.convenience", "采购人保留提前终止本合同的权利，供应商不得因此提出索赔。"),
     ("termination.convenience", "在合同有效期内，甲方有权提前30天书面通知乙方终止本合同。"),
@@ -125,6 +140,13 @@ TRAPS = [
 ]
 
 TWINS = [
+    (
+        "liability.uncapped",
+        "因一方泄露或者不正当使用该等保密信息而给对方造成损失的，应当赔偿对方的所有损失。",
+    ),
+    ("liability.uncapped", "由于乙方作业人员未关闭车门而造成人员伤亡等，应由乙方负全部责任。"),
+    ("liability.uncapped", "乙方违约而由此给甲方造成的实际损失，乙方应当给予足额赔偿。"),
+    ("liability.uncapped", "凡违反规定发生人员伤害、火灾事故等，均由乙方负责。"),
     ("termination.convenience", "乙方出现重大食品安全事故的，甲方可书面通知乙方解除本合同。"),
     ("termination.convenience", "出现下列情形之一的，甲方可书面通知乙方解除本合同："),
     ("termination.convenience", "合同期满，本合同自然终止。"),
