@@ -267,3 +267,10 @@ def test_supplier_rate_under_a_mutual_heading_is_still_asymmetric() -> None:
         "二、采购人应在验收合格后30日内付款。\n"
     )
     assert "penalty.asymmetric" in categories(text, lang="zh")
+
+
+def test_reason_word_before_the_buyer_is_not_because_of_the_buyer() -> None:
+    """原因甲方有权…: the 因 of 原因 does not make the buyer an object (因甲方 = because of the
+    buyer); the buyer is the actor of its termination right."""
+    text = "乙方理解并同意，机构撤并、改革等原因甲方有权单方面终止合同。"
+    assert "termination.convenience" in categories(text, lang="zh")
