@@ -26,18 +26,18 @@ from shipped_packs import categories
 TRAPS = [
     (
         "termination.convenience",
-        "33.乙方必须承诺，理解并同意“服务期内如因相关法律法规等政府规范性文件要求，税收征管改革发展需要，机构撤并、改革等原因甲方有权单方面终止合同，费用按服务期内实际发生的费用支付”。",
+        "供应商确认：如因审计制度改革、部门撤销合并等原因，采购人可以单方面终止本合同，服务费按已提供的服务结算。",
     ),
     (
         "termination.convenience",
-        "因甲方预算、甲方工作计划调整及推广使用新应用系统导致本项目相关服务停止等原因，本合同不能继续全部或部分履行，甲方有权通知乙方解除本合同的全部或部分，双方将按已经实际履行并验收合格的合同价款结算。",
+        "因采购人年度预算削减、信息化建设计划变化等原因，本合同无法继续履行的，采购人有权书面通知运维服务商终止本合同的部分或全部。",
     ),
-    ("termination.convenience", "乙方理解并同意“机构撤并等原因甲方有权单方面终止合同”。"),
-    ("termination.convenience", "乙方必须承诺，机构撤并等原因甲方有权单方面终止合同。"),
-    ("termination.convenience", "33.乙方同意，机构撤并等原因甲方有权单方面终止合同。"),
+    ("termination.convenience", "承运人理解并同意“托运人组织调整等原因托运人有权单方面解除合同”。"),
+    ("termination.convenience", "供应商承诺，部门合并等原因采购人有权单方面终止合同。"),
+    ("termination.convenience", "1.乙方同意，人事调整等原因甲方有权单方面终止合同。"),
     (
         "termination.convenience",
-        "乙方必须承诺，理解并同意服务期内如因相关法律法规等政府规范性文件要求，机构撤并等原因甲方有权单方面终止合同。",
+        "乙方必须承诺，理解并同意服务期内如因上级文件要求，部门撤并等原因甲方有权单方面终止合同。",
     ),
     ("termination.convenience", "甲方可书面通知乙方解除本合同，合同自通知送达之日起解除。"),
     ("termination.convenience", "采购人保留提前终止本合同的权利，供应商不得因此提出索赔。"),
@@ -142,11 +142,11 @@ TRAPS = [
 TWINS = [
     (
         "liability.uncapped",
-        "因一方泄露或者不正当使用该等保密信息而给对方造成损失的，应当赔偿对方的所有损失。",
+        "任何一方违反保密约定给另一方造成损失的，应当赔偿对方因此遭受的所有损失。",
     ),
-    ("liability.uncapped", "由于乙方作业人员未关闭车门而造成人员伤亡等，应由乙方负全部责任。"),
-    ("liability.uncapped", "乙方违约而由此给甲方造成的实际损失，乙方应当给予足额赔偿。"),
-    ("liability.uncapped", "凡违反规定发生人员伤害、火灾事故等，均由乙方负责。"),
+    ("liability.uncapped", "由于承运人司机未按规定锁闭车厢而造成货物丢失的，应由承运人负全部责任。"),
+    ("liability.uncapped", "服务商违约给医院造成的实际损失，服务商应足额赔偿。"),
+    ("liability.uncapped", "凡违反操作规程引发触电、坠落事故的，均由分包人负责。"),
     ("termination.convenience", "乙方出现重大食品安全事故的，甲方可书面通知乙方解除本合同。"),
     ("termination.convenience", "出现下列情形之一的，甲方可书面通知乙方解除本合同："),
     ("termination.convenience", "合同期满，本合同自然终止。"),
@@ -272,5 +272,5 @@ def test_supplier_rate_under_a_mutual_heading_is_still_asymmetric() -> None:
 def test_reason_word_before_the_buyer_is_not_because_of_the_buyer() -> None:
     """原因甲方有权…: the 因 of 原因 does not make the buyer an object (因甲方 = because of the
     buyer); the buyer is the actor of its termination right."""
-    text = "乙方理解并同意，机构撤并、改革等原因甲方有权单方面终止合同。"
+    text = "乙方理解并同意，部门合并、重组等原因甲方有权单方面终止合同。"
     assert "termination.convenience" in categories(text, lang="zh")
