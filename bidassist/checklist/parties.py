@@ -418,8 +418,9 @@ def drafter_of(parties: list[Party]) -> str | None:
     """The role of the party found by its name in use (with_named_party): the drafter, who
     names itself and calls the other side by its role. A party that is only the name given
     with `--we` says nothing about who wrote the terms."""
-    roles = set(EN_BUYER + EN_SUPPLIER)
-    return next(
+    roles = set(EN_BUYER + EN_SUPPLIER) | _ADDRESSEE  # "you" is the reader, never the writer
+    speaker = next((p.role for p in parties if p.role != "unknown" and _SPEAKER & set(p.labels)), None)
+    return speaker or next(
         (
             p.role
             for p in parties
@@ -429,6 +430,11 @@ def drafter_of(parties: list[Party]) -> str | None:
         ),
         None,
     )
+
+
+#: terms written between "we" and "you": "we" wrote them (chk-en, session 15)
+_SPEAKER = {"we", "us", "our"}
+_ADDRESSEE = {"you", "your"}
 
 
 #: the role of a party named in the contract that is not one of its two sides (the project owner)
