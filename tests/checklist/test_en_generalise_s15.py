@@ -86,6 +86,27 @@ TRAPS = [
     ("carrier", WAIVER, "Carrier waives any right to assert a lien on cargo for unpaid freight charges."),
     ("council", WAIVER, "Any claim by the Service Provider not notified in writing within 14 days of the event shall be deemed waived."),
     ("state", WAIVER, "Contractor's sole remedy for any delay caused by the Agency shall be an extension of time, and Contractor shall not be entitled to damages for delay."),
+    # round 2 (written after round 1 passed, before the rules were run on it)
+    ("fed", FORUM, "The exclusive venue for any suit arising under this Order is the United States District Court for the Western District of Washington or the King County Superior Court."),
+    ("saas", FORUM, "Any claim by the Supplier must be commenced in the courts of the city in which the Customer's head office is located."),
+    ("carrier", FORUM, "Carrier agrees that Customer may elect to have any dispute decided by arbitration or by the courts of its choosing."),
+    ("market", FORUM, "These Terms are subject to the exclusive jurisdiction of the courts of Dubai."),
+    ("prime", FORUM, "Venue for any litigation shall be Harris County, Texas, and Subcontractor waives any objection to that venue."),
+    ("au", FORUM, "The parties submit to the exclusive jurisdiction of the Supreme Court of Queensland sitting at Brisbane."),
+    ("fed", PRICE, "Seller shall not be entitled to any price adjustment as a result of tariffs, duties or changes in the cost of raw materials."),
+    ("au", PRICE, "The Contractor accepts the risk of all changes in the cost of labour, plant and materials."),
+    ("saas", PRICE, "The Charges set out in Schedule 2 will not increase during the Term."),
+    ("carrier", PRICE, "The rates in Appendix A are all-inclusive and shall remain in effect for the term of this Agreement without change."),
+    ("jct", PRICE, "Clause 4.9 (Fluctuations) shall not apply and the Sub-Contract Sum shall not be adjusted for any increase in costs."),
+    ("saas", ACCEPT, "The Supplier may not invoice for a Milestone until the Customer has signed an Acceptance Certificate for it."),
+    ("prime", ACCEPT, "Retainage shall be paid to Subcontractor only after the Architect has approved the Project as finally complete."),
+    ("council", ACCEPT, "The Services shall be performed to the satisfaction of the Council's Contract Manager, whose decision shall be final."),
+    ("market", ACCEPT, "Sales are credited to the Vendor's balance once the buyer confirms receipt of the goods."),
+    ("fed", ACCEPT, "Goods are subject to final inspection and acceptance at Buyer's plant, notwithstanding prior payment."),
+    ("council", WAIVER, "The Service Provider shall have no claim against the Council for any loss or expense arising from delay in giving access to the site."),
+    ("saas", WAIVER, "The Supplier waives its right to terminate or suspend the Services for the Customer's failure to pay."),
+    ("prime", WAIVER, "Subcontractor's sole remedy for delays caused by Contractor or Owner shall be an extension of time."),
+    ("carrier", WAIVER, "Claims for unpaid freight charges must be brought within 90 days of delivery or they are waived."),
 ]
 
 TWINS = [
@@ -119,6 +140,20 @@ TWINS = [
     ("ca", WAIVER, "Acceptance of final payment shall not waive any claim of the Contractor notified in writing before final payment."),
     ("saas", WAIVER, "The Supplier may suspend the Services if any undisputed invoice remains unpaid 30 days after notice."),
     ("saas", WAIVER, "The Customer waives any claim for delay caused by its own late instructions."),
+    # round 2
+    ("fed", FORUM, "Each party consents to the jurisdiction of the state and federal courts located in Delaware."),
+    ("saas", FORUM, "Either party may bring proceedings in any court of competent jurisdiction."),
+    ("market", FORUM, "Disputes shall be referred to arbitration under the ICC Rules in a seat agreed by the parties."),
+    ("prime", FORUM, "Any litigation shall be brought in the county where the Project is located."),
+    ("saas", PRICE, "On each anniversary of the Effective Date the Charges shall be increased by the percentage change in the Consumer Prices Index."),
+    ("fed", PRICE, "Prices are firm for thirty (30) days from the date of Seller's quotation."),
+    ("jct", PRICE, "Fluctuations shall be dealt with under Option C (formula adjustment)."),
+    ("carrier", PRICE, "The Customer shall pay the fuel surcharge published weekly by the Carrier."),
+    ("prime", ACCEPT, "Retainage shall be paid within 30 days after Substantial Completion of the Subcontract Work."),
+    ("saas", ACCEPT, "If the Customer does not reject a Deliverable within five (5) Business Days it shall be deemed accepted."),
+    ("market", ACCEPT, "Sales are credited to the Vendor's balance seven days after delivery."),
+    ("council", WAIVER, "The Service Provider shall be entitled to recover its reasonable costs arising from any delay in giving access to the site."),
+    ("carrier", WAIVER, "Claims for loss of or damage to cargo must be filed within nine months of delivery."),
 ]
 
 
