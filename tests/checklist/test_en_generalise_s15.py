@@ -18,7 +18,13 @@ The concepts (a reviewer's words):
   indefinitely. Harmless: a period for the acceptance, deemed acceptance, payment not tied to it.
 - rights.waiver: the supplier gives up a claim or remedy in advance (delay damages, claims released
   by final payment, short claim time-bars, unconditional lien releases, suspension, lien).
-  Harmless: the no-waiver boilerplate, conditional releases, claims kept, the buyer's own waiver."""
+  Harmless: the no-waiver boilerplate, conditional releases, claims kept, the buyer's own waiver.
+
+Record (each round written before the rules were run on it): round 1 on the session-start rules
+caught 15 of 38 traps and passed 25 of 27 twins (waivers 9/9, forum 2/11, price 2/9, acceptance
+2/9); one round-1 "trap" (a bare attornment, no "exclusive") was moved to the twins after reading
+the corpus precedent, before any rule was changed for it. Round 2, written after round 1 passed,
+caught 15 of 20 traps and passed 12 of 13 twins before the fixes it prompted."""
 
 from __future__ import annotations
 
