@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 from .dockind import in_setting, settings_of
 from .doclevel import apply_document_rules
 from .engine import TEXT_LIMIT, Unit, check_units, languages_of
+from .options import not_on_unselected
 from .parties import (
     Parties,
     choose_we,
@@ -140,7 +141,7 @@ def run_units(
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
     findings = not_from_lead_in(findings, units)
     _with_model(units, ruleset, findings, terms, lang, model)
-    findings = no_model_on_lead_in(findings, units)
+    findings = not_on_unselected(no_model_on_lead_in(findings, units), units)
     if parties.drafter == parties.we:  # our own terms: the other side's drafting traps do not apply
         findings = [f for f in findings if _drafted_by(ruleset, f.rule) != "buyer"]
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))

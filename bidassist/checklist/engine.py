@@ -24,13 +24,16 @@ from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
 from .scan import Candidates, Scanner, scanner_for
 from .subject import (
+    OTHER,
     binding_party,
     condition_start,
     heading_end,
     in_definition,
+    is_reference,
     late_payment_charge,
     party_of_heading,
     sentence_bounds,
+    title_only,
     unselected_option,
 )
 
@@ -220,8 +223,10 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return True
     if unselected_option(norm, m.start()) or m.end() <= heading_end(norm):
         return False  # an option left unticked; the words of the clause's title only
-    if cr.rule.value is None and in_definition(norm, m.start()):
+    if cr.rule.value is None and in_definition(norm, m.start(), m.end()):
         return False  # "ECP平台：指…供应链平台": a definition, no duty
+    if is_reference(norm, m.end()):
+        return False  # "non-competition (Clause 11)": the name of another clause
     if cr.sentence_none:
         a, b = sentence_bounds(norm, m.start(), m.end())
         sentence = norm[condition_start(norm, a) : b]
@@ -245,6 +250,24 @@ def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int,
     a, b = sentence_bounds(norm, m.start(), m.end())
     inside = [s for s in spans if a <= s[0] < b]
     return inside or spans
+
+
+def _other_sides_late_payment(cr: CompiledRule, norm: str, n: Number, roles: dict) -> bool:
+    """Is the number in a sentence charging the other side for paying late (甲方逾期支付…每逾期一天
+    甲方向乙方支付应付未付款额的1%)? That rate is not the rule's party's penalty."""
+    if n.end > len(norm) or not late_payment_charge(norm, n.start, cr.language):
+        return False
+    who = binding_party(norm, n.start, n.end, roles, cr.language, wanted=cr.rule.party)
+    return who == OTHER[cr.rule.party]
+
+
+def own_numbers(cr: CompiledRule, norm: str, numbers: list[Number], roles: dict | None) -> list[Number]:
+    """The clause's numbers a rule for one party may read: a rate the other side pays for paying
+    late, stated in another sentence of the clause, is not this party's (a supplier's penalty
+    rule that matched 卖方…支付违约金 does not take the buyer's 5‰ of the next item)."""
+    if roles is None or cr.rule.party not in OTHER or not numbers:
+        return numbers
+    return [n for n in numbers if not _other_sides_late_payment(cr, norm, n, roles)]
 
 
 def decide_value(
@@ -296,7 +319,7 @@ def evaluate_rule(
         if not applies(cr, norm, m, roles, unit.context):
             continue
         if numbers is None and cr.rule.value is not None:
-            numbers = extract_numbers(cr.rule.value.kind, text)
+            numbers = own_numbers(cr, norm, extract_numbers(cr.rule.value.kind, text), roles)
         decided = decide_value(cr, text, norm, m, numbers)
         if decided is not None:
             return _finding(cr, text, unit, *decided)
@@ -491,6 +514,8 @@ def check_units(
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
     for unit, found in zip(units, scanned, strict=True):
+        if title_only(unit.text):  # "14. Non-Competition": a title with its clause elsewhere
+            continue
         if found is None:  # a long clause: checked in windows
             f, t = check_unit(unit, ruleset, languages=languages)
         elif not any(found.values()):

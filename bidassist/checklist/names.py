@@ -47,6 +47,8 @@ _COMMON = frozenset(
 )
 #: how often a name must act and be acted on, and its share of uses without an article
 MIN_ACTOR, MIN_OBJECT = 3, 2
+#: a name acted upon this often needs only two uses as an actor
+OBJECT_HEAVY = 6
 MIN_BARE_SHARE = 0.8
 
 
@@ -63,7 +65,7 @@ def named_party(text: str, role_words: set[str]) -> NamedParty | None:
     objects.update(r for m in _POSSESSIVE.finditer(text) for r in _readings(m.group(1)))
     best: NamedParty | None = None
     for name, acts in actors.items():
-        if acts < MIN_ACTOR or objects[name] < MIN_OBJECT or not _is_name(name, role_words, text):
+        if not _acts_as_party(acts, objects[name]) or not _is_name(name, role_words, text):
             continue
         uses = [m.start() for m in _ANY.finditer(text) if _bare(m.group(1)) == name]
         bare = sum(1 for s in uses if not _THE.search(text[max(0, s - 8) : s]))
@@ -72,6 +74,13 @@ def named_party(text: str, role_words: set[str]) -> NamedParty | None:
         if best is None or len(uses) > best.uses:
             best = NamedParty(name, len(uses))
     return best
+
+
+def _acts_as_party(acts: int, objects: int) -> bool:
+    """Used as a party often enough: MIN_ACTOR times as the actor of a modal verb and MIN_OBJECT
+    times as an object, or, for a name the contract mostly acts upon ("engaged by Canada", "the
+    property of Canada", "Canada may"), twice as the actor and OBJECT_HEAVY times as an object."""
+    return (acts >= MIN_ACTOR and objects >= MIN_OBJECT) or (acts >= 2 and objects >= OBJECT_HEAVY)
 
 
 def _bare(name: str) -> str:

@@ -409,8 +409,10 @@ def parties_from_usage(text: str) -> list[Party]:
         role = _label_role(w, subcontract)
         if role != "unknown" and counts[w] > best.get(role, (0, ""))[0]:
             best[role] = (counts[w], w)
-    if len(best) < 2:
+    if not best:
         return []
+    # one side by its role word ("the Contractor"): the other may be named by its own name
+    # ("Canada", with_named_party) or stay unknown; the side found still binds its clauses
     return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
 
 
@@ -418,23 +420,22 @@ def drafter_of(parties: list[Party]) -> str | None:
     """The role of the party found by its name in use (with_named_party): the drafter, who
     names itself and calls the other side by its role. A party that is only the name given
     with `--we` says nothing about who wrote the terms."""
-    roles = set(EN_BUYER + EN_SUPPLIER) | _ADDRESSEE  # "you" is the reader, never the writer
-    speaker = next((p.role for p in parties if p.role != "unknown" and _SPEAKER & set(p.labels)), None)
-    return speaker or next(
+    roles = set(EN_BUYER + EN_SUPPLIER)
+    pronouns = {lab for labs in _PRONOUN_LABELS.values() for lab in labs}
+    # terms written between "we" and "you": "we" wrote them ("you" names the other side)
+    writer = next((p.role for p in parties if p.role != "unknown" and "we" in p.labels), None)
+    if writer is not None:
+        return writer
+    return next(
         (
             p.role
             for p in parties
             if p.role != "unknown"
             and p.where != WE_GIVEN
-            and any(latin(lab) and lab not in roles for lab in p.labels)
+            and any(latin(lab) and lab not in roles and lab not in pronouns for lab in p.labels)
         ),
         None,
     )
-
-
-#: terms written between "we" and "you": "we" wrote them (chk-en, session 15)
-_SPEAKER = {"we", "us", "our"}
-_ADDRESSEE = {"you", "your"}
 
 
 #: the role of a party named in the contract that is not one of its two sides (the project owner)

@@ -377,23 +377,64 @@ def heading_end(text: str) -> int:
     return m.end()
 
 
+#: a unit that is only a clause's title in English ("14. Non-Competition and Non-Solicitation",
+#: "9 Rate Parity and Rate Accuracy"): an optional number, then at most 8 words, each significant
+#: word capitalised, no sentence punctuation and no other digit
+_TITLE_NUMBER = re.compile(r"^\s*(?:(?:clause|section|article)\s+)?[\dIVXivx]+(?:\.\d+)*\.?\s+", re.I)
+_TITLE_WORDS = re.compile(r"^[A-Za-z][A-Za-z'’&/\- ]*$")
+_MINOR_WORDS = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "a", "an", "by", "with", "&"})
+TITLE_MAX_WORDS = 8
+
+
+def title_only(text: str) -> bool:
+    """Is the whole unit an English title with no clause under it (its words name a subject, they
+    bind nobody)?"""
+    if "\n" in text.strip():
+        return False
+    body = _TITLE_NUMBER.sub("", text.strip(), count=1).strip()
+    if not _TITLE_WORDS.match(body):
+        return False
+    words = body.replace("/", " ").split()
+    if not 0 < len(words) <= TITLE_MAX_WORDS:
+        return False
+    return all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words if w[0].isalpha())
+
+
 #: "ECP平台：指…系统" / 本合同所称“保证金”是指… / "Platform" means …: the sentence defines a word
 _DEFINITION = re.compile(
-    r"^\s*(?:[\d.]+\s*|[（(]?[一二三四五六七八九十\d]+[)）、.]\s*)?[^，,。；;:：\n]{1,30}?"
+    r"\s*(?:[\d.]+\s*|[（(]?[一二三四五六七八九十\d]+[)）、.]\s*)?[^，,。；;:：\n]{1,30}?"
     r"(?:[:：]\s*(?:指|是指|系指)|(?:是指|系指|指的是)|[\"”]?\s+(?:means|shall\s+mean|refers\s+to)\b)"
 )
 
 
-def in_definition(text: str, start: int) -> bool:
-    """Does the match at `start` sit in a sentence that defines a word (not a duty)?"""
-    a, _b = sentence_bounds(text, start, start)
-    return bool(_DEFINITION.match(text, a))
+def in_definition(text: str, start: int, end: int | None = None) -> bool:
+    """Does the match at `start` (or its end, when the match runs on into the next sentence:
+    "…Material Transfer Agreement. "Background IPR" means…") sit in a sentence that defines a
+    word (not a duty)?"""
+    ats = (start,) if end is None or end <= start else (start, end - 1)
+    return any(_DEFINITION.match(text, sentence_bounds(text, at, at)[0]) for at in ats)
+
+
+#: the matched words name another clause ("non-competition (Clause 11)", 保密条款（第九条）,
+#: "as set out in Clause 7"): a reference, not the clause itself
+_REFERENCE_AFTER = re.compile(
+    r"\s*(?:[(（]\s*(?:(?:clauses?|sections?|articles?|paras?\.?|paragraphs?)\s*\d|第\s*[\d一二三四五六七八九十百]+\s*[条款章])"
+    r"|(?:in|under|of)\s+(?:clauses?|sections?|articles?)\s+\d)",
+    re.I,
+)
+
+
+def is_reference(text: str, end: int) -> bool:
+    """Is the match followed at once by a reference to the clause it names?"""
+    return bool(_REFERENCE_AFTER.match(text, end))
 
 
 #: a charge for paying late (逾期支付租金 / 逾期付款 / late payment of invoices): it binds the payer
 _ZH_LATE_PAYMENT = re.compile(
     r"(?:逾期|迟延|延迟|延期|拖延|未按(?:期|时|约定)?)(?:支付|付款|缴纳|交纳|缴付|交付)(?:租金|费用|价款|货款|款项|服务费|运费)?"
     r"|拖欠(?:租金|货款|价款|款项|费用)"
+    # 未按约定期限支付物业服务费 / 未能按合同约定时间支付货款
+    r"|未能?按[^，,。；;]{0,10}?(?:支付|付款|付清|缴纳|交纳|缴付)(?:租金|费用|价款|货款|款项|服务费|运费|物业服务费)"
 )
 _EN_LATE_PAYMENT = re.compile(
     r"\blate\s+payments?\b|\b(?:overdue|unpaid|outstanding)\s+(?:invoices?|amounts?|sums?|balances?)\b"
