@@ -12,7 +12,9 @@ no map. Outcomes:
   the refusal names the stated total; or the entry has `acceptable_refusal` and the refusal names
   one of its sheets;
 - silently wrong: no error but a wrong line count or total (the failure that must never happen),
-  or a non-zero total imported from a workbook that should be refused (two versions added up);
+  or a non-zero total imported from a workbook that should be refused (two versions added up); a
+  right total whose line count differs only by rows the manifest counts as zero-amount lines
+  (`lines_zero_amount`) is a miss, not a wrong figure;
 - crash: anything that is not a BidassistError;
 - other misses (refused a workbook that should import, imported one that should be refused,
   refusal without sheet/reason/fix, no reconciliation where a total is stated) are listed per file.
@@ -133,12 +135,28 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
         want_total is None or any(abs(total - t) <= Decimal("0.05") for t in _in_yuan(entry, want_total))
     )
     if not right:
+        if _zero_lines_differ(entry, n, total, want_total):
+            return (
+                "miss",
+                f"right total, but {n} lines where {want_n} are expected (zero-amount lines differ)",
+            )
         return "silently wrong", f"{n} lines, total {total}; expected {want_n} lines, {want_total}"
     rec = result.reconciliation
     if _dec(entry.get("stated_total")) is not None and (rec is None or rec.status != "matched"):
         status = rec.status if rec else "none"
         return "miss", f"right lines and total, but no reconciliation reported (status {status})"
     return "correct", ""
+
+
+def _zero_lines_differ(entry: dict, n: int, total: Decimal, want_total: Decimal | None) -> bool:
+    """The total is right and the line count is off by no more than the expected zero-amount lines:
+    rows that move no money were counted differently (a miss, not a wrong figure)."""
+    zero = entry.get("lines_zero_amount") or 0
+    want_n = entry.get("lines")
+    if want_total is None or want_n is None or not zero:
+        return False
+    right_total = any(abs(total - t) <= Decimal("0.05") for t in _in_yuan(entry, want_total))
+    return right_total and abs(n - want_n) <= zero
 
 
 def _in_range(entry: dict, ids: str | None) -> bool:
@@ -151,7 +169,17 @@ def _in_range(entry: dict, ids: str | None) -> bool:
 
 
 #: every split of the manifest, in report order (`--split all`)
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+SPLITS = (
+    "dev",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -167,3 +167,31 @@ def test_heldout4_split_is_scored_alone_and_in_all(tmp_path: Path, capsys) -> No
     assert script.main([*args, "all"]) == 0
     both = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0] for line in both] == ["split heldout3", "split heldout4"]
+
+
+def test_zero_amount_lines_counted_differently_are_a_miss_not_a_wrong_figure(tmp_path: Path, capsys) -> None:
+    """A right total whose line count differs only by the manifest's zero-amount lines is a miss;
+    a count off by more than those, or with no zero-amount lines expected, stays silently wrong."""
+    _book(
+        tmp_path / "opts.xlsx",
+        [["名称", "数量", "单价", "合价"], ["泵", 2, 100, 200], ["合计", None, None, 200]],
+    )
+    base = {"split": "dev", "expect": "import", "file": "opts.xlsx", "lines_total": "200"}
+    entries = [
+        {**base, "id": "zero", "lines": 3, "lines_zero_amount": 2},
+        {**base, "id": "more", "lines": 4, "lines_zero_amount": 2},
+        {**base, "id": "none", "lines": 2},
+    ]
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
+    script = _load_script()
+    assert script.main(["--corpus", str(tmp_path), "--manifest", str(manifest), "--split", "dev"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "split dev: 3 workbooks — right 0 (0 %): correct 0, refused rightly 0; silently wrong 2, "
+        "crashes 0, other misses 1"
+    )
+    detail = "\n".join(out[1:])
+    assert "zero: right total, but 1 lines where 3 are expected (zero-amount lines differ)" in detail
+    assert "more: 1 lines, total 200.00; expected 4 lines, 200" in detail
+    assert "none: 1 lines, total 200.00; expected 2 lines, 200" in detail
