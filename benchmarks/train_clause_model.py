@@ -25,6 +25,12 @@ them) and the look-alike false positive rate with the model stays at MAX_LA_FP o
 raised). Categories a number decides (NUMERIC) are never enabled and are left out of the CV. The
 English vocabulary and idf stay those of the shipped model (FIXED_VOCABULARY: the clause-type
 weights are over them). Deterministic (seeded solvers, fixed folds).
+
+The CV report also prints a false-alarm test (a report, nothing is shipped from it): a rule finding of
+a category the fold's model scores below s (on the whole clause, or on the sentence the rule
+matched) would be suppressed; per category the highest s whose removed findings are wrong at
+SUPPRESS_PRECISION (at least SUPPRESS_MIN_WRONG of them) on the unseen folds. Session 15: none
+passes in zh (the model tells a rule's right findings from its false alarms with AUC 0.67).
 """
 
 from __future__ import annotations
@@ -338,11 +344,37 @@ def model_alone(doc: Doc, rules, layer: ClauseLayer):
     from bidassist.checklist.model import model_findings
     from bidassist.checklist.parties import roles
 
-    ruleset = rules.for_roles(roles(contract_parties(doc.units, doc.we), rules.vocabulary))
+    ruleset = rules.for_roles(roles(contract_parties(doc.units, doc.we, we_strict=False), rules.vocabulary))
     langs = {"en"} if doc.labels is None else None
     found, _ = model_findings(doc.units, ruleset, [], langs, layer)
     by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in doc.units}
     return [(by_text[(f.clause, f.text)], f) for f in found if (f.clause, f.text) in by_text]
+
+
+def rule_scores(found, model: LangModel, lang: str) -> list[tuple[float, float] | None]:
+    """Per found pair: for a rule finding of a category the model knows, the model's confidence
+    in that category on the whole clause and on the sentence the rule matched (None otherwise)."""
+    out: list[tuple[float, float] | None] = []
+    for u, f in found:
+        if f.source == "model" or f.category not in model.categories:
+            out.append(None)
+            continue
+        col = model.categories.index(f.category)
+        norm = normalise(u.text)
+        whole = float(model.proba(norm)[col])
+        out.append((whole, float(model.proba(matched_sentence(norm, f))[col])))
+    return out
+
+
+def matched_sentence(norm: str, f) -> str:
+    """The sentence of `norm` that holds the rule's match (the clause when it is not found)."""
+    from bidassist.checklist.model import sentences
+
+    m = normalise(f.matched or "")[:40]
+    at = norm.find(m) if m else -1
+    if at < 0:
+        return norm
+    return next((norm[a:b] for a, b in sentences(norm) if a <= at < b), norm)
 
 
 def cv_results(docs: list[Doc], rules, lang: str, cats: list[str]) -> list[dict]:
@@ -363,7 +395,15 @@ def cv_results(docs: list[Doc], rules, lang: str, cats: list[str]) -> list[dict]
         for i in te:
             found, _ = run_doc(real[i], rules, layer)
             out.append(
-                {"doc": real[i], "fold": k, "found": found, "alone": model_alone(real[i], rules, layer)}
+                {
+                    "doc": real[i],
+                    "fold": k,
+                    "found": found,
+                    "alone": model_alone(real[i], rules, layer),
+                    "sup": rule_scores(found, model, lang),
+                    "proba": np.array([model.proba(normalise(u.text)) for u in real[i].units]),
+                    "cats": list(model.categories),
+                }
             )
         print(
             f"  fold {k + 1}/{FOLDS} ({len(te)} documents, {len({groups[i] for i in te})} sources): "
@@ -434,6 +474,79 @@ def choose(results, cats: list[str]) -> dict[str, dict]:
         shown = t if t is not None else SHOWN
         chosen[cat] = {"enabled": t is not None, "threshold": shown, **figures(results, cat, shown)}
     return chosen
+
+
+#: confidences below which a rule finding of the category may be suppressed (the false-alarm test)
+SUPPRESS_AT = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4]
+#: the findings a suppression removes must be wrong this often (false alarms or look-alikes)...
+SUPPRESS_PRECISION = 0.75
+#: ... and at least this many of them
+SUPPRESS_MIN_WRONG = 3
+#: the score the suppressor reads: 0 the whole clause, 1 the sentence the rule matched
+SUPPRESS_ON = {"clause": 0, "sentence": 1}
+
+
+def rules_only(r) -> list:
+    return [(u, f) for u, f in r["found"] if f.source != "model"]
+
+
+def kept_after(r, cat: str, s: float, on: int) -> list:
+    """The rule findings less those of `cat` the model scores below `s`."""
+    return [
+        (u, f)
+        for (u, f), sc in zip(r["found"], r["sup"], strict=True)
+        if f.source != "model" and not (f.category == cat and sc is not None and sc[on] < s)
+    ]
+
+
+def suppress_figures(results, cat: str, s: float, on: int) -> dict[str, dict[str, int]]:
+    return {
+        "rules": tally(results, cat, rules_only),
+        "kept": tally(results, cat, lambda r: kept_after(r, cat, s, on)),
+    }
+
+
+def removed(fig: dict[str, dict[str, int]]) -> tuple[int, int]:
+    """(findings removed, wrong ones among them)."""
+    r, k = fig["rules"], fig["kept"]
+    gone = r["findings"] - k["findings"]
+    return gone, gone - (r["correct"] - k["correct"])
+
+
+def suppress_passes(fig: dict[str, dict[str, int]]) -> bool:
+    gone, wrong = removed(fig)
+    return wrong >= SUPPRESS_MIN_WRONG and wrong / gone >= SUPPRESS_PRECISION
+
+
+def choose_suppress(results, cats: list[str], on: int) -> dict[str, dict]:
+    """Per category the highest confidence below which rule findings may be suppressed with the
+    removed findings wrong ≥ SUPPRESS_PRECISION on the unseen folds (None: no suppression)."""
+    out = {}
+    for cat in cats:
+        ok = [s for s in SUPPRESS_AT if suppress_passes(suppress_figures(results, cat, s, on))]
+        s = max(ok) if ok else None
+        out[cat] = {"below": s, **suppress_figures(results, cat, s if s is not None else SHOWN / 2, on)}
+    return out
+
+
+def print_suppress(lang: str, chosen: dict, on: str) -> None:
+    print(
+        f"\nFalse-alarm test ({lang}, score on the {on}): rule findings of a category the fold's model "
+        f"scores below s are removed; removed = findings removed (wrong ones); s the chosen one, else {SHOWN / 2}"
+    )
+    print(
+        f"{'category':28} {'finds':>5} {'right':>5} {'LA':>3} | {'s':>5} {'removed':>8} {'wrong':>5} {'lost':>4} | on"
+    )
+    for cat, c in chosen.items():
+        r, k = c["rules"], c["kept"]
+        if not r["findings"]:
+            continue
+        gone, wrong = removed(c)
+        s = c["below"] if c["below"] is not None else SHOWN / 2
+        print(
+            f"{cat:28} {r['findings']:>5} {r['correct']:>5} {r['lookalikes_flagged']:>3} | {s:>5.2f} "
+            f"{gone:>8} {wrong:>5} {r['caught'] - k['caught']:>4} | {'yes' if c['below'] is not None else 'no'}"
+        )
 
 
 def _ratio(a: int, b: int) -> str:
@@ -590,6 +703,9 @@ def main(argv: list[str] | None = None) -> int:
             results = cached_cv(args.cv_cache, lang, docs, rules, [c for c in cats if c not in NUMERIC])
             chosen_by_lang[lang] = choose(results, [c for c in cats if c not in NUMERIC])
         print_cv(lang, chosen_by_lang[lang], len(dev), len({d.group for d in dev}))
+        if lang not in earlier:
+            for on, col in SUPPRESS_ON.items():
+                print_suppress(lang, choose_suppress(results, [c for c in cats if c not in NUMERIC], col), on)
         if not (args.cv_only or args.settings_only):
             models.append(train(docs, rules, lang, [c for c in cats if c not in NUMERIC]))
     if args.json:
