@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from bidassist.core.errors import Problem
 from bidassist.costs.headers import Layout
 from bidassist.costs.reconcile import lines_total, tolerance
 from bidassist.costs.table import SheetResult, StatedTotal, closing_total, total_level
@@ -140,3 +141,147 @@ def total_column(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
         cell = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
         result.totals.append(StatedTotal(label, 2, figure, cell, n, lines_total(result.lines), markups, 0, r))
         return
+
+
+#: a total written with its figure in one cell above the table (`Total: $12,345.00`, `合计：12,345元`)
+_LABELLED = re.compile(
+    r"^(?P<label>[^\d¥￥$€£]{2,30}?)\s*[:：=]?\s*(?P<fig>[¥￥$€£]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元)?)\s*$"
+)
+#: a figure above the table that is an allowance, not the lines' total (Total budget: 50,000)
+_ALLOWANCE = re.compile(r"budget|allowance|available|limit|funding|ceiling|cap\b|限额|额度|可用|上限", re.I)
+#: totals of money written without 合计/Total (总金额, 费用总额, 预算总额)
+_MONEY_TOTAL = re.compile(
+    r"^(?:预算|项目|工程|采购)?总(?:金额|费用|成本|额|投资|价款|报价)|(?:金额|费用|成本)总[计额]|总额$"
+)
+#: totals of something other than money (Total hours, 总工时, 数量合计): never the lines' total
+_NOT_MONEY = re.compile(
+    r"hours?|hrs|days?|weeks?|months?|qty|quantity|items?|pcs|units?|weight|kg|lbs|area|people|persons?|"
+    r"heads?|工时|人数|人天|天数|数量|重量|面积|件数|台数",
+    re.I,
+)
+
+
+def _money_total(label: str) -> bool:
+    """A label that states the total of the money (Total, 合计, 总金额), not of hours or items."""
+    if _NOT_MONEY.search(label):
+        return False
+    return total_level(label) >= 2 or _MONEY_TOTAL.search(label.replace(" ", "")) is not None
+
+
+def _figure(v: object) -> Decimal | None:
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        return None
+    try:
+        return to_number(v, "total") if not isinstance(v, str) or v.strip() else None
+    except CellError:
+        return None
+
+
+def _above(raw: RawSheet, top: int) -> list[tuple[str, Decimal, str, int]]:
+    """(label, figure, cell, row) of every total above row `top`: a total label with its figure in
+    the same cell, to its right on its row, or right under it (still above the table)."""
+    found = []
+    for r in range(top):
+        row = raw.rows[r]
+        for c, v in enumerate(row):
+            if not isinstance(v, str) or not v.strip():
+                continue
+            text = v.strip()
+            m = _LABELLED.match(text)
+            if (
+                m
+                and total_level(m.group("label").strip()) >= 2
+                and (fig := _figure(m.group("fig"))) is not None
+            ):
+                found.append((text, fig, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}", r))
+                continue
+            if not _money_total(text):
+                continue
+            right = next(((k, x) for k, x in enumerate(row) if k > c and _figure(x) is not None), None)
+            below = raw.rows[r + 1][c] if r + 1 < top and c < len(raw.rows[r + 1]) else None
+            if right is None and _figure(below) is not None:
+                right = (c, below)
+                r += 1
+            if right is not None:
+                cell = f"{sheet_ref(raw.name)}!{col_letter(right[0])}{r + 1}"
+                found.append((text, _figure(right[1]) or Decimal(0), cell, r))
+    return found
+
+
+def _lone_above(raw: RawSheet, layout: Layout, top: int) -> tuple[Decimal, str, int] | None:
+    """The figure right above the header in the amount column (H2 =SUM(H4:H105) over `Total Cost`)
+    with no words between it and the header: (figure, cell, row)."""
+    ai = layout.columns.get("amount", -1)
+    if ai < 0:
+        return None
+    for r in range(top - 1, max(-1, top - 4), -1):
+        row = raw.rows[r]
+        v = row[ai] if ai < len(row) else None
+        fig = _figure(v) if not isinstance(v, str) else None
+        if fig is not None:
+            return fig, f"{sheet_ref(raw.name)}!{col_letter(ai)}{r + 1}", r
+        if v not in (None, "") and not (isinstance(v, str) and not v.strip()):
+            return None  # words first (USD, a title): no total under them
+    return None
+
+
+def total_above(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
+    """A total stated above the header (`Total: 12,345` in the title block, 合计 | 12,345 over
+    the table) when the sheet closes with none of its own: the import reconciles with it. One that
+    equals the lines (with or without the markups) is their total; one labelled as an allowance
+    (Total budget) that differs is named in a warning; any other that differs is the sheet's
+    stated total, so the difference is an error naming it."""
+    n, top = len(result.lines), layout.header_row
+    if not top or n < 2 or closing_total(result.totals, n) is not None:
+        return
+    markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
+    imported = lines_total(result.lines)
+    sums = (imported, imported + markups, _as_written(result))
+    found = _above(raw, top)
+    if not found:
+        lone = _lone_above(raw, layout, top)
+        if lone is not None and any(abs(lone[0] - s) <= tolerance(n) for s in sums):
+            result.totals.append(StatedTotal(LABEL, 2, lone[0], lone[1], n, imported, markups, 0, lone[2]))
+        return
+    agree = [f for f in found if any(abs(f[1] - s) <= tolerance(n) for s in sums)]
+    label, figure, cell, row = (agree or found)[-1]
+    if not agree and (len(found) > 1 or _ALLOWANCE.search(label)):
+        result.warnings.append(
+            Problem(
+                cell,
+                f"{label!r} {figure} above the table is not the sum of its {n} line(s) ({imported}); "
+                "it is not taken as the table's total (a budget or another table's figure)",
+            )
+        )
+        return
+    result.totals.append(StatedTotal(label, 2, figure, cell, n, imported, markups, 0, row))
+
+
+_CELL_ROW = re.compile(r"[A-Z]+(\d+)$")
+
+
+def set_aside_below(raw: RawSheet, result: SheetResult) -> None:
+    """Problems in a block below the lines, after a blank row, when the sheet's total stands beside
+    or above them (E30 总计 beside the first line; candidate guesthouses further down with room
+    types in the price column): outside the table, settled like rows below a closing total
+    (`SheetResult.trailing`: notes when that total reconciles, errors otherwise)."""
+    n = len(result.lines)
+    closing = closing_total(result.totals, n)
+    span = _line_rows(result)
+    if closing is None or span is None or not result.problems:
+        return
+    last = max(span[1], closing.row)
+    blank = next(
+        (r for r in range(last + 1, len(raw.rows)) if not any(_filled(v) for v in raw.rows[r])), None
+    )
+    if blank is None:
+        return
+    keep: list[Problem] = []
+    for p in result.problems:
+        m = _CELL_ROW.search(p.where or "")
+        (result.trailing if m and int(m.group(1)) - 1 > blank else keep).append(p)
+    result.problems[:] = keep
+
+
+def _filled(v: object) -> bool:
+    return v is not None and v != "" and not (isinstance(v, str) and not v.strip())

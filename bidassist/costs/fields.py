@@ -8,6 +8,7 @@ never changes the row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,6 +19,7 @@ from bidassist.costs.values import (
     CellError,
     approximate,
     float_to_decimal,
+    money_per_unit,
     parse_distribution,
     parse_risk,
     quantity_with_unit,
@@ -66,6 +68,9 @@ class RowFields:
     #: (field, cell text, read as) of money cells holding words: nil words read as 0, notes with no
     #: figure in them (PROPOSE, see quote) read as empty — each reported, never silent
     words: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (field, cell text, unit) of money written per unit (`￥0.73/h`, `7200/per camp`), read as
+    #: its figure; the unit is the line's unit when the unit column is empty
+    per_unit: list[tuple[str, str, str]] = field(default_factory=list)
 
     def breakdown(self) -> dict[str, Decimal] | None:
         found = {b: self.numbers[b] for b in BREAKDOWN_FIELDS if b in self.numbers}
@@ -127,6 +132,11 @@ def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
         number = to_number(value, spec.label)
     except CellError:
         number = approximate(value)
+        per = money_per_unit(value) if number is None else None
+        if per is not None and not (spec.name == "amount" and _PERIOD.match(per[1])):
+            out.numbers[spec.name] = per[0]
+            out.per_unit.append((spec.name, str(value).strip(), per[1]))
+            return
         if number is None:
             if spec.name in ("amount", "price") and _is_note(value):
                 out.words.append((spec.name, str(value).strip(), "empty (a word, not a figure)"))
@@ -135,6 +145,10 @@ def _money(out: RowFields, spec: FieldSpec, value: object) -> None:
         out.approx.append((spec.name, str(value)))
     if number is not None:
         out.numbers[spec.name] = number
+
+
+#: a period an amount may be written per (`1,200/month`): read by the table as one period's amount
+_PERIOD = re.compile(r"(?:year|yr|annum|month|mo|年|月)\Z", re.I)
 
 
 def _is_note(value: object) -> bool:
@@ -199,4 +213,25 @@ def parse_fields(row: list, plan: list[PlanItem]) -> RowFields:
                 reader(out, spec, value)
             except CellError as exc:
                 out.problems.append((c, str(exc)))
+    if out.problems and "amount" in numbers:
+        _price_as_note(out, row, plan)
     return out
+
+
+#: what a unit price cell of words beside the line's amount is read as
+PRICE_NOTE = "a note (the amount is the line's money)"
+
+
+def _price_as_note(out: RowFields, row: list, plan: list[PlanItem]) -> None:
+    """Words in the unit price cell of a row whose amount is a figure (an option chosen, 「1楼海景
+    小套房」, `Option B: 2 rooms`): the amount is the line's money and the words a note, not a price
+    mistyped — even with a digit in them. Without an amount the cell stays an error."""
+    for spec, c, _, _ in plan:
+        if spec.name != "price":
+            continue
+        value = row[c]
+        if type(value) is str and sum(ch.isalpha() for ch in value) >= 2:
+            kept = [(k, m) for k, m in out.problems if k != c]
+            if len(kept) < len(out.problems):
+                out.problems = kept
+                out.words.append(("price", value.strip(), PRICE_NOTE))

@@ -17,7 +17,7 @@ from decimal import Decimal
 from bidassist.core.bidfile import COST_FIELDS, COST_MAP_ROWS
 from bidassist.core.errors import InputError, Problem
 from bidassist.core.money import AmountError, parse_amount
-from bidassist.costs.values import CellError, cell_text, parse_distribution, plain_number
+from bidassist.costs.values import CellError, cell_text, money_per_unit, parse_distribution, plain_number
 from bidassist.costs.workbook import RawSheet, col_index, col_letter, sheet_ref
 
 FIELDS = COST_FIELDS  # the columns a cost sheet can have (core.bidfile: the bid file's map names them)
@@ -354,6 +354,17 @@ _WHOLE_HEADER = {
     "支出": "description",
     "每月支出": "description",
     "支出项目": "description",
+    "费用项目": "description",
+    "费用明细": "description",
+    "费用内容": "description",
+    "开支项目": "description",
+    "支出明细": "description",
+    "cost item": "description",
+    "cost items": "description",
+    "cost element": "description",
+    "cost elements": "description",
+    "expense item": "description",
+    "expense items": "description",
     "expense": "description",
     "expenses": "description",
     "monthly expenses": "description",
@@ -672,7 +683,7 @@ def _reads_as_money(text: str) -> bool:
     try:
         parse_amount(text)
     except AmountError:
-        return False
+        return money_per_unit(text) is not None  # ￥0.73/h, US$0.02/GB: a price per unit
     return True
 
 
@@ -1094,6 +1105,8 @@ def _best_header(
         named = "description" in kinds
         if "description" not in kinds and kinds & {"quantity", "price", "amount"}:
             found = _unnamed_text_column(raw, r, fields)
+            if found is None:
+                found = _names_in_category(raw, r, fields)
             if found is not None:
                 fields = {**fields, found: ("description", "")}
                 kinds.add("description")
@@ -1151,6 +1164,19 @@ def _unnamed_text_column(raw: RawSheet, r: int, fields: dict[int, tuple[str, str
                     best = (len(texts), c)
         if best is not None:
             return best[1]
+    return None
+
+
+def _names_in_category(raw: RawSheet, r: int, fields: dict[int, tuple[str, str]]) -> int | None:
+    """`Category | Cost` and no name column: the category column names each row (text on most of
+    them, no two alike), so it is the items' description, not a grouping of them."""
+    for c, (fld, _) in fields.items():
+        if fld != "category":
+            continue
+        below = [x[c] for x in raw.rows[r + 1 : r + 30] if c < len(x) and x[c] not in ("", None)]
+        texts = [x.strip() for x in below if isinstance(x, str) and x.strip()]
+        if len(texts) >= 2 and len(texts) * 4 >= len(below) * 3 and len(set(texts)) == len(texts):
+            return c
     return None
 
 

@@ -23,6 +23,7 @@ from bidassist.costs.sheets import (
     alternatives,
     combined,
     mark_copies,
+    mark_inferred,
     mark_plain_summaries,
     mark_price_lists,
     mark_summaries,
@@ -112,6 +113,7 @@ def _read_all(
             read_lists(raw, _map_for(maps, raw.name), spreads, forced=sheet is not None, unpriced=unpriced)
         )
     if sheet is None:
+        mark_inferred(outcomes)
         mark_supporting(outcomes)
         mark_copies(outcomes)
         mark_price_lists(outcomes)

@@ -264,6 +264,9 @@ class SheetView:
         self.in_group = self._in_group()
         self.gi = self.cols.get("category", -1)
         self.category_from = self._category_merges()
+        #: rows whose amount is the sum of the rows below but read as items (`_item_like_head`), with
+        #: the note the import carries for each
+        self.item_heads: dict[int, str] = {}
 
     def row(self, r: int) -> list:
         """Row r padded to the table's width, plus a blank sentinel that a missing column (-1) reads."""
@@ -682,10 +685,46 @@ def section_total_follows(view: SheetView, r: int, amount: object) -> bool:
             # in a sheet of lump amounts (no quantity column), one line of the same amount below a
             # long description is the next item at the same price (2,000 | 2,000 in a quote), not a
             # heading with its section total
+            if _item_like_head(view, r, k, count, target):
+                return False
             return count > 1 or view.qi >= 0 or not _long_text(view, r)
         if target >= 0 and total > target + 1:
             return False
     return False
+
+
+def _filled(view: SheetView, row: list) -> frozenset[int]:
+    """The columns a row fills, its figures left aside: how an item of the list is set out."""
+    return frozenset(c for c, v in enumerate(row[: view.width]) if c not in view.number_cols and not blank(v))
+
+
+def _item_like_head(view: SheetView, r: int, end: int, count: int, target: Decimal) -> bool:
+    """A row whose amount happens to be the sum of the rows below it (0805 capacitor 0.04 over two
+    0.02 resistors) but that is an item like them: set out as they are (the same columns filled,
+    its name and at least one more), and the rows below run on past the sum into further items set
+    out the same way (a heading's rows end where its sum does: at the next heading, a total or the
+    end of the list). Recorded with a note naming the reading (`SheetView.item_heads`)."""
+    rows = view.raw.rows
+    mine = _filled(view, rows[r])
+    if len(mine) < 2 or _filled(view, rows[r + 1]) != mine:
+        return False
+    after = next(
+        (k for k in range(end + 1, min(len(rows), end + 50)) if any(not blank(v) for v in rows[k])), None
+    )
+    if after is None or _total_row(rows[after]) or _filled(view, rows[after]) != mine:
+        return False
+    v = rows[after][view.ai] if view.ai < len(rows[after]) else ""
+    if not _is_number(v):
+        return False
+    if count == 1:
+        return True  # the next item at the same price, set out as it is: no heading of one row
+    name = cell_text(rows[r][view.di])[:30]
+    view.item_heads[r] = (
+        f"「{name}」 {target} is the sum of the {count} row(s) below it but is read as an item: it is set out "
+        "like them and the list runs on past that sum (a heading's rows end where its sum does); if it heads "
+        "those rows, number it as a heading (一、) or add the sheet's total row so that it decides"
+    )
+    return True
 
 
 def _total_row(row: list) -> bool:

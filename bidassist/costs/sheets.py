@@ -16,10 +16,11 @@ from decimal import Decimal
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
 from bidassist.costs.answers import column_answers, extra_columns
-from bidassist.costs.beside import total_beside, total_column, total_on_top
+from bidassist.costs.beside import set_aside_below, total_above, total_beside, total_column, total_on_top
 from bidassist.costs.confidence import amounts_stand, unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
+from bidassist.costs.headerless import closing_layout, labelled_layout, product_layout
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, classify_header, find_layout
 from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
@@ -28,7 +29,7 @@ from bidassist.costs.rollup import rollup_lumps
 from bidassist.costs.sidebyside import block_sheet, side_blocks
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.structure import apply_checks, drop_lines
-from bidassist.costs.table import SheetResult, closing_total, parse_rows, total_level
+from bidassist.costs.table import SheetResult, StatedTotal, closing_total, parse_rows, total_level
 from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
@@ -46,6 +47,10 @@ _MEASURE = re.compile(
 _REFERENCE = re.compile(r"^基础|信息表|价格信息|价格库|参数表|rate\s*(?:table|list)|price\s*list", re.I)
 #: a header naming the key column a quote looks prices up by (VLOOKUP): a lookup table
 _LOOKUP_KEYS = frozenset({"查询", "查找", "查询值", "lookup", "lookup key"})
+#: a header naming the parts in hand (an inventory beside the BOMs): no quantity to buy or cost
+_STOCK_KEYS = frozenset(
+    {"stock", "in stock", "on hand", "qty on hand", "inventory", "库存", "现有库存", "库存数量"}
+)
 _SUMMARY = re.compile(r"汇总|总表|总价表|summary|general\s*abs|gen-?\s*abst|collection", re.I)
 
 
@@ -61,6 +66,9 @@ class SheetOutcome:
     #: a GB50500 markup table (表-11/12/13): its top-level entries, added by the summary's total
     entries: list[Markup] | None = None
     repeats_rows: bool = False  # a summary that copies the detail sheets' rows (not only their totals)
+    #: a headerless sheet read from its figures alone (`headerless`): what it is when the workbook
+    #: holds a sheet with a header of its own (an abstract beside its detail sheets)
+    instead: SheetOutcome | None = None
 
     @property
     def name(self) -> str:
@@ -107,19 +115,7 @@ def read_sheet(
     layout = given or find_layout(raw, mapping)
     hint = f"{raw.name} {_title(raw, layout)}"
     if not forced and not mapping:
-        if _ANALYSIS.search(hint):
-            return SheetOutcome(
-                raw, "analysis", "a unit-rate analysis (综合单价分析表), not cost lines", layout
-            )
-        if _MEASURE.search(hint):
-            return SheetOutcome(
-                raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout
-            )
-        if _REFERENCE.search(raw.name) or (layout is not None and layout.header_words & _LOOKUP_KEYS):
-            return SheetOutcome(
-                raw, "analysis", "base prices or rates to look up (基础信息/价格信息), not cost lines", layout
-            )
-        found = _gb_role(raw, layout, hint)
+        found = _named_role(raw, layout, hint)
         if found is not None:
             return found
     if layout is None:
@@ -128,7 +124,7 @@ def read_sheet(
         estimate = _estimate(raw)
         layout = headerless_layout(raw) if estimate.role == "not a cost table" else None
         if layout is None:
-            return estimate
+            return _inferred(raw, estimate, spreads, forced=forced, unpriced=unpriced)
     result = _parse(raw, layout, spreads, unpriced)
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
@@ -136,6 +132,8 @@ def read_sheet(
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
         total_column(raw, layout, result)
         total_beside(raw, layout, result)
+        total_above(raw, layout, result)
+        set_aside_below(raw, result)
     result.problems.extend(column_answers(raw, layout, result))
     extra_columns(raw, layout, result)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
@@ -173,7 +171,43 @@ def read_sheet(
             "(合计/Total) so that it decides, or number the row as a heading (一、) if it is one",
         )
         _settle_trailing(outcome)
+        _note_item_heads(outcome)
     return outcome
+
+
+def _note_item_heads(outcome: SheetOutcome) -> None:
+    result, check = outcome.result, outcome.check
+    if result is None:
+        return
+    if check is not None and check.matched:
+        agreed = [
+            p.message.split("; if it heads")[0] + f"; the sheet's total {check.cell} agrees"
+            for p in result.item_heads
+        ]
+        result.warnings.extend(Problem(p.where, m) for p, m in zip(result.item_heads, agreed, strict=True))
+    else:
+        result.warnings.extend(result.item_heads)
+
+
+def _named_role(raw: RawSheet, layout: Layout | None, hint: str) -> SheetOutcome | None:
+    """A sheet whose name, title or header says it holds no cost lines (an analysis, a quantity
+    calculation, an inventory, base prices to look up, a GB50500 form), or None."""
+    if _ANALYSIS.search(hint):
+        return SheetOutcome(raw, "analysis", "a unit-rate analysis (综合单价分析表), not cost lines", layout)
+    if _MEASURE.search(hint):
+        return SheetOutcome(raw, "measurement", "a quantity calculation (工程量计算), not cost lines", layout)
+    if layout is not None and "quantity" not in layout.columns and layout.header_words & _STOCK_KEYS:
+        return SheetOutcome(
+            raw,
+            "not a cost table",
+            "an inventory of parts in hand (a Stock column, no quantity to buy)",
+            layout,
+        )
+    if _REFERENCE.search(raw.name) or (layout is not None and layout.header_words & _LOOKUP_KEYS):
+        return SheetOutcome(
+            raw, "analysis", "base prices or rates to look up (基础信息/价格信息), not cost lines", layout
+        )
+    return _gb_role(raw, layout, hint)
 
 
 def read_lists(
@@ -287,15 +321,21 @@ def heads_as_items(
     over 带宽 1,000 and 存储 2,000), in a sheet whose stated total then differs: when reading them as
     items makes the stated total agree, they are items (a warning names them)."""
     check = check_sheet(result)
-    # no total closes the sheet: a total above the lines may agree once the rows are items
+    # no total closes the sheet: a total above the lines may agree once the rows are items; a
+    # total that agrees only within the rounding slack (0.06 against 0.07 with a 0.01 heading) may
+    # agree exactly once they are
     on_top = check.stated is None and any(t.lines == 0 for t in result.totals)
-    if not result.headed or (check.basis != "difference" and not on_top):
+    slack = bool(check.matched and check.difference)
+    if not result.headed or (check.basis != "difference" and not on_top and not slack):
         return layout, result
     items = replace(layout, lump_heads=False)
     trial = _parse(raw, items, spreads, unpriced)
-    check = check_sheet(trial)
-    if not check.matched or trial.problems:
+    other = check_sheet(trial)
+    if not other.matched or trial.problems:
         return layout, result
+    if slack and abs(other.difference or Decimal(0)) >= abs(check.difference or Decimal(0)):
+        return layout, result
+    check = other
     cells = ", ".join(p.where or "" for p in result.headed[:5])
     trial.warnings.append(
         Problem(
@@ -711,6 +751,43 @@ def _settle_trailing(outcome: SheetOutcome) -> None:
         _settle(outcome, outcome.result.trailing, "; below the sheet's total {cell}, not read")
 
 
+def _inferred(
+    raw: RawSheet, estimate: SheetOutcome, spreads: SpreadTable, *, forced: bool, unpriced: bool
+) -> SheetOutcome:
+    """A sheet with no header read from its figures (`headerless`) when that reading is clean;
+    otherwise what the sheet was estimated to be (a refusal proposing the `--map`)."""
+    if estimate.role != "not a cost table":
+        return estimate
+    layout = closing_layout(raw) or product_layout(raw) or labelled_layout(raw)
+    if layout is None:
+        return estimate
+    outcome = read_sheet(raw, None, spreads, forced=forced, unpriced=unpriced, given=layout)
+    outcome.instead = estimate
+    return outcome if _clean(outcome) else estimate
+
+
+def _clean(outcome: SheetOutcome) -> bool:
+    """A sheet read with no problem and no difference from its stated total."""
+    result, check = outcome.result, outcome.check
+    return (
+        outcome.used
+        and result is not None
+        and not result.problems
+        and not result.rivals
+        and (check is None or check.basis != "difference")
+    )
+
+
+def mark_inferred(outcomes: list[SheetOutcome]) -> None:
+    """A sheet read without a header (`SheetOutcome.instead`) beside a sheet read under a header of
+    its own: the workbook's tables are the headed ones (a general abstract of parts and add-ons
+    beside its detail sheets is no list of its own), so it is what it was without the inference."""
+    if any(o.used and o.instead is None for o in outcomes):
+        for i, o in enumerate(outcomes):
+            if o.instead is not None:
+                outcomes[i] = o.instead
+
+
 def mark_summaries(outcomes: list[SheetOutcome]) -> None:
     """A sheet that repeats the other cost sheets (汇总) becomes their reconciliation target."""
     details = [o for o in outcomes if o.role == "cost detail" and o.result is not None and o.result.lines]
@@ -896,6 +973,12 @@ def summary_check(
     imported = sum((o.check.imported for o in used if o.check), Decimal(0))
     n = sum(len(o.result.lines) for o in used if o.result)
     tol = tolerance(n + len(res.lines))
+    if summary.check.stated is None and not grand:
+        inner = _inner_total(res, imported, tol)
+        if inner is not None:  # Total above the selling side (Sell Price, Profit, Markup)
+            target, cell = inner.amount, inner.cell
+            markups = [m for m in markups if _row(m.source) <= inner.row]
+            marked = sum((m.amount for m in markups if m.amount is not None), Decimal(0))
     added = sum((m.amount for m in tables if m.amount is not None), Decimal(0))
     # the detail sheets' own markups (shipping rows of a purchase log that the summary's groups add)
     own = sum(
@@ -933,6 +1016,20 @@ def summary_check(
         markups,
         False,
     )
+
+
+def _inner_total(res: SheetResult, imported: Decimal, tol: Decimal) -> StatedTotal | None:
+    """A summary's total row that does not close it (Total, then Sell Price, Profit and Markup
+    rows worked out from it) and equals the detail sheets: the figure they are checked against."""
+    return next(
+        (t for t in reversed(res.totals) if t.level >= 2 and t.row >= 0 and abs(t.amount - imported) <= tol),
+        None,
+    )
+
+
+def _row(source: str | None) -> int:
+    m = re.search(r"(\d+)$", source or "")
+    return int(m.group(1)) - 1 if m else -1
 
 
 def sheet_problems(

@@ -22,7 +22,7 @@ from operator import itemgetter
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
-from bidassist.costs.fields import SPECS, RowFields, make_plan, parse_fields
+from bidassist.costs.fields import PRICE_NOTE, SPECS, RowFields, make_plan, parse_fields
 from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, classify_header, normalize_header
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import (
@@ -151,6 +151,9 @@ class SheetResult:
     mismatches: list[Problem] = field(default_factory=list)
     #: problems in rows below the sheet's own total: warnings when that total reconciles
     trailing: list[Problem] = field(default_factory=list)
+    #: rows whose amount is the sum of the rows below, read as items (`rowkinds._item_like_head`):
+    #: warnings, saying so when the sheet's stated total agrees
+    item_heads: list[Problem] = field(default_factory=list)
     #: rows between the header and the last line holding figures that were not read (0-based)
     unread: list[int] = field(default_factory=list)
     #: (line cell, field, other column's cell) where a second column of the same field holds a
@@ -311,6 +314,8 @@ class _Parser:
         self._set_aside_trailing()
         self._note_restatements()
         self._note_parameters()
+        for r, note in self.view.item_heads.items():
+            self.out.item_heads.append(Problem(self._cell(self.view.ai, r), note))
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
@@ -669,10 +674,12 @@ class _Parser:
         for name, text, read in fields.words:
             # a nil word is a stated zero; a note (included, see below) hides where the money is:
             # it stands only when the sheet's stated total agrees (`provisional`)
-            kept = self.out.warnings if read.startswith("0") else self.out.provisional
+            kept = self.out.warnings if read.startswith("0") or read == PRICE_NOTE else self.out.provisional
             kept.append(
                 Problem(self._cell(self.cols[name], r), f"{SPECS[name].label} {text!r} is read as {read}")
             )
+        for name, text, unit in fields.per_unit:
+            self._per_unit(r, fields, name, text, unit)
         for name, text in fields.approx:
             self.out.provisional.append(
                 Problem(
@@ -680,6 +687,22 @@ class _Parser:
                     f"{SPECS[name].label} {text!r} is approximate: read as {fields.numbers[name]}",
                 )
             )
+
+    def _per_unit(self, r: int, fields: RowFields, name: str, text: str, unit: str) -> None:
+        """Money written per unit (`￥0.73/h`, `7200/per camp`): a unit price as its figure; an amount
+        as the money of one unit when the line has no other quantity (or its quantity × unit price
+        is that figure), else held by the stated total (`provisional`)."""
+        if name != "amount":
+            return
+        n = fields.numbers
+        qty, price = n.get("quantity"), n.get("price", n.get("likely"))
+        one = qty in (None, ONE) or (price is not None and qty * price == n[name])
+        note = Problem(
+            self._cell(self.cols[name], r),
+            f"amount {text!r} is money per {unit}: read as {n[name]}"
+            + (f" (one {unit})" if qty in (None, ONE) else ""),
+        )
+        (self.out.warnings if one else self.out.provisional).append(note)
 
     def _no_money(self, r: int, row: list, fields: RowFields, priced: bool, hold: bool) -> bool:
         """Rows that are no cost line because they carry no money: a rate with a nil amount, a
@@ -858,6 +881,19 @@ class _Parser:
         empty or absent. The two disagreeing is an error: the quantity may be in another unit."""
         unit = row[self.view.ui]
         unit = unit.strip() if type(unit) is str else cell_text(unit)
+        for name, _, per in f.per_unit:
+            other = unit or f.unit
+            if other and not same_unit(other, per):
+                # a price per hour beside a quantity in days: only a stated total that agrees (or
+                # the line's own amount) tells what the product means (`provisional`)
+                self.out.provisional.append(
+                    Problem(
+                        self._cell(self.cols[name], r),
+                        f"the {SPECS[name].label} is written per {per} but the quantity is in {other}: "
+                        "write the price per the quantity's unit",
+                    )
+                )
+            unit = unit or per
         if f.unit is None:
             return unit
         if unit and normalize_header(unit) != normalize_header(f.unit):
@@ -1484,6 +1520,46 @@ BLANK_KIND = RowKind("blank")
 #: row kinds that read no figure: one holding figures there is a row the import may have lost
 _UNREAD_KINDS = frozenset({"section", "continuation", "prefix", "unit row", "blank", "note"})
 _PRICE_KEYS = frozenset({"price", "likely", "amount", "low", "high"})
+#: one unit written several ways (h, hr, hour, 小时): a price per unit beside a quantity in it
+_UNIT_NAMES = (
+    frozenset({"h", "hr", "hrs", "hour", "hours", "小时", "时", "工时"}),
+    frozenset({"d", "day", "days", "天", "日", "工日", "人天"}),
+    frozenset({"wk", "week", "weeks", "周", "星期"}),
+    frozenset({"mo", "month", "months", "月", "个月"}),
+    frozenset({"yr", "year", "years", "年"}),
+    frozenset(
+        {
+            "pc",
+            "pcs",
+            "piece",
+            "pieces",
+            "ea",
+            "each",
+            "no",
+            "nos",
+            "unit",
+            "units",
+            "个",
+            "件",
+            "只",
+            "台",
+            "套",
+        }
+    ),
+    frozenset({"m2", "sqm", "㎡", "平方米", "平米"}),
+    frozenset({"m3", "cum", "㎥", "立方米", "方"}),
+    frozenset({"m", "metre", "meter", "米"}),
+    frozenset({"kg", "公斤", "千克"}),
+    frozenset({"t", "ton", "tonne", "吨"}),
+)
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Two unit words naming one unit (`h` and `小时`, `pcs` and `each`)."""
+    x, y = normalize_header(a).rstrip("."), normalize_header(b).rstrip(".")
+    return x == y or any(x in names and y in names for names in _UNIT_NAMES)
+
+
 _PERIODIC = re.compile(
     r"^\s*(\d[\d,]*(?:\.\d+)?)\s*元?\s*(每年|每月|/年|/月|per\s+(?:year|month|annum)|p\.\s*a\.?|/\s*(?:year|month))\s*$",
     re.I,

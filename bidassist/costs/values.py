@@ -122,7 +122,28 @@ def _text_number(value: str, what: str, money: bool) -> Decimal | None:
     try:
         return parse_amount(s) if money else parse_number(s)
     except AmountError as exc:
+        text = unicodedata.normalize("NFKC", s)
+        m = (
+            (_TRAILING_CURRENCY.match(text) or _RINGGIT.match(text))
+            if money and len(text) <= _SHORT
+            else None
+        )
+        if m is not None:  # `1,200 USD`, `1200€`, `30 RM`, `Rs. 500/-`: the currency after the figure
+            try:
+                return parse_amount(m.group(1))
+            except AmountError:
+                pass
         raise _text_problem(value, what, _reason(exc)) from None
+
+
+#: ringgit before the figure (`RM 30`, `RM1,200.00`)
+_RINGGIT = re.compile(r"^rm\s*(\d[\d,]*(?:\.\d+)?)\s*$", re.I)
+#: a figure with its currency written after it (`1,200 USD`, `1200 €`, `30 RM`) or the Indian `/-`
+_TRAILING_CURRENCY = re.compile(
+    r"^(.*?\d)\s*(?:usd|us\$|eur|euro|euros|gbp|cny|rmb|hkd|myr|rm|inr|rs\.?|sgd|aud|cad|jpy|chf|kes|ksh|"
+    r"[€$£¥￥₹]|/-)\s*(?:/-)?\s*$",
+    re.I,
+)
 
 
 #: a quantity typed with its unit: `1.9万㎡`, `500㎡`, `70 m`, `12个`, `3.5 m2` (never a rate or money)
@@ -168,6 +189,33 @@ def quantity_with_unit(value: object) -> tuple[Decimal, str] | None:
     except AmountError:
         return None
     return number, m.group("unit")
+
+
+#: the longest text read as money with its unit or its currency after it
+_SHORT = 60
+#: money written per unit: `￥0.73/h`, `$45/hr`, `7200/per camp`, `$120 per day`, `0.5元/kWh`, `RM 30 /
+#: pc` — a figure, then `/`, `per` or `每` and a unit word (a letter or character first, never `1/2`)
+_MONEY_PER = re.compile(
+    r"^(?P<num>[^/(]*?\d[\d,.]*\s*(?:万元|元|块)?)\s*\(?\s*(?:/\s*(?:per\s+)?|\bper\s+|每\s*)"
+    r"(?P<unit>(?:\d{1,3}\s*(?=[\u4e00-\u9fff]|(?:h|hrs?|hours?|days?|weeks?|months?|years?)\b))?[A-Za-z\u00b2\u00b3\u4e00-\u9fff㎡㎥][A-Za-z0-9\u00b2\u00b3\u4e00-\u9fff㎡㎥. ]{0,11}?)"
+    r"\s*\)?\s*$",
+    re.I,
+)
+
+
+def money_per_unit(value: object) -> tuple[Decimal, str] | None:
+    """`￥0.73/h` -> (0.73, h), `7200/per camp` -> (7200, camp): money written with the unit it is
+    priced per; None for anything else (a fraction `1/2`, a note, a bare figure)."""
+    if type(value) is not str or len(value) > _SHORT:
+        return None  # money is written short; a long text is no figure (and never scanned twice)
+    m = _MONEY_PER.match(unicodedata.normalize("NFKC", value).strip())
+    if m is None:
+        return None
+    try:
+        number = parse_amount(m.group("num").strip())
+    except AmountError:
+        return None
+    return bounded(number), m.group("unit").strip()
 
 
 def _text_problem(value: str, what: str, reason: str) -> CellError:

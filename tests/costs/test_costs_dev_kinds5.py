@@ -482,21 +482,23 @@ def test_a_headerless_table_whose_total_reconciles_gets_its_quantities_and_price
 
 @settings(max_examples=20, deadline=None, suppress_health_check=FUNC)
 @given(items=st.lists(st.tuples(st.integers(2, 500), st.integers(2, 9_999)), min_size=3, max_size=10))
-def test_a_headerless_table_without_a_total_is_refused_with_the_exact_map(
+def test_a_headerless_table_without_a_total_is_read_as_its_map_reads_it_with_a_warning(
     tmp_path: Path, items: list[tuple[int, int]]
 ) -> None:
-    """No total confirms the reading: refused, and the --map the refusal proposes reads every line
-    as quantity × unit price with the sum of the amounts."""
+    """No total confirms the reading, but quantity × unit price = amount on every row names the
+    columns (session 15; it was refused before): imported with a warning naming the columns and
+    saying that no total confirms them — the same lines as the `--map` of those columns reads."""
     path = headerless(tmp_path, items, total=False)
-    with pytest.raises(ProblemsError) as info:
-        import_cost_sheet(path)
-    [problem] = info.value.problems
-    assert problem.where == "报价" and "no total in the sheet confirms" in problem.message
-    proposal = problem.message.split('--map "')[1].rstrip('"')
-    assert proposal == "报价:description=B,unit=C,quantity=D,price=E,amount=F,first=2"
-    result = import_cost_sheet(path, mapping=proposal)
+    result = import_cost_sheet(path)
+    [note] = [w for w in result.warnings if "no header row" in w.message]
+    assert "states no total" in note.message and "column B read as the description" in note.message
+    for part in ("C as the unit", "D as the quantity", "E as the price", "F as the amount"):
+        assert part in note.message
+    mapped = import_cost_sheet(path, mapping="报价:description=B,unit=C,quantity=D,price=E,amount=F,first=2")
     assert [(ln.quantity, ln.likely) for ln in result.model.lines] == [(D(q), D(p)) for q, p in items]
+    assert [(ln.quantity, ln.likely) for ln in mapped.model.lines] == [(D(q), D(p)) for q, p in items]
     assert result.model.totals.likely == sum((D(q * p) for q, p in items), D(0))
+    assert result.reconciliation is not None and result.reconciliation.status == "no stated total"
 
 
 def test_figures_that_are_no_product_propose_no_map(tmp_path: Path) -> None:
