@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched contracts (zh-711..., zh-811...) from their original files.
+"""Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -6,10 +6,10 @@ and the sha256 of each original file).
 
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives zh-7NN.txt and zh-8NN.txt (e.g. /work/corpus/contracts/zh).
+  OUT_DIR receives zh-7NN.txt, zh-8NN.txt and zh-9NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
-`pdftotext -layout` (form feeds dropped). Tender documents (zh-811...) keep only their contract chapters:
+`pdftotext -layout` (form feeds dropped). Tender documents (zh-811..., zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
 tags ({{r name }}) become ＿＿, no-break spaces become spaces, template control lines ({% ... %}) are dropped, runs of blank lines
@@ -39,6 +39,14 @@ COMMITS = {
     "SLAM-CROC/HUAXIN_BIDGPT": "d22eb20d77da187d70ff8d1df1778b23d7dd3de5",
     "ansatzX/agent_UI_demo": "7f077429f37d3236be23543690f7f1855ae53f0d",
     "Algolc/Project": "8fe3a0b5725ecb9eb5ebd1312c9ed6de7dee836c",
+    "gjyhj1234/cheyeytztb": "63ad530c4aa36296c3fd5f957219eac6b706c770",
+    "katescodes/x-llmapp": "dca97c37e3ea5b445699019b42fe5e971b67ab2c",
+    "moshango/Contract_review": "dd1a96baa0159aa717a15a49003a26d2f86c913f",
+    "Ri-Luo16/biaoshu": "d8371ff7518ac0f4bdff6523fb41a196cd5a8164",
+    "Zhangshengyang922/Toubiaowenjianshengchengqi": "d078a45ba94b6d07ae68a60342d33c296daf4434",
+    "zhxasdf/biaoshu-backend": "70e62e554dadd25ae65ac066b8eed7220bde0911",
+    "tianh-ai/bidding-intelligence-system": "313782720dbbfe532b7454674702689e46737fd3",
+    "Lokianlab/bidding-assistant-monorepo": "cc982833886a015f97ac5107af93377d0d6d3f4e",
 }
 DOCS = {
     "zh-711": ("yuqingyang3019-cyber/hetong", "agent/contract/templates/zhanweifu/caigouhetong.docx"),
@@ -127,6 +135,74 @@ DOCS8: dict[str, tuple[str, str, tuple[tuple[str, int, str | None], ...]]] = {
     ),
 }
 
+# heldout9 (zh-911...): same form as DOCS8; ("", 1, None) keeps the whole document
+DOCS9: dict[str, tuple[str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-911": (
+        "gjyhj1234/cheyeytztb",
+        "招标文件.docx",
+        (("★三、商务和其他要求", 1, "第四章响应文件格式"), ("第六章合同模板（参考）", 2, None)),
+    ),
+    "zh-912": (
+        "katescodes/x-llmapp",
+        "testdata/tender_sample.pdf",
+        (
+            ("第四章货物采购合同格式", 3, "第五章采购内容及总体要求"),
+            ("二、商务要求", 1, "第六章投标文件格式"),
+        ),
+    ),
+    "zh-913": (
+        "moshango/Contract_review",
+        "文档中心/已生成的审查报告/双方合同（福朗电子）-20251011_一键审查_B_20251031_162803.docx",
+        (("", 1, None),),
+    ),
+    "zh-914": (
+        "Zhangshengyang922/Toubiaowenjianshengchengqi",
+        "input/SCIT-GN-2026060281_客户审核采购文件.docx",
+        (
+            ("★三、商务要求", 1, "第六章磋商内容、磋商过程中可实质性变动的内容"),
+            ("第九章采购合同（草案）", 2, None),
+        ),
+    ),
+    "zh-915": (
+        "Ri-Luo16/biaoshu",
+        "标书资料/4/招标文件/采购文件---浙江省淳安县第二中学2025年校园文化活动服务定点供应商采购项目 - 终.doc",
+        (
+            ("一、需求清单", 1, "第三章投标人须知"),
+            ("第五章采购合同（参考范本）", 1, "第六章投标文件格式附件"),
+        ),
+    ),
+    "zh-916": (
+        "Ri-Luo16/biaoshu",
+        "标书资料/1/招标文件/挂网版-成都市温江区智慧矫正中心消防改造工程竞争性磋商文件.doc",
+        (
+            ("采购项目技术、服务、合同内容条款及其他商务要求", 1, "磋商内容、磋商过程中可实质性变动的内容"),
+            ("施工承包合同（草案）", 1, None),
+        ),
+    ),
+    "zh-917": (
+        "zhxasdf/biaoshu-backend",
+        "assets/test_files/2024年江苏号百数字化运营类平台技术支撑服务项目招标文件【定稿】.docx",
+        (("商务规范书", 1, "第五章技术规范书"),),
+    ),
+    "zh-918": (
+        "zhxasdf/biaoshu-backend",
+        "assets/test_files/招标文件（第二次）.docx",
+        (("第四章合同条款", 4, "第五章工程项目运维支撑考核"),),
+    ),
+    "zh-919": (
+        "tianh-ai/bidding-intelligence-system",
+        "backend/uploads/temp/43b9216e/df341782-fbea-4329-af12-c4434917e731.docx",
+        (("", 1, None),),
+    ),
+    "zh-920": (
+        "zhxasdf/biaoshu-backend",
+        "assets/test_files/2023年宁夏联通云网场景数据分析平台新建项目-标包1.docx",
+        (("★第四章合同条款", 1, "★第五章技术规范书"),),
+    ),
+    "zh-921": ("Ri-Luo16/biaoshu", "标书资料/2/招标文件/技术、服务及其他要求.doc", (("", 1, None),)),
+    "zh-922": ("Lokianlab/bidding-assistant-monorepo", "bidding-assistant/228-rfp.pdf", (("", 1, None),)),
+}
+
 SIGNATORY = (
     r"(法人代表|法定代表人|联系人|授权代表|委托代理人)(\s*[|：:]\s*)([\u4e00-\u9fff]{2,4})(?=[\s（(|]|$)"
 )
@@ -137,6 +213,7 @@ PERSONAL = (
         r"\1【姓名】\2【姓名】",
     ),
     (re.compile(r"(招标文件编制|合同签订)：[\u4e00-\u9fff]{2,3}(?=\s)"), r"\1：【姓名】"),
+    (re.compile(r"(负责人|联系人)：\[ *[\u4e00-\u9fff]{2,4} *\]"), r"\1：[【姓名】]"),
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"), "【邮箱】"),
     (re.compile(r"(?<!\d)\d{12,25}(?!\d)"), "【账号】"),
     (re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)"), "【电话】"),
@@ -230,7 +307,7 @@ def main(argv: list[str]) -> int:
         text = to_text(data, path)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, path, parts) in DOCS8.items():
+    for doc_id, (repo, path, parts) in {**DOCS8, **DOCS9}.items():
         data = original(mirror_root, repo, path)
         text = heldout8_text(data, path, parts)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")

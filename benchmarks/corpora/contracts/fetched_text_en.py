@@ -1,0 +1,269 @@
+"""Re-create the texts of the fetched English contracts (en-901...) from their original files.
+
+Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
+repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
+text was made (FETCHED.md lists the sources and the sha256 of each original file).
+
+Usage: python benchmarks/corpora/contracts/fetched_text_en.py MIRROR_ROOT OUT_DIR
+  MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
+  OUT_DIR receives en-9NN.txt (e.g. /work/corpus/contracts/en).
+PDF: `pdftotext -layout`; the kept parts run from the n-th line starting with a heading to the first later line
+starting with the end heading (whitespace ignored); each line is stripped and its inner runs of spaces squeezed,
+page-number lines and the document's running headers are dropped, e-mail addresses and US telephone numbers
+become [e-mail] and [phone]. Word: python-docx paragraphs and table rows (cells joined by " | ", see
+fetched_text.docx_text) with fetched_text.clean, inner runs of spaces squeezed and lines stripped; then the
+document's own steps (cut, line ranges, dropped lines, placeholders for names of signatories and contacts).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from fetched_text import clean, docx_text
+
+Part = tuple[str, int, str | None]
+Step = tuple[str, object]
+
+XITM = "RishiAc/XITM_RPF_Analyzer"
+LEGALAI = "amiyasekhar/LegalAI"
+LEGALAI_COMMIT = "a39bd8da326135e6ddcdcbe5bb73d1be1cefb159"
+SEC_FOOTER = r"\[\*\] = CERTAIN CONFIDENTIAL.*"
+
+# id: (repo, commit, path, parts, dropped header lines, whole-line replacements)
+PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    "en-901": (
+        XITM,
+        "a767c908b5f54c4437b4c9970f1c27c6f8144ef3",
+        "docs/rpfs/RFP_GMU-RB0607-25_IT_Consulting_and_Staff_Augmentation_Final.pdf",
+        (("ATTACHMENT B – STANDARD CONTRACT", 1, "ATTACHMENT C – SAMPLE INVOICE FORMAT"),),
+        (
+            r"Purchasing Department",
+            r"4400 University Drive, MS 3C1, Fairfax, VA 22030",
+            r"Phone: 703\.993\.2580; http://fiscal\.gmu\.edu/purchasing/",
+        ),
+        (),
+    ),
+    "en-902": (
+        XITM,
+        "333501660d23190cfbbbbd6c5e97ce8f0954e888",
+        "docs/rfps/2-RFP 2000004198.pdf",
+        (
+            ("3. CONTRACT PERIOD AND RENEWAL:", 1, "4. BACKGROUND:"),
+            ("20. METHOD OF ORDERING:", 1, "30. USE OF CONTRACT BY OTHER PUBLIC BODIES:"),
+            ("25. PROMPT PAYMENT DISCOUNT", 1, "APPROVED:"),
+        ),
+        (
+            r"RFP 2000004198",
+            r"Appendix A",
+            r"GENERAL CONDITIONS AND INSTRUCTIONS TO BIDDERS",
+            r"SPECIAL PROVISIONS",
+        ),
+        (),
+    ),
+    "en-903": (
+        "zenifold/smart-rfp-portal",
+        "3c32349efd8d887d5b44ac7a2322d7d5d6ed33be",
+        "RFP 26-4364 ERP System Upgrade Consultant.pdf",
+        (
+            ("4.00 GENERAL CONTRACTUAL PROVISIONS", 2, "5.00 REQUIRED SUBMISSIONS"),
+            ("6.26 Patent and Rights in Data", 1, "6.27 Disadvantaged"),
+        ),
+        (r"CONTRACTUAL PROVISIONS", r"ADDITIONAL CONTRACTUAL PROVISIONS"),
+        (),
+    ),
+    "en-904": (
+        "tremckinley/Memphis-BBQ",
+        "97dfba34e0b481e37d065c9f72d6380537c3eabf",
+        "public/demo_rfp.pdf",
+        (("CITY OF MEMPHIS STANDARD CONTRACT FOR GOODS AND / OR SERVICES", 1, "ADDENDUM"),),
+        (r"Page \| \d+",),
+        (("Paul A. Young, Mayor", "[name], Mayor"), ("Tannera Gibson", "[name]")),
+    ),
+    "en-912": (
+        XITM,
+        "a4d02b10b4ed270e12a01c3c7530fad35f89f80b",
+        "docs/rfps/K26-0023-25I -RFP-Child Access Case Screeners.pdf",
+        (
+            ("SECTION I. GENERAL INFORMATION", 2, "END OF SECTION I."),
+            ("A. CONTRACT TYPE", 2, "D. PRE-PROPOSAL CONFERENCE"),
+            ("L. ACCEPTANCE OF TERMS & CONDITIONS", 2, "P. PROPOSAL AFFIDAVIT"),
+        ),
+        (r"Solicitation No\. K26-0023-25I.*", r"Rev\. 03/25/2025", r"Page \d+"),
+        (),
+    ),
+    "en-915": (
+        XITM,
+        "27a2fe6d7317c94783179164e4fa490e1a21ecd7",
+        "docs/rpfs/rfp_template.pdf",
+        (("DELIVERIES OR PERFORMANCE", 1, "LIST OF ATTACHMENTS"),),
+        (r"Page \d+ of 38",),
+        (),
+    ),
+}
+
+NAMES_905 = (("Bob Spieth", "[name]"), ("Robyn Donahue", "[name]"), ("Darrell Cavens", "[name]"))
+NAMES_909 = (
+    ("Lisa A. Conte", "[name]"),
+    ("Lisa Conte", "[name]"),
+    ("Pete Marchesini", "[name]"),
+    ("J. Margolin", "[name]"),
+    ("Lee Cusenbary", "[name]"),
+)
+# id: (path in amiyasekhar/LegalAI, steps applied in order after the common Word conversion)
+DOCX_DOCS: dict[str, tuple[str, tuple[Step, ...]]] = {
+    "en-905": (
+        "contracts/6.Contract.docx",
+        (
+            ("cut_after", "[Signature Page to Master Service Agreement]"),
+            ("drop_lines", (SEC_FOOTER, r"\d{1,2}", r"\|")),
+            ("replace", (*NAMES_905, ("【邮箱】", "[e-mail]"))),
+        ),
+    ),
+    "en-906": ("contracts/9.Contract.docx", ()),
+    "en-907": ("contracts/Component Supply Agreement.docx", ()),
+    "en-908": ("contracts/PurchaseandSupplyAgmt.docx", ()),
+    "en-909": (
+        "contracts/10.Contract.docx",
+        (
+            ("drop_lines", (r"\d{1,2}",)),
+            ("replace", NAMES_909),
+            ("sub", (r"Fax: \d{3}-\d{3}-\d{4}", "Fax: [fax]")),
+            ("replace", (("【邮箱】", "[e-mail]"),)),
+        ),
+    ),
+    "en-910": (
+        "contracts/1.Contract.docx",
+        (("ranges", ((1, 16), (118, 146), (395, 432), (494, 528), (531, 706))),),
+    ),
+    "en-911": (
+        "contracts/Consulting Services Agreement.docx",
+        (
+            ("cut_before", "Annexure A: Scope of Work"),
+            ("sub", (r"\n(\| ?)+\n", "\n")),
+            ("drop_lines", (r"[\| ]+",)),
+        ),
+    ),
+    "en-913": ("contracts/Sales Agreement.docx", ()),
+    "en-914": ("contracts/Equipment Supply Agreement.docx", ()),
+}
+
+
+def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
+    git_dir = mirror_root / repo.replace("/", "+") / "repo"
+    if (git_dir / ".git").is_dir():
+        git_dir = git_dir / ".git"
+    show = ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"]
+    return subprocess.run(show, check=True, capture_output=True).stdout
+
+
+def _squash(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def section(lines: list[str], start: str, occurrence: int, end: str | None) -> list[str]:
+    """Lines from the occurrence-th line starting with `start` up to the first later line starting with `end`."""
+    starts = [i for i, line in enumerate(lines) if _squash(line).startswith(_squash(start))]
+    first = starts[occurrence - 1]
+    stop = next(
+        (i for i in range(first + 1, len(lines)) if end and _squash(lines[i]).startswith(_squash(end))),
+        len(lines),
+    )
+    return lines[first:stop]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def clean_pdf_lines(lines: list[str], drops: tuple[str, ...]) -> str:
+    kept = []
+    for line in lines:
+        squeezed = re.sub(r"[ \t\xa0]+", " ", line).strip()
+        if re.fullmatch(r"(Page )?\d{1,3}( of \d+)?", squeezed) or any(
+            re.fullmatch(d, squeezed) for d in drops
+        ):
+            continue
+        kept.append(squeezed)
+    text = re.sub(r"[\w.+-]+@[\w-]+\.[\w.]+", "[e-mail]", "\n".join(kept))
+    text = re.sub(r"(?<!\d)\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)", "[phone]", text)
+    return squeeze(text)
+
+
+def pdf_text(
+    data: bytes, parts: tuple[Part, ...], drops: tuple[str, ...], names: tuple[tuple[str, str], ...]
+) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "source.pdf"
+        src.write_bytes(data)
+        layout = subprocess.run(["pdftotext", "-layout", str(src), "-"], check=True, capture_output=True)
+    lines = layout.stdout.decode("utf-8").replace("\f", "\n").split("\n")
+    text = "\n\n".join(clean_pdf_lines(section(lines, *part), drops).strip() for part in parts) + "\n"
+    renamed = dict(names)
+    return "\n".join(renamed.get(line, line) for line in text.split("\n"))
+
+
+def word_text(data: bytes) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "source.docx"
+        src.write_bytes(data)
+        text = clean(docx_text(src))
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    return squeeze("\n".join(line.strip() for line in text.split("\n")))
+
+
+def apply_step(text: str, op: str, arg: object) -> str:
+    if op == "cut_after":
+        marker = str(arg)
+        return text[: text.index(marker) + len(marker)]
+    if op == "cut_before":
+        return text[: text.index(str(arg))]
+    if op == "ranges":
+        lines = text.split("\n")
+        kept = [line for a, b in arg for line in [*lines[a - 1 : b - 1], ""]]  # type: ignore[attr-defined]
+        return "\n".join(kept)
+    if op == "drop_lines":
+        patterns = tuple(arg)  # type: ignore[call-overload]
+        return "\n".join(ln for ln in text.split("\n") if not any(re.fullmatch(p, ln) for p in patterns))
+    if op == "sub":
+        pattern, repl = arg  # type: ignore[misc]
+        return re.sub(pattern, repl, text)
+    if op == "replace":
+        for old, new in arg:  # type: ignore[attr-defined]
+            text = text.replace(old, new)
+        return text
+    raise ValueError(f"unknown step {op}")
+
+
+def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
+    text = word_text(data)
+    for op, arg in steps:
+        text = apply_step(text, op, arg)
+    return squeeze(text)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3:
+        print(__doc__)
+        return 2
+    mirror_root, out_dir = Path(argv[1]), Path(argv[2])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for doc_id, (repo, commit, path, parts, drops, names) in PDF_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        text = pdf_text(data, parts, drops, names)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (path, steps) in DOCX_DOCS.items():
+        data = original(mirror_root, LEGALAI, LEGALAI_COMMIT, path)
+        text = docx_doc_text(data, steps)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
