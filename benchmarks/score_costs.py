@@ -151,7 +151,17 @@ def _in_range(entry: dict, ids: str | None) -> bool:
 
 
 #: every split of the manifest, in report order (`--split all`)
-SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+SPLITS = (
+    "dev",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
