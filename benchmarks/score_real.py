@@ -17,6 +17,7 @@ supplier party as "we" (`check --we`).
 - A last line scores at clause level, the category ignored: a trap counts when any finding is on
   its clause, a finding when it is on any labelled trap's clause (a reviewer is sent to the right
   clause even when the category differs). The table above stays the strict measure.
+- Under each table, recall per labelled severity (high, medium, low).
 - Categories only the comparison with a tender can judge (payment.schedule_changed,
   deviation.*) are skipped on both sides.
 
@@ -28,7 +29,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,8 +79,13 @@ class Tally:
     on_trap_any: int = 0  # findings on a labelled trap's clause, whatever the trap's category
     misses: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
+    #: traps and caught traps per labelled severity (high, medium, low)
+    by_severity: Counter = field(default_factory=Counter)
+    caught_by_severity: Counter = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
+        self.by_severity.update(other.by_severity)
+        self.caught_by_severity.update(other.caught_by_severity)
         for k in (
             "traps",
             "caught",
@@ -119,8 +125,11 @@ def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) 
     for t in traps:
         row = table[t["category"]]
         row.traps += 1
+        severity = str(t.get("severity") or "unrated")
+        row.by_severity[severity] += 1
         if any(f.category == t["category"] and covers(u.text, t["quote"]) for u, f in found):
             row.caught += 1
+            row.caught_by_severity[severity] += 1
         else:
             row.misses.append(f"{doc_id}: {t['quote'][:90]}")
         row.caught_any += any(covers(u.text, t["quote"]) for u, _ in found)
@@ -205,7 +214,18 @@ def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
         f"= {ratio(t.caught_any, t.traps)}; findings on a labelled trap's clause "
         f"{t.on_trap_any}/{t.findings} = {ratio(t.on_trap_any, t.findings)}"
     )
+    print("recall by severity: " + severity_line(t))
     return total
+
+
+def severity_line(t: Tally) -> str:
+    """Caught/traps per labelled severity, high first: what a reviewer would block on comes first."""
+    order = ["high", "medium", "low"] + sorted(set(t.by_severity) - {"high", "medium", "low"})
+    return "; ".join(
+        f"{sev} {t.caught_by_severity[sev]}/{t.by_severity[sev]} = {ratio(t.caught_by_severity[sev], t.by_severity[sev])}"
+        for sev in order
+        if t.by_severity[sev]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,66 @@
+"""The real-corpus scorer's per-severity recall: each trap counted under its labelled severity,
+caught only by a finding of its category on its clause."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("score_real", ROOT / "benchmarks" / "score_real.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_real"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_recall_is_counted_per_severity() -> None:
+    script = _load_script()
+    labels = {
+        "traps": [
+            {
+                "category": "payment.set_off",
+                "quote": "the Buyer may deduct any sum owed under any other contract",
+                "severity": "high",
+            },
+            {
+                "category": "rights.waiver",
+                "quote": "claims not notified within seven days are waived",
+                "severity": "medium",
+            },
+            {
+                "category": "renewal.auto",
+                "quote": "this agreement renews automatically each year",
+                "severity": "low",
+            },
+        ]
+    }
+    unit = SimpleNamespace(
+        text="12.3 the Buyer may deduct any sum owed under any other contract from any payment."
+    )
+    other = SimpleNamespace(text="14.1 claims not notified within seven days are waived.")
+    found = [
+        (
+            unit,
+            SimpleNamespace(category="payment.set_off", source="rule", rule="r1", clause="12.3", matched=""),
+        ),
+        # right clause, wrong category: the medium trap is not caught
+        (
+            other,
+            SimpleNamespace(
+                category="liability.uncapped", source="rule", rule="r2", clause="14.1", matched=""
+            ),
+        ),
+    ]
+    table = script.score_document(labels, found, "doc")
+    total = script.Tally()
+    for row in table.values():
+        total.add(row)
+    assert dict(total.by_severity) == {"high": 1, "medium": 1, "low": 1}
+    assert dict(total.caught_by_severity) == {"high": 1}
+    assert script.severity_line(total) == "high 1/1 = 1.00; medium 0/1 = 0.00; low 0/1 = 0.00"
