@@ -131,32 +131,23 @@ def score_entry(entry: dict, corpus: Path) -> tuple[str, str]:
             f"imported ({n} lines, {total}) but should be refused: {entry.get('refuse_reason', '')}",
         )
     want_n, want_total = entry.get("lines"), _dec(entry.get("lines_total"))
-    right = (want_n is None or n == want_n) and (
-        want_total is None or any(abs(total - t) <= Decimal("0.05") for t in _in_yuan(entry, want_total))
+    total_right = want_total is None or any(
+        abs(total - t) <= Decimal("0.05") for t in _in_yuan(entry, want_total)
     )
-    if not right:
-        if _zero_lines_differ(entry, n, total, want_total):
+    if total_right and want_n is not None and n != want_n:
+        # rows that move no money counted differently: a miss, not a wrong figure
+        if want_total is not None and abs(n - want_n) <= (entry.get("lines_zero_amount") or 0):
             return (
                 "miss",
                 f"right total, but {n} lines where {want_n} are expected (zero-amount lines differ)",
             )
+    if not (total_right and (want_n is None or n == want_n)):
         return "silently wrong", f"{n} lines, total {total}; expected {want_n} lines, {want_total}"
     rec = result.reconciliation
     if _dec(entry.get("stated_total")) is not None and (rec is None or rec.status != "matched"):
         status = rec.status if rec else "none"
         return "miss", f"right lines and total, but no reconciliation reported (status {status})"
     return "correct", ""
-
-
-def _zero_lines_differ(entry: dict, n: int, total: Decimal, want_total: Decimal | None) -> bool:
-    """The total is right and the line count is off by no more than the expected zero-amount lines:
-    rows that move no money were counted differently (a miss, not a wrong figure)."""
-    zero = entry.get("lines_zero_amount") or 0
-    want_n = entry.get("lines")
-    if want_total is None or want_n is None or not zero:
-        return False
-    right_total = any(abs(total - t) <= Decimal("0.05") for t in _in_yuan(entry, want_total))
-    return right_total and abs(n - want_n) <= zero
 
 
 def _in_range(entry: dict, ids: str | None) -> bool:
