@@ -160,6 +160,127 @@ TWINS_EN = [
 ]
 
 
+# Round 2 (written after round 1 passed, before any rule was run on them): kinds not in round 1
+TRAPS_ZH += [
+    (
+        "termination.convenience",
+        "框架协议有效期内，采购人可视集团集采结果提前终止本协议，供应商不得因此主张任何赔偿。",
+    ),
+    ("termination.convenience", "本合同自甲方书面通知送达乙方之日起终止，甲方无需说明理由。"),
+    (
+        "termination.convenience",
+        "采购人有权在合同期内任何时候终止部分或全部服务项目，并按实际服务天数结算服务费。",
+    ),
+    (
+        "termination.convenience",
+        "如采购人的信息系统整体迁移上云，本合同自迁移完成之日起自动终止，采购人不承担违约责任。",
+    ),
+    ("change.unilateral", "每周菜单及就餐人数以甲方通知为准，乙方应据此备餐，餐标不变。"),
+    ("change.unilateral", "甲方有权根据安保形势临时增派勤务，乙方应无条件落实，费用不另行计算。"),
+    ("change.unilateral", "甲方有权将本合同部分服务内容另行委托第三方实施，并从合同价款中扣除相应费用。"),
+    ("change.unilateral", "平台有权随时修改本协议附件中的服务标准，修改后的标准自公布之日起生效。"),
+    ("rights.waiver", "供应商对学校出具的检测结论无权申请复检，该结论为最终结论。"),
+    (
+        "rights.waiver",
+        "专业分包人确认，因总包原因造成的窝工、停工，专业分包人仅可顺延工期，不得主张任何费用。",
+    ),
+    ("rights.waiver", "派遣单位领取最后一期服务费后，视为双方再无任何债权债务。"),
+    ("acceptance.no_deadline", "设备随大楼整体竣工并正式投入使用后，由采购人统一组织验收。"),
+    ("acceptance.no_deadline", "系统试运行期满且经采购人确认运行稳定后进行终验。"),
+    ("acceptance.no_deadline", "验收合格以使用科室签字确认为准，科室未签字的不视为验收合格。"),
+    ("warranty.long", "乙方自终验合格之日起提供五年免费运维服务。"),
+    ("warranty.long", "质保期自业主对整个项目竣工验收合格之日起计算，为期两年。"),
+    (
+        "price.fixed_no_adjustment",
+        "本合同价格为一次性包定价格，合同履行期内人工、材料、政策性调价等风险均由乙方承担。",
+    ),
+    ("price.fixed_no_adjustment", "综合单价在框架期内保持不变。"),
+    ("payment.back_to_back", "如遇财政资金未及时拨付，付款时间相应顺延，供应商不得追究采购人责任。"),
+]
+
+TWINS_ZH += [
+    ("termination.convenience", "乙方连续两次满意度测评低于80分的，甲方有权解除合同。"),
+    ("termination.convenience", "甲方提前终止合同的，应提前60日书面通知乙方，并赔偿乙方因此遭受的全部损失。"),
+    ("change.unilateral", "甲方临时增派勤务的，费用按合同约定单价另行结算。"),
+    ("change.unilateral", "每周菜单由乙方拟定，报甲方确认后执行。"),
+    ("rights.waiver", "双方对检测结论有异议的，可委托具有资质的第三方检测机构复检。"),
+    ("rights.waiver", "因总包原因造成的窝工，专业分包人有权要求顺延工期并补偿实际损失。"),
+    (
+        "acceptance.no_deadline",
+        "试运行期为30日，试运行期满后10个工作日内采购人组织终验，逾期未组织的视为终验合格。",
+    ),
+    ("warranty.long", "质保期为自验收合格之日起十二个月。"),
+    (
+        "price.fixed_no_adjustment",
+        "综合单价在框架期内保持不变，但最低工资标准调整的，人工费按调整幅度相应调增。",
+    ),
+    ("payment.back_to_back", "财政资金未及时拨付的，采购人仍应按本合同约定的期限付款。"),
+]
+
+TRAPS_EN += [
+    (
+        "rights.waiver",
+        "The Authority's determination of any dispute regarding the quality of the Services shall be "
+        "final and binding on the Contractor.",
+    ),
+    (
+        "change.unilateral",
+        "The School District may add or delete schools, routes or service days by written notice, and "
+        "the Contractor shall perform at the rates in effect.",
+    ),
+    (
+        "acceptance.no_deadline",
+        "Final payment will be released only after the County has inspected and accepted the entire project.",
+    ),
+    (
+        "payment.back_to_back",
+        "Payment shall be made when funds are received by the Authority from the State grant program.",
+    ),
+    (
+        "termination.convenience",
+        "The Council may end this contract at any time by giving the Contractor one month's notice "
+        "and shall have no liability for any loss of profit.",
+    ),
+]
+
+TWINS_EN += [
+    (
+        "rights.waiver",
+        "Either party may refer a dispute regarding the quality of the Services to an independent "
+        "expert whose decision shall be binding on both parties.",
+    ),
+    (
+        "acceptance.no_deadline",
+        "The County shall inspect the project within fifteen (15) days after notice of completion, "
+        "failing which the project shall be deemed accepted.",
+    ),
+    (
+        "payment.no_deadline",
+        "The Authority shall pay within thirty (30) days whether or not grant funds have been received.",
+    ),
+]
+
+
+# Round 3 (look-alikes of the dev false alarms and the funding kind, in my own wording, written
+# before the rules were changed for them)
+TRAPS_ZH += [
+    ("payment.back_to_back", "因市财政资金划拨延迟造成采购人逾期付款的，采购人免责。"),
+]
+TWINS_ZH += [
+    ("acceptance.no_deadline", "未得到采购人书面同意，供应商不得向第三方披露本项目的运维数据。"),
+]
+TWINS_EN += [
+    (
+        "acceptance.no_deadline",
+        "Parents have sole discretion in choosing which Carrier's quote to accept for a field trip.",
+    ),
+    (
+        "acceptance.no_deadline",
+        "The County may in its sole discretion accept or reject any bid received under this solicitation.",
+    ),
+]
+
+
 @pytest.mark.parametrize(("category", "text"), TRAPS_ZH, ids=[f"zh-trap-{i}" for i in range(len(TRAPS_ZH))])
 def test_zh_trap_is_flagged(category: str, text: str) -> None:
     assert category in categories(text, lang="zh"), text
