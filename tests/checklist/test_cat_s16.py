@@ -489,6 +489,14 @@ TRAPS_EN += [
 ]
 
 
+# Round 8 (stage B look-alikes of false findings on the former fresh set, my own wording)
+TWINS_ZH += [
+    ("acceptance.no_deadline", "驻场运维人员须经采购人认可后方可加入项目组。"),
+    ("acceptance.no_deadline", "“终验”：指采购人按照技术规范书对系统进行的最终验收。"),
+    ("acceptance.no_deadline", "合同价款包括设备费、安装调试费、进行初验和终验的费用及税费。"),
+]
+
+
 @pytest.mark.parametrize(("category", "text"), TRAPS_ZH, ids=[f"zh-trap-{i}" for i in range(len(TRAPS_ZH))])
 def test_zh_trap_is_flagged(category: str, text: str) -> None:
     assert category in categories(text, lang="zh"), text
