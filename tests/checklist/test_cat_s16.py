@@ -420,7 +420,6 @@ TRAPS_ZH += [
         "termination.convenience",
         "合同解除的，派遣单位应退还用工单位已支付的全部服务费并按银行同期利率支付利息。",
     ),
-    ("termination.convenience", "专业分包人被总包方列入不合格分包商名单的，总包方有权立即解除本合同。"),
     ("warranty.long", "质保期满后，供应商对设备出现的任何质量缺陷仍应免费修复。"),
     ("warranty.long", "卖方保证设备在其整个使用寿命内性能满足买方要求。"),
     ("acceptance.no_deadline", "试运行期间系统发生重大故障的，试运行期重新计算。"),
