@@ -1,0 +1,178 @@
+"""Kinds the fresh workbooks of session 15 missed, built from their descriptions as kinds (session
+16, helper costs), each in styles not in the corpus:
+
+- detail sheets that are alternative costings of one job (two estimates, two options), each with
+  its own total and no summary over them, are not added up;
+- a tax, duty or freight row at the foot of a list is a markup on the lines, not a line;
+- amounts that already include tax (a Paid column with a stated tax rate);
+- amounts written as text with a currency sign before or after the figure, with no header;
+- a stated total written beside the first item rather than under the column.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from bidassist.core.errors import BidassistError
+from bidassist.costs import import_cost_sheet
+
+D = Decimal
+FUNC = [HealthCheck.function_scoped_fixture]
+
+Rows = list[list[object]]
+
+
+def workbook(tmp_path: Path, sheets: dict[str, Rows], name: str = "book.xlsx") -> Path:
+    wb = Workbook()
+    first = True
+    for title, rows in sheets.items():
+        ws = wb.active if first else wb.create_sheet()
+        first = False
+        ws.title = title
+        for row in rows:
+            ws.append(row)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def book(tmp_path: Path, rows: Rows, title: str = "Sheet1") -> Path:
+    return workbook(tmp_path, {title: rows})
+
+
+def warned(result: object, text: str) -> list[str]:
+    return [w.message for w in result.warnings if text in w.message]  # type: ignore[attr-defined]
+
+
+def refusal(path: Path) -> str:
+    with pytest.raises(BidassistError) as err:
+        import_cost_sheet(path)
+    return " | ".join(str(p) for p in err.value.problems) or str(err.value)  # type: ignore[attr-defined]
+
+
+def priced(items: list[tuple[str, float, float]], title: str | None = None, total: bool = True) -> Rows:
+    rows: Rows = [[title]] if title else []
+    rows.append(["Item", "Qty", "Rate", "Cost"])
+    rows += [[name, q, p, round(q * p, 2)] for name, q, p in items]
+    if total:
+        rows.append(["Total", None, None, round(sum(round(q * p, 2) for _, q, p in items), 2)])
+    return rows
+
+
+KITCHEN = [
+    ("Base cabinets", 8, 420.0),
+    ("Quartz worktop", 6, 310.0),
+    ("Splashback tiles", 12, 45.0),
+    ("Sink and tap", 1, 380.0),
+    ("Fitting labour", 5, 260.0),
+]
+KITCHEN_LEAN = [
+    ("Base cabinets", 6, 300.0),
+    ("Laminate worktop", 6, 90.0),
+    ("Painted splashback", 3, 60.0),
+    ("Sink and tap", 1, 210.0),
+    ("Fitting labour", 4, 260.0),
+]
+
+
+# ---------------------------------------------------------------- (a) alternative costings
+
+
+def test_two_estimates_of_one_job_on_two_sheets_are_not_added_up(tmp_path: Path) -> None:
+    path = workbook(tmp_path, {"Full estimate": priced(KITCHEN), "15k estimate": priced(KITCHEN_LEAN)})
+    text = refusal(path)
+    assert "Full estimate" in text and "15k estimate" in text
+    assert '--sheet "Full estimate"' in text and '--sheet "15k estimate"' in text
+    assert "alternative costings" in text
+
+
+def test_alternatives_named_only_in_their_titles_are_not_added_up(tmp_path: Path) -> None:
+    sheets = {
+        "Sheet1": priced(KITCHEN, title="Kitchen refit - quotation A (premium)"),
+        "Sheet2": priced(KITCHEN_LEAN[:4], title="Kitchen refit - quotation B (budget)"),
+    }
+    text = refusal(workbook(tmp_path, sheets))
+    assert "Sheet1" in text and "Sheet2" in text and "--sheet" in text
+
+
+def test_chinese_alternatives_titled_as_budgets_are_not_added_up(tmp_path: Path) -> None:
+    def sheet(title: str, prices: list[int], names: list[str]) -> Rows:
+        rows: Rows = [[title], ["名称", "数量", "单价", "金额"]]
+        rows += [[n, 2, p, 2 * p] for n, p in zip(names, prices, strict=True)]
+        rows.append(["合计", None, None, 2 * sum(prices)])
+        return rows
+
+    sheets = {
+        "甲": sheet("机房建设预算（高配）", [30000, 8000, 3000, 900], ["服务器", "交换机", "机柜", "布线"]),
+        "乙": sheet(
+            "机房建设预算（低配）", [18000, 5000, 2500, 700], ["二手服务器", "交换机", "开放式机架", "布线"]
+        ),
+    }
+    text = refusal(workbook(tmp_path, sheets))
+    assert "甲" in text and "乙" in text and "不能相加" in text
+
+
+def test_untitled_sheets_listing_the_same_items_at_other_prices_are_not_added_up(tmp_path: Path) -> None:
+    text = refusal(workbook(tmp_path, {"North": priced(KITCHEN), "South": priced(KITCHEN_LEAN)}))
+    assert "North" in text and "South" in text
+
+
+def test_phases_listing_the_same_items_are_parts_added_up(tmp_path: Path) -> None:
+    result = import_cost_sheet(
+        workbook(tmp_path, {"Phase 1": priced(KITCHEN), "Phase 2": priced(KITCHEN_LEAN)})
+    )
+    assert len(result.model.lines) == 10
+    assert warned(result, "added up with no summary sheet")
+
+
+def test_estimates_tied_by_a_grand_total_are_parts_added_up(tmp_path: Path) -> None:
+    full = sum(round(q * p, 2) for _, q, p in KITCHEN) + sum(round(q * p, 2) for _, q, p in KITCHEN_LEAN)
+    sheets = {
+        "Cover": [["Kitchen and annex refit"], ["Grand total of both estimates", full]],
+        "Kitchen estimate": priced(KITCHEN),
+        "Annex estimate": priced(KITCHEN_LEAN),
+    }
+    result = import_cost_sheet(workbook(tmp_path, sheets))
+    assert result.model.totals.likely == D(str(full))
+
+
+def test_estimates_of_different_trades_are_parts_added_up(tmp_path: Path) -> None:
+    labour = [("Electrician", 3, 400.0), ("Plumber", 2, 380.0), ("Fitting labour", 5, 260.0)]
+    materials = [("Cable", 100, 1.2), ("Pipe", 20, 6.5), ("Fitting labour", 1, 50.0)]
+    sheets = {"Labour estimate": priced(labour), "Materials estimate": priced(materials)}
+    result = import_cost_sheet(workbook(tmp_path, sheets))
+    assert len(result.model.lines) == 6
+
+
+def test_two_quotes_for_different_things_are_still_added_up(tmp_path: Path) -> None:
+    roof = [("Roof tiles", 300, 1.8), ("Battens", 40, 3.5), ("Roofer", 4, 300.0)]
+    sheets = {"Quote 1": priced(roof), "Quote 2": priced(KITCHEN)}
+    result = import_cost_sheet(workbook(tmp_path, sheets))
+    assert len(result.model.lines) == 8
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=FUNC)
+@given(
+    st.lists(st.integers(1, 40), min_size=4, max_size=7),
+    st.lists(st.integers(1, 40), min_size=4, max_size=7),
+    st.sampled_from(["Option", "Estimate", "方案", "Budget", "Scenario"]),
+)
+def test_two_costings_of_the_same_items_are_refused_or_never_summed(
+    tmp_path: Path, first: list[int], second: list[int], word: str
+) -> None:
+    names = ["Desk", "Chair", "Lamp", "Shelf", "Rug", "Cabinet", "Screen"]
+    a = [(n, 1, float(p * 10)) for n, p in zip(names, first, strict=False)]
+    b = [(n, 1, float(p * 10 + 5)) for n, p in zip(names, second, strict=False)]
+    path = workbook(
+        tmp_path, {f"{word} A": priced(a), f"{word} B": priced(b)}, name=f"p{len(a)}{len(b)}.xlsx"
+    )
+    with pytest.raises(BidassistError) as err:
+        import_cost_sheet(path)
+    text = " | ".join(str(p) for p in err.value.problems)  # type: ignore[attr-defined]
+    assert f'--sheet "{word} A"' in text and f'--sheet "{word} B"' in text
