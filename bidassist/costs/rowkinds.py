@@ -86,7 +86,19 @@ _MARKUPS = (
         "other",
         re.compile(
             r"^(?:shipping(?:\s*(?:fees?|costs?|charges?|&\s*handling))?\b|s\s*&\s*h\b|"
-            r"(?:logistics?|delivery)\s*(?:fees?|costs?|charges?)\b|postage\b)",
+            r"(?:logistics?|delivery)\s*(?:fees?|costs?|charges?)\b|postage\b|"
+            r"freight(?:\s*(?:fees?|costs?|charges?|&\s*insurance))?\s*$|carriage\s*$|courier\s*(?:fees?|charges?)?\s*$|"
+            r"(?:运费|快递费|邮费|物流费|配送费)(?:[（(].*[)）])?$)",
+            re.I,
+        ),
+    ),
+    # a duty on the purchase at the foot of the list (Import tax 35.20, 关税): added to the items
+    (
+        "other",
+        re.compile(
+            r"^(?:import\s*(?:tax|taxes|dut(?:y|ies)|charges?|fees?)|customs?(?:\s*(?:dut(?:y|ies)|tax|fees?|charges?))?|"
+            r"(?:import\s*)?dut(?:y|ies)|tariffs?)(?:\s*[(@:].*)?\s*$|"
+            r"^(?:进口关税|关税|进口税|进口环节税|海关税费?)(?:[（(].*[)）])?$",
             re.I,
         ),
     ),
@@ -107,6 +119,7 @@ _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum
 KEYWORDS = re.compile(
     r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
     r"c/f|b/f|overhead|vat|contingenc|provisional|reserve|profit|shipping|fudge|logistic|delivery|postage|unpredictable|"
+    r"freight|carriage|courier|customs?|dut(?:y|ies)|tariff|import\s*(?:tax|dut)|"
     r"unforeseen|^sum$|^注|^说明|^编制|^审核|签|承上页",
     re.I,
 )
@@ -128,6 +141,11 @@ _KEY_WORDS = (
     "不可预见",
     "签",
     "承上页",
+    "运费",
+    "快递费",
+    "邮费",
+    "物流费",
+    "配送费",
     "注",
     "说明",
     "编制",

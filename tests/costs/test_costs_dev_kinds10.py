@@ -176,3 +176,52 @@ def test_two_costings_of_the_same_items_are_refused_or_never_summed(
         import_cost_sheet(path)
     text = " | ".join(str(p) for p in err.value.problems)  # type: ignore[attr-defined]
     assert f'--sheet "{word} A"' in text and f'--sheet "{word} B"' in text
+
+
+# ---------------------------------------------------------------- (b) a duty or freight at the foot
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Import tax", "other"),
+        ("Customs duty", "other"),
+        ("关税", "other"),
+        ("运费", "other"),
+        ("Freight", "other"),
+        ("VAT 20%", "vat"),
+        ("Import duties (est.)", "other"),
+    ],
+)
+def test_a_duty_or_freight_row_at_the_foot_is_a_markup_the_total_includes(
+    tmp_path: Path, label: str, kind: str
+) -> None:
+    rows: Rows = [["Part", "Qty", "Unit price", "Amount"]]
+    rows += [["Stepper motor", 4, 18.5, 74], ["Driver board", 2, 11.25, 22.5], ["Rail 400mm", 2, 23, 46]]
+    rows += [[label, None, None, 21.3], ["Total", None, None, 163.8]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["Stepper motor", "Driver board", "Rail 400mm"]
+    assert result.model.totals.likely == D("142.5")
+    assert [(m.label, m.kind, m.amount) for m in result.markups] == [(label, kind, D("21.3"))]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert result.reconciliation.basis == "lines + markups"
+
+
+def test_a_duty_the_total_leaves_out_is_refused_not_summed_silently(tmp_path: Path) -> None:
+    rows: Rows = [["Part", "Qty", "Unit price", "Amount"]]
+    rows += [
+        ["Stepper motor", 4, 18.5, 74],
+        ["Driver board", 2, 11.25, 22.5],
+        ["Import tax", None, None, 21.3],
+    ]
+    rows += [["Total", None, None, 100]]
+    text = refusal(book(tmp_path, rows))
+    assert "Sheet1!D5" in text and "--accept-difference" in text
+
+
+def test_a_freight_item_priced_by_quantity_inside_the_list_stays_a_line(tmp_path: Path) -> None:
+    rows: Rows = [["名称", "单位", "数量", "单价", "金额"], ["钢管", "米", 100, 12, 1200]]
+    rows += [["运费", "车", 2, 300, 600], ["扣件", "个", 50, 4, 200], ["合计", None, None, None, 2000]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["钢管", "运费", "扣件"]
+    assert result.markups == []
