@@ -30,6 +30,7 @@ from bidassist.costs.sidebyside import block_sheet, side_blocks
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.structure import apply_checks, drop_lines
 from bidassist.costs.table import SheetResult, StatedTotal, closing_total, parse_rows, total_level
+from bidassist.costs.taxed import rate_text, tax_in_amounts
 from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
@@ -598,9 +599,12 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
         low, high = (ln.low * factor, ln.high * factor) if factor is not None else (unit, unit)
         lines[i] = ln.replaced(low=low, likely=unit, high=high)
     trial = check_sheet(replace(result, lines=lines))
-    if trial.matched:
-        result.lines[:] = lines
-        outcome.check = trial
+    if not trial.matched:
+        return
+    taxed = tax_in_amounts(outcome.raw, result.lines, result.alternatives)
+    result.lines[:] = lines
+    outcome.check = trial
+    if taxed is None:
         result.warnings.append(
             Problem(
                 trial.cell,
@@ -609,6 +613,18 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
                 "up the amounts",
             )
         )
+        return
+    cells = {cell for cell, _ in result.amount_diffs}
+    result.warnings[:] = [w for w in result.warnings if w.where not in cells]
+    outcome.check = replace(trial, basis=f"{trial.basis} (amounts include tax {rate_text(taxed[1])})")
+    result.warnings.append(
+        Problem(
+            trial.cell,
+            f"the amounts include tax at {rate_text(taxed[1])} ({taxed[0]}): amount = quantity × unit price × "
+            f"{1 + taxed[1]} on every line (金额已含税), so the lines are taken at their amounts, tax included, "
+            "and the stated total agrees",
+        )
+    )
 
 
 def _settle_unstated(outcome: SheetOutcome) -> None:

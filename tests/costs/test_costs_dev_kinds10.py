@@ -225,3 +225,61 @@ def test_a_freight_item_priced_by_quantity_inside_the_list_stays_a_line(tmp_path
     result = import_cost_sheet(book(tmp_path, rows))
     assert [ln.description for ln in result.model.lines] == ["钢管", "运费", "扣件"]
     assert result.markups == []
+
+
+# ---------------------------------------------------------------- (c) amounts with tax included
+
+
+def taxed_rows(rate: Decimal, where: str, prices: list[tuple[str, int, Decimal]]) -> Rows:
+    rows: Rows = []
+    if where == "above":
+        rows += [["Sales tax", f"{rate * 100}%"], []]
+    rows.append(["Item", "Qty", "Price", "Paid"])
+    paid = [(q * p * (1 + rate)).quantize(D("0.01")) for _, q, p in prices]
+    rows += [[n, q, float(p), float(a)] for (n, q, p), a in zip(prices, paid, strict=True)]
+    rows.append(["Total", None, None, float(sum(paid))])
+    if where == "below":
+        rows += [[], ["Tax rate", float(rate)]]
+    return rows
+
+
+@pytest.mark.parametrize("where", ["above", "below"])
+def test_amounts_paid_with_a_stated_tax_are_imported_saying_so(tmp_path: Path, where: str) -> None:
+    prices = [("Router", 1, D("129.00")), ("Patch cable", 6, D("4.50")), ("Wall plate", 3, D("7.80"))]
+    result = import_cost_sheet(book(tmp_path, taxed_rows(D("0.0875"), where, prices)))
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert "tax 8.75 %" in result.reconciliation.basis
+    assert len(warned(result, "include tax at 8.75 %")) == 1
+    assert not warned(result, "≠ quantity × unit price")
+    assert result.model.totals.likely == sum(
+        ((q * p * D("1.0875")).quantize(D("0.01")) for _, q, p in prices), D(0)
+    )
+
+
+def test_amounts_that_differ_from_the_products_by_no_stated_rate_keep_the_old_warnings(
+    tmp_path: Path,
+) -> None:
+    rows: Rows = [["Item", "Qty", "Price", "Paid"], ["Router", 1, 129, 140], ["Cable", 6, 4.5, 30]]
+    rows += [["Total", None, None, 170], [], ["Sales tax", "8.75%"]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert not warned(result, "include tax")
+    assert warned(result, "taken at their amount")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=FUNC)
+@given(
+    st.sampled_from([D("0.05"), D("0.0625"), D("0.09"), D("0.1025"), D("0.13"), D("0.2")]),
+    st.lists(st.tuples(st.integers(1, 12), st.integers(100, 99999)), min_size=2, max_size=6),
+)
+def test_amounts_with_a_stated_tax_import_at_the_total_or_are_refused(
+    tmp_path: Path, rate: Decimal, rows: list[tuple[int, int]]
+) -> None:
+    prices = [(f"Part {i}", q, D(c) / 100) for i, (q, c) in enumerate(rows)]
+    table = taxed_rows(rate, "above", prices)
+    stated = D(str(table[-1][3]))
+    try:
+        result = import_cost_sheet(book(tmp_path, table))
+    except BidassistError as exc:
+        assert "Sheet1" in str(exc) or any("Sheet1" in str(p) for p in exc.problems)  # type: ignore[attr-defined]
+        return
+    assert abs(result.model.totals.likely - stated) <= D("0.01") * len(prices)
