@@ -283,3 +283,63 @@ def test_amounts_with_a_stated_tax_import_at_the_total_or_are_refused(
         assert "Sheet1" in str(exc) or any("Sheet1" in str(p) for p in exc.problems)  # type: ignore[attr-defined]
         return
     assert abs(result.model.totals.likely - stated) <= D("0.01") * len(prices)
+
+
+# ---------------------------------------------------------------- (d) money as text, no header
+
+
+@pytest.mark.parametrize(
+    ("texts", "total"),
+    [
+        (["15$", "$ 240", "$ 1,150"], "$ 1,405"),
+        (["15 $", "240 USD", "1,150.00 $"], "1405$"),
+        (["€15", "240 €", "EUR 1,150"], "1,405 €"),
+    ],
+)
+def test_a_quote_list_of_money_texts_closed_by_a_total_is_read(
+    tmp_path: Path, texts: list[str], total: str
+) -> None:
+    rows: Rows = [["Offer: small shop website"], []]
+    rows += [
+        [n, t] for n, t in zip(["Domain name", "Hosting, 12 months", "Theme and setup"], texts, strict=True)
+    ]
+    rows += [["Total", total]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.quantity * ln.likely for ln in result.model.lines] == [D(15), D(240), D(1150)]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+
+
+def test_a_quote_list_of_money_texts_with_no_total_is_read_saying_so(tmp_path: Path) -> None:
+    rows: Rows = [["Offer: small shop website"], [], ["Domain name", "15$"], ["Hosting", "$ 240"]]
+    rows += [["Theme and setup", "$ 1,150"], ["Training session", "90 $"]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.model.totals.likely == D(1495)
+    assert result.reconciliation is not None and result.reconciliation.status == "no stated total"
+    assert warned(result, "written with a currency")
+
+
+def test_a_list_of_plain_figures_with_no_total_and_no_money_word_is_refused(tmp_path: Path) -> None:
+    rows: Rows = [["Team"], [], ["Anna", "15"], ["Ben", "240"], ["Chen", "1150"]]
+    assert "--map" in refusal(book(tmp_path, rows))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=FUNC)
+@given(
+    st.lists(st.integers(1, 99999), min_size=3, max_size=8),
+    st.sampled_from(["{}$", "$ {}", "{} USD", "¥{}", "{} €"]),
+    st.booleans(),
+)
+def test_money_texts_are_read_at_their_figures_or_refused(
+    tmp_path: Path, figures: list[int], style: str, with_total: bool
+) -> None:
+    rows: Rows = [["Quotation"]]
+    rows += [[f"Item {chr(65 + i)}", style.format(f"{f:,}")] for i, f in enumerate(figures)]
+    if with_total:
+        rows.append(["Total", style.format(f"{sum(figures):,}")])
+    try:
+        result = import_cost_sheet(book(tmp_path, rows))
+    except BidassistError as exc:
+        assert any("Sheet1" in str(p) for p in exc.problems)  # type: ignore[attr-defined]
+        return
+    assert result.model.totals.likely == sum(figures)
+    assert len(result.model.lines) == len(figures)
