@@ -471,7 +471,7 @@ FIGURE_IN_TEXT = re.compile(r"(?:小写|¥|￥)\s*[:：]?\s*[¥￥]?\s*(\d[\d,]*
 def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -> RowKind | None:
     # a label right of every column of the table over an empty amount cell (Total= of a cost-sharing
     # block beside the budget) belongs to another table
-    edge = max(view.cols.values(), default=-1) if blank(row[view.ai]) else len(row)
+    edge = max(view.cols.values(), default=-1) if blank(row[view.ai]) or _item_beside(view, row) else len(row)
     for c, t in texts:
         if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
             return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
@@ -499,6 +499,16 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     ):
         return RowKind("markup", label, markup=kind)
     return None
+
+
+def _item_beside(view: SheetView, row: list) -> bool:
+    """A named, priced row: a total label right of the table's columns (`Laptop | 1,800 | Total |
+    2,410`) states the list's total beside its first item (`beside.total_labelled_beside`), and the
+    row stays an item."""
+    desc = row[view.di]
+    if type(desc) is not str or not desc.strip() or total_level(desc.strip()) or markup_kind(desc.strip()):
+        return False
+    return view.ai >= 0 and _is_number(row[view.ai])
 
 
 def _rate_label(view: SheetView, row: list, texts: list[tuple[int, str]]) -> tuple[str, str] | None:

@@ -16,7 +16,14 @@ from decimal import Decimal
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
 from bidassist.costs.answers import column_answers, extra_columns
-from bidassist.costs.beside import set_aside_below, total_above, total_beside, total_column, total_on_top
+from bidassist.costs.beside import (
+    set_aside_below,
+    total_above,
+    total_beside,
+    total_column,
+    total_labelled_beside,
+    total_on_top,
+)
 from bidassist.costs.confidence import amounts_stand, unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
@@ -133,6 +140,7 @@ def read_sheet(
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
         total_column(raw, layout, result)
         total_beside(raw, layout, result)
+        total_labelled_beside(raw, layout, result)
         total_above(raw, layout, result)
         set_aside_below(raw, result)
     result.problems.extend(column_answers(raw, layout, result))

@@ -343,3 +343,71 @@ def test_money_texts_are_read_at_their_figures_or_refused(
         return
     assert result.model.totals.likely == sum(figures)
     assert len(result.model.lines) == len(figures)
+
+
+# ---------------------------------------------------------------- (e) a total beside the first item
+
+DESKS: Rows = [["Sit-stand desk", 3, 410, 1230], ["Task chair", 3, 185, 555], ["Footrest", 3, 28, 84]]
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [[None, "Total", 1869], ["TOTAL:", 1869], ["Total: 1,869.00"], [None, "合计", 1869], [None, None, 1869]],
+)
+def test_a_total_beside_the_first_item_is_reconciled(tmp_path: Path, beside: list[object]) -> None:
+    rows: Rows = [["Item", "Qty", "Unit price", "Amount"], DESKS[0] + beside, DESKS[1], DESKS[2]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert len(result.model.lines) == 3
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert result.reconciliation.cell is not None and result.reconciliation.cell.endswith("2")
+
+
+def test_a_total_beside_the_first_item_of_a_list_of_lumps_keeps_that_item(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["Expense", "Cost"],
+        ["Venue hire", 1200, "Total", 1950],
+        ["Catering", 600],
+        ["Printing", 150],
+    ]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["Venue hire", "Catering", "Printing"]
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!D2"
+
+
+def test_a_labelled_total_beside_the_lines_that_differs_is_an_error_naming_it(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["Item", "Qty", "Unit price", "Amount"],
+        DESKS[0] + [None, "Total", 1900],
+        DESKS[1],
+        DESKS[2],
+    ]
+    text = refusal(book(tmp_path, rows))
+    assert "Sheet1!G2" in text and "1,900.00" in text
+
+
+def test_a_budget_beside_the_lines_that_differs_is_named_not_taken(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["Item", "Qty", "Unit price", "Amount"],
+        DESKS[0] + [None, "Total budget", 2500],
+        DESKS[1],
+        DESKS[2],
+    ]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert warned(result, "not taken as the table's total")
+    assert result.reconciliation is not None and result.reconciliation.status == "no stated total"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=FUNC)
+@given(st.lists(st.integers(1, 5000), min_size=2, max_size=7), st.integers(-50, 50))
+def test_a_total_beside_the_lines_is_never_silently_overruled(
+    tmp_path: Path, amounts: list[int], off: int
+) -> None:
+    stated = sum(amounts) + off
+    rows: Rows = [["Expense", "Cost"], [f"Cost {0}", amounts[0], "Total", stated]]
+    rows += [[f"Cost {i}", a] for i, a in enumerate(amounts[1:], start=1)]
+    try:
+        result = import_cost_sheet(book(tmp_path, rows))
+    except BidassistError as exc:
+        assert any("Sheet1" in str(p) for p in exc.problems)  # type: ignore[attr-defined]
+        return
+    assert off == 0 and result.model.totals.likely == stated
