@@ -51,7 +51,8 @@ _TRADE = re.compile(
     r"plumbing|civil|mechanical|人工|材料|机械|设备|差旅|软件|硬件|运输|分包|安装|土建|电气|给排水|暖通|装饰",
     re.I,
 )
-_WORD = re.compile(r"[a-z][a-z0-9]+", re.I)
+#: a word or a code (`M8`, `0-0`, `2.5mm`): one token, so that 项目0-0 and 项目1-0 differ
+_WORD = re.compile(r"[a-z0-9][a-z0-9\-./]*", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _TOTAL_LABEL = re.compile(r"合\s*计|总\s*计|总\s*价|汇\s*总|总金额|total", re.I)
 #: the largest list compared item by item (longer lists compare their exact names only)
@@ -72,7 +73,7 @@ class Costing:
 
 def _tokens(name: str) -> frozenset[str]:
     text = name.lower()
-    out = {w for w in _WORD.findall(text) if not w.isdigit()}
+    out = {w for w in _WORD.findall(text) if len(w) > 1 or w.isdigit()}
     for run in _CJK.findall(text):
         out.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return frozenset(out)
