@@ -193,11 +193,11 @@ def labelled_layout(raw: RawSheet) -> Layout | None:
             continue
         if not pairs and len(filled) == 1 and type(filled[0][1]) is str and _fig(filled[0][1]) is None:
             continue  # a title above the list (Quote for the website)
-        if len(filled) != 2 or type(filled[0][1]) is not str or _fig(filled[1][1]) is None:
+        if not _label_and_figure(filled):
             return None
-        if (name, amount) != (-1, -1) and (filled[0][0], filled[1][0]) != (name, amount):
+        if (name, amount) != (-1, -1) and (filled[0][0], filled[-1][0]) != (name, amount):
             return None
-        name, amount = filled[0][0], filled[1][0]
+        name, amount = filled[0][0], filled[-1][0]
         pairs.append(r)
     if len(pairs) < 3:
         return None
@@ -225,6 +225,16 @@ def labelled_layout(raw: RawSheet) -> Layout | None:
     )
     columns = {"description": name, "amount": amount}
     return Layout(columns, None, pairs[0], warnings=[Problem(where, note)], last_row=pairs[-1])
+
+
+def _label_and_figure(filled: list[tuple[int, object]]) -> bool:
+    """A label first, a figure last, and at most one note between them in words without a digit
+    (`Hosting | yearly plan | $ 240`; `10 pcs` between them could make the figure a unit price)."""
+    if len(filled) not in (2, 3) or type(filled[0][1]) is not str or _fig(filled[0][1]) is not None:
+        return False
+    if _fig(filled[-1][1]) is None:
+        return False
+    return all(type(v) is str and not any(ch.isdigit() for ch in v) for _, v in filled[1:-1])
 
 
 def _sums_others(figures: list[Decimal]) -> bool:

@@ -3,6 +3,7 @@
 Two cost sheets of one workbook with no summary sheet over them are added up only when nothing
 says they are two answers to one question. They read as alternatives — two estimates, two options,
 方案一 / 方案二, 预算 and 预算 v2, a full estimate beside a "75k estimate" — when
+- both are titled as options (Option A | Option B, 方案一 | 方案二, Scenario 2), or
 - both are titled as a costing (their names or the titles above their headers say estimate,
   option, scenario, quotation, budget, 方案, 预算, 估算, 报价 …) and they list similar items (a
   third of the shorter list or more, two items at least), or
@@ -34,6 +35,13 @@ _COSTING = re.compile(
     r"(?<![a-z])(?:estimat(?:es?|ed|ion)|options?|alternatives?|scenarios?|proposals?|quotes?|quotations?|"
     r"costings?|budgets?|offers?|bids?|versions?|variants?|tenders?)(?![a-z])|"
     r"方案|预算|估算|概算|报价|询价|选项|版本|备选|比选|估价|投标价",
+    re.I,
+)
+#: a title that names one of several options (Option B, Scenario 2, 方案二, 备选方案): alternatives
+#: whatever items they list
+_OPTION = re.compile(
+    r"(?<![a-z])(?:options?|alternatives?|scenarios?|variants?)\s*[a-z0-9](?![a-z])|"
+    r"方案\s*[一二三四五六七八九十\dA-Za-z甲乙丙丁]|备选|比选",
     re.I,
 )
 #: a name that says which part of one job a sheet is: a phase, a building, a floor, a period
@@ -115,8 +123,11 @@ def option_reason(a: Costing, b: Costing) -> str | None:
     """Why sheets a and b read as alternative costings of one job, or None (parts, or unrelated)."""
     if a.name == b.name or _parts(a, b):
         return None
+    la, lb = f"{a.name} {a.title}", f"{b.name} {b.title}"
+    if _OPTION.search(la) and _OPTION.search(lb):
+        return "both are titled as options"
     hits, shorter = similar_items(a.items, b.items)
-    titled = _COSTING.search(f"{a.name} {a.title}") and _COSTING.search(f"{b.name} {b.title}")
+    titled = _COSTING.search(la) and _COSTING.search(lb)
     if titled and hits >= 2 and hits * 3 >= shorter:
         return f"both are titled as costings and {hits} of the {shorter} items of the shorter one are alike"
     if hits >= 3 and hits * 2 >= shorter and a.total != b.total:

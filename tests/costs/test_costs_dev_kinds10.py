@@ -411,3 +411,25 @@ def test_a_total_beside_the_lines_is_never_silently_overruled(
         assert any("Sheet1" in str(p) for p in exc.problems)  # type: ignore[attr-defined]
         return
     assert off == 0 and result.model.totals.likely == stated
+
+
+def test_a_quote_list_with_a_note_between_name_and_money_text_is_read(tmp_path: Path) -> None:
+    rows: Rows = [["Quotation"], ["Domain name", "yearly", "12$"], ["Hosting", "shared plan", "$ 96"]]
+    rows += [["Logo", "two drafts", "$ 350"]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["Domain name", "Hosting", "Logo"]
+    assert result.model.totals.likely == D(458)
+
+
+def test_a_quote_list_with_counts_between_name_and_money_text_is_refused(tmp_path: Path) -> None:
+    rows: Rows = [["Quotation"], ["Resistor", "10 pcs", "$0.50"], ["Capacitor", "20 pcs", "$0.80"]]
+    rows += [["LED", "5 pcs", "$1.20"]]
+    assert "Sheet1" in refusal(book(tmp_path, rows))
+
+
+def test_sheets_titled_as_options_are_not_added_up_whatever_they_list(tmp_path: Path) -> None:
+    a = [("Heat pump 8kW", 1, 7400.0), ("Buffer tank", 1, 900.0), ("Install", 3, 450.0)]
+    b = [("Gas boiler", 1, 2100.0), ("Flue kit", 1, 240.0), ("Fitting", 2, 400.0)]
+    sheets = {"Sheet1": priced(a, title="Heating, option 1"), "Sheet2": priced(b, title="Heating, option 2")}
+    text = refusal(workbook(tmp_path, sheets))
+    assert "titled as options" in text and '--sheet "Sheet1"' in text
