@@ -88,17 +88,20 @@ _MARKUPS = (
             r"^(?:shipping(?:\s*(?:fees?|costs?|charges?|&\s*handling))?\b|s\s*&\s*h\b|"
             r"(?:logistics?|delivery)\s*(?:fees?|costs?|charges?)\b|postage\b|"
             r"freight(?:\s*(?:fees?|costs?|charges?|&\s*insurance))?\s*$|carriage\s*$|courier\s*(?:fees?|charges?)?\s*$|"
+            r"delivery\s*$|"
             r"(?:运费|快递费|邮费|物流费|配送费)(?:[（(].*[)）])?$)",
             re.I,
         ),
     ),
-    # a duty on the purchase at the foot of the list (Import tax 35.20, 关税): added to the items
+    # a duty on the purchase at the foot of the list (Import tax 35.20, 关税, Duties & taxes): added
+    # to the items
     (
         "other",
         re.compile(
-            r"^(?:import\s*(?:tax|taxes|dut(?:y|ies)|charges?|fees?)|customs?(?:\s*(?:dut(?:y|ies)|tax|fees?|charges?))?|"
-            r"(?:import\s*)?dut(?:y|ies)|tariffs?)(?:\s*[(@:].*)?\s*$|"
-            r"^(?:进口关税|关税|进口税|进口环节税|海关税费?)(?:[（(].*[)）])?$",
+            r"^(?:import\s*(?:tax|taxes|dut(?:y|ies)|charges?|fees?)|customs?(?:\s*(?:dut(?:y|ies)|tax|taxes|fees?|"
+            r"charges?|clearance))?|(?:import\s*)?dut(?:y|ies)(?:\s*(?:&|and)\s*tax(?:es)?)?|tax(?:es)?\s*(?:&|and)\s*"
+            r"dut(?:y|ies)|tariffs?)(?:\s*[(@:（].*|\s*\d+(?:\.\d+)?\s*%)?\s*$|"
+            r"^(?:进口关税|关税|进口税|进口环节税|海关税费?|清关费)[^\d]{0,10}(?:\d+(?:\.\d+)?\s*[%％])?$",
             re.I,
         ),
     ),

@@ -191,6 +191,11 @@ def test_two_costings_of_the_same_items_are_refused_or_never_summed(
         ("Freight", "other"),
         ("VAT 20%", "vat"),
         ("Import duties (est.)", "other"),
+        ("Duties & taxes", "other"),
+        ("Customs clearance", "other"),
+        ("关税 10%", "other"),
+        ("进口关税及增值税", "other"),
+        ("Delivery", "other"),
     ],
 )
 def test_a_duty_or_freight_row_at_the_foot_is_a_markup_the_total_includes(
