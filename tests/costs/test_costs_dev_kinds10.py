@@ -438,3 +438,15 @@ def test_sheets_titled_as_options_are_not_added_up_whatever_they_list(tmp_path: 
     sheets = {"Sheet1": priced(a, title="Heating, option 1"), "Sheet2": priced(b, title="Heating, option 2")}
     text = refusal(workbook(tmp_path, sheets))
     assert "titled as options" in text and '--sheet "Sheet1"' in text
+
+
+def test_amounts_paid_with_a_stated_tax_and_no_total_are_imported_saying_so(tmp_path: Path) -> None:
+    prices = [("Router", 1, D("129.00")), ("Patch cable", 6, D("4.50")), ("Wall plate", 3, D("7.80"))]
+    rows = taxed_rows(D("0.13"), "above", prices)[:-1]  # no total row
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.reconciliation is not None and result.reconciliation.status == "no stated total"
+    (message,) = warned(result, "include tax at 13 %")
+    assert "no total to confirm" in message
+    assert result.model.totals.likely == sum(
+        ((q * p * D("1.13")).quantize(D("0.01")) for _, q, p in prices), D(0)
+    )
