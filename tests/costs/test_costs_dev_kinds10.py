@@ -450,3 +450,37 @@ def test_amounts_paid_with_a_stated_tax_and_no_total_are_imported_saying_so(tmp_
     assert result.model.totals.likely == sum(
         ((q * p * D("1.13")).quantize(D("0.01")) for _, q, p in prices), D(0)
     )
+
+
+# ---------------------------------------------------------------- stage B: a charge on one item
+
+
+@pytest.mark.parametrize(
+    "label", ["Mouser order import VAT", "Mouser order - shipping", "Mouser order (duty)"]
+)
+def test_a_tax_or_freight_row_naming_the_line_above_is_a_markup(tmp_path: Path, label: str) -> None:
+    rows: Rows = [["What", "Cost", "Who"], ["Filament spool", 24, "team"], ["Mouser order", 310.4, "team"]]
+    rows += [[label, 62.08, "team"], ["Buttons", 12, "team"], [], ["Total spent", 408.48]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["Filament spool", "Mouser order", "Buttons"]
+    assert [(m.label, m.amount) for m in result.markups] == [(label, D("62.08"))]
+    assert result.reconciliation is not None and result.reconciliation.basis == "lines + markups"
+
+
+def test_a_charge_on_an_item_with_its_own_quantity_stays_a_line(tmp_path: Path) -> None:
+    rows: Rows = [["名称", "数量", "单价", "金额"], ["电机", 4, 200, 800], ["电机运费", 2, 40, 80]]
+    rows += [["合计", None, None, 880]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert len(result.model.lines) == 2 and result.markups == []
+
+
+def test_a_tax_row_naming_no_line_stays_a_line(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["Expense", "Cost"],
+        ["Rent", 1200],
+        ["Property tax", 150],
+        ["Insurance", 90],
+        ["Total", 1440],
+    ]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["Rent", "Property tax", "Insurance"]
