@@ -28,7 +28,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import TypeGuard
 
-from bidassist.costs.headers import Layout, normalize_header
+from bidassist.costs.headers import Layout, classify_header, normalize_header
 from bidassist.costs.rows import SheetRows
 from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet
@@ -427,6 +427,8 @@ def _classify_slow(view: SheetView, r: int, row: list, prev: str) -> RowKind:
         return BLANK
     texts = _texts(view, row)
     numbers = any(_is_number(v) for v in view.nums_of(row))
+    if prev == "total" and not numbers and _another_header(view, row, texts):
+        return RowKind("header")  # `table._header_again` ends the list if the total above agrees
     found = _page_furniture(view, r, row, texts, numbers)
     if found is None:
         found = _total_or_markup(view, row, texts)
@@ -436,6 +438,25 @@ def _classify_slow(view: SheetView, r: int, row: list, prev: str) -> RowKind:
     if _EXAMPLE.search(desc):
         return RowKind("example", desc)
     return _shape(view, r, row, texts, prev)
+
+
+#: fields of a header that make it a table of figures
+_NUMBER_FIELDS = frozenset({"quantity", "price", "amount", "low", "likely", "high"})
+
+
+def _another_header(view: SheetView, row: list, texts: list[tuple[int, str]]) -> bool:
+    """Under a total, a row of three short labels or more, two of them headers (one of a figure),
+    that heads the table's amount column as something else or nothing (`Part | Weight | Quantity |
+    Total` under the purchases' TOTAL, Quantity over Paid): a header again, so another table may
+    start (`table._header_again` decides by the total above). A row that heads the amount column as an amount again (Materials | Quantity | Unit Price |
+    Total under Total Labor) is a section of the same table."""
+    if view.ai < 0 or len(texts) < 3 or any(len(t) > 24 or any(ch.isdigit() for ch in t) for _, t in texts):
+        return False
+    fields = [f[0] for _, t in texts if (f := classify_header(t)) is not None]
+    if len(fields) < 2 or not any(f in _NUMBER_FIELDS for f in fields):
+        return False
+    over = classify_header(cell_text(row[view.ai])) if type(row[view.ai]) is str else None
+    return over is None or over[0] != "amount"
 
 
 def _page_furniture(

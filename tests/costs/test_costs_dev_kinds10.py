@@ -484,3 +484,33 @@ def test_a_tax_row_naming_no_line_stays_a_line(tmp_path: Path) -> None:
     ]
     result = import_cost_sheet(book(tmp_path, rows))
     assert [ln.description for ln in result.model.lines] == ["Rent", "Property tax", "Insurance"]
+
+
+# ---------------------------------------------------------------- stage B: another table under the total
+
+
+def test_a_table_of_other_figures_under_the_total_ends_the_list(tmp_path: Path) -> None:
+    rows: Rows = [["", "Item", "Price", "Paid", "Mass"]]
+    rows += [
+        ["y", "Cells 21700", 58.0, 63.8, 70],
+        ["y", "Copper tape", 9.5, 10.45, None],
+        ["y", "Fuse", 3, 3.3, 2],
+    ]
+    rows += [[None, "TOTAL", None, 77.55], [], [None, "Piece", "Grams", "Count", "Total"]]
+    rows += [[None, "Shell", 120, 2, 240], [None, "Lid", 40, 1, 40]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["Cells 21700", "Copper tape", "Fuse"]
+    assert result.model.totals.likely == D("77.55")
+    assert warned(result, "another table starts here")
+
+
+def test_sections_that_head_the_amount_column_again_are_read_on(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["Craft description", "Rate", "Hours", "Total"],
+        ["Joiner", 40, 10, 400],
+        ["Total labour", None, None, 400],
+    ]
+    rows += [[], ["Materials", "Quantity", "Unit price", "Total"], ["Oak board", 12, 25, 300]]
+    rows += [["Total materials", None, None, 300], ["Grand total", None, None, 700]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert result.model.totals.likely == D(700)
