@@ -115,7 +115,7 @@ def _labelled_beside(raw: RawSheet, right: int, first: int, last: int) -> list[t
             if not _money_total(text):
                 continue
             nxt = next(((k, x) for k, x in enumerate(row) if k > c and _filled(x)), None)
-            if nxt is not None and (fig := _figure(nxt[1])) is not None and not isinstance(nxt[1], str):
+            if nxt is not None and (fig := _figure(nxt[1])) is not None:
                 found.append((text, fig, f"{sheet_ref(raw.name)}!{col_letter(nxt[0])}{r + 1}", r))
     return found
 

@@ -122,7 +122,7 @@ _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum
 KEYWORDS = re.compile(
     r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
     r"c/f|b/f|overhead|vat|contingenc|provisional|reserve|profit|shipping|fudge|logistic|delivery|postage|unpredictable|"
-    r"freight|carriage|courier|customs?|dut(?:y|ies)|tariff|import\s*(?:tax|dut)|"
+    r"freight|carriage|courier|customs?|dut(?:y|ies)|tariff|tax|gst|"
     r"unforeseen|^sum$|^注|^说明|^编制|^审核|签|承上页",
     re.I,
 )

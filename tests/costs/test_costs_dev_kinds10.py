@@ -514,3 +514,16 @@ def test_sections_that_head_the_amount_column_again_are_read_on(tmp_path: Path) 
     rows += [["Total materials", None, None, 300], ["Grand total", None, None, 700]]
     result = import_cost_sheet(book(tmp_path, rows))
     assert result.model.totals.likely == D(700)
+
+
+def test_a_price_list_with_a_tax_row_and_its_total_beside_the_first_item_is_read(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["Component", "Price", "Paid for the order"],
+        ["Servo pack", 7.5, None, "Order total:", "44.10"],
+    ]
+    rows += [["Wheels", "12.40"], ["Battery", 21.0], ["Tax", 3.2, 44.1]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert [ln.description for ln in result.model.lines] == ["Servo pack", "Wheels", "Battery"]
+    assert [(m.label, m.amount) for m in result.markups] == [("Tax", D("3.2"))]
+    assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!E2"
+    assert result.reconciliation.basis == "lines + markups"
