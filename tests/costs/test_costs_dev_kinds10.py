@@ -518,7 +518,7 @@ def test_sections_that_head_the_amount_column_again_are_read_on(tmp_path: Path) 
 
 def test_a_price_list_with_a_tax_row_and_its_total_beside_the_first_item_is_read(tmp_path: Path) -> None:
     rows: Rows = [
-        ["Component", "Price", "Paid for the order"],
+        ["Component", "Price", "Price when ordered"],
         ["Servo pack", 7.5, None, "Order total:", "44.10"],
     ]
     rows += [["Wheels", "12.40"], ["Battery", 21.0], ["Tax", 3.2, 44.1]]
