@@ -191,8 +191,8 @@ def labelled_layout(raw: RawSheet) -> Layout | None:
         ]
         if not filled:
             continue
-        if not pairs and len(filled) == 1 and type(filled[0][1]) is str and _fig(filled[0][1]) is None:
-            continue  # a title above the list (Quote for the website)
+        if not pairs and _words_only(filled):
+            continue  # a title above the list (Quote for the website), or words over its two columns
         if not _label_and_figure(filled):
             return None
         if (name, amount) != (-1, -1) and (filled[0][0], filled[-1][0]) != (name, amount):
@@ -225,6 +225,12 @@ def labelled_layout(raw: RawSheet) -> Layout | None:
     )
     columns = {"description": name, "amount": amount}
     return Layout(columns, None, pairs[0], warnings=[Problem(where, note)], last_row=pairs[-1])
+
+
+def _words_only(filled: list[tuple[int, object]]) -> bool:
+    """One or two cells of words without a figure: a title, or a header no synonym names
+    (`Modules | Quote(in USD)`)."""
+    return len(filled) <= 2 and all(type(v) is str and _fig(v) is None for _, v in filled)
 
 
 def _label_and_figure(filled: list[tuple[int, object]]) -> bool:

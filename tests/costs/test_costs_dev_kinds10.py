@@ -527,3 +527,11 @@ def test_a_price_list_with_a_tax_row_and_its_total_beside_the_first_item_is_read
     assert [(m.label, m.amount) for m in result.markups] == [("Tax", D("3.2"))]
     assert result.reconciliation is not None and result.reconciliation.cell == "Sheet1!E2"
     assert result.reconciliation.basis == "lines + markups"
+
+
+def test_money_texts_under_a_header_no_synonym_names_are_read_as_lumps(tmp_path: Path) -> None:
+    rows: Rows = [["Lessons", "Fee (EUR)"], ["Week 1 - basics", "40€"], ["Week 2 - scales", "40€"]]
+    rows += [["Week 3 - chords", "45 €"], ["Week 4 - recital", "60€"]]
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert len(result.model.lines) == 4 and result.model.totals.likely == D(185)
+    assert result.reconciliation is not None and result.reconciliation.status == "no stated total"
