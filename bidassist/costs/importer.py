@@ -16,7 +16,7 @@ from bidassist.costs.groups import mark_group_summaries
 from bidassist.costs.headers import parse_sheet_mappings
 from bidassist.costs.infer import proposed_map
 from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Reconciliation
-from bidassist.costs.options import Costing, options, title_text
+from bidassist.costs.options import Costing, options, section_options, title_text
 from bidassist.costs.sheets import (
     NO_HEADER,
     SheetOutcome,
@@ -157,6 +157,9 @@ def _import(
         elif o.role != "summary" and (o.role != "blank" or o.layout is not None or o.role == "hidden"):
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
     problems.extend(never_calculated)
+    if maps is None:
+        for o in used:
+            problems.extend(section_options(o.name, _costing(o).title, o.result.lines if o.result else []))
     if sheet is None and not any(o.role == "summary" for o in outcomes):
         rivals = (
             alternatives(used)

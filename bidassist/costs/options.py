@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
+from bidassist.costs.model import CostLine
 from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
@@ -119,8 +120,10 @@ def _parts(a: Costing, b: Costing) -> bool:
     return ta is not None and tb is not None and ta.group(0).lower() != tb.group(0).lower()
 
 
-def option_reason(a: Costing, b: Costing) -> str | None:
-    """Why sheets a and b read as alternative costings of one job, or None (parts, or unrelated)."""
+def option_reason(a: Costing, b: Costing, *, titled_only: bool = False) -> str | None:
+    """Why sheets a and b read as alternative costings of one job, or None (parts, or unrelated).
+    `titled_only`: lists within one sheet (side by side, or sections one under another), which
+    only their titles can tell apart from parts."""
     if a.name == b.name or _parts(a, b):
         return None
     la, lb = f"{a.name} {a.title}", f"{b.name} {b.title}"
@@ -130,9 +133,57 @@ def option_reason(a: Costing, b: Costing) -> str | None:
     titled = _COSTING.search(la) and _COSTING.search(lb)
     if titled and hits >= 2 and hits * 3 >= shorter:
         return f"both are titled as costings and {hits} of the {shorter} items of the shorter one are alike"
-    if hits >= 3 and hits * 2 >= shorter and a.total != b.total:
+    if not titled_only and hits >= 3 and hits * 2 >= shorter and a.total != b.total:
         return f"{hits} of the {shorter} items of the shorter one are alike, with different totals"
     return None
+
+
+def _side_by_side(a: Costing, b: Costing) -> str | None:
+    """Two lists side by side in one sheet, told apart by the titles above them."""
+    if not a.title or not b.title or a.title == b.title:
+        return None
+    return option_reason(
+        Costing(a.title, "", a.items, a.total, a.raw), Costing(b.title, "", b.items, b.total, b.raw), titled_only=True
+    )
+
+
+def section_options(name: str, title: str, lines: list[CostLine]) -> list[Problem]:
+    """Sections of one sheet (lines grouped by their heading; the lines before the first heading
+    under the sheet's title) that are alternative costings of one job (Option A … Total, Option B
+    … Total): a problem naming both sections and the `--map first=ROW,last=ROW` that imports one."""
+    groups: dict[str, list[CostLine]] = {}
+    for ln in lines:
+        groups.setdefault(ln.category or title, []).append(ln)
+    labels = [g for g in groups if g]
+    out: list[Problem] = []
+    for i, la in enumerate(labels):
+        for lb in labels[i + 1 :]:
+            a, b = (_section(la, groups[la]), _section(lb, groups[lb]))
+            why = option_reason(a, b, titled_only=True)
+            if why is None:
+                continue
+            rows = [_row(ln.source) for ln in groups[lb]]
+            out.append(
+                Problem(
+                    groups[lb][0].source or sheet_ref(name),
+                    f"sheet {name} lists 「{la[:40]}」 ({format_money(a.total)}) and 「{lb[:40]}」 "
+                    f"({format_money(b.total)}), which look like alternative costings of one job ({why}): "
+                    "adding them up would count the job twice (同一项目的不同方案，不能相加); import one with "
+                    f'--map "{name.replace(chr(34), chr(92) + chr(34))}:first={min(rows)},last={max(rows)}" '
+                    "(the rows of one of them)",
+                )
+            )
+    return out
+
+
+def _section(label: str, lines: list[CostLine]) -> Costing:
+    total = sum((ln.quantity * ln.likely for ln in lines), Decimal(0))
+    return Costing(label, "", tuple(ln.description for ln in lines), total, RawSheet(label, []))
+
+
+def _row(source: str | None) -> int:
+    m = re.search(r"(\d+)$", source or "")
+    return int(m.group(1)) if m else 0
 
 
 def _figures(raw: RawSheet) -> list[tuple[str, Decimal]]:
@@ -164,7 +215,7 @@ def options(sheets: list[Costing], raws: list[RawSheet]) -> list[Problem]:
     pairs = []
     for i, a in enumerate(sheets):
         for b in sheets[i + 1 :]:
-            why = option_reason(a, b)
+            why = option_reason(a, b) if a.name != b.name else _side_by_side(a, b)
             if why is not None:
                 pairs.append((a, b, why))
     if not pairs:
@@ -175,6 +226,9 @@ def options(sheets: list[Costing], raws: list[RawSheet]) -> list[Problem]:
         return []
     out = []
     for a, b, why in pairs:
+        if a.name == b.name:
+            out.append(_lists_problem(a, b, why))
+            continue
         qa, qb = a.name.replace('"', '\\"'), b.name.replace('"', '\\"')
         out.append(
             Problem(
@@ -186,6 +240,16 @@ def options(sheets: list[Costing], raws: list[RawSheet]) -> list[Problem]:
             )
         )
     return out
+
+
+def _lists_problem(a: Costing, b: Costing, why: str) -> Problem:
+    return Problem(
+        sheet_ref(a.name),
+        f"sheet {a.name} holds two lists side by side, 「{a.title[:40]}」 ({format_money(a.total)}) and "
+        f"「{b.title[:40]}」 ({format_money(b.total)}), which look like alternative costings of one job ({why}): "
+        "adding them up would count the job twice (同一项目的不同方案，不能相加); import one with --map "
+        f'"{a.name}:description=…,quantity=…,price=…,amount=…" naming its columns',
+    )
 
 
 def title_text(raw: RawSheet, header_row: int | None) -> str:

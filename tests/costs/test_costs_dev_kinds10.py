@@ -535,3 +535,32 @@ def test_money_texts_under_a_header_no_synonym_names_are_read_as_lumps(tmp_path:
     result = import_cost_sheet(book(tmp_path, rows))
     assert len(result.model.lines) == 4 and result.model.totals.likely == D(185)
     assert result.reconciliation is not None and result.reconciliation.status == "no stated total"
+
+
+# ---------------------------------------------------------------- stage B: options within one sheet
+
+
+def _block(title: str, items: list[tuple[str, float, float]]) -> Rows:
+    return [[title], *priced(items)]
+
+
+def test_option_sections_stacked_in_one_sheet_are_not_added_up(tmp_path: Path) -> None:
+    rows = _block("Variant 1: full refit", KITCHEN) + [[]] + _block("Variant 2: light refit", KITCHEN_LEAN)
+    text = refusal(book(tmp_path, rows))
+    assert "Variant 1: full refit" in text and "Variant 2: light refit" in text
+    assert '--map "Sheet1:first=' in text
+
+
+def test_floor_sections_stacked_in_one_sheet_are_parts(tmp_path: Path) -> None:
+    rows = _block("Ground floor", KITCHEN) + [[]] + _block("First floor", KITCHEN_LEAN)
+    rows.append(["Grand total", None, None, 7440 + 3770])
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert len(result.model.lines) == 10
+
+
+def test_option_lists_side_by_side_are_not_added_up(tmp_path: Path) -> None:
+    a, b = priced(KITCHEN), priced(KITCHEN_LEAN)
+    rows: Rows = [["方案一（进口橱柜）", None, None, None, None, "方案二（国产橱柜）"]]
+    rows += [ra + [None] + rb for ra, rb in zip(a, b, strict=True)]
+    text = refusal(book(tmp_path, rows))
+    assert "方案一（进口橱柜）" in text and "方案二（国产橱柜）" in text and "--map" in text
