@@ -263,7 +263,7 @@ def apply_checks(result: SheetResult) -> None:
         if i in drop:
             continue
         ln = lines[i]
-        drop[i] = Markup(kind=kind, label=ln.description, amount=_amount(ln), source=ln.source)  # type: ignore[arg-type]
+        drop[i] = Markup(kind=kind, label=ln.description, amount=_amount(ln), source=ln.source)
         result.warnings.append(
             Problem(
                 ln.source or "",
