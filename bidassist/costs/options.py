@@ -143,7 +143,9 @@ def _side_by_side(a: Costing, b: Costing) -> str | None:
     if not a.title or not b.title or a.title == b.title:
         return None
     return option_reason(
-        Costing(a.title, "", a.items, a.total, a.raw), Costing(b.title, "", b.items, b.total, b.raw), titled_only=True
+        Costing(a.title, "", a.items, a.total, a.raw),
+        Costing(b.title, "", b.items, b.total, b.raw),
+        titled_only=True,
     )
 
 
