@@ -177,3 +177,34 @@ def test_a_company_form_word_is_never_the_name():
     )
     found = named_party(text, {"supplier"})
     assert found is not None and found.name.endswith("Pvt Ltd") and found.name != "Ltd"
+
+
+# --------------------------------------------------------------------------- penalties at the buyer's say-so
+
+PENALTY_TRAPS = [
+    "运维服务商应按采购人要求支付违约金。",
+    "服务质量考核不合格的，甲方有权扣除当月服务费的5%-10%，且每次不少于2万元。",
+]
+PENALTY_TWINS = [
+    "任何一方违约的，违约方应按合同总价的5%向守约方支付违约金。",
+    "乙方逾期交付的，每逾期一日按合同价的万分之五支付违约金，累计不超过合同总价的5%。",
+    "质保金扣除后，乙方应在收到甲方通知之日起3日内补足质保金。",
+]
+
+
+@pytest.mark.parametrize("text", PENALTY_TRAPS)
+def test_penalty_at_the_buyers_say_so(text):
+    assert "penalty.uncapped" in _cats("十、" + text)
+
+
+@pytest.mark.parametrize("text", PENALTY_TWINS)
+def test_penalty_twin(text):
+    assert "penalty.uncapped" not in _cats("十、" + text)
+
+
+def test_the_buyer_deducting_binds_the_supplier_only_in_the_buyers_sentence():
+    """甲方有权扣除… makes the penalty the supplier's; the supplier deducting from the buyer does not."""
+    trap = "十、考核不合格的，甲方有权扣除服务费的8%，且每次不少于1万元。"
+    twin = "十、甲方逾期付款的，乙方有权收取欠款的8%，且每次不少于1万元。"
+    assert "penalty.uncapped" in _cats(trap)
+    assert "penalty.uncapped" not in _cats(twin)
