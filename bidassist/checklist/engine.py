@@ -239,6 +239,8 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
     if who is None and context:
         who = party_of_heading(normalise(context), roles)
+        if who == "buyer" and _penalty_rule_of(cr, "supplier"):
+            who = None  # a fine in the buyer's rights section (甲方的权利和义务) is imposed on the supplier
     if who is None and cr.rule.party == "supplier" and late_payment_charge(norm, m.start(), cr.language):
         who = "buyer"  # a charge for paying late with nobody named: the payer, the buyer
     if _charges_the_late_buyer(cr, who, norm, m, roles):
@@ -256,6 +258,10 @@ def _charges_the_late_buyer(cr: CompiledRule, who: str | None, norm: str, m: re.
         and cr.rule.category.startswith("penalty.")
         and late_payer(norm, m.start(), roles, cr.language) == "buyer"
     )
+
+
+def _penalty_rule_of(cr: CompiledRule, party: str) -> bool:
+    return cr.rule.party == party and cr.rule.category.startswith("penalty.")
 
 
 def _buyer_charges_the_supplier(cr: CompiledRule, norm: str, m: re.Match, roles: dict) -> bool:

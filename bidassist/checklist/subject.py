@@ -477,7 +477,7 @@ def late_payer(text: str, start: int, patterns: dict[str, re.Pattern | None], la
 #: 甲方有权扣除当月服务费的5% / 采购人将处以罚款 / 学校有权没收: the buyer's right to charge, deduct or
 #: forfeit; the party that pays is the other one, even when the sentence does not name it
 _ZH_CHARGE_VERB = re.compile(
-    r"\s*(?:有权|可以|可|将|得|应当|应)?[^。；;，,]{0,10}?(?:扣除|扣减|扣罚|罚扣|扣收|扣发|处以|处罚|罚款|没收|收取|索取)"
+    r"\s*(?:有权|可以|可|将|得|应当|应)?[^。；;，,]{0,10}?(?:扣除|扣减|扣罚|罚扣|扣收|扣发|处以|处罚|罚款|没收|收取|索取|给予)"
 )
 #: how far before the match's end the buyer's charging verb may stand
 CHARGE_REACH = 30

@@ -208,3 +208,39 @@ def test_the_buyer_deducting_binds_the_supplier_only_in_the_buyers_sentence():
     twin = "十、甲方逾期付款的，乙方有权收取欠款的8%，且每次不少于1万元。"
     assert "penalty.uncapped" in _cats(trap)
     assert "penalty.uncapped" not in _cats(twin)
+
+
+# --------------------------------------------------------------------------- fines per occurrence (decision 6)
+
+OCCURRENCE_TRAPS = [
+    "配送食材出现变质的，每次罚款人民币5000元。",
+    "派遣人员无故缺岗的，按300元/人次扣减劳务费。",
+    "安保人员在岗期间饮酒的，甲方有权对乙方处以每人次2000元的罚款。",
+    "运维工程师未按时提交巡检报告的，每份报告扣罚1000元。",
+    "分包单位现场发生一次安全违规，总包方将给予2000元/次的罚款。",
+]
+OCCURRENCE_TWINS = [
+    "保洁员未按规定着装的，每发现一次扣除考核分1分。",
+    "配送食材出现变质的，每次罚款人民币5000元，全年罚款累计不超过合同总价的5%。",
+    "甲方每次延迟付款的，应向乙方支付500元违约金。",
+    "乙方每次服务完成后，甲方按200元/次支付服务费。",
+    "任何一方每违约一次，应向对方支付违约金1000元。",
+    "乙方表现优秀的，甲方每次给予500元奖励。",
+    "月度考评得分低于80分的，每次扣除当月物业服务费的5%。",
+]
+
+
+@pytest.mark.parametrize("text", OCCURRENCE_TRAPS)
+def test_fine_per_occurrence(text):
+    assert "penalty.uncapped" in _cats("十、" + text)
+
+
+@pytest.mark.parametrize("text", OCCURRENCE_TWINS)
+def test_fine_per_occurrence_twin(text):
+    assert "penalty.uncapped" not in _cats("十、" + text)
+
+
+def test_a_fine_in_the_buyers_rights_section_is_the_suppliers():
+    head = "第六条 甲方的权利和义务\n"
+    clause = "4.甲方有权检查乙方的工作。发现餐具未清洗干净的，每发现一次处罚（人民币）800 元。\n"
+    assert "penalty.uncapped" in _cats(head + clause)
