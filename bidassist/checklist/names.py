@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-#: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL)
-_WORD = r"[A-Z][A-Za-z0-9&]{2,30}"
+#: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL, Montréal)
+_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9&]{2,30}"
 #: a company-form word that ends a name and is never a name alone (KIET Technologies Pvt Ltd)
 _FORM = r"(?:Pvt|Private|Ltd|Limited|Inc|LLC|Corp|Corporation|PLC|GmbH|LLP|Pty|Co)\.?"
 _FORM_WORD = re.compile(rf"^{_FORM}$")

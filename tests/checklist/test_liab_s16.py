@@ -251,3 +251,22 @@ def test_a_fine_in_the_buyers_rights_section_is_the_suppliers():
     head = "第六条 甲方的权利和义务\n"
     clause = "4.甲方有权检查乙方的工作。发现餐具未清洗干净的，每发现一次处罚（人民币）800 元。\n"
     assert "penalty.uncapped" in _cats(head + clause)
+
+
+def test_a_supplier_named_with_accents_wrote_its_own_terms():
+    """A consultancy's own terms call itself by an accented name and the other side "the Client":
+    the name is read, so the supplier is the drafter (the buyer-drafted forum rule does not apply)."""
+    terms = "\n".join(
+        [
+            "Services Terms of Géomatique Lévis",
+            "1. Géomatique Lévis shall provide the Services described in the proposal to the Client.",
+            "2. Géomatique Lévis may suspend the Services if the Client does not pay on time.",
+            "3. Géomatique Lévis will invoice the Client monthly.",
+            "4. The Client shall pay Géomatique Lévis within 30 days.",
+            "5. The Client shall give Géomatique Lévis access to its data.",
+            "6. The Client may not assign this agreement without the consent of Géomatique Lévis.",
+            "7. The Client shall provide feedback to Géomatique Lévis within 10 days.",
+        ]
+    )
+    result = check_text(terms, RULES, model=False)
+    assert result.parties["drafter"] == "supplier"
