@@ -26,6 +26,7 @@ from .scan import Candidates, Scanner, scanner_for
 from .subject import (
     OTHER,
     binding_party,
+    buyer_charges,
     condition_start,
     heading_end,
     in_definition,
@@ -238,10 +239,14 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
     if who is None and context:
         who = party_of_heading(normalise(context), roles)
+        if who == "buyer" and _penalty_rule_of(cr, "supplier"):
+            who = None  # a fine in the buyer's rights section (甲方的权利和义务) is imposed on the supplier
     if who is None and cr.rule.party == "supplier" and late_payment_charge(norm, m.start(), cr.language):
         who = "buyer"  # a charge for paying late with nobody named: the payer, the buyer
     if _charges_the_late_buyer(cr, who, norm, m, roles):
         return False  # 如甲方延迟付款，乙方有权收取滞纳金: the supplier collects, the buyer pays
+    if who == "buyer" and _buyer_charges_the_supplier(cr, norm, m, roles):
+        return True  # 甲方有权扣除当月服务费的5%: the buyer charges, the supplier pays
     return who is None or who == cr.rule.party
 
 
@@ -252,6 +257,21 @@ def _charges_the_late_buyer(cr: CompiledRule, who: str | None, norm: str, m: re.
         who == "supplier" == cr.rule.party
         and cr.rule.category.startswith("penalty.")
         and late_payer(norm, m.start(), roles, cr.language) == "buyer"
+    )
+
+
+def _penalty_rule_of(cr: CompiledRule, party: str) -> bool:
+    return cr.rule.party == party and cr.rule.category.startswith("penalty.")
+
+
+def _buyer_charges_the_supplier(cr: CompiledRule, norm: str, m: re.Match, roles: dict) -> bool:
+    """A supplier's penalty rule matched the buyer's own right to charge, deduct or forfeit
+    (甲方有权扣除…作为违约金): the penalty is the supplier's, who pays it."""
+    return (
+        cr.rule.party == "supplier"
+        and cr.language == "zh"
+        and cr.rule.category.startswith("penalty.")
+        and buyer_charges(norm, m.start(), m.end(), roles)
     )
 
 

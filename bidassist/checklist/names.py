@@ -13,10 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-#: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL)
-_WORD = r"[A-Z][A-Za-z0-9&]{2,30}"
-#: a name of one to three capitalised words (Maincom Services, CANOPY ONE, Harbour Design Group)
-_NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
+#: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL, Montréal)
+_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9&]{2,30}"
+#: a company-form word that ends a name and is never a name alone (KIET Technologies Pvt Ltd)
+_FORM = r"(?:Pvt|Private|Ltd|Limited|Inc|LLC|Corp|Corporation|PLC|GmbH|LLP|Pty|Co)\.?"
+_FORM_WORD = re.compile(rf"^{_FORM}$")
+#: a name of one to three capitalised words (Maincom Services, CANOPY ONE, Harbour Design Group),
+#: with its company-form words after them
+_NAME = rf"{_WORD}(?: {_WORD}){{0,2}}(?: {_FORM})*"
 _ACTOR = re.compile(
     rf"(?<![\w'’-])({_NAME})\s+(?:shall|may|will|must|reserves|agrees|retains|can|is\s+entitled|"
     r"has\s+the\s+right|hereby)\b"
@@ -96,7 +100,7 @@ def _readings(name: str) -> list[str]:
     word, an unknown match of several words as each of its endings (a heading word before a
     name is not always a common one)."""
     words = _bare(name).split(" ")
-    return [" ".join(words[i:]) for i in range(len(words))]
+    return [" ".join(words[i:]) for i in range(len(words)) if not _FORM_WORD.match(words[i])]
 
 
 def _is_name(name: str, role_words: set[str], text: str = "") -> bool:

@@ -267,6 +267,12 @@ _NAME_END = re.compile(
 )
 
 
+#: the words of a signature line (甲方（盖章）：, 乙方（签字或盖章）): a field, not the party's name
+_SIGNATURE_WORDS = re.compile(
+    r"^(?:[\s（()）/、]*(?:签字|签章|签名|盖章|盖公章|公章|印章|章|或|和|及|并|或者|法定代表人|授权代表|委托代理人|代表))+[\s（()）/、]*$"
+)
+
+
 def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
@@ -275,7 +281,9 @@ def _clean_name(raw: str | None) -> str | None:
     # (甲方：某公司　乙方：＿＿ / 合同编号：) is not part of it
     name = _NAME_END.split(raw.strip(), maxsplit=1)[0].strip()
     name = name.strip("\"“”'（）() ")
-    return None if not name or _BLANK.match(name) else name
+    if not name or _BLANK.match(name) or _SIGNATURE_WORDS.match(name):
+        return None
+    return name
 
 
 def _add(

@@ -472,3 +472,31 @@ def late_payer(text: str, start: int, patterns: dict[str, re.Pattern | None], la
     if not hits or len(window) - hits[-1][0] > LATE_PAYER_REACH:
         return None
     return hits[-1][1]
+
+
+#: 甲方有权扣除当月服务费的5% / 采购人将处以罚款 / 学校有权没收: the buyer's right to charge, deduct or
+#: forfeit; the party that pays is the other one, even when the sentence does not name it
+_ZH_CHARGE_VERB = re.compile(
+    r"\s*(?:有权|可以|可|将|得|应当|应)?[^。；;，,]{0,10}?(?:扣除|扣减|扣罚|罚扣|扣收|扣发|处以|处罚|罚款|没收|收取|索取|给予)"
+)
+#: how far before the match's end the buyer's charging verb may stand
+CHARGE_REACH = 30
+
+
+def buyer_charges(text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None]) -> bool:
+    """Does the buyer, named as the actor of the match's comma part, charge, deduct or forfeit
+    (甲方有权扣除…, 采购人将处以罚款)? The match then binds the party that pays, the supplier."""
+    buyer = patterns.get("buyer")
+    if buyer is None:
+        return False
+    a, b = sentence_bounds(text, m_start, m_end)
+    seg = max((c.end() for c in _COMMA.finditer(text, a, max(a, m_start))), default=a)
+    for hit in buyer.finditer(text, seg, m_end):
+        verb = _ZH_CHARGE_VERB.match(text, hit.end())
+        if (
+            verb
+            and verb.end() <= m_end + CHARGE_REACH
+            and not _is_object(text[a:b], hit.start() - a, hit.end() - a, "zh")
+        ):
+            return True
+    return False

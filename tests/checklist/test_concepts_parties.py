@@ -165,7 +165,9 @@ def _cats(text: str, we: str | None = None) -> set[str]:
 
 
 def test_buyer_promising_all_losses_is_not_the_supplier_uncapped():
-    assert "liability.uncapped" in _cats("十、乙方应承担由此造成的一切损失。")
+    # not tied to a breach (REVIEW rule 10: 由此造成的一切损失 after a breach is the statutory measure)
+    assert "liability.uncapped" in _cats("十、乙方应赔偿甲方的一切损失。")
+    assert "liability.uncapped" not in _cats("十、甲方应赔偿乙方的一切损失。")
     assert "liability.uncapped" not in _cats("十、甲方应赔偿乙方由此造成的一切损失。")
 
 

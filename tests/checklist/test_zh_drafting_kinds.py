@@ -17,7 +17,7 @@ PAIRS = [
     # (compensation of the loss a breach caused), puts the duty on the buyer, or is capped
     (
         "liability.uncapped",
-        "采购方有权要求供货方赔偿由此造成的一切损失。",
+        "供货方应赔偿采购方的一切损失。",
         "供货方有权要求采购方赔偿由此造成的全部损失。",
     ),
     (
@@ -42,7 +42,7 @@ PAIRS = [
     ),
     (
         "liability.uncapped",
-        "供应商应承担由此产生的一切法律责任和经济损失。",
+        "施工期间发生的一切安全事故及经济损失均由供应商承担。",
         "守约方有权要求违约方赔偿因此遭受的全部损失。",
     ),
     # termination at will; the twin is for a listed cause, on discovered misconduct, or a

@@ -31,7 +31,7 @@ TRAPS = [
     ("warranty.long", "本工程质保期为五年，自竣工验收合格之日起计算。"),
     ("warranty.long", "更换后的部件质保期自更换之日起重新计算。"),
     ("liability.uncapped", "因乙方原因造成甲方客户索赔的，乙方应承担全部赔偿责任。"),
-    ("liability.uncapped", "供应商对由此产生的一切后果及损失承担全部责任。"),
+    ("liability.uncapped", "供应商对服务期间发生的一切后果及损失承担全部责任。"),
     ("liability.consequential", "乙方赔偿范围包括甲方的直接损失、间接损失、可得利益损失及商誉损失。"),
     ("penalty.excessive", "供方延迟交货的，每日按合同总价的百分之一支付违约金。"),
     ("penalty.excessive", "承包人未按期竣工的，每延误一天按合同价款的千分之二向发包人支付误期赔偿金。"),
