@@ -1107,6 +1107,13 @@ class _Parser:
         joined = f"{last.description} {kind.label}".strip()
         self.out.lines[-1] = last.replaced(description=joined)
 
+    def _totals_lines_above(self, row: list, r: int) -> bool:
+        """The row's amount is the sum of every line read so far (an unlabelled =SUM under the list)."""
+        value, _ = self._row_amount(row, r)
+        if value is None or value == ZERO or self.now.lines < 2:
+            return False
+        return bool(self._matches(value, self._spans(self.resets[2], _Mark())))
+
     def _unit_row(self, r: int, row: list, kind: RowKind) -> None:
         """`cum | per cum` under a line: its unit, when the line has none."""
         if not self.out.lines or self.out.lines[-1].unit:
@@ -1305,9 +1312,19 @@ class _Parser:
         return False
 
     def _unlabelled(self, r: int, row: list, kind: RowKind) -> None:
-        if self.pending_prefix is not None:
+        if self.pending_prefix is not None and not self._totals_lines_above(row, r):
             self._line(r, row, LINE)  # the figures of the item named above (`_figures_below`)
             return
+        if self.pending_prefix is not None:
+            # an item named with no figures, then the total of every line above: not its figures
+            name = self.pending_prefix[1]
+            self.pending_prefix = None
+            self.out.warnings.append(
+                Problem(
+                    self._cell(self.view.di, r),
+                    f"「{name}」 above has no price; this row is the total of the lines above it, not its figures",
+                )
+            )
         value, c = self._row_amount(row, r)
         if value is None or value == ZERO:
             return  # nothing, or a numbered template row whose formula gives 0.00: no cost, no line
