@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .engine import Number, Unit, extract_numbers, nearest
+from .engine import TEXT_LIMIT, Number, Unit, extract_numbers, nearest
 from .literals import Joined, finditer
 from .result import Finding
 from .rules import DocumentRule, Measure, RuleSet
@@ -168,7 +168,7 @@ def _finding(drule: DocumentRule, lang: str, where: Unit, num: Number | None, de
         severity=drule.severity,
         clause=where.clause,
         location=where.location,
-        text=where.text[:1200],
+        text=where.text[:TEXT_LIMIT],
         message=message,
         basis=drule.basis,
         fallback=drule.fallback.model_dump() if drule.fallback else None,

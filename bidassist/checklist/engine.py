@@ -40,8 +40,9 @@ from .subject import (
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
 NEAR_WINDOW = 80
-#: characters of clause text kept in a finding / key term
-TEXT_LIMIT = 1200
+#: characters of clause text kept in a finding / key term: a whole unit (units.py cuts a clause
+#: into units of at most MAX_UNIT_CHARS), so a finding's text holds the words it quotes
+TEXT_LIMIT = 1500
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")

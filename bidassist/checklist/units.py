@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .engine import Unit
+from .engine import TEXT_LIMIT, Unit
 
-#: longest unit read as one clause when the clause has line breaks to cut at
-MAX_UNIT_CHARS = 1500
+#: longest unit when the clause has line breaks to cut at: a finding keeps its whole unit as its
+#: text (engine.TEXT_LIMIT), so the words it quotes are in it
+MAX_UNIT_CHARS = TEXT_LIMIT
 #: a line shorter than this is a title, never joined to the next line
 JOIN_MIN = 20
 _ENDS_SENTENCE = re.compile(r"[。；;：:！？!?.)）”\"]\s*$")
@@ -46,6 +47,7 @@ def join_wrapped(lines: list[str]) -> str:
 
 
 def _chunks(lines: list[str], limit: int) -> list[list[str]]:
+    """Lines grouped into chunks of at most `limit` characters (a longer line is a chunk of its own)."""
     chunks: list[list[str]] = [[]]
     size = 0
     for line in lines:
@@ -85,7 +87,7 @@ def heading_context(clauses: list) -> list[str]:
         while stack and stack[-1][0] >= level:
             stack.pop()
         out.append(" ".join(t for _l, t in stack))
-        if level and c.number:
+        if level and (c.number or c.title):
             stack.append((level, c.title or ""))
     return out
 

@@ -261,6 +261,56 @@ def _heading_for(block: Block, known: Heading | None | object = None) -> Heading
     return Heading(number=block.number, kind=kind, rank=rank, rest=rest)
 
 
+#: a title line of a text whose numbering was lost in conversion: 「交货」「质保及售后」「甲方权利、义务」
+#: (at most 16 characters, no sentence punctuation, no form blank) or "Payment Terms" (at most 8
+#: capitalised words)
+_CJK_TITLE_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、（）()与和及]{1,15}$")
+_EN_TITLE_LINE = re.compile(r"^[A-Z][A-Za-z'’&/\- ]{2,60}$")
+#: words of a signature or form line, never a section title (甲方（盖章）, 法定代表人)
+_FORM_WORDS = re.compile(
+    r"盖章|签字|签章|代表人|日期|甲方|乙方|丙方|买方|卖方|附件|附表|目录|合同书?$|协议书?$"
+)
+#: a block at least this long is a paragraph (for the share of numbered paragraphs)
+PARAGRAPH_MIN = 30
+#: below this share of paragraphs that start with a clause number, the text lost its numbering
+LOST_NUMBERING_SHARE = 0.3
+
+
+def _is_title_line(text: str) -> bool:
+    """A short line that names a section (its number lost in conversion): 「交货」, "Warranty"."""
+    s = text.strip()
+    if _CJK_TITLE_LINE.match(s):
+        return not _FORM_WORDS.search(s)
+    if _EN_TITLE_LINE.match(s):
+        words = s.replace("/", " ").split()
+        return len(words) <= 8 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return False
+
+
+#: a text needs at least this many unnumbered section titles to be read as one that lost its numbering
+LOST_TITLES_MIN = 3
+
+
+def lost_numbering(blocks: list, found: list[Heading | None]) -> bool:
+    """Did the text lose its clause numbering (Word's automatic numbers dropped in a conversion)?
+    Fewer than LOST_NUMBERING_SHARE of its paragraphs start with a clause number, and its section
+    titles stand without numbers (at least LOST_TITLES_MIN, more than the numbered ones)."""
+    paragraphs = [h for b, h in zip(blocks, found, strict=True) if len(b.text) >= PARAGRAPH_MIN]
+    if len(paragraphs) < 5:
+        return False
+    if sum(1 for h in paragraphs if h is not None) >= LOST_NUMBERING_SHARE * len(paragraphs):
+        return False
+    bare = sum(1 for pos, h in enumerate(found) if h is None and _title_opens(blocks, pos))
+    numbered = sum(1 for h in found if h is not None and h.rest and _is_title_line(h.rest))
+    return bare >= LOST_TITLES_MIN and bare > numbered
+
+
+def _title_opens(blocks: list, pos: int) -> bool:
+    """Block `pos` is a section title: a title line followed by a paragraph."""
+    nxt = blocks[pos + 1].text if pos + 1 < len(blocks) else ""
+    return _is_title_line(blocks[pos].text) and len(nxt.strip()) > len(blocks[pos].text.strip())
+
+
 def split_clauses(
     blocks: list[Block], *, headings: list[Heading | None] | None = None, rows: bool = False
 ) -> list[Clause]:
@@ -278,12 +328,19 @@ def split_clauses(
     open_clause = False
     if headings is not None and len(headings) != len(blocks):
         raise ValueError("headings must have one entry per block")
+    found = [_heading_for(b, _UNKNOWN if headings is None else headings[i]) for i, b in enumerate(blocks)]
+    titled = lost_numbering(blocks, found)
     for pos, block in enumerate(blocks):
-        h = _heading_for(block, _UNKNOWN if headings is None else headings[pos])
+        h = found[pos]
         rank: float | None = None
         number = title = None
         if h is not None:
             rank, number, title = h.rank, h.number, _title(h.rest)
+        elif titled and _title_opens(blocks, pos):
+            stack[:] = [0.5]
+            pending.append((None, block.text.strip(), block.location, [block.index], 1, [block.text]))
+            open_clause = True
+            continue
         elif block.style:
             m = _HEADING_STYLE.match(block.style.strip())
             if m and block.text.strip():
