@@ -145,7 +145,7 @@ def run_units(
     if parties.drafter == parties.we:  # our own terms: the other side's drafting traps do not apply
         findings = [f for f in findings if _drafted_by(ruleset, f.rule) != "buyer"]
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
-    findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
+    findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs, parties))
     findings = in_setting(findings, settings_of("\n".join(u.text for u in units)))
     result = CheckResult(
         name=name,
