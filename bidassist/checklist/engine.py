@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
+from bidassist.reading.repair import blank_fill_brackets
 
 from . import literals
 from .categories import SEVERITY_RANK
@@ -115,7 +116,7 @@ def extract_numbers(kind: str, text: str) -> list[Number]:
 
 @lru_cache(maxsize=256)
 def _extract_cached(kind: str, text: str) -> tuple[Number, ...]:
-    return tuple(_extract(kind, text))
+    return tuple(_extract(kind, blank_fill_brackets(text)))
 
 
 def _extract(kind: str, text: str) -> list[Number]:

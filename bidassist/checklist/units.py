@@ -24,7 +24,7 @@ MAX_UNIT_CHARS = TEXT_LIMIT
 JOIN_MIN = 20
 _ENDS_SENTENCE = re.compile(r"[。；;：:！？!?.)）”\"]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十a-zA-Z]{1,3}[)）.．、]|[-•·*□☐■☑√]|第)")
-_SELF_QUALIFIED = re.compile(r"^(?:第|article|art\.|section|sec\.|clause|§|\d+[.．]\d)", re.I)
+_SELF_QUALIFIED = re.compile(r"^(?:第|article|art\.|section|sec\.|clause|§|\d+[.．]\d|[A-Z][.．]\d)", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -156,3 +156,49 @@ def units_from_clauses(clauses: Iterable) -> list[Unit]:
                 )
             )
     return units
+
+
+def once_per_clause(findings: list) -> list:
+    """One finding per category per clause: the pieces a long clause was cut into (they share
+    its label and blocks) do not report one category twice; the most severe, then the first, is
+    kept."""
+    from .categories import SEVERITY_RANK
+
+    best: dict[tuple, object] = {}
+    for f in findings:
+        if not f.block_indices:
+            continue
+        key = (f.clause, f.category, tuple(f.block_indices))
+        cur = best.get(key)
+        if cur is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur.severity]:  # type: ignore[attr-defined]
+            best[key] = f
+    return [
+        f
+        for f in findings
+        if not f.block_indices or best[(f.clause, f.category, tuple(f.block_indices))] is f
+    ]
+
+
+def clause_key(label: str | None) -> str:
+    """The numbers a clause label stands for, whatever its language: 「第七条 （一）」, "Article 7 (1)"
+    and "7.1" give "7.1"; a label that is not a clause number stays as it is."""
+    from bidassist.reading.clauses import detect_heading
+    from bidassist.reading.runon import heading_path
+
+    if not label:
+        return ""
+    numbers: list[int] = []
+    tokens = label.split()
+    while tokens:
+        token = tokens.pop(0)
+        if token.lower().rstrip(".") in _LABEL_WORDS and tokens:
+            token = f"{token} {tokens.pop(0)}"
+        h = detect_heading(token + " x") or detect_heading(token + ". x")
+        path = heading_path(h) if h is not None else None
+        if path is None:
+            return label
+        numbers.extend(path)
+    return ".".join(str(n) for n in numbers)
+
+
+_LABEL_WORDS = {"article", "art", "section", "sec", "clause", "§"}

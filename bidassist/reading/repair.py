@@ -124,3 +124,17 @@ def is_page_number(line: str) -> bool:
     from PDF, it is the page number between two pages (a sentence that runs on to the next page
     must not take it in: 「…确\n\n76\n认无误后…」)."""
     return bool(_PAGE_NUMBER.match(line))
+
+
+#: a filled-in form field around a figure: 「每逾期[ 1 ]日」「总额的【 3 】%」「［ 三十 ］日内」
+_FILL = re.compile(r"[\[［【]([ \u3000]*[0-9０-９.．一二三四五六七八九十百千万两]+[ \u3000]*)[\]］】]")
+_FILL_OPEN = ("[", "［", "【")
+
+
+def blank_fill_brackets(text: str) -> str:
+    """The text with the brackets of filled-in form fields around a figure turned into spaces
+    (same length, so positions in it are positions in the text): 「每逾期[ 1 ]日」 is read as
+    「每逾期  1  日」, a number the rules and the number readers take."""
+    if not any(ch in text for ch in _FILL_OPEN):
+        return text
+    return _FILL.sub(lambda m: " " + m.group(1) + " ", text)

@@ -8,6 +8,7 @@ IT 运维, a US county's purchase terms)."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from bidassist.checklist.api import check_text
 from bidassist.checklist.units import units_from_clauses
 from bidassist.reading import read_contract, split_clauses, text_blocks
 from bidassist.reading.clauses import lost_numbering
+from bidassist.reading.repair import blank_fill_brackets
 from bidassist.reading.text import text_blocks_and_headings
 
 _SPACE = re.compile(r"\s+")
@@ -249,3 +251,89 @@ def test_a_docx_and_its_plain_text_export_give_the_same_clause_labels(
     from_docx = [u.clause for u in units_from_clauses(contract.clauses)]
     export = "\n".join(b.text for b in contract.blocks)  # Word's "save as text" keeps list numbers
     assert [u.clause for u in _units(export)] == from_docx
+
+
+# --------------------------------------------------------------------------- more kinds (stage B)
+
+
+def test_ocr_variants_of_chinese_numbers_read_as_the_number():
+    units = _units(
+        "笫一条 服务内容\n乙方提供驻场运维。\n第十—条 其他\n未尽事宜另行协商。\n十—、附则\n本协议一式两份。"
+    )
+    assert [u.clause for u in units] == ["第一条", "第十一条", "第十一条 十一、"]
+
+
+def test_a_filled_in_form_field_around_a_figure_is_read_as_the_figure():
+    text = (
+        "甲方：某市公共交通集团有限公司\n乙方：某某信息技术有限公司\n第十一条 违约责任\n"
+        "11.2 乙方未按期完成系统上线的，每逾期[ 1 ]日，乙方应按合同总价的[ 2 ]%向甲方支付违约金。"
+    )
+    result = check_text(text, load_packs(), name="it.txt", model=False)
+    excessive = [f for f in result.findings if f.category == "penalty.excessive"]
+    assert excessive and excessive[0].value == Decimal("0.02")
+    assert "[ 2 ]%" in excessive[0].text  # the clause is quoted as written
+
+
+def test_the_brackets_of_a_placeholder_are_left_alone():
+    assert blank_fill_brackets("合同总价为[合同中心-合同总价]元，【 30 】日内付款") == (
+        "合同总价为[合同中心-合同总价]元，  30  日内付款"
+    )
+
+
+@given(st.text(alphabet="[]【】［］ 0123456789一二三十天日%元合同甲乙", max_size=60))
+def test_form_field_brackets_keep_the_length(text: str) -> None:
+    assert len(blank_fill_brackets(text)) == len(text)
+
+
+def test_lines_wrapped_by_a_pdf_text_layer_are_read_as_one_paragraph():
+    text = (
+        "TRANSIT AUTHORITY PURCHASE TERMS\n\n"
+        "INVOICES. The Vendor shall send each invoice to the Authority's accounts payable office and\n"
+        "the Authority shall pay an approved invoice within forty-five (45) days after it has\n\n"
+        "been approved by the project manager, whose approval is given at the Authority's discretion.\n\n"
+        "TERMINATION. The Authority may end this order at any time by written notice.\n"
+    )
+    units = _units(text, "terms.txt")
+    invoices = next(u for u in units if u.text.startswith("INVOICES."))
+    assert "been approved by the project manager" in invoices.text
+    assert "TERMINATION" not in invoices.text
+
+
+def test_a_chinese_form_line_is_not_joined_to_the_next():
+    text = "采购人（甲方）：某某大学后勤服务集团有限公司膳食中心 | 供应商（乙方）：＿＿\n地址：某省某市大学路1号 | 地址：＿＿\n"
+    assert len(_units(text)) == 2
+
+
+def test_us_federal_section_numbers_open_clauses():
+    text = (
+        "SECTION G CONTRACT ADMINISTRATION\n"
+        "G.1 Authorized Changes The Contracting Officer is the only person who may approve changes.\n"
+        "G.2 Invoices The Contractor shall submit monthly invoices.\n"
+        "G.2.1 Each invoice shall show the task order number.\n"
+        "H. 3 Insurance The Contractor shall keep the insurance required by the agency.\n"
+    )
+    labels = [u.clause for u in _units(text, "federal.txt")]
+    assert labels[-4:] == ["G.1", "G.2", "G.2.1", "H.3"]
+
+
+def test_section_titles_ending_in_a_colon_are_read_as_titles():
+    text = "\n".join(
+        [
+            "设备采购及安装合同",
+            "供货范围：",
+            "乙方按附件清单供应空调机组及配套管材，并负责运输、安装与调试，直至通过甲方验收。",
+            "乙方应在合同签订后三十日内完成全部设备的供货，安装工期另按甲方书面通知执行。",
+            "付款方式：",
+            "设备安装调试完成并经甲方验收合格后，甲方支付合同总价的百分之九十五。",
+            "余款作为质量保证金，质保期满且无质量问题后无息退还；乙方应在每次付款前开具等额增值税专用发票。",
+            "违约责任：",
+            "乙方逾期交货的，每逾期一日按合同总价的千分之五支付违约金，最高不超过合同总价的百分之五。",
+            "甲方逾期付款的，每逾期一日按未付金额的万分之五支付违约金，但因乙方发票不合格造成的延误除外。",
+            "争议解决：",
+            "因本合同发生的争议，双方协商解决；协商不成的，依法向有管辖权的人民法院提起诉讼。",
+        ]
+    )
+    blocks, found = text_blocks_and_headings(text, "sb.txt")
+    assert lost_numbering(blocks, found)
+    starts = [u.text.split("\n", 1)[0] for u in _units(text)]
+    assert {"供货范围：", "付款方式：", "违约责任："} <= set(starts)
