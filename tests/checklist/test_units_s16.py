@@ -85,3 +85,5 @@ def test_clause_labels_of_both_languages_have_one_key():
 
     assert clause_key("第七条 （一）") == clause_key("Article 7 (1)") == clause_key("7.1") == "7.1"
     assert clause_key("附件一") == "附件一"
+    assert clause_key("第三条 ②") == clause_key("Article 3 (2)") == "3.2"  # circled digits are digits too
+    assert clause_key("⑴") == clause_key("⒈") == "1"
