@@ -147,6 +147,8 @@ def extra_columns(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
     if not _is_product_on(raw, rows, cols["amount"], q, cols["price"]):
         return
     others = sorted({c for c in prices + amounts if c not in (cols["price"], cols["amount"])})
+    if not others:
+        return  # the rival is another field's column (a second quantity): it stays an error
     if any(_column_sum(raw, c, rows)[1] * 2 < len(rows) for c in others):
         return  # a lone figure beside the lines (a total that disagrees) is no per-line figure
     if not _same_money(raw, layout, rows, others, result):
