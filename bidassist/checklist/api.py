@@ -28,7 +28,7 @@ from .parties import (
 from .result import CheckResult
 from .rules import RuleSet, load_packs
 from .scope import ContractContext, apply_scope
-from .units import units_from_clauses
+from .units import clause_key, once_per_clause, units_from_clauses
 
 __all__ = [
     "check_bid_contract",
@@ -68,12 +68,13 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
 
 
 def once_per_bilingual_clause(findings: list) -> list:
-    """A bilingual contract states each clause twice (中文 then English, same number): a category
-    flagged on both is reported once, in the language of the first text."""
+    """A bilingual contract states each clause twice (中文 then English, same number, written
+    第七条 / Article 7): a category flagged on both is reported once, in the language of the
+    first text."""
     first_lang: dict[tuple[str, str], str] = {}
     out = []
     for f in findings:
-        key = (f.category, f.clause or "")
+        key = (f.category, clause_key(f.clause))
         if f.clause and key in first_lang and first_lang[key] != f.language:
             continue
         first_lang.setdefault(key, f.language)
@@ -139,13 +140,13 @@ def run_units(
     parties = contract_parties(units, we, we_strict=we_strict)
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
-    findings = not_from_lead_in(findings, units)
+    findings = not_from_lead_in(once_per_clause(findings), units)
     _with_model(units, ruleset, findings, terms, lang, model)
     findings = not_on_unselected(no_model_on_lead_in(findings, units), units)
     if parties.drafter == parties.we:  # our own terms: the other side's drafting traps do not apply
         findings = [f for f in findings if _drafted_by(ruleset, f.rule) != "buyer"]
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
-    findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs))
+    findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs, parties))
     findings = in_setting(findings, settings_of("\n".join(u.text for u in units)))
     result = CheckResult(
         name=name,

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .engine import Number, Unit, extract_numbers, nearest
+from .engine import TEXT_LIMIT, Number, Unit, extract_numbers, nearest
+from .forum import home_forum_findings
 from .literals import Joined, finditer
 from .result import Finding
 from .rules import DocumentRule, Measure, RuleSet
@@ -168,7 +169,7 @@ def _finding(drule: DocumentRule, lang: str, where: Unit, num: Number | None, de
         severity=drule.severity,
         clause=where.clause,
         location=where.location,
-        text=where.text[:1200],
+        text=where.text[:TEXT_LIMIT],
         message=message,
         basis=drule.basis,
         fallback=drule.fallback.model_dump() if drule.fallback else None,
@@ -209,14 +210,19 @@ def document_findings(
 
 
 def apply_document_rules(
-    findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet, languages: set[str]
+    findings: list[Finding], units: Sequence[Unit], ruleset: RuleSet, languages: set[str], parties=None
 ) -> list[Finding]:
     """Clause findings less the overridden ones, plus the document rules' findings (one per
-    category and clause: a clause already flagged for that category is not flagged twice)."""
+    category and clause: a clause already flagged for that category is not flagged twice);
+    `parties` (checklist.parties.Parties) lets the dispute clause be compared with the buyer's
+    place (checklist/forum.py)."""
     joined = Joined([u.norm for u in units])
     kept = first_of_once(drop_overridden(findings, units, ruleset, joined), ruleset)
     seen = {(f.category, f.clause, f.text[:80]) for f in kept}
-    for f in document_findings(units, ruleset, languages, joined):
+    more = document_findings(units, ruleset, languages, joined)
+    if "zh" in languages:
+        more += home_forum_findings(units, ruleset, parties)
+    for f in more:
         if (f.category, f.clause, f.text[:80]) not in seen:
             kept.append(f)
     return kept

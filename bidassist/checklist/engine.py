@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
+from bidassist.reading.repair import blank_fill_brackets
 
 from . import literals
 from .categories import SEVERITY_RANK
@@ -41,8 +42,9 @@ from .subject import (
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
 NEAR_WINDOW = 80
-#: characters of clause text kept in a finding / key term
-TEXT_LIMIT = 1200
+#: characters of clause text kept in a finding / key term: a whole unit (units.py cuts a clause
+#: into units of at most MAX_UNIT_CHARS), so a finding's text holds the words it quotes
+TEXT_LIMIT = 1500
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -115,7 +117,7 @@ def extract_numbers(kind: str, text: str) -> list[Number]:
 
 @lru_cache(maxsize=256)
 def _extract_cached(kind: str, text: str) -> tuple[Number, ...]:
-    return tuple(_extract(kind, text))
+    return tuple(_extract(kind, blank_fill_brackets(text)))
 
 
 def _extract(kind: str, text: str) -> list[Number]:

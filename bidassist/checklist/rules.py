@@ -17,6 +17,7 @@ from bidassist.core.regexsafe import catastrophic
 from bidassist.core.resources import package_path
 from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
+from bidassist.reading.repair import blank_fill_brackets
 
 from .categories import CATEGORIES, category_party
 from .concepts import (
@@ -67,10 +68,11 @@ _WIDE_CHAR = re.compile("[\u3000\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uf
 
 def normalise(text: str) -> str:
     """The text rules read: full-width digits/letters/% as ASCII, traditional Chinese characters
-    as simplified (hanzi.py), lower case; same length."""
+    as simplified (hanzi.py), the brackets of filled-in form fields around a figure as spaces
+    (reading/repair.py), lower case; same length."""
     if _WIDE_CHAR.search(text) is not None:
         text = text.translate(_WIDE_TABLE)
-    return simplified(text).lower()
+    return simplified(blank_fill_brackets(text)).lower()
 
 
 class Text2(StrictModel):

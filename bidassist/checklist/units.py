@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .engine import Unit
+from .engine import TEXT_LIMIT, Unit
 
-#: longest unit read as one clause when the clause has line breaks to cut at
-MAX_UNIT_CHARS = 1500
+#: longest unit when the clause has line breaks to cut at: a finding keeps its whole unit as its
+#: text (engine.TEXT_LIMIT), so the words it quotes are in it
+MAX_UNIT_CHARS = TEXT_LIMIT
 #: a line shorter than this is a title, never joined to the next line
 JOIN_MIN = 20
 _ENDS_SENTENCE = re.compile(r"[。；;：:！？!?.)）”\"]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十a-zA-Z]{1,3}[)）.．、]|[-•·*□☐■☑√]|第)")
-_SELF_QUALIFIED = re.compile(r"^(?:第|article|art\.|section|sec\.|clause|§|\d+[.．]\d)", re.I)
+_SELF_QUALIFIED = re.compile(r"^(?:第|article|art\.|section|sec\.|clause|§|\d+[.．]\d|[A-Z][.．]\d)", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -46,6 +47,7 @@ def join_wrapped(lines: list[str]) -> str:
 
 
 def _chunks(lines: list[str], limit: int) -> list[list[str]]:
+    """Lines grouped into chunks of at most `limit` characters (a longer line is a chunk of its own)."""
     chunks: list[list[str]] = [[]]
     size = 0
     for line in lines:
@@ -85,7 +87,7 @@ def heading_context(clauses: list) -> list[str]:
         while stack and stack[-1][0] >= level:
             stack.pop()
         out.append(" ".join(t for _l, t in stack))
-        if level and c.number:
+        if level and (c.number or c.title):
             stack.append((level, c.title or ""))
     return out
 
@@ -154,3 +156,49 @@ def units_from_clauses(clauses: Iterable) -> list[Unit]:
                 )
             )
     return units
+
+
+def once_per_clause(findings: list) -> list:
+    """One finding per category per clause: the pieces a long clause was cut into (they share
+    its label and blocks) do not report one category twice; the most severe, then the first, is
+    kept."""
+    from .categories import SEVERITY_RANK
+
+    best: dict[tuple, object] = {}
+    for f in findings:
+        if not f.block_indices:
+            continue
+        key = (f.clause, f.category, tuple(f.block_indices))
+        cur = best.get(key)
+        if cur is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[cur.severity]:  # type: ignore[attr-defined]
+            best[key] = f
+    return [
+        f
+        for f in findings
+        if not f.block_indices or best[(f.clause, f.category, tuple(f.block_indices))] is f
+    ]
+
+
+def clause_key(label: str | None) -> str:
+    """The numbers a clause label stands for, whatever its language: 「第七条 （一）」, "Article 7 (1)"
+    and "7.1" give "7.1"; a label that is not a clause number stays as it is."""
+    from bidassist.reading.clauses import detect_heading
+    from bidassist.reading.runon import heading_path
+
+    if not label:
+        return ""
+    numbers: list[int] = []
+    tokens = label.split()
+    while tokens:
+        token = tokens.pop(0)
+        if token.lower().rstrip(".") in _LABEL_WORDS and tokens:
+            token = f"{token} {tokens.pop(0)}"
+        h = detect_heading(token + " x") or detect_heading(token + ". x")
+        path = heading_path(h) if h is not None else None
+        if path is None:
+            return label
+        numbers.extend(path)
+    return ".".join(str(n) for n in numbers)
+
+
+_LABEL_WORDS = {"article", "art", "section", "sec", "clause", "§"}

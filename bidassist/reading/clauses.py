@@ -28,7 +28,7 @@ _NOT_REFERENCE = (
 
 #: (kind, compiled pattern) in the order they are tried; group "n" is the number token.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("cn_unit", re.compile(rf"(?P<n>第\s*[{_CN}\d]+\s*(?P<u>条|章|节|款|部分|编|篇))")),
+    ("cn_unit", re.compile(rf"(?P<n>[第笫]\s*[{_CN}\d][{_CN}\d—]*\s*(?P<u>条|章|节|款|部分|编|篇))")),
     (
         "en_article",
         re.compile(
@@ -37,6 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("dotted", re.compile(r"(?P<n>\d{1,3}(?:[.．]\d{1,3})+)[.．]?" + _NOT_VALUE)),
+    # US federal sections: 「F.4 Deliverables」「H.11.3 Permits」「H. 11.9 Employees」
+    ("letter_dotted", re.compile(r"(?P<n>[A-Z][.．] ?\d{1,3}(?:[.．]\d{1,3})*)[.．]?(?=\s)" + _NOT_VALUE)),
     ("d1", re.compile(r"(?P<n>\d{1,3})(?:[.．](?![\d.．])|、|\t|\s*[．.、]\s)" + _NOT_VALUE)),
     ("cn_dun", re.compile(rf"(?P<n>[{_CN}](?:[{_CN}]|—(?=[、．.])){{0,3}})\s*[、．.]")),
     ("cn_paren", re.compile(rf"(?P<n>[（(]\s*[{_CN}]{{1,4}}\s*[）)])")),
@@ -87,9 +89,10 @@ _CN_UNIT_KIND = {
 _TOC_LINE = re.compile(r"(?:[.．·…]{3,}|\t)\s*\d{1,4}\s*$")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _FIRST_CHARS = set(
-    "第AaSsCc§（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑IVXabcdefghBDEFGH"
+    "第笫AaSsCc§（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑IVXabcdefghBDEFGH"
     + _CN
     + "0123456789０１２３４５６７８９"
+    + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"\s+")
@@ -123,7 +126,7 @@ def _kind_of(kind: str, m) -> str:  # m: re.Match or _Sub
             return "article"
         parts = m["d"].count(".") + 1
         return f"d{min(parts, 6)}"
-    if kind == "dotted":
+    if kind in ("dotted", "letter_dotted"):  # F.4.1 is three parts deep, as 6.4.1
         parts = m["n"].count(".") + m["n"].count("．") + 1
         return f"d{min(parts, 6)}"
     return kind
@@ -184,7 +187,9 @@ def _heading(s: str, kind: str, m) -> Heading | None:  # m: re.Match or _Sub
     number = m["n"]
     if " " in number or "\t" in number or "\u3000" in number:
         number = _SPACES.sub(" " if kind == "en_article" else "", number)
-    if kind in ("dotted", "d1", "en_article", "roman_upper", "letter_upper"):
+    if kind == "letter_dotted":
+        number = number.replace(" ", "")
+    if kind in ("dotted", "letter_dotted", "d1", "en_article", "roman_upper", "letter_upper"):
         number = number.rstrip(".．")
     end_n = m.end("n")
     if kind == "d1" and s[end_n : end_n + 1] == "、":
@@ -192,6 +197,8 @@ def _heading(s: str, kind: str, m) -> Heading | None:  # m: re.Match or _Sub
     end = m.end()
     if kind == "cn_dun":
         number = s[:end].replace(" ", "").replace(".", "、").replace("．", "、")
+    if kind in ("cn_unit", "cn_dun"):  # OCR: 「十—、」 is 十一、, 「笫七条」 is 第七条
+        number = number.replace("—", "一").replace("笫", "第")
     if len(s) < 160 and s.rstrip()[-1:].isdigit() and _TOC_LINE.search(s):  # a TOC line ends in a page number
         return None
     rest = s[end:].lstrip(" \t\u3000\u00a0:：.．、|")
@@ -261,6 +268,79 @@ def _heading_for(block: Block, known: Heading | None | object = None) -> Heading
     return Heading(number=block.number, kind=kind, rank=rank, rest=rest)
 
 
+#: a title line of a text whose numbering was lost in conversion: 「交货」「质保及售后」「甲方权利、义务」
+#: 「工程工期：」 (at most 16 characters, no sentence punctuation but a final colon, not a form
+#: line) or "Payment Terms" (at most 8 capitalised words)
+_CJK_TITLE_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、（）()与和及 ]{1,15}[：:]?$")
+_EN_TITLE_LINE = re.compile(r"^[A-Z][A-Za-z'’&/\- ]{2,60}$")
+#: words of a signature or form line, never a section title (甲方（盖章）, 法定代表人)
+_FORM_WORDS = re.compile(
+    r"盖章|签字|签章|代表人|日期|甲方|乙方|丙方|买方|卖方|附件|附表|目录|合同书?[：:]?$|协议书?[：:]?$|"
+    r"地址|电话|传真|邮编|开户|账号|帐号|税号|联系人|名称|单位[：:]$|人[：:]$|方[：:]$|注[：:]$"
+)
+#: a block at least this long is a paragraph (for the share of numbered paragraphs)
+PARAGRAPH_MIN = 30
+#: below this share of paragraphs that start with a clause number, the text lost its numbering
+LOST_NUMBERING_SHARE = 0.3
+
+
+def _is_title_line(text: str) -> bool:
+    """A short line that names a section (its number lost in conversion): 「交货」, "Warranty"."""
+    s = text.strip()
+    if _CJK_TITLE_LINE.match(s):
+        return not _FORM_WORDS.search(s)
+    if _EN_TITLE_LINE.match(s):
+        words = s.replace("/", " ").split()
+        return len(words) <= 8 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return False
+
+
+#: a text needs at least this many unnumbered section titles to be read as one that lost its numbering
+LOST_TITLES_MIN = 3
+#: ... and at most this many paragraphs per title (a few part titles over a long text are not
+#: the lost headings of its clauses)
+LOST_PARAGRAPHS_PER_TITLE = 12
+
+
+def lost_numbering(blocks: list, found: list[Heading | None]) -> bool:
+    """Did the text lose its clause numbering (Word's automatic numbers dropped in a conversion)?
+    Fewer than LOST_NUMBERING_SHARE of its paragraphs start with a clause number, and its section
+    titles stand without numbers (at least LOST_TITLES_MIN, more than the numbered ones, one at
+    least every LOST_PARAGRAPHS_PER_TITLE paragraphs)."""
+    paragraphs = [h for b, h in zip(blocks, found, strict=True) if len(b.text) >= PARAGRAPH_MIN]
+    if len(paragraphs) < 5:
+        return False
+    if sum(1 for h in paragraphs if h is not None) >= LOST_NUMBERING_SHARE * len(paragraphs):
+        return False
+    bare = sum(1 for pos, h in enumerate(found) if h is None and _title_opens(blocks, pos))
+    numbered = sum(1 for h in found if h is not None and h.rest and _is_title_line(h.rest))
+    return bare >= LOST_TITLES_MIN and bare > numbered and len(paragraphs) <= LOST_PARAGRAPHS_PER_TITLE * bare
+
+
+def _title_opens(blocks: list, pos: int) -> bool:
+    """Block `pos` is a section title: a title line followed by a paragraph."""
+    nxt = blocks[pos + 1].text if pos + 1 < len(blocks) else ""
+    return _is_title_line(blocks[pos].text) and len(nxt.strip()) > len(blocks[pos].text.strip())
+
+
+#: a printed line at least this long (Latin / Chinese text) that stops inside a sentence was
+#: wrapped at the page width (a PDF text layer): the next line goes on with its sentence
+WRAP_MIN_LATIN = 60
+WRAP_MIN_CJK = 28
+_WRAP_END = re.compile(r"[\w\u4e00-\u9fff,，、/(-]$")
+_BULLET = re.compile(r"^\s*[-•·*□☐■☑√▪●○◆]")
+
+
+def wraps_into(prev: str, line: str) -> bool:
+    """Does `line` go on with the sentence of the unnumbered line `prev` (a line wrapped inside a
+    sentence by a PDF text layer, 「…shall end on the earlier of … herein have」 / 「been provided」)?"""
+    prev = prev.rstrip()
+    wide = WRAP_MIN_CJK if _CJK.search(prev[-12:]) else WRAP_MIN_LATIN
+    if len(prev) < wide or not _WRAP_END.search(prev) or prev.isupper():
+        return False
+    return not (_BULLET.match(line) or _is_title_line(line) or _is_title_line(prev))
+
+
 def split_clauses(
     blocks: list[Block], *, headings: list[Heading | None] | None = None, rows: bool = False
 ) -> list[Clause]:
@@ -278,12 +358,19 @@ def split_clauses(
     open_clause = False
     if headings is not None and len(headings) != len(blocks):
         raise ValueError("headings must have one entry per block")
+    found = [_heading_for(b, _UNKNOWN if headings is None else headings[i]) for i, b in enumerate(blocks)]
+    titled = lost_numbering(blocks, found)
     for pos, block in enumerate(blocks):
-        h = _heading_for(block, _UNKNOWN if headings is None else headings[pos])
+        h = found[pos]
         rank: float | None = None
         number = title = None
         if h is not None:
             rank, number, title = h.rank, h.number, _title(h.rest)
+        elif titled and _title_opens(blocks, pos):
+            stack[:] = [0.5]
+            pending.append((None, block.text.strip(), block.location, [block.index], 1, [block.text]))
+            open_clause = True
+            continue
         elif block.style:
             m = _HEADING_STYLE.match(block.style.strip())
             if m and block.text.strip():
@@ -298,7 +385,9 @@ def split_clauses(
                 level = len(stack)
             pending.append((number, title, block.location, [block.index], level, [block.text]))
             open_clause = True
-        elif open_clause:
+        elif open_clause or (
+            pending and pending[-1][0] is None and wraps_into(pending[-1][5][-1], block.text)
+        ):
             pending[-1][3].append(block.index)
             pending[-1][5].append(block.text)
         else:

@@ -1,9 +1,11 @@
 """PDF contracts with a text layer (pypdf). Scanned PDFs (images only) are refused with a clear
 "no text layer" error: run OCR first, or ask for the Word file.
 
-Lines are read page by page; a line that does not start with a clause number and follows a line
-that does not end a sentence is joined to it (PDF text is wrapped at the page width), so a block is
-a paragraph rather than a printed line. Locations are "page P line L" (of the block's first line).
+Lines are read page by page, with the ligatures a text layer dropped restored ("speci ed" ->
+"specified", reading/repair.py) and page numbers and footers left out; a line that does not start
+with a clause number and follows a line that does not end a sentence is joined to it (PDF text is
+wrapped at the page width), so a block is a paragraph rather than a printed line. Locations are
+"page P line L" (of the block's first line).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from bidassist.core.errors import InputError
 from bidassist.core.safeio import MAX_INPUT_BYTES, check_input_file
 from bidassist.reading.clauses import detect_heading
 from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
+from bidassist.reading.repair import is_footer, repair_line
 
 #: Most characters of text read from one PDF (about 5x a 300-page contract).
 MAX_PDF_CHARS = 8_000_000
@@ -114,8 +117,8 @@ def read_pdf(path: Path) -> tuple[list[Block], list[str]]:
 def _page_blocks(text: str, page_no: int, blocks: list[Block]) -> None:
     joinable = False  # the last block on this page may take the next line
     for line_no, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line or _PAGE_NUMBER.match(line):
+        line = repair_line(raw.strip())  # ligatures the text layer dropped ("speci ed")
+        if not line or _PAGE_NUMBER.match(line) or is_footer(line):
             joinable = joinable and bool(line)
             continue
         h = detect_heading(line)

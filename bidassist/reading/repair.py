@@ -72,7 +72,7 @@ def _fix(m: re.Match[str]) -> str:
 
 #: " ve (5)": "five" lost its "fi"; only before a bracketed figure, where it cannot be another word
 _LATIN = re.compile(r"[A-Za-z]{2}")
-_FIVE = re.compile(r"(?<![A-Za-z])\s(ve)(?=\s+\(\s*5\s*\))", re.IGNORECASE)
+_FIVE = re.compile(r"\s(ve)(?=\s+\(\s*5\s*\))", re.IGNORECASE)
 
 
 def _broken_automaton() -> Any:
@@ -114,3 +114,27 @@ def regex_repair(line: str) -> str:
 
 def is_footer(line: str) -> bool:
     return len(line) < 40 and bool(FOOTER.match(line))
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def is_page_number(line: str) -> bool:
+    """A line that is only a number of at most 4 digits. After a blank line, in a text converted
+    from PDF, it is the page number between two pages (a sentence that runs on to the next page
+    must not take it in: 「…确\n\n76\n认无误后…」)."""
+    return bool(_PAGE_NUMBER.match(line))
+
+
+#: a filled-in form field around a figure: 「每逾期[ 1 ]日」「总额的【 3 】%」「［ 三十 ］日内」
+_FILL = re.compile(r"[\[［【]([ \u3000]*[0-9０-９.．一二三四五六七八九十百千万两]+[ \u3000]*)[\]］】]")
+_FILL_OPEN = ("[", "［", "【")
+
+
+def blank_fill_brackets(text: str) -> str:
+    """The text with the brackets of filled-in form fields around a figure turned into spaces
+    (same length, so positions in it are positions in the text): 「每逾期[ 1 ]日」 is read as
+    「每逾期  1  日」, a number the rules and the number readers take."""
+    if not any(ch in text for ch in _FILL_OPEN):
+        return text
+    return _FILL.sub(lambda m: " " + m.group(1) + " ", text)

@@ -123,7 +123,7 @@ def _single(token: str) -> int | None:
     token = token.strip(" （()）、.．第条章节款部分编篇")
     if not token:
         return None
-    if token.isdigit():
+    if token.isdecimal():  # not isdigit(): ② and ⑴ are digits int() does not read
         return int(token)
     if len(token) == 1 and _enclosed(token) is not None:
         return _enclosed(token)

@@ -10,7 +10,7 @@ from bidassist.core.safeio import MiB, read_text
 from bidassist.reading.clauses import Heading, heading_block
 from bidassist.reading.inline import split_inline_items
 from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
-from bidassist.reading.repair import is_footer, repair_line
+from bidassist.reading.repair import is_footer, is_page_number, repair_line
 from bidassist.reading.runon import split_run_on
 
 #: Largest text contract read. A 300-page contract is about 1 MB of text; 16 MB leaves room for
@@ -49,12 +49,14 @@ def text_blocks_and_headings(
             text = text.replace(ch, "")
     if text.count("\n") > MAX_BLOCKS and sum(1 for line in text.splitlines() if line.strip()) > MAX_BLOCKS:
         raise InputError(too_many_blocks_message(), name)
+    after_gap = True  # the line follows a blank line (or starts the text)
     for lineno, raw in enumerate(text.splitlines(), start=1):
         line = raw
         if markdown:
             line = _clean_markdown(line)
         line = repair_line(line.strip())
-        if not line or is_footer(line):
+        gap, after_gap = after_gap, not line
+        if not line or is_footer(line) or (gap and is_page_number(line)):
             continue
         for part in split_run_on(line, headings):
             for piece in split_inline_items(part):

@@ -137,7 +137,9 @@ def test_values_and_dates_are_not_clause_numbers(line):
         ("7.\tPayment", "7"),
         ("１２.３ 付款", "１２.３"),
         ("７．违约罚款", "７"),
-        ("十—、付款", "十—、"),
+        ("十—、付款", "十一、"),
+        ("笫七条 付款", "第七条"),
+        ("第十—条 违约", "第十一条"),
     ],
 )
 def test_detect_heading(line, number):
