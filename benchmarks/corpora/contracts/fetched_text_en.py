@@ -131,6 +131,34 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         (),
         (),
     ),
+    "en-1007": (
+        "jyc-super/contract_reviewer",
+        "3c5f320584778d761cb8b2029d7ccbeb2c96cfa9",
+        "QNLP.ITB.P2 EPC Contract.pdf",
+        (
+            ("8.7 Delay Damages", 2, "9 Tests on Completion"),
+            ("11 Defects Liability", 2, "11.5 Removal of Defective Work"),
+            ("13 Changes and Adjustments", 2, "13.2 Value Engineering"),
+            ("14 Contract Price and Payment", 2, "18 Insurance"),
+        ),
+        (r"SINGAPORE \d+\.\d+ \d{2}-\w{3}-\d{2} \d{2}:\d{2}",),
+        (),
+    ),
+    "en-1008": (
+        "Srujan0798/rfq2boq",
+        "ea1f5dc729313201b6f872d1dd4938e7a6946965",
+        "data/real_rfqs/swa_enquiries/01_gsecl_wanakbori_tmd8/RFQ-75810 TMD-8.pdf",
+        (
+            ("[03]. TECHNO-COMMERCIAL TERMS & CONDITIONS:", 1, "CIRCULAR – I"),
+            ("GENERALCONDITION AT CONTRACT", 1, "Contract Labour Information Management System"),
+        ),
+        (
+            r"RFQ No: 75810 Page \d+ of 62",
+            r"SIGNATURE OF CONTRACTOR CHIEF ENGINEER \(C&O\),",
+            r"WITH SEAL & DATE GSECL, WTPS",
+        ),
+        (),
+    ),
     "en-1003": (
         "Crown-Commercial-Service/public-sector-contract-prototype",
         "628b08954589ed1538eae226865b6ecf13d5f68c",
