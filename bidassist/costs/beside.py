@@ -93,6 +93,62 @@ def total_beside(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
         return
 
 
+def _labelled_beside(raw: RawSheet, right: int, first: int, last: int) -> list[tuple[str, Decimal, str, int]]:
+    """(label, figure, cell, row) of each total labelled right of column `right` on rows first..last:
+    `Total: 2,410` in one cell, or `Total | 2,410` with the figure right of the label."""
+    found = []
+    for r in range(first, min(last + 1, len(raw.rows))):
+        row = raw.rows[r]
+        for c in range(right + 1, len(row)):
+            v = row[c]
+            if not isinstance(v, str) or not v.strip():
+                continue
+            text = v.strip()
+            m = _LABELLED.match(text)
+            if (
+                m
+                and total_level(m.group("label").strip()) >= 2
+                and (fig := _figure(m.group("fig"))) is not None
+            ):
+                found.append((text, fig, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}", r))
+                continue
+            if not _money_total(text):
+                continue
+            nxt = next(((k, x) for k, x in enumerate(row) if k > c and _filled(x)), None)
+            if nxt is not None and (fig := _figure(nxt[1])) is not None:
+                found.append((text, fig, f"{sheet_ref(raw.name)}!{col_letter(nxt[0])}{r + 1}", r))
+    return found
+
+
+def total_labelled_beside(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
+    """A total labelled beside the lines, right of the table (`Total | 2,410` or `Total: 2,410` on
+    the first item's row), when the sheet closes with none of its own: the import reconciles with
+    it. One that equals the lines is their total; one labelled as an allowance, or one of several
+    that differ, is named in a warning; any other that differs is the sheet's stated total, so the
+    difference is an error naming it — never a silent import beside a total that says otherwise."""
+    n, span = len(result.lines), _line_rows(result)
+    if span is None or n < 2 or closing_total(result.totals, n) is not None or not layout.columns:
+        return
+    found = _labelled_beside(raw, max(layout.columns.values()), span[0], span[1])
+    if not found:
+        return
+    markups = sum((m.amount or Decimal(0) for m in result.markups), Decimal(0))
+    imported = lines_total(result.lines)
+    sums = (imported, imported + markups, _as_written(result))
+    agree = [f for f in found if any(abs(f[1] - s) <= tolerance(n) for s in sums)]
+    label, figure, cell, row = (agree or found)[0]
+    if not agree and (len({f[1] for f in found}) > 1 or _ALLOWANCE.search(label)):
+        result.warnings.append(
+            Problem(
+                cell,
+                f"{label!r} {figure} beside the table is not the sum of its {n} line(s) ({imported}); "
+                "it is not taken as the table's total (a budget or another table's figure)",
+            )
+        )
+        return
+    result.totals.append(StatedTotal(label, 2, figure, cell, n, imported, markups, 0, row))
+
+
 def total_on_top(raw: RawSheet, result: SheetResult) -> None:
     """Record a total row above every line that equals the lines as the sheet's total (see the
     module). A row labelled as a total more than once (总计 over each of several lists side by

@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from bidassist.core.errors import Problem
-from bidassist.core.money import AmountError, parse_amount
 from bidassist.costs.headers import Layout
 from bidassist.costs.infer import name_column, product_columns, unit_column
 from bidassist.costs.reconcile import tolerance
 from bidassist.costs.rowkinds import total_level
+from bidassist.costs.values import CURRENCY_MARK, money_text
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 #: rows looked at from the top of a sheet
@@ -36,11 +36,8 @@ def _fig(v: object) -> Decimal | None:
     """A figure: a spreadsheet number, or money typed as text (`$1,200.00`, `¥350`)."""
     if type(v) in (int, float) and v == v:
         return Decimal(repr(float(v)))  # type: ignore[arg-type]
-    if type(v) is str and v.strip() and any(ch.isdigit() for ch in v) and len(v) <= 24:
-        try:
-            return parse_amount(v)
-        except AmountError:
-            return None
+    if type(v) is str:
+        return money_text(v)
     return None
 
 
@@ -194,18 +191,21 @@ def labelled_layout(raw: RawSheet) -> Layout | None:
         ]
         if not filled:
             continue
-        if len(filled) != 2 or type(filled[0][1]) is not str or _fig(filled[1][1]) is None:
+        if not pairs and _words_only(filled):
+            continue  # a title above the list (Quote for the website), or words over its two columns
+        if not _label_and_figure(filled):
             return None
-        if (name, amount) != (-1, -1) and (filled[0][0], filled[1][0]) != (name, amount):
+        if (name, amount) != (-1, -1) and (filled[0][0], filled[-1][0]) != (name, amount):
             return None
-        name, amount = filled[0][0], filled[1][0]
+        name, amount = filled[0][0], filled[-1][0]
         pairs.append(r)
     if len(pairs) < 3:
         return None
     labels = [str(rows[r][name]) for r in pairs]
     if any(total_level(t.strip()) for t in labels):
         return None  # a total among them: `closing_layout` reads it or nothing does
-    if not (_MONEY_WORDS.search(raw.name) or all(_MONEY_WORDS.search(t) for t in labels)):
+    marked = all(type(v) is str and CURRENCY_MARK.search(v) for v in (rows[r][amount] for r in pairs))
+    if not (marked or _MONEY_WORDS.search(raw.name) or all(_MONEY_WORDS.search(t) for t in labels)):
         return None
     if _sums_others([_fig(rows[r][amount]) or Decimal(0) for r in pairs]):
         return None  # Overall cost 300 under 100 and 200: a total without a total's label
@@ -213,12 +213,34 @@ def labelled_layout(raw: RawSheet) -> Layout | None:
     note = (
         f"no header row: column {col_letter(name)} read as the description and {col_letter(amount)} as "
         f"the amount of {len(pairs)} lump sum(s), because the "
-        + ("sheet's name" if _MONEY_WORDS.search(raw.name) else "labels")
-        + " name costs; the sheet states no total to confirm the figures (name the columns with --map to "
+        + (
+            "figures are written with a currency"
+            if marked
+            else "sheet's name names costs"
+            if _MONEY_WORDS.search(raw.name)
+            else "labels name costs"
+        )
+        + "; the sheet states no total to confirm the figures (name the columns with --map to "
         "change this)"
     )
     columns = {"description": name, "amount": amount}
     return Layout(columns, None, pairs[0], warnings=[Problem(where, note)], last_row=pairs[-1])
+
+
+def _words_only(filled: list[tuple[int, object]]) -> bool:
+    """One or two cells of words without a figure: a title, or a header no synonym names
+    (`Modules | Quote(in USD)`)."""
+    return len(filled) <= 2 and all(type(v) is str and _fig(v) is None for _, v in filled)
+
+
+def _label_and_figure(filled: list[tuple[int, object]]) -> bool:
+    """A label first, a figure last, and at most one note between them in words without a digit
+    (`Hosting | yearly plan | $ 240`; `10 pcs` between them could make the figure a unit price)."""
+    if len(filled) not in (2, 3) or type(filled[0][1]) is not str or _fig(filled[0][1]) is not None:
+        return False
+    if _fig(filled[-1][1]) is None:
+        return False
+    return all(type(v) is str and not any(ch.isdigit() for ch in v) for _, v in filled[1:-1])
 
 
 def _sums_others(figures: list[Decimal]) -> bool:

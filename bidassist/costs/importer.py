@@ -16,6 +16,7 @@ from bidassist.costs.groups import mark_group_summaries
 from bidassist.costs.headers import parse_sheet_mappings
 from bidassist.costs.infer import proposed_map
 from bidassist.costs.model import CostImport, CostLine, CostModel, Markup, Reconciliation
+from bidassist.costs.options import Costing, options, section_options, title_text
 from bidassist.costs.sheets import (
     NO_HEADER,
     SheetOutcome,
@@ -156,8 +157,15 @@ def _import(
         elif o.role != "summary" and (o.role != "blank" or o.layout is not None or o.role == "hidden"):
             warnings.append(Problem(sheet_ref(o.name), f"sheet skipped: {o.role}: {o.reason}"))
     problems.extend(never_calculated)
+    if maps is None:
+        for o in used:
+            problems.extend(section_options(o.name, _costing(o).title, o.result.lines if o.result else []))
     if sheet is None and not any(o.role == "summary" for o in outcomes):
-        rivals = alternatives(used) or versions([_version_key(o) for o in used])
+        rivals = (
+            alternatives(used)
+            or versions([_version_key(o) for o in used])
+            or options([_costing(o) for o in used], [o.raw for o in outcomes])
+        )
         problems.extend(rivals)
         warnings.extend([] if rivals else added_up(used))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
@@ -198,6 +206,14 @@ def _version_key(o: SheetOutcome) -> tuple[str, frozenset[str], list, Decimal]:
     lines = o.result.lines if o.result is not None else []
     words = o.layout.header_words if o.layout is not None else frozenset()
     return o.name, words, lines, o.check.imported if o.check is not None else Decimal(0)
+
+
+def _costing(o: SheetOutcome) -> Costing:
+    """A used sheet as `options` compares it: name, title, item names, imported total."""
+    lines = o.result.lines if o.result is not None else []
+    head = o.layout.header_row if o.layout is not None else None
+    total = o.check.imported if o.check is not None else Decimal(0)
+    return Costing(o.name, title_text(o.raw, head), tuple(ln.description for ln in lines), total, o.raw)
 
 
 def _reconcile(

@@ -59,11 +59,15 @@ def check_sheet(result: SheetResult) -> SheetCheck:
     if top.lines == n and abs(top.amount - (imported + top.markups)) <= tol:
         return SheetCheck(imported + top.markups, top.amount, top.cell, "lines + markups", top.label)
     chain = _chain(result.totals, top.level, n)
-    if chain is not None and abs(sum((t.amount for t in chain), Decimal(0)) - imported) <= tol:
+    if chain is not None:
+        stated = sum((t.amount for t in chain), Decimal(0))
         cell = (
             chain[0].cell if len(chain) == 1 else f"{chain[0].cell} … {chain[-1].cell} ({len(chain)} totals)"
         )
-        return SheetCheck(imported, sum((t.amount for t in chain), Decimal(0)), cell, "lines", top.label)
+        if abs(stated - imported) <= tol:
+            return SheetCheck(imported, stated, cell, "lines", top.label)
+        if top.markups and abs(stated - imported - top.markups) <= tol:
+            return SheetCheck(imported + top.markups, stated, cell, "lines + markups", top.label)
     return SheetCheck(imported, top.amount, top.cell, "difference", top.label)
 
 

@@ -28,7 +28,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import TypeGuard
 
-from bidassist.costs.headers import Layout, normalize_header
+from bidassist.costs.headers import Layout, classify_header, normalize_header
 from bidassist.costs.rows import SheetRows
 from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet
@@ -86,7 +86,22 @@ _MARKUPS = (
         "other",
         re.compile(
             r"^(?:shipping(?:\s*(?:fees?|costs?|charges?|&\s*handling))?\b|s\s*&\s*h\b|"
-            r"(?:logistics?|delivery)\s*(?:fees?|costs?|charges?)\b|postage\b)",
+            r"(?:logistics?|delivery)\s*(?:fees?|costs?|charges?)\b|postage\b|"
+            r"freight(?:\s*(?:fees?|costs?|charges?|&\s*insurance))?\s*$|carriage\s*$|courier\s*(?:fees?|charges?)?\s*$|"
+            r"delivery\s*$|"
+            r"(?:运费|快递费|邮费|物流费|配送费)(?:[（(].*[)）])?$)",
+            re.I,
+        ),
+    ),
+    # a duty on the purchase at the foot of the list (Import tax 35.20, 关税, Duties & taxes): added
+    # to the items
+    (
+        "other",
+        re.compile(
+            r"^(?:import\s*(?:tax|taxes|dut(?:y|ies)|charges?|fees?)|customs?(?:\s*(?:dut(?:y|ies)|tax|taxes|fees?|"
+            r"charges?|clearance))?|(?:import\s*)?dut(?:y|ies)(?:\s*(?:&|and)\s*tax(?:es)?)?|tax(?:es)?\s*(?:&|and)\s*"
+            r"dut(?:y|ies)|tariffs?)(?:\s*[(@:（].*|\s*\d+(?:\.\d+)?\s*%)?\s*$|"
+            r"^(?:进口关税|关税|进口税|进口环节税|海关税费?|清关费)[^\d]{0,10}(?:\d+(?:\.\d+)?\s*[%％])?$",
             re.I,
         ),
     ),
@@ -107,6 +122,7 @@ _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum
 KEYWORDS = re.compile(
     r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
     r"c/f|b/f|overhead|vat|contingenc|provisional|reserve|profit|shipping|fudge|logistic|delivery|postage|unpredictable|"
+    r"freight|carriage|courier|customs?|dut(?:y|ies)|tariff|tax|gst|"
     r"unforeseen|^sum$|^注|^说明|^编制|^审核|签|承上页",
     re.I,
 )
@@ -128,6 +144,11 @@ _KEY_WORDS = (
     "不可预见",
     "签",
     "承上页",
+    "运费",
+    "快递费",
+    "邮费",
+    "物流费",
+    "配送费",
     "注",
     "说明",
     "编制",
@@ -406,6 +427,8 @@ def _classify_slow(view: SheetView, r: int, row: list, prev: str) -> RowKind:
         return BLANK
     texts = _texts(view, row)
     numbers = any(_is_number(v) for v in view.nums_of(row))
+    if prev == "total" and not numbers and _another_header(view, row, texts):
+        return RowKind("header")  # `table._header_again` ends the list if the total above agrees
     found = _page_furniture(view, r, row, texts, numbers)
     if found is None:
         found = _total_or_markup(view, row, texts)
@@ -415,6 +438,25 @@ def _classify_slow(view: SheetView, r: int, row: list, prev: str) -> RowKind:
     if _EXAMPLE.search(desc):
         return RowKind("example", desc)
     return _shape(view, r, row, texts, prev)
+
+
+#: fields of a header that make it a table of figures
+_NUMBER_FIELDS = frozenset({"quantity", "price", "amount", "low", "likely", "high"})
+
+
+def _another_header(view: SheetView, row: list, texts: list[tuple[int, str]]) -> bool:
+    """Under a total, a row of three short labels or more, two of them headers (one of a figure),
+    that heads the table's amount column as something else or nothing (`Part | Weight | Quantity |
+    Total` under the purchases' TOTAL, Quantity over Paid): a header again, so another table may
+    start (`table._header_again` decides by the total above). A row that heads the amount column as an amount again (Materials | Quantity | Unit Price |
+    Total under Total Labor) is a section of the same table."""
+    if view.ai < 0 or len(texts) < 3 or any(len(t) > 24 or any(ch.isdigit() for ch in t) for _, t in texts):
+        return False
+    fields = [f[0] for _, t in texts if (f := classify_header(t)) is not None]
+    if len(fields) < 2 or not any(f in _NUMBER_FIELDS for f in fields):
+        return False
+    over = classify_header(cell_text(row[view.ai])) if type(row[view.ai]) is str else None
+    return over is None or over[0] != "amount"
 
 
 def _page_furniture(
@@ -453,7 +495,7 @@ FIGURE_IN_TEXT = re.compile(r"(?:小写|¥|￥)\s*[:：]?\s*[¥￥]?\s*(\d[\d,]*
 def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -> RowKind | None:
     # a label right of every column of the table over an empty amount cell (Total= of a cost-sharing
     # block beside the budget) belongs to another table
-    edge = max(view.cols.values(), default=-1) if blank(row[view.ai]) else len(row)
+    edge = max(view.cols.values(), default=-1) if blank(row[view.ai]) or _item_beside(view, row) else len(row)
     for c, t in texts:
         if ("大写" in t or "小写" in t) and _IN_WORDS.match(_norm(t)):
             return RowKind("total", t, 3)  # 总金额（大写）：贰拾壹万… 小写：213350
@@ -481,6 +523,16 @@ def _total_or_markup(view: SheetView, row: list, texts: list[tuple[int, str]]) -
     ):
         return RowKind("markup", label, markup=kind)
     return None
+
+
+def _item_beside(view: SheetView, row: list) -> bool:
+    """A named, priced row: a total label right of the table's columns (`Laptop | 1,800 | Total |
+    2,410`) states the list's total beside its first item (`beside.total_labelled_beside`), and the
+    row stays an item."""
+    desc = row[view.di]
+    if type(desc) is not str or not desc.strip() or total_level(desc.strip()) or markup_kind(desc.strip()):
+        return False
+    return view.ai >= 0 and _is_number(row[view.ai])
 
 
 def _rate_label(view: SheetView, row: list, texts: list[tuple[int, str]]) -> tuple[str, str] | None:

@@ -16,7 +16,14 @@ from decimal import Decimal
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
 from bidassist.costs.answers import column_answers, extra_columns
-from bidassist.costs.beside import set_aside_below, total_above, total_beside, total_column, total_on_top
+from bidassist.costs.beside import (
+    set_aside_below,
+    total_above,
+    total_beside,
+    total_column,
+    total_labelled_beside,
+    total_on_top,
+)
 from bidassist.costs.confidence import amounts_stand, unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
@@ -30,6 +37,7 @@ from bidassist.costs.sidebyside import block_sheet, side_blocks
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.structure import apply_checks, drop_lines
 from bidassist.costs.table import SheetResult, StatedTotal, closing_total, parse_rows, total_level
+from bidassist.costs.taxed import rate_text, tax_in_amounts
 from bidassist.costs.values import cell_text
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
@@ -132,6 +140,7 @@ def read_sheet(
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
         total_column(raw, layout, result)
         total_beside(raw, layout, result)
+        total_labelled_beside(raw, layout, result)
         total_above(raw, layout, result)
         set_aside_below(raw, result)
     result.problems.extend(column_answers(raw, layout, result))
@@ -580,7 +589,9 @@ def uncalculated(outcomes: list[SheetOutcome]) -> list[Problem]:
 
 def prefer_amounts(outcome: SheetOutcome) -> None:
     """Lines whose amount cell disagrees with quantity × unit price: when the sheet's stated total
-    adds up the amounts (and not the products), the amounts are the lines' money."""
+    adds up the amounts (and not the products), the amounts are the lines' money; so they are, with
+    or without a stated total, when every amount is the product plus a tax rate the sheet states
+    (`taxed`)."""
     result, check = outcome.result, outcome.check
     if result is None or check is None or not result.alternatives:
         return
@@ -588,27 +599,61 @@ def prefer_amounts(outcome: SheetOutcome) -> None:
         if amounts_stand(result, check.imported):  # otherwise `confidence` refuses
             _amounts_as_written(result)
             outcome.check = check_sheet(result)
+        else:
+            _taxed(outcome, result, _at_amounts(result), None)
         return
     if check.basis != "difference":
         return
+    lines = _at_amounts(result)
+    trial = check_sheet(replace(result, lines=lines))
+    if not trial.matched or _taxed(outcome, result, lines, trial):
+        return
+    result.lines[:] = lines
+    outcome.check = trial
+    result.warnings.append(
+        Problem(
+            trial.cell,
+            f"{len(result.alternatives)} line(s) whose amount ≠ quantity × "
+            "unit price are taken at their amount: the stated total adds "
+            "up the amounts",
+        )
+    )
+
+
+def _at_amounts(result: SheetResult) -> list:
+    """The lines with each disagreeing line's unit cost taken from its amount cell."""
     lines = list(result.lines)
     for i, unit in result.alternatives:
         ln = lines[i]
         factor = unit / ln.likely if ln.likely else None
         low, high = (ln.low * factor, ln.high * factor) if factor is not None else (unit, unit)
         lines[i] = ln.replaced(low=low, likely=unit, high=high)
-    trial = check_sheet(replace(result, lines=lines))
-    if trial.matched:
-        result.lines[:] = lines
-        outcome.check = trial
-        result.warnings.append(
-            Problem(
-                trial.cell,
-                f"{len(result.alternatives)} line(s) whose amount ≠ quantity × "
-                "unit price are taken at their amount: the stated total adds "
-                "up the amounts",
-            )
-        )
+    return lines
+
+
+def _taxed(outcome: SheetOutcome, result: SheetResult, lines: list, trial: SheetCheck | None) -> bool:
+    """Take the amounts when every one is quantity × unit price × (1 + a tax rate the sheet states),
+    with one warning naming the rate instead of one per line; `trial`: the stated total's check of
+    the amounts (None: the sheet states no total). False when no stated rate explains them."""
+    taxed = tax_in_amounts(outcome.raw, result.lines, result.alternatives)
+    if taxed is None:
+        return False
+    cells = {cell for cell, _ in result.amount_diffs}
+    result.warnings[:] = [w for w in result.warnings if w.where not in cells]
+    result.lines[:] = lines
+    result.amount_diffs[:], result.alternatives[:] = [], []
+    rate = rate_text(taxed[1])
+    text = (
+        f"the amounts include tax at {rate} ({taxed[0]}): amount = quantity × unit price × {1 + taxed[1]} on "
+        "every line (金额已含税), so the lines are taken at their amounts, tax included"
+    )
+    if trial is None:
+        outcome.check = SheetCheck(lines_total(lines), basis=f"amounts include tax {rate}")
+        result.warnings.append(Problem(taxed[0], text + "; the sheet states no total to confirm them"))
+        return True
+    outcome.check = replace(trial, basis=f"{trial.basis} (amounts include tax {rate})")
+    result.warnings.append(Problem(trial.cell, text + ", and the stated total agrees"))
+    return True
 
 
 def _settle_unstated(outcome: SheetOutcome) -> None:

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
+from bidassist.costs.charges import item_charges
 from bidassist.costs.model import CostLine, Markup
 from bidassist.costs.rowkinds import markup_kind
 from bidassist.costs.table import SheetResult, StatedTotal
@@ -256,6 +257,18 @@ def apply_checks(result: SheetResult) -> None:
                 ln.source or "",
                 f"{ln.description[:40]} {format_money(_amount(ln))} is a lump charge between a subtotal and the "
                 "total that adds it (freight, handling): read as a markup, not as a cost line",
+            )
+        )
+    for i, kind in item_charges(lines):
+        if i in drop:
+            continue
+        ln = lines[i]
+        drop[i] = Markup(kind=kind, label=ln.description, amount=_amount(ln), source=ln.source)
+        result.warnings.append(
+            Problem(
+                ln.source or "",
+                f"{ln.description[:40]} {format_money(_amount(ln))} is a tax or freight charge on the line it names: "
+                "read as a markup, not as a cost line",
             )
         )
     for i, j, what in sequence_breaks(lines):

@@ -1341,14 +1341,21 @@ class _Parser:
         ai = self.view.ai
         fraction = None
         if ai < 0 or blank(row[ai]):
-            # no amount column, or the figure elsewhere (Free Tier Discount: … $-5.48 under Service Price)
-            ai = next(
-                (
-                    c
-                    for c in range(len(row) - 2, self.view.di, -1)
-                    if _is_figure(row[c]) and c not in self.not_money
-                ),
-                -1,
+            # no amount column, or the figure elsewhere (Free Tier Discount: … $-5.48 under Service Price);
+            # where the lines are their prices (no quantity), the price column is the money column
+            pi = self.view.pi
+            lump = self.view.qi < 0 and pi >= 0 and _is_figure(row[pi])
+            ai = (
+                pi
+                if lump
+                else next(
+                    (
+                        c
+                        for c in range(len(row) - 2, self.view.di, -1)
+                        if _is_figure(row[c]) and c not in self.not_money
+                    ),
+                    -1,
+                )
             )
             if ai >= 0 and type(row[ai]) in (int, float) and 0 < abs(row[ai]) < 1:
                 # Profit | 0.4 beside no amount column: a rate written as a fraction, not money

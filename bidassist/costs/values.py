@@ -146,6 +146,30 @@ _TRAILING_CURRENCY = re.compile(
 )
 
 
+def money_text(value: str) -> Decimal | None:
+    """Money typed as a short text with its currency before or after the figure (`$ 1,200`,
+    `10$`, `1,200 USD`, `¥350`); None for any other text."""
+    if len(value) > 24 or not any(ch.isdigit() for ch in value):
+        return None
+    try:
+        return parse_amount(value)
+    except AmountError:
+        pass
+    m = _TRAILING_CURRENCY.match(unicodedata.normalize("NFKC", value).strip())
+    if m is None:
+        return None
+    try:
+        return parse_amount(m.group(1))
+    except AmountError:
+        return None
+
+
+#: a currency sign or code written with a figure
+CURRENCY_MARK = re.compile(
+    r"[€$£¥￥₹]|(?<![a-z])(?:usd|eur|gbp|cny|rmb|hkd|inr|rs|sgd|aud|cad|jpy|chf|kes|ksh)(?![a-z])|元", re.I
+)
+
+
 #: a quantity typed with its unit: `1.9万㎡`, `500㎡`, `70 m`, `12个`, `3.5 m2` (never a rate or money)
 _QTY_UNIT = re.compile(
     r"^\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<mult>万|亿)?\s*"

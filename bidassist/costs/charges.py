@@ -1,0 +1,54 @@
+"""A charge on one item, on a row of its own: `Digikey order | 415.95` then `Digikey order import
+tax | 104`, `电机 | …` then `电机运费 | 80`.
+
+The row's name is another line's name (above it) followed by a tax, duty or freight word, and it is
+a lump smaller than that line: the charge is added to the item, not an item of its own, so it is a
+markup (the sheet's total then reconciles as lines + markups). A name that is not another line's
+(Property tax, 增值税) stays what the other rules make of it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from bidassist.costs.model import CostLine
+
+_CHARGE = re.compile(
+    r"^(?P<base>.+?)[\s\-–:,(（]*(?P<word>import\s*(?:tax|taxes|vat|dut(?:y|ies))|customs(?:\s*dut(?:y|ies))?|"
+    r"dut(?:y|ies)|tax(?:es)?|vat|gst|shipping|freight|delivery|postage|运费|运输费|关税|进口税|税费|税金|税)"
+    r"[\s)）]*$",
+    re.I,
+)
+_TAX = re.compile(r"tax|vat|gst|税", re.I)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split()).strip(" -–:,(（")
+
+
+def item_charges(lines: list[CostLine]) -> list[tuple[int, str]]:
+    """(index, markup kind) of each line that is a charge on a line above it (see the module)."""
+    seen: dict[str, int] = {}
+    out: list[tuple[int, str]] = []
+    for i, ln in enumerate(lines):
+        m = _CHARGE.match(ln.description.strip())
+        base = seen.get(_key(m.group("base"))) if m is not None else None
+        if m is not None and base is not None and _lump_below(ln, lines[base]):
+            out.append(
+                (
+                    i,
+                    "vat"
+                    if _TAX.search(m.group("word")) and "import" not in m.group("word").lower()
+                    else "other",
+                )
+            )
+            continue
+        seen.setdefault(_key(ln.description), i)
+    return out
+
+
+def _lump_below(charge: CostLine, item: CostLine) -> bool:
+    """One unit of a positive amount below the item's amount."""
+    amount = charge.quantity * charge.likely
+    return charge.quantity == 1 and Decimal(0) < amount < item.quantity * item.likely
