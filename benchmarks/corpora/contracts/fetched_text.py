@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911...) from their original files.
+"""Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -6,10 +6,11 @@ and the sha256 of each original file).
 
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives zh-7NN.txt, zh-8NN.txt and zh-9NN.txt (e.g. /work/corpus/contracts/zh).
+  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt and zh-10NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
-`pdftotext -layout` (form feeds dropped). Tender documents (zh-811..., zh-911...) keep only their contract chapters:
+`pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
+(zh-1001, whose .docx is absent from the snapshot) is read as UTF-8 with its metadata header dropped. Tender documents (zh-811..., zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
 tags ({{r name }}) become ＿＿, no-break spaces become spaces, template control lines ({% ... %}) are dropped, runs of blank lines
@@ -203,6 +204,101 @@ DOCS9: dict[str, tuple[str, str, tuple[tuple[str, int, str | None], ...]]] = {
     "zh-922": ("Lokianlab/bidding-assistant-monorepo", "bidding-assistant/228-rfp.pdf", (("", 1, None),)),
 }
 
+# heldout10 (zh-1001...): (repo, commit, path, parts); each entry names its own commit, parts as in DOCS8
+ERDENGFEN = "erdengfen/Contract_Review_backend-Py"
+YOUNG = "Young020307/Contract-review"
+DOCS10: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1001": (
+        "ericforai/bidding",
+        "3bae5a6d82090fef02a41655bf030322e6107062",
+        ".wiki/extracts/contract__西域数智化投标管理平台建设项目合同-V1_0420.docx.md",
+        (("", 1, None),),
+    ),
+    "zh-1002": (
+        "abner20953/bidding-data",
+        "c263d2c6a9ec6b08b12f9f27c07f7ae525dba6ad",
+        "file/（8.4定稿）大同市“十五五”低空经济发展规划招标文件.pdf",
+        (("第四部分", 3, "第六部分"),),
+    ),
+    "zh-1003": (
+        ERDENGFEN,
+        "8e31cc3696a71636faa7bde31547b5f2f4025d6e",
+        "data/校园主页升级改版服务合同.docx",
+        (("", 1, None),),
+    ),
+    "zh-1004": (
+        ERDENGFEN,
+        "c7efb9fc8c87238c683c5acd4d13a33ea1f0905e",
+        "data/重庆第二师范学院南山校区学生宿舍三期建设工程EPC总承包合同2025.4.27最终版.docx",
+        (("第一部分合同协议书", 1, "第二部分通用合同条件"), ("第13条变更与调整", 2, "附件1：发包人要求")),
+    ),
+    "zh-1005": (
+        YOUNG,
+        "4135d3f58441aa3d76f305b3c17ee206275fc0ff",
+        "docs/新版模板/服务外包标准合同.docx",
+        (("", 1, None),),
+    ),
+    "zh-1006": (
+        YOUNG,
+        "4135d3f58441aa3d76f305b3c17ee206275fc0ff",
+        "docs/新版模板/保险第三方管理服务标准合同.docx",
+        (("", 1, None),),
+    ),
+    "zh-1007": (
+        YOUNG,
+        "4135d3f58441aa3d76f305b3c17ee206275fc0ff",
+        "docs/新版模板/互联网信息推广服务标准合同.docx",
+        (("", 1, None),),
+    ),
+    "zh-1008": (
+        "jaylooloomi/contract-review-system",
+        "9c9a3b1f59dd9e5e2754bcb6911a14838f33465c",
+        "test/(佛光)合約管理系統維護合約書_V1.0_20260309.docx.pdf",
+        (("", 1, None),),
+    ),
+    "zh-1009": (
+        "lingoapple/smartfarm_dtu_ota",
+        "a306213e7a9a957ad74f7670127c6ddfb1ab03ee",
+        "合同模板.doc",
+        (("", 1, None),),
+    ),
+    "zh-1010": (
+        "CRMH3/CRMH3.github.io",
+        "c072656182548843fe4954b0ea094df3f359f073",
+        "技术服务合同.docx",
+        (("", 1, None),),
+    ),
+    "zh-1011": (
+        "Yuanzhanyi/software-project-management",
+        "62193b43b868e682e0d7f3c3ace47ef819f296a6",
+        "合同.pdf",
+        (("", 1, None),),
+    ),
+    "zh-1012": (
+        "452831959/goodmanage",
+        "893041fec8c2e3cb3af8b5eed5145cfc203be929",
+        "项目合同.docx",
+        (("", 1, None),),
+    ),
+}
+# personal data the generic patterns miss (names after other labels, spaced digits), replaced literally
+FIXES10: dict[str, tuple[tuple[str, str], ...]] = {
+    "zh-1001": (
+        ("姓名： 赵文", "姓名： 【姓名】"),
+        ("zhaowen @ ibo ran .com", "【邮箱】"),
+        ("15 601 66311 5", "【电话】"),
+    ),
+    "zh-1003": (("联系人姓名：陶佳", "联系人姓名：【姓名】"),),
+    "zh-1004": (("徐坤", "【姓名】"), ("胡小燕", "【姓名】")),
+    "zh-1008": (
+        ("何卓飛", "【姓名】"),
+        ("陳忠智", "【姓名】"),
+        ("03-9871000", "【电话】"),
+        ("02-29562010", "【电话】"),
+    ),
+    "zh-1011": (("闫波", "【姓名】"), ("袁展译", "【姓名】")),
+}
+
 SIGNATORY = (
     r"(法人代表|法定代表人|联系人|授权代表|委托代理人)(\s*[|：:]\s*)([\u4e00-\u9fff]{2,4})(?=[\s（(|]|$)"
 )
@@ -247,15 +343,30 @@ def clean(text: str) -> str:
 
 
 def original(mirror_root: Path, repo: str, path: str) -> bytes:
+    return original_at(mirror_root, repo, COMMITS[repo], path)
+
+
+def original_at(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
         git_dir = git_dir / ".git"
     return subprocess.run(
-        ["git", "--git-dir", str(git_dir), "show", f"{COMMITS[repo]}:{path}"], check=True, capture_output=True
+        ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], check=True, capture_output=True
     ).stdout
 
 
+def extract_body(text: str) -> str:
+    """The text of a repository's own .md extract: its title and "- key: value" metadata lines dropped."""
+    lines = text.split("\n")
+    first = next(
+        (i for i, line in enumerate(lines) if line.strip() and not line.startswith(("#", "- "))), len(lines)
+    )
+    return "\n".join(lines[first:])
+
+
 def raw_text(data: bytes, path: str) -> str:
+    if path.endswith(".md"):
+        return extract_body(data.decode("utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / ("source" + Path(path).suffix)
         src.write_bytes(data)
@@ -310,6 +421,13 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, path, parts) in {**DOCS8, **DOCS9}.items():
         data = original(mirror_root, repo, path)
         text = heldout8_text(data, path, parts)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path, parts) in DOCS10.items():
+        data = original_at(mirror_root, repo, commit, path)
+        text = heldout8_text(data, path, parts)
+        for old, new in FIXES10.get(doc_id, ()):
+            text = text.replace(old, new)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     return 0

@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -6,7 +6,9 @@ text was made (FETCHED.md lists the sources and the sha256 of each original file
 
 Usage: python benchmarks/corpora/contracts/fetched_text_en.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives en-9NN.txt (e.g. /work/corpus/contracts/en).
+  OUT_DIR receives en-9NN.txt and en-10NN.txt (e.g. /work/corpus/contracts/en).
+Web pages (HTML_DOCS): the text of each element on its own line, scripts, styles and comments dropped, from the
+first line equal to the start heading to the line before the end marker.
 PDF: `pdftotext -layout`; the kept parts run from the n-th line starting with a heading to the first later line
 starting with the end heading (whitespace ignored); each line is stripped and its inner runs of spaces squeezed,
 page-number lines and the document's running headers are dropped, e-mail addresses and US telephone numbers
@@ -18,6 +20,7 @@ document's own steps (cut, line ranges, dropped lines, placeholders for names of
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import subprocess
 import sys
@@ -32,6 +35,7 @@ Step = tuple[str, object]
 XITM = "RishiAc/XITM_RPF_Analyzer"
 LEGALAI = "amiyasekhar/LegalAI"
 LEGALAI_COMMIT = "a39bd8da326135e6ddcdcbe5bb73d1be1cefb159"
+ATS_COMMIT = "484efa0fb4abffa4238ab02db8b08ec33221a4e4"
 SEC_FOOTER = r"\[\*\] = CERTAIN CONFIDENTIAL.*"
 
 # id: (repo, commit, path, parts, dropped header lines, whole-line replacements)
@@ -96,6 +100,80 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         (r"Solicitation No\. K26-0023-25I.*", r"Rev\. 03/25/2025", r"Page \d+"),
         (),
     ),
+    "en-1001": (
+        "Crown-Commercial-Service/crown-marketplace",
+        "21fa91d835ad390af95cfbaf58be872135bad9f6",
+        "public/facilities-management/rm3830/Core Terms (DA) v3.0.2.pdf",
+        (("1. Definitions used in the contract", 1, None),),
+        (r"Crown Copyright 2020 Version: 3\.0\.2", r"Core Terms"),
+        (),
+    ),
+    "en-1002": (
+        "Crown-Commercial-Service/public-sector-contract-prototype",
+        "628b08954589ed1538eae226865b6ecf13d5f68c",
+        "app/assets/files/schedule28.pdf",
+        (("1. Definitions", 1, "Annex: Software"),),
+        (
+            r"Call-Off Schedule 6 \(ICT Services\)",
+            r"Call-Off Ref:",
+            r"Crown Copyright 2018",
+            r"Framework Ref: RM",
+            r"Project Version: v1\.0 \d+",
+            r"Model Version: v3\.0",
+        ),
+        (),
+    ),
+    "en-1006": (
+        "mitfusco98/HealthPrepV2",
+        "333510a8ac15960c2c344d1ee263a9775da2f0c1",
+        "attached_assets/MULTI-PROVIDER_SERVICE_AGREEMENT_(HealthPrep_Software)_1769544650545.pdf",
+        (("MULTI-PROVIDER SERVICE AGREEMENT", 1, "Signatures"),),
+        (),
+        (),
+    ),
+    "en-1007": (
+        "jyc-super/contract_reviewer",
+        "3c5f320584778d761cb8b2029d7ccbeb2c96cfa9",
+        "QNLP.ITB.P2 EPC Contract.pdf",
+        (
+            ("8.7 Delay Damages", 2, "9 Tests on Completion"),
+            ("11 Defects Liability", 2, "11.5 Removal of Defective Work"),
+            ("13 Changes and Adjustments", 2, "13.2 Value Engineering"),
+            ("14 Contract Price and Payment", 2, "18 Insurance"),
+        ),
+        (r"SINGAPORE \d+\.\d+ \d{2}-\w{3}-\d{2} \d{2}:\d{2}",),
+        (),
+    ),
+    "en-1008": (
+        "Srujan0798/rfq2boq",
+        "ea1f5dc729313201b6f872d1dd4938e7a6946965",
+        "data/real_rfqs/swa_enquiries/01_gsecl_wanakbori_tmd8/RFQ-75810 TMD-8.pdf",
+        (
+            ("[03]. TECHNO-COMMERCIAL TERMS & CONDITIONS:", 1, "CIRCULAR – I"),
+            ("GENERALCONDITION AT CONTRACT", 1, "Contract Labour Information Management System"),
+        ),
+        (
+            r"RFQ No: 75810 Page \d+ of 62",
+            r"SIGNATURE OF CONTRACTOR CHIEF ENGINEER \(C&O\),",
+            r"WITH SEAL & DATE GSECL, WTPS",
+        ),
+        (),
+    ),
+    "en-1003": (
+        "Crown-Commercial-Service/public-sector-contract-prototype",
+        "628b08954589ed1538eae226865b6ecf13d5f68c",
+        "app/assets/files/schedule29.pdf",
+        (("1. Definitions", 1, None),),
+        (
+            r"Call-Off Schedule 10 \(Exit Management\)",
+            r"Call-Off Ref:",
+            r"Crown Copyright 2018",
+            r"Framework Ref: RM",
+            r"Project Version: v1\.0 ?\d*",
+            r"Model Version: v3\.0",
+        ),
+        (),
+    ),
     "en-915": (
         XITM,
         "27a2fe6d7317c94783179164e4fa490e1a21ecd7",
@@ -150,6 +228,28 @@ DOCX_DOCS: dict[str, tuple[str, tuple[Step, ...]]] = {
     ),
     "en-913": ("contracts/Sales Agreement.docx", ()),
     "en-914": ("contracts/Equipment Supply Agreement.docx", ()),
+}
+
+
+# id: (repo, commit, path, first line kept, first line dropped or None, whole-line replacements); web pages kept
+# as the text of their elements (scripts and styles dropped, one element per line)
+HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str], ...]]] = {
+    "en-1004": (
+        "jmzanetis-cmyk/mycarconcierge",
+        "c67e79d1bc421ddb68afa42fd0ccc8c19cb4766e",
+        "www/contractor-agreement.html",
+        "INDEPENDENT CONTRACTOR AGREEMENT",
+        "Sign This Agreement",
+        (),
+    ),
+    "en-1005": (
+        "ATS-INC1/ATS-NEW",
+        ATS_COMMIT,
+        "shipper-broker-terms-and-conditions.html",
+        "ATS Logistics Services Inc., DBA Sureway Transportation Company Shipper/Broker Terms and Conditions",
+        "ATS Logistics Services, Inc., dba Sureway Transportation Company, is a full-service",
+        (),
+    ),
 }
 
 
@@ -239,6 +339,20 @@ def apply_step(text: str, op: str, arg: object) -> str:
     raise ValueError(f"unknown step {op}")
 
 
+def html_text(data: bytes, start: str, end: str | None, names: tuple[tuple[str, str], ...]) -> str:
+    """Element text of a web page, one element per line, from the line `start` to before the line starting `end`."""
+    page = data.decode("utf-8", errors="replace")
+    page = re.sub(r"(?s)<!--.*?-->", "", page)
+    page = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", "", page)
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", page))
+    lines = [re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    first = lines.index(start)
+    stop = next((i for i in range(first + 1, len(lines)) if end and lines[i].startswith(end)), len(lines))
+    renamed = dict(names)
+    return squeeze("\n".join(renamed.get(line, line) for line in lines[first:stop]))
+
+
 def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     text = word_text(data)
     for op, arg in steps:
@@ -255,6 +369,11 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, parts, drops, names) in PDF_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         text = pdf_text(data, parts, drops, names)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path, start, end, names) in HTML_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        text = html_text(data, start, end, names)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     for doc_id, (path, steps) in DOCX_DOCS.items():
