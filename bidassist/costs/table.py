@@ -292,7 +292,7 @@ class _Parser:
                 kind = LINE_KIND
             else:
                 kind = classify(self.view, r, row, prev)
-            if kind.kind == "end":
+            if self._ends(r, kind):
                 break
             if kind.kind == "note" and self.out.note_row is None and self.now.lines:
                 self.out.note_row = r
@@ -1253,6 +1253,24 @@ class _Parser:
         if value is not None and not self._matches(value, self._spans(self.page, self.resets[1])):
             self._mismatch(r, c, kind.label, value, self.page)
         self.page = self._mark()
+
+    def _ends(self, r: int, kind: RowKind) -> bool:
+        """A note or signature row ends the table, unless it is the foot of a printed page."""
+        return kind.kind == "end" and not self._page_below(r)
+
+    def _page_below(self, r: int) -> bool:
+        """The sheet's header row is printed again within the next rows: the note or signature
+        line at `r` is the foot of a printed page, and the table goes on over the next page."""
+        top = self.layout.header_row
+        if top is None:
+            return False
+        head = [normalize_header(v) for v in self.raw.rows[top] if type(v) is str and v.strip()]
+        if len(head) < 2:
+            return False
+        for row in self.raw.rows[r + 1 : r + 40]:
+            if [normalize_header(v) for v in row if type(v) is str and v.strip()] == head:
+                return True
+        return False
 
     def _header_again(self, r: int, row: list, kind: RowKind) -> None:
         """A header row below the table that puts quantity/price/amount in other columns (a 报价明细表
