@@ -93,6 +93,14 @@ def total_beside(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
         return
 
 
+def _in_cell_total(text: str) -> Decimal | None:
+    """The figure of a total written with its label in one cell (`Total: 2,410`), or None."""
+    m = _LABELLED.match(text)
+    if m is None or total_level(m.group("label").strip()) < 2:
+        return None
+    return _figure(m.group("fig"))
+
+
 def _labelled_beside(raw: RawSheet, right: int, first: int, last: int) -> list[tuple[str, Decimal, str, int]]:
     """(label, figure, cell, row) of each total labelled right of column `right` on rows first..last:
     `Total: 2,410` in one cell, or `Total | 2,410` with the figure right of the label."""
@@ -104,12 +112,8 @@ def _labelled_beside(raw: RawSheet, right: int, first: int, last: int) -> list[t
             if not isinstance(v, str) or not v.strip():
                 continue
             text = v.strip()
-            m = _LABELLED.match(text)
-            if (
-                m
-                and total_level(m.group("label").strip()) >= 2
-                and (fig := _figure(m.group("fig"))) is not None
-            ):
+            fig = _in_cell_total(text)
+            if fig is not None:
                 found.append((text, fig, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}", r))
                 continue
             if not _money_total(text):
@@ -243,12 +247,8 @@ def _above(raw: RawSheet, top: int) -> list[tuple[str, Decimal, str, int]]:
             if not isinstance(v, str) or not v.strip():
                 continue
             text = v.strip()
-            m = _LABELLED.match(text)
-            if (
-                m
-                and total_level(m.group("label").strip()) >= 2
-                and (fig := _figure(m.group("fig"))) is not None
-            ):
+            fig = _in_cell_total(text)
+            if fig is not None:
                 found.append((text, fig, f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}", r))
                 continue
             if not _money_total(text):
