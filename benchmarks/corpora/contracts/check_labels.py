@@ -1,6 +1,8 @@
 """Check the contract corpus labels: every quote is a verbatim substring of its document.
 
-Usage: python benchmarks/corpora/contracts/check_labels.py
+Usage: python benchmarks/corpora/contracts/check_labels.py [CORPUS_DIR ...]
+(default: the in-repository corpora; a fetched corpus outside the repository, e.g. /work/corpus/contracts, is
+named on the command line)
 Prints one line per problem (file, item, reason) and a summary; exit 1 if any problem.
 """
 
@@ -64,10 +66,10 @@ def check_file(labels: Path) -> tuple[list[str], int]:
     return problems, count
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     problems: list[str] = []
     files = quotes = 0
-    for corpus in CORPORA:
+    for corpus in [Path(a) for a in argv] or CORPORA:
         for labels in sorted(corpus.glob("*/*.labels.yaml")):
             found, count = check_file(labels)
             problems += found
@@ -80,4 +82,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
