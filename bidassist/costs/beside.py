@@ -63,9 +63,11 @@ def _lone_figure(raw: RawSheet, c: int, first: int, last: int) -> tuple[int, Dec
 def total_beside(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
     """Record the unlabelled total beside the lines (see the module) in `result.totals`."""
     ai = layout.columns.get("amount", -1)
-    span = _line_rows(result)
     n = len(result.lines)
-    if ai < 0 or span is None or n < 2 or closing_total(result.totals, n) is not None:
+    if ai < 0 or n < 2 or closing_total(result.totals, n) is not None:
+        return
+    span = _line_rows(result)
+    if span is None:
         return
     sums = {lines_total(result.lines), _as_written(result)}
     width = max((len(raw.rows[r]) for r in range(span[0], min(span[1] + 1, len(raw.rows)))), default=0)
@@ -130,8 +132,11 @@ def total_labelled_beside(raw: RawSheet, layout: Layout, result: SheetResult) ->
     it. One that equals the lines is their total; one labelled as an allowance, or one of several
     that differ, is named in a warning; any other that differs is the sheet's stated total, so the
     difference is an error naming it — never a silent import beside a total that says otherwise."""
-    n, span = len(result.lines), _line_rows(result)
-    if span is None or n < 2 or closing_total(result.totals, n) is not None or not layout.columns:
+    n = len(result.lines)
+    if n < 2 or closing_total(result.totals, n) is not None or not layout.columns:
+        return
+    span = _line_rows(result)
+    if span is None:
         return
     found = _labelled_beside(raw, max(layout.columns.values()), span[0], span[1])
     if not found:
@@ -179,8 +184,11 @@ def total_column(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
     """A column headed as the total (Total Cost) beside a full amount column, with its figure on
     the first rows (`headers._sparse_total`): that figure is the sheet's stated total, whatever it
     says — the import reconciles with it (a SUM that stops short is a difference naming the cell)."""
-    c, span, n = layout.total_column, _line_rows(result), len(result.lines)
-    if c < 0 or span is None or n < 2 or closing_total(result.totals, n) is not None:
+    c, n = layout.total_column, len(result.lines)
+    if c < 0 or n < 2 or closing_total(result.totals, n) is not None:
+        return
+    span = _line_rows(result)
+    if span is None:
         return
     for r in range(layout.data_start, span[1] + 1):
         row = raw.rows[r] if r < len(raw.rows) else []
@@ -323,8 +331,10 @@ def set_aside_below(raw: RawSheet, result: SheetResult) -> None:
     (`SheetResult.trailing`: notes when that total reconciles, errors otherwise)."""
     n = len(result.lines)
     closing = closing_total(result.totals, n)
+    if closing is None or not result.problems:
+        return
     span = _line_rows(result)
-    if closing is None or span is None or not result.problems:
+    if span is None:
         return
     last = max(span[1], closing.row)
     blank = next(

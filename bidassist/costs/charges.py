@@ -27,8 +27,21 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split()).strip(" -–:,(（")
 
 
+#: the words a charge's name ends with (a cheap test before `_CHARGE`, which tries every split)
+_ENDINGS = (
+    "tax", "taxes", "vat", "gst", "duty", "duties", "customs", "shipping", "freight", "delivery", "postage",
+    "运费", "运输费", "关税", "进口税", "税费", "税金", "税",
+)  # fmt: skip
+
+
+def _may_be_charge(name: str) -> bool:
+    return name.rstrip(" \t\r\n\u3000\xa0)）").lower().endswith(_ENDINGS)
+
+
 def item_charges(lines: list[CostLine]) -> list[tuple[int, str]]:
     """(index, markup kind) of each line that is a charge on a line above it (see the module)."""
+    if not any(_may_be_charge(ln.description) for ln in lines):
+        return []
     seen: dict[str, int] = {}
     out: list[tuple[int, str]] = []
     for i, ln in enumerate(lines):

@@ -129,8 +129,10 @@ def option_reason(a: Costing, b: Costing, *, titled_only: bool = False) -> str |
     la, lb = f"{a.name} {a.title}", f"{b.name} {b.title}"
     if _OPTION.search(la) and _OPTION.search(lb):
         return "both are titled as options"
-    hits, shorter = similar_items(a.items, b.items)
     titled = _COSTING.search(la) and _COSTING.search(lb)
+    if titled_only and not titled:
+        return None
+    hits, shorter = similar_items(a.items, b.items)
     if titled and hits >= 2 and hits * 3 >= shorter:
         return f"both are titled as costings and {hits} of the {shorter} items of the shorter one are alike"
     if not titled_only and hits >= 3 and hits * 2 >= shorter and a.total != b.total:
@@ -156,11 +158,14 @@ def section_options(name: str, title: str, lines: list[CostLine]) -> list[Proble
     groups: dict[str, list[CostLine]] = {}
     for ln in lines:
         groups.setdefault(ln.category or title, []).append(ln)
-    labels = [g for g in groups if g]
+    # only sections whose headings both read as options, or both as costings, can be alternatives
+    # (option_reason with titled_only): the others are never compared, so never summed up
+    labels = [g for g in groups if g and (_OPTION.search(f"{g} ") or _COSTING.search(f"{g} "))]
     out: list[Problem] = []
+    sections = {label: _section(label, groups[label]) for label in labels}
     for i, la in enumerate(labels):
         for lb in labels[i + 1 :]:
-            a, b = (_section(la, groups[la]), _section(lb, groups[lb]))
+            a, b = sections[la], sections[lb]
             why = option_reason(a, b, titled_only=True)
             if why is None:
                 continue
