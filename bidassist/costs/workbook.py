@@ -172,7 +172,13 @@ def _convert_hint() -> str:
 def _read_calamine(path: Path, *, sheet: str | None, xlsx: bool, limits: SheetLimits) -> list[RawSheet]:
     where = str(path)
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        if xlsx and path.suffix.lower() not in ZIP_SUFFIXES:
+            # an .xlsx saved under an old name (BOM.xls): calamine picks its reader by the name,
+            # so it is given the bytes, which it reads by their content
+            with open(path, "rb") as fh:
+                wb = pc.CalamineWorkbook.from_filelike(fh)
+        else:
+            wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
         raise InputError(
             "the workbook is password-protected; remove the password and save it again", where

@@ -65,3 +65,16 @@ def test_thaw_refuses_a_text_that_changed(tmp_path: Path, capsys: pytest.Capture
     assert store.thaw(tmp_path / "after", False, tmp_path / "store") == 1
     assert "differs from the text the labels were made on" in capsys.readouterr().out
     assert not (tmp_path / "after" / "zh" / "zh-611.labels.yaml").exists()
+
+
+def test_a_bad_label_file_is_reported_and_the_others_are_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _module()
+    _copy(["zh-611", "en-801"], tmp_path / "corpus", labels=True)
+    bad = tmp_path / "corpus" / "en" / "en-801.labels.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("quote: ", "quote: XX", 1), encoding="utf-8")
+    assert store.freeze(tmp_path / "corpus", tmp_path / "store") == 1
+    assert "en-801.labels.yaml: not stored" in capsys.readouterr().out
+    assert (tmp_path / "store" / "zh" / "zh-611.yaml").exists()
+    assert not (tmp_path / "store" / "en" / "en-801.yaml").exists()

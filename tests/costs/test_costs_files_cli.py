@@ -79,6 +79,28 @@ def test_legacy_xls_that_is_not_one(tmp_path: Path) -> None:
         import_cost_sheet(p)
 
 
+def test_xlsx_saved_under_the_old_xls_name_is_read_by_its_content(tmp_path: Path) -> None:
+    # real files do this (a 立创 BOM exported as .xlsx and renamed BOM.xls): the bytes are a zip
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "BOM"
+    for row in (
+        ["名称", "数量", "单价", "金额"],
+        ["电阻", 10, 0.05, 0.5],
+        ["电容", 4, 0.25, 1],
+        ["合计", None, None, 1.5],
+    ):
+        ws.append(row)
+    p = tmp_path / "BOM.xls"
+    wb.save(p)
+    result = import_cost_sheet(p)
+    assert [ln.description for ln in result.model.lines] == ["电阻", "电容"]
+    assert sum(ln.quantity * ln.likely for ln in result.model.lines) == Decimal("1.50")
+    assert p.read_bytes()[:2] == b"PK"  # the input is not rewritten
+
+
 def test_ods_is_read(tmp_path: Path) -> None:
     pytest.importorskip("odf")
     from odf.opendocument import OpenDocumentSpreadsheet

@@ -32,30 +32,41 @@ def _sha(text: str, n: int = 16) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:n]
 
 
+class BadLabels(ValueError):
+    """A label file that cannot be stored (its quote is not in its text): reported, the others go on."""
+
+
 def _freeze_item(item: dict, text: str, where: str) -> dict:
     quote = item["quote"]
     start = text.find(quote)
     if start < 0:
-        raise SystemExit(f"{where}: quote not in text: {quote[:60]!r}")
+        raise BadLabels(f"{where}: quote not in text: {quote[:60]!r}")
     kept = {k: v for k, v in item.items() if k not in ("quote", "note")}
     return {**kept, "at": [start, start + len(quote)], "sha": _sha(quote)}
 
 
 def freeze(corpus: Path, store: Path = STORE) -> int:
     count = 0
+    problems: list[str] = []
     for labels_path in sorted(corpus.glob("*/*.labels.yaml")):
         text_path = labels_path.with_name(labels_path.name.replace(".labels.yaml", ".txt"))
         if not text_path.exists():
             continue
-        labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
-        text = text_path.read_text(encoding="utf-8")
-        frozen = {k: v for k, v in labels.items() if k not in DROPPED and k not in ("traps", "lookalikes")}
-        frozen["text_sha256"] = _sha(text, 64)
-        for kind in ("traps", "lookalikes"):
-            frozen[kind] = [
-                _freeze_item(item, text, f"{labels_path}: {kind}[{i}]")
-                for i, item in enumerate(labels.get(kind) or [])
-            ]
+        try:
+            labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+            text = text_path.read_text(encoding="utf-8")
+            frozen = {
+                k: v for k, v in labels.items() if k not in DROPPED and k not in ("traps", "lookalikes")
+            }
+            frozen["text_sha256"] = _sha(text, 64)
+            for kind in ("traps", "lookalikes"):
+                frozen[kind] = [
+                    _freeze_item(item, text, f"{labels_path}: {kind}[{i}]")
+                    for i, item in enumerate(labels.get(kind) or [])
+                ]
+        except (BadLabels, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
+            problems.append(f"{labels_path}: not stored ({error})".replace("\n", " "))
+            continue
         out = store / labels_path.parent.name / f"{labels['id']}.yaml"
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_suffix(".part")
@@ -64,8 +75,10 @@ def freeze(corpus: Path, store: Path = STORE) -> int:
         )
         tmp.replace(out)
         count += 1
-    print(f"froze {count} label files into {store}")
-    return 0
+    for line in problems:
+        print(line)
+    print(f"froze {count} label files into {store}, {len(problems)} not stored")
+    return 1 if problems else 0
 
 
 def thaw(corpus: Path, force: bool, store: Path = STORE) -> int:
