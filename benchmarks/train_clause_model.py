@@ -4,6 +4,7 @@ development documents only, which categories it reports and from which confidenc
     .venv/bin/python benchmarks/train_clause_model.py            # CV report, then train and write
     .venv/bin/python benchmarks/train_clause_model.py --cv-only  # CV report only
     .venv/bin/python benchmarks/train_clause_model.py --lang en
+    .venv/bin/python benchmarks/train_clause_model.py --extra-corpus /work/corpus/contracts  # + the fetched dev documents
 
 Needs scikit-learn (the `train` extra); the shipped scorer needs numpy only.
 
@@ -676,10 +677,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--cv-cache", type=Path, help="keep the per-document CV results here (reused when it exists)"
     )
+    ap.add_argument(
+        "--extra-corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="also train on the dev documents of this corpus (the fetched contracts, e.g. /work/corpus/contracts)",
+    )
     args = ap.parse_args(argv)
     rules = load_packs()
     langs = args.lang or ["zh", "en"]
-    real = real_docs(DEFAULT)
+    real = real_docs(DEFAULT) + [d for extra in args.extra_corpus for d in real_docs(extra)]
     models, chosen_by_lang = [], {}
     for lang in langs:
         docs = [d for d in real if d.lang == lang]
