@@ -24,7 +24,7 @@ from bidassist.costs.beside import (
     total_labelled_beside,
     total_on_top,
 )
-from bidassist.costs.confidence import amounts_stand, unconfirmed
+from bidassist.costs.confidence import amounts_stand, col_letter_of, unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import (
     GB_DETAIL,
@@ -268,7 +268,38 @@ def read_lists(
         parts.append(part)
     if sum(p.used for p in parts) < 2:
         return [outcome]
-    return parts
+    joined = _added_up_below_one(parts)
+    return parts if joined is None else [joined]
+
+
+def _added_up_below_one(parts: list[SheetOutcome]) -> SheetOutcome | None:
+    """Lists side by side whose only total stands under one of them and adds up them all
+    (=SUM(D2:D20)+SUM(L2:L22) under the right list): one outcome holding every list's lines,
+    checked against that total; None when the lists are not so added up."""
+    used = [p for p in parts if p.used and p.result is not None and p.check is not None]
+    stated = [p for p in used if p.check is not None and p.check.stated is not None]
+    if len(used) < 2 or len(stated) != 1:
+        return None
+    host = stated[0]
+    check, result = host.check, host.result
+    assert check is not None and result is not None and check.stated is not None
+    if check.basis != "difference":
+        return None
+    lines = [ln for p in used if p.result is not None for ln in p.result.lines]
+    total = lines_total(lines)
+    if abs(total - check.stated) > tolerance(len(lines)):
+        return None
+    for p in used:
+        if p is not host and p.result is not None:
+            result.warnings.extend(p.result.warnings)
+            result.problems.extend(p.result.problems)
+    result.lines[:] = lines
+    result.mismatches[:] = [m for m in result.mismatches if m.where != check.cell]
+    host.check = SheetCheck(
+        total, check.stated, check.cell, "lists side by side, added up by one total", check.label
+    )
+    host.reason = f"{len(used)} lists side by side, added up by the total {check.cell} under one of them"
+    return host
 
 
 def _mark_blank(outcome: SheetOutcome, result: SheetResult, unpriced: bool) -> None:
@@ -325,6 +356,13 @@ def rival_amounts(
         )
         trial = _parse(raw, trial_layout, spreads, unpriced)
         check = check_sheet(trial)
+        if not check.matched and _at_amounts_matches(trial) and not _at_amounts_matches(result):
+            # its amounts, not quantity × unit price, add up to a total stated outside the column
+            # (Total Project Cost beside a 14-week pay column, the weekly one used) while those of
+            # the column used do not: `prefer_amounts` takes them. A total in the column itself
+            # only shows the column is consistent (actual spend beside an estimate that is not)
+            at = check_sheet(replace(trial, lines=_at_amounts(trial)))
+            check = at if col_letter_of(at.cell or "") != col_letter(c) else check
         if check.matched and not trial.problems:
             fits.append((c, trial_layout, trial, check))
     if len(fits) != 1:
@@ -369,6 +407,12 @@ def cost_as_unit_price(
         )
     )
     return trial_layout, trial
+
+
+def _at_amounts_matches(result: SheetResult) -> bool:
+    """The sheet's stated total adds up the lines' amount cells (where they differ from quantity ×
+    unit price)."""
+    return bool(result.alternatives) and check_sheet(replace(result, lines=_at_amounts(result))).matched
 
 
 def heads_as_items(

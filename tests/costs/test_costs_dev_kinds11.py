@@ -275,3 +275,77 @@ def test_twin_a_provisional_materials_list_alone_is_a_priced_list(tmp_path: Path
     result = import_cost_sheet(path)
     assert result.model.totals.likely == D(120)
     assert result.reconciliation is not None and result.reconciliation.status == "matched"
+
+
+# --------------------------------------------------------------- two amount columns, one per period
+
+
+def pay_rows(total_of_weeks: bool) -> Rows:
+    rows: Rows = [
+        ["Member", "Role", "Hours per week", "Hourly Rate", "Total pay per week", "Total pay for 10 weeks"]
+    ]
+    team = [("Member 1", "Lead", 10, 90), ("Member 2", "Developer", 20, 75), ("Member 3", "Tester", 8, 60)]
+    rows += [[name, role, h, rate, h * rate, h * rate * 10] for name, role, h, rate in team]
+    rows.append(["Total", None, 38, None, 2880, 28800 if total_of_weeks else None])
+    return rows
+
+
+def test_the_amount_column_the_stated_total_adds_up_wins_over_quantity_times_price(tmp_path: Path) -> None:
+    """Pay per week (= hours × rate) and Pay for 10 weeks, the Total row summing both: the longer
+    period's column is the one whose amounts reach the closing total, taken at its amounts."""
+    rows = pay_rows(True)
+    rows += [[], ["", "", "Total value of the project", 40000], ["", "", "Total project cost", 28800]]
+    rows.append(["", "", "Margin", 11200])
+    result = import_cost_sheet(book(tmp_path, rows))
+    assert amounts(result) == [D(9000), D(15000), D(4800)]
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+    assert warned(result, "column F is read as the amount")
+
+
+def test_twin_a_total_of_the_weekly_column_keeps_the_weekly_amounts(tmp_path: Path) -> None:
+    result = import_cost_sheet(book(tmp_path, pay_rows(False)))
+    assert result.model.totals.likely == D(2880)
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
+
+
+# --------------------------------------------------------------- two lists, one total for both
+
+
+def two_lists(tmp_path: Path, total: float) -> Path:
+    """A home budget in two lists side by side (items | 数量 | 总价 | 备注 | 采购地 on the left, the
+    same without 采购地 on the right) and one unlabelled total under the right list."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "预算"
+    ws.append([None, "数量", "总价", "备注", "采购地", None, None, "数量", "总价", "备注"])
+    left = [("橱柜", "1套", 12000), ("地砖", "80平", 9600), ("吊顶", "1项", 4200)]
+    right = [("马桶", "2个", 3600), ("花洒", "2套", 1800), ("浴室柜", "1个", 2600), ("热水器", "1台", 3900)]
+    for i in range(max(len(left), len(right))):
+        row: list[object] = [None] * 10
+        if i < len(left):
+            row[0:5] = [left[i][0], left[i][1], left[i][2], None, "本地"]
+        if i < len(right):
+            row[6:9] = [right[i][0], right[i][1], right[i][2]]
+        ws.append(row)
+    ws.append([None] * 8 + [total])
+    path = tmp_path / "two-lists.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_one_total_under_the_right_list_that_adds_up_both_lists(tmp_path: Path) -> None:
+    result = import_cost_sheet(two_lists(tmp_path, 37700))
+    assert len(result.model.lines) == 7 and result.model.totals.likely == D(37700)
+    rec = result.reconciliation
+    assert rec is not None and rec.status == "matched" and rec.cell == "预算!I6"
+
+
+def test_twin_a_total_of_the_right_list_alone_is_not_the_total_of_both(tmp_path: Path) -> None:
+    """The figure under the right list is its own total: the left list stays unconfirmed, never
+    checked against it as if it covered both."""
+    try:
+        result = import_cost_sheet(two_lists(tmp_path, 11900))
+    except BidassistError:
+        return
+    rec = result.reconciliation
+    assert rec is None or "added up by one total" not in rec.basis
