@@ -109,9 +109,23 @@ _NOT_APPLICABLE = frozenset(
 )
 
 
-#: money written as nil in words: the line costs nothing (a zero-amount line)
+#: money written as nil in words: the line costs nothing (a zero-amount line); "given" marks a part
+#: handed to the buyer (a kit's supplied board), while "Provided" beside a "-" stays a note
 _NIL = frozenset(
-    {"free", "free of charge", "no cost", "no charge", "nil", "none", "免费", "赠送", "赠品", "不收费", "0元"}
+    {
+        "free",
+        "free of charge",
+        "no cost",
+        "no charge",
+        "nil",
+        "none",
+        "given",
+        "免费",
+        "赠送",
+        "赠品",
+        "不收费",
+        "0元",
+    }
 )
 #: money not known yet: no figure (the row is an unpriced item, settled against the sheet's total)
 _UNKNOWN = frozenset(
@@ -215,7 +229,21 @@ def parse_fields(row: list, plan: list[PlanItem]) -> RowFields:
                 out.problems.append((c, str(exc)))
     if out.problems and "amount" in numbers:
         _price_as_note(out, row, plan)
+        if out.problems and out.words:
+            _nil_quantity(out, row, plan)
     return out
+
+
+def _nil_quantity(out: RowFields, row: list, plan: list[PlanItem]) -> None:
+    """A nil word in the quantity cell of a row whose amount says it in words too (given | given |
+    given: a supplied part): no quantity, the zero amount stands, not a quantity mistyped."""
+    if not any(name == "amount" and read.startswith("0") for name, _, read in out.words):
+        return
+    for spec, c, _, _ in plan:
+        value = row[c]
+        if spec.name == "quantity" and type(value) is str and value.strip().lower() in _NIL:
+            out.problems = [(k, m) for k, m in out.problems if k != c]
+            out.words.append(("quantity", value.strip(), "empty (no cost, written in words)"))
 
 
 #: what a unit price cell of words beside the line's amount is read as

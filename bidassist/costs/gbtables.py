@@ -18,8 +18,16 @@ from bidassist.costs.rowkinds import markup_kind
 from bidassist.costs.values import CellError, cell_text, to_number
 from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
-#: resource lists: the materials, labour and plant inside the lines' unit rates
-RESOURCES = re.compile(r"主材表|人材机|工料机")
+#: resource lists: the materials, labour and plant inside the lines' unit rates (表-12-2 暂估单价
+#: materials and 表-20/21/22 材料和工程设备一览表 with their risk percentages and price indices too)
+RESOURCES = re.compile(r"主材表|人材机|工料机|(?:发包人|承包人)提供.{0,4}材料")
+#: the provisional prices of materials (表-12-2 材料暂估单价及调整表): inside the unit rates of the
+#: 分部分项 detail when that is in the workbook (a priced list of its own otherwise)
+PROVISIONAL_MATERIALS = re.compile(r"材料.{0,8}暂估单价")
+#: the GB detail table (表-08 分部分项工程和单价措施项目清单与计价表)
+GB_DETAIL = re.compile(r"分部分项")
+#: a payment schedule of the price (表-16 总价项目进度款支付分解表): when money is paid, not costs
+PAYMENTS = re.compile(r"进度款支付|支付分解")
 #: the summary of a unit project, single project or construction project
 GB_SUMMARY = re.compile(r"(?:单位|单项)工程.{0,12}汇总表|建设项目.{0,12}汇总表")
 #: markup tables: 总价措施项目, 其他项目, 规费、税金 (and the details of their entries)
@@ -31,6 +39,10 @@ _MARKUP_TABLES = (
     ("other", re.compile(r"计日工|总承包服务费")),
 )
 _DETAIL = re.compile(r"明细表|明细")
+#: the summary of the other items (表-12 其他项目清单与计价汇总表) and the tables of its entries
+#: (表-12-1 … 表-12-5: 暂列金额, 专业工程暂估价, 计日工, 总承包服务费), which it already adds up
+_OTHER_SUMMARY = re.compile(r"其他项目")
+_OTHER_PART = re.compile(r"暂列金额|暂估价|专业工程暂估|计日工|总承包服务费")
 _TOP = re.compile(r"^\d+$")
 
 
@@ -42,6 +54,19 @@ def markup_table(hint: str) -> str | None:
         if pattern.search(hint):
             return kind
     return None
+
+
+def entries_counted(tables: list[tuple[str, list[Markup]]]) -> list[Markup]:
+    """The entries the summary's total adds up, of markup tables given as (hint, entries): with a
+    其他项目 summary table (表-12) among them, the tables of its entries (表-12-3 专业工程暂估价,
+    表-12-4 计日工 …) are already in its own and are not added again."""
+    other = any(_OTHER_SUMMARY.search(hint) and entries for hint, entries in tables)
+    return [
+        m
+        for hint, entries in tables
+        if not (other and not _OTHER_SUMMARY.search(hint) and _OTHER_PART.search(hint))
+        for m in entries
+    ]
 
 
 def is_entry_detail(hint: str) -> bool:

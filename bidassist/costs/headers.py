@@ -716,6 +716,7 @@ def _resolve(
     _row_total_first(raw, candidates, start)
     _product_of_quantity(raw, candidates, start)
     _amount_as_quantity(raw, candidates, start)
+    _unnamed_quantity(raw, candidates, fields, (r, start), warnings)
     end = _table_end(raw, r, start)
     _sparse_total(raw, candidates, fields, (start, end), rivals)
     chosen: dict[str, int] = {}
@@ -1047,6 +1048,41 @@ def _amount_as_quantity(raw: RawSheet, candidates: dict[str, list[tuple[int, int
                         (r + 1, k) for r, k in prices if k != p
                     ]
                     return
+
+
+def _unnamed_quantity(
+    raw: RawSheet,
+    candidates: dict[str, list[tuple[int, int]]],
+    fields: dict[int, tuple[str, str]],
+    rows: tuple[int, int],
+    warnings: list[Problem],
+) -> None:
+    """No column headed as the quantity, a unit price and an amount column (Unit cost | Number |
+    Total): a column whose header names no field and that the amount is the product of with the
+    unit price on its rows (`_is_product`) is the quantity, said in a warning. Without that proof
+    the column stays unread and each line is 1 × its amount."""
+    if "quantity" in candidates or "amount" not in candidates or "price" not in candidates:
+        return
+    r, start = rows
+    width = max((len(row) for row in raw.rows[start : start + 50]), default=0)
+    taken = {c for cands in candidates.values() for _, c in cands}
+    for q in range(width):
+        if q in fields or q in taken or q in raw.hidden_cols:
+            continue
+        for _, a in sorted(candidates["amount"]):
+            p = next((p for _, p in sorted(candidates["price"]) if _is_product(raw, a, q, p, start)), None)
+            if p is None:
+                continue
+            candidates["quantity"] = [(0, q)]
+            head = _cell(raw.rows, r, q)
+            warnings.append(
+                Problem(
+                    f"{sheet_ref(raw.name)}!{col_letter(q)}{r + 1}",
+                    f"column {col_letter(q)} ({cell_text(head) or 'no header'}) is read as the quantity: "
+                    f"{col_letter(a)} = {col_letter(q)} × {col_letter(p)} (unit price) on its rows",
+                )
+            )
+            return
 
 
 def _is_product(raw: RawSheet, c: int, q: int, p: int, start: int) -> bool:

@@ -27,11 +27,13 @@ from bidassist.costs.sheets import (
     mark_inferred,
     mark_plain_summaries,
     mark_price_lists,
+    mark_provisional_materials,
     mark_summaries,
     mark_supporting,
     read_lists,
     sheet_problems,
     summary_check,
+    table_entries,
     uncalculated,
 )
 from bidassist.costs.spread import SpreadTable, three_point
@@ -118,6 +120,7 @@ def _read_all(
         mark_supporting(outcomes)
         mark_copies(outcomes)
         mark_price_lists(outcomes)
+        mark_provisional_materials(outcomes)
         mark_group_summaries(outcomes)
         mark_summaries(outcomes)
         mark_plain_summaries(outcomes)
@@ -232,7 +235,7 @@ def _reconcile(
         ),
         None,
     )
-    tables = [m for o in outcomes if o.entries for m in o.entries]
+    tables = table_entries(outcomes)
     if summary is not None and summary.check is not None and summary.check.basis == "difference":
         # a sheet that copies the detail rows is proven a repeat by its rows; any other summary whose
         # rows do not add up to its own total cannot be set aside silently

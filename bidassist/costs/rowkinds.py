@@ -62,7 +62,7 @@ _PAGE_TOTAL = re.compile(
 )
 _BROUGHT = re.compile(r"^(?:承上页|承前页|上页合计|上页小计|接上页|brought\s*forward|b/f)", re.I)
 _OF_WHICH = re.compile(
-    r"^(?:其中|含)\s*[:：]|^say\b|^大写|^小写|^人民币大写|^(?:ps|provisional\s*sums?)\s*amount\b", re.I
+    r"^其中\s*[:：]?|^含\s*[:：]|^say\b|^大写|^小写|^人民币大写|^(?:ps|provisional\s*sums?)\s*amount\b", re.I
 )
 _EXAMPLE = re.compile(r"示例\s*example", re.I)
 _GRAND = re.compile(
@@ -174,12 +174,25 @@ def _norm(label: str) -> str:
 _SUM_WORDS = frozenset({"sum", "thesum", "sumtotal", "总和", "求和", "总数"})
 
 
+#: how a total is summed, written after its label (投标报价合计＝1+2+3+4+5)
+_HOW_SUMMED = re.compile(r"=[\d.+\-*/×()（）]+$")
+
+
+def how_summed(label: str) -> bool:
+    """The label says how its total is summed (合计=1+2+3)."""
+    return _HOW_SUMMED.search(_norm(label)) is not None
+
+
 def total_level(label: str) -> int:
     """0 for a normal label; 1 subtotal (小计), 2 total (合计), 3 grand total (总计/共计/含税总价)."""
     if not label or len(label) > 40:
         return 0
     s = _norm(label)
     s = SECTION.sub(lambda m: m.group("rest"), s, count=1) if s[:1] in "一二三四五六七八九十(（第" else s
+    if _HOW_SUMMED.search(s):
+        # 投标报价合计＝1+2+3+4+5: the total of the numbered top entries, the grand total
+        level = total_level(_HOW_SUMMED.sub("", s))
+        return 3 if level >= 2 else level
     s = s.strip("：:。.、()（）")
     if _GRAND.match(s):
         return 3
@@ -787,6 +800,9 @@ def _total_row(row: list) -> bool:
             if total_level(x) or _PAGE_TOTAL.match(n) or _BROUGHT.match(n):
                 return True
     return False
+
+
+is_total_row = _total_row
 
 
 def _long_text(view: SheetView, r: int) -> bool:

@@ -24,9 +24,19 @@ from bidassist.costs.beside import (
     total_labelled_beside,
     total_on_top,
 )
-from bidassist.costs.confidence import amounts_stand, unconfirmed
+from bidassist.costs.confidence import amounts_stand, col_letter_of, unconfirmed
 from bidassist.costs.estimate import read_estimate
-from bidassist.costs.gbtables import GB_SUMMARY, RESOURCES, is_entry_detail, markup_table, top_entries
+from bidassist.costs.gbtables import (
+    GB_DETAIL,
+    GB_SUMMARY,
+    PAYMENTS,
+    PROVISIONAL_MATERIALS,
+    RESOURCES,
+    entries_counted,
+    is_entry_detail,
+    markup_table,
+    top_entries,
+)
 from bidassist.costs.headerless import closing_layout, labelled_layout, product_layout
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, classify_header, find_layout
 from bidassist.costs.infer import product_columns, unit_column
@@ -103,6 +113,13 @@ def _title(raw: RawSheet, layout: Layout | None) -> str:
     return " ".join(texts)[:500]
 
 
+def table_entries(outcomes: list[SheetOutcome]) -> list[Markup]:
+    """The entries of a GB50500 export's markup tables that its summary's total adds up."""
+    return entries_counted(
+        [(f"{o.name} {_title(o.raw, o.layout)}", o.entries) for o in outcomes if o.entries]
+    )
+
+
 def _is_empty(raw: RawSheet) -> bool:
     return not any(any(v != "" and v is not None for v in row) for row in raw.rows)
 
@@ -136,6 +153,7 @@ def read_sheet(
     result = _parse(raw, layout, spreads, unpriced)
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
+        layout, result = cost_as_unit_price(raw, layout, result, spreads, unpriced)
         layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
         total_column(raw, layout, result)
@@ -168,6 +186,7 @@ def read_sheet(
             and rollup_lumps(raw, result, layout.columns.get("amount", -1), layout.data_start)
         ):
             outcome.check = check_sheet(result)
+        running_amounts(outcome)
         prefer_amounts(outcome)
         _settle_nameless(outcome)
         _settle_provisional(outcome)
@@ -249,7 +268,38 @@ def read_lists(
         parts.append(part)
     if sum(p.used for p in parts) < 2:
         return [outcome]
-    return parts
+    joined = _added_up_below_one(parts)
+    return parts if joined is None else [joined]
+
+
+def _added_up_below_one(parts: list[SheetOutcome]) -> SheetOutcome | None:
+    """Lists side by side whose only total stands under one of them and adds up them all
+    (=SUM(D2:D20)+SUM(L2:L22) under the right list): one outcome holding every list's lines,
+    checked against that total; None when the lists are not so added up."""
+    used = [p for p in parts if p.used and p.result is not None and p.check is not None]
+    stated = [p for p in used if p.check is not None and p.check.stated is not None]
+    if len(used) < 2 or len(stated) != 1:
+        return None
+    host = stated[0]
+    check, result = host.check, host.result
+    assert check is not None and result is not None and check.stated is not None
+    if check.basis != "difference":
+        return None
+    lines = [ln for p in used if p.result is not None for ln in p.result.lines]
+    total = lines_total(lines)
+    if abs(total - check.stated) > tolerance(len(lines)):
+        return None
+    for p in used:
+        if p is not host and p.result is not None:
+            result.warnings.extend(p.result.warnings)
+            result.problems.extend(p.result.problems)
+    result.lines[:] = lines
+    result.mismatches[:] = [m for m in result.mismatches if m.where != check.cell]
+    host.check = SheetCheck(
+        total, check.stated, check.cell, "lists side by side, added up by one total", check.label
+    )
+    host.reason = f"{len(used)} lists side by side, added up by the total {check.cell} under one of them"
+    return host
 
 
 def _mark_blank(outcome: SheetOutcome, result: SheetResult, unpriced: bool) -> None:
@@ -306,6 +356,13 @@ def rival_amounts(
         )
         trial = _parse(raw, trial_layout, spreads, unpriced)
         check = check_sheet(trial)
+        if not check.matched and _at_amounts_matches(trial) and not _at_amounts_matches(result):
+            # its amounts, not quantity × unit price, add up to a total stated outside the column
+            # (Total Project Cost beside a 14-week pay column, the weekly one used) while those of
+            # the column used do not: `prefer_amounts` takes them. A total in the column itself
+            # only shows the column is consistent (actual spend beside an estimate that is not)
+            at = check_sheet(replace(trial, lines=_at_amounts(trial)))
+            check = at if col_letter_of(at.cell or "") != col_letter(c) else check
         if check.matched and not trial.problems:
             fits.append((c, trial_layout, trial, check))
     if len(fits) != 1:
@@ -321,6 +378,41 @@ def rival_amounts(
         )
     )
     return chosen, trial
+
+
+def cost_as_unit_price(
+    raw: RawSheet, layout: Layout, result: SheetResult, spreads: SpreadTable, unpriced: bool
+) -> tuple[Layout, SheetResult]:
+    """A quantity column and one money column with no unit price column (PART | Quantity | COST),
+    whose figures do not add up to the sheet's stated total: when quantity × those figures do
+    (the total is =SUM(B2:B10*C2:C10)), the column holds unit costs, said in a warning naming the
+    total. Otherwise the reading stays (and its difference is reported as before)."""
+    cols = layout.columns
+    if "amount" not in cols or "quantity" not in cols or {"price", "likely", "low", "high"} & cols.keys():
+        return layout, result
+    if not result.lines or check_sheet(result).basis != "difference":
+        return layout, result
+    c = cols["amount"]
+    trial_layout = replace(layout, columns={**{f: k for f, k in cols.items() if f != "amount"}, "price": c})
+    trial = _parse(raw, trial_layout, spreads, unpriced)
+    check = check_sheet(trial)
+    if not check.matched or trial.problems or len(trial.lines) != len(result.lines):
+        return layout, result
+    trial.warnings.append(
+        Problem(
+            f"{sheet_ref(raw.name)}!{col_letter(c)}{(layout.header_row or 0) + 1}",
+            f"column {col_letter(c)} is read as the unit price: the sheet's total {check.cell} is the sum of "
+            f"quantity × {col_letter(c)} ({layout.letter('quantity')} × {col_letter(c)}), not of "
+            f"{col_letter(c)} alone",
+        )
+    )
+    return trial_layout, trial
+
+
+def _at_amounts_matches(result: SheetResult) -> bool:
+    """The sheet's stated total adds up the lines' amount cells (where they differ from quantity ×
+    unit price)."""
+    return bool(result.alternatives) and check_sheet(replace(result, lines=_at_amounts(result))).matched
 
 
 def heads_as_items(
@@ -528,6 +620,13 @@ def _gb_role(raw: RawSheet, layout: Layout | None, hint: str) -> SheetOutcome | 
             "a list of the resources inside the unit rates (主材/人材机), not cost lines",
             layout,
         )
+    if PAYMENTS.search(hint):
+        return SheetOutcome(
+            raw,
+            "not a cost table",
+            "a payment schedule (进度款支付分解): when the price is paid, not cost lines",
+            layout,
+        )
     kind = markup_table(hint)
     if kind is not None and is_entry_detail(hint):
         return SheetOutcome(
@@ -585,6 +684,45 @@ def uncalculated(outcomes: list[SheetOutcome]) -> list[Problem]:
             )
         )
     return found
+
+
+def running_amounts(outcome: SheetOutcome) -> None:
+    """No stated total, and the amount column disagrees with quantity × unit price from the second
+    line on (Total Cost =F2+F3, =F2+F3+4*F4 …): when every amount is the running sum of the
+    products so far, the column is a running total. The lines are quantity × unit price and the
+    column's last figure is the sheet's total, which they reconcile with (one warning instead of
+    one per line). Any amount off the running sum leaves the lines to `prefer_amounts`."""
+    result, check, layout = outcome.result, outcome.check, outcome.layout
+    if result is None or check is None or layout is None or check.stated is not None:
+        return
+    if len(result.alternatives) < 2 or "amount" not in layout.columns:
+        return
+    written = dict(result.alternatives)
+    running = Decimal(0)
+    for i, ln in enumerate(result.lines):
+        product = ln.quantity * ln.likely
+        running += product
+        amount = ln.quantity * written[i] if i in written else product
+        if abs(amount - running) > tolerance(i + 1):
+            return
+    last = result.lines[-1]
+    if len(result.lines) - 1 not in written:
+        return
+    cell = f"{sheet_ref(outcome.name)}!{layout.letter('amount')}{_row(last.source) + 1}"
+    cells = {c for c, _ in result.amount_diffs}
+    result.warnings[:] = [w for w in result.warnings if w.where not in cells]
+    result.amount_diffs[:], result.alternatives[:] = [], []
+    outcome.check = SheetCheck(
+        lines_total(result.lines), last.quantity * written[len(result.lines) - 1], cell, "running total"
+    )
+    letter = layout.letter("amount")
+    result.warnings.append(
+        Problem(
+            cell,
+            f"column {letter} is a running total (each figure = the one above + quantity × unit price): the "
+            f"lines are quantity × unit price, and its last figure {cell} is the sheet's total",
+        )
+    )
 
 
 def prefer_amounts(outcome: SheetOutcome) -> None:
@@ -897,6 +1035,23 @@ def mark_copies(outcomes: list[SheetOutcome]) -> None:
                     "not cost lines again"
                 )
                 break
+
+
+def mark_provisional_materials(outcomes: list[SheetOutcome]) -> None:
+    """A GB50500 export's 材料暂估单价表 (表-12-2) beside its 分部分项 detail: the provisional material
+    prices are inside the detail's unit rates (此处不汇总), not cost lines of their own."""
+    details = [o for o in outcomes if o.role == "cost detail"]
+    hints = {id(o): f"{o.name} {_title(o.raw, o.layout)}" for o in details}
+    gb = next((o for o in details if GB_DETAIL.search(hints[id(o)])), None)
+    if gb is None:
+        return
+    for o in details:
+        if o is not gb and PROVISIONAL_MATERIALS.search(hints[id(o)]) and not GB_DETAIL.search(hints[id(o)]):
+            o.role = "analysis"
+            o.reason = (
+                f"the provisional prices of materials (材料暂估单价) inside the unit rates of {gb.name}, "
+                "not cost lines of their own"
+            )
 
 
 def mark_price_lists(outcomes: list[SheetOutcome]) -> None:

@@ -20,6 +20,12 @@ from bidassist.costs.workbook import RawSheet
 MAX_ROWS = 5000
 
 
+#: note headers the first list has and a list to its right may leave out (采购地 over the left list only)
+_NOTES = frozenset(
+    {"采购地", "购买地", "备注", "附注", "品牌", "链接", "notes", "remarks", "link", "shop", "vendor"}
+)
+
+
 def side_blocks(raw: RawSheet, layout: Layout) -> list[tuple[int, int]] | None:
     """[(first column, end column)) of each list when the sheet holds two or more side by side,
     else None."""
@@ -42,7 +48,8 @@ def side_blocks(raw: RawSheet, layout: Layout) -> list[tuple[int, int]] | None:
             continue
         for k in range(1, len(starts)):
             at = c + k * step
-            if (words[c] if c < len(words) else "") != (words[at] if at < len(words) else ""):
+            here, there = (words[c] if c < len(words) else ""), (words[at] if at < len(words) else "")
+            if here != there and not (here in _NOTES and not there):
                 return None
     return [(first + k * step, first + (k + 1) * step) for k in range(len(starts))]
 

@@ -33,7 +33,9 @@ from bidassist.costs.rowkinds import (
     SheetView,
     blank,
     classify,
+    how_summed,
     is_plain_line,
+    is_total_row,
     section_parts,
     section_total_follows,
     total_level,
@@ -716,7 +718,18 @@ class _Parser:
             and any(numbers.get(f) for f in _PRICE_FIELDS)
             and not fields.problems
         ):
-            return True  # a rate quoted without a quantity and with a nil amount (a vendor's price list)
+            # a rate quoted without a quantity and with a nil amount (a vendor's price list), unless
+            # it is one such row among bought items (=C9*D9 with C9 left empty): a zero-amount line
+            if not self._nil_among_items(r):
+                return True
+            numbers["quantity"] = ZERO
+            self.out.warnings.append(
+                Problem(
+                    self._cell(self.cols["quantity"], r),
+                    "quantity is empty and the amount is 0: a zero-amount line (0 × the unit price)",
+                )
+            )
+            return False
         if not priced and hold and not self.unpriced and "quantity" in numbers and not fields.problems:
             self.measures.append((r, row, numbers["quantity"]))
             return True
@@ -729,6 +742,19 @@ class _Parser:
             self._unpriced(r, f"quantity {cell_text(row[qi])!r} and no price", qi, money=False)
             return True
         return False
+
+    def _nil_among_items(self, r: int) -> bool:
+        """The row above was read as a line and the row below is an item with a quantity or the
+        total: a single quantity-less row inside a list of bought items, not a list of rates."""
+        rows, qi = self.raw.rows, self.cols["quantity"]
+        above = next((k for k in range(r - 1, max(r - 3, -1), -1) if any(rows[k])), None)
+        if above is None or not self.line_rows or self.line_rows[-1] != above:
+            return False
+        below = next((k for k in range(r + 1, min(r + 3, len(rows))) if any(rows[k])), None)
+        if below is None:
+            return False
+        row = rows[below]
+        return (qi < len(row) and _is_figure(row[qi]) and bool(row[qi])) or is_total_row(row)
 
     def _names(self, row: list) -> tuple[str, str]:
         """The row's code and description (the text waiting from the row above, the name in the
@@ -1180,6 +1206,8 @@ class _Parser:
     def _total(self, r: int, row: list, kind: RowKind) -> None:
         value, c = self._row_amount(row, r)
         level = kind.level
+        if level == 3 and value is not None and self._grand_again(kind, value):
+            return
         same = self.resets[level]
         if value is not None:
             spans = self._spans(same, _Mark(), self.section, self.resets[1], self.resets[2])
@@ -1203,6 +1231,13 @@ class _Parser:
             if lvl <= level:
                 self.resets[lvl] = self._mark()
         # the page's running sum goes on past 分部小计 and section totals: 本页小计 covers the page
+
+    def _grand_again(self, kind: RowKind, value: Decimal) -> bool:
+        """招标控制价合计=1+2+3+4+5 below 6 总造价 of the same figure (a summary printed over two
+        pages): the grand total written again, neither a total of the rows since nor a line."""
+        if not how_summed(kind.label):
+            return False
+        return any(t.level == 3 and t.amount == value for t in self.out.totals)
 
     def _restates(self, kind: RowKind, value: Decimal) -> bool:
         """Annual Total right under Monthly Total: checked as a restatement (`restatements`)."""
