@@ -853,7 +853,7 @@ def _settle_nameless(outcome: SheetOutcome) -> None:
     result, check = outcome.result, outcome.check
     if result is None or not result.nameless:
         return
-    if check is not None and check.matched:
+    if check is not None and check.matched and (check.stated or _nameless_carry_money(result)):
         result.warnings.extend(
             Problem(
                 p.where,
@@ -864,6 +864,19 @@ def _settle_nameless(outcome: SheetOutcome) -> None:
         )
     else:
         result.problems.extend(result.nameless)
+
+
+def _nameless_carry_money(result: SheetResult) -> bool:
+    """Whether any of the nameless lines has money: a total of 0 that agrees with lines of nothing
+    (a template's empty rows whose formulas give 0) proves nothing about them."""
+    rows = {_row_of(p.where) for p in result.nameless}
+    return any(ln.quantity * ln.likely != 0 for ln in result.lines if _row_of(ln.source) in rows)
+
+
+def _row_of(cell: str | None) -> str:
+    """The row number of a cell reference (`'My sheet'!B12` -> "12")."""
+    text = cell or ""
+    return text[len(text.rstrip("0123456789")) :]
 
 
 def _settle(outcome: SheetOutcome, pending: list[Problem], agreed: str, otherwise: str = "") -> None:

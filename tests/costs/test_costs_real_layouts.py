@@ -419,6 +419,25 @@ def test_nameless_priced_row_is_an_error_without_a_total(tmp_path: Path) -> None
     assert [(p.where, p.message) for p in info.value.problems] == [("Abstract!B3", "description is empty")]
 
 
+@pytest.mark.parametrize(
+    "header", [["Item", "Qty", "Rate", "Amount"], ["名称", "数量", "单价", "金额"]], ids=["en", "zh"]
+)
+def test_nameless_zero_rows_under_a_zero_total_are_not_proven_lines(tmp_path: Path, header: list) -> None:
+    """A template's empty rows whose amount formulas give 0, under a total of 0 (a budget's income
+    sheet left blank; session 17: the fresh held-out k215 imported four of them, total 0.00, exit 0):
+    a total that agrees with lines of nothing proves nothing, so they stay errors."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Income"
+    ws.append(header)
+    for _ in range(3):
+        ws.append([None, 1, 0, 0])
+    ws.append(["Total" if header[0] == "Item" else "合计", None, None, 0])
+    with pytest.raises(ProblemsError) as info:
+        import_cost_sheet(save(wb, tmp_path))
+    assert [p.message for p in info.value.problems[:3]] == ["description is empty"] * 3
+
+
 def test_summary_that_copies_every_row_is_not_imported_again(tmp_path: Path) -> None:
     wb = Workbook()
     merged = wb.active
