@@ -69,7 +69,7 @@ _ZH_PAYER_OF = re.compile(r"\s*(?:应|须|需|所)?(?:承担|缴纳|交纳|支�
 #: 甲方有权要求乙方赔偿… / 乙方可要求甲方支付…: the party after the demand bears the duty that follows
 _ZH_DEMAND = re.compile(r"(?:要求|请求|责令|责成|主张)\s*$")
 _ZH_DEMANDED_DUTY = re.compile(
-    r"[^。；;，,]{0,20}?(?:赔偿|承担|支付|补偿|偿付|赔付|负责|缴纳|交纳|退还|返还|补足|给付)"
+    r"[^。；;，,]{0,40}?(?:赔偿|承担|支付|补偿|偿付|赔付|负责|缴纳|交纳|退还|返还|补足|给付)"
 )
 _OPTION = re.compile(r"[□☐■☑☒√✓✔▇]|\[\s?[x✓]?\s?\]")
 _UNCHECKED = {"□", "☐"}

@@ -121,11 +121,17 @@ PAIRS = [
         "一、如逾期发货，承运方将承担运费总额日万分之五的违约金。\n"
         "二、托运方逾期付款的，每逾期一日按应付款的万分之五支付违约金。",
     ),
-    # 抵扣: the buyer takes what it claims, even self-help repair costs (REVIEW rule 16); an account
-    # both parties reconciled is an agreed amount
+    # 抵扣: the buyer takes what it claims, even self-help repair costs taken from progress payments
+    # (REVIEW rule 16); the same repair cost taken from the quality retention is what the retention
+    # secures (REVIEW decision 5, session 16), and an account both parties reconciled is agreed
     (
         "payment.set_off",
+        "保修期内分包人未履行维修义务的，总承包方委托他人维修的费用从当期进度款中扣除。",
         "保修期内分包人未履行维修义务的，总承包方委托他人维修的费用从质保金中扣除。",
+    ),
+    (
+        "payment.set_off",
+        "托运人核定的货损赔偿款，在下期运费结算时予以冲抵。",
         "经双方对账确认的运费差额，在下期运费结算时冲抵。",
     ),
 ]
