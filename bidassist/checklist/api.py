@@ -115,13 +115,14 @@ def _with_model(units, ruleset, findings, terms, lang, model) -> None:
     ClauseLayer; False: rules only)."""
     if model is False or model is None:
         return
-    from .model import default_layer, model_findings, model_types
+    from .model import default_layer, model_findings, model_types, vectors_kept
 
     layer = default_layer() if model is True else model
-    more, more_terms = model_findings(units, ruleset, findings, _languages(lang), layer)
-    findings.extend(more)
-    terms.extend(more_terms)
-    terms[:] = model_types(units, terms, ruleset, _languages(lang), layer)
+    with vectors_kept():  # each clause's vector computed once for both models
+        more, more_terms = model_findings(units, ruleset, findings, _languages(lang), layer)
+        findings.extend(more)
+        terms.extend(more_terms)
+        terms[:] = model_types(units, terms, ruleset, _languages(lang), layer)
 
 
 def run_units(

@@ -30,7 +30,7 @@ def settings_of(text: str) -> frozenset[str]:
     return frozenset(
         name
         for name, words in SETTING_WORDS.items()
-        if sum(1 for _ in _words(name).finditer(head)) >= min(words.min_uses, 1 + len(head) // CHARS_PER_USE)
+        if len(_words(name).findall(head)) >= min(words.min_uses, 1 + len(head) // CHARS_PER_USE)
     )
 
 

@@ -16,14 +16,17 @@ l2-normalised (scikit-learn's TfidfVectorizer with this analyzer)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 import numpy as np
 from pydantic import Field
 
+from bidassist.core.automaton import new_automaton
 from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.resources import package_path
 from bidassist.core.types import StrictModel
@@ -47,11 +50,29 @@ _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)")
 _WORDY = re.compile(r"[a-z\u3400-\u9fff]{2}")
 
 
+def _prepared(text: str, lang: str) -> str:
+    t = _DIGIT.sub("0", text[:MAX_CHARS].lower())
+    return _SPACE.sub("", t) if lang == "zh" else " " + _SPACE.sub(" ", t).strip() + " "
+
+
 def features(text: str, lang: str) -> list[str]:
     """The character n-grams the model reads (the analyzer used in training and at run time)."""
-    t = _DIGIT.sub("0", text[:MAX_CHARS].lower())
-    t = _SPACE.sub("", t) if lang == "zh" else " " + _SPACE.sub(" ", t).strip() + " "
+    t = _prepared(text, lang)
     return [t[i : i + n] for n in NGRAMS[lang] for i in range(len(t) - n + 1)]
+
+
+def _gram_counts(text: str, lang: str) -> Counter:
+    """Counter(features(text, lang)) with the same keys in the same order, the n-grams built by
+    C-level maps (each n-gram is its (n-1)-gram plus the next character)."""
+    t = _prepared(text, lang)
+    counts: Counter = Counter()
+    grams: list[str] | str = t
+    for n in range(1, max(NGRAMS[lang]) + 1):
+        if n > 1:
+            grams = list(map(add, grams, t[n - 1 :]))
+        if n in NGRAMS[lang]:
+            counts.update(grams)
+    return counts
 
 
 @dataclass
@@ -69,14 +90,25 @@ class LangModel:
     b: np.ndarray
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        vocab = self.vocab
-        pairs = [(vocab[g], c) for g, c in Counter(features(text, self.lang)).items() if g in vocab]
-        if not pairs:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        idx = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
-        tf = 1.0 + np.log(np.fromiter((c for _, c in pairs), dtype=np.float64, count=len(pairs)))
-        x = tf * self.idf[idx]
-        return idx, x / np.linalg.norm(x)
+        """(vocabulary indices, l2-normalised sublinear tf × idf) of the text's n-grams in the
+        vocabulary, in the order of their first occurrence (the n-gram lengths in turn)."""
+        cached = _VECTORS.get((self.lang, text)) if _VECTORS is not None else None
+        if cached is not None and cached[0] is self.vocab:
+            return cached[1]
+        counts = _gram_counts(text, self.lang)
+        n = len(counts)
+        ids = np.fromiter(map(self.vocab.get, counts, repeat(-1)), dtype=np.int64, count=n)
+        kept = ids >= 0
+        if not kept.any():
+            out = np.zeros(0, dtype=np.int64), np.zeros(0)
+        else:
+            idx = ids[kept]
+            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=n)[kept])
+            x = tf * self.idf[idx]
+            out = idx, x / np.linalg.norm(x)
+        if _VECTORS is not None:
+            _VECTORS[(self.lang, text)] = (self.vocab, out)
+        return out
 
     def decision(self, text: str) -> np.ndarray:
         idx, x = self.vector(text)
@@ -85,6 +117,25 @@ class LangModel:
     def proba(self, text: str) -> np.ndarray:
         """Calibrated probability per category (the order of `categories`)."""
         return 1.0 / (1.0 + np.exp(self.a * self.decision(text) + self.b))
+
+
+#: while a document's clauses are scored (`vectors_kept`): (lang, text) -> (the vocabulary, its
+#: vector), so the finding and the type models read each clause's vector once
+_VECTORS: dict | None = None
+
+
+class vectors_kept:  # noqa: N801 - used as a plain `with` block
+    """Within the block, each text's vector is computed once per language (then forgotten)."""
+
+    def __enter__(self) -> None:
+        global _VECTORS
+        self._outer = _VECTORS
+        if _VECTORS is None:
+            _VECTORS = {}
+
+    def __exit__(self, *exc) -> None:
+        global _VECTORS
+        _VECTORS = self._outer
 
 
 def save_model(path: Path, models: list[LangModel]) -> None:
@@ -427,11 +478,9 @@ def unit_findings(
     out = []
     norm = unit.norm
     for lang in sorted(langs & set(layer.thresholds)):
-        gated = {
-            c
-            for c, words in keywords.get(lang, {}).items()
-            if c not in have and any(k in norm for k in words)
-        }
+        gates = _gates_of(keywords, lang)
+        present = gates.present(norm)
+        gated = {c for c in keywords.get(lang, {}) if c not in have and gates.holds(c, present)}
         if not gated:
             continue
         for category, p in layer.scores(norm, lang).items():
@@ -445,6 +494,67 @@ def unit_findings(
                 out.append((_finding(cr, unit, norm[span[0] : span[1]], p), cr))
                 have.add(category)
     return out
+
+
+class Keywords:
+    """Which groups of keywords a text holds one of (`any(k in text for k in words)` per group),
+    from one Aho–Corasick pass over the text."""
+
+    def __init__(self, groups: dict) -> None:
+        ids: dict[str, int] = {}
+        self.ids = {
+            key: frozenset(ids.setdefault(w, len(ids)) for w in words if w) for key, words in groups.items()
+        }
+        self.always = {key for key, words in groups.items() if "" in words}  # "" is in every text
+        self.automaton = new_automaton()
+        for w, i in ids.items():
+            self.automaton.add_word(w, i)
+        self.empty = not ids
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def present(self, text: str) -> set[int]:
+        return set() if self.empty else {k for _end, k in self.automaton.iter(text)}
+
+    def holds(self, key, present: set[int]) -> bool:
+        return key in self.always or not self.ids[key].isdisjoint(present)
+
+
+#: the keyword automata of the last keyword tables (id of the table -> (table, lang -> Keywords))
+_KEYWORDS: OrderedDict[int, tuple[object, dict[str, Keywords]]] = OrderedDict()
+
+
+def _gates_of(table, lang: str) -> Keywords:
+    """The Keywords of `table` (category -> words per language, or a list of word groups for one
+    language), built once per table object."""
+    got = _KEYWORDS.get(id(table))
+    if got is None or got[0] is not table:
+        got = (table, {})
+        _KEYWORDS[id(table)] = got
+        while len(_KEYWORDS) > 16:
+            _KEYWORDS.popitem(last=False)
+    found = got[1].get(lang)
+    if found is None:
+        groups = table.get(lang, {}) if isinstance(table, dict) else dict(enumerate(table))
+        found = got[1][lang] = Keywords(groups)
+    return found
+
+
+#: (id(ruleset), id(layer)) -> (ruleset, layer, category_keywords, type_keywords per language)
+_TABLES: OrderedDict[tuple[int, int], tuple] = OrderedDict()
+
+
+def _tables(ruleset: RuleSet, layer: ClauseLayer) -> tuple[dict, dict]:
+    """category_keywords(ruleset, layer) and type_keywords of each language's types, built once
+    per rule set and layer (the last few kept, holding them so their ids are not reused)."""
+    key = (id(ruleset), id(layer))
+    got = _TABLES.get(key)
+    if got is None or got[0] is not ruleset or got[1] is not layer:
+        types = {lang: type_keywords(ruleset, tm.types, lang) for lang, (tm, _) in layer.types.items()}
+        got = _TABLES[key] = (ruleset, layer, category_keywords(ruleset, layer), types)
+        while len(_TABLES) > 16:
+            _TABLES.popitem(last=False)
+    return got[2], got[3]
 
 
 def model_findings(
@@ -461,7 +571,7 @@ def model_findings(
         fired.setdefault((f.clause, f.text), set()).add(f.category)
     findings: list[Finding] = []
     terms: list[KeyTerm] = []
-    keywords = category_keywords(ruleset, layer)
+    keywords = _tables(ruleset, layer)[0]
     for unit in units:
         have = set(fired.get((unit.clause, unit.text[:TEXT_LIMIT]), ()))
         langs = languages or set(unit.languages)
@@ -504,9 +614,9 @@ def _unit_types(
 ) -> tuple[set[str], list[KeyTerm]]:
     """(types of the rules and terms on the clause the model does not confirm, types it adds)."""
     norm = unit.norm
-    open_ = [
-        typ not in have and any(k in norm for k in words) for typ, words in zip(tm.types, gates, strict=True)
-    ]
+    kw = _gates_of(gates, lang)
+    present = kw.present(norm)
+    open_ = [typ not in have and kw.holds(i, present) for i, typ in enumerate(tm.types)]
     if not any(open_) and not any(
         typ in have and keep is not None for typ, (_, keep) in zip(tm.types, cuts, strict=True)
     ):
@@ -539,7 +649,7 @@ def model_types(
     for t in terms:
         by_unit.setdefault((t.clause, t.text), []).append(t)
     out = list(terms)
-    gates = {lang: type_keywords(ruleset, tm.types, lang) for lang, (tm, _) in layer.types.items()}
+    gates = _tables(ruleset, layer)[1]
     for unit in units:
         for lang in sorted((languages or set(unit.languages)) & set(layer.types)):
             tm, cuts = layer.types[lang]

@@ -192,9 +192,10 @@ class Scanner:
         """The first match of each planned pattern that has one, as searcher(norm, present) finds
         them, in the plan's order (`stop`: only up to the first)."""
         out: list[re.Match] = []
+        isdisjoint = present.isdisjoint
         for p, need0, more, first in plan:
-            if need0 is not None and (need0.isdisjoint(present) or (more and absent(more, present))):
-                continue
+            if need0 is not None and (isdisjoint(need0) or (more and any(map(isdisjoint, more)))):
+                continue  # (absent(more, present), without the call)
             m = p.search(norm) if first is None else search_from(p, first, norm, gate_text)
             if m is not None:
                 out.append(m)

@@ -241,3 +241,46 @@ def test_joined_may_match_keeps_every_clause_a_pattern_matches(parts: list[str])
         want = [i for i, n in enumerate(norms) if not literals.cannot_match(p, n)]
         assert joined.may_match(p) == want
         assert all(i in want for i, n in enumerate(norms) if p.search(n))
+
+
+def _reference_vector(m, text: str):
+    """The clause model's vector as first written: a Counter of the n-gram list, a Python loop."""
+    from collections import Counter
+
+    import numpy as np
+
+    from bidassist.checklist.model import features
+
+    pairs = [(m.vocab[g], c) for g, c in Counter(features(text, m.lang)).items() if g in m.vocab]
+    if not pairs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    idx = np.array([i for i, _ in pairs], dtype=np.int64)
+    x = (1.0 + np.log(np.array([c for _, c in pairs], dtype=np.float64))) * m.idf[idx]
+    return idx, x / np.linalg.norm(x)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_model_vectors_and_keyword_gates_equal_the_plain_loops(lang: str) -> None:
+    """The model's n-gram counts (C-level maps), vectors and keyword gates (one automaton pass)
+    are exactly those of the plain loops, bit for bit, on corpus clauses and the packs' examples."""
+    import numpy as np
+
+    from bidassist.checklist.model import Keywords, default_layer
+
+    m = default_layer().models[lang]
+    texts = [
+        normalise(line)
+        for p in sorted(CORPUS.glob(f"{lang}/*.txt"))[:12]
+        for line in p.read_text("utf-8").split("\n")
+    ]
+    texts += [normalise(t) for t in EXAMPLES] + ["", "a", " 甲 ", "ab  c"]
+    groups = {i: tuple(r.keywords) for i, r in enumerate(RULES.rules) if r.language == lang}
+    groups["empty"] = ()
+    gates = Keywords(groups)
+    for text in texts:
+        idx, x = m.vector(text)
+        ref_idx, ref_x = _reference_vector(m, text)
+        assert np.array_equal(idx, ref_idx) and np.array_equal(x, ref_x)
+        present = gates.present(text)
+        for key, words in groups.items():
+            assert gates.holds(key, present) == any(k in text for k in words)
