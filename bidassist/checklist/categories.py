@@ -8,6 +8,15 @@ with a short name for reports, and what the engine needs to judge any clause of 
   sits in an option left unselected, is not reported.
 - `settings`: the kinds of contract the category exists in (the four construction deposits);
   empty: every kind.
+- `for_cause_harmless`: a right of the category used to answer the other side's failure (If the
+  Seller fails to deliver, the Buyer may at its sole discretion cancel; 乙方逾期交货的，甲方有权解除)
+  is for cause and not reported (subject.for_cause), unless the sentence also says at will.
+- `disclaimer_harmless`: the supplier's refusal or exclusion of the liability the category names
+  (the Supplier does not accept liability for consequential loss; 乙方不承担间接损失) is its own
+  protection and not reported (subject.disclaims).
+- `agreed_amount_harmless`: a deduction of an amount the contract fixes or the supplier owes by
+  agreement (a platform fee or commission, a tax withheld, the agreed deposit lodged by deduction),
+  with nothing claimed or set by the buyer in its sentence, is not a set-off (subject.agreed_amount).
 
 A new category is added to findings.md and the data file."""
 
@@ -34,6 +43,15 @@ class Category(StrictModel):
     en: str = Field(min_length=1)
     party: Party = "any"
     settings: list[Setting] = Field(default_factory=list)
+    #: a match whose sentence answers a failure of the other side (If the Seller fails to deliver…,
+    #: 乙方逾期…的) is for cause, not this category's trap (subject.for_cause)
+    for_cause_harmless: bool = False
+    #: a match in a refusal or exclusion of the liability by the party the category burdens ("the
+    #: Supplier does not accept liability for…", 乙方不承担间接损失) is its protection (subject.disclaims)
+    disclaimer_harmless: bool = False
+    #: a deduction of an amount the contract fixes or the supplier owes by agreement (fees,
+    #: commission, tax, the agreed deposit), with no claim in its sentence (subject.agreed_amount)
+    agreed_amount_harmless: bool = False
 
 
 class SettingWords(StrictModel):

@@ -19,16 +19,19 @@ from bidassist.core.regexsafe import MAX_CLAUSE_CHARS, windows
 from bidassist.reading.repair import blank_fill_brackets
 
 from . import literals
-from .categories import SEVERITY_RANK
+from .categories import CATEGORY_DATA, SEVERITY_RANK
 from .literals import Search, plain_search
 from .result import Finding, KeyTerm
 from .rules import CompiledRule, CompiledTerm, RuleSet, normalise
 from .scan import Candidates, Scanner, scanner_for
 from .subject import (
     OTHER,
+    agreed_amount,
     binding_party,
     buyer_charges,
     condition_start,
+    disclaims,
+    for_cause,
     heading_end,
     in_definition,
     is_reference,
@@ -249,7 +252,27 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return False  # 如甲方延迟付款，乙方有权收取滞纳金: the supplier collects, the buyer pays
     if who == "buyer" and _buyer_charges_the_supplier(cr, norm, m, roles):
         return True  # 甲方有权扣除当月服务费的5%: the buyer charges, the supplier pays
-    return who is None or who == cr.rule.party
+    return (who is None or who == cr.rule.party) and not _harmless_twin(cr, norm, m, roles, who)
+
+
+def _harmless_twin(cr: CompiledRule, norm: str, m: re.Match, roles: dict, who: str | None) -> bool:
+    """The category's harmless twins the engine reads for every rule of it (categories.yaml):
+    a right to end that answers the other side's failure (for cause), a deduction of an amount the
+    contract fixes (fees, commission, tax, the agreed deposit), and the supplier's own refusal or
+    exclusion of the liability."""
+    data = CATEGORY_DATA.get(cr.rule.category)
+    if data is None:
+        return False
+    if data.for_cause_harmless and for_cause(norm, m.start(), m.end(), cr.language, roles):
+        return True  # If the Seller fails to deliver, the Buyer may cancel: for cause
+    if data.agreed_amount_harmless and agreed_amount(norm, m.start(), m.end(), cr.language):
+        return True  # platform fees deducted from the payouts: an amount the contract fixes
+    return (
+        data.disclaimer_harmless
+        and cr.rule.party == "supplier"
+        and who in (None, "supplier")
+        and disclaims(norm, m.start(), m.end(), cr.language)
+    )  # the Supplier does not accept liability for consequential loss: its protection
 
 
 def _charges_the_late_buyer(cr: CompiledRule, who: str | None, norm: str, m: re.Match, roles: dict) -> bool:
@@ -297,9 +320,11 @@ def _other_sides_late_payment(cr: CompiledRule, norm: str, n: Number, roles: dic
 
 
 def own_numbers(cr: CompiledRule, norm: str, numbers: list[Number], roles: dict | None) -> list[Number]:
-    """The clause's numbers a rule for one party may read: a rate the other side pays for paying
-    late, stated in another sentence of the clause, is not this party's (a supplier's penalty
+    """The clause's numbers a rule for one party may read: not a figure of an option left unticked
+    (质保金：□10% ☑3%, "[ ] 90 days [x] 30 days": the parties chose the other), and not a rate the
+    other side pays for paying late, stated in another sentence of the clause (a supplier's penalty
     rule that matched 卖方…支付违约金 does not take the buyer's 5‰ of the next item)."""
+    numbers = [n for n in numbers if n.end > len(norm) or not unselected_option(norm, n.start)]
     if roles is None or cr.rule.party not in OTHER or not numbers:
         return numbers
     return [n for n in numbers if not _other_sides_late_payment(cr, norm, n, roles)]

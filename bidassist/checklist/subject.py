@@ -500,3 +500,168 @@ def buyer_charges(text: str, m_start: int, m_end: int, patterns: dict[str, re.Pa
         ):
             return True
     return False
+
+
+#: a failure of the other side that a right to end answers: If the Seller fails to deliver…, in
+#: the event that the goods are not received by the delivery date, should the Contractor be in
+#: breach, terminate for default, 乙方逾期交货超过三十日的 / 如供方违约
+_EN_FAILURE = (
+    r"(?:fail(?:s|ed|ing|ure)?|breach\w*|default\w*|delay\w*|late|overdue|insolven\w*|bankrupt\w*|violat\w*|"
+    r"non-?conform\w*|non-?perform\w*|nonconform\w*|defective|neglect\w*|refus(?:e|es|ed|al)|abandon\w*|"
+    r"not\s+(?:been\s+|be\s+|yet\s+)?(?:received|delivered|completed|performed|remedied|cured|rectified|corrected)|"
+    r"not\s+(?:comply|deliver|perform|complete|remedy|cure|correct|rectify|meet|achieve))\b"
+)
+_EN_FOR_CAUSE = re.compile(
+    r"\b(?:if|where|when|whenever|should|in\s+the\s+event(?:\s+(?:that|of))?|in\s+case(?:\s+of)?|upon|"
+    r"due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of)\b[^.;]{0,150}?\b"
+    + _EN_FAILURE
+    + r"|\bfor\s+(?:(?:the\s+)?\w+(?:'|’)s?\s+)?(?:cause|default|breach|non-?performance)\b|\btime\s+is\s+(?:of\s+)?the\s+essence\b"
+)
+_ZH_FOR_CAUSE = re.compile(
+    r"(?:逾期|迟延|延迟|延误|违约(?!责任|金)|违反|未能|未按|不能按|不按|不合格|不符合|拒绝|拒不|擅自|破产|资不抵债|"
+    r"失职|质量问题|无法履行|不履行|达不到|未达到)"
+)
+#: words that make an end at will whatever else the sentence says (not "sole discretion": the
+#: buyer's choice among remedies for the supplier's failure is still for cause)
+_EN_AT_WILL = re.compile(
+    r"\bfor\s+(?:its\s+|their\s+|the\s+\w+(?:'|’)s\s+)?(?:own\s+)?convenience\b|\bwithout\s+(?:any\s+)?(?:cause|reason)\b"
+    r"|\bfor\s+(?:any|no)\s+reason\b|\bat\s+will\b|\bwhether\s+or\s+not\b|\bwith\s+or\s+without\b"
+)
+_ZH_AT_WILL = re.compile(
+    r"无[需须](?:说明|提供|给出)?(?:任何)?理由|不需(?:要)?(?:说明)?(?:任何)?理由|任意|"
+    r"(?:无论|不论)(?:是否|有无)?(?:任何|何种)?(?:原因|理由)|根据(?:其|自身)?(?:工作|实际|经营|业务|项目)?的?需要|便利"
+)
+#: "In such instances, …" / 出现上述情形的，…: the condition stands in the sentence before
+_EN_ANAPHOR = re.compile(
+    r"\s*(?:in\s+(?:any\s+)?(?:such|these|those|that|this|either|each\s+such)\s+(?:instances?|events?|cases?|circumstances?)|thereupon)\b"
+)
+_ZH_ANAPHOR = re.compile(
+    r"\s*(?:如|若)?(?:出现|发生|有)?(?:上述|前述|以上|该等?|此类?)(?:任[一何]|各)?(?:情形|情况|事项|行为)"
+)
+#: the matched words are about money on termination (a refund, a forfeiture, no further payment):
+#: a term that can be a trap for cause too, left to the rule's own frame
+_EN_MONEY = re.compile(r"\b(?:pay\w*|paid|refund\w*|repay\w*|forfeit\w*|reimburs\w*|compensat\w*)\b")
+_ZH_MONEY = re.compile(r"退还|返还|退回|支付|付款|没收|扣除|不予|赔偿")
+
+
+#: the "failure" is measured by the buyer's own rules or judgement (violates the Platform's policies,
+#: in the Company's opinion, 违反甲方规定, 甲方认为): a ground the buyer sets, not a cause
+_EN_BUYER_MEASURE = (
+    r"(?:'|’)?s?\s+(?:own\s+)?(?:policies|policy|rules|guidelines|standards|procedures|codes?|requirements|instructions|"
+    r"(?:reasonable\s+|sole\s+|absolute\s+)?(?:opinion|judg(?:e)?ment|view|satisfaction))\b"
+    r"|\s+(?:(?:reasonably\s+)?(?:deems?|considers?|believes?|determines?|decides?|suspects?|finds?))\b"
+)
+_ZH_BUYER_MEASURE = r"的?(?:规定|制度|规则|要求|管理|标准|政策|指示|认为|认定|判断|判定|确定|满意)"
+_EN_OWN_MEASURE = re.compile(
+    r"\bin\s+(?:its|their|our|the\s+[\w-]+(?:'|’)s)\s+(?:reasonable\s+|sole\s+|absolute\s+)?(?:opinion|judg(?:e)?ment|view)\b"
+)
+
+
+def _buyer_measures(text: str, a: int, b: int, patterns: dict[str, re.Pattern | None], lang: str) -> bool:
+    if lang == "en" and _EN_OWN_MEASURE.search(text, a, b):
+        return True
+    buyer = patterns.get("buyer")
+    if buyer is None:
+        return False
+    after = re.compile(_EN_BUYER_MEASURE if lang == "en" else _ZH_BUYER_MEASURE)
+    return any(after.match(text, hit.end()) for hit in buyer.finditer(text, a, b))
+
+
+def for_cause(
+    text: str, m_start: int, m_end: int, lang: str, patterns: dict[str, re.Pattern | None] | None = None
+) -> bool:
+    """Is the matched right to end conditioned on a failure of the other side (If the Seller fails
+    to deliver…, the buyer may at its sole discretion treat the order as cancelled; 乙方逾期交货超过
+    三十日的，甲方有权解除合同), in its sentence or in the sentence before when it starts "In such
+    instances" / 出现上述情形, with no words of an end at will and no failure the buyer measures by its
+    own rules or opinion (违反甲方规定, in the Company's opinion)? Not when the matched words are about
+    the money on termination (refunds, forfeitures), which can be a trap for cause too."""
+    money, at_will = (_EN_MONEY, _EN_AT_WILL) if lang == "en" else (_ZH_MONEY, _ZH_AT_WILL)
+    if money.search(text, m_start, m_end):
+        return False
+    a, b = sentence_bounds(text, m_start, m_end)
+    a = condition_start(text, a)
+    anaphor = _EN_ANAPHOR if lang == "en" else _ZH_ANAPHOR
+    prev = a
+    if a > 0 and anaphor.match(text, a):
+        prev = condition_start(text, sentence_bounds(text, a - 1, a - 1)[0])
+    if at_will.search(text, prev, b) or _buyer_measures(text, prev, b, patterns or {}, lang):
+        return False
+    if lang == "en":
+        # the sentence before, pointed to by "In any such event", is the condition itself
+        return bool(re.search(r"\b" + _EN_FAILURE, text[prev:a]) or _EN_FOR_CAUSE.search(text, a, b))
+    return bool(_ZH_FOR_CAUSE.search(text, prev, m_start))
+
+
+#: the party named as the actor refuses or excludes the liability the match names ("the Supplier does
+#: not accept liability for consequential loss", "accepts no other responsibility or liability
+#: whatsoever including…", 乙方不承担间接损失): its own protection, not a burden
+_EN_DISCLAIM = re.compile(
+    r"\b(?:(?:does|do|shall|will|is|are|can|could)\s+not\s+(?:(?:accept|assume|bear|have|incur)\b|be\s+(?:held\s+)?(?:liable|responsible)\b)"
+    r"|(?:accepts?|assumes?|bears?|has|have|incurs?|with)\s+no\s+(?:\w+\s+){0,3}?(?:liability|responsibility|obligation)\b"
+    r"|in\s+no\s+(?:event|case)\b|under\s+no\s+circumstances\b"
+    r"|(?:is|are|be|been)\s+(?:hereby\s+|expressly\s+)?excluded\b|exclud(?:es?|ing)\s+(?:all\s+|any\s+)?(?:liability|responsibility)\b"
+    r"|disclaims?\b)"
+)
+#: but not a refusal of the exclusion ("shall not be entitled to exclude", "no limitation shall apply")
+_EN_NO_EXCLUSION = re.compile(
+    r"\bnot\s+(?:be\s+)?(?:entitled|permitted|able)\s+to\s+(?:exclude|limit)|\bno\s+(?:limitation|exclusion|cap)\b"
+    r"|\b(?:shall|will|does)\s+not\s+(?:apply|limit|exclude|restrict)\b|\bnot\s+(?:be\s+)?limited\b"
+)
+_ZH_DISCLAIM = re.compile(
+    r"不(?:承担|负责|负(?:任何)?(?:赔偿)?责任|予赔偿|赔偿|负担)|(?:无需|无须|毋需|不必)(?:承担|负责|赔偿)|概不负责|"
+    r"免(?:除|于)(?:承担)?[^，,。；;]{0,6}(?:责任|赔偿)|免责"
+)
+_ZH_NO_EXCLUSION = re.compile(
+    r"不(?:得|能|应|可)(?:以[^，,。；;]{0,10})?(?:免除|排除|减轻)|不受[^，,。；;]{0,8}限制"
+)
+
+
+def disclaims(text: str, m_start: int, m_end: int, lang: str) -> bool:
+    """Does the matched liability sit in a refusal or exclusion of it: in English anywhere in its
+    sentence before the match ends, in Chinese in the match's own comma part?"""
+    a, b = sentence_bounds(text, m_start, m_end)
+    if lang == "en":
+        span = text[condition_start(text, a) : m_end]
+        return bool(_EN_DISCLAIM.search(span)) and not _EN_NO_EXCLUSION.search(text, a, b)
+    seg = max((c.end() for c in _COMMA.finditer(text, a, max(a, m_start))), default=a)
+    nxt = _COMMA.search(text, m_end, b)
+    part = text[seg : nxt.start() if nxt else b]
+    return bool(_ZH_DISCLAIM.search(part)) and not _ZH_NO_EXCLUSION.search(part)
+
+
+#: what the contract itself fixes or the supplier owes by agreement, taken from its payments: the
+#: platform's fee or commission, the agreed share, a tax withheld, the deposit or retention the
+#: contract sets (lodged by deduction), an advance repaid
+_EN_AGREED = re.compile(
+    r"\b(?:(?:applicable|agreed|platform|service|transaction|processing|listing|subscription|booking|management|"
+    r"commission|marketplace|membership)\s+fees?|commissions?|(?:withholding\s+)?tax(?:es)?|gst|vat|tds|"
+    r"security\s+deposits?|retention\s+money|mobili[sz]ation\s+advances?|advance\s+payments?)\b"
+)
+_ZH_AGREED = re.compile(
+    r"(?:技术服务费|平台(?:使用|服务)?费|佣金|手续费|管理费|年费|分成|应得收益|商业折扣|返利|税款?|保证金|押金|预付款|预付款项)"
+)
+#: what the buyer claims or sets (a penalty, a loss, costs, a refund it decides, a breach): the
+#: set-off trap (REVIEW decision rule 16)
+_EN_CLAIMED = re.compile(
+    r"\b(?:damages|penalt\w*|loss(?:es)?|claims?|costs?|expenses?|liquidated|back-?charg\w*|fines?|charge-?backs?|"
+    r"refunds?|any\s+(?:sum|amount|monies)|all\s+(?:sums|amounts|monies)|owe[sd]?|indemn\w*|disput\w*|"
+    r"breach\w*|default\w*|fail\w*|violat\w*|forfeit\w*|dut(?:y|ies)|non-?receipt|no\s+receipt|"
+    r"not\s+(?:been\s+)?(?:received|provided|submitted|uploaded|furnished|filed))\b"
+)
+_ZH_CLAIMED = re.compile(
+    r"违约|违反|罚|赔|损失|索赔|追偿|投诉|退款|退货|处罚|考核|不合格|整改|费用|款项|金额|欠|冻结|没收|全额|全部|"
+    r"造成|损坏|货损|损毁|丢失|灭失"
+)
+
+
+def agreed_amount(text: str, m_start: int, m_end: int, lang: str) -> bool:
+    """Does the matched deduction take an amount the contract fixes or the supplier owes by
+    agreement (a fee or commission, a tax, the agreed deposit), with nothing in its sentence that
+    the buyer claims or sets (penalty, loss, costs, refund, breach)?"""
+    a, b = sentence_bounds(text, m_start, m_end)
+    a = condition_start(text, a)
+    agreed, claimed = (_EN_AGREED, _EN_CLAIMED) if lang == "en" else (_ZH_AGREED, _ZH_CLAIMED)
+    if (_EN_FOR_CAUSE if lang == "en" else _ZH_FOR_CAUSE).search(text, a, b):
+        return False  # a tax deducted because the supplier failed to file: the buyer's claim
+    return bool(agreed.search(text, a, b)) and not claimed.search(text, a, b)
