@@ -229,9 +229,11 @@ _EN_IMPOSES = re.compile(
     r"\b(?:penalt(?:y|ies)|liquidated\s+damages|delay\s+damages|damages\s+for\s+delay|service\s+credits?)"
     # the buyer "is entitled to / shall receive a service credit": the supplier's fee is cut
     r"|[^.;]{0,60}?\b(?:entitled\s+to|(?:shall|will)\s+(?:receive|be\s+credited\s+with|earn))\s+(?:a\s+|the\s+|any\s+)?service\s+credits?\b"
-    # the buyer "may reduce the price by 1 % per day of delay": a rate per period it deducts
-    r"|[^.;]{0,60}?\b(?:may|right\s+to|entitled\s+to)\b[^.;]{0,40}?\b(?:reduce|deduct|withhold|retain|abate)\w*\b"
-    r"[^.;]{0,80}?(?:%|percent|per\s+cent)[^.;]{0,40}?\b(?:per|each|every|for\s+each|for\s+every)\s+(?:calendar\s+)?(?:day|week)"
+    # the buyer "may reduce the price by 1 % per day of delay", "shall deduct 0.5 percent of the price
+    # for every week of delay": a rate per period it deducts (a decimal point does not end the sentence)
+    r"|[^.;]{0,60}?\b(?:may|shall|will|right\s+to|entitled\s+to)\b[^.;]{0,40}?\b(?:reduce|deduct|withhold|retain|abate)\w*\b"
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?(?:%|percent|per\s+cent)(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?"
+    r"\b(?:per|each|every|for\s+each|for\s+every)\s+(?:calendar\s+|working\s+|business\s+)?(?:day|week)"
 )
 
 
