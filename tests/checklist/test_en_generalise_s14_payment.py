@@ -23,6 +23,11 @@ HEAD = {
 
 TRAPS = [
     (
+        "au",
+        "payment.set_off",
+        "The Principal may deduct liquidated damages at the rate of $500 per day from moneys due to the Contractor.",
+    ),
+    (
         "uk",
         "payment.set_off",
         "The Council may set off against any sum due to the Provider under this Contract any sum owed by the Provider to the Council under this or any other contract.",
@@ -524,7 +529,9 @@ TWINS = [
     (
         "au",
         "payment.set_off",
-        "The Principal may deduct liquidated damages at the rate of $500 per day from moneys due to the Contractor.",
+        # was "may deduct liquidated damages … from moneys due": a penalty the buyer claims, deducted, is a set-off
+        # trap under REVIEW rule 16 (session 17, chk-en); the look-alike of rule 16 is a tax withheld by law
+        "The Principal may deduct from moneys due to the Contractor any withholding tax that the law requires it to deduct.",
     ),
     (
         "us",
