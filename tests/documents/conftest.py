@@ -51,3 +51,15 @@ def bid() -> Bid:
 @pytest.fixture
 def costs() -> CostModel:
     return CostModel(lines=hospital_lines())
+
+
+def chinese_font() -> bool:
+    """Whether the machine has a font that covers Chinese: LibreOffice without one writes every
+    Hanzi as the same fallback glyph, so a PDF's Chinese text cannot be checked."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return False
+    run = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
+    return bool(run.stdout.strip())

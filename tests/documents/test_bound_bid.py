@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from bill_fixtures import bill_items, cost_model, write_works_bill
-from conftest import PRICE
+from conftest import PRICE, chinese_font
 from lxml import etree
 
 from bidassist.core.bidfile import BillSection
@@ -74,7 +74,10 @@ def test_bound_bid_structure(bid, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    soffice_path() is None or not chinese_font(),
+    reason="LibreOffice, or a font for Chinese, is not installed",
+)
 def test_bound_bid_pdf_pages(bid, tmp_path):
     from pypdf import PdfReader
 

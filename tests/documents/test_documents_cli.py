@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, PRICE
+from conftest import EXAMPLE, PRICE, chinese_font
 from docx import Document
 
 from bidassist.cli.app import main
@@ -115,7 +115,10 @@ def test_pdf_says_plainly_when_libreoffice_is_absent(capsys, bid_file, tmp_path,
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    soffice_path() is None or not chinese_font(),
+    reason="LibreOffice, or a font for Chinese, is not installed",
+)
 def test_pdf_conversion_with_libreoffice(capsys, bid_file, tmp_path):
     out = tmp_path / "报价表.docx"
     code, stdout, err = run(capsys, "render", "分项报价表", "--data", str(bid_file), "-o", str(out), "--pdf")

@@ -10,6 +10,7 @@ from decimal import Decimal as D
 
 import pytest
 from bill_fixtures import bill_items, cost_model, write_works_bill
+from conftest import chinese_font
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
@@ -121,7 +122,10 @@ def test_priced_bill_no_wrap(bid, tmp_path, total):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    soffice_path() is None or not chinese_font(),
+    reason="LibreOffice, or a font for Chinese, is not installed",
+)
 def test_libreoffice_keeps_each_amount_on_one_line(bid, costs, tmp_path):
     """Through LibreOffice's PDF: the grand total appears whole on one line of text."""
     from pypdf import PdfReader
