@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, OrderedDict
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import repeat
@@ -92,22 +93,23 @@ class LangModel:
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(vocabulary indices, l2-normalised sublinear tf × idf) of the text's n-grams in the
         vocabulary, in the order of their first occurrence (the n-gram lengths in turn)."""
-        cached = _VECTORS.get((self.lang, text)) if _VECTORS is not None else None
+        kept = _VECTORS.get()
+        cached = kept.get((self.lang, text)) if kept is not None else None
         if cached is not None and cached[0] is self.vocab:
             return cached[1]
         counts = _gram_counts(text, self.lang)
         n = len(counts)
         ids = np.fromiter(map(self.vocab.get, counts, repeat(-1)), dtype=np.int64, count=n)
-        kept = ids >= 0
-        if not kept.any():
+        known = ids >= 0
+        if not known.any():
             out = np.zeros(0, dtype=np.int64), np.zeros(0)
         else:
-            idx = ids[kept]
-            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=n)[kept])
+            idx = ids[known]
+            tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=n)[known])
             x = tf * self.idf[idx]
             out = idx, x / np.linalg.norm(x)
-        if _VECTORS is not None:
-            _VECTORS[(self.lang, text)] = (self.vocab, out)
+        if kept is not None:
+            kept[(self.lang, text)] = (self.vocab, out)
         return out
 
     def decision(self, text: str) -> np.ndarray:
@@ -120,22 +122,20 @@ class LangModel:
 
 
 #: while a document's clauses are scored (`vectors_kept`): (lang, text) -> (the vocabulary, its
-#: vector), so the finding and the type models read each clause's vector once
-_VECTORS: dict | None = None
+#: vector), so the finding and the type models read each clause's vector once; a context variable,
+#: so threads checking documents at once (the web page) keep their own
+_VECTORS: ContextVar[dict | None] = ContextVar("bidassist_clause_vectors", default=None)
 
 
 class vectors_kept:  # noqa: N801 - used as a plain `with` block
     """Within the block, each text's vector is computed once per language (then forgotten)."""
 
     def __enter__(self) -> None:
-        global _VECTORS
-        self._outer = _VECTORS
-        if _VECTORS is None:
-            _VECTORS = {}
+        outer = _VECTORS.get()
+        self._token = _VECTORS.set({} if outer is None else outer)
 
     def __exit__(self, *exc) -> None:
-        global _VECTORS
-        _VECTORS = self._outer
+        _VECTORS.reset(self._token)
 
 
 def save_model(path: Path, models: list[LangModel]) -> None:

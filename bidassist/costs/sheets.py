@@ -869,14 +869,8 @@ def _settle_nameless(outcome: SheetOutcome) -> None:
 def _nameless_carry_money(result: SheetResult) -> bool:
     """Whether any of the nameless lines has money: a total of 0 that agrees with lines of nothing
     (a template's empty rows whose formulas give 0) proves nothing about them."""
-    rows = {_row_of(p.where) for p in result.nameless}
-    return any(ln.quantity * ln.likely != 0 for ln in result.lines if _row_of(ln.source) in rows)
-
-
-def _row_of(cell: str | None) -> str:
-    """The row number of a cell reference (`'My sheet'!B12` -> "12")."""
-    text = cell or ""
-    return text[len(text.rstrip("0123456789")) :]
+    rows = {_row(p.where) for p in result.nameless}
+    return any(ln.quantity * ln.likely != 0 for ln in result.lines if _row(ln.source) in rows)
 
 
 def _settle(outcome: SheetOutcome, pending: list[Problem], agreed: str, otherwise: str = "") -> None:
