@@ -3,7 +3,9 @@ every pack, compiles every regex and reports all problems at once with file and 
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,7 +18,7 @@ from bidassist.core.errors import InputError, Problem, ProblemsError
 from bidassist.core.regexsafe import catastrophic
 from bidassist.core.resources import package_path
 from bidassist.core.types import StrictModel
-from bidassist.core.yamlfile import YamlDoc, load_yaml, validation_problems
+from bidassist.core.yamlfile import MAX_YAML_BYTES, YamlDoc, load_yaml, validation_problems
 from bidassist.reading.repair import blank_fill_brackets
 
 from .categories import CATEGORIES, category_party
@@ -622,8 +624,32 @@ def _check_ids(
         seen_rules[rule.id] = here
 
 
+#: rule sets already loaded in this process, by what their files were (see load_packs)
+_LOADED: OrderedDict[tuple, RuleSet] = OrderedDict()
+#: rule sets kept loaded (each is a few tens of MB)
+MAX_LOADED = 4
+
+
+def _files_state(files: list[Path]) -> tuple:
+    """What a set of pack files holds now: each one's path and the sha256 of its bytes (a few ms
+    for the shipped packs; modification times can miss an edit made within their resolution)."""
+    out = []
+    for f in files:
+        try:
+            data = f.read_bytes() if f.stat().st_size <= MAX_YAML_BYTES else b""
+        except OSError:
+            return ()  # gone or unreadable: not cached, load_packs says why
+        if not data:
+            return ()  # empty or too large: not cached, load_packs says why
+        out.append((str(f.resolve()), hashlib.sha256(data).hexdigest()))
+    return tuple(out)
+
+
 def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = None) -> RuleSet:
     """Load, validate and compile every pack under `dirs` (default: the shipped `checklists/`).
+
+    A rule set is read-only once loaded; loading the same files again in this process (same paths
+    and contents) returns the one already compiled.
 
     Every pattern of a pack named in `dirs` is refused when it could backtrack catastrophically; the
     shipped packs loaded by default skip that analysis (tests/checklist/test_regex_budget.py loads
@@ -633,6 +659,21 @@ def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = N
     all packs are reported together, each with file and line; rule and pack ids must be unique
     across packs."""
     files = pack_files(list(dirs) if dirs else [DEFAULT_PACK_DIR])
+    vocabulary_files = sorted(DEFAULT_VOCABULARY.glob("*.yaml"))
+    state = _files_state([*files, *vocabulary_files])
+    key = (bool(dirs), tuple(sorted(languages)) if languages is not None else None, state)
+    if state and key in _LOADED:
+        _LOADED.move_to_end(key)
+        return _LOADED[key]
+    ruleset = _load(files, dirs, languages)
+    if state:
+        _LOADED[key] = ruleset
+        while len(_LOADED) > MAX_LOADED:
+            _LOADED.popitem(last=False)
+    return ruleset
+
+
+def _load(files: list[Path], dirs: list[Path] | None, languages: set[str] | None) -> RuleSet:
     ruleset = RuleSet(files=files)
     problems: list[Problem] = []
     seen_rules: dict[str, str] = {}

@@ -191,3 +191,18 @@ def test_missing_only_condition() -> None:
     assert any(f.category == "payment.no_deadline" for f in fired.findings)
     quiet = check_text("第一条 付款\n货物经甲方验收合格后30日内支付至合同总价的95%。", RULES)
     assert not any(f.category == "payment.no_deadline" for f in quiet.findings)
+
+
+def test_loading_the_same_packs_again_reuses_them_until_a_file_changes(tmp_path: Path) -> None:
+    """A process that checks many contracts compiles the packs once (issue 17); an edited pack is
+    read again, even when its size is unchanged."""
+    assert load_packs() is load_packs()
+    d = _write(tmp_path, PACK)
+    first = load_packs([d])
+    assert load_packs([d]) is first
+    assert load_packs([d], languages={"zh"}) is not first
+    (d / "pack.yaml").write_text(PACK.replace("0.03", "0.04"), encoding="utf-8")
+    again = load_packs([d])
+    assert again is not first
+    result = check_text("第一条 质保金\n质保金为合同价的10%。", again)
+    assert result.findings[0].threshold == Decimal("0.04")
