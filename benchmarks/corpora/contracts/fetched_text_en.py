@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., en-1101...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -6,7 +6,7 @@ text was made (FETCHED.md lists the sources and the sha256 of each original file
 
 Usage: python benchmarks/corpora/contracts/fetched_text_en.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives en-9NN.txt and en-10NN.txt (e.g. /work/corpus/contracts/en).
+  OUT_DIR receives en-9NN.txt, en-10NN.txt and en-11NN.txt (e.g. /work/corpus/contracts/en).
 Web pages (HTML_DOCS): the text of each element on its own line, scripts, styles and comments dropped, from the
 first line equal to the start heading to the line before the end marker.
 PDF: `pdftotext -layout`; the kept parts run from the n-th line starting with a heading to the first later line
@@ -15,6 +15,8 @@ page-number lines and the document's running headers are dropped, e-mail address
 become [e-mail] and [phone]. Word: python-docx paragraphs and table rows (cells joined by " | ", see
 fetched_text.docx_text) with fetched_text.clean, inner runs of spaces squeezed and lines stripped; then the
 document's own steps (cut, line ranges, dropped lines, placeholders for names of signatories and contacts).
+PDF sets (PDF_SETS, en-1101...): one or more PDF files of one tender or one form, each converted as above and joined
+in order; then regex replacements (names of people become [name], found by their context).
 """
 
 from __future__ import annotations
@@ -180,6 +182,132 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         "docs/rpfs/rfp_template.pdf",
         (("DELIVERIES OR PERFORMANCE", 1, "LIST OF ATTACHMENTS"),),
         (r"Page \d+ of 38",),
+        (),
+    ),
+}
+
+PHL = "VerticalLabs-ai/rfpagent"
+PHL_DIR = "stagehand_examples/rfp_phili/downloads/RFP_B2624978/documents"
+AMIR = "AmirFone/Contract-review-service-pilot"
+AMIR_COMMIT = "6adf86d3a7787fa512ed6229a30e5b7ddd785f8b"
+
+# id: (repo, commit, ((path, parts), ...), dropped header lines, (regex, replacement) pairs); the files' texts are joined
+# in order (several files of one tender), each converted like PDF_DOCS; the regexes replace people's names by context,
+# so that no name is written here
+PDF_SETS: dict[
+    str,
+    tuple[str, str, tuple[tuple[str, tuple[Part, ...]], ...], tuple[str, ...], tuple[tuple[str, str], ...]],
+] = {
+    "en-1101": (
+        PHL,
+        "c32c7dcff0f930ec9c3017de2a6ecdf969b996a8",
+        (
+            (
+                f"{PHL_DIR}/Invitation and Bid B2624978 Bottled Water 16.9oz and 700 ml.pdf",
+                (
+                    ("1.2 Contract Term:", 2, "1.4 Methodology of Acquisition"),
+                    ("Section 4 Contract Management", 2, "Section 5 Pricing"),
+                ),
+            ),
+            (
+                f"{PHL_DIR}/B2624978 Terms and Conditions.pdf",
+                (
+                    ("10. CANCELLATION AND AWARD", 1, "TAX MATTERS"),
+                    ("33. FORUM SELECTION", 1, None),
+                ),
+            ),
+        ),
+        (
+            r"Invitation and Bid",
+            r"City of Philadelphia",
+            r"Procurement Department",
+            r"Philadelphia, PA 19102-1685",
+            r"Bid Number: B2624978 Page \d+",
+            r"Revised April 5, 2019",
+        ),
+        (),
+    ),
+    "en-1102": (
+        AMIR,
+        AMIR_COMMIT,
+        (("Sample Contract.pdf", (("EXHIBIT A", 1, "(SIGNATURES ON NEXT PAGE)"),)),),
+        (),
+        ((r"(?<=named person: )[^,\n]+(?=,)", "[name]"), (r"(?<=Attn: )[^,\n]+(?=, Director)", "[name]")),
+    ),
+    "en-1103": (
+        AMIR,
+        AMIR_COMMIT,
+        (
+            (
+                "RFP CP-21-02 Hollywood StreetscapeSMF 2.pdf",
+                (
+                    ("J. CHANGES IN THE WORK", 1, "L. EXECUTION OF WORK"),
+                    ("N. SUSPENSION, ABANDONMENT OR DELAY", 1, "P. USE OF THE PREMISES"),
+                    ("Q. PAYMENTS TO THE CONTRACTOR", 1, "V. ACCIDENT PREVENTION"),
+                    ("VII. SAMPLE CONTRACTOR AGREEMENT", 1, "I. SCOPE OF WORK"),
+                    ("II. DATES OF WORK", 1, "IN WITNESS WHEREOF"),
+                ),
+            ),
+        ),
+        (r"RFP CP-21-02",),
+        (),
+    ),
+    "en-1104": (
+        AMIR,
+        AMIR_COMMIT,
+        (
+            (
+                "SB020-22Inv.pdf",
+                (
+                    ("This CONTRACT made and entered into", 1, "(Signatures Next Page)"),
+                    ("SUPPLEMENTAL GENERAL CONDITIONS", 1, "PURCHASING DEPARTMENT"),
+                    ("VI. TESTING AND INSPECTION", 1, "XXXII. GEORGIA 811"),
+                ),
+            ),
+        ),
+        (
+            r"SAMPLE CONTRACT FORM",
+            r"LAWRENCEVILLE, GEORGIA",
+            r"SUPPLEMENTAL GENERAL CONDITIONS",
+            r"CITY OF LAWRENCEVILLE",
+        ),
+        (),
+    ),
+    "en-1105": (
+        "TheBenMeadows/HostedFiles",
+        "6a2f50b3978e6ce9d66e7ddc7d27c3bcf4b5cd03",
+        (("Terms and Conditions.pdf", (("Terms and Conditions", 1, None),)),),
+        (),
+        (),
+    ),
+    "en-1106": (
+        "CtrlHomeGit/Documents",
+        "858807b393c9c1682782df378c9fe7a5dbae386e",
+        (("Terms and Conditions.pdf", (("Terms and Conditions", 1, None),)),),
+        (r"[\ufffc ]+",),
+        ((r"(?<=shall mean )[^,\n]+(?=, doing business as)", "[name]"),),
+    ),
+    "en-1108": (
+        "mabercor/NORTH-CRESCENT-FACILITY-SOLUTIONS-INC",
+        "abbf007961429e13aa1ccc5152752dd5ceb4da2d",
+        (("terms-and-conditions.pdf", (("TERMS & CONDITIONS", 1, None),)),),
+        (),
+        (),
+    ),
+    "en-1107": (
+        "ketanrajpal/idfoi.nic.in",
+        "5d966eac296366cebc1c0b0c9929f263597e1ba5",
+        (
+            (
+                "rfp.pdf",
+                (
+                    ("a) The bid should be comprehensive", 1, "Bank should quote as per format"),
+                    ("4. SERVICE LEVEL AGREEMENT", 1, "SECTION III"),
+                    ("5. AWARD OF CONTRACT", 1, "ANNEXURE"),
+                ),
+            ),
+        ),
+        (r"\[\d+\]",),
         (),
     ),
 }
@@ -376,6 +504,15 @@ def main(argv: list[str]) -> int:
         text = html_text(data, start, end, names)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, files, drops, subs) in PDF_SETS.items():
+        datas = [original(mirror_root, repo, commit, path) for path, _ in files]
+        text = "\n".join(
+            pdf_text(data, parts, drops, ()) for data, (_, parts) in zip(datas, files, strict=True)
+        )
+        for pattern, repl in subs:
+            text = re.sub(pattern, repl, text)
+        (out_dir / f"{doc_id}.txt").write_text(squeeze(text), encoding="utf-8")
+        print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for data in datas), len(squeeze(text)))
     for doc_id, (path, steps) in DOCX_DOCS.items():
         data = original(mirror_root, LEGALAI, LEGALAI_COMMIT, path)
         text = docx_doc_text(data, steps)
