@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001...) from their original files.
+"""Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -6,7 +6,7 @@ and the sha256 of each original file).
 
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt and zh-10NN.txt (e.g. /work/corpus/contracts/zh).
+  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt and zh-11NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
@@ -299,6 +299,79 @@ FIXES10: dict[str, tuple[tuple[str, str], ...]] = {
     "zh-1011": (("闫波", "【姓名】"), ("袁展译", "【姓名】")),
 }
 
+# heldout11 (zh-1101...): same form as DOCS10, (repo, commit, path, parts)
+WHOLE: tuple[tuple[str, int, str | None], ...] = (("", 1, None),)
+DOCS11: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1101": (
+        "Viserion-nlper/AI-search",
+        "db10ddcaa330e27419c1d3e2582fad8e1a1d46b7",
+        "技术开发合同.docx",
+        WHOLE,
+    ),
+    "zh-1102": (
+        "FondKevinZhao/foreign-trade",
+        "0a5e325ccfd1275e052e6ee6bceeb56d9d404597",
+        "contract.docx",
+        WHOLE,
+    ),
+    "zh-1103": ("Huayifeize/myzy", "cb0931323a8bdfbcb245e21ae159cef678f3f4cd", "contract.pdf", WHOLE),
+    "zh-1104": ("froggenJ/cdn", "fd29c5a8ce90613a13a8bacf405aef5963521767", "hetong.pdf", WHOLE),
+    "zh-1105": ("hjzzn/otherdoc", "add00d4cb349db6152ddb1bc789eaa74109ff5f3", "房屋租赁合同.docx", WHOLE),
+    "zh-1106": ("Spike200302/projectM", "346e9cd075b2e684c645e0ae1adc009db45359de", "合同.doc", WHOLE),
+    "zh-1107": (
+        "zain-pages/deepalgo.cn",
+        "a0198bc4b5d6244fcc39c7fcf1beb8f0552e3308",
+        "files/软件开发合同.docx",
+        WHOLE,
+    ),
+    "zh-1108": (
+        "chousinbin/SoftwareProcessManagement",
+        "83a67f12aab2c892bc42dbcfcbded81bab384100",
+        "合同.docx",
+        WHOLE,
+    ),
+    "zh-1109": ("MrSxd/sxdtest", "609bc46240075a333010bc50a9d832941197394f", "合同.doc", WHOLE),
+    "zh-1110": ("matong0209/doge", "c3a2d4e6f32dbd4589779fbd4e0825c50af9aa85", "软件开发合同.docx", WHOLE),
+}
+# heldout11 personal data as patterns, so that no name or number is written here: every name a NAMES11 pattern captures is
+# replaced by 【姓名】 wherever it occurs in the document, then the SUBS11 substitutions run (multiline regexes)
+NAMES11: dict[str, tuple[str, ...]] = {
+    "zh-1106": (r"指定\s+([\u4e00-\u9fff]{2,4})\s+为[甲乙]方项目联系人",),
+    "zh-1109": (r"^乙方：\s*([\u4e00-\u9fff]{2,4})小组$",),
+    "zh-1110": (
+        r"^甲方：([\u4e00-\u9fff]{2,4})$",
+        r"^项目经理([\u4e00-\u9fff]{2,3})，([\u4e00-\u9fff]{2,3})$",
+        r"^([\u4e00-\u9fff]{2,3})\s*\d{10}$",
+    ),
+}
+SPACED_ACCOUNT = (r"(?<!\d)(?<!\d )\d{4} \d{4} \d{4} \d{3,4}(?!\d)", "【账号】")
+SUBS11: dict[str, tuple[tuple[str, str], ...]] = {
+    "zh-1101": ((r"姓名【[\u4e00-\u9fff]{2,4}】", "姓名【【姓名】】"),),
+    "zh-1102": (
+        (r"\bMr [a-z]+\b", "Mr 【姓名】"),
+        (r"(Contact person/Recipient \| )[A-Z][a-z]+ [A-Z][a-z]+$", r"\1【姓名】"),
+        (r"\d+ [a-z]+ road\. [A-Z][a-z]+", "【地址】"),
+        (r"(Phone number \| )0\d{10}$", r"\1【电话】"),
+        (r"(WeChat: )[a-z]+\d+$", r"\1【账号】"),
+        SPACED_ACCOUNT,
+    ),
+    "zh-1106": ((r"(传    真：)\d{8,12}$", r"\1【电话】"),),
+    "zh-1109": (SPACED_ACCOUNT,),
+    "zh-1110": ((r"^(【姓名】\s*)\d{10}$", r"\1【学号】"),),
+}
+
+
+def fix11(doc_id: str, text: str) -> str:
+    """Replace the personal data of a heldout11 text (NAMES11, then SUBS11)."""
+    for pattern in NAMES11.get(doc_id, ()):
+        names = {name for match in re.finditer(pattern, text, re.M) for name in match.groups()}
+        for name in sorted(names, key=len, reverse=True):
+            text = text.replace(name, "【姓名】")
+    for pattern, repl in SUBS11.get(doc_id, ()):
+        text = re.sub(pattern, repl, text, flags=re.M)
+    return text
+
+
 SIGNATORY = (
     r"(法人代表|法定代表人|联系人|授权代表|委托代理人)(\s*[|：:]\s*)([\u4e00-\u9fff]{2,4})(?=[\s（(|]|$)"
 )
@@ -428,6 +501,12 @@ def main(argv: list[str]) -> int:
         text = heldout8_text(data, path, parts)
         for old, new in FIXES10.get(doc_id, ()):
             text = text.replace(old, new)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path, parts) in DOCS11.items():
+        data = original_at(mirror_root, repo, commit, path)
+        text = heldout8_text(data, path, parts)
+        text = fix11(doc_id, text)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     return 0
