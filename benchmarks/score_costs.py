@@ -83,7 +83,8 @@ def _inconsistent(entry: dict) -> bool:
     if stated is None or lines is None:
         return False
     markups = sum((_dec(m.get("amount")) or Decimal(0) for m in entry.get("markups") or []), Decimal(0))
-    return abs(stated - lines - markups) > Decimal("1.00")
+    # a whole currency unit or more is not rounding (k241: every cell in cents, 1.00 apart; k03's 0.54 is rounding)
+    return abs(stated - lines - markups) >= Decimal("1.00")
 
 
 def _in_yuan(entry: dict, figure: Decimal) -> tuple[Decimal, ...]:
