@@ -31,6 +31,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 SAMR = "data/合同模板(市场监管局）/"
+Subs = tuple[tuple[str, str], ...]  # (multiline regex, replacement) pairs, applied in order
 COMMITS = {
     "yuqingyang3019-cyber/hetong": "99c2c1e03d591a76aaf5edf1080d3c63efe3965c",
     "wupingzhong1984/insuranceproject": "12f1c6f7513af3a7c7b075e8e9c6c8fea683721f",
@@ -281,22 +282,23 @@ DOCS10: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         (("", 1, None),),
     ),
 }
-# personal data the generic patterns miss (names after other labels, spaced digits), replaced literally
-FIXES10: dict[str, tuple[tuple[str, str], ...]] = {
+# personal data the generic patterns miss (names after other labels, spaced digits), found by their context so that no
+# name or number is written here: NAMES10 and SUBS10 work like NAMES11 and SUBS11 below (see fix_personal)
+HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
+NAMES10: dict[str, tuple[str, ...]] = {
+    "zh-1004": (rf"^工程总承包项目经理：\s*({HAN_NAME})\s*。$", rf"^设计负责人：\s*({HAN_NAME})\s*。$"),
+    "zh-1008": (rf"^\s*代 表 人：校長 ({HAN_NAME})$", rf"^\s*負 責 人：({HAN_NAME})$"),
+    "zh-1011": (rf"^\s*名称（或姓名）\s+({HAN_NAME})\s+（签章）$",),
+}
+SUBS10: dict[str, Subs] = {
     "zh-1001": (
-        ("姓名： 赵文", "姓名： 【姓名】"),
-        ("zhaowen @ ibo ran .com", "【邮箱】"),
-        ("15 601 66311 5", "【电话】"),
+        (
+            rf"(【姓名： ){HAN_NAME}( ，邮箱： )[a-z]+ @ [a-z ]+ \.com( ，电话： )1[\d ]{{12}}\d( 】)",
+            r"\1【姓名】\2【邮箱】\3【电话】\4",
+        ),
     ),
-    "zh-1003": (("联系人姓名：陶佳", "联系人姓名：【姓名】"),),
-    "zh-1004": (("徐坤", "【姓名】"), ("胡小燕", "【姓名】")),
-    "zh-1008": (
-        ("何卓飛", "【姓名】"),
-        ("陳忠智", "【姓名】"),
-        ("03-9871000", "【电话】"),
-        ("02-29562010", "【电话】"),
-    ),
-    "zh-1011": (("闫波", "【姓名】"), ("袁展译", "【姓名】")),
+    "zh-1003": ((rf"(联系人姓名：){HAN_NAME}(?= 联系人手机)", r"\1【姓名】"),),
+    "zh-1008": ((r"^(\s*電    話：)0\d-\d{7,8}$", r"\1【电话】"),),
 }
 
 # heldout11 (zh-1101...): same form as DOCS10, (repo, commit, path, parts)
@@ -333,8 +335,7 @@ DOCS11: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
     "zh-1109": ("MrSxd/sxdtest", "609bc46240075a333010bc50a9d832941197394f", "合同.doc", WHOLE),
     "zh-1110": ("matong0209/doge", "c3a2d4e6f32dbd4589779fbd4e0825c50af9aa85", "软件开发合同.docx", WHOLE),
 }
-# heldout11 personal data as patterns, so that no name or number is written here: every name a NAMES11 pattern captures is
-# replaced by 【姓名】 wherever it occurs in the document, then the SUBS11 substitutions run (multiline regexes)
+# heldout11 personal data as patterns, so that no name or number is written here (see fix_personal)
 NAMES11: dict[str, tuple[str, ...]] = {
     "zh-1106": (r"指定\s+([\u4e00-\u9fff]{2,4})\s+为[甲乙]方项目联系人",),
     "zh-1109": (r"^乙方：\s*([\u4e00-\u9fff]{2,4})小组$",),
@@ -345,7 +346,7 @@ NAMES11: dict[str, tuple[str, ...]] = {
     ),
 }
 SPACED_ACCOUNT = (r"(?<!\d)(?<!\d )\d{4} \d{4} \d{4} \d{3,4}(?!\d)", "【账号】")
-SUBS11: dict[str, tuple[tuple[str, str], ...]] = {
+SUBS11: dict[str, Subs] = {
     "zh-1101": ((r"姓名【[\u4e00-\u9fff]{2,4}】", "姓名【【姓名】】"),),
     "zh-1102": (
         (r"\bMr [a-z]+\b", "Mr 【姓名】"),
@@ -361,13 +362,14 @@ SUBS11: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def fix11(doc_id: str, text: str) -> str:
-    """Replace the personal data of a heldout11 text (NAMES11, then SUBS11)."""
-    for pattern in NAMES11.get(doc_id, ()):
-        names = {name for match in re.finditer(pattern, text, re.M) for name in match.groups()}
-        for name in sorted(names, key=len, reverse=True):
+def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
+    """Replace the personal data of a text: every name a `names` pattern captures becomes 【姓名】 wherever it occurs
+    (longest first), then the `subs` substitutions run (multiline regexes)."""
+    for pattern in names.get(doc_id, ()):
+        found = {name for match in re.finditer(pattern, text, re.M) for name in match.groups()}
+        for name in sorted(found, key=len, reverse=True):
             text = text.replace(name, "【姓名】")
-    for pattern, repl in SUBS11.get(doc_id, ()):
+    for pattern, repl in subs.get(doc_id, ()):
         text = re.sub(pattern, repl, text, flags=re.M)
     return text
 
@@ -499,14 +501,13 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, parts) in DOCS10.items():
         data = original_at(mirror_root, repo, commit, path)
         text = heldout8_text(data, path, parts)
-        for old, new in FIXES10.get(doc_id, ()):
-            text = text.replace(old, new)
+        text = fix_personal(doc_id, text, NAMES10, SUBS10)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     for doc_id, (repo, commit, path, parts) in DOCS11.items():
         data = original_at(mirror_root, repo, commit, path)
         text = heldout8_text(data, path, parts)
-        text = fix11(doc_id, text)
+        text = fix_personal(doc_id, text, NAMES11, SUBS11)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     return 0

@@ -12,9 +12,10 @@ first line equal to the start heading to the line before the end marker.
 PDF: `pdftotext -layout`; the kept parts run from the n-th line starting with a heading to the first later line
 starting with the end heading (whitespace ignored); each line is stripped and its inner runs of spaces squeezed,
 page-number lines and the document's running headers are dropped, e-mail addresses and US telephone numbers
-become [e-mail] and [phone]. Word: python-docx paragraphs and table rows (cells joined by " | ", see
-fetched_text.docx_text) with fetched_text.clean, inner runs of spaces squeezed and lines stripped; then the
-document's own steps (cut, line ranges, dropped lines, placeholders for names of signatories and contacts).
+become [e-mail] and [phone], names of signatories found by their context (PDF_DOCS' regexes) become [name].
+Word: python-docx paragraphs and table rows (cells joined by " | ", see fetched_text.docx_text) with
+fetched_text.clean, inner runs of spaces squeezed and lines stripped; then the document's own steps (cut, line
+ranges, dropped lines, placeholders for names of signatories and contacts, found by their context).
 PDF sets (PDF_SETS, en-1101...): one or more PDF files of one tender or one form, each converted as above and joined
 in order; then regex replacements (names of people become [name], found by their context).
 """
@@ -39,8 +40,9 @@ LEGALAI = "amiyasekhar/LegalAI"
 LEGALAI_COMMIT = "a39bd8da326135e6ddcdcbe5bb73d1be1cefb159"
 ATS_COMMIT = "484efa0fb4abffa4238ab02db8b08ec33221a4e4"
 SEC_FOOTER = r"\[\*\] = CERTAIN CONFIDENTIAL.*"
+NAME = r"[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+"  # a person's name: first name, optional initial, surname
 
-# id: (repo, commit, path, parts, dropped header lines, whole-line replacements)
+# id: (repo, commit, path, parts, dropped header lines, (multiline regex, replacement) pairs for names found by context)
 PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tuple[tuple[str, str], ...]]] = {
     "en-901": (
         XITM,
@@ -49,8 +51,8 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         (("ATTACHMENT B – STANDARD CONTRACT", 1, "ATTACHMENT C – SAMPLE INVOICE FORMAT"),),
         (
             r"Purchasing Department",
-            r"4400 University Drive, MS 3C1, Fairfax, VA 22030",
-            r"Phone: 703\.993\.2580; http://fiscal\.gmu\.edu/purchasing/",
+            r"\d+ University Drive, MS \w+, Fairfax, VA \d{5}",
+            r"Phone: [\d.]+; http://fiscal\.gmu\.edu/purchasing/",
         ),
         (),
     ),
@@ -88,7 +90,10 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         "public/demo_rfp.pdf",
         (("CITY OF MEMPHIS STANDARD CONTRACT FOR GOODS AND / OR SERVICES", 1, "ADDENDUM"),),
         (r"Page \| \d+",),
-        (("Paul A. Young, Mayor", "[name], Mayor"), ("Tannera Gibson", "[name]")),
+        (
+            (rf"^{NAME}(?=, Mayor$)", "[name]"),
+            (rf"^{NAME}(?=\nChief Legal Officer/City Attorney$)", "[name]"),
+        ),
     ),
     "en-912": (
         XITM,
@@ -221,7 +226,7 @@ PDF_SETS: dict[
             r"Invitation and Bid",
             r"City of Philadelphia",
             r"Procurement Department",
-            r"Philadelphia, PA 19102-1685",
+            r"Philadelphia, PA \d{5}-\d{4}",
             r"Bid Number: B2624978 Page \d+",
             r"Revised April 5, 2019",
         ),
@@ -312,13 +317,16 @@ PDF_SETS: dict[
     ),
 }
 
-NAMES_905 = (("Bob Spieth", "[name]"), ("Robyn Donahue", "[name]"), ("Darrell Cavens", "[name]"))
+# names of signatories and contacts, found by their context (multiline regexes whose groups capture a name; the "names"
+# step replaces every captured name by [name] wherever it occurs), so that no name is written here
+NAMES_905 = (
+    rf"^Attention: ({NAME})(?:, COO)?$",
+    rf"^By: /s/ ({NAME})\nName: \1$",
+)
 NAMES_909 = (
-    ("Lisa A. Conte", "[name]"),
-    ("Lisa Conte", "[name]"),
-    ("Pete Marchesini", "[name]"),
-    ("J. Margolin", "[name]"),
-    ("Lee Cusenbary", "[name]"),
+    rf"^Attention: ({NAME}) \| \| Attention: ({NAME})$",
+    rf"^Copy To: ([A-Z]\. [A-Z][a-z]+) \| \| Copy To:\nLegal \| \| ({NAME})\n\| \| General Counsel$",
+    rf"^By: \| /s/ ?({NAME}) \| \| By: \| /s/ ?({NAME})$",
 )
 # id: (path in amiyasekhar/LegalAI, steps applied in order after the common Word conversion)
 DOCX_DOCS: dict[str, tuple[str, tuple[Step, ...]]] = {
@@ -327,7 +335,8 @@ DOCX_DOCS: dict[str, tuple[str, tuple[Step, ...]]] = {
         (
             ("cut_after", "[Signature Page to Master Service Agreement]"),
             ("drop_lines", (SEC_FOOTER, r"\d{1,2}", r"\|")),
-            ("replace", (*NAMES_905, ("【邮箱】", "[e-mail]"))),
+            ("names", NAMES_905),
+            ("replace", (("【邮箱】", "[e-mail]"),)),
         ),
     ),
     "en-906": ("contracts/9.Contract.docx", ()),
@@ -337,7 +346,7 @@ DOCX_DOCS: dict[str, tuple[str, tuple[Step, ...]]] = {
         "contracts/10.Contract.docx",
         (
             ("drop_lines", (r"\d{1,2}",)),
-            ("replace", NAMES_909),
+            ("names", NAMES_909),
             ("sub", (r"Fax: \d{3}-\d{3}-\d{4}", "Fax: [fax]")),
             ("replace", (("【邮箱】", "[e-mail]"),)),
         ),
@@ -423,7 +432,7 @@ def clean_pdf_lines(lines: list[str], drops: tuple[str, ...]) -> str:
 
 
 def pdf_text(
-    data: bytes, parts: tuple[Part, ...], drops: tuple[str, ...], names: tuple[tuple[str, str], ...]
+    data: bytes, parts: tuple[Part, ...], drops: tuple[str, ...], subs: tuple[tuple[str, str], ...]
 ) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "source.pdf"
@@ -431,8 +440,9 @@ def pdf_text(
         layout = subprocess.run(["pdftotext", "-layout", str(src), "-"], check=True, capture_output=True)
     lines = layout.stdout.decode("utf-8").replace("\f", "\n").split("\n")
     text = "\n\n".join(clean_pdf_lines(section(lines, *part), drops).strip() for part in parts) + "\n"
-    renamed = dict(names)
-    return "\n".join(renamed.get(line, line) for line in text.split("\n"))
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text, flags=re.M)
+    return text
 
 
 def word_text(data: bytes) -> str:
@@ -464,6 +474,11 @@ def apply_step(text: str, op: str, arg: object) -> str:
         for old, new in arg:  # type: ignore[attr-defined]
             text = text.replace(old, new)
         return text
+    if op == "names":
+        found = {name for p in arg for m in re.finditer(p, text, re.M) for name in m.groups()}  # type: ignore[attr-defined]
+        for name in sorted(found, key=len, reverse=True):
+            text = text.replace(name, "[name]")
+        return text
     raise ValueError(f"unknown step {op}")
 
 
@@ -494,9 +509,9 @@ def main(argv: list[str]) -> int:
         return 2
     mirror_root, out_dir = Path(argv[1]), Path(argv[2])
     out_dir.mkdir(parents=True, exist_ok=True)
-    for doc_id, (repo, commit, path, parts, drops, names) in PDF_DOCS.items():
+    for doc_id, (repo, commit, path, parts, drops, subs) in PDF_DOCS.items():
         data = original(mirror_root, repo, commit, path)
-        text = pdf_text(data, parts, drops, names)
+        text = pdf_text(data, parts, drops, subs)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     for doc_id, (repo, commit, path, start, end, names) in HTML_DOCS.items():
