@@ -353,6 +353,10 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
 USAGE_MIN = 3
 #: characters of the contract counted for role words
 USAGE_CHARS = 30000
+#: a party's own name is introduced at the head of the contract (title, preamble, parties'
+#: clause); a capitalised term first used after this many characters is a defined term of the
+#: body ("Convenience Fee", the issuing "Bank"), not the name of a side
+NAME_HEAD_CHARS = 3000
 _EN_USAGE = re.compile(r"\b(" + _EN_ROLE + r")\b", re.I)
 #: what every _EN_USAGE match starts with, read in lower case (re's case-insensitive scan is slow)
 _EN_USAGE_STARTS = frozenset(w.lower() for w in EN_BUYER + EN_SUPPLIER)
@@ -463,7 +467,7 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
     top = max(sorted(counts), key=lambda w: counts[w])
     role = OTHER_ROLE.get(_label_role(top, bool(set(counts) & _SUBCONTRACTOR)))
     named = named_party(text[:USAGE_CHARS], set(EN_BUYER + EN_SUPPLIER)) if role else None
-    if role is None or named is None:
+    if role is None or named is None or named.name not in text[:NAME_HEAD_CHARS]:
         return parties
     label = named.name.lower()
     if any(label in p.labels or (p.name and label in p.name.lower()) for p in parties):
