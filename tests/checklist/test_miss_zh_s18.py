@@ -1,0 +1,100 @@
+"""Two structural causes of Chinese misses found by the session-18 miss map (helper miss-zh), each
+on small texts written for this test (a courier service, a signage job, a lab-equipment lease):
+
+- a delay rate stated per several days (每逾期七日 … 1%, 每迟延交货3天, 每（天）) is a daily rate
+  of 1/N of it; a number of days without a delay word (每30日支付) is a payment schedule;
+  最高结算金额 / 最高限价 is the base of a rate, not a cap;
+- a cap written elsewhere in the contract overrides a finding only when it caps that finding's
+  party: the buyer's own cap on what it pays (甲方向乙方累计支付的违约金总额不超过…) leaves the
+  supplier's unlimited liability standing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bidassist.checklist import check_text, load_packs
+from bidassist.core.numbers import find_daily_rates
+
+RULES = load_packs()
+
+
+def _cats(text: str) -> set[str]:
+    return {f.category for f in check_text(text, RULES, model=False).findings}
+
+
+# --------------------------------------------------------------------------- rates per N days
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("乙方每逾期七（7）日送达，应按当批运费的百分之二（2%）支付违约金", Decimal("0.02") / 7),
+        ("承揽人每迟延交货3天，按合同价款的0.6%向定作人支付违约金", Decimal("0.002")),
+        ("每逾期十日完工，扣除合同金额的1%", Decimal("0.001")),
+        ("出租人每延迟交付两周，按月租金的1.4%计付违约金", Decimal("0.001")),
+        ("逾期交付的，每（日）按未交设备租金的千分之三计收违约金", Decimal("0.003")),
+        ("每逾期 1 日，按本合同最高结算金额的 2 %支付违约金", Decimal("0.02")),
+        ("每逾期一日，按最高限价的0.2%支付违约金", Decimal("0.002")),
+    ],
+)
+def test_a_rate_per_several_days_is_read_per_day(text, per_day):
+    assert [f.value for f in find_daily_rates(text)] == [per_day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲方每30日支付一次运费，每次支付当期运费的90%",  # a payment schedule, not a rate
+        "每3天巡检一次，巡检合格率不低于98%",
+        "违约金累计最高不超过合同总价的10%",  # a cap, no day at all
+    ],
+)
+def test_a_period_without_a_delay_is_no_daily_rate(text):
+    assert find_daily_rates(text) == []
+
+
+def test_a_cap_still_stops_the_pairing():
+    # 最高 before 不超过 is a cap: the 10 % is not the daily rate; the 0.05 % after 每逾期一日 is
+    assert [f.value for f in find_daily_rates("违约金最高不超过合同价的10%，每逾期一日0.05%")] == [
+        Decimal("0.0005")
+    ]
+
+
+def test_a_weekly_delay_rate_above_the_line_is_excessive_and_its_twin_is_not():
+    trap = (
+        "第六条 违约责任\n"
+        "6.1 乙方每迟延交付七（7）日，应向甲方支付合同总价百分之一（1%）的违约金，"
+        "违约金累计不超过合同总价的10%。"
+    )
+    twin = (
+        "第六条 违约责任\n"
+        "6.1 乙方每迟延交付七（7）日，应向甲方支付合同总价百分之零点三五（0.35%）的违约金，"
+        "违约金累计不超过合同总价的10%。"
+    )
+    assert "penalty.excessive" in _cats(trap)
+    assert "penalty.excessive" not in _cats(twin)
+
+
+# --------------------------------------------------------------------------- whose cap
+
+
+_LIABILITY = (
+    "第九条 责任\n9.1 乙方在标识安装过程中发生的一切安全事故，由乙方承担全部责任。\n第十条 付款违约\n"
+)
+
+
+def test_the_buyers_own_cap_does_not_cap_the_supplier():
+    text = _LIABILITY + "10.1 甲方逾期付款的，甲方向乙方累计支付的违约金及赔偿总额不超过合同总价的5%。"
+    assert "liability.uncapped" in _cats(text)
+
+
+def test_a_cap_on_the_supplier_written_elsewhere_still_overrides():
+    text = _LIABILITY + "10.1 乙方依本合同承担的赔偿责任累计总额不超过合同总价的30%。"
+    assert "liability.uncapped" not in _cats(text)
+
+
+def test_a_mutual_cap_still_overrides():
+    text = _LIABILITY + "10.1 任何一方依本合同承担的赔偿责任累计总额不超过合同总价的50%。"
+    assert "liability.uncapped" not in _cats(text)
