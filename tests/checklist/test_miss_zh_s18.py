@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 
 from bidassist.checklist import check_text, load_packs
+from bidassist.checklist.subject import deduction_actor
 from bidassist.core.numbers import find_daily_rates
 
 RULES = load_packs()
@@ -98,3 +99,47 @@ def test_a_cap_on_the_supplier_written_elsewhere_still_overrides():
 def test_a_mutual_cap_still_overrides():
     text = _LIABILITY + "10.1 任何一方依本合同承担的赔偿责任累计总额不超过合同总价的50%。"
     assert "liability.uncapped" not in _cats(text)
+
+
+# --------------------------------------------------------------------------- who deducts, who is fined
+
+_ZH = RULES.role_patterns("zh")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deducts"),
+    [
+        ("相关费用从乙方当月服务费中扣除", "buyer"),  # the supplier's fee: the buyer holds it back
+        ("可在乙方应得的款项中直接扣除", "buyer"),
+        ("可直接从甲方应付货款中予以抵扣", "buyer"),  # what the buyer owes: the buyer deducts
+        ("乙方有权从甲方交纳的押金中扣除滞纳金", None),  # the sentence names its actor
+        ("违约金从应付款中扣除", None),  # nobody's sum named: left to the sentence
+        ("从该笔款项中扣除手续费", None),  # nobody's sum named: left to the sentence
+    ],
+)
+def test_a_deduction_is_made_by_whoever_owes_the_sum(sentence, deducts):
+    start = sentence.index("扣") if "扣" in sentence else sentence.index("抵")
+    assert deduction_actor(sentence, 0, len(sentence), start, start + 2, _ZH) == deducts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第四条 保洁\n4.3 若乙方未按时清运垃圾的，由甲方代为清运，所需费用从乙方当月保洁费中扣除。",
+        "第四条 报告\n4.3 乙方逾期提交检测报告的，相应罚款可在乙方应得的检测费中直接扣除。",
+    ],
+)
+def test_a_deduction_after_the_suppliers_failure_is_the_buyers_set_off(text):
+    assert "payment.set_off" in _cats(text)
+
+
+def test_the_suppliers_own_deduction_from_the_buyers_deposit_is_no_set_off():
+    text = "第四条 租金\n4.3 甲方逾期支付租金的，乙方有权从甲方交纳的设备押金中扣除相应滞纳金。"
+    assert "payment.set_off" not in _cats(text)
+
+
+def test_a_penalty_the_buyer_imposes_at_a_measure_binds_the_supplier():
+    fined = "第八条 考核\n8.2 如投诉未妥善处理，采购人有权视情况对供应商按照当月服务费的3%进行处罚。"
+    capped = fined.replace("进行处罚。", "进行处罚，全年处罚累计不超过合同总额的5%。")
+    assert "penalty.uncapped" in _cats(fined)
+    assert "penalty.uncapped" not in _cats(capped)
