@@ -54,7 +54,7 @@ _ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令|给予|扣除|没收|扣
 #: 对乙方处以罚款 / 对乙方作相应处罚 / 给予乙方至少壹万元违约金处罚 / 扣除乙方全部保证金作为违约金
 _ZH_BEAR_AFTER = re.compile(
     r"\s*(?:(?:作|作出|给予|进行|予以)?(?:相应|适当)?的?(?:处以|处罚|罚款|收取|索取|索赔|追偿|追究|主张|扣)"
-    # 对乙方按合同总额的2%进行处罚: the measure of the penalty between the party and the verb
+    # 对乙方按当月服务费的3%予以处罚: the measure of the penalty between the party and the verb
     r"|(?:按照?|依照?|根据)[^。；;，,]{1,20}?(?:进行|作出|作|给予|予以)(?:相应|适当)?的?(?:处以|处罚|罚款|扣罚)"
     r"|[^。；;，,]{0,14}(?:违约金|罚款)(?:的)?处罚"
     # (扣除乙方全部保证金作为违约金; not 向甲方支付两倍服务费作为违约金, where the party is paid)

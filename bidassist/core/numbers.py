@@ -567,7 +567,7 @@ def to_months(found: Found) -> Decimal:
 
 # --------------------------------------------------------------------------- daily rates
 
-#: a delay named before a number of days or weeks (每逾期七（7）日, 每迟延交付3天): the rate is per
+#: a delay named before a number of days or weeks (每逾期十（10）日, 每迟延交付3天): the rate is per
 #: that many days; a number there without a delay word (每30日支付10%) is a schedule, not a rate
 _DELAY_CN = (
     r"(?:逾期|延期|延迟|迟延|拖延|延误|超期|超时|误期|拖期|推迟|延后|滞后|迟到|晚到|迟交|晚交|迟|逾|晚)"

@@ -1,7 +1,7 @@
 """Two structural causes of Chinese misses found by the session-18 miss map (helper miss-zh), each
 on small texts written for this test (a courier service, a signage job, a lab-equipment lease):
 
-- a delay rate stated per several days (每逾期七日 … 1%, 每迟延交货3天, 每（天）) is a daily rate
+- a delay rate stated per several days (每逾期十日 … 2%, 每迟延交货3天, 每（日）) is a daily rate
   of 1/N of it; a number of days without a delay word (每30日支付) is a payment schedule;
   最高结算金额 / 最高限价 is the base of a rate, not a cap;
 - a cap written elsewhere in the contract overrides a finding only when it caps that finding's
@@ -31,12 +31,12 @@ def _cats(text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "per_day"),
     [
-        ("乙方每逾期七（7）日送达，应按当批运费的百分之二（2%）支付违约金", Decimal("0.02") / 7),
+        ("乙方每逾期五（5）日送达，应按当批运费的百分之二（2%）支付违约金", Decimal("0.004")),
         ("承揽人每迟延交货3天，按合同价款的0.6%向定作人支付违约金", Decimal("0.002")),
         ("每逾期十日完工，扣除合同金额的1%", Decimal("0.001")),
         ("出租人每延迟交付两周，按月租金的1.4%计付违约金", Decimal("0.001")),
         ("逾期交付的，每（日）按未交设备租金的千分之三计收违约金", Decimal("0.003")),
-        ("每逾期 1 日，按本合同最高结算金额的 2 %支付违约金", Decimal("0.02")),
+        ("每延误 2 日，按最高结算金额的 1 %计收违约金", Decimal("0.005")),
         ("每逾期一日，按最高限价的0.2%支付违约金", Decimal("0.002")),
     ],
 )
@@ -66,13 +66,13 @@ def test_a_cap_still_stops_the_pairing():
 def test_a_weekly_delay_rate_above_the_line_is_excessive_and_its_twin_is_not():
     trap = (
         "第六条 违约责任\n"
-        "6.1 乙方每迟延交付七（7）日，应向甲方支付合同总价百分之一（1%）的违约金，"
-        "违约金累计不超过合同总价的10%。"
+        "6.1 承揽人每逾期完工十（10）日，按合同价款的百分之二（2%）向定作人支付违约金，"
+        "违约金累计不超过合同价款的10%。"
     )
     twin = (
         "第六条 违约责任\n"
-        "6.1 乙方每迟延交付七（7）日，应向甲方支付合同总价百分之零点三五（0.35%）的违约金，"
-        "违约金累计不超过合同总价的10%。"
+        "6.1 承揽人每逾期完工十（10）日，按合同价款的百分之零点五（0.5%）向定作人支付违约金，"
+        "违约金累计不超过合同价款的10%。"
     )
     assert "penalty.excessive" in _cats(trap)
     assert "penalty.excessive" not in _cats(twin)
@@ -139,7 +139,7 @@ def test_the_suppliers_own_deduction_from_the_buyers_deposit_is_no_set_off():
 
 
 def test_a_penalty_the_buyer_imposes_at_a_measure_binds_the_supplier():
-    fined = "第八条 考核\n8.2 如投诉未妥善处理，采购人有权视情况对供应商按照当月服务费的3%进行处罚。"
-    capped = fined.replace("进行处罚。", "进行处罚，全年处罚累计不超过合同总额的5%。")
+    fined = "第八条 考核\n8.2 保洁质量抽检不合格的，甲方有权视情节轻重对乙方按当月保洁费的3%予以处罚。"
+    capped = fined.replace("予以处罚。", "予以处罚，全年处罚累计不超过合同总额的5%。")
     assert "penalty.uncapped" in _cats(fined)
     assert "penalty.uncapped" not in _cats(capped)
