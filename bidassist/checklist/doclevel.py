@@ -16,7 +16,7 @@ from .forum import home_forum_findings
 from .literals import Joined, finditer
 from .result import Finding
 from .rules import DocumentRule, Measure, RuleSet
-from .subject import binding_party, late_payment_charge, sentence_bounds
+from .subject import OTHER, binding_party, late_payment_charge, sentence_bounds
 
 Located = tuple[Number, Unit]
 
@@ -39,8 +39,22 @@ def drop_overridden(
     overridden: dict[str, bool] = {}
     for rule_id, cr in by_id.items():
         patterns = [_pattern(ruleset, p, cr.language) for p in cr.rule.unless_anywhere]
-        overridden[rule_id] = any(p.search(norms[i]) for p in patterns for i in joined.may_match(p))
+        roles = ruleset.role_patterns(cr.language)
+        overridden[rule_id] = any(
+            not _other_sides(cr.rule.party, norms[i], m, roles, cr.language)
+            for p in patterns
+            for i in joined.may_match(p)
+            for m in finditer(p, norms[i])
+        )
     return [f for f in findings if not overridden.get(f.rule, False)]
+
+
+def _other_sides(party: str, norm: str, m: re.Match, roles: dict, lang: str) -> bool:
+    """Does the override's match bind the other party (甲方…向乙方累计支付的违约金总额不得超过10%:
+    the buyer's cap, which does not cap the supplier's liability)?"""
+    if party not in OTHER:
+        return False
+    return binding_party(norm, m.start(), m.end(), roles, lang, wanted=party) == OTHER[party]
 
 
 def first_of_once(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:

@@ -54,6 +54,8 @@ _ZH_BEAR_BEFORE = re.compile(r"(?:对|向|要求|责令|给予|扣除|没收|扣
 #: 对乙方处以罚款 / 对乙方作相应处罚 / 给予乙方至少壹万元违约金处罚 / 扣除乙方全部保证金作为违约金
 _ZH_BEAR_AFTER = re.compile(
     r"\s*(?:(?:作|作出|给予|进行|予以)?(?:相应|适当)?的?(?:处以|处罚|罚款|收取|索取|索赔|追偿|追究|主张|扣)"
+    # 对乙方按当月服务费的3%予以处罚: the measure of the penalty between the party and the verb
+    r"|(?:按照?|依照?|根据)[^。；;，,]{1,20}?(?:进行|作出|作|给予|予以)(?:相应|适当)?的?(?:处以|处罚|罚款|扣罚)"
     r"|[^。；;，,]{0,14}(?:违约金|罚款)(?:的)?处罚"
     # (扣除乙方全部保证金作为违约金; not 向甲方支付两倍服务费作为违约金, where the party is paid)
     r"|(?!\s*(?:支付|偿付|缴纳|交纳|赔付|付给|付))[^。；;，,]{0,12}(?:作为|充作|抵作)(?:违约金|罚款|罚金))"
@@ -250,7 +252,7 @@ def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> 
     )
     before, after = (_ZH_BEAR_BEFORE, _ZH_BEAR_AFTER) if lang == "zh" else (_EN_BEAR_BEFORE, _EN_BEAR_AFTER)
     for s, e, role in hits:
-        if before.search(sentence[max(0, s - 40) : s]) and after.match(sentence[e : e + 24]):
+        if before.search(sentence[max(0, s - 40) : s]) and after.match(sentence[e : e + 32]):
             return role
         if lang == "zh" and _ZH_PAYER_OF.match(sentence[e : e + 12]) and not _is_object(sentence, s, e, lang):
             return role
@@ -313,12 +315,56 @@ def binding_party(
         seg = m.end()
     nxt = _COMMA.search(text, m_end, b)
     seg_end = nxt.start() if nxt else b
+    if lang == "zh":
+        deducts = deduction_actor(text, seg, seg_end, m_start, m_end, patterns)
+        if deducts is not None:
+            return deducts
     who = (
         actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang, near=True)
         if seg > a and (lang == "zh" or (m_start >= seg and _names_a_party(text[seg:m_start], patterns)))
         else None
     )
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+#: a deduction from a sum named by its source (从乙方当月服务费中扣除, 在乙方应得的款项中扣除,
+#: 从甲方应付货款中抵扣): whoever owes that sum makes the deduction
+_ZH_DEDUCT_FROM = re.compile(
+    r"(?:从|在)(?P<src>[^，,。；;：:]{0,30}?(?:款项|款|费用|费|金额|资金|保证金|押金|报酬|分成))"
+    r"[^，,。；;]{0,2}(?:中|里|内)[^，,。；;]{0,8}?(?:扣除|扣减|扣回|扣收|扣取|扣划|抵扣|抵销|抵消|冲抵|充抵|折抵)"
+)
+#: 甲方应付货款 / 乙方应支付的: the party named owes the sum
+_ZH_OWES = re.compile(r"\s*的?\s*(?:应付|应支付|未付|待付|须支付|需支付|应向)")
+
+
+def deduction_actor(
+    text: str, seg: int, seg_end: int, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None]
+) -> str | None:
+    """The party that makes a deduction the match is part of, read from the sum it comes out of
+    (Chinese): the one who owes that sum - the party named with 应付 before it, else the other side
+    of the party whose money it is (no party named: the sentence decides).
+    None when no such deduction holds the match, or its comma part names its actor before it."""
+    for d in _ZH_DEDUCT_FROM.finditer(text, seg, seg_end):
+        if d.start() >= m_end or d.end() <= m_start:
+            continue
+        lead = text[seg : d.start()]
+        if any(not _is_object(lead, s, e, "zh") for s, e, _r in _party_hits(lead, patterns)):
+            return None  # 甲方有权从…中扣除: the sentence names its actor
+        src, base = d.group("src"), d.start("src")
+        hits = _party_hits(src, patterns)
+        if not hits:  # 从应付款中扣除 / 从该款项中: nobody's sum named, the sentence decides
+            return None
+        s, e, role = hits[0]
+        if role not in OTHER:
+            return None
+        return role if _ZH_OWES.match(text, base + e) else OTHER[role]
+    return None
+
+
+def _party_hits(text: str, patterns: dict[str, re.Pattern | None]) -> list[tuple[int, int, str]]:
+    return sorted(
+        h for role in ("supplier", "buyer", "mutual") for h in _hits(patterns.get(role), text, role)
+    )
 
 
 def passive_agent(after: str, patterns: dict[str, re.Pattern | None]) -> str | None:

@@ -567,13 +567,25 @@ def to_months(found: Found) -> Decimal:
 
 # --------------------------------------------------------------------------- daily rates
 
+#: a delay named before a number of days or weeks (每逾期十（10）日, 每迟延交付3天): the rate is per
+#: that many days; a number there without a delay word (每30日支付10%) is a schedule, not a rate
+_DELAY_CN = (
+    r"(?:逾期|延期|延迟|迟延|拖延|延误|超期|超时|误期|拖期|推迟|延后|滞后|迟到|晚到|迟交|晚交|迟|逾|晚)"
+)
+_TASK_CN = r"(?:交货|付款|支付|完工|竣工|交付|履行|提交|供货|到货|发货|送达|到达|到场|到岗|上线|响应|恢复)"
+_PERIOD_N = (
+    r"(?P<{0}>[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{{1,3}}|\d{{1,3}})\s*(?:[(（]\s*\d{{1,3}}\s*[)）])?"
+)
 _RATE_ANCHOR = re.compile(
-    r"(?P<day>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|超时|误期|拖期|推迟|延后|滞后|迟到|晚到|迟交|晚交|迟|逾|晚)?(?:交货|付款|支付|完工|竣工|交付|履行|提交|供货|到货|发货|送达|到达|到场|到岗|上线|响应|恢复)?"
+    rf"(?P<day>每{_DELAY_CN}{_TASK_CN}?\s*{_PERIOD_N.format('dn')}\s*(?:个)?(?:日历|自然|工作)?(?:天|日)(?!期|常|内|起)"
+    r"|每\s*[(（]\s*(?:天|日)\s*[)）]"
+    rf"|每{_DELAY_CN}?{_TASK_CN}?"
     r"\s*(?:一|壹|1)?\s*(?:个)?(?:日历|自然|工作)?(?:天|日)(?!期|常|内|起)"
     r"|(?:逾期|延期|延误|迟延|延迟|超期|误期|拖期)(?:的)?(?:天|日)数|按日|[/／]\s*(?:天|日)|日(?=\s*(?:[百千万]分之|\d+(?:\.\d+)?\s*[%‰]))"
     r"|\bper\s+(?:calendar\s+|business\s+|working\s+)?day\b|\b(?:for\s+)?(?:each|every)\s+(?:full\s+|complete\s+)?"
     r"(?:calendar\s+|business\s+|working\s+)?day\b|\bdaily\b|\bper\s+diem\b|\ba\s+day\b|/\s?day\b)"
-    r"|(?P<week>每(?:逾期|延期|延迟|迟延|拖延|延误|超期|超时|误期|拖期|推迟|延后|滞后|迟)?(?:交货|付款|完工|交付|发货|送达|到货)?\s*(?:一|壹|1)?\s*(?:个)?(?:周|星期)"
+    rf"|(?P<week>每{_DELAY_CN}{_TASK_CN}?\s*{_PERIOD_N.format('wn')}\s*(?:个)?(?:周|星期)"
+    r"|每(?:逾期|延期|延迟|迟延|拖延|延误|超期|超时|误期|拖期|推迟|延后|滞后|迟)?(?:交货|付款|完工|交付|发货|送达|到货)?\s*(?:一|壹|1)?\s*(?:个)?(?:周|星期)"
     r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+|complete\s+)?week\b|\bweekly\b)",
     re.I,
 )
@@ -582,7 +594,8 @@ _RATE_NEEDLES = ("日", "天", "周", "星期", "day", "dail", "diem", "wee")
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]|\.\s")
 _CAP_WORDS = re.compile(
     # words that start a cap; not 总额 / "total" alone (合同总额的千分之五 is the base of a rate)
-    r"不超过|不得超过|不应超过|不高于|最高|最多|上限|封顶|累计|\bcap(?:ped)?\b|\bmaximum\b|\bexceed|"
+    # 最高结算金额 / 最高限价 is the base of a rate, not a cap
+    r"不超过|不得超过|不应超过|不高于|最高(?!(?:结算|合同)?(?:总)?(?:金额|限价|价))|最多|上限|封顶|累计|\bcap(?:ped)?\b|\bmaximum\b|\bexceed|"
     r"\blimit|\baggregate\b|\bup to\b|\bin total\b",
     re.I,
 )
@@ -597,6 +610,16 @@ def _within_window(gap: str) -> bool:
     return len(gap) <= _RATE_WINDOW or (
         len(gap) <= _RATE_WINDOW_WORDS and _PLAIN_WORDS.fullmatch(gap) is not None
     )
+
+
+def _period_days(n: str | None) -> int:
+    """The number of days (or weeks) of 每逾期N日; 1 when none is written or it cannot be read."""
+    if not n:
+        return 1
+    try:
+        return max(1, chinese_numeral(n))
+    except ValueError:
+        return 1
 
 
 def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
@@ -634,7 +657,7 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
             continue
         p = percents[best[1]]
         used.add(best[1])
-        value = p.value / 7 if m["week"] else p.value
+        value = p.value / (_period_days(m["wn"]) * 7) if m["week"] else p.value / _period_days(m["dn"])
         cands.append((min(m.start(), p.start), max(m.end(), p.end), value, "per_day"))
     return cands
 
