@@ -188,7 +188,8 @@ def read_sheet(
         if (
             not forced
             and not mapping
-            and rollup_lumps(raw, result, layout.columns.get("amount", -1), layout.data_start)
+            # outcome.check is the result's check (`_settle_unstated` keeps it so)
+            and rollup_lumps(raw, result, layout.columns.get("amount", -1), layout.data_start, outcome.check)
         ):
             outcome.check = check_sheet(result)
         running_amounts(outcome)
