@@ -38,8 +38,14 @@ def _may_be_charge(name: str) -> bool:
     return name.rstrip(" \t\r\n\u3000\xa0)）").lower().endswith(_ENDINGS)
 
 
-def item_charges(lines: list[CostLine]) -> list[tuple[int, str]]:
-    """(index, markup kind) of each line that is a charge on a line above it (see the module)."""
+def item_charges(lines: list[CostLine], names: str | None = None) -> list[tuple[int, str]]:
+    """(index, markup kind) of each line that is a charge on a line above it (see the module).
+    `names`: the lines' descriptions joined, when the caller has them: a charge word found nowhere
+    in them (one substring search per word) makes the test per line unneeded."""
+    if names is not None:
+        folded = names.lower()
+        if not any(word in folded for word in _ENDINGS):
+            return []
     if not any(_may_be_charge(ln.description) for ln in lines):
         return []
     seen: dict[str, int] = {}

@@ -91,6 +91,8 @@ def make_plan(columns: dict[str, int]) -> list[PlanItem]:
 
 
 def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
+    if type(value) is str and value.strip().lower() in _NOT_APPLICABLE:
+        return
     try:
         number = to_number(value, spec.label, money=False)
     except CellError:

@@ -11,7 +11,11 @@ entries (序号 1, 2, 3 …) are the markups the summary's total adds up.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
+from bidassist.core.errors import Problem
+from bidassist.core.money import format_money
 from bidassist.costs.headers import Layout, normalize_header
 from bidassist.costs.model import Markup
 from bidassist.costs.rowkinds import markup_kind
@@ -24,6 +28,13 @@ RESOURCES = re.compile(r"主材表|人材机|工料机|(?:发包人|承包人)�
 #: the provisional prices of materials (表-12-2 材料暂估单价及调整表): inside the unit rates of the
 #: 分部分项 detail when that is in the workbook (a priced list of its own otherwise)
 PROVISIONAL_MATERIALS = re.compile(r"材料.{0,8}暂估单价")
+#: the lists of the main materials and equipment (主要材料、设备明细表, 主要材料价格表): the
+#: quantities and prices of what the detail's unit rates contain, beside the 分部分项 detail
+MATERIAL_LISTS = re.compile(r"主要材料.{0,8}(?:明细|一览|汇总|价格)表")
+#: the VAT worked out for the summary's 税金 (材料、机械、设备增值税计算表, 增值税进项税额计算汇总表)
+VAT_WORKINGS = re.compile(r"进项税|销项税|增值税.{0,8}计算")
+#: the details of a summary entry that is a fee (规费明细表, 安全文明施工费明细表)
+FEE_DETAILS = re.compile(r"(?:规费|安全文明施工费?|安全生产、?文明施工费?).{0,8}明细")
 #: the GB detail table (表-08 分部分项工程和单价措施项目清单与计价表)
 GB_DETAIL = re.compile(r"分部分项")
 #: a payment schedule of the price (表-16 总价项目进度款支付分解表): when money is paid, not costs
@@ -44,6 +55,7 @@ _DETAIL = re.compile(r"明细表|明细")
 _OTHER_SUMMARY = re.compile(r"其他项目")
 _OTHER_PART = re.compile(r"暂列金额|暂估价|专业工程暂估|计日工|总承包服务费")
 _TOP = re.compile(r"^\d+$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*$")
 
 
 def markup_table(hint: str) -> str | None:
@@ -106,3 +118,99 @@ def top_entries(raw: RawSheet, layout: Layout, default: str) -> list[Markup]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class SummaryEntries:
+    """A unit project's summary read by its numbered entries (`numbered_entries`)."""
+
+    counted: list[Markup]  # the entries its total adds up (the 分部分项 entry among them)
+    detail: list[Markup]  # those that are the 分部分项 detail's total (checked against the detail sheets)
+    notes: list[Problem]  # the entries set aside, each with why
+
+
+def _entries(raw: RawSheet, layout: Layout) -> list[tuple[int, str, Markup]]:
+    """(row, number, entry) of every row numbered 1, 2, 2.1 … with a figure in the amount column."""
+    ai, di = layout.columns.get("amount"), layout.columns.get("description")
+    if ai is None or di is None or layout.header_row is None:
+        return []
+    head = raw.rows[layout.header_row]
+    seq = next((c for c, v in enumerate(head) if normalize_header(v) == "序号"), layout.columns.get("code"))
+    if seq is None:
+        return []
+    out = []
+    for r in range(layout.data_start, len(raw.rows)):
+        row = raw.rows[r]
+        number = cell_text(row[seq]) if seq < len(row) else ""
+        number = number.removesuffix(".0") if _TOP.match(number.removesuffix(".0")) else number
+        if not _NUMBER.match(number):
+            continue
+        try:
+            amount = to_number(row[ai] if ai < len(row) else "", "amount")
+        except CellError:
+            continue
+        if amount is None:
+            continue
+        label = cell_text(row[di]) if di < len(row) else ""
+        where = f"{sheet_ref(raw.name)}!{col_letter(ai)}{r + 1}"
+        out.append(
+            (
+                r,
+                number,
+                Markup(
+                    kind=markup_kind(label) or "other", label=label or number, amount=amount, source=where
+                ),
+            )
+        )
+    return out
+
+
+def numbered_entries(raw: RawSheet, layout: Layout, stated: Decimal, tol: Decimal) -> SummaryEntries | None:
+    """A summary numbered 1, 2, 2.1 … (单位工程费汇总表) whose total is its top-level entries, read
+    as a cost engineer reads it: sub-entries (2.1, 4.1) break down their parent; an entry equal to
+    the entries above it (税前工程造价 = 1 + … + 5) is a running total; and when the total is that
+    running total plus the last entry (合计 = 税前工程造价 + 税金), the entries between them are the
+    steps of the last one (销项税额, 增值税应纳税额, 附加税费 inside 税金). None unless the entries
+    so read add up to `stated`."""
+    top = [(r, e) for r, number, e in _entries(raw, layout) if "." not in number]
+    counted: list[Markup] = []
+    since = 0  # counted[since:] are the entries after the last running total
+    running: list[tuple[Markup, int]] = []  # (running total, entries counted before it)
+    notes: list[Problem] = []
+    for _, e in top:
+        assert e.amount is not None
+        part = counted[since:]
+        if len(part) >= 2 and abs(sum((m.amount or Decimal(0) for m in part), Decimal(0)) - e.amount) <= tol:
+            running.append((e, len(counted)))
+            since = len(counted)
+            notes.append(
+                Problem(
+                    e.source or "",
+                    f"{e.label} {format_money(e.amount)} is the sum of the entries above it: a running total, not added again",
+                )
+            )
+            continue
+        counted.append(e)
+
+    def total(ms: list[Markup]) -> Decimal:
+        return sum((m.amount or Decimal(0) for m in ms), Decimal(0))
+
+    if len(counted) < 2:
+        return None
+    if abs(total(counted) - stated) > tol:
+        if not running or running[-1][1] >= len(counted):
+            return None
+        sub, k = running[-1]
+        last, steps = counted[-1], counted[k:-1]
+        if sub.amount is None or abs(sub.amount + (last.amount or Decimal(0)) - stated) > tol:
+            return None
+        notes.extend(
+            Problem(
+                m.source or "",
+                f"{m.label} {format_money(m.amount or Decimal(0))} is a step towards {last.label} (the total adds {sub.label} and {last.label}): inside it, not added again",
+            )
+            for m in steps
+        )
+        counted = counted[:k] + [last]
+    detail = [m for m in counted if GB_DETAIL.search(m.label)]
+    return SummaryEntries(counted, detail, notes)

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.costs.headers import Layout
-from bidassist.costs.infer import name_column, product_columns, unit_column
+from bidassist.costs.infer import name_column, outline_columns, product_columns, unit_column
 from bidassist.costs.reconcile import tolerance
 from bidassist.costs.rowkinds import total_level
 from bidassist.costs.values import CURRENCY_MARK, money_text
@@ -100,7 +100,10 @@ def closing_layout(raw: RawSheet) -> Layout | None:
 
 def _closed(raw: RawSheet, r: int, c: int, items: list[int], how: str) -> Layout | None:
     rows = raw.rows
-    name = name_column(rows, items, c)
+    name, outline = name_column(rows, items, c), outline_columns(rows, items, c)
+    alt = -1
+    if outline is not None and name in (None, outline[0]):
+        name, alt = outline
     if name is None:
         return None
     columns = {"description": name, "amount": c}
@@ -112,12 +115,17 @@ def _closed(raw: RawSheet, r: int, c: int, items: list[int], how: str) -> Layout
             columns["unit"] = unit
     where = f"{sheet_ref(raw.name)}!{col_letter(c)}{r + 1}"
     read = ", ".join(f"{col_letter(k)} as the {f}" for f, k in columns.items() if f != "description")
+    names = f"column {col_letter(name)}" + (
+        f" (or {col_letter(alt)} where {col_letter(name)} is empty: names written as an outline)"
+        if alt >= 0
+        else ""
+    )
     note = (
-        f"no header row: column {col_letter(name)} read as the description and {read}, because the "
+        f"no header row: {names} read as the description and {read}, because the "
         f"{how} figure {where} is the sum of the {len(items)} figure(s) above it; rows below row "
         f"{r + 1} are not read (name the columns with --map to change this)"
     )
-    return Layout(columns, None, items[0], warnings=[Problem(where, note)], last_row=r)
+    return Layout(columns, None, items[0], warnings=[Problem(where, note)], last_row=r, alt_description=alt)
 
 
 def product_layout(raw: RawSheet) -> Layout | None:

@@ -162,12 +162,13 @@ def _import(
     problems.extend(never_calculated)
     if maps is None:
         for o in used:
-            problems.extend(section_options(o.name, _costing(o).title, o.result.lines if o.result else []))
+            problems.extend(section_options(o.name, _title(o), o.result.lines if o.result else []))
     if sheet is None and not any(o.role == "summary" for o in outcomes):
         rivals = (
             alternatives(used)
             or versions([_version_key(o) for o in used])
-            or options([_costing(o) for o in used], [o.raw for o in outcomes])
+            # options are pairs of sheets: one sheet needs no Costing (a pass over its lines)
+            or (options([_costing(o) for o in used], [o.raw for o in outcomes]) if len(used) > 1 else [])
         )
         problems.extend(rivals)
         warnings.extend([] if rivals else added_up(used))
@@ -209,6 +210,11 @@ def _version_key(o: SheetOutcome) -> tuple[str, frozenset[str], list, Decimal]:
     lines = o.result.lines if o.result is not None else []
     words = o.layout.header_words if o.layout is not None else frozenset()
     return o.name, words, lines, o.check.imported if o.check is not None else Decimal(0)
+
+
+def _title(o: SheetOutcome) -> str:
+    """The texts above a used sheet's header row (its title), as `_costing` gives them."""
+    return title_text(o.raw, o.layout.header_row if o.layout is not None else None)
 
 
 def _costing(o: SheetOutcome) -> Costing:

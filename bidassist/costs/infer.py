@@ -95,6 +95,29 @@ def name_column(rows: Sequence[list], at: Sequence[int], before: int) -> int | N
     return None if best is None else best[1]
 
 
+def outline_columns(rows: Sequence[list], at: Sequence[int], before: int) -> tuple[int, int] | None:
+    """Names written as an outline over two columns left of `before` (`Web services | Servers`,
+    then `| Git`, `| PM tools` under it): (the outer column, the inner one) when every row `at`
+    but a quarter holds words in one of them, each holds words on two rows at least, and the rows
+    named only in the inner column run below a row whose inner column is named (a group's first
+    sub-item shares the group's row). None otherwise (`name_column` decides first)."""
+    for c in range(before - 1):
+        outer = [c < len(rows[r]) and _text(rows[r][c]) for r in at]
+        inner = [c + 1 < len(rows[r]) and _text(rows[r][c + 1]) for r in at]
+        if (
+            sum(outer) < 2
+            or sum(inner) < 2
+            or sum(a or b for a, b in zip(outer, inner, strict=True)) * 4 < len(at) * 3
+        ):
+            continue
+        if all(
+            o or not i or (k > 0 and inner[k - 1]) for k, (o, i) in enumerate(zip(outer, inner, strict=True))
+        ):
+            if any(i and not o for o, i in zip(outer, inner, strict=True)):
+                return c, c + 1
+    return None
+
+
 def unit_column(rows: Sequence[list], at: Sequence[int], name: int, first_number: int) -> int | None:
     """A column between the names and the figures holding short words (t, m3, 吨, 项) on at least
     3/4 of the rows `at`."""

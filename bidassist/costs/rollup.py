@@ -14,7 +14,7 @@ from decimal import Decimal
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
 from bidassist.costs.model import CostLine, Markup
-from bidassist.costs.reconcile import check_sheet, tolerance
+from bidassist.costs.reconcile import SheetCheck, check_sheet, tolerance
 from bidassist.costs.rowkinds import markup_kind
 from bidassist.costs.table import SheetResult, closing_total
 from bidassist.costs.values import cell_text
@@ -38,12 +38,15 @@ def _figures(raw: RawSheet, c: int, start: int, end: int) -> list[tuple[int, Dec
     return out
 
 
-def rollup_lumps(raw: RawSheet, result: SheetResult, amount_col: int, start: int) -> bool:
+def rollup_lumps(
+    raw: RawSheet, result: SheetResult, amount_col: int, start: int, check: SheetCheck | None = None
+) -> bool:
     """Add the roll-up column's lone figures as markups when that makes the sheet's closing total
-    agree (see the module's doc); True when it did. The result's closing total is updated."""
+    agree (see the module's doc); True when it did. The result's closing total is updated.
+    `check`: the result's `check_sheet`, when the caller has it (a pass over the lines saved)."""
     top = closing_total(result.totals, len(result.lines))
     m = _CELL.search(top.cell) if top is not None else None
-    if top is None or m is None or top.row < 0 or check_sheet(result).basis != "difference":
+    if top is None or m is None or top.row < 0 or (check or check_sheet(result)).basis != "difference":
         return False
     c = col_index(m.group(1))
     if c == amount_col:

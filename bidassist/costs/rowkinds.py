@@ -580,6 +580,9 @@ def _priced_item(view: SheetView, row: list) -> bool:
 def _shape(view: SheetView, r: int, row: list, texts: list[tuple[int, str]], prev: str) -> RowKind:
     """Headings, continuations and lines by what the row holds."""
     code, desc = cell_text(row[view.ci]), cell_text(row[view.di])
+    alt = view.layout.alt_description
+    if not desc and 0 <= alt < len(row) and type(row[alt]) is str and not total_level(row[alt].strip()):
+        desc = row[alt].strip()  # the second name column (an outline's sub-item, 具体设备 beside 项目)
     if (
         not code
         and not desc

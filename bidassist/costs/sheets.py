@@ -27,14 +27,18 @@ from bidassist.costs.beside import (
 from bidassist.costs.confidence import amounts_stand, col_letter_of, unconfirmed
 from bidassist.costs.estimate import read_estimate
 from bidassist.costs.gbtables import (
+    FEE_DETAILS,
     GB_DETAIL,
     GB_SUMMARY,
+    MATERIAL_LISTS,
     PAYMENTS,
     PROVISIONAL_MATERIALS,
     RESOURCES,
+    VAT_WORKINGS,
     entries_counted,
     is_entry_detail,
     markup_table,
+    numbered_entries,
     top_entries,
 )
 from bidassist.costs.headerless import closing_layout, labelled_layout, product_layout
@@ -176,6 +180,7 @@ def read_sheet(
         outcome.role = "summary"
         outcome.reason = "the project's summary table (汇总表): the reconciliation target, not imported again"
         outcome.check = check_sheet(result)
+        _numbered_summary(outcome)
         return outcome
     if outcome.used:
         outcome.check = check_sheet(result)
@@ -183,7 +188,8 @@ def read_sheet(
         if (
             not forced
             and not mapping
-            and rollup_lumps(raw, result, layout.columns.get("amount", -1), layout.data_start)
+            # outcome.check is the result's check (`_settle_unstated` keeps it so)
+            and rollup_lumps(raw, result, layout.columns.get("amount", -1), layout.data_start, outcome.check)
         ):
             outcome.check = check_sheet(result)
         running_amounts(outcome)
@@ -201,6 +207,33 @@ def read_sheet(
         _settle_trailing(outcome)
         _note_item_heads(outcome)
     return outcome
+
+
+def _numbered_summary(outcome: SheetOutcome) -> None:
+    """A GB summary whose rows do not add up to its total as table rows, read by its numbered
+    entries instead (`gbtables.numbered_entries`: sub-entries, a running total, the steps of 税金):
+    its markups are the entries other than the 分部分项 one, which the detail sheets are checked
+    against; the entries set aside are said."""
+    check, result, layout = outcome.check, outcome.result, outcome.layout
+    if (
+        check is None
+        or check.basis != "difference"
+        or check.stated is None
+        or result is None
+        or layout is None
+    ):
+        return
+    found = numbered_entries(
+        outcome.raw, layout, check.stated, tolerance(len(result.lines) + len(result.markups))
+    )
+    if found is None or len(found.detail) != 1:
+        return
+    result.lines.clear()
+    result.totals.clear()
+    result.markups[:] = [m for m in found.counted if m not in found.detail]
+    result.warnings.extend(found.notes)
+    outcome.check = SheetCheck(check.stated, check.stated, check.cell, "numbered entries", check.label)
+    outcome.reason += "; read by its numbered entries (" + ", ".join(m.label for m in found.counted) + ")"
 
 
 def _note_item_heads(outcome: SheetOutcome) -> None:
@@ -1044,21 +1077,35 @@ def mark_copies(outcomes: list[SheetOutcome]) -> None:
                 break
 
 
+#: the tables of a GB50500 export that support its 分部分项 detail: (pattern, what they are)
+_SUPPORTING = (
+    (
+        PROVISIONAL_MATERIALS,
+        "the provisional prices of materials (材料暂估单价) inside the unit rates of {gb}",
+    ),
+    (MATERIAL_LISTS, "the main materials and equipment (主要材料、设备) inside the unit rates of {gb}"),
+    (VAT_WORKINGS, "the VAT (增值税/进项税额) worked out for the summary's 税金 of {gb}'s project"),
+    (FEE_DETAILS, "the details of a fee (规费/安全文明施工费) that the summary adds to {gb}"),
+)
+
+
 def mark_provisional_materials(outcomes: list[SheetOutcome]) -> None:
-    """A GB50500 export's 材料暂估单价表 (表-12-2) beside its 分部分项 detail: the provisional material
-    prices are inside the detail's unit rates (此处不汇总), not cost lines of their own."""
+    """The tables of a GB50500 export beside its 分部分项 detail that are not cost lines of their
+    own: the 材料暂估单价表 (表-12-2, inside the detail's unit rates: 此处不汇总), the lists of main
+    materials and equipment (主要材料、设备明细表), the VAT workings (增值税计算表, 进项税额计算汇总表)
+    and the details of the fees the summary adds (规费明细表, 安全文明施工费明细表)."""
     details = [o for o in outcomes if o.role == "cost detail"]
     hints = {id(o): f"{o.name} {_title(o.raw, o.layout)}" for o in details}
     gb = next((o for o in details if GB_DETAIL.search(hints[id(o)])), None)
     if gb is None:
         return
     for o in details:
-        if o is not gb and PROVISIONAL_MATERIALS.search(hints[id(o)]) and not GB_DETAIL.search(hints[id(o)]):
+        if o is gb or GB_DETAIL.search(hints[id(o)]):
+            continue
+        what = next((text for pattern, text in _SUPPORTING if pattern.search(hints[id(o)])), None)
+        if what is not None:
             o.role = "analysis"
-            o.reason = (
-                f"the provisional prices of materials (材料暂估单价) inside the unit rates of {gb.name}, "
-                "not cost lines of their own"
-            )
+            o.reason = what.format(gb=gb.name) + ", not cost lines of their own"
 
 
 def mark_price_lists(outcomes: list[SheetOutcome]) -> None:

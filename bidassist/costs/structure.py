@@ -201,8 +201,13 @@ def apply_checks(result: SheetResult) -> None:
     lines = result.lines
     if len(lines) < 2:
         return
+    # a check that needs a kind of text no line holds costs no pass over the lines: a parent needs
+    # a child numbered 1.2 (an ASCII dot in what `outline_number` reads), a rate row a % sign, a
+    # charge a charge word (looked for once over the joined texts)
+    names = "\n".join([ln.description for ln in lines])
+    dotted = any("." in (ln.code or ln.description) for ln in lines)
     drop: dict[int, Markup | None] = {}
-    for p in hierarchy_parents(lines):
+    for p in hierarchy_parents(lines) if dotted else ():
         ln = lines[p.index]
         first, last = lines[p.children[0]].source, lines[p.children[-1]].source
         if p.rollup:
@@ -223,7 +228,7 @@ def apply_checks(result: SheetResult) -> None:
                     "or an item of its own?",
                 )
             )
-    for pr in percent_rows(lines):
+    for pr in percent_rows(lines) if "%" in names or "％" in names else ():
         if pr.index in drop:
             continue
         ln = lines[pr.index]
@@ -259,7 +264,7 @@ def apply_checks(result: SheetResult) -> None:
                 "total that adds it (freight, handling): read as a markup, not as a cost line",
             )
         )
-    for i, kind in item_charges(lines):
+    for i, kind in item_charges(lines, names):
         if i in drop:
             continue
         ln = lines[i]
