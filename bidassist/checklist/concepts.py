@@ -8,6 +8,7 @@ rule says whose obligation triggers it instead of naming 甲方/乙方."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,8 +166,14 @@ def is_vocabulary(doc: YamlDoc) -> bool:
     return isinstance(doc.data, dict) and "concepts" in doc.data
 
 
-def add_vocabulary(doc: YamlDoc, vocab: Vocabulary, problems: list[Problem]) -> None:
-    """Validate one concept file into `vocab`; every problem names file and line."""
+def add_vocabulary(
+    doc: YamlDoc,
+    vocab: Vocabulary,
+    problems: list[Problem],
+    compile_: Callable[[str, int], re.Pattern] = re.compile,
+) -> None:
+    """Validate one concept file into `vocab`; every problem names file and line. `compile_`:
+    re.compile or what stands for it (the pattern cache, checklist/patterncache.py)."""
     try:
         parsed = ConceptFile.model_validate(doc.data)
     except ValidationError as exc:
@@ -181,7 +188,7 @@ def add_vocabulary(doc: YamlDoc, vocab: Vocabulary, problems: list[Problem]) -> 
             continue
         for lang in ("zh", "en"):
             try:
-                re.compile(alternation(concept.variants(lang)))
+                compile_(alternation(concept.variants(lang)), 0)
             except re.error as exc:
                 problems.append(Problem(doc.where(("concepts", i, lang)), f"bad regular expression: {exc}"))
         vocab.concepts[concept.id] = concept

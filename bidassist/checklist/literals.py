@@ -224,38 +224,60 @@ def _gate_sets(tree: Iterable) -> tuple[frozenset[str], ...] | None:
 #: compile_derived parses a source once (off: re.compile, the slow path of the identity tests)
 ONE_PARSE = True
 
+#: what `_sre.compile` is given for a pattern, and what is derived from its parse tree:
+#: (flags, code, groups - 1, groupindex, indexgroup, pattern_literals, match_starts)
+Parts = tuple[
+    int,
+    list[int],
+    int,
+    dict[str, int],
+    tuple["str | None", ...],
+    "tuple[frozenset[str], ...] | None",
+    "frozenset[str] | None",
+]
+
 
 def compile_derived(source: str, flags: int) -> re.Pattern:
     """`re.compile(source, flags)`, with the source parsed once for the compiled pattern and for
     its gate strings and match starts (pattern_literals and match_starts would parse it twice
     more): what a rule-set variant's new role patterns cost is mostly parsing. A source with
     inline global flags is compiled by re.compile."""
+    return compile_parts(source, flags)[0]
+
+
+def compile_parts(source: str, flags: int) -> tuple[re.Pattern, Parts | None]:
+    """compile_derived, and the pattern's Parts (None when re.compile made it): what
+    checklist/patterncache.py keeps to make the same pattern again without parsing."""
     flags = int(flags)
     if not ONE_PARSE:
-        return re.compile(source, flags)
+        return re.compile(source, flags), None
     tree = sre_parse.parse(source, flags)
     full = flags | tree.state.flags
     if full != flags | re.UNICODE:
-        return re.compile(source, flags)
-    key = (source, full)
-    if key not in _DERIVED:
-        _remember(_DERIVED, key, _gate_sets(tree))
-    if key not in _STARTS:
-        _remember(_STARTS, key, _starts_of(tree))
-    return _compiled_tree(source, tree, flags)
-
-
-def _compiled_tree(source: str, tree: sre_parse.SubPattern, flags: int) -> re.Pattern:
-    """The pattern re.compile(source, flags) makes, from its parse tree (re._compiler.compile
-    given the tree, with the source kept as the pattern's text)."""
+        return re.compile(source, flags), None
+    gates = _gate_sets(tree)  # read from the tree before _code walks it
+    starts = _starts_of(tree)
     code = sre_compile._code(tree, flags)
-    groupindex = tree.state.groupdict
+    groupindex = dict(tree.state.groupdict)
     indexgroup: list[str | None] = [None] * tree.state.groups
     for k, i in groupindex.items():
         indexgroup[i] = k
-    return _sre.compile(
-        source, flags | tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup)
-    )
+    parts: Parts = (full, code, tree.state.groups - 1, groupindex, tuple(indexgroup), gates, starts)
+    return from_parts(source, parts), parts
+
+
+def from_parts(source: str, parts: Parts) -> re.Pattern:
+    """The pattern re.compile(source, flags) makes, from its Parts (re._compiler.compile given
+    the parse tree, with the source kept as the pattern's text); the gate strings and match
+    starts are remembered as pattern_literals and match_starts would derive them."""
+    full, code, groups, groupindex, indexgroup, gates, starts = parts
+    pattern = _sre.compile(source, full, code, groups, groupindex, indexgroup)
+    key = (source, full)
+    if key not in _DERIVED:
+        _remember(_DERIVED, key, gates)
+    if key not in _STARTS:
+        _remember(_STARTS, key, starts)
+    return pattern
 
 
 def cannot_match(pattern: re.Pattern, norm: str) -> bool:

@@ -33,6 +33,7 @@ from .concepts import (
 )
 from .hanzi import simplified
 from .literals import compile_derived
+from .patterncache import PatternStore, open_store
 
 
 def _known_category(v: str) -> str:
@@ -418,6 +419,10 @@ class _Compiler:
     #: the shipped packs: their patterns are proved safe by the test suite, so the backtracking
     #: analysis (a second parse of every pattern) is skipped when they are loaded by default
     shipped: bool = False
+    #: compiles a source with REGEX_FLAGS (the persistent pattern cache; re.compile's result)
+    store: PatternStore | None = None
+    #: source -> pattern of every pattern compiled here (RuleSet.compiled starts from them)
+    built: dict[str, re.Pattern] = field(default_factory=dict)
 
     def source(self, pattern: str, where: str, keep_roles: bool = False) -> str | None:
         unknown = self.vocab.unknown(pattern)
@@ -442,10 +447,12 @@ class _Compiler:
             self.problems.append(Problem(where, f"regular expression refused: {problem} ({pattern[:80]!r})"))
             return None
         try:
-            return re.compile(src, REGEX_FLAGS)
+            got = self.store.compile(src, REGEX_FLAGS) if self.store else re.compile(src, REGEX_FLAGS)
         except re.error as exc:
             self.problems.append(Problem(where, f"bad regular expression {pattern!r}: {exc}"))
             return None
+        self.built[src] = got
+        return got
 
     def keywords(self, words: list[str], path: tuple) -> list[str]:
         """Literal keywords; `{concept}` stands for the literal head of each of its variants."""
@@ -493,9 +500,15 @@ def parse_pack(doc: YamlDoc) -> tuple[Pack | None, list[Problem]]:
 
 
 def compile_pack(
-    pack: Pack, doc: YamlDoc, ruleset: RuleSet, problems: list[Problem], *, shipped: bool = False
+    pack: Pack,
+    doc: YamlDoc,
+    ruleset: RuleSet,
+    problems: list[Problem],
+    *,
+    shipped: bool = False,
+    store: PatternStore | None = None,
 ) -> None:
-    comp = _Compiler(doc, ruleset.vocabulary, pack.language, problems, shipped)
+    comp = _Compiler(doc, ruleset.vocabulary, pack.language, problems, shipped, store, ruleset._compiled)
     for i, rule in enumerate(pack.rules):
         base = ("rules", i)
         langs = rule.languages or [pack.language]
@@ -575,26 +588,38 @@ def pack_files(dirs: list[Path]) -> list[Path]:
     return files
 
 
-def _read_docs(files: list[Path], problems: list[Problem]) -> list[YamlDoc]:
+def _read_docs(
+    files: list[Path], problems: list[Problem], store: PatternStore | None = None
+) -> list[YamlDoc]:
+    """The parsed files, from the pack cache when it keeps them (checklist/patterncache.py)."""
     docs = []
     for path in files:
+        cached = store.yaml_doc(str(path)) if store else None
+        if cached is not None:
+            docs.append(cached)
+            continue
         try:
             docs.append(load_yaml(path))
         except ProblemsError as exc:
             problems.extend(exc.problems)
         except InputError as exc:
             problems.append(Problem(exc.where or str(path), exc.message))
+        else:
+            if store:
+                store.keep_doc(docs[-1])
     return docs
 
 
-def _vocabulary(files: list[Path], docs: list[YamlDoc], problems: list[Problem]) -> Vocabulary:
+def _vocabulary(
+    files: list[Path], docs: list[YamlDoc], problems: list[Problem], store: PatternStore | None = None
+) -> Vocabulary:
     """The shipped vocabulary, then any other concept file among the packs read."""
     vocab = Vocabulary()
     read = {Path(f).resolve() for f in files}
     shipped = [p for p in sorted(DEFAULT_VOCABULARY.glob("*.yaml")) if p.resolve() not in read]
-    for doc in _read_docs(shipped, problems) + docs:
+    for doc in _read_docs(shipped, problems, store) + docs:
         if is_vocabulary(doc):
-            add_vocabulary(doc, vocab, problems)
+            add_vocabulary(doc, vocab, problems, store.compile if store else re.compile)
     problems.extend(vocab.nesting_problems())
     return vocab
 
@@ -649,7 +674,8 @@ def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = N
     """Load, validate and compile every pack under `dirs` (default: the shipped `checklists/`).
 
     A rule set is read-only once loaded; loading the same files again in this process (same paths
-    and contents) returns the one already compiled.
+    and contents) returns the one already compiled. A fresh process builds the compiled patterns
+    from the pattern cache of the same files when there is one (checklist/patterncache.py).
 
     Every pattern of a pack named in `dirs` is refused when it could backtrack catastrophically; the
     shipped packs loaded by default skip that analysis (tests/checklist/test_regex_budget.py loads
@@ -665,7 +691,10 @@ def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = N
     if state and key in _LOADED:
         _LOADED.move_to_end(key)
         return _LOADED[key]
-    ruleset = _load(files, dirs, languages)
+    store = open_store(key) if state else None
+    ruleset = _load(files, dirs, languages, store)
+    if store is not None:
+        store.save()
     if state:
         _LOADED[key] = ruleset
         while len(_LOADED) > MAX_LOADED:
@@ -673,13 +702,15 @@ def load_packs(dirs: list[Path] | None = None, *, languages: set[str] | None = N
     return ruleset
 
 
-def _load(files: list[Path], dirs: list[Path] | None, languages: set[str] | None) -> RuleSet:
+def _load(
+    files: list[Path], dirs: list[Path] | None, languages: set[str] | None, store: PatternStore | None = None
+) -> RuleSet:
     ruleset = RuleSet(files=files)
     problems: list[Problem] = []
     seen_rules: dict[str, str] = {}
     seen_packs: dict[str, str] = {}
-    docs = _read_docs(files, problems)
-    ruleset.vocabulary = _vocabulary(files, docs, problems)
+    docs = _read_docs(files, problems, store)
+    ruleset.vocabulary = _vocabulary(files, docs, problems, store)
     for doc in docs:
         if is_vocabulary(doc) or _is_other_data(doc):
             continue
@@ -688,7 +719,7 @@ def _load(files: list[Path], dirs: list[Path] | None, languages: set[str] | None
         if pack is None or (languages is not None and pack.language not in languages):
             continue
         _check_ids(pack, doc, seen_packs, seen_rules, problems)
-        compile_pack(pack, doc, ruleset, problems, shipped=not dirs)
+        compile_pack(pack, doc, ruleset, problems, shipped=not dirs, store=store)
         ruleset.packs.append(pack)
     if problems:
         raise ProblemsError(problems, "rule packs are not valid")

@@ -1,9 +1,17 @@
 """YAML data files (bid files, rule packs, manifests) validated by pydantic models, with errors
-that name the file, the line and the key path: `bid.yaml:14: pricing.seed: ...`."""
+that name the file, the line and the key path: `bid.yaml:14: pricing.seed: ...`.
+
+The files shipped under `bidassist/checklists` (rule packs, vocabulary: 800 KB read by every
+check) are parsed by libyaml when PyYAML has it (yaml.CSafeLoader: 0.16 s against 1.57 s for the
+pure parser), with the same constructors (duplicate keys refused, lenient scalars), the same line
+map and the same alias, depth and size limits, checked on the composed tree. Every other file is
+read by the pure parser: libyaml's composer recurses in C without Python's recursion limit, so a
+deeply nested file from a user could crash the process instead of being refused."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.constructor import SafeConstructor
 
 from bidassist.core.errors import InputError, Problem, ProblemsError
+from bidassist.core.resources import package_path
 from bidassist.core.safeio import read_text
 
 M = TypeVar("M", bound=BaseModel)
@@ -91,6 +100,48 @@ for _tag, _construct in (
 ):
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _lenient(_construct))
 
+#: libyaml's safe loader with _Loader's constructors (None: PyYAML was built without libyaml)
+_CLoader: Any = None
+if getattr(yaml, "CSafeLoader", None) is not None:
+
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """_Loader's constructors on libyaml's parser and composer (trusted files only)."""
+
+    _CLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    for _tag, _construct in (
+        ("timestamp", SafeConstructor.construct_yaml_timestamp),
+        ("int", SafeConstructor.construct_yaml_int),
+        ("float", SafeConstructor.construct_yaml_float),
+    ):
+        _CLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _lenient(_construct))
+
+
+def _check_tree(root: yaml.Node) -> None:
+    """_Loader's limits on a tree libyaml composed: more than MAX_ALIASES aliases (a node
+    referred to again) or nesting deeper than MAX_DEPTH is refused. Iterative: no recursion."""
+    seen: set[int] = set()
+    aliases = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise InputError(
+                    f"more than {MAX_ALIASES} aliases (*name); alias bombs are refused",
+                    f"line {node.start_mark.line + 1}",
+                )
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise InputError(f"nested more than {MAX_DEPTH} levels deep", f"line {node.start_mark.line + 1}")
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):
+                stack.append((value_node, depth + 1))
+                stack.append((key_node, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in reversed(node.value))
+
 
 def _line_map(
     node: yaml.Node, path: tuple = (), out: dict | None = None, seen: list[int] | None = None
@@ -133,14 +184,18 @@ class YamlDoc:
         return f"{self.name}:{line}" if line else self.name
 
 
-def parse_yaml(text: str, name: str) -> YamlDoc:
-    """Parse YAML text; syntax errors name file and line."""
+def parse_yaml(text: str, name: str, *, trusted: bool = False) -> YamlDoc:
+    """Parse YAML text; syntax errors name file and line. `trusted`: text shipped with bidassist,
+    parsed by libyaml when there (see the module's docstring); never for a user's file."""
+    fast = trusted and _CLoader is not None
     try:
-        loader = _Loader(text)
+        loader = _CLoader(text) if fast else _Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
                 return YamlDoc(None, {}, name)
+            if fast:
+                _check_tree(node)
             data = loader.construct_document(node)
         finally:
             loader.dispose()
@@ -162,9 +217,23 @@ def parse_yaml(text: str, name: str) -> YamlDoc:
     return YamlDoc(data, lines, name)
 
 
+@cache
+def _shipped_folder() -> Path:
+    return package_path("checklists").resolve()
+
+
+def shipped(path: Path) -> bool:
+    """The file is one of the rule packs or vocabulary files shipped inside bidassist."""
+    try:
+        return Path(path).resolve().is_relative_to(_shipped_folder())
+    except (OSError, RuntimeError):  # pragma: no cover - a symlink loop: not ours
+        return False
+
+
 def load_yaml(path: Path) -> YamlDoc:
     path = Path(path)
-    return parse_yaml(read_text(path, max_bytes=MAX_YAML_BYTES, what="YAML file"), str(path))
+    text = read_text(path, max_bytes=MAX_YAML_BYTES, what="YAML file")
+    return parse_yaml(text, str(path), trusted=shipped(path))
 
 
 def _message(err: Mapping[str, Any]) -> str:
