@@ -60,7 +60,6 @@ def child(cmd: list[str], pythonpath: str | None = None, cache: str | None = Non
     # An installed package has its bytecode compiled; a shell that sets PYTHONDONTWRITEBYTECODE would
     # make every run recompile the sources (0.1 s more), which no user pays.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop("BIDASSIST_PATTERN_CACHE", None)
     env["PYTHONPATH"] = pythonpath or str(ROOT)
     if cache:
         env["XDG_CACHE_HOME"] = cache

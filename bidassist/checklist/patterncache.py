@@ -61,8 +61,6 @@ FORMAT = 1
 MAX_FILES = 8
 #: a larger file is not read (the shipped packs' file is under 1 MB)
 MAX_BYTES = 64 * 1024 * 1024
-#: set to 0 to neither read nor write the cache (BIDASSIST_PATTERN_CACHE=0)
-ENV_SWITCH = "BIDASSIST_PATTERN_CACHE"
 _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
 
 
@@ -332,7 +330,7 @@ def _prune(folder: Path) -> None:
 def open_store(key: object) -> PatternStore:
     """The store of one set of pack files (`key`, JSON-able), read from the cache folder."""
     head = header(key)
-    folder = cache_dir() if os.environ.get(ENV_SWITCH, "1") != "0" else None
+    folder = cache_dir()
     digest = hashlib.sha256(json.dumps(head, sort_keys=True).encode()).hexdigest()[:24]
     tag = "py{}{}{}".format(*sys.version_info[:3])
     store = PatternStore(folder / f"patterns-{tag}-{digest}.json" if folder else None, head)

@@ -31,9 +31,8 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, cache: Path | None) -> list[patternc
     monkeypatch.setattr(literals, "_DERIVED", {})
     monkeypatch.setattr(literals, "_STARTS", {})
     if cache is None:
-        monkeypatch.setenv(patterncache.ENV_SWITCH, "0")
+        monkeypatch.setattr(patterncache, "cache_dir", lambda: None)
     else:
-        monkeypatch.delenv(patterncache.ENV_SWITCH, raising=False)
         monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     stores: list[patterncache.PatternStore] = []
     real = rules_mod.open_store
