@@ -283,7 +283,7 @@ DOCS10: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
     ),
 }
 # personal data the generic patterns miss (names after other labels, spaced digits), found by their context so that no
-# name or number is written here: NAMES10 and SUBS10 work like NAMES11 and SUBS11 below (see fix_personal)
+# name or number is written here (see fix_personal); one table per batch, joined in NAMES and SUBS below
 HAN_NAME = r"[\u4e00-\u9fff]{2,4}"
 NAMES10: dict[str, tuple[str, ...]] = {
     "zh-1004": (rf"^工程总承包项目经理：\s*({HAN_NAME})\s*。$", rf"^设计负责人：\s*({HAN_NAME})\s*。$"),
@@ -360,6 +360,8 @@ SUBS11: dict[str, Subs] = {
     "zh-1109": (SPACED_ACCOUNT,),
     "zh-1110": ((r"^(【姓名】\s*)\d{10}$", r"\1【学号】"),),
 }
+NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -498,16 +500,10 @@ def main(argv: list[str]) -> int:
         text = heldout8_text(data, path, parts)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in DOCS10.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS10, **DOCS11}.items():
         data = original_at(mirror_root, repo, commit, path)
         text = heldout8_text(data, path, parts)
-        text = fix_personal(doc_id, text, NAMES10, SUBS10)
-        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in DOCS11.items():
-        data = original_at(mirror_root, repo, commit, path)
-        text = heldout8_text(data, path, parts)
-        text = fix_personal(doc_id, text, NAMES11, SUBS11)
+        text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     return 0
