@@ -503,6 +503,12 @@ def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     return squeeze(text)
 
 
+def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
+    """Write one text and print its id, the sha256 of its original file(s) (FETCHED.md lists them) and its length."""
+    (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for data in originals), len(text))
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -512,13 +518,11 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, parts, drops, subs) in PDF_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         text = pdf_text(data, parts, drops, subs)
-        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+        emit(out_dir, doc_id, text, data)
     for doc_id, (repo, commit, path, start, end, names) in HTML_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         text = html_text(data, start, end, names)
-        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+        emit(out_dir, doc_id, text, data)
     for doc_id, (repo, commit, files, drops, subs) in PDF_SETS.items():
         datas = [original(mirror_root, repo, commit, path) for path, _ in files]
         text = "\n".join(
@@ -526,13 +530,11 @@ def main(argv: list[str]) -> int:
         )
         for pattern, repl in subs:
             text = re.sub(pattern, repl, text)
-        (out_dir / f"{doc_id}.txt").write_text(squeeze(text), encoding="utf-8")
-        print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for data in datas), len(squeeze(text)))
+        emit(out_dir, doc_id, squeeze(text), *datas)
     for doc_id, (path, steps) in DOCX_DOCS.items():
         data = original(mirror_root, LEGALAI, LEGALAI_COMMIT, path)
         text = docx_doc_text(data, steps)
-        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+        emit(out_dir, doc_id, text, data)
     return 0
 
 
