@@ -105,7 +105,11 @@ _MARKUPS = (
             re.I,
         ),
     ),
-    ("discount", re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b)", re.I)),
+    # Special DC / Volume D/C: the discount abbreviated, as Korean and Japanese quotations write it
+    (
+        "discount",
+        re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b|(?:special|extra|volume|cash)d/?c$)", re.I),
+    ),
     (
         "provisional",
         re.compile(
@@ -174,6 +178,24 @@ def _norm(label: str) -> str:
 _SUM_WORDS = frozenset({"sum", "thesum", "sumtotal", "总和", "求和", "总数"})
 
 
+#: the words an English money total is written with around "total" (Original Total Amount, Total
+#: Project Cost, Net Total): only these, so an item named with the word (Total station) stays an item
+_MONEY_TOTAL_WORDS = frozenset(
+    "original final net nett gross overall project contract quotation quote estimated estimate "
+    "amount cost costs price sum value of the all items eur usd rmb cny".split()
+)
+#: an English grand total written without "total" (Final Amount, Net Price, Amount Payable)
+_GRAND_EN = re.compile(r"^(?:final|net|nett|overall)(?:amount|price|sum|value)$|^(?:amount|sum|balance)(?:payable|due)$")
+
+
+def _money_total(label: str) -> int:
+    """2 for Original Total Amount, 3 for Final Total / Overall Total Cost, else 0."""
+    words = re.findall(r"[a-z]+", label.lower())
+    if "total" not in words or not all(w == "total" or w in _MONEY_TOTAL_WORDS for w in words):
+        return 0
+    return 3 if words[0] in ("final", "overall") else 2
+
+
 #: how a total is summed, written after its label (投标报价合计＝1+2+3+4+5)
 _HOW_SUMMED = re.compile(r"=[\d.+\-*/×()（）]+$")
 
@@ -194,7 +216,7 @@ def total_level(label: str) -> int:
         level = total_level(_HOW_SUMMED.sub("", s))
         return 3 if level >= 2 else level
     s = s.strip("：:。.、()（）")
-    if _GRAND.match(s):
+    if _GRAND.match(s) or _GRAND_EN.match(s):
         return 3
     if s in _SUM_WORDS:
         return 2
@@ -208,7 +230,7 @@ def total_level(label: str) -> int:
         return 3
     if s.startswith(("合计", "total")) or s.endswith(("合计", "total")):
         return 2
-    return 0
+    return _money_total(label)
 
 
 _KIND_WORDS = (

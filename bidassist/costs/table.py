@@ -1443,6 +1443,8 @@ class _Parser:
                         self._cell(ai, r), f"{kind.label}: {exc}; the discount is kept as text, not counted"
                     )
                 )
+        if kind.markup == "discount" and amount is not None and amount > 0:
+            amount = -amount  # Special DC | 379 under Total: a discount written as a positive figure
         rate = self._rate(row) or fraction
         if amount is None and rate is None and classify_header(kind.label) is not None:
             return  # 其中 | 暂估价 under 金额: a header row's words, no markup
