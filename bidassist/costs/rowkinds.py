@@ -108,7 +108,10 @@ _MARKUPS = (
     # Special DC / Volume D/C: the discount abbreviated, as Korean and Japanese quotations write it
     (
         "discount",
-        re.compile(r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b|(?:special|extra|volume|cash)d/?c$)", re.I),
+        re.compile(
+            r"^(?:优惠|折扣|让利|下浮|[a-z]{0,20}discount\b|rebate\b|(?:special|extra|volume|cash)d/?c$)",
+            re.I,
+        ),
     ),
     (
         "provisional",
@@ -185,7 +188,9 @@ _MONEY_TOTAL_WORDS = frozenset(
     "amount cost costs price sum value of the all items eur usd rmb cny".split()
 )
 #: an English grand total written without "total" (Final Amount, Net Price, Amount Payable)
-_GRAND_EN = re.compile(r"^(?:final|net|nett|overall)(?:amount|price|sum|value)$|^(?:amount|sum|balance)(?:payable|due)$")
+_GRAND_EN = re.compile(
+    r"^(?:final|net|nett|overall)(?:amount|price|sum|value)$|^(?:amount|sum|balance)(?:payable|due)$"
+)
 
 
 def _money_total(label: str) -> int:
