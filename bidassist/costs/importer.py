@@ -83,6 +83,25 @@ def import_cost_sheet(
         return _import(path, sheet, maps, spreads, accept_difference, role == "bill", limits)
 
 
+def _not_a_cost(used: list, lines: list[CostLine], unpriced: bool) -> list[Problem]:
+    """Lines that add up to less than nothing are no cost estimate (a cash-flow projection with
+    income, a ledger of refunds): refused, naming the sheets, never imported as a negative cost."""
+    if unpriced or not lines:
+        return []
+    total = sum((ln.likely_total for ln in lines), Decimal(0))
+    if total >= 0:
+        return []
+    names = ", ".join(sheet_ref(o.name) for o in used)
+    return [
+        Problem(
+            names,
+            f"not a cost table: the {len(lines)} line(s) read add up to {total:,.2f}, a negative cost "
+            "(income and costs mixed, a projection or a ledger?) 成本行合计为负数; fix: name the cost "
+            "columns with --map, or import another sheet with --sheet",
+        )
+    ]
+
+
 def _map_for(maps: dict[str | None, dict[str, str]] | None, name: str) -> dict[str, str] | None:
     if not maps:
         return None
@@ -172,6 +191,7 @@ def _import(
         )
         problems.extend(rivals)
         warnings.extend([] if rivals else added_up(used))
+    problems.extend(_not_a_cost(used, lines, unpriced))
     reconciliation = _reconcile(outcomes, used, accept, problems, warnings, markups)
     if reconciliation.status == "no stated total":
         bad, soft = priced_skips(

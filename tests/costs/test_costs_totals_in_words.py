@@ -85,3 +85,36 @@ def test_an_abbreviated_discount_is_a_discount(label: str, kind: str) -> None:
 @pytest.mark.parametrize("label", ["DC power supply 24V", "DC motor", "AC/DC adapter"])
 def test_direct_current_is_not_a_discount(label: str) -> None:
     assert markup_kind(label) is None
+
+
+# ---------------------------------------------------------------- lines that add up to a negative cost
+# (k245, moved from heldout11 to dev in session 20: a cash-flow projection whose costs are negative
+# beside sales income was imported as three lines adding up to -1,105.00)
+
+
+def test_lines_that_add_up_to_a_negative_cost_are_refused_naming_the_sheet(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Projection"
+    ws.append(["Item", "Amount"])
+    for item, amount in [("Sales income", 2400), ("Materials", -1800), ("Labour", -1705)]:
+        ws.append([item, amount])
+    path = tmp_path / "projection.xlsx"
+    wb.save(path)
+    with pytest.raises(Exception, match=r"Projection.*add up to -1,105\.00.*--sheet") as caught:
+        import_cost_sheet(path)
+    assert "Traceback" not in str(caught.value)
+
+
+def test_a_credit_line_among_costs_still_imports(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Costs"
+    ws.append(["Item", "Amount"])
+    for item, amount in [("Materials", 1800), ("Labour", 1705), ("Supplier credit note", -300)]:
+        ws.append([item, amount])
+    ws.append(["Total", 3205])
+    path = tmp_path / "costs.xlsx"
+    wb.save(path)
+    result = import_cost_sheet(path)
+    assert result.model.totals.likely == D("3205.00")
