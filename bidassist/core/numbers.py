@@ -503,10 +503,16 @@ def _cn_kind(m: re.Match[str], t: str, unit: str, has_ge: bool) -> str | None:
     return None if has_ge and n_text == "半" or _cn_year_is_date(m, t, has_ge) else "years"
 
 
+#: 一年期贷款市场报价利率, 五年期LPR: the tenor of a rate, not a number of years
+_RATE_TENOR = re.compile(r"期(?:以上)?[^。；;，,]{0,8}?(?:贷款|存款|利率|LPR|lpr|报价|国债|定期)")
+
+
 def _cn_year_is_date(m: re.Match[str], t: str, has_ge: bool) -> bool:
-    """2024年 / 二〇二四年 / 24年3月: a date, not a number of years."""
+    """2024年 / 二〇二四年 / 24年3月: a date, not a number of years (nor a rate's tenor, 一年期LPR)."""
     n_text, after = _cn_count(m), t[m.end() : m.end() + 3]
     if re.fullmatch(r"\d{3,4}", n_text) or (len(n_text) >= 3 and all(ch in _CN_DIGITS for ch in n_text)):
+        return True
+    if _RATE_TENOR.match(t, m.end()):
         return True
     return after[:1].isdigit() or (after[:1] in _CN_DIGITS and after.find("月") > 0 and not has_ge)
 

@@ -387,3 +387,16 @@ def test_the_prefilter_never_changes_what_a_finder_reads(parts: list[str]) -> No
 def test_a_currency_matched_through_case_folding_is_read() -> None:
     """re.IGNORECASE reads 5 uſd as 5 USD; the currency look-up folds it the same way (it raised)."""
     assert values(find_amounts("5 uſd")) == [("5 uſd", D(5))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["按一年期贷款市场报价利率计算利息", "按五年期LPR上浮10%计息", "参照中国人民银行同期一年期存款利率"],
+)
+def test_the_tenor_of_a_rate_is_no_duration(text: str) -> None:
+    assert find_durations(text) == []
+
+
+@pytest.mark.parametrize(("text", "raw"), [("质保期为一年", "一年"), ("竣工验收合格后两年期全部无息付清", "两年")])
+def test_years_beside_the_word_period_stay_durations(text: str, raw: str) -> None:
+    assert [f.raw for f in find_durations(text)] == [raw]
