@@ -22,6 +22,7 @@ from bidassist.costs.values import (
     money_per_unit,
     parse_distribution,
     parse_risk,
+    quantity_times,
     quantity_with_unit,
     relative_percent,
     to_number,
@@ -96,10 +97,12 @@ def _quantity(out: RowFields, spec: FieldSpec, value: object) -> None:
     try:
         number = to_number(value, spec.label, money=False)
     except CellError:
-        found = quantity_with_unit(value)
-        if found is None:
-            raise
-        number, out.unit = found
+        number = quantity_times(value)  # x1, 3×: a count with a multiplication sign
+        if number is None:
+            found = quantity_with_unit(value)
+            if found is None:
+                raise
+            number, out.unit = found
     if number is not None:
         out.numbers[spec.name] = number
 

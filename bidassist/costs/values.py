@@ -215,6 +215,19 @@ def quantity_with_unit(value: object) -> tuple[Decimal, str] | None:
     return number, m.group("unit")
 
 
+#: a count written with a multiplication sign (`x1`, `× 2`, `3x`, `2 X`): a picking list's quantity
+_TIMES_COUNT = re.compile(r"^\s*(?:[x×X*]\s*(?P<a>\d+(?:\.\d+)?)|(?P<b>\d+(?:\.\d+)?)\s*[x×X])\s*$")
+
+
+def quantity_times(value: object) -> Decimal | None:
+    """`x1` -> 1, `3×` -> 3: a quantity written as a count with a multiplication sign; None for
+    anything else (a product `2x3`, a size `4x8 ft`)."""
+    if type(value) is not str or len(value) > 12:
+        return None
+    m = _TIMES_COUNT.match(unicodedata.normalize("NFKC", value))
+    return None if m is None else Decimal(m.group("a") or m.group("b"))
+
+
 #: the longest text read as money with its unit or its currency after it
 _SHORT = 60
 #: money written per unit: `￥0.73/h`, `$45/hr`, `7200/per camp`, `$120 per day`, `0.5元/kWh`, `RM 30 /

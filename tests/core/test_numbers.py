@@ -397,6 +397,8 @@ def test_the_tenor_of_a_rate_is_no_duration(text: str) -> None:
     assert find_durations(text) == []
 
 
-@pytest.mark.parametrize(("text", "raw"), [("质保期为一年", "一年"), ("竣工验收合格后两年期全部无息付清", "两年")])
+@pytest.mark.parametrize(
+    ("text", "raw"), [("质保期为一年", "一年"), ("竣工验收合格后两年期全部无息付清", "两年")]
+)
 def test_years_beside_the_word_period_stay_durations(text: str, raw: str) -> None:
     assert [f.raw for f in find_durations(text)] == [raw]
