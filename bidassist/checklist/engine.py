@@ -236,7 +236,10 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return False  # "non-competition (Clause 11)": the name of another clause
     if cr.sentence_none:
         a, b = sentence_bounds(norm, m.start(), m.end())
-        sentence = norm[condition_start(norm, a) : b]
+        cs = condition_start(norm, a)
+        # a bare condition joined to the sentence it governs is one sentence: its full stop
+        # must not cut the exemptions that read the whole sentence (^[^。；;]*…)
+        sentence = norm[cs : a - 1] + "，" + norm[a:b] if cs < a else norm[a:b]
         if any(p.search(sentence) for p in cr.sentence_none):
             return False
     if cr.rule.party == "any" or roles is None:
