@@ -146,6 +146,8 @@ def _extract(kind: str, text: str) -> list[Number]:
 
 
 _SEPARATORS = re.compile(r"[，,；;。:：\n]")
+#: a table row boundary: a line break next to a cell separator (text_blocks writes cells as " | ")
+_OTHER_ROW = re.compile(r"\|[^\n|]*\n|\n[^\n|]*\|")
 #: a clause separator between a number and its anchor counts as this many characters of distance
 SEPARATOR_COST = 40
 
@@ -171,6 +173,8 @@ def nearest(
             dist = gap[1] - gap[0]
             if dist > window:
                 continue
+            if text and dist and _OTHER_ROW.search(text, gap[0], gap[1]):
+                continue  # 3 | 缺陷责任期 | 12个月 … 6 | 付款方式 | …支付: another row's figure
             if text and dist:
                 dist += SEPARATOR_COST * len(_SEPARATORS.findall(text, gap[0], gap[1]))
             if best is None or (dist, after) < best[:2]:
@@ -236,7 +240,10 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return False  # "non-competition (Clause 11)": the name of another clause
     if cr.sentence_none:
         a, b = sentence_bounds(norm, m.start(), m.end())
-        sentence = norm[condition_start(norm, a) : b]
+        cs = condition_start(norm, a)
+        # a bare condition joined to the sentence it governs is one sentence: its full stop
+        # must not cut the exemptions that read the whole sentence (^[^。；;]*…)
+        sentence = norm[cs : a - 1] + "，" + norm[a:b] if cs < a else norm[a:b]
         if any(p.search(sentence) for p in cr.sentence_none):
             return False
     if cr.rule.party == "any" or roles is None:
