@@ -94,12 +94,16 @@ def _literal_run(items: list, i: int) -> str:
     return "".join(run)
 
 
+#: zero-width items a match's first characters follow (anchors, lookarounds)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
 def first_strings(seq: Iterable) -> frozenset[str] | None:
     """Strings (lower case) one of which every match of the parsed sequence starts with (after
     zero-width assertions such as \\b), or None when that is not known."""
     items = list(seq)
     i = 0
-    while i < len(items) and items[i][0] is sre.AT:
+    while i < len(items) and items[i][0] in _ZERO_WIDTH:  # \b, (?<!总), (?=…): no characters
         i += 1
     if i == len(items):
         return None
@@ -137,9 +141,21 @@ def match_starts(pattern: re.Pattern) -> frozenset[str] | None:
 def _starts_of(tree: Iterable) -> frozenset[str] | None:
     """match_starts of a parsed pattern."""
     found = first_strings(tree)
-    if found is not None and not any(ch.isascii() and ch.isalpha() for s in found for ch in s[:1]):
-        return None
-    return found
+    if found is None or any(ch.isascii() and ch.isalpha() for s in found for ch in s[:1]):
+        return found
+    return None if _fast_scan(tree) else found
+
+
+def _fast_scan(tree: sre_parse.SubPattern) -> bool:
+    """Does CPython's re find where a match may start by itself (a literal prefix or a set of
+    first characters)? Not when an alternative opens with a lookaround ((?<!总)承包人|乙方…): re
+    then tries the whole pattern at every character, slower than looking for the start strings."""
+    try:
+        flags = tree.state.flags
+        prefix, _skip, _all = sre_compile._get_literal_prefix(tree, flags)
+        return bool(prefix) or sre_compile._get_charset_prefix(tree, flags) is not None
+    except Exception:  # pragma: no cover - another CPython's internals: leave it to re
+        return True
 
 
 def _remember(cache: dict, key: tuple[str, int], value: object) -> None:

@@ -167,6 +167,11 @@ def test_search_from_the_match_starts_equals_search(parts: list[str]) -> None:
         (r"\bpay[\s-]*(?:when|if)[\s-]*paid", {"pay"}),
         (r"\b(?:sole|only)\s+supplier", {"sole", "only"}),
         (r"(?:逾期|迟延)交货", None),  # no letter: re scans for the first character itself
+        # an alternative opening with a lookbehind: re has no first characters to scan for
+        (r"(?:乙方|(?<!总)承包人)[^。]{0,9}逾期", {"乙方", "承包人"}),
+        (r"(?<!向)(?:乙方|供应商)逾期", {"乙方", "供应商"}),
+        (r"\b(?<![\w-])(?:buyer|owner)\b", {"buyer", "owner"}),  # lookarounds add no characters
+        (r"(?=乙方)", None),
         (r"[a-z]+ment", None),
     ],
 )
