@@ -5,7 +5,11 @@ whole contract whose parties are defined in its first clause.
   despite defects ("shall determine an equitable adjustment", "subject to an adjustment in price to
   be determined by the County"); the supplier must carry out a change notice on receipt.
 Harmless twins: the adjustment agreed by both parties; the buyer fixing delay damages; the
-supplier's own proposal."""
+supplier's own proposal.
+- termination.convenience (twins): the buyer's right to end answers the supplier's own act - its
+  violation of a warranty ("For violation of this warranty, the County may terminate"), or a price
+  rise above a stated percentage ("if such increase in prices is greater than 5%, Buyer may terminate
+  without liability") - no termination at will."""
 
 from __future__ import annotations
 
@@ -18,6 +22,11 @@ HEAD = {
 }
 
 TRAPS = [
+    (
+        "po",
+        "termination.convenience",
+        "Buyer may terminate this Agreement at any time without liability by 30 days' notice to Seller.",
+    ),
     (
         "county",
         "change.unilateral",
@@ -36,6 +45,16 @@ TRAPS = [
 ]
 
 TWINS = [
+    (
+        "county",
+        "termination.convenience",
+        "For violation of this warranty, the County shall have the right to terminate this contract without liability to the County.",
+    ),
+    (
+        "po",
+        "termination.convenience",
+        "Seller may raise its prices on 60 days' notice, provided that if any increase in Product prices exceeds 5% in a Contract Year, Buyer may terminate this Agreement without liability to either party.",
+    ),
     (
         "county",
         "change.unilateral",
