@@ -100,6 +100,7 @@ def check_zip(
     if not head.startswith(b"PK"):
         raise InputError(f"{what} is not a zip-based Office file (.xlsx/.docx)", where)
     import zipfile  # deferred: not needed to print --help (#17)
+
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -130,6 +131,7 @@ def check_zip(
     import zipfile  # deferred: not needed to print --help (#17)
 
     from bidassist.core.xmlsafe import check_package
+
     try:
         with zipfile.ZipFile(path) as zf:
             check_package(zf, where, path.suffix)
@@ -292,6 +294,7 @@ def _interrupts_deferred() -> Iterator[None]:
 
 def _temp_beside(path: Path) -> Path:
     import tempfile  # deferred: not needed to print --help (#17)
+
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.fchmod(fd, 0o666 & ~_umask())
