@@ -103,6 +103,16 @@ def _readings(name: str) -> list[str]:
     return [" ".join(words[i:]) for i in range(len(words)) if not _FORM_WORD.match(words[i])]
 
 
+#: the last word of a capitalised name that is a person of a party or a thing, not a party ("Key
+#: Personnel", "Contract Manager", "Deliverables", "Contract Price")
+NOT_PARTY_LAST = frozenset(
+    "personnel staff employee employees manager managers representative representatives "
+    "deliverable deliverables work works specification specifications schedule price fee fees "
+    "date term period site project product products equipment materials information data "
+    "proposal offer rfp solicitation documents".split()
+)
+
+
 def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
     """A capitalised word or two that names a party: not a common word, no role word, and not a
     noun the contract also writes in lower case ("a licensed motor carrier (… "Carrier")")."""
@@ -113,6 +123,7 @@ def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
         and name.lower() not in role_words
         and not any(w.lower() in role_words for w in [first, *rest])
         and not name.isdigit()
+        and name.split()[-1].lower() not in NOT_PARTY_LAST
         and not (text and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
     )
 

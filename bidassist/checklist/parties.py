@@ -17,7 +17,7 @@ from bidassist.core.errors import InputError
 
 from .concepts import Vocabulary
 from .literals import finditer_from
-from .names import named_party, top_actor
+from .names import NOT_PARTY_LAST, named_party, top_actor
 
 ZH_BUYER = (
     "甲方",
@@ -165,7 +165,7 @@ _ZH_LABEL = "|".join(_ZH_LABELS)
 #: 甲方（采购人）：名称 / 采购人(甲方): 名称 / 发包人（全称）：
 _ZH_LINE = re.compile(
     rf"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_ZH_LABEL})\s*(?:[（(]\s*([^）)]{{1,16}})\s*[）)])?"
-    rf"\s*(?:名称|全称)?\s*[：:]\s*([^\n：:]{{0,60}})",
+    rf"\s*(?:名称|全称)?\s*[：:][^\S\n]*([^\n：:]{{0,60}})",
     re.M,
 )
 #: 某某公司（以下简称“甲方”）
@@ -276,7 +276,8 @@ _SIGNATURE_WORDS = re.compile(
 def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
-    raw = _NEXT_LABEL.split(_ZH_ALIAS.split(raw, maxsplit=1)[0], maxsplit=1)[0]
+    # 发包方（以下称甲方）：承包方（以下称乙方）： read as one line: the next label is no name
+    raw = _ZH_ALIAS.split(_NEXT_LABEL.split(raw, maxsplit=1)[0], maxsplit=1)[0]
     # two spaces or an ideographic space end the name: the next column of a form line
     # (甲方：某公司　乙方：＿＿ / 合同编号：) is not part of it
     name = _NAME_END.split(raw.strip(), maxsplit=1)[0].strip()
@@ -284,6 +285,18 @@ def _clean_name(raw: str | None) -> str | None:
     if not name or _BLANK.match(name) or _SIGNATURE_WORDS.match(name):
         return None
     return name
+
+
+def _same_side_word(name: str, labels: list[str]) -> bool:
+    """Is the name a specific role word of the labels' side (供货方 of 乙方, Purchaser of Buyer)?
+    Not 甲方/乙方 themselves, nor a word of the other side ("Buyer: Seller", 甲方：乙方 are
+    misread form lines)."""
+    word = name.strip().lower() if latin(name) else name.strip()
+    if word in ("甲方", "乙方", "丙方"):
+        return False
+    role = _label_role(word, subcontract=False)
+    sides = {_label_role(lab.strip().lower() if latin(lab) else lab.strip(), False) for lab in labels if lab}
+    return role != "unknown" and sides - {"unknown"} <= {role}
 
 
 def _add(
@@ -295,6 +308,8 @@ def _add(
 ) -> None:
     """Record a party by its role labels; `aliases` are its other defined short names (商户 in
     （下称“商户”或“甲方”）), kept as labels once a role label names the party."""
+    if name and _same_side_word(name, labels):  # 供货方（以下简称乙方）: 供货方 is a label of it too
+        labels = [*labels, name]
     labels = [lab.strip().lower() if latin(lab) else lab.strip() for lab in labels if lab and lab.strip()]
     known = [
         lab for lab in labels if lab in ZH_BUYER + ZH_SUPPLIER + ("丙方",) or lab in EN_BUYER + EN_SUPPLIER
@@ -569,7 +584,9 @@ def _other_side(text: str, ours: str) -> str | None:
     defined = [
         m.group(1)
         for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD])
-        if m.group(1).lower() not in _NOT_PARTY and m.group(1).lower() != ours
+        if m.group(1).lower() not in _NOT_PARTY
+        and m.group(1).lower() != ours
+        and m.group(1).lower().split()[-1] not in NOT_PARTY_LAST
     ]
     used = [d for d in defined if _uses(text, d) >= USAGE_MIN]
     if used:
@@ -654,12 +671,22 @@ def _owner_outside(parties: list[Party]) -> None:
             p.role = THIRD_PARTY
 
 
+def _zh_words_only(labels: list[str]) -> bool:
+    """Only specific Chinese supplier words (供应商, 供货方), no 甲方/乙方/丙方."""
+    return bool(labels) and all(lab in ZH_SUPPLIER and lab not in ("甲方", "乙方", "丙方") for lab in labels)
+
+
 def _only_us(parties: list[Party], us: Party, was: str = "supplier") -> None:
     """The party we named is the only one on our side: another party of our role (the
     platform of a three-party contract, 服务方（甲方） beside 供货方（丙方）) is a counterparty,
     and so is the party whose words gave it our role (承租方（甲方） where we are 出租方（乙方）)."""
     for p in parties:
         if p is us or p.role != "supplier":
+            continue
+        if "乙方" in us.labels and _zh_words_only(p.labels):
+            # 乙方 beside a 供应商 with neither 甲方 nor 丙方 (供应商： | 考核部门 | in a table): our side
+            us.labels.extend(lab for lab in p.labels if lab not in us.labels)
+            p.role = "supplier"
             continue
         # a role word only counted in the text (承运方 beside the defined 承运人（乙方）) names
         # the same side, not a third party - unless we were read as the other side
@@ -719,6 +746,22 @@ def unknown_party(we: str, parties: list[Party]) -> InputError:
     )
 
 
+def _generic_label_ours(parties: list[Party], label: str) -> Party:
+    """`--we 乙方` where 乙方 is defined nowhere: the one supplier party without a 甲方/乙方 label
+    takes it when the other label is the buyer's (购货方（以下称甲方） … 供货方：＿＿); otherwise
+    the label is a party of its own, ours, and the other label theirs."""
+    other = "乙方" if label == "甲方" else "甲方"
+    ours = [p for p in parties if p.role == "supplier" and not {"甲方", "乙方"} & set(p.labels)]
+    if len(ours) == 1 and any(other in p.labels for p in parties if p.role == "buyer"):
+        ours[0].labels.append(label)
+        return ours[0]
+    us = Party(labels=[label], role="supplier", where=WE_GIVEN)
+    if not any(other in p.labels for p in parties):
+        parties.append(Party(labels=[other], role="buyer", where=WE_GIVEN))
+    parties.append(us)
+    return us
+
+
 def choose_we(parties: list[Party], we: str | None, *, strict: bool = True) -> Parties:
     """Which party we are: `supplier` (default), `buyer`, or a name/label matched to a party.
     The party named is the supplier of this contract whatever its label says elsewhere (a
@@ -735,12 +778,7 @@ def choose_we(parties: list[Party], we: str | None, *, strict: bool = True) -> P
     needles = _we_needles(we)
     us = _matching(parties, needles)
     if us is None and (label := next((n for n in needles if n in ("甲方", "乙方")), None)):
-        # 甲方/乙方 named but defined nowhere: the label is ours, the other one theirs
-        us = Party(labels=[label], role="supplier", where=WE_GIVEN)
-        other = "乙方" if label == "甲方" else "甲方"
-        if not any(other in p.labels for p in parties):
-            parties.append(Party(labels=[other], role="buyer", where=WE_GIVEN))
-        parties.append(us)
+        us = _generic_label_ours(parties, label)
     if us is None:
         if strict and _role_word(we) != "supplier":
             raise unknown_party(we, parties)
