@@ -45,6 +45,7 @@ from bidassist.costs.headerless import closing_layout, labelled_layout, product_
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, classify_header, find_layout
 from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
+from bidassist.costs.othertable import other_table_above
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.rollup import rollup_lumps
 from bidassist.costs.sidebyside import block_sheet, side_blocks
@@ -165,6 +166,7 @@ def read_sheet(
         total_labelled_beside(raw, layout, result)
         total_above(raw, layout, result)
         set_aside_below(raw, result)
+        result.problems.extend(other_table_above(raw, layout))
     result.problems.extend(column_answers(raw, layout, result))
     extra_columns(raw, layout, result)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)

@@ -1,0 +1,76 @@
+"""Kinds the session-21 held-out workbooks (heldout11, moved to dev) missed, built as kinds in
+styles not in the corpus (session 21, helper costs-fix), each with a look-alike that keeps its reading:
+
+- two cost tables on one sheet: a named one (工作包名称 | 人日数 | 人力费用) above a restatement by
+  person whose item column is not named (部门 | 姓名 | 人日数 | 费用), which would win the header search
+  by naming more columns: refused, naming both header rows and the --map that chooses.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from bidassist.core.errors import BidassistError
+from bidassist.costs import import_cost_sheet
+
+D = Decimal
+
+
+def refusal(path: Path, **kw: object) -> str:
+    with pytest.raises(BidassistError) as err:
+        import_cost_sheet(path, **kw)  # type: ignore[arg-type]
+    return " | ".join(str(p) for p in err.value.problems) or str(err.value)  # type: ignore[attr-defined]
+
+
+# ------------------------------------------- two tables on one sheet, the lower one by person
+
+PACKAGES = [("需求分析", 5, 2000), ("接口开发", 10, 4000), ("测试验收", 5, 2000)]
+
+
+def two_tables(tmp_path: Path, *, named_below: bool) -> Path:
+    """A work-package budget (header row 3), its total, then the same 8,000 by person (header row
+    10: 部门 | 姓名 | 人日数 | 费用, or 部门 | 项目名称 | ... when `named_below`)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "预算"
+    ws.append(["平台开发预算表"])
+    ws.append([])
+    ws.append(["工作包名称", "开始", "人日数", "人力费用"])
+    for name, days, fee in PACKAGES:
+        ws.append([name, "2024-03-01", days, fee])
+    ws.append(["合计", None, 20, 8000])
+    ws.append([])
+    ws.append(["人员费用明细"])
+    ws.append(["部门", "项目名称" if named_below else "姓名", "人日数", "费用"])
+    ws.append(["开发部", "甲", 8, 3200])
+    ws.append(["开发部", "乙", 7, 2800])
+    ws.append(["测试部", "丙", 5, 2000])
+    ws.append(["合计", None, 20, 8000])
+    path = tmp_path / "two.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_two_tables_with_the_lower_item_column_unnamed_are_refused(tmp_path: Path) -> None:
+    text = refusal(two_tables(tmp_path, named_below=False))
+    assert "预算!A3" in text and "two cost tables" in text
+    assert '--map "预算:header=3"' in text and '--map "预算:header=10"' in text
+
+
+def test_the_refusal_names_a_map_that_imports(tmp_path: Path) -> None:
+    path = two_tables(tmp_path, named_below=False)
+    result = import_cost_sheet(path, mapping="预算:header=3,last=6")
+    lines = result.model.lines
+    assert [line.description for line in lines] == [p[0] for p in PACKAGES]
+    assert sum((line.quantity * line.likely for line in lines), D(0)) == D(8000)
+
+
+def test_a_lower_table_that_names_its_items_keeps_its_reading(tmp_path: Path) -> None:
+    # the look-alike: both headers name their items, so the header search's choice stands (as before)
+    result = import_cost_sheet(two_tables(tmp_path, named_below=True))
+    assert [line.description for line in result.model.lines] == ["甲", "乙", "丙"]
+    assert result.reconciliation.status == "matched"
