@@ -48,6 +48,7 @@ from bidassist.costs.model import Markup, Reconciliation, SheetRole
 from bidassist.costs.othertable import other_table_above
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.rollup import rollup_lumps
+from bidassist.costs.screens import screen_marker
 from bidassist.costs.sidebyside import block_sheet, side_blocks
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.structure import apply_checks, drop_lines
@@ -176,6 +177,14 @@ def read_sheet(
         outcome.reason = (
             f"a price list: {len(result.lines)} unit price(s) with no quantity column, no amount column "
             "and no stated total, so there is nothing to cost (a catalogue or a quotation of rates)"
+        )
+        return outcome
+    marker = screen_marker(raw, layout) if outcome.used and not forced and not mapping else None
+    if marker is not None:
+        outcome.role = "not a cost table"
+        outcome.reason = (
+            f"a screen design of a program (a form naming its controls or placeholders, {marker}): "
+            "its rows are sample data, not cost lines; import it with --sheet if they are costs"
         )
         return outcome
     if outcome.used and not forced and not mapping and GB_SUMMARY.search(hint):

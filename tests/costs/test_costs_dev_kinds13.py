@@ -3,7 +3,10 @@ styles not in the corpus (session 21, helper costs-fix), each with a look-alike 
 
 - two cost tables on one sheet: a named one (工作包名称 | 人日数 | 人力费用) above a restatement by
   person whose item column is not named (部门 | 姓名 | 人日数 | 费用), which would win the header search
-  by naming more columns: refused, naming both header rows and the --map that chooses.
+  by naming more columns: refused, naming both header rows and the --map that chooses;
+- a screen design of a program drawn in a workbook (a form whose header names its controls,
+  `[Save record button]`, or whose fields hold placeholders, `Enter text`) with sample rows that
+  have a Cost: not a cost table; a parts list whose items are buttons keeps its reading.
 """
 
 from __future__ import annotations
@@ -74,3 +77,45 @@ def test_a_lower_table_that_names_its_items_keeps_its_reading(tmp_path: Path) ->
     result = import_cost_sheet(two_tables(tmp_path, named_below=True))
     assert [line.description for line in result.model.lines] == ["甲", "乙", "丙"]
     assert result.reconciliation.status == "matched"
+
+
+# ------------------------------------------------------ a program's screens drawn in a workbook
+
+
+def screens(tmp_path: Path, *, control: str | None, placeholder: bool = False) -> Path:
+    """A `Parts catalogue` screen: title, a search label, header Part no | Item | Supplier | Cost
+    (+ `control` as a last header cell), two sample rows; a `New part` form with placeholders."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Parts catalogue"
+    ws.append(["", "PARTS"])
+    ws.append(["", "FIND A PART"])
+    ws.append([])
+    ws.append(["Part no", "Item", "Supplier", "Cost", *([control] if control else [])])
+    ws.append([1001, "Push buttons, red", "ACME", 12.5])
+    ws.append([1002, "Toggle switch", "ACME", 7.25])
+    form = wb.create_sheet("New part")
+    form.append(["Part no", "Item", "Supplier"])
+    form.append(["Enter text" if placeholder else "", "", ""])
+    path = tmp_path / "screens.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("control", ["[Save record button]", "(select from drop-down)"])
+def test_a_screen_design_naming_its_controls_is_refused(tmp_path: Path, control: str) -> None:
+    text = refusal(screens(tmp_path, control=control))
+    assert "'Parts catalogue'!E4" in text and "screen design" in text
+
+
+def test_a_screen_design_is_read_with_sheet_when_asked(tmp_path: Path) -> None:
+    result = import_cost_sheet(screens(tmp_path, control="[Save record button]"), sheet="Parts catalogue")
+    assert sum((line.likely for line in result.model.lines), D(0)) == D("19.75")
+
+
+def test_a_parts_list_of_buttons_keeps_its_reading(tmp_path: Path) -> None:
+    # the look-alike: `buttons` in an item, not a control in the header; a placeholder on another
+    # sheet does not make the list a screen
+    result = import_cost_sheet(screens(tmp_path, control=None, placeholder=True))
+    assert [line.description for line in result.model.lines] == ["Push buttons, red", "Toggle switch"]
+    assert sum((line.likely for line in result.model.lines), D(0)) == D("19.75")
