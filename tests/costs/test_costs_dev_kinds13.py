@@ -6,7 +6,9 @@ styles not in the corpus (session 21, helper costs-fix), each with a look-alike 
   by naming more columns: refused, naming both header rows and the --map that chooses;
 - a screen design of a program drawn in a workbook (a form whose header names its controls,
   `[Save record button]`, or whose fields hold placeholders, `Enter text`) with sample rows that
-  have a Cost: not a cost table; a parts list whose items are buttons keeps its reading.
+  have a Cost: not a cost table; a parts list whose items are buttons keeps its reading;
+- a total whose label is merged over the amount cell (报价合计 across 数量:总价) with its figure in
+  the next column, headed 备注: that figure is the stated total, checked against the lines.
 """
 
 from __future__ import annotations
@@ -119,3 +121,50 @@ def test_a_parts_list_of_buttons_keeps_its_reading(tmp_path: Path) -> None:
     result = import_cost_sheet(screens(tmp_path, control=None, placeholder=True))
     assert [line.description for line in result.model.lines] == ["Push buttons, red", "Toggle switch"]
     assert sum((line.likely for line in result.model.lines), D(0)) == D("19.75")
+
+
+# ------------------------------------- a total label merged over the amount cell, figure in 备注
+
+TESTS = [("盐雾试验", 2, 300), ("硬度测试", 3, 120), ("金相分析", 1, 800)]  # 1,760.00
+
+
+def merged_total(tmp_path: Path, figure: float, *, merged: bool = True, last: str = "备注") -> Path:
+    """序号 | 检测项目 | 数量 | 单价 | 总价 | `last`; 报价合计 in C6 (merged C6:E6 when `merged`) with
+    `figure` in F6 (备注), then a terms line."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "报价"
+    ws.append(["检测报价单"])
+    ws.append(["序号", "检测项目", "数量", "单价", "总价", last])
+    for i, (name, qty, price) in enumerate(TESTS, start=1):
+        ws.append([i, name, qty, price, qty * price, "含制样" if i == 1 else None])
+    ws.append([None, None, "报价合计", None, None, figure])
+    if merged:
+        ws.merge_cells("C6:E6")
+    ws.append(["以上价格为含税价，有效期一个月"])
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_total_merged_over_the_amount_cell_is_read_from_the_next_column(tmp_path: Path) -> None:
+    result = import_cost_sheet(merged_total(tmp_path, 1760))
+    assert len(result.model.lines) == 3
+    assert result.reconciliation.status == "matched" and result.reconciliation.cell == "报价!F6"
+
+
+def test_a_merged_total_that_differs_names_its_cell(tmp_path: Path) -> None:
+    text = refusal(merged_total(tmp_path, 1900))
+    assert "报价!F6" in text
+
+
+def test_a_total_with_its_figure_under_remarks_is_checked(tmp_path: Path) -> None:
+    # not merged: a figure under 备注 on the total row is still its stated total (it was ignored)
+    assert import_cost_sheet(merged_total(tmp_path, 1760, merged=False)).reconciliation.cell == "报价!F6"
+    assert "报价!F6" in refusal(merged_total(tmp_path, 1900, merged=False))
+
+
+def test_a_share_beside_an_empty_total_keeps_its_reading(tmp_path: Path) -> None:
+    # the look-alike: 100 under 占总价比例 beside an unmerged total label is a share, not the total
+    result = import_cost_sheet(merged_total(tmp_path, 100, merged=False, last="占总价比例"))
+    assert result.reconciliation.cell != "报价!F6" and len(result.model.lines) == 3
