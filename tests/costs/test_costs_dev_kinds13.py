@@ -8,7 +8,11 @@ styles not in the corpus (session 21, helper costs-fix), each with a look-alike 
   `[Save record button]`, or whose fields hold placeholders, `Enter text`) with sample rows that
   have a Cost: not a cost table; a parts list whose items are buttons keeps its reading;
 - a total whose label is merged over the amount cell (报价合计 across 数量:总价) with its figure in
-  the next column, headed 备注: that figure is the stated total, checked against the lines.
+  the next column, headed 备注: that figure is the stated total, checked against the lines;
+- a shopping list whose amount column is headed as a product (`Q*C`, `Qty x Price`), items on
+  every other row with a second link or a remark on the rows between them and items not yet
+  priced: the product column is the amount, the links and remarks are no headings, the unpriced
+  items are zero lines.
 """
 
 from __future__ import annotations
@@ -168,3 +172,64 @@ def test_a_share_beside_an_empty_total_keeps_its_reading(tmp_path: Path) -> None
     # the look-alike: 100 under 占总价比例 beside an unmerged total label is a share, not the total
     result = import_cost_sheet(merged_total(tmp_path, 100, merged=False, last="占总价比例"))
     assert result.reconciliation.cell != "报价!F6" and len(result.model.lines) == 3
+
+
+# --------------------------------- a shopping list: `Q*C` amounts, links and remarks between items
+
+PARTS = [("Servo motor", 2, 12.5), ("Li-ion cell", 4, 6.0), ("Radio module", 1, None), ("Frame kit", 1, 45.0)]
+
+
+def shopping(tmp_path: Path, product: str, *, between: bool = True) -> Path:
+    """Item | Quantity | Cost | `product` (=C*B) | Link | Notes, items on every other row, the rows
+    between holding, when `between`, a second link alone or the formula's 0 and a remark."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Parts"
+    ws.append(["Parts to buy"])
+    ws.append([])
+    ws.append(["Item", "Quantity", "Cost", product, "Link", "Notes"])
+    r = 4
+    for i, (name, qty, cost) in enumerate(PARTS):
+        ws.append([name, qty, cost, f"=C{r}*B{r}", f"https://shop.example/p{i}"])
+        ws.cell(row=r, column=4).value = (qty * cost) if cost is not None else 0  # the cached value
+        # a second link alone on its row, or the formula's 0 and a remark under Notes
+        extra = [None, f"https://other.example/p{i}", None] if i % 2 == 0 else [0, None, "ask the lab first"]
+        ws.append([None, None, None, *(extra if between else [0, None, None])])
+        r += 2
+    ws.append(["Total", None, None, 25 + 24 + 45])
+    path = tmp_path / "shopping.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("product", ["Q*C", "Qty x Price", "Cost × Qty"])
+def test_a_product_header_is_the_amount_and_in_between_rows_are_no_headings(
+    tmp_path: Path, product: str
+) -> None:
+    result = import_cost_sheet(shopping(tmp_path, product))
+    lines = result.model.lines
+    assert [line.description for line in lines] == [p[0] for p in PARTS]
+    assert [line.category for line in lines] == [None] * 4  # no link or remark became a heading
+    assert sum((line.quantity * line.likely for line in lines), D(0)) == D(94)
+    assert result.reconciliation.status == "matched"
+
+
+def test_a_list_without_links_between_keeps_its_reading(tmp_path: Path) -> None:
+    # the look-alike: a header naming the amount plainly, nothing between the items
+    result = import_cost_sheet(shopping(tmp_path, "Total", between=False))
+    assert [line.description for line in result.model.lines] == [p[0] for p in PARTS]
+    assert result.reconciliation.status == "matched"
+
+
+def test_a_heading_in_another_text_column_is_still_a_heading(tmp_path: Path) -> None:
+    # a look-alike of the in-between rows: a plain word (not a link, not under Notes) stays a heading
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Item", "Quantity", "Cost", "Total", "Supplier"])
+    ws.append([None, None, None, None, "Mechanics"])
+    ws.append(["Servo motor", 2, 12.5, 25, "RC shop"])
+    ws.append(["Frame kit", 1, 45, 45, "RC shop"])
+    ws.append(["Total", None, None, 70])
+    path = tmp_path / "heading.xlsx"
+    wb.save(path)
+    assert {line.category for line in import_cost_sheet(path).model.lines} == {"Mechanics"}
