@@ -167,6 +167,7 @@ def read_sheet(
         total_labelled_beside(raw, layout, result)
         total_above(raw, layout, result)
         set_aside_below(raw, result)
+    if not mapping:  # also under --sheet: naming the sheet does not say which of its tables
         result.problems.extend(other_table_above(raw, layout))
     result.problems.extend(column_answers(raw, layout, result))
     extra_columns(raw, layout, result)

@@ -68,6 +68,7 @@ def test_two_tables_with_the_lower_item_column_unnamed_are_refused(tmp_path: Pat
     text = refusal(two_tables(tmp_path, named_below=False))
     assert "预算!A3" in text and "two cost tables" in text
     assert '--map "预算:header=3"' in text and '--map "预算:header=10"' in text
+    assert "two cost tables" in refusal(two_tables(tmp_path, named_below=False), sheet="预算")
 
 
 def test_the_refusal_names_a_map_that_imports(tmp_path: Path) -> None:
