@@ -312,6 +312,11 @@ _COUNT_OF = re.compile(r"^#?\s*(?:units?|hours?|hrs)\s*/\s*(?:units?|hours?|hrs)
 #: `# of Units to Purchase`, `No. of pieces`, `Number of items`: a count, the quantity; a count
 #: per pack or package (`# of Units in Package`) is the pack's size, not the quantity
 _NUMBER_OF = re.compile(r"^(?:#|no\.?|number)\s*of\s+[a-z]")
+#: `Q*C`, `Qty x Price`, `P × Q`, `数量×单价`: a header written as the product of the quantity and the
+#: unit price heads the line's amount, not its price (normalize_header has made `*` a space)
+_Q = r"(?:q|qty\.?|quantity|数量)"
+_P = r"(?:c|p|cost|price|rate|unit\s*(?:cost|price|rate)|单价)"
+_PRODUCT = re.compile(rf"^(?:{_Q}\s*[x×]\s*{_P}|{_P}\s*[x×]\s*{_Q}|q\s+[cp]|[cp]\s+q)$")
 _PER_PACK = re.compile(r"\b(?:in|per)\s+(?:a\s+)?(?:package|pack|box|bag|case|set|carton)\b|\bpack\s*size\b")
 #: a header that states the money unit of its column: 单位：万/月, 单位:元
 _UNIT_OF_MONEY = re.compile(r"^单位\s*[:：]\s*(?:万元?|元|千元)\s*(?:/\s*\S{1,2})?$")
@@ -384,6 +389,8 @@ def _shaped_header(norm: str, compact: str) -> tuple[str, str] | None:
     if compact in _WHOLE_HEADER or norm in _WHOLE_HEADER:
         key = norm if norm in _WHOLE_HEADER else compact
         return _WHOLE_HEADER[key], key
+    if _PRODUCT.match(norm):
+        return "amount", "q*p"
     if _COST_PER.match(norm):
         return "price", "cost/unit"
     if _COST_BY.match(norm) and norm not in SYNONYMS["price"]:

@@ -47,6 +47,7 @@ ENUM_ONLY = re.compile(
     r"^(?:[一二三四五六七八九十百]+|[IVX]+|[A-Z]|\d+(?:\.\d+)*|[（(][一二三四五六七八九十\d]+[)）])"
     r"[、.．]?$"
 )
+_LINK = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 _NOTE = re.compile(r"^(?:注|说明|备注|附注|附注说明|note|notes|remark|remarks)\s*[:：.、\d]", re.I)
 _SIGN = re.compile(
     r"^(?:编制人|编制|审核人|审核|复核人|复核|审定|校对|负责人|项目负责人|技术负责人|法定代表人|"
@@ -697,10 +698,19 @@ def _text_row(view: SheetView, r: int, row: list, code: str, desc: str, label: s
         return RowKind("continuation", desc)
     if code and desc and not ENUM_ONLY.match(code) and not numbered and _next_needs_text(view, r):
         return RowKind("prefix", desc)
+    if not desc and not code and _only_links_or_notes(view, row):
+        return RowKind("note", label)  # a second link or a remark between the items: no heading
     if not desc and not code:
         # a heading written in another text column (a merged 序号 column, 项目特征)
         return RowKind("section", label)
     return RowKind("section", label)
+
+
+def _only_links_or_notes(view: SheetView, row: list) -> bool:
+    """The row's words are web links, or sit in the column headed as notes (Notes, 备注)."""
+    notes = view.cols.get("notes", -1)
+    texts = [(c, v.strip()) for c, v in enumerate(row) if isinstance(v, str) and v.strip()]
+    return bool(texts) and all(c == notes or _LINK.match(t) for c, t in texts)
 
 
 def _next_is_nameless_item(view: SheetView, r: int) -> bool:

@@ -45,8 +45,10 @@ from bidassist.costs.headerless import closing_layout, labelled_layout, product_
 from bidassist.costs.headers import HEADER_SEARCH_ROWS, Layout, classify_header, find_layout
 from bidassist.costs.infer import product_columns, unit_column
 from bidassist.costs.model import Markup, Reconciliation, SheetRole
+from bidassist.costs.othertable import other_table_above
 from bidassist.costs.reconcile import SheetCheck, check_sheet, lines_total, mismatch_message, tolerance
 from bidassist.costs.rollup import rollup_lumps
+from bidassist.costs.screens import screen_marker
 from bidassist.costs.sidebyside import block_sheet, side_blocks
 from bidassist.costs.spread import SpreadTable
 from bidassist.costs.structure import apply_checks, drop_lines
@@ -165,6 +167,8 @@ def read_sheet(
         total_labelled_beside(raw, layout, result)
         total_above(raw, layout, result)
         set_aside_below(raw, result)
+    if not mapping:  # also under --sheet: naming the sheet does not say which of its tables
+        result.problems.extend(other_table_above(raw, layout))
     result.problems.extend(column_answers(raw, layout, result))
     extra_columns(raw, layout, result)
     outcome = SheetOutcome(raw, "bill" if unpriced else "cost detail", layout=layout, result=result)
@@ -174,6 +178,14 @@ def read_sheet(
         outcome.reason = (
             f"a price list: {len(result.lines)} unit price(s) with no quantity column, no amount column "
             "and no stated total, so there is nothing to cost (a catalogue or a quotation of rates)"
+        )
+        return outcome
+    marker = screen_marker(raw, layout) if outcome.used and not forced and not mapping else None
+    if marker is not None:
+        outcome.role = "not a cost table"
+        outcome.reason = (
+            f"a screen design of a program (a form naming its controls or placeholders, {marker}): "
+            "its rows are sample data, not cost lines; import it with --sheet if they are costs"
         )
         return outcome
     if outcome.used and not forced and not mapping and GB_SUMMARY.search(hint):

@@ -62,6 +62,8 @@ CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _ROW_OF = re.compile(r"[A-Z]+(\d+)$")
+#: a remarks column (备注, Remarks): a total row may carry its figure there when its amount cell is empty
+_REMARKS = re.compile(r"备注|备注说明|说明|remarks?|notes?|comments?", re.I)
 #: a label stating its figure is money: 人力总成本（元）, 短信网关 (万元), Licence (USD) — not 元/月
 _MONEY_LABEL = re.compile(r"[（(]\s*(?:元|万元|千元|人民币|rmb|cny|usd|us\$|\$|美元)\s*[)）]\s*$", re.I)
 _TITLE_TOTAL = re.compile(
@@ -235,6 +237,7 @@ class _Parser:
             for c, v in enumerate(heads)
             if (named := classify_header(v)) is not None and named[0] == "notes"
         )
+        self.remarks = frozenset(c for c, v in enumerate(heads) if _REMARKS.fullmatch(normalize_header(v)))
         self.category: str | None = None
         self.top_style: str | None = None
         self.now = _Mark()
@@ -1169,9 +1172,8 @@ class _Parser:
         candidates = (
             [ai]
             if ai >= 0 and not blank(row[ai])
-            else [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c]) and c not in self.not_money][
-                :1
-            ]
+            else self._past_merged_label(row, r)
+            or [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c]) and c not in self.not_money][:1]
         )
         for c in candidates:
             if (r, c) in self.bad_cells:
@@ -1182,6 +1184,17 @@ class _Parser:
                 self.out.warnings.append(Problem(self._cell(c, r), f"{exc}; not checked"))
                 return None, c
         return None, ai
+
+    def _past_merged_label(self, row: list, r: int) -> list[int]:
+        """[the first figure right of the empty amount cell] of a total row when that figure stands in
+        a remarks column (备注, Remarks) or the total's label is merged over the amount cell (报价合计
+        in F16:H16 with =SUM(H12:H15) in I16 under 备注); [] otherwise (a share, a volume)."""
+        ai = self.view.ai
+        found = [c for c in range(ai + 1, len(row)) if _is_figure(row[c])][:1] if ai >= 0 else []
+        if not found:
+            return []
+        covered = any(r0 <= r <= r1 and c0 < ai <= c1 for (r0, c0), (r1, c1) in self.raw.merged)
+        return found if covered or found[0] in self.remarks else []
 
     def _in_yuan(self, c: int, value: Decimal | None) -> Decimal | None:
         """A figure of the amount column in yuan (the header may give it in 万)."""
