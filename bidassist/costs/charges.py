@@ -38,14 +38,28 @@ def _may_be_charge(name: str) -> bool:
     return name.rstrip(" \t\r\n\u3000\xa0)）").lower().endswith(_ENDINGS)
 
 
+#: the joined names are lowered a piece at a time: `str.lower` of a non-ASCII text allocates 12
+#: bytes a character at once (room for case mappings that lengthen), 20 MB at 100,000 lines
+_PIECE = 1 << 16
+_OVERLAP = max(map(len, _ENDINGS)) - 1
+
+
+def _any_ending(names: str) -> bool:
+    """A charge word anywhere in `names`, case folded (`word in names.lower()`): pieces overlap by
+    a word's length less one, so a word across two pieces is found in one of them."""
+    for start in range(0, len(names), _PIECE):
+        folded = names[start : start + _PIECE + _OVERLAP].lower()
+        if any(word in folded for word in _ENDINGS):
+            return True
+    return False
+
+
 def item_charges(lines: list[CostLine], names: str | None = None) -> list[tuple[int, str]]:
     """(index, markup kind) of each line that is a charge on a line above it (see the module).
     `names`: the lines' descriptions joined, when the caller has them: a charge word found nowhere
     in them (one substring search per word) makes the test per line unneeded."""
-    if names is not None:
-        folded = names.lower()
-        if not any(word in folded for word in _ENDINGS):
-            return []
+    if names is not None and not _any_ending(names):
+        return []
     if not any(_may_be_charge(ln.description) for ln in lines):
         return []
     seen: dict[str, int] = {}

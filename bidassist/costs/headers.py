@@ -402,10 +402,27 @@ def _shaped_header(norm: str, compact: str) -> tuple[str, str] | None:
     return None
 
 
+#: _match_one's answers by header text (headers repeat: every sheet's header rows and the rows
+#: tried as headers), bounded as the cache outlives an import
+_MATCHED: dict[str, tuple[str, str] | None] = {}
+_MATCHED_MAX = 4096
+
+
 def _match_one(norm: str) -> tuple[str, str] | None:
     """(field, synonym) a normalized header names, or None."""
     if not norm:
         return None
+    try:
+        return _MATCHED[norm]
+    except KeyError:
+        pass
+    found = _match_text(norm)
+    if len(_MATCHED) < _MATCHED_MAX:
+        _MATCHED[norm] = found
+    return found
+
+
+def _match_text(norm: str) -> tuple[str, str] | None:
     compact = norm.replace(" ", "")
     shaped = _shaped_header(norm, compact)
     if shaped is not None:
@@ -415,19 +432,37 @@ def _match_one(norm: str) -> tuple[str, str] | None:
             if norm == syn or compact == syn:
                 return fld, syn
     best: tuple[int, int, str, str] | None = None  # (length, -priority, field, synonym)
-    for prio, fld in enumerate(_ORDER):
-        for syn in SYNONYMS[fld]:
-            if _CJK.search(syn):
-                hit = syn in compact
-            else:
-                hit = len(syn) > 1 and re.search(rf"(?<![a-z/]){re.escape(syn)}(?![a-z/])", norm) is not None
-            if hit and (best is None or (len(syn), -prio) > best[:2]):
-                best = (len(syn), -prio, fld, syn)
+    for prio, fld, syn, word in _SYNONYM_TESTS:
+        hit = syn in compact if word is None else word.search(norm) is not None
+        if hit and (best is None or (len(syn), -prio) > best[:2]):
+            best = (len(syn), -prio, fld, syn)
     if best is None:
         if _FEE.match(compact):
             return "amount", "费"
         return _near_miss(norm)
     return best[2], best[3]
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+def _synonym_tests() -> list[tuple[int, str, str, re.Pattern[str] | None]]:
+    """(priority, field, synonym, its word pattern) in _match_one's order: None for a CJK synonym
+    (looked for in the compact text), _NEVER for a one-letter Latin one (only ever whole)."""
+    out = []
+    for prio, fld in enumerate(_ORDER):
+        for syn in SYNONYMS[fld]:
+            if _CJK.search(syn):
+                word = None
+            elif len(syn) > 1:
+                word = re.compile(rf"(?<![a-z/]){re.escape(syn)}(?![a-z/])")
+            else:
+                word = _NEVER
+            out.append((prio, fld, syn, word))
+    return out
+
+
+_SYNONYM_TESTS = _synonym_tests()
 
 
 #: English header words long enough that a typo (Particualrs, Quantitiy) still names them

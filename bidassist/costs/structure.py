@@ -182,7 +182,12 @@ def sequence_breaks(lines: list[CostLine]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     prev: tuple[int, str] | None = None
     for i, ln in enumerate(lines):
-        code = (ln.code or "").strip()
+        code = ln.code
+        # a code longer than 4 characters with no space around it is no 序号 (the regex unrun:
+        # most big sheets' codes are 9- or 12-digit item codes)
+        if not code or (len(code) > 4 and not code[0].isspace() and not code[-1].isspace()):
+            continue
+        code = code.strip()
         if not _INTEGER.match(code):
             continue
         if prev is not None and prev[1] == code and lines[prev[0]].description == ln.description:

@@ -432,12 +432,15 @@ def _row_end(buf: bytes) -> int:
     section (where such text is not a tag); -1 when there is none."""
     plain = buf.rfind(b"</row>")
     cut = plain + 6 if plain >= 0 else -1
-    colon = buf.rfind(b":row>")
+    # only a `:row>` after the last `</row>` matters: searched from there, not over the whole piece
+    colon = buf.rfind(b":row>", max(plain, 0))
     if colon > plain:
         start = buf.rfind(b"</", max(0, colon - 64), colon)
         if start >= 0 and _ROW_END.fullmatch(buf, start, colon + 5):
             cut = colon + 5
-    if cut < 0 or buf.find(b"<!", 0, cut) < 0:
+    # `!` alone first (one memchr pass; most sheets have none), then `<!` (a slower search, as `<`
+    # is in every tag)
+    if cut < 0 or buf.find(b"!", 0, cut) < 0 or buf.find(b"<!", 0, cut) < 0:
         return cut
     for opening, closing in ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>")):
         if buf.rfind(opening, 0, cut) > buf.rfind(closing, 0, cut):
@@ -513,7 +516,7 @@ def _scan_sheet_xml(data: bytes, raw: RawSheet) -> None:
         _scan_hidden(data, raw)
     # `f` alone first: one memchr pass, and a sheet without formulas often has no `f` in its cells
     # (values, styles and shared-string indexes), where `<f` costs a search at every `<`
-    if b"f" in data and (b"<f" in data or b":f" in data):
+    if _formula_tag(data):
         for m in _UNCACHED.finditer(data):
             if _CACHED_TEXT.search(m.group(1)):
                 continue  # t="str" with an empty value: a formula whose saved result is "" (IF(…,""))
@@ -526,6 +529,24 @@ def _scan_sheet_xml(data: bytes, raw: RawSheet) -> None:
             ref = _CELL_REF.search(m.group(1))
             if ref:
                 raw.errors[_ref_to_rc(ref)] = _unescape(m.group(2).decode("utf-8", "replace"))
+
+
+def _formula_tag(data: bytes, looks: int = 64) -> bool:
+    """`<f` or `:f` in data: the `f`s looked at one by one (memchr finds each, and a sheet without
+    formulas has few: a namespace, a `footer` margin), then, past `looks` of them, the two
+    substring searches (slower per byte, as `<` is in every tag)."""
+    i = data.find(b"f")
+    while i >= 0:
+        if i and data[i - 1] in _FORMULA_PREFIX:
+            return True
+        looks -= 1
+        if looks < 0:
+            return b"<f" in data or b":f" in data
+        i = data.find(b"f", i + 1)
+    return False
+
+
+_FORMULA_PREFIX = frozenset(b"<:")
 
 
 def _hidden_tags(data: bytes):

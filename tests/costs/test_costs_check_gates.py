@@ -10,7 +10,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bidassist.costs.charges import item_charges
+from bidassist.costs import charges
+from bidassist.costs.charges import _ENDINGS, _any_ending, item_charges
 from bidassist.costs.model import CostLine
 from bidassist.costs.structure import apply_checks, hierarchy_parents, percent_rows
 from bidassist.costs.table import SheetResult
@@ -73,3 +74,18 @@ def test_the_lines_set_aside_are_those_the_ungated_checks_find(lines: list[CostL
         | {lines[i].source for i, _ in item_charges(lines)}
     )
     assert dropped == expected
+
+
+@given(st.text(alphabet="abTAXvatİΣςK项目运费税 \nDUTIESshipping", max_size=80), st.integers(1, 12))
+@settings(max_examples=300, deadline=None)
+def test_the_charge_words_are_found_piece_by_piece_as_in_the_whole_lowered_text(text, piece):
+    """The joined names are lowered a piece at a time (not 12 bytes a character at once): a word
+    across two pieces (运|费, Fr|EIGHT) is still found, and a text without one finds none."""
+    saved = charges._PIECE
+    charges._PIECE = piece
+    try:
+        assert _any_ending(text) == any(w in text.lower() for w in _ENDINGS)
+        assert _any_ending("钢管\n电机运费") and _any_ending("x\nOrder FrEIGHT")
+        assert not _any_ending("钢管\n电机\nFREIGH")
+    finally:
+        charges._PIECE = saved

@@ -175,6 +175,14 @@ def test_a_copied_row_is_warned() -> None:
     assert sequence_breaks(lines) == [(1, 2, "序号 2 repeated with the same description")]
     assert sequence_breaks(lines[:2] + [line("2", "弯头", "5")]) == []
 
+    # a 序号 written with spaces around it (full-width too) is still one; a long item code is not
+    padded = [line("2\u3000\u3000\u3000\u3000", "阀门", "5"), line(" 2\u3000", "阀门", "5")]
+    assert sequence_breaks(lines[:2] + padded) == [
+        (1, 2, "序号 2 repeated with the same description"),
+        (2, 3, "序号 2 repeated with the same description"),
+    ]
+    assert sequence_breaks([line("03070001", "阀门", "5"), line("03070001", "阀门", "5")]) == []
+
 
 # ---------------------------------------------------------------- k68: 若干 rows, 总参考价, a second list
 

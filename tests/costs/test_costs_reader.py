@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -18,7 +19,15 @@ from openpyxl import Workbook
 from bidassist.core.errors import InputError
 from bidassist.costs import SheetLimits, import_cost_sheet
 from bidassist.costs.rows import SheetRows
-from bidassist.costs.workbook import RawSheet, _compact_rows, _scan_sheet_xml, _sheet_pieces, read_workbook
+from bidassist.costs.workbook import (
+    RawSheet,
+    _compact_rows,
+    _formula_tag,
+    _row_end,
+    _scan_sheet_xml,
+    _sheet_pieces,
+    read_workbook,
+)
 
 CELL_VALUES = st.one_of(
     st.integers(-(10**6), 10**6),
@@ -113,6 +122,30 @@ def test_a_row_end_inside_a_comment_or_cdata_is_not_a_place_to_cut(tmp_path):
     for piece in pieces:
         assert piece.count(b"<!--") == piece.count(b"-->")
         assert piece.count(b"<![CDATA[") == piece.count(b"]]>")
+
+
+@given(st.text(alphabet="<:f!-r/ow>x", max_size=200), st.integers(0, 3))
+@settings(max_examples=300, deadline=None)
+def test_the_quick_xml_checks_agree_with_the_plain_searches(text, looks):
+    """The formula-tag check (`f`s looked at one by one, then the substring searches) and the
+    row-end search (`:row>` only after the last `</row>`, `!` before `<!`) give what the plain
+    searches give; the look-alike `f` after other text is no formula tag."""
+    data = text.encode()
+    assert _formula_tag(data, looks) == (b"<f" in data or b":f" in data)
+    plain = data.rfind(b"</row>")
+    cut = plain + 6 if plain >= 0 else -1
+    colon = data.rfind(b":row>")
+    if colon > plain:
+        start = data.rfind(b"</", max(0, colon - 64), colon)
+        if start >= 0 and re.fullmatch(rb"</(?:[\w.-]+:)?row>", data[start : colon + 5]):
+            cut = colon + 5
+    if cut >= 0 and data.find(b"<!", 0, cut) >= 0:
+        for opening, closing in ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>")):
+            if data.rfind(opening, 0, cut) > data.rfind(closing, 0, cut):
+                cut = -1
+                break
+    assert _row_end(data) == cut
+    assert not _formula_tag(b"xmlns=openxmlformats footer=" + b"ff" * 100)
 
 
 def test_the_row_limit_is_a_setting_and_the_default_holds(tmp_path):
