@@ -3,7 +3,7 @@ synthetic corpus, each checked as is and, when its labels name one, with its sup
 `we`) and over bench_check.py's generated contracts, as JSON: the before/after record of an
 engine change that must not change a finding.
 
-    .venv/bin/python benchmarks/dump_findings.py OUT.json [--contracts 500] [--every 1]
+    .venv/bin/python benchmarks/dump_findings.py OUT.json [--contracts 500] [--every 1] [--corpus DIR ...]
     .venv/bin/python benchmarks/dump_findings.py --compare A.json B.json
 """
 
@@ -59,12 +59,14 @@ def record(result: CheckResult) -> dict:
     }
 
 
-def corpus_cases() -> list[tuple[str, str, str | None]]:
+def corpus_cases(extra: list[Path] = []) -> list[tuple[str, str, str | None]]:
+    """Every contract of the in-repo corpora and of `extra` folders laid out the same way
+    (zh/, en/: e.g. the fetched corpus /work/corpus/contracts, named by its full path)."""
     out: list[tuple[str, str, str | None]] = []
-    for corpus in CORPORA:
+    for corpus in [*CORPORA, *extra]:
         for path in sorted(corpus.glob("*/*.txt")):
             text = path.read_text(encoding="utf-8")
-            name = f"{corpus.name}/{path.parent.name}/{path.name}"
+            name = f"{corpus.name if corpus in CORPORA else corpus}/{path.parent.name}/{path.name}"
             out.append((name, text, None))
             labels = path.with_name(path.name.replace(".txt", ".labels.yaml"))
             if labels.exists():
@@ -74,9 +76,9 @@ def corpus_cases() -> list[tuple[str, str, str | None]]:
     return out
 
 
-def dump(out: Path, contracts: int, every: int = 1) -> None:
+def dump(out: Path, contracts: int, every: int = 1, extra: list[Path] = []) -> None:
     rules = load_packs()
-    cases = corpus_cases()[::every]
+    cases = corpus_cases(extra)[::every]
     if contracts:
         gen = make_contracts(rules, contracts, 50_000, 1)
         cases += [(f"bench/c{i}", text, None) for i, text in enumerate(gen, 1)]
@@ -106,10 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--contracts", type=int, default=500)
     ap.add_argument("--every", type=int, default=1, help="every Nth corpus check only (a quick run)")
     ap.add_argument("--compare", nargs=2, default=None)
+    ap.add_argument("--corpus", type=Path, action="append", default=[], help="a further corpus folder (zh/, en/)")
     args = ap.parse_args(argv)
     if args.compare:
         return compare(Path(args.compare[0]), Path(args.compare[1]))
-    dump(Path(args.out), args.contracts, args.every)
+    dump(Path(args.out), args.contracts, args.every, args.corpus)
     return 0
 
 
