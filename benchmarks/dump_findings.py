@@ -59,7 +59,7 @@ def record(result: CheckResult) -> dict:
     }
 
 
-def corpus_cases(extra: list[Path] = []) -> list[tuple[str, str, str | None]]:
+def corpus_cases(extra: tuple[Path, ...] = ()) -> list[tuple[str, str, str | None]]:
     """Every contract of the in-repo corpora and of `extra` folders laid out the same way
     (zh/, en/: e.g. the fetched corpus /work/corpus/contracts, named by its full path)."""
     out: list[tuple[str, str, str | None]] = []
@@ -76,7 +76,7 @@ def corpus_cases(extra: list[Path] = []) -> list[tuple[str, str, str | None]]:
     return out
 
 
-def dump(out: Path, contracts: int, every: int = 1, extra: list[Path] = []) -> None:
+def dump(out: Path, contracts: int, every: int = 1, extra: tuple[Path, ...] = ()) -> None:
     rules = load_packs()
     cases = corpus_cases(extra)[::every]
     if contracts:
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.compare:
         return compare(Path(args.compare[0]), Path(args.compare[1]))
-    dump(Path(args.out), args.contracts, args.every, args.corpus)
+    dump(Path(args.out), args.contracts, args.every, tuple(args.corpus))
     return 0
 
 

@@ -86,6 +86,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "total",
         "extended",
         "line total",
+        "line price",
+        "line amount",
         "line cost",
         "total price",
         "total cost",
@@ -708,11 +710,15 @@ def _names_distribution(value: object) -> bool:
         return False
 
 
-def _is_text_only(raw: RawSheet, c: int, start: int, end: int) -> bool:
-    """A column whose cells below the header are words (工程量计算规则, 项目特征): never a number column."""
+def _is_text_only(raw: RawSheet, c: int, start: int, end: int, others: Sequence[int] = ()) -> bool:
+    """A column whose cells below the header are words (工程量计算规则, 项目特征): never a number column.
+    With `others` (the table's other columns), words on a row where none of them holds anything
+    are prose under the table (terms and conditions, a signature block), not the column's own."""
     numbers = words = 0
     for row in raw.rows[start:end]:
         v = row[c] if c < len(row) else ""
+        if others and isinstance(v, str) and all(_is_blank(row[o]) for o in others if o < len(row)):
+            continue
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             numbers += 1
         elif isinstance(v, str) and v.strip():
@@ -759,13 +765,19 @@ def _resolve(
     _product_of_quantity(raw, candidates, start)
     _amount_as_quantity(raw, candidates, start)
     _unnamed_quantity(raw, candidates, fields, (r, start), warnings)
+    _unnamed_amount(raw, candidates, fields, (r, start), warnings)
     end = _table_end(raw, r, start)
     _sparse_total(raw, candidates, fields, (start, end), rivals)
     chosen: dict[str, int] = {}
     where = f"{sheet_ref(raw.name)}!"
     for fld, cands in candidates.items():
         cands.sort()
-        usable = [c for _, c in cands if fld not in NUMERIC_FIELDS or not _is_text_only(raw, c, start, end)]
+        table = sorted({c for cs in candidates.values() for _, c in cs})
+        usable = [
+            c
+            for _, c in cands
+            if fld not in NUMERIC_FIELDS or not _is_text_only(raw, c, start, end, [o for o in table if o != c])
+        ]
         for _, c in cands:
             if c not in usable:
                 warnings.append(
@@ -1122,6 +1134,52 @@ def _unnamed_quantity(
                     f"{sheet_ref(raw.name)}!{col_letter(q)}{r + 1}",
                     f"column {col_letter(q)} ({cell_text(head) or 'no header'}) is read as the quantity: "
                     f"{col_letter(a)} = {col_letter(q)} × {col_letter(p)} (unit price) on its rows",
+                )
+            )
+            return
+
+
+def _unnamed_amount(
+    raw: RawSheet,
+    candidates: dict[str, list[tuple[int, int]]],
+    fields: dict[int, tuple[str, str]],
+    rows: tuple[int, int],
+    warnings: list[Problem],
+) -> None:
+    """A quantity and a unit price column and none headed as the amount (数量K | 单价 | <blank>, the
+    blank column =F3*G3): a column whose header names no field and that is the product of a
+    quantity column with the unit price on its rows (`_is_product`) is the amount, said in a
+    warning; the quantity column that proves it is the quantity, any other one is set aside (a
+    warning names it). Without that proof the table has no amount column, as before."""
+    if "amount" in candidates or "quantity" not in candidates or "price" not in candidates:
+        return
+    r, start = rows
+    width = max((len(row) for row in raw.rows[start : start + 50]), default=0)
+    taken = {c for cands in candidates.values() for _, c in cands}
+    for a in range(width):
+        if a in fields or a in taken or a in raw.hidden_cols:
+            continue
+        for _, q in sorted(candidates["quantity"]):
+            p = next((p for _, p in sorted(candidates["price"]) if _is_product(raw, a, q, p, start)), None)
+            if p is None:
+                continue
+            where = f"{sheet_ref(raw.name)}!"
+            candidates["amount"] = [(0, a)]
+            for _, other in candidates["quantity"]:
+                if other != q:
+                    warnings.append(
+                        Problem(
+                            f"{where}{col_letter(other)}{r + 1}",
+                            f"column {col_letter(other)} is not the lines' quantity: the amount "
+                            f"{col_letter(a)} = {col_letter(q)} × {col_letter(p)} on its rows",
+                        )
+                    )
+            candidates["quantity"] = [(0, q)]
+            warnings.append(
+                Problem(
+                    f"{where}{col_letter(a)}{r + 1}",
+                    f"column {col_letter(a)} (no header) is read as the amount: "
+                    f"{col_letter(a)} = {col_letter(q)} (quantity) × {col_letter(p)} (unit price) on its rows",
                 )
             )
             return
