@@ -108,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--contracts", type=int, default=500)
     ap.add_argument("--every", type=int, default=1, help="every Nth corpus check only (a quick run)")
     ap.add_argument("--compare", nargs=2, default=None)
-    ap.add_argument("--corpus", type=Path, action="append", default=[], help="a further corpus folder (zh/, en/)")
+    ap.add_argument(
+        "--corpus", type=Path, action="append", default=[], help="a further corpus folder (zh/, en/)"
+    )
     args = ap.parse_args(argv)
     if args.compare:
         return compare(Path(args.compare[0]), Path(args.compare[1]))

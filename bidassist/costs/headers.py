@@ -776,7 +776,8 @@ def _resolve(
         usable = [
             c
             for _, c in cands
-            if fld not in NUMERIC_FIELDS or not _is_text_only(raw, c, start, end, [o for o in table if o != c])
+            if fld not in NUMERIC_FIELDS
+            or not _is_text_only(raw, c, start, end, [o for o in table if o != c])
         ]
         for _, c in cands:
             if c not in usable:

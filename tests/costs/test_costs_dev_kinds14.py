@@ -134,4 +134,3 @@ def test_a_blank_headed_column_of_other_figures_stays_unread(tmp_path: Path) -> 
         return
     assert not any("read as the amount" in p.message for p in result.warnings)
     assert all(line.likely in {D("2.5"), D(12), D("6.5")} for line in result.model.lines)
-
