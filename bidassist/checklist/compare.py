@@ -25,6 +25,8 @@ from .rules import RuleSet, normalise
 _SEGMENT = re.compile(r"[^。；;\n]+")
 VOCABULARY_FILE = package_path("checklists") / "vocabulary" / "compare.yaml"
 #: "质保期（3）年": the bracketed figure is read as a plain number (same length, offsets kept)
+#: where a sentence's sub-clauses part (a comma; not the thousands comma of 1,234)
+_SUBCLAUSE = re.compile(r"[，,](?!\d{3}(?!\d))")
 _BRACKETED_FIGURE = re.compile(r"[（(]\s*(\d{1,3})\s*[)）](?=\s*(?:个)?(?:年|月|日|天|years?|months?|days?))")
 
 
@@ -94,6 +96,8 @@ class Value:
     location: str | None = None
     text: str = ""
     block_indices: list[int] = field(default_factory=list)
+    #: the figure as the document writes it (5个工作日, 3年), when a period was converted
+    written: str = ""
 
 
 @dataclass
@@ -101,6 +105,8 @@ class Milestone:
     event: str
     share: Value | None = None
     days: Value | None = None
+    #: the share paid in all by this event, where the document writes it so (支付至合同价款的90%)
+    paid_to: Value | None = None
 
 
 @dataclass
@@ -154,7 +160,10 @@ class _Segment:
 
     def value(self, n: Number | Decimal) -> Value:
         v = n.value if isinstance(n, Number) else n
-        return Value(v, self.unit.clause, self.unit.location, self.text, list(self.unit.block_indices))
+        written = n.raw.strip() if isinstance(n, Number) else ""
+        return Value(
+            v, self.unit.clause, self.unit.location, self.text, list(self.unit.block_indices), written
+        )
 
 
 @dataclass
@@ -176,10 +185,41 @@ def _take_retention(x: _Extraction, seg: _Segment) -> bool:
     p = _near("percent", seg.text, seg.norm, _a("retention"))
     if p is not None and x.kt.retention_share is None:
         x.kt.retention_share = seg.value(p)
-    mo = _near("months", seg.text, seg.norm, _a("retention_months"))
+    about, _ = _retention_parts(seg.text)
+    mo = _near("months", about, normalise(about), _a("retention_months"))
     if mo is not None and x.kt.retention_months is None:
         x.kt.retention_months = seg.value(mo)
     return True
+
+
+def _retention_parts(text: str) -> tuple[str, str]:
+    """(the sub-clauses about the retention, the rest) of a sentence: those naming it and those
+    right after them that say when it is returned (质保期满后无息返还), apart from a payment in the
+    same sentence (验收合格后45日内支付至90%，余款10%作为质保金): its 45 days are the payment's
+    period, not the retention's."""
+    mine: list[str] = []
+    rest: list[str] = []
+    after = False
+    for part in _SUBCLAUSE.split(text):
+        norm = normalise(part)
+        if _a("retention").search(norm):
+            mine.append(part)
+            after = True
+        elif after and _a("retention_months").search(norm) and not _is_payment(norm):
+            mine.append(part)
+        else:
+            rest.append(part)
+            after = False
+    return "，".join(mine), "，".join(p for p in rest if p.strip())
+
+
+def _payment_beside_retention(x: _Extraction, seg: _Segment) -> None:
+    """A sentence the retention took may also pay an instalment (验收合格后45日内支付至合同价款的
+    90%，余款10%作为质保金): the sub-clauses that are not about the retention are read as a payment."""
+    _, rest = _retention_parts(seg.text)
+    norm = normalise(rest)
+    if rest and _is_payment(norm):
+        _take_payment(x, _Segment(seg.unit, rest, norm))
 
 
 def _is_payment(norm: str) -> bool:
@@ -237,13 +277,17 @@ def _take_payment(x: _Extraction, seg: _Segment) -> bool:
         x.kt.advance = seg.value(p)
         x.paid += p.value
         return True
-    share = p.value - x.paid if _a("cumulative").search(seg.norm[: p.start]) else p.value
+    cumulative = bool(_a("cumulative").search(seg.norm[: p.start]))
+    share = p.value - x.paid if cumulative else p.value
     if share > 0:
         x.paid += share
         days = _first(_numbers("days", seg.text))
         x.kt.milestones.append(
             Milestone(
-                event=classify_event(seg.norm), share=seg.value(share), days=seg.value(days) if days else None
+                event=classify_event(seg.norm),
+                share=seg.value(share),
+                days=seg.value(days) if days else None,
+                paid_to=seg.value(p) if cumulative else None,
             )
         )
     return True
@@ -270,8 +314,11 @@ def extract_key_terms(units: list[Unit], name: str = "") -> KeyTerms:
                 continue
             seg = _Segment(unit, text, normalise(text))
             _take_price(x, seg)
-            if not any(take(x, seg) for take in _EXTRACTORS):
+            taken = next((take for take in _EXTRACTORS if take(x, seg)), None)
+            if taken is None:
                 _take_duration(x, seg)
+            elif taken is _take_retention:
+                _payment_beside_retention(x, seg)
     return x.kt
 
 
@@ -356,6 +403,24 @@ def show(value: Decimal | None, kind: str, lang: str = "zh") -> str:
     return f"{v}个月" if lang == "zh" else f"{v} months"
 
 
+def _as_written(v: Value | None, kind: str, lang: str = "zh") -> str:
+    """`show`, with a period's own words beside its converted figure: 7日（5个工作日）."""
+    shown = show(v.value if v else None, kind, lang)
+    if v is None or kind not in ("days", "months") or not v.written:
+        return shown
+    digits = f"{v.value.normalize():f}"
+    if v.written.startswith(digits) and v.written[len(digits) :].strip() in (
+        "日",
+        "天",
+        "个月",
+        "月",
+        "days",
+        "months",
+    ):
+        return shown
+    return f"{shown}（{v.written}）" if lang == "zh" else f"{shown} ({v.written})"
+
+
 def _severity(key: str, category: str, better: int, a: Decimal | None, b: Decimal | None) -> str:
     policy = vocabulary().spec.severity
     if a is None or b is None:
@@ -382,8 +447,11 @@ def _finding(
     a = old.value if old else None
     b = new.value if new else None
     severity = _severity(term, category, better, a, b)
-    zh = f"{zh_name}与{tender}不一致：{show(a, kind)} → 合同 {show(b, kind)}。"
-    en = f"{en_name} differs from {tender}: {show(a, kind, 'en')} → contract {show(b, kind, 'en')}."
+    zh = f"{zh_name}与{tender}不一致：{_as_written(old, kind)} → 合同 {_as_written(new, kind)}。"
+    en = (
+        f"{en_name} differs from {tender}: {_as_written(old, kind, 'en')} → contract "
+        f"{_as_written(new, kind, 'en')}."
+    )
     return Finding(
         rule=f"compare.{key}",
         category=category,
@@ -502,7 +570,25 @@ def _compare_milestones(old: list[Milestone], new: list[Milestone], label: str) 
         days = partial(
             _finding, key, key + ".days", f"{zh_ev}付款期限", f"{en_ev} payment period", cat, "days", -1
         )
-        if not _same(a.share, b.share):
+        if a.paid_to is not None and b.paid_to is not None:
+            # both write what is paid by then (付至95% → 付至90%): that figure, not the instalment
+            # it leaves after an advance that changed too (65% → 80% would read as better)
+            if not _same(a.paid_to, b.paid_to):
+                out.append(
+                    _finding(
+                        key,
+                        key + ".paid_to",
+                        f"{zh_ev}累计付款比例",
+                        f"{en_ev} paid in all by then",
+                        cat,
+                        "percent",
+                        +1,
+                        a.paid_to,
+                        b.paid_to,
+                        label,
+                    )
+                )
+        elif not _same(a.share, b.share):
             out.append(share(a.share, b.share, label))
         if a.days is not None and b.days is None and b.share is not None:
             f = days(a.days, None, label)

@@ -68,3 +68,48 @@ def test_against_bid_file_compares_the_price_the_bid_uses(tmp_path: Path):
     f = next(f for f in result.findings if f.term == "price")
     assert f.from_value == price and f.to_value == Decimal("9800000") and f.severity == "high"
     assert any(f.category == "payment.schedule_changed" for f in result.findings)
+
+
+def test_a_payment_and_its_retention_in_one_sentence_are_both_read():
+    """验收合格后45日内支付至90%，余款10%作为质保金，质保期满后无息返还: the 45 days are the payment's
+    period (no retention period of 1.5 months), and the instalment is a milestone of its own."""
+    kt = _kt(
+        "合同签订后10日内支付合同价款的10%。货物验收合格后45日内，甲方支付至合同价款的90%，余款10%作为质量保证金，质保期满后无息返还。"
+    )
+    assert kt.retention_share.value == Decimal("0.1") and kt.retention_months is None
+    [m] = kt.milestones
+    assert (m.event, m.share.value, m.days.value, m.paid_to.value) == (
+        "acceptance",
+        Decimal("0.8"),
+        Decimal(45),
+        Decimal("0.9"),
+    )
+
+
+def test_a_retention_returned_after_months_keeps_its_period():
+    # the look-alike: the months sit in the sub-clause that says when the retention is returned
+    kt = _kt("质保金为合同价的5%，质保期满12个月后无息退还。")
+    assert kt.retention_share.value == Decimal("0.05") and kt.retention_months.value == Decimal(12)
+    assert _kt("Retention of 5% shall be released 12 months after completion.").retention_months.value == 12
+
+
+def test_paid_up_to_figures_are_compared_as_written():
+    """Both write 支付至X%: what is paid by then is compared (95% → 90%, worse), not the instalment
+    left after an advance that changed too (65% → 80% would read as better)."""
+    tender = _kt("合同签订后10日内支付合同价款的30%。验收合格后5个工作日内支付至合同价款的95%。")
+    contract = _kt("合同签订后10日内支付合同价款的10%。验收合格后45日内支付至合同价款的90%。")
+    changed = {f.term: f for f in compare_terms(tender, contract)}
+    paid = changed["milestone.acceptance.paid_to"]
+    assert (paid.from_value, paid.to_value, paid.severity) == (Decimal("0.95"), Decimal("0.9"), "high")
+    assert "milestone.acceptance.share" not in changed
+    days = changed["milestone.acceptance.days"]
+    assert days.to_value == 45 and "5个工作日" in days.message["zh"] and "5个工作日" in days.message["en"]
+
+
+def test_instalments_written_as_shares_are_compared_as_shares():
+    # the look-alike: instalments (支付合同价款的40%) keep their share comparison
+    tender = _kt("到货后30日内支付合同价款的40%。验收合格后30日内支付合同价款的60%。")
+    contract = _kt("到货后30日内支付合同价款的30%。验收合格后30日内支付合同价款的70%。")
+    changed = {f.term for f in compare_terms(tender, contract)}
+    assert {"milestone.delivery.share", "milestone.acceptance.share"} <= changed
+    assert not any(t.endswith(".paid_to") for t in changed)
