@@ -113,3 +113,26 @@ def test_instalments_written_as_shares_are_compared_as_shares():
     changed = {f.term for f in compare_terms(tender, contract)}
     assert {"milestone.delivery.share", "milestone.acceptance.share"} <= changed
     assert not any(t.endswith(".paid_to") for t in changed)
+
+
+@pytest.mark.parametrize(
+    "cap",
+    [
+        "not to exceed 5% of the Contract Price",
+        "capped at 5% of the Contract Price",
+        "up to a maximum of 5% of the Contract Price",
+        "not exceeding 5% of the Contract Price in the aggregate",
+    ],
+)
+def test_an_english_penalty_cap_the_contract_drops_is_reported(cap: str):
+    tender = _kt(f"Liquidated damages for delay: 0.1% of the Contract Price per day, {cap}.")
+    contract = _kt("Liquidated damages for delay: 0.5% of the Contract Price per day.")
+    assert tender.penalty_cap.value == Decimal("0.05")
+    changed = {f.term: f for f in compare_terms(tender, contract)}
+    assert changed["penalty_cap"].to_value is None and changed["penalty_cap"].severity == "high"
+
+
+def test_a_capacity_is_no_cap():
+    # the look-alike: "capacity" is not "cap"
+    kt = _kt("Liquidated damages: 0.1% per day of delay; plant capacity of 5% above design is no defence.")
+    assert kt.penalty_cap is None
