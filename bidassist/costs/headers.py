@@ -306,9 +306,11 @@ _WEAK_DESCRIPTION = ("item", "name", "项目")
 
 #: `Rate/Nos.`, `Rate / cum`: a rate per unit is the rate (while `r/min` stays one word)
 _PER_UNIT = re.compile(r"^(rate|unit rate|price|unit price|unit cost)\s*/\s*[a-z][a-z.\d]*\.?\s*$")
-#: `Cost/Unit`, `Cost/Unit/Hrs`, `Cost / hr`: a cost per unit or per hour is the unit price;
-#: `#Units/Hrs`, `Hours / units`: a count of units or hours is the quantity
-_COST_PER = re.compile(r"^(?:cost|price)\s*/\s*(?:unit|units|hr|hrs|hour|hours|day|days|item|each)\b")
+#: `Cost/Unit`, `Cost/Unit/Hrs`, `Cost / hr`, `Cost/piece`, `Cost per piece`: a cost per unit, piece
+#: or hour is the unit price; `#Units/Hrs`, `Hours / units`: a count of units or hours is the quantity
+_COST_PER = re.compile(
+    r"^(?:cost|price)\s*(?:/|per\s)\s*(?:unit|units|piece|pieces|pc|pcs|hr|hrs|hour|hours|day|days|item|items|each|ea)\b"
+)
 _COST_BY = re.compile(r"^(?:cost|costs|amount|total)\s+(?:per|by|for)\s+\w")
 _COUNT_OF = re.compile(r"^#?\s*(?:units?|hours?|hrs)\s*/\s*(?:units?|hours?|hrs)$")
 #: `# of Units to Purchase`, `No. of pieces`, `Number of items`: a count, the quantity; a count

@@ -9,7 +9,10 @@ kinds in styles not in the corpus, each with a look-alike that keeps its reading
   headed as a quantity (所需数量, pieces): the blank column is the amount when it is the product of
   one quantity column and the unit price on its rows, that quantity column is the lines' quantity
   (both said in warnings) and the unlabelled =SUM under it is the stated total; a blank-headed
-  column of other figures stays unread.
+  column of other figures stays unread;
+- a cost or price per piece, item or unit (`Cost/piece`, `cost per piece`) is the unit price, so
+  `Item | Amount | Cost/piece | total cost` reads Amount as the count (heldout13 k255, moved to dev);
+  a cost per activity stays money.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from openpyxl import Workbook, load_workbook
 
 from bidassist.core.errors import BidassistError
 from bidassist.costs import import_cost_sheet
+from bidassist.costs.headers import classify_header
 
 D = Decimal
 
@@ -134,3 +138,38 @@ def test_a_blank_headed_column_of_other_figures_stays_unread(tmp_path: Path) -> 
         return
     assert not any("read as the amount" in p.message for p in result.warnings)
     assert all(line.likely in {D("2.5"), D(12), D("6.5")} for line in result.model.lines)
+
+
+# ------------------------------- a cost per piece is the unit price; "Amount" then counts pieces
+
+
+@pytest.mark.parametrize(
+    "header", ["Cost/piece", "cost per piece", "Price / pc", "Cost per item", "price/ea"]
+)
+def test_a_cost_per_piece_is_the_unit_price(header: str) -> None:
+    assert classify_header(header)[0] == "price"  # type: ignore[index]
+
+
+def test_a_cost_per_activity_stays_an_amount() -> None:
+    # the look-alike: a cost per activity or phase is money, not a unit price (as before)
+    assert classify_header("Cost per Activity") == ("amount", "cost")
+
+
+PIECES = [("LiPo charger", 1, 22.39), ("2200mAh LiPo battery", 2, 16.42), ("Foam board", 4, 1.5)]
+
+
+def test_amount_counting_pieces_beside_a_cost_per_piece(tmp_path: Path) -> None:
+    """Item | Amount | Cost/piece | total cost: Amount is the count, total cost = Amount x Cost/piece,
+    an unlabelled =SUM under the total cost column (saved values, as Excel writes them)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Item", "Amount", "Cost/piece", "total cost", "COST IS IN USD"])
+    for name, n, price in PIECES:
+        ws.append([name, n, price, round(n * price, 2)])
+    ws.append([None, None, None, round(sum(n * p for _, n, p in PIECES), 2)])
+    path = tmp_path / "parts.xlsx"
+    wb.save(path)
+    result = import_cost_sheet(path)
+    assert [line.quantity for line in result.model.lines] == [D(1), D(2), D(4)]
+    assert sum((line.quantity * line.likely for line in result.model.lines), D(0)) == D("61.23")
+    assert result.reconciliation is not None and result.reconciliation.status == "matched"
