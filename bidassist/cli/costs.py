@@ -100,7 +100,7 @@ def _print_table(result: CostImport, console: Console, *, wide: bool = False) ->
     console.print(
         f"{len(model.lines)} 行 lines · 合计 totals (quantity × unit cost): "
         f"low {format_money(totals.low)} · likely {format_money(totals.likely)} · "
-        f"high {format_money(totals.high)} {model.currency}"
+        f"high {format_money(totals.high)} {model.currency or '(币种未注明 currency not stated)'}"
     )
     for m in result.markups:
         rate = f" {m.rate * 100:g} %" if m.rate is not None else ""

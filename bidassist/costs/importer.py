@@ -12,6 +12,7 @@ from bidassist.core.gcpause import no_cyclic_gc
 from bidassist.core.money import format_money_or_dash
 from bidassist.core.yamlfile import load_yaml
 from bidassist.costs.confidence import priced_skips
+from bidassist.costs.currency import check_bid_currency, sheet_currencies, stated_currency
 from bidassist.costs.groups import mark_group_summaries
 from bidassist.costs.headers import parse_sheet_mappings
 from bidassist.costs.infer import proposed_map
@@ -214,7 +215,8 @@ def _import(
     if not lines:
         raise InputError("no cost lines found", str(path))
     # lines are validated cell by cell above; the model only gathers them
-    model = CostModel.model_construct(lines=lines, currency="CNY", source=str(path))
+    stated = stated_currency(sheet_currencies(o.raw, o.layout) for o in used)
+    model = CostModel.model_construct(lines=lines, currency=stated, source=str(path))
     return CostImport(
         model=model,
         warnings=warnings,
@@ -352,9 +354,13 @@ def load_costs(bid: Any) -> CostImport:
             bid_name,
         )
     if costs.file is not None:
-        return import_cost_sheet(
+        result = import_cost_sheet(
             costs.file, sheet=costs.sheet, mapping=costs.map or None, spread=costs.spread
         )
+        tender = getattr(bid, "tender", None)
+        if tender is not None:
+            check_bid_currency(result.model.currency, tender.currency, str(costs.file), bid_name)
+        return result
     return _lines_from_bid(bid, costs)
 
 
@@ -390,7 +396,14 @@ def _lines_from_bid(bid: Any, costs: Any) -> CostImport:
         raise ProblemsError(problems, "costs.lines have problems")
     if not lines:
         raise InputError("costs.lines is empty", where_of(None))
-    return CostImport(model=CostModel(lines=lines, source=str(getattr(bid, "source", None) or "bid")))
+    tender = getattr(bid, "tender", None)
+    return CostImport(
+        model=CostModel(
+            lines=lines,
+            currency=tender.currency if tender is not None else None,
+            source=str(getattr(bid, "source", None) or "bid"),
+        )
+    )
 
 
 def _yaml_lines(bid: Any):

@@ -147,7 +147,8 @@ class CostModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     lines: list[CostLine] = Field(min_length=1)
-    currency: str = "CNY"
+    #: ISO 4217 code the sheet states for its money (costs/currency.py); None: it states none
+    currency: str | None = None
     source: str | None = None
 
     @property
@@ -266,6 +267,7 @@ class CostImport:
                 }
                 for ln in self.model.lines
             ],
+            "currency": self.model.currency,
             "totals": {
                 "low": decimal_text(totals.low),
                 "likely": decimal_text(totals.likely),

@@ -117,6 +117,7 @@ def test_json_shape_amounts_as_strings(tmp_path: Path) -> None:
     data = import_cost_sheet(bill_of_quantities(tmp_path, subtotal_equip=1)).to_json()
     assert set(data) == {
         "lines",
+        "currency",
         "totals",
         "warnings",
         "markups",
