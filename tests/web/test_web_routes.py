@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import time
 import zipfile
 from decimal import Decimal
@@ -192,6 +193,7 @@ def test_cost_sheet_import_and_error_cells(client, workspace, tmp_path):
     )
     assert ok.status_code == 200
     assert 'id="lines"' in ok.text and 'id="totals"' in ok.text and "cell-error" not in ok.text
+    assert re.search(r'id="currency"><span>[^<]*</span><b>CNY</b>', ok.text)  # the sheet's 元 columns
     bad = tmp_path / "bad.csv"
     bad.write_text("编码,名称,单位,数量,单价\nA1,风管,m2,120,85.5\nA2,阀门,个,十二,300\n", encoding="utf-8")
     r = client.post(
