@@ -1,7 +1,7 @@
 """Score the checklist on real, labelled contracts: recall, precision and look-alike false
 positives per language, per split and per category.
 
-    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|all] [--packs DIR] [--no-model] [--ids REGEX] [--lang zh|en] [-v]
+    .venv/bin/python benchmarks/score_real.py [CORPUS_DIR] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|all] [--packs DIR] [--no-model] [--ids REGEX] [--lang zh|en] [-v]
 
 CORPUS_DIR (default benchmarks/corpora/contracts) holds <lang>/<id>.txt (or .md) with <id>.labels.yaml
 (keys: id, split, supplier_party, traps [{category, quote, severity}], lookalikes [{category,
@@ -21,7 +21,8 @@ supplier party as "we" (`check --we`).
 - Categories only the comparison with a tender can judge (payment.schedule_changed,
   deviation.*) are skipped on both sides.
 
-Tune on `--split dev` only; `--split heldout`, `--split heldout2`, `--split heldout3`, `--split heldout4`, `--split heldout5` (folded into dev in session 12) `--split heldout6` (folded into dev in session 13), `--split heldout7` (folded into dev in session 14), `--split heldout8` (folded into dev in session 15), `--split heldout9` (folded into dev in session 16) `--split heldout10` and `--split heldout11` (fresh held-out sets) are for reporting.
+Tune on `--split dev` only; `--split heldout`, `--split heldout2`, `--split heldout3`, `--split heldout4`, `--split heldout5` (folded into dev in session 12) `--split heldout6` (folded into dev in session 13), `--split heldout7` (folded into dev in session 14), `--split heldout8` (folded into dev in session 15), `--split heldout9` (folded into dev in session 16) `--split heldout10` and `--split heldout11` (folded into dev in session 23) and
+`--split heldout12` (a fresh held-out set) are for reporting.
 """
 
 from __future__ import annotations
@@ -246,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
             "heldout9",
             "heldout10",
             "heldout11",
+            "heldout12",
             "all",
         ),
         default="dev",

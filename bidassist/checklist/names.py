@@ -31,6 +31,7 @@ _OBJECT = re.compile(
 #: PACCA's rights / ConnEthics' liability
 _POSSESSIVE = re.compile(rf"(?<![\w'’-])({_NAME})['’]s?\s")
 _ANY = re.compile(rf"(?<![\w'’-])({_NAME})\b(?![-'’]\w)")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,9}")
 _THE = re.compile(r"\b(?:the|a|an|this|that|such|any|each|its|our|your|their)\s+$", re.I)
 #: capitalised words that open sentences or name things, never a party
 _COMMON = frozenset(
@@ -54,6 +55,9 @@ MIN_ACTOR, MIN_OBJECT = 3, 2
 #: a name acted upon this often needs only two uses as an actor
 OBJECT_HEAVY = 6
 MIN_BARE_SHARE = 0.8
+#: an organisation's acronym is often written with an article ("the GSECL shall", "the NHAI"):
+#: half its uses bare are enough
+MIN_BARE_SHARE_ACRONYM = 0.5
 
 
 @dataclass
@@ -73,7 +77,8 @@ def named_party(text: str, role_words: set[str]) -> NamedParty | None:
             continue
         uses = [m.start() for m in _ANY.finditer(text) if _bare(m.group(1)) == name]
         bare = sum(1 for s in uses if not _THE.search(text[max(0, s - 8) : s]))
-        if bare < MIN_BARE_SHARE * len(uses):
+        share = MIN_BARE_SHARE_ACRONYM if _ACRONYM.fullmatch(name) else MIN_BARE_SHARE
+        if bare < share * len(uses):
             continue
         if best is None or len(uses) > best.uses:
             best = NamedParty(name, len(uses))

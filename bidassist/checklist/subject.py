@@ -409,6 +409,8 @@ HEADING_CHARS = 80
 _DUTY_WORD = re.compile(
     r"\b(?:shall|may|will|must|agrees?|is|are|be)\b|应|须|有权|可以|不得|承担|支付|负责|同意|视为"
 )
+#: a sum of money or a share: titles name a subject, they carry no amount
+_TERM_FIGURE = re.compile(r"\d[\d,，.]*\s*(?:万元|元|%|％)")
 #: the end of a title line: a line break, or a colon that ends its line ("Payment: 30 days" is
 #: a term with its value, not a title)
 _LINE_END = re.compile(r"[:：]?[ \t]*\n")
@@ -420,8 +422,10 @@ def heading_end(text: str) -> int:
     if m is None or not text[m.end() :].strip():
         return 0
     title = text[: m.start()].rstrip()
-    if not title or title[-1] in "。；;.，," or _DUTY_WORD.search(title):
-        return 0  # a sentence of its own (4） 个月无息商业承兑汇票。), not a title
+    if not title or title[-1] in "。；;.，," or _DUTY_WORD.search(title) or _TERM_FIGURE.search(title):
+        # a sentence of its own (4） 个月无息商业承兑汇票。), or a term with its sum
+        # (（2）项目结束后付剩下15万元), not a title
+        return 0
     return m.end()
 
 
