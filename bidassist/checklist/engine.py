@@ -232,7 +232,8 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     sentence, else from the titles above the clause: 乙方义务 / Seller's obligations)."""
     if m is None:
         return True
-    if unselected_option(norm, m.start()) or m.end() <= heading_end(norm):
+    title_end = heading_end(norm)
+    if unselected_option(norm, m.start()) or m.end() <= title_end:
         return False  # an option left unticked; the words of the clause's title only
     if cr.rule.value is None and in_definition(norm, m.start(), m.end()):
         return False  # "ECP平台：指…供应链平台": a definition, no duty
@@ -249,8 +250,10 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     if cr.rule.party == "any" or roles is None:
         return True
     who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
-    if who is None and context:
-        who = party_of_heading(normalise(context), roles)
+    if who is None and (context or title_end):
+        # the titles above the clause, then its own title line (2.1 甲方的权利\n（1）有权…)
+        who = party_of_heading(normalise(context), roles) if context else None
+        who = who or party_of_heading(norm[:title_end], roles)
         if who == "buyer" and _penalty_rule_of(cr, "supplier"):
             who = None  # a fine in the buyer's rights section (甲方的权利和义务) is imposed on the supplier
     if who is None and cr.rule.party == "supplier" and late_payment_charge(norm, m.start(), cr.language):
