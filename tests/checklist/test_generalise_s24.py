@@ -88,3 +88,28 @@ def test_a_cap_on_one_item_does_not_cap_the_delay_penalty() -> None:
 def test_a_cap_on_all_penalties_does() -> None:
     cap = "第十一条 违约金上限\n乙方支付的违约金总额累计不超过合同金额的10%。\n"
     assert "penalty.uncapped" not in _cats(DELAY + cap)
+
+
+def test_a_cap_in_the_sentence_of_one_rate_caps_only_that_rate() -> None:
+    capped = "第十一条 逾期竣工\n每延误1天，乙方按10000元/天计算违约金，累计违约金上限为合同价的3%（不超过该金额）。\n"
+    other = "第十二条 资料\n未按本项约定提交资料的，每延后1天，乙方按500元/天支付违约金。\n"
+    found = [
+        f
+        for f in check_text(HEAD + capped + other, RULES, lang="zh").findings
+        if f.category == "penalty.uncapped"
+    ]
+    assert [f.clause for f in found] == ["第十二条"]
+
+
+def test_a_charge_in_the_buyers_breach_section_is_the_buyers() -> None:
+    text = (
+        "第十五条 违约\n15.1 发包人违约\n15.1.3 发包人违约的责任\n"
+        "（6）因发包人原因未按合同约定支付合同价款的违约责任：发包人应向承包人支付违约金；"
+        "逾期天数超过56天的，超过部分天数按上述利率的两倍计算并支付违约金。\n"
+    )
+    assert "penalty.uncapped" not in {f.category for f in check_text(text, RULES, lang="zh").findings}
+
+
+def test_a_fine_in_the_buyers_rights_section_is_still_the_suppliers() -> None:
+    text = "第五条 甲方的权利和义务\n5.3 每逾期一天，按合同总价的千分之五支付违约金。\n"
+    assert "penalty.uncapped" in {f.category for f in check_text(HEAD + text, RULES, lang="zh").findings}
