@@ -334,7 +334,7 @@ _ZH_DEDUCT_FROM = re.compile(
     r"[^，,。；;]{0,2}(?:中|里|内)[^，,。；;]{0,8}?(?:扣除|扣减|扣回|扣收|扣取|扣划|抵扣|抵销|抵消|冲抵|充抵|折抵)"
 )
 #: 甲方应付货款 / 乙方应支付的: the party named owes the sum
-_ZH_OWES = re.compile(r"\s*的?\s*(?:应付|应支付|未付|待付|须支付|需支付|应向)")
+_ZH_OWES = re.compile(r"\s*的?\s*(?:应付|应支付|未付|未支付|尚未支付|待付|待支付|须支付|需支付|应向)")
 
 
 def deduction_actor(
