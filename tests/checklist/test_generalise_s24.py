@@ -113,3 +113,16 @@ def test_a_charge_in_the_buyers_breach_section_is_the_buyers() -> None:
 def test_a_fine_in_the_buyers_rights_section_is_still_the_suppliers() -> None:
     text = "第五条 甲方的权利和义务\n5.3 每逾期一天，按合同总价的千分之五支付违约金。\n"
     assert "penalty.uncapped" in {f.category for f in check_text(HEAD + text, RULES, lang="zh").findings}
+
+
+def test_own_breach_reaching_reputation_and_customer_claims_is_uncapped() -> None:
+    text = (
+        "第八条 违约\n8.4 乙方违反本协议约定的，应承担由此造成的一切法律责任和经济损失，包括但不限于甲方的经济损失、"
+        "客户的赔偿费用、甲方的声誉损失等。\n"
+    )
+    assert "liability.uncapped" in _cats(text)
+
+
+def test_own_breach_made_good_is_compensation() -> None:
+    text = "第八条 违约\n8.4 乙方违反本协议约定的，应承担由此造成的一切损失。\n"
+    assert "liability.uncapped" not in _cats(text)
