@@ -126,3 +126,20 @@ def test_own_breach_reaching_reputation_and_customer_claims_is_uncapped() -> Non
 def test_own_breach_made_good_is_compensation() -> None:
     text = "第八条 违约\n8.4 乙方违反本协议约定的，应承担由此造成的一切损失。\n"
     assert "liability.uncapped" not in _cats(text)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "（3）被甲方（含甲方上级单位）纳入违规失信合作商名单；",
+        "3.采购任务调整或者取消，不能通过合同变更方式达成新协议的；",
+    ],
+)
+def test_termination_on_grounds_the_buyer_decides(item: str) -> None:
+    text = "第八条 合同解除\n8.8 乙方发生以下任一情形的，甲方有权解除合同：\n" + item + "\n"
+    assert "termination.convenience" in _cats(text)
+
+
+def test_termination_on_an_authoritys_finding_is_for_cause() -> None:
+    text = "第八条 合同解除\n8.8 乙方发生以下任一情形的，甲方有权解除合同：\n（2）被人民法院纳入“失信被执行人”名单；\n"
+    assert "termination.convenience" not in _cats(text)
