@@ -232,7 +232,8 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     sentence, else from the titles above the clause: 乙方义务 / Seller's obligations)."""
     if m is None:
         return True
-    if unselected_option(norm, m.start()) or m.end() <= heading_end(norm):
+    title_end = heading_end(norm)
+    if unselected_option(norm, m.start()) or m.end() <= title_end:
         return False  # an option left unticked; the words of the clause's title only
     if cr.rule.value is None and in_definition(norm, m.start(), m.end()):
         return False  # "ECP平台：指…供应链平台": a definition, no duty
@@ -249,10 +250,18 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
     if cr.rule.party == "any" or roles is None:
         return True
     who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
-    if who is None and context:
-        who = party_of_heading(normalise(context), roles)
-        if who == "buyer" and _penalty_rule_of(cr, "supplier"):
-            who = None  # a fine in the buyer's rights section (甲方的权利和义务) is imposed on the supplier
+    if who is None and (context or title_end):
+        # the titles above the clause, then its own title line (2.1 甲方的权利\n（1）有权…)
+        who = party_of_heading(normalise(context), roles) if context else None
+        who = who or party_of_heading(norm[:title_end], roles)
+        if (
+            who == "buyer"
+            and _penalty_rule_of(cr, "supplier")
+            and not _breach_heading(context, roles.get("buyer"))
+        ):
+            # a fine in the buyer's rights section (甲方的权利和义务) is imposed on the supplier; in a
+            # section on the buyer's own breach (发包人违约的责任) it is the buyer's
+            who = None
     if who is None and cr.rule.party == "supplier" and late_payment_charge(norm, m.start(), cr.language):
         who = "buyer"  # a charge for paying late with nobody named: the payer, the buyer
     if _charges_the_late_buyer(cr, who, norm, m, roles):
@@ -290,6 +299,16 @@ def _charges_the_late_buyer(cr: CompiledRule, who: str | None, norm: str, m: re.
         and cr.rule.category.startswith("penalty.")
         and late_payer(norm, m.start(), roles, cr.language) == "buyer"
     )
+
+
+@lru_cache(maxsize=64)
+def _breach_words(buyer: str) -> re.Pattern:
+    return re.compile(f"(?:{buyer})(?:的|方)?(?:违约|责任)")
+
+
+def _breach_heading(context: str, buyer: re.Pattern | None) -> bool:
+    """Do the titles above the clause name the buyer's own breach or liability (发包人违约)?"""
+    return buyer is not None and _breach_words(buyer.pattern).search(normalise(context)) is not None
 
 
 def _penalty_rule_of(cr: CompiledRule, party: str) -> bool:

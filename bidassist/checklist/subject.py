@@ -14,7 +14,7 @@ import re
 #: full stop between Chinese characters (the full-width ． of typed contracts, read as ".")
 _SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)|(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff（(])")
 _ZH_OBJECT_BEFORE = re.compile(
-    r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|(?<!原)(?<!起)因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合|承担|负担|留置|扣押|扣留|按|按照)\s*$"
+    r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|(?<!原)(?<!起)因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合|承担|负担|留置|扣押|扣留|按|按照|根据|依据|依照|视)\s*$"
 )
 #: 甲方的 / 甲方指定 …, and a party word that only qualifies a noun (甲方客户, 乙方后台账户,
 #: 甲方话务): the party names whose customers or accounts, it does not act
@@ -334,7 +334,7 @@ _ZH_DEDUCT_FROM = re.compile(
     r"[^，,。；;]{0,2}(?:中|里|内)[^，,。；;]{0,8}?(?:扣除|扣减|扣回|扣收|扣取|扣划|抵扣|抵销|抵消|冲抵|充抵|折抵)"
 )
 #: 甲方应付货款 / 乙方应支付的: the party named owes the sum
-_ZH_OWES = re.compile(r"\s*的?\s*(?:应付|应支付|未付|待付|须支付|需支付|应向)")
+_ZH_OWES = re.compile(r"\s*的?\s*(?:应付|应支付|未付|未支付|尚未支付|待付|待支付|须支付|需支付|应向)")
 
 
 def deduction_actor(

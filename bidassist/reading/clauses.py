@@ -25,6 +25,12 @@ _NOT_REFERENCE = (
     r"(?!\s+(?:of|and|or|to|in|hereof|herein|above|below|shall|is|are|will|may|"
     r"hereunder|thereof|provides|applies|\(|through)\b)"
 )
+#: what follows a bracketed figure that is a value, not a label: the closing bracket of a form
+#: field, a percent sign, a unit of time
+_NOT_WRAPPED_FIGURE = (
+    r"(?![\]】]|\s*(?:%|％|percent\b|per\s?cent\b|"
+    r"(?:calendar\s+|working\s+|business\s+|consecutive\s+)?(?:days?|months?|years?|weeks?|hours?)\b))"
+)
 
 #: (kind, compiled pattern) in the order they are tried; group "n" is the number token.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -42,7 +48,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d1", re.compile(r"(?P<n>\d{1,3})(?:[.．](?![\d.．])|、|\t|\s*[．.、]\s)" + _NOT_VALUE)),
     ("cn_dun", re.compile(rf"(?P<n>[{_CN}](?:[{_CN}]|—(?=[、．.])){{0,3}})\s*[、．.]")),
     ("cn_paren", re.compile(rf"(?P<n>[（(]\s*[{_CN}]{{1,4}}\s*[）)])")),
-    ("arabic_paren", re.compile(r"(?P<n>[（(]\s*\d{1,3}\s*[）)]|[⑴-⒇])")),
+    # not a figure written out and repeated in brackets that a line break pushed to the start of a
+    # line (「shall be [twenty four」 /「(24)] months from…」, "thirty" / "(30) days")
+    ("arabic_paren", re.compile(r"(?P<n>[（(]\s*\d{1,3}\s*[）)]|[⑴-⒇])" + _NOT_WRAPPED_FIGURE)),
     ("arabic_half", re.compile(r"(?P<n>\d{1,3}[）)])")),
     ("circled", re.compile(r"(?P<n>[①-⑳])")),
     ("d1", re.compile(r"(?P<n>[⒈-⒛])")),

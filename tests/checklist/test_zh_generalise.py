@@ -118,7 +118,10 @@ PAIRS = [
     (
         "termination.convenience",
         "总承包方需因业主要求中止本分包合同的，按不可抗力处理，专业分包人不得索赔。",
-        "专业分包人被总承包方列入不良分包商名单的，总承包方有权终止本分包合同。",
+        # (was 「专业分包人被总承包方列入不良分包商名单的…终止」 until session 24: termination on the
+        # buyer's own blacklist is a trap by the second readers of zh-917, zh-918 and zh-920; REVIEW.md
+        # had left zh-307 14.5 undecided)
+        "专业分包人被行政主管部门列入不良行为记录名单的，总承包方有权终止本分包合同。",
     ),
     # the buyer's acceptance completes delivery, with no acceptance period anywhere
     (

@@ -109,6 +109,11 @@ def test_english_numbering_kinds_and_levels():
         "甲方：XX医院",
         "(2024)京01民初123号",
         "100.00元",
+        # a figure written out and repeated in brackets, pushed to a line's start by a wrap
+        "(24)] months from the date of repair or replacement",
+        "(30) days after receipt of the invoice",
+        "(10) working days of the notice",
+        "(5)% of the Contract Price",
     ],
 )
 def test_values_and_dates_are_not_clause_numbers(line):
@@ -140,6 +145,8 @@ def test_values_and_dates_are_not_clause_numbers(line):
         ("十—、付款", "十一、"),
         ("笫七条 付款", "第七条"),
         ("第十—条 违约", "第十一条"),
+        ("(5) Days of Work are the days listed in Schedule 2", "(5)"),
+        ("（2）月度考核", "（2）"),
     ],
 )
 def test_detect_heading(line, number):
