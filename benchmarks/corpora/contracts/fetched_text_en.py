@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., en-1101...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., en-1101..., en-1201...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -6,7 +6,7 @@ text was made (FETCHED.md lists the sources and the sha256 of each original file
 
 Usage: python benchmarks/corpora/contracts/fetched_text_en.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives en-9NN.txt, en-10NN.txt and en-11NN.txt (e.g. /work/corpus/contracts/en).
+  OUT_DIR receives en-9NN.txt, en-10NN.txt, en-11NN.txt and en-12NN.txt (e.g. /work/corpus/contracts/en).
 Web pages (HTML_DOCS): the text of each element on its own line, scripts, styles and comments dropped, from the
 first line equal to the start heading to the line before the end marker.
 PDF: `pdftotext -layout`; the kept parts run from the n-th line starting with a heading to the first later line
@@ -195,6 +195,8 @@ PHL = "VerticalLabs-ai/rfpagent"
 PHL_DIR = "stagehand_examples/rfp_phili/downloads/RFP_B2624978/documents"
 AMIR = "AmirFone/Contract-review-service-pilot"
 AMIR_COMMIT = "6adf86d3a7787fa512ed6229a30e5b7ddd785f8b"
+DPS = "Newtdev/Durham"
+DPS_COMMIT = "8ed7ad39e159dbfffb7ff9c42fb6900f0c776af9"
 
 # id: (repo, commit, ((path, parts), ...), dropped header lines, (regex, replacement) pairs); the files' texts are joined
 # in order (several files of one tender), each converted like PDF_DOCS; the regexes replace people's names by context,
@@ -314,6 +316,73 @@ PDF_SETS: dict[
         ),
         (r"\[\d+\]",),
         (),
+    ),
+    # heldout12 (helper contracts12-en, session 25): two Durham Public Schools (North Carolina) forms kept in a contract
+    # app's repository, an extract of an Indian public-sector enterprise's tender for desktop computers, a SaaS vendor's
+    # master service agreement (a supplier-drafted control; the data protection exhibit is left out) and a California
+    # regional transportation commission's professional services agreement form
+    "en-1201": (
+        DPS,
+        DPS_COMMIT,
+        (
+            (
+                "src/pages/Dashboard/files/owersContractor/LeChase ESSER Contract Template copy.pdf",
+                (("DURHAM PUBLIC SCHOOLS BOARD OF EDUCATION", 1, "PLEASE SUBMIT THIS FORM"),),
+            ),
+        ),
+        (),
+        (
+            (r"(?<=sent to )[A-Z][a-z]+ [A-Z][a-z]+(?=, Durham Public Schools)", "[name]"),
+            (r"(?m)^[A-Z][a-z]+ [A-Z][a-z]+(?=, Board Chair)", "[name]"),
+            (r"(?m)(?<=^= )[A-Z][a-z]+ [A-Z][a-z]+(?= January)", "[name]"),
+        ),
+    ),
+    "en-1202": (
+        DPS,
+        DPS_COMMIT,
+        (
+            (
+                "src/pages/forms/DPS Short Form Engineer/DPSPreview/DPS.pdf",
+                (
+                    (
+                        "ENGINEERING CONSULTANT SERVICES AGREEMENT",
+                        1,
+                        "Exhibit A – Proposal and Scope of Services",
+                    ),
+                ),
+            ),
+        ),
+        (r"(F\d{1,2} ?)+",),
+        (
+            (
+                r"(?m)^[A-Z][a-z]+ [A-Z][A-Za-z]+(?=, (Director of Construction|Chief Finance Officer))",
+                "[name]",
+            ),
+        ),
+    ),
+    "en-1203": (
+        "laxmiprasadDhala/Automated-Tender-Document-Compliance-Analysis",
+        "cd3ba67c0e1f980291b9a8be8d0b5b7380a070f5",
+        (("data/tender.pdf", (("13. Financial Bid Submission:", 1, None),)),),
+        (r"TENDER NO\.: NSIC/TOOL ROOM/2016-17/94 \(66\)",),
+        (),
+    ),
+    "en-1204": (
+        "narayana-thota/AI-Legal-Contract-Analyzer",
+        "0da05b5fb8b96922247cb575d22eae0a6c17541d",
+        (("sample_contract.pdf", (("KHOROS MASTER SERVICE AGREEMENT", 2, "EXHIBIT A"),)),),
+        (r"PA", r"GE", r"CONFIDENTIAL WHEN SIGNED", r"\\\*", r"Revised: August 19, 2024"),
+        (),
+    ),
+    "en-1205": (
+        "sajid-husayn/contractai-legal-rag-pipeline",
+        "c83bc7894463077d100e7a90c9109adb38383798",
+        (("test_documents/sample_contract.pdf", (("Sample Contract", 1, None),)),),
+        (r"\\\\Rtcserv2\\.*",),
+        (
+            (r"(?<=Attn: )[A-Z][a-z]+ [A-Z][a-z]+", "[name]"),
+            (r"(?m)^[A-Z][a-z]+ [A-Z][a-z]+(?=, Contract Manager$)", "[name]"),
+        ),
     ),
 }
 
