@@ -1,5 +1,7 @@
 """Session 25: kinds the development contracts missed.
 
+- per_day: a delay charged by the month (每延期一个月…3%: 0.1 % a day, "each month of delay") is a
+  daily rate of a thirtieth (每月支付 alone stays a schedule).
 - per_day: a filled-in form field 「每逾期[ 1 ]日」 is read with its brackets blanked (「每逾期  1  日」);
   the spaces around the figure no longer hide the per-day charge, so a delay penalty written in a
   form's fields is judged like the same words typed plainly (excessive, uncapped), whoever set the
@@ -44,3 +46,37 @@ def test_a_daily_penalty_in_form_fields_is_read_as_typed(clause: str) -> None:
 )
 def test_a_low_capped_or_buyers_form_penalty_stays_quiet(clause: str) -> None:
     assert not {"penalty.excessive", "penalty.uncapped"} & _cats(clause)
+
+
+@pytest.mark.parametrize(
+    ("text", "daily"),
+    [
+        ("每延期一个月，甲方扣除合同总金额的 3%价款作为违约金", "0.001"),
+        ("每逾期两个月扣除合同价的6%", "0.001"),
+        ("The Supplier shall pay 3% of the price for each month of delay.", "0.001"),
+    ],
+)
+def test_a_monthly_rate_is_a_thirtieth_a_day(text: str, daily: str) -> None:
+    from decimal import Decimal
+
+    from bidassist.core.numbers import find_daily_rates
+
+    assert [f.value for f in find_daily_rates(text)] == [Decimal(daily)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["每月支付合同价的10%", "每月末前支付上月服务费的95%", "interest of 1.5% per month on the overdue sum"],
+)
+def test_a_monthly_schedule_is_no_daily_rate(text: str) -> None:
+    from bidassist.core.numbers import find_daily_rates
+
+    assert find_daily_rates(text) == []
+
+
+def test_a_monthly_delay_penalty_is_judged_per_day() -> None:
+    # 3 % a month is 0.1 % a day: excessive; 1 % a month with no cap anywhere: uncapped only
+    high = "第八条 违约责任\n1、如乙方不能按本合同规定日期交付系统，每延期一个月，甲方扣除合同总金额的 3%价款作为乙方向甲方支付的违约赔偿金，违约金总额不超过合同总额的 10%。\n"
+    low = "第八条 违约责任\n1、如乙方不能按本合同规定日期交付系统，每延期一个月，甲方扣除合同总金额的 1%价款作为违约赔偿金。\n"
+    assert "penalty.excessive" in _cats(high) and "penalty.uncapped" not in _cats(high)
+    assert "penalty.excessive" not in _cats(low) and "penalty.uncapped" in _cats(low)
