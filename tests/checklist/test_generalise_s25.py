@@ -1,4 +1,9 @@
-"""Session 25: kinds the development contracts missed.
+"""Session 25: kinds the development contracts missed (heldout12, scored first, then studied: see
+CHANGELOG).
+
+- parties: a party defined without brackets (「, hereinafter called COMMISSION,」, "hereinafter
+  referred to as the Supplier") is defined as in brackets; a short name that is no role word opposite
+  a role word takes the other role.
 
 - per_day: a delay charged by the month (每延期一个月…3%: 0.1 % a day, "each month of delay") is a
   daily rate of a thirtieth (每月支付 alone stays a schedule).
@@ -80,3 +85,53 @@ def test_a_monthly_delay_penalty_is_judged_per_day() -> None:
     low = "第八条 违约责任\n1、如乙方不能按本合同规定日期交付系统，每延期一个月，甲方扣除合同总金额的 1%价款作为违约赔偿金。\n"
     assert "penalty.excessive" in _cats(high) and "penalty.uncapped" not in _cats(high)
     assert "penalty.excessive" not in _cats(low) and "penalty.uncapped" in _cats(low)
+
+
+PREAMBLE = (
+    "PROFESSIONAL SERVICES AGREEMENT\n"
+    "THIS AGREEMENT made and entered into this ___ day of ____, 20__ by and between the SANTA CRUZ COUNTY "
+    "REGIONAL TRANSPORTATION COMMISSION, hereinafter called COMMISSION, and ________, hereinafter called "
+    "CONSULTANT for ________ (services/project name).\n"
+)
+
+
+def test_a_party_defined_without_brackets_is_a_party() -> None:
+    """「, hereinafter called COMMISSION,」 (a public body's form) defines the buyer as
+    「("the Commission")」 would; its convenience termination is the buyer's."""
+    from bidassist.checklist import check_text
+
+    text = PREAMBLE + (
+        "4. EARLY TERMINATION.\nA. COMMISSION may terminate this Agreement for its convenience any time, in whole or "
+        "part, by giving CONSULTANT thirty-day (30-day) written notice thereof.\n"
+    )
+    result = check_text(text, RULES, lang="en", we="CONSULTANT")
+    roles = {p["role"]: p["labels"] for p in result.parties["parties"]}
+    assert roles == {"buyer": ["commission"], "supplier": ["consultant"]}
+    assert "termination.convenience" in {f.category for f in result.findings}
+
+
+def test_the_supplier_defined_without_brackets_is_ours() -> None:
+    # the same right given to the consultant is no trap of ours
+    from bidassist.checklist import check_text
+
+    text = PREAMBLE + (
+        "4. EARLY TERMINATION.\nA. CONSULTANT may terminate this Agreement for its convenience any time, in whole or "
+        "part, by giving COMMISSION thirty-day (30-day) written notice thereof.\n"
+    )
+    result = check_text(text, RULES, lang="en", we="CONSULTANT")
+    assert "termination.convenience" not in {f.category for f in result.findings}
+
+
+def test_a_non_role_short_name_without_brackets_is_the_other_side() -> None:
+    from bidassist.checklist.parties import find_parties
+
+    found = find_parties(
+        [
+            (
+                "This Agreement is made between Acme Widgets Inc., hereinafter called ACME, and Beta Tools Ltd., "
+                "hereinafter referred to as the Supplier.",
+                "line 1",
+            )
+        ]
+    )
+    assert {p.role: p.labels for p in found} == {"supplier": ["supplier"], "buyer": ["acme"]}
