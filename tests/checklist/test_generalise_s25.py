@@ -135,3 +135,35 @@ def test_a_non_role_short_name_without_brackets_is_the_other_side() -> None:
         ]
     )
     assert {p.role: p.labels for p in found} == {"supplier": ["supplier"], "buyer": ["acme"]}
+
+
+@pytest.mark.parametrize(
+    ("clause", "category"),
+    [
+        # the balance at the audited price: settlement gated by an audit
+        ("第五条 付款\n开发内容全部交付并验收后 30 天内，按审定价一次性付清余款。\n", "payment.audit_settlement"),
+        # the balance net of fines, in a bracket: the buyer deducts what it claims
+        ("第五条 付款\n开发内容全部交付并验收后 30 天内，一次性付清余款（扣除罚款）。\n", "payment.set_off"),
+        # every loss, its list of costs written first: beyond the loss of the breach (REVIEW rule 10 a)
+        (
+            "第八条 违约责任\n乙方服务不到位的，应赔偿给甲方造成的诉讼、评估、律师代理以及给第三方造成的所有损失。\n",
+            "liability.uncapped",
+        ),
+    ],
+)
+def test_payment_and_liability_kinds(clause: str, category: str) -> None:
+    assert category in _cats(clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "category"),
+    [
+        ("第五条 付款\n开发内容全部交付并验收后 30 天内，按合同价一次性付清余款。\n", "payment.audit_settlement"),
+        # a provisional sum settled at the buyer's own approval is no audit
+        ("第十四条 暂估价\n属于依法必须招标的暂估价项目：按发包人审定的价格进行结算。\n", "payment.audit_settlement"),
+        ("第五条 付款\n开发内容全部交付并验收后 30 天内，一次性付清余款（扣除已付预付款）。\n", "payment.set_off"),
+        ("第八条 违约责任\n乙方违约的，应赔偿给甲方造成的损失。\n", "liability.uncapped"),
+    ],
+)
+def test_payment_and_liability_look_alikes(clause: str, category: str) -> None:
+    assert category not in _cats(clause)
