@@ -167,3 +167,33 @@ def test_payment_and_liability_kinds(clause: str, category: str) -> None:
 )
 def test_payment_and_liability_look_alikes(clause: str, category: str) -> None:
     assert category not in _cats(clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "category"),
+    [
+        # paid once the buyer's officer is satisfied with the supplier's work: no clock, the buyer's judgement
+        (
+            "三、报酬支付\n根据本协议的条款，当项目主任证明对乙方按任务书进行的工作表示满意时，甲方将向乙方支付如下报酬和费用。\n",
+            "acceptance.no_deadline",
+        ),
+        # paid once the buyer approves the work (its subject left out after the comma), with no period
+        (
+            "四、付款\n甲方得到乙方递交的工作报告，认同乙方工作成果后将向乙方结算报酬尾款。\n",
+            "payment.no_deadline",
+        ),
+    ],
+)
+def test_paid_on_the_buyers_approval(clause: str, category: str) -> None:
+    assert category in _cats(clause)
+
+
+@pytest.mark.parametrize(
+    ("clause", "category"),
+    [
+        ("三、确认\n乙方对甲方的工作安排表示满意时，双方签署确认单。\n", "acceptance.no_deadline"),
+        ("四、付款\n甲方认同乙方工作成果后15个工作日内向乙方结算报酬尾款。\n", "payment.no_deadline"),
+    ],
+)
+def test_approval_with_a_clock_or_the_suppliers_own(clause: str, category: str) -> None:
+    assert category not in _cats(clause)
