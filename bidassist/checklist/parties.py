@@ -389,7 +389,8 @@ _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 _SHORT = r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
 #: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name (or
-#: between the X COMMISSION, hereinafter called COMMISSION, and …, hereinafter called CONSULTANT)
+#: between the X COMMISSION, hereinafter called COMMISSION, and …, hereinafter called CONSULTANT); an
+#: address may follow the first (the "School System"), 511 Cleveland Street, …, and (the "Provider")
 #: what every _EN_BETWEEN match starts with, read in lower case
 _BETWEEN_STARTS = frozenset(["between"])
 #: the short name without brackets: ", hereinafter called COMMISSION," (a public body's form); the
@@ -399,7 +400,7 @@ _CALLED = (
     r"(?-i:([A-Z][\w&\-]{1,24}(?:\s[A-Z][\w&\-]{1,24})?))[\"“”']?"
 )
 _EN_BETWEEN = re.compile(
-    rf"\bbetween\s+[^()]{{2,80}}?(?:{_SHORT}|{_CALLED})\s*,?\s+and\s+[^()]{{2,80}}?(?:{_SHORT}|{_CALLED})",
+    rf"\bbetween\s+[^()]{{2,80}}?(?:{_SHORT}|{_CALLED})[^()]{{0,80}}?,?\s+and\s+[^()]{{0,80}}?(?:{_SHORT}|{_CALLED})",
     re.I,
 )
 

@@ -141,7 +141,10 @@ def test_a_non_role_short_name_without_brackets_is_the_other_side() -> None:
     ("clause", "category"),
     [
         # the balance at the audited price: settlement gated by an audit
-        ("第五条 付款\n开发内容全部交付并验收后 30 天内，按审定价一次性付清余款。\n", "payment.audit_settlement"),
+        (
+            "第五条 付款\n开发内容全部交付并验收后 30 天内，按审定价一次性付清余款。\n",
+            "payment.audit_settlement",
+        ),
         # the balance net of fines, in a bracket: the buyer deducts what it claims
         ("第五条 付款\n开发内容全部交付并验收后 30 天内，一次性付清余款（扣除罚款）。\n", "payment.set_off"),
         # every loss, its list of costs written first: beyond the loss of the breach (REVIEW rule 10 a)
@@ -158,10 +161,19 @@ def test_payment_and_liability_kinds(clause: str, category: str) -> None:
 @pytest.mark.parametrize(
     ("clause", "category"),
     [
-        ("第五条 付款\n开发内容全部交付并验收后 30 天内，按合同价一次性付清余款。\n", "payment.audit_settlement"),
+        (
+            "第五条 付款\n开发内容全部交付并验收后 30 天内，按合同价一次性付清余款。\n",
+            "payment.audit_settlement",
+        ),
         # a provisional sum settled at the buyer's own approval is no audit
-        ("第十四条 暂估价\n属于依法必须招标的暂估价项目：按发包人审定的价格进行结算。\n", "payment.audit_settlement"),
-        ("第五条 付款\n开发内容全部交付并验收后 30 天内，一次性付清余款（扣除已付预付款）。\n", "payment.set_off"),
+        (
+            "第十四条 暂估价\n属于依法必须招标的暂估价项目：按发包人审定的价格进行结算。\n",
+            "payment.audit_settlement",
+        ),
+        (
+            "第五条 付款\n开发内容全部交付并验收后 30 天内，一次性付清余款（扣除已付预付款）。\n",
+            "payment.set_off",
+        ),
         ("第八条 违约责任\n乙方违约的，应赔偿给甲方造成的损失。\n", "liability.uncapped"),
     ],
 )
@@ -197,3 +209,39 @@ def test_paid_on_the_buyers_approval(clause: str, category: str) -> None:
 )
 def test_approval_with_a_clock_or_the_suppliers_own(clause: str, category: str) -> None:
     assert category not in _cats(clause)
+
+
+def test_a_party_defined_after_its_address_is_a_party() -> None:
+    """between X (the "School System"), 511 Cleveland Street, Durham, and (the "Provider"): the
+    address between the two does not hide the buyer's short name."""
+    from bidassist.checklist.parties import find_parties
+
+    found = find_parties(
+        [
+            (
+                "This contract for services is made between the Durham Public Schools Board of Education "
+                "(the “School System”), 511 Cleveland Street, Durham, NC 27702, and (the “Provider”), , , .",
+                "line 3",
+            )
+        ]
+    )
+    assert {p.role: p.labels for p in found} == {"supplier": ["provider"], "buyer": ["school system"]}
+
+
+def test_termination_on_the_buyers_dissatisfaction_is_at_will() -> None:
+    from bidassist.checklist import check_text
+
+    head = 'This Agreement is made between Acme County (the "Owner") and Beta LLC (the "Contractor").\n'
+    trap = (
+        "6. Termination for Default. At any time, the Owner may terminate this Contract immediately and without "
+        "prior notice if the Contractor is unable to meet goals and timetables or if the Owner is dissatisfied "
+        "with the quality of services provided.\n"
+    )
+    cured = (
+        "6. Termination for Default. The Owner may terminate this Contract if the Owner is dissatisfied with the "
+        "Work and the Contractor fails to remedy it within thirty (30) days of written notice.\n"
+    )
+    cats = {f.category for f in check_text(head + trap, RULES, lang="en").findings}
+    assert "termination.convenience" in cats
+    cats = {f.category for f in check_text(head + cured, RULES, lang="en").findings}
+    assert "termination.convenience" not in cats
