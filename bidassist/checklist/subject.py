@@ -104,7 +104,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 #: a sentence that is only a condition (如乙方违反本协议约定。甲方有权解除…): a stray full stop
 #: cut it from the sentence it governs
 _BARE_CONDITION = re.compile(r"(?:如|若|如果|倘若|假如|一旦|凡)[^。；;\n]{0,80}$")
-_CONSEQUENCE = re.compile(r"有权|应当|应该|须|可以|[，,]\s*(?:则|应)")
+_CONSEQUENCE = re.compile(
+    r"有权|应当|应该|须|可以|[，,]\s*(?:则|应)"
+    # a later comma part that acts: 如乙方逾期，每延期一个月，甲方扣除…作为违约金 (its own consequence)
+    r"|[，,][^，,。；;]{0,20}(?:扣除|扣减|支付|承担|赔偿|赔付|解除|终止)"
+)
 
 
 def condition_start(text: str, a: int) -> int:

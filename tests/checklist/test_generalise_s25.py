@@ -245,3 +245,23 @@ def test_termination_on_the_buyers_dissatisfaction_is_at_will() -> None:
     assert "termination.convenience" in cats
     cats = {f.category for f in check_text(head + cured, RULES, lang="en").findings}
     assert "termination.convenience" not in cats
+
+
+def test_a_cap_on_delay_damages_is_no_cap_on_liability() -> None:
+    """违约赔偿金，违约金总额不超过合同总额的10% caps the delay damages only: the clause's
+    all-losses sentence is still uncapped, and the buyer deducting the damages from the price is a set-off."""
+    clause = (
+        "十二、违约责任\n1、乙方违约责任\n如乙方不能按本合同规定日期交付系统，每延期一个月，甲方扣除合同总金额的 3%价款作为乙方向"
+        "甲方支付的违约赔偿金，违约金总额不超过合同总额的 10%。乙方服务不到位的，应赔偿给甲方造成的诉讼、评估、律师代理以及给"
+        "第三方造成的所有损失。\n"
+    )
+    cats = _cats(clause)
+    assert {"liability.uncapped", "payment.set_off", "penalty.excessive"} <= cats
+
+
+def test_a_cap_on_the_suppliers_liability_still_caps_it() -> None:
+    clause = (
+        "十二、违约责任\n1、乙方服务不到位的，应赔偿给甲方造成的诉讼、评估、律师代理以及给第三方造成的所有损失。\n"
+        "2、乙方的赔偿责任总额不超过合同总额的100%。\n"
+    )
+    assert "liability.uncapped" not in _cats(clause)
