@@ -265,3 +265,18 @@ def test_a_cap_on_the_suppliers_liability_still_caps_it() -> None:
         "2、乙方的赔偿责任总额不超过合同总额的100%。\n"
     )
     assert "liability.uncapped" not in _cats(clause)
+
+
+def test_a_balance_with_no_period_beside_a_first_payment_with_one() -> None:
+    """The 30 % is due within ten working days; the 70 % balance waits on the buyer's approval with no
+    period: the first payment's period is not the balance's."""
+    both = (
+        "3、报酬支付\n报酬在本协议签订之日后的十个工作日内由甲方向乙方支付人民币14,250.00元（30%报酬金额），"
+        "甲方得到乙方递交的工作报告，认同乙方工作成果后将向乙方结算报酬尾款33,250.00元（70%）。\n"
+    )
+    timed = (
+        "3、报酬支付\n报酬在本协议签订之日后的十个工作日内由甲方向乙方支付人民币14,250.00元（30%报酬金额），"
+        "甲方认同乙方工作成果后十个工作日内向乙方结算报酬尾款33,250.00元（70%）。\n"
+    )
+    assert "payment.no_deadline" in _cats(both)
+    assert "payment.no_deadline" not in _cats(timed)
