@@ -153,10 +153,17 @@ SEPARATOR_COST = 40
 
 
 def nearest(
-    numbers: Sequence[Number], anchors: Sequence[tuple[int, int]], text: str = "", window: int = NEAR_WINDOW
+    numbers: Sequence[Number],
+    anchors: Sequence[tuple[int, int]],
+    text: str = "",
+    window: int = NEAR_WINDOW,
+    *,
+    separators_count: int | None = None,
 ) -> Number | None:
     """The number closest to any anchor span, within `window`; crossing a comma or semicolon
-    costs SEPARATOR_COST (质保金为3% beats 履约保证金10%，质保金); ties: the one after the anchor."""
+    costs SEPARATOR_COST (质保金为3% beats 履约保证金10%，质保金); ties: the one after the anchor.
+    `separators_count`: for a number that ends before this offset the cost counts against the
+    window too (a figure two comma parts before the matched words is another part's)."""
     best: tuple[int, int, Number] | None = None
     spans = sorted(anchors)
     starts = [a for a, _ in spans]
@@ -177,6 +184,8 @@ def nearest(
                 continue  # 3 | 缺陷责任期 | 12个月 … 6 | 付款方式 | …支付: another row's figure
             if text and dist:
                 dist += SEPARATOR_COST * len(_SEPARATORS.findall(text, gap[0], gap[1]))
+                if separators_count is not None and n.end <= separators_count and dist > window:
+                    continue
             if best is None or (dist, after) < best[:2]:
                 best = (dist, after, n)
     return best[2] if best else None
@@ -368,7 +377,14 @@ def decide_value(
         numbers = extract_numbers(cond.kind, text)
     if cr.near is not None:
         anchors = _anchors(cr, norm, m)
-        picked = nearest(numbers, anchors, norm) if anchors else None
+        before: int | None = None  # figures ending before it count their separators against the window
+        if cond.missing == "only" and m is not None:
+            # a period is missing from the matched event's own payment: the anchors of another
+            # payment earlier in the sentence (首付款…十个工作日内支付，…认同后结算尾款) do not lend
+            # theirs, nor does a figure two comma parts before the matched words
+            anchors = [s for s in anchors if s[1] > m.start()] or anchors
+            before = m.start()
+        picked = nearest(numbers, anchors, norm, separators_count=before) if anchors else None
     else:
         picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
     if cond.missing == "only":

@@ -188,7 +188,9 @@ _EN_DEFINED_ANCHOR = re.compile(
     rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
     rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']"
     # (hereafter Client) / (hereinafter the Supplier): the bracket holds the role word alone
-    rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)",
+    rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)"
+    # , hereinafter called COMMISSION, / hereinafter referred to as the Contractor: no brackets
+    rf"|,?\s*\bhere(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?[\"“”']?\s*({_EN_ROLE})\b(?![\w-])",
     re.I,
 )
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
@@ -352,7 +354,12 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                 if key and len(names) > 1:
                     _add(found, key, None, where, tuple(n for n in names if n not in key))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
-            _add(found, [m.group(1) or m.group(2)], _clean_name(_name_before(text, m.start())), where)
+            _add(
+                found,
+                [m.group(1) or m.group(2) or m.group(3)],
+                _clean_name(_name_before(text, m.start())),
+                where,
+            )
         for m in list(_EN_LINE.finditer(text)) + list(_EN_MEANS.finditer(text)):
             if not _EN_CLASS.match(m.group(2)):
                 _add(found, [m.group(1)], _clean_name(m.group(2)), where)
@@ -381,10 +388,21 @@ _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 _SHORT = r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
-#: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name
+#: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name (or
+#: between the X COMMISSION, hereinafter called COMMISSION, and …, hereinafter called CONSULTANT); an
+#: address may follow the first (the "School System"), 511 Cleveland Street, …, and (the "Provider")
 #: what every _EN_BETWEEN match starts with, read in lower case
 _BETWEEN_STARTS = frozenset(["between"])
-_EN_BETWEEN = re.compile(rf"\bbetween\s+[^()]{{2,80}}?{_SHORT}\s*,?\s+and\s+[^()]{{2,80}}?{_SHORT}", re.I)
+#: the short name without brackets: ", hereinafter called COMMISSION," (a public body's form); the
+#: name in capitals, one or two words ("CONSULTANT for ___" is CONSULTANT)
+_CALLED = (
+    r",?\s*here(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?[\"“”']?\s*"
+    r"(?-i:([A-Z][\w&\-]{1,24}(?:\s[A-Z][\w&\-]{1,24})?))[\"“”']?"
+)
+_EN_BETWEEN = re.compile(
+    rf"\bbetween\s+[^()]{{2,80}}?(?:{_SHORT}|{_CALLED})[^()]{{0,80}}?,?\s+and\s+[^()]{{0,80}}?(?:{_SHORT}|{_CALLED})",
+    re.I,
+)
 
 
 def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
@@ -395,7 +413,7 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
         m = next(finditer_from(_EN_BETWEEN, _BETWEEN_STARTS, text), None)
         if not m:
             continue
-        a, b = m.group(1).lower(), m.group(2).lower()
+        a, b = (m.group(1) or m.group(2)).lower(), (m.group(3) or m.group(4)).lower()
         known, other = (a, b) if roles.get(a) in OTHER_ROLE else (b, a)
         role = OTHER_ROLE.get(roles.get(known, ""))
         if (

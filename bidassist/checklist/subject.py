@@ -17,9 +17,9 @@ _ZH_OBJECT_BEFORE = re.compile(
     r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|(?<!原)(?<!起)因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合|承担|负担|留置|扣押|扣留|按|按照|根据|依据|依照|视)\s*$"
 )
 #: 甲方的 / 甲方指定 …, and a party word that only qualifies a noun (甲方客户, 乙方后台账户,
-#: 甲方话务): the party names whose customers or accounts, it does not act
+#: 甲方话务, 乙方工作成果): the party names whose customers, accounts or work, it does not act
 _ZH_POSSESSIVE_AFTER = re.compile(
-    r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认|客户|用户|话务|流量|财产|资产|后台|账户|账号)"
+    r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认|客户|用户|话务|流量|财产|资产|后台|账户|账号|工作成果|成果)"
 )
 _EN_OBJECT_BEFORE = re.compile(
     r"\b(?:to|from|of|against|for|with|and|by|notif(?:y|ies|ied)|pays?|reimburses?|indemnif(?:y|ies|ied)|"
@@ -104,7 +104,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 #: a sentence that is only a condition (如乙方违反本协议约定。甲方有权解除…): a stray full stop
 #: cut it from the sentence it governs
 _BARE_CONDITION = re.compile(r"(?:如|若|如果|倘若|假如|一旦|凡)[^。；;\n]{0,80}$")
-_CONSEQUENCE = re.compile(r"有权|应当|应该|须|可以|[，,]\s*(?:则|应)")
+_CONSEQUENCE = re.compile(
+    r"有权|应当|应该|须|可以|[，,]\s*(?:则|应)"
+    # a later comma part that acts: 如乙方逾期，每延期一个月，甲方扣除…作为违约金 (its own consequence)
+    r"|[，,][^，,。；;]{0,20}(?:扣除|扣减|支付|承担|赔偿|赔付|解除|终止)"
+)
 
 
 def condition_start(text: str, a: int) -> int:

@@ -592,11 +592,15 @@ _RATE_ANCHOR = re.compile(
     r"(?:calendar\s+|business\s+|working\s+)?day\b|\bdaily\b|\bper\s+diem\b|\ba\s+day\b|/\s?day\b)"
     rf"|(?P<week>每{_DELAY_CN}{_TASK_CN}?\s*{_PERIOD_N.format('wn')}\s*(?:个)?(?:周|星期)"
     r"|每(?:逾期|延期|延迟|迟延|拖延|延误|超期|超时|误期|拖期|推迟|延后|滞后|迟)?(?:交货|付款|完工|交付|发货|送达|到货)?\s*(?:一|壹|1)?\s*(?:个)?(?:周|星期)"
-    r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+|complete\s+)?week\b|\bweekly\b)",
+    r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+|complete\s+)?week\b|\bweekly\b)"
+    # a month of delay (每延期一个月, 每逾期两个月, "for each month of delay"): always with the delay
+    # word, as 每月 alone is a schedule (每月支付合同价的10%), not a rate
+    rf"|(?P<month>每{_DELAY_CN}{_TASK_CN}?\s*(?:{_PERIOD_N.format('mn')})?\s*(?:个)?月(?!份|末|底|初|内)"
+    r"|\b(?:per|each|every|for\s+each|for\s+every)\s+(?:full\s+|complete\s+)?(?:calendar\s+)?month\s+(?:or\s+part\s+thereof\s+)?(?:of\s+)?(?:delay|late)\w*)",
     re.I,
 )
 #: a string every _RATE_ANCHOR match holds
-_RATE_NEEDLES = ("日", "天", "周", "星期", "day", "dail", "diem", "wee")
+_RATE_NEEDLES = ("日", "天", "周", "星期", "月", "day", "dail", "diem", "wee", "month")
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]|\.\s")
 _CAP_WORDS = re.compile(
     # words that start a cap; not 总额 / "total" alone (合同总额的千分之五 is the base of a rate)
@@ -663,7 +667,12 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
             continue
         p = percents[best[1]]
         used.add(best[1])
-        value = p.value / (_period_days(m["wn"]) * 7) if m["week"] else p.value / _period_days(m["dn"])
+        if m["week"]:
+            value = p.value / (_period_days(m["wn"]) * 7)
+        elif m["month"]:
+            value = p.value / (_period_days(m["mn"]) * 30)  # a month as 30 days (`to_days`)
+        else:
+            value = p.value / _period_days(m["dn"])
         cands.append((min(m.start(), p.start), max(m.end(), p.end), value, "per_day"))
     return cands
 
@@ -672,7 +681,8 @@ def find_daily_rates(text: str) -> list[Found]:
     """Penalty or interest rates per day, as a fraction per day: 每日按合同总价的千分之五 -> 0.005,
     每逾期一天支付0.1% -> 0.001, "0.05% per day" -> 0.0005. The percentage is paired with the
     nearest per-day phrase in the same sentence, never across a cap (不超过, up to, maximum);
-    weekly rates are divided by 7. `unit` is "per_day"; the span covers phrase and rate."""
+    weekly rates are divided by 7, monthly ones (每延期一个月, "each month of delay") by 30. `unit` is
+    "per_day"; the span covers phrase and rate."""
     return _dedupe(_rate_candidates(_narrow(text)), text)
 
 

@@ -234,6 +234,12 @@ def test_float_cells_as_their_shortest_text(value: float) -> None:
         assert float_to_decimal(value).as_tuple() == _reference(value).as_tuple()
 
 
+@given(st.integers(-(10**15), 10**15).map(float) | st.sampled_from([0.0, -0.0, 1e15, -1e15, 1e14, 2.0**49]))
+def test_whole_float_cells_as_their_shortest_text(value: float) -> None:
+    """Whole numbers take a shorter way (no text): the same Decimal, exponent and sign included."""
+    assert float_to_decimal(value).as_tuple() == _reference(value).as_tuple()
+
+
 def test_a_lone_plus_is_not_a_number() -> None:
     # found by the property above: `+` alone raised IndexError (a traceback for the user)
     with pytest.raises(CellError, match='quantity "\\+" is not a number'):

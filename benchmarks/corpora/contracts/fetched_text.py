@@ -1,4 +1,5 @@
-"""Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101...) from their original files.
+"""Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
+zh-1301...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -6,11 +7,14 @@ and the sha256 of each original file).
 
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt and zh-11NN.txt (e.g. /work/corpus/contracts/zh).
+  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt and zh-13NN.txt (e.g.
+  /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
-(zh-1001, whose .docx is absent from the snapshot) is read as UTF-8 with its metadata header dropped. Tender documents (zh-811..., zh-911...) keep only their contract chapters:
+(zh-1001, whose .docx is absent from the snapshot) is read as UTF-8 with its metadata header dropped; a contract
+written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks removed. Tender documents (zh-811...,
+zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
 tags ({{r name }}) become ＿＿, no-break spaces become spaces, template control lines ({% ... %}) are dropped, runs of blank lines
@@ -360,8 +364,45 @@ SUBS11: dict[str, Subs] = {
     "zh-1109": (SPACED_ACCOUNT,),
     "zh-1110": ((r"^(【姓名】\s*)\d{10}$", r"\1【学号】"),),
 }
-NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11}
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11}
+# heldout12 (zh-1201...): same form as DOCS10, (repo, commit, path, parts)
+CHENCHEN = "chenchencc47/Contract-Risk-Analysis-BN-LLM"
+CHENCHEN_COMMIT = "71320545af6a534d50435c94805ec166dd0fe672"
+DOCS12: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1201": (CHENCHEN, CHENCHEN_COMMIT, "合同检测报告/技术开发_软件合同/技术开发合同.pdf", WHOLE),
+    "zh-1202": (CHENCHEN, CHENCHEN_COMMIT, "合同检测报告/服务合同/服务合同.docx", WHOLE),
+    "zh-1203": (CHENCHEN, CHENCHEN_COMMIT, "合同检测报告/租赁合同/租赁合同.pdf", WHOLE),
+    "zh-1204": ("wangbolun1101/initFrame", "d308cb609b818006ed280dea1e810f311bf80cc0", "合同.pdf", WHOLE),
+    "zh-1205": ("magicc30/vue.news", "93d2a490cfa3d07be06e26a734d6ce5d1b0123bf", "合同.pdf", WHOLE),
+}
+# heldout12 personal data as patterns (see fix_personal): the expert after 签约人, a legal representative printed without a
+# colon, the clerks after 经办人; a national ID, a spaced account number of 4-4-4-4-1 digits and an odd fax number
+NAMES12: dict[str, tuple[str, ...]] = {
+    "zh-1202": (r"与签约人\s+([\u4e00-\u9fff]{2,4})\s+\(以下称乙方",),
+    "zh-1204": (r"法定代表人\s+([\u4e00-\u9fff]{2,4})`",),
+    "zh-1205": (r"经办人：\s*([\u4e00-\u9fff]{2,3})(?=\s)",),
+}
+SUBS12: dict[str, Subs] = {
+    "zh-1202": ((r"(身份证号码：)【账号】X", r"\1【证件号】"),),
+    "zh-1205": (
+        (r"(账号：)\d{4}(?: \d{1,4}){4}", r"\1【账号】"),
+        (r"(传真：\s*)\d{4}-\d{8}", r"\1【电话】"),
+    ),
+}
+# heldout13 (zh-1301...): same form as DOCS10, (repo, commit, path, parts); a .md contract that is not a repository's extract
+# of its own Word file is read with markdown_text (heading, emphasis, rule and bullet marks removed)
+DOCS13: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1301": (
+        "yuanxiaotoulaoshi/library",
+        "90664f5b4d80eafc93317451a094b531062b0578",
+        "项目合同.docx",
+        WHOLE,
+    ),
+    "zh-1302": ("lrz0212/group-code", "29343d85628d7fc052358553687730e209594085", "软件开发合同.docx", WHOLE),
+    "zh-1303": ("tans/molt.win", "c057e5637e798188025c27cd46cc9f6510535578", "合同.md", WHOLE),
+}
+MARKDOWN13 = {"zh-1303"}
+NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11, **NAMES12}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -460,6 +501,18 @@ def raw_text(data: bytes, path: str) -> str:
         return docx_text(src)
 
 
+def markdown_text(data: bytes) -> str:
+    """A contract written in Markdown: heading marks, bold/italic marks, horizontal rules and list bullets removed."""
+    lines = []
+    for line in data.decode("utf-8").split("\n"):
+        if re.fullmatch(r"\s*-{3,}\s*", line):
+            continue
+        line = re.sub(r"^#+\s*", "", line)
+        line = re.sub(r"^(\s*)[*+-]\s+", r"\1", line)
+        lines.append(line.replace("**", ""))
+    return "\n".join(lines)
+
+
 def to_text(data: bytes, path: str) -> str:
     return clean(raw_text(data, path))
 
@@ -500,9 +553,18 @@ def main(argv: list[str]) -> int:
         text = heldout8_text(data, path, parts)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS10, **DOCS11}.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS10, **DOCS11, **DOCS12}.items():
         data = original_at(mirror_root, repo, commit, path)
         text = heldout8_text(data, path, parts)
+        text = fix_personal(doc_id, text, NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path, parts) in DOCS13.items():
+        data = original_at(mirror_root, repo, commit, path)
+        if doc_id in MARKDOWN13:
+            text = clean(markdown_text(data))
+        else:
+            text = heldout8_text(data, path, parts)
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))

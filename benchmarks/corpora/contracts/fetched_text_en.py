@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., en-1101...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., en-1101..., en-1201..., en-1301...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -6,7 +6,7 @@ text was made (FETCHED.md lists the sources and the sha256 of each original file
 
 Usage: python benchmarks/corpora/contracts/fetched_text_en.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives en-9NN.txt, en-10NN.txt and en-11NN.txt (e.g. /work/corpus/contracts/en).
+  OUT_DIR receives en-9NN.txt, en-10NN.txt, en-11NN.txt, en-12NN.txt and en-13NN.txt (e.g. /work/corpus/contracts/en).
 Web pages (HTML_DOCS): the text of each element on its own line, scripts, styles and comments dropped, from the
 first line equal to the start heading to the line before the end marker.
 PDF: `pdftotext -layout`; the kept parts run from the n-th line starting with a heading to the first later line
@@ -18,6 +18,9 @@ fetched_text.clean, inner runs of spaces squeezed and lines stripped; then the d
 ranges, dropped lines, placeholders for names of signatories and contacts, found by their context).
 PDF sets (PDF_SETS, en-1101...): one or more PDF files of one tender or one form, each converted as above and joined
 in order; then regex replacements (names of people become [name], found by their context).
+Markup texts (MARKUP_DOCS, en-1301...): a text file in a repository. CommonAccord markup ("N.Ti=title", "N.sec=text"):
+one line per title or text, "N title" / "N text", the kept top-level sections only, includes ("=[...]") and
+references ("{...}") dropped. Markdown with HTML spans: tags and markdown emphasis removed, list indentation stripped.
 """
 
 from __future__ import annotations
@@ -195,6 +198,8 @@ PHL = "VerticalLabs-ai/rfpagent"
 PHL_DIR = "stagehand_examples/rfp_phili/downloads/RFP_B2624978/documents"
 AMIR = "AmirFone/Contract-review-service-pilot"
 AMIR_COMMIT = "6adf86d3a7787fa512ed6229a30e5b7ddd785f8b"
+DPS = "Newtdev/Durham"
+DPS_COMMIT = "8ed7ad39e159dbfffb7ff9c42fb6900f0c776af9"
 
 # id: (repo, commit, ((path, parts), ...), dropped header lines, (regex, replacement) pairs); the files' texts are joined
 # in order (several files of one tender), each converted like PDF_DOCS; the regexes replace people's names by context,
@@ -314,6 +319,105 @@ PDF_SETS: dict[
         ),
         (r"\[\d+\]",),
         (),
+    ),
+    # heldout12 (helper contracts12-en, session 25): two Durham Public Schools (North Carolina) forms kept in a contract
+    # app's repository, an extract of an Indian public-sector enterprise's tender for desktop computers, a SaaS vendor's
+    # master service agreement (a supplier-drafted control; the data protection exhibit is left out) and a California
+    # regional transportation commission's professional services agreement form
+    "en-1201": (
+        DPS,
+        DPS_COMMIT,
+        (
+            (
+                "src/pages/Dashboard/files/owersContractor/LeChase ESSER Contract Template copy.pdf",
+                (("DURHAM PUBLIC SCHOOLS BOARD OF EDUCATION", 1, "PLEASE SUBMIT THIS FORM"),),
+            ),
+        ),
+        (),
+        (
+            (r"(?<=sent to )[A-Z][a-z]+ [A-Z][a-z]+(?=, Durham Public Schools)", "[name]"),
+            (r"(?m)^[A-Z][a-z]+ [A-Z][a-z]+(?=, Board Chair)", "[name]"),
+            (r"(?m)(?<=^= )[A-Z][a-z]+ [A-Z][a-z]+(?= January)", "[name]"),
+        ),
+    ),
+    "en-1202": (
+        DPS,
+        DPS_COMMIT,
+        (
+            (
+                "src/pages/forms/DPS Short Form Engineer/DPSPreview/DPS.pdf",
+                (
+                    (
+                        "ENGINEERING CONSULTANT SERVICES AGREEMENT",
+                        1,
+                        "Exhibit A – Proposal and Scope of Services",
+                    ),
+                ),
+            ),
+        ),
+        (r"(F\d{1,2} ?)+",),
+        (
+            (
+                r"(?m)^[A-Z][a-z]+ [A-Z][A-Za-z]+(?=, (Director of Construction|Chief Finance Officer))",
+                "[name]",
+            ),
+        ),
+    ),
+    "en-1203": (
+        "laxmiprasadDhala/Automated-Tender-Document-Compliance-Analysis",
+        "cd3ba67c0e1f980291b9a8be8d0b5b7380a070f5",
+        (("data/tender.pdf", (("13. Financial Bid Submission:", 1, None),)),),
+        (r"TENDER NO\.: NSIC/TOOL ROOM/2016-17/94 \(66\)",),
+        (),
+    ),
+    "en-1204": (
+        "narayana-thota/AI-Legal-Contract-Analyzer",
+        "0da05b5fb8b96922247cb575d22eae0a6c17541d",
+        (("sample_contract.pdf", (("KHOROS MASTER SERVICE AGREEMENT", 2, "EXHIBIT A"),)),),
+        (r"PA", r"GE", r"CONFIDENTIAL WHEN SIGNED", r"\\\*", r"Revised: August 19, 2024"),
+        (),
+    ),
+    "en-1205": (
+        "sajid-husayn/contractai-legal-rag-pipeline",
+        "c83bc7894463077d100e7a90c9109adb38383798",
+        (("test_documents/sample_contract.pdf", (("Sample Contract", 1, None),)),),
+        (r"\\\\Rtcserv2\\.*",),
+        (
+            (r"(?<=Attn: )[A-Z][a-z]+ [A-Z][a-z]+", "[name]"),
+            (r"(?m)^[A-Z][a-z]+ [A-Z][a-z]+(?=, Contract Manager$)", "[name]"),
+        ),
+    ),
+}
+
+# heldout13 (helper contracts13-en, session 25): text files kept in repositories.
+# id: (repo, commit, paths (joined in order), format, kept top-level section numbers (CommonAccord) or None (whole file))
+MARKUP_DOCS: dict[str, tuple[str, str, tuple[str, ...], str, tuple[int, ...] | None]] = {
+    # an executed master services agreement of the Massachusetts Office of Information Technology (2014), kept in
+    # CommonAccord markup: the preamble and the sections on delivery and acceptance, payment, indemnity, liability,
+    # termination and disputes
+    "en-1301": (
+        "CommonAccord/Site-Org",
+        "425894b487b4da7029f48d32c1131ebf49725709",
+        ("Doc/MIT/MA/IT/MSA/Form.md",),
+        "commonaccord",
+        (0, 8, 12, 19, 20, 21, 27),
+    ),
+    # Common Paper's Professional Services Agreement standard terms (version 1, CC BY 4.0)
+    "en-1302": (
+        "CommonPaper/PSA",
+        "3fb650a72d229f6d6e6d64abebae5e83c6699535",
+        ("psa.md",),
+        "markdown",
+        None,
+    ),
+    # the micro-purchase rules of cloud.gov (GSA Technology Transformation Services) for buying open-source code through
+    # competitions run in GitHub issues, and its page on getting paid (public domain, CC0)
+    "en-1303": (
+        "cloud-gov/product",
+        "e2ddbdc334bda27c96400884ee259d791246207d",
+        ("micro-purchases/README.md", "micro-purchases/getting-paid.md"),
+        "markdown",
+        None,
     ),
 }
 
@@ -503,6 +607,43 @@ def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     return squeeze(text)
 
 
+def commonaccord_text(data: bytes, sections: tuple[int, ...] | None) -> str:
+    """CommonAccord markup: "N.Ti=title" and "N.sec=text" lines as "N title" / "N text", kept sections only."""
+    kept = []
+    for line in data.decode("utf-8").split("\n"):
+        m = re.match(r"^((\d+)\.[\d.]*)?(Ti|[Ss]ec)=(.*)$", line)
+        if not m or re.match(r"^\{[^}]*\}(<br>)?$", m.group(4).strip()):
+            continue
+        top = int(m.group(2)) if m.group(2) else None
+        if sections is not None and top not in sections:
+            continue
+        number = re.sub(r"(\.0)+\.$|\.$", "", m.group(1) or "")
+        body = html.unescape(re.sub(r"<[^>]+>", "", m.group(4))).strip()
+        if body:
+            kept.append(f"{number} {body}".strip() if m.group(3) == "Ti" else body)
+            kept.append("")
+    return squeeze("\n".join(kept))
+
+
+def markdown_text(data: bytes) -> str:
+    """Markdown with HTML spans: tags, emphasis and heading marks removed; a numbered list item nested under
+    another is numbered from its parents (an item "1." under "2." becomes "2.1"), indentation stripped."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", data.decode("utf-8")))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [link text](target) -> link text
+    numbers: list[tuple[int, str]] = []  # (indent, number) of the open list items
+    lines = []
+    for raw in text.split("\n"):
+        m = re.match(r"^([ \t]*)(\d+)\.\s+(.*)$", raw)
+        if m:
+            indent = len(m.group(1).expandtabs(4))
+            numbers = [(i, n) for i, n in numbers if i < indent] + [(indent, m.group(2))]
+            raw = ".".join(n for _, n in numbers) + " " + m.group(3)
+        line = re.sub(r"^#+\s*", "", re.sub(r"[ \t]+", " ", raw).strip())
+        if not re.fullmatch(r"[=-]{3,}", line):  # setext heading underlines
+            lines.append(line.replace("**", ""))
+    return squeeze("\n".join(lines))
+
+
 def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
     """Write one text and print its id, the sha256 of its original file(s) (FETCHED.md lists them) and its length."""
     (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
@@ -531,6 +672,10 @@ def main(argv: list[str]) -> int:
         for pattern, repl in subs:
             text = re.sub(pattern, repl, text)
         emit(out_dir, doc_id, squeeze(text), *datas)
+    for doc_id, (repo, commit, paths, fmt, sections) in MARKUP_DOCS.items():
+        datas = [original(mirror_root, repo, commit, path) for path in paths]
+        texts = [commonaccord_text(d, sections) if fmt == "commonaccord" else markdown_text(d) for d in datas]
+        emit(out_dir, doc_id, squeeze("\n".join(texts)), *datas)
     for doc_id, (path, steps) in DOCX_DOCS.items():
         data = original(mirror_root, LEGALAI, LEGALAI_COMMIT, path)
         text = docx_doc_text(data, steps)
