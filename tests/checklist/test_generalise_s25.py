@@ -280,3 +280,13 @@ def test_a_balance_with_no_period_beside_a_first_payment_with_one() -> None:
     )
     assert "payment.no_deadline" in _cats(both)
     assert "payment.no_deadline" not in _cats(timed)
+
+
+def test_a_plain_right_to_cancel_undelivered_orders_is_at_will() -> None:
+    from bidassist.checklist import check_text
+
+    head = 'This Agreement is made between Acme County (the "Buyer") and Beta LLC (the "Supplier").\n'
+    trap = "3.2.11 The Buyer can cancel any order or part order of Goods which has not been Delivered.\n"
+    late = "3.2.11 The Buyer can cancel any order of Goods which has not been Delivered by the agreed delivery date.\n"
+    assert "termination.convenience" in {f.category for f in check_text(head + trap, RULES, lang="en").findings}
+    assert "termination.convenience" not in {f.category for f in check_text(head + late, RULES, lang="en").findings}
