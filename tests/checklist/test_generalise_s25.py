@@ -288,5 +288,9 @@ def test_a_plain_right_to_cancel_undelivered_orders_is_at_will() -> None:
     head = 'This Agreement is made between Acme County (the "Buyer") and Beta LLC (the "Supplier").\n'
     trap = "3.2.11 The Buyer can cancel any order or part order of Goods which has not been Delivered.\n"
     late = "3.2.11 The Buyer can cancel any order of Goods which has not been Delivered by the agreed delivery date.\n"
-    assert "termination.convenience" in {f.category for f in check_text(head + trap, RULES, lang="en").findings}
-    assert "termination.convenience" not in {f.category for f in check_text(head + late, RULES, lang="en").findings}
+    assert "termination.convenience" in {
+        f.category for f in check_text(head + trap, RULES, lang="en").findings
+    }
+    assert "termination.convenience" not in {
+        f.category for f in check_text(head + late, RULES, lang="en").findings
+    }
