@@ -158,11 +158,11 @@ def nearest(
     text: str = "",
     window: int = NEAR_WINDOW,
     *,
-    separators_count: int | None = None,
+    strict_before: int | None = None,
 ) -> Number | None:
     """The number closest to any anchor span, within `window`; crossing a comma or semicolon
     costs SEPARATOR_COST (质保金为3% beats 履约保证金10%，质保金); ties: the one after the anchor.
-    `separators_count`: for a number that ends before this offset the cost counts against the
+    `strict_before`: for a number that ends before this offset the cost counts against the
     window too (a figure two comma parts before the matched words is another part's)."""
     best: tuple[int, int, Number] | None = None
     spans = sorted(anchors)
@@ -184,7 +184,7 @@ def nearest(
                 continue  # 3 | 缺陷责任期 | 12个月 … 6 | 付款方式 | …支付: another row's figure
             if text and dist:
                 dist += SEPARATOR_COST * len(_SEPARATORS.findall(text, gap[0], gap[1]))
-                if separators_count is not None and n.end <= separators_count and dist > window:
+                if strict_before is not None and n.end <= strict_before and dist > window:
                     continue
             if best is None or (dist, after) < best[:2]:
                 best = (dist, after, n)
@@ -384,7 +384,7 @@ def decide_value(
             # theirs, nor does a figure two comma parts before the matched words
             anchors = [s for s in anchors if s[1] > m.start()] or anchors
             before = m.start()
-        picked = nearest(numbers, anchors, norm, separators_count=before) if anchors else None
+        picked = nearest(numbers, anchors, norm, strict_before=before) if anchors else None
     else:
         picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
     if cond.missing == "only":

@@ -177,6 +177,8 @@ _ZH_DEFINED = re.compile(
 _ZH_ALIASES = re.compile(r"[（(]\s*(?:以下|下文|下)?(?:简称|称)(?:为)?\s*([^）)]{2,40})[）)]")
 _QUOTED = re.compile(r"[“\"'「]\s*([\u4e00-\u9fff]{2,8})\s*[”\"'」]")
 _EN_ROLE = "|".join(sorted({w for w in EN_BUYER + EN_SUPPLIER}, key=len, reverse=True))
+#: a short name given without brackets: ", hereinafter called COMMISSION," (before the name)
+_HEREINAFTER = r"here(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?[\"“”']?\s*"
 #: ACME Ltd. ("Buyer") / (hereinafter referred to as the "Subcontractor")
 _EN_DEFINED = re.compile(
     rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
@@ -190,7 +192,7 @@ _EN_DEFINED_ANCHOR = re.compile(
     # (hereafter Client) / (hereinafter the Supplier): the bracket holds the role word alone
     rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)"
     # , hereinafter called COMMISSION, / hereinafter referred to as the Contractor: no brackets
-    rf"|,?\s*\bhere(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?[\"“”']?\s*({_EN_ROLE})\b(?![\w-])",
+    rf"|,?\s*\b{_HEREINAFTER}({_EN_ROLE})\b(?![\w-])",
     re.I,
 )
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
@@ -388,17 +390,14 @@ _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
 _SHORT = r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
+#: what every _EN_BETWEEN match starts with, read in lower case
+_BETWEEN_STARTS = frozenset(["between"])
+#: the short name without brackets (a public body's form): the name in capitals, one or two words
+#: ("CONSULTANT for ___" is CONSULTANT)
+_CALLED = rf",?\s*{_HEREINAFTER}(?-i:([A-Z][\w&\-]{{1,24}}(?:\s[A-Z][\w&\-]{{1,24}})?))[\"“”']?"
 #: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name (or
 #: between the X COMMISSION, hereinafter called COMMISSION, and …, hereinafter called CONSULTANT); an
 #: address may follow the first (the "School System"), 511 Cleveland Street, …, and (the "Provider")
-#: what every _EN_BETWEEN match starts with, read in lower case
-_BETWEEN_STARTS = frozenset(["between"])
-#: the short name without brackets: ", hereinafter called COMMISSION," (a public body's form); the
-#: name in capitals, one or two words ("CONSULTANT for ___" is CONSULTANT)
-_CALLED = (
-    r",?\s*here(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?[\"“”']?\s*"
-    r"(?-i:([A-Z][\w&\-]{1,24}(?:\s[A-Z][\w&\-]{1,24})?))[\"“”']?"
-)
 _EN_BETWEEN = re.compile(
     rf"\bbetween\s+[^()]{{2,80}}?(?:{_SHORT}|{_CALLED})[^()]{{0,80}}?,?\s+and\s+[^()]{{0,80}}?(?:{_SHORT}|{_CALLED})",
     re.I,

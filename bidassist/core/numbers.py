@@ -670,7 +670,7 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         if m["week"]:
             value = p.value / (_period_days(m["wn"]) * 7)
         elif m["month"]:
-            value = p.value / (_period_days(m["mn"]) * 30)  # a month as 30 days (`to_days`)
+            value = p.value / (_period_days(m["mn"]) * _TO_DAYS["months"])  # a month as `to_days` counts it
         else:
             value = p.value / _period_days(m["dn"])
         cands.append((min(m.start(), p.start), max(m.end(), p.end), value, "per_day"))
