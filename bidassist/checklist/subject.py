@@ -170,14 +170,20 @@ def actor(
     led = [r for s, e, r in hits if is_passive(s) and 0 <= m_start - e <= PASSIVE_LEAD]
     if led:
         return led[-1]
-    before = [
-        r
+    before_hits = [
+        (s, e, r)
         for s, e, r in hits
         if s <= m_start
         and ((near and is_passive(s)) or (not is_passive(s) and not _is_object(sentence, s, e, lang)))
     ]
+    before = [r for _s, _e, r in before_hits]
     if before and _joint_subject(sentence, hits, m_start, m_end, lang):
         return "mutual"  # CONTRACTOR OR CLIENT MAY CANCEL / 甲方或乙方均可解除
+    # an aside in brackets closed before the match (（预付款支付之前，中标人须向采购人提交保函）)
+    # names the actor of its own words; a party outside it comes first
+    outside = [r for s, _e, r in before_hits if not _in_closed_aside(sentence, s, m_start)]
+    if lang == "zh" and outside:
+        return outside[-1]
     if before:
         return before[-1]
     # "Any expense which ABC may incur … shall be for the account of the Supplier": an English
@@ -193,6 +199,23 @@ def actor(
     recipient = _ZH_RECIPIENT if lang == "zh" else _EN_RECIPIENT
     got = {r for s, _e, r in hits if r != "mutual" and recipient.search(sentence[max(0, s - 25) : s])}
     return OTHER[got.pop()] if len(got) == 1 else None
+
+
+_OPEN = "（("
+_CLOSE = "）)"
+
+
+def _in_closed_aside(sentence: str, pos: int, m_start: int) -> bool:
+    """Does `pos` stand inside brackets that open before it and close before `m_start`?"""
+    depth = 0
+    for ch in sentence[pos:m_start]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 #: two parties joined as one subject: "Contractor or Client may", 甲方或乙方
@@ -487,7 +510,9 @@ def is_reference(text: str, end: int) -> bool:
 
 #: a charge for paying late (逾期支付租金 / 逾期付款 / late payment of invoices): it binds the payer
 _ZH_LATE_PAYMENT = re.compile(
-    r"(?:逾期|迟延|延迟|延期|拖延|未按(?:期|时|约定)?)(?:支付|付款|缴纳|交纳|缴付|交付)(?:租金|费用|价款|货款|款项|服务费|运费)?"
+    r"(?:逾期|迟延|延迟|延期|拖延|未按(?:期|时|约定)?)(?:(?:支付|付款|缴纳|交纳|缴付)(?:租金|费用|价款|货款|款项|服务费|运费)?"
+    # 交付 is paying only with a sum after it (逾期交付租金); 逾期交付广告制作 is late delivery
+    r"|交付(?:租金|费用|价款|货款|款项|服务费|运费))"
     r"|拖欠(?:租金|货款|价款|款项|费用)"
     # 未按约定期限支付物业服务费 / 未能按合同约定时间支付货款
     r"|未能?按[^，,。；;]{0,10}?(?:支付|付款|付清|缴纳|交纳|缴付)(?:租金|费用|价款|货款|款项|服务费|运费|物业服务费)"
@@ -533,7 +558,9 @@ def late_payer(text: str, start: int, patterns: dict[str, re.Pattern | None], la
 #: 甲方有权扣除当月服务费的5% / 采购人将处以罚款 / 学校有权没收: the buyer's right to charge, deduct or
 #: forfeit; the party that pays is the other one, even when the sentence does not name it
 _ZH_CHARGE_VERB = re.compile(
-    r"\s*(?:有权|可以|可|将|得|应当|应)?[^。；;，,]{0,10}?(?:扣除|扣减|扣罚|罚扣|扣收|扣发|处以|处罚|罚款|没收|收取|索取|给予)"
+    r"\s*(?:有权|可以|可|将|得|应当|应)?(?:[^。；;，,]{0,10}?(?:扣除|扣减|扣罚|罚扣|扣收|扣发|处以|处罚|罚款|没收|收取|索取|给予)"
+    # 甲方可从应支付给乙方的货款中获得…赔偿金: the buyer takes the charge out of what it owes
+    r"|从[^。；;，,]{0,20}?中(?:获得|取得|得到))"
 )
 #: how far before the match's end the buyer's charging verb may stand
 CHARGE_REACH = 30

@@ -1,0 +1,102 @@
+"""Session 26: kinds the fetched development contracts missed (see CHANGELOG).
+
+- the buyer taking the charge out of what it owes (甲方可从应支付给乙方的货款中获得…赔偿金) charges
+  the supplier, as 甲方有权扣除… does;
+- 逾期交付 is late payment only with a sum after it (逾期交付租金); 逾期交付广告制作 is late delivery,
+  so a supplier's delay penalty in that sentence is not read as the buyer's late payment;
+- a delay penalty's match ends at its own charge, not at a deduction right in the next comma part
+  (…的违约金，甲方也可以直接在后续应付款中扣除);
+- a charge per day short (每少一天) is per day; a charge for each one found (每发现一个) is per
+  occurrence, also when the figure comes before the penalty word (每次可按当月结算金额10%扣罚);
+- the actor of a payment is not read from an aside in brackets closed before it
+  (（预付款支付之前，中标人须向采购人提交保函）…验收合格后付至85%).
+"""
+
+from __future__ import annotations
+
+import pytest
+from shipped_packs import categories
+
+HEAD = "甲方：某某股份有限公司\n乙方：某某科技有限公司\n"
+
+
+def _cats(text: str, head: str = HEAD) -> set[str]:
+    return categories(head + text, lang="zh")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # the buyer takes the damages out of the price it owes
+        "十、违约责任\n（2）经甲方同意继续履行合同的，甲方可从应支付给乙方的货款中获得经济上的赔偿金，"
+        "其标准为每逾期一天，按合同总额的万分之三计算。\n",
+        # 逾期交付 of the supplier's own work, with 甲方 named as who set the time
+        "十、违约责任\n3、乙方如不按甲方约定时间逾期交付广告制作的，乙方应按逾期交货总额每日千分之六向甲方支付违约金，"
+        "违约金由甲方从乙方待付款项中扣除。\n",
+        # the penalty, then the buyer's right to deduct it in the next comma part
+        "十、违约责任\n（1）乙方逾期交货的，每逾期一日，应向甲方支付逾期交货部分金额 1  ‰的违约金，"
+        "甲方也可以直接在后续应付款中直接予以扣除。\n",
+        # a charge for each day short of the agreed attendance
+        "十、违约责任\n项目负责人一月在现场工作时间不得少于26天，每少一天，乙方支付违约金2000元。\n",
+    ],
+)
+def test_a_daily_supplier_charge_with_no_cap_is_uncapped(clause: str) -> None:
+    assert "penalty.uncapped" in _cats(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # the same charges with a cap
+        "十、违约责任\n（2）经甲方同意继续履行合同的，甲方可从应支付给乙方的货款中获得经济上的赔偿金，"
+        "其标准为每逾期一天，按合同总额的万分之三计算，累计不超过合同总额的5%。\n",
+        "十、违约责任\n项目负责人一月在现场工作时间不得少于26天，每少一天，乙方支付违约金200元，违约金总额不超过合同价的5%。\n",
+        # the buyer paying its rent late: 交付 with a sum after it is paying
+        "十、违约责任\n甲方逾期交付租金的，每逾期一日，乙方有权按应付租金的万分之五收取违约金。\n",
+    ],
+)
+def test_a_capped_charge_or_the_buyers_late_payment_is_not_uncapped(clause: str) -> None:
+    assert "penalty.uncapped" not in _cats(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "三、售后\n（3）供应商须提供7×24小时售后支持，若出现无服务反馈，每次可按当月结算金额10%扣罚。\n",
+        "五、安全\n5.7 如甲方在安全检测中发现应用软件中存在未申报的组件，每发现一个，乙方应当支付合同总价的10%的违约金。\n",
+    ],
+)
+def test_a_charge_for_each_occurrence_is_uncapped(clause: str) -> None:
+    assert "penalty.uncapped" in _cats(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "三、售后\n（3）若出现无服务反馈，每次可按当月结算金额10%扣罚，全年扣罚累计不超过合同总价的5%。\n",
+        # a price per unit, not a fine
+        "五、服务费\n每发现一个漏洞并修复，甲方按500元/个向乙方支付奖励。\n",
+        "三、服务费\n乙方每次巡检完成后，甲方按当月结算金额10%支付服务费。\n",
+    ],
+)
+def test_a_capped_or_priced_occurrence_is_not_uncapped(clause: str) -> None:
+    assert "penalty.uncapped" not in _cats(clause)
+
+
+TENDER_HEAD = "采购人：某某市某某局\n中标人：某某科技有限公司\n"
+
+
+def test_an_aside_in_brackets_does_not_make_the_supplier_the_payer() -> None:
+    clause = (
+        "7、付款方式：合同签订后，采购人向中标人支付合同金额的 40%作为预付款（预付款支付之前，中标人须向采购人提交"
+        "银行出具的预付款保函），供货至招标人指定地点后，安装完成验收合格后付至合同价款的 85%（含预付款）。\n"
+    )
+    assert "payment.no_deadline" in _cats(clause, TENDER_HEAD)
+
+
+def test_the_same_payment_with_a_period_is_not_open_ended() -> None:
+    clause = (
+        "7、付款方式：合同签订后，采购人向中标人支付合同金额的 40%作为预付款（预付款支付之前，中标人须向采购人提交"
+        "银行出具的预付款保函），供货至招标人指定地点后，安装完成验收合格后15日内付至合同价款的 85%（含预付款）。\n"
+    )
+    assert "payment.no_deadline" not in _cats(clause, TENDER_HEAD)
