@@ -12,7 +12,9 @@ import re
 
 #: a sentence ends at 。；; or a line break, an English full stop followed by a space, or a
 #: full stop between Chinese characters (the full-width ． of typed contracts, read as ".")
-_SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)|(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff（(])")
+_SENTENCE_END = re.compile(
+    r"[。；;\n！!？?]|(?<=\s)[●•▪](?=\s)|\.(?=\s)|(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff（(])"
+)
 _ZH_OBJECT_BEFORE = re.compile(
     r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|(?<!原)(?<!起)因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合|承担|负担|留置|扣押|扣留|按|按照|根据|依据|依照|视)\s*$"
 )
@@ -351,7 +353,50 @@ def binding_party(
         if seg > a and (lang == "zh" or (m_start >= seg and _names_a_party(text[seg:m_start], patterns)))
         else None
     )
+    if who is None and not _names_a_party(text[a:m_start], patterns):
+        who = lead_in_party(text, a, patterns)  # 14.9 The Supplier: / ● indemnifies CCS…
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+#: a list item's marker: ● / - / (a) / 1. / （1） / ①
+_ITEM = re.compile(r"[^\S\n]*(?:[●•▪◦·‐–—*-]|[(（]?[0-9a-zA-Z]{1,4}[.)）、]|[①-⑳])")
+#: a lead-in that names who acts in the items under it: "The Supplier:", "Contractor shall:", 乙方应：
+_LEAD_IN = re.compile(
+    r"(?:^|\s)(?:the\s+)?(?P<party>\S.{0,40}?)\s*(?:shall|must|will|agrees?\s+to|undertakes?\s+to|hereby|"
+    r"应当|应|须|必须|承诺|保证)?\s*[:：]\s*$",
+    re.I,
+)
+
+
+def lead_in_party(text: str, a: int, patterns: dict[str, re.Pattern | None]) -> str | None:
+    """The party a list item's lead-in names as the actor ("The Supplier:" over "● indemnifies
+    CCS…"), when the sentence at `a` is a list item: the nearest line above ending in a colon,
+    over the items (and their wrapped lines) between, within LEAD_IN_REACH characters."""
+    if not _ITEM.match(text, a) and not _ITEM.match(text, text.rfind("\n", 0, a) + 1):
+        return None
+    end = text.rfind("\n", 0, a)
+    while end > 0 and a - end <= LEAD_IN_REACH:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip()
+        if line.endswith((":", "：")):
+            lead = _LEAD_IN.search(line[-60:])
+            hits = {
+                role
+                for role in ("supplier", "buyer")
+                if lead
+                and (pattern := patterns.get(role)) is not None
+                and pattern.search(lead.group("party"))
+            }
+            return hits.pop() if len(hits) == 1 else None
+        if _NUMBERED_CLAUSE.match(line):
+            return None  # another clause begins: no lead-in over this item
+        end = start - 1
+    return None
+
+
+#: how far above a list item its lead-in may stand
+LEAD_IN_REACH = 2000
+_NUMBERED_CLAUSE = re.compile(r"\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百\d]+条)\s")
 
 
 #: a deduction from a sum named by its source (从乙方当月服务费中扣除, 在乙方应得的款项中扣除,

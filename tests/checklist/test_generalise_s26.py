@@ -100,3 +100,71 @@ def test_the_same_payment_with_a_period_is_not_open_ended() -> None:
         "银行出具的预付款保函），供货至招标人指定地点后，安装完成验收合格后15日内付至合同价款的 85%（含预付款）。\n"
     )
     assert "payment.no_deadline" not in _cats(clause, TENDER_HEAD)
+
+
+EN_HEAD = 'This Agreement is made between ACME Council (the "Buyer") and Widget Ltd (the "Supplier").\n'
+
+
+def _en(text: str) -> set[str]:
+    return categories(EN_HEAD + text, lang="en")
+
+
+def test_a_bullet_under_the_suppliers_lead_in_is_the_suppliers_indemnity() -> None:
+    clause = (
+        "14.9 The Supplier:\n● must securely erase all Government Data when asked to do so by the Buyer "
+        "● indemnifies the Buyer against any and all Losses incurred if the Supplier breaches Clause 14 "
+        "and any Data Protection Legislation.\n"
+    )
+    assert "liability.uncapped" in _en(clause)
+
+
+def test_the_same_bullet_under_the_buyers_lead_in_is_not_the_suppliers() -> None:
+    clause = (
+        "14.10 The Buyer:\n● must give the Supplier access to its premises "
+        "● indemnifies the Supplier against any and all Losses incurred if the Buyer breaches Clause 14.\n"
+    )
+    assert "liability.uncapped" not in _en(clause)
+
+
+def test_an_indemnity_under_a_cap_that_covers_it_stays_quiet() -> None:
+    clause = (
+        "14.9 The Supplier:\n● indemnifies the Buyer against any and all Losses incurred if the Supplier breaches "
+        "Clause 14.\n15.1 The Supplier's total liability under this Agreement shall not exceed the Charges paid "
+        "in the preceding 12 months.\n"
+    )
+    assert "liability.uncapped" not in _en(clause)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parties' clause of a public body's form, one line each
+        "BETWEEN\n\nDurham Public Schools Board of Education\n\nhereinafter referred to as the Owner\n\nAND\n\n"
+        "________________________\n\nhereinafter referred to as the Engineer\n\n"
+        "1. A family relationship covered by this Agreement is grounds for immediate termination by the Owner "
+        "without further financial liability to Engineer.\n",
+    ],
+)
+def test_termination_owing_the_supplier_nothing_more(text: str) -> None:
+    assert "termination.convenience" in categories(text, lang="en")
+
+
+def test_termination_with_payment_for_services_performed_stays_quiet() -> None:
+    text = (
+        "BETWEEN\n\nDurham Public Schools Board of Education\n\nhereinafter referred to as the Owner\n\nAND\n\n"
+        "________________________\n\nhereinafter referred to as the Engineer\n\n"
+        "1. If the Engineer breaches this Agreement, the Owner may terminate it without further financial "
+        "liability to Engineer, except for payment for services performed before the date of termination.\n"
+    )
+    assert "termination.convenience" not in categories(text, lang="en")
+
+
+def test_an_inline_bullet_ends_a_sentence_but_a_placeholder_does_not() -> None:
+    from bidassist.checklist.subject import sentence_bounds
+
+    text = "The Supplier: ● must erase data ● indemnifies the Buyer"
+    start = text.index("indemnifies")
+    assert text[sentence_bounds(text, start, start + 5)[0] :].strip() == "indemnifies the Buyer"
+    text = "The price shall remain firm for the first [●] Contract Years, and then rise"
+    start = text.index("Contract")
+    assert sentence_bounds(text, start, start + 5) == (0, len(text))
