@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301...) from their original files.
+zh-1301..., zh-1401...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -7,7 +7,7 @@ and the sha256 of each original file).
 
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt and zh-13NN.txt (e.g.
+  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt and zh-14NN.txt (e.g.
   /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
@@ -401,6 +401,22 @@ DOCS13: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
     "zh-1303": ("tans/molt.win", "c057e5637e798188025c27cd46cc9f6510535578", "合同.md", WHOLE),
 }
 MARKDOWN13 = {"zh-1303"}
+# heldout14 (zh-1401...): same form as DOCS10, (repo, commit, path, parts); zh-1402's .doc was deleted from the repository
+# later, so its entry names the commit that still holds it. No name or number in either text (blank party lines).
+DOCS14: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1401": (
+        "loslian/dexdeer-doc",
+        "336bfbcc07a0001a2bca2b73f8eeb779cbf9adb7",
+        "Contracts/软件开发服务合同——隆泽丰投.pdf",
+        WHOLE,
+    ),
+    "zh-1402": (
+        "lingoapple/smartfarm_dtu_ota",
+        "a306213e7a9a957ad74f7670127c6ddfb1ab03ee",
+        "合同模板.doc",
+        WHOLE,
+    ),
+}
 NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11, **NAMES12}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12}
 
@@ -566,6 +582,11 @@ def main(argv: list[str]) -> int:
         else:
             text = heldout8_text(data, path, parts)
         text = fix_personal(doc_id, text, NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path, parts) in DOCS14.items():
+        data = original_at(mirror_root, repo, commit, path)
+        text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     return 0
