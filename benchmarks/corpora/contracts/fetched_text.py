@@ -13,7 +13,8 @@ Conversion: .docx is read with python-docx, paragraphs and table rows in documen
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
 (zh-1001, whose .docx is absent from the snapshot) is read as UTF-8 with its metadata header dropped; a contract
-written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks removed. Tender documents (zh-811...,
+written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks removed. A repository's UTF-8 capture of an official
+model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -402,7 +403,9 @@ DOCS13: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
 }
 MARKDOWN13 = {"zh-1303"}
 # heldout14 (zh-1401...): same form as DOCS10, (repo, commit, path, parts); zh-1402's .doc was deleted from the repository
-# later, so its entry names the commit that still holds it. No name or number in either text (blank party lines).
+# later, so its entry names the commit that still holds it. zh-1403/zh-1404 are a repository's plain-text captures of the
+# official model texts' web pages: the part from the model's number to the page's download links is kept. No name or
+# number in any text (blank party lines).
 DOCS14: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
     "zh-1401": (
         "loslian/dexdeer-doc",
@@ -415,6 +418,18 @@ DOCS14: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         "a306213e7a9a957ad74f7670127c6ddfb1ab03ee",
         "合同模板.doc",
         WHOLE,
+    ),
+    "zh-1403": (
+        "Annsei/prelegal",
+        "ffc32c4f5cca30ff28185d94aac66a04d2b7fe77",
+        "templates/sources/data-processing-agreement/GF-2025-2616-数据委托处理服务合同-原文捕获.txt",
+        (("GF-2025-2616", 1, "\ue671下载Word文档"),),  # the page's link starts with an icon-font character
+    ),
+    "zh-1404": (
+        "Annsei/prelegal",
+        "ffc32c4f5cca30ff28185d94aac66a04d2b7fe77",
+        "templates/sources/professional-services-agreement/GF-2025-1001-委托合同-原文捕获.txt",
+        (("GF—2025—1001", 1, "下载Word文档"),),
     ),
 }
 NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11, **NAMES12}
@@ -501,6 +516,8 @@ def extract_body(text: str) -> str:
 def raw_text(data: bytes, path: str) -> str:
     if path.endswith(".md"):
         return extract_body(data.decode("utf-8"))
+    if path.endswith(".txt"):
+        return data.decode("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / ("source" + Path(path).suffix)
         src.write_bytes(data)
