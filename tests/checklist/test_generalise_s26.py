@@ -168,3 +168,32 @@ def test_an_inline_bullet_ends_a_sentence_but_a_placeholder_does_not() -> None:
     text = "The price shall remain firm for the first [●] Contract Years, and then rise"
     start = text.index("Contract")
     assert sentence_bounds(text, start, start + 5) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "十、违约责任\n10.5 此外，受托方还应赔偿因其软件侵权而给委托方造成的损失，该等损失赔偿额将不受合同金额的限制。\n",
+        "五、服务要求\n（九）由于乙方保洁范围内保洁不当造成新闻媒体曝光的，集团公司领导批评的等事件，由乙方负责。\n",
+        "八、违约责任\n4.乙方除承担上述违约责任外，还应承担甲方为主张权利而实际产生的费用，包括但不限于诉讼费、律师费，"
+        "以及来自行政机关的罚款等。\n",
+        "八、违约责任\n8.2乙方有下列情形之一的，视为乙方违约，乙方除应当赔偿甲方的损失（包括但不限于直接损失、间接损失、"
+        "诉讼费和律师费）外，甲方还有权解除合同。\n",
+    ],
+)
+def test_liability_beyond_the_loss_a_breach_causes_is_uncapped(clause: str) -> None:
+    assert "liability.uncapped" in _cats(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # the loss the breach caused, no more (REVIEW rule 10)
+        "八、违约责任\n乙方违约的，应赔偿由此给甲方造成的损失。\n",
+        "八、违约责任\n乙方应赔偿甲方的直接损失，间接损失除外。\n",
+        # a cap in the clause
+        "八、违约责任\n乙方的赔偿责任以合同总价为限，该等损失赔偿额不受其他条款的影响。\n",
+    ],
+)
+def test_ordinary_damages_or_a_capped_liability_stay_quiet(clause: str) -> None:
+    assert "liability.uncapped" not in _cats(clause)
