@@ -326,6 +326,8 @@ def binding_party(
     (where the verb of a Chinese clause stands: 甲方有权…扣除), then in the whole sentence; a
     penalty imposed on the supplier (对乙方处以罚款) binds the supplier."""
     a, b = sentence_bounds(text, m_start, m_end)
+    if lang == "en":
+        a = after_agreeing(text, a, m_start)
     if (
         lang == "en"
         and _EN_PARTICIPLE.match(text, m_start)
@@ -397,6 +399,20 @@ def lead_in_party(text: str, a: int, patterns: dict[str, re.Pattern | None]) -> 
 #: how far above a list item its lead-in may stand
 LEAD_IN_REACH = 2000
 _NUMBERED_CLAUSE = re.compile(r"\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百\d]+条)\s")
+
+
+#: "CITY and CONTRACTOR agree that …", "the Parties acknowledge that …": who agrees is not who acts
+_EN_AGREE_THAT = re.compile(
+    r"\b(?:agree|agrees|agreed|acknowledge|acknowledges|recogni[sz]e|recogni[sz]es|understand|understands|"
+    r"accept|accepts)\s+(?:and\s+agree\s+)?that\b",
+    re.I,
+)
+
+
+def after_agreeing(text: str, a: int, m_start: int) -> int:
+    """The start of the words the parties agree to, when the match stands in them."""
+    ends = [m.end() for m in _EN_AGREE_THAT.finditer(text, a, m_start)]
+    return ends[-1] if ends else a
 
 
 #: a deduction from a sum named by its source (从乙方当月服务费中扣除, 在乙方应得的款项中扣除,

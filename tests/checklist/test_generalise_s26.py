@@ -197,3 +197,34 @@ def test_liability_beyond_the_loss_a_breach_causes_is_uncapped(clause: str) -> N
 )
 def test_ordinary_damages_or_a_capped_liability_stay_quiet(clause: str) -> None:
     assert "liability.uncapped" not in _cats(clause)
+
+
+def test_an_exception_by_mutual_agreement_does_not_make_a_penalty_mutual() -> None:
+    clause = (
+        "6.1 Liquidated damages shall be in the sum of Seven Thousand Five Hundred Dollars ($7,500) for each and "
+        "every calendar day of delay for each scope of work, except where mutually agreed otherwise.\n"
+    )
+    assert "penalty.uncapped" in _en(clause)
+
+
+def test_what_both_parties_agree_the_supplier_pays_is_the_suppliers() -> None:
+    clause = (
+        "3. The Buyer and the Supplier agree that a reasonable amount to compensate the Buyer for the failure of "
+        "the Supplier to complete the Work in the time allowed shall be the sum of $100.00 per day.\n"
+    )
+    assert "penalty.uncapped" in _en(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # capped
+        "3. The Buyer and the Supplier agree that for the failure of the Supplier to complete the Work in the time "
+        "allowed the Supplier shall pay $100.00 per day, not to exceed $5,000 in total.\n",
+        # the buyer's own late payment, agreed by both
+        "3. The parties agree that for the failure of the Buyer to pay within 30 days it shall pay interest of "
+        "1% per month.\n",
+    ],
+)
+def test_an_agreed_capped_charge_or_the_buyers_interest_is_not_an_uncapped_penalty(clause: str) -> None:
+    assert "penalty.uncapped" not in _en(clause)
