@@ -449,6 +449,35 @@ def deduction_actor(
     return None
 
 
+#: a deduction out of a fund (从应付给承包人的任何款项中…扣除, 从项目工程款中扣除): the fund's words
+_ZH_FROM_FUND = re.compile(
+    r"(?:从|在|自)(?P<src>[^。；;：:，,]{0,30}?(?:款项|款|费用|费|金额|保证金|押金|报酬|价款))[^。；;，,]{0,2}(?:中|里|内)"
+)
+
+
+def deducts_from_money_owed(
+    text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None]
+) -> bool:
+    """Does the match take something out of a fund that is not the buyer's own money, with no actor
+    named before it in its comma part (…赔偿给中国电信，或者从项目工程款中扣除)? The one who holds such a
+    fund and deducts from it is the payer, the buyer (Chinese)."""
+    for d in _ZH_FROM_FUND.finditer(text, m_start, m_end):
+        seg = max((c.end() for c in _COMMA.finditer(text, 0, d.start())), default=0)
+        lead = text[seg : d.start()]
+        if any(not _is_object(lead, s, e, "zh") for s, e, _r in _party_hits(lead, patterns)):
+            return False  # 乙方从其收到的款项中扣除: the comma part names its actor
+        src = d.group("src")
+        if any(r == "buyer" and not _ZH_OWES.match(src, e) for _s, e, r in _party_hits(src, patterns)):
+            return False  # 从甲方的账户中: the buyer's own money
+        a, b = sentence_bounds(text, m_start, m_end)
+        # what comes out is a claim (违约金, 赔偿), not an agreed settlement adjustment (在已交款中增付或扣除)
+        return _ZH_CLAIM.search(text, a, b) is not None
+    return False
+
+
+_ZH_CLAIM = re.compile(r"违约金|罚款|罚金|赔偿|赔款|损失|扣罚")
+
+
 def _party_hits(text: str, patterns: dict[str, re.Pattern | None]) -> list[tuple[int, int, str]]:
     return sorted(
         h for role in ("supplier", "buyer", "mutual") for h in _hits(patterns.get(role), text, role)

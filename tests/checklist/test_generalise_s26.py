@@ -228,3 +228,28 @@ def test_what_both_parties_agree_the_supplier_pays_is_the_suppliers() -> None:
 )
 def test_an_agreed_capped_charge_or_the_buyers_interest_is_not_an_uncapped_penalty(clause: str) -> None:
     assert "penalty.uncapped" not in _en(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "十五、违约\n若发包人提取履约担保，则承包人应在提取后7日内补足，否则承担相应违约责任，"
+        "并从应付或到期应付给承包人的任何款项中或采用其他方法，扣除该违约金。\n",
+        "二十二、留置\n22.5乙方违反留置条款的，甲方有权要求乙方退还财物，并从未付货款中扣除违约金人民币一万元。\n",
+    ],
+)
+def test_a_claim_taken_out_of_money_owed_to_the_supplier_is_a_set_off(clause: str) -> None:
+    assert "payment.set_off" in _cats(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # an agreed settlement adjustment, no claim
+        "十、工程停止\n若甲方通知乙方将工程停止，乙方可要求甲方按已完成工程的数量及其他合理费用，在已交款中增付或扣除。\n",
+        # the supplier deducts from money it received: its own act
+        "十、结算\n乙方应从其收到的货款中扣除应付给分包人的违约金后再行分配。\n",
+    ],
+)
+def test_an_adjustment_or_the_suppliers_own_deduction_is_no_set_off(clause: str) -> None:
+    assert "payment.set_off" not in _cats(clause)
