@@ -131,10 +131,16 @@ def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, i
     return [(m.start(), m.end(), role) for m in pattern.finditer(text)]
 
 
+_EN_CONJUNCTION_BEFORE = re.compile(r"\b(?:and|or|but|then)\s+(?:the\s+)?$", re.I)
+_EN_MODAL_AFTER = re.compile(r"\s+(?:may|shall|will|must|can|is\s+entitled|has\s+the\s+right)\b", re.I)
+
+
 def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
     before = sentence[max(0, start - 6) : start]
     if lang == "en":
         window = sentence[max(0, start - 25) : start]
+        if _EN_MODAL_AFTER.match(sentence, end) and _EN_CONJUNCTION_BEFORE.search(window):
+            return False  # "… and City may deduct": after a conjunction, a party before its own verb is its subject
         return bool(_EN_OBJECT_BEFORE.search(window)) and not _EN_CLAUSE_AND.search(window)
     return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end : end + 4]))
 

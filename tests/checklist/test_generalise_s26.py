@@ -253,3 +253,19 @@ def test_a_claim_taken_out_of_money_owed_to_the_supplier_is_a_set_off(clause: st
 )
 def test_an_adjustment_or_the_suppliers_own_deduction_is_no_set_off(clause: str) -> None:
     assert "payment.set_off" not in _cats(clause)
+
+
+def test_a_buyer_named_after_and_before_its_own_verb_is_the_actor() -> None:
+    clause = (
+        "7. In any such case Supplier agrees to pay or reimburse Buyer for such assessments and Buyer may deduct "
+        "same from any of Supplier's invoices.\n"
+    )
+    assert "payment.set_off" in _en(clause)
+
+
+def test_a_party_after_a_preposition_stays_an_object_before_a_modal() -> None:
+    from bidassist.checklist.subject import _is_object
+
+    text = "Any evidence of charges against Supplier will result in payment being withheld"
+    start = text.index("Supplier")
+    assert _is_object(text, start, start + len("Supplier"), "en")
