@@ -269,3 +269,16 @@ def test_a_party_after_a_preposition_stays_an_object_before_a_modal() -> None:
     text = "Any evidence of charges against Supplier will result in payment being withheld"
     start = text.index("Supplier")
     assert _is_object(text, start, start + len("Supplier"), "en")
+
+
+def test_cancellation_the_buyer_finds_in_its_best_interests_is_at_will() -> None:
+    clause = (
+        "5. The Buyer may, in its sole discretion, cancel the Contract if the Buyer determines cancellation to be in "
+        "the best interests of the Buyer.\n"
+    )
+    assert "termination.convenience" in _en(clause)
+
+
+def test_acting_in_the_buyers_best_interests_is_no_termination() -> None:
+    clause = "5. The Supplier shall act in the best interests of the Buyer when it cancels any subcontract of its own.\n"
+    assert "termination.convenience" not in _en(clause)
