@@ -282,3 +282,16 @@ def test_cancellation_the_buyer_finds_in_its_best_interests_is_at_will() -> None
 def test_acting_in_the_buyers_best_interests_is_no_termination() -> None:
     clause = "5. The Supplier shall act in the best interests of the Buyer when it cancels any subcontract of its own.\n"
     assert "termination.convenience" not in _en(clause)
+
+
+def test_paid_on_satisfactory_completion_waits_on_the_buyer() -> None:
+    clause = "(b) The contractor will be paid 100% amount of actual work done on satisfactory completion of job work.\n"
+    assert "acceptance.no_deadline" in _en(clause)
+
+
+def test_paid_on_completion_certified_within_a_period_is_timed() -> None:
+    clause = (
+        "(b) The contractor will be paid 100% of the work done on satisfactory completion of job work, which the "
+        "Engineer shall confirm or reject within 7 days of completion, failing which it is deemed accepted.\n"
+    )
+    assert "acceptance.no_deadline" not in _en(clause)
