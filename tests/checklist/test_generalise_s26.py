@@ -295,3 +295,15 @@ def test_paid_on_completion_certified_within_a_period_is_timed() -> None:
         "Engineer shall confirm or reject within 7 days of completion, failing which it is deemed accepted.\n"
     )
     assert "acceptance.no_deadline" not in _en(clause)
+
+
+def test_no_pattern_asks_for_a_word_boundary_right_after_a_percent_sign() -> None:
+    """`%\\b` needs a letter or digit after the sign ("5%\\b" never matches "5% of"): such a pattern
+    silently fails on every real figure (found in en.acceptance.no_deadline.concept, session 26)."""
+    import re
+
+    from shipped_packs import RULES
+
+    bad = re.compile(r"%\)?\\b")
+    sources = [p.pattern for cr in RULES.rules for p in (*cr.any, *cr.all, *cr.none, *cr.sentence_none)]
+    assert sources and [s for s in sources if bad.search(s)] == []
