@@ -363,3 +363,26 @@ def test_model_vectors_and_keyword_gates_equal_the_plain_loops(lang: str) -> Non
         present = gates.present(text)
         for key, words in groups.items():
             assert gates.holds(key, present) == any(k in text for k in words)
+
+
+def _hits_of_joined(scanner: scan.Scanner, norms: list[str]) -> dict[int, set[int]]:
+    """The words of each clause as one scan of the joined clauses finds them, mapped by position."""
+    joined = scan.SEPARATOR.join(norms)
+    starts, pos = [], 0
+    for n in norms:
+        starts.append(pos)
+        pos += len(n) + 1
+    found: dict[int, set[int]] = {}
+    for end, k in scanner.automaton.iter(joined):
+        u = max(i for i, s in enumerate(starts) if s <= end)
+        found.setdefault(u, set()).add(k)
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*EXAMPLES, "", " ", "ſ"]), min_size=1, max_size=12))
+def test_each_clause_scanned_alone_finds_the_joined_scans_words(parts: list[str]) -> None:
+    norms = [normalise(p) for p in parts]
+    for lang in ("zh", "en"):
+        scanner = scanner_for(RULES, lang)
+        assert scanner._hits(norms) == _hits_of_joined(scanner, norms)
