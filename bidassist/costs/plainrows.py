@@ -30,6 +30,7 @@ _EXACT = Context(prec=28)
 _UNREAD = object()
 #: the number fields of a plain row, in `fast_figures`'s order
 FIELDS = ("quantity", "price", "likely", "low", "high", "amount")
+_FLOAT_OR_TEXT = frozenset({float, str})
 
 
 def fast_figures(
@@ -121,9 +122,20 @@ def block_figures(names: Sequence[str], cells: Sequence[Sequence[object]]) -> li
 
 def decimal_column(values: Sequence[object]) -> list:
     """One number column's cells of a block: Decimal, None for a blank cell, `_UNREAD` for a
-    cell the plain reader does not read."""
-    found = float_decimals(v for v in values if type(v) is float)
-    return [(found[v] if v else float_to_decimal(v)) if type(v) is float else _text_cell(v) for v in values]
+    cell the plain reader does not read. Each distinct cell is read once; where only floats and
+    texts are found (which never compare equal) and no zero (0.0 and -0.0 are one key), the
+    column is looked up in one `map`."""
+    found: dict[object, object] = dict.fromkeys(values)
+    # the types of every cell, not of the keys: 1 and 1.0 (or True) are one key
+    if set(map(type, values)) <= _FLOAT_OR_TEXT and 0.0 not in found:
+        for key, d in float_decimals([k for k in found if type(k) is float]).items():
+            found[key] = d
+        for k in found:
+            if type(k) is str:
+                found[k] = _text_cell(k)
+        return list(map(found.__getitem__, values))
+    floats = float_decimals(v for v in values if type(v) is float)
+    return [(floats[v] if v else float_to_decimal(v)) if type(v) is float else _text_cell(v) for v in values]
 
 
 def float_decimals(values: Iterable[float]) -> dict[float, object]:

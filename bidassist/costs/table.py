@@ -332,7 +332,7 @@ class _Parser:
         view, hidden = self.view, self.raw.hidden_rows
         for first in range(start, end, BLOCK):
             numbers = range(first, min(first + BLOCK, end))
-            rows = [view.row(r) for r in numbers]
+            rows = view.rows(first, numbers.stop)
             plain = [
                 r not in hidden and is_plain_line(view, row) for r, row in zip(numbers, rows, strict=True)
             ]

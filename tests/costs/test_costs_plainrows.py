@@ -10,8 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bidassist.costs import plainrows
+from bidassist.costs.headers import find_layout
 from bidassist.costs.plainrows import block_figures, decimal_column, fast_figures
+from bidassist.costs.rowkinds import SheetView
+from bidassist.costs.rows import SheetRows
 from bidassist.costs.values import CellError, float_to_decimal, plain_number
+from bidassist.costs.workbook import RawSheet
 
 cents = st.integers(-(10**15), 10**15).map(lambda n: n / 100)
 whole = st.integers(-(10**15), 10**15).map(float)
@@ -109,3 +113,20 @@ def test_a_block_reads_as_its_rows_one_by_one(block: tuple[tuple[str, ...], list
     assert len(got) == len(rows)
     for row, figures in zip(rows, got, strict=True):
         assert repr(figures) == repr(_row_figures(names, row)), row
+
+
+def test_rows_read_as_one_slice_are_the_rows_read_one_by_one() -> None:
+    """`SheetView.rows` (a block's rows, one slice of the compact rows) gives what `row` gives for
+    each: padded to the table's width with the blank sentinel, a short row included; with a merge
+    that changes rows, the rows are read one by one."""
+    head = ["序号", "项目名称", "单位", "数量", "单价", "合价"]
+    body = [[i, f"item {i}", "m", 2.0, 9.5, 19.0] for i in range(1, 9)] + [
+        [9, "item 9"],
+        ["", "", "", "", ""],
+    ]
+    for merged in ([], [((3, 0), (3, 1))]):
+        raw = RawSheet("Costs", SheetRows([head, *body]), merged=merged)
+        view = SheetView(raw, find_layout(raw, None))
+        n = len(raw.rows)
+        assert view.rows(1, n) == [view.row(r) for r in range(1, n)]
+        assert all(len(row) == view.width + 1 and row[-1] == "" for row in view.rows(1, n))
