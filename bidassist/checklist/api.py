@@ -10,7 +10,7 @@ from bidassist.core.errors import InputError
 if TYPE_CHECKING:
     from bidassist.core.bidfile import Bid
 
-from .dockind import in_setting, settings_of
+from .dockind import in_contract_setting
 from .doclevel import apply_document_rules
 from .engine import TEXT_LIMIT, Unit, check_units, languages_of
 from .options import not_on_unselected
@@ -148,7 +148,7 @@ def run_units(
         findings = [f for f in findings if _drafted_by(ruleset, f.rule) != "buyer"]
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
     findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs, parties))
-    findings = in_setting(findings, settings_of("\n".join(u.text for u in units)))
+    findings = in_contract_setting(findings, lambda: "\n".join(u.text for u in units))
     result = CheckResult(
         name=name,
         findings=findings,

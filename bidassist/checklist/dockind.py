@@ -5,8 +5,9 @@ a carriage contract or a platform agreement for goods."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import islice
 
 from .categories import CATEGORY_DATA, SETTING_WORDS
 from .result import Finding
@@ -27,11 +28,21 @@ def _words(setting: str) -> re.Pattern:
 def settings_of(text: str) -> frozenset[str]:
     """The settings (construction, …) whose words the contract uses often enough."""
     head = text[:KIND_CHARS].lower()
-    return frozenset(
-        name
-        for name, words in SETTING_WORDS.items()
-        if len(_words(name).findall(head)) >= min(words.min_uses, 1 + len(head) // CHARS_PER_USE)
-    )
+    out = []
+    for name, words in SETTING_WORDS.items():
+        need = min(words.min_uses, 1 + len(head) // CHARS_PER_USE)
+        # the uses counted up to `need` (findall's matches, read no further than needed)
+        if sum(1 for _ in islice(_words(name).finditer(head), max(need, 0))) >= need:
+            out.append(name)
+    return frozenset(out)
+
+
+def in_contract_setting(findings: list[Finding], text: Callable[[], str]) -> list[Finding]:
+    """in_setting(findings, settings_of(text())), the contract's text read for its settings only
+    when some finding's category is confined to settings."""
+    if not any((data := CATEGORY_DATA.get(f.category)) is not None and data.settings for f in findings):
+        return list(findings)
+    return in_setting(findings, settings_of(text()))
 
 
 def in_setting(findings: Iterable[Finding], kinds: frozenset[str]) -> list[Finding]:

@@ -93,15 +93,24 @@ def first_measure(
     of a ratio is passed over."""
     anchor = _pattern(ruleset, measure.near, lang)
     joined = joined or Joined([u.norm for u in units])
+    # the clauses a stand-in phrase may be in (the others have none: literals.Joined's gate)
+    stand_ins = {
+        i for eq in measure.equivalents for i in joined.may_match(_pattern(ruleset, eq.pattern, lang))
+    }
     for i in joined.may_match(anchor):
         unit = units[i]
         norm = unit.norm
+        # a clause without a number of the kind or a stand-in has nothing next to the anchor: the
+        # numbers (cached, prefiltered) rule it out for less than the anchor's search
+        numbers = extract_numbers(measure.kind, unit.text)
+        if i in stand_ins:
+            numbers += _equivalents(measure, norm, ruleset, lang)
+        if not numbers:
+            continue
         spans = [m.span() for m in finditer(anchor, norm)]
         if not spans:
             continue
-        picked = nearest(
-            extract_numbers(measure.kind, unit.text) + _equivalents(measure, norm, ruleset, lang), spans, norm
-        )
+        picked = nearest(numbers, spans, norm)
         if picked is not None and not _same((picked, unit), taken):
             return picked, unit
     return None

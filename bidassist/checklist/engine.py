@@ -30,6 +30,7 @@ from .subject import (
     binding_party,
     buyer_charges,
     condition_start,
+    deducts_from_money_owed,
     disclaims,
     for_cause,
     heading_end,
@@ -277,6 +278,8 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return False  # 如甲方延迟付款，乙方有权收取滞纳金: the supplier collects, the buyer pays
     if who == "buyer" and _buyer_charges_the_supplier(cr, norm, m, roles):
         return True  # 甲方有权扣除当月服务费的5%: the buyer charges, the supplier pays
+    if who in ("supplier", "mutual") and _buyer_deducts(cr, norm, m, roles):
+        who = "buyer"  # …赔偿给中国电信，或者从项目工程款中扣除: whoever holds the price deducts
     return (who is None or who == cr.rule.party) and not _harmless_twin(cr, norm, m, roles, who)
 
 
@@ -332,6 +335,17 @@ def _buyer_charges_the_supplier(cr: CompiledRule, norm: str, m: re.Match, roles:
         and cr.language == "zh"
         and cr.rule.category.startswith("penalty.")
         and buyer_charges(norm, m.start(), m.end(), roles)
+    )
+
+
+def _buyer_deducts(cr: CompiledRule, norm: str, m: re.Match, roles: dict) -> bool:
+    """A set-off rule matched a deduction out of money the buyer owes or holds for the supplier,
+    with no actor named before it: the buyer makes it."""
+    return (
+        cr.rule.category == "payment.set_off"
+        and cr.rule.party == "buyer"
+        and cr.language == "zh"
+        and deducts_from_money_owed(norm, m.start(), m.end(), roles)
     )
 
 

@@ -115,8 +115,13 @@ def first_strings(seq: Iterable) -> frozenset[str] | None:
     if op is sre.BRANCH:
         alts = [first_strings(b) for b in av[1]]
         return None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return first_strings(av[2])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        if av[0] >= 1:
+            return first_strings(av[2])
+        # an optional start ((?:劳务|专业)?分包人, (?:the\s+)?buyer): the match starts with it or,
+        # when it is left out, with what follows it
+        body, rest = first_strings(av[2]), first_strings(items[i + 1 :])
+        return None if body is None or rest is None else body | rest
     return None
 
 

@@ -181,13 +181,13 @@ _EN_ROLE = "|".join(sorted({w for w in EN_BUYER + EN_SUPPLIER}, key=len, reverse
 _HEREINAFTER = r"here(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?[\"“”']?\s*"
 #: ACME Ltd. ("Buyer") / (hereinafter referred to as the "Subcontractor")
 _EN_DEFINED = re.compile(
-    rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
+    rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
     rf"(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[\"“”']",
     re.I,
 )
 #: ("Buyer") / (hereinafter referred to as the "Subcontractor"): the name stands before it
 _EN_DEFINED_ANCHOR = re.compile(
-    rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
+    rf"\(\s*(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
     rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']"
     # (hereafter Client) / (hereinafter the Supplier): the bracket holds the role word alone
     rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)"
@@ -389,12 +389,12 @@ _ZH_USAGE = re.compile(_ZH_LABEL)
 _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
-_SHORT = r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
+_SHORT = r"\(\s*(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
 #: what every _EN_BETWEEN match starts with, read in lower case
 _BETWEEN_STARTS = frozenset(["between"])
 #: the short name without brackets (a public body's form): the name in capitals, one or two words
 #: ("CONSULTANT for ___" is CONSULTANT)
-_CALLED = rf",?\s*{_HEREINAFTER}(?-i:([A-Z][\w&\-]{{1,24}}(?:\s[A-Z][\w&\-]{{1,24}})?))[\"“”']?"
+_CALLED = rf",?\s*{_HEREINAFTER}(?-i:([A-Z][\w&\-]{{1,24}}(?:[^\S\n][A-Z][\w&\-]{{1,24}})?))[\"“”']?"
 #: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name (or
 #: between the X COMMISSION, hereinafter called COMMISSION, and …, hereinafter called CONSULTANT); an
 #: address may follow the first (the "School System"), 511 Cleveland Street, …, and (the "Provider")
@@ -408,7 +408,9 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
     """The party a contract calls by its own short name ("CBORD") opposite a defined role word
     ("the Supplier"): it takes the other role, when no party has that role yet."""
     roles = {lab: p.role for p in parties for lab in p.labels}
-    for text, where in texts:
+    # the parties' clause may span units (BETWEEN / the Owner / AND / the Engineer, a line each)
+    joined = ("\n".join(t for t, _w in texts), texts[0][1]) if len(texts) > 1 else None
+    for text, where in [*texts, *([joined] if joined else [])]:
         m = next(finditer_from(_EN_BETWEEN, _BETWEEN_STARTS, text), None)
         if not m:
             continue
@@ -582,7 +584,7 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
 WE_GIVEN = "--we"
 #: ("Ireland Pay") / (hereinafter the "Sales Agent"): any defined short name of a party
 _EN_ANY_DEFINED = re.compile(
-    r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']\s*"
+    r"\(\s*(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']\s*"
     r"([A-Z][\w&.\-]{1,24}(?:\s[A-Z][\w&.\-]{1,24})?)\s*[\"“”']\s*\)"
 )
 #: defined names that are not parties

@@ -12,7 +12,9 @@ import re
 
 #: a sentence ends at 。；; or a line break, an English full stop followed by a space, or a
 #: full stop between Chinese characters (the full-width ． of typed contracts, read as ".")
-_SENTENCE_END = re.compile(r"[。；;\n！!？?]|\.(?=\s)|(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff（(])")
+_SENTENCE_END = re.compile(
+    r"[。；;\n！!？?]|(?<=\s)[●•▪](?=\s)|\.(?=\s)|(?<=[\u4e00-\u9fff）)])\.(?=[\u4e00-\u9fff（(])"
+)
 _ZH_OBJECT_BEFORE = re.compile(
     r"(?:在|从|将|把|代替|替代|督促|催告|收到|接到|取得|经|(?<!原)(?<!起)因|非因|由于|向|给|对|致|令|使|与|和|及|赔偿|偿付|赔付|付给|支付给|退还|交付|偿还|告知|通知|要求|造成|导致|协助|配合|承担|负担|留置|扣押|扣留|按|按照|根据|依据|依照|视)\s*$"
 )
@@ -129,10 +131,16 @@ def _hits(pattern: re.Pattern | None, text: str, role: str) -> list[tuple[int, i
     return [(m.start(), m.end(), role) for m in pattern.finditer(text)]
 
 
+_EN_CONJUNCTION_BEFORE = re.compile(r"\b(?:and|or|but|then)\s+(?:the\s+)?$", re.I)
+_EN_MODAL_AFTER = re.compile(r"\s+(?:may|shall|will|must|can|is\s+entitled|has\s+the\s+right)\b", re.I)
+
+
 def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
     before = sentence[max(0, start - 6) : start]
     if lang == "en":
         window = sentence[max(0, start - 25) : start]
+        if _EN_MODAL_AFTER.match(sentence, end) and _EN_CONJUNCTION_BEFORE.search(window):
+            return False  # "… and City may deduct": after a conjunction, a party before its own verb is its subject
         return bool(_EN_OBJECT_BEFORE.search(window)) and not _EN_CLAUSE_AND.search(window)
     return bool(_ZH_OBJECT_BEFORE.search(before) or _ZH_POSSESSIVE_AFTER.match(sentence[end : end + 4]))
 
@@ -170,14 +178,20 @@ def actor(
     led = [r for s, e, r in hits if is_passive(s) and 0 <= m_start - e <= PASSIVE_LEAD]
     if led:
         return led[-1]
-    before = [
-        r
+    before_hits = [
+        (s, e, r)
         for s, e, r in hits
         if s <= m_start
         and ((near and is_passive(s)) or (not is_passive(s) and not _is_object(sentence, s, e, lang)))
     ]
+    before = [r for _s, _e, r in before_hits]
     if before and _joint_subject(sentence, hits, m_start, m_end, lang):
         return "mutual"  # CONTRACTOR OR CLIENT MAY CANCEL / 甲方或乙方均可解除
+    # an aside in brackets closed before the match (（预付款支付之前，中标人须向采购人提交保函）)
+    # names the actor of its own words; a party outside it comes first
+    outside = [r for s, _e, r in before_hits if not _in_closed_aside(sentence, s, m_start)]
+    if lang == "zh" and outside:
+        return outside[-1]
     if before:
         return before[-1]
     # "Any expense which ABC may incur … shall be for the account of the Supplier": an English
@@ -193,6 +207,23 @@ def actor(
     recipient = _ZH_RECIPIENT if lang == "zh" else _EN_RECIPIENT
     got = {r for s, _e, r in hits if r != "mutual" and recipient.search(sentence[max(0, s - 25) : s])}
     return OTHER[got.pop()] if len(got) == 1 else None
+
+
+_OPEN = "（("
+_CLOSE = "）)"
+
+
+def _in_closed_aside(sentence: str, pos: int, m_start: int) -> bool:
+    """Does `pos` stand inside brackets that open before it and close before `m_start`?"""
+    depth = 0
+    for ch in sentence[pos:m_start]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 #: two parties joined as one subject: "Contractor or Client may", 甲方或乙方
@@ -301,6 +332,8 @@ def binding_party(
     (where the verb of a Chinese clause stands: 甲方有权…扣除), then in the whole sentence; a
     penalty imposed on the supplier (对乙方处以罚款) binds the supplier."""
     a, b = sentence_bounds(text, m_start, m_end)
+    if lang == "en":
+        a = after_agreeing(text, a, m_start)
     if (
         lang == "en"
         and _EN_PARTICIPLE.match(text, m_start)
@@ -328,7 +361,64 @@ def binding_party(
         if seg > a and (lang == "zh" or (m_start >= seg and _names_a_party(text[seg:m_start], patterns)))
         else None
     )
+    if who is None and not _names_a_party(text[a:m_start], patterns):
+        who = lead_in_party(text, a, patterns)  # 14.9 The Supplier: / ● indemnifies CCS…
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+#: a list item's marker: ● / - / (a) / 1. / （1） / ①
+_ITEM = re.compile(r"[^\S\n]*(?:[●•▪◦·‐–—*-]|[(（]?[0-9a-zA-Z]{1,4}[.)）、]|[①-⑳])")
+#: a lead-in that names who acts in the items under it: "The Supplier:", "Contractor shall:", 乙方应：
+_LEAD_IN = re.compile(
+    r"(?:^|\s)(?:the\s+)?(?P<party>\S.{0,40}?)\s*(?:shall|must|will|agrees?\s+to|undertakes?\s+to|hereby|"
+    r"应当|应|须|必须|承诺|保证)?\s*[:：]\s*$",
+    re.I,
+)
+
+
+def lead_in_party(text: str, a: int, patterns: dict[str, re.Pattern | None]) -> str | None:
+    """The party a list item's lead-in names as the actor ("The Supplier:" over "● indemnifies
+    CCS…"), when the sentence at `a` is a list item: the nearest line above ending in a colon,
+    over the items (and their wrapped lines) between, within LEAD_IN_REACH characters."""
+    if not _ITEM.match(text, a) and not _ITEM.match(text, text.rfind("\n", 0, a) + 1):
+        return None
+    end = text.rfind("\n", 0, a)
+    while end > 0 and a - end <= LEAD_IN_REACH:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip()
+        if line.endswith((":", "：")):
+            lead = _LEAD_IN.search(line[-60:])
+            hits = {
+                role
+                for role in ("supplier", "buyer")
+                if lead
+                and (pattern := patterns.get(role)) is not None
+                and pattern.search(lead.group("party"))
+            }
+            return hits.pop() if len(hits) == 1 else None
+        if _NUMBERED_CLAUSE.match(line):
+            return None  # another clause begins: no lead-in over this item
+        end = start - 1
+    return None
+
+
+#: how far above a list item its lead-in may stand
+LEAD_IN_REACH = 2000
+_NUMBERED_CLAUSE = re.compile(r"\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百\d]+条)\s")
+
+
+#: "CITY and CONTRACTOR agree that …", "the Parties acknowledge that …": who agrees is not who acts
+_EN_AGREE_THAT = re.compile(
+    r"\b(?:agree|agrees|agreed|acknowledge|acknowledges|recogni[sz]e|recogni[sz]es|understand|understands|"
+    r"accept|accepts)\s+(?:and\s+agree\s+)?that\b",
+    re.I,
+)
+
+
+def after_agreeing(text: str, a: int, m_start: int) -> int:
+    """The start of the words the parties agree to, when the match stands in them."""
+    ends = [m.end() for m in _EN_AGREE_THAT.finditer(text, a, m_start)]
+    return ends[-1] if ends else a
 
 
 #: a deduction from a sum named by its source (从乙方当月服务费中扣除, 在乙方应得的款项中扣除,
@@ -363,6 +453,35 @@ def deduction_actor(
             return None
         return role if _ZH_OWES.match(text, base + e) else OTHER[role]
     return None
+
+
+#: a deduction out of a fund (从应付给承包人的任何款项中…扣除, 从项目工程款中扣除): the fund's words
+_ZH_FROM_FUND = re.compile(
+    r"(?:从|在|自)(?P<src>[^。；;：:，,]{0,30}?(?:款项|款|费用|费|金额|保证金|押金|报酬|价款))[^。；;，,]{0,2}(?:中|里|内)"
+)
+
+
+def deducts_from_money_owed(
+    text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None]
+) -> bool:
+    """Does the match take something out of a fund that is not the buyer's own money, with no actor
+    named before it in its comma part (…赔偿给中国电信，或者从项目工程款中扣除)? The one who holds such a
+    fund and deducts from it is the payer, the buyer (Chinese)."""
+    for d in _ZH_FROM_FUND.finditer(text, m_start, m_end):
+        seg = max((c.end() for c in _COMMA.finditer(text, 0, d.start())), default=0)
+        lead = text[seg : d.start()]
+        if any(not _is_object(lead, s, e, "zh") for s, e, _r in _party_hits(lead, patterns)):
+            return False  # 乙方从其收到的款项中扣除: the comma part names its actor
+        src = d.group("src")
+        if any(r == "buyer" and not _ZH_OWES.match(src, e) for _s, e, r in _party_hits(src, patterns)):
+            return False  # 从甲方的账户中: the buyer's own money
+        a, b = sentence_bounds(text, m_start, m_end)
+        # what comes out is a claim (违约金, 赔偿), not an agreed settlement adjustment (在已交款中增付或扣除)
+        return _ZH_CLAIM.search(text, a, b) is not None
+    return False
+
+
+_ZH_CLAIM = re.compile(r"违约金|罚款|罚金|赔偿|赔款|损失|扣罚")
 
 
 def _party_hits(text: str, patterns: dict[str, re.Pattern | None]) -> list[tuple[int, int, str]]:
@@ -487,7 +606,9 @@ def is_reference(text: str, end: int) -> bool:
 
 #: a charge for paying late (逾期支付租金 / 逾期付款 / late payment of invoices): it binds the payer
 _ZH_LATE_PAYMENT = re.compile(
-    r"(?:逾期|迟延|延迟|延期|拖延|未按(?:期|时|约定)?)(?:支付|付款|缴纳|交纳|缴付|交付)(?:租金|费用|价款|货款|款项|服务费|运费)?"
+    r"(?:逾期|迟延|延迟|延期|拖延|未按(?:期|时|约定)?)(?:(?:支付|付款|缴纳|交纳|缴付)(?:租金|费用|价款|货款|款项|服务费|运费)?"
+    # 交付 is paying only with a sum after it (逾期交付租金); 逾期交付广告制作 is late delivery
+    r"|交付(?:租金|费用|价款|货款|款项|服务费|运费))"
     r"|拖欠(?:租金|货款|价款|款项|费用)"
     # 未按约定期限支付物业服务费 / 未能按合同约定时间支付货款
     r"|未能?按[^，,。；;]{0,10}?(?:支付|付款|付清|缴纳|交纳|缴付)(?:租金|费用|价款|货款|款项|服务费|运费|物业服务费)"
@@ -533,7 +654,9 @@ def late_payer(text: str, start: int, patterns: dict[str, re.Pattern | None], la
 #: 甲方有权扣除当月服务费的5% / 采购人将处以罚款 / 学校有权没收: the buyer's right to charge, deduct or
 #: forfeit; the party that pays is the other one, even when the sentence does not name it
 _ZH_CHARGE_VERB = re.compile(
-    r"\s*(?:有权|可以|可|将|得|应当|应)?[^。；;，,]{0,10}?(?:扣除|扣减|扣罚|罚扣|扣收|扣发|处以|处罚|罚款|没收|收取|索取|给予)"
+    r"\s*(?:有权|可以|可|将|得|应当|应)?(?:[^。；;，,]{0,10}?(?:扣除|扣减|扣罚|罚扣|扣收|扣发|处以|处罚|罚款|没收|收取|索取|给予)"
+    # 甲方可从应支付给乙方的货款中获得…赔偿金: the buyer takes the charge out of what it owes
+    r"|从[^。；;，,]{0,20}?中(?:获得|取得|得到))"
 )
 #: how far before the match's end the buyer's charging verb may stand
 CHARGE_REACH = 30

@@ -350,6 +350,24 @@ class SheetView:
             out[self.gi] = top[self.gi] if self.gi < len(top) else ""
         return out
 
+    def rows(self, start: int, stop: int) -> list[list]:
+        """Rows start..stop-1 as `row` gives each, read as one slice where no merge or name span
+        changes a row."""
+        if (
+            self.name_span is not None
+            or self.merged_names
+            or self.category_from
+            or type(self.raw.rows) is not SheetRows
+        ):
+            return [self.row(r) for r in range(start, stop)]
+        out = self.raw.rows[start:stop]
+        width = self.width
+        for row in out:
+            if len(row) < width:
+                row += [""] * (width - len(row))
+            row.append("")
+        return out
+
     def _category_merges(self) -> dict[int, int]:
         """Row -> the first row of a merge down the category column that covers it (品类 前期大项
         over its items): the items below the first carry the merged category."""

@@ -57,7 +57,7 @@ class SheetRows(Sequence[list]):
 
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, slice):
-            return [_row(item) for item in self._items[index]]
+            return [_loads(item) if type(item) is bytes else list(item) for item in self._items[index]]
         item = self._items[index]
         return _loads(item) if type(item) is bytes else list(item)  # `_row`, inline (once a row)
 

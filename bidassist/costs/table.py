@@ -15,7 +15,7 @@ with all of them is a warning naming both cells. The totals are kept for the rec
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
@@ -25,6 +25,7 @@ from bidassist.core.money import format_money, round_money
 from bidassist.costs.fields import PRICE_NOTE, SPECS, RowFields, make_plan, parse_fields
 from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, classify_header, normalize_header
 from bidassist.costs.model import CostLine, Markup
+from bidassist.costs.plainrows import BLOCK, block_figures, fast_figures, rounded_amount_wins
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
     LINE,
@@ -276,8 +277,7 @@ class _Parser:
         end = len(rows) if self.layout.last_row is None else min(len(rows), self.layout.last_row + 1)
         hidden = self.raw.hidden_rows
         prev = "start"
-        for r in range(self.layout.data_start, end):
-            row = self.view.row(r)
+        for r, row, plain, figures in self._blocks(self.layout.data_start, end):
             if r in hidden:
                 if not all(blank(v) for v in self.view.all_of(row)):
                     self.out.warnings.append(
@@ -289,9 +289,9 @@ class _Parser:
                     if self._has_figures(row, BLANK_KIND):
                         self.out.unread.append(r)
                 continue
-            if is_plain_line(self.view, row):
+            if plain:
                 if self.fast_ok:
-                    self._plain_line(r, row)
+                    self._plain_line(r, row, figures)
                     prev = "line"
                     continue
                 kind = LINE_KIND
@@ -324,6 +324,29 @@ class _Parser:
         last = self.line_rows[-1] if self.line_rows else -1
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
+
+    def _blocks(self, start: int, end: int) -> Iterator[tuple[int, list, bool, tuple | None]]:
+        """Rows start..end-1 as (row number, row, plain, figures), read BLOCK rows at a time:
+        `plain` as `is_plain_line` decides (False for a hidden row), `figures` a plain row's
+        `fast_figures` read column by column (`_block_figures`), None where the row is read alone."""
+        view, hidden = self.view, self.raw.hidden_rows
+        for first in range(start, end, BLOCK):
+            numbers = range(first, min(first + BLOCK, end))
+            rows = view.rows(first, numbers.stop)
+            plain = [
+                r not in hidden and is_plain_line(view, row) for r, row in zip(numbers, rows, strict=True)
+            ]
+            yield from zip(numbers, rows, plain, self._block_figures(rows, plain), strict=True)
+
+    def _block_figures(self, rows: list[list], plain: list[bool]) -> list[tuple | None]:
+        out: list[tuple | None] = [None] * len(rows)
+        if not self.fast_ok or self.plain_cols is None:
+            return out
+        at = [i for i, p in enumerate(plain) if p]
+        figures = block_figures(self.plain_names, [self.plain_cols(rows[i]) for i in at])
+        for i, f in zip(at, figures, strict=True):
+            out[i] = f
+        return out
 
     def _total_column(self) -> None:
         """A total written in a column of its own beside the table (H1 「合计」 over one figure, H2
@@ -449,14 +472,13 @@ class _Parser:
 
     # ------------------------------------------------------------------ lines
 
-    def _plain_line(self, r: int, row: list) -> None:
+    def _plain_line(self, r: int, row: list, fast: tuple | None) -> None:
         """The common row on the fast path (no held rows, a name, clean cells, the amount agreeing):
-        its numbers read in one pass and its line built directly; any other row goes to `_line`
-        with the cells already read."""
-        numbers = self._plain_numbers(row) if self.plain_cols is not None else None
-        fast = None if numbers is None else _fast_numbers(numbers)
+        its figures read with its block's (`_blocks`) and its line built directly; any other row
+        goes to `_line` with the cells already read."""
         desc = row[self.view.di].strip()
         if fast is None or not desc or self.measures or self.pending_prefix is not None:
+            numbers = self._plain_numbers(row) if self.plain_cols is not None else None
             self._line(r, row, LINE_KIND, fields=None if numbers is None else RowFields(numbers))
             return
         view = self.view
@@ -1022,7 +1044,7 @@ class _Parser:
             and "low" not in n
             and "high" not in n
         ):
-            likely = _rounded_amount_wins(qty, likely, amount)
+            likely = rounded_amount_wins(qty, likely, amount)
         if likely is None:
             if self.unpriced:
                 return qty, ZERO, price_cell, False
@@ -1554,56 +1576,10 @@ class _Parser:
 
 
 def _fast_numbers(n: dict[str, Decimal]) -> tuple | None:
-    """The common line's figures (a quantity, one price or likely with an optional low/high pair,
-    an amount that agrees with quantity × likely or differs from it by no more than
-    `_check_amount` lets pass): (quantity, likely, low, high, distribution, amount,
-    quantity × likely, alternative), alternative being amount ÷ quantity for a line to list in
-    `SheetResult.alternatives` (else None); None for every other case, which the full path
-    (`_unit_cost`, `_range`, `_check_amount`) handles."""
-    qty = n.get("quantity")
-    likely = n.get("likely")
-    price = n.get("price")
-    if qty is None or qty < 0:
-        return None
-    if likely is None:
-        likely = price
-    elif price is not None and price != likely:
-        return None
-    if likely is None:
-        return None
-    low, high = n.get("low"), n.get("high")
-    amount = n.get("amount")
-    total = qty * likely
-    alternative = None
-    if amount is not None and total != amount:
-        rounded = _rounded(qty, likely, price, amount, low is None and high is None)
-        if rounded is None:
-            return None
-        likely, total, alternative = rounded
-    if low is None and high is None:
-        return qty, likely, likely, likely, "fixed", amount, total, alternative
-    if low is not None and high is not None and low < high and low <= likely <= high:
-        return qty, likely, low, high, "pert", amount, total, alternative
-    return None
-
-
-def _rounded(
-    qty: Decimal, likely: Decimal, price: Decimal | None, amount: Decimal, one_price: bool
-) -> tuple[Decimal, Decimal, Decimal | None] | None:
-    """An amount that differs from quantity × likely, as `_unit_cost` and `_build` read it:
-    (likely, quantity × likely, alternative) — on a one-price line the unit cost becomes
-    amount ÷ quantity where the amount is the product rounded (`_rounded_amount_wins`), and
-    amount ÷ quantity is listed as the alternative while the product still differs; None where
-    `_check_amount` writes a warning or the quantity is 0 (the full path)."""
-    if not qty > 0:
-        return None
-    if one_price:
-        likely = _rounded_amount_wins(qty, likely, amount)
-    checked = price if price is not None else likely
-    if abs(qty * checked - amount) > (CENT if qty < 2 else qty * HALF_CENT):
-        return None
-    total = qty * likely
-    return likely, total, (amount / qty if one_price and total != amount else None)
+    """`fast_figures` of a row's numbers by field."""
+    return fast_figures(
+        n.get("quantity"), n.get("price"), n.get("likely"), n.get("low"), n.get("high"), n.get("amount")
+    )
 
 
 LINE_KIND = RowKind("line")
@@ -1687,16 +1663,6 @@ def _is_figure(v: object) -> bool:
         return to_number(v, "figure") is not None
     except CellError:
         return False
-
-
-def _rounded_amount_wins(qty: Decimal, price: Decimal, amount: Decimal) -> Decimal:
-    """The sheet's amount is the line's money: where quantity × unit price differs from it only by
-    the amount's rounding (under one currency unit and ½ %), the unit cost is amount ÷ quantity.
-    A bigger difference is a warning, and the stated total decides (see sheets.prefer_amounts)."""
-    diff = abs(qty * price - amount)
-    if diff and diff < ONE and diff <= abs(amount) * HALF_CENT:
-        return amount / qty
-    return price
 
 
 def _style_of(m: re.Match) -> str:

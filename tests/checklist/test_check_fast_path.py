@@ -173,11 +173,85 @@ def test_search_from_the_match_starts_equals_search(parts: list[str]) -> None:
         (r"\b(?<![\w-])(?:buyer|owner)\b", {"buyer", "owner"}),  # lookarounds add no characters
         (r"(?=乙方)", None),
         (r"[a-z]+ment", None),
+        # an optional start: the match starts with it or with what follows it
+        (r"(?:乙方|(?:劳务|专业)?分包人)逾期", {"乙方", "劳务", "专业", "分包人"}),
+        (r"(?:the\s+)?(?:buyer|owner)\b", {"the", "buyer", "owner"}),
+        (r"(?:a)?(?:b)??\bcd", {"a", "b", "cd"}),
+        (r"(?:劳务|)?分包人", None),  # the optional part may be empty: its start is not known
+        (r"(?:劳务)?[甲乙]方", None),  # what follows starts with a class
+        (r"x(?:劳务)?", {"x"}),
+        (r"(?:劳务)?", None),  # nothing follows: a match may be empty
     ],
 )
 def test_match_starts_of_a_pattern(pattern: str, starts: set[str] | None) -> None:
     found = match_starts(re.compile(pattern, re.IGNORECASE))
     assert (set(found) if found is not None else None) == starts
+
+
+OPTIONAL_STARTS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"(?:乙方|(?<!总)承包人|(?:劳务|专业)?分包人|(?:施工|劳务)?分包商)[^。]{0,6}?逾期",
+        r"\b(?:(?:the\s+)?(?:main\s+)?contractor|(?:service\s+)?provider)\b",
+        r"(?:每)??(?:逾期|迟延)?(?:一天|1日|半日)",
+        r"(?:per\s+)?(?:calendar\s+)?day",
+    )
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "乙方",
+                "总",
+                "承包人",
+                "劳务",
+                "专业",
+                "分包人",
+                "分包商",
+                "施工",
+                "逾期",
+                "每",
+                "迟延",
+                "一",
+                "1",
+                "日",
+                "天",
+                "半",
+                "。",
+                " ",
+                "the ",
+                "The ",
+                "main ",
+                "contractor",
+                "service ",
+                "provider",
+                "ſervice ",
+                "x",
+                "per ",
+                "calendar ",
+                "day",
+                "Day",
+            ]
+        ),
+        max_size=16,
+    )
+)
+def test_optional_match_starts_find_what_search_finds(parts: list[str]) -> None:
+    """A pattern whose match may start with an optional part (or with what follows it) tried only
+    where a start string stands finds search's first match and finditer's matches."""
+    norm = normalise("".join(parts))
+    gate_text = literals.folded(norm)
+    for p in OPTIONAL_STARTS:
+        starts = match_starts(p)
+        assert starts is not None, p.pattern
+        got, want = search_from(p, starts, norm, gate_text), p.search(norm)
+        assert (got and got.span()) == (want and want.span()), p.pattern
+        assert [m.span() for m in literals.finditer_from(p, starts, norm)] == [
+            m.span() for m in p.finditer(norm)
+        ]
 
 
 @given(st.text(alphabet=st.sampled_from("aZ1 \u3000％．０９ＡＺａｚ合同İıſK\uff5b\uff0f"), max_size=30))
@@ -289,3 +363,26 @@ def test_model_vectors_and_keyword_gates_equal_the_plain_loops(lang: str) -> Non
         present = gates.present(text)
         for key, words in groups.items():
             assert gates.holds(key, present) == any(k in text for k in words)
+
+
+def _hits_of_joined(scanner: scan.Scanner, norms: list[str]) -> dict[int, set[int]]:
+    """The words of each clause as one scan of the joined clauses finds them, mapped by position."""
+    joined = scan.SEPARATOR.join(norms)
+    starts, pos = [], 0
+    for n in norms:
+        starts.append(pos)
+        pos += len(n) + 1
+    found: dict[int, set[int]] = {}
+    for end, k in scanner.automaton.iter(joined):
+        u = max(i for i, s in enumerate(starts) if s <= end)
+        found.setdefault(u, set()).add(k)
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([*EXAMPLES, "", " ", "ſ"]), min_size=1, max_size=12))
+def test_each_clause_scanned_alone_finds_the_joined_scans_words(parts: list[str]) -> None:
+    norms = [normalise(p) for p in parts]
+    for lang in ("zh", "en"):
+        scanner = scanner_for(RULES, lang)
+        assert scanner._hits(norms) == _hits_of_joined(scanner, norms)

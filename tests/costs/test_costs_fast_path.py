@@ -137,9 +137,9 @@ def test_fast_path_is_taken_and_agrees_on_a_plain_sheet(monkeypatch: pytest.Monk
     calls = []
     real = table._Parser._plain_line
 
-    def spy(self: table._Parser, r: int, row: list) -> None:
+    def spy(self: table._Parser, r: int, row: list, figures: tuple | None) -> None:
         calls.append(r)
-        real(self, r, row)
+        real(self, r, row, figures)
 
     monkeypatch.setattr(table._Parser, "_plain_line", spy)
     fast = _read(rows, True, monkeypatch)

@@ -20,6 +20,7 @@ from bidassist.core.errors import InputError
 from bidassist.costs import SheetLimits, import_cost_sheet
 from bidassist.costs.rows import SheetRows
 from bidassist.costs.workbook import (
+    _RARE_REF,
     RawSheet,
     _compact_rows,
     _formula_tag,
@@ -179,3 +180,23 @@ def test_the_reader_finds_malloc_trim_on_glibc_and_gives_freed_pages_back():
     assert trim is not None
     assert trim(0) in (0, 1)
     release_freed_memory()
+
+
+_RARE_REF_PLAIN = re.compile(rb'r\s*=\s*["\'](?:([A-Z]{2,3})\d|[A-Z]{0,3}(\d{6,}))')
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.sampled_from(
+            [b"r", b"=", b" ", b"\t", b'"', b"'", b"A", b"Z", b"Q", b"1", b"0", b"9", b"<c ", b">"]
+        ),
+        max_size=60,
+    )
+)
+def test_rare_references_found_as_by_the_pattern_without_possessive_quantifiers(parts: list[bytes]) -> None:
+    """`workbook._RARE_REF` (possessive quantifiers, for speed) finds the references beyond column Z
+    or row 99,999 that the same pattern written without them finds, at the same places."""
+    data = b"".join(parts) + b' r="AB12" r = \'A1234567\' r="A12"'
+    want = [(m.span(), m.groups()) for m in _RARE_REF_PLAIN.finditer(data)]
+    assert [(m.span(), m.groups()) for m in _RARE_REF.finditer(data)] == want

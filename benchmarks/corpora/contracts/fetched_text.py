@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301...) from their original files.
+zh-1301..., zh-1401...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -7,13 +7,14 @@ and the sha256 of each original file).
 
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt and zh-13NN.txt (e.g.
+  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt and zh-14NN.txt (e.g.
   /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
 (zh-1001, whose .docx is absent from the snapshot) is read as UTF-8 with its metadata header dropped; a contract
-written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks removed. Tender documents (zh-811...,
+written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks removed. A repository's UTF-8 capture of an official
+model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -401,6 +402,36 @@ DOCS13: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
     "zh-1303": ("tans/molt.win", "c057e5637e798188025c27cd46cc9f6510535578", "合同.md", WHOLE),
 }
 MARKDOWN13 = {"zh-1303"}
+# heldout14 (zh-1401...): same form as DOCS10, (repo, commit, path, parts); zh-1402's .doc was deleted from the repository
+# later, so its entry names the commit that still holds it. zh-1403/zh-1404 are a repository's plain-text captures of the
+# official model texts' web pages: the part from the model's number to the page's download links is kept. No name or
+# number in any text (blank party lines).
+DOCS14: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1401": (
+        "loslian/dexdeer-doc",
+        "336bfbcc07a0001a2bca2b73f8eeb779cbf9adb7",
+        "Contracts/软件开发服务合同——隆泽丰投.pdf",
+        WHOLE,
+    ),
+    "zh-1402": (
+        "lingoapple/smartfarm_dtu_ota",
+        "a306213e7a9a957ad74f7670127c6ddfb1ab03ee",
+        "合同模板.doc",
+        WHOLE,
+    ),
+    "zh-1403": (
+        "Annsei/prelegal",
+        "ffc32c4f5cca30ff28185d94aac66a04d2b7fe77",
+        "templates/sources/data-processing-agreement/GF-2025-2616-数据委托处理服务合同-原文捕获.txt",
+        (("GF-2025-2616", 1, "\ue671下载Word文档"),),  # the page's link starts with an icon-font character
+    ),
+    "zh-1404": (
+        "Annsei/prelegal",
+        "ffc32c4f5cca30ff28185d94aac66a04d2b7fe77",
+        "templates/sources/professional-services-agreement/GF-2025-1001-委托合同-原文捕获.txt",
+        (("GF—2025—1001", 1, "下载Word文档"),),
+    ),
+}
 NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11, **NAMES12}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12}
 
@@ -485,6 +516,8 @@ def extract_body(text: str) -> str:
 def raw_text(data: bytes, path: str) -> str:
     if path.endswith(".md"):
         return extract_body(data.decode("utf-8"))
+    if path.endswith(".txt"):
+        return data.decode("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / ("source" + Path(path).suffix)
         src.write_bytes(data)
@@ -566,6 +599,11 @@ def main(argv: list[str]) -> int:
         else:
             text = heldout8_text(data, path, parts)
         text = fix_personal(doc_id, text, NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path, parts) in DOCS14.items():
+        data = original_at(mirror_root, repo, commit, path)
+        text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     return 0

@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., en-1101..., en-1201..., en-1301...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1301..., en-1401...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -6,7 +6,8 @@ text was made (FETCHED.md lists the sources and the sha256 of each original file
 
 Usage: python benchmarks/corpora/contracts/fetched_text_en.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives en-9NN.txt, en-10NN.txt, en-11NN.txt, en-12NN.txt and en-13NN.txt (e.g. /work/corpus/contracts/en).
+  OUT_DIR receives en-9NN.txt, en-10NN.txt, en-11NN.txt, en-12NN.txt, en-13NN.txt and en-14NN.txt
+  (e.g. /work/corpus/contracts/en).
 Web pages (HTML_DOCS): the text of each element on its own line, scripts, styles and comments dropped, from the
 first line equal to the start heading to the line before the end marker.
 PDF: `pdftotext -layout`; the kept parts run from the n-th line starting with a heading to the first later line
@@ -387,6 +388,47 @@ PDF_SETS: dict[
             (r"(?m)^[A-Z][a-z]+ [A-Z][a-z]+(?=, Contract Manager$)", "[name]"),
         ),
     ),
+    # heldout14 (helper contracts14-en, session 26): a Government of India bank's tender for furniture work at a branch
+    # (instructions, general and special conditions, agreement form, appendix), the contract part of an Indian state
+    # industrial township's system-integrator RFP (timelines, SLA and payment terms of the terms of reference, and the
+    # standard form of contract) and the general and special conditions of a Pakistani defence agency's bidding documents
+    # for IT software development and maintenance
+    "en-1401": (
+        "ameetkonnur/openaihack122023",
+        "bd310ef7d2b251e2512e4cd60825592bf7d78d5e",
+        (("tender.pdf", (("FORM OF TENDER", 1, None),)),),
+        (r"Classification: Internal",),
+        (
+            (r"(?<=\( Ar\. )[A-Z][a-z]+ [A-Z][a-z]+(?= \))", "[name]"),
+            (r"(?<=Ph\. No\. )\d{10}", "[phone]"),
+        ),
+    ),
+    "en-1402": (
+        "HemantGaikwad7/StrategicERP",
+        "6e3e852bca27db0ae5bf02d45b84102c0a924e69",
+        (
+            (
+                "rfp.pdf",
+                (
+                    ("5.3 Project Tasks, Activities, Timelines and Deliverables", 2, "5.3.1 Key Tasks"),
+                    ("5.3.3 Operations & Maintenance Phase", 1, None),
+                ),
+            ),
+        ),
+        (
+            r"Selection of System Integrator for AURIC City’s e-Land Management System under the Aurangabad",
+            r"Industrial Township Limited \(AITL\)",
+            r"pg\. \d+",
+        ),
+        (),
+    ),
+    "en-1403": (
+        "harixraza/DIPO",
+        "c6d9f1f19f74c993d9cdef813bf7fe4955885ba0",
+        (("rfp.pdf", (("Section VII: GENERAL CONDITIONS OF", 2, "SECTION IX: CONTRACT FORMS"),)),),
+        (r"\d+ \| P a g e", r"Page \d+ of 236"),
+        ((r"\+92-51-\d{7}-\d", "[phone]"),),
+    ),
 }
 
 # heldout13 (helper contracts13-en, session 25): text files kept in repositories.
@@ -469,6 +511,29 @@ DOCX_DOCS: dict[str, tuple[str, tuple[Step, ...]]] = {
     ),
     "en-913": ("contracts/Sales Agreement.docx", ()),
     "en-914": ("contracts/Equipment Supply Agreement.docx", ()),
+}
+
+# heldout14: Word files in other repositories. id: (repo, commit, path, steps applied in order after the common Word
+# conversion, as in DOCX_DOCS); names of signatories and contacts are found by their context
+OTHER_DOCX_DOCS: dict[str, tuple[str, str, str, tuple[Step, ...]]] = {
+    # the service agreement (with its data processing agreement) that a Danish public hospital's research unit offers
+    # institutions for hosting their brain-imaging data: a supplier-drafted control
+    "en-1404": (
+        "Public-nEUro/Public-nEUro.github.io",
+        "b2291704a1f6319001708dc67ea25438a65ad958",
+        "contract.docx",
+        (
+            (
+                "names",
+                (
+                    rf"^Represented by: Dr ({NAME}),",
+                    rf"^Name: (?:Dr|Mr) ({NAME})$",
+                    r"^Contact person at sub-processor \| (\w+ \w+), Director",
+                ),
+            ),
+            ("replace", (("【邮箱】", "[e-mail]"),)),
+        ),
+    ),
 }
 
 
@@ -680,6 +745,9 @@ def main(argv: list[str]) -> int:
         data = original(mirror_root, LEGALAI, LEGALAI_COMMIT, path)
         text = docx_doc_text(data, steps)
         emit(out_dir, doc_id, text, data)
+    for doc_id, (repo, commit, path, steps) in OTHER_DOCX_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, docx_doc_text(data, steps), data)
     return 0
 
 
