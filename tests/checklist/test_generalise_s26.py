@@ -307,3 +307,27 @@ def test_no_pattern_asks_for_a_word_boundary_right_after_a_percent_sign() -> Non
     bad = re.compile(r"%\)?\\b")
     sources = [p.pattern for cr in RULES.rules for p in (*cr.any, *cr.all, *cr.none, *cr.sentence_none)]
     assert sources and [s for s in sources if bad.search(s)] == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "11.5 In spite of Clauses 11.1 and 11.2, the Supplier does not limit or exclude its liability for any "
+        "indemnity given under Clauses 7.5, 8.3 or 9.5.\n",
+        "9.3 The Supplier indemnifies the Buyer against any costs resulting from any Default by the Supplier.\n",
+    ],
+)
+def test_a_cap_disapplied_or_an_uncapped_indemnity_for_default_is_uncapped(clause: str) -> None:
+    assert "liability.uncapped" in _en(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "11.5 The Supplier does not limit or exclude its liability for death or personal injury caused by its "
+        "negligence, or for fraud.\n",
+        "9.3 The Supplier indemnifies the Buyer against any costs resulting from any negligence of the Supplier.\n",
+    ],
+)
+def test_the_laws_carve_outs_or_a_negligence_indemnity_stay_quiet(clause: str) -> None:
+    assert "liability.uncapped" not in _en(clause)
