@@ -179,15 +179,17 @@ _QUOTED = re.compile(r"[“\"'「]\s*([\u4e00-\u9fff]{2,8})\s*[”\"'」]")
 _EN_ROLE = "|".join(sorted({w for w in EN_BUYER + EN_SUPPLIER}, key=len, reverse=True))
 #: a short name given without brackets: ", hereinafter called COMMISSION," (before the name)
 _HEREINAFTER = r"here(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s+(?:the\s+)?[\"“”']?\s*"
+#: the optional words before a short name in brackets: (hereinafter referred to as …, (hereafter, …
+_HEREAFTER_LEAD = r"(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
 #: ACME Ltd. ("Buyer") / (hereinafter referred to as the "Subcontractor")
 _EN_DEFINED = re.compile(
-    rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?"
+    rf"([A-Z][\w&.,' -]{{2,80}}?)[,\s]*\(\s*{_HEREAFTER_LEAD}"
     rf"(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[\"“”']",
     re.I,
 )
 #: ("Buyer") / (hereinafter referred to as the "Subcontractor"): the name stands before it
 _EN_DEFINED_ANCHOR = re.compile(
-    rf"\(\s*(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?"
+    rf"\(\s*{_HEREAFTER_LEAD}(?:the\s+)?"
     rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']"
     # (hereafter Client) / (hereinafter the Supplier): the bracket holds the role word alone
     rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)"
@@ -389,7 +391,11 @@ _ZH_USAGE = re.compile(_ZH_LABEL)
 _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 
 
-_SHORT = r"\(\s*(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
+_SHORT = (
+    r"\(\s*"
+    + _HEREAFTER_LEAD
+    + r"(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
+)
 #: what every _EN_BETWEEN match starts with, read in lower case
 _BETWEEN_STARTS = frozenset(["between"])
 #: the short name without brackets (a public body's form): the name in capitals, one or two words
@@ -584,7 +590,7 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
 WE_GIVEN = "--we"
 #: ("Ireland Pay") / (hereinafter the "Sales Agent"): any defined short name of a party
 _EN_ANY_DEFINED = re.compile(
-    r"\(\s*(?:here(?:in)?after,?\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[\"“”']\s*"
+    r"\(\s*" + _HEREAFTER_LEAD + r"(?:the\s+)?[\"“”']\s*"
     r"([A-Z][\w&.\-]{1,24}(?:\s[A-Z][\w&.\-]{1,24})?)\s*[\"“”']\s*\)"
 )
 #: defined names that are not parties

@@ -1,9 +1,8 @@
-"""One Aho–Corasick pass over all the clauses of a contract, per language, for every keyword of
-every rule and term; then, for the candidates only, the literal gate (checklist/literals.py).
+"""One Aho–Corasick automaton per language for every keyword of every rule and term, run over each
+clause of a contract; then, for the candidates only, the literal gate (checklist/literals.py).
 
 Each clause's normalised text is scanned on its own, so no occurrence spans two clauses. Per
-clause this gives the
-candidate rules and terms (a keyword of theirs is there). A candidate none of whose `any`
+clause this gives the candidate rules and terms (a keyword of theirs is there). A candidate none of whose `any`
 patterns can match, or one of whose `all` patterns cannot (a string every match needs is
 missing from the clause), is not run at all; within a run, a pattern that cannot match is not
 searched. Findings are those of running every regex on every candidate clause.

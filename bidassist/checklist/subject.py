@@ -423,9 +423,9 @@ def after_agreeing(text: str, a: int, m_start: int) -> int:
 
 #: a deduction from a sum named by its source (从乙方当月服务费中扣除, 在乙方应得的款项中扣除,
 #: 从甲方应付货款中抵扣): whoever owes that sum makes the deduction
+_ZH_FUND = r"(?:从|在)(?P<src>[^，,。；;：:]{0,30}?(?:款项|款|费用|费|金额|资金|保证金|押金|报酬|分成))[^，,。；;]{0,2}(?:中|里|内)"
 _ZH_DEDUCT_FROM = re.compile(
-    r"(?:从|在)(?P<src>[^，,。；;：:]{0,30}?(?:款项|款|费用|费|金额|资金|保证金|押金|报酬|分成))"
-    r"[^，,。；;]{0,2}(?:中|里|内)[^，,。；;]{0,8}?(?:扣除|扣减|扣回|扣收|扣取|扣划|抵扣|抵销|抵消|冲抵|充抵|折抵)"
+    _ZH_FUND + r"[^，,。；;]{0,8}?(?:扣除|扣减|扣回|扣收|扣取|扣划|抵扣|抵销|抵消|冲抵|充抵|折抵)"
 )
 #: 甲方应付货款 / 乙方应支付的: the party named owes the sum
 _ZH_OWES = re.compile(r"\s*的?\s*(?:应付|应支付|未付|未支付|尚未支付|待付|待支付|须支付|需支付|应向)")
@@ -456,9 +456,7 @@ def deduction_actor(
 
 
 #: a deduction out of a fund (从应付给承包人的任何款项中…扣除, 从项目工程款中扣除): the fund's words
-_ZH_FROM_FUND = re.compile(
-    r"(?:从|在|自)(?P<src>[^。；;：:，,]{0,30}?(?:款项|款|费用|费|金额|保证金|押金|报酬|价款))[^。；;，,]{0,2}(?:中|里|内)"
-)
+_ZH_FROM_FUND = re.compile(_ZH_FUND)
 
 
 def deducts_from_money_owed(

@@ -25,7 +25,16 @@ from bidassist.core.money import format_money, round_money
 from bidassist.costs.fields import PRICE_NOTE, SPECS, RowFields, make_plan, parse_fields
 from bidassist.costs.headers import BREAKDOWN_FIELDS, Layout, classify_header, normalize_header
 from bidassist.costs.model import CostLine, Markup
-from bidassist.costs.plainrows import BLOCK, block_figures, fast_figures, rounded_amount_wins
+from bidassist.costs.plainrows import (
+    BLOCK,
+    CENT,
+    FIELDS,
+    HALF_CENT,
+    ONE,
+    block_figures,
+    fast_figures,
+    rounded_amount_wins,
+)
 from bidassist.costs.rowkinds import (
     FIGURE_IN_TEXT,
     LINE,
@@ -54,13 +63,10 @@ from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 __all__ = ["SheetResult", "StatedTotal", "closing_total", "parse_rows", "total_level"]
 
-#: the plain-row fast path (`_plain_line`, `_fast_numbers`); off, every row takes the full path
+#: the plain-row fast path (`_plain_line`, `plainrows.fast_figures`); off, every row takes the full path
 #: (tests hold both to the same lines, totals and messages)
 FAST_PATH = True
 ZERO = Decimal(0)
-ONE = Decimal(1)
-CENT = Decimal("0.01")
-HALF_CENT = Decimal("0.005")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _ROW_OF = re.compile(r"[A-Z]+(\d+)$")
 #: a remarks column (备注, Remarks): a total row may carry its figure there when its amount cell is empty
@@ -963,11 +969,11 @@ class _Parser:
         return self._counted_line(r, row, code, desc, f, fast[:5], fast[5], category, None, True)
 
     def _fast_cost(self, f: RowFields) -> tuple | None:
-        """The common line (see `_fast_numbers`); None for every other case, which the full path
-        handles."""
+        """The common line (see `plainrows.fast_figures`); None for every other case, which the full
+        path handles."""
         if f.percents or f.distribution is not None:
             return None
-        return _fast_numbers(f.numbers)
+        return fast_figures(*map(f.numbers.get, FIELDS))
 
     def _category(self, row: list) -> str | None:
         gi = self.gi
@@ -1573,13 +1579,6 @@ class _Parser:
                 f"the sum of its {count} line(s) {span}",
             )
         )
-
-
-def _fast_numbers(n: dict[str, Decimal]) -> tuple | None:
-    """`fast_figures` of a row's numbers by field."""
-    return fast_figures(
-        n.get("quantity"), n.get("price"), n.get("likely"), n.get("low"), n.get("high"), n.get("amount")
-    )
 
 
 LINE_KIND = RowKind("line")
