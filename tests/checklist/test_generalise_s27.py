@@ -113,3 +113,28 @@ HEAD = "甲方：某某股份有限公司\n乙方：某某科技有限公司\n"
 )
 def test_free_changes_after_a_buyer_change(clause: str, expected: bool) -> None:
     assert ("change.unilateral" in categories(HEAD + clause, lang="zh")) is expected
+
+
+_INDEMNITY = (
+    "17.1 Indemnities\nThe Contractor shall indemnify and hold harmless the Owner against and from all Losses "
+    "in respect of damage to any property arising out of the execution of the Works.\n\n"
+)
+_CAP = (
+    "17.6 Limitation of Liability\nThe total liability of the Contractor to the Owner under the Contract shall "
+    "be limited to one hundred percent (100%) of the Contract Price, provided that such limit shall not apply "
+    "to or be reduced by:\n\n"
+    "(i) the Contractor's liabilities for Delay Liquidated Damages payable under the Contract;\n\n"
+)
+_CARVE_OUT = (
+    "(ii) the Contractor's liabilities arising from any indemnities given by it under the Contract;\n\n"
+)
+_EN_HEAD = (
+    'This Contract is made between ACME Power Ltd (the "Owner") and Beta Works Ltd (the "Contractor").\n\n'
+)
+
+
+def test_a_cap_disapplied_for_indemnities_in_its_list_caps_no_indemnity() -> None:
+    """The cap's lead-in is read with its list: the indemnity stays uncapped when an item takes
+    indemnities out of the cap, and is capped when no item does."""
+    assert "liability.uncapped" in categories(_EN_HEAD + _INDEMNITY + _CAP + _CARVE_OUT, lang="en")
+    assert "liability.uncapped" not in categories(_EN_HEAD + _INDEMNITY + _CAP, lang="en")
