@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1301..., en-1401...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1301..., en-1401..., en-1501...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -6,7 +6,7 @@ text was made (FETCHED.md lists the sources and the sha256 of each original file
 
 Usage: python benchmarks/corpora/contracts/fetched_text_en.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives en-9NN.txt, en-10NN.txt, en-11NN.txt, en-12NN.txt, en-13NN.txt and en-14NN.txt
+  OUT_DIR receives en-9NN.txt, en-10NN.txt, en-11NN.txt, en-12NN.txt, en-13NN.txt, en-14NN.txt and en-15NN.txt
   (e.g. /work/corpus/contracts/en).
 Web pages (HTML_DOCS): the text of each element on its own line, scripts, styles and comments dropped, from the
 first line equal to the start heading to the line before the end marker.
@@ -19,6 +19,10 @@ fetched_text.clean, inner runs of spaces squeezed and lines stripped; then the d
 ranges, dropped lines, placeholders for names of signatories and contacts, found by their context).
 PDF sets (PDF_SETS, en-1101...): one or more PDF files of one tender or one form, each converted as above and joined
 in order; then regex replacements (names of people become [name], found by their context).
+Server pages (JSP_DOCS, en-1501...): a form kept as a Java Server Page: JSP directives, scripts, styles and comments
+dropped, the organisation's name expression shown as [Municipal body] and every other ${...} field as [its last
+name], one line per paragraph, list item, table row or cell, from the first line starting with the start heading to
+the line before the end marker.
 Markup texts (MARKUP_DOCS, en-1301...): a text file in a repository. CommonAccord markup ("N.Ti=title", "N.sec=text"):
 one line per title or text, "N title" / "N text", the kept top-level sections only, includes ("=[...]") and
 references ("{...}") dropped. Markdown with HTML spans: tags and markdown emphasis removed, list indentation stripped.
@@ -556,6 +560,31 @@ HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str]
         "ATS Logistics Services, Inc., dba Sureway Transportation Company, is a full-service",
         (),
     ),
+    # a React component (JSX) holding the seller's sales agreement; its tags split the text like a web page's
+    "en-1502": (
+        "camduffin/ottawa-custom-furniture",
+        "05115f9b9902df046865c52785e36de2f7286857",
+        "src/components/Terms.js",
+        "Sales Agreement",
+        ")",
+        (),
+    ),
+}
+
+MAINET = "Rajesh2894/erp"
+MAINET_COMMIT = "a970a0f723bd1b15142c538cc84e215ab7c34332"  # "Initial Commit"; the repository's newest commit keeps only a README
+MAINET_REPORTS = "mainetservice/MainetServiceWeb/src/main/webapp/jsp/works_management/reports"
+
+# id: (repo, commit, path, first line kept, first line dropped or None)
+JSP_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
+    "en-1501": (MAINET, MAINET_COMMIT, f"{MAINET_REPORTS}/form-A.jsp", "FORM 'A'", None),
+    "en-1503": (
+        MAINET,
+        MAINET_COMMIT,
+        f"{MAINET_REPORTS}/noticeInvitingTender.jsp",
+        "DETAILED NOTICE INVITING TENDER",
+        None,
+    ),
 }
 
 
@@ -665,6 +694,23 @@ def html_text(data: bytes, start: str, end: str | None, names: tuple[tuple[str, 
     return squeeze("\n".join(renamed.get(line, line) for line in lines[first:stop]))
 
 
+def jsp_text(data: bytes, start: str, end: str | None) -> str:
+    """A form kept as a Java Server Page: one line per paragraph, list item, table row or cell."""
+    page = data.decode("utf-8", errors="replace")
+    page = re.sub(r"(?s)<%.*?%>|<!--.*?-->", "", page)
+    page = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", "", page)
+    page = re.sub(r"\$\{userSession[^}]*ONlsOrgname\}", "[Municipal body]", page)
+    page = re.sub(r"\$\{[^}]*?(\w+)\}", r"[\1]", page)
+    page = re.sub(r"\s+", " ", page)
+    block = r"(?i)<(p|li|ul|ol|h\d|tr|br|div|table|header|td)\b[^>]*>|</(p|li|h\d|tr|div|td)>"
+    text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(block, "\n", page)))
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    first = next(i for i, line in enumerate(lines) if line.startswith(start))
+    stop = next((i for i in range(first + 1, len(lines)) if end and lines[i].startswith(end)), len(lines))
+    return squeeze("\n".join(lines[first:stop]))
+
+
 def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     text = word_text(data)
     for op, arg in steps:
@@ -748,6 +794,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, steps) in OTHER_DOCX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, docx_doc_text(data, steps), data)
+    for doc_id, (repo, commit, path, start, end) in JSP_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, jsp_text(data, start, end), data)
     return 0
 
 
