@@ -26,6 +26,7 @@ addresses) become placeholders.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import subprocess
 import sys
@@ -432,6 +433,20 @@ DOCS14: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         (("GF—2025—1001", 1, "下载Word文档"),),
     ),
 }
+DOCS15: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1501": (
+        "jfory/SouthEastElevatorCRM",
+        "602419aa4e046e4c118b8cf38dee1ff7bd0c6a9d",
+        "WebRoot/WEB-INF/jsp/system/contract/masterplate_2.jsp",
+        (("电（扶）梯设备安装合同", 1, "下载"),),  # the page's 下载/关闭 buttons dropped
+    ),
+    "zh-1502": (
+        "jfory/SouthEastElevatorCRM",
+        "602419aa4e046e4c118b8cf38dee1ff7bd0c6a9d",
+        "WebRoot/WEB-INF/jsp/system/contract/masterplate_3.jsp",
+        (("电（扶）梯设备销售合同", 1, "下载"),),
+    ),
+}
 NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11, **NAMES12}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12}
 
@@ -518,6 +533,8 @@ def raw_text(data: bytes, path: str) -> str:
         return extract_body(data.decode("utf-8"))
     if path.endswith(".txt"):
         return data.decode("utf-8")
+    if path.endswith(".jsp"):
+        return jsp_text(data)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / ("source" + Path(path).suffix)
         src.write_bytes(data)
@@ -544,6 +561,23 @@ def markdown_text(data: bytes) -> str:
         line = re.sub(r"^(\s*)[*+-]\s+", r"\1", line)
         lines.append(line.replace("**", ""))
     return "\n".join(lines)
+
+
+def jsp_text(data: bytes) -> str:
+    """A contract written into a JSP page: scripts, styles, comments and JSP directives dropped, table cells joined by
+    " | ", block ends made line breaks, other tags removed, entities decoded, EL expressions (${...}) made ＿＿."""
+    text = data.decode("utf-8")
+    text = re.sub(
+        r"(?s)<%--.*?--%>|<%.*?%>|<!--.*?-->|<script.*?</script>|<style.*?</style>|<head>.*?</head>", "", text
+    )
+    text = re.sub(r"(?i)</t[dh]>\s*<t[dh][^>]*>", " | ", text)
+    text = re.sub(r"(?i)<br\s*/?>|</br>|</(p|div|tr|li|h\d|table|center|thead|tbody)>", "\n", text)
+    text = re.sub(r"(?i)<(p|div|tr|li|h\d|table|center)(\s[^>]*)?>", "\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = html.unescape(text).replace("\u2003", "").replace("&nbsp", " ")
+    text = re.sub(r"\$\{[^}]*\}", "＿＿", text)
+    lines = (re.sub(r"[ \t]+", " ", line).strip(" |\t") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def to_text(data: bytes, path: str) -> str:
@@ -602,6 +636,11 @@ def main(argv: list[str]) -> int:
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     for doc_id, (repo, commit, path, parts) in DOCS14.items():
+        data = original_at(mirror_root, repo, commit, path)
+        text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path, parts) in DOCS15.items():
         data = original_at(mirror_root, repo, commit, path)
         text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
