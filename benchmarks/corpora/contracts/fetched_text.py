@@ -16,7 +16,7 @@ with " | "); .doc is first converted with `libreoffice --headless --convert-to d
 written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks removed. A repository's UTF-8 capture of an official
 model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Contracts written into program files (zh-1601...) are
 read from the program: a Vue page's <template> and a TypeScript file's HTML template literal as HTML, a python-docx
-script's string literals in order. Tender documents (zh-811...,
+script's string literals in order, a Java method's Apache-POI text runs in order. Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -436,10 +436,11 @@ DOCS14: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         (("GF—2025—1001", 1, "下载Word文档"),),
     ),
 }
-# heldout16 (zh-1601...): same form as DOCS10, (repo, commit, path, parts). All three contracts are written into program files:
+# heldout16 (zh-1601...): same form as DOCS10, (repo, commit, path, parts). All four contracts are written into program files:
 # zh-1601 into a Vue page of a purchasing ERP (its <template> read like an HTML page, see `vue_text`), zh-1602 into a Python
 # script that writes the agreement as a Word file with python-docx (its string literals read in order, see `py_docx_text`),
-# zh-1603 into the first HTML template literal of a TypeScript PDF generator (see `ts_html_text`).
+# zh-1603 into the first HTML template literal of a TypeScript PDF generator (see `ts_html_text`), zh-1604 into the Java
+# method of an order system that writes the standard purchase contract with Apache POI (see `java_poi_text`).
 DOCS16: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
     "zh-1601": (
         "tao-Lionel/polaris-erp-web",
@@ -457,6 +458,12 @@ DOCS16: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         "Kendrick-sys/yincai-order",
         "dcdcc03c9308f3ef0f6e94b54466c83ed4009e27",
         "server/generatePdf.ts",
+        WHOLE,
+    ),
+    "zh-1604": (
+        "codeherofromchina/common",
+        "b8b028b22687add2952184c87b9c87709ecfa8ee",
+        "erui-parent/erui-order/src/main/java/com/erui/order/service/impl/PurchContractServiceImpl.java",
         WHOLE,
     ),
 }
@@ -555,6 +562,8 @@ def raw_text(data: bytes, path: str) -> str:
         return py_docx_text(data)
     if path.endswith(".ts"):
         return ts_html_text(data)
+    if path.endswith(".java"):
+        return java_poi_text(data, "standardContractWordData")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / ("source" + Path(path).suffix)
         src.write_bytes(data)
@@ -611,6 +620,48 @@ def ts_html_text(data: bytes) -> str:
     )
     text = re.sub(r"\$\{[^{}]*\}", "＿＿", text)
     return vue_text(("<template>" + text + "</template>").encode("utf-8"))
+
+
+JAVA_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _java_expr_text(expr: str) -> str:
+    """The text a Java string expression writes: its literals in order, ＿＿ for every other operand."""
+    out, last = [], 0
+    for match in JAVA_LITERAL.finditer(expr):
+        if re.search(r"[\w(]", expr[last : match.start()]):
+            out.append("＿＿")
+        out.append(match.group()[1:-1].replace('\\"', '"'))
+        last = match.end()
+    if re.search(r"[\w(]", expr[last:]):
+        out.append("＿＿")
+    return re.sub(r"(＿＿)+", "＿＿", "".join(out))
+
+
+def java_poi_text(data: bytes, method: str) -> str:
+    """A contract written by one Java method with Apache POI: the method's body from its signature to the next method;
+    `else` blocks dropped (the first branch is the blank form); the padding idiom String.format(...).replace("签", "  ")
+    becomes two spaces; then, in order, createParagraph(), addBreak(), createTable( and createRow() start a line and the
+    text argument of
+    WordUploadUtil.setfont(run, size, family, TEXT) or of setText(TEXT) is written (literals kept, other operands ＿＿)."""
+    source = data.decode("utf-8")
+    start = source.index(f" {method}(")
+    end = re.compile(r"\n    (public|private|protected) ").search(source, start)
+    body = source[start : end.start() if end else len(source)]
+    while (found := re.search(r"\}\s*else\s*\{", body)) is not None:
+        depth, i = 1, found.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(body[i], 0)
+            i += 1
+        body = body[: found.start() + 1] + body[i:]
+    body = re.sub(r'String\.format\("%1\$-".*?\.replace\("签", "  "\)', '"  "', body)
+    pieces = []
+    calls = r"createParagraph\(\)|addBreak\(\)|createTable\(|createRow\(\)|WordUploadUtil\.setfont\(\w+, [^,]+, [^,]+, (.*?)\);|\.setText\((.*?)\);"
+    for match in re.finditer(calls, body):
+        expr = match.group(1) or match.group(2)
+        pieces.append("\n" if expr is None else _java_expr_text(expr))
+    lines = (line.strip() for line in "".join(pieces).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 DOCX_CALLS = {"add_run", "add_info", "add_paragraph", "add_heading"}
