@@ -204,6 +204,7 @@ class _Parser:
         self.cols = layout.columns
         self.prefix = sheet_ref(raw.name) + "!"
         self.first_letter = col_letter(min(self.cols.values()))
+        self.line_ref = self.prefix + self.first_letter  # a line's source without its row number
         self.plan = make_plan(self.cols)
         self.gi = self.cols.get("category")
         self.has_breakdown = any(
@@ -492,6 +493,9 @@ class _Parser:
         code = code.strip() if type(code) is str else cell_text(code)
         unit = row[view.ui]
         unit = unit.strip() if type(unit) is str else cell_text(unit)
+        # `_category`, inline (once a line)
+        category = row[self.gi] if self.gi is not None else ""
+        category = (category.strip() if type(category) is str else cell_text(category)) or self.category
         qty, likely, low, high, dist, amount, line_total, alternative = fast
         out = self.out
         if alternative is not None:
@@ -514,9 +518,9 @@ class _Parser:
                 likely,
                 high,
                 dist,
-                (self.category if self.gi is None else self._category(row)) or None,
+                category or None,
                 False,
-                f"{self.prefix}{self.first_letter}{r + 1}",
+                f"{self.line_ref}{r + 1}",
             )
         )
         self.line_rows.append(r)
