@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from bidassist.costs.offer import PricingOffer
 
 _new = object.__new__
-_set = object.__setattr__
+#: BaseModel's three slots, set through their descriptors (a third cheaper than object.__setattr__)
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 Distribution = Literal["fixed", "triangular", "pert", "uniform"]
 
@@ -101,9 +104,9 @@ class CostLine(BaseModel):
         values["source"] = source
         values["breakdown"] = breakdown
         values["priced"] = priced
-        _set(obj, "__pydantic_fields_set__", _ALL_FIELDS)
-        _set(obj, "__pydantic_extra__", None)
-        _set(obj, "__pydantic_private__", None)
+        _set_fields_set(obj, _ALL_FIELDS)
+        _set_extra(obj, None)
+        _set_private(obj, None)
         return obj
 
     @property
