@@ -197,6 +197,12 @@ def fine_table(kind: str, shape: float) -> np.ndarray:
     return tab
 
 
+def shares_offset(k: int, rho: float) -> bool:
+    """Whether the lines of a block of k with normal-score correlation rho share one scale and
+    offset in `grid_streams` (their scores drawn line by line): all but a negative correlation."""
+    return k < 2 or rho >= 0
+
+
 def grid_streams(
     key: int, rows: list[int], n: int, start: int, iterations: int, rho: float, factor: int
 ) -> Iterator[tuple[int, np.ndarray | None, np.float32, np.ndarray]]:
@@ -206,13 +212,13 @@ def grid_streams(
     common factor's at factor·iterations), and their positions on the fine z-grid (for
     `Marginal.table`) are score·scale + offset. A positive correlation's common factor is folded
     into the offset (float32, one per iteration, shared by the block's lines), so each line costs
-    one pass that draws and looks up (`kernels.draw_lookup_add`), and `e` is None. A negative
+    one pass that draws and looks up (`kernels.draw_lookup_add_lines`), and `e` is None. A negative
     correlation needs the block's scores together: they are drawn here, decorrelated, and given
     as `e` (the arrays are reused: use each before taking the next)."""
     from bidassist.pricing.normals import scores
 
     k = len(rows)
-    if k < 2 or rho >= 0:
+    if shares_offset(k, rho):
         scale = np.float32(FINE_SCALE * math.sqrt(1 - rho)) if k >= 2 else np.float32(FINE_SCALE)
         if k >= 2 and rho > 0:
             offset = scores(key, factor * iterations + start, n)
