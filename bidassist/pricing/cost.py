@@ -35,8 +35,8 @@ COMPILED_FROM = 20_000_000
 
 
 def passes(values: int) -> ModuleType:
-    """The module of per-line passes (`draw_lookup_add_lines`, `lookup_add`, `add_covariances`) for a
-    run of `values` stochastic values (lines × iterations)."""
+    """The module of per-line passes (`draw_lookup_add_lines`, `lookup_add`, `add_covariances`,
+    `scores`) for a run of `values` stochastic values (lines × iterations)."""
     if values >= COMPILED_FROM:
         from bidassist.pricing import kernels  # compiled: imported only when used
 
@@ -198,7 +198,7 @@ def _chunk_totals(
     t = np.full(n, const)
     lines = index.shape[0]
     for b, blk in enumerate(blocks):
-        streams = grid_streams(key, blk.rows, n, start, iterations, blk.rho, lines + b)
+        streams = grid_streams(key, blk.rows, n, start, iterations, blk.rho, lines + b, run.scores)
         if shares_offset(len(blk.rows), blk.rho):
             _, _, scale, offset = next(streams)  # the same for every line of the block
             for rows, tabs in tables.groups(b):

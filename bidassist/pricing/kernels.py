@@ -188,6 +188,13 @@ def draw(key: int, stream: int, out: np.ndarray) -> None:
     _draw(np.uint64(key), np.uint64(stream), out, LO_ALL, STEP_ALL)
 
 
+def scores(key: int, start: int, n: int) -> np.ndarray:
+    """`normals.scores`, compiled: scores number start … start + n − 1 of the run with `key`."""
+    out = np.empty(n, dtype=np.float32)
+    draw(key, start, out)
+    return out
+
+
 @_compiled
 def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -> float:  # pragma: no cover
     """Σ_j table[index[j]]·centred[j]: a line's values (looked up again) against the centred total.

@@ -12,6 +12,8 @@ import numpy as np
 
 from bidassist.pricing.normals import scores
 
+__all__ = ["add_covariances", "draw_lookup_add_lines", "line_covariance", "lookup_add", "scores"]
+
 
 def lookup_add(
     e: np.ndarray,
