@@ -220,8 +220,10 @@ class Openings:
                 our_other=ev.our_other_points,
                 our_deduction=self.our_deduction,
             )
-        c_t = c.T  # rival-major: an elementwise minimum over the rivals
-        return np.where(np.isnan(c_t), np.inf, c_t).min(axis=0, initial=np.inf).astype(np.float64)
+        t = np.full(c.shape[0], np.inf)
+        for j in range(c.shape[1]):  # an elementwise minimum over the rivals (fmin skips NaN, absent)
+            np.fmin(t, c[:, j], out=t)
+        return t
 
     # ------------------------------------------------------------------ evaluation
 
