@@ -168,9 +168,9 @@ LOAD_CHILD = """
 import time, numpy as np, scipy.special, bidassist.pricing.cost
 t = time.process_time()
 from bidassist.pricing import kernels
-e, tab, idx = np.zeros(8, np.float32), np.zeros(9, np.float32), np.zeros(8, np.uint16)
-kernels.lookup_add(e, np.float32(1), e, tab, idx, np.zeros(8))
-kernels.line_covariance(tab, idx, np.zeros(8))
+e, tab, idx, rows = np.zeros(8, np.float32), np.zeros((2, 9), np.float32), np.zeros((2, 8), np.uint16), np.arange(2)
+kernels.draw_lookup_add_lines(1, rows.astype(np.uint64), np.float32(1), e, tab, rows, idx, np.zeros(8))
+kernels.add_covariances(tab, rows, idx, np.zeros(8), np.zeros(2))
 print(time.process_time() - t)
 """
 IMPORTS_CHILD = "import numpy, scipy.special, bidassist.pricing, _common; print(_common.peak_mb())"

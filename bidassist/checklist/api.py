@@ -16,7 +16,9 @@ from .engine import TEXT_LIMIT, Unit, check_units, languages_of
 from .options import not_on_unselected
 from .parties import (
     Parties,
+    Party,
     choose_we,
+    defined_parties,
     drafter_of,
     find_parties,
     parties_from_usage,
@@ -57,7 +59,9 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
     ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL) :]
     found = find_parties((u.text, u.location) for u in ends)
     text = "\n".join(u.text for u in units)
-    if not any(p.role == "buyer" for p in found) or not any(p.role == "supplier" for p in found):
+    if not _both_sides(found):
+        found = found + _new_parties(found, defined_parties((u.text, u.location) for u in units))
+    if not _both_sides(found):
         found = found + [
             p for p in parties_from_usage(text) if not any(set(p.labels) & set(q.labels) for q in found)
         ]
@@ -65,6 +69,22 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
     out = choose_we(with_we_named(found, text, we), we, strict=we_strict)
     out.drafter = drafter_of(out.parties)
     return out
+
+
+def _both_sides(parties: list[Party]) -> bool:
+    return any(p.role == "buyer" for p in parties) and any(p.role == "supplier" for p in parties)
+
+
+def _new_parties(found: list[Party], more: list[Party]) -> list[Party]:
+    """The parties of `more` of a side not found yet that share no label with one already found."""
+    sides = {p.role for p in found}
+    return [
+        p
+        for p in more
+        if p.role in ("buyer", "supplier")
+        and p.role not in sides
+        and not any(set(p.labels) & set(q.labels) for q in found)
+    ]
 
 
 def once_per_bilingual_clause(findings: list) -> list:

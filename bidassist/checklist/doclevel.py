@@ -34,7 +34,8 @@ def drop_overridden(
     by_id = {cr.id: cr for cr in ruleset.rules if cr.rule.unless_anywhere and cr.id in found}
     if not by_id:
         return findings
-    joined = joined or Joined([u.norm for u in units])
+    lists = _lists_whole(units)
+    joined = Joined(lists) if lists else joined or Joined([u.norm for u in units])
     norms = joined.norms
     overridden: dict[str, bool] = {}
     for rule_id, cr in by_id.items():
@@ -47,6 +48,27 @@ def drop_overridden(
             for m in finditer(p, norms[i])
         )
     return [f for f in findings if not overridden.get(f.rule, False)]
+
+
+def _lists_whole(units: Sequence[Unit]) -> list[str] | None:
+    """The units' normalised texts with each lead-in and the list items that complete it as one
+    text ("the limit shall not apply to or be reduced by: (i) …; (iii) … any indemnities"), so an
+    override is read with its exceptions; None when the contract has no such list."""
+    if not any(u.lead_of for u in units):
+        return None
+    out: list[str] = []
+    leads: dict[str | None, tuple[int, str]] = {}
+    for u in units:
+        lead = leads.get(u.lead_of) if u.lead_of else None
+        if lead is None:
+            leads[u.clause] = (len(out), u.norm)
+            out.append(u.norm)
+            continue
+        index, lead_norm = lead
+        body = u.norm[len(lead_norm) :] if u.norm.startswith(lead_norm) else u.norm
+        out[index] += " " + body.strip()
+        leads[u.clause] = (index, body.strip())  # an item may itself lead a list of its own
+    return out
 
 
 def _other_sides(party: str, norm: str, m: re.Match, roles: dict, lang: str) -> bool:

@@ -210,7 +210,7 @@ def _name_before(text: str, end: int) -> str:
 #: BUYER: ACME Ltd / "Subcontractor" means ...
 _EN_LINE = re.compile(rf"^\s*(?:the\s+)?({_EN_ROLE})\s*(?:name)?\s*:\s*([^\n:]{{0,80}})", re.I | re.M)
 _EN_MEANS = re.compile(
-    rf"[\"“]({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I
+    rf"[\"“](?:the\s+)?({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I
 )
 _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
 #: a definition of a class of others, not of a party: "Subcontractor" means a third party
@@ -364,15 +364,36 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                 _clean_name(_name_before(text, m.start())),
                 where,
             )
-        for m in list(_EN_LINE.finditer(text)) + list(_EN_MEANS.finditer(text)):
-            if not _EN_CLASS.match(m.group(2)):
-                _add(found, [m.group(1)], _clean_name(m.group(2)), where)
+        _add_means(found, text, where, _EN_LINE)
+    parties = _distinct(found)
+    return parties + (_named_counterparty(texts_seen, parties) or _defined_counterparty(texts_seen, parties))
+
+
+def _add_means(found: dict[str, Party], text: str, where: str | None, *extra: re.Pattern) -> None:
+    for m in [m for pattern in (*extra, _EN_MEANS) for m in pattern.finditer(text)]:
+        if not _EN_CLASS.match(m.group(2)):
+            _add(found, [m.group(1)], _clean_name(m.group(2)), where)
+
+
+def _distinct(found: dict[str, Party]) -> list[Party]:
     parties: list[Party] = []
     for p in found.values():
         if p not in parties:
             parties.append(p)
     _assign_roles(parties)
-    return parties + _named_counterparty(texts_seen, parties)
+    return parties
+
+
+def defined_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
+    """Parties a definitions block anywhere in the document defines ("The Contractor" shall mean …,
+    "BOI" shall mean Bank of India): a tender pack states the contract's definitions after its
+    instructions, beyond the ends that find_parties reads."""
+    found: dict[str, Party] = {}
+    texts = [(t, w) for t, w in texts if "mean" in t]
+    for text, where in texts:
+        _add_means(found, text, where)
+    parties = _distinct(found)
+    return parties + _defined_counterparty(texts, parties)
 
 
 #: a role word used this often in a contract that defines no parties names one of them
@@ -434,6 +455,48 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
 
 
 OTHER_ROLE = {"supplier": "buyer", "buyer": "supplier"}
+
+#: "BOI" shall mean Bank of India, Zonal Office …: a short name defined as an organisation by its
+#: proper name (not "the person appointed by …"), in a definitions block that defines one side by
+#: its role word ("The Contractor" shall mean …)
+_EN_MEANS_ORG = re.compile(
+    r"[\"“](?:the\s+)?([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)[\"”]\s+(?:means|shall\s+mean)\s+"
+    r"(?:the\s+)?(?-i:([A-Z][\w&.\-]*(?:[^\S\n][\w&.,\-]+){0,8}))",
+    re.I,
+)
+_ORG_WORD = re.compile(
+    r"\b(?:bank|limited|ltd|corporation|company|government|council|authority|university|department|"
+    r"ministry|board|municipal\w*|trust|inc|llc|agency|commission|nigam|undertaking)\b",
+    re.I,
+)
+
+
+def _defined_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
+    """The other side defined by its own short name ("BOI" shall mean Bank of India, …) where the
+    definitions name only one side by a role word: the short name takes the other role."""
+    roles = {p.role for p in parties}
+    missing = [OTHER_ROLE[r] for r in roles & OTHER_ROLE.keys() if OTHER_ROLE[r] not in roles]
+    if len(missing) != 1:
+        return []
+    for text, where in texts:
+        if "mean" not in text:
+            continue
+        for m in _EN_MEANS_ORG.finditer(text):
+            short, name = m.group(1), m.group(2)
+            if not _acronym_of(short, name) or not _ORG_WORD.search(name):
+                continue
+            # "Bank of India" is also "the Bank" in the text
+            head = name.split()[0].lower()
+            labels = [short.lower(), *([head] if _ORG_WORD.fullmatch(head) else [])]
+            return [Party(labels=labels, name=_clean_name(name), role=missing[0], where=where)]
+    return []
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """BOI of Bank of India, GSECL of Gujarat State Electricity Corporation Limited."""
+    words = re.findall(r"[A-Za-z]+", name.split(",")[0])
+    caps = "".join(w[0] for w in words if w[0].isupper())
+    return short.isupper() and len(short) >= 2 and short in ("".join(w[0] for w in words).upper(), caps)
 
 
 def role_word_counts(text: str) -> dict[str, int]:
@@ -717,9 +780,6 @@ def _only_us(parties: list[Party], us: Party, was: str = "supplier") -> None:
         # the same side, not a third party - unless we were read as the other side
         if p.where != "usage" or was == "buyer":
             p.role = "buyer"
-
-
-OTHER_ROLE = {"supplier": "buyer", "buyer": "supplier"}
 
 
 #: --we 甲方（供方） / "Supplier (Acme Ltd)": the whole value, then each part of it

@@ -44,7 +44,7 @@ _PIECE = 1 << 16
 _OVERLAP = max(map(len, _ENDINGS)) - 1
 
 
-def _any_ending(names: str) -> bool:
+def any_ending(names: str) -> bool:
     """A charge word anywhere in `names`, case folded (`word in names.lower()`): pieces overlap by
     a word's length less one, so a word across two pieces is found in one of them."""
     for start in range(0, len(names), _PIECE):
@@ -58,7 +58,7 @@ def item_charges(lines: list[CostLine], names: str | None = None) -> list[tuple[
     """(index, markup kind) of each line that is a charge on a line above it (see the module).
     `names`: the lines' descriptions joined, when the caller has them: a charge word found nowhere
     in them (one substring search per word) makes the test per line unneeded."""
-    if names is not None and not _any_ending(names):
+    if names is not None and not any_ending(names):
         return []
     if not any(_may_be_charge(ln.description) for ln in lines):
         return []

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Context, Decimal
 from itertools import compress, repeat
-from operator import eq, mul, truediv
+from operator import eq, is_, mul, truediv
+from typing import cast
 
 from bidassist.costs.values import CellError, float_to_decimal, plain_number
 
@@ -109,7 +110,8 @@ def block_figures(names: Sequence[str], cells: Sequence[Sequence[object]]) -> li
     unread: set[int] = set()
     for name, values in zip(names, zip(*cells, strict=True), strict=True):
         column = decimal_column(values)
-        bad = [i for i, d in enumerate(column) if d is _UNREAD]
+        # compress over `is`: no comparison of each Decimal with the marker
+        bad = list(compress(range(n), map(is_, column, repeat(_UNREAD))))
         for i in bad:
             column[i] = None
         unread.update(bad)
@@ -127,28 +129,46 @@ def decimal_column(values: Sequence[object]) -> list:
     column is looked up in one `map`."""
     found: dict[object, object] = dict.fromkeys(values)
     # the types of every cell, not of the keys: 1 and 1.0 (or True) are one key
-    if set(map(type, values)) <= _FLOAT_OR_TEXT and 0.0 not in found:
-        for key, d in float_decimals([k for k in found if type(k) is float]).items():
-            found[key] = d
-        for k in found:
-            if type(k) is str:
-                found[k] = _text_cell(k)
-        return list(map(found.__getitem__, values))
+    types = set(map(type, values))
+    if types <= _FLOAT_OR_TEXT and 0.0 not in found:
+        texts = _texts_out(found) if str in types else {}
+        keys = cast(list[float], list(found))  # only floats are left in it
+        decoded = cast(dict[object, object], _unique_float_decimals(keys))
+        decoded.update(texts)
+        return list(map(decoded.__getitem__, values))
     floats = float_decimals(v for v in values if type(v) is float)
     return [(floats[v] if v else float_to_decimal(v)) if type(v) is float else _text_cell(v) for v in values]
+
+
+def _texts_out(found: dict[object, object]) -> dict[object, object]:
+    """The text keys of `found` (floats and texts only), taken out of it, each with its reading:
+    the blank cell `""` first (the usual only text), the others one by one."""
+    texts: dict[object, object] = {}
+    if found.pop("", found) is not found:
+        texts[""] = None
+    if str in set(map(type, found)):
+        for k in [k for k in found if type(k) is str]:
+            del found[k]
+            texts[k] = _text_cell(k)
+    return texts
 
 
 def float_decimals(values: Iterable[float]) -> dict[float, object]:
     """Each distinct float as `float_to_decimal` gives it (`_UNREAD` where it refuses one: not
     finite, over ±10^15), made by `map` over the whole column (`_in_cents`, `_shortest`). 0.0
     and -0.0 are one key here: `decimal_column` reads zeros one by one (0 and -0)."""
-    keys = list(dict.fromkeys(values))
+    return _unique_float_decimals(list(dict.fromkeys(values)))
+
+
+def _unique_float_decimals(keys: list[float]) -> dict[float, object]:
+    """`float_decimals` of distinct floats."""
     if not keys:
         return {}
     total = sum(keys)  # nan for any nan or infinity (inf - inf too)
-    if not (total - total == 0 and -1e15 <= min(keys) and max(keys) <= 1e15):
+    low, high = min(keys), max(keys)
+    if not (total - total == 0 and -1e15 <= low and high <= 1e15):
         return {v: _float_cell(v) for v in keys}
-    found, rest = _in_cents(keys) if -1e13 < min(keys) and max(keys) < 1e13 else ({}, keys)
+    found, rest = _in_cents(keys) if -1e13 < low and high < 1e13 else ({}, keys)
     if rest:
         found.update(_shortest(rest))
     return found
@@ -156,15 +176,15 @@ def float_decimals(values: Iterable[float]) -> dict[float, object]:
 
 def _in_cents(keys: list[float]) -> tuple[dict[float, object], list[float]]:
     """The floats that are a whole number of cents (n / 100 gives the float back; |v| < 10^13):
-    Decimal(n) / 100, which is the Decimal of the float's shortest text (no two numbers of
-    at most 15 digits share a float, and an exact quotient keeps no trailing zero: 1234.5, 12);
-    and the other floats."""
+    n / 100 in a context of their own (the int divided as it is, no Decimal made of it first),
+    which is the Decimal of the float's shortest text (no two numbers of at most 15 digits share
+    a float, and an exact quotient keeps no trailing zero: 1234.5, 12); and the other floats."""
     cents = list(map(round, map(mul, keys, repeat(100.0))))
     back = list(map(truediv, cents, repeat(100)))
     if back == keys:
-        return dict(zip(keys, map(_EXACT.divide, map(Decimal, cents), repeat(_HUNDRED)), strict=True)), []
+        return dict(zip(keys, map(_EXACT.divide, cents, repeat(_HUNDRED)), strict=True)), []
     ok = list(map(eq, back, keys))
-    decimals = map(_EXACT.divide, map(Decimal, compress(cents, ok)), repeat(_HUNDRED))
+    decimals = map(_EXACT.divide, compress(cents, ok), repeat(_HUNDRED))
     return dict(zip(compress(keys, ok), decimals, strict=True)), [
         v for v, o in zip(keys, ok, strict=True) if not o
     ]

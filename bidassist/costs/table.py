@@ -15,6 +15,7 @@ with all of them is a warning naming both cells. The totals are kept for the rec
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -204,6 +205,7 @@ class _Parser:
         self.cols = layout.columns
         self.prefix = sheet_ref(raw.name) + "!"
         self.first_letter = col_letter(min(self.cols.values()))
+        self.line_ref = self.prefix + self.first_letter  # a line's source without its row number
         self.plan = make_plan(self.cols)
         self.gi = self.cols.get("category")
         self.has_breakdown = any(
@@ -252,7 +254,8 @@ class _Parser:
         self.page = _Mark()
         self.section = _Mark()
         self.section_head: tuple[int, object] | None = None  # heading row and its amount
-        self.line_rows: list[int] = []
+        #: the row of each line (an array: no int object a line, 32 bytes at the import's peak)
+        self.line_rows = array("q")
         self.pending_prefix: tuple[str, str] | None = None
         #: rows with a quantity and no price, held until the next priced row: when its quantity is
         #: their sum they are its measurements (Foundation work 4,412.88 + Approaches 3,220.00)
@@ -492,6 +495,9 @@ class _Parser:
         code = code.strip() if type(code) is str else cell_text(code)
         unit = row[view.ui]
         unit = unit.strip() if type(unit) is str else cell_text(unit)
+        # `_category`, inline (once a line)
+        category = row[self.gi] if self.gi is not None else ""
+        category = (category.strip() if type(category) is str else cell_text(category)) or self.category
         qty, likely, low, high, dist, amount, line_total, alternative = fast
         out = self.out
         if alternative is not None:
@@ -514,9 +520,9 @@ class _Parser:
                 likely,
                 high,
                 dist,
-                (self.category if self.gi is None else self._category(row)) or None,
+                category or None,
                 False,
-                f"{self.prefix}{self.first_letter}{r + 1}",
+                f"{self.line_ref}{r + 1}",
             )
         )
         self.line_rows.append(r)

@@ -9,7 +9,7 @@ float64 per iteration, whatever the number of iterations.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -19,7 +19,7 @@ from bidassist.core.bidfile import PricingSection
 from bidassist.core.errors import InputError
 from bidassist.costs.model import CostModel
 from bidassist.pricing.normals import key_of
-from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_streams, repair_block
+from bidassist.pricing.sampling import FINE_STEPS, Marginal, grid_streams, repair_block, shares_offset
 
 #: float32 cells held per chunk (lines × iterations): 32 Mi cells = 128 MB.
 CHUNK_CELLS = 2**25
@@ -35,8 +35,8 @@ COMPILED_FROM = 20_000_000
 
 
 def passes(values: int) -> ModuleType:
-    """The module of per-line passes (`draw_lookup_add`, `lookup_add`, `line_covariance`) for a
-    run of `values` stochastic values (lines × iterations)."""
+    """The module of per-line passes (`draw_lookup_add_lines`, `lookup_add`, `add_covariances`,
+    `scores`) for a run of `values` stochastic values (lines × iterations)."""
     if values >= COMPILED_FROM:
         from bidassist.pricing import kernels  # compiled: imported only when used
 
@@ -85,22 +85,6 @@ class CostSim:
         if self._sorted is None or self._sorted.size != self.total.size:
             self._sorted = np.sort(self.total)
         return self._sorted
-
-
-class _LineTables:
-    """Each line's lookup table (quantity × unit cost at the fine z-grid points), kept for the whole
-    run when they take at most a quarter of a chunk's memory, otherwise rebuilt when used."""
-
-    def __init__(self, lines: list[tuple[Marginal, float]]) -> None:
-        self.lines = lines
-        keep = len(lines) * (FINE_STEPS + 1) <= CHUNK_CELLS // 4
-        self.kept = [m.table(q) for m, q in lines] if keep else None
-
-    def __getitem__(self, r: int) -> np.ndarray:
-        if self.kept is not None:
-            return self.kept[r]
-        m, q = self.lines[r]
-        return m.table(q)
 
 
 @dataclass
@@ -165,6 +149,37 @@ def _blocks(lines: list, pricing: PricingSection, warnings: list[str], notes: li
     return blocks
 
 
+class _LineTables:
+    """Each block's lines' lookup tables (quantity × unit cost at the fine z-grid points), one
+    (lines, FINE_STEPS + 1) float32 array per group of a block's lines: kept for the whole run when
+    they take at most a quarter of a chunk's memory (one group per block), otherwise rebuilt when
+    used, GROUP lines at a time."""
+
+    GROUP = 256
+
+    def __init__(self, lines: list[tuple[Marginal, float]], blocks: list[_Block]) -> None:
+        self.lines = lines
+        self.rows = [np.array(blk.rows, dtype=np.int64) for blk in blocks]
+        keep = len(lines) * (FINE_STEPS + 1) <= CHUNK_CELLS // 4
+        self.kept = [self._build(rows) for rows in self.rows] if keep else None
+
+    def _build(self, rows: np.ndarray) -> np.ndarray:
+        out = np.empty((rows.size, FINE_STEPS + 1), dtype=np.float32)
+        for q, r in enumerate(rows):
+            m, quantity = self.lines[r]
+            out[q] = m.table(quantity)
+        return out
+
+    def groups(self, b: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(rows, tables) of block b's lines, in order, a group at a time."""
+        if self.kept is not None:
+            yield self.rows[b], self.kept[b]
+            return
+        for g in range(0, self.rows[b].size, self.GROUP):
+            rows = self.rows[b][g : g + self.GROUP]
+            yield rows, self._build(rows)
+
+
 def _chunk_totals(
     key: int,
     rng: np.random.Generator,
@@ -183,13 +198,21 @@ def _chunk_totals(
     t = np.full(n, const)
     lines = index.shape[0]
     for b, blk in enumerate(blocks):
-        for r, (stream, e, scale, offset) in zip(
-            blk.rows, grid_streams(key, blk.rows, n, start, iterations, blk.rho, lines + b), strict=True
-        ):
-            if e is None:
-                run.draw_lookup_add(key, stream, scale, offset, tables[r], index[r, :n], t)
-            else:
-                run.lookup_add(e, scale, offset, tables[r], index[r, :n], t)
+        streams = grid_streams(key, blk.rows, n, start, iterations, blk.rho, lines + b, run.scores)
+        if shares_offset(len(blk.rows), blk.rho):
+            _, _, scale, offset = next(streams)  # the same for every line of the block
+            for rows, tabs in tables.groups(b):
+                firsts = rows.astype(np.uint64) * np.uint64(iterations) + np.uint64(start)
+                run.draw_lookup_add_lines(key, firsts, scale, offset, tabs, rows, index, t)
+            continue
+        groups = tables.groups(b)
+        rows, tabs = next(groups)
+        q = 0
+        for r, (_, e, scale, offset) in zip(blk.rows, streams, strict=True):
+            if q == rows.size:
+                rows, tabs, q = *next(groups), 0
+            run.lookup_add(e, scale, offset, tabs[q], index[r, :n], t)
+            q += 1
     for j, (risk, m) in enumerate(risk_m):
         hit = rng.random(n) < risk.probability
         impact = m.from_z(rng.standard_normal(n, dtype=np.float32))
@@ -205,14 +228,14 @@ def _add_covariances(
     tables: _LineTables,
     index: np.ndarray,
     risks: np.ndarray,
-    line_covariance: Callable[..., float],
+    add_covariances: Callable[..., None],
 ) -> None:
     """cov[i] += Σ (item i's value − its mean)·(total − mean total) over the chunk."""
-    lines = index.shape[0]
-    for r in range(lines):
-        cov[r] += line_covariance(tables[r], index[r], centred)
+    for b in range(len(tables.rows)):
+        for rows, tabs in tables.groups(b):
+            add_covariances(tabs, rows, index, centred, cov)
     if risks.shape[0]:
-        cov[lines:] += risks @ centred
+        cov[index.shape[0] :] += risks @ centred
     cov -= means * float(centred.sum())
 
 
@@ -252,7 +275,7 @@ def simulate_costs(
 
     rows = len(items)
     chunk = chunk_size(rows)
-    tables = _LineTables([(m, q) for _, m, q in stoch])
+    tables = _LineTables([(m, q) for _, m, q in stoch], blocks)
     n_chunks = math.ceil(iterations / chunk)
     total = np.empty(iterations, dtype=np.float64)
     cov = np.zeros(rows, dtype=np.float64)
@@ -272,7 +295,7 @@ def simulate_costs(
             key, rng, (start, n, iterations), const, blocks, tables, index, risk_m, risk_mat, run
         )
         centred = t - mean_total
-        _add_covariances(cov, centred, means, tables, index[:, :n], risk_mat[:, :n], run.line_covariance)
+        _add_covariances(cov, centred, means, tables, index, risk_mat[:, :n], run.add_covariances)
         total[start : start + n] = t
         if progress:
             progress(start + n)

@@ -71,11 +71,15 @@ class WinIntervals:
         """(n,) bool: is `price` inside one of the opening's intervals? Column by column (each
         elementwise over the openings: a reduction along the short axis is many times slower)."""
         out = np.zeros(self.n, dtype=bool)
+        inside, below_hi = np.empty(self.n, dtype=bool), np.empty(self.n, dtype=bool)
+        above_lo = np.less_equal if self.closed_low else np.less
         lo_f, hi_f = self.columns()
         with np.errstate(invalid="ignore"):
-            for j in range(lo_f.shape[1]):
-                lo, hi = lo_f[:, j], hi_f[:, j]
-                out |= ((lo <= price) if self.closed_low else (lo < price)) & (price < hi)
+            for j in range(lo_f.shape[1]):  # in place: no temporary arrays per column
+                above_lo(lo_f[:, j], price, out=inside)
+                np.less(price, hi_f[:, j], out=below_hi)
+                inside &= below_hi
+                out |= inside
         return out
 
     def p_win(self, prices: np.ndarray) -> np.ndarray:

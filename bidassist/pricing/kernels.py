@@ -94,18 +94,82 @@ def _draw_lookup_add(
         total[j] += table[i]
 
 
-def draw_lookup_add(
-    key: int,
-    stream: int,
+@_compiled
+def _draw_lookup_add_pair(
+    key: np.uint64,
+    streams: np.ndarray,
     scale: np.float32,
     offset: np.ndarray,
-    table: np.ndarray,
+    table1: np.ndarray,
+    table2: np.ndarray,
+    index1: np.ndarray,
+    index2: np.ndarray,
+    total: np.ndarray,
+    lo_all: np.ndarray,
+    step_all: np.ndarray,
+) -> None:  # pragma: no cover - compiled
+    """`_draw_lookup_add` of two lines of a block (streams[0], streams[1]) in one pass: the total
+    and the offset are read and the total written once for both, and the two draws overlap.
+    total[j] gets the first line's value, then the second's: the same float as two passes."""
+    last = table1.shape[0] - 1
+    c1 = key + (streams[0] + np.uint64(1)) * GAMMA
+    c2 = key + (streams[1] + np.uint64(1)) * GAMMA
+    for j in range(total.shape[0]):
+        e1 = _score(c1, lo_all, step_all)
+        e2 = _score(c2, lo_all, step_all)
+        c1 += GAMMA
+        c2 += GAMMA
+        o = offset[j]
+        a = min(max(int(e1 * scale + o), 0), last)
+        b = min(max(int(e2 * scale + o), 0), last)
+        index1[j] = a
+        index2[j] = b
+        total[j] = (total[j] + table1[a]) + table2[b]
+
+
+@_compiled
+def _draw_lookup_add_lines(
+    key: np.uint64,
+    streams: np.ndarray,
+    scale: np.float32,
+    offset: np.ndarray,
+    tables: np.ndarray,
+    rows: np.ndarray,
+    index: np.ndarray,
+    total: np.ndarray,
+    lo_all: np.ndarray,
+    step_all: np.ndarray,
+) -> None:  # pragma: no cover - compiled
+    k = rows.shape[0]
+    for q in range(0, k - 1, 2):
+        first, second = index[rows[q]], index[rows[q + 1]]  # whole rows: the pass writes the first n
+        pair = streams[q : q + 2]
+        _draw_lookup_add_pair(
+            key, pair, scale, offset, tables[q], tables[q + 1], first, second, total, lo_all, step_all
+        )
+    if k % 2:
+        q = k - 1
+        _draw_lookup_add(key, streams[q], scale, offset, tables[q], index[rows[q]], total, lo_all, step_all)
+
+
+def draw_lookup_add_lines(
+    key: int,
+    streams: np.ndarray,
+    scale: np.float32,
+    offset: np.ndarray,
+    tables: np.ndarray,
+    rows: np.ndarray,
     index: np.ndarray,
     total: np.ndarray,
 ) -> None:
-    """`lookup_add` of scores number stream … stream + n − 1 of the run with `key` (n = total's
-    length), each drawn (`normals.scores`) and used in the same step, never stored."""
-    _draw_lookup_add(np.uint64(key), np.uint64(stream), scale, offset, table, index, total, LO_ALL, STEP_ALL)
+    """`lookup_add` for several lines sharing `scale` and `offset` (a block's), in order, two lines
+    a pass, of scores drawn (`normals.scores`) and used in the same step, never stored: line q
+    takes scores number streams[q] … (uint64) of the run with `key`, looks them up in tables[q] and
+    keeps its grid indices in index[rows[q], :n] (n = total's length). The same floats as one
+    pass per line (`passes.draw_lookup_add_lines`)."""
+    _draw_lookup_add_lines(
+        np.uint64(key), streams, scale, offset, tables, rows, index, total, LO_ALL, STEP_ALL
+    )
 
 
 @_compiled
@@ -124,6 +188,13 @@ def draw(key: int, stream: int, out: np.ndarray) -> None:
     _draw(np.uint64(key), np.uint64(stream), out, LO_ALL, STEP_ALL)
 
 
+def scores(key: int, start: int, n: int) -> np.ndarray:
+    """`normals.scores`, compiled: scores number start … start + n − 1 of the run with `key`."""
+    out = np.empty(n, dtype=np.float32)
+    draw(key, start, out)
+    return out
+
+
 @_compiled
 def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -> float:  # pragma: no cover
     """Σ_j table[index[j]]·centred[j]: a line's values (looked up again) against the centred total.
@@ -139,6 +210,16 @@ def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -
     for j in range(m, n):
         a0 += table[index[j]] * centred[j]
     return (a0 + a1) + (a2 + a3)
+
+
+@_compiled
+def add_covariances(
+    tables: np.ndarray, rows: np.ndarray, index: np.ndarray, centred: np.ndarray, cov: np.ndarray
+) -> None:  # pragma: no cover - compiled
+    """cov[rows[q]] += `line_covariance`(tables[q], index[rows[q], :n], centred) for each line q."""
+    n = centred.shape[0]
+    for q in range(rows.shape[0]):
+        cov[rows[q]] += line_covariance(tables[q], index[rows[q]][:n], centred)
 
 
 @_compiled

@@ -1,5 +1,5 @@
 """The cost simulation's standard-normal scores: counter-based, so any score can be computed on its
-own, in numpy (here) or inside a compiled pass (`kernels.draw_lookup_add`), with the same float.
+own, in numpy (here) or inside a compiled pass (`kernels.draw_lookup_add_lines`), with the same float.
 
 Score number s of a run with key K is the normal quantile of the 64 bits SplitMix64 gives for the
 counter K + (s + 1)·γ (SplitMix64's finaliser: the generator itself when s counts up, which passes

@@ -26,6 +26,14 @@ EVAL_BLOCK = 32_768
 FEW_PRICES = 4
 
 
+def _rival_major(x: np.ndarray | float, shape: tuple[int, ...]) -> np.ndarray:
+    """x broadcast to (n, k) `shape`, as a contiguous float64 (k, n) array: elementwise work on it
+    runs at full speed (a transposed view is read with a stride of k)."""
+    if np.ndim(x) == 0:
+        return np.broadcast_to(np.asarray(x, dtype=np.float64), shape[::-1])
+    return np.ascontiguousarray(np.broadcast_to(x, shape).T, dtype=np.float64)
+
+
 def weighted_score_threshold(
     comp: np.ndarray,
     other: np.ndarray | float,
@@ -43,11 +51,11 @@ def weighted_score_threshold(
     The score gap is continuous and decreasing in x, so the crossing is x_A when x_A ≤ m, else x_B.
     `comp` (n, k) has NaN for absent or invalid rivals. Computed rival-major ((k, n)): the minima and
     maxima over rivals are then elementwise over k rows, many times faster than along a short axis."""
-    comp_t = np.ascontiguousarray(comp.T, dtype=np.float64)
+    comp_t = _rival_major(comp, comp.shape)
     ok = ~np.isnan(comp_t)
-    ded = np.broadcast_to(np.asarray(deduction, dtype=np.float64), comp.shape).T
+    ded = _rival_major(deduction, comp.shape)
     e = np.where(ok, comp_t * (1 - ded), np.nan)
-    o = np.broadcast_to(np.asarray(other, dtype=np.float64), comp.shape).T
+    o = _rival_major(other, comp.shape)
     w = float(price_weight)
     with np.errstate(invalid="ignore", divide="ignore"):
         x_a = np.where(ok, (w + our_other - o) * e / w, np.inf).min(axis=0, initial=np.inf)
@@ -212,8 +220,10 @@ class Openings:
                 our_other=ev.our_other_points,
                 our_deduction=self.our_deduction,
             )
-        c_t = c.T  # rival-major: an elementwise minimum over the rivals
-        return np.where(np.isnan(c_t), np.inf, c_t).min(axis=0, initial=np.inf).astype(np.float64)
+        t = np.full(c.shape[0], np.inf)
+        for j in range(c.shape[1]):  # an elementwise minimum over the rivals (fmin skips NaN, absent)
+            np.fmin(t, c[:, j], out=t)
+        return t
 
     # ------------------------------------------------------------------ evaluation
 

@@ -12,6 +12,8 @@ import numpy as np
 
 from bidassist.pricing.normals import scores
 
+__all__ = ["add_covariances", "draw_lookup_add_lines", "line_covariance", "lookup_add", "scores"]
+
 
 def lookup_add(
     e: np.ndarray,
@@ -42,6 +44,31 @@ def draw_lookup_add(
 ) -> None:
     """`lookup_add` of scores number stream … stream + n − 1 of the run with `key`."""
     lookup_add(scores(key, stream, total.shape[0]), scale, offset, table, index, total)
+
+
+def draw_lookup_add_lines(
+    key: int,
+    streams: np.ndarray,
+    scale: np.float32,
+    offset: np.ndarray,
+    tables: np.ndarray,
+    rows: np.ndarray,
+    index: np.ndarray,
+    total: np.ndarray,
+) -> None:
+    """`draw_lookup_add` of each line q in order (the order of `kernels.draw_lookup_add_lines`)."""
+    n = total.shape[0]
+    for q, r in enumerate(rows):
+        draw_lookup_add(key, int(streams[q]), scale, offset, tables[q], index[r, :n], total)
+
+
+def add_covariances(
+    tables: np.ndarray, rows: np.ndarray, index: np.ndarray, centred: np.ndarray, cov: np.ndarray
+) -> None:
+    """cov[rows[q]] += `line_covariance`(tables[q], index[rows[q], :n], centred) for each line q."""
+    n = centred.shape[0]
+    for q, r in enumerate(rows):
+        cov[r] += line_covariance(tables[q], index[r, :n], centred)
 
 
 def line_covariance(table: np.ndarray, index: np.ndarray, centred: np.ndarray) -> float:

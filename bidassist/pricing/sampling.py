@@ -13,7 +13,7 @@ bound, which is what clipping the negative eigenvalue does) and the caller is to
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -197,8 +197,21 @@ def fine_table(kind: str, shape: float) -> np.ndarray:
     return tab
 
 
+def shares_offset(k: int, rho: float) -> bool:
+    """Whether the lines of a block of k with normal-score correlation rho share one scale and
+    offset in `grid_streams` (their scores drawn line by line): all but a negative correlation."""
+    return k < 2 or rho >= 0
+
+
 def grid_streams(
-    key: int, rows: list[int], n: int, start: int, iterations: int, rho: float, factor: int
+    key: int,
+    rows: list[int],
+    n: int,
+    start: int,
+    iterations: int,
+    rho: float,
+    factor: int,
+    draw: Callable[[int, int, int], np.ndarray] | None = None,
 ) -> Iterator[tuple[int, np.ndarray | None, np.float32, np.ndarray]]:
     """For each line of a block with common normal-score correlation rho, (stream, e, scale,
     offset): the line's n normal scores from iteration `start` are scores number stream … of the
@@ -206,16 +219,18 @@ def grid_streams(
     common factor's at factor·iterations), and their positions on the fine z-grid (for
     `Marginal.table`) are score·scale + offset. A positive correlation's common factor is folded
     into the offset (float32, one per iteration, shared by the block's lines), so each line costs
-    one pass that draws and looks up (`kernels.draw_lookup_add`), and `e` is None. A negative
+    one pass that draws and looks up (`kernels.draw_lookup_add_lines`), and `e` is None. A negative
     correlation needs the block's scores together: they are drawn here, decorrelated, and given
-    as `e` (the arrays are reused: use each before taking the next)."""
+    as `e` (the arrays are reused: use each before taking the next). `draw(key, start, n)` draws
+    the scores (default `normals.scores`; the compiled `kernels.scores` gives the same floats)."""
     from bidassist.pricing.normals import scores
 
+    draw = draw or scores
     k = len(rows)
-    if k < 2 or rho >= 0:
+    if shares_offset(k, rho):
         scale = np.float32(FINE_SCALE * math.sqrt(1 - rho)) if k >= 2 else np.float32(FINE_SCALE)
         if k >= 2 and rho > 0:
-            offset = scores(key, factor * iterations + start, n)
+            offset = draw(key, factor * iterations + start, n)
             offset *= np.float32(FINE_SCALE * math.sqrt(rho))
             offset += np.float32(FINE_OFFSET)
         else:
@@ -223,7 +238,7 @@ def grid_streams(
         for r in rows:
             yield r * iterations + start, None, scale, offset
         return
-    z = negative_block(np.stack([scores(key, r * iterations + start, n) for r in rows]), rho)
+    z = negative_block(np.stack([draw(key, r * iterations + start, n) for r in rows]), rho)
     offset = np.full(n, FINE_OFFSET, dtype=np.float32)
     for r, row in zip(rows, z, strict=True):
         yield r * iterations + start, row, np.float32(FINE_SCALE), offset

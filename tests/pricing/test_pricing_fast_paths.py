@@ -307,3 +307,37 @@ def test_quantile_from_probability_equals_the_round_trip_through_the_normal_scor
 
     u = np.random.default_rng(2).random(10_000)
     np.testing.assert_allclose(m.from_u(u), m.from_z(ndtri(u)), rtol=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    k=st.integers(1, 7),
+    n=st.integers(1, 300),
+    key=st.integers(0, 2**64 - 1),
+    rho=st.floats(0, 0.95),
+    kinds=st.lists(st.sampled_from(["pert", "triangular", "uniform"]), min_size=7, max_size=7),
+)
+def test_the_compiled_lines_pass_equals_a_numpy_pass_per_line(k, n, key, rho, kinds):
+    """kernels.draw_lookup_add_lines (two lines a pass) gives the same indices and the same total,
+    to the bit, as the numpy passes drawing and looking up one line after the other."""
+    from bidassist.pricing import kernels, passes
+    from bidassist.pricing.normals import scores
+
+    tables = np.stack(
+        [Marginal(kind, 90.0, 100.0 + q, 130.0).table(1.0 + q) for q, kind in enumerate(kinds[:k])]
+    )
+    rows = np.arange(k, dtype=np.int64)[::-1].copy()  # index rows in another order than the tables
+    streams = (rows.astype(np.uint64) + np.uint64(3)) * np.uint64(1000)
+    offset = scores(key, 10**6, n) * np.float32(FINE_SCALE * np.sqrt(rho)) + np.float32(FINE_OFFSET)
+    scale = np.float32(FINE_SCALE * np.sqrt(1 - rho))
+    found = []
+    for run in (kernels, passes):
+        index = np.zeros((k, n + 5), dtype=np.uint16)
+        total = np.full(n, 11.0)
+        run.draw_lookup_add_lines(key, streams, scale, offset, tables, rows, index, total)
+        cov = np.zeros(k)
+        run.add_covariances(tables, rows, index, np.linspace(-1, 2, n), cov)
+        found.append((index, total, cov))
+    for a, b in zip(*found, strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert not found[0][0][:, n:].any()  # only the first n of each row written

@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401...) from their original files.
+zh-1301..., zh-1401..., zh-1601...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -7,14 +7,16 @@ and the sha256 of each original file).
 
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt and zh-14NN.txt (e.g.
-  /work/corpus/contracts/zh).
+  OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt, zh-14NN.txt and
+  zh-16NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
 (zh-1001, whose .docx is absent from the snapshot) is read as UTF-8 with its metadata header dropped; a contract
 written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks removed. A repository's UTF-8 capture of an official
-model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Tender documents (zh-811...,
+model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Contracts written into program files (zh-1601...) are
+read from the program: a Vue page's <template> and a TypeScript file's HTML template literal as HTML, a python-docx
+script's string literals in order, a Java method's Apache-POI text runs in order. Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -25,7 +27,9 @@ addresses) become placeholders.
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import html
 import re
 import subprocess
 import sys
@@ -432,8 +436,56 @@ DOCS14: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         (("GF—2025—1001", 1, "下载Word文档"),),
     ),
 }
+DOCS15: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1501": (
+        "jfory/SouthEastElevatorCRM",
+        "602419aa4e046e4c118b8cf38dee1ff7bd0c6a9d",
+        "WebRoot/WEB-INF/jsp/system/contract/masterplate_2.jsp",
+        (("电（扶）梯设备安装合同", 1, "下载"),),  # the page's 下载/关闭 buttons dropped
+    ),
+    "zh-1502": (
+        "jfory/SouthEastElevatorCRM",
+        "602419aa4e046e4c118b8cf38dee1ff7bd0c6a9d",
+        "WebRoot/WEB-INF/jsp/system/contract/masterplate_3.jsp",
+        (("电（扶）梯设备销售合同", 1, "下载"),),
+    ),
+}
+# heldout16 (zh-1601...): same form as DOCS10, (repo, commit, path, parts). All four contracts are written into program files:
+# zh-1601 into a Vue page of a purchasing ERP (its <template> read like an HTML page, see `vue_text`), zh-1602 into a Python
+# script that writes the agreement as a Word file with python-docx (its string literals read in order, see `py_docx_text`),
+# zh-1603 into the first HTML template literal of a TypeScript PDF generator (see `ts_html_text`), zh-1604 into the Java
+# method of an order system that writes the standard purchase contract with Apache POI (see `java_poi_text`).
+DOCS16: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1601": (
+        "tao-Lionel/polaris-erp-web",
+        "7ffe2ef5da422aec125878b03648ffbf4a3d4ec3",
+        "src/views/purchase/contract/taxContract.vue",
+        (("购货合同", 1, None),),  # the page's 下载 button before the title dropped
+    ),
+    "zh-1602": (
+        "feijihebaozhuang/sanyang-system-backend",
+        "6c2bff9737f529ec30b23f12a57c9018b86b6231",
+        "_external/misc/gen_agreement.py",
+        WHOLE,
+    ),
+    "zh-1603": (
+        "Kendrick-sys/yincai-order",
+        "dcdcc03c9308f3ef0f6e94b54466c83ed4009e27",
+        "server/generatePdf.ts",
+        WHOLE,
+    ),
+    "zh-1604": (
+        "codeherofromchina/common",
+        "b8b028b22687add2952184c87b9c87709ecfa8ee",
+        "erui-parent/erui-order/src/main/java/com/erui/order/service/impl/PurchContractServiceImpl.java",
+        WHOLE,
+    ),
+}
+SUBS16: dict[str, Subs] = {
+    "zh-1602": ((r"(甲方对接人：)[\u4e00-\u9fff]{2,3}（[\u4e00-\u9fff]经理）", r"\1【姓名】"),),
+}
 NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11, **NAMES12}
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -518,6 +570,16 @@ def raw_text(data: bytes, path: str) -> str:
         return extract_body(data.decode("utf-8"))
     if path.endswith(".txt"):
         return data.decode("utf-8")
+    if path.endswith(".jsp"):
+        return jsp_text(data)
+    if path.endswith(".vue"):
+        return vue_text(data)
+    if path.endswith(".py"):
+        return py_docx_text(data)
+    if path.endswith(".ts"):
+        return ts_html_text(data)
+    if path.endswith(".java"):
+        return java_poi_text(data, "standardContractWordData")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / ("source" + Path(path).suffix)
         src.write_bytes(data)
@@ -544,6 +606,119 @@ def markdown_text(data: bytes) -> str:
         line = re.sub(r"^(\s*)[*+-]\s+", r"\1", line)
         lines.append(line.replace("**", ""))
     return "\n".join(lines)
+
+
+def jsp_text(data: bytes) -> str:
+    """A contract written into a JSP page: scripts, styles, comments and JSP directives dropped, table cells joined by
+    " | ", block ends made line breaks, other tags removed, entities decoded, EL expressions (${...}) made ＿＿."""
+    text = data.decode("utf-8")
+    text = re.sub(
+        r"(?s)<%--.*?--%>|<%.*?%>|<!--.*?-->|<script.*?</script>|<style.*?</style>|<head>.*?</head>", "", text
+    )
+    text = re.sub(r"(?i)</t[dh]>\s*<t[dh][^>]*>", " | ", text)
+    text = re.sub(r"(?i)<br\s*/?>|</br>|</(p|div|tr|li|h\d|table|center|thead|tbody)>", "\n", text)
+    text = re.sub(r"(?i)<(p|div|tr|li|h\d|table|center)(\s[^>]*)?>", "\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = html.unescape(text).replace("\u2003", "").replace("&nbsp", " ")
+    text = re.sub(r"\$\{[^}]*\}", "＿＿", text)
+    lines = (re.sub(r"[ \t]+", " ", line).strip(" |\t") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def vue_text(data: bytes) -> str:
+    """A contract written into a Vue page: only the outer <template> is read; comments dropped, table cells joined by
+    " | ", block ends made line breaks, other tags removed, entities decoded; mustache bindings ({{ x }}) become ＿＿
+    in `clean`."""
+    source = data.decode("utf-8")
+    text = source[source.index("<template>") + len("<template>") : source.rindex("</template>")]
+    text = re.sub(r"(?s)<!--.*?-->", "", text)
+    text = re.sub(r"(?i)</t[dh]>\s*<t[dh][^>]*>", " | ", text)
+    text = re.sub(r"(?i)<br\s*/?>|</(p|div|tr|li|h\d|table|ul|thead|tbody)>", "\n", text)
+    text = re.sub(r"(?i)<(p|div|tr|li|h\d|table|ul)(\s[^>]*)?>", "\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = html.unescape(text).replace("\u2030", "‰")
+    lines = (re.sub(r"[ \t]+", " ", line).strip(" |\t") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def ts_html_text(data: bytes) -> str:
+    """A contract written as the first HTML template literal of a TypeScript file (<body> to </html>): a conditional
+    ${cond ? `A` : `B`} keeps its else-branch B (an empty else drops it), other ${...} become ＿＿, then the page is
+    read as `vue_text` reads a template."""
+    source = data.decode("utf-8")
+    start = source.index("<body>")
+    text = source[start : source.index("</html>", start)]
+    text = re.sub(
+        r"(?s)\$\{[^`{}]*\?\s*`[^`]*`\s*:\s*(?:`([^`]*)`|''|\"\")\s*\}", lambda m: m.group(1) or "", text
+    )
+    text = re.sub(r"\$\{[^{}]*\}", "＿＿", text)
+    return vue_text(("<template>" + text + "</template>").encode("utf-8"))
+
+
+JAVA_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _java_expr_text(expr: str) -> str:
+    """The text a Java string expression writes: its literals in order, ＿＿ for every other operand."""
+    out, last = [], 0
+    for match in JAVA_LITERAL.finditer(expr):
+        if re.search(r"[\w(]", expr[last : match.start()]):
+            out.append("＿＿")
+        out.append(match.group()[1:-1].replace('\\"', '"'))
+        last = match.end()
+    if re.search(r"[\w(]", expr[last:]):
+        out.append("＿＿")
+    return re.sub(r"(＿＿)+", "＿＿", "".join(out))
+
+
+def java_poi_text(data: bytes, method: str) -> str:
+    """A contract written by one Java method with Apache POI: the method's body from its signature to the next method;
+    `else` blocks dropped (the first branch is the blank form); the padding idiom String.format(...).replace("签", "  ")
+    becomes two spaces; then, in order, createParagraph(), addBreak(), createTable( and createRow() start a line and the
+    text argument of
+    WordUploadUtil.setfont(run, size, family, TEXT) or of setText(TEXT) is written (literals kept, other operands ＿＿)."""
+    source = data.decode("utf-8")
+    start = source.index(f" {method}(")
+    end = re.compile(r"\n    (public|private|protected) ").search(source, start)
+    body = source[start : end.start() if end else len(source)]
+    while (found := re.search(r"\}\s*else\s*\{", body)) is not None:
+        depth, i = 1, found.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(body[i], 0)
+            i += 1
+        body = body[: found.start() + 1] + body[i:]
+    body = re.sub(r'String\.format\("%1\$-".*?\.replace\("签", "  "\)', '"  "', body)
+    pieces = []
+    calls = r"createParagraph\(\)|addBreak\(\)|createTable\(|createRow\(\)|WordUploadUtil\.setfont\(\w+, [^,]+, [^,]+, (.*?)\);|\.setText\((.*?)\);"
+    for match in re.finditer(calls, body):
+        expr = match.group(1) or match.group(2)
+        pieces.append("\n" if expr is None else _java_expr_text(expr))
+    lines = (line.strip() for line in "".join(pieces).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+DOCX_CALLS = {"add_run", "add_info", "add_paragraph", "add_heading"}
+
+
+def py_docx_text(data: bytes) -> str:
+    """A contract written by a python-docx script: the string literals the script writes (arguments of add_run,
+    add_paragraph, add_heading and the script's own add_info, and the literals of a module-level `sections` list of
+    (heading, [paragraphs]) pairs), one paragraph a line, in source order; font names, file paths and messages are
+    not arguments of those calls and are left out."""
+    tree = ast.parse(data.decode("utf-8"))
+    found: list[tuple[int, int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in DOCX_CALLS:
+                for arg in node.args:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        found.append((arg.lineno, arg.col_offset, arg.value))
+        elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "sections" for t in node.targets):
+            for const in ast.walk(node.value):
+                if isinstance(const, ast.Constant) and isinstance(const.value, str):
+                    found.append((const.lineno, const.col_offset, const.value))
+    return "\n".join(value for _, _, value in sorted(found))
 
 
 def to_text(data: bytes, path: str) -> str:
@@ -601,7 +776,12 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in DOCS14.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16}.items():
+        data = original_at(mirror_root, repo, commit, path)
+        text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path, parts) in DOCS15.items():
         data = original_at(mirror_root, repo, commit, path)
         text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")

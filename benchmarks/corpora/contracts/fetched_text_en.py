@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1301..., en-1401...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -6,7 +6,7 @@ text was made (FETCHED.md lists the sources and the sha256 of each original file
 
 Usage: python benchmarks/corpora/contracts/fetched_text_en.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
-  OUT_DIR receives en-9NN.txt, en-10NN.txt, en-11NN.txt, en-12NN.txt, en-13NN.txt and en-14NN.txt
+  OUT_DIR receives en-9NN.txt, en-10NN.txt, en-11NN.txt, en-12NN.txt, en-13NN.txt, en-14NN.txt, en-15NN.txt and en-16NN.txt
   (e.g. /work/corpus/contracts/en).
 Web pages (HTML_DOCS): the text of each element on its own line, scripts, styles and comments dropped, from the
 first line equal to the start heading to the line before the end marker.
@@ -19,9 +19,15 @@ fetched_text.clean, inner runs of spaces squeezed and lines stripped; then the d
 ranges, dropped lines, placeholders for names of signatories and contacts, found by their context).
 PDF sets (PDF_SETS, en-1101...): one or more PDF files of one tender or one form, each converted as above and joined
 in order; then regex replacements (names of people become [name], found by their context).
+Server pages (JSP_DOCS, en-1501...): a form kept as a Java Server Page: JSP directives, scripts, styles and comments
+dropped, the organisation's name expression shown as [Municipal body] and every other ${...} field as [its last
+name], one line per paragraph, list item, table row or cell, from the first line starting with the start heading to
+the line before the end marker.
 Markup texts (MARKUP_DOCS, en-1301...): a text file in a repository. CommonAccord markup ("N.Ti=title", "N.sec=text"):
 one line per title or text, "N title" / "N text", the kept top-level sections only, includes ("=[...]") and
 references ("{...}") dropped. Markdown with HTML spans: tags and markdown emphasis removed, list indentation stripped.
+React components (JSX_DOCS, en-1601...): the text inside the markup, one line per paragraph, list item or heading,
+JavaScript expressions in braces dropped, from the line starting with the start heading to before the end marker.
 """
 
 from __future__ import annotations
@@ -534,6 +540,18 @@ OTHER_DOCX_DOCS: dict[str, tuple[str, str, str, tuple[Step, ...]]] = {
             ("replace", (("【邮箱】", "[e-mail]"),)),
         ),
     ),
+    # a general contractor's (Paryani Construction, Atlanta) subcontract template with its special stipulations, kept
+    # in the repository of an app that fills it in: buyer-drafted (heldout16)
+    "en-1602": (
+        "AnujSsStw/contract",
+        "d69f405950d5a9015445efab5425a70f1738d296",
+        "Subcontract Template(1).docx",
+        (
+            ("names", (rf"^({NAME})\n5505 Interstate North Parkway, Suite 100$",)),
+            ("sub", (r"\(?404\)?[ -]432-7820", "[phone]")),
+            ("replace", (("【邮箱】", "[e-mail]"),)),
+        ),
+    ),
 }
 
 
@@ -555,6 +573,46 @@ HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str]
         "ATS Logistics Services Inc., DBA Sureway Transportation Company Shipper/Broker Terms and Conditions",
         "ATS Logistics Services, Inc., dba Sureway Transportation Company, is a full-service",
         (),
+    ),
+    # a React component (JSX) holding the seller's sales agreement; its tags split the text like a web page's
+    "en-1502": (
+        "camduffin/ottawa-custom-furniture",
+        "05115f9b9902df046865c52785e36de2f7286857",
+        "src/components/Terms.js",
+        "Sales Agreement",
+        ")",
+        (),
+    ),
+}
+
+MAINET = "Rajesh2894/erp"
+MAINET_COMMIT = "a970a0f723bd1b15142c538cc84e215ab7c34332"  # "Initial Commit"; the repository's newest commit keeps only a README
+MAINET_REPORTS = "mainetservice/MainetServiceWeb/src/main/webapp/jsp/works_management/reports"
+
+# id: (repo, commit, path, first line kept, first line dropped or None)
+JSP_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
+    "en-1501": (MAINET, MAINET_COMMIT, f"{MAINET_REPORTS}/form-A.jsp", "FORM 'A'", None),
+    "en-1503": (
+        MAINET,
+        MAINET_COMMIT,
+        f"{MAINET_REPORTS}/noticeInvitingTender.jsp",
+        "DETAILED NOTICE INVITING TENDER",
+        None,
+    ),
+}
+
+AHNI = "Quadco-Consults/AHNI-New-FE"
+AHNI_COMMIT = "e01a929f2fe6d8961d18503a928ca3b903089121"
+
+# id: (repo, commit, path, first line kept, first line dropped or None); React components (JSX/TSX) holding a
+# contract's text, kept as one line per paragraph, list item or heading (heldout16)
+JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
+    "en-1601": (
+        AHNI,
+        AHNI_COMMIT,
+        "src/features/procurement/components/purchase-order/[id]/TermsAndConditions.tsx",
+        "STANDARD PURCHASE ORDERS TERMS AND CONDITIONS",
+        "Purchase Order",  # the button after the terms
     ),
 }
 
@@ -665,6 +723,40 @@ def html_text(data: bytes, start: str, end: str | None, names: tuple[tuple[str, 
     return squeeze("\n".join(renamed.get(line, line) for line in lines[first:stop]))
 
 
+def jsp_text(data: bytes, start: str, end: str | None) -> str:
+    """A form kept as a Java Server Page: one line per paragraph, list item, table row or cell."""
+    page = data.decode("utf-8", errors="replace")
+    page = re.sub(r"(?s)<%.*?%>|<!--.*?-->", "", page)
+    page = re.sub(r"(?is)<(script|style)[^>]*>.*?</\1>", "", page)
+    page = re.sub(r"\$\{userSession[^}]*ONlsOrgname\}", "[Municipal body]", page)
+    page = re.sub(r"\$\{[^}]*?(\w+)\}", r"[\1]", page)
+    page = re.sub(r"\s+", " ", page)
+    block = r"(?i)<(p|li|ul|ol|h\d|tr|br|div|table|header|td)\b[^>]*>|</(p|li|h\d|tr|div|td)>"
+    text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(block, "\n", page)))
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    first = next(i for i, line in enumerate(lines) if line.startswith(start))
+    stop = next((i for i in range(first + 1, len(lines)) if end and lines[i].startswith(end)), len(lines))
+    return squeeze("\n".join(lines[first:stop]))
+
+
+def jsx_text(data: bytes, start: str, end: str | None) -> str:
+    """A React component (JSX/TSX) holding a contract: the text inside its markup, one line per paragraph, list
+    item, heading, table row or cell; JavaScript expressions in braces dropped."""
+    page = data.decode("utf-8", errors="replace")
+    page = page[page.index("return (") :] if "return (" in page else page
+    page = re.sub(r"(?s)\{/\*.*?\*/\}", "", page)  # JSX comments
+    page = re.sub(r"\{[^{}<>]*\}", "", page)  # expressions without markup
+    page = re.sub(r"\s+", " ", page)
+    block = r"(?i)<(p|li|ul|ol|h\d|tr|br|div|table|td|th|section)\b[^>]*>|</(p|li|h\d|tr|div|td|th|section)>"
+    text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(block, "\n", page)))
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line and line not in {")", ");", "};"}]
+    first = next(i for i, line in enumerate(lines) if line.startswith(start))
+    stop = next((i for i in range(first + 1, len(lines)) if end and lines[i].startswith(end)), len(lines))
+    return squeeze("\n".join(lines[first:stop]))
+
+
 def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     text = word_text(data)
     for op, arg in steps:
@@ -748,6 +840,12 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, steps) in OTHER_DOCX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, docx_doc_text(data, steps), data)
+    for doc_id, (repo, commit, path, start, end) in JSP_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, jsp_text(data, start, end), data)
+    for doc_id, (repo, commit, path, start, end) in JSX_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, jsx_text(data, start, end), data)
     return 0
 
 
