@@ -62,9 +62,7 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
     if not _both_sides(found):
         found = found + _new_parties(found, defined_parties((u.text, u.location) for u in units))
     if not _both_sides(found):
-        found = found + [
-            p for p in parties_from_usage(text) if not any(set(p.labels) & set(q.labels) for q in found)
-        ]
+        found = found + _unseen(found, parties_from_usage(text))
     found = with_pronoun_parties(with_named_party(found, text), text)
     out = choose_we(with_we_named(found, text, we), we, strict=we_strict)
     out.drafter = drafter_of(out.parties)
@@ -75,16 +73,15 @@ def _both_sides(parties: list[Party]) -> bool:
     return any(p.role == "buyer" for p in parties) and any(p.role == "supplier" for p in parties)
 
 
+def _unseen(found: list[Party], more: list[Party]) -> list[Party]:
+    """The parties of `more` that share no label with one already found."""
+    return [p for p in more if not any(set(p.labels) & set(q.labels) for q in found)]
+
+
 def _new_parties(found: list[Party], more: list[Party]) -> list[Party]:
     """The parties of `more` of a side not found yet that share no label with one already found."""
     sides = {p.role for p in found}
-    return [
-        p
-        for p in more
-        if p.role in ("buyer", "supplier")
-        and p.role not in sides
-        and not any(set(p.labels) & set(q.labels) for q in found)
-    ]
+    return [p for p in _unseen(found, more) if p.role in ("buyer", "supplier") and p.role not in sides]
 
 
 def once_per_bilingual_clause(findings: list) -> list:
