@@ -207,3 +207,17 @@ def test_with_no_late_payment_clause_the_finding_stays_on_the_suppliers_penalty(
     )
     found = [f for f in check_text(text, RULES, name="x.txt").findings if f.category == "penalty.asymmetric"]
     assert [f.clause for f in found] == ["第九条 1"]
+
+
+def test_a_long_title_label_is_cut_at_a_word_in_the_terminal_only() -> None:
+    from bidassist.reports.check_common import clause_label
+
+    result = check_text(
+        _HEAD + _RUNIN.replace("FINAL PAYMENT.", "FINAL PAYMENT AND RELEASE OF RETAINAGE."),
+        RULES,
+        name="sub.txt",
+    )
+    f = next(f for f in result.findings if f.clause and len(f.clause) > 24)
+    assert clause_label(f).startswith(f.clause)  # reports and JSON keep the whole title
+    short = clause_label(f, short=True)
+    assert short.split(" (")[0].endswith("…") and len(short.split(" (")[0]) <= 25
