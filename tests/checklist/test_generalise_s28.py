@@ -221,3 +221,11 @@ def test_a_long_title_label_is_cut_at_a_word_in_the_terminal_only() -> None:
     assert clause_label(f).startswith(f.clause)  # reports and JSON keep the whole title
     short = clause_label(f, short=True)
     assert short.split(" (")[0].endswith("…") and len(short.split(" (")[0]) <= 25
+
+
+def test_items_under_the_buyers_breach_heading_bind_the_buyer() -> None:
+    head = "甲方：某某银行\n乙方：某某外包服务公司\n10.4 甲方重大违约情形\n甲方有下列情形之一的，视为重大违约：\n"
+    buyer_item = "（1）未按照本协议约定支付服务费用，应按未支付服务费用的每日万分之五计算逾期付款违约金，逾期超过45日的，乙方有权停止服务。\n"
+    supplier_item = "10.3 乙方违约责任\n（1）乙方逾期交付的，每逾期一日按合同总价的千分之五支付违约金。\n"
+    assert "penalty.uncapped" not in categories(head + buyer_item)
+    assert "penalty.uncapped" in categories(head + buyer_item + supplier_item)
