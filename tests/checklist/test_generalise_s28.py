@@ -229,3 +229,42 @@ def test_items_under_the_buyers_breach_heading_bind_the_buyer() -> None:
     supplier_item = "10.3 乙方违约责任\n（1）乙方逾期交付的，每逾期一日按合同总价的千分之五支付违约金。\n"
     assert "penalty.uncapped" not in categories(head + buyer_item)
     assert "penalty.uncapped" in categories(head + buyer_item + supplier_item)
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [("XIV. REJECTION OF BIDS", "XIV"), ("XXIX. INDEMNITY", "XXIX"), ("(xiv) the Buyer may", "(xiv)")],
+)
+def test_roman_numbers_past_thirteen_open_clauses(line: str, number: str) -> None:
+    from bidassist.reading.clauses import detect_heading
+
+    found = detect_heading(line)
+    assert found is not None and found.number == number
+
+
+@pytest.mark.parametrize("line", ["VIVID. colours", "MIX. the paint", "(xix-a) item"])
+def test_words_of_roman_letters_are_no_numbers(line: str) -> None:
+    from bidassist.reading.clauses import detect_heading
+
+    found = detect_heading(line)
+    assert found is None or found.kind != "roman_upper"
+
+
+_TITLE_CASE = (
+    "CONSULTING SERVICES AGREEMENT\n\nThis Agreement is made between Acme Ltd (the “Company”) and Bo Chen (the "
+    "“Consultant”).\n\n"
+    "Engagement. The Company hereby engages the Consultant to provide the Services described below.\n\n"
+    "Term. This Agreement shall be for a term of one year from the Effective Date unless ended earlier.\n\n"
+    "Compensation. The Company shall pay the Consultant the fees set out in Schedule A each month.\n\n"
+    "Termination. The Company may terminate this Agreement at any time by written notice to the Consultant.\n\n"
+    "Confidentiality. The Consultant shall hold the Confidential Information of the Company in strictest confidence "
+    "and shall not disclose it to anyone, as approved by the\n\n"
+    "Company. This wrapped line goes on with the sentence above and opens no clause.\n\n"
+)
+
+
+def test_title_case_run_in_titles_open_clauses() -> None:
+    clauses = _clauses(_TITLE_CASE)
+    titles = [c.title for c in clauses if c.title]
+    assert titles[-5:] == ["Engagement", "Term", "Compensation", "Termination", "Confidentiality"]
+    assert "opens no clause" in next(c for c in clauses if c.title == "Confidentiality").text
