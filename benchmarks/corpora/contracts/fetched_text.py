@@ -17,7 +17,8 @@ written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks r
 model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Contracts written into program files (zh-1601...) are
 read from the program: a Vue page's <template> and a TypeScript file's HTML template literal as HTML, a python-docx
 script's string literals in order, a Java method's Apache-POI text runs in order, a contract pasted into a Python file
-as one string literal (zh-1701) with line breaks put before its clause headings and numbers. Tender documents (zh-811...,
+as one string literal (zh-1701) with line breaks put before its clause headings and numbers, and a purchase order's terms in
+the sample data of a Vue print page (zh-1702). Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -486,13 +487,19 @@ SUBS16: dict[str, Subs] = {
     "zh-1602": ((r"(甲方对接人：)[\u4e00-\u9fff]{2,3}（[\u4e00-\u9fff]经理）", r"\1【姓名】"),),
 }
 NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11, **NAMES12}
-# heldout17 (zh-1701...): (repo, commit, path). The contract is the test input of a contract-extraction service, written
-# into a Python file as one string literal (the signed text pasted without line breaks); see `py_literal_text`.
+# heldout17 (zh-1701...): (repo, commit, path). zh-1701 is the test input of a contract-extraction service, written into a
+# Python file as one string literal (the signed text pasted without line breaks), see `py_literal_text`; zh-1702 is the
+# terms of a factory's purchase order in the sample data of a Vue print page, see `hiprint_order_text`.
 DOCS17: dict[str, tuple[str, str, str]] = {
     "zh-1701": (
         "YujueY/name_entity_extraction",
         "6da86db090cf1cff6ae678971a5590589064d2df",
         "model_configs/web_test_config.py",
+    ),
+    "zh-1702": (
+        "webxiu/hailen-client",
+        "49903488da66c4e79d4e8183c4cba70b6639ccfd",
+        "src/vue/views/home/tool/hiprint/Iframe.vue",
     ),
 }
 SUBS17: dict[str, Subs] = {
@@ -755,6 +762,25 @@ def py_literal_text(data: bytes) -> str:
     return "\n".join(line.strip() for line in CLAUSE_BREAK.sub("\n", text).split("\n"))
 
 
+def hiprint_order_text(data: bytes) -> str:
+    """Purchase-order terms in the sample data of a Vue page that prints orders with hiprint: the print job's title, the
+    order's 月结方式 (its `way` field), its 重点声明 (`statement`) and its terms (the `longText` template literal), one line
+    each; the sample rows, names and telephone numbers are left out, "&nbsp;" and the literal's indentation removed."""
+    source = data.decode("utf-8")
+
+    def value(pattern: str) -> str:
+        found = re.search(pattern, source, re.S)
+        if not found:
+            raise ValueError(f"hiprint order: no match for {pattern!r}")
+        return found.group(1)
+
+    title = value(r'const postMsg = \{\s*title: "([^"]+)"')
+    terms = value(r"longText: `(.*?)`").replace("&nbsp;", " ")
+    lines = [title, "月结方式：" + value(r'way: "([^"]+)"'), value(r'statement: "([^"]+)"')]
+    lines += [line.strip() for line in terms.split("\n") if line.strip()]
+    return "\n".join(lines)
+
+
 def to_text(data: bytes, path: str) -> str:
     return clean(raw_text(data, path))
 
@@ -817,7 +843,8 @@ def main(argv: list[str]) -> int:
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     for doc_id, (repo, commit, path) in DOCS17.items():
         data = original_at(mirror_root, repo, commit, path)
-        text = clean(fix_personal(doc_id, py_literal_text(data), NAMES, SUBS))
+        raw = hiprint_order_text(data) if path.endswith(".vue") else py_literal_text(data)
+        text = clean(fix_personal(doc_id, raw, NAMES, SUBS))
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     for doc_id, (repo, commit, path, parts) in DOCS15.items():
