@@ -386,7 +386,11 @@ def runin_titles(blocks: list, found: list[Heading | None]) -> dict[int, str]:
         title = None if h is not None else _runin_title(block.text)
         if title is None or len(block.text) <= len(title) + 20:
             continue
-        if pos and _WRAP_END.search(blocks[pos - 1].text.rstrip()) and not _is_title_line(blocks[pos - 1].text):
+        if (
+            pos
+            and _WRAP_END.search(blocks[pos - 1].text.rstrip())
+            and not _is_title_line(blocks[pos - 1].text)
+        ):
             continue  # "…approved by the" / "City. The Contractor …": a sentence wrapped onto this line
         titles[pos] = title
     numbered = sum(1 for h in found if h is not None)
