@@ -226,6 +226,21 @@ def _finding(drule: DocumentRule, lang: str, where: Unit, num: Number | None, de
     )
 
 
+def _missing_place(
+    drule: DocumentRule, lang: str, units: Sequence[Unit], ruleset: RuleSet, joined: Joined, den: Unit
+) -> Unit:
+    """The clause a ratio with no numerator is reported on (see DocumentRule.missing_at), else the
+    denominator's."""
+    at_den = next(i for i, u in enumerate(units) if u is den)
+    for source in drule.missing_at:
+        at = _pattern(ruleset, source, lang)
+        hits = [i for i in joined.may_match(at) if i != at_den and at.search(units[i].norm)]
+        if hits:
+            before = [i for i in hits if i < at_den]
+            return units[before[-1] if before else hits[0]]
+    return den
+
+
 def evaluate_ratio(
     drule: DocumentRule, lang: str, units: Sequence[Unit], ruleset: RuleSet, joined: Joined | None = None
 ) -> Finding | None:
@@ -234,7 +249,11 @@ def evaluate_ratio(
     if den is None or den[0].value <= 0:
         return None
     if num is None:
-        return _finding(drule, lang, den[1], None, den[0]) if drule.missing == "flag" else None
+        if drule.missing != "flag":
+            return None
+        return _finding(
+            drule, lang, _missing_place(drule, lang, units, ruleset, joined, den[1]), None, den[0]
+        )
     if num[0].value / den[0].value < drule.threshold:
         return _finding(drule, lang, num[1], num[0], den[0])
     return None

@@ -272,6 +272,8 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
             # a fine in the buyer's rights section (甲方的权利和义务) is imposed on the supplier; in a
             # section on the buyer's own breach (发包人违约的责任) it is the buyer's
             who = None
+    if who == "supplier" and _under_buyer_breach(cr, norm, m, roles, context):
+        who = "buyer"  # 10.4 甲方重大违约情形 / （1）未按约定支付服务费用，应按…: the heading names who breaches
     if who is None and cr.rule.party == "supplier" and late_payment_charge(norm, m.start(), cr.language):
         who = "buyer"  # a charge for paying late with nobody named: the payer, the buyer
     if _charges_the_late_buyer(cr, who, norm, m, roles):
@@ -315,7 +317,17 @@ def _charges_the_late_buyer(cr: CompiledRule, who: str | None, norm: str, m: re.
 
 @lru_cache(maxsize=64)
 def _breach_words(buyer: str) -> re.Pattern:
-    return re.compile(f"(?:{buyer})(?:的|方)?(?:违约|责任)")
+    return re.compile(f"(?:{buyer})(?:的|方)?(?:重大|严重|根本|一般)?(?:违约|责任)")
+
+
+def _under_buyer_breach(cr: CompiledRule, norm: str, m: re.Match, roles: dict, context: str) -> bool:
+    """A Chinese list item under a heading on the buyer's own breach (甲方违约责任, 甲方重大违约情形)
+    whose sentence names nobody before the match: the buyer is the one in breach, whatever party
+    the rest of the sentence names (…乙方有权停止服务)."""
+    if cr.language != "zh" or not context or not _breach_heading(context, roles.get("buyer")):
+        return False
+    a, _b = sentence_bounds(norm, m.start(), m.end())
+    return not any(p is not None and p.search(norm, a, m.start()) for p in roles.values())
 
 
 def _breach_heading(context: str, buyer: re.Pattern | None) -> bool:

@@ -218,6 +218,10 @@ class DocumentRule(StrictModel):
     denominator: Measure
     threshold: Decimal = Field(gt=0)
     missing: Literal["pass", "flag"] = "flag"
+    #: where an unstated numerator is reported: the clause that should have stated it (the buyer's
+    #: late-payment or payment clause): for the first of these patterns that reaches a clause, the
+    #: last such clause before the denominator's (else the first after it)
+    missing_at: list[str] = Field(default_factory=list)
     message: Text2
     basis: str | None = None
     fallback: Text2 | None = None
@@ -558,6 +562,8 @@ def compile_pack(
             comp.one(measure.near, ("document", i, side, "near"))
             for j, eq in enumerate(measure.equivalents):
                 comp.one(eq.pattern, ("document", i, side, "equivalents", j, "pattern"))
+        for j, pattern in enumerate(drule.missing_at):  # validated on load, with its place
+            comp.one(pattern, ("document", i, "missing_at", j))
         ruleset.document.append((pack.language, drule))
     for i, term in enumerate(pack.terms):
         base = ("terms", i)

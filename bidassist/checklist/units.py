@@ -60,18 +60,23 @@ def _chunks(lines: list[str], limit: int) -> list[list[str]]:
 
 
 def qualified_numbers(clauses: list) -> list[str | None]:
-    """Each clause's number as reported: a sub-clause label gets its parent's label in front."""
+    """Each clause's number as reported: a sub-clause label gets its parent's label in front. A
+    section that lost its number but keeps its title ("RETAINAGE. All progress …", 「交货」 over
+    its paragraphs) is reported by that title."""
     out: list[str | None] = []
     stack: list[tuple[int, str]] = []  # (level, reported number)
     for c in clauses:
         number, level = c.number or None, getattr(c, "level", 0) or 0
+        by_title = number is None and level and c.title
+        if by_title:
+            number = c.title.rstrip("：: ")
         if number is None or level == 0:
             out.append(number)
             continue
         while stack and stack[-1][0] >= level:
             stack.pop()
         shown = number
-        if stack and not _SELF_QUALIFIED.match(number):
+        if stack and not by_title and not _SELF_QUALIFIED.match(number):
             shown = f"{stack[-1][1]} {number}"
         stack.append((level, shown))
         out.append(shown)

@@ -373,6 +373,12 @@ _PCT_CONTEXT = re.compile(
     r"(?![\d%‰.]|\s*(?:%|元|万|天|日|个|月|年|percent|per\s?cent|days?|months?|years?))",
     re.I,
 )
+#: the whole price as a share: "bonds, each in the full amount of the Subcontract Price" is 100 %
+_PCT_FULL = re.compile(
+    r"\bfull\s+(?:amount|value)\s+of\s+(?:the\s+|this\s+)?(?:sub-?contract|contract|purchase\s+order|order)"
+    r"\s+(?:price|sum|amount|value)\b",
+    re.I,
+)
 #: a string every _PCT_CONTEXT match holds ("rat": rate, ratio)
 _CONTEXT_NEEDLES = ("比例", "比率", "费率", "税率", "利率", "扣率", "rat")
 _PCT_BASES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000)}
@@ -398,6 +404,8 @@ def _percent_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         except ValueError:
             continue
         cands.append((m.start(), m.end(), n / 100, "percent"))
+    for m in _finditer(_PCT_FULL, t, low, ("full",)):
+        cands.append((m.start(), m.end(), Decimal(1), "percent"))
     for m in _finditer(_PCT_CONTEXT, t, low, _CONTEXT_NEEDLES):
         cands.append((m.start("n"), m.end("n"), Decimal(m["n"]), "percent"))
     return cands

@@ -54,9 +54,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("arabic_half", re.compile(r"(?P<n>\d{1,3}[）)])")),
     ("circled", re.compile(r"(?P<n>[①-⑳])")),
     ("d1", re.compile(r"(?P<n>[⒈-⒛])")),
-    ("roman_paren", re.compile(r"(?P<n>[（(](?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})[）)])")),
+    ("roman_paren", re.compile(r"(?P<n>[（(](?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})[）)])")),
     ("letter_paren", re.compile(r"(?P<n>[（(][a-zA-Z][）)])")),
-    ("roman_upper", re.compile(r"(?P<n>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))[.．](?=\s)")),
+    ("roman_upper", re.compile(r"(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.．](?=\s)")),
     ("letter_half", re.compile(r"(?P<n>[a-z][.)）])(?=\s)")),
     ("letter_upper", re.compile(r"(?P<n>[A-H])[.．](?=\s)")),
 ]
@@ -349,6 +349,54 @@ def wraps_into(prev: str, line: str) -> bool:
     return not (_BULLET.match(line) or _is_title_line(line) or _is_title_line(prev))
 
 
+#: "RETAINAGE. All progress payments …", "TIME OF PERFORMANCE. Time is …": a paragraph that opens
+#: with its own title in capitals and a full stop (US subcontracts and city agreements whose
+#: numbering was lost in conversion); at most 10 words, one of them at least 3 letters long
+_RUNIN_TITLE = re.compile(r"([A-Z][A-Z0-9 ,&'’/()\-]{1,80}?[A-Z)])[.:]\s+(?=\S)")
+_RUNIN_WORD = re.compile(r"[A-Z]{3,}")
+#: the same in title case ("Confidentiality. The Confidential Information shall …", "Prior Approval. Neither …"):
+#: at most 6 capitalised words (small words between them), a full stop, then a capital
+_RUNIN_TITLE_CASE = re.compile(
+    r"([A-Z][a-z]{2,}(?:[ -](?:[A-Z][a-z]+|of|and|or|the|to|for|in|on|by|with|&)){0,5})\.\s+(?=[A-Z])"
+)
+#: a text needs at least this many run-in titles for them to open clauses
+RUNIN_TITLES_MIN = 4
+#: the rank a run-in title opens its clause at: below a lost section title (0.5), above any number
+_RUNIN_RANK = 0.75
+
+
+def _runin_title(text: str) -> str | None:
+    """The capitals title a paragraph runs in with ("RETAINAGE" of "RETAINAGE. All progress…")."""
+    m = _RUNIN_TITLE.match(text.lstrip())
+    if m is None:
+        m = _RUNIN_TITLE_CASE.match(text.lstrip())
+        return None if m is None else m.group(1)
+    title = m.group(1)
+    if len(title.split()) > 10 or not _RUNIN_WORD.search(title) or title.count("(") != title.count(")"):
+        return None
+    return title
+
+
+def runin_titles(blocks: list, found: list[Heading | None]) -> dict[int, str]:
+    """Unnumbered paragraphs that open with a capitals title, by position; empty when the text has
+    fewer than RUNIN_TITLES_MIN of them (a lone "NOTE. …" opens nothing) or no more of them than
+    numbered paragraphs (the numbers are its clauses, the titles sit inside them)."""
+    titles = {}
+    for pos, (block, h) in enumerate(zip(blocks, found, strict=True)):
+        title = None if h is not None else _runin_title(block.text)
+        if title is None or len(block.text) <= len(title) + 20:
+            continue
+        if (
+            pos
+            and _WRAP_END.search(blocks[pos - 1].text.rstrip())
+            and not _is_title_line(blocks[pos - 1].text)
+        ):
+            continue  # "…approved by the" / "City. The Contractor …": a sentence wrapped onto this line
+        titles[pos] = title
+    numbered = sum(1 for h in found if h is not None)
+    return titles if len(titles) >= max(RUNIN_TITLES_MIN, numbered + 1) else {}
+
+
 def split_clauses(
     blocks: list[Block], *, headings: list[Heading | None] | None = None, rows: bool = False
 ) -> list[Clause]:
@@ -368,12 +416,18 @@ def split_clauses(
         raise ValueError("headings must have one entry per block")
     found = [_heading_for(b, _UNKNOWN if headings is None else headings[i]) for i, b in enumerate(blocks)]
     titled = lost_numbering(blocks, found)
+    runin = runin_titles(blocks, found)
     for pos, block in enumerate(blocks):
         h = found[pos]
         rank: float | None = None
         number = title = None
         if h is not None:
             rank, number, title = h.rank, h.number, _title(h.rest)
+        elif pos in runin:  # under a section title (0.5) when there is one
+            stack[:] = [r for r in stack if r < _RUNIN_RANK] + [_RUNIN_RANK]
+            pending.append((None, runin[pos], block.location, [block.index], len(stack), [block.text]))
+            open_clause = True
+            continue
         elif titled and _title_opens(blocks, pos):
             stack[:] = [0.5]
             pending.append((None, block.text.strip(), block.location, [block.index], 1, [block.text]))

@@ -61,10 +61,19 @@ def lang_of(result: CheckResult, lang: str | None) -> str:
     return lang if lang in ("zh", "en") else (result.lang if result.lang in ("zh", "en") else "zh")
 
 
-def clause_label(f: Finding) -> str:
-    if f.clause and f.location:
-        return f"{f.clause} ({f.location})"
-    return f.clause or f.location or "—"
+#: a clause label longer than this (a section title reported as its label) is cut at a word in the
+#: terminal table, where the column is narrow
+SHORT_LABEL = 24
+
+
+def clause_label(f: Finding, short: bool = False) -> str:
+    clause = f.clause
+    if short and clause and len(clause) > SHORT_LABEL:
+        cut = clause[:SHORT_LABEL].rsplit(" ", 1)[0] if " " in clause[:SHORT_LABEL] else clause[:SHORT_LABEL]
+        clause = cut.rstrip(" ,;:") + "…"
+    if clause and f.location:
+        return f"{clause} ({f.location})"
+    return clause or f.location or "—"
 
 
 def change_text(f: Finding, lang: str) -> str | None:

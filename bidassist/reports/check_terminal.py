@@ -28,9 +28,9 @@ def print_result(result: CheckResult, console: Console, lang: str | None = None)
     else:
         table = Table(show_lines=True, expand=True)
         table.add_column(h["severity"], no_wrap=True)
-        table.add_column(h["clause"], overflow="fold", ratio=1)
+        table.add_column(h["clause"], overflow="fold", ratio=2)
         table.add_column(h["category"], overflow="fold", ratio=2)
-        table.add_column(h["message"], overflow="fold", ratio=4)
+        table.add_column(h["message"], overflow="fold", ratio=3)
         table.add_column(h["matched"], overflow="fold", ratio=3)
         for f in sorted_findings(result):
             msg = f.message_in(lang)
@@ -39,7 +39,7 @@ def print_result(result: CheckResult, console: Console, lang: str | None = None)
                 msg += f"\n[bold]{change}[/]"
             table.add_row(
                 f"[{_STYLE[f.severity]}]{SEVERITY_LABEL[lang][f.severity]}[/]",
-                clause_label(f),
+                clause_label(f, short=True),
                 f"{f.category_name(lang)}\n[dim]{f.category}[/]",
                 msg,
                 escape(f.matched or f.text[:120]),

@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601...) from their original files.
+zh-1301..., zh-1401..., zh-1601..., zh-1701...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -8,7 +8,7 @@ and the sha256 of each original file).
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
   OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt, zh-14NN.txt and
-  zh-16NN.txt (e.g. /work/corpus/contracts/zh).
+  zh-16NN.txt and zh-17NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
@@ -16,7 +16,9 @@ with " | "); .doc is first converted with `libreoffice --headless --convert-to d
 written in Markdown (zh-1303) has its heading, emphasis, rule and bullet marks removed. A repository's UTF-8 capture of an official
 model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Contracts written into program files (zh-1601...) are
 read from the program: a Vue page's <template> and a TypeScript file's HTML template literal as HTML, a python-docx
-script's string literals in order, a Java method's Apache-POI text runs in order. Tender documents (zh-811...,
+script's string literals in order, a Java method's Apache-POI text runs in order, a contract pasted into a Python file
+as one string literal (zh-1701) with line breaks put before its clause headings and numbers, and a purchase order's terms in
+the sample data of a Vue print page (zh-1702). Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -485,7 +487,29 @@ SUBS16: dict[str, Subs] = {
     "zh-1602": ((r"(甲方对接人：)[\u4e00-\u9fff]{2,3}（[\u4e00-\u9fff]经理）", r"\1【姓名】"),),
 }
 NAMES: dict[str, tuple[str, ...]] = {**NAMES10, **NAMES11, **NAMES12}
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16}
+# heldout17 (zh-1701...): (repo, commit, path). zh-1701 is the test input of a contract-extraction service, written into a
+# Python file as one string literal (the signed text pasted without line breaks), see `py_literal_text`; zh-1702 is the
+# terms of a factory's purchase order in the sample data of a Vue print page, see `hiprint_order_text`.
+DOCS17: dict[str, tuple[str, str, str]] = {
+    "zh-1701": (
+        "YujueY/name_entity_extraction",
+        "6da86db090cf1cff6ae678971a5590589064d2df",
+        "model_configs/web_test_config.py",
+    ),
+    "zh-1702": (
+        "webxiu/hailen-client",
+        "49903488da66c4e79d4e8183c4cba70b6639ccfd",
+        "src/vue/views/home/tool/hiprint/Iframe.vue",
+    ),
+}
+SUBS17: dict[str, Subs] = {
+    "zh-1701": (
+        (r"(总负责人：)杨定军", r"\1【姓名】"),
+        (r"(身份证号码：)\d{17}[\dXx]", r"\1【身份证号】"),
+        (r"(签订日期：年月日)00268$", r"\1"),  # a stray number after the literal's last word
+    ),
+}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -721,6 +745,42 @@ def py_docx_text(data: bytes) -> str:
     return "\n".join(value for _, _, value in sorted(found))
 
 
+CLAUSE_BREAK = re.compile(
+    r"(?<=[。；;：:）)])(?=\d{1,2}(?:\.\d{1,2}){1,3}[\u4e00-\u9fff（(])"  # 7.2.5 after a sentence end
+    r"|(?<!合同)(?=第[一二三四五六七八九十]+[条章])"  # 第七条, 第四章 (not 本合同第六条)
+    r"|(?<=[。；;])(?=\d{1,2}、)"  # 1、 after a sentence end
+)
+
+
+def py_literal_text(data: bytes) -> str:
+    """A contract pasted into a Python file as one long string literal (the test input of an extraction service): the
+    longest string literal of the file, with a line break put before each 第N条/第N章 heading (not after 合同), and before a clause number
+    (7.2.5, 1、) that follows the end of a sentence; the words are not changed."""
+    tree = ast.parse(data.decode("utf-8"))
+    literals = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    text = max(literals, key=len)
+    return "\n".join(line.strip() for line in CLAUSE_BREAK.sub("\n", text).split("\n"))
+
+
+def hiprint_order_text(data: bytes) -> str:
+    """Purchase-order terms in the sample data of a Vue page that prints orders with hiprint: the print job's title, the
+    order's 月结方式 (its `way` field), its 重点声明 (`statement`) and its terms (the `longText` template literal), one line
+    each; the sample rows, names and telephone numbers are left out, "&nbsp;" and the literal's indentation removed."""
+    source = data.decode("utf-8")
+
+    def value(pattern: str) -> str:
+        found = re.search(pattern, source, re.S)
+        if not found:
+            raise ValueError(f"hiprint order: no match for {pattern!r}")
+        return found.group(1)
+
+    title = value(r'const postMsg = \{\s*title: "([^"]+)"')
+    terms = value(r"longText: `(.*?)`").replace("&nbsp;", " ")
+    lines = [title, "月结方式：" + value(r'way: "([^"]+)"'), value(r'statement: "([^"]+)"')]
+    lines += [line.strip() for line in terms.split("\n") if line.strip()]
+    return "\n".join(lines)
+
+
 def to_text(data: bytes, path: str) -> str:
     return clean(raw_text(data, path))
 
@@ -779,6 +839,12 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16}.items():
         data = original_at(mirror_root, repo, commit, path)
         text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, path) in DOCS17.items():
+        data = original_at(mirror_root, repo, commit, path)
+        raw = hiprint_order_text(data) if path.endswith(".vue") else py_literal_text(data)
+        text = clean(fix_personal(doc_id, raw, NAMES, SUBS))
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     for doc_id, (repo, commit, path, parts) in DOCS15.items():

@@ -28,10 +28,13 @@ one line per title or text, "N title" / "N text", the kept top-level sections on
 references ("{...}") dropped. Markdown with HTML spans: tags and markdown emphasis removed, list indentation stripped.
 React components (JSX_DOCS, en-1601...): the text inside the markup, one line per paragraph, list item or heading,
 JavaScript expressions in braces dropped, from the line starting with the start heading to before the end marker.
+TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of each item of a {type, content} array (a
+heading, paragraph or bullet), one line each, in order.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import html
 import re
@@ -616,6 +619,15 @@ JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
     ),
 }
 
+RB = "CThomson2/rb-portfolio"
+RB_COMMIT = "ef9a8da3ee699a6ee59dfd65bce0eda2d364ceb0"
+
+# id: (repo, commit, path); a contract kept in a TypeScript array of {type, content} items (headings, paragraphs,
+# bullets), one line per item's content string, in order (heldout17)
+TS_ARRAY_DOCS: dict[str, tuple[str, str, str]] = {
+    "en-1701": (RB, RB_COMMIT, "content/terms/index.ts"),
+}
+
 
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
@@ -801,6 +813,13 @@ def markdown_text(data: bytes) -> str:
     return squeeze("\n".join(lines))
 
 
+def ts_array_text(data: bytes) -> str:
+    """The content strings of a TypeScript array of {type, content} items, one line each, in order."""
+    source = data.decode("utf-8")
+    quoted = r"content:\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')"
+    return "\n".join(ast.literal_eval(m.group(1)) for m in re.finditer(quoted, source)) + "\n"
+
+
 def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
     """Write one text and print its id, the sha256 of its original file(s) (FETCHED.md lists them) and its length."""
     (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
@@ -846,6 +865,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, start, end) in JSX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, jsx_text(data, start, end), data)
+    for doc_id, (repo, commit, path) in TS_ARRAY_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, ts_array_text(data), data)
     return 0
 
 
