@@ -126,12 +126,16 @@ _MARKUPS = (
 _CONTINGENCY = re.compile(r"contingenc|(?:^|[^a-z])reserves?$")
 _ADD = re.compile(r"^(?:加|另加|add|plus)\s*[:：]?\s*", re.I)
 _MARKUP_UNITS = {"", "%", "项", "元", "-", "—", "/", "ls", "l.s.", "lump sum", "sum"}
+#: KEYWORDS' English words (ASCII labels are matched against these alone, lowercased: see _ascii_keyword)
+_ASCII_WORDS = (
+    r"total|carried|brought|c/f|b/f|overhead|vat|contingenc|provisional|reserve|profit|shipping|fudge|logistic|"
+    r"delivery|postage|unpredictable|freight|carriage|courier|customs?|dut(?:y|ies)|tariff|tax|gst|unforeseen"
+)
 #: labels worth a closer look on a row that otherwise looks like a line
 KEYWORDS = re.compile(
-    r"计|total|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|carried|brought|"
-    r"c/f|b/f|overhead|vat|contingenc|provisional|reserve|profit|shipping|fudge|logistic|delivery|postage|unpredictable|"
-    r"freight|carriage|courier|customs?|dut(?:y|ies)|tariff|tax|gst|"
-    r"unforeseen|^sum$|^注|^说明|^编制|^审核|签|承上页",
+    r"计|示例|其中|管理费|规费|税|措施|利润|暂列|暂估|预备费|不可预见|"
+    + _ASCII_WORDS
+    + r"|^sum$|^注|^说明|^编制|^审核|签|承上页",
     re.I,
 )
 
@@ -166,14 +170,10 @@ _KEY_WORDS = (
 )
 _KEY_RE = re.compile("|".join(_KEY_WORDS))
 
-#: KEYWORDS' ASCII words, lowercase, matched against lowercased ASCII text: the same answer as
-#: KEYWORDS on ASCII text (its Chinese words cannot match there; `^sum$` is `_ascii_keyword`'s
-#: equality test), about a tenth of the cost (KEYWORDS with re.I tries each word at each place)
-_ASCII_KEYS = re.compile(
-    r"total|carried|brought|c/f|b/f|overhead|vat|contingenc|provisional|reserve|profit|shipping|"
-    r"fudge|logistic|delivery|postage|unpredictable|freight|carriage|courier|custom|dut(?:y|ies)|"
-    r"tariff|tax|gst|unforeseen"
-)
+#: _ASCII_WORDS matched against lowercased ASCII text: the same answer as KEYWORDS there (its Chinese
+#: words cannot match; `^sum$` is `_ascii_keyword`'s equality test), about a tenth of the cost
+#: (KEYWORDS with re.I tries each word at each place)
+_ASCII_KEYS = re.compile(_ASCII_WORDS)
 
 
 def _ascii_keyword(text: str) -> bool:
