@@ -250,6 +250,11 @@ class Parties:
     def labels(self, role: str) -> list[str]:
         return [lab for p in self.parties if p.role == role for lab in p.labels]
 
+    def names(self, role: str) -> list[str]:
+        """The Chinese names of `role`'s parties (江苏号百科技有限公司): clauses that call a party by
+        its name bind it as its label would."""
+        return [p.name for p in self.parties if p.role == role and p.name and _ORG_NAME.fullmatch(p.name)]
+
     def to_json(self) -> dict:
         return {
             "we": self.we,
@@ -279,6 +284,11 @@ _SIGNATURE_WORDS = re.compile(
 )
 
 
+#: a Chinese organisation's full name, as a form writes it after 甲方：
+_ORG_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,40}(?:公司|集团|局|院|中心|学校|大学|学院|政府|委员会|银行|医院|研究所|事务所|厂)")
+_FILL_BRACKET = re.compile(r"\s*[\[\]【】]\s*")
+
+
 def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
@@ -287,6 +297,8 @@ def _clean_name(raw: str | None) -> str | None:
     # two spaces or an ideographic space end the name: the next column of a form line
     # (甲方：某公司　乙方：＿＿ / 合同编号：) is not part of it
     name = _NAME_END.split(raw.strip(), maxsplit=1)[0].strip()
+    # a form's fill-in brackets are not part of the name ([ 江苏号百科技有限 ]公司 is 江苏号百科技有限公司)
+    name = _FILL_BRACKET.sub("", name)
     name = name.strip("\"“”'（）() ")
     if not name or _BLANK.match(name) or _SIGNATURE_WORDS.match(name):
         return None
@@ -910,7 +922,8 @@ def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]
     """language -> role -> regex variants for this contract, or None when they are the shared
     words (a plain 甲方/乙方 contract), so the rules need no recompiling."""
     ours, theirs = ("supplier", "buyer") if parties.we == "supplier" else ("buyer", "supplier")
-    our_labels, their_labels = parties.labels(ours), parties.labels(theirs)
+    our_labels = parties.labels(ours) + parties.names(ours)
+    their_labels = parties.labels(theirs) + parties.names(theirs)
     all_labels = our_labels + their_labels + parties.labels("unknown")
     outside = parties.labels(THIRD_PARTY)  # the project owner is no side: never {buyer}
     out: dict[str, dict[str, list[str]]] = {}
