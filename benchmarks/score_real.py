@@ -151,7 +151,9 @@ def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) 
             row.model_correct += from_model
         elif any(t["category"] == f.category and covers(u.text, t["quote"]) for t in looks):
             row.lookalike_fp += 1
-            row.look_hits.append(f"{doc_id} {f.rule} [{f.clause or '-'}]: {squash(f.matched or u.text)[:100]}")
+            row.look_hits.append(
+                f"{doc_id} {f.rule} [{f.clause or '-'}]: {squash(f.matched or u.text)[:100]}"
+            )
         else:
             row.false_alarms += 1
             row.alarms.append(f"{doc_id} {f.rule} [{f.clause or '-'}]: {squash(f.matched or u.text)[:100]}")
@@ -250,7 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--packs", type=Path, action="append")
     ap.add_argument("--no-model", action="store_true", help="rules only (as `check --no-model`)")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list missed traps, false alarms and findings on look-alikes")
+    ap.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list missed traps, false alarms and findings on look-alikes",
+    )
     ap.add_argument("--ids", help="score only documents whose id matches this regex (re.search)")
     ap.add_argument("--lang", choices=("zh", "en"), help="score only this language")
     args = ap.parse_args(argv)

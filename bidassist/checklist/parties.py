@@ -285,7 +285,9 @@ _SIGNATURE_WORDS = re.compile(
 
 
 #: a Chinese organisation's full name, as a form writes it after 甲方：
-_ORG_NAME = re.compile(r"[\u4e00-\u9fff（）()]{4,40}(?:公司|集团|局|院|中心|学校|大学|学院|政府|委员会|银行|医院|研究所|事务所|厂)")
+_ORG_NAME = re.compile(
+    r"[\u4e00-\u9fff（）()]{4,40}(?:公司|集团|局|院|中心|学校|大学|学院|政府|委员会|银行|医院|研究所|事务所|厂)"
+)
 _FILL_BRACKET = re.compile(r"\s*[\[\]【】]\s*")
 
 
