@@ -509,7 +509,30 @@ SUBS17: dict[str, Subs] = {
         (r"(签订日期：年月日)00268$", r"\1"),  # a stray number after the literal's last word
     ),
 }
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17}
+# heldout18 (zh-1801...): same form as DOCS16, (repo, commit, path, parts). zh-1801 and zh-1802 are coal supply contracts
+# written into the JSP pages of a power plant's fuel-management system (read like zh-1501's pages, see `jsp_text`); each
+# runs from the plant's name over the contract title to the first line of the page's order-picking dialog or buttons.
+GDHYC = "paddy235/gdhyc"
+GDHYC_COMMIT = "9ce5925636589a9f4f2bed5f1a2fe90cefd89119"
+GDHYC_VIEWS = "fuelmis/WebContent/views/hetgl/"
+DOCS18: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1801": (
+        GDHYC,
+        GDHYC_COMMIT,
+        GDHYC_VIEWS + "hetbean/hetmb/zhongglm-2016-eedssmsm.jsp",
+        (("国电新疆红雁池发电有限公司", 1, "选择合同发货订单"),),
+    ),
+    "zh-1802": (
+        GDHYC,
+        GDHYC_COMMIT,
+        GDHYC_VIEWS + "hychetbean/4000Qnet_template.jsp",
+        (("国电新疆红雁池发电有限公司", 1, "保存"),),
+    ),
+}
+SUBS18: dict[str, Subs] = {
+    "zh-1801": ((r"^0477—\d{7}$", "【电话】"),),  # the buyer's telephone, written with a dash the common clean-up does not read
+}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -836,7 +859,7 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16}.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18}.items():
         data = original_at(mirror_root, repo, commit, path)
         text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
