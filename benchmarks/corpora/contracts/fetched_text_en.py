@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -584,6 +584,15 @@ HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str]
         "src/components/Terms.js",
         "Sales Agreement",
         ")",
+        (),
+    ),
+    # a manufacturer's conditions of sale on its website (heldout18, supplier-drafted control)
+    "en-1801": (
+        "mkzzn/eurotech_final",
+        "8af332210e873a600968d2706c558f30d01a19ff",
+        "terms.php",
+        "Terms and Conditions",
+        None,
         (),
     ),
 }
