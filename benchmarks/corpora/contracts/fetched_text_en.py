@@ -611,6 +611,15 @@ JSP_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
         "DETAILED NOTICE INVITING TENDER",
         None,
     ),
+    # a Laravel Blade print form (HTML with {{ }} fields) read like the JSP forms: the purchase-order terms of the
+    # Armed Forces of the Philippines Procurement Service, the version naming the Naval Logistics Center (heldout18)
+    "en-1802": (
+        "karlimlengco/afppssuppliersportal",
+        "54908f9443d4eca970de852068a914907d6910ed",
+        "resources/views/forms/po-terms.blade.php",
+        "Terms and Conditions",
+        None,
+    ),
 }
 
 AHNI = "Quadco-Consults/AHNI-New-FE"
