@@ -28,6 +28,7 @@ one line per title or text, "N title" / "N text", the kept top-level sections on
 references ("{...}") dropped. Markdown with HTML spans: tags and markdown emphasis removed, list indentation stripped.
 React components (JSX_DOCS, en-1601...): the text inside the markup, one line per paragraph, list item or heading,
 JavaScript expressions in braces dropped, from the line starting with the start heading to before the end marker.
+Blade print forms (BLADE_DOCS, en-1803...): Blade comments dropped, <br> read as a space, then as the server pages.
 TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of each item of a {type, content} array (a
 heading, paragraph or bullet), one line each, in order.
 """
@@ -637,6 +638,19 @@ JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
     ),
 }
 
+# id: (repo, commit, path, first line kept, first line dropped or None); Laravel Blade print forms whose sentences are
+# broken by <br> for the printed layout: Blade comments ({{-- --}}) dropped, <br> read as a space, then read like the
+# JSP forms (heldout18)
+BLADE_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
+    "en-1803": (
+        "toomelette/SWEP-QC-GENADMIN",
+        "cadc38ae66e08e20d99b17ff726a319f624e7d93",
+        "resources/views/printables/jo/jo_form_back.blade.php",
+        "INSTRUCTION REGARDING DELIVERY",
+        None,
+    ),
+}
+
 RB = "CThomson2/rb-portfolio"
 RB_COMMIT = "ef9a8da3ee699a6ee59dfd65bce0eda2d364ceb0"
 
@@ -787,6 +801,15 @@ def jsx_text(data: bytes, start: str, end: str | None) -> str:
     return squeeze("\n".join(lines[first:stop]))
 
 
+def blade_text(data: bytes, start: str, end: str | None) -> str:
+    """A Laravel Blade print form: Blade comments dropped, line breaks inside a paragraph (<br>) read as spaces, then
+    one line per paragraph, list item, table row or cell as jsp_text."""
+    page = data.decode("utf-8", errors="replace")
+    page = re.sub(r"(?s)\{\{--.*?--\}\}", "", page)
+    page = re.sub(r"(?i)<br\s*/?>", " ", page)
+    return jsp_text(page.encode("utf-8"), start, end)
+
+
 def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     text = word_text(data)
     for op, arg in steps:
@@ -880,6 +903,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, start, end) in JSP_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, jsp_text(data, start, end), data)
+    for doc_id, (repo, commit, path, start, end) in BLADE_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, blade_text(data, start, end), data)
     for doc_id, (repo, commit, path, start, end) in JSX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, jsx_text(data, start, end), data)
