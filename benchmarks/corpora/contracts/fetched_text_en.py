@@ -587,6 +587,15 @@ HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str]
         ")",
         (),
     ),
+    # a hydraulics firm's purchase-order terms on its website (CodeIgniter view; heldout18)
+    "en-1804": (
+        "jaydeep1305/babarihydraulicseals.com",
+        "d0d2bb33a280cf9121298e68a4d303fb0aa0b8e1",
+        "application/views/pages/terms.php",
+        "General",
+        None,
+        (),
+    ),
     # a manufacturer's conditions of sale on its website (heldout18, supplier-drafted control)
     "en-1801": (
         "mkzzn/eurotech_final",
