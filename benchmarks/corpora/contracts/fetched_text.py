@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701...) from their original files.
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -8,7 +8,7 @@ and the sha256 of each original file).
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
   OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt, zh-14NN.txt and
-  zh-16NN.txt and zh-17NN.txt (e.g. /work/corpus/contracts/zh).
+  zh-16NN.txt, zh-17NN.txt and zh-18NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
@@ -18,7 +18,8 @@ model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Contracts wr
 read from the program: a Vue page's <template> and a TypeScript file's HTML template literal as HTML, a python-docx
 script's string literals in order, a Java method's Apache-POI text runs in order, a contract pasted into a Python file
 as one string literal (zh-1701) with line breaks put before its clause headings and numbers, and a purchase order's terms in
-the sample data of a Vue print page (zh-1702). Tender documents (zh-811...,
+the sample data of a Vue print page (zh-1702); coal supply contracts kept as JSP pages of a power plant's fuel-management
+system are read like zh-1501's pages (zh-1801, zh-1802). Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -509,7 +510,30 @@ SUBS17: dict[str, Subs] = {
         (r"(签订日期：年月日)00268$", r"\1"),  # a stray number after the literal's last word
     ),
 }
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17}
+# heldout18 (zh-1801...): same form as DOCS16, (repo, commit, path, parts). zh-1801 and zh-1802 are coal supply contracts
+# written into the JSP pages of a power plant's fuel-management system (read like zh-1501's pages, see `jsp_text`); each
+# runs from the plant's name over the contract title to the first line of the page's order-picking dialog or buttons.
+GDHYC = "paddy235/gdhyc"
+GDHYC_COMMIT = "9ce5925636589a9f4f2bed5f1a2fe90cefd89119"
+GDHYC_VIEWS = "fuelmis/WebContent/views/hetgl/"
+DOCS18: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1801": (
+        GDHYC,
+        GDHYC_COMMIT,
+        GDHYC_VIEWS + "hetbean/hetmb/zhongglm-2016-eedssmsm.jsp",
+        (("国电新疆红雁池发电有限公司", 1, "选择合同发货订单"),),
+    ),
+    "zh-1802": (
+        GDHYC,
+        GDHYC_COMMIT,
+        GDHYC_VIEWS + "hychetbean/4000Qnet_template.jsp",
+        (("国电新疆红雁池发电有限公司", 1, "保存"),),
+    ),
+}
+SUBS18: dict[str, Subs] = {
+    "zh-1801": ((r"^0477—\d{7}$", "【电话】"),),  # the buyer's telephone, written with a dash the common clean-up does not read
+}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -836,7 +860,7 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16}.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18}.items():
         data = original_at(mirror_root, repo, commit, path)
         text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
