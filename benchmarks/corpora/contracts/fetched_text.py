@@ -33,6 +33,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import html
+import json
 import re
 import subprocess
 import sys
@@ -539,9 +540,16 @@ DOCS18["zh-1803"] = (
     "BpmContractServiceImpl.java",
     (("政府采购服务类采购合同（试行）", 1, None),),
 )
+DOCS18["zh-1804"] = (
+    "walkerwzy/apns_server",
+    "443e84e883fbb029fc1e4ab9256133d29aa88546",
+    "tsy_ws/WebService1.asmx.cs",
+    (("委托方（甲方）", 1, None),),
+)
 SUBS18: dict[str, Subs] = {
     "zh-1801": ((r"^0477—\d{7}$", "【电话】"),),  # the buyer's telephone, written with a dash the common clean-up does not read
     "zh-1803": ((r"(法定\(或授权\)代表人：)[\u4e00-\u9fff]{2,4}", r"\1【姓名】"),),  # both signatories' representatives
+    "zh-1804": ((r"(甲方指定 )[\u4e00-\u9fff]{2,3}( 为甲方项目联系人，乙方指定 )[\u4e00-\u9fff]{2,3}/[\u4e00-\u9fff]{2,3}", r"\1【姓名】\2【姓名】/【姓名】"),),
 }
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18}
 
@@ -792,7 +800,29 @@ def _input_mark(match: re.Match[str]) -> str:
     return value.group(1) if value and value.group(1).strip() else "＿＿"
 
 
-READERS18 = {"zh-1803": java_html_literal_text}
+# the contract fields of an outsourcing-contract record, in the record's order; the approval notes (DYJS, HEYJ, HTZC) and
+# the list columns before HTGS are left out
+WW_CONTRACT_FIELDS = ("HTGS", "GZMC", "GZFW", "HTZL", "LXDD", "FYBZ", "ZRYW", "ZLBZ", "SYQ", "WYZR", "FLSY", "HTSX", "BKKL", "TZTK", "QT")
+
+
+def csharp_json_contract_text(data: bytes, method: str = "Mobile_Ww_Ht_Detail") -> str:
+    """A contract kept as the sample answer of a C# web method (zh-1804: the outsourcing-contract detail a design
+    institute's mobile web service returns): the JSON string literal the method returns, its first record's contract
+    fields (WW_CONTRACT_FIELDS) in the record's order, each read as HTML (<br> a line break, &nbsp; a space)."""
+    source = data.decode("utf-8-sig")
+    start = source.index(f" {method}(")
+    found = re.compile(r'return "((?:[^"\\]|\\.)*)";').search(source, start)
+    if found is None:
+        raise ValueError(f"csharp json contract: no return literal in {method}")
+    record = json.loads(_java_unescape(found.group(1)))[0]
+    parts = []
+    for field in WW_CONTRACT_FIELDS:
+        value = html.unescape(record[field]).replace("\xa0", " ")
+        parts.append(vue_text(("<template>" + value + "</template>").encode("utf-8")))
+    return "\n".join(part for part in parts if part)
+
+
+READERS18 = {"zh-1803": java_html_literal_text, "zh-1804": csharp_json_contract_text}
 
 
 DOCX_CALLS = {"add_run", "add_info", "add_paragraph", "add_heading"}
