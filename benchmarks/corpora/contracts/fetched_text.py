@@ -19,7 +19,10 @@ read from the program: a Vue page's <template> and a TypeScript file's HTML temp
 script's string literals in order, a Java method's Apache-POI text runs in order, a contract pasted into a Python file
 as one string literal (zh-1701) with line breaks put before its clause headings and numbers, and a purchase order's terms in
 the sample data of a Vue print page (zh-1702); coal supply contracts kept as JSP pages of a power plant's fuel-management
-system are read like zh-1501's pages (zh-1801, zh-1802). Tender documents (zh-811...,
+system are read like zh-1501's pages (zh-1801, zh-1802), a filled government-procurement contract kept as an HTML string
+literal in Java code from that literal (zh-1803, ticked options as ☑, others ☐, drop-downs as their selected value), and a
+filled consulting contract kept as the sample JSON answer of a C# web method from the record's contract fields in order
+(zh-1804). Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
