@@ -550,9 +550,18 @@ DOCS18["zh-1804"] = (
     (("委托方（甲方）", 1, None),),
 )
 SUBS18: dict[str, Subs] = {
-    "zh-1801": ((r"^0477—\d{7}$", "【电话】"),),  # the buyer's telephone, written with a dash the common clean-up does not read
-    "zh-1803": ((r"(法定\(或授权\)代表人：)[\u4e00-\u9fff]{2,4}", r"\1【姓名】"),),  # both signatories' representatives
-    "zh-1804": ((r"(甲方指定 )[\u4e00-\u9fff]{2,3}( 为甲方项目联系人，乙方指定 )[\u4e00-\u9fff]{2,3}/[\u4e00-\u9fff]{2,3}", r"\1【姓名】\2【姓名】/【姓名】"),),
+    "zh-1801": (
+        (r"^0477—\d{7}$", "【电话】"),
+    ),  # the buyer's telephone, written with a dash the common clean-up does not read
+    "zh-1803": (
+        (r"(法定\(或授权\)代表人：)[\u4e00-\u9fff]{2,4}", r"\1【姓名】"),
+    ),  # both signatories' representatives
+    "zh-1804": (
+        (
+            r"(甲方指定 )[\u4e00-\u9fff]{2,3}( 为甲方项目联系人，乙方指定 )[\u4e00-\u9fff]{2,3}/[\u4e00-\u9fff]{2,3}",
+            r"\1【姓名】\2【姓名】/【姓名】",
+        ),
+    ),
 }
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18}
 
@@ -805,7 +814,23 @@ def _input_mark(match: re.Match[str]) -> str:
 
 # the contract fields of an outsourcing-contract record, in the record's order; the approval notes (DYJS, HEYJ, HTZC) and
 # the list columns before HTGS are left out
-WW_CONTRACT_FIELDS = ("HTGS", "GZMC", "GZFW", "HTZL", "LXDD", "FYBZ", "ZRYW", "ZLBZ", "SYQ", "WYZR", "FLSY", "HTSX", "BKKL", "TZTK", "QT")
+WW_CONTRACT_FIELDS = (
+    "HTGS",
+    "GZMC",
+    "GZFW",
+    "HTZL",
+    "LXDD",
+    "FYBZ",
+    "ZRYW",
+    "ZLBZ",
+    "SYQ",
+    "WYZR",
+    "FLSY",
+    "HTSX",
+    "BKKL",
+    "TZTK",
+    "QT",
+)
 
 
 def csharp_json_contract_text(data: bytes, method: str = "Mobile_Ww_Ht_Detail") -> str:
@@ -947,7 +972,9 @@ def main(argv: list[str]) -> int:
         data = original_at(mirror_root, repo, commit, path)
         if doc_id in READERS18:
             raw = READERS18[doc_id](data)
-            text = clean("\n\n".join(section(raw, start, occurrence, end) for start, occurrence, end in parts))
+            text = clean(
+                "\n\n".join(section(raw, start, occurrence, end) for start, occurrence, end in parts)
+            )
         else:
             text = heldout8_text(data, path, parts)
         text = fix_personal(doc_id, text, NAMES, SUBS)
