@@ -545,6 +545,14 @@ def parties_from_usage(text: str) -> list[Party]:
     return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
 
 
+#: a party defined by description, not by name: whoever the terms will bind
+_GENERIC_PARTY = re.compile(
+    r"(?:the|any|each|every|a|an)\s+(?:party|person|entity|individual|company|customer|client|buyer|purchaser|"
+    r"organi[sz]ation|firm|business)\b(?:\s+(?:to|who|which|that|from|placing|named|identified|whose)\b|\s*$)",
+    re.I,
+)
+
+
 def drafter_of(parties: list[Party]) -> str | None:
     """The role of the party found by its name in use (with_named_party): the drafter, who
     names itself and calls the other side by its role. A party that is only the name given
@@ -555,6 +563,14 @@ def drafter_of(parties: list[Party]) -> str | None:
     writer = next((p.role for p in parties if p.role != "unknown" and "we" in p.labels), None)
     if writer is not None:
         return writer
+    # standard terms that name one side and define the other by description ("Seller" shall mean
+    # Euro-Tech Corporation; "Purchaser" shall mean the party to whom a quotation is submitted): the
+    # named side wrote them
+    sides = [p for p in parties if p.role in ("buyer", "supplier") and p.name and p.where != WE_GIVEN]
+    generic = [p for p in sides if _GENERIC_PARTY.match(p.name or "")]
+    proper = [p for p in sides if not _GENERIC_PARTY.match(p.name or "")]
+    if len(generic) == 1 and len(proper) == 1 and generic[0].role != proper[0].role:
+        return proper[0].role
     return next(
         (
             p.role
