@@ -80,6 +80,7 @@ class Tally:
     on_trap_any: int = 0  # findings on a labelled trap's clause, whatever the trap's category
     misses: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
+    look_hits: list[str] = field(default_factory=list)  # findings on a labelled look-alike
     #: traps and caught traps per labelled severity (high, medium, low)
     by_severity: Counter = field(default_factory=Counter)
     caught_by_severity: Counter = field(default_factory=Counter)
@@ -150,6 +151,9 @@ def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) 
             row.model_correct += from_model
         elif any(t["category"] == f.category and covers(u.text, t["quote"]) for t in looks):
             row.lookalike_fp += 1
+            row.look_hits.append(
+                f"{doc_id} {f.rule} [{f.clause or '-'}]: {squash(f.matched or u.text)[:100]}"
+            )
         else:
             row.false_alarms += 1
             row.alarms.append(f"{doc_id} {f.rule} [{f.clause or '-'}]: {squash(f.matched or u.text)[:100]}")
@@ -204,6 +208,8 @@ def print_table(title: str, table: dict[str, Tally], verbose: bool) -> Tally:
                 print(f"      missed: {m}")
             for a in r.alarms:
                 print(f"      false alarm: {a}")
+            for a in r.look_hits:
+                print(f"      on a look-alike: {a}")
     t = total
     print(
         f"{'TOTAL':30} {t.traps:>5} {t.caught:>6} {ratio(t.caught, t.traps):>6} {t.findings:>5} {t.correct:>5} "
@@ -246,7 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--packs", type=Path, action="append")
     ap.add_argument("--no-model", action="store_true", help="rules only (as `check --no-model`)")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list missed traps and false alarms")
+    ap.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="list missed traps, false alarms and findings on look-alikes",
+    )
     ap.add_argument("--ids", help="score only documents whose id matches this regex (re.search)")
     ap.add_argument("--lang", choices=("zh", "en"), help="score only this language")
     args = ap.parse_args(argv)
@@ -272,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
             mine.add(row)
             mine.misses += row.misses
             mine.alarms += row.alarms
+            mine.look_hits += row.look_hits
         docs[lang].append(doc_id)
     if not docs:
         print(f"{args.corpus}: no labelled documents in split {args.split}")

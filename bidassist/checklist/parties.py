@@ -250,6 +250,11 @@ class Parties:
     def labels(self, role: str) -> list[str]:
         return [lab for p in self.parties if p.role == role for lab in p.labels]
 
+    def names(self, role: str) -> list[str]:
+        """The Chinese names of `role`'s parties (江苏号百科技有限公司): clauses that call a party by
+        its name bind it as its label would."""
+        return [p.name for p in self.parties if p.role == role and p.name and _ORG_NAME.fullmatch(p.name)]
+
     def to_json(self) -> dict:
         return {
             "we": self.we,
@@ -279,6 +284,13 @@ _SIGNATURE_WORDS = re.compile(
 )
 
 
+#: a Chinese organisation's full name, as a form writes it after 甲方：
+_ORG_NAME = re.compile(
+    r"[\u4e00-\u9fff（）()]{4,40}(?:公司|集团|局|院|中心|学校|大学|学院|政府|委员会|银行|医院|研究所|事务所|厂)"
+)
+_FILL_BRACKET = re.compile(r"\s*[\[\]【】]\s*")
+
+
 def _clean_name(raw: str | None) -> str | None:
     if raw is None:
         return None
@@ -287,6 +299,8 @@ def _clean_name(raw: str | None) -> str | None:
     # two spaces or an ideographic space end the name: the next column of a form line
     # (甲方：某公司　乙方：＿＿ / 合同编号：) is not part of it
     name = _NAME_END.split(raw.strip(), maxsplit=1)[0].strip()
+    # a form's fill-in brackets are not part of the name ([ 江苏号百科技有限 ]公司 is 江苏号百科技有限公司)
+    name = _FILL_BRACKET.sub("", name)
     name = name.strip("\"“”'（）() ")
     if not name or _BLANK.match(name) or _SIGNATURE_WORDS.match(name):
         return None
@@ -531,6 +545,14 @@ def parties_from_usage(text: str) -> list[Party]:
     return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
 
 
+#: a party defined by description, not by name: whoever the terms will bind
+_GENERIC_PARTY = re.compile(
+    r"(?:the|any|each|every|a|an)\s+(?:party|person|entity|individual|company|customer|client|buyer|purchaser|"
+    r"organi[sz]ation|firm|business)\b(?:\s+(?:to|who|which|that|from|placing|named|identified|whose)\b|\s*$)",
+    re.I,
+)
+
+
 def drafter_of(parties: list[Party]) -> str | None:
     """The role of the party found by its name in use (with_named_party): the drafter, who
     names itself and calls the other side by its role. A party that is only the name given
@@ -541,6 +563,14 @@ def drafter_of(parties: list[Party]) -> str | None:
     writer = next((p.role for p in parties if p.role != "unknown" and "we" in p.labels), None)
     if writer is not None:
         return writer
+    # standard terms that name one side and define the other by description ("Seller" shall mean
+    # Euro-Tech Corporation; "Purchaser" shall mean the party to whom a quotation is submitted): the
+    # named side wrote them
+    sides = [p for p in parties if p.role in ("buyer", "supplier") and p.name and p.where != WE_GIVEN]
+    generic = [p for p in sides if _GENERIC_PARTY.match(p.name or "")]
+    proper = [p for p in sides if not _GENERIC_PARTY.match(p.name or "")]
+    if len(generic) == 1 and len(proper) == 1 and generic[0].role != proper[0].role:
+        return proper[0].role
     return next(
         (
             p.role
@@ -910,7 +940,8 @@ def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]
     """language -> role -> regex variants for this contract, or None when they are the shared
     words (a plain 甲方/乙方 contract), so the rules need no recompiling."""
     ours, theirs = ("supplier", "buyer") if parties.we == "supplier" else ("buyer", "supplier")
-    our_labels, their_labels = parties.labels(ours), parties.labels(theirs)
+    our_labels = parties.labels(ours) + parties.names(ours)
+    their_labels = parties.labels(theirs) + parties.names(theirs)
     all_labels = our_labels + their_labels + parties.labels("unknown")
     outside = parties.labels(THIRD_PARTY)  # the project owner is no side: never {buyer}
     out: dict[str, dict[str, list[str]]] = {}

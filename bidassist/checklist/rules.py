@@ -299,10 +299,10 @@ class RuleSet:
         same source compiles to the same pattern, so findings are unchanged)."""
         got = self._compiled.get(source)
         if got is None:
+            if len(self._compiled) >= MAX_COMPILED:
+                self._compiled.clear()  # bounded memory; the shared set's own patterns come back next
             if not self._compiled:  # the shared set's own patterns first: most variants reuse them
                 self._compiled.update((p.pattern, p) for p in self._own_patterns())
-            elif len(self._compiled) >= MAX_COMPILED:
-                self._compiled.clear()
             got = self._compiled[source] = compile_derived(source, REGEX_FLAGS)
         return got
 

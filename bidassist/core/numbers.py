@@ -379,6 +379,39 @@ _PCT_FULL = re.compile(
     r"\s+(?:price|sum|amount|value)\b",
     re.I,
 )
+#: a fraction of a percent: "1/10 of 1%", "one-tenth of one percent (0.001)", "one-half of one per cent"
+_PCT_FRACTION = re.compile(
+    rf"(?<![\d.])(?:(?P<num>\d{{1,3}})\s*/\s*(?P<den>\d{{1,4}})|(?:(?P<wn>one|a|two|three)[\s-]+)?(?P<wd>half|"
+    rf"third|quarter|fourth|fifth|tenth|hundredth)s?)\s+of\s+(?:(?P<n>{_NUM})|(?P<w>one|a|an))\s*"
+    rf"(?:%|percent\b|per\s?cent\b\.?)(?:\s*\(\s*(?P<d>{_NUM})\s*(?P<dp>%)?\s*\))?",
+    re.I,
+)
+_FRACTION_WORDS = {
+    "half": Decimal(2),
+    "third": Decimal(3),
+    "quarter": Decimal(4),
+    "fourth": Decimal(4),
+    "fifth": Decimal(5),
+    "tenth": Decimal(10),
+    "hundredth": Decimal(100),
+}
+_SMALL_WORDS = {"one": Decimal(1), "a": Decimal(1), "an": Decimal(1), "two": Decimal(2), "three": Decimal(3)}
+
+
+def _fraction_of_percent(m: re.Match[str]) -> Decimal | None:
+    """The share a _PCT_FRACTION match states (1/10 of 1 % -> 0.001), or None for a zero denominator."""
+    if m["num"]:
+        num, den = Decimal(m["num"]), Decimal(m["den"])
+    else:
+        num, den = _SMALL_WORDS[(m["wn"] or "one").lower()], _FRACTION_WORDS[m["wd"].lower()]
+    if m["d"] and m["dp"]:
+        return (
+            Decimal(m["d"]) / 100
+        )  # "one-tenth of one percent (1%)": the figure, as "one percent (1%)" reads
+    pct = Decimal(m["n"]) if m["n"] else Decimal(1)
+    return None if den == 0 else num / den * pct / 100
+
+
 #: a string every _PCT_CONTEXT match holds ("rat": rate, ratio)
 _CONTEXT_NEEDLES = ("比例", "比率", "费率", "税率", "利率", "扣率", "rat")
 _PCT_BASES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10_000)}
@@ -404,6 +437,10 @@ def _percent_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         except ValueError:
             continue
         cands.append((m.start(), m.end(), n / 100, "percent"))
+    for m in _finditer(_PCT_FRACTION, t, low, (" of ",)):
+        share = _fraction_of_percent(m)
+        if share is not None:
+            cands.append((m.start(), m.end(), share, "percent"))
     for m in _finditer(_PCT_FULL, t, low, ("full",)):
         cands.append((m.start(), m.end(), Decimal(1), "percent"))
     for m in _finditer(_PCT_CONTEXT, t, low, _CONTEXT_NEEDLES):
@@ -621,7 +658,7 @@ _RATE_WINDOW = 48
 #: an English rate may name its base at length between rate and day ("1% of the delayed goods or
 #: services scheduled for delivery for every day"): plain words only, no number or punctuation
 _RATE_WINDOW_WORDS = 120
-_PLAIN_WORDS = re.compile(r"[A-Za-z\s'’/-]*")
+_PLAIN_WORDS = re.compile(r"[A-Za-z\s'’/()-]*")  # (s) of "product(s)" too
 
 
 def _within_window(gap: str) -> bool:

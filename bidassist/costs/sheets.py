@@ -355,6 +355,9 @@ def _mark_blank(outcome: SheetOutcome, result: SheetResult, unpriced: bool) -> N
         outcome.reason = (
             f"{result.item_rows} row(s) and no prices: a blank form or an unpriced bill of quantities"
         )
+        words = [p for p in result.problems if " is not a number" in p.message]
+        if words:  # a price written as a word: name the cell, the user may have meant a number
+            outcome.reason += f" ({words[0].where}: {words[0].message})"
 
 
 def _parse(raw: RawSheet, layout: Layout, spreads: SpreadTable, unpriced: bool) -> SheetResult:

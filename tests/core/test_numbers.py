@@ -402,3 +402,35 @@ def test_the_tenor_of_a_rate_is_no_duration(text: str) -> None:
 )
 def test_years_beside_the_word_period_stay_durations(text: str, raw: str) -> None:
     assert [f.raw for f in find_durations(text)] == [raw]
+
+
+# ------------------------------------------------ session 29: a fraction of a percent
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("a penalty of one-tenth of one percent of the total value", "0.001"),
+        ("as liquidated damages 1/10 of 1% of the total value", "0.001"),
+        ("one-half of one per cent per day", "0.005"),
+        ("a tenth of a percent", "0.001"),
+        ("three quarters of 1%", "0.0075"),
+        # the figure in brackets states the share as a fraction: it agrees
+        ("one-tenth of one percent (0.001) of the value", "0.001"),
+        # a percentage in brackets wins, as in "one percent (1%)"
+        ("one-tenth of one percent (1%) of the delayed goods", "0.01"),
+    ],
+)
+def test_a_fraction_of_a_percent_is_read_whole(text: str, share: str) -> None:
+    found = find_percents(text)
+    assert [f.value for f in found] == [D(share)]
+
+
+def test_a_daily_fraction_of_a_percent_with_a_long_base() -> None:
+    text = (
+        "A penalty of one-tenth of one percent (0.001) of the total value of the product(s)/goods purchased "
+        "shall be deducted for each day of delay."
+    )
+    assert [f.value for f in find_daily_rates(text)] == [D("0.001")]
+    # a zero denominator is no fraction: the plain percentage stands
+    assert [f.value for f in find_percents("1/0 of 1%")] == [D("0.01")]

@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701...) from their original files.
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -8,7 +8,7 @@ and the sha256 of each original file).
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
   OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt, zh-14NN.txt and
-  zh-16NN.txt and zh-17NN.txt (e.g. /work/corpus/contracts/zh).
+  zh-16NN.txt, zh-17NN.txt and zh-18NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
@@ -18,7 +18,11 @@ model text's web page (.txt, zh-1403 and zh-1404) is read as it is. Contracts wr
 read from the program: a Vue page's <template> and a TypeScript file's HTML template literal as HTML, a python-docx
 script's string literals in order, a Java method's Apache-POI text runs in order, a contract pasted into a Python file
 as one string literal (zh-1701) with line breaks put before its clause headings and numbers, and a purchase order's terms in
-the sample data of a Vue print page (zh-1702). Tender documents (zh-811...,
+the sample data of a Vue print page (zh-1702); coal supply contracts kept as JSP pages of a power plant's fuel-management
+system are read like zh-1501's pages (zh-1801, zh-1802), a filled government-procurement contract kept as an HTML string
+literal in Java code from that literal (zh-1803, ticked options as ☑, others ☐, drop-downs as their selected value), and a
+filled consulting contract kept as the sample JSON answer of a C# web method from the record's contract fields in order
+(zh-1804). Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -32,6 +36,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import html
+import json
 import re
 import subprocess
 import sys
@@ -509,7 +514,56 @@ SUBS17: dict[str, Subs] = {
         (r"(签订日期：年月日)00268$", r"\1"),  # a stray number after the literal's last word
     ),
 }
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17}
+# heldout18 (zh-1801...): same form as DOCS16, (repo, commit, path, parts). zh-1801 and zh-1802 are coal supply contracts
+# written into the JSP pages of a power plant's fuel-management system (read like zh-1501's pages, see `jsp_text`); each
+# runs from the plant's name over the contract title to the first line of the page's order-picking dialog or buttons.
+GDHYC = "paddy235/gdhyc"
+GDHYC_COMMIT = "9ce5925636589a9f4f2bed5f1a2fe90cefd89119"
+GDHYC_VIEWS = "fuelmis/WebContent/views/hetgl/"
+DOCS18: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1801": (
+        GDHYC,
+        GDHYC_COMMIT,
+        GDHYC_VIEWS + "hetbean/hetmb/zhongglm-2016-eedssmsm.jsp",
+        (("国电新疆红雁池发电有限公司", 1, "选择合同发货订单"),),
+    ),
+    "zh-1802": (
+        GDHYC,
+        GDHYC_COMMIT,
+        GDHYC_VIEWS + "hychetbean/4000Qnet_template.jsp",
+        (("国电新疆红雁池发电有限公司", 1, "保存"),),
+    ),
+}
+# zh-1803... (added by helper contracts18c-zh): zh-1803 is a filled government-procurement service contract kept as one HTML
+# string literal in a test `main` of an e-contract service (Java), read with `java_html_literal_text` (READERS18).
+DOCS18["zh-1803"] = (
+    "kkcyou/econtract",
+    "cddc80bc4e512d0b00a245defd33613c52a950f1",
+    "yaoan-module-econtract/yaoan-module-econtract-biz/src/main/java/com/yaoan/module/econtract/service/bpm/contract/"
+    "BpmContractServiceImpl.java",
+    (("政府采购服务类采购合同（试行）", 1, None),),
+)
+DOCS18["zh-1804"] = (
+    "walkerwzy/apns_server",
+    "443e84e883fbb029fc1e4ab9256133d29aa88546",
+    "tsy_ws/WebService1.asmx.cs",
+    (("委托方（甲方）", 1, None),),
+)
+SUBS18: dict[str, Subs] = {
+    "zh-1801": (
+        (r"^0477—\d{7}$", "【电话】"),
+    ),  # the buyer's telephone, written with a dash the common clean-up does not read
+    "zh-1803": (
+        (r"(法定\(或授权\)代表人：)[\u4e00-\u9fff]{2,4}", r"\1【姓名】"),
+    ),  # both signatories' representatives
+    "zh-1804": (
+        (
+            r"(甲方指定 )[\u4e00-\u9fff]{2,3}( 为甲方项目联系人，乙方指定 )[\u4e00-\u9fff]{2,3}/[\u4e00-\u9fff]{2,3}",
+            r"\1【姓名】\2【姓名】/【姓名】",
+        ),
+    ),
+}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -721,6 +775,84 @@ def java_poi_text(data: bytes, method: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _java_unescape(literal: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t", "r": ""}.get(m.group(1), m.group(1)), literal)
+
+
+def java_html_literal_text(data: bytes, variable: str = "htmlContent") -> str:
+    """A contract kept as an HTML string literal in Java code (zh-1803: the filled contract a test `main` converts to
+    Word): the literals of the first statement `String <variable> = "..." + "..." ...;` joined with their escapes
+    undone, the page's <head> dropped, each drop-down replaced by its selected option, each checkbox by ☑ (checked) or ☐,
+    each other form field by its value or ＿＿ when empty, then read as `vue_text` reads a template (cells joined by
+    " | ")."""
+    source = data.decode("utf-8")
+    start = source.index(f"String {variable} = ")
+    end = re.compile(r'"\s*;').search(source, start)
+    if end is None:
+        raise ValueError(f"java html literal: no end of the {variable} statement")
+    text = "".join(_java_unescape(lit[1:-1]) for lit in JAVA_LITERAL.findall(source[start : end.end()]))
+    text = re.sub(r"(?is)<head>.*?</head>", "", text)
+    text = re.sub(r"(?is)<select[^>]*>(.*?)</select>", _selected_option, text)
+    text = re.sub(r"(?i)<input\b[^>]*>", _input_mark, text)
+    return vue_text(("<template>" + text + "</template>").encode("utf-8"))
+
+
+def _selected_option(match: re.Match[str]) -> str:
+    """A drop-down of the form: the text of its selected option, ＿＿ if none is selected."""
+    found = re.search(r"(?is)<option\b[^>]*\bselected\b[^>]*>(.*?)</option>", match.group(1))
+    return found.group(1).strip() if found else "＿＿"
+
+
+def _input_mark(match: re.Match[str]) -> str:
+    """A form field: a checkbox becomes ☑ (checked) or ☐, a filled field its value, an empty field ＿＿."""
+    tag = match.group(0)
+    if re.search(r'(?i)type="checkbox"', tag):
+        return "☑" if re.search(r"(?i)\bchecked\b", tag) else "☐"
+    value = re.search(r'(?i)\bvalue="([^"]*)"', tag)
+    return value.group(1) if value and value.group(1).strip() else "＿＿"
+
+
+# the contract fields of an outsourcing-contract record, in the record's order; the approval notes (DYJS, HEYJ, HTZC) and
+# the list columns before HTGS are left out
+WW_CONTRACT_FIELDS = (
+    "HTGS",
+    "GZMC",
+    "GZFW",
+    "HTZL",
+    "LXDD",
+    "FYBZ",
+    "ZRYW",
+    "ZLBZ",
+    "SYQ",
+    "WYZR",
+    "FLSY",
+    "HTSX",
+    "BKKL",
+    "TZTK",
+    "QT",
+)
+
+
+def csharp_json_contract_text(data: bytes, method: str = "Mobile_Ww_Ht_Detail") -> str:
+    """A contract kept as the sample answer of a C# web method (zh-1804: the outsourcing-contract detail a design
+    institute's mobile web service returns): the JSON string literal the method returns, its first record's contract
+    fields (WW_CONTRACT_FIELDS) in the record's order, each read as HTML (<br> a line break, &nbsp; a space)."""
+    source = data.decode("utf-8-sig")
+    start = source.index(f" {method}(")
+    found = re.compile(r'return "((?:[^"\\]|\\.)*)";').search(source, start)
+    if found is None:
+        raise ValueError(f"csharp json contract: no return literal in {method}")
+    record = json.loads(_java_unescape(found.group(1)))[0]
+    parts = []
+    for field in WW_CONTRACT_FIELDS:
+        value = html.unescape(record[field]).replace("\xa0", " ")
+        parts.append(vue_text(("<template>" + value + "</template>").encode("utf-8")))
+    return "\n".join(part for part in parts if part)
+
+
+READERS18 = {"zh-1803": java_html_literal_text, "zh-1804": csharp_json_contract_text}
+
+
 DOCX_CALLS = {"add_run", "add_info", "add_paragraph", "add_heading"}
 
 
@@ -836,9 +968,16 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16}.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18}.items():
         data = original_at(mirror_root, repo, commit, path)
-        text = fix_personal(doc_id, heldout8_text(data, path, parts), NAMES, SUBS)
+        if doc_id in READERS18:
+            raw = READERS18[doc_id](data)
+            text = clean(
+                "\n\n".join(section(raw, start, occurrence, end) for start, occurrence, end in parts)
+            )
+        else:
+            text = heldout8_text(data, path, parts)
+        text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
     for doc_id, (repo, commit, path) in DOCS17.items():

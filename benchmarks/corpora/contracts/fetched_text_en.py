@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -28,6 +28,7 @@ one line per title or text, "N title" / "N text", the kept top-level sections on
 references ("{...}") dropped. Markdown with HTML spans: tags and markdown emphasis removed, list indentation stripped.
 React components (JSX_DOCS, en-1601...): the text inside the markup, one line per paragraph, list item or heading,
 JavaScript expressions in braces dropped, from the line starting with the start heading to before the end marker.
+Blade print forms (BLADE_DOCS, en-1803...): Blade comments dropped, <br> read as a space, then as the server pages.
 TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of each item of a {type, content} array (a
 heading, paragraph or bullet), one line each, in order.
 """
@@ -586,6 +587,24 @@ HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str]
         ")",
         (),
     ),
+    # a hydraulics firm's purchase-order terms on its website (CodeIgniter view; heldout18)
+    "en-1804": (
+        "jaydeep1305/babarihydraulicseals.com",
+        "d0d2bb33a280cf9121298e68a4d303fb0aa0b8e1",
+        "application/views/pages/terms.php",
+        "General",
+        None,
+        (),
+    ),
+    # a manufacturer's conditions of sale on its website (heldout18, supplier-drafted control)
+    "en-1801": (
+        "mkzzn/eurotech_final",
+        "8af332210e873a600968d2706c558f30d01a19ff",
+        "terms.php",
+        "Terms and Conditions",
+        None,
+        (),
+    ),
 }
 
 MAINET = "Rajesh2894/erp"
@@ -602,6 +621,15 @@ JSP_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
         "DETAILED NOTICE INVITING TENDER",
         None,
     ),
+    # a Laravel Blade print form (HTML with {{ }} fields) read like the JSP forms: the purchase-order terms of the
+    # Armed Forces of the Philippines Procurement Service, the version naming the Naval Logistics Center (heldout18)
+    "en-1802": (
+        "karlimlengco/afppssuppliersportal",
+        "54908f9443d4eca970de852068a914907d6910ed",
+        "resources/views/forms/po-terms.blade.php",
+        "Terms and Conditions",
+        None,
+    ),
 }
 
 AHNI = "Quadco-Consults/AHNI-New-FE"
@@ -616,6 +644,19 @@ JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
         "src/features/procurement/components/purchase-order/[id]/TermsAndConditions.tsx",
         "STANDARD PURCHASE ORDERS TERMS AND CONDITIONS",
         "Purchase Order",  # the button after the terms
+    ),
+}
+
+# id: (repo, commit, path, first line kept, first line dropped or None); Laravel Blade print forms whose sentences are
+# broken by <br> for the printed layout: Blade comments ({{-- --}}) dropped, <br> read as a space, then read like the
+# JSP forms (heldout18)
+BLADE_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
+    "en-1803": (
+        "toomelette/SWEP-QC-GENADMIN",
+        "cadc38ae66e08e20d99b17ff726a319f624e7d93",
+        "resources/views/printables/jo/jo_form_back.blade.php",
+        "INSTRUCTION REGARDING DELIVERY",
+        None,
     ),
 }
 
@@ -769,6 +810,15 @@ def jsx_text(data: bytes, start: str, end: str | None) -> str:
     return squeeze("\n".join(lines[first:stop]))
 
 
+def blade_text(data: bytes, start: str, end: str | None) -> str:
+    """A Laravel Blade print form: Blade comments dropped, line breaks inside a paragraph (<br>) read as spaces, then
+    one line per paragraph, list item, table row or cell as jsp_text."""
+    page = data.decode("utf-8", errors="replace")
+    page = re.sub(r"(?s)\{\{--.*?--\}\}", "", page)
+    page = re.sub(r"(?i)<br\s*/?>", " ", page)
+    return jsp_text(page.encode("utf-8"), start, end)
+
+
 def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     text = word_text(data)
     for op, arg in steps:
@@ -862,6 +912,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, start, end) in JSP_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, jsp_text(data, start, end), data)
+    for doc_id, (repo, commit, path, start, end) in BLADE_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, blade_text(data, start, end), data)
     for doc_id, (repo, commit, path, start, end) in JSX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, jsx_text(data, start, end), data)
