@@ -382,7 +382,7 @@ _PCT_FULL = re.compile(
 #: a fraction of a percent: "1/10 of 1%", "one-tenth of one percent (0.001)", "one-half of one per cent"
 _PCT_FRACTION = re.compile(
     rf"(?<![\d.])(?:(?P<num>\d{{1,3}})\s*/\s*(?P<den>\d{{1,4}})|(?:(?P<wn>one|a|two|three)[\s-]+)?(?P<wd>half|"
-    rf"third|quarter|fourth|fifth|tenth|hundredth)s?)\s+of\s+(?:(?P<n>{_NUM})|(?P<w>one|a|an))\s*"
+    rf"third|quarter|fourth|fifth|tenth|hundredth)s?)\s+of\s+(?:(?P<n>{_NUM})|one|a|an)\s*"
     rf"(?:%|percent\b|per\s?cent\b\.?)(?:\s*\(\s*(?P<d>{_NUM})\s*(?P<dp>%)?\s*\))?",
     re.I,
 )
@@ -405,9 +405,8 @@ def _fraction_of_percent(m: re.Match[str]) -> Decimal | None:
     else:
         num, den = _SMALL_WORDS[(m["wn"] or "one").lower()], _FRACTION_WORDS[m["wd"].lower()]
     if m["d"] and m["dp"]:
-        return (
-            Decimal(m["d"]) / 100
-        )  # "one-tenth of one percent (1%)": the figure, as "one percent (1%)" reads
+        # "one-tenth of one percent (1%)": the figure in brackets, as "one percent (1%)" is read
+        return Decimal(m["d"]) / 100
     pct = Decimal(m["n"]) if m["n"] else Decimal(1)
     return None if den == 0 else num / den * pct / 100
 
