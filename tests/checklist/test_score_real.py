@@ -64,3 +64,38 @@ def test_recall_is_counted_per_severity() -> None:
     assert dict(total.by_severity) == {"high": 1, "medium": 1, "low": 1}
     assert dict(total.caught_by_severity) == {"high": 1}
     assert script.severity_line(total) == "high 1/1 = 1.00; medium 0/1 = 0.00; low 0/1 = 0.00"
+
+
+def test_findings_on_look_alikes_are_listed_apart_from_false_alarms() -> None:
+    script = _load_script()
+    labels = {
+        "traps": [],
+        "lookalikes": [
+            {
+                "category": "liability.uncapped",
+                "quote": "shall indemnify Buyer against claims of infringement",
+            }
+        ],
+    }
+    look = SimpleNamespace(
+        text="9.1 Supplier shall indemnify Buyer against claims of infringement of any patent."
+    )
+    stray = SimpleNamespace(text="10.2 Supplier shall be liable for all losses whatsoever.")
+    found = [
+        (
+            look,
+            SimpleNamespace(
+                category="liability.uncapped", source="rule", rule="r1", clause="9.1", matched=""
+            ),
+        ),
+        (
+            stray,
+            SimpleNamespace(
+                category="liability.uncapped", source="rule", rule="r2", clause="10.2", matched=""
+            ),
+        ),
+    ]
+    row = script.score_document(labels, found, "doc")["liability.uncapped"]
+    assert (row.lookalike_fp, row.false_alarms) == (1, 1)
+    assert [a.split(" [")[0] for a in row.look_hits] == ["doc r1"]
+    assert [a.split(" [")[0] for a in row.alarms] == ["doc r2"]
