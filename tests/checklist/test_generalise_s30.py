@@ -1,0 +1,106 @@
+"""Session 30: kinds of the development corpus (see CHANGELOG), each with the look-alike that keeps its reading.
+
+- who drafted the terms is read only from a party found by its own name in use or by a proper name against a
+  generic description: a party block that names the buyer "the Party named in the Contract" and the supplier by a
+  fragment ("registered") says nothing of the drafter, so the buyer's drafting traps still apply;
+- an English company's name without its suffix ("Assured Hearts" of Assured Hearts Inc.) binds that party as its
+  role word does: the buyer's own cap ("Assured Hearts' total liability will not exceed CAD $5,000") caps nothing
+  of the supplier's;
+- an insurance cover "with a limit of indemnity not less than" a sum is a floor, not a cap on liability;
+- "System Integrator", "Consultancy" and "Bidder"/"Tenderer" are the supplier's side;
+- an indemnity "from and against all claims" after a long list of indemnitees, and "regardless whether such claim
+  is caused in part by a party indemnified hereunder", are broad indemnities.
+"""
+
+from __future__ import annotations
+
+import pytest
+from shipped_packs import categories
+
+from bidassist.checklist.parties import Party, drafter_of
+
+_INDEMNITY = (
+    "10. The Supplier agrees to indemnify and hold harmless Assured Hearts and its directors, officers, employees, "
+    "and agents from any claims, liabilities, damages, losses, and expenses (including legal fees) arising from "
+    "the Supplier's provision of the services.\n"
+)
+
+
+def test_a_fragment_or_a_placeholder_is_no_drafter() -> None:
+    parties = [
+        Party(labels=["client"], name="the Party named in the Contract", role="buyer", where="line 208"),
+        Party(labels=["system integrator"], name="registered", role="supplier", where="line 208"),
+    ]
+    assert drafter_of(parties) is None
+    # standard terms that name the seller and describe the purchaser: the seller wrote them
+    control = [
+        Party(labels=["seller"], name="Euro-Tech Corporation", role="supplier", where="line 3"),
+        Party(
+            labels=["purchaser"],
+            name="the party to whom a quotation is submitted",
+            role="buyer",
+            where="line 3",
+        ),
+    ]
+    assert drafter_of(control) == "supplier"
+
+
+def test_a_party_block_label_is_no_drafter() -> None:
+    """A role word the packs do not know ("engineer"), found in the party block, is not a name in use."""
+    parties = [
+        Party(labels=["owner"], name="Board of Education", role="buyer", where="line 7"),
+        Party(labels=["engineer"], name="engineer", role="supplier", where="line 1"),
+    ]
+    assert drafter_of(parties) is None
+
+
+def test_the_named_buyer_s_own_cap_caps_nothing_of_the_supplier_s() -> None:
+    head = (
+        'Services Agreement\nThis Agreement is entered into between Assured Hearts Inc. ("Company") and '
+        'Careful Care Pty Ltd ("Supplier").\n'
+    )
+    cap = "12. Assured Hearts' total liability under this Agreement will not exceed CAD $5,000.\n"
+    assert "liability.uncapped" in categories(head + _INDEMNITY + cap)
+    # the supplier's own cap does
+    ours = "12. The Supplier's total liability under this Agreement will not exceed CAD $5,000.\n"
+    assert "liability.uncapped" not in categories(head + _INDEMNITY + ours)
+
+
+def test_an_insurance_minimum_is_no_cap() -> None:
+    indemnity = (
+        "14.2 The Vendor shall indemnify the Buyer against all loss and damage which may result from any act or "
+        "omission of the Vendor, its agents or employees.\n"
+    )
+    insurance = (
+        "18.1 The Vendor shall maintain a policy of insurance in respect of its liabilities under condition 17, "
+        "with a limit of indemnity not less than 110% of the contract value.\n"
+    )
+    assert "liability.uncapped" in categories(indemnity + insurance)
+    cap = "18.2 The Vendor's total liability shall be subject to a limit of 100% of the contract value.\n"
+    assert "liability.uncapped" not in categories(indemnity + cap)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6.13.2 Indemnity: The System Integrator agrees to indemnify and hold harmless the Client from and against "
+        "any and all claims, actions, proceedings, lawsuits, demands, losses arising out of its performance.",
+        "To the fullest extent permitted by law, Subcontractor shall indemnify, defend and hold harmless Owner, "
+        "Architect, Contractor and all of their affiliates, parents, subsidiaries, officers, directors, employees, "
+        "successors and assigns (all of which are hereinafter collectively referred to as “Indemnitees”), from and "
+        "against all claims, damages, losses, costs and expenses arising out of the work of others.",
+        "The Contractor shall indemnify and hold harmless the Owner from claims for bodily injury caused in whole or in "
+        "part by any act of the Contractor, regardless whether such claim is caused in part by a party indemnified "
+        "hereunder.",
+    ],
+)
+def test_broad_indemnities_of_the_supplier(text: str) -> None:
+    assert "liability.uncapped" in categories(text)
+
+
+def test_a_fault_based_indemnity_stays_a_look_alike() -> None:
+    text = (
+        "The System Integrator shall indemnify the Client against losses caused by the negligence of the System "
+        "Integrator."
+    )
+    assert "liability.uncapped" not in categories(text)
