@@ -104,3 +104,55 @@ def test_a_fault_based_indemnity_stays_a_look_alike() -> None:
         "Integrator."
     )
     assert "liability.uncapped" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方如有弄虚作假行为，一经核实，甲方将终止支付一年内所有货款。",
+        "乙方违约的，甲方还有权不予支付剩余尾款。",
+        "若乙方已开展工作，不论工作量是否超过一半，甲方无需支付任何费用给乙方。",
+        "乙方违约的，已完成及未完成的所承包工程、乙方不得要求发包方支付工程款。",
+        "乙方违约，甲方有权向乙方追回已支付的全部佣金。",
+    ],
+)
+def test_forfeiting_the_price_of_work_done_is_an_excessive_penalty(text: str) -> None:
+    assert "penalty.excessive" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乙方提供的培训，甲方无需支付任何费用。",
+        "甲方不予支付不合格部分货物的货款，由乙方负责更换。",
+        "乙方已完成的合格工程，甲方应按实结算并支付工程款。",
+    ],
+)
+def test_free_services_and_rejected_goods_are_no_forfeiture(text: str) -> None:
+    assert "penalty.excessive" not in categories(text)
+
+
+def test_a_changes_clause_is_a_trap_when_the_supplier_must_proceed_before_the_price_is_agreed() -> None:
+    clause = (
+        "Changes. Buyer may at any time, by written direction, make changes in the drawings, specifications or "
+        "quantities. Should any such change increase the cost, an equitable adjustment will be made in the contract "
+        "price."
+    )
+    assert "change.unilateral" not in categories(clause)
+    proceed = " Failure to agree upon an equitable adjustment shall not relieve the Supplier from proceeding."
+    assert "change.unilateral" in categories(clause + proceed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Project Manager's measurements upon which the final estimate is based shall be deemed to be, and "
+        "shall be, final and conclusive.",
+        "The Project Manager shall determine the amount and quantity of the work performed and such decision shall "
+        "be final and conclusive.",
+        "Should the contractor not attend, the measurements recorded by the representative of the Architect / "
+        "Consultant shall be final.",
+    ],
+)
+def test_the_buyer_s_officer_deciding_finally_is_a_waiver(text: str) -> None:
+    assert "rights.waiver" in categories(text)
