@@ -156,3 +156,17 @@ def test_a_changes_clause_is_a_trap_when_the_supplier_must_proceed_before_the_pr
 )
 def test_the_buyer_s_officer_deciding_finally_is_a_waiver(text: str) -> None:
     assert "rights.waiver" in categories(text)
+
+
+def test_an_amount_the_buyer_claims_and_complaints_reach_past_own_breach() -> None:
+    """REVIEW rule 10 (c): the supplier pays what the buyer says, or answers for any complaint."""
+    assert "liability.uncapped" in categories(
+        "甲方有权委托第三方代为履行，由此产生的费用由乙方根据甲方主张的金额承担。"
+    )
+    assert "liability.uncapped" in categories(
+        "如发生用户投诉未能妥善解决的，则由供应商承担相应法律、经济后果。"
+    )
+    # a complaint the supplier caused is its own breach: compensation, a look-alike
+    assert "liability.uncapped" not in categories(
+        "因供应商原因引发的用户投诉未妥善解决的，相关费用由供应商承担。"
+    )
