@@ -170,3 +170,30 @@ def test_an_amount_the_buyer_claims_and_complaints_reach_past_own_breach() -> No
     assert "liability.uncapped" not in categories(
         "因供应商原因引发的用户投诉未妥善解决的，相关费用由供应商承担。"
     )
+
+
+_FORM_HEAD = "采购合同\n甲方：某某大学\n乙方：＿＿\n地址：＿＿\n"
+
+
+def test_a_court_fixed_in_the_buyer_s_form_is_its_home_court() -> None:
+    """Our side left blank: the court the form names before any supplier is known is the buyer's choice."""
+    text = _FORM_HEAD + "十、争议解决：协商不成，任何一方可向深圳市龙岗区人民法院提起诉讼。\n"
+    assert "dispute.forum" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "十、争议解决：协商不成的，提交广州仲裁委员会仲裁。",  # an institution, often neutral
+        "十、争议解决：一切争议均应由乙方所在地—重庆市人民法院管辖。",  # our own court
+        "十、争议解决：协商不成的，向项目所在地—重庆市人民法院起诉。",  # the site's court
+    ],
+)
+def test_a_form_s_commission_our_court_or_the_site_s_court_is_not_the_buyer_s(clause: str) -> None:
+    assert "dispute.forum" not in categories(_FORM_HEAD + clause + "\n")
+
+
+def test_a_filled_in_supplier_keeps_the_address_comparison() -> None:
+    head = "采购合同\n甲方：某某大学\n乙方：深圳某某科技有限公司\n地址：深圳市南山区科技园\n"
+    text = head + "十、争议解决：协商不成，任何一方可向深圳市南山区人民法院提起诉讼。\n"
+    assert "dispute.forum" not in categories(text)
