@@ -197,3 +197,43 @@ def test_a_filled_in_supplier_keeps_the_address_comparison() -> None:
     head = "采购合同\n甲方：某某大学\n乙方：深圳某某科技有限公司\n地址：深圳市南山区科技园\n"
     text = head + "十、争议解决：协商不成，任何一方可向深圳市南山区人民法院提起诉讼。\n"
     assert "dispute.forum" not in categories(text)
+
+
+_CONSTRUCTION = (
+    "Construction Contract\nThe Contractor shall carry out the Works at the Site. "
+    "Progress payments: the Owner pays the construction work monthly. The Works include the building, "
+    "the site drainage and the change orders the Owner issues. Substantial completion of the Works ends the "
+    "construction period.\n"
+)
+
+
+def test_construction_retention_is_read_from_the_contract_s_kind() -> None:
+    retention = (
+        "7. The Owner will pay the Contract Price, less five percent (5%) retainage, to the Contractor.\n"
+    )
+    assert "retention.excessive" in categories(_CONSTRUCTION + retention)
+    # a goods order keeping 5 % is within the 5 % of other contracts
+    goods = "Purchase Order\nThe Supplier shall deliver the goods.\n7. The Buyer shall retain 5% of each payment.\n"
+    assert "retention.excessive" not in categories(goods)
+
+
+def test_a_security_deposit_taken_from_the_bills_is_retention() -> None:
+    assert "retention.excessive" in categories(
+        "Security deposit of 10% of the bill amount shall be deducted from the bill."
+    )
+
+
+def test_a_rule_naming_an_unknown_setting_is_refused(tmp_path) -> None:
+    from bidassist.checklist import load_packs
+    from bidassist.core.errors import ProblemsError
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "pack: p\nlanguage: en\ndescription: test\nrules:\n  - id: en.retention.excessive.t\n"
+        "    category: retention.excessive\n    severity: low\n    settings: [shipyard]\n    keywords: [retention]\n"
+        "    any: ['retention']\n    message: {en: m, zh: m}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ProblemsError) as err:
+        load_packs([pack])
+    assert "p.yaml" in str(err.value.problems[0]) and "shipyard" in str(err.value.problems[0])
