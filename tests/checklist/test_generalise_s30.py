@@ -237,3 +237,22 @@ def test_a_rule_naming_an_unknown_setting_is_refused(tmp_path) -> None:
     with pytest.raises(ProblemsError) as err:
         load_packs([pack])
     assert "p.yaml" in str(err.value.problems[0]) and "shipyard" in str(err.value.problems[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Payment is due within thirty (30) days of Contractor submitting an invoice for completed and accepted work.",
+        "Within 15 days after the approval of the final estimate, the City will pay to the Contractor those sums "
+        "remaining.",
+        "No payment shall become eligible for the next stage until the System Integrator completes to the "
+        "satisfaction of the Client the work pertaining to the preceding stage.",
+    ],
+)
+def test_payment_waiting_on_an_untimed_acceptance(text: str) -> None:
+    assert "acceptance.no_deadline" in categories(text)
+
+
+def test_payment_waiting_on_lien_releases_is_no_acceptance_gate() -> None:
+    text = "No payment shall be required until and unless such releases are furnished to the satisfaction of the Owner."
+    assert "acceptance.no_deadline" not in categories(text)
