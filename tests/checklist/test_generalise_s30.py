@@ -256,3 +256,25 @@ def test_payment_waiting_on_an_untimed_acceptance(text: str) -> None:
 def test_payment_waiting_on_lien_releases_is_no_acceptance_gate() -> None:
     text = "No payment shall be required until and unless such releases are furnished to the satisfaction of the Owner."
     assert "acceptance.no_deadline" not in categories(text)
+
+
+def test_a_clawback_of_work_done_on_the_buyer_s_termination() -> None:
+    """The buyer terminates, the supplier refunds everything it was paid for services rendered; read in a table
+    row that holds the whole breach section (甲乙双方 in another sentence is no mutual termination)."""
+    row = (
+        "违约责任： 1、甲乙双方必须遵守本合同并执行合同中的各项规定。 2、乙方未按时或未合格提供本合同约定的服务的，"
+        "经乙方三次整改仍达不到合同需求的，甲方有权单方解除本合同，要求乙方退回所有已收款项。"
+    )
+    assert "termination.convenience" in categories(row)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "逾期交货超过10天，甲方有权终止合同，乙方须全额退还甲方已经付给乙方的货款。",  # nothing delivered
+        "因甲方原因解除合同的，甲方应返还乙方已支付的全部款项。",  # the buyer refunds
+        "任何一方均有权解除本合同，乙方应退还未履行部分的预付款。",
+    ],
+)
+def test_refunds_for_goods_never_delivered_are_no_clawback(text: str) -> None:
+    assert "termination.convenience" not in categories(text)
