@@ -194,7 +194,7 @@ def home_forum_findings(units: Sequence[Unit], ruleset: RuleSet, parties) -> lis
     ]
 
 
-#: a form's blank: 「乙方：＿＿」「[供应商名称]」「【乙方】」「XXX公司」
+#: a form's blank: 「乙方：＿＿」「xxx」「[供应商名称]」「【乙方】」
 _BLANK = re.compile(r"^[\s＿_\-—.…xX×]*$|^[\s]*[\[【(（{<].{0,20}[\]】)）}>][\s]*$")
 
 

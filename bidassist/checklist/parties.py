@@ -256,10 +256,10 @@ class Parties:
         return [lab for p in self.parties if p.role == role for lab in p.labels]
 
     def names(self, role: str) -> list[str]:
-        """The Chinese names of `role`'s parties (江苏号百科技有限公司): clauses that call a party by
-        its name bind it as its label would."""
+        """The names of `role`'s parties that clauses use in place of its label: a Chinese full name
+        (江苏号百科技有限公司), an English company's name without its suffix (Assured Hearts of
+        Assured Hearts Inc.)."""
         out = [p.name for p in self.parties if p.role == role and p.name and _ORG_NAME.fullmatch(p.name)]
-        # Assured Hearts Inc. is called "Assured Hearts" in the clauses
         out += [
             m.group(1)
             for p in self.parties
