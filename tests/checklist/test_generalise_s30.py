@@ -296,3 +296,15 @@ def test_refunds_for_goods_never_delivered_are_no_clawback(text: str) -> None:
 def test_a_fixed_penalty_of_100000_or_more(text: str, flagged: bool) -> None:
     found = any(f.rule == "zh.penalty.excessive.fixed_sum" for f in check_text(text, RULES).findings)
     assert found is flagged
+
+
+def test_a_penalty_the_buyer_may_impose_is_the_supplier_s() -> None:
+    text = (
+        "In case the grace period expires, the Client shall have the option to exercise a penalty for "
+        "non-performance that will be up to 1% for every week of delay to a maximum of 10% of the contract value."
+    )
+    assert "penalty.excessive" in categories(text)
+    # the buyer's own late-payment charge stays the buyer's
+    assert "penalty.excessive" not in categories(
+        "If the Buyer pays late, the Supplier may charge interest of 0.05% for every week of delay."
+    )
