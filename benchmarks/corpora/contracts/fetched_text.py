@@ -563,7 +563,27 @@ SUBS18: dict[str, Subs] = {
         ),
     ),
 }
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18}
+# heldout19 (helper contracts19b-zh, session 30): Word files in public repositories, read like DOCS18's (repository,
+# commit, path, parts). zh-1901 and zh-1902 are a cable purchase of 珠海铧国商贸有限公司 (the 华发股份 group's buying arm) kept
+# by a staff member's contract-filling script (Kidsunbo/WordSub); both were deleted from the tree later, so they are read at
+# the last commit that holds them.
+WORDSUB = "Kidsunbo/WordSub"
+DOCS19: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1901": (
+        WORDSUB,
+        "3bbdb4e1b97152adc38b56887556c0a9f351b981",
+        "{项目名称}电缆协作合同模板.docx",
+        (("合同编号", 1, "合同附件1"),),
+    ),
+    "zh-1902": (
+        WORDSUB,
+        "0d22c2736a65f5999d85c07474f83cffbd4512f5",
+        "华发峰景湾花园电缆采购合同.docx",
+        (("合同编号", 1, None),),
+    ),
+}
+SUBS19: dict[str, Subs] = {}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -968,7 +988,7 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18}.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18, **DOCS19}.items():
         data = original_at(mirror_root, repo, commit, path)
         if doc_id in READERS18:
             raw = READERS18[doc_id](data)
