@@ -583,6 +583,23 @@ DOCS19: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
     ),
 }
 SUBS19: dict[str, Subs] = {}
+# zh-1903 is one contract kept as three files of a tender package (lolarun/bid-compare, a material-price comparison tool
+# whose project folder holds a general contractor's material tender): the fixed purchase-contract form (PDF), the payment
+# terms that fill its blank clause 11(一) (附件四) and the debt-assignment agreement the form lists as its annex 4 (附件七).
+# Each file is read whole as the other recipes read it; the parts are joined in that order.
+BID_COMPARE = "lolarun/bid-compare"
+BID_COMPARE_DOCS = "docs/项目资料/初始资料/"
+DOCS19_MULTI: dict[str, tuple[str, str, tuple[tuple[str, tuple[tuple[str, int, str | None], ...]], ...]]] = {
+    "zh-1903": (
+        BID_COMPARE,
+        "87178ddcc34cec2861823fba702784ef8e50d418",
+        (
+            (BID_COMPARE_DOCS + "附件五：合同固定模板.pdf", WHOLE),
+            (BID_COMPARE_DOCS + "附件四：付款方式.docx", WHOLE),
+            (BID_COMPARE_DOCS + "附件七：合同附件-债权转让协议.docx", WHOLE),
+        ),
+    ),
+}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19}
 
 
@@ -1000,6 +1017,12 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, files) in DOCS19_MULTI.items():
+        datas = [(path, original_at(mirror_root, repo, commit, path), parts) for path, parts in files]
+        text = clean("\n\n".join(heldout8_text(data, path, parts) for path, data, parts in datas))
+        text = fix_personal(doc_id, text, NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for _, data, _ in datas), len(text))
     for doc_id, (repo, commit, path) in DOCS17.items():
         data = original_at(mirror_root, repo, commit, path)
         raw = hiprint_order_text(data) if path.endswith(".vue") else py_literal_text(data)
