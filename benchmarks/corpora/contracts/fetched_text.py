@@ -600,6 +600,22 @@ DOCS19_MULTI: dict[str, tuple[str, str, tuple[tuple[str, tuple[tuple[str, int, s
         ),
     ),
 }
+# zh-1904: 赛鼎工程有限公司's construction-subcontract template as kept by its project-management system (FraneYang/SGGL_SeDin,
+# Word templates with «field» placeholders the system fills): the agreement (第一部分 分包合同协议书), the special conditions, the
+# quality-warranty annex (附件13) and the quality reward-and-penalty rules (附件16). The general conditions (第二部分, about 36,600
+# characters) and the other annexes are left out.
+SEDIN = "FraneYang/SGGL_SeDin"
+SEDIN_DOCS = "FineUIPro.Web/File/Word/PHTGL/施工分包合同/"
+DOCS19_MULTI["zh-1904"] = (
+    SEDIN,
+    "3bfc1f8f29561f15eb8a818937ddc1ace066ae01",
+    (
+        (SEDIN_DOCS + "施工合同标准文本.docx", WHOLE),
+        (SEDIN_DOCS + "第三部分 专用合同条款.docx", WHOLE),
+        (SEDIN_DOCS + "附件13   工程质量保修书.docx", WHOLE),
+        (SEDIN_DOCS + "附件16施工质量奖惩管理规定.docx", WHOLE),
+    ),
+)
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19}
 
 
