@@ -581,6 +581,13 @@ DOCS19: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         "华发峰景湾花园电缆采购合同.docx",
         (("合同编号", 1, None),),
     ),
+    # zh-1905, the supplier-drafted control: the same company's template for selling the cables on to a project's buyer
+    "zh-1905": (
+        WORDSUB,
+        "3bbdb4e1b97152adc38b56887556c0a9f351b981",
+        "{项目名称}电缆销售合同模板.docx",
+        (("合同编号", 1, None),),
+    ),
 }
 SUBS19: dict[str, Subs] = {}
 # zh-1903 is one contract kept as three files of a tender package (lolarun/bid-compare, a material-price comparison tool
