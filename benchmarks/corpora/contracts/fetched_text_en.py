@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801..., en-1901...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -201,6 +201,19 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         "docs/rpfs/rfp_template.pdf",
         (("DELIVERIES OR PERFORMANCE", 1, "LIST OF ATTACHMENTS"),),
         (r"Page \d+ of 38",),
+        (),
+    ),
+    # heldout19: Kenya PPRA standard tender document for works (Rev April 2022), GCC clauses 8, 14.6-14.9, 15-16
+    "en-1901": (
+        "bnganyi/kentender_v1",
+        "7df3d2339714aad3e0a125edab56f51fcecef0a0",
+        "docs/prompts/std poc/0. DOC 1. STD FOR WORKS-BUILDING AND ASSOCIATED CIVIL ENGINEERING WORKS Rev April 2022.pdf",
+        (
+            ("8. COMMENCEMENT, DELAYS AND SUSPENSION", 1, "9. TESTS ON COMPLETION"),
+            ("14.6 Issue of Interim Payment", 1, "14.10 Statement at Completion"),
+            ("15. TERMINATION BY PROCURING ENTITY", 1, "17. RISK AND RESPONSIBILITY"),
+        ),
+        (),
         (),
     ),
 }
