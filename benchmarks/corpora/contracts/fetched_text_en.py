@@ -618,6 +618,16 @@ HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str]
         None,
         (),
     ),
+    # an Indian B2B export marketplace's vendor policy: it buys the vendor's products for resale (CodeIgniter view,
+    # parts C to H; the privacy and IP parts A-B dropped; heldout19)
+    "en-1902": (
+        "dev-bulkhouse/sellers.bulkhouse.in",
+        "9a5ed5265a6cf8d7aa195342a2ce954f16a9f44d",
+        "application/views/export_terms.php",
+        "PART C: TERMS OF USE AND SCOPE OF THE AGREEMENT",
+        "Bulkhouse Vendor verification Panel",
+        (),
+    ),
 }
 
 MAINET = "Rajesh2894/erp"
