@@ -653,6 +653,16 @@ JSP_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
         "Terms and Conditions",
         None,
     ),
+    # a packaging and logistics company's purchase-order commercial terms, kept as the default HTML of an Odoo field
+    # in its server's custom module (Python source read like the server pages; ends at the string's closing quotes;
+    # heldout19)
+    "en-1903": (
+        "ashurohom/DW-DPL-Server",
+        "00e24f1f684b2b0c4be32a47470a333749b882f6",
+        "all_reports_full/models/purchase_order.py",
+        "Annex-1",
+        '"""',
+    ),
 }
 
 AHNI = "Quadco-Consults/AHNI-New-FE"
