@@ -628,6 +628,16 @@ HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str]
         "Bulkhouse Vendor verification Panel",
         (),
     ),
+    # an industrial distributor's terms and conditions of sale (Milwaukee, Wisconsin) in its WordPress theme
+    # (heldout19, supplier-drafted control)
+    "en-1904": (
+        "jaffery97/indurstriall",
+        "4ff60e049b897962c0f11de3865f9b00fd0f0298",
+        "wordpress/wp-content/themes/ISE/terms&conditons.php",
+        "Terms and Conditions of Sale",
+        None,
+        (),
+    ),
 }
 
 MAINET = "Rajesh2894/erp"
