@@ -8,7 +8,10 @@ CORPUS_DIR (default benchmarks/corpora/contracts) holds <lang>/<id>.txt (or .md)
 quote}]; `quote` is verbatim text of the contract). Each contract is checked with its
 supplier party as "we" (`check --we`).
 
-- A trap is caught when a finding of its category is on the clause that holds the quote.
+- A trap is caught when a finding of its category is on the clause that holds the quote. A list
+  is reported once, on its lead-in ("10.1 The Supplier shall indemnify PACCA against …: (a) … (c) …"),
+  and the engine reads each item with it: a finding on the lead-in covers a trap labelled on one of
+  its items (session 30; before, such a pair counted as a miss and a false alarm).
 - Findings of the clause model (source: model) are counted like the rules'; `--no-model` scores
   the rules alone. The table adds a `model` column: findings from the model (right ones after /).
 - Every finding is judged: on a trap's clause with the trap's category → correct; on a labelled
@@ -110,18 +113,52 @@ def check_document(
 ) -> list[tuple[Unit, object]]:
     """(unit, finding) pairs of the full check (clause and document rules, and the clause model
     unless `model` is False) as `check --we` runs it."""
+    return check_document_units(text, name, rules, we, model)[0]
+
+
+def check_document_units(
+    text: str, name: str, rules, we: str | None, model: bool = True
+) -> tuple[list[tuple[Unit, object]], list[Unit]]:
+    """check_document's pairs and every unit of the document (for the list items a lead-in holds)."""
     units = units_from_clauses(split_clauses(text_blocks(text, name)))
     result = run_units(units, rules, name=name, we=we, model=model, we_strict=False)
     by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in units}
-    return [
+    found = [
         (by_text[(f.clause, f.text)], f)
         for f in result.findings
         if f.category not in SKIP and (f.clause, f.text) in by_text
     ]
+    return found, units
 
 
-def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) -> dict[str, Tally]:
+def reach(units: list[Unit] | None):
+    """unit -> the texts a finding on it covers: its own, and for a lead-in ("10.1 The Supplier shall
+    indemnify PACCA against all liabilities … arising out of:") the list items read with it (the
+    engine reports the list once, on its lead-in; a trap labelled on item (c) is that finding's)."""
+    items: dict[str | None, list[str]] = defaultdict(list)
+    for u in units or []:
+        if getattr(u, "lead_of", None):
+            items[u.lead_of].append(u.text)
+
+    def texts(u) -> list[str]:
+        if getattr(u, "lead_of", None) or not items:
+            return [u.text]
+        return [u.text, *items.get(getattr(u, "clause", None), [])]
+
+    return texts
+
+
+def score_document(
+    labels: dict, found: list[tuple[Unit, object]], doc_id: str, units: list[Unit] | None = None
+) -> dict[str, Tally]:
+    """Per category: traps caught, findings right, on look-alikes or false. `units` (all of the
+    document's): a finding on a list's lead-in covers the traps labelled on its items."""
     table: dict[str, Tally] = defaultdict(Tally)
+    texts = reach(units)
+
+    def on(u, quote: str) -> bool:
+        return any(covers(t, quote) for t in texts(u))
+
     traps = [t for t in labels.get("traps") or [] if t["category"] not in SKIP]
     looks = [t for t in labels.get("lookalikes") or [] if t["category"] not in SKIP]
     for t in traps:
@@ -129,27 +166,27 @@ def score_document(labels: dict, found: list[tuple[Unit, object]], doc_id: str) 
         row.traps += 1
         severity = str(t.get("severity") or "unrated")
         row.by_severity[severity] += 1
-        if any(f.category == t["category"] and covers(u.text, t["quote"]) for u, f in found):
+        if any(f.category == t["category"] and on(u, t["quote"]) for u, f in found):
             row.caught += 1
             row.caught_by_severity[severity] += 1
         else:
             row.misses.append(f"{doc_id}: {t['quote'][:90]}")
-        row.caught_any += any(covers(u.text, t["quote"]) for u, _ in found)
+        row.caught_any += any(on(u, t["quote"]) for u, _ in found)
     for t in looks:
         row = table[t["category"]]
         row.lookalikes += 1
-        if any(f.category == t["category"] and covers(u.text, t["quote"]) for u, f in found):
+        if any(f.category == t["category"] and on(u, t["quote"]) for u, f in found):
             row.lookalikes_flagged += 1
     for u, f in found:
         row = table[f.category]
         row.findings += 1
         from_model = getattr(f, "source", "rule") == "model"
         row.model += from_model
-        row.on_trap_any += any(covers(u.text, t["quote"]) for t in traps)
-        if any(t["category"] == f.category and covers(u.text, t["quote"]) for t in traps):
+        row.on_trap_any += any(on(u, t["quote"]) for t in traps)
+        if any(t["category"] == f.category and on(u, t["quote"]) for t in traps):
             row.correct += 1
             row.model_correct += from_model
-        elif any(t["category"] == f.category and covers(u.text, t["quote"]) for t in looks):
+        elif any(t["category"] == f.category and on(u, t["quote"]) for t in looks):
             row.lookalike_fp += 1
             row.look_hits.append(
                 f"{doc_id} {f.rule} [{f.clause or '-'}]: {squash(f.matched or u.text)[:100]}"
@@ -271,14 +308,14 @@ def main(argv: list[str] | None = None) -> int:
         doc_id = labels.get("id", text_path.stem)
         if (args.ids and not re.search(args.ids, doc_id)) or (args.lang and lang != args.lang):
             continue
-        found = check_document(
+        found, units = check_document_units(
             text_path.read_text(encoding="utf-8"),
             text_path.name,
             rules,
             labels.get("supplier_party"),
             model=not args.no_model,
         )
-        for cat, row in score_document(labels, found, doc_id).items():
+        for cat, row in score_document(labels, found, doc_id, units).items():
             mine = by_lang[lang][cat]
             mine.add(row)
             mine.misses += row.misses

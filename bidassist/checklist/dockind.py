@@ -5,7 +5,7 @@ a carriage contract or a platform agreement for goods."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from itertools import islice
 
@@ -37,20 +37,34 @@ def settings_of(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def in_contract_setting(findings: list[Finding], text: Callable[[], str]) -> list[Finding]:
-    """in_setting(findings, settings_of(text())), the contract's text read for its settings only
-    when some finding's category is confined to settings."""
-    if not any((data := CATEGORY_DATA.get(f.category)) is not None and data.settings for f in findings):
+def in_contract_setting(
+    findings: list[Finding], text: Callable[[], str], rule_settings: Mapping[str, list[str]] | None = None
+) -> list[Finding]:
+    """in_setting(findings, settings_of(text()), rule_settings), the contract's text read for its
+    settings only when some finding's category or rule is confined to settings."""
+    rule_settings = rule_settings or {}
+    if not any(_confined(f, rule_settings) for f in findings):
         return list(findings)
-    return in_setting(findings, settings_of(text()))
+    return in_setting(findings, settings_of(text()), rule_settings)
 
 
-def in_setting(findings: Iterable[Finding], kinds: frozenset[str]) -> list[Finding]:
-    """Findings less those of a category confined to settings this contract is not of."""
+def _confined(f: Finding, rule_settings: Mapping[str, list[str]]) -> bool:
+    data = CATEGORY_DATA.get(f.category)
+    return bool(data is not None and data.settings) or bool(rule_settings.get(f.rule))
+
+
+def in_setting(
+    findings: Iterable[Finding], kinds: frozenset[str], rule_settings: Mapping[str, list[str]] | None = None
+) -> list[Finding]:
+    """Findings less those of a category, or of a rule (`rule_settings`: rule id -> its
+    `settings`), confined to settings this contract is not of."""
+    rule_settings = rule_settings or {}
     out = []
     for f in findings:
         data = CATEGORY_DATA.get(f.category)
         if data is not None and data.settings and not kinds.intersection(data.settings):
+            continue
+        if rule_settings.get(f.rule) and not kinds.intersection(rule_settings[f.rule]):
             continue
         out.append(f)
     return out

@@ -344,9 +344,8 @@ def _buyer_charges_the_supplier(cr: CompiledRule, norm: str, m: re.Match, roles:
     (甲方有权扣除…作为违约金): the penalty is the supplier's, who pays it."""
     return (
         cr.rule.party == "supplier"
-        and cr.language == "zh"
         and cr.rule.category.startswith("penalty.")
-        and buyer_charges(norm, m.start(), m.end(), roles)
+        and buyer_charges(norm, m.start(), m.end(), roles, cr.language)
     )
 
 

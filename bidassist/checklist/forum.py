@@ -184,7 +184,40 @@ def home_forum_findings(units: Sequence[Unit], ruleset: RuleSet, parties) -> lis
     ours = _side_text(units, our_labels, their_labels, us[0].name if us else None)
     if not _signed_at_ours(signed_at, buyer, ours):
         buyer += "\n" + signed_at
+    if _blank_template(ours, us) and not _places(buyer):
+        # the buyer's form with our side left blank (乙方：＿＿): a court the form fixes before any
+        # supplier is known is in the place the buyer chose, its own
+        buyer += "\n" + "\n".join(_court_places(units, our_labels))
     return [
         rule_finding(cr, unit, unit.text, sentence.strip()[:120])
         for unit, sentence in home_court_units(units, buyer, ours, signed_at)
     ]
+
+
+#: a form's blank: 「乙方：＿＿」「xxx」「[供应商名称]」「【乙方】」
+_BLANK = re.compile(r"^[\s＿_\-—.…xX×]*$|^[\s]*[\[【(（{<].{0,20}[\]】)）}>][\s]*$")
+
+
+def _blank_template(ours: str, us: Sequence) -> bool:
+    """Is our side a form's blank: no place in its lines and no name, or a placeholder for one?"""
+    if _places(ours):
+        return False
+    names = [p.name for p in us if p.name]
+    return not names or all(_BLANK.match(n) for n in names)
+
+
+def _court_places(units: Sequence[Unit], our_labels: Sequence[str]) -> set[str]:
+    """The places of the courts the dispute sentences name, neither neutral nor ours (「乙方所在地—重庆市
+    人民法院」). Arbitration commissions are left out: a form's institution is often a neutral one."""
+    places: set[str] = set()
+    for unit in units:
+        if "法院" not in unit.text:
+            continue
+        for sentence in _sentences(unit.text):
+            if not _DISPUTE.search(sentence) or _NEUTRAL.search(sentence):
+                continue
+            if any(lab in sentence for lab in our_labels):
+                continue
+            for m in _COURT.finditer(sentence):
+                places |= _places(m.group(1))
+    return places

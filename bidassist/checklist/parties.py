@@ -151,10 +151,15 @@ EN_SUPPLIER = (
     "subcontractor",
     "sub-contractor",
     "consultant",
+    "consultancy",
     "subconsultant",
     "sub-consultant",
     "trade contractor",
     "carrier",
+    "system integrator",
+    "integrator",
+    "bidder",
+    "tenderer",
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
 _MAIN_CONTRACTOR = {"承包人", "承包方", "承包商", "contractor"}
@@ -251,9 +256,16 @@ class Parties:
         return [lab for p in self.parties if p.role == role for lab in p.labels]
 
     def names(self, role: str) -> list[str]:
-        """The Chinese names of `role`'s parties (江苏号百科技有限公司): clauses that call a party by
-        its name bind it as its label would."""
-        return [p.name for p in self.parties if p.role == role and p.name and _ORG_NAME.fullmatch(p.name)]
+        """The names of `role`'s parties that clauses use in place of its label: a Chinese full name
+        (江苏号百科技有限公司), an English company's name without its suffix (Assured Hearts of
+        Assured Hearts Inc.)."""
+        out = [p.name for p in self.parties if p.role == role and p.name and _ORG_NAME.fullmatch(p.name)]
+        out += [
+            m.group(1)
+            for p in self.parties
+            if p.role == role and p.name and (m := _EN_ORG_NAME.fullmatch(p.name))
+        ]
+        return out
 
     def to_json(self) -> dict:
         return {
@@ -287,6 +299,11 @@ _SIGNATURE_WORDS = re.compile(
 #: a Chinese organisation's full name, as a form writes it after 甲方：
 _ORG_NAME = re.compile(
     r"[\u4e00-\u9fff（）()]{4,40}(?:公司|集团|局|院|中心|学校|大学|学院|政府|委员会|银行|医院|研究所|事务所|厂)"
+)
+#: an English company name, its suffix apart: Assured Hearts Inc., Euro-Tech Corporation, KIET Technologies Pvt Ltd
+_EN_ORG_NAME = re.compile(
+    r"((?:[A-Z][\w&'-]*\s+){0,4}[A-Z][\w&'-]*),?\s+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corporation|Corp|PLC|"
+    r"LLP|GmbH|AG|Pty\.?\s+Ltd|Pvt\.?\s+Ltd|Private\s+Limited|S\.A|N\.V|B\.V)\.?"
 )
 _FILL_BRACKET = re.compile(r"\s*[\[\]【】]\s*")
 
@@ -553,6 +570,10 @@ _GENERIC_PARTY = re.compile(
 )
 
 
+#: a proper name: a capitalised word ("Euro-Tech Corporation"), not a fragment ("registered")
+_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z&.-]+")
+
+
 def drafter_of(parties: list[Party]) -> str | None:
     """The role of the party found by its name in use (with_named_party): the drafter, who
     names itself and calls the other side by its role. A party that is only the name given
@@ -568,7 +589,9 @@ def drafter_of(parties: list[Party]) -> str | None:
     # named side wrote them
     sides = [p for p in parties if p.role in ("buyer", "supplier") and p.name and p.where != WE_GIVEN]
     generic = [p for p in sides if _GENERIC_PARTY.match(p.name or "")]
-    proper = [p for p in sides if not _GENERIC_PARTY.match(p.name or "")]
+    proper = [
+        p for p in sides if _PROPER_NAME.search(p.name or "") and not _GENERIC_PARTY.match(p.name or "")
+    ]
     if len(generic) == 1 and len(proper) == 1 and generic[0].role != proper[0].role:
         return proper[0].role
     return next(
@@ -576,7 +599,7 @@ def drafter_of(parties: list[Party]) -> str | None:
             p.role
             for p in parties
             if p.role != "unknown"
-            and p.where != WE_GIVEN
+            and p.where == "usage"
             and any(latin(lab) and lab not in roles and lab not in pronouns for lab in p.labels)
         ),
         None,

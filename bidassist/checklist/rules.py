@@ -21,7 +21,7 @@ from bidassist.core.types import StrictModel
 from bidassist.core.yamlfile import MAX_YAML_BYTES, YamlDoc, load_yaml, validation_problems
 from bidassist.reading.repair import blank_fill_brackets
 
-from .categories import CATEGORIES, category_party
+from .categories import CATEGORIES, SETTING_WORDS, category_party
 from .concepts import (
     DEFAULT_VOCABULARY,
     PLACEHOLDER,
@@ -126,6 +126,9 @@ class Rule(StrictModel):
     severity: Literal["high", "medium", "low"]
     clause_type: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     scope: list[Scope] = Field(default_factory=list)
+    #: only in a contract of one of these kinds (checklists/vocabulary/categories.yaml `settings`,
+    #: read from the whole contract): retention above 3 % is a construction trap, not a goods one
+    settings: list[str] = Field(default_factory=list)
     languages: list[Language] | None = None
     keywords: list[str] = Field(min_length=1)
     any: list[str] = Field(default_factory=list)
@@ -161,6 +164,14 @@ class Rule(StrictModel):
     @classmethod
     def _no_blank(cls, v: list[str]) -> list[str]:
         return _nonblank(v)
+
+    @field_validator("settings")
+    @classmethod
+    def _known_settings(cls, v: list[str]) -> list[str]:
+        unknown = [s for s in v if s not in SETTING_WORDS]
+        if unknown:
+            raise ValueError(f"unknown setting {unknown[0]!r} (known: {', '.join(sorted(SETTING_WORDS))})")
+        return v
 
     @model_validator(mode="before")
     @classmethod

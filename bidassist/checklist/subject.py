@@ -657,23 +657,34 @@ _ZH_CHARGE_VERB = re.compile(
     r"|从[^。；;，,]{0,20}?中(?:获得|取得|得到))"
 )
 #: how far before the match's end the buyer's charging verb may stand
+#: the buyer imposes the charge ("the Client shall have the option to exercise a penalty", "the Buyer may
+#: levy liquidated damages"): the words after the buyer's name
+_EN_CHARGE_VERB = re.compile(
+    r"\s+(?:shall|will|may|can|is\s+entitled\s+to|reserves\s+the\s+right\s+to)?\s*"
+    r"(?:have\s+the\s+(?:option|right)\s+to\s+)?(?:impose|levy|charge|deduct|recover|exercise|assess)\b"
+)
+_CHARGE_VERB = {"zh": _ZH_CHARGE_VERB, "en": _EN_CHARGE_VERB}
 CHARGE_REACH = 30
 
 
-def buyer_charges(text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None]) -> bool:
+def buyer_charges(
+    text: str, m_start: int, m_end: int, patterns: dict[str, re.Pattern | None], lang: str = "zh"
+) -> bool:
     """Does the buyer, named as the actor of the match's comma part, charge, deduct or forfeit
-    (甲方有权扣除…, 采购人将处以罚款)? The match then binds the party that pays, the supplier."""
+    (甲方有权扣除…, 采购人将处以罚款; the Client may exercise a penalty)? The match then binds the party
+    that pays, the supplier."""
     buyer = patterns.get("buyer")
     if buyer is None:
         return False
     a, b = sentence_bounds(text, m_start, m_end)
-    seg = max((c.end() for c in _COMMA.finditer(text, a, max(a, m_start))), default=a)
+    commas = _COMMA.finditer(text, a, max(a, m_start)) if lang == "zh" else ()
+    seg = max((c.end() for c in commas), default=a)
     for hit in buyer.finditer(text, seg, m_end):
-        verb = _ZH_CHARGE_VERB.match(text, hit.end())
+        verb = _CHARGE_VERB[lang].match(text, hit.end())
         if (
             verb
             and verb.end() <= m_end + CHARGE_REACH
-            and not _is_object(text[a:b], hit.start() - a, hit.end() - a, "zh")
+            and not _is_object(text[a:b], hit.start() - a, hit.end() - a, lang)
         ):
             return True
     return False

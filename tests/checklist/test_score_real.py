@@ -99,3 +99,40 @@ def test_findings_on_look_alikes_are_listed_apart_from_false_alarms() -> None:
     assert (row.lookalike_fp, row.false_alarms) == (1, 1)
     assert [a.split(" [")[0] for a in row.look_hits] == ["doc r1"]
     assert [a.split(" [")[0] for a in row.alarms] == ["doc r2"]
+
+
+def test_a_finding_on_a_lead_in_covers_the_trap_labelled_on_its_item() -> None:
+    script = _load_script()
+    labels = {
+        "traps": [
+            {
+                "category": "liability.uncapped",
+                "quote": "any claim made against PACCA by a third party arising out of the supply",
+                "severity": "high",
+            }
+        ],
+    }
+    lead = SimpleNamespace(
+        text="10.1 The Supplier shall indemnify PACCA against all liabilities arising out of:",
+        clause="10.1",
+        lead_of=None,
+    )
+    item = SimpleNamespace(
+        text="10.1 The Supplier shall indemnify PACCA against all liabilities arising out of: (c) any claim made "
+        "against PACCA by a third party arising out of the supply of the Goods.",
+        clause="10.1 (c)",
+        lead_of="10.1",
+    )
+    found = [
+        (
+            lead,
+            SimpleNamespace(
+                category="liability.uncapped", source="rule", rule="r1", clause="10.1", matched=""
+            ),
+        )
+    ]
+    row = script.score_document(labels, found, "doc", [lead, item])["liability.uncapped"]
+    assert (row.caught, row.correct, row.false_alarms) == (1, 1, 0)
+    # without the document's units the item is not known: a miss and a false alarm, as before
+    row = script.score_document(labels, found, "doc")["liability.uncapped"]
+    assert (row.caught, row.correct, row.false_alarms) == (0, 0, 1)

@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801...) from their original files.
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -8,7 +8,7 @@ and the sha256 of each original file).
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
   OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt, zh-14NN.txt and
-  zh-16NN.txt, zh-17NN.txt and zh-18NN.txt (e.g. /work/corpus/contracts/zh).
+  zh-16NN.txt, zh-17NN.txt, zh-18NN.txt and zh-19NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
@@ -22,7 +22,10 @@ the sample data of a Vue print page (zh-1702); coal supply contracts kept as JSP
 system are read like zh-1501's pages (zh-1801, zh-1802), a filled government-procurement contract kept as an HTML string
 literal in Java code from that literal (zh-1803, ticked options as ☑, others ☐, drop-downs as their selected value), and a
 filled consulting contract kept as the sample JSON answer of a C# web method from the record's contract fields in order
-(zh-1804). Tender documents (zh-811...,
+(zh-1804). Word files deleted from a repository's tree later are read at the last commit that holds them (zh-1901,
+zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
+in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
+special conditions and two annexes of a subcontract template, whose «field» placeholders are kept). Tender documents (zh-811...,
 zh-911...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
@@ -563,7 +566,67 @@ SUBS18: dict[str, Subs] = {
         ),
     ),
 }
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18}
+# heldout19 (helper contracts19b-zh, session 30): Word files in public repositories, read like DOCS18's (repository,
+# commit, path, parts). zh-1901 and zh-1902 are a cable purchase of 珠海铧国商贸有限公司 (the 华发股份 group's buying arm) kept
+# by a staff member's contract-filling script (Kidsunbo/WordSub); both were deleted from the tree later, so they are read at
+# the last commit that holds them.
+WORDSUB = "Kidsunbo/WordSub"
+DOCS19: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-1901": (
+        WORDSUB,
+        "3bbdb4e1b97152adc38b56887556c0a9f351b981",
+        "{项目名称}电缆协作合同模板.docx",
+        (("合同编号", 1, "合同附件1"),),
+    ),
+    "zh-1902": (
+        WORDSUB,
+        "0d22c2736a65f5999d85c07474f83cffbd4512f5",
+        "华发峰景湾花园电缆采购合同.docx",
+        (("合同编号", 1, None),),
+    ),
+    # zh-1905, the supplier-drafted control: the same company's template for selling the cables on to a project's buyer
+    "zh-1905": (
+        WORDSUB,
+        "3bbdb4e1b97152adc38b56887556c0a9f351b981",
+        "{项目名称}电缆销售合同模板.docx",
+        (("合同编号", 1, None),),
+    ),
+}
+SUBS19: dict[str, Subs] = {}
+# zh-1903 is one contract kept as three files of a tender package (lolarun/bid-compare, a material-price comparison tool
+# whose project folder holds a general contractor's material tender): the fixed purchase-contract form (PDF), the payment
+# terms that fill its blank clause 11(一) (附件四) and the debt-assignment agreement the form lists as its annex 4 (附件七).
+# Each file is read whole as the other recipes read it; the parts are joined in that order.
+BID_COMPARE = "lolarun/bid-compare"
+BID_COMPARE_DOCS = "docs/项目资料/初始资料/"
+DOCS19_MULTI: dict[str, tuple[str, str, tuple[tuple[str, tuple[tuple[str, int, str | None], ...]], ...]]] = {
+    "zh-1903": (
+        BID_COMPARE,
+        "87178ddcc34cec2861823fba702784ef8e50d418",
+        (
+            (BID_COMPARE_DOCS + "附件五：合同固定模板.pdf", WHOLE),
+            (BID_COMPARE_DOCS + "附件四：付款方式.docx", WHOLE),
+            (BID_COMPARE_DOCS + "附件七：合同附件-债权转让协议.docx", WHOLE),
+        ),
+    ),
+}
+# zh-1904: 赛鼎工程有限公司's construction-subcontract template as kept by its project-management system (FraneYang/SGGL_SeDin,
+# Word templates with «field» placeholders the system fills): the agreement (第一部分 分包合同协议书), the special conditions, the
+# quality-warranty annex (附件13) and the quality reward-and-penalty rules (附件16). The general conditions (第二部分, about 36,600
+# characters) and the other annexes are left out.
+SEDIN = "FraneYang/SGGL_SeDin"
+SEDIN_DOCS = "FineUIPro.Web/File/Word/PHTGL/施工分包合同/"
+DOCS19_MULTI["zh-1904"] = (
+    SEDIN,
+    "3bfc1f8f29561f15eb8a818937ddc1ace066ae01",
+    (
+        (SEDIN_DOCS + "施工合同标准文本.docx", WHOLE),
+        (SEDIN_DOCS + "第三部分 专用合同条款.docx", WHOLE),
+        (SEDIN_DOCS + "附件13   工程质量保修书.docx", WHOLE),
+        (SEDIN_DOCS + "附件16施工质量奖惩管理规定.docx", WHOLE),
+    ),
+)
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -968,7 +1031,7 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18}.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18, **DOCS19}.items():
         data = original_at(mirror_root, repo, commit, path)
         if doc_id in READERS18:
             raw = READERS18[doc_id](data)
@@ -980,6 +1043,12 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
+    for doc_id, (repo, commit, files) in DOCS19_MULTI.items():
+        datas = [(path, original_at(mirror_root, repo, commit, path), parts) for path, parts in files]
+        text = clean("\n\n".join(heldout8_text(data, path, parts) for path, data, parts in datas))
+        text = fix_personal(doc_id, text, NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for _, data, _ in datas), len(text))
     for doc_id, (repo, commit, path) in DOCS17.items():
         data = original_at(mirror_root, repo, commit, path)
         raw = hiprint_order_text(data) if path.endswith(".vue") else py_literal_text(data)

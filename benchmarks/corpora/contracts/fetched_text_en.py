@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801..., en-1901...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -201,6 +201,19 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         "docs/rpfs/rfp_template.pdf",
         (("DELIVERIES OR PERFORMANCE", 1, "LIST OF ATTACHMENTS"),),
         (r"Page \d+ of 38",),
+        (),
+    ),
+    # heldout19: Kenya PPRA standard tender document for works (Rev April 2022), GCC clauses 8, 14.6-14.9, 15-16
+    "en-1901": (
+        "bnganyi/kentender_v1",
+        "7df3d2339714aad3e0a125edab56f51fcecef0a0",
+        "docs/prompts/std poc/0. DOC 1. STD FOR WORKS-BUILDING AND ASSOCIATED CIVIL ENGINEERING WORKS Rev April 2022.pdf",
+        (
+            ("8. COMMENCEMENT, DELAYS AND SUSPENSION", 1, "9. TESTS ON COMPLETION"),
+            ("14.6 Issue of Interim Payment", 1, "14.10 Statement at Completion"),
+            ("15. TERMINATION BY PROCURING ENTITY", 1, "17. RISK AND RESPONSIBILITY"),
+        ),
+        (),
         (),
     ),
 }
@@ -605,6 +618,26 @@ HTML_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str]
         None,
         (),
     ),
+    # an Indian B2B export marketplace's vendor policy: it buys the vendor's products for resale (CodeIgniter view,
+    # parts C to H; the privacy and IP parts A-B dropped; heldout19)
+    "en-1902": (
+        "dev-bulkhouse/sellers.bulkhouse.in",
+        "9a5ed5265a6cf8d7aa195342a2ce954f16a9f44d",
+        "application/views/export_terms.php",
+        "PART C: TERMS OF USE AND SCOPE OF THE AGREEMENT",
+        "Bulkhouse Vendor verification Panel",
+        (),
+    ),
+    # an industrial distributor's terms and conditions of sale (Milwaukee, Wisconsin) in its WordPress theme
+    # (heldout19, supplier-drafted control)
+    "en-1904": (
+        "jaffery97/indurstriall",
+        "4ff60e049b897962c0f11de3865f9b00fd0f0298",
+        "wordpress/wp-content/themes/ISE/terms&conditons.php",
+        "Terms and Conditions of Sale",
+        None,
+        (),
+    ),
 }
 
 MAINET = "Rajesh2894/erp"
@@ -629,6 +662,16 @@ JSP_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
         "resources/views/forms/po-terms.blade.php",
         "Terms and Conditions",
         None,
+    ),
+    # a packaging and logistics company's purchase-order commercial terms, kept as the default HTML of an Odoo field
+    # in its server's custom module (Python source read like the server pages; ends at the string's closing quotes;
+    # heldout19)
+    "en-1903": (
+        "ashurohom/DW-DPL-Server",
+        "00e24f1f684b2b0c4be32a47470a333749b882f6",
+        "all_reports_full/models/purchase_order.py",
+        "Annex-1",
+        '"""',
     ),
 }
 
