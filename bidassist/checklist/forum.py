@@ -96,9 +96,15 @@ def _side_text(units: Sequence[Unit], labels: Sequence[str], other: Sequence[str
             cell = cells[col] if col is not None and col < len(cells) else text
             if _ADDRESS.search(cell):
                 out.append(cell)
-        out.append(first if col is None else first.split("|")[col])
+        line = first if col is None else first.split("|")[col]
+        # a form's other column on the party's line (供方：…  签订地点：上海市…) is not the party's place
+        out.append(_FORM_FIELD.split(line, maxsplit=1)[0])
         break
     return "\n".join(out)
+
+
+#: the fields a contract form prints beside a party's line (合同编号, 签订地点): the party's line ends there
+_FORM_FIELD = re.compile(r"签订地点|签订地|签约地点|合同编号|项目编号|签订日期|签订时间")
 
 
 def _signing_place(units: Sequence[Unit]) -> str:

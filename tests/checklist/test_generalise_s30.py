@@ -290,3 +290,14 @@ def test_a_penalty_the_buyer_may_impose_is_the_supplier_s() -> None:
     assert "penalty.excessive" not in categories(
         "If the Buyer pays late, the Supplier may charge interest of 0.05% for every week of delay."
     )
+
+
+def test_the_signing_place_beside_our_blank_line_is_not_our_place() -> None:
+    """A form prints 签订地点 in the column beside the supplier's blank line: the buyer's own city's commission
+    stays the buyer's home forum."""
+    head = (
+        '采购合同\n需方：上海建工一建集团有限公司          (简称"甲方")   合同编号：\n'
+        '供方：                      (简称"乙方")   签订地点：    上海市福山路33号\n'
+    )
+    text = head + "十四、1、甲、乙双方未尽事宜，由当事人双方协商解决，协商不成，向上海仲裁委员会申请仲裁。\n"
+    assert "dispute.forum" in categories(text)
