@@ -110,16 +110,10 @@ class Tally:
 
 def check_document(
     text: str, name: str, rules, we: str | None, model: bool = True
-) -> list[tuple[Unit, object]]:
-    """(unit, finding) pairs of the full check (clause and document rules, and the clause model
-    unless `model` is False) as `check --we` runs it."""
-    return check_document_units(text, name, rules, we, model)[0]
-
-
-def check_document_units(
-    text: str, name: str, rules, we: str | None, model: bool = True
 ) -> tuple[list[tuple[Unit, object]], list[Unit]]:
-    """check_document's pairs and every unit of the document (for the list items a lead-in holds)."""
+    """(unit, finding) pairs of the full check (clause and document rules, and the clause model
+    unless `model` is False) as `check --we` runs it, and every unit of the document (for the list
+    items a lead-in holds)."""
     units = units_from_clauses(split_clauses(text_blocks(text, name)))
     result = run_units(units, rules, name=name, we=we, model=model, we_strict=False)
     by_text = {(u.clause, u.text[:TEXT_LIMIT]): u for u in units}
@@ -308,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         doc_id = labels.get("id", text_path.stem)
         if (args.ids and not re.search(args.ids, doc_id)) or (args.lang and lang != args.lang):
             continue
-        found, units = check_document_units(
+        found, units = check_document(
             text_path.read_text(encoding="utf-8"),
             text_path.name,
             rules,

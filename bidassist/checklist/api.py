@@ -165,8 +165,7 @@ def run_units(
         findings = [f for f in findings if _drafted_by(ruleset, f.rule) != "buyer"]
     doc_langs = _languages(lang) or languages_of("".join(u.text for u in units[:200]))
     findings = once_per_bilingual_clause(apply_document_rules(findings, units, ruleset, doc_langs, parties))
-    confined = {cr.id: cr.rule.settings for cr in ruleset.rules if cr.rule.settings}
-    findings = in_contract_setting(findings, lambda: "\n".join(u.text for u in units), confined)
+    findings = in_contract_setting(findings, lambda: "\n".join(u.text for u in units), ruleset.rule_settings)
     result = CheckResult(
         name=name,
         findings=findings,

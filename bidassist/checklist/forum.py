@@ -12,7 +12,7 @@ The finding is the clause rule's (its message, basis and fallback), on the dispu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .engine import Unit, rule_finding
 from .rules import RuleSet
@@ -149,20 +149,27 @@ def _in(place: str, text: str) -> bool:
     return any(place[-k:] in text for k in range(2, len(place) + 1))
 
 
-def home_court_units(units: Sequence[Unit], buyer: str, ours: str, signed_at: str) -> list[tuple[Unit, str]]:
-    """Each clause's first dispute sentence that names a court or commission at the buyer's place
-    and not at ours."""
-    out = []
+def _dispute_sentences(units: Sequence[Unit]) -> Iterator[tuple[Unit, str]]:
+    """(unit, sentence) for each sentence on disputes that names a court or commission and not a
+    neutral one (the defendant's, the site's)."""
     for unit in units:
         if "法院" not in unit.text and "仲裁委员会" not in unit.text:
             continue
         for sentence in _sentences(unit.text):
-            if not _DISPUTE.search(sentence) or _NEUTRAL.search(sentence):
-                continue
-            named = _named_places(sentence, signed_at)
-            if any(_in(p, buyer) for p in named) and not any(_in(p, ours) for p in named):
-                out.append((unit, sentence))
-                break
+            if _DISPUTE.search(sentence) and not _NEUTRAL.search(sentence):
+                yield unit, sentence
+
+
+def home_court_units(units: Sequence[Unit], buyer: str, ours: str, signed_at: str) -> list[tuple[Unit, str]]:
+    """Each clause's first dispute sentence that names a court or commission at the buyer's place
+    and not at ours."""
+    out: list[tuple[Unit, str]] = []
+    for unit, sentence in _dispute_sentences(units):
+        if out and out[-1][0] is unit:
+            continue  # the clause is reported once, on its first such sentence
+        named = _named_places(sentence, signed_at)
+        if any(_in(p, buyer) for p in named) and not any(_in(p, ours) for p in named):
+            out.append((unit, sentence))
     return out
 
 
@@ -216,14 +223,8 @@ def _court_places(units: Sequence[Unit], our_labels: Sequence[str]) -> set[str]:
     """The places of the courts the dispute sentences name, neither neutral nor ours (「乙方所在地—重庆市
     人民法院」). Arbitration commissions are left out: a form's institution is often a neutral one."""
     places: set[str] = set()
-    for unit in units:
-        if "法院" not in unit.text:
-            continue
-        for sentence in _sentences(unit.text):
-            if not _DISPUTE.search(sentence) or _NEUTRAL.search(sentence):
-                continue
-            if any(lab in sentence for lab in our_labels):
-                continue
+    for _unit, sentence in _dispute_sentences(units):
+        if not any(lab in sentence for lab in our_labels):
             for m in _COURT.finditer(sentence):
                 places |= _places(m.group(1))
     return places

@@ -9,6 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -304,6 +305,11 @@ class RuleSet:
     _doc_re: dict = field(default_factory=dict, repr=False)
     #: source -> compiled pattern, shared by the rule set and its variants (`compiled`)
     _compiled: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def rule_settings(self) -> dict[str, list[str]]:
+        """Rule id -> the contract kinds it exists in (`Rule.settings`), for the rules that name some."""
+        return {cr.id: cr.rule.settings for cr in self.rules if cr.rule.settings}
 
     def compiled(self, source: str) -> re.Pattern:
         """`re.compile(source, REGEX_FLAGS)`, once per source across the rule set's variants (the

@@ -656,7 +656,6 @@ _ZH_CHARGE_VERB = re.compile(
     # 甲方可从应支付给乙方的货款中获得…赔偿金: the buyer takes the charge out of what it owes
     r"|从[^。；;，,]{0,20}?中(?:获得|取得|得到))"
 )
-#: how far before the match's end the buyer's charging verb may stand
 #: the buyer imposes the charge ("the Client shall have the option to exercise a penalty", "the Buyer may
 #: levy liquidated damages"): the words after the buyer's name
 _EN_CHARGE_VERB = re.compile(
@@ -664,6 +663,7 @@ _EN_CHARGE_VERB = re.compile(
     r"(?:have\s+the\s+(?:option|right)\s+to\s+)?(?:impose|levy|charge|deduct|recover|exercise|assess)\b"
 )
 _CHARGE_VERB = {"zh": _ZH_CHARGE_VERB, "en": _EN_CHARGE_VERB}
+#: how far before the match's end the buyer's charging verb may stand
 CHARGE_REACH = 30
 
 
