@@ -129,8 +129,13 @@ def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
         and not any(w.lower() in role_words for w in [first, *rest])
         and not name.isdigit()
         and name.split()[-1].lower() not in NOT_PARTY_LAST
-        and not (text and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
+        and not (text and _lower_use(name).search(text))
     )
+
+
+def _lower_use(name: str) -> re.Pattern:
+    """The name written in lower case as a word, not as a web or mail address (bulkhouse.com)."""
+    return re.compile(rf"(?<![\w@/.-]){re.escape(name.lower())}(?![\w-]|\.[a-z])")
 
 
 def top_actor(text: str, role_words: set[str]) -> str | None:

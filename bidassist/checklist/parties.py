@@ -685,7 +685,12 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
     tied = {side: _pronoun_role(head, side) for side in _PRONOUNS}
     both_named = all(any(p.role == r for p in parties) for r in OTHER_ROLE)
     if both_named and not (tied["we"] or tied["you"]):
-        return parties  # "our fees" of the Company's own terms: no guess against defined parties
+        # terms where one side calls itself by its own name ("Bulkhouse may …") address the other
+        # side as "you"; otherwise "our fees" of the Company's own terms: no guess
+        named = {p.role for p in parties if p.role in OTHER_ROLE and any(_proper(lab) for lab in p.labels)}
+        if len(named) != 1:
+            return parties
+        tied["we"] = next(iter(named))
     if tied["we"] and not tied["you"]:
         tied["you"] = OTHER_ROLE[tied["we"]]
     you = tied["you"] or "supplier"
@@ -700,6 +705,11 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
         else:
             same.labels.extend(lab for lab in _PRONOUN_LABELS[side] if lab not in same.labels)
     return out
+
+
+def _proper(label: str) -> bool:
+    """A party's own name (bulkhouse), not a role word or a pronoun."""
+    return latin(label) and label not in (*EN_BUYER, *EN_SUPPLIER, *_THIRD_PARTY_WORDS, *_DEFINED_ONLY, "we", "you")
 
 
 #: `Party.where` of a party known only from the name given with `--we`
