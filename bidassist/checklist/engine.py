@@ -390,6 +390,27 @@ def own_numbers(cr: CompiledRule, norm: str, numbers: list[Number], roles: dict 
     return [n for n in numbers if not _other_sides_late_payment(cr, norm, n, roles)]
 
 
+#: the words between the two ends of a range: "45 days to a maximum of 90 days", "30-60 days", "15至30日"
+_RANGE_JOIN = re.compile(
+    r"\s*(?:(?:calendar\s+|working\s+|business\s+)?(?:days?|months?|weeks?|日|天|个月|个工作日|工作日)\s*)?"
+    r"(?:to|and|or|-|–|—|~|～|至|到|或)\s*(?:(?:a|the)\s+)?(?:maximum|max\.?|最多|最长)?\s*(?:of\s+)?",
+    re.I,
+)
+
+
+def range_end(numbers: Sequence[Number], picked: Number, text: str, *, upper: bool) -> Number:
+    """`picked`, or the other end of the range it opens or closes when the rule reads that end: a
+    rule on too long a period reads the longest (between 45 days to a maximum of 90 days -> 90),
+    one on too short a period the shortest."""
+    for n in numbers:
+        lo, hi = (picked, n) if n.start >= picked.end else (n, picked)
+        if lo is hi or hi.start < lo.end or hi.start - lo.end > 40:
+            continue
+        if _RANGE_JOIN.fullmatch(text, lo.end, hi.start) and lo.value < hi.value:
+            return hi if upper else lo
+    return picked
+
+
 def decide_value(
     cr: CompiledRule, text: str, norm: str, m: re.Match | None, numbers: list[Number] | None = None
 ) -> tuple[Decimal | None, Decimal | None, re.Match | None] | None:
@@ -416,6 +437,7 @@ def decide_value(
         return None if picked is not None else (None, cond.threshold, m)
     if picked is None:
         return (None, cond.threshold, m) if cond.missing == "flag" else None
+    picked = range_end(numbers, picked, text, upper=cond.op in (">", ">="))
     if not cond.holds(picked.value):
         return None
     if m is None:
