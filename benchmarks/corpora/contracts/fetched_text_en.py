@@ -216,6 +216,17 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         (),
         (),
     ),
+    # heldout20: Plateau State (Nigeria) Bureau of Public Procurement standard bidding document for goods (July 2017),
+    # Section 3 General Conditions of Contract and Section 4 Special Conditions of Contract (body headings: occurrence 2,
+    # the first is the table of contents)
+    "en-2001": (
+        "pictdaNG/plbpp-laravel",
+        "018040babb0577495eadbb6ad35c2589bf6ec10e",
+        "public/assets/docs/Plateau-BPP-1-Standard-Bidding-Document-Goods-July-2017.pdf",
+        (("Section 3. General Conditions of Contract", 2, "Section 5. Bid and Contract Forms"),),
+        (),
+        (),
+    ),
 }
 
 PHL = "VerticalLabs-ai/rfpagent"
