@@ -690,7 +690,7 @@ AHNI = "Quadco-Consults/AHNI-New-FE"
 AHNI_COMMIT = "e01a929f2fe6d8961d18503a928ca3b903089121"
 
 # id: (repo, commit, path, first line kept, first line dropped or None); React components (JSX/TSX) holding a
-# contract's text, kept as one line per paragraph, list item or heading (heldout16)
+# contract's text, kept as one line per paragraph, list item or heading (heldout16, heldout20)
 JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
     "en-1601": (
         AHNI,
@@ -698,6 +698,15 @@ JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
         "src/features/procurement/components/purchase-order/[id]/TermsAndConditions.tsx",
         "STANDARD PURCHASE ORDERS TERMS AND CONDITIONS",
         "Purchase Order",  # the button after the terms
+    ),
+    # heldout20: the purchase-order terms printed by Nirmaan (Stratos Infra Technologies, Bengaluru) on every purchase
+    # order of its construction procurement app; ends before the component's closing expression ")}"
+    "en-2002": (
+        "Nirmaan-app/nirmaan_stack_frappe15_postgres_14",
+        "451d408034685a1ce77eb04169b9d8b22d431d46",
+        "frontend/src/pages/ProcurementOrders/purchase-order/components/POPdf.tsx",
+        "Terms and Conditions",
+        ")}",
     ),
 }
 
