@@ -31,6 +31,7 @@ JavaScript expressions in braces dropped, from the line starting with the start 
 Blade print forms (BLADE_DOCS, en-1803...): Blade comments dropped, <br> read as a space, then as the server pages.
 TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of each item of a {type, content} array (a
 heading, paragraph or bullet), one line each, in order.
+JavaScript string constants (JS_STRING_DOCS, en-2003...): the named constants' strings, escapes read, HTML entities decoded.
 """
 
 from __future__ import annotations
@@ -733,6 +734,22 @@ TS_ARRAY_DOCS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# id: (repo, commit, path, names of the JavaScript string constants kept, in order); contract text kept in JavaScript string
+# constants ("..." or `...`): each constant's string with its \n and \t escapes read, HTML entities decoded, each line
+# stripped and its inner runs of spaces squeezed (heldout20)
+JS_STRING_DOCS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    # a work order's award letter sentence and its 30 terms, as e-mailed by an Indian infrastructure contractor (Pragati
+    # Infra Solutions, Gurugram) to a road-works vendor; the commit before the last, whose edit lost characters at its
+    # line breaks
+    "en-2003": (
+        "rajatmittalidev/PersonalPr-",
+        "442ef499d73cb9eaba65ca4b6e0e0d3459adbf5f",
+        "pinfra-backend/libs/constant.js",
+        ("mailContent", "termsConsition"),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -882,6 +899,20 @@ def blade_text(data: bytes, start: str, end: str | None) -> str:
     return jsp_text(page.encode("utf-8"), start, end)
 
 
+def js_string_text(data: bytes, names: tuple[str, ...]) -> str:
+    """The named JavaScript string constants, in order: escapes \\n and \\t read, HTML entities decoded, lines stripped."""
+    source = data.decode("utf-8")
+    texts = []
+    for name in names:
+        m = re.search(rf"\b{name}\s*=\s*(`(?:[^`\\]|\\.)*`|\"(?:[^\"\\]|\\.)*\")", source)
+        if not m:
+            raise ValueError(f"no string constant {name}")
+        body = m.group(1)[1:-1].replace("\\n", "\n").replace("\\t", "\t")
+        lines = [re.sub(r"\s+", " ", line).strip() for line in html.unescape(body).split("\n")]
+        texts.append("\n".join(line for line in lines if line))
+    return squeeze("\n\n".join(texts))
+
+
 def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     text = word_text(data)
     for op, arg in steps:
@@ -981,6 +1012,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, start, end) in JSX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, jsx_text(data, start, end), data)
+    for doc_id, (repo, commit, path, names) in JS_STRING_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, js_string_text(data, names), data)
     for doc_id, (repo, commit, path) in TS_ARRAY_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, ts_array_text(data), data)
