@@ -709,6 +709,15 @@ JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
         "Terms and Conditions",
         ")}",
     ),
+    # heldout20 control: the terms and conditions of SIGNET (a Massachusetts installer of building systems) shown in its
+    # customer portal's front end (supplier-drafted); ends before the component's closing ");"
+    "en-2004": (
+        "Soorajkrishn/signet-task",
+        "c8a4ef7862b49cbba48cf76b7050be7f98f2fd84",
+        "src/Pages/TermsandConditions/TermsandConditions.js",
+        "Terms And Condition",
+        ");",
+    ),
 }
 
 # id: (repo, commit, path, first line kept, first line dropped or None); Laravel Blade print forms whose sentences are
