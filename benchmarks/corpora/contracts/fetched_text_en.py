@@ -32,6 +32,7 @@ Blade print forms (BLADE_DOCS, en-1803...): Blade comments dropped, <br> read as
 TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of each item of a {type, content} array (a
 heading, paragraph or bullet), one line each, in order.
 JavaScript string constants (JS_STRING_DOCS, en-2003...): the named constants' strings, escapes read, HTML entities decoded.
+pdfmake documents (PDFMAKE_DOCS, en-2005...): the fixed `text:` strings and numbered `ol` items between two marker lines.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import html
+import json
 import re
 import subprocess
 import sys
@@ -759,6 +761,24 @@ JS_STRING_DOCS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
 }
 
 
+# id: (repo, commit, path, start line marker, end line marker); the fixed text of a pdfmake document definition in a
+# JavaScript source: between the first line containing the start marker and the first later line containing the end
+# marker, every double-quoted string that is a `text:` value or an item of an `ol: [...]` list, one line each, list items
+# numbered from 1 as pdfmake prints them (heldout20)
+PDFMAKE_DOCS: dict[str, tuple[str, str, str, str, str]] = {
+    # the fixed terms of every work order that KDM Engineers (India) Pvt. Ltd., a geotechnical engineering and testing
+    # firm (Hyderabad, Visakhapatnam), issues to its sub-contracted agencies; the per-order payment terms and conditions
+    # filled in for each order come before the "Static Section" and are left out
+    "en-2005": (
+        "DineshKumarBathula/lims-public-backend",
+        "52826426412fb37050dea9aafd4a58f96dbc3fa0",
+        "controllers/WorkOrderController.js",
+        "// \U0001f539 Static Section",
+        "// Signature Section",
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -922,6 +942,29 @@ def js_string_text(data: bytes, names: tuple[str, ...]) -> str:
     return squeeze("\n\n".join(texts))
 
 
+def pdfmake_text(data: bytes, start: str, end: str) -> str:
+    """The fixed strings of a pdfmake document definition: `text:` values and `ol` list items, one per line."""
+    lines = data.decode("utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if start in line)
+    stop = next(i for i in range(first + 1, len(lines)) if end in lines[i])
+    kept: list[str] = []
+    number = 0  # position in the open ol list, 0 outside one
+    string = r'"(?:[^"\\]|\\.)*"'
+    for line in lines[first:stop]:
+        if re.search(r"\bol:\s*\[", line):
+            number = 1
+            continue
+        if number and re.match(r"^\s*\]", line):
+            number = 0
+            continue
+        m = re.match(rf"^\s*({string}),?\s*$", line) if number else re.search(rf"\btext:\s*({string})", line)
+        if m:
+            value = json.loads(m.group(1))
+            kept.append(f"{number}. {value}" if number else value)
+            number = number + 1 if number else 0
+    return squeeze("\n".join(kept))
+
+
 def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     text = word_text(data)
     for op, arg in steps:
@@ -1024,6 +1067,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, names) in JS_STRING_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, js_string_text(data, names), data)
+    for doc_id, (repo, commit, path, start, end) in PDFMAKE_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, pdfmake_text(data, start, end), data)
     for doc_id, (repo, commit, path) in TS_ARRAY_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, ts_array_text(data), data)
