@@ -1064,9 +1064,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, start, end) in JSX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, jsx_text(data, start, end), data)
-    for doc_id, (repo, commit, path, names) in JS_STRING_DOCS.items():
+    for doc_id, (repo, commit, path, constants) in JS_STRING_DOCS.items():
         data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, js_string_text(data, names), data)
+        emit(out_dir, doc_id, js_string_text(data, constants), data)
     for doc_id, (repo, commit, path, start, end) in PDFMAKE_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, pdfmake_text(data, start, end), data)
