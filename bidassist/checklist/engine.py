@@ -430,6 +430,10 @@ def decide_value(
             # theirs, nor does a figure two comma parts before the matched words
             anchors = [s for s in anchors if s[1] > m.start()] or anchors
             before = m.start()
+            # nor does a figure of the next sentence (…甲方支付全款。质保金到3年无息返还)
+            s0 = norm.rfind("。", 0, m.start()) + 1
+            s1 = norm.find("。", m.end())
+            numbers = [n for n in numbers if n.start >= s0 and (s1 < 0 or n.end <= s1)]
         picked = nearest(numbers, anchors, norm, strict_before=before) if anchors else None
     else:
         picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
