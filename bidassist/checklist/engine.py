@@ -42,6 +42,7 @@ from .subject import (
     sentence_bounds,
     title_only,
     unselected_option,
+    without_exceptions,
 )
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
@@ -259,7 +260,14 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
             return False
     if cr.rule.party == "any" or roles is None:
         return True
-    who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
+    who = binding_party(
+        without_exceptions(norm, roles, cr.language),
+        m.start(),
+        m.end(),
+        roles,
+        cr.language,
+        wanted=cr.rule.party,
+    )
     if who is None and (context or title_end):
         # the titles above the clause, then its own title line (2.1 甲方的权利\n（1）有权…)
         who = party_of_heading(normalise(context), roles) if context else None
@@ -370,6 +378,18 @@ def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int,
     return inside or spans
 
 
+def _anchored_elsewhere(cr: CompiledRule, norm: str, m: re.Match, n: Number) -> bool:
+    """Is the number in a sentence other than the match's (cut at 。) that holds an anchor of its
+    own? Then it is that sentence's figure (a deposit returned in 3 years), not the match's."""
+    s0 = norm.rfind("。", 0, m.start()) + 1
+    s1 = norm.find("。", m.end())
+    if n.start >= s0 and (s1 < 0 or n.end <= s1):
+        return False
+    a = norm.rfind("。", 0, n.start) + 1
+    b = norm.find("。", n.end)
+    return cr.near is not None and cr.near.search(norm, a, len(norm) if b < 0 else b) is not None
+
+
 def _other_sides_late_payment(cr: CompiledRule, norm: str, n: Number, roles: dict) -> bool:
     """Is the number in a sentence charging the other side for paying late (甲方逾期支付…每逾期一天
     甲方向乙方支付应付未付款额的1%)? That rate is not the rule's party's penalty."""
@@ -430,10 +450,8 @@ def decide_value(
             # theirs, nor does a figure two comma parts before the matched words
             anchors = [s for s in anchors if s[1] > m.start()] or anchors
             before = m.start()
-            # nor does a figure of the next sentence (…甲方支付全款。质保金到3年无息返还)
-            s0 = norm.rfind("。", 0, m.start()) + 1
-            s1 = norm.find("。", m.end())
-            numbers = [n for n in numbers if n.start >= s0 and (s1 < 0 or n.end <= s1)]
+            # nor a figure of another sentence that has an anchor of its own (…甲方支付全款。质保金到3年无息返还)
+            numbers = [n for n in numbers if not _anchored_elsewhere(cr, norm, m, n)]
         picked = nearest(numbers, anchors, norm, strict_before=before) if anchors else None
     else:
         picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
