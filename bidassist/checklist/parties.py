@@ -709,7 +709,14 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
 
 def _proper(label: str) -> bool:
     """A party's own name (bulkhouse), not a role word or a pronoun."""
-    return latin(label) and label not in (*EN_BUYER, *EN_SUPPLIER, *_THIRD_PARTY_WORDS, *_DEFINED_ONLY, "we", "you")
+    return latin(label) and label not in (
+        *EN_BUYER,
+        *EN_SUPPLIER,
+        *_THIRD_PARTY_WORDS,
+        *_DEFINED_ONLY,
+        "we",
+        "you",
+    )
 
 
 #: `Party.where` of a party known only from the name given with `--we`

@@ -329,7 +329,11 @@ _EN_EXCEPT = re.compile(
 def without_exceptions(text: str, patterns: dict[str, re.Pattern | None], lang: str) -> str:
     """The text with each party named as an exception (除甲方外的其他方, anyone other than the
     Buyer) blanked, same length: that party is not the one the sentence binds."""
-    if ("除" not in text) if lang == "zh" else not ("other than" in text or "except" in text or "save for" in text):
+    if (
+        ("除" not in text)
+        if lang == "zh"
+        else not ("other than" in text or "except" in text or "save for" in text)
+    ):
         return text
     pat = _ZH_EXCEPT if lang == "zh" else _EN_EXCEPT
     parties = [p for k, p in patterns.items() if k in ("buyer", "supplier") and p is not None]
