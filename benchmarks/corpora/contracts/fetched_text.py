@@ -626,7 +626,19 @@ DOCS19_MULTI["zh-1904"] = (
         (SEDIN_DOCS + "附件16施工质量奖惩管理规定.docx", WHOLE),
     ),
 )
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19}
+# heldout20 (helper contracts20b-zh, session 31): Word files in public repositories, read like DOCS19's (repository, commit,
+# path, parts). zh-2001 is 中央财经大学's goods purchase-contract form, kept as the download template of a student project's
+# front end (xuanhengwd/proexecu_front, public/static/合同模板.doc, a legacy .doc converted with LibreOffice).
+DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-2001": (
+        "xuanhengwd/proexecu_front",
+        "d8b4e6a0ac7be6110c3e48cc0a038c2cd5f15ecd",
+        "public/static/合同模板.doc",
+        (("采购合同", 1, None),),
+    ),
+}
+SUBS20: dict[str, Subs] = {}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -1031,7 +1043,7 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18, **DOCS19}.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18, **DOCS19, **DOCS20}.items():
         data = original_at(mirror_root, repo, commit, path)
         if doc_id in READERS18:
             raw = READERS18[doc_id](data)
