@@ -636,6 +636,14 @@ DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         "public/static/合同模板.doc",
         (("采购合同", 1, None),),
     ),
+    # zh-2002 (helper contracts20c-zh): a construction contractor's material purchase form (采购单位 = 甲方), the Word template
+    # of a small invoice-to-contract generator (bang919/InvoiceToContract, public/contract-template.docx; {placeholders} kept).
+    "zh-2002": (
+        "bang919/InvoiceToContract",
+        "6fd9c754002b75817612efae5fc21ab18ac03abf",
+        "public/contract-template.docx",
+        WHOLE,
+    ),
 }
 SUBS20: dict[str, Subs] = {}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20}
