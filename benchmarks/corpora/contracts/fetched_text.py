@@ -644,6 +644,16 @@ DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         "public/contract-template.docx",
         WHOLE,
     ),
+    # zh-2003 …: tender documents of buyers not used before, kept in a bid-writing toolkit's sample folder
+    # (charlotty2026/bid-toolkit, the commit of heldout8; that batch took nine other buyers' tenders from it). Only the contract
+    # chapter is kept, from its title to the next chapter heading.
+    # zh-2003: 华润万家 (China Resources Vanguard) flexible-staffing service contract with its annexes (tender 第四卷).
+    "zh-2003": (
+        BID_TOOLKIT,
+        COMMITS[BID_TOOLKIT],
+        BIDS + "招标文件正文.pdf",
+        (("华润万家精品超市事业部2024-2025年第三方灵活用工服务合同", 1, "第五卷"),),
+    ),
 }
 SUBS20: dict[str, Subs] = {}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20}
