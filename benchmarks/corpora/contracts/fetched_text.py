@@ -654,6 +654,13 @@ DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         BIDS + "招标文件正文.pdf",
         (("华润万家精品超市事业部2024-2025年第三方灵活用工服务合同", 1, "第五卷"),),
     ),
+    # zh-2004: 温岭市自然资源和规划局's government-procurement contract for 信创 hardware and software (tender 第五章).
+    "zh-2004": (
+        BID_TOOLKIT,
+        COMMITS[BID_TOOLKIT],
+        "rfp/samples/浙江政府采购_服务类.pdf",
+        (("第五章拟签订的合同文本", 2, "第六章"),),
+    ),
 }
 SUBS20: dict[str, Subs] = {}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20}
