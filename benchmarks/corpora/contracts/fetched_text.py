@@ -661,6 +661,13 @@ DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         "rfp/samples/浙江政府采购_服务类.pdf",
         (("第五章拟签订的合同文本", 2, "第六章"),),
     ),
+    # zh-2005: 厦门国际银行上海分行's labour-outsourcing service contract with its quality-evaluation annexes (tender 第四章).
+    "zh-2005": (
+        BID_TOOLKIT,
+        COMMITS[BID_TOOLKIT],
+        BIDS + "【2606029001】上海分行2026年零售业务劳务外包服务人员采购项目招标文件（发布稿）.docx",
+        (("第四章合同格式", 2, "第五章"),),
+    ),
 }
 SUBS20: dict[str, Subs] = {}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20}
