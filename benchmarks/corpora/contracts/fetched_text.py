@@ -668,6 +668,13 @@ DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         BIDS + "【2606029001】上海分行2026年零售业务劳务外包服务人员采购项目招标文件（发布稿）.docx",
         (("第四章合同格式", 2, "第五章"),),
     ),
+    # zh-2006: 北京大学图书馆's CASHL foreign-journal purchase (subscription agency) contract (tender 第五章).
+    "zh-2006": (
+        BID_TOOLKIT,
+        COMMITS[BID_TOOLKIT],
+        "rfp/samples/北大图书馆_货物服务类.pdf",
+        (("第五章合同文本", 3, "第六章"),),
+    ),
 }
 SUBS20: dict[str, Subs] = {}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20}
