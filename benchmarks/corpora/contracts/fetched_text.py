@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901...) from their original files.
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -8,7 +8,7 @@ and the sha256 of each original file).
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
   OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt, zh-14NN.txt and
-  zh-16NN.txt, zh-17NN.txt, zh-18NN.txt and zh-19NN.txt (e.g. /work/corpus/contracts/zh).
+  zh-16NN.txt, zh-17NN.txt, zh-18NN.txt, zh-19NN.txt and zh-20NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
@@ -26,7 +26,7 @@ filled consulting contract kept as the sample JSON answer of a C# web method fro
 zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
 in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
 special conditions and two annexes of a subcontract template, whose «field» placeholders are kept). Tender documents (zh-811...,
-zh-911...) keep only their contract chapters:
+zh-911..., zh-2003...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
 tags ({{r name }}) become ＿＿, no-break spaces become spaces, template control lines ({% ... %}) are dropped, runs of blank lines
@@ -626,7 +626,7 @@ DOCS19_MULTI["zh-1904"] = (
         (SEDIN_DOCS + "附件16施工质量奖惩管理规定.docx", WHOLE),
     ),
 )
-# heldout20 (helper contracts20b-zh, session 31): Word files in public repositories, read like DOCS19's (repository, commit,
+# heldout20 (helpers contracts20b-zh and contracts20c-zh, session 31): Word and PDF files in public repositories, read like DOCS19's (repository, commit,
 # path, parts). zh-2001 is 中央财经大学's goods purchase-contract form, kept as the download template of a student project's
 # front end (xuanhengwd/proexecu_front, public/static/合同模板.doc, a legacy .doc converted with LibreOffice).
 DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
