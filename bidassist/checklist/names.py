@@ -106,7 +106,11 @@ def _readings(name: str) -> list[str]:
     word, an unknown match of several words as each of its endings (a heading word before a
     name is not always a common one)."""
     words = _bare(name).rstrip(".").split(" ")
-    return [" ".join(words[i:]) for i in range(len(words)) if not (_FORM_WORD.match(words[i]) or words[i][0] == "(")]
+    return [
+        " ".join(words[i:])
+        for i in range(len(words))
+        if not (_FORM_WORD.match(words[i]) or words[i][0] == "(")
+    ]
 
 
 #: the last word of a capitalised name that is a person of a party or a thing, not a party ("Key

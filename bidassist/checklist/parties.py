@@ -546,7 +546,16 @@ def role_word_counts(text: str) -> dict[str, int]:
 
 #: role words that name a party in lower case too ("the contractor shall"); not "agency", "department",
 #: "company" or "state", which informal text uses for anyone
-_LOWER_ROLES = ("buyer", "purchaser", "vendor", "supplier", "seller", "contractor", "subcontractor", "sub-contractor")
+_LOWER_ROLES = (
+    "buyer",
+    "purchaser",
+    "vendor",
+    "supplier",
+    "seller",
+    "contractor",
+    "subcontractor",
+    "sub-contractor",
+)
 _EN_LOWER_USAGE = re.compile(r"\b[Tt]he\s+(" + "|".join(_LOWER_ROLES) + r")\b")
 
 
