@@ -42,6 +42,7 @@ from .subject import (
     sentence_bounds,
     title_only,
     unselected_option,
+    without_exceptions,
 )
 
 #: a number further than this (characters) from the `near` match does not count as "its" number
@@ -259,7 +260,14 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
             return False
     if cr.rule.party == "any" or roles is None:
         return True
-    who = binding_party(norm, m.start(), m.end(), roles, cr.language, wanted=cr.rule.party)
+    who = binding_party(
+        without_exceptions(norm, roles, cr.language),
+        m.start(),
+        m.end(),
+        roles,
+        cr.language,
+        wanted=cr.rule.party,
+    )
     if who is None and (context or title_end):
         # the titles above the clause, then its own title line (2.1 甲方的权利\n（1）有权…)
         who = party_of_heading(normalise(context), roles) if context else None
@@ -370,6 +378,18 @@ def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int,
     return inside or spans
 
 
+def _anchored_elsewhere(cr: CompiledRule, norm: str, m: re.Match, n: Number) -> bool:
+    """Is the number in a sentence other than the match's (cut at 。) that holds an anchor of its
+    own? Then it is that sentence's figure (a deposit returned in 3 years), not the match's."""
+    s0 = norm.rfind("。", 0, m.start()) + 1
+    s1 = norm.find("。", m.end())
+    if n.start >= s0 and (s1 < 0 or n.end <= s1):
+        return False
+    a = norm.rfind("。", 0, n.start) + 1
+    b = norm.find("。", n.end)
+    return cr.near is not None and cr.near.search(norm, a, len(norm) if b < 0 else b) is not None
+
+
 def _other_sides_late_payment(cr: CompiledRule, norm: str, n: Number, roles: dict) -> bool:
     """Is the number in a sentence charging the other side for paying late (甲方逾期支付…每逾期一天
     甲方向乙方支付应付未付款额的1%)? That rate is not the rule's party's penalty."""
@@ -388,6 +408,27 @@ def own_numbers(cr: CompiledRule, norm: str, numbers: list[Number], roles: dict 
     if roles is None or cr.rule.party not in OTHER or not numbers:
         return numbers
     return [n for n in numbers if not _other_sides_late_payment(cr, norm, n, roles)]
+
+
+#: the words between the two ends of a range: "45 days to a maximum of 90 days", "30-60 days", "15至30日"
+_RANGE_JOIN = re.compile(
+    r"\s*(?:(?:calendar\s+|working\s+|business\s+)?(?:days?|months?|weeks?|日|天|个月|个工作日|工作日)\s*)?"
+    r"(?:to|and|or|-|–|—|~|～|至|到|或)\s*(?:(?:a|the)\s+)?(?:maximum|max\.?|最多|最长)?\s*(?:of\s+)?",
+    re.I,
+)
+
+
+def range_end(numbers: Sequence[Number], picked: Number, text: str, *, upper: bool) -> Number:
+    """`picked`, or the other end of the range it opens or closes when the rule reads that end: a
+    rule on too long a period reads the longest (between 45 days to a maximum of 90 days -> 90),
+    one on too short a period the shortest."""
+    for n in numbers:
+        lo, hi = (picked, n) if n.start >= picked.end else (n, picked)
+        if lo is hi or hi.start < lo.end or hi.start - lo.end > 40:
+            continue
+        if _RANGE_JOIN.fullmatch(text, lo.end, hi.start) and lo.value < hi.value:
+            return hi if upper else lo
+    return picked
 
 
 def decide_value(
@@ -409,6 +450,8 @@ def decide_value(
             # theirs, nor does a figure two comma parts before the matched words
             anchors = [s for s in anchors if s[1] > m.start()] or anchors
             before = m.start()
+            # nor a figure of another sentence that has an anchor of its own (…甲方支付全款。质保金到3年无息返还)
+            numbers = [n for n in numbers if not _anchored_elsewhere(cr, norm, m, n)]
         picked = nearest(numbers, anchors, norm, strict_before=before) if anchors else None
     else:
         picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
@@ -416,6 +459,7 @@ def decide_value(
         return None if picked is not None else (None, cond.threshold, m)
     if picked is None:
         return (None, cond.threshold, m) if cond.missing == "flag" else None
+    picked = range_end(numbers, picked, text, upper=cond.op in (">", ">="))
     if not cond.holds(picked.value):
         return None
     if m is None:

@@ -20,7 +20,8 @@ _FORM = r"(?:Pvt|Private|Ltd|Limited|Inc|LLC|Corp|Corporation|PLC|GmbH|LLP|Pty|C
 _FORM_WORD = re.compile(rf"^{_FORM}$")
 #: a name of one to three capitalised words (Maincom Services, CANOPY ONE, Harbour Design Group),
 #: with its company-form words after them
-_NAME = rf"{_WORD}(?: {_WORD}){{0,2}}(?: {_FORM})*"
+#: with a country or city in brackets before its company form (KDM Engineers (India) Pvt. Ltd.)
+_NAME = rf"{_WORD}(?: {_WORD}){{0,2}}(?: \([A-Z][a-z]{{2,20}}\))?(?: {_FORM})*"
 _ACTOR = re.compile(
     rf"(?<![\w'’-])({_NAME})\s+(?:shall|may|will|must|reserves|agrees|retains|can|is\s+entitled|"
     r"has\s+the\s+right|hereby)\b"
@@ -104,8 +105,12 @@ def _readings(name: str) -> list[str]:
     """The names a match may be: "Maincom Services" as one, "Heading ConnEthics" as the last
     word, an unknown match of several words as each of its endings (a heading word before a
     name is not always a common one)."""
-    words = _bare(name).split(" ")
-    return [" ".join(words[i:]) for i in range(len(words)) if not _FORM_WORD.match(words[i])]
+    words = _bare(name).rstrip(".").split(" ")
+    return [
+        " ".join(words[i:])
+        for i in range(len(words))
+        if not (_FORM_WORD.match(words[i]) or words[i][0] == "(")
+    ]
 
 
 #: the last word of a capitalised name that is a person of a party or a thing, not a party ("Key
@@ -129,8 +134,13 @@ def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
         and not any(w.lower() in role_words for w in [first, *rest])
         and not name.isdigit()
         and name.split()[-1].lower() not in NOT_PARTY_LAST
-        and not (text and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
+        and not (text and _lower_use(name).search(text))
     )
+
+
+def _lower_use(name: str) -> re.Pattern:
+    """The name written in lower case as a word, not as a web or mail address (bulkhouse.com)."""
+    return re.compile(rf"(?<![\w@/.-]){re.escape(name.lower())}(?![\w-]|\.[a-z])")
 
 
 def top_actor(text: str, role_words: set[str]) -> str | None:

@@ -544,11 +544,38 @@ def role_word_counts(text: str) -> dict[str, int]:
     return counts
 
 
+#: role words that name a party in lower case too ("the contractor shall"); not "agency", "department",
+#: "company" or "state", which informal text uses for anyone
+_LOWER_ROLES = (
+    "buyer",
+    "purchaser",
+    "vendor",
+    "supplier",
+    "seller",
+    "contractor",
+    "subcontractor",
+    "sub-contractor",
+)
+_EN_LOWER_USAGE = re.compile(r"\b[Tt]he\s+(" + "|".join(_LOWER_ROLES) + r")\b")
+
+
+def lower_role_counts(text: str) -> dict[str, int]:
+    """How often "the <role word>" is written in lower case in the head of the contract."""
+    counts: dict[str, int] = {}
+    for m in _EN_LOWER_USAGE.finditer(text[:USAGE_CHARS]):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
+
+
 def parties_from_usage(text: str) -> list[Party]:
     """For a contract without a definitions block: the most used buyer word and supplier word
     (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
     counts = role_word_counts(text)
     used = {w for w, n in counts.items() if n >= USAGE_MIN and w not in _DEFINED_ONLY}
+    if not used:
+        # informal orders write "the contractor" in lower case throughout: the unambiguous words
+        counts = lower_role_counts(text)
+        used = {w for w, n in counts.items() if n >= USAGE_MIN}
     subcontract = bool(used & _SUBCONTRACTOR)
     best: dict[str, tuple[int, str]] = {}
     for w in used:
@@ -618,6 +645,7 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
         for w, n in role_word_counts(text).items()
         if w.isascii() and n >= USAGE_MIN and w not in _DEFINED_ONLY  # "the State of Delaware"
     }
+    counts = counts or {w: n for w, n in lower_role_counts(text).items() if n >= USAGE_MIN}
     if not counts:
         return parties
     top = max(sorted(counts), key=lambda w: counts[w])
@@ -685,7 +713,12 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
     tied = {side: _pronoun_role(head, side) for side in _PRONOUNS}
     both_named = all(any(p.role == r for p in parties) for r in OTHER_ROLE)
     if both_named and not (tied["we"] or tied["you"]):
-        return parties  # "our fees" of the Company's own terms: no guess against defined parties
+        # terms where one side calls itself by its own name ("Bulkhouse may …") address the other
+        # side as "you"; otherwise "our fees" of the Company's own terms: no guess
+        named = {p.role for p in parties if p.role in OTHER_ROLE and any(_proper(lab) for lab in p.labels)}
+        if len(named) != 1:
+            return parties
+        tied["we"] = next(iter(named))
     if tied["we"] and not tied["you"]:
         tied["you"] = OTHER_ROLE[tied["we"]]
     you = tied["you"] or "supplier"
@@ -700,6 +733,18 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
         else:
             same.labels.extend(lab for lab in _PRONOUN_LABELS[side] if lab not in same.labels)
     return out
+
+
+def _proper(label: str) -> bool:
+    """A party's own name (bulkhouse), not a role word or a pronoun."""
+    return latin(label) and label not in (
+        *EN_BUYER,
+        *EN_SUPPLIER,
+        *_THIRD_PARTY_WORDS,
+        *_DEFINED_ONLY,
+        "we",
+        "you",
+    )
 
 
 #: `Party.where` of a party known only from the name given with `--we`

@@ -344,8 +344,10 @@ def wraps_into(prev: str, line: str) -> bool:
     sentence by a PDF text layer, 「…shall end on the earlier of … herein have」 / 「been provided」)?"""
     prev = prev.rstrip()
     wide = WRAP_MIN_CJK if _CJK.search(prev[-12:]) else WRAP_MIN_LATIN
-    if len(prev) < wide or not _WRAP_END.search(prev) or prev.isupper():
+    if len(prev) < wide or not _WRAP_END.search(prev):
         return False
+    if prev.isupper() and not line.strip().isupper():
+        return False  # a long title in capitals opens its own paragraph; a disclaimer in capitals wraps
     return not (_BULLET.match(line) or _is_title_line(line) or _is_title_line(prev))
 
 

@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901...) from their original files.
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -8,7 +8,7 @@ and the sha256 of each original file).
 Usage: python benchmarks/corpora/contracts/fetched_text.py MIRROR_ROOT OUT_DIR
   MIRROR_ROOT holds the fetched git directories as <owner>+<name>/repo (e.g. /work/.mirror);
   OUT_DIR receives zh-7NN.txt, zh-8NN.txt, zh-9NN.txt, zh-10NN.txt, zh-11NN.txt, zh-12NN.txt, zh-13NN.txt, zh-14NN.txt and
-  zh-16NN.txt, zh-17NN.txt, zh-18NN.txt and zh-19NN.txt (e.g. /work/corpus/contracts/zh).
+  zh-16NN.txt, zh-17NN.txt, zh-18NN.txt, zh-19NN.txt and zh-20NN.txt (e.g. /work/corpus/contracts/zh).
 Conversion: .docx is read with python-docx, paragraphs and table rows in document order (cells joined
 with " | "); .doc is first converted with `libreoffice --headless --convert-to docx`; .pdf is read with
 `pdftotext -layout` (form feeds dropped); a .md text extract that a repository made of its own Word file
@@ -26,7 +26,7 @@ filled consulting contract kept as the sample JSON answer of a C# web method fro
 zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
 in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
 special conditions and two annexes of a subcontract template, whose «field» placeholders are kept). Tender documents (zh-811...,
-zh-911...) keep only their contract chapters:
+zh-911..., zh-2003...) keep only their contract chapters:
 each part runs from the n-th line starting with a heading to the first later line starting with the end
 heading (whitespace ignored when comparing). Clean-up: template
 tags ({{r name }}) become ＿＿, no-break spaces become spaces, template control lines ({% ... %}) are dropped, runs of blank lines
@@ -626,7 +626,58 @@ DOCS19_MULTI["zh-1904"] = (
         (SEDIN_DOCS + "附件16施工质量奖惩管理规定.docx", WHOLE),
     ),
 )
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19}
+# heldout20 (helpers contracts20b-zh and contracts20c-zh, session 31): Word and PDF files in public repositories, read like DOCS19's (repository, commit,
+# path, parts). zh-2001 is 中央财经大学's goods purchase-contract form, kept as the download template of a student project's
+# front end (xuanhengwd/proexecu_front, public/static/合同模板.doc, a legacy .doc converted with LibreOffice).
+DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-2001": (
+        "xuanhengwd/proexecu_front",
+        "d8b4e6a0ac7be6110c3e48cc0a038c2cd5f15ecd",
+        "public/static/合同模板.doc",
+        (("采购合同", 1, None),),
+    ),
+    # zh-2002 (helper contracts20c-zh): a construction contractor's material purchase form (采购单位 = 甲方), the Word template
+    # of a small invoice-to-contract generator (bang919/InvoiceToContract, public/contract-template.docx; {placeholders} kept).
+    "zh-2002": (
+        "bang919/InvoiceToContract",
+        "6fd9c754002b75817612efae5fc21ab18ac03abf",
+        "public/contract-template.docx",
+        WHOLE,
+    ),
+    # zh-2003 …: tender documents of buyers not used before, kept in a bid-writing toolkit's sample folder
+    # (charlotty2026/bid-toolkit, the commit of heldout8; that batch took nine other buyers' tenders from it). Only the contract
+    # chapter is kept, from its title to the next chapter heading.
+    # zh-2003: 华润万家 (China Resources Vanguard) flexible-staffing service contract with its annexes (tender 第四卷).
+    "zh-2003": (
+        BID_TOOLKIT,
+        COMMITS[BID_TOOLKIT],
+        BIDS + "招标文件正文.pdf",
+        (("华润万家精品超市事业部2024-2025年第三方灵活用工服务合同", 1, "第五卷"),),
+    ),
+    # zh-2004: 温岭市自然资源和规划局's government-procurement contract for 信创 hardware and software (tender 第五章).
+    "zh-2004": (
+        BID_TOOLKIT,
+        COMMITS[BID_TOOLKIT],
+        "rfp/samples/浙江政府采购_服务类.pdf",
+        (("第五章拟签订的合同文本", 2, "第六章"),),
+    ),
+    # zh-2005: 厦门国际银行上海分行's labour-outsourcing service contract with its quality-evaluation annexes (tender 第四章).
+    "zh-2005": (
+        BID_TOOLKIT,
+        COMMITS[BID_TOOLKIT],
+        BIDS + "【2606029001】上海分行2026年零售业务劳务外包服务人员采购项目招标文件（发布稿）.docx",
+        (("第四章合同格式", 2, "第五章"),),
+    ),
+    # zh-2006: 北京大学图书馆's CASHL foreign-journal purchase (subscription agency) contract (tender 第五章).
+    "zh-2006": (
+        BID_TOOLKIT,
+        COMMITS[BID_TOOLKIT],
+        "rfp/samples/北大图书馆_货物服务类.pdf",
+        (("第五章合同文本", 3, "第六章"),),
+    ),
+}
+SUBS20: dict[str, Subs] = {}
+SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -1031,7 +1082,7 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18, **DOCS19}.items():
+    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18, **DOCS19, **DOCS20}.items():
         data = original_at(mirror_root, repo, commit, path)
         if doc_id in READERS18:
             raw = READERS18[doc_id](data)

@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801..., en-1901...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801..., en-1901..., en-2001...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -31,6 +31,8 @@ JavaScript expressions in braces dropped, from the line starting with the start 
 Blade print forms (BLADE_DOCS, en-1803...): Blade comments dropped, <br> read as a space, then as the server pages.
 TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of each item of a {type, content} array (a
 heading, paragraph or bullet), one line each, in order.
+JavaScript string constants (JS_STRING_DOCS, en-2003...): the named constants' strings, escapes read, HTML entities decoded.
+pdfmake documents (PDFMAKE_DOCS, en-2005...): the fixed `text:` strings and numbered `ol` items between two marker lines.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import html
+import json
 import re
 import subprocess
 import sys
@@ -213,6 +216,17 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
             ("14.6 Issue of Interim Payment", 1, "14.10 Statement at Completion"),
             ("15. TERMINATION BY PROCURING ENTITY", 1, "17. RISK AND RESPONSIBILITY"),
         ),
+        (),
+        (),
+    ),
+    # heldout20: Plateau State (Nigeria) Bureau of Public Procurement standard bidding document for goods (July 2017),
+    # Section 3 General Conditions of Contract and Section 4 Special Conditions of Contract (body headings: occurrence 2,
+    # the first is the table of contents)
+    "en-2001": (
+        "pictdaNG/plbpp-laravel",
+        "018040babb0577495eadbb6ad35c2589bf6ec10e",
+        "public/assets/docs/Plateau-BPP-1-Standard-Bidding-Document-Goods-July-2017.pdf",
+        (("Section 3. General Conditions of Contract", 2, "Section 5. Bid and Contract Forms"),),
         (),
         (),
     ),
@@ -679,7 +693,7 @@ AHNI = "Quadco-Consults/AHNI-New-FE"
 AHNI_COMMIT = "e01a929f2fe6d8961d18503a928ca3b903089121"
 
 # id: (repo, commit, path, first line kept, first line dropped or None); React components (JSX/TSX) holding a
-# contract's text, kept as one line per paragraph, list item or heading (heldout16)
+# contract's text, kept as one line per paragraph, list item or heading (heldout16, heldout20)
 JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
     "en-1601": (
         AHNI,
@@ -687,6 +701,24 @@ JSX_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
         "src/features/procurement/components/purchase-order/[id]/TermsAndConditions.tsx",
         "STANDARD PURCHASE ORDERS TERMS AND CONDITIONS",
         "Purchase Order",  # the button after the terms
+    ),
+    # heldout20: the purchase-order terms printed by Nirmaan (Stratos Infra Technologies, Bengaluru) on every purchase
+    # order of its construction procurement app; ends before the component's closing expression ")}"
+    "en-2002": (
+        "Nirmaan-app/nirmaan_stack_frappe15_postgres_14",
+        "451d408034685a1ce77eb04169b9d8b22d431d46",
+        "frontend/src/pages/ProcurementOrders/purchase-order/components/POPdf.tsx",
+        "Terms and Conditions",
+        ")}",
+    ),
+    # heldout20 control: the terms and conditions of SIGNET (a Massachusetts installer of building systems) shown in its
+    # customer portal's front end (supplier-drafted); ends before the component's closing ");"
+    "en-2004": (
+        "Soorajkrishn/signet-task",
+        "c8a4ef7862b49cbba48cf76b7050be7f98f2fd84",
+        "src/Pages/TermsandConditions/TermsandConditions.js",
+        "Terms And Condition",
+        ");",
     ),
 }
 
@@ -710,6 +742,40 @@ RB_COMMIT = "ef9a8da3ee699a6ee59dfd65bce0eda2d364ceb0"
 # bullets), one line per item's content string, in order (heldout17)
 TS_ARRAY_DOCS: dict[str, tuple[str, str, str]] = {
     "en-1701": (RB, RB_COMMIT, "content/terms/index.ts"),
+}
+
+
+# id: (repo, commit, path, names of the JavaScript string constants kept, in order); contract text kept in JavaScript string
+# constants ("..." or `...`): each constant's string with its \n and \t escapes read, HTML entities decoded, each line
+# stripped and its inner runs of spaces squeezed (heldout20)
+JS_STRING_DOCS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    # a work order's award letter sentence and its 30 terms, as e-mailed by an Indian infrastructure contractor (Pragati
+    # Infra Solutions, Gurugram) to a road-works vendor; the commit before the last, whose edit lost characters at its
+    # line breaks
+    "en-2003": (
+        "rajatmittalidev/PersonalPr-",
+        "442ef499d73cb9eaba65ca4b6e0e0d3459adbf5f",
+        "pinfra-backend/libs/constant.js",
+        ("mailContent", "termsConsition"),
+    ),
+}
+
+
+# id: (repo, commit, path, start line marker, end line marker); the fixed text of a pdfmake document definition in a
+# JavaScript source: between the first line containing the start marker and the first later line containing the end
+# marker, every double-quoted string that is a `text:` value or an item of an `ol: [...]` list, one line each, list items
+# numbered from 1 as pdfmake prints them (heldout20)
+PDFMAKE_DOCS: dict[str, tuple[str, str, str, str, str]] = {
+    # the fixed terms of every work order that KDM Engineers (India) Pvt. Ltd., a geotechnical engineering and testing
+    # firm (Hyderabad, Visakhapatnam), issues to its sub-contracted agencies; the per-order payment terms and conditions
+    # filled in for each order come before the "Static Section" and are left out
+    "en-2005": (
+        "DineshKumarBathula/lims-public-backend",
+        "52826426412fb37050dea9aafd4a58f96dbc3fa0",
+        "controllers/WorkOrderController.js",
+        "// \U0001f539 Static Section",
+        "// Signature Section",
+    ),
 }
 
 
@@ -862,6 +928,43 @@ def blade_text(data: bytes, start: str, end: str | None) -> str:
     return jsp_text(page.encode("utf-8"), start, end)
 
 
+def js_string_text(data: bytes, names: tuple[str, ...]) -> str:
+    """The named JavaScript string constants, in order: escapes \\n and \\t read, HTML entities decoded, lines stripped."""
+    source = data.decode("utf-8")
+    texts = []
+    for name in names:
+        m = re.search(rf"\b{name}\s*=\s*(`(?:[^`\\]|\\.)*`|\"(?:[^\"\\]|\\.)*\")", source)
+        if not m:
+            raise ValueError(f"no string constant {name}")
+        body = m.group(1)[1:-1].replace("\\n", "\n").replace("\\t", "\t")
+        lines = [re.sub(r"\s+", " ", line).strip() for line in html.unescape(body).split("\n")]
+        texts.append("\n".join(line for line in lines if line))
+    return squeeze("\n\n".join(texts))
+
+
+def pdfmake_text(data: bytes, start: str, end: str) -> str:
+    """The fixed strings of a pdfmake document definition: `text:` values and `ol` list items, one per line."""
+    lines = data.decode("utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if start in line)
+    stop = next(i for i in range(first + 1, len(lines)) if end in lines[i])
+    kept: list[str] = []
+    number = 0  # position in the open ol list, 0 outside one
+    string = r'"(?:[^"\\]|\\.)*"'
+    for line in lines[first:stop]:
+        if re.search(r"\bol:\s*\[", line):
+            number = 1
+            continue
+        if number and re.match(r"^\s*\]", line):
+            number = 0
+            continue
+        m = re.match(rf"^\s*({string}),?\s*$", line) if number else re.search(rf"\btext:\s*({string})", line)
+        if m:
+            value = json.loads(m.group(1))
+            kept.append(f"{number}. {value}" if number else value)
+            number = number + 1 if number else 0
+    return squeeze("\n".join(kept))
+
+
 def docx_doc_text(data: bytes, steps: tuple[Step, ...]) -> str:
     text = word_text(data)
     for op, arg in steps:
@@ -961,6 +1064,12 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, start, end) in JSX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, jsx_text(data, start, end), data)
+    for doc_id, (repo, commit, path, constants) in JS_STRING_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, js_string_text(data, constants), data)
+    for doc_id, (repo, commit, path, start, end) in PDFMAKE_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, pdfmake_text(data, start, end), data)
     for doc_id, (repo, commit, path) in TS_ARRAY_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, ts_array_text(data), data)
