@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL, Montréal)
 _WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9&]{2,30}"
@@ -138,6 +139,7 @@ def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
     )
 
 
+@lru_cache(maxsize=512)
 def _lower_use(name: str) -> re.Pattern:
     """The name written in lower case as a word, not as a web or mail address (bulkhouse.com)."""
     return re.compile(rf"(?<![\w@/.-]){re.escape(name.lower())}(?![\w-]|\.[a-z])")

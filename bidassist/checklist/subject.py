@@ -319,36 +319,31 @@ def demanded(sentence: str, m_end: int, patterns: dict[str, re.Pattern | None], 
 
 
 #: 除甲方外 / other than the Buyer: a party named only as the exception to whom the act is barred for
-_ZH_EXCEPT = re.compile(r"除(?:了)?(?P<who>[^。；;，,]{1,8}?)(?:以外|之外|外)")
-_EN_EXCEPT = re.compile(
-    r"\b(?:other\s+than|except(?:\s+for)?|save\s+for)\s+(?:to\s+|for\s+)?(?:the\s+)?(?P<who>[\w-]+(?:\s[\w-]+)?)",
-    re.I,
-)
+_EXCEPT = {
+    "zh": re.compile(r"除(?:了)?(?P<who>[^。；;，,]{1,8}?)(?:以外|之外|外)"),
+    "en": re.compile(
+        r"\b(?:other\s+than|except(?:\s+for)?|save\s+for)\s+(?:to\s+|for\s+)?(?:the\s+)?(?P<who>[\w-]+(?:\s[\w-]+)?)",
+        re.I,
+    ),
+}
+#: words one of which an exception needs (a cheap test before the regex)
+_EXCEPT_WORDS = {"zh": ("除",), "en": ("other than", "except", "save for")}
 
 
 def without_exceptions(text: str, patterns: dict[str, re.Pattern | None], lang: str) -> str:
     """The text with each party named as an exception (除甲方外的其他方, anyone other than the
     Buyer) blanked, same length: that party is not the one the sentence binds."""
-    if (
-        ("除" not in text)
-        if lang == "zh"
-        else not ("other than" in text or "except" in text or "save for" in text)
-    ):
+    if not any(w in text for w in _EXCEPT_WORDS[lang]):
         return text
-    pat = _ZH_EXCEPT if lang == "zh" else _EN_EXCEPT
     parties = [p for k, p in patterns.items() if k in ("buyer", "supplier") and p is not None]
 
     def blank(m: re.Match) -> str:
-        who = m.group("who")
-        if any(p.fullmatch(who) or p.match(who) for p in parties):
-            return (
-                m.group(0)[: m.start("who") - m.start()]
-                + "＿" * len(who)
-                + m.group(0)[m.end("who") - m.start() :]
-            )
-        return m.group(0)
+        a, b = m.span("who")
+        if not any(p.match(m.group("who")) for p in parties):
+            return m.group(0)
+        return text[m.start() : a] + "＿" * (b - a) + text[b : m.end()]
 
-    return pat.sub(blank, text)
+    return _EXCEPT[lang].sub(blank, text)
 
 
 def binding_party(

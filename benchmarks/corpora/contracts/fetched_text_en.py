@@ -1055,21 +1055,20 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, steps) in OTHER_DOCX_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, docx_doc_text(data, steps), data)
-    for doc_id, (repo, commit, path, start, end) in JSP_DOCS.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, jsp_text(data, start, end), data)
-    for doc_id, (repo, commit, path, start, end) in BLADE_DOCS.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, blade_text(data, start, end), data)
-    for doc_id, (repo, commit, path, start, end) in JSX_DOCS.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, jsx_text(data, start, end), data)
+    # program files whose contract text lies between two markers, each table with its reader
+    spans = (
+        (JSP_DOCS, jsp_text),
+        (BLADE_DOCS, blade_text),
+        (JSX_DOCS, jsx_text),
+        (PDFMAKE_DOCS, pdfmake_text),
+    )
+    for table, reader in spans:
+        for doc_id, (repo, commit, path, start, end) in table.items():
+            data = original(mirror_root, repo, commit, path)
+            emit(out_dir, doc_id, reader(data, start, end), data)
     for doc_id, (repo, commit, path, constants) in JS_STRING_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, js_string_text(data, constants), data)
-    for doc_id, (repo, commit, path, start, end) in PDFMAKE_DOCS.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, pdfmake_text(data, start, end), data)
     for doc_id, (repo, commit, path) in TS_ARRAY_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, ts_array_text(data), data)
