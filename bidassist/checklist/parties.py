@@ -582,6 +582,9 @@ def parties_from_usage(text: str) -> list[Party]:
         role = _label_role(w, subcontract)
         if role != "unknown" and counts[w] > best.get(role, (0, ""))[0]:
             best[role] = (counts[w], w)
+    if len(best) == 1 and "supplier" in best and counts.get("company", 0) >= USAGE_MIN:
+        # an order to "the Contractor" from "the Company": the company word is the buyer here
+        best["buyer"] = (counts["company"], "company")
     if not best:
         return []
     # one side by its role word ("the Contractor"): the other may be named by its own name

@@ -246,3 +246,20 @@ def test_kinds_of_informal_and_staffing_contracts(text: str, category: str) -> N
 )
 def test_their_look_alikes(text: str, category: str) -> None:
     assert category not in categories(text)
+
+
+def test_an_order_from_the_company_to_the_contractor() -> None:
+    from bidassist.checklist.parties import parties_from_usage
+
+    order = (
+        "1. Contractor shall complete the work within 02 months. 2. Company may inspect the work. 3. Contractor "
+        "shall follow the directions of Company. 4. Company reserves the right to increase or decrease WO Qty. "
+        "5. Contractor shall comply with the labour laws. Upon request by Company, Contractor shall provide proof."
+    )
+    assert sorted((p.labels[0], p.role) for p in parties_from_usage(order)) == [
+        ("company", "buyer"),
+        ("contractor", "supplier"),
+    ]
+    # a supplier's own terms as "the Company" against "the Customer": the company word is not made the buyer
+    terms = order.replace("Contractor", "Customer")
+    assert ("company", "buyer") not in [(p.labels[0], p.role) for p in parties_from_usage(terms)]
