@@ -230,6 +230,24 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         (),
         (),
     ),
+    # heldout21: an Egyptian developer's Particular Conditions to FIDIC 1987 (a scanned, OCR'd PDF; stamp noise kept)
+    "en-2101": (
+        "yaehabs-creator/aaa-contracts-app",
+        "3e47e164ef45570947c43786630be631c803fe22",
+        "data/contracts/atrium/C002_Particular_Conditions.pdf",
+        (("PARTICULAR CONDITIONS", 1, None),),
+        (
+            r"Project Title: Karmell 3 Core & Shell PKG.*",
+            r"Contract No: 500-004-CC-P11.*",
+            r"Volume 1: Conditions of Contract.*",
+            r"Section 2&3: Conditions of Contract.*",
+            r"FIDIC Fourth Edition 1987.*",
+        ),
+        (
+            (r"(?<=The Employer.s Representative is )Mr\. [A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+", "[name]"),
+            (r"^(\s*)(Tel|Fax) ?:.*$", r"\1\2: [phone]"),
+        ),
+    ),
 }
 
 PHL = "VerticalLabs-ai/rfpagent"
