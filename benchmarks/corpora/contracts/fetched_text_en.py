@@ -33,6 +33,9 @@ TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of 
 heading, paragraph or bullet), one line each, in order.
 JavaScript string constants (JS_STRING_DOCS, en-2003...): the named constants' strings, escapes read, HTML entities decoded.
 pdfmake documents (PDFMAKE_DOCS, en-2005...): the fixed `text:` strings and numbered `ol` items between two marker lines.
+Markdown spans (MARKDOWN_SPAN_DOCS, en-2102...): a Markdown file read as the markup texts, from the first line starting with
+the start heading to the line before the end marker (or the end), then (regex, replacement) pairs that put [name] and
+[phone] for people found by their context.
 """
 
 from __future__ import annotations
@@ -797,6 +800,25 @@ PDFMAKE_DOCS: dict[str, tuple[str, str, str, str, str]] = {
 }
 
 
+# id: (repo, commit, path, start heading, end marker or None, (regex, replacement) pairs); see markdown_span_text
+MARKDOWN_SPAN_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str], ...]]] = {
+    # heldout21: a US federal agency's request for quotation, its Terms and Conditions part (public domain)
+    "en-2102": (
+        "18F/tts-buy-cloud-support-services",
+        "4f3f3424d1d74417ed6301e3d25a352f7e486bb1",
+        "solicitation_documents/RFQ.md",
+        "Terms and Conditions",
+        None,
+        (
+            (r"(?m)(?<=\(CO\): ).+$", "[name]"),
+            (r"(?m)(?<=\(COR\): ).+$", "[name]"),
+            (r"(?m)(?<=\(ACOR\): ).+$", "[name]"),
+            (r"(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)", "[phone]"),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1027,6 +1049,17 @@ def markdown_text(data: bytes) -> str:
     return squeeze("\n".join(lines))
 
 
+def markdown_span_text(data: bytes, start: str, end: str | None, subs: tuple[tuple[str, str], ...]) -> str:
+    """A Markdown file as markdown_text, from the first line starting with `start` to before the line starting `end`."""
+    lines = markdown_text(data).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith(start))
+    stop = next((i for i in range(first + 1, len(lines)) if end and lines[i].startswith(end)), len(lines))
+    text = "\n".join(lines[first:stop])
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text)
+    return squeeze(text)
+
+
 def ts_array_text(data: bytes) -> str:
     """The content strings of a TypeScript array of {type, content} items, one line each, in order."""
     source = data.decode("utf-8")
@@ -1090,6 +1123,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path) in TS_ARRAY_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, ts_array_text(data), data)
+    for doc_id, (repo, commit, path, start, end, subs) in MARKDOWN_SPAN_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
     return 0
 
 
