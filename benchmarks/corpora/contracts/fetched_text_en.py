@@ -251,6 +251,18 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
             (r"^(\s*)(Tel|Fax) ?:.*$", r"\1\2: [phone]"),
         ),
     ),
+    # heldout21: an Indian metro-rail company's RESCO solar tender, its General Conditions of Contract and draft PPA
+    "en-2103": (
+        "Hariprasath1911/book_read",
+        "611051ec45b234d3094e98c56eaa684453f5a43f",
+        "tender.pdf",
+        (
+            ("B. GENERAL CONDITIONS OF CONTRACT (GCC)", 1, "SECTION-II"),
+            ("DRAFT POWER PURCHASE AGREEMENT (PPA)", 1, "SECTION – VIII"),
+        ),
+        (r"Page \d+ of 151 Seal and [Ss]ign of Authorized Rep of Bidder",),
+        (),
+    ),
 }
 
 PHL = "VerticalLabs-ai/rfpagent"
