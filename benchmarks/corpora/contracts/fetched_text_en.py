@@ -33,6 +33,9 @@ TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of 
 heading, paragraph or bullet), one line each, in order.
 JavaScript string constants (JS_STRING_DOCS, en-2003...): the named constants' strings, escapes read, HTML entities decoded.
 pdfmake documents (PDFMAKE_DOCS, en-2005...): the fixed `text:` strings and numbered `ol` items between two marker lines.
+Blade translation-string forms (BLADE_TRANS_DOCS, en-2104...): each {{ __('text') }} or {{ __("text") }} replaced by
+its text, Blade @-directives
+dropped, then as the Blade print forms.
 Markdown spans (MARKDOWN_SPAN_DOCS, en-2102...): a Markdown file read as the markup texts, from the first line starting with
 the start heading to the line before the end marker (or the end), then (regex, replacement) pairs that put [name] and
 [phone] for people found by their context.
@@ -768,6 +771,18 @@ BLADE_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
     ),
 }
 
+# id: (repo, commit, path, start line, end marker or None); see blade_trans_text
+BLADE_TRANS_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
+    # heldout21: a Dutch B2B vehicle trader's own general terms of sale (supplier-drafted control)
+    "en-2104": (
+        "milchevyordan/autotrader",
+        "f101f5ec79a4afb55f5c68c4330499f973c4b9e2",
+        "resources/views/components/terms-conditions.blade.php",
+        "General Terms and Conditions of Sale Vehicx B.V.",
+        None,
+    ),
+}
+
 RB = "CThomson2/rb-portfolio"
 RB_COMMIT = "ef9a8da3ee699a6ee59dfd65bce0eda2d364ceb0"
 
@@ -980,6 +995,16 @@ def blade_text(data: bytes, start: str, end: str | None) -> str:
     return jsp_text(page.encode("utf-8"), start, end)
 
 
+def blade_trans_text(data: bytes, start: str, end: str | None) -> str:
+    """A Blade view whose text is in translation calls: {{ __('text') }} or {{ __("text") }} becomes the text (escaped quotes read), Blade
+    @-directives such as @if(...) and @endif are dropped, then read as blade_text."""
+    page = data.decode("utf-8", errors="replace")
+    call = r"""\{\{\s*__\((?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\)\s*\}\}"""
+    page = re.sub(call, lambda m: re.sub(r"\\(.)", r"\1", m.group(1) or m.group(2) or ""), page)
+    page = re.sub(r"@(if|elseif)\s*\((?:[^()]|\([^()]*\))*\)|@(endif|else)\b", "", page)
+    return blade_text(page.encode("utf-8"), start, end)
+
+
 def js_string_text(data: bytes, names: tuple[str, ...]) -> str:
     """The named JavaScript string constants, in order: escapes \\n and \\t read, HTML entities decoded, lines stripped."""
     source = data.decode("utf-8")
@@ -1135,6 +1160,9 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path) in TS_ARRAY_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, ts_array_text(data), data)
+    for doc_id, (repo, commit, path, start, end) in BLADE_TRANS_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, blade_trans_text(data, start, end), data)
     for doc_id, (repo, commit, path, start, end, subs) in MARKDOWN_SPAN_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
