@@ -266,6 +266,24 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         (r"Page \d+ of 151 Seal and [Ss]ign of Authorized Rep of Bidder",),
         (),
     ),
+    # heldout21: an Indian public-sector project company's works tender to sub-contractors, volume I (NIT, forms, memorandum
+    # of contract terms, security-deposit guarantee format)
+    "en-2105": (
+        "Deepakvarna02/Nayacheck",
+        "62a03df27768570cf853c86ebf87b451c22fc87c",
+        "backend/data/uploads/1777804823801-1707222063_Vol-1.pdf",
+        (
+            ("NOTICE INVITING e", 1, "ADDENDUM TO INSTRUCTIONS TO TENDERERS"),
+            ("PROFORMA FOR SECURITY DEPOSIT CUM PERFORMANCE GUARANTEE", 1, None),
+        ),
+        (r"Sign and Stamp of Bidder Sign and Stamp of EPIL",),
+        (
+            (r"^Shri [A-Z][a-z]+ [A-Z][a-z]+,$", "[name],"),
+            (r"(?<=Mobile No-)\d{10}", "[phone]"),
+            (r"0120-\d{4} \d{3}", "[phone]"),
+            (r"(?<=A/C Number: )\d+", "[account]"),
+        ),
+    ),
 }
 
 PHL = "VerticalLabs-ai/rfpagent"
