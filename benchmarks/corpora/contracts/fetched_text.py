@@ -680,12 +680,13 @@ SUBS20: dict[str, Subs] = {}
 # heldout21 (helper contracts21-zh, session 32): Word files not used before in two repositories used for earlier batches, read
 # whole like DOCS20's. zh-2101: 赛鼎工程有限公司's construction-safety agreement that its subcontractors sign (annex 14 of the
 # subcontract template, FraneYang/SGGL_SeDin; zh-1904 took the agreement, special conditions and annexes 13 and 16).
-# zh-2102 and zh-2103: two more standard forms of the insurance-sector company whose set gave zh-1005..1007
-# (Young020307/Contract-review, docs/新版模板/): the technical-service and the consulting-service contract.
+# zh-2102 .. zh-2104: three more standard forms of the insurance-sector company whose set gave zh-1005..1007
+# (Young020307/Contract-review, docs/新版模板/): the technical-service, consulting-service and vehicle-service contracts.
 DOCS21: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
     "zh-2101": (SEDIN, "3bfc1f8f29561f15eb8a818937ddc1ace066ae01", SEDIN_DOCS + "附件14   施工安全管理协议书.docx", WHOLE),
     "zh-2102": (YOUNG, "4135d3f58441aa3d76f305b3c17ee206275fc0ff", "docs/新版模板/技术服务标准合同.docx", WHOLE),
     "zh-2103": (YOUNG, "4135d3f58441aa3d76f305b3c17ee206275fc0ff", "docs/新版模板/咨询服务标准合同.docx", WHOLE),
+    "zh-2104": (YOUNG, "4135d3f58441aa3d76f305b3c17ee206275fc0ff", "docs/新版模板/汽车服务标准合同.docx", WHOLE),
 }
 SUBS21: dict[str, Subs] = {}
 SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20, **SUBS21}
