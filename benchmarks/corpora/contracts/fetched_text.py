@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001...) from their original files.
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101...) from their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -677,7 +677,49 @@ DOCS20: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
     ),
 }
 SUBS20: dict[str, Subs] = {}
-SUBS: dict[str, Subs] = {**SUBS10, **SUBS11, **SUBS12, **SUBS16, **SUBS17, **SUBS18, **SUBS19, **SUBS20}
+# heldout21 (helper contracts21-zh, session 32): Word files not used before in two repositories used for earlier batches, read
+# whole like DOCS20's. zh-2101: 赛鼎工程有限公司's construction-safety agreement that its subcontractors sign (annex 14 of the
+# subcontract template, FraneYang/SGGL_SeDin; zh-1904 took the agreement, special conditions and annexes 13 and 16).
+# zh-2102 .. zh-2104: three more standard forms of the insurance-sector company whose set gave zh-1005..1007
+# (Young020307/Contract-review, docs/新版模板/): the technical-service, consulting-service and vehicle-service contracts.
+DOCS21: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-2101": (
+        SEDIN,
+        "3bfc1f8f29561f15eb8a818937ddc1ace066ae01",
+        SEDIN_DOCS + "附件14   施工安全管理协议书.docx",
+        WHOLE,
+    ),
+    "zh-2102": (
+        YOUNG,
+        "4135d3f58441aa3d76f305b3c17ee206275fc0ff",
+        "docs/新版模板/技术服务标准合同.docx",
+        WHOLE,
+    ),
+    "zh-2103": (
+        YOUNG,
+        "4135d3f58441aa3d76f305b3c17ee206275fc0ff",
+        "docs/新版模板/咨询服务标准合同.docx",
+        WHOLE,
+    ),
+    "zh-2104": (
+        YOUNG,
+        "4135d3f58441aa3d76f305b3c17ee206275fc0ff",
+        "docs/新版模板/汽车服务标准合同.docx",
+        WHOLE,
+    ),
+}
+SUBS21: dict[str, Subs] = {}
+SUBS: dict[str, Subs] = {
+    **SUBS10,
+    **SUBS11,
+    **SUBS12,
+    **SUBS16,
+    **SUBS17,
+    **SUBS18,
+    **SUBS19,
+    **SUBS20,
+    **SUBS21,
+}
 
 
 def fix_personal(doc_id: str, text: str, names: dict[str, tuple[str, ...]], subs: dict[str, Subs]) -> str:
@@ -1082,7 +1124,14 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, path, parts) in {**DOCS14, **DOCS16, **DOCS18, **DOCS19, **DOCS20}.items():
+    for doc_id, (repo, commit, path, parts) in {
+        **DOCS14,
+        **DOCS16,
+        **DOCS18,
+        **DOCS19,
+        **DOCS20,
+        **DOCS21,
+    }.items():
         data = original_at(mirror_root, repo, commit, path)
         if doc_id in READERS18:
             raw = READERS18[doc_id](data)

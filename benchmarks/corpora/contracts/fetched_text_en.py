@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801..., en-1901..., en-2001...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801..., en-1901..., en-2001..., en-2101...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -33,6 +33,12 @@ TypeScript content arrays (TS_ARRAY_DOCS, en-1701...): the `content:` string of 
 heading, paragraph or bullet), one line each, in order.
 JavaScript string constants (JS_STRING_DOCS, en-2003...): the named constants' strings, escapes read, HTML entities decoded.
 pdfmake documents (PDFMAKE_DOCS, en-2005...): the fixed `text:` strings and numbered `ol` items between two marker lines.
+Blade translation-string forms (BLADE_TRANS_DOCS, en-2104...): each {{ __('text') }} or {{ __("text") }} replaced by
+its text, Blade @-directives
+dropped, then as the Blade print forms.
+Markdown spans (MARKDOWN_SPAN_DOCS, en-2102...): a Markdown file read as the markup texts, from the first line starting with
+the start heading to the line before the end marker (or the end), then (regex, replacement) pairs that put [name] and
+[phone] for people found by their context.
 """
 
 from __future__ import annotations
@@ -229,6 +235,54 @@ PDF_DOCS: dict[str, tuple[str, str, str, tuple[Part, ...], tuple[str, ...], tupl
         (("Section 3. General Conditions of Contract", 2, "Section 5. Bid and Contract Forms"),),
         (),
         (),
+    ),
+    # heldout21: an Egyptian developer's Particular Conditions to FIDIC 1987 (a scanned, OCR'd PDF; stamp noise kept)
+    "en-2101": (
+        "yaehabs-creator/aaa-contracts-app",
+        "3e47e164ef45570947c43786630be631c803fe22",
+        "data/contracts/atrium/C002_Particular_Conditions.pdf",
+        (("PARTICULAR CONDITIONS", 1, None),),
+        (
+            r"Project Title: Karmell 3 Core & Shell PKG.*",
+            r"Contract No: 500-004-CC-P11.*",
+            r"Volume 1: Conditions of Contract.*",
+            r"Section 2&3: Conditions of Contract.*",
+            r"FIDIC Fourth Edition 1987.*",
+        ),
+        (
+            (r"(?<=The Employer.s Representative is )Mr\. [A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+", "[name]"),
+            (r"^(\s*)(Tel|Fax) ?:.*$", r"\1\2: [phone]"),
+        ),
+    ),
+    # heldout21: an Indian metro-rail company's RESCO solar tender, its General Conditions of Contract and draft PPA
+    "en-2103": (
+        "Hariprasath1911/book_read",
+        "611051ec45b234d3094e98c56eaa684453f5a43f",
+        "tender.pdf",
+        (
+            ("B. GENERAL CONDITIONS OF CONTRACT (GCC)", 1, "SECTION-II"),
+            ("DRAFT POWER PURCHASE AGREEMENT (PPA)", 1, "SECTION – VIII"),
+        ),
+        (r"Page \d+ of 151 Seal and [Ss]ign of Authorized Rep of Bidder",),
+        (),
+    ),
+    # heldout21: an Indian public-sector project company's works tender to sub-contractors, volume I (NIT, forms, memorandum
+    # of contract terms, security-deposit guarantee format)
+    "en-2105": (
+        "Deepakvarna02/Nayacheck",
+        "62a03df27768570cf853c86ebf87b451c22fc87c",
+        "backend/data/uploads/1777804823801-1707222063_Vol-1.pdf",
+        (
+            ("NOTICE INVITING e", 1, "ADDENDUM TO INSTRUCTIONS TO TENDERERS"),
+            ("PROFORMA FOR SECURITY DEPOSIT CUM PERFORMANCE GUARANTEE", 1, None),
+        ),
+        (r"Sign and Stamp of Bidder Sign and Stamp of EPIL",),
+        (
+            (r"^Shri [A-Z][a-z]+ [A-Z][a-z]+,$", "[name],"),
+            (r"(?<=Mobile No-)\d{10}", "[phone]"),
+            (r"0120-\d{4} \d{3}", "[phone]"),
+            (r"(?<=A/C Number: )\d+", "[account]"),
+        ),
     ),
 }
 
@@ -735,6 +789,18 @@ BLADE_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
     ),
 }
 
+# id: (repo, commit, path, start line, end marker or None); see blade_trans_text
+BLADE_TRANS_DOCS: dict[str, tuple[str, str, str, str, str | None]] = {
+    # heldout21: a Dutch B2B vehicle trader's own general terms of sale (supplier-drafted control)
+    "en-2104": (
+        "milchevyordan/autotrader",
+        "f101f5ec79a4afb55f5c68c4330499f973c4b9e2",
+        "resources/views/components/terms-conditions.blade.php",
+        "General Terms and Conditions of Sale Vehicx B.V.",
+        None,
+    ),
+}
+
 RB = "CThomson2/rb-portfolio"
 RB_COMMIT = "ef9a8da3ee699a6ee59dfd65bce0eda2d364ceb0"
 
@@ -775,6 +841,25 @@ PDFMAKE_DOCS: dict[str, tuple[str, str, str, str, str]] = {
         "controllers/WorkOrderController.js",
         "// \U0001f539 Static Section",
         "// Signature Section",
+    ),
+}
+
+
+# id: (repo, commit, path, start heading, end marker or None, (regex, replacement) pairs); see markdown_span_text
+MARKDOWN_SPAN_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[str, str], ...]]] = {
+    # heldout21: a US federal agency's request for quotation, its Terms and Conditions part (public domain)
+    "en-2102": (
+        "18F/tts-buy-cloud-support-services",
+        "4f3f3424d1d74417ed6301e3d25a352f7e486bb1",
+        "solicitation_documents/RFQ.md",
+        "Terms and Conditions",
+        None,
+        (
+            (r"(?m)(?<=\(CO\): ).+$", "[name]"),
+            (r"(?m)(?<=\(COR\): ).+$", "[name]"),
+            (r"(?m)(?<=\(ACOR\): ).+$", "[name]"),
+            (r"(?<!\d)\d{3}-\d{3}-\d{4}(?!\d)", "[phone]"),
+        ),
     ),
 }
 
@@ -928,6 +1013,16 @@ def blade_text(data: bytes, start: str, end: str | None) -> str:
     return jsp_text(page.encode("utf-8"), start, end)
 
 
+def blade_trans_text(data: bytes, start: str, end: str | None) -> str:
+    """A Blade view whose text is in translation calls: {{ __('text') }} or {{ __("text") }} becomes the text (escaped quotes read), Blade
+    @-directives such as @if(...) and @endif are dropped, then read as blade_text."""
+    page = data.decode("utf-8", errors="replace")
+    call = r"""\{\{\s*__\((?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\)\s*\}\}"""
+    page = re.sub(call, lambda m: re.sub(r"\\(.)", r"\1", m.group(1) or m.group(2) or ""), page)
+    page = re.sub(r"@(if|elseif)\s*\((?:[^()]|\([^()]*\))*\)|@(endif|else)\b", "", page)
+    return blade_text(page.encode("utf-8"), start, end)
+
+
 def js_string_text(data: bytes, names: tuple[str, ...]) -> str:
     """The named JavaScript string constants, in order: escapes \\n and \\t read, HTML entities decoded, lines stripped."""
     source = data.decode("utf-8")
@@ -1009,6 +1104,17 @@ def markdown_text(data: bytes) -> str:
     return squeeze("\n".join(lines))
 
 
+def markdown_span_text(data: bytes, start: str, end: str | None, subs: tuple[tuple[str, str], ...]) -> str:
+    """A Markdown file as markdown_text, from the first line starting with `start` to before the line starting `end`."""
+    lines = markdown_text(data).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith(start))
+    stop = next((i for i in range(first + 1, len(lines)) if end and lines[i].startswith(end)), len(lines))
+    text = "\n".join(lines[first:stop])
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text)
+    return squeeze(text)
+
+
 def ts_array_text(data: bytes) -> str:
     """The content strings of a TypeScript array of {type, content} items, one line each, in order."""
     source = data.decode("utf-8")
@@ -1072,6 +1178,12 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path) in TS_ARRAY_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, ts_array_text(data), data)
+    for doc_id, (repo, commit, path, start, end) in BLADE_TRANS_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, blade_trans_text(data, start, end), data)
+    for doc_id, (repo, commit, path, start, end, subs) in MARKDOWN_SPAN_DOCS.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
     return 0
 
 
