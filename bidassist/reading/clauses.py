@@ -204,9 +204,8 @@ def _heading(s: str, kind: str, m) -> Heading | None:  # m: re.Match or _Sub
     if kind in ("dotted", "letter_dotted", "d1", "en_article", "roman_upper", "letter_upper"):
         number = number.rstrip(".．")
     end_n = m.end("n")
-    if _REFERENCE_LIST.match(
-        s, end_n
-    ):  # "44.2,44.3,52.2 and/or 53.3 of the Conditions": references, no heading
+    # "44.2,44.3,52.2 and/or 53.3 of the Conditions": a list of references, no heading
+    if _REFERENCE_LIST.match(s, end_n):
         return None
     if kind == "d1" and s[end_n : end_n + 1] == "、":
         number += "、"
