@@ -920,6 +920,23 @@ DOCS22: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
         "ICA.md",
         ("Independent Contractor Agreement", None, ()),
     ),
+    # a state airport company's tender for supplying and installing UPS batteries (Maharashtra Airport Development Company,
+    # Shirdi airport, 2025-26): the bidder instructions from the earnest money to the sources of funds, and from the price
+    # bid to the end of the conditions (the covering-letter and price formats after them are left out)
+    "en-2204": (
+        "pdf",
+        "prasaai2025-commits/tender-summary-agent",
+        "2164bb17c914d6e70d04dec16baa4357bc8d59e2",
+        "backend/uploads/tender.pdf",
+        (
+            (
+                ("2.15 Earnest Money Deposit", 1, "3.1 Description of the Selection Process"),
+                ("4.7 Price Bid", 1, "Annexure I"),
+            ),
+            (r"Page \d+ of 28",),
+            (),
+        ),
+    ),
 }
 
 
