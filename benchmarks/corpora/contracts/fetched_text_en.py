@@ -39,6 +39,8 @@ dropped, then as the Blade print forms.
 Markdown spans (MARKDOWN_SPAN_DOCS, en-2102...): a Markdown file read as the markup texts, from the first line starting with
 the start heading to the line before the end marker (or the end), then (regex, replacement) pairs that put [name] and
 [phone] for people found by their context.
+heldout22 (DOCS22, en-2201...): each entry names its reader, "pdf" (as PDF_DOCS: parts, dropped lines, regexes) or
+"markdown_span" (as MARKDOWN_SPAN_DOCS: start, end, regexes).
 """
 
 from __future__ import annotations
