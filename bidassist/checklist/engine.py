@@ -375,7 +375,10 @@ def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int,
         return spans
     a, b = sentence_bounds(norm, m.start(), m.end())
     inside = [s for s in spans if a <= s[0] < b]
-    return inside or spans
+    # the match's own anchors first: "(i) remove the System within 120 days …, (ii) … payable within
+    # Fifteen (15) Business Days" - the payment rule matched the second "within", not the first
+    own = [s for s in inside if m.start() <= s[0] < m.end()]
+    return own or inside or spans
 
 
 def _anchored_elsewhere(cr: CompiledRule, norm: str, m: re.Match, n: Number) -> bool:

@@ -172,6 +172,10 @@ class _Sub:
         return self.m.end(self.g[name])
 
 
+#: after a number, the next number of a list of references: "44.2,44.3", "6.3 and/or 6.4", "3.1 to 3.5"
+_REFERENCE_LIST = re.compile(r"(?:,|，)\s*\d+\.\d|\s+(?:and/or|and|or|to)\s+(?:Sub-?[Cc]lauses?\s+)?\d+\.\d")
+
+
 def detect_heading(text: str) -> Heading | None:
     """The clause number a block starts with, or None (also None for table-of-contents lines)."""
     s = text.lstrip(" \t\u3000\u00a0")
@@ -200,6 +204,9 @@ def _heading(s: str, kind: str, m) -> Heading | None:  # m: re.Match or _Sub
     if kind in ("dotted", "letter_dotted", "d1", "en_article", "roman_upper", "letter_upper"):
         number = number.rstrip(".．")
     end_n = m.end("n")
+    # "44.2,44.3,52.2 and/or 53.3 of the Conditions": a list of references, no heading
+    if _REFERENCE_LIST.match(s, end_n):
+        return None
     if kind == "d1" and s[end_n : end_n + 1] == "、":
         number += "、"
     end = m.end()

@@ -55,7 +55,11 @@ TRAPS = [
     ("rights.waiver", "承包人同意放弃建设工程价款优先受偿权。"),
     ("rights.waiver", "甲方逾期付款的，乙方不得以此为由停工或停止供货。"),
     ("rights.waiver", "乙方签署最终结算书即视为放弃对本合同的一切索赔。"),
-    ("penalty.asymmetric", "甲方逾期付款的，按每日万分之一向乙方支付违约金。"),
+    # judged against the supplier's own delay rate in the same contract (session 33), never a fixed figure alone
+    (
+        "penalty.asymmetric",
+        "1. 乙方逾期交货的，每逾期一日按合同价的千分之五支付违约金。\n2. 甲方逾期付款的，按每日万分之一向乙方支付违约金。",
+    ),
     ("dispute.forum", "因本合同发生的争议，由甲方住所地人民法院管辖。"),
     ("payment.back_to_back", "委托方在收到最终用户支付的相应款项后，再向受托方支付服务费。"),
     ("payment.back_to_back", "分包工程款的支付以总包方收到业主相应工程款为前提条件。"),

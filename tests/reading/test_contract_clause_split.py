@@ -114,6 +114,10 @@ def test_english_numbering_kinds_and_levels():
         "(30) days after receipt of the invoice",
         "(10) working days of the notice",
         "(5)% of the Contract Price",
+        # a list of clause references pushed to a line's start by a wrap (FIDIC particular conditions, en-2101)
+        "44.2,44.3,52.2, 53.1, 53.2 and/or 53.3 of the Conditions of Contract, in respect of any act",
+        "6.3 and/or 6.4 of the Conditions of Contract",
+        "3.1 to 3.5 shall apply to the Subcontract",
     ],
 )
 def test_values_and_dates_are_not_clause_numbers(line):

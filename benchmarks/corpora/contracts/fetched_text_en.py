@@ -1,4 +1,4 @@
-"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801..., en-1901..., en-2001..., en-2101...) from their original files.
+"""Re-create the texts of the fetched English contracts (en-901..., en-1001..., ..., en-1401..., en-1501..., en-1601..., en-1701..., en-1801..., en-1901..., en-2001..., en-2101..., en-2201...) from their original files.
 
 Companion of fetched_text.py (the Chinese fetched texts). The originals are PDF and Word files in public
 repositories brought with the `fetch` tool; nothing fetched is committed, so this script only records how each
@@ -39,6 +39,8 @@ dropped, then as the Blade print forms.
 Markdown spans (MARKDOWN_SPAN_DOCS, en-2102...): a Markdown file read as the markup texts, from the first line starting with
 the start heading to the line before the end marker (or the end), then (regex, replacement) pairs that put [name] and
 [phone] for people found by their context.
+heldout22 (DOCS22, en-2201...): each entry names its reader, "pdf" (as PDF_DOCS: parts, dropped lines, regexes) or
+"markdown_span" (as MARKDOWN_SPAN_DOCS: start, end, regexes).
 """
 
 from __future__ import annotations
@@ -864,6 +866,82 @@ MARKDOWN_SPAN_DOCS: dict[str, tuple[str, str, str, str, str | None, tuple[tuple[
 }
 
 
+# heldout22 (session 33): id: (reader, repo, commit, path, arguments); reader "pdf" takes (parts, drops, subs) as PDF_DOCS,
+# "markdown_span" takes (start, end, subs) as MARKDOWN_SPAN_DOCS
+SUDA_HEADER = r"Request for Proposal for Selection of Implementation Agency for design, development and Implementation of"
+DOCS22: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # an Indian state agency's e-governance RFP (State Urban Development Agency, Chhattisgarh, November 2025): parts of its
+    # General Terms of Condition (section 5), its Special Conditions of the Contract (section 6) and the payment schedule
+    "en-2201": (
+        "pdf",
+        "sandeghosh/Office",
+        "7c08aa0e48e0805e13609eb5a0647aeeff54ed71",
+        "9017815201887945864_178847_eGovernance RFP Final Publish.pdf",
+        (
+            (
+                ("1.3.5. Performance Security", 1, "1.3.11. Compliance with Contract Labour Act"),
+                ("2.7. Force Majeure", 1, "3. Obligation of the IA"),
+                ("3.4. Liability of Implementing Agency", 1, "3.7. Accuracy of Documents"),
+                ("5.3. Change in Applicable Law", 1, "8. Fairness and Good Faith"),
+                ("9.4. Arbitration", 1, "11. Copyright"),
+                ("Section 6: Special Conditions of the Contract (SCC)", 2, "Section 7: Terms of Reference"),
+                ("7.6 Payment Schedule", 2, "7.7 Exit Management"),
+            ),
+            (
+                SUDA_HEADER,
+                r"e-Governance in Urban Local Bodies in the State of Chhattisgarh",
+                r"Page \d+ of 247",
+            ),
+            (),
+        ),
+    ),
+    # a US federal agency's request for quotation for a multiple-award BPA (Federal Highway Administration, January 2025),
+    # kept as a parser's Markdown output: the BPA terms from section 4 to before the list of FAR clauses (public domain)
+    "en-2202": (
+        "markdown_span",
+        "eliasbrown99/Capstone",
+        "de35cf7173eb273314a05fbf97a775c34dd11003",
+        "parsed_output_2.md",
+        (
+            "4. CONTRACT TYPE",
+            "35. FAR PROVISIONS",
+            (
+                (r"(?m)^Page \d+ of 44\n", ""),
+                (r"(?m)^693JJ325Q000011\n", ""),
+                (r"(?m)^Page Header\n", ""),
+                (r"[\w.+-]+@[\w-]+\.[\w.]+", "[e-mail]"),
+                (r"1-866-641-3500", "[phone]"),
+            ),
+        ),
+    ),
+    # a software consultancy's published model independent contractor agreement (numtide, UK law, CC0)
+    "en-2203": (
+        "markdown_span",
+        "numtide/software-consulting-documents",
+        "2be3a2218a12e9cb17a08d9ab7628f2275a048cd",
+        "ICA.md",
+        ("Independent Contractor Agreement", None, ()),
+    ),
+    # a state airport company's tender for supplying and installing UPS batteries (Maharashtra Airport Development Company,
+    # Shirdi airport, 2025-26): the bidder instructions from the earnest money to the sources of funds, and from the price
+    # bid to the end of the conditions (the covering-letter and price formats after them are left out)
+    "en-2204": (
+        "pdf",
+        "prasaai2025-commits/tender-summary-agent",
+        "2164bb17c914d6e70d04dec16baa4357bc8d59e2",
+        "backend/uploads/tender.pdf",
+        (
+            (
+                ("2.15 Earnest Money Deposit", 1, "3.1 Description of the Selection Process"),
+                ("4.7 Price Bid", 1, "Annexure I"),
+            ),
+            (r"Page \d+ of 28",),
+            (),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1128,6 +1206,14 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
     print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for data in originals), len(text))
 
 
+def emit_docs22(mirror_root: Path, out_dir: Path) -> None:
+    """The heldout22 texts: each DOCS22 entry read by its named reader."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS22.items():
+        data = original(mirror_root, repo, commit, path)
+        text = pdf_text(data, *args) if reader == "pdf" else markdown_span_text(data, *args)  # type: ignore[arg-type]
+        emit(out_dir, doc_id, text, data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -1184,6 +1270,7 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, start, end, subs) in MARKDOWN_SPAN_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
+    emit_docs22(mirror_root, out_dir)
     return 0
 
 
