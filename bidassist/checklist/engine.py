@@ -205,6 +205,18 @@ def _gate(all_: list[re.Pattern], none: list[re.Pattern], norm: str, search: Sea
     return all(search(p, norm) for p in all_) and not any(search(p, norm) for p in none)
 
 
+def _none_in_paragraph(none: list[re.Pattern], norm: str, m: re.Match | None) -> bool:
+    """Does a `none` pattern match in the paragraph (line) of the clause that holds the match? A
+    clause read as one unit can run over several paragraphs (a payment article with its retention,
+    variations and invoices): an exemption in one does not reach a trap in another."""
+    if m is None:
+        return any(p.search(norm) for p in none)
+    a = norm.rfind("\n", 0, m.start()) + 1
+    b = norm.find("\n", m.end())
+    part = norm[a : b if b >= 0 else len(norm)]
+    return any(p.search(part) for p in none)
+
+
 def _first_matches(any_: list[re.Pattern], norm: str, search: Search = plain_search) -> list[re.Match]:
     """The first match of each `any` pattern that has one."""
     return [m for m in (search(p, norm) for p in any_) if m is not None]
@@ -486,10 +498,15 @@ def evaluate_rule(
         firsts = _first_matches(cr.any, norm, search)
     if cr.any and not firsts:  # the usual miss: the gate's searches are not needed
         return None
-    if not _gate(cr.all, cr.none, norm, search):
+    if not all(search(p, norm) for p in cr.all):
+        return None
+    vetoed = any(search(p, norm) for p in cr.none)
+    if vetoed and not cr.any:
         return None
     numbers: list[Number] | None = None  # extracted once per clause, not once per match
     for m in _candidates(cr.any, norm, firsts):
+        if vetoed and _none_in_paragraph(cr.none, norm, m):
+            continue
         if not applies(cr, norm, m, roles, unit.context):
             continue
         if numbers is None and cr.rule.value is not None:

@@ -384,6 +384,8 @@ def binding_party(
         deducts = deduction_actor(text, seg, seg_end, m_start, m_end, patterns)
         if deducts is not None:
             return deducts
+        if net_payment_to(text, m_start, b, patterns) == "supplier":
+            return "buyer"
     who = (
         actor(text[seg:seg_end], max(m_start, seg) - seg, m_end - seg, patterns, lang, near=True)
         if seg > a and (lang == "zh" or (m_start >= seg and _names_a_party(text[seg:m_start], patterns)))
@@ -481,6 +483,24 @@ def deduction_actor(
             return None
         return role if _ZH_OWES.match(text, base + e) else OTHER[role]
     return None
+
+
+#: a deduction, then the rest paid (扣除…违约金、罚款等费用后无息支付给乙方): the payer deducts
+_ZH_NET_PAYMENT = re.compile(
+    r"(?:扣除|扣减|扣罚|扣回|抵扣|冲抵|冲减|扣留|扣收)[^。；;]{0,40}?(?:后|之后|以后)[^。；;，,]{0,12}?"
+    r"(?:支付|付给|付还|退还|返还|拨付|退回|结算)(?:给|予)?"
+)
+
+
+def net_payment_to(text: str, m_start: int, b: int, patterns: dict[str, re.Pattern | None]) -> str | None:
+    """The party paid what is left after a deduction the match starts (Chinese): 扣除乙方应承担的违约金后
+    无息支付给乙方 pays the supplier, so the one deducting is the buyer (乙方 inside 乙方应承担的 only
+    says whose debt it is). None when the match starts no such net payment or names no payee."""
+    d = _ZH_NET_PAYMENT.match(text, m_start, b)
+    if d is None:
+        return None
+    hits = _party_hits(text[d.end() : min(b, d.end() + 8)], patterns)
+    return hits[0][2] if hits and hits[0][0] <= 1 else None
 
 
 #: a deduction out of a fund (从应付给承包人的任何款项中…扣除, 从项目工程款中扣除): the fund's words
@@ -867,7 +887,7 @@ _EN_CLAIMED = re.compile(
 )
 _ZH_CLAIMED = re.compile(
     r"违约|违反|罚|赔|损失|索赔|追偿|投诉|退款|退货|处罚|考核|不合格|整改|费用|款项|金额|欠|冻结|没收|全额|全部|"
-    r"造成|损坏|货损|损毁|丢失|灭失"
+    r"造成|损坏|货损|损毁|丢失|灭失|(?:应由|由)[^，,。；;]{0,8}承担"
 )
 
 
