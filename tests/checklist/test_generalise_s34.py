@@ -55,3 +55,18 @@ def test_a_tax_shortfall_put_on_the_supplier_and_deducted_is_a_set_off() -> None
     assert "payment.set_off" not in categories(
         "乙方应缴纳的个人所得税由甲方代扣代缴，并从应付劳务费中扣除。", lang="zh"
     )
+
+
+def test_a_penalty_the_buyer_alone_sizes_is_uncapped_unless_a_ceiling_is_stated() -> None:
+    assert "penalty.uncapped" in categories(
+        "The Employer shall impose suitable penalty for the delay caused to resolve the issues.", lang="en"
+    )
+    assert "penalty.uncapped" in categories(
+        "Late originals will invite penalties as decided by the Purchaser and recoverable from the bills.",
+        lang="en",
+    )
+    capped = "Late originals will invite penalties as decided by the Purchaser, not exceeding 5% of the Contract Price."
+    assert "penalty.uncapped" not in categories(capped, lang="en")
+    assert "penalty.uncapped" not in categories(
+        "Penalties as decided by the arbitral tribunal shall be binding on both parties.", lang="en"
+    )
