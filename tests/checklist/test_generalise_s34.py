@@ -70,3 +70,17 @@ def test_a_penalty_the_buyer_alone_sizes_is_uncapped_unless_a_ceiling_is_stated(
     assert "penalty.uncapped" not in categories(
         "Penalties as decided by the arbitral tribunal shall be binding on both parties.", lang="en"
     )
+
+
+def test_work_performed_in_a_manner_satisfactory_to_the_buyer_has_no_acceptance_clock() -> None:
+    trap = (
+        "The Contractor shall perform the Services in accordance with the specified requirements, "
+        "in a manner satisfactory to the City."
+    )
+    assert "acceptance.no_deadline" in categories(trap, lang="en")
+    for twin in (
+        "The Contractor shall perform the Services in a manner reasonably satisfactory to the City.",
+        "All equipment provided shall be of proven efficiency and shall be operated at all times in a manner "
+        "acceptable to the Buyer.",
+    ):
+        assert "acceptance.no_deadline" not in categories(twin, lang="en")
