@@ -501,8 +501,8 @@ def evaluate_rule(
     if not all(search(p, norm) for p in cr.all):
         return None
     vetoed = any(search(p, norm) for p in cr.none)
-    if vetoed and not cr.any:
-        return None
+    if vetoed and (not cr.any or "\n" not in norm):
+        return None  # one paragraph: the veto is the paragraph's, no need to read it again per match
     numbers: list[Number] | None = None  # extracted once per clause, not once per match
     for m in _candidates(cr.any, norm, firsts):
         if vetoed and _none_in_paragraph(cr.none, norm, m):
