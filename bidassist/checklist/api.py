@@ -222,7 +222,7 @@ def check_contract(
     model: bool = True,
     we_strict: bool = True,
 ) -> CheckResult:
-    """Read a contract (.docx/.txt/.md/.pdf), check it with the packs (default: all shipped
+    """Read a contract (.docx/.doc/.txt/.md/.pdf), check it with the packs (default: all shipped
     packs), compare it with the tender terms or bid file `against`, and drop waived findings.
     `we` names our party (supplier by default, or a party's name); `bid_price` is the price the
     bid uses when `against` is a bid file that does not write offer.price; `context` (who pays whom)

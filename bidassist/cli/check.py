@@ -26,10 +26,12 @@ def register(app: typer.Typer) -> None:
     @app.command("check")
     def check_cmd(
         contract: Path = typer.Argument(
-            ..., help="The contract (.docx/.pdf/.txt/.md), or a bid.yaml with a contract: section."
+            ..., help="The contract (.docx/.doc/.pdf/.txt/.md), or a bid.yaml with a contract: section."
         ),
         against: Path | None = typer.Option(
-            None, "--against", help="Tender terms (.docx/.pdf/.txt) or bid.yaml to compare the contract with."
+            None,
+            "--against",
+            help="Tender terms (.docx/.doc/.pdf/.txt) or bid.yaml to compare the contract with.",
         ),
         fmt: str = typer.Option("table", "--format", help="table, json, md or html."),
         out: Path | None = typer.Option(None, "-o", "--output", help="Write the json/md/html report here."),

@@ -1,4 +1,4 @@
-"""Reading contracts: .docx, .pdf (with a text layer), .txt and .md -> blocks and clauses.
+"""Reading contracts: .docx, .doc, .pdf (with a text layer), .txt and .md -> blocks and clauses.
 
     read_contract(path) -> ContractText        blocks in document order, clauses, notes
     split_clauses(blocks) -> list[Clause]      clause splitting (also for plain text)
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bidassist.core.errors import InputError
 from bidassist.reading.clauses import Heading, classify_number, detect_heading, split_clauses
+from bidassist.reading.doc import SAVE_AS, read_doc
 from bidassist.reading.docx import TRACKED_NOTE, iter_docx_blocks, read_docx
 from bidassist.reading.model import Block, Clause, ContractText
 from bidassist.reading.pdf import read_pdf
@@ -33,21 +34,20 @@ __all__ = [
     "text_blocks",
 ]
 
-SUPPORTED_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".text", ".md", ".markdown")
+SUPPORTED_SUFFIXES = (".docx", ".docm", ".doc", ".dot", ".wps", ".pdf", ".txt", ".text", ".md", ".markdown")
 EMPTY_MESSAGE = "the contract has no text (an empty document?) (合同无文字内容)"
 
 
 def read_contract(path: Path) -> ContractText:
     """Read a contract file into blocks and clauses. The format comes from the suffix (.docx,
-    .docm, .pdf, .txt, .text, .md, .markdown); the content must match it. Raises InputError
+    .docm, .doc, .dot, .wps, .pdf, .txt, .text, .md, .markdown); the content must match it. Raises InputError
     naming the file for an unsupported, unreadable or empty file."""
     path = Path(path)
     where = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
-            f"unsupported contract format {suffix or '(no suffix)'!r}: use .docx, .pdf, .txt or .md "
-            "(.doc: save it as .docx first)",
+            f"unsupported contract format {suffix or '(no suffix)'!r}: use .docx, .doc, .pdf, .txt or .md",
             where,
         )
     if not path.exists():
@@ -58,6 +58,13 @@ def read_contract(path: Path) -> ContractText:
         blocks, headings, kind = result.blocks, result.headings, "docx"
         if result.tracked:
             notes.append(TRACKED_NOTE)
+    elif suffix in (".doc", ".dot", ".wps") and (real := _legacy_word_content(path)) != "doc":
+        notes.append(f"the file is a {real} file named {suffix}: read as {real} (文件实为 {real} 格式)")
+        return _read_as(path, real, notes)
+    elif suffix in (".doc", ".dot", ".wps"):
+        blocks, headings, doc_notes = read_doc(path)
+        notes.extend(doc_notes)
+        kind = "doc"
     elif suffix == ".pdf":
         blocks, pdf_notes = read_pdf(path)
         headings = None
@@ -75,3 +82,46 @@ def read_contract(path: Path) -> ContractText:
             "(未识别到条款编号，按段落逐一检查)"
         )
     return ContractText(name=path.name, kind=kind, blocks=blocks, clauses=clauses, notes=notes)
+
+
+def _legacy_word_content(path: Path) -> str:
+    """What a .doc/.dot/.wps file really holds: "doc" (a compound file, or anything the .doc reader
+    should refuse itself), ".docx" or ".pdf" (files often saved or downloaded under a .doc name);
+    InputError for RTF and web pages, which are not read."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+    except OSError as exc:
+        raise InputError(f"cannot read the contract: {exc.strerror or exc}", str(path)) from None
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx"
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    start = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").lower()
+    if start.startswith(b"{\\rtf"):
+        raise InputError(f"is an RTF file named {path.suffix}: {SAVE_AS}", str(path))
+    if start.startswith((b"<html", b"<!doctype", b"<?xml", b"<meta", b"<head")):
+        raise InputError(f"is a web page or XML file named {path.suffix}: {SAVE_AS}", str(path))
+    return "doc"
+
+
+def _read_as(path: Path, real: str, notes: list[str]) -> ContractText:
+    """Read a misnamed .doc as the format it holds."""
+    if real == ".docx":
+        result = read_docx(path)
+        blocks, headings, kind = result.blocks, result.headings, "docx"
+        if result.tracked:
+            notes.append(TRACKED_NOTE)
+    else:
+        blocks, pdf_notes = read_pdf(path)
+        headings, kind = None, "pdf"
+        notes.extend(pdf_notes)
+    if not blocks:
+        raise InputError(EMPTY_MESSAGE, str(path))
+    return ContractText(
+        name=path.name,
+        kind=kind,
+        blocks=blocks,
+        clauses=split_clauses(blocks, headings=headings),
+        notes=notes,
+    )

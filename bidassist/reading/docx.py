@@ -26,7 +26,7 @@ from bidassist.core.safeio import MiB, check_zip
 from bidassist.reading.clauses import UNKNOWN_HEADING as _UNKNOWN
 from bidassist.reading.clauses import detect_heading
 from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
-from bidassist.reading.numbering import Numbering, Styles, W, w
+from bidassist.reading.numbering import Numbering, Styles, W, ui_style_name, w
 
 #: Largest word/document.xml parsed (the XML, not the file: images live in other parts). A
 #: 300-page contract is about 5–15 MB of XML; lxml needs roughly 5-10x that in memory.
@@ -267,7 +267,7 @@ class _Walker:
                 label = label_text or None
         style_name = self.styles.name(style_id)
         if style_name is not None:
-            style_name = _ui_style_name(style_name)
+            style_name = ui_style_name(style_name)
             if style_name.lower().startswith("toc "):
                 in_toc = True
         return text, label, style_name, deleted_mark, in_toc
@@ -385,18 +385,6 @@ def _is_toc_sdt(sdt: Any) -> bool:
         return False
     gallery = pr.find(f"{w('docPartObj')}/{w('docPartGallery')}")
     return gallery is not None and "contents" in (gallery.get(_VAL) or "").lower()
-
-
-_UI_NAMES = {f"heading {i}": f"Heading {i}" for i in range(1, 10)} | {
-    "caption": "Caption",
-    "header": "Header",
-    "footer": "Footer",
-    "title": "Title",
-}
-
-
-def _ui_style_name(name: str) -> str:
-    return _UI_NAMES.get(name, name)
 
 
 def _display_number(label: str) -> str | None:

@@ -66,7 +66,7 @@ class ClauseRow:
 
 class ContractText(BaseModel):
     name: str
-    kind: Literal["docx", "pdf", "txt"]
+    kind: Literal["docx", "doc", "pdf", "txt"]
     blocks: list[Block]
     clauses: list[Clause]
     notes: list[str]

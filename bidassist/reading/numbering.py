@@ -421,3 +421,16 @@ class Numbering:
         label = "".join(out).strip()
         suffix = "" if lvl.suffix == "nothing" else " "
         return label, suffix, False
+
+
+_UI_NAMES = {f"heading {i}": f"Heading {i}" for i in range(1, 10)} | {
+    "caption": "Caption",
+    "header": "Header",
+    "footer": "Footer",
+    "title": "Title",
+}
+
+
+def ui_style_name(name: str) -> str:
+    """A built-in style's name as Word shows it ("heading 1" is stored, "Heading 1" shown)."""
+    return _UI_NAMES.get(name, name)

@@ -23,7 +23,7 @@ from bidassist.store.workers import (
     start_worker,
 )
 
-CONTRACT_SUFFIXES = (".docx", ".docm", ".pdf", ".txt", ".md")
+CONTRACT_SUFFIXES = (".docx", ".docm", ".doc", ".wps", ".pdf", ".txt", ".md")
 UNKNOWN = "(customer unknown)"
 
 

@@ -9,7 +9,7 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
@@ -21,7 +21,14 @@ from starlette.exceptions import HTTPException
 from bidassist.core.errors import InputError
 from bidassist.core.safeio import MiB
 
-CONTRACT_TYPES = {".docx": b"PK", ".pdf": b"%PDF", ".txt": None, ".md": None}
+#: a .doc may also hold a .docx or a PDF saved under that name (reading/__init__.py reads it as such)
+CONTRACT_TYPES = {
+    ".docx": b"PK",
+    ".doc": (b"\xd0\xcf\x11\xe0", b"PK", b"%PDF"),
+    ".pdf": b"%PDF",
+    ".txt": None,
+    ".md": None,
+}
 SHEET_TYPES = {
     ".xlsx": b"PK",
     ".xlsm": b"PK",
@@ -154,7 +161,7 @@ def upload_field(form: Any, name: str, what: str, *, required: bool = True) -> U
 async def save_upload(
     upload: UploadFile,
     folder: Path,
-    types: dict[str, bytes | None],
+    types: Mapping[str, bytes | tuple[bytes, ...] | None],
     *,
     what: str,
     max_bytes: int,
@@ -180,7 +187,7 @@ async def save_upload(
     magic = types[suffix]
     with open(dest, "rb") as fh:
         head = fh.read(8)
-    if magic is not None and not head.startswith(magic):
+    if magic is not None and not head.startswith(magic):  # one magic or a tuple of them
         raise InputError(f"{what} is not a {suffix} file (its content does not match the extension)", name)
     if magic is None and b"\x00" in head:
         raise InputError(f"{what} is not a text file", name)

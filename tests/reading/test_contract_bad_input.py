@@ -123,9 +123,12 @@ def test_zip_bomb(tmp_path: Path):
 
 def test_missing_file_and_unsupported_suffix(tmp_path: Path):
     assert "not found" in error_of(tmp_path / "nothing.docx")
-    other = tmp_path / "contract.doc"
-    other.write_bytes(b"\xd0\xcf\x11\xe0")
+    other = tmp_path / "contract.odt"
+    other.write_bytes(b"PK")
     assert "unsupported contract format" in error_of(other)
+    stub = tmp_path / "contract.doc"  # a .doc is read (test_contract_doc_reading.py); four bytes are not one
+    stub.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert "not a Word 97-2003 document" in error_of(stub)
     xlsx = tmp_path / "contract.xlsx"
     xlsx.write_bytes(b"PK")
     assert "unsupported contract format" in error_of(xlsx)
