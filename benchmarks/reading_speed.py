@@ -3,7 +3,10 @@ a baseline measured in the same run on the same files:
 
 - txt: read the file and split it into lines (the least any reader does);
 - docx: python-docx's own `Document(path)` + `[p.text for p in doc.paragraphs]` (no numbering, no
-  tables, no tracked-change handling) — what reading with python-docx alone costs.
+  tables, no tracked-change handling) — what reading with python-docx alone costs;
+- doc: the bundled example contract saved as Word 97-2003 (tests/reading/files/hospital.doc, written by
+  LibreOffice), read 200 times, beside read_contract of the same contract's .docx and beside olefile
+  alone opening the file and reading its two streams (the least a .doc reader does).
 
 Usage: .venv/bin/python benchmarks/reading_speed.py [N_CONTRACTS]   (default 100)
 """
@@ -92,6 +95,33 @@ def main() -> None:
         f"{mb / base_docx:7.1f} MB/s | ratio {base_docx / ours_docx:.2f}x"
     )
     print(f"max RSS: {rss0:.0f} MB before, {rss1:.0f} MB after txt, {rss2:.0f} MB after docx")
+    legacy_doc()
+
+
+def legacy_doc(rounds: int = 200) -> None:
+    import olefile
+
+    root = Path(__file__).resolve().parents[1]
+    doc = root / "tests" / "reading" / "files" / "hospital.doc"
+    same = root / "bidassist" / "examples" / "hospital" / "contract.docx"
+
+    def streams(path: Path) -> None:
+        with olefile.OleFileIO(str(path)) as ole:
+            ole.openstream("WordDocument").read()
+            ole.openstream("1Table" if ole.exists("1Table") else "0Table").read()
+
+    def timed(fn, path: Path) -> float:
+        start = time.process_time()
+        for _ in range(rounds):
+            fn(path)
+        return time.process_time() - start
+
+    ours, docx_same, floor = timed(read_contract, doc), timed(read_contract, same), timed(streams, doc)
+    print(
+        f"doc : read_contract {ours / rounds * 1000:6.2f} ms a contract ({rounds} rounds, CPU) | the same contract's "
+        f".docx {docx_same / rounds * 1000:6.2f} ms (ratio {ours / docx_same:.2f}x) | olefile streams alone "
+        f"{floor / rounds * 1000:6.2f} ms (ratio {ours / floor:.1f}x)"
+    )
 
 
 if __name__ == "__main__":
