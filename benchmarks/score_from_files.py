@@ -7,8 +7,11 @@ files with its own readers (numbering rebuilt, pypdf). This script measures what
 costs: for every whole-file source of a split (parts cut out of a larger file are skipped, as are
 sources read from program code), both readings are checked and a labelled trap counts as caught
 when a finding of its category is on a clause whose text holds the start of the trap's quote.
+English (`--lang en`, texts by `fetched_text_en.py`): every Word and PDF source, also those whose
+text is a part of the file (an RFP's contract chapter): the whole file is checked, and only the
+labelled traps are counted, so the figure is recall (findings outside the part do not count).
 
-    .venv/bin/python benchmarks/score_from_files.py [--split dev] [--mirror /work/.mirror]
+    .venv/bin/python benchmarks/score_from_files.py [--lang zh|en] [--split dev] [--mirror /work/.mirror]
         [--corpus /work/corpus/contracts] [-v]
 
 Needs the fetched snapshots in MIRROR (see FETCHED.md) and the corpus texts and labels.
@@ -29,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks" / "corpora" / "contracts"))
 
 import fetched_text as F  # noqa: E402
+import fetched_text_en as FE  # noqa: E402
 
 from bidassist.checklist import load_packs  # noqa: E402
 from bidassist.checklist.api import check_contract  # noqa: E402
@@ -63,6 +67,22 @@ def whole_file_sources() -> dict[str, tuple[str, str | None, str]]:
     return {d: s for d, s in specs.items() if s[2].endswith((".docx", ".doc", ".pdf"))}
 
 
+def english_sources() -> dict[str, tuple[str, str | None, str]]:
+    """doc id -> (repo, commit, path) for English texts read from one Word or PDF file."""
+    specs: dict[str, tuple[str, str | None, str]] = {}
+    specs |= {d: (r, c, p) for d, (r, c, p, *_rest) in FE.PDF_DOCS.items()}
+    specs |= {d: (FE.LEGALAI, FE.LEGALAI_COMMIT, p) for d, (p, _steps) in FE.DOCX_DOCS.items()}
+    specs |= {d: (r, c, p) for d, (r, c, p, _steps) in FE.OTHER_DOCX_DOCS.items()}
+    specs |= {d: (r, c, p) for d, (kind, r, c, p, _rest) in FE.DOCS22.items() if kind in ("pdf", "docx")}
+    return {d: s for d, s in specs.items() if s[2].endswith((".docx", ".doc", ".pdf"))}
+
+
+def fetch(mirror: Path, lang: str, repo: str, commit: str | None, path: str) -> bytes:
+    if lang == "en":
+        return FE.original(mirror, repo, commit or "HEAD", path)
+    return F.original(mirror, repo, path) if commit is None else F.original_at(mirror, repo, commit, path)
+
+
 def caught(findings: list, traps: list[dict]) -> int:
     found = [(f.category, squash(f.text or "")) for f in findings]
     return sum(
@@ -75,14 +95,16 @@ def caught(findings: list, traps: list[dict]) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev")
+    ap.add_argument("--lang", choices=("zh", "en"), default="zh")
     ap.add_argument("--mirror", default="/work/.mirror")
     ap.add_argument("--corpus", default="/work/corpus/contracts")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     rules = load_packs(None)
-    mirror, texts = Path(args.mirror), Path(args.corpus) / "zh"
+    mirror, texts = Path(args.mirror), Path(args.corpus) / args.lang
+    sources = english_sources() if args.lang == "en" else whole_file_sources()
     totals = {"documents": 0, "traps": 0, "text": 0, "file": 0}
-    for doc_id, (repo, commit, path) in sorted(whole_file_sources().items()):
+    for doc_id, (repo, commit, path) in sorted(sources.items()):
         label_file = texts / f"{doc_id}.labels.yaml"
         if not label_file.exists():
             continue
@@ -90,7 +112,7 @@ def main() -> int:
         traps = labels.get("traps") or []
         if labels.get("split", "dev") != args.split or not traps:
             continue
-        data = F.original(mirror, repo, path) if commit is None else F.original_at(mirror, repo, commit, path)
+        data = fetch(mirror, args.lang, repo, commit, path)
         we = labels.get("supplier_party")
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / ("contract" + Path(path).suffix)
@@ -111,7 +133,7 @@ def main() -> int:
                 f"{doc_id} {Path(path).suffix:5s} traps {len(traps):3d}  from text {a:3d}  from file {b:3d}"
             )
     print(
-        f"{args.split}: {totals['documents']} contracts read whole from a Word or PDF file, {totals['traps']} traps; "
+        f"{args.lang} {args.split}: {totals['documents']} contracts read from a Word or PDF file, {totals['traps']} traps; "
         f"caught from the corpus text {totals['text']}, from the original file {totals['file']}"
     )
     return 0

@@ -21,7 +21,9 @@ from .parties import (
     defined_parties,
     drafter_of,
     find_parties,
+    head_first,
     parties_from_usage,
+    preamble_parties,
     roles,
     with_named_party,
     with_pronoun_parties,
@@ -56,17 +58,32 @@ def _languages(lang: str | None) -> set[str] | None:
 def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: bool = True) -> Parties:
     """The parties named at either end of the contract, and which of them we are (`we_strict`:
     a `we` that names no party is an error, else a note)."""
-    ends = units[:PARTY_HEAD] + units[max(PARTY_HEAD, len(units) - PARTY_TAIL) :]
-    found = find_parties((u.text, u.location) for u in ends)
+    head = [(u.text, u.location) for u in units[:PARTY_HEAD]]
+    found = find_parties(
+        head + [(u.text, u.location) for u in units[max(PARTY_HEAD, len(units) - PARTY_TAIL) :]]
+    )
+    head_parties = find_parties(head)
+    if _both_sides(head_parties) and _head_roles_changed(found, head_parties):
+        found = head_first(found, head_parties)
     text = "\n".join(u.text for u in units)
     if not _both_sides(found):
         found = found + _new_parties(found, defined_parties((u.text, u.location) for u in units))
+    if not _both_sides(found):
+        inner = [(u.text, u.location) for u in units[PARTY_HEAD : max(PARTY_HEAD, len(units) - PARTY_TAIL)]]
+        found = found + _new_parties(found, preamble_parties(inner, _both_sides))
     if not _both_sides(found):
         found = found + _unseen(found, parties_from_usage(text))
     found = with_pronoun_parties(with_named_party(found, text), text)
     out = choose_we(with_we_named(found, text, we), we, strict=we_strict)
     out.drafter = drafter_of(out.parties)
     return out
+
+
+def _head_roles_changed(found: list[Party], head: list[Party]) -> bool:
+    """Did reading the end of the document change the role of a party the head names (an owner
+    turned third party by a guarantee form's Company)?"""
+    in_head = {lab: p.role for p in head for lab in p.labels}
+    return any(in_head.get(lab, p.role) != p.role for p in found for lab in p.labels)
 
 
 def _both_sides(parties: list[Party]) -> bool:

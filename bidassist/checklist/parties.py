@@ -415,6 +415,36 @@ def _distinct(found: dict[str, Party]) -> list[Party]:
     return parties
 
 
+def head_first(found: list[Party], head: list[Party]) -> list[Party]:
+    """The parties of both ends, kept to those the head names when the head alone names both
+    sides: a form appended at the end (a parent-company guarantee, a bank's bond) defines its own
+    Company, Guarantor or Bank, who are not this contract's sides. Roles are assigned again among
+    the parties kept."""
+    labels = {lab for p in head for lab in p.labels}
+    kept = [p for p in found if labels & set(p.labels)]
+    _assign_roles(kept)
+    return kept
+
+
+#: units read together as one parties' clause found inside a document (see preamble_parties)
+PREAMBLE_WINDOW = 6
+
+
+def preamble_parties(texts: list[tuple[str, str | None]], both_sides) -> list[Party]:
+    """The parties' clause of a contract that sits inside a larger document, past the ends that
+    find_parties reads: an RFP whose sample contract is an exhibit ("This Agreement is made … by
+    and between X ("Contractor") and City of Memphis ("City")"), a tender whose contract chapter
+    names 甲方 and 乙方. The first place where a few units read together name both sides;
+    nothing when there is none."""
+    for i, (text, _where) in enumerate(texts):
+        if not (_ZH_LINE.search(text) or ("etween" in text and _EN_DEFINED_ANCHOR.search(text))):
+            continue
+        found = find_parties(texts[i : i + PREAMBLE_WINDOW])
+        if both_sides(found):
+            return found
+    return []
+
+
 def defined_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
     """Parties a definitions block anywhere in the document defines ("The Contractor" shall mean …,
     "BOI" shall mean Bank of India): a tender pack states the contract's definitions after its

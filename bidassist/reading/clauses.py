@@ -387,9 +387,10 @@ def _runin_title(text: str) -> str | None:
 
 
 def runin_titles(blocks: list, found: list[Heading | None]) -> dict[int, str]:
-    """Unnumbered paragraphs that open with a capitals title, by position; empty when the text has
-    fewer than RUNIN_TITLES_MIN of them (a lone "NOTE. …" opens nothing) or no more of them than
-    numbered paragraphs (the numbers are its clauses, the titles sit inside them)."""
+    """Unnumbered paragraphs that open with a capitals title, by position: all of them when the
+    text has at least RUNIN_TITLES_MIN and more of them than numbered paragraphs; otherwise those of
+    each stretch of the text written that way (`_runin_regions`: an RFP's numbered chapters with a
+    sample contract of titled sections in an exhibit). A lone "NOTE. …" opens nothing."""
     titles = {}
     for pos, (block, h) in enumerate(zip(blocks, found, strict=True)):
         title = None if h is not None else _runin_title(block.text)
@@ -403,7 +404,36 @@ def runin_titles(blocks: list, found: list[Heading | None]) -> dict[int, str]:
             continue  # "…approved by the" / "City. The Contractor …": a sentence wrapped onto this line
         titles[pos] = title
     numbered = sum(1 for h in found if h is not None)
-    return titles if len(titles) >= max(RUNIN_TITLES_MIN, numbered + 1) else {}
+    if len(titles) >= max(RUNIN_TITLES_MIN, numbered + 1):
+        return titles
+    return {pos: titles[pos] for region in _runin_regions(sorted(titles), found) for pos in region}
+
+
+#: the most paragraphs between two run-in titles of one stretch
+RUNIN_GAP = 60
+#: a stretch of a document numbered elsewhere needs this many run-in titles (a sample contract's
+#: sections; a few capitals notes after a numbered clause stay inside it)
+RUNIN_REGION_MIN = 8
+#: numbers that belong to a numbered structure, not to items inside a titled section: parts,
+#: chapters, articles, 十二、, IV., A., （一）, and dotted numbers of two levels or more (7.2, 7.2.1)
+_STRUCTURE_KINDS = frozenset(k for k, r in _RANK.items() if r <= 6 or 8 <= r <= 12)
+
+
+def _runin_regions(positions: list[int], found: list[Heading | None]) -> list[list[int]]:
+    """Stretches of at least RUNIN_REGION_MIN run-in titles, each at most RUNIN_GAP paragraphs from
+    the next, with no structural number between them (items such as 1., (a), (i) may be)."""
+    regions: list[list[int]] = []
+    current: list[int] = []
+    for pos in positions:
+        if current and (
+            pos - current[-1] > RUNIN_GAP
+            or any(h is not None and h.kind in _STRUCTURE_KINDS for h in found[current[-1] + 1 : pos])
+        ):
+            regions.append(current)
+            current = []
+        current.append(pos)
+    regions.append(current)
+    return [r for r in regions if len(r) >= RUNIN_REGION_MIN]
 
 
 def split_clauses(

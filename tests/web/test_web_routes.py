@@ -155,8 +155,10 @@ def test_bad_uploads(client, workspace, tmp_path):
         client.post("/contract", data={"csrf": token}), 400, "contract: no contract uploaded (missing field)"
     )
     _one_line_error(
-        post("setup.exe", b"MZ" + b"\0" * 64), 400, "contract must be one of .docx, .md, .pdf, .txt"
+        post("setup.exe", b"MZ" + b"\0" * 64), 400, "contract must be one of .doc, .docx, .md, .pdf, .txt"
     )
+    # a .doc is a Word 97-2003 compound file (or a .docx or PDF saved under that name); RTF is not
+    _one_line_error(post("contract.doc", b"{\\rtf1 contract}"), 400, "does not match the extension")
     _one_line_error(post("contract.docx", b"%PDF-1.4 not a docx"), 400, "does not match the extension")
     _one_line_error(post("contract.docx", b"PK\x03\x04 truncated"), 400, "corrupt or truncated")
     _one_line_error(post("contract.txt", b""), 400, "contract is empty")
