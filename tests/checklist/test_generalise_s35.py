@@ -6,7 +6,8 @@ any corpus sentence (a probe of common drafting found them missed), each with th
 - payment "within a reasonable time" (no period), or "as funds become available" / "subject to the availability of
   funds" (the buyer's funding decides);
 - a percentage kept back from each payment until completion is retention;
-- the courts "where the Buyer has its principal office" are the buyer's home forum.
+- the courts "where the Buyer has its principal office" are the buyer's home forum;
+- (Chinese) nothing paid for what the buyer has not confirmed (未经甲方确认的不予付款), unapproved variations aside.
 """
 
 from __future__ import annotations
@@ -76,3 +77,11 @@ def test_the_courts_where_the_buyer_has_its_office_are_its_home_forum() -> None:
     assert "dispute.forum" not in _cats(
         "Any dispute shall be submitted to the courts where the defendant has its principal office."
     )
+
+
+def test_payment_withheld_until_the_buyer_confirms_has_no_clock() -> None:
+    text = "第七条 付款\n甲方对乙方提交的成果有最终确认权，未经甲方确认的不予付款。\n"
+    assert "acceptance.no_deadline" in categories(text, lang="zh")
+    # unapproved variations left unpaid are the supplier's own risk
+    twin = "第七条 变更\n未经甲方书面确认的变更，甲方不予支付。\n"
+    assert "acceptance.no_deadline" not in categories(twin, lang="zh")
