@@ -380,17 +380,18 @@ def _buyer_deducts(cr: CompiledRule, norm: str, m: re.Match, roles: dict) -> boo
     )
 
 
-def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[tuple[int, int]]:
-    """Where the rule's number should stand: its `near` matches, those of the matched sentence first."""
+def _anchors(cr: CompiledRule, norm: str, m: re.Match | None) -> list[list[tuple[int, int]]]:
+    """Where the rule's number should stand, nearest tier first: the `near` matches inside the
+    match, then those of the matched sentence, then all (empty tiers left out)."""
     spans = [a.span() for a in cr.near.finditer(norm)] if cr.near is not None else []
     if m is None or not spans:
-        return spans
+        return [spans]
     a, b = sentence_bounds(norm, m.start(), m.end())
     inside = [s for s in spans if a <= s[0] < b]
     # the match's own anchors first: "(i) remove the System within 120 days …, (ii) … payable within
     # Fifteen (15) Business Days" - the payment rule matched the second "within", not the first
     own = [s for s in inside if m.start() <= s[0] < m.end()]
-    return own or inside or spans
+    return [t for t in (own, inside) if t] or [spans]
 
 
 def _anchored_elsewhere(cr: CompiledRule, norm: str, m: re.Match, n: Number) -> bool:
@@ -457,7 +458,8 @@ def decide_value(
     if numbers is None:
         numbers = extract_numbers(cond.kind, text)
     if cr.near is not None:
-        anchors = _anchors(cr, norm, m)
+        tiers = _anchors(cr, norm, m)
+        anchors = tiers[0]
         before: int | None = None  # figures ending before it count their separators against the window
         if cond.missing == "only" and m is not None:
             # a period is missing from the matched event's own payment: the anchors of another
@@ -468,6 +470,10 @@ def decide_value(
             # nor a figure of another sentence that has an anchor of its own (…甲方支付全款。质保金到3年无息返还)
             numbers = [n for n in numbers if not _anchored_elsewhere(cr, norm, m, n)]
         picked = nearest(numbers, anchors, norm, strict_before=before) if anchors else None
+        if picked is None and cond.missing != "only" and len(tiers) > 1:
+            # none near the match's own words: the sentence's other anchors ("a Performance Security in
+            # the form of an unconditional, irrevocable on-demand bank guarantee in the amount of 15%")
+            picked = nearest(numbers, tiers[1], norm)
     else:
         picked = next((n for n in numbers if cond.holds(n.value)), numbers[0] if numbers else None)
     if cond.missing == "only":

@@ -71,10 +71,12 @@ def _column(row: str, labels: Sequence[str]) -> int | None:
     return next((i for i, cell in enumerate(cells) if any(lab in cell for lab in labels)), None)
 
 
-def _party_line(line: str, label: str) -> bool:
-    """Is the line a party's line: 「甲方：」「派遣单位（乙方）：」「托运方（甲方） |」?"""
+def _party_line(line: str, label: str, opens: bool = True) -> bool:
+    """Is the line a party's line: 「甲方：」「派遣单位（乙方）：」「托运方（甲方） |」? A line that
+    does not open its unit (`opens`) only with the colon."""
     return (
-        line.lstrip().startswith(label)
+        opens
+        and line.lstrip().startswith(label)
         or re.search(re.escape(label) + r"\s*[）)]?\s*[：:]", line) is not None
     )
 
@@ -83,13 +85,14 @@ def _side_text(units: Sequence[Unit], labels: Sequence[str], other: Sequence[str
     """A party's name and the address lines under its party line (the same table column when the
     party lines are a two-column row), until the other party's line."""
     out = [name or ""]
-    for i, unit in enumerate(units):
-        first = unit.text.split("\n", 1)[0]
-        if not any(_party_line(first, lab) for lab in labels):
+    # every line, not each unit's first: a form's head rows are one unit when no number opens them
+    # (a line inside a unit names a party only with a colon: 「甲方应…」 there is a sentence)
+    lines = [(k == 0, line) for unit in units for k, line in enumerate(unit.text.split("\n"))]
+    for i, (opens, first) in enumerate(lines):
+        if not any(_party_line(first, lab, opens) for lab in labels):
             continue
         col = _column(first, labels)
-        for row in units[i + 1 : i + 1 + ADDRESS_LINES]:
-            text = row.text.split("\n", 1)[0]
+        for _opens, text in lines[i + 1 : i + 1 + ADDRESS_LINES]:
             if col is None and any(text.lstrip().startswith(lab) for lab in other):
                 break
             cells = text.split("|")
@@ -111,7 +114,8 @@ def _signing_place(units: Sequence[Unit]) -> str:
     for unit in units:
         m = _SIGNING_PLACE.search(unit.text)
         if m:
-            return m.group(1) or m.group(2) or ""
+            # a form's next field written on against it (「签订地点：杭州市余杭区签订日期：」) is no place
+            return _FORM_FIELD.split(m.group(1) or m.group(2) or "", maxsplit=1)[0]
     return ""
 
 

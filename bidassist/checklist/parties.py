@@ -70,6 +70,14 @@ ZH_SUPPLIER = (
     "施工分包商",
     "劳务分包商",
     "专业分包商",
+    "专业分包人",
+    "专业分包方",
+    "专业分包单位",
+    "劳务分包人",
+    "劳务分包方",
+    "劳务分包单位",
+    "施工分包人",
+    "施工分包方",
     "承包商",
     "承揽人",
     "承揽方",
@@ -278,7 +286,10 @@ class Parties:
 
 _ZH_ALIAS = re.compile(rf"[（(]?\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*({_ZH_LABEL})")
 _NEXT_LABEL = re.compile(
-    rf"(?:^|\s|[，,；;])(?:{_ZH_LABEL})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*[：:（(]", re.I
+    rf"(?:^|\s|[，,；;])(?:{_ZH_LABEL})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*[：:（(]"
+    # the next party's label where the line's name stops at its colon: 「乙方：{sellerName}甲方：…」
+    rf"|(?:(?<=[\s}}\]_＿])|(?=[甲乙丙]方))(?:{_ZH_LABEL})\s*$",
+    re.I,
 )
 
 
@@ -849,7 +860,8 @@ _THIRD_PARTY_WORDS = frozenset({"client", "owner", "employer", "principal", "cus
 
 
 def _label_role(label: str, subcontract: bool) -> str:
-    if label in _MAIN_CONTRACTOR and subcontract:
+    # the main contractor of a subcontract buys from the subcontractor: 承包人（总承包单位）, 总包方
+    if subcontract and (label in _MAIN_CONTRACTOR or "总承包" in label or "总包" in label):
         return "buyer"
     if label in ZH_SUPPLIER or label in EN_SUPPLIER:
         return "supplier"

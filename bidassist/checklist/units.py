@@ -3,7 +3,7 @@
 - A sub-clause label that does not name its parent (「1、」, （一）, (a)) is reported with its
   parent's label in front (第七条 1、), so two different 「1、」 of one contract stay apart.
 - A line wrapped inside a sentence is joined to the line before it, so a number or a party on
-  the next line is read with its sentence.
+  the next line is read with its sentence; a table row (cells joined by " | ") is never joined.
 - An English list item that only completes its lead-in (`(b) for convenience by giving … notice`
   under `PACCA may terminate the Contract:`) is read with the lead-in in front.
 - A clause longer than MAX_UNIT_CHARS (text converted without its numbering) is cut at its line
@@ -26,6 +26,9 @@ _ENDS_SENTENCE = re.compile(r"[。；;：:！？!?.)）”\"]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十a-zA-Z]{1,3}[)）.．、]|[-•·*□☐■☑√]|第)")
 _SELF_QUALIFIED = re.compile(r"^(?:第|article|art\.|section|sec\.|clause|§|\d+[.．]\d|[A-Z][.．]\d)", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: the cell separator of a table row (reading/docx.py): a row is a record of its own, never a
+#: sentence wrapped onto the next line (「签订地点：杭州市余杭区」 | next row 「签订日期：…」)
+_CELLS = " | "
 
 
 def join_wrapped(lines: list[str]) -> str:
@@ -38,6 +41,8 @@ def join_wrapped(lines: list[str]) -> str:
             and len(prev) >= JOIN_MIN
             and not _ENDS_SENTENCE.search(prev)
             and not _STARTS_ITEM.match(line)
+            and _CELLS not in prev
+            and _CELLS not in line
         ):
             glue = "" if _CJK.search(prev[-1:]) or _CJK.search(line[:1]) else " "
             out[-1] = prev.rstrip() + glue + line.lstrip()

@@ -360,8 +360,17 @@ def _cn_decimal(text: str) -> Decimal:
 
 
 _PCT_DIGITS = re.compile(
-    rf"(?<![\d.])(?P<n>{_NUM}|\.\d+)[ \t]{{0,3}}(?P<s>%|‰|‱|percent\b|per\s?cent\b\.?|pct\b)", re.I
+    rf"(?<![\d.])(?P<n>{_NUM}|\.\d+)(?P<f>[½¼¾⅓⅔])?[ \t]{{0,3}}(?P<s>%|‰|‱|percent\b|per\s?cent\b\.?|pct\b)",
+    re.I,
 )
+#: a vulgar fraction written after the digits: 7½% is 7.5 %
+_VULGAR = {
+    "½": Decimal("0.5"),
+    "¼": Decimal("0.25"),
+    "¾": Decimal("0.75"),
+    "⅓": Decimal(1) / 3,
+    "⅔": Decimal(2) / 3,
+}
 _PCT_CN = re.compile(rf"(?P<b>百|千|万)分之\s*(?P<n>{_NUM}|{_CN_NUM})")
 _PCT_WORDS = re.compile(
     rf"\b(?P<w>{EN_NUMBER})\s*(?:\(\s*(?P<d1>{_NUM})\s*%?\s*\)\s*)?(?:percent\b|per\s?cent\b\.?|%)"
@@ -422,7 +431,8 @@ def _percent_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
     low = _lowered(t)
     for m in _finditer(_PCT_DIGITS, t, low, ("%", "‰", "‱", "cent", "pct")):
         base = _PCT_SIGNS.get(m["s"], Decimal(100))
-        cands.append((m.start(), m.end(), Decimal(m["n"]) / base, "percent"))
+        n = Decimal(m["n"]) + (_VULGAR[m["f"]] if m["f"] else 0)
+        cands.append((m.start(), m.end(), n / base, "percent"))
     for m in _finditer(_PCT_CN, t, low, ("分之",)):
         try:
             n = _cn_decimal(m["n"])
@@ -660,9 +670,20 @@ _RATE_WINDOW_WORDS = 120
 _PLAIN_WORDS = re.compile(r"[A-Za-z\s'’/()-]*")  # (s) of "product(s)" too
 
 
+#: the words from an English per-day phrase on to its rate, one comma part at most ("For each complete
+#: week by which delivery of any Goods is late, the Supplier shall pay liquidated damages of 1%")
+_PLAIN_WORDS_AFTER = re.compile(r"[A-Za-z\s'’/()-]*,?[A-Za-z\s'’/()-]*")
+
+
 def _within_window(gap: str) -> bool:
     return len(gap) <= _RATE_WINDOW or (
         len(gap) <= _RATE_WINDOW_WORDS and _PLAIN_WORDS.fullmatch(gap) is not None
+    )
+
+
+def _within_window_after(gap: str) -> bool:
+    return len(gap) <= _RATE_WINDOW or (
+        len(gap) <= _RATE_WINDOW_WORDS and _PLAIN_WORDS_AFTER.fullmatch(gap) is not None
     )
 
 
@@ -703,9 +724,13 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
                         best = (dist, i)
             elif p.start >= m.end():
                 dist = p.start - m.end()
-                if dist > _RATE_WINDOW:
+                if dist > _RATE_WINDOW_WORDS:
                     break
-                if clean_between(m.end(), p.start) and (best is None or dist < best[0]):
+                if (
+                    _within_window_after(t[m.end() : p.start])
+                    and clean_between(m.end(), p.start)
+                    and (best is None or dist < best[0])
+                ):
                     best = (dist, i)
         if best is None:
             continue
