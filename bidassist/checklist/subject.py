@@ -38,6 +38,8 @@ _EN_PARTICIPLE = re.compile(
     r"(?:\w+ed|\w+en|set|offset|paid|withheld|held|made|borne|kept|put|cut|lost|sold|spent|met)\b"
 )
 _COMMA = re.compile(r"[，,：:]")
+#: a right named by its adjective and its holder: "terminable at will by Customer"
+_EN_TERMINABLE_BY = re.compile(r"\w+able\b[^.;]{0,40}?\bby\s+", re.I)
 #: ", and the Supplier shall…": `and` after a comma starts a new clause whose subject follows
 _EN_CLAUSE_AND = re.compile(r"[,;]\s*and\s+(?:the\s+)?$")
 _ZH_PASSIVE = re.compile(r"(?:由|归)\s*$")
@@ -271,6 +273,9 @@ _EN_IMPOSES = re.compile(
     r"|[^.;]{0,60}?\b(?:may|shall|will|right\s+to|entitled\s+to)\b[^.;]{0,40}?\b(?:reduce|deduct|withhold|retain|abate)\w*\b"
     r"(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?(?:%|percent|per\s+cent)(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?"
     r"\b(?:per|each|every|for\s+each|for\s+every)\s+(?:calendar\s+|working\s+|business\s+)?(?:day|week)"
+    # session 36: the buyer "shall be entitled to a deduction of 40 %", a breach "shall entitle the Client to
+    # liquidated damages equal to 50 % of the Fee"
+    r"|[^.;]{0,30}?\b(?:entitled\s+to|to)\s+(?:a\s+|the\s+)?(?:deductions?|liquidated\s+damages|penalt(?:y|ies)|reductions?)\b"
 )
 
 
@@ -291,7 +296,13 @@ def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> 
             return role
         if lang == "zh" and _ZH_PAYER_OF.match(sentence[e : e + 12]) and not _is_object(sentence, s, e, lang):
             return role
+        if lang == "zh" and sentence[max(0, s - 1) : s] == "由" and _ZH_BORNE_BY.match(sentence, e):
+            return role  # 甲方因此产生的损失均由乙方赔偿，赔偿范围涵盖商誉损失…: the party named after 由
     return None
+
+
+#: the duty after 由 + party: 损失均由乙方赔偿 / 费用由乙方负责承担
+_ZH_BORNE_BY = re.compile(r"\s*(?:负责)?(?:赔偿|承担|赔付|补偿|偿付)")
 
 
 def demanded(sentence: str, m_end: int, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
@@ -368,6 +379,8 @@ def binding_party(
         and _EN_PASSIVE_MATCH.search(text, max(a, m_start - 24), m_start)
     ):
         return passive_agent(text[m_start:b], patterns)
+    if lang == "en" and _EN_TERMINABLE_BY.match(text, m_start):
+        return passive_agent(text[m_start:b], patterns)  # "terminable at will by Customer"
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
     if wanted == "supplier" and lang == "en" and _buyer_imposes(text[a:b], patterns):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bidassist.checklist import load_packs
 from bidassist.checklist.categories import CATEGORY_DATA, SETTING_WORDS
 from bidassist.checklist.dockind import (
     CHARS_PER_USE,
@@ -18,7 +19,6 @@ from bidassist.checklist.dockind import (
 )
 from bidassist.checklist.result import Finding
 
-CONFINED = sorted(c for c, d in CATEGORY_DATA.items() if d.settings)
 FREE = sorted(c for c, d in CATEGORY_DATA.items() if not d.settings)
 
 
@@ -58,24 +58,25 @@ def test_settings_of_equals_counting_every_use(words: list[str], pad: int) -> No
     assert settings_of(text) == _counting_all(text)
 
 
-def _finding(category: str) -> Finding:
+def _finding(category: str, rule: str = "r") -> Finding:
     return Finding(
-        rule="r", category=category, severity="high", clause=None, location=None, text="t", message={}
+        rule=rule, category=category, severity="high", clause=None, location=None, text="t", message={}
     )
 
 
 def test_the_text_is_read_only_for_a_confined_category() -> None:
-    assert CONFINED and FREE
+    rules = load_packs(None).rule_settings
+    assert "zh.deposit.unlawful" in rules and FREE
     works = "本工程施工工期为180日，竣工验收后支付工程款。" * 3
     lease = "甲方将车辆出租给乙方使用，租金按月支付。" * 3
-    free, confined = _finding(FREE[0]), _finding(CONFINED[0])
+    free, confined = _finding(FREE[0]), _finding("deposit.unlawful", "zh.deposit.unlawful")
 
     def never() -> str:
         raise AssertionError("the text was read")
 
-    assert in_contract_setting([free], never) == [free]
+    assert in_contract_setting([free], never, rules) == [free]
     for text in (works, lease):
-        want = in_setting([free, confined], settings_of(text))
-        assert in_contract_setting([free, confined], lambda t=text: t) == want
-    assert in_contract_setting([confined], lambda: works) == [confined]  # a construction contract
-    assert in_contract_setting([confined], lambda: lease) == []  # the look-alike: a lease
+        want = in_setting([free, confined], settings_of(text), rules)
+        assert in_contract_setting([free, confined], lambda t=text: t, rules) == want
+    assert in_contract_setting([confined], lambda: works, rules) == [confined]  # a construction contract
+    assert in_contract_setting([confined], lambda: lease, rules) == []  # the look-alike: a lease

@@ -144,3 +144,81 @@ def test_a_supplier_named_evergreen_renews_nothing() -> None:
         "3.1 Term. This Agreement shall continue for three (3) years and shall expire at the end of the term.\n"
     )
     assert "renewal.auto" not in _categories(text)
+
+
+# --- session 36: wordings from probe set B's development half (services and IT), each with its twin ---
+
+
+def test_services_wordings_en() -> None:
+    head = "AGREEMENT\nCustomer: Pioneer Logistics Parks LLC\nVendor: Guardian Patrol Services Inc.\n1. Scope. The Vendor shall perform the services.\n"
+    ip = (
+        "13.2 The Vendor assigns to the Customer all intellectual property rights in the Deliverables and in any "
+        "methodologies, models, know-how and analytical tools used or developed by the Vendor.\n"
+    )
+    assert "ip.assignment" in _categories(head + ip)
+    assert "ip.assignment" not in _categories(
+        head + "13.2 The Vendor assigns to the Customer all rights in the Deliverables.\n"
+    )
+    excl = "6.6 The Vendor shall procure all spare parts required for the Services exclusively from the Customer.\n"
+    assert "exclusivity" in _categories(head + excl)
+    assert "exclusivity" not in _categories(
+        head + excl.replace("exclusively from the Customer", "from any supplier")
+    )
+    setoff = (
+        "9.5 The Customer may set off against sums due to the Vendor only sums which the Vendor has admitted in "
+        "writing to be due or which have been finally determined by a court.\n"
+    )
+    assert "payment.set_off" not in _categories(head + setoff)
+    assert "payment.set_off" in _categories(
+        head + "9.5 The Customer may set off against sums due to the Vendor any sums it claims.\n"
+    )
+    uncapped = (
+        "4.3 Performance Deductions shall accumulate without limit and are in addition to any other remedy.\n"
+    )
+    assert "penalty.uncapped" in _categories(head + uncapped)
+
+
+def test_services_wordings_zh() -> None:
+    head = "合同\n甲方：某某银行股份有限公司\n乙方：某某软件科技有限公司\n第一条 乙方按附件提供服务。\n"
+    loss = "第十四条 甲方因此产生的损失均由乙方赔偿，赔偿范围涵盖商誉损失、客户流失损失、可得利益损失。\n"
+    assert "liability.consequential" in _categories(head + loss)
+    assert "liability.consequential" not in _categories(
+        head + loss.replace("均由乙方赔偿", "均由甲方自行承担")
+    )
+    funded = "第七条 本项目由乙方先行投资建设，建设期间甲方不支付任何费用；系统终验合格后，合同价款分五年等额支付。\n"
+    assert "payment.advance_funding" in _categories(head + funded)
+    assert "payment.advance_funding" not in _categories(
+        head + "第七条 甲方按月支付已完成工作量80%的进度款。\n"
+    )
+    cash = "第十一条 乙方应以现金方式缴纳履约保证金，甲方收到后不再接受乙方以保函置换。\n"
+    assert "deposit.unlawful" in _categories(head + cash)
+    assert "deposit.unlawful" not in _categories(
+        head + "第十一条 乙方可以现金或银行保函形式提交履约保证金。\n"
+    )
+    redo = "第八条 设计成果以甲方审查通过为准，甲方有权要求乙方反复修改直至甲方满意。\n"
+    assert "acceptance.no_deadline" in _categories(head + redo)
+    peers = "第十条 合同期内，乙方不得在华东区域为其他生鲜电商企业提供仓储和配送服务。\n"
+    assert "exclusivity" in _categories(head + peers)
+    assert "exclusivity" not in _categories(head + "第十条 乙方不得向其他单位提供甲方的资料。\n")
+
+
+def test_a_customer_is_a_buyer() -> None:
+    text = "合同\n客户：某某制造（中国）有限公司\n服务商：某某云计算有限公司\n4.2 客户应于收到发票后七十五（75）日内付款。\n"
+    assert "payment.long_term" in _categories(text)
+    assert "payment.long_term" not in _categories(text.replace("七十五（75）日", "三十（30）日"))
+
+
+def test_services_wordings_en_buyer_entitled() -> None:
+    head = "AGREEMENT\nClient: Premier Events Arena Ltd\nProvider: Shieldforce Security Services Ltd\n1. Scope. The Provider shall staff the events.\n"
+    lump = (
+        "8.2 Should the Provider fail to staff any post, the Client shall be entitled to a deduction of {p} of the "
+        "Contract Price for the event concerned.\n"
+    )
+    assert "penalty.excessive" in _categories(head + lump.format(p="forty per cent (40%)"))
+    assert "penalty.excessive" not in _categories(head + lump.format(p="five per cent (5%)"))
+    at_will = "2.3 This Agreement is terminable at will by {who} upon twenty-four (24) hours' notice.\n"
+    assert "termination.convenience" in _categories(head + at_will.format(who="Client"))
+    assert "termination.convenience" not in _categories(head + at_will.format(who="Provider"))
+    hold = "6.2 {p} of each Milestone Payment shall be held back by the Client until the Warranty Period expires.\n"
+    assert "retention.excessive" in _categories(head + hold.format(p="Fifteen percent (15%)"))
+    assert "retention.excessive" not in _categories(head + hold.format(p="Three percent (3%)"))
