@@ -659,8 +659,13 @@ _REFERENCE_AFTER = re.compile(
 
 
 def is_reference(text: str, end: int) -> bool:
-    """Is the match followed at once by a reference to the clause it names?"""
-    return bool(_REFERENCE_AFTER.match(text, end))
+    """Is the match followed at once by a reference to the clause it names? Not a party's liability
+    under a clause ("shall not apply to the Seller's liability under Clause 10 (Warranty)")."""
+    return bool(_REFERENCE_AFTER.match(text, end)) and not _OWN_LIABILITY.search(text, max(0, end - 40), end)
+
+
+#: a party's own liability ending the match: what a clause it then cites imposes, not the clause's name
+_OWN_LIABILITY = re.compile(r"\w['’]s?\s+liabilit(?:y|ies)$", re.I)
 
 
 #: a charge for paying late (逾期支付租金 / 逾期付款 / late payment of invoices): it binds the payer

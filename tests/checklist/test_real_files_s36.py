@@ -222,3 +222,21 @@ def test_services_wordings_en_buyer_entitled() -> None:
     hold = "6.2 {p} of each Milestone Payment shall be held back by the Client until the Warranty Period expires.\n"
     assert "retention.excessive" in _categories(head + hold.format(p="Fifteen percent (15%)"))
     assert "retention.excessive" not in _categories(head + hold.format(p="Three percent (3%)"))
+
+
+def test_acceptance_only_on_approval_and_carve_outs_by_clause() -> None:
+    head = "AGREEMENT\nBuyer: Quebec Rail Car Manufacturing Inc.\nSeller: Lorraine Wheelsets S.A.S.\n1. Scope. The Seller shall deliver the Goods.\n"
+    only = (
+        "8.4 Goods shall not be deemed accepted by reason of delivery, use or any lapse of time, and acceptance shall "
+        "take place only upon Buyer's written notice of acceptance.\n"
+    )
+    assert "acceptance.no_deadline" in _categories(head + only)
+    timed = "8.4 The Buyer shall inspect the Goods within 10 days of delivery, failing which they are deemed accepted.\n"
+    assert "acceptance.no_deadline" not in _categories(head + timed)
+    carve = (
+        "17.4 The limitation in Clause 17.3 shall not apply to the Seller's liability under Clause 10 (Warranty), "
+        "Clause 11 (Indemnities) or Clause 12 (Delay).\n"
+    )
+    assert "liability.uncapped" in _categories(head + carve)
+    law = "17.4 The limitation in Clause 17.3 shall not apply to liability for death or personal injury caused by negligence, or for fraud.\n"
+    assert "liability.uncapped" not in _categories(head + law)
