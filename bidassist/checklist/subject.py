@@ -38,8 +38,8 @@ _EN_PARTICIPLE = re.compile(
     r"(?:\w+ed|\w+en|set|offset|paid|withheld|held|made|borne|kept|put|cut|lost|sold|spent|met)\b"
 )
 _COMMA = re.compile(r"[，,：:]")
-#: a right named by its adjective and its holder: "terminable at will by Customer"
-_EN_TERMINABLE_BY = re.compile(r"\w+able\b[^.;]{0,40}?\bby\s+", re.I)
+#: a right named by its adjective and its holder, read as a passive: "is terminable at will by Customer"
+_EN_RIGHT_ADJECTIVE = re.compile(r"(?:terminable|cancell?able|revocable)\b[^.;]{0,40}?\bby\s+", re.I)
 #: ", and the Supplier shall…": `and` after a comma starts a new clause whose subject follows
 _EN_CLAUSE_AND = re.compile(r"[,;]\s*and\s+(?:the\s+)?$")
 _ZH_PASSIVE = re.compile(r"(?:由|归)\s*$")
@@ -375,12 +375,10 @@ def binding_party(
         a = after_agreeing(text, a, m_start)
     if (
         lang == "en"
-        and _EN_PARTICIPLE.match(text, m_start)
+        and (_EN_PARTICIPLE.match(text, m_start) or _EN_RIGHT_ADJECTIVE.match(text, m_start))
         and _EN_PASSIVE_MATCH.search(text, max(a, m_start - 24), m_start)
     ):
         return passive_agent(text[m_start:b], patterns)
-    if lang == "en" and _EN_TERMINABLE_BY.match(text, m_start):
-        return passive_agent(text[m_start:b], patterns)  # "terminable at will by Customer"
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
     if wanted == "supplier" and lang == "en" and _buyer_imposes(text[a:b], patterns):

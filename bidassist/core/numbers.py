@@ -675,16 +675,8 @@ _PLAIN_WORDS = re.compile(r"[A-Za-z\s'’/()-]*")  # (s) of "product(s)" too
 _PLAIN_WORDS_AFTER = re.compile(r"[A-Za-z\s'’/()-]*,?[A-Za-z\s'’/()-]*")
 
 
-def _within_window(gap: str) -> bool:
-    return len(gap) <= _RATE_WINDOW or (
-        len(gap) <= _RATE_WINDOW_WORDS and _PLAIN_WORDS.fullmatch(gap) is not None
-    )
-
-
-def _within_window_after(gap: str) -> bool:
-    return len(gap) <= _RATE_WINDOW or (
-        len(gap) <= _RATE_WINDOW_WORDS and _PLAIN_WORDS_AFTER.fullmatch(gap) is not None
-    )
+def _within_window(gap: str, words: re.Pattern = _PLAIN_WORDS) -> bool:
+    return len(gap) <= _RATE_WINDOW or (len(gap) <= _RATE_WINDOW_WORDS and words.fullmatch(gap) is not None)
 
 
 def _period_days(n: str | None) -> int:
@@ -727,7 +719,7 @@ def _rate_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
                 if dist > _RATE_WINDOW_WORDS:
                     break
                 if (
-                    _within_window_after(t[m.end() : p.start])
+                    _within_window(t[m.end() : p.start], _PLAIN_WORDS_AFTER)
                     and clean_between(m.end(), p.start)
                     and (best is None or dist < best[0])
                 ):
