@@ -10,7 +10,9 @@ had not seen the rules, split by contract genre (A: construction and goods, B: s
 rules were tuned on A only, and B was the held-out figure (session 36: B 0.52 → 0.53 English, 0.70 → 0.71
 Chinese while A rose: fixes fitted to one genre barely moved the other). After that measurement B's odd-numbered
 items (`--half odd`) became development too and the even ones (`--half even`) stay held out (figures in
-docs/checklist.md). The sets are in benchmarks/corpora/probes/s36/.
+docs/checklist.md). The sets are in benchmarks/corpora/probes/s36/. Session 37 added set C in new genres
+(benchmarks/corpora/probes/s37/: retail, OEM, energy services, hospitals, telecom, hire, catering), odd items
+development and even items held out from the start (benchmarks/corpora/probes/README.md).
 
 Nothing is passed about who we are: the checker reads the parties from the head as it does for a
 user's contract (the supplier's side by default). Prints recall on traps and false alarms on twins,

@@ -131,7 +131,7 @@ def _extract(kind: str, text: str) -> list[Number]:
     out: list[Number] = []
     if kind == "percent":
         found = nb.find_percents(text)
-        return [Number(f.value, f.start, f.end, f.raw) for f in found]
+        return [Number(f.value, f.start, f.end, f.raw) for f in found] + shares_of_price(text)
     if kind == "daily_rate":
         return [Number(f.value, f.start, f.end, f.raw) for f in nb.find_daily_rates(text)]
     if kind == "amount":
@@ -145,6 +145,32 @@ def _extract(kind: str, text: str) -> list[Number]:
         if v is not None:
             out.append(Number(Decimal(v), f.start, f.end, f.raw))
     return out
+
+
+#: the contract's price stated just before an amount: 合同总价为人民币…, the Contract Price is USD …
+_PRICE_BEFORE = re.compile(
+    r"(?:合同(?:总价|总金额|总额|价款|金额|价格)|签约合同价|合同价|总价款?)(?:款|为|是|：|:|\s)*(?:人民币|RMB|¥|￥)?\s*$"
+    r"|(?i:\b(?:contract\s+(?:price|sum|value|amount)|total\s+(?:contract\s+)?price)\s*(?:is|of|shall\s+be|:|=|amounts?\s+to)?\s*)$"
+)
+
+
+def shares_of_price(text: str) -> list[Number]:
+    """Amounts of a clause that also states the contract's price, as shares of it: a performance
+    security of 人民币肆拾伍万元 beside 合同总价为人民币叁佰万元 is 15 %. Each share stands where its
+    amount stands (so that the anchor nearest to it picks it); the price and its echoes (大写 and
+    小写 of one figure) are no shares, nor is an amount above the price."""
+    from bidassist.core import numbers as nb
+
+    amounts = nb.find_amounts(text)
+    stated = next((a for a in amounts if _PRICE_BEFORE.search(text[max(0, a.start - 32) : a.start])), None)
+    if stated is None or not stated.value:
+        return []
+    price = stated.value
+    return [
+        Number(a.value / price, a.start, a.end, a.raw)
+        for a in amounts
+        if 0 < a.value < price and a.unit == stated.unit
+    ]
 
 
 _SEPARATORS = re.compile(r"[，,；;。:：\n]")

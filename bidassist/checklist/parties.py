@@ -136,6 +136,7 @@ _DEFINED_ONLY = (
     "commission",
     "school",
     "ministry",
+    "hospital",
 )
 #: the party one tier up in a subcontract: the buyer whatever the other side is called
 EN_UPPER_TIER = ("prime contractor", "general contractor", "main contractor", "head contractor")
@@ -148,6 +149,12 @@ EN_BUYER = (
     "client",
     "broker",
     "shipper",
+    # session 37 (probe set C): retail, leasing and hire, licensing
+    "retailer",
+    "lessee",
+    "hirer",
+    "tenant",
+    "licensee",
     *EN_UPPER_TIER,
     *_DEFINED_ONLY,
 )
@@ -162,6 +169,12 @@ EN_SUPPLIER = (
     "sub-contractor",
     "consultant",
     "consultancy",
+    "designer",
+    "lessor",
+    "landlord",
+    "licensor",
+    "caterer",
+    "esco",
     "subconsultant",
     "sub-consultant",
     "trade contractor",
@@ -224,6 +237,15 @@ def _name_before(text: str, end: int) -> str:
 
 #: BUYER: ACME Ltd / "Subcontractor" means ...
 _EN_LINE = re.compile(rf"^\s*(?:the\s+)?({_EN_ROLE})\s*(?:name)?\s*:\s*([^\n:]{{0,80}})", re.I | re.M)
+#: head lines joined into one paragraph ("EMPLOYER: Ministry of Works CONTRACTOR: Sunreach Ltd"): the
+#: space before each later capitalised role word with its colon
+_EN_JOINED_LABEL = re.compile(
+    rf"(?<=[\w.,)])[^\S\n]+(?=(?=(?-i:[A-Z]))(?:{_EN_ROLE})[^\S\n]*(?:\([^()\n]{{1,30}}\)[^\S\n]*)?:)", re.I
+)
+#: OWNER (LESSOR): Redmarsh Plant Hire Ltd: the bracket's role word is the more specific one
+_EN_LINE_BRACKET = re.compile(
+    rf"^\s*(?:the\s+)?({_EN_ROLE})\s*\(\s*(?:the\s+)?({_EN_ROLE})\s*\)\s*:\s*([^\n:]{{0,80}})", re.I | re.M
+)
 _EN_MEANS = re.compile(
     rf"[\"“](?:the\s+)?({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I
 )
@@ -408,9 +430,17 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                 _clean_name(_name_before(text, m.start())),
                 where,
             )
+        if _EN_LINE.match(text) or _EN_LINE_BRACKET.match(text):  # a unit that opens with a head line
+            text = _EN_JOINED_LABEL.sub("\n", text)
         _add_means(found, text, where, _EN_LINE)
+        for m in _EN_LINE_BRACKET.finditer(text):
+            _add(found, [m.group(2), m.group(1)], _clean_name(m.group(3)), where)
     parties = _distinct(found)
-    return parties + (_named_counterparty(texts_seen, parties) or _defined_counterparty(texts_seen, parties))
+    return parties + (
+        _named_counterparty(texts_seen, parties)
+        or _defined_counterparty(texts_seen, parties)
+        or _line_counterparty(texts_seen, parties)
+    )
 
 
 def _add_means(found: dict[str, Party], text: str, where: str | None, *extra: re.Pattern) -> None:
@@ -563,6 +593,48 @@ def _defined_counterparty(texts: list[tuple[str, str | None]], parties: list[Par
             head = name.split()[0].lower()
             labels = [short.lower(), *([head] if _ORG_WORD.fullmatch(head) else [])]
             return [Party(labels=labels, name=_clean_name(name), role=missing[0], where=where)]
+    return []
+
+
+#: a head line "ESCO: Greenvolt Energy Services Ltd" whose label is no role word
+_EN_HEAD_LABEL = re.compile(
+    r"^[^\S\n]*(?:the[^\S\n]+)?([A-Z][A-Za-z&.-]*(?:[^\S\n][A-Z][A-Za-z&.-]*){0,2})[^\S\n]*"
+    r"(?:\([^()\n]{1,30}\)[^\S\n]*)?:[^\S\n]*([^\n:]{3,80})",
+    re.M,
+)
+#: an organisation's name: its legal form or a word for a body
+_HEAD_ORG = re.compile(
+    r"\b(?:Inc|INC|Incorporated|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|plc|PLC|LLP|GmbH|AG|S\.A|S\.p\.A|N\.V|B\.V|Pty|"
+    r"Pvt|Co|Corp|Corporation|Company|Group|Bank|Council|Authority|University|College|Hospital|Trust|"
+    r"Foundation|Ministry|Department|Board|Agency|Commission|District|Cooperative|Co-operative|Association)\b"
+)
+#: head-line labels that name no party
+_NOT_PARTY_LABELS = frozenset(
+    "date address project contract agreement ref reference tel telephone phone fax email e-mail attention "
+    "attn signature signed title name by witness subject re place location site term price amount value "
+    "schedule note notes position website vat branch registered office".split()
+)
+#: how far into the first units a head line is looked for
+HEAD_LINE_UNITS, HEAD_LINE_CHARS = 4, 1500
+
+
+def _line_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
+    """The other side named on a head line by a label that is no role word ("CONSIGNOR: Halden
+    Leather Ltd", "ESCO: Greenvolt Energy Ltd") where the head names only one side by a role word:
+    the label takes the other role when it names an organisation and the text uses it again."""
+    roles = {p.role for p in parties}
+    missing = [OTHER_ROLE[r] for r in roles & OTHER_ROLE.keys() if OTHER_ROLE[r] not in roles]
+    if len(missing) != 1 or not texts:
+        return []
+    whole = "\n".join(t for t, _w in texts)
+    head = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])[:HEAD_LINE_CHARS]
+    for m in _EN_HEAD_LABEL.finditer(head):
+        label, name = " ".join(m.group(1).lower().split()), m.group(2).strip()
+        if label in _NOT_PARTY_LABELS or label in EN_BUYER + EN_SUPPLIER or not _HEAD_ORG.search(name):
+            continue
+        uses = len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", whole, re.I))
+        if uses >= 2:  # the head line and at least one clause
+            return [Party(labels=[label], name=_clean_name(name), role=missing[0], where=texts[0][1])]
     return []
 
 
@@ -880,6 +952,9 @@ def _assign_roles(parties: list[Party]) -> None:
         # 承包方（分包单位）: the contractor word of a party that is itself the subcontractor
         tier_down = subcontract and not set(p.labels) & _SUBCONTRACTOR
         roles = {_label_role(lab, tier_down) for lab in (specific or p.labels)} - {"unknown"}
+        if len(roles) > 1 and all(latin(lab) for lab in p.labels):
+            # OWNER (LESSOR): the bracket's word, recorded first, is the more specific one
+            roles = {_label_role(p.labels[0], tier_down)} - {"unknown"} or roles
         p.role = roles.pop() if len(roles) == 1 else "unknown"
     # two parties of one role: the generic word (company, owner) yields to the specific one
     for role, other in (("buyer", "supplier"), ("supplier", "buyer")):

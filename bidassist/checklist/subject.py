@@ -72,6 +72,10 @@ _EN_BEAR_BEFORE = re.compile(
 _EN_BEAR_AFTER = re.compile(r"")
 #: 乙方应承担的罚款 / 乙方须缴纳的违约金: the party before it pays the penalty
 _ZH_PAYER_OF = re.compile(r"\s*(?:应|须|需|所)?(?:承担|缴纳|交纳|支付|偿付)的(?:违约金|罚款|罚金|赔偿金)")
+#: 乙方应赔偿… / 乙方须全额赔偿…: the party that compensates, as the subject
+_ZH_COMPENSATES = re.compile(
+    r"\s*(?:应当?|须|需|必须|同意|承诺)?\s*(?:负责)?\s*(?:全额|足额|如数)?(?:赔偿|赔付)"
+)
 #: 甲方有权要求乙方赔偿… / 乙方可要求甲方支付…: the party after the demand bears the duty that follows
 _ZH_DEMAND = re.compile(r"(?:要求|请求|责令|责成|主张)\s*$")
 _ZH_DEMANDED_DUTY = re.compile(
@@ -296,6 +300,8 @@ def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> 
             return role
         if lang == "zh" and _ZH_PAYER_OF.match(sentence[e : e + 12]) and not _is_object(sentence, s, e, lang):
             return role
+        if lang == "zh" and _ZH_COMPENSATES.match(sentence, e) and not _is_object(sentence, s, e, lang):
+            return role  # 乙方应赔偿甲方因此减少的业务收入…以及可得利益损失: the one who compensates
         if lang == "zh" and sentence[max(0, s - 1) : s] == "由" and _ZH_BORNE_BY.match(sentence, e):
             return role  # 甲方因此产生的损失均由乙方赔偿，赔偿范围涵盖商誉损失…: the party named after 由
     return None
