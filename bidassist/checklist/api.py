@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 from .dockind import in_contract_setting
 from .doclevel import apply_document_rules
-from .engine import TEXT_LIMIT, Unit, check_units, languages_of
+from .engine import TEXT_LIMIT, Unit, check_units, languages_of, stated_price
 from .options import not_on_unselected
 from .parties import (
     Parties,
@@ -173,6 +173,9 @@ def run_units(
     document-level rules over both. `we_strict`: a `we` naming no party is an InputError (a name
     the user typed), else a note (the bid file's bidder, a corpus label)."""
     parties = contract_parties(units, we, we_strict=we_strict)
+    price = stated_price(u.text for u in units)
+    for u in units:  # a bond, retention or deposit stated as an amount is read as a share of it
+        u.price = price
     ruleset = rules.for_roles(roles(parties, rules.vocabulary))
     findings, terms, n = check_units(units, ruleset, languages=_languages(lang))
     findings = not_from_lead_in(once_per_clause(findings), units)

@@ -68,6 +68,8 @@ class Unit:
     context: str = ""
     #: the reported number of the lead-in this list item is read after (units.py), if any
     lead_of: str | None = None
+    #: the contract's price and its currency where the document states one (`stated_price`)
+    price: tuple[Decimal, str | None] | None = None
     _norm: str | None = field(default=None, repr=False, compare=False)
     _langs: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
@@ -152,6 +154,45 @@ _PRICE_BEFORE = re.compile(
     r"(?:合同(?:总价|总金额|总额|价款|金额|价格)|签约合同价|合同价|总价款?)(?:款|为|是|：|:|\s)*(?:人民币|RMB|¥|￥)?\s*$"
     r"|(?i:\b(?:contract\s+(?:price|sum|value|amount)|total\s+(?:contract\s+)?price)\s*(?:is|of|shall\s+be|:|=|amounts?\s+to)?\s*)$"
 )
+
+
+def stated_price(texts: Iterable[str]) -> tuple[Decimal, str | None] | None:
+    """The contract's price and currency where the document states it (合同总价为人民币…, the
+    Contract Price is …) and every statement of it agrees; None where it states none, or several
+    prices (lots, a price per year)."""
+    from bidassist.core import numbers as nb
+
+    found: set[tuple[Decimal, str | None]] = set()
+    for text in texts:
+        if _PRICE_WORD.search(text) is None:
+            continue
+        for a in nb.find_amounts(text):
+            if a.value and _PRICE_BEFORE.search(text[max(0, a.start - 32) : a.start]):
+                found.add((a.value.normalize(), a.unit))
+    return found.pop() if len(found) == 1 else None
+
+
+#: a cheap test for a price statement before the amounts are read
+_PRICE_WORD = re.compile(
+    r"合同(?:总价|总金额|总额|价款|金额|价格|价)|签约合同价|总价"
+    r"|(?i:contract\s+(?:price|sum|value|amount)|total\s+(?:contract\s+)?price)"
+)
+
+
+def shares_of(text: str, price: tuple[Decimal, str | None]) -> list[Number]:
+    """The clause's amounts as shares of the contract's price stated elsewhere in the document
+    (a performance security of 人民币肆拾伍万元 where 第二条 states 合同总价叁佰万元), for a rule
+    whose trap is a share above a limit; none where the clause states a price of its own."""
+    from bidassist.core import numbers as nb
+
+    value, unit = price
+    if _PRICE_WORD.search(text) and shares_of_price(text):
+        return []
+    return [
+        Number(a.value / value, a.start, a.end, a.raw)
+        for a in nb.find_amounts(text)
+        if 0 < a.value < value and a.unit == unit
+    ]
 
 
 def shares_of_price(text: str) -> list[Number]:
@@ -441,6 +482,17 @@ def _other_sides_late_payment(cr: CompiledRule, norm: str, n: Number, roles: dic
     return who == OTHER[cr.rule.party]
 
 
+def _clause_numbers(cr: CompiledRule, text: str, unit: Unit) -> list[Number]:
+    """The clause's numbers of the rule's kind; for a share above a limit, also its amounts as
+    shares of the document's stated price (`shares_of`)."""
+    cond = cr.rule.value
+    assert cond is not None  # only asked for a rule with a numeric condition
+    numbers = extract_numbers(cond.kind, text)
+    if cond.kind == "percent" and cond.op in (">", ">=") and unit.price is not None:
+        return numbers + shares_of(text, unit.price)
+    return numbers
+
+
 def own_numbers(cr: CompiledRule, norm: str, numbers: list[Number], roles: dict | None) -> list[Number]:
     """The clause's numbers a rule for one party may read: not a figure of an option left unticked
     (质保金：□10% ☑3%, "[ ] 90 days [x] 30 days": the parties chose the other), and not a rate the
@@ -542,7 +594,7 @@ def evaluate_rule(
         if not applies(cr, norm, m, roles, unit.context):
             continue
         if numbers is None and cr.rule.value is not None:
-            numbers = own_numbers(cr, norm, extract_numbers(cr.rule.value.kind, text), roles)
+            numbers = own_numbers(cr, norm, _clause_numbers(cr, text, unit), roles)
         decided = decide_value(cr, text, norm, m, numbers)
         if decided is not None:
             return _finding(cr, text, unit, *decided)

@@ -132,3 +132,32 @@ def test_a_rate_held_back_until_the_total_reaches_the_limit() -> None:
     over = capped.replace("three per cent (3%)", "five per cent (5%)")
     assert "retention.excessive" not in categories(head + capped, lang="en")
     assert "retention.excessive" in categories(head + over, lang="en")
+
+
+def test_a_bond_stated_as_an_amount_is_a_share_of_the_price_stated_elsewhere() -> None:
+    head = "甲方：某某水电开发有限公司\n乙方：某某电力运维服务有限公司\n第二条 合同价款 本合同总价为人民币叁佰万元整（¥3,000,000.00）。\n"
+    bond = "第十条 履约担保 乙方应在本合同生效后十五日内向甲方提交履约保证金人民币{}（¥{}）。\n"
+    assert "bond.performance_excessive" in categories(
+        head + bond.format("肆拾伍万元整", "450,000.00"), lang="zh"
+    )
+    assert "bond.performance_excessive" not in categories(
+        head + bond.format("壹拾伍万元整", "150,000.00"), lang="zh"
+    )
+    # two prices (two lots): no share is read
+    lots = head + "第三条 第二标段合同总价为人民币伍佰万元整。\n"
+    assert "bond.performance_excessive" not in categories(
+        lots + bond.format("肆拾伍万元整", "450,000.00"), lang="zh"
+    )
+
+
+def test_stated_price_agrees_or_is_none() -> None:
+    from bidassist.checklist.engine import stated_price
+
+    assert stated_price(["The Contract Price is USD 2,400,000.", "Payment: 30% of the Contract Price."]) == (
+        Decimal("2.4E+6"),
+        "USD",
+    )
+    assert (
+        stated_price(["The Contract Price is USD 2,400,000.", "The Contract Price is USD 2,500,000."]) is None
+    )
+    assert stated_price(["No price here."]) is None
