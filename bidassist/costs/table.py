@@ -45,8 +45,8 @@ from bidassist.costs.rowkinds import (
     blank,
     classify,
     how_summed,
-    is_plain_line,
     is_total_row,
+    plain_lines,
     section_parts,
     section_total_follows,
     total_level,
@@ -342,9 +342,9 @@ class _Parser:
         for first in range(start, end, BLOCK):
             numbers = range(first, min(first + BLOCK, end))
             rows = view.rows(first, numbers.stop)
-            plain = [
-                r not in hidden and is_plain_line(view, row) for r, row in zip(numbers, rows, strict=True)
-            ]
+            plain = plain_lines(view, rows)
+            if hidden:
+                plain = [p and r not in hidden for r, p in zip(numbers, plain, strict=True)]
             yield from zip(numbers, rows, plain, self._block_figures(rows, plain), strict=True)
 
     def _block_figures(self, rows: list[list], plain: list[bool]) -> list[tuple | None]:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal, localcontext
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bidassist.costs import plainrows
 from bidassist.costs.headers import find_layout
 from bidassist.costs.plainrows import block_figures, decimal_column, fast_figures
-from bidassist.costs.rowkinds import SheetView
+from bidassist.costs.rowkinds import SheetView, is_plain_line, plain_lines
 from bidassist.costs.rows import SheetRows
 from bidassist.costs.values import CellError, float_to_decimal, plain_number
 from bidassist.costs.workbook import RawSheet
@@ -130,3 +130,25 @@ def test_rows_read_as_one_slice_are_the_rows_read_one_by_one() -> None:
         n = len(raw.rows)
         assert view.rows(1, n) == [view.row(r) for r in range(1, n)]
         assert all(len(row) == view.width + 1 and row[-1] == "" for row in view.rows(1, n))
+
+
+_NAMES = st.sampled_from(
+    ["", "风机", "小计", "item 3", "Total", "sum", "运费 2", "项目\n其中", "注：", 5.0, None]
+)
+_CODES = st.sampled_from(["", "1", "0307001", "计", "Sub-total", "A.1", 3.0])
+_FIGURES = st.sampled_from(["", 2.0, 3, "36.5", "若干", None])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(_CODES, _NAMES, _FIGURES, _FIGURES, _FIGURES), max_size=30))
+def test_a_block_of_rows_is_plain_as_each_row_is(body: list[tuple]) -> None:
+    """`plain_lines` (the names' keyword search made once over a block) gives `is_plain_line`
+    of each row."""
+    head = ["序号", "项目名称", "数量", "单价", "合价"]
+    first = [1, "风机", 2.0, 10.0, 20.0]
+    raw = RawSheet("Costs", SheetRows([head, first, *map(list, body)]))
+    layout = find_layout(raw, None)
+    assume(layout is not None)
+    view = SheetView(raw, layout)
+    rows = view.rows(1, len(raw.rows))
+    assert plain_lines(view, rows) == [is_plain_line(view, row) for row in rows]
