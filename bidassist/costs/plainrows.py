@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Context, Decimal
 from itertools import compress, repeat
-from operator import eq, is_, mul, truediv
+from operator import is_
 from typing import cast
+
+import numpy as np
 
 from bidassist.costs.values import CellError, float_to_decimal, plain_number
 
@@ -161,32 +163,36 @@ def float_decimals(values: Iterable[float]) -> dict[float, object]:
 
 
 def _unique_float_decimals(keys: list[float]) -> dict[float, object]:
-    """`float_decimals` of distinct floats."""
+    """`float_decimals` of distinct floats (their bounds and cents found by numpy over the column,
+    the Decimals made one by one)."""
     if not keys:
         return {}
-    total = sum(keys)  # nan for any nan or infinity (inf - inf too)
-    low, high = min(keys), max(keys)
-    if not (total - total == 0 and -1e15 <= low and high <= 1e15):
+    values = np.array(keys, dtype=np.float64)
+    low, high = values.min(), values.max()
+    if not (np.isfinite(values).all() and -1e15 <= low and high <= 1e15):
         return {v: _float_cell(v) for v in keys}
-    found, rest = _in_cents(keys) if -1e13 < low and high < 1e13 else ({}, keys)
+    found, rest = _in_cents(keys, values) if -1e13 < low and high < 1e13 else ({}, keys)
     if rest:
         found.update(_shortest(rest))
     return found
 
 
-def _in_cents(keys: list[float]) -> tuple[dict[float, object], list[float]]:
+def _in_cents(keys: list[float], values: np.ndarray) -> tuple[dict[float, object], list[float]]:
     """The floats that are a whole number of cents (n / 100 gives the float back; |v| < 10^13):
     n / 100 in a context of their own (the int divided as it is, no Decimal made of it first),
     which is the Decimal of the float's shortest text (no two numbers of at most 15 digits share
-    a float, and an exact quotient keeps no trailing zero: 1234.5, 12); and the other floats."""
-    cents = list(map(round, map(mul, keys, repeat(100.0))))
-    back = list(map(truediv, cents, repeat(100)))
-    if back == keys:
+    a float, and an exact quotient keeps no trailing zero: 1234.5, 12); and the other floats.
+    `values` holds the keys: n is found by numpy as `round(v * 100)` finds it (`rint` rounds half
+    to even as `round` does; n / 100 divides the same doubles, n being under 2^53)."""
+    scaled = np.rint(values * 100.0)
+    ok = scaled / 100.0 == values
+    cents = scaled.astype(np.int64).tolist()
+    if ok.all():
         return dict(zip(keys, map(_EXACT.divide, cents, repeat(_HUNDRED)), strict=True)), []
-    ok = list(map(eq, back, keys))
-    decimals = map(_EXACT.divide, compress(cents, ok), repeat(_HUNDRED))
-    return dict(zip(compress(keys, ok), decimals, strict=True)), [
-        v for v, o in zip(keys, ok, strict=True) if not o
+    flags = ok.tolist()
+    decimals = map(_EXACT.divide, compress(cents, flags), repeat(_HUNDRED))
+    return dict(zip(compress(keys, flags), decimals, strict=True)), [
+        v for v, o in zip(keys, flags, strict=True) if not o
     ]
 
 
