@@ -89,7 +89,7 @@ def _not_a_cost(used: list, lines: list[CostLine], unpriced: bool) -> list[Probl
     income, a ledger of refunds): refused, naming the sheets, never imported as a negative cost."""
     if unpriced or not lines:
         return []
-    total = sum((ln.likely_total for ln in lines), Decimal(0))
+    total = sum((ln.quantity * ln.likely for ln in lines), Decimal(0))  # `likely_total`, inline
     if total >= 0:
         return []
     names = ", ".join(sheet_ref(o.name) for o in used)

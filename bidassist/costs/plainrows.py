@@ -24,6 +24,8 @@ from bidassist.costs.values import CellError, float_to_decimal, plain_number
 #: rows read at a time: their lists are held together only for one block
 BLOCK = 512
 ONE = Decimal(1)
+#: compared with as Decimals (an int operand is made a Decimal at each comparison)
+_ZERO, _TWO = Decimal(0), Decimal(2)
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 _HUNDRED = Decimal(100)
@@ -50,7 +52,7 @@ def fast_figures(
     quantity × likely, alternative), alternative being amount ÷ quantity for a line to list in
     `SheetResult.alternatives` (else None); None for every other case, which the full path
     (`_unit_cost`, `_range`, `_check_amount`) handles."""
-    if qty is None or qty < 0:
+    if qty is None or qty < _ZERO:
         return None
     if likely is None:
         likely = price
@@ -80,12 +82,12 @@ def _rounded(
     amount ÷ quantity where the amount is the product rounded (`rounded_amount_wins`), and
     amount ÷ quantity is listed as the alternative while the product still differs; None where
     `_check_amount` writes a warning or the quantity is 0 (the full path)."""
-    if not qty > 0:
+    if not qty > _ZERO:
         return None
     if one_price:
         likely = rounded_amount_wins(qty, likely, amount)
     checked = price if price is not None else likely
-    if abs(qty * checked - amount) > (CENT if qty < 2 else qty * HALF_CENT):
+    if abs(qty * checked - amount) > (CENT if qty < _TWO else qty * HALF_CENT):
         return None
     total = qty * likely
     return likely, total, (amount / qty if one_price and total != amount else None)
