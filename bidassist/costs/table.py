@@ -19,7 +19,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import groupby
+from itertools import compress, groupby
 from operator import itemgetter
 from typing import Any
 
@@ -365,14 +365,13 @@ class _Parser:
                 i = j
 
     def _block_figures(self, rows: list[list], plain: list[bool]) -> list[tuple | None]:
-        out: list[tuple | None] = [None] * len(rows)
         if not self.fast_ok or self.plain_cols is None:
-            return out
-        at = [i for i, p in enumerate(plain) if p]
-        figures = block_figures(self.plain_names, [self.plain_cols(rows[i]) for i in at])
-        for i, f in zip(at, figures, strict=True):
-            out[i] = f
-        return out
+            return [None] * len(rows)
+        figures = block_figures(self.plain_names, list(map(self.plain_cols, compress(rows, plain))))
+        if len(figures) == len(rows):
+            return figures  # every row plain
+        read = iter(figures)
+        return [next(read) if p else None for p in plain]
 
     def _total_column(self) -> None:
         """A total written in a column of its own beside the table (H1 「合计」 over one figure, H2
