@@ -135,6 +135,10 @@ def decimal_column(values: Sequence[object]) -> list:
     # the types of every cell, not of the keys: 1 and 1.0 (or True) are one key
     types = set(map(type, values))
     if types <= _FLOAT_OR_TEXT and 0.0 not in found:
+        if str not in types and len(found) == len(values):  # distinct floats: the keys in order
+            column = _whole_cents(cast(Sequence[float], values))
+            if column is not None:
+                return column
         texts = _texts_out(found) if str in types else {}
         keys = cast(list[float], list(found))  # only floats are left in it
         decoded = cast(dict[object, object], _unique_float_decimals(keys))
@@ -142,6 +146,21 @@ def decimal_column(values: Sequence[object]) -> list:
         return list(map(decoded.__getitem__, values))
     floats = float_decimals(v for v in values if type(v) is float)
     return [(floats[v] if v else float_to_decimal(v)) if type(v) is float else _text_cell(v) for v in values]
+
+
+def _whole_cents(keys: Sequence[float]) -> list | None:
+    """The Decimals of distinct floats in their order when every one is a whole number of cents
+    under 10^13 (a money column of a big sheet), as `_in_cents` makes them (no dict of them, no
+    look-up a cell); else None (`_unique_float_decimals` reads them)."""
+    values = np.array(keys, dtype=np.float64)
+    if not (len(values) and np.isfinite(values).all()):
+        return None
+    if not (-1e13 < values.min() and values.max() < 1e13):
+        return None
+    scaled = np.rint(values * 100.0)
+    if not (scaled / 100.0 == values).all():
+        return None
+    return list(map(_EXACT.divide, scaled.astype(np.int64).tolist(), repeat(_HUNDRED)))
 
 
 def _texts_out(found: dict[object, object]) -> dict[object, object]:

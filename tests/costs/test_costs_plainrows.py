@@ -68,6 +68,16 @@ def test_whole_cents_as_their_shortest_text_whatever_the_context(values: list[fl
         assert _same("unread" if d is plainrows._UNREAD else d, want), (v, d, want)
 
 
+@settings(max_examples=200)
+@given(st.lists(st.one_of(cents, whole, floats), min_size=1, max_size=40, unique=True))
+def test_a_column_of_distinct_floats_reads_as_its_cells_one_by_one(values: list[float]) -> None:
+    """Distinct floats (a money column of a big sheet): each cell's Decimal made in order, not
+    looked up, and the same as read alone."""
+    got = decimal_column(values)
+    for v, d in zip(values, got, strict=True):
+        assert _same("unread" if d is plainrows._UNREAD else d, _one(v)), (v, d)
+
+
 def _row_figures(names: tuple[str, ...], row: tuple) -> tuple | None:
     numbers = {}
     for name, v in zip(names, row, strict=True):
