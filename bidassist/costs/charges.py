@@ -44,12 +44,23 @@ _PIECE = 1 << 16
 _OVERLAP = max(map(len, _ENDINGS)) - 1
 
 
+#: the words of _ENDINGS that hold no other one (taxes holds tax, 关税 holds 税): a text holds one of
+#: _ENDINGS exactly when it holds one of these, and an ASCII one only where it has an ASCII letter
+_LEAST = tuple(w for w in _ENDINGS if not any(o != w and o in w for o in _ENDINGS))
+_LEAST_WIDE = tuple(w for w in _LEAST if not w.isascii())
+_LEAST_ASCII = tuple(w for w in _LEAST if w.isascii())
+_ASCII_LETTER = re.compile("[a-z]")
+
+
 def any_ending(names: str) -> bool:
-    """A charge word anywhere in `names`, case folded (`word in names.lower()`): pieces overlap by
-    a word's length less one, so a word across two pieces is found in one of them."""
+    """A charge word anywhere in `names`, case folded (`word in names.lower()` for a word of
+    _ENDINGS; searched as `_LEAST`, the English words not in names with no ASCII letter): pieces
+    overlap by a word's length less one, so a word across two pieces is found in one of them."""
     for start in range(0, len(names), _PIECE):
         folded = names[start : start + _PIECE + _OVERLAP].lower()
-        if any(word in folded for word in _ENDINGS):
+        if any(word in folded for word in _LEAST_WIDE):
+            return True
+        if _ASCII_LETTER.search(folded) and any(word in folded for word in _LEAST_ASCII):
             return True
     return False
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +85,15 @@ def import_cost_sheet(
         return _import(path, sheet, maps, spreads, accept_difference, role == "bill", limits)
 
 
+_LIKELY = attrgetter("likely")
+
+
 def _not_a_cost(used: list, lines: list[CostLine], unpriced: bool) -> list[Problem]:
     """Lines that add up to less than nothing are no cost estimate (a cash-flow projection with
     income, a ledger of refunds): refused, naming the sheets, never imported as a negative cost."""
-    if unpriced or not lines:
-        return []
-    total = sum((ln.likely_total for ln in lines), Decimal(0))
+    if unpriced or not lines or min(map(_LIKELY, lines)) >= 0:
+        return []  # no quantity is negative: without a negative unit cost no line takes money off
+    total = sum((ln.quantity * ln.likely for ln in lines), Decimal(0))  # `likely_total`, inline
     if total >= 0:
         return []
     names = ", ".join(sheet_ref(o.name) for o in used)

@@ -14,14 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Context, Decimal
 from itertools import compress, repeat
-from operator import eq, is_, mul, truediv
+from operator import is_
 from typing import cast
+
+import numpy as np
 
 from bidassist.costs.values import CellError, float_to_decimal, plain_number
 
 #: rows read at a time: their lists are held together only for one block
 BLOCK = 512
 ONE = Decimal(1)
+#: compared with as Decimals (an int operand is made a Decimal at each comparison)
+_ZERO, _TWO = Decimal(0), Decimal(2)
 CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 _HUNDRED = Decimal(100)
@@ -48,7 +52,7 @@ def fast_figures(
     quantity × likely, alternative), alternative being amount ÷ quantity for a line to list in
     `SheetResult.alternatives` (else None); None for every other case, which the full path
     (`_unit_cost`, `_range`, `_check_amount`) handles."""
-    if qty is None or qty < 0:
+    if qty is None or qty < _ZERO:
         return None
     if likely is None:
         likely = price
@@ -78,12 +82,12 @@ def _rounded(
     amount ÷ quantity where the amount is the product rounded (`rounded_amount_wins`), and
     amount ÷ quantity is listed as the alternative while the product still differs; None where
     `_check_amount` writes a warning or the quantity is 0 (the full path)."""
-    if not qty > 0:
+    if not qty > _ZERO:
         return None
     if one_price:
         likely = rounded_amount_wins(qty, likely, amount)
     checked = price if price is not None else likely
-    if abs(qty * checked - amount) > (CENT if qty < 2 else qty * HALF_CENT):
+    if abs(qty * checked - amount) > (CENT if qty < _TWO else qty * HALF_CENT):
         return None
     total = qty * likely
     return likely, total, (amount / qty if one_price and total != amount else None)
@@ -131,6 +135,10 @@ def decimal_column(values: Sequence[object]) -> list:
     # the types of every cell, not of the keys: 1 and 1.0 (or True) are one key
     types = set(map(type, values))
     if types <= _FLOAT_OR_TEXT and 0.0 not in found:
+        if str not in types and len(found) == len(values):  # distinct floats: the keys in order
+            column = _whole_cents(cast(Sequence[float], values))
+            if column is not None:
+                return column
         texts = _texts_out(found) if str in types else {}
         keys = cast(list[float], list(found))  # only floats are left in it
         decoded = cast(dict[object, object], _unique_float_decimals(keys))
@@ -138,6 +146,21 @@ def decimal_column(values: Sequence[object]) -> list:
         return list(map(decoded.__getitem__, values))
     floats = float_decimals(v for v in values if type(v) is float)
     return [(floats[v] if v else float_to_decimal(v)) if type(v) is float else _text_cell(v) for v in values]
+
+
+def _whole_cents(keys: Sequence[float]) -> list | None:
+    """The Decimals of distinct floats in their order when every one is a whole number of cents
+    under 10^13 (a money column of a big sheet), as `_in_cents` makes them (no dict of them, no
+    look-up a cell); else None (`_unique_float_decimals` reads them)."""
+    values = np.array(keys, dtype=np.float64)
+    if not (len(values) and np.isfinite(values).all()):
+        return None
+    if not (-1e13 < values.min() and values.max() < 1e13):
+        return None
+    scaled = np.rint(values * 100.0)
+    if not (scaled / 100.0 == values).all():
+        return None
+    return list(map(_EXACT.divide, scaled.astype(np.int64).tolist(), repeat(_HUNDRED)))
 
 
 def _texts_out(found: dict[object, object]) -> dict[object, object]:
@@ -161,32 +184,36 @@ def float_decimals(values: Iterable[float]) -> dict[float, object]:
 
 
 def _unique_float_decimals(keys: list[float]) -> dict[float, object]:
-    """`float_decimals` of distinct floats."""
+    """`float_decimals` of distinct floats (their bounds and cents found by numpy over the column,
+    the Decimals made one by one)."""
     if not keys:
         return {}
-    total = sum(keys)  # nan for any nan or infinity (inf - inf too)
-    low, high = min(keys), max(keys)
-    if not (total - total == 0 and -1e15 <= low and high <= 1e15):
+    values = np.array(keys, dtype=np.float64)
+    low, high = values.min(), values.max()
+    if not (np.isfinite(values).all() and -1e15 <= low and high <= 1e15):
         return {v: _float_cell(v) for v in keys}
-    found, rest = _in_cents(keys) if -1e13 < low and high < 1e13 else ({}, keys)
+    found, rest = _in_cents(keys, values) if -1e13 < low and high < 1e13 else ({}, keys)
     if rest:
         found.update(_shortest(rest))
     return found
 
 
-def _in_cents(keys: list[float]) -> tuple[dict[float, object], list[float]]:
+def _in_cents(keys: list[float], values: np.ndarray) -> tuple[dict[float, object], list[float]]:
     """The floats that are a whole number of cents (n / 100 gives the float back; |v| < 10^13):
     n / 100 in a context of their own (the int divided as it is, no Decimal made of it first),
     which is the Decimal of the float's shortest text (no two numbers of at most 15 digits share
-    a float, and an exact quotient keeps no trailing zero: 1234.5, 12); and the other floats."""
-    cents = list(map(round, map(mul, keys, repeat(100.0))))
-    back = list(map(truediv, cents, repeat(100)))
-    if back == keys:
+    a float, and an exact quotient keeps no trailing zero: 1234.5, 12); and the other floats.
+    `values` holds the keys: n is found by numpy as `round(v * 100)` finds it (`rint` rounds half
+    to even as `round` does; n / 100 divides the same doubles, n being under 2^53)."""
+    scaled = np.rint(values * 100.0)
+    ok = scaled / 100.0 == values
+    cents = scaled.astype(np.int64).tolist()
+    if ok.all():
         return dict(zip(keys, map(_EXACT.divide, cents, repeat(_HUNDRED)), strict=True)), []
-    ok = list(map(eq, back, keys))
-    decimals = map(_EXACT.divide, compress(cents, ok), repeat(_HUNDRED))
-    return dict(zip(compress(keys, ok), decimals, strict=True)), [
-        v for v, o in zip(keys, ok, strict=True) if not o
+    flags = ok.tolist()
+    decimals = map(_EXACT.divide, compress(cents, flags), repeat(_HUNDRED))
+    return dict(zip(compress(keys, flags), decimals, strict=True)), [
+        v for v, o in zip(keys, flags, strict=True) if not o
     ]
 
 

@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import accumulate
 from operator import itemgetter
 from typing import TypeGuard
 
@@ -471,6 +474,49 @@ def is_plain_line(view: SheetView, row: list) -> bool:
         return False
     code = row[view.ci]
     return not (type(code) is str and not code.isdigit() and suspicious(code))
+
+
+def plain_lines(view: SheetView, rows: Sequence[list]) -> list[bool]:
+    """`is_plain_line` of each row of a block, the keyword search of the non-ASCII names made once
+    over them joined (`_keyword_free`): one search a block where no name holds a keyword, not
+    one a row."""
+    out = [False] * len(rows)
+    core_of = view.core_of
+    if core_of is None:
+        return out
+    di, ci = view.di, view.ci
+    wide: list[int] = []  # rows left to the keyword search of their non-ASCII names
+    for i, row in enumerate(rows):
+        desc = row[di]
+        if type(desc) is not str or not desc:
+            continue
+        core = core_of(row)
+        if type(core[0]) is not float and not any(t is float or t is int for t in map(type, core)):
+            continue
+        code = row[ci]
+        if type(code) is str and not code.isdigit() and suspicious(code):
+            continue
+        if not desc.isascii():
+            wide.append(i)
+        elif not _ascii_keyword(desc):
+            out[i] = True
+    if wide:
+        for i, free in zip(wide, _keyword_free([rows[i][di] for i in wide]), strict=True):
+            out[i] = free
+    return out
+
+
+def _keyword_free(names: list[str]) -> list[bool]:
+    """`_KEY_RE.search(name) is None` for each name, searched over the names joined by newlines:
+    no keyword holds a newline, so each match lies in one name."""
+    out = [True] * len(names)
+    text = "\n".join(names)
+    if _KEY_RE.search(text) is None:
+        return out
+    starts = list(accumulate([len(name) + 1 for name in names[:-1]], initial=0))
+    for m in _KEY_RE.finditer(text):
+        out[bisect_right(starts, m.start()) - 1] = False
+    return out
 
 
 def classify(view: SheetView, r: int, row: list, prev: str) -> RowKind:

@@ -469,13 +469,15 @@ def heads_as_items(
     """Lump rows read as headings because their amount is the sum of the rows below (服务器 3,000
     over 带宽 1,000 and 存储 2,000), in a sheet whose stated total then differs: when reading them as
     items makes the stated total agree, they are items (a warning names them)."""
+    if not result.headed:
+        return layout, result  # no such row: the sheet is not checked here (a pass over its lines)
     check = check_sheet(result)
     # no total closes the sheet: a total above the lines may agree once the rows are items; a
     # total that agrees only within the rounding slack (0.06 against 0.07 with a 0.01 heading) may
     # agree exactly once they are
     on_top = check.stated is None and any(t.lines == 0 for t in result.totals)
     slack = bool(check.matched and check.difference)
-    if not result.headed or (check.basis != "difference" and not on_top and not slack):
+    if check.basis != "difference" and not on_top and not slack:
         return layout, result
     items = replace(layout, lump_heads=False)
     trial = _parse(raw, items, spreads, unpriced)

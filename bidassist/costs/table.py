@@ -19,7 +19,9 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import compress, groupby
 from operator import itemgetter
+from typing import Any
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money, round_money
@@ -45,8 +47,8 @@ from bidassist.costs.rowkinds import (
     blank,
     classify,
     how_summed,
-    is_plain_line,
     is_total_row,
+    plain_lines,
     section_parts,
     section_total_follows,
     total_level,
@@ -64,9 +66,11 @@ from bidassist.costs.workbook import RawSheet, col_letter, sheet_ref
 
 __all__ = ["SheetResult", "StatedTotal", "closing_total", "parse_rows", "total_level"]
 
-#: the plain-row fast path (`_plain_line`, `plainrows.fast_figures`); off, every row takes the full path
+#: the plain-row fast path (`_plain_lines`, `plainrows.fast_figures`); off, every row takes the full path
 #: (tests hold both to the same lines, totals and messages)
 FAST_PATH = True
+#: `_blocks`' mark of a run of plain rows on the fast path (read by `_plain_lines`)
+_RUN = object()
 ZERO = Decimal(0)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _ROW_OF = re.compile(r"[A-Z]+(\d+)$")
@@ -287,6 +291,10 @@ class _Parser:
         hidden = self.raw.hidden_rows
         prev = "start"
         for r, row, plain, figures in self._blocks(self.layout.data_start, end):
+            if plain is _RUN:
+                self._plain_lines(r, row, figures)
+                prev = "line"
+                continue
             if r in hidden:
                 if not all(blank(v) for v in self.view.all_of(row)):
                     self.out.warnings.append(
@@ -299,11 +307,7 @@ class _Parser:
                         self.out.unread.append(r)
                 continue
             if plain:
-                if self.fast_ok:
-                    self._plain_line(r, row, figures)
-                    prev = "line"
-                    continue
-                kind = LINE_KIND
+                kind = LINE_KIND  # off the fast path (on it, plain rows come in runs)
             else:
                 kind = classify(self.view, r, row, prev)
             if self._ends(r, kind):
@@ -334,28 +338,40 @@ class _Parser:
         self.out.unread = [r for r in self.out.unread if r < last]
         return self.out
 
-    def _blocks(self, start: int, end: int) -> Iterator[tuple[int, list, bool, tuple | None]]:
+    def _blocks(self, start: int, end: int) -> Iterator[tuple[Any, Any, Any, Any]]:
         """Rows start..end-1 as (row number, row, plain, figures), read BLOCK rows at a time:
         `plain` as `is_plain_line` decides (False for a hidden row), `figures` a plain row's
-        `fast_figures` read column by column (`_block_figures`), None where the row is read alone."""
+        `fast_figures` read column by column (`_block_figures`), None where the row is read alone.
+        On the fast path consecutive plain rows come as one item, (row numbers, rows, `_RUN`,
+        figures), for `_plain_lines`."""
         view, hidden = self.view, self.raw.hidden_rows
         for first in range(start, end, BLOCK):
             numbers = range(first, min(first + BLOCK, end))
             rows = view.rows(first, numbers.stop)
-            plain = [
-                r not in hidden and is_plain_line(view, row) for r, row in zip(numbers, rows, strict=True)
-            ]
-            yield from zip(numbers, rows, plain, self._block_figures(rows, plain), strict=True)
+            plain = plain_lines(view, rows)
+            if hidden:
+                plain = [p and r not in hidden for r, p in zip(numbers, plain, strict=True)]
+            figures = self._block_figures(rows, plain)
+            if not self.fast_ok:
+                yield from zip(numbers, rows, plain, figures, strict=True)
+                continue
+            i = 0
+            for p, run in groupby(plain):
+                j = i + sum(1 for _ in run)
+                if p:
+                    yield numbers[i:j], rows[i:j], _RUN, figures[i:j]
+                else:
+                    yield from zip(numbers[i:j], rows[i:j], plain[i:j], figures[i:j], strict=True)
+                i = j
 
     def _block_figures(self, rows: list[list], plain: list[bool]) -> list[tuple | None]:
-        out: list[tuple | None] = [None] * len(rows)
         if not self.fast_ok or self.plain_cols is None:
-            return out
-        at = [i for i, p in enumerate(plain) if p]
-        figures = block_figures(self.plain_names, [self.plain_cols(rows[i]) for i in at])
-        for i, f in zip(at, figures, strict=True):
-            out[i] = f
-        return out
+            return [None] * len(rows)
+        figures = block_figures(self.plain_names, list(map(self.plain_cols, compress(rows, plain))))
+        if len(figures) == len(rows):
+            return figures  # every row plain
+        read = iter(figures)
+        return [next(read) if p else None for p in plain]
 
     def _total_column(self) -> None:
         """A total written in a column of its own beside the table (H1 「合计」 over one figure, H2
@@ -481,53 +497,47 @@ class _Parser:
 
     # ------------------------------------------------------------------ lines
 
-    def _plain_line(self, r: int, row: list, fast: tuple | None) -> None:
-        """The common row on the fast path (no held rows, a name, clean cells, the amount agreeing):
-        its figures read with its block's (`_blocks`) and its line built directly; any other row
-        goes to `_line` with the cells already read."""
-        desc = row[self.view.di].strip()
-        if fast is None or not desc or self.measures or self.pending_prefix is not None:
-            numbers = self._plain_numbers(row) if self.plain_cols is not None else None
-            self._line(r, row, LINE_KIND, fields=None if numbers is None else RowFields(numbers))
-            return
-        view = self.view
-        code = row[view.ci]
-        code = code.strip() if type(code) is str else cell_text(code)
-        unit = row[view.ui]
-        unit = unit.strip() if type(unit) is str else cell_text(unit)
-        # `_category`, inline (once a line)
-        category = row[self.gi] if self.gi is not None else ""
-        category = (category.strip() if type(category) is str else cell_text(category)) or self.category
-        qty, likely, low, high, dist, amount, line_total, alternative = fast
-        out = self.out
-        if alternative is not None:
-            out.alternatives.append((len(out.lines), alternative))
-        now = self.now
-        now.cum += line_total if amount is None else amount
-        now.model += line_total
-        now.lines += 1
-        out.item_rows += 1
-        out.priced_rows += 1
-        if amount is None and line_total and view.ai >= 0:
-            out.unstated.append(len(out.lines))  # an empty amount cell (see `_counted_line`)
-        out.lines.append(
-            CostLine.trusted(
-                code or None,
-                desc,
-                unit or None,
-                qty,
-                low,
-                likely,
-                high,
-                dist,
-                category or None,
-                False,
-                f"{self.line_ref}{r + 1}",
+    def _plain_lines(self, numbers: range, rows: list[list], figures: list[tuple | None]) -> None:
+        """Consecutive plain rows on the fast path (no held rows, a name, clean cells, the amount
+        agreeing): each row's figures read with its block's (`_blocks`) and its line built
+        directly, what stays fixed over the run read once; any other row goes to `_line` with the
+        cells already read."""
+        view, out, now = self.view, self.out, self.now
+        di, ci, ui, gi, ai = view.di, view.ci, view.ui, self.gi, view.ai
+        lines, line_rows, line_ref, trusted = out.lines, self.line_rows, self.line_ref, CostLine.trusted
+        for r, row, fast in zip(numbers, rows, figures, strict=True):
+            desc = row[di].strip()
+            if fast is None or not desc or self.measures or self.pending_prefix is not None:
+                cells = self._plain_numbers(row) if self.plain_cols is not None else None
+                self._line(r, row, LINE_KIND, fields=None if cells is None else RowFields(cells))
+                continue
+            code = row[ci]
+            code = code.strip() if type(code) is str else cell_text(code)
+            unit = row[ui]
+            unit = unit.strip() if type(unit) is str else cell_text(unit)
+            # `_category`, inline (once a line)
+            category = row[gi] if gi is not None else ""
+            category = (category.strip() if type(category) is str else cell_text(category)) or self.category
+            qty, likely, low, high, dist, amount, line_total, alternative = fast
+            if alternative is not None:
+                out.alternatives.append((len(lines), alternative))
+            now.cum += line_total if amount is None else amount
+            now.model += line_total
+            now.lines += 1
+            out.item_rows += 1
+            out.priced_rows += 1
+            if amount is None and line_total and ai >= 0:
+                out.unstated.append(len(lines))  # an empty amount cell (see `_counted_line`)
+            source = f"{line_ref}{r + 1}"
+            category = category or None
+            lines.append(
+                trusted(
+                    code or None, desc, unit or None, qty, low, likely, high, dist, category, False, source
+                )
             )
-        )
-        self.line_rows.append(r)
-        if self.rivals:
-            self._check_rivals(r, row)
+            line_rows.append(r)
+            if self.rivals:
+                self._check_rivals(r, row)
 
     def _plain_numbers(self, row: list) -> dict[str, Decimal] | None:
         """The number cells of a plain row when all are spreadsheet numbers, numbers typed as

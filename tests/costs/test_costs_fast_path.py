@@ -1,6 +1,6 @@
 """The import's fast paths give what the full paths give.
 
-- `table._plain_line` (the common row: numbers read in one pass, the line built directly) against
+- `table._plain_lines` (the common row: numbers read in one pass, the line built directly) against
   every row through `parse_fields` and `_build` (`table.FAST_PATH = False`), on random sheets with
   sections, subtotals, a grand total, three-point and one-price lines, rounded amounts, numbers typed
   as text, blank and bad cells;
@@ -134,14 +134,14 @@ def test_fast_path_is_taken_and_agrees_on_a_plain_sheet(monkeypatch: pytest.Monk
     rows = [THREE_POINT] + [
         [i, f"C{i}", f"item {i}", "m", 2.0, 9.5, 10.25, 12.0, 20.5, "材料", ""] for i in range(1, 30)
     ]
-    calls = []
-    real = table._Parser._plain_line
+    calls: list[int] = []
+    real = table._Parser._plain_lines
 
-    def spy(self: table._Parser, r: int, row: list, figures: tuple | None) -> None:
-        calls.append(r)
-        real(self, r, row, figures)
+    def spy(self: table._Parser, numbers: range, rows: list[list], figures: list[tuple | None]) -> None:
+        calls.extend(numbers)
+        real(self, numbers, rows, figures)
 
-    monkeypatch.setattr(table._Parser, "_plain_line", spy)
+    monkeypatch.setattr(table._Parser, "_plain_lines", spy)
     fast = _read(rows, True, monkeypatch)
     assert len(calls) == 29  # every line took the fast path
     assert fast == _read(rows, False, monkeypatch)

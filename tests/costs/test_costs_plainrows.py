@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal, localcontext
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bidassist.costs import plainrows
 from bidassist.costs.headers import find_layout
 from bidassist.costs.plainrows import block_figures, decimal_column, fast_figures
-from bidassist.costs.rowkinds import SheetView
+from bidassist.costs.rowkinds import SheetView, is_plain_line, plain_lines
 from bidassist.costs.rows import SheetRows
 from bidassist.costs.values import CellError, float_to_decimal, plain_number
 from bidassist.costs.workbook import RawSheet
@@ -68,6 +68,16 @@ def test_whole_cents_as_their_shortest_text_whatever_the_context(values: list[fl
         assert _same("unread" if d is plainrows._UNREAD else d, want), (v, d, want)
 
 
+@settings(max_examples=200)
+@given(st.lists(st.one_of(cents, whole, floats), min_size=1, max_size=40, unique=True))
+def test_a_column_of_distinct_floats_reads_as_its_cells_one_by_one(values: list[float]) -> None:
+    """Distinct floats (a money column of a big sheet): each cell's Decimal made in order, not
+    looked up, and the same as read alone."""
+    got = decimal_column(values)
+    for v, d in zip(values, got, strict=True):
+        assert _same("unread" if d is plainrows._UNREAD else d, _one(v)), (v, d)
+
+
 def _row_figures(names: tuple[str, ...], row: tuple) -> tuple | None:
     numbers = {}
     for name, v in zip(names, row, strict=True):
@@ -80,7 +90,7 @@ def _row_figures(names: tuple[str, ...], row: tuple) -> tuple | None:
 
 
 quantities = st.sampled_from([1.0, 2.0, 36.5, 480.25, 0.0, -1.0, "12", "若干", ""])
-prices = st.one_of(cents.filter(lambda v: 0 < v < 1e7), st.sampled_from(["", "1,234.50", 1e16]))
+prices = st.one_of(st.integers(1, 10**9 - 1).map(lambda n: n / 100), st.sampled_from(["", "1,234.50", 1e16]))
 layouts = st.sampled_from(
     [
         ("quantity", "price", "amount"),
@@ -130,3 +140,25 @@ def test_rows_read_as_one_slice_are_the_rows_read_one_by_one() -> None:
         n = len(raw.rows)
         assert view.rows(1, n) == [view.row(r) for r in range(1, n)]
         assert all(len(row) == view.width + 1 and row[-1] == "" for row in view.rows(1, n))
+
+
+_NAMES = st.sampled_from(
+    ["", "风机", "小计", "item 3", "Total", "sum", "运费 2", "项目\n其中", "注：", 5.0, None]
+)
+_CODES = st.sampled_from(["", "1", "0307001", "计", "Sub-total", "A.1", 3.0])
+_FIGURES = st.sampled_from(["", 2.0, 3, "36.5", "若干", None])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(_CODES, _NAMES, _FIGURES, _FIGURES, _FIGURES), max_size=30))
+def test_a_block_of_rows_is_plain_as_each_row_is(body: list[tuple]) -> None:
+    """`plain_lines` (the names' keyword search made once over a block) gives `is_plain_line`
+    of each row."""
+    head = ["序号", "项目名称", "数量", "单价", "合价"]
+    first = [1, "风机", 2.0, 10.0, 20.0]
+    raw = RawSheet("Costs", SheetRows([head, first, *map(list, body)]))
+    layout = find_layout(raw, None)
+    assume(layout is not None)
+    view = SheetView(raw, layout)
+    rows = view.rows(1, len(raw.rows))
+    assert plain_lines(view, rows) == [is_plain_line(view, row) for row in rows]

@@ -24,6 +24,7 @@ from bidassist.costs.workbook import (
     RawSheet,
     _compact_rows,
     _formula_tag,
+    _holds,
     _row_end,
     _scan_sheet_xml,
     _sheet_pieces,
@@ -147,6 +148,14 @@ def test_the_quick_xml_checks_agree_with_the_plain_searches(text, looks):
                 break
     assert _row_end(data) == cut
     assert not _formula_tag(b"xmlns=openxmlformats footer=" + b"ff" * 100)
+
+
+@given(st.text(alphabet="hid en<>", max_size=120), st.integers(0, 3))
+@settings(max_examples=300, deadline=None)
+def test_the_word_found_from_its_first_byte_is_the_substring_search(text, looks):
+    """`_holds` (each `h` looked at, then one substring search) answers as `in` does."""
+    data = text.encode()
+    assert _holds(data, b"hidden", looks) == (b"hidden" in data)
 
 
 def test_the_row_limit_is_a_setting_and_the_default_holds(tmp_path):
