@@ -755,6 +755,25 @@ def drafter_of(parties: list[Party]) -> str | None:
 THIRD_PARTY = "third_party"
 
 
+#: the last word of a body's name that the text uses as its short name ("Midvale Community College District" is
+#: "the District" in the clauses)
+_NAME_TAILS = frozenset(_DEFINED_ONLY) - {"company", "principal", "state", "crown", "commonwealth"}
+
+
+def with_name_tails(parties: list[Party], text: str) -> list[Party]:
+    """Each buyer or supplier named by a body's name ends in a word the contract uses as its short
+    name ("Client: Midvale Community College District" … "payable by the District"): that word joins
+    its labels, when no other party has it."""
+    taken = {lab for p in parties for lab in p.labels}
+    for p in parties:
+        words = p.name.split() if p.name and latin(p.name) and p.role in OTHER_ROLE else []
+        tail = words[-1].strip(".,;:()").lower() if words else ""
+        if tail in _NAME_TAILS and tail not in taken and re.search(rf"\b[Tt]he\s+{tail}\b", text, re.I):
+            p.labels.append(tail)
+            taken.add(tail)
+    return parties
+
+
 def with_named_party(parties: list[Party], text: str) -> list[Party]:
     """`parties` plus the party an English contract calls by its own name (names.py): it takes
     the role opposite to the most used role word and joins the party of that role, if any."""

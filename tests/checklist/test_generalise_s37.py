@@ -161,3 +161,14 @@ def test_stated_price_agrees_or_is_none() -> None:
         stated_price(["The Contract Price is USD 2,400,000.", "The Contract Price is USD 2,500,000."]) is None
     )
     assert stated_price(["No price here."]) is None
+
+
+def test_the_last_word_of_a_bodys_name_is_its_short_name() -> None:
+    text = (
+        "Client: Midvale Community College District\nContractor: Campus Fare Services Ltd\n"
+        "9.6 No interest, late charge or other compensation shall be payable by the District on account of any delay "
+        "in payment of Contractor's invoices.\n"
+    )
+    assert "penalty.asymmetric" in categories(text, lang="en")
+    # the word is no short name when the text never uses it so
+    assert "penalty.asymmetric" not in categories(text.replace("by the District", "by the Board"), lang="en")
