@@ -52,9 +52,11 @@ def test_whole_rule_set_over_adversarial_clauses_within_budget():
         took = time.process_time() - start
         total += took
         slowest = max(slowest, (name, took), key=lambda x: x[1])
-    # a safety bound in CPU seconds (a loaded machine stretches wall time, not CPU time), far above
-    # the measured figures: a catastrophic pattern takes minutes, not seconds
-    assert slowest[1] < 20 and total < 60, (slowest, total)
+    # a safety bound in CPU seconds (a loaded machine stretches wall time, and CPU time less), far above
+    # the measured figures: a catastrophic pattern takes minutes, not seconds. Session 37 measured the
+    # slowest case (big-clause, 336,000 characters) at 17.5-21.6 s on a loaded 2-core machine both with
+    # the session's start and end rules, so the bound of 20 s no longer held the margin it was set for
+    assert slowest[1] < 40 and total < 120, (slowest, total)
 
 
 def test_long_clause_is_checked_in_windows_and_still_found():
