@@ -160,15 +160,7 @@ def stated_price(texts: Iterable[str]) -> tuple[Decimal, str | None] | None:
     """The contract's price and currency where the document states it (合同总价为人民币…, the
     Contract Price is …) and every statement of it agrees; None where it states none, or several
     prices (lots, a price per year)."""
-    from bidassist.core import numbers as nb
-
-    found: set[tuple[Decimal, str | None]] = set()
-    for text in texts:
-        if _PRICE_WORD.search(text) is None:
-            continue
-        for a in nb.find_amounts(text):
-            if a.value and _PRICE_BEFORE.search(text[max(0, a.start - 32) : a.start]):
-                found.add((a.value.normalize(), a.unit))
+    found = {(a.value.normalize(), a.unit) for text in texts for a in _price_statements(text)[1]}
     return found.pop() if len(found) == 1 else None
 
 
@@ -179,39 +171,47 @@ _PRICE_WORD = re.compile(
 )
 
 
+def _price_statements(text: str) -> tuple[list, list]:
+    """The clause's amounts, and those of them it states as the contract's price (none read where
+    no price word is in it)."""
+    from bidassist.core import numbers as nb
+
+    if _PRICE_WORD.search(text) is None:
+        return [], []
+    amounts = nb.find_amounts(text)
+    return amounts, [
+        a for a in amounts if a.value and _PRICE_BEFORE.search(text[max(0, a.start - 32) : a.start])
+    ]
+
+
+def _shares(amounts: list, price: Decimal, unit: str | None) -> list[Number]:
+    """Each amount below the price, in its currency, as a share of it, standing where the amount stands
+    (so that the anchor nearest to it picks it); the price and its echoes (大写 and 小写 of one figure) are
+    no shares, nor is an amount above it."""
+    return [
+        Number(a.value / price, a.start, a.end, a.raw)
+        for a in amounts
+        if 0 < a.value < price and a.unit == unit
+    ]
+
+
 def shares_of(text: str, price: tuple[Decimal, str | None]) -> list[Number]:
     """The clause's amounts as shares of the contract's price stated elsewhere in the document
     (a performance security of 人民币肆拾伍万元 where 第二条 states 合同总价叁佰万元), for a rule
-    whose trap is a share above a limit; none where the clause states a price of its own."""
+    whose trap is a share above a limit; none where the clause states a price of its own
+    (`shares_of_price` reads those)."""
     from bidassist.core import numbers as nb
 
-    value, unit = price
-    if _PRICE_WORD.search(text) and shares_of_price(text):
+    if _price_statements(text)[1]:
         return []
-    return [
-        Number(a.value / value, a.start, a.end, a.raw)
-        for a in nb.find_amounts(text)
-        if 0 < a.value < value and a.unit == unit
-    ]
+    return _shares(nb.find_amounts(text), *price)
 
 
 def shares_of_price(text: str) -> list[Number]:
     """Amounts of a clause that also states the contract's price, as shares of it: a performance
-    security of 人民币肆拾伍万元 beside 合同总价为人民币叁佰万元 is 15 %. Each share stands where its
-    amount stands (so that the anchor nearest to it picks it); the price and its echoes (大写 and
-    小写 of one figure) are no shares, nor is an amount above the price."""
-    from bidassist.core import numbers as nb
-
-    amounts = nb.find_amounts(text)
-    stated = next((a for a in amounts if _PRICE_BEFORE.search(text[max(0, a.start - 32) : a.start])), None)
-    if stated is None or not stated.value:
-        return []
-    price = stated.value
-    return [
-        Number(a.value / price, a.start, a.end, a.raw)
-        for a in amounts
-        if 0 < a.value < price and a.unit == stated.unit
-    ]
+    security of 人民币肆拾伍万元 beside 合同总价为人民币叁佰万元 is 15 %."""
+    amounts, stated = _price_statements(text)
+    return _shares(amounts, stated[0].value, stated[0].unit) if stated else []
 
 
 _SEPARATORS = re.compile(r"[，,；;。:：\n]")
