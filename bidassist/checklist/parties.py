@@ -56,6 +56,19 @@ ZH_BUYER = (
     "需求方",
     "客户",
     "客户方",
+    # session 38 (probe set D): licensing and franchising, advertising, insurance
+    "被许可方",
+    "被许可人",
+    "被特许方",
+    "被特许人",
+    "被授权方",
+    "被授权人",
+    "加盟方",
+    "加盟商",
+    "广告主",
+    "委托单位",
+    "用户方",
+    "保险人",
 )
 ZH_SUPPLIER = (
     "乙方",
@@ -112,6 +125,21 @@ ZH_SUPPLIER = (
     "服务提供商",
     "商家",
     "商户",
+    # session 38 (probe set D): licensing and franchising, events, media, agency and distribution
+    "许可方",
+    "许可人",
+    "特许方",
+    "特许人",
+    "授权方",
+    "授权人",
+    "承办方",
+    "承办单位",
+    "媒体方",
+    "服务单位",
+    "代理方",
+    "代理商",
+    "经销商",
+    "经销方",
 )
 #: public-body and generic words that name a party only when the contract defines them ("the City")
 _DEFINED_ONLY = (
@@ -155,6 +183,14 @@ EN_BUYER = (
     "hirer",
     "tenant",
     "licensee",
+    # session 38 (probe set D): franchising, distribution, media, insurance and banking buyers
+    "franchisee",
+    "area developer",
+    "dealer",
+    "reseller",
+    "advertiser",
+    "sponsor",
+    "ordering activity",
     *EN_UPPER_TIER,
     *_DEFINED_ONLY,
 )
@@ -183,6 +219,43 @@ EN_SUPPLIER = (
     "integrator",
     "bidder",
     "tenderer",
+    # session 38 (probe set D): franchising, distribution and agency, insurance services, media
+    "franchisor",
+    "manufacturer",
+    "agent",
+    "distributor",
+    "operator",
+    "representative",
+    "adjuster",
+    "administrator",
+    "outsourcer",
+    "publisher",
+    "producer",
+    "production company",
+)
+#: role words that name either side, by what the other side is: a Distributor buys from a Manufacturer
+#: and supplies a Hospital; a Media Agency serves a Brand Owner while a State Agency buys; an Operator
+#: runs a plant for its Owner and buys a franchise from a Franchisor. Beside a party of the same role
+#: with a firmer word, the first tier's word takes the other role (then the second tier's).
+_RELATIVE = {
+    "buyer": (("agency",), ("company",), ("owner", "client")),
+    "supplier": (("distributor", "operator", "经销商", "经销方"), ("agent", "代理方", "代理商")),
+}
+#: role words that name a party from a head line or a definition, never from their use in the text
+#: alone (a contract's "Manufacturer" or "Agent" is often someone outside it)
+_RELATIVE_WORDS = frozenset(
+    {
+        "agent",
+        "distributor",
+        "operator",
+        "dealer",
+        "reseller",
+        "manufacturer",
+        "representative",
+        "administrator",
+        "producer",
+        "publisher",
+    }
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
 _MAIN_CONTRACTOR = {"承包人", "承包方", "承包商", "contractor"}
@@ -236,7 +309,11 @@ def _name_before(text: str, end: int) -> str:
 
 
 #: BUYER: ACME Ltd / "Subcontractor" means ...
-_EN_LINE = re.compile(rf"^\s*(?:the\s+)?({_EN_ROLE})\s*(?:name)?\s*:\s*([^\n:]{{0,80}})", re.I | re.M)
+#: (up to two words may qualify the role word: SALES AGENT:, Media Agency:, TRAINING PROVIDER:)
+_EN_LINE = re.compile(
+    rf"^[^\S\n]*(?:the\s+)?(?:[A-Za-z][\w&-]*[^\S\n]+){{0,2}}?({_EN_ROLE})[^\S\n]*(?:name)?[^\S\n]*:\s*([^\n:]{{0,80}})",
+    re.I | re.M,
+)
 #: head lines joined into one paragraph ("EMPLOYER: Ministry of Works CONTRACTOR: Sunreach Ltd"): the
 #: space before each later capitalised role word with its colon
 _EN_JOINED_LABEL = re.compile(
@@ -431,7 +508,7 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                 where,
             )
         if _EN_LINE.match(text) or _EN_LINE_BRACKET.match(text):  # a unit that opens with a head line
-            text = _EN_JOINED_LABEL.sub("\n", text)
+            text = _EN_JOINED_LABEL.sub(_joined_line_break, text)
         _add_means(found, text, where, _EN_LINE)
         for m in _EN_LINE_BRACKET.finditer(text):
             _add(found, [m.group(2), m.group(1)], _clean_name(m.group(3)), where)
@@ -441,6 +518,13 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         or _defined_counterparty(texts_seen, parties)
         or _line_counterparty(texts_seen, parties)
     )
+
+
+def _joined_line_break(m: re.Match) -> str:
+    """A line break before a later head label, where the line already holds a label and its name
+    (not inside a qualified label: "Production Company:")."""
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    return "\n" if ":" in m.string[line_start : m.start()] else m.group(0)
 
 
 def _add_means(found: dict[str, Party], text: str, where: str | None, *extra: re.Pattern) -> None:
@@ -686,7 +770,9 @@ def parties_from_usage(text: str) -> list[Party]:
     """For a contract without a definitions block: the most used buyer word and supplier word
     (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
     counts = role_word_counts(text)
-    used = {w for w, n in counts.items() if n >= USAGE_MIN and w not in _DEFINED_ONLY}
+    used = {
+        w for w, n in counts.items() if n >= USAGE_MIN and w not in _DEFINED_ONLY and w not in _RELATIVE_WORDS
+    }
     if not used:
         # informal orders write "the contractor" in lower case throughout: the unambiguous words
         counts = lower_role_counts(text)
@@ -975,13 +1061,23 @@ def _assign_roles(parties: list[Party]) -> None:
             # OWNER (LESSOR): the bracket's word, recorded first, is the more specific one
             roles = {_label_role(p.labels[0], tier_down)} - {"unknown"} or roles
         p.role = roles.pop() if len(roles) == 1 else "unknown"
-    # two parties of one role: the generic word (company, owner) yields to the specific one
+    _relative_roles(parties)
+    _owner_outside(parties)
+
+
+def _relative_roles(parties: list[Party]) -> None:
+    """Two parties of one role and none of the other: the party named by a word that can name
+    either side (_RELATIVE: a Distributor beside a Manufacturer, a Media Agency beside a Brand
+    Owner, the Company beside a Contractor's Owner) takes the other role."""
     for role, other in (("buyer", "supplier"), ("supplier", "buyer")):
         same = [p for p in parties if p.role == role]
-        generic = [p for p in same if set(p.labels) & {"company", "owner", "client"}]
-        if len(same) >= 2 and generic and not any(p.role == other for p in parties):
-            generic[0].role = other
-    _owner_outside(parties)
+        if len(same) < 2 or any(p.role == other for p in parties):
+            continue
+        for tier in _RELATIVE[role]:
+            flip = [p for p in same if set(p.labels) & set(tier)]
+            if flip:
+                flip[0].role = other
+                break
 
 
 #: the owner of a project, above the buyer of a subcontract or a consultant's client

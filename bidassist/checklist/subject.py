@@ -25,7 +25,7 @@ _ZH_POSSESSIVE_AFTER = re.compile(
 )
 _EN_OBJECT_BEFORE = re.compile(
     r"\b(?:to|from|of|against|for|with|and|by|notif(?:y|ies|ied)|pays?|reimburses?|indemnif(?:y|ies|ied)|"
-    r"compensates?|defends?|holds?)"
+    r"compensates?|defends?|holds?|credits?|refunds?|rebates?)"
     r"\s+(?:the\s+)?$"
 )
 #: "… may be set off against monies due to Vendor": the matched verb is passive, so the subject
@@ -141,9 +141,16 @@ _EN_CONJUNCTION_BEFORE = re.compile(r"\b(?:and|or|but|then)\s+(?:the\s+)?$", re.
 _EN_MODAL_AFTER = re.compile(r"\s+(?:may|shall|will|must|can|is\s+entitled|has\s+the\s+right)\b", re.I)
 
 
+#: "The Loss Adjuster's fees … shall become payable": the party whose money it is gets paid, it
+#: does not act
+_EN_PAYEE_AFTER = re.compile(r"\s?['’]s?\s+(?:fees?|charges|invoices?|remuneration|payments?)\b")
+
+
 def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
     before = sentence[max(0, start - 6) : start]
     if lang == "en":
+        if _EN_PAYEE_AFTER.match(sentence, end):
+            return True
         window = sentence[max(0, start - 25) : start]
         if _EN_MODAL_AFTER.match(sentence, end) and _EN_CONJUNCTION_BEFORE.search(window):
             return False  # "… and City may deduct": after a conjunction, a party before its own verb is its subject
