@@ -74,6 +74,17 @@ def test_sheet_rows_keep_values_marshal_cannot_write():
     assert rows[:2] == [["", "", ""], ["", "", ""]] and len(rows) == 4
 
 
+def test_sheet_rows_made_in_chunks_keep_every_row_in_order():
+    """Rows compacted a chunk at a time (`SheetRows.extend`): a chunk holding a date keeps its
+    other rows compact and every row in its place, whatever chunk it falls in."""
+    expected = [[f"项目 {i}", float(i), ""] for i in range(700)]
+    expected[300] = ["交货", dt.date(2026, 12, 1), 3.5]
+    rows = SheetRows(iter(expected))
+    assert len(rows) == 700 and list(rows) == expected
+    assert rows[299:302] == expected[299:302]
+    assert sum(type(item) is bytes for item in rows._items) == 699
+
+
 def _sheet_with_findings(path: Path, rows: int) -> None:
     wb = Workbook()
     ws = wb.active
