@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
@@ -155,13 +156,20 @@ def section_options(name: str, title: str, lines: list[CostLine]) -> list[Proble
     """Sections of one sheet (lines grouped by their heading; the lines before the first heading
     under the sheet's title) that are alternative costings of one job (Option A … Total, Option B
     … Total): a problem naming both sections and the `--map first=ROW,last=ROW` that imports one."""
-    groups: dict[str, list[CostLine]] = {}
-    for ln in lines:
-        groups.setdefault(ln.category or title, []).append(ln)
     # only sections whose headings both read as options, or both as costings, can be alternatives
-    # (option_reason with titled_only): the others are never compared, so never summed up
-    labels = [g for g in groups if g and (_OPTION.search(f"{g} ") or _COSTING.search(f"{g} "))]
+    # (option_reason with titled_only): the others are never compared, so never summed up. The
+    # headings, in the order their first lines come, are read off the distinct categories (no
+    # loop a line), and the lines gathered only under headings that so read, if any
+    headings = dict.fromkeys(c or title for c in dict.fromkeys(map(_category, lines)))
+    labels = [g for g in headings if g and (_OPTION.search(f"{g} ") or _COSTING.search(f"{g} "))]
     out: list[Problem] = []
+    if len(labels) < 2:
+        return out
+    groups: dict[str, list[CostLine]] = {g: [] for g in labels}
+    for ln in lines:
+        group = groups.get(ln.category or title)
+        if group is not None:
+            group.append(ln)
     sections = {label: _section(label, groups[label]) for label in labels}
     for i, la in enumerate(labels):
         for lb in labels[i + 1 :]:
@@ -181,6 +189,9 @@ def section_options(name: str, title: str, lines: list[CostLine]) -> list[Proble
                 )
             )
     return out
+
+
+_category = attrgetter("category")
 
 
 def _section(label: str, lines: list[CostLine]) -> Costing:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any, overload
 
 _dumps = marshal.dumps
 _loads = marshal.loads
+#: rows held as lists at a time while their records are made
+_CHUNK = 32
 
 
 def _row(item: bytes | list) -> list:
@@ -36,7 +39,20 @@ class SheetRows(Sequence[list]):
     __slots__ = ("_items",)
 
     def __init__(self, rows: Iterable[list] = ()) -> None:
-        self._items: list[bytes | list] = list(map(_record, rows))
+        self._items: list[bytes | list] = []
+        self.extend(rows)
+
+    def extend(self, rows: Iterable[list]) -> None:
+        """Rows appended a chunk at a time, each chunk's records made by `marshal.dumps` over it
+        (no Python call a row); a chunk with a value marshal does not write, row by row."""
+        items, read = self._items, iter(rows)
+        while chunk := list(islice(read, _CHUNK)):
+            records: list[bytes | list]
+            try:
+                records = list(map(_dumps, chunk))
+            except ValueError:  # a date, time or other value marshal does not write
+                records = list(map(_record, chunk))
+            items.extend(records)
 
     def append(self, row: list) -> None:
         self._items.append(_record(row))

@@ -501,15 +501,22 @@ class _Parser:
         """Consecutive plain rows on the fast path (no held rows, a name, clean cells, the amount
         agreeing): each row's figures read with its block's (`_blocks`) and its line built
         directly, what stays fixed over the run read once; any other row goes to `_line` with the
-        cells already read."""
+        cells already read. The running sums and counts of the lines built here are kept in
+        locals and handed to the parser's (`_built`) before such a row and at the run's end."""
         view, out, now = self.view, self.out, self.now
         di, ci, ui, gi, ai = view.di, view.ci, view.ui, self.gi, view.ai
         lines, line_rows, line_ref, trusted = out.lines, self.line_rows, self.line_ref, CostLine.trusted
+        held = bool(self.measures) or self.pending_prefix is not None
+        cum, model, built = now.cum, now.model, 0
         for r, row, fast in zip(numbers, rows, figures, strict=True):
             desc = row[di].strip()
-            if fast is None or not desc or self.measures or self.pending_prefix is not None:
+            if fast is None or not desc or held:
+                self._built(cum, model, built)
+                built = 0
                 cells = self._plain_numbers(row) if self.plain_cols is not None else None
                 self._line(r, row, LINE_KIND, fields=None if cells is None else RowFields(cells))
+                cum, model = now.cum, now.model
+                held = bool(self.measures) or self.pending_prefix is not None
                 continue
             code = row[ci]
             code = code.strip() if type(code) is str else cell_text(code)
@@ -521,11 +528,9 @@ class _Parser:
             qty, likely, low, high, dist, amount, line_total, alternative = fast
             if alternative is not None:
                 out.alternatives.append((len(lines), alternative))
-            now.cum += line_total if amount is None else amount
-            now.model += line_total
-            now.lines += 1
-            out.item_rows += 1
-            out.priced_rows += 1
+            cum += line_total if amount is None else amount
+            model += line_total
+            built += 1
             if amount is None and line_total and ai >= 0:
                 out.unstated.append(len(lines))  # an empty amount cell (see `_counted_line`)
             source = f"{line_ref}{r + 1}"
@@ -538,6 +543,15 @@ class _Parser:
             line_rows.append(r)
             if self.rivals:
                 self._check_rivals(r, row)
+        self._built(cum, model, built)
+
+    def _built(self, cum: Decimal, model: Decimal, count: int) -> None:
+        """The running sums after `count` more lines built by `_plain_lines`, into the parser's."""
+        now, out = self.now, self.out
+        now.cum, now.model = cum, model
+        now.lines += count
+        out.item_rows += count
+        out.priced_rows += count
 
     def _plain_numbers(self, row: list) -> dict[str, Decimal] | None:
         """The number cells of a plain row when all are spreadsheet numbers, numbers typed as

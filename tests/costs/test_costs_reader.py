@@ -27,6 +27,7 @@ from bidassist.costs.workbook import (
     _holds,
     _row_end,
     _scan_sheet_xml,
+    _Scratch,
     _sheet_pieces,
     read_workbook,
 )
@@ -71,6 +72,17 @@ def test_sheet_rows_keep_values_marshal_cannot_write():
     assert rows[0] == ["a", 1.25, "", True, None]
     rows.prepend_blank(2, 3)
     assert rows[:2] == [["", "", ""], ["", "", ""]] and len(rows) == 4
+
+
+def test_sheet_rows_made_in_chunks_keep_every_row_in_order():
+    """Rows compacted a chunk at a time (`SheetRows.extend`): a chunk holding a date keeps its
+    other rows compact and every row in its place, whatever chunk it falls in."""
+    expected = [[f"项目 {i}", float(i), ""] for i in range(700)]
+    expected[300] = ["交货", dt.date(2026, 12, 1), 3.5]
+    rows = SheetRows(iter(expected))
+    assert len(rows) == 700 and list(rows) == expected
+    assert rows[299:302] == expected[299:302]
+    assert sum(type(item) is bytes for item in rows._items) == 699
 
 
 def _sheet_with_findings(path: Path, rows: int) -> None:
@@ -209,3 +221,56 @@ def test_rare_references_found_as_by_the_pattern_without_possessive_quantifiers(
     data = b"".join(parts) + b' r="AB12" r = \'A1234567\' r="A12"'
     want = [(m.span(), m.groups()) for m in _RARE_REF_PLAIN.finditer(data)]
     assert [(m.span(), m.groups()) for m in _RARE_REF.finditer(data)] == want
+
+
+@settings(max_examples=600)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                b"r",
+                b"=",
+                b" ",
+                b'"',
+                b"'",
+                b"A",
+                b"Z",
+                b"Q",
+                b"a",
+                b"@",
+                b"[",
+                b"1",
+                b"0",
+                b"9",
+                b"/",
+                b":",
+                b"<c ",
+            ]
+        ),
+        max_size=80,
+    )
+)
+def test_rare_reference_check_passes_every_piece_the_pattern_matches(parts: list[bytes]) -> None:
+    """`_Scratch.rare_ref_possible` says False only for pieces where `_RARE_REF` finds nothing (one
+    scratch reused over pieces of different sizes, as a sheet's scan does)."""
+    scratch = _Scratch()
+    data = b"".join(parts)
+    for piece in (data, b"<c " + data + b' r="A1"/>', data[: len(data) // 2]):
+        if _RARE_REF.search(piece) is not None:
+            assert scratch.rare_ref_possible(piece)
+
+
+def test_rare_reference_check_finds_wide_columns_and_far_rows() -> None:
+    scratch = _Scratch()
+    plain = b'<row r="9"><c r="A9" t="n"><v>123456.5</v></c><c r="Z9" s="1"><v>7</v></c></row>' * 20
+    assert not scratch.rare_ref_possible(plain)
+    for rare in (
+        b'<c r="AA9">',
+        b"<c r='XFD1'>",
+        b'<c r="A100000">',
+        b'<row r="123456">',
+        b"<c r = 'B1048576'>",
+    ):
+        assert scratch.rare_ref_possible(plain + rare + plain)
+        assert scratch.rare_ref_possible(rare + plain)
+        assert scratch.rare_ref_possible(plain + rare)
