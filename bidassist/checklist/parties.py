@@ -309,9 +309,10 @@ def _name_before(text: str, end: int) -> str:
 
 
 #: BUYER: ACME Ltd / "Subcontractor" means ...
-#: (up to two words may qualify the role word: SALES AGENT:, Media Agency:, TRAINING PROVIDER:)
+#: (up to two words may qualify the role word: SALES AGENT:, Media Agency:, TRAINING PROVIDER:; not a
+#: heading's "LIABILITY OF SUB-CONTRACTOR:")
 _EN_LINE = re.compile(
-    rf"^[^\S\n]*(?:the\s+)?(?:[A-Za-z][\w&-]*[^\S\n]+){{0,2}}?({_EN_ROLE})[^\S\n]*(?:name)?[^\S\n]*:\s*([^\n:]{{0,80}})",
+    rf"^[^\S\n]*(?:the\s+)?(?:(?!(?:of|for|to|by|with|and|or|from|on|in|at|under|between)\b)[A-Za-z][\w&-]*[^\S\n]+){{0,2}}?({_EN_ROLE})[^\S\n]*(?:name)?[^\S\n]*:\s*([^\n:]{{0,80}})",
     re.I | re.M,
 )
 #: head lines joined into one paragraph ("EMPLOYER: Ministry of Works CONTRACTOR: Sunreach Ltd"): the
