@@ -69,6 +69,10 @@ ZH_BUYER = (
     "委托单位",
     "用户方",
     "保险人",
+    # session 39 (probe set E): farm produce, aircraft repair, clinical trials
+    "收购方",
+    "送修方",
+    "申办方",
 )
 ZH_SUPPLIER = (
     "乙方",
@@ -140,6 +144,18 @@ ZH_SUPPLIER = (
     "代理商",
     "经销商",
     "经销方",
+    # session 39 (probe set E): farm produce, aircraft repair and handling, clinical trials, research,
+    # contract manufacturing, testing
+    "交售方",
+    "承修方",
+    "合同研究组织",
+    "研究开发方",
+    "研发方",
+    "受托加工方",
+    "受托生产方",
+    "检测机构",
+    "检测方",
+    "地面服务代理人",
 )
 #: public-body and generic words that name a party only when the contract defines them ("the City")
 _DEFINED_ONLY = (
@@ -232,14 +248,29 @@ EN_SUPPLIER = (
     "publisher",
     "producer",
     "production company",
+    # session 39 (probe set E): concessions and PFI, farm produce, aviation, clinical trials
+    "concessionaire",
+    "project co",
+    "projectco",
+    "grower",
+    "co-packer",
+    "handling company",
+    "ground handler",
+    "repairer",
+    "cro",
 )
 #: role words that name either side, by what the other side is: a Distributor buys from a Manufacturer
 #: and supplies a Hospital; a Media Agency serves a Brand Owner while a State Agency buys; an Operator
-#: runs a plant for its Owner and buys a franchise from a Franchisor. Beside a party of the same role
+#: runs a plant for its Owner and buys a franchise from a Franchisor; a University researches for a
+#: Sponsor; a Carrier (承运人) buys its ground handling; an EPC Contractor buys its concrete. Beside a party of the same role
 #: with a firmer word, the first tier's word takes the other role (then the second tier's).
 _RELATIVE = {
-    "buyer": (("agency",), ("company",), ("owner", "client")),
-    "supplier": (("distributor", "operator", "经销商", "经销方"), ("agent", "代理方", "代理商")),
+    "buyer": (("agency", "university", "college"), ("company",), ("owner", "client")),
+    "supplier": (
+        ("distributor", "operator", "carrier", "经销商", "经销方", "承运人", "承运方"),
+        ("agent", "代理方", "代理商"),
+        ("contractor", "project co", "projectco"),
+    ),
 }
 #: role words that name a party from a head line or a definition, never from their use in the text
 #: alone (a contract's "Manufacturer" or "Agent" is often someone outside it)
@@ -268,6 +299,16 @@ _ZH_LINE = re.compile(
     rf"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_ZH_LABEL})\s*(?:[（(]\s*([^）)]{{1,16}})\s*[）)])?"
     rf"\s*(?:名称|全称)?\s*[：:][^\S\n]*([^\n：:]{{0,60}})",
     re.M,
+)
+#: 收购方（甲方）：名称: a word for the side that no list holds, bracketing 甲方/乙方 or another label
+_ZH_LINE_ALIASED = re.compile(
+    rf"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?([\u4e00-\u9fff]{{1,10}}(?:方|人|单位|机构|组织))\s*"
+    rf"[（(]\s*({_ZH_LABEL})\s*[）)]\s*(?:名称|全称)?\s*[：:][^\S\n]*([^\n：:]{{0,60}})",
+    re.M,
+)
+#: a head line of a party by a word that no list holds: 机场方：临江国际机场集团有限公司
+_ZH_HEAD_LABEL = re.compile(
+    r"^\s*([\u4e00-\u9fff]{1,10}(?:方|人|单位|机构|组织))\s*[：:][^\S\n]*([^\n：:]{4,60})", re.M
 )
 #: 某某公司（以下简称“甲方”）
 _ZH_DEFINED = re.compile(
@@ -411,7 +452,7 @@ _SIGNATURE_WORDS = re.compile(
 
 #: a Chinese organisation's full name, as a form writes it after 甲方：
 _ORG_NAME = re.compile(
-    r"[\u4e00-\u9fff（）()]{4,40}(?:公司|集团|局|院|中心|学校|大学|学院|政府|委员会|银行|医院|研究所|事务所|厂)"
+    r"[\u4e00-\u9fff（）()]{4,40}(?:公司|集团|局|院|中心|学校|大学|学院|政府|委员会|银行|医院|研究所|事务所|厂|合作社)"
 )
 #: an English company name, its suffix apart: Assured Hearts Inc., Euro-Tech Corporation, KIET Technologies Pvt Ltd
 _EN_ORG_NAME = re.compile(
@@ -490,6 +531,9 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                 _clean_name(m.group(3)),
                 where,
             )
+        for m in _ZH_LINE_ALIASED.finditer(text):
+            if m.group(1) not in _ZH_LABELS:
+                _add(found, [m.group(2)], _clean_name(m.group(3)), where, (m.group(1),))
         if "称" in text:
             for m in _ZH_DEFINED.finditer(text):
                 _add(found, [m.group(2)], _clean_name(m.group(1)), where)
@@ -508,7 +552,7 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                 _clean_name(_name_before(text, m.start())),
                 where,
             )
-        if _EN_LINE.match(text) or _EN_LINE_BRACKET.match(text):  # a unit that opens with a head line
+        if _EN_LINE.match(text) or _EN_LINE_BRACKET.match(text) or _opens_with_org_line(text):  # a head line
             text = _EN_JOINED_LABEL.sub(_joined_line_break, text)
         _add_means(found, text, where, _EN_LINE)
         for m in _EN_LINE_BRACKET.finditer(text):
@@ -518,7 +562,14 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         _named_counterparty(texts_seen, parties)
         or _defined_counterparty(texts_seen, parties)
         or _line_counterparty(texts_seen, parties)
+        or _zh_line_counterparty(texts_seen, parties)
     )
+
+
+def _opens_with_org_line(text: str) -> bool:
+    """Does the unit open with a "LABEL: organisation" line ("Commissioner: Department for …")?"""
+    m = _EN_HEAD_LABEL.match(text)
+    return bool(m) and m.group(1).lower() not in _NOT_PARTY_LABELS and bool(_HEAD_ORG.search(m.group(2)))
 
 
 def _joined_line_break(m: re.Match) -> str:
@@ -691,7 +742,8 @@ _EN_HEAD_LABEL = re.compile(
 _HEAD_ORG = re.compile(
     r"\b(?:Inc|INC|Incorporated|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|plc|PLC|LLP|GmbH|AG|S\.A|S\.p\.A|N\.V|B\.V|Pty|"
     r"Pvt|Co|Corp|Corporation|Company|Group|Bank|Council|Authority|University|College|Hospital|Trust|"
-    r"Foundation|Ministry|Department|Board|Agency|Commission|District|Cooperative|Co-operative|Association)\b"
+    r"Foundation|Ministry|Department|Board|Agency|Commission|District|Cooperative|Co-operative|Association|"
+    r"Society|Partnership|Federation|Institute|Institution|Airport)\b"
 )
 #: head-line labels that name no party
 _NOT_PARTY_LABELS = frozenset(
@@ -706,21 +758,58 @@ HEAD_LINE_UNITS, HEAD_LINE_CHARS = 4, 1500
 def _line_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
     """The other side named on a head line by a label that is no role word ("CONSIGNOR: Halden
     Leather Ltd", "ESCO: Greenvolt Energy Ltd") where the head names only one side by a role word:
-    the label takes the other role when it names an organisation and the text uses it again."""
+    the label takes the other role when it names an organisation and either the text uses it again
+    or it is one of the head's first two party lines, beside the side already known
+    ("COMMISSIONING BODY: Harlow Vale District Council" over "CONTRACTOR: …")."""
     roles = {p.role for p in parties}
     missing = [OTHER_ROLE[r] for r in roles & OTHER_ROLE.keys() if OTHER_ROLE[r] not in roles]
     if len(missing) != 1 or not texts:
         return []
     whole = "\n".join(t for t, _w in texts)
-    head = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])[:HEAD_LINE_CHARS]
-    for m in _EN_HEAD_LABEL.finditer(head):
-        label, name = " ".join(m.group(1).lower().split()), m.group(2).strip()
-        if label in _NOT_PARTY_LABELS or label in EN_BUYER + EN_SUPPLIER or not _HEAD_ORG.search(name):
+    lines = _head_party_lines(texts)
+    known = {lab for p in parties for lab in p.labels}
+    first_two = {label for label, _name in lines[:2]}
+    for label, name in lines:
+        if label in known or label in EN_BUYER + EN_SUPPLIER:
             continue
         uses = len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", whole, re.I))
-        if uses >= 2:  # the head line and at least one clause
+        if uses >= 2 or (label in first_two and first_two & known):  # the head line and a clause
             return [Party(labels=[label], name=_clean_name(name), role=missing[0], where=texts[0][1])]
     return []
+
+
+def _zh_line_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
+    """The other side on one of the head's first two party lines, by a word that no list holds
+    (机场方：临江国际机场集团有限公司 above 服务方：…): it takes the role the known side leaves."""
+    roles = {p.role for p in parties}
+    missing = [OTHER_ROLE[r] for r in roles & OTHER_ROLE.keys() if OTHER_ROLE[r] not in roles]
+    if len(missing) != 1 or not texts:
+        return []
+    head = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])[:HEAD_LINE_CHARS]
+    lines = [
+        (m.group(1), name)
+        for m in _ZH_HEAD_LABEL.finditer(head)
+        if (name := _clean_name(m.group(2))) and _ORG_NAME.search(name)
+    ][:2]
+    known = {lab for p in parties for lab in p.labels}
+    if len(lines) == 2 and {lab for lab, _n in lines} & known:
+        for label, name in lines:
+            if label not in known and label not in _ZH_LABELS:
+                return [Party(labels=[label], name=name, role=missing[0], where=texts[0][1])]
+    return []
+
+
+def _head_party_lines(texts: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    """The head's "LABEL: name" lines, in order, whose label is a role word or whose name is an
+    organisation's (head lines joined into one paragraph are cut before each role-word label)."""
+    head = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])[:HEAD_LINE_CHARS]
+    head = _EN_JOINED_LABEL.sub(_joined_line_break, head)
+    out = []
+    for m in _EN_HEAD_LABEL.finditer(head):
+        label, name = " ".join(m.group(1).lower().split()), m.group(2).strip()
+        if label not in _NOT_PARTY_LABELS and (label in EN_BUYER + EN_SUPPLIER or _HEAD_ORG.search(name)):
+            out.append((label, name))
+    return out
 
 
 def _acronym_of(short: str, name: str) -> bool:
@@ -1057,7 +1146,9 @@ def _assign_roles(parties: list[Party]) -> None:
         specific = [lab for lab in p.labels if lab not in ("甲方", "乙方", "丙方")]
         # 承包方（分包单位）: the contractor word of a party that is itself the subcontractor
         tier_down = subcontract and not set(p.labels) & _SUBCONTRACTOR
-        roles = {_label_role(lab, tier_down) for lab in (specific or p.labels)} - {"unknown"}
+        # 养殖方（乙方）: a word no list holds leaves the side to 甲方/乙方
+        roles = {_label_role(lab, tier_down) for lab in specific} - {"unknown"}
+        roles = roles or {_label_role(lab, tier_down) for lab in p.labels} - {"unknown"}
         if len(roles) > 1 and all(latin(lab) for lab in p.labels):
             # OWNER (LESSOR): the bracket's word, recorded first, is the more specific one
             roles = {_label_role(p.labels[0], tier_down)} - {"unknown"} or roles
@@ -1242,12 +1333,29 @@ def _side(lang: str, labels: list[str]) -> list[str]:
     return [lab for lab in labels if latin(lab) == (lang == "en")]
 
 
+def _zh_tails(labels: list[str], others: list[str], role: str) -> list[str]:
+    """The short form a clause uses of a long Chinese label (代理人 of 地面服务代理人, 生产方 of 受托生产方):
+    its last three characters, when they end in 人/方, are no label of another party and no word of
+    the other side (承包方 of 总承包方 is not the buyer's)."""
+    out = []
+    for lab in labels:
+        tail = lab[-3:]
+        if latin(lab) or len(lab) < 5 or tail[-1] not in "人方" or tail in others or tail in labels:
+            continue
+        if _label_role(tail, subcontract=False) not in ("unknown", role):
+            continue
+        out.append(tail)
+    return out
+
+
 def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]] | None:
     """language -> role -> regex variants for this contract, or None when they are the shared
     words (a plain 甲方/乙方 contract), so the rules need no recompiling."""
     ours, theirs = ("supplier", "buyer") if parties.we == "supplier" else ("buyer", "supplier")
     our_labels = parties.labels(ours) + parties.names(ours)
     their_labels = parties.labels(theirs) + parties.names(theirs)
+    our_labels += _zh_tails(parties.labels(ours), their_labels, ours)
+    their_labels += _zh_tails(parties.labels(theirs), our_labels, theirs)
     all_labels = our_labels + their_labels + parties.labels("unknown")
     outside = parties.labels(THIRD_PARTY)  # the project owner is no side: never {buyer}
     out: dict[str, dict[str, list[str]]] = {}

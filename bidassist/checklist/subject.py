@@ -141,9 +141,11 @@ _EN_CONJUNCTION_BEFORE = re.compile(r"\b(?:and|or|but|then)\s+(?:the\s+)?$", re.
 _EN_MODAL_AFTER = re.compile(r"\s+(?:may|shall|will|must|can|is\s+entitled|has\s+the\s+right)\b", re.I)
 
 
-#: "The Loss Adjuster's fees … shall become payable": the party whose money it is gets paid, it
-#: does not act
-_EN_PAYEE_AFTER = re.compile(r"\s?['’]s?\s+(?:fees?|charges|invoices?|remuneration|payments?)\b")
+#: "The Loss Adjuster's fees … shall become payable", "Grower compensation … shall be paid": the
+#: party whose money it is gets paid, it does not act
+_EN_PAYEE_AFTER = re.compile(
+    r"(?:\s?['’]s?)?\s+(?:fees?|charges|invoices?|remuneration|payments?|compensation|consideration)\b"
+)
 
 
 def _is_object(sentence: str, start: int, end: int, lang: str) -> bool:
