@@ -8,7 +8,7 @@ one regular-expression pass over the sheet's XML, which costs a fraction of the 
 the file is ever executed (macros in .xlsm are data to us).
 
 Rows are 0-based lists anchored at A1 (`rows[r][c]` is the cell at column c+1, row r+1); blank
-cells are `""`. They are kept compact (`rows.SheetRows`: one record per row, not an object per
+cells are `""`. They are kept compact (`rows.SheetRows`: one record per 32 rows, not an object per
 cell) and read one row at a time from calamine, so a sheet's cells are never held twice as Python
 objects; the sheet XML is scanned in pieces, never held whole.
 """
