@@ -49,18 +49,29 @@ _OVERLAP = max(map(len, _ENDINGS)) - 1
 _LEAST = tuple(w for w in _ENDINGS if not any(o != w and o in w for o in _ENDINGS))
 _LEAST_WIDE = tuple(w for w in _LEAST if not w.isascii())
 _LEAST_ASCII = tuple(w for w in _LEAST if w.isascii())
-_ASCII_LETTER = re.compile("[a-z]")
+#: the characters beyond ASCII that lower to an ASCII letter: İ to i and a dot, the Kelvin sign
+#: to k (a test finds them among every character)
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
 
 
 def any_ending(names: str) -> bool:
     """A charge word anywhere in `names`, case folded (`word in names.lower()` for a word of
     _ENDINGS; searched as `_LEAST`, the English words not in names with no ASCII letter): pieces
-    overlap by a word's length less one, so a word across two pieces is found in one of them."""
+    overlap by a word's length less one, so a word across two pieces is found in one of them.
+    The Chinese words are looked for in the piece as written (no character lowers to theirs, and
+    they lower to themselves), a piece lowered only where it has an ASCII letter or a character
+    that lowers to one (its ASCII part, a short text, compared in both cases: no pass of a pattern
+    over the Chinese)."""
     for start in range(0, len(names), _PIECE):
-        folded = names[start : start + _PIECE + _OVERLAP].lower()
-        if any(word in folded for word in _LEAST_WIDE):
+        piece = names[start : start + _PIECE + _OVERLAP]
+        if any(word in piece for word in _LEAST_WIDE):
             return True
-        if _ASCII_LETTER.search(folded) and any(word in folded for word in _LEAST_ASCII):
+        if not piece.isascii():
+            ascii_part = piece.encode("ascii", "ignore")
+            if ascii_part.lower() == ascii_part.upper() and not any(c in piece for c in _LOWER_TO_ASCII):
+                continue  # no ASCII letter (bytes change case only there), none after lowering
+        folded = piece.lower()
+        if any(word in folded for word in _LEAST_ASCII):
             return True
     return False
 

@@ -113,12 +113,13 @@ def block_figures(names: Sequence[str], cells: Sequence[Sequence[object]]) -> li
     columns = dict.fromkeys(FIELDS, [None] * n)
     unread: set[int] = set()
     for name, values in zip(names, zip(*cells, strict=True), strict=True):
-        column = decimal_column(values)
-        # compress over `is`: no comparison of each Decimal with the marker
-        bad = list(compress(range(n), map(is_, column, repeat(_UNREAD))))
-        for i in bad:
-            column[i] = None
-        unread.update(bad)
+        column, unread_possible = _decimal_column(values)
+        if unread_possible:
+            # compress over `is`: no comparison of each Decimal with the marker
+            bad = list(compress(range(n), map(is_, column, repeat(_UNREAD))))
+            for i in bad:
+                column[i] = None
+            unread.update(bad)
         columns[name] = column
     figures = list(map(fast_figures, *columns.values()))
     for i in unread:
@@ -131,6 +132,12 @@ def decimal_column(values: Sequence[object]) -> list:
     cell the plain reader does not read. Each distinct cell is read once; where only floats and
     texts are found (which never compare equal) and no zero (0.0 and -0.0 are one key), the
     column is looked up in one `map`."""
+    return _decimal_column(values)[0]
+
+
+def _decimal_column(values: Sequence[object]) -> tuple[list, bool]:
+    """`decimal_column` of the values, and whether any cell may be `_UNREAD` (False where none
+    is: every distinct cell's reading was looked at, or only whole cents were read)."""
     found: dict[object, object] = dict.fromkeys(values)
     # the types of every cell, not of the keys: 1 and 1.0 (or True) are one key
     types = set(map(type, values))
@@ -138,14 +145,17 @@ def decimal_column(values: Sequence[object]) -> list:
         if str not in types and len(found) == len(values):  # distinct floats: the keys in order
             column = _whole_cents(cast(Sequence[float], values))
             if column is not None:
-                return column
+                return column, False
         texts = _texts_out(found) if str in types else {}
         keys = cast(list[float], list(found))  # only floats are left in it
         decoded = cast(dict[object, object], _unique_float_decimals(keys))
         decoded.update(texts)
-        return list(map(decoded.__getitem__, values))
+        return list(map(decoded.__getitem__, values)), any(map(is_, decoded.values(), repeat(_UNREAD)))
     floats = float_decimals(v for v in values if type(v) is float)
-    return [(floats[v] if v else float_to_decimal(v)) if type(v) is float else _text_cell(v) for v in values]
+    column = [
+        (floats[v] if v else float_to_decimal(v)) if type(v) is float else _text_cell(v) for v in values
+    ]
+    return column, True
 
 
 def _whole_cents(keys: Sequence[float]) -> list | None:

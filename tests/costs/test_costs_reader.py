@@ -82,7 +82,10 @@ def test_sheet_rows_made_in_chunks_keep_every_row_in_order():
     rows = SheetRows(iter(expected))
     assert len(rows) == 700 and list(rows) == expected
     assert rows[299:302] == expected[299:302]
-    assert sum(type(item) is bytes for item in rows._items) == 699
+    # 21 chunks of 32 rows and a tail of 28: the date's chunk a list of one record a row
+    mixed = [item for item in rows._items if type(item) is not bytes]
+    assert len(rows._items) == 21 and len(rows._tail) == 28 and len(mixed) == 1
+    assert sum(type(x) is bytes for x in mixed[0]) == 31
 
 
 def _sheet_with_findings(path: Path, rows: int) -> None:
@@ -274,3 +277,37 @@ def test_rare_reference_check_finds_wide_columns_and_far_rows() -> None:
         assert scratch.rare_ref_possible(plain + rare + plain)
         assert scratch.rare_ref_possible(rare + plain)
         assert scratch.rare_ref_possible(plain + rare)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.one_of(st.floats(allow_nan=False), st.text(max_size=3), st.just("")), max_size=4),
+        max_size=140,
+    ),
+    st.integers(0, 3),
+    st.data(),
+)
+def test_sheet_rows_read_as_the_list_they_hold(body, blank, data):
+    """Rows read one by one, by slice and in order as the plain list they were made from, after
+    rows appended one at a time and blank rows put before them; a row read is a copy."""
+    expected = [list(r) for r in body]
+    rows = SheetRows(expected[: len(expected) // 2])
+    for r in expected[len(expected) // 2 :]:
+        rows.append(r)
+    if blank:
+        rows.prepend_blank(blank, 2)
+        expected = [["", ""] for _ in range(blank)] + expected
+    assert len(rows) == len(expected) and list(rows) == expected
+    for _ in range(20):
+        r = data.draw(st.integers(-len(expected), len(expected) - 1)) if expected else None
+        if r is not None:
+            row = rows[r]
+            assert row == expected[r]
+            row.append("changed")
+            assert rows[r] == expected[r]
+        a, b = data.draw(st.integers(-150, 150)), data.draw(st.integers(-150, 150))
+        step = data.draw(st.sampled_from([None, 1, 2, -1]))
+        assert rows[a:b:step] == expected[a:b:step]
+    with pytest.raises(IndexError):
+        rows[len(expected)]
