@@ -164,6 +164,17 @@ class _DocxTemplate(DocxTemplate):
         if self.rendered_root is not None:
             self.docx.part._element = self.rendered_root
 
+    def release(self) -> None:
+        """Let go of the rendered tree once it is saved (the checks keep their texts in `units`).
+        python-docx's package and its parts refer to each other, so whatever the document part
+        holds waits for the cyclic collector: a 10,000-row tree (and the layout pass's cells,
+        which keep it alive) is freed here instead, by reference counting."""
+        if self.rendered_root is not None:
+            self.docx.part._element = self.docx.element
+            self.rendered_root = None
+        if self.fit is not None:
+            self.fit.cells = {}
+
     def resolve_listing(self, xml: str) -> str:
         if self._LISTING.search(xml) is None:
             return xml
@@ -286,6 +297,7 @@ def _render_one(spec: TemplateSpec, data: DocumentData, *, checks: bool = True) 
                     raise ProblemsError([_syntax_problem(spec, exc, source, docx=True)]) from None
                 buf = io.BytesIO()
                 tpl.save(buf)
+                tpl.release()
                 content, suffix = buf.getvalue(), ".docx"
                 fit = tpl.fit or FitReport()
             else:
