@@ -127,9 +127,11 @@ def _split_paragraphs(xml: str) -> str:
 class _DocxTemplate(DocxTemplate):
     """docxtpl with one shortcut: its listing pass (turning \\n \\t \\a \\f inside text into
     Word breaks, tabs, paragraphs) is a regex walk over every paragraph; when the rendered XML has
-    none of those characters the walk changes nothing and is skipped."""
+    none of those characters the walk changes nothing and is skipped. (Looked for one character
+    at a time: str's own search takes 16 ms over a 10,000-row document's 21 million characters,
+    a character-class regex 150 ms.)"""
 
-    _LISTING = re.compile("[\t\n\a\f]")
+    _LISTING = "\t\n\a\f"
     fit: FitReport | None = None
     units: list | None = None
 
@@ -180,7 +182,7 @@ class _DocxTemplate(DocxTemplate):
             self.fit.cells = {}
 
     def resolve_listing(self, xml: str) -> str:
-        if self._LISTING.search(xml) is None:
+        if not any(ch in xml for ch in self._LISTING):
             return xml
         return super().resolve_listing(xml)
 

@@ -1,4 +1,5 @@
-"""docxtpl's table fix is skipped only where it would change nothing (render._grids_match)."""
+"""The docxtpl steps bidassist skips run whenever they would change anything: the table fix
+(render._grids_match) and the listing pass (render._DocxTemplate.resolve_listing)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,14 @@ def test_docxtpl_own_pass_writes_the_same_document(name, bid, costs, tmp_path, m
     slow = render_template(name, bid, costs, PRICE, tmp_path / "slow.docx")
     with zipfile.ZipFile(fast) as a, zipfile.ZipFile(slow) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")
+
+
+@pytest.mark.parametrize("ch", ["\n", "\t", "\a", "\f"])
+def test_listing_pass_runs_only_when_a_listing_character_is_there(ch: str) -> None:
+    """docxtpl's listing pass (a newline in a value -> a line break ...) still runs whenever the
+    rendered XML holds one of its characters; without any it is skipped, the XML unchanged."""
+    tpl = render._DocxTemplate(render.find_template("分项报价表").path)
+    plain = f'<w:p xmlns:w="{W}"><w:r><w:t xml:space="preserve">a b</w:t></w:r></w:p>'
+    assert tpl.resolve_listing(plain) is plain
+    listed = plain.replace("a b", f"a{ch}b")
+    assert tpl.resolve_listing(listed) == DocxTemplate.resolve_listing(tpl, listed) != listed
