@@ -336,7 +336,9 @@ _TCPR, _TCW, _TYPE = _q((W, "tcPr")), _q((W, "tcW")), _q((W, "type"))
 
 
 def _set_cell_widths(cells, widths: list[int]) -> None:
-    """Every cell's w:tcW to its columns' width (Word reads tcW, LibreOffice the grid)."""
+    """Every cell's w:tcW to its columns' width (Word reads tcW, LibreOffice the grid). An
+    attribute is written only where it differs: a read costs less than a write, and a column
+    whose width is kept (or a type already dxa) needs none."""
     text = [str(w) for w in widths]
     for row in cells:
         c = 0
@@ -345,8 +347,11 @@ def _set_cell_widths(cells, widths: list[int]) -> None:
             if pr is not None:
                 tcw = pr[0] if len(pr) and pr[0].tag == _TCW else pr.find(_TCW)
                 if tcw is not None:
-                    tcw.set(_WW, text[c] if span == 1 else str(sum(widths[c : c + span])))
-                    tcw.set(_TYPE, "dxa")
+                    width = text[c] if span == 1 else str(sum(widths[c : c + span]))
+                    if tcw.get(_WW) != width:
+                        tcw.set(_WW, width)
+                    if tcw.get(_TYPE) != "dxa":
+                        tcw.set(_TYPE, "dxa")
             c += span
 
 
