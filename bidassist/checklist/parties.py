@@ -569,7 +569,9 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
 def _opens_with_org_line(text: str) -> bool:
     """Does the unit open with a "LABEL: organisation" line ("Commissioner: Department for …")?"""
     m = _EN_HEAD_LABEL.match(text)
-    return bool(m) and m.group(1).lower() not in _NOT_PARTY_LABELS and bool(_HEAD_ORG.search(m.group(2)))
+    if m is None:
+        return False
+    return m.group(1).lower() not in _NOT_PARTY_LABELS and bool(_HEAD_ORG.search(m.group(2)))
 
 
 def _joined_line_break(m: re.Match) -> str:
