@@ -569,9 +569,7 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
 def _opens_with_org_line(text: str) -> bool:
     """Does the unit open with a "LABEL: organisation" line ("Commissioner: Department for …")?"""
     m = _EN_HEAD_LABEL.match(text)
-    if m is None:
-        return False
-    return m.group(1).lower() not in _NOT_PARTY_LABELS and bool(_HEAD_ORG.search(m.group(2)))
+    return m is not None and _party_line(m.group(1).lower(), m.group(2))
 
 
 def _joined_line_break(m: re.Match) -> str:
@@ -716,9 +714,8 @@ _ORG_WORD = re.compile(
 def _defined_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
     """The other side defined by its own short name ("BOI" shall mean Bank of India, …) where the
     definitions name only one side by a role word: the short name takes the other role."""
-    roles = {p.role for p in parties}
-    missing = [OTHER_ROLE[r] for r in roles & OTHER_ROLE.keys() if OTHER_ROLE[r] not in roles]
-    if len(missing) != 1:
+    missing = _missing_side(parties)
+    if missing is None:
         return []
     for text, where in texts:
         if "mean" not in text:
@@ -730,7 +727,7 @@ def _defined_counterparty(texts: list[tuple[str, str | None]], parties: list[Par
             # "Bank of India" is also "the Bank" in the text
             head = name.split()[0].lower()
             labels = [short.lower(), *([head] if _ORG_WORD.fullmatch(head) else [])]
-            return [Party(labels=labels, name=_clean_name(name), role=missing[0], where=where)]
+            return [Party(labels=labels, name=_clean_name(name), role=missing, where=where)]
     return []
 
 
@@ -763,9 +760,8 @@ def _line_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]
     the label takes the other role when it names an organisation and either the text uses it again
     or it is one of the head's first two party lines, beside the side already known
     ("COMMISSIONING BODY: Harlow Vale District Council" over "CONTRACTOR: …")."""
-    roles = {p.role for p in parties}
-    missing = [OTHER_ROLE[r] for r in roles & OTHER_ROLE.keys() if OTHER_ROLE[r] not in roles]
-    if len(missing) != 1 or not texts:
+    missing = _missing_side(parties)
+    if missing is None or not texts:
         return []
     whole = "\n".join(t for t, _w in texts)
     lines = _head_party_lines(texts)
@@ -776,42 +772,56 @@ def _line_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]
             continue
         uses = len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", whole, re.I))
         if uses >= 2 or (label in first_two and first_two & known):  # the head line and a clause
-            return [Party(labels=[label], name=_clean_name(name), role=missing[0], where=texts[0][1])]
+            return [Party(labels=[label], name=_clean_name(name), role=missing, where=texts[0][1])]
     return []
 
 
 def _zh_line_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
     """The other side on one of the head's first two party lines, by a word that no list holds
     (机场方：临江国际机场集团有限公司 above 服务方：…): it takes the role the known side leaves."""
-    roles = {p.role for p in parties}
-    missing = [OTHER_ROLE[r] for r in roles & OTHER_ROLE.keys() if OTHER_ROLE[r] not in roles]
-    if len(missing) != 1 or not texts:
+    missing = _missing_side(parties)
+    if missing is None or not texts:
         return []
-    head = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])[:HEAD_LINE_CHARS]
     lines = [
         (m.group(1), name)
-        for m in _ZH_HEAD_LABEL.finditer(head)
+        for m in _ZH_HEAD_LABEL.finditer(_head_text(texts))
         if (name := _clean_name(m.group(2))) and _ORG_NAME.search(name)
     ][:2]
     known = {lab for p in parties for lab in p.labels}
     if len(lines) == 2 and {lab for lab, _n in lines} & known:
         for label, name in lines:
             if label not in known and label not in _ZH_LABELS:
-                return [Party(labels=[label], name=name, role=missing[0], where=texts[0][1])]
+                return [Party(labels=[label], name=name, role=missing, where=texts[0][1])]
     return []
 
 
 def _head_party_lines(texts: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
     """The head's "LABEL: name" lines, in order, whose label is a role word or whose name is an
     organisation's (head lines joined into one paragraph are cut before each role-word label)."""
-    head = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])[:HEAD_LINE_CHARS]
-    head = _EN_JOINED_LABEL.sub(_joined_line_break, head)
+    head = _EN_JOINED_LABEL.sub(_joined_line_break, _head_text(texts))
     out = []
     for m in _EN_HEAD_LABEL.finditer(head):
         label, name = " ".join(m.group(1).lower().split()), m.group(2).strip()
-        if label not in _NOT_PARTY_LABELS and (label in EN_BUYER + EN_SUPPLIER or _HEAD_ORG.search(name)):
+        if label in EN_BUYER + EN_SUPPLIER or _party_line(label, name):
             out.append((label, name))
     return out
+
+
+def _party_line(label: str, name: str) -> bool:
+    """Does a head line "LABEL: name" whose label is no role word name a party (an organisation)?"""
+    return label not in _NOT_PARTY_LABELS and bool(_HEAD_ORG.search(name))
+
+
+def _head_text(texts: list[tuple[str, str | None]]) -> str:
+    """The first units of the contract, where its head lines are."""
+    return "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])[:HEAD_LINE_CHARS]
+
+
+def _missing_side(parties: list[Party]) -> str | None:
+    """The role no party has, when the parties found hold exactly one side."""
+    roles = {p.role for p in parties}
+    missing = [OTHER_ROLE[r] for r in roles & OTHER_ROLE.keys() if OTHER_ROLE[r] not in roles]
+    return missing[0] if len(missing) == 1 else None
 
 
 def _acronym_of(short: str, name: str) -> bool:
