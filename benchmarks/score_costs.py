@@ -1,6 +1,6 @@
 """Score the cost-sheet importer on a corpus of real public workbooks, per split.
 
-    .venv/bin/python benchmarks/score_costs.py [--corpus DIR] [--manifest FILE] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|all]
+    .venv/bin/python benchmarks/score_costs.py [--corpus DIR] [--manifest FILE] [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|all]
 
 Each manifest entry (keys: id, file, sha256, split, expect import|refuse, lines, lines_total,
 stated_total, ...) is imported the way a user first runs it: `import_cost_sheet(file)`, no sheet,
@@ -176,6 +176,7 @@ SPLITS = (
     "heldout11",
     "heldout12",
     "heldout13",
+    "heldout14",
 )
 
 
