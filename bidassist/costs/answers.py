@@ -41,7 +41,7 @@ def _figure(v: object) -> Decimal | None:
     return None
 
 
-def _rows(result: SheetResult) -> list[int]:
+def line_rows(result: SheetResult) -> list[int]:
     """0-based rows of the lines and markups the sheet's total adds up."""
     rows = []
     for src in [ln.source for ln in result.lines] + [m.source for m in result.markups]:
@@ -86,7 +86,7 @@ def _second_answer(raw: RawSheet, layout: Layout, result: SheetResult) -> Proble
     top = closing_total(result.totals, n)
     if not check.matched or check.stated is None or top is None or top.row < 0:
         return None
-    rows = _rows(result)
+    rows = line_rows(result)
     tol = tolerance(n)
     total_row = raw.rows[top.row]
     used = layout.columns["amount"]
@@ -113,7 +113,7 @@ def _second_answer(raw: RawSheet, layout: Layout, result: SheetResult) -> Proble
     return None
 
 
-def _is_product_on(raw: RawSheet, rows: list[int], a: int, q: int, p: int) -> bool:
+def is_product_on(raw: RawSheet, rows: list[int], a: int, q: int, p: int) -> bool:
     """Column `a` = column `q` × column `p` (to the cent) on at least 90 % of `rows` with figures."""
     hits = tried = 0
     for r in rows:
@@ -136,15 +136,15 @@ def extra_columns(raw: RawSheet, layout: Layout, result: SheetResult) -> None:
     cols = layout.columns
     if not result.rivals or result.amount_diffs or not {"quantity", "price", "amount"} <= cols.keys():
         return
-    rows = _rows(result)
+    rows = line_rows(result)
     q = cols["quantity"]
     prices = [cols["price"], *layout.rivals.get("price", [])]
     amounts = [cols["amount"], *layout.rivals.get("amount", [])]
     for a in amounts:
         for p in prices:
-            if (a, p) != (cols["amount"], cols["price"]) and _is_product_on(raw, rows, a, q, p):
+            if (a, p) != (cols["amount"], cols["price"]) and is_product_on(raw, rows, a, q, p):
                 return  # a second reading: the rival stays an error (`confidence`)
-    if not _is_product_on(raw, rows, cols["amount"], q, cols["price"]):
+    if not is_product_on(raw, rows, cols["amount"], q, cols["price"]):
         return
     others = sorted({c for c in prices + amounts if c not in (cols["price"], cols["amount"])})
     if not others:

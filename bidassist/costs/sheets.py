@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bidassist.core.errors import Problem
 from bidassist.core.money import format_money
-from bidassist.costs.answers import column_answers, extra_columns
+from bidassist.costs.answers import column_answers, extra_columns, is_product_on, line_rows
 from bidassist.costs.beside import (
     set_aside_below,
     total_above,
@@ -160,6 +160,7 @@ def read_sheet(
     if not forced and not mapping:
         layout, result = rival_amounts(raw, layout, result, spreads, unpriced)
         layout, result = cost_as_unit_price(raw, layout, result, spreads, unpriced)
+        layout, result = price_rival_as_amount(raw, layout, result, spreads, unpriced)
         layout, result = cut_at_note(raw, layout, result, spreads, unpriced)
         layout, result = heads_as_items(raw, layout, result, spreads, unpriced)
         total_column(raw, layout, result)
@@ -452,6 +453,50 @@ def cost_as_unit_price(
             f"column {col_letter(c)} is read as the unit price: the sheet's total {check.cell} is the sum of "
             f"quantity × {col_letter(c)} ({layout.letter('quantity')} × {col_letter(c)}), not of "
             f"{col_letter(c)} alone",
+        )
+    )
+    return trial_layout, trial
+
+
+def price_rival_as_amount(
+    raw: RawSheet, layout: Layout, result: SheetResult, spreads: SpreadTable, unpriced: bool
+) -> tuple[Layout, SheetResult]:
+    """Two columns headed as the price and none as the amount (Quantity | Cost per unit | Price):
+    a second price column that is quantity × the first on the lines (to the cent, on nine lines
+    in ten) holds each line's money; it is read as the amount, said in a warning. Otherwise the
+    two columns stay rivals (the sheet is refused naming both)."""
+    cols = layout.columns
+    if "amount" in cols or not {"quantity", "price"} <= cols.keys() or not layout.rivals.get("price"):
+        return layout, result
+    rows = line_rows(result)
+    found = [
+        c for c in layout.rivals["price"] if is_product_on(raw, rows, c, cols["quantity"], cols["price"])
+    ]
+    if len(found) != 1:
+        return layout, result
+    c = found[0]
+    rivals = {**layout.rivals, "price": [k for k in layout.rivals["price"] if k != c]}
+    ignored = (
+        f"{col_letter(c)}{(layout.header_row or 0) + 1}"  # "a second price column … ignored": it is read now
+    )
+    trial_layout = replace(
+        layout,
+        columns={**cols, "amount": c},
+        rivals={f: v for f, v in rivals.items() if v},
+        warnings=[
+            w
+            for w in layout.warnings
+            if not ((w.where or "").endswith(ignored) and "second price" in w.message)
+        ],
+    )
+    trial = _parse(raw, trial_layout, spreads, unpriced)
+    if len(trial.lines) != len(result.lines):
+        return layout, result
+    trial.warnings.append(
+        Problem(
+            f"{sheet_ref(raw.name)}!{col_letter(c)}{(layout.header_row or 0) + 1}",
+            f"column {col_letter(c)} is read as the amount: it is quantity × unit price "
+            f"({layout.letter('quantity')} × {layout.letter('price')}) on the lines",
         )
     )
     return trial_layout, trial

@@ -1223,16 +1223,22 @@ class _Parser:
 
     # ------------------------------------------------------------------ totals, sections, markups
 
-    def _row_amount(self, row: list, r: int) -> tuple[Decimal | None, int]:
+    def _row_amount(self, row: list, r: int, *, labelled: bool = False) -> tuple[Decimal | None, int]:
         """The amount a total row states: its amount cell, else the last number in the row outside
-        the columns headed as something other than money (% of Total, 备注)."""
+        the columns headed as something other than money (% of Total, 备注); `labelled` (a row read
+        as a total by its label): the label may stand in the amount cell, its figure beside it."""
         ai = self.view.ai
-        candidates = (
-            [ai]
-            if ai >= 0 and not blank(row[ai])
-            else self._past_merged_label(row, r)
-            or [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c]) and c not in self.not_money][:1]
-        )
+        if ai >= 0 and labelled and _is_label(row[ai]):  # "Total Price:" in the amount cell
+            candidates = self._past_merged_label(row, r, labelled=True) or [ai]
+        else:
+            candidates = (
+                [ai]
+                if ai >= 0 and not blank(row[ai])
+                else self._past_merged_label(row, r)
+                or [c for c in range(len(row) - 2, -1, -1) if _is_figure(row[c]) and c not in self.not_money][
+                    :1
+                ]
+            )
         for c in candidates:
             if (r, c) in self.bad_cells:
                 return None, c
@@ -1243,7 +1249,7 @@ class _Parser:
                 return None, c
         return None, ai
 
-    def _past_merged_label(self, row: list, r: int) -> list[int]:
+    def _past_merged_label(self, row: list, r: int, *, labelled: bool = False) -> list[int]:
         """[the first figure right of the empty amount cell] of a total row when that figure stands in
         a remarks column (备注, Remarks) or the total's label is merged over the amount cell (报价合计
         in F16:H16 with =SUM(H12:H15) in I16 under 备注); [] otherwise (a share, a volume)."""
@@ -1252,7 +1258,9 @@ class _Parser:
         if not found:
             return []
         covered = any(r0 <= r <= r1 and c0 < ai <= c1 for (r0, c0), (r1, c1) in self.raw.merged)
-        return found if covered or found[0] in self.remarks else []
+        # the label written in the amount cell itself ("Total Price:" in the Price column, its figure beside it)
+        beside = labelled and _is_label(row[ai]) and found[0] == ai + 1
+        return found if covered or beside or found[0] in self.remarks else []
 
     def _in_yuan(self, c: int, value: Decimal | None) -> Decimal | None:
         """A figure of the amount column in yuan (the header may give it in 万)."""
@@ -1275,7 +1283,7 @@ class _Parser:
         )
 
     def _total(self, r: int, row: list, kind: RowKind) -> None:
-        value, c = self._row_amount(row, r)
+        value, c = self._row_amount(row, r, labelled=kind.label != "unlabelled total")
         level = kind.level
         if level == 3 and value is not None and self._grand_again(kind, value):
             return
@@ -1680,6 +1688,11 @@ def _only_entry(rows: Sequence[list], c: int, start: int) -> tuple[int, object] 
                 return None
             found = (r, row[c])
     return found
+
+
+def _is_label(v: object) -> bool:
+    """Words with no figure in them (a total's label where its amount belongs)."""
+    return type(v) is str and bool(v.strip()) and not any(ch.isdigit() for ch in v)
 
 
 def _is_figure(v: object) -> bool:
