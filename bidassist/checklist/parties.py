@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from bidassist.core.errors import InputError
 
 from .concepts import Vocabulary
+from .duties import duty_side, side_by_duties
 from .literals import finditer_from
 from .names import NOT_PARTY_LAST, named_party, top_actor
 
@@ -978,6 +979,8 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
     named = named_party(text[:USAGE_CHARS], set(EN_BUYER + EN_SUPPLIER)) if role else None
     if role is None or named is None or named.name not in text[:NAME_HEAD_CHARS]:
         return parties
+    if duty_side(text[:USAGE_CHARS], named.name, only=True) == OTHER_ROLE[role]:
+        return parties  # the clauses make it the role word's own side ("the BPA Holder shall submit")
     label = named.name.lower()
     if any(label in p.labels or (p.name and label in p.name.lower()) for p in parties):
         return parties
@@ -991,6 +994,22 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
         same.labels.append(label)
         return parties
     return [*parties, Party(labels=[label], name=named.name, role=role, where="usage")]
+
+
+def with_duty_party(parties: list[Party], text: str) -> list[Party]:
+    """`parties` plus each side they leave open, read from the clauses' duties: a term no list
+    holds ("The Implementing Agency (IA)") that submits, delivers and is paid is the supplier
+    opposite "the Client"; one that pays, approves and may terminate is the buyer (duties.py)."""
+    roles = {p.role for p in parties}
+    taken = {lab for p in parties for lab in p.labels}
+    out = list(parties)
+    for role in ("buyer", "supplier"):
+        found = None if role in roles else side_by_duties(text[:USAGE_CHARS], role, taken)
+        if found is not None:
+            term, labels = found
+            out.append(Party(labels=labels, name=term, role=role, where="duties"))
+            taken.update(labels)
+    return out
 
 
 #: terms written between "we" and "you" (a platform's, a buyer's standard terms): how often

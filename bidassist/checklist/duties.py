@@ -1,0 +1,119 @@
+"""Which side a party is, read from what the contract makes it do.
+
+A contract that names one side by a role word ("the Client") and the other by a term no list
+holds ("The Implementing Agency (IA)", "the BPA Holder") still says which is which in its clauses:
+the supplier submits, delivers, performs, furnishes a performance security and is paid; the buyer
+pays, approves, may terminate, deduct or reject, and work is done to its satisfaction. This module
+counts those duties and rights for a term; `parties.py` uses the count only where the party words
+leave a side open or name a side against the clauses' evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: how many duties of one side a term needs, and by how much they must outweigh the other side's
+DUTY_MIN, DUTY_MARGIN = 3, 2
+
+_MODAL = r"(?:shall|must|will|agrees?\s+to|undertakes?\s+to|is\s+(?:required|obliged)\s+to)\s+(?:also\s+|promptly\s+|forthwith\s+)?"
+_SUPPLIER_VERBS = (
+    r"(?:submit|provide|furnish|deliver|supply|perform|complete|carry\s+out|execute|install|commission|maintain|"
+    r"replace|rectify|repair|remedy|indemnify|deploy|render|manufacture|ship|warrant|invoice|quote|keep\s+the)\b"
+)
+_SUPPLIER_THINGS = (
+    r"(?:invoices?|bills?|performance|personnel|staff|employees|quotation|bid|offer|proposal|fees?|charges|"
+    r"deliverables|goods|products|obligations)\b"
+)
+_BUYER_VERBS = r"(?:pay|make\s+(?:the\s+|all\s+)?payments?|reimburse|release\s+(?:the\s+)?payments?)\b"
+_BUYER_RIGHTS = (
+    r"(?:(?:may|shall|will)\s+(?:\w+\s+){0,2}?(?:terminate|suspend|reject|deduct|withhold|recover|forfeit|encash|cancel|"
+    r"debar|blacklist|levy|impose|evaluate|inspect|approve)\b"
+    r"|(?:reserves?|retains?|shall\s+have|(?:shall\s+be|is)\s+entitled\s+to)\s+(?:the|its|all)\s+rights?\b)"
+)
+_BUYER_THINGS = r"(?:approval|consent|satisfaction|premises|property|representative)\b"
+
+
+def _patterns(label: str) -> tuple[list[re.Pattern], list[re.Pattern]]:
+    """The supplier's and the buyer's duty patterns for one term, as the text writes it."""
+    lab = r"(?<![\w-])" + re.escape(label) + r"(?![\w-])"
+    own = r"[’']s\s+"
+    supplier = [
+        re.compile(lab + r"\s+" + _MODAL + _SUPPLIER_VERBS),
+        re.compile(lab + own + _SUPPLIER_THINGS),
+        re.compile(r"\b(?:paid|payable|payments?|due|released)\s+(?:[\w,]+\s+){0,3}?to\s+(?:the\s+)?" + lab),
+    ]
+    buyer = [
+        re.compile(lab + r"\s+" + _MODAL + _BUYER_VERBS),
+        re.compile(lab + r"\s+" + _BUYER_RIGHTS),
+        re.compile(r"\b(?:satisfaction|approval|consent)\s+of\s+(?:the\s+)?" + lab),
+        re.compile(lab + own + _BUYER_THINGS),
+        re.compile(r"\b(?:paid|payable)\s+by\s+(?:the\s+)?" + lab),
+    ]
+    return supplier, buyer
+
+
+def duty_counts(text: str, label: str) -> dict[str, int]:
+    """How many supplier duties and buyer duties or rights the text gives `label`."""
+    supplier, buyer = _patterns(label)
+    return {
+        "supplier": sum(len(p.findall(text)) for p in supplier),
+        "buyer": sum(len(p.findall(text)) for p in buyer),
+    }
+
+
+def duty_side(text: str, label: str, *, only: bool = False) -> str | None:
+    """The side the clauses make `label`, when their evidence is clear: at least DUTY_MIN duties
+    of one side and DUTY_MARGIN times as many as of the other (`only`: none of the other)."""
+    counts = duty_counts(text, label)
+    for side, other in (("supplier", "buyer"), ("buyer", "supplier")):
+        if (
+            counts[side] >= DUTY_MIN
+            and counts[side] >= DUTY_MARGIN * counts[other]
+            and not (only and counts[other])
+        ):
+            return side
+    return None
+
+
+#: "The Implementing Agency (IA)": a term defined by its initials in brackets
+_INITIALS = re.compile(r"\b((?:[A-Z][a-z]+[^\S\n]+){1,5}[A-Z][a-z]+)[^\S\n]*\([^\S\n]*([A-Z]{2,6})[^\S\n]*\)")
+#: "the BPA Holder", "the Government", "the Procuring Entity": a capitalised term after "the"
+_THE_TERM = re.compile(
+    r"\b[Tt]he[^\S\n]+((?:[A-Z]{2,6}[^\S\n]+)?[A-Z][A-Za-z]+(?:[^\S\n]+[A-Z][a-z]+){0,2})\b"
+)
+#: capitalised terms that name a thing or a document, never a party
+_THINGS = frozenset(
+    "agreement contract services service work works project scope schedule site bank act law rules section "
+    "clause article annex annexure appendix exhibit tender rfp bid order goods products deliverables term "
+    "parties party court price effective date notice state board owner engineer arbitrator".split()
+)
+
+
+def duty_candidates(text: str) -> list[tuple[str, list[str]]]:
+    """Terms that may name a party: (the form counted, its labels), in the order first written."""
+    seen: dict[str, list[str]] = {}
+    for m in _INITIALS.finditer(text):
+        short = m.group(2)
+        words = m.group(1).split()[-len(short) :]  # the words the initials stand for
+        full = " ".join(words)
+        initials = "".join(w[0] for w in words)
+        if initials == short and short not in seen and words[-1].lower() not in _THINGS:
+            seen[short] = [short.lower(), full.lower()]
+    for m in _THE_TERM.finditer(text):
+        term = m.group(1)
+        if term not in seen and term.lower() not in _THINGS and term.split()[-1].lower() not in _THINGS:
+            seen[term] = [term.lower()]
+    return list(seen.items())
+
+
+def side_by_duties(text: str, side: str, taken: set[str]) -> tuple[str, list[str]] | None:
+    """The term whose duties make it `side` most clearly, among terms no party has taken."""
+    best: tuple[int, str, list[str]] | None = None
+    for term, labels in duty_candidates(text):
+        if taken & set(labels):
+            continue
+        if duty_side(text, term) == side:
+            n = duty_counts(text, term)[side]
+            if best is None or n > best[0]:
+                best = (n, term, labels)
+    return (best[1], best[2]) if best else None
