@@ -1,5 +1,6 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101...) from their original files.
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101..., zh-2301...) from their
+original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -22,7 +23,9 @@ the sample data of a Vue print page (zh-1702); coal supply contracts kept as JSP
 system are read like zh-1501's pages (zh-1801, zh-1802), a filled government-procurement contract kept as an HTML string
 literal in Java code from that literal (zh-1803, ticked options as ☑, others ☐, drop-downs as their selected value), and a
 filled consulting contract kept as the sample JSON answer of a C# web method from the record's contract fields in order
-(zh-1804). Word files deleted from a repository's tree later are read at the last commit that holds them (zh-1901,
+(zh-1804); a Word-saved HTML page kept as a FreeMarker template (zh-2301) is read by paragraphs and table rows with
+its template fields as ＿＿, and one kept as a JSP print page (zh-2302) likewise, its form fields as ＿＿. Word files
+deleted from a repository's tree later are read at the last commit that holds them (zh-1901,
 zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
 in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
 special conditions and two annexes of a subcontract template, whose «field» placeholders are kept). Tender documents (zh-811...,
@@ -44,6 +47,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 from docx import Document
@@ -709,6 +713,35 @@ DOCS21: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
     ),
 }
 SUBS21: dict[str, Subs] = {}
+# heldout23 (helper label23-zh, session 40): zh-2301, the 公开招标 tender-document template of a military procurement system
+# (xuqing196101/check_inves), kept as a FreeMarker template of a Word-saved HTML page and read with `word_html_text`
+# (READERS23); kept: the commercial requirements, the bidders' payment / price / bid-bond / award / signing / inspection
+# instructions and the 合同样本 chapter.
+DOCS23: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-2301": (
+        "xuqing196101/check_inves",
+        "da3ac120bbf324113e3dbaed0de5b664840335ae",
+        "src/main/webapp/template/biddingdocument.ftl",
+        (
+            ("二、商务要求", 1, "第三部分投标人须知"),
+            ("（六）付款及结算方式", 1, "（七）投标费用"),
+            ("（六）投标报价", 1, "四、投标文件递交"),
+            ("七、定标", 1, "第四部分合同样本"),
+            ("第四部分合同样本", 2, "第五部分附件"),
+        ),
+    ),
+    # zh-2302 (added by helper label23-zh-b, session 40): the 石材幕墙工程安装劳务合同 with its 承诺书 and 劳务签工标准价格表, a
+    # Word-saved HTML page kept as a JSP print page of a stone/curtain-wall contractor's ERP (read with `jsp_word_text`,
+    # READERS23), from the title to the end. Same publisher (广东万方建设有限公司) and repository as dev zh-304 (that
+    # repository's purchasePrint_1.jsp): split by document, not by source.
+    "zh-2302": (
+        "meinbaitao/baitao",
+        "7cbf16479353cba2322221f94c5d298599b617db",
+        "ERP/src/main/webapp/WEB-INF/views/modules/contract/laborPrint_1.jsp",
+        (("石材幕墙工程安装劳务合同", 1, None),),
+    ),
+}
+SUBS23: dict[str, Subs] = {}
 SUBS: dict[str, Subs] = {
     **SUBS10,
     **SUBS11,
@@ -719,6 +752,7 @@ SUBS: dict[str, Subs] = {
     **SUBS19,
     **SUBS20,
     **SUBS21,
+    **SUBS23,
 }
 
 
@@ -1009,6 +1043,110 @@ def csharp_json_contract_text(data: bytes, method: str = "Mobile_Ww_Ht_Detail") 
 READERS18 = {"zh-1803": java_html_literal_text, "zh-1804": csharp_json_contract_text}
 
 
+class _WordHtmlParser(HTMLParser):
+    """Paragraph-level text of an HTML page saved by Word: each block element a line, table rows with cells joined by
+    " | " (a row with one non-empty cell gives that cell's paragraphs as lines); text nodes are stripped of the source's
+    ASCII whitespace (the page is re-indented markup), runs of three or more no-break spaces (blank fields) become ＿＿."""
+
+    BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "table", "br"}
+    SKIP = {"style", "script", "head", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.run: list[str] = []
+        self.row: list[list[str]] | None = None
+        self.cell: list[str] | None = None
+        self.skip = 0
+
+    def flush(self) -> None:
+        text = "".join(self.run).strip()
+        self.run = []
+        if not text:
+            return
+        if self.cell is not None:
+            self.cell.append(text)
+        else:
+            self.lines.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag == "tr":
+            self.flush()
+            self.row = []
+        elif tag in ("td", "th"):
+            self.flush()
+            self.cell = []
+        elif tag in self.BLOCK:
+            self.flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th"):
+            self.flush()
+            if self.row is not None and self.cell is not None:
+                self.row.append(self.cell)
+            self.cell = None
+        elif tag == "tr":
+            self.flush()
+            if self.row:
+                filled = [cell for cell in self.row if cell]
+                if len(filled) == 1:
+                    self.lines.extend(filled[0])
+                elif filled:
+                    self.lines.append(" | ".join(" ".join(cell) for cell in self.row))
+            self.row = None
+        elif tag in self.BLOCK:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        text = data.strip(" \t\r\n")
+        self.run.append(re.sub("\xa0{3,}", "＿＿", text).replace("\xa0", ""))
+
+
+def word_html_text(data: bytes) -> str:
+    """A document kept as a FreeMarker template of a Word-saved HTML page (zh-2301): comments and FreeMarker directives
+    (<#…>, </#…>) dropped, ${…} fields made ＿＿, then read by paragraphs (see _WordHtmlParser)."""
+    source = data.decode("utf-8-sig")
+    source = re.sub(r"(?s)<!--.*?-->", "", source)
+    source = re.sub(r"</?#[^>]*>", "", source)
+    source = re.sub(r"\$\{[^}]*\}", "＿＿", source)
+    parser = _WordHtmlParser()
+    parser.feed(source)
+    parser.close()
+    parser.flush()
+    return "\n".join(parser.lines)
+
+
+def jsp_word_text(data: bytes) -> str:
+    """A Word-saved HTML page kept as a JSP print page (zh-2302): JSP comments and scriptlets (<%…%>), HTML comments and
+    JSP tag-library tags (<c:…>, <fmt:…>, <form:…>…) dropped, each drop-down, form field and ${…} field made ＿＿, then read
+    by paragraphs like `word_html_text` (see _WordHtmlParser), each line stripped of the markup's indentation. (`jsp_text`,
+    the reader of zh-1501's pages, would break this page's paragraphs at every line break of the re-indented markup.)"""
+    source = data.decode("utf-8-sig")
+    source = re.sub(r"(?s)<%--.*?--%>|<%.*?%>|<!--.*?-->", "", source)
+    source = re.sub(r"(?is)<select[^>]*>.*?</select>", "＿＿", source)
+    source = re.sub(r"(?i)<input\b[^>]*>", "＿＿", source)
+    source = re.sub(r"</?(c|fmt|fn|form|sys|shiro):[^>]*>", "", source)
+    source = re.sub(r"\$\{[^}]*\}", "＿＿", source)
+    parser = _WordHtmlParser()
+    parser.feed(source)
+    parser.close()
+    parser.flush()
+    return "\n".join(line.strip() for line in "\n".join(parser.lines).split("\n"))
+
+
+READERS23 = {"zh-2301": word_html_text, "zh-2302": jsp_word_text}
+
+
 DOCX_CALLS = {"add_run", "add_info", "add_paragraph", "add_heading"}
 
 
@@ -1131,10 +1269,11 @@ def main(argv: list[str]) -> int:
         **DOCS19,
         **DOCS20,
         **DOCS21,
+        **DOCS23,
     }.items():
         data = original_at(mirror_root, repo, commit, path)
-        if doc_id in READERS18:
-            raw = READERS18[doc_id](data)
+        if doc_id in READERS18 or doc_id in READERS23:
+            raw = {**READERS18, **READERS23}[doc_id](data)
             text = clean(
                 "\n\n".join(section(raw, start, occurrence, end) for start, occurrence, end in parts)
             )

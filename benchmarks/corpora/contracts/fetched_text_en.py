@@ -41,6 +41,8 @@ the start heading to the line before the end marker (or the end), then (regex, r
 [phone] for people found by their context.
 heldout22 (DOCS22, en-2201...): each entry names its reader, "pdf" (as PDF_DOCS: parts, dropped lines, regexes) or
 "markdown_span" (as MARKDOWN_SPAN_DOCS: start, end, regexes).
+heldout23 (DOCS23, en-2301...): the same readers as DOCS22, read by emit_docs23(); a Jekyll post's Liquid fields
+({{ page.x }}) are filled from its front matter by the entry's regexes (the page as the site renders it).
 """
 
 from __future__ import annotations
@@ -941,6 +943,62 @@ DOCS22: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
     ),
 }
 
+# heldout23: buyer-drafted service and vendor terms published as Markdown in public repositories, read like DOCS22
+DOCS23: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # a large software company's standard vendor terms and conditions (GitLab Inc., procurement section of its public
+    # handbook, kept in a mirror of the handbook repository; the file was removed from the mirror after this commit)
+    "en-2301": (
+        "markdown_span",
+        "impactorbitco/handbook-main",
+        "19c6a7ed25e3a9dfdec8501c34bff464b175c095",
+        "content/handbook/finance/procurement/vendor-guidelines/vendor-agreement.md",
+        ("STANDARD VENDOR TERMS AND CONDITIONS", None, ()),
+    ),
+    # a web agency's subcontractor agreement with the developers it engages for its clients (Dojo4, Boulder, Colorado),
+    # published on its own site; markdown-escaped asterisks read as asterisks
+    "en-2302": (
+        "markdown_span",
+        "dojo4/dojo4.github.io",
+        "b83544a0a837bca1eeed85f431e9f880dd1fa98f",
+        "subcontractor-agreement.md",
+        ("Dojo4 Subcontractor Agreement", None, ((r"\\\*", "*"),)),
+    ),
+    # a small IT company's independent contractor agreement for its developers (Capital Technology Services, registered
+    # in Tennessee as Chapin Technology Service LLC), a Jekyll post: from the recital to before the signature block, the
+    # Liquid fields filled with the post's front-matter values (the signatory's name is in the front matter and in the
+    # left-out signature block only)
+    "en-2303": (
+        "markdown_span",
+        "jchapin/capitaltechnologyservices.github.io",
+        "a8931fac5788308e909c16d6e919327d968ab456",
+        "_posts/2016-06-15-independent-contractor-agreement.md",
+        (
+            "THIS AGREEMENT executed",
+            "8. Approval",
+            (
+                (r"\{\{ page\.contract_(?:signature|effective)_date \}\}", "31st of August 2018"),
+                (
+                    r"\{\{ page\.company_name \}\}",
+                    "Capital Technology Services (Registered in Tennessee as Chapin Technology Service LLC)",
+                ),
+                (r"\{\{ page\.contractor_name \}\}", "YOUR NAME"),
+                (r"\{\{ page\.contractor_rate_numb \}\}", "50.00"),
+                (r"\{\{ page\.contractor_rate_unit \}\}", "hour"),
+                (r"\{\{ page\.governing_state \}\}", "Tennessee"),
+            ),
+        ),
+    ),
+    # a Belgian non-profit's model agreement for paying contributors who invoice (FreeCAD project association AISBL),
+    # from the title to before the signature table (the chairman's name and the association's e-mail are outside it)
+    "en-2304": (
+        "markdown_span",
+        "FreeCAD/FPA",
+        "95bd28d18b539b7c9a3ff014ea21f36a687bed21",
+        "documents/templates/contract.md",
+        ("Agreement for the execution of such and such tasks", "For the FPA", ()),
+    ),
+}
+
 
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
@@ -1214,6 +1272,14 @@ def emit_docs22(mirror_root: Path, out_dir: Path) -> None:
         emit(out_dir, doc_id, text, data)
 
 
+def emit_docs23(mirror_root: Path, out_dir: Path) -> None:
+    """The heldout23 texts: each DOCS23 entry read by its named reader, as DOCS22."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS23.items():
+        data = original(mirror_root, repo, commit, path)
+        text = pdf_text(data, *args) if reader == "pdf" else markdown_span_text(data, *args)  # type: ignore[arg-type]
+        emit(out_dir, doc_id, text, data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -1271,6 +1337,7 @@ def main(argv: list[str]) -> int:
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
     emit_docs22(mirror_root, out_dir)
+    emit_docs23(mirror_root, out_dir)
     return 0
 
 
