@@ -33,9 +33,11 @@ _BUYER_RIGHTS = (
 _BUYER_THINGS = r"(?:approval|consent|satisfaction|premises|property|representative)\b"
 
 
-def _patterns(label: str) -> tuple[list[re.Pattern], list[re.Pattern]]:
-    """The supplier's and the buyer's duty patterns for one term, as the text writes it."""
-    lab = r"(?<![\w-])" + re.escape(label) + r"(?![\w-])"
+def _patterns(labels: list[str]) -> tuple[list[re.Pattern], list[re.Pattern]]:
+    """The supplier's and the buyer's duty patterns for some terms, as the text writes them: one
+    alternation (longest first), the term written in group "t"."""
+    alts = "|".join(re.escape(lab) for lab in sorted(set(labels), key=len, reverse=True))
+    lab = r"(?<![\w-])(?P<t>" + alts + r")(?![\w-])"
     own = r"[’']s\s+"
     supplier = [
         re.compile(lab + r"\s+" + _MODAL + _SUPPLIER_VERBS),
@@ -52,19 +54,31 @@ def _patterns(label: str) -> tuple[list[re.Pattern], list[re.Pattern]]:
     return supplier, buyer
 
 
+def duty_counts_all(text: str, labels: list[str]) -> dict[str, dict[str, int]]:
+    """How many supplier duties and buyer duties or rights the text gives each of `labels` (one scan
+    per pattern for all of them)."""
+    counts = {lab: {"supplier": 0, "buyer": 0} for lab in labels}
+    if not labels:
+        return counts
+    for side, patterns in zip(("supplier", "buyer"), _patterns(labels), strict=True):
+        for p in patterns:
+            for m in p.finditer(text):
+                counts[m.group("t")][side] += 1
+    return counts
+
+
 def duty_counts(text: str, label: str) -> dict[str, int]:
     """How many supplier duties and buyer duties or rights the text gives `label`."""
-    supplier, buyer = _patterns(label)
-    return {
-        "supplier": sum(len(p.findall(text)) for p in supplier),
-        "buyer": sum(len(p.findall(text)) for p in buyer),
-    }
+    return duty_counts_all(text, [label])[label]
 
 
 def duty_side(text: str, label: str, *, only: bool = False) -> str | None:
     """The side the clauses make `label`, when their evidence is clear: at least DUTY_MIN duties
     of one side and DUTY_MARGIN times as many as of the other (`only`: none of the other)."""
-    counts = duty_counts(text, label)
+    return _side_of(duty_counts(text, label), only=only)
+
+
+def _side_of(counts: dict[str, int], *, only: bool = False) -> str | None:
     for side, other in (("supplier", "buyer"), ("buyer", "supplier")):
         if (
             counts[side] >= DUTY_MIN
@@ -108,12 +122,14 @@ def duty_candidates(text: str) -> list[tuple[str, list[str]]]:
 
 def side_by_duties(text: str, side: str, taken: set[str]) -> tuple[str, list[str]] | None:
     """The term whose duties make it `side` most clearly, among terms no party has taken."""
+    # too rare to carry DUTY_MIN duties, or taken: not counted
+    terms = [
+        (t, labs) for t, labs in duty_candidates(text) if not taken & set(labs) and text.count(t) >= DUTY_MIN
+    ]
+    every = duty_counts_all(text, [t for t, _labs in terms])
     best: tuple[int, str, list[str]] | None = None
-    for term, labels in duty_candidates(text):
-        if taken & set(labels):
-            continue
-        if duty_side(text, term) == side:
-            n = duty_counts(text, term)[side]
-            if best is None or n > best[0]:
-                best = (n, term, labels)
+    for term, labels in terms:
+        counts = every[term]
+        if _side_of(counts) == side and (best is None or counts[side] > best[0]):
+            best = (counts[side], term, labels)
     return (best[1], best[2]) if best else None

@@ -996,10 +996,20 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
     return [*parties, Party(labels=[label], name=named.name, role=role, where="usage")]
 
 
+#: a Chinese order or letter written in the first person: 我公司将按…在当月货款中扣出 opposite 供方
+_ZH_FIRST_PERSON_LABELS = ("我公司", "我司", "我方", "本公司")
+_ZH_FIRST_PERSON = re.compile("|".join(_ZH_FIRST_PERSON_LABELS))
+
+
 def with_duty_party(parties: list[Party], text: str) -> list[Party]:
     """`parties` plus each side they leave open, read from the clauses' duties: a term no list
     holds ("The Implementing Agency (IA)") that submits, delivers and is paid is the supplier
-    opposite "the Client"; one that pays, approves and may terminate is the buyer (duties.py)."""
+    opposite "the Client"; one that pays, approves and may terminate is the buyer (duties.py).
+    Opposite one known side, a Chinese text written in the first person (我公司, 我司) is the other."""
+    missing = _missing_side(parties)
+    if missing is not None and len(_ZH_FIRST_PERSON.findall(text[:USAGE_CHARS])) >= USAGE_MIN:
+        # 供方 … 我公司将按 …: an order written in the first person by the side the labels leave
+        return [*parties, Party(labels=list(_ZH_FIRST_PERSON_LABELS), role=missing, where="usage")]
     roles = {p.role for p in parties}
     taken = {lab for p in parties for lab in p.labels}
     out = list(parties)

@@ -292,9 +292,16 @@ _EN_IMPOSES = re.compile(
 )
 
 
-def _buyer_imposes(sentence: str, patterns: dict[str, re.Pattern | None]) -> bool:
+#: 甲方将按订单总金额5%从货款中扣除违约金 / 我司有权收取罚款: the buyer takes the penalty, the supplier pays it
+_ZH_IMPOSES = re.compile(
+    r"[^。；;，,]{0,40}?(?:扣除|扣收|扣减|扣罚|扣出|收取|处以)[^。；;，,]{0,6}?(?:违约金|罚款|罚金|滞纳金|违约赔偿金)"
+)
+
+
+def _buyer_imposes(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> bool:
     buyer = patterns.get("buyer")
-    return buyer is not None and any(_EN_IMPOSES.match(sentence, m.end()) for m in buyer.finditer(sentence))
+    imposes = _ZH_IMPOSES if lang == "zh" else _EN_IMPOSES
+    return buyer is not None and any(imposes.match(sentence, m.end()) for m in buyer.finditer(sentence))
 
 
 def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
@@ -396,7 +403,7 @@ def binding_party(
         return passive_agent(text[m_start:b], patterns)
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
-    if wanted == "supplier" and lang == "en" and _buyer_imposes(text[a:b], patterns):
+    if wanted == "supplier" and _buyer_imposes(text[a:b], patterns, lang):
         return "supplier"
     owed = demanded(text[a:b], m_end - a, patterns, lang)
     if owed is not None:

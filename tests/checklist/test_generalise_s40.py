@@ -100,3 +100,29 @@ def test_kouchu_is_a_deduction() -> None:
     assert "payment.set_off" in categories(head + clause, lang="zh")
     agreed = "三、质量\n返工费用经双方书面确认后，由乙方另行支付。"
     assert "payment.set_off" not in categories(head + agreed, lang="zh")
+
+
+def test_an_order_written_in_the_first_person_names_the_buyer() -> None:
+    head = "采购订单条款\n供方：某五金制品厂\n"
+    clauses = (
+        "1、供方收到订单后3个工作日内确认。\n"
+        "2、我公司品质部检验不合格的，我公司将无条件退回。\n"
+        "3、如有逾期交货，我司将按订单总金额5%自动从货款中扣除违约金，按日累计。\n"
+    )
+    assert _sides(head + clauses) == {
+        "供方": "supplier",
+        "我公司": "buyer",
+        "我司": "buyer",
+        "我方": "buyer",
+        "本公司": "buyer",
+    }
+
+
+def test_a_penalty_the_buyer_deducts_is_the_suppliers() -> None:
+    head = "甲方：某电子有限公司\n乙方：某五金制品厂\n"
+    taken = "三、如有质量异常及逾期交货，甲方将按订单总金额5%自动从货款中扣除违约金，按日累计。"
+    found = categories(head + taken, lang="zh")
+    assert {"penalty.excessive", "penalty.uncapped"} <= found
+    # the buyer's own late-payment interest is no penalty on the supplier
+    own = "三、甲方逾期付款的，每日按应付款的0.05%向乙方支付违约金。"
+    assert not {"penalty.excessive", "penalty.uncapped"} & categories(head + own, lang="zh")
