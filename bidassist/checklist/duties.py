@@ -120,16 +120,18 @@ def duty_candidates(text: str) -> list[tuple[str, list[str]]]:
     return list(seen.items())
 
 
-def side_by_duties(text: str, side: str, taken: set[str]) -> tuple[str, list[str]] | None:
-    """The term whose duties make it `side` most clearly, among terms no party has taken."""
+def sides_by_duties(text: str, sides: list[str], taken: set[str]) -> dict[str, tuple[str, list[str]]]:
+    """For each of `sides`, the term whose duties make it that side most clearly, among terms no
+    party has taken: {side: (term, labels)} (one count of every term for all the sides)."""
     # too rare to carry DUTY_MIN duties, or taken: not counted
     terms = [
         (t, labs) for t, labs in duty_candidates(text) if not taken & set(labs) and text.count(t) >= DUTY_MIN
     ]
     every = duty_counts_all(text, [t for t, _labs in terms])
-    best: tuple[int, str, list[str]] | None = None
+    best: dict[str, tuple[int, str, list[str]]] = {}
     for term, labels in terms:
         counts = every[term]
-        if _side_of(counts) == side and (best is None or counts[side] > best[0]):
-            best = (counts[side], term, labels)
-    return (best[1], best[2]) if best else None
+        side = _side_of(counts)
+        if side in sides and (side not in best or counts[side] > best[side][0]):
+            best[side] = (counts[side], term, labels)
+    return {side: (term, labels) for side, (_n, term, labels) in best.items()}

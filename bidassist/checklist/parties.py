@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bidassist.core.errors import InputError
 
 from .concepts import Vocabulary
-from .duties import duty_side, side_by_duties
+from .duties import duty_side, sides_by_duties
 from .literals import finditer_from
 from .names import NOT_PARTY_LAST, named_party, top_actor
 
@@ -1001,25 +1001,30 @@ _ZH_FIRST_PERSON_LABELS = ("我公司", "我司", "我方", "本公司")
 _ZH_FIRST_PERSON = re.compile("|".join(_ZH_FIRST_PERSON_LABELS))
 
 
+def with_first_person_party(parties: list[Party], text: str) -> list[Party]:
+    """`parties` plus, opposite one known side, a Chinese text's first person (我公司, 我司): an
+    order written by the side the labels leave (供方 … 我公司将按 …)."""
+    missing = _missing_side(parties)
+    if missing is None or len(_ZH_FIRST_PERSON.findall(text[:USAGE_CHARS])) < USAGE_MIN:
+        return parties
+    return [*parties, Party(labels=list(_ZH_FIRST_PERSON_LABELS), role=missing, where="usage")]
+
+
 def with_duty_party(parties: list[Party], text: str) -> list[Party]:
     """`parties` plus each side they leave open, read from the clauses' duties: a term no list
     holds ("The Implementing Agency (IA)") that submits, delivers and is paid is the supplier
-    opposite "the Client"; one that pays, approves and may terminate is the buyer (duties.py).
-    Opposite one known side, a Chinese text written in the first person (我公司, 我司) is the other."""
-    missing = _missing_side(parties)
-    if missing is not None and len(_ZH_FIRST_PERSON.findall(text[:USAGE_CHARS])) >= USAGE_MIN:
-        # 供方 … 我公司将按 …: an order written in the first person by the side the labels leave
-        return [*parties, Party(labels=list(_ZH_FIRST_PERSON_LABELS), role=missing, where="usage")]
+    opposite "the Client"; one that pays, approves and may terminate is the buyer (duties.py)."""
     roles = {p.role for p in parties}
+    open_sides = [r for r in ("buyer", "supplier") if r not in roles]
+    if not open_sides:
+        return parties
     taken = {lab for p in parties for lab in p.labels}
-    out = list(parties)
-    for role in ("buyer", "supplier"):
-        found = None if role in roles else side_by_duties(text[:USAGE_CHARS], role, taken)
-        if found is not None:
-            term, labels = found
-            out.append(Party(labels=labels, name=term, role=role, where="duties"))
-            taken.update(labels)
-    return out
+    found = sides_by_duties(text[:USAGE_CHARS], open_sides, taken)
+    return parties + [
+        Party(labels=found[role][1], name=found[role][0], role=role, where="duties")
+        for role in open_sides  # buyer first, as the sides are listed
+        if role in found
+    ]
 
 
 #: terms written between "we" and "you" (a platform's, a buyer's standard terms): how often

@@ -476,17 +476,15 @@ def price_rival_as_amount(
         return layout, result
     c = found[0]
     rivals = {**layout.rivals, "price": [k for k in layout.rivals["price"] if k != c]}
-    ignored = (
-        f"{col_letter(c)}{(layout.header_row or 0) + 1}"  # "a second price column … ignored": it is read now
+    head = (
+        f"{col_letter(c)}{(layout.header_row or 0) + 1}"  # its header; "a second price column … ignored" goes
     )
     trial_layout = replace(
         layout,
         columns={**cols, "amount": c},
         rivals={f: v for f, v in rivals.items() if v},
         warnings=[
-            w
-            for w in layout.warnings
-            if not ((w.where or "").endswith(ignored) and "second price" in w.message)
+            w for w in layout.warnings if not ((w.where or "").endswith(head) and "second price" in w.message)
         ],
     )
     trial = _parse(raw, trial_layout, spreads, unpriced)
@@ -494,7 +492,7 @@ def price_rival_as_amount(
         return layout, result
     trial.warnings.append(
         Problem(
-            f"{sheet_ref(raw.name)}!{col_letter(c)}{(layout.header_row or 0) + 1}",
+            f"{sheet_ref(raw.name)}!{head}",
             f"column {col_letter(c)} is read as the amount: it is quantity × unit price "
             f"({layout.letter('quantity')} × {layout.letter('price')}) on the lines",
         )

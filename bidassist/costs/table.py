@@ -1229,7 +1229,7 @@ class _Parser:
         as a total by its label): the label may stand in the amount cell, its figure beside it."""
         ai = self.view.ai
         if ai >= 0 and labelled and _is_label(row[ai]):  # "Total Price:" in the amount cell
-            candidates = self._past_merged_label(row, r, labelled=True) or [ai]
+            candidates = self._past_merged_label(row, r, label_in_amount=True) or [ai]
         else:
             candidates = (
                 [ai]
@@ -1249,7 +1249,7 @@ class _Parser:
                 return None, c
         return None, ai
 
-    def _past_merged_label(self, row: list, r: int, *, labelled: bool = False) -> list[int]:
+    def _past_merged_label(self, row: list, r: int, *, label_in_amount: bool = False) -> list[int]:
         """[the first figure right of the empty amount cell] of a total row when that figure stands in
         a remarks column (备注, Remarks) or the total's label is merged over the amount cell (报价合计
         in F16:H16 with =SUM(H12:H15) in I16 under 备注); [] otherwise (a share, a volume)."""
@@ -1259,7 +1259,7 @@ class _Parser:
             return []
         covered = any(r0 <= r <= r1 and c0 < ai <= c1 for (r0, c0), (r1, c1) in self.raw.merged)
         # the label written in the amount cell itself ("Total Price:" in the Price column, its figure beside it)
-        beside = labelled and _is_label(row[ai]) and found[0] == ai + 1
+        beside = label_in_amount and found[0] == ai + 1
         return found if covered or beside or found[0] in self.remarks else []
 
     def _in_yuan(self, c: int, value: Decimal | None) -> Decimal | None:

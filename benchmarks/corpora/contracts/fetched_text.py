@@ -1119,11 +1119,16 @@ def word_html_text(data: bytes) -> str:
     source = re.sub(r"(?s)<!--.*?-->", "", source)
     source = re.sub(r"</?#[^>]*>", "", source)
     source = re.sub(r"\$\{[^}]*\}", "＿＿", source)
+    return "\n".join(_word_html_lines(source))
+
+
+def _word_html_lines(source: str) -> list[str]:
+    """The paragraphs and table rows of a Word-saved HTML page (see _WordHtmlParser)."""
     parser = _WordHtmlParser()
     parser.feed(source)
     parser.close()
     parser.flush()
-    return "\n".join(parser.lines)
+    return parser.lines
 
 
 def jsp_word_text(data: bytes) -> str:
@@ -1137,11 +1142,7 @@ def jsp_word_text(data: bytes) -> str:
     source = re.sub(r"(?i)<input\b[^>]*>", "＿＿", source)
     source = re.sub(r"</?(c|fmt|fn|form|sys|shiro):[^>]*>", "", source)
     source = re.sub(r"\$\{[^}]*\}", "＿＿", source)
-    parser = _WordHtmlParser()
-    parser.feed(source)
-    parser.close()
-    parser.flush()
-    return "\n".join(line.strip() for line in "\n".join(parser.lines).split("\n"))
+    return "\n".join(line.strip() for line in "\n".join(_word_html_lines(source)).split("\n"))
 
 
 READERS23 = {"zh-2301": word_html_text, "zh-2302": jsp_word_text}
