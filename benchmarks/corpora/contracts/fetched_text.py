@@ -1,5 +1,5 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101..., zh-2301...) from their
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101..., zh-2301..., zh-2401...) from their
 original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
@@ -24,7 +24,9 @@ system are read like zh-1501's pages (zh-1801, zh-1802), a filled government-pro
 literal in Java code from that literal (zh-1803, ticked options as ☑, others ☐, drop-downs as their selected value), and a
 filled consulting contract kept as the sample JSON answer of a C# web method from the record's contract fields in order
 (zh-1804); a Word-saved HTML page kept as a FreeMarker template (zh-2301) is read by paragraphs and table rows with
-its template fields as ＿＿, and one kept as a JSP print page (zh-2302) likewise, its form fields as ＿＿. Word files
+its template fields as ＿＿, and one kept as a JSP print page (zh-2302) likewise, its form fields as ＿＿; texts kept
+as template literals of a TypeScript file (zh-2401, zh-2402) are read literal by literal, each titled by its line comment, with
+<br/> and block tags as line breaks, and an HTML page kept as a PHP view (zh-2403) is read by paragraphs like zh-2301. Word files
 deleted from a repository's tree later are read at the last commit that holds them (zh-1901,
 zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
 in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
@@ -742,6 +744,34 @@ DOCS23: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
     ),
 }
 SUBS23: dict[str, Subs] = {}
+# heldout24 (helper label24-zh, session 41): zh-2401 and zh-2402, texts a Shanghai shipping-logistics platform's React app
+# (God-Myw/react) keeps as template literals of one TypeScript file and shows to its users; read with `tsx_literal_text`
+# (READERS24). zh-2401: the Chinese text of the voyage charter party (金康合同, GENCON 1994) the app attaches to a
+# shipper's voyage order; zh-2402: the platform's 保证金协议 and 注册协议 (道裕物流APP) for the carriers and cargo owners that
+# register on it. Same repository and file, two documents of different genres.
+DOCS24: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-2401": (
+        "God-Myw/react",
+        "72fcac81c12a9c46972256182bac3e68d68059ac",
+        "src/pages/FuncModel/Protocol/protocols.tsx",
+        (("金康合同", 1, "此合同仅供参考"),),
+    ),
+    "zh-2402": (
+        "God-Myw/react",
+        "72fcac81c12a9c46972256182bac3e68d68059ac",
+        "src/pages/FuncModel/Protocol/protocols.tsx",
+        (("保证金协议", 1, None),),
+    ),
+    # zh-2403: the 业务合作政策 a Beijing LED-screen advertising company (北京玉龙腾飞影视传媒有限公司) shows the partners who
+    # install and look after its screens in barbershops and sell its advertising for commission, kept as a PHP view of
+    # its mobile site (read with `php_html_text`, READERS24); from the title to before the contact footer.
+    "zh-2403": (
+        "chuck-cp/bjyltfapi",
+        "333fc9eb5635008e0875d2505de66d1368b80a74",
+        "wap/views/cooperate/policy.php",
+        (("玉龙传媒业务合作政策", 1, "联系电话"),),
+    ),
+}
 SUBS: dict[str, Subs] = {
     **SUBS10,
     **SUBS11,
@@ -1148,6 +1178,40 @@ def jsp_word_text(data: bytes) -> str:
 READERS23 = {"zh-2301": word_html_text, "zh-2302": jsp_word_text}
 
 
+def tsx_literal_text(data: bytes, names: tuple[str, ...]) -> str:
+    """Texts kept as `export const NAME = `...`;` template literals of a TypeScript file, in the order of `names`: each
+    literal preceded by its line comment ("// 保证金协议") as a title line, <br/> and block tags (h1-h6, p, div) made line
+    breaks, other tags dropped, entities unescaped, each line stripped, blank lines dropped."""
+    source = data.decode("utf-8")
+    parts = []
+    for name in names:
+        match = re.search(r"(?m)^// *(.*)\nexport const " + re.escape(name) + r" *= *`([^`]*)`", source)
+        assert match, name
+        text = match.group(2)
+        text = re.sub(r"(?i)<br\s*/?>", "\n", text)
+        text = re.sub(r"(?i)</?(h\d|p|div)(\s[^>]*)?>", "\n", text)
+        text = re.sub(r"<[^>]+>", "", text)
+        text = html.unescape(text).replace("\xa0", " ")
+        lines = [line.strip() for line in text.split("\n")]
+        parts.append("\n".join([match.group(1).strip()] + [line for line in lines if line]))
+    return "\n".join(parts)
+
+
+def php_html_text(data: bytes) -> str:
+    """An HTML page kept as a PHP view (zh-2403): PHP blocks (<?php … ?>, <?= … ?>) and HTML comments dropped, then read
+    by paragraphs like `word_html_text` (see _WordHtmlParser; <style>, <script> and <head> skipped)."""
+    source = data.decode("utf-8-sig")
+    source = re.sub(r"(?s)<\?(php|=).*?\?>|<!--.*?-->", "", source)
+    return "\n".join(_word_html_lines(source))
+
+
+READERS24 = {
+    "zh-2401": lambda data: tsx_literal_text(data, ("contract_CN",)),
+    "zh-2402": lambda data: tsx_literal_text(data, ("margin_agreement", "registration_agreement")),
+    "zh-2403": php_html_text,
+}
+
+
 DOCX_CALLS = {"add_run", "add_info", "add_paragraph", "add_heading"}
 
 
@@ -1271,10 +1335,11 @@ def main(argv: list[str]) -> int:
         **DOCS20,
         **DOCS21,
         **DOCS23,
+        **DOCS24,
     }.items():
         data = original_at(mirror_root, repo, commit, path)
-        if doc_id in READERS18 or doc_id in READERS23:
-            raw = {**READERS18, **READERS23}[doc_id](data)
+        if doc_id in READERS18 or doc_id in READERS23 or doc_id in READERS24:
+            raw = {**READERS18, **READERS23, **READERS24}[doc_id](data)
             text = clean(
                 "\n\n".join(section(raw, start, occurrence, end) for start, occurrence, end in parts)
             )

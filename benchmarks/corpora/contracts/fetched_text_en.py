@@ -43,6 +43,8 @@ heldout22 (DOCS22, en-2201...): each entry names its reader, "pdf" (as PDF_DOCS:
 "markdown_span" (as MARKDOWN_SPAN_DOCS: start, end, regexes).
 heldout23 (DOCS23, en-2301...): the same readers as DOCS22, read by emit_docs23(); a Jekyll post's Liquid fields
 ({{ page.x }}) are filled from its front matter by the entry's regexes (the page as the site renders it).
+heldout24 (DOCS24, en-2401...): read by emit_docs24(); readers "pdf" and "markdown_span" as DOCS22, and "jsx" (start, end,
+subs): jsx_text as JSX_DOCS, then (regex, replacement) pairs.
 """
 
 from __future__ import annotations
@@ -1000,6 +1002,61 @@ DOCS23: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout24: a state agency's invitation for bids with its contract and agency clauses, a translation platform's translator
+# agreement, a non-profit's open-software developer terms and an interpreting agency's interpreter agreement; read like
+# DOCS22, with a "jsx" reader for a React page
+DOCS24: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # a US state agency's invitation for bids for vehicle modification services (New York State Education Department,
+    # ACCES-VR, IFB #25-001, 2024): the mini-bid and modification process and the vendor's duties, subcontracting to the payment
+    # provision, the State of New York Agreement and Appendix A-1 (agency-specific clauses); Appendix A (the Attorney
+    # General's standard clauses, printed in two columns) and the data privacy appendix are left out
+    "en-2401": (
+        "pdf",
+        "LexZilla1/nys-procurement-vendor-engine",
+        "bb4817c36075d9f62d98f2212e644426c615591a",
+        "test-tenders/ifb25001vehiclemodification.pdf",
+        (
+            (
+                ("Vehicle Modification/ Mini-Bid Process", 1, "Requirements of Education Law Section 2-d"),
+                ("Subcontracting", 1, "2.) Submission"),
+                ("STATE OF NEW YORK AGREEMENT", 1, "Appendix A"),
+                ("APPENDIX A-1", 1, "Appendix R"),
+            ),
+            (r"IFB #?25-001", r"\(June 2023\)", r"Revised 5/23/22"),
+            ((r"Dr\. Betty A\. Rosa(?=, Commissioner)", "[name]"),),
+        ),
+    ),
+    # a translation platform's agreement with its freelance translators (Gengo, Inc., San Mateo, California), kept as a
+    # React page in a clone of the platform's site: from the first paragraph to the end of the markup (the closing braces of the
+    # component dropped)
+    "en-2402": (
+        "jsx",
+        "hesamuhammad/linggo",
+        "80c01882356f2f30d3dc0e2d472289829e0cf354",
+        "src/pages/Terms/Translatoragree.js",
+        ("This Agreement is made between you", None, ((r"\n\); \} \}\n$", "\n"),)),
+    ),
+    # a non-profit's terms for developers it pays to write open software (Blockchain Commons, Wyoming), the whole terms
+    # after the front matter
+    "en-2403": (
+        "markdown_span",
+        "BlockchainCommons/Open-Development",
+        "77faaaa4414543747ccb473f4f28b4770bd63d2e",
+        "open-software-developer-contract/legal-terms.md",
+        ("Overview", None, ()),
+    ),
+    # an interpreting agency's agreement with its freelance interpreters (JHBridge Translation Services, Massachusetts),
+    # kept in the agency's own staffing application; the separator lines between sections dropped
+    "en-2404": (
+        "markdown_span",
+        "josephsamijona/reimagined-octo-goggles",
+        "f2ae86582d1ca155144d50aa42961702e6416d53",
+        "app/mixins/conract.md",
+        ("JHBRIDGE TRANSLATION SERVICES", None, ((r"(?m)^\u2e3b\n", ""),)),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1280,6 +1337,22 @@ def emit_docs23(mirror_root: Path, out_dir: Path) -> None:
         emit(out_dir, doc_id, text, data)
 
 
+def emit_docs24(mirror_root: Path, out_dir: Path) -> None:
+    """The heldout24 texts: each DOCS24 entry read by its named reader ("pdf", "markdown_span" or "jsx")."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS24.items():
+        data = original(mirror_root, repo, commit, path)
+        if reader == "pdf":
+            text = pdf_text(data, *args)  # type: ignore[arg-type]
+        elif reader == "markdown_span":
+            text = markdown_span_text(data, *args)  # type: ignore[arg-type]
+        else:
+            start, end, subs = args
+            text = jsx_text(data, start, end)  # type: ignore[arg-type]
+            for pattern, repl in subs:  # type: ignore[attr-defined]
+                text = re.sub(pattern, repl, text)
+        emit(out_dir, doc_id, text, data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -1338,6 +1411,7 @@ def main(argv: list[str]) -> int:
         emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
     emit_docs22(mirror_root, out_dir)
     emit_docs23(mirror_root, out_dir)
+    emit_docs24(mirror_root, out_dir)
     return 0
 
 
