@@ -25,7 +25,7 @@ _ZH_POSSESSIVE_AFTER = re.compile(
 )
 _EN_OBJECT_BEFORE = re.compile(
     r"\b(?:to|from|of|against|for|with|and|by|notif(?:y|ies|ied)|pays?|reimburses?|indemnif(?:y|ies|ied)|"
-    r"compensates?|defends?|holds?|credits?|refunds?|rebates?)"
+    r"compensates?|defends?|holds?|credits?|refunds?|rebates?|due|owed|owing)"
     r"\s+(?:the\s+)?$"
 )
 #: "… may be set off against monies due to Vendor": the matched verb is passive, so the subject
