@@ -74,6 +74,12 @@ ZH_BUYER = (
     "收购方",
     "送修方",
     "申办方",
+    # session 41 (probe set F): the platform, its operator, a creators' agency
+    "平台",
+    "平台运营方",
+    "运营方",
+    "经纪方",
+    "经纪公司",
 )
 ZH_SUPPLIER = (
     "乙方",
@@ -157,6 +163,18 @@ ZH_SUPPLIER = (
     "检测机构",
     "检测方",
     "地面服务代理人",
+    # session 41 (probe set F): those who sell or serve through a platform
+    "开发者",
+    "驾驶员",
+    "司机",
+    "骑手",
+    "配送员",
+    "主播",
+    "达人",
+    "创作者",
+    "译员",
+    "安装商",
+    "合作商",
 )
 #: public-body and generic words that name a party only when the contract defines them ("the City")
 _DEFINED_ONLY = (
@@ -259,6 +277,21 @@ EN_SUPPLIER = (
     "ground handler",
     "repairer",
     "cro",
+    # session 41 (probe set F): those who sell or serve through a platform and sign its terms (not
+    # "merchant": a payment processor's merchants are its customers, defined as such)
+    "restaurant partner",
+    "driver",
+    "rider",
+    "courier",
+    "actual carrier",
+    "creator",
+    "content creator",
+    "streamer",
+    "translator",
+    "interpreter",
+    "freelancer",
+    "installer",
+    "member",
 )
 #: role words that name either side, by what the other side is: a Distributor buys from a Manufacturer
 #: and supplies a Hospital; a Media Agency serves a Brand Owner while a State Agency buys; an Operator
@@ -287,6 +320,23 @@ _RELATIVE_WORDS = frozenset(
         "administrator",
         "producer",
         "publisher",
+        # session 41: those who sell or serve through a platform are parties when a head line or a definition
+        # says so (a carrier's "drivers" are often outside the contract)
+        "restaurant partner",
+        "driver",
+        "rider",
+        "courier",
+        "actual carrier",
+        "creator",
+        "content creator",
+        "streamer",
+        "translator",
+        "interpreter",
+        "freelancer",
+        "installer",
+        "member",
+        "平台",
+        "运营方",
     }
 )
 #: labels whose role flips when the contract also names a party one tier down (a subcontract)
@@ -526,11 +576,14 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         texts_seen.append((text, where))
         for m in _ZH_LINE.finditer(text):
             alias = _ZH_ALIAS.search(m.group(3) or "")
+            # 平台：云栈科技有限公司（以下简称“云栈”）: the short name is the party's too
+            short = _ZH_READER_ALIAS.search(m.group(3) or "") if not alias else None
             _add(
                 found,
                 [m.group(1), m.group(2) or "", alias.group(1) if alias else ""],
                 _clean_name(m.group(3)),
                 where,
+                (short.group(1),) if short and short.group(1) not in _ZH_LABELS else (),
             )
         for m in _ZH_LINE_ALIASED.finditer(text):
             if m.group(1) not in _ZH_LABELS:
@@ -558,9 +611,10 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         _add_means(found, text, where, _EN_LINE)
         for m in _EN_LINE_BRACKET.finditer(text):
             _add(found, [m.group(2), m.group(1)], _clean_name(m.group(3)), where)
-    parties = _distinct(found)
+    parties = reader_terms(texts_seen, _distinct(found))
     return parties + (
         _named_counterparty(texts_seen, parties)
+        or _reader_counterparty(texts_seen, parties)
         or _defined_counterparty(texts_seen, parties)
         or _line_counterparty(texts_seen, parties)
         or _zh_line_counterparty(texts_seen, parties)
@@ -580,10 +634,18 @@ def _joined_line_break(m: re.Match) -> str:
     return "\n" if ":" in m.string[line_start : m.start()] else m.group(0)
 
 
+#: the short names a head line gives in brackets: OPERATOR: Quaylink Pte. Ltd. ("Quaylink", "the Platform")
+_EN_LINE_ALIASES = re.compile(r"[\"“]\s*(?:the\s+)?([A-Za-z][\w&.' -]{1,38}?)\s*[\"”]")
+
+
 def _add_means(found: dict[str, Party], text: str, where: str | None, *extra: re.Pattern) -> None:
-    for m in [m for pattern in (*extra, _EN_MEANS) for m in pattern.finditer(text)]:
-        if not _EN_CLASS.match(m.group(2)):
-            _add(found, [m.group(1)], _clean_name(m.group(2)), where)
+    for pattern in (*extra, _EN_MEANS):
+        for m in pattern.finditer(text):
+            if _EN_CLASS.match(m.group(2)):
+                continue
+            bracket = m.group(2)[m.group(2).find("(") :] if pattern is _EN_LINE and "(" in m.group(2) else ""
+            aliases = tuple(a.lower() for a in _EN_LINE_ALIASES.findall(bracket))
+            _add(found, [m.group(1)], _clean_name(m.group(2)), where, aliases)
 
 
 def _distinct(found: dict[str, Party]) -> list[Party]:
@@ -696,6 +758,60 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
 
 
 OTHER_ROLE = {"supplier": "buyer", "buyer": "supplier"}
+
+#: terms addressed to their reader: "between Swiftcab Mobility Ltd ("Swiftcab") and you, the Driver"
+_EN_BETWEEN_YOU = re.compile(rf"\bbetween\s+[^()]{{2,80}}?{_SHORT}[^()]{{0,20}}?,?\s+and\s+you\b", re.I)
+
+
+#: 本协议由途悦出行科技有限公司（以下简称“途悦”）与您订立 / 由X（以下简称“X”）与…开发者（以下简称“您”）订立
+_ZH_READER = re.compile(
+    r"由(?P<name>[^，。；\n]{2,60}?)[（(](?:以下|下文)?(?:简称|称)[“\"](?P<short>[^”\"]{1,12})[”\"][）)]"
+    r"[\s/／]*与(?P<second>[^。；]{0,80}?)(?:共同|双方)?(?:订立|签订|签署|达成)"
+)
+_ZH_READER_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[“\"]([^”\"]{1,12})[”\"][）)]")
+
+
+def reader_terms(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
+    """Chinese terms a platform writes "与您订立": the reader (您, or the short name it is given:
+    用户, 驾驶员) is the side that receives them, the supplier this tool reviews for, and the writer
+    (its short name) the buyer, whatever role words those names are elsewhere (用户 is a buyer's word
+    in a software contract). Parties unchanged when the head says nothing of the kind."""
+    joined = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])
+    m = _ZH_READER.search(joined[:HEAD_LINE_CHARS])
+    if m is None or "您" not in m.group("second"):
+        return parties
+    alias = _ZH_READER_ALIAS.search(m.group("second"))
+    you = list(dict.fromkeys(lab for lab in ("您", alias.group(1) if alias else "") if lab))
+    short = m.group("short")
+    kept = [p for p in parties if not ({short, *you} & set(p.labels))]
+    where = texts[0][1] if texts else None
+    if not any(p.role == "buyer" for p in kept):
+        kept.append(Party(labels=[short], name=_clean_name(m.group("name")), role="buyer", where=where))
+    if not any(p.role == "supplier" for p in kept):
+        kept.append(Party(labels=you, role="supplier", where=where))
+    return kept
+
+
+def _reader_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
+    """The party that writes terms "between X ("Short") and you": the reader ("you") is the side
+    that receives them, the supplier this tool reviews for (or the supplier role word given beside
+    "you"), so the short name is the buyer, when no party is the buyer yet."""
+    if any(p.role == "buyer" for p in parties):
+        return []
+    for text, where in texts:
+        if "you" not in text.lower():
+            continue
+        m = _EN_BETWEEN_YOU.search(text)
+        if m is None or m.group(1).lower() in {lab for p in parties for lab in p.labels}:
+            continue
+        reader = (
+            []
+            if any(p.role == "supplier" for p in parties)
+            else [Party(labels=["you"], role="supplier", where=where)]
+        )
+        return [Party(labels=[m.group(1).lower()], name=m.group(1), role="buyer", where=where), *reader]
+    return []
+
 
 #: "BOI" shall mean Bank of India, Zonal Office …: a short name defined as an organisation by its
 #: proper name (not "the person appointed by …"), in a definitions block that defines one side by

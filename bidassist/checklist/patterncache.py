@@ -51,6 +51,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from bidassist.core.cachedir import cache_dir
 from bidassist.core.yamlfile import YamlDoc
 
 from . import literals
@@ -62,17 +63,6 @@ MAX_FILES = 8
 #: a larger file is not read (the shipped packs' file is under 1 MB)
 MAX_BYTES = 64 * 1024 * 1024
 _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
-
-
-def cache_dir() -> Path | None:
-    """`$XDG_CACHE_HOME/bidassist`, else `~/.cache/bidassist`; None when neither is known."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not base or not os.path.isabs(base):
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError):  # no home folder
-            return None
-    return Path(base) / "bidassist"
 
 
 def _analysis_hash() -> str:

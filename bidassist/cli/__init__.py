@@ -2,7 +2,8 @@
 prints its result.
 
 `main` is the entry point: it takes Ctrl-C over before the (slow) import of the commands, so an
-interruption at any moment ends with one line and exit status 130."""
+interruption at any moment ends with one line and exit status 130; the top-level `--help` is printed
+from the cache when it can be (`helpcache.py`), without importing the commands at all."""
 
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from bidassist.cli import helpcache
+
+    if helpcache.wants_help(sys.argv[1:] if argv is None else argv):
+        helpcache.print_help(["--help"], _run)
+    _run(argv)
+
+
+def _run(argv: list[str] | None) -> None:
     previous = signal.signal(signal.SIGINT, _interrupt)
     try:
         from bidassist.cli.app import main as run_app

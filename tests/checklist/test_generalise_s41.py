@@ -90,3 +90,52 @@ def test_ownership_of_the_deliverables_is_not_everything_passing() -> None:
         "to use its pre-existing Intellectual Property solely for the purposes of performing the Services."
     )
     assert "ip.assignment" not in categories("SERVICES AGREEMENT\n1. IP\n" + licence)
+
+
+# probe set F (session 41: platform and gig-economy terms, written by helpers who had not seen the rules)
+
+
+def _roles(text: str) -> dict[str, str]:
+    parties = check_text(text, RULES).parties
+    assert parties is not None
+    return {label: p["role"] for p in parties["parties"] for label in p["labels"]}
+
+
+def test_terms_between_a_platform_and_you_make_the_reader_the_supplier() -> None:
+    head = 'These terms apply between Swiftcab Mobility Ltd ("Swiftcab") and you, the Driver.\n'
+    assert _roles(head + "1. Fees\nSwiftcab may change the service fee.") == {
+        "swiftcab": "buyer",
+        "you": "supplier",
+    }
+    zh = "本协议由途悦出行科技有限公司（以下简称“途悦”）\n与通过途悦平台开设店铺的您（以下简称“用户”）共同订立\n"
+    assert _roles(zh + "1. 费用\n途悦有权调整服务费。") == {
+        "途悦": "buyer",
+        "您": "supplier",
+        "用户": "supplier",
+    }
+    # a software licence's 用户 (the customer) is untouched where no 与您订立 head says otherwise
+    assert (
+        _roles("甲方（用户）：某医院\n乙方（供应商）：某软件公司\n1. 许可\n乙方授予甲方使用许可。")["用户"]
+        == "buyer"
+    )
+
+
+def test_a_head_lines_short_name_is_its_partys() -> None:
+    head = 'OPERATOR: Quaylink Food Ordering Pte. Ltd. ("Quaylink")\nRESTAURANT PARTNER: the registered restaurant\n'
+    clause = (
+        "8.4 Where Quaylink, acting on its own assessment of a customer complaint, considers the Restaurant Partner "
+        "responsible, Quaylink may recover the refunded amount by deducting it from the Restaurant Partner's next "
+        "weekly payout."
+    )
+    assert _roles(head + clause) == {
+        "operator": "buyer",
+        "quaylink": "buyer",
+        "restaurant partner": "supplier",
+    }
+    assert "payment.set_off" in categories(head + clause)
+    zh = "平台：云栈科技有限公司（以下简称“云栈”）\n开发者：在云栈开放平台注册的企业或个人\n"
+    assert _roles(zh + "1. 佣金\n云栈有权随时调整佣金比例。") == {
+        "平台": "buyer",
+        "云栈": "buyer",
+        "开发者": "supplier",
+    }
