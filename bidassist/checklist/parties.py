@@ -229,6 +229,23 @@ EN_BUYER = (
     *EN_UPPER_TIER,
     *_DEFINED_ONLY,
 )
+#: session 41 (probe set F): those who sell or serve through a platform and sign its terms (not
+#: "merchant": a payment processor's merchants are its customers, defined as such)
+_PLATFORM_USERS = (
+    "restaurant partner",
+    "driver",
+    "rider",
+    "courier",
+    "actual carrier",
+    "creator",
+    "content creator",
+    "streamer",
+    "translator",
+    "interpreter",
+    "freelancer",
+    "installer",
+    "member",
+)
 EN_SUPPLIER = (
     "supplier",
     "seller",
@@ -277,21 +294,7 @@ EN_SUPPLIER = (
     "ground handler",
     "repairer",
     "cro",
-    # session 41 (probe set F): those who sell or serve through a platform and sign its terms (not
-    # "merchant": a payment processor's merchants are its customers, defined as such)
-    "restaurant partner",
-    "driver",
-    "rider",
-    "courier",
-    "actual carrier",
-    "creator",
-    "content creator",
-    "streamer",
-    "translator",
-    "interpreter",
-    "freelancer",
-    "installer",
-    "member",
+    *_PLATFORM_USERS,
 )
 #: role words that name either side, by what the other side is: a Distributor buys from a Manufacturer
 #: and supplies a Hospital; a Media Agency serves a Brand Owner while a State Agency buys; an Operator
@@ -320,21 +323,9 @@ _RELATIVE_WORDS = frozenset(
         "administrator",
         "producer",
         "publisher",
-        # session 41: those who sell or serve through a platform are parties when a head line or a definition
-        # says so (a carrier's "drivers" are often outside the contract)
-        "restaurant partner",
-        "driver",
-        "rider",
-        "courier",
-        "actual carrier",
-        "creator",
-        "content creator",
-        "streamer",
-        "translator",
-        "interpreter",
-        "freelancer",
-        "installer",
-        "member",
+        # a platform's users are parties when a head line or a definition says so (a carrier's "drivers"
+        # are often outside the contract)
+        *_PLATFORM_USERS,
         "平台",
         "运营方",
     }
