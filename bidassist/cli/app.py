@@ -94,7 +94,10 @@ def main(argv: list[str] | None = None) -> None:
     forget_inputs()
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        app(args=argv, standalone_mode=True)
+        try:
+            app(args=argv, standalone_mode=True)
+        finally:  # the outcome is settled: a late Ctrl-C must not cut its report short
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     except BidassistError as exc:
         if _state["debug"]:
             raise

@@ -493,7 +493,26 @@ def price_bid(
     n = p.iterations if iterations is None else iterations
     if n < 1:
         raise InputError(f"iterations must be at least 1, got {n}", "iterations")
-    run = _simulate(bid, costs, n, p.seed if seed is None else seed, progress)
+    try:
+        return _price(bid, costs, n, p.seed if seed is None else seed, progress)
+    except MemoryError:
+        # the simulation holds every iteration (about 0.6 KB each): a clear refusal, not a crash
+        raise InputError(
+            f"not enough memory for {n:,} Monte Carlo iterations; use fewer / 内存不足，请减少迭代次数",
+            "--iterations" if iterations is not None else "pricing.iterations",
+        ) from None
+
+
+def _price(
+    bid: Bid,
+    costs: CostModel,
+    n: int,
+    seed: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> PriceResult:
+    p = bid.pricing
+    assert p is not None
+    run = _simulate(bid, costs, n, seed, progress)
     dp = max(2, -int(p.price_step.normalize().as_tuple().exponent))
     ch = _choose(run, p.policy)
     e = run.econ

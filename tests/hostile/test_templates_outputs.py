@@ -373,13 +373,23 @@ def _no_partial(folder: Path) -> list[str]:
 
 
 def test_ctrl_c_during_price_xlsx(priced):
+    """500,000 iterations fit the 1 GiB limit with room (about 0.75 GB) and take well over a second."""
     before = snapshot(priced)
     res = run_limited(
-        ["price", "bid.yaml", "--iterations", "3000000", "--xlsx", "p.xlsx"], priced, sigint_after=2.5
+        ["price", "bid.yaml", "--iterations", "500000", "--xlsx", "p.xlsx"], priced, sigint_after=1.0
     )
     assert_refused(res, None, code=130)
     assert res.err.strip().splitlines()[-1].startswith("interrupted")
     assert len([ln for ln in res.err.splitlines() if ln.strip()]) == 1
+    assert not (priced / "p.xlsx").exists() and not _no_partial(priced)
+    assert snapshot(priced) == before
+
+
+def test_price_beyond_memory_is_refused_naming_iterations(priced):
+    """3,000,000 iterations need about 2 GB: under the 1 GiB limit a clear refusal, no xlsx."""
+    before = snapshot(priced)
+    res = run_limited(["price", "bid.yaml", "--iterations", "3000000", "--xlsx", "p.xlsx"], priced)
+    assert_refused(res, "--iterations", words="not enough memory")
     assert not (priced / "p.xlsx").exists() and not _no_partial(priced)
     assert snapshot(priced) == before
 
