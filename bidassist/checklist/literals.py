@@ -21,6 +21,7 @@ import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 #: non-ASCII characters a case-insensitive ASCII letter matches (Python's re equivalences)
 _FOLD = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
@@ -370,3 +371,80 @@ def folded(norm: str) -> str:
 
 def plain_search(p: re.Pattern, text: str) -> re.Match | None:
     return p.search(text)
+
+
+#: stands for a party's words (the role placeholders) when a rule's gate strings are derived from
+#: its template: a private-use character no contract holds. A gate set or start string holding it is
+#: dropped, so what is left holds whatever words a contract gives its parties.
+ROLE_SENTINEL = "\ue000"
+
+#: a template's (flags, gate sets, match starts) with the role words left out (role_free)
+RoleFree = tuple[int, "tuple[frozenset[str], ...] | None", "frozenset[str] | None"]
+
+
+def role_free(pattern: re.Pattern) -> RoleFree:
+    """The gate sets and match starts of a template compiled with ROLE_SENTINEL for each role,
+    less every one that holds it: a necessary condition of the template with any role words (the
+    role words sit in a group of their own, so the rest of the parse is the same)."""
+    gates = pattern_literals(pattern)
+    kept = tuple(f for f in gates or () if not any(ROLE_SENTINEL in s for s in f)) or None
+    starts = match_starts(pattern)
+    if starts is not None and any(ROLE_SENTINEL in s for s in starts):
+        starts = None
+    return pattern.flags, kept, starts
+
+
+class LazyPattern:
+    """A rule-set variant's pattern (this contract's party words put into a template), compiled
+    on its first search. Its gate sets and match starts are the template's (role_free), known
+    without parsing the source, so the scanner of a variant needs no compile; most of a variant's
+    patterns are never searched (their rule's keywords are not in the contract)."""
+
+    __slots__ = ("pattern", "flags", "_make", "_compiled")
+
+    def __init__(self, source: str, derived: RoleFree, make: Callable[[str], re.Pattern]) -> None:
+        self.pattern = source
+        self.flags, gates, starts = derived
+        self._make = make
+        self._compiled: re.Pattern | None = None
+        key = (source, self.flags)
+        _remember(_DERIVED, key, gates)
+        _remember(_STARTS, key, starts)
+
+    def compiled(self) -> re.Pattern:
+        got = self._compiled
+        if got is None:
+            got = self._compiled = self._make(self.pattern)
+        return got
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().search(*args, **kwargs)
+
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().match(*args, **kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().fullmatch(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().finditer(*args, **kwargs)
+
+    def findall(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().findall(*args, **kwargs)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().sub(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return self.compiled().split(*args, **kwargs)
+
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    @property
+    def groupindex(self) -> dict[str, int]:
+        return dict(self.compiled().groupindex)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:60]!r})"

@@ -357,6 +357,11 @@ _ZH_DEFINED = re.compile(
     rf"([^\s，,。；;：:（(]{{2,40}}?)\s*[（(]\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*"
     rf"({_ZH_LABEL})\s*[”\"'」]?\s*[）)]"
 )
+#: an organisation's name just before a bracket of short names: 与北京某某传媒有限公司（以下称为…）
+_ZH_ORG_BEFORE = re.compile(
+    r"(?:^|[与和由及，,、\s])([^\s与由及，,、。；;：:“”\"]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|医院|"
+    r"大学|学院|研究院|研究所|中心))\s*$"
+)
 #: （下称“商户”或“甲方”）: a bracket of defined short names, one of them a role label
 _ZH_ALIASES = re.compile(r"[（(]\s*(?:以下|下文|下)?(?:简称|称)(?:为)?\s*([^）)]{2,40})[）)]")
 _QUOTED = re.compile(r"[“\"'「]\s*([\u4e00-\u9fff]{2,8})\s*[”\"'」]")
@@ -589,7 +594,9 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                 generic = [n for n in roles_named if n in ("甲方", "乙方", "丙方")]
                 key = generic if len(generic) == 1 else roles_named if len(roles_named) == 1 else []
                 if key and len(names) > 1:
-                    _add(found, key, None, where, tuple(n for n in names if n not in key))
+                    org = _ZH_ORG_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                    name = org.group(1) if org else None
+                    _add(found, key, name, where, tuple(n for n in names if n not in key))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
             _add(
                 found,
@@ -760,6 +767,32 @@ _ZH_READER = re.compile(
     r"[\s/／]*与(?P<second>[^。；]{0,80}?)(?:共同|双方)?(?:订立|签订|签署|达成)"
 )
 _ZH_READER_ALIAS = re.compile(r"[（(](?:以下|下文)?(?:简称|称)[“\"]([^”\"]{1,12})[”\"][）)]")
+#: 本协议由您与上海某某科技有限公司共同缔结 (the reader first), its short name given after:
+#: 上海某某科技有限公司在本协议中亦称为“某某APP”
+_ZH_YOU_FIRST = re.compile(
+    r"由您(?:[（(][^）)]{0,40}[）)])?与(?P<name>[^，。；\n（(就]{2,60}?)(?:[（(][^）)]{0,40}[）)])?(?:之间)?"
+    r"(?:就[^。；\n]{0,100}?)?所?(?:共同|双方)?(?:缔结|订立|签订|签署|达成)"
+)
+#: the words the reader of a platform's terms goes by besides 您 (a party found by one of them alone
+#: is the reader, whatever role the word has in other contracts)
+_ZH_READER_WORDS = frozenset({"用户", "注册用户", "注册者", "会员"})
+
+
+def _zh_writer(head: str) -> tuple[str, str, str] | None:
+    """(the writer's name, its short name, the text naming the reader) of terms a platform writes
+    to "您" (由X（以下简称“X”）与您订立 / 由您与X共同缔结), or None."""
+    m = _ZH_READER.search(head)
+    if m is not None and "您" in m.group("second"):
+        return m.group("name"), m.group("short"), m.group("second")
+    y = _ZH_YOU_FIRST.search(head)
+    if y is None:
+        return None
+    name = y.group("name").strip()
+    alias = _ZH_READER_ALIAS.search(y.group(0)) or re.search(
+        re.escape(name) + r"[^。；\n]{0,12}?(?:亦|又|以下|下文)?(?:简称|称)(?:为)?[“\"]([^”\"]{1,12})[”\"]",
+        head,
+    )
+    return name, alias.group(1) if alias else name, "您"
 
 
 def reader_terms(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
@@ -768,18 +801,25 @@ def reader_terms(texts: list[tuple[str, str | None]], parties: list[Party]) -> l
     (its short name) the buyer, whatever role words those names are elsewhere (用户 is a buyer's word
     in a software contract). Parties unchanged when the head says nothing of the kind."""
     joined = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])
-    m = _ZH_READER.search(joined[:HEAD_LINE_CHARS])
-    if m is None or "您" not in m.group("second"):
+    found = _zh_writer(joined[:HEAD_LINE_CHARS])
+    if found is None:
         return parties
-    alias = _ZH_READER_ALIAS.search(m.group("second"))
+    name, short, second = found
+    alias = _ZH_READER_ALIAS.search(second)
     you = list(dict.fromkeys(lab for lab in ("您", alias.group(1) if alias else "") if lab))
-    short = m.group("short")
-    kept = [p for p in parties if not ({short, *you} & set(p.labels))]
+    readers = [p for p in parties if set(p.labels) <= _ZH_READER_WORDS]
+    you += [lab for p in readers for lab in p.labels if lab not in you]  # 用户: the reader too
+    # 你 beside 您, and 注册者 (the registrant who signs): the reader in the terms' own words
+    you += [w for w in ("你", "注册者", "注册用户") if w not in you and any(w in t for t, _w in texts)]
+    kept = [p for p in parties if not ({short, name, *you} & set(p.labels))]
     where = texts[0][1] if texts else None
     if not any(p.role == "buyer" for p in kept):
-        kept.append(Party(labels=[short], name=_clean_name(m.group("name")), role="buyer", where=where))
-    if not any(p.role == "supplier" for p in kept):
+        kept.append(Party(labels=[short], name=_clean_name(name), role="buyer", where=where))
+    reader = next((p for p in kept if p.role == "supplier"), None)
+    if reader is None:
         kept.append(Party(labels=you, role="supplier", where=where))
+    else:  # 由您（以下称为“乙方”）与…: 乙方 is the reader, and so is 您
+        reader.labels += [lab for lab in you if lab not in reader.labels]
     return kept
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from pydantic import AfterValidator, Field, ValidationError, field_validator, model_validator
 
@@ -33,7 +33,7 @@ from .concepts import (
     uses_roles,
 )
 from .hanzi import simplified
-from .literals import compile_derived
+from .literals import ROLE_SENTINEL, LazyPattern, compile_derived, role_free
 from .patterncache import PatternStore, open_store
 
 
@@ -305,6 +305,9 @@ class RuleSet:
     _doc_re: dict = field(default_factory=dict, repr=False)
     #: source -> compiled pattern, shared by the rule set and its variants (`compiled`)
     _compiled: dict = field(default_factory=dict, repr=False)
+    #: (template, language) -> its gate sets and match starts without the role words (role_free):
+    #: what a variant's patterns are gated by before they are compiled (LazyPattern)
+    _role_free: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def rule_settings(self) -> dict[str, list[str]]:
@@ -354,7 +357,7 @@ class RuleSet:
         if variant is None:
             variant = RuleSet(
                 packs=self.packs,
-                rules=[_recompiled(r, self.vocabulary, roles, self.compiled) for r in self.rules],
+                rules=[_recompiled(r, self.vocabulary, roles, self._lazy) for r in self.rules],
                 terms=self.terms,
                 files=self.files,
                 document=self.document,
@@ -362,11 +365,21 @@ class RuleSet:
                 roles=roles,
                 _index=self._index,
                 _compiled=self._compiled,
+                _role_free=self._role_free,
             )
         self._variants[key] = variant  # most recently used last; memory stays bounded
         while len(self._variants) > MAX_VARIANTS:
             self._variants.pop(next(iter(self._variants)))
         return variant
+
+    def _lazy(self, template: str, lang: str, source: str) -> re.Pattern:
+        """The template with this contract's role words (`source`), compiled on its first search
+        when the template's role-free gates are known, else now."""
+        derived = self._role_free.get((template, lang))
+        known = self._compiled.get(source) if self._compiled else None
+        if derived is None or known is not None:  # the shared set's own pattern when the words are
+            return known or self.compiled(source)
+        return cast(re.Pattern, LazyPattern(source, derived, self.compiled))
 
     def pattern(self, source: str, lang: str) -> re.Pattern:
         """A pattern with concepts and this contract's roles expanded, compiled once per rule set."""
@@ -400,14 +413,14 @@ def _recompiled(
     cr: CompiledRule,
     vocab: Vocabulary,
     roles: dict[str, dict[str, list[str]]],
-    compile_: Callable[[str], re.Pattern],
+    make: Callable[[str, str, str], re.Pattern],
 ) -> CompiledRule:
     if cr.templates is None or cr.language not in roles:
         return cr
     mapping = roles[cr.language]
 
     def comp(patterns: list[str]) -> list[re.Pattern]:
-        return [compile_(vocab.expand(p, cr.language, mapping)) for p in patterns]
+        return [make(p, cr.language, vocab.expand(p, cr.language, mapping)) for p in patterns]
 
     near = cr.templates.get("near")
     return CompiledRule(
@@ -444,6 +457,8 @@ class _Compiler:
     store: PatternStore | None = None
     #: source -> pattern of every pattern compiled here (RuleSet.compiled starts from them)
     built: dict[str, re.Pattern] = field(default_factory=dict)
+    #: RuleSet._role_free, filled for the templates compiled here
+    role_free: dict = field(default_factory=dict)
 
     def source(self, pattern: str, where: str, keep_roles: bool = False) -> str | None:
         unknown = self.vocab.unknown(pattern)
@@ -505,7 +520,23 @@ class _Compiler:
             out[name] = [self.source(p, "", keep_roles=True) or "" for p in getattr(rule, name)]
         if near:
             out["near"] = [self.source(near, "", keep_roles=True) or ""]
+        for template in (t for ts in out.values() for t in ts if t):
+            self.derive(template)
         return out
+
+    def derive(self, template: str) -> None:
+        """The template's role-free gates (RuleSet._role_free), from its source with ROLE_SENTINEL
+        for each role, compiled through the store (kept between processes like every pattern)."""
+        key = (template, self.lang)
+        if key in self.role_free:
+            return
+        sentinel = {r: [ROLE_SENTINEL] for r in ROLE_NAMES}
+        src = self.vocab.expand(template, self.lang, sentinel)
+        try:
+            got = self.store.compile(src, REGEX_FLAGS) if self.store else compile_derived(src, REGEX_FLAGS)
+        except re.error:  # pragma: no cover - the same pattern with real words compiled
+            return
+        self.role_free[key] = role_free(got)
 
 
 def parse_pack(doc: YamlDoc) -> tuple[Pack | None, list[Problem]]:
@@ -529,7 +560,16 @@ def compile_pack(
     shipped: bool = False,
     store: PatternStore | None = None,
 ) -> None:
-    comp = _Compiler(doc, ruleset.vocabulary, pack.language, problems, shipped, store, ruleset._compiled)
+    comp = _Compiler(
+        doc,
+        ruleset.vocabulary,
+        pack.language,
+        problems,
+        shipped,
+        store,
+        ruleset._compiled,
+        ruleset._role_free,
+    )
     for i, rule in enumerate(pack.rules):
         base = ("rules", i)
         langs = rule.languages or [pack.language]

@@ -22,7 +22,11 @@ def main(argv: list[str] | None = None) -> None:
 
     if helpcache.wants_help(sys.argv[1:] if argv is None else argv):
         helpcache.print_help(["--help"], _run)
-    _run(argv)
+    try:
+        _run(argv)
+    finally:
+        if argv is None:  # the process's own command: its exit follows, and a late Ctrl-C must not
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # turn a reported outcome into a kill
 
 
 def _run(argv: list[str] | None) -> None:

@@ -92,7 +92,14 @@ def main(argv: list[str] | None = None) -> None:
     if "--debug" in (argv if argv is not None else sys.argv[1:]):
         _state["debug"] = True
     forget_inputs()
-    signal.signal(signal.SIGINT, _interrupt)
+    previous = signal.signal(signal.SIGINT, _interrupt)
+    try:
+        _run(argv)
+    finally:  # a caller in the same process gets its own handler back
+        signal.signal(signal.SIGINT, previous)
+
+
+def _run(argv: list[str] | None) -> None:
     try:
         try:
             app(args=argv, standalone_mode=True)

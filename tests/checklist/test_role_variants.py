@@ -1,6 +1,7 @@
 """A contract's own party words give a rule-set variant (RuleSet.for_roles) whose role patterns are
-taken from a cache by source (RuleSet.compiled) instead of compiled afresh: the variant must equal
-the one compiled afresh, pattern for pattern and finding for finding."""
+taken from a cache by source (RuleSet.compiled), or compiled on their first search and gated until
+then by their template's role-free gate strings (literals.LazyPattern), instead of compiled afresh:
+the variant must equal the one compiled afresh, pattern for pattern and finding for finding."""
 
 from __future__ import annotations
 
@@ -44,7 +45,9 @@ def _afresh(roles: dict) -> RuleSet:
     """The variant with every role pattern compiled anew (the path before the cache)."""
     return RuleSet(
         packs=RULES.packs,
-        rules=[_recompiled(r, VOCAB, roles, lambda s: re.compile(s, REGEX_FLAGS)) for r in RULES.rules],
+        rules=[
+            _recompiled(r, VOCAB, roles, lambda t, lang, s: re.compile(s, REGEX_FLAGS)) for r in RULES.rules
+        ],
         terms=RULES.terms,
         files=RULES.files,
         document=RULES.document,
@@ -57,22 +60,50 @@ def _patterns(r: CompiledRule) -> list[re.Pattern | None]:
     return [*r.any, *r.all, *r.none, *r.sentence_none, r.near]
 
 
+def _real(p: re.Pattern | None) -> re.Pattern | None:
+    return p.compiled() if isinstance(p, literals.LazyPattern) else p
+
+
 @settings(max_examples=8, deadline=None)
 @given(ZH_NAMES, ZH_NAMES, EN_NAMES, EN_NAMES, st.lists(st.sampled_from(EXAMPLES), min_size=1, max_size=6))
 def test_a_cached_variant_equals_one_compiled_afresh(
     zh_s: str, zh_b: str, en_s: str, en_b: str, examples: list[str]
 ) -> None:
     roles = _mapping(zh_s, zh_b, en_s, en_b)
+    RULES._variants.clear()  # a fresh variant: its lazy patterns not yet compiled
     cached, afresh = RULES.for_roles(roles), _afresh(roles)
-    for a, b in zip(cached.rules, afresh.rules, strict=True):
-        assert _patterns(a) == _patterns(b)  # re.Pattern equality: source, flags and compiled code
-    # the contract's own names in the example clauses, checked with both variants
+    # the contract's own names in the example clauses, checked with both variants (the lazy
+    # patterns gated by their templates' role-free strings, the fresh ones by their own)
     text = "\n".join(
         ex.replace("乙方", zh_s).replace("甲方", zh_b).replace("Supplier", en_s).replace("Buyer", en_b)
         for ex in examples
     )
     units = units_from_clauses(split_clauses(text_blocks(text, "text")))
     assert check_units(units, cached) == check_units(units, afresh)
+    for a, b in zip(cached.rules, afresh.rules, strict=True):
+        # re.Pattern equality: source, flags and compiled code
+        assert [_real(p) for p in _patterns(a)] == _patterns(b)
+
+
+def test_a_variant_compiles_only_the_patterns_it_searches() -> None:
+    """The scanners of a new variant are built without compiling its role patterns; a check of a
+    short contract compiles a few of them, and each one's role-free gate strings are a necessary
+    condition of its real pattern (every string set of the template is in the real pattern's)."""
+    RULES._variants.clear()
+    roles = _mapping("华信科技", "丙方单位", "Acme", "Globex")
+    variant = RULES.for_roles(roles)
+    lazy = [p for r in variant.rules for p in _patterns(r) if isinstance(p, literals.LazyPattern)]
+    assert len(lazy) > 100
+    text = "乙方逾期交货的，每逾期一日，按合同总价的1%向甲方支付违约金。\n华信科技承担全部损失。"
+    check_units(units_from_clauses(split_clauses(text_blocks(text, "text"))), variant)
+    compiled = [p for p in lazy if p._compiled is not None]
+    assert 0 < len(compiled) < len(lazy) // 4
+    for p in lazy:
+        role_free = literals.pattern_literals(p) or ()  # LazyPattern: the template's, no parse
+        real = literals.pattern_literals(re.compile(p.pattern, p.flags)) or ()
+        assert set(role_free) <= set(real)
+        starts = literals.match_starts(p)
+        assert starts is None or starts == literals.match_starts(re.compile(p.pattern, p.flags))
 
 
 def test_patterns_reading_the_shared_words_are_the_shared_set_s_own() -> None:

@@ -1,5 +1,6 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
-zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101..., zh-2301..., zh-2401...) from their
+zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101..., zh-2301..., zh-2401...,
+zh-2501) from their
 original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
@@ -26,7 +27,8 @@ filled consulting contract kept as the sample JSON answer of a C# web method fro
 (zh-1804); a Word-saved HTML page kept as a FreeMarker template (zh-2301) is read by paragraphs and table rows with
 its template fields as ＿＿, and one kept as a JSP print page (zh-2302) likewise, its form fields as ＿＿; texts kept
 as template literals of a TypeScript file (zh-2401, zh-2402) are read literal by literal, each titled by its line comment, with
-<br/> and block tags as line breaks, and an HTML page kept as a PHP view (zh-2403) is read by paragraphs like zh-2301. Word files
+<br/> and block tags as line breaks, and an HTML page kept as a PHP view (zh-2403) is read by paragraphs like zh-2301, and a
+medical distributor's purchase contract kept as a JSP print page of its ERP (zh-2501) is read like zh-2302. Word files
 deleted from a repository's tree later are read at the last commit that holds them (zh-1901,
 zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
 in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
@@ -772,6 +774,18 @@ DOCS24: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         (("玉龙传媒业务合作政策", 1, "联系电话"),),
     ),
 }
+# heldout25 (helper label25-zh, session 42): zh-2501, the 采购合同 that 南京贝登医疗股份有限公司 (a medical-device distributor,
+# www.vedeng.com) prints from its ERP for a supplier that ships straight to the distributor's customer (采购直发), kept as
+# a JSP print page (read with `jsp_word_text`, READERS25, as zh-2302); from the contract number to before the page's
+# print button.
+DOCS25: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-2501": (
+        "miaodapeng/fictitiousTransactions",
+        "fbe19e9a7dc4270d3e263e4c449bf7ce7ef41d9a",
+        "src/main/webapp/WEB-INF/jsp/order/buyorder/order_zf_print.jsp",
+        (("合同号码", 1, "打印"),),
+    ),
+}
 SUBS: dict[str, Subs] = {
     **SUBS10,
     **SUBS11,
@@ -1210,6 +1224,7 @@ READERS24 = {
     "zh-2402": lambda data: tsx_literal_text(data, ("margin_agreement", "registration_agreement")),
     "zh-2403": php_html_text,
 }
+READERS25 = {"zh-2501": jsp_word_text}
 
 
 DOCX_CALLS = {"add_run", "add_info", "add_paragraph", "add_heading"}
@@ -1336,10 +1351,11 @@ def main(argv: list[str]) -> int:
         **DOCS21,
         **DOCS23,
         **DOCS24,
+        **DOCS25,
     }.items():
         data = original_at(mirror_root, repo, commit, path)
-        if doc_id in READERS18 or doc_id in READERS23 or doc_id in READERS24:
-            raw = {**READERS18, **READERS23, **READERS24}[doc_id](data)
+        if doc_id in READERS18 or doc_id in READERS23 or doc_id in READERS24 or doc_id in READERS25:
+            raw = {**READERS18, **READERS23, **READERS24, **READERS25}[doc_id](data)
             text = clean(
                 "\n\n".join(section(raw, start, occurrence, end) for start, occurrence, end in parts)
             )

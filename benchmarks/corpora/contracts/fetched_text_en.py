@@ -45,6 +45,8 @@ heldout23 (DOCS23, en-2301...): the same readers as DOCS22, read by emit_docs23(
 ({{ page.x }}) are filled from its front matter by the entry's regexes (the page as the site renders it).
 heldout24 (DOCS24, en-2401...): read by emit_docs24(); readers "pdf" and "markdown_span" as DOCS22, and "jsx" (start, end,
 subs): jsx_text as JSX_DOCS, then (regex, replacement) pairs.
+heldout25 (DOCS25, en-2501...): read by emit_docs25(); readers "pdf" and "markdown_span" as DOCS22, and "docx" (steps): a
+Word file read as OTHER_DOCX_DOCS (docx_doc_text with the entry's steps).
 """
 
 from __future__ import annotations
@@ -1057,6 +1059,60 @@ DOCS24: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout25: a state education agency's sample contract with its general terms and conditions, a cash-courier company's
+# independent contractors agreement, a delivery broker's driver services agreement and a data-work company's
+# work-for-hire agreement; readers "pdf" and "markdown_span" as DOCS22, and "docx" (steps as OTHER_DOCX_DOCS)
+DOCS25: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # a US state agency's request for proposals for a school apportionment system (Washington State Office of Superintendent
+    # of Public Instruction, RFP No. 2026-12, 2025): Exhibit C, the sample contract, and Exhibit D, the general terms and
+    # conditions, without D's insurance clause 24 (limits and policy requirements, to keep the text under 60,000
+    # characters); page footers dropped
+    "en-2501": (
+        "pdf",
+        "ddubielRDI/safs",
+        "74ef39f089c8378d1c07d1a06d4c3571133e0c93",
+        "docs/original/rfp_2026-12_sasquatch_apportionment.pdf",
+        (
+            (
+                ("EXHIBIT C: SAMPLE CONTRACT", 2, "24. Insurance"),
+                ("25. Licensing and Accreditation Standards", 1, "EXHIBIT E: DATASHARE TERMS AND CONDITIONS"),
+            ),
+            (r"RFP No\. 2026-12 Page \d+ of 105", r"Rev\. 05/24"),
+            (),
+        ),
+    ),
+    # an Australian cash-in-transit company's agreement with the independent contractors who carry its clients' banking
+    # (SecureCash, South Australia), the PDF its website offers: the whole agreement with its two annexures, the closing
+    # "100% Australian Owned" line left out
+    "en-2502": (
+        "pdf",
+        "deepaksecurecash01/securecash",
+        "dc095b9efcdc05286b4ab695446abcd5fa149274",
+        "public/upload/Independent Contractors Agreement.pdf",
+        ((("Independent Contractors", 1, "100% Australian Owned"),), (), ()),
+    ),
+    # a British Columbia delivery broker's agreement with the drivers it engages for a courier's last-mile routes
+    # (1381003 BC Ltd., dba Moving Mountains Logistics, Kamloops), the Word file kept in its driver-scheduling application:
+    # from the title to before the signature blocks (the certificate of legal advice and Schedules A-F left out)
+    "en-2503": (
+        "docx",
+        "jaymovingmountains/driver-scheduler",
+        "8a978a1c8e8ad1ebc7e8acb2becff0a94e049dd2",
+        "Driver_Subcontractor_Agreement-2.docx",
+        (("cut_before", "IN WITNESS WHEREOF"),),
+    ),
+    # a data-work company's agreement with the people it pays for digital work (Karya, Bengaluru), the Markdown page its form
+    # renderer shows: from the title to before the contact line (the company's e-mail address is on it)
+    "en-2504": (
+        "markdown_span",
+        "karya-inc/json-form-renderer",
+        "00f5e75adae3fbd8a169a899f5a9d10c2fe60196",
+        "public/terms.md",
+        ("Karya Work for Hire Agreement", "For any questions about this Agreement", ()),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1353,6 +1409,19 @@ def emit_docs24(mirror_root: Path, out_dir: Path) -> None:
         emit(out_dir, doc_id, text, data)
 
 
+def emit_docs25(mirror_root: Path, out_dir: Path) -> None:
+    """The heldout25 texts: each DOCS25 entry read by its named reader ("pdf", "markdown_span" or "docx")."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS25.items():
+        data = original(mirror_root, repo, commit, path)
+        if reader == "pdf":
+            text = pdf_text(data, *args)  # type: ignore[arg-type]
+        elif reader == "markdown_span":
+            text = markdown_span_text(data, *args)  # type: ignore[arg-type]
+        else:
+            text = docx_doc_text(data, args)  # type: ignore[arg-type]
+        emit(out_dir, doc_id, text, data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -1412,6 +1481,7 @@ def main(argv: list[str]) -> int:
     emit_docs22(mirror_root, out_dir)
     emit_docs23(mirror_root, out_dir)
     emit_docs24(mirror_root, out_dir)
+    emit_docs25(mirror_root, out_dir)
     return 0
 
 

@@ -1,0 +1,91 @@
+"""Session 42: kinds read from the Chinese half of heldout24 (platform and agency terms; moved to
+development this session, a fresh real set, heldout25, replaced it), each written as the kind.
+
+- terms "由您与X共同缔结" (the reader first) whose writer gets its short name later (X在本协议中亦称为
+  “X APP”), or "由您（以下称为“乙方”）与X（以下称为“甲方”）就…所订立": the reader (您, 你, 注册者) is
+  the supplier and X, by its short name and its full name, the buyer;
+- a company's name before a bracket of two short names (北京某某有限公司（以下称为“甲方”或“某某”）) is the
+  party's name, so a court "of 北京某某有限公司所在地" is the buyer's;
+- a court of the buyer's 运营地 / 经营地 is its home court;
+- a breach of the platform's rules forfeiting the whole deposit, or every commission earned, is an
+  excessive penalty; a fine "按有关规则" (the platform's rules) has no ceiling.
+
+Not taken: rules published later becoming part of the terms (将来可能发布的规则…为本协议不可分割的组成部分)
+as a unilateral change: one reader labelled it in one document and not in another (zh-2402 一、1).
+"""
+
+from __future__ import annotations
+
+from shipped_packs import RULES
+
+from bidassist.checklist import check_text
+
+_YOU_FIRST = (
+    "保证金协议\n本协议由您与上海某某物流科技有限公司共同缔结，协议具有合同效应。\n"
+    "本协议中协议双方合称协议方，上海某某物流科技有限公司在本协议中亦称为“某某物流APP”。\n"
+)
+_YOU_BRACKETED = (
+    "某某传媒业务合作政策\n本《某某传媒业务合作政策》是由您（以下称为 “乙方”或“业务合作人”）与北京某某腾飞影视传媒"
+    "有限公司（以下称为 “甲方”或“某某传媒”）就某某传媒所提供的产品和服务（包括但不限于广告承接业务等）所订立。\n"
+)
+
+
+def _check(head: str, clause: str):
+    return check_text(head + "一、条款\n" + clause, RULES)
+
+
+def _rules(head: str, clause: str) -> set[str]:
+    return {f.rule for f in _check(head, clause).findings}
+
+
+def _parties(head: str) -> dict[str, list[str]]:
+    found = _check(head, "1.双方应遵守本协议。").parties["parties"]
+    return {p["role"]: p["labels"] + ([p["name"]] if p["name"] else []) for p in found}
+
+
+def test_terms_the_reader_makes_with_a_platform_named_later_by_its_short_name() -> None:
+    parties = _parties(_YOU_FIRST)
+    assert "某某物流APP" in parties["buyer"]
+    assert "上海某某物流科技有限公司" in parties["buyer"]
+    assert "您" in parties["supplier"]
+    clause = "5.某某物流APP有权提前十五天以书面通知的方式终止本协议。"
+    assert "zh.termination.convenience.paid" in _rules(_YOU_FIRST, clause)
+
+
+def test_the_reader_named_in_brackets_is_the_supplier_and_the_company_before_the_other_bracket_the_buyer() -> (
+    None
+):
+    parties = _parties(_YOU_BRACKETED)
+    assert {"乙方", "您"} <= set(parties["supplier"])
+    assert "北京某某腾飞影视传媒有限公司" in parties["buyer"]
+    court = "九、因本政策产生的争议，双方均可向北京某某腾飞影视传媒有限公司所在地有管辖权的法院提起诉讼。"
+    assert "zh.dispute.forum" in _rules(_YOU_BRACKETED, court)
+    neutral = "九、因本政策产生的争议，双方均可向被告住所地有管辖权的法院提起诉讼。"
+    assert "zh.dispute.forum" not in _rules(_YOU_BRACKETED, neutral)
+
+
+def test_the_platform_s_place_of_operation_is_its_home_court() -> None:
+    head = "甲方：某某科技有限公司\n乙方：某某运输有限公司\n"
+    assert "zh.dispute.forum" in _rules(
+        head, "1.因本协议产生之争议，任何一方均有权向甲方运营地有管辖权的人民法院起诉。"
+    )
+
+
+def test_forfeiting_the_whole_deposit_or_every_commission_is_an_excessive_penalty() -> None:
+    assert "zh.penalty.excessive.multiple" in _rules(
+        _YOU_FIRST, "4.您同意，如果注册者违背相关法律、法规和某某物流APP相关规则等，保证金在清退时不予退还。"
+    )
+    assert "zh.penalty.excessive.multiple" in _rules(
+        _YOU_BRACKETED, "3.甲方可直接终止与你的合作关系，并罚除你留存在甲方的一切提成与佣金。"
+    )
+    refunded = "4.注册者无违约行为的，保证金在协议终止后无息退还。"
+    assert "zh.penalty.excessive.multiple" not in _rules(_YOU_FIRST, refunded)
+    bid_bond = "4.中标人放弃中标的，投标保证金不予退还。"
+    assert "zh.penalty.excessive.multiple" not in _rules("甲方：某某医院\n乙方：某某公司\n", bid_bond)
+
+
+def test_a_fine_by_the_platform_s_rules_has_no_ceiling() -> None:
+    clause = "3.某某物流APP有权立即终止本协议，且按有关规则对注册者进行处罚。"
+    assert "zh.penalty.uncapped.discretionary" in _rules(_YOU_FIRST, clause)
+    fixed = "3.注册者每次违约的，按本协议附件的标准支付违约金200元。"
+    assert "zh.penalty.uncapped.discretionary" not in _rules(_YOU_FIRST, fixed)
