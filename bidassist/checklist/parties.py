@@ -389,6 +389,16 @@ _EN_DEFINED_ANCHOR = re.compile(
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
 
 
+#: a defined term given to a class of persons, not to a party: (actual or potential) X customers,
+#: its clients, users of the Service
+_A_CLASS = re.compile(r"\b(?:customers|clients|users|buyers|purchasers|members)\s*$", re.I)
+#: ... actual or potential Gengo customers ("Customers"): the term a class is given
+_CLASS_DEFINED = re.compile(
+    r"\b(?:customers|clients|users|buyers|purchasers|members)\s*\(\s*(?:the\s+)?[\"“]([A-Za-z]{2,20})[\"”]\s*\)",
+    re.I,
+)
+
+
 def _name_before(text: str, end: int) -> str:
     """The party name written just before a defined-term bracket."""
     head = text[max(0, end - 90) : end]
@@ -598,6 +608,8 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                     name = org.group(1) if org else None
                     _add(found, key, name, where, tuple(n for n in names if n not in key))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
+            if _A_CLASS.search(_name_before(text, m.start())):
+                continue  # actual or potential Gengo customers ("Customers"): a class of third persons
             _add(
                 found,
                 [m.group(1) or m.group(2) or m.group(3)],
@@ -1016,12 +1028,25 @@ def lower_role_counts(text: str) -> dict[str, int]:
     return counts
 
 
+def _class_terms(text: str) -> set[str]:
+    """Role words the contract defines for a class of persons, not a party (actual or potential
+    Gengo customers ("Customers")), lower case, singular and plural."""
+    out: set[str] = set()
+    for m in _CLASS_DEFINED.finditer(text[:USAGE_CHARS]):
+        word = m.group(1).lower()
+        out |= {word, word.removesuffix("s")}
+    return out
+
+
 def parties_from_usage(text: str) -> list[Party]:
     """For a contract without a definitions block: the most used buyer word and supplier word
     (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
     counts = role_word_counts(text)
+    classes = _class_terms(text)
     used = {
-        w for w, n in counts.items() if n >= USAGE_MIN and w not in _DEFINED_ONLY and w not in _RELATIVE_WORDS
+        w
+        for w, n in counts.items()
+        if n >= USAGE_MIN and w not in _DEFINED_ONLY and w not in _RELATIVE_WORDS and w not in classes
     }
     if not used:
         # informal orders write "the contractor" in lower case throughout: the unambiguous words
@@ -1207,6 +1232,24 @@ def _pronoun_role(text: str, side: str) -> str | None:
     return None
 
 
+#: a quoted short name in a pronoun's bracket: Gengo, Inc. ("Gengo" or "We" or "Us")
+_QUOTED_EN = re.compile(r"[\"“]([^\"“”]{2,40})[\"”]")
+
+
+def _pronoun_names(text: str, side: str) -> list[str]:
+    """The party's own short names a bracket gives beside the pronoun ("Gengo" of Gengo, Inc.
+    ("Gengo" or "We" or "Us")), lower case; role words and pronouns are not names."""
+    pronouns = {lab for labs in _PRONOUN_LABELS.values() for lab in labs}
+    for m in _PRONOUN_DEFINED[side].finditer(text):
+        if m.group(3) is None:  # you (the "Account" holder): not a bracket that defines the pronoun
+            continue
+        quoted = [n.strip().lower() for n in _QUOTED_EN.findall(m.group(3))]
+        names = [n for n in quoted if n not in pronouns and _label_role(n, subcontract=False) == "unknown"]
+        if names:
+            return names
+    return []
+
+
 def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
     """`parties` plus "we" and "you" in terms written between them (both used PRONOUN_MIN times in
     the head): each joins the party of the role a bracket ties it to ("Customer", "you" or
@@ -1233,11 +1276,17 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
         return parties
     out = list(parties)
     for side, role in roles.items():
+        names = _pronoun_names(head, side)
+        labels = _PRONOUN_LABELS[side] + names
         same = next((p for p in out if p.role == role), None)
         if same is None:
-            out.append(Party(labels=list(_PRONOUN_LABELS[side]), role=role, where="usage"))
+            out.append(Party(labels=list(labels), role=role, where="usage"))
+        elif (
+            names and same.where == "usage"
+        ):  # its own name, not the most used role word ("Client Materials")
+            same.labels = list(labels)
         else:
-            same.labels.extend(lab for lab in _PRONOUN_LABELS[side] if lab not in same.labels)
+            same.labels.extend(lab for lab in labels if lab not in same.labels)
     return out
 
 

@@ -64,7 +64,7 @@ class Scanner:
                 by_word.setdefault(self._word(k), (set(), set()))[1].add(i)
         #: keyword id -> (rule indices, term indices) it makes candidates
         self.payload = {k: (tuple(sorted(rs)), tuple(sorted(ts))) for k, (rs, ts) in by_word.items()}
-        items: list[CompiledRule | CompiledTerm] = [r for _, r in rules] + [t for _, t in terms]
+        items = _items(ruleset, lang)
         self._patterns = [p for it in items for p in (*it.any, *it.all, *it.none)]  # keeps their ids alive
         self.needs = self._gates(self._patterns, _examples(items))  # id(pattern) -> its gate
         #: id(pattern) -> the strings its matches start with (literals.match_starts)
@@ -80,6 +80,35 @@ class Scanner:
         #: per rule and term: each `any` pattern with its gate and start strings (first_matches)
         self.rule_any = {i: self._plan(r.any) for i, r in rules}
         self.term_any = {i: self._plan(t.any) for i, t in terms}
+
+    def like(self, ruleset: RuleSet, lang: str) -> Scanner:
+        """This scanner for another rule set of the same shape (shape_of): the automaton, the
+        keyword payload and the rule gates shared, each pattern's gate and start strings taken from
+        the pattern in the same place. A rule-set variant (another contract's party words) whose
+        role patterns are gated by their templates (literals.LazyPattern) has the shape of every
+        other variant of its rule set, so its scanner costs a copy, not a build."""
+        items = _items(ruleset, lang)
+        patterns = [p for it in items for p in (*it.any, *it.all, *it.none)]
+        twin = object.__new__(Scanner)
+        twin.words, twin.payload, twin.automaton, twin.empty = (
+            self.words,
+            self.payload,
+            self.automaton,
+            self.empty,
+        )
+        twin.rule_gate, twin.term_gate = self.rule_gate, self.term_gate
+        twin._patterns = patterns
+        twin.needs, twin.starts = {}, {}
+        for old, new in zip(self._patterns, patterns, strict=True):
+            if id(old) in self.needs:
+                twin.needs[id(new)] = self.needs[id(old)]
+            if id(old) in self.starts:
+                twin.starts[id(new)] = self.starts[id(old)]
+        rules = [(i, r) for i, r in enumerate(ruleset.rules) if r.language == lang]
+        terms = [(i, t) for i, t in enumerate(ruleset.terms) if t.language == lang]
+        twin.rule_any = {i: twin._plan(r.any) for i, r in rules}
+        twin.term_any = {i: twin._plan(t.any) for i, t in terms}
+        return twin
 
     def _plan(self, patterns: list[re.Pattern]) -> tuple[Planned, ...]:
         out: list[Planned] = []
@@ -218,6 +247,25 @@ class Scanner:
         return search
 
 
+def _items(ruleset: RuleSet, lang: str) -> list[CompiledRule | CompiledTerm]:
+    """The rules, then the terms, of `lang`, in the rule set's order (what a scanner is built of)."""
+    rules: list[CompiledRule | CompiledTerm] = [r for r in ruleset.rules if r.language == lang]
+    return rules + [t for t in ruleset.terms if t.language == lang]
+
+
+def shape_of(ruleset: RuleSet, lang: str) -> tuple:
+    """What a scanner is built from, less the pattern objects: each rule's and term's keywords
+    (the same list objects in every variant) and each pattern's gate sets and start strings (read
+    from the caches literals fills when a pattern is compiled or made lazy: no parse). Two rule
+    sets of one shape give the same scanner, pattern for pattern."""
+    out: list[object] = [lang]
+    for it in _items(ruleset, lang):
+        out.append(id(it.keywords))
+        for group in (it.any, it.all, it.none):
+            out.append(tuple((pattern_literals(p), match_starts(p)) for p in group))
+    return tuple(out)
+
+
 def _examples(items: list[CompiledRule | CompiledTerm]) -> list[str]:
     """The packs' example clauses of these rules and terms, normalised."""
     out: list[str] = []
@@ -253,6 +301,10 @@ def absent(need: Need, present: frozenset[int]) -> bool:
 #: the scanners of the last rule sets used (a rule set per contract's party words)
 _SCANNERS: OrderedDict[tuple[int, str], tuple[RuleSet, Scanner]] = OrderedDict()
 MAX_SCANNERS = 16
+#: a scanner of each shape met lately (shape_of), from which rule sets of that shape copy theirs;
+#: the keywords' ids in a shape stay valid while the scanner's rule set is held here
+_SHAPES: OrderedDict[tuple, tuple[RuleSet, Scanner]] = OrderedDict()
+MAX_SHAPES = 8
 
 
 def scanner_for(ruleset: RuleSet, lang: str) -> Scanner:
@@ -262,8 +314,24 @@ def scanner_for(ruleset: RuleSet, lang: str) -> Scanner:
     if got is not None and got[0] is ruleset:
         _SCANNERS.move_to_end(key)
         return got[1]
-    scanner = Scanner(ruleset, lang)
+    scanner = _shaped(ruleset, lang)
     _SCANNERS[key] = (ruleset, scanner)  # holds the rule set, so its id is not reused while cached
     while len(_SCANNERS) > MAX_SCANNERS:
         _SCANNERS.popitem(last=False)
+    return scanner
+
+
+def _shaped(ruleset: RuleSet, lang: str) -> Scanner:
+    """A scanner for the rule set: a copy of one of the same shape when one was built lately."""
+    if ruleset.roles is None:  # the shared rule set: one of its kind
+        return Scanner(ruleset, lang)
+    shape = shape_of(ruleset, lang)
+    got = _SHAPES.get(shape)
+    if got is not None:
+        _SHAPES.move_to_end(shape)
+        return got[1].like(ruleset, lang)
+    scanner = Scanner(ruleset, lang)
+    _SHAPES[shape] = (ruleset, scanner)
+    while len(_SHAPES) > MAX_SHAPES:
+        _SHAPES.popitem(last=False)
     return scanner

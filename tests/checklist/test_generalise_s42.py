@@ -1,5 +1,5 @@
-"""Session 42: kinds read from the Chinese half of heldout24 (platform and agency terms; moved to
-development this session, a fresh real set, heldout25, replaced it), each written as the kind.
+"""Session 42: kinds read from heldout24 (platform and agency terms; moved to development this
+session, a fresh real set, heldout25, replaced it), each written as the kind.
 
 - terms "由您与X共同缔结" (the reader first) whose writer gets its short name later (X在本协议中亦称为
   “X APP”), or "由您（以下称为“乙方”）与X（以下称为“甲方”）就…所订立": the reader (您, 你, 注册者) is
@@ -9,6 +9,13 @@ development this session, a fresh real set, heldout25, replaced it), each writte
 - a court of the buyer's 运营地 / 经营地 is its home court;
 - a breach of the platform's rules forfeiting the whole deposit, or every commission earned, is an
   excessive penalty; a fine "按有关规则" (the platform's rules) has no ceiling.
+
+- terms "between you ("You") and X, Inc. ("X" or "We" or "Us")": X is the buyer by its short name, and
+  "actual or potential X customers ("Customers")" a class of third persons, not a party;
+- the platform "can withhold or reduce or offset Your accrued compensation balance", or "permanently or
+  temporarily withhold compensation": set-off;
+- no contacting the platform's customers outside the platform: exclusivity;
+- "payment timelines may vary depending on client payment cycles": pay when the customer pays.
 
 Not taken: rules published later becoming part of the terms (将来可能发布的规则…为本协议不可分割的组成部分)
 as a unilateral change: one reader labelled it in one document and not in another (zh-2402 一、1).
@@ -89,3 +96,55 @@ def test_a_fine_by_the_platform_s_rules_has_no_ceiling() -> None:
     assert "zh.penalty.uncapped.discretionary" in _rules(_YOU_FIRST, clause)
     fixed = "3.注册者每次违约的，按本协议附件的标准支付违约金200元。"
     assert "zh.penalty.uncapped.discretionary" not in _rules(_YOU_FIRST, fixed)
+
+
+_GENGO = (
+    'This Agreement is made between you ("You") and Quillbridge, Inc. ("Quillbridge" or "We" or "Us"). '
+    "Quillbridge offers a service that connects independent translators (like You) with customers. If You do "
+    "not agree, You may not use the Service and You may not engage with any actual or potential Quillbridge "
+    'customers ("Customers"). You agree that You will work for Customers through the Service. Customers rate '
+    "Your work. Customers may reject Your work. We pay You. We may change Our fees. Our Service is provided as "
+    "is. You are responsible for Your taxes. You represent that You are an adult.\n"
+)
+
+
+def test_the_writer_named_in_the_pronoun_bracket_is_the_buyer_and_its_customers_a_class() -> None:
+    parties = _parties_en(_GENGO)
+    assert "quillbridge" in parties["buyer"]
+    assert "customer" not in parties["buyer"] and "customers" not in parties["buyer"]
+    assert "you" in parties["supplier"]
+
+
+def test_compensation_withheld_or_offset_by_the_platform_is_set_off() -> None:
+    held = "5. You agree that Quillbridge can withhold or reduce or offset Your accrued compensation balance if a Customer complains."
+    assert "en.payment.set_off" in _rules_en(_GENGO, held)
+    temporary = "11. Quillbridge may also, in its sole discretion, permanently or temporarily withhold compensation for jobs in progress."
+    assert "en.payment.set_off" in _rules_en(_GENGO, temporary)
+    ours = "5. You may withhold or reduce Your services if Your invoice is unpaid for 30 days."
+    assert "en.payment.set_off" not in _rules_en(_GENGO, ours)
+
+
+def test_no_dealing_with_the_platform_s_customers_outside_it_is_exclusivity() -> None:
+    clause = "11. You shall not attempt to contact Customers outside of the Quillbridge platform."
+    assert "en.exclusivity" in _rules_en(_GENGO, clause)
+    inside = "11. You may contact Customers through the messaging tool of the Quillbridge platform."
+    assert "en.exclusivity" not in _rules_en(_GENGO, inside)
+
+
+def test_payment_timed_by_the_customers_payment_cycle_is_back_to_back() -> None:
+    head = (
+        'INTERPRETER SERVICES AGREEMENT between Lingua Co ("Company") and the interpreter ("Interpreter").\n'
+    )
+    clause = "3. Interpreter acknowledges that payment timelines may vary depending on client payment cycles."
+    assert "en.payment.back_to_back" in _rules_en(head, clause)
+    fixed = "3. Company pays each invoice within 30 days of receipt, whatever the client's payment cycle."
+    assert "en.payment.back_to_back" not in _rules_en(head, fixed)
+
+
+def _rules_en(head: str, clause: str) -> set[str]:
+    return {f.rule for f in check_text(head + clause, RULES).findings}
+
+
+def _parties_en(head: str) -> dict[str, list[str]]:
+    found = check_text(head + "1. The parties shall act in good faith.", RULES).parties["parties"]
+    return {p["role"]: p["labels"] for p in found}

@@ -140,3 +140,30 @@ def test_one_parse_compiles_as_re_compile_and_derives_the_same_gates() -> None:
         assert (got, got.pattern, got.flags, got.groupindex) == (p, p.pattern, p.flags, p.groupindex)
         if p.flags == int(REGEX_FLAGS) | re.UNICODE:  # no inline global flag: derived from the one parse
             assert derived == (literals.pattern_literals(p), literals.match_starts(p))
+
+
+def test_a_variant_s_scanner_copied_from_one_of_the_same_shape_equals_one_built_afresh() -> None:
+    """Two contracts with other names give variants of one shape (scan.shape_of): the second's
+    scanner is a copy of the first's with its own patterns in place, and equals a fresh build."""
+    from bidassist.checklist import scan
+
+    RULES._variants.clear()
+    scan._SHAPES.clear()
+    first = RULES.for_roles(
+        _mapping("甬江电气", "市第三医院", "Wexford", "Northwind")
+    )  # names no other test uses
+    second = RULES.for_roles(_mapping("宏达建设", "市人民医院", "Initech", "Umbrella"))
+    for lang in ("zh", "en"):
+        assert scan.shape_of(first, lang) == scan.shape_of(second, lang)
+        scan._shaped(first, lang)  # builds, and keeps the shape
+        copied, fresh = scan._shaped(second, lang), scan.Scanner(second, lang)
+        assert copied is not fresh and copied.automaton is not fresh.automaton
+        assert [copied.needs.get(id(p)) for p in fresh._patterns] == [
+            fresh.needs.get(id(p)) for p in fresh._patterns
+        ]
+        assert [copied.starts.get(id(p)) for p in fresh._patterns] == [
+            fresh.starts.get(id(p)) for p in fresh._patterns
+        ]
+        assert copied.rule_any == fresh.rule_any and copied.term_any == fresh.term_any
+        assert copied.rule_gate == fresh.rule_gate and copied.payload == fresh.payload
+        assert copied.words == fresh.words
