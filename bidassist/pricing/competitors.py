@@ -423,10 +423,15 @@ class CompetitorModel:
         """(n, columns) float64 bids for competitor slots 0..columns-1 (a slot is used when < count).
         Float64, not float32: a float32 bid rounds onto round prices (105 + 4e-6 → 105.0) and turns a
         sure win just below the rivals into a tie."""
-        z = factor_scores(rng, n, columns, self.common).astype(np.float64)
         if self.identity_weights is None:
-            out = self.marginals[0].from_z(z)
+            z32 = factor_scores(rng, n, columns, self.common)
+            out = np.empty((n, columns), dtype=np.float64)
+            first = self.marginals[0]
+            for s in range(0, n, BID_BLOCK):  # elementwise, a block at a time: the same values, a
+                e = min(n, s + BID_BLOCK)  # fraction of the temporaries (5 arrays of n x columns)
+                out[s:e] = first.from_z(z32[s:e].astype(np.float64))
         else:
+            z = factor_scores(rng, n, columns, self.common).astype(np.float64)
             if self.unknown is None:
                 raise ValueError("identity weights need the unknown competitor's marginal")
             k = len(self.marginals)
@@ -443,6 +448,10 @@ class CompetitorModel:
         if self.level_sd > 0:
             out *= np.exp(self.level_sd * rng.standard_normal((n, 1)))
         return out
+
+
+#: openings whose bids are made from their normal scores at a time (sample_bids)
+BID_BLOCK = 65_536
 
 
 def _count_dist(count: int | CountChoice) -> tuple[np.ndarray, np.ndarray]:

@@ -341,3 +341,42 @@ def test_the_compiled_lines_pass_equals_a_numpy_pass_per_line(k, n, key, rho, ki
     for a, b in zip(*found, strict=True):
         np.testing.assert_array_equal(a, b)
     assert not found[0][0][:, n:].any()  # only the first n of each row written
+
+
+# ------------------------------------------------------------------ blockwise quantiles (memory)
+
+_KINDS = [
+    Marginal("fixed", 3.0),
+    Marginal("uniform", 1.0, 2.0),
+    Marginal("triangular", 1.0, 1.2, 2.0),
+    Marginal("pert", 1.0, 1.3, 2.5),
+    Marginal("normal", 5.0, 0.4),
+    Marginal("lognormal", 0.1, 0.2),
+]
+
+
+@pytest.mark.parametrize("marginal", _KINDS, ids=lambda m: m.kind)
+def test_the_blockwise_quantile_equals_the_whole_array_one(marginal, monkeypatch):
+    """The competitors' other points are made a block of openings at a time (fewer full-size
+    temporaries): the values and their type are those of one call over the whole array."""
+    from bidassist.pricing import openings
+
+    monkeypatch.setattr(openings, "EVAL_BLOCK", 7)
+    z = np.random.default_rng(5).standard_normal((100, 3), dtype=np.float32)
+    whole = marginal.from_z(z.copy())
+    got = openings._blockwise(marginal, z.copy())
+    assert got.dtype == whole.dtype and np.array_equal(got, whole)
+
+
+@pytest.mark.parametrize("marginal", _KINDS[1:4], ids=lambda m: m.kind)
+def test_rival_bids_made_a_block_at_a_time_equal_one_pass(marginal, monkeypatch):
+    from bidassist.pricing import competitors
+
+    model = competitors.CompetitorModel.__new__(competitors.CompetitorModel)
+    model.identity_weights, model.common, model.scale, model.level_sd = None, 0.3, 1.0, 0.0
+    model.marginals = [marginal]
+    monkeypatch.setattr(competitors, "BID_BLOCK", 10**9)
+    one = model.sample_bids(np.random.default_rng(11), 1_000, 4)
+    monkeypatch.setattr(competitors, "BID_BLOCK", 13)
+    blocks = model.sample_bids(np.random.default_rng(11), 1_000, 4)
+    assert blocks.dtype == np.float64 and np.array_equal(blocks, one)
