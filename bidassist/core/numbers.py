@@ -476,6 +476,13 @@ _DUR_EN = re.compile(
     r"(?P<u>days?|months?|years?|weeks?)\b",
     re.I,
 )
+#: a period written as the day it ends: "on the ninetieth (90th) day after delivery", "the 30th
+#: business day following receipt" (not "the 5th day of each month": a date)
+_DUR_EN_ORDINAL = re.compile(
+    r"(?<![\w.])(?:[a-z]+(?:-[a-z]+)?\s*\(\s*)?(?P<p>\d{1,4})(?:st|nd|rd|th)\s*\)?[\s-]+"
+    r"(?:(?P<k>calendar|business|working|banking)[\s-]+)?day(?=\s+(?:after|following|from)\b)",
+    re.I,
+)
 _HALF = Decimal("0.5")
 
 
@@ -490,6 +497,10 @@ def _duration_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         found = _en_duration(m)
         if found is not None:
             cands.append((m.start(), m.end(), *found))
+    if "day" in low:
+        for m in _DUR_EN_ORDINAL.finditer(t):
+            unit = "working_days" if (m["k"] or "").lower() in _EN_WORKING else "days"
+            cands.append((m.start(), m.end(), Decimal(m["p"]), unit))
     return cands
 
 

@@ -148,3 +148,33 @@ def _rules_en(head: str, clause: str) -> set[str]:
 def _parties_en(head: str) -> dict[str, list[str]]:
     found = check_text(head + "1. The parties shall act in good faith.", RULES).parties["parties"]
     return {p["role"]: p["labels"] for p in found}
+
+
+# probe set F, odd (development) items
+
+
+def test_paid_after_the_live_streaming_platform_settles_is_back_to_back() -> None:
+    head = "甲方（经纪方）：某某文化传媒有限公司\n乙方（主播）：与甲方签署独家经纪协议的网络主播\n"
+    clause = "7.1 甲方在收到直播平台支付的打赏结算款后，按本协议约定比例向乙方发放分成。"
+    assert "zh.payment.back_to_back" in _rules(head, clause)
+    monthly = "7.1 甲方每月10日前按本协议约定比例向乙方发放上月分成。"
+    assert "zh.payment.back_to_back" not in _rules(head, monthly)
+
+
+def test_the_court_of_a_signing_place_that_is_the_buyer_s_seat_is_its_home_court() -> None:
+    head = "平台运营方：某某云商网络科技有限公司（以下简称“平台”）\n入驻商户：在平台注册并完成入驻的商家（以下简称“商户”）\n"
+    clause = "第十六条 本协议的签订地为平台运营方住所地。因本协议产生的任何争议，双方同意提交本协议签订地有管辖权的人民法院诉讼解决。"
+    assert "zh.dispute.forum" in _rules(head, clause)
+    site = "第十六条 本协议的签订地为项目所在地。因本协议产生的任何争议，双方同意提交本协议签订地有管辖权的人民法院诉讼解决。"
+    assert "zh.dispute.forum" not in _rules(head, site)
+
+
+def test_proceeds_released_on_the_ninetieth_day_are_a_long_payment_term() -> None:
+    head = 'SELLER TERMS between Brightmart Ltd ("Brightmart") and the Seller.\n'
+    late = (
+        "9.1 Sales proceeds for each order shall be released to the Seller's wallet on the ninetieth (90th) day after "
+        "the buyer confirms receipt of the goods."
+    )
+    assert "en.payment.long_term" in _rules_en(head, late)
+    prompt = late.replace("ninetieth (90th)", "seventh (7th)")
+    assert "en.payment.long_term" not in _rules_en(head, prompt)

@@ -434,3 +434,21 @@ def test_a_daily_fraction_of_a_percent_with_a_long_base() -> None:
     assert [f.value for f in find_daily_rates(text)] == [D("0.001")]
     # a zero denominator is no fraction: the plain percentage stands
     assert [f.value for f in find_percents("1/0 of 1%")] == [D("0.01")]
+
+
+@pytest.mark.parametrize(
+    "text,days",
+    [
+        ("released on the ninetieth (90th) day after the buyer confirms receipt", D(90)),
+        ("paid on the 45th day following delivery", D(45)),
+        ("on the 30th business day from receipt of the invoice", D(42)),
+    ],
+)
+def test_a_period_written_as_the_day_it_ends_is_a_duration(text, days):
+    found = find_durations(text)
+    assert [to_days(f) for f in found] == [days]
+
+
+@pytest.mark.parametrize("text", ["payable on the 5th day of each month", "due on the 25th day of the month"])
+def test_a_day_of_the_month_is_not_a_duration(text):
+    assert find_durations(text) == []
