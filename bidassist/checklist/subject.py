@@ -260,9 +260,20 @@ def _joint_subject(
     prev = [(s, e, r) for s, e, r in hits if e <= s0 and r not in (r0, "mutual")]
     nxt = [(s, e, r) for s, e, r in hits if e0 <= s < m_end and r not in (r0, "mutual")]
     return bool(
-        (prev and _JOINT.fullmatch(sentence, prev[-1][1], s0))
-        or (nxt and _JOINT.fullmatch(sentence, e0, nxt[0][0]))
+        (prev and _JOINT.fullmatch(sentence, prev[-1][1], s0) and not _ZH_TOGETHER_TIME.match(sentence, e0))
+        or (
+            nxt
+            and _JOINT.fullmatch(sentence, e0, nxt[0][0])
+            and not _ZH_TOGETHER_TIME.match(sentence, nxt[0][1])
+        )
     )
+
+
+#: 乙方与甲方合作期间 / 甲乙双方合作过程中: the two parties name a time or a relationship, not a
+#: subject acting together
+_ZH_TOGETHER_TIME = re.compile(
+    r"\s*(?:的)?(?:合作|合同|协议|服务)?(?:关系)?(?:存续)?(?:期间|期内|过程中|之间)"
+)
 
 
 def unselected_option(text: str, start: int) -> bool:
