@@ -47,6 +47,8 @@ heldout24 (DOCS24, en-2401...): read by emit_docs24(); readers "pdf" and "markdo
 subs): jsx_text as JSX_DOCS, then (regex, replacement) pairs.
 heldout25 (DOCS25, en-2501...): read by emit_docs25(); readers "pdf" and "markdown_span" as DOCS22, and "docx" (steps): a
 Word file read as OTHER_DOCX_DOCS (docx_doc_text with the entry's steps).
+heldout26 (DOCS26, en-2601...): read by emit_docs26(); readers "jsx" (start, end, subs) as DOCS24 and "blade" (start, end,
+subs): blade_text as BLADE_DOCS, then (regex, replacement) pairs.
 """
 
 from __future__ import annotations
@@ -1113,6 +1115,38 @@ DOCS25: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout26: a government-backed handicraft marketplace's seller policy and a dental locum-tenens marketplace's terms for
+# the providers it lists; readers "jsx" (start, end, subs) as DOCS24 and "blade" (start, end, subs: blade_text, then the
+# regexes)
+DOCS26: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the seller policy of eShilpmart, the Indian handloom and handicraft marketplace ("a brain child of Digital India &
+    # Ministry of textiles", its About page), kept as a React page of the site's front end: from the title to the end of
+    # the markup, the component's closing "); } }" line removed
+    "en-2601": (
+        "jsx",
+        "singhaishwarya/shilpmart",
+        "ea9e9f9187d45314b9333b7f03d41c34299f23f0",
+        "src/component/SellerPolicy.js",
+        ("Seller Policy", None, ((r"\n\); \} \}\n$", "\n"),)),
+    ),
+    # the terms of service that Commonwealth Locum Tenens Connections LLC (Charlottesville, Virginia), a marketplace that
+    # books dental providers for locum work at practices, shows to providers (a Blade view of its platform): from the
+    # opening warning to the end of the page section, the privacy-policy part (section 6, from its heading to the page's
+    # "Payment Methods" tab labels) left out
+    "en-2602": (
+        "blade",
+        "Akhileshsahani1/LocumTenensConnection",
+        "cf85864825cffca47565081bb118e8d7ff34eb52",
+        "resources/views/Provider/termsCondition.blade.php",
+        (
+            "Please read these Terms of Service",
+            "@endsection",
+            ((r"(?ms)^Privacy Policy\n.*?(?=^Payment Methods\n)", ""),),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1422,6 +1456,17 @@ def emit_docs25(mirror_root: Path, out_dir: Path) -> None:
         emit(out_dir, doc_id, text, data)
 
 
+def emit_docs26(mirror_root: Path, out_dir: Path) -> None:
+    """The heldout26 texts: each DOCS26 entry read by its named reader ("jsx" or "blade"), then its regexes."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS26.items():
+        data = original(mirror_root, repo, commit, path)
+        start, end, subs = args
+        text = (jsx_text if reader == "jsx" else blade_text)(data, start, end)  # type: ignore[arg-type]
+        for pattern, repl in subs:  # type: ignore[attr-defined]
+            text = re.sub(pattern, repl, text)
+        emit(out_dir, doc_id, text, data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -1482,6 +1527,7 @@ def main(argv: list[str]) -> int:
     emit_docs23(mirror_root, out_dir)
     emit_docs24(mirror_root, out_dir)
     emit_docs25(mirror_root, out_dir)
+    emit_docs26(mirror_root, out_dir)
     return 0
 
 
