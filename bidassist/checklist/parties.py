@@ -389,10 +389,8 @@ _EN_DEFINED_ANCHOR = re.compile(
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
 
 
-#: a defined term given to a class of persons, not to a party: (actual or potential) X customers,
-#: its clients, users of the Service
-_A_CLASS = re.compile(r"\b(?:customers|clients|users|buyers|purchasers|members)\s*$", re.I)
-#: ... actual or potential Gengo customers ("Customers"): the term a class is given
+#: ... actual or potential Gengo customers ("Customers"): a defined term given to a class of
+#: persons, not to a party
 _CLASS_DEFINED = re.compile(
     r"\b(?:customers|clients|users|buyers|purchasers|members)\s*\(\s*(?:the\s+)?[\"“]([A-Za-z]{2,20})[\"”]\s*\)",
     re.I,
@@ -608,8 +606,6 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                     name = org.group(1) if org else None
                     _add(found, key, name, where, tuple(n for n in names if n not in key))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
-            if _A_CLASS.search(_name_before(text, m.start())):
-                continue  # actual or potential Gengo customers ("Customers"): a class of third persons
             _add(
                 found,
                 [m.group(1) or m.group(2) or m.group(3)],

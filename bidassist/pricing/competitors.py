@@ -424,12 +424,9 @@ class CompetitorModel:
         Float64, not float32: a float32 bid rounds onto round prices (105 + 4e-6 → 105.0) and turns a
         sure win just below the rivals into a tie."""
         if self.identity_weights is None:
+            # a block at a time: the same values, a fraction of the temporaries (5 arrays of n x columns)
             z32 = factor_scores(rng, n, columns, self.common)
-            out = np.empty((n, columns), dtype=np.float64)
-            first = self.marginals[0]
-            for s in range(0, n, BID_BLOCK):  # elementwise, a block at a time: the same values, a
-                e = min(n, s + BID_BLOCK)  # fraction of the temporaries (5 arrays of n x columns)
-                out[s:e] = first.from_z(z32[s:e].astype(np.float64))
+            out = self.marginals[0].from_z_blocks(z32, BID_BLOCK, np.float64)
         else:
             z = factor_scores(rng, n, columns, self.common).astype(np.float64)
             if self.unknown is None:

@@ -155,8 +155,8 @@ class Openings:
     def _draw_evaluation(self, bid: Bid, rng: np.random.Generator, cols: int) -> None:
         ev, n = self.ev, self.n
         if isinstance(ev, WeightedScore):
-            self.other = _blockwise(
-                Marginal.of(ev.competitor_other_points), rng.standard_normal((n, cols), dtype=np.float32)
+            self.other = Marginal.of(ev.competitor_other_points).from_z_blocks(
+                rng.standard_normal((n, cols), dtype=np.float32), EVAL_BLOCK
             )
             sme = rng.random((n, cols)) < ev.competitor_sme_share
             self.deduction = np.where(sme, np.float32(ev.sme_deduction), np.float32(0))
@@ -164,8 +164,8 @@ class Openings:
         elif isinstance(ev, BenchmarkAverage):
             self.coef = rng.choice(np.array(ev.coefficients, dtype=float), size=n)
             if ev.competitor_other_points is not None:
-                self.other = _blockwise(
-                    Marginal.of(ev.competitor_other_points), rng.standard_normal((n, cols), dtype=np.float32)
+                self.other = Marginal.of(ev.competitor_other_points).from_z_blocks(
+                    rng.standard_normal((n, cols), dtype=np.float32), EVAL_BLOCK
                 )
             else:
                 self.other = float(ev.our_other_points)
@@ -437,17 +437,6 @@ class Openings:
             v = np.concatenate(parts) if parts else np.empty(0)
             self._suffix[key] = (v, v)
         return self._suffix[key][0]
-
-
-def _blockwise(marginal: Marginal, z: np.ndarray) -> np.ndarray:
-    """marginal.from_z(z), EVAL_BLOCK rows at a time (elementwise: the same values and type,
-    without the quantile's full-size temporaries), into z's own array when the type is its own."""
-    head = marginal.from_z(z[:EVAL_BLOCK])
-    out = z if head.dtype == z.dtype else np.empty(z.shape, dtype=head.dtype)
-    out[:EVAL_BLOCK] = head
-    for s in range(EVAL_BLOCK, z.shape[0], EVAL_BLOCK):
-        out[s : s + EVAL_BLOCK] = marginal.from_z(z[s : s + EVAL_BLOCK])
-    return out
 
 
 def _pad(a: np.ndarray, width: int) -> np.ndarray:

@@ -139,6 +139,21 @@ class Marginal:
             return a + (c - a) * grid_interp(z, _pert_table(alpha))
         return self.from_u(ndtr(z))
 
+    def from_z_blocks(self, z: np.ndarray, block: int, as_type: type | None = None) -> np.ndarray:
+        """from_z(z), `block` rows at a time, each block first cast to `as_type` (elementwise: the
+        same values and type as one call, without the quantile's full-size temporaries); written
+        into z's own array when the type is its own."""
+
+        def part(zb: np.ndarray) -> np.ndarray:
+            return self.from_z(zb if as_type is None else zb.astype(as_type))
+
+        head = part(z[:block])
+        out = z if head.dtype == z.dtype else np.empty(z.shape, dtype=head.dtype)
+        out[:block] = head
+        for s in range(block, z.shape[0], block):
+            out[s : s + block] = part(z[s : s + block])
+        return out
+
     def from_u(self, u: np.ndarray) -> np.ndarray:
         """Quantile function at probabilities u, for the kinds with a closed form in u (uniform,
         triangular); the others go through their normal score."""

@@ -356,15 +356,12 @@ _KINDS = [
 
 
 @pytest.mark.parametrize("marginal", _KINDS, ids=lambda m: m.kind)
-def test_the_blockwise_quantile_equals_the_whole_array_one(marginal, monkeypatch):
+def test_the_blockwise_quantile_equals_the_whole_array_one(marginal):
     """The competitors' other points are made a block of openings at a time (fewer full-size
     temporaries): the values and their type are those of one call over the whole array."""
-    from bidassist.pricing import openings
-
-    monkeypatch.setattr(openings, "EVAL_BLOCK", 7)
     z = np.random.default_rng(5).standard_normal((100, 3), dtype=np.float32)
     whole = marginal.from_z(z.copy())
-    got = openings._blockwise(marginal, z.copy())
+    got = marginal.from_z_blocks(z.copy(), 7)
     assert got.dtype == whole.dtype and np.array_equal(got, whole)
 
 

@@ -41,13 +41,13 @@ the start heading to the line before the end marker (or the end), then (regex, r
 [phone] for people found by their context.
 heldout22 (DOCS22, en-2201...): each entry names its reader, "pdf" (as PDF_DOCS: parts, dropped lines, regexes) or
 "markdown_span" (as MARKDOWN_SPAN_DOCS: start, end, regexes).
-heldout23 (DOCS23, en-2301...): the same readers as DOCS22, read by emit_docs23(); a Jekyll post's Liquid fields
+heldout23 (DOCS23, en-2301...): the same readers as DOCS22, read by emit_later_docs(); a Jekyll post's Liquid fields
 ({{ page.x }}) are filled from its front matter by the entry's regexes (the page as the site renders it).
-heldout24 (DOCS24, en-2401...): read by emit_docs24(); readers "pdf" and "markdown_span" as DOCS22, and "jsx" (start, end,
+heldout24 (DOCS24, en-2401...): read by emit_later_docs(); readers "pdf" and "markdown_span" as DOCS22, and "jsx" (start, end,
 subs): jsx_text as JSX_DOCS, then (regex, replacement) pairs.
-heldout25 (DOCS25, en-2501...): read by emit_docs25(); readers "pdf" and "markdown_span" as DOCS22, and "docx" (steps): a
+heldout25 (DOCS25, en-2501...): read by emit_later_docs(); readers "pdf" and "markdown_span" as DOCS22, and "docx" (steps): a
 Word file read as OTHER_DOCX_DOCS (docx_doc_text with the entry's steps).
-heldout26 (DOCS26, en-2601...): read by emit_docs26(); readers "jsx" (start, end, subs) as DOCS24 and "blade" (start, end,
+heldout26 (DOCS26, en-2601...): read by emit_later_docs(); readers "jsx" (start, end, subs) as DOCS24 and "blade" (start, end,
 subs): blade_text as BLADE_DOCS, then (regex, replacement) pairs.
 """
 
@@ -1411,60 +1411,32 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
     print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for data in originals), len(text))
 
 
-def emit_docs22(mirror_root: Path, out_dir: Path) -> None:
-    """The heldout22 texts: each DOCS22 entry read by its named reader."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS22.items():
-        data = original(mirror_root, repo, commit, path)
-        text = pdf_text(data, *args) if reader == "pdf" else markdown_span_text(data, *args)  # type: ignore[arg-type]
-        emit(out_dir, doc_id, text, data)
+def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
+    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "docx", or "jsx" / "blade"
+    with (start, end, subs): the span, then the regex substitutions)."""
+    if reader == "pdf":
+        return pdf_text(data, *args)  # type: ignore[arg-type]
+    if reader == "markdown_span":
+        return markdown_span_text(data, *args)  # type: ignore[arg-type]
+    if reader == "docx":
+        return docx_doc_text(data, args)  # type: ignore[arg-type]
+    start, end, subs = args
+    text = (jsx_text if reader == "jsx" else blade_text)(data, start, end)  # type: ignore[arg-type]
+    for pattern, repl in subs:  # type: ignore[attr-defined]
+        text = re.sub(pattern, repl, text)
+    return text
 
 
-def emit_docs23(mirror_root: Path, out_dir: Path) -> None:
-    """The heldout23 texts: each DOCS23 entry read by its named reader, as DOCS22."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS23.items():
-        data = original(mirror_root, repo, commit, path)
-        text = pdf_text(data, *args) if reader == "pdf" else markdown_span_text(data, *args)  # type: ignore[arg-type]
-        emit(out_dir, doc_id, text, data)
+#: the recipe tables of heldout22 onwards, in the order their texts are written
+LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26)
 
 
-def emit_docs24(mirror_root: Path, out_dir: Path) -> None:
-    """The heldout24 texts: each DOCS24 entry read by its named reader ("pdf", "markdown_span" or "jsx")."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS24.items():
-        data = original(mirror_root, repo, commit, path)
-        if reader == "pdf":
-            text = pdf_text(data, *args)  # type: ignore[arg-type]
-        elif reader == "markdown_span":
-            text = markdown_span_text(data, *args)  # type: ignore[arg-type]
-        else:
-            start, end, subs = args
-            text = jsx_text(data, start, end)  # type: ignore[arg-type]
-            for pattern, repl in subs:  # type: ignore[attr-defined]
-                text = re.sub(pattern, repl, text)
-        emit(out_dir, doc_id, text, data)
-
-
-def emit_docs25(mirror_root: Path, out_dir: Path) -> None:
-    """The heldout25 texts: each DOCS25 entry read by its named reader ("pdf", "markdown_span" or "docx")."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS25.items():
-        data = original(mirror_root, repo, commit, path)
-        if reader == "pdf":
-            text = pdf_text(data, *args)  # type: ignore[arg-type]
-        elif reader == "markdown_span":
-            text = markdown_span_text(data, *args)  # type: ignore[arg-type]
-        else:
-            text = docx_doc_text(data, args)  # type: ignore[arg-type]
-        emit(out_dir, doc_id, text, data)
-
-
-def emit_docs26(mirror_root: Path, out_dir: Path) -> None:
-    """The heldout26 texts: each DOCS26 entry read by its named reader ("jsx" or "blade"), then its regexes."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS26.items():
-        data = original(mirror_root, repo, commit, path)
-        start, end, subs = args
-        text = (jsx_text if reader == "jsx" else blade_text)(data, start, end)  # type: ignore[arg-type]
-        for pattern, repl in subs:  # type: ignore[attr-defined]
-            text = re.sub(pattern, repl, text)
-        emit(out_dir, doc_id, text, data)
+def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
+    """The texts of heldout22 onwards: each recipe read by its named reader (read_doc)."""
+    for table in LATER_DOCS:
+        for doc_id, (reader, repo, commit, path, args) in table.items():
+            data = original(mirror_root, repo, commit, path)
+            emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
 def main(argv: list[str]) -> int:
@@ -1523,11 +1495,7 @@ def main(argv: list[str]) -> int:
     for doc_id, (repo, commit, path, start, end, subs) in MARKDOWN_SPAN_DOCS.items():
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
-    emit_docs22(mirror_root, out_dir)
-    emit_docs23(mirror_root, out_dir)
-    emit_docs24(mirror_root, out_dir)
-    emit_docs25(mirror_root, out_dir)
-    emit_docs26(mirror_root, out_dir)
+    emit_later_docs(mirror_root, out_dir)
     return 0
 
 
