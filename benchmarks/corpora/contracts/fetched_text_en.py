@@ -49,6 +49,8 @@ heldout25 (DOCS25, en-2501...): read by emit_later_docs(); readers "pdf" and "ma
 Word file read as OTHER_DOCX_DOCS (docx_doc_text with the entry's steps).
 heldout26 (DOCS26, en-2601...): read by emit_later_docs(); readers "jsx" (start, end, subs) as DOCS24 and "blade" (start, end,
 subs): blade_text as BLADE_DOCS, then (regex, replacement) pairs.
+heldout27 (DOCS27, en-2701...): read by emit_later_docs(); reader "php" (start, end, subs): a PHP view read as the server pages
+(jsp_text: <?= ... ?> fields dropped as tags, <br> a line break), then (regex, replacement) pairs; and "blade" as DOCS26.
 """
 
 from __future__ import annotations
@@ -1147,6 +1149,54 @@ DOCS26: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout27: a Utah motor carrier's lease of owner-operators' trucks and drivers, and a Florida home health agency's agreement
+# with the providers it sends to its clients; readers "php" (start, end, subs: jsp_text, then the regexes) and "blade" as
+# DOCS26
+DOCS27: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the Motor Carrier - Independent Contractor/Owner-Operator Agreement that a Utah trucking group's fleet-management
+    # application (FleetSmarts; United Motor Carrier Cooperative, Arrowhead Dispatch Services, Lindon, Utah) prints for its
+    # member carriers to sign with the owner-operators who lease them a tractor and driver (a PHP view): from the title to the
+    # end, without 2.4-2.5 (receipt and identification of the equipment under 49 C.F.R. 376.11), section 5 (insurance) and
+    # sections 13-14 (fuel tax, copies of the agreement), to keep the text under 60,000 characters
+    "en-2701": (
+        "php",
+        "derekbrimley/fleetsmarts",
+        "c702937a2be2974ad9708c51f4e89b9e1e481088",
+        "application/views/documents/owner_operator_agreement.php",
+        (
+            "Motor Carrier - Independent Contractor/Owner-Operator Agreement",
+            None,
+            (
+                (r"(?ms)^2\.4 Receipts for Equipment\..*?(?=^3\. Costs of Operation)", ""),
+                (r"(?ms)^5\.1 Auto Liability Insurance.*?(?=^6\. Cargo Loss)", ""),
+                (r"(?ms)^13\. Fuel Use Tax Payments/IFTA\.\n.*?(15\. Miscellaneous\.)\n", "\\1\n"),
+            ),
+        ),
+    ),
+    # the Independent Contractor Agreement for Home Health Care Providers of Neighborhood Home Health Services, Inc. (Florida),
+    # the English form of its nurses' onboarding application (a Blade view): the whole agreement, the view's form fields
+    # (@include of date, name, rate, addresses, signatures) shown as placeholders and the Blade @if/@endif dropped
+    "en-2702": (
+        "blade",
+        "Monsrenas/nhhs-Enfermeras",
+        "c608a369c9ab4eafb0864774a83ab646288320b4",
+        "resources/views/forms/contrato_en.blade.php",
+        (
+            "INDEPENDENT CONTRACTOR AGREEMENT FOR HOME HEALTH CARE PROVIDERS",
+            None,
+            (
+                (r" ?@if \(isset\(\$px\)\)\n@endif", ""),
+                (r'@include\("forms\.inputs\.fecha"\)', "[date]"),
+                (r'@include\("forms\.inputs\.nombre"\)', "[name]"),
+                (r'@include\("forms\.inputs\.sueldo"\)', "[rate]"),
+                (r'@include\("forms\.inputs\.direcciones"\)', "[addresses]"),
+                (r'@include\("forms\.inputs\.firmas"\)', "[signatures]"),
+            ),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1412,7 +1462,7 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
 
 
 def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
-    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "docx", or "jsx" / "blade"
+    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "docx", or "jsx" / "blade" / "php"
     with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
         return pdf_text(data, *args)  # type: ignore[arg-type]
@@ -1421,14 +1471,15 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
     if reader == "docx":
         return docx_doc_text(data, args)  # type: ignore[arg-type]
     start, end, subs = args
-    text = (jsx_text if reader == "jsx" else blade_text)(data, start, end)  # type: ignore[arg-type]
+    span = {"jsx": jsx_text, "blade": blade_text, "php": jsp_text}[reader]
+    text = span(data, start, end)  # type: ignore[arg-type]
     for pattern, repl in subs:  # type: ignore[attr-defined]
         text = re.sub(pattern, repl, text)
     return text
 
 
 #: the recipe tables of heldout22 onwards, in the order their texts are written
-LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26)
+LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27)
 
 
 def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
