@@ -425,9 +425,12 @@ _EN_MEANS = re.compile(
 )
 _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
 #: a definition of a class of others, not of a party: "Subcontractor" means a third party
-#: performing Work under an agreement with Supplier / any person engaged by the Contractor
+#: performing Work under an agreement with Supplier / any person engaged by the Contractor / one not
+#: in the employment of the Contractor / a person or firm other than the Consultant
 _EN_CLASS = re.compile(
-    r"\s*(?:an?\s+third\s+part|any\s+(?:third\s+part|person|entity|firm|individual|sub))", re.I
+    r"\s*(?:an?\s+third\s+part|any\s+(?:third\s+part|person|entity|firm|individual|sub)"
+    r"|one\s+(?:not|who|that)\b|an?\s+(?:person|entity|firm|individual)(?:\s+or\s+\w+)?\s+(?:not|other\s+than)\b)",
+    re.I,
 )
 
 
@@ -527,7 +530,8 @@ def _clean_name(raw: str | None) -> str | None:
     name = _NAME_END.split(raw.strip(), maxsplit=1)[0].strip()
     # a form's fill-in brackets are not part of the name ([ 江苏号百科技有限 ]公司 is 江苏号百科技有限公司)
     name = _FILL_BRACKET.sub("", name)
-    name = name.strip("\"“”'（）() ")
+    # a template's placeholder marks (>CONTRACTOR<, <NAME>) are not part of the name
+    name = name.strip("\"“”'（）()<> ")
     if not name or _BLANK.match(name) or _SIGNATURE_WORDS.match(name):
         return None
     return name
@@ -609,7 +613,7 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
             _add(
                 found,
                 [m.group(1) or m.group(2) or m.group(3)],
-                _clean_name(_name_before(text, m.start())),
+                _clean_name(_name_before(text, m.start()) or _last_line(texts_seen, m.start())),
                 where,
             )
         if _EN_LINE.match(text) or _EN_LINE_BRACKET.match(text) or _opens_with_org_line(text):  # a head line
@@ -625,6 +629,14 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         or _line_counterparty(texts_seen, parties)
         or _zh_line_counterparty(texts_seen, parties)
     )
+
+
+def _last_line(texts_seen: list[tuple[str, str | None]], start: int) -> str:
+    """The name a bracket opening its own line stands after: the last line of the unit before
+    (>CONTRACTOR< / (hereinafter referred to as Consultant), a line each)."""
+    if start > 0 or len(texts_seen) < 2:
+        return ""
+    return texts_seen[-2][0].rstrip().rpartition("\n")[2]
 
 
 def _opens_with_org_line(text: str) -> bool:
@@ -724,7 +736,8 @@ _LETTER = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 _SHORT = (
     r"\(\s*"
     + _HEREAFTER_LEAD
-    + r"(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:\s[\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
+    # (hereinafter referred to as Superintendent/OSPI): two short names of one party
+    + r"(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:[\s/][\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
 )
 #: what every _EN_BETWEEN match starts with, read in lower case
 _BETWEEN_STARTS = frozenset(["between"])
@@ -759,7 +772,7 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
             and other not in _DEFINED_ONLY
             and not any(p.role == role for p in parties)
         ):
-            return [Party(labels=[other], name=other, role=role, where=where)]
+            return [Party(labels=other.split("/"), name=other, role=role, where=where)]
     return []
 
 
@@ -1031,7 +1044,15 @@ def _class_terms(text: str) -> set[str]:
     for m in _CLASS_DEFINED.finditer(text[:USAGE_CHARS]):
         word = m.group(1).lower()
         out |= {word, word.removesuffix("s")}
+    # "Customer" means any entity that has entered into an agreement with the Principal
+    for m in _EN_MEANS.finditer(text[:USAGE_CHARS]):
+        if _EN_CLASS.match(m.group(2)):
+            out.add(m.group(1).lower())
     return out
+
+
+#: words a contract may use, undefined, for the side that hires a contractor
+_HIRER_WORDS = ("company", "principal")
 
 
 def parties_from_usage(text: str) -> list[Party]:
@@ -1054,9 +1075,12 @@ def parties_from_usage(text: str) -> list[Party]:
         role = _label_role(w, subcontract)
         if role != "unknown" and counts[w] > best.get(role, (0, ""))[0]:
             best[role] = (counts[w], w)
-    if len(best) == 1 and "supplier" in best and counts.get("company", 0) >= USAGE_MIN:
-        # an order to "the Contractor" from "the Company": the company word is the buyer here
-        best["buyer"] = (counts["company"], "company")
+    hirer = max(_HIRER_WORDS, key=lambda w: counts.get(w, 0))
+    buyer_uses = best.get("buyer", (0, ""))[0]
+    if "supplier" in best and counts.get(hirer, 0) >= max(USAGE_MIN, 2 * buyer_uses + 1):
+        # an order to "the Contractor" from "the Company" (or a contractors' agreement of "the
+        # Principal", whose "Client" is the principal's own): that word is the buyer here
+        best["buyer"] = (counts[hirer], hirer)
     if not best:
         return []
     # one side by its role word ("the Contractor"): the other may be named by its own name

@@ -13,7 +13,7 @@ from shipped_packs import RULES  # the shipped packs, loaded once for all checkl
 
 from bidassist.checklist import check_text, literals, load_packs
 from bidassist.checklist.concepts import PLACEHOLDER
-from bidassist.checklist.parties import choose_we, find_parties, roles
+from bidassist.checklist.parties import choose_we, find_parties, parties_from_usage, roles
 from bidassist.core.errors import InputError, ProblemsError
 
 VOCAB = RULES.vocabulary
@@ -123,6 +123,39 @@ def test_english_defined_terms():
         ("contractor",): "buyer",
         ("subcontractor",): "supplier",
     }
+
+
+def test_a_short_name_on_its_own_line_names_the_line_before():
+    """A public body's sample contract (heldout25 en-2501): each short name in a bracket of its own
+    line, the party's name on the line before, two short names joined by a slash; the definition of
+    "Subcontractor" as anyone the Contractor employs makes no subcontract of it."""
+    lines = [
+        "between",
+        "SUPERINTENDENT OF PUBLIC INSTRUCTION,",
+        "(hereinafter referred to as Superintendent/OSPI)",
+        "and",
+        ">CONTRACTOR<",
+        "(hereinafter referred to as Consultant)",
+        '"Subcontractor" shall mean one not in the employment of the Contractor.',
+    ]
+    found = find_parties([(line, f"line {i}") for i, line in enumerate(lines, 1)])
+    assert {tuple(x.labels): x.role for x in found} == {
+        ("consultant", "contractor"): "supplier",
+        ("superintendent", "ospi"): "buyer",
+    }
+
+
+def test_a_class_definition_and_an_undefined_principal():
+    """A contractors' agreement with no parties' clause (heldout25 en-2502): "Customer" is defined as
+    a class of others, and "the Principal" the contractor works for is the buyer, though the
+    principal's "Client" is named too."""
+    text = (
+        '"Customer" means any entity that has entered into an agreement with the Principal. '
+        + "The Contractor shall perform the Services for the Principal. " * 4
+        + "The Contractor will ensure the safety of the Client. "
+    )
+    parties = {tuple(p.labels): p.role for p in parties_from_usage(text)}
+    assert parties == {("principal",): "buyer", ("contractor",): "supplier"}
 
 
 def test_we_by_name_makes_that_party_the_supplier():
