@@ -850,19 +850,59 @@ def _reader_counterparty(texts: list[tuple[str, str | None]], parties: list[Part
     "you"), so the short name is the buyer, when no party is the buyer yet."""
     if any(p.role == "buyer" for p in parties):
         return []
+    taken = {lab for p in parties for lab in p.labels}
+    reader = [] if any(p.role == "supplier" for p in parties) else [Party(labels=["you"], role="supplier")]
     for text, where in texts:
         if "you" not in text.lower():
             continue
         m = _EN_BETWEEN_YOU.search(text)
-        if m is None or m.group(1).lower() in {lab for p in parties for lab in p.labels}:
+        if m is None or m.group(1).lower() in taken:
             continue
-        reader = (
-            []
-            if any(p.role == "supplier" for p in parties)
-            else [Party(labels=["you"], role="supplier", where=where)]
-        )
+        for p in reader:
+            p.where = where
         return [Party(labels=[m.group(1).lower()], name=m.group(1), role="buyer", where=where), *reader]
-    return []
+    writer = _you_defined_writer(texts[:READER_HEAD_UNITS])
+    if writer is None or writer[0].lower() in taken:
+        return []
+    for p in reader:
+        p.where = writer[1]
+    return [Party(labels=[writer[0].lower()], name=writer[0], role="buyer", where=writer[1]), *reader]
+
+
+#: units at the head of terms where "You" and the writer's short name are defined
+READER_HEAD_UNITS = 8
+#: terms "agreed to by the party accepting below ("You") … and Karya … ("Karya")": the reader defined
+#: as "You" beside one other short name, a proper name the terms use as a subject ("Karya will pay")
+_YOU_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“]you[\"”]\s*\)", re.I)
+_PROPER_SHORT = re.compile(r"\(\s*(?:the\s+)?[\"“]([A-Z][A-Za-z&.\-]{1,24})[\"”]\s*\)")
+_EN_ROLE_WORDS = frozenset(w.lower() for w in EN_BUYER + EN_SUPPLIER)
+#: short names terms define that name no party
+_NOT_A_PARTY = frozenset(
+    {"Agreement", "Terms", "Services", "Service", "Platform", "Site", "Website", "App", "Policy"}
+)
+
+
+def _you_defined_writer(texts: list[tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """(the writer's short name, where) of terms that define their reader as ("You") and one other
+    party by a proper short name used as a subject, or None."""
+    joined = "\n".join(t for t, _w in texts)
+    if _YOU_DEFINED.search(joined) is None:
+        return None
+    classes = _class_terms(joined)
+    for m in _PROPER_SHORT.finditer(joined):
+        short = m.group(1)
+        word = short.lower()
+        if (
+            short in _NOT_A_PARTY
+            or word == "you"
+            or word in classes
+            or word.removesuffix("s") in _EN_ROLE_WORDS
+        ):
+            continue
+        if re.search(rf"\b{re.escape(short)}\s+(?:will|shall|may|must|can)\b", joined):
+            where = next((w for t, w in texts if m.group(0) in t), None)
+            return short, where
+    return None
 
 
 #: "BOI" shall mean Bank of India, Zonal Office …: a short name defined as an organisation by its

@@ -158,6 +158,21 @@ def test_a_class_definition_and_an_undefined_principal():
     assert parties == {("principal",): "buyer", ("contractor",): "supplier"}
 
 
+def test_terms_that_define_you_and_their_writer():
+    """A work-for-hire agreement "agreed to by the party accepting below ("You") … and Karya … ("Karya")"
+    (heldout25 en-2504): the reader is the supplier, the writer the buyer; a defined "Agreement" is no party."""
+    head = [
+        ('This Work for Hire Agreement ("Agreement") is agreed to by the party accepting below', "line 3"),
+        ('1 ("You"), and Karya, which includes its affiliates.', "line 4"),
+        ('2 ("Karya"). If you do not agree, you must not perform work commissioned by Karya.', "line 5"),
+        ("4. Fee: Karya will pay You upon satisfactory completion of Your Submission.", "line 7"),
+    ]
+    assert {tuple(p.labels): p.role for p in find_parties(head)} == {
+        ("karya",): "buyer",
+        ("you",): "supplier",
+    }
+
+
 def test_we_by_name_makes_that_party_the_supplier():
     p = _parties("甲方：江南洁净空调工程有限公司\n乙方：某风机厂\n", we="江南洁净空调")
     assert p.we == "supplier"
