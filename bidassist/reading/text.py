@@ -19,6 +19,10 @@ MAX_TEXT_BYTES = 16 * MiB
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+#: a list bullet before a clause number in plain text ("* 9. Limitation of Liability: …", text
+#: exported from Markdown or a web page): the number is the clause's
+_BULLET_BEFORE_NUMBER = re.compile(r"^\s{0,3}[-*+•]\s+(?=\d{1,3}(?:[.．]\d{1,3})*[.．]\s)")
+_BULLETS = frozenset("-*+•")
 _ZERO_WIDTH = ("\u200b", "\ufeff", "\u200e", "\u200f")
 
 
@@ -54,6 +58,8 @@ def text_blocks_and_headings(
         line = raw
         if markdown:
             line = _clean_markdown(line)
+        elif line[:4].lstrip()[:1] in _BULLETS:
+            line = _BULLET_BEFORE_NUMBER.sub("", line, count=1)
         line = repair_line(line.strip())
         gap, after_gap = after_gap, not line
         if not line or is_footer(line) or (gap and is_page_number(line)):

@@ -108,3 +108,12 @@ def test_a_table_of_contents_line_ends_in_a_digit(s: str) -> None:
     from bidassist.reading.clauses import _TOC_LINE
 
     assert not _TOC_LINE.search(s) or s.rstrip()[-1:].isdigit()
+
+
+def test_a_bullet_before_a_clause_number_in_plain_text_is_dropped():
+    """Terms exported from a web page as "* 9. Limitation of Liability: …" (heldout25 en-2504): the
+    bullet is no part of the number; a bullet before words stays a list item."""
+    text = "* 9. Limitation of Liability: none.\n* 10. Amendments: Karya may amend.\n* the other items\n"
+    clauses = split_clauses(text_blocks(text, "terms.txt"))
+    assert [c.number for c in clauses[:2]] == ["9", "10"]
+    assert "* the other items" in clauses[-1].text
