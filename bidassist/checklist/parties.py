@@ -737,7 +737,9 @@ _SHORT = (
     r"\(\s*"
     + _HEREAFTER_LEAD
     # (hereinafter referred to as Superintendent/OSPI): two short names of one party
-    + r"(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:[\s/][\w&.\-]{1,24})?)\s*[\"“”']?\s*\)"
+    + r"(?:the\s+)?[\"“”']?\s*([A-Za-z][\w&.\-]{1,24}(?:[\s/][\w&.\-]{1,24})?)\s*[\"“”']?"
+    # ("Rider", "you") / ("Quillbridge" or "We"): the first of a list of short names
+    + r"(?:\s*(?:,|\bor\b|\band\b)\s*(?:the\s+)?[\"“”'][^()\"“”]{1,20}[\"“”'])*\s*\)"
 )
 #: what every _EN_BETWEEN match starts with, read in lower case
 _BETWEEN_STARTS = frozenset(["between"])
@@ -753,14 +755,27 @@ _EN_BETWEEN = re.compile(
 )
 
 
+#: a head line naming both sides without "between": 'Homecraft Living Technology Co., Ltd. ("Homecraft")
+#: and the renovation contractor admitted as a Service Provider ("Provider")'
+_EN_PAIR_LINE = re.compile(
+    rf"[^()\n]{{2,80}}?(?:{_SHORT}|{_CALLED})[^()\n]{{0,80}}?,?\s+and\s+[^()\n]{{0,80}}?(?:{_SHORT}|{_CALLED})",
+    re.I,
+)
+#: the first units of a contract where such a line is read
+PAIR_LINE_UNITS = 5
+
+
 def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
     """The party a contract calls by its own short name ("CBORD") opposite a defined role word
     ("the Supplier"): it takes the other role, when no party has that role yet."""
     roles = {lab: p.role for p in parties for lab in p.labels}
     # the parties' clause may span units (BETWEEN / the Owner / AND / the Engineer, a line each)
     joined = ("\n".join(t for t, _w in texts), texts[0][1]) if len(texts) > 1 else None
+    heads = {id(t) for t, _w in texts[:PAIR_LINE_UNITS]}
     for text, where in [*texts, *([joined] if joined else [])]:
         m = next(finditer_from(_EN_BETWEEN, _BETWEEN_STARTS, text), None)
+        if not m and id(text) in heads:
+            m = _EN_PAIR_LINE.search(text)
         if not m:
             continue
         a, b = (m.group(1) or m.group(2)).lower(), (m.group(3) or m.group(4)).lower()
@@ -779,7 +794,12 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
 OTHER_ROLE = {"supplier": "buyer", "buyer": "supplier"}
 
 #: terms addressed to their reader: "between Swiftcab Mobility Ltd ("Swiftcab") and you, the Driver"
-_EN_BETWEEN_YOU = re.compile(rf"\bbetween\s+[^()]{{2,80}}?{_SHORT}[^()]{{0,20}}?,?\s+and\s+you\b", re.I)
+#: (and you ("Developer"): the reader's own short name, group 2)
+_EN_BETWEEN_YOU = re.compile(
+    rf"\bbetween\s+[^()]{{2,80}}?{_SHORT}[^()]{{0,20}}?,?\s+and\s+you\b"
+    r"(?:\s*\(\s*(?:the\s+)?[\"“]([A-Za-z][\w-]{1,24})[\"”]\s*\))?",
+    re.I,
+)
 
 
 #: 本协议由途悦出行科技有限公司（以下简称“途悦”）与您订立 / 由X（以下简称“X”）与…开发者（以下简称“您”）订立
@@ -860,6 +880,8 @@ def _reader_counterparty(texts: list[tuple[str, str | None]], parties: list[Part
             continue
         for p in reader:
             p.where = where
+            if m.group(2) and m.group(2).lower() not in (*taken, "you"):
+                p.labels.append(m.group(2).lower())
         return [Party(labels=[m.group(1).lower()], name=m.group(1), role="buyer", where=where), *reader]
     writer = _you_defined_writer(texts[:READER_HEAD_UNITS])
     if writer is None or writer[0].lower() in taken:
@@ -1627,8 +1649,23 @@ def _not_inside(variants: list[str], labels: list[str]) -> list[str]:
 
 def _with(variants: list[str], labels: list[str]) -> list[str]:
     """`variants` plus each label none of them already names (in a stable order)."""
-    extra = [re.escape(lab) for lab in labels if not any(re.fullmatch(v, lab, re.I) for v in variants)]
+    extra = [_label_variant(lab) for lab in labels if not any(re.fullmatch(v, lab, re.I) for v in variants)]
     return variants + sorted(set(extra))
+
+
+#: Chinese short names that are also the head of compounds (翻译公司, 翻译平台): as a party's label
+#: they name it only where no other character binds them into a compound
+_ZH_COMPOUND_HEADS = frozenset({"公司", "平台", "中心", "医院", "学校", "银行", "机构"})
+#: the last characters of the words such a head makes compounds with (其他公司, 任何公司, 翻译公司, 经纪公司,
+#: 物流公司, 分公司, 关联公司, 直播平台, 服务平台); any other character leaves the label free (同意公司, 则公司)
+_ZH_COMPOUND_BEFORE = "他它何译纪流险技易团分子母联务筑介输询理包播商购络票链融视息作付售聘卖运资贸网云电"
+
+
+def _label_variant(label: str) -> str:
+    """A label as a regex variant: escaped, and for a compound head not inside another word."""
+    if label in _ZH_COMPOUND_HEADS:
+        return rf"(?<![{_ZH_COMPOUND_BEFORE}]){label}"
+    return re.escape(label)
 
 
 def _side(lang: str, labels: list[str]) -> list[str]:

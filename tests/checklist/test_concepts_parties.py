@@ -173,6 +173,48 @@ def test_terms_that_define_you_and_their_writer():
     }
 
 
+def test_a_head_line_naming_both_sides_without_between():
+    """Platform rules headed 'X ("Homecraft") and the contractor admitted as a Service Provider
+    ("Provider")', and a bracket listing two short names ("Rider", "you") (probe set F)."""
+    pair = [
+        ("Homecraft Renovation Marketplace - Service Provider Deposit Rules", "line 1"),
+        (
+            'Homecraft Living Technology Co., Ltd. ("Homecraft") and the contractor admitted as a Service Provider ("Provider")',
+            "line 2",
+        ),
+    ]
+    assert {tuple(p.labels): p.role for p in find_parties(pair)} == {
+        ("provider",): "supplier",
+        ("homecraft",): "buyer",
+    }
+    listed = [
+        (
+            'Between Zipdash Delivery Co., Ltd. ("Zipdash") and the Rider who registers ("Rider", "you")',
+            "line 1",
+        )
+    ]
+    assert {tuple(p.labels): p.role for p in find_parties(listed)} == {
+        ("rider",): "supplier",
+        ("zipdash",): "buyer",
+    }
+
+
+def test_the_readers_own_short_name_joins_you():
+    text = 'These terms are between Kestrelink Network Co., Ltd. ("Kestrelink") and you ("Developer").'
+    assert {tuple(p.labels): p.role for p in find_parties([(text, "line 1")])} == {
+        ("kestrelink",): "buyer",
+        ("you", "developer"): "supplier",
+    }
+
+
+def test_a_chinese_short_name_that_heads_compounds_is_not_read_inside_them():
+    """公司 as the buyer's short name names it in 与公司合作, not in 其他任何翻译公司 (probe set F-095)."""
+    p = _parties("甲方：译联翻译服务有限公司（以下简称“公司”）\n乙方：兼职译员（以下简称“译员”）\n")
+    buyer = roles(p, VOCAB)["zh"]["buyer"]
+    assert any(re.search(v, "乙方与公司合作期间") for v in buyer if "公司" in v)
+    assert not any(re.search(v, "其他任何翻译公司") for v in buyer if "公司" in v and "贵" not in v)
+
+
 def test_we_by_name_makes_that_party_the_supplier():
     p = _parties("甲方：江南洁净空调工程有限公司\n乙方：某风机厂\n", we="江南洁净空调")
     assert p.we == "supplier"
