@@ -51,6 +51,10 @@ heldout26 (DOCS26, en-2601...): read by emit_later_docs(); readers "jsx" (start,
 subs): blade_text as BLADE_DOCS, then (regex, replacement) pairs.
 heldout27 (DOCS27, en-2701...): read by emit_later_docs(); reader "php" (start, end, subs): a PHP view read as the server pages
 (jsp_text: <?= ... ?> fields dropped as tags, <br> a line break), then (regex, replacement) pairs; and "blade" as DOCS26.
+heldout28 (DOCS28, en-2801...): read by emit_later_docs(); reader "tsx_strings" (spans): a React page whose text sits in string
+constants and arrays of {title, text/content} objects; block comments dropped, then for each (start, end) span of the source,
+in the order the page renders them, every string literal in it (template, double- or single-quoted), one line per line of
+the string, inner runs of whitespace squeezed, empty lines dropped.
 """
 
 from __future__ import annotations
@@ -1197,6 +1201,30 @@ DOCS27: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout28: an exterior-renovation company's labor agreement with its 1099 crew and sales workers, kept as a page of the
+# company's worker-paperwork dashboard (Mister Exterior LLC); reader "tsx_strings" (spans in render order). (The same
+# dashboard's "Sub Contract" page holds Record Steel and Construction's subcontract terms, already the dev document en-307,
+# so it is not used.)
+DOCS28: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the "Labor Agreement" page: its ten sections (a commented-out one dropped), the "Important read this" list of what the
+    # company does not pay, and the closing sections (insurance pooling, worker's statement of liability, payment terms), in
+    # the order of the page's export
+    "en-2801": (
+        "tsx_strings",
+        "vanaf25/dashboard",
+        "4347b727df24a175f796b92801a02dfafe0a2457",
+        "src/app/(DashboardLayout)/workers/[id]/ProductionPaperWork/Agreement/page.tsx",
+        (
+            ("pdfTitle={", "}"),
+            ("const agreementSections = [", "];"),
+            ("{type:ElementType.H3", "}"),
+            ("const requirementP=", "return ("),
+            ("const agreementSections2 = [", "];"),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1455,6 +1483,22 @@ def ts_array_text(data: bytes) -> str:
     return "\n".join(ast.literal_eval(m.group(1)) for m in re.finditer(quoted, source)) + "\n"
 
 
+def tsx_strings_text(data: bytes, spans: tuple[tuple[str, str], ...]) -> str:
+    """The string literals of a React page, span by span: block comments dropped; each span runs from the first `start`
+    to the first `end` after it; every template, double- or single-quoted literal in it, escapes read, one line per
+    line of the string, inner whitespace squeezed, empty lines dropped."""
+    source = re.sub(r"(?s)/\*.*?\*/", "", data.decode("utf-8"))
+    literal = re.compile(r"`((?:[^`\\]|\\.)*)`|\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'")
+    lines: list[str] = []
+    for start, end in spans:
+        first = source.index(start)
+        stop = source.index(end, first + len(start))
+        for m in literal.finditer(source, first, stop):
+            body = re.sub(r"\\(.)", r"\1", next(g for g in m.groups() if g is not None))
+            lines.extend(re.sub(r"\s+", " ", line).strip() for line in body.split("\n"))
+    return squeeze("\n".join(line for line in lines if line))
+
+
 def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
     """Write one text and print its id, the sha256 of its original file(s) (FETCHED.md lists them) and its length."""
     (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
@@ -1462,14 +1506,16 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
 
 
 def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
-    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "docx", or "jsx" / "blade" / "php"
-    with (start, end, subs): the span, then the regex substitutions)."""
+    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "docx", "tsx_strings" (spans), or
+    "jsx" / "blade" / "php" with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
         return pdf_text(data, *args)  # type: ignore[arg-type]
     if reader == "markdown_span":
         return markdown_span_text(data, *args)  # type: ignore[arg-type]
     if reader == "docx":
         return docx_doc_text(data, args)  # type: ignore[arg-type]
+    if reader == "tsx_strings":
+        return tsx_strings_text(data, args)  # type: ignore[arg-type]
     start, end, subs = args
     span = {"jsx": jsx_text, "blade": blade_text, "php": jsp_text}[reader]
     text = span(data, start, end)  # type: ignore[arg-type]
@@ -1479,7 +1525,7 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
 
 
 #: the recipe tables of heldout22 onwards, in the order their texts are written
-LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27)
+LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28)
 
 
 def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
