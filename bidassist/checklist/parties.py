@@ -746,21 +746,22 @@ _BETWEEN_STARTS = frozenset(["between"])
 #: the short name without brackets (a public body's form): the name in capitals, one or two words
 #: ("CONSULTANT for ___" is CONSULTANT)
 _CALLED = rf",?\s*{_HEREINAFTER}(?-i:([A-Z][\w&\-]{{1,24}}(?:[^\S\n][A-Z][\w&\-]{{1,24}})?))[\"“”']?"
+
+
+def _two_short_names(gap: str) -> str:
+    """A name with its short name, "and", another with its own; `gap` is what may stand between them."""
+    return (
+        rf"{gap}{{2,80}}?(?:{_SHORT}|{_CALLED}){gap}{{0,80}}?,?\s+and\s+{gap}{{0,80}}?(?:{_SHORT}|{_CALLED})"
+    )
+
+
 #: between The CBORD Group, Inc. (CBORD) and the supplier (the "Supplier"): each short name (or
 #: between the X COMMISSION, hereinafter called COMMISSION, and …, hereinafter called CONSULTANT); an
 #: address may follow the first (the "School System"), 511 Cleveland Street, …, and (the "Provider")
-_EN_BETWEEN = re.compile(
-    rf"\bbetween\s+[^()]{{2,80}}?(?:{_SHORT}|{_CALLED})[^()]{{0,80}}?,?\s+and\s+[^()]{{0,80}}?(?:{_SHORT}|{_CALLED})",
-    re.I,
-)
-
-
+_EN_BETWEEN = re.compile(rf"\bbetween\s+{_two_short_names('[^()]')}", re.I)
 #: a head line naming both sides without "between": 'Homecraft Living Technology Co., Ltd. ("Homecraft")
 #: and the renovation contractor admitted as a Service Provider ("Provider")'
-_EN_PAIR_LINE = re.compile(
-    rf"[^()\n]{{2,80}}?(?:{_SHORT}|{_CALLED})[^()\n]{{0,80}}?,?\s+and\s+[^()\n]{{0,80}}?(?:{_SHORT}|{_CALLED})",
-    re.I,
-)
+_EN_PAIR_LINE = re.compile(_two_short_names(r"[^()\n]"), re.I)
 #: the first units of a contract where such a line is read
 PAIR_LINE_UNITS = 5
 
@@ -771,10 +772,10 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
     roles = {lab: p.role for p in parties for lab in p.labels}
     # the parties' clause may span units (BETWEEN / the Owner / AND / the Engineer, a line each)
     joined = ("\n".join(t for t, _w in texts), texts[0][1]) if len(texts) > 1 else None
-    heads = {id(t) for t, _w in texts[:PAIR_LINE_UNITS]}
-    for text, where in [*texts, *([joined] if joined else [])]:
+    heads = min(PAIR_LINE_UNITS, len(texts))
+    for i, (text, where) in enumerate([*texts, *([joined] if joined else [])]):
         m = next(finditer_from(_EN_BETWEEN, _BETWEEN_STARTS, text), None)
-        if not m and id(text) in heads:
+        if not m and i < heads:
             m = _EN_PAIR_LINE.search(text)
         if not m:
             continue
