@@ -55,6 +55,9 @@ heldout28 (DOCS28, en-2801...): read by emit_later_docs(); reader "tsx_strings" 
 constants and arrays of {title, text/content} objects; block comments dropped, then for each (start, end) span of the source,
 in the order the page renders them, every string literal in it (template, double- or single-quoted), one line per line of
 the string, inner runs of whitespace squeezed, empty lines dropped.
+heldout29 (DOCS29, en-2901...): read by emit_later_docs(); readers "pdf" as DOCS22 and "pdf_columns" (pages, drops, subs): a
+two-column PDF read half page by half page (`pdftotext -layout` with a crop box), dropped lines removed, the lines of each
+paragraph joined, then (regex, replacement) pairs.
 """
 
 from __future__ import annotations
@@ -1225,6 +1228,49 @@ DOCS28: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout29: the Australian Government's Digital Marketplace documents for the sellers on its digital-services panels, kept in a
+# copy of the marketplace's buyer front end (the Digital Transformation Office's 2016 Deed of Standing Offer for the Digital
+# Service Professionals panel, and the Digital Transformation Agency's 2019 Master Agreement and Comprehensive Terms); readers
+# "pdf" as DOCS22 and "pdf_columns" (pages, drops, subs) for a two-column PDF
+ARENA_DM = "ArenaNetworks/dto-digitalmarketplace-buyer-frontend"
+ARENA_DM_COMMIT = "59e35f1e46fd7dedaa680d168290e8bdd0f38326"
+DOCS29: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the Master Agreement every seller accepts to join the Digital Marketplace (DTA, version of 1 July 2019): its terms
+    # become part of every work order a buyer agency places; the whole agreement, the page numbers dropped and the
+    # complaints e-mail address shown as [e-mail]
+    "en-2901": (
+        "pdf",
+        ARENA_DM,
+        ARENA_DM_COMMIT,
+        "app/static/media/documents/digital-marketplace-master-agreement-2019-07-01.pdf",
+        ((("Master Agreement", 1, None),), (), ()),
+    ),
+    # the Comprehensive Terms a buyer agency may add to a work order for complex or high-value procurements (DTA, version
+    # of 1 July 2019): the whole document, the running title and the page numbers dropped
+    "en-2902": (
+        "pdf",
+        ARENA_DM,
+        ARENA_DM_COMMIT,
+        "app/static/media/documents/digital-marketplace-comprehensive-terms-2019-07-01.pdf",
+        (
+            (("Comprehensive Terms for complex or high value procurements", 1, None),),
+            (r"Comprehensive Terms for complex or high value procurements",),
+            ((r"\A", "Comprehensive Terms for complex or high value procurements\n"),),
+        ),
+    ),
+    # the Deed of Standing Offer of the Digital Service Professionals panel (DTO, 2016; the standing offer terms, part 1,
+    # and the glossary, part 2), printed in two columns: each page's left and right halves read in turn, the law firm's
+    # document number and the page numbers dropped, the symbol-font bullets shown as "•", the lines of each paragraph joined
+    "en-2903": (
+        "pdf_columns",
+        ARENA_DM,
+        ARENA_DM_COMMIT,
+        "app/static/media/documents/DSPP_Deed_of_Standing_Offer.pdf",
+        (9, (r"AGA/AGA/AUM/\d+\.\d+", r"\d{1,2}"), ((r"\uf0b7", "•"),)),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1499,6 +1545,55 @@ def tsx_strings_text(data: bytes, spans: tuple[tuple[str, str], ...]) -> str:
     return squeeze("\n".join(line for line in lines if line))
 
 
+def pdf_columns_text(
+    data: bytes, pages: int, drops: tuple[str, ...], subs: tuple[tuple[str, str], ...]
+) -> str:
+    """A two-column PDF: `pdftotext -layout` of the left and then the right half of each page (split at the middle of the
+    page width), lines stripped and inner runs of spaces squeezed, lines matching a `drops` pattern removed; the lines of
+    each paragraph (separated by blank lines, or by a column break after a line ending in . ; or : or before a numbered
+    clause or bullet) joined with spaces; then the (regex, replacement) pairs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "source.pdf"
+        src.write_bytes(data)
+        info = subprocess.run(["pdfinfo", str(src)], check=True, capture_output=True).stdout.decode("utf-8")
+        width, height = (float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())  # type: ignore[union-attr]
+        half = int(width // 2)
+        columns = []
+        for page in range(1, pages + 1):
+            for x, w in ((0, half), (half, int(width) - half + 1)):
+                pages_opt = ["-f", str(page), "-l", str(page)]
+                box = ["-x", str(x), "-y", "0", "-W", str(w), "-H", str(int(height) + 1)]
+                run = ["pdftotext", "-layout", *pages_opt, *box, str(src), "-"]
+                out = subprocess.run(run, check=True, capture_output=True).stdout.decode("utf-8")
+                lines = [re.sub(r"[ \t\xa0]+", " ", ln).strip() for ln in out.replace("\f", "").split("\n")]
+                columns.append([ln for ln in lines if not any(re.fullmatch(d, ln) for d in drops)])
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for column in columns:
+        body = list(column)
+        while body and not body[0]:
+            body.pop(0)
+        while body and not body[-1]:
+            body.pop()
+        if current and body:
+            first = body[0]
+            if current[-1][-1:] in ".;:" or re.match(r"(\d+(\.\d+)*\s|\uf0b7|•)", first):
+                paragraphs.append(current)
+                current = []
+        for line in body:
+            if line:
+                current.append(line)
+            elif current:
+                paragraphs.append(current)
+                current = []
+    if current:
+        paragraphs.append(current)
+    text = "\n".join(" ".join(p) for p in paragraphs) + "\n"
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text)
+    return squeeze(text)
+
+
 def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
     """Write one text and print its id, the sha256 of its original file(s) (FETCHED.md lists them) and its length."""
     (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
@@ -1506,7 +1601,8 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
 
 
 def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
-    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "docx", "tsx_strings" (spans), or
+    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "docx", "tsx_strings" (spans),
+    "pdf_columns" (pages, drops, subs), or
     "jsx" / "blade" / "php" with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
         return pdf_text(data, *args)  # type: ignore[arg-type]
@@ -1516,6 +1612,8 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
         return docx_doc_text(data, args)  # type: ignore[arg-type]
     if reader == "tsx_strings":
         return tsx_strings_text(data, args)  # type: ignore[arg-type]
+    if reader == "pdf_columns":
+        return pdf_columns_text(data, *args)  # type: ignore[arg-type]
     start, end, subs = args
     span = {"jsx": jsx_text, "blade": blade_text, "php": jsp_text}[reader]
     text = span(data, start, end)  # type: ignore[arg-type]
@@ -1525,7 +1623,7 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
 
 
 #: the recipe tables of heldout22 onwards, in the order their texts are written
-LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28)
+LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29)
 
 
 def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
