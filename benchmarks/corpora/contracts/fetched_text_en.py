@@ -58,6 +58,8 @@ the string, inner runs of whitespace squeezed, empty lines dropped.
 heldout29 (DOCS29, en-2901...): read by emit_later_docs(); readers "pdf" as DOCS22 and "pdf_columns" (pages, drops, subs): a
 two-column PDF read half page by half page (`pdftotext -layout` with a crop box), dropped lines removed, the lines of each
 paragraph joined, then (regex, replacement) pairs.
+heldout30 (DOCS30, en-3001...): read by emit_later_docs(); reader "markdown_span" as DOCS22 (start, end, regexes; the regexes
+drop a page's table of contents and blockquote marks and put [e-mail] for e-mail addresses).
 """
 
 from __future__ import annotations
@@ -1271,6 +1273,46 @@ DOCS29: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout30: the terms that three blockchain foundations set for the people they pay to build, fund or promote for them,
+# kept as Markdown pages in the foundations' own repositories: two grant programmes' terms (software delivered in paid
+# milestones) and a referral programme's terms; reader "markdown_span" as DOCS22
+EMAIL = (r"\[?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\]?", "[e-mail]")
+DOCS30: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the Grant Terms and Conditions of the Stacks Open Internet Foundation (updated October 2022), the page of its grants
+    # programme's documentation that every grantee accepts: from the update line to the end, the page's table of contents
+    # and blockquote marks dropped, zero-width spaces removed, the programme's e-mail address shown as [e-mail]
+    "en-3001": (
+        "markdown_span",
+        "stacksgov/grants-program",
+        "24be4560cb12f294262efb0ef2229edf5f8d09e8",
+        "docs/Terms-and-Conditions.md",
+        (
+            ">PAGE UPDATED OCTOBER 2022",
+            None,
+            ((r"(?m)^- \d+\. .*\n", ""), (r"(?m)^>", ""), ("\u200b", ""), EMAIL),
+        ),
+    ),
+    # the Algorand Foundation xGov Grants Program Terms and Conditions, the text its xGov platform shows a proposer to
+    # accept: the whole document, the e-mail addresses shown as [e-mail]
+    "en-3002": (
+        "markdown_span",
+        "algorandfoundation/xgov-beta-web",
+        "6b05f833772bfc362daafacaf720cc0ffab236dd",
+        "src/components/ProfileCard/TermsAndConditionsText.md",
+        ("ALGORAND FOUNDATION XGOV GRANTS PROGRAM TERMS AND CONDITIONS", None, (EMAIL,)),
+    ),
+    # the Diode Foundation's Referral Program Terms (formerly its Ambassador Program Terms), the page of its website that a
+    # participant who promotes the Diode Network for program rewards accepts: from the title to the end
+    "en-3003": (
+        "markdown_span",
+        "diocomweb/website",
+        "fbd44605a9753737c76b3ce925bc04f4693632fd",
+        "docs/programs/terms.md",
+        ("Diode Referral Program Terms", None, ()),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1623,7 +1665,7 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
 
 
 #: the recipe tables of heldout22 onwards, in the order their texts are written
-LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29)
+LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29, DOCS30)
 
 
 def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
