@@ -1327,9 +1327,15 @@ _PRONOUN_DEFINED = {
 _ROLE_IN = re.compile(rf"(?<![\w-])({_EN_ROLE})(?![\w-])", re.I)
 
 
+#: a bracket after a pronoun that adds another party or a case: "you (or the buyer)", "you (and your personnel)"
+_ALTERNATIVE = re.compile(r"\s*(?:or|and|nor|and/or|including|other\s+than|on\s+behalf|acting)\b", re.I)
+
+
 def _pronoun_role(text: str, side: str) -> str | None:
     """The role a bracket ties the pronoun to: "You (the subcontractor or supplier)" -> supplier."""
     for m in _PRONOUN_DEFINED[side].finditer(text):
+        if m.group(1) is not None and _ALTERNATIVE.match(m.group(1)):
+            continue  # "you (or the buyer)": another party beside it, not its definition
         # the role word in the bracket, else the last one just before it (the Customer ("you"))
         inside = _ROLE_IN.search(m.group(1) or m.group(3))
         before = _ROLE_IN.findall(m.group(2) or "")
@@ -1365,6 +1371,8 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
     supplier and "we", who wrote the terms, the buyer (a buyer's purchase terms, a platform's
     terms for its merchants)."""
     head = text[:USAGE_CHARS]
+    if len(_PRONOUNS["you"].findall(head)) >= PRONOUN_MIN > len(_PRONOUNS["we"].findall(head)):
+        return with_you_only(parties, head)
     if any(len(_PRONOUNS[side].findall(head)) < PRONOUN_MIN for side in _PRONOUNS):
         return parties
     tied = {side: _pronoun_role(head, side) for side in _PRONOUNS}
@@ -1374,7 +1382,7 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
         # side as "you"; otherwise "our fees" of the Company's own terms: no guess
         named = {p.role for p in parties if p.role in OTHER_ROLE and any(_proper(lab) for lab in p.labels)}
         if len(named) != 1:
-            return parties
+            return with_you_means(parties, text)
         tied["we"] = next(iter(named))
     if tied["we"] and not tied["you"]:
         tied["you"] = OTHER_ROLE[tied["we"]]
@@ -1395,6 +1403,53 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
             same.labels = list(labels)
         else:
             same.labels.extend(lab for lab in labels if lab not in same.labels)
+    return out
+
+
+#: "you" or "your" means the party specified as the seller
+_YOU_MEANS = re.compile(
+    r"[\"“']?you[\"”']?\s+(?:or\s+[\"“']?your[\"”']?\s+)?means\s+(?:the\s+)?(?:party\s+(?:specified|named|identified)\s+as\s+(?:the\s+)?)?"
+    r"([a-z][a-z -]{2,30}?)\b(?:\s+(?:in|and|under|of|who|which|that)\b|[.;,]|$)",
+    re.I | re.M,
+)
+
+
+def with_you_means(parties: list[Party], text: str) -> list[Party]:
+    """`parties` with "you" joined to the side a definition anywhere in the text gives it ("you" or
+    "your" means the party specified as the seller: a glossary at the end)."""
+    m = _YOU_MEANS.search(text)
+    role = _label_role(m.group(1).strip().lower(), subcontract=False) if m else None
+    same = next((p for p in parties if p.role == role), None) if role in OTHER_ROLE else None
+    if same is None:
+        return parties
+    same.labels.extend(lab for lab in _PRONOUN_LABELS["you"] if lab not in same.labels)
+    # "we", who wrote terms addressed to "you", is the other side (the marketplace's operator)
+    other = next((p for p in parties if p.role == OTHER_ROLE[role]), None)
+    if other is not None and len(_PRONOUNS["we"].findall(text[:USAGE_CHARS])) >= PRONOUN_MIN:
+        other.labels.extend(lab for lab in _PRONOUN_LABELS["we"] if lab not in other.labels)
+    return parties
+
+
+def with_you_only(parties: list[Party], head: str) -> list[Party]:
+    """`parties` plus "you" in terms that address one side as "you" and never write "we": it joins
+    the role a definition or bracket gives it ("you" means the party specified as the seller),
+    else, when the terms name one side only by a role word ("the buyer"), the other side (a
+    buyer's terms addressed to its sellers)."""
+    role = _pronoun_role(head, "you")
+    if role is None and (m := _YOU_MEANS.search(head)):
+        found = _label_role(m.group(1).strip().lower(), subcontract=False)
+        role = found if found in OTHER_ROLE else None
+    sides = {p.role for p in parties if p.role in OTHER_ROLE}
+    if role is None and len(sides) == 1:
+        role = OTHER_ROLE[next(iter(sides))]
+    if role is None:
+        return parties
+    out = list(parties)
+    same = next((p for p in out if p.role == role), None)
+    if same is None:
+        out.append(Party(labels=list(_PRONOUN_LABELS["you"]), role=role, where="usage"))
+    else:
+        same.labels.extend(lab for lab in _PRONOUN_LABELS["you"] if lab not in same.labels)
     return out
 
 
@@ -1541,6 +1596,12 @@ def _zh_words_only(labels: list[str]) -> bool:
     return bool(labels) and all(lab in ZH_SUPPLIER and lab not in ("甲方", "乙方", "丙方") for lab in labels)
 
 
+#: the label of a signature block's field read as a party's name
+_FIELD_LABEL = re.compile(
+    r"(?:full\s+)?(?:name|signature|title|position|date|address|company|witness)\W*", re.I
+)
+
+
 def _only_us(parties: list[Party], us: Party, was: str = "supplier") -> None:
     """The party we named is the only one on our side: another party of our role (the
     platform of a three-party contract, 服务方（甲方） beside 供货方（丙方）) is a counterparty,
@@ -1553,6 +1614,8 @@ def _only_us(parties: list[Party], us: Party, was: str = "supplier") -> None:
             us.labels.extend(lab for lab in p.labels if lab not in us.labels)
             p.role = "supplier"
             continue
+        if p.name and _FIELD_LABEL.fullmatch(p.name.strip()):
+            continue  # "Provider: Name ____" in a signature block: a form's field, not another party
         # a role word only counted in the text (承运方 beside the defined 承运人（乙方）) names
         # the same side, not a third party - unless we were read as the other side
         if p.where != "usage" or was == "buyer":

@@ -464,7 +464,9 @@ def lead_in_party(text: str, a: int, patterns: dict[str, re.Pattern | None]) -> 
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].rstrip()
         if line.endswith((":", "：")):
-            lead = _LEAD_IN.search(line[-60:])
+            # the subject of a lead-in sentence ("The Buyer may, at any time, by notice to the
+            # Supplier:"), else the words just before its colon ("The Supplier shall:")
+            lead = _LEAD_SUBJECT.match(line[line.rfind(". ") + 1 :]) or _LEAD_IN.search(line[-60:])
             hits = {
                 role
                 for role in ("supplier", "buyer")
@@ -479,6 +481,11 @@ def lead_in_party(text: str, a: int, patterns: dict[str, re.Pattern | None]) -> 
     return None
 
 
+#: the subject at the start of a lead-in sentence: "We may, at any time, …:", "The Buyer shall:"
+_LEAD_SUBJECT = re.compile(
+    r"\W*(?:the\s+)?(?P<party>[^\W\d][\w&'’.-]*(?:\s+[^\W\d][\w&'’.-]*){0,4}?)\s+(?:may|shall|will|must|can|reserves?)\b",
+    re.I,
+)
 #: how far above a list item its lead-in may stand
 LEAD_IN_REACH = 2000
 _NUMBERED_CLAUSE = re.compile(r"\s*(?:\d+(?:\.\d+)+|第[一二三四五六七八九十百\d]+条)\s")

@@ -132,3 +132,53 @@ def test_an_informal_labor_agreement_names_the_company_and_its_workers() -> None
     parties = _check("Labor Agreement\n" + worker_lines, "Workers keep their tools.").parties["parties"]
     roles = {p["role"]: p["labels"] for p in parties}
     assert roles == {"buyer": ["company"], "supplier": ["worker"]}
+
+
+# heldout29 (the Australian Digital Marketplace's Master Agreement, Comprehensive Terms and Deed of Standing Offer,
+# studied in session 44 and moved to development): terms addressed to "you" beside "the buyer", "you" defined in a
+# glossary at the end, a lead-in sentence's subject over its list items, the buyer's own payment named by a word that
+# also names paying third parties, a shortened role word of ours in a signature block.
+
+_YOU_TERMS = (
+    "Comprehensive Terms\nThis document sets out terms that apply to your work order.\n"
+    "1. General\nYou must act reasonably in performing your obligations. You must comply with the work order. "
+    "You must keep your records. You must notify the buyer of any change. The buyer may inspect your work. "
+    "The buyer may request reports from you. Either you (or the buyer) may give notice.\n"
+)
+
+
+def test_terms_addressed_to_you_beside_the_buyer_make_you_the_supplier() -> None:
+    parties = _check(_YOU_TERMS, "You must keep records.").parties["parties"]
+    roles = {p["role"]: p["labels"] for p in parties}
+    assert "you" in roles["supplier"]
+    assert "you" not in roles["buyer"]
+    clause = "You are not allowed to sell the Products on another marketplace during the Term."
+    assert "en.exclusivity.restraint" in _rules(_YOU_TERMS, clause)
+
+
+def test_a_lead_in_sentence_s_subject_acts_in_its_list_items() -> None:
+    head = "Panel Agreement\n1. Parties\nThis agreement is between the Buyer and the Seller.\n"
+    clause = (
+        "The Buyer may, at any time, by prior written notice and without any liability to the Seller:\n\n"
+        "• Terminate this agreement and remove the Seller from the panel, for any reason; or\n"
+        "• Suspend the Seller from the panel."
+    )
+    assert "en.termination.convenience" in _rules(head, clause)
+    seller_lead = (
+        "The Seller may, at any time, by prior written notice to the Buyer:\n\n"
+        "• Terminate this agreement and leave the panel, for any reason."
+    )
+    assert "en.termination.convenience" not in _rules(head, seller_lead)
+
+
+def test_the_buyer_s_own_payment_is_not_a_third_party_s() -> None:
+    head = "Deed of Standing Offer\n1. Parties\nThis Deed is between the Agency and the Supplier.\n"
+    clause = (
+        "If after payment by the Agency, it is found that an invoice was rendered incorrectly, any overpayment will be "
+        "recoverable from the Supplier."
+    )
+    assert "en.payment.back_to_back" not in _rules(head, clause)
+    upstream = (
+        "The Agency shall pay the Supplier within 7 days after the Agency receives payment from the Owner."
+    )
+    assert "en.payment.back_to_back" in _rules(head, upstream)
