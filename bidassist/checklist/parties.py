@@ -1419,7 +1419,9 @@ def with_you_means(parties: list[Party], text: str) -> list[Party]:
     "your" means the party specified as the seller: a glossary at the end)."""
     m = _YOU_MEANS.search(text)
     role = _label_role(m.group(1).strip().lower(), subcontract=False) if m else None
-    same = next((p for p in parties if p.role == role), None) if role in OTHER_ROLE else None
+    if role is None or role not in OTHER_ROLE:
+        return parties
+    same = next((p for p in parties if p.role == role), None)
     if same is None:
         return parties
     same.labels.extend(lab for lab in _PRONOUN_LABELS["you"] if lab not in same.labels)
