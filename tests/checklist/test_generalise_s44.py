@@ -14,7 +14,9 @@ moved to development this session, each written as the kind.
 - the buyer's free hand between its name and its verb ("Company at its sole discretion may end any
   listing at any point of time"), an end on a breach the buyer only suspects, remittances put on
   hold, higher fees imposed at the buyer's discretion, non-collection made the supplier's risk,
-  forfeiture of payments as a sanction, selling elsewhere or dealing outside the platform barred,
+  forfeiture of payments as a sanction, selling the listed item elsewhere barred (dealing with the
+  platform's users only through it during the term is a look-alike, consist44), a ban on the buyer's
+  customers that outlasts the term,
   a one-sided consequential-loss exclusion written "Neither X nor any other party", an indemnity
   "whether … consequential or otherwise", "a firm and hard cost estimate".
 """
@@ -99,19 +101,26 @@ def test_the_free_hand_between_the_buyer_and_its_verb() -> None:
     assert "en.termination.convenience" not in _rules(_SELLER, for_cause)
 
 
-def test_selling_elsewhere_or_dealing_outside_the_platform_is_barred() -> None:
+def test_selling_the_listed_item_elsewhere_is_barred_but_keeping_deals_on_the_platform_is_not() -> None:
     elsewhere = (
         "You are not allowed to make any offer, either online or offline, or by making another listing on a "
         "different website, to sell an item once you have listed that particular item on our Portal."
     )
     assert "en.exclusivity.restraint" in _rules(_SELLER, elsewhere)
+    # consist44 Q1 (b): the platform's own deals kept on it during the term are a look-alike
     listed = (
         "In connection with your use of the Platform, you will not:\nBreach any applicable laws;\n"
         "Use the Platform to request, make or accept a Booking independent of the Platform, to circumvent any Fees."
     )
-    assert "en.exclusivity.restraint" in _rules(_PLATFORM + _USES, listed)
-    payment_warning = "Payments you make outside of the Platform are not covered by our refund policy."
-    assert "en.exclusivity.restraint" not in _rules(_PLATFORM + _USES, payment_warning)
+    found = _rules(_PLATFORM + _USES, listed)
+    assert not any(r.startswith("en.exclusivity") for r in found)
+    # (a): a ban that outlasts the term is a trap
+    tail = (
+        "During the term of this Agreement and for a period of twelve (12) months following any termination, the "
+        "Provider shall not solicit, contact, or attempt to contract directly with any client introduced through the "
+        "Platform."
+    )
+    assert "en.exclusivity.customers" in _rules(_PLATFORM + _USES, tail)
 
 
 def test_a_one_sided_exclusion_written_neither_the_buyer_nor_any_other_party() -> None:
