@@ -60,6 +60,8 @@ two-column PDF read half page by half page (`pdftotext -layout` with a crop box)
 paragraph joined, then (regex, replacement) pairs.
 heldout30 (DOCS30, en-3001...): read by emit_later_docs(); reader "markdown_span" as DOCS22 (start, end, regexes; the regexes
 drop a page's table of contents and blockquote marks and put [e-mail] for e-mail addresses).
+heldout31 (DOCS31, en-3101...): read by emit_later_docs(); readers "pdf" as DOCS22 (parts, dropped lines, regexes: zero-width
+spaces removed; a double-spaced PDF's blank lines dropped) and "blade" as DOCS26 (start, end, subs).
 """
 
 from __future__ import annotations
@@ -1313,6 +1315,46 @@ DOCS30: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout31: the terms two small platforms set for the people and businesses who supply through them, kept in the platforms'
+# own application repositories: a tutoring platform's terms for its tutors (Stranerd, a PDF its web app offers for download)
+# and a Jamaican delivery platform's agreements with its driver, delivery and shopper partners (a Blade view) and with the
+# restaurants and shops that sell through it (a PDF); readers "pdf" as DOCS22 and "blade" as DOCS26
+STRANERD = "Techwith11/stranerd"
+STRANERD_COMMIT = "67599093e77eebae38e177a21947a1e4956bf3c8"
+FIMI = "sanadsnurl/fimihub"
+FIMI_COMMIT = "e70d5cb5dfd193c9ebc52f05e3e1fe7284be806e"
+DOCS31: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the Stranerd Tutor Terms and Conditions (2020), with the confidentiality and proprietary information agreement that
+    # forms part of them: the whole document, page numbers dropped, the zero-width spaces after the run-in headings removed
+    "en-3101": (
+        "pdf",
+        STRANERD,
+        STRANERD_COMMIT,
+        "public/legal/Stranerd Tutor Terms and Conditions.pdf",
+        ((("Stranerd Tutor Terms and Conditions", 1, None),), (), (("\u200b", ""),)),
+    ),
+    # FiMi Hub's Independent Contractor Agreement with its driver, delivery and shopper partners, the page its customer site
+    # shows (a Blade view): from the title to the page's footer include
+    "en-3102": (
+        "blade",
+        FIMI,
+        FIMI_COMMIT,
+        "resources/views/customer/pages/partnerAgreement.blade.php",
+        ("INDEPENDENT CONTRACTOR AGREEMENT", "@include('customer.include.footer')", ()),
+    ),
+    # FiMi Hub Delivery Services' Merchant Terms and Conditions (December 2020) for the restaurants and shops that sell
+    # through its app: the whole PDF, printed double-spaced, so the blank line after every line is dropped (one line per
+    # printed line, paragraphs not marked)
+    "en-3103": (
+        "pdf",
+        FIMI,
+        FIMI_COMMIT,
+        "public/asset/customer/assets/document/MERCHANT AGREEMENT- FIMI HUB.pdf",
+        ((("MERCHANT AGREEMENT/ CONTRACT", 1, None),), (), ((r"\n\n", "\n"),)),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1665,7 +1707,7 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
 
 
 #: the recipe tables of heldout22 onwards, in the order their texts are written
-LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29, DOCS30)
+LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29, DOCS30, DOCS31)
 
 
 def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
