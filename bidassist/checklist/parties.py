@@ -1414,21 +1414,30 @@ _YOU_MEANS = re.compile(
 )
 
 
-def with_you_means(parties: list[Party], text: str) -> list[Party]:
-    """`parties` with "you" joined to the side a definition anywhere in the text gives it ("you" or
-    "your" means the party specified as the seller: a glossary at the end)."""
+def _you_means(text: str) -> str | None:
+    """The side a definition gives "you" ("you" or "your" means the party specified as the seller)."""
     m = _YOU_MEANS.search(text)
     role = _label_role(m.group(1).strip().lower(), subcontract=False) if m else None
-    if role is None or role not in OTHER_ROLE:
-        return parties
+    return role if role in OTHER_ROLE else None
+
+
+def _join(parties: list[Party], role: str, labels: list[str]) -> Party | None:
+    """Add `labels` to the party of `role`, if there is one (which is returned)."""
     same = next((p for p in parties if p.role == role), None)
-    if same is None:
+    if same is not None:
+        same.labels.extend(lab for lab in labels if lab not in same.labels)
+    return same
+
+
+def with_you_means(parties: list[Party], text: str) -> list[Party]:
+    """`parties` with "you" joined to the side a definition anywhere in the text gives it (a
+    glossary at the end), and "we", who wrote terms addressed to "you", to the other side (the
+    marketplace's operator)."""
+    role = _you_means(text)
+    if role is None or _join(parties, role, _PRONOUN_LABELS["you"]) is None:
         return parties
-    same.labels.extend(lab for lab in _PRONOUN_LABELS["you"] if lab not in same.labels)
-    # "we", who wrote terms addressed to "you", is the other side (the marketplace's operator)
-    other = next((p for p in parties if p.role == OTHER_ROLE[role]), None)
-    if other is not None and len(_PRONOUNS["we"].findall(text[:USAGE_CHARS])) >= PRONOUN_MIN:
-        other.labels.extend(lab for lab in _PRONOUN_LABELS["we"] if lab not in other.labels)
+    if len(_PRONOUNS["we"].findall(text[:USAGE_CHARS])) >= PRONOUN_MIN:
+        _join(parties, OTHER_ROLE[role], _PRONOUN_LABELS["we"])
     return parties
 
 
@@ -1437,21 +1446,15 @@ def with_you_only(parties: list[Party], head: str) -> list[Party]:
     the role a definition or bracket gives it ("you" means the party specified as the seller),
     else, when the terms name one side only by a role word ("the buyer"), the other side (a
     buyer's terms addressed to its sellers)."""
-    role = _pronoun_role(head, "you")
-    if role is None and (m := _YOU_MEANS.search(head)):
-        found = _label_role(m.group(1).strip().lower(), subcontract=False)
-        role = found if found in OTHER_ROLE else None
+    role = _pronoun_role(head, "you") or _you_means(head)
     sides = {p.role for p in parties if p.role in OTHER_ROLE}
     if role is None and len(sides) == 1:
         role = OTHER_ROLE[next(iter(sides))]
     if role is None:
         return parties
     out = list(parties)
-    same = next((p for p in out if p.role == role), None)
-    if same is None:
+    if _join(out, role, _PRONOUN_LABELS["you"]) is None:
         out.append(Party(labels=list(_PRONOUN_LABELS["you"]), role=role, where="usage"))
-    else:
-        same.labels.extend(lab for lab in _PRONOUN_LABELS["you"] if lab not in same.labels)
     return out
 
 
