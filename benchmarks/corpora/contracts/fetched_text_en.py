@@ -62,6 +62,10 @@ heldout30 (DOCS30, en-3001...): read by emit_later_docs(); reader "markdown_span
 drop a page's table of contents and blockquote marks and put [e-mail] for e-mail addresses).
 heldout31 (DOCS31, en-3101...): read by emit_later_docs(); readers "pdf" as DOCS22 (parts, dropped lines, regexes: zero-width
 spaces removed; a double-spaced PDF's blank lines dropped) and "blade" as DOCS26 (start, end, subs).
+heldout32 (DOCS32, en-3201...): read by emit_later_docs(); readers "pdf" as DOCS22 and "markdown_parts" (parts, subs): a Markdown
+file read as markdown_text, then for each (start, occurrence, end) part the lines from the occurrence-th line starting with
+`start` to before the first later line starting with `end` (as the PDF parts), the parts joined by a blank line, then
+(regex, replacement) pairs (the Markdown backslash escapes read).
 """
 
 from __future__ import annotations
@@ -1355,6 +1359,45 @@ DOCS31: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout32: a US state agency's professional-services contract as it reaches a bidder, kept in the repository where the State
+# of Alaska's Department of Health and Social Services published the request for proposals for support of its eligibility
+# system (RFP 210000029, 2021, CC0): the Standard Agreement Form with its appendices (a PDF attachment) and the contract
+# sections of the request itself (a Markdown file), which the agreement's order of precedence makes part of the contract;
+# readers "pdf" as DOCS22 and "markdown_parts"
+ARIES = "akhealth/RFP-ARIES-Support"
+ARIES_COMMIT = "66ab1b77f33f4a84ce58e4ec6156d88b8cd82b93"
+DOCS32: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # Attachment 5, the TEMPLATE Standard Agreement Form for professional services (form 02-93) with Appendices A (General
+    # Provisions), B2 (Indemnity and Insurance), C, D (Payment for Services), E (HIPAA Business Associate Agreement) and F
+    # (Nondisclosure Agreement): the whole PDF, page numbers dropped, the agency's e-mail addresses shown as [e-mail]
+    "en-3201": (
+        "pdf",
+        ARIES,
+        ARIES_COMMIT,
+        "Attachment 05 TEMPLATE Standard Agreement Form (with Appendices).pdf",
+        ((("ATTACHMENT 5", 1, None),), (), ()),
+    ),
+    # the request's contract sections: Sec. 3.05 (term and renewals) and Secs. 3.07-3.18 (contract type, payment, location,
+    # subcontractors, personnel, inspection, changes, confidentiality, termination), then Section 7 (general legal
+    # information); each heading's second occurrence (the first is the table of contents); the deliverables table of
+    # Sec. 3.06 left out; Markdown backslash escapes read
+    "en-3202": (
+        "markdown_parts",
+        ARIES,
+        ARIES_COMMIT,
+        "ARIES_SUPPORT_RFP.md",
+        (
+            (
+                ("Sec. 3.05 Contract Term and Work Schedule", 2, "Sec. 3.06 Deliverables"),
+                ("Sec. 3.07 Contract Type", 2, "Section 4. PROPOSAL FORMAT AND CONTENT"),
+                ("Section 7. GENERAL LEGAL INFORMATION", 2, "Section 8. Attachments"),
+            ),
+            ((r"\\([\\'$])", r"\1"),),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1606,6 +1649,16 @@ def markdown_span_text(data: bytes, start: str, end: str | None, subs: tuple[tup
     return squeeze(text)
 
 
+def markdown_parts_text(data: bytes, parts: tuple[Part, ...], subs: tuple[tuple[str, str], ...]) -> str:
+    """A Markdown file as markdown_text, the lines of each part (as the PDF parts: from the occurrence-th line starting with
+    `start` to before the first later line starting with `end`) joined by a blank line, then the regex substitutions."""
+    lines = markdown_text(data).split("\n")
+    text = "\n\n".join("\n".join(section(lines, *part)).strip() for part in parts)
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text)
+    return squeeze(text)
+
+
 def ts_array_text(data: bytes) -> str:
     """The content strings of a TypeScript array of {type, content} items, one line each, in order."""
     source = data.decode("utf-8")
@@ -1685,13 +1738,16 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
 
 
 def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
-    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "docx", "tsx_strings" (spans),
+    """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "markdown_parts" (parts, subs), "docx",
+    "tsx_strings" (spans),
     "pdf_columns" (pages, drops, subs), or
     "jsx" / "blade" / "php" with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
         return pdf_text(data, *args)  # type: ignore[arg-type]
     if reader == "markdown_span":
         return markdown_span_text(data, *args)  # type: ignore[arg-type]
+    if reader == "markdown_parts":
+        return markdown_parts_text(data, *args)  # type: ignore[arg-type]
     if reader == "docx":
         return docx_doc_text(data, args)  # type: ignore[arg-type]
     if reader == "tsx_strings":
@@ -1707,7 +1763,7 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
 
 
 #: the recipe tables of heldout22 onwards, in the order their texts are written
-LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29, DOCS30, DOCS31)
+LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29, DOCS30, DOCS31, DOCS32)
 
 
 def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
