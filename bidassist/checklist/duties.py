@@ -11,6 +11,9 @@ leave a side open or name a side against the clauses' evidence.
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from .names import COMMON_WORDS
 
 #: how many duties of one side a term needs, and by how much they must outweigh the other side's
 DUTY_MIN, DUTY_MARGIN = 3, 2
@@ -31,6 +34,10 @@ _BUYER_RIGHTS = (
     r"|(?:reserves?|retains?|shall\s+have|(?:shall\s+be|is)\s+entitled\s+to)\s+(?:the|its|all)\s+rights?\b)"
 )
 _BUYER_THINGS = r"(?:approval|consent|satisfaction|premises|property|representative)\b"
+#: what a supplier receives or earns for its work (up to three words before it: "no other sums")
+_PAID_THINGS = r"(?:\w+\s+){0,3}?(?:sums|compensation|remuneration|fees?|payments?|rewards?|commissions?)\b"
+#: an independent worker's role ("an independent promoter")
+_WORKER = r"(?i:contractor|promoter|agent|consultant|business|service\s+provider)\b"
 
 
 def _patterns(labels: list[str]) -> tuple[list[re.Pattern], list[re.Pattern]]:
@@ -42,13 +49,25 @@ def _patterns(labels: list[str]) -> tuple[list[re.Pattern], list[re.Pattern]]:
     supplier = [
         re.compile(lab + r"\s+" + _MODAL + _SUPPLIER_VERBS),
         re.compile(lab + own + _SUPPLIER_THINGS),
-        re.compile(r"\b(?:paid|payable|payments?|due|released)\s+(?:[\w,]+\s+){0,3}?to\s+(?:the\s+)?" + lab),
+        re.compile(
+            r"\b(?:paid|payable|payments?|due|released|remit(?:s|ted)?|remittance)\s+(?:[\w,]+\s+){0,3}?to\s+(?:the\s+)?"
+            + lab
+        ),
+        # Participant shall receive no other sums, compensation … / you will earn fees
+        re.compile(
+            lab
+            + r"\s+(?:shall|will|may|is\s+entitled\s+to)\s+(?:\w+\s+){0,2}?(?:receive|earn)\s+"
+            + _PAID_THINGS
+        ),
+        # Participant desires to … act as an independent promoter / You are an independent Contractor
+        re.compile(lab + r"\s+(?:\w+\s+){0,6}?(?:is|are|acts?\s+as)\s+an\s+independent\s+" + _WORKER),
     ]
     buyer = [
         re.compile(lab + r"\s+" + _MODAL + _BUYER_VERBS),
         re.compile(lab + r"\s+" + _BUYER_RIGHTS),
         re.compile(r"\b(?:satisfaction|approval|consent)\s+of\s+(?:the\s+)?" + lab),
-        re.compile(lab + own + _BUYER_THINGS),
+        # not the approval of the terms themselves ("Participant's approval of this Agreement")
+        re.compile(lab + own + _BUYER_THINGS + r"(?!\s+of\s+(?:this|these|the)\s+(?i:agreement|terms)\b)"),
         re.compile(r"\b(?:paid|payable)\s+by\s+(?:the\s+)?" + lab),
     ]
     return supplier, buyer
@@ -103,6 +122,12 @@ _THINGS = frozenset(
 )
 
 
+#: "Participant shall", "Participant will": a capitalised word written bare as the actor of a modal verb
+_BARE_ACTOR = re.compile(
+    r"(?<![\w.’'-])(?<!\bthe\s)(?<!\bThe\s)([A-Z][a-z]{3,20})[^\S\n]+(?:shall|will|may|must|agrees)\b"
+)
+
+
 def duty_candidates(text: str) -> list[tuple[str, list[str]]]:
     """Terms that may name a party: (the form counted, its labels), in the order first written."""
     seen: dict[str, list[str]] = {}
@@ -116,6 +141,10 @@ def duty_candidates(text: str) -> list[tuple[str, list[str]]]:
     for m in _THE_TERM.finditer(text):
         term = m.group(1)
         if term not in seen and term.lower() not in _THINGS and term.split()[-1].lower() not in _THINGS:
+            seen[term] = [term.lower()]
+    bare = Counter(m.group(1) for m in _BARE_ACTOR.finditer(text))
+    for term, n in bare.items():
+        if n >= DUTY_MIN and term not in seen and term.lower() not in _THINGS and term not in COMMON_WORDS:
             seen[term] = [term.lower()]
     return list(seen.items())
 
@@ -134,4 +163,27 @@ def sides_by_duties(text: str, sides: list[str], taken: set[str]) -> dict[str, t
         side = _side_of(counts)
         if side in sides and (side not in best or counts[side] > best[side][0]):
             best[side] = (counts[side], term, labels)
-    return {side: (term, labels) for side, (_n, term, labels) in best.items()}
+    out = {side: (term, labels) for side, (_n, term, labels) in best.items()}
+    if len(sides) == 2 and len(out) < 2:
+        # a side left open: the pair leaning opposite ways, where it keeps the side found
+        pair = _pair_by_balance(terms, every)
+        if all(pair.get(side, (term,))[0] == term for side, (term, _labs) in out.items()):
+            out = pair or out
+    return out
+
+
+def _pair_by_balance(terms: list[tuple[str, list[str]]], every: dict[str, dict[str, int]]) -> dict:
+    """Both sides open and no term clear on its own: the term whose duties lean most to the
+    supplier's and the one leaning most to the buyer's, when they lean opposite ways and apart by
+    DUTY_MIN (Participant receives, acts as a promoter and indemnifies; the Foundation reserves
+    rights and consents)."""
+    lean = {t: every[t]["supplier"] - every[t]["buyer"] for t, _labs in terms}
+    if len(lean) < 2:
+        return {}
+    (s_term, s_labs), (b_term, b_labs) = (
+        max(terms, key=lambda tl: lean[tl[0]]),
+        min(terms, key=lambda tl: lean[tl[0]]),
+    )
+    if lean[s_term] > 0 > lean[b_term] and lean[s_term] - lean[b_term] >= DUTY_MIN:
+        return {"buyer": (b_term, b_labs), "supplier": (s_term, s_labs)}
+    return {}

@@ -42,7 +42,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{2,9}")
 _ATTRIBUTIVE = re.compile(r"[ \t]+[A-Z][a-z]")
 _THE = re.compile(r"\b(?:the|a|an|this|that|such|any|each|its|our|your|their)\s+$", re.I)
 #: capitalised words that open sentences or name things, never a party
-_COMMON = frozenset(
+COMMON_WORDS = frozenset(
     """This These That Those Each Either Neither Any All Such Nothing None Where When If
     Unless Upon Subject The Our Your Their They You Its His Her Who Which What Payment Payments
     Delivery Deliveries Title Risk Time Prices Price Invoices Invoice Interest Goods Services
@@ -74,14 +74,19 @@ class NamedParty:
     uses: int
 
 
-def named_party(text: str, role_words: set[str]) -> NamedParty | None:
-    """The name the contract uses most as a party (see the module), or None."""
+def named_party(text: str, role_words: set[str], exclude: frozenset[str] = frozenset()) -> NamedParty | None:
+    """The name the contract uses most as a party (see the module), or None; names in `exclude`
+    (lower case: the parties already found) are passed over."""
     actors = Counter(r for m in _ACTOR.finditer(text) for r in _readings(m.group(1)))
     objects = Counter(r for m in _OBJECT.finditer(text) for r in _readings(m.group(1)))
     objects.update(r for m in _POSSESSIVE.finditer(text) for r in _readings(m.group(1)))
     best: NamedParty | None = None
     for name, acts in actors.items():
-        if not _acts_as_party(acts, objects[name]) or not _is_name(name, role_words, text):
+        if (
+            name.lower() in exclude
+            or not _acts_as_party(acts, objects[name])
+            or not _is_name(name, role_words, text)
+        ):
             continue
         found = [m for m in _ANY.finditer(text) if _bare(m.group(1)) == name]
         uses = [m.start() for m in found]
@@ -106,7 +111,7 @@ def _acts_as_party(acts: int, objects: int) -> bool:
 def _bare(name: str) -> str:
     """A match less its leading common words ("Acceptance ConnEthics" -> "ConnEthics")."""
     words = name.split(" ")
-    while len(words) > 1 and (words[0] in _COMMON or words[0].title() in _COMMON):
+    while len(words) > 1 and (words[0] in COMMON_WORDS or words[0].title() in COMMON_WORDS):
         words = words[1:]
     return " ".join(words)
 
@@ -138,8 +143,8 @@ def _is_name(name: str, role_words: set[str], text: str = "") -> bool:
     noun the contract also writes in lower case ("a licensed motor carrier (… "Carrier")")."""
     first, *rest = name.split()
     return (
-        first not in _COMMON
-        and first.title() not in _COMMON
+        first not in COMMON_WORDS
+        and first.title() not in COMMON_WORDS
         and name.lower() not in role_words
         # a role word inside a company's name is part of the name (COMMONWEALTH … CONNECTIONS LLC)
         and (

@@ -10,6 +10,7 @@ never names a party of the contract itself."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -385,7 +386,9 @@ _EN_DEFINED_ANCHOR = re.compile(
     # (hereafter Client) / (hereinafter the Supplier): the bracket holds the role word alone
     rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)"
     # , hereinafter called COMMISSION, / hereinafter referred to as the Contractor: no brackets
-    rf"|,?\s*\b{_HEREINAFTER}({_EN_ROLE})\b(?![\w-])",
+    rf"|,?\s*\b{_HEREINAFTER}({_EN_ROLE})\b(?![\w-])"
+    # , hereinafter referred to as ("Contractor," "you," or "your"): the bracket after the lead words
+    rf"|,?\s*\bhere(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s*\(\s*(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[,.]?\s*[\"“”']",
     re.I,
 )
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
@@ -614,9 +617,10 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         for m in _EN_DEFINED_ANCHOR.finditer(text):
             _add(
                 found,
-                [m.group(1) or m.group(2) or m.group(3)],
+                [m.group(1) or m.group(2) or m.group(3) or m.group(4)],
                 _clean_name(_name_before(text, m.start()) or _last_line(texts_seen, m.start())),
                 where,
+                _bracket_pronouns(text, m.end()),
             )
         if _EN_LINE.match(text) or _EN_LINE_BRACKET.match(text) or _opens_with_org_line(text):  # a head line
             text = _EN_JOINED_LABEL.sub(_joined_line_break, text)
@@ -631,6 +635,16 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         or _line_counterparty(texts_seen, parties)
         or _zh_line_counterparty(texts_seen, parties)
     )
+
+
+#: the pronouns a defined-term bracket gives its party after the role word: ("Contractor," "you," or "your")
+_BRACKET_PRONOUN = re.compile(r"[\"“”']\s*(you|your|we|us|our)\s*[,.]?\s*[\"“”']", re.I)
+
+
+def _bracket_pronouns(text: str, end: int) -> tuple[str, ...]:
+    """The pronouns written in the rest of a defined-term bracket (up to its closing bracket)."""
+    close = text.find(")", end, end + 60)
+    return tuple(p.lower() for p in _BRACKET_PRONOUN.findall(text[end:close])) if close > 0 else ()
 
 
 def _last_line(texts_seen: list[tuple[str, str | None]], start: int) -> str:
@@ -791,6 +805,32 @@ def _named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party
             and not any(p.role == role for p in parties)
         ):
             return [Party(labels=other.split("/"), name=other, role=role, where=where)]
+    return _bare_named_counterparty(texts[:heads], parties)
+
+
+#: "by and between FiMi Hub and its subsidiaries, … and the Driver partner, hereinafter referred to as
+#: ("Contractor," …)": the first side by its own name alone, no short name given
+_EN_BETWEEN_BARE = re.compile(
+    r"\bbetween[^\S\n]+(?-i:((?:[A-Z][\w&.\-]*[^\S\n]+){0,3}[A-Z][\w&.\-]*))(?=[^\S\n]+and\b|,)"
+)
+
+
+def _bare_named_counterparty(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
+    """The side a parties' clause names first by its bare name, opposite the only side found, whose
+    defined term the same clause gives later."""
+    sides = [p for p in parties if p.role in OTHER_ROLE]
+    if len({p.role for p in sides}) != 1:
+        return []
+    for text, where in texts:
+        m = _EN_BETWEEN_BARE.search(text)
+        name = m.group(1) if m else ""
+        rest = text[m.end() : m.end() + 300].lower() if m else ""
+        if (
+            name.lower() not in _DEFINED_ONLY
+            and _label_role(name.lower(), False) == "unknown"
+            and any(re.search(rf"[\"“]{re.escape(lab)}\b", rest) for lab in sides[0].labels)
+        ):
+            return [Party(labels=[name.lower()], name=name, role=OTHER_ROLE[sides[0].role], where=where)]
     return []
 
 
@@ -1113,7 +1153,22 @@ def _class_terms(text: str) -> set[str]:
     for m in _EN_MEANS.finditer(text[:USAGE_CHARS]):
         if _EN_CLASS.match(m.group(2)):
             out.add(m.group(1).lower())
-    return out
+    return out | _plural_classes(text[:USAGE_CHARS])
+
+
+#: a capitalised role word in the plural ("to allow Customers to access", "from Merchants to Customers")
+_EN_PLURAL_ROLE = re.compile(r"\b(" + _EN_ROLE + r")s\b", re.I)
+
+
+def _plural_classes(text: str) -> set[str]:
+    """Role words the text writes mostly in the plural, capitalised, at least USAGE_MIN times and
+    twice as often as in the singular: a platform's Customers or Clients, a class of persons that
+    the two sides serve, not one of the sides."""
+    plural = Counter(m.group(1).lower() for m in _EN_PLURAL_ROLE.finditer(text) if m.group(1)[0].isupper())
+    if not plural:
+        return set()
+    singular = role_word_counts(text)
+    return {w for w, n in plural.items() if n >= USAGE_MIN and n >= 2 * singular.get(w, 0)}
 
 
 #: words a contract may use, undefined, for the side that hires a contractor
@@ -1246,10 +1301,14 @@ def with_name_tails(parties: list[Party], text: str) -> list[Party]:
 def with_named_party(parties: list[Party], text: str) -> list[Party]:
     """`parties` plus the party an English contract calls by its own name (names.py): it takes
     the role opposite to the most used role word and joins the party of that role, if any."""
+    classes = _class_terms(text)
     counts = {
         w: n
         for w, n in role_word_counts(text).items()
-        if w.isascii() and n >= USAGE_MIN and w not in _DEFINED_ONLY  # "the State of Delaware"
+        if w.isascii()
+        and n >= USAGE_MIN
+        and w not in _DEFINED_ONLY
+        and w not in classes  # "the State of Delaware"
     }
     counts = counts or {w: n for w, n in lower_role_counts(text).items() if n >= USAGE_MIN}
     if not counts:
@@ -1259,10 +1318,15 @@ def with_named_party(parties: list[Party], text: str) -> list[Party]:
     named = named_party(text[:USAGE_CHARS], set(EN_BUYER + EN_SUPPLIER)) if role else None
     if role is None or named is None or named.name not in text[:NAME_HEAD_CHARS]:
         return parties
-    if duty_side(text[:USAGE_CHARS], named.name, only=True) == OTHER_ROLE[role]:
-        return parties  # the clauses make it the role word's own side ("the BPA Holder shall submit")
     label = named.name.lower()
     if any(label in p.labels or (p.name and label in p.name.lower()) for p in parties):
+        return parties
+    if duty_side(text[:USAGE_CHARS], named.name, only=True) == OTHER_ROLE[role]:
+        # the clauses make it the role word's own side ("the BPA Holder shall submit"; "neither
+        # Client nor Stranerd", Stranerd paying the fees): it joins that side
+        own = next((p for p in parties if p.role == OTHER_ROLE[role]), None)
+        if own is not None:
+            own.labels.append(label)
         return parties
     if not any(p.role == OTHER_ROLE[role] for p in parties):  # the role word names the other side
         parties = [*parties, Party(labels=[top], role=OTHER_ROLE[role], where="usage")]
@@ -1305,6 +1369,24 @@ def with_duty_party(parties: list[Party], text: str) -> list[Party]:
         for role in open_sides  # buyer first, as the sides are listed
         if role in found
     ]
+
+
+def with_named_other_side(parties: list[Party], text: str) -> list[Party]:
+    """`parties` plus, opposite the only side found, the name the contract uses most as a party
+    (names.py), when no role word named a side and no party holds that name: "Merchant" found by
+    its duties, "FiMi Hub" (remitting to it, deducting from its revenue) is the other side."""
+    missing = _missing_side(parties)
+    if missing is None:
+        return parties
+    taken = frozenset(lab for p in parties for lab in [*p.labels, (p.name or "").lower()])
+    named = named_party(text[:USAGE_CHARS], set(EN_BUYER + EN_SUPPLIER), exclude=taken)
+    if named is None or named.name not in text[:NAME_HEAD_CHARS]:
+        return parties
+    label = named.name.lower()
+    if any(label in p.labels or (p.name and label in p.name.lower()) for p in parties):
+        return parties
+    # read from the other side's duties, not from how the drafter names itself (drafter_of)
+    return [*parties, Party(labels=[label], name=named.name, role=missing, where="duties")]
 
 
 #: terms written between "we" and "you" (a platform's, a buyer's standard terms): how often
@@ -1621,9 +1703,10 @@ def _only_us(parties: list[Party], us: Party, was: str = "supplier") -> None:
             continue
         if p.name and _FIELD_LABEL.fullmatch(p.name.strip()):
             continue  # "Provider: Name ____" in a signature block: a form's field, not another party
-        # a role word only counted in the text (承运方 beside the defined 承运人（乙方）) names
-        # the same side, not a third party - unless we were read as the other side
-        if p.where != "usage" or was == "buyer":
+        # a role word only counted in the text (承运方 beside the defined 承运人（乙方）), or a term
+        # read only from its duties ("the Data Processor" beside --we NRU), names the same side, not
+        # a third party - unless we were read as the other side
+        if p.where not in ("usage", "duties") or was == "buyer":
             p.role = "buyer"
 
 
@@ -1631,10 +1714,22 @@ def _only_us(parties: list[Party], us: Party, was: str = "supplier") -> None:
 _WE_PARTS = re.compile(r"\s*[（()）/／,，、]\s*")
 
 
+#: quotes and a leading article around a part of `--we` ('the Contractor ("you")'): not part of the name
+_WE_QUOTES = re.compile(r"^[\s\"“”'‘’]+|[\s\"“”'‘’]+$")
+_WE_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
 def _we_needles(we: str) -> list[str]:
+    """The whole `--we` text and its parts, each also without quotes and a leading article: a
+    description ('the Contractor ("you"), an independent driver') names the party "contractor"."""
     whole = we.strip().lower()
     parts = [p for p in _WE_PARTS.split(whole) if p]
-    return [whole, *(p for p in parts if p != whole)]
+    bare = [_WE_ARTICLE.sub("", _WE_QUOTES.sub("", p)) for p in parts]
+    out: list[str] = []
+    for n in [whole, *parts, *bare]:
+        if n and n not in out:
+            out.append(n)
+    return out
 
 
 def _matching(parties: list[Party], needles: list[str]) -> Party | None:

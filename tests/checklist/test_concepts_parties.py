@@ -193,8 +193,9 @@ def test_a_head_line_naming_both_sides_without_between():
             "line 1",
         )
     ]
+    # the pronoun the bracket gives the rider names it too (session 45)
     assert {tuple(p.labels): p.role for p in find_parties(listed)} == {
-        ("rider",): "supplier",
+        ("rider", "you"): "supplier",
         ("zipdash",): "buyer",
     }
 

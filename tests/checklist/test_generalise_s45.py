@@ -1,0 +1,190 @@
+"""Session 45: kinds read from heldout30 (grant and referral terms of foundations) and heldout31
+(a tutoring platform's tutor terms, a delivery platform's contractor and merchant agreements), both
+moved to development this session, each written as the kind.
+
+Parties of platform terms, where the platform buys the reader's work:
+- a bracket after "hereinafter referred to as" listing the role word and its pronouns
+  (("Contractor," "you," or "your")) names one party, pronouns included, and the side named first
+  by its bare name ("between FiMi Hub and its subsidiaries … and the Driver partner") is the other;
+- a role word written mostly in the plural ("from Merchants to Customers") names a class of
+  persons the two sides serve, not a side;
+- a name the clauses make the role word's own side joins that side ("neither Client nor
+  Stranerd"), instead of being dropped;
+- two terms whose duties lean opposite ways are the two sides when neither is clear alone (the
+  Participant receives rewards, acts as an independent promoter and indemnifies; the Foundation
+  reserves rights and consents); the name used most as a party takes the side left open;
+- `--we` given as a description ('the Contractor ("you"), an independent driver') names the party
+  by its role word, without quotes or article.
+
+Rules: the buyer's own consequential-loss exclusion written with its name, inverted or beside a
+third party; a clawback of money already paid; "at any time without notice" even where a breach is
+one of the cases; payment in blockchain tokens or to a wallet address; deductions of a damage fee
+or reimbursement from the merchant's revenue; price parity with the supplier's other channels; a
+ban on soliciting the platform's customers with no end; a full release of the buyer from all claims
+on termination; a payment gate in the passive with no one named and no time.
+"""
+
+from __future__ import annotations
+
+from shipped_packs import RULES
+
+from bidassist.checklist import check_text
+
+
+def _sides(text: str, we: str | None = None) -> dict[str, list[str]]:
+    found = check_text(text, RULES, we=we).parties["parties"]
+    out: dict[str, list[str]] = {}
+    for p in found:
+        out.setdefault(p["role"], []).extend(p["labels"])
+    return out
+
+
+def _rules(text: str) -> set[str]:
+    return {f.rule for f in check_text(text, RULES).findings}
+
+
+def _cats(text: str) -> set[str]:
+    return {f.category for f in check_text(text, RULES).findings}
+
+
+_CONTRACTOR_HEAD = (
+    "INDEPENDENT CONTRACTOR AGREEMENT\n"
+    "This agreement is made by and between Swiftly Hub and its subsidiaries, affiliates, officers, directors "
+    'and the Delivery partner, hereinafter referred to as ("Contractor," "you," or "your").\n'
+    "1. You are an independent Contractor providing delivery services. Customers place orders in the app. "
+    "Customers pay through the app. Customers may rate you. The Customer App shows your payment for each "
+    "delivery.\n"
+)
+
+
+def test_pronouns_in_a_defined_bracket_and_a_bare_named_counterparty() -> None:
+    sides = _sides(_CONTRACTOR_HEAD + "2. Swiftly Hub may change the rates at any time.")
+    assert set(sides["supplier"]) >= {"contractor", "you", "your"}
+    assert sides["buyer"] == ["swiftly hub"]
+
+
+def test_a_description_given_as_we_names_the_party_by_its_role_word() -> None:
+    we = 'the Contractor ("you"), an independent delivery partner paid per delivery'
+    sides = _sides(_CONTRACTOR_HEAD + "2. Swiftly Hub may change the rates at any time.", we=we)
+    assert "contractor" in sides["supplier"] and "the contractor" not in sides["supplier"]
+    assert sides["buyer"] == ["swiftly hub"]
+
+
+_MERCHANT = (
+    "MERCHANT TERMS AND CONDITIONS\n"
+    "1. These Terms are a binding agreement between the Merchant and Quickbite. Quickbite makes its app "
+    "available to Customers so that Customers can order Items from Merchants. Customers pay the price in "
+    "the app. Quickbite remits the Item Revenue to Merchant weekly. Customers may complain about Items. "
+    "A Customer may cancel an order.\n"
+    "2. Merchant shall deliver each Item as ordered. Merchant shall provide accurate menus. Merchant "
+    "shall maintain the quality of its Items. Payments collected are remitted to Merchant less the fee.\n"
+    "3. Quickbite may deduct the Damage Fee from the Item Revenue. Quickbite may suspend the Merchant. "
+    "Quickbite will notify Merchant of changes. Quickbite shall keep records of orders placed with Merchant. "
+    "Merchant shall give notice to Quickbite of closures and shall report complaints to Quickbite.\n"
+)
+
+
+def test_a_role_word_mostly_in_the_plural_is_a_class_and_the_name_takes_the_open_side() -> None:
+    sides = _sides(_MERCHANT)
+    assert sides["supplier"] == ["merchant"]
+    assert sides["buyer"] == ["quickbite"]
+    assert "customer" not in sides.get("buyer", [])
+
+
+def test_a_name_the_clauses_put_on_the_role_word_s_side_joins_it() -> None:
+    text = (
+        "Tutorly Tutor Terms and Conditions\n"
+        "1. You must register an account. You will not use false identities. Neither Client nor Tutorly "
+        "screens users. Client policies apply to you. The Client may review sessions.\n"
+        "2. Tutorly may terminate this Agreement at any time. Tutorly may suspend your Account. Tutorly "
+        "shall pay the Fees to you monthly. Tutorly reserves the right to audit sessions. You shall provide "
+        "the Services to Tutorly's users and notify Tutorly of any absence.\n"
+    )
+    sides = _sides(text)
+    assert set(sides["buyer"]) >= {"client", "tutorly"}
+    assert set(sides["supplier"]) == {"you", "your"}
+
+
+def test_two_terms_leaning_opposite_ways_are_the_two_sides() -> None:
+    text = (
+        "Referral Program Terms\n"
+        "Whereas, Nodewave Foundation desires to grow its network, and whereas Participant desires to obtain "
+        "the right to act as an independent promoter of the Nodewave Foundation. Participant agrees to the "
+        "terms below.\n"
+        "1. Participant shall make no other use of the Nodewave Foundation documentation. Except as provided "
+        "herein, Participant shall receive no other sums, compensation or fees.\n"
+        "2. Participant will indemnify the Nodewave Foundation against claims. The Nodewave Foundation "
+        "reserves the right, in its sole discretion, to end any Program. This Agreement may not be assigned "
+        "without the consent of the Nodewave Foundation. Participant may terminate this Agreement at any "
+        "time.\n"
+    )
+    sides = _sides(text)
+    assert sides["supplier"] == ["participant"]
+    assert sides["buyer"] == ["nodewave foundation"]
+
+
+_GRANT = (
+    'Grant Terms\nThese terms are between you and the Foundation ("we", "us"). We pay you in milestones for '
+    "the software you deliver. You shall deliver each milestone. We may review your work. Our committee "
+    "reviews each milestone and we tell you the result. You keep your records and we may audit them.\n"
+)
+
+
+def test_the_buyer_s_own_consequential_loss_exclusion_in_its_forms() -> None:
+    inverted = (
+        "9. IN NO EVENT WILL WE OR ANY OF OUR AFFILIATES BE LIABLE FOR LOSS OF PROFITS OR ANY "
+        "INDIRECT, SPECIAL OR CONSEQUENTIAL DAMAGES."
+    )
+    assert "en.liability.consequential.buyer_only" in _rules(_GRANT + inverted)
+    after_heading = (
+        "10. Limitation of Liability\nWe will not be liable for indirect or consequential damages."
+    )
+    assert "liability.consequential" in _cats(_GRANT + after_heading)
+    mutual = "9. Neither you nor we will be liable for indirect or consequential damages."
+    assert "liability.consequential" not in _cats(_GRANT + mutual)
+
+
+def test_a_clawback_of_money_already_paid() -> None:
+    demand = "7. We may demand at any time all or any part of the Funding paid under these Terms to be refunded by you."
+    assert "en.termination.convenience.clawback" in _rules(_GRANT + demand)
+    unearned = "7. On termination you shall refund any fees paid in advance for work not yet performed."
+    assert "en.termination.convenience.clawback" not in _rules(_GRANT + unearned)
+
+
+def test_payment_in_blockchain_tokens() -> None:
+    tokens = "5. You must accept payment in the blockchain tokens native to the network."
+    assert "en.payment.bill.non_cash" in _rules(_GRANT + tokens)
+    bank = "5. We pay you by bank transfer to the account you name."
+    assert "en.payment.bill.non_cash" not in _rules(_GRANT + bank)
+
+
+def test_merchant_revenue_is_the_supplier_s_money() -> None:
+    assert "en.payment.set_off" in _rules(_MERCHANT)
+    no_deduction = _MERCHANT.replace("3. Quickbite may deduct the Damage Fee from the Item Revenue. ", "3. ")
+    assert "en.payment.set_off" not in _rules(no_deduction)
+
+
+def test_price_parity_with_the_supplier_s_other_channels() -> None:
+    parity = "4. Merchant may not make any Item available in the app at a price that is higher than the price that Merchant charges in-store."
+    assert "en.price.most_favored" in _rules(_MERCHANT + parity)
+    order = "4. Merchant may not charge Quickbite a price higher than the price stated in the order."
+    assert "en.price.most_favored" not in _rules(_MERCHANT + order)
+
+
+def test_a_customer_ban_with_no_end_outlasts_the_term() -> None:
+    ban = "4. You may not solicit customers you connected with through the Swiftly Hub platform for your own delivery service."
+    assert "en.exclusivity.customers" in _rules(_CONTRACTOR_HEAD + ban)
+    term = "4. During the term of this Agreement you may not solicit customers you connected with through the Swiftly Hub platform."
+    assert "en.exclusivity.customers" not in _rules(_CONTRACTOR_HEAD + term)
+
+
+def test_a_release_of_the_buyer_from_all_claims_on_termination() -> None:
+    release = "8. Payment of the earned Fees will affect a full and complete release of us from any and all claims which you may have."
+    assert "en.rights.waiver" in _rules(_GRANT + release)
+
+
+def test_a_passive_payment_gate_with_no_time() -> None:
+    gate = "6. Once it is determined the work matches the approved application your Milestone Payment will be disbursed."
+    assert "en.acceptance.no_deadline.gate" in _rules(_GRANT + gate)
+    timed = "6. Once it is determined the work matches the approved application we shall pay the Milestone Payment within 14 days."
+    assert "en.acceptance.no_deadline.gate" not in _rules(_GRANT + timed)
