@@ -66,6 +66,8 @@ heldout32 (DOCS32, en-3201...): read by emit_later_docs(); readers "pdf" as DOCS
 file read as markdown_text, then for each (start, occurrence, end) part the lines from the occurrence-th line starting with
 `start` to before the first later line starting with `end` (as the PDF parts), the parts joined by a blank line, then
 (regex, replacement) pairs (the Markdown backslash escapes read).
+heldout33 (DOCS33, en-3301...): read by emit_later_docs(); readers "docx" as DOCS25 (steps: the kept line ranges of the Word
+text) and "pdf" as DOCS22 (parts, dropped running headers and footers, regexes putting [name] for people).
 """
 
 from __future__ import annotations
@@ -1398,6 +1400,77 @@ DOCS32: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout33: public-sector IT contract forms as they reach a supplier, from three publishers: a US federal task-order request for
+# quotation for agile software development, the example the U.S. Digital Service publishes in its TechFAR Hub (usds/techfar-hub,
+# public domain / CC0) for agencies to copy, with the ordering agency shown as AGENCY; the supplier agreement that Computer Aid, Inc.,
+# the State of Alabama's IT managed service provider under a NASPO ValuePoint contract, has the firms of its vendor network sign for
+# fixed-price statement-of-work projects (a PDF kept among the sample documents of a proposal-drafting prototype); and the Internal
+# Revenue Service's request for quote for Nutanix software and maintenance (2025, a PDF kept as a sample in an e-mail parser);
+# readers "docx" as DOCS25 and "pdf" as DOCS22
+TECHFAR = "usds/techfar-hub"
+TECHFAR_COMMIT = "6925d402560b507421cca02eb156f32081098994"
+CAI_SOR = "Severin-Shea/CWS-SOR-Proto"
+CAI_SOR_COMMIT = "55c57946493273f4a043ca6044bfd6d9092ddb39"
+IRS_RFQ = "mzienert/email-parser"
+IRS_RFQ_COMMIT = "678d4894d99a4809be87f56b95c52e0ab8e62ef0"
+IRS_RFQ_HEADER = (r"Nutanix Software and Maintenance", r"Request for Quote \(RFQ\)", r"2032H5-25-Q-0016")
+DOCS33: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the Agile Task Order Example (a firm-fixed-price task order with an award-term incentive under the GSA Alliant Small
+    # Business GWAC): the parts its note incorporates into the task order - from the note to the end of "Options" (lines 1-76 of
+    # the Word text) and from "Contract Requirements" to the order of precedence (lines 143-274); the Statement of Objectives,
+    # the instructions to offerors and the evaluation factors left out, as the note leaves them out of the contract
+    "en-3301": (
+        "docx",
+        TECHFAR,
+        TECHFAR_COMMIT,
+        "assets/files/Agile Task Order Example.docx",
+        (("ranges", ((1, 77), (143, 275))),),
+    ),
+    # Computer Aid, Inc.'s State of Alabama Supplier Agreement for Statement of Work Services (v.04-01-2025): from the title to
+    # before Exhibit B (the Data Privacy and Security Addendum, left out to keep the text under 60,000 characters); Exhibit A (the
+    # requisitioning process) kept; the running footer dropped, the e-mail addresses shown as [e-mail] by the reader, the name of
+    # the lawyer in the notice block as [name]
+    "en-3302": (
+        "pdf",
+        CAI_SOR,
+        CAI_SOR_COMMIT,
+        "existingSORDocs/SORdocs/CAI_ALABAMA_Supplier_Agreement_v2025.04.01-final.pdf",
+        (
+            (("STATE OF ALABAMA", 1, "EXHIBIT B: Data Privacy"),),
+            (
+                r"Computer Aid, Inc\. CAI Confidential Alabama Staff Augmentation Agreement",
+                r"Page \d+ v\.04-01-2025",
+            ),
+            ((r"Gregg M\. Feinberg", "[name]"), (r"Feinberg Law Office", "[name] Law Office")),
+        ),
+    ),
+    # the IRS request for quote 2032H5-25-Q-0016 (Nutanix software and maintenance, an order under NASA SEWP, May 2025), the parts
+    # that become the order: Section I (overview), Section III (general and administrative information) and Section IV (clauses),
+    # the offeror's representations and certifications of Section IV (52.203-2 to 52.209-11) left out; the running header and
+    # page numbers dropped, the names of the contracting officer and contract specialist as [name], e-mail addresses and
+    # telephone numbers as [e-mail] and [phone] by the reader
+    "en-3303": (
+        "pdf",
+        IRS_RFQ,
+        IRS_RFQ_COMMIT,
+        "sample_docs/344463/Copy of rfq_344463_4547244_Nutanix_Software_and_Maintenance_Request_for_Quote.pdf",
+        (
+            (
+                ("Section I – Overview", 1, "See Attachment 1"),
+                (
+                    "Section III - General and Administrative Information",
+                    2,
+                    "52.203-2 Certificate of Independent Price",
+                ),
+                ("52.217-8 Option to Extend Services", 1, "Section V - Instructions to Quoters"),
+            ),
+            IRS_RFQ_HEADER,
+            ((r"Monique S\. Waddell|Ashley Gayle", "[name]"),),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1763,7 +1836,7 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
 
 
 #: the recipe tables of heldout22 onwards, in the order their texts are written
-LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29, DOCS30, DOCS31, DOCS32)
+LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29, DOCS30, DOCS31, DOCS32, DOCS33)
 
 
 def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
