@@ -289,6 +289,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="list missed traps, false alarms and findings on look-alikes",
     )
+    ap.add_argument(
+        "--default-we",
+        action="store_true",
+        help="check as a user who gives no --we (the supplier read from the text), not with the label's supplier_party",
+    )
     ap.add_argument("--ids", help="score only documents whose id matches this regex (re.search)")
     ap.add_argument("--lang", choices=("zh", "en"), help="score only this language")
     args = ap.parse_args(argv)
@@ -306,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             text_path.read_text(encoding="utf-8"),
             text_path.name,
             rules,
-            labels.get("supplier_party"),
+            None if args.default_we else labels.get("supplier_party"),
             model=not args.no_model,
         )
         for cat, row in score_document(labels, found, doc_id, units).items():

@@ -581,11 +581,30 @@ def _add(
         party.name = name
 
 
+#: 甲（供）方 / 乙（需）方: the side's word inside the label, read as 甲方（供方）
+_ZH_INNER_SIDE = re.compile(r"([甲乙丙])[^\S\n]*[（(][^\S\n]*([供需买卖])[^\S\n]*[）)][^\S\n]*方")
+
+
+#: head lines joined into one ("签订地点：厦门乙方（需方）：上海…"): the place before a later 甲方/乙方 label
+#: with its colon, where the line already holds a label and its colon
+_ZH_JOINED_SIDE = re.compile(
+    r"(?<=[^\s甲乙丙，,、和与及：:；;。])(?=[甲乙丙]方(?:[（(][^）)\n]{1,6}[）)])?[：:])"
+)
+
+
+def _zh_joined_break(m: re.Match) -> str:
+    """A line break before a 甲方/乙方 label inside a line that already holds a label and its colon."""
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    before = m.string[line_start : m.start()]
+    return "\n" if ("：" in before or ":" in before) and m.start() - line_start <= 160 else ""
+
+
 def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
     """Parties named in the definitions and signature blocks of (text, where) pairs."""
     found: dict[str, Party] = {}
     texts_seen: list[tuple[str, str | None]] = []
     for text, where in texts:
+        text = _ZH_JOINED_SIDE.sub(_zh_joined_break, _ZH_INNER_SIDE.sub(r"\1方（\2方）", text))
         texts_seen.append((text, where))
         for m in _ZH_LINE.finditer(text):
             alias = _ZH_ALIAS.search(m.group(3) or "")
@@ -1189,7 +1208,7 @@ def parties_from_usage(text: str) -> list[Party]:
         # informal orders write "the contractor" in lower case throughout: the unambiguous words
         counts = lower_role_counts(text)
         used = {w for w, n in counts.items() if n >= USAGE_MIN}
-    subcontract = bool(used & _SUBCONTRACTOR)
+    subcontract = _is_subcontract(used, counts)
     best: dict[str, tuple[int, str]] = {}
     for w in used:
         role = _label_role(w, subcontract)
@@ -1206,6 +1225,17 @@ def parties_from_usage(text: str) -> list[Party]:
     # one side by its role word ("the Contractor"): the other may be named by its own name
     # ("Canada", with_named_party) or stay unknown; the side found still binds its clauses
     return [Party(labels=[w], role=role, where="usage") for role, (_n, w) in sorted(best.items())]
+
+
+def _is_subcontract(used: set[str], counts: dict[str, int]) -> bool:
+    """A subcontract, where "the Contractor" hires: a subcontractor word is used, and at least half as
+    often as the owner's or employer's word. A main contract that mentions the contractor's
+    subcontractors (Employer 63 times, Subcontractor 8) is not one."""
+    sub = max((counts[w] for w in used & _SUBCONTRACTOR), default=0)
+    owner = max(
+        (counts[w] for w in used if w not in _MAIN_CONTRACTOR and _label_role(w, False) == "buyer"), default=0
+    )
+    return sub > 0 and 2 * sub >= owner
 
 
 def _informal_hire(text: str) -> list[Party]:
@@ -1455,6 +1485,13 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
     head = text[:USAGE_CHARS]
     if len(_PRONOUNS["you"].findall(head)) >= PRONOUN_MIN > len(_PRONOUNS["we"].findall(head)):
         return with_you_only(parties, head)
+    if len(_PRONOUNS["we"].findall(head)) >= PRONOUN_MIN > len(_PRONOUNS["you"].findall(head)):
+        # a seller's terms of sale to "Buyer" written as "we" (or a buyer's purchase terms to "Seller"):
+        # the writer is the side the role word leaves open
+        missing = _missing_side(parties)
+        if missing is None:
+            return parties
+        return [*parties, Party(labels=list(_PRONOUN_LABELS["we"]), role=missing, where="usage")]
     if any(len(_PRONOUNS[side].findall(head)) < PRONOUN_MIN for side in _PRONOUNS):
         return parties
     tied = {side: _pronoun_role(head, side) for side in _PRONOUNS}
@@ -1741,7 +1778,13 @@ def _matching(parties: list[Party], needles: list[str]) -> Party | None:
                 return p
     for needle in needles:
         for p in parties:
-            if p.name and (needle in p.name.lower() or p.name.lower() in needle):
+            # not a party defined by description ("the Company who requests the Consultancy services"):
+            # a word of it is no name
+            if (
+                p.name
+                and not _GENERIC_PARTY.match(f"the {p.name.removeprefix('the ')}")
+                and (needle in p.name.lower() or p.name.lower() in needle)
+            ):
                 return p
     return None
 

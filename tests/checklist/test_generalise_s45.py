@@ -188,3 +188,48 @@ def test_a_passive_payment_gate_with_no_time() -> None:
     assert "en.acceptance.no_deadline.gate" in _rules(_GRANT + gate)
     timed = "6. Once it is determined the work matches the approved application we shall pay the Milestone Payment within 14 days."
     assert "en.acceptance.no_deadline.gate" not in _rules(_GRANT + timed)
+
+
+# the default reading (no --we) on development documents (benchmarks/party_check.py)
+
+
+def test_a_main_contract_that_mentions_subcontractors_keeps_the_contractor_as_supplier() -> None:
+    text = (
+        "CONDITIONS OF CONTRACT\n"
+        + "The Employer shall pay the Contractor. The Employer may inspect the Works. The Employer shall give access. "
+        * 3
+        + "The Contractor shall not sublet the Works. The Subcontractor shall be approved. The Subcontractor shall "
+        "comply. The Contractor is responsible for each Subcontractor.\n"
+        "1. The Contractor shall complete the Works on time.\n"
+    )
+    sides = _sides(text)
+    assert "contractor" in sides["supplier"] and "employer" in sides["buyer"]
+
+
+def test_a_side_word_inside_the_label_and_joined_head_lines() -> None:
+    text = (
+        "产品购销合同\n甲（供）方：某某卫浴有限公司            签订地点：厦门乙（需）方：某某网络科技有限公司          合同编号：001\n"
+        "一、甲方按乙方订单供货，乙方收货后30日内付款。\n"
+    )
+    sides = _sides(text)
+    assert "甲方" in sides["supplier"] and "乙方" in sides["buyer"]
+
+
+def test_a_sellers_terms_written_as_we_make_we_the_supplier() -> None:
+    text = (
+        "Terms and Conditions of Sale\n"
+        "Acceptance of Buyer's orders is conditioned upon Buyer's assent to these terms; if they are not "
+        "acceptable to Buyer, we must be notified. Our prices are quoted in US dollars and we may revise our "
+        "prices. Buyer shall pay all taxes. We will ship from our plant and our liability ends at delivery.\n"
+        "1. Buyer shall pay each invoice within 30 days. Buyer may not return goods without our consent.\n"
+    )
+    sides = _sides(text)
+    assert set(sides["supplier"]) == {"we", "us", "our"} and sides["buyer"] == ["buyer"]
+
+
+def test_a_party_defined_by_description_is_not_matched_by_a_word_of_it() -> None:
+    text = (
+        'AGREEMENT between Bee Associates Ltd ("Agency") and the Company who requests the Consultancy services '
+        '("Client").\n1. The Agency shall provide the Consultancy services. The Client shall pay the Agency.\n'
+    )
+    assert "agency" in _sides(text, we="Consultancy").get("supplier", [])
