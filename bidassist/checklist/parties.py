@@ -1208,7 +1208,7 @@ def parties_from_usage(text: str) -> list[Party]:
         # informal orders write "the contractor" in lower case throughout: the unambiguous words
         counts = lower_role_counts(text)
         used = {w for w, n in counts.items() if n >= USAGE_MIN}
-    subcontract = _is_subcontract(used, counts)
+    subcontract = _is_subcontract(used, {**role_word_counts(text), **counts})
     best: dict[str, tuple[int, str]] = {}
     for w in used:
         role = _label_role(w, subcontract)
@@ -1233,7 +1233,8 @@ def _is_subcontract(used: set[str], counts: dict[str, int]) -> bool:
     subcontractors (Employer 63 times, Subcontractor 8) is not one."""
     sub = max((counts[w] for w in used & _SUBCONTRACTOR), default=0)
     owner = max(
-        (counts[w] for w in used if w not in _MAIN_CONTRACTOR and _label_role(w, False) == "buyer"), default=0
+        (n for w, n in counts.items() if w not in _MAIN_CONTRACTOR and _label_role(w, False) == "buyer"),
+        default=0,
     )
     return sub > 0 and 2 * sub >= owner
 
@@ -1399,6 +1400,44 @@ def with_duty_party(parties: list[Party], text: str) -> list[Party]:
         for role in open_sides  # buyer first, as the sides are listed
         if role in found
     ]
+
+
+#: a public body a contract calls by its kind alone ("the State", "the City"): the buyer of a public contract
+_PUBLIC_BODIES = (
+    "state",
+    "city",
+    "county",
+    "commonwealth",
+    "agency",
+    "department",
+    "district",
+    "council",
+    "municipality",
+)
+#: how often such a word must name an actor of a modal verb, and be used with its article, to be the buyer
+PUBLIC_ACTOR_MIN, PUBLIC_USES_MIN = 2, 6
+
+
+def with_public_body(parties: list[Party], text: str) -> list[Party]:
+    """`parties` plus the buyer of a public contract that names only "the Contractor": the public
+    body it calls by its kind ("the State shall withhold payment", "the State may terminate"),
+    used with its article at least PUBLIC_USES_MIN times and PUBLIC_ACTOR_MIN times as an actor,
+    and not made the supplier by its duties."""
+    if _missing_side(parties) != "buyer":
+        return parties
+    head = text[:USAGE_CHARS]
+    best: tuple[int, str] | None = None
+    for word in _PUBLIC_BODIES:
+        title = word.title()
+        uses = len(re.findall(rf"\b[Tt]he\s+{title}\b(?!\s+of\b)", head))
+        acts = len(
+            re.findall(rf"\b[Tt]he\s+{title}\s+(?:shall|will|may|must|reserves|agrees|is\s+entitled)\b", head)
+        )
+        if uses >= PUBLIC_USES_MIN and acts >= PUBLIC_ACTOR_MIN and (best is None or uses > best[0]):
+            best = (uses, word)
+    if best is None or duty_side(head, best[1].title()) == "supplier":
+        return parties
+    return [*parties, Party(labels=[best[1]], role="buyer", where="duties")]
 
 
 def with_named_other_side(parties: list[Party], text: str) -> list[Party]:

@@ -233,3 +233,45 @@ def test_a_party_defined_by_description_is_not_matched_by_a_word_of_it() -> None
         '("Client").\n1. The Agency shall provide the Consultancy services. The Client shall pay the Agency.\n'
     )
     assert "agency" in _sides(text, we="Consultancy").get("supplier", [])
+
+
+# heldout32 (a State's professional-services agreement and its RFP's contract sections), moved to dev
+
+_STATE = (
+    "PROFESSIONAL SERVICES CONTRACT\n"
+    "1. The Contractor shall perform the services and the Contractor shall keep records. The Contractor shall "
+    "submit reports. The State shall pay the Contractor monthly. The State may "
+    "inspect the work. The State will review each report. The State shall approve each invoice. The State may "
+    "terminate this contract. The State reserves the right to audit. The State is not liable for interest.\n"
+)
+
+
+def test_a_public_body_called_by_its_kind_is_the_buyer_of_a_contract_naming_only_the_contractor() -> None:
+    sides = _sides(_STATE)
+    assert sides["supplier"] == ["contractor"] and sides["buyer"] == ["state"]
+
+
+def test_a_payment_period_counted_from_an_approval_with_no_time() -> None:
+    gate = "2. Payment shall be made within 30 days of invoice approval by the Project Director."
+    assert "en.acceptance.no_deadline.gate" in _rules(_STATE + gate)
+    signed = (
+        "2. No payment will be made until the contract is approved by the Commissioner of the Department."
+    )
+    assert "en.acceptance.no_deadline.gate" not in _rules(_STATE + signed)
+
+
+def test_the_supplier_s_liability_limits_made_void() -> None:
+    void = (
+        "2. Provisions in any documents the Contractor appends that limit liability of the Contractor for acts of "
+        "negligence are expressly superseded by this contract and are void."
+    )
+    assert "en.liability.uncapped.deleted" in _rules(_STATE + void)
+
+
+def test_payment_withheld_whenever_the_buyer_finds_the_work_not_done_and_no_interest_ever() -> None:
+    withheld = (
+        "2. The State shall withhold payment at any time the Contractor fails to perform work as required."
+    )
+    assert "en.payment.set_off" in _rules(_STATE + withheld)
+    interest = "3. Under no conditions will the State be liable for the payment of any interest charges."
+    assert "en.rights.waiver" in _rules(_STATE + interest)
