@@ -275,3 +275,52 @@ def test_payment_withheld_whenever_the_buyer_finds_the_work_not_done_and_no_inte
     assert "en.payment.set_off" in _rules(_STATE + withheld)
     interest = "3. Under no conditions will the State be liable for the payment of any interest charges."
     assert "en.rights.waiver" in _rules(_STATE + interest)
+
+
+# heldout27 (a motor carrier's owner-operator lease, a home health agency's provider agreement), moved to dev
+
+_LEASE = (
+    "INDEPENDENT CONTRACTOR OPERATING AGREEMENT\n"
+    'This Agreement is made between Roadline Freight Inc. ("CARRIER") and the owner-operator ("CONTRACTOR").\n'
+)
+
+
+def test_the_place_first_then_its_role_as_the_exclusive_venue() -> None:
+    venue = "9. Miami Dade County, Florida shall be the exclusive venue for any suit brought pursuant to this Agreement."
+    assert "dispute.forum" in _cats(_LEASE + venue)
+
+
+def test_the_supplier_deemed_to_have_waived_its_claims() -> None:
+    deemed = (
+        "1.6 If CONTRACTOR fails to timely provide written notice of a dispute, CONTRACTOR shall be deemed to have "
+        "waived any claims, disputes or causes of action regarding the same."
+    )
+    assert "en.rights.waiver" in _rules(_LEASE + deemed)
+
+
+def test_sums_per_day_until_cured_and_per_occurrence_with_no_ceiling() -> None:
+    daily = "5. CONTRACTOR shall be liable to CARRIER for its costs plus $100.00 per day until the trailer is returned."
+    assert "en.penalty.uncapped" in _rules(_LEASE + daily)
+    each = "5. CONTRACTOR agrees to pay CARRIER $50.00 as liquidated damages for each time CONTRACTOR fails to call."
+    assert "en.penalty.uncapped" in _rules(_LEASE + each)
+
+
+def test_a_long_list_of_costs_ending_in_consequential_damages() -> None:
+    listed = (
+        "4.10 CONTRACTOR shall be liable to CARRIER for all costs associated with hiring any substitute carrier in "
+        "order to deliver such load to its appointed destination in good condition and in a timely manner and for "
+        "any other costs associated with transporting such load of freight, including, but not limited to, any "
+        "costs for unloading such load at any location other than the appointed destination and/or reloading such "
+        "load for another carrier to haul and any other consequential, incidental or special damages."
+    )
+    assert "liability.consequential" in _cats(_LEASE + listed)
+
+
+def test_the_buyer_may_decline_to_pay_for_the_work_and_fix_the_supplier_s_liability() -> None:
+    unpaid = "7. CARRIER retains the right, at CARRIER's sole option, to not pay CONTRACTOR for transportation of such a load."
+    assert "en.penalty.excessive.punitive" in _rules(_LEASE + unpaid)
+    fixed = (
+        "6. CONTRACTOR's liability to CARRIER for any Cargo Claim shall be in the same amount that CARRIER may be "
+        "liable to pay or as CARRIER may otherwise determine, in its sole discretion, to pay to the shipper."
+    )
+    assert "en.liability.uncapped.concept" in _rules(_LEASE + fixed)
