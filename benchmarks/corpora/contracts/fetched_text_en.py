@@ -68,6 +68,8 @@ file read as markdown_text, then for each (start, occurrence, end) part the line
 (regex, replacement) pairs (the Markdown backslash escapes read).
 heldout33 (DOCS33, en-3301...): read by emit_later_docs(); readers "docx" as DOCS25 (steps: the kept line ranges of the Word
 text) and "pdf" as DOCS22 (parts, dropped running headers and footers, regexes putting [name] for people).
+heldout34 (DOCS34, en-3401...): read by emit_later_docs(); reader "jsx" as DOCS24 (start, end, subs: the React pages of three
+manufacturers' or distributors' purchase terms for suppliers, the components' closing lines removed).
 """
 
 from __future__ import annotations
@@ -1471,6 +1473,48 @@ DOCS33: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout34: the purchase terms that three US manufacturers or distributors hand their suppliers, each kept as a React page of a copy
+# of the company's website: Würth Louis and Company's terms for its purchases of products from suppliers (a Würth Group distributor
+# of woodworking and cabinet hardware, Brea, California; a page of its web shop's front end), the suppliers' terms and conditions of
+# S & M Group, Inc. dba Flextron Circuit Assembly (an electronics contract manufacturer, Wood Dale, Illinois), and the
+# purchase-order terms (quality requirements, form F840-04 R6) of Glyne Manufacturing (an aerospace machine shop, Stratford,
+# Connecticut); reader
+# "jsx" (start, end, subs) as DOCS24
+DOCS34: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # Würth Louis and Company's Terms & Conditions for its Purchase of Products: from the title to the end of the markup, the
+    # component's closing "); }; export default ..." line removed
+    "en-3401": (
+        "jsx",
+        "nimeshavillvay/Mobile-App-expo-Integration",
+        "d1240326b3af900520fdfe79c06d58fa6662f0be",
+        "apps/lac-web/app/(site)/(old-design)/Terms-and-Conditions-for-WLACs-Purchase-of-Products-from-Suppliers/page.tsx",
+        (
+            "Terms & Conditions for Würth Louis",
+            None,
+            ((r"\n\); \}; export default TermsAndConditionsPage;\n$", "\n"),),
+        ),
+    ),
+    # Flextron Circuit Assembly's Terms & Conditions for Suppliers (sections 1-31 with the quality requirements of section 15):
+    # from the heading to before the Terms & Conditions for Customers (FCA's terms of sale, left out)
+    "en-3402": (
+        "jsx",
+        "prettifyKeshav/FlexTron",
+        "3fc1234d598283aff4d8de19a007ac412a95088c",
+        "components/pages/TermsConditionsPage/index.jsx",
+        ("Terms & Conditions for Suppliers", "Terms & Conditions for Customers", ()),
+    ),
+    # Glyne Manufacturing's Terms & Conditions (form F840-04 R6, the 21 numbered requirements its purchase orders to outside
+    # processors and material distributors carry): from the title to the end of the markup, the closing ") }" removed
+    "en-3403": (
+        "jsx",
+        "JackFClarke/glyne-mfg",
+        "37517a134e2b1c82a9ea8b467e7d9d058a9f5978",
+        "app/terms/page.tsx",
+        ("Glyne Terms & Conditions", None, ((r"\n\) \}\n$", "\n"),)),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1836,7 +1880,21 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
 
 
 #: the recipe tables of heldout22 onwards, in the order their texts are written
-LATER_DOCS = (DOCS22, DOCS23, DOCS24, DOCS25, DOCS26, DOCS27, DOCS28, DOCS29, DOCS30, DOCS31, DOCS32, DOCS33)
+LATER_DOCS = (
+    DOCS22,
+    DOCS23,
+    DOCS24,
+    DOCS25,
+    DOCS26,
+    DOCS27,
+    DOCS28,
+    DOCS29,
+    DOCS30,
+    DOCS31,
+    DOCS32,
+    DOCS33,
+    DOCS34,
+)
 
 
 def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
