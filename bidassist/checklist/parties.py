@@ -1197,7 +1197,7 @@ _HIRER_WORDS = ("company", "principal")
 def parties_from_usage(text: str) -> list[Party]:
     """For a contract without a definitions block: the most used buyer word and supplier word
     (capitalised in English, as defined terms are), each used at least USAGE_MIN times."""
-    counts = role_word_counts(text)
+    capitalised = counts = role_word_counts(text)
     classes = _class_terms(text)
     used = {
         w
@@ -1208,7 +1208,8 @@ def parties_from_usage(text: str) -> list[Party]:
         # informal orders write "the contractor" in lower case throughout: the unambiguous words
         counts = lower_role_counts(text)
         used = {w for w, n in counts.items() if n >= USAGE_MIN}
-    subcontract = _is_subcontract(used, {**role_word_counts(text), **counts})
+    # the owner's word may be a public body's, counted capitalised only ("the State")
+    subcontract = _is_subcontract(used, {**capitalised, **counts})
     best: dict[str, tuple[int, str]] = {}
     for w in used:
         role = _label_role(w, subcontract)
