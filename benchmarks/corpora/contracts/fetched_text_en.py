@@ -70,6 +70,13 @@ heldout33 (DOCS33, en-3301...): read by emit_later_docs(); readers "docx" as DOC
 text) and "pdf" as DOCS22 (parts, dropped running headers and footers, regexes putting [name] for people).
 heldout34 (DOCS34, en-3401...): read by emit_later_docs(); reader "jsx" as DOCS24 (start, end, subs: the React pages of three
 manufacturers' or distributors' purchase terms for suppliers, the components' closing lines removed).
+heldout35 (DOCS35, en-3501...): read by emit_later_docs(); readers "php_fields" (start, end, fields, subs): a PHP template whose
+echo fields (<?=$name;?>) are filled with the values its controller sets (fields: (name, value) pairs), other PHP tags dropped,
+then read as the server pages (jsp_text) and (regex, replacement) pairs applied; and "php" as DOCS27.
+heldout36 (DOCS36, en-3601...): read by emit_later_docs(); readers "markdown_parts" as DOCS32 (a contract-review tool's Markdown
+transcription of a signed master supply agreement: page markers, page numbers and initials lines dropped, names and the e-mail
+address in the notice block shown as [name] and [e-mail]) and "markdown_span" as DOCS22 (a company website's Markdown page, the
+Markdown backslash escapes read).
 """
 
 from __future__ import annotations
@@ -1515,6 +1522,98 @@ DOCS34: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout35: construction and facility-services terms as a building manager or a food-service buyer hands them to its contractors,
+# from two publishers: the terms for contractors on the managed sites of Residential Management Group Ltd (RMG, a UK managing
+# agent of residential blocks, Hoddesdon), which its purchase orders to maintenance, lift, M&E and soft-services contractors
+# carry (a PHP template of its supplier portal), and the Terms and Conditions of Service Agreement for Catering Providers of
+# Cater2.me (a San Francisco office-catering service, 2012; a PHP page of its website); readers "php_fields" and "php" (as DOCS27)
+RMG_SUPPLIERS = "tyadluri/RMGSuppliers"
+RMG_SUPPLIERS_COMMIT = "b11a33dde56f359eebc9fc892a3c00a782e32c67"
+# the values the portal's controller (client_terms_conditions.php, same repository) sets for the RMG brand
+RMG_FIELDS = (
+    ("brand", "RMG"),
+    ("name", "Residential Management Group Ltd"),
+    ("management_company", "Management Company"),
+    ("domain", "rmguk.com"),
+    ("office", "Hoddesdon"),
+    (
+        "invoice_address",
+        "as Name of Management Company or Freeholder C/o Residential Management Group,RMG House, Essex Road, Hoddesdon, "
+        "Hertfordshire, EN11 0DR",
+    ),
+)
+DOCS35: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # RMG's terms for contractors (CDM 2015, waste, client brief, working at height, GDPR clause, Data Protection Act, Bribery
+    # Act, gas and electrical, lift, M&E and soft-services contracts with the Terms of Appointment): from the first paragraph
+    # (the page-title field before it left out) to before "Important Documents" (the download links); the fields filled for
+    # the RMG brand, the PHP condition around "subject to funding of the Management Company" dropped (the text shows for every
+    # brand but the Scottish one); e-mail addresses as [e-mail] (the stray '">' of the broken mailto links removed), the
+    # customer-service telephone number as [phone]
+    "en-3501": (
+        "php_fields",
+        RMG_SUPPLIERS,
+        RMG_SUPPLIERS_COMMIT,
+        "includes/sco_terms_conditions.tpl",
+        (
+            "Many accidents that may occur",
+            "Important Documents",
+            RMG_FIELDS,
+            (EMAIL, (r'">(?=\[e-mail\])', ""), (r"\b0\d{3} \d{3} \d{4}\b", "[phone]")),
+        ),
+    ),
+    # Cater2.me's Terms and Conditions of Service Agreement for Catering Providers (version of May 15, 2012; San Francisco
+    # arbitration - termsNY.php, the New York page, differs only in the seat): the whole page with its plain-language column
+    "en-3502": (
+        "php",
+        "kkeppel/ops_application",
+        "cdf796c1234f38c4226aefaf790c111e6283c6eb",
+        "terms.php",
+        ("Terms and Conditions of Service Agreement for Catering Providers", None, ()),
+    ),
+}
+
+
+# heldout36: purchasing and services terms of non-US buyers, from two publishers: the master supply agreement CNH Industrial
+# Italia SpA (agricultural and construction equipment, Turin) signed in 2025 with an Indian component supplier, kept as the
+# Markdown transcription a contract-review tool made of the signed PDF; and the general terms of the service agreement RedCarpet
+# Tech Private Limited (an Indian consumer-credit platform, Gurgaon) has its customer-sourcing agents sign, a page of its website
+CNH_MSA = "prasiyer/contract-assessor-public"
+CNH_MSA_COMMIT = "a23453f9e3fe1c752ab5ab5d5ba121eac85758dc"
+DOCS36: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the Master Supply Agreement's preamble and Sections 2-18 and 20-24.12 (Section 1, Definitions, and Section 19,
+    # Confidential Information, left out to stay under 60,000 characters; the list of exhibits, the signature page and the
+    # exhibits after 24.12 left out); page markers, "Page N of 55" lines and the initials lines dropped; the names of the two
+    # contacts in the notice block shown as [name], the e-mail address as [e-mail]
+    "en-3601": (
+        "markdown_parts",
+        CNH_MSA,
+        CNH_MSA_COMMIT,
+        "Output/contract_text_WIP.md",
+        (
+            (
+                ("MASTER SUPPLY AGREEMENT", 1, "1. DEFINITIONS"),
+                ("2. SCOPE", 1, "19. CONFIDENTIAL INFORMATION"),
+                ("20. SUB-CONTRACTORS", 1, "24.13 List of Exhibits"),
+            ),
+            (
+                (r"(?m)^(Page \d+ of 55|Supplier.s Initials.*|CNHI.s Initials.*)\s*$\n?", ""),
+                (r"Attn: [A-Z][a-z]+ [A-Z][a-z]+ \([\w.]+@[\w.]+\)", "Attn: [name] ([e-mail])"),
+                (r"Attn: [A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+", "Attn: [name]"),
+            ),
+        ),
+    ),
+    # RedCarpet's agent Service Agreement: the Service Agreement Summary (blank fields) and the General Terms and Conditions
+    # with the Marketing Guidelines and the Operating Terms and Conditions, to the end; Markdown backslash escapes read
+    "en-3602": (
+        "markdown_span",
+        "RedCarpetUp/redux-site.github.io",
+        "039ab7ed0951bc8c65f6602b4001695c97c1f4b9",
+        "landing/src/common/data/dmi_agent_service_agreement_summary/dmi-agent-service-agreement-summary.md",
+        ("SERVICE AGREEMENT SUMMARY", None, ((r"\\([.*])", r"\1"),)),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1636,6 +1735,25 @@ def jsp_text(data: bytes, start: str, end: str | None) -> str:
     first = next(i for i, line in enumerate(lines) if line.startswith(start))
     stop = next((i for i in range(first + 1, len(lines)) if end and lines[i].startswith(end)), len(lines))
     return squeeze("\n".join(lines[first:stop]))
+
+
+def php_fields_text(
+    data: bytes,
+    start: str,
+    end: str | None,
+    fields: tuple[tuple[str, str], ...],
+    subs: tuple[tuple[str, str], ...],
+) -> str:
+    """A PHP template: each echo field <?=$name;?> replaced by its value from `fields` ([name] when it has none), other PHP
+    tags (conditions, loops) dropped, then read as jsp_text; then the (regex, replacement) pairs."""
+    page = data.decode("utf-8", errors="replace")
+    values = dict(fields)
+    page = re.sub(r"<\?=\s*\$(\w+)\s*;?\s*\?>", lambda m: values.get(m.group(1), f"[{m.group(1)}]"), page)
+    page = re.sub(r"(?s)<\?.*?\?>", "", page)
+    text = jsp_text(page.encode("utf-8"), start, end)
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text)
+    return text
 
 
 def jsx_text(data: bytes, start: str, end: str | None) -> str:
@@ -1856,7 +1974,7 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
 
 def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
     """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "markdown_parts" (parts, subs), "docx",
-    "tsx_strings" (spans),
+    "tsx_strings" (spans), "php_fields" (start, end, fields, subs),
     "pdf_columns" (pages, drops, subs), or
     "jsx" / "blade" / "php" with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
@@ -1871,6 +1989,8 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
         return tsx_strings_text(data, args)  # type: ignore[arg-type]
     if reader == "pdf_columns":
         return pdf_columns_text(data, *args)  # type: ignore[arg-type]
+    if reader == "php_fields":
+        return php_fields_text(data, *args)  # type: ignore[arg-type]
     start, end, subs = args
     span = {"jsx": jsx_text, "blade": blade_text, "php": jsp_text}[reader]
     text = span(data, start, end)  # type: ignore[arg-type]
@@ -1894,6 +2014,8 @@ LATER_DOCS = (
     DOCS32,
     DOCS33,
     DOCS34,
+    DOCS35,
+    DOCS36,
 )
 
 
