@@ -453,6 +453,9 @@ class Party:
     name: str | None = None
     role: str = "unknown"  # buyer | supplier | unknown
     where: str | None = None
+    #: the other side of a contract this one serves ("the Contractor has entered into a contract with
+    #: the State (the "Customer")"): a third party whatever its role word says
+    outside: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict:
         return {"labels": list(self.labels), "name": self.name, "role": self.role, "where": self.where}
@@ -634,13 +637,16 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                     name = org.group(1) if org else None
                     _add(found, key, name, where, tuple(n for n in names if n not in key))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
+            label = m.group(1) or m.group(2) or m.group(3) or m.group(4)
             _add(
                 found,
-                [m.group(1) or m.group(2) or m.group(3) or m.group(4)],
+                [label],
                 _clean_name(_name_before(text, m.start()) or _last_line(texts_seen, m.start())),
                 where,
                 _bracket_pronouns(text, m.end()),
             )
+            if _prime_contract_party(text, m.start()) and label.lower() in found:
+                found[label.lower()].outside = True
         if _EN_LINE.match(text) or _EN_LINE_BRACKET.match(text) or _opens_with_org_line(text):  # a head line
             text = _EN_JOINED_LABEL.sub(_joined_line_break, text)
         _add_means(found, text, where, _EN_LINE)
@@ -654,6 +660,23 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         or _line_counterparty(texts_seen, parties)
         or _zh_line_counterparty(texts_seen, parties)
     )
+
+
+#: a recital of the contract this one serves: "the Contractor has entered into a contract with the
+#: State of Alabama (the "Customer")", "Prime Contractor has been awarded a contract by …"
+_PRIME_CONTRACT = re.compile(
+    r"\b(?:has|have|had|is\s+a\s+party\s+to|holds?)\s+(?:(?:entered\s+into|been\s+awarded|signed|executed|"
+    r"concluded)\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:contract|agreement|prime\s+contract|task\s+order)\s+"
+    r"(?:with|by|from)\b[^.;]*$",
+    re.I,
+)
+
+
+def _prime_contract_party(text: str, start: int) -> bool:
+    """Is the defined term at `start` the other side of a contract a recital says one party holds
+    (the prime contract's owner, outside this one)?"""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), start - 300, 0)
+    return _PRIME_CONTRACT.search(text, sentence_start, start) is not None
 
 
 #: the pronouns a defined-term bracket gives its party after the role word: ("Contractor," "you," or "your")
@@ -1712,6 +1735,9 @@ def _assign_roles(parties: list[Party]) -> None:
     labels = {lab for p in parties for lab in p.labels}
     subcontract = bool(labels & _SUBCONTRACTOR)
     for p in parties:
+        if p.outside:
+            p.role = THIRD_PARTY
+            continue
         specific = [lab for lab in p.labels if lab not in ("甲方", "乙方", "丙方")]
         # 承包方（分包单位）: the contractor word of a party that is itself the subcontractor
         tier_down = subcontract and not set(p.labels) & _SUBCONTRACTOR
@@ -1982,7 +2008,9 @@ def roles(parties: Parties, vocab: Vocabulary) -> dict[str, dict[str, list[str]]
                 _side(lang, our_labels),
             ),
             "buyer": _with(_drop(other, _side(lang, our_labels + outside)), _side(lang, their_labels)),
-            "third_party": _drop(generic["third_party"], _side(lang, all_labels)) or ["(?!)"],
+            # the other side of a contract this one serves ("the Customer" of a prime contract) is a third party
+            "third_party": _with(_drop(generic["third_party"], _side(lang, all_labels)), _side(lang, outside))
+            or ["(?!)"],
         }
         changed = changed or any(mapping[r] != generic[r] for r in mapping)
         out[lang] = mapping

@@ -436,6 +436,32 @@ def _runin_regions(positions: list[int], found: list[Heading | None]) -> list[li
     return [r for r in regions if len(r) >= RUNIN_REGION_MIN]
 
 
+#: list items ((1), 1), (a), a), (i), ①): numbers below every structural number
+_ITEM_RANK_MIN = _RANK["arabic_paren"]
+_SENTENCE_START = re.compile(r"\s*[\"“‘']?[A-Z\u4e00-\u9fff]")
+
+
+def _leads_in(pending: list) -> bool:
+    """The clause before a list is an unnumbered paragraph that leads into it ("… will:")."""
+    return bool(pending) and pending[-1][0] is None and pending[-1][5][-1].rstrip().endswith((":", "："))
+
+
+def _push(stack: list[float], rank: float, lead_list: bool, pending: list) -> bool:
+    """Open a numbered clause of `rank` on the stack of open ranks; whether it is (still) an item of
+    a list led in by an unnumbered paragraph."""
+    if not stack:
+        lead_list = rank >= _ITEM_RANK_MIN and _leads_in(pending)
+    while stack and stack[-1] >= rank:
+        stack.pop()
+    stack.append(rank)
+    return lead_list and rank >= _ITEM_RANK_MIN
+
+
+def ends_lead_list(text: str) -> bool:
+    """An unnumbered paragraph after the items of a led-in list that opens a sentence of its own."""
+    return _SENTENCE_START.match(text) is not None
+
+
 def split_clauses(
     blocks: list[Block], *, headings: list[Heading | None] | None = None, rows: bool = False
 ) -> list[Clause]:
@@ -456,10 +482,16 @@ def split_clauses(
     found = [_heading_for(b, _UNKNOWN if headings is None else headings[i]) for i, b in enumerate(blocks)]
     titled = lost_numbering(blocks, found)
     runin = runin_titles(blocks, found)
+    lead_list = False  # the open clause is an item of a list led in by an unnumbered paragraph
     for pos, block in enumerate(blocks):
         h = found[pos]
         rank: float | None = None
         number = title = None
+        if lead_list and h is None and ends_lead_list(block.text):
+            # "…that all Products will: (a) …; (e) … shall control." / "Supplier will: …": the next
+            # paragraph that opens a sentence is no part of the last item
+            stack.clear()
+            lead_list = open_clause = False
         if h is not None:
             rank, number, title = h.rank, h.number, _title(h.rest)
         elif pos in runin:  # under a section title (0.5) when there is one
@@ -477,12 +509,9 @@ def split_clauses(
             if m and block.text.strip():
                 rank, title = int(m.group(1)) - 0.5, block.text.strip()
         if rank is not None:
-            if number is None:  # an unnumbered Word heading (often the document title): level 0
-                level = 0
-            else:
-                while stack and stack[-1] >= rank:
-                    stack.pop()
-                stack.append(rank)
+            level = 0  # an unnumbered Word heading (often the document title): level 0
+            if number is not None:
+                lead_list = _push(stack, rank, lead_list, pending)
                 level = len(stack)
             pending.append((number, title, block.location, [block.index], level, [block.text]))
             open_clause = True
