@@ -97,3 +97,20 @@ def test_a_numbered_clauses_own_paragraphs_stay_with_it() -> None:
     clauses = split_clauses(blocks, headings=headings, rows=True)
     assert clauses[2].number == "(b)"
     assert "Payment is made by bank transfer." in clauses[2].text
+
+
+def test_a_unilateral_change_forbidden_or_the_suppliers_own_is_no_trap() -> None:
+    def cats(text: str) -> set[str]:
+        return {f.category for f in check_text(text, RULES).findings}
+
+    assert "change.unilateral" not in cats(
+        "7. The Supplier shall not unilaterally revoke, terminate or suspend any rights granted to the Buyer.\n"
+    )
+    assert "change.unilateral" not in cats(
+        "8. Any terms unilaterally revised after award that conflict with this contract shall not be enforceable "
+        "against the Buyer.\n"
+    )
+    assert "change.unilateral" not in cats(
+        "9. After award, the Supplier may unilaterally revise terms that are not material.\n"
+    )
+    assert "change.unilateral" in cats("10. The Buyer may unilaterally change the scope of the Services.\n")
