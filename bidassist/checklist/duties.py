@@ -49,6 +49,8 @@ def _patterns(labels: list[str]) -> tuple[list[re.Pattern], list[re.Pattern]]:
     supplier = [
         re.compile(lab + r"\s+" + _MODAL + _SUPPLIER_VERBS),
         re.compile(lab + own + _SUPPLIER_THINGS),
+        # "your invoices", "your employees": the possessive of "you"
+        re.compile(r"(?<![\w-])(?P<t>" + alts + r")(?<=[Yy]ou)r\s+" + _SUPPLIER_THINGS),
         re.compile(
             r"\b(?:paid|payable|payments?|due|released|remit(?:s|ted)?|remittance)\s+(?:[\w,]+\s+){0,3}?to\s+(?:the\s+)?"
             + lab
@@ -95,6 +97,12 @@ def duty_side(text: str, label: str, *, only: bool = False) -> str | None:
     """The side the clauses make `label`, when their evidence is clear: at least DUTY_MIN duties
     of one side and DUTY_MARGIN times as many as of the other (`only`: none of the other)."""
     return _side_of(duty_counts(text, label), only=only)
+
+
+def pronoun_side(text: str, pronoun: str) -> str | None:
+    """The side the clauses make a pronoun ("you" and "You"), when their evidence is clear."""
+    both = duty_counts_all(text, [pronoun, pronoun.capitalize()]).values()
+    return _side_of({side: sum(c[side] for c in both) for side in ("supplier", "buyer")})
 
 
 def _side_of(counts: dict[str, int], *, only: bool = False) -> str | None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: a name: a capitalised word of letters and digits (PACCA, Heliaxis, ConnEthics, UGCL, Montréal)
-_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9&]{2,30}"
+#: a capitalised word, or a web name written as the party's name ("Cater2.me", "Booking.com")
+_WORD = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9&]{2,30}(?:\.(?:com|me|io|co|net|org|ai|app)(?![\w.]))?"
 #: a company-form word that ends a name and is never a name alone (KIET Technologies Pvt Ltd)
 _FORM = r"(?:Pvt|Private|Ltd|Limited|Inc|LLC|Corp|Corporation|PLC|GmbH|LLP|Pty|Co)\.?"
 _FORM_WORD = re.compile(rf"^{_FORM}$")

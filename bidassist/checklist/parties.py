@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bidassist.core.errors import InputError
 
 from .concepts import Vocabulary
-from .duties import duty_side, sides_by_duties
+from .duties import duty_side, pronoun_side, sides_by_duties
 from .literals import finditer_from
 from .names import NOT_PARTY_LAST, named_party, top_actor
 
@@ -1195,7 +1195,33 @@ def _class_terms(text: str) -> set[str]:
     for m in _EN_MEANS.finditer(text[:USAGE_CHARS]):
         if _EN_CLASS.match(m.group(2)):
             out.add(m.group(1).lower())
-    return out | _plural_classes(text[:USAGE_CHARS])
+    return out | _plural_classes(text[:USAGE_CHARS]) | _connected_class(text[:USAGE_CHARS])
+
+
+#: a marketplace that "connects providers of catering (hereinafter referred to as "Providers") to buyers of catering
+#: (hereinafter referred to as "Buyers")": the two kinds of persons it brings together, each defined in a bracket
+_CONNECTS = re.compile(
+    r"\b(?:connects?|matches|introduces|links)\s+[^.;]{0,120}?\(\s*(?:here(?:in)?after\s+(?:referred\s+to\s+as|called)\s+)?"
+    r"(?:the\s+)?[\"“](\w+)[\"”][^)]{0,60}\)\s+(?:to|with)\s+[^.;]{0,120}?\(\s*(?:here(?:in)?after\s+"
+    r"(?:referred\s+to\s+as|called)\s+)?(?:the\s+)?[\"“](\w+)[\"”]",
+    re.I,
+)
+
+
+def _connected_class(text: str) -> set[str]:
+    """Of the two kinds of persons a marketplace connects, the one the terms name less often: the
+    class on the far side of the platform (Cater2.me's "Buyers" in its terms for "Providers")."""
+    m = _CONNECTS.search(text)
+    if m is None:
+        return set()
+    words = [w.lower().removesuffix("s") for w in m.groups()]
+    if not all(w in EN_BUYER + EN_SUPPLIER for w in words):
+        return set()
+    counts = role_word_counts(text)
+    plural = Counter(g.lower() for g in _EN_PLURAL_ROLE.findall(text))
+    uses = {w: counts.get(w, 0) + plural.get(w, 0) for w in words}
+    fewer = min(words, key=lambda w: uses[w])
+    return {fewer, fewer + "s"} if uses[fewer] < uses[max(words, key=lambda w: uses[w])] else set()
 
 
 #: a capitalised role word in the plural ("to allow Customers to access", "from Merchants to Customers")
@@ -1563,9 +1589,14 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
         # terms where one side calls itself by its own name ("Bulkhouse may …") address the other
         # side as "you"; otherwise "our fees" of the Company's own terms: no guess
         named = {p.role for p in parties if p.role in OTHER_ROLE and any(_proper(lab) for lab in p.labels)}
-        if len(named) != 1:
+        if len(named) == 1:
+            tied["we"] = next(iter(named))
+        elif _you_means(text) is None and (side := pronoun_side(head, "you")) is not None:
+            # a letter to the contractor ("your employees", "you will invoice") beside role words
+            # used in passing (the CDM "Client", the data-protection "Supplier"): "you" is that side
+            tied["you"] = side
+        else:
             return with_you_means(parties, text)
-        tied["we"] = next(iter(named))
     if tied["we"] and not tied["you"]:
         tied["you"] = OTHER_ROLE[tied["we"]]
     you = tied["you"] or "supplier"

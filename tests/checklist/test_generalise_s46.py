@@ -114,3 +114,43 @@ def test_a_unilateral_change_forbidden_or_the_suppliers_own_is_no_trap() -> None
         "9. After award, the Supplier may unilaterally revise terms that are not material.\n"
     )
     assert "change.unilateral" in cats("10. The Buyer may unilaterally change the scope of the Services.\n")
+
+
+_MARKETPLACE = (
+    "Terms and Conditions of Service Agreement for Catering Providers\n"
+    'Feastly.io ("Feastly.io," "we," or "us") connects providers of catering (hereinafter referred to as "Providers") '
+    'to buyers of catering (hereinafter referred to as "Buyers").\n'
+    "1. Feastly.io will pass on payment to the Provider within 30 days. Feastly.io may cancel any order. "
+    "Feastly.io shall charge its fee on each order. Feastly.io will notify the Provider of changes. "
+    "The Provider shall deliver each order to the Buyer on time. The Provider shall keep its menu current. "
+    "The Provider shall indemnify Feastly.io. The Provider will invoice Feastly.io monthly. "
+    "The Provider agrees that any losses resulting for the Buyer should be the sole liability of the Provider. "
+    "Payments are made by Feastly.io to the Provider. Questions go to Feastly.io. Notices go to Feastly.io.\n"
+)
+
+
+def test_a_marketplaces_far_side_class_is_no_party_and_the_platform_buys() -> None:
+    sides = _sides(_MARKETPLACE)
+    assert "buyer" not in sides.get("buyer", [])
+    assert "feastly.io" in sides["buyer"]
+    assert "provider" in sides["supplier"]
+
+
+_LETTER = (
+    "Terms of Appointment for Contractors\n"
+    "We feel sure that your employees will respect our wishes on our sites. We ask that you read this booklet. "
+    "We will send you each purchase order. We may visit the site. We expect you to follow it.\n"
+    "1. You must ensure that your employees wear identification. Your invoices must quote the order number. "
+    "Your staff must sign in. You will provide method statements when we ask. You must keep your personnel "
+    "trained.\n"
+    "2. The Client under the CDM Regulations has duties of its own. The Client must appoint a principal designer. "
+    "The Client must provide information. The Client shall make arrangements for managing the project.\n"
+    "3. Data protection: the Supplier shall process personal data only on the Client's instructions. The Supplier "
+    "shall keep it secure. The Supplier shall notify the Client of breaches.\n"
+)
+
+
+def test_a_letter_to_you_makes_you_the_side_your_duties_show() -> None:
+    sides = _sides(_LETTER)
+    assert "you" in sides["supplier"]
+    assert "we" in sides["buyer"]
