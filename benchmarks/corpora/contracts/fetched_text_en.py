@@ -77,6 +77,13 @@ heldout36 (DOCS36, en-3601...): read by emit_later_docs(); readers "markdown_par
 transcription of a signed master supply agreement: page markers, page numbers and initials lines dropped, names and the e-mail
 address in the notice block shown as [name] and [e-mail]) and "markdown_span" as DOCS22 (a company website's Markdown page, the
 Markdown backslash escapes read).
+heldout37 (DOCS37, en-3701...): read by emit_later_docs(); readers "php" as DOCS27 (a Java Server Page read by jsp_text: a
+government research contract form printed empty, the replacement characters of its Latin-1 non-breaking spaces removed) and
+"jsx" as DOCS24 (a school district's contract form rebuilt as a React page: the input widgets' leftover handler text removed,
+spaces and empty lines squeezed, the district's telephone number shown as [phone]).
+heldout38 (DOCS38, en-3801...): read by emit_later_docs(); reader "markdown_span" as DOCS22 (two Markdown files kept in their
+publishers' own repositories: a non-profit's terms for the interns it pays as independent contractors, the Outreachy organisers'
+e-mail address shown as [e-mail]; and a small media company's contractor agreement for developers' sprint bids).
 """
 
 from __future__ import annotations
@@ -1614,6 +1621,78 @@ DOCS36: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout37: public bodies' contract forms outside the US federal government, from two publishers: the Contract for Acquisition of
+# Research Services (CARS-03) with its General Conditions that India's Defence Research and Development Organisation places with
+# academic institutions, printed by a DRDO project-management application (a Java Server Page); and the Personal Services
+# Agreement of the Glendale Unified School District (California), rebuilt as a React print form in the district's contract-request
+# application
+JSX_INPUT = (r"set\w+\(e\.[\w.]+\)\}[^>\n]*>", "")  # what is left of an input widget's handler after jsx_text
+DOCS37: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # CARS-03: the face page (contract particulars, expenditure heads, schedule of payments, signatures, all fields empty "-") and
+    # the General Conditions of CARS, to the end; the page is ISO-8859-1, so its non-breaking spaces read as U+FFFD and are removed
+    "en-3701": (
+        "php",
+        "vedantvedts/pms",
+        "3c36e268e754e19b7b3a9bb080a5812b51dc1a89",
+        "src/main/webapp/view/cars/CARSFinalFormWordDownload.jsp",
+        (
+            "CONTRACT FOR ACQISITION OF RESEARCH SERVICES (CARS)",
+            None,
+            ((r"\ufffd(?=\.)", ""), (r" ?\ufffd ?", " ")),
+        ),
+    ),
+    # the Personal Services Agreement (revised 12/14/2022) with the General Terms and Conditions, the Supplemental Agreement, the
+    # Hold Harmless and Indemnification Agreement, the Retirement Status Statement and the Executive Order N-6-22 certification,
+    # from the district's name to the end (the closing "Print" button and the component's last line dropped); the input widgets'
+    # handler text removed, lines stripped, runs of spaces and empty lines squeezed; the district's telephone number as [phone]
+    "en-3702": (
+        "jsx",
+        "farhankhan-coder/hexatetics",
+        "b2bc116eaba47fa32926459b8a34d397952d3951",
+        "src/components/reportpdftemplate/PdfForm.js",
+        (
+            "GLENDALE UNIFIED SCHOOL DISTRICT",
+            None,
+            (
+                JSX_INPUT,
+                (r"\(818\) 241-3111", "[phone]"),
+                (r"\nPrint\n\) \} export default PdfForm\s*$", ""),
+                (r"(?m)^ +| +$", ""),
+                (r" {2,}", " "),
+                (r"\n{2,}", "\n"),
+            ),
+        ),
+    ),
+}
+
+
+# heldout38: contractor agreements a private client imposes on the people it pays for software work, from two publishers: the
+# Internship Terms of Participation that Software Freedom Conservancy, Inc. (New York non-profit, home of the Outreachy programme)
+# has every Outreachy intern accept - the intern works on an open-source project as an independent contractor for a stipend paid
+# in two instalments on the organisers' confirmation of good standing; and the Gosh!TV Contractor Agreement, the sprint terms a
+# small California media company had freelance developers paste into their bids (2016, revised 2017)
+DOCS38: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the Internship Terms of Participation as last edited on 20 March 2026 (the December 2025 to March 2026 round), the whole
+    # file; the organisers' e-mail address as [e-mail]
+    "en-3801": (
+        "markdown_span",
+        "outreachy/website",
+        "48bb2fd133c3c02aea6b2af7ab670dcaf4728313",
+        "docs/intern-agreement.md",
+        ("OUTREACHY INTERNSHIP PROGRAM", None, (EMAIL,)),
+    ),
+    # the Gosh!TV Contractor Agreement (2016/12/18, rev. 2017/2/4): bid instructions, the 15 sprint terms and the note on
+    # writing docs, the whole file (the blanks the contractor fills in kept as printed)
+    "en-3802": (
+        "markdown_span",
+        "gpantera/Gosh",
+        "ae3d032c562384c4c3dc82f624c25932e65d02cd",
+        "GoshContractorAgreement.md",
+        ("Gosh!TV Contractor Agreement", None, ()),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -2016,6 +2095,8 @@ LATER_DOCS = (
     DOCS34,
     DOCS35,
     DOCS36,
+    DOCS37,
+    DOCS38,
 )
 
 
