@@ -154,3 +154,27 @@ def test_a_letter_to_you_makes_you_the_side_your_duties_show() -> None:
     sides = _sides(_LETTER)
     assert "you" in sides["supplier"]
     assert "we" in sides["buyer"]
+
+
+def test_marketplace_terms_kinds_from_heldout35() -> None:
+    def cats(text: str) -> set[str]:
+        return {f.category for f in check_text(text, RULES).findings}
+
+    assert "rights.waiver" in cats(
+        "5. You further agree to release the Buyer from any claims, demands and damages arising out of any "
+        "dispute you have with one or more customers.\n"
+    )
+    assert "liability.uncapped" in cats(
+        "6. The Supplier agrees that any losses that arise in the process of order execution should be the sole "
+        "liability of the Supplier.\n"
+    )
+    # a duty that is the supplier's alone is no liability without limit
+    assert "liability.uncapped" not in cats(
+        "7. Compliance with the site's safety standards shall be the sole responsibility of the Supplier.\n"
+    )
+    assert "change.unilateral" in cats(
+        "8. Any subsequent order updates sent to the Supplier by email supersede the original order.\n"
+    )
+    assert "price.most_favored" in cats(
+        "9. The Supplier's menu pricing must reflect the Supplier's publicly offered menu.\n"
+    )
