@@ -178,3 +178,26 @@ def test_marketplace_terms_kinds_from_heldout35() -> None:
     assert "price.most_favored" in cats(
         "9. The Supplier's menu pricing must reflect the Supplier's publicly offered menu.\n"
     )
+
+
+def test_supply_agreement_kinds_from_heldout36() -> None:
+    def cats(text: str) -> set[str]:
+        return {f.category for f in check_text(text, RULES).findings}
+
+    assert "payment.long_term" in cats(
+        "9.2 Invoices shall be issued in USD and paid at 60 days from the end of month invoice date.\n"
+    )
+    assert "change.unilateral" in cats(
+        "6. The Supplier shall adhere to protective guidelines as may be issued from time to time by the Buyer.\n"
+    )
+    assert "change.unilateral" not in cats(
+        "6. The Supplier shall meet standards no less rigorous than those notified by the Buyer from time to time.\n"
+    )
+    assert "liability.uncapped" in cats(
+        "12. The Supplier shall carry out the recall, bearing all the associated costs and keeping the Buyer fully "
+        "indemnified.\n"
+    )
+    assert "price.fixed_no_adjustment" in cats(
+        "5.3 Any change in law shall be borne by the Supplier, and this provision does not entitle the Supplier to "
+        "renegotiate the payment terms.\n"
+    )
