@@ -848,6 +848,9 @@ _ZH_FOR_CAUSE = re.compile(
 _EN_AT_WILL = re.compile(
     r"\bfor\s+(?:its\s+|their\s+|the\s+\w+(?:'|’)s\s+)?(?:own\s+)?convenience\b|\bwithout\s+(?:any\s+)?(?:cause|reason)\b"
     r"|\bfor\s+(?:any|no)\s+reason\b|\bat\s+will\b|\bwhether\s+or\s+not\b|\bwith\s+or\s+without\b"
+    # a catch-all ground among the causes ("…; gross misconduct; in any circumstance deemed necessary")
+    r"|\bany\s+(?:other\s+)?circumstances?\s+(?:(?:\w+\s+){0,3}?(?:deemed|considered|thought)|that\s+(?:\w+\s+){0,3}?"
+    r"(?:deems?|considers?|thinks?))\s+(?:necessary|appropriate|fit|expedient|desirable)\b"
     # a breach the buyer only suspects is its own judgment, not a failure shown
     r"|\bsuspect(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:breach|violation|fraud|misconduct)|\bsuspicion\s+of\b"
 )
