@@ -51,16 +51,30 @@ def join_wrapped(lines: list[str]) -> str:
     return "\n".join(out)
 
 
+#: a list's lead-in line ("… may terminate your services without notice in the event of:") and an
+#: item that the list goes on after ("Gross misconduct by you or your operatives;")
+_LEADS_LIST = re.compile(r"[:：]\s*$")
+_LIST_GOES_ON = re.compile(r"(?:[;；,，]|\b(?:and|or))\s*$")
+
+
 def _chunks(lines: list[str], limit: int) -> list[list[str]]:
-    """Lines grouped into chunks of at most `limit` characters (a longer line is a chunk of its own)."""
+    """Lines grouped into chunks of at most `limit` characters (a longer line is a chunk of its own).
+    A chunk that starts inside a list begins with the list's lead-in again, so that its items keep
+    their subject and verb."""
     chunks: list[list[str]] = [[]]
     size = 0
+    lead: str | None = None  # the lead-in of the list still open
     for line in lines:
         if chunks[-1] and size + len(line) > limit:
-            chunks.append([])
-            size = 0
+            carried = [lead] if lead is not None and len(lead) + len(line) < limit else []
+            chunks.append(carried)
+            size = sum(len(x) + 1 for x in carried)
         chunks[-1].append(line)
         size += len(line) + 1
+        if _LEADS_LIST.search(line) and len(line) <= limit // 4:
+            lead = line
+        elif lead is not None and not _LIST_GOES_ON.search(line):
+            lead = None
     return chunks
 
 

@@ -201,3 +201,18 @@ def test_supply_agreement_kinds_from_heldout36() -> None:
         "5.3 Any change in law shall be borne by the Supplier, and this provision does not entitle the Supplier to "
         "renegotiate the payment terms.\n"
     )
+
+
+def test_a_long_clause_cut_inside_a_list_repeats_the_lead_in() -> None:
+    from bidassist.checklist.units import MAX_UNIT_CHARS, units_from_clauses
+
+    filler = "\n".join(f"The Supplier shall keep record number {i} of the works on site." for i in range(60))
+    items = "\n".join(f"Item {i} of the events listed by the parties in this letter;" for i in range(40))
+    text = f"1. Terms of Appointment\n{filler}\nThe Buyer may terminate your services without notice in the event of:\n{items}\n"
+    blocks, headings = text_blocks_and_headings(text, "t", rows=True)
+    units = units_from_clauses(split_clauses(blocks, headings=headings, rows=True))
+    assert len(units) > 1 and all(len(u.text) <= MAX_UNIT_CHARS for u in units)
+    later = [
+        u for u in units if u.text.lstrip().startswith("The Buyer may terminate") and "Item 39" in u.text
+    ]
+    assert later, "the chunk holding the list's last items starts with its lead-in"
