@@ -1,7 +1,7 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
 zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101..., zh-2301..., zh-2401...,
-zh-2501) from their
-original files.
+zh-2501, zh-4001) from
+their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
 fetched is committed, so this script only records how each text was made (FETCHED.md lists the sources
@@ -28,7 +28,9 @@ filled consulting contract kept as the sample JSON answer of a C# web method fro
 its template fields as ＿＿, and one kept as a JSP print page (zh-2302) likewise, its form fields as ＿＿; texts kept
 as template literals of a TypeScript file (zh-2401, zh-2402) are read literal by literal, each titled by its line comment, with
 <br/> and block tags as line breaks, and an HTML page kept as a PHP view (zh-2403) is read by paragraphs like zh-2301, and a
-medical distributor's purchase contract kept as a JSP print page of its ERP (zh-2501) is read like zh-2302. Word files
+medical distributor's purchase contract kept as a JSP print page of its ERP (zh-2501) is read like zh-2302, and a B2B
+food-supply platform's service agreement and supplier return-and-deposit rules kept as two FreeMarker page fragments (zh-4001)
+are each read like zh-2301 and joined in the order of DOCS40. Word files
 deleted from a repository's tree later are read at the last commit that holds them (zh-1901,
 zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
 in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
@@ -786,6 +788,22 @@ DOCS25: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]]
         (("合同号码", 1, "打印"),),
     ),
 }
+# heldout40 (helper label40-zh, session 46): zh-4001, the terms a Dalian B2B food-supply platform (饭饭1080º直采平台,
+# 大连饭饭网络科技股份有限公司) shows the suppliers that sell to restaurants through it: its 服务协议 and its 退换货及保证金管理制度, two
+# FreeMarker page fragments of the platform's web shop (guying-01/work), each read with `word_html_text` (as zh-2301) and
+# joined in the order of DOCS40: the agreement from its title to the end, the rules from their title to before the line
+# naming the (absent) return form "附：《退换货登记表》".
+FANFAN = "ROOT/WEB-INF/templates/basepage/store/default/about_pages/fragment/"
+DOCS40: dict[str, tuple[str, str, tuple[tuple[str, tuple[tuple[str, int, str | None], ...]], ...]]] = {
+    "zh-4001": (
+        "guying-01/work",
+        "32b9c67bee8b099913fd392323c73ce9fff9d53f",
+        (
+            (FANFAN + "about_service.ftl", (("服务协议", 1, None),)),
+            (FANFAN + "about_return.ftl", (("退换货及保证金管理制度", 1, "附："),)),
+        ),
+    ),
+}
 SUBS: dict[str, Subs] = {
     **SUBS10,
     **SUBS11,
@@ -1370,6 +1388,16 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for _, data, _ in datas), len(text))
+    for doc_id, (repo, commit, pages) in DOCS40.items():
+        datas = [(original_at(mirror_root, repo, commit, path), parts) for path, parts in pages]
+        raw = "\n\n".join(
+            section(word_html_text(data), start, occurrence, end)
+            for data, parts in datas
+            for start, occurrence, end in parts
+        )
+        text = fix_personal(doc_id, clean(raw), NAMES, SUBS)
+        (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        print(doc_id, " ".join(hashlib.sha256(data).hexdigest() for data, _ in datas), len(text))
     for doc_id, (repo, commit, path) in DOCS17.items():
         data = original_at(mirror_root, repo, commit, path)
         raw = hiprint_order_text(data) if path.endswith(".vue") else py_literal_text(data)

@@ -84,6 +84,10 @@ spaces and empty lines squeezed, the district's telephone number shown as [phone
 heldout38 (DOCS38, en-3801...): read by emit_later_docs(); reader "markdown_span" as DOCS22 (two Markdown files kept in their
 publishers' own repositories: a non-profit's terms for the interns it pays as independent contractors, the Outreachy organisers'
 e-mail address shown as [e-mail]; and a small media company's contractor agreement for developers' sprint bids).
+heldout39 (DOCS39, en-3901...): read by emit_later_docs(); readers "blade" as DOCS26 (a Dubai delivery company's agreement with its
+delivery riders, printed by the company's rider-management application: the rider's and rate-table fields shown as placeholders,
+the Blade loop lines dropped), "pdf" as DOCS22 (a Nigerian courier platform's general terms for riders, the PDF on its website) and
+"php" as DOCS27 (an Indian artist-booking company's terms with its artists, a Java Server Page of its website).
 """
 
 from __future__ import annotations
@@ -1693,6 +1697,55 @@ DOCS38: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout39: terms a buyer of transport and performance services imposes on the individuals who deliver them, from three publishers
+# outside the US: the Agreement for Delivery Rider/Driver of Express Fast Delivery Service (Dubai), printed for each rider by the
+# company's rider-management application (a Blade view); the General Terms and Conditions for Riders (Dispatch Service Providers)
+# of Starrik Technology Company Limited (Uyo, Nigeria; in force 1 May 2024), the PDF on the company's website; and the terms and
+# conditions between The Talent Club (Mumbai) and the artists it books for live performances, a page of its website (a JSP)
+# a field of the rider's record or of a rate row
+RIDER_FIELD = (r"\{\{@\$(?:rider|item->item)->(\w+)\}\}", r"[\1]")
+DOCS39: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the Agreement for Delivery Rider/Driver ("Master Sheet" print view): from the title to the end (the signature lines); the
+    # rider's particulars and the rate table's rows are fields filled from the company's database, shown as [name], [rider_id],
+    # [project], [item], [price] and so on; the date field as [date]; the Blade @foreach/@endforeach lines around the rate rows dropped
+    "en-3901": (
+        "blade",
+        "Erpbk/erpbk",
+        "68bccfa409f4e687cbe84f84c9c7e8c71c1811a6",
+        "resources/views/riders/contract.blade.php",
+        (
+            "AGREEMENT FOR DELIVERY RIDER/DRIVER",
+            None,
+            (
+                (r"\{\{date\('d-M-Y'\)\}\}", "[date]"),
+                (r"\{\{@\$rider->project->name\}\}", "[project]"),
+                (r"\{\{@\$item->item->name\}\}", "[item]"),
+                RIDER_FIELD,
+                (r"(?m)^@(?:foreach\(.*\)|endforeach)\n", ""),
+            ),
+        ),
+    ),
+    # Starrik's General Terms and Conditions for Riders (Dispatch Service Providers), in force 1 May 2024: the whole PDF (14
+    # pages, no running header or page numbers); no personal data in the text
+    "en-3902": (
+        "pdf",
+        "JayBeeLearn/starrik-clone",
+        "1e872718aedf0095e36966709b0925969185cced",
+        "public/STARRIK RIDER TERMS_054334.pdf",
+        ((("STARRIK GENERAL TERMS AND CONDITIONS FOR RIDERS", 1, None),), (), ()),
+    ),
+    # The Talent Club's terms and conditions with the Artist: the whole page from its heading to the end (the menu and footer
+    # includes dropped by the reader)
+    "en-3903": (
+        "php",
+        "nitishksahu/Indiependant",
+        "f85f6391609b62801e60231799b69da6703908c1",
+        "WEB-INF/views/termsAndConditions.jsp",
+        ("Terms and conditions between The Talent Club and the Artist", None, ()),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -2097,6 +2150,7 @@ LATER_DOCS = (
     DOCS36,
     DOCS37,
     DOCS38,
+    DOCS39,
 )
 
 
