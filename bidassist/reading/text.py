@@ -19,6 +19,12 @@ MAX_TEXT_BYTES = 16 * MiB
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+#: a word or phrase in Markdown emphasis left in a plain-text export ("_Developer_", "*Company*"):
+#: the marks are not part of the words (a fill-in line "______", a figure on a blank "_1%_" and "a * b"
+#: are left alone)
+_EMPHASIS_MARKS = re.compile(
+    r"(?<![\w*_])(\*\*|__|[*_])(?=[A-Za-z])([^*_\n]{1,200}?)(?<=[^\s*_])\1(?![\w*_])"
+)
 #: a list bullet before a clause number in plain text ("* 9. Limitation of Liability: …", text
 #: exported from Markdown or a web page): the number is the clause's
 _BULLET_BEFORE_NUMBER = re.compile(r"^\s{0,3}[-*+•]\s+(?=\d{1,3}(?:[.．]\d{1,3})*[.．]\s)")
@@ -60,6 +66,8 @@ def text_blocks_and_headings(
             line = _clean_markdown(line)
         elif line[:4].lstrip()[:1] in _BULLETS:
             line = _BULLET_BEFORE_NUMBER.sub("", line, count=1)
+        if "_" in line or "*" in line:
+            line = _EMPHASIS_MARKS.sub(r"\2", line)
         line = repair_line(line.strip())
         gap, after_gap = after_gap, not line
         if not line or is_footer(line) or (gap and is_page_number(line)):

@@ -216,3 +216,16 @@ def test_a_long_clause_cut_inside_a_list_repeats_the_lead_in() -> None:
         u for u in units if u.text.lstrip().startswith("The Buyer may terminate") and "Item 39" in u.text
     ]
     assert later, "the chunk holding the list's last items starts with its lead-in"
+
+
+def test_markdown_emphasis_left_in_a_text_export_is_not_part_of_the_words() -> None:
+    text = (
+        "1. The _Developer_ shall deliver the **Work Order** items.\n"
+        "2. Name: ________ Date: ____\n"
+        "3. 每延迟一天应按订单总价的 _1%_ 支付违约金。\n"
+        "4. Fees: 2 * 3 units.\n"
+    )
+    blocks, _ = text_blocks_and_headings(text, "t.txt", rows=True)
+    lines = [b.text for b in blocks]
+    assert lines[0] == "1. The Developer shall deliver the Work Order items."
+    assert "________" in lines[1] and "_1%_" in lines[2] and "2 * 3" in lines[3]
