@@ -1220,8 +1220,8 @@ def _connected_class(text: str) -> set[str]:
     counts = role_word_counts(text)
     plural = Counter(g.lower() for g in _EN_PLURAL_ROLE.findall(text))
     uses = {w: counts.get(w, 0) + plural.get(w, 0) for w in words}
-    fewer = min(words, key=lambda w: uses[w])
-    return {fewer, fewer + "s"} if uses[fewer] < uses[max(words, key=lambda w: uses[w])] else set()
+    fewer, more = sorted(words, key=lambda w: uses[w])
+    return {fewer, fewer + "s"} if uses[fewer] < uses[more] else set()
 
 
 #: a capitalised role word in the plural ("to allow Customers to access", "from Merchants to Customers")

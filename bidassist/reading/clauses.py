@@ -457,7 +457,7 @@ def _push(stack: list[float], rank: float, lead_list: bool, pending: list) -> bo
     return lead_list and rank >= _ITEM_RANK_MIN
 
 
-def ends_lead_list(text: str) -> bool:
+def _ends_lead_list(text: str) -> bool:
     """An unnumbered paragraph after the items of a led-in list that opens a sentence of its own."""
     return _SENTENCE_START.match(text) is not None
 
@@ -487,7 +487,7 @@ def split_clauses(
         h = found[pos]
         rank: float | None = None
         number = title = None
-        if lead_list and h is None and ends_lead_list(block.text):
+        if lead_list and h is None and _ends_lead_list(block.text):
             # "…that all Products will: (a) …; (e) … shall control." / "Supplier will: …": the next
             # paragraph that opens a sentence is no part of the last item
             stack.clear()

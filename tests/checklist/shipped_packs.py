@@ -11,3 +11,13 @@ def categories(text: str, *, lang: str | None = None, we: str | None = None) -> 
     from bidassist.checklist import check_text
 
     return {f.category for f in check_text(text, RULES, lang=lang, we=we).findings}
+
+
+def party_sides(text: str, we: str | None = None) -> dict[str, list[str]]:
+    """Role -> the labels of the parties the shipped reading finds in `text` (with `we` as `check --we`)."""
+    from bidassist.checklist import check_text
+
+    out: dict[str, list[str]] = {}
+    for p in check_text(text, RULES, we=we).parties["parties"]:
+        out.setdefault(p["role"], []).extend(p["labels"])
+    return out

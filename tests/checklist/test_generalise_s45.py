@@ -26,25 +26,13 @@ on termination; a payment gate in the passive with no one named and no time.
 
 from __future__ import annotations
 
-from shipped_packs import RULES
+from shipped_packs import RULES, categories, party_sides
 
 from bidassist.checklist import check_text
 
 
-def _sides(text: str, we: str | None = None) -> dict[str, list[str]]:
-    found = check_text(text, RULES, we=we).parties["parties"]
-    out: dict[str, list[str]] = {}
-    for p in found:
-        out.setdefault(p["role"], []).extend(p["labels"])
-    return out
-
-
 def _rules(text: str) -> set[str]:
     return {f.rule for f in check_text(text, RULES).findings}
-
-
-def _cats(text: str) -> set[str]:
-    return {f.category for f in check_text(text, RULES).findings}
 
 
 _CONTRACTOR_HEAD = (
@@ -58,14 +46,14 @@ _CONTRACTOR_HEAD = (
 
 
 def test_pronouns_in_a_defined_bracket_and_a_bare_named_counterparty() -> None:
-    sides = _sides(_CONTRACTOR_HEAD + "2. Swiftly Hub may change the rates at any time.")
+    sides = party_sides(_CONTRACTOR_HEAD + "2. Swiftly Hub may change the rates at any time.")
     assert set(sides["supplier"]) >= {"contractor", "you", "your"}
     assert sides["buyer"] == ["swiftly hub"]
 
 
 def test_a_description_given_as_we_names_the_party_by_its_role_word() -> None:
     we = 'the Contractor ("you"), an independent delivery partner paid per delivery'
-    sides = _sides(_CONTRACTOR_HEAD + "2. Swiftly Hub may change the rates at any time.", we=we)
+    sides = party_sides(_CONTRACTOR_HEAD + "2. Swiftly Hub may change the rates at any time.", we=we)
     assert "contractor" in sides["supplier"] and "the contractor" not in sides["supplier"]
     assert sides["buyer"] == ["swiftly hub"]
 
@@ -85,7 +73,7 @@ _MERCHANT = (
 
 
 def test_a_role_word_mostly_in_the_plural_is_a_class_and_the_name_takes_the_open_side() -> None:
-    sides = _sides(_MERCHANT)
+    sides = party_sides(_MERCHANT)
     assert sides["supplier"] == ["merchant"]
     assert sides["buyer"] == ["quickbite"]
     assert "customer" not in sides.get("buyer", [])
@@ -100,12 +88,12 @@ def test_a_name_the_clauses_put_on_the_role_word_s_side_joins_it() -> None:
         "shall pay the Fees to you monthly. Tutorly reserves the right to audit sessions. You shall provide "
         "the Services to Tutorly's users and notify Tutorly of any absence.\n"
     )
-    sides = _sides(text)
+    sides = party_sides(text)
     assert set(sides["buyer"]) >= {"client", "tutorly"}
     assert set(sides["supplier"]) == {"you", "your"}
 
 
-def test_two_terms_leaning_opposite_ways_are_the_two_sides() -> None:
+def test_two_terms_leaning_opposite_ways_are_the_twoparty_sides() -> None:
     text = (
         "Referral Program Terms\n"
         "Whereas, Nodewave Foundation desires to grow its network, and whereas Participant desires to obtain "
@@ -118,7 +106,7 @@ def test_two_terms_leaning_opposite_ways_are_the_two_sides() -> None:
         "without the consent of the Nodewave Foundation. Participant may terminate this Agreement at any "
         "time.\n"
     )
-    sides = _sides(text)
+    sides = party_sides(text)
     assert sides["supplier"] == ["participant"]
     assert sides["buyer"] == ["nodewave foundation"]
 
@@ -139,9 +127,9 @@ def test_the_buyer_s_own_consequential_loss_exclusion_in_its_forms() -> None:
     after_heading = (
         "10. Limitation of Liability\nWe will not be liable for indirect or consequential damages."
     )
-    assert "liability.consequential" in _cats(_GRANT + after_heading)
+    assert "liability.consequential" in categories(_GRANT + after_heading)
     mutual = "9. Neither you nor we will be liable for indirect or consequential damages."
-    assert "liability.consequential" not in _cats(_GRANT + mutual)
+    assert "liability.consequential" not in categories(_GRANT + mutual)
 
 
 def test_a_clawback_of_money_already_paid() -> None:
@@ -202,7 +190,7 @@ def test_a_main_contract_that_mentions_subcontractors_keeps_the_contractor_as_su
         "comply. The Contractor is responsible for each Subcontractor.\n"
         "1. The Contractor shall complete the Works on time.\n"
     )
-    sides = _sides(text)
+    sides = party_sides(text)
     assert "contractor" in sides["supplier"] and "employer" in sides["buyer"]
 
 
@@ -211,7 +199,7 @@ def test_a_side_word_inside_the_label_and_joined_head_lines() -> None:
         "产品购销合同\n甲（供）方：某某卫浴有限公司            签订地点：厦门乙（需）方：某某网络科技有限公司          合同编号：001\n"
         "一、甲方按乙方订单供货，乙方收货后30日内付款。\n"
     )
-    sides = _sides(text)
+    sides = party_sides(text)
     assert "甲方" in sides["supplier"] and "乙方" in sides["buyer"]
 
 
@@ -223,7 +211,7 @@ def test_a_sellers_terms_written_as_we_make_we_the_supplier() -> None:
         "prices. Buyer shall pay all taxes. We will ship from our plant and our liability ends at delivery.\n"
         "1. Buyer shall pay each invoice within 30 days. Buyer may not return goods without our consent.\n"
     )
-    sides = _sides(text)
+    sides = party_sides(text)
     assert set(sides["supplier"]) == {"we", "us", "our"} and sides["buyer"] == ["buyer"]
 
 
@@ -232,7 +220,7 @@ def test_a_party_defined_by_description_is_not_matched_by_a_word_of_it() -> None
         'AGREEMENT between Bee Associates Ltd ("Agency") and the Company who requests the Consultancy services '
         '("Client").\n1. The Agency shall provide the Consultancy services. The Client shall pay the Agency.\n'
     )
-    assert "agency" in _sides(text, we="Consultancy").get("supplier", [])
+    assert "agency" in party_sides(text, we="Consultancy").get("supplier", [])
 
 
 # heldout32 (a State's professional-services agreement and its RFP's contract sections), moved to dev
@@ -247,7 +235,7 @@ _STATE = (
 
 
 def test_a_public_body_called_by_its_kind_is_the_buyer_of_a_contract_naming_only_the_contractor() -> None:
-    sides = _sides(_STATE)
+    sides = party_sides(_STATE)
     assert sides["supplier"] == ["contractor"] and sides["buyer"] == ["state"]
 
 
@@ -287,7 +275,7 @@ _LEASE = (
 
 def test_the_place_first_then_its_role_as_the_exclusive_venue() -> None:
     venue = "9. Miami Dade County, Florida shall be the exclusive venue for any suit brought pursuant to this Agreement."
-    assert "dispute.forum" in _cats(_LEASE + venue)
+    assert "dispute.forum" in categories(_LEASE + venue)
 
 
 def test_the_supplier_deemed_to_have_waived_its_claims() -> None:
@@ -313,7 +301,7 @@ def test_a_long_list_of_costs_ending_in_consequential_damages() -> None:
         "costs for unloading such load at any location other than the appointed destination and/or reloading such "
         "load for another carrier to haul and any other consequential, incidental or special damages."
     )
-    assert "liability.consequential" in _cats(_LEASE + listed)
+    assert "liability.consequential" in categories(_LEASE + listed)
 
 
 def test_the_buyer_may_decline_to_pay_for_the_work_and_fix_the_supplier_s_liability() -> None:

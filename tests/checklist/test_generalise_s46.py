@@ -13,20 +13,11 @@ manufacturers), both moved to development this session, each written as the kind
 
 from __future__ import annotations
 
-from shipped_packs import RULES
+from shipped_packs import RULES, categories, party_sides
 
 from bidassist.checklist import check_text
 from bidassist.reading import split_clauses
 from bidassist.reading.text import text_blocks_and_headings
-
-
-def _sides(text: str, we: str | None = None) -> dict[str, list[str]]:
-    found = check_text(text, RULES, we=we).parties["parties"]
-    out: dict[str, list[str]] = {}
-    for p in found:
-        out.setdefault(p["role"], []).extend(p["labels"])
-    return out
-
 
 _MSP_HEAD = (
     "SUPPLIER AGREEMENT\n"
@@ -42,7 +33,7 @@ _MSP_HEAD = (
 
 
 def test_a_prime_contracts_customer_is_a_third_party_and_the_contractor_buys() -> None:
-    sides = _sides(_MSP_HEAD, we="Supplier")
+    sides = party_sides(_MSP_HEAD, we="Supplier")
     assert sides["third_party"] == ["customer"]
     assert sides["buyer"] == ["contractor"]
     assert sides["supplier"] == ["supplier"]
@@ -57,7 +48,7 @@ def test_a_customer_defined_in_this_contracts_own_parties_clause_stays_a_side() 
         'The Supplier has entered into a contract with Initech (the "Carrier") for deliveries.\n'
         "1. The Customer shall pay within 30 days of invoice.\n"
     )
-    sides = _sides(text)
+    sides = party_sides(text)
     assert sides["buyer"] == ["customer"]
     assert sides["supplier"] == ["supplier"]
 
@@ -100,20 +91,19 @@ def test_a_numbered_clauses_own_paragraphs_stay_with_it() -> None:
 
 
 def test_a_unilateral_change_forbidden_or_the_suppliers_own_is_no_trap() -> None:
-    def cats(text: str) -> set[str]:
-        return {f.category for f in check_text(text, RULES).findings}
-
-    assert "change.unilateral" not in cats(
+    assert "change.unilateral" not in categories(
         "7. The Supplier shall not unilaterally revoke, terminate or suspend any rights granted to the Buyer.\n"
     )
-    assert "change.unilateral" not in cats(
+    assert "change.unilateral" not in categories(
         "8. Any terms unilaterally revised after award that conflict with this contract shall not be enforceable "
         "against the Buyer.\n"
     )
-    assert "change.unilateral" not in cats(
+    assert "change.unilateral" not in categories(
         "9. After award, the Supplier may unilaterally revise terms that are not material.\n"
     )
-    assert "change.unilateral" in cats("10. The Buyer may unilaterally change the scope of the Services.\n")
+    assert "change.unilateral" in categories(
+        "10. The Buyer may unilaterally change the scope of the Services.\n"
+    )
 
 
 _MARKETPLACE = (
@@ -130,7 +120,7 @@ _MARKETPLACE = (
 
 
 def test_a_marketplaces_far_side_class_is_no_party_and_the_platform_buys() -> None:
-    sides = _sides(_MARKETPLACE)
+    sides = party_sides(_MARKETPLACE)
     assert "buyer" not in sides.get("buyer", [])
     assert "feastly.io" in sides["buyer"]
     assert "provider" in sides["supplier"]
@@ -151,53 +141,47 @@ _LETTER = (
 
 
 def test_a_letter_to_you_makes_you_the_side_your_duties_show() -> None:
-    sides = _sides(_LETTER)
+    sides = party_sides(_LETTER)
     assert "you" in sides["supplier"]
     assert "we" in sides["buyer"]
 
 
 def test_marketplace_terms_kinds_from_heldout35() -> None:
-    def cats(text: str) -> set[str]:
-        return {f.category for f in check_text(text, RULES).findings}
-
-    assert "rights.waiver" in cats(
+    assert "rights.waiver" in categories(
         "5. You further agree to release the Buyer from any claims, demands and damages arising out of any "
         "dispute you have with one or more customers.\n"
     )
-    assert "liability.uncapped" in cats(
+    assert "liability.uncapped" in categories(
         "6. The Supplier agrees that any losses that arise in the process of order execution should be the sole "
         "liability of the Supplier.\n"
     )
     # a duty that is the supplier's alone is no liability without limit
-    assert "liability.uncapped" not in cats(
+    assert "liability.uncapped" not in categories(
         "7. Compliance with the site's safety standards shall be the sole responsibility of the Supplier.\n"
     )
-    assert "change.unilateral" in cats(
+    assert "change.unilateral" in categories(
         "8. Any subsequent order updates sent to the Supplier by email supersede the original order.\n"
     )
-    assert "price.most_favored" in cats(
+    assert "price.most_favored" in categories(
         "9. The Supplier's menu pricing must reflect the Supplier's publicly offered menu.\n"
     )
 
 
 def test_supply_agreement_kinds_from_heldout36() -> None:
-    def cats(text: str) -> set[str]:
-        return {f.category for f in check_text(text, RULES).findings}
-
-    assert "payment.long_term" in cats(
+    assert "payment.long_term" in categories(
         "9.2 Invoices shall be issued in USD and paid at 60 days from the end of month invoice date.\n"
     )
-    assert "change.unilateral" in cats(
+    assert "change.unilateral" in categories(
         "6. The Supplier shall adhere to protective guidelines as may be issued from time to time by the Buyer.\n"
     )
-    assert "change.unilateral" not in cats(
+    assert "change.unilateral" not in categories(
         "6. The Supplier shall meet standards no less rigorous than those notified by the Buyer from time to time.\n"
     )
-    assert "liability.uncapped" in cats(
+    assert "liability.uncapped" in categories(
         "12. The Supplier shall carry out the recall, bearing all the associated costs and keeping the Buyer fully "
         "indemnified.\n"
     )
-    assert "price.fixed_no_adjustment" in cats(
+    assert "price.fixed_no_adjustment" in categories(
         "5.3 Any change in law shall be borne by the Supplier, and this provision does not entitle the Supplier to "
         "renegotiate the payment terms.\n"
     )
