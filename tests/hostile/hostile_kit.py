@@ -35,6 +35,7 @@ class Result:
     out: str
     err: str
     seconds: float = 0.0
+    late: bool = False  # the Ctrl-C was not sent: the command had already written its output
 
     @property
     def lines(self) -> list[str]:
@@ -78,15 +79,23 @@ def _env() -> dict[str, str]:
 
 
 def run_limited(
-    args: list[str], cwd: Path, *, sigint_after: float | None = None, wait_for: Path | None = None
+    args: list[str],
+    cwd: Path,
+    *,
+    sigint_after: float | None = None,
+    wait_for: Path | None = None,
+    unless_written: Path | None = None,
 ) -> Result:
     """The command in a subprocess under RLIMIT_AS = 1 GiB and a 60 s timeout; optionally Ctrl-C
-    (SIGINT) once `wait_for` exists or after `sigint_after` seconds."""
+    (SIGINT) once `wait_for` exists or after `sigint_after` seconds. The Ctrl-C is sent while the
+    command is stopped (SIGSTOP), and not at all if `unless_written` exists by then: a test process
+    woken late must not mistake a finished command for one that ignored the interruption."""
     cmd = [sys.executable, "-m", "bidassist", *[str(a) for a in args]]
     start = time.monotonic()
     proc = subprocess.Popen(
         cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_limits, env=_env()
     )
+    late = False
     if sigint_after is not None:
         deadline = start + TIME_LIMIT
         while time.monotonic() < deadline and proc.poll() is None:
@@ -96,8 +105,7 @@ def run_limited(
                 break
             time.sleep(0.05)
         time.sleep(sigint_after if wait_for is not None else 0)
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
+        late = _interrupt(proc, unless_written)
     try:
         out, err = proc.communicate(timeout=TIME_LIMIT)
     except subprocess.TimeoutExpired:
@@ -109,7 +117,48 @@ def run_limited(
         out.decode("utf-8", "replace"),
         err.decode("utf-8", "replace"),
         time.monotonic() - start,
+        late,
     )
+
+
+def _interrupt(proc: subprocess.Popen, unless_written: Path | None) -> bool:
+    """SIGINT to the running command, sent while it is stopped. True if it came too late: the
+    command had written `unless_written` before it stopped (or ended)."""
+    if proc.poll() is not None:
+        return unless_written is not None and unless_written.exists()
+    proc.send_signal(signal.SIGSTOP)
+    try:
+        _wait_stopped(proc.pid)
+        if unless_written is not None and unless_written.exists():
+            return True
+        proc.send_signal(signal.SIGINT)
+        return False
+    finally:
+        proc.send_signal(signal.SIGCONT)
+
+
+def _wait_stopped(pid: int) -> None:
+    """Until the kernel shows `pid` stopped (state T) or gone (SIGSTOP is delivered asynchronously)."""
+    stat = Path(f"/proc/{pid}/stat")
+    for _ in range(200):
+        try:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return
+        if state in ("T", "t", "Z", "X"):
+            return
+        time.sleep(0.005)
+
+
+def interrupted(args: list[str], cwd: Path, output: Path, *, after: float, tries: int = 3) -> Result:
+    """Ctrl-C `after` seconds into the command, before it writes `output`: tried again (up to
+    `tries` times) when the test process woke too late to interrupt it."""
+    for _ in range(tries):
+        res = run_limited(args, cwd, sigint_after=after, unless_written=output)
+        if not res.late:
+            return res
+        output.unlink()
+    pytest.fail(f"{args}: finished before the Ctrl-C in {tries} tries (after {after} s)")
 
 
 def snapshot(folder: Path) -> dict[str, str]:
