@@ -1218,13 +1218,14 @@ def _connected_class(text: str) -> set[str]:
     if not all(w in EN_BUYER + EN_SUPPLIER for w in words):
         return set()
     counts = role_word_counts(text)
-    plural = Counter(g.lower() for g in _EN_PLURAL_ROLE.findall(text))
+    plural = Counter(m.group(1).lower() for m in finditer_from(_EN_PLURAL_ROLE, _EN_USAGE_STARTS, text))
     uses = {w: counts.get(w, 0) + plural.get(w, 0) for w in words}
     fewer, more = sorted(words, key=lambda w: uses[w])
     return {fewer, fewer + "s"} if uses[fewer] < uses[more] else set()
 
 
-#: a capitalised role word in the plural ("to allow Customers to access", "from Merchants to Customers")
+#: a capitalised role word in the plural ("to allow Customers to access", "from Merchants to Customers"); its
+#: matches start where _EN_USAGE's do (tried there only: re's case-insensitive scan is slow)
 _EN_PLURAL_ROLE = re.compile(r"\b(" + _EN_ROLE + r")s\b", re.I)
 
 
@@ -1232,7 +1233,8 @@ def _plural_classes(text: str) -> set[str]:
     """Role words the text writes mostly in the plural, capitalised, at least USAGE_MIN times and
     twice as often as in the singular: a platform's Customers or Clients, a class of persons that
     the two sides serve, not one of the sides."""
-    plural = Counter(m.group(1).lower() for m in _EN_PLURAL_ROLE.finditer(text) if m.group(1)[0].isupper())
+    found = finditer_from(_EN_PLURAL_ROLE, _EN_USAGE_STARTS, text)
+    plural = Counter(m.group(1).lower() for m in found if m.group(1)[0].isupper())
     if not plural:
         return set()
     singular = role_word_counts(text)
