@@ -1,6 +1,6 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
 zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101..., zh-2301..., zh-2401...,
-zh-2501, zh-4001) from
+zh-2501, zh-4001, zh-4201) from
 their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
@@ -30,7 +30,9 @@ as template literals of a TypeScript file (zh-2401, zh-2402) are read literal by
 <br/> and block tags as line breaks, and an HTML page kept as a PHP view (zh-2403) is read by paragraphs like zh-2301, and a
 medical distributor's purchase contract kept as a JSP print page of its ERP (zh-2501) is read like zh-2302, and a B2B
 food-supply platform's service agreement and supplier return-and-deposit rules kept as two FreeMarker page fragments (zh-4001)
-are each read like zh-2301 and joined in the order of DOCS40. Word files
+are each read like zh-2301 and joined in the order of DOCS40, and a service-trading platform's provider agreement and the general
+terms of its online service contract, kept as two Vue pages of its web front end (zh-4201), are each read like zh-1601's Vue
+pages and joined in the order of DOCS42. Word files
 deleted from a repository's tree later are read at the last commit that holds them (zh-1901,
 zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
 in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
@@ -804,6 +806,27 @@ DOCS40: dict[str, tuple[str, str, tuple[tuple[str, tuple[tuple[str, int, str | N
         ),
     ),
 }
+# heldout42 (helper label42-zh, session 47): zh-4201, the terms a Shenzhen service-trading platform (凌天众媒网,
+# 深圳凌天众媒科技有限公司, www.zhongmei66.com) puts to the 服务商 who sell services to its 雇主 users: its 服务商入驻协议 (the dialog
+# of the category-entry page, pages/store/skill.vue) and the 《通用条款》 of the 网络服务交易合同 that every order between a 雇主 and a
+# 服务商 is signed on (components/contract/detail.vue), two Vue pages of the platform's Nuxt front end (chenguihai/ltzm-nuxt). Each
+# page is read with `vue_text` (as zh-1601's pages) and cut with `section()`: the agreement from its title to before the page's
+# next prompt ("您的技能类目已用完…"); the contract's title and 合同说明 up to its 《专用条款》 heading (the per-order form of dates,
+# stages and amounts is left out), then the 《通用条款》 up to the signature block ("雇主{{userB…认证"). Joined in DOCS42 order.
+LTZM = "chenguihai/ltzm-nuxt"
+DOCS42: dict[str, tuple[str, str, tuple[tuple[str, tuple[tuple[str, int, str | None], ...]], ...]]] = {
+    "zh-4201": (
+        LTZM,
+        "0899846e9e1a5615b4f810605f59d9f5aaf4dbf6",
+        (
+            ("pages/store/skill.vue", (("凌天众媒网服务商入驻协议", 1, "您的技能类目已用完"),)),
+            (
+                "components/contract/detail.vue",
+                (("网络服务交易合同", 1, "《专用条款》"), ("《通用条款》", 1, "雇主{{")),
+            ),
+        ),
+    ),
+}
 SUBS: dict[str, Subs] = {
     **SUBS10,
     **SUBS11,
@@ -1382,7 +1405,7 @@ def main(argv: list[str]) -> int:
         text = fix_personal(doc_id, text, NAMES, SUBS)
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         print(doc_id, hashlib.sha256(data).hexdigest(), len(text))
-    for doc_id, (repo, commit, files) in DOCS19_MULTI.items():
+    for doc_id, (repo, commit, files) in {**DOCS19_MULTI, **DOCS42}.items():
         datas = [(path, original_at(mirror_root, repo, commit, path), parts) for path, parts in files]
         text = clean("\n\n".join(heldout8_text(data, path, parts) for path, data, parts in datas))
         text = fix_personal(doc_id, text, NAMES, SUBS)

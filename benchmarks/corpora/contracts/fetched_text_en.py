@@ -88,6 +88,13 @@ heldout39 (DOCS39, en-3901...): read by emit_later_docs(); readers "blade" as DO
 delivery riders, printed by the company's rider-management application: the rider's and rate-table fields shown as placeholders,
 the Blade loop lines dropped), "pdf" as DOCS22 (a Nigerian courier platform's general terms for riders, the PDF on its website) and
 "php" as DOCS27 (an Indian artist-booking company's terms with its artists, a Java Server Page of its website).
+heldout41 (DOCS41, en-4101...): read by emit_docs41(), one entry per document naming several files of one commit, each with its
+(start, end) spans of the source in the order the page renders them; reader "react_pdf" (react_pdf_text): the text of a
+@react-pdf/renderer document whose clauses sit in arrays of {id, heading, description, children, left, right} objects - a
+left/right table row as "left | right", an item label with its description ("a. ..."), each heading and description string,
+and the text of each <Text> element, one line each, HTML entities decoded, runs of whitespace squeezed; then (regex,
+replacement) pairs (a state-government IT agency's bid-document template: the cover, the General and the Special Conditions of
+the proposed contract; the agency's telephone number and e-mail address shown as [phone] and [e-mail]).
 """
 
 from __future__ import annotations
@@ -1746,6 +1753,49 @@ DOCS39: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout41: the contract chapter of a bid-document template of Andhra Pradesh Technology Services Limited (APTS, a Government of
+# Andhra Pradesh undertaking, Vijayawada), the state's IT procurement agency, rendered as a PDF by the @react-pdf/renderer
+# components of an e-procurement marketplace application: the cover (issuer), Section F - General Conditions of Proposed
+# Contract (GCC) and Section G - Special Conditions of Proposed Contract (SCC)
+DOCS41: dict[
+    str,
+    tuple[str, str, str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...], tuple[tuple[str, str], ...]],
+] = {
+    # the cover from its title to before "Disclaimer" (the bid-stage disclaimer left out); the GCC, F.1 to F.40, from the data
+    # array of Section F (its rendered title, "Section E - Instructions to Bidders", is a copy error of the template and is
+    # left out); the SCC: its title and G.1 heading, the payment-terms table, the notes, G.2 to G.5; the agency's office
+    # telephone number and e-mail address as [phone] and [e-mail]; a note number or a list label ("B)") joined to the text
+    # after it, and the two cells of each row of the G.5 penalty table joined by " | "
+    "en-4101": (
+        "react_pdf",
+        "RANISETTI/ANISETTIRK",
+        "be42850c04583490cb9940502ca9596fe1ba84e2",
+        (
+            (
+                "components/procurements/pdf/FirstPage.js",
+                (("<Text style={[margin([20, 0])", "Disclaimer</Text>"),),
+            ),
+            ("components/procurements/pdf/sectionF/SectionF.js", (("const data = [", "const dataMapped"),)),
+            (
+                "components/procurements/pdf/SectionG.js",
+                (
+                    ("  return (", "data.map((item)"),
+                    ("const data = [", "const GSectionData"),
+                    ("data.map((item)", "{dataMapped}"),
+                    ("const GSectionData = [", "const dataMapped"),
+                ),
+            ),
+        ),
+        (
+            (r"Ph\.0866-2468102", "Ph.[phone]"),
+            EMAIL,
+            (r"(?m)^(\d+\.|[A-Z]\))\n", r"\1 "),
+            (r"(?m)^(Item|All Items)\n", r"\1 | "),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -2049,6 +2099,38 @@ def tsx_strings_text(data: bytes, spans: tuple[tuple[str, str], ...]) -> str:
     return squeeze("\n".join(line for line in lines if line))
 
 
+def react_pdf_text(sources: list[tuple[bytes, tuple[tuple[str, str], ...]]]) -> str:
+    """A @react-pdf/renderer document kept as JavaScript: for each file and each (start, end) span of its source (from the
+    first `start` to the first `end` after it), in order: a table row {left, right} as "left | right", an item label with
+    its description ("a. text"), a label whose description is markup on a line of its own, each heading or description
+    string, and the text of each <Text> element; HTML entities decoded, runs of whitespace squeezed, one line each."""
+    quoted = r"'((?:[^'\\\n]|\\.)*)'"
+    item = re.compile(
+        rf"left:\s*{quoted},\s*right:\s*{quoted}"
+        rf"|id:\s*{quoted},\s*description:\s*{quoted}"
+        rf"|id:\s*{quoted},\s*description:\s*\("
+        rf"|(?:heading|description):\s*{quoted}"
+        r"|<Text\b[^>]*>([^<>{}]+)</Text>"
+    )
+    lines: list[str] = []
+    for data, spans in sources:
+        source = data.decode("utf-8")
+        for start, end in spans:
+            first = source.index(start)
+            stop = source.index(end, first + len(start))
+            for m in item.finditer(source, first, stop):
+                left, right, label, text, alone, string, element = m.groups()
+                if left is not None:
+                    line = f"{left} | {right}"
+                elif label is not None:
+                    line = f"{label} {text}"
+                else:
+                    line = next(g for g in (alone, string, element) if g is not None)
+                line = html.unescape(re.sub(r"\\(.)", r"\1", line))
+                lines.append(re.sub(r"\s+", " ", line).strip())
+    return squeeze("\n".join(line for line in lines if line))
+
+
 def pdf_columns_text(
     data: bytes, pages: int, drops: tuple[str, ...], subs: tuple[tuple[str, str], ...]
 ) -> str:
@@ -2162,6 +2244,18 @@ def emit_later_docs(mirror_root: Path, out_dir: Path) -> None:
             emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
+def emit_docs41(mirror_root: Path, out_dir: Path) -> None:
+    """The texts of heldout41: each entry's files read from one commit, their spans read by react_pdf_text, then the
+    entry's (regex, replacement) pairs."""
+    for doc_id, (reader, repo, commit, files, subs) in DOCS41.items():
+        assert reader == "react_pdf"
+        datas = [original(mirror_root, repo, commit, path) for path, _ in files]
+        text = react_pdf_text([(data, spans) for data, (_, spans) in zip(datas, files, strict=True)])
+        for pattern, repl in subs:
+            text = re.sub(pattern, repl, text)
+        emit(out_dir, doc_id, squeeze(text), *datas)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -2219,6 +2313,7 @@ def main(argv: list[str]) -> int:
         data = original(mirror_root, repo, commit, path)
         emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
     emit_later_docs(mirror_root, out_dir)
+    emit_docs41(mirror_root, out_dir)
     return 0
 
 
