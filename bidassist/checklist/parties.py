@@ -248,6 +248,10 @@ _PLATFORM_USERS = (
     "member",
     # session 44 (heldout28): a company's 1099 workers paid by the hour or the job
     "worker",
+    # session 47 (en-3903): the performers a booking platform places ("between The Talent Club and
+    # the Artist"); an artist manager's "Artist" is its client: a party only where a head line says so
+    "artist",
+    "performer",
 )
 EN_SUPPLIER = (
     "supplier",
@@ -1195,7 +1199,37 @@ def _class_terms(text: str) -> set[str]:
     for m in _EN_MEANS.finditer(text[:USAGE_CHARS]):
         if _EN_CLASS.match(m.group(2)):
             out.add(m.group(1).lower())
-    return out | _plural_classes(text[:USAGE_CHARS]) | _connected_class(text[:USAGE_CHARS])
+    head = text[:USAGE_CHARS]
+    return out | _plural_classes(head) | _connected_class(head) | _platform_users_defined(head)
+
+
+#: a glossary entry of platform terms: "1.5. Customer – a person requesting Dispatch Services by using
+#: Starrik Platform" (the role word, an optional bracket, a dash, colon or "means", the definition)
+_GLOSSARY_ENTRY = re.compile(
+    rf"^[^\S\n]*(?:\d+(?:\.\d+)*\.?[^\S\n]+)?[\"“]?({_EN_ROLE})s?[\"”]?[^\S\n]*(?:\(([^()\n]{{0,120}})\))?"
+    r"[^\S\n]*(?:[–—:]|-(?=\s)|means\b|refers\s+to\b)[^\S\n]*([^\n]{0,200})",
+    re.I | re.M,
+)
+#: a definition of anyone who uses a platform: a person, user or business ordering through an app or website
+_PLATFORM_PERSON = re.compile(
+    r"^(?:the\s+)?(?:an?|any)\s+(?:natural\s+|legal\s+)?(?:person|individual|user|entity|business|customer)\b"
+    r"[^\n]{0,160}?\b(?:platform|app|application|website|site|marketplace)\b",
+    re.I,
+)
+_PRONOUN_WORD = re.compile(r"\b(?:you|your|we|us|our)\b", re.I)
+
+
+def _platform_users_defined(text: str) -> set[str]:
+    """Role words platform terms define as anyone who uses the platform ("Customer – a person
+    requesting Dispatch Services by using Starrik Platform"): a class of persons the terms serve,
+    not a side; a definition that names the reader or the writer ("Rider (also referred to as
+    "you") – the person providing Dispatch Services via the Platform") defines a side."""
+    out: set[str] = set()
+    for m in _GLOSSARY_ENTRY.finditer(text):
+        if _PLATFORM_PERSON.match(m.group(3)) and not _PRONOUN_WORD.search((m.group(2) or "") + m.group(3)):
+            word = m.group(1).lower()
+            out |= {word, word + "s"}
+    return out
 
 
 #: a marketplace that "connects providers of catering (hereinafter referred to as "Providers") to buyers of catering
@@ -1522,7 +1556,7 @@ _PRONOUN_LABELS = {"we": ["we", "us", "our"], "you": ["you", "your"]}
 #: a bracket or quoted list that ties a pronoun to a role word
 _PRONOUN_DEFINED = {
     side: re.compile(
-        rf"(?:\b{side}\s*\(([^()]{{0,80}})\)|([^()]{{0,30}})\(([^()]{{0,80}}[\"“']{side}[\"”'][^()]{{0,80}})\))",
+        rf"(?:\b{side}\s*\(([^()]{{0,80}})\)|([^()]{{0,30}})\(([^()]{{0,80}}[\"“”'‘]{side}[\"”“'’][^()]{{0,80}})\))",
         re.I,
     )
     for side in ("we", "you")
@@ -1536,16 +1570,22 @@ _ALTERNATIVE = re.compile(r"\s*(?:or|and|nor|and/or|including|other\s+than|on\s+
 
 def _pronoun_role(text: str, side: str) -> str | None:
     """The role a bracket ties the pronoun to: "You (the subcontractor or supplier)" -> supplier."""
+    tied = _pronoun_word(text, side)
+    return tied[0] if tied else None
+
+
+def _pronoun_word(text: str, side: str) -> tuple[str, str] | None:
+    """(role, role word) a bracket ties the pronoun to: the word in the bracket, else the last one
+    just before it ("Rider (also referred to as “you“)" -> ("supplier", "rider"))."""
     for m in _PRONOUN_DEFINED[side].finditer(text):
         if m.group(1) is not None and _ALTERNATIVE.match(m.group(1)):
             continue  # "you (or the buyer)": another party beside it, not its definition
-        # the role word in the bracket, else the last one just before it (the Customer ("you"))
         inside = _ROLE_IN.search(m.group(1) or m.group(3))
         before = _ROLE_IN.findall(m.group(2) or "")
         word = inside.group(1) if inside else (before[-1] if before else None)
         role = _label_role(word.lower(), subcontract=False) if word else "unknown"
-        if role != "unknown":
-            return role
+        if word and role != "unknown":
+            return role, word.lower()
     return None
 
 
@@ -1608,7 +1648,7 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
     out = list(parties)
     for side, role in roles.items():
         names = _pronoun_names(head, side)
-        labels = _PRONOUN_LABELS[side] + names
+        labels = _PRONOUN_LABELS[side] + names + _tied_word(out, head, side)
         same = next((p for p in out if p.role == role), None)
         if same is None:
             out.append(Party(labels=list(labels), role=role, where="usage"))
@@ -1619,6 +1659,16 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
         else:
             same.labels.extend(lab for lab in labels if lab not in same.labels)
     return out
+
+
+def _tied_word(parties: list[Party], head: str, side: str) -> list[str]:
+    """The role word a bracket ties the pronoun to, as a label of its party ("Rider (also referred to
+    as “you“)": a platform user's word names a side where a definition says so), unless another
+    party already has it."""
+    tied = _pronoun_word(head, side)
+    if tied is None or any(tied[1] in p.labels for p in parties):
+        return []
+    return [tied[1]]
 
 
 #: "you" or "your" means the party specified as the seller
@@ -1668,8 +1718,9 @@ def with_you_only(parties: list[Party], head: str) -> list[Party]:
     if role is None:
         return parties
     out = list(parties)
-    if _join(out, role, _PRONOUN_LABELS["you"]) is None:
-        out.append(Party(labels=list(_PRONOUN_LABELS["you"]), role=role, where="usage"))
+    labels = _PRONOUN_LABELS["you"] + _tied_word(out, head, "you")
+    if _join(out, role, labels) is None:
+        out.append(Party(labels=labels, role=role, where="usage"))
     return out
 
 

@@ -150,17 +150,30 @@ def lead_ins(clauses: list, numbers: list[str | None]) -> list[tuple[str, str | 
     return out
 
 
+def _heads_children(clauses: list, i: int) -> bool:
+    """Clause i is only its number and title ("F.39. Termination for convenience") and the clauses
+    after it are its children: it is read as their heading (their context), not as a unit that a
+    rule could match by its title alone."""
+    c = clauses[i]
+    if not c.title or not c.number or i + 1 >= len(clauses):
+        return False
+    body = c.text.strip()
+    if "\n" in body or not body.endswith(c.title) or len(body) > len(c.title) + len(c.number) + 4:
+        return False
+    return (getattr(clauses[i + 1], "level", 0) or 0) > (getattr(c, "level", 0) or 0)
+
+
 def units_from_clauses(clauses: Iterable) -> list[Unit]:
     """Engine units of the clauses: non-empty, titled, joined and cut as the module says."""
     clauses = list(clauses)
     units = []
     contexts = heading_context(clauses)
     numbers = qualified_numbers(clauses)
-    for c, number, context, (lead, parent) in zip(
-        clauses, numbers, contexts, lead_ins(clauses, numbers), strict=True
+    for i, (c, number, context, (lead, parent)) in enumerate(
+        zip(clauses, numbers, contexts, lead_ins(clauses, numbers), strict=True)
     ):
         text = c.text if not c.title or c.title in c.text else f"{c.title} {c.text}"
-        if not text.strip():
+        if not text.strip() or _heads_children(clauses, i):
             continue
         if lead:
             text = f"{lead} {text}"  # one sentence: the item completes the lead-in

@@ -462,6 +462,26 @@ def _ends_lead_list(text: str) -> bool:
     return _SENTENCE_START.match(text) is not None
 
 
+def _list_under_title(h: Heading, stack: list[float], pending: list) -> float | None:
+    """The rank of a "1." that starts numbering afresh right under a clause that is only its title
+    ("F.39. Termination for convenience" / "1. Purchaser may …"): a child of that clause, and so
+    are the "2.", "3." after it, until a number of the clause's own rank or shallower."""
+    if h.kind != "d1" or h.number != "1" or not stack or stack[-1] <= h.rank or not pending:
+        return None
+    number, title, _location, _indices, _level, texts = pending[-1]
+    if number is None or title is None or len(texts) != 1 or not texts[0].rstrip().endswith(title):
+        return None
+    return stack[-1] + 0.5
+
+
+def _still_under(under: float | None, h: Heading, stack: list[float], pending: list) -> float | None:
+    """`under` (see _list_under_title) after heading `h`: ended by a number of the title-only
+    clause's rank or shallower, started by a "1." right under such a clause."""
+    if under is not None and h.kind != "d1" and h.rank <= under - 0.5:
+        under = None
+    return under if under is not None else _list_under_title(h, stack, pending)
+
+
 def split_clauses(
     blocks: list[Block], *, headings: list[Heading | None] | None = None, rows: bool = False
 ) -> list[Clause]:
@@ -483,6 +503,7 @@ def split_clauses(
     titled = lost_numbering(blocks, found)
     runin = runin_titles(blocks, found)
     lead_list = False  # the open clause is an item of a list led in by an unnumbered paragraph
+    under: float | None = None  # the rank of a "1.", "2." list numbered afresh under a title-only clause
     for pos, block in enumerate(blocks):
         h = found[pos]
         rank: float | None = None
@@ -494,6 +515,8 @@ def split_clauses(
             lead_list = open_clause = False
         if h is not None:
             rank, number, title = h.rank, h.number, _title(h.rest)
+            under = _still_under(under, h, stack, pending)
+            rank = under if under is not None and h.kind == "d1" else rank
         elif pos in runin:  # under a section title (0.5) when there is one
             stack[:] = [r for r in stack if r < _RUNIN_RANK] + [_RUNIN_RANK]
             pending.append((None, runin[pos], block.location, [block.index], len(stack), [block.text]))
