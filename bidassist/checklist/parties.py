@@ -908,12 +908,30 @@ _ZH_YOU_FIRST = re.compile(
 _ZH_READER_WORDS = frozenset({"用户", "注册用户", "注册者", "会员"})
 
 
-def _zh_writer(head: str) -> tuple[str, str, str] | None:
-    """(the writer's name, its short name, the text naming the reader) of terms a platform writes
-    to "您" (由X（以下简称“X”）与您订立 / 由您与X共同缔结), or None."""
+#: 您…与饭饭直采平台达成一致，成为饭饭直采平台的“用户” (a sign-up's terms): the platform the reader joins, and the
+#: word the reader goes by there
+_ZH_JOINS = re.compile(
+    r"您[^。；\n]{0,60}?与(?P<name>[^，。；\n“”\"与]{2,30}?)达成一致[，,]?\s*成为(?P=name)?的?[“\"](?P<reader>[^”\"]{1,8})[”\"]"
+)
+#: a name given a short name at the head ("大连饭饭网络科技股份有限公司（以下称“大连饭饭”）")
+_ZH_SHORT_NAMED = re.compile(
+    r"(?P<name>[^，。；、\n（(“”\"]{2,40}?)[（(](?:以下|下文)?(?:简称|称)(?:为)?[“\"](?P<short>[^”\"]{1,12})[”\"][）)]"
+)
+#: what a short-named thing the writer owns ends with: the operator company or its platform (not 您是在…平台注册的驾驶员)
+_ZH_OPERATOR_ENDS = ("公司", "平台", "集团")
+
+
+def _zh_writer(head: str) -> tuple[str, str, list[str]] | None:
+    """(the writer's name, its short name, the reader's own words) of terms a platform writes to
+    "您" (由X（以下简称“X”）与您订立 / 由您与X共同缔结 / 您…与X达成一致，成为X的“用户”), or None."""
     m = _ZH_READER.search(head)
     if m is not None and "您" in m.group("second"):
-        return m.group("name"), m.group("short"), m.group("second")
+        alias = _ZH_READER_ALIAS.search(m.group("second"))
+        return m.group("name"), m.group("short"), [alias.group(1)] if alias else []
+    j = _ZH_JOINS.search(head)
+    if j is not None:
+        name = j.group("name").strip()
+        return name, name, [j.group("reader")]
     y = _ZH_YOU_FIRST.search(head)
     if y is None:
         return None
@@ -922,29 +940,42 @@ def _zh_writer(head: str) -> tuple[str, str, str] | None:
         re.escape(name) + r"[^。；\n]{0,12}?(?:亦|又|以下|下文)?(?:简称|称)(?:为)?[“\"]([^”\"]{1,12})[”\"]",
         head,
     )
-    return name, alias.group(1) if alias else name, "您"
+    return name, alias.group(1) if alias else name, []
+
+
+def _zh_operator_names(head: str, short: str, you: list[str]) -> list[str]:
+    """The writer's other short names at the head: its company and its platform ("饭饭直采平台",
+    "大连饭饭"), not the reader's words or the agreement's own."""
+    out = [short]
+    for m in _ZH_SHORT_NAMED.finditer(head):
+        other = m.group("short")
+        if other in out or other in you or "协议" in other or "条款" in other:
+            continue
+        if m.group("name").endswith(_ZH_OPERATOR_ENDS) or other.endswith(_ZH_OPERATOR_ENDS):
+            out.append(other)
+    return out
 
 
 def reader_terms(texts: list[tuple[str, str | None]], parties: list[Party]) -> list[Party]:
     """Chinese terms a platform writes "与您订立": the reader (您, or the short name it is given:
     用户, 驾驶员) is the side that receives them, the supplier this tool reviews for, and the writer
-    (its short name) the buyer, whatever role words those names are elsewhere (用户 is a buyer's word
+    (its short names) the buyer, whatever role words those names are elsewhere (用户 is a buyer's word
     in a software contract). Parties unchanged when the head says nothing of the kind."""
     joined = "\n".join(t for t, _w in texts[:HEAD_LINE_UNITS])
     found = _zh_writer(joined[:HEAD_LINE_CHARS])
     if found is None:
         return parties
-    name, short, second = found
-    alias = _ZH_READER_ALIAS.search(second)
-    you = list(dict.fromkeys(lab for lab in ("您", alias.group(1) if alias else "") if lab))
+    name, short, aliases = found
+    you = list(dict.fromkeys(["您", *aliases]))
     readers = [p for p in parties if set(p.labels) <= _ZH_READER_WORDS]
     you += [lab for p in readers for lab in p.labels if lab not in you]  # 用户: the reader too
     # 你 beside 您, and 注册者 (the registrant who signs): the reader in the terms' own words
     you += [w for w in ("你", "注册者", "注册用户") if w not in you and any(w in t for t, _w in texts)]
-    kept = [p for p in parties if not ({short, name, *you} & set(p.labels))]
+    writer = _zh_operator_names(joined[:HEAD_LINE_CHARS], short, you)
+    kept = [p for p in parties if not ({name, *writer, *you} & set(p.labels))]
     where = texts[0][1] if texts else None
     if not any(p.role == "buyer" for p in kept):
-        kept.append(Party(labels=[short], name=_clean_name(name), role="buyer", where=where))
+        kept.append(Party(labels=writer, name=_clean_name(name), role="buyer", where=where))
     reader = next((p for p in kept if p.role == "supplier"), None)
     if reader is None:
         kept.append(Party(labels=you, role="supplier", where=where))

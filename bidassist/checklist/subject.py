@@ -422,9 +422,7 @@ def binding_party(
     owed = demanded(text[a:b], m_end - a, patterns, lang)
     if owed is not None:
         return owed
-    seg = a
-    for m in _COMMA.finditer(text, a, max(a, m_end - 1)):
-        seg = m.end()
+    seg = _last_part_start(text, a, max(a, m_end - 1))
     nxt = _COMMA.search(text, m_end, b)
     seg_end = nxt.start() if nxt else b
     if lang == "zh":
@@ -441,6 +439,22 @@ def binding_party(
     if who is None and not _names_a_party(text[a:m_start], patterns):
         who = lead_in_party(text, a, patterns)  # 14.9 The Supplier: / ● indemnifies CCS…
     return who if who is not None else actor(text[a:b], m_start - a, m_end - a, patterns, lang)
+
+
+def _last_part_start(text: str, a: int, end: int) -> int:
+    """Where the comma part holding `end` starts: after the last comma in [a, end) outside brackets
+    (a comma inside an aside closed before the verb - (包括但不限于…，或您…行事)终止 - does not
+    start the verb's part)."""
+    seg, depth = a, 0
+    for i in range(a, end):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,：:":
+            seg = i + 1
+    return seg
 
 
 #: a list item's marker: ● / - / (a) / 1. / （1） / ①

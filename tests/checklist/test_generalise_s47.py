@@ -14,6 +14,11 @@ And from heldout41 (an Indian state agency's IT goods contract), looked at after
 and moved to development: a clause that is only its number and title ("F.39. Termination for
 convenience") with its text numbered afresh under it ("1. Purchaser may …") holds those items as
 its children, and is read as their heading, not as a unit a rule matches by its title alone.
+
+And from heldout40 (a Chinese B2B food platform's terms for its suppliers), studied and moved to
+development: sign-up terms whose reader "与X达成一致，成为X的“用户”" make 您 and 用户 the supplier and
+the platform with its operating company the buyer; "以任何理由(包括但不限于…认为您已违反…)终止" is
+termination at will, the breach being only one of the reasons the platform may give.
 """
 
 from __future__ import annotations
@@ -135,3 +140,41 @@ def test_a_title_only_clause_is_the_heading_of_its_children_not_a_finding_of_its
 def units_of(text: str) -> list:
     blocks, headings = text_blocks_and_headings(text, "t.txt")
     return units_from_clauses(split_clauses(blocks, headings=headings))
+
+
+_ZH_SIGNUP_TERMS = (
+    "服务协议\n"
+    "欢迎您阅读好采1080直采平台（以下称“好采平台”）服务条款协议（以下称“本协议”）并接受大连好采网络科技股份有限公司"
+    "（以下称“大连好采”）的服务（以下称“服务”）。\n"
+    "当您按照注册页面提示填写信息、阅读并同意本协议且完成全部注册程序后，即表示您已充分阅读、理解并接受本协议的全部内容，"
+    "并与好采平台达成一致，成为好采平台的“用户”。\n"
+    "一、服务终止\n"
+    "1、您同意，在好采平台未向您收费的情况下，好采平台可自行全权决定以任何理由(包括但不限于好采平台认为您已违反本协议的"
+    "字面意义和精神，或您以不符合本协议的方式行事)终止您的服务。\n"
+    "二、争议解决\n"
+    "1、因本协议引起的任何争议，应向大连好采所在地人民法院提起诉讼。\n"
+)
+
+
+def test_chinese_signup_terms_make_the_reader_the_supplier_and_the_platform_the_buyer() -> None:
+    """欢迎您阅读…并与X达成一致，成为X的“用户”: 您 and 用户 are the reader (the supplier), the platform
+    and its operating company (each given a short name at the head) the buyer."""
+    sides = party_sides(_ZH_SIGNUP_TERMS)
+    assert {"您", "用户"} <= set(sides["supplier"])
+    assert {"好采平台", "大连好采"} <= set(sides["buyer"])
+    found = categories(_ZH_SIGNUP_TERMS)
+    assert {"termination.convenience", "dispute.forum"} <= found
+
+
+def test_a_reader_described_at_the_head_is_not_taken_for_the_operator() -> None:
+    """您是在途悦出行平台注册…的驾驶员（以下简称“驾驶员”）: a short name of the reader, though the words
+    before it name the platform."""
+    text = (
+        "本协议由途悦出行科技有限公司（以下简称“途悦”）与您订立\n"
+        "您是在途悦出行平台注册并提供网约车服务的驾驶员（以下简称“驾驶员”）\n"
+        "11.2 驾驶员对订单计费、罚款或账户处理结果有异议的，应在结果公布后四十八小时内通过App申诉，逾期视为驾驶员认可该结果，"
+        "并放弃就此提起诉讼或仲裁的权利。\n"
+    )
+    sides = party_sides(text)
+    assert "驾驶员" not in sides["buyer"]
+    assert "rights.waiver" in categories(text)
