@@ -1,6 +1,6 @@
 """Re-create the texts of the fetched contracts (zh-711..., zh-811..., zh-911..., zh-1001..., zh-1101..., zh-1201...,
 zh-1301..., zh-1401..., zh-1601..., zh-1701..., zh-1801..., zh-1901..., zh-2001..., zh-2101..., zh-2301..., zh-2401...,
-zh-2501, zh-4001, zh-4201) from
+zh-2501, zh-4001, zh-4201, zh-4401) from
 their original files.
 
 The originals are Word and PDF files in public repositories brought with the `fetch` tool; nothing
@@ -32,7 +32,9 @@ medical distributor's purchase contract kept as a JSP print page of its ERP (zh-
 food-supply platform's service agreement and supplier return-and-deposit rules kept as two FreeMarker page fragments (zh-4001)
 are each read like zh-2301 and joined in the order of DOCS40, and a service-trading platform's provider agreement and the general
 terms of its online service contract, kept as two Vue pages of its web front end (zh-4201), are each read like zh-1601's Vue
-pages and joined in the order of DOCS42. Word files
+pages and joined in the order of DOCS42, and a flexible-work platform's three-party agreement with the
+freelancers who take its clients' tasks, kept as the <Text> elements of a React Native page (zh-4401), is read element by
+element (see `jsx_text`). Word files
 deleted from a repository's tree later are read at the last commit that holds them (zh-1901,
 zh-1902, zh-1905); a contract kept as several files of one tender package or template set is read file by file and joined
 in the order of DOCS19_MULTI (zh-1903: the PDF form, its payment annex and its debt-assignment annex; zh-1904: agreement,
@@ -827,6 +829,20 @@ DOCS42: dict[str, tuple[str, str, tuple[tuple[str, tuple[tuple[str, int, str | N
         ),
     ),
 }
+# heldout44 (helper label44-zh, session 47): zh-4401, the three-party 《工薪易平台共享经济（自由职业者服务）协议》 of a Hunan
+# flexible-work platform (工薪易, www.xsypt.com.cn, 湖南薪税信息科技有限责任公司): 甲方 the enterprise that posts tasks (发活方), 乙方 the
+# platform that collects the fee and pays the freelancers, 丙方 the freelancer who takes the task (接活方, the supplier). It is kept
+# as <Text> elements of the task-posting page of the platform's React Native app (AyersWhale/jianzhibao,
+# app/pages/WorkPlace/PublicJob.js; the agreement sits in a JSX comment block, the live app shows the same title as a web page),
+# read with `jsx_text` (READERS44) and cut with `section()` from the agreement's title to before the page's "同意并继续" button.
+DOCS44: dict[str, tuple[str, str, str, tuple[tuple[str, int, str | None], ...]]] = {
+    "zh-4401": (
+        "AyersWhale/jianzhibao",
+        "37698904f86f7207e6732dd5349df1a80ff6f028",
+        "app/pages/WorkPlace/PublicJob.js",
+        (("工薪易平台共享经济（自由职业者服务）协议", 1, "同意并继续"),),
+    ),
+}
 SUBS: dict[str, Subs] = {
     **SUBS10,
     **SUBS11,
@@ -1267,6 +1283,23 @@ READERS24 = {
 }
 READERS25 = {"zh-2501": jsp_word_text}
 
+JSX_TEXT = re.compile(r"(?s)<Text\b(?:[^<>{}]|\{(?:[^{}]|\{[^{}]*\})*\})*>(.*?)</Text>")
+
+
+def jsx_text(data: bytes) -> str:
+    """Texts kept as the <Text>…</Text> elements of a React Native page (zh-4401), in source order, those inside JSX comment
+    blocks included: each element's children with JSX bindings ({this.state.x}) made ＿＿ and inner tags dropped, each source
+    line of it stripped and made a line, blank lines dropped."""
+    lines = []
+    for match in JSX_TEXT.finditer(data.decode("utf-8")):
+        body = re.sub(r"\{[^{}]*\}", "＿＿", match.group(1))
+        body = re.sub(r"<[^>]+>", "", body)
+        lines.extend(line.strip() for line in body.split("\n") if line.strip())
+    return "\n".join(lines)
+
+
+READERS44 = {"zh-4401": jsx_text}
+
 
 DOCX_CALLS = {"add_run", "add_info", "add_paragraph", "add_heading"}
 
@@ -1393,10 +1426,12 @@ def main(argv: list[str]) -> int:
         **DOCS23,
         **DOCS24,
         **DOCS25,
+        **DOCS44,
     }.items():
         data = original_at(mirror_root, repo, commit, path)
-        if doc_id in READERS18 or doc_id in READERS23 or doc_id in READERS24 or doc_id in READERS25:
-            raw = {**READERS18, **READERS23, **READERS24, **READERS25}[doc_id](data)
+        readers = {**READERS18, **READERS23, **READERS24, **READERS25, **READERS44}
+        if doc_id in readers:
+            raw = readers[doc_id](data)
             text = clean(
                 "\n\n".join(section(raw, start, occurrence, end) for start, occurrence, end in parts)
             )

@@ -95,6 +95,16 @@ left/right table row as "left | right", an item label with its description ("a. 
 and the text of each <Text> element, one line each, HTML entities decoded, runs of whitespace squeezed; then (regex,
 replacement) pairs (a state-government IT agency's bid-document template: the cover, the General and the Special Conditions of
 the proposed contract; the agency's telephone number and e-mail address shown as [phone] and [e-mail]).
+heldout43 (DOCS43, en-4301...): read by emit_docs43(); readers "pdf" as DOCS22 (a language-services company's purchase-order
+terms for freelance linguists, kept as a course's reference PDF: the PO's notes and its invoicing and PO terms, the course's
+running footer dropped) and "pdf_crop" (width, parts, drops, subs): a PDF read as "pdf" but from `pdftotext -layout` of the left
+`width` points of each page only (a Word print whose right margin holds review comments: the American Translators Association's
+model independent contractor agreement as the same course annotates it, the comments left out), both through read_doc;
+and "django" (template directory, main template, included templates; start, end, subs): a
+Django template with its {% include %} tags replaced by the included templates of the same commit, then the entry's (regex,
+replacement) pairs on the source (the unsigned branch of an {% if is_signed %} block kept), every {{ field }} shown as
+[field], the other {% ... %} tags dropped, then read as the server pages (jsp_text) from the start line to the end (a
+university department's letter engaging guest speakers as independent contractors, printed by its records system).
 """
 
 from __future__ import annotations
@@ -1796,6 +1806,70 @@ DOCS41: dict[
 }
 
 
+# heldout43: a language-services company's (LSC's) terms for the freelance translators and linguists it engages, kept as reference
+# PDFs of a localization course (LocEssentials, "Loc101 Introduction to Localization", licence CC BY 4.0): the purchase order an
+# LSC sends with each job and its invoicing and PO terms, and the American Translators Association's model independent contractor
+# agreement that the course says ATA gave its members from the nineties to about 2022, with the course's few additions
+LOC_ESSENTIALS = "locessentials/eng401-business-english-us"
+LOC_ESSENTIALS_COMMIT = "a0cd7291e626bff3d7edb6629a73e080cba80cd9"
+LOC_FOOTER = r"Loc101 Introduction to Localization a LocEssentials seminar by Alaina Brandt"
+DOCS43: dict[str, tuple[str, str, str, object, tuple[object, ...]]] = {
+    # the purchase order: its three starred notes (from "*Please refer" to before "Thank you!") and the whole "INVOICING & PO
+    # TERMS AND CONDITIONS" to the end; the form's fields above the notes are the course's fill-in hints ("Put the PO number
+    # here") and are left out; the course's running footer dropped; no personal data
+    "en-4301": (
+        "pdf",
+        LOC_ESSENTIALS,
+        LOC_ESSENTIALS_COMMIT,
+        "unit2/week4/references/PO-Example.pdf",
+        (
+            (
+                ("*Please refer to our invoicing terms", 1, "Thank you!"),
+                ("INVOICING & PO TERMS AND CONDITIONS", 1, None),
+            ),
+            (LOC_FOOTER,),
+            (),
+        ),
+    ),
+    # the independent contractor agreement: the left 430 points of each page (the review comments in the right margin left
+    # out), from the title to the end (the signature block and the course's acknowledgement of the ATA model kept); the
+    # course's running footer dropped; the notification and signature blocks are blank fields, no personal data
+    "en-4302": (
+        "pdf_crop",
+        LOC_ESSENTIALS,
+        LOC_ESSENTIALS_COMMIT,
+        "unit2/week4/references/ATA-ICA-Example.pdf",
+        (430, (("Independent Contractor Agreement", 1, None),), (LOC_FOOTER,), ()),
+    ),
+    # the University of Oxford Department for Continuing Education's letter engaging a guest speaker (an independent
+    # contractor paid per lecture), as its student-records system ("Redpot") prints it for signature: the template with its
+    # included paragraphs (disclosure and barring, expenses, the annex of statutes and codes), from the department's
+    # letterhead to the end; the letter's fields (addressee, fee, dates, venue, signatory) shown as [field]; the unsigned
+    # form of the signature block kept; no personal data (the addressee and the signatory are fields)
+    "en-4303": (
+        "django",
+        "timnyborg/redpot-unchained",
+        "59a189bd91aa4e16edd436a57d383146d21f7d3a",
+        (
+            "apps/contract/templates/",
+            "contract/pdfs/guest_speaker_letter.html",
+            (
+                "contract/pdfs/include/watermark.html",
+                "contract/pdfs/include/top_matter.html",
+                "contract/pdfs/include/disclosure_and_barring_services.html",
+                "contract/pdfs/include/expenses.html",
+                "contract/pdfs/include/statutes.html",
+            ),
+        ),
+        (
+            "DEPARTMENT FOR CONTINUING EDUCATION",
+            None,
+            ((r"(?s)\{% if is_signed %\}.*?\{% else %\}(.*?)\{% endif %\}", r"\1"),),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -1844,6 +1918,31 @@ def pdf_text(
         src = Path(tmp) / "source.pdf"
         src.write_bytes(data)
         layout = subprocess.run(["pdftotext", "-layout", str(src), "-"], check=True, capture_output=True)
+    lines = layout.stdout.decode("utf-8").replace("\f", "\n").split("\n")
+    text = "\n\n".join(clean_pdf_lines(section(lines, *part), drops).strip() for part in parts) + "\n"
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text, flags=re.M)
+    return text
+
+
+def pdf_crop_text(
+    data: bytes,
+    width: int,
+    parts: tuple[Part, ...],
+    drops: tuple[str, ...],
+    subs: tuple[tuple[str, str], ...],
+) -> str:
+    """As pdf_text, but `pdftotext -layout` reads only the left `width` points of each page (a crop box as high as the
+    page), so that comments printed in the right margin are left out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "source.pdf"
+        src.write_bytes(data)
+        info = subprocess.run(["pdfinfo", str(src)], check=True, capture_output=True).stdout.decode("utf-8")
+        height = float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+)", info).group(1))  # type: ignore[union-attr]
+        box = ["-x", "0", "-y", "0", "-W", str(width), "-H", str(int(height) + 1)]
+        layout = subprocess.run(
+            ["pdftotext", "-layout", *box, str(src), "-"], check=True, capture_output=True
+        )
     lines = layout.stdout.decode("utf-8").replace("\f", "\n").split("\n")
     text = "\n\n".join(clean_pdf_lines(section(lines, *part), drops).strip() for part in parts) + "\n"
     for pattern, repl in subs:
@@ -1917,6 +2016,23 @@ def jsp_text(data: bytes, start: str, end: str | None) -> str:
     first = next(i for i, line in enumerate(lines) if line.startswith(start))
     stop = next((i for i in range(first + 1, len(lines)) if end and lines[i].startswith(end)), len(lines))
     return squeeze("\n".join(lines[first:stop]))
+
+
+def django_template_text(
+    templates: dict[str, bytes], main: str, start: str, end: str | None, subs: tuple[tuple[str, str], ...]
+) -> str:
+    """A Django template: each {% include 'name' %} replaced by that template (from `templates`, keyed by name), the (regex,
+    replacement) pairs applied to the source, each {{ field|filter }} shown as [field], the other {% ... %} tags dropped,
+    then read as a server page (jsp_text) from the line starting with `start` to before `end`."""
+    page = templates[main].decode("utf-8")
+    include = re.compile(r"\{%\s*include\s+'([^']+)'\s*%\}")
+    while include.search(page):
+        page = include.sub(lambda m: templates[m.group(1)].decode("utf-8"), page)
+    for pattern, repl in subs:
+        page = re.sub(pattern, repl, page)
+    page = re.sub(r"\{\{\s*([\w.]+)[^}]*\}\}", r"[\1]", page)
+    page = re.sub(r"(?s)\{%.*?%\}", "", page)
+    return jsp_text(page.encode("utf-8"), start, end)
 
 
 def php_fields_text(
@@ -2189,7 +2305,7 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
 def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
     """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "markdown_parts" (parts, subs), "docx",
     "tsx_strings" (spans), "php_fields" (start, end, fields, subs),
-    "pdf_columns" (pages, drops, subs), or
+    "pdf_columns" (pages, drops, subs), "pdf_crop" (width, parts, drops, subs), or
     "jsx" / "blade" / "php" with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
         return pdf_text(data, *args)  # type: ignore[arg-type]
@@ -2203,6 +2319,8 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
         return tsx_strings_text(data, args)  # type: ignore[arg-type]
     if reader == "pdf_columns":
         return pdf_columns_text(data, *args)  # type: ignore[arg-type]
+    if reader == "pdf_crop":
+        return pdf_crop_text(data, *args)  # type: ignore[arg-type]
     if reader == "php_fields":
         return php_fields_text(data, *args)  # type: ignore[arg-type]
     start, end, subs = args
@@ -2254,6 +2372,21 @@ def emit_docs41(mirror_root: Path, out_dir: Path) -> None:
         for pattern, repl in subs:
             text = re.sub(pattern, repl, text)
         emit(out_dir, doc_id, squeeze(text), *datas)
+
+
+def emit_docs43(mirror_root: Path, out_dir: Path) -> None:
+    """The texts of heldout43: a "django" entry reads its main template and included templates from one commit
+    (django_template_text); the others are read by their named reader (read_doc), as emit_later_docs()."""
+    for doc_id, (reader, repo, commit, source, args) in DOCS43.items():
+        if reader == "django":
+            root, main, includes = source  # type: ignore[misc]
+            names = (main, *includes)
+            datas = [original(mirror_root, repo, commit, root + name) for name in names]
+            text = django_template_text(dict(zip(names, datas, strict=True)), main, *args)  # type: ignore[arg-type]
+            emit(out_dir, doc_id, text, *datas)
+        else:
+            data = original(mirror_root, repo, commit, source)  # type: ignore[arg-type]
+            emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
 def main(argv: list[str]) -> int:
@@ -2314,6 +2447,7 @@ def main(argv: list[str]) -> int:
         emit(out_dir, doc_id, markdown_span_text(data, start, end, subs), data)
     emit_later_docs(mirror_root, out_dir)
     emit_docs41(mirror_root, out_dir)
+    emit_docs43(mirror_root, out_dir)
     return 0
 
 
