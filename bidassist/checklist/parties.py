@@ -1223,14 +1223,14 @@ def _class_terms(text: str) -> set[str]:
     """Role words the contract defines for a class of persons, not a party (actual or potential
     Gengo customers ("Customers")), lower case, singular and plural."""
     out: set[str] = set()
-    for m in _CLASS_DEFINED.finditer(text[:USAGE_CHARS]):
+    head = text[:USAGE_CHARS]
+    for m in _CLASS_DEFINED.finditer(head):
         word = m.group(1).lower()
         out |= {word, word.removesuffix("s")}
     # "Customer" means any entity that has entered into an agreement with the Principal
-    for m in _EN_MEANS.finditer(text[:USAGE_CHARS]):
+    for m in _EN_MEANS.finditer(head):
         if _EN_CLASS.match(m.group(2)):
             out.add(m.group(1).lower())
-    head = text[:USAGE_CHARS]
     return out | _plural_classes(head) | _connected_class(head) | _platform_users_defined(head)
 
 
