@@ -150,10 +150,10 @@ def lead_ins(clauses: list, numbers: list[str | None]) -> list[tuple[str, str | 
     return out
 
 
-def _heads_children(clauses: list, i: int) -> bool:
+def heads_children(clauses: list, i: int) -> bool:
     """Clause i is only its number and title ("F.39. Termination for convenience") and the clauses
-    after it are its children: it is read as their heading (their context) and as the first line of
-    its first child's unit, not as a unit that a rule could match by its title alone."""
+    after it are its children: it is read as their heading (the context of their units), not as a
+    unit that a rule could match by its title alone."""
     c = clauses[i]
     if not c.title or not c.number or i + 1 >= len(clauses):
         return False
@@ -169,23 +169,15 @@ def units_from_clauses(clauses: Iterable) -> list[Unit]:
     units = []
     contexts = heading_context(clauses)
     numbers = qualified_numbers(clauses)
-    held: tuple[str, list[int]] | None = None  # a title-only clause, read with its first child
     for i, (c, number, context, (lead, parent)) in enumerate(
         zip(clauses, numbers, contexts, lead_ins(clauses, numbers), strict=True)
     ):
         text = c.text if not c.title or c.title in c.text else f"{c.title} {c.text}"
-        if not text.strip():
-            continue
-        if _heads_children(clauses, i):
-            held = (text, list(c.block_indices or []))
+        if not text.strip() or heads_children(clauses, i):
             continue
         if lead:
             text = f"{lead} {text}"  # one sentence: the item completes the lead-in
         indices = list(c.block_indices or [])
-        if held is not None:
-            if held[0] not in text:  # the title on its own line above the first item
-                text, indices = f"{held[0]}\n{text}", held[1] + indices
-            held = None
         location = None if c.location is None else str(c.location)
         lines = join_wrapped(text.split("\n")).split("\n")
         for part in _chunks(lines, MAX_UNIT_CHARS) if len(text) > MAX_UNIT_CHARS else [lines]:

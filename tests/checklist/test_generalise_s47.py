@@ -13,7 +13,8 @@ development this session, each written as the kind.
 And from heldout41 (an Indian state agency's IT goods contract), looked at after its held-out score
 and moved to development: a clause that is only its number and title ("F.39. Termination for
 convenience") with its text numbered afresh under it ("1. Purchaser may …") holds those items as
-its children, and is read as their heading, not as a unit a rule matches by its title alone.
+its children, and is read as their heading (their units' context), not as a unit a rule matches by
+its title alone.
 
 And from heldout40 (a Chinese B2B food platform's terms for its suppliers), studied and moved to
 development: sign-up terms whose reader "与X达成一致，成为X的“用户”" make 您 and 用户 the supplier and

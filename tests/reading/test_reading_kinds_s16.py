@@ -19,7 +19,7 @@ from test_contract_pdf_reading import write_text_pdf
 
 from bidassist.checklist import load_packs
 from bidassist.checklist.api import check_text
-from bidassist.checklist.units import units_from_clauses
+from bidassist.checklist.units import heads_children, units_from_clauses
 from bidassist.reading import read_contract, split_clauses, text_blocks
 from bidassist.reading.clauses import lost_numbering
 from bidassist.reading.repair import blank_fill_brackets
@@ -189,9 +189,17 @@ def test_reading_never_loses_or_reorders_text(lines: list[str]) -> None:
     assert [i for c in clauses for i in c.block_indices] == list(range(len(blocks)))
     assert "".join(_squash(c.text) for c in clauses) == "".join(_squash(b.text) for b in blocks)
     units = units_from_clauses(clauses)
+    # a clause that is only its number and title over its children (第一条 总则 / 1.1 …) is read as
+    # their heading: its title is the context of the first child's unit, not a unit of its own
+    headings = {i for i in range(len(clauses)) if heads_children(clauses, i)}
     assert _body(units) == "".join(
-        _squash(c.text if not c.title or c.title in c.text else f"{c.title} {c.text}") for c in clauses
+        _squash(c.text if not c.title or c.title in c.text else f"{c.title} {c.text}")
+        for i, c in enumerate(clauses)
+        if i not in headings
     )
+    for i in headings:
+        child = [u for u in units if u.block_indices == list(clauses[i + 1].block_indices)]
+        assert not child or clauses[i].title in child[0].context
 
 
 @lru_cache(maxsize=1)
