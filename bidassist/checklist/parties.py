@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bidassist.core.errors import InputError
 
@@ -1219,9 +1220,11 @@ def lower_role_counts(text: str) -> dict[str, int]:
     return counts
 
 
-def _class_terms(text: str) -> set[str]:
+@lru_cache(maxsize=4)
+def _class_terms(text: str) -> frozenset[str]:
     """Role words the contract defines for a class of persons, not a party (actual or potential
-    Gengo customers ("Customers")), lower case, singular and plural."""
+    Gengo customers ("Customers")), lower case, singular and plural. Cached: the usage and the
+    named-party readings of one contract both ask."""
     out: set[str] = set()
     head = text[:USAGE_CHARS]
     for m in _CLASS_DEFINED.finditer(head):
@@ -1231,7 +1234,7 @@ def _class_terms(text: str) -> set[str]:
     for m in _EN_MEANS.finditer(head):
         if _EN_CLASS.match(m.group(2)):
             out.add(m.group(1).lower())
-    return out | _plural_classes(head) | _connected_class(head) | _platform_users_defined(head)
+    return frozenset(out | _plural_classes(head) | _connected_class(head) | _platform_users_defined(head))
 
 
 #: a glossary entry of platform terms: "1.5. Customer – a person requesting Dispatch Services by using
@@ -1599,15 +1602,10 @@ _ROLE_IN = re.compile(rf"(?<![\w-])({_EN_ROLE})(?![\w-])", re.I)
 _ALTERNATIVE = re.compile(r"\s*(?:or|and|nor|and/or|including|other\s+than|on\s+behalf|acting)\b", re.I)
 
 
-def _pronoun_role(text: str, side: str) -> str | None:
-    """The role a bracket ties the pronoun to: "You (the subcontractor or supplier)" -> supplier."""
-    tied = _pronoun_word(text, side)
-    return tied[0] if tied else None
-
-
 def _pronoun_word(text: str, side: str) -> tuple[str, str] | None:
     """(role, role word) a bracket ties the pronoun to: the word in the bracket, else the last one
-    just before it ("Rider (also referred to as “you“)" -> ("supplier", "rider"))."""
+    just before it ("You (the subcontractor or supplier)" -> ("supplier", "subcontractor"); "Rider
+    (also referred to as “you“)" -> ("supplier", "rider"))."""
     for m in _PRONOUN_DEFINED[side].finditer(text):
         if m.group(1) is not None and _ALTERNATIVE.match(m.group(1)):
             continue  # "you (or the buyer)": another party beside it, not its definition
@@ -1656,7 +1654,8 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
         return [*parties, Party(labels=list(_PRONOUN_LABELS["we"]), role=missing, where="usage")]
     if any(len(_PRONOUNS[side].findall(head)) < PRONOUN_MIN for side in _PRONOUNS):
         return parties
-    tied = {side: _pronoun_role(head, side) for side in _PRONOUNS}
+    words = {side: _pronoun_word(head, side) for side in _PRONOUNS}
+    tied = {side: w[0] if w else None for side, w in words.items()}
     both_named = all(any(p.role == r for p in parties) for r in OTHER_ROLE)
     if both_named and not (tied["we"] or tied["you"]):
         # terms where one side calls itself by its own name ("Bulkhouse may …") address the other
@@ -1679,7 +1678,7 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
     out = list(parties)
     for side, role in roles.items():
         names = _pronoun_names(head, side)
-        labels = _PRONOUN_LABELS[side] + names + _tied_word(out, head, side)
+        labels = _PRONOUN_LABELS[side] + names + _tied_word(out, words[side])
         same = next((p for p in out if p.role == role), None)
         if same is None:
             out.append(Party(labels=list(labels), role=role, where="usage"))
@@ -1692,11 +1691,10 @@ def with_pronoun_parties(parties: list[Party], text: str) -> list[Party]:
     return out
 
 
-def _tied_word(parties: list[Party], head: str, side: str) -> list[str]:
-    """The role word a bracket ties the pronoun to, as a label of its party ("Rider (also referred to
-    as “you“)": a platform user's word names a side where a definition says so), unless another
-    party already has it."""
-    tied = _pronoun_word(head, side)
+def _tied_word(parties: list[Party], tied: tuple[str, str] | None) -> list[str]:
+    """The role word a bracket ties a pronoun to (`_pronoun_word`), as a label of its party ("Rider
+    (also referred to as “you“)": a platform user's word names a side where a definition says so),
+    unless another party already has it."""
     if tied is None or any(tied[1] in p.labels for p in parties):
         return []
     return [tied[1]]
@@ -1742,14 +1740,15 @@ def with_you_only(parties: list[Party], head: str) -> list[Party]:
     the role a definition or bracket gives it ("you" means the party specified as the seller),
     else, when the terms name one side only by a role word ("the buyer"), the other side (a
     buyer's terms addressed to its sellers)."""
-    role = _pronoun_role(head, "you") or _you_means(head)
+    tied = _pronoun_word(head, "you")
+    role = (tied[0] if tied else None) or _you_means(head)
     sides = {p.role for p in parties if p.role in OTHER_ROLE}
     if role is None and len(sides) == 1:
         role = OTHER_ROLE[next(iter(sides))]
     if role is None:
         return parties
     out = list(parties)
-    labels = _PRONOUN_LABELS["you"] + _tied_word(out, head, "you")
+    labels = _PRONOUN_LABELS["you"] + _tied_word(out, tied)
     if _join(out, role, labels) is None:
         out.append(Party(labels=labels, role=role, where="usage"))
     return out

@@ -37,7 +37,8 @@ _EN_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 _EN_PARTICIPLE = re.compile(
     r"(?:\w+ed|\w+en|set|offset|paid|withheld|held|made|borne|kept|put|cut|lost|sold|spent|met)\b"
 )
-_COMMA = re.compile(r"[，,：:]")
+_COMMA_CHARS = "，,：:"
+_COMMA = re.compile(f"[{_COMMA_CHARS}]")
 #: a right named by its adjective and its holder, read as a passive: "is terminable at will by Customer"
 _EN_RIGHT_ADJECTIVE = re.compile(r"(?:terminable|cancell?able|revocable)\b[^.;]{0,40}?\bby\s+", re.I)
 #: ", and the Supplier shall…": `and` after a comma starts a new clause whose subject follows
@@ -452,7 +453,7 @@ def _last_part_start(text: str, a: int, end: int) -> int:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，,：:":
+        elif depth == 0 and ch in _COMMA_CHARS:
             seg = i + 1
     return seg
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bidassist.reading.clauses import title_only
+
 from .engine import TEXT_LIMIT, Unit
 
 #: longest unit when the clause has line breaks to cut at: a finding keeps its whole unit as its
@@ -155,10 +157,7 @@ def heads_children(clauses: list, i: int) -> bool:
     after it are its children: it is read as their heading (the context of their units), not as a
     unit that a rule could match by its title alone."""
     c = clauses[i]
-    if not c.title or not c.number or i + 1 >= len(clauses):
-        return False
-    body = c.text.strip()
-    if "\n" in body or not body.endswith(c.title) or len(body) > len(c.title) + len(c.number) + 4:
+    if i + 1 >= len(clauses) or not title_only(c.number, c.title, c.text):
         return False
     return (getattr(clauses[i + 1], "level", 0) or 0) > (getattr(c, "level", 0) or 0)
 

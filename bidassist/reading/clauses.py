@@ -462,6 +462,14 @@ def _ends_lead_list(text: str) -> bool:
     return _SENTENCE_START.match(text) is not None
 
 
+def title_only(number: str | None, title: str | None, text: str) -> bool:
+    """A numbered clause that is only its number and title ("F.39. Termination for convenience")."""
+    if not number or not title:
+        return False
+    body = text.strip()
+    return "\n" not in body and body.endswith(title) and len(body) <= len(title) + len(number) + 4
+
+
 def _list_under_title(h: Heading, stack: list[float], pending: list) -> float | None:
     """The rank of a "1." that starts numbering afresh right under a clause that is only its title
     ("F.39. Termination for convenience" / "1. Purchaser may …"): a child of that clause, and so
@@ -469,9 +477,7 @@ def _list_under_title(h: Heading, stack: list[float], pending: list) -> float | 
     if h.kind != "d1" or h.number != "1" or not stack or stack[-1] <= h.rank or not pending:
         return None
     number, title, _location, _indices, _level, texts = pending[-1]
-    if number is None or title is None or len(texts) != 1 or not texts[0].rstrip().endswith(title):
-        return None
-    return stack[-1] + 0.5
+    return stack[-1] + 0.5 if title_only(number, title, "\n".join(texts)) else None
 
 
 def _still_under(under: float | None, h: Heading, stack: list[float], pending: list) -> float | None:
