@@ -105,6 +105,17 @@ Django template with its {% include %} tags replaced by the included templates o
 replacement) pairs on the source (the unsigned branch of an {% if is_signed %} block kept), every {{ field }} shown as
 [field], the other {% ... %} tags dropped, then read as the server pages (jsp_text) from the start line to the end (a
 university department's letter engaging guest speakers as independent contractors, printed by its records system).
+heldout45 (DOCS45, en-4501...): read by emit_docs45() through read_doc; reader "migradoc" (spans, subs): a report built in C#
+with MigraDoc (migradoc_text): for each (start, end) span of the source, commented lines dropped, each table row (the cells
+added before each AddRowContent or AddFormattedRowContent call) one line, each cell's text its string literal (literals joined
+by +, escapes read) or the pieces of its TextWithFormat array joined, a field (an expression) shown as [its last name], the
+cells of a row joined by a space, runs of whitespace squeezed; then (regex, replacement) pairs (a Philippine state
+university's request for quotation with its terms and conditions, contract agreement form and purchase order for goods,
+printed by its financial management information system; the committee chairman's name, the office telephone number and
+e-mail address shown as [name], [phone] and [e-mail]).
+heldout47 (DOCS47, en-4701...): read by emit_docs47() through read_doc; reader "docx" as DOCS25 (steps): a Tanzanian road
+transport company's Word template of its transportation (road carriage) agreement with the clients whose containers it
+carries, kept in the company's logistics ERP; the template's {{...}} fields (blanked by fetched_text.clean) shown as [field].
 """
 
 from __future__ import annotations
@@ -1869,6 +1880,56 @@ DOCS43: dict[str, tuple[str, str, str, object, tuple[object, ...]]] = {
     ),
 }
 
+# heldout45: the goods-procurement forms of the Polytechnic University of the Philippines (PUP, Manila, a state university)
+# as its financial management information system (PUPFMIS, an ASP.NET MVC application) prints them with MigraDoc: the
+# Request for Quotation with its twenty Terms and Conditions (revision of 16 February 2021, form PUP-REFQ-6-PRMO-005), the
+# Contract Agreement Form for goods and the Purchase Order (Appendix 61) with its delay penalty
+DOCS45: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # ContractSingleBDL.cs (the single-contract procurement forms): GenerateRequestForQuotation from its start to before the
+    # quotation form's "Solicitation No." (the header lines and the supplier's price form left out), the whole
+    # GenerateContractAgreementFormGoods, and GeneratePurchaseOrder from "Appendix 61" to before the item table's headings and
+    # from the penalty note to before "Conforme:"; the BAC chairman's name, the office's telephone number and its e-mail
+    # address as [name], [phone] and [e-mail]; the fields filled from the database shown as [field]
+    "en-4501": (
+        "migradoc",
+        "Adidoy/FM-Portal",
+        "b80be43b057e33cd2fe7d9ce9d1d62a19fa07655",
+        "PUPFMIS/Areas/Procurement/BusinessAndDataLogic/ContractSingleBDL.cs",
+        (
+            (
+                ("public MemoryStream GenerateRequestForQuotation", '"Solicitation No."'),
+                (
+                    "public MemoryStream GenerateContractAgreementFormGoods",
+                    "public MemoryStream GeneratePurchaseOrder",
+                ),
+                ('rows.Add(new ContentCell("Appendix 61"', '"Stock/'),
+                (r'rows.Add(new ContentCell("\n\tIn case of failure', '"Conforme:"'),
+            ),
+            (
+                (r"DR\. EMANUEL C\. DE GUZMAN", "[name]"),
+                (r"\(02\) 8713-1504", "[phone]"),
+                EMAIL,
+            ),
+        ),
+    ),
+}
+
+# heldout47: the Transportation Agreement (Road Carriage Agreement) of Calvary Investment Co. Ltd (Dar es Salaam, Tanzania), a
+# road haulier of transit containers from Dar es Salaam port to Zambia, Rwanda, Burundi, Malawi and the DRC, as the Word
+# template of its logistics ERP ("Calvary Connect"; the server fills the template's fields with docxtemplater)
+DOCS47: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # the whole Word file: the agreement (clauses 1 to 28), the signature table and Annexure A (the rate sheet and its notes);
+    # the three client fields ({{CLIENT_COMPANY_NAME}}, {{CLIENT_ADDRESS_LINE1}}, {{CLIENT_CITY}}, blanked by
+    # fetched_text.clean) shown as [field]; the signature blocks are blank lines, no personal data
+    "en-4701": (
+        "docx",
+        "stratonflorentin-dot/Calvary-connect",
+        "939785d671c7cecfced9c85f90d371f70881604d",
+        "templates/Calvary_Transport_Contract_Template.docx",
+        (("sub", ("\uff3f\uff3f", "[field]")),),
+    ),
+}
+
 
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
@@ -2247,6 +2308,105 @@ def react_pdf_text(sources: list[tuple[bytes, tuple[tuple[str, str], ...]]]) -> 
     return squeeze("\n".join(line for line in lines if line))
 
 
+_CS_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+_CS_ESCAPES = {"n": "\n", "t": " ", '"': '"', "\\": "\\", "'": "'"}
+#: names in a field expression that are not the field (methods, namespaces, helpers)
+_CS_NOT_FIELDS = frozenset(
+    {
+        "ToString",
+        "ToUpper",
+        "ToLower",
+        "Value",
+        "Trim",
+        "new",
+        "System",
+        "Globalization",
+        "CultureInfo",
+        "Reports",
+        "DigitsToWords",
+        "string",
+        "Empty",
+        "null",
+    }
+)
+
+
+def _cs_scan(source: str, i: int, stop_at: str) -> int:
+    """The position of the first character of `stop_at` at bracket depth 0 from i, string literals skipped (the position
+    of an unmatched closing bracket when `stop_at` holds one, or the end)."""
+    depth = 0
+    while i < len(source):
+        ch = source[i]
+        if ch == '"':
+            i = _CS_LITERAL.match(source, i).end()  # type: ignore[union-attr]
+            continue
+        if ch in stop_at and depth == 0:
+            return i
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        i += 1
+    return i
+
+
+def _cs_value(argument: str) -> str:
+    """A MigraDoc cell's text: the string literals of the argument (joined by +) with their escapes read, any other term
+    (a field) as [its last name]."""
+    parts: list[str] = []
+    terms, i = [], 0
+    while i <= len(argument):
+        j = _cs_scan(argument, i, "+")
+        terms.append(argument[i:j].strip())
+        i = j + 1
+    for term in terms:
+        literal = _CS_LITERAL.fullmatch(term)
+        if literal:
+            parts.append(
+                re.sub(r"\\(.)", lambda e: _CS_ESCAPES.get(e.group(1), e.group(1)), literal.group(1))
+            )
+        elif term:
+            names = [
+                n for n in re.findall(r"[A-Za-z_]\w*", _CS_LITERAL.sub("", term)) if n not in _CS_NOT_FIELDS
+            ]
+            parts.append(f"[{names[-1]}]" if names else "")
+    return "".join(parts)
+
+
+def migradoc_text(data: bytes, spans: tuple[tuple[str, str], ...], subs: tuple[tuple[str, str], ...]) -> str:
+    """A report built in C# with MigraDoc: lines starting with // dropped; for each span (from the first `start` to the
+    first `end` after it), statement by statement, each `new ContentCell(` starts a cell whose text is its first argument
+    (a TextWithFormat array's pieces, each `new TextWithFormat(` first argument, are appended to it), and each
+    AddRowContent or AddFormattedRowContent call ends a row: one line, its non-empty cells joined by a space, line breaks
+    of the text kept, runs of whitespace squeezed; then (regex, replacement) pairs."""
+    source = "\n".join(
+        line for line in data.decode("utf-8-sig").split("\n") if not line.lstrip().startswith("//")
+    )
+    lines: list[str] = []
+    for start, end in spans:
+        first = source.index(start)
+        stop = source.index(end, first + len(start))
+        block, i, row = source[first:stop], 0, []
+        while i < len(block):
+            j = _cs_scan(block, i, ";")
+            statement = block[i : j + 1]
+            for m in re.finditer(r"new (ContentCell|TextWithFormat)\(", statement):
+                argument = statement[m.end() : _cs_scan(statement, m.end(), ",)")].strip()
+                if m.group(1) == "ContentCell":
+                    row.append("" if argument.startswith("new TextWithFormat[]") else _cs_value(argument))
+                elif row:
+                    row[-1] += _cs_value(argument)
+            if re.search(r"\.Add(?:Formatted)?RowContent\(", statement):
+                text = " ".join(cell.strip() for cell in row if cell.strip())
+                lines.extend(re.sub(r"\s+", " ", line).strip() for line in text.split("\n"))
+                row = []
+            i = j + 1
+    text = "\n".join(line for line in lines if line) + "\n"
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
 def pdf_columns_text(
     data: bytes, pages: int, drops: tuple[str, ...], subs: tuple[tuple[str, str], ...]
 ) -> str:
@@ -2305,7 +2465,7 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
 def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
     """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "markdown_parts" (parts, subs), "docx",
     "tsx_strings" (spans), "php_fields" (start, end, fields, subs),
-    "pdf_columns" (pages, drops, subs), "pdf_crop" (width, parts, drops, subs), or
+    "pdf_columns" (pages, drops, subs), "pdf_crop" (width, parts, drops, subs), "migradoc" (spans, subs), or
     "jsx" / "blade" / "php" with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
         return pdf_text(data, *args)  # type: ignore[arg-type]
@@ -2323,6 +2483,8 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
         return pdf_crop_text(data, *args)  # type: ignore[arg-type]
     if reader == "php_fields":
         return php_fields_text(data, *args)  # type: ignore[arg-type]
+    if reader == "migradoc":
+        return migradoc_text(data, *args)  # type: ignore[arg-type]
     start, end, subs = args
     span = {"jsx": jsx_text, "blade": blade_text, "php": jsp_text}[reader]
     text = span(data, start, end)  # type: ignore[arg-type]
@@ -2389,6 +2551,20 @@ def emit_docs43(mirror_root: Path, out_dir: Path) -> None:
             emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
+def emit_docs45(mirror_root: Path, out_dir: Path) -> None:
+    """The texts of heldout45: each recipe read by its named reader (read_doc), as emit_later_docs()."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS45.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, read_doc(reader, data, args), data)
+
+
+def emit_docs47(mirror_root: Path, out_dir: Path) -> None:
+    """The texts of heldout47: each recipe read by its named reader (read_doc), as emit_later_docs()."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS47.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, read_doc(reader, data, args), data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -2448,6 +2624,8 @@ def main(argv: list[str]) -> int:
     emit_later_docs(mirror_root, out_dir)
     emit_docs41(mirror_root, out_dir)
     emit_docs43(mirror_root, out_dir)
+    emit_docs45(mirror_root, out_dir)
+    emit_docs47(mirror_root, out_dir)
     return 0
 
 
