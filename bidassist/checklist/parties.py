@@ -362,7 +362,7 @@ _ZH_HEAD_LABEL = re.compile(
 )
 #: 某某公司（以下简称“甲方”）
 _ZH_DEFINED = re.compile(
-    rf"([^\s，,。；;：:（(]{{2,40}}?)\s*[（(]\s*(?:以下|下文)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*"
+    rf"([^\s，,、。；;：:（(]{{2,40}}?)\s*[（(]\s*(?:[^（()）“”\n]{{2,40}}?[，,]\s*)?(?:以下|下文|下)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*"
     rf"({_ZH_LABEL})\s*[”\"'」]?\s*[）)]"
 )
 #: an organisation's name just before a bracket of short names: 与北京某某传媒有限公司（以下称为…）
@@ -585,10 +585,12 @@ def _add(
         if lab not in party.labels:
             party.labels.append(lab)
         found.setdefault(lab, party)
-    if name and not party.name:
+    if name and not party.name and not _ZH_ROLE_PHRASE.match(name):
         party.name = name
 
 
+#: a role phrase, no name: 供应单位（下称乙方）, 采购人（以下简称甲方）
+_ZH_ROLE_PHRASE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:单位|方|人)$")
 #: 甲（供）方 / 乙（需）方: the side's word inside the label, read as 甲方（供方）
 _ZH_INNER_SIDE = re.compile(r"([甲乙丙])[^\S\n]*[（(][^\S\n]*([供需买卖])[^\S\n]*[）)][^\S\n]*方")
 
@@ -1016,8 +1018,16 @@ def _reader_counterparty(texts: list[tuple[str, str | None]], parties: list[Part
 READER_HEAD_UNITS = 8
 #: terms "agreed to by the party accepting below ("You") … and Karya … ("Karya")": the reader defined
 #: as "You" beside one other short name, a proper name the terms use as a subject ("Karya will pay")
-_YOU_DEFINED = re.compile(r"\(\s*(?:the\s+)?[\"“]you[\"”]\s*\)", re.I)
-_PROPER_SHORT = re.compile(r"\(\s*(?:the\s+)?[\"“]([A-Z][A-Za-z&.\-]{1,24})[\"”]\s*\)")
+#: ("You"), or a definition: the terms “you” and “your” means you, a person who …
+_YOU_DEFINED = re.compile(
+    r"\(\s*(?:the\s+)?[\"“]you[\"”]\s*\)|[\"“]you[\"”](?:\s+and\s+[\"“]your[\"”])?\s+(?:means?|shall\s+mean|refers?\s+to)\b",
+    re.I,
+)
+#: ("Karya"), or a definition: “Conservancy” means Software Freedom Conservancy, Inc.
+_PROPER_SHORT = re.compile(
+    r"\(\s*(?:the\s+)?[\"“]([A-Z][A-Za-z&.\-]{1,24})[\"”]\s*\)"
+    r"|[\"“]([A-Z][A-Za-z&.\-]{1,24})[\"”]\s+(?:means|shall\s+mean)\s+(?=[A-Z])"
+)
 _EN_ROLE_WORDS = frozenset(w.lower() for w in EN_BUYER + EN_SUPPLIER)
 #: short names terms define that name no party
 _NOT_A_PARTY = frozenset(
@@ -1033,7 +1043,7 @@ def _you_defined_writer(texts: list[tuple[str, str | None]]) -> tuple[str, str |
         return None
     classes = _class_terms(joined)
     for m in _PROPER_SHORT.finditer(joined):
-        short = m.group(1)
+        short = m.group(1) or m.group(2)
         word = short.lower()
         if (
             short in _NOT_A_PARTY
@@ -1042,7 +1052,11 @@ def _you_defined_writer(texts: list[tuple[str, str | None]]) -> tuple[str, str |
             or word.removesuffix("s") in _EN_ROLE_WORDS
         ):
             continue
-        if re.search(rf"\b{re.escape(short)}\s+(?:will|shall|may|must|can)\b", joined):
+        # a subject in the terms ("Karya will pay"), or defined as an organisation ("means Software Freedom
+        # Conservancy, Inc.")
+        if re.search(rf"\b{re.escape(short)}\s+(?:will|shall|may|must|can)\b", joined) or (
+            m.group(2) and _HEAD_ORG.search(joined, m.end(), m.end() + 80)
+        ):
             where = next((w for t, w in texts if m.group(0) in t), None)
             return short, where
     return None
@@ -1446,6 +1460,40 @@ def with_name_tails(parties: list[Party], text: str) -> list[Party]:
         if tail in _NAME_TAILS and tail not in taken and re.search(rf"\b[Tt]he\s+{tail}\b", text, re.I):
             p.labels.append(tail)
             taken.add(tail)
+    return parties
+
+
+#: a party's label or name followed by its abbreviation in brackets: "Research Service Provider (RSP)",
+#: "DRDO (L/E/P)", "Lab / Estt / Programmes {L/E/P}"
+_BRACKET_ABBREVIATION = r"\s*[({]\s*(?:the\s+)?[\"“]?((?-i:[A-Z][A-Z/&.]{1,9}[A-Z]))[\"”]?\s*[)}]"
+#: abbreviations in brackets that name no party (countries, legal forms, taxes)
+_NOT_ABBREVIATIONS = frozenset(
+    "USA US UK UAE EU PRC INC LLC LLP LTD PLC PTY PVT GMBH GST VAT TDS PAN TIN ABN ACN EIN SSN".split()
+)
+#: how often an abbreviation must be used besides its definition to become a label
+ABBREVIATION_USES_MIN = 2
+
+
+def with_abbreviations(parties: list[Party], text: str) -> list[Party]:
+    """Each party's abbreviation given in brackets after one of its labels or its name ("Research
+    Service Provider (RSP)", "DRDO (L/E/P)") joins its labels, when the text uses it at least
+    ABBREVIATION_USES_MIN more times and no other party has it."""
+    taken = {lab for p in parties for lab in p.labels}
+    head = text[:USAGE_CHARS]
+    for p in parties:
+        if p.role not in OTHER_ROLE:
+            continue
+        words = [w for w in (*p.labels, p.name or "") if w and latin(w)]
+        for word in sorted(set(words), key=len, reverse=True):
+            m = re.search(rf"\b{re.escape(word)}{_BRACKET_ABBREVIATION}", head, re.I)
+            if m is None:
+                continue
+            short = m.group(1)
+            uses = len(re.findall(rf"(?<![\w/]){re.escape(short)}(?![\w/])", head))
+            if short in _NOT_ABBREVIATIONS or short.lower() in taken or uses <= ABBREVIATION_USES_MIN:
+                continue
+            p.labels.append(short.lower())
+            taken.add(short.lower())
     return parties
 
 

@@ -514,9 +514,15 @@ def split_clauses(
         h = found[pos]
         rank: float | None = None
         number = title = None
-        if lead_list and h is None and _ends_lead_list(block.text):
+        if (
+            lead_list
+            and h is None
+            and _ends_lead_list(block.text)
+            and not wraps_into(pending[-1][5][-1], block.text)
+        ):
             # "…that all Products will: (a) …; (e) … shall control." / "Supplier will: …": the next
-            # paragraph that opens a sentence is no part of the last item
+            # paragraph that opens a sentence is no part of the last item (a line the item's last line
+            # wraps into is: "… source code available for" / "License;")
             stack.clear()
             lead_list = open_clause = False
         if h is not None:
