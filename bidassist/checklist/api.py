@@ -22,6 +22,7 @@ from .parties import (
     drafter_of,
     find_parties,
     head_first,
+    named_pair,
     parties_from_usage,
     preamble_parties,
     roles,
@@ -71,12 +72,14 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
     head_parties = find_parties(head)
     if _both_sides(head_parties) and _head_roles_changed(found, head_parties):
         found = head_first(found, head_parties)
-    text = "\n".join(u.text for u in units)
+    text = "\n".join(u.text[u.lead_chars :] for u in units)  # a list's lead-in once, not once per item
     if not _both_sides(found):
         found = found + _new_parties(found, defined_parties((u.text, u.location) for u in units))
     if not _both_sides(found):
         inner = [(u.text, u.location) for u in units[PARTY_HEAD : max(PARTY_HEAD, len(units) - PARTY_TAIL)]]
         found = found + _new_parties(found, preamble_parties(inner, _both_sides))
+    if not _both_sides(found):
+        found = found + _new_parties(found, named_pair(text, we))
     if not _both_sides(found):
         found = found + _unseen(found, parties_from_usage(text))
     found = with_name_tails(with_pronoun_parties(with_named_party(found, text), text), text)

@@ -126,7 +126,8 @@ _THE_TERM = re.compile(
 _THINGS = frozenset(
     "agreement contract services service work works project scope schedule site bank act law rules section "
     "clause article annex annexure appendix exhibit tender rfp bid order goods products deliverables term "
-    "parties party court price effective date notice state board owner engineer arbitrator".split()
+    "parties party court price effective date notice state board owner engineer arbitrator terms conditions "
+    "policy policies".split()
 )
 
 

@@ -68,6 +68,8 @@ class Unit:
     context: str = ""
     #: the reported number of the lead-in this list item is read after (units.py), if any
     lead_of: str | None = None
+    #: how many characters of `text` are that lead-in (and its space): the item's own words follow
+    lead_chars: int = 0
     #: the contract's price and its currency where the document states one (`stated_price`)
     price: tuple[Decimal, str | None] | None = None
     _norm: str | None = field(default=None, repr=False, compare=False)

@@ -1831,6 +1831,43 @@ def _uses(text: str, label: str) -> int:
     return len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text[:USAGE_CHARS], re.I))
 
 
+def named_pair(text: str, we: str | None) -> list[Party]:
+    """The two parties a head defines by their own short names, neither a role word ("between Globex
+    Limited ("Globex") and Contoso Limited ("Contoso")"), each the actor of a clause ("Globex may
+    terminate"): their sides from the clauses' duties (duties.py), else the one `--we` names is the
+    supplier; no party when neither tells."""
+    names: list[str] = []
+    for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD]):
+        short = m.group(1)
+        low = short.lower()
+        if (
+            low in _NOT_PARTY
+            or low.split()[-1] in NOT_PARTY_LAST
+            or not _proper(low)
+            or any(low == n.lower() for n in names)
+            or not re.search(rf"\b{re.escape(short)}\s+(?:shall|will|may|must|agrees)\b", text[:USAGE_CHARS])
+        ):
+            continue
+        names.append(short)
+    if len(names) != 2:
+        return []
+    sides = [duty_side(text[:USAGE_CHARS], n) for n in names]
+    if sides[0] is None and sides[1] is not None:
+        sides[0] = OTHER_ROLE[sides[1]]
+    elif sides[1] is None and sides[0] is not None:
+        sides[1] = OTHER_ROLE[sides[0]]
+    elif sides[0] is None and we:
+        ours = [any(needle in n.lower() for needle in _we_needles(we)) for n in names]
+        if ours.count(True) == 1:
+            sides = ["supplier" if o else "buyer" for o in ours]
+    if set(sides) != {"buyer", "supplier"}:
+        return []
+    return [
+        Party(labels=[n.lower()], name=n, role=r or "", where="head")
+        for n, r in zip(names, sides, strict=True)
+    ]
+
+
 def _other_side(text: str, ours: str) -> str | None:
     """The name of the other party where ours is a name: the other defined short name of the
     head ("Ireland Pay" beside "Sales Agent"), or the name the contract uses as a party."""

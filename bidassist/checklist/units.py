@@ -123,15 +123,21 @@ LEAD_MAX_CHARS = 600
 _LEAD_END = re.compile(r"[:：]\s*$")
 #: an English list item that only completes its lead-in: its first word is lower case
 _FRAGMENT = re.compile(r"^\s*(?:\(?[0-9a-zA-Z]{1,4}[.)]\s*)?[a-z]")
+#: ... or that ends as a list item inside one sentence does ("(iii) Contoso's liabilities arising from any
+#: indemnities;", "(b) If the Supplier fails to deliver; or"), whatever its first letter
+_ITEM_END = re.compile(r"[;,]\s*(?:and|or|and/or)?\s*$")
 
 
 def lead_ins(clauses: list, numbers: list[str | None]) -> list[tuple[str, str | None]]:
     """For each clause, the lead-in it completes and that lead-in's reported number, or ("", None):
-    an English list item that starts in lower case (`(b) for convenience by giving … notice`)
+    an English list item that starts in lower case (`(b) for convenience by giving … notice`), or
+    ends with a semicolon or comma (`(iii) Contoso's liabilities arising from any indemnities;`) or
+    follows a sibling item that completed the same lead-in (the list's last item),
     is read after its parent when the parent ends with a colon (`PACCA may terminate the
     Contract:`), so the item's words have their subject, verb and condition."""
     out: list[tuple[str, str | None]] = []
     stack: list[tuple[int, str, str | None]] = []  # (level, text, reported number)
+    joined: tuple[int, str] | None = None  # (level, lead-in) the last item completed
     for c, number in zip(clauses, numbers, strict=True):
         level = getattr(c, "level", 0) or 0
         while stack and stack[-1][0] >= level:
@@ -142,11 +148,16 @@ def lead_ins(clauses: list, numbers: list[str | None]) -> list[tuple[str, str | 
             parent is not None
             and _LEAD_END.search(parent[1])
             and len(parent[1]) <= LEAD_MAX_CHARS
-            and _FRAGMENT.match(body)
+            and (
+                _FRAGMENT.match(body)
+                or (not _CJK.search(body) and (_ITEM_END.search(body) or joined == (level, parent[1])))
+            )
         ):
             out.append((parent[1].strip(), parent[2]))
+            joined = (level, parent[1])
         else:
             out.append(("", None))
+            joined = None
         if level:
             stack.append((level, c.text, number))
     return out
@@ -179,7 +190,8 @@ def units_from_clauses(clauses: Iterable) -> list[Unit]:
         indices = list(c.block_indices or [])
         location = None if c.location is None else str(c.location)
         lines = join_wrapped(text.split("\n")).split("\n")
-        for part in _chunks(lines, MAX_UNIT_CHARS) if len(text) > MAX_UNIT_CHARS else [lines]:
+        parts = _chunks(lines, MAX_UNIT_CHARS) if len(text) > MAX_UNIT_CHARS else [lines]
+        for k, part in enumerate(parts):
             units.append(
                 Unit(
                     text="\n".join(part),
@@ -189,6 +201,7 @@ def units_from_clauses(clauses: Iterable) -> list[Unit]:
                     title=c.title,
                     context=context,
                     lead_of=parent if lead else None,
+                    lead_chars=len(lead) + 1 if lead and k == 0 else 0,
                 )
             )
     return units

@@ -127,3 +127,42 @@ def test_chinese_short_names_given_with_xiacheng_name_the_two_sides() -> None:
     assert "平台" in sides["buyer"]
     found = check_text(_ZH_PLATFORM, RULES).findings
     assert "penalty.excessive" in {f.category for f in found}
+
+
+# From the renaming check (benchmarks/party_rename.py): the same contract with its parties called by
+# their own short names keeps its findings.
+_NAMED_PAIR = (
+    'This Agreement is made between Globex Limited ("Globex") and Contoso Limited ("Contoso").\n'
+    "1. Contoso shall deliver the Goods and submit its invoices monthly.\n"
+    "2. Contoso shall perform the Services and provide qualified personnel.\n"
+    "3. Contoso shall indemnify and hold harmless Globex from and against any and all claims and losses.\n"
+    "4. Globex shall pay each invoice within 30 days. Globex may terminate this Agreement at any time for its "
+    "convenience.\n"
+    "5. The total liability of Contoso shall be limited to the Contract Price, provided that such limit shall not "
+    "apply to:\n"
+    "(i) Contoso's liabilities for fraud;\n"
+    "(ii) Contoso's liabilities arising from any indemnities given by it.\n"
+)
+
+
+def test_two_parties_defined_by_their_own_names_take_their_sides_from_their_duties() -> None:
+    sides = party_sides(_NAMED_PAIR)
+    assert sides["buyer"] == ["globex"]
+    assert sides["supplier"] == ["contoso"]
+    assert {"termination.convenience", "liability.uncapped"} <= categories(_NAMED_PAIR, we="Contoso")
+
+
+def test_a_list_item_that_opens_with_a_name_still_completes_its_lead_in() -> None:
+    """(ii) Contoso's liabilities arising from any indemnities: the cap's exception reaches the
+    indemnity, so the cap does not take the indemnity finding away."""
+    found = check_text(_NAMED_PAIR, RULES, we="Contoso").findings
+    assert [f.clause for f in found if f.category == "liability.uncapped"][:1] == ["3"]
+
+
+def test_a_document_name_is_no_party() -> None:
+    """ "the Key Terms will automatically terminate all SOWs": a document's name is the actor of a
+    verb, not a side (duties.py)."""
+    from bidassist.checklist.duties import duty_candidates
+
+    text = "Termination of the Agreement or the Key Terms will automatically terminate all SOWs.\n" * 4
+    assert "Key Terms" not in dict(duty_candidates(text))
