@@ -1,17 +1,18 @@
-"""A metamorphic check of the party reading: rename the two sides of each labelled English development
-contract consistently and see whether the findings stay.
+"""A metamorphic check of the party reading: rename the two sides of each labelled development contract
+consistently and see whether the findings stay.
 
 A finding is about what a clause does to the supplier, not about the words the contract calls its
 parties by, so renaming "the Owner" to "Globex" and "the Contractor" to "Contoso" everywhere (and
 checking with `--we Contoso`) should keep every finding on its clause. What is lost shows where the
 party reading leans on known role words; unlike a held-out set, it needs no new documents.
 
-    .venv/bin/python benchmarks/party_rename.py CORPUS [--mode role|name|head] [--ids REGEX] [-v]
+    .venv/bin/python benchmarks/party_rename.py CORPUS [--lang en|zh] [--mode role|name|head] [--ids REGEX] [-v]
 
-Modes: `role` swaps each side's role word for another role word (Purchaser, Vendor, …); `name`
-replaces "the Buyer" by a short proper name used bare ("Globex"); `head` does the same and adds a
-head line defining both names ('between Globex Limited ("Globex") and Contoso Limited ("Contoso")'),
-as contracts that call their parties by name do. Prints documents renamed, findings kept (category
+Modes: `role` swaps each side's role word for another role word (Purchaser, Vendor, …; 采购人, 供应商);
+`name` replaces "the Buyer" by a short proper name used bare ("Globex"; 华信公司); `head` does the same
+and adds a head line defining both names ('between Globex Limited ("Globex") and Contoso Limited
+("Contoso")'; 本合同由北京华信科技有限公司（以下简称“华信公司”）与…签订), as contracts that call their
+parties by name do. Prints documents renamed, findings kept (category
 and clause) and the categories lost and gained. Documents whose sides are not read as role words,
 or whose text already uses a new name, are skipped.
 """
@@ -44,17 +45,25 @@ NEW_ROLES = (
     ["Vendor", "Consultant", "Seller", "Provider"],
 )
 NEW_NAMES = (["Northwind", "Globex", "Initech", "Umbrella"], ["Contoso", "Vandelay", "Hooli", "Stark"])
+ZH_BUYER_WORDS = {"甲方", "采购人", "发包人", "需方", "委托方", "业主", "买方", "采购方"}
+ZH_SUPPLIER_WORDS = {"乙方", "供应商", "承包人", "供方", "受托方", "服务商", "卖方", "供货方"}
+ZH_NEW_ROLES = (["采购人", "需方", "委托方", "买方"], ["供应商", "供方", "受托方", "卖方"])
+ZH_NEW_NAMES = (["华信公司"], ["恒达公司"])
+ZH_HEAD = (
+    "本合同由北京华信科技有限公司（以下简称“华信公司”）与上海恒达实业有限公司（以下简称“恒达公司”）签订。\n"
+)
 
 
 def rename(text: str, old: str, new: str, *, drop_article: bool) -> str:
     """`old` (whole word, singular, any case) replaced by `new` (capitals kept), with its "the" when
-    `drop_article` (a proper name takes none)."""
+    `drop_article` (a proper name takes none); Chinese: every occurrence."""
+    if not old.isascii():
+        return text.replace(old, "\x00" + new + "\x01")
     article = r"(?:the\s+)?" if drop_article else ""
 
     def sub(m: re.Match) -> str:
         word = m.group(0).split()[-1]
-        lead = "" if drop_article else m.group(0)[: -len(word)]
-        return "\x00" + lead + (new.upper() if word.isupper() else new) + "\x01"
+        return "\x00" + (new.upper() if word.isupper() else new) + "\x01"
 
     return re.sub(rf"\b{article}{re.escape(old)}\b(?!s\b)", sub, text, flags=re.I)
 
@@ -68,25 +77,34 @@ def sides(result) -> tuple[list[str], list[str]]:
 
 
 def renamed(
-    text: str, buyer: str, supplier: str, mode: str, rng: random.Random
+    text: str, buyer: str, supplier: str, mode: str, lang: str, rng: random.Random
 ) -> tuple[str, str, str] | None:
     """(the renamed text, the new buyer word, the new supplier word), or None when a new word is used already."""
-    pool_b, pool_s = NEW_ROLES if mode == "role" else NEW_NAMES
+    if lang == "zh":
+        pool_b, pool_s = ZH_NEW_ROLES if mode == "role" else ZH_NEW_NAMES
+    else:
+        pool_b, pool_s = NEW_ROLES if mode == "role" else NEW_NAMES
     nb = rng.choice([w for w in pool_b if w.lower() != buyer])
     ns = rng.choice([w for w in pool_s if w.lower() != supplier])
-    if re.search(rf"\b(?:{nb}|{ns})\b", text, re.I):
+    if nb in text or ns in text or (lang == "en" and re.search(rf"\b(?:{nb}|{ns})\b", text, re.I)):
         return None
     drop = mode != "role"
     out = rename(rename(text, buyer, nb, drop_article=drop), supplier, ns, drop_article=drop)
     out = out.replace("\x00", "").replace("\x01", "")
     if mode == "head":
-        out = f'This Agreement is made between {nb} Limited ("{nb}") and {ns} Limited ("{ns}").\n' + out
+        head = (
+            ZH_HEAD
+            if lang == "zh"
+            else f'This Agreement is made between {nb} Limited ("{nb}") and {ns} Limited ("{ns}").\n'
+        )
+        out = head + out
     return out, nb, ns
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path)
+    ap.add_argument("--lang", choices=("en", "zh"), default="en")
     ap.add_argument("--mode", choices=("role", "name", "head"), default="head")
     ap.add_argument("--ids", default="")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -96,16 +114,19 @@ def main(argv: list[str] | None = None) -> int:
     docs = total = kept = 0
     lost: collections.Counter[str] = collections.Counter()
     gained: collections.Counter[str] = collections.Counter()
-    for label in sorted((args.corpus / "en").glob("*.labels.yaml")):
+    buyer_words, supplier_words = (
+        (ZH_BUYER_WORDS, ZH_SUPPLIER_WORDS) if args.lang == "zh" else (BUYER_WORDS, SUPPLIER_WORDS)
+    )
+    for label in sorted((args.corpus / args.lang).glob("*.labels.yaml")):
         meta = yaml.safe_load(label.read_text(encoding="utf-8"))
         if not str(meta.get("split", "")).startswith("dev") or not re.search(args.ids, meta["id"]):
             continue
         text = label.with_name(label.name.replace(".labels.yaml", ".txt")).read_text(encoding="utf-8")
         before = check_text(text, rules, we_strict=False)
         b, s = sides(before)
-        bw = next((w for w in b if w in BUYER_WORDS), None)
-        sw = next((w for w in s if w in SUPPLIER_WORDS), None)
-        made = renamed(text, bw, sw, args.mode, rng) if bw and sw else None
+        bw = next((w for w in b if w in buyer_words), None)
+        sw = next((w for w in s if w in supplier_words), None)
+        made = renamed(text, bw, sw, args.mode, args.lang, rng) if bw and sw else None
         if made is None:
             continue
         after = check_text(made[0], rules, we=made[2], we_strict=False)
@@ -121,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{meta['id']}: {bw} -> {made[1]}, {sw} -> {made[2]}: lost {sorted(one - two)}, gained {sorted(two - one)}"
             )
             print(f"    read as buyer {sides(after)[0]}, supplier {sides(after)[1]}")
-    print(f"mode {args.mode}: documents {docs}, findings {total}, kept {kept} ({kept / max(total, 1):.2f})")
+    print(
+        f"{args.lang} mode {args.mode}: documents {docs}, findings {total}, kept {kept} ({kept / max(total, 1):.2f})"
+    )
     print("lost:", ", ".join(f"{c} {n}" for c, n in lost.most_common()) or "none")
     print("gained:", ", ".join(f"{c} {n}" for c, n in gained.most_common()) or "none")
     return 0

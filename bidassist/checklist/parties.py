@@ -1833,22 +1833,10 @@ def _uses(text: str, label: str) -> int:
 
 def named_pair(text: str, we: str | None) -> list[Party]:
     """The two parties a head defines by their own short names, neither a role word ("between Globex
-    Limited ("Globex") and Contoso Limited ("Contoso")"), each the actor of a clause ("Globex may
-    terminate"): their sides from the clauses' duties (duties.py), else the one `--we` names is the
-    supplier; no party when neither tells."""
-    names: list[str] = []
-    for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD]):
-        short = m.group(1)
-        low = short.lower()
-        if (
-            low in _NOT_PARTY
-            or low.split()[-1] in NOT_PARTY_LAST
-            or not _proper(low)
-            or any(low == n.lower() for n in names)
-            or not re.search(rf"\b{re.escape(short)}\s+(?:shall|will|may|must|agrees)\b", text[:USAGE_CHARS])
-        ):
-            continue
-        names.append(short)
+    Limited ("Globex") and Contoso Limited ("Contoso")", 由北京华信科技有限公司（以下简称“华信公司”）与…
+    （以下简称“恒达公司”）签订), each used as an actor: their sides from the clauses' duties (duties.py),
+    else the one `--we` names is the supplier; no party when neither tells."""
+    names = _head_short_names(text)
     if len(names) != 2:
         return []
     sides = [duty_side(text[:USAGE_CHARS], n) for n in names]
@@ -1866,6 +1854,37 @@ def named_pair(text: str, we: str | None) -> list[Party]:
         Party(labels=[n.lower()], name=n, role=r or "", where="head")
         for n, r in zip(names, sides, strict=True)
     ]
+
+
+def _head_short_names(text: str) -> list[str]:
+    """The short names the head gives, none a role word or a document's name, each written as the
+    actor of a clause ("Globex may", 华信公司应)."""
+    names: list[str] = []
+    for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD]):
+        short = m.group(1)
+        low = short.lower()
+        if (
+            low in _NOT_PARTY
+            or low.split()[-1] in NOT_PARTY_LAST
+            or not _proper(low)
+            or any(low == n.lower() for n in names)
+            or not re.search(rf"\b{re.escape(short)}\s+(?:shall|will|may|must|agrees)\b", text[:USAGE_CHARS])
+        ):
+            continue
+        names.append(short)
+    if names:
+        return names
+    for m in _ZH_SHORT_NAMED.finditer(text[:HEAD_LINE_CHARS]):
+        short = m.group("short")
+        if (
+            short in _ZH_LABELS
+            or short in names
+            or any(w in short for w in ("协议", "合同", "条款", "本"))
+            or not re.search(re.escape(short) + r"(?:应|须|有权|负责|可以|可)", text[:USAGE_CHARS])
+        ):
+            continue
+        names.append(short)
+    return names
 
 
 def _other_side(text: str, ours: str) -> str | None:

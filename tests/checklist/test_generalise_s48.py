@@ -166,3 +166,22 @@ def test_a_document_name_is_no_party() -> None:
 
     text = "Termination of the Agreement or the Key Terms will automatically terminate all SOWs.\n" * 4
     assert "Key Terms" not in dict(duty_candidates(text))
+
+
+_ZH_NAMED_PAIR = (
+    "采购合同\n"
+    "本合同由北京华信科技有限公司（以下简称“华信公司”）与上海恒达实业有限公司（以下简称“恒达公司”）签订。\n"
+    "第一条 恒达公司应按时交付货物并开具增值税专用发票。\n"
+    "第二条 华信公司应在收到发票后30日内向恒达公司支付货款。\n"
+    "第三条 经华信公司验收合格后付款。恒达公司负责安装调试。\n"
+    "第四条 华信公司有权随时解除本合同，无需承担任何责任。\n"
+)
+
+
+def test_chinese_parties_called_by_their_short_names_take_their_sides_from_their_duties() -> None:
+    """A large buyer's own form calls both sides by the short names its head gives (华信公司, 恒达公司),
+    no 甲方/乙方: who delivers and invoices, who pays, accepts and may end the contract tells the sides."""
+    sides = party_sides(_ZH_NAMED_PAIR)
+    assert sides["buyer"] == ["华信公司"]
+    assert sides["supplier"] == ["恒达公司"]
+    assert "termination.convenience" in categories(_ZH_NAMED_PAIR, we="恒达公司")
