@@ -75,39 +75,30 @@ def _patterns(labels: list[str]) -> tuple[list[re.Pattern], list[re.Pattern]]:
     return supplier, buyer
 
 
-#: a Chinese contract's duties of the supplier (供货、交付、开具发票, paid by the other side) and of the buyer
-#: (pays the price, accepts, approves, may end, deduct or reject)
+#: a Chinese contract's duties of the supplier (交付、开具发票, paid by the other side) and of the buyer (pays
+#: the price, accepts, approves, may end, deduct or reject); {t} stands for the term (no word boundaries in Chinese)
 _ZH_SUPPLIER = (
-    r"(?:应|须|必须|负责|保证|承诺)[^。；;，,]{0,6}?(?:提供|交付|供货|送货|发货|履行|完成|安装|调试|维修|更换|开具|提交|承担)",
-    r"(?:开具|提供)(?:的)?(?:增值税)?(?:专用|普通)?发票",
+    r"{t}(?:应|须|必须|负责|保证|承诺)[^。；;，,]{0,6}?(?:提供|交付|供货|送货|发货|履行|完成|安装|调试|维修|更换|开具|提交|承担)",
+    r"{t}(?:开具|提供)(?:的)?(?:增值税)?(?:专用|普通)?发票",
+    r"(?:向|支付给|付给|拨付给){t}(?:支付|付款|结算|拨付)?(?=[^。；;]{0,12}?(?:货款|价款|合同款|服务费|费用|款项))",
 )
-_ZH_SUPPLIER_AFTER = r"(?:向|支付给|付给|拨付给)"
-_ZH_SUPPLIER_AFTER_TAIL = r"(?:支付|付款|结算|拨付)?"
 _ZH_BUYER = (
-    r"(?:应|须)?[^。；;，,]{0,20}?(?:支付|付清)[^。；;，,]{0,6}?(?:货款|价款|合同款|服务费|进度款|预付款|尾款)",
-    r"有权(?:单方)?(?:解除|终止|扣除|扣减|拒收|没收|抽查|检查)",
-    r"(?:组织)?验收",
+    # not "向恒达公司支付货款": the payee
+    r"(?<![向给]){t}(?:应|须)?[^。；;，,]{0,20}?(?:支付|付清)[^。；;，,]{0,6}?(?:货款|价款|合同款|服务费|进度款|预付款|尾款)",
+    r"(?<![向给]){t}有权(?:单方)?(?:解除|终止|扣除|扣减|拒收|没收|抽查|检查)",
+    r"(?<![向给]){t}(?:组织)?验收",
+    r"经{t}(?:验收|确认|同意|批准|审核)",
 )
-_ZH_BUYER_BEFORE = r"经"
-_ZH_BUYER_BEFORE_TAIL = r"(?:验收|确认|同意|批准|审核)"
 _CJK_LABEL = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _zh_patterns(labels: list[str]) -> tuple[list[re.Pattern], list[re.Pattern]]:
-    """The duty patterns of Chinese terms (no word boundaries in Chinese), the term in group "t"."""
+    """The supplier's and the buyer's duty patterns of Chinese terms, the term in group "t"."""
     lab = "(?P<t>" + "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True)) + ")"
-    supplier = [re.compile(lab + p) for p in _ZH_SUPPLIER]
-    supplier.append(
-        re.compile(
-            _ZH_SUPPLIER_AFTER
-            + lab
-            + _ZH_SUPPLIER_AFTER_TAIL
-            + r"(?=[^。；;]{0,12}?(?:货款|价款|合同款|服务费|费用|款项))"
-        )
+    return (
+        [re.compile(p.replace("{t}", lab)) for p in _ZH_SUPPLIER],
+        [re.compile(p.replace("{t}", lab)) for p in _ZH_BUYER],
     )
-    buyer = [re.compile(r"(?<![向给])" + lab + p) for p in _ZH_BUYER]  # not "向恒达公司支付货款"
-    buyer.append(re.compile(_ZH_BUYER_BEFORE + lab + _ZH_BUYER_BEFORE_TAIL))
-    return supplier, buyer
 
 
 def duty_counts_all(text: str, labels: list[str]) -> dict[str, dict[str, int]]:
