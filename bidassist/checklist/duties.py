@@ -128,6 +128,12 @@ def duty_side(text: str, label: str, *, only: bool = False) -> str | None:
     return _side_of(duty_counts(text, label), only=only)
 
 
+def duty_sides(text: str, labels: list[str]) -> list[str | None]:
+    """`duty_side` of each of `labels`, counted in one scan per pattern."""
+    every = duty_counts_all(text, labels)
+    return [_side_of(every[lab]) for lab in labels]
+
+
 def pronoun_side(text: str, pronoun: str) -> str | None:
     """The side the clauses make a pronoun ("you" and "You"), when their evidence is clear."""
     both = duty_counts_all(text, [pronoun, pronoun.capitalize()]).values()

@@ -18,7 +18,7 @@ from functools import lru_cache
 from bidassist.core.errors import InputError
 
 from .concepts import Vocabulary
-from .duties import duty_side, pronoun_side, sides_by_duties
+from .duties import duty_side, duty_sides, pronoun_side, sides_by_duties
 from .literals import finditer_from
 from .names import NOT_PARTY_LAST, named_party, top_actor
 
@@ -1831,6 +1831,16 @@ def _uses(text: str, label: str) -> int:
     return len(re.findall(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text[:USAGE_CHARS], re.I))
 
 
+def _defined_names(text: str) -> list[str]:
+    """The short names the head defines in brackets ("Ireland Pay"), less the agreement's own terms
+    and names ending in a word that names no party."""
+    return [
+        m.group(1)
+        for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD])
+        if m.group(1).lower() not in _NOT_PARTY and m.group(1).lower().split()[-1] not in NOT_PARTY_LAST
+    ]
+
+
 def named_pair(text: str, we: str | None) -> list[Party]:
     """The two parties a head defines by their own short names, neither a role word ("between Globex
     Limited ("Globex") and Contoso Limited ("Contoso")", 由北京华信科技有限公司（以下简称“华信公司”）与…
@@ -1839,7 +1849,7 @@ def named_pair(text: str, we: str | None) -> list[Party]:
     names = _head_short_names(text)
     if len(names) != 2:
         return []
-    sides = [duty_side(text[:USAGE_CHARS], n) for n in names]
+    sides = duty_sides(text[:USAGE_CHARS], names)
     if sides[0] is None and sides[1] is not None:
         sides[0] = OTHER_ROLE[sides[1]]
     elif sides[1] is None and sides[0] is not None:
@@ -1860,18 +1870,13 @@ def _head_short_names(text: str) -> list[str]:
     """The short names the head gives, none a role word or a document's name, each written as the
     actor of a clause ("Globex may", 华信公司应)."""
     names: list[str] = []
-    for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD]):
-        short = m.group(1)
-        low = short.lower()
+    for short in _defined_names(text):
         if (
-            low in _NOT_PARTY
-            or low.split()[-1] in NOT_PARTY_LAST
-            or not _proper(low)
-            or any(low == n.lower() for n in names)
-            or not re.search(rf"\b{re.escape(short)}\s+(?:shall|will|may|must|agrees)\b", text[:USAGE_CHARS])
+            _proper(short.lower())
+            and all(short.lower() != n.lower() for n in names)
+            and re.search(rf"\b{re.escape(short)}\s+(?:shall|will|may|must|agrees)\b", text[:USAGE_CHARS])
         ):
-            continue
-        names.append(short)
+            names.append(short)
     if names:
         return names
     for m in _ZH_SHORT_NAMED.finditer(text[:HEAD_LINE_CHARS]):
@@ -1890,14 +1895,7 @@ def _head_short_names(text: str) -> list[str]:
 def _other_side(text: str, ours: str) -> str | None:
     """The name of the other party where ours is a name: the other defined short name of the
     head ("Ireland Pay" beside "Sales Agent"), or the name the contract uses as a party."""
-    defined = [
-        m.group(1)
-        for m in _EN_ANY_DEFINED.finditer(text[:DEFINED_HEAD])
-        if m.group(1).lower() not in _NOT_PARTY
-        and m.group(1).lower() != ours
-        and m.group(1).lower().split()[-1] not in NOT_PARTY_LAST
-    ]
-    used = [d for d in defined if _uses(text, d) >= USAGE_MIN]
+    used = [d for d in _defined_names(text) if d.lower() != ours and _uses(text, d) >= USAGE_MIN]
     if used:
         return max(used, key=lambda d: _uses(text, d))
     role_words = {*EN_BUYER, *EN_SUPPLIER, ours}
