@@ -109,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ids", default="")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
+    if not (args.corpus / args.lang).is_dir():
+        print(
+            f"error: {args.corpus / args.lang}: no such folder (CORPUS holds en/ and zh/ with <id>.txt and <id>.labels.yaml)",
+            file=sys.stderr,
+        )
+        return 2
     rules = load_packs()
     rng = random.Random(7)
     docs = total = kept = 0

@@ -2074,7 +2074,7 @@ def _matching(parties: list[Party], needles: list[str]) -> Party | None:
 def _party_list(parties: list[Party]) -> str:
     """The parties found, for an error message: 乙方/供应商 江南公司 (supplier); buyer (buyer)."""
     shown = [
-        f"{'/'.join(p.labels)}{' ' + p.name if p.name else ''} ({p.role})"
+        f"{'/'.join(p.labels)}{' ' + p.name if p.name and p.name.lower() not in p.labels else ''} ({p.role})"
         for p in parties
         if p.where != WE_GIVEN
     ]

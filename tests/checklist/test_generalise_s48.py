@@ -185,3 +185,17 @@ def test_chinese_parties_called_by_their_short_names_take_their_sides_from_their
     assert sides["buyer"] == ["华信公司"]
     assert sides["supplier"] == ["恒达公司"]
     assert "termination.convenience" in categories(_ZH_NAMED_PAIR, we="恒达公司")
+
+
+def test_a_we_that_names_no_party_lists_each_party_once() -> None:
+    """`--we 华为` on the 华信公司/恒达公司 contract: the error names the parties found, a name that is also
+    the party's label not twice."""
+    import pytest
+
+    from bidassist.core.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        check_text(_ZH_NAMED_PAIR, RULES, we="华为")
+    message = str(caught.value)
+    assert "华信公司 (buyer)" in message and "恒达公司 (supplier)" in message
+    assert "华信公司 华信公司" not in message
