@@ -116,6 +116,10 @@ e-mail address shown as [name], [phone] and [e-mail]).
 heldout47 (DOCS47, en-4701...): read by emit_docs47() through read_doc; reader "docx" as DOCS25 (steps): a Tanzanian road
 transport company's Word template of its transportation (road carriage) agreement with the clients whose containers it
 carries, kept in the company's logistics ERP; the template's {{...}} fields (blanked by fetched_text.clean) shown as [field].
+heldout49 (DOCS49, en-4901...): read by emit_docs49() through read_doc; reader "markdown_span" as DOCS22 (start, end, regexes): the
+Statement of Work of a federal court's request for quote for an agile software-development task order, kept as Markdown in the
+court's own procurement repository; the regexes put [e-mail] for the e-mail address, read the Markdown backslash escapes, drop
+the single-asterisk emphasis marks and put a space where a table cell's line break was removed.
 """
 
 from __future__ import annotations
@@ -1931,6 +1935,34 @@ DOCS47: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout49: the United States Tax Court's Request for Quote #18-0018 (August 2018) for agile software development services for its
+# new Electronic Filing - Case Management System (EF-CMS), a time-and-materials task order under GSA Schedule 70, SIN 132-51, as
+# the Court posted it in its own GitHub repository; the Statement of Work (description of work, requirements, deliverables and
+# performance standards, user stories, order type and ceiling price, period of performance with the Court's options, special
+# requirements: travel, key personnel, team approval, teaming, data rights, invoices, publicity)
+DOCS49: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # 02_SOW.md at the newest commit (the RFQ amendment of 20 August 2018 already written into it): the whole file from its title
+    # lines; the cover and contents (01_RFQ.md), the evaluation criteria, the appendices describing the Court and its workflows and
+    # the pricing workbook are left out. The Clerk's e-mail address as [e-mail]; no names of people in the text
+    "en-4901": (
+        "markdown_span",
+        "ustaxcourt/case-management-rfq",
+        "5074344712ae47c9c16138ff18d3b066f4399610",
+        "02_SOW.md",
+        (
+            "REQUEST FOR QUOTE",
+            None,
+            (
+                EMAIL,
+                (r"\\([$()_])", r"\1"),
+                (r"(?<![*\w])\*([^*\n]+?)\*(?![*\w])", r"\1"),
+                (r"(?<=clean code base)(?=Version-controlled)", " "),
+            ),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -2565,6 +2597,13 @@ def emit_docs47(mirror_root: Path, out_dir: Path) -> None:
         emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
+def emit_docs49(mirror_root: Path, out_dir: Path) -> None:
+    """The texts of heldout49: each recipe read by its named reader (read_doc), as emit_later_docs()."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS49.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, read_doc(reader, data, args), data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -2626,6 +2665,7 @@ def main(argv: list[str]) -> int:
     emit_docs43(mirror_root, out_dir)
     emit_docs45(mirror_root, out_dir)
     emit_docs47(mirror_root, out_dir)
+    emit_docs49(mirror_root, out_dir)
     return 0
 
 
