@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         gained.update(c for c, _ in two - one)
         if args.verbose and (one - two or two - one):
             print(
-                f"{meta['id']}: {bw} -> {made[1]}, {sw} -> {made[2]}: lost {sorted(one - two)}, gained {sorted(two - one)}"
+                f"{meta['id']}: {bw} -> {made[1]}, {sw} -> {made[2]}: lost {sorted(one - two, key=str)}, gained {sorted(two - one, key=str)}"
             )
             print(f"    read as buyer {sides(after)[0]}, supplier {sides(after)[1]}")
     print(

@@ -78,10 +78,16 @@ class NamedParty:
 def named_party(text: str, role_words: set[str], exclude: frozenset[str] = frozenset()) -> NamedParty | None:
     """The name the contract uses most as a party (see the module), or None; names in `exclude`
     (lower case: the parties already found) are passed over."""
+    found = named_parties(text, role_words, exclude)
+    return found[0] if found else None
+
+
+def named_parties(text: str, role_words: set[str], exclude: frozenset[str] = frozenset()) -> list[NamedParty]:
+    """Every name the contract uses as a party (see the module), the most used first."""
     actors = Counter(r for m in _ACTOR.finditer(text) for r in _readings(m.group(1)))
     objects = Counter(r for m in _OBJECT.finditer(text) for r in _readings(m.group(1)))
     objects.update(r for m in _POSSESSIVE.finditer(text) for r in _readings(m.group(1)))
-    best: NamedParty | None = None
+    out: list[NamedParty] = []
     for name, acts in actors.items():
         if (
             name.lower() in exclude
@@ -90,16 +96,14 @@ def named_party(text: str, role_words: set[str], exclude: frozenset[str] = froze
         ):
             continue
         found = [m for m in _ANY.finditer(text) if _bare(m.group(1)) == name]
-        uses = [m.start() for m in found]
         # a name used as a modifier ("the ACME Platform") takes the article of the noun after it
         alone = [m.start() for m in found if not _ATTRIBUTIVE.match(text, m.end())]
         bare = sum(1 for s in alone if not _THE.search(text[max(0, s - 8) : s]))
         share = MIN_BARE_SHARE_ACRONYM if _ACRONYM.fullmatch(name) else MIN_BARE_SHARE
-        if not alone or bare < share * len(alone):
-            continue
-        if best is None or len(uses) > best.uses:
-            best = NamedParty(name, len(uses))
-    return best
+        if alone and bare >= share * len(alone):
+            out.append(NamedParty(name, len(found)))
+    # the most used first; of equals, the first met (as the single best was chosen before)
+    return sorted(out, key=lambda n: -n.uses)
 
 
 def _acts_as_party(acts: int, objects: int) -> bool:

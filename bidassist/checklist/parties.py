@@ -20,7 +20,7 @@ from bidassist.core.errors import InputError
 from .concepts import Vocabulary
 from .duties import duty_side, duty_sides, pronoun_side, sides_by_duties
 from .literals import finditer_from
-from .names import NOT_PARTY_LAST, named_party, top_actor
+from .names import NOT_PARTY_LAST, named_parties, named_party, top_actor
 
 ZH_BUYER = (
     "甲方",
@@ -1844,9 +1844,12 @@ def _defined_names(text: str) -> list[str]:
 def named_pair(text: str, we: str | None) -> list[Party]:
     """The two parties a head defines by their own short names, neither a role word ("between Globex
     Limited ("Globex") and Contoso Limited ("Contoso")", 由北京华信科技有限公司（以下简称“华信公司”）与…
-    （以下简称“恒达公司”）签订), each used as an actor: their sides from the clauses' duties (duties.py),
-    else the one `--we` names is the supplier; no party when neither tells."""
-    names = _head_short_names(text)
+    （以下简称“恒达公司”）签订), each used as an actor, or, where the head defines none, the two names
+    the clauses use as parties ("Globex may…", "to Contoso"; names.py): their sides from the clauses'
+    duties (duties.py), else the one `--we` names is the supplier; no party when neither tells."""
+    names, where = _head_short_names(text), "head"
+    if not names:
+        names, where = _used_names(text), "names"
     if len(names) != 2:
         return []
     sides = duty_sides(text[:USAGE_CHARS], names)
@@ -1861,9 +1864,71 @@ def named_pair(text: str, we: str | None) -> list[Party]:
     if set(sides) != {"buyer", "supplier"}:
         return []
     return [
-        Party(labels=[n.lower()], name=n, role=r or "", where="head")
+        Party(labels=[n.lower()], name=n, role=r or "", where=where)
         for n, r in zip(names, sides, strict=True)
     ]
+
+
+def _used_names(text: str) -> list[str]:
+    """The two names a contract uses most as parties (English: names.py), where it uses two."""
+    if _CJK_CHAR.search(text[:HEAD_LINE_CHARS]):
+        return _zh_used_names(text[:USAGE_CHARS])
+    found = named_parties(text[:USAGE_CHARS], set(EN_BUYER + EN_SUPPLIER))
+    return [n.name for n in found[:2]] if len(found) >= 2 else []
+
+
+#: an organisation's short name as the actor of a clause: 华信公司应, 恒达公司有权 (its first
+#: characters found by `_zh_name_start`)
+_ZH_ORG_ACTOR = re.compile(r"([\u4e00-\u9fff]{2,6})(公司|集团)(?=应|须|有权|负责|可以|同意|承担|将)")
+#: first characters of words that are no organisation's name: 本公司, 该公司, 保险公司, 子公司
+_ZH_NOT_ORG = (
+    "本",
+    "我",
+    "该",
+    "贵",
+    "各",
+    "其",
+    "他",
+    "子",
+    "分",
+    "总",
+    "母",
+    "关联",
+    "保险",
+    "物流",
+    "快递",
+    "运输",
+)
+
+
+def _zh_used_names(text: str) -> list[str]:
+    """The two organisations a Chinese contract names most as actors by their short names, never
+    defined (华信公司应…, 恒达公司有权…), each at least USAGE_MIN times."""
+    used = [n for n, c in _zh_actor_names(text).most_common() if c >= USAGE_MIN]
+    return used[:2] if len(used) >= 2 else []
+
+
+def _zh_actor_names(text: str) -> Counter[str]:
+    """How often each organisation's short name is the actor of a clause (华信公司应, 恒达公司有权)."""
+    counts: Counter[str] = Counter()
+    for m in _ZH_ORG_ACTOR.finditer(text):
+        name = _zh_name_start(text, m.group(1), m.group(2))
+        if name and not name.startswith(_ZH_NOT_ORG):
+            counts[name] += 1
+    return counts
+
+
+def _zh_name_start(text: str, before: str, suffix: str) -> str | None:
+    """Where a name ending in 公司 starts, Chinese having no spaces: the longest ending of the
+    characters before it that the text uses about as often as its shortest (由华信公司 → 华信公司)."""
+    shortest = text.count(before[-2:] + suffix)
+    best = None
+    for k in range(2, len(before) + 1):
+        candidate = before[-k:] + suffix
+        if text.count(candidate) < 0.8 * shortest:
+            break
+        best = candidate
+    return best
 
 
 def _head_short_names(text: str) -> list[str]:
@@ -1907,11 +1972,13 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
     """`parties` plus the party `--we NAME` names, when the contract calls us by a word that is
     no role word ("the Carrier", "Sales Agent") and uses it at least USAGE_MIN times: we are
     the supplier, and the other named party (defined short name or name in use) the buyer."""
-    if not we or not latin(we):
+    if not we:
         return parties
     needles = _we_needles(we)
     if needles[0] in ("supplier", "buyer") or _matching(parties, needles) is not None:
         return parties
+    if not latin(we):
+        return _with_we_named_zh(parties, text, we.strip())
     # the whole name, else a part of it the contract uses ("Fera" of "Fera (the Secretary of
     # State … acting through Fera)", "Driver" of "Driver (independent service provider)")
     ours = next((n for n in needles if not _role_words_only(n) and _uses(text, n) >= USAGE_MIN), None)
@@ -1924,6 +1991,22 @@ def with_we_named(parties: list[Party], text: str, we: str | None) -> list[Party
         other = None  # the buyer's defined word ("(hereafter Client)") is used more: it is the other side
     if other and not any(other.lower() in p.labels for p in parties):
         out.append(Party(labels=[other.lower()], name=other, role="buyer", where="usage"))
+    return out
+
+
+def _with_we_named_zh(parties: list[Party], text: str, we: str) -> list[Party]:
+    """`with_we_named` for a Chinese name the contract uses as it is, never defined (恒达公司应…): we
+    are the supplier, and the other organisation the clauses name most, an actor at least once
+    (华信公司有权…), the buyer."""
+    text = text[:USAGE_CHARS]
+    if text.count(we) < USAGE_MIN or any(p.role == "supplier" for p in parties):
+        return parties  # a supplier found already: the name given is no party (choose_we says so)
+    out = [*parties, Party(labels=[we], name=we, role="supplier", where=WE_GIVEN)]
+    # the organisation named most of those that act in a clause at least once
+    named = [n for n in _zh_actor_names(text) if n != we and text.count(n) >= USAGE_MIN]
+    other = max(named, key=text.count, default=None)
+    if other and not any(p.role == "buyer" for p in parties) and not any(other in p.labels for p in parties):
+        out.append(Party(labels=[other], name=other, role="buyer", where="usage"))
     return out
 
 

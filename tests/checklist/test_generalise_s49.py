@@ -1,0 +1,98 @@
+"""Session 49: a contract that calls both its parties by their own short names, bare, and never
+defines them (no head line "between X ("X") and Y ("Y")"): "Globex may terminate …", "Contoso shall
+deliver …". Found with the renaming check (`benchmarks/party_rename.py --mode name`), where such a
+contract lost a seventh of its findings: the reading took the most used role word left (the
+Subcontractor, a third party) for one side and the supplier's name for the other.
+
+The two names the clauses use most as parties are the two sides; their duties say which is which
+(the one that delivers and invoices supplies, the one that pays and accepts buys), else the one
+`--we` names is ours. Neither name is taken for the drafter: nothing in such a text says who wrote it.
+The same in Chinese, which has no spaces to end a name: the short name is the longest ending before
+公司 that the text uses about as often as its shortest (由华信公司 is 华信公司). A Chinese `--we 恒达公司` that
+no party's label or name holds, in a text that uses it, is the supplier, and the other organisation the
+text names most the buyer (it had been an English-only reading).
+"""
+
+from __future__ import annotations
+
+from shipped_packs import RULES, party_sides
+
+from bidassist.checklist import check_text
+
+_BARE_NAMES = (
+    "SUPPLY TERMS\n"
+    "\n"
+    "1. Scope. Contoso shall supply and deliver the Goods listed in each order to Globex's warehouse.\n"
+    "\n"
+    "2. Subcontracting. Contoso shall not subcontract any part of the supply without Globex's consent. "
+    "Each Subcontractor shall comply with these terms, and Contoso shall remain responsible for the acts "
+    "of every Subcontractor. A Subcontractor shall keep records, and the Subcontractor shall permit "
+    "audits. The Subcontractor shall carry insurance.\n"
+    "\n"
+    "3. Acceptance. Globex shall inspect the Goods within ten days of delivery. Contoso shall replace "
+    "rejected Goods at its own cost.\n"
+    "\n"
+    "4. Payment. Contoso shall submit an invoice after delivery. Globex shall pay each invoice within "
+    "thirty days of receipt. Globex may set off against any amount due to Contoso any sum Contoso owes "
+    "to Globex under this or any other contract.\n"
+    "\n"
+    "5. Termination. Globex may terminate this contract at any time for its convenience by written "
+    "notice to Contoso, without any liability for loss of profit.\n"
+    "\n"
+    "6. Notices. Notices to Contoso and to Globex shall be in writing.\n"
+)
+
+
+def _findings(text: str, we: str | None) -> set[tuple[str, str | None]]:
+    return {(f.category, f.clause) for f in check_text(text, RULES, we=we).findings}
+
+
+def test_two_bare_names_in_use_take_their_sides_from_their_duties() -> None:
+    sides = party_sides(_BARE_NAMES, we="Contoso")
+    assert sides.get("buyer") == ["globex"] and sides.get("supplier") == ["contoso"]
+    # the duties alone tell the sides: no --we needed
+    sides = party_sides(_BARE_NAMES)
+    assert sides.get("buyer") == ["globex"] and sides.get("supplier") == ["contoso"]
+
+
+def test_the_buyers_clauses_are_read_against_the_supplier_named_in_use() -> None:
+    found = _findings(_BARE_NAMES, "Contoso")
+    assert ("payment.set_off", "4") in found
+    assert ("termination.convenience", "5") in found
+
+
+def test_neither_name_in_use_is_taken_for_the_drafter() -> None:
+    assert check_text(_BARE_NAMES, RULES, we="Contoso").parties.get("drafter") is None
+
+
+_ZH_BARE_NAMES = (
+    "设备采购合同\n"
+    "一、恒达公司应按照华信公司的要求交付设备，并负责安装调试。\n"
+    "二、恒达公司应在交货后开具增值税专用发票。\n"
+    "三、华信公司应在验收合格后三十日内支付货款。华信公司有权从应付恒达公司的任何款项中直接扣除恒达公司应承担的违约金及赔偿金。\n"
+    "四、华信公司有权根据工作需要随时解除本合同，且无需承担任何违约责任。\n"
+    "五、恒达公司应对设备提供两年质保。由华信公司组织验收。\n"
+    "六、华信公司负责提供安装场地。\n"
+)
+
+
+def test_two_chinese_names_in_use_take_their_sides_from_their_duties() -> None:
+    sides = party_sides(_ZH_BARE_NAMES, we="恒达公司")
+    assert sides.get("buyer") == ["华信公司"] and sides.get("supplier") == ["恒达公司"]
+    found = {f.category for f in check_text(_ZH_BARE_NAMES, RULES, we="恒达公司").findings}
+    assert {"payment.set_off", "termination.convenience"} <= found
+
+
+_ZH_WE_NAMED = (
+    "技术服务合同\n"
+    "一、恒达公司应按华信公司提出的需求提供技术服务。\n"
+    "二、恒达公司应每月向华信公司提交服务报告。\n"
+    "三、服务费由华信公司在收到恒达公司发票后支付。\n"
+    "四、恒达公司应对服务成果负责。未经华信公司同意，恒达公司不得转包。\n"
+    "五、如华信公司认为服务不合格，华信公司可单方解除合同。\n"
+)
+
+
+def test_a_chinese_we_name_the_text_uses_is_the_supplier_and_the_other_organisation_the_buyer() -> None:
+    sides = party_sides(_ZH_WE_NAMED, we="恒达公司")
+    assert sides.get("supplier") == ["恒达公司"] and sides.get("buyer") == ["华信公司"]
