@@ -6,13 +6,15 @@ parties by, so renaming "the Owner" to "Globex" and "the Contractor" to "Contoso
 checking with `--we Contoso`) should keep every finding on its clause. What is lost shows where the
 party reading leans on known role words; unlike a held-out set, it needs no new documents.
 
-    .venv/bin/python benchmarks/party_rename.py CORPUS [--lang en|zh] [--mode role|name|head] [--ids REGEX] [-v]
+    .venv/bin/python benchmarks/party_rename.py CORPUS [--lang en|zh] [--mode role|name|head|pronoun] [--ids REGEX] [-v]
 
 Modes: `role` swaps each side's role word for another role word (Purchaser, Vendor, …; 采购人, 供应商);
 `name` replaces "the Buyer" by a short proper name used bare ("Globex"; 华信公司); `head` does the same
 and adds a head line defining both names ('between Globex Limited ("Globex") and Contoso Limited
 ("Contoso")'; 本合同由北京华信科技有限公司（以下简称“华信公司”）与…签订), as contracts that call their
-parties by name do. Prints documents renamed, findings kept (category
+parties by name do; `pronoun` (English) writes the buyer as "we"/"us"/"our" and the supplier as "you"/"your"
+under a head line saying so, as order terms and platform terms do ('In these terms "we", "us" and "our" mean
+Globex Limited and "you" and "your" mean the supplier'), checked with `--we you`. Prints documents renamed, findings kept (category
 and clause) and the categories lost and gained. Documents whose sides are not read as role words,
 or whose text already uses a new name, are skipped.
 """
@@ -68,6 +70,54 @@ def rename(text: str, old: str, new: str, *, drop_article: bool) -> str:
     return re.sub(rf"\b{article}{re.escape(old)}\b(?!s\b)", sub, text, flags=re.I)
 
 
+#: what comes before a party that is an object ("to the Buyer", "between the Buyer and")
+_OBJECT_BEFORE = re.compile(r"\b(?:to|by|of|from|for|with|against|upon|on|between|than)\s*$", re.I)
+#: what follows a party that is the subject of its clause ("the Buyer shall", "the Buyer agrees")
+_SUBJECT_AFTER = re.compile(r"\s+(?:\(|,|shall|may|will|must|can|cannot|hereby|also|not|[a-z]+s)\b")
+#: third-person verbs after "we"/"you" and their plain forms
+_VERBS = {"is": "are", "has": "have", "does": "do", "was": "were"}
+_VERB_S = re.compile(r"\b([Ww]e|[Yy]ou)(\s+(?:hereby\s+|also\s+|not\s+)?)([a-z]+?)(ies|es|s)\b")
+_KEEP_S = frozenset({"thi", "hi", "a", "ha", "i", "wa", "doe", "u", "plu", "ye"})
+
+
+def pronoun_rename(text: str, old: str, ours: bool) -> str:
+    """`old` (with its article) written as "we"/"us"/"our" (`ours`) or "you"/"your", with the verb after it
+    agreeing ("the Buyer agrees" -> "we agree"; "the Supplier is" -> "you are")."""
+
+    def sub(m: re.Match) -> str:
+        before = text[max(0, m.start() - 20) : m.start()]
+        if m.group(1):  # possessive
+            word = "our" if ours else "your"
+        elif ours and (_OBJECT_BEFORE.search(before) or not _SUBJECT_AFTER.match(text, m.end())):
+            word = "us"
+        else:
+            word = "we" if ours else "you"
+        at_start = not before.strip() or before.rstrip()[-1] in ".:;\n)"
+        return "\x00" + (word.capitalize() if at_start else word) + "\x01"
+
+    out = re.sub(rf"\b(?:the\s+)?{re.escape(old)}\b(?!s\b)(['’]s\b)?", sub, text, flags=re.I)
+    return out
+
+
+def _agree(text: str) -> str:
+    def verb(m: re.Match) -> str:
+        stem, ending = m.group(3), m.group(4)
+        whole = stem + ending
+        if whole in _VERBS:
+            return f"{m.group(1)}{m.group(2)}{_VERBS[whole]}"
+        if whole in ("shall", "will", "may", "must") or stem in _KEEP_S or whole.endswith("ss"):
+            return m.group(0)
+        if ending == "ies":
+            plain = stem + "y"
+        elif ending == "es" and not stem.endswith(("s", "sh", "ch", "x", "z", "o")):
+            plain = stem + "e"
+        else:
+            plain = stem
+        return f"{m.group(1)}{m.group(2)}{plain}"
+
+    return _VERB_S.sub(verb, text)
+
+
 def sides(result) -> tuple[list[str], list[str]]:
     parties = result.parties["parties"]
     return (
@@ -80,6 +130,16 @@ def renamed(
     text: str, buyer: str, supplier: str, mode: str, lang: str, rng: random.Random
 ) -> tuple[str, str, str] | None:
     """(the renamed text, the new buyer word, the new supplier word), or None when a new word is used already."""
+    if mode == "pronoun":
+        if re.search(r"\b(?:we|us|our|you|your)\b", text, re.I):
+            return None
+        out = pronoun_rename(pronoun_rename(text, buyer, ours=True), supplier, ours=False)
+        out = _agree(out.replace("\x00", "").replace("\x01", ""))
+        head = (
+            'In these terms "we", "us" and "our" mean Globex Limited and "you" and "your" mean the supplier '
+            "named in the order.\n"
+        )
+        return head + out, "we", "you"
     if lang == "zh":
         pool_b, pool_s = ZH_NEW_ROLES if mode == "role" else ZH_NEW_NAMES
     else:
@@ -105,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--lang", choices=("en", "zh"), default="en")
-    ap.add_argument("--mode", choices=("role", "name", "head"), default="head")
+    ap.add_argument("--mode", choices=("role", "name", "head", "pronoun"), default="head")
     ap.add_argument("--ids", default="")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)

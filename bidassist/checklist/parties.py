@@ -1847,7 +1847,8 @@ def named_pair(text: str, we: str | None) -> list[Party]:
     （以下简称“恒达公司”）签订), each used as an actor, or, where the head defines none, the two names
     the clauses use as parties ("Globex may…", "to Contoso"; names.py): their sides from the clauses'
     duties (duties.py), else the one `--we` names is the supplier; no party when neither tells."""
-    names, where = _head_short_names(text), "head"
+    # the first two the head defines: a third ("Amazon ("Delivery Partner")") comes later, in the definitions
+    names, where = _head_short_names(text)[:2], "head"
     if not names:
         names, where = _used_names(text), "names"
     if len(names) != 2:

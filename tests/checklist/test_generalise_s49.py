@@ -10,7 +10,10 @@ The two names the clauses use most as parties are the two sides; their duties sa
 The same in Chinese, which has no spaces to end a name: the short name is the longest ending before
 公司 that the text uses about as often as its shortest (由华信公司 is 华信公司). A Chinese `--we 恒达公司` that
 no party's label or name holds, in a text that uses it, is the supplier, and the other organisation the
-text names most the buyer (it had been an English-only reading).
+text names most the buyer (it had been an English-only reading). A head that defines the two parties'
+short names and a recital that defines a third ("Rapid Parcel Inc. (the "Delivery Partner")") keeps
+the first two as the parties (the pair had been dropped, and a role word of a third party, "the
+Driver", taken for a side).
 """
 
 from __future__ import annotations
@@ -96,3 +99,25 @@ _ZH_WE_NAMED = (
 def test_a_chinese_we_name_the_text_uses_is_the_supplier_and_the_other_organisation_the_buyer() -> None:
     sides = party_sides(_ZH_WE_NAMED, we="恒达公司")
     assert sides.get("supplier") == ["恒达公司"] and sides.get("buyer") == ["华信公司"]
+
+
+_THREE_DEFINED = (
+    'This Agreement is made between Globex Limited ("Globex") and Stark Limited ("Stark").\n'
+    "\n"
+    "WHEREAS Globex brokers last-mile delivery for carriers, including Rapid Parcel Inc. (the "
+    '"Delivery Partner");\n'
+    "\n"
+    "2. Services. Stark shall deliver the packages assigned by Globex. The Delivery Partner shall assign "
+    "routes. The Delivery Partner may rate Stark's performance, and the Delivery Partner will share the "
+    "ratings with Globex. Stark shall ensure that each Driver holds a licence. The Driver shall wear a "
+    "uniform, the Driver shall carry identification and the Driver shall follow the routes.\n"
+    "\n"
+    "3. Payment. Stark shall submit an invoice each week. Globex shall pay each invoice within fourteen days. "
+    "Globex may deduct from any amount payable to Stark any chargeback, fine or loss Globex incurs.\n"
+)
+
+
+def test_a_third_name_defined_after_the_head_line_leaves_the_heads_two_parties() -> None:
+    sides = party_sides(_THREE_DEFINED, we="Stark")
+    assert sides.get("buyer") == ["globex"] and sides.get("supplier") == ["stark"]
+    assert ("payment.set_off", "3") in _findings(_THREE_DEFINED, "Stark")
