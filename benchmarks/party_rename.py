@@ -22,15 +22,14 @@ or whose text already uses a new name, are skipped.
 from __future__ import annotations
 
 import argparse
-import collections
 import random
 import re
 import sys
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _metamorphic import Tally, changes, corpus_error, dev_documents, fail, keys  # noqa: E402
 
 from bidassist.checklist import check_text, load_packs  # noqa: E402
 
@@ -169,25 +168,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ids", default="")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
-    if not (args.corpus / args.lang).is_dir():
-        print(
-            f"error: {args.corpus / args.lang}: no such folder (CORPUS holds en/ and zh/ with <id>.txt and <id>.labels.yaml)",
-            file=sys.stderr,
-        )
-        return 2
+    if error := corpus_error(args.corpus, args.lang):
+        return fail(error)
     rules = load_packs()
     rng = random.Random(7)
-    docs = total = kept = 0
-    lost: collections.Counter[str] = collections.Counter()
-    gained: collections.Counter[str] = collections.Counter()
+    tally = Tally()
     buyer_words, supplier_words = (
         (ZH_BUYER_WORDS, ZH_SUPPLIER_WORDS) if args.lang == "zh" else (BUYER_WORDS, SUPPLIER_WORDS)
     )
-    for label in sorted((args.corpus / args.lang).glob("*.labels.yaml")):
-        meta = yaml.safe_load(label.read_text(encoding="utf-8"))
-        if not str(meta.get("split", "")).startswith("dev") or not re.search(args.ids, meta["id"]):
-            continue
-        text = label.with_name(label.name.replace(".labels.yaml", ".txt")).read_text(encoding="utf-8")
+    for meta, text in dev_documents(args.corpus, args.lang, args.ids):
         before = check_text(text, rules, we_strict=False)
         b, s = sides(before)
         bw = next((w for w in b if w in buyer_words), None)
@@ -196,23 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         if made is None:
             continue
         after = check_text(made[0], rules, we=made[2], we_strict=False)
-        one = {(f.category, f.clause) for f in before.findings}
-        two = {(f.category, f.clause) for f in after.findings}
-        docs += 1
-        total += len(one)
-        kept += len(one & two)
-        lost.update(c for c, _ in one - two)
-        gained.update(c for c, _ in two - one)
-        if args.verbose and (one - two or two - one):
-            print(
-                f"{meta['id']}: {bw} -> {made[1]}, {sw} -> {made[2]}: lost {sorted(one - two, key=str)}, gained {sorted(two - one, key=str)}"
-            )
+        one, two = keys(before), keys(after)
+        tally.add(one, two)
+        if args.verbose and one != two:
+            print(f"{meta['id']}: {bw} -> {made[1]}, {sw} -> {made[2]}: {changes(one, two)}")
             print(f"    read as buyer {sides(after)[0]}, supplier {sides(after)[1]}")
-    print(
-        f"{args.lang} mode {args.mode}: documents {docs}, findings {total}, kept {kept} ({kept / max(total, 1):.2f})"
-    )
-    print("lost:", ", ".join(f"{c} {n}" for c, n in lost.most_common()) or "none")
-    print("gained:", ", ".join(f"{c} {n}" for c, n in gained.most_common()) or "none")
+    tally.report(f"{args.lang} mode {args.mode}")
     return 0
 
 
