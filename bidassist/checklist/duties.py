@@ -61,6 +61,10 @@ def _patterns(labels: list[str]) -> tuple[list[re.Pattern], list[re.Pattern]]:
             + r"\s+(?:shall|will|may|is\s+entitled\s+to)\s+(?:\w+\s+){0,2}?(?:receive|earn)\s+"
             + _PAID_THINGS
         ),
+        # You will be paid a fee / the Consultant shall be reimbursed: the payee
+        re.compile(
+            lab + r"\s+(?:shall|will)\s+(?:only\s+)?be\s+(?:paid|reimbursed|remunerated|compensated)\b"
+        ),
         # Participant desires to … act as an independent promoter / You are an independent Contractor
         re.compile(lab + r"\s+(?:\w+\s+){0,6}?(?:is|are|acts?\s+as)\s+an\s+independent\s+" + _WORKER),
     ]

@@ -1581,6 +1581,10 @@ _PUBLIC_BODIES = (
     "district",
     "council",
     "municipality",
+    "university",
+    "college",
+    "ministry",
+    "trust",
 )
 #: how often such a word must name an actor of a modal verb, and be used with its article, to be the buyer
 PUBLIC_ACTOR_MIN, PUBLIC_USES_MIN = 2, 6
@@ -1787,12 +1791,17 @@ def with_you_only(parties: list[Party], head: str) -> list[Party]:
     """`parties` plus "you" in terms that address one side as "you" and never write "we": it joins
     the role a definition or bracket gives it ("you" means the party specified as the seller),
     else, when the terms name one side only by a role word ("the buyer"), the other side (a
-    buyer's terms addressed to its sellers)."""
+    buyer's terms addressed to its sellers), else, when they name no side, the side the clauses'
+    duties give it (a letter of engagement)."""
     tied = _pronoun_word(head, "you")
     role = (tied[0] if tied else None) or _you_means(head)
     sides = {p.role for p in parties if p.role in OTHER_ROLE}
     if role is None and len(sides) == 1:
         role = OTHER_ROLE[next(iter(sides))]
+    if role is None and not sides:
+        # a letter of engagement that names no side ("you will be paid a fee", "your services"): the
+        # clauses' duties tell whose side "you" is
+        role = pronoun_side(head, "you")
     if role is None:
         return parties
     out = list(parties)

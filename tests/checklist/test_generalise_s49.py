@@ -1,4 +1,7 @@
-"""Session 49: a contract that calls both its parties by their own short names, bare, and never
+"""Session 49. Found with the metamorphic checks, and read from heldout43 (moved to dev before study; see the
+letter at the end).
+
+A contract that calls both its parties by their own short names, bare, and never
 defines them (no head line "between X ("X") and Y ("Y")"): "Globex may terminate …", "Contoso shall
 deliver …". Found with the renaming check (`benchmarks/party_rename.py --mode name`), where such a
 contract lost a seventh of its findings: the reading took the most used role word left (the
@@ -121,3 +124,32 @@ def test_a_third_name_defined_after_the_head_line_leaves_the_heads_two_parties()
     sides = party_sides(_THREE_DEFINED, we="Stark")
     assert sides.get("buyer") == ["globex"] and sides.get("supplier") == ["stark"]
     assert ("payment.set_off", "3") in _findings(_THREE_DEFINED, "Stark")
+
+
+# From heldout43 (moved to dev before study): a university's letter of engagement to a guest speaker. It names
+# no side by a role word: "you" is the supplier by its duties ("You will be paid a fee", "your invoices") and
+# "the University", acting as a public body does, the buyer.
+_LETTER = (
+    "Dear Speaker,\n"
+    "Engagement as Guest Speaker\n"
+    "This letter governs the services you may supply from time to time to the University as a Guest Speaker.\n"
+    "The University will not be obliged to provide you with any work under this contract and you will not be "
+    "obliged to accept any work offered.\n"
+    "Fees\n"
+    "You will be paid a fee of £200 per lecture. You will be paid within thirty days of the lecture. You will be "
+    "reimbursed for travel. Your invoices must be sent to the Course Administrator.\n"
+    "Confidentiality\n"
+    "You shall not disclose any confidential information of the University. The University may share your "
+    "details with its departments. The University will keep your data secure.\n"
+    "Cancellation\n"
+    "The University reserves the right to cancel a course or programme if circumstances, such as inadequate "
+    "enrolment, make it necessary. The University will not make any payment for a lecture which is cancelled "
+    "in advance.\n"
+    "Yours sincerely,\nThe University\n"
+)
+
+
+def test_a_letter_to_you_from_the_university_reads_both_sides() -> None:
+    sides = party_sides(_LETTER)
+    assert "you" in sides.get("supplier", []) and sides.get("buyer") == ["university"]
+    assert ("termination.convenience", "Cancellation") in _findings(_LETTER, None)
