@@ -4,6 +4,7 @@ are counted. Unlike a held-out set, such a check needs no new documents."""
 
 from __future__ import annotations
 
+import argparse
 import collections
 import re
 import sys
@@ -13,6 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+
+def arguments(doc: str, modes: tuple[str, ...], argv: list[str] | None) -> argparse.Namespace:
+    """The checks' command line: CORPUS [--lang en|zh] [--mode M] [--ids REGEX] [-v] (the first mode is the default)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--lang", choices=("en", "zh"), default="en")
+    ap.add_argument("--mode", choices=modes, default=modes[0])
+    ap.add_argument("--ids", default="")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    return ap.parse_args(argv)
 
 
 def dev_documents(corpus: Path, lang: str, ids: str = "") -> Iterator[tuple[dict[str, Any], str]]:

@@ -17,7 +17,6 @@ Documents the rewriting leaves unchanged are skipped.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _metamorphic import Tally, changes, corpus_error, dev_documents, fail, keys  # noqa: E402
+from _metamorphic import Tally, arguments, changes, corpus_error, dev_documents, fail, keys  # noqa: E402
 
 from bidassist.checklist import check_text, load_packs  # noqa: E402
 from bidassist.core.numbers import chinese_numeral, english_numeral, int_to_chinese  # noqa: E402
@@ -128,13 +127,7 @@ REWRITE: dict[tuple[str, str], Callable[[str], str]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path)
-    ap.add_argument("--lang", choices=("en", "zh"), default="en")
-    ap.add_argument("--mode", choices=("words", "digits"), default="words")
-    ap.add_argument("--ids", default="")
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args(argv)
+    args = arguments(__doc__, ("words", "digits"), argv)
     if error := corpus_error(args.corpus, args.lang):
         return fail(error)
     rules = load_packs()

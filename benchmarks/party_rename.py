@@ -21,7 +21,6 @@ or whose text already uses a new name, are skipped.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -29,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _metamorphic import Tally, changes, corpus_error, dev_documents, fail, keys  # noqa: E402
+from _metamorphic import Tally, arguments, changes, corpus_error, dev_documents, fail, keys  # noqa: E402
 
 from bidassist.checklist import check_text, load_packs  # noqa: E402
 
@@ -161,13 +160,7 @@ def renamed(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path)
-    ap.add_argument("--lang", choices=("en", "zh"), default="en")
-    ap.add_argument("--mode", choices=("role", "name", "head", "pronoun"), default="head")
-    ap.add_argument("--ids", default="")
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args(argv)
+    args = arguments(__doc__, ("head", "role", "name", "pronoun"), argv)
     if error := corpus_error(args.corpus, args.lang):
         return fail(error)
     rules = load_packs()
