@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from bidassist.core.bidfile import Bid as BidFile
 from bidassist.core.errors import InputError
-from bidassist.store.connection import open_store
+from bidassist.store.connection import Store, open_store
 from bidassist.store.entities import Directory
 from bidassist.store.models import Bid, Contract, ContractFinding, OurBid, Outcome, Tender
 from bidassist.store.names import name_key
@@ -239,10 +239,16 @@ def record_contract(
     customer: str | None,
     tender: str | None = None,
     beside: Path | None = None,
+    store: Store | None = None,
 ) -> Recorded:
     """Store a reviewed contract for its customer: its key terms and findings (the `check` JSON).
-    Known by the file's hash: the same file again updates its findings if the review changed."""
+    Known by the file's hash: the same file again updates its findings if the review changed.
+    `store`: an open store to write to (a folder's batch opens one for all its files), else `db`
+    is opened for this contract alone."""
     contract = Path(contract)
+    if store is None:
+        with open_store(db, beside=beside or contract.parent, create=True) as opened:
+            return record_contract(db, contract, check, customer=customer, tender=tender, store=opened)
     sha = file_sha256(contract)
     key_terms = [
         {"type": k["type"], "clause": k.get("clause"), "values": k.get("values")}
@@ -250,7 +256,7 @@ def record_contract(
     ]
     summary = check["summary"]
     worst = next((s for s in ("high", "medium", "low") if summary["by_severity"].get(s)), None)
-    with open_store(db, beside=beside or contract.parent, create=True) as store, store.writing() as session:
+    with store.writing() as session:
         directory = Directory(session)
         who = directory.customer(customer) if customer else None
         tender_row = session.scalar(select(Tender).where(Tender.number == tender)) if tender else None

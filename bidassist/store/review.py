@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bidassist.core.errors import BidassistError, InputError
+from bidassist.store.connection import Store, open_store
 from bidassist.store.parties import guess_customer
 from bidassist.store.record import Recorded, record_contract
 from bidassist.store.workers import (
@@ -105,15 +106,39 @@ def review_folder(
     chunks = chunked(files, workers)
     chunks = largest_first(chunks) if workers > 1 else chunks  # one worker: in the folder's order
     out: dict[Path, ReviewedFile] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
-        futures = {pool.submit(review_chunk, chunk, lang, customer): chunk for chunk in chunks}
-        for future in as_completed(futures):
-            chunk = futures.pop(future)  # a done chunk's results are not kept: memory stays flat
-            for path, outcome in zip(chunk, _outcomes(future, len(chunk)), strict=True):
-                out[path] = item = _reviewed(path, outcome, db=db, record=record, folder=Path(folder))
-                if progress is not None:
-                    progress(item)
+    recorder = _Recorder(db, Path(folder)) if record else None
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
+            futures = {pool.submit(review_chunk, chunk, lang, customer): chunk for chunk in chunks}
+            for future in as_completed(futures):
+                chunk = futures.pop(future)  # a done chunk's results are not kept: memory stays flat
+                for path, outcome in zip(chunk, _outcomes(future, len(chunk)), strict=True):
+                    out[path] = item = _reviewed(path, outcome, recorder)
+                    if progress is not None:
+                        progress(item)
+    finally:
+        if recorder is not None:
+            recorder.close()
     return [out[p] for p in files]
+
+
+class _Recorder:
+    """The folder's store, opened once on the first contract to record and kept for the batch (a
+    store opened per contract checked its schema 200 times for 200 files); each contract is still
+    its own transaction. A store that cannot be opened fails each file, as before."""
+
+    def __init__(self, db: str | Path | None, folder: Path) -> None:
+        self.db, self.folder = db, folder
+        self.store: Store | None = None
+
+    def record(self, path: Path, check: dict[str, Any], customer: str | None) -> Recorded:
+        if self.store is None:
+            self.store = open_store(self.db, beside=self.folder, create=True)
+        return record_contract(self.db, path, check, customer=customer, store=self.store)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
 
 
 def _outcomes(future: Future[list[Outcome]], count: int) -> list[Outcome]:
@@ -124,9 +149,7 @@ def _outcomes(future: Future[list[Outcome]], count: int) -> list[Outcome]:
         return [(None, None, f"{type(exc).__name__}: {exc}")] * count
 
 
-def _reviewed(
-    path: Path, outcome: Outcome, *, db: str | Path | None, record: bool, folder: Path
-) -> ReviewedFile:
+def _reviewed(path: Path, outcome: Outcome, recorder: _Recorder | None) -> ReviewedFile:
     """One file's line of the batch, recorded in the store when asked."""
     who, check, error = outcome
     item = ReviewedFile(path, error=error)
@@ -134,9 +157,9 @@ def _reviewed(
         return item
     item.customer, item.findings = who, len(check["findings"])
     item.by_severity = check["summary"]["by_severity"]
-    if record:
+    if recorder is not None:
         try:
-            item.recorded = str(record_contract(db, path, check, customer=who, beside=folder))
+            item.recorded = str(recorder.record(path, check, who))
         except BidassistError as exc:
             item.error = "; ".join(str(p) for p in exc.problems)
         except Exception as exc:  # noqa: BLE001 - one file the store refuses must not abort the batch

@@ -99,3 +99,21 @@ def test_largest_chunks_go_first(tmp_path: Path):
     assert sorted(map(tuple, ordered)) == sorted(map(tuple, chunks))  # the same chunks, reordered
     sizes = [sum(p.stat().st_size for p in c) for c in ordered]
     assert sizes == sorted(sizes, reverse=True) and files[4] in ordered[0]
+
+
+def test_a_folder_is_recorded_through_one_store(folder: Path, tmp_path: Path, monkeypatch):
+    """The batch opens its store once for all its files (each opening checks the schema), and the
+    records are the same with two workers."""
+    opened: list[object] = []
+    real = review.open_store
+
+    def counting(*args, **kwargs):
+        opened.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review, "open_store", counting)
+    lines, rows = batch(folder, tmp_path / "one.db", jobs=1)
+    assert len(opened) == 1
+    assert sum(1 for line in lines if line[-1] is None) == len(SAMPLE)
+    monkeypatch.setattr(review, "open_store", real)
+    assert (lines, rows) == batch(folder, tmp_path / "two.db", jobs=2)
