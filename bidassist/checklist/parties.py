@@ -1881,7 +1881,7 @@ def named_pair(text: str, we: str | None) -> list[Party]:
 
 def _used_names(text: str) -> list[str]:
     """The two names a contract uses most as parties (English: names.py), where it uses two."""
-    if _CJK_CHAR.search(text[:HEAD_LINE_CHARS]):
+    if not latin(text[:HEAD_LINE_CHARS]):
         return _zh_used_names(text[:USAGE_CHARS])
     found = named_parties(text[:USAGE_CHARS], set(EN_BUYER + EN_SUPPLIER))
     return [n.name for n in found[:2]] if len(found) >= 2 else []
@@ -1921,8 +1921,12 @@ def _zh_used_names(text: str) -> list[str]:
 def _zh_actor_names(text: str) -> Counter[str]:
     """How often each organisation's short name is the actor of a clause (华信公司应, 恒达公司有权)."""
     counts: Counter[str] = Counter()
+    starts: dict[tuple[str, str], str | None] = {}  # one reading of each match's characters
     for m in _ZH_ORG_ACTOR.finditer(text):
-        name = _zh_name_start(text, m.group(1), m.group(2))
+        key = (m.group(1), m.group(2))
+        if key not in starts:
+            starts[key] = _zh_name_start(text, *key)
+        name = starts[key]
         if name and not name.startswith(_ZH_NOT_ORG):
             counts[name] += 1
     return counts
@@ -2013,8 +2017,8 @@ def _with_we_named_zh(parties: list[Party], text: str, we: str) -> list[Party]:
         return parties  # a supplier found already: the name given is no party (choose_we says so)
     out = [*parties, Party(labels=[we], name=we, role="supplier", where=WE_GIVEN)]
     # the organisation named most of those that act in a clause at least once
-    named = [n for n in _zh_actor_names(text) if n != we and text.count(n) >= USAGE_MIN]
-    other = max(named, key=text.count, default=None)
+    uses = {n: text.count(n) for n in _zh_actor_names(text) if n != we}
+    other = max((n for n, c in uses.items() if c >= USAGE_MIN), key=uses.__getitem__, default=None)
     if other and not any(p.role == "buyer" for p in parties) and not any(other in p.labels for p in parties):
         out.append(Party(labels=[other], name=other, role="buyer", where="usage"))
     return out
