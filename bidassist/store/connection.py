@@ -219,7 +219,13 @@ def open_store(
             f"no store here; run `bidassist db init` (or pass --db / set {ENV_VAR}) / 数据库不存在", str(path)
         )
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the store's folder: {exc.strerror or exc} / 无法创建数据库所在的文件夹",
+                str(path.parent),
+            ) from None
     store = Store(url)
     try:
         if create:

@@ -117,3 +117,16 @@ def test_a_folder_is_recorded_through_one_store(folder: Path, tmp_path: Path, mo
     assert sum(1 for line in lines if line[-1] is None) == len(SAMPLE)
     monkeypatch.setattr(review, "open_store", real)
     assert (lines, rows) == batch(folder, tmp_path / "two.db", jobs=2)
+
+
+def test_a_store_folder_that_cannot_be_made_fails_each_file_with_its_place(folder: Path):
+    """--db in a folder that cannot be created: each file fails with one line naming the folder, none
+    is lost, the batch goes on."""
+    items = review_folder(folder, db="/proc/no-such-folder/x.db", record=True, jobs=1)
+    assert all(i.error for i in items)
+    read = [i for i in items if i.findings]
+    assert len(read) == len(SAMPLE)
+    assert all(i.error.startswith("/proc/no-such-folder: cannot create the store's folder") for i in read)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [*(Path(n).name for n in SAMPLE), "broken.docx"]
+    )
