@@ -21,6 +21,7 @@ from .parties import (
     defined_parties,
     drafter_of,
     find_parties,
+    head_counterparty,
     head_first,
     named_pair,
     parties_from_usage,
@@ -86,6 +87,8 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
     found = with_abbreviations(found, text)
     found = with_duty_party(with_first_person_party(found, text), text)
     found = with_named_other_side(with_public_body(found, text), text)
+    if not _both_sides(found):
+        found = found + _new_parties(found, head_counterparty(found, text))
     out = choose_we(with_we_named(found, text, we), we, strict=we_strict)
     out.drafter = drafter_of(out.parties)
     return out

@@ -365,6 +365,13 @@ _ZH_DEFINED = re.compile(
     rf"([^\s，,、。；;：:（(]{{2,40}}?)\s*[（(]\s*(?:[^（()）“”\n]{{2,40}}?[，,]\s*)?(?:以下|下文|下)?(?:简称|称)(?:为)?\s*[“\"'「]?\s*"
     rf"({_ZH_LABEL})\s*[”\"'」]?\s*[）)]"
 )
+#: an organisation's name with its side in brackets, no 简称: 华耐耐火材料有限公司（供方）, 临岳钢铁集团有限公司采购中心（需方）
+#: (not a form's field label, 华信公司（委托方）：＿＿: the words before the bracket are then the label)
+_ZH_ORG_SIDE = re.compile(
+    r"(?:^|[与和由及，,、：:\s])([^\s与由及，,、。；;：:“”\"（()）]{2,40}?(?:公司|集团|中心|医院|大学|学院|研究院|研究所|事务所|局|厂|合作社)"
+    r"[^\s，,、。；;：:“”\"（()）]{0,8}?)\s*[（(]\s*(" + _ZH_LABEL + r")\s*[）)](?!\s*[：:])",
+    re.M,
+)
 #: an organisation's name just before a bracket of short names: 与北京某某传媒有限公司（以下称为…）
 _ZH_ORG_BEFORE = re.compile(
     r"(?:^|[与和由及，,、\s])([^\s与由及，,、。；;：:“”\"]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|医院|"
@@ -385,9 +392,12 @@ _EN_DEFINED = re.compile(
     re.I,
 )
 #: ("Buyer") / (hereinafter referred to as the "Subcontractor"): the name stands before it
+#: words before a role word in a defined name that keep its side: the "Panel Supplier", the "Framework
+#: Contractor", the "O&M Contractor" (not a "Third Party Supplier" or an "End Customer")
+_ROLE_QUALIFIER = r"(?:(?!(?:third|other|end|sub|former|previous|replacement|incoming|outgoing|nominated)\b)[a-z][\w&-]*\s+){0,2}?"
 _EN_DEFINED_ANCHOR = re.compile(
     rf"\(\s*{_HEREAFTER_LEAD}(?:the\s+)?"
-    rf"[\"“”']\s*({_EN_ROLE})\s*[\"“”']"
+    rf"[\"“”']\s*{_ROLE_QUALIFIER}({_EN_ROLE})\s*[\"“”']"
     # (hereafter Client) / (hereinafter the Supplier): the bracket holds the role word alone
     rf"|\(\s*here(?:in)?after\s+(?:referred\s+to\s+as\s+|called\s+)?(?:the\s+)?({_EN_ROLE})\s*\)"
     # , hereinafter called COMMISSION, / hereinafter referred to as the Contractor: no brackets
@@ -630,6 +640,10 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
         for m in _ZH_LINE_ALIASED.finditer(text):
             if m.group(1) not in _ZH_LABELS:
                 _add(found, [m.group(2)], _clean_name(m.group(3)), where, (m.group(1),))
+        for m in _ZH_ORG_SIDE.finditer(text):
+            # a short name (华信公司（采购方）) is what the clauses call the party: one of its labels
+            own: tuple[str, ...] = (m.group(1),) if len(m.group(1)) <= 8 else ()
+            _add(found, [m.group(2)], _clean_name(m.group(1)), where, own)
         if "称" in text:
             for m in _ZH_DEFINED.finditer(text):
                 _add(found, [m.group(2)], _clean_name(m.group(1)), where)
@@ -1969,6 +1983,53 @@ def _head_short_names(text: str) -> list[str]:
             continue
         names.append(short)
     return names
+
+
+#: a short name the head gives a party, quoted or not: ("Acme") / (Acme) / ("the Sub-contractor") /
+#: hereinafter referred to as "ACME" (which expression shall …): group 1 or 2
+_HEAD_DEFINED = re.compile(
+    r"\(\s*" + _HEREAFTER_LEAD + r"(?:the\s+)?[\"“”']?\s*(?:the\s+)?"
+    r"([A-Z][\w&.\-]{1,24}(?:[^\S\n][A-Z][\w&.\-]{1,24}){0,2})(?:\s*[\"“”']\s*[),;]|\s*\))"
+    r"|" + _HEREINAFTER + r"([A-Z][\w&.\-]{1,24}(?:[^\S\n][A-Z][\w&.\-]{1,24}){0,2})[\"“”']"
+)
+#: what a party named as the actor of a clause does next ("Acme may", "ACME shall")
+_ACTOR_VERB = r"\s+(?:shall|will|may|must|agrees|has\s+the\s+right|is\s+entitled)\b"
+
+
+def head_counterparty(found: list[Party], text: str) -> list[Party]:
+    """The side the head names by its own short name where only the other side is known: the one
+    short name the head defines that no party holds, neither a role word nor a document's term,
+    given to an organisation's name (Corporation, Ltd, Council…) or written as the actor of a clause. A head may set each party on its own line or item
+    ("BETWEEN / ACME (HONG KONG) LIMITED … ("Acme") / AND / … ("the Sub-contractor")", "(1) … ("CCS");
+    and (2) … (the "Supplier")") or follow the short name with a long bracket ('hereinafter referred to
+    as "ACME" (which expression shall … include its successors) of the ONE PART'), which the one-line
+    readers of find_parties do not span."""
+    sides = {p.role for p in found} & set(OTHER_ROLE)
+    if len(sides) != 1:
+        return []
+    held = {lab for p in found for lab in p.labels}
+    names: list[str] = []
+    for m in _HEAD_DEFINED.finditer(text[:DEFINED_HEAD]):
+        short = m.group(1) or m.group(2)
+        low = short.lower()
+        if (
+            low in held
+            or re.fullmatch(r"(?:[a-z]\.){2,}|etc\.?|ibid\.?", low)  # (e.g., …), (i.e. …)
+            or low in _NOT_PARTY
+            or low.split()[-1] in NOT_PARTY_LAST
+            or not _proper(low)
+            or _label_role(low.split()[-1], False) != "unknown"  # the "Panel Supplier": a role word's side
+            or any(low == n.lower() for n in names)
+            or not (
+                _HEAD_ORG.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 120), m.start())
+                or re.search(rf"(?<![\w-]){re.escape(short)}{_ACTOR_VERB}", text[:USAGE_CHARS])
+            )
+        ):
+            continue
+        names.append(short)
+    if len(names) != 1:
+        return []
+    return [Party(labels=[names[0].lower()], name=names[0], role=OTHER_ROLE[sides.pop()], where="head")]
 
 
 def _other_side(text: str, ours: str) -> str | None:

@@ -812,6 +812,12 @@ _EN_CHARGE_VERB = re.compile(
     r"(?:have\s+the\s+(?:option|right)\s+to\s+)?(?:impose|levy|charge|deduct|recover|exercise|assess)\b"
 )
 _CHARGE_VERB = {"zh": _ZH_CHARGE_VERB, "en": _EN_CHARGE_VERB}
+#: the buyer given the charge as an object ("each day of delay shall entitle the Buyer to a price
+#: reduction of 0.08%"): the words before and after the buyer's name
+_EN_ENTITLES = re.compile(r"\bentitl(?:e|es|ed|ing)\s+(?:the\s+)?$")
+_EN_ENTITLED_TO = re.compile(
+    r"\s+to\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:reductions?|deductions?|damages|compensation|credits?|rebates?|penalt(?:y|ies))\b"
+)
 #: how far before the match's end the buyer's charging verb may stand
 CHARGE_REACH = 30
 
@@ -829,6 +835,12 @@ def buyer_charges(
     commas = _COMMA.finditer(text, a, max(a, m_start)) if lang == "zh" else ()
     seg = max((c.end() for c in commas), default=a)
     for hit in buyer.finditer(text, seg, m_end):
+        if (
+            lang == "en"
+            and _EN_ENTITLES.search(text, max(a, hit.start() - 24), hit.start())
+            and _EN_ENTITLED_TO.match(text, hit.end())
+        ):
+            return True
         verb = _CHARGE_VERB[lang].match(text, hit.end())
         if (
             verb

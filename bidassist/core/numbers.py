@@ -653,11 +653,11 @@ _RATE_ANCHOR = re.compile(
     rf"|每{_DELAY_CN}?{_TASK_CN}?"
     r"\s*(?:一|壹|1)?\s*(?:个)?(?:日历|自然|工作)?(?:天|日)(?!期|常|内|起)"
     r"|(?:逾期|延期|延误|迟延|延迟|超期|误期|拖期)(?:的)?(?:天|日)数|按日|[/／]\s*(?:天|日)|日(?=\s*(?:[百千万]分之|\d+(?:\.\d+)?\s*[%‰]))"
-    r"|\bper\s+(?:calendar\s+|business\s+|working\s+)?day\b|\b(?:for\s+)?(?:each|every)\s+(?:full\s+|complete\s+)?"
+    r"|\bper\s+(?:calendar\s+|business\s+|working\s+)?day\b|\b(?:for\s+)?(?:each|every)\s+(?:full\s+|complete\s+|commenced\s+|started\s+|whole\s+)?"
     r"(?:calendar\s+|business\s+|working\s+)?day\b|\bdaily\b|\bper\s+diem\b|\ba\s+day\b|/\s?day\b)"
     rf"|(?P<week>每{_DELAY_CN}{_TASK_CN}?\s*{_PERIOD_N.format('wn')}\s*(?:个)?(?:周|星期)"
     r"|每(?:逾期|延期|延迟|迟延|拖延|延误|超期|超时|误期|拖期|推迟|延后|滞后|迟)?(?:交货|付款|完工|交付|发货|送达|到货)?\s*(?:一|壹|1)?\s*(?:个)?(?:周|星期)"
-    r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+|complete\s+)?week\b|\bweekly\b)"
+    r"|\bper\s+week\b|\b(?:each|every)\s+(?:full\s+|complete\s+|commenced\s+|started\s+|whole\s+)?(?:calendar\s+)?week\b|\bweekly\b)"
     # a month of delay (每延期一个月, 每逾期两个月, "for each month of delay"): always with the delay
     # word, as 每月 alone is a schedule (每月支付合同价的10%), not a rate
     rf"|(?P<month>每{_DELAY_CN}{_TASK_CN}?\s*(?:{_PERIOD_N.format('mn')})?\s*(?:个)?月(?!份|末|底|初|内)"
