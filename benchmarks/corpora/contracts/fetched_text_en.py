@@ -120,6 +120,15 @@ heldout49 (DOCS49, en-4901...): read by emit_docs49() through read_doc; reader "
 Statement of Work of a federal court's request for quote for an agile software-development task order, kept as Markdown in the
 court's own procurement repository; the regexes put [e-mail] for the e-mail address, read the Markdown backslash escapes, drop
 the single-asterisk emphasis marks and put a space where a table cell's line break was removed.
+heldout51 (DOCS51, en-5101...): read by emit_docs51() through read_doc; reader "razor" (spans, subs): a Razor view (razor_text:
+for each (start, end) span of the source, in order, Razor model expressions (@Model.X.Y) shown as [Y], every tag a line
+break, HTML entities decoded, each line stripped and its whitespace squeezed, empty lines dropped, then (regex, replacement)
+pairs: a Scottish hi-fi manufacturer's purchase-order print with its conditions of purchase, the switchboard number as
+[phone]); readers "docx" as DOCS25 (a municipally owned US utility's purchase-order terms and conditions, the blank Word
+form: the e-mail addresses blanked by fetched_text.clean shown as [e-mail], the service desk's number as [phone], a
+paragraph split inside a term joined) and "pdf" as DOCS22 (a US transit authority's request for proposal for temporary
+staffing services: its Scope of Work, Terms and Conditions, General Terms and Billing and Payment parts, the running
+headers and footers dropped).
 """
 
 from __future__ import annotations
@@ -1963,6 +1972,65 @@ DOCS49: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout51: Linn Products Ltd's purchase order (Eaglesham, Glasgow; a hi-fi manufacturer) with its Conditions of Purchase, as the
+# Razor view of its purchasing application prints it; CPS Energy's (the City of San Antonio's electric and gas utility)
+# purchase-order Terms & Conditions (11-2023), the blank Word form; and VIA Metropolitan Transit's (San Antonio) request for
+# proposal 26-325 for temporary staffing and recruitment services (January 2026) - the last two kept by a bidder in its own
+# bid-management repository
+NEXUS = "DEEDAVISINC/NEXUS"
+NEXUS_COMMIT = "98c498e1e491b1072d4ebd520c99df8babfbc884"
+DOCS51: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # PurchaseOrder.cshtml at the newest commit: the supplier copy's heading (company address, telephone number as [phone],
+    # registered office), the terms note printed on the order's face (the liquidated-damages rate a field, [DamagesPercent])
+    # and the two columns of the Conditions of Purchase (1 to 12, 13 to 27); the order's fields, item and delivery tables,
+    # styles and Razor code left out. No names of people in the kept text
+    "en-5101": (
+        "razor",
+        "linn/purchasing",
+        "ee5d40c56c978acf33a3a352d4daf0f8330ef197",
+        "src/Service.Host/views/PurchaseOrder.cshtml",
+        (
+            (
+                ('<div class="item2">', '<div class="orderno">'),
+                ("Deliveries marked '#'", "</pre>"),
+                ('<span class="conditions-of-purch">', "</pre>"),
+                ("13. OWNERSHIP", "</pre>"),
+            ),
+            ((r"Telephone \(0\)141 307 7777\.", "Telephone [phone]."),),
+        ),
+    ),
+    # the whole blank form (CPS Energy Legal Services, 15 November 2023) from "TERMS & CONDITIONS" to the empty signature
+    # table; the e-mail addresses (blanked as 【邮箱】 by fetched_text.clean) as [e-mail], the service desk's telephone
+    # number as [phone], and the "Change Authorization Order" paragraph that the form splits in two joined
+    "en-5102": (
+        "docx",
+        NEXUS,
+        NEXUS_COMMIT,
+        "photos_and_videos/Terms Conditions 11 2023.docx",
+        (
+            ("sub", ("【邮箱】", "[e-mail]")),
+            ("sub", (r"\(210-353-2020\)", "([phone])")),
+            ("sub", (r"sign a Change\nAuthorization Order", "sign a Change Authorization Order")),
+        ),
+    ),
+    # Part 2 (Scope of Work, Terms and Conditions) and Part 3 (General Terms) of the RFP, and Part 6 (Billing and Payment);
+    # the invitation and instructions (Part 1), the solicitation policy (Part 4), the insurance requirements (Part 5), the
+    # reserved federal and SBE parts, the forms and the price proposal left out. Running headers and footers dropped;
+    # telephone numbers and e-mail addresses become [phone] and [e-mail] by the PDF reader's own rule
+    "en-5103": (
+        "pdf",
+        NEXUS,
+        NEXUS_COMMIT,
+        "photos_and_videos/RFP_26-325_Temporary_Staffing_and_Recruitment_Services_20260114124146_8148.pdf",
+        (
+            (("PART 2", 1, "PART 4"), ("PART 6", 1, "PART 7")),
+            (r"TEMPORARY STAFFING AND RECRUITMENT SERVICES", r"VIA RFP No\. 26-325", r"PART \d+ PAGE \d+"),
+            (),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -2439,6 +2507,24 @@ def migradoc_text(data: bytes, spans: tuple[tuple[str, str], ...], subs: tuple[t
     return text
 
 
+def razor_text(data: bytes, spans: tuple[tuple[str, str], ...], subs: tuple[tuple[str, str], ...]) -> str:
+    """A Razor view (.cshtml): for each span (from the first `start` to the first `end` after it), in order, the model
+    expressions @Model.X.Y shown as [Y], every tag a line break, HTML entities decoded, each line stripped and its runs of
+    whitespace squeezed, empty lines dropped; then (regex, replacement) pairs."""
+    source = data.decode("utf-8-sig")
+    pieces: list[str] = []
+    for start, end in spans:
+        first = source.index(start)
+        pieces.append(source[first : source.index(end, first + len(start))])
+    text = re.sub(r"@Model(?:\.\w+)*\.(\w+)", r"[\1]", "\n".join(pieces))
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
+    lines = (re.sub(r"\s+", " ", line).strip() for line in text.split("\n"))
+    text = "\n".join(line for line in lines if line)
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text)
+    return squeeze(text)
+
+
 def pdf_columns_text(
     data: bytes, pages: int, drops: tuple[str, ...], subs: tuple[tuple[str, str], ...]
 ) -> str:
@@ -2497,7 +2583,8 @@ def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
 def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
     """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "markdown_parts" (parts, subs), "docx",
     "tsx_strings" (spans), "php_fields" (start, end, fields, subs),
-    "pdf_columns" (pages, drops, subs), "pdf_crop" (width, parts, drops, subs), "migradoc" (spans, subs), or
+    "pdf_columns" (pages, drops, subs), "pdf_crop" (width, parts, drops, subs), "migradoc" (spans, subs), "razor"
+    (spans, subs), or
     "jsx" / "blade" / "php" with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
         return pdf_text(data, *args)  # type: ignore[arg-type]
@@ -2517,6 +2604,8 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
         return php_fields_text(data, *args)  # type: ignore[arg-type]
     if reader == "migradoc":
         return migradoc_text(data, *args)  # type: ignore[arg-type]
+    if reader == "razor":
+        return razor_text(data, *args)  # type: ignore[arg-type]
     start, end, subs = args
     span = {"jsx": jsx_text, "blade": blade_text, "php": jsp_text}[reader]
     text = span(data, start, end)  # type: ignore[arg-type]
@@ -2604,6 +2693,13 @@ def emit_docs49(mirror_root: Path, out_dir: Path) -> None:
         emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
+def emit_docs51(mirror_root: Path, out_dir: Path) -> None:
+    """The texts of heldout51: each recipe read by its named reader (read_doc), as emit_later_docs()."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS51.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, read_doc(reader, data, args), data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -2666,6 +2762,7 @@ def main(argv: list[str]) -> int:
     emit_docs45(mirror_root, out_dir)
     emit_docs47(mirror_root, out_dir)
     emit_docs49(mirror_root, out_dir)
+    emit_docs51(mirror_root, out_dir)
     return 0
 
 
