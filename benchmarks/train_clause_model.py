@@ -203,9 +203,32 @@ def clause_corpus(lang: str) -> tuple[list[str], list[set[str]]]:
     return texts, pos
 
 
+#: train on the probe sets' development halves too (`--probes`)
+PROBES = {"on": False}
+
+
+def probe_items(lang: str) -> tuple[list[str], list[set[str]]]:
+    """The probe sets' development items of `lang` (benchmarks/corpora/probes: set A whole, the odd items
+    of the later sets; their even items are held out and never read here): a trap is a positive of its
+    category, a harmless twin a negative."""
+    import yaml
+
+    texts, pos = [], []
+    for path in sorted((ROOT / "benchmarks" / "corpora" / "probes").glob(f"s*/{lang}.*.yaml")):
+        whole = path.name.split(".")[1] == "A"
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if whole or int(str(item["id"]).rsplit("-", 1)[-1]) % 2 == 1:
+                texts.append(str(item["clause"]).strip())
+                pos.append({item["category"]} if item["trap"] else set())
+    return texts, pos
+
+
 def pack_examples(rules, lang: str) -> tuple[list[str], list[set[str]]]:
-    """The rules' examples and the clause corpora of `lang`."""
+    """The rules' examples and the clause corpora of `lang` (and the probes' development halves with `--probes`)."""
     texts, pos = clause_corpus(lang)
+    if PROBES["on"]:
+        more_texts, more_pos = probe_items(lang)
+        texts, pos = texts + more_texts, pos + more_pos
     for cr in rules.rules:
         if cr.language != lang:
             continue
@@ -684,7 +707,11 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="also train on the dev documents of this corpus (the fetched contracts, e.g. /work/corpus/contracts)",
     )
+    ap.add_argument(
+        "--probes", action="store_true", help="also train on the probe sets' development halves (every fold)"
+    )
     args = ap.parse_args(argv)
+    PROBES["on"] = args.probes
     rules = load_packs()
     langs = args.lang or ["zh", "en"]
     real = real_docs(DEFAULT) + [d for extra in args.extra_corpus for d in real_docs(extra)]

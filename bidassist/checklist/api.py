@@ -30,6 +30,7 @@ from .parties import (
     with_abbreviations,
     with_duty_party,
     with_first_person_party,
+    with_name_heads,
     with_name_tails,
     with_named_other_side,
     with_named_party,
@@ -84,6 +85,7 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
     if not _both_sides(found):
         found = found + _unseen(found, parties_from_usage(text))
     found = with_name_tails(with_pronoun_parties(with_named_party(found, text), text), text)
+    found = with_name_heads(found, text)
     found = with_abbreviations(found, text)
     found = with_duty_party(with_first_person_party(found, text), text)
     found = with_named_other_side(with_public_body(found, text), text)

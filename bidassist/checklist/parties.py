@@ -1477,6 +1477,43 @@ def with_name_tails(parties: list[Party], text: str) -> list[Party]:
     return parties
 
 
+#: first words of a name that are no short name of it ("The", "City of …", "National …")
+_NOT_NAME_HEADS = frozenset(
+    "the a an mr ms mrs dr messrs city county state town village district borough council university college "
+    "department ministry national royal general global international united american british new north south "
+    "east west central first second third".split()
+)
+
+
+def with_name_heads(parties: list[Party], text: str) -> list[Party]:
+    """Each buyer or supplier named by a company's name whose first word the clauses use as its short name,
+    bare, as the actor of a clause ("Vendor: Beta Components Ltd" … "Beta may", a purchase order's "Ship
+    To: Acme Manufacturing Ltd" … "Acme may terminate"): that word joins its labels, when it is no other
+    party's and the two sides' names do not start alike."""
+    named = [p for p in parties if p.name and latin(p.name) and p.role in OTHER_ROLE]
+    first = [_name_head(p.name or "") for p in named]
+    taken = {lab for p in parties for lab in p.labels}
+    for p, head in zip(named, first, strict=True):
+        if (
+            len(head) < 3
+            or not head[0].isupper()
+            or head.lower() in _NOT_NAME_HEADS
+            or head.lower() in taken
+            or first.count(head) > 1
+            or not re.search(rf"(?<![\w-]){re.escape(head)}{_ACTOR_VERB}", text[:USAGE_CHARS])
+        ):
+            continue
+        p.labels.append(head.lower())
+        taken.add(head.lower())
+    return parties
+
+
+def _name_head(name: str) -> str:
+    """The first word of a name of two words or more, its punctuation off ("" for one word)."""
+    words = name.split()
+    return words[0].strip(".,;:()\"“”'") if len(words) >= 2 else ""
+
+
 #: a party's label or name followed by its abbreviation in brackets: "Research Service Provider (RSP)",
 #: "DRDO (L/E/P)", "Lab / Estt / Programmes {L/E/P}"
 _BRACKET_ABBREVIATION = r"\s*[({]\s*(?:the\s+)?[\"“]?((?-i:[A-Z][A-Z/&.]{1,9}[A-Z]))[\"”]?\s*[)}]"

@@ -810,6 +810,9 @@ _ZH_CHARGE_VERB = re.compile(
 _EN_CHARGE_VERB = re.compile(
     r"\s+(?:shall|will|may|can|is\s+entitled\s+to|reserves\s+the\s+right\s+to)?\s*"
     r"(?:have\s+the\s+(?:option|right)\s+to\s+)?(?:impose|levy|charge|deduct|recover|exercise|assess)\b"
+    # "the UNIVERSITY shall, without prejudice to its other remedies …, be entitled to liquidated damages"
+    r"|\s+(?:shall|will)\s*(?:,[^,.;]{0,120},\s*)?be\s+entitled\s+to\s+(?:claim\s+|recover\s+|receive\s+)?"
+    r"(?:liquidated\s+damages|(?:a\s+)?penalt(?:y|ies)|delay\s+damages)\b"
 )
 _CHARGE_VERB = {"zh": _ZH_CHARGE_VERB, "en": _EN_CHARGE_VERB}
 #: the buyer given the charge as an object ("each day of delay shall entitle the Buyer to a price

@@ -388,10 +388,12 @@ _PCT_FULL = re.compile(
     r"\s+(?:price|sum|amount|value)\b",
     re.I,
 )
-#: a fraction of a percent: "1/10 of 1%", "one-tenth of one percent (0.001)", "one-half of one per cent"
+#: a fraction of a percent: "1/10 of 1%", "one-tenth of one percent (0.001)", "one-half of one per cent",
+#: "one-tenth (1/10) of one percent", "one-twentieth of one percent"
 _PCT_FRACTION = re.compile(
-    rf"(?<![\d.])(?:(?P<num>\d{{1,3}})\s*/\s*(?P<den>\d{{1,4}})|(?:(?P<wn>one|a|two|three)[\s-]+)?(?P<wd>half|"
-    rf"third|quarter|fourth|fifth|tenth|hundredth)s?)\s+of\s+(?:(?P<n>{_NUM})|one|a|an)\s*"
+    rf"(?<![\d.])(?:(?P<num>\d{{1,3}})\s*/\s*(?P<den>\d{{1,4}})|(?:(?P<wn>one|a|two|three|four|five)[\s-]+)?(?P<wd>half|"
+    rf"third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth|twenty-fifth|fortieth|"
+    rf"fiftieth|hundredth|thousandth)s?(?:\s*\(\s*\d{{1,3}}\s*/\s*\d{{1,4}}\s*\))?)\s+of\s+(?:(?P<n>{_NUM})|one|a|an)\s*"
     rf"(?:%|percent\b|per\s?cent\b\.?)(?:\s*\(\s*(?P<d>{_NUM})\s*(?P<dp>%)?\s*\))?",
     re.I,
 )
@@ -401,10 +403,28 @@ _FRACTION_WORDS = {
     "quarter": Decimal(4),
     "fourth": Decimal(4),
     "fifth": Decimal(5),
+    "sixth": Decimal(6),
+    "seventh": Decimal(7),
+    "eighth": Decimal(8),
+    "ninth": Decimal(9),
     "tenth": Decimal(10),
+    "fifteenth": Decimal(15),
+    "twentieth": Decimal(20),
+    "twenty-fifth": Decimal(25),
+    "fortieth": Decimal(40),
+    "fiftieth": Decimal(50),
     "hundredth": Decimal(100),
+    "thousandth": Decimal(1000),
 }
-_SMALL_WORDS = {"one": Decimal(1), "a": Decimal(1), "an": Decimal(1), "two": Decimal(2), "three": Decimal(3)}
+_SMALL_WORDS = {
+    "one": Decimal(1),
+    "a": Decimal(1),
+    "an": Decimal(1),
+    "two": Decimal(2),
+    "three": Decimal(3),
+    "four": Decimal(4),
+    "five": Decimal(5),
+}
 
 
 def _fraction_of_percent(m: re.Match[str]) -> Decimal | None:

@@ -11,7 +11,9 @@ PART') left the buyer unread, so the buyer's right to end the contract at will w
 short name the head gives an organisation, beside the side already known, is the other side
 (`parties.head_counterparty`). A defined name that puts a word before the role word (the "Panel
 Supplier", the "O&M Contractor") keeps the role word's side, and so does a Chinese organisation's name
-with its side in brackets and no 简称 (华耐耐火材料有限公司（供方）).
+with its side in brackets and no 简称 (华耐耐火材料有限公司（供方）). A purchase order that names the buyer only on
+its address lines ("Ship To: Acme Manufacturing Ltd") and then writes "Acme may …" gives that first word to the buyer
+(`parties.with_name_heads`).
 
 Wordings: a payment reduced "under Clause 9.2 by any amount" the buyer considers owing is a set-off (the
 clause number's point had ended the pattern's sentence; made general, that change cost more on the
@@ -200,3 +202,53 @@ _ZH_HEAD = "采购合同\n甲方：丰禾饲料集团有限公司\n乙方：鸿�
 def test_chinese_wordings(clause: str, category: str, trap: bool) -> None:
     found = {f.category for f in check_text(_ZH_HEAD + clause + "\n", RULES).findings}
     assert (category in found) == trap
+
+
+def test_a_companys_first_word_used_as_its_short_name() -> None:
+    """A purchase order names the buyer only on its address lines; the clauses call it by its name's first word."""
+    text = (
+        "PURCHASE ORDER No. 4501\nVendor: Beta Components Ltd, 2 Road, York\n"
+        "Ship To: Acme Manufacturing Ltd, 1 Way, Leeds\nBill To: Acme Manufacturing Ltd\n"
+        "1. Supply. The Vendor shall supply the goods.\n"
+        "2. Acme may terminate this order at any time, for any reason or no reason, by giving the Vendor ten days' "
+        "notice, and Acme shall have no liability to the Vendor as a result of such termination.\n"
+    )
+    assert "acme" in party_sides(text).get("buyer", [])
+    assert "termination.convenience" in {f.category for f in check_text(text, RULES).findings}
+    # two sides whose names start alike: the first word is neither's
+    alike = text.replace("Beta Components Ltd", "Acme Components Ltd")
+    sides = party_sides(alike)
+    assert "acme" not in sides.get("buyer", []) + sides.get("supplier", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        # the fraction's figure in brackets had been read as "one percent": ten times the rate
+        ("a penalty of one-tenth (1/10) of one percent for every day of delay", "0.001"),
+        ("liquidated damages of one-twentieth of one percent of the price for each day of delay", "0.0005"),
+        (
+            "a sum equivalent to one-tenth of one percent of the undelivered items for each day of delay",
+            "0.001",
+        ),
+        ("two-fifths of one percent per day of delay", "0.004"),
+    ],
+)
+def test_a_fraction_of_one_percent_in_words(text: str, rate: str) -> None:
+    from decimal import Decimal
+
+    from bidassist.core.numbers import find_daily_rates
+
+    assert [f.value for f in find_daily_rates(text)] == [Decimal(rate)]
+
+
+def test_the_buyer_entitled_to_liquidated_damages_charges_the_supplier() -> None:
+    """heldout45 (moved to dev in session 50 before its misses were read): the university "shall, without
+    prejudice to its other remedies …, be entitled to liquidated damages" of 0.1 % a day: the supplier pays."""
+    clause = (
+        "17. If the Supplier fails to deliver any or all the items within the period specified, the Buyer shall, "
+        "without prejudice to its other remedies under this agreement, be entitled to liquidated damages, a sum "
+        "equivalent to one-tenth of one percent of the total amount of the undelivered items for each day of delay."
+    )
+    found = {f.category for f in check_text(_EN_HEAD + clause + "\n", RULES).findings}
+    assert {"penalty.excessive", "penalty.uncapped"} <= found
