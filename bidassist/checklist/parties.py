@@ -1500,7 +1500,7 @@ def with_name_heads(parties: list[Party], text: str) -> list[Party]:
             or head.lower() in _NOT_NAME_HEADS
             or head.lower() in taken
             or first.count(head) > 1
-            or not re.search(rf"(?<![\w-]){re.escape(head)}{_ACTOR_VERB}", text[:USAGE_CHARS])
+            or not _acts(head, text)
         ):
             continue
         p.labels.append(head.lower())
@@ -2033,14 +2033,20 @@ _HEAD_DEFINED = re.compile(
 _ACTOR_VERB = r"\s+(?:shall|will|may|must|agrees|has\s+the\s+right|is\s+entitled)\b"
 
 
+def _acts(name: str, text: str) -> bool:
+    """Is `name`, as written, the actor of a clause in the text ("Acme may", "NRAC shall")?"""
+    return re.search(rf"(?<![\w-]){re.escape(name)}{_ACTOR_VERB}", text[:USAGE_CHARS]) is not None
+
+
 def head_counterparty(found: list[Party], text: str) -> list[Party]:
     """The side the head names by its own short name where only the other side is known: the one
     short name the head defines that no party holds, neither a role word nor a document's term,
-    given to an organisation's name (Corporation, Ltd, Council…) or written as the actor of a clause. A head may set each party on its own line or item
-    ("BETWEEN / ACME (HONG KONG) LIMITED … ("Acme") / AND / … ("the Sub-contractor")", "(1) … ("CCS");
-    and (2) … (the "Supplier")") or follow the short name with a long bracket ('hereinafter referred to
-    as "ACME" (which expression shall … include its successors) of the ONE PART'), which the one-line
-    readers of find_parties do not span."""
+    given to an organisation's name (Corporation, Ltd, Council…) or written as the actor of a
+    clause. A head may set each party on its own line or item ("BETWEEN / ACME (HONG KONG) LIMITED
+    … ("Acme") / AND / … ("the Sub-contractor")", "(1) … ("CCS"); and (2) … (the "Supplier")") or
+    follow the short name with a long bracket ('hereinafter referred to as "ACME" (which expression
+    shall … include its successors) of the ONE PART'), which the one-line readers of find_parties
+    do not span."""
     sides = {p.role for p in found} & set(OTHER_ROLE)
     if len(sides) != 1:
         return []
@@ -2059,7 +2065,7 @@ def head_counterparty(found: list[Party], text: str) -> list[Party]:
             or any(low == n.lower() for n in names)
             or not (
                 _HEAD_ORG.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 120), m.start())
-                or re.search(rf"(?<![\w-]){re.escape(short)}{_ACTOR_VERB}", text[:USAGE_CHARS])
+                or _acts(short, text)
             )
         ):
             continue
