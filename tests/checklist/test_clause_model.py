@@ -4,6 +4,7 @@ model findings on real development clauses carry the rule's explanation."""
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 import textwrap
@@ -11,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from script_loader import load_script
 from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
 from bidassist.checklist import check_text
@@ -38,7 +38,13 @@ SHIPPED = package_path("models")
 
 
 def _trainer():
-    return load_script(ROOT / "benchmarks" / "train_clause_model.py")
+    spec = importlib.util.spec_from_file_location(
+        "train_clause_model", ROOT / "benchmarks" / "train_clause_model.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def test_features_are_the_ngrams_of_the_normalised_text():

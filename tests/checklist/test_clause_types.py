@@ -4,12 +4,13 @@ rule's type only at `keep`, and never touches findings."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
 from pathlib import Path
 
 import numpy as np
 import pytest
-from script_loader import load_script
 from shipped_packs import RULES  # the shipped packs, loaded once for all checklist tests
 
 from bidassist.checklist import check_text
@@ -37,7 +38,13 @@ CARRIER = "Goods shall be shipped by the lowest-cost carrier."
 
 
 def _trainer():
-    return load_script(ROOT / "benchmarks" / "train_clause_types.py")
+    spec = importlib.util.spec_from_file_location(
+        "train_clause_types", ROOT / "benchmarks" / "train_clause_types.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def _units(text: str):

@@ -4,15 +4,18 @@ one split, and different contracts sharing boilerplate, are not."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
-
-from script_loader import load_script
 
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpora" / "contracts"
 
 
 def _overlap():
-    return load_script(CORPUS / "overlap.py")
+    spec = importlib.util.spec_from_file_location("overlap", CORPUS / "overlap.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _write(root: Path, doc_id: str, split: str, text: str) -> None:

@@ -4,17 +4,22 @@ verdict outside the scale is refused naming the file."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load_script():
-    return load_script(ROOT / "benchmarks" / "judge_findings.py")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("judge_findings", ROOT / "benchmarks" / "judge_findings.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_a_finding_key_ignores_spacing_but_not_rule_or_clause() -> None:

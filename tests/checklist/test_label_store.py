@@ -3,19 +3,22 @@ rebuilt machine (freeze, then thaw beside the rebuilt texts, gives the same labe
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "benchmarks" / "corpora" / "contracts"
 
 
 def _module():
-    return load_script(CORPUS / "label_store.py")
+    spec = importlib.util.spec_from_file_location("label_store", CORPUS / "label_store.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _copy(ids: list[str], into: Path, labels: bool) -> None:

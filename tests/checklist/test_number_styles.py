@@ -3,17 +3,22 @@ never the figure: written in words and back in digits, a period or a percentage 
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load():
-    return load_script(ROOT / "benchmarks" / "number_styles.py")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("number_styles", ROOT / "benchmarks" / "number_styles.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 NS = _load()

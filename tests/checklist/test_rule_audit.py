@@ -4,16 +4,20 @@ same clause does not make it right) — as score_real.py judges findings."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 from types import SimpleNamespace
-
-from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load(name: str):
-    return load_script(ROOT / "benchmarks" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def _finding(rule: str, category: str, clause: str) -> SimpleNamespace:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import yaml
 from openpyxl import Workbook
-from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load_script():
-    return load_script(ROOT / "benchmarks" / "score_costs.py")
+    spec = importlib.util.spec_from_file_location("score_costs", ROOT / "benchmarks" / "score_costs.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_costs"] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def _book(path: Path, rows: list[list]) -> None:
