@@ -327,11 +327,12 @@ class RuleSet:
         return got
 
     def _own_patterns(self) -> list[re.Pattern]:
-        """Every clause-rule pattern of this rule set (all compiled with REGEX_FLAGS)."""
+        """Every compiled clause-rule pattern of this rule set (all compiled with REGEX_FLAGS); not a
+        variant's lazy ones, which compile through this cache (one put in it would compile to itself)."""
         out: list[re.Pattern] = []
         for r in self.rules:
             out.extend([*r.any, *r.all, *r.none, *r.sentence_none, *([r.near] if r.near else [])])
-        return [p for p in out if p.flags & ~re.UNICODE == REGEX_FLAGS]
+        return [p for p in out if isinstance(p, re.Pattern) and p.flags & ~re.UNICODE == REGEX_FLAGS]
 
     def role_patterns(self, lang: str) -> dict[str, re.Pattern | None]:
         """Compiled supplier / buyer / mutual words in `lang` for the subject test."""

@@ -167,3 +167,17 @@ def test_a_variant_s_scanner_copied_from_one_of_the_same_shape_equals_one_built_
         assert copied.rule_any == fresh.rule_any and copied.term_any == fresh.term_any
         assert copied.rule_gate == fresh.rule_gate and copied.payload == fresh.payload
         assert copied.words == fresh.words
+
+
+def test_a_variant_of_a_variant_survives_the_pattern_cache_refill(monkeypatch) -> None:
+    """When the shared cache of compiled sources is full it is emptied and refilled with the rule set's
+    own patterns; a variant's own are lazy, and one put in the cache compiled to itself (a
+    RecursionError on its first search, seen once a test run had made enough variants)."""
+    import bidassist.checklist.rules as rules_module
+
+    monkeypatch.setattr(rules_module, "MAX_COMPILED", 50)
+    first = RULES.for_roles({"en": {"buyer": ["globex"], "supplier": ["contoso"]}})
+    second = first.for_roles({"en": {"buyer": ["acme"], "supplier": ["beta"]}})
+    text = "acme may terminate this agreement at any time for any reason. beta shall deliver."
+    hits = [p.search(text) for cr in second.rules for p in cr.any]
+    assert any(hits)
