@@ -446,9 +446,10 @@ _EN_MEANS = re.compile(
 _BLANK = re.compile(r"^[\s_＿—\-…（）()\[\]【】／/]*$")
 #: a definition of a class of others, not of a party: "Subcontractor" means a third party
 #: performing Work under an agreement with Supplier / any person engaged by the Contractor / one not
-#: in the employment of the Contractor / a person or firm other than the Consultant
+#: in the employment of the Contractor / a person or firm other than the Consultant / any manufacturer,
+#: company, or agency providing units (en-5103)
 _EN_CLASS = re.compile(
-    r"\s*(?:an?\s+third\s+part|any\s+(?:third\s+part|person|entity|firm|individual|sub)"
+    r"\s*(?:an?\s+third\s+part|any\s+[a-z]"
     r"|one\s+(?:not|who|that)\b|an?\s+(?:person|entity|firm|individual)(?:\s+or\s+\w+)?\s+(?:not|other\s+than)\b)",
     re.I,
 )
@@ -572,6 +573,18 @@ def _same_side_word(name: str, labels: list[str]) -> bool:
     return role != "unknown" and sides - {"unknown"} <= {role}
 
 
+def _described_side(name: str | None, labels: list[str]) -> list[str]:
+    """The role words of a generic defined name's description: "the supplier/contractor (the
+    "Company")" is the supplier whatever "Company" names elsewhere (en-5102)."""
+    if not name or not latin(name) or any(lab.strip().lower() not in _DEFINED_ONLY for lab in labels if lab):
+        return []
+    words = [
+        w for w in re.split(r"\s*(?:/|\band\b|\bor\b)\s*", re.sub(r"^the\s+", "", name.strip().lower())) if w
+    ]
+    sides = {_label_role(w, subcontract=False) for w in words}
+    return words if len(sides) == 1 and "unknown" not in sides else []
+
+
 def _add(
     found: dict[str, Party],
     labels: list[str],
@@ -583,6 +596,7 @@ def _add(
     （下称“商户”或“甲方”）), kept as labels once a role label names the party."""
     if name and _same_side_word(name, labels):  # 供货方（以下简称乙方）: 供货方 is a label of it too
         labels = [*labels, name]
+    labels = _described_side(name, labels) + labels
     labels = [lab.strip().lower() if latin(lab) else lab.strip() for lab in labels if lab and lab.strip()]
     known = [
         lab for lab in labels if lab in ZH_BUYER + ZH_SUPPLIER + ("丙方",) or lab in EN_BUYER + EN_SUPPLIER

@@ -720,6 +720,8 @@ def title_only(text: str) -> bool:
 #: "ECP平台：指…系统" / 本合同所称“保证金”是指… / "Platform" means …: the sentence defines a word
 _DEFINITION = re.compile(
     r"\s*(?:[\d.]+\s*|[（(]?[一二三四五六七八九十\d]+[)）、.]\s*)?[^，,。；;:：\n]{1,30}?"
+    # an aside between the word and "means" ("Final Acceptance" (used in the context of construction contracts) means)
+    r"(?:[\"”]?\s*\([^()\n]{1,80}\))?"
     r"(?:[:：]\s*(?:指|是指|系指)|(?:是指|系指|指的是)|[\"”]?\s+(?:means|shall\s+mean|refers\s+to)\b)"
 )
 
@@ -898,7 +900,9 @@ _ZH_ANAPHOR = re.compile(
 )
 #: the matched words are about money on termination (a refund, a forfeiture, no further payment):
 #: a term that can be a trap for cause too, left to the rule's own frame
-_EN_MONEY = re.compile(r"\b(?:pay\w*|paid|refund\w*|repay\w*|forfeit\w*|reimburs\w*|compensat\w*)\b")
+_EN_MONEY = re.compile(
+    r"\b(?:pay\w*|paid|refund\w*|repay\w*|forfeit\w*|reimburs\w*|compensat\w*|financial|monetary)\b"
+)
 _ZH_MONEY = re.compile(r"退还|返还|退回|支付|付款|没收|扣除|不予|赔偿")
 
 

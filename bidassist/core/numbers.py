@@ -686,7 +686,7 @@ _RATE_ANCHOR = re.compile(
 )
 #: a string every _RATE_ANCHOR match holds
 _RATE_NEEDLES = ("日", "天", "周", "星期", "月", "day", "dail", "diem", "wee", "month")
-_SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]|\.\s")
+_SENTENCE_BREAK = re.compile(r"[。；;！？!?]|(?<![:：])\n|\.\s")  # a colon ends a lead-in, not the sentence
 _CAP_WORDS = re.compile(
     # words that start a cap; not 总额 / "total" alone (合同总额的千分之五 is the base of a rate)
     # 最高结算金额 / 最高限价 is the base of a rate, not a cap
