@@ -129,6 +129,11 @@ form: the e-mail addresses blanked by fetched_text.clean shown as [e-mail], the 
 paragraph split inside a term joined) and "pdf" as DOCS22 (a US transit authority's request for proposal for temporary
 staffing services: its Scope of Work, Terms and Conditions, General Terms and Billing and Payment parts, the running
 headers and footers dropped).
+heldout52 (DOCS52, en-5201...): read by emit_docs52() through read_doc; reader "php_echo" (spans, subs): a PHP view
+(php_echo_text: for each (start, end) span of the source, in order, each echo tag <?= ... ?> shown as [its last array key
+or variable name], the other PHP tags dropped, then read as the server pages (jsp_text) from the first line, then (regex,
+replacement) pairs): a Philippine construction company's purchase-order print with the terms on its face and its general
+terms and conditions for the purchase of goods and services, as its asset and procurement application prints them.
 """
 
 from __future__ import annotations
@@ -2031,6 +2036,41 @@ DOCS51: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+# heldout52: V Cutamora Construction Inc. (Pasig City, Metro Manila; a Philippine general contractor) - the terms printed on
+# the face of its purchase orders and its General Terms and Conditions for the Purchase of Goods and Services
+# (VCCI-Procurement-GTC-01, January 2024), as the print view of ConstructLink, the asset, inventory and procurement
+# application its developer (Ranoa Digital Solutions) built for the company, renders them
+CONSTRUCTLINK = "xkeithvincentx/ConstructLink"
+CONSTRUCTLINK_COMMIT = "4c3e5ee93206e8e7b32ea896daa25a527f021ed4"
+DOCS52: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
+    # print-preview.php at the newest commit (the file unchanged since the first commit, 65ae335): the "Terms and
+    # Conditions" block of the order's face (items 1-9; the delivery method, delivery location, VAT and withholding-tax
+    # rates, company name and TIN are fields) and the General Terms and Conditions page with its form number; the print
+    # controls, order header, vendor and item tables, totals, the signature block with the approving director's name, the
+    # office addresses and telephone numbers of the footer, styles, scripts and the quotation pages left out. The company
+    # name field on the face shown as [company name]; no names of people in the kept text
+    "en-5201": (
+        "php_echo",
+        CONSTRUCTLINK,
+        CONSTRUCTLINK_COMMIT,
+        "views/procurement-orders/print-preview.php",
+        (
+            (
+                (
+                    '<h6 style="font-weight: bold; margin-bottom: 10px;">Terms and Conditions:</h6>',
+                    "<!-- Signature Section -->",
+                ),
+                (
+                    "<!-- General Terms and Conditions (always appears after Purchase Order) -->",
+                    "<!-- Quotation File Integration",
+                ),
+            ),
+            ((r"\[name\] \(Pasig City", "[company name] (Pasig City"),),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -2525,6 +2565,30 @@ def razor_text(data: bytes, spans: tuple[tuple[str, str], ...], subs: tuple[tupl
     return squeeze(text)
 
 
+def php_echo_text(data: bytes, spans: tuple[tuple[str, str], ...], subs: tuple[tuple[str, str], ...]) -> str:
+    """A PHP view: for each span (from the first `start` to the first `end` after it), in order, each echo tag <?= ... ?>
+    shown as [its last array key or variable name] (htmlspecialchars($order['vat_rate']) as [vat_rate]), the other PHP
+    tags (<?php ... ?>: conditions, loops, code) dropped, then read as the server pages (jsp_text) from the first line of
+    the first span; then (regex, replacement) pairs."""
+    source = data.decode("utf-8")
+    pieces: list[str] = []
+    for start, end in spans:
+        first = source.index(start)
+        pieces.append(source[first : source.index(end, first + len(start))])
+    page = "\n".join(pieces)
+
+    def field(match: re.Match[str]) -> str:
+        key, variable = re.findall(r"\['(\w+)'\]|\$(\w+)", match.group(1))[-1]
+        return f"[{key or variable}]"
+
+    page = re.sub(r"(?s)<\?=(.*?)\?>", field, page)
+    page = re.sub(r"(?s)<\?php.*?\?>", "", page)
+    text = jsp_text(page.encode("utf-8"), "", None)
+    for pattern, repl in subs:
+        text = re.sub(pattern, repl, text)
+    return squeeze(text)
+
+
 def pdf_columns_text(
     data: bytes, pages: int, drops: tuple[str, ...], subs: tuple[tuple[str, str], ...]
 ) -> str:
@@ -2584,7 +2648,7 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
     """One recipe's text: `data` read by its named reader ("pdf", "markdown_span", "markdown_parts" (parts, subs), "docx",
     "tsx_strings" (spans), "php_fields" (start, end, fields, subs),
     "pdf_columns" (pages, drops, subs), "pdf_crop" (width, parts, drops, subs), "migradoc" (spans, subs), "razor"
-    (spans, subs), or
+    (spans, subs), "php_echo" (spans, subs), or
     "jsx" / "blade" / "php" with (start, end, subs): the span, then the regex substitutions)."""
     if reader == "pdf":
         return pdf_text(data, *args)  # type: ignore[arg-type]
@@ -2606,6 +2670,8 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
         return migradoc_text(data, *args)  # type: ignore[arg-type]
     if reader == "razor":
         return razor_text(data, *args)  # type: ignore[arg-type]
+    if reader == "php_echo":
+        return php_echo_text(data, *args)  # type: ignore[arg-type]
     start, end, subs = args
     span = {"jsx": jsx_text, "blade": blade_text, "php": jsp_text}[reader]
     text = span(data, start, end)  # type: ignore[arg-type]
@@ -2700,6 +2766,13 @@ def emit_docs51(mirror_root: Path, out_dir: Path) -> None:
         emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
+def emit_docs52(mirror_root: Path, out_dir: Path) -> None:
+    """The texts of heldout52: each recipe read by its named reader (read_doc), as emit_later_docs()."""
+    for doc_id, (reader, repo, commit, path, args) in DOCS52.items():
+        data = original(mirror_root, repo, commit, path)
+        emit(out_dir, doc_id, read_doc(reader, data, args), data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -2763,6 +2836,7 @@ def main(argv: list[str]) -> int:
     emit_docs47(mirror_root, out_dir)
     emit_docs49(mirror_root, out_dir)
     emit_docs51(mirror_root, out_dir)
+    emit_docs52(mirror_root, out_dir)
     return 0
 
 
