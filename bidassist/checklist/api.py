@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ from .parties import (
 from .result import CheckResult
 from .rules import RuleSet, load_packs
 from .scope import ContractContext, apply_scope
+from .truecase import case_forms, shouts_somewhere, truecase
 from .units import clause_key, once_per_clause, units_from_clauses
 
 __all__ = [
@@ -66,7 +68,9 @@ def _languages(lang: str | None) -> set[str] | None:
 
 def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: bool = True) -> Parties:
     """The parties named at either end of the contract, and which of them we are (`we_strict`:
-    a `we` that names no party is an error, else a note)."""
+    a `we` that names no party is an error, else a note). Shouted lines are read with their case
+    given back (truecase.py)."""
+    units = _with_case(units)
     head = [(u.text, u.location) for u in units[:PARTY_HEAD]]
     found = find_parties(
         head + [(u.text, u.location) for u in units[max(PARTY_HEAD, len(units) - PARTY_TAIL) :]]
@@ -93,6 +97,19 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
         found = found + _new_parties(found, head_counterparty(found, text))
     out = choose_we(with_we_named(found, text, we), we, strict=we_strict)
     out.drafter = drafter_of(out.parties)
+    return out
+
+
+def _with_case(units: list[Unit]) -> list[Unit]:
+    """The units with their shouted lines in their usual case (the same units where none shouts)."""
+    forms: dict[str, str] | None = None
+    out: list[Unit] = []
+    for u in units:
+        text = u.text
+        if shouts_somewhere(text):
+            forms = forms if forms is not None else case_forms("\n".join(x.text for x in units))
+            text = truecase(text, forms)
+        out.append(u if text == u.text else replace(u, text=text, _norm=None, _langs=None))
     return out
 
 
