@@ -998,7 +998,9 @@ def disclaims(text: str, m_start: int, m_end: int, lang: str) -> bool:
 _EN_AGREED = re.compile(
     r"\b(?:(?:applicable|agreed|platform|service|transaction|processing|listing|subscription|booking|management|"
     r"commission|marketplace|membership)\s+fees?|commissions?|(?:withholding\s+)?tax(?:es)?|gst|vat|tds|"
-    r"security\s+deposits?|retention\s+money|mobili[sz]ation\s+advances?|advance\s+payments?)\b"
+    r"security\s+deposits?|retention\s+money|mobili[sz]ation\s+advances?|advance\s+payments?|"
+    # levies withheld by law (REVIEW rule 16): at source, social insurance, a statutory royalty (session 51, dev)
+    r"(?:deducted|withheld)\s+at\s+source|social\s+(?:insurance|security)(?:\s+contributions?)?|royalt(?:y|ies)(?:\s+charges?)?)\b"
 )
 _ZH_AGREED = re.compile(
     r"(?:技术服务费|平台(?:使用|服务)?费|佣金|手续费|管理费|年费|分成|应得收益|商业折扣|返利|税款?|保证金|押金|预付款|预付款项)"

@@ -153,6 +153,12 @@ def test_english_wordings(clause: str, category: str) -> None:
             "payment.set_off",
         ),
         (
+            "60.13 The Buyer shall withhold the applicable percentage of the social insurance from each payment "
+            "certificate.",
+            "payment.set_off",
+        ),
+        ("35. The Buyer shall deduct the royalty charges from the Contractor's bills.", "payment.set_off"),
+        (
             "3.7 The Contractor shall protect and indemnify the Buyer against any claim or liability arising from "
             "any violation of applicable laws or regulations by the Contractor or of the same by its agents.",
             "liability.uncapped",
