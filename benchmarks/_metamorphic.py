@@ -53,6 +53,20 @@ def keys(result: Any) -> set[tuple[str, str | None]]:
     return {(f.category, f.clause) for f in result.findings}
 
 
+def findings_before_after(
+    rules: Any, meta: dict[str, Any], text: str, made: str
+) -> tuple[set[tuple[str, str | None]], set[tuple[str, str | None]]]:
+    """The findings (category, clause) of a development contract and of its rewriting, each checked
+    with the label's supplier_party as --we (a party the text does not name is a note)."""
+    from bidassist.checklist import check_text
+
+    we = meta.get("supplier_party")
+    return (
+        keys(check_text(text, rules, we=we, we_strict=False)),
+        keys(check_text(made, rules, we=we, we_strict=False)),
+    )
+
+
 @dataclass
 class Tally:
     docs: int = 0

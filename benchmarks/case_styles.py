@@ -25,9 +25,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _metamorphic import Tally, arguments, changes, corpus_error, dev_documents, fail, keys  # noqa: E402
+from _metamorphic import (  # noqa: E402
+    Tally,
+    arguments,
+    changes,
+    corpus_error,
+    dev_documents,
+    fail,
+    findings_before_after,
+)
 
-from bidassist.checklist import check_text, load_packs  # noqa: E402
+from bidassist.checklist import load_packs  # noqa: E402
 
 
 def upper(text: str) -> str:
@@ -58,9 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         made = REWRITE[args.mode](text)
         if made == text:
             continue
-        we = meta.get("supplier_party")
-        one = keys(check_text(text, rules, we=we, we_strict=False))
-        two = keys(check_text(made, rules, we=we, we_strict=False))
+        one, two = findings_before_after(rules, meta, text, made)
         tally.add(one, two)
         before, after = Counter(c for c, _ in one), Counter(c for c, _ in two)
         categories += sum(before.values())

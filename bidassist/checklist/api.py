@@ -102,15 +102,14 @@ def contract_parties(units: list[Unit], we: str | None = None, *, we_strict: boo
 
 def _with_case(units: list[Unit]) -> list[Unit]:
     """The units with their shouted lines in their usual case (the same units where none shouts)."""
-    forms: dict[str, str] | None = None
-    out: list[Unit] = []
-    for u in units:
-        text = u.text
-        if shouts_somewhere(text):
-            forms = forms if forms is not None else case_forms("\n".join(x.text for x in units))
-            text = truecase(text, forms)
-        out.append(u if text == u.text else replace(u, text=text, _norm=None, _langs=None))
-    return out
+    shouting = [shouts_somewhere(u.text) for u in units]
+    if not any(shouting):
+        return units
+    forms = case_forms("\n".join(u.text for u in units))
+    return [
+        replace(u, text=truecase(u.text, forms), _norm=None, _langs=None) if shouts else u
+        for u, shouts in zip(units, shouting, strict=True)
+    ]
 
 
 def _head_roles_changed(found: list[Party], head: list[Party]) -> bool:

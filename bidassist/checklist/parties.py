@@ -578,9 +578,7 @@ def _described_side(name: str | None, labels: list[str]) -> list[str]:
     "Company")" is the supplier whatever "Company" names elsewhere (en-5102)."""
     if not name or not latin(name) or any(lab.strip().lower() not in _DEFINED_ONLY for lab in labels if lab):
         return []
-    words = [
-        w for w in re.split(r"\s*(?:/|\band\b|\bor\b)\s*", re.sub(r"^the\s+", "", name.strip().lower())) if w
-    ]
+    words = [w for w in _role_words(re.sub(r"^the\s+", "", name.strip().lower())) if w]
     sides = {_label_role(w, subcontract=False) for w in words}
     return words if len(sides) == 1 and "unknown" not in sides else []
 
@@ -2142,9 +2140,13 @@ def _with_we_named_zh(parties: list[Party], text: str, we: str) -> list[Party]:
     return out
 
 
+def _role_words(name: str) -> list[str]:
+    """The words of a name joined by "/", "and" or "or" ("supplier/contractor", "Buyer or Purchaser")."""
+    return re.split(r"\s*(?:/|\band\b|\bor\b)\s*", name)
+
+
 def _role_words_only(name: str) -> bool:
-    words = re.split(r"\s*(?:/|\band\b|\bor\b)\s*", name)
-    return all(w in EN_BUYER + EN_SUPPLIER for w in words)
+    return all(w in EN_BUYER + EN_SUPPLIER for w in _role_words(name))
 
 
 #: buyer words that name the buyer's own client where a named party is the buyer

@@ -64,9 +64,10 @@ def _word_form(word: str, forms: dict[str, str]) -> str:
 def truecase(text: str, forms: dict[str, str] | None = None) -> str:
     """`text` with each shouted line's words in their usual form (`forms`: case_forms of the whole
     document, by default of `text` itself). Same length; lines that do not shout are unchanged."""
-    if not shouts_somewhere(text):
-        return text
-    forms = case_forms(text) if forms is None else forms
+    if forms is None:
+        if not shouts_somewhere(text):
+            return text
+        forms = case_forms(text)
     return "".join(
         _WORD.sub(lambda m: _word_form(m.group(0), forms), line) if _shouts(line) else line
         for line in text.splitlines(keepends=True)

@@ -105,7 +105,7 @@ Django template with its {% include %} tags replaced by the included templates o
 replacement) pairs on the source (the unsigned branch of an {% if is_signed %} block kept), every {{ field }} shown as
 [field], the other {% ... %} tags dropped, then read as the server pages (jsp_text) from the start line to the end (a
 university department's letter engaging guest speakers as independent contractors, printed by its records system).
-heldout45 (DOCS45, en-4501...): read by emit_docs45() through read_doc; reader "migradoc" (spans, subs): a report built in C#
+heldout45 (DOCS45, en-4501...): read by emit_later_docs() through read_doc; reader "migradoc" (spans, subs): a report built in C#
 with MigraDoc (migradoc_text): for each (start, end) span of the source, commented lines dropped, each table row (the cells
 added before each AddRowContent or AddFormattedRowContent call) one line, each cell's text its string literal (literals joined
 by +, escapes read) or the pieces of its TextWithFormat array joined, a field (an expression) shown as [its last name], the
@@ -113,14 +113,14 @@ cells of a row joined by a space, runs of whitespace squeezed; then (regex, repl
 university's request for quotation with its terms and conditions, contract agreement form and purchase order for goods,
 printed by its financial management information system; the committee chairman's name, the office telephone number and
 e-mail address shown as [name], [phone] and [e-mail]).
-heldout47 (DOCS47, en-4701...): read by emit_docs47() through read_doc; reader "docx" as DOCS25 (steps): a Tanzanian road
+heldout47 (DOCS47, en-4701...): read by emit_later_docs() through read_doc; reader "docx" as DOCS25 (steps): a Tanzanian road
 transport company's Word template of its transportation (road carriage) agreement with the clients whose containers it
 carries, kept in the company's logistics ERP; the template's {{...}} fields (blanked by fetched_text.clean) shown as [field].
-heldout49 (DOCS49, en-4901...): read by emit_docs49() through read_doc; reader "markdown_span" as DOCS22 (start, end, regexes): the
+heldout49 (DOCS49, en-4901...): read by emit_later_docs() through read_doc; reader "markdown_span" as DOCS22 (start, end, regexes): the
 Statement of Work of a federal court's request for quote for an agile software-development task order, kept as Markdown in the
 court's own procurement repository; the regexes put [e-mail] for the e-mail address, read the Markdown backslash escapes, drop
 the single-asterisk emphasis marks and put a space where a table cell's line break was removed.
-heldout51 (DOCS51, en-5101...): read by emit_docs51() through read_doc; reader "razor" (spans, subs): a Razor view (razor_text:
+heldout51 (DOCS51, en-5101...): read by emit_later_docs() through read_doc; reader "razor" (spans, subs): a Razor view (razor_text:
 for each (start, end) span of the source, in order, Razor model expressions (@Model.X.Y) shown as [Y], every tag a line
 break, HTML entities decoded, each line stripped and its whitespace squeezed, empty lines dropped, then (regex, replacement)
 pairs: a Scottish hi-fi manufacturer's purchase-order print with its conditions of purchase, the switchboard number as
@@ -129,7 +129,7 @@ form: the e-mail addresses blanked by fetched_text.clean shown as [e-mail], the 
 paragraph split inside a term joined) and "pdf" as DOCS22 (a US transit authority's request for proposal for temporary
 staffing services: its Scope of Work, Terms and Conditions, General Terms and Billing and Payment parts, the running
 headers and footers dropped).
-heldout52 (DOCS52, en-5201...): read by emit_docs52() through read_doc; reader "php_echo" (spans, subs): a PHP view
+heldout52 (DOCS52, en-5201...): read by emit_later_docs() through read_doc; reader "php_echo" (spans, subs): a PHP view
 (php_echo_text: for each (start, end) span of the source, in order, each echo tag <?= ... ?> shown as [its last array key
 or variable name], the other PHP tags dropped, then read as the server pages (jsp_text) from the first line, then (regex,
 replacement) pairs): a Philippine construction company's purchase-order print with the terms on its face and its general
@@ -2400,6 +2400,15 @@ def ts_array_text(data: bytes) -> str:
     return "\n".join(ast.literal_eval(m.group(1)) for m in re.finditer(quoted, source)) + "\n"
 
 
+def span_bounds(source: str, spans: tuple[tuple[str, str], ...]) -> list[tuple[int, int]]:
+    """Where each span of `source` lies: from the first `start` to the first `end` after it, in order."""
+    bounds: list[tuple[int, int]] = []
+    for start, end in spans:
+        first = source.index(start)
+        bounds.append((first, source.index(end, first + len(start))))
+    return bounds
+
+
 def tsx_strings_text(data: bytes, spans: tuple[tuple[str, str], ...]) -> str:
     """The string literals of a React page, span by span: block comments dropped; each span runs from the first `start`
     to the first `end` after it; every template, double- or single-quoted literal in it, escapes read, one line per
@@ -2407,9 +2416,7 @@ def tsx_strings_text(data: bytes, spans: tuple[tuple[str, str], ...]) -> str:
     source = re.sub(r"(?s)/\*.*?\*/", "", data.decode("utf-8"))
     literal = re.compile(r"`((?:[^`\\]|\\.)*)`|\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'")
     lines: list[str] = []
-    for start, end in spans:
-        first = source.index(start)
-        stop = source.index(end, first + len(start))
+    for first, stop in span_bounds(source, spans):
         for m in literal.finditer(source, first, stop):
             body = re.sub(r"\\(.)", r"\1", next(g for g in m.groups() if g is not None))
             lines.extend(re.sub(r"\s+", " ", line).strip() for line in body.split("\n"))
@@ -2432,9 +2439,7 @@ def react_pdf_text(sources: list[tuple[bytes, tuple[tuple[str, str], ...]]]) -> 
     lines: list[str] = []
     for data, spans in sources:
         source = data.decode("utf-8")
-        for start, end in spans:
-            first = source.index(start)
-            stop = source.index(end, first + len(start))
+        for first, stop in span_bounds(source, spans):
             for m in item.finditer(source, first, stop):
                 left, right, label, text, alone, string, element = m.groups()
                 if left is not None:
@@ -2523,9 +2528,7 @@ def migradoc_text(data: bytes, spans: tuple[tuple[str, str], ...], subs: tuple[t
         line for line in data.decode("utf-8-sig").split("\n") if not line.lstrip().startswith("//")
     )
     lines: list[str] = []
-    for start, end in spans:
-        first = source.index(start)
-        stop = source.index(end, first + len(start))
+    for first, stop in span_bounds(source, spans):
         block, i, row = source[first:stop], 0, []
         while i < len(block):
             j = _cs_scan(block, i, ";")
@@ -2552,10 +2555,7 @@ def razor_text(data: bytes, spans: tuple[tuple[str, str], ...], subs: tuple[tupl
     expressions @Model.X.Y shown as [Y], every tag a line break, HTML entities decoded, each line stripped and its runs of
     whitespace squeezed, empty lines dropped; then (regex, replacement) pairs."""
     source = data.decode("utf-8-sig")
-    pieces: list[str] = []
-    for start, end in spans:
-        first = source.index(start)
-        pieces.append(source[first : source.index(end, first + len(start))])
+    pieces = [source[first:stop] for first, stop in span_bounds(source, spans)]
     text = re.sub(r"@Model(?:\.\w+)*\.(\w+)", r"[\1]", "\n".join(pieces))
     text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
     lines = (re.sub(r"\s+", " ", line).strip() for line in text.split("\n"))
@@ -2571,10 +2571,7 @@ def php_echo_text(data: bytes, spans: tuple[tuple[str, str], ...], subs: tuple[t
     tags (<?php ... ?>: conditions, loops, code) dropped, then read as the server pages (jsp_text) from the first line of
     the first span; then (regex, replacement) pairs."""
     source = data.decode("utf-8")
-    pieces: list[str] = []
-    for start, end in spans:
-        first = source.index(start)
-        pieces.append(source[first : source.index(end, first + len(start))])
+    pieces = [source[first:stop] for first, stop in span_bounds(source, spans)]
     page = "\n".join(pieces)
 
     def field(match: re.Match[str]) -> str:
@@ -2680,7 +2677,8 @@ def read_doc(reader: str, data: bytes, args: tuple[object, ...]) -> str:
     return text
 
 
-#: the recipe tables of heldout22 onwards, in the order their texts are written
+#: the recipe tables of heldout22 onwards read by read_doc (heldout41 and heldout43 have readers of their own), in the
+#: order their texts are written
 LATER_DOCS = (
     DOCS22,
     DOCS23,
@@ -2700,6 +2698,11 @@ LATER_DOCS = (
     DOCS37,
     DOCS38,
     DOCS39,
+    DOCS45,
+    DOCS47,
+    DOCS49,
+    DOCS51,
+    DOCS52,
 )
 
 
@@ -2736,41 +2739,6 @@ def emit_docs43(mirror_root: Path, out_dir: Path) -> None:
         else:
             data = original(mirror_root, repo, commit, source)  # type: ignore[arg-type]
             emit(out_dir, doc_id, read_doc(reader, data, args), data)
-
-
-def emit_docs45(mirror_root: Path, out_dir: Path) -> None:
-    """The texts of heldout45: each recipe read by its named reader (read_doc), as emit_later_docs()."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS45.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, read_doc(reader, data, args), data)
-
-
-def emit_docs47(mirror_root: Path, out_dir: Path) -> None:
-    """The texts of heldout47: each recipe read by its named reader (read_doc), as emit_later_docs()."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS47.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, read_doc(reader, data, args), data)
-
-
-def emit_docs49(mirror_root: Path, out_dir: Path) -> None:
-    """The texts of heldout49: each recipe read by its named reader (read_doc), as emit_later_docs()."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS49.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, read_doc(reader, data, args), data)
-
-
-def emit_docs51(mirror_root: Path, out_dir: Path) -> None:
-    """The texts of heldout51: each recipe read by its named reader (read_doc), as emit_later_docs()."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS51.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, read_doc(reader, data, args), data)
-
-
-def emit_docs52(mirror_root: Path, out_dir: Path) -> None:
-    """The texts of heldout52: each recipe read by its named reader (read_doc), as emit_later_docs()."""
-    for doc_id, (reader, repo, commit, path, args) in DOCS52.items():
-        data = original(mirror_root, repo, commit, path)
-        emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
 def main(argv: list[str]) -> int:
@@ -2832,11 +2800,6 @@ def main(argv: list[str]) -> int:
     emit_later_docs(mirror_root, out_dir)
     emit_docs41(mirror_root, out_dir)
     emit_docs43(mirror_root, out_dir)
-    emit_docs45(mirror_root, out_dir)
-    emit_docs47(mirror_root, out_dir)
-    emit_docs49(mirror_root, out_dir)
-    emit_docs51(mirror_root, out_dir)
-    emit_docs52(mirror_root, out_dir)
     return 0
 
 
