@@ -1223,6 +1223,10 @@ def _acronym_of(short: str, name: str) -> bool:
     return short.isupper() and len(short) >= 2 and short in ("".join(w[0] for w in words).upper(), caps)
 
 
+#: a role word that is part of a job title ("the Product Owner" of an agile team), not a side
+_JOB_TITLE = re.compile(r"\b(?:Product|Process|Business|System|Data|Risk|Service|Feature|Content)\s+$")
+
+
 def role_word_counts(text: str) -> dict[str, int]:
     """How often each role word is used in the first USAGE_CHARS of the contract (capitalised
     in English, as defined terms are)."""
@@ -1230,7 +1234,7 @@ def role_word_counts(text: str) -> dict[str, int]:
     text = text[:USAGE_CHARS]
     english = _LETTER.search(text) is not None  # no letter: _EN_USAGE cannot match (a Chinese contract)
     for m in finditer_from(_EN_USAGE, _EN_USAGE_STARTS, text) if english else ():
-        if m.group(1)[0].isupper():
+        if m.group(1)[0].isupper() and not _JOB_TITLE.search(text, max(0, m.start() - 12), m.start()):
             counts[m.group(1).lower()] = counts.get(m.group(1).lower(), 0) + 1
     for m in _ZH_USAGE.finditer(text):
         counts[m.group(0)] = counts.get(m.group(0), 0) + 1
@@ -1648,6 +1652,7 @@ _PUBLIC_BODIES = (
     "college",
     "ministry",
     "trust",
+    "court",
 )
 #: how often such a word must name an actor of a modal verb, and be used with its article, to be the buyer
 PUBLIC_ACTOR_MIN, PUBLIC_USES_MIN = 2, 6

@@ -397,6 +397,10 @@ _PCT_FRACTION = re.compile(
     rf"(?:%|percent\b|per\s?cent\b\.?)(?:\s*\(\s*(?P<d>{_NUM})\s*(?P<dp>%)?\s*\))?",
     re.I,
 )
+#: a fraction written before the sign: "penalties of 1/10% per day" is a tenth of one percent
+_PCT_SLASH = re.compile(
+    r"(?<![\d./])(?P<num>\d{1,3})[ \t]*/[ \t]*(?P<den>\d{1,4})[ \t]{0,3}(?:%|percent\b|per\s?cent\b)", re.I
+)
 _FRACTION_WORDS = {
     "half": Decimal(2),
     "third": Decimal(3),
@@ -470,6 +474,9 @@ def _percent_candidates(t: str) -> list[tuple[int, int, Decimal, str]]:
         share = _fraction_of_percent(m)
         if share is not None:
             cands.append((m.start(), m.end(), share, "percent"))
+    for m in _finditer(_PCT_SLASH, t, low, ("/",)):
+        if int(m["den"]):
+            cands.append((m.start(), m.end(), Decimal(m["num"]) / Decimal(m["den"]) / 100, "percent"))
     for m in _finditer(_PCT_FULL, t, low, ("full",)):
         cands.append((m.start(), m.end(), Decimal(1), "percent"))
     for m in _finditer(_PCT_CONTEXT, t, low, _CONTEXT_NEEDLES):

@@ -419,6 +419,9 @@ def test_years_beside_the_word_period_stay_durations(text: str, raw: str) -> Non
         ("one-tenth of one percent (0.001) of the value", "0.001"),
         # a percentage in brackets wins, as in "one percent (1%)"
         ("one-tenth of one percent (1%) of the delayed goods", "0.01"),
+        # session 52 (judged held-out finding): the fraction written before the sign
+        ("will incur penalties of 1/10% per day of delay", "0.001"),
+        ("a fee of 1 / 2 percent of the price", "0.005"),
     ],
 )
 def test_a_fraction_of_a_percent_is_read_whole(text: str, share: str) -> None:
@@ -434,6 +437,9 @@ def test_a_daily_fraction_of_a_percent_with_a_long_base() -> None:
     assert [f.value for f in find_daily_rates(text)] == [D("0.001")]
     # a zero denominator is no fraction: the plain percentage stands
     assert [f.value for f in find_percents("1/0 of 1%")] == [D("0.01")]
+    assert [f.value for f in find_percents("1/0%")] == [D("0")]
+    # a date before a percentage is no fraction
+    assert [f.value for f in find_percents("invoice 12/2024 5%")] == [D("0.05")]
 
 
 @pytest.mark.parametrize(
