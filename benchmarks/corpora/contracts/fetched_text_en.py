@@ -134,6 +134,14 @@ heldout52 (DOCS52, en-5201...): read by emit_later_docs() through read_doc; read
 or variable name], the other PHP tags dropped, then read as the server pages (jsp_text) from the first line, then (regex,
 replacement) pairs): a Philippine construction company's purchase-order print with the terms on its face and its general
 terms and conditions for the purchase of goods and services, as its asset and procurement application prints them.
+heldout54 (CUAD54, en-5401...): read by emit_cuad54() from CUAD v1 ("Contract Understanding Atticus Dataset (CUAD) v1, The
+Atticus Project, Inc.", CC BY 4.0), not from the mirror: the file ../shared/bench/cuad/cuad_dev.jsonl beside the repository
+(one JSON object a line: contract_id, title, text); the run skips these texts with a message when that file is absent. Each
+entry names the contract_id, its 0-based line in the file (only odd lines are used: the even ones served for tuning) and the
+sha256 of its `text`, which is checked; reader cuad_text: each line's runs of spaces squeezed and the line stripped, the
+entry's page-number lines dropped, then (regex, replacement) pairs that put [NAME] for the people who signed or are named
+and [PHONE] for telephone and fax numbers, blank lines squeezed (four manufacturing and supply agreements filed with the SEC
+by Sonos, MediWound, BellRing Brands and ElectraMeccanica).
 """
 
 from __future__ import annotations
@@ -2071,6 +2079,59 @@ DOCS52: dict[str, tuple[str, str, str, str, tuple[object, ...]]] = {
 }
 
 
+#: CUAD v1's development file, kept beside the repository (../shared/bench/cuad/cuad_dev.jsonl); heldout54 reads its odd lines
+CUAD_DEV = Path(__file__).resolve().parents[4] / "shared" / "bench" / "cuad" / "cuad_dev.jsonl"
+#: heldout54: id -> (CUAD contract_id, 0-based line in cuad_dev.jsonl, sha256 of the record's text, whole lines dropped
+#: (regexes), (regex, replacement) pairs); the texts are kept whole (the redactions of the SEC filings, [*] / [***] / ****,
+#: and the filings' confidentiality legends stay as filed)
+CUAD54: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    # Sonos, Inc. and Inventec Appliances Corporation (IAC): Manufacturing Agreement of 4 September 2014 with its exhibits
+    # (A-I, most redacted) and three amendments (2014, 2015, 2017); the signatories' names shown as [NAME]
+    "en-5401": (
+        "Sonos, Inc. - Manufacturing Agreement ",
+        353,
+        "3d9aff615a747ad43e65e81bd0786d96efcff7bcfde886f5e1363c068bf899c5",
+        (),
+        ((r"Craig (?:A\. )?Shelburne", "[NAME]"), (r"Joyce Chang", "[NAME]")),
+    ),
+    # MediWound Ltd. and Challenge Bioproducts Corporation Ltd. (CBC, Taiwan): Supply Agreement of 11 January 2001 as amended
+    # on 28 February 2010, with its exhibits (specifications and price list, redacted); the signatories and the two individual
+    # licensors named in the recitals and definitions shown as [NAME], the companies' telephone and fax numbers as [PHONE]
+    "en-5402": (
+        "MEDIWOUNDLTD_01_15_2014-EX-10.6-SUPPLY AGREEMENT",
+        201,
+        "f4aa702f1099605458b396fcb0faf9a85924bb550e59de31b8b1341a255439f7",
+        (),
+        (
+            (r"Gal Cohen", "[NAME]"),
+            (r"Ching-Kuan Lin", "[NAME]"),
+            (r"Mr\. Mark C\. Klein|Mark Klein|Klein", "[NAME]"),
+            (r"Professor Lior Rosenberg", "[NAME]"),
+            (r"\+972 8 932 401[01]|972-8-9324010|\+55-5572-045", "[PHONE]"),
+        ),
+    ),
+    # Premier Nutrition Company, LLC (BellRing Brands) and Fonterra (USA) Inc.: Master Supply Agreement of 31 October 2019;
+    # the page-number lines dropped, the buyer's signatory shown as [NAME]
+    "en-5403": (
+        "BELLRINGBRANDS,INC_02_07_2020-EX-10.18-MASTER SUPPLY AGREEMENT",
+        387,
+        "4db35cae428d32e800d78491fbda9306df3b93ae8bb5c4c48a899e4943eb21d8",
+        (r"(?:Page )?\d{1,2}",),
+        ((r"Paul Rode", "[NAME]"),),
+    ),
+    # ElectraMeccanica Vehicles Corp. (EMV) and Chongqing Zongshen Automobile Industry Co., Ltd.: Manufacturing Agreement of
+    # February 2017 with Exhibit A (capacity forecast) and Exhibit B (development timetable); the signatories shown as [NAME],
+    # the blank telephone fields of the order address as [PHONE]
+    "en-5404": (
+        "ELECTRAMECCANICA VEHICLES CORP. - Manufacturing Agreement",
+        351,
+        "edaae9dbe93477b73c5bf8edbe2fe2f7775af5198cad21d7c9ed5b971b561f4a",
+        (),
+        ((r"Jerry Kroll", "[NAME]"), (r"Liu Gang|LIU GANG", "[NAME]"), (r"\+86 ●", "[PHONE]")),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -2635,6 +2696,21 @@ def pdf_columns_text(
     return squeeze(text)
 
 
+def cuad_text(text: str, drops: tuple[str, ...], subs: tuple[tuple[str, str], ...]) -> str:
+    """A CUAD record's text: each line's runs of spaces squeezed and the line stripped, lines matching one of `drops`
+    (page numbers) left out, then the (regex, replacement) pairs, blank lines squeezed."""
+    kept = []
+    for line in text.splitlines():
+        line = re.sub(r"[ \t\xa0]+", " ", line).strip()
+        if any(re.fullmatch(d, line) for d in drops):
+            continue
+        kept.append(line)
+    out = "\n".join(kept)
+    for pattern, repl in subs:
+        out = re.sub(pattern, repl, out)
+    return squeeze(out)
+
+
 def emit(out_dir: Path, doc_id: str, text: str, *originals: bytes) -> None:
     """Write one text and print its id, the sha256 of its original file(s) (FETCHED.md lists them) and its length."""
     (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
@@ -2741,6 +2817,29 @@ def emit_docs43(mirror_root: Path, out_dir: Path) -> None:
             emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
+def emit_cuad54(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
+    """The texts of heldout54: each CUAD54 entry's record taken from CUAD's development file by contract_id, its line
+    number and the sha256 of its text checked, then read by cuad_text; skipped with a message when the file is absent."""
+    if not cuad.exists():
+        print(f"{cuad}: not found, the heldout54 texts (CUAD54) are not written")
+        return
+    wanted = {entry[0]: doc_id for doc_id, entry in CUAD54.items()}
+    records: dict[str, tuple[int, str]] = {}
+    with cuad.open(encoding="utf-8") as lines:
+        for index, line in enumerate(lines):
+            record = json.loads(line)
+            if record["contract_id"] in wanted:
+                records[wanted[record["contract_id"]]] = (index, record["text"])
+    for doc_id, (contract_id, line_index, sha, drops, subs) in CUAD54.items():
+        index, text = records[doc_id]
+        data = text.encode("utf-8")
+        if index != line_index or hashlib.sha256(data).hexdigest() != sha:
+            raise SystemExit(
+                f"{doc_id}: {contract_id!r} is not line {line_index} of {cuad} with text sha256 {sha}"
+            )
+        emit(out_dir, doc_id, cuad_text(text, drops, subs), data)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__)
@@ -2800,6 +2899,7 @@ def main(argv: list[str]) -> int:
     emit_later_docs(mirror_root, out_dir)
     emit_docs41(mirror_root, out_dir)
     emit_docs43(mirror_root, out_dir)
+    emit_cuad54(out_dir)
     return 0
 
 
