@@ -58,7 +58,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter_paren", re.compile(r"(?P<n>[（(][a-zA-Z][）)])")),
     ("roman_upper", re.compile(r"(?P<n>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))[.．](?=\s)")),
     ("letter_half", re.compile(r"(?P<n>[a-z][.)）])(?=\s)")),
-    ("letter_upper", re.compile(r"(?P<n>[A-H])[.．](?=\s)")),
+    # A. to H. always; a later letter only before a title in capitals alone on its line ("K. TIME FOR
+    # COMPLETION", "S. INSURANCE": a US municipal contract's sections), not an initial ("J. Smith")
+    (
+        "letter_upper",
+        re.compile(r"(?P<n>[A-H]|[I-Z](?=[.．][ \t]+[A-Z][A-Z0-9'’&/,()\- ]{2,80}(?:\n|$)))[.．](?=\s)"),
+    ),
 ]
 _RANK = {
     "part": 0,

@@ -61,3 +61,20 @@ def test_a_court_chosen_for_disputes_still_counts() -> None:
         + "\nDisputes\n\nAny action arising under this order shall be brought in the courts located in Travis County, Texas.\n"
     )
     assert "dispute.forum" in _categories(text)
+
+
+def test_lettered_sections_keep_their_clauses_apart() -> None:
+    # a US municipal contract's sections J., K., … R., U. (dev en-1103): read as one clause "6" they
+    # reported one waiver where there are two
+    text = (
+        "Q. PAYMENTS TO THE CONTRACTOR\n"
+        "6. FINAL PAYMENT - Upon the expiration of six months the City will pay to the Contractor all sums "
+        "retained.\n"
+        "R. ACCEPTANCE OF FINAL PAYMENT AS RELEASE\nThe acceptance by the Contractor of the final payment shall "
+        "release the City from all claims by the Contractor made for work provided under the Contract.\n"
+        "U. RESOLUTION OF CONTRACT QUESTIONS\nThe Project Manager shall decide all questions as to the quality "
+        "of the work. The decision of the Project Manager shall be final and conclusive.\n"
+    )
+    found = check_text(text, RULES).findings
+    waivers = {f.clause for f in found if f.category == "rights.waiver"}
+    assert waivers == {"R", "U"}

@@ -151,6 +151,14 @@ def test_values_and_dates_are_not_clause_numbers(line):
         ("第十—条 违约", "第十一条"),
         ("(5) Days of Work are the days listed in Schedule 2", "(5)"),
         ("（2）月度考核", "（2）"),
+        # session 52 (dev en-1103, en-912): a later letter before a title in capitals alone on its line
+        ("K. TIME FOR COMPLETION AND LIQUIDATED DAMAGES", "K"),
+        ("S. INSURANCE", "S"),
+        ("T. WARRANTY\nContractor warrants that the equipment is free of defects.", "T"),
+        ("B. Payment", "B"),
+        # an initial before a name is no heading
+        ("J. Smith shall sign for the Buyer.", None),
+        ("P. O. BOX 1200", None),
     ],
 )
 def test_detect_heading(line, number):
