@@ -21,7 +21,9 @@ _ZH_OBJECT_BEFORE = re.compile(
 #: 甲方的 / 甲方指定 …, and a party word that only qualifies a noun (甲方客户, 乙方后台账户,
 #: 甲方话务, 乙方工作成果): the party names whose customers, accounts or work, it does not act
 _ZH_POSSESSIVE_AFTER = re.compile(
-    r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认|客户|用户|话务|流量|财产|资产|后台|账户|账号|工作成果|成果)"
+    r"^\s*(?:的|之|方面|一方的|所有|指定|认可|书面|签认|客户|用户|话务|流量|财产|资产|后台|账户|账号|工作成果|成果"
+    # (session 52, dev zh-1006 judged wrong: 向第三方泄露乙方商业秘密 names whose secrets, not who leaks them)
+    r"|商业秘密|秘密|保密信息|信息|资料|数据|知识产权|商誉|名誉|合法权益|权益)"
 )
 _EN_OBJECT_BEFORE = re.compile(
     r"\b(?:to|from|of|against|for|with|and|by|notif(?:y|ies|ied)|pays?|reimburses?|indemnif(?:y|ies|ied)|"
