@@ -142,6 +142,11 @@ sha256 of its `text`, which is checked; reader cuad_text: each line's runs of sp
 entry's page-number lines dropped, then (regex, replacement) pairs that put [NAME] for the people who signed or are named
 and [PHONE] for telephone and fax numbers, blank lines squeezed (four manufacturing and supply agreements filed with the SEC
 by Sonos, MediWound, BellRing Brands and ElectraMeccanica).
+heldout56 (CUAD56, en-5601...): read by emit_cuad56() from the same CUAD file, odd lines only, in the same way as CUAD54 (entry:
+contract_id, 0-based line, sha256 of the text, page-number and running-footer lines dropped, (regex, replacement) pairs that
+put [NAME] for the people who signed or are named as contacts, [EMAIL], [PHONE], [ACCOUNT] for a tax number and [ADDRESS] for
+the home address of a one-person company): four services agreements filed with the SEC by Clickstream (application
+development), Driven Deliveries (consulting), Ability (outsourced services) and On2 Technologies (support and maintenance).
 """
 
 from __future__ import annotations
@@ -2131,6 +2136,67 @@ CUAD54: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], .
     ),
 }
 
+#: heldout56: the same form as CUAD54 (odd lines of cuad_dev.jsonl only); the texts are kept whole, exhibits included (the
+#: redactions [ * * * ] / [***] and the filings' legends stay as filed); only page numbers and running footers are dropped
+CUAD56: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    # Clickstream Corporation (client) and InfinixSoft Global LLC (developer): Application Development Agreement of 20 March
+    # 2020 with Exhibit A (the developer's proposal: purpose, specifications, schedule, milestones, payment schedule); the page
+    # lines ("N │ Page", the last one at the end of the signature line) and the filing's running footer dropped, the
+    # signatories and notice contacts shown as [NAME]
+    "en-5601": (
+        "ClickstreamCorp_20200330_1-A_EX1A-6 MAT CTRCT_12089935_EX1A-6 MAT CTRCT_Development Agreement",
+        87,
+        "60e84c78b61cf379963d4ae8b7749ebd9c33dd7833b961fdd2c6cb9b2d0a07ed",
+        (r"\d+ │ Page", r"Source: CLICKSTREAM CORP, 1-A, 3/30/2020"),
+        (
+            (r"Frank Magliochetti", "[NAME]"),
+            (r"Ivan (?:Alejandro )?Saroka", "[NAME]"),
+            (r"(?m) 11 │ Page$", ""),
+        ),
+    ),
+    # Driven Deliveries, Inc. (company) and TruckThat LLC (consultant): Consulting Agreement of 1 May 2019; the running footer
+    # ("TruckThat LLC Consulting Agreement Page N of 7", the last one at the end of the signature line) dropped, the
+    # signatories shown as [NAME], the consultant's tax number as [ACCOUNT] and its notice address (the home address of a
+    # one-person company) as [ADDRESS]
+    "en-5602": (
+        "DRIVENDELIVERIES,INC_05_22_2020-EX-10.4-CONSULTING AGREEMENT",
+        133,
+        "bae9c2a33cdb12e3ceed1036720847072bae4b80203c841a688b1ec5044a9ea9",
+        (r"TruckThat LLC Consulting Agreement Page \d of 7",),
+        (
+            (r"Brian Hayek|BRIAN HAYEK", "[NAME]"),
+            (r"Christian L\. Schenk|CHRISTIAN L\. SCHENK", "[NAME]"),
+            (r"81-4992583", "[ACCOUNT]"),
+            (r"1300 Oakside Circle Chanhassen, MN 55317", "[ADDRESS]"),
+            (r"(?m) TruckThat LLC Consulting Agreement Page 7 of 7$", ""),
+        ),
+    ),
+    # TELCOSTAR PTE, LTD. and Ability Computer & Software Industries Ltd (recipient) and a provider whose name is redacted:
+    # Services Agreement of 1 October 2019 (amending and restating a production contract; Exhibit A redacted); the page
+    # numbers dropped, the notice contacts shown as [NAME], their e-mail addresses as [EMAIL] and telephone and fax as [PHONE]
+    "en-5603": (
+        "ABILITYINC_06_15_2020-EX-4.25-SERVICES AGREEMENT",
+        149,
+        "e335c24cfd77dd661c0c18aa9277ea3f526ac9540b7d3af96ef0deaa0fd2938a",
+        (r"\d{1,2}",),
+        (
+            (r"avi@ability\.co\.il|GEMMANUEL@MWE\.COM", "[EMAIL]"),
+            (r"Avi Levin|Gary Emmanuel", "[NAME]"),
+            (r"\(212\) 547-5(?:541|444)", "[PHONE]"),
+        ),
+    ),
+    # On2 Technologies, Inc. (customer) and Wildform, Inc. (supplier): Support and Maintenance Agreement of April 2005 under
+    # their asset purchase, with Exhibit A (transition services) and Exhibit B (deliverables); the named coordinators and
+    # supervisors shown as [NAME]
+    "en-5604": (
+        "ON2TECHNOLOGIES,INC_11_17_2006-EX-10.3-SUPPORT AND MAINTENANCE AGREEMENT",
+        355,
+        "9cb2a35f78070d574ac202873457b91f572981c78916cc28df9377424083f6da",
+        (),
+        ((r"Colby Devitt|Jonathan Blank|Chris Schapdick", "[NAME]"),),
+    ),
+}
+
 
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
@@ -2817,20 +2883,26 @@ def emit_docs43(mirror_root: Path, out_dir: Path) -> None:
             emit(out_dir, doc_id, read_doc(reader, data, args), data)
 
 
-def emit_cuad54(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
-    """The texts of heldout54: each CUAD54 entry's record taken from CUAD's development file by contract_id, its line
-    number and the sha256 of its text checked, then read by cuad_text; skipped with a message when the file is absent."""
+def emit_cuad(
+    out_dir: Path,
+    table: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]],
+    name: str,
+    cuad: Path = CUAD_DEV,
+) -> None:
+    """The texts of one CUAD table (CUAD54, CUAD56): each entry's record taken from CUAD's development file by contract_id,
+    its line number and the sha256 of its text checked, then read by cuad_text; skipped with a message when the file is
+    absent."""
     if not cuad.exists():
-        print(f"{cuad}: not found, the heldout54 texts (CUAD54) are not written")
+        print(f"{cuad}: not found, the {name} texts are not written")
         return
-    wanted = {entry[0]: doc_id for doc_id, entry in CUAD54.items()}
+    wanted = {entry[0]: doc_id for doc_id, entry in table.items()}
     records: dict[str, tuple[int, str]] = {}
     with cuad.open(encoding="utf-8") as lines:
         for index, line in enumerate(lines):
             record = json.loads(line)
             if record["contract_id"] in wanted:
                 records[wanted[record["contract_id"]]] = (index, record["text"])
-    for doc_id, (contract_id, line_index, sha, drops, subs) in CUAD54.items():
+    for doc_id, (contract_id, line_index, sha, drops, subs) in table.items():
         index, text = records[doc_id]
         data = text.encode("utf-8")
         if index != line_index or hashlib.sha256(data).hexdigest() != sha:
@@ -2838,6 +2910,16 @@ def emit_cuad54(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
                 f"{doc_id}: {contract_id!r} is not line {line_index} of {cuad} with text sha256 {sha}"
             )
         emit(out_dir, doc_id, cuad_text(text, drops, subs), data)
+
+
+def emit_cuad54(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
+    """The texts of heldout54 (CUAD54)."""
+    emit_cuad(out_dir, CUAD54, "heldout54 (CUAD54)", cuad)
+
+
+def emit_cuad56(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
+    """The texts of heldout56 (CUAD56)."""
+    emit_cuad(out_dir, CUAD56, "heldout56 (CUAD56)", cuad)
 
 
 def main(argv: list[str]) -> int:
@@ -2900,6 +2982,7 @@ def main(argv: list[str]) -> int:
     emit_docs41(mirror_root, out_dir)
     emit_docs43(mirror_root, out_dir)
     emit_cuad54(out_dir)
+    emit_cuad56(out_dir)
     return 0
 
 
