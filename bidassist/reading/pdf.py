@@ -18,7 +18,7 @@ from bidassist.core.errors import InputError
 from bidassist.core.safeio import MAX_INPUT_BYTES, check_input_file
 from bidassist.reading.clauses import detect_heading
 from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
-from bidassist.reading.repair import is_footer, repair_line
+from bidassist.reading.repair import is_footer, repair_line, strip_legends
 
 #: Most characters of text read from one PDF (about 5x a 300-page contract).
 MAX_PDF_CHARS = 8_000_000
@@ -117,7 +117,7 @@ def read_pdf(path: Path) -> tuple[list[Block], list[str]]:
 def _page_blocks(text: str, page_no: int, blocks: list[Block]) -> None:
     joinable = False  # the last block on this page may take the next line
     for line_no, raw in enumerate(text.splitlines(), start=1):
-        line = repair_line(raw.strip())  # ligatures the text layer dropped ("speci ed")
+        line = strip_legends(repair_line(raw.strip()))  # ligatures the text layer dropped ("speci ed")
         if not line or _PAGE_NUMBER.match(line) or is_footer(line):
             joinable = joinable and bool(line)
             continue

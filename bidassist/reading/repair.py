@@ -116,6 +116,40 @@ def is_footer(line: str) -> bool:
     return len(line) < 40 and bool(FOOTER.match(line))
 
 
+#: a securities filing's redaction legend, repeated on every page and often glued into the clause text
+#: around a page break ("*** Confidential treatment has been requested for redacted portions of this
+#: exhibit. … Omissions are designated as [***]. … Securities and Exchange Commission. 4"): its sentences
+#: (one or more in a row, each naming the confidential treatment, the filing or the omission marks) and
+#: the page number after them
+_LEGEND_WORDS = (
+    r"confidential\s+treatment\s+(?:has\s+been\s+|was\s+|is\s+being\s+)?requested|requests?\s+for\s+confidential\s+treatment|"
+    r"confidential\s+treatment\s+request|confidentiality\s+request|"
+    r"(?:omitted|redacted)\s+and\s+(?:have\s+been\s+|has\s+been\s+)?(?:separately\s+)?filed|filed\s+separately|"
+    r"(?:provided|submitted)\s+separately\s+to\s+the\s+(?:securities|commission)|"
+    r"omissions\s+(?:are|have\s+been)\s+(?:designated|marked|indicated)|omitted\s+pursuant\s+to\s+a\s+request|"
+    r"(?:been|are|is)\s+(?:marked|designated|indicated|denoted)\s+(?:with|by)\s+[\"“'(]*[\[*]"
+)
+_LEGEND_SENTENCE = (
+    rf"(?:\[?\s*\*[\s*]*\]?\s*)?[^.!?\n]*?(?:{_LEGEND_WORDS})[^.!?\n]*(?:[.!?]+(?=\s|$)|$)(?:\s*\*+)?"
+)
+_LEGEND = re.compile(rf"(?:{_LEGEND_SENTENCE}\s*)+(?:\d{{1,4}}(?=\s|$))?", re.IGNORECASE)
+_LEGEND_GATE = re.compile(r"onfidential|ONFIDENTIAL|eparately|EPARATELY|omitted|OMITTED")
+#: what makes the sentences a legend and not a clause on confidentiality or filings
+_LEGEND_SIGN = re.compile(r"omi(?:t|ssion)|redact|portions|filed|exhibit|\*", re.IGNORECASE)
+
+
+def _legend(m: re.Match[str]) -> str:
+    return " " if _LEGEND_SIGN.search(m.group(0)) else m.group(0)
+
+
+def strip_legends(line: str) -> str:
+    """The line without a filing's redaction legend (see _LEGEND); "" when the line was only that."""
+    if _LEGEND_GATE.search(line) is None:
+        return line
+    out = _LEGEND.sub(_legend, line)
+    return out.strip() if out != line else line
+
+
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 
 

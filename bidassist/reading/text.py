@@ -10,7 +10,7 @@ from bidassist.core.safeio import MiB, read_text
 from bidassist.reading.clauses import Heading, heading_block
 from bidassist.reading.inline import split_inline_items
 from bidassist.reading.model import MAX_BLOCKS, Block, too_many_blocks_message
-from bidassist.reading.repair import is_footer, is_page_number, repair_line
+from bidassist.reading.repair import is_footer, is_page_number, repair_line, strip_legends
 from bidassist.reading.runon import split_run_on
 
 #: Largest text contract read. A 300-page contract is about 1 MB of text; 16 MB leaves room for
@@ -68,7 +68,7 @@ def text_blocks_and_headings(
             line = _BULLET_BEFORE_NUMBER.sub("", line, count=1)
         if "_" in line or "*" in line:
             line = _EMPHASIS_MARKS.sub(r"\2", line)
-        line = repair_line(line.strip())
+        line = strip_legends(repair_line(line.strip()))
         gap, after_gap = after_gap, not line
         if not line or is_footer(line) or (gap and is_page_number(line)):
             continue

@@ -117,3 +117,50 @@ def test_a_bullet_before_a_clause_number_in_plain_text_is_dropped():
     clauses = split_clauses(text_blocks(text, "terms.txt"))
     assert [c.number for c in clauses[:2]] == ["9", "10"]
     assert "* the other items" in clauses[-1].text
+
+
+# session 53: a securities filing's redaction legend (CUAD texts: the legend repeats on every page, on a
+# line of its own between two halves of a sentence, or glued into the clause text with the page number)
+_LEGEND = (
+    "*** Confidential treatment has been requested for redacted portions of this exhibit. This copy omits the "
+    "information subject to the confidentiality request. Omissions are designated as [***]. A complete version "
+    "of this exhibit has been provided separately to the Securities and Exchange Commission. 4"
+)
+
+
+def test_a_filing_legend_on_its_own_line_is_dropped_and_the_sentence_joins_across_it():
+    text = (
+        "3.2 The Buyer's rights will be exclusive in the sense that the Supplier shall not manufacture, supply\n\n"
+        f"{_LEGEND}\n\n"
+        "or sell the Material for any product which competes with the Product. 4. Prices\n"
+    )
+    units = _units(text)
+    assert not any("Confidential treatment" in u.text for u in units)
+    first = next(u for u in units if u.text.startswith("3.2"))
+    assert "supply" in first.text and "or sell the Material" in first.text
+    assert repair.strip_legends(_LEGEND) == ""
+    assert repair.strip_legends("***Confidential Treatment Requested   12") == ""
+
+
+def test_a_legend_glued_into_clause_text_is_cut_out_with_its_page_number():
+    line = (
+        "Only conforming Products may be shipped. * Confidential treatment has been requested for certain portions "
+        "of this Exhibit. The confidential portions of this Exhibit have been omitted and filed separately with the "
+        'Securities and Exchange Commission. Such portions have been marked with "****" at the exact place where '
+        "material has been omitted. 4 2.5 Packaging The Manufacturer shall pack the Products."
+    )
+    out = repair.strip_legends(line)
+    assert out.startswith("Only conforming Products may be shipped.")
+    assert out.endswith("2.5 Packaging The Manufacturer shall pack the Products.")
+    assert "onfidential" not in out and " 4 " not in out
+
+
+def test_clauses_about_confidentiality_or_filings_are_not_legends():
+    for line in (
+        "Each party shall keep the terms confidential. The Buyer may request confidential treatment of this "
+        "Agreement in its filings.",
+        "Either party may make a request for confidential treatment of pricing.",
+        "The Supplier shall not disclose information that has been omitted from the public record.",
+        "The Supplier shall keep all Confidential Information separately from its own records.",
+    ):
+        assert repair.strip_legends(line) == line
