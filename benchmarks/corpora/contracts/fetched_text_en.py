@@ -147,6 +147,12 @@ contract_id, 0-based line, sha256 of the text, page-number and running-footer li
 put [NAME] for the people who signed or are named as contacts, [EMAIL], [PHONE], [ACCOUNT] for a tax number and [ADDRESS] for
 the home address of a one-person company): four services agreements filed with the SEC by Clickstream (application
 development), Driven Deliveries (consulting), Ability (outsourced services) and On2 Technologies (support and maintenance).
+heldout57 (CUAD57, en-5701...): read by emit_cuad57() from the same CUAD file, odd lines only, in the same way as CUAD54 (entry:
+contract_id, 0-based line, sha256 of the text, page-number and running-footer lines dropped, (regex, replacement) pairs that
+put [NAME] for the people who signed or are named as contacts and remove the page numbers left at the end of a line): two
+supply agreements for goods (Profound Medical with Philips, a medical device; Vaxcyte's predecessor SutroVax with Sutro
+Biopharma, cell-free extracts) and two services agreements drafted by the customer (ZTO Express's road transportation
+agreement with a carrier; DGT's photo-retouching outsourcing agreement), filed with the SEC.
 """
 
 from __future__ import annotations
@@ -2197,6 +2203,50 @@ CUAD56: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], .
     ),
 }
 
+#: heldout57: the same form as CUAD54 (odd lines of cuad_dev.jsonl only, none used by heldout54 or heldout56); the texts are
+#: kept whole, schedules included (they are redacted or short), the redactions ([***], [Redacted - ...]) and the filings'
+#: legends as filed; only page numbers and running footers are dropped
+CUAD57: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    # Profound Medical Inc. (customer) and Philips Medical Systems Nederland B.V. (contract manufacturer): Supply Agreement of
+    # 31 July 2017 for the Sonalleve MR-HIFU device (schedules redacted); the page lines ("- N -") dropped, the signatories and
+    # the named notice contacts shown as [NAME]
+    "en-5701": (
+        "PROFOUNDMEDICALCORP_08_29_2019-EX-4.5-SUPPLY AGREEMENT",
+        203,
+        "68f39c0d1757881605a0c52e260b86aa0d23de970694a6397cf6654e0881405e",
+        (r"- \d+ -",),
+        ((r"Iwald Mons|Arun Menawat|Cheryl Reicin", "[NAME]"),),
+    ),
+    # SutroVax, Inc. (customer; now Vaxcyte) and Sutro Biopharma, Inc. (supplier): Supply Agreement of 29 May 2018 for
+    # cell-free extracts and custom reagents (schedules redacted); the signatories shown as [NAME]
+    "en-5702": (
+        "VAXCYTE,INC_05_22_2020-EX-10.19-SUPPLY AGREEMENT",
+        391,
+        "5aa9d49ff424aa455a94f3d3c9503bc79a3f8bbbbc088cc82a39f76a3ff557b9",
+        (),
+        ((r"William J\. Newell|Grant E\. Pickering", "[NAME]"),),
+    ),
+    # ZTO Express Co., Ltd. (shipper) and Tonglu Tongze Logistics Ltd. (carrier): Road Transportation Agreement of 22 December
+    # 2014 (English translation as filed); the filing's running footer dropped and the page numbers left at the end of three
+    # lines removed; no person is named
+    "en-5703": (
+        "ZtoExpressCaymanInc_20160930_F-1_EX-10.10_9752871_EX-10.10_Transportation Agreement",
+        61,
+        "b18c00b398935e7fa82c85f6d21ca06e5db562d29032caa64b901bc74acd6256",
+        (r"Source: ZTO EXPRESS \(CAYMAN\) INC\., F-1, 9/30/2016",),
+        ((r"(?m) [234]$", ""),),
+    ),
+    # DGT Corp. (customer) and Dolphin Industries Limited (Hong Kong; photo editor): Photo Retouching Outsourcing Agreement of
+    # 1 June 2006; the page marks at the end of four lines ("Page N of 5") removed, the signatories shown as [NAME]
+    "en-5704": (
+        "HUBEIMINKANGPHARMACEUTICALLTD_09_19_2006-EX-10.1-OUTSOURCING AGREEMENT",
+        187,
+        "a2b8a190b52643fe2dbfa748acca9ef8d40b455779627306680bd657cb963a98",
+        (),
+        ((r"(?m) Page [1-4] of 5$", ""), (r"Norman Joe|Chung-Keung Ho", "[NAME]")),
+    ),
+}
+
 
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
@@ -2889,7 +2939,7 @@ def emit_cuad(
     name: str,
     cuad: Path = CUAD_DEV,
 ) -> None:
-    """The texts of one CUAD table (CUAD54, CUAD56): each entry's record taken from CUAD's development file by contract_id,
+    """The texts of one CUAD table (CUAD54, CUAD56, CUAD57): each entry's record taken from CUAD's development file by contract_id,
     its line number and the sha256 of its text checked, then read by cuad_text; skipped with a message when the file is
     absent."""
     if not cuad.exists():
@@ -2920,6 +2970,11 @@ def emit_cuad54(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
 def emit_cuad56(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
     """The texts of heldout56 (CUAD56)."""
     emit_cuad(out_dir, CUAD56, "heldout56 (CUAD56)", cuad)
+
+
+def emit_cuad57(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
+    """The texts of heldout57 (CUAD57)."""
+    emit_cuad(out_dir, CUAD57, "heldout57 (CUAD57)", cuad)
 
 
 def main(argv: list[str]) -> int:
@@ -2983,6 +3038,7 @@ def main(argv: list[str]) -> int:
     emit_docs43(mirror_root, out_dir)
     emit_cuad54(out_dir)
     emit_cuad56(out_dir)
+    emit_cuad57(out_dir)
     return 0
 
 
