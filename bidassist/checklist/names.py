@@ -139,7 +139,9 @@ NOT_PARTY_LAST = frozenset(
     "personnel staff employee employees manager managers representative representatives "
     "deliverable deliverables work works specification specifications schedule price fee fees "
     "date term period site project product products equipment materials information data "
-    "proposal offer rfp solicitation documents".split()
+    "proposal offer rfp solicitation documents "
+    # session 53 (en-5702): the agreement's own defined name ("This SUPPLY AGREEMENT ("Supply Agreement")")
+    "agreement agreements contract contracts addendum amendment annex appendix exhibit".split()
 )
 
 

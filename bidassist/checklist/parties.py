@@ -228,6 +228,9 @@ EN_BUYER = (
     "advertiser",
     "sponsor",
     "ordering activity",
+    # session 53 (heldout57): a contract translated from Chinese names its sides Party A and Party B (甲方, 乙方),
+    # read as 甲方/乙方 are: Party A buys unless its bracket says otherwise ("Party A (Shipper): ZTO Express")
+    "party a",
     *EN_UPPER_TIER,
     *_DEFINED_ONLY,
 )
@@ -260,6 +263,7 @@ EN_SUPPLIER = (
     "vendor",
     "provider",
     "service provider",
+    "party b",
     "contractor",
     "subcontractor",
     "sub-contractor",
@@ -403,7 +407,10 @@ _EN_DEFINED_ANCHOR = re.compile(
     # , hereinafter called COMMISSION, / hereinafter referred to as the Contractor: no brackets
     rf"|,?\s*\b{_HEREINAFTER}({_EN_ROLE})\b(?![\w-])"
     # , hereinafter referred to as ("Contractor," "you," or "your"): the bracket after the lead words
-    rf"|,?\s*\bhere(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s*\(\s*(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[,.]?\s*[\"“”']",
+    rf"|,?\s*\bhere(?:in)?after\s+(?:called|referred\s+to\s+as|known\s+as)\s*\(\s*(?:the\s+)?[\"“”']\s*({_EN_ROLE})\s*[,.]?\s*[\"“”']"
+    # ("Norvex" or "Customer"): a short name first, then the role word (the short name is another label)
+    rf"|\(\s*{_HEREAFTER_LEAD}(?:the\s+)?[\"“”']\s*([A-Za-z][\w&.'-]*(?:\s+[\w&.'-]+){{0,2}})\s*[\"“”']\s*,?\s*(?:or|and)?\s*"
+    rf"(?:the\s+)?[\"“”']\s*{_ROLE_QUALIFIER}({_EN_ROLE})\s*[\"“”']",
     re.I,
 )
 _NAME_START = re.compile(r"(?:\bbetween\b|\band\b|\bby\b|\bto\b|\)|[\n;:])\s*(?:the\s+)?", re.I)
@@ -440,6 +447,9 @@ _EN_JOINED_LABEL = re.compile(
 _EN_LINE_BRACKET = re.compile(
     rf"^\s*(?:the\s+)?({_EN_ROLE})\s*\(\s*(?:the\s+)?({_EN_ROLE})\s*\)\s*:\s*([^\n:]{{0,80}})", re.I | re.M
 )
+#: "… Agreement Party A (Shipper): ZTO Express Co., Ltd. Address: …": a translated head run into one paragraph
+_PARTY_LETTER_HEAD = re.compile(r"\bParty\s+[AB]\s*(?:\([^()\n]{1,30}\)\s*)?:")
+_PARTY_LETTER_BREAK = re.compile(r"(?<=[\w.,)])[^\S\n]+(?=Party\s+[AB]\s*(?:\([^()\n]{1,30}\)\s*)?:)")
 _EN_MEANS = re.compile(
     rf"[\"“](?:the\s+)?({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I
 )
@@ -521,7 +531,7 @@ _NEXT_LABEL = re.compile(
 #: where a party's name ends: the next column of a form line, the next field, or the preamble
 #: that a converted file glues to the party line (…有限公司根据《中华人民共和国民法典》…)
 _NAME_END = re.compile(
-    r"\s{2,}|\u3000|[，,；;。《]|(?:地址|住所|法定代表人|电话|address|tel)"
+    r"\s{2,}|\u3000|[，,；;。《]|(?:地址|住所|法定代表人|电话|(?i:address|tel)\b)"
     r"|(?:根据|依据|依照|鉴于|为了|经双方|双方)"
 )
 
@@ -670,17 +680,24 @@ def find_parties(texts: Iterable[tuple[str, str | None]]) -> list[Party]:
                     name = org.group(1) if org else None
                     _add(found, key, name, where, tuple(n for n in names if n not in key))
         for m in _EN_DEFINED_ANCHOR.finditer(text):
-            label = m.group(1) or m.group(2) or m.group(3) or m.group(4)
+            label = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(6)
+            named = (m.group(5).lower(),) if m.group(5) else ()
             _add(
                 found,
                 [label],
                 _clean_name(_name_before(text, m.start()) or _last_line(texts_seen, m.start())),
                 where,
-                _bracket_pronouns(text, m.end()),
+                named + _bracket_pronouns(text, m.end()),
             )
             if _prime_contract_party(text, m.start()) and label.lower() in found:
                 found[label.lower()].outside = True
-        if _EN_LINE.match(text) or _EN_LINE_BRACKET.match(text) or _opens_with_org_line(text):  # a head line
+        if (
+            _EN_LINE.match(text)
+            or _EN_LINE_BRACKET.match(text)
+            or _opens_with_org_line(text)
+            or _PARTY_LETTER_HEAD.search(text, 0, 400)
+        ):  # a head line
+            text = _PARTY_LETTER_BREAK.sub("\n", text)
             text = _EN_JOINED_LABEL.sub(_joined_line_break, text)
         _add_means(found, text, where, _EN_LINE)
         for m in _EN_LINE_BRACKET.finditer(text):

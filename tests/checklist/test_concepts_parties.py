@@ -125,6 +125,23 @@ def test_english_defined_terms():
     }
 
 
+def test_a_short_name_before_the_role_word_in_one_bracket():
+    """Securities-filing agreements (CUAD, session 53): ("Norvex" or "Customer") gives the party its
+    short name and its role; the short name then reads as that party wherever it is used."""
+    p = _parties(
+        'This Supply Agreement is made between Norvex Inc. ("Norvex" or "Customer") and Tallis '
+        'Manufacturing Ltd. ("Tallis", or the "Manufacturer").'
+    )
+    assert {tuple(x.labels): x.role for x in p.parties} == {
+        ("customer", "norvex"): "buyer",
+        ("manufacturer", "tallis"): "supplier",
+    }
+    assert _parties('Acme Corp. ("we" or "Buyer") and Bolt LLC ("Seller").').parties[0].labels == [
+        "buyer",
+        "we",
+    ]
+
+
 def test_a_short_name_on_its_own_line_names_the_line_before():
     """A public body's sample contract (heldout25 en-2501): each short name in a bracket of its own
     line, the party's name on the line before, two short names joined by a slash; the definition of
