@@ -153,6 +153,13 @@ put [NAME] for the people who signed or are named as contacts and remove the pag
 supply agreements for goods (Profound Medical with Philips, a medical device; Vaxcyte's predecessor SutroVax with Sutro
 Biopharma, cell-free extracts) and two services agreements drafted by the customer (ZTO Express's road transportation
 agreement with a carrier; DGT's photo-retouching outsourcing agreement), filed with the SEC.
+heldout58 (CUAD58, en-5801...): read by emit_cuad58() from the same CUAD file, odd lines only, in the same way as CUAD54 (entry:
+contract_id, 0-based line, sha256 of the text, page-number and running-header/footer lines dropped, (regex, replacement) pairs
+that put [NAME] for the people who signed or are named as contacts and [PHONE] for telephone numbers and remove the page
+marks left inside a line): three services agreements drafted by the customer (EDGE Communications' subcontract with FTE
+Networks for outside-plant telecom work; Jiangsu Telecom's Dazzle Interactive with iDreamSky for mobile games, and Baidu's
+search cooperation with Cheetah Mobile's Beike Internet, both English translations) and a near-balanced courier cooperation
+(Purolator and Dynamex's Parcelway), filed with the SEC.
 """
 
 from __future__ import annotations
@@ -2248,6 +2255,68 @@ CUAD57: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], .
 }
 
 
+#: heldout58: the same form as CUAD54 (odd lines of cuad_dev.jsonl only, none used by heldout54, heldout56 or heldout57); the
+#: texts are kept whole, annexes and appendices included (no schedule of prices was filed with them), the redactions (***) as
+#: filed; only page numbers and running headers or footers are dropped
+CUAD58: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    # EDGE Communications Solutions, LLC (contractor) and FTE Networks, Inc. (subcontractor): Strategic Alliance Agreement of
+    # 17 February 2016, a master subcontract for outside-plant work for Mediacom (Exhibits A-D not filed); the running footer
+    # ('STRATEGIC ALLIANCE AGREEMENT "EDGE-FTE" Page N') dropped, the signatories and notice contact shown as [NAME]
+    "en-5801": (
+        "FTENETWORKS,INC_02_18_2016-EX-99.4-STRATEGIC ALLIANCE AGREEMENT",
+        281,
+        "f9db7b25f0fd035c70cd0950fb2a2642875b7b5ab09a54e4d24dbfa7597d55e5",
+        (r'STRATEGIC ALLIANCE AGREEMENT "EDGE-FTE" Page \d+',),
+        ((r"Mark Miller|Carlie Ancor", "[NAME]"),),
+    ),
+    # Dazzle Interactive Network Technologies Co., Ltd. (Party A; Jiangsu Telecom's mobile-game platform) and Shenzhen
+    # iDreamSky Technology Co., Ltd. (Party B, the game provider): Cooperation Agreement on Mobile Game Business of 1 January
+    # 2013 with its Integrity Agreement and Undertakings on Network Access Information Safety (English translation as filed);
+    # the page marks ("Page N of 29") and the running header (the Jiangsu Telecom contract number) after each page mark
+    # removed, the contact persons and signatories shown as [NAME], the telephone numbers as [PHONE]
+    "en-5802": (
+        "IDREAMSKYTECHNOLOGYLTD_07_03_2014-EX-10.39-Cooperation Agreement on Mobile Game Business",
+        215,
+        "53a7275c87ec37beef87fc5843892940fd6feaad0c8ee79773ce8530328019ba",
+        (),
+        (
+            (r" ?Page \d+ of 29\n+Jiangsu Telecom Contract No\.: JSXCS1200166CC000(?: |\n+)", "\n\n"),
+            (r"(?m) ?Page \d+ of 29$", ""),
+            (r"Chen Xiangyu|Chen Zhiyu|Chen Xi|Zhang Peng", "[NAME]"),
+            (r"4008289289|025-86588790|0755-86110235", "[PHONE]"),
+        ),
+    ),
+    # Beike Internet (Beijing) Security Technology Co., Ltd. (Party A; Cheetah Mobile's navigation site and browser) and Baidu
+    # Online Network Technology (Beijing) Co., Ltd. (Party B): Cooperation Agreement of April 2013 on search traffic, with
+    # Baidu's search-engine exemption clause, the Baidu Union business cooperation standard and the "Blue Sky 365" rules
+    # (English translation as filed; revenue shares redacted); the page numbers left at the end of 25 lines removed (not
+    # after "Annex"), Baidu's signatory shown as [NAME]
+    "en-5803": (
+        "CHEETAHMOBILEINC_04_22_2014-EX-10.43-Cooperation Agreement",
+        293,
+        "7ad4aef216d809694d967cf966fc42f9018f8d7c9667c59fa44c946c7bf0e08e",
+        (),
+        ((r"(?m)(?<!Annex) (?:[1-9]|1\d|2[0-5])$", ""), (r"Guolin Ma", "[NAME]")),
+    ),
+    # Purolator Courier Ltd. and Parcelway Courier Systems Canada Ltd. (a Dynamex subsidiary): Marketing and Transportation
+    # Services Agreement of 20 November 1995 (sameday services by Dynamex, next-day services by Purolator; schedules not
+    # filed); the page marks ("N - N -") dropped as lines and removed at the end of six lines and inside one, the page
+    # numbers at the start of three lines and inside one removed; the signatures are illegible, no person is named
+    "en-5804": (
+        "DYNAMEXINC_06_06_1996-EX-10.4-TRANSPORTATION SERVICES AGREEMENT",
+        209,
+        "b78b65221c6ae786e6c1274ca932d7a5ffef078da4d94d0b6617db6028764e96",
+        (r"\d{1,2} - \d{1,2} -",),
+        (
+            (r" \d{1,2} - \d{1,2} -", ""),
+            (r"\A1 EXHIBIT", "EXHIBIT"),
+            (r"(?m)^[57] (?=t)", ""),
+            (r"Dynamex\. 4 3\.6", "Dynamex. 3.6"),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -2939,7 +3008,7 @@ def emit_cuad(
     name: str,
     cuad: Path = CUAD_DEV,
 ) -> None:
-    """The texts of one CUAD table (CUAD54, CUAD56, CUAD57): each entry's record taken from CUAD's development file by contract_id,
+    """The texts of one CUAD table (CUAD54, CUAD56, CUAD57, CUAD58): each entry's record taken from CUAD's development file by contract_id,
     its line number and the sha256 of its text checked, then read by cuad_text; skipped with a message when the file is
     absent."""
     if not cuad.exists():
@@ -2975,6 +3044,11 @@ def emit_cuad56(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
 def emit_cuad57(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
     """The texts of heldout57 (CUAD57)."""
     emit_cuad(out_dir, CUAD57, "heldout57 (CUAD57)", cuad)
+
+
+def emit_cuad58(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
+    """The texts of heldout58 (CUAD58)."""
+    emit_cuad(out_dir, CUAD58, "heldout58 (CUAD58)", cuad)
 
 
 def main(argv: list[str]) -> int:
@@ -3039,6 +3113,7 @@ def main(argv: list[str]) -> int:
     emit_cuad54(out_dir)
     emit_cuad56(out_dir)
     emit_cuad57(out_dir)
+    emit_cuad58(out_dir)
     return 0
 
 
