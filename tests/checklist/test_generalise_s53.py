@@ -155,3 +155,34 @@ def test_the_agreements_own_defined_name_is_no_party():
     )
     names = {p["name"] for p in check_text(text, RULES).parties["parties"]}
     assert "Supply Agreement" not in names
+
+
+def test_translated_wordings_of_common_traps():
+    """Wordings of contracts translated from Chinese (业主未付款的甲方不负付款义务; 扣减当月服务费的10%;
+    甲方有权变更交货时间和地点; 验收结果以甲方为准), each beside its harmless twin."""
+    cases = {
+        "payment.back_to_back": (
+            "If the owner does not pay Party A, Party A shall have no obligation to pay Party B.",
+            "If Party B does not pay its own subcontractors, Party A may ask for proof of payment.",
+        ),
+        "payment.set_off": (
+            "If Party B fails to meet the assessment indicators, Party A has the right to deduct 10% of the "
+            "monthly service fee.",
+            "Party A shall pay the monthly service fee within 30 days of the invoice.",
+        ),
+        "change.unilateral": (
+            "Party A has the right to change the delivery time and delivery place according to the project progress.",
+            "Party A may change the delivery place by notice, and Party A shall bear any resulting additional costs.",
+        ),
+        "acceptance.no_deadline": (
+            "The acceptance shall be conducted by Party A, and the acceptance result of Party A shall be final.",
+            "Party A shall complete the acceptance within 10 days of delivery, failing which the goods are deemed accepted.",
+        ),
+    }
+    for category, (trap, twin) in cases.items():
+        assert category in {
+            f.category for f in check_text(TRANSLATED + "8. " + trap + "\n", RULES).findings
+        }, trap
+        assert category not in {
+            f.category for f in check_text(TRANSLATED + "8. " + twin + "\n", RULES).findings
+        }, twin
