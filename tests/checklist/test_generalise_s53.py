@@ -159,7 +159,8 @@ def test_the_agreements_own_defined_name_is_no_party():
 
 def test_translated_wordings_of_common_traps():
     """Wordings of contracts translated from Chinese (业主未付款的甲方不负付款义务; 扣减当月服务费的10%;
-    甲方有权变更交货时间和地点; 验收结果以甲方为准), each beside its harmless twin."""
+    甲方有权变更交货时间和地点; 验收结果以甲方为准; 不得以任何理由涨价; 违反任何条款即没收履约保证金), each beside
+    its harmless twin."""
     cases = {
         "payment.back_to_back": (
             "If the owner does not pay Party A, Party A shall have no obligation to pay Party B.",
@@ -178,6 +179,15 @@ def test_translated_wordings_of_common_traps():
             "The acceptance shall be conducted by Party A, and the acceptance result of Party A shall be final.",
             "Party A shall complete the acceptance within 10 days of delivery, failing which the goods are deemed accepted.",
         ),
+        "price.fixed_no_adjustment": (
+            "Party B shall not raise the price for any reason, including increases in raw material prices.",
+            "Party B shall not raise the price without Party A's prior written consent.",
+        ),
+        "penalty.excessive": (
+            "If Party B violates any provision of this contract, Party A has the right to confiscate the performance bond.",
+            "If Party B violates any provision of this contract and fails to cure it within 30 days, Party A may claim "
+            "its actual losses.",
+        ),
     }
     for category, (trap, twin) in cases.items():
         assert category in {
@@ -186,3 +196,27 @@ def test_translated_wordings_of_common_traps():
         assert category not in {
             f.category for f in check_text(TRANSLATED + "8. " + twin + "\n", RULES).findings
         }, twin
+
+
+def test_more_translated_wordings():
+    traps = {
+        "The settlement price shall be determined by Party A according to the market price.": "change.unilateral",
+        "Party A will make the payment after its internal financial approval process is completed.": "payment.no_deadline",
+        "Party A shall pay the project funds to Party B after the financial funds are allocated by the government.": (
+            "payment.back_to_back"
+        ),
+    }
+    twins = {
+        "The settlement price shall be determined by both parties according to the market price.": "change.unilateral",
+        "Party A shall pay within 30 days after its internal approval process is completed.": "payment.no_deadline",
+        "Party A shall pay Party B within 30 days of each invoice; the project funds have been allocated by the "
+        "government.": "payment.back_to_back",
+    }
+    for text, category in traps.items():
+        assert category in {
+            f.category for f in check_text(TRANSLATED + "8. " + text + "\n", RULES).findings
+        }, text
+    for text, category in twins.items():
+        assert category not in {
+            f.category for f in check_text(TRANSLATED + "8. " + text + "\n", RULES).findings
+        }, text
