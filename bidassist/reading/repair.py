@@ -133,7 +133,13 @@ _LEGEND_SENTENCE = (
     rf"(?:\[?\s*\*[\s*]*\]?\s*)?[^.!?\n]*?(?:{_LEGEND_WORDS})[^.!?\n]*(?:[.!?]+(?=\s|$)|$)(?:\s*\*+)?"
 )
 _LEGEND = re.compile(rf"(?:{_LEGEND_SENTENCE}\s*)+(?:\d{{1,4}}(?=\s|$))?", re.IGNORECASE)
-_LEGEND_GATE = re.compile(r"onfidential|ONFIDENTIAL|eparately|EPARATELY|omitted|OMITTED")
+#: the legend's own words (a plain "confidential" is in every confidentiality clause: the full pattern runs only on
+#: lines with one of these)
+_LEGEND_GATE = re.compile(
+    r"confidential\s+treatment|confidentiality\s+request|filed\s+separately|separately\s+filed|omitted\s+and"
+    r"|omissions\s+(?:are|have)|omitted\s+pursuant|(?:provided|submitted)\s+separately",
+    re.IGNORECASE,
+)
 #: what makes the sentences a legend and not a clause on confidentiality or filings
 _LEGEND_SIGN = re.compile(r"omi(?:t|ssion)|redact|portions|filed|exhibit|\*", re.IGNORECASE)
 
