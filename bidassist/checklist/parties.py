@@ -448,8 +448,9 @@ _EN_LINE_BRACKET = re.compile(
     rf"^\s*(?:the\s+)?({_EN_ROLE})\s*\(\s*(?:the\s+)?({_EN_ROLE})\s*\)\s*:\s*([^\n:]{{0,80}})", re.I | re.M
 )
 #: "… Agreement Party A (Shipper): ZTO Express Co., Ltd. Address: …": a translated head run into one paragraph
-_PARTY_LETTER_HEAD = re.compile(r"\bParty\s+[AB]\s*(?:\([^()\n]{1,30}\)\s*)?:")
-_PARTY_LETTER_BREAK = re.compile(r"(?<=[\w.,)])[^\S\n]+(?=Party\s+[AB]\s*(?:\([^()\n]{1,30}\)\s*)?:)")
+_PARTY_LETTER = r"Party\s+[AB]\s*(?:\([^()\n]{1,30}\)\s*)?:"
+_PARTY_LETTER_HEAD = re.compile(rf"\b{_PARTY_LETTER}")
+_PARTY_LETTER_BREAK = re.compile(rf"(?<=[\w.,)])[^\S\n]+(?={_PARTY_LETTER})")
 _EN_MEANS = re.compile(
     rf"[\"“](?:the\s+)?({_EN_ROLE})[\"”]\s+(?:means|shall\s+mean|refers\s+to)\s+([^.;\n]{{0,80}})", re.I
 )

@@ -124,6 +124,10 @@ TRANSLATED = (
 )
 
 
+def _translated(clause: str) -> set[str]:
+    return {f.category for f in check_text(TRANSLATED + "8. " + clause + "\n", RULES).findings}
+
+
 def test_party_a_and_party_b_take_their_bracketed_roles():
     report = check_text(
         TRANSLATED + "3. (b) Party A shall not pay any other charges other than the freight.\n"
@@ -190,12 +194,8 @@ def test_translated_wordings_of_common_traps():
         ),
     }
     for category, (trap, twin) in cases.items():
-        assert category in {
-            f.category for f in check_text(TRANSLATED + "8. " + trap + "\n", RULES).findings
-        }, trap
-        assert category not in {
-            f.category for f in check_text(TRANSLATED + "8. " + twin + "\n", RULES).findings
-        }, twin
+        assert category in _translated(trap), trap
+        assert category not in _translated(twin), twin
 
 
 def test_more_translated_wordings():
@@ -213,10 +213,6 @@ def test_more_translated_wordings():
         "government.": "payment.back_to_back",
     }
     for text, category in traps.items():
-        assert category in {
-            f.category for f in check_text(TRANSLATED + "8. " + text + "\n", RULES).findings
-        }, text
+        assert category in _translated(text), text
     for text, category in twins.items():
-        assert category not in {
-            f.category for f in check_text(TRANSLATED + "8. " + text + "\n", RULES).findings
-        }, text
+        assert category not in _translated(text), text
