@@ -107,7 +107,10 @@ NUMERIC = {
 }
 #: the rule that explains a model finding where the default (the first rule without a number)
 #: says more than the model can know: at-will termination, whether or not work done is paid
-EXPLAINED_BY = {"termination.convenience": "{lang}.termination.convenience.paid"}
+EXPLAINED_BY = {
+    "termination.convenience": "{lang}.termination.convenience.paid",
+    "liability.uncapped": "{lang}.liability.uncapped.indemnity",
+}
 MIN_CORRECT = 3
 #: ... and they must catch at least this many traps the rules missed (right findings on a trap the
 #: rules already caught on a neighbouring clause add nothing)

@@ -178,25 +178,25 @@ def test_buyer_obligation_scored_high_is_not_a_supplier_trap(lang, category, buy
 
 
 def test_model_finding_on_a_real_dev_contract_is_explained_by_the_rule_and_deduped():
-    """en-012 (dev): the invoice rule that makes a late or inaccurate invoice the supplier's loss
-    (a waiver of payment rights, comp. 6) that no rule catches is reported by the model, with the rule's message, basis and fallback and a
+    """en-703 (dev): the supplier's indemnity against "any penalties, fines, or damages" for violations (15.6,
+    uncapped liability) that no rule catches is reported by the model, with the rule's message, basis and fallback and a
     confidence at or above the threshold; the rule findings are those of a rules-only check, and no
     rule finding of the same category sits on the same clause."""
     import yaml
 
-    category = "rights.waiver"
+    category = "liability.uncapped"
     layer = default_layer()
-    labels = yaml.safe_load((CORPUS / "en" / "en-012.labels.yaml").read_text(encoding="utf-8"))
+    labels = yaml.safe_load((CORPUS / "en" / "en-703.labels.yaml").read_text(encoding="utf-8"))
     assert labels["split"] == "dev" and category in layer.thresholds["en"]
-    text = (CORPUS / "en" / "en-012.txt").read_text(encoding="utf-8")
-    with_model = check_text(text, RULES, name="en-012", we=labels["supplier_party"])
-    rules_only = check_text(text, RULES, name="en-012", we=labels["supplier_party"], model=False)
+    text = (CORPUS / "en" / "en-703.txt").read_text(encoding="utf-8")
+    with_model = check_text(text, RULES, name="en-703", we=labels["supplier_party"])
+    rules_only = check_text(text, RULES, name="en-703", we=labels["supplier_party"], model=False)
     assert [f for f in with_model.findings if f.source == "rule"] == rules_only.findings
     model = [f for f in with_model.findings if f.source == "model"]
     trap = next(
         "".join(t["quote"].split())[:40]
         for t in labels["traps"]
-        if t["category"] == category and "otherwise inaccurate" in t["quote"]
+        if t["category"] == category and "Indemnity for Violations" in t["quote"]
     )
     by_rule = any(f.category == category and trap in "".join(f.text.split()) for f in rules_only.findings)
     by_model = any(f.category == category and trap in "".join(f.text.split()) for f in model)
