@@ -160,6 +160,12 @@ marks left inside a line): three services agreements drafted by the customer (ED
 Networks for outside-plant telecom work; Jiangsu Telecom's Dazzle Interactive with iDreamSky for mobile games, and Baidu's
 search cooperation with Cheetah Mobile's Beike Internet, both English translations) and a near-balanced courier cooperation
 (Purolator and Dynamex's Parcelway), filed with the SEC.
+heldout59 (CUAD59, en-5901...): read by emit_cuad59() from the same CUAD file, odd lines only, in the same way as CUAD54 (entry:
+contract_id, 0-based line, sha256 of the text, page-number and running-header/footer lines dropped, (regex, replacement) pairs
+that put [NAME] for the people who signed, are named as contacts or are the individual party and [PHONE] for telephone and fax
+numbers and remove the page marks left at the end of a line): three services agreements drafted by the customer (Rogers Cable's
+video-on-demand content agreement with EuroMedia, Chase's affiliate programme terms, Immunotolerance's consulting agreement) and a
+near-balanced logistics outsourcing agreement (CCA Industries and Emerson HealthCare), filed with the SEC.
 """
 
 from __future__ import annotations
@@ -2317,6 +2323,65 @@ CUAD58: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], .
 }
 
 
+#: heldout59: the same form as CUAD54 (odd lines of cuad_dev.jsonl only, none used by heldout54, heldout56, heldout57 or
+#: heldout58); the texts are kept whole, appendices and exhibits included, the redactions ([ ** ]) as filed; only page numbers
+#: and running headers or footers are dropped
+CUAD59: dict[str, tuple[str, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    # Rogers Cable Communications Inc. (the customer) and EuroMedia Holdings Corp. (the Licensor, supplier of the Eurocinema
+    # programming): Video-on-Demand Content License Agreement of 11 July 2006, on Rogers' letter form; the filing's running
+    # footer ("Source: EUROMEDIA HOLDINGS CORP, 10SB12G, 2/15/2007") and the page marks ("-N-", as lines and at the end of
+    # lines) dropped, the signatories (one also the Licensor's notice contact) shown as [NAME], the telephone and fax numbers
+    # as [PHONE]
+    "en-5901": (
+        "EuromediaHoldingsCorp_20070215_10SB12G_EX-10.B(01)_525118_EX-10.B(01)_Content License Agreement",
+        1,
+        "410d3d3ff1c928befd4d2c5f405cc1215f4687db744c5abf1e98adefd97d7478",
+        (r"Source: EUROMEDIA HOLDINGS CORP, 10SB12G, 2/15/2007", r"-\d{1,2}-"),
+        (
+            (r"(?m) -\d{1,2}-$", ""),
+            (r"Edward Rogers|David Purdy|Sebastien Perioche", "[NAME]"),
+            (r"\(416\) 935-4600|\(416\) 935-3548|305-529-6220|305-529-6201", "[PHONE]"),
+        ),
+    ),
+    # Chase Bank USA, N.A. and its Affiliates (web sites referring credit-card applicants for a referral fee): Chase Affiliate
+    # Agreement, programme terms "Last Updated: April 6, 2007" accepted by clicking, with the appendix of restricted trademark
+    # terms and key words (kept: it is part of the terms); the filing's running footer ("Source: CREDITCARDS.COM, INC., S-1,
+    # 8/10/2007") dropped; no person is named
+    "en-5902": (
+        "CreditcardscomInc_20070810_S-1_EX-10.33_362297_EX-10.33_Affiliate Agreement",
+        71,
+        "29b719c456250aea65501b771c0dc859094c9a5d5b074a6af4fe4254bd5c4384",
+        (r"Source: CREDITCARDS\.COM, INC\., S-1, 8/10/2007",),
+        (),
+    ),
+    # Immunotolerance, Inc. (the Company; later Pandion Therapeutics) and an individual consultant: Consulting Agreement of 27
+    # March 2017 with Schedule A; the page marks ("- N -") at the end of six lines removed, the consultant (a party) and the
+    # Company's signatory shown as [NAME]
+    "en-5903": (
+        "PANDIONTHERAPEUTICSHOLDCOLLC_05_22_2020-EX-10.17-CONSULTING AGREEMENT",
+        135,
+        "5369ed2fb8fc914be45608b48bc734c4c5607ac6eb6c3cc9e76c4ad3f41c892f",
+        (),
+        ((r"(?m) - [2-7] -$", ""), (r"Alan Crane|Dan Matloff", "[NAME]")),
+    ),
+    # CCA Industries, Inc. (the Company) and Emerson HealthCare, LLC (the Contractor): Services Outsourcing Agreement of 20
+    # January 2014 (logistics, collection and administrative services for CCA's health and beauty products) with Exhibits A-C
+    # (the product list and flow charts were not filed; C, logistic expenses, redacted); the page numbers and the running
+    # header ("CONFIDENTIAL TREATMENT REQUESTED") dropped, the signatories, the notice contact and counsel shown as [NAME], the
+    # telephone and fax numbers as [PHONE]
+    "en-5904": (
+        "CCAINDUSTRIESINC_04_14_2014-EX-10.1-OUTSOURCING AGREEMENT",
+        183,
+        "9620281e798e7635c9b6a3397ca210d00c9f57ca344ae62dc9af356163cddef4",
+        (r"\d{1,2}", r"CONFIDENTIAL TREATMENT REQUESTED"),
+        (
+            (r"Scott Emerson|Steven L\. Gershman|Richard Kornhauser", "[NAME]"),
+            (r"\(\d{3}\) \d{3}-\d{4}", "[PHONE]"),
+        ),
+    ),
+}
+
+
 def original(mirror_root: Path, repo: str, commit: str, path: str) -> bytes:
     git_dir = mirror_root / repo.replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():
@@ -3008,7 +3073,7 @@ def emit_cuad(
     name: str,
     cuad: Path = CUAD_DEV,
 ) -> None:
-    """The texts of one CUAD table (CUAD54, CUAD56, CUAD57, CUAD58): each entry's record taken from CUAD's development file by contract_id,
+    """The texts of one CUAD table (CUAD54, CUAD56, CUAD57, CUAD58, CUAD59): each entry's record taken from CUAD's development file by contract_id,
     its line number and the sha256 of its text checked, then read by cuad_text; skipped with a message when the file is
     absent."""
     if not cuad.exists():
@@ -3049,6 +3114,11 @@ def emit_cuad57(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
 def emit_cuad58(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
     """The texts of heldout58 (CUAD58)."""
     emit_cuad(out_dir, CUAD58, "heldout58 (CUAD58)", cuad)
+
+
+def emit_cuad59(out_dir: Path, cuad: Path = CUAD_DEV) -> None:
+    """The texts of heldout59 (CUAD59)."""
+    emit_cuad(out_dir, CUAD59, "heldout59 (CUAD59)", cuad)
 
 
 def main(argv: list[str]) -> int:
@@ -3114,6 +3184,7 @@ def main(argv: list[str]) -> int:
     emit_cuad56(out_dir)
     emit_cuad57(out_dir)
     emit_cuad58(out_dir)
+    emit_cuad59(out_dir)
     return 0
 
 
