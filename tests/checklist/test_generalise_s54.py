@@ -9,7 +9,9 @@ event the sentence opens with is a ground, not a free hand ({event_ground}). Set
 "the corresponding amount", or the fee users refused because of the supplier's service. Waiver: a failure
 to act "in time" deemed the supplier's tacit acceptance; an objection "deemed as no objection". Exclusivity:
 the supplier, named as the contract names it, barred from serving any other provider or from cooperating
-with a named competitor.
+with a named competitor. Penalties: a fixed sum per violation, or a fine the buyer picks from a range, with
+no total cap (a new rule); liability "including consequential loss, is limited to" a sum is a limit; the
+supplier's indemnity against lien claims of its own unpaid subcontractors is its own debt.
 """
 
 from __future__ import annotations
@@ -65,6 +67,15 @@ TRAPS = [
         "3.9 Party B agrees not to provide sameday delivery services for any other provider of next day courier "
         "services.",
     ),
+    (
+        "penalty.uncapped",
+        "6.3 If Party A finds that any content provided by Party B breaches its management measures, Party B shall pay "
+        "Party A an additional amount of performance bond at RMB5,000 per violation.",
+    ),
+    (
+        "penalty.uncapped",
+        "7 If Party B bribes Party A's personnel, Party A may elect to impose a penalty of RMB10,000 to 100,000.",
+    ),
 ]
 
 TWINS = [
@@ -100,6 +111,21 @@ TWINS = [
         "exclusivity",
         "3.13 Party B shall not be entitled to use the software provided by Party A beyond the permitted use or "
         "to have it used by other third parties.",
+    ),
+    (
+        "penalty.uncapped",
+        "6.3 Party B shall pay a penalty of RMB500 per violation, and the total amount of penalties shall not exceed "
+        "RMB5,000 in any month.",
+    ),
+    (
+        "liability.consequential",
+        "6.3 Under the contract of carriage, liability for loss, damage or delay, including liability for "
+        "consequential loss, is limited to $4.41 per kilogram.",
+    ),
+    (
+        "liability.uncapped",
+        "4 (2) Party B agrees to indemnify and defend Party A from and against any lien claims and to discharge any "
+        "lien within ten (10) days notice from Party A.",
     ),
 ]
 
