@@ -11,7 +11,9 @@ to act "in time" deemed the supplier's tacit acceptance; an objection "deemed as
 the supplier, named as the contract names it, barred from serving any other provider or from cooperating
 with a named competitor. Penalties: a fixed sum per violation, or a fine the buyer picks from a range, with
 no total cap (a new rule); liability "including consequential loss, is limited to" a sum is a limit; the
-supplier's indemnity against lien claims of its own unpaid subcontractors is its own debt.
+supplier's indemnity against lien claims of its own unpaid subcontractors is its own debt; the buyer alone
+excused from "loss of expected benefits, goodwill loss" (consequential_loss); the supplier assuming the risk
+of any loss or injury the work may cause.
 """
 
 from __future__ import annotations
@@ -75,6 +77,15 @@ TRAPS = [
     (
         "penalty.uncapped",
         "7 If Party B bribes Party A's personnel, Party A may elect to impose a penalty of RMB10,000 to 100,000.",
+    ),
+    (
+        "liability.consequential",
+        "10 Notwithstanding anything to the contrary, Party A will not be responsible for any loss of expected benefits, "
+        "goodwill loss, and data damage arising from acts of Party B hereunder.",
+    ),
+    (
+        "liability.uncapped",
+        "13 Party B expressly assumes the risk of loss or injury that may result from the Work.",
     ),
 ]
 
