@@ -38,6 +38,7 @@ from .subject import (
     is_reference,
     late_payer,
     late_payment_charge,
+    list_lead_in,
     party_of_heading,
     sentence_bounds,
     title_only,
@@ -319,6 +320,18 @@ def _snippet(text: str, m: re.Match | None, keyword_pos: int | None = None) -> s
     return ("…" if a else "") + text[a:b].strip() + ("…" if b < len(text) else "")
 
 
+def _sentence_exempt(cr: CompiledRule, norm: str, m: re.Match) -> bool:
+    """Does the sentence of the match meet one of the rule's `unless_sentence` exemptions?"""
+    a, b = sentence_bounds(norm, m.start(), m.end())
+    cs = condition_start(norm, a)
+    # a bare condition joined to the sentence it governs is one sentence: its full stop
+    # must not cut the exemptions that read the whole sentence (^[^。；;]*…)
+    sentence = norm[cs : a - 1] + "，" + norm[a:b] if cs < a else norm[a:b]
+    if cr.language == "en" and (lead := list_lead_in(norm, a)):
+        sentence = f"{lead} {sentence}"  # "IN NO EVENT … LIABLE FOR: …; OR C) LOST PROFIT …"
+    return any(p.search(sentence) for p in cr.sentence_none)
+
+
 def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None, context: str = "") -> bool:
     """The matched words are not in an unselected option and bind the rule's party (from the
     sentence, else from the titles above the clause: 乙方义务 / Seller's obligations)."""
@@ -331,14 +344,8 @@ def applies(cr: CompiledRule, norm: str, m: re.Match | None, roles: dict | None,
         return False  # "ECP平台：指…供应链平台": a definition, no duty
     if is_reference(norm, m.end()):
         return False  # "non-competition (Clause 11)": the name of another clause
-    if cr.sentence_none:
-        a, b = sentence_bounds(norm, m.start(), m.end())
-        cs = condition_start(norm, a)
-        # a bare condition joined to the sentence it governs is one sentence: its full stop
-        # must not cut the exemptions that read the whole sentence (^[^。；;]*…)
-        sentence = norm[cs : a - 1] + "，" + norm[a:b] if cs < a else norm[a:b]
-        if any(p.search(sentence) for p in cr.sentence_none):
-            return False
+    if cr.sentence_none and _sentence_exempt(cr, norm, m):
+        return False
     if cr.rule.party == "any" or roles is None:
         return True
     who = binding_party(

@@ -122,6 +122,22 @@ _CONSEQUENCE = re.compile(
 )
 
 
+#: an English list item after the first: "; B) indemnification …", "; or (c) lost profit …"
+_EN_ITEM = re.compile(r"\s*(?:(?:and|or)\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s", re.I)
+
+
+def list_lead_in(text: str, a: int) -> str:
+    """The lead-in ("IN NO EVENT … SHALL SELLER BE LIABLE FOR:") of the English list item whose sentence
+    starts at `a`, when the items are cut apart by semicolons; else ''."""
+    if not _EN_ITEM.match(text, a):
+        return ""
+    colon = text.rfind(":", 0, a)
+    if colon < 0 or any(c in text[colon:a] for c in ".。\n"):
+        return ""
+    start = max(text.rfind(c, 0, colon) for c in ".。\n") + 1
+    return text[start : colon + 1]
+
+
 def condition_start(text: str, a: int) -> int:
     """The start of the sentence that begins at `a`, moved back over a preceding sentence
     that is a bare condition (its consequence is the sentence at `a`)."""
@@ -209,6 +225,12 @@ def actor(
     # "you agree to defend (at the Company's option), indemnify") names the actor of its own
     # words; a party outside it comes first
     outside = [r for s, _e, r in before_hits if not _in_closed_aside(sentence, s, m_start)]
+    # a party inside the aside that holds the match describes it (赔偿需方的全部损失（包括需方转售的预期利益）):
+    # the subject before the aside acts
+    opened = _open_aside(sentence, m_start)
+    main = [r for s, _e, r in before_hits if s < opened and not _in_closed_aside(sentence, s, m_start)]
+    if opened < m_start and main:
+        return main[-1]
     if outside:
         return outside[-1]
     if before:
@@ -230,6 +252,17 @@ def actor(
 
 _OPEN = "（("
 _CLOSE = "）)"
+
+
+def _open_aside(sentence: str, m_start: int) -> int:
+    """Where the innermost bracket still open at `m_start` opens (`m_start` when none is)."""
+    stack: list[int] = []
+    for i, ch in enumerate(sentence[:m_start]):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            stack.pop()
+    return stack[-1] if stack else m_start
 
 
 def _in_closed_aside(sentence: str, pos: int, m_start: int) -> bool:
@@ -317,6 +350,47 @@ def _buyer_imposes(sentence: str, patterns: dict[str, re.Pattern | None], lang: 
     buyer = patterns.get("buyer")
     imposes = _ZH_IMPOSES if lang == "zh" else _EN_IMPOSES
     return buyer is not None and any(imposes.match(sentence, m.end()) for m in buyer.finditer(sentence))
+
+
+#: 须向供方赔偿 / 应赔偿乙方: the buyer, as subject, compensating the supplier
+_ZH_TO_COMPENSATE = re.compile(r"\s*(?:应当?|须|需|必须|同意|承诺)?\s*(?:向|给)?\s*$")
+_ZH_COMPENSATE_VERB = re.compile(r"\s*(?:全额|足额|如数)?(?:赔偿|赔付|补偿)")
+
+
+#: "is entitled to recover", "may claim": the damages the buyer recovers are the supplier's to pay
+_EN_RECOVERS = re.compile(
+    r"\s+(?:(?:shall|will)\s+be\s+|is\s+)?(?:entitled\s+to|may|shall\s+have\s+the\s+right\s+to)\s+(?:also\s+)?"
+    r"(?:recover|claim|be\s+(?:compensated|reimbursed|indemnified))\b(?![^.;]{0,40}\b(?:insur\w+|third\s+part))",
+    re.I,
+)
+
+
+def _buyer_recovers(before: str, patterns: dict[str, re.Pattern | None]) -> bool:
+    """Is the buyer, up to the match, the one entitled to recover (the supplier pays what the match names)?"""
+    buyer = patterns.get("buyer")
+    return buyer is not None and any(_EN_RECOVERS.match(before, m.end()) for m in buyer.finditer(before))
+
+
+def _buyer_compensates_supplier(before: str, patterns: dict[str, re.Pattern | None]) -> bool:
+    """Does the sentence, up to the match, have the buyer compensate the supplier (需方须向供方赔偿…供方的
+    其余损失（包含供方…预期的所得利益）) with no later supplier bearing a duty of its own? Then the loss the
+    match names is the supplier's own, made good by the buyer."""
+    buyer, supplier = patterns.get("buyer"), patterns.get("supplier")
+    if buyer is None or supplier is None:
+        return False
+    for m in supplier.finditer(before):
+        lead = before[max(0, m.start() - 12) : m.start()]
+        if not _ZH_COMPENSATE_VERB.match(before, m.end()):
+            continue
+        head = next((b for b in buyer.finditer(lead) if _ZH_TO_COMPENSATE.fullmatch(lead, b.end())), None)
+        if head is None:
+            continue
+        rest = before[m.end() :]
+        return not any(
+            _ZH_COMPENSATES.match(rest, n.end()) or _ZH_BORNE_BY.match(rest, n.end())
+            for n in supplier.finditer(rest)
+        )
+    return False
 
 
 def bearer(sentence: str, patterns: dict[str, re.Pattern | None], lang: str) -> str | None:
@@ -420,6 +494,10 @@ def binding_party(
         return shared  # "the Company may suspend … or may put the remittances on hold"
     if wanted == "supplier" and bearer(text[a:b], patterns, lang) == "supplier":
         return "supplier"
+    if wanted == "supplier" and lang == "zh" and _buyer_compensates_supplier(text[a:m_start], patterns):
+        return "buyer"
+    if wanted == "supplier" and lang == "en" and _buyer_recovers(text[a:m_start], patterns):
+        return "supplier"  # "Purchaser is entitled to recover incidental damages, including lost profits"
     if wanted == "supplier" and _buyer_imposes(text[a:b], patterns, lang):
         return "supplier"
     owed = demanded(text[a:b], m_end - a, patterns, lang)

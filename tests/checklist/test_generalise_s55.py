@@ -1,0 +1,112 @@
+"""Session 55. Findings that readers who saw neither the labels nor the rules judged wrong on the development
+contracts (benchmarks/corpora/contracts/verdicts), fixed by kind, each beside the trap it must still catch.
+
+Whose loss: the buyer making good the supplier's loss, its expected profit included, is no consequential-loss
+clause against the supplier (需方须向供方赔偿…供方…预期的所得利益); nor is the supplier's own right to recover
+incidental damages and lost profit. A list cut apart by semicolons is read with its lead-in ("IN NO EVENT …
+SHALL SELLER BE LIABLE FOR: …; OR C) LOST PROFIT …"). The buyer's own refusal to pay, written as the condition
+of the seller's remedy (若买方拒绝支付剩余货款，卖方有权…), is its breach, not a forfeiture it imposes. A day's
+wage of the crew the buyer brings in (每天工资不低于350元) is a price charged back, not a daily penalty. Neither
+party acting alone, and the supplier's own right to revise its list price, are no unilateral change by the buyer.
+"""
+
+from __future__ import annotations
+
+import pytest
+from shipped_packs import RULES
+
+from bidassist.checklist import check_text
+
+ZH_HEAD = "供方：某某材料有限公司\n需方：某某贸易有限公司\n\n"
+EN_HEAD = "Seller: Norvex Materials Ltd\nPurchaser: Tallis Trading Ltd\n\n"
+
+
+def _categories(head: str, body: str) -> set[str]:
+    return {f.category for f in check_text(head + body + "\n", RULES).findings}
+
+
+TRAPS = [
+    (
+        ZH_HEAD,
+        "liability.consequential",
+        "七、供方违约的，供方须向需方赔偿需方的全部损失（包括需方转售的预期利益）。",
+    ),
+    (ZH_HEAD, "penalty.excessive", "八、供方违约的，需方有权拒付全部剩余货款。"),
+    (
+        ZH_HEAD,
+        "penalty.excessive",
+        "6.如供方与需方员工有回扣或其它形式贿赂行为，损害需方利益或风险，一经核实，将终止支付一年内所有货款。",
+    ),
+    (ZH_HEAD, "penalty.uncapped", "九、供方每逾期交货一天，应按合同总价的千分之五向需方支付违约金。"),
+    (
+        EN_HEAD,
+        "liability.consequential",
+        "12) In the event of a breach by Seller, Purchaser is entitled to recover incidental damages, including but "
+        "not limited to lost profits.",
+    ),
+    (
+        EN_HEAD,
+        "change.unilateral",
+        "2.2 The Purchaser reserves the right to unilaterally revise the order quantities.",
+    ),
+]
+
+TWINS = [
+    (
+        ZH_HEAD,
+        "liability.consequential",
+        "七、中途退货：若需方中途退货，应与供方协商一致。需方须向供方赔偿因其退货所产生的全额费用及供方的其余损失"
+        "（包含供方履行合同预期的所得利益）。",
+    ),
+    (
+        ZH_HEAD,
+        "penalty.excessive",
+        "8.2.1需方支付定金后，供方在备好订单所需货品后通知需方支付剩余货款，若需方拒绝支付剩余货款，供方有权处置订单中"
+        "列明的产品并扣除全部定金。",
+    ),
+    (
+        ZH_HEAD,
+        "penalty.uncapped",
+        "6)如供方施工质量不合格，需方有权委托第三方进行整改。每天工资不低于人民币：叁佰伍拾元正（350.00元），住宿费按实"
+        "扣除，并由供方承担10%的代管费。",
+    ),
+    (
+        ZH_HEAD,
+        "penalty.excessive",
+        "6)如供方施工质量不合格，需方有权委托第三方进行整改。每天工资不低于人民币：叁佰伍拾元正（350.00元），住宿费按实"
+        "扣除，并由供方承担10%的代管费。",
+    ),
+    (
+        EN_HEAD,
+        "liability.consequential",
+        "12) Seller, in addition to the above damages, may recover any incidental damages. In the event of a breach by "
+        "Purchaser, Seller is entitled to recover incidental damages, including but not limited to lost profits.",
+    ),
+    (
+        EN_HEAD,
+        "liability.consequential",
+        "13) IN NO EVENT, REGARDLESS OF THE BASIS OR CAUSE, SHALL SELLER BE LIABLE FOR: A) LATE DELIVERY OR OTHER "
+        "PENALTY OF ANY DESCRIPTION; B) INDEMNIFICATION OF PURCHASER FOR COSTS ARISING OUT OF THE GOODS; OR C) LOST "
+        "PROFIT, SPECIAL, INDIRECT OR CONSEQUENTIAL DAMAGES UNDER ANY CIRCUMSTANCE.",
+    ),
+    (
+        EN_HEAD,
+        "change.unilateral",
+        "8.2 Once the Purchaser pays the deposit, neither party can cancel the order of the deposit unilaterally.",
+    ),
+    (
+        EN_HEAD,
+        "change.unilateral",
+        "2.2 The Seller reserves the right to unilaterally revise the list price.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "category", "body"), TRAPS)
+def test_trap_is_reported(head: str, category: str, body: str) -> None:
+    assert category in _categories(head, body), body
+
+
+@pytest.mark.parametrize(("head", "category", "body"), TWINS)
+def test_twin_is_not_reported(head: str, category: str, body: str) -> None:
+    assert category not in _categories(head, body), body
