@@ -110,3 +110,44 @@ def test_trap_is_reported(head: str, category: str, body: str) -> None:
 @pytest.mark.parametrize(("head", "category", "body"), TWINS)
 def test_twin_is_not_reported(head: str, category: str, body: str) -> None:
     assert category not in _categories(head, body), body
+
+
+#: a governing-law sentence that names no forum is no home court; an insurer's subrogation, and the release a
+#: settlement must give the indemnified party, are no waiver of the supplier's rights
+MORE_TWINS = [
+    (
+        "dispute.forum",
+        "Choice of Law. All questions concerning the construction, interpretation, validity and enforceability of these "
+        "Terms, whether in a court of law or in arbitration, shall be governed by and construed and enforced in "
+        "accordance with the laws of the State of Minnesota.",
+    ),
+    (
+        "rights.waiver",
+        "10.1 Each party will carry commercial insurance. Insurance coverage will be on a date of occurrence form and "
+        "waive rights of subrogation or crossclaim.",
+    ),
+    (
+        "rights.waiver",
+        "7.4 The Indemnifying Party will not settle any Claim without the Indemnified Party's consent, unless the "
+        "settlement includes a complete and unconditional release of any Indemnified Party.",
+    ),
+]
+
+MORE_TRAPS = [
+    (
+        "dispute.forum",
+        "Disputes shall be resolved by binding arbitration under the AAA Commercial Rules in Travis County, Texas, and "
+        "this Agreement shall be governed by the laws of the State of Texas.",
+    ),
+    ("rights.waiver", "10.1 The Seller hereby waives its rights to payment for any work not accepted."),
+]
+
+
+@pytest.mark.parametrize(("category", "body"), MORE_TRAPS)
+def test_more_traps_are_reported(category: str, body: str) -> None:
+    assert category in _categories(EN_HEAD, body), body
+
+
+@pytest.mark.parametrize(("category", "body"), MORE_TWINS)
+def test_more_twins_are_not_reported(category: str, body: str) -> None:
+    assert category not in _categories(EN_HEAD, body), body
