@@ -151,3 +151,45 @@ def test_more_traps_are_reported(category: str, body: str) -> None:
 @pytest.mark.parametrize(("category", "body"), MORE_TWINS)
 def test_more_twins_are_not_reported(category: str, body: str) -> None:
     assert category not in _categories(EN_HEAD, body), body
+
+
+#: Chinese: a final test timed before its verb, in words and figures or a form's brackets, times acceptance; a contract
+#: that sets out how prices are adjusted fixes the rest on purpose; the settlement capped at the bid price is a trap
+#: whatever mechanism the contract has
+ZH_BUYER_HEAD = "发包人：某某投资有限公司\n承包人：某某建设有限公司\n\n"
+ZH_CASES = [
+    (
+        False,
+        "acceptance.no_deadline",
+        "8.6.2 对应用软件的终验将在试运行期满后的十（10）日内进行。\n8.6.3 所有性能指标达到技术规范书的要求时，可进行最终验收。",
+    ),
+    (
+        False,
+        "acceptance.no_deadline",
+        "5.4 终验在试运行期届满后[10]个工作日内由发包人指派代表进行。\n5.5 所有性能指标达到技术规范书的要求时，可进行最终验收。",
+    ),
+    (True, "acceptance.no_deadline", "5.5 系统上线运行稳定后，发包人组织专家进行终验，终验通过后支付尾款。"),
+    (
+        False,
+        "price.fixed_no_adjustment",
+        "13.8.3.2 材料费价差调整办法：信息价的算术平均值较开标当期信息价变化超过±5%时，按以下约定调整。\n"
+        "13.8.3.3 其余材料均不作调整，由投标方自行考虑价格波动引起的风险。",
+    ),
+    (True, "price.fixed_no_adjustment", "13.8.3.3 本合同为固定总价合同，材料价格上涨不予调整。"),
+    (
+        True,
+        "price.fixed_no_adjustment",
+        "14.5.3.2 当按结算原则计算出的竣工结算建筑安装工程费超过中标合同价中的建筑安装工程费，以中标合同价中的建筑安装"
+        "工程费进行结算。",
+    ),
+    (
+        False,
+        "price.fixed_no_adjustment",
+        "14.5.3.2 工程竣工结算总价不得超过中标价，但经发包人确认的设计变更及签证另行结算。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reported", "category", "body"), ZH_CASES)
+def test_zh_cases(reported: bool, category: str, body: str) -> None:
+    assert (category in _categories(ZH_BUYER_HEAD, body)) is reported, body
