@@ -187,6 +187,13 @@ ZH_CASES = [
         "price.fixed_no_adjustment",
         "14.5.3.2 工程竣工结算总价不得超过中标价，但经发包人确认的设计变更及签证另行结算。",
     ),
+    # cancelling the purchase contract is its termination, not a change of what is bought
+    (
+        False,
+        "change.unilateral",
+        "9.1 承包人擅自投入批量生产的，发包人将取消或解除采购合同，由此造成的损失，由承包人承担。",
+    ),
+    (True, "change.unilateral", "7.2 发包人有权根据需要调整采购数量。"),
 ]
 
 
