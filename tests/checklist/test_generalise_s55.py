@@ -194,6 +194,19 @@ ZH_CASES = [
         "9.1 承包人擅自投入批量生产的，发包人将取消或解除采购合同，由此造成的损失，由承包人承担。",
     ),
     (True, "change.unilateral", "7.2 发包人有权根据需要调整采购数量。"),
+    # a weekly report is no penalty by the day; a money word must follow
+    (False, "penalty.uncapped", "3.1 承包人每周向发包人以书面形式汇报项目进展情况、项目计划。"),
+    (True, "penalty.uncapped", "3.1 承包人每日按合同总价的千分之五向发包人支付违约金。"),
+    # a confidentiality period counted from the warranty's end is not the warranty
+    (False, "warranty.long", "9.2 双方不得透露保密信息，保密期为质保期结束3年。"),
+    (True, "warranty.long", "9.1 质保期为验收合格之日起三年。"),
+    # damage from the seller's own poor packing is its own fault
+    (
+        False,
+        "liability.uncapped",
+        "第四条 包装标准：因包装不善所引起的货物锈蚀、损坏和损失均由承包人承担责任。",
+    ),
+    (True, "liability.uncapped", "第四条 运输途中发生的一切损失均由承包人承担责任。"),
 ]
 
 
