@@ -213,3 +213,37 @@ ZH_CASES = [
 @pytest.mark.parametrize(("reported", "category", "body"), ZH_CASES)
 def test_zh_cases(reported: bool, category: str, body: str) -> None:
     assert (category in _categories(ZH_BUYER_HEAD, body)) is reported, body
+
+
+#: English: a daily or weekly rate with "maximum 10 %" is capped; what the supplier may not do with the work made under
+#: this contract is a use restriction, not exclusivity
+EN_CASES = [
+    (
+        False,
+        "penalty.uncapped",
+        "9. Penalty: If work is not completed within the time limit, penalty for delayed period per week 0.5% of end cost "
+        "amount of this item and maximum 10 % of end cost amount of total work done will be recovered from the bill.",
+    ),
+    (
+        True,
+        "penalty.uncapped",
+        "9. Penalty: If work is not completed within the time limit, penalty for delayed period per week 0.5% of end cost "
+        "amount of this item will be recovered from the bill.",
+    ),
+    (
+        False,
+        "exclusivity",
+        "15. The Seller shall not utilize the work produced under this Agreement for any profit-making venture, or sell or "
+        "grant rights to a third party for that purpose.",
+    ),
+    (
+        True,
+        "exclusivity",
+        "15. During the term the Seller shall not sell similar products to any competitor of the Purchaser.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("reported", "category", "body"), EN_CASES)
+def test_en_cases(reported: bool, category: str, body: str) -> None:
+    assert (category in _categories(EN_HEAD, body)) is reported, body
