@@ -241,6 +241,27 @@ EN_CASES = [
         "exclusivity",
         "15. During the term the Seller shall not sell similar products to any competitor of the Purchaser.",
     ),
+    # keeping copies under a record-retention policy is no payment held back
+    (
+        False,
+        "payment.no_deadline",
+        "5.4 b. Each Recipient may retain the Discloser's Confidential Information in accordance with its standard backup or "
+        "record retention policies maintained in the ordinary course of business.",
+    ),
+    # an acceptance gate on payment in a contract whose acceptance is deemed after a period
+    (
+        False,
+        "acceptance.no_deadline",
+        "Payment Schedule. The Seller shall be paid upon the completion of each iteration upon its acceptance and verification "
+        "by the Purchaser.\nDefault Acceptance. Any deliverable requiring acceptance by the Purchaser shall be deemed to be "
+        "accepted if no written notice of non-conformity has been received by the Seller within the acceptance period.",
+    ),
+    (
+        True,
+        "acceptance.no_deadline",
+        "Payment Schedule. The Seller shall be paid upon the completion of each iteration upon its acceptance and verification "
+        "by the Purchaser.",
+    ),
 ]
 
 
