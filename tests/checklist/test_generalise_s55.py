@@ -262,6 +262,19 @@ EN_CASES = [
         "Payment Schedule. The Seller shall be paid upon the completion of each iteration upon its acceptance and verification "
         "by the Purchaser.",
     ),
+    # records kept available for years after final payment or until an audit ends: the audit gates no payment
+    (
+        False,
+        "payment.audit_settlement",
+        "12. RETENTION AND AUDIT OF RECORDS. All parties shall make such materials available at their respective offices during "
+        "the contract period and for three years from the date of final payment under this Agreement or until a final audit "
+        "report is accepted, whichever is later.",
+    ),
+    (
+        True,
+        "payment.audit_settlement",
+        "12. Final payment shall be made only after the government audit of the settlement is completed.",
+    ),
 ]
 
 
