@@ -224,15 +224,15 @@ def actor(
     # an aside in brackets closed before the match (（预付款支付之前，中标人须向采购人提交保函）,
     # "you agree to defend (at the Company's option), indemnify") names the actor of its own
     # words; a party outside it comes first
-    outside = [r for s, _e, r in before_hits if not _in_closed_aside(sentence, s, m_start)]
+    outside = [(s, r) for s, _e, r in before_hits if not _in_closed_aside(sentence, s, m_start)]
     # a party inside the aside that holds the match describes it (赔偿需方的全部损失（包括需方转售的预期利益）):
     # the subject before the aside acts
     opened = _open_aside(sentence, m_start)
-    main = [r for s, _e, r in before_hits if s < opened and not _in_closed_aside(sentence, s, m_start)]
-    if opened < m_start and main:
+    main = [r for s, r in outside if s < opened] if opened < m_start else []
+    if main:
         return main[-1]
     if outside:
-        return outside[-1]
+        return outside[-1][1]
     if before:
         return before[-1]
     # "Any expense which ABC may incur … shall be for the account of the Supplier": an English
@@ -352,11 +352,6 @@ def _buyer_imposes(sentence: str, patterns: dict[str, re.Pattern | None], lang: 
     return buyer is not None and any(imposes.match(sentence, m.end()) for m in buyer.finditer(sentence))
 
 
-#: 须向供方赔偿 / 应赔偿乙方: the buyer, as subject, compensating the supplier
-_ZH_TO_COMPENSATE = re.compile(r"\s*(?:应当?|须|需|必须|同意|承诺)?\s*(?:向|给)?\s*$")
-_ZH_COMPENSATE_VERB = re.compile(r"\s*(?:全额|足额|如数)?(?:赔偿|赔付|补偿)")
-
-
 #: "is entitled to recover", "may claim": the damages the buyer recovers are the supplier's to pay
 _EN_RECOVERS = re.compile(
     r"\s+(?:(?:shall|will)\s+be\s+|is\s+)?(?:entitled\s+to|may|shall\s+have\s+the\s+right\s+to)\s+(?:also\s+)?"
@@ -369,6 +364,11 @@ def _buyer_recovers(before: str, patterns: dict[str, re.Pattern | None]) -> bool
     """Is the buyer, up to the match, the one entitled to recover (the supplier pays what the match names)?"""
     buyer = patterns.get("buyer")
     return buyer is not None and any(_EN_RECOVERS.match(before, m.end()) for m in buyer.finditer(before))
+
+
+#: 需方须向供方赔偿…: the buyer, as subject, compensating the supplier (the words between the two)
+_ZH_TO_COMPENSATE = re.compile(r"\s*(?:应当?|须|需|必须|同意|承诺)?\s*(?:向|给)?\s*$")
+_ZH_COMPENSATE_VERB = re.compile(r"\s*(?:全额|足额|如数)?(?:赔偿|赔付|补偿)")
 
 
 def _buyer_compensates_supplier(before: str, patterns: dict[str, re.Pattern | None]) -> bool:
